@@ -1,0 +1,11 @@
+"""The DuckDB gateway: the only place that opens DuckDB connections."""
+
+from datadossier.engine.gateway import (
+    LAYERS,
+    Workspace,
+    layer_relation,
+    quote_ident,
+    quote_literal,
+)
+
+__all__ = ["LAYERS", "Workspace", "layer_relation", "quote_ident", "quote_literal"]

@@ -1,0 +1,134 @@
+"""DuckDB gateway: connections, limits, timeouts and identifier quoting.
+
+The workspace is one DuckDB file. DuckDB lets only one process hold a file open for writing,
+and a long-lived server would lock the CLI out, so connections are opened per unit of work
+and closed after it; a busy file is retried for a while before giving up with a clear error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, TypeVar
+
+from datadossier.errors import EngineError
+
+if TYPE_CHECKING:
+    import duckdb
+
+log = logging.getLogger(__name__)
+
+Layer = Literal["raw", "typed", "quarantine"]
+LAYERS: tuple[Layer, ...] = ("raw", "typed", "quarantine")
+
+T = TypeVar("T")
+
+
+def quote_ident(name: str) -> str:
+    """Quote a DuckDB identifier (any text, including quotes and dots)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    """Quote a string literal for the rare places DuckDB takes no bound parameter (DDL)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def layer_relation(layer: Layer, source: str, table: str) -> str:
+    """The quoted DuckDB relation holding one layer of ``source.table``.
+
+    Layers are DuckDB schemas; the table inside is named ``source.table`` as one identifier,
+    which keeps names from different sources apart without any escaping scheme.
+    """
+    return f"{quote_ident(layer)}.{quote_ident(f'{source}.{table}')}"
+
+
+class Workspace:
+    """Opens connections to the workspace DuckDB file with the configured limits."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        threads: int = 2,
+        memory_limit: str = "4GB",
+        timeout_seconds: float = 600.0,
+        lock_wait_seconds: float = 30.0,
+    ) -> None:
+        self.path = path
+        self.threads = threads
+        self.memory_limit = memory_limit
+        self.timeout_seconds = timeout_seconds
+        self.lock_wait_seconds = lock_wait_seconds
+        # One writer at a time inside this process; other processes are kept out by DuckDB's
+        # own file lock, which connect() waits on.
+        self._lock = threading.Lock()
+
+    def _open(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        import duckdb
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        config = {
+            "threads": self.threads,
+            "memory_limit": self.memory_limit,
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": False,
+        }
+        deadline = time.monotonic() + self.lock_wait_seconds
+        delay = 0.05
+        while True:
+            try:
+                con = duckdb.connect(str(self.path), read_only=read_only, config=config)
+            except duckdb.IOException as exc:
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise EngineError(
+                        f"Cannot open the workspace data file {self.path}: {exc}",
+                        hint="Another datadossier process may be writing to it; retry when it finishes.",
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+                continue
+            for layer in LAYERS:
+                if not read_only:
+                    con.execute(f"CREATE SCHEMA IF NOT EXISTS {quote_ident(layer)}")
+            return con
+
+    @contextlib.contextmanager
+    def connect(self, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one unit of work; closed (and the file lock released) after it."""
+        with self._lock:
+            con = self._open(read_only)
+            try:
+                yield con
+            finally:
+                con.close()
+
+    def run(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        fn: Callable[[], T],
+        *,
+        timeout: float | None = None,
+    ) -> T:
+        """Run ``fn`` (DuckDB work on ``con``), interrupting it after the timeout."""
+        limit = self.timeout_seconds if timeout is None else timeout
+        timer = threading.Timer(limit, con.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            return fn()
+        except Exception as exc:
+            import duckdb
+
+            if isinstance(exc, duckdb.InterruptException):
+                raise EngineError(
+                    f"DuckDB work was interrupted after {limit:.0f} s.",
+                    hint="Raise DATADOSSIER_QUERY_TIMEOUT_SECONDS or profile a smaller file.",
+                ) from exc
+            raise
+        finally:
+            timer.cancel()

@@ -1,0 +1,46 @@
+"""Domain objects produced by type inference (no I/O here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+DataType = Literal[
+    "BIGINT", "INTEGER", "DOUBLE", "DECIMAL", "BOOLEAN", "DATE", "TIMESTAMP", "TIME", "VARCHAR"
+]
+DATA_TYPES: tuple[DataType, ...] = (
+    "BIGINT", "INTEGER", "DOUBLE", "DECIMAL", "BOOLEAN", "DATE", "TIMESTAMP", "TIME", "VARCHAR"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCandidate:
+    """One possible type for a column, with the evidence for it over the whole column."""
+
+    data_type: DataType
+    confidence: float
+    parse_success_rate: float
+    failed_examples: list[str] = field(default_factory=list)
+    detected_pattern: str | None = None
+    pattern_match_rate: float | None = None
+    detected_unit: str | None = None
+    unit_confidence: float | None = None
+    # Extra facts the decision or the report can use (e.g. {"ambiguous_day_month": true}).
+    details: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnInference:
+    """Everything inference learnt about one column: candidates (best first) and the decision."""
+
+    column_name: str
+    raw_type: str
+    candidates: list[TypeCandidate]
+    decided_type: DataType
+    decided_pattern: str | None
+    reason: str
+    non_null_count: int
+    approx_distinct: int | None = None
+    # Numeric or temporal range of the decided cast, when inference already computed it;
+    # lets the profiler build equal-width histograms without a second pass.
+    bounds: tuple[float, float] | None = None

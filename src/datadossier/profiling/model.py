@@ -1,0 +1,31 @@
+"""Domain objects produced by profiling (no I/O here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnProfile:
+    """Statistics of one column from one profiling pass; maps onto ``column_profiles``."""
+
+    column_name: str
+    total_count: int
+    null_count: int
+    distinct_count: int | None
+    distinct_is_approximate: bool
+    min_value: float | None = None
+    max_value: float | None = None
+    mean_value: float | None = None
+    stddev_value: float | None = None
+    percentiles: dict[str, float] | None = None  # {"p25": .., "p50": .., "p75": .., "p95": .., "p99": ..}
+    min_length: int | None = None
+    max_length: int | None = None
+    avg_length: float | None = None
+    histogram: list[dict[str, object]] | None = None  # [{"bucket": str, "count": int}, ...]
+    top_values: list[dict[str, object]] = field(default_factory=list)  # [{"value": str, "count": int}]
+    cardinality_ratio: float | None = None
+    null_ratio: float | None = None
+    # Min and max as text for dates/timestamps/strings (min_value/max_value are numeric only).
+    min_text: str | None = None
+    max_text: str | None = None
