@@ -59,6 +59,9 @@ class Settings(BaseSettings):
         ge=0,
         description="Tables with at most this many rows get exact distinct counts; larger ones use HyperLogLog estimates.",
     )
+    max_columns: int = Field(
+        default=2000, ge=1, description="Files with more columns than this are refused with a clear error."
+    )
     query_timeout_seconds: float = Field(
         default=600.0, gt=0, description="DuckDB work taking longer than this is interrupted."
     )

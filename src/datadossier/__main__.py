@@ -1,0 +1,3 @@
+from datadossier.cli import main
+
+raise SystemExit(main())

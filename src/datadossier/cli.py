@@ -1,0 +1,294 @@
+"""Command line: serve, migrate, profile, show, tables, set-type, demo.
+
+Imports of the heavy modules happen inside the commands so that `datadossier serve` starts
+fast. Only `serve` speaks MCP on stdout; every other command prints for people.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from datadossier import __version__
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from datadossier.config import Settings
+
+    overrides: dict[str, Any] = {}
+    if getattr(args, "read_only", False):
+        overrides["read_only"] = True
+    return Settings(**overrides)
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from datadossier.runtime import configure_logging
+    from datadossier.server.app import build_server
+
+    settings = _settings(args)
+    configure_logging(settings.log_level)
+    server = build_server(settings)
+    if args.http:
+        from datadossier.server.http import serve_http
+
+        asyncio.run(serve_http(server, args.http, settings.http_token, settings.log_level))
+    else:
+        server.run()
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from datadossier.runtime import open_runtime
+    from datadossier.store.migrate import current_revision
+
+    async def run() -> str | None:
+        async with open_runtime(_settings(args)) as runtime:
+            return await current_revision(runtime.engine)
+
+    revision = asyncio.run(run())
+    _console().print(f"Store is at revision [bold]{revision}[/bold].")
+    return 0
+
+
+async def _profile(settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None) -> list[Any]:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from datadossier.runtime import open_runtime
+
+    results = []
+    async with open_runtime(settings) as runtime:
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+            console=_console(), transient=True,
+        ) as bar:
+            task = bar.add_task("profiling", total=None)
+
+            async def progress(done: float, total: float, message: str) -> None:
+                bar.update(task, completed=done, total=total, description=message)
+
+            for path in paths:
+                results.extend(
+                    await runtime.pipeline.profile_path(path, source_name=source, force=force, encoding=encoding, progress=progress)
+                )
+        summaries = await _summaries(runtime, [r.qualified_name for r in results])
+    return [(r, s) for r, s in zip(results, summaries, strict=True)]
+
+
+async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
+    from datadossier.store.repositories import catalog, metadata
+
+    out = []
+    async with runtime.sessions() as session:
+        for name in names:
+            table = await catalog.resolve_table(session, name)
+            out.append((table, await metadata.column_details(session, table)))
+    return out
+
+
+def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None:
+    from rich.table import Table
+
+    from datadossier.server.tools.models import column_info
+
+    title = (
+        f"{table.qualified_name}  ({run.status}; {table.raw_rows} rows loaded, {table.row_count} typed, "
+        f"{table.quarantine_rows} quarantined)"
+    )
+    grid = Table(title=title, title_justify="left", show_lines=False)
+    for head in ("column", "type", "pattern", "unit", "nulls", "distinct", "card.", "min", "max", "top values"):
+        grid.add_column(head, overflow="fold")
+    for d in details:
+        info = column_info(d, full=False, max_top=3)
+        p = info.profile
+        top = ", ".join(f"{v.get('value')} ({v.get('count')})" for v in (p.top_values or [])) if p else ""
+        grid.add_row(
+            info.name,
+            info.data_type or "",
+            info.pattern or "",
+            info.unit or "",
+            f"{(info.null_ratio or 0):.1%}",
+            "" if not p or p.distinct_count is None else str(p.distinct_count),
+            "" if info.cardinality_ratio is None else f"{info.cardinality_ratio:.2f}",
+            _short(p.min if p else None),
+            _short(p.max if p else None),
+            top[:60],
+        )
+    console.print(grid)
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    return str(value)[:24]
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    results = asyncio.run(_profile(settings, args.paths, args.source, args.force, args.encoding))
+    console = _console()
+    for run, (table, details) in results:
+        _print_table(console, run, table, details)
+    return 0
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from datadossier.runtime import open_runtime
+    from datadossier.store.repositories import catalog
+
+    async def run() -> list[Any]:
+        async with open_runtime(_settings(args)) as runtime, runtime.sessions() as session:
+            return await catalog.list_tables(session, args.source)
+
+    tables = asyncio.run(run())
+    grid = Table(title="Profiled tables", title_justify="left")
+    for head in ("table", "rows", "quarantined", "columns", "file", "profiled at"):
+        grid.add_column(head, overflow="fold")
+    for t in tables:
+        grid.add_row(t.qualified_name, str(t.row_count), str(t.quarantine_rows), str(t.column_count), t.path or "",
+                     t.last_profiled_at.isoformat(timespec="seconds") if t.last_profiled_at else "")
+    _console().print(grid if tables else "No table profiled yet: run `datadossier profile PATH`.")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from datadossier.runtime import open_runtime
+    from datadossier.server.tools.models import column_info
+    from datadossier.store.repositories import catalog, metadata
+
+    async def run() -> tuple[Any, list[Any]]:
+        async with open_runtime(_settings(args)) as runtime, runtime.sessions() as session:
+            table = await catalog.resolve_table(session, args.table)
+            return table, await metadata.column_details(session, table, args.column)
+
+    table, details = asyncio.run(run())
+    console = _console()
+    if args.column:
+        console.print_json(json.dumps(column_info(details[0], full=True).model_dump(mode="json")))
+    else:
+        from datadossier.pipeline.runner import TableRun
+
+        _print_table(console, TableRun(table.source, table.table, table.path, "stored"), table, details)
+    return 0
+
+
+def cmd_set_type(args: argparse.Namespace) -> int:
+    from datadossier.pipeline.decisions import set_column_type
+    from datadossier.runtime import open_runtime
+
+    async def run() -> tuple[str | None, Any]:
+        async with open_runtime(_settings(args)) as runtime:
+            return await set_column_type(
+                runtime.pipeline, args.table, args.column, args.type,
+                decided_by=args.by, reason=args.reason,
+            )
+
+    previous, result = asyncio.run(run())
+    _console().print(
+        f"{result.qualified_name}.{args.column}: {previous} -> {args.type.upper()} "
+        f"({result.typed_rows} typed rows, {result.quarantine_rows} quarantined)."
+    )
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from datadossier.sample import write_sample
+
+    settings = _settings(args)
+    target = Path(args.dir).resolve() if args.dir else settings.home / "sample" / "shop"
+    console = _console()
+    paths = write_sample(target)
+    console.print(f"Wrote the sample dataset ({len(paths)} files) to {target}.")
+    settings = settings.model_copy(update={"roots": [*settings.roots, target]})
+    results = asyncio.run(_profile(settings, [str(target)], "shop", True, None))
+    for run, (table, details) in results:
+        _print_table(console, run, table, details)
+    console.print(f"Metadata store: {settings.resolved_store_url}")
+    console.print(f"Data workspace: {settings.duckdb_path}")
+    console.print("\nTo use datadossier from Claude Desktop, add this to claude_desktop_config.json:")
+    snippet = {
+        "mcpServers": {
+            "datadossier": {
+                "command": sys.argv[0] if Path(sys.argv[0]).name == "datadossier" else "datadossier",
+                "args": ["serve"],
+                "env": {"DATADOSSIER_ROOTS": str(target), "DATADOSSIER_HOME": str(settings.home)},
+            }
+        }
+    }
+    console.print_json(json.dumps(snippet))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="datadossier", description="Data context for AI agents.")
+    parser.add_argument("--version", action="version", version=f"datadossier {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("serve", help="Run the MCP server (stdio by default).")
+    p.add_argument("--http", metavar="HOST:PORT", help="Serve streamable HTTP instead (loopback unless a token is set).")
+    p.add_argument("--read-only", action="store_true", help="Offer only the tools that read.")
+    p.set_defaults(fn=cmd_serve)
+
+    p = sub.add_parser("migrate", help="Create or upgrade the metadata store.")
+    p.set_defaults(fn=cmd_migrate)
+
+    p = sub.add_parser("profile", help="Load, type and profile CSV/Parquet files, directories or globs.")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--source", help="Source name (default: the folder's name).")
+    p.add_argument("--encoding", help="Force the CSV encoding.")
+    p.add_argument("--force", action="store_true", help="Reload files even when unchanged.")
+    p.set_defaults(fn=cmd_profile)
+
+    p = sub.add_parser("tables", help="List profiled tables.")
+    p.add_argument("--source")
+    p.set_defaults(fn=cmd_tables)
+
+    p = sub.add_parser("show", help="Show a table's columns, or one column in full.")
+    p.add_argument("table")
+    p.add_argument("column", nargs="?")
+    p.set_defaults(fn=cmd_show)
+
+    p = sub.add_parser("set-type", help="Set a column's type by hand (kept across re-runs).")
+    p.add_argument("table")
+    p.add_argument("column")
+    p.add_argument("type")
+    p.add_argument("--reason")
+    p.add_argument("--by", default="cli")
+    p.set_defaults(fn=cmd_set_type)
+
+    p = sub.add_parser("demo", help="Write the sample dataset, profile it and print what was found.")
+    p.add_argument("--dir", help="Where to write the sample (default: HOME/sample/shop).")
+    p.set_defaults(fn=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from datadossier.errors import DatadossierError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.fn(args))
+    except DatadossierError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(f"what to do: {exc.hint}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""A person's type decision for a column: stored, then the table is rebuilt with it."""
+
+from __future__ import annotations
+
+from datadossier.errors import DatadossierError
+from datadossier.inference.model import DATA_TYPES
+from datadossier.pipeline.runner import Pipeline, TableRun
+from datadossier.store.repositories import catalog, metadata, runs
+
+
+async def set_column_type(
+    pipeline: Pipeline,
+    table_ref: str,
+    column: str,
+    data_type: str,
+    *,
+    decided_by: str,
+    reason: str | None = None,
+) -> tuple[str | None, TableRun]:
+    """Record a manual type for ``column`` and rebuild the typed and quarantine layers.
+
+    Returns the type it replaced and the run that rebuilt the table.
+    """
+    wanted = data_type.strip().upper()
+    if wanted not in DATA_TYPES:
+        raise DatadossierError(
+            f"'{data_type}' is not a type datadossier can assign.",
+            hint=f"Use one of: {', '.join(DATA_TYPES)}.",
+        )
+    pipeline._check_writable()
+    async with pipeline.sessions.begin() as session:
+        table = await catalog.resolve_table(session, table_ref)
+        detail = (await metadata.column_details(session, table, column))[0]
+        previous = await runs.set_manual_decision(
+            session, detail.column_id, wanted, decided_by=decided_by, reason=reason
+        )
+    run = await pipeline.retype(table)
+    return previous, run

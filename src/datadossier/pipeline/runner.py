@@ -1,0 +1,358 @@
+"""The orchestrator: runs the stages of a source in order and stores every result.
+
+This is the one place where DuckDB work (in worker threads, through the engine gateway) and
+the metadata store (async sessions, through the repositories) meet. Per table:
+DuckDB transaction -> load, infer, layers, profile -> store transaction commits -> DuckDB
+commits. A failure anywhere rolls both back, so a bad file never leaves half a table behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import anyio
+import anyio.from_thread
+import anyio.to_thread
+
+from datadossier.config import Settings
+from datadossier.engine import Workspace
+from datadossier.errors import BusyError, DatadossierError, ReadOnlyError, SourceError
+from datadossier.pipeline.stages import STAGES, StageOutput, fingerprint, relation_exists, run_table
+from datadossier.sources.files import DataFile, resolve_files, safe_name
+from datadossier.store.base import utcnow
+from datadossier.store.domain import DecisionWrite, LayerWrite, TableSummary
+from datadossier.store.repositories import catalog, checkpoints, runs
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, float, str], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class TableRun:
+    """What happened to one table in a run."""
+
+    source: str
+    table: str
+    path: str | None
+    status: str  # 'profiled', 'unchanged', 'retyped'
+    raw_rows: int | None = None
+    typed_rows: int | None = None
+    quarantine_rows: int | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+    dialect: dict[str, Any] | None = None
+
+    @property
+    def qualified_name(self) -> str:
+        return f"{self.source}.{self.table}"
+
+
+class Pipeline:
+    """Profiles sources into the workspace and the metadata store."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        sessions: async_sessionmaker[AsyncSession],
+        workspace: Workspace | None = None,
+    ) -> None:
+        self.settings = settings
+        self.sessions = sessions
+        self.workspace = workspace or Workspace(
+            settings.duckdb_path,
+            threads=settings.threads,
+            memory_limit=settings.memory_limit,
+            timeout_seconds=settings.query_timeout_seconds,
+        )
+        self._busy: set[tuple[str, str]] = set()
+
+    def _check_writable(self) -> None:
+        if self.settings.read_only:
+            raise ReadOnlyError(
+                "This server is read-only: it cannot profile or change metadata.",
+                hint="Unset DATADOSSIER_READ_ONLY to allow profiling.",
+            )
+
+    async def profile_path(
+        self,
+        spec: str | Path,
+        *,
+        source_name: str | None = None,
+        encoding: str | None = None,
+        force: bool = False,
+        progress: Progress | None = None,
+    ) -> list[TableRun]:
+        """Profile a file, a directory (each file a table) or a glob."""
+        self._check_writable()
+        files = resolve_files(spec, self.settings.roots)
+        directory = _common_dir([f.path for f in files])
+        name = safe_name(source_name) if source_name else safe_name(directory.name)
+        source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
+        async with self.sessions.begin() as session:
+            source = await catalog.ensure_source(session, name, source_type, directory)
+        return await self._run_files(source.source_id, name, files, encoding=encoding, force=force, progress=progress)
+
+    async def reprofile(self, table: TableSummary, *, force: bool = True, progress: Progress | None = None) -> list[TableRun]:
+        """Profile a known table again from the file it came from."""
+        self._check_writable()
+        if not table.path:
+            raise SourceError(
+                f"{table.qualified_name} has no file to reload.", hint="Profile its file path instead."
+            )
+        files = resolve_files(table.path, self.settings.roots)
+        files = [DataFile(path=f.path, format=f.format, table_name=table.table) for f in files]
+        async with self.sessions() as session:
+            source = await catalog.get_source(session, table.source)
+        assert source is not None
+        return await self._run_files(source.source_id, table.source, files, encoding=None, force=force, progress=progress)
+
+    async def retype(self, table: TableSummary, progress: Progress | None = None) -> TableRun:
+        """Rebuild the typed and quarantine layers of a table from its raw layer and re-profile
+        it: used after a person changes a column's type."""
+        self._check_writable()
+        async with self.sessions() as session:
+            source = await catalog.get_source(session, table.source)
+        assert source is not None
+        runs_ = await self._run_files(
+            source.source_id, table.source, [None], table_name=table.table, progress=progress, force=True
+        )
+        return runs_[0]
+
+    async def _run_files(
+        self,
+        source_id: uuid.UUID,
+        source: str,
+        files: list[DataFile] | list[None],
+        *,
+        table_name: str | None = None,
+        encoding: str | None = None,
+        force: bool,
+        progress: Progress | None,
+    ) -> list[TableRun]:
+        total = float(len(files) * len(STAGES))
+        state: dict[str, Any] = {
+            "files": [str(f.path) if f else table_name for f in files],
+            "stages": list(STAGES),
+            "done": [],
+        }
+        async with self.sessions.begin() as session:
+            checkpoint_id = await checkpoints.start_run(
+                session, source_id, dataflow_name="profile", checkpoint_type="pipeline_run", state=state
+            )
+        results: list[TableRun] = []
+        try:
+            for index, file in enumerate(files):
+                name = file.table_name if file else table_name
+                assert name is not None
+                base = index * len(STAGES)
+                results.append(
+                    await self._run_one(
+                        source_id, source, name, file, encoding=encoding, force=force,
+                        progress=progress, progress_base=base, progress_total=total,
+                    )
+                )
+                state["done"].append(name)
+        except BaseException as exc:
+            with anyio.CancelScope(shield=True):
+                async with self.sessions.begin() as session:
+                    await checkpoints.finish_run(
+                        session, checkpoint_id, status="failed", state=state,
+                        summary={"tables": [_summary(r) for r in results]},
+                        error=str(exc) if isinstance(exc, Exception) else "cancelled",
+                    )
+            raise
+        async with self.sessions.begin() as session:
+            await checkpoints.finish_run(
+                session, checkpoint_id, status="completed", state=state,
+                summary={"tables": [_summary(r) for r in results]},
+            )
+        if progress is not None:
+            await progress(total, total, "done")
+        return results
+
+    async def _run_one(
+        self,
+        source_id: uuid.UUID,
+        source: str,
+        table: str,
+        file: DataFile | None,
+        *,
+        encoding: str | None,
+        force: bool,
+        progress: Progress | None,
+        progress_base: int,
+        progress_total: float,
+    ) -> TableRun:
+        key = (source, table)
+        if key in self._busy:
+            raise BusyError(
+                f"{source}.{table} is already being profiled.",
+                hint="Wait for that run to finish, then ask again.",
+            )
+        self._busy.add(key)
+        try:
+            async with self.sessions() as session:
+                known = await catalog.file_state(session, source_id, table)
+            new_print = fingerprint(file.path) if file else None
+            unchanged = (
+                file is not None and not force and known.typed_table_exists
+                and known.fingerprint == new_print
+            )
+            return await self._run_in_thread(
+                source_id, source, table, file, known.manual_types, new_print,
+                unchanged=unchanged, encoding=encoding, progress=progress,
+                progress_base=progress_base, progress_total=progress_total,
+            )
+        finally:
+            self._busy.discard(key)
+
+    async def _run_in_thread(
+        self,
+        source_id: uuid.UUID,
+        source: str,
+        table: str,
+        file: DataFile | None,
+        manual_types: dict[str, str],
+        new_print: dict[str, Any] | None,
+        *,
+        unchanged: bool,
+        encoding: str | None,
+        progress: Progress | None,
+        progress_base: int,
+        progress_total: float,
+    ) -> TableRun:
+        settings = self.settings
+        label = f"{source}.{table}"
+
+        def report(stage: str) -> None:
+            if progress is not None:
+                done = progress_base + STAGES.index(stage) + 1
+                anyio.from_thread.run(progress, float(done), progress_total, f"{label}: {stage} done")
+
+        def work() -> TableRun:
+            started = time.perf_counter()
+            with self.workspace.connect() as con:
+                if unchanged and relation_exists(con, "typed", source, table):
+                    report("store")
+                    return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
+                con.execute("BEGIN TRANSACTION")
+                try:
+                    output = self.workspace.run(
+                        con,
+                        lambda: run_table(
+                            con, source=source, table=table, file=file, manual_types=manual_types,
+                            null_tokens=settings.null_tokens, max_columns=settings.max_columns,
+                            exact_distinct_max_rows=settings.exact_distinct_max_rows,
+                            encoding=encoding, scratch_dir=settings.home, on_stage=report,
+                        ),
+                    )
+                    if file is not None and fingerprint(file.path) != new_print:
+                        raise SourceError(
+                            f"{file.path} changed while it was being profiled.",
+                            hint="Profile it again once the file is no longer being written.",
+                        )
+                    anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
+                    con.execute("COMMIT")
+                except BaseException:
+                    con.execute("ROLLBACK")
+                    raise
+            output.seconds["total"] = round(time.perf_counter() - started, 4)
+            report("store")
+            return TableRun(
+                source=source, table=table, path=str(file.path) if file else None,
+                status="profiled" if file else "retyped",
+                raw_rows=output.counts.raw_rows, typed_rows=output.counts.typed_rows,
+                quarantine_rows=output.counts.quarantine_rows, seconds=output.seconds,
+                dialect=output.dialect,
+            )
+
+        try:
+            return await anyio.to_thread.run_sync(work)
+        except DatadossierError:
+            raise
+        except OSError as exc:
+            raise SourceError(f"Reading data for {label} failed: {exc}", hint="Check the file and profile it again.") from exc
+
+    async def _store(
+        self,
+        source_id: uuid.UUID,
+        table: str,
+        file: DataFile | None,
+        new_print: dict[str, Any] | None,
+        output: StageOutput,
+    ) -> None:
+        # Automatic decisions are written for every column; the repository keeps a person's
+        # (manual) decision over them, and the casts above already used it.
+        decisions = {
+            inf.column_name: DecisionWrite(inf.decided_type, "auto", inf.reason) for inf in output.inferences
+        }
+        resolved = {c.name: c.decided_type for c in output.casts}
+        layers = {
+            "raw": LayerWrite(
+                output.counts.raw_rows,
+                [(n, t, resolved.get(n)) for n, t in output.raw_columns],
+            ),
+            "typed": LayerWrite(
+                output.counts.typed_rows,
+                [(n, _raw_type(output, n), t) for n, t in output.typed_columns],
+            ),
+            "quarantine": LayerWrite(
+                output.counts.quarantine_rows,
+                [(n, t, t) for n, t in output.quarantine_columns],
+            ),
+        }
+        async with self.sessions.begin() as session:
+            await runs.save_table_run(
+                session,
+                source_id=source_id,
+                table_name=table,
+                duckdb_path=str(self.settings.duckdb_path),
+                layers=layers,
+                inferences=output.inferences,
+                decisions=decisions,
+                profiles=output.profiles,
+                profiled_at=utcnow(),
+            )
+            if file is not None:
+                await catalog.record_file(
+                    session, source_id, table,
+                    {
+                        "path": str(file.path),
+                        "format": file.format,
+                        "fingerprint": new_print,
+                        "dialect": output.dialect,
+                    },
+                )
+
+
+def _raw_type(output: StageOutput, name: str) -> str | None:
+    return next((t for n, t in output.raw_columns if n == name), None)
+
+
+def _summary(run: TableRun) -> dict[str, Any]:
+    return {
+        "table": run.qualified_name,
+        "status": run.status,
+        "raw_rows": run.raw_rows,
+        "typed_rows": run.typed_rows,
+        "quarantine_rows": run.quarantine_rows,
+        "seconds": run.seconds,
+    }
+
+
+def _common_dir(paths: list[Path]) -> Path:
+    parents = {p.parent for p in paths}
+    if len(parents) == 1:
+        return parents.pop()
+    import os
+
+    return Path(os.path.commonpath([str(p) for p in parents]))

@@ -1,0 +1,188 @@
+"""The DuckDB half of a table's run: load, infer, build layers, profile.
+
+Runs in a worker thread on one DuckDB connection, inside one DuckDB transaction that the
+caller commits only after the metadata store has the results, so a failure at any step
+leaves both the data layers and the metadata as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from datadossier.engine import layer_relation
+from datadossier.errors import SourceError
+from datadossier.inference import infer_columns
+from datadossier.inference.model import ColumnInference, DataType
+from datadossier.profiling import profile_columns
+from datadossier.profiling.model import ColumnProfile
+from datadossier.sources.csv_loader import load_csv
+from datadossier.sources.files import DataFile
+from datadossier.sources.layers import ColumnCast, LayerCounts, build_layers
+from datadossier.sources.parquet_loader import load_parquet
+
+if TYPE_CHECKING:
+    import duckdb
+
+STAGES = ("load", "infer", "layers", "profile", "store")
+StageCallback = Callable[[str], None]
+_FINGERPRINT_BYTES = 1 << 16
+
+
+def fingerprint(path: Path) -> dict[str, Any]:
+    """Size, modification time and a hash of the file's first and last 64 KiB."""
+    try:
+        stat = path.stat()
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            digest.update(fh.read(_FINGERPRINT_BYTES))
+            if stat.st_size > 2 * _FINGERPRINT_BYTES:
+                fh.seek(-_FINGERPRINT_BYTES, 2)
+            digest.update(fh.read(_FINGERPRINT_BYTES))
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path} disappeared before it could be read.", hint="Check the path and profile it again.") from exc
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256_ends": digest.hexdigest()}
+
+
+@dataclass(slots=True)
+class StageOutput:
+    """Everything the DuckDB stages produced for one table."""
+
+    raw_columns: list[tuple[str, str]]
+    inferences: list[ColumnInference]
+    casts: list[ColumnCast]
+    typed_columns: list[tuple[str, str]]
+    quarantine_columns: list[tuple[str, str]]
+    counts: LayerCounts
+    profiles: list[ColumnProfile]
+    dialect: dict[str, Any] | None = None
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
+    """(name, type) of every column of a relation except ``_row_id``."""
+    rows = con.execute(f"SELECT * FROM {relation} LIMIT 0").description or []
+    return [(d[0], str(d[1])) for d in rows if d[0] != "_row_id"]
+
+
+def relation_exists(con: duckdb.DuckDBPyConnection, layer: str, source: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
+            [layer, f"{source}.{table}"],
+        ).fetchall()[0][0]
+    )
+
+
+def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
+    """The cast of a column: the inferred decision, or a person's decision when there is one."""
+    if manual_type is None:
+        best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
+        clean = best is not None and best.parse_success_rate >= 1.0
+        native = inference.raw_type.upper() != "VARCHAR"
+        return ColumnCast(
+            name=inference.column_name,
+            raw_type=inference.raw_type,
+            decided_type=inference.decided_type,
+            pattern=inference.decided_pattern,
+            may_fail=not (clean or native),
+        )
+    decided: DataType = manual_type  # type: ignore[assignment]
+    same_type = [c for c in inference.candidates if c.data_type == decided]
+    pattern = same_type[0].detected_pattern if same_type else None
+    return ColumnCast(
+        name=inference.column_name,
+        raw_type=inference.raw_type,
+        decided_type=decided,
+        pattern=pattern,
+        may_fail=True,
+    )
+
+
+def run_table(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    table: str,
+    file: DataFile | None,
+    manual_types: dict[str, str],
+    null_tokens: list[str],
+    max_columns: int,
+    exact_distinct_max_rows: int,
+    encoding: str | None = None,
+    scratch_dir: Path | None = None,
+    on_stage: StageCallback | None = None,
+) -> StageOutput:
+    """Run every DuckDB stage of one table. With ``file=None`` the raw layer already in the
+    workspace is reused (a re-typing after a manual decision)."""
+    raw = layer_relation("raw", source, table)
+    typed = layer_relation("typed", source, table)
+    quarantine = layer_relation("quarantine", source, table)
+    seconds: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = round(now - clock, 4)
+        clock = now
+        if on_stage is not None:
+            on_stage(name)
+
+    dialect: dict[str, Any] | None = None
+    if file is not None:
+        if file.format == "csv":
+            dialect = load_csv(
+                con, file, raw, null_tokens=null_tokens, max_columns=max_columns,
+                encoding=encoding, scratch_dir=scratch_dir,
+            ).as_dict()
+        else:
+            load_parquet(con, file, raw, max_columns=max_columns)
+    raw_columns = describe(con, raw)
+    if file is not None:
+        rows = con.execute(f"SELECT count(*) FROM {raw}").fetchall()[0][0]
+        if rows == 0:
+            raise SourceError(
+                f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
+                hint="Profile a file with at least one data row.",
+            )
+    step("load")
+
+    inferences = infer_columns(con, raw, raw_columns)
+    casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
+    step("infer")
+
+    counts = build_layers(con, raw, typed, quarantine, casts)
+    typed_columns = describe(con, typed)
+    quarantine_columns = describe(con, quarantine)
+    step("layers")
+
+    bounds = {
+        inf.column_name: inf.bounds
+        for inf, cast in zip(inferences, casts, strict=True)
+        if inf.bounds is not None and cast.decided_type == inf.decided_type
+    }
+    profiles = profile_columns(
+        con,
+        typed,
+        typed_columns,
+        exact_distinct_max_rows=exact_distinct_max_rows,
+        bounds=bounds,
+        row_count=counts.typed_rows,
+    )
+    step("profile")
+    return StageOutput(
+        raw_columns=raw_columns,
+        inferences=inferences,
+        casts=casts,
+        typed_columns=typed_columns,
+        quarantine_columns=quarantine_columns,
+        counts=counts,
+        profiles=profiles,
+        dialect=dialect,
+        seconds=seconds,
+    )

@@ -1,0 +1,53 @@
+"""What the server and the CLI share at run time: settings, the migrated store, the pipeline."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from datadossier.config import Settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+    from datadossier.pipeline.runner import Pipeline
+
+
+@dataclass(slots=True)
+class Runtime:
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    pipeline: Pipeline
+
+
+def configure_logging(level: str) -> None:
+    """Log to stderr only: in the server, stdout is the MCP stream."""
+    logging.basicConfig(
+        level=level.upper(),
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@contextlib.asynccontextmanager
+async def open_runtime(settings: Settings | None = None, *, migrate: bool = True) -> AsyncIterator[Runtime]:
+    """Open the store (migrating it to the newest schema) and build the pipeline."""
+    from datadossier.pipeline.runner import Pipeline
+    from datadossier.store.migrate import upgrade
+    from datadossier.store.session import create_engine, create_sessionmaker
+
+    settings = settings or Settings()
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.resolved_store_url)
+    try:
+        if migrate:
+            await upgrade(engine)
+        sessions = create_sessionmaker(engine)
+        yield Runtime(settings=settings, engine=engine, sessions=sessions, pipeline=Pipeline(settings, sessions))
+    finally:
+        await engine.dispose()

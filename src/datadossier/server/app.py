@@ -1,0 +1,39 @@
+"""The MCP server: lifespan, tools, transports."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from mcp.server.mcpserver import MCPServer
+
+from datadossier import __version__
+from datadossier.config import Settings
+from datadossier.runtime import Runtime, open_runtime
+from datadossier.server.instructions import INSTRUCTIONS
+from datadossier.server.tools import get_column_metadata, list_tables, profile_table, set_column_type
+
+READ_TOOLS = (list_tables, get_column_metadata)
+WRITE_TOOLS = (profile_table, set_column_type)
+
+
+def build_server(settings: Settings | None = None) -> MCPServer[Runtime]:
+    """An MCP server whose lifespan opens (and migrates) the store. With READ_ONLY set, the
+    tools that write are not offered at all."""
+    settings = settings or Settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: MCPServer[Runtime]) -> AsyncIterator[Runtime]:
+        async with open_runtime(settings) as runtime:
+            yield runtime
+
+    server: MCPServer[Runtime] = MCPServer(
+        name="datadossier",
+        version=__version__,
+        instructions=INSTRUCTIONS,
+        lifespan=lifespan,
+        log_level=settings.log_level.upper(),  # type: ignore[arg-type]
+    )
+    for module in READ_TOOLS if settings.read_only else READ_TOOLS + WRITE_TOOLS:
+        module.register(server)
+    return server

@@ -1,0 +1,23 @@
+"""The server's instructions: what an agent reads before it picks a tool."""
+
+INSTRUCTIONS = """\
+datadossier profiles tabular data (CSV, Parquet) and keeps what it learns as metadata:
+inferred types with their evidence, patterns (emails, dates in many formats, money, units),
+null and distinct ratios, ranges, histograms and top values.
+
+How to use it:
+1. `list_tables` shows what is already profiled. Tables are named `source.table`
+   (a folder of files is one source; each file is one table).
+2. `profile_table` with a file, directory or glob path (inside the allowed roots) loads,
+   types and profiles the data. It is quick to call again: unchanged files are not reloaded.
+3. `get_column_metadata` gives everything known about a table's columns (or one column):
+   type decision and reason, candidates with parse rates and failed examples, pattern, unit,
+   and the latest profile. Read it before writing SQL against unfamiliar data.
+4. `set_column_type` overrides a wrong type decision; the table is rebuilt and re-profiled,
+   and the decision survives later runs.
+
+Every tool that takes a table accepts `source.table`, the file path it was profiled from, or a
+bare table name when only one source has it. Rows whose values fail their column's type are
+kept in a quarantine layer, not dropped: the counts say how many. Results are bounded; when a
+list is cut, `truncated` is true and the result says how to narrow the request.
+"""

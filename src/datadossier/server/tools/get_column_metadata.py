@@ -1,0 +1,54 @@
+"""Tool: get_column_metadata."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from mcp.server.mcpserver import Context, MCPServer
+from mcp_types import ToolAnnotations
+from pydantic import BaseModel, Field
+
+from datadossier.server.boundary import runtime_of, tool_boundary
+from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
+from datadossier.store.repositories import catalog, metadata
+
+
+class ColumnMetadataResult(BaseModel):
+    table: TableInfo = Field(description="The table the columns belong to.")
+    columns: list[ColumnInfo] = Field(description="Columns in file order (one when `column` was given).")
+    truncated: bool = Field(
+        description="True when the table has more columns than listed; ask for one `column` at a time."
+    )
+
+
+async def get_column_metadata(
+    ctx: Context,
+    table: Annotated[str, Field(description="`source.table`, the file path it was profiled from, or a bare table name.")],
+    column: Annotated[str | None, Field(description="One column name for its full detail (histogram, all candidates); omit for all columns.")] = None,
+) -> ColumnMetadataResult:
+    """Everything known about a table's columns: type decision and reason, type candidates
+    with parse rates and failed examples, pattern, unit, null and distinct ratios, and the
+    latest profile (range, percentiles, top values).
+
+    Without `column` each column comes in a compact form (top 5 values, 3 candidates, no
+    histogram); ask for one column to get its histogram and every candidate. The table must
+    have been profiled (`profile_table`).
+    """
+    with tool_boundary("get_column_metadata"):
+        runtime = runtime_of(ctx)
+        async with runtime.sessions() as session:
+            summary = await catalog.resolve_table(session, table)
+            details = await metadata.column_details(session, summary, column)
+        limit = runtime.settings.max_result_rows
+        full = column is not None
+        return ColumnMetadataResult(
+            table=TableInfo.of(summary),
+            columns=[column_info(d, full=full) for d in details[:limit]],
+            truncated=len(details) > limit,
+        )
+
+
+def register(server: MCPServer) -> None:
+    server.tool(
+        annotations=ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
+    )(get_column_metadata)

@@ -1,0 +1,181 @@
+"""Result models shared by several tools. Field descriptions become the output schema."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from datadossier.store.domain import ColumnDetail, TableSummary
+
+TEMPORAL_TYPES = ("DATE", "TIMESTAMP", "TIME")
+
+
+class TableInfo(BaseModel):
+    name: str = Field(description="Qualified name `source.table`; use it in every other tool.")
+    source: str = Field(description="The source (folder or database) the table belongs to.")
+    table: str = Field(description="The table's name inside its source.")
+    path: str | None = Field(description="The file the table was loaded from.")
+    file_format: str | None = Field(description="`csv` or `parquet`.")
+    rows: int | None = Field(description="Rows in the typed layer (rows whose values all fit their types).")
+    raw_rows: int | None = Field(description="Rows loaded from the file.")
+    quarantined_rows: int | None = Field(
+        description="Rows set aside because a value failed its column's type (raw = typed + quarantined)."
+    )
+    column_count: int = Field(description="Number of columns.")
+    last_profiled_at: datetime | None = Field(description="When the latest profile was taken (UTC).")
+
+    @classmethod
+    def of(cls, t: TableSummary) -> TableInfo:
+        return cls(
+            name=t.qualified_name,
+            source=t.source,
+            table=t.table,
+            path=t.path,
+            file_format=t.file_format,
+            rows=t.row_count,
+            raw_rows=t.raw_rows,
+            quarantined_rows=t.quarantine_rows,
+            column_count=t.column_count,
+            last_profiled_at=t.last_profiled_at,
+        )
+
+
+class Candidate(BaseModel):
+    data_type: str = Field(description="A type the column could have.")
+    confidence: float = Field(description="0..1, how strongly the evidence supports it.")
+    parse_success_rate: float | None = Field(description="Share of non-null values that convert to this type (whole column).")
+    failed_examples: list[Any] = Field(description="Up to 5 values that do not convert.")
+    pattern: str | None = Field(description="Detected pattern, e.g. `us_date`, `currency`, `email`.")
+    pattern_match_rate: float | None = Field(description="Share of non-null values matching the pattern.")
+    unit: str | None = Field(description="Detected unit or currency code, e.g. `kg`, `USD`.")
+    unit_confidence: float | None = Field(description="0..1 confidence in the unit.")
+
+
+class Decision(BaseModel):
+    data_type: str = Field(description="The type the typed layer uses for this column.")
+    source: str = Field(description="`auto` (inferred) or `manual` (set by a person; survives re-runs).")
+    reason: str | None = Field(description="Why this type was chosen.")
+    previous_type: str | None = Field(description="The type it replaced, if any.")
+    decided_by: str | None = Field(description="`system` or who set it.")
+
+
+class Profile(BaseModel):
+    total_count: int = Field(description="Rows in the typed layer.")
+    null_count: int = Field(description="Null values.")
+    distinct_count: int | None = Field(description="Distinct non-null values (approximate on large tables).")
+    min: Any = Field(description="Minimum (numbers; ISO text for dates and times).")
+    max: Any = Field(description="Maximum (numbers; ISO text for dates and times).")
+    mean: float | None = Field(description="Mean of numeric values.")
+    stddev: float | None = Field(description="Standard deviation of numeric values.")
+    percentiles: dict[str, Any] | None = Field(description="p25, p50, p75, p95, p99 (approximate).")
+    min_length: int | None = Field(description="Shortest text value.")
+    max_length: int | None = Field(description="Longest text value.")
+    avg_length: float | None = Field(description="Average text length.")
+    top_values: list[dict[str, Any]] | None = Field(description="Most frequent values with counts.")
+    histogram: list[dict[str, Any]] | None = Field(
+        default=None, description="Buckets with counts (numbers: equal width; dates: by period). Only with a single column."
+    )
+
+
+class ColumnInfo(BaseModel):
+    name: str = Field(description="Column name as in the file.")
+    position: int = Field(description="1-based position.")
+    data_type: str | None = Field(description="Resolved type in the typed layer.")
+    raw_type: str | None = Field(description="Type as loaded (CSV: VARCHAR).")
+    null_ratio: float | None = Field(description="Nulls / rows.")
+    cardinality_ratio: float | None = Field(description="Distinct values / rows; near 1 suggests a key.")
+    pattern: str | None = Field(description="Detected value pattern.")
+    unit: str | None = Field(description="Detected unit or currency.")
+    semantic_role: str | None = Field(description="measure, dimension, key, ... when known.")
+    entity_type: str | None = Field(description="Business entity when known.")
+    business_name: str | None = Field(description="Human-friendly name when known.")
+    granularity: str | None = Field(description="Time granularity of a time column when known.")
+    quality_score: float | None = Field(description="Overall quality score 0..1 when computed.")
+    decision: Decision | None = Field(description="The type decision and its reason.")
+    candidates: list[Candidate] = Field(description="Type candidates, best first.")
+    profile: Profile | None = Field(description="The latest profile of the column.")
+
+
+def _render(value: float | None, data_type: str | None) -> Any:
+    """Dates and times are profiled as numbers (epoch seconds, seconds of the day); agents
+    read them as ISO text."""
+    if value is None or data_type is None:
+        return value
+    from datetime import UTC, timedelta
+
+    base = data_type.split("(")[0].upper()
+    if base == "DATE":
+        return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=value)).date().isoformat()
+    if base.startswith("TIMESTAMP"):
+        return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=value)).isoformat()
+    if base == "TIME":
+        return str(timedelta(seconds=round(value)))
+    return value
+
+
+def column_info(d: ColumnDetail, *, full: bool, max_candidates: int = 3, max_top: int = 5) -> ColumnInfo:
+    """A column for a tool result; ``full`` keeps histograms and every candidate."""
+    p = d.profile
+    profile = None
+    if p is not None:
+        temporal = (d.resolved_type or "").split("(")[0].upper().startswith(TEMPORAL_TYPES)
+        profile = Profile(
+            total_count=p.total_count,
+            null_count=p.null_count,
+            distinct_count=p.distinct_count,
+            min=_render(p.min_value, d.resolved_type),
+            max=_render(p.max_value, d.resolved_type),
+            mean=None if temporal else p.mean_value,
+            stddev=None if temporal else p.stddev_value,
+            percentiles=(
+                {k: _render(v, d.resolved_type) for k, v in p.percentiles.items()} if p.percentiles else None
+            ),
+            min_length=p.min_length,
+            max_length=p.max_length,
+            avg_length=p.avg_length,
+            top_values=(p.top_values or [])[: None if full else max_top],
+            histogram=p.histogram if full else None,
+        )
+    candidates = d.candidates if full else d.candidates[:max_candidates]
+    return ColumnInfo(
+        name=d.column_name,
+        position=d.column_position,
+        data_type=d.resolved_type,
+        raw_type=d.raw_type,
+        null_ratio=d.null_ratio,
+        cardinality_ratio=d.cardinality_ratio,
+        pattern=d.detected_pattern,
+        unit=d.detected_unit,
+        semantic_role=d.semantic_role,
+        entity_type=d.entity_type,
+        business_name=d.business_name,
+        granularity=d.detected_granularity,
+        quality_score=d.quality_score,
+        decision=(
+            Decision(
+                data_type=d.decision.decided_type,
+                source=d.decision.decision_source,
+                reason=d.decision.decision_reason,
+                previous_type=d.decision.previous_type,
+                decided_by=d.decision.decided_by,
+            )
+            if d.decision
+            else None
+        ),
+        candidates=[
+            Candidate(
+                data_type=c.data_type,
+                confidence=c.confidence,
+                parse_success_rate=c.parse_success_rate,
+                failed_examples=c.failed_examples,
+                pattern=c.detected_pattern,
+                pattern_match_rate=c.pattern_match_rate,
+                unit=c.detected_unit,
+                unit_confidence=c.unit_confidence,
+            )
+            for c in candidates
+        ],
+        profile=profile,
+    )

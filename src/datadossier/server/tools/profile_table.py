@@ -1,0 +1,97 @@
+"""Tool: profile_table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from mcp.server.mcpserver import Context, MCPServer
+from mcp_types import ToolAnnotations
+from pydantic import BaseModel, Field
+
+from datadossier.errors import TableNotFoundError
+from datadossier.pipeline.runner import TableRun
+from datadossier.server.boundary import runtime_of, tool_boundary
+from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
+from datadossier.store.repositories import catalog, metadata
+
+_MAX_TABLES = 50
+
+
+class ProfiledTable(BaseModel):
+    table: TableInfo = Field(description="The table and its row counts per layer.")
+    status: str = Field(description="`profiled` (loaded and profiled now) or `unchanged` (file unchanged since the last profile; stored results shown).")
+    seconds: dict[str, float] = Field(description="Time spent per stage (load, infer, layers, profile, total).")
+    csv_dialect: dict[str, Any] | None = Field(description="Detected encoding, delimiter, quote and header of a CSV.")
+    columns: list[ColumnInfo] = Field(description="Per-column types, patterns, units and profile (compact).")
+    columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
+
+
+class ProfileTableResult(BaseModel):
+    tables: list[ProfiledTable] = Field(description="One entry per table profiled.")
+    truncated: bool = Field(description="True when more tables were profiled than are listed; use list_tables.")
+
+
+def _looks_like_path(target: str) -> bool:
+    return any(ch in target for ch in "/\\*?[") or Path(target).suffix.lower() in (".csv", ".tsv", ".txt", ".psv", ".parquet", ".pq", ".gz")
+
+
+async def profile_table(
+    ctx: Context,
+    target: Annotated[str, Field(description="A CSV/Parquet file, a directory (each file one table) or a glob under the allowed roots; or a known table (`source.table`) to profile again.")],
+    source_name: Annotated[str | None, Field(description="Name of the source the files belong to; default: the folder's name.")] = None,
+    encoding: Annotated[str | None, Field(description="Force a CSV encoding (`utf-8`, `latin-1`, `cp1252`); default: detected.")] = None,
+    force: Annotated[bool, Field(description="Reload even when the file has not changed.")] = False,
+) -> ProfileTableResult:
+    """Load, type and profile CSV or Parquet data so its columns can be understood and queried.
+
+    Detects the CSV dialect and encoding, infers each column's type over all values (dates in
+    many formats, money, percentages, units, codes with leading zeros stay text), keeps rows
+    whose values fail their type in a quarantine layer, and profiles every column in one pass.
+    Files in one folder form one source, so later tools can relate them. Calling it again on an
+    unchanged file is cheap (nothing is reloaded). Paths must lie under the server's allowed
+    roots. Reports progress per stage.
+    """
+    with tool_boundary("profile_table"):
+        runtime = runtime_of(ctx)
+
+        async def progress(done: float, total: float, message: str) -> None:
+            await ctx.report_progress(done, total, message)
+
+        runs: list[TableRun]
+        if _looks_like_path(target) or Path(target).expanduser().exists():
+            runs = await runtime.pipeline.profile_path(
+                target, source_name=source_name, encoding=encoding, force=force, progress=progress
+            )
+        else:
+            async with runtime.sessions() as session:
+                try:
+                    known = await catalog.resolve_table(session, target)
+                except TableNotFoundError as exc:
+                    exc.hint = "Pass a file or directory path under the allowed roots, or one of the known tables. " + (exc.hint or "")
+                    raise
+            runs = await runtime.pipeline.reprofile(known, force=force, progress=progress)
+
+        limit = runtime.settings.max_result_rows
+        tables: list[ProfiledTable] = []
+        async with runtime.sessions() as session:
+            for run in runs[:_MAX_TABLES]:
+                summary = await catalog.resolve_table(session, run.qualified_name)
+                details = await metadata.column_details(session, summary)
+                tables.append(
+                    ProfiledTable(
+                        table=TableInfo.of(summary),
+                        status=run.status,
+                        seconds=run.seconds,
+                        csv_dialect=run.dialect,
+                        columns=[column_info(d, full=False, max_candidates=1, max_top=3) for d in details[:limit]],
+                        columns_truncated=len(details) > limit,
+                    )
+                )
+        return ProfileTableResult(tables=tables, truncated=len(runs) > _MAX_TABLES)
+
+
+def register(server: MCPServer) -> None:
+    server.tool(
+        annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
+    )(profile_table)

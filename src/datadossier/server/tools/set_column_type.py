@@ -1,0 +1,51 @@
+"""Tool: set_column_type."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from mcp.server.mcpserver import Context, MCPServer
+from mcp_types import ToolAnnotations
+from pydantic import BaseModel, Field
+
+from datadossier.inference.model import DataType
+from datadossier.pipeline.decisions import set_column_type as set_type
+from datadossier.server.boundary import runtime_of, tool_boundary
+from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
+from datadossier.store.repositories import catalog, metadata
+
+
+class SetColumnTypeResult(BaseModel):
+    table: TableInfo = Field(description="The rebuilt table with its new row counts.")
+    previous_type: str | None = Field(description="The type the column had before.")
+    column: ColumnInfo = Field(description="The column with its new decision and profile.")
+
+
+async def set_column_type(
+    ctx: Context,
+    table: Annotated[str, Field(description="`source.table`, a profiled file path, or a bare table name.")],
+    column: Annotated[str, Field(description="The column to change.")],
+    data_type: Annotated[DataType, Field(description="The type the column must have.")],
+    reason: Annotated[str | None, Field(description="Why (kept in the decision's audit trail).")] = None,
+) -> SetColumnTypeResult:
+    """Override the inferred type of a column; the decision is kept across later profiles.
+
+    The typed layer is rebuilt from the raw values and the table re-profiled; values that do
+    not fit the new type move to quarantine (check `quarantined_rows` in the result). Use it when
+    a column was typed wrongly, e.g. codes read as numbers or a date format guessed wrong.
+    """
+    with tool_boundary("set_column_type"):
+        runtime = runtime_of(ctx)
+        previous, run = await set_type(runtime.pipeline, table, column, data_type, decided_by="mcp", reason=reason)
+        async with runtime.sessions() as session:
+            summary = await catalog.resolve_table(session, run.qualified_name)
+            detail = (await metadata.column_details(session, summary, column))[0]
+        return SetColumnTypeResult(
+            table=TableInfo.of(summary), previous_type=previous, column=column_info(detail, full=False)
+        )
+
+
+def register(server: MCPServer) -> None:
+    server.tool(
+        annotations=ToolAnnotations(read_only_hint=False, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
+    )(set_column_type)

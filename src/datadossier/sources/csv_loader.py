@@ -1,0 +1,255 @@
+"""CSV into the raw layer: encoding, dialect and header detection, then one DuckDB load.
+
+Every column is loaded as VARCHAR so that type inference sees the values as written; null
+tokens become NULL; ``_row_id`` numbers the data rows in file order (1-based).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from datadossier.errors import SourceError
+from datadossier.sources.files import DataFile
+
+if TYPE_CHECKING:
+    import duckdb
+
+SNIFF_BYTES = 1 << 20
+_DELIMITERS = (",", ";", "\t", "|")
+_NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
+_DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+# DuckDB reads these natively; anything else is transcoded to UTF-8 first.
+_DUCKDB_ENCODINGS = {"utf-8": "utf-8", "latin-1": "latin-1"}
+
+
+@dataclass(frozen=True, slots=True)
+class CsvDialect:
+    """How a CSV file is written."""
+
+    encoding: str
+    delimiter: str
+    quote: str
+    header: bool
+    field_count: int
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "quote": self.quote,
+            "header": self.header,
+        }
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(SNIFF_BYTES)
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path} disappeared before it could be read.", hint="Check the file still exists and profile it again.") from exc
+    except OSError as exc:
+        raise SourceError(f"Cannot read {path}: {exc.strerror}.", hint="Check the file's permissions.") from exc
+
+
+def detect_encoding(head: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), Latin-1 or Windows-1252, from the first bytes of a file.
+
+    A file that mixes valid multi-byte UTF-8 with invalid sequences is refused: reading it as
+    Latin-1 would silently garble the valid part.
+    """
+    if not head:
+        raise SourceError(f"{path} is empty.", hint="Profile a file that has a header and at least one data row.")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise SourceError(f"{path} is UTF-16 encoded.", hint="Re-save it as UTF-8 and profile it again.")
+    sample = head[:65536]
+    if b"\x00" in sample or _control_share(sample) > 0.01:
+        raise SourceError(
+            f"{path} looks like a binary file, not CSV text.",
+            hint="Point at a CSV (text) or Parquet file.",
+        )
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # A multi-byte character cut at the end of the sniffed block is still UTF-8.
+        if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
+            return "utf-8"
+        valid_multibyte = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", head[: exc.start])
+        if valid_multibyte:
+            raise SourceError(
+                f"{path} is not valid UTF-8 (bad byte at offset {exc.start}) but contains UTF-8 text before it.",
+                hint="Re-save the file in one encoding (UTF-8), or pass encoding='latin-1' if it is Latin-1.",
+            ) from exc
+    # Bytes 0x80-0x9f are control characters in Latin-1 but letters and signs (€, ’) in cp1252.
+    if re.search(rb"[\x80-\x9f]", head):
+        return "cp1252"
+    return "latin-1"
+
+
+def _control_share(sample: bytes) -> float:
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    return controls / max(len(sample), 1)
+
+
+def detect_dialect(head_text: str, encoding: str, path: Path) -> CsvDialect:
+    """Delimiter by field-count consistency over the first lines, then header by content."""
+    lines = head_text.splitlines()
+    if len(lines) > 1 and not head_text.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sniffed block may cut the last line
+    lines = [ln for ln in lines[:500] if ln.strip()]
+    if not lines:
+        raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
+    best: tuple[float, int, str] | None = None
+    for delim in _DELIMITERS:
+        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim, quotechar='"'))
+        counts = [len(r) for r in rows]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        if mode < 2:
+            continue
+        share = counts.count(mode) / len(counts)
+        score = (share, mode, delim)
+        if best is None or score[:2] > best[:2]:
+            best = score
+    if best is None:
+        delimiter, field_count = ",", 1
+    else:
+        share, field_count, delimiter = best
+        if share < 1.0:
+            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, quotechar='"'))
+            bad = next(i for i, r in enumerate(rows) if len(r) != field_count)
+            raise SourceError(
+                f"{path} has rows with a different number of fields: line {bad + 1} has "
+                f"{len(rows[bad])} fields where the others have {field_count} (delimiter {delimiter!r}).",
+                hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile again.",
+            )
+    rows = list(csv.reader(io.StringIO("\n".join(lines[:50])), delimiter=delimiter, quotechar='"'))
+    header = _looks_like_header(rows)
+    return CsvDialect(encoding=encoding, delimiter=delimiter, quote='"', header=header, field_count=field_count)
+
+
+def _looks_like_header(rows: list[list[str]]) -> bool:
+    """The first row is a header unless it holds numbers or dates.
+
+    DuckDB's own sniffer decides from types and says "no header" for all-text files; real
+    files almost always carry one, so only values that look like data (numbers, dates) in
+    the first row make us read it as data. Blank or repeated names are kept (DuckDB names
+    them ``columnN`` and ``name_1``).
+    """
+    first = [cell.strip() for cell in rows[0]]
+    named = [cell for cell in first if cell]
+    if not named:
+        return False
+    return not any(_NUMBER.match(cell) or _DATE_LIKE.match(cell) for cell in named)
+
+
+def load_csv(
+    con: duckdb.DuckDBPyConnection,
+    file: DataFile,
+    relation: str,
+    *,
+    null_tokens: list[str],
+    max_columns: int,
+    encoding: str | None = None,
+    scratch_dir: Path | None = None,
+) -> CsvDialect:
+    """Load ``file`` into ``relation`` (replacing it) as all-VARCHAR columns plus ``_row_id``."""
+    import duckdb
+
+    head = _read_head(file.path)
+    enc = (encoding or detect_encoding(head, file.path)).lower().replace("_", "-")
+    enc = {"utf8": "utf-8", "latin1": "latin-1", "iso-8859-1": "latin-1", "utf-8-sig": "utf-8"}.get(enc, enc)
+    try:
+        head_text = head.decode(enc, errors="ignore" if enc == "utf-8" else "strict")
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise SourceError(f"Cannot decode {file.path} as {enc}: {exc}.", hint="Pass the file's real encoding.") from exc
+    head_text = head_text.lstrip("\ufeff")
+    dialect = detect_dialect(head_text, enc, file.path)
+    if dialect.field_count > max_columns:
+        raise SourceError(
+            f"{file.path} has {dialect.field_count} columns; the limit is {max_columns}.",
+            hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
+        )
+    read_path = file.path
+    duck_encoding = _DUCKDB_ENCODINGS.get(enc)
+    if duck_encoding is None:
+        read_path = _transcode(file.path, enc, scratch_dir)
+        duck_encoding = "utf-8"
+    tokens = sorted({t for t in null_tokens} | {""})
+    sql = (
+        f"CREATE OR REPLACE TABLE {relation} AS "
+        "SELECT row_number() OVER () AS _row_id, * FROM read_csv($path, all_varchar = true, "
+        "delim = $delim, quote = $quote, escape = $quote, header = $header, encoding = $encoding, "
+        "nullstr = $nulls, strict_mode = true, null_padding = false, sample_size = -1)"
+    )
+    params = {
+        "path": str(read_path),
+        "delim": dialect.delimiter,
+        "quote": dialect.quote,
+        "header": dialect.header,
+        "encoding": duck_encoding,
+        "nulls": tokens,
+    }
+    try:
+        con.execute(sql, params)
+    except duckdb.IOException as exc:
+        raise SourceError(
+            f"{file.path} could not be read while loading: {_first_line(exc)}",
+            hint="The file may have been moved or deleted during the run; profile it again.",
+        ) from exc
+    except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
+        raise SourceError(_describe_csv_error(file.path, exc), hint=_csv_error_hint(exc)) from exc
+    finally:
+        if read_path != file.path:
+            read_path.unlink(missing_ok=True)
+    return dialect
+
+
+def _transcode(path: Path, encoding: str, scratch_dir: Path | None) -> Path:
+    """Stream a file in an encoding DuckDB lacks into a UTF-8 scratch copy."""
+    import tempfile
+
+    fd, name = tempfile.mkstemp(suffix=".csv", dir=scratch_dir)
+    target = Path(name)
+    try:
+        with path.open("r", encoding=encoding, newline="") as src, open(fd, "w", encoding="utf-8", newline="") as dst:
+            while chunk := src.read(1 << 20):
+                dst.write(chunk)
+    except FileNotFoundError as exc:
+        target.unlink(missing_ok=True)
+        raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
+    except UnicodeDecodeError as exc:
+        target.unlink(missing_ok=True)
+        raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
+    return target
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0]
+
+
+def _describe_csv_error(path: Path, exc: Exception) -> str:
+    text = str(exc)
+    line = re.search(r"CSV Error on Line: (\d+)", text)
+    where = f" at line {line.group(1)}" if line else ""
+    if "Invalid unicode" in text or "not utf-8" in text.lower():
+        return f"{path} is not valid UTF-8{where}."
+    if "Expected Number of Columns" in text or "too many columns" in text.lower():
+        return f"{path} has a row with the wrong number of fields{where}."
+    if "not possible to automatically detect" in text:
+        return f"{path} has rows with inconsistent numbers of fields."
+    return f"{path} could not be parsed as CSV{where}: {_first_line(exc)}"
+
+
+def _csv_error_hint(exc: Exception) -> str:
+    text = str(exc)
+    if "Invalid unicode" in text or "not utf-8" in text.lower():
+        return "Re-save the file as UTF-8, or pass encoding='latin-1' if that is its encoding."
+    return "Fix the malformed rows (ragged rows, unbalanced quotes) and profile again."

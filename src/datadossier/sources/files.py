@@ -1,0 +1,111 @@
+"""Resolving what the user pointed at into data files, inside the allowed roots."""
+
+from __future__ import annotations
+
+import glob
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from datadossier.errors import PathNotAllowedError, SourceError
+
+FileFormat = Literal["csv", "parquet"]
+
+_EXTENSIONS: dict[str, FileFormat] = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".psv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """One file that becomes one table."""
+
+    path: Path
+    format: FileFormat
+    table_name: str
+
+
+def safe_name(text: str) -> str:
+    """A lower-case identifier-like name: letters, digits and underscores."""
+    name = re.sub(r"[^0-9a-zA-Z]+", "_", text).strip("_").lower()
+    if not name:
+        return "unnamed"
+    return f"t_{name}" if name[0].isdigit() else name
+
+
+def ensure_allowed(path: Path, roots: list[Path]) -> Path:
+    """Resolve ``path`` (following symlinks and ``..``) and check it lies under a root."""
+    resolved = path.expanduser().resolve()
+    for root in roots:
+        if resolved == root or resolved.is_relative_to(root):
+            return resolved
+    allowed = ", ".join(str(r) for r in roots)
+    raise PathNotAllowedError(
+        f"{path} is outside the directories this server may read (resolved to {resolved}).",
+        hint=f"Use a path under: {allowed}; or add its directory to DATADOSSIER_ROOTS.",
+    )
+
+
+def file_format(path: Path) -> FileFormat | None:
+    """The format of a data file, from its suffix (``.csv.gz`` counts as csv)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] in (".gz", ".zst") and len(suffixes) > 1:
+        suffixes = suffixes[:-1]
+    return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
+
+
+def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
+    """Turn a file, a directory or a glob into the data files it names.
+
+    Every file is checked against the roots after resolving symlinks, so a link inside a root
+    that points outside it is refused like any other outside path.
+    """
+    text = str(spec)
+    candidate = Path(text).expanduser()
+    if any(ch in text for ch in "*?["):
+        matches = [Path(p) for p in sorted(glob.glob(str(candidate), recursive=True))]
+        if not matches:
+            raise SourceError(f"No file matches the pattern {text}.", hint="Check the pattern and the directory.")
+    elif candidate.is_dir():
+        ensure_allowed(candidate, roots)
+        matches = sorted((p for p in candidate.iterdir() if p.is_file() and file_format(p)), key=lambda p: p.name.lower())
+        if not matches:
+            raise SourceError(
+                f"The directory {candidate} holds no CSV or Parquet file.",
+                hint="Point at a directory with .csv, .tsv or .parquet files, or at one file.",
+            )
+    else:
+        ensure_allowed(candidate, roots)
+        if not candidate.exists():
+            raise SourceError(f"No such file: {candidate}.", hint="Check the path; relative paths are read from the server's working directory.")
+        matches = [candidate]
+
+    files: list[DataFile] = []
+    seen: dict[str, Path] = {}
+    for match in matches:
+        resolved = ensure_allowed(match, roots)
+        if not resolved.is_file():
+            continue
+        fmt = file_format(resolved)
+        if fmt is None:
+            raise SourceError(
+                f"{match} is not a CSV or Parquet file (by its name).",
+                hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz) and .parquet.",
+            )
+        name = safe_name(match.name.split(".")[0])
+        if name in seen:
+            raise SourceError(
+                f"{match} and {seen[name]} would both become table '{name}'.",
+                hint="Profile them separately with distinct table names.",
+            )
+        seen[name] = match
+        files.append(DataFile(path=resolved, format=fmt, table_name=name))
+    if not files:
+        raise SourceError(f"No data file found at {text}.", hint="Point at a .csv or .parquet file.")
+    return files

@@ -1,0 +1,92 @@
+"""Typed and quarantine layers, built from the raw layer and one type decision per column.
+
+A row whose non-null value fails its column's cast goes to quarantine whole (all raw values
+as text, the names of the failing columns, and ``_row_id``); every other row goes to the
+typed layer. So raw rows = typed rows + quarantined rows, always.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from datadossier.engine import quote_ident, quote_literal
+from datadossier.inference import failed_condition, typed_expression
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from datadossier.inference.model import DataType
+
+FAILED_COLUMNS = "_failed_columns"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnCast:
+    """How one raw column becomes its typed value."""
+
+    name: str
+    raw_type: str
+    decided_type: DataType
+    pattern: str | None
+    # False when inference saw every non-null value parse: the column needs no failure check.
+    may_fail: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LayerCounts:
+    raw_rows: int
+    typed_rows: int
+    quarantine_rows: int
+
+
+def _expression(cast: ColumnCast) -> str:
+    col = quote_ident(cast.name)
+    if cast.raw_type.upper() != "VARCHAR":
+        # Native Parquet types are kept unless a decision asks for another type.
+        return col if cast.may_fail is False else f"TRY_CAST({col} AS {cast.decided_type})"
+    return typed_expression(col, cast.decided_type, cast.pattern)
+
+
+def _failure(cast: ColumnCast) -> str | None:
+    if not cast.may_fail:
+        return None
+    col = quote_ident(cast.name)
+    if cast.raw_type.upper() != "VARCHAR":
+        return f"({col} IS NOT NULL AND TRY_CAST({col} AS {cast.decided_type}) IS NULL)"
+    return failed_condition(col, cast.decided_type, cast.pattern)
+
+
+def build_layers(
+    con: duckdb.DuckDBPyConnection,
+    raw: str,
+    typed: str,
+    quarantine: str,
+    casts: list[ColumnCast],
+) -> LayerCounts:
+    """Create (or replace) the typed and quarantine relations from ``raw``."""
+    failures = [(cast.name, cond) for cast in casts if (cond := _failure(cast)) is not None]
+    any_failed = " OR ".join(f"({cond})" for _, cond in failures) or "FALSE"
+    select_typed = ", ".join(["_row_id", *(f"{_expression(c)} AS {quote_ident(c.name)}" for c in casts)])
+    con.execute(
+        f"CREATE OR REPLACE TABLE {typed} AS SELECT {select_typed} FROM {raw} "
+        f"WHERE NOT ({any_failed})"
+        if failures
+        else f"CREATE OR REPLACE TABLE {typed} AS SELECT {select_typed} FROM {raw}"
+    )
+    failed_list = (
+        "list_filter([" + ", ".join(
+            f"CASE WHEN {cond} THEN {quote_literal(name)} END" for name, cond in failures
+        ) + "], x -> x IS NOT NULL)"
+        if failures
+        else "CAST([] AS VARCHAR[])"
+    )
+    raw_values = ", ".join(f"CAST({quote_ident(c.name)} AS VARCHAR) AS {quote_ident(c.name)}" for c in casts)
+    con.execute(
+        f"CREATE OR REPLACE TABLE {quarantine} AS SELECT _row_id, {failed_list} AS {FAILED_COLUMNS}"
+        f"{', ' + raw_values if raw_values else ''} FROM {raw} WHERE {any_failed}"
+    )
+    raw_rows, typed_rows, quarantine_rows = con.execute(
+        f"SELECT (SELECT count(*) FROM {raw}), (SELECT count(*) FROM {typed}), (SELECT count(*) FROM {quarantine})"
+    ).fetchall()[0]
+    return LayerCounts(raw_rows=raw_rows, typed_rows=typed_rows, quarantine_rows=quarantine_rows)

@@ -1,0 +1,199 @@
+"""Sources, tables and columns: registering them and finding them by any name agents use."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from datadossier.errors import AmbiguousTableError, SourceError, TableNotFoundError
+from datadossier.store.domain import FileState, SourceInfo, TableSummary
+from datadossier.store.models.core import ColumnRecord, SourceRecord, TableRecord
+
+TYPED = "typed"
+_MAX_LISTED = 25
+
+
+def _source_info(row: SourceRecord) -> SourceInfo:
+    return SourceInfo(
+        source_id=row.source_id,
+        name=row.name,
+        source_type=row.source_type,
+        config=dict(row.connection_config or {}),
+    )
+
+
+async def get_source(session: AsyncSession, name: str) -> SourceInfo | None:
+    row = await session.scalar(select(SourceRecord).where(SourceRecord.name == name))
+    return _source_info(row) if row else None
+
+
+async def ensure_source(
+    session: AsyncSession, name: str, source_type: str, directory: Path | None
+) -> SourceInfo:
+    """The source called ``name``, created if new.
+
+    Files of one folder form one source; a second folder that would get the same name is
+    refused rather than silently merged, since relationships are searched within a source.
+    """
+    row = await session.scalar(select(SourceRecord).where(SourceRecord.name == name))
+    if row is None:
+        row = SourceRecord(
+            name=name,
+            source_type=source_type,
+            connection_config={"directory": str(directory) if directory else None, "files": {}},
+        )
+        session.add(row)
+        await session.flush()
+        return _source_info(row)
+    known_dir = (row.connection_config or {}).get("directory")
+    if directory is not None and known_dir and known_dir != str(directory):
+        raise SourceError(
+            f"Source '{name}' already holds files from {known_dir}, not {directory}.",
+            hint="Give this folder its own source name (source_name=... or --source).",
+        )
+    return _source_info(row)
+
+
+async def record_file(
+    session: AsyncSession, source_id: uuid.UUID, table_name: str, info: dict[str, Any]
+) -> None:
+    """Remember a table's file (path, format, fingerprint, dialect) in the source's config."""
+    row = await session.get_one(SourceRecord, source_id)
+    config = dict(row.connection_config or {})
+    files = dict(config.get("files") or {})
+    files[table_name] = info
+    config["files"] = files
+    row.connection_config = config  # reassigned: JSON mutation in place is not tracked
+
+
+async def file_state(session: AsyncSession, source_id: uuid.UUID, table_name: str) -> FileState:
+    from datadossier.profiling.db_models import TypeDecisionRecord
+
+    source = await session.get_one(SourceRecord, source_id)
+    info = ((source.connection_config or {}).get("files") or {}).get(table_name)
+    typed = await _table_row(session, source_id, table_name, TYPED)
+    manual: dict[str, str] = {}
+    if typed is not None:
+        rows = await session.execute(
+            select(ColumnRecord.column_name, TypeDecisionRecord.decided_type)
+            .join(TypeDecisionRecord, TypeDecisionRecord.column_id == ColumnRecord.column_id)
+            .where(ColumnRecord.table_id == typed.table_id)
+            .where(TypeDecisionRecord.decision_source == "manual")
+        )
+        manual = {name: decided for name, decided in rows.all()}
+    return FileState(
+        fingerprint=(info or {}).get("fingerprint"),
+        manual_types=manual,
+        typed_table_exists=typed is not None,
+    )
+
+
+async def _table_row(
+    session: AsyncSession, source_id: uuid.UUID, table_name: str, layer: str
+) -> TableRecord | None:
+    return await session.scalar(
+        select(TableRecord).where(
+            TableRecord.source_id == source_id,
+            TableRecord.table_name == table_name,
+            TableRecord.layer == layer,
+        )
+    )
+
+
+async def list_tables(session: AsyncSession, source: str | None = None) -> list[TableSummary]:
+    """Every table (its typed layer), ordered by source and name."""
+    ncols = (
+        select(func.count(ColumnRecord.column_id))
+        .where(ColumnRecord.table_id == TableRecord.table_id)
+        .correlate(TableRecord)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(TableRecord, SourceRecord, ncols)
+        .join(SourceRecord, SourceRecord.source_id == TableRecord.source_id)
+        .where(TableRecord.layer == TYPED)
+        .order_by(SourceRecord.name, TableRecord.table_name)
+    )
+    if source is not None:
+        stmt = stmt.where(SourceRecord.name == source)
+    rows = (await session.execute(stmt)).all()
+    other = await _layer_counts(session, [t.table_id for t, _, _ in rows], [(s.source_id, t.table_name) for t, s, _ in rows])
+    result: list[TableSummary] = []
+    for table, src, count in rows:
+        info = ((src.connection_config or {}).get("files") or {}).get(table.table_name) or {}
+        layer_rows = other.get((src.source_id, table.table_name), {})
+        result.append(
+            TableSummary(
+                table_id=table.table_id,
+                source=src.name,
+                table=table.table_name,
+                path=info.get("path"),
+                file_format=info.get("format"),
+                row_count=table.row_count,
+                raw_rows=layer_rows.get("raw"),
+                quarantine_rows=layer_rows.get("quarantine"),
+                column_count=int(count or 0),
+                last_profiled_at=table.last_profiled_at,
+            )
+        )
+    return result
+
+
+async def _layer_counts(
+    session: AsyncSession, typed_ids: list[uuid.UUID], keys: list[tuple[uuid.UUID, str]]
+) -> dict[tuple[uuid.UUID, str], dict[str, int | None]]:
+    if not keys:
+        return {}
+    source_ids = {sid for sid, _ in keys}
+    rows = await session.execute(
+        select(TableRecord.source_id, TableRecord.table_name, TableRecord.layer, TableRecord.row_count)
+        .where(TableRecord.source_id.in_(source_ids))
+        .where(TableRecord.layer != TYPED)
+    )
+    counts: dict[tuple[uuid.UUID, str], dict[str, int | None]] = {}
+    for sid, name, layer, row_count in rows.all():
+        if sid is not None:
+            counts.setdefault((sid, name), {})[layer] = row_count
+    return counts
+
+
+async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
+    """Find a table by ``source.table``, by the file path it was profiled from, or by a bare
+    name when only one source has a table of that name."""
+    ref = ref.strip()
+    tables = await list_tables(session)
+    if not tables:
+        raise TableNotFoundError(
+            f"No table named '{ref}': nothing has been profiled yet.",
+            hint="Call profile_table with a CSV or Parquet path first.",
+        )
+    exact = [t for t in tables if t.qualified_name == ref]
+    if exact:
+        return exact[0]
+    if "/" in ref or "\\" in ref or ref.lower().endswith((".csv", ".parquet", ".tsv")):
+        try:
+            resolved = str(Path(ref).expanduser().resolve())
+        except OSError:
+            resolved = ref
+        by_path = [t for t in tables if t.path in (ref, resolved)]
+        if by_path:
+            return by_path[0]
+    bare = [t for t in tables if t.table == ref or t.table == ref.lower()]
+    if len(bare) == 1:
+        return bare[0]
+    if len(bare) > 1:
+        names = ", ".join(t.qualified_name for t in bare)
+        raise AmbiguousTableError(
+            f"'{ref}' names tables in several sources: {names}.",
+            hint="Use the qualified name source.table.",
+        )
+    known = ", ".join(t.qualified_name for t in tables[:_MAX_LISTED])
+    more = f" (and {len(tables) - _MAX_LISTED} more; see list_tables)" if len(tables) > _MAX_LISTED else ""
+    raise TableNotFoundError(
+        f"No table matches '{ref}'.",
+        hint=f"Known tables: {known}{more}. Or profile the file first with profile_table.",
+    )

@@ -1,0 +1,209 @@
+"""Writing one pipeline run of a table: layers, columns, candidates, decisions, profiles."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from datadossier.inference.model import ColumnInference
+from datadossier.profiling.db_models import (
+    ColumnProfileRecord,
+    TypeCandidateRecord,
+    TypeDecisionRecord,
+)
+from datadossier.profiling.model import ColumnProfile
+from datadossier.store.domain import DecisionWrite, LayerWrite
+from datadossier.store.base import utcnow
+from datadossier.store.models.core import ColumnRecord, TableRecord
+
+
+async def _upsert_table(
+    session: AsyncSession,
+    source_id: uuid.UUID,
+    table_name: str,
+    layer: str,
+    *,
+    row_count: int,
+    duckdb_path: str,
+    profiled_at: datetime | None,
+) -> TableRecord:
+    row = await session.scalar(
+        select(TableRecord).where(
+            TableRecord.source_id == source_id,
+            TableRecord.table_name == table_name,
+            TableRecord.layer == layer,
+        )
+    )
+    if row is None:
+        row = TableRecord(source_id=source_id, table_name=table_name, layer=layer)
+        session.add(row)
+    row.row_count = row_count
+    row.duckdb_path = duckdb_path
+    if profiled_at is not None:
+        row.last_profiled_at = profiled_at
+    await session.flush()
+    return row
+
+
+async def _sync_columns(
+    session: AsyncSession, table_id: uuid.UUID, columns: list[tuple[str, str | None, str | None]]
+) -> dict[str, ColumnRecord]:
+    """Make the table's column rows match ``columns``, keeping the ids of surviving columns
+    so that their profile history stays attached."""
+    existing = {
+        c.column_name: c
+        for c in (await session.scalars(select(ColumnRecord).where(ColumnRecord.table_id == table_id))).all()
+    }
+    wanted = {name for name, _, _ in columns}
+    gone = [c.column_id for name, c in existing.items() if name not in wanted]
+    if gone:
+        await session.execute(delete(ColumnRecord).where(ColumnRecord.column_id.in_(gone)))
+    result: dict[str, ColumnRecord] = {}
+    for position, (name, raw_type, resolved_type) in enumerate(columns, start=1):
+        row = existing.get(name)
+        if row is None:
+            row = ColumnRecord(table_id=table_id, column_name=name, column_position=position)
+            session.add(row)
+        row.column_position = position
+        row.raw_type = raw_type
+        row.resolved_type = resolved_type
+        result[name] = row
+    await session.flush()
+    return result
+
+
+async def save_table_run(
+    session: AsyncSession,
+    *,
+    source_id: uuid.UUID,
+    table_name: str,
+    duckdb_path: str,
+    layers: dict[str, LayerWrite],
+    inferences: list[ColumnInference],
+    decisions: dict[str, DecisionWrite],
+    profiles: list[ColumnProfile],
+    profiled_at: datetime,
+) -> None:
+    """Store everything one run learnt about a table. Profiles are added (versioned);
+    candidates are replaced; a manual decision is never overwritten."""
+    typed_columns: dict[str, ColumnRecord] = {}
+    for layer, write in layers.items():
+        table = await _upsert_table(
+            session,
+            source_id,
+            table_name,
+            layer,
+            row_count=write.row_count,
+            duckdb_path=duckdb_path,
+            profiled_at=profiled_at if layer == "typed" else None,
+        )
+        cols = await _sync_columns(session, table.table_id, write.columns)
+        if layer == "typed":
+            typed_columns = cols
+
+    for inference in inferences:
+        column = typed_columns.get(inference.column_name)
+        if column is None:
+            continue
+        await session.execute(
+            delete(TypeCandidateRecord).where(TypeCandidateRecord.column_id == column.column_id)
+        )
+        session.add_all(
+            TypeCandidateRecord(
+                column_id=column.column_id,
+                detected_at=profiled_at,
+                data_type=c.data_type,
+                confidence=c.confidence,
+                parse_success_rate=c.parse_success_rate,
+                failed_examples=list(c.failed_examples),
+                detected_pattern=c.detected_pattern,
+                pattern_match_rate=c.pattern_match_rate,
+                detected_unit=c.detected_unit,
+                unit_confidence=c.unit_confidence,
+            )
+            for c in inference.candidates
+        )
+
+    for name, decision in decisions.items():
+        column = typed_columns.get(name)
+        if column is not None:
+            await _write_decision(session, column.column_id, decision, profiled_at)
+
+    session.add_all(
+        ColumnProfileRecord(
+            column_id=typed_columns[p.column_name].column_id,
+            profiled_at=profiled_at,
+            total_count=p.total_count,
+            null_count=p.null_count,
+            distinct_count=p.distinct_count,
+            min_value=p.min_value,
+            max_value=p.max_value,
+            mean_value=p.mean_value,
+            stddev_value=p.stddev_value,
+            percentiles=p.percentiles,
+            min_length=p.min_length,
+            max_length=p.max_length,
+            avg_length=p.avg_length,
+            histogram=p.histogram,
+            top_values=p.top_values,
+            cardinality_ratio=p.cardinality_ratio,
+            null_ratio=p.null_ratio,
+        )
+        for p in profiles
+        if p.column_name in typed_columns
+    )
+    await session.flush()
+
+
+async def _write_decision(
+    session: AsyncSession, column_id: uuid.UUID, decision: DecisionWrite, when: datetime
+) -> None:
+    row = await session.scalar(select(TypeDecisionRecord).where(TypeDecisionRecord.column_id == column_id))
+    if row is None:
+        session.add(
+            TypeDecisionRecord(
+                column_id=column_id,
+                decided_type=decision.decided_type,
+                decision_source=decision.decision_source,
+                decided_at=when,
+                decided_by=decision.decided_by,
+                decision_reason=decision.decision_reason,
+            )
+        )
+        return
+    if row.decision_source == "manual" and decision.decision_source != "manual":
+        return  # a person's decision outlives re-runs
+    if row.decided_type != decision.decided_type:
+        row.previous_type = row.decided_type
+    row.decided_type = decision.decided_type
+    row.decision_source = decision.decision_source
+    row.decision_reason = decision.decision_reason
+    row.decided_by = decision.decided_by
+    row.decided_at = when
+
+
+async def set_manual_decision(
+    session: AsyncSession,
+    column_id: uuid.UUID,
+    decided_type: str,
+    *,
+    decided_by: str,
+    reason: str | None,
+) -> str | None:
+    """Record a person's type for a column; returns the type it replaces."""
+    row = await session.scalar(select(TypeDecisionRecord).where(TypeDecisionRecord.column_id == column_id))
+    previous = row.decided_type if row else None
+    await _write_decision(
+        session,
+        column_id,
+        DecisionWrite(decided_type, "manual", reason or "set by a person", decided_by),
+        utcnow(),
+    )
+    if row is not None:
+        # _write_decision only notes a previous type when it differs; a manual decision
+        # always records what it replaced, even when equal, for the audit trail.
+        row.previous_type = previous
+    return previous

@@ -1,0 +1,133 @@
+"""CSV loading into the raw layer: detection, null tokens, row ids and bad input."""
+
+import codecs
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from datadossier.errors import SourceError
+from datadossier.sources.csv_loader import load_csv
+from datadossier.sources.files import DataFile
+
+NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
+
+
+def _load(con: duckdb.DuckDBPyConnection, path: Path, **kwargs: object):
+    return load_csv(con, DataFile(path, "csv", "t"), "raw_t", null_tokens=NULLS, max_columns=2000, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect()
+    yield connection
+    connection.close()
+
+
+def test_values_load_as_text_with_row_ids_in_file_order(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("id,zip,amount\n1,00501,$1.00\n2,02134,NA\n3,,-\n")
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.header, dialect.encoding) == (",", True, "utf-8")
+    rows = con.execute("SELECT * FROM raw_t ORDER BY _row_id").fetchall()
+    assert rows == [(1, "1", "00501", "$1.00"), (2, "2", "02134", None), (3, "3", None, None)]
+    types = {d[0]: str(d[1]) for d in con.execute("SELECT * FROM raw_t").description}
+    assert types == {"_row_id": "BIGINT", "id": "VARCHAR", "zip": "VARCHAR", "amount": "VARCHAR"}
+
+
+def test_semicolon_latin1_file_is_detected(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes("name;city\nJosé;München\nAnna;Zürich\n".encode("latin-1"))
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.encoding) == (";", "latin-1")
+    assert con.execute("SELECT city FROM raw_t ORDER BY _row_id").fetchall() == [("München",), ("Zürich",)]
+
+
+def test_windows_1252_file_is_transcoded(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes("item,price\ncafé,5 €\n".encode("cp1252"))
+    assert _load(con, path, scratch_dir=tmp_path).encoding == "cp1252"
+    assert con.execute("SELECT * EXCLUDE _row_id FROM raw_t").fetchall() == [("café", "5 €")]
+    assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]  # the scratch copy is gone
+
+
+def test_utf8_bom_is_not_part_of_the_first_name(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(codecs.BOM_UTF8 + "id,name\n1,é\n".encode())
+    _load(con, path)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["_row_id", "id", "name"]
+
+
+def test_tab_and_pipe_delimiters(con, tmp_path: Path) -> None:
+    for delim in ("\t", "|"):
+        path = tmp_path / "x.csv"
+        path.write_text(f"a{delim}b\n1{delim}x, y\n")
+        assert _load(con, path).delimiter == delim
+
+
+def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("name,city\nAnna,Paris\nBob,Rome\n")
+    assert _load(con, path).header is True
+
+
+def test_headerless_numeric_file_is_read_as_data(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("1,2\n3,4\n")
+    assert _load(con, path).header is False
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(2,)]
+
+
+def test_empty_file_is_refused(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"")
+    with pytest.raises(SourceError, match="empty"):
+        _load(con, path)
+
+
+def test_ragged_rows_are_refused_with_the_line(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b,c\n1,2,3\n4,5\n6,7,8\n")
+    with pytest.raises(SourceError, match="line 3 has 2 fields"):
+        _load(con, path)
+
+
+def test_ragged_row_beyond_the_sniffed_block_is_refused(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    body = "".join(f"{i},{i},{i}\n" for i in range(200_000))
+    path.write_text("a,b,c\n" + body + "1,2\n")
+    with pytest.raises(SourceError, match="wrong number of fields|inconsistent"):
+        _load(con, path)
+
+
+def test_binary_file_is_refused(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(SourceError, match="binary"):
+        _load(con, path)
+
+
+def test_utf8_file_with_invalid_bytes_is_refused(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes("name\n".encode() + "José\n".encode() * 5 + b"Bad\xff\xfe\n")
+    with pytest.raises(SourceError, match="not valid UTF-8"):
+        _load(con, path)
+
+
+def test_invalid_utf8_beyond_the_sniffed_block_is_refused(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"name,n\n" + b"plain ascii,1\n" * 120_000 + b"Bad\xff\xfe,2\n")
+    with pytest.raises(SourceError, match="not valid UTF-8"):
+        _load(con, path)
+
+
+def test_too_many_columns_is_refused(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("1" for _ in range(10_000)) + "\n")
+    with pytest.raises(SourceError, match="10000 columns"):
+        _load(con, path)
+
+
+def test_a_vanished_file_is_a_clear_error(con, tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="disappeared"):
+        _load(con, tmp_path / "gone.csv")

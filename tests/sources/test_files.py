@@ -1,0 +1,68 @@
+"""Resolving paths, directories and globs inside the allowed roots."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from datadossier.errors import PathNotAllowedError, SourceError
+from datadossier.sources.files import resolve_files, safe_name
+
+
+def _write(path: Path, text: str = "a,b\n1,2\n") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_a_directory_gives_one_table_per_data_file(tmp_path: Path) -> None:
+    _write(tmp_path / "d" / "Orders 2021.csv")
+    _write(tmp_path / "d" / "items.tsv")
+    _write(tmp_path / "d" / "notes.md")
+    files = resolve_files(tmp_path / "d", [tmp_path])
+    assert [(f.table_name, f.format) for f in files] == [("items", "csv"), ("orders_2021", "csv")]
+
+
+def test_a_glob_matches_files(tmp_path: Path) -> None:
+    _write(tmp_path / "a.csv")
+    _write(tmp_path / "b.csv")
+    assert [f.table_name for f in resolve_files(str(tmp_path / "*.csv"), [tmp_path])] == ["a", "b"]
+
+
+def test_a_path_outside_the_roots_is_refused_and_names_the_roots(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    outside = _write(tmp_path / "secret.csv")
+    with pytest.raises(PathNotAllowedError) as err:
+        resolve_files(outside, [root])
+    assert str(root) in str(err.value)
+
+
+def test_dot_dot_cannot_escape_the_roots(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    _write(tmp_path / "secret.csv")
+    with pytest.raises(PathNotAllowedError):
+        resolve_files(root / ".." / "secret.csv", [root])
+
+
+def test_a_symlink_pointing_outside_the_roots_is_refused(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    root.mkdir()
+    secret = _write(tmp_path / "secret.csv")
+    os.symlink(secret, root / "link.csv")
+    with pytest.raises(PathNotAllowedError):
+        resolve_files(root / "link.csv", [root])
+    with pytest.raises(PathNotAllowedError):
+        resolve_files(root, [root])
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="No such file"):
+        resolve_files(tmp_path / "nope.csv", [tmp_path])
+
+
+def test_safe_names_are_identifiers() -> None:
+    assert safe_name("Sales Q1-2021") == "sales_q1_2021"
+    assert safe_name("2021 data") == "t_2021_data"
+    assert safe_name("***") == "unnamed"
