@@ -15,6 +15,7 @@ import argparse
 import importlib
 import importlib.util
 import json
+import os
 import statistics
 import sys
 import time
@@ -40,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_NOT_INSTALLED
+    # Some of its stages draw tqdm bars whatever progress_bar says; tqdm honours this switch.
+    os.environ.setdefault("TQDM_DISABLE", "1")
     # Imported by name so that neither package is needed to read or lint this file. Recent
     # releases warn on import that the package moved; that is noise for a timing run.
     with warnings.catch_warnings():

@@ -130,8 +130,10 @@ def pg_server_url() -> Iterator[str]:
     database, on which tests may create databases. Started for the session if needed."""
     existing = os.environ.get("DATADOSSIER_TEST_PG_URL")
     if existing:
-        yield make_url(existing).set(drivername="postgresql+asyncpg").render_as_string(
-            hide_password=False
+        yield (
+            make_url(existing)
+            .set(drivername="postgresql+asyncpg")
+            .render_as_string(hide_password=False)
         )
         return
     cluster = _PrivateCluster()

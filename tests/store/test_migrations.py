@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, delete, func, inspect, select, text
@@ -18,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from datadossier.errors import StoreError
 from datadossier.profiling.db_models import ColumnProfileRecord
-from datadossier.store.migrate import current_revision, head_revision, upgrade
+from datadossier.store.migrate import alembic_config, current_revision, head_revision, upgrade
 from datadossier.store.models import ColumnRecord, SourceRecord, TableRecord
 from datadossier.store.schema import metadata
 from datadossier.store.session import create_engine, create_sessionmaker
@@ -119,6 +120,28 @@ async def test_upgrading_twice_changes_nothing(store_engine: AsyncEngine) -> Non
     async with store_engine.connect() as connection:
         report = await connection.run_sync(_schema_report)
     assert report["diff"] == []
+
+
+async def test_downgrade_to_base_removes_everything_and_upgrade_restores_it(
+    store_engine: AsyncEngine,
+) -> None:
+    def downgrade_to_base(connection: Connection) -> None:
+        with connection.begin():
+            command.downgrade(alembic_config(connection), "base")
+
+    async with store_engine.connect() as connection:
+        await connection.run_sync(downgrade_to_base)
+        left = await connection.run_sync(
+            lambda c: set(inspect(c).get_table_names()) | set(inspect(c).get_view_names())
+        )
+    assert left == {"alembic_version"}
+    assert await current_revision(store_engine) is None
+
+    await upgrade(store_engine)
+    async with store_engine.connect() as connection:
+        report = await connection.run_sync(_schema_report)
+    assert report["diff"] == []
+    assert report["views"] == set(VIEW_NAMES)
 
 
 async def test_a_new_database_has_no_revision(store_url: str) -> None:
@@ -276,7 +299,9 @@ async def test_deleting_a_table_deletes_its_columns_and_their_profiles(
         ]
         session.add_all([source, kept, dropped, kept_column, *columns])
         await session.flush()
-        session.add(ColumnProfileRecord(column_id=columns[0].column_id, total_count=3, null_count=0))
+        session.add(
+            ColumnProfileRecord(column_id=columns[0].column_id, total_count=3, null_count=0)
+        )
         await session.commit()
         dropped_id = dropped.table_id
 
@@ -298,7 +323,9 @@ async def test_deleting_a_table_through_the_orm_leaves_the_columns_to_the_databa
     async with sessionmaker() as session:
         source = SourceRecord(name="shop", source_type="csv")
         table = TableRecord(table_id=table_id, source=source, table_name="orders", layer="raw")
-        session.add_all([source, table, ColumnRecord(table=table, column_name="id", column_position=0)])
+        session.add_all(
+            [source, table, ColumnRecord(table=table, column_name="id", column_position=0)]
+        )
         await session.commit()
 
     async with sessionmaker() as session:
@@ -311,7 +338,9 @@ async def test_deleting_a_table_through_the_orm_leaves_the_columns_to_the_databa
         assert await session.scalar(select(func.count()).select_from(ColumnRecord)) == 0
 
 
-async def test_a_store_is_usable_through_a_new_engine_after_migration(store_engine: AsyncEngine) -> None:
+async def test_a_store_is_usable_through_a_new_engine_after_migration(
+    store_engine: AsyncEngine,
+) -> None:
     # Another process (a second engine) must find the tables without any schema prefix.
     other = create_engine(store_engine.url)
     try:

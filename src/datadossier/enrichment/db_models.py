@@ -93,9 +93,7 @@ class RelationshipRecord(Base):
         Index("idx_relationships_to", "to_table_id"),
     )
 
-    relationship_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid(), primary_key=True, default=new_uuid
-    )
+    relationship_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=new_uuid)
 
     from_table_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tables.table_id"))
     from_column_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("columns.column_id"))
@@ -120,9 +118,7 @@ class RelationshipRecord(Base):
     from_column: Mapped[ColumnRecord | None] = relationship(
         foreign_keys=[from_column_id], lazy="raise"
     )
-    to_column: Mapped[ColumnRecord | None] = relationship(
-        foreign_keys=[to_column_id], lazy="raise"
-    )
+    to_column: Mapped[ColumnRecord | None] = relationship(foreign_keys=[to_column_id], lazy="raise")
 
 
 class JoinPathRecord(Base):

@@ -51,9 +51,7 @@ class ReviewQueueItemRecord(Base):
     __tablename__ = "review_queue"
 
     review_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=new_uuid)
-    checkpoint_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("checkpoints.checkpoint_id")
-    )
+    checkpoint_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("checkpoints.checkpoint_id"))
 
     review_type: Mapped[str] = mapped_column(String(), nullable=False)
     # Id of the reviewed row (a decision, a relationship ...); its table depends on review_type.

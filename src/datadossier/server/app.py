@@ -11,7 +11,12 @@ from datadossier import __version__
 from datadossier.config import Settings
 from datadossier.runtime import Runtime, open_runtime
 from datadossier.server.instructions import INSTRUCTIONS
-from datadossier.server.tools import get_column_metadata, list_tables, profile_table, set_column_type
+from datadossier.server.tools import (
+    get_column_metadata,
+    list_tables,
+    profile_table,
+    set_column_type,
+)
 
 READ_TOOLS = (list_tables, get_column_metadata)
 WRITE_TOOLS = (profile_table, set_column_type)

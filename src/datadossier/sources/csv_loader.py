@@ -182,7 +182,7 @@ def load_csv(
     if duck_encoding is None:
         read_path = _transcode(file.path, enc, scratch_dir)
         duck_encoding = "utf-8"
-    tokens = sorted({t for t in null_tokens} | {""})
+    tokens = sorted(set(null_tokens) | {""})
     sql = (
         f"CREATE OR REPLACE TABLE {relation} AS "
         "SELECT row_number() OVER () AS _row_id, * FROM read_csv($path, all_varchar = true, "

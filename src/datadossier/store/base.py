@@ -93,4 +93,3 @@ class Base(AsyncAttrs, DeclarativeBase):
     """Base of every metadata model; ``Base.metadata`` carries the naming convention."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-

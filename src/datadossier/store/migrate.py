@@ -15,6 +15,8 @@ so a failed migration leaves nothing behind.
 
 from __future__ import annotations
 
+import asyncio
+import weakref
 from pathlib import Path
 
 from alembic import command
@@ -33,6 +35,21 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # Any constant shared by every datadossier process; the bytes of "dossier!".
 _PG_MIGRATION_LOCK_KEY = 7237130065734365729
+
+# Alembic keeps the running migration's context in module globals (``alembic.context``,
+# ``alembic.op``), so two migrations interleaving in one event loop, even of two different
+# databases, would overwrite each other's. One lock per loop runs them one after the other.
+_IN_PROCESS_LOCKS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _in_process_lock() -> asyncio.Lock:
+    loop = asyncio.get_running_loop()
+    lock = _IN_PROCESS_LOCKS.get(loop)
+    if lock is None:
+        lock = _IN_PROCESS_LOCKS[loop] = asyncio.Lock()
+    return lock
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -68,7 +85,7 @@ async def upgrade(engine: AsyncEngine) -> None:
             hint="Create the engine with datadossier.store.session.create_engine().",
         )
     try:
-        async with engine.connect() as connection:
+        async with _in_process_lock(), engine.connect() as connection:
             await connection.run_sync(_upgrade_sync)
     except CommandError as exc:
         raise StoreError(

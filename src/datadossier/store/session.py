@@ -65,14 +65,6 @@ def dialect_name(url: str | URL) -> str:
     return parse_url(url).get_backend_name()
 
 
-def sync_url(url: str | URL) -> str:
-    """The same database with a synchronous driver (``sqlite://``, ``postgresql://``), rendered
-    with its password, for tools that cannot use an async engine."""
-    parsed = parse_url(url)
-    drivername = "sqlite" if parsed.get_backend_name() == "sqlite" else "postgresql"
-    return parsed.set(drivername=drivername).render_as_string(hide_password=False)
-
-
 def create_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
     """An async engine on the metadata store, configured for its backend.
 

@@ -39,9 +39,7 @@ class OntologyApplicationRecord(Base):
 
     __tablename__ = "ontology_applications"
 
-    application_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid(), primary_key=True, default=new_uuid
-    )
+    application_id: Mapped[uuid.UUID] = mapped_column(Uuid(), primary_key=True, default=new_uuid)
     table_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("tables.table_id"))
     ontology_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("ontologies.ontology_id"))
     matched_concepts: Mapped[Any] = mapped_column(JSONType, nullable=True)

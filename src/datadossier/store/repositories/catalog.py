@@ -84,7 +84,7 @@ async def file_state(session: AsyncSession, source_id: uuid.UUID, table_name: st
             .where(ColumnRecord.table_id == typed.table_id)
             .where(TypeDecisionRecord.decision_source == "manual")
         )
-        manual = {name: decided for name, decided in rows.all()}
+        manual = dict(rows.all())
     return FileState(
         fingerprint=(info or {}).get("fingerprint"),
         manual_types=manual,

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.errors import ColumnNotFoundError
 from datadossier.profiling.db_models import TypeCandidateRecord, TypeDecisionRecord
+from datadossier.store.base import JSONType, UTCDateTime
 from datadossier.store.domain import (
     CandidateInfo,
     ColumnDetail,
@@ -18,7 +19,6 @@ from datadossier.store.domain import (
     ProfileInfo,
     TableSummary,
 )
-from datadossier.store.base import JSONType, UTCDateTime
 from datadossier.store.models.core import ColumnRecord
 
 _VIEW_COLUMNS = (

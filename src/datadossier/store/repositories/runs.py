@@ -15,8 +15,8 @@ from datadossier.profiling.db_models import (
     TypeDecisionRecord,
 )
 from datadossier.profiling.model import ColumnProfile
-from datadossier.store.domain import DecisionWrite, LayerWrite
 from datadossier.store.base import utcnow
+from datadossier.store.domain import DecisionWrite, LayerWrite
 from datadossier.store.models.core import ColumnRecord, TableRecord
 
 

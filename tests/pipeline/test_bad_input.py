@@ -1,0 +1,107 @@
+"""Bad input ends in a clear error and leaves the store (and the data layers) as they were."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from tests.server.helpers import make_settings
+
+from datadossier.errors import (
+    DatadossierError,
+    PathNotAllowedError,
+    SourceError,
+    TableNotFoundError,
+)
+from datadossier.runtime import Runtime, open_runtime
+from datadossier.store.repositories import catalog, checkpoints
+
+STORE_TABLES = ("sources", "tables", "columns", "column_profiles", "type_candidates", "type_decisions")
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, store_url: str) -> AsyncIterator[Runtime]:
+    async with open_runtime(make_settings(tmp_path, store_url)) as rt:
+        yield rt
+
+
+@pytest.fixture
+async def folder(tmp_path: Path, runtime: Runtime) -> Path:
+    """A source with one good table already profiled."""
+    folder = tmp_path / "data" / "inbox"
+    folder.mkdir()
+    (folder / "good.csv").write_text("id,amount,day\n1,$1.50,2021-01-02\n2,$2.00,2021-01-03\n")
+    await runtime.pipeline.profile_path(folder / "good.csv")
+    return folder
+
+
+async def _snapshot(runtime: Runtime) -> dict[str, object]:
+    async with runtime.sessions() as session:
+        counts = {t: (await session.execute(text(f"SELECT count(*) FROM {t}"))).scalar_one() for t in STORE_TABLES}
+        listed = [(t.qualified_name, t.row_count, t.raw_rows, t.quarantine_rows) for t in await catalog.list_tables(session)]
+    with runtime.pipeline.workspace.connect() as con:
+        duck = sorted(con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall())
+    return {"counts": counts, "tables": listed, "duckdb": duck}
+
+
+BAD_FILES: dict[str, bytes] = {
+    "empty.csv": b"",
+    "header_only.csv": b"a,b,c\n",
+    "ragged.csv": b"a,b,c\n1,2,3\n4,5\n6,7,8\n",
+    "binary.csv": bytes(range(256)) * 40,
+    "bad_utf8.csv": b"name\n" + "José\n".encode() * 3 + b"Bad\xff\n",
+    "wide.csv": (",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("1" for _ in range(10_000)) + "\n").encode(),
+    "broken.parquet": b"PAR1 not really parquet",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+async def test_bad_file_is_refused_and_the_store_is_unchanged(runtime: Runtime, folder: Path, name: str) -> None:
+    (folder / name).write_bytes(BAD_FILES[name])
+    before = await _snapshot(runtime)
+    with pytest.raises(SourceError) as err:
+        await runtime.pipeline.profile_path(folder / name)
+    assert err.value.hint  # every refusal says what to do
+    assert await _snapshot(runtime) == before
+
+
+async def test_paths_outside_the_roots_are_refused(runtime: Runtime, folder: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    os.symlink(secret, folder / "link.csv")
+    before = await _snapshot(runtime)
+    for target in (secret, folder / ".." / ".." / "secret.csv", folder / "link.csv"):
+        with pytest.raises(PathNotAllowedError):
+            await runtime.pipeline.profile_path(target)
+    assert await _snapshot(runtime) == before
+
+
+async def test_unknown_table_lists_the_known_ones(runtime: Runtime, folder: Path) -> None:
+    async with runtime.sessions() as session:
+        with pytest.raises(TableNotFoundError) as err:
+            await catalog.resolve_table(session, "inbox.missing")
+    assert "inbox.good" in str(err.value)
+
+
+async def test_a_file_that_vanishes_mid_run_rolls_back_and_records_the_failure(
+    runtime: Runtime, folder: Path
+) -> None:
+    (folder / "going.csv").write_text("id,v\n1,2\n3,4\n")
+    before = await _snapshot(runtime)
+
+    async def vanish_after_load(done: float, total: float, message: str) -> None:
+        if message.endswith("going: load done"):
+            (folder / "going.csv").unlink()
+
+    with pytest.raises(DatadossierError, match=r"disappeared|changed"):
+        await runtime.pipeline.profile_path(folder / "going.csv", progress=vanish_after_load)
+    assert await _snapshot(runtime) == before
+    async with runtime.sessions() as session:
+        source = await catalog.get_source(session, "inbox")
+        assert source is not None
+        history = await checkpoints.runs_for_source(session, source.source_id)
+    assert [h["status"] for h in history] == ["completed", "failed"]
+    assert "going.csv" in (history[-1]["error"] or "")

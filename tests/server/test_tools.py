@@ -1,0 +1,170 @@
+"""The MCP tools through a real in-process MCP client, on SQLite and PostgreSQL stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import anyio
+import pytest
+from mcp import Client
+from tests.server.helpers import error_text, make_settings, structured
+
+from datadossier.sample import write_sample
+from datadossier.server.app import build_server
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Path:
+    target = tmp_path / "data" / "shop"
+    write_sample(target)
+    return target
+
+
+def _columns(table: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["name"]: c for c in table["columns"]}
+
+
+async def test_profile_a_folder_then_read_its_columns(tmp_path: Path, store_url: str, shop: Path) -> None:
+    settings = make_settings(tmp_path, store_url)
+    progress: list[tuple[float, float | None, str | None]] = []
+
+    async def on_progress(done: float, total: float | None, message: str | None) -> None:
+        progress.append((done, total, message))
+
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        assert structured(await client.call_tool("list_tables", {}))["tables"] == []
+        result = structured(
+            await client.call_tool("profile_table", {"target": str(shop)}, progress_callback=on_progress)
+        )
+        names = sorted(t["table"]["name"] for t in result["tables"])
+        assert names == ["shop.customers", "shop.events", "shop.order_items", "shop.orders", "shop.products"]
+        for table in result["tables"]:
+            info = table["table"]
+            assert info["raw_rows"] == info["rows"] + info["quarantined_rows"]
+            assert table["status"] == "profiled"
+        assert progress
+        assert progress[-1][0] == progress[-1][1]
+
+        customers = _columns(structured(await client.call_tool("get_column_metadata", {"table": "shop.customers"})))
+        assert customers["zip_code"]["data_type"] == "VARCHAR"
+        assert customers["signup_date"]["data_type"] == "DATE"
+        assert customers["signup_date"]["pattern"] == "us_date"
+        assert customers["customer_id"]["data_type"] in ("INTEGER", "BIGINT")
+        assert customers["customer_id"]["cardinality_ratio"] == pytest.approx(1.0)
+        assert customers["email"]["pattern"] == "email"
+        assert customers["lifetime_value"]["data_type"].startswith("DECIMAL")
+        assert customers["lifetime_value"]["unit"] == "USD"
+
+        orders = structured(await client.call_tool("get_column_metadata", {"table": "orders"}))
+        assert orders["table"]["quarantined_rows"] > 0
+        by_name = _columns(orders)
+        assert by_name["weight_kg"]["unit"] == "kg"
+        assert by_name["order_date"]["data_type"] == "DATE"
+
+        one = structured(
+            await client.call_tool("get_column_metadata", {"table": str(shop / "orders.csv"), "column": "order_date"})
+        )
+        (column,) = one["columns"]
+        assert column["profile"]["histogram"]
+        assert column["decision"]["source"] == "auto"
+
+        tables = structured(await client.call_tool("list_tables", {}))
+        assert tables["total"] == 5
+        assert tables["truncated"] is False
+
+
+async def test_errors_say_what_to_do(tmp_path: Path, store_url: str, shop: Path) -> None:
+    settings = make_settings(tmp_path, store_url)
+    outside = tmp_path / "elsewhere.csv"
+    outside.write_text("a\n1\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        result = await client.call_tool("profile_table", {"target": str(outside)})
+        assert result.is_error
+        assert str(settings.roots[0]) in error_text(result)
+
+        await client.call_tool("profile_table", {"target": str(shop / "orders.csv")})
+        result = await client.call_tool("get_column_metadata", {"table": "nope"})
+        assert result.is_error
+        assert "shop.orders" in error_text(result)
+
+        result = await client.call_tool("get_column_metadata", {"table": "shop.orders", "column": "nope"})
+        assert result.is_error
+        assert "order_id" in error_text(result)
+
+
+async def test_a_bare_name_in_two_sources_is_ambiguous(tmp_path: Path, store_url: str, shop: Path) -> None:
+    settings = make_settings(tmp_path, store_url)
+    other = tmp_path / "data" / "other"
+    other.mkdir()
+    (other / "orders.csv").write_text("id,total\n1,2.5\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(shop / "orders.csv")}))
+        structured(await client.call_tool("profile_table", {"target": str(other / "orders.csv")}))
+        result = await client.call_tool("get_column_metadata", {"table": "orders"})
+        assert result.is_error
+        assert "other.orders" in error_text(result)
+        assert "shop.orders" in error_text(result)
+
+
+async def test_unchanged_file_is_not_reloaded_and_a_changed_one_is(tmp_path: Path, store_url: str) -> None:
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "m.csv"
+    path.write_text("id,v\n1,10\n2,20\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        first = structured(await client.call_tool("profile_table", {"target": str(path)}))
+        assert first["tables"][0]["status"] == "profiled"
+        again = structured(await client.call_tool("profile_table", {"target": str(path)}))
+        assert again["tables"][0]["status"] == "unchanged"
+        path.write_text("id,v\n1,10\n2,20\n3,30\n")
+        changed = structured(await client.call_tool("profile_table", {"target": "data.m"}))
+        assert changed["tables"][0]["status"] == "profiled"
+        assert changed["tables"][0]["table"]["rows"] == 3
+
+
+async def test_a_manual_type_survives_a_reprofile(tmp_path: Path, store_url: str) -> None:
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "codes.csv"
+    path.write_text("code,n\n10,1\n20,2\n30,x\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        changed = structured(
+            await client.call_tool(
+                "set_column_type", {"table": "data.codes", "column": "code", "data_type": "VARCHAR", "reason": "codes"}
+            )
+        )
+        assert changed["column"]["data_type"] == "VARCHAR"
+        assert changed["column"]["decision"]["source"] == "manual"
+        assert changed["previous_type"] in ("INTEGER", "BIGINT")
+        structured(await client.call_tool("profile_table", {"target": str(path), "force": True}))
+        after = structured(await client.call_tool("get_column_metadata", {"table": "data.codes", "column": "code"}))
+        assert after["columns"][0]["data_type"] == "VARCHAR"
+        assert after["columns"][0]["decision"]["source"] == "manual"
+        assert after["columns"][0]["decision"]["previous_type"] in ("INTEGER", "BIGINT")
+
+
+async def test_a_second_concurrent_profile_of_one_table_is_refused(tmp_path: Path, store_url: str) -> None:
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "big.csv"
+    path.write_text("id,v\n" + "".join(f"{i},{i * 2}\n" for i in range(200_000)))
+    results: list[Any] = []
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+
+        async def call() -> None:
+            results.append(await client.call_tool("profile_table", {"target": str(path)}))
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(call)
+            tg.start_soon(call)
+        errors = [r for r in results if r.is_error]
+        assert len(errors) == 1
+        assert "already being profiled" in error_text(errors[0])
+        tables = structured(await client.call_tool("list_tables", {}))
+        assert [t["rows"] for t in tables["tables"]] == [200_000]
+
+
+async def test_read_only_server_offers_only_reading_tools(tmp_path: Path, store_url: str) -> None:
+    settings = make_settings(tmp_path, store_url, read_only=True)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        names = {t.name for t in (await client.list_tools()).tools}
+    assert names == {"list_tables", "get_column_metadata"}

@@ -1,0 +1,55 @@
+"""The console script as a person uses it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(sys.executable).parent / "datadossier"
+
+
+def _run(tmp_path: Path, store_url: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DATADOSSIER_HOME": str(tmp_path / "home"),
+        "DATADOSSIER_STORE_URL": store_url,
+        "DATADOSSIER_ROOTS": str(tmp_path),
+        "COLUMNS": "200",
+    }
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, env=env, cwd=cwd or tmp_path, timeout=300)
+
+
+def test_demo_profiles_the_sample_and_prints_the_desktop_snippet(tmp_path: Path, store_url: str) -> None:
+    done = _run(tmp_path, store_url, "demo")
+    assert done.returncode == 0, done.stderr
+    for table in ("shop.customers", "shop.orders", "shop.order_items", "shop.products", "shop.events"):
+        assert table in done.stdout
+    assert "us_date" in done.stdout
+    assert "DATE" in done.stdout
+    assert '"mcpServers"' in done.stdout
+
+
+def test_profile_show_and_set_type(tmp_path: Path, store_url: str) -> None:
+    data = tmp_path / "lab"
+    data.mkdir()
+    (data / "samples.csv").write_text("sample_code,weight_kg,taken\n0042,12.5,03/04/2021\n0107,7.25,12/25/2021\n")
+    done = _run(tmp_path, store_url, "profile", str(data))
+    assert done.returncode == 0, done.stderr
+    assert "lab.samples" in done.stdout
+
+    shown = _run(tmp_path, store_url, "show", "samples", "weight_kg")
+    assert shown.returncode == 0, shown.stderr
+    assert '"unit": "kg"' in shown.stdout
+
+    changed = _run(tmp_path, store_url, "set-type", "lab.samples", "weight_kg", "VARCHAR", "--reason", "test")
+    assert changed.returncode == 0, changed.stderr
+    assert "-> VARCHAR" in changed.stdout
+
+
+def test_errors_go_to_stderr_with_what_to_do(tmp_path: Path, store_url: str) -> None:
+    done = _run(tmp_path, store_url, "show", "missing.table")
+    assert done.returncode == 2
+    assert "what to do:" in done.stderr
+    assert done.stdout == ""
