@@ -131,18 +131,25 @@ def write_sample(directory: Path, *, seed: int = 7) -> list[Path]:
     between fields and Windows line ends; the other CSV files are UTF-8 with commas.
     """
     rng = random.Random(seed)
-    directory.mkdir(parents=True, exist_ok=True)
+    # The draws run in this order (not file order): orders fill in the customers' lifetime
+    # value before the customer rows are rendered.
     customers = _draw_customers(rng)
     orders = _draw_orders(rng, customers)
     products = _draw_products(rng)
-    paths = [directory / name for name in FILE_NAMES]
-    items = _draw_items(rng, orders, products)
-    orders_rows = _order_rows(rng, orders)
-    _write_csv(paths[0], _customer_rows(rng, customers))
-    _write_csv(paths[1], orders_rows)
-    _write_csv(paths[2], items, delimiter=";", encoding="latin-1", line_end="\r\n")
-    _write_parquet(paths[3], products)
-    _write_csv(paths[4], _event_rows(rng, customers, products))
+    item_rows = _draw_items(rng, orders, products)
+    order_rows = _order_rows(rng, orders)
+    customer_rows = _customer_rows(rng, customers)
+    event_rows = _event_rows(rng, customers, products)
+
+    directory.mkdir(parents=True, exist_ok=True)
+    customers_csv, orders_csv, items_csv, products_parquet, events_csv = paths = [
+        directory / name for name in FILE_NAMES
+    ]
+    _write_csv(customers_csv, customer_rows)
+    _write_csv(orders_csv, order_rows)
+    _write_csv(items_csv, item_rows, delimiter=";", encoding="latin-1", line_end="\r\n")
+    _write_parquet(products_parquet, products)
+    _write_csv(events_csv, event_rows)
     return paths
 
 

@@ -130,8 +130,14 @@ def period_count(first: date, last: date, period: Period) -> int:
 
 def choose_period(first: date, last: date, max_buckets: int = MAX_PERIOD_BUCKETS) -> Period:
     """The finest period that covers ``first .. last`` in at most ``max_buckets`` buckets
-    (decades when nothing finer fits)."""
+    (decades when nothing finer fits).
+
+    Weeks only fill the gap between a couple of months and a year: once the range touches
+    twelve months, months read better than 53 ISO weeks.
+    """
     for period in PERIODS:
+        if period == "week" and period_count(first, last, "month") >= 12:
+            continue
         if period_count(first, last, period) <= max_buckets:
             return period
     return "decade"

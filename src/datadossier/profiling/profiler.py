@@ -1,38 +1,35 @@
-"""Column profiling in two table scans, whatever the number of columns.
+"""Column profiling: every statistic of every column in two statements.
 
-Scan 1, the main pass, is one ungrouped aggregate over the relation: per column a STRUCT of
-counts, min/max, mean and standard deviation, percentiles, string lengths, boolean counts,
-hour-of-day counts for TIME, approximate distinct counts (large tables only) and, when the
-caller already knows a numeric column's range, its equal-width histogram.
+Statement 1 is the main aggregate, one ungrouped pass over the relation producing a STRUCT per
+column (counts, min/max, mean and standard deviation, percentiles, string lengths, boolean
+counts, approximate distinct counts for large tables), plus, in the same statement, the
+per-column ``GROUP BY`` branches that need nothing from it (``queries.Branches``).
 
-Scan 2 is one UNION ALL statement with one small aggregate per column and purpose, each of
-which reads only its own column:
+Distinct counts and top values come from one small ``GROUP BY value`` per column: the group
+count is the exact distinct count, and ``min_by(..., (-count, value), 10)`` over the groups
+gives the top values with exact counts. On the 1M-row benchmark table this measured cheaper
+than ``count(DISTINCT x)`` plus ``approx_top_k`` in the main pass, and ``histogram(x)`` on a
+high-cardinality column is two orders of magnitude slower than either. Histograms are
+``GROUP BY bucket`` branches too: a vectorised group-by beat ``histogram()`` in the main
+aggregate, which updates a map row by row.
 
-* ``groups``: ``GROUP BY value`` with ``count(*)``; gives the exact distinct count and the ten
-  most frequent values with exact counts (``min_by(..., (-count, value), 10)``, so ties are
-  broken by value). Measured on 1M rows this is cheaper than ``count(DISTINCT x)`` plus
-  ``approx_top_k`` in the main pass, and ``histogram(x)`` on a high-cardinality column is
-  two orders of magnitude slower than either.
-* ``candidates``: tables above ``exact_distinct_max_rows`` keep the group-by for columns whose
-  approximate distinct count is small; other columns take ``approx_top_k`` candidates and count
-  only those rows exactly, so every reported count is exact even where the list might miss a
-  value.
-* ``hist``: equal-width numeric buckets (range from the main pass, bound as parameters) and
-  calendar-period buckets for dates and timestamps (period chosen from the range, so the key
-  set stays small whatever the span).
+Statement 2 holds what needs the main aggregate's answers: histograms whose bucket edges or
+calendar period follow from the min and max (numeric columns whose range the caller passed in
+``bounds`` are bucketed in statement 1), and, above ``exact_distinct_max_rows``, the
+group-bys of columns whose approximate distinct count is small and, for the others, exact
+counts of the ``approx_top_k`` candidates only. It is skipped when nothing needs it.
 
-Nothing loops over columns with round trips: one optional ``count(*)`` (when the caller does
-not pass ``row_count``), then the two statements above.
+Before both, ``count(*)`` decides between exact and approximate mode unless the caller passes
+``row_count``. No statement is issued per column.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from datadossier.engine.gateway import quote_ident
 from datadossier.profiling.buckets import (
     NumericBuckets,
     Period,
@@ -41,37 +38,28 @@ from datadossier.profiling.buckets import (
     period_histogram,
     plan_numeric_buckets,
 )
-from datadossier.profiling.kinds import ColumnKind, column_kind, is_numeric
+from datadossier.profiling.kinds import is_numeric
 from datadossier.profiling.model import ColumnProfile
+from datadossier.profiling.queries import (
+    PERCENTILES,
+    TOP_VALUES,
+    Branches,
+    ColumnSpec,
+    main_query,
+    run_main_with,
+)
 
 if TYPE_CHECKING:
     import duckdb
 
-PERCENTILES: tuple[tuple[str, float], ...] = (
-    ("p25", 0.25), ("p50", 0.5), ("p75", 0.75), ("p95", 0.95), ("p99", 0.99),
-)  # fmt: skip
-TOP_VALUES = 10
-# approx_top_k candidates checked per high-cardinality column: twice the list length, so a
-# value the sketch ranks slightly too low still gets its exact count.
-TOP_CANDIDATES = 20
 # Above exact_distinct_max_rows, a column whose approximate distinct count is at most this
 # still gets the exact group-by: its hash table stays small whatever the row count.
 APPROX_GROUP_LIMIT = 100_000
 # Text values (min/max, top values) are cut to this many characters; free text can hold
-# whole documents that must not end up in metadata.
+# whole documents that do not belong in metadata.
 MAX_TEXT_CHARS = 200
 
 K = TypeVar("K")
-
-_PERCENTILE_LIST = "[" + ", ".join(str(q) for _, q in PERCENTILES) + "]"
-
-
-@dataclass(frozen=True, slots=True)
-class _Column:
-    index: int
-    name: str
-    kind: ColumnKind
-    value_sql: str  # the column, cast to VARCHAR for kinds profiled as text
 
 
 def profile_columns(
@@ -83,40 +71,47 @@ def profile_columns(
     bounds: dict[str, tuple[float, float]] | None = None,
     row_count: int | None = None,
 ) -> list[ColumnProfile]:
-    """Profile ``columns`` of ``relation`` and return one ``ColumnProfile`` per column, in order.
+    """Profile ``columns`` of ``relation``; one ``ColumnProfile`` per column, in order.
 
     ``relation`` is an already-quoted DuckDB relation (``"typed"."shop.orders"``); ``columns``
     are ``(name, duckdb_type)`` pairs. Tables of at most ``exact_distinct_max_rows`` rows get
-    exact distinct counts and exact percentiles (``quantile_cont``, which selects rather than
-    sorts and measured faster than ``approx_quantile`` at 1M rows); larger tables get
-    ``approx_count_distinct`` (``distinct_is_approximate``) and ``approx_quantile``.
-    ``bounds`` are numeric ranges the caller already knows (``{column: (min, max)}``): those
-    columns are bucketed in the main pass instead of the second scan; bounds that turn out not
-    to cover the data are ignored. ``row_count`` saves the initial ``count(*)``.
+    exact distinct counts and exact percentiles (``quantile_cont``); larger tables get exact
+    distinct counts only for columns with at most 100,000 approximate distinct values, and
+    ``approx_count_distinct`` (``distinct_is_approximate``) and ``approx_quantile`` otherwise.
+    ``bounds`` are ranges the caller already knows (``{column: (min, max)}``): numeric columns
+    whose bounds equal the data's min and max are bucketed in the main pass; other bounds
+    (temporal ones too) are ignored and cost one small ``GROUP BY`` in the second statement.
+    ``row_count`` (the relation's row count) saves the initial ``count(*)``.
 
     What each kind gets:
 
-    * integers, DOUBLE, DECIMAL: min/max/mean/stddev (floats), percentiles p25..p99, at most
-      20 equal-width buckets ``{"bucket": "[lo, hi)", "lower", "upper", "count"}`` (integer
-      columns get whole-number widths; a float range's last bucket is closed, ``[lo, hi]``).
+    * integers, DOUBLE, DECIMAL: min/max/mean/stddev (floats), percentiles p25..p99, and up to
+      20 equal-width buckets ``{"bucket": "[lo, hi)", "lower", "upper", "count"}``, empty ones
+      included. Integer columns get whole-number widths (a range of at most 20 values gets one
+      bucket per value); a float range's last bucket is closed, ``[lo, hi]``. No histogram
+      when the range is not finite (NaN, infinities).
     * DATE, TIMESTAMP, TIMESTAMP WITH TIME ZONE: ``min_text``/``max_text`` as DuckDB renders
-      them (ISO 8601, a space between date and time, the session time zone); numeric stats and
-      percentiles stay None; histogram per day, week, month, quarter, year or decade, the
-      finest giving at most 60 buckets, empty periods included (``{"bucket": "2021-03"}``).
+      them (ISO 8601 with a space between date and time, in the session time zone); numeric
+      statistics and percentiles stay None. Histogram per day, week, month, quarter, year or
+      decade, the finest with at most 60 periods, empty periods included
+      (``{"bucket": "2021-03", "count": n}``; weeks are ISO weeks, ``2021-W09``).
     * TIME: min/max text and a histogram by hour (``"08:00"``).
-    * BOOLEAN: histogram ``false``/``true`` with counts.
+    * BOOLEAN: histogram ``false``/``true`` with their counts.
     * VARCHAR and every other type (cast to VARCHAR): min/max text, min/max/avg length in
       characters.
 
-    Top values (every kind): at most 10 values seen more than once, as text with their exact
-    count, most frequent first, ties broken by value in the column's own order. A value seen
-    once is never a top value, so a unique column has none (its distinct count equals its
-    non-null count). Text is cut to 200 characters. ``cardinality_ratio`` is distinct/total and
-    ``null_ratio`` null/total, both None for an empty table.
+    Top values (every kind): up to 10 values seen more than once, as text with their exact
+    count, most frequent first, ties broken by value in the column's own order (numbers
+    numerically, text bytewise). A value seen once is never a top value, so a unique column
+    has none (its distinct count equals its non-null count). Above ``exact_distinct_max_rows``
+    the list for a high-cardinality column is built from ``approx_top_k`` candidates: the
+    counts are still exact, but a value the sketch missed can be absent. Text is cut to 200
+    characters. ``cardinality_ratio`` is distinct/total and ``null_ratio`` null/total, both
+    None for an empty table.
 
     DuckDB errors (missing relation, interrupt) propagate unchanged to the gateway.
     """
-    specs = [_column_spec(i, name, data_type) for i, (name, data_type) in enumerate(columns)]
+    specs = [ColumnSpec.of(i, name, data_type) for i, (name, data_type) in enumerate(columns)]
     if row_count is None:
         row_count = _count_rows(con, relation)
     exact = row_count <= exact_distinct_max_rows
@@ -129,41 +124,48 @@ def profile_columns(
             if plan is not None:
                 given_plans[spec.index] = plan
 
-    sql, params = _main_query(relation, specs, exact=exact, plans=given_plans)
-    row = con.execute(sql, params).fetchone()
-    assert row is not None  # an ungrouped aggregate always returns one row
+    # Branches that need nothing from the main aggregate run in its statement.
+    early = Branches(relation)
+    for spec in specs:
+        if exact and spec.kind != "boolean":
+            early.groups(spec)
+        if spec.index in given_plans:
+            early.numeric_histogram(spec, given_plans[spec.index])
+        elif spec.kind == "time":
+            early.hour_histogram(spec)
+    row, parts = run_main_with(con, main_query(relation, specs, exact=exact), early)
     total = int(row[0])
     stats: list[dict[str, Any]] = list(row[1:])
 
-    second = _SecondScan(relation)
-    # Numeric columns with buckets: the plan, and whether the main pass already counted them.
-    numeric_plans: dict[int, tuple[NumericBuckets, bool]] = {}
+    late = Branches(relation)
+    numeric_plans: dict[int, NumericBuckets] = {}
     periods: dict[int, tuple[Period, date, date]] = {}
     for spec in specs:
         s = stats[spec.index]
         if s["n"] == 0 or spec.kind == "boolean":
             continue
-        if exact or s["nd"] <= APPROX_GROUP_LIMIT:
-            second.groups(spec)
-        else:
-            second.candidates(spec)
+        if not exact:
+            if s["nd"] <= APPROX_GROUP_LIMIT:
+                late.groups(spec)
+            else:
+                late.candidates(spec)
         if is_numeric(spec.kind):
-            plan = given_plans.get(spec.index)
-            if plan is not None and plan.lower <= s["lo"] <= s["hi"] <= plan.upper:
-                numeric_plans[spec.index] = (plan, True)
-                continue
+            # Buckets always span the data's own range; the caller's bounds only spare the
+            # second statement when they are that range (other bounds are counted again).
             plan = plan_numeric_buckets(s["lo"], s["hi"], integer=spec.kind == "integer")
             if plan is not None:
-                second.numeric_histogram(spec, plan)
-                numeric_plans[spec.index] = (plan, False)
+                numeric_plans[spec.index] = plan
+                if plan != given_plans.get(spec.index):
+                    late.numeric_histogram(spec, plan)
         elif spec.kind == "temporal":
             span = _date_span(s["lo"], s["hi"])
             if span is not None:
                 period = choose_period(*span)
                 periods[spec.index] = (period, *span)
-                second.period_histogram(spec, period)
+                late.period_histogram(spec, period)
+    for index, column_parts in late.run(con).items():
+        parts.setdefault(index, {}).update(column_parts)
 
-    parts = second.run(con)
     return [
         _assemble(
             spec,
@@ -177,158 +179,30 @@ def profile_columns(
     ]
 
 
-def _column_spec(index: int, name: str, data_type: str) -> _Column:
-    kind = column_kind(data_type)
-    ident = quote_ident(name)
-    value_sql = f"CAST({ident} AS VARCHAR)" if kind == "other" else ident
-    return _Column(index, name, kind, value_sql)
-
-
 def _count_rows(con: duckdb.DuckDBPyConnection, relation: str) -> int:
     row = con.execute(f"SELECT count(*) FROM {relation}").fetchone()
     assert row is not None
     return int(row[0])
 
 
-# Scan 1 ---------------------------------------------------------------------------------
-
-
-def _bucket_sql(value_sql: str) -> str:
-    """Bucket index of a numeric value; parameters: lower, width, last bucket index."""
-    return f"CAST(least(greatest(floor((CAST({value_sql} AS DOUBLE) - ?) / ?), 0), ?) AS BIGINT)"
-
-
-def _bucket_params(plan: NumericBuckets) -> list[object]:
-    return [plan.lower, plan.sql_width, plan.count - 1]
-
-
-def _main_query(
-    relation: str, specs: list[_Column], *, exact: bool, plans: dict[int, NumericBuckets]
-) -> tuple[str, list[object]]:
-    """The one aggregate of scan 1: ``count(*)`` then one STRUCT per column."""
-    selects = ["count(*)"]
-    params: list[object] = []
-    for spec in specs:
-        v = spec.value_sql
-        fields = [f"'n': count({v})"]
-        if is_numeric(spec.kind):
-            quantiles = (
-                f"quantile_cont({v}, {_PERCENTILE_LIST})"
-                if exact
-                else f"approx_quantile(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
-            )
-            fields += [
-                f"'lo': CAST(min({v}) AS DOUBLE)",
-                f"'hi': CAST(max({v}) AS DOUBLE)",
-                f"'mean': CAST(avg({v}) AS DOUBLE)",
-                f"'sd': CAST(stddev_samp({v}) AS DOUBLE)",
-                f"'q': CAST({quantiles} AS DOUBLE[])",
-            ]
-            plan = plans.get(spec.index)
-            if plan is not None:
-                fields.append(f"'h': histogram({_bucket_sql(v)})")
-                params += _bucket_params(plan)
-        elif spec.kind == "boolean":
-            fields += [f"'t': count_if({v})", f"'f': count_if(NOT {v})"]
-        elif spec.kind in ("temporal", "time"):
-            fields += [f"'lo': CAST(min({v}) AS VARCHAR)", f"'hi': CAST(max({v}) AS VARCHAR)"]
-            if spec.kind == "time":
-                fields.append(f"'h': histogram(hour({v}))")
-        else:
-            fields += [
-                f"'lo': min({v})",
-                f"'hi': max({v})",
-                f"'lmin': min(length({v}))",
-                f"'lmax': max(length({v}))",
-                f"'lavg': avg(length({v}))",
-            ]
-        if not exact and spec.kind != "boolean":
-            fields.append(f"'nd': approx_count_distinct({v})")
-        selects.append("{" + ", ".join(fields) + "}")
-    return f"SELECT {', '.join(selects)} FROM {relation}", params
-
-
-# Scan 2 ---------------------------------------------------------------------------------
-
-_TOP_ITEMS = (
-    f"min_by({{'v': CAST(v AS VARCHAR), 'c': c}}, (-c, v), {TOP_VALUES}) FILTER (WHERE c > 1)"
-)
-
-
-class _SecondScan:
-    """Collects the per-column branches of scan 2 and runs them as one UNION ALL."""
-
-    def __init__(self, relation: str) -> None:
-        self.relation = relation
-        self.branches: list[str] = []
-        self.params: list[object] = []
-
-    def groups(self, spec: _Column) -> None:
-        v, r = spec.value_sql, self.relation
-        self.branches.append(
-            f"SELECT {spec.index} AS col, 'groups' AS part, count(*) AS n, {_TOP_ITEMS} AS items "
-            f"FROM (SELECT {v} AS v, count(*) AS c FROM {r} WHERE {v} IS NOT NULL GROUP BY 1)"
-        )
-
-    def candidates(self, spec: _Column) -> None:
-        v, r = spec.value_sql, self.relation
-        self.branches.append(
-            f"SELECT {spec.index}, 'groups', CAST(NULL AS BIGINT), {_TOP_ITEMS} "
-            f"FROM (SELECT {v} AS v, count(*) AS c FROM {r} "
-            f"WHERE {v} IN (SELECT unnest(approx_top_k({v}, {TOP_CANDIDATES})) FROM {r}) "
-            "GROUP BY 1)"
-        )
-
-    def numeric_histogram(self, spec: _Column, plan: NumericBuckets) -> None:
-        self._histogram(spec, _bucket_sql(spec.value_sql))
-        self.params += _bucket_params(plan)
-
-    def period_histogram(self, spec: _Column, period: Period) -> None:
-        v = spec.value_sql
-        if period == "decade":
-            key = f"year({v}) // 10 * 10"
-        else:
-            key = f"CAST(date_trunc('{period}', {v}) AS DATE)"
-        self._histogram(spec, key)
-
-    def _histogram(self, spec: _Column, key_sql: str) -> None:
-        v, r = spec.value_sql, self.relation
-        self.branches.append(
-            f"SELECT {spec.index}, 'hist', CAST(NULL AS BIGINT), "
-            "list({'v': CAST(b AS VARCHAR), 'c': c}) "
-            f"FROM (SELECT {key_sql} AS b, count(*) AS c FROM {r} WHERE {v} IS NOT NULL GROUP BY 1)"
-        )
-
-    def run(self, con: duckdb.DuckDBPyConnection) -> dict[int, dict[str, tuple[Any, Any]]]:
-        """``{column index: {part: (n, items)}}``; no query when there is nothing to do."""
-        out: dict[int, dict[str, tuple[Any, Any]]] = {}
-        if not self.branches:
-            return out
-        rows = con.execute(" UNION ALL ".join(self.branches), self.params).fetchall()
-        for col, part, n, items in rows:
-            out.setdefault(int(col), {})[str(part)] = (n, items or [])
-        return out
-
-
-# Assembly -------------------------------------------------------------------------------
-
-
 def _assemble(
-    spec: _Column,
+    spec: ColumnSpec,
     total: int,
     s: dict[str, Any],
-    parts: dict[str, tuple[Any, Any]],
+    parts: dict[str, tuple[Any, list[dict[str, Any]]]],
     *,
-    numeric_plan: tuple[NumericBuckets, bool] | None,
+    numeric_plan: NumericBuckets | None,
     period: tuple[Period, date, date] | None,
 ) -> ColumnProfile:
     non_null = int(s["n"])
     groups_n, top_items = parts.get("groups", (None, []))
+    hist_items = parts.get("hist", (None, []))[1]
 
     distinct_is_approximate = False
     if spec.kind == "boolean":
-        distinct = int(s["t"] > 0) + int(s["f"] > 0)
-        counted = [("false", int(s["f"])), ("true", int(s["t"]))]
+        trues, falses = int(s["t"] or 0), int(s["f"] or 0)  # count_if of no rows is NULL
+        distinct = int(trues > 0) + int(falses > 0)
+        counted = [("false", falses), ("true", trues)]
         top = [(value, count) for value, count in counted if count > 1]
     else:
         if non_null == 0:
@@ -339,7 +213,7 @@ def _assemble(
             distinct = min(int(s["nd"]), non_null)
             distinct_is_approximate = True
         top = [(str(item["v"]), int(item["c"])) for item in top_items]
-    # min_by already orders by (-count, value); the stable sort only guards the count order.
+    # min_by already orders by (-count, value); this stable sort only guards the count order.
     top.sort(key=lambda pair: -pair[1])
 
     fields: dict[str, Any] = {}
@@ -349,25 +223,23 @@ def _assemble(
             max_value=s["hi"],
             mean_value=s["mean"],
             stddev_value=s["sd"],
-            percentiles=dict(zip((name for name, _ in PERCENTILES), s["q"], strict=True)),
+            percentiles=_percentiles(s["q"]),
         )
         if numeric_plan is not None:
-            plan, in_main = numeric_plan
-            raw = s["h"] if in_main else _pairs(parts.get("hist", (None, []))[1], int)
-            fields["histogram"] = numeric_histogram(plan, {int(k): int(c) for k, c in raw.items()})
+            fields["histogram"] = numeric_histogram(numeric_plan, _pairs(hist_items, int))
     elif spec.kind == "boolean":
         fields["histogram"] = [
-            {"bucket": "false", "count": int(s["f"])},
-            {"bucket": "true", "count": int(s["t"])},
+            {"bucket": "false", "count": falses},
+            {"bucket": "true", "count": trues},
         ]
     elif spec.kind in ("temporal", "time"):
         fields.update(min_text=s["lo"], max_text=s["hi"])
         if spec.kind == "time" and non_null:
-            fields["histogram"] = _hour_histogram({int(k): int(c) for k, c in s["h"].items()})
+            fields["histogram"] = _hour_histogram(_pairs(hist_items, int))
         elif period is not None:
             unit, first, last = period
-            counts = _pairs(parts.get("hist", (None, []))[1], _period_key_parser(unit))
-            fields["histogram"] = period_histogram(first, last, unit, counts)
+            counts_by_start = _pairs(hist_items, _period_key_parser(unit))
+            fields["histogram"] = period_histogram(first, last, unit, counts_by_start)
     elif non_null:
         fields.update(
             min_text=_cut(s["lo"]),
@@ -390,6 +262,19 @@ def _assemble(
     )
 
 
+def _percentiles(values: list[float] | None) -> dict[str, float] | None:
+    """Named percentiles; non-finite ones (from NaN or infinite data) are left out, since the
+    dict is stored as JSON."""
+    if not values:
+        return None
+    named = {
+        name: float(value)
+        for (name, _), value in zip(PERCENTILES, values, strict=True)
+        if value is not None and math.isfinite(value)
+    }
+    return named or None
+
+
 def _pairs(items: list[dict[str, Any]], parse: Callable[[str], K]) -> dict[K, int]:
     return {parse(item["v"]): int(item["c"]) for item in items}
 
@@ -406,8 +291,8 @@ def _hour_histogram(counts: dict[int, int]) -> list[dict[str, object]]:
 
 
 def _date_span(lo: str | None, hi: str | None) -> tuple[date, date] | None:
-    """The calendar dates of DuckDB's text for the min and max, or None when Python cannot
-    represent them (BC dates, years past 9999, infinities): such columns get no histogram."""
+    """Calendar dates of DuckDB's text for the min and max, or None when Python cannot hold
+    them (BC dates, years past 9999, infinities): such columns get no histogram."""
     if lo is None or hi is None:
         return None
     try:

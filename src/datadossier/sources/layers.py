@@ -77,7 +77,7 @@ def build_layers(
     failed_list = (
         "list_filter([" + ", ".join(
             f"CASE WHEN {cond} THEN {quote_literal(name)} END" for name, cond in failures
-        ) + "], x -> x IS NOT NULL)"
+        ) + "], lambda x: x IS NOT NULL)"
         if failures
         else "CAST([] AS VARCHAR[])"
     )

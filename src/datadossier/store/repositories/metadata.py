@@ -33,22 +33,25 @@ _PROFILE_COLUMNS = (
 )
 
 # Result types of the views' columns, so both backends hand back UUIDs, aware datetimes
-# and decoded JSON.
-_VIEW_TYPES = (
-    column("column_id", Uuid()),
-    column("total_count", BigInteger()),
-    column("null_ratio", Double()),
-    column("cardinality_ratio", Double()),
-    column("detected_pattern", String()),
-    column("quality_score", Double()),
-)
-_PROFILE_TYPES = (
-    column("column_id", Uuid()),
-    column("profiled_at", UTCDateTime()),
-    column("percentiles", JSONType),
-    column("histogram", JSONType),
-    column("top_values", JSONType),
-)
+# and decoded JSON. Every selected column is listed, in order (matched by position).
+_TYPES: dict[str, Any] = {
+    "column_id": Uuid(),
+    "profiled_at": UTCDateTime(),
+    "percentiles": JSONType,
+    "histogram": JSONType,
+    "top_values": JSONType,
+    "total_count": BigInteger(),
+    "null_count": BigInteger(),
+    "distinct_count": BigInteger(),
+}
+
+
+def _typed_columns(names: str) -> list[Any]:
+    return [column(n, _TYPES.get(n, Double() if n.endswith(("ratio", "_value", "score", "length")) else String())) for n in (x.strip() for x in names.split(","))]
+
+
+_VIEW_TYPES = _typed_columns(_VIEW_COLUMNS)
+_PROFILE_TYPES = _typed_columns(_PROFILE_COLUMNS)
 
 
 async def column_details(

@@ -1,0 +1,394 @@
+"""Step 3 of inference: from whole-column evidence to candidates and one decision per column.
+
+Rules, in order:
+1. A candidate is acceptable when it parses every value, or, with at least
+   `min_values_for_tolerance` values, at least `accept_rate` of them (the rest is quarantined).
+2. Integer-looking values written with leading zeros often enough are codes: no numeric type.
+3. Values carrying several units or currencies are not made into one number.
+4. Among acceptable candidates the one parsing the most values wins; ties go to the higher
+   detector priority (plain numbers before patterned ones, integer before float, dates before
+   text patterns).
+5. Then the known ambiguities, decided from the data where it can tell, by rule where not:
+   0/1 is BOOLEAN only with a yes/no column name; YYYYMMDD beats an integer only with a
+   date-like name, or when every value is a valid date and they span more than a month;
+   day/month order falls back to MM/DD for '/' and DD.MM / DD-MM otherwise; a currency column
+   whose values read both ways takes the reading where the separator groups thousands.
+Confidence is the parse rate times a weight: 1 for the decision (0.7 when the data left an
+ambiguity or a YYYYMMDD date has no name evidence), 0.5 for another acceptable candidate,
+0.3 for one that is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from datadossier.inference.config import InferenceConfig
+from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
+from datadossier.inference.names import looks_boolean, looks_like_date
+from datadossier.inference.patterns import PatternName
+from datadossier.inference.sampling import SampleFindings
+from datadossier.inference.scan import CandidateStats, ColumnScan
+from datadossier.inference.units import (
+    AGREEING_UNIT_CONFIDENCE,
+    VALUE_UNIT_CONFIDENCE,
+    UnitEvidence,
+    currency_code,
+    unit_from_name,
+    value_unit,
+)
+from datadossier.inference.values import as_bound
+
+NUMERIC_TYPES: frozenset[DataType] = frozenset({"BIGINT", "INTEGER", "DOUBLE", "DECIMAL"})
+_INT32 = (-(2**31), 2**31 - 1)
+_AMBIGUOUS_WEIGHT = 0.7
+_TYPE_WORDS: dict[DataType, str] = {
+    "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",
+    "BOOLEAN": "booleans", "DATE": "dates", "TIMESTAMP": "timestamps", "TIME": "times",
+    "VARCHAR": "text",
+}
+
+
+@dataclass(slots=True)
+class _Option:
+    """A candidate while the decision is being made."""
+
+    stats: CandidateStats
+    data_type: DataType
+    rate: float
+    acceptable: bool
+    unit: UnitEvidence | None = None
+    blocked: str | None = None  # why an otherwise acceptable candidate cannot be used
+    details: dict[str, object] = field(default_factory=lambda: {})
+    ambiguous: bool = False
+
+    @property
+    def name(self) -> PatternName:
+        return self.stats.detector.name
+
+
+def decide_text_column(
+    name: str,
+    raw_type: str,
+    scan: ColumnScan,
+    findings: SampleFindings,
+    config: InferenceConfig,
+) -> ColumnInference:
+    """Candidates (best first) and the decision for a VARCHAR column."""
+    n = scan.non_null
+    if n == 0:
+        return _varchar_only(name, raw_type, scan, "The column has no non-null values.")
+    options = [_option(name, s, n, findings, config) for s in scan.candidates.values()]
+    # A lenient pattern whose marks never occur adds nothing to the plain reading.
+    options = [o for o in options if not (o.stats.detector.lenient and not o.stats.marked)]
+    if not options:
+        return _varchar_only(
+            name, raw_type, scan,
+            f"No pattern or type matches at least {config.shortlist_share:.0%} of the sampled"
+            " values; kept as VARCHAR.",
+        )
+    by_name = {o.name: o for o in options}
+    notes: list[str] = []
+    code_note = _leading_zero_note(by_name, findings, config)
+    if code_note:
+        for option in options:
+            if option.data_type in NUMERIC_TYPES:
+                option.blocked = "leading zeros"
+    usable = [o for o in options if o.acceptable and o.blocked is None]
+    chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
+    if chosen is not None:
+        chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
+    return _build(name, raw_type, scan, options, chosen, code_note, notes)
+
+
+def _option(
+    name: str, stats: CandidateStats, n: int, findings: SampleFindings, config: InferenceConfig
+) -> _Option:
+    detector = stats.detector
+    rate = stats.parsed / n
+    acceptable = stats.parsed == n or (
+        n >= config.min_values_for_tolerance and rate >= config.accept_rate
+    )
+    data_type = detector.data_type
+    if data_type == "BIGINT":
+        in_int32 = all(
+            isinstance(v, int) and _INT32[0] <= v <= _INT32[1] for v in (stats.low, stats.high)
+        )
+        data_type = "INTEGER" if in_int32 else "BIGINT"
+    option = _Option(stats, data_type, rate, acceptable)
+    if detector.formats:
+        option.details.update(_format_details(detector.name, detector.formats, findings))
+    _attach_unit(option, name)
+    return option
+
+
+def _format_details(
+    pattern: PatternName, formats: tuple[str, ...], findings: SampleFindings
+) -> dict[str, object]:
+    if pattern in ("us_date", "eu_date") and findings.date_separator:
+        return {"format": formats[0].replace("/", findings.date_separator)}
+    if len(formats) == 1:
+        return {"format": formats[0]}
+    return {"formats": list(formats)}
+
+
+def _attach_unit(option: _Option, column_name: str) -> None:
+    stats = option.stats
+    from_name = unit_from_name(column_name) if option.data_type in NUMERIC_TYPES else None
+    from_values: UnitEvidence | None = None
+    if stats.detector.name == "percent":
+        from_values = UnitEvidence("%", VALUE_UNIT_CONFIDENCE)
+    elif stats.detector.marker is not None and stats.markers:
+        read = currency_code if stats.detector.data_type == "DECIMAL" else value_unit
+        units = {read(marker) for marker in stats.markers}
+        if len(units) != 1 or None in units:
+            option.blocked = "mixed units"
+            option.details["units_seen"] = list(stats.markers)
+            return
+        share = (stats.marked or 0) / stats.parsed if stats.parsed else 0.0
+        from_values = UnitEvidence(units.pop() or "", VALUE_UNIT_CONFIDENCE * share)
+    if from_values and from_name and from_values.unit != from_name.unit:
+        option.details["unit_from_name"] = from_name.unit
+    if from_values and from_name and from_values.unit == from_name.unit:
+        option.unit = UnitEvidence(from_values.unit, AGREEING_UNIT_CONFIDENCE)
+    else:
+        option.unit = from_values or from_name
+
+
+def _leading_zero_note(
+    by_name: dict[PatternName, _Option], findings: SampleFindings, config: InferenceConfig
+) -> str | None:
+    integer = by_name.get("integer")
+    if integer is None or not integer.stats.leading_zeros or not integer.stats.parsed:
+        return None
+    share = integer.stats.leading_zeros / integer.stats.parsed
+    if share < config.leading_zero_share:
+        return None
+    integer.details["leading_zeros"] = integer.stats.leading_zeros
+    example = f" (e.g. {findings.leading_zero_example.strip()!r})" if findings.leading_zero_example else ""
+    return (
+        f"{integer.stats.leading_zeros:,} values ({share:.1%}) are whole numbers written with a"
+        f" leading zero{example}: a code such as a zip or account number, which a numeric"
+        " type would strip; kept as VARCHAR."
+    )
+
+
+def _resolve_ambiguities(
+    chosen: _Option,
+    by_name: dict[PatternName, _Option],
+    column_name: str,
+    n: int,
+    findings: SampleFindings,
+    config: InferenceConfig,
+    notes: list[str],
+) -> _Option:
+    def usable(pattern: PatternName) -> _Option | None:
+        option = by_name.get(pattern)
+        return option if option and option.acceptable and option.blocked is None else None
+
+    compact = usable("compact_date")
+    if compact and chosen.name in ("integer", "float"):
+        chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
+    boolean = usable("boolean")
+    if boolean and chosen.name in ("integer", "float") and boolean.stats.parsed >= chosen.stats.parsed:
+        if looks_boolean(column_name):
+            notes.append("Values are only 0/1 and the name reads as a yes/no flag.")
+            chosen = boolean
+        else:
+            boolean.details["ambiguous_zero_one"] = True
+            notes.append(
+                "Values are only 0/1 and the name does not read as a yes/no flag: kept as"
+                " numbers (BOOLEAN is the runner-up)."
+            )
+    pair = {"us_date": "eu_date", "eu_date": "us_date", "currency": "currency_eu",
+            "currency_eu": "currency"}
+    other = usable(pair[chosen.name]) if chosen.name in pair else None  # type: ignore[index]
+    if other is not None and other.stats.parsed == chosen.stats.parsed:
+        if chosen.stats.detector.data_type == "DATE":
+            chosen = _day_month_tie(chosen, other, findings, notes)
+        else:
+            chosen = _decimal_separator_tie(chosen, other, notes)
+    return chosen
+
+
+def _compact_or_integer(
+    integer: _Option,
+    compact: _Option,
+    column_name: str,
+    n: int,
+    config: InferenceConfig,
+    notes: list[str],
+) -> _Option:
+    by_name = looks_like_date(column_name)
+    compact.details["name_evidence"] = by_name
+    span = _span_days(compact.stats)
+    if by_name:
+        notes.append("The name says date and the values are valid YYYYMMDD dates.")
+        return compact
+    if (
+        compact.stats.parsed == n
+        and n >= config.min_values_for_tolerance
+        and span is not None
+        and span > config.compact_date_min_span_days
+    ):
+        compact.ambiguous = True
+        notes.append(
+            f"Every value is a valid YYYYMMDD date and they span {span:.0f} days, which"
+            " identifiers would not; read as dates although the name does not say so."
+        )
+        return compact
+    notes.append(
+        "The values also read as YYYYMMDD dates, but without a date-like name or a spread of"
+        " valid dates over months they are kept as numbers (DATE is the runner-up)."
+    )
+    return integer
+
+
+def _span_days(stats: CandidateStats) -> float | None:
+    low, high = as_bound(stats.low), as_bound(stats.high)
+    return None if low is None or high is None else (high - low) / 86400
+
+
+def _day_month_tie(
+    chosen: _Option, other: _Option, findings: SampleFindings, notes: list[str]
+) -> _Option:
+    separator = findings.date_separator or "/"
+    winner = next(o for o in (chosen, other) if o.name == ("us_date" if separator == "/" else "eu_date"))
+    for option in (chosen, other):
+        option.details["ambiguous_day_month"] = True
+        option.ambiguous = True
+    order = "MM/DD" if winner.name == "us_date" else f"DD{separator}MM"
+    notes.append(
+        f"Day/month order is ambiguous: no value has a field above 12; chose {order} because"
+        f" the separator is '{separator}'."
+    )
+    return winner
+
+
+def _decimal_separator_tie(chosen: _Option, other: _Option, notes: list[str]) -> _Option:
+    if (chosen.stats.low, chosen.stats.high) == (other.stats.low, other.stats.high):
+        return next(o for o in (chosen, other) if o.name == "currency")
+    # Both readings parse every value: prefer the one where the separator groups thousands,
+    # which gives the larger amounts.
+    winner = max((chosen, other), key=lambda o: as_bound(o.stats.high) or 0.0)
+    for option in (chosen, other):
+        option.details["ambiguous_decimal_separator"] = True
+        option.ambiguous = True
+    notes.append(
+        "The amounts read with either a decimal point or a decimal comma; chose the reading"
+        " in which the separator groups thousands."
+    )
+    return winner
+
+
+def _build(
+    name: str,
+    raw_type: str,
+    scan: ColumnScan,
+    options: list[_Option],
+    chosen: _Option | None,
+    code_note: str | None,
+    notes: list[str],
+) -> ColumnInference:
+    n = scan.non_null
+    candidates: list[tuple[bool, TypeCandidate]] = []
+    for option in options:
+        weight = 1.0 if option is chosen else 0.5 if option.acceptable and not option.blocked else 0.3
+        if option is chosen and option.ambiguous:
+            weight = _AMBIGUOUS_WEIGHT
+        candidates.append((option is chosen, _candidate(option, n, weight)))
+    typed = [o for o in options if o.data_type != "VARCHAR"]
+    best_typed_rate = max((o.rate for o in typed), default=0.0)
+    varchar_conf = 1.0 - 0.5 * best_typed_rate if chosen is None else 0.1
+    if code_note and chosen is None:
+        varchar_conf = 0.9
+    candidates.append((chosen is None, TypeCandidate("VARCHAR", varchar_conf, 1.0)))
+    candidates.sort(key=lambda pair: (not pair[0], -pair[1].confidence))
+    if chosen is None:
+        reason = code_note or _varchar_reason(options, n, notes)
+        decided_type: DataType = "VARCHAR"
+        pattern = None
+        bounds = None
+    else:
+        reason = " ".join([_typed_reason(chosen, n), *notes])
+        decided_type = chosen.data_type
+        pattern = chosen.name if chosen.stats.detector.reported else None
+        bounds = _bounds(chosen.stats.low, chosen.stats.high)
+    return ColumnInference(
+        column_name=name, raw_type=raw_type, candidates=[c for _, c in candidates],
+        decided_type=decided_type, decided_pattern=pattern, reason=reason, non_null_count=n,
+        approx_distinct=scan.approx_distinct, bounds=bounds,
+    )
+
+
+def _candidate(option: _Option, n: int, weight: float) -> TypeCandidate:
+    detector = option.stats.detector
+    if detector.lenient:
+        match_rate: float | None = (option.stats.marked or 0) / n
+    else:
+        match_rate = option.rate if detector.reported else None
+    return TypeCandidate(
+        data_type=option.data_type,
+        confidence=round(option.rate * weight, 4),
+        parse_success_rate=option.rate,
+        failed_examples=option.stats.failed_examples[:5],
+        detected_pattern=detector.name if detector.reported else None,
+        pattern_match_rate=match_rate,
+        detected_unit=option.unit.unit if option.unit else None,
+        unit_confidence=round(option.unit.confidence, 4) if option.unit else None,
+        details=dict(option.details),
+    )
+
+
+def _typed_reason(chosen: _Option, n: int) -> str:
+    stats = chosen.stats
+    if chosen.data_type == "VARCHAR":
+        return (
+            f"{chosen.rate:.1%} of {n:,} non-null values match the {stats.detector.name} pattern;"
+            " a text pattern, so the column stays VARCHAR."
+        )
+    what = _TYPE_WORDS[chosen.data_type]
+    pattern = f" ({stats.detector.name})" if stats.detector.reported else ""
+    text = f"{chosen.rate:.1%} of {n:,} non-null values parse as {what}{pattern} -> {chosen.data_type}."
+    failed = n - stats.parsed
+    if failed:
+        examples = ", ".join(repr(e) for e in stats.failed_examples[:3])
+        text += f" {failed:,} values do not parse" + (f" (e.g. {examples})" if examples else "")
+        text += " and go to quarantine."
+    if chosen.data_type == "BIGINT" and stats.detector.data_type == "BIGINT":
+        text += " Values exceed the INTEGER range."
+    if chosen.unit:
+        text += f" Unit: {chosen.unit.unit}."
+    return text
+
+
+def _varchar_reason(options: list[_Option], n: int, notes: list[str]) -> str:
+    blocked = [o for o in options if o.blocked == "mixed units"]
+    if blocked:
+        seen = ", ".join(str(u) for u in blocked[0].details.get("units_seen", []))  # type: ignore[union-attr]
+        return (
+            f"Values carry several units or currencies ({seen}); one number per value would"
+            " mix them; kept as VARCHAR."
+        )
+    best = max(options, key=lambda o: o.rate)
+    return " ".join(
+        [
+            f"The best candidate, {best.data_type}"
+            + (f" ({best.name})" if best.stats.detector.reported else "")
+            + f", parses only {best.rate:.1%} of {n:,} values, too few to convert; kept as"
+            " VARCHAR.",
+            *notes,
+        ]
+    )
+
+
+def _varchar_only(name: str, raw_type: str, scan: ColumnScan, reason: str) -> ColumnInference:
+    return ColumnInference(
+        column_name=name, raw_type=raw_type, candidates=[TypeCandidate("VARCHAR", 1.0, 1.0)],
+        decided_type="VARCHAR", decided_pattern=None, reason=reason,
+        non_null_count=scan.non_null, approx_distinct=scan.approx_distinct,
+    )
+
+
+def _bounds(low: object, high: object) -> tuple[float, float] | None:
+    lo, hi = as_bound(low), as_bound(high)
+    return None if lo is None or hi is None else (lo, hi)

@@ -1,0 +1,58 @@
+"""Columns the source already typed (Parquet): one candidate, their own type, units by name."""
+
+from __future__ import annotations
+
+import re
+
+from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
+from datadossier.inference.scan import ColumnScan
+from datadossier.inference.units import unit_from_name
+from datadossier.inference.values import as_bound
+
+_NATIVE: dict[str, DataType] = {
+    "TINYINT": "INTEGER", "SMALLINT": "INTEGER", "INTEGER": "INTEGER", "INT": "INTEGER",
+    "UTINYINT": "INTEGER", "USMALLINT": "INTEGER",
+    "BIGINT": "BIGINT", "UINTEGER": "BIGINT",
+    # Beyond BIGINT's range: exact numbers all the same.
+    "UBIGINT": "DECIMAL", "HUGEINT": "DECIMAL", "UHUGEINT": "DECIMAL", "DECIMAL": "DECIMAL",
+    "NUMERIC": "DECIMAL",
+    "FLOAT": "DOUBLE", "REAL": "DOUBLE", "DOUBLE": "DOUBLE",
+    "BOOLEAN": "BOOLEAN", "DATE": "DATE",
+    "TIMESTAMP": "TIMESTAMP", "TIMESTAMP_S": "TIMESTAMP", "TIMESTAMP_MS": "TIMESTAMP",
+    "TIMESTAMP_NS": "TIMESTAMP", "TIMESTAMP WITH TIME ZONE": "TIMESTAMP",
+    "TIMESTAMPTZ": "TIMESTAMP", "TIME": "TIME", "TIME WITH TIME ZONE": "TIME", "TIMETZ": "TIME",
+}
+_NUMERIC: frozenset[DataType] = frozenset({"BIGINT", "INTEGER", "DOUBLE", "DECIMAL"})
+
+
+def is_text_type(duckdb_type: str) -> bool:
+    """Whether a DuckDB column type is text that inference must read (VARCHAR and aliases)."""
+    base = re.sub(r"\(.*\)$", "", duckdb_type.strip().upper())
+    return base in ("VARCHAR", "TEXT", "STRING", "CHAR", "BPCHAR")
+
+
+def native_data_type(duckdb_type: str) -> DataType:
+    """Our type for a DuckDB type: integers by width, floats as DOUBLE, timestamps with or
+    without zone as TIMESTAMP; anything else (lists, structs, blobs, UUID, ENUM) as VARCHAR."""
+    base = re.sub(r"\(.*\)$", "", duckdb_type.strip().upper())
+    return _NATIVE.get(base, "VARCHAR")
+
+
+def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnInference:
+    """The single candidate of a column the source typed; its unit from the name if numeric."""
+    data_type = native_data_type(raw_type)
+    unit = unit_from_name(name) if data_type in _NUMERIC else None
+    candidate = TypeCandidate(
+        data_type=data_type, confidence=1.0, parse_success_rate=1.0,
+        detected_unit=unit.unit if unit else None,
+        unit_confidence=unit.confidence if unit else None,
+    )
+    low, high = as_bound(scan.low), as_bound(scan.high)
+    return ColumnInference(
+        column_name=name, raw_type=raw_type, candidates=[candidate], decided_type=data_type,
+        decided_pattern=None,
+        reason=f"Typed by the source as {raw_type}; kept as {data_type}."
+        + (f" Unit from the name: {unit.unit}." if unit else ""),
+        non_null_count=scan.non_null, approx_distinct=scan.approx_distinct,
+        bounds=None if low is None or high is None else (low, high),
+    )

@@ -1,0 +1,239 @@
+"""Step 2 of inference: one aggregate query over the whole table for every column at once.
+
+The inner projection computes, per column, the typed value of each shortlisted candidate
+(the detector's conversion itself, so inference measures exactly what the typed layer will
+do) and the few helper values (pattern matches, unit markers); DuckDB evaluates each
+expression once. The outer aggregate counts non-null values and successes, takes min/max of
+numeric and temporal readings (the profiler's histogram bounds), approx_count_distinct, and
+the units or currencies written with numbers (approx_top_k: bounded memory).
+
+Failed examples come from a second, filtered query (`collect_failed_examples`) that runs only
+when a likely candidate fails somewhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from datadossier.engine.gateway import quote_ident
+from datadossier.inference.config import InferenceConfig
+from datadossier.inference.model import DataType
+from datadossier.inference.patterns import DETECTORS, Detector, PatternName
+from datadossier.inference.sampling import SampleFindings
+from datadossier.inference.typed import sql_type
+
+if TYPE_CHECKING:
+    import duckdb
+
+ORDERED_TYPES: frozenset[DataType] = frozenset(
+    {"BIGINT", "INTEGER", "DOUBLE", "DECIMAL", "DATE", "TIMESTAMP", "TIME"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPlan:
+    """What the scan computes for one column."""
+
+    name: str
+    raw_type: str
+    native_type: DataType | None  # None for a VARCHAR column that needs inference
+    findings: SampleFindings | None = None
+
+
+@dataclass(slots=True)
+class CandidateStats:
+    """Whole-column evidence for one detector on one column."""
+
+    detector: Detector
+    parsed: int
+    marked: int | None = None
+    low: object = None
+    high: object = None
+    failed_examples: list[str] = field(default_factory=lambda: [])
+    markers: list[str] = field(default_factory=lambda: [])
+    leading_zeros: int | None = None
+
+
+@dataclass(slots=True)
+class ColumnScan:
+    """Whole-column statistics of one column."""
+
+    non_null: int
+    approx_distinct: int | None
+    low: object = None
+    high: object = None
+    candidates: dict[PatternName, CandidateStats] = field(default_factory=lambda: {})
+
+
+class _Query:
+    """Collects inner expressions and outer aggregates, and reads the one result row back."""
+
+    def __init__(self) -> None:
+        self.inner: list[str] = []
+        self.outer: list[str] = []
+        self.keys: list[tuple[int, str, str]] = []
+
+    def column(self, sql: str) -> str:
+        alias = f"e{len(self.inner)}"
+        self.inner.append(f"{sql} AS {alias}")
+        return alias
+
+    def aggregate(self, index: int, candidate: str, stat: str, sql: str) -> None:
+        self.keys.append((index, candidate, stat))
+        self.outer.append(sql)
+
+    def run(
+        self, con: duckdb.DuckDBPyConnection, relation: str, where: str | None = None
+    ) -> dict[tuple[int, str, str], object]:
+        if not self.outer:
+            return {}
+        inner = f"SELECT {', '.join(self.inner)} FROM {relation}"
+        sql = f"SELECT {', '.join(self.outer)} FROM ({inner})"
+        if where:
+            sql += f" WHERE {where}"
+        row = con.execute(sql).fetchone()
+        assert row is not None  # an aggregate without GROUP BY always returns one row
+        return dict(zip(self.keys, row, strict=True))
+
+
+def scan_columns(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    config: InferenceConfig,
+) -> list[ColumnScan]:
+    """Run the single full scan for all columns and return their statistics, in order."""
+    query = _Query()
+    for index, plan in enumerate(plans):
+        column_sql = quote_ident(plan.name)
+        raw = query.column(column_sql)
+        query.aggregate(index, "", "count", f"count({raw})")
+        if config.approx_distinct:
+            query.aggregate(index, "", "distinct", f"approx_count_distinct({raw})")
+        if plan.native_type is not None:
+            if plan.native_type in ORDERED_TYPES:
+                query.aggregate(index, "", "min", f"min({raw})")
+                query.aggregate(index, "", "max", f"max({raw})")
+            continue
+        assert plan.findings is not None
+        for name in plan.findings.shares:
+            _add_candidate(query, index, column_sql, DETECTORS[name])
+    values = query.run(con, relation)
+    return [_read(values, index, plan) for index, plan in enumerate(plans)]
+
+
+def _add_candidate(query: _Query, index: int, column_sql: str, detector: Detector) -> None:
+    # Inner expressions read the column itself (`column_sql`); outer aggregates read the
+    # aliases returned by `query.column`.
+    name = detector.name
+    if detector.convert is None:
+        matched = query.column(detector.match_sql(column_sql))
+        query.aggregate(index, name, "parsed", f"count({matched})")
+    else:
+        target = "BIGINT" if detector.data_type == "BIGINT" else detector.data_type
+        typed = query.column(detector.convert(column_sql, sql_type(target)))
+        query.aggregate(index, name, "parsed", f"count({typed})")
+        if detector.data_type in ORDERED_TYPES:
+            query.aggregate(index, name, "min", f"min({typed})")
+            query.aggregate(index, name, "max", f"max({typed})")
+        if detector.mark is not None:
+            mark = query.column(detector.mark(column_sql))
+            query.aggregate(index, name, "marked", f"count_if({typed} IS NOT NULL AND {mark})")
+        if detector.marker is not None:
+            marker = query.column(detector.marker(column_sql))
+            query.aggregate(
+                index, name, "markers",
+                f"approx_top_k({marker}, 5) FILTER (WHERE {typed} IS NOT NULL AND {marker} <> '')",
+            )
+        if name == "integer":
+            # "00501": whole, but written with a leading zero (a code, not a number).
+            # Checked on the value as written (no trimming: trim with a character set costs
+            # more than the whole integer conversion).
+            leading = query.column(
+                f"starts_with({column_sql}, '0') AND length({column_sql}) > 1"
+                f" AND NOT contains({column_sql}, '.')"
+            )
+            query.aggregate(
+                index, name, "leading_zeros", f"count_if({typed} IS NOT NULL AND {leading})"
+            )
+
+
+def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPlan) -> ColumnScan:
+    def get(candidate: str, stat: str) -> object:
+        return values.get((index, candidate, stat))
+
+    distinct = get("", "distinct")
+    scan = ColumnScan(
+        non_null=_int(get("", "count")),
+        approx_distinct=None if distinct is None else _int(distinct),
+        low=get("", "min"),
+        high=get("", "max"),
+    )
+    if plan.findings is None:
+        return scan
+    for name in plan.findings.shares:
+        marked = get(name, "marked")
+        leading = get(name, "leading_zeros")
+        scan.candidates[name] = CandidateStats(
+            detector=DETECTORS[name],
+            parsed=_int(get(name, "parsed")),
+            marked=None if marked is None else _int(marked),
+            low=get(name, "min"),
+            high=get(name, "max"),
+            markers=_strings(get(name, "markers")),
+            leading_zeros=None if leading is None else _int(leading),
+        )
+    return scan
+
+
+def collect_failed_examples(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    config: InferenceConfig,
+) -> None:
+    """Fill ``failed_examples`` of the likely candidates that fail on some values.
+
+    One query for all of them, after the main scan, so that it knows which candidates fail:
+    rows with no failure are dropped by the WHERE clause before any aggregate sees them, and
+    approx_top_k keeps the most frequent failing values. Measured on a 1M-row, 17-column table
+    this costs a fraction of collecting examples inside the main scan, where every candidate's
+    FILTER runs on every row (0.7 s of CPU there).
+    """
+    query = _Query()
+    wanted: list[tuple[int, PatternName]] = []
+    conditions: list[str] = []
+    k = int(config.max_failed_examples)
+    for index, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+        column_sql = quote_ident(plan.name)
+        for name, stats in scan.candidates.items():
+            if stats.parsed >= scan.non_null or stats.parsed < config.examples_share * scan.non_null:
+                continue
+            detector = stats.detector
+            typed = (
+                detector.match_sql(column_sql)
+                if detector.convert is None
+                else detector.convert(column_sql, sql_type(detector.data_type))
+            )
+            failed = query.column(f"{column_sql} IS NOT NULL AND ({typed}) IS NULL")
+            raw = query.column(column_sql)
+            query.aggregate(index, name, "examples", f"approx_top_k({raw}, {k}) FILTER (WHERE {failed})")
+            wanted.append((index, name))
+            conditions.append(failed)
+    if not wanted:
+        return
+    values = query.run(con, relation, where=" OR ".join(conditions))
+    for index, name in wanted:
+        scans[index].candidates[name].failed_examples = _strings(values.get((index, name, "examples")))
+
+
+def _int(value: object) -> int:
+    return int(value) if isinstance(value, int) else 0
+
+
+def _strings(value: object) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [str(item) for item in value if item is not None]  # pyright: ignore[reportUnknownVariableType]

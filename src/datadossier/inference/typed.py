@@ -1,0 +1,40 @@
+"""SQL that builds the typed layer from the raw one, for a decided type and pattern."""
+
+from __future__ import annotations
+
+from datadossier.inference.model import DataType
+from datadossier.inference.patterns import MONEY_SQL_TYPE, detector_for
+
+
+def sql_type(decided_type: DataType) -> str:
+    """The DuckDB type a decided type is stored as in the typed layer."""
+    return MONEY_SQL_TYPE if decided_type == "DECIMAL" else decided_type
+
+
+def typed_expression(column_sql: str, decided_type: DataType, pattern: str | None) -> str:
+    """DuckDB expression turning a raw VARCHAR value into ``decided_type``; NULL if it cannot.
+
+    ``column_sql`` is the quoted column (or any VARCHAR expression). The cleaning follows the
+    pattern: currency symbols, ISO codes and thousands separators are removed (a decimal comma
+    for ``currency_eu``); a unit suffix is dropped ("12.5 kg" -> 12.5); a percentage keeps the
+    number as written ("12.5%" -> 12.5, not 0.125); dates are read with the pattern's strptime
+    formats; booleans from their usual spellings; surrounding spaces are ignored. Offsets of
+    ``iso_datetime`` values are applied and the result is UTC. A VARCHAR decision returns the
+    column unchanged. Raises ValueError for a pattern that does not convert to the type.
+    """
+    if decided_type == "VARCHAR":
+        return column_sql
+    if decided_type == "DECIMAL" and pattern is None:
+        return f"TRY_CAST({column_sql} AS {MONEY_SQL_TYPE})"
+    detector = detector_for(decided_type, pattern)
+    if detector.convert is None:
+        raise ValueError(f"Pattern {pattern!r} is a text pattern; it has no typed conversion.")
+    return detector.convert(column_sql, sql_type(decided_type))
+
+
+def failed_condition(column_sql: str, decided_type: DataType, pattern: str | None) -> str:
+    """SQL boolean, true when a raw value is present but its typed value is NULL (quarantine)."""
+    if decided_type == "VARCHAR":
+        return "FALSE"
+    typed = typed_expression(column_sql, decided_type, pattern)
+    return f"({column_sql} IS NOT NULL AND ({typed}) IS NULL)"

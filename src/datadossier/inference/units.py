@@ -1,0 +1,153 @@
+"""Units of measure and currencies, from values ("12.5 kg", "$3") and from column names.
+
+Units are named the way Pint writes them in short form ("kg", "mph", "km/h", "ms"), except
+temperatures, which read "degC"/"degF" (ASCII, and what Pint parses back). Currencies are not
+Pint units: they are ISO 4217 codes from a short list.
+
+Importing Pint and building its registry takes about half a second, so the common tokens are
+answered from a table (kept identical to Pint's answers by a test) and Pint is imported, once,
+only for a token the table does not know.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from datadossier.inference.names import name_tokens
+
+if TYPE_CHECKING:
+    import pint
+
+# ISO 4217 codes recognised in values ("901.00 USD") and names ("amount_usd").
+ISO_CURRENCIES: tuple[str, ...] = (
+    "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "CNY", "INR", "SEK", "NOK",
+    "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "ZAR", "SGD", "HKD", "KRW", "TRY", "RUB",
+)
+# Symbols and the code each one stands for. "$" is read as USD and "¥" as JPY: the most
+# common readings; a column of Canadian dollars needs its code written out.
+CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+
+# Unit tokens met in values, with their canonical name (what Pint says, see the module doc).
+KNOWN_VALUE_UNITS: dict[str, str] = {
+    "kg": "kg", "g": "g", "mg": "mg", "lb": "lb", "lbs": "lb", "oz": "oz",
+    "km": "km", "m": "m", "cm": "cm", "mm": "mm", "mi": "mi", "ft": "ft", "in": "in",
+    "yd": "yd", "mph": "mph", "kph": "kph", "km/h": "km/h", "kmh": "km/h", "m/s": "m/s",
+    "s": "s", "sec": "s", "secs": "s", "ms": "ms", "min": "min", "mins": "min", "h": "h",
+    "hr": "h", "hrs": "h", "day": "day", "days": "day", "week": "week", "weeks": "week",
+    "°C": "degC", "°F": "degF", "C": "degC", "F": "degF", "K": "K", "degC": "degC",
+    "degF": "degF", "l": "l", "L": "l", "ml": "ml", "mL": "ml", "gal": "gal",
+    "W": "W", "kW": "kW", "kWh": "kWh", "kwh": "kWh", "Wh": "Wh",
+    "B": "B", "bytes": "B", "kB": "kB", "KB": "kB", "kb": "kB", "MB": "MB", "mb": "MB",
+    "GB": "GB", "gb": "GB", "TB": "TB", "tb": "TB",
+}
+# What may be handed to Pint: a letter, then letters, °, µ, powers, "/", "*", "·", "^".
+_UNIT_TOKEN = re.compile(r"[A-Za-zµμΩ°][A-Za-zµμΩ°/·*^²³]*")
+# Tokens Pint knows but that, written after a number in a table, are rarely units
+# (ordinals, counts, pieces, the elementary charge `e` of "12e").
+_NOT_VALUE_UNITS = frozenset({"st", "nd", "rd", "th", "e", "pc", "pcs", "count", "x", "a"})
+
+# Name tokens that name a unit wherever they appear in the name (lower case).
+NAME_UNITS: dict[str, str] = {
+    "kg": "kg", "kgs": "kg", "kilograms": "kg", "grams": "g", "mg": "mg", "lb": "lb",
+    "lbs": "lb", "pounds": "lb", "oz": "oz", "km": "km", "kms": "km", "kilometers": "km",
+    "kilometres": "km", "meters": "m", "metres": "m", "cm": "cm", "mm": "mm", "mi": "mi",
+    "miles": "mi", "ft": "ft", "feet": "ft", "inches": "in", "yd": "yd", "yards": "yd",
+    "mph": "mph", "kmh": "km/h", "kph": "km/h", "kmph": "km/h", "ms": "ms", "millis": "ms",
+    "msec": "ms", "milliseconds": "ms", "sec": "s", "secs": "s", "seconds": "s",
+    "mins": "min", "minutes": "min", "hr": "h", "hrs": "h", "hours": "h", "days": "day",
+    "weeks": "week", "celsius": "degC", "degc": "degC", "fahrenheit": "degF",
+    "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
+    "gallons": "gal", "kwh": "kWh", "kw": "kW", "watts": "W", "bytes": "B", "kb": "kB",
+    "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
+}
+# ISO codes that are also English words: never read as a currency from a name.
+_NOT_NAME_CURRENCIES = frozenset({"TRY"})
+# Short tokens that are units only as the LAST token of a numeric column's name
+# (`height_m`, `temp_f`, `time_min`), never elsewhere (`min_price`, `in_stock`).
+SHORT_NAME_UNITS: dict[str, str] = {
+    "m": "m", "s": "s", "g": "g", "h": "h", "in": "in", "min": "min", "c": "degC",
+    "f": "degF", "l": "l",
+}
+
+# How sure a unit is, by the evidence behind it.
+VALUE_UNIT_CONFIDENCE = 0.9
+NAME_UNIT_CONFIDENCE = 0.6
+SHORT_NAME_UNIT_CONFIDENCE = 0.4
+AGREEING_UNIT_CONFIDENCE = 0.97
+
+
+@dataclass(frozen=True, slots=True)
+class UnitEvidence:
+    """A unit (or ISO currency code) and how sure we are of it."""
+
+    unit: str
+    confidence: float
+
+
+@functools.cache
+def unit_registry() -> pint.UnitRegistry:
+    """Pint's registry, built on first use and kept for the life of the process."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def pint_canonical(token: str) -> str | None:
+    """Pint's short name for a unit token, or None when Pint does not know it."""
+    if not _UNIT_TOKEN.fullmatch(token):
+        return None
+    import tokenize
+
+    import pint
+
+    try:
+        unit = unit_registry().parse_units(token)
+    except (pint.errors.PintError, AssertionError, ValueError, tokenize.TokenError):
+        # Pint's parser answers malformed input with any of these.
+        return None
+    text = format(unit, "~C")
+    return {"°C": "degC", "°F": "degF", "a": "year", "d": "day"}.get(text, text)
+
+
+def value_unit(token: str) -> str | None:
+    """Canonical unit of a token written after numbers ("kg", "°C", "mph"), or None."""
+    token = token.strip()
+    if not token or token in _NOT_VALUE_UNITS:
+        return None
+    known = KNOWN_VALUE_UNITS.get(token)
+    if known is not None:
+        return known
+    if len(token) < 2 or not any(ch.isalpha() for ch in token):
+        return None
+    return pint_canonical(token)
+
+
+def currency_code(marker: str) -> str | None:
+    """ISO code of a currency symbol or code written with an amount ("$", "EUR"), or None."""
+    marker = marker.strip()
+    if marker in CURRENCY_SYMBOLS:
+        return CURRENCY_SYMBOLS[marker]
+    return marker if marker in ISO_CURRENCIES else None
+
+
+def unit_from_name(name: str) -> UnitEvidence | None:
+    """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
+
+    The caller applies this to numeric columns only: on a text column `mi` is a middle initial.
+    The last unit token wins; short ambiguous tokens count only as the last token of a name of
+    two tokens or more; `id` and `no` are never units.
+    """
+    tokens = name_tokens(name)
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
+        if token.upper() in ISO_CURRENCIES and token.upper() not in _NOT_NAME_CURRENCIES:
+            return UnitEvidence(token.upper(), NAME_UNIT_CONFIDENCE)
+        if token in NAME_UNITS:
+            return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
+        is_last = position == len(tokens) - 1
+        if is_last and len(tokens) > 1 and token in SHORT_NAME_UNITS:
+            return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
+    return None

@@ -1,0 +1,215 @@
+"""The SQL of profiling: the main aggregate and the per-column branches.
+
+Identifiers reach SQL through ``quote_ident`` only and numbers from the data (bucket edges)
+as bound parameters; the only other text spliced in is our own (column positions, period
+names from a fixed list, percentile fractions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from datadossier.engine.gateway import quote_ident
+from datadossier.profiling.buckets import NumericBuckets, Period
+from datadossier.profiling.kinds import ColumnKind, column_kind, is_numeric
+
+if TYPE_CHECKING:
+    import duckdb
+
+PERCENTILES: tuple[tuple[str, float], ...] = (
+    ("p25", 0.25), ("p50", 0.5), ("p75", 0.75), ("p95", 0.95), ("p99", 0.99),
+)  # fmt: skip
+TOP_VALUES = 10
+# approx_top_k candidates checked per high-cardinality column: twice the list length, so a
+# value the sketch ranks slightly too low still gets its exact count.
+TOP_CANDIDATES = 20
+
+_PERCENTILE_LIST = "[" + ", ".join(str(q) for _, q in PERCENTILES) + "]"
+
+# min_by keeps the ten smallest (-count, value) keys: most frequent first, ties by value.
+# Values seen once are filtered out (a unique column has no top values). The cast to text
+# applies to the ten winners only; casting inside min_by would first turn every group's value
+# into text (measured 15-25 ms per million groups).
+_TOP_ITEMS = (
+    f"CAST(min_by({{'v': v, 'c': c}}, (-c, v), {TOP_VALUES}) FILTER (WHERE c > 1) "
+    "AS STRUCT(v VARCHAR, c BIGINT)[])"
+)
+
+Parts = dict[int, dict[str, tuple[Any, list[dict[str, Any]]]]]
+"""Branch results: ``{column position: {part: (n, items)}}`` with parts ``groups``/``hist``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """One column to profile: its position, statistics family and value expression."""
+
+    index: int
+    name: str
+    kind: ColumnKind
+    value_sql: str  # the quoted column, cast to VARCHAR for kinds profiled as text
+
+    @classmethod
+    def of(cls, index: int, name: str, duckdb_type: str) -> ColumnSpec:
+        kind = column_kind(duckdb_type)
+        ident = quote_ident(name)
+        return cls(index, name, kind, f"CAST({ident} AS VARCHAR)" if kind == "other" else ident)
+
+
+def bucket_sql(value_sql: str) -> str:
+    """Bucket index of a numeric value, clamped into the plan; parameters: lower edge, width,
+    last bucket index."""
+    return f"CAST(least(greatest(floor((CAST({value_sql} AS DOUBLE) - ?) / ?), 0), ?) AS BIGINT)"
+
+
+def bucket_params(plan: NumericBuckets) -> list[object]:
+    return [plan.lower, plan.sql_width, plan.count - 1]
+
+
+def main_query(relation: str, specs: list[ColumnSpec], *, exact: bool) -> str:
+    """The main aggregate: ``count(*)`` then one STRUCT of statistics per column.
+
+    Percentiles are taken over the values cast to DOUBLE (a DECIMAL quantile would be rounded
+    to the column's scale). Exact mode uses ``quantile_cont``: a selection, not a sort, and
+    measured faster than ``approx_quantile`` at 1M rows, but it holds every value in memory,
+    so approximate mode uses ``approx_quantile`` and adds ``approx_count_distinct``.
+
+    Histograms are not computed here: ``histogram()`` in an ungrouped aggregate updates a map
+    row by row and measured slower than a vectorised ``GROUP BY bucket`` branch.
+    """
+    selects = ["count(*) AS total"]
+    for spec in specs:
+        v = spec.value_sql
+        fields = [f"'n': count({v})"]
+        if is_numeric(spec.kind):
+            quantiles = (
+                f"quantile_cont(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
+                if exact
+                else f"approx_quantile(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
+            )
+            fields += [
+                f"'lo': CAST(min({v}) AS DOUBLE)",
+                f"'hi': CAST(max({v}) AS DOUBLE)",
+                # In DOUBLE: a HUGEINT sum can overflow even where every value fits.
+                f"'mean': avg(CAST({v} AS DOUBLE))",
+                f"'sd': stddev_samp(CAST({v} AS DOUBLE))",
+                f"'q': CAST({quantiles} AS DOUBLE[])",
+            ]
+        elif spec.kind == "boolean":
+            fields += [f"'t': count_if({v})", f"'f': count_if(NOT {v})"]
+        elif spec.kind in ("temporal", "time"):
+            fields += [f"'lo': CAST(min({v}) AS VARCHAR)", f"'hi': CAST(max({v}) AS VARCHAR)"]
+        else:
+            fields += [
+                f"'lo': min({v})",
+                f"'hi': max({v})",
+                f"'lmin': min(length({v}))",
+                f"'lmax': max(length({v}))",
+                f"'lavg': avg(length({v}))",
+            ]
+        if not exact and spec.kind != "boolean":
+            fields.append(f"'nd': approx_count_distinct({v})")
+        selects.append("{" + ", ".join(fields) + f"}} AS c{spec.index}")
+    return f"SELECT {', '.join(selects)} FROM {relation}"
+
+
+class Branches:
+    """Small per-column aggregates, each reading one column, run together as one UNION ALL.
+
+    Every branch yields ``(col, part, n, items)`` with ``items`` a list of ``{v: text, c}``.
+    """
+
+    def __init__(self, relation: str) -> None:
+        self.relation = relation
+        self.branches: list[str] = []
+        self.params: list[object] = []
+
+    def groups(self, spec: ColumnSpec) -> None:
+        """Exact distinct count and top values from ``GROUP BY value``."""
+        v, r = spec.value_sql, self.relation
+        self.branches.append(
+            f"SELECT {spec.index} AS col, 'groups' AS part, count(*) AS n, {_TOP_ITEMS} AS items "
+            f"FROM (SELECT {v} AS v, count(*) AS c FROM {r} WHERE {v} IS NOT NULL GROUP BY 1)"
+        )
+
+    def candidates(self, spec: ColumnSpec) -> None:
+        """Top values of a high-cardinality column: exact counts of the ``approx_top_k``
+        candidates only (no distinct count)."""
+        v, r = spec.value_sql, self.relation
+        self.branches.append(
+            f"SELECT {spec.index}, 'groups', CAST(NULL AS BIGINT), {_TOP_ITEMS} "
+            f"FROM (SELECT {v} AS v, count(*) AS c FROM {r} "
+            f"WHERE {v} IN (SELECT unnest(approx_top_k({v}, {TOP_CANDIDATES})) FROM {r}) "
+            "GROUP BY 1)"
+        )
+
+    def numeric_histogram(self, spec: ColumnSpec, plan: NumericBuckets) -> None:
+        """Counts per equal-width bucket (keys are bucket indexes)."""
+        self._histogram(spec, bucket_sql(spec.value_sql))
+        self.params += bucket_params(plan)
+
+    def hour_histogram(self, spec: ColumnSpec) -> None:
+        """Counts per hour of the day (keys 0..23) of a TIME column."""
+        self._histogram(spec, f"hour({spec.value_sql})")
+
+    def period_histogram(self, spec: ColumnSpec, period: Period) -> None:
+        """Counts per calendar period (keys are ISO start dates; decades are start years)."""
+        v = spec.value_sql
+        if period == "decade":
+            key = f"year({v}) // 10 * 10"
+        else:
+            key = f"CAST(date_trunc('{period}', {v}) AS DATE)"
+        self._histogram(spec, key)
+
+    def _histogram(self, spec: ColumnSpec, key_sql: str) -> None:
+        v, r = spec.value_sql, self.relation
+        self.branches.append(
+            f"SELECT {spec.index}, 'hist', CAST(NULL AS BIGINT), "
+            "list({'v': CAST(b AS VARCHAR), 'c': c}) "
+            f"FROM (SELECT {key_sql} AS b, count(*) AS c FROM {r} WHERE {v} IS NOT NULL GROUP BY 1)"
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.branches)
+
+    def sql(self) -> str:
+        """The UNION ALL of all branches, one row per branch."""
+        return " UNION ALL ".join(self.branches)
+
+    def run(self, con: duckdb.DuckDBPyConnection) -> Parts:
+        """Run the branches on their own; no query when there are none."""
+        if not self.branches:
+            return {}
+        return collect_parts(con.execute(self.sql(), self.params).fetchall())
+
+
+def collect_parts(rows: list[tuple[Any, ...]]) -> Parts:
+    out: Parts = {}
+    for col, part, n, items in rows:
+        out.setdefault(int(col), {})[str(part)] = (n, items or [])
+    return out
+
+
+def run_main_with(
+    con: duckdb.DuckDBPyConnection, main_sql: str, branches: Branches
+) -> tuple[tuple[Any, ...], Parts]:
+    """The main aggregate and, in the same statement, branches that need nothing from it.
+
+    One statement lets DuckDB overlap the group-bys with the main aggregate's finalisation
+    (the quantile selections run on one thread per column): 0.97 s instead of 1.09 s for the
+    1M-row benchmark table.
+    """
+    if not branches:
+        row = con.execute(main_sql).fetchone()
+        assert row is not None  # an ungrouped aggregate always returns one row
+        return tuple(row), {}
+    sql = (
+        f"SELECT * FROM ({main_sql}) AS m, "
+        "(SELECT list({'col': col, 'part': part, 'n': n, 'items': items}) "
+        f"FROM ({branches.sql()})) AS b"
+    )
+    row = con.execute(sql, branches.params).fetchone()
+    assert row is not None
+    packed: list[dict[str, Any]] = row[-1] or []
+    parts = collect_parts([(p["col"], p["part"], p["n"], p["items"]) for p in packed])
+    return tuple(row[:-1]), parts
