@@ -240,6 +240,21 @@ def test_non_finite_doubles_do_not_break_the_profile(con: duckdb.DuckDBPyConnect
     assert x.min_value == 1.0
 
 
+@pytest.mark.parametrize("exact_distinct_max_rows", [1_000_000, 10])
+def test_every_branch_can_ride_along_with_the_main_aggregate(
+    con: duckdb.DuckDBPyConnection, exact_distinct_max_rows: int
+) -> None:
+    # With the approximate mode, a bounded histogram or an hourly one is the first branch of
+    # the first statement instead of a group-by.
+    con.execute(
+        "CREATE TABLE t AS SELECT i AS x, TIME '00:00' + INTERVAL (i) MINUTE AS tm "
+        "FROM range(0, 100) r(i)"
+    )
+    p = profile(con, bounds={"x": (0.0, 99.0)}, exact_distinct_max_rows=exact_distinct_max_rows)
+    assert [b["count"] for b in p["x"].histogram or []] == [5] * 20
+    assert p["tm"].histogram == [{"bucket": "00:00", "count": 60}, {"bucket": "01:00", "count": 40}]
+
+
 # Text ---------------------------------------------------------------------------------------
 
 

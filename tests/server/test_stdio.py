@@ -72,9 +72,7 @@ def test_every_stdout_line_is_json_rpc(tmp_path: Path) -> None:
             assert parsed["jsonrpc"] == "2.0"
             if "id" in parsed and ("result" in parsed or "error" in parsed):
                 replies[parsed["id"]] = parsed
-    proc.stdin.close()
-    rest = proc.stdout.read()
-    proc.wait(timeout=30)
+    rest, _ = proc.communicate(timeout=30)  # closes stdin: the server ends on EOF
     lines.extend(ln for ln in rest.splitlines(keepends=True) if ln)
     for line in lines:
         assert json.loads(line)["jsonrpc"] == "2.0"

@@ -79,9 +79,11 @@ def profile_columns(
     distinct counts only for columns with at most 100,000 approximate distinct values, and
     ``approx_count_distinct`` (``distinct_is_approximate``) and ``approx_quantile`` otherwise.
     ``bounds`` are ranges the caller already knows (``{column: (min, max)}``): numeric columns
-    whose bounds equal the data's min and max are bucketed in the main pass; other bounds
-    (temporal ones too) are ignored and cost one small ``GROUP BY`` in the second statement.
-    ``row_count`` (the relation's row count) saves the initial ``count(*)``.
+    whose bounds equal the data's min and max are bucketed in the first statement; other
+    bounds (temporal ones too) are ignored and cost one small ``GROUP BY`` in the second.
+    ``row_count`` (the relation's row count) saves the initial ``count(*)``. ``relation``
+    should be a table: every per-column branch scans it, so a view over a file would read the
+    file once per branch.
 
     What each kind gets:
 

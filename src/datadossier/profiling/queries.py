@@ -116,7 +116,8 @@ def main_query(relation: str, specs: list[ColumnSpec], *, exact: bool) -> str:
 class Branches:
     """Small per-column aggregates, each reading one column, run together as one UNION ALL.
 
-    Every branch yields ``(col, part, n, items)`` with ``items`` a list of ``{v: text, c}``.
+    Every branch yields ``(col, part, n, items)``, named in each branch since any of them
+    can come first, with ``items`` a list of ``{v: text, c}``.
     """
 
     def __init__(self, relation: str) -> None:
@@ -137,7 +138,8 @@ class Branches:
         candidates only (no distinct count)."""
         v, r = spec.value_sql, self.relation
         self.branches.append(
-            f"SELECT {spec.index}, 'groups', CAST(NULL AS BIGINT), {_TOP_ITEMS} "
+            f"SELECT {spec.index} AS col, 'groups' AS part, CAST(NULL AS BIGINT) AS n, "
+            f"{_TOP_ITEMS} AS items "
             f"FROM (SELECT {v} AS v, count(*) AS c FROM {r} "
             f"WHERE {v} IN (SELECT unnest(approx_top_k({v}, {TOP_CANDIDATES})) FROM {r}) "
             "GROUP BY 1)"
@@ -164,8 +166,8 @@ class Branches:
     def _histogram(self, spec: ColumnSpec, key_sql: str) -> None:
         v, r = spec.value_sql, self.relation
         self.branches.append(
-            f"SELECT {spec.index}, 'hist', CAST(NULL AS BIGINT), "
-            "list({'v': CAST(b AS VARCHAR), 'c': c}) "
+            f"SELECT {spec.index} AS col, 'hist' AS part, CAST(NULL AS BIGINT) AS n, "
+            "list({'v': CAST(b AS VARCHAR), 'c': c}) AS items "
             f"FROM (SELECT {key_sql} AS b, count(*) AS c FROM {r} WHERE {v} IS NOT NULL GROUP BY 1)"
         )
 
