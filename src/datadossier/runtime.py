@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from contextlib import AsyncExitStack
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -51,3 +52,30 @@ async def open_runtime(settings: Settings | None = None, *, migrate: bool = True
         yield Runtime(settings=settings, engine=engine, sessions=sessions, pipeline=Pipeline(settings, sessions))
     finally:
         await engine.dispose()
+
+
+class LazyRuntime:
+    """Opens the runtime on first use.
+
+    The MCP server must answer ``initialize`` fast, and importing DuckDB, SQLAlchemy and
+    Alembic and migrating the store takes a second or more; so the server starts with this
+    handle and the first tool call pays that cost once.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        import anyio
+
+        self.settings = settings
+        self._runtime: Runtime | None = None
+        self._lock = anyio.Lock()
+        self._stack = AsyncExitStack()
+
+    async def get(self) -> Runtime:
+        async with self._lock:
+            if self._runtime is None:
+                self._runtime = await self._stack.enter_async_context(open_runtime(self.settings))
+            return self._runtime
+
+    async def aclose(self) -> None:
+        await self._stack.aclose()
+        self._runtime = None

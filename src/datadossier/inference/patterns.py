@@ -205,7 +205,10 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
         rf"\s*[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}\s*"
         rf"|\s*[-+]?\s*{amount}\s*{_CURRENCY_MARK}\s*"
     )
-    guard = rf"\s*[-+]?\s*(?:{_CURRENCY_MARK}\s*)?[-+]?\s*{amount}\s*(?:{_CURRENCY_MARK})?\s*"
+    # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
+    # of codes); the decision then requires every code written in the column to be known.
+    loose_mark = "(?:[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
+    guard = rf"\s*[-+]?\s*(?:{loose_mark}\s*)?[-+]?\s*{amount}\s*(?:{loose_mark})?\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
         else r"[0-9][0-9,]*(?:\.[0-9]+)?"
@@ -223,13 +226,15 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
             text = f"replace({text}, {_lit(separator)}, '')"
         if decimal_comma:
             text = f"replace({text}, ',', '.')"
-        # The sign may stand before or after the symbol ("-$3.00", "$-3.00").
-        sign = f"repeat('-', CAST(contains({shaped(col, guard)}, '-') AS INTEGER))"
+        # The sign may stand before or after the symbol ("-$3.00", "$-3.00"). It is read from
+        # the column itself: DuckDB does not share a subexpression repeated inside one
+        # expression, so a second `shaped` would run the regex twice.
+        sign = f"repeat('-', CAST(contains({col}, '-') AS INTEGER))"
         return f"TRY_CAST({sign} || {text} AS {sql_type})"
 
     def marker(col: str) -> str:
-        """What is written around the amount: "$", "-$", "USD"."""
-        return f"trim(replace({shaped(col, guard)}, {amount_text(col)}, ''))"
+        """What is written around the amount: "$", "-$", "USD" (NULL when not an amount)."""
+        return f"trim(replace({col}, {amount_text(col)}, ''))"
 
     return Detector(
         name, "DECIMAL", strict, convert, lenient=True,

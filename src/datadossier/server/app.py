@@ -9,7 +9,7 @@ from mcp.server.mcpserver import MCPServer
 
 from datadossier import __version__
 from datadossier.config import Settings
-from datadossier.runtime import Runtime, open_runtime
+from datadossier.runtime import LazyRuntime
 from datadossier.server.instructions import INSTRUCTIONS
 from datadossier.server.tools import (
     get_column_metadata,
@@ -22,17 +22,20 @@ READ_TOOLS = (list_tables, get_column_metadata)
 WRITE_TOOLS = (profile_table, set_column_type)
 
 
-def build_server(settings: Settings | None = None) -> MCPServer[Runtime]:
-    """An MCP server whose lifespan opens (and migrates) the store. With READ_ONLY set, the
-    tools that write are not offered at all."""
+def build_server(settings: Settings | None = None) -> MCPServer[LazyRuntime]:
+    """An MCP server whose first tool call opens (and migrates) the store, and whose shutdown
+    closes it. With READ_ONLY set, the tools that write are not offered at all."""
     settings = settings or Settings()
 
     @contextlib.asynccontextmanager
-    async def lifespan(_: MCPServer[Runtime]) -> AsyncIterator[Runtime]:
-        async with open_runtime(settings) as runtime:
-            yield runtime
+    async def lifespan(_: MCPServer[LazyRuntime]) -> AsyncIterator[LazyRuntime]:
+        handle = LazyRuntime(settings)
+        try:
+            yield handle
+        finally:
+            await handle.aclose()
 
-    server: MCPServer[Runtime] = MCPServer(
+    server: MCPServer[LazyRuntime] = MCPServer(
         name="datadossier",
         version=__version__,
         instructions=INSTRUCTIONS,

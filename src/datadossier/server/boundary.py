@@ -14,7 +14,7 @@ from datadossier.errors import DatadossierError
 if TYPE_CHECKING:
     from mcp.server.mcpserver import Context
 
-    from datadossier.runtime import Runtime
+    from datadossier.runtime import LazyRuntime, Runtime
 
 log = logging.getLogger("datadossier.server")
 
@@ -39,6 +39,7 @@ def tool_boundary(tool: str) -> Iterator[None]:
         ) from exc
 
 
-def runtime_of(ctx: Context) -> Runtime:
-    """The runtime the lifespan opened for this server."""
-    return ctx.request_context.lifespan_context  # type: ignore[no-any-return]
+async def runtime_of(ctx: Context) -> Runtime:
+    """The runtime of this server, opened (and the store migrated) on first use."""
+    handle: LazyRuntime = ctx.request_context.lifespan_context
+    return await handle.get()

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
-from datadossier.store.repositories import catalog, metadata
 
 
 class ColumnMetadataResult(BaseModel):
@@ -35,7 +34,10 @@ async def get_column_metadata(
     have been profiled (`profile_table`).
     """
     with tool_boundary("get_column_metadata"):
-        runtime = runtime_of(ctx)
+        # Imported here: the server must start without loading DuckDB or SQLAlchemy.
+        from datadossier.store.repositories import catalog, metadata
+
+        runtime = await runtime_of(ctx)
         async with runtime.sessions() as session:
             summary = await catalog.resolve_table(session, table)
             details = await metadata.column_details(session, summary, column)

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import TableInfo
-from datadossier.store.repositories import catalog
 
 
 class ListTablesResult(BaseModel):
@@ -29,7 +28,10 @@ async def list_tables(
     nothing is profiled yet: call `profile_table` with a file or folder path.
     """
     with tool_boundary("list_tables"):
-        runtime = runtime_of(ctx)
+        # Imported here: the server must start without loading DuckDB or SQLAlchemy.
+        from datadossier.store.repositories import catalog
+
+        runtime = await runtime_of(ctx)
         async with runtime.sessions() as session:
             tables = await catalog.list_tables(session, source)
         limit = runtime.settings.max_result_rows

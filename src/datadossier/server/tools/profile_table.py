@@ -10,10 +10,8 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from datadossier.errors import TableNotFoundError
-from datadossier.pipeline.runner import TableRun
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
-from datadossier.store.repositories import catalog, metadata
 
 _MAX_TABLES = 50
 
@@ -53,7 +51,11 @@ async def profile_table(
     roots. Reports progress per stage.
     """
     with tool_boundary("profile_table"):
-        runtime = runtime_of(ctx)
+        # Imported here: the server must start without loading DuckDB or SQLAlchemy.
+        from datadossier.pipeline.runner import TableRun
+        from datadossier.store.repositories import catalog, metadata
+
+        runtime = await runtime_of(ctx)
 
         async def progress(done: float, total: float, message: str) -> None:
             await ctx.report_progress(done, total, message)

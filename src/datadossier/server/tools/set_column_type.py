@@ -9,10 +9,8 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from datadossier.inference.model import DataType
-from datadossier.pipeline.decisions import set_column_type as set_type
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
-from datadossier.store.repositories import catalog, metadata
 
 
 class SetColumnTypeResult(BaseModel):
@@ -35,7 +33,11 @@ async def set_column_type(
     a column was typed wrongly, e.g. codes read as numbers or a date format guessed wrong.
     """
     with tool_boundary("set_column_type"):
-        runtime = runtime_of(ctx)
+        # Imported here: the server must start without loading DuckDB or SQLAlchemy.
+        from datadossier.pipeline.decisions import set_column_type as set_type
+        from datadossier.store.repositories import catalog, metadata
+
+        runtime = await runtime_of(ctx)
         previous, run = await set_type(runtime.pipeline, table, column, data_type, decided_by="mcp", reason=reason)
         async with runtime.sessions() as session:
             summary = await catalog.resolve_table(session, run.qualified_name)
