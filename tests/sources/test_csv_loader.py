@@ -24,15 +24,23 @@ def con():
     connection.close()
 
 
-def test_values_load_as_text_with_row_ids_in_file_order(con, tmp_path: Path) -> None:
+def test_values_load_as_text_in_file_order(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("id,zip,amount\n1,00501,$1.00\n2,02134,NA\n3,,-\n")
     dialect = _load(con, path)
     assert (dialect.delimiter, dialect.header, dialect.encoding) == (",", True, "utf-8")
-    rows = con.execute("SELECT * FROM raw_t ORDER BY _row_id").fetchall()
+    rows = con.execute("SELECT rowid + 1, * FROM raw_t ORDER BY rowid").fetchall()
     assert rows == [(1, "1", "00501", "$1.00"), (2, "2", "02134", None), (3, "3", None, None)]
     types = {d[0]: str(d[1]) for d in con.execute("SELECT * FROM raw_t").description}
-    assert types == {"_row_id": "BIGINT", "id": "VARCHAR", "zip": "VARCHAR", "amount": "VARCHAR"}
+    assert types == {"id": "VARCHAR", "zip": "VARCHAR", "amount": "VARCHAR"}
+
+
+def test_rowid_follows_file_order_on_a_parallel_load(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("line,v\n" + "".join(f"{i},v{i}\n" for i in range(1, 300_001)))
+    con.execute("SET threads = 2")
+    _load(con, path)
+    assert con.execute("SELECT count(*) FROM raw_t WHERE CAST(line AS BIGINT) <> rowid + 1").fetchall() == [(0,)]
 
 
 def test_semicolon_latin1_file_is_detected(con, tmp_path: Path) -> None:
@@ -40,14 +48,14 @@ def test_semicolon_latin1_file_is_detected(con, tmp_path: Path) -> None:
     path.write_bytes("name;city\nJosé;München\nAnna;Zürich\n".encode("latin-1"))
     dialect = _load(con, path)
     assert (dialect.delimiter, dialect.encoding) == (";", "latin-1")
-    assert con.execute("SELECT city FROM raw_t ORDER BY _row_id").fetchall() == [("München",), ("Zürich",)]
+    assert con.execute("SELECT city FROM raw_t ORDER BY rowid").fetchall() == [("München",), ("Zürich",)]
 
 
 def test_windows_1252_file_is_transcoded(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes("item,price\ncafé,5 €\n".encode("cp1252"))
     assert _load(con, path, scratch_dir=tmp_path).encoding == "cp1252"
-    assert con.execute("SELECT * EXCLUDE _row_id FROM raw_t").fetchall() == [("café", "5 €")]
+    assert con.execute("SELECT * FROM raw_t").fetchall() == [("café", "5 €")]
     assert [p.name for p in tmp_path.iterdir()] == ["x.csv"]  # the scratch copy is gone
 
 
@@ -55,7 +63,7 @@ def test_utf8_bom_is_not_part_of_the_first_name(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(codecs.BOM_UTF8 + "id,name\n1,é\n".encode())
     _load(con, path)
-    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["_row_id", "id", "name"]
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["id", "name"]
 
 
 def test_tab_and_pipe_delimiters(con, tmp_path: Path) -> None:

@@ -238,7 +238,7 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
 
     return Detector(
         name, "DECIMAL", strict, convert, lenient=True,
-        mark=lambda col: f"{marker(col)} NOT IN ('', '-', '+')", marker=marker,
+        mark=lambda col: f"coalesce({marker(col)}, '') NOT IN ('', '-', '+')", marker=marker,
         priority=priority,
     )
 
@@ -453,7 +453,8 @@ def ip_address() -> Detector:
     part = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
     v4 = rf"(?:{part}\.){{3}}{part}"
     hx = "[0-9A-Fa-f]{1,4}"
-    v6 = rf"(?:{hx}:){{7}}{hx}|(?:{hx}:){{0,6}}{hx}?::(?:{hx}:){{0,6}}{hx}?"
+    groups = rf"{hx}(?::{hx}){{0,6}}"
+    v6 = rf"(?:{hx}:){{7}}{hx}|(?:{groups})?::(?:{groups})?"
     # Above `thousands`: "10.100.200.250" is an address, not ten billion.
     return Detector("ip_address", "VARCHAR", rf"\s*(?:{v4}|{v6})\s*", priority=45)
 

@@ -137,15 +137,15 @@ def _add_candidate(query: _Query, index: int, column_sql: str, detector: Detecto
         if detector.data_type in ORDERED_TYPES:
             query.aggregate(index, name, "min", f"min({typed})")
             query.aggregate(index, name, "max", f"max({typed})")
-        if detector.mark is not None:
+        if detector.marker is not None:
+            # The unit or currency written with the number; signs and spaces are not marks.
+            marker = query.column(detector.marker(column_sql))
+            has_mark = f"{typed} IS NOT NULL AND coalesce({marker}, '') NOT IN ('', '-', '+')"
+            query.aggregate(index, name, "marked", f"count_if({has_mark})")
+            query.aggregate(index, name, "markers", f"approx_top_k({marker}, 5) FILTER (WHERE {has_mark})")
+        elif detector.mark is not None:
             mark = query.column(detector.mark(column_sql))
             query.aggregate(index, name, "marked", f"count_if({typed} IS NOT NULL AND {mark})")
-        if detector.marker is not None:
-            marker = query.column(detector.marker(column_sql))
-            query.aggregate(
-                index, name, "markers",
-                f"approx_top_k({marker}, 5) FILTER (WHERE {typed} IS NOT NULL AND {marker} <> '')",
-            )
         if name == "integer":
             # "00501": whole, but written with a leading zero (a code, not a number).
             # Checked on the value as written (no trimming: trim with a character set costs

@@ -1,7 +1,8 @@
 """CSV into the raw layer: encoding, dialect and header detection, then one DuckDB load.
 
 Every column is loaded as VARCHAR so that type inference sees the values as written; null
-tokens become NULL; ``_row_id`` numbers the data rows in file order (1-based).
+tokens become NULL. Rows are stored in file order, so a row's ``_row_id`` (1-based position in
+the file) is its DuckDB ``rowid`` + 1; see ``sources.layers.ROW_ID``.
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ def load_csv(
     encoding: str | None = None,
     scratch_dir: Path | None = None,
 ) -> CsvDialect:
-    """Load ``file`` into ``relation`` (replacing it) as all-VARCHAR columns plus ``_row_id``."""
+    """Load ``file`` into ``relation`` (replacing it) as all-VARCHAR columns, in file order."""
     import duckdb
 
     head = _read_head(file.path)
@@ -185,9 +186,9 @@ def load_csv(
     tokens = sorted(set(null_tokens) | {""})
     sql = (
         f"CREATE OR REPLACE TABLE {relation} AS "
-        "SELECT row_number() OVER () AS _row_id, * FROM read_csv($path, all_varchar = true, "
+        "SELECT * FROM read_csv($path, all_varchar = true, "
         "delim = $delim, quote = $quote, escape = $quote, header = $header, encoding = $encoding, "
-        "nullstr = $nulls, strict_mode = true, null_padding = false, sample_size = -1)"
+        "nullstr = $nulls, strict_mode = true, null_padding = false)"
     )
     params = {
         "path": str(read_path),

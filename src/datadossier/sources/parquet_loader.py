@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def load_parquet(con: duckdb.DuckDBPyConnection, file: DataFile, relation: str, *, max_columns: int) -> None:
-    """Load ``file`` into ``relation`` (replacing it) with its own types plus ``_row_id``."""
+    """Load ``file`` into ``relation`` (replacing it) with its own types, in file order."""
     import duckdb
 
     try:
@@ -25,11 +25,8 @@ def load_parquet(con: duckdb.DuckDBPyConnection, file: DataFile, relation: str, 
                 f"{file.path} has {ncols} columns; the limit is {max_columns}.",
                 hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
             )
-        # file_row_number is the row's position in the file: stable across reloads.
         con.execute(
-            f"CREATE OR REPLACE TABLE {relation} AS "
-            "SELECT file_row_number + 1 AS _row_id, * EXCLUDE (file_row_number) "
-            "FROM read_parquet($path, file_row_number = true)",
+            f"CREATE OR REPLACE TABLE {relation} AS SELECT * FROM read_parquet($path)",
             {"path": str(file.path)},
         )
     except duckdb.IOException as exc:

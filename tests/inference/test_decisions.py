@@ -1,0 +1,199 @@
+"""How inference decides: ambiguities, codes, junk, thresholds, sparse and empty columns."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import duckdb
+
+from datadossier.inference import DEFAULT_CONFIG, failed_condition, typed_expression
+from tests.inference.conftest import RELATION, Infer
+
+
+def test_day_first_when_a_first_field_is_above_12(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
+    result = infer({"d": ["13/04/2021", "03/04/2021", "01/02/2021"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "eu_date")
+    assert "ambiguous_day_month" not in result.candidates[0].details
+    expression = typed_expression('"d"', "DATE", "eu_date")
+    rows = con.execute(f"SELECT d, {expression} FROM {RELATION} ORDER BY _row_id").fetchall()
+    assert rows[1] == ("03/04/2021", dt.date(2021, 4, 3))
+
+
+def test_month_first_when_a_second_field_is_above_12(infer: Infer) -> None:
+    result = infer({"d": ["04/13/2021", "03/04/2021", "01/02/2021"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "us_date")
+    assert result.candidates[1].detected_pattern == "eu_date"
+    assert result.candidates[1].parse_success_rate == 2 / 3
+
+
+def test_slash_dates_with_all_fields_up_to_12_are_ambiguous_and_read_month_first(infer: Infer) -> None:
+    result = infer({"d": ["03/04/2021", "01/02/2021", "12/11/2020"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "us_date")
+    assert result.candidates[0].details["ambiguous_day_month"] is True
+    assert result.candidates[0].confidence == 0.7
+    assert "ambiguous" in result.reason
+    assert "MM/DD" in result.reason
+
+
+def test_dotted_dates_with_all_fields_up_to_12_are_ambiguous_and_read_day_first(infer: Infer) -> None:
+    result = infer({"d": ["03.04.2021", "01.02.2021", "12.11.2020"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "eu_date")
+    assert result.candidates[0].details["ambiguous_day_month"] is True
+    assert "DD.MM" in result.reason
+
+
+def test_codes_with_leading_zeros_stay_varchar(infer: Infer) -> None:
+    results = infer({"zip": ["00501", "02134", "90210", "10001"], "account": ["0042", "0107", "0999", "1234"]})
+    for name, example in (("zip", "'00501'"), ("account", "'0042'")):
+        result = results[name]
+        assert (result.decided_type, result.decided_pattern) == ("VARCHAR", None)
+        assert "leading zero" in result.reason
+        assert example in result.reason
+        integer = next(c for c in result.candidates if c.data_type == "INTEGER")
+        assert integer.parse_success_rate == 1.0
+        assert integer.details["leading_zeros"] == (2 if name == "zip" else 3)
+
+
+def test_eight_digit_ids_in_one_month_do_not_become_dates(infer: Infer) -> None:
+    ids = [str(20210101 + i) for i in range(25)]  # all valid dates, but a dense id range
+    result = infer({"ref": ids})["ref"]
+    assert result.decided_type == "INTEGER"
+    compact = next(c for c in result.candidates if c.detected_pattern == "compact_date")
+    assert compact.parse_success_rate == 1.0
+    assert compact.details["name_evidence"] is False
+    assert "YYYYMMDD" in result.reason
+
+
+def test_random_eight_digit_ids_are_integers(infer: Infer) -> None:
+    result = infer({"ref": [str(10_000_000 + 7919 * i) for i in range(60)]})["ref"]
+    assert result.decided_type == "INTEGER"
+    assert all(c.detected_pattern != "compact_date" for c in result.candidates)
+
+
+def test_eight_digit_dates_spread_over_months_become_dates_without_a_name(infer: Infer) -> None:
+    days = [dt.date(2021, 1, 1) + dt.timedelta(days=9 * i) for i in range(30)]
+    result = infer({"x": [d.strftime("%Y%m%d") for d in days]})["x"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "compact_date")
+    assert result.candidates[0].confidence == 0.7
+    assert result.candidates[1].data_type == "INTEGER"
+
+
+def test_numeric_column_with_junk_stays_numeric_with_failed_examples(
+    infer: Infer, con: duckdb.DuckDBPyConnection
+) -> None:
+    values = [str(i) for i in range(1, 98)] + ["??", "#VALUE!", "1O"]
+    result = infer({"qty": values})["qty"]
+    assert result.decided_type == "INTEGER"
+    decided = result.candidates[0]
+    assert decided.parse_success_rate == 0.97
+    assert sorted(decided.failed_examples) == ["#VALUE!", "1O", "??"]
+    assert "3 values do not parse" in result.reason
+    condition = failed_condition('"qty"', result.decided_type, result.decided_pattern)
+    failing = con.execute(f"SELECT qty FROM {RELATION} WHERE {condition} ORDER BY qty").fetchall()
+    assert failing == [("#VALUE!",), ("1O",), ("??",)]
+
+
+def test_too_much_junk_keeps_varchar_and_says_how_much_parsed(infer: Infer) -> None:
+    values = [str(i) for i in range(90)] + [f"n/a-ish {i}" for i in range(10)]
+    result = infer({"qty": values})["qty"]
+    assert result.decided_type == "VARCHAR"
+    assert "90.0%" in result.reason
+    assert result.candidates[0].data_type == "VARCHAR"
+
+
+def test_small_columns_must_parse_completely(infer: Infer) -> None:
+    result = infer({"qty": [str(i) for i in range(1, 19)] + ["??"]})["qty"]
+    assert result.non_null_count == 19
+    assert result.decided_type == "VARCHAR"
+
+
+def test_zero_one_column_without_a_flag_name_is_an_integer(infer: Infer) -> None:
+    result = infer({"score": ["0", "1", "1", "0"]})["score"]
+    assert result.decided_type == "INTEGER"
+    boolean = next(c for c in result.candidates if c.data_type == "BOOLEAN")
+    assert boolean.details["ambiguous_zero_one"] is True
+    assert "0/1" in result.reason
+
+
+def test_zero_one_column_with_a_flag_name_is_boolean(infer: Infer) -> None:
+    results = infer({"is_active": ["0", "1", "1", "0"], "deleted_flag": ["1", "0", "0", "0"]})
+    assert results["is_active"].decided_type == "BOOLEAN"
+    assert results["deleted_flag"].decided_type == "BOOLEAN"
+
+
+def test_integer_or_bigint_by_range(infer: Infer) -> None:
+    results = infer({"small": ["1", "2147483647"], "big": ["1", "3000000000"]})
+    assert results["small"].decided_type == "INTEGER"
+    assert results["big"].decided_type == "BIGINT"
+    assert "INTEGER range" in results["big"].reason
+
+
+def test_mixed_currencies_stay_varchar(infer: Infer) -> None:
+    result = infer({"price": ["$12.00", "€13.50", "$1.00", "€2.00"]})["price"]
+    assert result.decided_type == "VARCHAR"
+    assert "several units or currencies" in result.reason
+
+
+def test_mixed_units_stay_varchar(infer: Infer) -> None:
+    result = infer({"weight": ["12 kg", "5 lb", "3 kg", "1 lb"]})["weight"]
+    assert result.decided_type == "VARCHAR"
+    unit_candidate = next(c for c in result.candidates if c.detected_pattern == "unit_value")
+    assert sorted(unit_candidate.details["units_seen"]) == ["kg", "lb"]  # type: ignore[arg-type]
+
+
+def test_amounts_that_read_both_ways_take_the_thousands_reading(infer: Infer) -> None:
+    results = infer({"usd": ["$1,234", "$2,500", "$7"], "eur": ["€1.234", "€2.500", "€7"]})
+    assert (results["usd"].decided_pattern, results["usd"].bounds) == ("currency", (7.0, 2500.0))
+    assert (results["eur"].decided_pattern, results["eur"].bounds) == ("currency_eu", (7.0, 2500.0))
+    assert results["usd"].candidates[0].details["ambiguous_decimal_separator"] is True
+
+
+def test_plain_numbers_are_not_reported_as_currency(infer: Infer) -> None:
+    result = infer({"amount": ["12.50", "3.00", "7.25"]})["amount"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", None)
+    assert all(c.detected_pattern is None for c in result.candidates)
+
+
+def test_currency_column_with_some_bare_amounts_stays_currency(infer: Infer) -> None:
+    result = infer({"price": ["$12.50", "$3.00", "7.25", "$1,000.00"]})["price"]
+    assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
+    assert result.candidates[0].parse_success_rate == 1.0
+    assert result.candidates[0].pattern_match_rate == 0.75
+
+
+def test_empty_column_stays_varchar(infer: Infer) -> None:
+    result = infer({"nothing": [None, None, None]})["nothing"]
+    assert (result.decided_type, result.non_null_count) == ("VARCHAR", 0)
+    assert "no non-null values" in result.reason
+
+
+def test_free_text_stays_varchar_with_one_candidate(infer: Infer) -> None:
+    result = infer({"note": ["hello there", "call me", "ok"]})["note"]
+    assert result.decided_type == "VARCHAR"
+    assert [c.data_type for c in result.candidates] == ["VARCHAR"]
+    assert result.approx_distinct == 3
+
+
+def test_candidates_come_best_first_and_varchar_is_always_offered(infer: Infer) -> None:
+    result = infer({"qty": ["1", "2", "3"]})["qty"]
+    assert [c.data_type for c in result.candidates] == ["INTEGER", "DOUBLE", "VARCHAR"]
+    confidences = [c.confidence for c in result.candidates]
+    assert confidences == sorted(confidences, reverse=True)
+
+
+def test_sparse_column_is_sampled_from_its_non_null_values(infer: Infer) -> None:
+    config = dataclasses.replace(DEFAULT_CONFIG, sample_rows=40, sample_blocks=2)
+    values: list[str | None] = [None] * 990 + [str(i) for i in range(10)]
+    result = infer({"rare": values}, config=config)["rare"]
+    assert (result.decided_type, result.non_null_count) == ("INTEGER", 10)
+
+
+def test_large_tables_are_sampled_in_blocks_and_scanned_whole(infer: Infer) -> None:
+    config = dataclasses.replace(DEFAULT_CONFIG, sample_rows=100)
+    values = [str(i) for i in range(5000)]
+    values[4321] = "oops"
+    result = infer({"n": values}, config=config)["n"]
+    assert result.decided_type == "INTEGER"
+    assert result.candidates[0].failed_examples == ["oops"]
+    assert result.candidates[0].parse_success_rate == 4999 / 5000

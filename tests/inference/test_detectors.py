@@ -1,0 +1,227 @@
+"""One test per pattern detector: a small column of that pattern gets the right decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import get_args
+
+import duckdb
+import pytest
+
+from datadossier.inference import DETECTORS, PatternName
+from tests.inference.conftest import Infer
+
+
+def test_every_pattern_name_has_a_detector() -> None:
+    assert set(DETECTORS) == set(get_args(PatternName))
+
+
+def test_integer_detector_reads_whole_numbers_with_signs_and_spaces(infer: Infer) -> None:
+    result = infer({"qty": ["1", "22", "-3", " 4 ", "+5"]})["qty"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", None)
+    assert result.bounds == (-3.0, 22.0)
+    assert result.candidates[0].parse_success_rate == 1.0
+
+
+def test_float_detector_reads_decimals_and_exponents(infer: Infer) -> None:
+    result = infer({"x": ["1.5", "-0.25", "3", "1e3"]})["x"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", None)
+    assert result.bounds == (-0.25, 1000.0)
+
+
+def test_thousands_detector_reads_comma_grouped_integers(infer: Infer) -> None:
+    result = infer({"population": ["1,234,567", "12", "999,999", "1,000"]})["population"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "thousands")
+    assert result.bounds == (12.0, 1234567.0)
+    assert result.candidates[0].pattern_match_rate == 0.75
+
+
+def test_thousands_detector_reads_dot_grouped_integers(infer: Infer) -> None:
+    result = infer({"population": ["1.234.567", "12.345", "7"]})["population"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "thousands")
+    assert result.bounds == (7.0, 1234567.0)
+
+
+def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
+    result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
+    assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
+    assert result.candidates[0].detected_unit == "USD"
+    assert result.bounds == (-3.0, 1234.5)
+
+
+def test_currency_eu_detector_reads_decimal_comma_amounts_as_eur(infer: Infer) -> None:
+    result = infer({"preis": ["1.234,50 €", "€1.234,50", "12,99 €", "0,50 €"]})["preis"]
+    assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency_eu")
+    assert result.candidates[0].detected_unit == "EUR"
+    assert result.bounds == (0.5, 1234.5)
+
+
+def test_percent_detector_keeps_the_number_as_written(infer: Infer) -> None:
+    result = infer({"discount": ["12.5%", "3%", "100%", "0%"]})["discount"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "percent")
+    assert result.bounds == (0.0, 100.0)
+    assert result.candidates[0].detected_unit == "%"
+
+
+def test_unit_value_detector_reads_the_number_and_the_unit(infer: Infer) -> None:
+    result = infer({"weight": ["12.5 kg", "3kg", "0.5 kg", "100 kg"]})["weight"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "unit_value")
+    assert result.candidates[0].detected_unit == "kg"
+    assert result.bounds == (0.5, 100.0)
+
+
+def test_boolean_detector_reads_yes_no_spellings_in_any_case(infer: Infer) -> None:
+    result = infer({"member": ["yes", "no", "Yes", "NO", "y", "n"]})["member"]
+    assert (result.decided_type, result.decided_pattern) == ("BOOLEAN", "boolean")
+    assert result.bounds is None
+
+
+def test_time_detector_reads_hours_and_minutes_with_optional_seconds(infer: Infer) -> None:
+    result = infer({"opens": ["09:30", "23:59:59", "00:00", "12:30:45.5"]})["opens"]
+    assert (result.decided_type, result.decided_pattern) == ("TIME", "time")
+    assert result.bounds == (0.0, 86399.0)
+
+
+def test_iso_date_detector(infer: Infer) -> None:
+    result = infer({"d": ["2021-01-05", "2021-12-31"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "iso_date")
+    assert result.bounds == (
+        dt.datetime(2021, 1, 5, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 12, 31, tzinfo=dt.UTC).timestamp(),
+    )
+
+
+def test_iso_datetime_detector_accepts_t_space_fractions_and_offsets(infer: Infer) -> None:
+    values = ["2021-01-05T10:11:12", "2021-01-05 10:11", "2021-01-05T10:11:12.5Z",
+              "2021-01-05T10:11:12+02:00"]
+    result = infer({"at": values})["at"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
+    # The +02:00 value is 08:11:12 UTC, the earliest.
+    assert result.bounds == (
+        dt.datetime(2021, 1, 5, 8, 11, 12, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 1, 5, 10, 11, 12, 500000, tzinfo=dt.UTC).timestamp(),
+    )
+
+
+def test_us_date_detector_reads_month_first_with_or_without_zero_padding(infer: Infer) -> None:
+    result = infer({"d": ["12/31/2021", "1/5/2021", "02/14/2020"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "us_date")
+    assert result.candidates[0].details == {"format": "%m/%d/%Y"}
+
+
+def test_eu_date_detector_reads_day_first_with_slashes_dots_or_dashes(infer: Infer) -> None:
+    results = infer(
+        {
+            "slash": ["31/12/2021", "05/01/2021", "14/02/2020"],
+            "dot": ["31.12.2021", "05.01.2021", "14.02.2020"],
+            "dash": ["31-12-2021", "05-01-2021", "14-02-2020"],
+        }
+    )
+    for name, separator in (("slash", "/"), ("dot", "."), ("dash", "-")):
+        result = results[name]
+        assert (result.decided_type, result.decided_pattern) == ("DATE", "eu_date")
+        assert result.candidates[0].details == {"format": f"%d{separator}%m{separator}%Y"}
+
+
+def test_ymd_slash_detector(infer: Infer) -> None:
+    result = infer({"d": ["2021/01/05", "2021/12/31"]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "ymd_slash")
+
+
+def test_compact_date_detector_with_a_date_name(infer: Infer) -> None:
+    result = infer({"order_date": ["20210105", "20211231", "20200229"]})["order_date"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "compact_date")
+    assert [c.data_type for c in result.candidates][:2] == ["DATE", "INTEGER"]
+
+
+def test_month_name_date_detector_reads_the_usual_spellings(infer: Infer) -> None:
+    values = ["Jan 5 2021", "Jan 5, 2021", "5 January 2021", "05-Jan-2021", "March 10, 2020"]
+    result = infer({"d": values})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "month_name_date")
+    assert result.bounds == (
+        dt.datetime(2020, 3, 10, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 1, 5, tzinfo=dt.UTC).timestamp(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "values"),
+    [
+        ("email", ["ana@example.com", "b.c+tag@mail.co.uk", "x_y@d-e.org"]),
+        ("uuid", ["7343ddad-0cf4-40af-8d11-2e210996e0f4", "EFD63D62-C40E-4B0C-8D1D-0383E41E27A4"]),
+        ("url", ["https://example.com/a?b=1", "http://x.org", "www.example.com/path"]),
+        ("phone", ["(555) 123-4567", "+1 555-123-4567", "555.123.4567", "+44 20 7946 0958"]),
+        ("ip_address", ["192.168.0.1", "10.0.0.255", "8.8.8.8", "::1", "2001:db8::8a2e:370:7334"]),
+    ],
+)
+def test_text_pattern_detectors_keep_varchar_and_name_the_pattern(
+    infer: Infer, pattern: str, values: list[str]
+) -> None:
+    result = infer({"c": values})["c"]
+    assert (result.decided_type, result.decided_pattern) == ("VARCHAR", pattern)
+    assert result.candidates[0].pattern_match_rate == 1.0
+
+
+# Values that look like something but are not, per detector (Python and DuckDB must agree).
+_NEAR_MISSES: dict[PatternName, list[str]] = {
+    "integer": ["1.5", "1,000", "abc", "1 2"],
+    "float": ["1.2.3", "1,5", "e5", "--1"],
+    "thousands": ["1234,567", "1,23", "12.34", "1,234.5"],
+    "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
+    "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
+    "percent": ["%", "12.5", "12%5"],
+    "unit_value": ["kg", "12", "12 kg 5", "1e5"],
+    "boolean": ["maybe", "yess", "2"],
+    "time": ["24:00", "12:60", "1230"],
+    "iso_date": ["2021-1-5x", "2021/01/05", "20210105"],
+    "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
+    "us_date": ["13/01/2021", "1/5/21", "2021/01/05"],
+    "eu_date": ["01/13/2021", "5.1.21"],
+    "ymd_slash": ["2021/13/05", "21/01/05"],
+    "compact_date": ["20211301", "18991231", "2021010"],
+    "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
+    "email": ["ana@", "@example.com", "ana@example"],
+    "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
+    "url": ["example.com", "http//x.org"],
+    "phone": ["5551234567", "2021-01-05", "12"],
+    "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],
+}
+
+
+def _all_examples() -> list[str]:
+    examples = [v for values in _NEAR_MISSES.values() for v in values]
+    return examples + [
+        "1", "-7", "3.14", "1e-3", "1,234,567", "1.234.567", "$1,234.50", "-$3.00", "901.00 USD",
+        "USD 901.00", "£12", "¥1,000", "1.234,50 €", "€1.234,50", "12.5%", "12.5 kg", "3km",
+        "20 °C", "10.36 mph", "yes", "N", "09:30", "23:59:59.5", "2021-01-05",
+        "2021-01-05T10:11:12.5Z", "2021-01-05 10:11:12+02:00", "03/04/2021", "13.04.2021",
+        "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "ana@example.com",
+        "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
+        "7343ddad-0cf4-40af-8d11-2e210996e0f4",
+    ]
+
+
+@pytest.mark.parametrize("pattern", sorted(DETECTORS))
+def test_python_and_duckdb_read_each_detector_regex_the_same_way(pattern: PatternName) -> None:
+    detector = DETECTORS[pattern]
+    examples = _all_examples()
+    con = duckdb.connect()
+    try:
+        rows = con.execute(
+            f"SELECT v, {detector.match_sql('v')} IS NOT NULL FROM unnest($1) t(v)", [examples]
+        ).fetchall()
+    finally:
+        con.close()
+    in_duckdb = {value for value, matched in rows if matched}
+    in_python = {value for value in examples if detector.matches(value)}
+    assert in_duckdb == in_python
+    assert not in_python & set(_NEAR_MISSES[pattern])
+
+
+def test_currency_conversions_of_every_documented_form(infer: Infer) -> None:
+    result = infer({"amount": ["$1,234.50", "-$3.00", "901.00 USD", "USD 901.00"]})["amount"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].detected_unit) == (
+        "DECIMAL", "currency", "USD"
+    )
+    assert result.bounds == (float(Decimal("-3.00")), 1234.5)
