@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from contextlib import AsyncExitStack
 import sys
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

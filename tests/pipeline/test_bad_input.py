@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from tests.server.helpers import make_settings
 
 from datadossier.errors import (
     DatadossierError,
@@ -18,6 +17,7 @@ from datadossier.errors import (
 )
 from datadossier.runtime import Runtime, open_runtime
 from datadossier.store.repositories import catalog, checkpoints
+from tests.server.helpers import make_settings
 
 STORE_TABLES = ("sources", "tables", "columns", "column_profiles", "type_candidates", "type_decisions")
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mcp import Client, StdioServerParameters
+
 from tests.server.helpers import structured
 
 SCRIPT = Path(sys.executable).parent / "datadossier"

@@ -8,10 +8,10 @@ from typing import Any
 import anyio
 import pytest
 from mcp import Client
-from tests.server.helpers import error_text, make_settings, structured
 
 from datadossier.sample import write_sample
 from datadossier.server.app import build_server
+from tests.server.helpers import error_text, make_settings, structured
 
 
 @pytest.fixture
