@@ -60,7 +60,9 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-async def _profile(settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None) -> list[Any]:
+async def _profile(
+    settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None, *, quiet: bool = False
+) -> list[Any]:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from datadossier.runtime import open_runtime
@@ -69,7 +71,7 @@ async def _profile(settings: Any, paths: list[str], source: str | None, force: b
     async with open_runtime(settings) as runtime:
         with Progress(
             TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-            console=_console(), transient=True,
+            console=_console(), transient=True, disable=quiet,
         ) as bar:
             task = bar.add_task("profiling", total=None)
 
@@ -136,7 +138,14 @@ def _short(value: Any) -> str:
 
 def cmd_profile(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    results = asyncio.run(_profile(settings, args.paths, args.source, args.force, args.encoding))
+    results = asyncio.run(_profile(settings, args.paths, args.source, args.force, args.encoding, quiet=args.json))
+    if args.json:
+        print(json.dumps([
+            {"table": run.qualified_name, "status": run.status, "raw_rows": run.raw_rows,
+             "typed_rows": run.typed_rows, "quarantine_rows": run.quarantine_rows, "seconds": run.seconds}
+            for run, _ in results
+        ], indent=2))
+        return 0
     console = _console()
     for run, (table, details) in results:
         _print_table(console, run, table, details)
@@ -250,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--source", help="Source name (default: the folder's name).")
     p.add_argument("--encoding", help="Force the CSV encoding.")
     p.add_argument("--force", action="store_true", help="Reload files even when unchanged.")
+    p.add_argument("--json", action="store_true", help="Print a JSON summary (row counts, seconds per stage) instead of tables.")
     p.set_defaults(fn=cmd_profile)
 
     p = sub.add_parser("tables", help="List profiled tables.")

@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 
 import duckdb
+from tests.inference.conftest import RELATION, Infer
 
 from datadossier.inference import DEFAULT_CONFIG, failed_condition, typed_expression
-from tests.inference.conftest import RELATION, Infer
 
 
 def test_day_first_when_a_first_field_is_above_12(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:

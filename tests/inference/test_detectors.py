@@ -8,9 +8,9 @@ from typing import get_args
 
 import duckdb
 import pytest
+from tests.inference.conftest import Infer
 
 from datadossier.inference import DETECTORS, PatternName
-from tests.inference.conftest import Infer
 
 
 def test_every_pattern_name_has_a_detector() -> None:
@@ -190,8 +190,9 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
 
 
 def _all_examples() -> list[str]:
-    examples = [v for values in _NEAR_MISSES.values() for v in values]
-    return examples + [
+    near_misses = [v for values in _NEAR_MISSES.values() for v in values]
+    return [
+        *near_misses,
         "1", "-7", "3.14", "1e-3", "1,234,567", "1.234.567", "$1,234.50", "-$3.00", "901.00 USD",
         "USD 901.00", "£12", "¥1,000", "1.234,50 €", "€1.234,50", "12.5%", "12.5 kg", "3km",
         "20 °C", "10.36 mph", "yes", "N", "09:30", "23:59:59.5", "2021-01-05",

@@ -92,6 +92,8 @@ class Workspace:
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)
                 continue
+            # DuckDB draws its progress bar on stdout, which is the MCP stream in the server.
+            con.execute("SET enable_progress_bar = false")
             for layer in LAYERS:
                 if not read_only:
                     con.execute(f"CREATE SCHEMA IF NOT EXISTS {quote_ident(layer)}")

@@ -1,0 +1,34 @@
+"""The DuckDB gateway: limits, quoting, no output on stdout, timeouts."""
+
+from pathlib import Path
+
+import pytest
+
+from datadossier.engine import Workspace, layer_relation, quote_ident
+from datadossier.errors import EngineError
+
+
+def test_connections_carry_the_limits_and_never_draw_a_progress_bar(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "w.duckdb", threads=1, memory_limit="512MB")
+    with ws.connect() as con:
+        settings = dict(
+            con.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN "
+                "('threads', 'memory_limit', 'enable_progress_bar', 'autoinstall_known_extensions')"
+            ).fetchall()
+        )
+    assert settings["threads"] == "1"
+    assert settings["enable_progress_bar"] == "false"
+    assert settings["autoinstall_known_extensions"] == "false"
+    assert settings["memory_limit"].startswith(("488", "512"))
+
+
+def test_identifiers_are_quoted_whatever_they_hold() -> None:
+    assert quote_ident('we"ird. name') == '"we""ird. name"'
+    assert layer_relation("typed", "shop", "orders") == '"typed"."shop.orders"'
+
+
+def test_long_work_is_interrupted_with_a_clear_error(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "w.duckdb", threads=1)
+    with ws.connect() as con, pytest.raises(EngineError, match="interrupted"):
+        ws.run(con, lambda: con.execute("SELECT count(*) FROM range(10000000000) a").fetchall(), timeout=0.2)

@@ -1,0 +1,130 @@
+"""typed_expression and failed_condition: each pattern round-trips to the right typed value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from datadossier.inference import DataType, failed_condition, typed_expression
+
+Convert = Callable[[str, str], object]
+
+
+@pytest.mark.parametrize(
+    ("value", "data_type", "pattern", "expected"),
+    [
+        (" 42 ", "INTEGER", None, 42),
+        ("+5", "BIGINT", None, 5),
+        ("1.5", "INTEGER", None, None),  # not whole: NULL, not 2
+        ("1.0", "INTEGER", "integer", 1),
+        ("3.14", "DOUBLE", None, 3.14),
+        ("abc", "DOUBLE", None, None),
+        ("1,234,567", "INTEGER", "thousands", 1234567),
+        ("1.234.567", "BIGINT", "thousands", 1234567),
+        ("1,23", "INTEGER", "thousands", None),
+        ("$1,234.50", "DECIMAL", "currency", Decimal("1234.50")),
+        ("-$3.00", "DECIMAL", "currency", Decimal("-3")),
+        ("$-3.00", "DECIMAL", "currency", Decimal("-3")),
+        ("901.00 USD", "DECIMAL", "currency", Decimal("901")),
+        ("USD 901.00", "DECIMAL", "currency", Decimal("901")),
+        ("£12", "DECIMAL", "currency", Decimal("12")),
+        ("¥1,000", "DECIMAL", "currency", Decimal("1000")),
+        ("12.50", "DECIMAL", "currency", Decimal("12.5")),
+        ("$0.12345", "DECIMAL", "currency", None),  # more decimals than money keeps: quarantine
+        ("1.234,50 €", "DECIMAL", "currency", None),  # the other convention is not guessed
+        ("1.234,50 €", "DECIMAL", "currency_eu", Decimal("1234.50")),
+        ("€1.234,50", "DECIMAL", "currency_eu", Decimal("1234.50")),
+        ("1 234,5 EUR", "DECIMAL", "currency_eu", Decimal("1234.5")),
+        ("12.5%", "DOUBLE", "percent", 12.5),
+        ("12.5 %", "DOUBLE", "percent", 12.5),
+        ("12.5 kg", "DOUBLE", "unit_value", 12.5),
+        ("3km", "DOUBLE", "unit_value", 3.0),
+        ("20 °C", "DOUBLE", "unit_value", 20.0),
+        ("-10.36 mph", "DOUBLE", "unit_value", -10.36),
+        ("12 kg 5", "DOUBLE", "unit_value", None),
+        ("yes", "BOOLEAN", "boolean", True),
+        (" N ", "BOOLEAN", "boolean", False),
+        ("TRUE", "BOOLEAN", None, True),
+        ("maybe", "BOOLEAN", "boolean", None),
+        ("09:30", "TIME", "time", dt.time(9, 30)),
+        (" 23:59:59.5 ", "TIME", None, dt.time(23, 59, 59, 500000)),
+        ("2021-01-05", "DATE", "iso_date", dt.date(2021, 1, 5)),
+        ("2021-01-05T10:11:12", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 1, 5, 10, 11, 12)),
+        ("2021-01-05 10:11", "TIMESTAMP", None, dt.datetime(2021, 1, 5, 10, 11)),
+        ("2021-01-05T10:11:12+02:00", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 1, 5, 8, 11, 12)),
+        ("2021-01-05T10:11:12.5Z", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 1, 5, 10, 11, 12, 500000)),
+        ("03/04/2021", "DATE", "eu_date", dt.date(2021, 4, 3)),
+        ("03/04/2021", "DATE", "us_date", dt.date(2021, 3, 4)),
+        ("3.4.2021", "DATE", "eu_date", dt.date(2021, 4, 3)),
+        ("03-04-2021", "DATE", "eu_date", dt.date(2021, 4, 3)),
+        ("1/5/21", "DATE", "us_date", None),  # two-digit years are not guessed
+        ("2021/01/05", "DATE", "ymd_slash", dt.date(2021, 1, 5)),
+        ("20210105", "DATE", "compact_date", dt.date(2021, 1, 5)),
+        ("20211305", "DATE", "compact_date", None),
+        ("Jan 5 2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
+        ("Jan 5, 2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
+        ("5 January 2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
+        ("05-Jan-2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
+        ("anything", "VARCHAR", None, "anything"),
+        ("ana@example.com", "VARCHAR", "email", "ana@example.com"),
+    ],
+)
+def test_typed_expression_round_trips(
+    convert: Convert, value: str, data_type: DataType, pattern: str | None, expected: object
+) -> None:
+    assert convert(typed_expression("$1", data_type, pattern), value) == expected
+
+
+@pytest.mark.parametrize(
+    ("data_type", "pattern", "sql_type"),
+    [
+        ("INTEGER", None, "INTEGER"),
+        ("BIGINT", "thousands", "BIGINT"),
+        ("DOUBLE", "unit_value", "DOUBLE"),
+        ("DECIMAL", "currency", "DECIMAL(18,4)"),
+        ("DECIMAL", None, "DECIMAL(18,4)"),
+        ("BOOLEAN", "boolean", "BOOLEAN"),
+        ("DATE", "us_date", "DATE"),
+        ("TIMESTAMP", "iso_datetime", "TIMESTAMP"),
+        ("TIME", "time", "TIME"),
+    ],
+)
+def test_typed_expression_has_the_decided_sql_type(
+    convert: Convert, data_type: DataType, pattern: str | None, sql_type: str
+) -> None:
+    assert convert(f"typeof({typed_expression('$1', data_type, pattern)})", "1") == sql_type
+
+
+def test_varchar_decision_returns_the_column_unchanged() -> None:
+    assert typed_expression('"c"', "VARCHAR", "email") == '"c"'
+    assert failed_condition('"c"', "VARCHAR", None) == "FALSE"
+
+
+def test_failed_condition_is_true_exactly_for_values_that_do_not_convert() -> None:
+    values = ["$1.00", None, "$2,000.50", "??", "12", "#VALUE!", "1O"]
+    con = duckdb.connect()
+    try:
+        condition = failed_condition("v", "DECIMAL", "currency")
+        rows = con.execute(
+            f"SELECT v FROM unnest($1::VARCHAR[]) t(v) WHERE {condition}", [values]
+        ).fetchall()
+    finally:
+        con.close()
+    assert sorted(v for (v,) in rows) == ["#VALUE!", "1O", "??"]
+
+
+def test_a_pattern_of_another_type_is_refused() -> None:
+    with pytest.raises(ValueError, match="converts to VARCHAR"):
+        typed_expression('"c"', "BIGINT", "email")
+    with pytest.raises(ValueError, match="Unknown pattern"):
+        typed_expression('"c"', "DATE", "klingon_date")
+
+
+def test_expressions_hold_only_registry_constants() -> None:
+    # The column text is the only outside input; it appears as given and nowhere else.
+    sql = typed_expression('"it\'s ""odd"""', "DECIMAL", "currency")
+    assert sql.count('"it\'s ""odd"""') == 2

@@ -1,0 +1,159 @@
+"""Units and currencies from values and from column names."""
+
+from __future__ import annotations
+
+import pytest
+from tests.inference.conftest import Infer
+
+from datadossier.inference.names import looks_boolean, looks_like_date, name_tokens
+from datadossier.inference.units import (
+    KNOWN_VALUE_UNITS,
+    NAME_UNIT_CONFIDENCE,
+    NAME_UNITS,
+    SHORT_NAME_UNIT_CONFIDENCE,
+    SHORT_NAME_UNITS,
+    currency_code,
+    pint_canonical,
+    unit_from_name,
+    value_unit,
+)
+
+
+def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
+    assert name_tokens("weight_kg") == ["weight", "kg"]
+    assert name_tokens("sizeMB") == ["size", "mb"]
+    assert name_tokens("Trip Distance mi") == ["trip", "distance", "mi"]
+    assert name_tokens("HTTPStatus2xx") == ["http", "status", "2", "xx"]
+
+
+@pytest.mark.parametrize(
+    ("name", "unit"),
+    [
+        ("weight_kg", "kg"),
+        ("distance_mi", "mi"),
+        ("temp_f", "degF"),
+        ("temp_c", "degC"),
+        ("duration_ms", "ms"),
+        ("height_cm", "cm"),
+        ("amount_usd", "USD"),
+        ("price_eur", "EUR"),
+        ("speed_kmh", "km/h"),
+        ("size_mb", "MB"),
+        ("size_bytes", "B"),
+        ("sizeInBytes", "B"),
+        ("trip length m", "m"),
+        ("time_min", "min"),
+        ("discount_pct", "%"),
+    ],
+)
+def test_units_from_names(name: str, unit: str) -> None:
+    evidence = unit_from_name(name)
+    assert evidence is not None
+    assert evidence.unit == unit
+
+
+def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
+    assert unit_from_name("min_price") is None
+    assert unit_from_name("in_stock") is None
+    assert unit_from_name("s") is None  # a one-token name is not a unit
+    end = unit_from_name("height_m")
+    long = unit_from_name("height_cm")
+    assert end is not None
+    assert long is not None
+    assert (end.confidence, long.confidence) == (SHORT_NAME_UNIT_CONFIDENCE, NAME_UNIT_CONFIDENCE)
+
+
+@pytest.mark.parametrize("name", ["customer_id", "order_no", "id", "no", "retry_count", "page_url"])
+def test_id_no_and_plain_words_are_not_units(name: str) -> None:
+    assert unit_from_name(name) is None
+
+
+def test_value_units_are_read_with_the_table_or_pint() -> None:
+    assert value_unit("kg") == "kg"
+    assert value_unit("°C") == "degC"
+    assert value_unit("mph") == "mph"
+    assert value_unit("kmh") == "km/h"
+    assert value_unit("furlongs") == "fur"  # not in the table: Pint answers
+    assert value_unit("apples") is None
+    assert value_unit("pcs") is None
+    assert value_unit("kg)") is None
+
+
+def test_currency_codes_from_symbols_and_codes() -> None:
+    assert [currency_code(m) for m in ("$", "-$", "€", "£", "¥", "USD", " EUR ", "XYZ")] == [
+        "USD", "USD", "EUR", "GBP", "JPY", "USD", "EUR", None,
+    ]
+
+
+def test_unit_tables_say_what_pint_says() -> None:
+    # Every canonical name is Pint's own short name for itself...
+    for canonical in {*KNOWN_VALUE_UNITS.values(), *NAME_UNITS.values(), *SHORT_NAME_UNITS.values()}:
+        if canonical != "%":
+            assert pint_canonical(canonical) == canonical, canonical
+    # ...and every token Pint knows maps where Pint maps it, except the deliberate readings of
+    # data: C/F are temperatures (Pint: coulomb, farad), lower-case mb/kb/gb/tb are data sizes.
+    deliberate = {"C", "F", "mb", "kb", "gb", "tb", "KB"}
+    for token, canonical in KNOWN_VALUE_UNITS.items():
+        pint_reading = pint_canonical(token)
+        if pint_reading is not None and token not in deliberate:
+            assert pint_reading == canonical, token
+
+
+def test_names_that_sound_boolean_or_like_dates() -> None:
+    assert [looks_boolean(n) for n in ("is_active", "hasChildren", "deleted_flag", "island", "score")] == [
+        True, True, True, False, False,
+    ]
+    assert [looks_like_date(n) for n in ("order_date", "dob", "shipped_on", "update_count")] == [
+        True, True, True, False,
+    ]
+
+
+def test_value_units_beat_name_units_and_agreement_raises_confidence(infer: Infer) -> None:
+    results = infer(
+        {
+            "weight_kg": ["12.5 kg", "3 kg", "1 kg"],
+            "weight_lb": ["12.5 kg", "3 kg", "1 kg"],
+            "speed": ["10.36 mph", "5 mph", "0.5 mph"],
+            "temp": ["20 °C", "21.5 °C", "-3 °C"],
+            "distance": ["3km", "5 km", "12km"],
+        }
+    )
+    agreeing = results["weight_kg"].candidates[0]
+    assert (agreeing.detected_unit, agreeing.unit_confidence) == ("kg", 0.97)
+    conflicting = results["weight_lb"].candidates[0]
+    assert (conflicting.detected_unit, conflicting.unit_confidence) == ("kg", 0.9)
+    assert conflicting.details["unit_from_name"] == "lb"
+    assert results["speed"].candidates[0].detected_unit == "mph"
+    assert results["temp"].candidates[0].detected_unit == "degC"
+    assert results["distance"].candidates[0].detected_unit == "km"
+
+
+def test_name_units_apply_to_numeric_columns_only(infer: Infer) -> None:
+    results = infer(
+        {
+            "weight_kg": ["12.5", "3", "1"],
+            "temp_f": ["70", "71", "69"],
+            "name_mi": ["J", "K", "L"],
+            "customer_id": ["1", "2", "3"],
+            "order_no": ["10", "11", "12"],
+        }
+    )
+    weight = results["weight_kg"].candidates[0]
+    assert (weight.detected_unit, weight.unit_confidence) == ("kg", NAME_UNIT_CONFIDENCE)
+    temp = results["temp_f"].candidates[0]
+    assert (temp.detected_unit, temp.unit_confidence) == ("degF", SHORT_NAME_UNIT_CONFIDENCE)
+    assert all(c.detected_unit is None for c in results["name_mi"].candidates)
+    assert all(c.detected_unit is None for c in results["customer_id"].candidates)
+    assert all(c.detected_unit is None for c in results["order_no"].candidates)
+
+
+def test_currency_from_values_is_the_iso_code(infer: Infer) -> None:
+    results = infer(
+        {
+            "a": ["£12", "£3.50"],
+            "b": ["¥1,000", "¥250"],
+            "c": ["901.00 USD", "12.00 USD"],
+            "d": ["€1.234,50", "3,00 €"],
+        }
+    )
+    assert [results[k].candidates[0].detected_unit for k in "abcd"] == ["GBP", "JPY", "USD", "EUR"]
