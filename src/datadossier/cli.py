@@ -17,12 +17,21 @@ from datadossier import __version__
 
 
 def _settings(args: argparse.Namespace) -> Any:
+    from pydantic import ValidationError
+
     from datadossier.config import Settings
+    from datadossier.errors import ConfigError
 
     overrides: dict[str, Any] = {}
     if getattr(args, "read_only", False):
         overrides["read_only"] = True
-    return Settings(**overrides)
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"DATADOSSIER_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}" for err in exc.errors()
+        )
+        raise ConfigError(f"Invalid settings: {problems}.", hint="Fix the environment variables (see the README's settings table).") from exc
 
 
 def _console() -> Any:
