@@ -145,13 +145,24 @@ def test_month_name_date_detector_reads_the_usual_spellings(infer: Infer) -> Non
     )
 
 
+def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> None:
+    values = ["Jan 1 2021 03:36", "Jan 5, 2021 14:05:09", "5 January 2021 23:59"]
+    result = infer({"event_time": values})["event_time"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "month_name_datetime")
+    assert result.bounds == (
+        dt.datetime(2021, 1, 1, 3, 36, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 1, 5, 23, 59, tzinfo=dt.UTC).timestamp(),
+    )
+
+
 @pytest.mark.parametrize(
     ("pattern", "values"),
     [
         ("email", ["ana@example.com", "b.c+tag@mail.co.uk", "x_y@d-e.org"]),
         ("uuid", ["7343ddad-0cf4-40af-8d11-2e210996e0f4", "EFD63D62-C40E-4B0C-8D1D-0383E41E27A4"]),
         ("url", ["https://example.com/a?b=1", "http://x.org", "www.example.com/path"]),
-        ("phone", ["(555) 123-4567", "+1 555-123-4567", "555.123.4567", "+44 20 7946 0958"]),
+        ("phone", ["(555) 123-4567", "+1 555-123-4567", "555.123.4567", "+44 20 7946 0958",
+                   "+49 12 1234567", "2065552579"]),
         ("ip_address", ["192.168.0.1", "10.0.0.255", "8.8.8.8", "::1", "2001:db8::8a2e:370:7334"]),
     ],
 )
@@ -181,10 +192,11 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "ymd_slash": ["2021/13/05", "21/01/05"],
     "compact_date": ["20211301", "18991231", "2021010"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
+    "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3"],
     "email": ["ana@", "@example.com", "ana@example"],
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example.com", "http//x.org"],
-    "phone": ["5551234567", "2021-01-05", "12"],
+    "phone": ["555123456", "2021-01-05", "12", "555-1234"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],
 }
 
@@ -197,7 +209,7 @@ def _all_examples() -> list[str]:
         "USD 901.00", "£12", "¥1,000", "1.234,50 €", "€1.234,50", "12.5%", "12.5 kg", "3km",
         "20 °C", "10.36 mph", "yes", "N", "09:30", "23:59:59.5", "2021-01-05",
         "2021-01-05T10:11:12.5Z", "2021-01-05 10:11:12+02:00", "03/04/2021", "13.04.2021",
-        "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "ana@example.com",
+        "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "Jan 1 2021 03:36", "ana@example.com",
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4",
     ]

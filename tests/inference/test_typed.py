@@ -69,6 +69,7 @@ Convert = Callable[[str, str], object]
         ("Jan 5, 2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
         ("5 January 2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
         ("05-Jan-2021", "DATE", "month_name_date", dt.date(2021, 1, 5)),
+        ("Jan 1 2021 03:36", "TIMESTAMP", "month_name_datetime", dt.datetime(2021, 1, 1, 3, 36)),
         ("anything", "VARCHAR", None, "anything"),
         ("ana@example.com", "VARCHAR", "email", "ana@example.com"),
     ],

@@ -61,6 +61,8 @@ async def test_profile_a_folder_then_read_its_columns(tmp_path: Path, store_url:
         by_name = _columns(orders)
         assert by_name["weight_kg"]["unit"] == "kg"
         assert by_name["order_date"]["data_type"] == "DATE"
+        assert by_name["order_date"]["profile"]["min"] <= by_name["order_date"]["profile"]["max"]
+        assert len(by_name["order_date"]["profile"]["min"]) == len("2021-01-01")
 
         one = structured(
             await client.call_tool("get_column_metadata", {"table": str(shop / "orders.csv"), "column": "order_date"})

@@ -43,6 +43,7 @@ PatternName = Literal[
     "ymd_slash",
     "compact_date",
     "month_name_date",
+    "month_name_datetime",
     "email",
     "uuid",
     "url",
@@ -121,9 +122,12 @@ def shaped(col: str, regex: str) -> str:
     return f"nullif(regexp_extract({col}, {_lit('^(?:' + regex + ')$')}), '')"
 
 
+def _format_list(formats: tuple[str, ...]) -> str:
+    return _lit(formats[0]) if len(formats) == 1 else "[" + ", ".join(map(_lit, formats)) + "]"
+
+
 def _strptime_date(value: str, formats: tuple[str, ...]) -> str:
-    fmt = _lit(formats[0]) if len(formats) == 1 else "[" + ", ".join(map(_lit, formats)) + "]"
-    return f"CAST(try_strptime({value}, {fmt}) AS DATE)"
+    return f"CAST(try_strptime({value}, {_format_list(formats)}) AS DATE)"
 
 
 # Building blocks shared by several shapes.
@@ -332,9 +336,11 @@ def iso_datetime() -> Detector:
 
     def convert(col: str, _sql_type: str) -> str:
         # TIMESTAMP drops an offset silently and TIMESTAMPTZ reads a naive value in the
-        # session's time zone: each kind of value gets the cast that is right for it.
+        # session's time zone: each kind of value gets the cast that is right for it. The
+        # cheap test first: the regex only runs on values with a Z, a + or a late '-'.
         with_offset = f"timezone('UTC', TRY_CAST({col} AS TIMESTAMPTZ))"
-        has_offset = f"regexp_matches({col}, {_lit(_OFFSET_AT_END)})"
+        maybe = f"(contains({col}, 'Z') OR contains({col}, '+') OR contains(right({col}, 6), '-'))"
+        has_offset = f"{maybe} AND regexp_matches({col}, {_lit(_OFFSET_AT_END)})"
         return f"CASE WHEN {has_offset} THEN {with_offset} ELSE TRY_CAST({col} AS TIMESTAMP) END"
 
     return Detector(
@@ -345,11 +351,14 @@ def iso_datetime() -> Detector:
 
 def _day_month(name: PatternName, first: str, second: str, formats: tuple[str, ...]) -> Detector:
     regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{4}}\s*"
-    return Detector(
-        name, "DATE", regex,
-        lambda col, _t: _strptime_date(shaped(col, _DAY_OR_MONTH_DATE), formats),
-        priority=70, formats=formats,
-    )
+
+    def convert(col: str, _sql_type: str) -> str:
+        # One format after turning '.' and '-' into '/': a failed strptime attempt costs
+        # more than two replaces.
+        slashed = f"replace(replace({shaped(col, _DAY_OR_MONTH_DATE)}, '.', '/'), '-', '/')"
+        return _strptime_date(slashed, formats[:1])
+
+    return Detector(name, "DATE", regex, convert, priority=70, formats=formats)
 
 
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
@@ -393,20 +402,34 @@ def compact_date() -> Detector:
     )
 
 
+_MONTH_NAME_DATE = (
+    rf"(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}})"
+)
+_MONTH_NAME_FORMATS = (
+    "%b %d %Y", "%b %d, %Y", "%B %d %Y", "%B %d, %Y",
+    "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y",
+)
+
+
 @_register
 def month_name_date() -> Detector:
     """Dates with a month name ("Jan 5 2021", "Jan 5, 2021", "5 January 2021", "05-Jan-2021")."""
-    regex = (
-        rf"\s*(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}"
-        rf"|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}})\s*"
-    )
-    formats = (
-        "%b %d %Y", "%b %d, %Y", "%B %d %Y", "%B %d, %Y",
-        "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y",
-    )
+    regex = rf"\s*{_MONTH_NAME_DATE}\s*"
     return Detector(
         "month_name_date", "DATE", regex,
-        lambda col, _t: _strptime_date(shaped(col, regex), formats),
+        lambda col, _t: _strptime_date(shaped(col, regex), _MONTH_NAME_FORMATS),
+        priority=70, formats=_MONTH_NAME_FORMATS,
+    )
+
+
+@_register
+def month_name_datetime() -> Detector:
+    """Month-name dates with a time ("Jan 5 2021 03:36", "5 January 2021 14:05:09")."""
+    regex = rf"\s*(?:{_MONTH_NAME_DATE})[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?\s*"
+    formats = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%H:%M", "%H:%M:%S"))
+    return Detector(
+        "month_name_datetime", "TIMESTAMP", regex,
+        lambda col, _t: f"try_strptime({shaped(col, regex)}, {_format_list(formats)})",
         priority=70, formats=formats,
     )
 
@@ -438,13 +461,15 @@ def url() -> Detector:
 
 @_register
 def phone() -> Detector:
-    """Phone numbers written with separators, brackets or a leading + ("(555) 123-4567")."""
+    """Phone numbers ("(555) 123-4567", "+49 30 1234567", "555.123.4567", "2065552579")."""
     sep = "[ .-]"
     grouped = (
         rf"(?:\+[0-9]{{1,3}}{sep}?)?(?:\([0-9]{{1,4}}\){sep}?|[0-9]{{2,4}}{sep})"
         rf"[0-9]{{3,4}}{sep}?[0-9]{{3,4}}"
     )
-    return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|\+[0-9]{{8,15}})\s*", priority=30)
+    # Bare runs of 10-15 digits count too (exports often strip the separators); a column of
+    # only such values still reads as integers, which rank above text patterns.
+    return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|\+?[0-9]{{10,15}})\s*", priority=30)
 
 
 @_register

@@ -122,14 +122,20 @@ def _accepted_weight(
     needed: float,
     total: int,
 ) -> tuple[int, int]:
-    """(weight accepted by the detector, weight carrying its marks), stopping early on a miss."""
+    """(weight accepted by the detector, weight carrying its marks), stopping early on a miss.
+
+    For a lenient detector a value counts as marked only when it is not a plain number too:
+    "50.123" has the shape of "1.234" (thousands) but reads as a number already, and a
+    detector that only re-reads plain numbers is not worth scanning.
+    """
     accepted = marked = 0
     remaining = total
     for value, count in common:
         remaining -= count
         if detector.matches(value):
             accepted += count
-            marked += count
+            if not (detector.lenient and value in plain):
+                marked += count
         elif detector.lenient and value in plain:
             accepted += count
         elif accepted + remaining < needed:

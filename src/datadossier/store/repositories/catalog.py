@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.errors import AmbiguousTableError, SourceError, TableNotFoundError
@@ -41,14 +42,22 @@ async def ensure_source(
     """
     row = await session.scalar(select(SourceRecord).where(SourceRecord.name == name))
     if row is None:
-        row = SourceRecord(
+        new = SourceRecord(
             name=name,
             source_type=source_type,
             connection_config={"directory": str(directory) if directory else None, "files": {}},
         )
-        session.add(row)
-        await session.flush()
-        return _source_info(row)
+        try:
+            # A savepoint: when another run registers the same source at the same moment,
+            # its row wins and this transaction goes on with it.
+            async with session.begin_nested():
+                session.add(new)
+        except IntegrityError:
+            row = await session.scalar(select(SourceRecord).where(SourceRecord.name == name))
+            if row is None:
+                raise
+        else:
+            return _source_info(new)
     known_dir = (row.connection_config or {}).get("directory")
     if directory is not None and known_dir and known_dir != str(directory):
         raise SourceError(

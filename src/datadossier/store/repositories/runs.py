@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, time
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -139,8 +139,8 @@ async def save_table_run(
             total_count=p.total_count,
             null_count=p.null_count,
             distinct_count=p.distinct_count,
-            min_value=p.min_value,
-            max_value=p.max_value,
+            min_value=p.min_value if p.min_value is not None else _temporal_number(p.min_text, typed_columns[p.column_name].resolved_type),
+            max_value=p.max_value if p.max_value is not None else _temporal_number(p.max_text, typed_columns[p.column_name].resolved_type),
             mean_value=p.mean_value,
             stddev_value=p.stddev_value,
             percentiles=p.percentiles,
@@ -207,3 +207,27 @@ async def set_manual_decision(
         # always records what it replaced, even when equal, for the audit trail.
         row.previous_type = previous
     return previous
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _temporal_number(text: str | None, data_type: str | None) -> float | None:
+    """The stored number for a date or time bound: ``column_profiles`` keeps min and max as
+    DOUBLE, so dates and timestamps are kept as epoch seconds (UTC) and times as seconds of
+    the day; readers turn them back into ISO text by the column's type."""
+    if text is None or data_type is None:
+        return None
+    kind = data_type.split("(")[0].upper()
+    try:
+        if kind == "TIME":
+            parsed = time.fromisoformat(text)
+            return parsed.hour * 3600 + parsed.minute * 60 + parsed.second + parsed.microsecond / 1e6
+        if kind == "DATE" or kind.startswith("TIMESTAMP"):
+            moment = datetime.fromisoformat(text)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return (moment - _EPOCH).total_seconds()
+    except ValueError:
+        return None
+    return None
