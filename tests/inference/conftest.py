@@ -1,4 +1,4 @@
-"""Fixtures for inference tests: a DuckDB raw table built from Python lists."""
+"""Fixtures for inference tests: an in-memory DuckDB, and inference over lists of values."""
 
 from __future__ import annotations
 
@@ -8,10 +8,7 @@ import duckdb
 import pytest
 
 from datadossier.inference import DEFAULT_CONFIG, ColumnInference, InferenceConfig, infer_columns
-
-RELATION = '"raw"."test.t"'
-
-Infer = Callable[..., dict[str, ColumnInference]]
+from tests.inference.helpers import RELATION, Infer, build_raw_table
 
 
 @pytest.fixture
@@ -20,20 +17,6 @@ def con() -> Iterator[duckdb.DuckDBPyConnection]:
     connection.execute('CREATE SCHEMA "raw"')
     yield connection
     connection.close()
-
-
-def build_raw_table(con: duckdb.DuckDBPyConnection, columns: dict[str, list[str | None]]) -> None:
-    """(Re)create the raw test table: a `_row_id` and one VARCHAR column per entry."""
-    lengths = {len(values) for values in columns.values()}
-    assert len(lengths) == 1, "all columns need the same number of values"
-    names = list(columns)
-    selects = ", ".join(f'CAST(unnest(${i + 1}) AS VARCHAR) AS "{n}"' for i, n in enumerate(names))
-    con.execute(f"DROP TABLE IF EXISTS {RELATION}")
-    con.execute(
-        f"CREATE TABLE {RELATION} AS SELECT row_number() OVER () - 1 AS _row_id, *"
-        f" FROM (SELECT {selects})",
-        [columns[n] for n in names],
-    )
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import dataclasses
 import datetime as dt
 
 import duckdb
-from tests.inference.conftest import RELATION, Infer
 
-from datadossier.inference import DEFAULT_CONFIG, failed_condition, typed_expression
+from datadossier.inference import DEFAULT_CONFIG, failed_condition, infer_columns, typed_expression
+from tests.inference.helpers import RELATION, Infer, build_raw_table
 
 
 def test_day_first_when_a_first_field_is_above_12(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
@@ -197,3 +197,18 @@ def test_large_tables_are_sampled_in_blocks_and_scanned_whole(infer: Infer) -> N
     assert result.decided_type == "INTEGER"
     assert result.candidates[0].failed_examples == ["oops"]
     assert result.candidates[0].parse_success_rate == 4999 / 5000
+
+
+def test_a_view_is_sampled_from_its_first_rows(con: duckdb.DuckDBPyConnection) -> None:
+    values = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/2021" for i in range(500)]
+    build_raw_table(con, {"d": values})
+    con.execute(f'CREATE VIEW "raw"."test.v" AS SELECT * FROM {RELATION}')
+    config = dataclasses.replace(DEFAULT_CONFIG, sample_rows=50)
+    [result] = infer_columns(con, '"raw"."test.v"', [("d", "VARCHAR")], config=config)
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "us_date")
+
+
+def test_column_names_with_quotes_dots_and_spaces(infer: Infer) -> None:
+    name = 'we"ird.name kg'
+    result = infer({name: ["1.5", "2", "3"]})[name]
+    assert (result.decided_type, result.candidates[0].detected_unit) == ("DOUBLE", "kg")

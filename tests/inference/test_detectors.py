@@ -8,9 +8,9 @@ from typing import get_args
 
 import duckdb
 import pytest
-from tests.inference.conftest import Infer
 
 from datadossier.inference import DETECTORS, PatternName
+from tests.inference.helpers import Infer
 
 
 def test_every_pattern_name_has_a_detector() -> None:

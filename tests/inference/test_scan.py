@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 import duckdb
-from tests.inference.conftest import RELATION, build_raw_table
 
 from datadossier.inference import infer_columns
 from datadossier.inference.native import native_data_type
+from tests.inference.helpers import RELATION, build_raw_table
 
 
 class _CountingConnection:

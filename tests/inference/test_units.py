@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.inference.conftest import Infer
 
 from datadossier.inference.names import looks_boolean, looks_like_date, name_tokens
 from datadossier.inference.units import (
@@ -17,6 +16,7 @@ from datadossier.inference.units import (
     unit_from_name,
     value_unit,
 )
+from tests.inference.helpers import Infer
 
 
 def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:

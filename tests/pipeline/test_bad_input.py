@@ -44,7 +44,9 @@ async def _snapshot(runtime: Runtime) -> dict[str, object]:
         listed = [(t.qualified_name, t.row_count, t.raw_rows, t.quarantine_rows) for t in await catalog.list_tables(session)]
     with runtime.pipeline.workspace.connect() as con:
         duck = sorted(con.execute("SELECT schema_name, table_name FROM duckdb_tables()").fetchall())
-    return {"counts": counts, "tables": listed, "duckdb": duck}
+        views = sorted(con.execute("SELECT schema_name, view_name FROM duckdb_views() WHERE NOT internal").fetchall())
+    files = sorted(p.name for p in (runtime.settings.home / "files").rglob("*") if p.is_file())
+    return {"counts": counts, "tables": listed, "duckdb": duck, "views": views, "files": files}
 
 
 BAD_FILES: dict[str, bytes] = {

@@ -41,6 +41,10 @@ from datadossier.inference.values import as_bound
 NUMERIC_TYPES: frozenset[DataType] = frozenset({"BIGINT", "INTEGER", "DOUBLE", "DECIMAL"})
 _INT32 = (-(2**31), 2**31 - 1)
 _AMBIGUOUS_WEIGHT = 0.7
+# Pairs of patterns that can both read every value of a column, differently.
+_READ_BOTH_WAYS: dict[PatternName, PatternName] = {
+    "us_date": "eu_date", "eu_date": "us_date", "currency": "currency_eu", "currency_eu": "currency",
+}
 _TYPE_WORDS: dict[DataType, str] = {
     "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",
     "BOOLEAN": "booleans", "DATE": "dates", "TIMESTAMP": "timestamps", "TIME": "times",
@@ -97,7 +101,7 @@ def decide_text_column(
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
-    return _build(name, raw_type, scan, options, chosen, code_note, notes)
+    return _build(name, raw_type, scan, options, chosen, code_note, notes, config.accept_rate)
 
 
 def _option(
@@ -142,7 +146,7 @@ def _attach_unit(option: _Option, column_name: str) -> None:
         units = {read(marker) for marker in stats.markers}
         if len(units) != 1 or None in units:
             option.blocked = "mixed units"
-            option.details["units_seen"] = list(stats.markers)
+            option.details["units_seen"] = [m.strip() for m in stats.markers]
             return
         share = (stats.marked or 0) / stats.parsed if stats.parsed else 0.0
         from_values = UnitEvidence(units.pop() or "", VALUE_UNIT_CONFIDENCE * share)
@@ -199,9 +203,7 @@ def _resolve_ambiguities(
                 "Values are only 0/1 and the name does not read as a yes/no flag: kept as"
                 " numbers (BOOLEAN is the runner-up)."
             )
-    pair = {"us_date": "eu_date", "eu_date": "us_date", "currency": "currency_eu",
-            "currency_eu": "currency"}
-    other = usable(pair[chosen.name]) if chosen.name in pair else None  # type: ignore[index]
+    other = usable(_READ_BOTH_WAYS[chosen.name]) if chosen.name in _READ_BOTH_WAYS else None
     if other is not None and other.stats.parsed == chosen.stats.parsed:
         if chosen.stats.detector.data_type == "DATE":
             chosen = _day_month_tie(chosen, other, findings, notes)
@@ -288,6 +290,7 @@ def _build(
     chosen: _Option | None,
     code_note: str | None,
     notes: list[str],
+    accept_rate: float,
 ) -> ColumnInference:
     n = scan.non_null
     candidates: list[tuple[bool, TypeCandidate]] = []
@@ -304,12 +307,12 @@ def _build(
     candidates.append((chosen is None, TypeCandidate("VARCHAR", varchar_conf, 1.0)))
     candidates.sort(key=lambda pair: (not pair[0], -pair[1].confidence))
     if chosen is None:
-        reason = code_note or _varchar_reason(options, n, notes)
+        reason = code_note or _varchar_reason(options, n, notes, accept_rate)
         decided_type: DataType = "VARCHAR"
         pattern = None
         bounds = None
     else:
-        reason = " ".join([_typed_reason(chosen, n), *notes])
+        reason = " ".join([_typed_reason(chosen, n), *notes, *([code_note] if code_note else [])])
         decided_type = chosen.data_type
         pattern = chosen.name if chosen.stats.detector.reported else None
         bounds = _bounds(chosen.stats.low, chosen.stats.high)
@@ -330,7 +333,7 @@ def _candidate(option: _Option, n: int, weight: float) -> TypeCandidate:
         data_type=option.data_type,
         confidence=round(option.rate * weight, 4),
         parse_success_rate=option.rate,
-        failed_examples=option.stats.failed_examples[:5],
+        failed_examples=list(option.stats.failed_examples),
         detected_pattern=detector.name if detector.reported else None,
         pattern_match_rate=match_rate,
         detected_unit=option.unit.unit if option.unit else None,
@@ -342,13 +345,17 @@ def _candidate(option: _Option, n: int, weight: float) -> TypeCandidate:
 def _typed_reason(chosen: _Option, n: int) -> str:
     stats = chosen.stats
     if chosen.data_type == "VARCHAR":
-        return (
-            f"{chosen.rate:.1%} of {n:,} non-null values match the {stats.detector.name} pattern;"
-            " a text pattern, so the column stays VARCHAR."
+        text = (
+            f"{_percent(chosen.rate)} of {n:,} non-null values match the {stats.detector.name}"
+            " pattern; a text pattern, so the column stays VARCHAR."
         )
+        if stats.failed_examples:
+            examples = ", ".join(repr(e) for e in stats.failed_examples[:3])
+            text += f" Values such as {examples} do not match; VARCHAR keeps them as they are."
+        return text
     what = _TYPE_WORDS[chosen.data_type]
     pattern = f" ({stats.detector.name})" if stats.detector.reported else ""
-    text = f"{chosen.rate:.1%} of {n:,} non-null values parse as {what}{pattern} -> {chosen.data_type}."
+    text = f"{_percent(chosen.rate)} of {n:,} non-null values parse as {what}{pattern} -> {chosen.data_type}."
     failed = n - stats.parsed
     if failed:
         examples = ", ".join(repr(e) for e in stats.failed_examples[:3])
@@ -361,24 +368,28 @@ def _typed_reason(chosen: _Option, n: int) -> str:
     return text
 
 
-def _varchar_reason(options: list[_Option], n: int, notes: list[str]) -> str:
+def _varchar_reason(options: list[_Option], n: int, notes: list[str], accept_rate: float) -> str:
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:
-        seen = ", ".join(str(u) for u in blocked[0].details.get("units_seen", []))  # type: ignore[union-attr]
+        seen = ", ".join(m.strip() for m in blocked[0].stats.markers)
         return (
             f"Values carry several units or currencies ({seen}); one number per value would"
             " mix them; kept as VARCHAR."
         )
     best = max(options, key=lambda o: o.rate)
-    return " ".join(
-        [
-            f"The best candidate, {best.data_type}"
-            + (f" ({best.name})" if best.stats.detector.reported else "")
-            + f", parses only {best.rate:.1%} of {n:,} values, too few to convert; kept as"
-            " VARCHAR.",
-            *notes,
-        ]
-    )
+    needed = f"{accept_rate:.0%} needed, or every value in a column of few values"
+    if best.data_type == "VARCHAR":
+        text = (
+            f"The closest pattern, {best.name}, matches only {_percent(best.rate)} of {n:,}"
+            f" values ({needed}); kept as plain VARCHAR."
+        )
+    else:
+        what = f"{best.data_type} ({best.name})" if best.stats.detector.reported else best.data_type
+        text = (
+            f"The best candidate, {what}, parses only {_percent(best.rate)} of {n:,} values"
+            f" ({needed}); kept as VARCHAR."
+        )
+    return " ".join([text, *notes])
 
 
 def _varchar_only(name: str, raw_type: str, scan: ColumnScan, reason: str) -> ColumnInference:
@@ -387,6 +398,12 @@ def _varchar_only(name: str, raw_type: str, scan: ColumnScan, reason: str) -> Co
         decided_type="VARCHAR", decided_pattern=None, reason=reason,
         non_null_count=scan.non_null, approx_distinct=scan.approx_distinct,
     )
+
+
+def _percent(rate: float) -> str:
+    """A share for a reason: one decimal, more when that would round a failure to 100%."""
+    text = f"{rate:.1%}"
+    return f"{rate:.4%}" if rate < 1 and text == "100.0%" else text
 
 
 def _bounds(low: object, high: object) -> tuple[float, float] | None:

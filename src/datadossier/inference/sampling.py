@@ -54,8 +54,16 @@ def fetch_samples(
     samples: dict[str, Counter[str]] = {name: Counter() for name in names}
     if not names or row_count == 0:
         return samples
+    import duckdb
+
     select = ", ".join(quote_ident(name) for name in names)
-    for row in con.execute(_sample_sql(relation, select, row_count, config)).fetchall():
+    try:
+        rows = con.execute(_sample_sql(relation, select, row_count, config)).fetchall()
+    except duckdb.BinderException:
+        # A view has no rowid: its first rows will do.
+        limit = int(config.sample_rows)
+        rows = con.execute(f"SELECT {select} FROM {relation} LIMIT {limit}").fetchall()
+    for row in rows:
         for name, value in zip(names, row, strict=True):
             if value is not None:
                 samples[name][str(value)] += 1

@@ -244,7 +244,7 @@ class Pipeline:
                 if unchanged and relation_exists(con, "typed", source, table):
                     report("store")
                     return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
-                con.execute("BEGIN TRANSACTION")
+                output: StageOutput | None = None
                 try:
                     output = self.workspace.run(
                         con,
@@ -252,7 +252,7 @@ class Pipeline:
                             con, source=source, table=table, file=file, manual_types=manual_types,
                             null_tokens=settings.null_tokens, max_columns=settings.max_columns,
                             exact_distinct_max_rows=settings.exact_distinct_max_rows,
-                            encoding=encoding, scratch_dir=settings.home, on_stage=report,
+                            files_dir=settings.home / "files", encoding=encoding, on_stage=report,
                         ),
                     )
                     if file is not None and fingerprint(file.path) != new_print:
@@ -263,8 +263,12 @@ class Pipeline:
                     anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
                     con.execute("COMMIT")
                 except BaseException:
-                    con.execute("ROLLBACK")
+                    _rollback(con)
+                    if output is not None and output.raw_copy is not None:
+                        output.raw_copy.unlink(missing_ok=True)
                     raise
+            if output.raw_copy is not None:
+                _drop_older_copies(output.raw_copy)
             output.seconds["total"] = round(time.perf_counter() - started, 4)
             report("store")
             return TableRun(
@@ -332,6 +336,24 @@ class Pipeline:
                         "dialect": output.dialect,
                     },
                 )
+
+
+def _rollback(con: Any) -> None:
+    import duckdb
+
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass  # the run failed while loading, before it opened its transaction
+
+
+def _drop_older_copies(current: Path) -> None:
+    """Delete the copies earlier runs kept of this table's file: the raw view now reads
+    ``current``."""
+    table_prefix = current.name.rsplit("-", 1)[0] + "-"
+    for old in current.parent.glob(f"{table_prefix}*"):
+        if old != current and old.name.rsplit("-", 1)[0] + "-" == table_prefix:
+            old.unlink(missing_ok=True)
 
 
 def _raw_type(output: StageOutput, name: str) -> str | None:

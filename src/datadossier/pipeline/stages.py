@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from datadossier.engine import layer_relation
+from datadossier.engine import layer_relation, quote_ident
+from datadossier.engine.gateway import WORKSPACE_CATALOG
 from datadossier.errors import SourceError
 from datadossier.inference import infer_columns
 from datadossier.inference.model import ColumnInference, DataType
@@ -60,6 +62,7 @@ class StageOutput:
     counts: LayerCounts
     profiles: list[ColumnProfile]
     dialect: dict[str, Any] | None = None
+    raw_copy: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -70,12 +73,24 @@ def describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, s
 
 
 def relation_exists(con: duckdb.DuckDBPyConnection, layer: str, source: str, table: str) -> bool:
+    """Whether the workspace holds that layer of the table (a table or a view)."""
     return bool(
         con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?",
-            [layer, f"{source}.{table}"],
+            "SELECT count(*) FROM duckdb_tables() WHERE database_name = ? AND schema_name = ? AND table_name = ?",
+            [WORKSPACE_CATALOG, layer, f"{source}.{table}"],
+        ).fetchall()[0][0]
+        or con.execute(
+            "SELECT count(*) FROM duckdb_views() WHERE database_name = ? AND schema_name = ? AND view_name = ?",
+            [WORKSPACE_CATALOG, layer, f"{source}.{table}"],
         ).fetchall()[0][0]
     )
+
+
+def raw_copy_path(files_dir: Path, source: str, table: str, file: DataFile) -> Path:
+    """Where this run keeps its copy of the file: a new name each run, so that a failed run
+    never overwrites the copy the current raw layer reads."""
+    suffix = ".parquet" if file.format == "parquet" else ".csv"
+    return files_dir / source / f"{table}-{uuid.uuid4().hex[:12]}{suffix}"
 
 
 def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
@@ -103,6 +118,9 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
     )
 
 
+STAGE = quote_ident("_stage")
+
+
 def run_table(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -113,12 +131,21 @@ def run_table(
     null_tokens: list[str],
     max_columns: int,
     exact_distinct_max_rows: int,
+    files_dir: Path,
     encoding: str | None = None,
-    scratch_dir: Path | None = None,
     on_stage: StageCallback | None = None,
 ) -> StageOutput:
     """Run every DuckDB stage of one table. With ``file=None`` the raw layer already in the
-    workspace is reused (a re-typing after a manual decision)."""
+    workspace is reused (a re-typing after a manual decision).
+
+    The file is copied into the workspace (``files_dir``) and the raw layer is a view over
+    that copy: writing every value as compressed VARCHAR into the DuckDB file cost more than
+    everything else together. The work itself runs on an in-memory stage table (file order,
+    so ``rowid + 1`` is the row's number); only the typed and quarantine layers are written.
+    Everything written to the workspace happens in one transaction, which this function opens
+    and leaves open: the caller commits it once the metadata is stored, or rolls it back.
+    A failure here deletes this run's copy; once the output is returned, the caller owns it
+    (deletes it if the run fails later, and the previous copies once the run commits)."""
     raw = layer_relation("raw", source, table)
     typed = layer_relation("typed", source, table)
     quarantine = layer_relation("quarantine", source, table)
@@ -134,47 +161,63 @@ def run_table(
             on_stage(name)
 
     dialect: dict[str, Any] | None = None
-    if file is not None:
-        if file.format == "csv":
-            dialect = load_csv(
-                con, file, raw, null_tokens=null_tokens, max_columns=max_columns,
-                encoding=encoding, scratch_dir=scratch_dir,
-            ).as_dict()
+    copy = raw_copy_path(files_dir, source, table, file) if file is not None else None
+    try:
+        # The stage is filled outside the transaction: rows written inside one get
+        # transaction-local rowids (from 2**55), and rowid + 1 must be the file position.
+        raw_select: str | None = None
+        if file is not None and copy is not None:
+            if file.format == "csv":
+                csv_dialect, raw_select = load_csv(
+                    con, file, STAGE, raw_copy=copy, null_tokens=null_tokens,
+                    max_columns=max_columns, encoding=encoding,
+                )
+                dialect = csv_dialect.as_dict()
+            else:
+                raw_select = load_parquet(con, file, STAGE, raw_copy=copy, max_columns=max_columns)
         else:
-            load_parquet(con, file, raw, max_columns=max_columns)
-    raw_columns = describe(con, raw)
-    if file is not None:
-        rows = con.execute(f"SELECT count(*) FROM {raw}").fetchall()[0][0]
-        if rows == 0:
-            raise SourceError(
-                f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
-                hint="Profile a file with at least one data row.",
-            )
-    step("load")
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
+        con.execute("BEGIN TRANSACTION")
+        if raw_select is not None:
+            con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
+        raw_columns = describe(con, STAGE)
+        if file is not None:
+            rows = con.execute(f"SELECT count(*) FROM {STAGE}").fetchall()[0][0]
+            if rows == 0:
+                raise SourceError(
+                    f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
+                    hint="Profile a file with at least one data row.",
+                )
+        step("load")
 
-    inferences = infer_columns(con, raw, raw_columns)
-    casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
-    step("infer")
+        inferences = infer_columns(con, STAGE, raw_columns)
+        casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
+        step("infer")
 
-    counts = build_layers(con, raw, typed, quarantine, casts)
-    typed_columns = describe(con, typed)
-    quarantine_columns = describe(con, quarantine)
-    step("layers")
+        counts = build_layers(con, STAGE, typed, quarantine, casts)
+        typed_columns = describe(con, typed)
+        quarantine_columns = describe(con, quarantine)
+        con.execute(f"DROP TABLE {STAGE}")
+        step("layers")
 
-    bounds = {
-        inf.column_name: inf.bounds
-        for inf, cast in zip(inferences, casts, strict=True)
-        if inf.bounds is not None and cast.decided_type == inf.decided_type
-    }
-    profiles = profile_columns(
-        con,
-        typed,
-        typed_columns,
-        exact_distinct_max_rows=exact_distinct_max_rows,
-        bounds=bounds,
-        row_count=counts.typed_rows,
-    )
-    step("profile")
+        bounds = {
+            inf.column_name: inf.bounds
+            for inf, cast in zip(inferences, casts, strict=True)
+            if inf.bounds is not None and cast.decided_type == inf.decided_type
+        }
+        profiles = profile_columns(
+            con,
+            typed,
+            typed_columns,
+            exact_distinct_max_rows=exact_distinct_max_rows,
+            bounds=bounds,
+            row_count=counts.typed_rows,
+        )
+        step("profile")
+    except BaseException:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+        raise
     return StageOutput(
         raw_columns=raw_columns,
         inferences=inferences,
@@ -184,5 +227,6 @@ def run_table(
         counts=counts,
         profiles=profiles,
         dialect=dialect,
+        raw_copy=copy,
         seconds=seconds,
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from datadossier.errors import SourceError
-from datadossier.sources.files import DataFile
+from datadossier.sources.files import DataFile, copy_file, read_call
 
 if TYPE_CHECKING:
     import duckdb
@@ -154,14 +154,17 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
 def load_csv(
     con: duckdb.DuckDBPyConnection,
     file: DataFile,
-    relation: str,
+    stage: str,
     *,
+    raw_copy: Path,
     null_tokens: list[str],
     max_columns: int,
     encoding: str | None = None,
-    scratch_dir: Path | None = None,
-) -> CsvDialect:
-    """Load ``file`` into ``relation`` (replacing it) as all-VARCHAR columns, in file order."""
+) -> tuple[CsvDialect, str]:
+    """Copy ``file`` into the workspace as ``raw_copy`` (UTF-8) and load it into the in-memory
+    table ``stage`` as all-VARCHAR columns in file order. Returns the dialect and the SELECT
+    that reads the copy as the raw layer (with ``_row_id``), for the caller's view. The caller
+    deletes ``raw_copy`` if the run fails."""
     import duckdb
 
     head = _read_head(file.path)
@@ -178,28 +181,25 @@ def load_csv(
             f"{file.path} has {dialect.field_count} columns; the limit is {max_columns}.",
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
-    read_path = file.path
     duck_encoding = _DUCKDB_ENCODINGS.get(enc)
     if duck_encoding is None:
-        read_path = _transcode(file.path, enc, scratch_dir)
+        _transcode(file.path, enc, raw_copy)
         duck_encoding = "utf-8"
-    tokens = sorted(set(null_tokens) | {""})
-    sql = (
-        f"CREATE OR REPLACE TABLE {relation} AS "
-        "SELECT * FROM read_csv($path, all_varchar = true, "
-        "delim = $delim, quote = $quote, escape = $quote, header = $header, encoding = $encoding, "
-        "nullstr = $nulls, strict_mode = true, null_padding = false)"
-    )
-    params = {
-        "path": str(read_path),
+    else:
+        copy_file(file.path, raw_copy)
+    options = {
+        "all_varchar": True,
         "delim": dialect.delimiter,
         "quote": dialect.quote,
+        "escape": dialect.quote,
         "header": dialect.header,
         "encoding": duck_encoding,
-        "nulls": tokens,
+        "nullstr": sorted(set(null_tokens) | {""}),
+        "strict_mode": True,
+        "null_padding": False,
     }
     try:
-        con.execute(sql, params)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM {read_call('read_csv', raw_copy, options)}")
     except duckdb.IOException as exc:
         raise SourceError(
             f"{file.path} could not be read while loading: {_first_line(exc)}",
@@ -207,29 +207,21 @@ def load_csv(
         ) from exc
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
         raise SourceError(_describe_csv_error(file.path, exc), hint=_csv_error_hint(exc)) from exc
-    finally:
-        if read_path != file.path:
-            read_path.unlink(missing_ok=True)
-    return dialect
+    # Numbering rows in a view is fine: the view is read rarely, and the typed and quarantine
+    # layers store the same numbers (the stage's rowid + 1).
+    return dialect, f"SELECT row_number() OVER () AS _row_id, * FROM {read_call('read_csv', raw_copy, options)}"
 
 
-def _transcode(path: Path, encoding: str, scratch_dir: Path | None) -> Path:
-    """Stream a file in an encoding DuckDB lacks into a UTF-8 scratch copy."""
-    import tempfile
-
-    fd, name = tempfile.mkstemp(suffix=".csv", dir=scratch_dir)
-    target = Path(name)
+def _transcode(path: Path, encoding: str, target: Path) -> None:
+    """Stream a file in an encoding DuckDB lacks into a UTF-8 copy."""
     try:
-        with path.open("r", encoding=encoding, newline="") as src, open(fd, "w", encoding="utf-8", newline="") as dst:
+        with path.open("r", encoding=encoding, newline="") as src, target.open("w", encoding="utf-8", newline="") as dst:
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
     except FileNotFoundError as exc:
-        target.unlink(missing_ok=True)
         raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
     except UnicodeDecodeError as exc:
-        target.unlink(missing_ok=True)
         raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
-    return target
 
 
 def _first_line(exc: Exception) -> str:

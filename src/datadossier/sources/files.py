@@ -109,3 +109,37 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     if not files:
         raise SourceError(f"No data file found at {text}.", hint="Point at a .csv or .parquet file.")
     return files
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy a data file into the workspace; a file gone meanwhile is a clear error."""
+    import shutil
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.copyfile(source, target)
+    except FileNotFoundError as exc:
+        raise SourceError(
+            f"{source} disappeared before it could be read.", hint="Check the file still exists and profile it again."
+        ) from exc
+    except OSError as exc:
+        raise SourceError(f"Cannot copy {source} into the workspace: {exc.strerror}.", hint="Check permissions and free disk space.") from exc
+
+
+def read_call(function: str, path: Path, options: dict[str, object]) -> str:
+    """A ``read_csv``/``read_parquet`` call with inline literals, for view definitions, which
+    cannot hold bound parameters. Values come from our own detection and settings, each
+    quoted as a literal."""
+    from datadossier.engine import quote_literal
+
+    def literal(value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int | float):
+            return repr(value)
+        if isinstance(value, list | tuple):
+            return "[" + ", ".join(literal(v) for v in value) + "]"
+        return quote_literal(str(value))
+
+    args = "".join(f", {key} = {literal(value)}" for key, value in options.items())
+    return f"{function}({quote_literal(str(path))}{args})"

@@ -1,0 +1,148 @@
+"""Detectors of dates, timestamps and times of day."""
+
+from __future__ import annotations
+
+from datadossier.inference.detector import (
+    Detector,
+    PatternName,
+    format_list,
+    lit,
+    register,
+    shaped,
+    strptime_date,
+)
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY_OR_MONTH_DATE = r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}\s*"
+
+
+@register
+def time_() -> Detector:
+    """Times of day, HH:MM with optional seconds and fraction ("09:30", "23:59:59.5")."""
+    regex = r"\s*(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?)?\s*"
+    return Detector(
+        "time", "TIME", regex, lambda col, _t: f"TRY_CAST(trim({col}) AS TIME)", priority=70
+    )
+
+
+@register
+def iso_date() -> Detector:
+    """ISO dates, YYYY-MM-DD (DuckDB's own date cast)."""
+    return Detector(
+        "iso_date", "DATE", r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*",
+        lambda col, _t: f"TRY_CAST({col} AS DATE)", priority=70, formats=("%Y-%m-%d",),
+    )
+
+
+# An offset (or Z) right after the time: such values are converted to UTC.
+_OFFSET_AT_END = r":[0-9]{2}(?:\.[0-9]+)?\s*(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)\s*$"
+
+
+@register
+def iso_datetime() -> Detector:
+    """ISO timestamps, T or space, optional seconds, fraction and offset; offsets go to UTC."""
+    regex = (
+        r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
+        r"\s*(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?\s*"
+    )
+
+    def convert(col: str, _sql_type: str) -> str:
+        # TIMESTAMP drops an offset silently and TIMESTAMPTZ reads a naive value in the
+        # session's time zone: each kind of value gets the cast that is right for it. (Cheaper
+        # pre-tests with contains/LIKE measured slower than the one regex.)
+        with_offset = f"timezone('UTC', TRY_CAST({col} AS TIMESTAMPTZ))"
+        has_offset = f"regexp_matches({col}, {lit(_OFFSET_AT_END)})"
+        return f"CASE WHEN {has_offset} THEN {with_offset} ELSE TRY_CAST({col} AS TIMESTAMP) END"
+
+    return Detector(
+        "iso_datetime", "TIMESTAMP", regex, convert, priority=70,
+        formats=("%Y-%m-%dT%H:%M:%S",),
+    )
+
+
+def _day_month(name: PatternName, first: str, second: str, formats: tuple[str, ...]) -> Detector:
+    regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{4}}\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        # One format after turning '.' and '-' into '/': a failed strptime attempt costs
+        # more than two replaces.
+        slashed = f"replace(replace({shaped(col, _DAY_OR_MONTH_DATE)}, '.', '/'), '-', '/')"
+        return strptime_date(slashed, formats[:1])
+
+    return Detector(name, "DATE", regex, convert, priority=70, formats=formats)
+
+
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+_DAY_NUMBER = r"(?:0?[1-9]|[12][0-9]|3[01])"
+
+
+@register
+def us_date() -> Detector:
+    """Month first: MM/DD/YYYY, M/D/YYYY (also with '-' or '.')."""
+    return _day_month("us_date", _MONTH_NUMBER, _DAY_NUMBER, ("%m/%d/%Y", "%m-%d-%Y", "%m.%d.%Y"))
+
+
+@register
+def eu_date() -> Detector:
+    """Day first: DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY."""
+    return _day_month("eu_date", _DAY_NUMBER, _MONTH_NUMBER, ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"))
+
+
+@register
+def ymd_slash() -> Detector:
+    """Year first with slashes: YYYY/MM/DD."""
+    formats = ("%Y/%m/%d",)
+    return Detector(
+        "ymd_slash", "DATE", rf"\s*[0-9]{{4}}/{_MONTH_NUMBER}/{_DAY_NUMBER}\s*",
+        lambda col, _t: strptime_date(
+            shaped(col, r"\s*[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}\s*"), formats
+        ),
+        priority=70, formats=formats,
+    )
+
+
+@register
+def compact_date() -> Detector:
+    """YYYYMMDD with a plausible year (1900-2099), month and day ("20210105")."""
+    formats = ("%Y%m%d",)
+    regex = r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])\s*"
+    return Detector(
+        "compact_date", "DATE", regex,
+        lambda col, _t: strptime_date(shaped(col, regex), formats),
+        priority=10, formats=formats,
+    )
+
+
+_MONTH_NAME_DATE = (
+    rf"(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}})"
+)
+_MONTH_NAME_FORMATS = (
+    "%b %d %Y", "%b %d, %Y", "%B %d %Y", "%B %d, %Y",
+    "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y",
+)
+
+
+@register
+def month_name_date() -> Detector:
+    """Dates with a month name ("Jan 5 2021", "Jan 5, 2021", "5 January 2021", "05-Jan-2021")."""
+    regex = rf"\s*{_MONTH_NAME_DATE}\s*"
+    return Detector(
+        "month_name_date", "DATE", regex,
+        lambda col, _t: strptime_date(shaped(col, regex), _MONTH_NAME_FORMATS),
+        priority=70, formats=_MONTH_NAME_FORMATS,
+    )
+
+
+@register
+def month_name_datetime() -> Detector:
+    """Month-name dates with a time ("Jan 5 2021 03:36", "5 January 2021 14:05:09")."""
+    regex = rf"\s*(?:{_MONTH_NAME_DATE})[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?\s*"
+    formats = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%H:%M", "%H:%M:%S"))
+    return Detector(
+        "month_name_datetime", "TIMESTAMP", regex,
+        lambda col, _t: f"try_strptime({shaped(col, regex)}, {format_list(formats)})",
+        priority=70, formats=formats,
+    )

@@ -1,0 +1,146 @@
+"""What a pattern detector is, and the registry every detector is added to.
+
+A detector has two halves:
+- `regex`, the strict shape ("$1,234.50" for currency). It is written in the subset of regular
+  expressions that Python's `re` and DuckDB's RE2 read the same way, because the sample is
+  matched in Python and the full column in DuckDB. It answers "does this value have the pattern".
+- `convert(column_sql, sql_type)`, the DuckDB expression that turns the raw VARCHAR into the
+  typed value, NULL when it cannot. Some converters are lenient (`lenient=True`): a currency
+  column also accepts a bare "12.50", a unit column a bare "12". For those, `mark` says whether a
+  value carries the pattern's marks, so the match rate can differ from the parse rate.
+
+The detectors themselves live in `number_patterns`, `date_patterns` and `text_patterns`, one
+small function each; adding one is a function there, its name in `PatternName`, and a test.
+Every constant placed in SQL comes from those modules or `units`, never from data.
+
+A note on cost, measured on 1M-row columns: DuckDB runs a regex in about 100 ns and a replace
+in about 20 ns, capture groups and global regexp_replace cost three times a plain match, trim
+with a character set costs as much as a regex, and a failing TRY_CAST is the slowest path of all
+(about 450 ns). The converters are written around those numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from datadossier.engine.gateway import quote_literal
+from datadossier.inference.model import DataType
+
+PatternName = Literal[
+    "integer",
+    "float",
+    "thousands",
+    "currency",
+    "currency_eu",
+    "percent",
+    "unit_value",
+    "boolean",
+    "time",
+    "iso_date",
+    "iso_datetime",
+    "us_date",
+    "eu_date",
+    "ymd_slash",
+    "compact_date",
+    "month_name_date",
+    "month_name_datetime",
+    "email",
+    "uuid",
+    "url",
+    "phone",
+    "ip_address",
+]
+
+# Money is DECIMAL(18,4): fourteen integer digits and four decimals keep sub-cent prices (fuel,
+# unit prices, exchange rates) exact. Amounts with more decimals fail the shape and go to
+# quarantine instead of being rounded silently.
+MONEY_SQL_TYPE = "DECIMAL(18,4)"
+
+SqlBuilder = Callable[[str], str]
+Converter = Callable[[str, str], str]
+
+
+@dataclass(frozen=True, slots=True)
+class Detector:
+    """One pattern: its strict shape, its typed conversion and how it ranks against others."""
+
+    name: PatternName
+    # Typed family: "BIGINT" stands for the integer family (INTEGER or BIGINT by range).
+    data_type: DataType
+    regex: str
+    # (column_sql, sql_type) -> typed SQL expression; None for text patterns (email, url...).
+    convert: Converter | None = None
+    lenient: bool = False
+    # SQL boolean: the value carries this pattern's marks (lenient detectors only).
+    mark: SqlBuilder | None = None
+    # SQL text: the unit or currency written with the number ("kg", "$", "USD").
+    marker: SqlBuilder | None = None
+    # Breaks ties between candidates that parse the same values: higher wins.
+    priority: int = 0
+    # False for plain numbers: they are reported with no pattern.
+    reported: bool = True
+    # strptime formats, for temporal patterns.
+    formats: tuple[str, ...] = ()
+    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", re.compile(self.regex))
+
+    def matches(self, value: str) -> bool:
+        """Whether a value has this pattern (Python side of the same regex DuckDB runs)."""
+        return self.compiled.fullmatch(value) is not None
+
+    def match_sql(self, col: str) -> str:
+        """SQL: the value when it has this pattern, else NULL (DuckDB side of `matches`)."""
+        return shaped(col, self.regex)
+
+    def full_match_sql(self, col: str) -> str:
+        """SQL boolean: the value has this pattern. Cheaper than `match_sql` on columns of
+        mostly distinct values (e-mails, UUIDs), where the dictionary does not help."""
+        return f"regexp_full_match({col}, {lit(self.regex)})"
+
+
+DETECTORS: dict[PatternName, Detector] = {}
+
+
+def register(fn: Callable[[], Detector]) -> Callable[[], Detector]:
+    """Add the detector a function builds to `DETECTORS` (the decorator of every detector)."""
+    detector = fn()
+    # A function is named after its pattern (with a trailing "_" where that is a builtin).
+    assert fn.__name__.rstrip("_") == detector.name
+    DETECTORS[detector.name] = detector
+    return fn
+
+
+def lit(text: str) -> str:
+    """A registry constant as a SQL literal."""
+    return quote_literal(text)
+
+
+def shaped(col: str, regex: str) -> str:
+    """SQL: the value when it has the regex's shape (whole value), else NULL.
+
+    Written as nullif(regexp_extract(...)) rather than CASE WHEN regexp_full_match: DuckDB
+    evaluates a chain of functions once per distinct value of a dictionary-compressed column
+    (a date column: a few thousand values instead of a million rows) but a CASE per row; and
+    a NULL reaches the casts after it instead of a string that fails them, and failing a
+    TRY_CAST is the slowest thing a cast does.
+    """
+    return f"nullif(regexp_extract({col}, {lit('^(?:' + regex + ')$')}), '')"
+
+
+def format_list(formats: tuple[str, ...]) -> str:
+    """strptime formats as a SQL literal: one string, or a list tried in order."""
+    return lit(formats[0]) if len(formats) == 1 else "[" + ", ".join(map(lit, formats)) + "]"
+
+
+def strptime_date(value: str, formats: tuple[str, ...]) -> str:
+    """SQL: a DATE read from ``value`` with the formats, NULL when none fits."""
+    return f"CAST(try_strptime({value}, {format_list(formats)}) AS DATE)"
+
+
+# A plain decimal number, as the shapes write it.
+NUM = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"

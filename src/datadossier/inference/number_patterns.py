@@ -1,0 +1,183 @@
+"""Detectors of numbers as people write them: plain, grouped, money, percentages, units;
+and of yes/no values."""
+
+from __future__ import annotations
+
+import re
+
+from datadossier.inference.detector import (
+    NUM,
+    Detector,
+    PatternName,
+    lit,
+    register,
+    shaped,
+)
+from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES
+
+# Building blocks of the shapes below.
+_SYMBOLS = "".join(CURRENCY_SYMBOLS)
+_CURRENCY_MARK = "(?:[" + re.escape(_SYMBOLS) + "]|" + "|".join(ISO_CURRENCIES) + ")"
+_SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
+_US_AMOUNT = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]{1,4})?"
+_EU_AMOUNT = r"(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
+_UNIT = r"(?:°\s?[CFK]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
+
+
+# A number with an optional unit after it, then its number and its unit (regexes without
+# capture groups: DuckDB evaluates those several times faster).
+_NUMBER_WITH_UNIT = rf"\s*[-+]?{NUM}\s*(?:{_UNIT})?\s*"
+_LEADING_NUMBER = rf"^\s*[-+]?{NUM}"
+_TRAILING_UNIT = rf"{_UNIT}\s*$"
+
+
+def _unit_number(col: str) -> str:
+    return f"regexp_extract({shaped(col, _NUMBER_WITH_UNIT)}, {lit(_LEADING_NUMBER)})"
+
+
+def _unit_marker(col: str) -> str:
+    """SQL: the unit written after the number ("kg" of "12.5 kg"); NULL when there is none."""
+    return f"nullif(regexp_extract({shaped(col, _NUMBER_WITH_UNIT)}, {lit(_TRAILING_UNIT)}), '')"
+
+
+# ---- numbers -------------------------------------------------------------------------------
+
+
+@register
+def integer() -> Detector:
+    """Whole numbers ("42", "-7", " 12 "). "1.5" is not one (DuckDB would round it)."""
+
+    def convert(col: str, sql_type: str) -> str:
+        # TRY_CAST to an integer rounds "1.5" to 2; comparing with the DOUBLE reading keeps
+        # only values that are whole, and is cheaper than a regex guard.
+        as_int = f"TRY_CAST({col} AS {sql_type})"
+        return f"CASE WHEN TRY_CAST({col} AS DOUBLE) = {as_int} THEN {as_int} END"
+
+    return Detector("integer", "BIGINT", r"\s*[-+]?[0-9]+\s*", convert, priority=100, reported=False)
+
+
+@register
+def float_() -> Detector:
+    """Decimal numbers ("3.14", "-0.5", "1e-3", "nan")."""
+    regex = rf"\s*[-+]?{NUM}(?:[eE][-+]?[0-9]+)?\s*|\s*(?i:[-+]?(?:nan|inf|infinity))\s*"
+    return Detector(
+        "float", "DOUBLE", regex, lambda col, _t: f"TRY_CAST({col} AS DOUBLE)",
+        priority=90, reported=False,
+    )
+
+
+@register
+def thousands() -> Detector:
+    """Integers with thousands separators ("1,234,567", "1.234.567")."""
+    guard = r"\s*[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        digits = f"replace(replace({shaped(col, guard)}, ',', ''), '.', '')"
+        return f"TRY_CAST({digits} AS {sql_type})"
+
+    return Detector(
+        "thousands", "BIGINT", r"\s*[-+]?[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:\.[0-9]{3})+)\s*",
+        convert, lenient=True,
+        mark=lambda col: f"(contains({col}, ',') OR contains({col}, '.'))",
+        priority=40,
+    )
+
+
+def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
+    strict = (
+        rf"\s*[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}\s*"
+        rf"|\s*[-+]?\s*{amount}\s*{_CURRENCY_MARK}\s*"
+    )
+    # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
+    # of codes); the decision then requires every code written in the column to be known.
+    loose_mark = "(?:[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
+    guard = rf"\s*[-+]?\s*(?:{loose_mark}\s*)?[-+]?\s*{amount}\s*(?:{loose_mark})?\s*"
+    digits = (
+        r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
+        else r"[0-9][0-9,]*(?:\.[0-9]+)?"
+    )
+
+    # Two regex evaluations per value (the shape, then the digits): a regex costs about ten
+    # times a replace, and capture groups or a global regexp_replace cost three times more.
+    def amount_text(col: str) -> str:
+        return f"regexp_extract({shaped(col, guard)}, {lit(digits)})"
+
+    def convert(col: str, sql_type: str) -> str:
+        text = amount_text(col)
+        separators = "." + _SPACES if decimal_comma else ","
+        for separator in separators:
+            text = f"replace({text}, {lit(separator)}, '')"
+        if decimal_comma:
+            text = f"replace({text}, ',', '.')"
+        # The sign may stand before or after the symbol ("-$3.00", "$-3.00"). It is read from
+        # the column itself: DuckDB does not share a subexpression repeated inside one
+        # expression, so a second `shaped` would run the regex twice.
+        sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
+        return f"CAST(TRY_CAST({text} AS {sql_type}) * {sign} AS {sql_type})"
+
+    def marker(col: str) -> str:
+        """What is written around the amount: "$", "-$", " USD" (NULL when not an amount).
+
+        Signs and spaces are left in; whoever reads the marker strips them.
+        """
+        return f"replace({col}, {amount_text(col)}, '')"
+
+    return Detector(
+        name, "DECIMAL", strict, convert, lenient=True,
+        mark=lambda col: f"coalesce({marker(col)}, '') NOT IN ('', '-', '+', ' ')", marker=marker,
+        priority=priority,
+    )
+
+
+@register
+def currency() -> Detector:
+    """Money with a point decimal ("$1,234.50", "-$3.00", "901.00 USD", "USD 901.00", "£12")."""
+    return _currency("currency", _US_AMOUNT, decimal_comma=False, priority=61)
+
+
+@register
+def currency_eu() -> Detector:
+    """Money with a decimal comma ("1.234,50 €", "€1.234,50", "12,99 EUR")."""
+    return _currency("currency_eu", _EU_AMOUNT, decimal_comma=True, priority=60)
+
+
+@register
+def percent() -> Detector:
+    """Percentages, typed as the number written: "12.5%" becomes 12.5, not 0.125."""
+    return Detector(
+        "percent", "DOUBLE", rf"\s*[-+]?{NUM}\s*%\s*",
+        # replace, not rtrim: trimming a character set costs ten times more.
+        lambda col, _t: f"TRY_CAST(replace({col}, '%', '') AS DOUBLE)",
+        lenient=True, mark=lambda col: f"contains({col}, '%')", priority=60,
+    )
+
+
+@register
+def unit_value() -> Detector:
+    """Numbers followed by a unit ("12.5 kg", "10.36 mph", "3km", "20 °C"); typed as the number."""
+    return Detector(
+        "unit_value", "DOUBLE", rf"\s*[-+]?{NUM}\s*{_UNIT}\s*",
+        lambda col, _t: f"TRY_CAST({_unit_number(col)} AS DOUBLE)",
+        lenient=True, mark=lambda col: f"{_unit_marker(col)} IS NOT NULL",
+        marker=_unit_marker, priority=60,
+    )
+
+
+# ---- booleans --------------------------------------------------------------------------
+
+TRUE_SPELLINGS: tuple[str, ...] = ("true", "t", "yes", "y", "on", "1")
+FALSE_SPELLINGS: tuple[str, ...] = ("false", "f", "no", "n", "off", "0")
+
+
+@register
+def boolean() -> Detector:
+    """Yes/no values in their usual spellings (true/false, yes/no, y/n, t/f, on/off, 1/0)."""
+    words = "|".join(TRUE_SPELLINGS + FALSE_SPELLINGS)
+
+    def convert(col: str, _sql_type: str) -> str:
+        # A map lookup rather than CASE: evaluated once per distinct value (see `shaped`).
+        pairs = [f"{lit(w)}: TRUE" for w in TRUE_SPELLINGS]
+        pairs += [f"{lit(w)}: FALSE" for w in FALSE_SPELLINGS]
+        return f"map_extract_value(MAP {{{', '.join(pairs)}}}, lower(trim({col})))"
+
+    return Detector("boolean", "BOOLEAN", rf"\s*(?i:{words})\s*", convert, priority=50)

@@ -1,0 +1,69 @@
+"""Whole runs of the pipeline: layers in the workspace, versions, checkpoints."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from datadossier.engine import layer_relation
+from datadossier.runtime import Runtime, open_runtime
+from datadossier.sample import write_sample
+from datadossier.store.repositories import catalog, checkpoints
+from tests.server.helpers import make_settings
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, store_url: str) -> AsyncIterator[Runtime]:
+    async with open_runtime(make_settings(tmp_path, store_url)) as rt:
+        yield rt
+
+
+async def test_raw_rows_are_typed_rows_plus_quarantined_rows(runtime: Runtime, tmp_path: Path) -> None:
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    (run,) = await runtime.pipeline.profile_path(shop / "orders.csv")
+    assert run.quarantine_rows == 4
+    assert run.raw_rows == run.typed_rows + run.quarantine_rows
+    raw, typed, quarantine = (layer_relation(layer, "shop", "orders") for layer in ("raw", "typed", "quarantine"))
+    with runtime.pipeline.workspace.connect() as con:
+        ids = con.execute(
+            f"SELECT (SELECT list(_row_id ORDER BY _row_id) FROM {raw}), "
+            f"(SELECT list(_row_id ORDER BY _row_id) FROM (SELECT _row_id FROM {typed} UNION ALL SELECT _row_id FROM {quarantine}))"
+        ).fetchall()[0]
+        assert ids[0] == ids[1]
+        junk = con.execute(
+            f"SELECT q.weight_kg, r.weight_kg, q._failed_columns FROM {quarantine} q JOIN {raw} r USING (_row_id) ORDER BY _row_id"
+        ).fetchall()
+    assert sorted(v for v, _, _ in junk) == sorted(["??", "#VALUE!", "1O", "4.2.1"])
+    assert all(q == r and failed == ["weight_kg"] for q, r, failed in junk)
+
+
+async def test_a_changed_file_adds_a_profile_version_and_keeps_column_ids(runtime: Runtime, tmp_path: Path) -> None:
+    path = tmp_path / "data" / "m.csv"
+    path.write_text("id,v\n1,10\n2,20\n")
+    await runtime.pipeline.profile_path(path)
+    path.write_text("id,v,w\n1,10,a\n2,20,b\n3,30,c\n")
+    await runtime.pipeline.profile_path(path)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.m")
+        versions = (
+            await session.execute(
+                text(
+                    "SELECT c.column_name, count(*) FROM column_profiles p JOIN columns c ON c.column_id = p.column_id "
+                    "WHERE c.table_id = :t GROUP BY c.column_name ORDER BY c.column_name"
+                ),
+                {"t": table.table_id.hex if runtime.engine.dialect.name == "sqlite" else table.table_id},
+            )
+        ).all()
+        source = await catalog.get_source(session, "data")
+        assert source is not None
+        history = await checkpoints.runs_for_source(session, source.source_id)
+    assert [tuple(v) for v in versions] == [("id", 2), ("v", 2), ("w", 1)]
+    assert table.row_count == 3
+    assert [h["status"] for h in history] == ["completed", "completed"]
+    assert history[-1]["summary"]["tables"][0]["typed_rows"] == 3
+    # only the newest copy of the file is kept in the workspace
+    assert len(list((runtime.settings.home / "files" / "data").iterdir())) == 1
