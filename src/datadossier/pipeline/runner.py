@@ -8,6 +8,7 @@ commits. A failure anywhere rolls both back, so a bad file never leaves half a t
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 import uuid
@@ -238,9 +239,12 @@ class Pipeline:
                 done = progress_base + STAGES.index(stage) + 1
                 anyio.from_thread.run(progress, float(done), progress_total, f"{label}: {stage} done")
 
+        open_connection: list[Any] = []
+
         def work() -> TableRun:
             started = time.perf_counter()
             with self.workspace.connect() as con:
+                open_connection.append(con)
                 if unchanged and relation_exists(con, "typed", source, table):
                     report("store")
                     return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
@@ -280,7 +284,13 @@ class Pipeline:
             )
 
         try:
-            return await anyio.to_thread.run_sync(work)
+            # A cancelled request (the client gave up) must not leave DuckDB working: the
+            # thread is abandoned and its query interrupted, which rolls its transaction back.
+            return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
+        except anyio.get_cancelled_exc_class():
+            for con in open_connection:
+                con.interrupt()
+            raise
         except DatadossierError:
             raise
         except OSError as exc:
@@ -334,6 +344,7 @@ class Pipeline:
                         "format": file.format,
                         "fingerprint": new_print,
                         "dialect": output.dialect,
+                        "raw_copy": str(output.raw_copy) if output.raw_copy else None,
                     },
                 )
 
@@ -341,10 +352,9 @@ class Pipeline:
 def _rollback(con: Any) -> None:
     import duckdb
 
-    try:
+    # A run that failed while loading never opened its transaction.
+    with contextlib.suppress(duckdb.TransactionException):
         con.execute("ROLLBACK")
-    except duckdb.TransactionException:
-        pass  # the run failed while loading, before it opened its transaction
 
 
 def _drop_older_copies(current: Path) -> None:
