@@ -60,7 +60,7 @@ class Workspace:
         path: Path,
         *,
         threads: int = 2,
-        memory_limit: str = "4GB",
+        memory_limit: str = "1.5GB",
         timeout_seconds: float = 600.0,
         lock_wait_seconds: float = 30.0,
     ) -> None:
@@ -82,6 +82,9 @@ class Workspace:
             "memory_limit": self.memory_limit,
             "autoinstall_known_extensions": False,
             "autoload_known_extensions": False,
+            # Where the in-memory stage spills when it outgrows the memory limit; by default
+            # DuckDB would pick a folder in the current directory.
+            "temp_directory": str(self.path.parent / "tmp"),
         }
         con = duckdb.connect(":memory:", config=config)
         # DuckDB draws its progress bar on stdout, which is the MCP stream in the server.
