@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import anyio
 import pytest
 from sqlalchemy import text
 
@@ -66,4 +67,29 @@ async def test_a_changed_file_adds_a_profile_version_and_keeps_column_ids(runtim
     assert [h["status"] for h in history] == ["completed", "completed"]
     assert history[-1]["summary"]["tables"][0]["typed_rows"] == 3
     # only the newest copy of the file is kept in the workspace
+    assert len(list((runtime.settings.home / "files" / "data").iterdir())) == 1
+
+
+async def test_a_cancelled_run_leaves_nothing_behind_and_the_next_run_works(runtime: Runtime, tmp_path: Path) -> None:
+    path = tmp_path / "data" / "big.csv"
+    path.write_text("id,v,day\n" + "".join(f"{i},{i * 3},2021-01-{1 + i % 28:02d}\n" for i in range(300_000)))
+
+    with anyio.CancelScope() as scope:
+
+        async def cancel_after_load(done: float, total: float, message: str) -> None:
+            if message.endswith("load done"):
+                scope.cancel()
+
+        await runtime.pipeline.profile_path(path, progress=cancel_after_load)
+    assert scope.cancelled_caught
+
+    async with runtime.sessions() as session:
+        assert await catalog.list_tables(session) == []
+        source = await catalog.get_source(session, "data")
+        assert source is not None
+        history = await checkpoints.runs_for_source(session, source.source_id)
+    assert [(h["status"], h["error"]) for h in history] == [("failed", "cancelled")]
+
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.status, run.typed_rows) == ("profiled", 300_000)
     assert len(list((runtime.settings.home / "files" / "data").iterdir())) == 1

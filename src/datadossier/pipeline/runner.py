@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -23,7 +24,7 @@ import anyio.to_thread
 
 from datadossier.config import Settings
 from datadossier.engine import Workspace
-from datadossier.errors import BusyError, DatadossierError, ReadOnlyError, SourceError
+from datadossier.errors import BusyError, DatadossierError, EngineError, ReadOnlyError, SourceError
 from datadossier.pipeline.stages import STAGES, StageOutput, fingerprint, relation_exists, run_table
 from datadossier.sources.files import DataFile, resolve_files, safe_name
 from datadossier.store.base import utcnow
@@ -234,7 +235,15 @@ class Pipeline:
         settings = self.settings
         label = f"{source}.{table}"
 
+        cancelled = threading.Event()
+
+        def check_cancelled() -> None:
+            # Between queries there is nothing for interrupt() to stop: check here as well.
+            if cancelled.is_set():
+                raise EngineError(f"Profiling {label} was cancelled.", hint="Ask again to profile it.")
+
         def report(stage: str) -> None:
+            check_cancelled()
             if progress is not None:
                 done = progress_base + STAGES.index(stage) + 1
                 anyio.from_thread.run(progress, float(done), progress_total, f"{label}: {stage} done")
@@ -264,6 +273,7 @@ class Pipeline:
                             f"{file.path} changed while it was being profiled.",
                             hint="Profile it again once the file is no longer being written.",
                         )
+                    check_cancelled()
                     anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
                     con.execute("COMMIT")
                 except BaseException:
@@ -288,6 +298,7 @@ class Pipeline:
             # thread is abandoned and its query interrupted, which rolls its transaction back.
             return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
         except anyio.get_cancelled_exc_class():
+            cancelled.set()
             for con in open_connection:
                 con.interrupt()
             raise
