@@ -93,3 +93,22 @@ async def test_a_cancelled_run_leaves_nothing_behind_and_the_next_run_works(runt
     (run,) = await runtime.pipeline.profile_path(path)
     assert (run.status, run.typed_rows) == ("profiled", 300_000)
     assert len(list((runtime.settings.home / "files" / "data").iterdir())) == 1
+
+
+async def test_a_manual_type_on_a_parquet_column_rebuilds_the_typed_layer(runtime: Runtime, tmp_path: Path) -> None:
+    from datadossier.pipeline.decisions import set_column_type
+    from datadossier.store.repositories import metadata
+
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    await runtime.pipeline.profile_path(shop / "products.parquet")
+    previous, run = await set_column_type(runtime.pipeline, "shop.products", "list_price", "DECIMAL", decided_by="test")
+    assert previous == "DOUBLE"
+    assert (run.status, run.typed_rows, run.quarantine_rows) == ("retyped", 120, 0)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "shop.products")
+        (detail,) = await metadata.column_details(session, table, "list_price")
+    assert detail.resolved_type is not None
+    assert detail.resolved_type.startswith("DECIMAL")
+    assert detail.decision is not None
+    assert (detail.decision.decision_source, detail.decision.previous_type) == ("manual", "DOUBLE")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from datadossier.engine import quote_ident, quote_literal
-from datadossier.inference import failed_condition, typed_expression
+from datadossier.inference import failed_condition, sql_type, typed_expression
 
 if TYPE_CHECKING:
     import duckdb
@@ -49,7 +49,7 @@ def _expression(cast: ColumnCast) -> str:
     col = quote_ident(cast.name)
     if cast.raw_type.upper() != "VARCHAR":
         # Native Parquet types are kept unless a decision asks for another type.
-        return col if cast.may_fail is False else f"TRY_CAST({col} AS {cast.decided_type})"
+        return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
     return typed_expression(col, cast.decided_type, cast.pattern)
 
 
@@ -58,7 +58,7 @@ def _failure(cast: ColumnCast) -> str | None:
         return None
     col = quote_ident(cast.name)
     if cast.raw_type.upper() != "VARCHAR":
-        return f"({col} IS NOT NULL AND TRY_CAST({col} AS {cast.decided_type}) IS NULL)"
+        return f"({col} IS NOT NULL AND TRY_CAST({col} AS {sql_type(cast.decided_type)}) IS NULL)"
     return failed_condition(col, cast.decided_type, cast.pattern)
 
 
