@@ -37,7 +37,9 @@ def _settings(args: argparse.Namespace) -> Any:
 def _console() -> Any:
     from rich.console import Console
 
-    return Console()
+    console = Console()
+    # Piped output (make demo in CI, a log file) would otherwise be cut at 80 columns.
+    return console if console.is_terminal else Console(width=160)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -240,7 +242,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     snippet = {
         "mcpServers": {
             "datadossier": {
-                "command": sys.argv[0] if Path(sys.argv[0]).name == "datadossier" else "datadossier",
+                "command": _server_command(),
                 "args": ["serve"],
                 "env": {"DATADOSSIER_ROOTS": str(target), "DATADOSSIER_HOME": str(settings.home)},
             }
@@ -248,6 +250,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     }
     console.print_json(json.dumps(snippet))
     return 0
+
+
+def _server_command() -> str:
+    """The absolute path of this console script, as Claude Desktop needs it."""
+    import shutil
+
+    if Path(sys.argv[0]).name == "datadossier":
+        return str(Path(sys.argv[0]).resolve())
+    return shutil.which("datadossier") or "datadossier"
 
 
 def build_parser() -> argparse.ArgumentParser:
