@@ -170,3 +170,23 @@ async def test_read_only_server_offers_only_reading_tools(tmp_path: Path, store_
     async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
         names = {t.name for t in (await client.list_tools()).tools}
     assert names == {"list_tables", "get_column_metadata"}
+
+
+async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, store_url: str) -> None:
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "wide.csv"
+    names = [f"measurement_{i}_kg" for i in range(400)]
+    rows = [",".join(str(r * 1000 + i) + ".5" for i in range(400)) for r in range(3)]
+    path.write_text(",".join(names) + "\n" + "\n".join(rows) + "\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        profiled = await client.call_tool("profile_table", {"target": str(path)})
+        result = structured(profiled)
+        (table,) = result["tables"]
+        assert table["columns_truncated"] is True
+        assert 0 < len(table["columns"]) < 400
+        assert len(error_text(profiled)) < 70_000
+        listed = await client.call_tool("get_column_metadata", {"table": "data.wide"})
+        meta = structured(listed)
+        assert meta["truncated"] is True
+        assert len(error_text(listed)) < 70_000
+        assert [c["name"] for c in meta["columns"]] == names[: len(meta["columns"])]

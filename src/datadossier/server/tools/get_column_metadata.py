@@ -9,7 +9,7 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from datadossier.server.boundary import runtime_of, tool_boundary
-from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
+from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info, fit_columns
 
 
 class ColumnMetadataResult(BaseModel):
@@ -43,10 +43,11 @@ async def get_column_metadata(
             details = await metadata.column_details(session, summary, column)
         limit = runtime.settings.max_result_rows
         full = column is not None
+        columns, cut, _ = fit_columns([column_info(d, full=full) for d in details[:limit]])
         return ColumnMetadataResult(
             table=TableInfo.of(summary),
-            columns=[column_info(d, full=full) for d in details[:limit]],
-            truncated=len(details) > limit,
+            columns=columns,
+            truncated=cut or len(details) > limit,
         )
 
 

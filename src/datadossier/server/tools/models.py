@@ -179,3 +179,23 @@ def column_info(d: ColumnDetail, *, full: bool, max_candidates: int = 3, max_top
         ],
         profile=profile,
     )
+
+
+# Claude Code rejects tool results over about 25,000 tokens. The result goes out twice (as
+# structured content and as indented JSON text, which is about 1.8x the compact size here),
+# so the compact JSON of the column lists is kept to 30,000 characters.
+RESULT_CHAR_BUDGET = 30_000
+
+
+def fit_columns(
+    columns: list[ColumnInfo], budget: int = RESULT_CHAR_BUDGET
+) -> tuple[list[ColumnInfo], bool, int]:
+    """The longest prefix of ``columns`` whose JSON fits ``budget`` characters, whether any
+    column was cut, and the characters the prefix takes."""
+    total = 0
+    for index, column in enumerate(columns):
+        size = len(column.model_dump_json()) + 1
+        if total + size > budget:
+            return columns[:index], True, total
+        total += size
+    return columns, False, total

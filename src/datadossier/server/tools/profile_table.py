@@ -11,7 +11,13 @@ from pydantic import BaseModel, Field
 
 from datadossier.errors import TableNotFoundError
 from datadossier.server.boundary import runtime_of, tool_boundary
-from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
+from datadossier.server.tools.models import (
+    RESULT_CHAR_BUDGET,
+    ColumnInfo,
+    TableInfo,
+    column_info,
+    fit_columns,
+)
 
 _MAX_TABLES = 50
 
@@ -75,19 +81,26 @@ async def profile_table(
             runs = await runtime.pipeline.reprofile(known, force=force, progress=progress)
 
         limit = runtime.settings.max_result_rows
+        # Shared between the tables of one call, so a folder of wide files stays bounded too.
+        budget = RESULT_CHAR_BUDGET
         tables: list[ProfiledTable] = []
         async with runtime.sessions() as session:
             for run in runs[:_MAX_TABLES]:
                 summary = await catalog.resolve_table(session, run.qualified_name)
                 details = await metadata.column_details(session, summary)
+                columns, cut, used = fit_columns(
+                    [column_info(d, full=False, max_candidates=1, max_top=3) for d in details[:limit]],
+                    max(budget, 0),
+                )
+                budget -= used
                 tables.append(
                     ProfiledTable(
                         table=TableInfo.of(summary),
                         status=run.status,
                         seconds=run.seconds,
                         csv_dialect=run.dialect,
-                        columns=[column_info(d, full=False, max_candidates=1, max_top=3) for d in details[:limit]],
-                        columns_truncated=len(details) > limit,
+                        columns=columns,
+                        columns_truncated=cut or len(details) > limit,
                     )
                 )
         return ProfileTableResult(tables=tables, truncated=len(runs) > _MAX_TABLES)
