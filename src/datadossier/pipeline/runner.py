@@ -24,7 +24,14 @@ import anyio.to_thread
 
 from datadossier.config import Settings
 from datadossier.engine import Workspace
-from datadossier.errors import BusyError, DatadossierError, EngineError, ReadOnlyError, SourceError
+from datadossier.errors import (
+    BusyError,
+    DatadossierError,
+    EngineError,
+    ReadOnlyError,
+    SourceError,
+    TableNotFoundError,
+)
 from datadossier.pipeline.stages import STAGES, StageOutput, fingerprint, relation_exists, run_table
 from datadossier.sources.files import DataFile, resolve_files, safe_name
 from datadossier.store.base import utcnow
@@ -112,22 +119,23 @@ class Pipeline:
             )
         files = resolve_files(table.path, self.settings.roots)
         files = [DataFile(path=f.path, format=f.format, table_name=table.table) for f in files]
-        async with self.sessions() as session:
-            source = await catalog.get_source(session, table.source)
-        assert source is not None
-        return await self._run_files(source.source_id, table.source, files, encoding=None, force=force, progress=progress)
+        source_id = await self._source_id(table)
+        return await self._run_files(source_id, table.source, files, encoding=None, force=force, progress=progress)
 
     async def retype(self, table: TableSummary, progress: Progress | None = None) -> TableRun:
         """Rebuild the typed and quarantine layers of a table from its raw layer and re-profile
         it: used after a person changes a column's type."""
         self._check_writable()
+        source_id = await self._source_id(table)
+        runs_ = await self._run_files(source_id, table.source, [None], table_name=table.table, progress=progress, force=True)
+        return runs_[0]
+
+    async def _source_id(self, table: TableSummary) -> uuid.UUID:
         async with self.sessions() as session:
             source = await catalog.get_source(session, table.source)
-        assert source is not None
-        runs_ = await self._run_files(
-            source.source_id, table.source, [None], table_name=table.table, progress=progress, force=True
-        )
-        return runs_[0]
+        if source is None:  # deleted since the table was looked up
+            raise TableNotFoundError(f"Source '{table.source}' no longer exists.", hint="Call list_tables to see what is known.")
+        return source.source_id
 
     async def _run_files(
         self,

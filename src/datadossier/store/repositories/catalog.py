@@ -130,7 +130,7 @@ async def list_tables(session: AsyncSession, source: str | None = None) -> list[
     if source is not None:
         stmt = stmt.where(SourceRecord.name == source)
     rows = (await session.execute(stmt)).all()
-    other = await _layer_counts(session, [t.table_id for t, _, _ in rows], [(s.source_id, t.table_name) for t, s, _ in rows])
+    other = await _layer_counts(session, [(s.source_id, t.table_name) for t, s, _ in rows])
     result: list[TableSummary] = []
     for table, src, count in rows:
         info = ((src.connection_config or {}).get("files") or {}).get(table.table_name) or {}
@@ -153,8 +153,9 @@ async def list_tables(session: AsyncSession, source: str | None = None) -> list[
 
 
 async def _layer_counts(
-    session: AsyncSession, typed_ids: list[uuid.UUID], keys: list[tuple[uuid.UUID, str]]
+    session: AsyncSession, keys: list[tuple[uuid.UUID, str]]
 ) -> dict[tuple[uuid.UUID, str], dict[str, int | None]]:
+    """Row counts of the raw and quarantine layers of the given tables."""
     if not keys:
         return {}
     source_ids = {sid for sid, _ in keys}
