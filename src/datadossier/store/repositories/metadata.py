@@ -43,11 +43,19 @@ _TYPES: dict[str, Any] = {
     "total_count": BigInteger(),
     "null_count": BigInteger(),
     "distinct_count": BigInteger(),
+    "min_length": BigInteger(),
+    "max_length": BigInteger(),
 }
+_DOUBLES = ("_ratio", "_value", "_score", "avg_length")
 
 
 def _typed_columns(names: str) -> list[Any]:
-    return [column(n, _TYPES.get(n, Double() if n.endswith(("ratio", "_value", "score", "length")) else String())) for n in (x.strip() for x in names.split(","))]
+    """Typed column clauses for a comma-separated list of the views' column names."""
+    result = []
+    for name in (n.strip() for n in names.split(",")):
+        default = Double() if name.endswith(_DOUBLES) else String()
+        result.append(column(name, _TYPES.get(name, default)))
+    return result
 
 
 _VIEW_TYPES = _typed_columns(_VIEW_COLUMNS)
