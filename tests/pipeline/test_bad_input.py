@@ -107,3 +107,31 @@ async def test_a_file_that_vanishes_mid_run_rolls_back_and_records_the_failure(
         history = await checkpoints.runs_for_source(session, source.source_id)
     assert [h["status"] for h in history] == ["completed", "failed"]
     assert "going.csv" in (history[-1]["error"] or "")
+
+
+async def test_a_run_of_the_same_table_in_another_process_makes_this_one_busy(runtime: Runtime, folder: Path) -> None:
+    import subprocess
+    import sys
+
+    from datadossier.errors import BusyError
+    from datadossier.pipeline.locks import lock_path
+
+    path = lock_path(runtime.settings.home, "inbox", "good")
+    # A plain Popen: the test only waits for one short line from it before the run under test.
+    holder = subprocess.Popen(  # noqa: ASYNC220
+        [sys.executable, "-c",
+         "import fcntl, sys; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); sys.stdin.read()",
+         str(path)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "held"
+        before = await _snapshot(runtime)
+        with pytest.raises(BusyError, match="already being profiled"):
+            await runtime.pipeline.profile_path(folder / "good.csv", force=True)
+        assert await _snapshot(runtime) == before
+    finally:
+        holder.communicate("", timeout=30)
+    (run,) = await runtime.pipeline.profile_path(folder / "good.csv", force=True)
+    assert run.status == "profiled"

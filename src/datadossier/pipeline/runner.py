@@ -25,13 +25,13 @@ import anyio.to_thread
 from datadossier.config import Settings
 from datadossier.engine import Workspace
 from datadossier.errors import (
-    BusyError,
     DatadossierError,
     EngineError,
     ReadOnlyError,
     SourceError,
     TableNotFoundError,
 )
+from datadossier.pipeline.locks import table_lock
 from datadossier.pipeline.stages import STAGES, StageOutput, fingerprint, relation_exists, run_table
 from datadossier.sources.files import DataFile, resolve_files, safe_name
 from datadossier.store.base import utcnow
@@ -82,7 +82,6 @@ class Pipeline:
             memory_limit=settings.memory_limit,
             timeout_seconds=settings.query_timeout_seconds,
         )
-        self._busy: set[tuple[str, str]] = set()
 
     def _check_writable(self) -> None:
         if self.settings.read_only:
@@ -202,14 +201,7 @@ class Pipeline:
         progress_base: int,
         progress_total: float,
     ) -> TableRun:
-        key = (source, table)
-        if key in self._busy:
-            raise BusyError(
-                f"{source}.{table} is already being profiled.",
-                hint="Wait for that run to finish, then ask again.",
-            )
-        self._busy.add(key)
-        try:
+        with table_lock(self.settings.home, source, table):
             async with self.sessions() as session:
                 known = await catalog.file_state(session, source_id, table)
             new_print = fingerprint(file.path) if file else None
@@ -222,8 +214,6 @@ class Pipeline:
                 unchanged=unchanged, encoding=encoding, progress=progress,
                 progress_base=progress_base, progress_total=progress_total,
             )
-        finally:
-            self._busy.discard(key)
 
     async def _run_in_thread(
         self,
