@@ -102,9 +102,9 @@ async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
 
     out = []
     async with runtime.sessions() as session:
+        tables = {t.qualified_name: t for t in await catalog.list_tables(session)}
         for name in names:
-            table = await catalog.resolve_table(session, name)
-            out.append((table, await metadata.column_details(session, table)))
+            out.append((tables[name], await metadata.column_details(session, tables[name])))
     return out
 
 

@@ -16,7 +16,8 @@ def test_rows_that_fail_a_cast_go_to_quarantine_whole() -> None:
         ColumnCast("day", "VARCHAR", "DATE", "iso_date"),
         ColumnCast("note", "VARCHAR", "VARCHAR", None, may_fail=False),
     ]
-    counts = build_layers(con, "raw", "typed", "quarantine", casts)
+    raw_rows = con.execute("SELECT count(*) FROM raw").fetchall()[0][0]
+    counts = build_layers(con, "raw", "typed", "quarantine", casts, raw_rows)
     assert (counts.raw_rows, counts.typed_rows, counts.quarantine_rows) == (5, 2, 3)
     assert con.execute("SELECT _row_id, qty, CAST(day AS VARCHAR), note FROM typed ORDER BY _row_id").fetchall() == [
         (1, 1, "2021-01-05", "a"),
@@ -33,6 +34,6 @@ def test_rows_that_fail_a_cast_go_to_quarantine_whole() -> None:
 def test_a_clean_table_has_an_empty_quarantine_with_the_same_columns() -> None:
     con = duckdb.connect()
     con.execute("CREATE TABLE raw AS SELECT * FROM (VALUES ('x'), ('y')) t(v)")
-    counts = build_layers(con, "raw", "typed", "quarantine", [ColumnCast("v", "VARCHAR", "VARCHAR", None, may_fail=False)])
+    counts = build_layers(con, "raw", "typed", "quarantine", [ColumnCast("v", "VARCHAR", "VARCHAR", None, may_fail=False)], 2)
     assert (counts.typed_rows, counts.quarantine_rows) == (2, 0)
     assert [d[0] for d in con.execute("SELECT * FROM quarantine").description] == ["_row_id", FAILED_COLUMNS, "v"]

@@ -1,8 +1,9 @@
 """The DuckDB half of a table's run: load, infer, build layers, profile.
 
-Runs in a worker thread on one DuckDB connection, inside one DuckDB transaction that the
-caller commits only after the metadata store has the results, so a failure at any step
-leaves both the data layers and the metadata as they were.
+Runs in a worker thread on one DuckDB connection. Its writes to the workspace form one DuckDB
+transaction, which ``run_table`` opens and the caller commits only after the metadata store
+has the results, so a failure at any step leaves both the data layers and the metadata as
+they were.
 """
 
 from __future__ import annotations
@@ -181,20 +182,19 @@ def run_table(
         if raw_select is not None:
             con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
         raw_columns = describe(con, STAGE)
-        if file is not None:
-            rows = con.execute(f"SELECT count(*) FROM {STAGE}").fetchall()[0][0]
-            if rows == 0:
-                raise SourceError(
-                    f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
-                    hint="Profile a file with at least one data row.",
-                )
+        raw_rows = con.execute(f"SELECT count(*) FROM {STAGE}").fetchall()[0][0]
+        if file is not None and raw_rows == 0:
+            raise SourceError(
+                f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
+                hint="Profile a file with at least one data row.",
+            )
         step("load")
 
         inferences = infer_columns(con, STAGE, raw_columns)
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         step("infer")
 
-        counts = build_layers(con, STAGE, typed, quarantine, casts)
+        counts = build_layers(con, STAGE, typed, quarantine, casts, raw_rows)
         typed_columns = describe(con, typed)
         quarantine_columns = describe(con, quarantine)
         con.execute(f"DROP TABLE {STAGE}")

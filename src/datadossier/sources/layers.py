@@ -68,8 +68,11 @@ def build_layers(
     typed: str,
     quarantine: str,
     casts: list[ColumnCast],
+    raw_rows: int,
 ) -> LayerCounts:
-    """Create (or replace) the typed and quarantine relations from ``raw``."""
+    """Create (or replace) the typed and quarantine relations from ``raw`` (``raw_rows``
+    rows, counted by the caller). Both layers are counted for real, not derived, so the
+    counts check that every raw row landed in exactly one of them."""
     failures = [(cast.name, cond) for cast in casts if (cond := _failure(cast)) is not None]
     any_failed = " OR ".join(f"({cond})" for _, cond in failures) or "FALSE"
     select_typed = ", ".join([f"{ROW_ID} AS _row_id", *(f"{_expression(c)} AS {quote_ident(c.name)}" for c in casts)])
@@ -91,7 +94,7 @@ def build_layers(
         f"CREATE OR REPLACE TABLE {quarantine} AS SELECT {ROW_ID} AS _row_id, {failed_list} AS {FAILED_COLUMNS}"
         f"{', ' + raw_values if raw_values else ''} FROM {raw} WHERE {any_failed}"
     )
-    raw_rows, typed_rows, quarantine_rows = con.execute(
-        f"SELECT (SELECT count(*) FROM {raw}), (SELECT count(*) FROM {typed}), (SELECT count(*) FROM {quarantine})"
+    typed_rows, quarantine_rows = con.execute(
+        f"SELECT (SELECT count(*) FROM {typed}), (SELECT count(*) FROM {quarantine})"
     ).fetchall()[0]
     return LayerCounts(raw_rows=raw_rows, typed_rows=typed_rows, quarantine_rows=quarantine_rows)

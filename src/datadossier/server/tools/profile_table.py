@@ -85,8 +85,9 @@ async def profile_table(
         budget = RESULT_CHAR_BUDGET
         tables: list[ProfiledTable] = []
         async with runtime.sessions() as session:
+            known_tables = {t.qualified_name: t for t in await catalog.list_tables(session)}
             for run in runs[:_MAX_TABLES]:
-                summary = await catalog.resolve_table(session, run.qualified_name)
+                summary = known_tables[run.qualified_name]
                 details = await metadata.column_details(session, summary)
                 columns, cut, used = fit_columns(
                     [column_info(d, full=False, max_candidates=1, max_top=3) for d in details[:limit]],
