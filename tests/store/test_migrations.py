@@ -19,7 +19,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from datadossier.errors import StoreError
 from datadossier.profiling.db_models import ColumnProfileRecord
-from datadossier.store.migrate import alembic_config, current_revision, head_revision, upgrade
+from datadossier.store.migrate import (
+    PACKAGED_HEAD,
+    alembic_config,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from datadossier.store.models import ColumnRecord, SourceRecord, TableRecord
 from datadossier.store.schema import metadata
 from datadossier.store.session import create_engine, create_sessionmaker
@@ -120,6 +126,43 @@ async def test_upgrading_twice_changes_nothing(store_engine: AsyncEngine) -> Non
     async with store_engine.connect() as connection:
         report = await connection.run_sync(_schema_report)
     assert report["diff"] == []
+
+
+def test_packaged_head_is_alembics_head() -> None:
+    assert head_revision() == PACKAGED_HEAD
+
+
+# A second start on a current store reads the version table and leaves Alembic unimported.
+FAST_START_SCRIPT = """
+import asyncio, sys
+from datadossier.store.migrate import upgrade
+from datadossier.store.session import create_engine
+
+async def main() -> None:
+    engine = create_engine(sys.argv[1])
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+    print(sorted(name for name in sys.modules if name.split(".")[0] == "alembic"))
+
+asyncio.run(main())
+"""
+
+
+async def test_a_current_store_is_not_migrated_again(store_url: str) -> None:
+    engine = create_engine(store_url)
+    try:
+        await upgrade(engine)
+    finally:
+        await engine.dispose()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", FAST_START_SCRIPT, store_url,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await process.communicate()
+    assert process.returncode == 0, err.decode()
+    assert out.decode().strip() == "[]"
 
 
 async def test_downgrade_to_base_removes_everything_and_upgrade_restores_it(
