@@ -1,4 +1,5 @@
-"""Command line: serve, migrate, profile, show, tables, set-type, demo.
+"""Command line: serve, migrate, profile, show, tables, set-type, relationships, join-path,
+confirm-relationship, reject-relationship, demo.
 
 Imports of the heavy modules happen inside the commands so that `datadossier serve` starts
 fast. Only `serve` speaks MCP on stdout; every other command prints for people.
@@ -224,6 +225,103 @@ def cmd_set_type(args: argparse.Namespace) -> int:
     return 0
 
 
+async def _with_service(args: argparse.Namespace, fn: Any) -> Any:
+    from datadossier.pipeline.discovery import RelationshipService
+    from datadossier.runtime import open_runtime
+
+    async with open_runtime(_settings(args)) as runtime:
+        return await fn(RelationshipService(runtime.pipeline), runtime)
+
+
+def cmd_relationships(args: argparse.Namespace) -> int:
+    from datadossier.server.tools.relationship_models import (
+        EntityOut,
+        RelationshipOut,
+        discovery_out,
+    )
+    from datadossier.store.repositories import catalog
+
+    async def run(service: Any, runtime: Any) -> Any:
+        table, source = None, args.target
+        if args.target is not None:
+            async with runtime.sessions() as session:
+                if await catalog.get_source(session, args.target) is None:
+                    table, source = args.target, None
+        return await service.relationships(
+            table=table, source=source, refresh=args.refresh, include_rejected=args.include_rejected
+        )
+
+    found, entities, discovery = asyncio.run(_with_service(args, run))
+    rels = [RelationshipOut.of(r) for r in found]
+    ents = [EntityOut.of(e) for e in entities]
+    if args.json:
+        print(json.dumps({
+            "source": discovery.source,
+            "relationships": [r.model_dump(mode="json") for r in rels],
+            "tables": [e.model_dump(mode="json") for e in ents],
+            "discovery": discovery_out(discovery).model_dump(mode="json"),
+        }, indent=2))
+        return 0
+    from rich.table import Table
+
+    console = _console()
+    grid = Table(title=f"Relationships of {discovery.source}", title_justify="left")
+    for head in ("from", "to", "type", "card.", "confidence", "integrity", "status", "id"):
+        grid.add_column(head, overflow="fold")
+    for r in rels:
+        grid.add_row(
+            f"{r.from_table}({', '.join(r.from_columns)})", f"{r.to_table}({', '.join(r.to_columns)})", r.type,
+            r.cardinality or "", f"{r.confidence:.2f}", _short(r.evidence.get("integrity")), r.status, r.id,
+        )
+    console.print(grid if rels else "No relationship found.")
+    tables = Table(title="Tables", title_justify="left")
+    for head in ("table", "entity", "role", "grain", "other keys"):
+        tables.add_column(head, overflow="fold")
+    for e in ents:
+        others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
+        tables.add_row(e.table, e.entity_type, e.role, ", ".join(e.grain) if e.grain else "unknown", "; ".join(others))
+    console.print(tables)
+    if discovery.ran:
+        console.print(f"Discovered in {discovery.seconds:.2f} s.")
+    return 0
+
+
+def cmd_join_path(args: argparse.Namespace) -> int:
+    from datadossier.server.tools.relationship_models import find_join_path_result
+
+    async def run(service: Any, runtime: Any) -> Any:
+        return await service.join_paths(args.from_table, args.to_table, max_hops=args.max_hops, k=args.k)
+
+    result = find_join_path_result(asyncio.run(_with_service(args, run)))
+    if args.json:
+        print(json.dumps(result.model_dump(mode="json"), indent=2))
+        return 0
+    console = _console()
+    console.print(result.message)
+    for number, path in enumerate(result.paths, start=1):
+        route = " -> ".join([path.steps[0].from_table, *(s.to_table for s in path.steps)])
+        console.print(f"\n[bold]{number}.[/bold] {route}  ({path.cardinality}, confidence {path.confidence:.2f})")
+        console.print(path.sql, markup=False, highlight=False)
+        for warning in path.warnings:
+            console.print(f"  ! {warning}", markup=False)
+    for group in result.disconnected_groups:
+        console.print("group: " + ", ".join(group))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from datadossier.server.tools.relationship_models import RelationshipOut
+
+    async def run(service: Any, runtime: Any) -> Any:
+        return await service.review(args.id, confirm=args.confirm, by=args.by, note=args.note)
+
+    r = RelationshipOut.of(asyncio.run(_with_service(args, run)))
+    _console().print(
+        f"{r.status}: {r.from_table}({', '.join(r.from_columns)}) -> {r.to_table}({', '.join(r.to_columns)})"
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from datadossier.sample import write_sample
 
@@ -298,6 +396,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reason")
     p.add_argument("--by", default="cli")
     p.set_defaults(fn=cmd_set_type)
+
+    p = sub.add_parser("relationships", help="Keys, foreign keys and entities of a source (discovered when stale).")
+    p.add_argument("target", nargs="?", help="A source name, or a table to see only its relationships.")
+    p.add_argument("--refresh", action="store_true", help="Discover again even if nothing changed.")
+    p.add_argument("--include-rejected", action="store_true")
+    p.add_argument("--json", action="store_true", help="Print JSON instead of tables.")
+    p.set_defaults(fn=cmd_relationships)
+
+    p = sub.add_parser("join-path", help="How to join two tables: paths, warnings and the SQL JOIN clause.")
+    p.add_argument("from_table")
+    p.add_argument("to_table")
+    p.add_argument("--max-hops", type=int, default=4)
+    p.add_argument("-k", type=int, default=3, help="Paths to show at most.")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(fn=cmd_join_path)
+
+    for name, confirm in (("confirm-relationship", True), ("reject-relationship", False)):
+        verb = "Confirm (keep for good)" if confirm else "Reject (never propose again)"
+        p = sub.add_parser(name, help=f"{verb} a relationship, by the id `relationships` shows.")
+        p.add_argument("id")
+        p.add_argument("--note")
+        p.add_argument("--by", default="cli")
+        p.set_defaults(fn=cmd_review, confirm=confirm)
 
     p = sub.add_parser("demo", help="Write the sample dataset, profile it and print what was found.")
     p.add_argument("--dir", help="Where to write the sample (default: HOME/sample/shop).")

@@ -15,6 +15,7 @@ from datadossier.server.tools import (
     get_column_metadata,
     list_tables,
     profile_table,
+    relationships,
     set_column_type,
 )
 
@@ -44,4 +45,7 @@ def build_server(settings: Settings | None = None) -> MCPServer[LazyRuntime]:
     )
     for module in READ_TOOLS if settings.read_only else READ_TOOLS + WRITE_TOOLS:
         module.register(server)
+    relationships.register_read(server)
+    if not settings.read_only:
+        relationships.register_write(server)
     return server

@@ -127,3 +127,42 @@ class DecisionWrite:
     decision_source: str  # 'auto', 'manual', 'rule'
     decision_reason: str | None
     decided_by: str | None = "system"
+
+
+@dataclass(frozen=True, slots=True)
+class RelationshipInfo:
+    """A stored relationship; a composite one (several column pairs) is one object.
+
+    ``status``: 'detected', 'confirmed' (kept whatever later runs find) or 'rejected'
+    (never proposed again)."""
+
+    relationship_id: uuid.UUID
+    relationship_ids: list[uuid.UUID]
+    from_table: str
+    from_columns: list[str]
+    to_table: str
+    to_columns: list[str]
+    relationship_type: str
+    cardinality: str | None
+    confidence: float
+    detection_method: str | None
+    evidence: dict[str, Any]
+    status: str
+    reviewed_by: str | None = None
+    reviewed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    table: str
+    entity_type: str
+    grain_columns: list[str] | None
+    is_fact_table: bool | None
+    is_dimension_table: bool | None
+    confidence: float | None
+    evidence: dict[str, Any]
+    detected_at: datetime | None
+
+    @property
+    def role(self) -> str:
+        return str(self.evidence.get("role", "unknown"))

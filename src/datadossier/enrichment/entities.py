@@ -1,0 +1,104 @@
+"""What each table holds (customer, order, order line, ...) and its part in the schema.
+
+The entity comes from the table's name, read against a small vocabulary of business entities
+(``clients`` is a customer, ``order_items`` an order line), else the name's last word made
+singular. The role comes from the relationships: a fact table points at other tables and
+carries measures or a time; a dimension is pointed at and describes; a bridge only links
+two tables n:m. A table with no relationship and nothing that says which it is stays
+"unknown".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats
+from datadossier.enrichment.naming import entity_words, is_descriptive, is_key_like, singular, words
+
+# Entity -> words that name it in table names (singular). Checked on word pairs first
+# ("order item"), then single words.
+VOCABULARY: dict[str, tuple[str, ...]] = {
+    "order line": ("order item", "order line", "line item", "order detail", "invoice line", "basket item", "cart item"),
+    "customer": ("customer", "client", "buyer", "shopper", "consumer", "account holder"),
+    "user": ("user", "member", "subscriber", "visitor"),
+    "order": ("order", "purchase", "booking", "reservation"),
+    "product": ("product", "sku", "article", "good", "catalog", "catalogue"),
+    "transaction": ("transaction", "payment", "txn", "charge", "transfer", "invoice", "sale", "receipt"),
+    "event": ("event", "log", "click", "visit", "session", "swipe", "pageview", "activity", "impression"),
+    "employee": ("employee", "staff", "worker", "personnel", "emp"),
+    "department": ("department", "dept", "division", "team", "unit"),
+    "project": ("project", "initiative"),
+    "location": ("location", "office", "store", "site", "branch", "warehouse", "address", "shop"),
+    "supplier": ("supplier", "vendor", "manufacturer"),
+    "shipment": ("shipment", "delivery", "shipping"),
+    "category": ("category", "categories", "segment", "group"),
+    "account": ("account", "ledger"),
+    "time period": ("date", "calendar", "day", "week", "month"),
+    "measurement": ("measurement", "reading", "observation", "sample", "metric", "timesheet", "sensor"),
+}
+
+
+def entity_type(table: str) -> tuple[str, float]:
+    """The business entity a table's name names, and how sure that reading is."""
+    ws = [singular(w) for w in words(table)]
+    pairs = [" ".join(ws[i : i + 2]) for i in range(len(ws) - 1)]
+    for entity, names in VOCABULARY.items():
+        if any(p in names for p in pairs):
+            return entity, 0.9
+    for word in reversed(ws):
+        for entity, names in VOCABULARY.items():
+            if word in names:
+                return entity, 0.8
+    readable = " ".join(entity_words(table)) or table
+    return readable, 0.4
+
+
+def classify(
+    tables: list[TableStats],
+    keys: dict[str, TableKeys],
+    links: list[Link],
+    bridges: list[Bridge],
+) -> list[Entity]:
+    """An entity guess per table, with the counts behind its role."""
+    bridge_tables = {b.table for b in bridges}
+    result: list[Entity] = []
+    for table in tables:
+        outgoing = [k for k in links if k.child_table == table.name and k.parent_table != table.name]
+        incoming = [k for k in links if k.parent_table == table.name and k.child_table != table.name]
+        link_columns = {c for k in outgoing for c in k.child_columns}
+        grain = set(keys[table.name].grain or ())
+        measures = [
+            c.name for c in table.columns
+            if c.family in ("float", "integer") and c.name not in link_columns and c.name not in grain
+            and not is_key_like(c.name)
+        ]
+        times = [c.name for c in table.columns if c.family == "temporal"]
+        descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
+        name, confidence = entity_type(table.name)
+        evidence: dict[str, Any] = {
+            "references_out": sorted({k.parent_table for k in outgoing}),
+            "referenced_by": sorted({k.child_table for k in incoming}),
+            "measures": measures[:10],
+            "time_columns": times[:10],
+            "descriptive_columns": descriptive[:10],
+            "grain": keys[table.name].grain,
+        }
+        role: Any
+        if table.name in bridge_tables:
+            role, role_confidence = "bridge", 0.85
+            evidence["reason"] = "its grain is two foreign keys: it links two tables n:m"
+        elif outgoing and (measures or times) and len(incoming) <= len(outgoing):
+            role, role_confidence = "fact", 0.8 if len(outgoing) > 1 or measures else 0.65
+            evidence["reason"] = "points at other tables and records measures or times"
+        elif incoming:
+            role, role_confidence = "dimension", 0.8 if descriptive else 0.65
+            evidence["reason"] = "other tables point at it"
+        elif not outgoing and descriptive and not measures and not times:
+            role, role_confidence = "dimension", 0.5
+            evidence["reason"] = "descriptive columns only, but nothing points at it"
+        else:
+            role, role_confidence = "unknown", 0.3
+            evidence["reason"] = "no relationship says whether it records events or describes things"
+        evidence["role_confidence"] = role_confidence
+        result.append(Entity(table.name, name, role, round(min(confidence, 0.5 + role_confidence / 2), 2), evidence))
+    return result

@@ -1,0 +1,239 @@
+"""Join paths between two tables over the relationship graph, with their traps.
+
+Tables are nodes; each foreign key (a composite one counts once) is an edge that can be walked
+both ways: from child to parent it keeps the row count (n:1), from parent to child it
+multiplies rows (1:n, fan-out). Paths are simple (no table twice), at most ``max_hops`` long,
+ranked by length, then by the product of the edges' confidences (confirmed edges count as
+1). A path that goes n:1 into a table and then 1:n out of it joins two "many" sides through
+a shared "one": a chasm trap, where each row of one side pairs with every related row of the
+other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from datadossier.engine import quote_ident
+from datadossier.store.domain import RelationshipInfo
+
+MAX_PATHS_EXPLORED = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One join: ``from_table`` (already in the query) to ``to_table`` (joined)."""
+
+    from_table: str
+    from_columns: tuple[str, ...]
+    to_table: str
+    to_columns: tuple[str, ...]
+    cardinality: str  # 'n:1', '1:n', '1:1' in walking direction
+    confidence: float
+    relationship_id: str
+    integrity: float | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "cardinality": self.cardinality,
+            "from_columns": list(self.from_columns),
+            "from_table": self.from_table,
+            "relationship_id": self.relationship_id,
+            "to_columns": list(self.to_columns),
+            "to_table": self.to_table,
+        }
+
+
+@dataclass(slots=True)
+class JoinPath:
+    steps: list[Step]
+    confidence: float
+    warnings: list[str] = field(default_factory=list)
+    sql: str = ""
+
+    @property
+    def cardinality(self) -> str:
+        kinds = {s.cardinality for s in self.steps}
+        if "1:n" in kinds and "n:1" in kinds:
+            return "n:m"
+        if "1:n" in kinds:
+            return "1:n"
+        if "n:1" in kinds:
+            return "n:1"
+        return "1:1"
+
+
+@dataclass(frozen=True, slots=True)
+class _Edge:
+    child: str
+    child_columns: tuple[str, ...]
+    parent: str
+    parent_columns: tuple[str, ...]
+    cardinality: str
+    confidence: float
+    relationship_id: str
+    integrity: float | None
+
+
+def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
+    edges = []
+    for r in relationships:
+        if r.status == "rejected" or r.relationship_type == "bridge":
+            continue
+        edges.append(
+            _Edge(
+                child=r.from_table,
+                child_columns=tuple(r.from_columns),
+                parent=r.to_table,
+                parent_columns=tuple(r.to_columns),
+                cardinality=r.cardinality or "n:1",
+                confidence=1.0 if r.status == "confirmed" else r.confidence,
+                relationship_id=str(r.relationship_id),
+                integrity=r.evidence.get("integrity"),
+            )
+        )
+    return edges
+
+
+def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
+    """Each table's possible next steps, in both directions of every edge."""
+    out: dict[str, list[Step]] = {}
+    for e in edges:
+        one_to_one = e.cardinality == "1:1"
+        out.setdefault(e.child, []).append(
+            Step(e.child, e.child_columns, e.parent, e.parent_columns, "1:1" if one_to_one else "n:1", e.confidence, e.relationship_id, e.integrity)
+        )
+        out.setdefault(e.parent, []).append(
+            Step(e.parent, e.parent_columns, e.child, e.child_columns, "1:1" if one_to_one else "1:n", e.confidence, e.relationship_id, e.integrity)
+        )
+    return out
+
+
+def find_paths(
+    relationships: list[RelationshipInfo], from_table: str, to_table: str, *, max_hops: int = 4, k: int = 3
+) -> list[JoinPath]:
+    """Up to ``k`` best simple paths from one table to another (see the module doc)."""
+    walks = _walks(_edges(relationships))
+    found: list[JoinPath] = []
+    explored = 0
+    if from_table == to_table:
+        # A table to itself: its self-references (employee -> manager).
+        for step in walks.get(from_table, []):
+            if step.to_table == from_table and step.cardinality != "1:n":
+                found.append(JoinPath([step], step.confidence))
+    else:
+        # Breadth first: shorter paths come out first, so the search can stop once k paths
+        # are found and only longer ones remain.
+        queue: deque[tuple[str, list[Step]]] = deque([(from_table, [])])
+        while queue and explored < MAX_PATHS_EXPLORED:
+            table, steps = queue.popleft()
+            explored += 1
+            if len(found) >= k and len(steps) > len(found[k - 1].steps):
+                break
+            if table == to_table:
+                confidence = 1.0
+                for s in steps:
+                    confidence *= s.confidence
+                found.append(JoinPath(list(steps), round(confidence, 4)))
+                continue
+            if len(steps) >= max_hops:
+                continue
+            visited = {from_table, *(s.to_table for s in steps)}
+            for step in walks.get(table, []):
+                if step.to_table not in visited:
+                    queue.append((step.to_table, [*steps, step]))
+    found.sort(key=lambda p: (len(p.steps), -p.confidence, [s.relationship_id for s in p.steps]))
+    result = found[:k]
+    for path in result:
+        path.warnings = warnings(path)
+        path.sql = join_sql(path)
+    return result
+
+
+def warnings(path: JoinPath) -> list[str]:
+    """Fan-out, chasm traps and orphans along a path, said so an agent knows what to do."""
+    notes: list[str] = []
+    seen_many_to_one = False
+    for step in path.steps:
+        if step.cardinality == "1:n":
+            notes.append(
+                f"Fan-out: each {step.from_table} row matches many {step.to_table} rows, so rows multiply; "
+                f"aggregate {step.to_table} first (or count distinct keys) before summing measures of {step.from_table}."
+            )
+            if seen_many_to_one:
+                seen_many_to_one = False  # one trap per turn, however far the fan-out goes
+                notes.append(
+                    f"Chasm trap at {step.from_table}: both sides are many-to-one onto it, so every related row "
+                    "of one side pairs with every related row of the other; aggregate each side to "
+                    f"{step.from_table}'s key before joining them."
+                )
+        if step.cardinality == "n:1":
+            seen_many_to_one = True
+        if step.integrity is not None and step.integrity < 0.99:
+            side = step.from_table if step.cardinality != "1:n" else step.to_table
+            notes.append(
+                f"Orphans: {100 * (1 - step.integrity):.1f}% of the distinct values of {side}"
+                f"({', '.join(step.from_columns if step.cardinality != '1:n' else step.to_columns)}) have no match; "
+                "an inner JOIN drops those rows, a LEFT JOIN keeps them."
+            )
+    return notes
+
+
+def _alias(table: str, used: set[str]) -> str:
+    name = table.split(".", 1)[-1]
+    base = "".join(w[0] for w in re.split(r"[^A-Za-z0-9]+", name) if w).lower() or "t"
+    if not base[0].isalpha():
+        base = "t" + base
+    alias, n = base, 2
+    while alias in used:
+        alias, n = f"{base}{n}", n + 1
+    used.add(alias)
+    return alias
+
+
+def relation_name(table: str) -> str:
+    """The typed layer of ``source.table`` in the workspace, quoted."""
+    return f"{quote_ident('typed')}.{quote_ident(table)}"
+
+
+def join_sql(path: JoinPath) -> str:
+    """A FROM ... JOIN clause for the path, identifiers quoted, on the typed layers."""
+    if not path.steps:
+        return ""
+    used: set[str] = set()
+    first = path.steps[0].from_table
+    aliases = {first: _alias(first, used)}
+    lines = [f"FROM {relation_name(first)} AS {aliases[first]}"]
+    for step in path.steps:
+        left = aliases[step.from_table]
+        if step.to_table == step.from_table:
+            right = _alias(step.to_table, used)
+        else:
+            right = aliases.setdefault(step.to_table, _alias(step.to_table, used))
+        on = " AND ".join(
+            f"{left}.{quote_ident(a)} = {right}.{quote_ident(b)}"
+            for a, b in zip(step.from_columns, step.to_columns, strict=True)
+        )
+        lines.append(f"JOIN {relation_name(step.to_table)} AS {right} ON {on}")
+    return "\n".join(lines)
+
+
+def components(tables: list[str], relationships: list[RelationshipInfo]) -> list[list[str]]:
+    """Groups of tables connected by relationships (each group sorted, largest first)."""
+    parent = {t: t for t in tables}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for e in _edges(relationships):
+        if e.child in parent and e.parent in parent:
+            parent[find(e.child)] = find(e.parent)
+    groups: dict[str, list[str]] = {}
+    for t in tables:
+        groups.setdefault(find(t), []).append(t)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g))

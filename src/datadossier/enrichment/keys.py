@@ -1,0 +1,168 @@
+"""Candidate keys and grain of one table, checked exactly in DuckDB.
+
+Single columns first: a column qualifies when its profile shows no nulls and (nearly) as many
+distinct values as rows; one query then counts the exact distinct values of all of them.
+Combinations of 2, then 3 columns are tried only when no single column qualifies, from a short
+list of plausible parts (identifiers and codes first, dates last), and only those whose
+distinct counts multiply to at least the row count; again one query per batch.
+
+What cannot be a key is left out: measures (floating point, decimals), booleans, free text
+and descriptive columns (names, titles), and timestamps unless nothing else identifies a row
+(a time series). Among the keys found, the grain is the one that looks most like an
+identifier; a table with no key gets no grain ("unknown") rather than a guess.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import TYPE_CHECKING, Any
+
+from datadossier.engine import quote_ident
+from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats
+from datadossier.enrichment.naming import entity_words, is_descriptive, is_key_like
+
+if TYPE_CHECKING:
+    import duckdb
+
+FREE_TEXT_LENGTH = 40.0
+MAX_PARTS = 8
+MAX_COMBINATIONS = 40
+_BATCH = 12
+
+
+def _part_ok(column: ColumnStats) -> bool:
+    """Whether a column may be part of a key at all."""
+    if column.nulls or column.family not in ("integer", "string", "temporal"):
+        return False
+    if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
+        return False
+    return not (is_descriptive(column.name) and not is_key_like(column.name))
+
+
+def _could_be_unique(column: ColumnStats, rows: int) -> bool:
+    # Profiles above the exact-distinct threshold hold an approximate count (a few % off).
+    return column.distinct is None or column.distinct >= 0.95 * rows
+
+
+def _distinct_counts(
+    con: duckdb.DuckDBPyConnection, table: TableStats, sets: list[tuple[str, ...]]
+) -> dict[tuple[str, ...], int]:
+    """Exact distinct counts of column sets, a batch of sets per query."""
+    counts: dict[tuple[str, ...], int] = {}
+    for start in range(0, len(sets), _BATCH):
+        batch = sets[start : start + _BATCH]
+        exprs = []
+        for cols in batch:
+            inner = ", ".join(quote_ident(c) for c in cols)
+            exprs.append(f"count(DISTINCT {inner})" if len(cols) == 1 else f"count(DISTINCT ({inner}))")
+        row = con.execute(f"SELECT {', '.join(exprs)} FROM {table.relation}").fetchone()
+        assert row is not None
+        counts.update({cols: int(n) for cols, n in zip(batch, row, strict=True)})
+    return counts
+
+
+def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
+    """The minimal unique non-null column sets of ``table`` (up to 3 columns) and its grain."""
+    rows = table.rows
+    if rows == 0:
+        return TableKeys(table.name, (), None, {"reason": "the table has no rows"})
+    parts = [c for c in table.columns if _part_ok(c)]
+    singles = [(c.name,) for c in parts if _could_be_unique(c, rows)]
+    counts = _distinct_counts(con, table, singles)
+    keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
+    checked = len(singles)
+    identifying = [k for k in keys if table.column(k[0]).family != "temporal"]
+    if not identifying:
+        for size in (2, 3):
+            found, tried = _composite_keys(con, table, parts, keys, size)
+            checked += tried
+            keys.extend(found)
+            if found:
+                break
+    grain, scores = _choose_grain(table, keys)
+    time_series = grain is not None and all(table.column(c).family == "temporal" for c in grain)
+    evidence: dict[str, Any] = {
+        "rows": rows,
+        "candidate_keys": [list(k) for k in keys],
+        "column_sets_checked": checked,
+        "scores": {",".join(k): round(s, 2) for k, s in scores.items()},
+    }
+    if grain is None:
+        evidence["reason"] = (
+            "no column or combination of up to 3 columns is unique and non-null"
+            if not keys
+            else "only descriptive or time columns are unique"
+        )
+    return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
+
+
+def _composite_keys(
+    con: duckdb.DuckDBPyConnection,
+    table: TableStats,
+    parts: list[ColumnStats],
+    known: list[tuple[str, ...]],
+    size: int,
+) -> tuple[list[tuple[str, ...]], int]:
+    known_cols = {c for k in known for c in k}
+    pool = [c for c in parts if c.name not in known_cols and (c.distinct or 0) >= 2]
+    pool.sort(key=lambda c: (-_part_preference(c), -(c.distinct or 0)))
+    pool = pool[:MAX_PARTS]
+    candidates: list[tuple[str, ...]] = []
+    for combo in combinations(pool, size):
+        product = 1
+        for c in combo:
+            product *= c.distinct or table.rows
+        if product < table.rows:
+            continue
+        if sum(c.family == "temporal" for c in combo) > 1:
+            continue
+        candidates.append(tuple(c.name for c in sorted(combo, key=lambda c: c.position)))
+        if len(candidates) >= MAX_COMBINATIONS:
+            break
+    counts = _distinct_counts(con, table, candidates)
+    return [cols for cols, n in counts.items() if n == table.rows], len(candidates)
+
+
+def _part_preference(column: ColumnStats) -> float:
+    score = 0.0
+    if is_key_like(column.name):
+        score += 2.0
+    if column.family in ("integer", "string"):
+        score += 1.0
+    return score
+
+
+def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
+    """How much a unique column set looks like the table's identifier."""
+    score = 3.0 if len(key) == 1 else 2.0 - 0.3 * (len(key) - 2)
+    table_entity = set(entity_words(table.name))
+    per_column = 0.0
+    for name in key:
+        column = table.column(name)
+        bonus = 0.0
+        if is_key_like(name):
+            bonus += 1.0
+            if table_entity & set(entity_words(name)) or not entity_words(name):
+                bonus += 0.5  # customer_id in customers, or a bare id
+        if column.family == "integer" or column.sql_type.upper() == "UUID":
+            bonus += 0.3
+        if column.family == "temporal":
+            bonus -= 1.0
+        if column.family == "string" and (column.avg_length or 0.0) > 20:
+            bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best
+        if column.position == 0:
+            bonus += 0.2
+        per_column += bonus
+    return score + per_column / len(key)
+
+
+def _choose_grain(
+    table: TableStats, keys: list[tuple[str, ...]]
+) -> tuple[tuple[str, ...] | None, dict[tuple[str, ...], float]]:
+    scores = {k: _key_score(table, k) for k in keys}
+    if not scores:
+        return None, scores
+    identifying = {k: s for k, s in scores.items() if any(table.column(c).family != "temporal" for c in k)}
+    pool = identifying or scores  # only time columns are unique: a time series
+    best = max(pool, key=lambda k: (pool[k], -len(k)))
+    return best, scores

@@ -1,0 +1,113 @@
+"""What key and relationship discovery reads and produces (plain data, no store or DuckDB)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Family = Literal["integer", "string", "float", "temporal", "boolean", "other"]
+
+
+def type_family(sql_type: str) -> Family:
+    """The comparable kind of a DuckDB type: keys only ever join within one family."""
+    t = sql_type.upper()
+    if t in {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT"}:
+        return "integer"
+    if t in {"VARCHAR", "UUID"} or t.startswith("VARCHAR"):
+        return "string"
+    if t in {"DOUBLE", "FLOAT", "REAL"} or t.startswith("DECIMAL"):
+        return "float"
+    if t.startswith(("DATE", "TIMESTAMP", "TIME", "INTERVAL")):
+        return "temporal"
+    if t == "BOOLEAN":
+        return "boolean"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnStats:
+    """One column of a typed layer, with what its latest profile says."""
+
+    table: str
+    name: str
+    position: int
+    sql_type: str
+    rows: int
+    nulls: int
+    distinct: int | None
+    min_value: float | None = None
+    max_value: float | None = None
+    avg_length: float | None = None
+    column_id: uuid.UUID | None = None
+
+    @property
+    def family(self) -> Family:
+        return type_family(self.sql_type)
+
+    @property
+    def non_null(self) -> int:
+        return self.rows - self.nulls
+
+
+@dataclass(frozen=True, slots=True)
+class TableStats:
+    """A table of a source: ``relation`` is its quoted typed layer in the workspace."""
+
+    name: str
+    relation: str
+    rows: int
+    columns: tuple[ColumnStats, ...]
+    table_id: uuid.UUID | None = None
+
+    def column(self, name: str) -> ColumnStats:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass(frozen=True, slots=True)
+class TableKeys:
+    """The unique, non-null column sets of a table (minimal ones), and the chosen grain."""
+
+    table: str
+    keys: tuple[tuple[str, ...], ...]
+    grain: tuple[str, ...] | None
+    evidence: dict[str, Any] = field(default_factory=dict)
+    time_series: bool = False
+
+
+@dataclass(slots=True)
+class Link:
+    """A foreign key found in the data: child columns -> parent key columns."""
+
+    child_table: str
+    child_columns: tuple[str, ...]
+    parent_table: str
+    parent_columns: tuple[str, ...]
+    confidence: float
+    cardinality: str  # '1:1' or 'n:1' (child to parent)
+    kind: str  # 'foreign_key', 'hierarchy'
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def signature(self) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:
+        return (self.child_table, self.child_columns, self.parent_table, self.parent_columns)
+
+
+@dataclass(frozen=True, slots=True)
+class Bridge:
+    """A table whose grain is two foreign keys: an n:m link between their parents."""
+
+    table: str
+    left: Link
+    right: Link
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """What a table holds, and its part in the schema."""
+
+    table: str
+    entity_type: str
+    role: Literal["fact", "dimension", "bridge", "unknown"]
+    confidence: float
+    evidence: dict[str, Any]

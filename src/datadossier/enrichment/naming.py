@@ -1,0 +1,125 @@
+"""Name evidence for keys and foreign keys: what a column's or a table's name refers to.
+
+Column names in exports rarely match: ``customer_id``, ``CustomerId``, ``cust_id``, ``customer``
+and ``cust_ref`` all point at ``customers.id``. Names are split into lower-case words, key
+words (id, no, code, ...) are set aside, the rest is singularised, and words are compared
+whole or as abbreviations (``cust`` for ``customer``, ``dept`` for ``department``).
+
+Names are evidence, never proof: the scores here only ever add to value evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Words that mark a column as an identifier rather than naming the entity.
+KEY_WORDS = frozenset(
+    {"id", "ids", "key", "code", "no", "nr", "num", "number", "ref", "fk", "pk", "uid", "uuid", "sk", "guid"}
+)
+# Words of self-references: a row pointing at another row of its own table.
+HIERARCHY_WORDS = frozenset(
+    {"parent", "manager", "mgr", "reports", "boss", "supervisor", "superior", "head", "lead", "up", "predecessor", "successor", "next", "prev", "previous", "root"}
+)
+# Descriptive columns: unique values there are attributes, not keys.
+DESCRIPTIVE_WORDS = frozenset(
+    {"name", "title", "description", "desc", "comment", "comments", "note", "notes", "label", "text", "summary", "address", "street"}
+)
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "data": "data", "status": "status", "address": "address", "series": "series", "news": "news"}
+_SPLIT = re.compile(r"[^A-Za-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+@lru_cache(maxsize=4096)
+def words(name: str) -> tuple[str, ...]:
+    """Lower-case words of a name: ``CustomerID`` -> (customer, id); ``order_items`` -> (order, items)."""
+    parts: list[str] = []
+    for chunk in _SPLIT.split(name):
+        parts.extend(p.lower() for p in _CAMEL.split(chunk) if p)
+    return tuple(parts)
+
+
+def singular(word: str) -> str:
+    """A plural English word's singular, by the common rules (enough for table names)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def entity_words(name: str) -> tuple[str, ...]:
+    """The words of a name that name a thing: key words dropped, the rest singular."""
+    return tuple(singular(w) for w in words(name) if w not in KEY_WORDS and not w.isdigit())
+
+
+def is_key_like(name: str) -> bool:
+    """Whether a column name says it holds identifiers (``order_id``, ``SKU``, ``emp_no``)."""
+    ws = words(name)
+    return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws)
+
+
+def is_descriptive(name: str) -> bool:
+    return any(w in DESCRIPTIVE_WORDS for w in words(name))
+
+
+def _word_match(a: str, b: str) -> float:
+    """1 for the same word, 0.8 when the shorter (3+ letters) abbreviates the longer."""
+    if a == b:
+        return 1.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long_.startswith(short):
+        return 0.8
+    if len(short) >= 3 and _consonants(long_).startswith(short):  # dpt, mgr, cstmr
+        return 0.7
+    return 0.0
+
+
+def _consonants(word: str) -> str:
+    return word[0] + re.sub(r"[aeiou]", "", word[1:])
+
+
+def refers_to(child_column: str, parent_table: str, parent_column: str) -> float:
+    """How strongly ``child_column``'s name points at ``parent_table.parent_column``, 0..1.
+
+    1.0: the same specific name (``order_id`` and ``order_id``) or the parent's entity with a
+    key word (``customer_id`` -> ``customers.id``); 0.8 and below: abbreviations (``cust_id``),
+    or the entity among other words (``billing_customer_id``, ``lead_emp``).
+    """
+    child = words(child_column)
+    if not child:
+        return 0.0
+    parent_words = words(parent_column)
+    specific_parent = bool(entity_words(parent_column))
+    if child == parent_words and specific_parent:
+        return 1.0
+    child_entity = entity_words(child_column)
+    if not child_entity:
+        return 0.0  # a bare "id" or "code" names nothing
+    targets = [entity_words(parent_table), entity_words(parent_column)]
+    best = 0.0
+    for target in targets:
+        if not target:
+            continue
+        # Whole multi-word entity (order_item_id -> order_items) or its last word.
+        if child_entity == target:
+            best = max(best, 1.0)
+            continue
+        for cw in child_entity:
+            for tw in target:
+                score = _word_match(cw, tw)
+                if score:
+                    extra = len(child_entity) > 1  # qualifiers: billing_, lead_, parent_
+                    best = max(best, score - (0.1 if extra else 0.0))
+    if best and not is_key_like(child_column) and len(child_entity) == 1:
+        best = min(best, 0.9)  # "customer" rather than "customer_id"
+    return best
+
+
+def hierarchy_hint(child_column: str) -> bool:
+    """Whether a column's name says it points at another row of its own table."""
+    return any(w in HIERARCHY_WORDS for w in words(child_column))

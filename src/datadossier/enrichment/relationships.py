@@ -1,0 +1,422 @@
+"""Foreign keys found in the data, chosen for the whole source at once.
+
+1. Candidates: every (child column, parent key) pair of one type family, where the parent's
+   distinct count and value range leave room for containment. A pair whose best possible
+   score (all child values found) stays below the bar is dropped before any query: that is
+   where small 1..N integer ranges, which contain each other by chance, are cut unless the
+   names agree.
+2. Exact check of the survivors: the child's distinct values, and how many the parent key
+   holds (integrity). One query per pair on the distinct values, not on all rows.
+3. Score: integrity times the evidence that it is not chance, from the names
+   (``naming.refers_to``) and from how specific the values are (long codes and sparse id
+   ranges are; 1..N ranges and tiny code lists are not). See ``score``.
+4. Choose globally: one parent per child column; between two unique columns only one
+   direction (1:1); one link from a child table to a parent table unless names tell the
+   roles apart; composite keys are matched only onto the parents' own unique column sets.
+5. Bridges: a table whose grain is two foreign keys links its two parents n:m.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from itertools import product
+from typing import TYPE_CHECKING, Any
+
+from datadossier.engine import quote_ident
+from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats
+from datadossier.enrichment.naming import (
+    hierarchy_hint,
+    is_descriptive,
+    is_key_like,
+    refers_to,
+    words,
+)
+
+if TYPE_CHECKING:
+    import duckdb
+
+ACCEPT = 0.45
+MIN_INTEGRITY = 0.5
+MAX_CHILD_TEXT_LENGTH = 60.0
+MAX_COMPOSITE_COMBINATIONS = 8
+ORPHAN_EXAMPLES = 5
+
+
+@dataclass(slots=True)
+class _Candidate:
+    child: ColumnStats
+    parent: ColumnStats
+    name: float
+    specificity: float
+    integrity: float = 0.0
+    child_distinct: int = 0
+    found: int = 0
+    confidence: float = 0.0
+
+
+def integrity_factor(integrity: float) -> float:
+    """1 when (nearly) every child value is in the parent; falling to 0.45 at half of them."""
+    if integrity >= 0.99:
+        return 1.0
+    if integrity < MIN_INTEGRITY:
+        return 0.0
+    return 0.45 + 0.55 * (integrity - MIN_INTEGRITY) / (0.99 - MIN_INTEGRITY)
+
+
+def evidence_strength(name: float, specificity: float) -> float:
+    """Names and values each make chance less likely; either alone can carry a link."""
+    return 1.0 - (1.0 - 0.9 * name) * (1.0 - 0.85 * specificity)
+
+
+def score(integrity: float, name: float, specificity: float) -> float:
+    return round(integrity_factor(integrity) * evidence_strength(name, specificity), 4)
+
+
+def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
+    """How unlikely it is that the child's values fall inside the parent key by chance, 0..1."""
+    distinct = child.distinct if child.distinct is not None else child.non_null
+    if distinct <= 2:
+        return 0.1
+    if child.family == "string":
+        if distinct <= 5:
+            return 0.4
+        return 0.6 if (child.avg_length or 0.0) <= 2.5 else 0.9
+    low, high = parent.min_value, parent.max_value
+    parent_distinct = parent.distinct or parent.non_null
+    if low is None or high is None or parent_distinct == 0:
+        return 0.3
+    density = min(1.0, parent_distinct / (high - low + 1))
+    if density < 0.5:
+        # Random integers inside the range would land on a parent value with p = density.
+        spec = 1.0 - density ** min(distinct, 30)
+    elif low <= 1:
+        spec = 0.2  # 1..N: every id column of every table looks like this
+    else:
+        spec = 0.75  # a dense range that starts elsewhere (1001..1300) is less common
+    return spec * (0.6 if distinct <= 5 else 1.0)
+
+
+def _name_evidence(child: ColumnStats, parent: ColumnStats) -> float:
+    name = refers_to(child.name, parent.table, parent.name)
+    if child.table == parent.table and hierarchy_hint(child.name):
+        name = max(name, 0.7)
+    return name
+
+
+def _child_ok(column: ColumnStats) -> bool:
+    if column.family not in ("integer", "string") or column.non_null == 0:
+        return False
+    if column.distinct is not None and column.distinct < 2:
+        return False
+    if column.family == "string" and (column.avg_length or 0.0) > MAX_CHILD_TEXT_LENGTH:
+        return False
+    return not (is_descriptive(column.name) and not is_key_like(column.name))
+
+
+def _ranges_meet(child: ColumnStats, parent: ColumnStats) -> bool:
+    if child.family != "integer":
+        return True
+    if None in (child.min_value, child.max_value, parent.min_value, parent.max_value):
+        return True
+    return not (child.max_value < parent.min_value or child.min_value > parent.max_value)  # type: ignore[operator]
+
+
+def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> list[_Candidate]:
+    """Every (child column, single-column parent key) pair worth an exact check."""
+    parents = [
+        t.column(k[0])
+        for t in tables
+        for k in keys[t.name].keys
+        if len(k) == 1 and t.column(k[0]).family in ("integer", "string")
+    ]
+    result: list[_Candidate] = []
+    for table in tables:
+        for child in table.columns:
+            if not _child_ok(child):
+                continue
+            for parent in parents:
+                if parent is child or parent.family != child.family:
+                    continue
+                child_distinct = child.distinct or child.non_null
+                parent_distinct = parent.distinct or parent.non_null
+                if parent_distinct < MIN_INTEGRITY * 0.9 * child_distinct or not _ranges_meet(child, parent):
+                    continue
+                name = _name_evidence(child, parent)
+                spec = value_specificity(child, parent)
+                if score(1.0, name, spec) < ACCEPT:
+                    continue
+                result.append(_Candidate(child, parent, name, spec))
+    return result
+
+
+def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates: list[_Candidate]) -> None:
+    """Fill integrity (share of the child's distinct values found in the parent) in place."""
+    by_child: dict[tuple[str, str], list[_Candidate]] = {}
+    for cand in candidates:
+        by_child.setdefault((cand.child.table, cand.child.name), []).append(cand)
+    for (table, column), group in by_child.items():
+        col = quote_ident(column)
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _dd_values AS SELECT DISTINCT {col} AS v "
+            f"FROM {relations[table]} WHERE {col} IS NOT NULL"
+        )
+        distinct = con.execute("SELECT count(*) FROM _dd_values").fetchone()
+        assert distinct is not None
+        for cand in group:
+            parent_col = quote_ident(cand.parent.name)
+            row = con.execute(
+                f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
+                f"ON d.v = p.{parent_col}"
+            ).fetchone()
+            assert row is not None
+            cand.child_distinct = int(distinct[0])
+            cand.found = int(row[0])
+            cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
+            cand.confidence = score(cand.integrity, cand.name, cand.specificity)
+    con.execute("DROP TABLE IF EXISTS _dd_values")
+
+
+def _link(cand: _Candidate) -> Link:
+    unique_child = cand.child_distinct == cand.child.non_null
+    evidence: dict[str, Any] = {
+        "child_distinct": cand.child_distinct,
+        "found_in_parent": cand.found,
+        "integrity": round(cand.integrity, 4),
+        "orphan_values": cand.child_distinct - cand.found,
+        "name_score": round(cand.name, 2),
+        "value_specificity": round(cand.specificity, 2),
+        "parent_distinct": cand.parent.distinct,
+        "child_unique": unique_child,
+    }
+    return Link(
+        child_table=cand.child.table,
+        child_columns=(cand.child.name,),
+        parent_table=cand.parent.table,
+        parent_columns=(cand.parent.name,),
+        confidence=cand.confidence,
+        cardinality="1:1" if unique_child else "n:1",
+        kind="hierarchy" if cand.child.table == cand.parent.table else "foreign_key",
+        evidence=evidence,
+    )
+
+
+def _rank(cand: _Candidate) -> tuple[float, float, float, int]:
+    return (cand.confidence, cand.name, cand.integrity, cand.parent.rows)
+
+
+def choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The set of single-column links that explains the source best (see the module doc)."""
+    accepted = [c for c in candidates if c.integrity >= MIN_INTEGRITY and c.confidence >= ACCEPT]
+    # Between two unique columns that contain each other, only the stronger direction.
+    pair_best: dict[frozenset[tuple[str, str]], _Candidate] = {}
+    for cand in accepted:
+        pair = frozenset({(cand.child.table, cand.child.name), (cand.parent.table, cand.parent.name)})
+        if pair not in pair_best or _rank(cand) > _rank(pair_best[pair]):
+            pair_best[pair] = cand
+    accepted = list(pair_best.values())
+    # A parent key that is itself a 1:1 child of another key is a split of that table; when a
+    # child fits both about equally, the link goes to the table it was split from.
+    one_to_one = {
+        (c.child.table, c.child.name): (c.parent.table, c.parent.name)
+        for c in accepted
+        if c.child_distinct == c.child.non_null and c.integrity >= 0.99
+    }
+    best: dict[tuple[str, str], _Candidate] = {}
+    for cand in sorted(accepted, key=_rank, reverse=True):
+        key = (cand.child.table, cand.child.name)
+        current = best.get(key)
+        if current is None:
+            best[key] = cand
+            continue
+        root = one_to_one.get((current.parent.table, current.parent.name))
+        if (
+            root == (cand.parent.table, cand.parent.name)
+            and cand.confidence >= current.confidence - 0.1
+            and cand.name >= current.name
+        ):
+            best[key] = cand
+    # One link per (child table, parent table) unless each link's name names its parent
+    # (billing_customer_id and shipping_customer_id both point at customers).
+    by_tables: dict[tuple[str, str], list[_Candidate]] = {}
+    for cand in best.values():
+        by_tables.setdefault((cand.child.table, cand.parent.table), []).append(cand)
+    chosen: list[_Candidate] = []
+    for group in by_tables.values():
+        group.sort(key=_rank, reverse=True)
+        chosen.append(group[0])
+        chosen.extend(
+            c for c in group[1:] if c.name >= 0.6 and c.parent.name == group[0].parent.name
+        )
+    return chosen
+
+
+def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link: Link) -> None:
+    """Count the child rows whose value has no parent, with a few example values."""
+    child = relations[link.child_table]
+    parent = relations[link.parent_table]
+    on = " AND ".join(
+        f"c.{quote_ident(a)} = p.{quote_ident(b)}" for a, b in zip(link.child_columns, link.parent_columns, strict=True)
+    )
+    not_null = " AND ".join(f"c.{quote_ident(a)} IS NOT NULL" for a in link.child_columns)
+    row = con.execute(f"SELECT count(*) FROM {child} c ANTI JOIN {parent} p ON {on} WHERE {not_null}").fetchone()
+    assert row is not None
+    link.evidence["orphan_rows"] = int(row[0])
+    if row[0]:
+        cols = ", ".join(f"c.{quote_ident(a)}" for a in link.child_columns)
+        examples = con.execute(
+            f"SELECT DISTINCT {cols} FROM {child} c ANTI JOIN {parent} p ON {on} WHERE {not_null} "
+            f"ORDER BY ALL LIMIT {ORPHAN_EXAMPLES}"
+        ).fetchall()
+        link.evidence["orphan_examples"] = [
+            r[0] if len(r) == 1 else list(r) for r in examples
+        ]
+
+
+def composite_links(
+    con: duckdb.DuckDBPyConnection,
+    tables: list[TableStats],
+    keys: dict[str, TableKeys],
+    singles: list[Link],
+) -> list[Link]:
+    """Foreign keys of 2-3 columns onto the parents' composite keys.
+
+    A child column can stand for a parent key column when both hold references to the same
+    key (``timesheets.emp`` and ``assignments.employee_id`` both point at ``employees``) or
+    when the names agree. Only those mappings are checked, at most a few per key."""
+    by_name = {t.name: t for t in tables}
+    relations = {t.name: t.relation for t in tables}
+    target_of = {(link.child_table, link.child_columns[0]): (link.parent_table, link.parent_columns[0]) for link in singles}
+    result: list[Link] = []
+    for parent in tables:
+        for key in keys[parent.name].keys:
+            if len(key) < 2:
+                continue
+            for child in tables:
+                if child.name == parent.name:
+                    continue
+                options: list[list[tuple[str, float]]] = []
+                for part in key:
+                    pcol = parent.column(part)
+                    matches = []
+                    for ccol in child.columns:
+                        if ccol.family != pcol.family:
+                            continue
+                        shared = target_of.get((child.name, ccol.name))
+                        same_target = shared is not None and shared == target_of.get((parent.name, part))
+                        name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, parent.name, part)
+                        if same_target or name >= 0.7:
+                            matches.append((ccol.name, max(name, 0.8 if same_target else 0.0)))
+                    options.append(matches)
+                if any(not m for m in options):
+                    continue
+                combos = [c for c in product(*options) if len({n for n, _ in c}) == len(c)]
+                for combo in combos[:MAX_COMPOSITE_COMBINATIONS]:
+                    link = _check_composite(con, relations, by_name[child.name], parent, key, combo)
+                    if link is not None:
+                        result.append(link)
+    # One composite link per (child columns, parent table): the best.
+    best: dict[tuple[str, tuple[str, ...], str], Link] = {}
+    for link in result:
+        k = (link.child_table, tuple(sorted(link.child_columns)), link.parent_table)
+        if k not in best or link.confidence > best[k].confidence:
+            best[k] = link
+    return list(best.values())
+
+
+def _check_composite(
+    con: duckdb.DuckDBPyConnection,
+    relations: dict[str, str],
+    child: TableStats,
+    parent: TableStats,
+    key: tuple[str, ...],
+    combo: tuple[tuple[str, float], ...],
+) -> Link | None:
+    child_cols = [n for n, _ in combo]
+    select = ", ".join(f"{quote_ident(c)} AS v{i}" for i, c in enumerate(child_cols))
+    not_null = " AND ".join(f"{quote_ident(c)} IS NOT NULL" for c in child_cols)
+    on = " AND ".join(f"d.v{i} = p.{quote_ident(k)}" for i, k in enumerate(key))
+    row = con.execute(
+        f"WITH d AS (SELECT DISTINCT {select} FROM {relations[child.name]} WHERE {not_null}) "
+        f"SELECT (SELECT count(*) FROM d), (SELECT count(*) FROM d SEMI JOIN {relations[parent.name]} p ON {on})"
+    ).fetchone()
+    assert row is not None
+    distinct, found = int(row[0]), int(row[1])
+    if distinct == 0:
+        return None
+    integrity = found / distinct
+    name = sum(s for _, s in combo) / len(combo)
+    confidence = score(integrity, name, 0.9 if distinct > 5 else 0.4)
+    if integrity < MIN_INTEGRITY or confidence < ACCEPT:
+        return None
+    non_null_rows = con.execute(f"SELECT count(*) FROM {relations[child.name]} WHERE {not_null}").fetchone()
+    assert non_null_rows is not None
+    unique_child = distinct == int(non_null_rows[0])
+    return Link(
+        child_table=child.name,
+        child_columns=tuple(child_cols),
+        parent_table=parent.name,
+        parent_columns=key,
+        confidence=confidence,
+        cardinality="1:1" if unique_child else "n:1",
+        kind="foreign_key",
+        evidence={
+            "child_distinct": distinct,
+            "found_in_parent": found,
+            "integrity": round(integrity, 4),
+            "orphan_values": distinct - found,
+            "name_score": round(name, 2),
+            "child_unique": unique_child,
+            "composite": True,
+        },
+    )
+
+
+def find_bridges(tables: list[TableStats], keys: dict[str, TableKeys], links: list[Link]) -> list[Bridge]:
+    """Tables whose grain is exactly two foreign keys onto two other tables."""
+    bridges: list[Bridge] = []
+    for table in tables:
+        grain = keys[table.name].grain
+        if grain is None or len(grain) != 2:
+            continue
+        outgoing = {
+            link.child_columns[0]: link
+            for link in links
+            if link.child_table == table.name and len(link.child_columns) == 1 and link.parent_table != table.name
+        }
+        left, right = outgoing.get(grain[0]), outgoing.get(grain[1])
+        if left is None or right is None or left.parent_table == right.parent_table:
+            continue
+        if len(table.columns) - 2 > 4:
+            continue  # many attributes of its own: an entity with a composite key, not a bridge
+        bridges.append(Bridge(table.name, left, right))
+    return bridges
+
+
+def discover_links(
+    con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys]
+) -> tuple[list[Link], list[Bridge], dict[str, Any]]:
+    """All foreign keys of the source, its bridges, and counts for the evidence report."""
+    relations = {t.name: t.relation for t in tables}
+    candidates = candidate_pairs(tables, keys)
+    _check(con, relations, candidates)
+    chosen = choose(candidates)
+    links = [_link(c) for c in chosen]
+    links.extend(composite_links(con, tables, keys, links))
+    for link in links:
+        _orphan_rows(con, relations, link)
+    links.sort(key=lambda k: (k.child_table, k.child_columns, k.parent_table))
+    bridges = find_bridges(tables, keys, links)
+    stats = {
+        "candidate_pairs_checked": len(candidates),
+        "pairs_above_bar": sum(1 for c in candidates if c.confidence >= ACCEPT and c.integrity >= MIN_INTEGRITY),
+        "links": len(links),
+    }
+    return links, bridges, stats
+
+
+def group_id(link: Link) -> str:
+    """A stable id for a (possibly composite) link: its rows in the store share it."""
+    text = "|".join([link.child_table, *link.child_columns, "->", link.parent_table, *link.parent_columns])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+

@@ -1,0 +1,249 @@
+"""Keys, relationships and entities of a source, discovered on demand and kept fresh.
+
+``Discovery.ensure`` is what the tools call before they answer about relationships: it
+profiles the files of the source's folder that are not tables yet, then runs discovery again
+when any table changed since the last run (its profile time differs from the one recorded in
+the last run's checkpoint), or when asked to. Discovery reads the typed layers in DuckDB (in
+a worker thread) and writes its results to the store in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+
+from datadossier.enrichment.entities import classify
+from datadossier.enrichment.keys import find_keys
+from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats
+from datadossier.enrichment.relationships import discover_links
+from datadossier.errors import DatadossierError, ReadOnlyError, SourceError, TableNotFoundError
+from datadossier.sources.files import resolve_files
+from datadossier.store.repositories import catalog, checkpoints
+from datadossier.store.repositories import relationships as rel_repo
+
+if TYPE_CHECKING:
+    from datadossier.pipeline.runner import Pipeline, Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class DiscoveryRun:
+    """What one call of ``ensure`` did."""
+
+    source: str
+    ran: bool
+    profiled: list[str] = field(default_factory=list)
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    summary: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Found:
+    keys: dict[str, TableKeys]
+    links: list[Link]
+    bridges: list[Bridge]
+    entities: list[Entity]
+    stats: dict[str, Any]
+
+
+def discover(con: Any, tables: list[TableStats]) -> _Found:
+    """The DuckDB half: keys of every table, then links, bridges and entities."""
+    keys = {t.name: find_keys(con, t) for t in tables}
+    links, bridges, stats = discover_links(con, tables, keys)
+    entities = classify(tables, keys, links, bridges)
+    return _Found(keys, links, bridges, entities, stats)
+
+
+class Discovery:
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.settings = pipeline.settings
+        self.sessions = pipeline.sessions
+        self.workspace = pipeline.workspace
+
+    async def ensure(self, source: str, *, refresh: bool = False, progress: Progress | None = None) -> DiscoveryRun:
+        """Bring the source's relationships up to date (see the module doc)."""
+        async with self.sessions() as session:
+            info = await catalog.get_source(session, source)
+        if info is None:
+            raise TableNotFoundError(
+                f"No source named '{source}'.", hint="Call list_tables to see the known sources, or profile a folder first."
+            )
+        run = DiscoveryRun(source=source, ran=False)
+        if not self.settings.read_only:
+            await self._profile_missing(info.config, source, run, progress)
+        async with self.sessions() as session:
+            state = await rel_repo.last_discovery(session, info.source_id)
+            versions = {
+                name: at.isoformat() if at else None
+                for name, at in (await rel_repo.profiled_at(session, info.source_id)).items()
+            }
+        if self.settings.read_only or (not refresh and state is not None and state.get("tables") == versions):
+            return run
+        started = time.perf_counter()
+        async with self.sessions() as session:
+            tables = await rel_repo.source_tables(session, source)
+        async with self.sessions.begin() as session:
+            checkpoint_id = await checkpoints.start_run(
+                session, info.source_id, dataflow_name=rel_repo.DATAFLOW, checkpoint_type="discovery",
+                state={"tables": versions},
+            )
+        try:
+            found = await anyio.to_thread.run_sync(self._run, tables, abandon_on_cancel=True)
+            async with self.sessions.begin() as session:
+                counts = await rel_repo.save_discovery(
+                    session, tables, found.keys, found.links, found.bridges, found.entities
+                )
+                run.seconds = round(time.perf_counter() - started, 3)
+                run.summary = {**found.stats, **counts, "tables": len(tables), "bridges": len(found.bridges), "seconds": run.seconds}
+                await checkpoints.finish_run(
+                    session, checkpoint_id, status="completed", state={"tables": versions}, summary=run.summary
+                )
+        except BaseException as exc:
+            with anyio.CancelScope(shield=True):
+                async with self.sessions.begin() as session:
+                    await checkpoints.finish_run(
+                        session, checkpoint_id, status="failed",
+                        error=str(exc) if isinstance(exc, Exception) else "cancelled",
+                    )
+            raise
+        run.ran = True
+        return run
+
+    def _run(self, tables: list[TableStats]) -> _Found:
+        with self.workspace.connect(read_only=False) as con:
+            return self.workspace.run(con, lambda: discover(con, tables))
+
+    async def _profile_missing(
+        self, config: dict[str, Any], source: str, run: DiscoveryRun, progress: Progress | None
+    ) -> None:
+        """Profile the files of the source's folder that are not tables yet."""
+        directory = config.get("directory")
+        known = set((config.get("files") or {}).keys())
+        if not directory:
+            return
+        try:
+            files = resolve_files(directory, self.settings.roots)
+        except DatadossierError as exc:
+            log.info("Not looking for new files of %s: %s", source, exc)
+            return
+        for file in files:
+            if file.table_name in known:
+                continue
+            try:
+                await self.pipeline.profile_path(file.path, source_name=source, progress=progress)
+                run.profiled.append(f"{source}.{file.table_name}")
+            except SourceError as exc:
+                run.skipped_files.append({"path": str(file.path), "error": exc.message})
+
+
+@dataclass(slots=True)
+class PathAnswer:
+    """find_join_path's answer: the paths, or the groups of tables that no path connects."""
+
+    from_table: str
+    to_table: str
+    paths: list[Any]
+    groups: list[list[str]]
+    discovery: DiscoveryRun
+
+
+class RelationshipService:
+    """What the tools and the CLI ask about relationships, on top of ``Discovery``."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.discovery = Discovery(pipeline)
+        self.sessions = pipeline.sessions
+        self.read_only = pipeline.settings.read_only
+
+    async def _source_of(self, table: str | None, source: str | None) -> tuple[str, Any]:
+        from datadossier.store.repositories.catalog import resolve_table
+
+        if table is not None:
+            async with self.sessions() as session:
+                summary = await resolve_table(session, table)
+            return summary.source, summary
+        if source is None:
+            async with self.sessions() as session:
+                sources = sorted({t.source for t in await catalog.list_tables(session)})
+            if len(sources) != 1:
+                raise TableNotFoundError(
+                    "Name a table or a source: " + (f"the known sources are {', '.join(sources)}." if sources else "nothing is profiled yet."),
+                    hint="Pass table='source.table' or source='name'; profile a folder first if nothing is known.",
+                )
+            source = sources[0]
+        return source, None
+
+    async def relationships(
+        self, *, table: str | None = None, source: str | None = None, refresh: bool = False,
+        include_rejected: bool = False, progress: Progress | None = None,
+    ) -> tuple[list[Any], list[Any], DiscoveryRun]:
+        """Relationships (of one table, or of a whole source) and the source's entities."""
+        source_name, summary = await self._source_of(table, source)
+        run = await self.discovery.ensure(source_name, refresh=refresh, progress=progress)
+        async with self.sessions() as session:
+            found = await rel_repo.list_relationships(
+                session, source=None if summary else source_name,
+                table_id=summary.table_id if summary else None, include_rejected=include_rejected,
+            )
+            entities = await rel_repo.list_entities(session, source_name)
+        if summary is not None:
+            entities = [e for e in entities if e.table == summary.qualified_name]
+        return found, entities, run
+
+    async def join_paths(
+        self, from_table: str, to_table: str, *, max_hops: int = 4, k: int = 3, progress: Progress | None = None
+    ) -> PathAnswer:
+        from datadossier.enrichment.join_paths import components, find_paths
+        from datadossier.store.repositories.catalog import resolve_table
+
+        if not 1 <= max_hops <= 8:
+            raise DatadossierError("max_hops must be between 1 and 8.", hint="Ask again with max_hops from 1 to 8 (4 is usual).")
+        if not 1 <= k <= 20:
+            raise DatadossierError("k must be between 1 and 20.", hint="Ask again with k from 1 to 20.")
+        async with self.sessions() as session:
+            start = await resolve_table(session, from_table)
+            end = await resolve_table(session, to_table)
+        if start.source != end.source:
+            raise DatadossierError(
+                f"{start.qualified_name} and {end.qualified_name} belong to different sources; "
+                "relationships are searched within one source.",
+                hint="Profile both files from one folder (or with the same source name) to join them.",
+            )
+        run = await self.discovery.ensure(start.source, progress=progress)
+        async with self.sessions() as session:
+            rels = await rel_repo.list_relationships(session, source=start.source)
+            tables = [t.qualified_name for t in await catalog.list_tables(session, start.source)]
+        paths = find_paths(rels, start.qualified_name, end.qualified_name, max_hops=max_hops, k=k)
+        if not self.read_only and start.table_id and end.table_id:
+            async with self.sessions.begin() as session:
+                await rel_repo.save_join_paths(
+                    session, start.table_id, end.table_id,
+                    [([s.as_json() for s in p.steps], p.confidence) for p in paths],
+                )
+        groups = [] if paths else components(tables, rels)
+        return PathAnswer(start.qualified_name, end.qualified_name, paths, groups, run)
+
+    async def review(self, relationship_id: str, *, confirm: bool, by: str, note: str | None = None) -> Any:
+        import uuid
+
+        if self.read_only:
+            raise ReadOnlyError(
+                "This server is read-only: relationships cannot be confirmed or rejected.",
+                hint="Unset DATADOSSIER_READ_ONLY to review relationships.",
+            )
+        try:
+            rid = uuid.UUID(relationship_id.strip())
+        except ValueError as exc:
+            raise DatadossierError(
+                f"'{relationship_id}' is not a relationship id.",
+                hint="Use the id field of a relationship from get_relationships.",
+            ) from exc
+        async with self.sessions.begin() as session:
+            return await rel_repo.review(session, rid, confirm=confirm, by=by, note=note)

@@ -1,0 +1,163 @@
+"""Result models of the relationship tools, shared with the CLI's ``--json`` output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from datadossier.store.domain import EntityInfo, RelationshipInfo
+
+_EVIDENCE_KEYS = (
+    "integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
+    "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
+    "via", "review", "found_by_latest_discovery",
+)
+
+
+class RelationshipOut(BaseModel):
+    id: str = Field(description="Relationship id: pass it to confirm_relationship or reject_relationship.")
+    from_table: str = Field(description="The referencing (child) table, `source.table`.")
+    from_columns: list[str] = Field(description="Its columns, in order (several for a composite key).")
+    to_table: str = Field(description="The referenced (parent) table.")
+    to_columns: list[str] = Field(description="The parent's key columns, in the same order.")
+    type: str = Field(description="`foreign_key`, `hierarchy` (a self-reference) or `bridge` (n:m through a bridge table).")
+    cardinality: str | None = Field(description="From child to parent: `n:1` or `1:1`; `n:m` for a bridge.")
+    confidence: float = Field(description="0..1: integrity times the name and value evidence that it is not chance.")
+    status: str = Field(description="`detected`, `confirmed` (kept whatever later runs find) or `rejected`.")
+    detection_method: str | None = Field(description="How it was found (`value_overlap`, `value_overlap+name`, `bridge_table`).")
+    evidence: dict[str, Any] = Field(
+        description="The numbers: integrity (share of distinct child values found in the parent), orphan "
+        "rows and examples, name and value scores; for a bridge, the bridge table."
+    )
+
+    @classmethod
+    def of(cls, r: RelationshipInfo) -> RelationshipOut:
+        return cls(
+            id=str(r.relationship_id),
+            from_table=r.from_table,
+            from_columns=r.from_columns,
+            to_table=r.to_table,
+            to_columns=r.to_columns,
+            type=r.relationship_type,
+            cardinality=r.cardinality,
+            confidence=round(r.confidence, 4),
+            status=r.status,
+            detection_method=r.detection_method,
+            evidence={k: r.evidence[k] for k in _EVIDENCE_KEYS if k in r.evidence},
+        )
+
+
+class EntityOut(BaseModel):
+    table: str = Field(description="`source.table`.")
+    entity_type: str = Field(description="What one row is: customer, order, order line, event, ...")
+    role: str = Field(description="`fact`, `dimension`, `bridge` (links two tables n:m) or `unknown`.")
+    grain: list[str] | None = Field(description="The columns that identify a row; null when no key was found (unknown grain).")
+    confidence: float | None = Field(description="0..1.")
+    reason: str | None = Field(description="Why the role was given.")
+    candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns).")
+
+    @classmethod
+    def of(cls, e: EntityInfo) -> EntityOut:
+        keys = e.evidence.get("keys") or {}
+        return cls(
+            table=e.table,
+            entity_type=e.entity_type,
+            role=e.role,
+            grain=e.grain_columns,
+            confidence=e.confidence,
+            reason=e.evidence.get("reason"),
+            candidate_keys=keys.get("candidate_keys") or [],
+        )
+
+
+class DiscoveryOut(BaseModel):
+    ran: bool = Field(description="True when relationships were discovered again in this call (a table had changed, or refresh).")
+    seconds: float = Field(description="Time the discovery took (0 when it did not run).")
+    profiled: list[str] = Field(description="Tables profiled first because their files were new in the source's folder.")
+    skipped_files: list[dict[str, str]] = Field(description="Files of the folder that could not be profiled, with the error.")
+
+
+class GetRelationshipsResult(BaseModel):
+    source: str = Field(description="The source searched.")
+    relationships: list[RelationshipOut] = Field(description="Confirmed first, then by confidence.")
+    tables: list[EntityOut] = Field(description="Entity, role and grain of each table.")
+    discovery: DiscoveryOut
+    truncated: bool = Field(description="True when more relationships exist than are listed; pass `table` to narrow.")
+
+
+class JoinStepOut(BaseModel):
+    from_table: str
+    from_columns: list[str]
+    to_table: str
+    to_columns: list[str]
+    cardinality: str = Field(description="In walking direction: `n:1` keeps rows, `1:n` multiplies them (fan-out), `1:1`.")
+    confidence: float
+    relationship_id: str
+
+
+class JoinPathOut(BaseModel):
+    hops: int = Field(description="Number of joins.")
+    confidence: float = Field(description="Product of the steps' confidences (confirmed steps count as 1).")
+    cardinality: str = Field(description="Of the whole path: `n:1`, `1:n`, `1:1` or `n:m`.")
+    steps: list[JoinStepOut]
+    warnings: list[str] = Field(description="Fan-out, chasm traps and orphans, with what to do about them.")
+    sql: str = Field(description="A ready FROM ... JOIN clause over the typed layers, identifiers quoted.")
+
+
+class FindJoinPathResult(BaseModel):
+    from_table: str
+    to_table: str
+    found: bool = Field(description="False when no path of at most max_hops joins exists.")
+    paths: list[JoinPathOut] = Field(description="Best first: fewest joins, then highest confidence.")
+    disconnected_groups: list[list[str]] = Field(
+        description="When nothing was found: the groups of tables that relationships connect; the two tables lie in different groups."
+    )
+    message: str = Field(description="One sentence that sums up the answer.")
+    discovery: DiscoveryOut
+
+
+class ReviewResult(BaseModel):
+    relationship: RelationshipOut
+
+
+def discovery_out(run: Any) -> DiscoveryOut:
+    return DiscoveryOut(ran=run.ran, seconds=run.seconds, profiled=run.profiled, skipped_files=run.skipped_files)
+
+
+def path_out(path: Any) -> JoinPathOut:
+    return JoinPathOut(
+        hops=len(path.steps),
+        confidence=path.confidence,
+        cardinality=path.cardinality,
+        steps=[
+            JoinStepOut(
+                from_table=s.from_table, from_columns=list(s.from_columns), to_table=s.to_table,
+                to_columns=list(s.to_columns), cardinality=s.cardinality, confidence=round(s.confidence, 4),
+                relationship_id=s.relationship_id,
+            )
+            for s in path.steps
+        ],
+        warnings=path.warnings,
+        sql=path.sql,
+    )
+
+
+def find_join_path_result(answer: Any) -> FindJoinPathResult:
+    paths = [path_out(p) for p in answer.paths]
+    if paths:
+        best = paths[0]
+        message = (
+            f"{len(paths)} path(s) from {answer.from_table} to {answer.to_table}; the best takes "
+            f"{best.hops} join(s) with confidence {best.confidence:.2f}"
+            + (" and has warnings." if best.warnings else ".")
+        )
+    else:
+        message = (
+            f"No join path from {answer.from_table} to {answer.to_table} within the hop limit: they are not "
+            "connected by any relationship found or confirmed. See disconnected_groups."
+        )
+    return FindJoinPathResult(
+        from_table=answer.from_table, to_table=answer.to_table, found=bool(paths), paths=paths,
+        disconnected_groups=answer.groups, message=message, discovery=discovery_out(answer.discovery),
+    )
