@@ -84,9 +84,20 @@ def classify(
             "grain": keys[table.name].grain,
         }
         role: Any
+        grain_cols = keys[table.name].grain or ()
+        split_of = next(
+            (k for k in outgoing if k.cardinality == "1:1" and tuple(k.child_columns) == tuple(grain_cols)), None
+        )
+        if split_of is not None:
+            # Keyed by another table's key, one row each: more columns of that entity.
+            name, confidence = entity_type(split_of.parent_table)
+            evidence["split_of"] = split_of.parent_table
         if table.name in bridge_tables:
             role, role_confidence = "bridge", 0.85
             evidence["reason"] = "its grain is two foreign keys: it links two tables n:m"
+        elif split_of is not None:
+            role, role_confidence = "dimension", 0.7
+            evidence["reason"] = f"a 1:1 extension of {split_of.parent_table}: its key is that table's key"
         elif outgoing and (measures or times) and len(incoming) <= len(outgoing):
             role, role_confidence = "fact", 0.8 if len(outgoing) > 1 or measures else 0.65
             evidence["reason"] = "points at other tables and records measures or times"

@@ -99,9 +99,13 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
 
 def _name_evidence(child: ColumnStats, parent: ColumnStats) -> float:
     name = refers_to(child.name, parent.table, parent.name)
-    if child.table == parent.table and hierarchy_hint(child.name):
-        name = max(name, 0.7)
-    return name
+    if child.table != parent.table:
+        return name
+    # Within one table, sharing the table's words (badge_holder in badge_swipes) says
+    # nothing; only words of a hierarchy do (manager_id, parent_category_id, reports_to).
+    if not hierarchy_hint(child.name):
+        return 0.0
+    return 0.8 if name >= 0.8 else 0.7
 
 
 def _child_ok(column: ColumnStats) -> bool:
@@ -295,12 +299,15 @@ def composite_links(
             for child in tables:
                 if child.name == parent.name:
                     continue
+                # A set holding the child's own key is unique because of that key alone: any
+                # pairing of it with another reference looks like a 1:1 link by construction.
+                own_keys = {k[0] for k in keys[child.name].keys if len(k) == 1}
                 options: list[list[tuple[str, float]]] = []
                 for part in key:
                     pcol = parent.column(part)
                     matches = []
                     for ccol in child.columns:
-                        if ccol.family != pcol.family:
+                        if ccol.family != pcol.family or ccol.name in own_keys:
                             continue
                         shared = target_of.get((child.name, ccol.name))
                         same_target = shared is not None and shared == target_of.get((parent.name, part))

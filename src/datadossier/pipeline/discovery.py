@@ -201,15 +201,12 @@ class RelationshipService:
         self, from_table: str, to_table: str, *, max_hops: int = 4, k: int = 3, progress: Progress | None = None
     ) -> PathAnswer:
         from datadossier.enrichment.join_paths import components, find_paths
-        from datadossier.store.repositories.catalog import resolve_table
 
         if not 1 <= max_hops <= 8:
             raise DatadossierError("max_hops must be between 1 and 8.", hint="Ask again with max_hops from 1 to 8 (4 is usual).")
         if not 1 <= k <= 20:
             raise DatadossierError("k must be between 1 and 20.", hint="Ask again with k from 1 to 20.")
-        async with self.sessions() as session:
-            start = await resolve_table(session, from_table)
-            end = await resolve_table(session, to_table)
+        start, end, first = await self._resolve_pair(from_table, to_table, progress)
         if start.source != end.source:
             raise DatadossierError(
                 f"{start.qualified_name} and {end.qualified_name} belong to different sources; "
@@ -217,6 +214,9 @@ class RelationshipService:
                 hint="Profile both files from one folder (or with the same source name) to join them.",
             )
         run = await self.discovery.ensure(start.source, progress=progress)
+        if first is not None:
+            run.profiled[:0] = first.profiled
+            run.skipped_files[:0] = first.skipped_files
         async with self.sessions() as session:
             rels = await rel_repo.list_relationships(session, source=start.source)
             tables = [t.qualified_name for t in await catalog.list_tables(session, start.source)]
@@ -229,6 +229,35 @@ class RelationshipService:
                 )
         groups = [] if paths else components(tables, rels)
         return PathAnswer(start.qualified_name, end.qualified_name, paths, groups, run)
+
+    async def _resolve_pair(
+        self, first: str, second: str, progress: Progress | None
+    ) -> tuple[Any, Any, DiscoveryRun | None]:
+        """Both tables; when one is unknown but the other's source folder may hold its file
+        (added after the folder was profiled), that folder's new files are profiled first."""
+        from datadossier.store.repositories.catalog import resolve_table
+
+        async def resolve(ref: str) -> Any:
+            async with self.sessions() as session:
+                return await resolve_table(session, ref)
+
+        found: list[Any] = []
+        run: DiscoveryRun | None = None
+        missing: list[tuple[int, str, TableNotFoundError]] = []
+        for index, ref in enumerate((first, second)):
+            try:
+                found.append(await resolve(ref))
+            except TableNotFoundError as exc:
+                found.append(None)
+                missing.append((index, ref, exc))
+        if missing:
+            known = next((t for t in found if t is not None), None)
+            if known is None or self.read_only:
+                raise missing[0][2]
+            run = await self.discovery.ensure(known.source, progress=progress)
+            for index, ref, _ in missing:
+                found[index] = await resolve(f"{known.source}.{ref}" if "." not in ref else ref)
+        return found[0], found[1], run
 
     async def review(self, relationship_id: str, *, confirm: bool, by: str, note: str | None = None) -> Any:
         import uuid

@@ -1,0 +1,1 @@
+"""Deterministic test datasets whose keys and relationships are known."""

@@ -1,0 +1,210 @@
+"""Keys, relationships, entities and join paths on two datasets with known answers, through
+the real pipeline, DuckDB workspace and store (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from datadossier.pipeline.discovery import RelationshipService
+from datadossier.runtime import Runtime, open_runtime
+from datadossier.sample import CUSTOMER_COUNT, ORPHAN_ORDERS, STRIPPED_PRODUCT_CODES, write_sample
+from tests.datasets.company import CompanyTruth, write_company
+from tests.server.helpers import make_settings
+
+Edge = tuple[str, tuple[str, ...], str, tuple[str, ...]]
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, store_url: str) -> AsyncIterator[Runtime]:
+    async with open_runtime(make_settings(tmp_path, store_url)) as rt:
+        yield rt
+
+
+def _edges(found: list[Any], source: str) -> dict[Edge, Any]:
+    strip = len(source) + 1
+    return {
+        (r.from_table[strip:], tuple(r.from_columns), r.to_table[strip:], tuple(r.to_columns)): r
+        for r in found
+        if r.relationship_type != "bridge"
+    }
+
+
+async def _profile(runtime: Runtime, folder: Path) -> RelationshipService:
+    await runtime.pipeline.profile_path(folder)
+    return RelationshipService(runtime.pipeline)
+
+
+async def _count(runtime: Runtime, sql: str) -> int:
+    import anyio.to_thread
+
+    def run() -> int:
+        with runtime.pipeline.workspace.connect(read_only=True) as con:
+            return int(con.execute(f"SELECT count(*) {sql}").fetchall()[0][0])
+
+    return await anyio.to_thread.run_sync(run)
+
+
+async def test_sample_shop(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "shop"
+    write_sample(folder)
+    service = await _profile(runtime, folder)
+    found, entities, run = await service.relationships(source="shop")
+    assert run.ran
+    edges = _edges(found, "shop")
+    assert set(edges) == {
+        ("orders", ("cust_id",), "customers", ("customer_id",)),
+        ("order_items", ("order_id",), "orders", ("order_id",)),
+        ("order_items", ("product_code",), "products", ("product_code",)),
+        ("events", ("customer",), "customers", ("customer_id",)),
+    }
+    assert all(r.cardinality == "n:1" and r.relationship_type == "foreign_key" for r in edges.values())
+    orders = edges[("orders", ("cust_id",), "customers", ("customer_id",))].evidence
+    # Orders of deleted customers: orphans, counted, with their ids as examples.
+    assert 0 < orders["orphan_rows"] <= ORPHAN_ORDERS
+    assert all(int(v) > CUSTOMER_COUNT for v in orders["orphan_examples"])
+    assert 0.85 < orders["integrity"] < 1.0
+    codes = edges[("order_items", ("product_code",), "products", ("product_code",))].evidence
+    assert 0 < codes["orphan_rows"] <= STRIPPED_PRODUCT_CODES
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains == {
+        "shop.customers": ["customer_id"],
+        "shop.orders": ["order_id"],
+        "shop.order_items": ["order_id", "line_no"],
+        "shop.products": ["product_code"],
+        "shop.events": ["event_id"],
+    }
+    roles = {e.table: e.role for e in entities}
+    assert roles["shop.customers"] == roles["shop.products"] == "dimension"
+    assert roles["shop.order_items"] == roles["shop.events"] == "fact"
+    assert {e.table: e.entity_type for e in entities}["shop.order_items"] == "order line"
+
+    # A second call with nothing changed does not discover again.
+    _, _, again = await service.relationships(source="shop")
+    assert not again.ran
+
+    answer = await service.join_paths("events", "order_items")
+    best = answer.paths[0]
+    assert [s.to_table for s in best.steps] == ["shop.customers", "shop.orders", "shop.order_items"]
+    assert [s.cardinality for s in best.steps] == ["n:1", "1:n", "1:n"]
+    assert any(w.startswith("Chasm trap at shop.customers") for w in best.warnings)
+    assert any(w.startswith("Fan-out") for w in best.warnings)
+    assert await _count(runtime, best.sql) > 0
+
+
+def _truth_edges(truth: CompanyTruth) -> set[Edge]:
+    return {(fk.child_table, fk.child_columns, fk.parent_table, fk.parent_columns) for fk in truth.foreign_keys}
+
+
+async def test_company_matches_the_planted_keys(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "company"
+    truth = write_company(folder)
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="company")
+    edges = _edges(found, "company")
+    assert set(edges) == _truth_edges(truth)
+    for fk in truth.foreign_keys:
+        r = edges[(fk.child_table, fk.child_columns, fk.parent_table, fk.parent_columns)]
+        assert r.cardinality == fk.cardinality, fk
+        assert r.evidence["integrity"] == pytest.approx(fk.integrity, abs=1e-3), fk
+    assert edges[("employees", ("reports_to",), "employees", ("emp_no",))].relationship_type == "hierarchy"
+    badge = edges[("badge_swipes", ("badge_holder",), "employees", ("emp_no",))]
+    assert badge.evidence["orphan_rows"] > 0
+    (bridge,) = [r for r in found if r.relationship_type == "bridge"]
+    assert bridge.cardinality == "n:m"
+    assert {bridge.from_table, bridge.to_table} == {"company.employees", "company.projects"}
+    assert bridge.evidence["bridge_table"] == "assignments"
+
+    grains = {e.table.split(".", 1)[1]: tuple(e.grain_columns or ()) for e in entities}
+    assert grains == {t: tuple(k) for t, k in truth.keys.items()}
+    roles = {e.table.split(".", 1)[1]: e.role for e in entities}
+    assert roles["assignments"] == "bridge"
+    assert roles["timesheets"] == roles["badge_swipes"] == "fact"
+    assert roles["departments"] == roles["employees"] == roles["employee_private"] == "dimension"
+
+    # A composite step, a two-hop path without fan-out, a self-join, and no path at all.
+    composite = (await service.join_paths("timesheets", "assignments")).paths[0]
+    assert composite.steps[0].from_columns == ("emp", "proj")
+    assert composite.steps[0].to_columns == ("employee_id", "project")
+    assert await _count(runtime, composite.sql) == await _count(runtime, 'FROM "typed"."company.timesheets"')
+    two = (await service.join_paths("timesheets", "departments")).paths[0]
+    assert [s.to_table for s in two.steps] == ["company.employees", "company.departments"]
+    assert two.cardinality == "n:1"
+    assert not two.warnings
+    assert await _count(runtime, two.sql) == await _count(runtime, 'FROM "typed"."company.timesheets"')
+    own = (await service.join_paths("employees", "employees")).paths[0]
+    assert own.steps[0].from_columns == ("reports_to",)
+    assert await _count(runtime, own.sql) > 0
+    none = await service.join_paths("offices", "employees")
+    assert none.paths == []
+    assert ["company.offices"] in none.groups
+
+
+async def test_reviews_are_kept_across_discoveries(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "company"
+    write_company(folder)
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="company")
+    edges = _edges(found, "company")
+    badge = edges[("badge_swipes", ("badge_holder",), "employees", ("emp_no",))]
+    project = edges[("assignments", ("project",), "projects", ("project_id",))]
+
+    rejected = await service.review(str(badge.relationship_id), confirm=False, by="tester", note="contractor badges")
+    assert rejected.status == "rejected"
+    confirmed = await service.review(str(project.relationship_id), confirm=True, by="tester")
+    assert confirmed.status == "confirmed"
+    assert confirmed.reviewed_by == "tester"
+
+    # Break the confirmed link in the data: project ids move out of range.
+    projects = folder / "projects.csv"
+    lines = projects.read_text().splitlines()
+    head, rows = lines[0], lines[1:]
+    rows = [str(int(r.split(",", 1)[0]) + 9000) + "," + r.split(",", 1)[1] for r in rows]
+    projects.write_text("\n".join([head, *rows]) + "\n")
+    await runtime.pipeline.profile_path(projects)
+
+    found, _, run = await service.relationships(source="company", include_rejected=True)
+    assert run.ran  # a table changed
+    edges = _edges(found, "company")
+    kept = edges[("assignments", ("project",), "projects", ("project_id",))]
+    assert kept.status == "confirmed"
+    assert kept.evidence["found_by_latest_discovery"] is False
+    assert edges[("badge_swipes", ("badge_holder",), "employees", ("emp_no",))].status == "rejected"
+    visible = _edges((await service.relationships(source="company", refresh=True))[0], "company")
+    assert ("badge_swipes", ("badge_holder",), "employees", ("emp_no",)) not in visible
+    # Join paths leave the rejected link out.
+    answer = await service.join_paths("badge_swipes", "employees")
+    assert answer.paths == []
+
+
+async def test_join_path_profiles_new_files_of_the_folder_first(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "shop"
+    write_sample(folder)
+    await runtime.pipeline.profile_path(folder / "customers.csv")
+    service = RelationshipService(runtime.pipeline)
+    answer = await service.join_paths("shop.customers", "orders")
+    assert sorted(answer.discovery.profiled) == ["shop.events", "shop.order_items", "shop.orders", "shop.products"]
+    assert answer.discovery.skipped_files == []
+    assert answer.paths[0].steps[0].to_table == "shop.orders"
+    assert answer.paths[0].steps[0].cardinality == "1:n"
+
+
+async def test_bad_requests_are_clear_errors(runtime: Runtime, tmp_path: Path) -> None:
+    from datadossier.errors import DatadossierError, TableNotFoundError
+
+    folder = tmp_path / "data" / "shop"
+    write_sample(folder)
+    service = await _profile(runtime, folder)
+    with pytest.raises(TableNotFoundError):
+        await service.join_paths("shop.customers", "nowhere")
+    with pytest.raises(DatadossierError, match="max_hops"):
+        await service.join_paths("customers", "orders", max_hops=0)
+    with pytest.raises(DatadossierError, match="not a relationship id"):
+        await service.review("42", confirm=True, by="t")
+    with pytest.raises(TableNotFoundError, match="No relationship"):
+        await service.review("00000000-0000-0000-0000-000000000000", confirm=True, by="t")
+    with pytest.raises(TableNotFoundError, match="No source"):
+        await service.relationships(source="nope")

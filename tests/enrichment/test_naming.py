@@ -1,0 +1,70 @@
+"""Name evidence: what a column name refers to."""
+
+from __future__ import annotations
+
+import pytest
+
+from datadossier.enrichment.naming import (
+    entity_words,
+    hierarchy_hint,
+    is_key_like,
+    refers_to,
+    singular,
+    words,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("CustomerID", ("customer", "id")),
+        ("customer_id", ("customer", "id")),
+        ("order-items", ("order", "items")),
+        ("HTTPStatus", ("http", "status")),
+        ("emp_no", ("emp", "no")),
+    ],
+)
+def test_words(name: str, expected: tuple[str, ...]) -> None:
+    assert words(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("customers", "customer"), ("categories", "category"), ("addresses", "address"), ("status", "status"), ("people", "person"), ("boxes", "box")],
+)
+def test_singular(word: str, expected: str) -> None:
+    assert singular(word) == expected
+
+
+def test_entity_words_drop_key_words() -> None:
+    assert entity_words("order_item_id") == ("order", "item")
+    assert entity_words("id") == ()
+    assert is_key_like("emp_no")
+    assert is_key_like("CustomerId")
+    assert not is_key_like("full_name")
+
+
+@pytest.mark.parametrize(
+    ("child", "table", "parent", "low", "high"),
+    [
+        ("customer_id", "customers", "id", 1.0, 1.0),  # entity + key word
+        ("CustomerId", "customers", "customer_id", 1.0, 1.0),
+        ("order_id", "orders", "order_id", 1.0, 1.0),  # the same specific name
+        ("cust_id", "customers", "customer_id", 0.7, 0.8),  # abbreviation
+        ("customer", "customers", "customer_id", 0.85, 0.9),  # no key word
+        ("billing_customer_id", "customers", "id", 0.85, 0.95),  # a qualifier
+        ("dept", "departments", "dept_code", 0.85, 0.9),
+        ("id", "customers", "id", 0.0, 0.0),  # a bare id names nothing
+        ("quantity", "products", "product_id", 0.0, 0.0),
+        ("badge_holder", "employees", "emp_no", 0.0, 0.0),
+    ],
+)
+def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:
+    assert low <= refers_to(child, table, parent) <= high
+
+
+def test_hierarchy_words() -> None:
+    assert hierarchy_hint("reports_to")
+    assert hierarchy_hint("manager_id")
+    assert hierarchy_hint("parent_category_id")
+    assert not hierarchy_hint("badge_holder")
