@@ -53,3 +53,30 @@ def test_errors_go_to_stderr_with_what_to_do(tmp_path: Path, store_url: str) -> 
     assert done.returncode == 2
     assert "what to do:" in done.stderr
     assert done.stdout == ""
+
+
+def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
+    import json
+
+    done = _run(tmp_path, store_url, "demo")
+    assert done.returncode == 0, done.stderr
+    listed = _run(tmp_path, store_url, "relationships", "shop", "--json")
+    assert listed.returncode == 0, listed.stderr
+    found = json.loads(listed.stdout)
+    pairs = {(r["from_table"], tuple(r["from_columns"]), r["to_table"]) for r in found["relationships"]}
+    assert ("shop.orders", ("cust_id",), "shop.customers") in pairs
+    assert {t["table"]: t["grain"] for t in found["tables"]}["shop.order_items"] == ["order_id", "line_no"]
+    link = next(r for r in found["relationships"] if r["from_columns"] == ["cust_id"])
+
+    path = _run(tmp_path, store_url, "join-path", "order_items", "customers")
+    assert path.returncode == 0, path.stderr
+    assert 'JOIN "typed"."shop.customers"' in path.stdout
+
+    rejected = _run(tmp_path, store_url, "reject-relationship", link["id"], "--note", "wrong")
+    assert rejected.returncode == 0, rejected.stderr
+    assert rejected.stdout.startswith("rejected")
+    none = _run(tmp_path, store_url, "join-path", "order_items", "customers")
+    assert "No join path" in none.stdout
+    bad = _run(tmp_path, store_url, "confirm-relationship", "nope")
+    assert bad.returncode == 2
+    assert "what to do" in bad.stderr

@@ -82,6 +82,18 @@ async def test_sample_shop(runtime: Runtime, tmp_path: Path) -> None:
     assert roles["shop.order_items"] == roles["shop.events"] == "fact"
     assert {e.table: e.entity_type for e in entities}["shop.order_items"] == "order line"
 
+    async with runtime.sessions() as session:
+        from sqlalchemy import text
+
+        graph = (
+            await session.execute(
+                text("SELECT from_table, from_column, to_table, to_column, cardinality FROM v_relationship_graph")
+            )
+        ).all()
+    assert {tuple(r) for r in graph} == {
+        (child, cols[0], parent, pcols[0], "n:1") for child, cols, parent, pcols in edges
+    }
+
     # A second call with nothing changed does not discover again.
     _, _, again = await service.relationships(source="shop")
     assert not again.ran

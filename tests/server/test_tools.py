@@ -169,7 +169,7 @@ async def test_read_only_server_offers_only_reading_tools(tmp_path: Path, store_
     settings = make_settings(tmp_path, store_url, read_only=True)
     async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
         names = {t.name for t in (await client.list_tools()).tools}
-    assert names == {"list_tables", "get_column_metadata"}
+    assert names == {"list_tables", "get_column_metadata", "find_join_path", "get_relationships"}
 
 
 async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, store_url: str) -> None:

@@ -9,7 +9,14 @@ from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
 from datadossier.server.boundary import runtime_of, tool_boundary
-from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info, fit_columns
+from datadossier.server.tools.models import (
+    ColumnInfo,
+    TableInfo,
+    attach_relationships,
+    column_info,
+    fit_columns,
+)
+from datadossier.server.tools.relationship_models import EntityOut
 
 
 class ColumnMetadataResult(BaseModel):
@@ -17,6 +24,9 @@ class ColumnMetadataResult(BaseModel):
     columns: list[ColumnInfo] = Field(description="Columns in file order (one when `column` was given).")
     truncated: bool = Field(
         description="True when the table has more columns than listed; ask for one `column` at a time."
+    )
+    entity: EntityOut | None = Field(
+        default=None, description="What a row is, the table's role and grain, once relationships are discovered."
     )
 
 
@@ -36,18 +46,24 @@ async def get_column_metadata(
     with tool_boundary("get_column_metadata"):
         # Imported here: the server must start without loading DuckDB or SQLAlchemy.
         from datadossier.store.repositories import catalog, metadata
+        from datadossier.store.repositories import relationships as rel_repo
 
         runtime = await runtime_of(ctx)
         async with runtime.sessions() as session:
             summary = await catalog.resolve_table(session, table)
             details = await metadata.column_details(session, summary, column)
+            links = await rel_repo.list_relationships(session, table_id=summary.table_id)
+            entities = [e for e in await rel_repo.list_entities(session, summary.source) if e.table == summary.qualified_name]
         limit = runtime.settings.max_result_rows
         full = column is not None
-        columns, cut, _ = fit_columns([column_info(d, full=full) for d in details[:limit]])
+        infos = [column_info(d, full=full) for d in details[:limit]]
+        attach_relationships(infos, summary.qualified_name, links)
+        columns, cut, _ = fit_columns(infos)
         return ColumnMetadataResult(
             table=TableInfo.of(summary),
             columns=columns,
             truncated=cut or len(details) > limit,
+            entity=EntityOut.of(entities[0]) if entities else None,
         )
 
 

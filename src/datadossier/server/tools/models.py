@@ -96,6 +96,32 @@ class ColumnInfo(BaseModel):
     decision: Decision | None = Field(description="The type decision and its reason.")
     candidates: list[Candidate] = Field(description="Type candidates, best first.")
     profile: Profile | None = Field(description="The latest profile of the column.")
+    references: list[str] = Field(
+        default_factory=list,
+        description="Keys this column points at, as `source.table(columns) cardinality confidence status`; "
+        "filled once relationships are discovered (get_relationships, find_join_path).",
+    )
+    referenced_by: list[str] = Field(default_factory=list, description="Columns that point at this one, same form.")
+
+
+def link_text(table: str, columns: list[str], cardinality: str | None, confidence: float, status: str) -> str:
+    return f"{table}({', '.join(columns)}) {cardinality or ''} {confidence:.2f} {status}".replace("  ", " ")
+
+
+def attach_relationships(columns: list[ColumnInfo], table: str, relationships: list[Any]) -> None:
+    """Fill ``references`` and ``referenced_by`` of a table's columns from its relationships."""
+    by_name = {c.name: c for c in columns}
+    for r in relationships:
+        if r.from_table == table:
+            for name in r.from_columns:
+                if name in by_name:
+                    by_name[name].references.append(link_text(r.to_table, r.to_columns, r.cardinality, r.confidence, r.status))
+        if r.to_table == table:
+            for name in r.to_columns:
+                if name in by_name:
+                    by_name[name].referenced_by.append(
+                        link_text(r.from_table, r.from_columns, r.cardinality, r.confidence, r.status)
+                    )
 
 
 def _render(value: float | None, data_type: str | None) -> Any:

@@ -1,0 +1,66 @@
+"""find_join_path, get_relationships and the reviews through a real in-process MCP client."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mcp import Client
+
+from datadossier.sample import write_sample
+from datadossier.server.app import build_server
+from tests.server.helpers import error_text, make_settings, structured
+
+
+async def test_an_agent_asks_how_to_join_right_after_profiling(tmp_path: Path, store_url: str) -> None:
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    settings = make_settings(tmp_path, store_url)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(shop)}))
+        answer = structured(
+            await client.call_tool("find_join_path", {"from_table": "order_items", "to_table": "customers"})
+        )
+        assert answer["found"] is True
+        assert answer["discovery"]["ran"] is True
+        best = answer["paths"][0]
+        assert best["hops"] == 2
+        assert best["cardinality"] == "n:1"
+        assert [(s["from_columns"], s["to_columns"]) for s in best["steps"]] == [
+            (["order_id"], ["order_id"]),
+            (["cust_id"], ["customer_id"]),
+        ]
+        assert 'JOIN "typed"."shop.customers"' in best["sql"]
+        assert any("Orphans" in w for w in best["warnings"])
+
+        listed = structured(await client.call_tool("get_relationships", {"table": "shop.orders"}))
+        assert listed["discovery"]["ran"] is False  # nothing changed since
+        pairs = {(r["from_table"], r["to_table"]) for r in listed["relationships"]}
+        assert pairs == {("shop.order_items", "shop.orders"), ("shop.orders", "shop.customers")}
+        assert [t["table"] for t in listed["tables"]] == ["shop.orders"]
+        assert listed["tables"][0]["grain"] == ["order_id"]
+        link = next(r for r in listed["relationships"] if r["from_table"] == "shop.orders")
+        assert link["evidence"]["orphan_rows"] > 0
+
+        meta = structured(await client.call_tool("get_column_metadata", {"table": "shop.orders"}))
+        columns = {c["name"]: c for c in meta["columns"]}
+        assert columns["cust_id"]["references"][0].startswith("shop.customers(customer_id) n:1")
+        assert columns["order_id"]["referenced_by"][0].startswith("shop.order_items(order_id) n:1")
+        assert meta["entity"]["grain"] == ["order_id"]
+        assert meta["entity"]["role"] == "fact"
+
+        rejected = structured(await client.call_tool("reject_relationship", {"relationship_id": link["id"], "note": "test"}))
+        assert rejected["relationship"]["status"] == "rejected"
+        after = structured(
+            await client.call_tool("find_join_path", {"from_table": "order_items", "to_table": "customers"})
+        )
+        assert after["found"] is False
+        groups = after["disconnected_groups"]
+        assert ["shop.customers", "shop.events"] in groups
+        assert after["message"].startswith("No join path")
+
+        bad = await client.call_tool("confirm_relationship", {"relationship_id": "not-an-id"})
+        assert bad.is_error
+        assert "What to do" in error_text(bad)
+        missing = await client.call_tool("find_join_path", {"from_table": "shop.orders", "to_table": "shop.nothing"})
+        assert missing.is_error
+        assert "What to do" in error_text(missing)
