@@ -233,6 +233,29 @@ async def _with_service(args: argparse.Namespace, fn: Any) -> Any:
         return await fn(RelationshipService(runtime.pipeline), runtime)
 
 
+def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: list[Any]) -> None:
+    from rich.table import Table
+
+    grid = Table(title=f"Relationships of {discovery.source}", title_justify="left")
+    for head in ("from", "to", "type", "card.", "confidence", "integrity", "status", "id"):
+        grid.add_column(head, overflow="fold")
+    for r in rels:
+        grid.add_row(
+            f"{r.from_table}({', '.join(r.from_columns)})", f"{r.to_table}({', '.join(r.to_columns)})", r.type,
+            r.cardinality or "", f"{r.confidence:.2f}", _short(r.evidence.get("integrity")), r.status, r.id,
+        )
+    console.print(grid if rels else "No relationship found.")
+    tables = Table(title="Tables", title_justify="left")
+    for head in ("table", "entity", "role", "grain", "other keys"):
+        tables.add_column(head, overflow="fold")
+    for e in ents:
+        others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
+        tables.add_row(e.table, e.entity_type, e.role, ", ".join(e.grain) if e.grain else "unknown", "; ".join(others))
+    console.print(tables)
+    if discovery.ran:
+        console.print(f"Discovered in {discovery.seconds:.2f} s.")
+
+
 def cmd_relationships(args: argparse.Namespace) -> int:
     from datadossier.server.tools.relationship_models import (
         EntityOut,
@@ -262,27 +285,7 @@ def cmd_relationships(args: argparse.Namespace) -> int:
             "discovery": discovery_out(discovery).model_dump(mode="json"),
         }, indent=2))
         return 0
-    from rich.table import Table
-
-    console = _console()
-    grid = Table(title=f"Relationships of {discovery.source}", title_justify="left")
-    for head in ("from", "to", "type", "card.", "confidence", "integrity", "status", "id"):
-        grid.add_column(head, overflow="fold")
-    for r in rels:
-        grid.add_row(
-            f"{r.from_table}({', '.join(r.from_columns)})", f"{r.to_table}({', '.join(r.to_columns)})", r.type,
-            r.cardinality or "", f"{r.confidence:.2f}", _short(r.evidence.get("integrity")), r.status, r.id,
-        )
-    console.print(grid if rels else "No relationship found.")
-    tables = Table(title="Tables", title_justify="left")
-    for head in ("table", "entity", "role", "grain", "other keys"):
-        tables.add_column(head, overflow="fold")
-    for e in ents:
-        others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
-        tables.add_row(e.table, e.entity_type, e.role, ", ".join(e.grain) if e.grain else "unknown", "; ".join(others))
-    console.print(tables)
-    if discovery.ran:
-        console.print(f"Discovered in {discovery.seconds:.2f} s.")
+    _print_relationships(_console(), discovery, rels, ents)
     return 0
 
 
@@ -334,6 +337,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     results = asyncio.run(_profile(settings, [str(target)], "shop", True, None))
     for run, (table, details) in results:
         _print_table(console, run, table, details)
+    _demo_relationships(settings, console)
     console.print(f"Metadata store: {settings.resolved_store_url}")
     console.print(f"Data workspace: {settings.duckdb_path}")
     console.print("\nTo use datadossier from Claude Desktop, add this to claude_desktop_config.json:")
@@ -348,6 +352,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     }
     console.print_json(json.dumps(snippet))
     return 0
+
+
+def _demo_relationships(settings: Any, console: Any) -> None:
+    from datadossier.pipeline.discovery import RelationshipService
+    from datadossier.runtime import open_runtime
+    from datadossier.server.tools.relationship_models import (
+        EntityOut,
+        RelationshipOut,
+        find_join_path_result,
+    )
+
+    async def run() -> Any:
+        async with open_runtime(settings) as runtime:
+            service = RelationshipService(runtime.pipeline)
+            found = await service.relationships(source="shop", refresh=True)
+            return found, await service.join_paths("shop.events", "shop.order_items")
+
+    (rels, ents, discovery), path = asyncio.run(run())
+    _print_relationships(console, discovery, [RelationshipOut.of(r) for r in rels], [EntityOut.of(e) for e in ents])
+    answer = find_join_path_result(path)
+    console.print(f"\n{answer.message}")
+    if answer.paths:
+        console.print(answer.paths[0].sql, markup=False, highlight=False)
+        for warning in answer.paths[0].warnings:
+            console.print(f"  ! {warning}", markup=False)
 
 
 def _server_command() -> str:

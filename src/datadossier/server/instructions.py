@@ -3,7 +3,7 @@
 INSTRUCTIONS = """\
 datadossier profiles tabular data (CSV, Parquet) and keeps what it learns as metadata:
 inferred types with their evidence, patterns (emails, dates in many formats, money, units),
-null and distinct ratios, ranges, histograms and top values.
+null and distinct ratios, ranges, histograms and top values; keys, foreign keys and join paths.
 
 How to use it:
 1. `list_tables` shows what is already profiled. Tables are named `source.table`
@@ -15,6 +15,11 @@ How to use it:
    and the latest profile. Read it before writing SQL against unfamiliar data.
 4. `set_column_type` overrides a wrong type decision; the table is rebuilt and re-profiled,
    and the decision survives later runs.
+5. `find_join_path(from_table, to_table)` tells how to join two tables: paths over foreign
+   keys found in the data (names need not match), with a ready SQL JOIN clause and warnings
+   for fan-out and chasm traps. `get_relationships` lists the keys, foreign keys and each
+   table's grain and role. Both discover relationships first when the source changed.
+   `confirm_relationship` / `reject_relationship` record a person's review.
 
 Every tool that takes a table accepts `source.table`, the file path it was profiled from, or a
 bare table name when only one source has it. Rows whose values fail their column's type are
