@@ -22,6 +22,10 @@ from datadossier.enrichment.naming import (
         ("order-items", ("order", "items")),
         ("HTTPStatus", ("http", "status")),
         ("emp_no", ("emp", "no")),
+        ("l_orderkey", ("l", "order", "key")),
+        ("customerid", ("customer", "id")),
+        ("valid", ("valid",)),
+        ("paid", ("paid",)),
     ],
 )
 def test_words(name: str, expected: tuple[str, ...]) -> None:
@@ -57,6 +61,16 @@ def test_entity_words_drop_key_words() -> None:
         ("id", "customers", "id", 0.0, 0.0),  # a bare id names nothing
         ("quantity", "products", "product_id", 0.0, 0.0),
         ("badge_holder", "employees", "emp_no", 0.0, 0.0),
+        # TPC-H: table-initial prefixes and one-word keys.
+        ("l_orderkey", "orders", "o_orderkey", 1.0, 1.0),
+        ("ps_partkey", "part", "p_partkey", 1.0, 1.0),
+        ("c_nationkey", "nation", "n_nationkey", 1.0, 1.0),
+        ("l_suppkey", "supplier", "s_suppkey", 1.0, 1.0),
+        ("o_custkey", "customer", "c_custkey", 1.0, 1.0),
+        # Northwind.
+        ("ShipVia", "shippers", "ShipperID", 0.6, 0.8),
+        ("ReportsTo", "employees", "EmployeeID", 0.0, 0.0),
+        ("TerritoryID", "territories", "TerritoryID", 1.0, 1.0),
     ],
 )
 def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:

@@ -30,13 +30,46 @@ _SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
+# Words that end in a key word without being a name plus that key word.
+_NOT_COMPOUND = frozenset(
+    {"valid", "invalid", "rapid", "liquid", "fluid", "solid", "hybrid", "android", "squid", "acid",
+     "humid", "vivid", "timid", "lipid", "avoid", "monkey", "turkey", "donkey", "hockey", "jockey",
+     "whiskey", "barcode", "unicode", "opcode", "decode", "encode", "postcode", "zipcode"}
+)
+_COMPOUND_SUFFIXES = ("key", "id", "code", "num")
+
+
+def _split_compound(word: str) -> list[str]:
+    """``orderkey`` -> order, key; ``custid`` -> cust, id (all-lower-case names)."""
+    if word in _NOT_COMPOUND:
+        return [word]
+    for suffix in _COMPOUND_SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and stem.isalpha():
+            return [stem, suffix]
+    return [word]
+
+
 @lru_cache(maxsize=4096)
 def words(name: str) -> tuple[str, ...]:
-    """Lower-case words of a name: ``CustomerID`` -> (customer, id); ``order_items`` -> (order, items)."""
+    """Lower-case words of a name: ``CustomerID`` -> (customer, id); ``order_items`` -> (order,
+    items); ``l_orderkey`` -> (l, order, key)."""
     parts: list[str] = []
     for chunk in _SPLIT.split(name):
-        parts.extend(p.lower() for p in _CAMEL.split(chunk) if p)
+        for piece in _CAMEL.split(chunk):
+            if piece:
+                parts.extend(_split_compound(piece.lower()))
     return tuple(parts)
+
+
+@lru_cache(maxsize=4096)
+def core_words(name: str) -> tuple[str, ...]:
+    """``words`` without a table-initials prefix (``l_``, ``ps_`` in ``l_orderkey``,
+    ``ps_partkey``): a first word of one or two letters followed by more words."""
+    ws = words(name)
+    if len(ws) > 1 and len(ws[0]) <= 2 and ws[0] not in KEY_WORDS:
+        return ws[1:]
+    return ws
 
 
 def singular(word: str) -> str:
@@ -53,13 +86,13 @@ def singular(word: str) -> str:
 
 
 def entity_words(name: str) -> tuple[str, ...]:
-    """The words of a name that name a thing: key words dropped, the rest singular."""
-    return tuple(singular(w) for w in words(name) if w not in KEY_WORDS and not w.isdigit())
+    """The words of a name that name a thing: prefix and key words dropped, the rest singular."""
+    return tuple(singular(w) for w in core_words(name) if w not in KEY_WORDS and not w.isdigit())
 
 
 def is_key_like(name: str) -> bool:
     """Whether a column name says it holds identifiers (``order_id``, ``SKU``, ``emp_no``)."""
-    ws = words(name)
+    ws = core_words(name)
     return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws)
 
 
@@ -90,10 +123,10 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
     key word (``customer_id`` -> ``customers.id``); 0.8 and below: abbreviations (``cust_id``),
     or the entity among other words (``billing_customer_id``, ``lead_emp``).
     """
-    child = words(child_column)
+    child = core_words(child_column)
     if not child:
         return 0.0
-    parent_words = words(parent_column)
+    parent_words = core_words(parent_column)
     specific_parent = bool(entity_words(parent_column))
     if child == parent_words and specific_parent:
         return 1.0

@@ -257,6 +257,9 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
 
 def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link: Link) -> None:
     """Count the child rows whose value has no parent, with a few example values."""
+    if link.evidence.get("orphan_values") == 0:
+        link.evidence["orphan_rows"] = 0  # every distinct value was found: no row query needed
+        return
     child = relations[link.child_table]
     parent = relations[link.parent_table]
     on = " AND ".join(
