@@ -69,6 +69,7 @@ async def test_sample_shop(runtime: Runtime, tmp_path: Path) -> None:
     assert 0.85 < orders["integrity"] < 1.0
     codes = edges[("order_items", ("product_code",), "products", ("product_code",))].evidence
     assert 0 < codes["orphan_rows"] <= STRIPPED_PRODUCT_CODES
+    assert codes["normalized_integrity"] == 1.0  # "123" is "000123" without its zeros
     grains = {e.table: e.grain_columns for e in entities}
     assert grains == {
         "shop.customers": ["customer_id"],

@@ -34,6 +34,7 @@ class Step:
     confidence: float
     relationship_id: str
     integrity: float | None
+    normalized_integrity: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,7 @@ class _Edge:
     confidence: float
     relationship_id: str
     integrity: float | None
+    normalized_integrity: float | None
 
 
 def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
@@ -92,6 +94,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 confidence=1.0 if r.status == "confirmed" else r.confidence,
                 relationship_id=str(r.relationship_id),
                 integrity=r.evidence.get("integrity"),
+                normalized_integrity=r.evidence.get("normalized_integrity"),
             )
         )
     return edges
@@ -103,10 +106,10 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
     for e in edges:
         one_to_one = e.cardinality == "1:1"
         out.setdefault(e.child, []).append(
-            Step(e.child, e.child_columns, e.parent, e.parent_columns, "1:1" if one_to_one else "n:1", e.confidence, e.relationship_id, e.integrity)
+            Step(e.child, e.child_columns, e.parent, e.parent_columns, "1:1" if one_to_one else "n:1", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity)
         )
         out.setdefault(e.parent, []).append(
-            Step(e.parent, e.parent_columns, e.child, e.child_columns, "1:1" if one_to_one else "1:n", e.confidence, e.relationship_id, e.integrity)
+            Step(e.parent, e.parent_columns, e.child, e.child_columns, "1:1" if one_to_one else "1:n", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity)
         )
     return out
 
@@ -178,6 +181,11 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(step.from_columns if step.cardinality != '1:n' else step.to_columns)}) have no match; "
                 "an inner JOIN drops those rows, a LEFT JOIN keeps them."
             )
+            if step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
+                notes.append(
+                    f"{100 * step.normalized_integrity:.1f}% match once case, spaces and leading zeros of digit "
+                    "codes are ignored: join on lower(trim(...)) or ltrim(..., '0') of both sides to keep them."
+                )
     return notes
 
 

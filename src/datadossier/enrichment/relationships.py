@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 ACCEPT = 0.45
 MIN_INTEGRITY = 0.5
 MAX_CHILD_TEXT_LENGTH = 60.0
+MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
 MAX_COMPOSITE_COMBINATIONS = 8
 ORPHAN_EXAMPLES = 5
 
@@ -50,6 +51,7 @@ class _Candidate:
     name: float
     specificity: float
     integrity: float = 0.0
+    normalized_integrity: float | None = None
     child_distinct: int = 0
     found: int = 0
     confidence: float = 0.0
@@ -177,8 +179,33 @@ def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates
             cand.child_distinct = int(distinct[0])
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
-            cand.confidence = score(cand.integrity, cand.name, cand.specificity)
+            if cand.child.family == "string" and MIN_NORMALIZED <= cand.integrity < 0.99:
+                _check_normalized(con, relations, cand)
+            cand.confidence = score(max(cand.integrity, cand.normalized_integrity or 0.0), cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
+
+
+def _normalized(sql: str) -> str:
+    """A text key as people mistype it: spaces and case ignored, digit codes without their
+    leading zeros (a spreadsheet turns "000123" into 123)."""
+    return (
+        f"CASE WHEN regexp_full_match(trim({sql}), '0+[0-9]+') THEN ltrim(trim({sql}), '0') "
+        f"ELSE lower(trim({sql})) END"
+    )
+
+
+def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: _Candidate) -> None:
+    """Integrity once both sides are normalized; kept apart from the exact integrity (a JOIN
+    on the raw values still misses those rows)."""
+    parent = f"p.{quote_ident(cand.parent.name)}"
+    row = con.execute(
+        f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
+        f"ON {_normalized('d.v')} = {_normalized(parent)}"
+    ).fetchone()
+    assert row is not None
+    found = int(row[0])
+    if found > cand.found:
+        cand.normalized_integrity = found / cand.child_distinct
 
 
 def _link(cand: _Candidate) -> Link:
@@ -193,6 +220,9 @@ def _link(cand: _Candidate) -> Link:
         "parent_distinct": cand.parent.distinct,
         "child_unique": unique_child,
     }
+    if cand.normalized_integrity is not None:
+        evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
+        evidence["normalized_matches"] = "ignoring case, spaces and leading zeros of digit codes"
     return Link(
         child_table=cand.child.table,
         child_columns=(cand.child.name,),
@@ -211,7 +241,10 @@ def _rank(cand: _Candidate) -> tuple[float, float, float, int]:
 
 def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     """The set of single-column links that explains the source best (see the module doc)."""
-    accepted = [c for c in candidates if c.integrity >= MIN_INTEGRITY and c.confidence >= ACCEPT]
+    accepted = [
+        c for c in candidates
+        if max(c.integrity, c.normalized_integrity or 0.0) >= MIN_INTEGRITY and c.confidence >= ACCEPT
+    ]
     # Between two unique columns that contain each other, only the stronger direction.
     pair_best: dict[frozenset[tuple[str, str]], _Candidate] = {}
     for cand in accepted:
