@@ -19,11 +19,37 @@ KEY_WORDS = frozenset(
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(
-    {"parent", "manager", "mgr", "reports", "boss", "supervisor", "superior", "head", "lead", "up", "predecessor", "successor", "next", "prev", "previous", "root"}
+    {"parent", "manager", "mgr", "reports", "boss", "supervisor", "superior", "head", "lead", "up", "predecessor", "successor", "next", "prev", "previous", "root", "referred", "referrer", "referral", "sponsor", "invited", "mentor", "replaces", "replaced", "merged", "duplicate", "original"}
 )
 # Descriptive columns: unique values there are attributes, not keys.
 DESCRIPTIVE_WORDS = frozenset(
     {"name", "title", "description", "desc", "comment", "comments", "note", "notes", "label", "text", "summary", "address", "street"}
+)
+# Words of amounts and orderings: a column named with them is a measure.
+MEASURE_WORDS = frozenset(
+    {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "sum", "avg", "average", "min", "max",
+     "sort", "rank", "days", "hours", "minutes", "seconds", "terms", "price", "cost", "rate", "pct",
+     "percent", "score", "weight", "age", "duration", "size", "length", "level", "balance", "value",
+     "units", "stock", "threshold", "limit", "sequence", "seq", "position", "index", "priority"}
+)
+# Names of the same entity (vendor_id points at suppliers).
+SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"customer", "client", "buyer", "shopper", "consumer", "cust"}),
+    frozenset({"supplier", "vendor", "manufacturer", "provider"}),
+    frozenset({"product", "item", "article", "sku", "good", "prod"}),
+    frozenset({"employee", "staff", "worker", "personnel", "emp"}),
+    frozenset({"location", "store", "warehouse", "site", "branch", "shop", "outlet", "depot"}),
+    frozenset({"department", "dept", "division"}),
+    frozenset({"user", "account", "member", "login"}),
+    frozenset({"country", "nation"}),
+)
+# Tables of people, and the role words that point at one of them.
+PERSON_ENTITIES = frozenset({"employee", "staff", "user", "person", "worker", "personnel", "member", "agent", "emp", "people"})
+PERSON_ROLES = frozenset(
+    {"owner", "rep", "representative", "agent", "approver", "approved", "author", "reviewer", "reviewed",
+     "assignee", "assigned", "creator", "created", "handler", "handled", "processed", "processor",
+     "clerk", "cashier", "operator", "salesperson", "seller", "by", "updated", "modified", "closed",
+     "opened", "responsible", "contact", "recruiter", "trainer", "instructor", "teacher", "doctor"}
 )
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "data": "data", "status": "status", "address": "address", "series": "series", "news": "news"}
 _SPLIT = re.compile(r"[^A-Za-z0-9]+")
@@ -65,10 +91,10 @@ def words(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def core_words(name: str) -> tuple[str, ...]:
     """``words`` without a table-initials prefix (``l_``, ``ps_`` in ``l_orderkey``,
-    ``ps_partkey``): a first word of one or two letters followed by more words."""
+    ``ps_partkey``): a first word of one or two letters followed by words with a key word."""
     ws = words(name)
-    if len(ws) > 1 and len(ws[0]) <= 2 and ws[0] not in KEY_WORDS:
-        return ws[1:]
+    if len(ws) > 1 and len(ws[0]) <= 2 and ws[0] not in KEY_WORDS and any(w in KEY_WORDS for w in ws[1:]):
+        return ws[1:]  # only before a key word: "on_order" keeps its "on"
     return ws
 
 
@@ -148,9 +174,32 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
                 if score:
                     extra = len(child_entity) > 1  # qualifiers: billing_, lead_, parent_
                     best = max(best, score - (0.1 if extra else 0.0))
-    if best and not is_key_like(child_column) and len(child_entity) == 1:
-        best = min(best, 0.9)  # "customer" rather than "customer_id"
+    if is_measure_like(child_column):
+        return 0.0  # sort_order, min_order_qty, payment_terms_days: amounts, not references
+    if best == 0.0:
+        best = _synonym_or_role(child_entity, [t for t in targets if t])
+    if best and not is_key_like(child_column):
+        # "customer" rather than "customer_id"; "on_order" is weaker still.
+        best = min(best, 0.9 if len(child_entity) == 1 else 0.6)
     return best
+
+
+def _synonym_or_role(child_entity: tuple[str, ...], targets: list[tuple[str, ...]]) -> float:
+    """0.6 when a child word and the parent's entity are synonyms (vendor, supplier) or the
+    child names a person's role and the parent holds people (sales_rep, approved_by ->
+    employees)."""
+    target_words = {w for t in targets for w in t}
+    for group in SYNONYMS:
+        if group & set(child_entity) and group & target_words:
+            return 0.6
+    if target_words & PERSON_ENTITIES and set(child_entity) & PERSON_ROLES:
+        return 0.6
+    return 0.0
+
+
+def is_measure_like(name: str) -> bool:
+    """Whether a name says it holds an amount (and no key word says otherwise)."""
+    return not is_key_like(name) and any(w in MEASURE_WORDS for w in core_words(name))
 
 
 def hierarchy_hint(child_column: str) -> bool:

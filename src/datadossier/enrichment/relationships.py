@@ -102,12 +102,28 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
 def _name_evidence(child: ColumnStats, parent: ColumnStats) -> float:
     name = refers_to(child.name, parent.table, parent.name)
     if child.table != parent.table:
-        return name
+        return name * _range_coverage_factor(child, parent)
     # Within one table, sharing the table's words (badge_holder in badge_swipes) says
     # nothing; only words of a hierarchy do (manager_id, parent_category_id, reports_to).
     if not hierarchy_hint(child.name):
         return 0.0
     return 0.8 if name >= 0.8 else 0.7
+
+
+def _range_coverage_factor(child: ColumnStats, parent: ColumnStats) -> float:
+    """0.5 when a child without a key word in its name spans a sliver of a dense id range
+    (on_order 0..40 inside orders 1..20,000): references spread over their parent's ids,
+    small amounts huddle at its start."""
+    if child.family != "integer" or is_key_like(child.name):
+        return 1.0
+    bounds = (child.min_value, child.max_value, parent.min_value, parent.max_value)
+    if any(b is None for b in bounds):
+        return 1.0
+    c_low, c_high, p_low, p_high = bounds  # type: ignore[misc]
+    p_span = p_high - p_low
+    if p_span <= 0:
+        return 1.0
+    return 0.5 if (c_high - c_low) / p_span < 0.05 else 1.0
 
 
 def _child_ok(column: ColumnStats) -> bool:
