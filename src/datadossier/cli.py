@@ -271,7 +271,8 @@ def cmd_relationships(args: argparse.Namespace) -> int:
                 if await catalog.get_source(session, args.target) is None:
                     table, source = args.target, None
         return await service.relationships(
-            table=table, source=source, refresh=args.refresh, include_rejected=args.include_rejected
+            table=table, source=source, refresh=args.refresh, include_rejected=args.include_rejected,
+            across=args.across,
         )
 
     found, entities, discovery = asyncio.run(_with_service(args, run))
@@ -430,6 +431,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", nargs="?", help="A source name, or a table to see only its relationships.")
     p.add_argument("--refresh", action="store_true", help="Discover again even if nothing changed.")
     p.add_argument("--include-rejected", action="store_true")
+    p.add_argument("--across", action="append", metavar="SOURCE", help="Also search for links with this source's tables.")
     p.add_argument("--json", action="store_true", help="Print JSON instead of tables.")
     p.set_defaults(fn=cmd_relationships)
 

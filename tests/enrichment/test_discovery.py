@@ -129,7 +129,7 @@ async def test_company_matches_the_planted_keys(runtime: Runtime, tmp_path: Path
     (bridge,) = [r for r in found if r.relationship_type == "bridge"]
     assert bridge.cardinality == "n:m"
     assert {bridge.from_table, bridge.to_table} == {"company.employees", "company.projects"}
-    assert bridge.evidence["bridge_table"] == "assignments"
+    assert bridge.evidence["bridge_table"] == "company.assignments"
 
     grains = {e.table.split(".", 1)[1]: tuple(e.grain_columns or ()) for e in entities}
     assert grains == {t: tuple(k) for t, k in truth.keys.items()}
@@ -221,3 +221,27 @@ async def test_bad_requests_are_clear_errors(runtime: Runtime, tmp_path: Path) -
         await service.review("00000000-0000-0000-0000-000000000000", confirm=True, by="t")
     with pytest.raises(TableNotFoundError, match="No source"):
         await service.relationships(source="nope")
+
+
+async def test_links_between_two_sources_when_asked(runtime: Runtime, tmp_path: Path) -> None:
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    crm, sales = tmp_path / "data" / "crm", tmp_path / "data" / "sales"
+    crm.mkdir()
+    sales.mkdir()
+    (shop / "customers.csv").rename(crm / "customers.csv")
+    (shop / "orders.csv").rename(sales / "orders.csv")
+    await runtime.pipeline.profile_path(crm)
+    await runtime.pipeline.profile_path(sales)
+    service = RelationshipService(runtime.pipeline)
+    alone, _, _ = await service.relationships(source="sales")
+    assert alone == []
+    answer = await service.join_paths("sales.orders", "crm.customers")
+    (step,) = answer.paths[0].steps
+    assert (step.from_columns, step.to_table, step.to_columns) == (("cust_id",), "crm.customers", ("customer_id",))
+    assert await _count(runtime, answer.paths[0].sql) > 0
+    # A later discovery of one source keeps the link it cannot see.
+    await service.relationships(source="sales", refresh=True)
+    across, _, run = await service.relationships(source="sales", across=["crm"])
+    assert not run.ran
+    assert [(r.from_table, r.to_table) for r in across] == [("sales.orders", "crm.customers")]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats
+from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import entity_words, is_descriptive, is_key_like, singular, words
 
 # Entity -> words that name it in table names (singular). Checked on word pairs first
@@ -74,7 +74,7 @@ def classify(
         ]
         times = [c.name for c in table.columns if c.family == "temporal"]
         descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
-        name, confidence = entity_type(table.name)
+        name, confidence = entity_type(bare(table.name))
         evidence: dict[str, Any] = {
             "references_out": sorted({k.parent_table for k in outgoing}),
             "referenced_by": sorted({k.child_table for k in incoming}),
@@ -90,7 +90,7 @@ def classify(
         )
         if split_of is not None:
             # Keyed by another table's key, one row each: more columns of that entity.
-            name, confidence = entity_type(split_of.parent_table)
+            name, confidence = entity_type(bare(split_of.parent_table))
             evidence["split_of"] = split_of.parent_table
         if table.name in bridge_tables:
             role, role_confidence = "bridge", 0.85

@@ -9,6 +9,11 @@ from typing import Any, Literal
 Family = Literal["integer", "string", "float", "temporal", "boolean", "other"]
 
 
+def bare(table: str) -> str:
+    """The table's own name in ``source.table`` (names are read for meaning without the source)."""
+    return table.split(".", 1)[-1]
+
+
 def type_family(sql_type: str) -> Family:
     """The comparable kind of a DuckDB type: keys only ever join within one family."""
     t = sql_type.upper()
@@ -27,7 +32,8 @@ def type_family(sql_type: str) -> Family:
 
 @dataclass(frozen=True, slots=True)
 class ColumnStats:
-    """One column of a typed layer, with what its latest profile says."""
+    """One column of a typed layer, with what its latest profile says. ``table`` is the
+    qualified ``source.table``."""
 
     table: str
     name: str
@@ -52,7 +58,7 @@ class ColumnStats:
 
 @dataclass(frozen=True, slots=True)
 class TableStats:
-    """A table of a source: ``relation`` is its quoted typed layer in the workspace."""
+    """A table: ``name`` is ``source.table``, ``relation`` its quoted typed layer."""
 
     name: str
     relation: str

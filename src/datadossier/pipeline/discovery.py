@@ -67,32 +67,39 @@ class Discovery:
         self.sessions = pipeline.sessions
         self.workspace = pipeline.workspace
 
-    async def ensure(self, source: str, *, refresh: bool = False, progress: Progress | None = None) -> DiscoveryRun:
-        """Bring the source's relationships up to date (see the module doc)."""
+    async def ensure(
+        self, source: str, *, refresh: bool = False, progress: Progress | None = None, also: list[str] | None = None
+    ) -> DiscoveryRun:
+        """Bring the source's relationships up to date (see the module doc). With ``also``,
+        discover across those sources too: links between tables of different sources."""
+        sources = [source, *sorted(set(also or ()) - {source})]
+        infos = []
         async with self.sessions() as session:
-            info = await catalog.get_source(session, source)
-        if info is None:
-            raise TableNotFoundError(
-                f"No source named '{source}'.", hint="Call list_tables to see the known sources, or profile a folder first."
-            )
+            for name in sources:
+                info = await catalog.get_source(session, name)
+                if info is None:
+                    raise TableNotFoundError(
+                        f"No source named '{name}'.",
+                        hint="Call list_tables to see the known sources, or profile a folder first.",
+                    )
+                infos.append(info)
         run = DiscoveryRun(source=source, ran=False)
         if not self.settings.read_only:
-            await self._profile_missing(info.config, source, run, progress)
+            for name, info in zip(sources, infos, strict=True):
+                await self._profile_missing(info.config, name, run, progress)
+        owner = infos[0].source_id
         async with self.sessions() as session:
-            state = await rel_repo.last_discovery(session, info.source_id)
-            versions = {
-                name: at.isoformat() if at else None
-                for name, at in (await rel_repo.profiled_at(session, info.source_id)).items()
-            }
+            state = await rel_repo.last_discovery(session, owner, sources)
+            versions = await rel_repo.profiled_at(session, sources)
         if self.settings.read_only or (not refresh and state is not None and state.get("tables") == versions):
             return run
         started = time.perf_counter()
         async with self.sessions() as session:
-            tables = await rel_repo.source_tables(session, source)
+            tables = await rel_repo.source_tables(session, sources)
+        checked_state = {"tables": versions, "sources": sources}
         async with self.sessions.begin() as session:
             checkpoint_id = await checkpoints.start_run(
-                session, info.source_id, dataflow_name=rel_repo.DATAFLOW, checkpoint_type="discovery",
-                state={"tables": versions},
+                session, owner, dataflow_name=rel_repo.DATAFLOW, checkpoint_type="discovery", state=checked_state,
             )
         try:
             found = await anyio.to_thread.run_sync(self._run, tables, abandon_on_cancel=True)
@@ -103,7 +110,7 @@ class Discovery:
                 run.seconds = round(time.perf_counter() - started, 3)
                 run.summary = {**found.stats, **counts, "tables": len(tables), "bridges": len(found.bridges), "seconds": run.seconds}
                 await checkpoints.finish_run(
-                    session, checkpoint_id, status="completed", state={"tables": versions}, summary=run.summary
+                    session, checkpoint_id, status="completed", state=checked_state, summary=run.summary
                 )
         except BaseException as exc:
             with anyio.CancelScope(shield=True):
@@ -182,11 +189,12 @@ class RelationshipService:
 
     async def relationships(
         self, *, table: str | None = None, source: str | None = None, refresh: bool = False,
-        include_rejected: bool = False, progress: Progress | None = None,
+        include_rejected: bool = False, progress: Progress | None = None, across: list[str] | None = None,
     ) -> tuple[list[Any], list[Any], DiscoveryRun]:
-        """Relationships (of one table, or of a whole source) and the source's entities."""
+        """Relationships (of one table, or of a whole source) and the source's entities.
+        ``across``: other sources to search for links with this one."""
         source_name, summary = await self._source_of(table, source)
-        run = await self.discovery.ensure(source_name, refresh=refresh, progress=progress)
+        run = await self.discovery.ensure(source_name, refresh=refresh, progress=progress, also=across)
         async with self.sessions() as session:
             found = await rel_repo.list_relationships(
                 session, source=None if summary else source_name,
@@ -207,19 +215,17 @@ class RelationshipService:
         if not 1 <= k <= 20:
             raise DatadossierError("k must be between 1 and 20.", hint="Ask again with k from 1 to 20.")
         start, end, first = await self._resolve_pair(from_table, to_table, progress)
-        if start.source != end.source:
-            raise DatadossierError(
-                f"{start.qualified_name} and {end.qualified_name} belong to different sources; "
-                "relationships are searched within one source.",
-                hint="Profile both files from one folder (or with the same source name) to join them.",
-            )
-        run = await self.discovery.ensure(start.source, progress=progress)
+        # Tables of two sources: discover across both (and keep each source's own links).
+        also = [end.source] if end.source != start.source else None
+        run = await self.discovery.ensure(start.source, progress=progress, also=also)
         if first is not None:
             run.profiled[:0] = first.profiled
             run.skipped_files[:0] = first.skipped_files
         async with self.sessions() as session:
-            rels = await rel_repo.list_relationships(session, source=start.source)
-            tables = [t.qualified_name for t in await catalog.list_tables(session, start.source)]
+            rels = await rel_repo.list_relationships(session, sources=sorted({start.source, end.source}))
+            tables = [
+                t.qualified_name for t in await catalog.list_tables(session) if t.source in (start.source, end.source)
+            ]
         paths = find_paths(rels, start.qualified_name, end.qualified_name, max_hops=max_hops, k=k)
         if not self.read_only and start.table_id and end.table_id:
             async with self.sessions.begin() as session:

@@ -51,7 +51,8 @@ async def find_join_path(
     """How to join two tables: the best join paths, with a ready SQL JOIN clause.
 
     Works right after pointing at a folder: relationships of the source are discovered from
-    the data first when missing or stale (new files of the folder are profiled). Each path
+    the data first when missing or stale (new files of the folder are profiled). Tables of two
+    different sources are searched across both. Each path
     lists its steps (columns on both sides, composite keys included), cardinality, confidence,
     and warnings for fan-out (rows multiply), chasm traps and orphans. When no path exists,
     `disconnected_groups` shows which tables are connected to which.
@@ -69,6 +70,9 @@ async def get_relationships(
     source: Annotated[str | None, Field(description="All relationships of this source (when no table is given).")] = None,
     refresh: Annotated[bool, Field(description="Discover again even if no table changed.")] = False,
     include_rejected: Annotated[bool, Field(description="Also list relationships a person rejected.")] = False,
+    across_sources: Annotated[
+        list[str] | None, Field(description="Other sources to search for links with this one's tables.")
+    ] = None,
 ) -> GetRelationshipsResult:
     """Foreign keys, self-references and n:m bridges found in the data, with their evidence;
     plus each table's entity (customer, order, ...), role (fact, dimension, bridge) and grain.
@@ -81,7 +85,8 @@ async def get_relationships(
         runtime = await runtime_of(ctx)
         service = _service(runtime)
         found, entities, run = await service.relationships(
-            table=table, source=source, refresh=refresh, include_rejected=include_rejected, progress=_progress(ctx)
+            table=table, source=source, refresh=refresh, include_rejected=include_rejected, progress=_progress(ctx),
+            across=across_sources,
         )
         limit = runtime.settings.max_result_rows
         return GetRelationshipsResult(

@@ -9,8 +9,6 @@ the whole group. Review state lives in the row itself: ``is_confirmed`` true is 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import BigInteger, Double, Uuid, bindparam, column, delete, or_, select, text
@@ -44,16 +42,19 @@ _PROFILE_TYPES = (
 )
 
 
-async def source_tables(session: AsyncSession, source: str) -> list[TableStats]:
-    """The typed tables of a source with their columns and latest profiles."""
-    tables = (
-        await session.scalars(
-            select(TableRecord)
+async def source_tables(session: AsyncSession, sources: list[str]) -> list[TableStats]:
+    """The typed tables of the sources with their columns and latest profiles; tables and
+    columns are named ``source.table``."""
+    rows = (
+        await session.execute(
+            select(TableRecord, SourceRecord.name)
             .join(SourceRecord, SourceRecord.source_id == TableRecord.source_id)
-            .where(SourceRecord.name == source, TableRecord.layer == TYPED)
-            .order_by(TableRecord.table_name)
+            .where(SourceRecord.name.in_(sources), TableRecord.layer == TYPED)
+            .order_by(SourceRecord.name, TableRecord.table_name)
         )
     ).all()
+    tables = [t for t, _ in rows]
+    source_of = {t.table_id: name for t, name in rows}
     if not tables:
         return []
     columns = (
@@ -71,17 +72,19 @@ async def source_tables(session: AsyncSession, source: str) -> list[TableStats]:
     }
     result: list[TableStats] = []
     for table in tables:
-        rows = int(table.row_count or 0)
+        source = source_of[table.table_id]
+        qualified = f"{source}.{table.table_name}"
+        count = int(table.row_count or 0)
         stats: list[ColumnStats] = []
         for col in (c for c in columns if c.table_id == table.table_id):
             p = profiles.get(col.column_id)
             stats.append(
                 ColumnStats(
-                    table=table.table_name,
+                    table=qualified,
                     name=col.column_name,
                     position=col.column_position,
                     sql_type=col.resolved_type or col.raw_type or "VARCHAR",
-                    rows=rows,
+                    rows=count,
                     nulls=int(p.null_count or 0) if p else 0,
                     distinct=int(p.distinct_count) if p and p.distinct_count is not None else None,
                     min_value=p.min_value if p else None,
@@ -92,9 +95,9 @@ async def source_tables(session: AsyncSession, source: str) -> list[TableStats]:
             )
         result.append(
             TableStats(
-                name=table.table_name,
+                name=qualified,
                 relation=layer_relation("typed", source, table.table_name),
-                rows=rows,
+                rows=count,
                 columns=tuple(stats),
                 table_id=table.table_id,
             )
@@ -102,23 +105,20 @@ async def source_tables(session: AsyncSession, source: str) -> list[TableStats]:
     return result
 
 
-def table_versions(tables: Iterable[TableStats], profiled: dict[str, datetime | None]) -> dict[str, str]:
-    """What discovery saw of each table: its last profile time (a new profile means a change)."""
-    return {t.name: (profiled.get(t.name) or utcnow()).isoformat() for t in tables}
-
-
-async def profiled_at(session: AsyncSession, source_id: uuid.UUID) -> dict[str, datetime | None]:
+async def profiled_at(session: AsyncSession, sources: list[str]) -> dict[str, str | None]:
+    """``source.table`` -> its last profile time (ISO): a new profile means the table changed."""
     rows = await session.execute(
-        select(TableRecord.table_name, TableRecord.last_profiled_at).where(
-            TableRecord.source_id == source_id, TableRecord.layer == TYPED
-        )
+        select(SourceRecord.name, TableRecord.table_name, TableRecord.last_profiled_at)
+        .join(SourceRecord, SourceRecord.source_id == TableRecord.source_id)
+        .where(SourceRecord.name.in_(sources), TableRecord.layer == TYPED)
     )
-    return dict(rows.all())
+    return {f"{src}.{name}": at.isoformat() if at else None for src, name, at in rows.all()}
 
 
-async def last_discovery(session: AsyncSession, source_id: uuid.UUID) -> dict[str, Any] | None:
-    """The state of the latest completed discovery of a source (the table versions it saw)."""
-    row = await session.scalar(
+async def last_discovery(session: AsyncSession, source_id: uuid.UUID, sources: list[str]) -> dict[str, Any] | None:
+    """The state of the latest completed discovery over exactly ``sources`` (recorded under
+    the first one): the table versions it saw."""
+    rows = await session.scalars(
         select(CheckpointRecord)
         .where(
             CheckpointRecord.source_id == source_id,
@@ -126,9 +126,12 @@ async def last_discovery(session: AsyncSession, source_id: uuid.UUID) -> dict[st
             CheckpointRecord.status == "completed",
         )
         .order_by(CheckpointRecord.created_at.desc())
-        .limit(1)
     )
-    return None if row is None else dict(row.checkpoint_state or {})
+    for row in rows:
+        state = dict(row.checkpoint_state or {})
+        if state.get("sources", sources[:1]) == sources:
+            return state
+    return None
 
 
 def _status(row: RelationshipRecord) -> str:
@@ -159,10 +162,16 @@ async def save_discovery(
     table_ids = {t.name: t.table_id for t in tables}
     column_ids = {(t.name, c.name): c.column_id for t in tables for c in t.columns}
     ids = [i for i in table_ids.values() if i is not None]
+    # Only links with both ends among these tables are this discovery's to replace: links to
+    # other sources, found when asked across sources, stay.
     existing = {
         (r.from_column_id, r.to_column_id): r
         for r in (
-            await session.scalars(select(RelationshipRecord).where(RelationshipRecord.from_table_id.in_(ids)))
+            await session.scalars(
+                select(RelationshipRecord).where(
+                    RelationshipRecord.from_table_id.in_(ids), RelationshipRecord.to_table_id.in_(ids)
+                )
+            )
         ).all()
     }
     seen: set[tuple[uuid.UUID | None, uuid.UUID | None]] = set()
@@ -268,9 +277,10 @@ async def clear_join_paths(session: AsyncSession, table_ids: list[uuid.UUID]) ->
 
 async def list_relationships(
     session: AsyncSession, *, source: str | None = None, table_id: uuid.UUID | None = None,
-    include_rejected: bool = False,
+    include_rejected: bool = False, sources: list[str] | None = None,
 ) -> list[RelationshipInfo]:
-    """Relationships (composites as one), strongest first; of one source or touching one table."""
+    """Relationships (composites as one), strongest first: of one source (links from its
+    tables, to whatever source), among ``sources`` (both ends), or touching one table."""
     stmt = select(RelationshipRecord)
     if table_id is not None:
         stmt = stmt.where(or_(RelationshipRecord.from_table_id == table_id, RelationshipRecord.to_table_id == table_id))
@@ -284,6 +294,10 @@ async def list_relationships(
     for group_rows in groups.values():
         info = _info(group_rows, names)
         if source is not None and not info.from_table.startswith(f"{source}."):
+            continue
+        if sources is not None and not (
+            info.from_table.split(".", 1)[0] in sources and info.to_table.split(".", 1)[0] in sources
+        ):
             continue
         if info.status == "rejected" and not include_rejected:
             continue
