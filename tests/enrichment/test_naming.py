@@ -82,3 +82,14 @@ def test_hierarchy_words() -> None:
     assert hierarchy_hint("manager_id")
     assert hierarchy_hint("parent_category_id")
     assert not hierarchy_hint("badge_holder")
+
+
+def test_entities_from_names_then_columns() -> None:
+    from datadossier.enrichment.entities import entity_from_columns, entity_type
+
+    assert entity_type("order_items") == ("order line", 0.9)
+    assert entity_type("Clients")[0] == "customer"
+    assert entity_type("tbl_x")[1] < 0.5
+    assert entity_from_columns(["id", "first_name", "email"], False) == ("person", 0.5)
+    assert entity_from_columns(["id", "amount", "paid_at"], True) == ("transaction", 0.5)
+    assert entity_from_columns(["id", "amount"], False) is None

@@ -38,6 +38,23 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 }
 
 
+# When the name says nothing: entities recognised by their columns' words.
+_BY_COLUMNS: tuple[tuple[str, frozenset[str], int], ...] = (
+    ("person", frozenset({"email", "phone", "first", "last", "surname", "birth", "gender", "firstname", "lastname"}), 2),
+    ("location", frozenset({"latitude", "longitude", "lat", "lon", "lng", "address", "city", "zip", "postcode", "street"}), 2),
+    ("transaction", frozenset({"amount", "price", "total", "paid", "payment", "currency", "invoice"}), 1),
+    ("event", frozenset({"event", "action", "session", "click", "url", "page", "ip"}), 2),
+)
+
+
+def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float] | None:
+    ws = {w for c in columns for w in words(c)}
+    for entity, marks, needed in _BY_COLUMNS:
+        if len(ws & marks) >= needed and (entity != "transaction" or has_time):
+            return entity, 0.5
+    return None
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in words(table)]
@@ -75,7 +92,13 @@ def classify(
         times = [c.name for c in table.columns if c.family == "temporal"]
         descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
         name, confidence = entity_type(bare(table.name))
+        entity_from = "table name"
+        if confidence < 0.5:
+            guess = entity_from_columns([c.name for c in table.columns], bool(times))
+            if guess is not None:
+                (name, confidence), entity_from = guess, "columns"
         evidence: dict[str, Any] = {
+            "entity_from": entity_from,
             "references_out": sorted({k.parent_table for k in outgoing}),
             "referenced_by": sorted({k.child_table for k in incoming}),
             "measures": measures[:10],
