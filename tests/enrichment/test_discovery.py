@@ -245,3 +245,25 @@ async def test_links_between_two_sources_when_asked(runtime: Runtime, tmp_path: 
     across, _, run = await service.relationships(source="sales", across=["crm"])
     assert not run.ran
     assert [(r.from_table, r.to_table) for r in across] == [("sales.orders", "crm.customers")]
+
+
+async def test_tables_without_keys_get_an_unknown_grain(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "odd"
+    folder.mkdir(parents=True)
+    rows = "\n".join(f"{i % 7},{i % 3},note {i % 5}" for i in range(60))
+    (folder / "dupes.csv").write_text("a,b,note\n" + rows + "\n" + rows + "\n")
+    (folder / "single.csv").write_text("code\nx\n")
+    (folder / "readings.csv").write_text(
+        "taken_at,value\n" + "\n".join(f"2024-01-01 00:{m:02d}:00,{m * 0.5}" for m in range(60)) + "\n"
+    )
+    service = await _profile(runtime, folder)
+    found, entities, run = await service.relationships(source="odd")
+    assert run.ran
+    assert found == []
+    by_table = {e.table: e for e in entities}
+    assert by_table["odd.dupes"].grain_columns is None
+    assert "no column" in by_table["odd.dupes"].evidence["keys"]["reason"]
+    assert by_table["odd.single"].grain_columns == ["code"]
+    # Only the time identifies a row: a time series.
+    assert by_table["odd.readings"].grain_columns == ["taken_at"]
+    assert by_table["odd.readings"].evidence["time_series"] is True
