@@ -267,3 +267,22 @@ async def test_tables_without_keys_get_an_unknown_grain(runtime: Runtime, tmp_pa
     # Only the time identifies a row: a time series.
     assert by_table["odd.readings"].grain_columns == ["taken_at"]
     assert by_table["odd.readings"].evidence["time_series"] is True
+
+
+async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:
+    import anyio
+
+    folder = tmp_path / "data" / "shop"
+    write_sample(folder)
+    service = await _profile(runtime, folder)
+    runs: list[Any] = []
+
+    async def ask() -> None:
+        runs.append((await RelationshipService(runtime.pipeline).relationships(source="shop"))[2])
+
+    async with anyio.create_task_group() as tg:
+        for _ in range(3):
+            tg.start_soon(ask)
+    assert sorted(r.ran for r in runs) == [False, False, True]
+    found, _, _ = await service.relationships(source="shop")
+    assert len(found) == 4

@@ -21,6 +21,7 @@ from datadossier.enrichment.keys import find_keys
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats
 from datadossier.enrichment.relationships import discover_links
 from datadossier.errors import DatadossierError, ReadOnlyError, SourceError, TableNotFoundError
+from datadossier.pipeline.locks import waiting_lock
 from datadossier.sources.files import resolve_files
 from datadossier.store.repositories import catalog, checkpoints
 from datadossier.store.repositories import relationships as rel_repo
@@ -87,12 +88,20 @@ class Discovery:
         if not self.settings.read_only:
             for name, info in zip(sources, infos, strict=True):
                 await self._profile_missing(info.config, name, run, progress)
-        owner = infos[0].source_id
+        if self.settings.read_only:
+            return run
+        # One discovery of these sources at a time; a caller that waited finds the state
+        # fresh and returns at once.
+        async with waiting_lock(self.settings.home, "discovery." + "+".join(sources)):
+            await self._discover(sources, infos[0].source_id, run, refresh=refresh)
+        return run
+
+    async def _discover(self, sources: list[str], owner: Any, run: DiscoveryRun, *, refresh: bool) -> None:
         async with self.sessions() as session:
             state = await rel_repo.last_discovery(session, owner, sources)
             versions = await rel_repo.profiled_at(session, sources)
-        if self.settings.read_only or (not refresh and state is not None and state.get("tables") == versions):
-            return run
+        if not refresh and state is not None and state.get("tables") == versions:
+            return
         started = time.perf_counter()
         async with self.sessions() as session:
             tables = await rel_repo.source_tables(session, sources)
@@ -121,7 +130,6 @@ class Discovery:
                     )
             raise
         run.ran = True
-        return run
 
     def _run(self, tables: list[TableStats]) -> _Found:
         with self.workspace.connect(read_only=False) as con:
