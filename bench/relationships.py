@@ -30,7 +30,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +39,9 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from run import _run_measured  # noqa: E402  (bench/run.py: wall time and peak RSS of a child)
+
 SOURCE = "bench"
 
 # The facts of datadossier.sample's module docstring. Integrity is measured from the files.
@@ -328,21 +330,6 @@ def self_check(truth: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- running ------------------------------------------------------------------------------
-
-
-def _run_measured(cmd: list[str], env: dict[str, str]) -> tuple[str, float, int]:
-    """Run ``cmd``; return its stdout, wall seconds and peak RSS in MB (as bench/run.py does)."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, text=True)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        wall = time.perf_counter() - start
-        out.seek(0)
-        err.seek(0)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed:\n{err.read()}")
-        return out.read(), wall, usage.ru_maxrss // 1024
 
 
 def run_once(data: Path, threads: int) -> dict[str, Any]:

@@ -133,21 +133,10 @@ def test_packaged_head_is_alembics_head() -> None:
 
 
 # A second start on a current store reads the version table and leaves Alembic unimported.
-FAST_START_SCRIPT = """
-import asyncio, sys
-from datadossier.store.migrate import upgrade
-from datadossier.store.session import create_engine
-
-async def main() -> None:
-    engine = create_engine(sys.argv[1])
-    try:
-        await upgrade(engine)
-    finally:
-        await engine.dispose()
-    print(sorted(name for name in sys.modules if name.split(".")[0] == "alembic"))
-
-asyncio.run(main())
-"""
+FAST_START_SCRIPT = UPGRADE_SCRIPT.replace(
+    "asyncio.run(main())",
+    "asyncio.run(main())\nprint(sorted(n for n in sys.modules if n.split('.')[0] == 'alembic'))",
+)
 
 
 async def test_a_current_store_is_not_migrated_again(store_url: str) -> None:
