@@ -71,6 +71,11 @@ def test_entity_words_drop_key_words() -> None:
         ("ShipVia", "shippers", "ShipperID", 0.6, 0.8),
         ("ReportsTo", "employees", "EmployeeID", 0.0, 0.0),
         ("TerritoryID", "territories", "TerritoryID", 1.0, 1.0),
+        # Part of a longer entity's name: an invoice is not an invoice line.
+        ("InvoiceId", "InvoiceLine", "InvoiceLineId", 0.0, 0.5),
+        ("InvoiceId", "invoiceline", "InvoiceLineId", 0.0, 0.5),  # a lower-cased file name
+        ("customer_id", "dim_customer", "customer_key", 1.0, 1.0),
+        ("product_id", "tbl_products", "id", 1.0, 1.0),
     ],
 )
 def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:

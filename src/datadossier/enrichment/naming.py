@@ -116,6 +116,18 @@ def entity_words(name: str) -> tuple[str, ...]:
     return tuple(singular(w) for w in core_words(name) if w not in KEY_WORDS and not w.isdigit())
 
 
+# Words that mark a table's layer or kind rather than its entity (dim_customer, tbl_orders).
+TABLE_PREFIXES = frozenset({"dim", "fact", "fct", "tbl", "tb", "stg", "raw", "src", "ref", "lkp", "lookup", "vw", "view", "t", "d", "f"})
+
+
+def table_entity_words(table: str) -> tuple[str, ...]:
+    """``entity_words`` of a table name without layer prefixes (``dim_``, ``tbl_``, ``stg_``)."""
+    ws = entity_words(table)
+    while len(ws) > 1 and ws[0] in TABLE_PREFIXES:
+        ws = ws[1:]
+    return ws
+
+
 def is_key_like(name: str) -> bool:
     """Whether a column name says it holds identifiers (``order_id``, ``SKU``, ``emp_no``)."""
     ws = core_words(name)
@@ -159,7 +171,11 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
     child_entity = entity_words(child_column)
     if not child_entity:
         return 0.0  # a bare "id" or "code" names nothing
-    targets = [entity_words(parent_table), entity_words(parent_column)]
+    table_entity = table_entity_words(parent_table)
+    column_entity = entity_words(parent_column)
+    if len(table_entity) == 1 and len(column_entity) > 1 and "".join(column_entity) == table_entity[0]:
+        table_entity = column_entity  # "invoiceline" is InvoiceLineId's invoice line
+    targets = [table_entity, column_entity]
     best = 0.0
     for target in targets:
         if not target:
@@ -168,12 +184,19 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
         if child_entity == target:
             best = max(best, 1.0)
             continue
+        found = 0.0
+        matched: set[str] = set()
         for cw in child_entity:
             for tw in target:
                 score = _word_match(cw, tw)
                 if score:
+                    matched.add(tw)
                     extra = len(child_entity) > 1  # qualifiers: billing_, lead_, parent_
-                    best = max(best, score - (0.1 if extra else 0.0))
+                    found = max(found, score - (0.1 if extra else 0.0))
+        if found and len(matched) < len(target):
+            # invoice_id names an invoice, not an invoice line: part of a longer entity.
+            found = min(found, 0.5)
+        best = max(best, found)
     if is_measure_like(child_column):
         return 0.0  # sort_order, min_order_qty, payment_terms_days: amounts, not references
     if best == 0.0:

@@ -255,11 +255,19 @@ def _rank(cand: _Candidate) -> tuple[float, float, float, int]:
     return (cand.confidence, cand.name, cand.integrity, cand.parent.rows)
 
 
+def _accidental_one_to_one(cand: _Candidate) -> bool:
+    """A unique child inside a 1..N key is what two unrelated id columns look like (every
+    1..20,000 range sits inside a 1..100,000 one): a 1:1 split needs its name to say so."""
+    unique_child = cand.child_distinct == cand.child.non_null
+    return unique_child and cand.specificity <= 0.2 and cand.name < 0.8
+
+
 def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     """The set of single-column links that explains the source best (see the module doc)."""
     accepted = [
         c for c in candidates
         if max(c.integrity, c.normalized_integrity or 0.0) >= MIN_INTEGRITY and c.confidence >= ACCEPT
+        and not _accidental_one_to_one(c)
     ]
     # Between two unique columns that contain each other, only the stronger direction.
     pair_best: dict[frozenset[tuple[str, str]], _Candidate] = {}
