@@ -286,3 +286,31 @@ async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, t
     assert sorted(r.ran for r in runs) == [False, False, True]
     found, _, _ = await service.relationships(source="shop")
     assert len(found) == 4
+
+
+async def test_composite_key_with_a_date_and_orphans(runtime: Runtime, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    folder = tmp_path / "data" / "retail"
+    folder.mkdir(parents=True)
+    days = [date(2024, 1, 1) + timedelta(days=d) for d in range(30)]
+    (folder / "stores.csv").write_text(
+        "store_id,city\n" + "\n".join(f"{s},Town {s % 4}" for s in range(1, 9)) + "\n"
+    )
+    (folder / "daily_sales.csv").write_text(
+        "store_id,day,revenue\n"
+        + "\n".join(f"{s},{d.isoformat()},{(s * 31 + i) % 97}.5" for s in range(1, 9) for i, d in enumerate(days))
+        + "\n"
+    )
+    # Corrections point at a store-day; two point at days before the sales start.
+    rows = [f"{1 + k % 8},{days[(k * 7) % 30].isoformat()},{k % 5 - 2}" for k in range(40)]
+    rows += ["3,2023-12-30,1", "5,2023-12-31,-1"]
+    (folder / "corrections.csv").write_text("store_id,day,delta\n" + "\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="retail")
+    edges = _edges(found, "retail")
+    composite = edges[("corrections", ("store_id", "day"), "daily_sales", ("store_id", "day"))]
+    assert composite.evidence["orphan_rows"] == 2
+    assert composite.evidence["orphan_examples"] == [[3, "2023-12-30"], [5, "2023-12-31"]]
+    assert ("daily_sales", ("store_id",), "stores", ("store_id",)) in edges
+    assert {e.table: e.grain_columns for e in entities}["retail.daily_sales"] == ["store_id", "day"]

@@ -90,11 +90,14 @@ def test_hierarchy_words() -> None:
 
 
 def test_entities_from_names_then_columns() -> None:
-    from datadossier.enrichment.entities import entity_from_columns, entity_type
+    from datadossier.enrichment.entities import entity_from_columns, entity_type, says_nothing
 
     assert entity_type("order_items") == ("order line", 0.9)
     assert entity_type("Clients")[0] == "customer"
     assert entity_type("tbl_x")[1] < 0.5
+    assert says_nothing("export_2024")
+    assert says_nothing("Sheet1")
+    assert not says_nothing("countries")
     assert entity_from_columns(["id", "first_name", "email"], False) == ("person", 0.5)
     assert entity_from_columns(["id", "amount", "paid_at"], True) == ("transaction", 0.5)
     assert entity_from_columns(["id", "amount"], False) is None

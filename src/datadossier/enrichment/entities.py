@@ -42,9 +42,22 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 _BY_COLUMNS: tuple[tuple[str, frozenset[str], int], ...] = (
     ("person", frozenset({"email", "phone", "first", "last", "surname", "birth", "gender", "firstname", "lastname"}), 2),
     ("location", frozenset({"latitude", "longitude", "lat", "lon", "lng", "address", "city", "zip", "postcode", "street"}), 2),
-    ("transaction", frozenset({"amount", "price", "total", "paid", "payment", "currency", "invoice"}), 1),
+    ("transaction", frozenset({"amount", "price", "total", "paid", "payment", "invoice"}), 1),
     ("event", frozenset({"event", "action", "session", "click", "url", "page", "ip"}), 2),
 )
+
+
+# Table names that say nothing about their rows (exports, sheets, scratch tables).
+GENERIC_NAMES = frozenset(
+    {"data", "table", "export", "sheet", "file", "dump", "extract", "report", "output", "result", "dataset",
+     "query", "untitled", "new", "final", "copy", "tmp", "temp", "test", "sample", "import", "raw", "tbl", "df"}
+)
+
+
+def says_nothing(table: str) -> bool:
+    """Whether a table's name carries no entity: generic words, digits and single letters."""
+    stems = [w.rstrip("0123456789") for w in words(table)]
+    return all(w in GENERIC_NAMES or len(w) <= 2 for w in stems)
 
 
 def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float] | None:
@@ -90,10 +103,11 @@ def classify(
             and not is_key_like(c.name)
         ]
         times = [c.name for c in table.columns if c.family == "temporal"]
+        named = any(c.family == "string" and is_descriptive(c.name) for c in table.columns)
         descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
         name, confidence = entity_type(bare(table.name))
         entity_from = "table name"
-        if confidence < 0.5:
+        if says_nothing(bare(table.name)):
             guess = entity_from_columns([c.name for c in table.columns], bool(times))
             if guess is not None:
                 (name, confidence), entity_from = guess, "columns"
@@ -121,6 +135,9 @@ def classify(
         elif split_of is not None:
             role, role_confidence = "dimension", 0.7
             evidence["reason"] = f"a 1:1 extension of {split_of.parent_table}: its key is that table's key"
+        elif incoming and named:
+            role, role_confidence = "dimension", 0.8
+            evidence["reason"] = "other tables point at it and it names things"
         elif outgoing and (measures or times) and len(incoming) <= len(outgoing):
             role, role_confidence = "fact", 0.8 if len(outgoing) > 1 or measures else 0.65
             evidence["reason"] = "points at other tables and records measures or times"

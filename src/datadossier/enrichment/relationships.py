@@ -333,8 +333,13 @@ def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link
             f"ORDER BY ALL LIMIT {ORPHAN_EXAMPLES}"
         ).fetchall()
         link.evidence["orphan_examples"] = [
-            r[0] if len(r) == 1 else list(r) for r in examples
+            _plain(r[0]) if len(r) == 1 else [_plain(v) for v in r] for r in examples
         ]
+
+
+def _plain(value: object) -> object:
+    """A value as JSON can hold it (dates of a composite key become ISO text)."""
+    return value if isinstance(value, int | float | str) or value is None else str(value)
 
 
 def composite_links(
