@@ -90,7 +90,8 @@ def classify(
     bridges: list[Bridge],
 ) -> list[Entity]:
     """An entity guess per table, with the counts behind its role."""
-    bridge_tables = {b.table for b in bridges}
+    bridge_tables = {b.table for b in bridges if b.pure}
+    links_n_to_m = {b.table: [b.left.parent_table, b.right.parent_table] for b in bridges}
     result: list[Entity] = []
     for table in tables:
         outgoing = [k for k in links if k.child_table == table.name and k.parent_table != table.name]
@@ -120,6 +121,8 @@ def classify(
             "descriptive_columns": descriptive[:10],
             "grain": keys[table.name].grain,
         }
+        if table.name in links_n_to_m:
+            evidence["links_n_to_m"] = links_n_to_m[table.name]
         role: Any
         grain_cols = keys[table.name].grain or ()
         split_of = next(

@@ -106,6 +106,12 @@ class Bridge:
     table: str
     left: Link
     right: Link
+    attributes: int = 0  # columns besides the two keys
+
+    @property
+    def pure(self) -> bool:
+        """Few columns of its own: the table only links (role "bridge" rather than "fact")."""
+        return self.attributes <= 4
 
 
 @dataclass(frozen=True, slots=True)

@@ -445,7 +445,7 @@ def _check_composite(
 
 
 def find_bridges(tables: list[TableStats], keys: dict[str, TableKeys], links: list[Link]) -> list[Bridge]:
-    """Tables whose grain is exactly two foreign keys onto two other tables."""
+    """Tables whose grain is exactly two foreign keys onto two other tables: n:m links."""
     bridges: list[Bridge] = []
     for table in tables:
         grain = keys[table.name].grain
@@ -459,9 +459,9 @@ def find_bridges(tables: list[TableStats], keys: dict[str, TableKeys], links: li
         left, right = outgoing.get(grain[0]), outgoing.get(grain[1])
         if left is None or right is None or left.parent_table == right.parent_table:
             continue
-        if len(table.columns) - 2 > 4:
-            continue  # many attributes of its own: an entity with a composite key, not a bridge
-        bridges.append(Bridge(table.name, left, right))
+        # With many attributes of its own it is also a fact (product_suppliers with costs and
+        # lead times), but it still links its two parents n:m.
+        bridges.append(Bridge(table.name, left, right, attributes=len(table.columns) - 2))
     return bridges
 
 
