@@ -314,3 +314,30 @@ async def test_composite_key_with_a_date_and_orphans(runtime: Runtime, tmp_path:
     assert composite.evidence["orphan_examples"] == [[3, "2023-12-30"], [5, "2023-12-31"]]
     assert ("daily_sales", ("store_id",), "stores", ("store_id",)) in edges
     assert {e.table: e.grain_columns for e in entities}["retail.daily_sales"] == ["store_id", "day"]
+
+
+async def test_join_paths_are_stored_and_dropped_when_relationships_change(runtime: Runtime, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from datadossier.enrichment.db_models import JoinPathRecord
+
+    folder = tmp_path / "data" / "shop"
+    write_sample(folder)
+    service = await _profile(runtime, folder)
+    answer = await service.join_paths("order_items", "customers", k=2)
+
+    async def stored() -> list[JoinPathRecord]:
+        async with runtime.sessions() as session:
+            return list((await session.scalars(select(JoinPathRecord))).all())
+
+    (row,) = await stored()
+    assert row.path_length == 2
+    assert [s["to_table"] for s in row.path_steps] == ["shop.orders", "shop.customers"]
+    assert row.path_steps[1]["from_columns"] == ["cust_id"]
+    assert row.total_confidence == answer.paths[0].confidence
+    # Asking again replaces the stored paths rather than adding to them.
+    await service.join_paths("order_items", "customers", k=2)
+    assert len(await stored()) == 1
+    link = next(r for r in (await service.relationships(source="shop"))[0] if r.from_columns == ["cust_id"])
+    await service.review(str(link.relationship_id), confirm=True, by="t")
+    assert await stored() == []
