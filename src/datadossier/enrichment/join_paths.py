@@ -51,7 +51,7 @@ class Step:
 class JoinPath:
     steps: list[Step]
     confidence: float
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list[str])
     sql: str = ""
 
     @property
@@ -80,7 +80,7 @@ class _Edge:
 
 
 def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
-    edges = []
+    edges: list[_Edge] = []
     for r in relationships:
         if r.status == "rejected" or r.relationship_type == "bridge":
             continue

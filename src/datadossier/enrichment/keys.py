@@ -51,7 +51,7 @@ def _distinct_counts(
     counts: dict[tuple[str, ...], int] = {}
     for start in range(0, len(sets), _BATCH):
         batch = sets[start : start + _BATCH]
-        exprs = []
+        exprs: list[str] = []
         for cols in batch:
             inner = ", ".join(quote_ident(c) for c in cols)
             exprs.append(f"count(DISTINCT {inner})" if len(cols) == 1 else f"count(DISTINCT ({inner}))")

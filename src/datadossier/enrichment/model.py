@@ -77,7 +77,7 @@ class TableKeys:
     table: str
     keys: tuple[tuple[str, ...], ...]
     grain: tuple[str, ...] | None
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict[str, Any])
     time_series: bool = False
 
 
@@ -92,7 +92,7 @@ class Link:
     confidence: float
     cardinality: str  # '1:1' or 'n:1' (child to parent)
     kind: str  # 'foreign_key', 'hierarchy'
-    evidence: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict[str, Any])
 
     @property
     def signature(self) -> tuple[str, tuple[str, ...], str, tuple[str, ...]]:

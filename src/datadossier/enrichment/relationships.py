@@ -116,10 +116,9 @@ def _range_coverage_factor(child: ColumnStats, parent: ColumnStats) -> float:
     small amounts huddle at its start."""
     if child.family != "integer" or is_key_like(child.name):
         return 1.0
-    bounds = (child.min_value, child.max_value, parent.min_value, parent.max_value)
-    if any(b is None for b in bounds):
+    c_low, c_high, p_low, p_high = child.min_value, child.max_value, parent.min_value, parent.max_value
+    if c_low is None or c_high is None or p_low is None or p_high is None:
         return 1.0
-    c_low, c_high, p_low, p_high = bounds  # type: ignore[misc]
     p_span = p_high - p_low
     if p_span <= 0:
         return 1.0
@@ -370,7 +369,7 @@ def composite_links(
                 options: list[list[tuple[str, float]]] = []
                 for part in key:
                     pcol = parent.column(part)
-                    matches = []
+                    matches: list[tuple[str, float]] = []
                     for ccol in child.columns:
                         if ccol.family != pcol.family or ccol.name in own_keys:
                             continue

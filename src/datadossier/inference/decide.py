@@ -90,7 +90,7 @@ def decide_text_column(
             f"No pattern or type matches at least {config.shortlist_share:.0%} of the sampled"
             " values; kept as VARCHAR.",
         )
-    by_name = {o.name: o for o in options}
+    by_name: dict[PatternName, _Option] = {o.name: o for o in options}
     notes: list[str] = []
     code_note = _leading_zero_note(by_name, findings, config)
     if code_note:

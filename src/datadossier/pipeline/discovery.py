@@ -23,6 +23,7 @@ from datadossier.enrichment.relationships import discover_links
 from datadossier.errors import DatadossierError, ReadOnlyError, SourceError, TableNotFoundError
 from datadossier.pipeline.locks import waiting_lock
 from datadossier.sources.files import resolve_files
+from datadossier.store.domain import SourceInfo
 from datadossier.store.repositories import catalog, checkpoints
 from datadossier.store.repositories import relationships as rel_repo
 
@@ -38,10 +39,10 @@ class DiscoveryRun:
 
     source: str
     ran: bool
-    profiled: list[str] = field(default_factory=list)
-    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    profiled: list[str] = field(default_factory=list[str])
+    skipped_files: list[dict[str, str]] = field(default_factory=list[dict[str, str]])
     seconds: float = 0.0
-    summary: dict[str, Any] = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 @dataclass(slots=True)
@@ -74,7 +75,7 @@ class Discovery:
         """Bring the source's relationships up to date (see the module doc). With ``also``,
         discover across those sources too: links between tables of different sources."""
         sources = [source, *sorted(set(also or ()) - {source})]
-        infos = []
+        infos: list[SourceInfo] = []
         async with self.sessions() as session:
             for name in sources:
                 info = await catalog.get_source(session, name)
@@ -140,7 +141,8 @@ class Discovery:
     ) -> None:
         """Profile the files of the source's folder that are not tables yet."""
         directory = config.get("directory")
-        known = set((config.get("files") or {}).keys())
+        files_config: dict[str, Any] = config.get("files") or {}
+        known = set(files_config)
         if not directory:
             return
         try:

@@ -201,6 +201,7 @@ def _assemble(
     hist_items = parts.get("hist", (None, []))[1]
 
     distinct_is_approximate = False
+    trues = falses = 0
     if spec.kind == "boolean":
         trues, falses = int(s["t"] or 0), int(s["f"] or 0)  # count_if of no rows is NULL
         distinct = int(trues > 0) + int(falses > 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from mcp.server.mcpserver.exceptions import ToolError
 
@@ -41,5 +41,5 @@ def tool_boundary(tool: str) -> Iterator[None]:
 
 async def runtime_of(ctx: Context) -> Runtime:
     """The runtime of this server, opened (and the store migrated) on first use."""
-    handle: LazyRuntime = ctx.request_context.lifespan_context
+    handle = cast("LazyRuntime", ctx.request_context.lifespan_context)
     return await handle.get()
