@@ -341,3 +341,18 @@ async def test_join_paths_are_stored_and_dropped_when_relationships_change(runti
     link = next(r for r in (await service.relationships(source="shop"))[0] if r.from_columns == ["cust_id"])
     await service.review(str(link.relationship_id), confirm=True, by="t")
     assert await stored() == []
+
+
+async def test_a_cancelled_discovery_leaves_nothing_half_done(runtime: Runtime, tmp_path: Path) -> None:
+    import anyio
+
+    folder = tmp_path / "data" / "company"
+    write_company(folder)
+    service = await _profile(runtime, folder)
+    for delay in (0.05, 0.15, 0.3):
+        with anyio.move_on_after(delay):
+            await service.relationships(source="company", refresh=True)
+    found, entities, run = await service.relationships(source="company", refresh=True)
+    assert run.ran
+    assert len(_edges(found, "company")) == 10
+    assert len(entities) == 8

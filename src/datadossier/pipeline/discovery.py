@@ -20,7 +20,13 @@ from datadossier.enrichment.entities import classify
 from datadossier.enrichment.keys import find_keys
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats
 from datadossier.enrichment.relationships import discover_links
-from datadossier.errors import DatadossierError, ReadOnlyError, SourceError, TableNotFoundError
+from datadossier.errors import (
+    BusyError,
+    DatadossierError,
+    ReadOnlyError,
+    SourceError,
+    TableNotFoundError,
+)
 from datadossier.pipeline.locks import waiting_lock
 from datadossier.sources.files import resolve_files
 from datadossier.store.domain import SourceInfo
@@ -111,8 +117,14 @@ class Discovery:
             checkpoint_id = await checkpoints.start_run(
                 session, owner, dataflow_name=rel_repo.DATAFLOW, checkpoint_type="discovery", state=checked_state,
             )
+        connections: list[Any] = []
         try:
-            found = await anyio.to_thread.run_sync(self._run, tables, abandon_on_cancel=True)
+            try:
+                found = await anyio.to_thread.run_sync(self._run, tables, connections, abandon_on_cancel=True)
+            except anyio.get_cancelled_exc_class():
+                for con in connections:
+                    con.interrupt()  # the abandoned thread must not go on scanning
+                raise
             async with self.sessions.begin() as session:
                 counts = await rel_repo.save_discovery(
                     session, tables, found.keys, found.links, found.bridges, found.entities
@@ -132,8 +144,9 @@ class Discovery:
             raise
         run.ran = True
 
-    def _run(self, tables: list[TableStats]) -> _Found:
+    def _run(self, tables: list[TableStats], connections: list[Any]) -> _Found:
         with self.workspace.connect(read_only=False) as con:
+            connections.append(con)
             return self.workspace.run(con, lambda: discover(con, tables))
 
     async def _profile_missing(
@@ -156,7 +169,9 @@ class Discovery:
             try:
                 await self.pipeline.profile_path(file.path, source_name=source, progress=progress)
                 run.profiled.append(f"{source}.{file.table_name}")
-            except SourceError as exc:
+            except (SourceError, BusyError) as exc:
+                # A bad file must not stop discovery of the rest; a busy one is being
+                # profiled by another request right now.
                 run.skipped_files.append({"path": str(file.path), "error": exc.message})
 
 
