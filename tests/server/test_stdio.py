@@ -39,6 +39,11 @@ async def test_stdio_client_profiles_and_reads(tmp_path: Path, store_url: str) -
         assert result["tables"][0]["table"]["name"] == "data.people"
         meta = structured(await client.call_tool("get_column_metadata", {"table": "people", "column": "email"}))
         assert meta["columns"][0]["pattern"] == "email"
+        # A second file in the folder, never profiled: find_join_path profiles it first.
+        (tmp_path / "data" / "visits.csv").write_text("visit_id,person_id\n1,1\n2,1\n3,2\n4,2\n5,1\n6,2\n")
+        path = structured(await client.call_tool("find_join_path", {"from_table": "data.visits", "to_table": "data.people"}))
+        assert path["found"] is True
+        assert path["paths"][0]["steps"][0]["from_columns"] == ["person_id"]
 
 
 def test_every_stdout_line_is_json_rpc(tmp_path: Path) -> None:
