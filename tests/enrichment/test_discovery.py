@@ -356,3 +356,22 @@ async def test_a_cancelled_discovery_leaves_nothing_half_done(runtime: Runtime, 
     assert run.ran
     assert len(_edges(found, "company")) == 10
     assert len(entities) == 8
+
+
+async def test_a_column_that_leaves_its_file_takes_its_links_along(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "company"
+    write_company(folder)
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="company")
+    assert ("badge_swipes", ("badge_holder",), "employees", ("emp_no",)) in _edges(found, "company")
+    await service.join_paths("badge_swipes", "employees")
+    swipes = folder / "badge_swipes.csv"
+    lines = swipes.read_text().splitlines()
+    drop = lines[0].split(",").index("badge_holder")
+    swipes.write_text("\n".join(",".join(c for i, c in enumerate(ln.split(",")) if i != drop) for ln in lines) + "\n")
+    await runtime.pipeline.profile_path(swipes)  # the column row goes; its link must not block that
+    found, _, run = await service.relationships(source="company")
+    assert run.ran
+    assert not any(e[0] == "badge_swipes" for e in _edges(found, "company"))
+    answer = await service.join_paths("badge_swipes", "employees")
+    assert answer.paths == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, time
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.inference.model import ColumnInference
@@ -60,6 +60,14 @@ async def _sync_columns(
     wanted = {name for name, _, _ in columns}
     gone = [c.column_id for name, c in existing.items() if name not in wanted]
     if gone:
+        # Links of a column that left the file go with it (the data model gives them no
+        # cascade), and so do the stored join paths of its table.
+        from datadossier.enrichment.db_models import RelationshipRecord
+        from datadossier.store.repositories.relationships import clear_join_paths
+
+        linked = or_(RelationshipRecord.from_column_id.in_(gone), RelationshipRecord.to_column_id.in_(gone))
+        await session.execute(delete(RelationshipRecord).where(linked))
+        await clear_join_paths(session, [table_id])
         await session.execute(delete(ColumnRecord).where(ColumnRecord.column_id.in_(gone)))
     result: dict[str, ColumnRecord] = {}
     for position, (name, raw_type, resolved_type) in enumerate(columns, start=1):
