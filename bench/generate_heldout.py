@@ -57,7 +57,15 @@ from typing import Any
 import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate_schema import ForeignKey, chance, choice, fk, pick  # shared with the synthetic schema
+from generate_schema import (  # shared with the synthetic schema
+    ForeignKey,
+    _q,
+    chance,
+    choice,
+    fk,
+    pick,
+)
+from generate_schema import _macros as schema_macros
 
 Con = duckdb.DuckDBPyConnection
 
@@ -65,13 +73,9 @@ Con = duckdb.DuckDBPyConnection
 
 
 def _macros(seed: int) -> list[str]:
-    # As in bench/generate.py: hash() of one integer goes through the full 64-bit mix, so each
-    # salt (with the seed) picks a 32-bit lane of that integer.
+    # The draws h() and u() of the synthetic schema (its first two macros), then our own.
     return [
-        "CREATE OR REPLACE TEMP MACRO h(i, salt) AS hash(i * 4294967296"
-        f" + (hash(salt || ':{int(seed)}') % 4294967296)::BIGINT)",
-        "CREATE OR REPLACE TEMP MACRO u(i, salt) AS"
-        " (h(i, salt) >> 11)::DOUBLE / 9007199254740992.0",
+        *schema_macros(seed)[:2],
         # dbgen's random address strings: letters, digits, commas and dots.
         "CREATE OR REPLACE TEMP MACRO vstr(i, salt, len) AS substr(translate(to_base64(unhex("
         f"md5(salt || ':{int(seed)}:' || i) || md5(salt || ':{int(seed)}:' || i || ':2'))),"
@@ -90,9 +94,6 @@ def _value(v: Any) -> str:
 def _list(values: Sequence[Any]) -> str:
     return "[" + ", ".join(_value(v) for v in values) + "]"
 
-
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _literal(path: Path) -> str:
