@@ -375,3 +375,24 @@ async def test_a_column_that_leaves_its_file_takes_its_links_along(runtime: Runt
     assert not any(e[0] == "badge_swipes" for e in _edges(found, "company"))
     answer = await service.join_paths("badge_swipes", "employees")
     assert answer.paths == []
+
+
+async def test_a_lookup_keyed_by_a_name(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "olist"
+    folder.mkdir(parents=True)
+    categories = ["beleza_saude", "informatica_acessorios", "automotivo", "cama_mesa_banho", "moveis_decoracao", "esporte_lazer"]
+    english = ["health_beauty", "computers_accessories", "auto", "bed_bath_table", "furniture_decor", "sports_leisure"]
+    (folder / "category_translation.csv").write_text(
+        "product_category_name,product_category_name_english\n"
+        + "\n".join(f"{a},{b}" for a, b in zip(categories, english, strict=True)) + "\n"
+    )
+    (folder / "products.csv").write_text(
+        "product_id,product_category_name,product_weight_g\n"
+        + "\n".join(f"p{i:04d},{categories[i % 6] if i % 17 else ''},{100 + i}" for i in range(1, 200)) + "\n"
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="olist")
+    assert set(_edges(found, "olist")) == {
+        ("products", ("product_category_name",), "category_translation", ("product_category_name",))
+    }
+    assert {e.table: e.grain_columns for e in entities}["olist.category_translation"] == ["product_category_name"]

@@ -39,6 +39,13 @@ def _part_ok(column: ColumnStats) -> bool:
     return not (is_descriptive(column.name) and not is_key_like(column.name))
 
 
+def _is_name_key_part(column: ColumnStats) -> bool:
+    return (
+        not column.nulls and column.family == "string" and is_descriptive(column.name)
+        and (column.avg_length or 0.0) <= FREE_TEXT_LENGTH
+    )
+
+
 def _could_be_unique(column: ColumnStats, rows: int) -> bool:
     # Profiles above the exact-distinct threshold hold an approximate count (a few % off).
     return column.distinct is None or column.distinct >= 0.95 * rows
@@ -79,6 +86,13 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             keys.extend(found)
             if found:
                 break
+    if not keys:
+        # A lookup table keyed by a name (category name -> translation): when nothing else
+        # identifies a row, a short descriptive column may.
+        names = [(c.name,) for c in table.columns if _is_name_key_part(c) and _could_be_unique(c, rows)]
+        counts = _distinct_counts(con, table, names)
+        checked += len(names)
+        keys = [cols for cols, n in counts.items() if n == rows]
     grain, scores = _choose_grain(table, keys)
     time_series = grain is not None and all(table.column(c).family == "temporal" for c in grain)
     evidence: dict[str, Any] = {

@@ -135,6 +135,13 @@ def _child_ok(column: ColumnStats) -> bool:
     return not (is_descriptive(column.name) and not is_key_like(column.name))
 
 
+def _names_a_lookup(column: ColumnStats, name_keys: set[tuple[str, ...]]) -> bool:
+    return (
+        column.family == "string" and column.non_null > 0 and words(column.name) in name_keys
+        and (column.avg_length or 0.0) <= MAX_CHILD_TEXT_LENGTH
+    )
+
+
 def _ranges_meet(child: ColumnStats, parent: ColumnStats) -> bool:
     if child.family != "integer":
         return True
@@ -151,10 +158,12 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         for k in keys[t.name].keys
         if len(k) == 1 and t.column(k[0]).family in ("integer", "string")
     ]
+    # Names that key a lookup table may be referenced under the same name elsewhere.
+    name_keys = {words(p.name) for p in parents if is_descriptive(p.name)}
     result: list[_Candidate] = []
     for table in tables:
         for child in table.columns:
-            if not _child_ok(child):
+            if not _child_ok(child) and not _names_a_lookup(child, name_keys):
                 continue
             for parent in parents:
                 if parent is child or parent.family != child.family:
