@@ -396,3 +396,24 @@ async def test_a_lookup_keyed_by_a_name(runtime: Runtime, tmp_path: Path) -> Non
         ("products", ("product_category_name",), "category_translation", ("product_category_name",))
     }
     assert {e.table: e.grain_columns for e in entities}["olist.category_translation"] == ["product_category_name"]
+
+
+async def test_ids_stored_as_floating_point_still_link(runtime: Runtime, tmp_path: Path) -> None:
+    import duckdb
+
+    folder = tmp_path / "data" / "pandas"
+    folder.mkdir(parents=True)
+    # A nullable integer column written through pandas arrives as float64: 7.0, NaN, ...
+    duckdb.sql(
+        "COPY (SELECT i AS customer_id, 'name ' || i AS full_name FROM range(1, 81) t(i)) "
+        f"TO '{folder / 'customers.parquet'}' (FORMAT parquet)"
+    )
+    duckdb.sql(
+        "COPY (SELECT i AS order_id, CASE WHEN i % 9 = 0 THEN NULL ELSE (i * 7 % 80 + 1)::DOUBLE END AS customer_id, "
+        f"i * 1.25 AS amount FROM range(1, 400) t(i)) TO '{folder / 'orders.parquet'}' (FORMAT parquet)"
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="pandas")
+    assert set(_edges(found, "pandas")) == {("orders", ("customer_id",), "customers", ("customer_id",))}
+    answer = await service.join_paths("orders", "customers")
+    assert await _count(runtime, answer.paths[0].sql) == 399 - 399 // 9

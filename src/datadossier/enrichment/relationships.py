@@ -19,7 +19,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
@@ -471,6 +471,32 @@ def find_bridges(tables: list[TableStats], keys: dict[str, TableKeys], links: li
         # lead times), but it still links its two parents n:m.
         bridges.append(Bridge(table.name, left, right, attributes=len(table.columns) - 2))
     return bridges
+
+
+def whole_number_floats(con: duckdb.DuckDBPyConnection, tables: list[TableStats]) -> list[TableStats]:
+    """Tables with their identifier-named floating point columns that hold only whole numbers
+    read as integers: a nullable id column exported through pandas arrives as 1.0, 2.0, ...
+    One query per table that has such columns."""
+    result: list[TableStats] = []
+    for table in tables:
+        floats = [
+            c for c in table.columns
+            if c.family == "float" and is_key_like(c.name) and c.non_null > 0 and not c.sql_type.upper().startswith("DECIMAL")
+        ]
+        if not floats:
+            result.append(table)
+            continue
+        checks = ", ".join(f"bool_and({quote_ident(c.name)} = trunc({quote_ident(c.name)}))" for c in floats)
+        row = con.execute(f"SELECT {checks} FROM {table.relation}").fetchone()
+        assert row is not None
+        whole = {c.name for c, ok in zip(floats, row, strict=True) if ok}
+        result.append(
+            replace(
+                table,
+                columns=tuple(replace(c, sql_type="BIGINT") if c.name in whole else c for c in table.columns),
+            )
+        )
+    return result
 
 
 def discover_links(
