@@ -417,3 +417,25 @@ async def test_ids_stored_as_floating_point_still_link(runtime: Runtime, tmp_pat
     assert set(_edges(found, "pandas")) == {("orders", ("customer_id",), "customers", ("customer_id",))}
     answer = await service.join_paths("orders", "customers")
     assert await _count(runtime, answer.paths[0].sql) == 399 - 399 // 9
+
+
+async def test_codes_typed_as_text_on_one_side_and_numbers_on_the_other(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "branches"
+    folder.mkdir(parents=True)
+    # Branch codes keep their zeros in one export ("00042": text) and lose them in the other.
+    (folder / "branches.csv").write_text(
+        "branch_code,branch_city\n" + "\n".join(f"{i:05d},City {i}" for i in range(1, 61)) + "\n"
+    )
+    (folder / "visits.csv").write_text(
+        "visit_id,branch_code,minutes\n" + "\n".join(f"{v},{v * 7 % 70 + 1},{v % 50}" for v in range(1, 301)) + "\n"
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="branches")
+    edges = _edges(found, "branches")
+    assert set(edges) == {("visits", ("branch_code",), "branches", ("branch_code",))}
+    link = edges[("visits", ("branch_code",), "branches", ("branch_code",))]
+    assert "compared_as_numbers" in link.evidence
+    assert link.evidence["orphan_rows"] == sum(1 for v in range(1, 301) if v * 7 % 70 + 1 > 60)
+    path = (await service.join_paths("visits", "branches")).paths[0]
+    assert "TRY_CAST" in path.sql
+    assert await _count(runtime, path.sql) == 300 - link.evidence["orphan_rows"]

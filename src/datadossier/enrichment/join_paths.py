@@ -35,6 +35,7 @@ class Step:
     relationship_id: str
     integrity: float | None
     normalized_integrity: float | None = None
+    mixed_types: bool = False
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +78,7 @@ class _Edge:
     relationship_id: str
     integrity: float | None
     normalized_integrity: float | None
+    mixed_types: bool
 
 
 def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
@@ -95,6 +97,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 relationship_id=str(r.relationship_id),
                 integrity=r.evidence.get("integrity"),
                 normalized_integrity=r.evidence.get("normalized_integrity"),
+                mixed_types=bool(r.evidence.get("compared_as_numbers")),
             )
         )
     return edges
@@ -106,10 +109,10 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
     for e in edges:
         one_to_one = e.cardinality == "1:1"
         out.setdefault(e.child, []).append(
-            Step(e.child, e.child_columns, e.parent, e.parent_columns, "1:1" if one_to_one else "n:1", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity)
+            Step(e.child, e.child_columns, e.parent, e.parent_columns, "1:1" if one_to_one else "n:1", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
         )
         out.setdefault(e.parent, []).append(
-            Step(e.parent, e.parent_columns, e.child, e.child_columns, "1:1" if one_to_one else "1:n", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity)
+            Step(e.parent, e.parent_columns, e.child, e.child_columns, "1:1" if one_to_one else "1:n", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
         )
     return out
 
@@ -189,6 +192,10 @@ def warnings(path: JoinPath) -> list[str]:
     return notes
 
 
+def _equals(left: str, right: str, mixed: bool) -> str:
+    return f"TRY_CAST({left} AS BIGINT) = TRY_CAST({right} AS BIGINT)" if mixed else f"{left} = {right}"
+
+
 def _alias(table: str, used: set[str]) -> str:
     name = table.split(".", 1)[-1]
     base = "".join(w[0] for w in re.split(r"[^A-Za-z0-9]+", name) if w).lower() or "t"
@@ -221,7 +228,7 @@ def join_sql(path: JoinPath) -> str:
         else:
             right = aliases.setdefault(step.to_table, _alias(step.to_table, used))
         on = " AND ".join(
-            f"{left}.{quote_ident(a)} = {right}.{quote_ident(b)}"
+            _equals(f"{left}.{quote_ident(a)}", f"{right}.{quote_ident(b)}", step.mixed_types)
             for a, b in zip(step.from_columns, step.to_columns, strict=True)
         )
         lines.append(f"JOIN {relation_name(step.to_table)} AS {right} ON {on}")

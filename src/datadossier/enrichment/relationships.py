@@ -41,6 +41,7 @@ MIN_INTEGRITY = 0.5
 MAX_CHILD_TEXT_LENGTH = 60.0
 MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
 MAX_COMPOSITE_COMBINATIONS = 8
+MIXED_SPECIFICITY = 0.5  # codes compared as numbers: text codes are specific, numbers less so
 ORPHAN_EXAMPLES = 5
 
 
@@ -52,6 +53,7 @@ class _Candidate:
     specificity: float
     integrity: float = 0.0
     normalized_integrity: float | None = None
+    compared_as_numbers: bool = False
     child_distinct: int = 0
     found: int = 0
     confidence: float = 0.0
@@ -142,6 +144,12 @@ def _names_a_lookup(column: ColumnStats, name_keys: set[tuple[str, ...]]) -> boo
     )
 
 
+def _comparable_as_numbers(child: ColumnStats, parent: ColumnStats) -> bool:
+    """An integer on one side, a short code on the other (zip codes, ids with leading zeros)."""
+    text = child if child.family == "string" else parent
+    return {child.family, parent.family} == {"integer", "string"} and (text.avg_length or 0.0) <= 20
+
+
 def _ranges_meet(child: ColumnStats, parent: ColumnStats) -> bool:
     if child.family != "integer":
         return True
@@ -166,14 +174,19 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
             if not _child_ok(child) and not _names_a_lookup(child, name_keys):
                 continue
             for parent in parents:
-                if parent is child or parent.family != child.family:
+                if parent is child:
+                    continue
+                mixed = parent.family != child.family
+                if mixed and not _comparable_as_numbers(child, parent):
                     continue
                 child_distinct = child.distinct or child.non_null
                 parent_distinct = parent.distinct or parent.non_null
                 if parent_distinct < MIN_INTEGRITY * 0.9 * child_distinct or not _ranges_meet(child, parent):
                     continue
                 name = _name_evidence(child, parent)
-                spec = value_specificity(child, parent)
+                if mixed and name < 0.7:
+                    continue  # codes typed differently on each side: only when the names agree
+                spec = MIXED_SPECIFICITY if mixed else value_specificity(child, parent)
                 if score(1.0, name, spec) < ACCEPT:
                     continue
                 result.append(_Candidate(child, parent, name, spec))
@@ -194,16 +207,20 @@ def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates
         distinct = con.execute("SELECT count(*) FROM _dd_values").fetchone()
         assert distinct is not None
         for cand in group:
-            parent_col = quote_ident(cand.parent.name)
+            parent_col = f"p.{quote_ident(cand.parent.name)}"
+            on = f"d.v = {parent_col}"
+            if cand.child.family != cand.parent.family:
+                # One side is text ("00042"), the other a number (42): compared as numbers.
+                on = f"TRY_CAST(d.v AS BIGINT) = TRY_CAST({parent_col} AS BIGINT)"
+                cand.compared_as_numbers = True
             row = con.execute(
-                f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
-                f"ON d.v = p.{parent_col}"
+                f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p ON {on}"
             ).fetchone()
             assert row is not None
             cand.child_distinct = int(distinct[0])
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
-            if cand.child.family == "string" and MIN_NORMALIZED <= cand.integrity < 0.99:
+            if cand.child.family == cand.parent.family == "string" and MIN_NORMALIZED <= cand.integrity < 0.99:
                 _check_normalized(con, relations, cand)
             cand.confidence = score(max(cand.integrity, cand.normalized_integrity or 0.0), cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
@@ -244,6 +261,8 @@ def _link(cand: _Candidate) -> Link:
         "parent_distinct": cand.parent.distinct,
         "child_unique": unique_child,
     }
+    if cand.compared_as_numbers:
+        evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
         evidence["normalized_matches"] = "ignoring case, spaces and leading zeros of digit codes"
@@ -327,8 +346,12 @@ def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link
         return
     child = relations[link.child_table]
     parent = relations[link.parent_table]
+    mixed = bool(link.evidence.get("compared_as_numbers"))
     on = " AND ".join(
-        f"c.{quote_ident(a)} = p.{quote_ident(b)}" for a, b in zip(link.child_columns, link.parent_columns, strict=True)
+        f"TRY_CAST(c.{quote_ident(a)} AS BIGINT) = TRY_CAST(p.{quote_ident(b)} AS BIGINT)"
+        if mixed
+        else f"c.{quote_ident(a)} = p.{quote_ident(b)}"
+        for a, b in zip(link.child_columns, link.parent_columns, strict=True)
     )
     not_null = " AND ".join(f"c.{quote_ident(a)} IS NOT NULL" for a in link.child_columns)
     row = con.execute(f"SELECT count(*) FROM {child} c ANTI JOIN {parent} p ON {on} WHERE {not_null}").fetchone()
