@@ -76,6 +76,7 @@ def test_entity_words_drop_key_words() -> None:
         ("InvoiceId", "invoiceline", "InvoiceLineId", 0.0, 0.5),  # a lower-cased file name
         ("customer_id", "dim_customer", "customer_key", 1.0, 1.0),
         ("product_id", "tbl_products", "id", 1.0, 1.0),
+        ("customer_id", "customers_export", "id", 1.0, 1.0),
     ],
 )
 def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:

@@ -120,9 +120,14 @@ def entity_words(name: str) -> tuple[str, ...]:
 TABLE_PREFIXES = frozenset({"dim", "fact", "fct", "tbl", "tb", "stg", "raw", "src", "ref", "lkp", "lookup", "vw", "view", "t", "d", "f"})
 
 
+# Words of file names that say what the file is, not what a row is (orders_export, sales_data).
+TABLE_NOISE = frozenset({"export", "dataset", "data", "table", "extract", "dump", "file", "final", "latest", "clean", "cleaned", "copy"})
+
+
 def table_entity_words(table: str) -> tuple[str, ...]:
-    """``entity_words`` of a table name without layer prefixes (``dim_``, ``tbl_``, ``stg_``)."""
-    ws = entity_words(table)
+    """``entity_words`` of a table name without layer prefixes (``dim_``, ``tbl_``, ``stg_``)
+    and file-name noise (``_export``, ``_dataset``)."""
+    ws = tuple(w for w in entity_words(table) if w not in TABLE_NOISE) or entity_words(table)
     while len(ws) > 1 and ws[0] in TABLE_PREFIXES:
         ws = ws[1:]
     return ws
