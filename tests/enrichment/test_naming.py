@@ -102,3 +102,15 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_from_columns(["id", "first_name", "email"], False) == ("person", 0.5)
     assert entity_from_columns(["id", "amount", "paid_at"], True) == ("transaction", 0.5)
     assert entity_from_columns(["id", "amount"], False) is None
+
+
+def test_labels_drop_a_word_every_table_shares() -> None:
+    from datadossier.enrichment.model import TableStats, with_labels
+
+    def table(name: str) -> TableStats:
+        return TableStats(name=f"src.{name}", relation="", rows=0, columns=())
+
+    labels = [t.meaning for t in with_labels([table("olist_orders_dataset"), table("olist_customers_dataset")])]
+    assert labels == ["orders", "customers"]
+    labels = [t.meaning for t in with_labels([table("orders"), table("order_items")])]
+    assert labels == ["orders", "order_items"]

@@ -91,6 +91,7 @@ def classify(
 ) -> list[Entity]:
     """An entity guess per table, with the counts behind its role."""
     bridge_tables = {b.table for b in bridges if b.pure}
+    meanings = {t.name: t.meaning for t in tables}
     links_n_to_m = {b.table: [b.left.parent_table, b.right.parent_table] for b in bridges}
     result: list[Entity] = []
     for table in tables:
@@ -106,9 +107,9 @@ def classify(
         times = [c.name for c in table.columns if c.family == "temporal"]
         named = any(c.family == "string" and is_descriptive(c.name) for c in table.columns)
         descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
-        name, confidence = entity_type(bare(table.name))
+        name, confidence = entity_type(table.meaning)
         entity_from = "table name"
-        if says_nothing(bare(table.name)):
+        if says_nothing(table.meaning):
             guess = entity_from_columns([c.name for c in table.columns], bool(times))
             if guess is not None:
                 (name, confidence), entity_from = guess, "columns"
@@ -130,7 +131,7 @@ def classify(
         )
         if split_of is not None:
             # Keyed by another table's key, one row each: more columns of that entity.
-            name, confidence = entity_type(bare(split_of.parent_table))
+            name, confidence = entity_type(meanings.get(split_of.parent_table, bare(split_of.parent_table)))
             evidence["split_of"] = split_of.parent_table
         if table.name in bridge_tables:
             role, role_confidence = "bridge", 0.85

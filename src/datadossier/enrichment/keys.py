@@ -18,7 +18,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident
-from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats, bare
+from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats
 from datadossier.enrichment.naming import entity_words, is_descriptive, is_key_like
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def _part_preference(column: ColumnStats) -> float:
 def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
     """How much a unique column set looks like the table's identifier."""
     score = 3.0 if len(key) == 1 else 2.0 - 0.3 * (len(key) - 2)
-    table_entity = set(entity_words(bare(table.name)))
+    table_entity = set(entity_words(table.meaning))
     per_column = 0.0
     for name in key:
         column = table.column(name)

@@ -46,6 +46,7 @@ class ColumnStats:
     max_value: float | None = None
     avg_length: float | None = None
     column_id: uuid.UUID | None = None
+    table_label: str = ""  # the table's name as read for meaning (see ``with_labels``)
 
     @property
     def family(self) -> Family:
@@ -65,9 +66,36 @@ class TableStats:
     rows: int
     columns: tuple[ColumnStats, ...]
     table_id: uuid.UUID | None = None
+    label: str = ""  # the name as read for meaning (see ``with_labels``)
+
+    @property
+    def meaning(self) -> str:
+        return self.label or bare(self.name)
 
     def column(self, name: str) -> ColumnStats:
         return next(c for c in self.columns if c.name == name)
+
+
+def with_labels(tables: list[TableStats]) -> list[TableStats]:
+    """Tables labelled for name matching: without the source's own name and without a word that
+    every table's name starts or ends with (``olist_orders_dataset``, ``olist_customers_dataset``
+    are read as ``orders`` and ``customers``)."""
+    from dataclasses import replace
+
+    from datadossier.enrichment.naming import words
+
+    names = {t.name: list(words(bare(t.name))) for t in tables}
+    if len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
+        for end in (0, -1):
+            shared = {ws[end] for ws in names.values() if len(ws) > 1}
+            if len(shared) == 1:
+                names = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
+    result: list[TableStats] = []
+    for t in tables:
+        label = "_".join(names[t.name]) or bare(t.name)
+        columns = tuple(replace(c, table_label=label) for c in t.columns)
+        result.append(replace(t, label=label, columns=columns))
+    return result
 
 
 @dataclass(frozen=True, slots=True)

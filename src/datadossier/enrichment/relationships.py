@@ -102,7 +102,7 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
 
 
 def _name_evidence(child: ColumnStats, parent: ColumnStats) -> float:
-    name = refers_to(child.name, bare(parent.table), parent.name)
+    name = refers_to(child.name, parent.table_label or bare(parent.table), parent.name)
     if child.table != parent.table:
         return name * _range_coverage_factor(child, parent)
     # Within one table, sharing the table's words (badge_holder in badge_swipes) says
@@ -407,7 +407,7 @@ def composite_links(
                             continue
                         shared = target_of.get((child.name, ccol.name))
                         same_target = shared is not None and shared == target_of.get((parent.name, part))
-                        name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, bare(parent.name), part)
+                        name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, parent.meaning, part)
                         if same_target or name >= 0.7:
                             matches.append((ccol.name, max(name, 0.8 if same_target else 0.0)))
                     options.append(matches)

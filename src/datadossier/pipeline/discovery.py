@@ -18,7 +18,7 @@ import anyio.to_thread
 
 from datadossier.enrichment.entities import classify
 from datadossier.enrichment.keys import find_keys
-from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats
+from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
 from datadossier.enrichment.relationships import discover_links, whole_number_floats
 from datadossier.errors import (
     BusyError,
@@ -62,7 +62,7 @@ class _Found:
 
 def discover(con: Any, tables: list[TableStats]) -> _Found:
     """The DuckDB half: keys of every table, then links, bridges and entities."""
-    tables = whole_number_floats(con, tables)
+    tables = with_labels(whole_number_floats(con, tables))
     keys = {t.name: find_keys(con, t) for t in tables}
     links, bridges, stats = discover_links(con, tables, keys)
     entities = classify(tables, keys, links, bridges)
