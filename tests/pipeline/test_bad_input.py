@@ -135,3 +135,17 @@ async def test_a_run_of_the_same_table_in_another_process_makes_this_one_busy(ru
         holder.communicate("", timeout=30)
     (run,) = await runtime.pipeline.profile_path(folder / "good.csv", force=True)
     assert run.status == "profiled"
+
+
+async def test_a_bad_first_file_of_a_new_folder_leaves_no_source(runtime: Runtime, tmp_path: Path) -> None:
+    fresh = tmp_path / "data" / "fresh"
+    fresh.mkdir()
+    (fresh / "broken.csv").write_bytes(BAD_FILES["ragged.csv"])
+    async with runtime.sessions() as session:
+        before = {t: (await session.execute(text(f"SELECT count(*) FROM {t}"))).scalar_one() for t in (*STORE_TABLES, "checkpoints")}
+    with pytest.raises(SourceError):
+        await runtime.pipeline.profile_path(fresh)
+    async with runtime.sessions() as session:
+        after = {t: (await session.execute(text(f"SELECT count(*) FROM {t}"))).scalar_one() for t in (*STORE_TABLES, "checkpoints")}
+        assert await catalog.get_source(session, "fresh") is None
+    assert after == before

@@ -106,8 +106,18 @@ class Pipeline:
         name = safe_name(source_name) if source_name else safe_name(directory.name)
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
         async with self.sessions.begin() as session:
+            existed = await catalog.get_source(session, name) is not None
             source = await catalog.ensure_source(session, name, source_type, directory)
-        return await self._run_files(source.source_id, name, files, encoding=encoding, force=force, progress=progress)
+        try:
+            return await self._run_files(source.source_id, name, files, encoding=encoding, force=force, progress=progress)
+        except BaseException:
+            if not existed:
+                # A new folder whose first run failed leaves the store as it was: the error
+                # went to the caller (and the log).
+                with anyio.CancelScope(shield=True):
+                    async with self.sessions.begin() as session:
+                        await catalog.drop_if_empty(session, source.source_id)
+            raise
 
     async def reprofile(self, table: TableSummary, *, force: bool = True, progress: Progress | None = None) -> list[TableRun]:
         """Profile a known table again from the file it came from."""

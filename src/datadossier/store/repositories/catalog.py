@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -65,6 +65,26 @@ async def ensure_source(
             hint="Give this folder its own source name (source_name=... or --source).",
         )
     return _source_info(row)
+
+
+async def drop_if_empty(session: AsyncSession, source_id: uuid.UUID) -> bool:
+    """Delete a source that holds no table, with its run records: what a failed first run of a
+    new folder left behind. A source another run is still filling stays. Returns whether it
+    was deleted."""
+    from datadossier.review.db_models import CheckpointRecord, ReviewQueueItemRecord
+
+    if await session.scalar(select(func.count()).select_from(TableRecord).where(TableRecord.source_id == source_id)):
+        return False
+    running = select(func.count()).select_from(CheckpointRecord).where(
+        CheckpointRecord.source_id == source_id, CheckpointRecord.status == "running"
+    )
+    if await session.scalar(running):
+        return False
+    runs = select(CheckpointRecord.checkpoint_id).where(CheckpointRecord.source_id == source_id)
+    await session.execute(delete(ReviewQueueItemRecord).where(ReviewQueueItemRecord.checkpoint_id.in_(runs)))
+    await session.execute(delete(CheckpointRecord).where(CheckpointRecord.source_id == source_id))
+    await session.execute(delete(SourceRecord).where(SourceRecord.source_id == source_id))
+    return True
 
 
 async def record_file(
