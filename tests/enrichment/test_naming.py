@@ -77,6 +77,10 @@ def test_entity_words_drop_key_words() -> None:
         ("customer_id", "dim_customer", "customer_key", 1.0, 1.0),
         ("product_id", "tbl_products", "id", 1.0, 1.0),
         ("customer_id", "customers_export", "id", 1.0, 1.0),
+        # The table's entity does not make every unique column of it its key (sakila).
+        ("customer_id", "customer", "address_id", 0.0, 0.0),
+        ("store_id", "store", "address_id", 0.0, 0.0),
+        ("prod", "products", "sku", 0.8, 0.8),  # sku and product are one thing
     ],
 )
 def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:

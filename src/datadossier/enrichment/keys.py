@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident
 from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats
-from datadossier.enrichment.naming import entity_words, is_descriptive, is_key_like
+from datadossier.enrichment.naming import (
+    entity_words,
+    is_descriptive,
+    is_key_like,
+    is_measure_like,
+    names_a_time,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -130,11 +136,21 @@ def _composite_keys(
             continue
         if sum(c.family == "temporal" for c in combo) > 1:
             continue
+        if not any(_identifies(c) for c in combo):
+            continue  # (tag, timestamp) unique by chance is no key: one part must be an identifier
         candidates.append(tuple(c.name for c in sorted(combo, key=lambda c: c.position)))
         if len(candidates) >= MAX_COMBINATIONS:
             break
     counts = _distinct_counts(con, table, candidates)
     return [cols for cols, n in counts.items() if n == table.rows], len(candidates)
+
+
+def _identifies(column: ColumnStats) -> bool:
+    """An identifier-like column: a key word in its name, or whole numbers that are neither a
+    time (epoch seconds) nor an amount."""
+    if is_key_like(column.name):
+        return True
+    return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
 
 
 def _part_preference(column: ColumnStats) -> float:

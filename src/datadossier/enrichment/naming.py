@@ -180,6 +180,10 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
     column_entity = entity_words(parent_column)
     if len(table_entity) == 1 and len(column_entity) > 1 and "".join(column_entity) == table_entity[0]:
         table_entity = column_entity  # "invoiceline" is InvoiceLineId's invoice line
+    if column_entity and table_entity and not _same_thing(column_entity, table_entity):
+        # The key names another entity (customer.address_id): a reference to the table's own
+        # entity (customer_id) is not a reference to this column.
+        table_entity = ()
     targets = [table_entity, column_entity]
     best = 0.0
     for target in targets:
@@ -212,6 +216,13 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
     return best
 
 
+def _same_thing(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two entity names share a word, an abbreviation or a synonym (emp, employee)."""
+    if any(_word_match(x, y) for x in a for y in b):
+        return True
+    return any(group & set(a) and group & set(b) for group in SYNONYMS)
+
+
 def _synonym_or_role(child_entity: tuple[str, ...], targets: list[tuple[str, ...]]) -> float:
     """0.6 when a child word and the parent's entity are synonyms (vendor, supplier) or the
     child names a person's role and the parent holds people (sales_rep, approved_by ->
@@ -223,6 +234,14 @@ def _synonym_or_role(child_entity: tuple[str, ...], targets: list[tuple[str, ...
     if target_words & PERSON_ENTITIES and set(child_entity) & PERSON_ROLES:
         return 0.6
     return 0.0
+
+
+TIME_WORDS = frozenset({"timestamp", "time", "date", "datetime", "epoch", "ts", "at", "on", "when", "created", "updated", "modified"})
+
+
+def names_a_time(name: str) -> bool:
+    """Whether a name says it holds a time (``timestamp``, ``created_at``, ``event_time``)."""
+    return any(w in TIME_WORDS for w in words(name))
 
 
 def is_measure_like(name: str) -> bool:

@@ -26,10 +26,13 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine import quote_ident
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
+    entity_words,
     hierarchy_hint,
     is_descriptive,
     is_key_like,
+    is_measure_like,
     refers_to,
+    table_entity_words,
     words,
 )
 
@@ -94,8 +97,8 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     if density < 0.5:
         # Random integers inside the range would land on a parent value with p = density.
         spec = 1.0 - density ** min(distinct, 30)
-    elif low <= 1:
-        spec = 0.2  # 1..N: every id column of every table looks like this
+    elif low <= max(1.0, 0.1 * (high - low)):
+        spec = 0.2  # 1..N (or 5..604): every id column of every table looks like this
     else:
         spec = 0.75  # a dense range that starts elsewhere (1001..1300) is less common
     return spec * (0.6 if distinct <= 5 else 1.0)
@@ -130,10 +133,10 @@ def _range_coverage_factor(child: ColumnStats, parent: ColumnStats) -> float:
 def _child_ok(column: ColumnStats) -> bool:
     if column.family not in ("integer", "string") or column.non_null == 0:
         return False
-    if column.distinct is not None and column.distinct < 2:
-        return False
     if column.family == "string" and (column.avg_length or 0.0) > MAX_CHILD_TEXT_LENGTH:
         return False
+    if is_measure_like(column.name):
+        return False  # film.length, quantity, sort_order: amounts
     return not (is_descriptive(column.name) and not is_key_like(column.name))
 
 
@@ -184,6 +187,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 if parent_distinct < MIN_INTEGRITY * 0.9 * child_distinct or not _ranges_meet(child, parent):
                     continue
                 name = _name_evidence(child, parent)
+                if child.table == parent.table and name == 0.0:
+                    continue  # a self-reference needs a name that says so (manager_id, parent_id)
+                if (child.distinct or 0) < 2 and name < 0.9:
+                    continue  # one value (every film in language 1): only a clear name makes a link
                 if mixed and name < 0.7:
                     continue  # codes typed differently on each side: only when the names agree
                 spec = MIXED_SPECIFICITY if mixed else value_specificity(child, parent)
@@ -278,8 +285,16 @@ def _link(cand: _Candidate) -> Link:
     )
 
 
-def _rank(cand: _Candidate) -> tuple[float, float, float, int]:
-    return (cand.confidence, cand.name, cand.integrity, cand.parent.rows)
+def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int]:
+    return (cand.confidence, cand.name, cand.integrity, _owns_name(cand.parent), cand.parent.rows)
+
+
+def _owns_name(parent: ColumnStats) -> bool:
+    """Whether the parent column names its own table's entity (film_id in film, not in
+    film_category): between two equal sets of values, that table is the parent."""
+    own = entity_words(parent.name)
+    table = table_entity_words(parent.table_label or bare(parent.table))
+    return bool(own) and bool(table) and own[-1] == table[-1]
 
 
 def _accidental_one_to_one(cand: _Candidate) -> bool:
