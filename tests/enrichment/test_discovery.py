@@ -439,3 +439,23 @@ async def test_codes_typed_as_text_on_one_side_and_numbers_on_the_other(runtime:
     path = (await service.join_paths("visits", "branches")).paths[0]
     assert "TRY_CAST" in path.sql
     assert await _count(runtime, path.sql) == 300 - link.evidence["orphan_rows"]
+
+
+async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
+    import string
+
+    folder = tmp_path / "data" / "flights"
+    folder.mkdir(parents=True)
+    codes = [a + b + c for a in "ABCDE" for b in "KLMN" for c in string.ascii_uppercase[:6]][:100]
+    (folder / "airports.csv").write_text("faa,name\n" + "\n".join(f"{c},Airport {c}" for c in codes) + "\n")
+    # Flights leave from three hubs (a tiny code list) for 90 destinations.
+    rows = [f"{i},{codes[i % 3]},{codes[3 + i % 90]},{100 + i % 300}" for i in range(1, 2001)]
+    (folder / "flights.csv").write_text("flight_id,origin,dest,distance\n" + "\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="flights")
+    edges = _edges(found, "flights")
+    assert set(edges) == {
+        ("flights", ("dest",), "airports", ("faa",)),
+        ("flights", ("origin",), "airports", ("faa",)),
+    }
+    assert edges[("flights", ("origin",), "airports", ("faa",))].evidence["same_domain_as"] == "dest"

@@ -81,6 +81,11 @@ def test_entity_words_drop_key_words() -> None:
         ("customer_id", "customer", "address_id", 0.0, 0.0),
         ("store_id", "store", "address_id", 0.0, 0.0),
         ("prod", "products", "sku", 0.8, 0.8),  # sku and product are one thing
+        # The last word names the entity: a product category is not a product.
+        ("ProductCategoryID", "Product", "ProductID", 0.0, 0.4),
+        ("order_item_id", "orders", "order_id", 0.0, 0.4),
+        ("SalesPersonID", "salesperson", "BusinessEntityID", 0.0, 0.0),  # not the table's own key
+        ("order_item_id", "orderitems", "id", 1.0, 1.0),
     ],
 )
 def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:

@@ -136,7 +136,7 @@ def _composite_keys(
             continue
         if sum(c.family == "temporal" for c in combo) > 1:
             continue
-        if not any(_identifies(c) for c in combo):
+        if not any(_identifies(c, table.rows) for c in combo):
             continue  # (tag, timestamp) unique by chance is no key: one part must be an identifier
         candidates.append(tuple(c.name for c in sorted(combo, key=lambda c: c.position)))
         if len(candidates) >= MAX_COMBINATIONS:
@@ -145,11 +145,14 @@ def _composite_keys(
     return [cols for cols, n in counts.items() if n == table.rows], len(candidates)
 
 
-def _identifies(column: ColumnStats) -> bool:
-    """An identifier-like column: a key word in its name, or whole numbers that are neither a
-    time (epoch seconds) nor an amount."""
+def _identifies(column: ColumnStats, rows: int) -> bool:
+    """An identifier-like column: a key word in its name, whole numbers that are neither a time
+    (epoch seconds) nor an amount, or a short code from a small list (a weather station)."""
     if is_key_like(column.name):
         return True
+    if column.family == "string":
+        small_list = (column.distinct or rows) <= max(50, rows // 100)
+        return small_list and (column.avg_length or 0.0) <= 12 and not is_descriptive(column.name)
     return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
 
 

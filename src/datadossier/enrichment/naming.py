@@ -111,9 +111,16 @@ def singular(word: str) -> str:
     return word
 
 
+# Little words that name nothing (ShipVia, reports_to, approved_by).
+FUNCTION_WORDS = frozenset({"via", "to", "from", "of", "for", "by", "at", "on", "in", "the", "a", "an", "and", "or", "per"})
+
+
 def entity_words(name: str) -> tuple[str, ...]:
-    """The words of a name that name a thing: prefix and key words dropped, the rest singular."""
-    return tuple(singular(w) for w in core_words(name) if w not in KEY_WORDS and not w.isdigit())
+    """The words of a name that name a thing: prefix, key and function words dropped, the rest
+    singular."""
+    return tuple(
+        singular(w) for w in core_words(name) if w not in KEY_WORDS and w not in FUNCTION_WORDS and not w.isdigit()
+    )
 
 
 # Words that mark a table's layer or kind rather than its entity (dim_customer, tbl_orders).
@@ -159,12 +166,13 @@ def _consonants(word: str) -> str:
     return word[0] + re.sub(r"[aeiou]", "", word[1:])
 
 
-def refers_to(child_column: str, parent_table: str, parent_column: str) -> float:
+def refers_to(child_column: str, parent_table: str, parent_column: str, *, own_key: bool = False) -> float:
     """How strongly ``child_column``'s name points at ``parent_table.parent_column``, 0..1.
 
     1.0: the same specific name (``order_id`` and ``order_id``) or the parent's entity with a
     key word (``customer_id`` -> ``customers.id``); 0.8 and below: abbreviations (``cust_id``),
-    or the entity among other words (``billing_customer_id``, ``lead_emp``).
+    or the entity among other words (``billing_customer_id``, ``lead_emp``). ``own_key``: the
+    parent column is its table's identifying key (its grain).
     """
     child = core_words(child_column)
     if not child:
@@ -180,40 +188,56 @@ def refers_to(child_column: str, parent_table: str, parent_column: str) -> float
     column_entity = entity_words(parent_column)
     if len(table_entity) == 1 and len(column_entity) > 1 and "".join(column_entity) == table_entity[0]:
         table_entity = column_entity  # "invoiceline" is InvoiceLineId's invoice line
-    if column_entity and table_entity and not _same_thing(column_entity, table_entity):
-        # The key names another entity (customer.address_id): a reference to the table's own
-        # entity (customer_id) is not a reference to this column.
+    if not own_key and column_entity and table_entity and not _same_thing(column_entity, table_entity):
+        # A unique column that names another entity (customer.address_id) is not what a
+        # reference to the table (customer_id) points at; the table's own key is, whatever its
+        # name (Person.BusinessEntityID): ``own_key``.
         table_entity = ()
     targets = [table_entity, column_entity]
     best = 0.0
     for target in targets:
         if not target:
             continue
-        # Whole multi-word entity (order_item_id -> order_items) or its last word.
-        if child_entity == target:
+        # Whole multi-word entity (order_item_id -> order_items, SalesPersonID -> salesperson,
+        # a file name that lost its case) or its last word.
+        if child_entity == target or _glued(child_column) == "".join(target):
             best = max(best, 1.0)
             continue
         found = 0.0
         matched: set[str] = set()
-        for cw in child_entity:
+        head_matched = False
+        for position, cw in enumerate(child_entity):
             for tw in target:
                 score = _word_match(cw, tw)
                 if score:
                     matched.add(tw)
+                    head_matched = head_matched or position == len(child_entity) - 1
                     extra = len(child_entity) > 1  # qualifiers: billing_, lead_, parent_
                     found = max(found, score - (0.1 if extra else 0.0))
         if found and len(matched) < len(target):
             # invoice_id names an invoice, not an invoice line: part of a longer entity.
             found = min(found, 0.5)
+        if found and not head_matched:
+            # The entity is the last word: product_category_id names a category (of products),
+            # not a product; billing_customer_id names a customer.
+            found = min(found, 0.4)
         best = max(best, found)
     if is_measure_like(child_column):
         return 0.0  # sort_order, min_order_qty, payment_terms_days: amounts, not references
     if best == 0.0:
         best = _synonym_or_role(child_entity, [t for t in targets if t])
     if best and not is_key_like(child_column):
-        # "customer" rather than "customer_id"; "on_order" is weaker still.
-        best = min(best, 0.9 if len(child_entity) == 1 else 0.6)
+        # "customer" rather than "customer_id"; "on_order" or "ShipVia" is weaker still.
+        other_words = [w for w in core_words(child_column) if w not in KEY_WORDS]
+        best = min(best, 0.9 if len(other_words) == 1 else 0.6)
     return best
+
+
+def _glued(name: str) -> str:
+    """A name's entity written as one word, singular at its end (SalesPersonID ->
+    salesperson, order_items_id -> orderitem): how a lower-cased file name reads."""
+    kept = [w for w in core_words(name) if w not in KEY_WORDS and w not in FUNCTION_WORDS and not w.isdigit()]
+    return singular("".join(kept)) if kept else ""
 
 
 def _same_thing(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

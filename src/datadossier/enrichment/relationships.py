@@ -57,6 +57,7 @@ class _Candidate:
     integrity: float = 0.0
     normalized_integrity: float | None = None
     compared_as_numbers: bool = False
+    sibling_of: str | None = None
     child_distinct: int = 0
     found: int = 0
     confidence: float = 0.0
@@ -104,8 +105,8 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     return spec * (0.6 if distinct <= 5 else 1.0)
 
 
-def _name_evidence(child: ColumnStats, parent: ColumnStats) -> float:
-    name = refers_to(child.name, parent.table_label or bare(parent.table), parent.name)
+def _name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = False) -> float:
+    name = refers_to(child.name, parent.table_label or bare(parent.table), parent.name, own_key=own_key)
     if child.table != parent.table:
         return name * _range_coverage_factor(child, parent)
     # Within one table, sharing the table's words (badge_holder in badge_swipes) says
@@ -169,6 +170,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         for k in keys[t.name].keys
         if len(k) == 1 and t.column(k[0]).family in ("integer", "string")
     ]
+    grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # Names that key a lookup table may be referenced under the same name elsewhere.
     name_keys = {words(p.name) for p in parents if is_descriptive(p.name)}
     result: list[_Candidate] = []
@@ -186,7 +188,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 parent_distinct = parent.distinct or parent.non_null
                 if parent_distinct < MIN_INTEGRITY * 0.9 * child_distinct or not _ranges_meet(child, parent):
                     continue
-                name = _name_evidence(child, parent)
+                name = _name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
                 if child.table == parent.table and name == 0.0:
                     continue  # a self-reference needs a name that says so (manager_id, parent_id)
                 if (child.distinct or 0) < 2 and name < 0.9:
@@ -268,6 +270,8 @@ def _link(cand: _Candidate) -> Link:
         "parent_distinct": cand.parent.distinct,
         "child_unique": unique_child,
     }
+    if cand.sibling_of is not None:
+        evidence["same_domain_as"] = cand.sibling_of
     if cand.compared_as_numbers:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
     if cand.normalized_integrity is not None:
@@ -286,7 +290,12 @@ def _link(cand: _Candidate) -> Link:
 
 
 def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int]:
-    return (cand.confidence, cand.name, cand.integrity, _owns_name(cand.parent), cand.parent.rows)
+    # Among equal candidates: a reference goes to the largest table (the entity itself, not a
+    # subset of it); a unique child, a subtype (SalesPerson of Employee of Person), to the
+    # smallest one that holds it, its direct supertype.
+    unique_child = cand.child_distinct == cand.child.non_null
+    size = -cand.parent.rows if unique_child else cand.parent.rows
+    return (cand.confidence, cand.name, cand.integrity, _owns_name(cand.parent), size)
 
 
 def _owns_name(parent: ColumnStats) -> bool:
@@ -334,7 +343,8 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         root = one_to_one.get((current.parent.table, current.parent.name))
         if (
-            root == (cand.parent.table, cand.parent.name)
+            cand.child_distinct != cand.child.non_null
+            and root == (cand.parent.table, cand.parent.name)
             and cand.confidence >= current.confidence - 0.1
             and cand.name >= current.name
         ):
@@ -352,6 +362,54 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
             c for c in group[1:] if c.name >= 0.6 and c.parent.name == group[0].parent.name
         )
     return chosen
+
+
+def role_siblings(
+    con: duckdb.DuckDBPyConnection,
+    relations: dict[str, str],
+    tables: list[TableStats],
+    chosen: list[_Candidate],
+) -> list[_Candidate]:
+    """Other columns of a child table that hold values of the same specific domain as one of
+    its links: flights.origin beside flights.dest -> airports.faa, from_account beside
+    to_account. Only for domains whose values say something (codes, sparse ids), only when
+    every value is found, and only columns that are not linked already."""
+    by_name = {t.name: t for t in tables}
+    linked = {(c.child.table, c.child.name) for c in chosen}
+    found: list[_Candidate] = []
+    for link in chosen:
+        if link.specificity < 0.75 or link.child.table == link.parent.table:
+            continue
+        parent = link.parent
+        for column in by_name[link.child.table].columns:
+            if (column.table, column.name) in linked or column.family != link.child.family or not _child_ok(column):
+                continue
+            if (column.distinct or 0) < 2 or (column.distinct or 0) > (parent.distinct or parent.non_null) * 1.05:
+                continue
+            if column.family == "string" and abs((column.avg_length or 0) - (link.child.avg_length or 0)) > 0.3 * (
+                link.child.avg_length or 1
+            ):
+                continue  # not the same kind of code
+            if not _ranges_meet(column, parent) or not _spreads_over(column, parent):
+                continue
+            cand = _Candidate(column, parent, name=0.6, specificity=link.specificity)
+            _check(con, relations, [cand])
+            if cand.integrity >= 0.99:
+                cand.sibling_of = link.child.name
+                linked.add((column.table, column.name))
+                found.append(cand)
+    return found
+
+
+def _spreads_over(child: ColumnStats, parent: ColumnStats) -> bool:
+    """Whether integer values span a real part of the parent's range (line numbers 1..7 inside
+    order keys up to 150,000 do not); text codes always may."""
+    if child.family != "integer":
+        return True
+    c_low, c_high, p_low, p_high = child.min_value, child.max_value, parent.min_value, parent.max_value
+    if c_low is None or c_high is None or p_low is None or p_high is None or p_high == p_low:
+        return True
+    return (c_high - c_low) / (p_high - p_low) >= 0.05
 
 
 def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link: Link) -> None:
@@ -422,7 +480,7 @@ def composite_links(
                             continue
                         shared = target_of.get((child.name, ccol.name))
                         same_target = shared is not None and shared == target_of.get((parent.name, part))
-                        name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, parent.meaning, part)
+                        name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, parent.meaning, part, own_key=True)
                         if same_target or name >= 0.7:
                             matches.append((ccol.name, max(name, 0.8 if same_target else 0.0)))
                     options.append(matches)
@@ -433,11 +491,12 @@ def composite_links(
                     link = _check_composite(con, relations, by_name[child.name], parent, key, combo)
                     if link is not None:
                         result.append(link)
-    # One composite link per (child columns, parent table): the best.
-    best: dict[tuple[str, tuple[str, ...], str], Link] = {}
+    # One composite link per (child table, parent table): the best, the shorter on a tie (a
+    # unique pair of a parent also makes every triple holding it unique).
+    best: dict[tuple[str, str], Link] = {}
     for link in result:
-        k = (link.child_table, tuple(sorted(link.child_columns)), link.parent_table)
-        if k not in best or link.confidence > best[k].confidence:
+        k = (link.child_table, link.parent_table)
+        if k not in best or (link.confidence, -len(link.child_columns)) > (best[k].confidence, -len(best[k].child_columns)):
             best[k] = link
     return list(best.values())
 
@@ -545,6 +604,7 @@ def discover_links(
     candidates = candidate_pairs(tables, keys)
     _check(con, relations, candidates)
     chosen = choose(candidates)
+    chosen.extend(role_siblings(con, relations, tables, chosen))
     links = [_link(c) for c in chosen]
     links.extend(composite_links(con, tables, keys, links))
     for link in links:

@@ -11,7 +11,7 @@ from datadossier.store.domain import EntityInfo, RelationshipInfo
 _EVIDENCE_KEYS = (
     "integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
-    "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers",
+    "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers", "same_domain_as",
 )
 
 

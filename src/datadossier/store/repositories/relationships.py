@@ -182,6 +182,8 @@ async def save_discovery(
         confidence: float, method: str, evidence: dict[str, Any],
     ) -> None:
         key = (column_ids[child], column_ids[parent])
+        if key in seen:
+            return  # a column pair holds one relationship; the stronger link came first
         seen.add(key)
         row = existing.get(key)
         if row is None:
@@ -207,7 +209,7 @@ async def save_discovery(
         row.detected_at = utcnow()
         counts["updated"] += 1
 
-    for link in links:
+    for link in sorted(links, key=lambda k: -k.confidence):
         group = group_id(link)
         evidence = {
             **link.evidence,
