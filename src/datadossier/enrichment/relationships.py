@@ -1,6 +1,7 @@
 """Foreign keys found in the data, chosen for the whole source at once.
 
-1. Candidates: every (child column, parent key) pair of one type family, where the parent's
+1. Candidates: every (child column, parent key) pair of one type family (or a text code and a
+   number, when the names agree), where the parent's
    distinct count and value range leave room for containment. A pair whose best possible
    score (all child values found) stays below the bar is dropped before any query: that is
    where small 1..N integer ranges, which contain each other by chance, are cut unless the
@@ -12,7 +13,8 @@
    ranges are; 1..N ranges and tiny code lists are not). See ``score``.
 4. Choose globally: one parent per child column; between two unique columns only one
    direction (1:1); one link from a child table to a parent table unless names tell the
-   roles apart; composite keys are matched only onto the parents' own unique column sets.
+   roles apart, or another column holds the same specific codes (``role_siblings``);
+   composite keys are matched only onto the parents' own unique column sets.
 5. Bridges: a table whose grain is two foreign keys links its two parents n:m.
 """
 
