@@ -43,24 +43,15 @@ import resource
 import sys
 import time
 import unicodedata
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import duckdb
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import generate_heldout as heldout
 from generate_heldout import (  # the format, the draws and the measures of the first held-out set
     Con,
     Dataset,
-    _column_stats,
-    _false_friends,
-    _integrity,
-    _key_problems,
-    _literal,
-    _macros,
-    _unique_columns,
     load,
     words,
 )
@@ -1300,143 +1291,15 @@ DATASETS = [
 ]  # fmt: skip
 
 
-# -- measuring, writing and checking: bench/generate_heldout.py's, with tables without a key ---
-
-
-def _key_issues(con: Con, table: str, key: Sequence[str]) -> list[str]:
-    return _key_problems(con, table, key) if key else []
-
-
-def measure_truth(con: Con, ds: Dataset, seed: int) -> dict[str, Any]:
-    """The truth of the generated tables; raise when a planted fact does not hold."""
-    problems: list[str] = []
-    tables: dict[str, Any] = {}
-    types: dict[str, dict[str, str]] = {}
-    for table, key in ds.keys.items():
-        types[table] = {r[0]: r[1] for r in con.execute(f"DESCRIBE {_q(table)}").fetchall()}
-        rows, stats = _column_stats(con, table)
-        problems += _key_issues(con, table, key)
-        unique = _unique_columns(rows, stats, key)
-        accidental = [c for c in unique if c not in ds.may_be_unique.get(table, ())]
-        if accidental:
-            problems.append(f"{table}: columns unique by accident: {accidental}")
-        tables[table] = {
-            "rows": rows,
-            "key": list(key),
-            "columns": types[table],
-            "unique_columns": unique,
-        }
-    foreign_keys = [
-        {"child_table": f.child_table, "child_columns": list(f.child_columns),
-         "parent_table": f.parent_table, "parent_columns": list(f.parent_columns),
-         "integrity": _integrity(con, f), "implied": f.implied, "note": f.note}
-        for f in ds.foreign_keys
-    ]  # fmt: skip
-    if problems:
-        raise SystemExit(f"{ds.name}: the planted facts do not hold:\n  " + "\n  ".join(problems))
-    return {
-        "dataset": ds.name, "model": ds.model, "seed": seed, "scale": 1.0, "tables": tables,
-        "foreign_keys": foreign_keys, "near_keys": [],
-        "false_friends": _false_friends(con, ds, types), "facts": ds.facts(con),
-    }  # fmt: skip
+# -- writing and checking: bench/generate_heldout.py's, at scale 1 and for these datasets -----
 
 
 def generate(ds: Dataset, out: Path, seed: int) -> dict[str, Any]:
-    """Build one dataset in memory, write its CSV files and truth.json, and return the truth."""
-    folder = out / ds.name
-    folder.mkdir(parents=True, exist_ok=True)
-    for stale in folder.glob("*.csv"):
-        stale.unlink()
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute("SET enable_progress_bar = false")
-        for macro in _macros(seed):
-            con.execute(macro)
-        ds.build(con, random.Random(f"{seed}:{ds.name}"), 1.0)
-        truth = measure_truth(con, ds, seed)
-        for table, key in ds.keys.items():
-            order = ", ".join(_q(c) for c in key) if key else "ALL"
-            path = folder / f"{table}.csv"
-            con.execute(
-                f"COPY (SELECT * FROM {_q(table)} ORDER BY {order}) TO {_literal(path)}"
-                " (FORMAT csv, HEADER true, DELIMITER ',')"
-            )
-    finally:
-        con.close()
-    (folder / "truth.json").write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n")
-    return truth
+    return heldout.generate(ds, out, seed, 1.0)
 
 
 def check(out: Path) -> list[str]:
-    """Problems found in the written datasets (none when every fact holds)."""
-    problems: list[str] = []
-    for ds in DATASETS:
-        folder = out / ds.name
-        if not (folder / "truth.json").exists():
-            problems.append(f"{folder / 'truth.json'} is missing: run this script without --check")
-            continue
-        truth = json.loads((folder / "truth.json").read_text())
-        if list(truth["tables"]) != list(ds.keys):
-            problems.append(f"{ds.name}: truth tables {list(truth['tables'])} != {list(ds.keys)}")
-        files = sorted(p.stem for p in folder.glob("*.csv"))
-        if files != sorted(ds.keys):
-            problems.append(f"{ds.name}: files {files} != tables {sorted(ds.keys)}")
-        declared = [
-            (f.child_table, list(f.child_columns), f.parent_table, list(f.parent_columns))
-            for f in ds.foreign_keys
-        ]
-        listed = [
-            (f["child_table"], f["child_columns"], f["parent_table"], f["parent_columns"])
-            for f in truth["foreign_keys"]
-        ]
-        if declared != listed:
-            problems.append(f"{ds.name}: truth foreign keys differ from the declared ones")
-        con = duckdb.connect(":memory:")
-        try:
-            for table, facts in truth["tables"].items():
-                path = folder / f"{table}.csv"
-                con.execute(
-                    f"CREATE VIEW {_q(table)} AS SELECT * FROM read_csv({_literal(path)},"
-                    " header = true, delim = ',', quote = '\"', all_varchar = true)"
-                )
-                rows, stats = _column_stats(con, table)
-                if list(stats) != list(facts["columns"]):
-                    problems.append(
-                        f"{ds.name}.{table}: header {list(stats)} != {list(facts['columns'])}"
-                    )
-                if rows != facts["rows"]:
-                    problems.append(f"{ds.name}.{table}: {rows} rows, truth says {facts['rows']}")
-                if facts["key"] != list(ds.keys[table]):
-                    problems.append(
-                        f"{ds.name}.{table}: key {facts['key']} is not {list(ds.keys[table])}"
-                    )
-                problems += [f"{ds.name}.{p}" for p in _key_issues(con, table, facts["key"])]
-                unique = _unique_columns(rows, stats, facts["key"])
-                if unique != facts["unique_columns"]:
-                    problems.append(
-                        f"{ds.name}.{table}: unique columns {unique} != {facts['unique_columns']}"
-                    )
-                accidental = [c for c in unique if c not in ds.may_be_unique.get(table, ())]
-                if accidental:
-                    problems.append(f"{ds.name}.{table}: columns unique by accident: {accidental}")
-            for f, stated in zip(ds.foreign_keys, truth["foreign_keys"], strict=False):
-                measured = _integrity(con, f)
-                if measured != stated["integrity"]:
-                    problems.append(
-                        f"{ds.name}: {f.child_table}{list(f.child_columns)} integrity {measured}, truth says {stated['integrity']}"
-                    )
-                if list(ds.keys[f.parent_table]) != list(f.parent_columns):
-                    problems.append(
-                        f"{ds.name}: {f.parent_table}{list(f.parent_columns)} is not that table's key"
-                    )
-            facts = json.loads(json.dumps(ds.facts(con)))
-            if facts != truth["facts"]:
-                problems.append(f"{ds.name}: facts {facts} != truth {truth['facts']}")
-        finally:
-            con.close()
-        print(f"{ds.name}: {len(truth['tables'])} tables, {sum(t['rows'] for t in truth['tables'].values())} rows,"
-              f" {len(truth['foreign_keys'])} foreign keys checked")  # fmt: skip
-    return problems
+    return heldout.check(out, DATASETS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,14 +42,12 @@ import resource
 import sys
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import generate_heldout2
+import generate_heldout as heldout
 from generate_heldout import Con, Dataset, load
 from generate_heldout2 import _one, generate
 from generate_schema import fk
@@ -790,21 +788,9 @@ DATASETS = [
 ]  # fmt: skip
 
 
-@contextmanager
-def _these_datasets() -> Iterator[None]:
-    # generate_heldout2.check reads its module's DATASETS; point it at ours for the call.
-    saved = generate_heldout2.DATASETS
-    generate_heldout2.DATASETS = DATASETS
-    try:
-        yield
-    finally:
-        generate_heldout2.DATASETS = saved
-
-
 def check(out: Path) -> list[str]:
     """Problems found in the written datasets (none when every fact holds)."""
-    with _these_datasets():
-        return generate_heldout2.check(out)
+    return heldout.check(out, DATASETS)
 
 
 def main(argv: list[str] | None = None) -> int:
