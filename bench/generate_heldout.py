@@ -59,6 +59,7 @@ import duckdb
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate_schema import (  # shared with the synthetic schema
     ForeignKey,
+    _list,
     _q,
     chance,
     choice,
@@ -81,18 +82,6 @@ def _macros(seed: int) -> list[str]:
         f"md5(salt || ':{int(seed)}:' || i) || md5(salt || ':{int(seed)}:' || i || ':2'))),"
         " '+/=', '.,.'), 1, len)",
     ]
-
-
-def _value(v: Any) -> str:
-    if v is None:
-        return "NULL"
-    if isinstance(v, str):
-        return "'" + v.replace("'", "''") + "'"
-    return repr(v)
-
-
-def _list(values: Sequence[Any]) -> str:
-    return "[" + ", ".join(_value(v) for v in values) + "]"
 
 
 
@@ -1264,19 +1253,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="multiplies the row counts")
     parser.add_argument("--check", action="store_true", help="verify the written datasets; write nothing")
     args = parser.parse_args(argv)
-    if args.check:
-        problems = check(args.out)
+    # Below 0.2, TPC-H's price formula gives every one of the few parts its own price.
+    if not args.check and not 0.2 <= args.scale <= 20:
+        parser.error("--scale must be between 0.2 and 20")
+    return run(DATASETS, args.out, args.seed, check_only=args.check, scale=args.scale)
+
+
+def run(datasets: Sequence[Dataset], out: Path, seed: int, *, check_only: bool, scale: float = 1.0) -> int:
+    """The command of every held-out generator: ``--check`` the written files, or write them
+    and print a JSON summary (rows, foreign keys, partial ones, facts, seconds, peak RSS)."""
+    if check_only:
+        problems = check(out, datasets)
         for p in problems:
             print(f"FAIL {p}")
         print("ok" if not problems else f"{len(problems)} problems")
         return 1 if problems else 0
-    # Below 0.2, TPC-H's price formula gives every one of the few parts its own price.
-    if not 0.2 <= args.scale <= 20:
-        parser.error("--scale must be between 0.2 and 20")
     summary: dict[str, Any] = {}
-    for ds in DATASETS:
+    for ds in datasets:
         started = time.perf_counter()
-        truth = generate(ds, args.out, args.seed, args.scale)
+        truth = generate(ds, out, seed, scale)
         summary[ds.name] = {
             "tables": {t: f["rows"] for t, f in truth["tables"].items()},
             "foreign_keys": len(truth["foreign_keys"]),

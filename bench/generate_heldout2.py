@@ -37,11 +37,8 @@ from the written data; ``--check`` reads the CSV files back as text and verifies
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import resource
 import sys
-import time
 import unicodedata
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -1291,17 +1288,6 @@ DATASETS = [
 ]  # fmt: skip
 
 
-# -- writing and checking: bench/generate_heldout.py's, at scale 1 and for these datasets -----
-
-
-def generate(ds: Dataset, out: Path, seed: int) -> dict[str, Any]:
-    return heldout.generate(ds, out, seed, 1.0)
-
-
-def check(out: Path) -> list[str]:
-    return heldout.check(out, DATASETS)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write (or --check) the second held-out FK-discovery datasets."
@@ -1314,29 +1300,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="verify the written datasets; write nothing"
     )
     args = parser.parse_args(argv)
-    if args.check:
-        problems = check(args.out)
-        for p in problems:
-            print(f"FAIL {p}")
-        print("ok" if not problems else f"{len(problems)} problems")
-        return 1 if problems else 0
-    summary: dict[str, Any] = {}
-    for ds in DATASETS:
-        started = time.perf_counter()
-        truth = generate(ds, args.out, args.seed)
-        summary[ds.name] = {
-            "tables": {t: f["rows"] for t, f in truth["tables"].items()},
-            "foreign_keys": len(truth["foreign_keys"]),
-            "partial": {f"{f['child_table']}.{'+'.join(f['child_columns'])}": f["integrity"]
-                        for f in truth["foreign_keys"] if f["integrity"] != 1.0},
-            "facts": truth["facts"],
-            "seconds": round(time.perf_counter() - started, 2),
-        }  # fmt: skip
-    # Linux reports kilobytes.
-    summary["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    json.dump(summary, sys.stdout, indent=2, ensure_ascii=False)
-    print()
-    return 0
+    return heldout.run(DATASETS, args.out, args.seed, check_only=args.check)
 
 
 if __name__ == "__main__":

