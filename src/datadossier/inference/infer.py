@@ -2,26 +2,78 @@
 
 Three steps, a handful of queries whatever the number of columns:
 1. a sample of all text columns (evenly spaced rowid blocks; one more query shared by the sparse
-   columns), matched in Python to shortlist the detectors worth scanning;
+   columns), matched in Python to shortlist the detectors worth scanning (`plan_columns`);
 2. one aggregate query over the whole table computing every shortlisted candidate of every
    column (see `scan`), then, only when some likely candidate fails on some values, one more
    query collecting up to five failing values of each such candidate;
 3. the decision per column, in Python, from those counts (see `decide`).
+
+The pipeline may run step 1 before the table exists, on a sample of the file, so that the
+shortlisted conversions are computed while the table is loaded (see `conversions`); it then
+passes the plans and the readings to `infer_columns`, and re-plans the columns that sample
+left sparse with `replan_sparse`.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
+from datadossier.inference.conversions import NO_READINGS, Readings
 from datadossier.inference.decide import decide_text_column
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
-from datadossier.inference.sampling import fetch_samples, shortlist, table_row_count
+from datadossier.inference.sampling import fetch_samples, shortlist, table_row_count, top_up_sparse
 from datadossier.inference.scan import ColumnPlan, collect_failed_examples, scan_columns
 
 if TYPE_CHECKING:
     import duckdb
+
+
+def plan_columns(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    columns: list[tuple[str, str]],
+    *,
+    config: InferenceConfig = DEFAULT_CONFIG,
+) -> list[ColumnPlan]:
+    """Step 1: what the scan computes for each column, from a sample of ``relation``."""
+    text = [name for name, duckdb_type in columns if is_text_type(duckdb_type)]
+    row_count = table_row_count(con, relation) if text else 0
+    samples = fetch_samples(con, relation, text, row_count, config)
+    return [
+        ColumnPlan(name, duckdb_type, None, shortlist(samples[name], config))
+        if is_text_type(duckdb_type)
+        else ColumnPlan(name, duckdb_type, native_data_type(duckdb_type))
+        for name, duckdb_type in columns
+    ]
+
+
+def replan_sparse(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    *,
+    config: InferenceConfig = DEFAULT_CONFIG,
+) -> list[ColumnPlan]:
+    """Plans of the text columns a sample found (nearly) empty, made again from their first
+    non-null values in ``relation``; the other plans unchanged."""
+    samples: dict[str, Counter[str]] = {
+        plan.name: Counter()
+        for plan in plans
+        if plan.findings is not None and plan.findings.sampled < config.sparse_sample_min
+    }
+    if not samples:
+        return plans
+    top_up_sparse(con, relation, samples, config)
+    replanned: list[ColumnPlan] = []
+    for plan in plans:
+        found = samples.get(plan.name)
+        if found is not None and plan.findings is not None and found.total() > plan.findings.sampled:
+            plan = ColumnPlan(plan.name, plan.raw_type, None, shortlist(found, config))
+        replanned.append(plan)
+    return replanned
 
 
 def infer_columns(
@@ -30,25 +82,22 @@ def infer_columns(
     columns: list[tuple[str, str]],
     *,
     config: InferenceConfig = DEFAULT_CONFIG,
+    plans: list[ColumnPlan] | None = None,
+    readings: Readings = NO_READINGS,
 ) -> list[ColumnInference]:
     """Infer a type for every column of ``relation``, in the order given.
 
     ``relation`` is already quoted (``"raw"."shop.orders"``); ``columns`` are (name, DuckDB
     type) pairs, without ``_row_id``. VARCHAR columns get candidates computed over the whole
     column and a decision; columns the source typed keep their type (one candidate) and get a
-    unit from their name when numeric.
+    unit from their name when numeric. ``plans`` (one per column, same order) replace step 1;
+    ``readings`` name the typed readings that are already columns of ``relation``.
     """
-    text = [name for name, duckdb_type in columns if is_text_type(duckdb_type)]
-    row_count = table_row_count(con, relation) if text else 0
-    samples = fetch_samples(con, relation, text, row_count, config)
-    plans = [
-        ColumnPlan(name, duckdb_type, None, shortlist(samples[name], config))
-        if is_text_type(duckdb_type)
-        else ColumnPlan(name, duckdb_type, native_data_type(duckdb_type))
-        for name, duckdb_type in columns
-    ]
-    scans = scan_columns(con, relation, plans, config)
-    collect_failed_examples(con, relation, plans, scans, config)
+    if plans is None:
+        plans = plan_columns(con, relation, columns, config=config)
+    assert [p.name for p in plans] == [name for name, _ in columns]
+    scans = scan_columns(con, relation, plans, config, readings)
+    collect_failed_examples(con, relation, plans, scans, config, readings)
     results: list[ColumnInference] = []
     for plan, scan in zip(plans, scans, strict=True):
         if plan.findings is None:

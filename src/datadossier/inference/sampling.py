@@ -67,19 +67,31 @@ def fetch_samples(
         for name, value in zip(names, row, strict=True):
             if value is not None:
                 samples[name][str(value)] += 1
-    sparse = [n for n in names if sum(samples[n].values()) < config.sparse_sample_min]
-    if sparse and row_count > config.sample_rows:
-        # Mostly-null columns: their first non-null values, all such columns in one query.
-        parts = [
-            f"SELECT {i} AS k, v FROM (SELECT {quote_ident(n)}::VARCHAR AS v FROM {relation}"
-            f" WHERE {quote_ident(n)} IS NOT NULL LIMIT {int(config.sparse_sample_rows)})"
-            for i, n in enumerate(sparse)
-        ]
-        found: dict[str, Counter[str]] = {n: Counter() for n in sparse}
-        for k, value in con.execute(" UNION ALL ".join(parts)).fetchall():
-            found[sparse[int(k)]][str(value)] += 1
-        samples.update({n: c for n, c in found.items() if c.total() > samples[n].total()})
+    if row_count > config.sample_rows:
+        top_up_sparse(con, relation, samples, config)
     return samples
+
+
+def top_up_sparse(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    samples: dict[str, Counter[str]],
+    config: InferenceConfig,
+) -> None:
+    """Mostly-null columns (fewer than ``sparse_sample_min`` sampled values): their first
+    non-null values in ``relation`` instead, all such columns in one query."""
+    few = [n for n, values in samples.items() if values.total() < config.sparse_sample_min]
+    if not few:
+        return
+    parts = [
+        f"SELECT {i} AS k, v FROM (SELECT {quote_ident(n)}::VARCHAR AS v FROM {relation}"
+        f" WHERE {quote_ident(n)} IS NOT NULL LIMIT {int(config.sparse_sample_rows)})"
+        for i, n in enumerate(few)
+    ]
+    found: dict[str, Counter[str]] = {n: Counter() for n in few}
+    for k, value in con.execute(" UNION ALL ".join(parts)).fetchall():
+        found[few[int(k)]][str(value)] += 1
+    samples.update({n: c for n, c in found.items() if c.total() > samples[n].total()})
 
 
 def _sample_sql(relation: str, select: str, row_count: int, config: InferenceConfig) -> str:

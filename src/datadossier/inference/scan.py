@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
+from datadossier.inference.conversions import NO_READINGS, Readings
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.sampling import SampleFindings
-from datadossier.inference.typed import sql_type
 
 if TYPE_CHECKING:
     import duckdb
@@ -102,8 +102,10 @@ def scan_columns(
     relation: str,
     plans: list[ColumnPlan],
     config: InferenceConfig,
+    readings: Readings = NO_READINGS,
 ) -> list[ColumnScan]:
-    """Run the single full scan for all columns and return their statistics, in order."""
+    """Run the single full scan for all columns and return their statistics, in order.
+    Typed readings that are columns of ``relation`` (``readings``) are read, not recomputed."""
     query = _Query()
     for index, plan in enumerate(plans):
         column_sql = quote_ident(plan.name)
@@ -118,36 +120,41 @@ def scan_columns(
             continue
         assert plan.findings is not None
         for name in plan.findings.shares:
-            _add_candidate(query, index, column_sql, DETECTORS[name], plan.findings)
+            _add_candidate(query, index, plan.name, DETECTORS[name], plan.findings, readings)
     values = query.run(con, relation)
     return [_read(values, index, plan) for index, plan in enumerate(plans)]
 
 
 def _add_candidate(
-    query: _Query, index: int, column_sql: str, detector: Detector, findings: SampleFindings
+    query: _Query,
+    index: int,
+    column: str,
+    detector: Detector,
+    findings: SampleFindings,
+    readings: Readings,
 ) -> None:
-    # Inner expressions read the column itself (`column_sql`); outer aggregates read the
-    # aliases returned by `query.column`.
+    # Inner expressions read the column or its readings (stage columns when the load computed
+    # them); outer aggregates read the aliases returned by `query.column`.
     name = detector.name
+    column_sql = quote_ident(column)
     if detector.convert is None:
-        matched = query.column(detector.full_match_sql(column_sql))
+        matched = query.column(readings.sql(column, detector, "match"))
         query.aggregate(index, name, "parsed", f"count_if({matched})")
     else:
-        target = "BIGINT" if detector.data_type == "BIGINT" else detector.data_type
-        typed = query.column(detector.convert(column_sql, sql_type(target)))
+        typed = query.column(readings.sql(column, detector))
         query.aggregate(index, name, "parsed", f"count({typed})")
         if detector.data_type in ORDERED_TYPES:
             query.aggregate(index, name, "min", f"min({typed})")
             query.aggregate(index, name, "max", f"max({typed})")
         if detector.marker is not None:
             # The unit or currency written with the number; signs and spaces are not marks.
-            marker = query.column(detector.marker(column_sql))
+            marker = query.column(readings.sql(column, detector, "marker"))
             # NOT IN rather than trim: trimming a character set costs ten times more.
             has_mark = f"{typed} IS NOT NULL AND coalesce({marker}, '') NOT IN ('', '-', '+', ' ')"
             query.aggregate(index, name, "marked", f"count_if({has_mark})")
             query.aggregate(index, name, "markers", f"approx_top_k({marker}, 5) FILTER (WHERE {has_mark})")
         elif detector.mark is not None:
-            mark = query.column(detector.mark(column_sql))
+            mark = query.column(readings.sql(column, detector, "mark"))
             query.aggregate(index, name, "marked", f"count_if({typed} IS NOT NULL AND {mark})")
         if name == "integer" and findings.leading_zero_example is not None:
             # "00501": whole, but written with a leading zero (a code, not a number). Counted
@@ -197,6 +204,7 @@ def collect_failed_examples(
     plans: list[ColumnPlan],
     scans: list[ColumnScan],
     config: InferenceConfig,
+    readings: Readings = NO_READINGS,
 ) -> None:
     """Fill ``failed_examples`` of the likely candidates that fail on some values.
 
@@ -217,9 +225,9 @@ def collect_failed_examples(
                 continue
             detector = stats.detector
             if detector.convert is None:
-                failed_sql = f"NOT {detector.full_match_sql(column_sql)}"
+                failed_sql = f"NOT {readings.sql(plan.name, detector, 'match')}"
             else:
-                typed = detector.convert(column_sql, sql_type(detector.data_type))
+                typed = readings.sql(plan.name, detector)
                 failed_sql = f"{column_sql} IS NOT NULL AND ({typed}) IS NULL"
             failed = query.column(failed_sql)
             raw = query.column(column_sql)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datadossier.inference.model import DataType
-from datadossier.inference.patterns import MONEY_SQL_TYPE, detector_for
+from datadossier.inference.patterns import MONEY_SQL_TYPE, Detector, detector_for
 
 
 def sql_type(decided_type: DataType) -> str:
     """The DuckDB type a decided type is stored as in the typed layer."""
     return MONEY_SQL_TYPE if decided_type == "DECIMAL" else decided_type
+
+
+def reading_type(detector: Detector) -> str:
+    """The DuckDB type inference reads a detector's values as: its family's widest type
+    (BIGINT for whole numbers, which the decision may narrow to INTEGER by range)."""
+    return sql_type(detector.data_type)
 
 
 def typed_expression(column_sql: str, decided_type: DataType, pattern: str | None) -> str:

@@ -19,14 +19,17 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine import layer_relation, quote_ident
 from datadossier.engine.gateway import WORKSPACE_CATALOG
 from datadossier.errors import SourceError
-from datadossier.inference import infer_columns
+from datadossier.inference import DEFAULT_CONFIG, infer_columns
+from datadossier.inference.conversions import NO_READINGS, Readings, is_reading, plan_readings
+from datadossier.inference.infer import plan_columns, replan_sparse
 from datadossier.inference.model import ColumnInference, DataType
+from datadossier.inference.scan import ColumnPlan
 from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
-from datadossier.sources.csv_loader import load_csv
+from datadossier.sources.csv_loader import CsvCopy, load_csv_stage, open_csv, sample_csv
 from datadossier.sources.files import DataFile
 from datadossier.sources.layers import ColumnCast, LayerCounts, build_layers
-from datadossier.sources.parquet_loader import load_parquet
+from datadossier.sources.parquet_loader import load_parquet_stage, open_parquet, sample_parquet
 
 if TYPE_CHECKING:
     import duckdb
@@ -65,6 +68,8 @@ class StageOutput:
     dialect: dict[str, Any] | None = None
     raw_copy: Path | None = None
     seconds: dict[str, float] = field(default_factory=dict)
+    # Typed readings computed while loading (0 when inference sampled the loaded stage).
+    readings: int = 0
 
 
 def describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
@@ -121,6 +126,41 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
 
 STAGE = quote_ident("_stage")
 
+# From these sizes on, the patterns worth scanning are shortlisted from a sample of the file
+# before it is loaded, so that their typed readings are computed in the load itself (see
+# `inference.conversions`). Below them the whole run takes well under a second, and the
+# sample is drawn from the loaded stage instead (the same path a re-typing takes).
+SAMPLE_FILE_MIN_BYTES = 1 << 20
+SAMPLE_FILE_MIN_ROWS = 20_000
+
+
+def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> tuple[list[ColumnPlan] | None, Readings]:
+    target = copy.path.with_name(copy.path.stem + "-sample.csv")
+    try:
+        sample = sample_csv(copy, target, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks)
+        return _plan_from_sample(con, copy.reader(), sample)
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def _plan_from_sample(
+    con: duckdb.DuckDBPyConnection, reader: str, sample: str
+) -> tuple[list[ColumnPlan] | None, Readings]:
+    """Shortlists from a sample of the file, and the readings the load should compute. The
+    sample is only an optimisation: when it cannot be read, or does not have the file's
+    columns, there are no plans and inference samples the loaded stage instead."""
+    import duckdb
+
+    try:
+        columns = describe(con, reader)
+        if any(is_reading(name) for name, _ in columns) or describe(con, sample) != columns:
+            return None, NO_READINGS
+        plans = plan_columns(con, sample, columns)
+    except duckdb.Error:
+        return None, NO_READINGS
+    shortlists = {p.name: list(p.findings.shares) for p in plans if p.findings is not None}
+    return plans, plan_readings(shortlists)
+
 
 def run_table(
     con: duckdb.DuckDBPyConnection,
@@ -167,21 +207,33 @@ def run_table(
         # The stage is filled outside the transaction: rows written inside one get
         # transaction-local rowids (from 2**55), and rowid + 1 must be the file position.
         raw_select: str | None = None
+        plans: list[ColumnPlan] | None = None
+        readings = NO_READINGS
         if file is not None and copy is not None:
             if file.format == "csv":
-                csv_dialect, raw_select = load_csv(
-                    con, file, STAGE, raw_copy=copy, null_tokens=null_tokens,
-                    max_columns=max_columns, encoding=encoding,
+                csv_copy = open_csv(
+                    file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding
                 )
-                dialect = csv_dialect.as_dict()
+                dialect = csv_copy.dialect.as_dict()
+                raw_select = csv_copy.raw_select()
+                if copy.stat().st_size >= SAMPLE_FILE_MIN_BYTES:
+                    plans, readings = _plan_from_csv_sample(con, csv_copy)
+                load_csv_stage(con, csv_copy, file.path, STAGE, readings.select_list())
             else:
-                raw_select = load_parquet(con, file, STAGE, raw_copy=copy, max_columns=max_columns)
+                parquet_copy = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
+                raw_select = parquet_copy.raw_select()
+                if parquet_copy.rows >= SAMPLE_FILE_MIN_ROWS:
+                    sample = sample_parquet(
+                        parquet_copy, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks
+                    )
+                    plans, readings = _plan_from_sample(con, parquet_copy.reader(), sample)
+                load_parquet_stage(con, parquet_copy, file, STAGE, readings.select_list())
         else:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
         con.execute("BEGIN TRANSACTION")
         if raw_select is not None:
             con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
-        raw_columns = describe(con, STAGE)
+        raw_columns = [c for c in describe(con, STAGE) if not readings.holds(c[0])]
         raw_rows = con.execute(f"SELECT count(*) FROM {STAGE}").fetchall()[0][0]
         if file is not None and raw_rows == 0:
             raise SourceError(
@@ -190,11 +242,13 @@ def run_table(
             )
         step("load")
 
-        inferences = infer_columns(con, STAGE, raw_columns)
+        if plans is not None:
+            plans = replan_sparse(con, STAGE, plans)
+        inferences = infer_columns(con, STAGE, raw_columns, plans=plans, readings=readings)
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         step("infer")
 
-        counts = build_layers(con, STAGE, typed, quarantine, casts, raw_rows)
+        counts = build_layers(con, STAGE, typed, quarantine, casts, raw_rows, readings)
         typed_columns = describe(con, typed)
         quarantine_columns = describe(con, quarantine)
         con.execute(f"DROP TABLE {STAGE}")
@@ -229,4 +283,5 @@ def run_table(
         dialect=dialect,
         raw_copy=copy,
         seconds=seconds,
+        readings=len(readings.names),
     )

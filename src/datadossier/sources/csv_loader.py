@@ -151,22 +151,36 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     return not any(_NUMBER.match(cell) or _DATE_LIKE.match(cell) for cell in named)
 
 
-def load_csv(
-    con: duckdb.DuckDBPyConnection,
+@dataclass(frozen=True, slots=True)
+class CsvCopy:
+    """A CSV file copied into the workspace (UTF-8 or Latin-1), with how to read it."""
+
+    path: Path
+    dialect: CsvDialect
+    options: dict[str, object]
+
+    def reader(self) -> str:
+        """The read_csv call over the copy: every column VARCHAR, null tokens NULL."""
+        return read_call("read_csv", self.path, self.options)
+
+    def raw_select(self) -> str:
+        """The raw layer's SELECT (with ``_row_id``). Numbering rows in a view is fine: the
+        view is read rarely, and the typed and quarantine layers store the same numbers (the
+        stage's rowid + 1)."""
+        return f"SELECT row_number() OVER () AS _row_id, * FROM {self.reader()}"
+
+
+def open_csv(
     file: DataFile,
-    stage: str,
     *,
     raw_copy: Path,
     null_tokens: list[str],
     max_columns: int,
     encoding: str | None = None,
-) -> tuple[CsvDialect, str]:
-    """Copy ``file`` into the workspace as ``raw_copy`` (UTF-8) and load it into the in-memory
-    table ``stage`` as all-VARCHAR columns in file order. Returns the dialect and the SELECT
-    that reads the copy as the raw layer (with ``_row_id``), for the caller's view. The caller
+) -> CsvCopy:
+    """Detect the encoding and dialect of ``file`` and copy it into the workspace as
+    ``raw_copy`` (transcoded to UTF-8 when DuckDB cannot read its encoding). The caller
     deletes ``raw_copy`` if the run fails."""
-    import duckdb
-
     head = _read_head(file.path)
     enc = (encoding or detect_encoding(head, file.path)).lower().replace("_", "-")
     enc = {"utf8": "utf-8", "latin1": "latin-1", "iso-8859-1": "latin-1", "utf-8-sig": "utf-8"}.get(enc, enc)
@@ -187,7 +201,7 @@ def load_csv(
         duck_encoding = "utf-8"
     else:
         copy_file(file.path, raw_copy)
-    options = {
+    options: dict[str, object] = {
         "all_varchar": True,
         "delim": dialect.delimiter,
         "quote": dialect.quote,
@@ -198,18 +212,76 @@ def load_csv(
         "strict_mode": True,
         "null_padding": False,
     }
+    return CsvCopy(path=raw_copy, dialect=dialect, options=options)
+
+
+def load_csv_stage(
+    con: duckdb.DuckDBPyConnection,
+    copy: CsvCopy,
+    original: Path,
+    stage: str,
+    extra: list[str] | None = None,
+) -> None:
+    """Load the copy into the in-memory table ``stage`` in file order, with the ``extra``
+    select items (typed readings) computed in the same pass. Errors name ``original``."""
+    import duckdb
+
+    columns = ", ".join(["*", *(extra or [])])
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM {read_call('read_csv', raw_copy, options)}")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {columns} FROM {copy.reader()}")
     except duckdb.IOException as exc:
         raise SourceError(
-            f"{file.path} could not be read while loading: {_first_line(exc)}",
+            f"{original} could not be read while loading: {_first_line(exc)}",
             hint="The file may have been moved or deleted during the run; profile it again.",
         ) from exc
     except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
-        raise SourceError(_describe_csv_error(file.path, exc), hint=_csv_error_hint(exc)) from exc
-    # Numbering rows in a view is fine: the view is read rarely, and the typed and quarantine
-    # layers store the same numbers (the stage's rowid + 1).
-    return dialect, f"SELECT row_number() OVER () AS _row_id, * FROM {read_call('read_csv', raw_copy, options)}"
+        raise SourceError(_describe_csv_error(original, exc), hint=_csv_error_hint(exc)) from exc
+
+
+def load_csv(
+    con: duckdb.DuckDBPyConnection,
+    file: DataFile,
+    stage: str,
+    *,
+    raw_copy: Path,
+    null_tokens: list[str],
+    max_columns: int,
+    encoding: str | None = None,
+) -> tuple[CsvDialect, str]:
+    """Copy ``file`` into the workspace as ``raw_copy`` and load it into the in-memory table
+    ``stage`` as all-VARCHAR columns in file order. Returns the dialect and the raw layer's
+    SELECT, for the caller's view. The caller deletes ``raw_copy`` if the run fails."""
+    copy = open_csv(file, raw_copy=raw_copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding)
+    load_csv_stage(con, copy, file.path, stage)
+    return copy.dialect, copy.raw_select()
+
+
+def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str:
+    """A read_csv call over a small CSV written to ``target``: about ``rows`` lines taken
+    from ``blocks`` evenly spaced places of the copy, under its header. Inference shortlists
+    its patterns from it before the copy is loaded.
+
+    Lines are cut at newline bytes, so a block that starts inside a quoted value spanning
+    lines yields a few malformed records; the sample reader skips them (ignore_errors).
+    """
+    per_block = max(1, rows // max(1, blocks))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with copy.path.open("rb") as src, target.open("wb") as out:
+        if copy.dialect.header:
+            out.write(src.readline())
+        start = src.tell()
+        size = copy.path.stat().st_size
+        for i in range(blocks):
+            src.seek(start + (size - start) * i // blocks)
+            if i:
+                src.readline()  # the rest of the line the seek landed in
+            for _ in range(per_block):
+                line = src.readline()
+                if not line:
+                    break
+                out.write(line if line.endswith(b"\n") else line + b"\n")
+    options = {**copy.options, "strict_mode": False, "ignore_errors": True}
+    return read_call("read_csv", target, options)
 
 
 def _transcode(path: Path, encoding: str, target: Path) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine import quote_ident, quote_literal
 from datadossier.inference import failed_condition, sql_type, typed_expression
+from datadossier.inference.conversions import NO_READINGS, Readings
 
 if TYPE_CHECKING:
     import duckdb
@@ -45,21 +46,25 @@ class LayerCounts:
     quarantine_rows: int
 
 
-def _expression(cast: ColumnCast) -> str:
+def _expression(cast: ColumnCast, readings: Readings) -> str:
     col = quote_ident(cast.name)
     if cast.raw_type.upper() != "VARCHAR":
         # Native Parquet types are kept unless a decision asks for another type.
         return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
-    return typed_expression(col, cast.decided_type, cast.pattern)
+    computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
+    return computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
 
 
-def _failure(cast: ColumnCast) -> str | None:
+def _failure(cast: ColumnCast, readings: Readings) -> str | None:
     if not cast.may_fail:
         return None
     col = quote_ident(cast.name)
     if cast.raw_type.upper() != "VARCHAR":
         return f"({col} IS NOT NULL AND TRY_CAST({col} AS {sql_type(cast.decided_type)}) IS NULL)"
-    return failed_condition(col, cast.decided_type, cast.pattern)
+    computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
+    if computed is None:
+        return failed_condition(col, cast.decided_type, cast.pattern)
+    return f"({col} IS NOT NULL AND {computed} IS NULL)"
 
 
 def build_layers(
@@ -69,13 +74,15 @@ def build_layers(
     quarantine: str,
     casts: list[ColumnCast],
     raw_rows: int,
+    readings: Readings = NO_READINGS,
 ) -> LayerCounts:
     """Create (or replace) the typed and quarantine relations from ``raw`` (``raw_rows``
-    rows, counted by the caller). Both layers are counted for real, not derived, so the
-    counts check that every raw row landed in exactly one of them."""
-    failures = [(cast.name, cond) for cast in casts if (cond := _failure(cast)) is not None]
+    rows, counted by the caller), reading typed values from ``readings`` where ``raw`` holds
+    them. Both layers are counted for real, not derived, so the counts check that every raw
+    row landed in exactly one of them."""
+    failures = [(cast.name, cond) for cast in casts if (cond := _failure(cast, readings)) is not None]
     any_failed = " OR ".join(f"({cond})" for _, cond in failures) or "FALSE"
-    select_typed = ", ".join([f"{ROW_ID} AS _row_id", *(f"{_expression(c)} AS {quote_ident(c.name)}" for c in casts)])
+    select_typed = ", ".join([f"{ROW_ID} AS _row_id", *(f"{_expression(c, readings)} AS {quote_ident(c.name)}" for c in casts)])
     con.execute(
         f"CREATE OR REPLACE TABLE {typed} AS SELECT {select_typed} FROM {raw} "
         f"WHERE NOT ({any_failed})"

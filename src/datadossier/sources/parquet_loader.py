@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,17 +13,37 @@ if TYPE_CHECKING:
     import duckdb
 
 
-def load_parquet(
-    con: duckdb.DuckDBPyConnection,
-    file: DataFile,
-    stage: str,
-    *,
-    raw_copy: Path,
-    max_columns: int,
-) -> str:
-    """Copy ``file`` into the workspace as ``raw_copy`` and load it into the in-memory table
-    ``stage`` (its own types, file order). Returns the SELECT that reads the copy as the raw
-    layer (with ``_row_id``), for the caller's view."""
+@dataclass(frozen=True, slots=True)
+class ParquetCopy:
+    """A Parquet file copied into the workspace."""
+
+    path: Path
+    rows: int
+
+    def reader(self) -> str:
+        return read_call("read_parquet", self.path, {})
+
+    def raw_select(self) -> str:
+        """The raw layer's SELECT: file_row_number is the row's position in the file, the
+        same number the typed and quarantine layers store (the stage's rowid + 1)."""
+        return (
+            "SELECT file_row_number + 1 AS _row_id, * EXCLUDE (file_row_number) "
+            f"FROM {read_call('read_parquet', self.path, {'file_row_number': True})}"
+        )
+
+
+def _unreadable(file: DataFile, exc: Exception) -> SourceError:
+    return SourceError(
+        f"{file.path} is not a readable Parquet file: {str(exc).strip().splitlines()[0]}",
+        hint="Re-export the file, or point at its CSV version.",
+    )
+
+
+def open_parquet(
+    con: duckdb.DuckDBPyConnection, file: DataFile, *, raw_copy: Path, max_columns: int
+) -> ParquetCopy:
+    """Copy ``file`` into the workspace as ``raw_copy`` and check its width. The caller
+    deletes ``raw_copy`` if the run fails."""
     import duckdb
 
     copy_file(file.path, raw_copy)
@@ -31,20 +52,57 @@ def load_parquet(
             "SELECT count(*) FROM parquet_schema($path) WHERE num_children IS NULL OR num_children = 0",
             {"path": str(raw_copy)},
         ).fetchall()[0][0]
-        if ncols > max_columns:
-            raise SourceError(
-                f"{file.path} has {ncols} columns; the limit is {max_columns}.",
-                hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
-            )
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT * FROM read_parquet($path)", {"path": str(raw_copy)})
+        rows = con.execute(
+            "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata($path)", {"path": str(raw_copy)}
+        ).fetchall()[0][0]
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
+        raise _unreadable(file, exc) from exc
+    if ncols > max_columns:
         raise SourceError(
-            f"{file.path} is not a readable Parquet file: {str(exc).strip().splitlines()[0]}",
-            hint="Re-export the file, or point at its CSV version.",
-        ) from exc
-    # file_row_number is the row's position in the file, the same number the typed and
-    # quarantine layers store (the stage's rowid + 1).
-    return (
-        "SELECT file_row_number + 1 AS _row_id, * EXCLUDE (file_row_number) "
-        f"FROM {read_call('read_parquet', raw_copy, {'file_row_number': True})}"
-    )
+            f"{file.path} has {ncols} columns; the limit is {max_columns}.",
+            hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
+        )
+    return ParquetCopy(path=raw_copy, rows=int(rows))
+
+
+def load_parquet_stage(
+    con: duckdb.DuckDBPyConnection,
+    copy: ParquetCopy,
+    file: DataFile,
+    stage: str,
+    extra: list[str] | None = None,
+) -> None:
+    """Load the copy into the in-memory table ``stage`` (its own types, file order), with the
+    ``extra`` select items (typed readings) computed in the same pass."""
+    import duckdb
+
+    columns = ", ".join(["*", *(extra or [])])
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {columns} FROM {copy.reader()}")
+    except (duckdb.IOException, duckdb.InvalidInputException) as exc:
+        raise _unreadable(file, exc) from exc
+
+
+def load_parquet(
+    con: duckdb.DuckDBPyConnection,
+    file: DataFile,
+    stage: str,
+    *,
+    raw_copy: Path,
+    max_columns: int,
+) -> str:
+    """Copy ``file`` into the workspace and load it into the in-memory table ``stage``.
+    Returns the raw layer's SELECT, for the caller's view."""
+    copy = open_parquet(con, file, raw_copy=raw_copy, max_columns=max_columns)
+    load_parquet_stage(con, copy, file, stage)
+    return copy.raw_select()
+
+
+def sample_parquet(copy: ParquetCopy, *, rows: int, blocks: int) -> str:
+    """A subquery of about ``rows`` rows of the copy from ``blocks`` evenly spaced row ranges,
+    for shortlisting patterns before the copy is loaded."""
+    per_block = max(1, rows // max(1, blocks))
+    starts = sorted({(i * copy.rows) // max(1, blocks) for i in range(max(1, blocks))})
+    ranges = " OR ".join(f"(file_row_number BETWEEN {s} AND {s + per_block - 1})" for s in starts)
+    reader = read_call("read_parquet", copy.path, {"file_row_number": True})
+    return f"(SELECT * EXCLUDE (file_row_number) FROM {reader} WHERE {ranges})"

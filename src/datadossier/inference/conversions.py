@@ -1,0 +1,112 @@
+"""Readings computed once, while the stage table is loaded, and read back by name.
+
+Inference scans every shortlisted conversion of a column over the whole table (with the marks
+and units written beside the numbers), and the typed layer then evaluates the chosen one again.
+The conversions are most of the cost of both (the regular expressions and strptime of money,
+unit and date shapes), so when the shortlists are known before the stage exists (from a sample
+of the file) the pipeline computes each reading once, as an extra column of the stage, and the
+scan, the failed examples and the typed and quarantine layers read that column instead of the
+expression. A reading that was not computed that way (a column whose shortlist was made later,
+a manual type) falls back to the expression: both give the same values, since the column holds
+exactly that expression.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from datadossier.engine.gateway import quote_ident
+from datadossier.inference.model import DataType
+from datadossier.inference.patterns import DETECTORS, Detector, PatternName, detector_for
+from datadossier.inference.typed import reading_type, sql_type
+
+# Stage columns holding readings start with this; no loaded column may (see `is_reading`).
+READING_PREFIX = "__dd_reading_"
+
+
+def is_reading(column: str) -> bool:
+    """Whether a stage column is a precomputed reading rather than a column of the data."""
+    return column.startswith(READING_PREFIX)
+
+
+# What a reading holds: the typed value, whether the value carries the pattern's marks (a
+# lenient pattern), the unit or currency written with it, or whether a text pattern matches.
+Kind = Literal["value", "mark", "marker", "match"]
+
+
+def reading_sql(detector: Detector, kind: Kind, column_sql: str) -> str:
+    """The expression of one reading of a column (quoted as ``column_sql``)."""
+    if kind == "value":
+        assert detector.convert is not None
+        return detector.convert(column_sql, reading_type(detector))
+    if kind == "mark":
+        assert detector.mark is not None
+        return detector.mark(column_sql)
+    if kind == "marker":
+        assert detector.marker is not None
+        return detector.marker(column_sql)
+    return detector.full_match_sql(column_sql)
+
+
+def kinds_of(detector: Detector) -> list[Kind]:
+    """The readings inference takes of a detector on each value."""
+    if detector.convert is None:
+        return ["match"]
+    kinds: list[Kind] = ["value"]
+    if detector.marker is not None:
+        kinds.append("marker")
+    elif detector.mark is not None:
+        kinds.append("mark")
+    return kinds
+
+
+@dataclass(frozen=True, slots=True)
+class Readings:
+    """Which readings exist as stage columns, and under which names."""
+
+    names: dict[tuple[str, PatternName, Kind], str] = field(default_factory=lambda: {})
+
+    def holds(self, stage_column: str) -> bool:
+        """Whether a stage column is one of these readings (not a column of the data)."""
+        return stage_column in self.names.values()
+
+    def select_list(self) -> list[str]:
+        """``expression AS name`` for every reading, over the loaded columns."""
+        return [
+            f"{reading_sql(DETECTORS[pattern], kind, quote_ident(column))} AS {quote_ident(name)}"
+            for (column, pattern, kind), name in self.names.items()
+        ]
+
+    def sql(self, column: str, detector: Detector, kind: Kind = "value") -> str:
+        """SQL for one reading of a column: the stage column when the load computed it, else
+        the expression itself."""
+        name = self.names.get((column, detector.name, kind))
+        return quote_ident(name) if name is not None else reading_sql(detector, kind, quote_ident(column))
+
+    def typed(self, column: str, decided_type: DataType, pattern: str | None) -> str | None:
+        """SQL for a column's value as the typed layer stores it, read from a stage column;
+        None when no reading of that pattern was computed."""
+        if decided_type == "VARCHAR" or (decided_type == "DECIMAL" and pattern is None):
+            return None
+        detector = detector_for(decided_type, pattern)
+        name = self.names.get((column, detector.name, "value"))
+        if name is None:
+            return None
+        target = sql_type(decided_type)
+        # The integer family is read as BIGINT; an INTEGER decision narrows it (a value out of
+        # range is NULL, as the INTEGER conversion itself would give).
+        return quote_ident(name) if target == reading_type(detector) else f"TRY_CAST({quote_ident(name)} AS {target})"
+
+
+NO_READINGS = Readings()
+
+
+def plan_readings(shortlists: dict[str, list[PatternName]]) -> Readings:
+    """A stage column for every reading inference takes of each shortlisted pattern."""
+    names: dict[tuple[str, PatternName, Kind], str] = {}
+    for column, patterns in shortlists.items():
+        for pattern in patterns:
+            for kind in kinds_of(DETECTORS[pattern]):
+                names[(column, pattern, kind)] = f"{READING_PREFIX}{len(names)}"
+    return Readings(names)

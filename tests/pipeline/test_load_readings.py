@@ -1,0 +1,173 @@
+"""Readings computed in the load give the same run as inference sampling the loaded stage.
+
+Files from about a megabyte on are sampled before loading, and the typed readings of the
+shortlisted patterns are computed while the file is loaded (`inference.conversions`); smaller
+files and re-typings sample the stage and compute the conversions where they are used. Both
+paths run here on the same messy file, and must decide the same types, fill the same typed
+and quarantine layers and report the same failures.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from datadossier.engine import Workspace, layer_relation
+from datadossier.pipeline import stages
+from datadossier.sources.files import DataFile
+
+ROWS = 24_000
+NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
+
+
+def _messy_rows(rows: int) -> list[dict[str, str]]:
+    rng = random.Random(7)
+    out: list[dict[str, str]] = []
+    for i in range(rows):
+        day, month, year = 1 + rng.randrange(28), 1 + rng.randrange(12), 2015 + rng.randrange(9)
+        price = rng.uniform(1, 9000)
+        out.append({
+            "id": str(i + 1),
+            # junk in every part of the file, not only where the sample looks
+            "qty": ("??", "#VALUE!", "1O")[i % 3] if i % 4999 == 17 else str(rng.randrange(1, 400)),
+            "price": f"${price:,.2f}" if i % 10 else f"{price:.2f}",
+            "us_date": f"{month:02d}/{day:02d}/{year}",
+            "eu_date": f"{day:02d}.{month:02d}.{year}",
+            "seen_at": f"{year}-{month:02d}-{day:02d} {i % 24:02d}:{i % 60:02d}:00" + ("+02:00" if i % 7 == 0 else ""),
+            "weight": f"{rng.uniform(0.1, 90):.1f} kg" if i % 25 else "",
+            "discount": f"{rng.randrange(0, 80) / 2}%",
+            "member": rng.choice(("yes", "no", "Yes", "N")),
+            "email": f"user{rng.randrange(10**6)}@example.org",
+            "zip": f"{rng.randrange(0, 99999):05d}",
+            # numeric in the first 60% of the file, words after: sampled as numbers, kept as text
+            "mostly_numbers": str(rng.randrange(1000)) if i < rows * 0.6 else rng.choice(("alpha", "beta", "gamma")),
+            # empty except between the sample's first two blocks: only the stage shows its values
+            "sparse": f"{rng.uniform(0, 5):.2f}" if 600 <= i < 700 else "",
+            # clean until the last rows, then junk (4% of the column: still a number)
+            "late_junk": "n/a?" if i > rows * 0.96 else f"{rng.uniform(-5, 5):.3f}",
+        })
+    return out
+
+
+@pytest.fixture(scope="module")
+def messy_csv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rows = _messy_rows(ROWS)
+    path = tmp_path_factory.mktemp("data") / "messy.csv"
+    header = list(rows[0])
+    lines = [",".join(header)]
+    lines += [",".join(f'"{v}"' if "," in v else v for v in (r[h] for h in header)) for r in rows]
+    path.write_text("\n".join(lines) + "\n")
+    assert path.stat().st_size > stages.SAMPLE_FILE_MIN_BYTES
+    return path
+
+
+@pytest.fixture(scope="module")
+def messy_parquet(messy_csv: Path) -> Path:
+    path = messy_csv.with_suffix(".parquet")
+    with duckdb.connect() as con:
+        # Text columns stay VARCHAR (as Parquet from messy sources does); id is a real integer.
+        con.execute(
+            f"COPY (SELECT * REPLACE (CAST(id AS BIGINT) AS id) FROM read_csv('{messy_csv}', all_varchar = true)) "
+            f"TO '{path}' (FORMAT parquet)"
+        )
+    return path
+
+
+def _run(tmp_path: Path, path: Path, fmt: str, *, sample_file: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0 if sample_file else 1 << 62)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0 if sample_file else 1 << 62)
+    home = tmp_path / ("sampled-file" if sample_file else "sampled-stage")
+    workspace = Workspace(home / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
+    with workspace.connect() as con:
+        out = stages.run_table(
+            con, source="s", table="t", file=DataFile(path=path, format=fmt, table_name="t"),  # type: ignore[arg-type]
+            manual_types={}, null_tokens=NULLS, max_columns=100, exact_distinct_max_rows=1_000_000,
+            files_dir=home / "files",
+        )
+        con.execute("COMMIT")
+        typed = con.execute(f"SELECT * FROM {layer_relation('typed', 's', 't')} ORDER BY _row_id").fetchall()
+        quarantine = con.execute(f"SELECT * FROM {layer_relation('quarantine', 's', 't')} ORDER BY _row_id").fetchall()
+    decided = {}
+    for inference in out.inferences:
+        best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
+        decided[inference.column_name] = (
+            inference.decided_type,
+            inference.decided_pattern,
+            None if best is None else best.parse_success_rate,
+            None if best is None else sorted(best.failed_examples),
+        )
+    return {
+        "readings": out.readings,
+        "decided": decided,
+        "typed_columns": out.typed_columns,
+        "typed": typed,
+        "quarantine": quarantine,
+        "counts": out.counts,
+    }
+
+
+@pytest.fixture
+def both_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    def run(path: Path, fmt: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        fast = _run(tmp_path, path, fmt, sample_file=True, monkeypatch=monkeypatch)
+        slow = _run(tmp_path, path, fmt, sample_file=False, monkeypatch=monkeypatch)
+        return fast, slow
+
+    return run
+
+
+def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, messy_csv: Path) -> None:
+    fast, slow = both_paths(messy_csv, "csv")
+    assert fast["readings"] > 10
+    assert slow["readings"] == 0
+    assert fast["decided"] == slow["decided"]
+    decided = {name: d[:2] for name, d in fast["decided"].items()}
+    assert decided == {
+        "id": ("INTEGER", None),
+        "qty": ("INTEGER", None),
+        "price": ("DECIMAL", "currency"),
+        "us_date": ("DATE", "us_date"),
+        "eu_date": ("DATE", "eu_date"),
+        "seen_at": ("TIMESTAMP", "iso_datetime"),
+        "weight": ("DOUBLE", "unit_value"),
+        "discount": ("DOUBLE", "percent"),
+        "member": ("BOOLEAN", "boolean"),
+        "email": ("VARCHAR", "email"),
+        "zip": ("VARCHAR", None),
+        "mostly_numbers": ("VARCHAR", None),
+        "sparse": ("DOUBLE", None),
+        "late_junk": ("DOUBLE", None),
+    }
+    assert fast["decided"]["qty"][3] == ["#VALUE!", "1O", "??"]
+    assert fast["typed_columns"] == slow["typed_columns"]
+    assert fast["typed"] == slow["typed"]
+    assert fast["quarantine"] == slow["quarantine"]
+    counts = fast["counts"]
+    assert counts.raw_rows == ROWS == counts.typed_rows + counts.quarantine_rows
+    assert counts.quarantine_rows == 5 + (ROWS - int(ROWS * 0.96) - 1)
+
+
+def test_parquet_readings_computed_in_the_load_give_the_same_run(both_paths: Any, messy_parquet: Path) -> None:
+    fast, slow = both_paths(messy_parquet, "parquet")
+    assert fast["readings"] > 10
+    assert slow["readings"] == 0
+    assert fast["decided"] == slow["decided"]
+    assert fast["decided"]["id"][0] == "BIGINT"
+    assert fast["decided"]["price"][:2] == ("DECIMAL", "currency")
+    assert fast["typed"] == slow["typed"]
+    assert fast["quarantine"] == slow["quarantine"]
+
+
+def test_a_column_named_like_a_reading_falls_back_to_sampling_the_stage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text("__dd_reading_0,v\n" + "".join(f"{i},{i * 2}.5\n" for i in range(200)))
+    run = _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
+    assert run["readings"] == 0
+    assert run["decided"]["__dd_reading_0"][0] == "INTEGER"
+    assert run["decided"]["v"][0] == "DOUBLE"
