@@ -151,6 +151,17 @@ def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, me
     assert counts.quarantine_rows == 5 + (ROWS - int(ROWS * 0.96) - 1)
 
 
+def test_a_csv_whose_stage_would_spill_is_loaded_without_readings(
+    tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Readings widen the stage; one that would not fit in DuckDB's memory is loaded narrow.
+    monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-6)
+    run = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch)
+    assert run["readings"] == 0
+    assert run["decided"]["price"][:2] == ("DECIMAL", "currency")
+    assert run["counts"].quarantine_rows == 5 + (ROWS - int(ROWS * 0.96) - 1)
+
+
 def test_parquet_readings_computed_in_the_load_give_the_same_run(both_paths: Any, messy_parquet: Path) -> None:
     fast, slow = both_paths(messy_parquet, "parquet")
     assert fast["readings"] > 10

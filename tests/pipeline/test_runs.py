@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import AsyncIterator
+from decimal import Decimal
 from pathlib import Path
 
 import anyio
@@ -110,3 +112,18 @@ async def test_a_manual_type_on_a_parquet_column_rebuilds_the_typed_layer(runtim
     assert detail.resolved_type.startswith("DECIMAL")
     assert detail.decision is not None
     assert (detail.decision.decision_source, detail.decision.previous_type) == ("manual", "DOUBLE")
+
+
+async def test_a_gzip_csv_is_profiled_like_the_plain_file(runtime: Runtime, tmp_path: Path) -> None:
+    path = tmp_path / "data" / "prices.csv.gz"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(gzip.compress(b"sku,price\n" + b"".join(b"A%d,$%d.50\n" % (i, i) for i in range(1, 51))))
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.table, run.raw_rows, run.typed_rows) == ("prices", 50, 50)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.prices")
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT sum(price) FROM {layer_relation('typed', 'data', 'prices')}").fetchall() == [
+            (Decimal("1300.0000"),)
+        ]
+    assert table.path == str(path)

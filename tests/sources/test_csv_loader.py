@@ -1,6 +1,7 @@
 """CSV loading into the raw layer: detection, null tokens, row ids and bad input."""
 
 import codecs
+import gzip
 from pathlib import Path
 
 import duckdb
@@ -63,6 +64,28 @@ def test_windows_1252_file_is_transcoded(con, tmp_path: Path) -> None:
     assert _load(con, path).encoding == "cp1252"
     assert con.execute("SELECT * FROM raw_t").fetchall() == [("café", "5 €")]
     assert (tmp_path / "workspace" / "copy.csv").read_text(encoding="utf-8") == "item,price\ncafé,5 €\n"
+
+
+def test_gzip_files_are_decompressed_into_the_copy(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv.gz"
+    path.write_bytes(gzip.compress("id;city\n1;München\n2;Zürich\n".encode()))
+    assert _load(con, path).delimiter == ";"
+    assert con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall() == [("1", "München"), ("2", "Zürich")]
+    assert (tmp_path / "workspace" / "copy.csv").read_text() == "id;city\n1;München\n2;Zürich\n"
+    latin = tmp_path / "y.csv.gz"
+    latin.write_bytes(gzip.compress("item,price\ncafé,5 €\n".encode("cp1252")))
+    assert _load(con, latin).encoding == "cp1252"
+    assert con.execute("SELECT * FROM raw_t").fetchall() == [("café", "5 €")]
+
+
+def test_a_broken_gzip_file_is_a_clear_error(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv.gz"
+    path.write_bytes(gzip.compress(b"id,v\n" + b"1,2\n" * 1000)[:40])
+    with pytest.raises(SourceError, match="not a valid gzip file"):
+        _load(con, path)
+    path.write_bytes(b"id,v\n1,2\n")
+    with pytest.raises(SourceError, match="not a valid gzip file"):
+        _load(con, path)
 
 
 def test_utf8_bom_is_not_part_of_the_first_name(con, tmp_path: Path) -> None:

@@ -45,9 +45,5 @@ class InferenceConfig:
     # boundary always include invalid days (..0132), while real dates spread over months.
     compact_date_min_span_days: int = 31
 
-    # approx_count_distinct costs a hash per value (about a tenth of the scan on a 16-column,
-    # 1M-row table); the profiler counts distinct values anyway, so it can be switched off.
-    approx_distinct: bool = True
-
 
 DEFAULT_CONFIG = InferenceConfig()

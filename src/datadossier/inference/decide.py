@@ -319,7 +319,7 @@ def _build(
     return ColumnInference(
         column_name=name, raw_type=raw_type, candidates=[c for _, c in candidates],
         decided_type=decided_type, decided_pattern=pattern, reason=reason, non_null_count=n,
-        approx_distinct=scan.approx_distinct, bounds=bounds,
+        bounds=bounds,
     )
 
 
@@ -396,7 +396,7 @@ def _varchar_only(name: str, raw_type: str, scan: ColumnScan, reason: str) -> Co
     return ColumnInference(
         column_name=name, raw_type=raw_type, candidates=[TypeCandidate("VARCHAR", 1.0, 1.0)],
         decided_type="VARCHAR", decided_pattern=None, reason=reason,
-        non_null_count=scan.non_null, approx_distinct=scan.approx_distinct,
+        non_null_count=scan.non_null,
     )
 
 

@@ -40,7 +40,6 @@ class ColumnInference:
     decided_pattern: str | None
     reason: str
     non_null_count: int
-    approx_distinct: int | None = None
     # Numeric or temporal range of the decided cast, when inference already computed it;
     # lets the profiler build equal-width histograms without a second pass.
     bounds: tuple[float, float] | None = None

@@ -53,6 +53,6 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
         decided_pattern=None,
         reason=f"Typed by the source as {raw_type}; kept as {data_type}."
         + (f" Unit from the name: {unit.unit}." if unit else ""),
-        non_null_count=scan.non_null, approx_distinct=scan.approx_distinct,
+        non_null_count=scan.non_null,
         bounds=None if low is None or high is None else (low, high),
     )

@@ -3,9 +3,10 @@
 The inner projection computes, per column, the typed value of each shortlisted candidate
 (the detector's conversion itself, so inference measures exactly what the typed layer will
 do) and the few helper values (pattern matches, unit markers); DuckDB evaluates each
-expression once. The outer aggregate counts non-null values and successes, takes min/max of
-numeric and temporal readings (the profiler's histogram bounds), approx_count_distinct, and
-the units or currencies written with numbers (approx_top_k: bounded memory).
+expression once, or reads it from the stage when the load computed it (`conversions`). The
+outer aggregate counts non-null values and successes, takes min/max of numeric and temporal
+readings (the profiler's histogram bounds) and the units or currencies written with numbers
+(approx_top_k: bounded memory). Distinct values are left to the profiler.
 
 Failed examples come from a second, filtered query (`collect_failed_examples`) that runs only
 when a likely candidate fails somewhere.
@@ -60,7 +61,6 @@ class ColumnScan:
     """Whole-column statistics of one column."""
 
     non_null: int
-    approx_distinct: int | None
     low: object = None
     high: object = None
     candidates: dict[PatternName, CandidateStats] = field(default_factory=lambda: {})
@@ -111,8 +111,6 @@ def scan_columns(
         column_sql = quote_ident(plan.name)
         raw = query.column(column_sql)
         query.aggregate(index, "", "count", f"count({raw})")
-        if config.approx_distinct:
-            query.aggregate(index, "", "distinct", f"approx_count_distinct({raw})")
         if plan.native_type is not None:
             if plan.native_type in ORDERED_TYPES:
                 query.aggregate(index, "", "min", f"min({raw})")
@@ -174,10 +172,8 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
     def get(candidate: str, stat: str) -> object:
         return values.get((index, candidate, stat))
 
-    distinct = get("", "distinct")
     scan = ColumnScan(
         non_null=_int(get("", "count")),
-        approx_distinct=None if distinct is None else _int(distinct),
         low=get("", "min"),
         high=get("", "max"),
     )

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import io
 import re
+import shutil
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from datadossier.errors import SourceError
 from datadossier.sources.files import DataFile, copy_file, read_call
@@ -48,10 +51,22 @@ class CsvDialect:
         }
 
 
+def _compressed(path: Path) -> bool:
+    return path.suffix.lower() == ".gz"
+
+
+def _open_bytes(path: Path) -> IO[bytes]:
+    """The file's bytes; a gzip file (``.gz``) is decompressed as it is read."""
+    # GzipFile reads like any binary file; typeshed does not call it IO[bytes].
+    return cast("IO[bytes]", gzip.open(path, "rb")) if _compressed(path) else path.open("rb")
+
+
 def _read_head(path: Path) -> bytes:
     try:
-        with path.open("rb") as fh:
+        with _open_bytes(path) as fh:
             return fh.read(SNIFF_BYTES)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise SourceError(f"{path} is not a valid gzip file: {exc}.", hint="Check the file, or decompress it and profile the CSV.") from exc
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared before it could be read.", hint="Check the file still exists and profile it again.") from exc
     except OSError as exc:
@@ -199,6 +214,8 @@ def open_csv(
     if duck_encoding is None:
         _transcode(file.path, enc, raw_copy)
         duck_encoding = "utf-8"
+    elif _compressed(file.path):
+        _decompress(file.path, raw_copy)
     else:
         copy_file(file.path, raw_copy)
     options: dict[str, object] = {
@@ -285,15 +302,33 @@ def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str:
 
 
 def _transcode(path: Path, encoding: str, target: Path) -> None:
-    """Stream a file in an encoding DuckDB lacks into a UTF-8 copy."""
+    """Stream a file in an encoding DuckDB lacks into a UTF-8 copy (decompressing a .gz)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with path.open("r", encoding=encoding, newline="") as src, target.open("w", encoding="utf-8", newline="") as dst:
+        with (
+            io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline="") as src,
+            target.open("w", encoding="utf-8", newline="") as dst,
+        ):
             while chunk := src.read(1 << 20):
                 dst.write(chunk)
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise SourceError(f"{path} is not a valid gzip file: {exc}.", hint="Check the file, or decompress it and profile the CSV.") from exc
+
+
+def _decompress(path: Path, target: Path) -> None:
+    """Stream a gzip file into a plain copy: the raw layer, the sample and DuckDB read that."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with gzip.open(path, "rb") as src, target.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        raise SourceError(f"{path} is not a valid gzip file: {exc}.", hint="Check the file, or decompress it and profile the CSV.") from exc
 
 
 def _first_line(exc: Exception) -> str:

@@ -55,7 +55,7 @@ def ensure_allowed(path: Path, roots: list[Path]) -> Path:
 def file_format(path: Path) -> FileFormat | None:
     """The format of a data file, from its suffix (``.csv.gz`` counts as csv)."""
     suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] in (".gz", ".zst") and len(suffixes) > 1:
+    if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1:
         suffixes = suffixes[:-1]
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
 
