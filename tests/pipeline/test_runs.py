@@ -116,7 +116,7 @@ async def test_a_manual_type_on_a_parquet_column_rebuilds_the_typed_layer(runtim
 
 async def test_a_gzip_csv_is_profiled_like_the_plain_file(runtime: Runtime, tmp_path: Path) -> None:
     path = tmp_path / "data" / "prices.csv.gz"
-    path.parent.mkdir(parents=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(gzip.compress(b"sku,price\n" + b"".join(b"A%d,$%d.50\n" % (i, i) for i in range(1, 51))))
     (run,) = await runtime.pipeline.profile_path(path)
     assert (run.table, run.raw_rows, run.typed_rows) == ("prices", 50, 50)
