@@ -83,21 +83,6 @@ def load_parquet_stage(
         raise _unreadable(file, exc) from exc
 
 
-def load_parquet(
-    con: duckdb.DuckDBPyConnection,
-    file: DataFile,
-    stage: str,
-    *,
-    raw_copy: Path,
-    max_columns: int,
-) -> str:
-    """Copy ``file`` into the workspace and load it into the in-memory table ``stage``.
-    Returns the raw layer's SELECT, for the caller's view."""
-    copy = open_parquet(con, file, raw_copy=raw_copy, max_columns=max_columns)
-    load_parquet_stage(con, copy, file, stage)
-    return copy.raw_select()
-
-
 def sample_parquet(copy: ParquetCopy, *, rows: int, blocks: int) -> str:
     """A subquery of about ``rows`` rows of the copy from ``blocks`` evenly spaced row ranges,
     for shortlisting patterns before the copy is loaded."""
