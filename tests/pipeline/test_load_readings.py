@@ -173,6 +173,41 @@ def test_parquet_readings_computed_in_the_load_give_the_same_run(both_paths: Any
     assert fast["quarantine"] == slow["quarantine"]
 
 
+@pytest.mark.parametrize("shape", ["crlf_multiline", "no_header", "latin1_semicolon"])
+def test_awkward_files_give_the_same_run_on_both_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shape: str
+) -> None:
+    """The sample cuts the file at byte offsets: quoted values spanning lines, CRLF endings,
+    a file without a header and a single-byte encoding must not change the outcome."""
+    rng = random.Random(11)
+    rows = []
+    for i in range(30_000):
+        note = f'"line one {i}\nline, two"' if i % 97 == 0 else f"note {rng.randrange(500)}"
+        amount = f"{rng.uniform(1, 9000):,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+        rows.append([str(i + 1), amount + (" EUR" if shape == "latin1_semicolon" else " €"), note, f"{1 + i % 28}.{1 + i % 12}.2020"])
+    if shape == "latin1_semicolon":
+        text = "id;prix;remarque;datum\n" + "".join(";".join(r).replace("note", "célèbre") + "\n" for r in rows)
+        data = text.encode("latin-1")
+    else:
+        sep, end = ",", "\r\n" if shape == "crlf_multiline" else "\n"
+        header = "" if shape == "no_header" else f"id,price,note,day{end}"
+        body = "".join(sep.join([r[0], f'"{r[1]}"', r[2], r[3]]) + end for r in rows)
+        data = (header + body).encode()
+    path = tmp_path / f"{shape}.csv"
+    path.write_bytes(data)
+    assert path.stat().st_size > stages.SAMPLE_FILE_MIN_BYTES
+    fast = _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
+    slow = _run(tmp_path, path, "csv", sample_file=False, monkeypatch=monkeypatch)
+    assert fast["readings"] > 0
+    assert fast["decided"] == slow["decided"]
+    assert fast["typed"] == slow["typed"]
+    assert fast["quarantine"] == slow["quarantine"]
+    decided = [d[:2] for d in fast["decided"].values()]
+    assert decided[0] == ("INTEGER", None)
+    assert decided[3] == ("DATE", "eu_date")
+    assert decided[1] == ("DECIMAL", "currency_eu")
+
+
 def test_a_column_named_like_a_reading_falls_back_to_sampling_the_stage(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
