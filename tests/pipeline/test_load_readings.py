@@ -77,7 +77,15 @@ def messy_parquet(messy_csv: Path) -> Path:
     return path
 
 
-def _run(tmp_path: Path, path: Path, fmt: str, *, sample_file: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def _run(
+    tmp_path: Path,
+    path: Path,
+    fmt: str,
+    *,
+    sample_file: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    manual_types: dict[str, str] | None = None,
+) -> dict[str, Any]:
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0 if sample_file else 1 << 62)
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0 if sample_file else 1 << 62)
     home = tmp_path / ("sampled-file" if sample_file else "sampled-stage")
@@ -85,7 +93,7 @@ def _run(tmp_path: Path, path: Path, fmt: str, *, sample_file: bool, monkeypatch
     with workspace.connect() as con:
         out = stages.run_table(
             con, source="s", table="t", file=DataFile(path=path, format=fmt, table_name="t"),  # type: ignore[arg-type]
-            manual_types={}, null_tokens=NULLS, max_columns=100, exact_distinct_max_rows=1_000_000,
+            manual_types=manual_types or {}, null_tokens=NULLS, max_columns=100, exact_distinct_max_rows=1_000_000,
             files_dir=home / "files",
         )
         con.execute("COMMIT")
@@ -206,6 +214,22 @@ def test_awkward_files_give_the_same_run_on_both_paths(
     assert decided[0] == ("INTEGER", None)
     assert decided[3] == ("DATE", "eu_date")
     assert decided[1] == ("DECIMAL", "currency_eu")
+
+
+def test_manual_types_give_the_same_run_on_both_paths(
+    tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A person's types: one a reading exists for (qty as DOUBLE), ones it does not (zip as
+    # INTEGER, price kept as text), and a column that fails on 40% of its rows.
+    manual = {"qty": "DOUBLE", "zip": "INTEGER", "price": "VARCHAR", "mostly_numbers": "INTEGER"}
+    fast = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch, manual_types=manual)
+    slow = _run(tmp_path, messy_csv, "csv", sample_file=False, monkeypatch=monkeypatch, manual_types=manual)
+    assert fast["readings"] > 10
+    assert fast["typed_columns"] == slow["typed_columns"]
+    assert dict(fast["typed_columns"])["qty"] == "DOUBLE"
+    assert fast["typed"] == slow["typed"]
+    assert fast["quarantine"] == slow["quarantine"]
+    assert 0.55 * ROWS < fast["counts"].typed_rows < 0.6 * ROWS
 
 
 def test_a_column_named_like_a_reading_falls_back_to_sampling_the_stage(
