@@ -17,6 +17,7 @@ import duckdb
 import pytest
 
 from datadossier.engine import Workspace, layer_relation
+from datadossier.errors import SourceError
 from datadossier.pipeline import stages
 from datadossier.sources.files import DataFile
 
@@ -230,6 +231,28 @@ def test_manual_types_give_the_same_run_on_both_paths(
     assert fast["typed"] == slow["typed"]
     assert fast["quarantine"] == slow["quarantine"]
     assert 0.55 * ROWS < fast["counts"].typed_rows < 0.6 * ROWS
+
+
+def test_a_file_with_cr_line_ends_falls_back_to_sampling_the_stage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Lines end with CR alone: the sample finds no newline within its budget.
+    path = tmp_path / "cr.csv"
+    path.write_text("id,amount\r" + "".join(f"{i},${i * 7 % 900}.50\r" for i in range(120_000)))
+    run = _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
+    slow = _run(tmp_path, path, "csv", sample_file=False, monkeypatch=monkeypatch)
+    assert run["readings"] == 0
+    assert run["decided"] == slow["decided"]
+    assert run["typed"] == slow["typed"]
+    assert run["decided"]["amount"][:2] == ("DECIMAL", "currency")
+
+
+def test_a_row_longer_than_duckdb_reads_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text("id,blob\n" + "".join(f"{i},{'x' * 3_000_000}\n" for i in range(2)))
+    with pytest.raises(SourceError, match="row longer than the 2,000,000 bytes") as caught:
+        _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
+    assert "quote that is never closed" in (caught.value.hint or "")
 
 
 def test_a_column_named_like_a_reading_falls_back_to_sampling_the_stage(

@@ -144,6 +144,8 @@ def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> tupl
     target = copy.path.with_name(copy.path.stem + "-sample.csv")
     try:
         sample = sample_csv(copy, target, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks)
+        if sample is None:
+            return None, NO_READINGS
         plans, readings = _plan_from_sample(con, copy.reader(), sample)
         lines = max(1, target.read_bytes().count(b"\n"))
         rows = copy.path.stat().st_size * lines / max(1, target.stat().st_size)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     import duckdb
 
 SNIFF_BYTES = 1 << 20
+# What a sample of the file (see `sample_csv`) may read at most, all blocks together.
+SAMPLE_MAX_BYTES = 8 << 20
 _DELIMITERS = (",", ";", "\t", "|")
 _NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
@@ -273,30 +275,44 @@ def load_csv(
     return copy.dialect, copy.raw_select()
 
 
-def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str:
+def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str | None:
     """A read_csv call over a small CSV written to ``target``: about ``rows`` lines taken
     from ``blocks`` evenly spaced places of the copy, under its header. Inference shortlists
     its patterns from it before the copy is loaded.
 
     Lines are cut at newline bytes, so a block that starts inside a quoted value spanning
-    lines yields a few malformed records; the sample reader skips them (ignore_errors).
+    lines yields a few malformed records; the sample reader skips them (ignore_errors). Each
+    block reads at most ``SAMPLE_MAX_BYTES / blocks``; None when not even one line fits in
+    that (rows of megabytes, or a file whose lines end with CR alone).
     """
     per_block = max(1, rows // max(1, blocks))
+    budget = max(1, SAMPLE_MAX_BYTES // max(1, blocks))
     target.parent.mkdir(parents=True, exist_ok=True)
     with copy.path.open("rb") as src, target.open("wb") as out:
         if copy.dialect.header:
-            out.write(src.readline())
+            header = src.readline(budget)
+            if not header.endswith(b"\n"):
+                return None
+            out.write(header)
         start = src.tell()
         size = copy.path.stat().st_size
         for i in range(blocks):
             src.seek(start + (size - start) * i // blocks)
-            if i:
-                src.readline()  # the rest of the line the seek landed in
+            if i and len(src.readline(budget)) == budget:  # the rest of the line the seek landed in
+                return None
+            used = 0
             for _ in range(per_block):
-                line = src.readline()
+                line = src.readline(budget - used)
                 if not line:
                     break
-                out.write(line if line.endswith(b"\n") else line + b"\n")
+                if not line.endswith(b"\n"):
+                    if used + len(line) == budget:  # cut by the budget, not the end of the file
+                        if not used:
+                            return None
+                        break
+                    line += b"\n"
+                out.write(line)
+                used += len(line)
     options = {**copy.options, "strict_mode": False, "ignore_errors": True}
     return read_call("read_csv", target, options)
 
@@ -345,6 +361,10 @@ def _describe_csv_error(path: Path, exc: Exception) -> str:
         return f"{path} has a row with the wrong number of fields{where}."
     if "not possible to automatically detect" in text:
         return f"{path} has rows with inconsistent numbers of fields."
+    if "Maximum line size" in text:
+        size = re.search(r"Actual Size:\s*(\d+)", text)
+        actual = f" ({int(size.group(1)):,} bytes)" if size else ""
+        return f"{path} has a row longer than the 2,000,000 bytes DuckDB reads{where}{actual}."
     return f"{path} could not be parsed as CSV{where}: {_first_line(exc)}"
 
 
@@ -352,4 +372,9 @@ def _csv_error_hint(exc: Exception) -> str:
     text = str(exc)
     if "Invalid unicode" in text or "not utf-8" in text.lower():
         return "Re-save the file as UTF-8, or pass encoding='latin-1' if that is its encoding."
+    if "Maximum line size" in text:
+        return (
+            "Look for a quote that is never closed (the row then runs on to the end of the file), "
+            "or shorten the very long values, and profile again."
+        )
     return "Fix the malformed rows (ragged rows, unbalanced quotes) and profile again."
