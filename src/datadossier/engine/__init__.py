@@ -3,9 +3,10 @@
 from datadossier.engine.gateway import (
     LAYERS,
     Workspace,
+    interrupt,
     layer_relation,
     quote_ident,
     quote_literal,
 )
 
-__all__ = ["LAYERS", "Workspace", "layer_relation", "quote_ident", "quote_literal"]
+__all__ = ["LAYERS", "Workspace", "interrupt", "layer_relation", "quote_ident", "quote_literal"]

@@ -43,6 +43,16 @@ def quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def interrupt(connections: list[duckdb.DuckDBPyConnection]) -> None:
+    """Stop what these connections are running (from another thread). A connection its
+    thread has closed meanwhile has nothing left to stop."""
+    import duckdb
+
+    for con in connections:
+        with contextlib.suppress(duckdb.ConnectionException):
+            con.interrupt()
+
+
 def layer_relation(layer: Layer, source: str, table: str) -> str:
     """The quoted DuckDB relation holding one layer of ``source.table``.
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 
+from datadossier.engine import interrupt
 from datadossier.enrichment.entities import classify
 from datadossier.enrichment.keys import find_keys
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
@@ -32,6 +33,7 @@ from datadossier.sources.files import resolve_files
 from datadossier.store.domain import SourceInfo
 from datadossier.store.repositories import catalog, checkpoints
 from datadossier.store.repositories import relationships as rel_repo
+from datadossier.store.session import UninterruptedSessions
 
 if TYPE_CHECKING:
     from datadossier.pipeline.runner import Pipeline, Progress
@@ -73,7 +75,7 @@ class Discovery:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
         self.settings = pipeline.settings
-        self.sessions = pipeline.sessions
+        self.sessions = UninterruptedSessions(pipeline.sessions)
         self.workspace = pipeline.workspace
 
     async def ensure(
@@ -123,8 +125,7 @@ class Discovery:
             try:
                 found = await anyio.to_thread.run_sync(self._run, tables, connections, abandon_on_cancel=True)
             except anyio.get_cancelled_exc_class():
-                for con in connections:
-                    con.interrupt()  # the abandoned thread must not go on scanning
+                interrupt(connections)  # the abandoned thread must not go on scanning
                 raise
             async with self.sessions.begin() as session:
                 counts = await rel_repo.save_discovery(
@@ -192,7 +193,7 @@ class RelationshipService:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.discovery = Discovery(pipeline)
-        self.sessions = pipeline.sessions
+        self.sessions = UninterruptedSessions(pipeline.sessions)
         self.read_only = pipeline.settings.read_only
 
     async def _source_of(self, table: str | None, source: str | None) -> tuple[str, Any]:

@@ -14,9 +14,12 @@ connection's ``search_path`` is ``metadata``, so the same table names work on bo
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import anyio
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -80,6 +83,33 @@ def create_engine(url: str | URL, **kwargs: Any) -> AsyncEngine:
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions on ``engine`` whose objects stay readable after commit."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+class UninterruptedSessions:
+    """Sessions that a cancelled caller cannot cut off halfway.
+
+    A request cancelled while its session waits on the database (an MCP client gives up,
+    a timeout) leaves SQLAlchemy to close that connection in the background; on SQLite, where
+    every transaction holds the write lock from ``BEGIN IMMEDIATE``, the next writer could
+    wait out the whole busy timeout (seen under load after cancelled discoveries). Here the
+    block runs to its end under a shielded cancel scope, and the cancellation takes effect at
+    the caller's next await. Blocks must stay short: store work only, no waiting on DuckDB.
+    """
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    @contextlib.asynccontextmanager
+    async def __call__(self) -> AsyncIterator[AsyncSession]:
+        with anyio.CancelScope(shield=True):
+            async with self._sessions() as session:
+                yield session
+
+    @contextlib.asynccontextmanager
+    async def begin(self) -> AsyncIterator[AsyncSession]:
+        with anyio.CancelScope(shield=True):
+            async with self._sessions.begin() as session:
+                yield session
 
 
 def _create_sqlite_engine(url: URL, **kwargs: Any) -> AsyncEngine:
