@@ -1246,12 +1246,18 @@ def check(out: Path, datasets: Sequence[Dataset] | None = None) -> list[str]:
     return problems
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write (or --check) the held-out FK-discovery datasets.")
-    parser.add_argument("--out", type=Path, default=Path("bench/data/heldout"), help="output directory")
-    parser.add_argument("--seed", type=int, default=7, help="changes every drawn value")
-    parser.add_argument("--scale", type=float, default=1.0, help="multiplies the row counts")
+def command_parser(description: str, out: Path, seed: int) -> argparse.ArgumentParser:
+    """The options every held-out generator takes: --out, --seed, --check."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=out, help="output directory")
+    parser.add_argument("--seed", type=int, default=seed, help="changes every drawn value")
     parser.add_argument("--check", action="store_true", help="verify the written datasets; write nothing")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = command_parser("Write (or --check) the held-out FK-discovery datasets.", Path("bench/data/heldout"), 7)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiplies the row counts")
     args = parser.parse_args(argv)
     # Below 0.2, TPC-H's price formula gives every one of the few parts its own price.
     if not args.check and not 0.2 <= args.scale <= 20:

@@ -36,7 +36,6 @@ from the written data; ``--check`` reads the CSV files back as text and verifies
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 import unicodedata
@@ -1289,17 +1288,8 @@ DATASETS = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Write (or --check) the second held-out FK-discovery datasets."
-    )
-    parser.add_argument(
-        "--out", type=Path, default=Path("bench/data/heldout2"), help="output directory"
-    )
-    parser.add_argument("--seed", type=int, default=5, help="changes every drawn value")
-    parser.add_argument(
-        "--check", action="store_true", help="verify the written datasets; write nothing"
-    )
-    args = parser.parse_args(argv)
+    description = "Write (or --check) the second held-out FK-discovery datasets."
+    args = heldout.command_parser(description, Path("bench/data/heldout2"), 5).parse_args(argv)
     return heldout.run(DATASETS, args.out, args.seed, check_only=args.check)
 
 

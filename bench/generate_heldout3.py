@@ -33,7 +33,6 @@ arguments give the same files. Integrity in ``truth.json`` is measured from the 
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import math
 import random
@@ -786,17 +785,8 @@ DATASETS = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Write (or --check) the third held-out FK-discovery datasets."
-    )
-    parser.add_argument(
-        "--out", type=Path, default=Path("bench/data/heldout3"), help="output directory"
-    )
-    parser.add_argument("--seed", type=int, default=3, help="changes every drawn value")
-    parser.add_argument(
-        "--check", action="store_true", help="verify the written datasets; write nothing"
-    )
-    args = parser.parse_args(argv)
+    description = "Write (or --check) the third held-out FK-discovery datasets."
+    args = heldout.command_parser(description, Path("bench/data/heldout3"), 3).parse_args(argv)
     return heldout.run(DATASETS, args.out, args.seed, check_only=args.check)
 
 

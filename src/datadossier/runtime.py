@@ -13,16 +13,17 @@ from typing import TYPE_CHECKING
 from datadossier.config import Settings
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
     from datadossier.pipeline.runner import Pipeline
+    from datadossier.store.session import UninterruptedSessions
 
 
 @dataclass(slots=True)
 class Runtime:
     settings: Settings
     engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
+    sessions: UninterruptedSessions
     pipeline: Pipeline
 
 
@@ -40,7 +41,7 @@ async def open_runtime(settings: Settings | None = None, *, migrate: bool = True
     """Open the store (migrating it to the newest schema) and build the pipeline."""
     from datadossier.pipeline.runner import Pipeline
     from datadossier.store.migrate import upgrade
-    from datadossier.store.session import create_engine, create_sessionmaker
+    from datadossier.store.session import UninterruptedSessions, create_engine, create_sessionmaker
 
     settings = settings or Settings()
     settings.home.mkdir(parents=True, exist_ok=True)
@@ -48,7 +49,7 @@ async def open_runtime(settings: Settings | None = None, *, migrate: bool = True
     try:
         if migrate:
             await upgrade(engine)
-        sessions = create_sessionmaker(engine)
+        sessions = UninterruptedSessions(create_sessionmaker(engine))
         yield Runtime(settings=settings, engine=engine, sessions=sessions, pipeline=Pipeline(settings, sessions))
     finally:
         await engine.dispose()

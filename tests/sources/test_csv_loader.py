@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from datadossier.errors import SourceError
-from datadossier.sources.csv_loader import load_csv
+from datadossier.sources.csv_loader import load_csv_stage, open_csv
 from datadossier.sources.files import DataFile
 
 NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
@@ -17,11 +17,11 @@ NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
 def _load(con: duckdb.DuckDBPyConnection, path: Path, **kwargs: object):
     copy = path.parent / "workspace" / "copy.csv"
     copy.parent.mkdir(exist_ok=True)
-    dialect, _ = load_csv(
-        con, DataFile(path, "csv", "t"), "raw_t", raw_copy=copy,
-        null_tokens=NULLS, max_columns=2000, **kwargs,  # type: ignore[arg-type]
+    csv_copy = open_csv(
+        DataFile(path, "csv", "t"), raw_copy=copy, null_tokens=NULLS, max_columns=2000, **kwargs,  # type: ignore[arg-type]
     )
-    return dialect
+    load_csv_stage(con, csv_copy, path, "raw_t")
+    return csv_copy.dialect
 
 
 @pytest.fixture

@@ -33,7 +33,6 @@ from datadossier.sources.files import resolve_files
 from datadossier.store.domain import SourceInfo
 from datadossier.store.repositories import catalog, checkpoints
 from datadossier.store.repositories import relationships as rel_repo
-from datadossier.store.session import UninterruptedSessions
 
 if TYPE_CHECKING:
     from datadossier.pipeline.runner import Pipeline, Progress
@@ -75,7 +74,7 @@ class Discovery:
     def __init__(self, pipeline: Pipeline) -> None:
         self.pipeline = pipeline
         self.settings = pipeline.settings
-        self.sessions = UninterruptedSessions(pipeline.sessions)
+        self.sessions = pipeline.sessions
         self.workspace = pipeline.workspace
 
     async def ensure(
@@ -193,7 +192,7 @@ class RelationshipService:
 
     def __init__(self, pipeline: Pipeline) -> None:
         self.discovery = Discovery(pipeline)
-        self.sessions = UninterruptedSessions(pipeline.sessions)
+        self.sessions = pipeline.sessions
         self.read_only = pipeline.settings.read_only
 
     async def _source_of(self, table: str | None, source: str | None) -> tuple[str, Any]:

@@ -37,10 +37,9 @@ from datadossier.sources.files import DataFile, resolve_files, safe_name
 from datadossier.store.base import utcnow
 from datadossier.store.domain import DecisionWrite, LayerWrite, TableSummary
 from datadossier.store.repositories import catalog, checkpoints, runs
-from datadossier.store.session import UninterruptedSessions
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+    from datadossier.store.session import UninterruptedSessions
 
 log = logging.getLogger(__name__)
 
@@ -72,13 +71,11 @@ class Pipeline:
     def __init__(
         self,
         settings: Settings,
-        sessions: async_sessionmaker[AsyncSession],
+        sessions: UninterruptedSessions,
         workspace: Workspace | None = None,
     ) -> None:
         self.settings = settings
         self.sessions = sessions
-        # Store work of a run, safe from a cancelled caller cutting a transaction off halfway.
-        self.store = UninterruptedSessions(sessions)
         self.workspace = workspace or Workspace(
             settings.duckdb_path,
             threads=settings.threads,
@@ -108,7 +105,7 @@ class Pipeline:
         directory = _common_dir([f.path for f in files])
         name = safe_name(source_name) if source_name else safe_name(directory.name)
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
-        async with self.store.begin() as session:
+        async with self.sessions.begin() as session:
             existed = await catalog.get_source(session, name) is not None
             source = await catalog.ensure_source(session, name, source_type, directory)
         try:
@@ -118,7 +115,7 @@ class Pipeline:
                 # A new folder whose first run failed leaves the store as it was: the error
                 # went to the caller (and the log).
                 with anyio.CancelScope(shield=True):
-                    async with self.store.begin() as session:
+                    async with self.sessions.begin() as session:
                         await catalog.drop_if_empty(session, source.source_id)
             raise
 
@@ -143,7 +140,7 @@ class Pipeline:
         return runs_[0]
 
     async def _source_id(self, table: TableSummary) -> uuid.UUID:
-        async with self.store() as session:
+        async with self.sessions() as session:
             source = await catalog.get_source(session, table.source)
         if source is None:  # deleted since the table was looked up
             raise TableNotFoundError(f"Source '{table.source}' no longer exists.", hint="Call list_tables to see what is known.")
@@ -166,7 +163,7 @@ class Pipeline:
             "stages": list(STAGES),
             "done": [],
         }
-        async with self.store.begin() as session:
+        async with self.sessions.begin() as session:
             checkpoint_id = await checkpoints.start_run(
                 session, source_id, dataflow_name="profile", checkpoint_type="pipeline_run", state=state
             )
@@ -185,14 +182,14 @@ class Pipeline:
                 state["done"].append(name)
         except BaseException as exc:
             with anyio.CancelScope(shield=True):
-                async with self.store.begin() as session:
+                async with self.sessions.begin() as session:
                     await checkpoints.finish_run(
                         session, checkpoint_id, status="failed", state=state,
                         summary={"tables": [_summary(r) for r in results]},
                         error=str(exc) if isinstance(exc, Exception) else "cancelled",
                     )
             raise
-        async with self.store.begin() as session:
+        async with self.sessions.begin() as session:
             await checkpoints.finish_run(
                 session, checkpoint_id, status="completed", state=state,
                 summary={"tables": [_summary(r) for r in results]},
@@ -215,7 +212,7 @@ class Pipeline:
         progress_total: float,
     ) -> TableRun:
         with table_lock(self.settings.home, source, table):
-            async with self.store() as session:
+            async with self.sessions() as session:
                 known = await catalog.file_state(session, source_id, table)
             new_print = fingerprint(file.path) if file else None
             unchanged = (
@@ -345,7 +342,7 @@ class Pipeline:
                 [(n, t, t) for n, t in output.quarantine_columns],
             ),
         }
-        async with self.store.begin() as session:
+        async with self.sessions.begin() as session:
             await runs.save_table_run(
                 session,
                 source_id=source_id,

@@ -147,12 +147,13 @@ def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> tupl
         if sample is None:
             return None, NO_READINGS
         plans, readings = _plan_from_sample(con, copy.reader(), sample)
-        lines = max(1, target.read_bytes().count(b"\n"))
-        rows = copy.path.stat().st_size * lines / max(1, target.stat().st_size)
+        sample_bytes = target.read_bytes()
     finally:
         target.unlink(missing_ok=True)
+    size = copy.path.stat().st_size
+    rows = size * max(1, sample_bytes.count(b"\n")) / max(1, len(sample_bytes))
     limit = _memory_limit_bytes(con)
-    stage_bytes = STAGE_BYTES_PER_FILE_BYTE * copy.path.stat().st_size + STAGE_BYTES_PER_READING * rows * len(readings.names)
+    stage_bytes = STAGE_BYTES_PER_FILE_BYTE * size + STAGE_BYTES_PER_READING * rows * len(readings.names)
     if limit is not None and stage_bytes > STAGE_MEMORY_SHARE * limit:
         # The stage would spill: readings make it wider, and the load then cost more than
         # converting twice from a narrower stage (10M rows: 6.3x SUMMARIZE against 5.5x).

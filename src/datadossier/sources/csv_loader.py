@@ -257,24 +257,6 @@ def load_csv_stage(
         raise SourceError(_describe_csv_error(original, exc), hint=_csv_error_hint(exc)) from exc
 
 
-def load_csv(
-    con: duckdb.DuckDBPyConnection,
-    file: DataFile,
-    stage: str,
-    *,
-    raw_copy: Path,
-    null_tokens: list[str],
-    max_columns: int,
-    encoding: str | None = None,
-) -> tuple[CsvDialect, str]:
-    """Copy ``file`` into the workspace as ``raw_copy`` and load it into the in-memory table
-    ``stage`` as all-VARCHAR columns in file order. Returns the dialect and the raw layer's
-    SELECT, for the caller's view. The caller deletes ``raw_copy`` if the run fails."""
-    copy = open_csv(file, raw_copy=raw_copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding)
-    load_csv_stage(con, copy, file.path, stage)
-    return copy.dialect, copy.raw_select()
-
-
 def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str | None:
     """A read_csv call over a small CSV written to ``target``: about ``rows`` lines taken
     from ``blocks`` evenly spaced places of the copy, under its header. Inference shortlists

@@ -93,7 +93,9 @@ class UninterruptedSessions:
     every transaction holds the write lock from ``BEGIN IMMEDIATE``, the next writer could
     wait out the whole busy timeout (seen under load after cancelled discoveries). Here the
     block runs to its end under a shielded cancel scope, and the cancellation takes effect at
-    the caller's next await. Blocks must stay short: store work only, no waiting on DuckDB.
+    the caller's next await. The runtime hands these to everything (tools, CLI, pipeline), so
+    a block must stay short: store work only, never a profile run, a discovery or a wait on
+    DuckDB inside it.
     """
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
