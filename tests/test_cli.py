@@ -80,3 +80,25 @@ def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
     bad = _run(tmp_path, store_url, "confirm-relationship", "nope")
     assert bad.returncode == 2
     assert "what to do" in bad.stderr
+
+
+def test_module_entry_flushes_long_output_before_its_quick_exit(tmp_path: Path, store_url: str) -> None:
+    # The console script leaves with os._exit (see `cli.run`): whatever it printed must still
+    # reach a pipe whole, here a table listing far longer than a pipe's 64 KiB buffer.
+    data = tmp_path / "wide"
+    data.mkdir()
+    names = [f"measure_with_a_long_name_{i:03d}" for i in range(600)]
+    rows = [",".join(names), *(",".join(str(r * 1000 + i) for i in range(600)) for r in range(3))]
+    (data / "wide.csv").write_text("\n".join(rows) + "\n")
+    env = {**os.environ, "DATADOSSIER_HOME": str(tmp_path / "home"), "DATADOSSIER_STORE_URL": store_url,
+           "DATADOSSIER_ROOTS": str(tmp_path), "COLUMNS": "400"}
+    module = [sys.executable, "-m", "datadossier"]
+    done = subprocess.run([*module, "profile", str(data)], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    shown = subprocess.run([*module, "show", "wide.wide"], capture_output=True, text=True, env=env, timeout=300)
+    assert shown.returncode == 0, shown.stderr
+    assert len(shown.stdout.encode()) > 1 << 16
+    assert names[-1] in shown.stdout
+    failed = subprocess.run([*module, "show", "wide.nothing"], capture_output=True, text=True, env=env, timeout=300)
+    assert failed.returncode == 2
+    assert "what to do:" in failed.stderr

@@ -1,3 +1,3 @@
-from datadossier.cli import main
+from datadossier.cli import run
 
-raise SystemExit(main())
+run()

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
+import logging
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from datadossier import __version__
 
@@ -472,5 +475,22 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> NoReturn:
+    """The console script: ``main``, then leave without tearing the interpreter down.
+
+    Interpreter shutdown frees every module and object one at a time, which took 0.3 to
+    0.4 s once SQLAlchemy, pydantic and DuckDB were loaded: a tenth of a small profile. By
+    the time ``main`` returns, every command has closed its DuckDB connections and disposed
+    of its store engine, and this process registers no exit handlers of its own, so all that
+    is left to do is flush what was written (logging's handlers too) and exit.
+    """
+    code = main()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe, a closed stream
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

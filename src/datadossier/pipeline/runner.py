@@ -282,8 +282,11 @@ class Pipeline:
                             hint="Profile it again once the file is no longer being written.",
                         )
                     check_cancelled()
+                    stored = time.perf_counter()
                     anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
                     con.execute("COMMIT")
+                    # The metadata written and the workspace's transaction committed.
+                    output.seconds["store"] = round(time.perf_counter() - stored, 4)
                 except BaseException:
                     _rollback(con)
                     if output is not None and output.raw_copy is not None:
