@@ -137,7 +137,7 @@ async def save_table_run(
         )
 
     decided = {typed_columns[name].column_id: d for name, d in decisions.items() if name in typed_columns}
-    current: dict[uuid.UUID, TypeDecisionRecord] = {}
+    current: dict[uuid.UUID | None, TypeDecisionRecord] = {}
     if decided:
         query = select(TypeDecisionRecord).where(TypeDecisionRecord.column_id.in_(list(decided)))
         current = {row.column_id: row for row in (await session.scalars(query)).all()}
