@@ -127,3 +127,33 @@ async def test_a_gzip_csv_is_profiled_like_the_plain_file(runtime: Runtime, tmp_
             (Decimal("1300.0000"),)
         ]
     assert table.path == str(path)
+
+
+async def test_short_nearly_unique_text_is_stored_plain_in_the_typed_layer(runtime: Runtime, tmp_path: Path) -> None:
+    # UUIDs and e-mail addresses: DuckDB's string compression finds little to share and cost
+    # most of the write (see `sources.layers.PLAIN_DISTINCT_SHARE`); repeated words and long
+    # unique text keep it.
+    import random
+    import uuid
+
+    rng = random.Random(3)
+    path = tmp_path / "data" / "visits.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["visit_id,email,channel,comment"]
+    for i in range(30_000):
+        comment = " ".join(rng.choice(("quick", "slow", "visit", "checkout", "cart", "abandoned")) for _ in range(20))
+        lines.append(f"{uuid.UUID(int=rng.getrandbits(128))},user{i}@example.org,{rng.choice(('web', 'app', 'shop'))},{comment} {i}")
+    path.write_text("\n".join(lines) + "\n")
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert run.typed_rows == 30_000
+    with runtime.pipeline.workspace.connect(read_only=True) as con:
+        rows = con.execute(
+            "SELECT column_name, list(DISTINCT compression) FROM pragma_storage_info(?) "
+            "WHERE segment_type = 'VARCHAR' GROUP BY column_name",
+            [layer_relation("typed", "data", "visits")],
+        ).fetchall()
+    storage = dict(rows)
+    assert storage["visit_id"] == ["Uncompressed"]
+    assert storage["email"] == ["Uncompressed"]
+    assert "Uncompressed" not in storage["channel"]
+    assert "Uncompressed" not in storage["comment"]

@@ -17,6 +17,7 @@ left sparse with `replan_sparse`.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
@@ -103,7 +104,12 @@ def infer_columns(
         if plan.findings is None:
             results.append(decide_native_column(plan.name, plan.raw_type, scan))
         else:
+            decided = decide_text_column(plan.name, plan.raw_type, scan, plan.findings, config)
             results.append(
-                decide_text_column(plan.name, plan.raw_type, scan, plan.findings, config)
+                replace(
+                    decided,
+                    sampled_distinct_share=plan.findings.distinct_share,
+                    sampled_max_length=plan.findings.max_length,
+                )
             )
     return results

@@ -43,3 +43,7 @@ class ColumnInference:
     # Numeric or temporal range of the decided cast, when inference already computed it;
     # lets the profiler build equal-width histograms without a second pass.
     bounds: tuple[float, float] | None = None
+    # What the sample of a text column showed: the share of distinct values among the sampled
+    # ones, and the longest sampled value. None for columns the source typed.
+    sampled_distinct_share: float | None = None
+    sampled_max_length: int | None = None

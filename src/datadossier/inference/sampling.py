@@ -35,6 +35,9 @@ class SampleFindings:
     date_separator: str | None = None
     # A sampled whole number written with a leading zero ("00501"), for the decision's reason.
     leading_zero_example: str | None = None
+    # Distinct sampled values over sampled values, and the longest sampled value (characters).
+    distinct_share: float = 0.0
+    max_length: int = 0
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -113,6 +116,8 @@ def shortlist(values: Counter[str], config: InferenceConfig) -> SampleFindings:
     findings = SampleFindings(sampled=total)
     if total == 0:
         return findings
+    findings.distinct_share = len(values) / values.total()
+    findings.max_length = max(map(len, values))
     number = DETECTORS["float"]
     plain = {value for value, _ in common if number.matches(value)}
     needed = config.shortlist_share * total

@@ -29,7 +29,7 @@ from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
 from datadossier.sources.csv_loader import CsvCopy, load_csv_stage, open_csv, sample_csv
 from datadossier.sources.files import DataFile
-from datadossier.sources.layers import ColumnCast, LayerCounts, build_layers
+from datadossier.sources.layers import ColumnCast, LayerCounts, build_layers, stored_plain
 from datadossier.sources.parquet_loader import load_parquet_stage, open_parquet, sample_parquet
 
 if TYPE_CHECKING:
@@ -102,6 +102,8 @@ def raw_copy_path(files_dir: Path, source: str, table: str, file: DataFile) -> P
 
 def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
     """The cast of a column: the inferred decision, or a person's decision when there is one."""
+    decided: DataType = inference.decided_type if manual_type is None else manual_type  # type: ignore[assignment]
+    plain = stored_plain(decided, inference.sampled_distinct_share, inference.sampled_max_length)
     if manual_type is None:
         best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
         clean = best is not None and best.parse_success_rate >= 1.0
@@ -109,11 +111,11 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         return ColumnCast(
             name=inference.column_name,
             raw_type=inference.raw_type,
-            decided_type=inference.decided_type,
+            decided_type=decided,
             pattern=inference.decided_pattern,
             may_fail=not (clean or native),
+            plain=plain,
         )
-    decided: DataType = manual_type  # type: ignore[assignment]
     same_type = [c for c in inference.candidates if c.data_type == decided]
     pattern = same_type[0].detected_pattern if same_type else None
     return ColumnCast(
@@ -122,6 +124,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         decided_type=decided,
         pattern=pattern,
         may_fail=True,
+        plain=plain,
     )
 
 

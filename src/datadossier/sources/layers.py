@@ -37,6 +37,29 @@ class ColumnCast:
     pattern: str | None
     # False when inference saw every non-null value parse: the column needs no failure check.
     may_fail: bool = True
+    # Stored without compression (see `PLAIN_DISTINCT_SHARE`).
+    plain: bool = False
+
+
+# Text whose values are nearly all distinct and short (identifiers, UUIDs, e-mail addresses,
+# codes) is stored in the typed layer without compression: DuckDB's string compression (a
+# dictionary with FSST) finds little to share in such values, and it was most of the cost of
+# writing the layer. 1M-row benchmark, UUID and e-mail columns plain: the write 0.89 s
+# against 1.44 s (medians of 5), the layer 90 MB against 57 MB. Long text keeps compression,
+# where it saves the most disk.
+PLAIN_DISTINCT_SHARE = 0.9
+PLAIN_MAX_LENGTH = 64
+
+
+def stored_plain(decided_type: str, distinct_share: float | None, max_length: int | None) -> bool:
+    """Whether a column's typed values are stored without compression (from its sample)."""
+    return (
+        decided_type == "VARCHAR"
+        and distinct_share is not None
+        and max_length is not None
+        and distinct_share >= PLAIN_DISTINCT_SHARE
+        and max_length <= PLAIN_MAX_LENGTH
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +106,21 @@ def build_layers(
     failures = [(cast.name, cond) for cast in casts if (cond := _failure(cast, readings)) is not None]
     any_failed = " OR ".join(f"({cond})" for _, cond in failures) or "FALSE"
     select_typed = ", ".join([f"{ROW_ID} AS _row_id", *(f"{_expression(c, readings)} AS {quote_ident(c.name)}" for c in casts)])
-    con.execute(
-        f"CREATE OR REPLACE TABLE {typed} AS SELECT {select_typed} FROM {raw} "
-        f"WHERE NOT ({any_failed})"
-        if failures
-        else f"CREATE OR REPLACE TABLE {typed} AS SELECT {select_typed} FROM {raw}"
-    )
+    rows = f"SELECT {select_typed} FROM {raw}" + (f" WHERE NOT ({any_failed})" if failures else "")
+    plain = {c.name for c in casts if c.plain}
+    if plain:
+        # CREATE TABLE AS cannot choose a column's compression: the columns are declared with
+        # the types the SELECT gives them (DuckDB's type names read back as written).
+        described = con.execute(f"DESCRIBE {rows}").fetchall()
+        columns = ", ".join(
+            f"{quote_ident(name)} {data_type}"
+            + (" USING COMPRESSION uncompressed" if name in plain else "")
+            for name, data_type, *_ in described
+        )
+        con.execute(f"CREATE OR REPLACE TABLE {typed} ({columns})")
+        con.execute(f"INSERT INTO {typed} {rows}")
+    else:
+        con.execute(f"CREATE OR REPLACE TABLE {typed} AS {rows}")
     failed_list = (
         "list_filter([" + ", ".join(
             f"CASE WHEN {cond} THEN {quote_literal(name)} END" for name, cond in failures
