@@ -77,28 +77,37 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 async def _profile(
     settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None, *, quiet: bool = False
-) -> list[Any]:
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
+) -> list[tuple[Any, Any]]:
+    """Profile every path: (run, summary) pairs. Quiet (``--json``): no progress bar and no
+    summaries, which only the printed tables use."""
     from datadossier.runtime import open_runtime
 
-    results = []
+    results: list[Any] = []
     async with open_runtime(settings) as runtime:
+
+        async def profile_all(progress: Any) -> None:
+            for path in paths:
+                results.extend(
+                    await runtime.pipeline.profile_path(path, source_name=source, force=force, encoding=encoding, progress=progress)
+                )
+
+        if quiet:
+            await profile_all(None)
+            return [(r, None) for r in results]
+
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-            console=_console(), transient=True, disable=quiet,
+            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=_console(), transient=True
         ) as bar:
             task = bar.add_task("profiling", total=None)
 
             async def progress(done: float, total: float, message: str) -> None:
                 bar.update(task, completed=done, total=total, description=message)
 
-            for path in paths:
-                results.extend(
-                    await runtime.pipeline.profile_path(path, source_name=source, force=force, encoding=encoding, progress=progress)
-                )
+            await profile_all(progress)
         summaries = await _summaries(runtime, [r.qualified_name for r in results])
-    return [(r, s) for r, s in zip(results, summaries, strict=True)]
+    return list(zip(results, summaries, strict=True))
 
 
 async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
