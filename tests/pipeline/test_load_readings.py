@@ -86,6 +86,7 @@ def _run(
     sample_file: bool,
     monkeypatch: pytest.MonkeyPatch,
     manual_types: dict[str, str] | None = None,
+    scratch: Path | None = None,
 ) -> dict[str, Any]:
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0 if sample_file else 1 << 62)
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0 if sample_file else 1 << 62)
@@ -95,7 +96,7 @@ def _run(
         out = stages.run_table(
             con, source="s", table="t", file=DataFile(path=path, format=fmt, table_name="t"),  # type: ignore[arg-type]
             manual_types=manual_types or {}, null_tokens=NULLS, max_columns=100, exact_distinct_max_rows=1_000_000,
-            files_dir=home / "files",
+            files_dir=home / "files", scratch=scratch,
         )
         con.execute("COMMIT")
         typed = con.execute(f"SELECT * FROM {layer_relation('typed', 's', 't')} ORDER BY _row_id").fetchall()
@@ -160,10 +161,39 @@ def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, me
     assert counts.quarantine_rows == 5 + (ROWS - int(ROWS * 0.96) - 1)
 
 
-def test_a_csv_whose_stage_would_spill_is_loaded_without_readings(
+def test_a_csv_whose_stage_would_spill_is_staged_in_a_scratch_file(
     tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Readings widen the stage; one that would not fit in DuckDB's memory is loaded narrow.
+    # A stage that would not fit in DuckDB's memory goes to a database file of its own, with
+    # readings only for the columns of nearly distinct values; the run must not change.
+    in_memory = _run(tmp_path, messy_csv, "csv", sample_file=False, monkeypatch=monkeypatch)
+    every_reading = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch)["readings"]
+    monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-6)
+    scratch = tmp_path / "scratch" / "stage.duckdb"
+    staged = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch, scratch=scratch)
+    assert scratch.exists()
+    con = duckdb.connect(str(scratch), read_only=True)
+    try:
+        stored = dict(
+            con.execute(
+                "SELECT column_name, list(DISTINCT compression) FROM pragma_storage_info('_stage') "
+                "WHERE segment_type = 'VARCHAR' GROUP BY column_name"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+    assert stored["id"] == ["Uncompressed"]  # nearly distinct: plain, read in the load
+    assert "Uncompressed" not in stored["member"]  # four spellings: a dictionary
+    assert 0 < staged["readings"] < every_reading
+    assert staged["decided"] == in_memory["decided"]
+    assert staged["typed_columns"] == in_memory["typed_columns"]
+    assert staged["typed"] == in_memory["typed"]
+    assert staged["quarantine"] == in_memory["quarantine"]
+
+
+def test_without_a_scratch_file_a_stage_too_big_for_memory_is_loaded_narrow(
+    tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-6)
     run = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch)
     assert run["readings"] == 0

@@ -157,3 +157,37 @@ async def test_short_nearly_unique_text_is_stored_plain_in_the_typed_layer(runti
     assert storage["email"] == ["Uncompressed"]
     assert "Uncompressed" not in storage["channel"]
     assert "Uncompressed" not in storage["comment"]
+
+
+async def test_a_scratch_stage_is_deleted_after_the_run_whether_it_worked_or_not(
+    runtime: Runtime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datadossier.errors import SourceError
+    from datadossier.pipeline import stages
+
+    # Every stage "too big for memory": a CSV from the sampling size on goes to a scratch file.
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-9)
+    scratch_dir = runtime.pipeline.workspace.path.parent / "tmp"
+    attached: list[str] = []
+    load = stages.load_csv_stage
+
+    def spy(con: object, copy: object, original: object, stage: str, *args: object, **kwargs: object) -> None:
+        attached.append(stage)
+        load(con, copy, original, stage, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stages, "load_csv_stage", spy)
+    path = tmp_path / "data" / "codes.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("code,amount\n" + "".join(f"C{i:06d},${i % 977}.50\n" for i in range(5000)))
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert attached == [stages.SCRATCH_STAGE]
+    assert run.typed_rows == 5000
+    assert list(scratch_dir.glob("stage-*")) == []
+
+    broken = tmp_path / "data" / "broken.csv"
+    broken.write_text("code,amount\n" + "".join(f"C{i:06d},{i}\n" for i in range(30000)) + "C9,1,extra\n")
+    with pytest.raises(SourceError):
+        await runtime.pipeline.profile_path(broken)
+    assert attached[-1] == stages.SCRATCH_STAGE
+    assert list(scratch_dir.glob("stage-*")) == []

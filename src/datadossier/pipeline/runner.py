@@ -257,41 +257,48 @@ class Pipeline:
                 anyio.from_thread.run(progress, float(done), progress_total, f"{label}: {stage} done")
 
         open_connection: list[Any] = []
+        scratch = self.workspace.path.parent / "tmp" / f"stage-{uuid.uuid4().hex[:12]}.duckdb"
 
         def work() -> TableRun:
             started = time.perf_counter()
-            with self.workspace.connect() as con:
-                open_connection.append(con)
-                if unchanged and relation_exists(con, "typed", source, table):
-                    report("store")
-                    return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
-                output: StageOutput | None = None
-                try:
-                    output = self.workspace.run(
-                        con,
-                        lambda: run_table(
-                            con, source=source, table=table, file=file, manual_types=manual_types,
-                            null_tokens=settings.null_tokens, max_columns=settings.max_columns,
-                            exact_distinct_max_rows=settings.exact_distinct_max_rows,
-                            files_dir=settings.home / "files", encoding=encoding, on_stage=report,
-                        ),
-                    )
-                    if file is not None and fingerprint(file.path) != new_print:
-                        raise SourceError(
-                            f"{file.path} changed while it was being profiled.",
-                            hint="Profile it again once the file is no longer being written.",
+            try:
+                with self.workspace.connect() as con:
+                    open_connection.append(con)
+                    if unchanged and relation_exists(con, "typed", source, table):
+                        report("store")
+                        return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
+                    output: StageOutput | None = None
+                    try:
+                        output = self.workspace.run(
+                            con,
+                            lambda: run_table(
+                                con, source=source, table=table, file=file, manual_types=manual_types,
+                                null_tokens=settings.null_tokens, max_columns=settings.max_columns,
+                                exact_distinct_max_rows=settings.exact_distinct_max_rows,
+                                files_dir=settings.home / "files", encoding=encoding, on_stage=report,
+                                scratch=scratch,
+                            ),
                         )
-                    check_cancelled()
-                    stored = time.perf_counter()
-                    anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
-                    con.execute("COMMIT")
-                    # The metadata written and the workspace's transaction committed.
-                    output.seconds["store"] = round(time.perf_counter() - stored, 4)
-                except BaseException:
-                    _rollback(con)
-                    if output is not None and output.raw_copy is not None:
-                        output.raw_copy.unlink(missing_ok=True)
-                    raise
+                        if file is not None and fingerprint(file.path) != new_print:
+                            raise SourceError(
+                                f"{file.path} changed while it was being profiled.",
+                                hint="Profile it again once the file is no longer being written.",
+                            )
+                        check_cancelled()
+                        stored = time.perf_counter()
+                        anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
+                        con.execute("COMMIT")
+                        # The metadata written and the workspace's transaction committed.
+                        output.seconds["store"] = round(time.perf_counter() - stored, 4)
+                    except BaseException:
+                        _rollback(con)
+                        if output is not None and output.raw_copy is not None:
+                            output.raw_copy.unlink(missing_ok=True)
+                        raise
+            finally:
+                # A big CSV file's scratch stage, if the run made one (its connection is closed).
+                for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
+                    leftover.unlink(missing_ok=True)
             if output.raw_copy is not None:
                 _drop_older_copies(output.raw_copy)
             output.seconds["total"] = round(time.perf_counter() - started, 4)

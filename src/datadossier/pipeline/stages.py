@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from datadossier.engine import layer_relation, quote_ident
+from datadossier.engine import layer_relation, quote_ident, quote_literal
 from datadossier.engine.gateway import WORKSPACE_CATALOG
 from datadossier.errors import SourceError
 from datadossier.inference import DEFAULT_CONFIG, infer_columns
@@ -29,7 +29,13 @@ from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
 from datadossier.sources.csv_loader import CsvCopy, load_csv_stage, open_csv, sample_csv
 from datadossier.sources.files import DataFile
-from datadossier.sources.layers import ColumnCast, LayerCounts, build_layers, stored_plain
+from datadossier.sources.layers import (
+    PLAIN_DISTINCT_SHARE,
+    ColumnCast,
+    LayerCounts,
+    build_layers,
+    stored_plain,
+)
 from datadossier.sources.parquet_loader import load_parquet_stage, open_parquet, sample_parquet
 
 if TYPE_CHECKING:
@@ -129,6 +135,10 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
 
 
 STAGE = quote_ident("_stage")
+# A CSV file whose stage would not fit in memory is staged in a database file of its own,
+# attached under this name (see `_plan_from_csv_sample`).
+SCRATCH = quote_ident("_scratch")
+SCRATCH_STAGE = f"{SCRATCH}.{STAGE}"
 
 # From these sizes on, the patterns worth scanning are shortlisted from a sample of the file
 # before it is loaded, so that their typed readings are computed in the load itself (see
@@ -136,19 +146,33 @@ STAGE = quote_ident("_stage")
 # sample is drawn from the loaded stage instead (the same path a re-typing takes).
 SAMPLE_FILE_MIN_BYTES = 1 << 20
 SAMPLE_FILE_MIN_ROWS = 20_000
-# ... unless the stage would outgrow DuckDB's memory. Estimated from the file: the all-VARCHAR
-# stage took 1.33 bytes per CSV byte on the benchmark file, and a reading 4 to 16 bytes a row.
+# A CSV stage estimated to outgrow DuckDB's memory goes to a scratch database file instead
+# (see `_plan_from_csv_sample`). Estimated from the file: the all-VARCHAR stage took 1.33 bytes
+# per CSV byte on the benchmark file, and a reading 4 to 16 bytes a row.
 STAGE_BYTES_PER_FILE_BYTE = 1.4
 STAGE_BYTES_PER_READING = 10
 STAGE_MEMORY_SHARE = 0.8
 
 
-def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> tuple[list[ColumnPlan] | None, Readings]:
+@dataclass(frozen=True, slots=True)
+class StagePlan:
+    """How a CSV file is staged: the inference plans and readings made from its sample, and,
+    for a file too big for memory, the columns its scratch stage stores without compression
+    (None: an in-memory stage)."""
+
+    plans: list[ColumnPlan] | None
+    readings: Readings
+    plain: set[str] | None = None
+
+
+def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy, *, scratch: bool) -> StagePlan:
+    """The plans and readings from a sample of the file, and whether to stage it in a scratch
+    file (``scratch``: whether there is one to write)."""
     target = copy.path.with_name(copy.path.stem + "-sample.csv")
     try:
         sample = sample_csv(copy, target, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks)
         if sample is None:
-            return None, NO_READINGS
+            return StagePlan(None, NO_READINGS)
         plans, readings = _plan_from_sample(con, copy.reader(), sample)
         sample_bytes = target.read_bytes()
     finally:
@@ -157,11 +181,24 @@ def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> tupl
     rows = size * max(1, sample_bytes.count(b"\n")) / max(1, len(sample_bytes))
     limit = _memory_limit_bytes(con)
     stage_bytes = STAGE_BYTES_PER_FILE_BYTE * size + STAGE_BYTES_PER_READING * rows * len(readings.names)
-    if limit is not None and stage_bytes > STAGE_MEMORY_SHARE * limit:
-        # The stage would spill: readings make it wider, and the load then cost more than
-        # converting twice from a narrower stage (10M rows: 6.3x SUMMARIZE against 5.5x).
-        return None, NO_READINGS
-    return plans, readings
+    if plans is None or limit is None or stage_bytes <= STAGE_MEMORY_SHARE * limit:
+        return StagePlan(plans, readings)
+    if not scratch:
+        # Readings would only widen a stage that spills: load it narrow, infer from it.
+        return StagePlan(None, NO_READINGS)
+    # The in-memory stage would spill to disk and be read back by every later step (10M rows:
+    # inference 21.8 s, the layers 24.0 s). A stage in a database file of its own is written
+    # once and read from the OS cache; DuckDB compresses its columns of repeated values with a
+    # dictionary, and a conversion over a dictionary runs once per distinct value (a date
+    # column: 0.02 s against 0.2 s per million rows). So only the columns of nearly distinct
+    # values get their readings computed in the load, and are stored plain.
+    shortlists = {
+        p.name: list(p.findings.shares)
+        for p in plans
+        if p.findings is not None and p.findings.distinct_share >= PLAIN_DISTINCT_SHARE
+    }
+    readings = plan_readings(shortlists)
+    return StagePlan(plans, readings, set(shortlists) | set(readings.names.values()))
 
 
 def _memory_limit_bytes(con: duckdb.DuckDBPyConnection) -> float | None:
@@ -207,6 +244,7 @@ def run_table(
     files_dir: Path,
     encoding: str | None = None,
     on_stage: StageCallback | None = None,
+    scratch: Path | None = None,
 ) -> StageOutput:
     """Run every DuckDB stage of one table. With ``file=None`` the raw layer already in the
     workspace is reused (a re-typing after a manual decision).
@@ -218,7 +256,11 @@ def run_table(
     Everything written to the workspace happens in one transaction, which this function opens
     and leaves open: the caller commits it once the metadata is stored, or rolls it back.
     A failure here deletes this run's copy; once the output is returned, the caller owns it
-    (deletes it if the run fails later, and the previous copies once the run commits)."""
+    (deletes it if the run fails later, and the previous copies once the run commits).
+
+    A CSV file whose stage would not fit in memory is staged in the database file
+    ``scratch`` instead (when given), attached to ``con``; the caller deletes that file once
+    ``con`` is closed, whatever happened."""
     raw = layer_relation("raw", source, table)
     typed = layer_relation("typed", source, table)
     quarantine = layer_relation("quarantine", source, table)
@@ -241,6 +283,7 @@ def run_table(
         raw_select: str | None = None
         plans: list[ColumnPlan] | None = None
         readings = NO_READINGS
+        stage = STAGE
         if file is not None and copy is not None:
             if file.format == "csv":
                 csv_copy = open_csv(
@@ -248,9 +291,15 @@ def run_table(
                 )
                 dialect = csv_copy.dialect.as_dict()
                 raw_select = csv_copy.raw_select()
+                staging = StagePlan(None, NO_READINGS)
                 if copy.stat().st_size >= SAMPLE_FILE_MIN_BYTES:
-                    plans, readings = _plan_from_csv_sample(con, csv_copy)
-                load_csv_stage(con, csv_copy, file.path, STAGE, readings.select_list())
+                    staging = _plan_from_csv_sample(con, csv_copy, scratch=scratch is not None)
+                plans, readings = staging.plans, staging.readings
+                if staging.plain is not None and scratch is not None:
+                    scratch.parent.mkdir(parents=True, exist_ok=True)
+                    con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
+                    stage = SCRATCH_STAGE
+                load_csv_stage(con, csv_copy, file.path, stage, readings.select_list(), plain=staging.plain)
             else:
                 parquet_copy = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
                 raw_select = parquet_copy.raw_select()
@@ -265,8 +314,8 @@ def run_table(
         con.execute("BEGIN TRANSACTION")
         if raw_select is not None:
             con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
-        raw_columns = [c for c in describe(con, STAGE) if not readings.holds(c[0])]
-        raw_rows = con.execute(f"SELECT count(*) FROM {STAGE}").fetchall()[0][0]
+        raw_columns = [c for c in describe(con, stage) if not readings.holds(c[0])]
+        raw_rows = con.execute(f"SELECT count(*) FROM {stage}").fetchall()[0][0]
         if file is not None and raw_rows == 0:
             raise SourceError(
                 f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
@@ -275,15 +324,18 @@ def run_table(
         step("load")
 
         if plans is not None:
-            plans = replan_sparse(con, STAGE, plans)
-        inferences = infer_columns(con, STAGE, raw_columns, plans=plans, readings=readings)
+            plans = replan_sparse(con, stage, plans)
+        inferences = infer_columns(con, stage, raw_columns, plans=plans, readings=readings)
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         step("infer")
 
-        counts = build_layers(con, STAGE, typed, quarantine, casts, raw_rows, readings)
+        counts = build_layers(con, stage, typed, quarantine, casts, raw_rows, readings)
         typed_columns = describe(con, typed)
         quarantine_columns = describe(con, quarantine)
-        con.execute(f"DROP TABLE {STAGE}")
+        if stage == STAGE:
+            # (A scratch stage cannot be dropped here: one transaction writes to one database.
+            # It goes with its file.)
+            con.execute(f"DROP TABLE {STAGE}")
         step("layers")
 
         bounds = {

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
+from datadossier.engine.gateway import quote_ident
 from datadossier.errors import SourceError
 from datadossier.sources.files import DataFile, copy_file, read_call
 
@@ -240,14 +241,30 @@ def load_csv_stage(
     original: Path,
     stage: str,
     extra: list[str] | None = None,
+    *,
+    plain: set[str] | None = None,
 ) -> None:
-    """Load the copy into the in-memory table ``stage`` in file order, with the ``extra``
-    select items (typed readings) computed in the same pass. Errors name ``original``."""
+    """Load the copy into the table ``stage`` in file order, with the ``extra`` select items
+    (typed readings) computed in the same pass. Errors name ``original``.
+
+    Without ``plain``, ``stage`` is an in-memory table. With it, ``stage`` names a table of a
+    database file (the scratch stage of a file too big for memory): the columns (and
+    readings) named in ``plain`` are stored without compression, the others with DuckDB's
+    own choice."""
     import duckdb
 
     columns = ", ".join(["*", *(extra or [])])
+    rows = f"SELECT {columns} FROM {copy.reader()}"
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {columns} FROM {copy.reader()}")
+        if plain is None:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")
+            return
+        declared = ", ".join(
+            f"{quote_ident(name)} {data_type}" + (" USING COMPRESSION uncompressed" if name in plain else "")
+            for name, data_type, *_ in con.execute(f"DESCRIBE {rows}").fetchall()
+        )
+        con.execute(f"CREATE OR REPLACE TABLE {stage} ({declared})")
+        con.execute(f"INSERT INTO {stage} {rows}")
     except duckdb.IOException as exc:
         raise SourceError(
             f"{original} could not be read while loading: {_first_line(exc)}",
