@@ -161,16 +161,18 @@ def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, me
     assert counts.quarantine_rows == 5 + (ROWS - int(ROWS * 0.96) - 1)
 
 
-def test_a_csv_whose_stage_would_spill_is_staged_in_a_scratch_file(
-    tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_stage_that_would_spill_is_staged_in_a_scratch_file(
+    tmp_path: Path, messy_csv: Path, messy_parquet: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
     # A stage that would not fit in DuckDB's memory goes to a database file of its own, with
     # readings only for the columns of nearly distinct values; the run must not change.
-    in_memory = _run(tmp_path, messy_csv, "csv", sample_file=False, monkeypatch=monkeypatch)
-    every_reading = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch)["readings"]
+    path = messy_csv if fmt == "csv" else messy_parquet
+    in_memory = _run(tmp_path, path, fmt, sample_file=False, monkeypatch=monkeypatch)
+    every_reading = _run(tmp_path, path, fmt, sample_file=True, monkeypatch=monkeypatch)["readings"]
     monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-6)
     scratch = tmp_path / "scratch" / "stage.duckdb"
-    staged = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch, scratch=scratch)
+    staged = _run(tmp_path, path, fmt, sample_file=True, monkeypatch=monkeypatch, scratch=scratch)
     assert scratch.exists()
     con = duckdb.connect(str(scratch), read_only=True)
     try:
@@ -182,7 +184,7 @@ def test_a_csv_whose_stage_would_spill_is_staged_in_a_scratch_file(
         )
     finally:
         con.close()
-    assert stored["id"] == ["Uncompressed"]  # nearly distinct: plain, read in the load
+    assert stored["email"] == ["Uncompressed"]  # nearly distinct: plain, read in the load
     assert "Uncompressed" not in stored["member"]  # four spellings: a dictionary
     assert 0 < staged["readings"] < every_reading
     assert staged["decided"] == in_memory["decided"]

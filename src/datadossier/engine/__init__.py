@@ -3,10 +3,11 @@
 from datadossier.engine.gateway import (
     LAYERS,
     Workspace,
+    create_table,
     interrupt,
     layer_relation,
     quote_ident,
     quote_literal,
 )
 
-__all__ = ["LAYERS", "Workspace", "interrupt", "layer_relation", "quote_ident", "quote_literal"]
+__all__ = ["LAYERS", "Workspace", "create_table", "interrupt", "layer_relation", "quote_ident", "quote_literal"]

@@ -43,6 +43,22 @@ def quote_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def create_table(con: duckdb.DuckDBPyConnection, table: str, query: str, *, uncompressed: set[str]) -> None:
+    """``CREATE OR REPLACE TABLE table AS query``, with the columns named in ``uncompressed``
+    stored without compression (the others as DuckDB chooses). CREATE TABLE AS cannot say
+    how a column is stored, so the columns are declared with the types the query gives them
+    (DuckDB's type names read back as written) and the rows inserted after."""
+    if not uncompressed:
+        con.execute(f"CREATE OR REPLACE TABLE {table} AS {query}")
+        return
+    declared = ", ".join(
+        f"{quote_ident(name)} {data_type}" + (" USING COMPRESSION uncompressed" if name in uncompressed else "")
+        for name, data_type, *_ in con.execute(f"DESCRIBE {query}").fetchall()
+    )
+    con.execute(f"CREATE OR REPLACE TABLE {table} ({declared})")
+    con.execute(f"INSERT INTO {table} {query}")
+
+
 def interrupt(connections: list[duckdb.DuckDBPyConnection]) -> None:
     """Stop what these connections are running (from another thread). A connection its
     thread has closed meanwhile has nothing left to stop."""

@@ -14,6 +14,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,12 @@ from datadossier.sources.layers import (
     build_layers,
     stored_plain,
 )
-from datadossier.sources.parquet_loader import load_parquet_stage, open_parquet, sample_parquet
+from datadossier.sources.parquet_loader import (
+    ParquetCopy,
+    load_parquet_stage,
+    open_parquet,
+    sample_parquet,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -135,8 +141,8 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
 
 
 STAGE = quote_ident("_stage")
-# A CSV file whose stage would not fit in memory is staged in a database file of its own,
-# attached under this name (see `_plan_from_csv_sample`).
+# A file whose stage would not fit in memory is staged in a database file of its own,
+# attached under this name (see `_stage_plan`).
 SCRATCH = quote_ident("_scratch")
 SCRATCH_STAGE = f"{SCRATCH}.{STAGE}"
 
@@ -146,18 +152,20 @@ SCRATCH_STAGE = f"{SCRATCH}.{STAGE}"
 # sample is drawn from the loaded stage instead (the same path a re-typing takes).
 SAMPLE_FILE_MIN_BYTES = 1 << 20
 SAMPLE_FILE_MIN_ROWS = 20_000
-# A CSV stage estimated to outgrow DuckDB's memory goes to a scratch database file instead
-# (see `_plan_from_csv_sample`). Estimated from the file: the all-VARCHAR stage took 1.33 bytes
-# per CSV byte on the benchmark file, and a reading 4 to 16 bytes a row.
+# A stage estimated to outgrow DuckDB's memory goes to a scratch database file instead (see
+# `_stage_plan`). Estimated from the file: the all-VARCHAR stage took 1.33 bytes per CSV byte
+# on the benchmark file, the Parquet stage 2.2 bytes per byte of uncompressed Parquet data,
+# and a reading 4 to 16 bytes a row.
 STAGE_BYTES_PER_FILE_BYTE = 1.4
+STAGE_BYTES_PER_PARQUET_BYTE = 2.4
 STAGE_BYTES_PER_READING = 10
 STAGE_MEMORY_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
 class StagePlan:
-    """How a CSV file is staged: the inference plans and readings made from its sample, and,
-    for a file too big for memory, the columns its scratch stage stores without compression
+    """How a file is staged: the inference plans and readings made from its sample, and, for
+    a file too big for memory, the columns its scratch stage stores without compression
     (None: an in-memory stage)."""
 
     plans: list[ColumnPlan] | None
@@ -165,33 +173,57 @@ class StagePlan:
     plain: set[str] | None = None
 
 
+NARROW = StagePlan(None, NO_READINGS)
+
+
 def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy, *, scratch: bool) -> StagePlan:
-    """The plans and readings from a sample of the file, and whether to stage it in a scratch
-    file (``scratch``: whether there is one to write)."""
+    """How to stage the copy, from a sample of it (``scratch``: whether there is a scratch
+    file to write)."""
     target = copy.path.with_name(copy.path.stem + "-sample.csv")
     try:
         sample = sample_csv(copy, target, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks)
         if sample is None:
-            return StagePlan(None, NO_READINGS)
+            return NARROW
         plans, readings = _plan_from_sample(con, copy.reader(), sample)
         sample_bytes = target.read_bytes()
     finally:
         target.unlink(missing_ok=True)
     size = copy.path.stat().st_size
     rows = size * max(1, sample_bytes.count(b"\n")) / max(1, len(sample_bytes))
-    limit = _memory_limit_bytes(con)
     stage_bytes = STAGE_BYTES_PER_FILE_BYTE * size + STAGE_BYTES_PER_READING * rows * len(readings.names)
+    return _stage_plan(con, plans, readings, stage_bytes, scratch=scratch)
+
+
+def _plan_from_parquet_sample(con: duckdb.DuckDBPyConnection, copy: ParquetCopy, *, scratch: bool) -> StagePlan:
+    """How to stage the copy, from a sample of its rows (``scratch`` as above)."""
+    sample = sample_parquet(copy, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks)
+    plans, readings = _plan_from_sample(con, copy.reader(), sample)
+    stage_bytes = (
+        STAGE_BYTES_PER_PARQUET_BYTE * copy.data_bytes + STAGE_BYTES_PER_READING * copy.rows * len(readings.names)
+    )
+    return _stage_plan(con, plans, readings, stage_bytes, scratch=scratch)
+
+
+def _stage_plan(
+    con: duckdb.DuckDBPyConnection,
+    plans: list[ColumnPlan] | None,
+    readings: Readings,
+    stage_bytes: float,
+    *,
+    scratch: bool,
+) -> StagePlan:
+    limit = _memory_limit_bytes(con)
     if plans is None or limit is None or stage_bytes <= STAGE_MEMORY_SHARE * limit:
         return StagePlan(plans, readings)
     if not scratch:
         # Readings would only widen a stage that spills: load it narrow, infer from it.
-        return StagePlan(None, NO_READINGS)
-    # The in-memory stage would spill to disk and be read back by every later step (10M rows:
-    # inference 21.8 s, the layers 24.0 s). A stage in a database file of its own is written
-    # once and read from the OS cache; DuckDB compresses its columns of repeated values with a
-    # dictionary, and a conversion over a dictionary runs once per distinct value (a date
-    # column: 0.02 s against 0.2 s per million rows). So only the columns of nearly distinct
-    # values get their readings computed in the load, and are stored plain.
+        return NARROW
+    # The in-memory stage would spill to disk and be read back by every later step (10M-row
+    # CSV: inference 21.8 s, the layers 24.0 s). A stage in a database file of its own is
+    # written once and read from the OS cache; DuckDB compresses its columns of repeated values
+    # with a dictionary, and a conversion over a dictionary runs once per distinct value (a
+    # date column: 0.02 s against 0.2 s per million rows). So only the columns of nearly
+    # distinct values get their readings computed in the load, and are stored plain.
     shortlists = {
         p.name: list(p.findings.shares)
         for p in plans
@@ -258,7 +290,7 @@ def run_table(
     A failure here deletes this run's copy; once the output is returned, the caller owns it
     (deletes it if the run fails later, and the previous copies once the run commits).
 
-    A CSV file whose stage would not fit in memory is staged in the database file
+    A file whose stage would not fit in memory is staged in the database file
     ``scratch`` instead (when given), attached to ``con``; the caller deletes that file once
     ``con`` is closed, whatever happened."""
     raw = layer_relation("raw", source, table)
@@ -285,30 +317,28 @@ def run_table(
         readings = NO_READINGS
         stage = STAGE
         if file is not None and copy is not None:
+            staging = NARROW
             if file.format == "csv":
                 csv_copy = open_csv(
                     file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding
                 )
                 dialect = csv_copy.dialect.as_dict()
                 raw_select = csv_copy.raw_select()
-                staging = StagePlan(None, NO_READINGS)
+                load: Callable[..., None] = partial(load_csv_stage, con, csv_copy, file.path)
                 if copy.stat().st_size >= SAMPLE_FILE_MIN_BYTES:
                     staging = _plan_from_csv_sample(con, csv_copy, scratch=scratch is not None)
-                plans, readings = staging.plans, staging.readings
-                if staging.plain is not None and scratch is not None:
-                    scratch.parent.mkdir(parents=True, exist_ok=True)
-                    con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
-                    stage = SCRATCH_STAGE
-                load_csv_stage(con, csv_copy, file.path, stage, readings.select_list(), plain=staging.plain)
             else:
                 parquet_copy = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
                 raw_select = parquet_copy.raw_select()
+                load = partial(load_parquet_stage, con, parquet_copy, file)
                 if parquet_copy.rows >= SAMPLE_FILE_MIN_ROWS:
-                    sample = sample_parquet(
-                        parquet_copy, rows=DEFAULT_CONFIG.sample_rows, blocks=DEFAULT_CONFIG.sample_blocks
-                    )
-                    plans, readings = _plan_from_sample(con, parquet_copy.reader(), sample)
-                load_parquet_stage(con, parquet_copy, file, STAGE, readings.select_list())
+                    staging = _plan_from_parquet_sample(con, parquet_copy, scratch=scratch is not None)
+            plans, readings = staging.plans, staging.readings
+            if staging.plain is not None and scratch is not None:
+                scratch.parent.mkdir(parents=True, exist_ok=True)
+                con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
+                stage = SCRATCH_STAGE
+            load(stage, readings.select_list(), plain=staging.plain)
         else:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
         con.execute("BEGIN TRANSACTION")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
-from datadossier.engine.gateway import quote_ident
+from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
 from datadossier.sources.files import DataFile, copy_file, read_call
 
@@ -258,13 +258,8 @@ def load_csv_stage(
     try:
         if plain is None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")
-            return
-        declared = ", ".join(
-            f"{quote_ident(name)} {data_type}" + (" USING COMPRESSION uncompressed" if name in plain else "")
-            for name, data_type, *_ in con.execute(f"DESCRIBE {rows}").fetchall()
-        )
-        con.execute(f"CREATE OR REPLACE TABLE {stage} ({declared})")
-        con.execute(f"INSERT INTO {stage} {rows}")
+        else:
+            create_table(con, stage, rows, uncompressed=plain)
     except duckdb.IOException as exc:
         raise SourceError(
             f"{original} could not be read while loading: {_first_line(exc)}",

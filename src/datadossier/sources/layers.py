@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from datadossier.engine import quote_ident, quote_literal
+from datadossier.engine import create_table, quote_ident, quote_literal
 from datadossier.inference import failed_condition, sql_type, typed_expression
 from datadossier.inference.conversions import NO_READINGS, Readings
 
@@ -107,20 +107,7 @@ def build_layers(
     any_failed = " OR ".join(f"({cond})" for _, cond in failures) or "FALSE"
     select_typed = ", ".join([f"{ROW_ID} AS _row_id", *(f"{_expression(c, readings)} AS {quote_ident(c.name)}" for c in casts)])
     rows = f"SELECT {select_typed} FROM {raw}" + (f" WHERE NOT ({any_failed})" if failures else "")
-    plain = {c.name for c in casts if c.plain}
-    if plain:
-        # CREATE TABLE AS cannot choose a column's compression: the columns are declared with
-        # the types the SELECT gives them (DuckDB's type names read back as written).
-        described = con.execute(f"DESCRIBE {rows}").fetchall()
-        columns = ", ".join(
-            f"{quote_ident(name)} {data_type}"
-            + (" USING COMPRESSION uncompressed" if name in plain else "")
-            for name, data_type, *_ in described
-        )
-        con.execute(f"CREATE OR REPLACE TABLE {typed} ({columns})")
-        con.execute(f"INSERT INTO {typed} {rows}")
-    else:
-        con.execute(f"CREATE OR REPLACE TABLE {typed} AS {rows}")
+    create_table(con, typed, rows, uncompressed={c.name for c in casts if c.plain})
     failed_list = (
         "list_filter([" + ", ".join(
             f"CASE WHEN {cond} THEN {quote_literal(name)} END" for name, cond in failures

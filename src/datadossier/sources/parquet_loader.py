@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
 from datadossier.sources.files import DataFile, copy_file, read_call
 
@@ -19,6 +20,8 @@ class ParquetCopy:
 
     path: Path
     rows: int
+    # Size of its data once decompressed (from the file's metadata).
+    data_bytes: int = 0
 
     def reader(self) -> str:
         return read_call("read_parquet", self.path, {})
@@ -55,6 +58,9 @@ def open_parquet(
         rows = con.execute(
             "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata($path)", {"path": str(raw_copy)}
         ).fetchall()[0][0]
+        data_bytes = con.execute(
+            "SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata($path)", {"path": str(raw_copy)}
+        ).fetchall()[0][0]
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
         raise _unreadable(file, exc) from exc
     if ncols > max_columns:
@@ -62,7 +68,7 @@ def open_parquet(
             f"{file.path} has {ncols} columns; the limit is {max_columns}.",
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
-    return ParquetCopy(path=raw_copy, rows=int(rows))
+    return ParquetCopy(path=raw_copy, rows=int(rows), data_bytes=int(data_bytes))
 
 
 def load_parquet_stage(
@@ -71,14 +77,22 @@ def load_parquet_stage(
     file: DataFile,
     stage: str,
     extra: list[str] | None = None,
+    *,
+    plain: set[str] | None = None,
 ) -> None:
-    """Load the copy into the in-memory table ``stage`` (its own types, file order), with the
-    ``extra`` select items (typed readings) computed in the same pass."""
+    """Load the copy into the table ``stage`` (its own types, file order), with the ``extra``
+    select items (typed readings) computed in the same pass. Without ``plain`` the table is
+    in memory; with it, ``stage`` is in a scratch database file and the columns named in
+    ``plain`` are stored without compression (see `csv_loader.load_csv_stage`)."""
     import duckdb
 
     columns = ", ".join(["*", *(extra or [])])
+    rows = f"SELECT {columns} FROM {copy.reader()}"
     try:
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS SELECT {columns} FROM {copy.reader()}")
+        if plain is None:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")
+        else:
+            create_table(con, stage, rows, uncompressed=plain)
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
         raise _unreadable(file, exc) from exc
 
