@@ -296,7 +296,7 @@ class Pipeline:
                             output.raw_copy.unlink(missing_ok=True)
                         raise
             finally:
-                # A big CSV file's scratch stage, if the run made one (its connection is closed).
+                # A big file's scratch stage, if the run made one (its connection is closed).
                 for leftover in (scratch, scratch.with_name(scratch.name + ".wal")):
                     leftover.unlink(missing_ok=True)
             if output.raw_copy is not None:
