@@ -168,3 +168,13 @@ def test_too_many_columns_is_refused(con, tmp_path: Path) -> None:
 def test_a_vanished_file_is_a_clear_error(con, tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="disappeared"):
         _load(con, tmp_path / "gone.csv")
+
+
+def test_running_out_of_disk_space_is_said_as_such() -> None:
+    from datadossier.sources.files import out_of_space
+
+    full = out_of_space(Path("big.csv"), duckdb.IOException('Could not write file "stage.duckdb": No space left on device'))
+    assert full is not None
+    assert "ran out of disk space" in full.message
+    assert full.hint is not None and "DATADOSSIER_HOME" in full.hint
+    assert out_of_space(Path("big.csv"), duckdb.IOException("No files found that match the pattern")) is None

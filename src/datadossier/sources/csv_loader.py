@@ -20,7 +20,7 @@ from typing import IO, TYPE_CHECKING, cast
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
-from datadossier.sources.files import DataFile, copy_file, read_call
+from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
 
 if TYPE_CHECKING:
     import duckdb
@@ -261,6 +261,8 @@ def load_csv_stage(
         else:
             create_table(con, stage, rows, uncompressed=plain)
     except duckdb.IOException as exc:
+        if (full := out_of_space(original, exc)) is not None:
+            raise full from exc
         raise SourceError(
             f"{original} could not be read while loading: {_first_line(exc)}",
             hint="The file may have been moved or deleted during the run; profile it again.",

@@ -126,6 +126,18 @@ def copy_file(source: Path, target: Path) -> None:
         raise SourceError(f"Cannot copy {source} into the workspace: {exc.strerror}.", hint="Check permissions and free disk space.") from exc
 
 
+def out_of_space(original: Path, exc: Exception) -> SourceError | None:
+    """The error to report when loading ``original`` failed for want of disk space (DuckDB
+    writes a scratch stage, or spills, under the workspace); None for any other failure."""
+    if "no space left" not in str(exc).lower():
+        return None
+    return SourceError(
+        f"Loading {original} ran out of disk space: {str(exc).strip().splitlines()[0]}",
+        hint="Free disk space where DATADOSSIER_HOME is: a run keeps a copy of the file and, for a "
+        "file too big for memory, a scratch stage about as large.",
+    )
+
+
 def read_call(function: str, path: Path, options: dict[str, object]) -> str:
     """A ``read_csv``/``read_parquet`` call with inline literals, for view definitions, which
     cannot hold bound parameters. Values come from our own detection and settings, each

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
-from datadossier.sources.files import DataFile, copy_file, read_call
+from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
 
 if TYPE_CHECKING:
     import duckdb
@@ -94,7 +94,7 @@ def load_parquet_stage(
         else:
             create_table(con, stage, rows, uncompressed=plain)
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
-        raise _unreadable(file, exc) from exc
+        raise (out_of_space(file.path, exc) or _unreadable(file, exc)) from exc
 
 
 def sample_parquet(copy: ParquetCopy, *, rows: int, blocks: int) -> str:
