@@ -176,5 +176,6 @@ def test_running_out_of_disk_space_is_said_as_such() -> None:
     full = out_of_space(Path("big.csv"), duckdb.IOException('Could not write file "stage.duckdb": No space left on device'))
     assert full is not None
     assert "ran out of disk space" in full.message
-    assert full.hint is not None and "DATADOSSIER_HOME" in full.hint
+    assert full.hint is not None
+    assert "DATADOSSIER_HOME" in full.hint
     assert out_of_space(Path("big.csv"), duckdb.IOException("No files found that match the pattern")) is None
