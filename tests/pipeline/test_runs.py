@@ -16,6 +16,7 @@ from datadossier.runtime import Runtime, open_runtime
 from datadossier.sample import write_sample
 from datadossier.store.repositories import catalog, checkpoints
 from tests.server.helpers import make_settings
+from tests.storage import text_compressions
 
 
 @pytest.fixture
@@ -147,14 +148,9 @@ async def test_short_nearly_unique_text_is_stored_plain_in_the_typed_layer(runti
     (run,) = await runtime.pipeline.profile_path(path)
     assert run.typed_rows == 30_000
     with runtime.pipeline.workspace.connect(read_only=True) as con:
-        rows = con.execute(
-            "SELECT column_name, list(DISTINCT compression) FROM pragma_storage_info(?) "
-            "WHERE segment_type = 'VARCHAR' GROUP BY column_name",
-            [layer_relation("typed", "data", "visits")],
-        ).fetchall()
-    storage = dict(rows)
-    assert storage["visit_id"] == ["Uncompressed"]
-    assert storage["email"] == ["Uncompressed"]
+        storage = text_compressions(con, layer_relation("typed", "data", "visits"))
+    assert storage["visit_id"] == {"Uncompressed"}
+    assert storage["email"] == {"Uncompressed"}
     assert "Uncompressed" not in storage["channel"]
     assert "Uncompressed" not in storage["comment"]
 

@@ -12,6 +12,7 @@ from datadossier.sources.layers import (
     build_layers,
     stored_plain,
 )
+from tests.storage import text_compressions
 
 
 def test_rows_that_fail_a_cast_go_to_quarantine_whole() -> None:
@@ -57,16 +58,6 @@ def test_only_short_nearly_unique_text_is_stored_plain() -> None:
     assert not stored_plain("VARCHAR", None, None)  # a column the source typed
 
 
-def _storage(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, set[str]]:
-    rows = con.execute(
-        "SELECT column_name, compression FROM pragma_storage_info(?) WHERE segment_type = 'VARCHAR'", [table]
-    ).fetchall()
-    out: dict[str, set[str]] = {}
-    for column, compression in rows:
-        out.setdefault(column, set()).add(compression)
-    return out
-
-
 def test_a_plain_column_is_written_uncompressed_with_the_same_values_and_types(tmp_path: Path) -> None:
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     con.execute(
@@ -96,7 +87,7 @@ def test_a_plain_column_is_written_uncompressed_with_the_same_values_and_types(t
     assert con.execute("SELECT list(_row_id ORDER BY rowid) FROM typed_plain").fetchall() == con.execute(
         "SELECT list(_row_id ORDER BY rowid) FROM typed"
     ).fetchall()
-    plain, auto = _storage(con, "typed_plain"), _storage(con, "typed")
+    plain, auto = text_compressions(con, "typed_plain"), text_compressions(con, "typed")
     assert plain["token"] == {"Uncompressed"}
     assert "Uncompressed" not in auto["token"]
     assert "Uncompressed" not in plain["colour"]
