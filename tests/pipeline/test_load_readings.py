@@ -4,7 +4,8 @@ Files from about a megabyte on are sampled before loading, and the typed reading
 shortlisted patterns are computed while the file is loaded (`inference.conversions`); smaller
 files and re-typings sample the stage and compute the conversions where they are used. Both
 paths run here on the same messy file, and must decide the same types, fill the same typed
-and quarantine layers and report the same failures.
+and quarantine layers and report the same failures. A re-typing loads the workspace's copy of
+the file the same way, and must match a re-typing from the raw layer's view.
 """
 
 from __future__ import annotations
@@ -100,8 +101,13 @@ def _run(
             files_dir=home / "files", scratch=scratch,
         )
         con.execute("COMMIT")
-        typed = con.execute(f"SELECT * FROM {layer_relation('typed', 's', 't')} ORDER BY _row_id").fetchall()
-        quarantine = con.execute(f"SELECT * FROM {layer_relation('quarantine', 's', 't')} ORDER BY _row_id").fetchall()
+        return _outcome(con, out)
+
+
+def _outcome(con: duckdb.DuckDBPyConnection, out: stages.StageOutput) -> dict[str, Any]:
+    """What a run decided and wrote, read back on its connection."""
+    typed = con.execute(f"SELECT * FROM {layer_relation('typed', 's', 't')} ORDER BY _row_id").fetchall()
+    quarantine = con.execute(f"SELECT * FROM {layer_relation('quarantine', 's', 't')} ORDER BY _row_id").fetchall()
     decided = {}
     for inference in out.inferences:
         best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
@@ -292,3 +298,87 @@ def test_a_column_named_like_a_reading_falls_back_to_sampling_the_stage(
     assert run["readings"] == 0
     assert run["decided"]["__dd_reading_0"][0] == "INTEGER"
     assert run["decided"]["v"][0] == "DOUBLE"
+
+
+def _retype(
+    workspace: Workspace, manual_types: dict[str, str], kept: stages.KeptCopy | None, scratch: Path | None = None
+) -> dict[str, Any]:
+    with workspace.connect() as con:
+        out = stages.run_table(
+            con, source="s", table="t", file=None, manual_types=manual_types, null_tokens=NULLS,
+            max_columns=100, exact_distinct_max_rows=1_000_000, files_dir=workspace.path.parent / "files",
+            scratch=scratch, kept=kept,
+        )
+        outcome = _outcome(con, out)
+        con.execute("ROLLBACK")
+    return outcome
+
+
+@pytest.mark.parametrize("scratch_stage", [False, True], ids=["in_memory", "scratch_stage"])
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_retyping_loads_the_kept_copy_like_a_new_file(
+    tmp_path: Path,
+    messy_csv: Path,
+    messy_parquet: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    scratch_stage: bool,
+) -> None:
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0)
+    path = messy_csv if fmt == "csv" else messy_parquet
+    workspace = Workspace(tmp_path / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
+    with workspace.connect() as con:
+        first = stages.run_table(
+            con, source="s", table="t", file=DataFile(path=path, format=fmt, table_name="t"),  # type: ignore[arg-type]
+            manual_types={}, null_tokens=NULLS, max_columns=100, exact_distinct_max_rows=1_000_000,
+            files_dir=tmp_path / "files",
+        )
+        con.execute("COMMIT")
+    assert first.raw_copy is not None
+    assert first.read_options is not None
+    assert (first.read_options.get("all_varchar") is True) == (fmt == "csv")
+    copy_bytes = first.raw_copy.read_bytes()
+    kept = stages.KeptCopy(first.raw_copy, fmt, first.read_options)  # type: ignore[arg-type]
+
+    # Types a reading exists for (qty as DOUBLE) and ones none does (zip as INTEGER).
+    manual = {"qty": "DOUBLE", "zip": "INTEGER"}
+    from_view = _retype(workspace, manual, None)
+    if scratch_stage:
+        monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-6)
+    scratch = tmp_path / "scratch" / "stage.duckdb"
+    from_copy = _retype(workspace, manual, kept, scratch if scratch_stage else None)
+
+    assert from_view["readings"] == 0
+    assert from_copy["readings"] > 0
+    assert scratch.exists() == scratch_stage
+    assert from_copy["decided"] == from_view["decided"]
+    assert from_copy["typed_columns"] == from_view["typed_columns"]
+    assert dict(from_copy["typed_columns"])["qty"] == "DOUBLE"
+    assert from_copy["typed"] == from_view["typed"]
+    assert from_copy["quarantine"] == from_view["quarantine"]
+    assert from_copy["counts"] == from_view["counts"]
+    assert first.raw_copy.read_bytes() == copy_bytes
+
+
+def test_a_kept_copy_the_raw_view_does_not_read_is_not_used(
+    tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The store and the workspace disagree (a run that failed between its two commits): the
+    # raw view is what the typed layer must agree with, so the re-typing reads it.
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    workspace = Workspace(tmp_path / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
+    with workspace.connect() as con:
+        first = stages.run_table(
+            con, source="s", table="t", file=DataFile(path=messy_csv, format="csv", table_name="t"),
+            manual_types={}, null_tokens=NULLS, max_columns=100, exact_distinct_max_rows=1_000_000,
+            files_dir=tmp_path / "files",
+        )
+        con.execute("COMMIT")
+    assert first.raw_copy is not None
+    assert first.read_options is not None
+    other = first.raw_copy.with_name("other.csv")
+    other.write_text("id,qty\n1,2\n")
+    run = _retype(workspace, {}, stages.KeptCopy(other, "csv", first.read_options))
+    assert run["readings"] == 0
+    assert run["counts"].raw_rows == ROWS

@@ -189,3 +189,53 @@ async def test_a_scratch_stage_is_deleted_after_the_run_whether_it_worked_or_not
         await runtime.pipeline.profile_path(broken)
     assert attached == [stages.SCRATCH_STAGE, stages.SCRATCH_STAGE]
     assert list(scratch_dir.glob("stage-*")) == []
+
+
+async def test_a_retyping_loads_the_copy_the_raw_layer_reads(
+    runtime: Runtime, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datadossier.errors import SourceError
+    from datadossier.pipeline import runner, stages
+    from datadossier.pipeline.decisions import set_column_type
+
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    await runtime.pipeline.profile_path(shop / "orders.csv")
+    kept: list[stages.KeptCopy | None] = []
+
+    def run_table_seen(*args: object, **kwargs: object) -> stages.StageOutput:
+        kept.append(kwargs.get("kept"))  # type: ignore[arg-type]
+        return stages.run_table(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner, "run_table", run_table_seen)
+    _, run = await set_column_type(runtime.pipeline, "shop.orders", "weight_kg", "VARCHAR", decided_by="test")
+    assert (run.status, run.quarantine_rows, run.typed_rows) == ("retyped", 0, run.raw_rows)
+    (copy,) = kept
+    assert copy is not None
+    assert copy.format == "csv"
+    assert copy.read_options["all_varchar"] is True
+    assert list((runtime.settings.home / "files" / "shop").iterdir()) == [copy.path]
+
+    # Without its copy the table cannot be rebuilt; the error says how to recover.
+    copy.path.unlink()
+    with pytest.raises(SourceError, match=r"copy .* is missing") as caught:
+        await set_column_type(runtime.pipeline, "shop.orders", "weight_kg", "DOUBLE", decided_by="test")
+    assert "Profile the table's file again" in (caught.value.hint or "")
+    (again,) = await runtime.pipeline.profile_path(shop / "orders.csv", force=True)
+    assert again.status == "profiled"
+
+
+def test_a_table_recorded_without_read_options_retypes_from_the_raw_view() -> None:
+    from datadossier.pipeline.runner import _kept_copy
+    from datadossier.pipeline.stages import KeptCopy
+    from datadossier.store.domain import FileState
+
+    # Runs before read options were recorded: the copy's options are unknown.
+    old = FileState(fingerprint=None, manual_types={}, typed_table_exists=True, file_format="csv", raw_copy="/w/t.csv")
+    assert _kept_copy(old) is None
+    parquet = FileState(
+        fingerprint=None, manual_types={}, typed_table_exists=True, file_format="parquet",
+        raw_copy="/w/t.parquet", read_options={},
+    )
+    assert _kept_copy(parquet) == KeptCopy(Path("/w/t.parquet"), "parquet", {})

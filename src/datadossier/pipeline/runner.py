@@ -32,10 +32,17 @@ from datadossier.errors import (
     TableNotFoundError,
 )
 from datadossier.pipeline.locks import table_lock
-from datadossier.pipeline.stages import STAGES, StageOutput, fingerprint, relation_exists, run_table
-from datadossier.sources.files import DataFile, resolve_files, safe_name
+from datadossier.pipeline.stages import (
+    STAGES,
+    KeptCopy,
+    StageOutput,
+    fingerprint,
+    relation_exists,
+    run_table,
+)
+from datadossier.sources.files import DataFile, FileFormat, resolve_files, safe_name
 from datadossier.store.base import utcnow
-from datadossier.store.domain import DecisionWrite, LayerWrite, TableSummary
+from datadossier.store.domain import DecisionWrite, FileState, LayerWrite, TableSummary
 from datadossier.store.repositories import catalog, checkpoints, runs
 
 if TYPE_CHECKING:
@@ -223,6 +230,7 @@ class Pipeline:
                 source_id, source, table, file, known.manual_types, new_print,
                 unchanged=unchanged, encoding=encoding, progress=progress,
                 progress_base=progress_base, progress_total=progress_total,
+                kept=_kept_copy(known) if file is None else None,
             )
 
     async def _run_in_thread(
@@ -239,6 +247,7 @@ class Pipeline:
         progress: Progress | None,
         progress_base: int,
         progress_total: float,
+        kept: KeptCopy | None = None,
     ) -> TableRun:
         settings = self.settings
         label = f"{source}.{table}"
@@ -276,7 +285,7 @@ class Pipeline:
                                 null_tokens=settings.null_tokens, max_columns=settings.max_columns,
                                 exact_distinct_max_rows=settings.exact_distinct_max_rows,
                                 files_dir=settings.home / "files", encoding=encoding, on_stage=report,
-                                scratch=scratch,
+                                scratch=scratch, kept=kept,
                             ),
                         )
                         if file is not None and fingerprint(file.path) != new_print:
@@ -373,6 +382,7 @@ class Pipeline:
                         "fingerprint": new_print,
                         "dialect": output.dialect,
                         "raw_copy": str(output.raw_copy) if output.raw_copy else None,
+                        "read_options": output.read_options,
                     },
                 )
 
@@ -392,6 +402,15 @@ def _drop_older_copies(current: Path) -> None:
     for old in current.parent.glob(f"{table_prefix}*"):
         if old != current and old.name.rsplit("-", 1)[0] + "-" == table_prefix:
             old.unlink(missing_ok=True)
+
+
+def _kept_copy(known: FileState) -> KeptCopy | None:
+    """The copy of the file a re-typing can load, when the store recorded it with how it is
+    read (runs before read options were recorded re-type from the raw view)."""
+    if known.raw_copy is None or known.read_options is None or known.file_format not in ("csv", "parquet"):
+        return None
+    file_format: FileFormat = "csv" if known.file_format == "csv" else "parquet"
+    return KeptCopy(Path(known.raw_copy), file_format, known.read_options)
 
 
 def _raw_type(output: StageOutput, name: str) -> str | None:

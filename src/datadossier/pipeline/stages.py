@@ -14,7 +14,6 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +27,8 @@ from datadossier.inference.model import ColumnInference, DataType
 from datadossier.inference.scan import ColumnPlan
 from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
-from datadossier.sources.csv_loader import CsvCopy, load_csv_stage, open_csv, sample_csv
-from datadossier.sources.files import DataFile
+from datadossier.sources.csv_loader import CsvCopy, load_csv_stage, open_csv, reopen_csv, sample_csv
+from datadossier.sources.files import DataFile, FileFormat
 from datadossier.sources.layers import (
     PLAIN_DISTINCT_SHARE,
     ColumnCast,
@@ -41,6 +40,7 @@ from datadossier.sources.parquet_loader import (
     ParquetCopy,
     load_parquet_stage,
     open_parquet,
+    reopen_parquet,
     sample_parquet,
 )
 
@@ -80,6 +80,8 @@ class StageOutput:
     profiles: list[ColumnProfile]
     dialect: dict[str, Any] | None = None
     raw_copy: Path | None = None
+    # How the copy is read (read_csv's options; {} for Parquet), for later re-typings.
+    read_options: dict[str, Any] | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     # Typed readings computed while loading (0 when inference sampled the loaded stage).
     readings: int = 0
@@ -175,6 +177,37 @@ class StagePlan:
 
 
 NARROW = StagePlan(None, NO_READINGS)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptCopy:
+    """The workspace's copy of a table's file, as an earlier run made it and recorded it: a
+    re-typing loads it like a new file (sampled, with readings computed in the load, in a
+    scratch stage when it is too big for memory) rather than reading the raw layer's view."""
+
+    path: Path
+    format: FileFormat
+    read_options: dict[str, Any] = field(default_factory=lambda: {})  # read_csv's, for a CSV
+
+
+def _raw_view_reads(con: duckdb.DuckDBPyConnection, source: str, table: str, path: Path) -> bool:
+    """Whether the raw layer is a view over ``path`` (what a kept copy must be to stand in
+    for it)."""
+    rows = con.execute(
+        "SELECT sql FROM duckdb_views() WHERE database_name = ? AND schema_name = 'raw' AND view_name = ?",
+        [WORKSPACE_CATALOG, f"{source}.{table}"],
+    ).fetchall()
+    return bool(rows) and quote_literal(str(path)) in str(rows[0][0])
+
+
+def _staging(con: duckdb.DuckDBPyConnection, copy: CsvCopy | ParquetCopy, *, scratch: bool) -> StagePlan:
+    """How to stage a copy: planned from a sample for files big enough to be worth it."""
+    if isinstance(copy, CsvCopy):
+        if copy.path.stat().st_size >= SAMPLE_FILE_MIN_BYTES:
+            return _plan_from_csv_sample(con, copy, scratch=scratch)
+    elif copy.rows >= SAMPLE_FILE_MIN_ROWS:
+        return _plan_from_parquet_sample(con, copy, scratch=scratch)
+    return NARROW
 
 
 def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy, *, scratch: bool) -> StagePlan:
@@ -284,9 +317,12 @@ def run_table(
     encoding: str | None = None,
     on_stage: StageCallback | None = None,
     scratch: Path | None = None,
+    kept: KeptCopy | None = None,
 ) -> StageOutput:
     """Run every DuckDB stage of one table. With ``file=None`` the raw layer already in the
-    workspace is reused (a re-typing after a manual decision).
+    workspace is reused (a re-typing after a manual decision): loaded from ``kept``, the copy
+    the raw view reads, like a new file; else (no copy recorded, or not the one the view
+    reads) from the view itself.
 
     The file is copied into the workspace (``files_dir``) and the raw layer is a view over
     that copy: writing every value as compressed VARCHAR into the DuckDB file cost more than
@@ -315,6 +351,7 @@ def run_table(
             on_stage(name)
 
     dialect: dict[str, Any] | None = None
+    read_options: dict[str, Any] | None = None
     copy = raw_copy_path(files_dir, source, table, file) if file is not None else None
     try:
         # The stage is filled outside the transaction: rows written inside one get
@@ -323,29 +360,34 @@ def run_table(
         plans: list[ColumnPlan] | None = None
         readings = NO_READINGS
         stage = STAGE
+        opened: CsvCopy | ParquetCopy | None = None
+        named: Path | None = None  # the path errors name
         if file is not None and copy is not None:
-            staging = NARROW
             if file.format == "csv":
-                csv_copy = open_csv(
+                opened = open_csv(
                     file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding
                 )
-                dialect = csv_copy.dialect.as_dict()
-                raw_select = csv_copy.raw_select()
-                load: Callable[..., None] = partial(load_csv_stage, con, csv_copy, file.path)
-                if copy.stat().st_size >= SAMPLE_FILE_MIN_BYTES:
-                    staging = _plan_from_csv_sample(con, csv_copy, scratch=scratch is not None)
+                dialect = opened.dialect.as_dict() if opened.dialect else None
+                read_options = dict(opened.options)
             else:
-                parquet_copy = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
-                raw_select = parquet_copy.raw_select()
-                load = partial(load_parquet_stage, con, parquet_copy, file)
-                if parquet_copy.rows >= SAMPLE_FILE_MIN_ROWS:
-                    staging = _plan_from_parquet_sample(con, parquet_copy, scratch=scratch is not None)
+                opened = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
+                read_options = {}
+            raw_select, named = opened.raw_select(), file.path
+        elif kept is not None and _raw_view_reads(con, source, table, kept.path):
+            opened = reopen_csv(kept.path, kept.read_options) if kept.format == "csv" else reopen_parquet(con, kept.path)
+            named = kept.path
+        if opened is not None and named is not None:
+            staging = _staging(con, opened, scratch=scratch is not None)
             plans, readings = staging.plans, staging.readings
             if staging.plain is not None and scratch is not None:
                 scratch.parent.mkdir(parents=True, exist_ok=True)
                 con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
                 stage = SCRATCH_STAGE
-            load(stage, readings.select_list(), plain=staging.plain)
+            extra = readings.select_list()
+            if isinstance(opened, CsvCopy):
+                load_csv_stage(con, opened, named, stage, extra, plain=staging.plain)
+            else:
+                load_parquet_stage(con, opened, named, stage, extra, plain=staging.plain)
         else:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
         con.execute("BEGIN TRANSACTION")
@@ -403,6 +445,7 @@ def run_table(
         profiles=profiles,
         dialect=dialect,
         raw_copy=copy,
+        read_options=read_options,
         seconds=seconds,
         readings=len(readings.names),
     )

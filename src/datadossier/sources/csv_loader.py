@@ -171,11 +171,17 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class CsvCopy:
-    """A CSV file copied into the workspace (UTF-8 or Latin-1), with how to read it."""
+    """A CSV file copied into the workspace (UTF-8 or Latin-1), with how to read it:
+    ``options`` of ``read_csv``, and the dialect detected when the copy was made (None for a
+    copy reopened by a later run, see `reopen_csv`)."""
 
     path: Path
-    dialect: CsvDialect
     options: dict[str, object]
+    dialect: CsvDialect | None = None
+
+    @property
+    def header(self) -> bool:
+        return bool(self.options["header"])
 
     def reader(self) -> str:
         """The read_csv call over the copy: every column VARCHAR, null tokens NULL."""
@@ -232,7 +238,15 @@ def open_csv(
         "strict_mode": True,
         "null_padding": False,
     }
-    return CsvCopy(path=raw_copy, dialect=dialect, options=options)
+    return CsvCopy(path=raw_copy, options=options, dialect=dialect)
+
+
+def reopen_csv(path: Path, options: dict[str, object]) -> CsvCopy:
+    """The workspace's copy of a file, read with the options of the run that made it (what
+    that run recorded), so that a re-typing reads the same values as the raw layer."""
+    if not path.is_file():
+        raise SourceError(f"The workspace's copy {path} is missing.", hint="Profile the table's file again.")
+    return CsvCopy(path=path, options=dict(options))
 
 
 def load_csv_stage(
@@ -285,7 +299,7 @@ def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str | 
     budget = max(1, SAMPLE_MAX_BYTES // max(1, blocks))
     target.parent.mkdir(parents=True, exist_ok=True)
     with copy.path.open("rb") as src, target.open("wb") as out:
-        if copy.dialect.header:
+        if copy.header:
             header = src.readline(budget)
             if not header.endswith(b"\n"):
                 return None

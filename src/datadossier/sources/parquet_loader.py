@@ -35,9 +35,9 @@ class ParquetCopy:
         )
 
 
-def _unreadable(file: DataFile, exc: Exception) -> SourceError:
+def _unreadable(path: Path, exc: Exception) -> SourceError:
     return SourceError(
-        f"{file.path} is not a readable Parquet file: {str(exc).strip().splitlines()[0]}",
+        f"{path} is not a readable Parquet file: {str(exc).strip().splitlines()[0]}",
         hint="Re-export the file, or point at its CSV version.",
     )
 
@@ -47,43 +47,57 @@ def open_parquet(
 ) -> ParquetCopy:
     """Copy ``file`` into the workspace as ``raw_copy`` and check its width. The caller
     deletes ``raw_copy`` if the run fails."""
+    copy_file(file.path, raw_copy)
+    return _read_footer(con, raw_copy, file.path, max_columns=max_columns)
+
+
+def reopen_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> ParquetCopy:
+    """The workspace's copy of a Parquet file, made by an earlier run (a re-typing)."""
+    if not path.is_file():
+        raise SourceError(f"The workspace's copy {path} is missing.", hint="Profile the table's file again.")
+    return _read_footer(con, path, path, max_columns=None)
+
+
+def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, max_columns: int | None) -> ParquetCopy:
+    """Width, row count and decompressed size of a Parquet file, from its footer; errors name
+    ``original``."""
     import duckdb
 
-    copy_file(file.path, raw_copy)
     try:
         ncols = con.execute(
             "SELECT count(*) FROM parquet_schema($path) WHERE num_children IS NULL OR num_children = 0",
-            {"path": str(raw_copy)},
+            {"path": str(path)},
         ).fetchall()[0][0]
         rows = con.execute(
-            "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata($path)", {"path": str(raw_copy)}
+            "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata($path)", {"path": str(path)}
         ).fetchall()[0][0]
         data_bytes = con.execute(
-            "SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata($path)", {"path": str(raw_copy)}
+            "SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata($path)", {"path": str(path)}
         ).fetchall()[0][0]
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
-        raise _unreadable(file, exc) from exc
-    if ncols > max_columns:
+        raise _unreadable(original, exc) from exc
+    if max_columns is not None and ncols > max_columns:
         raise SourceError(
-            f"{file.path} has {ncols} columns; the limit is {max_columns}.",
+            f"{original} has {ncols} columns; the limit is {max_columns}.",
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
-    return ParquetCopy(path=raw_copy, rows=int(rows), data_bytes=int(data_bytes))
+    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes))
 
 
 def load_parquet_stage(
     con: duckdb.DuckDBPyConnection,
     copy: ParquetCopy,
-    file: DataFile,
+    original: Path,
     stage: str,
     extra: list[str] | None = None,
     *,
     plain: set[str] | None = None,
 ) -> None:
     """Load the copy into the table ``stage`` (its own types, file order), with the ``extra``
-    select items (typed readings) computed in the same pass. Without ``plain`` the table is
-    in memory; with it, ``stage`` is in a scratch database file and the columns named in
-    ``plain`` are stored without compression (see `csv_loader.load_csv_stage`)."""
+    select items (typed readings) computed in the same pass; errors name ``original``.
+    Without ``plain`` the table is in memory; with it, ``stage`` is in a scratch database file
+    and the columns named in ``plain`` are stored without compression (see
+    `csv_loader.load_csv_stage`)."""
     import duckdb
 
     columns = ", ".join(["*", *(extra or [])])
@@ -94,7 +108,7 @@ def load_parquet_stage(
         else:
             create_table(con, stage, rows, uncompressed=plain)
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
-        raise (out_of_space(file.path, exc) or _unreadable(file, exc)) from exc
+        raise (out_of_space(original, exc) or _unreadable(original, exc)) from exc
 
 
 def sample_parquet(copy: ParquetCopy, *, rows: int, blocks: int) -> str:

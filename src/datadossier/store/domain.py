@@ -106,11 +106,15 @@ class ColumnDetail:
 
 @dataclass(frozen=True, slots=True)
 class FileState:
-    """What the store remembers of a file-backed table: its fingerprint and manual decisions."""
+    """What the store remembers of a file-backed table: its fingerprint, manual decisions,
+    and the workspace's copy of the file with how it is read (None when not recorded)."""
 
     fingerprint: dict[str, Any] | None
     manual_types: dict[str, str]
     typed_table_exists: bool
+    file_format: str | None = None
+    raw_copy: str | None = None
+    read_options: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

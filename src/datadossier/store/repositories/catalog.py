@@ -90,7 +90,8 @@ async def drop_if_empty(session: AsyncSession, source_id: uuid.UUID) -> bool:
 async def record_file(
     session: AsyncSession, source_id: uuid.UUID, table_name: str, info: dict[str, Any]
 ) -> None:
-    """Remember a table's file (path, format, fingerprint, dialect) in the source's config."""
+    """Remember a table's file (path, format, fingerprint, dialect, the workspace's copy and
+    how it is read) in the source's config."""
     row = await session.get_one(SourceRecord, source_id)
     config = dict(row.connection_config or {})
     files = dict(config.get("files") or {})
@@ -114,10 +115,14 @@ async def file_state(session: AsyncSession, source_id: uuid.UUID, table_name: st
             .where(TypeDecisionRecord.decision_source == "manual")
         )
         manual = dict(rows.all())
+    info = info or {}
     return FileState(
-        fingerprint=(info or {}).get("fingerprint"),
+        fingerprint=info.get("fingerprint"),
         manual_types=manual,
         typed_table_exists=typed is not None,
+        file_format=info.get("format"),
+        raw_copy=info.get("raw_copy"),
+        read_options=info.get("read_options"),
     )
 
 
