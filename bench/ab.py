@@ -3,6 +3,9 @@
     git worktree add /tmp/dd-base <commit>          # the version to compare with
     python bench/ab.py --base /tmp/dd-base/src --runs 5 bench/data/mixed_1m.csv bench/data/mixed_1m.parquet
 
+With ``--retype COLUMN:TYPE`` the file is profiled untimed and what is timed is the
+re-typing that follows (``datadossier set-type FILE COLUMN TYPE``, the whole command).
+
 Both versions run with this environment's Python and packages (``PYTHONPATH`` points at each
 ``src`` in turn), each in a fresh process on an empty workspace and a store migrated
 beforehand (untimed). Per round: SUMMARIZE of the file, then the base version, then this
@@ -34,8 +37,9 @@ print(time.perf_counter() - start)
 """
 
 
-def _profile(src: Path, path: Path) -> tuple[float, float]:
-    """(pipeline seconds as reported, wall seconds of the command) for one run."""
+def _profile(src: Path, path: Path, retype: list[str] | None = None) -> tuple[float, float]:
+    """(pipeline seconds as reported, wall seconds of the command) for one run; with
+    ``retype`` ([column, type]), the wall seconds are those of the re-typing after it."""
     home = Path(tempfile.mkdtemp(prefix="dd-ab-"))
     env = {
         **os.environ,
@@ -53,6 +57,10 @@ def _profile(src: Path, path: Path) -> tuple[float, float]:
             [*command, "profile", str(path), "--json", "--force"], env=env, check=True, capture_output=True, text=True
         ).stdout
         wall = time.perf_counter() - start
+        if retype is not None:
+            start = time.perf_counter()
+            subprocess.run([*command, "set-type", str(path), *retype], env=env, check=True, capture_output=True)
+            wall = time.perf_counter() - start
     finally:
         shutil.rmtree(home, ignore_errors=True)
     return float(json.loads(out)[0]["seconds"]["total"]), wall
@@ -68,19 +76,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base", type=Path, required=True, help="The src directory of the version to compare with.")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--retype", metavar="COLUMN:TYPE", help="Time a set-type after the profile instead.")
     parser.add_argument("files", type=Path, nargs="+")
     args = parser.parse_args()
+    retype = args.retype.split(":", 1) if args.retype else None
     here = HERE.parent / "src"
     med = statistics.median
-    print("| file | SUMMARIZE | base pipeline | ratio | this pipeline | ratio | base command | this command |")
+    command = "re-typing" if retype else "command"
+    print(f"| file | SUMMARIZE | base pipeline | ratio | this pipeline | ratio | base {command} | this {command} |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for path in args.files:
         summarize: list[float] = []
         runs: dict[str, list[tuple[float, float]]] = {"base": [], "this": []}
         for _ in range(args.runs):
             summarize.append(_summarize(path))
-            runs["base"].append(_profile(args.base, path))
-            runs["this"].append(_profile(here, path))
+            runs["base"].append(_profile(args.base, path, retype))
+            runs["this"].append(_profile(here, path, retype))
         s = med(summarize)
         pipe = {k: med(p for p, _ in v) for k, v in runs.items()}
         wall = {k: med(w for _, w in v) for k, v in runs.items()}

@@ -197,6 +197,7 @@ async def test_a_retyping_loads_the_copy_the_raw_layer_reads(
     from datadossier.errors import SourceError
     from datadossier.pipeline import runner, stages
     from datadossier.pipeline.decisions import set_column_type
+    from datadossier.store.repositories import metadata
 
     shop = tmp_path / "data" / "shop"
     write_sample(shop)
@@ -217,11 +218,18 @@ async def test_a_retyping_loads_the_copy_the_raw_layer_reads(
     assert copy.read_options["all_varchar"] is True
     assert list((runtime.settings.home / "files" / "shop").iterdir()) == [copy.path]
 
-    # Without its copy the table cannot be rebuilt; the error says how to recover.
+    # Without its copy the table cannot be rebuilt; the error says how to recover, and the
+    # column keeps the decision its layers were built with.
     copy.path.unlink()
     with pytest.raises(SourceError, match=r"copy .* is missing") as caught:
         await set_column_type(runtime.pipeline, "shop.orders", "weight_kg", "DOUBLE", decided_by="test")
     assert "Profile the table's file again" in (caught.value.hint or "")
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "shop.orders")
+        (detail,) = await metadata.column_details(session, table, "weight_kg")
+    assert detail.decision is not None
+    assert (detail.decision.decided_type, detail.decision.decision_source) == ("VARCHAR", "manual")
+    assert detail.decision.previous_type == "DOUBLE"
     (again,) = await runtime.pipeline.profile_path(shop / "orders.csv", force=True)
     assert again.status == "profiled"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import anyio
+
 from datadossier.errors import DatadossierError
 from datadossier.inference.model import DATA_TYPES
 from datadossier.pipeline.runner import Pipeline, TableRun
@@ -19,7 +21,9 @@ async def set_column_type(
 ) -> tuple[str | None, TableRun]:
     """Record a manual type for ``column`` and rebuild the typed and quarantine layers.
 
-    Returns the type it replaced and the run that rebuilt the table.
+    Returns the type it replaced and the run that rebuilt the table. When the rebuild fails
+    (or is cancelled), the column's decision is put back as it was, so that the store keeps
+    describing the layers the workspace still holds.
     """
     wanted = data_type.strip().upper()
     if wanted not in DATA_TYPES:
@@ -31,8 +35,15 @@ async def set_column_type(
     async with pipeline.sessions.begin() as session:
         table = await catalog.resolve_table(session, table_ref)
         detail = (await metadata.column_details(session, table, column))[0]
+        before = await runs.decision_state(session, detail.column_id)
         previous = await runs.set_manual_decision(
             session, detail.column_id, wanted, decided_by=decided_by, reason=reason
         )
-    run = await pipeline.retype(table)
+    try:
+        run = await pipeline.retype(table)
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            async with pipeline.sessions.begin() as session:
+                await runs.restore_decision(session, detail.column_id, before)
+        raise
     return previous, run

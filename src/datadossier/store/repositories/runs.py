@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, time
+from typing import Any
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -224,6 +225,30 @@ async def set_manual_decision(
         # always records what it replaced, even when equal, for the audit trail.
         row.previous_type = previous
     return previous
+
+
+_DECISION_FIELDS = ("decided_type", "decision_source", "decided_at", "decided_by", "previous_type", "decision_reason")
+
+
+async def decision_state(session: AsyncSession, column_id: uuid.UUID) -> dict[str, Any] | None:
+    """A column's decision as it stands (None: it has none), for `restore_decision`."""
+    row = await session.scalar(select(TypeDecisionRecord).where(TypeDecisionRecord.column_id == column_id))
+    return None if row is None else {name: getattr(row, name) for name in _DECISION_FIELDS}
+
+
+async def restore_decision(session: AsyncSession, column_id: uuid.UUID, state: dict[str, Any] | None) -> None:
+    """Put a column's decision back as `decision_state` read it: a manual type whose rebuild
+    failed must not stay recorded over layers built with the old one."""
+    row = await session.scalar(select(TypeDecisionRecord).where(TypeDecisionRecord.column_id == column_id))
+    if state is None:
+        if row is not None:
+            await session.delete(row)
+        return
+    if row is None:
+        session.add(TypeDecisionRecord(column_id=column_id, **state))
+        return
+    for name, value in state.items():
+        setattr(row, name, value)
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
