@@ -43,6 +43,26 @@ def test_thousands_detector_reads_dot_grouped_integers(infer: Infer) -> None:
     assert result.bounds == (7.0, 1234567.0)
 
 
+def test_grouped_number_detector_reads_grouped_decimals_and_accounting_negatives(infer: Infer) -> None:
+    values = ["95,602.52", "1,000.5", "581.04", "(1,234.00)", "-12", "0.5"]
+    result = infer({"balance": values})["balance"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "grouped_number")
+    assert result.bounds == (-1234.0, 95602.52)
+    assert result.candidates[0].pattern_match_rate == 0.5
+
+
+def test_grouped_integers_stay_with_the_thousands_detector(infer: Infer) -> None:
+    result = infer({"population": ["1,234", "12,345", "7"]})["population"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "thousands")
+
+
+def test_grouped_number_eu_detector_reads_decimal_commas(infer: Infer) -> None:
+    values = ["94.833,97", "57,44", "1 234,5", "-0,25", "12", "1.000.000,5"]
+    result = infer({"betrag": values})["betrag"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "grouped_number_eu")
+    assert result.bounds == (-0.25, 1000000.5)
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -124,6 +144,43 @@ def test_eu_date_detector_reads_day_first_with_slashes_dots_or_dashes(infer: Inf
         assert result.candidates[0].details == {"format": f"%d{separator}%m{separator}%Y"}
 
 
+def test_us_datetime_detector_reads_24_and_12_hour_clocks(infer: Infer) -> None:
+    values = ["01/31/2021 13:45", "1/5/2021 1:45:07 PM", "12/1/2021 12:05 AM", "2/3/2021 9:30am", "3/4/2021 00:00:59"]
+    result = infer({"pickup": values})["pickup"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "us_datetime")
+    assert result.bounds == (
+        dt.datetime(2021, 1, 5, 13, 45, 7, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 12, 1, 0, 5, tzinfo=dt.UTC).timestamp(),
+    )
+
+
+def test_eu_datetime_detector_reads_day_first_with_a_time(infer: Infer) -> None:
+    result = infer({"gemessen": ["31.01.2021 13:45", "05.02.2021 08:00:30", "13.12.2021 23:59"]})["gemessen"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "eu_datetime")
+    assert result.bounds == (
+        dt.datetime(2021, 1, 31, 13, 45, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 12, 13, 23, 59, tzinfo=dt.UTC).timestamp(),
+    )
+
+
+def test_year_month_detector_reads_months_as_their_first_day(infer: Infer) -> None:
+    result = infer({"period": ["2021-03", "2021/11", "1999-12", "2020-01"]})["period"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "year_month")
+    assert result.bounds == (
+        dt.datetime(1999, 12, 1, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 11, 1, tzinfo=dt.UTC).timestamp(),
+    )
+
+
+def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> None:
+    result = infer({"month": ["Jan 2021", "February 2021", "mar-2021", "DEC 2020"]})["month"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "month_name_year")
+    assert result.bounds == (
+        dt.datetime(2020, 12, 1, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 3, 1, tzinfo=dt.UTC).timestamp(),
+    )
+
+
 def test_ymd_slash_detector(infer: Infer) -> None:
     result = infer({"d": ["2021/01/05", "2021/12/31"]})["d"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "ymd_slash")
@@ -179,6 +236,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "integer": ["1.5", "1,000", "abc", "1 2"],
     "float": ["1.2.3", "1,5", "e5", "--1"],
     "thousands": ["1234,567", "1,23", "12.34", "1,234.5"],
+    "grouped_number": ["1234,567.5", "1,23.5", "12.34", "(1,234.5", "$1,234.50", "1.234,50"],
+    "grouped_number_eu": ["12.34", "1,234.50", "1.23,4", "12,", "1 23,4", "€1.234,50"],
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5"],
@@ -189,8 +248,12 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
     "us_date": ["13/01/2021", "1/5/21", "2021/01/05"],
     "eu_date": ["01/13/2021", "5.1.21"],
+    "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM"],
+    "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00"],
     "ymd_slash": ["2021/13/05", "21/01/05"],
     "compact_date": ["20211301", "18991231", "2021010"],
+    "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
+    "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3"],
     "email": ["ana@", "@example.com", "ana@example"],
@@ -211,7 +274,9 @@ def _all_examples() -> list[str]:
         "2021-01-05T10:11:12.5Z", "2021-01-05 10:11:12+02:00", "03/04/2021", "13.04.2021",
         "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "Jan 1 2021 03:36", "ana@example.com",
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
-        "7343ddad-0cf4-40af-8d11-2e210996e0f4",
+        "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
+        "1 234,5", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "2021/11", "Jan 2021", "september-2020",
     ]
 
 

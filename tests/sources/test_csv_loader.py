@@ -115,6 +115,60 @@ def test_headerless_numeric_file_is_read_as_data(con, tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(2,)]
 
 
+def test_title_and_note_lines_before_the_table_are_skipped(con, tmp_path: Path) -> None:
+    # As World Bank exports write it: notes, blank lines, then a header whose names are years.
+    path = tmp_path / "x.csv"
+    path.write_text(
+        '"Data Source","World Development Indicators",\n\n"Last Updated Date","2024-06-28",\n\n'
+        '"Country Name","Country Code","1960","1961",\n'
+        '"Aruba","ABW","2.5","",\n"Chad","TCD","","7.25",\n'
+    )
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header, dialect.field_count) == (4, True, 5)
+    names = [d[0] for d in con.execute("SELECT * FROM raw_t").description]
+    assert names[:4] == ["Country Name", "Country Code", "1960", "1961"]
+    rows = con.execute('SELECT "Country Code", "1960", "1961" FROM raw_t ORDER BY rowid').fetchall()
+    assert rows == [("ABW", "2.5", None), ("TCD", None, "7.25")]
+
+
+def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_path: Path) -> None:
+    from datadossier.sources.csv_loader import sample_csv
+
+    path = tmp_path / "x.csv"
+    path.write_text("Monthly sales report\nregion,month,amount\n" + "".join(f"r{i % 3},{i % 12 + 1},{i}.5\n" for i in range(3000)))
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header) == (1, True)
+    assert con.execute("SELECT count(*), min(region) FROM raw_t").fetchall() == [(3000, "r0")]
+    copy = open_csv(DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy2.csv", null_tokens=NULLS, max_columns=10)
+    sample = sample_csv(copy, tmp_path / "sample.csv", rows=200, blocks=4)
+    assert sample is not None
+    names = [d[0] for d in con.execute(f"SELECT * FROM {sample}").description]
+    assert names == ["region", "month", "amount"]
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        ("Country,1990,2000\nChad,1.5,2.5\n", True),  # years naming the columns of a wide table
+        ("Bob,1990,2000\nAnn,1985,1999\n", False),  # years in every row: data
+        ("Bob,2000,1990\nAnn,1.5,2.5\n", False),  # not rising: data
+    ],
+)
+def test_a_first_row_of_years_is_a_header_only_over_columns_of_other_values(
+    con, tmp_path: Path, text: str, header: bool
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(text)
+    assert _load(con, path).header is header
+
+
+def test_a_header_one_name_short_is_not_taken_for_a_preamble(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b,c\n1,2,3,4\n5,6,7,8\n")
+    with pytest.raises(SourceError, match="line 1 has 3 fields"):
+        _load(con, path)
+
+
 def test_empty_file_is_refused(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(b"")

@@ -91,6 +91,50 @@ def eu_date() -> Detector:
     return _day_month("eu_date", _DAY_NUMBER, _MONTH_NUMBER, ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"))
 
 
+# A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
+_CLOCK = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?[AaPp][Mm])?"
+_DAY_OR_MONTH_TIME = (
+    r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}\s[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[AaPp][Mm])?\s*"
+)
+
+
+def _day_month_time(name: PatternName, first: str, second: str, date_format: str) -> Detector:
+    regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{4}}\s{_CLOCK}\s*"
+    formats = tuple(f"{date_format} {clock}" for clock in ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"))
+
+    def convert(col: str, _sql_type: str) -> str:
+        # strptime takes one constant format: cheap tests of the raw value pick it (seconds
+        # or not, AM/PM or not) instead of failed attempts, the costliest thing strptime does.
+        # Only one branch runs per row, so the shape's regex runs once.
+        text = f"replace(replace({shaped(col, _DAY_OR_MONTH_TIME)}, '.', '/'), '-', '/')"
+        seconds = f"(length({col}) - length(replace({col}, ':', '')) = 2)"
+        twelve = f"(contains({col}, 'M') OR contains({col}, 'm'))"
+        # A space before AM/PM, where there was none ("1:05PM"); extra spaces are ignored.
+        spaced = text
+        for half in ("AM", "PM", "am", "pm"):
+            spaced = f"replace({spaced}, {lit(half)}, {lit(' ' + half)})"
+        h24, h24_short, h12, h12_short = (lit(f) for f in formats)
+        return (
+            f"CASE WHEN {twelve} THEN (CASE WHEN {seconds} THEN try_strptime({spaced}, {h12}) "
+            f"ELSE try_strptime({spaced}, {h12_short}) END) "
+            f"WHEN {seconds} THEN try_strptime({text}, {h24}) ELSE try_strptime({text}, {h24_short}) END"
+        )
+
+    return Detector(name, "TIMESTAMP", regex, convert, priority=70, formats=formats)
+
+
+@register
+def us_datetime() -> Detector:
+    """Month first with a time: "01/31/2021 13:45", "1/31/2021 1:45:07 PM"."""
+    return _day_month_time("us_datetime", _MONTH_NUMBER, _DAY_NUMBER, "%m/%d/%Y")
+
+
+@register
+def eu_datetime() -> Detector:
+    """Day first with a time: "31.01.2021 13:45", "31/01/2021 13:45:07"."""
+    return _day_month_time("eu_datetime", _DAY_NUMBER, _MONTH_NUMBER, "%d/%m/%Y")
+
+
 @register
 def ymd_slash() -> Detector:
     """Year first with slashes: YYYY/MM/DD."""
@@ -101,6 +145,18 @@ def ymd_slash() -> Detector:
             shaped(col, r"\s*[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}\s*"), formats
         ),
         priority=70, formats=formats,
+    )
+
+
+@register
+def year_month() -> Detector:
+    """Months written as year and month ("2021-03", "2021/03"): a DATE on the month's first day."""
+    formats = ("%Y-%m",)
+    regex = rf"\s*(?:1[5-9]|2[0-9])[0-9]{{2}}[-/]{_MONTH_NUMBER}\s*"
+    return Detector(
+        "year_month", "DATE", regex,
+        lambda col, _t: strptime_date(f"replace({shaped(col, regex)}, '/', '-')", formats),
+        priority=65, formats=formats,
     )
 
 
@@ -133,6 +189,19 @@ def month_name_date() -> Detector:
         "month_name_date", "DATE", regex,
         lambda col, _t: strptime_date(shaped(col, regex), _MONTH_NAME_FORMATS),
         priority=70, formats=_MONTH_NAME_FORMATS,
+    )
+
+
+@register
+def month_name_year() -> Detector:
+    """Months written with their name and year ("Jan 2021", "January 2021", "Mar-2021"): a
+    DATE on the month's first day."""
+    regex = rf"\s*(?i:{_MONTHS}[\s-][0-9]{{4}})\s*"
+    formats = ("%b %Y", "%B %Y")
+    return Detector(
+        "month_name_year", "DATE", regex,
+        lambda col, _t: strptime_date(f"replace({shaped(col, regex)}, '-', ' ')", formats),
+        priority=65, formats=formats,
     )
 
 

@@ -43,8 +43,12 @@ _INT32 = (-(2**31), 2**31 - 1)
 _AMBIGUOUS_WEIGHT = 0.7
 # Pairs of patterns that can both read every value of a column, differently.
 _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
-    "us_date": "eu_date", "eu_date": "us_date", "currency": "currency_eu", "currency_eu": "currency",
+    "us_date": "eu_date", "eu_date": "us_date", "us_datetime": "eu_datetime", "eu_datetime": "us_datetime",
+    "currency": "currency_eu", "currency_eu": "currency",
 }
+# Day/month patterns, month first and day first.
+_MONTH_FIRST: frozenset[PatternName] = frozenset({"us_date", "us_datetime"})
+DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset({"us_date", "eu_date", "us_datetime", "eu_datetime"})
 _TYPE_WORDS: dict[DataType, str] = {
     "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",
     "BOOLEAN": "booleans", "DATE": "dates", "TIMESTAMP": "timestamps", "TIME": "times",
@@ -128,7 +132,7 @@ def _option(
 def _format_details(
     pattern: PatternName, formats: tuple[str, ...], findings: SampleFindings
 ) -> dict[str, object]:
-    if pattern in ("us_date", "eu_date") and findings.date_separator:
+    if pattern in DAY_MONTH_PATTERNS and findings.date_separator:
         return {"format": formats[0].replace("/", findings.date_separator)}
     if len(formats) == 1:
         return {"format": formats[0]}
@@ -205,7 +209,7 @@ def _resolve_ambiguities(
             )
     other = usable(_READ_BOTH_WAYS[chosen.name]) if chosen.name in _READ_BOTH_WAYS else None
     if other is not None and other.stats.parsed == chosen.stats.parsed:
-        if chosen.stats.detector.data_type == "DATE":
+        if chosen.name in DAY_MONTH_PATTERNS:
             chosen = _day_month_tie(chosen, other, findings, notes)
         else:
             chosen = _decimal_separator_tie(chosen, other, notes)
@@ -254,11 +258,11 @@ def _day_month_tie(
     chosen: _Option, other: _Option, findings: SampleFindings, notes: list[str]
 ) -> _Option:
     separator = findings.date_separator or "/"
-    winner = next(o for o in (chosen, other) if o.name == ("us_date" if separator == "/" else "eu_date"))
+    winner = next(o for o in (chosen, other) if (o.name in _MONTH_FIRST) == (separator == "/"))
     for option in (chosen, other):
         option.details["ambiguous_day_month"] = True
         option.ambiguous = True
-    order = "MM/DD" if winner.name == "us_date" else f"DD{separator}MM"
+    order = "MM/DD" if winner.name in _MONTH_FIRST else f"DD{separator}MM"
     notes.append(
         f"Day/month order is ambiguous: no value has a field above 12; chose {order} because"
         f" the separator is '{separator}'."

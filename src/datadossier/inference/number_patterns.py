@@ -141,6 +141,53 @@ def currency_eu() -> Detector:
     return _currency("currency_eu", _EU_AMOUNT, decimal_comma=True, priority=60)
 
 
+# Plain numbers written with grouping or a decimal comma, and no currency: "95,602.52",
+# "(1,234.00)" (an accounting negative), "94.833,97", "57,44", "1 234,5". Typed as DOUBLE; a
+# column of grouped integers only stays with `thousands` (higher priority, BIGINT).
+_ANY_US = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+_GROUPED_US = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_ANY_EU = r"(?:(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+)"
+_MARKED_EU = r"(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)"
+_SPACE_GROUP = r"[0-9][" + _SPACES + r"][0-9]{3}"
+
+
+@register
+def grouped_number() -> Detector:
+    """Numbers with comma-grouped thousands and a decimal point ("95,602.52", "1,000.5"), also
+    in parentheses as accounting writes negatives ("(1,234.00)"). Bare numbers pass too."""
+    regex = rf"\s*(?:[-+]?{_GROUPED_US}|\({_ANY_US}\))\s*"
+    guard = rf"\s*(?:[-+]?{_ANY_US}|\({_ANY_US}\))\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        digits = f"replace({shaped(col, guard)}, ',', '')"
+        # "(12.5)" -> "-12.5": the opening parenthesis becomes the sign.
+        return f"TRY_CAST(replace(replace({digits}, '(', '-'), ')', '') AS DOUBLE)"
+
+    return Detector(
+        "grouped_number", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"(contains({col}, ',') OR contains({col}, '('))", priority=36,
+    )
+
+
+@register
+def grouped_number_eu() -> Detector:
+    """Numbers with a decimal comma, grouped by points or spaces or not at all ("94.833,97",
+    "57,44", "1 234,5", "-0,25"). Bare integers pass too."""
+    regex = rf"\s*[-+]?{_MARKED_EU}\s*"
+    guard = rf"\s*[-+]?{_ANY_EU}\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = shaped(col, guard)
+        for separator in "." + _SPACES:
+            text = f"replace({text}, {lit(separator)}, '')"
+        return f"TRY_CAST(replace({text}, ',', '.') AS DOUBLE)"
+
+    return Detector(
+        "grouped_number_eu", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"(contains({col}, ',') OR regexp_matches({col}, {lit(_SPACE_GROUP)}))", priority=35,
+    )
+
+
 @register
 def percent() -> Detector:
     """Percentages, typed as the number written: "12.5%" becomes 12.5, not 0.125."""

@@ -131,7 +131,7 @@ def shortlist(values: Counter[str], config: InferenceConfig) -> SampleFindings:
     if "integer" in findings.shares:
         # Free in the scan: the integer conversion already computes the DOUBLE reading.
         findings.shares.setdefault("float", findings.shares["integer"])
-    if {"us_date", "eu_date"} & set(findings.shares):
+    if {"us_date", "eu_date", "us_datetime", "eu_datetime"} & set(findings.shares):
         findings.date_separator = _date_separator(common)
     if "integer" in findings.shares:
         findings.leading_zero_example = next(

@@ -11,6 +11,7 @@ import codecs
 import csv
 import gzip
 import io
+import itertools
 import re
 import shutil
 import zlib
@@ -31,6 +32,7 @@ SAMPLE_MAX_BYTES = 8 << 20
 _DELIMITERS = (",", ";", "\t", "|")
 _NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
+_YEAR = re.compile(r"(1[5-9]|2[0-9])[0-9]{2}")
 # DuckDB reads these natively; anything else is transcoded to UTF-8 first.
 _DUCKDB_ENCODINGS = {"utf-8": "utf-8", "latin-1": "latin-1"}
 
@@ -44,6 +46,8 @@ class CsvDialect:
     quote: str
     header: bool
     field_count: int
+    # Lines before the table (a title, notes, blank lines), as some exports write them.
+    skip: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +55,7 @@ class CsvDialect:
             "delimiter": self.delimiter,
             "quote": self.quote,
             "header": self.header,
+            "skip": self.skip,
         }
 
 
@@ -116,12 +121,18 @@ def _control_share(sample: bytes) -> float:
     return controls / max(len(sample), 1)
 
 
+# At most this many lines before the table are taken for a preamble (title, notes).
+MAX_PREAMBLE_LINES = 20
+
+
 def detect_dialect(head_text: str, encoding: str, path: Path) -> CsvDialect:
-    """Delimiter by field-count consistency over the first lines, then header by content."""
-    lines = head_text.splitlines()
-    if len(lines) > 1 and not head_text.endswith(("\n", "\r")):
-        lines = lines[:-1]  # the sniffed block may cut the last line
-    lines = [ln for ln in lines[:500] if ln.strip()]
+    """Delimiter by field-count consistency over the first lines, a preamble of lines with
+    fewer fields before the table, then header by content."""
+    physical = head_text.splitlines()
+    if len(physical) > 1 and not head_text.endswith(("\n", "\r")):
+        physical = physical[:-1]  # the sniffed block may cut the last line
+    starts = [i for i, ln in enumerate(physical[:500]) if ln.strip()]  # non-blank lines
+    lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
     best: tuple[float, int, str] | None = None
@@ -137,21 +148,43 @@ def detect_dialect(head_text: str, encoding: str, path: Path) -> CsvDialect:
         score = (share, mode, delim)
         if best is None or score[:2] > best[:2]:
             best = score
+    skip = preamble = 0
     if best is None:
         delimiter, field_count = ",", 1
     else:
         share, field_count, delimiter = best
         if share < 1.0:
             rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, quotechar='"'))
-            bad = next(i for i, r in enumerate(rows) if len(r) != field_count)
-            raise SourceError(
-                f"{path} has rows with a different number of fields: line {bad + 1} has "
-                f"{len(rows[bad])} fields where the others have {field_count} (delimiter {delimiter!r}).",
-                hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile again.",
-            )
-    rows = list(csv.reader(io.StringIO("\n".join(lines[:50])), delimiter=delimiter, quotechar='"'))
+            preamble = _preamble_rows(rows, field_count)
+            bad = next((i for i, r in enumerate(rows) if i >= preamble and len(r) != field_count), None)
+            if bad is not None:
+                raise SourceError(
+                    f"{path} has rows with a different number of fields: line {bad + 1} has "
+                    f"{len(rows[bad])} fields where the others have {field_count} (delimiter {delimiter!r}).",
+                    hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile again.",
+                )
+            # The physical lines to skip: the preamble's lines and the blank lines among and after them.
+            skip = starts[preamble]
+    rows = list(csv.reader(io.StringIO("\n".join(lines[preamble : preamble + 50])), delimiter=delimiter, quotechar='"'))
     header = _looks_like_header(rows)
-    return CsvDialect(encoding=encoding, delimiter=delimiter, quote='"', header=header, field_count=field_count)
+    return CsvDialect(
+        encoding=encoding, delimiter=delimiter, quote='"', header=header, field_count=field_count, skip=skip
+    )
+
+
+def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
+    """How many leading rows are a preamble: a few one-line rows with clearly fewer fields than
+    the table (a title, "key,value" notes), before the rows of the table (0 when none)."""
+    count = 0
+    # Two fields short of the table at least (or a single field): a header one name short is
+    # not a preamble.
+    while count < len(rows) and (len(rows[count]) <= field_count - 2 or len(rows[count]) == 1):
+        count += 1
+    if count > MAX_PREAMBLE_LINES or count >= len(rows) - 1:
+        return 0
+    if any("\n" in cell for row in rows[:count] for cell in row):
+        return 0  # a quoted line break: rows and lines no longer line up
+    return count
 
 
 def _looks_like_header(rows: list[list[str]]) -> bool:
@@ -166,7 +199,23 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     named = [cell for cell in first if cell]
     if not named:
         return False
-    return not any(_NUMBER.match(cell) or _DATE_LIKE.match(cell) for cell in named)
+    data_like = [i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell))]
+    return not data_like or _year_columns(rows, data_like, len(named))
+
+
+def _year_columns(rows: list[list[str]], data_like: list[int], named: int) -> bool:
+    """Whether the numbers of a first row are the years of a wide table ("Country Name",
+    "1960", "1961", ...: World Bank, OECD, census exports): two or more, rising, beside text,
+    over columns that do not hold years themselves (else the row is data: "Bob,1990,2000")."""
+    if len(data_like) < 2 or len(data_like) == named:
+        return False
+    first = [rows[0][i].strip() for i in data_like]
+    if not all(_YEAR.fullmatch(cell) for cell in first):
+        return False
+    if not all(a < b for a, b in itertools.pairwise(int(cell) for cell in first)):
+        return False
+    below = [row[i].strip() for row in rows[1:] for i in data_like if i < len(row) and row[i].strip()]
+    return not below or not all(_YEAR.fullmatch(cell) for cell in below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +231,12 @@ class CsvCopy:
     @property
     def header(self) -> bool:
         return bool(self.options["header"])
+
+    @property
+    def skip(self) -> int:
+        """Lines before the table (see `CsvDialect.skip`)."""
+        value = self.options.get("skip", 0)
+        return value if isinstance(value, int) else 0
 
     def reader(self) -> str:
         """The read_csv call over the copy: every column VARCHAR, null tokens NULL."""
@@ -238,6 +293,8 @@ def open_csv(
         "strict_mode": True,
         "null_padding": False,
     }
+    if dialect.skip:
+        options["skip"] = dialect.skip
     return CsvCopy(path=raw_copy, options=options, dialect=dialect)
 
 
@@ -299,6 +356,9 @@ def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str | 
     budget = max(1, SAMPLE_MAX_BYTES // max(1, blocks))
     target.parent.mkdir(parents=True, exist_ok=True)
     with copy.path.open("rb") as src, target.open("wb") as out:
+        for _ in range(copy.skip):
+            if not src.readline(budget).endswith(b"\n"):
+                return None
         if copy.header:
             header = src.readline(budget)
             if not header.endswith(b"\n"):
@@ -323,8 +383,9 @@ def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str | 
                     line += b"\n"
                 out.write(line)
                 used += len(line)
-    options = {**copy.options, "strict_mode": False, "ignore_errors": True}
-    return read_call("read_csv", target, options)
+    # The sample starts at the header: the lines before the table are not copied into it.
+    options = {k: v for k, v in copy.options.items() if k != "skip"}
+    return read_call("read_csv", target, {**options, "strict_mode": False, "ignore_errors": True})
 
 
 def _transcode(path: Path, encoding: str, target: Path) -> None:
