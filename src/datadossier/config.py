@@ -13,7 +13,9 @@ from typing import Annotated
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-DEFAULT_NULL_TOKENS = ("", "NA", "N/A", "NULL", "null", "None", "-", "#N/A")
+# "NaN"/"nan" is how pandas and numpy write a missing float when asked for text, "n/a" how
+# many spreadsheets do: all are missing values, not numbers or text.
+DEFAULT_NULL_TOKENS = ("", "NA", "N/A", "n/a", "NULL", "null", "None", "NaN", "nan", "-", "#N/A")
 
 
 def _split_list(value: object) -> object:
