@@ -211,3 +211,31 @@ def test_column_names_with_quotes_dots_and_spaces(infer: Infer) -> None:
     name = 'we"ird.name kg'
     result = infer({name: ["1.5", "2", "3"]})[name]
     assert (result.decided_type, result.candidates[0].detected_unit) == ("DOUBLE", "kg")
+
+
+def test_integers_beyond_bigint_stay_exact_text(infer: Infer) -> None:
+    # 20-digit identifiers: DOUBLE would read them all, with their last digits lost.
+    values = [str(12345678901234567890 + 7919 * i) for i in range(30)] + ["42"]
+    result = infer({"account": values})["account"]
+    assert result.decided_type == "VARCHAR"
+    assert "BIGINT range" in (result.reason or "")
+    # Large measurements written with decimals are still numbers.
+    floats = infer({"mass": [f"{1.5e20 * (i + 1):.1f}" for i in range(30)]})["mass"]
+    assert floats.decided_type == "DOUBLE"
+
+
+def test_accounting_negatives_in_a_currency_column(infer: Infer) -> None:
+    result = infer({"net": ["$1,234.50", "($12.00)", "(USD 3.50)", "$0.99", "( $7.25 )"]})["net"]
+    assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
+    assert result.candidates[0].detected_unit == "USD"
+    assert result.bounds == (-12.0, 1234.5)
+
+
+def test_timestamps_with_a_zone_name_are_read_in_utc(infer: Infer) -> None:
+    values = ["2021-03-04 05:06:07 UTC", "2021-03-04 05:06:07 Europe/Berlin", "2021-03-04T08:00:00 GMT"]
+    result = infer({"logged_at": values})["logged_at"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
+    assert result.bounds == (
+        dt.datetime(2021, 3, 4, 4, 6, 7, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 3, 4, 8, 0, 0, tzinfo=dt.UTC).timestamp(),
+    )

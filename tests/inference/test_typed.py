@@ -26,6 +26,10 @@ Convert = Callable[[str, str], object]
         ("1,234,567", "INTEGER", "thousands", 1234567),
         ("1.234.567", "BIGINT", "thousands", 1234567),
         ("1,23", "INTEGER", "thousands", None),
+        ("($1,234.50)", "DECIMAL", "currency", Decimal("-1234.50")),
+        ("(1.234,50 €)", "DECIMAL", "currency_eu", Decimal("-1234.50")),
+        ("2021-03-04 05:06:07 UTC", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 3, 4, 5, 6, 7)),
+        ("2021-03-04 05:06:07 America/New_York", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 3, 4, 10, 6, 7)),
         ("95,602.52", "DOUBLE", "grouped_number", 95602.52),
         ("(1,234.50)", "DOUBLE", "grouped_number", -1234.5),
         ("-0.5", "DOUBLE", "grouped_number", -0.5),
@@ -143,4 +147,5 @@ def test_a_pattern_of_another_type_is_refused() -> None:
 def test_expressions_hold_only_registry_constants() -> None:
     # The column text is the only outside input; it appears as given and nowhere else.
     sql = typed_expression('"it\'s ""odd"""', "DECIMAL", "currency")
-    assert sql.count('"it\'s ""odd"""') == 2
+    # once in the shape, twice in the sign test ("-" or an accounting parenthesis)
+    assert sql.count('"it\'s ""odd"""') == 3

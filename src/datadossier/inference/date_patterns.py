@@ -37,16 +37,21 @@ def iso_date() -> Detector:
     )
 
 
-# An offset (or Z) right after the time: such values are converted to UTC.
-_OFFSET_AT_END = r":[0-9]{2}(?:\.[0-9]+)?\s*(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)\s*$"
+# A time zone after the time: an offset or Z, or after a space UTC, GMT or an IANA name
+# ("Europe/Berlin"). Abbreviations other than UTC and GMT are left out: CST, IST and others
+# name several zones.
+_ZONE = r"(?:\s*(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)|\s(?:UTC|GMT|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?))"
+# A zone right after the time: such values are converted to UTC.
+_OFFSET_AT_END = rf":[0-9]{{2}}(?:\.[0-9]+)?{_ZONE}\s*$"
 
 
 @register
 def iso_datetime() -> Detector:
-    """ISO timestamps, T or space, optional seconds, fraction and offset; offsets go to UTC."""
+    """ISO timestamps, T or space, optional seconds, fraction and zone (an offset, Z, UTC, GMT
+    or an IANA name); zoned values go to UTC."""
     regex = (
         r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
-        r"\s*(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?\s*"
+        rf"{_ZONE}?\s*"
     )
 
     def convert(col: str, _sql_type: str) -> str:

@@ -101,11 +101,28 @@ def decide_text_column(
         for option in options:
             if option.data_type in NUMERIC_TYPES:
                 option.blocked = "leading zeros"
+    number, whole = by_name.get("float"), by_name.get("integer")
+    if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
+        number.blocked = _BEYOND_BIGINT
     usable = [o for o in options if o.acceptable and o.blocked is None]
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config.accept_rate)
+
+
+_BEYOND_BIGINT = "integers beyond BIGINT"
+
+
+def _digits_beyond_bigint(number: _Option, whole: _Option, findings: SampleFindings) -> bool:
+    """Whole numbers (as the sample shows them) of which some are out of BIGINT's range: as
+    DOUBLE they would lose their last digits, which for identifiers is wrong values."""
+    if findings.shares.get("integer", 0.0) < findings.shares.get("float", 0.0):
+        return False  # the sample has decimals: a real measurement
+    if whole.stats.parsed >= number.stats.parsed:
+        return False
+    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
+    return any(b is not None and abs(b) >= 2**63 for b in (low, high))
 
 
 def _option(
@@ -373,6 +390,11 @@ def _typed_reason(chosen: _Option, n: int) -> str:
 
 
 def _varchar_reason(options: list[_Option], n: int, notes: list[str], accept_rate: float) -> str:
+    if any(o.blocked == _BEYOND_BIGINT for o in options):
+        return (
+            "Whole numbers beyond the BIGINT range (more than 19 digits) would lose digits as"
+            " DOUBLE; kept as VARCHAR, exact (identifiers, most likely)."
+        )
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:
         seen = ", ".join(m.strip() for m in blocked[0].stats.markers)

@@ -148,5 +148,15 @@ def strptime_date(value: str, formats: tuple[str, ...]) -> str:
     return f"CAST(try_strptime({value}, {format_list(formats)}) AS DATE)"
 
 
+# What remains of a bare amount once its digits are taken out: signs, spaces, accounting
+# parentheses. A marker among these is no currency or unit.
+BARE_MARKERS = ("", "-", "+", " ", "()", "( )", "(  )")
+
+
+def has_marker_sql(marker: str) -> str:
+    """SQL boolean: the marker reading holds a currency or unit, not only signs and spaces."""
+    return f"coalesce({marker}, '') NOT IN ({', '.join(map(lit, BARE_MARKERS))})"
+
+
 # A plain decimal number, as the shapes write it.
 NUM = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"

@@ -9,6 +9,7 @@ from datadossier.inference.detector import (
     NUM,
     Detector,
     PatternName,
+    has_marker_sql,
     lit,
     register,
     shaped,
@@ -84,14 +85,17 @@ def thousands() -> Detector:
 
 
 def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
-    strict = (
-        rf"\s*[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}\s*"
-        rf"|\s*[-+]?\s*{amount}\s*{_CURRENCY_MARK}\s*"
+    signed = (
+        rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}"
+        rf"|[-+]?\s*{amount}\s*{_CURRENCY_MARK}"
     )
+    # Also in parentheses, as accounting writes a negative amount: "($1,234.50)".
+    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\))\s*"
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = "(?:[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
-    guard = rf"\s*[-+]?\s*(?:{loose_mark}\s*)?[-+]?\s*{amount}\s*(?:{loose_mark})?\s*"
+    loose = rf"[-+]?\s*(?:{loose_mark}\s*)?[-+]?\s*{amount}\s*(?:{loose_mark})?"
+    guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\))\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
         else r"[0-9][0-9,]*(?:\.[0-9]+)?"
@@ -112,19 +116,20 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
         # The sign may stand before or after the symbol ("-$3.00", "$-3.00"). It is read from
         # the column itself: DuckDB does not share a subexpression repeated inside one
         # expression, so a second `shaped` would run the regex twice.
-        sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
+        sign = f"(1 - 2 * CAST(contains({col}, '-') OR contains({col}, '(') AS INTEGER))"
         return f"CAST(TRY_CAST({text} AS {sql_type}) * {sign} AS {sql_type})"
 
     def marker(col: str) -> str:
-        """What is written around the amount: "$", "-$", " USD" (NULL when not an amount).
+        """What is written around the amount: "$", "-$", " USD", "($)" (NULL when not an
+        amount).
 
-        Signs and spaces are left in; whoever reads the marker strips them.
+        Signs, parentheses and spaces are left in; whoever reads the marker strips them.
         """
         return f"replace({col}, {amount_text(col)}, '')"
 
     return Detector(
         name, "DECIMAL", strict, convert, lenient=True,
-        mark=lambda col: f"coalesce({marker(col)}, '') NOT IN ('', '-', '+', ' ')", marker=marker,
+        mark=lambda col: has_marker_sql(marker(col)), marker=marker,
         priority=priority,
     )
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.conversions import NO_READINGS, Readings
+from datadossier.inference.detector import has_marker_sql
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.sampling import SampleFindings
@@ -148,7 +149,7 @@ def _add_candidate(
             # The unit or currency written with the number; signs and spaces are not marks.
             marker = query.column(readings.sql(column, detector, "marker"))
             # NOT IN rather than trim: trimming a character set costs ten times more.
-            has_mark = f"{typed} IS NOT NULL AND coalesce({marker}, '') NOT IN ('', '-', '+', ' ')"
+            has_mark = f"{typed} IS NOT NULL AND {has_marker_sql(marker)}"
             query.aggregate(index, name, "marked", f"count_if({has_mark})")
             query.aggregate(index, name, "markers", f"approx_top_k({marker}, 5) FILTER (WHERE {has_mark})")
         elif detector.mark is not None:

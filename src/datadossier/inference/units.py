@@ -126,8 +126,9 @@ def value_unit(token: str) -> str | None:
 
 
 def currency_code(marker: str) -> str | None:
-    """ISO code of a currency symbol or code written with an amount ("$", "-$", "EUR"), or None."""
-    marker = marker.strip(" +-\t\u00a0\u202f")
+    """ISO code of a currency symbol or code written with an amount ("$", "-$", "($)", "EUR"),
+    or None."""
+    marker = marker.strip(" +-()\t\u00a0\u202f")
     if marker in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[marker]
     return marker if marker in ISO_CURRENCIES else None
