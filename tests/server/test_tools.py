@@ -190,3 +190,13 @@ async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, 
         assert meta["truncated"] is True
         assert len(error_text(listed)) < 70_000
         assert [c["name"] for c in meta["columns"]] == names[: len(meta["columns"])]
+
+
+def test_profile_bounds_of_timestamps_are_rendered_with_a_zone_only_when_they_have_one() -> None:
+    from datadossier.server.tools.models import _render
+
+    seconds = 1_614_834_367.0  # 2021-03-04 05:06:07 UTC
+    assert _render(seconds, "TIMESTAMP") == "2021-03-04T05:06:07"
+    assert _render(seconds, "TIMESTAMP WITH TIME ZONE") == "2021-03-04T05:06:07+00:00"
+    assert _render(seconds, "TIMESTAMPTZ") == "2021-03-04T05:06:07+00:00"
+    assert _render(seconds, "DATE") == "2021-03-04"

@@ -135,7 +135,10 @@ def _render(value: float | None, data_type: str | None) -> Any:
     if base == "DATE":
         return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=value)).date().isoformat()
     if base.startswith("TIMESTAMP"):
-        return (datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=value)).isoformat()
+        moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=value)
+        # A naive TIMESTAMP is shown as written, without a zone it never had.
+        zoned = base == "TIMESTAMPTZ" or "TIME ZONE" in data_type.upper()
+        return moment.isoformat() if zoned else moment.replace(tzinfo=None).isoformat()
     if base == "TIME":
         return str(timedelta(seconds=round(value)))
     return value
