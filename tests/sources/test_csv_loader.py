@@ -169,6 +169,24 @@ def test_a_header_one_name_short_is_not_taken_for_a_preamble(con, tmp_path: Path
         _load(con, path)
 
 
+@pytest.mark.parametrize("rows", [100, 100_000], ids=["in_the_sniffed_block", "past_it"])
+def test_note_lines_after_the_table_are_left_out_of_the_copy(con, tmp_path: Path, rows: int) -> None:
+    path = tmp_path / "x.csv"
+    notes = '\n"Source: National Statistics Office, 2024."\nNote: figures are provisional\n'
+    path.write_text("year,region,value\n" + "".join(f"{2000 + i % 20},r{i % 7},{i}.5\n" for i in range(rows)) + notes)
+    dialect = _load(con, path)
+    assert dialect.footer == 2
+    assert con.execute("SELECT count(*), max(CAST(value AS DOUBLE)) FROM raw_t").fetchall() == [(rows, rows - 0.5)]
+    assert path.read_text().endswith(notes)  # the user's file is untouched
+
+
+def test_a_short_last_row_of_numbers_is_a_broken_row_not_a_note(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b,c\n1,2,3\n4,5,6\n7\n")
+    with pytest.raises(SourceError, match="line 4 has 1 fields"):
+        _load(con, path)
+
+
 def test_empty_file_is_refused(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(b"")

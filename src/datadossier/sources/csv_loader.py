@@ -12,10 +12,11 @@ import csv
 import gzip
 import io
 import itertools
+import os
 import re
 import shutil
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
 
@@ -48,6 +49,8 @@ class CsvDialect:
     field_count: int
     # Lines before the table (a title, notes, blank lines), as some exports write them.
     skip: int = 0
+    # Note lines after the table ("Source: ...") left out of the workspace's copy.
+    footer: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -56,6 +59,7 @@ class CsvDialect:
             "quote": self.quote,
             "header": self.header,
             "skip": self.skip,
+            "footer": self.footer,
         }
 
 
@@ -121,13 +125,17 @@ def _control_share(sample: bytes) -> float:
     return controls / max(len(sample), 1)
 
 
-# At most this many lines before the table are taken for a preamble (title, notes).
+# At most this many lines before the table are taken for a preamble (title, notes), and
+# after it for a footer, looked for in the file's last FOOTER_BYTES.
 MAX_PREAMBLE_LINES = 20
+FOOTER_BYTES = 1 << 16
 
 
-def detect_dialect(head_text: str, encoding: str, path: Path) -> CsvDialect:
+def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = False) -> CsvDialect:
     """Delimiter by field-count consistency over the first lines, a preamble of lines with
-    fewer fields before the table, then header by content."""
+    fewer fields before the table, then header by content. ``whole``: the text is the whole
+    file, so note lines at its end are a footer (cut from the copy by `_cut_footer`), not
+    ragged rows."""
     physical = head_text.splitlines()
     if len(physical) > 1 and not head_text.endswith(("\n", "\r")):
         physical = physical[:-1]  # the sniffed block may cut the last line
@@ -156,7 +164,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path) -> CsvDialect:
         if share < 1.0:
             rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, quotechar='"'))
             preamble = _preamble_rows(rows, field_count)
-            bad = next((i for i, r in enumerate(rows) if i >= preamble and len(r) != field_count), None)
+            end = len(rows) - (_footer_rows(rows, field_count) if whole else 0)
+            bad = next((i for i in range(preamble, end) if len(rows[i]) != field_count), None)
             if bad is not None:
                 raise SourceError(
                     f"{path} has rows with a different number of fields: line {bad + 1} has "
@@ -172,13 +181,66 @@ def detect_dialect(head_text: str, encoding: str, path: Path) -> CsvDialect:
     )
 
 
+def _note_row(row: list[str], field_count: int) -> bool:
+    """A row of a preamble or footer: clearly fewer fields than the table (a header one name
+    short is not one)."""
+    return len(row) <= field_count - 2 or len(row) == 1
+
+
+def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
+    """Cut note lines after the table ("Source: ...", "Note: ...", as statistics exports end)
+    from the workspace's copy; the number of lines cut. Such a line has words and clearly
+    fewer fields than the table, and the line before the notes has the table's width; a short
+    line of numbers is a broken row and stays (the load then reports it)."""
+    if dialect.field_count < 2:
+        return 0
+    size = path.stat().st_size
+    start = max(0, size - FOOTER_BYTES)
+    with path.open("rb") as fh:
+        fh.seek(start)
+        tail = fh.read()
+    end = len(tail) - 1 if tail.endswith(b"\n") else len(tail)
+    cut, notes = None, 0
+    while notes <= MAX_PREAMBLE_LINES:
+        newline = tail.rfind(b"\n", 0, end)
+        if newline < 0:
+            return 0  # the notes reach the start of the file, or of what was read
+        line = tail[newline + 1 : end].rstrip(b"\r")
+        end = newline
+        if not line.strip():
+            continue
+        text = line.decode(encoding, errors="replace")
+        if text.count(dialect.quote) % 2:
+            return 0  # a quoted value spans lines: rows and lines no longer line up
+        row = next(csv.reader([text], delimiter=dialect.delimiter, quotechar=dialect.quote))
+        if len(row) == dialect.field_count:
+            break
+        if not (_note_row(row, dialect.field_count) and any(ch.isalpha() for ch in text)):
+            return 0
+        cut, notes = start + newline + 1, notes + 1
+    else:
+        return 0
+    if cut is not None:
+        os.truncate(path, cut)
+    return notes
+
+
+def _footer_rows(rows: list[list[str]], field_count: int) -> int:
+    """How many trailing rows are notes (see `_cut_footer`, which removes them from the copy)."""
+    count = 0
+    while count < min(len(rows) - 1, MAX_PREAMBLE_LINES):
+        row = rows[-1 - count]
+        if not (_note_row(row, field_count) and any(ch.isalpha() for cell in row for ch in cell)):
+            break
+        count += 1
+    return count if field_count >= 2 else 0
+
+
 def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     """How many leading rows are a preamble: a few one-line rows with clearly fewer fields than
     the table (a title, "key,value" notes), before the rows of the table (0 when none)."""
     count = 0
-    # Two fields short of the table at least (or a single field): a header one name short is
-    # not a preamble.
-    while count < len(rows) and (len(rows[count]) <= field_count - 2 or len(rows[count]) == 1):
+    while count < len(rows) and _note_row(rows[count], field_count):
         count += 1
     if count > MAX_PREAMBLE_LINES or count >= len(rows) - 1:
         return 0
@@ -268,7 +330,7 @@ def open_csv(
     except (LookupError, UnicodeDecodeError) as exc:
         raise SourceError(f"Cannot decode {file.path} as {enc}: {exc}.", hint="Pass the file's real encoding.") from exc
     head_text = head_text.lstrip("\ufeff")
-    dialect = detect_dialect(head_text, enc, file.path)
+    dialect = detect_dialect(head_text, enc, file.path, whole=len(head) < SNIFF_BYTES)
     if dialect.field_count > max_columns:
         raise SourceError(
             f"{file.path} has {dialect.field_count} columns; the limit is {max_columns}.",
@@ -282,6 +344,9 @@ def open_csv(
         _decompress(file.path, raw_copy)
     else:
         copy_file(file.path, raw_copy)
+    footer = _cut_footer(raw_copy, duck_encoding, dialect)
+    if footer:
+        dialect = replace(dialect, footer=footer)
     options: dict[str, object] = {
         "all_varchar": True,
         "delim": dialect.delimiter,
