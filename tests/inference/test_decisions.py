@@ -239,3 +239,13 @@ def test_timestamps_with_a_zone_name_are_read_in_utc(infer: Infer) -> None:
         dt.datetime(2021, 3, 4, 4, 6, 7, tzinfo=dt.UTC).timestamp(),
         dt.datetime(2021, 3, 4, 8, 0, 0, tzinfo=dt.UTC).timestamp(),
     )
+
+
+def test_dates_mixed_with_date_times_are_timestamps_not_truncated_dates(infer: Infer) -> None:
+    # Most values are plain dates, so both readings are tried; the date reading must not
+    # accept a value with a time by dropping it.
+    values = [f"2021-03-{d:02d}" for d in range(1, 21)] + ["2021-03-21 14:30:00", "2021-03-22 08:00:00"]
+    result = infer({"happened": values})["happened"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
+    assert result.bounds is not None
+    assert result.bounds[1] == dt.datetime(2021, 3, 22, 8, 0, tzinfo=dt.UTC).timestamp()

@@ -70,6 +70,13 @@ Convert = Callable[[str, str], object]
         ("TRUE", "BOOLEAN", None, True),
         ("maybe", "BOOLEAN", "boolean", None),
         ("09:30", "TIME", "time", dt.time(9, 30)),
+        ("5:06 PM", "TIME", "time", dt.time(17, 6)),
+        ("11:59:59pm", "TIME", "time", dt.time(23, 59, 59)),
+        ("12:00 AM", "TIME", "time", dt.time(0, 0)),
+        ("13:00 PM", "TIME", "time", None),
+        ("2021-3-4", "DATE", "iso_date", dt.date(2021, 3, 4)),
+        ("2021-03-04 05:06", "DATE", "iso_date", None),  # not a date: its time would be lost
+        ("2021-3-4 5:06:07", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 3, 4, 5, 6, 7)),
         (" 23:59:59.5 ", "TIME", None, dt.time(23, 59, 59, 500000)),
         ("2021-01-05", "DATE", "iso_date", dt.date(2021, 1, 5)),
         ("2021-01-05T10:11:12", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 1, 5, 10, 11, 12)),

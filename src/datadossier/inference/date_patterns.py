@@ -19,21 +19,53 @@ _MONTHS = (
 _DAY_OR_MONTH_DATE = r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}\s*"
 
 
+def _twelve_hour(col: str) -> str:
+    """SQL boolean: the value is written on a 12-hour clock (AM/PM in any case)."""
+    return f"(contains({col}, 'M') OR contains({col}, 'm'))"
+
+
+def _spaced_half(text: str) -> str:
+    """SQL: the text with a space before AM/PM, where there was none ("1:05PM"); strptime
+    ignores extra spaces."""
+    for half in ("AM", "PM", "am", "pm"):
+        text = f"replace({text}, {lit(half)}, {lit(' ' + half)})"
+    return text
+
+
+def _has_seconds(col: str) -> str:
+    """SQL boolean: the value's time has seconds (two colons)."""
+    return f"(length({col}) - length(replace({col}, ':', '')) = 2)"
+
+
 @register
 def time_() -> Detector:
-    """Times of day, HH:MM with optional seconds and fraction ("09:30", "23:59:59.5")."""
-    regex = r"\s*(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?)?\s*"
-    return Detector(
-        "time", "TIME", regex, lambda col, _t: f"TRY_CAST(trim({col}) AS TIME)", priority=70
+    """Times of day, HH:MM with optional seconds and fraction ("09:30", "23:59:59.5"), also on a
+    12-hour clock ("5:06 PM", "11:59:59pm")."""
+    regex = (
+        r"\s*(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,9})?)?"
+        r"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm])\s*"
     )
+
+    def convert(col: str, _sql_type: str) -> str:
+        spaced = _spaced_half(col)
+        twelve = (
+            f"CAST(CASE WHEN {_has_seconds(col)} THEN try_strptime({spaced}, '%I:%M:%S %p') "
+            f"ELSE try_strptime({spaced}, '%I:%M %p') END AS TIME)"
+        )
+        return f"CASE WHEN {_twelve_hour(col)} THEN {twelve} ELSE TRY_CAST(trim({col}) AS TIME) END"
+
+    return Detector("time", "TIME", regex, convert, priority=70)
 
 
 @register
 def iso_date() -> Detector:
-    """ISO dates, YYYY-MM-DD (DuckDB's own date cast)."""
+    """ISO dates, YYYY-MM-DD, also unpadded (YYYY-M-D; DuckDB's own date cast)."""
     return Detector(
-        "iso_date", "DATE", r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*",
-        lambda col, _t: f"TRY_CAST({col} AS DATE)", priority=70, formats=("%Y-%m-%d",),
+        "iso_date", "DATE", r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*",
+        # DuckDB's DATE cast also reads a timestamp and drops its time: a value with a time
+        # (a colon) is no date.
+        lambda col, _t: f"CASE WHEN NOT contains({col}, ':') THEN TRY_CAST({col} AS DATE) END",
+        priority=70, formats=("%Y-%m-%d",),
     )
 
 
@@ -50,7 +82,7 @@ def iso_datetime() -> Detector:
     """ISO timestamps, T or space, optional seconds, fraction and zone (an offset, Z, UTC, GMT
     or an IANA name); zoned values go to UTC."""
     regex = (
-        r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
+        r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
         rf"{_ZONE}?\s*"
     )
 
@@ -112,12 +144,7 @@ def _day_month_time(name: PatternName, first: str, second: str, date_format: str
         # or not, AM/PM or not) instead of failed attempts, the costliest thing strptime does.
         # Only one branch runs per row, so the shape's regex runs once.
         text = f"replace(replace({shaped(col, _DAY_OR_MONTH_TIME)}, '.', '/'), '-', '/')"
-        seconds = f"(length({col}) - length(replace({col}, ':', '')) = 2)"
-        twelve = f"(contains({col}, 'M') OR contains({col}, 'm'))"
-        # A space before AM/PM, where there was none ("1:05PM"); extra spaces are ignored.
-        spaced = text
-        for half in ("AM", "PM", "am", "pm"):
-            spaced = f"replace({spaced}, {lit(half)}, {lit(' ' + half)})"
+        seconds, twelve, spaced = _has_seconds(col), _twelve_hour(col), _spaced_half(text)
         h24, h24_short, h12, h12_short = (lit(f) for f in formats)
         return (
             f"CASE WHEN {twelve} THEN (CASE WHEN {seconds} THEN try_strptime({spaced}, {h12}) "
