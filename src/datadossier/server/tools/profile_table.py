@@ -25,8 +25,11 @@ _MAX_TABLES = 50
 class ProfiledTable(BaseModel):
     table: TableInfo = Field(description="The table and its row counts per layer.")
     status: str = Field(description="`profiled` (loaded and profiled now) or `unchanged` (file unchanged since the last profile; stored results shown).")
-    seconds: dict[str, float] = Field(description="Time spent per stage (load, infer, layers, profile, total).")
-    csv_dialect: dict[str, Any] | None = Field(description="Detected encoding, delimiter, quote and header of a CSV.")
+    seconds: dict[str, float] = Field(description="Time spent per stage (load, infer, layers, profile, store, total).")
+    csv_dialect: dict[str, Any] | None = Field(
+        description="Detected encoding, delimiter, quote and header of a CSV, and the lines skipped before the"
+        " table (skip) and left out after it (footer)."
+    )
     columns: list[ColumnInfo] = Field(description="Per-column types, patterns, units and profile (compact).")
     columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
 
