@@ -102,3 +102,21 @@ def test_module_entry_flushes_long_output_before_its_quick_exit(tmp_path: Path, 
     failed = subprocess.run([*module, "show", "wide.nothing"], capture_output=True, text=True, env=env, timeout=300)
     assert failed.returncode == 2
     assert "what to do:" in failed.stderr
+
+
+def test_a_folder_with_a_bad_file_profiles_the_others_and_exits_with_1(tmp_path: Path, store_url: str) -> None:
+    import json
+
+    data = tmp_path / "drop"
+    data.mkdir()
+    (data / "good.csv").write_text("id,v\n1,2\n3,4\n")
+    (data / "ragged.csv").write_text("a,b,c\n1,2,3\n4,5\n6,7,8\n")
+    done = _run(tmp_path, store_url, "profile", str(data))
+    assert done.returncode == 1
+    assert "drop.good" in done.stdout
+    assert f"error: {data / 'ragged.csv'}:" in done.stderr
+    assert "what to do:" in done.stderr
+    as_json = _run(tmp_path, store_url, "profile", str(data), "--json")
+    assert as_json.returncode == 1
+    statuses = {r["table"]: (r["status"], r.get("error") is not None) for r in json.loads(as_json.stdout)}
+    assert statuses == {"drop.good": ("unchanged", False), "drop.ragged": ("failed", True)}

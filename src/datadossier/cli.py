@@ -106,8 +106,9 @@ async def _profile(
                 bar.update(task, completed=done, total=total, description=message)
 
             await profile_all(progress)
-        summaries = await _summaries(runtime, [r.qualified_name for r in results])
-    return list(zip(results, summaries, strict=True))
+        found = iter(await _summaries(runtime, [r.qualified_name for r in results if r.status != "failed"]))
+    # A file that failed has no table to summarise.
+    return [(r, None if r.status == "failed" else next(found)) for r in results]
 
 
 async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
@@ -163,17 +164,26 @@ def _short(value: Any) -> str:
 def cmd_profile(args: argparse.Namespace) -> int:
     settings = _settings(args)
     results = asyncio.run(_profile(settings, args.paths, args.source, args.force, args.encoding, quiet=args.json))
+    # A file of a folder that failed is reported with the others; the exit status says so.
+    code = 1 if any(run.status == "failed" for run, _ in results) else 0
     if args.json:
         print(json.dumps([
             {"table": run.qualified_name, "status": run.status, "raw_rows": run.raw_rows,
-             "typed_rows": run.typed_rows, "quarantine_rows": run.quarantine_rows, "seconds": run.seconds}
+             "typed_rows": run.typed_rows, "quarantine_rows": run.quarantine_rows, "seconds": run.seconds,
+             **({"path": run.path, "error": run.error, "hint": run.hint} if run.status == "failed" else {})}
             for run, _ in results
         ], indent=2))
-        return 0
+        return code
     console = _console()
-    for run, (table, details) in results:
+    for run, summary in results:
+        if summary is None:
+            print(f"error: {run.path}: {run.error}", file=sys.stderr)
+            if run.hint:
+                print(f"what to do: {run.hint}", file=sys.stderr)
+            continue
+        table, details = summary
         _print_table(console, run, table, details)
-    return 0
+    return code
 
 
 def cmd_tables(args: argparse.Namespace) -> int:

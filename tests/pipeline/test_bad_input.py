@@ -149,3 +149,38 @@ async def test_a_bad_first_file_of_a_new_folder_leaves_no_source(runtime: Runtim
         after = {t: (await session.execute(text(f"SELECT count(*) FROM {t}"))).scalar_one() for t in (*STORE_TABLES, "checkpoints")}
         assert await catalog.get_source(session, "fresh") is None
     assert after == before
+
+
+async def test_a_bad_file_of_a_folder_is_reported_and_the_others_are_profiled(runtime: Runtime, tmp_path: Path) -> None:
+    mixed = tmp_path / "data" / "mixed"
+    mixed.mkdir()
+    (mixed / "a_good.csv").write_text("id,v\n1,2\n3,4\n")
+    (mixed / "b_broken.csv").write_bytes(BAD_FILES["ragged.csv"])
+    (mixed / "c_good.csv").write_text("k,w\nx,1.5\ny,2.5\n")
+    runs = await runtime.pipeline.profile_path(mixed)
+    assert [(r.table, r.status) for r in runs] == [("a_good", "profiled"), ("b_broken", "failed"), ("c_good", "profiled")]
+    broken = runs[1]
+    assert broken.path == str(mixed / "b_broken.csv")
+    assert broken.error is not None
+    assert "different number of fields" in broken.error
+    assert broken.hint
+    async with runtime.sessions() as session:
+        names = [t.qualified_name for t in await catalog.list_tables(session)]
+        source = await catalog.get_source(session, "mixed")
+        assert source is not None
+        (history,) = await checkpoints.runs_for_source(session, source.source_id)
+    assert names == ["mixed.a_good", "mixed.c_good"]
+    assert history["status"] == "completed"
+    assert [t["status"] for t in history["summary"]["tables"]] == ["profiled", "failed", "profiled"]
+    assert (history["state"]["done"], history["state"]["failed"]) == (["a_good", "c_good"], ["b_broken"])
+
+
+async def test_a_folder_of_bad_files_only_is_an_error(runtime: Runtime, tmp_path: Path) -> None:
+    bad = tmp_path / "data" / "bad"
+    bad.mkdir()
+    (bad / "one.csv").write_bytes(BAD_FILES["ragged.csv"])
+    (bad / "two.csv").write_bytes(b"")
+    with pytest.raises(SourceError, match=r"one\.csv"):
+        await runtime.pipeline.profile_path(bad)
+    async with runtime.sessions() as session:
+        assert await catalog.get_source(session, "bad") is None

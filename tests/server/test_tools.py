@@ -200,3 +200,17 @@ def test_profile_bounds_of_timestamps_are_rendered_with_a_zone_only_when_they_ha
     assert _render(seconds, "TIMESTAMP WITH TIME ZONE") == "2021-03-04T05:06:07+00:00"
     assert _render(seconds, "TIMESTAMPTZ") == "2021-03-04T05:06:07+00:00"
     assert _render(seconds, "DATE") == "2021-03-04"
+
+
+async def test_profile_table_lists_the_files_of_a_folder_that_failed(tmp_path: Path, store_url: str) -> None:
+    folder = tmp_path / "data" / "drop"
+    folder.mkdir(parents=True)
+    (folder / "good.csv").write_text("id,v\n1,2\n3,4\n")
+    (folder / "empty.csv").write_bytes(b"")
+    async with Client(build_server(make_settings(tmp_path, store_url)), raise_exceptions=True, cache=None) as client:
+        result = structured(await client.call_tool("profile_table", {"target": str(folder)}))
+    assert [t["table"]["name"] for t in result["tables"]] == ["drop.good"]
+    (failed,) = result["failed"]
+    assert (failed["path"], failed["table"]) == (str(folder / "empty.csv"), "drop.empty")
+    assert "empty" in failed["error"]
+    assert failed["hint"]

@@ -60,12 +60,15 @@ class TableRun:
     source: str
     table: str
     path: str | None
-    status: str  # 'profiled', 'unchanged', 'retyped'
+    status: str  # 'profiled', 'unchanged', 'retyped', 'failed'
     raw_rows: int | None = None
     typed_rows: int | None = None
     quarantine_rows: int | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     dialect: dict[str, Any] | None = None
+    # Why a file of a folder or glob failed (the others are profiled all the same).
+    error: str | None = None
+    hint: str | None = None
 
     @property
     def qualified_name(self) -> str:
@@ -169,24 +172,39 @@ class Pipeline:
             "files": [str(f.path) if f else table_name for f in files],
             "stages": list(STAGES),
             "done": [],
+            "failed": [],
         }
         async with self.sessions.begin() as session:
             checkpoint_id = await checkpoints.start_run(
                 session, source_id, dataflow_name="profile", checkpoint_type="pipeline_run", state=state
             )
         results: list[TableRun] = []
+        first_error: DatadossierError | None = None
         try:
             for index, file in enumerate(files):
                 name = file.table_name if file else table_name
                 assert name is not None
                 base = index * len(STAGES)
-                results.append(
-                    await self._run_one(
+                try:
+                    run = await self._run_one(
                         source_id, source, name, file, encoding=encoding, force=force,
                         progress=progress, progress_base=base, progress_total=total,
                     )
-                )
-                state["done"].append(name)
+                except DatadossierError as exc:
+                    if len(files) == 1:
+                        raise
+                    # One bad file of a folder does not stop the others; it is reported with them.
+                    log.warning("%s.%s failed: %s", source, name, exc)
+                    first_error = first_error or exc
+                    assert file is not None
+                    run = TableRun(
+                        source=source, table=name, path=str(file.path), status="failed",
+                        error=exc.message, hint=exc.hint,
+                    )
+                results.append(run)
+                state["failed" if run.status == "failed" else "done"].append(name)
+            if first_error is not None and all(r.status == "failed" for r in results):
+                raise first_error
         except BaseException as exc:
             with anyio.CancelScope(shield=True):
                 async with self.sessions.begin() as session:
@@ -418,7 +436,7 @@ def _raw_type(output: StageOutput, name: str) -> str | None:
 
 
 def _summary(run: TableRun) -> dict[str, Any]:
-    return {
+    summary = {
         "table": run.qualified_name,
         "status": run.status,
         "raw_rows": run.raw_rows,
@@ -426,6 +444,9 @@ def _summary(run: TableRun) -> dict[str, Any]:
         "quarantine_rows": run.quarantine_rows,
         "seconds": run.seconds,
     }
+    if run.error is not None:
+        summary["error"] = run.error
+    return summary
 
 
 def _common_dir(paths: list[Path]) -> Path:

@@ -34,9 +34,21 @@ class ProfiledTable(BaseModel):
     columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
 
 
+class FailedFile(BaseModel):
+    path: str = Field(description="The file that could not be profiled.")
+    table: str = Field(description="The table it would have become (`source.table`).")
+    error: str = Field(description="What went wrong.")
+    hint: str | None = Field(description="What to do about it.")
+
+
 class ProfileTableResult(BaseModel):
     tables: list[ProfiledTable] = Field(description="One entry per table profiled.")
-    truncated: bool = Field(description="True when more tables were profiled than are listed; use list_tables.")
+    truncated: bool = Field(description="True when more tables (or failed files) than are listed; use list_tables.")
+    failed: list[FailedFile] = Field(
+        default_factory=lambda: [],
+        description="Files of a folder or glob that could not be profiled (the others were); a single file that"
+        " fails is an error instead.",
+    )
 
 
 def _looks_like_path(target: str) -> bool:
@@ -86,6 +98,12 @@ async def profile_table(
         limit = runtime.settings.max_result_rows
         # Shared between the tables of one call, so a folder of wide files stays bounded too.
         budget = RESULT_CHAR_BUDGET
+        failed = [
+            FailedFile(path=r.path or "", table=r.qualified_name, error=r.error or "", hint=r.hint)
+            for r in runs
+            if r.status == "failed"
+        ]
+        runs = [r for r in runs if r.status != "failed"]
         tables: list[ProfiledTable] = []
         async with runtime.sessions() as session:
             known_tables = {t.qualified_name: t for t in await catalog.list_tables(session)}
@@ -107,7 +125,9 @@ async def profile_table(
                         columns_truncated=cut or len(details) > limit,
                     )
                 )
-        return ProfileTableResult(tables=tables, truncated=len(runs) > _MAX_TABLES)
+        return ProfileTableResult(
+            tables=tables, truncated=len(runs) > _MAX_TABLES or len(failed) > _MAX_TABLES, failed=failed[:_MAX_TABLES]
+        )
 
 
 def register(server: MCPServer) -> None:
