@@ -66,6 +66,15 @@ def test_windows_1252_file_is_transcoded(con, tmp_path: Path) -> None:
     assert (tmp_path / "workspace" / "copy.csv").read_text(encoding="utf-8") == "item,price\ncafé,5 €\n"
 
 
+def test_utf16_text_exported_by_spreadsheets_is_transcoded(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    rows = "".join(f"Zoë {i}\tMünchen\t{i}.5\n" for i in range(100))
+    path.write_bytes(("name\tcity\tamount\n" + rows).encode("utf-16"))  # with its BOM
+    dialect = _load(con, path)
+    assert (dialect.encoding, dialect.delimiter, dialect.header) == ("utf-16", "\t", True)
+    assert con.execute("SELECT count(*), min(city), max(name) FROM raw_t").fetchall() == [(100, "München", "Zoë 99")]
+
+
 def test_gzip_files_are_decompressed_into_the_copy(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv.gz"
     path.write_bytes(gzip.compress("id;city\n1;München\n2;Zürich\n".encode()))

@@ -86,7 +86,8 @@ def _read_head(path: Path) -> bytes:
 
 
 def detect_encoding(head: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), Latin-1 or Windows-1252, from the first bytes of a file.
+    """UTF-8 (with or without BOM), UTF-16 (with its BOM, as spreadsheets export "Unicode
+    text"), Latin-1 or Windows-1252, from the first bytes of a file.
 
     A file that mixes valid multi-byte UTF-8 with invalid sequences is refused: reading it as
     Latin-1 would silently garble the valid part.
@@ -94,7 +95,7 @@ def detect_encoding(head: bytes, path: Path) -> str:
     if not head:
         raise SourceError(f"{path} is empty.", hint="Profile a file that has a header and at least one data row.")
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SourceError(f"{path} is UTF-16 encoded.", hint="Re-save it as UTF-8 and profile it again.")
+        return "utf-16"  # transcoded to UTF-8 for DuckDB; the BOM tells the byte order
     sample = head[:65536]
     if b"\x00" in sample or _control_share(sample) > 0.01:
         raise SourceError(
@@ -326,7 +327,8 @@ def open_csv(
     enc = (encoding or detect_encoding(head, file.path)).lower().replace("_", "-")
     enc = {"utf8": "utf-8", "latin1": "latin-1", "iso-8859-1": "latin-1", "utf-8-sig": "utf-8"}.get(enc, enc)
     try:
-        head_text = head.decode(enc, errors="ignore" if enc == "utf-8" else "strict")
+        # The sniffed block may end inside a character of a multi-byte encoding.
+        head_text = head.decode(enc, errors="ignore" if enc in ("utf-8", "utf-16") else "strict")
     except (LookupError, UnicodeDecodeError) as exc:
         raise SourceError(f"Cannot decode {file.path} as {enc}: {exc}.", hint="Pass the file's real encoding.") from exc
     head_text = head_text.lstrip("\ufeff")
