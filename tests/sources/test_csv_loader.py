@@ -161,6 +161,8 @@ def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_pa
         ("Country,1990,2000\nChad,1.5,2.5\n", True),  # years naming the columns of a wide table
         ("Bob,1990,2000\nAnn,1985,1999\n", False),  # years in every row: data
         ("Bob,2000,1990\nAnn,1.5,2.5\n", False),  # not rising: data
+        ("2019,2020,2021\n1.5,2.5,3.5\n", True),  # years only, over values
+        ("1999,2000\n2001,2002\n", False),  # years over years: data
     ],
 )
 def test_a_first_row_of_years_is_a_header_only_over_columns_of_other_values(

@@ -263,14 +263,14 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     if not named:
         return False
     data_like = [i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell))]
-    return not data_like or _year_columns(rows, data_like, len(named))
+    return not data_like or _year_columns(rows, data_like)
 
 
-def _year_columns(rows: list[list[str]], data_like: list[int], named: int) -> bool:
+def _year_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     """Whether the numbers of a first row are the years of a wide table ("Country Name",
-    "1960", "1961", ...: World Bank, OECD, census exports): two or more, rising, beside text,
-    over columns that do not hold years themselves (else the row is data: "Bob,1990,2000")."""
-    if len(data_like) < 2 or len(data_like) == named:
+    "1960", "1961", ...: World Bank, OECD, census exports): two or more, rising, over columns
+    that do not hold years themselves (else the row is data: "Bob,1990,2000")."""
+    if len(data_like) < 2:
         return False
     first = [rows[0][i].strip() for i in data_like]
     if not all(_YEAR.fullmatch(cell) for cell in first):
