@@ -2,7 +2,8 @@
 
 Three steps, a handful of queries whatever the number of columns:
 1. a sample of all text columns (evenly spaced rowid blocks; one more query shared by the sparse
-   columns), matched in Python to shortlist the detectors worth scanning (`plan_columns`);
+   columns), matched against every detector to shortlist the ones worth scanning
+   (`plan_columns`);
 2. one aggregate query over the whole table computing every shortlisted candidate of every
    column (see `scan`), then, only when some likely candidate fails on some values, one more
    query collecting up to five failing values of each such candidate;
@@ -25,7 +26,12 @@ from datadossier.inference.conversions import NO_READINGS, Readings
 from datadossier.inference.decide import decide_text_column
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
-from datadossier.inference.sampling import fetch_samples, shortlist, table_row_count, top_up_sparse
+from datadossier.inference.sampling import (
+    sample_findings,
+    shortlist,
+    table_row_count,
+    top_up_sparse,
+)
 from datadossier.inference.scan import ColumnPlan, collect_failed_examples, scan_columns
 
 if TYPE_CHECKING:
@@ -42,9 +48,9 @@ def plan_columns(
     """Step 1: what the scan computes for each column, from a sample of ``relation``."""
     text = [name for name, duckdb_type in columns if is_text_type(duckdb_type)]
     row_count = table_row_count(con, relation) if text else 0
-    samples = fetch_samples(con, relation, text, row_count, config)
+    findings = sample_findings(con, relation, text, row_count, config)
     return [
-        ColumnPlan(name, duckdb_type, None, shortlist(samples[name], config))
+        ColumnPlan(name, duckdb_type, None, findings[name])
         if is_text_type(duckdb_type)
         else ColumnPlan(name, duckdb_type, native_data_type(duckdb_type))
         for name, duckdb_type in columns

@@ -1,7 +1,11 @@
 """Step 1 of inference: a small sample of every text column, and the detectors worth a scan.
 
-The sample is read once for all columns (plus one shared query for sparse columns) and matched
-in Python, so that the full scan computes only the candidates that have a chance.
+The sample is read once for all columns (plus one shared query for sparse columns), so that
+the full scan computes only the candidates that have a chance. Its values are counted and
+matched against every detector in DuckDB, all columns in one query (`sample_findings`): in
+Python, a 501-column file spent 6 of its 15 seconds here. Columns topped up from their first
+non-null values are matched in Python (`shortlist`); both paths reach the same findings
+(`_findings` decides, from the same weights).
 """
 
 from __future__ import annotations
@@ -9,10 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
+from datadossier.inference.detector import lit
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -46,33 +51,68 @@ def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
     return int(row[0]) if row else 0
 
 
-def fetch_samples(
+# The temp table of `sample_findings`: each column's most common sampled values, counted.
+_COMMON = quote_ident("_dd_common")
+# Detector weights: (weight of the values a detector accepts, weight of those with its marks).
+Weights = dict[PatternName, tuple[int, int]]
+
+
+def sample_findings(
     con: duckdb.DuckDBPyConnection,
     relation: str,
     names: list[str],
     row_count: int,
     config: InferenceConfig,
-) -> dict[str, Counter[str]]:
-    """Non-null sampled values of each named column, counted."""
-    samples: dict[str, Counter[str]] = {name: Counter() for name in names}
+) -> dict[str, SampleFindings]:
+    """What a sample of ``relation`` says about each named (text) column.
+
+    The sampled values are counted per column and matched against every detector in DuckDB
+    (the detectors' regexes read the same in RE2 and Python). A column with fewer than
+    ``sparse_sample_min`` sampled values gets its first non-null values instead
+    (`top_up_sparse`), matched in Python."""
+    findings = {name: SampleFindings(sampled=0) for name in names}
     if not names or row_count == 0:
-        return samples
+        return findings
     import duckdb
 
-    select = ", ".join(quote_ident(name) for name in names)
+    select = ", ".join(f"CAST({quote_ident(n)} AS VARCHAR) AS c{i}" for i, n in enumerate(names))
+    common = (
+        f"CREATE OR REPLACE TEMP TABLE {_COMMON} AS "
+        "WITH cells AS (UNPIVOT ({sampled}) ON COLUMNS(*) INTO NAME k VALUE v), "
+        "counted AS (SELECT CAST(k[2:] AS INTEGER) AS k, v, count(*) AS c FROM cells GROUP BY ALL), "
+        "ranked AS (SELECT k, v, c, row_number() OVER (PARTITION BY k ORDER BY c DESC, v) AS rank, "
+        "count(*) OVER (PARTITION BY k) AS n_distinct, sum(c) OVER (PARTITION BY k) AS n_values, "
+        "max(length(v)) OVER (PARTITION BY k) AS longest FROM counted) "
+        f"SELECT * FROM ranked WHERE rank <= {int(config.sample_distinct_limit)}"
+    )
     try:
-        rows = con.execute(_sample_sql(relation, select, row_count, config)).fetchall()
+        con.execute(common.format(sampled=_sample_sql(relation, select, row_count, config)))
     except duckdb.BinderException:
         # A view has no rowid: its first rows will do.
-        limit = int(config.sample_rows)
-        rows = con.execute(f"SELECT {select} FROM {relation} LIMIT {limit}").fetchall()
+        con.execute(common.format(sampled=f"SELECT {select} FROM {relation} LIMIT {int(config.sample_rows)}"))
+    try:
+        rows = con.execute(_weights_sql()).fetchall()
+        needs_values = {int(row[0]) for row in rows if _needs_values(_row_weights(row), int(row[4]), config)}
+        values: dict[int, list[tuple[str, int]]] = {k: [] for k in needs_values}
+        if needs_values:
+            listed = ", ".join(map(str, sorted(needs_values)))
+            for k, v, c in con.execute(f"SELECT k, v, c FROM {_COMMON} WHERE k IN ({listed}) ORDER BY k, rank").fetchall():
+                values[int(k)].append((str(v), int(c)))
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row in rows:
-        for name, value in zip(names, row, strict=True):
-            if value is not None:
-                samples[name][str(value)] += 1
+        k, n_distinct, n_values, longest, total, leading_zero = row[:6]
+        common = values.get(int(k), [])
+        findings[names[int(k)]] = _findings(
+            int(total), int(n_distinct) / int(n_values), int(longest), _row_weights(row),
+            common, leading_zero, config,
+        )
     if row_count > config.sample_rows:
-        top_up_sparse(con, relation, samples, config)
-    return samples
+        # Mostly-null columns: their first non-null values, when those are more than the sample had.
+        sparse: dict[str, Counter[str]] = {n: Counter() for n, f in findings.items() if f.sampled < config.sparse_sample_min}
+        top_up_sparse(con, relation, sparse, config)
+        findings.update({n: shortlist(found, config) for n, found in sparse.items() if found.total() > findings[n].sampled})
+    return findings
 
 
 def top_up_sparse(
@@ -110,68 +150,113 @@ def _sample_sql(relation: str, select: str, row_count: int, config: InferenceCon
 
 
 def shortlist(values: Counter[str], config: InferenceConfig) -> SampleFindings:
-    """Detectors that accept at least ``config.shortlist_share`` of the sampled values."""
-    common = values.most_common(config.sample_distinct_limit)
+    """Findings of sampled values counted in Python (the columns `sample_findings` tops up)."""
+    common = sorted(values.items(), key=lambda item: (-item[1], item[0]))[: config.sample_distinct_limit]
     total = sum(count for _, count in common)
-    findings = SampleFindings(sampled=total)
     if total == 0:
-        return findings
-    findings.distinct_share = len(values) / values.total()
-    findings.max_length = max(map(len, values))
+        return SampleFindings(sampled=0)
     number = DETECTORS["float"]
     plain = {value for value, _ in common if number.matches(value)}
-    needed = config.shortlist_share * total
+    weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
+    leading_zero = next((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), None)
+    return _findings(
+        total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config
+    )
+
+
+def _findings(
+    total: int,
+    distinct_share: float,
+    max_length: int,
+    weights: Weights,
+    common: list[tuple[str, int]],
+    leading_zero: str | None,
+    config: InferenceConfig,
+) -> SampleFindings:
+    """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
+    most common sampled values, and what else the sample says. ``common`` (those values, most
+    frequent first) is needed only where `_needs_values` says so."""
+    findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
+    if total == 0:
+        return findings
     for detector in DETECTORS.values():
-        accepted, marked = _accepted_weight(detector, common, plain, needed, total)
-        if accepted < needed or (detector.lenient and marked == 0):
+        if not _passes(detector, weights, total, config):
             continue
         if detector.name == "unit_value" and not _has_known_unit(detector, common):
             continue
-        findings.shares[detector.name] = accepted / total
+        findings.shares[detector.name] = weights[detector.name][0] / total
     if "integer" in findings.shares:
         # Free in the scan: the integer conversion already computes the DOUBLE reading.
         findings.shares.setdefault("float", findings.shares["integer"])
+        findings.leading_zero_example = leading_zero
     if "iso_date" in findings.shares and "iso_datetime" not in findings.shares:
         # Dates with a few date-times among them: the timestamp reading takes both (a date is
         # its midnight), where the date reading would fail on the times.
-        stamped = sum(count for value, count in common if DETECTORS["iso_datetime"].matches(value))
+        stamped = weights["iso_datetime"][0]
         if stamped:
             findings.shares["iso_datetime"] = findings.shares["iso_date"] + stamped / total
-    if {"us_date", "eu_date", "us_datetime", "eu_datetime"} & set(findings.shares):
+    if _DAY_MONTH & set(findings.shares):
         findings.date_separator = _date_separator(common)
-    if "integer" in findings.shares:
-        findings.leading_zero_example = next(
-            (v for v, _ in common if _LEADING_ZERO.fullmatch(v)), None
-        )
     return findings
 
 
+_DAY_MONTH: frozenset[PatternName] = frozenset({"us_date", "eu_date", "us_datetime", "eu_datetime"})
+
+
+def _passes(detector: Detector, weights: Weights, total: int, config: InferenceConfig) -> bool:
+    accepted, marked = weights[detector.name]
+    return accepted >= config.shortlist_share * total and not (detector.lenient and marked == 0)
+
+
+def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool:
+    """Whether `_findings` reads the common values themselves (units, date separators)."""
+    return any(
+        _passes(DETECTORS[name], weights, total, config) for name in ("unit_value", *sorted(_DAY_MONTH))
+    )
+
+
 def _accepted_weight(
-    detector: Detector,
-    common: list[tuple[str, int]],
-    plain: set[str],
-    needed: float,
-    total: int,
+    detector: Detector, common: list[tuple[str, int]], plain: set[str]
 ) -> tuple[int, int]:
-    """(weight accepted by the detector, weight carrying its marks), stopping early on a miss.
+    """(weight accepted by the detector, weight carrying its marks).
 
     For a lenient detector a value counts as marked only when it is not a plain number too:
     "50.123" has the shape of "1.234" (thousands) but reads as a number already, and a
     detector that only re-reads plain numbers is not worth scanning.
     """
     accepted = marked = 0
-    remaining = total
     for value, count in common:
-        remaining -= count
         if detector.matches(value):
             accepted += count
             if not (detector.lenient and value in plain):
                 marked += count
         elif detector.lenient and value in plain:
             accepted += count
-        elif accepted + remaining < needed:
-            break
     return accepted, marked
+
+
+def _weights_sql() -> str:
+    """Per column of the common values: distinct and total counts, the longest value, the
+    weight of the common values, the first with a leading zero, then (accepted, marked)
+    weights per detector, as `_accepted_weight` defines them."""
+    number = lit(DETECTORS["float"].regex)
+    matches = [f"regexp_full_match(v, {number}) AS plain"]
+    aggregates = [
+        "k", "any_value(n_distinct)", "any_value(n_values)", "any_value(longest)", "sum(c)",
+        f"arg_min(v, rank) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
+    ]
+    for i, detector in enumerate(DETECTORS.values()):
+        matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
+        plain = "plain" if detector.lenient else "false"
+        aggregates.append(f"coalesce(sum(c) FILTER (WHERE m{i} OR {plain}), 0)")
+        aggregates.append(f"coalesce(sum(c) FILTER (WHERE m{i} AND NOT {plain}), 0)")
+    inner = f"SELECT k, v, c, rank, n_distinct, n_values, longest, {', '.join(matches)} FROM {_COMMON}"
+    return f"SELECT {', '.join(aggregates)} FROM ({inner}) GROUP BY k ORDER BY k"
+
+
+def _row_weights(row: tuple[Any, ...]) -> Weights:
+    """The detector weights of a `_weights_sql` row."""
+    return {name: (int(row[6 + 2 * i]), int(row[7 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:
