@@ -144,6 +144,17 @@ def test_eu_date_detector_reads_day_first_with_slashes_dots_or_dashes(infer: Inf
         assert result.candidates[0].details == {"format": f"%d{separator}%m{separator}%Y"}
 
 
+def test_short_year_dates_read_month_first_or_day_first(infer: Infer) -> None:
+    us = infer({"shipped": ["3/4/21", "12/31/20", "1/15/19", "7/8/99"]})["shipped"]
+    assert (us.decided_type, us.decided_pattern) == ("DATE", "us_date_short")
+    assert us.bounds == (
+        dt.datetime(1999, 7, 8, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2021, 3, 4, tzinfo=dt.UTC).timestamp(),
+    )
+    eu = infer({"geliefert": ["31.12.20", "15.01.19", "04.03.21"]})["geliefert"]
+    assert (eu.decided_type, eu.decided_pattern) == ("DATE", "eu_date_short")
+
+
 def test_us_datetime_detector_reads_24_and_12_hour_clocks(infer: Infer) -> None:
     values = ["01/31/2021 13:45", "1/5/2021 1:45:07 PM", "12/1/2021 12:05 AM", "2/3/2021 9:30am", "3/4/2021 00:00:59"]
     result = infer({"pickup": values})["pickup"]
@@ -179,6 +190,17 @@ def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> No
         dt.datetime(2020, 12, 1, tzinfo=dt.UTC).timestamp(),
         dt.datetime(2021, 3, 1, tzinfo=dt.UTC).timestamp(),
     )
+
+
+def test_oracle_and_dotted_year_first_dates(infer: Infer) -> None:
+    oracle = infer({"hired": ["04-MAR-21", "15-JAN-20", "31-DEC-19", "01-Feb-22"]})["hired"]
+    assert (oracle.decided_type, oracle.decided_pattern) == ("DATE", "month_name_date")
+    assert oracle.bounds == (
+        dt.datetime(2019, 12, 31, tzinfo=dt.UTC).timestamp(),
+        dt.datetime(2022, 2, 1, tzinfo=dt.UTC).timestamp(),
+    )
+    dotted = infer({"datum": ["2021.03.04", "2020.12.31", "2019.01.15"]})["datum"]
+    assert (dotted.decided_type, dotted.decided_pattern) == ("DATE", "ymd_slash")
 
 
 def test_ymd_slash_detector(infer: Infer) -> None:
@@ -248,9 +270,11 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
     "us_date": ["13/01/2021", "1/5/21", "2021/01/05"],
     "eu_date": ["01/13/2021", "5.1.21"],
+    "us_date_short": ["13/01/21", "1/5/2021", "1/5/1", "2021/01/05"],
+    "eu_date_short": ["01/13/21", "5.1.2021", "1.2.3"],
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM"],
     "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00"],
-    "ymd_slash": ["2021/13/05", "21/01/05"],
+    "ymd_slash": ["2021/13/05", "21/01/05", "2021.1305"],
     "compact_date": ["20211301", "18991231", "2021010"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
@@ -276,7 +300,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
-        "2021/11", "Jan 2021", "september-2020",
+        "2021/11", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]
 
 

@@ -75,6 +75,13 @@ Convert = Callable[[str, str], object]
         ("12:00 AM", "TIME", "time", dt.time(0, 0)),
         ("13:00 PM", "TIME", "time", None),
         ("2021-3-4", "DATE", "iso_date", dt.date(2021, 3, 4)),
+        ("3/4/21", "DATE", "us_date_short", dt.date(2021, 3, 4)),
+        ("12-31-99", "DATE", "us_date_short", dt.date(1999, 12, 31)),
+        ("3/4/2021", "DATE", "us_date_short", None),
+        ("31.12.99", "DATE", "eu_date_short", dt.date(1999, 12, 31)),
+        ("2021.03.04", "DATE", "ymd_slash", dt.date(2021, 3, 4)),
+        ("04-MAR-21", "DATE", "month_name_date", dt.date(2021, 3, 4)),
+        ("04-Mar-2021", "DATE", "month_name_date", dt.date(2021, 3, 4)),
         ("2021-03-04 05:06", "DATE", "iso_date", None),  # not a date: its time would be lost
         ("2021-3-4 5:06:07", "TIMESTAMP", "iso_datetime", dt.datetime(2021, 3, 4, 5, 6, 7)),
         (" 23:59:59.5 ", "TIME", None, dt.time(23, 59, 59, 500000)),

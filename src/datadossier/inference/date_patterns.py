@@ -63,8 +63,9 @@ def iso_date() -> Detector:
     return Detector(
         "iso_date", "DATE", r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*",
         # DuckDB's DATE cast also reads a timestamp and drops its time: a value with a time
-        # (a colon) is no date.
-        lambda col, _t: f"CASE WHEN NOT contains({col}, ':') THEN TRY_CAST({col} AS DATE) END",
+        # (a colon, replaced so that the cast fails) is no date. A function chain, not a CASE:
+        # over a dictionary-compressed column it runs once per distinct value (see `shaped`).
+        lambda col, _t: f"TRY_CAST(replace({col}, ':', '!') AS DATE)",
         priority=70, formats=("%Y-%m-%d",),
     )
 
@@ -100,16 +101,24 @@ def iso_datetime() -> Detector:
     )
 
 
-def _day_month(name: PatternName, first: str, second: str, formats: tuple[str, ...]) -> Detector:
-    regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{4}}\s*"
+# The same with a two-digit year ("3/4/21"), as spreadsheets write short dates.
+_DAY_OR_MONTH_SHORT = r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2}\s*"
+
+
+def _day_month(
+    name: PatternName, first: str, second: str, formats: tuple[str, ...], *, short_year: bool = False
+) -> Detector:
+    year, guard = (r"[0-9]{2}", _DAY_OR_MONTH_SHORT) if short_year else (r"[0-9]{4}", _DAY_OR_MONTH_DATE)
+    regex = rf"\s*{first}[/.-]{second}[/.-]{year}\s*"
 
     def convert(col: str, _sql_type: str) -> str:
         # One format after turning '.' and '-' into '/': a failed strptime attempt costs
         # more than two replaces.
-        slashed = f"replace(replace({shaped(col, _DAY_OR_MONTH_DATE)}, '.', '/'), '-', '/')"
+        slashed = f"replace(replace({shaped(col, guard)}, '.', '/'), '-', '/')"
         return strptime_date(slashed, formats[:1])
 
-    return Detector(name, "DATE", regex, convert, priority=70, formats=formats)
+    # A four-digit year wins a tie (and %Y would read "21" as the year 21).
+    return Detector(name, "DATE", regex, convert, priority=69 if short_year else 70, formats=formats)
 
 
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
@@ -126,6 +135,22 @@ def us_date() -> Detector:
 def eu_date() -> Detector:
     """Day first: DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY."""
     return _day_month("eu_date", _DAY_NUMBER, _MONTH_NUMBER, ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"))
+
+
+@register
+def us_date_short() -> Detector:
+    """Month first with a two-digit year: MM/DD/YY, M/D/YY (00-68 are 2000s, 69-99 1900s)."""
+    return _day_month(
+        "us_date_short", _MONTH_NUMBER, _DAY_NUMBER, ("%m/%d/%y", "%m-%d-%y", "%m.%d.%y"), short_year=True
+    )
+
+
+@register
+def eu_date_short() -> Detector:
+    """Day first with a two-digit year: DD/MM/YY, DD.MM.YY, DD-MM-YY."""
+    return _day_month(
+        "eu_date_short", _DAY_NUMBER, _MONTH_NUMBER, ("%d/%m/%y", "%d.%m.%y", "%d-%m-%y"), short_year=True
+    )
 
 
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
@@ -169,13 +194,12 @@ def eu_datetime() -> Detector:
 
 @register
 def ymd_slash() -> Detector:
-    """Year first with slashes: YYYY/MM/DD."""
-    formats = ("%Y/%m/%d",)
+    """Year first with slashes or points: YYYY/MM/DD, YYYY.MM.DD."""
+    formats = ("%Y/%m/%d", "%Y.%m.%d")
+    guard = r"\s*[0-9]{4}[/.][0-9]{1,2}[/.][0-9]{1,2}\s*"
     return Detector(
-        "ymd_slash", "DATE", rf"\s*[0-9]{{4}}/{_MONTH_NUMBER}/{_DAY_NUMBER}\s*",
-        lambda col, _t: strptime_date(
-            shaped(col, r"\s*[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}\s*"), formats
-        ),
+        "ymd_slash", "DATE", rf"\s*[0-9]{{4}}[/.]{_MONTH_NUMBER}[/.]{_DAY_NUMBER}\s*",
+        lambda col, _t: strptime_date(f"replace({shaped(col, guard)}, '.', '/')", formats[:1]),
         priority=70, formats=formats,
     )
 
@@ -205,11 +229,15 @@ def compact_date() -> Detector:
 
 
 _MONTH_NAME_DATE = (
-    rf"(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}})"
+    rf"(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}}"
+    # Oracle's default: "04-MAR-21"
+    rf"|[0-9]{{1,2}}-{_MONTHS}-[0-9]{{2}})"
 )
+# "%d-%b-%y" before "%d-%b-%Y", which would read "04-MAR-21" as the year 21 (and "%y" does not
+# read a four-digit year).
 _MONTH_NAME_FORMATS = (
     "%b %d %Y", "%b %d, %Y", "%B %d %Y", "%B %d, %Y",
-    "%d %b %Y", "%d %B %Y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y",
+    "%d %b %Y", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y",
 )
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from datadossier.inference.config import InferenceConfig
+from datadossier.inference.detector import DAY_MONTH_PATTERNS
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import looks_boolean, looks_like_date
 from datadossier.inference.patterns import PatternName
@@ -44,11 +45,11 @@ _AMBIGUOUS_WEIGHT = 0.7
 # Pairs of patterns that can both read every value of a column, differently.
 _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "us_date": "eu_date", "eu_date": "us_date", "us_datetime": "eu_datetime", "eu_datetime": "us_datetime",
+    "us_date_short": "eu_date_short", "eu_date_short": "us_date_short",
     "currency": "currency_eu", "currency_eu": "currency",
 }
 # Day/month patterns, month first and day first.
-_MONTH_FIRST: frozenset[PatternName] = frozenset({"us_date", "us_datetime"})
-DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset({"us_date", "eu_date", "us_datetime", "eu_datetime"})
+_MONTH_FIRST: frozenset[PatternName] = frozenset({"us_date", "us_datetime", "us_date_short"})
 _TYPE_WORDS: dict[DataType, str] = {
     "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",
     "BOOLEAN": "booleans", "DATE": "dates", "TIMESTAMP": "timestamps", "TIME": "times",

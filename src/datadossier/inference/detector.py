@@ -45,6 +45,8 @@ PatternName = Literal[
     "iso_datetime",
     "us_date",
     "eu_date",
+    "us_date_short",
+    "eu_date_short",
     "us_datetime",
     "eu_datetime",
     "ymd_slash",
@@ -59,6 +61,11 @@ PatternName = Literal[
     "phone",
     "ip_address",
 ]
+
+# Day/month patterns: their order is read from the data, or from the separator (see `decide`).
+DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
+    {"us_date", "eu_date", "us_datetime", "eu_datetime", "us_date_short", "eu_date_short"}
+)
 
 # Money is DECIMAL(18,4): fourteen integer digits and four decimals keep sub-cent prices (fuel,
 # unit prices, exchange rates) exact. Amounts with more decimals fail the shape and go to

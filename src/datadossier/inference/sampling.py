@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
-from datadossier.inference.detector import lit
+from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -195,12 +195,9 @@ def _findings(
         stamped = weights["iso_datetime"][0]
         if stamped:
             findings.shares["iso_datetime"] = findings.shares["iso_date"] + stamped / total
-    if _DAY_MONTH & set(findings.shares):
+    if DAY_MONTH_PATTERNS & set(findings.shares):
         findings.date_separator = _date_separator(common)
     return findings
-
-
-_DAY_MONTH: frozenset[PatternName] = frozenset({"us_date", "eu_date", "us_datetime", "eu_datetime"})
 
 
 def _passes(detector: Detector, weights: Weights, total: int, config: InferenceConfig) -> bool:
@@ -211,7 +208,7 @@ def _passes(detector: Detector, weights: Weights, total: int, config: InferenceC
 def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool:
     """Whether `_findings` reads the common values themselves (units, date separators)."""
     return any(
-        _passes(DETECTORS[name], weights, total, config) for name in ("unit_value", *sorted(_DAY_MONTH))
+        _passes(DETECTORS[name], weights, total, config) for name in ("unit_value", *sorted(DAY_MONTH_PATTERNS))
     )
 
 
