@@ -29,3 +29,11 @@ def build_raw_table(con: duckdb.DuckDBPyConnection, columns: dict[str, list[str 
         f" FROM (SELECT {selects})",
         [columns[n] for n in names],
     )
+
+
+def utc_bounds(low: tuple[int, ...], high: tuple[int, ...]) -> tuple[float, float]:
+    """A temporal column's bounds as inference reports them (epoch seconds), from the
+    (year, month, day[, hour, minute, second]) of the lowest and highest values in UTC."""
+    import datetime as dt
+
+    return (dt.datetime(*low, tzinfo=dt.UTC).timestamp(), dt.datetime(*high, tzinfo=dt.UTC).timestamp())

@@ -8,7 +8,7 @@ import datetime as dt
 import duckdb
 
 from datadossier.inference import DEFAULT_CONFIG, failed_condition, infer_columns, typed_expression
-from tests.inference.helpers import RELATION, Infer, build_raw_table
+from tests.inference.helpers import RELATION, Infer, build_raw_table, utc_bounds
 
 
 def test_day_first_when_a_first_field_is_above_12(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
@@ -235,10 +235,7 @@ def test_timestamps_with_a_zone_name_are_read_in_utc(infer: Infer) -> None:
     values = ["2021-03-04 05:06:07 UTC", "2021-03-04 05:06:07 Europe/Berlin", "2021-03-04T08:00:00 GMT"]
     result = infer({"logged_at": values})["logged_at"]
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
-    assert result.bounds == (
-        dt.datetime(2021, 3, 4, 4, 6, 7, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 3, 4, 8, 0, 0, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2021, 3, 4, 4, 6, 7), (2021, 3, 4, 8, 0, 0))
 
 
 def test_dates_mixed_with_date_times_are_timestamps_not_truncated_dates(infer: Infer) -> None:

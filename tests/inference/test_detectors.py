@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import get_args
 
@@ -10,7 +9,7 @@ import duckdb
 import pytest
 
 from datadossier.inference import DETECTORS, PatternName
-from tests.inference.helpers import Infer
+from tests.inference.helpers import Infer, utc_bounds
 
 
 def test_every_pattern_name_has_a_detector() -> None:
@@ -106,10 +105,7 @@ def test_time_detector_reads_hours_and_minutes_with_optional_seconds(infer: Infe
 def test_iso_date_detector(infer: Infer) -> None:
     result = infer({"d": ["2021-01-05", "2021-12-31"]})["d"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "iso_date")
-    assert result.bounds == (
-        dt.datetime(2021, 1, 5, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 12, 31, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2021, 1, 5), (2021, 12, 31))
 
 
 def test_iso_datetime_detector_accepts_t_space_fractions_and_offsets(infer: Infer) -> None:
@@ -118,10 +114,7 @@ def test_iso_datetime_detector_accepts_t_space_fractions_and_offsets(infer: Infe
     result = infer({"at": values})["at"]
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
     # The +02:00 value is 08:11:12 UTC, the earliest.
-    assert result.bounds == (
-        dt.datetime(2021, 1, 5, 8, 11, 12, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 1, 5, 10, 11, 12, 500000, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2021, 1, 5, 8, 11, 12), (2021, 1, 5, 10, 11, 12, 500000))
 
 
 def test_us_date_detector_reads_month_first_with_or_without_zero_padding(infer: Infer) -> None:
@@ -147,10 +140,7 @@ def test_eu_date_detector_reads_day_first_with_slashes_dots_or_dashes(infer: Inf
 def test_short_year_dates_read_month_first_or_day_first(infer: Infer) -> None:
     us = infer({"shipped": ["3/4/21", "12/31/20", "1/15/19", "7/8/99"]})["shipped"]
     assert (us.decided_type, us.decided_pattern) == ("DATE", "us_date_short")
-    assert us.bounds == (
-        dt.datetime(1999, 7, 8, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 3, 4, tzinfo=dt.UTC).timestamp(),
-    )
+    assert us.bounds == utc_bounds((1999, 7, 8), (2021, 3, 4))
     eu = infer({"geliefert": ["31.12.20", "15.01.19", "04.03.21"]})["geliefert"]
     assert (eu.decided_type, eu.decided_pattern) == ("DATE", "eu_date_short")
 
@@ -159,46 +149,31 @@ def test_us_datetime_detector_reads_24_and_12_hour_clocks(infer: Infer) -> None:
     values = ["01/31/2021 13:45", "1/5/2021 1:45:07 PM", "12/1/2021 12:05 AM", "2/3/2021 9:30am", "3/4/2021 00:00:59"]
     result = infer({"pickup": values})["pickup"]
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "us_datetime")
-    assert result.bounds == (
-        dt.datetime(2021, 1, 5, 13, 45, 7, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 12, 1, 0, 5, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2021, 1, 5, 13, 45, 7), (2021, 12, 1, 0, 5))
 
 
 def test_eu_datetime_detector_reads_day_first_with_a_time(infer: Infer) -> None:
     result = infer({"gemessen": ["31.01.2021 13:45", "05.02.2021 08:00:30", "13.12.2021 23:59"]})["gemessen"]
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "eu_datetime")
-    assert result.bounds == (
-        dt.datetime(2021, 1, 31, 13, 45, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 12, 13, 23, 59, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2021, 1, 31, 13, 45), (2021, 12, 13, 23, 59))
 
 
 def test_year_month_detector_reads_months_as_their_first_day(infer: Infer) -> None:
     result = infer({"period": ["2021-03", "2021/11", "1999-12", "2020-01"]})["period"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "year_month")
-    assert result.bounds == (
-        dt.datetime(1999, 12, 1, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 11, 1, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((1999, 12, 1), (2021, 11, 1))
 
 
 def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> None:
     result = infer({"month": ["Jan 2021", "February 2021", "mar-2021", "DEC 2020"]})["month"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "month_name_year")
-    assert result.bounds == (
-        dt.datetime(2020, 12, 1, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 3, 1, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2020, 12, 1), (2021, 3, 1))
 
 
 def test_oracle_and_dotted_year_first_dates(infer: Infer) -> None:
     oracle = infer({"hired": ["04-MAR-21", "15-JAN-20", "31-DEC-19", "01-Feb-22"]})["hired"]
     assert (oracle.decided_type, oracle.decided_pattern) == ("DATE", "month_name_date")
-    assert oracle.bounds == (
-        dt.datetime(2019, 12, 31, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2022, 2, 1, tzinfo=dt.UTC).timestamp(),
-    )
+    assert oracle.bounds == utc_bounds((2019, 12, 31), (2022, 2, 1))
     dotted = infer({"datum": ["2021.03.04", "2020.12.31", "2019.01.15"]})["datum"]
     assert (dotted.decided_type, dotted.decided_pattern) == ("DATE", "ymd_slash")
 
@@ -218,20 +193,14 @@ def test_month_name_date_detector_reads_the_usual_spellings(infer: Infer) -> Non
     values = ["Jan 5 2021", "Jan 5, 2021", "5 January 2021", "05-Jan-2021", "March 10, 2020"]
     result = infer({"d": values})["d"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "month_name_date")
-    assert result.bounds == (
-        dt.datetime(2020, 3, 10, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 1, 5, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2020, 3, 10), (2021, 1, 5))
 
 
 def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> None:
     values = ["Jan 1 2021 03:36", "Jan 5, 2021 14:05:09", "5 January 2021 23:59"]
     result = infer({"event_time": values})["event_time"]
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "month_name_datetime")
-    assert result.bounds == (
-        dt.datetime(2021, 1, 1, 3, 36, tzinfo=dt.UTC).timestamp(),
-        dt.datetime(2021, 1, 5, 23, 59, tzinfo=dt.UTC).timestamp(),
-    )
+    assert result.bounds == utc_bounds((2021, 1, 1, 3, 36), (2021, 1, 5, 23, 59))
 
 
 @pytest.mark.parametrize(
