@@ -120,3 +120,16 @@ def test_a_folder_with_a_bad_file_profiles_the_others_and_exits_with_1(tmp_path:
     assert as_json.returncode == 1
     statuses = {r["table"]: (r["status"], r.get("error") is not None) for r in json.loads(as_json.stdout)}
     assert statuses == {"drop.good": ("unchanged", False), "drop.ragged": ("failed", True)}
+
+
+def test_several_paths_with_a_bad_one_profile_the_others(tmp_path: Path, store_url: str) -> None:
+    # As a shell glob passes them: one file that fails does not stop the rest.
+    data = tmp_path / "globbed"
+    data.mkdir()
+    (data / "a.csv").write_bytes(b"")
+    (data / "b.csv").write_text("id,v\n1,2\n3,4\n")
+    done = _run(tmp_path, store_url, "profile", str(data / "a.csv"), str(data / "b.csv"))
+    assert done.returncode == 1
+    assert "globbed.b" in done.stdout
+    assert f"error: {data / 'a.csv'}:" in done.stderr
+    assert "empty" in done.stderr

@@ -79,17 +79,34 @@ async def _profile(
     settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None, *, quiet: bool = False
 ) -> list[tuple[Any, Any]]:
     """Profile every path: (run, summary) pairs. Quiet (``--json``): no progress bar and no
-    summaries, which only the printed tables use."""
+    summaries, which only the printed tables use. Of several paths (a shell glob), one that
+    fails is reported as a failed run and the others are profiled, as in a folder."""
+    from datadossier.errors import DatadossierError
+    from datadossier.pipeline.runner import TableRun
     from datadossier.runtime import open_runtime
+    from datadossier.sources.files import safe_name
 
     results: list[Any] = []
     async with open_runtime(settings) as runtime:
 
         async def profile_all(progress: Any) -> None:
             for path in paths:
-                results.extend(
-                    await runtime.pipeline.profile_path(path, source_name=source, force=force, encoding=encoding, progress=progress)
-                )
+                try:
+                    results.extend(
+                        await runtime.pipeline.profile_path(
+                            path, source_name=source, force=force, encoding=encoding, progress=progress
+                        )
+                    )
+                except DatadossierError as exc:
+                    if len(paths) == 1:
+                        raise
+                    where = Path(path).expanduser()
+                    results.append(
+                        TableRun(
+                            source=safe_name(source or where.parent.name), table=safe_name(where.stem), path=path,
+                            status="failed", error=exc.message, hint=exc.hint,
+                        )
+                    )
 
         if quiet:
             await profile_all(None)
