@@ -91,8 +91,8 @@ def sample_findings(
         # A view has no rowid: its first rows will do.
         con.execute(common.format(sampled=f"SELECT {select} FROM {relation} LIMIT {int(config.sample_rows)}"))
     try:
-        rows = con.execute(_weights_sql()).fetchall()
-        needs_values = {int(row[0]) for row in rows if _needs_values(_row_weights(row), int(row[4]), config)}
+        rows = [(row, _row_weights(row)) for row in con.execute(_weights_sql()).fetchall()]
+        needs_values = {int(row[0]) for row, weights in rows if _needs_values(weights, int(row[4]), config)}
         values: dict[int, list[tuple[str, int]]] = {k: [] for k in needs_values}
         if needs_values:
             listed = ", ".join(map(str, sorted(needs_values)))
@@ -100,12 +100,11 @@ def sample_findings(
                 values[int(k)].append((str(v), int(c)))
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
-    for row in rows:
+    for row, weights in rows:
         k, n_distinct, n_values, longest, total, leading_zero = row[:6]
-        common = values.get(int(k), [])
         findings[names[int(k)]] = _findings(
-            int(total), int(n_distinct) / int(n_values), int(longest), _row_weights(row),
-            common, leading_zero, config,
+            int(total), int(n_distinct) / int(n_values), int(longest), weights,
+            values.get(int(k), []), leading_zero, config,
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.

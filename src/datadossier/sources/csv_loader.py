@@ -188,6 +188,12 @@ def _note_row(row: list[str], field_count: int) -> bool:
     return len(row) <= field_count - 2 or len(row) == 1
 
 
+def _footer_note(row: list[str], field_count: int) -> bool:
+    """A note after the table: a short row with words ("Source: ..."), not a broken row of
+    numbers."""
+    return _note_row(row, field_count) and any(ch.isalpha() for cell in row for ch in cell)
+
+
 def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     """Cut note lines after the table ("Source: ...", "Note: ...", as statistics exports end)
     from the workspace's copy; the number of lines cut. Such a line has words and clearly
@@ -216,7 +222,7 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         row = next(csv.reader([text], delimiter=dialect.delimiter, quotechar=dialect.quote))
         if len(row) == dialect.field_count:
             break
-        if not (_note_row(row, dialect.field_count) and any(ch.isalpha() for ch in text)):
+        if not _footer_note(row, dialect.field_count):
             return 0
         cut, notes = start + newline + 1, notes + 1
     else:
@@ -231,7 +237,7 @@ def _footer_rows(rows: list[list[str]], field_count: int) -> int:
     count = 0
     while count < min(len(rows) - 1, MAX_PREAMBLE_LINES):
         row = rows[-1 - count]
-        if not (_note_row(row, field_count) and any(ch.isalpha() for cell in row for ch in cell)):
+        if not _footer_note(row, field_count):
             break
         count += 1
     return count if field_count >= 2 else 0
