@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from datadossier.engine import Workspace, layer_relation
+from datadossier.engine import Workspace, layer_relation, quote_ident
 from datadossier.errors import SourceError
 from datadossier.pipeline import stages
 from datadossier.sources.files import DataFile
@@ -382,3 +382,78 @@ def test_a_kept_copy_the_raw_view_does_not_read_is_not_used(
     run = _retype(workspace, {}, stages.KeptCopy(other, "csv", first.read_options))
     assert run["readings"] == 0
     assert run["counts"].raw_rows == ROWS
+
+
+def _spy_on_stage(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Records each load's thin columns, and, before the layers are built, the stage's count
+    of text values per column."""
+    seen: dict[str, Any] = {"loads": []}
+    load, build = stages._load_stage, stages.build_layers  # pyright: ignore[reportPrivateUsage]
+
+    def spy_load(*args: Any) -> None:
+        seen["loads"].append(set(args[4].thin))
+        load(*args)
+
+    def spy_build(con: duckdb.DuckDBPyConnection, stage: str, *args: Any) -> Any:
+        columns = [name for name, _ in stages.describe(con, stage) if not name.startswith("__dd_reading_")]
+        counts = con.execute(f"SELECT {', '.join(f'count({quote_ident(c)})' for c in columns)} FROM {stage}").fetchall()[0]
+        seen["texts"] = dict(zip(columns, counts, strict=True))
+        return build(con, stage, *args)
+
+    monkeypatch.setattr(stages, "_load_stage", spy_load)
+    monkeypatch.setattr(stages, "build_layers", spy_build)
+    return seen
+
+
+def test_converted_columns_are_staged_thin(tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Columns whose every reading converts are staged without their text except in rows where
+    # some conversion failed. mostly_numbers was sampled as numbers but ends as text: the copy
+    # is loaded a second time with its text. The run is the same as the slow path's (above).
+    seen = _spy_on_stage(monkeypatch)
+    _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch)
+    first, second = seen["loads"]
+    assert {"id", "qty", "price", "us_date", "eu_date", "seen_at", "weight", "discount", "member", "late_junk"} <= first
+    # a text pattern (read on every row), a leading zero (counted from the text), a sparse sample
+    assert not {"email", "zip", "sparse"} & first
+    assert second == first - {"mostly_numbers"}
+    texts = seen["texts"]
+    assert texts["email"] == texts["mostly_numbers"] == ROWS
+    # Kept in the rows where some reading failed: mostly_numbers (40%), late_junk (4%), qty
+    # (5 rows), and eu_date read as a US date (days above 12), so not in the others.
+    failed = ROWS - int(ROWS * 0.6) + (ROWS - int(ROWS * 0.96) - 1)
+    assert failed <= texts["price"] == texts["qty"] < 0.8 * ROWS
+
+
+def test_a_person_s_types_keep_the_stage_s_text(tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _spy_on_stage(monkeypatch)
+    _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch, manual_types={"qty": "DOUBLE"})
+    assert seen["loads"] == [set()]
+    texts = seen["texts"]
+    assert texts["price"] == texts["qty"] == texts["us_date"] == ROWS
+    assert texts["weight"] == ROWS - ROWS // 25  # empty in 1 row of 25
+
+
+def test_a_column_planned_after_the_load_that_fails_brings_the_text_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `rare` has values only where the sample does not look; planned again from the stage, it
+    # is an integer column with one junk value, converted from its text after the load. The
+    # row that value sends to quarantine must keep the text of the thin columns as well.
+    rng = random.Random(5)
+    lines = ["id,amount,rare"]
+    for i in range(ROWS):
+        rare = ("oops" if i == 650 else str(rng.randrange(100))) if 600 <= i < 700 else ""
+        lines.append(f'{i + 1},"${rng.uniform(1, 9000):,.2f}",{rare}')
+    path = tmp_path / "rare.csv"
+    path.write_text("\n".join(lines) + "\n")
+    seen = _spy_on_stage(monkeypatch)
+    fast = _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
+    slow = _run(tmp_path, path, "csv", sample_file=False, monkeypatch=monkeypatch)
+    assert seen["loads"][0] == {"id", "amount"}
+    assert seen["loads"][1] == set()
+    assert fast["decided"]["rare"][:2] == ("INTEGER", None)
+    assert fast["quarantine"] == slow["quarantine"]
+    assert fast["typed"] == slow["typed"]
+    (row,) = fast["quarantine"]
+    assert row[:3] == (651, ["rare"], "651")
+    assert row[3].startswith("$")

@@ -9,6 +9,14 @@ scan, the failed examples and the typed and quarantine layers read that column i
 expression. A reading that was not computed that way (a column whose shortlist was made later,
 a manual type) falls back to the expression: both give the same values, since the column holds
 exactly that expression.
+
+A column whose every reading converts its values (no text pattern among them) can be held
+*thin*: the stage keeps its text only in the rows where a conversion of some thin column
+failed. Materialising text is most of a stage's cost, and every later use of a converted
+column's text is in such rows: failure counts, failed examples, the quarantine's raw values
+(see `Readings.stage_select` and `Readings.present`). When the decisions need more text than
+that (a VARCHAR decision, a manual type), the stage is loaded again with it in full
+(`sources.layers.text_needed`).
 """
 
 from __future__ import annotations
@@ -61,15 +69,70 @@ def kinds_of(detector: Detector) -> list[Kind]:
     return kinds
 
 
+# The stage query's flag of rows that keep the text of thin columns (never a stage column).
+_KEEP_TEXT = f"{READING_PREFIX}keep_text"
+
+
 @dataclass(frozen=True, slots=True)
 class Readings:
-    """Which readings exist as stage columns, and under which names."""
+    """Which readings exist as stage columns, and under which names; and which columns the
+    stage holds thin."""
 
     names: dict[tuple[str, PatternName, Kind], str] = field(default_factory=lambda: {})
+    thin: frozenset[str] = frozenset()
 
     def holds(self, stage_column: str) -> bool:
         """Whether a stage column is one of these readings (not a column of the data)."""
         return stage_column in self.names.values()
+
+    def thinned(self, columns: set[str]) -> Readings:
+        """These readings with ``columns`` held thin, those of them that can be: every
+        reading of the column converts its values (a text pattern's match needs the text of
+        every row)."""
+        kinds: dict[str, set[Kind]] = {}
+        for column, _pattern, kind in self.names:
+            kinds.setdefault(column, set()).add(kind)
+        return Readings(
+            self.names, frozenset(c for c in columns if "value" in kinds.get(c, set()) and "match" not in kinds[c])
+        )
+
+    def with_text(self, columns: set[str]) -> Readings:
+        """These readings with ``columns`` no longer thin."""
+        return Readings(self.names, self.thin - columns)
+
+    def _values(self, column: str) -> list[str]:
+        return [name for (c, _p, kind), name in self.names.items() if c == column and kind == "value"]
+
+    def stage_select(self, source: str) -> str:
+        """The stage's rows: every column of ``source`` (a file reader), then every reading.
+        A thin column's text is kept only in rows where some conversion fails (a value
+        present, its reading NULL), so a row that a reading sends to quarantine keeps the text
+        of all of them. (A row that a conversion computed later sends there would not: see
+        `sources.layers.text_needed`.)"""
+        rows = f"SELECT {', '.join(['*', *self.select_list()])} FROM {source}"
+        if not self.thin:
+            return rows
+        failed = " OR ".join(
+            f"({quote_ident(column)} IS NOT NULL AND {quote_ident(name)} IS NULL)"
+            for (column, _pattern, kind), name in self.names.items()
+            if kind == "value"
+        )
+        flag = quote_ident(_KEEP_TEXT)
+        kept = ", ".join(
+            f"CASE WHEN {flag} THEN {quote_ident(column)} END AS {quote_ident(column)}" for column in sorted(self.thin)
+        )
+        # Two levels, so that the readings are computed once and the flag once per row.
+        return f"SELECT * EXCLUDE ({flag}) REPLACE ({kept}) FROM (SELECT *, {failed} AS {flag} FROM ({rows}))"
+
+    def present(self, column: str) -> str:
+        """SQL boolean over the stage: the column's value is not NULL. For a thin column, a
+        value is present where its text was kept or its first reading converted it (a row
+        without its text converted all of them)."""
+        col = quote_ident(column)
+        if column not in self.thin:
+            return f"{col} IS NOT NULL"
+        return f"({col} IS NOT NULL OR {quote_ident(self._values(column)[0])} IS NOT NULL)"
+
 
     def select_list(self) -> list[str]:
         """``expression AS name`` for every reading, over the loaded columns."""

@@ -109,14 +109,16 @@ def scan_columns(
     Typed readings that are columns of ``relation`` (``readings``) are read, not recomputed."""
     query = _Query()
     for index, plan in enumerate(plans):
-        column_sql = quote_ident(plan.name)
-        raw = query.column(column_sql)
-        query.aggregate(index, "", "count", f"count({raw})")
         if plan.native_type is not None:
+            raw = query.column(quote_ident(plan.name))
+            query.aggregate(index, "", "count", f"count({raw})")
             if plan.native_type in ORDERED_TYPES:
                 query.aggregate(index, "", "min", f"min({raw})")
                 query.aggregate(index, "", "max", f"max({raw})")
             continue
+        # (A thin column's text is NULL where its readings converted it: see `conversions`.)
+        present = query.column(readings.present(plan.name))
+        query.aggregate(index, "", "count", f"count_if({present})")
         assert plan.findings is not None
         for name in plan.findings.shares:
             _add_candidate(query, index, plan.name, DETECTORS[name], plan.findings, readings)
@@ -156,6 +158,7 @@ def _add_candidate(
             mark = query.column(readings.sql(column, detector, "mark"))
             query.aggregate(index, name, "marked", f"count_if({typed} IS NOT NULL AND {mark})")
         if name == "integer" and findings.leading_zero_example is not None:
+            assert column not in readings.thin  # the check reads the text of every row
             # "00501": whole, but written with a leading zero (a code, not a number). Counted
             # only when the sample met one: a column with 1% of them shows ~20 in the sample.
             # Checked on the value as written (no trimming: trim with a character set costs

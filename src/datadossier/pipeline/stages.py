@@ -13,7 +13,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ from datadossier.sources.layers import (
     LayerCounts,
     build_layers,
     stored_plain,
+    text_needed,
 )
 from datadossier.sources.parquet_loader import (
     ParquetCopy,
@@ -200,14 +201,39 @@ def _raw_view_reads(con: duckdb.DuckDBPyConnection, source: str, table: str, pat
     return bool(rows) and quote_literal(str(path)) in str(rows[0][0])
 
 
-def _staging(con: duckdb.DuckDBPyConnection, copy: CsvCopy | ParquetCopy, *, scratch: bool) -> StagePlan:
-    """How to stage a copy: planned from a sample for files big enough to be worth it."""
+def _staging(
+    con: duckdb.DuckDBPyConnection, copy: CsvCopy | ParquetCopy, *, scratch: bool, thin: bool
+) -> StagePlan:
+    """How to stage a copy: planned from a sample for files big enough to be worth it, with
+    the converted columns held thin when ``thin`` (see `_thin`)."""
     if isinstance(copy, CsvCopy):
         if copy.path.stat().st_size >= SAMPLE_FILE_MIN_BYTES:
-            return _plan_from_csv_sample(con, copy, scratch=scratch)
+            staging = _plan_from_csv_sample(con, copy, scratch=scratch)
+        else:
+            return NARROW
     elif copy.rows >= SAMPLE_FILE_MIN_ROWS:
-        return _plan_from_parquet_sample(con, copy, scratch=scratch)
-    return NARROW
+        staging = _plan_from_parquet_sample(con, copy, scratch=scratch)
+    else:
+        return NARROW
+    if not thin or staging.plans is None or staging.plain is not None:
+        # (A scratch stage converts most columns from their text after the load: the rows
+        # those conversions send to quarantine would lack the thin columns' text.)
+        return staging
+    return replace(staging, readings=_thin(staging.plans, staging.readings))
+
+
+def _thin(plans: list[ColumnPlan], readings: Readings) -> Readings:
+    """The readings with every column held thin that can be (see `conversions`), except
+    those whose inference reads the text of every row: columns the sample found nearly empty
+    (planned again from their first values, `replan_sparse`) and integers written with a
+    leading zero (counted from the text)."""
+    return readings.thinned({
+        plan.name
+        for plan in plans
+        if plan.findings is not None
+        and plan.findings.sampled >= DEFAULT_CONFIG.sparse_sample_min
+        and plan.findings.leading_zero_example is None
+    })
 
 
 def _plan_from_csv_sample(con: duckdb.DuckDBPyConnection, copy: CsvCopy, *, scratch: bool) -> StagePlan:
@@ -303,6 +329,20 @@ def _plan_from_sample(
     return plans, plan_readings(shortlists)
 
 
+def _load_stage(
+    con: duckdb.DuckDBPyConnection,
+    copy: CsvCopy | ParquetCopy,
+    named: Path,
+    stage: str,
+    readings: Readings,
+    plain: set[str] | None,
+) -> None:
+    if isinstance(copy, CsvCopy):
+        load_csv_stage(con, copy, named, stage, readings, plain=plain)
+    else:
+        load_parquet_stage(con, copy, named, stage, readings, plain=plain)
+
+
 def run_table(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -376,23 +416,19 @@ def run_table(
         elif kept is not None and _raw_view_reads(con, source, table, kept.path):
             opened = reopen_csv(kept.path, kept.read_options) if kept.format == "csv" else reopen_parquet(con, kept.path)
             named = kept.path
+        staging = NARROW
         if opened is not None and named is not None:
-            staging = _staging(con, opened, scratch=scratch is not None)
+            # A person's types may need conversions no reading computes: then the stage keeps
+            # all its text (see `sources.layers.text_needed`).
+            staging = _staging(con, opened, scratch=scratch is not None, thin=not manual_types)
             plans, readings = staging.plans, staging.readings
             if staging.plain is not None and scratch is not None:
                 scratch.parent.mkdir(parents=True, exist_ok=True)
                 con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
                 stage = SCRATCH_STAGE
-            extra = readings.select_list()
-            if isinstance(opened, CsvCopy):
-                load_csv_stage(con, opened, named, stage, extra, plain=staging.plain)
-            else:
-                load_parquet_stage(con, opened, named, stage, extra, plain=staging.plain)
+            _load_stage(con, opened, named, stage, readings, staging.plain)
         else:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
-        con.execute("BEGIN TRANSACTION")
-        if raw_select is not None:
-            con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
         raw_columns = [c for c in describe(con, stage) if not readings.holds(c[0])]
         raw_rows = con.execute(f"SELECT count(*) FROM {stage}").fetchall()[0][0]
         if file is not None and raw_rows == 0:
@@ -406,7 +442,18 @@ def run_table(
             plans = replan_sparse(con, stage, plans)
         inferences = infer_columns(con, stage, raw_columns, plans=plans, readings=readings)
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
+        needed = text_needed(casts, readings)
+        if needed and opened is not None and named is not None:
+            # The layers need text that the stage holds thin (a VARCHAR decision, say): the
+            # copy is loaded again with that text in full. Inference stands: it read the same
+            # values either way.
+            readings = readings.with_text(needed)
+            _load_stage(con, opened, named, stage, readings, staging.plain)
         step("infer")
+
+        con.execute("BEGIN TRANSACTION")
+        if raw_select is not None:
+            con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
 
         counts = build_layers(con, stage, typed, quarantine, casts, raw_rows, readings)
         typed_columns = describe(con, typed)

@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, cast
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
+from datadossier.inference.conversions import NO_READINGS, Readings
 from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
 
 if TYPE_CHECKING:
@@ -384,12 +385,12 @@ def load_csv_stage(
     copy: CsvCopy,
     original: Path,
     stage: str,
-    extra: list[str] | None = None,
+    readings: Readings = NO_READINGS,
     *,
     plain: set[str] | None = None,
 ) -> None:
-    """Load the copy into the table ``stage`` in file order, with the ``extra`` select items
-    (typed readings) computed in the same pass. Errors name ``original``.
+    """Load the copy into the table ``stage`` in file order, with the ``readings`` computed
+    in the same pass (and their thin columns held thin). Errors name ``original``.
 
     Without ``plain``, ``stage`` is an in-memory table. With it, ``stage`` names a table of a
     database file (the scratch stage of a file too big for memory): the columns (and
@@ -397,8 +398,7 @@ def load_csv_stage(
     own choice."""
     import duckdb
 
-    columns = ", ".join(["*", *(extra or [])])
-    rows = f"SELECT {columns} FROM {copy.reader()}"
+    rows = readings.stage_select(copy.reader())
     try:
         if plain is None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")

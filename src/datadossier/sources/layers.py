@@ -90,6 +90,22 @@ def _failure(cast: ColumnCast, readings: Readings) -> str | None:
     return f"({col} IS NOT NULL AND {computed} IS NULL)"
 
 
+def text_needed(casts: list[ColumnCast], readings: Readings) -> set[str]:
+    """The stage's thin columns (see `inference.conversions`) whose full text these casts
+    need: a thin column whose typed value no reading gives (a VARCHAR decision), and every
+    thin column when a cast that may fail is not read from a reading (a manual type, a
+    pattern planned after the load): the rows it sends to quarantine may lack their text."""
+    if not readings.thin:
+        return set()
+
+    def read(cast: ColumnCast) -> bool:
+        return cast.raw_type.upper() == "VARCHAR" and readings.typed(cast.name, cast.decided_type, cast.pattern) is not None
+
+    if any(cast.may_fail and cast.decided_type != "VARCHAR" and not read(cast) for cast in casts):
+        return set(readings.thin)
+    return {cast.name for cast in casts if cast.name in readings.thin and not read(cast)}
+
+
 def build_layers(
     con: duckdb.DuckDBPyConnection,
     raw: str,

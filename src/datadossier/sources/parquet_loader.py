@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
+from datadossier.inference.conversions import NO_READINGS, Readings
 from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
 
 if TYPE_CHECKING:
@@ -89,19 +90,19 @@ def load_parquet_stage(
     copy: ParquetCopy,
     original: Path,
     stage: str,
-    extra: list[str] | None = None,
+    readings: Readings = NO_READINGS,
     *,
     plain: set[str] | None = None,
 ) -> None:
-    """Load the copy into the table ``stage`` (its own types, file order), with the ``extra``
-    select items (typed readings) computed in the same pass; errors name ``original``.
+    """Load the copy into the table ``stage`` (its own types, file order), with the
+    ``readings`` computed in the same pass (and their thin columns held thin); errors name
+    ``original``.
     Without ``plain`` the table is in memory; with it, ``stage`` is in a scratch database file
     and the columns named in ``plain`` are stored without compression (see
     `csv_loader.load_csv_stage`)."""
     import duckdb
 
-    columns = ", ".join(["*", *(extra or [])])
-    rows = f"SELECT {columns} FROM {copy.reader()}"
+    rows = readings.stage_select(copy.reader())
     try:
         if plain is None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")
