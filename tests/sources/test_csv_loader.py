@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from datadossier.errors import SourceError
-from datadossier.sources.csv_loader import load_csv_stage, open_csv
+from datadossier.sources.csv_loader import load_csv_stage, open_csv, pin_columns, reopen_csv
 from datadossier.sources.files import DataFile
 
 NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
@@ -262,3 +262,36 @@ def test_running_out_of_disk_space_is_said_as_such() -> None:
     assert full.hint is not None
     assert "DATADOSSIER_HOME" in full.hint
     assert out_of_space(Path("big.csv"), duckdb.IOException("No files found that match the pattern")) is None
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_pinned_columns_read_what_the_sniffer_reads(con, tmp_path: Path, header: bool) -> None:
+    # Once DuckDB has named the columns, reads name them instead of sniffing again; the
+    # names survive a later run's reopening (re-typings). Awkward names: quotes, a blank
+    # one, a duplicate, spaces around, accents; CRLF line ends and a quoted delimiter.
+    path = tmp_path / "x.csv"
+    head = 'id,"it\'s ""odd""",,naïve name,id,  spaced  \r\n' if header else ""
+    path.write_text(head + "".join(f'{i},x{i},{i}.5,é{i},NA,"a,b"\r\n' for i in range(300)))
+    copy = open_csv(DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy.csv", null_tokens=NULLS, max_columns=50)
+    pinned = pin_columns(con, copy)
+    assert copy.columns is None
+    assert pinned.columns is not None
+    assert "auto_detect = false" in pinned.reader()
+    sniffed = con.execute(f"SELECT * FROM {copy.reader()}")
+    names = [d[0] for d in sniffed.description or []]
+    rows = sniffed.fetchall()
+    assert list(pinned.columns) == names
+    assert names[:3] == (["id", 'it\'s "odd"', "column2"] if header else ["column0", "column1", "column2"])
+    assert con.execute(f"SELECT * FROM {pinned.reader()}").fetchall() == rows
+    reopened = reopen_csv(pinned.path, pinned.recorded_options)
+    assert reopened.reader() == pinned.reader()
+    # a record from before columns were pinned: reopened, it sniffs as it always did
+    assert reopen_csv(pinned.path, copy.recorded_options).columns is None
+
+
+def test_a_file_duckdb_cannot_read_is_left_unpinned(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2\n")
+    copy = open_csv(DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy.csv", null_tokens=NULLS, max_columns=50)
+    (tmp_path / "copy.csv").unlink()
+    assert pin_columns(con, copy) is copy

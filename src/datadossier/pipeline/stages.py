@@ -27,7 +27,14 @@ from datadossier.inference.model import ColumnInference, DataType
 from datadossier.inference.scan import ColumnPlan
 from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
-from datadossier.sources.csv_loader import CsvCopy, load_csv_stage, open_csv, reopen_csv, sample_csv
+from datadossier.sources.csv_loader import (
+    CsvCopy,
+    load_csv_stage,
+    open_csv,
+    pin_columns,
+    reopen_csv,
+    sample_csv,
+)
 from datadossier.sources.files import DataFile, FileFormat
 from datadossier.sources.layers import (
     PLAIN_DISTINCT_SHARE,
@@ -404,17 +411,22 @@ def run_table(
         named: Path | None = None  # the path errors name
         if file is not None and copy is not None:
             if file.format == "csv":
-                opened = open_csv(
-                    file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding
+                opened = pin_columns(
+                    con,
+                    open_csv(file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding),
                 )
                 dialect = opened.dialect.as_dict() if opened.dialect else None
-                read_options = dict(opened.options)
+                read_options = opened.recorded_options
             else:
                 opened = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
                 read_options = {}
             raw_select, named = opened.raw_select(), file.path
         elif kept is not None and _raw_view_reads(con, source, table, kept.path):
-            opened = reopen_csv(kept.path, kept.read_options) if kept.format == "csv" else reopen_parquet(con, kept.path)
+            opened = (
+                pin_columns(con, reopen_csv(kept.path, kept.read_options))
+                if kept.format == "csv"
+                else reopen_parquet(con, kept.path)
+            )
             named = kept.path
         staging = NARROW
         if opened is not None and named is not None:

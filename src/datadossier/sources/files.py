@@ -151,6 +151,8 @@ def read_call(function: str, path: Path, options: dict[str, object]) -> str:
             return repr(value)
         if isinstance(value, list | tuple):
             return "[" + ", ".join(literal(v) for v in value) + "]"
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"{quote_literal(str(k))}: {literal(v)}" for k, v in value.items()) + "}"
         return quote_literal(str(value))
 
     args = "".join(f", {key} = {literal(value)}" for key, value in options.items())
