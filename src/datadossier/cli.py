@@ -80,14 +80,29 @@ async def _profile(
 ) -> list[tuple[Any, Any]]:
     """Profile every path: (run, summary) pairs. Quiet (``--json``): no progress bar and no
     summaries, which only the printed tables use. Of several paths (a shell glob), one that
-    fails is reported as a failed run and the others are profiled, as in a folder."""
+    fails is reported as a failed run and the others are profiled, as in a folder.
+
+    One file's load starts first, before the imports and the store (see `pipeline.early`)."""
+    from datadossier.pipeline.early import EarlyLoad
+
+    early = EarlyLoad.start(settings, paths[0], source=source, encoding=encoding, force=force) if len(paths) == 1 else None
+    try:
+        return await _profile_paths(settings, paths, source, force, encoding, quiet=quiet, early=early)
+    finally:
+        if early is not None:
+            early.close()
+
+
+async def _profile_paths(
+    settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None, *, quiet: bool, early: Any
+) -> list[tuple[Any, Any]]:
     from datadossier.errors import DatadossierError
     from datadossier.pipeline.runner import TableRun
     from datadossier.runtime import open_runtime
     from datadossier.sources.files import safe_name
 
     results: list[Any] = []
-    async with open_runtime(settings) as runtime:
+    async with open_runtime(settings, early=early) as runtime:
 
         async def profile_all(progress: Any) -> None:
             for path in paths:

@@ -15,6 +15,7 @@ from datadossier.config import Settings
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
+    from datadossier.pipeline.early import EarlyLoad
     from datadossier.pipeline.runner import Pipeline
     from datadossier.store.session import UninterruptedSessions
 
@@ -37,8 +38,11 @@ def configure_logging(level: str) -> None:
 
 
 @contextlib.asynccontextmanager
-async def open_runtime(settings: Settings | None = None, *, migrate: bool = True) -> AsyncIterator[Runtime]:
-    """Open the store (migrating it to the newest schema) and build the pipeline."""
+async def open_runtime(
+    settings: Settings | None = None, *, migrate: bool = True, early: EarlyLoad | None = None
+) -> AsyncIterator[Runtime]:
+    """Open the store (migrating it to the newest schema) and build the pipeline (which takes
+    over ``early``, a file's load begun before the store was open)."""
     from datadossier.pipeline.runner import Pipeline
     from datadossier.store.migrate import upgrade
     from datadossier.store.session import UninterruptedSessions, create_engine, create_sessionmaker
@@ -50,7 +54,9 @@ async def open_runtime(settings: Settings | None = None, *, migrate: bool = True
         if migrate:
             await upgrade(engine)
         sessions = UninterruptedSessions(create_sessionmaker(engine))
-        yield Runtime(settings=settings, engine=engine, sessions=sessions, pipeline=Pipeline(settings, sessions))
+        yield Runtime(
+            settings=settings, engine=engine, sessions=sessions, pipeline=Pipeline(settings, sessions, early=early)
+        )
     finally:
         await engine.dispose()
 

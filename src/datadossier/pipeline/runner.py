@@ -31,16 +31,19 @@ from datadossier.errors import (
     SourceError,
     TableNotFoundError,
 )
+from datadossier.pipeline.early import EarlyLoad, source_for, workspace_for
 from datadossier.pipeline.locks import table_lock
 from datadossier.pipeline.stages import (
     STAGES,
     KeptCopy,
+    StagedFile,
     StageOutput,
     fingerprint,
+    finish_table,
     relation_exists,
     run_table,
 )
-from datadossier.sources.files import DataFile, FileFormat, resolve_files, safe_name
+from datadossier.sources.files import DataFile, FileFormat, resolve_files
 from datadossier.store.base import utcnow
 from datadossier.store.domain import DecisionWrite, FileState, LayerWrite, TableSummary
 from datadossier.store.repositories import catalog, checkpoints, runs
@@ -83,15 +86,13 @@ class Pipeline:
         settings: Settings,
         sessions: UninterruptedSessions,
         workspace: Workspace | None = None,
+        early: EarlyLoad | None = None,
     ) -> None:
         self.settings = settings
         self.sessions = sessions
-        self.workspace = workspace or Workspace(
-            settings.duckdb_path,
-            threads=settings.threads,
-            memory_limit=settings.memory_limit,
-            timeout_seconds=settings.query_timeout_seconds,
-        )
+        # An early load holds the workspace: this pipeline shares its lock.
+        self.workspace = workspace or (early.workspace if early is not None else workspace_for(settings))
+        self.early = early
 
     def _check_writable(self) -> None:
         if self.settings.read_only:
@@ -113,7 +114,7 @@ class Pipeline:
         self._check_writable()
         files = resolve_files(spec, self.settings.roots)
         directory = _common_dir([f.path for f in files])
-        name = safe_name(source_name) if source_name else safe_name(directory.name)
+        name = source_for(directory, source_name)
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
         async with self.sessions.begin() as session:
             existed = await catalog.get_source(session, name) is not None
@@ -236,10 +237,12 @@ class Pipeline:
         progress_base: int,
         progress_total: float,
     ) -> TableRun:
-        with table_lock(self.settings.home, source, table):
+        early = self.early if self.early is not None and self.early.matches(source, table, file) else None
+        # An early load holds the table's lock already (and fingerprinted the file it copied).
+        with contextlib.nullcontext() if early is not None else table_lock(self.settings.home, source, table):
             async with self.sessions() as session:
                 known = await catalog.file_state(session, source_id, table)
-            new_print = fingerprint(file.path) if file else None
+            new_print = early.fingerprint if early is not None else fingerprint(file.path) if file else None
             unchanged = (
                 file is not None and not force and known.typed_table_exists
                 and known.fingerprint == new_print
@@ -248,7 +251,7 @@ class Pipeline:
                 source_id, source, table, file, known.manual_types, new_print,
                 unchanged=unchanged, encoding=encoding, progress=progress,
                 progress_base=progress_base, progress_total=progress_total,
-                kept=_kept_copy(known) if file is None else None,
+                kept=_kept_copy(known) if file is None else None, early=early,
             )
 
     async def _run_in_thread(
@@ -266,6 +269,7 @@ class Pipeline:
         progress_base: int,
         progress_total: float,
         kept: KeptCopy | None = None,
+        early: EarlyLoad | None = None,
     ) -> TableRun:
         settings = self.settings
         label = f"{source}.{table}"
@@ -286,26 +290,40 @@ class Pipeline:
         open_connection: list[Any] = []
         scratch = self.workspace.path.parent / "tmp" / f"stage-{uuid.uuid4().hex[:12]}.duckdb"
 
+        def stages(con: Any, staged: StagedFile | None) -> StageOutput:
+            if staged is not None:
+                return finish_table(
+                    con, staged, manual_types=manual_types,
+                    exact_distinct_max_rows=settings.exact_distinct_max_rows, on_stage=report,
+                )
+            return run_table(
+                con, source=source, table=table, file=file, manual_types=manual_types,
+                null_tokens=settings.null_tokens, max_columns=settings.max_columns,
+                exact_distinct_max_rows=settings.exact_distinct_max_rows,
+                files_dir=settings.home / "files", encoding=encoding, on_stage=report,
+                scratch=scratch, kept=kept,
+            )
+
         def work() -> TableRun:
-            started = time.perf_counter()
+            # A run that an early load began started with it.
+            started = early.started if early is not None else time.perf_counter()
             try:
-                with self.workspace.connect() as con:
+                with contextlib.ExitStack() as held:
+                    staged: StagedFile | None = None
+                    if early is None:
+                        con = held.enter_context(self.workspace.connect())
+                    else:
+                        held.callback(early.close)  # its connection, the workspace and the table lock
+                        con, staged = early.take()
                     open_connection.append(con)
                     if unchanged and relation_exists(con, "typed", source, table):
+                        if staged is not None and staged.raw_copy is not None:
+                            staged.raw_copy.unlink(missing_ok=True)
                         report("store")
                         return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
                     output: StageOutput | None = None
                     try:
-                        output = self.workspace.run(
-                            con,
-                            lambda: run_table(
-                                con, source=source, table=table, file=file, manual_types=manual_types,
-                                null_tokens=settings.null_tokens, max_columns=settings.max_columns,
-                                exact_distinct_max_rows=settings.exact_distinct_max_rows,
-                                files_dir=settings.home / "files", encoding=encoding, on_stage=report,
-                                scratch=scratch, kept=kept,
-                            ),
-                        )
+                        output = self.workspace.run(con, lambda: stages(con, staged))
                         if file is not None and fingerprint(file.path) != new_print:
                             raise SourceError(
                                 f"{file.path} changed while it was being profiled.",

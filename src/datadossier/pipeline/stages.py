@@ -350,6 +350,201 @@ def _load_stage(
         load_parquet_stage(con, copy, named, stage, readings, plain=plain)
 
 
+@dataclass(slots=True)
+class StagedFile:
+    """A table's stage, loaded (the first half of a run, see `stage_file`): what the rest of
+    the run needs to know about it."""
+
+    source: str
+    table: str
+    file: DataFile | None
+    stage: str
+    raw_columns: list[tuple[str, str]]
+    raw_rows: int
+    plans: list[ColumnPlan] | None
+    readings: Readings
+    # The copy this run made (None when it reuses the raw layer); the raw view over it.
+    raw_copy: Path | None
+    raw_select: str | None
+    # How to load the stage again (a copy opened, the path its errors name, the scratch
+    # stage's plain columns); None when it was staged from the raw view.
+    reload: tuple[CsvCopy | ParquetCopy, Path, set[str] | None] | None
+    dialect: dict[str, Any] | None
+    read_options: dict[str, Any] | None
+    load_seconds: float
+
+
+def stage_file(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    source: str,
+    table: str,
+    file: DataFile | None,
+    null_tokens: list[str],
+    max_columns: int,
+    files_dir: Path,
+    encoding: str | None = None,
+    scratch: Path | None = None,
+    kept: KeptCopy | None = None,
+    thin: bool = True,
+) -> StagedFile:
+    """The first half of `run_table`: copy the file and load its stage (``thin``: with the
+    converted columns held thin, see `_thin`). It writes nothing to the workspace; a failure
+    deletes the copy."""
+    raw = layer_relation("raw", source, table)
+    started = time.perf_counter()
+    dialect: dict[str, Any] | None = None
+    read_options: dict[str, Any] | None = None
+    copy = raw_copy_path(files_dir, source, table, file) if file is not None else None
+    try:
+        # The stage is filled outside the transaction: rows written inside one get
+        # transaction-local rowids (from 2**55), and rowid + 1 must be the file position.
+        raw_select: str | None = None
+        plans: list[ColumnPlan] | None = None
+        readings = NO_READINGS
+        stage = STAGE
+        opened: CsvCopy | ParquetCopy | None = None
+        named: Path | None = None  # the path errors name
+        if file is not None and copy is not None:
+            if file.format == "csv":
+                opened = pin_columns(
+                    con,
+                    open_csv(file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding),
+                )
+                dialect = opened.dialect.as_dict() if opened.dialect else None
+                read_options = opened.recorded_options
+            else:
+                opened = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
+                read_options = {}
+            raw_select, named = opened.raw_select(), file.path
+        elif kept is not None and _raw_view_reads(con, source, table, kept.path):
+            opened = (
+                pin_columns(con, reopen_csv(kept.path, kept.read_options))
+                if kept.format == "csv"
+                else reopen_parquet(con, kept.path)
+            )
+            named = kept.path
+        reload = None
+        if opened is not None and named is not None:
+            staging = _staging(con, opened, scratch=scratch is not None, thin=thin)
+            plans, readings = staging.plans, staging.readings
+            if staging.plain is not None and scratch is not None:
+                scratch.parent.mkdir(parents=True, exist_ok=True)
+                con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
+                stage = SCRATCH_STAGE
+            _load_stage(con, opened, named, stage, readings, staging.plain)
+            reload = (opened, named, staging.plain)
+        else:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
+        raw_columns = [c for c in describe(con, stage) if not readings.holds(c[0])]
+        raw_rows = con.execute(f"SELECT count(*) FROM {stage}").fetchall()[0][0]
+        if file is not None and raw_rows == 0:
+            raise SourceError(
+                f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
+                hint="Profile a file with at least one data row.",
+            )
+    except BaseException:
+        if copy is not None:
+            copy.unlink(missing_ok=True)
+        raise
+    return StagedFile(
+        source=source, table=table, file=file, stage=stage, raw_columns=raw_columns, raw_rows=raw_rows,
+        plans=plans, readings=readings, raw_copy=copy, raw_select=raw_select, reload=reload,
+        dialect=dialect, read_options=read_options, load_seconds=round(time.perf_counter() - started, 4),
+    )
+
+
+def finish_table(
+    con: duckdb.DuckDBPyConnection,
+    staged: StagedFile,
+    *,
+    manual_types: dict[str, str],
+    exact_distinct_max_rows: int,
+    on_stage: StageCallback | None = None,
+) -> StageOutput:
+    """The second half of `run_table`: infer, build the layers and profile, from a loaded
+    stage (``on_stage`` hears of the load first). Opens the workspace transaction and leaves
+    it open; a failure deletes the copy."""
+    raw = layer_relation("raw", staged.source, staged.table)
+    typed = layer_relation("typed", staged.source, staged.table)
+    quarantine = layer_relation("quarantine", staged.source, staged.table)
+    stage, readings = staged.stage, staged.readings
+    seconds: dict[str, float] = {"load": staged.load_seconds}
+    clock = time.perf_counter()
+
+    def step(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        seconds[name] = round(now - clock, 4)
+        clock = now
+        if on_stage is not None:
+            on_stage(name)
+
+    try:
+        if on_stage is not None:
+            on_stage("load")
+        plans = staged.plans
+        if plans is not None:
+            plans = replan_sparse(con, stage, plans)
+        inferences = infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings)
+        casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
+        needed = text_needed(casts, readings)
+        if needed and staged.reload is not None:
+            # The layers need text that the stage holds thin (a VARCHAR decision, say): the
+            # copy is loaded again with that text in full. Inference stands: it read the same
+            # values either way.
+            readings = readings.with_text(needed)
+            opened, named, plain = staged.reload
+            _load_stage(con, opened, named, stage, readings, plain)
+        step("infer")
+
+        con.execute("BEGIN TRANSACTION")
+        if staged.raw_select is not None:
+            con.execute(f"CREATE OR REPLACE VIEW {raw} AS {staged.raw_select}")
+
+        counts = build_layers(con, stage, typed, quarantine, casts, staged.raw_rows, readings)
+        typed_columns = describe(con, typed)
+        quarantine_columns = describe(con, quarantine)
+        if stage == STAGE:
+            # (A scratch stage cannot be dropped here: one transaction writes to one database.
+            # It goes with its file.)
+            con.execute(f"DROP TABLE {STAGE}")
+        step("layers")
+
+        bounds = {
+            inf.column_name: inf.bounds
+            for inf, cast in zip(inferences, casts, strict=True)
+            if inf.bounds is not None and cast.decided_type == inf.decided_type
+        }
+        profiles = profile_columns(
+            con,
+            typed,
+            typed_columns,
+            exact_distinct_max_rows=exact_distinct_max_rows,
+            bounds=bounds,
+            row_count=counts.typed_rows,
+        )
+        step("profile")
+    except BaseException:
+        if staged.raw_copy is not None:
+            staged.raw_copy.unlink(missing_ok=True)
+        raise
+    return StageOutput(
+        raw_columns=staged.raw_columns,
+        inferences=inferences,
+        casts=casts,
+        typed_columns=typed_columns,
+        quarantine_columns=quarantine_columns,
+        counts=counts,
+        profiles=profiles,
+        dialect=staged.dialect,
+        raw_copy=staged.raw_copy,
+        read_options=staged.read_options,
+        seconds=seconds,
+        readings=len(readings.names),
+    )
+
+
 def run_table(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -383,128 +578,12 @@ def run_table(
     A file whose stage would not fit in memory is staged in the database file
     ``scratch`` instead (when given), attached to ``con``; the caller deletes that file once
     ``con`` is closed, whatever happened."""
-    raw = layer_relation("raw", source, table)
-    typed = layer_relation("typed", source, table)
-    quarantine = layer_relation("quarantine", source, table)
-    seconds: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def step(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        seconds[name] = round(now - clock, 4)
-        clock = now
-        if on_stage is not None:
-            on_stage(name)
-
-    dialect: dict[str, Any] | None = None
-    read_options: dict[str, Any] | None = None
-    copy = raw_copy_path(files_dir, source, table, file) if file is not None else None
-    try:
-        # The stage is filled outside the transaction: rows written inside one get
-        # transaction-local rowids (from 2**55), and rowid + 1 must be the file position.
-        raw_select: str | None = None
-        plans: list[ColumnPlan] | None = None
-        readings = NO_READINGS
-        stage = STAGE
-        opened: CsvCopy | ParquetCopy | None = None
-        named: Path | None = None  # the path errors name
-        if file is not None and copy is not None:
-            if file.format == "csv":
-                opened = pin_columns(
-                    con,
-                    open_csv(file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding),
-                )
-                dialect = opened.dialect.as_dict() if opened.dialect else None
-                read_options = opened.recorded_options
-            else:
-                opened = open_parquet(con, file, raw_copy=copy, max_columns=max_columns)
-                read_options = {}
-            raw_select, named = opened.raw_select(), file.path
-        elif kept is not None and _raw_view_reads(con, source, table, kept.path):
-            opened = (
-                pin_columns(con, reopen_csv(kept.path, kept.read_options))
-                if kept.format == "csv"
-                else reopen_parquet(con, kept.path)
-            )
-            named = kept.path
-        staging = NARROW
-        if opened is not None and named is not None:
-            # A person's types may need conversions no reading computes: then the stage keeps
-            # all its text (see `sources.layers.text_needed`).
-            staging = _staging(con, opened, scratch=scratch is not None, thin=not manual_types)
-            plans, readings = staging.plans, staging.readings
-            if staging.plain is not None and scratch is not None:
-                scratch.parent.mkdir(parents=True, exist_ok=True)
-                con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
-                stage = SCRATCH_STAGE
-            _load_stage(con, opened, named, stage, readings, staging.plain)
-        else:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
-        raw_columns = [c for c in describe(con, stage) if not readings.holds(c[0])]
-        raw_rows = con.execute(f"SELECT count(*) FROM {stage}").fetchall()[0][0]
-        if file is not None and raw_rows == 0:
-            raise SourceError(
-                f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
-                hint="Profile a file with at least one data row.",
-            )
-        step("load")
-
-        if plans is not None:
-            plans = replan_sparse(con, stage, plans)
-        inferences = infer_columns(con, stage, raw_columns, plans=plans, readings=readings)
-        casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
-        needed = text_needed(casts, readings)
-        if needed and opened is not None and named is not None:
-            # The layers need text that the stage holds thin (a VARCHAR decision, say): the
-            # copy is loaded again with that text in full. Inference stands: it read the same
-            # values either way.
-            readings = readings.with_text(needed)
-            _load_stage(con, opened, named, stage, readings, staging.plain)
-        step("infer")
-
-        con.execute("BEGIN TRANSACTION")
-        if raw_select is not None:
-            con.execute(f"CREATE OR REPLACE VIEW {raw} AS {raw_select}")
-
-        counts = build_layers(con, stage, typed, quarantine, casts, raw_rows, readings)
-        typed_columns = describe(con, typed)
-        quarantine_columns = describe(con, quarantine)
-        if stage == STAGE:
-            # (A scratch stage cannot be dropped here: one transaction writes to one database.
-            # It goes with its file.)
-            con.execute(f"DROP TABLE {STAGE}")
-        step("layers")
-
-        bounds = {
-            inf.column_name: inf.bounds
-            for inf, cast in zip(inferences, casts, strict=True)
-            if inf.bounds is not None and cast.decided_type == inf.decided_type
-        }
-        profiles = profile_columns(
-            con,
-            typed,
-            typed_columns,
-            exact_distinct_max_rows=exact_distinct_max_rows,
-            bounds=bounds,
-            row_count=counts.typed_rows,
-        )
-        step("profile")
-    except BaseException:
-        if copy is not None:
-            copy.unlink(missing_ok=True)
-        raise
-    return StageOutput(
-        raw_columns=raw_columns,
-        inferences=inferences,
-        casts=casts,
-        typed_columns=typed_columns,
-        quarantine_columns=quarantine_columns,
-        counts=counts,
-        profiles=profiles,
-        dialect=dialect,
-        raw_copy=copy,
-        read_options=read_options,
-        seconds=seconds,
-        readings=len(readings.names),
+    # A person's types may need conversions no reading computes: then the stage keeps all
+    # its text (see `sources.layers.text_needed`).
+    staged = stage_file(
+        con, source=source, table=table, file=file, null_tokens=null_tokens, max_columns=max_columns,
+        files_dir=files_dir, encoding=encoding, scratch=scratch, kept=kept, thin=not manual_types,
+    )
+    return finish_table(
+        con, staged, manual_types=manual_types, exact_distinct_max_rows=exact_distinct_max_rows, on_stage=on_stage
     )
