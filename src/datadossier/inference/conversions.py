@@ -11,7 +11,7 @@ a manual type) falls back to the expression: both give the same values, since th
 exactly that expression.
 
 A column whose every reading converts its values (no text pattern among them) can be held
-*thin*: the stage keeps its text only in the rows where a conversion of some thin column
+*thin*: the stage keeps its text only in the rows where some conversion (of any column)
 failed. Materialising text is most of a stage's cost, and every later use of a converted
 column's text is in such rows: failure counts, failed examples, the quarantine's raw values
 (see `Readings.stage_select` and `Readings.present`). When the decisions need more text than
@@ -132,7 +132,6 @@ class Readings:
         if column not in self.thin:
             return f"{col} IS NOT NULL"
         return f"({col} IS NOT NULL OR {quote_ident(self._values(column)[0])} IS NOT NULL)"
-
 
     def select_list(self) -> list[str]:
         """``expression AS name`` for every reading, over the loaded columns."""

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from datadossier.engine.gateway import Workspace, interrupt
 from datadossier.errors import DatadossierError
 from datadossier.pipeline.locks import table_lock
-from datadossier.pipeline.stages import StagedFile, fingerprint, stage_file
+from datadossier.pipeline.stages import StagedFile, copies_of, fingerprint, stage_file
 from datadossier.sources.files import DataFile, resolve_files, safe_name
 
 if TYPE_CHECKING:
@@ -74,9 +74,13 @@ class EarlyLoad:
         # Taken here, not in the thread: a run that holds it already makes this load give up
         # before it starts, and the pipeline reports that run as usual.
         self._held.enter_context(table_lock(settings.home, source, self.table))
-        self.fingerprint = fingerprint(file.path)
-        self._thread = threading.Thread(target=self._load, name=f"early-load-{self.table}", daemon=True)
-        self._thread.start()
+        try:
+            self.fingerprint = fingerprint(file.path)
+            self._thread = threading.Thread(target=self._load, name=f"early-load-{self.table}", daemon=True)
+            self._thread.start()
+        except BaseException:
+            self._held.close()
+            raise
 
     @classmethod
     def start(
@@ -94,7 +98,7 @@ class EarlyLoad:
             return None
         file = files[0]
         name = source_for(file.path.parent, source)
-        if not force and any((settings.home / "files" / name).glob(f"{file.table_name}-*")):
+        if not force and copies_of(settings.home / "files", name, file.table_name):
             return None
         try:
             return cls(settings, file, name, encoding)

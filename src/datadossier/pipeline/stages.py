@@ -122,6 +122,12 @@ def raw_copy_path(files_dir: Path, source: str, table: str, file: DataFile) -> P
     return files_dir / source / f"{table}-{uuid.uuid4().hex[:12]}{suffix}"
 
 
+def copies_of(files_dir: Path, source: str, table: str) -> list[Path]:
+    """The copies runs of the table made (see `raw_copy_path`) that are still there."""
+    named = re.compile(rf"{re.escape(table)}-[0-9a-f]{{12}}\.(?:csv|parquet)")
+    return [p for p in (files_dir / source).glob("*") if named.fullmatch(p.name)]
+
+
 def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
     """The cast of a column: the inferred decision, or a person's decision when there is one."""
     decided: DataType = inference.decided_type if manual_type is None else manual_type  # type: ignore[assignment]
