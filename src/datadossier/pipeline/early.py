@@ -71,6 +71,7 @@ class EarlyLoad:
         self._staged: StagedFile | None = None
         self._error: BaseException | None = None
         self._taken = False
+        self._closing = threading.Event()
         # Taken here, not in the thread: a run that holds it already makes this load give up
         # before it starts, and the pipeline reports that run as usual.
         self._held.enter_context(table_lock(settings.home, source, self.table))
@@ -109,6 +110,8 @@ class EarlyLoad:
         try:
             con = self._held.enter_context(self.workspace.connect())
             self._connection.append(con)
+            if self._closing.is_set():  # closed while connecting: interrupt() found nothing to stop
+                return
             settings = self._settings
             self._staged = self.workspace.run(
                 con,
@@ -142,6 +145,7 @@ class EarlyLoad:
     def close(self) -> None:
         """Stop a load still running, close its connection and give up its locks. A load
         nobody took leaves nothing behind: its copy and scratch stage are deleted."""
+        self._closing.set()
         if self._thread.is_alive():
             interrupt(self._connection)
         self._thread.join()
