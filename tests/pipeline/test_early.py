@@ -100,9 +100,36 @@ async def test_no_early_load_for_an_unforced_profile_of_a_file_already_copied(
     assert len(started) == 1
     # the forced run's copy replaced the first one
     assert len(list((settings.home / "files" / "shop").glob("orders-*"))) == 1
-    # a folder, a glob and a path outside the roots start nothing
-    for spec in (str(path.parent), str(path.parent / "*.csv"), "/etc/hosts"):
-        assert EarlyLoad.start(settings, spec, source=None, encoding=None, force=True) is None
+    # a path outside the roots starts nothing (the pipeline says why)
+    assert EarlyLoad.start(settings, "/etc/hosts", source=None, encoding=None, force=True) is None
+
+
+async def test_a_folder_s_first_file_is_loaded_early(tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "data" / "shop"
+    _orders(folder)
+    (folder / "customers.csv").write_text("cust_id,name\n" + "".join(f"{i},n{i}\n" for i in range(1, 50)))
+    settings = make_settings(tmp_path, store_url)
+    started = _spy(monkeypatch)
+    runs = await cli._profile(settings, [str(folder)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    assert [(r.qualified_name, r.status) for r, _ in runs] == [("shop.customers", "profiled"), ("shop.orders", "profiled")]
+    assert [(load.source, load.table) for load in started] == [("shop", "customers")]
+    assert sorted(p.name.split("-")[0] for p in (settings.home / "files" / "shop").iterdir()) == ["customers", "orders"]
+
+
+async def test_a_load_begun_for_another_table_is_undone(tmp_path: Path, store_url: str) -> None:
+    # The pipeline reaches a table other than the one loaded early (a folder that changed
+    # meanwhile): the load, which holds the workspace, is undone instead of waited for.
+    path = _orders(tmp_path / "data" / "shop")
+    other = path.with_name("returns.csv")
+    other.write_text("id,amount\n1,$2.00\n")
+    settings = make_settings(tmp_path, store_url)
+    load = EarlyLoad.start(settings, str(path), source=None, encoding=None, force=False)
+    assert load is not None
+    async with open_runtime(settings, early=load) as runtime:
+        runs = await runtime.pipeline.profile_path(other)
+    assert [(r.qualified_name, r.status) for r in runs] == [("shop.returns", "profiled")]
+    assert [p.name.split("-")[0] for p in (settings.home / "files" / "shop").iterdir()] == ["returns"]
+    load.close()
 
 
 async def test_a_bad_file_s_early_load_fails_like_the_pipeline_and_leaves_nothing(

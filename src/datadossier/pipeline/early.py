@@ -8,9 +8,10 @@ first, in a thread of its own, and the pipeline takes it over when it reaches th
 types are applied to the loaded stage (a thin stage is loaded again when they need text it
 left out, see `stages.finish_table`).
 
-It starts only where it cannot be wasted or get in the way: one file (not a folder or a
-glob), that no earlier run copied into the workspace (an unchanged file would not be loaded
-again) unless the run is forced, and whose table no other run holds. It holds that table's
+It starts only where it cannot be wasted or get in the way: for one file, or the first file
+of a folder or glob, that no earlier run copied into the workspace (an unchanged file would
+not be loaded again) unless the run is forced, and whose table no other run holds. Should the
+pipeline reach another table first (the folder changed meanwhile), it undoes the load. It holds that table's
 run lock and the workspace from the start, as the pipeline would, and gives both up when
 closed; a load the pipeline never took is undone then (the copy deleted).
 """
@@ -18,6 +19,7 @@ closed; a load the pipeline never took is undone then (the copy deleted).
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 import uuid
@@ -36,6 +38,14 @@ if TYPE_CHECKING:
     import duckdb
 
     from datadossier.config import Settings
+
+
+def common_dir(paths: list[Path]) -> Path:
+    """The folder a run's files share."""
+    parents = {p.parent for p in paths}
+    if len(parents) == 1:
+        return parents.pop()
+    return Path(os.path.commonpath([str(p) for p in parents]))
 
 
 def source_for(directory: Path, given: str | None) -> str:
@@ -95,10 +105,9 @@ class EarlyLoad:
             files = resolve_files(spec, settings.roots)
         except DatadossierError:
             return None
-        if len(files) != 1 or any(ch in spec for ch in "*?[") or Path(spec).expanduser().is_dir():
-            return None
+        # A folder's (or a glob's) files are profiled in this order: the first one.
         file = files[0]
-        name = source_for(file.path.parent, source)
+        name = source_for(common_dir([f.path for f in files]), source)
         if not force and copies_of(settings.home / "files", name, file.table_name):
             return None
         try:

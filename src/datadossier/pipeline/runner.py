@@ -31,7 +31,7 @@ from datadossier.errors import (
     SourceError,
     TableNotFoundError,
 )
-from datadossier.pipeline.early import EarlyLoad, source_for, workspace_for
+from datadossier.pipeline.early import EarlyLoad, common_dir, source_for, workspace_for
 from datadossier.pipeline.locks import table_lock
 from datadossier.pipeline.stages import (
     STAGES,
@@ -113,7 +113,7 @@ class Pipeline:
         """Profile a file, a directory (each file a table) or a glob."""
         self._check_writable()
         files = resolve_files(spec, self.settings.roots)
-        directory = _common_dir([f.path for f in files])
+        directory = common_dir([f.path for f in files])
         name = source_for(directory, source_name)
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
         async with self.sessions.begin() as session:
@@ -238,6 +238,10 @@ class Pipeline:
         progress_total: float,
     ) -> TableRun:
         early = self.early if self.early is not None and self.early.matches(source, table, file) else None
+        if early is None and self.early is not None:
+            # A load begun for another table (say the folder changed since) holds the workspace
+            # this run needs: undo it (nothing, once taken).
+            self.early.close()
         # An early load holds the table's lock already (and fingerprinted the file it copied).
         with contextlib.nullcontext() if early is not None else table_lock(self.settings.home, source, table):
             async with self.sessions() as session:
@@ -467,10 +471,3 @@ def _summary(run: TableRun) -> dict[str, Any]:
     return summary
 
 
-def _common_dir(paths: list[Path]) -> Path:
-    parents = {p.parent for p in paths}
-    if len(parents) == 1:
-        return parents.pop()
-    import os
-
-    return Path(os.path.commonpath([str(p) for p in parents]))
