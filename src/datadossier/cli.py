@@ -15,9 +15,12 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from datadossier import __version__
+
+if TYPE_CHECKING:
+    from datadossier.pipeline.early import EarlyLoad
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -94,7 +97,8 @@ async def _profile(
 
 
 async def _profile_paths(
-    settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None, *, quiet: bool, early: Any
+    settings: Any, paths: list[str], source: str | None, force: bool, encoding: str | None, *, quiet: bool,
+    early: EarlyLoad | None,
 ) -> list[tuple[Any, Any]]:
     from datadossier.errors import DatadossierError
     from datadossier.pipeline.runner import TableRun

@@ -294,7 +294,7 @@ class Pipeline:
         open_connection: list[Any] = []
         scratch = self.workspace.path.parent / "tmp" / f"stage-{uuid.uuid4().hex[:12]}.duckdb"
 
-        def stages(con: Any, staged: StagedFile | None) -> StageOutput:
+        def run_stages(con: Any, staged: StagedFile | None) -> StageOutput:
             if staged is not None:
                 return finish_table(
                     con, staged, manual_types=manual_types,
@@ -327,7 +327,7 @@ class Pipeline:
                         return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
                     output: StageOutput | None = None
                     try:
-                        output = self.workspace.run(con, lambda: stages(con, staged))
+                        output = self.workspace.run(con, lambda: run_stages(con, staged))
                         if file is not None and fingerprint(file.path) != new_print:
                             raise SourceError(
                                 f"{file.path} changed while it was being profiled.",
