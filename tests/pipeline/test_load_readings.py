@@ -11,6 +11,7 @@ the file the same way, and must match a re-typing from the raw layer's view.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -423,18 +424,25 @@ def test_converted_columns_are_staged_thin(tmp_path: Path, messy_csv: Path, monk
     assert failed <= texts["price"] == texts["qty"] < 0.8 * ROWS
 
 
+def _amounts_and(path: Path, third: Callable[[int, random.Random], str]) -> Path:
+    """A CSV of ROWS rows: an id, a money amount, and a column named after the file whose
+    value for row ``i`` is ``third(i, rng)``."""
+    rng = random.Random(path.stem)
+    lines = [f"id,amount,{path.stem}"]
+    lines += [f'{i + 1},"${rng.uniform(1, 9000):,.2f}",{third(i, rng)}' for i in range(ROWS)]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
 def test_a_column_sampled_as_numbers_that_ends_as_text_is_loaded_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # `hidden` holds words only between the sample's first two blocks: sampled as integers,
     # held thin, decided as text over the whole column. Its text is loaded again in full.
-    rng = random.Random(3)
-    lines = ["id,amount,hidden"]
-    for i in range(ROWS):
-        hidden = rng.choice(("north", "south")) if 2000 <= i < 5000 else str(rng.randrange(1000))
-        lines.append(f'{i + 1},"${rng.uniform(1, 9000):,.2f}",{hidden}')
-    path = tmp_path / "hidden.csv"
-    path.write_text("\n".join(lines) + "\n")
+    path = _amounts_and(
+        tmp_path / "hidden.csv",
+        lambda i, rng: rng.choice(("north", "south")) if 2000 <= i < 5000 else str(rng.randrange(1000)),
+    )
     seen = _spy_on_stage(monkeypatch)
     fast = _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
     assert seen["loads"] == [{"id", "amount", "hidden"}, {"id", "amount"}]
@@ -460,13 +468,10 @@ def test_a_column_planned_after_the_load_that_fails_brings_the_text_back(
     # `rare` has values only where the sample does not look; planned again from the stage, it
     # is an integer column with one junk value, converted from its text after the load. The
     # row that value sends to quarantine must keep the text of the thin columns as well.
-    rng = random.Random(5)
-    lines = ["id,amount,rare"]
-    for i in range(ROWS):
-        rare = ("oops" if i == 650 else str(rng.randrange(100))) if 600 <= i < 700 else ""
-        lines.append(f'{i + 1},"${rng.uniform(1, 9000):,.2f}",{rare}')
-    path = tmp_path / "rare.csv"
-    path.write_text("\n".join(lines) + "\n")
+    path = _amounts_and(
+        tmp_path / "rare.csv",
+        lambda i, rng: ("oops" if i == 650 else str(rng.randrange(100))) if 600 <= i < 700 else "",
+    )
     seen = _spy_on_stage(monkeypatch)
     fast = _run(tmp_path, path, "csv", sample_file=True, monkeypatch=monkeypatch)
     slow = _run(tmp_path, path, "csv", sample_file=False, monkeypatch=monkeypatch)
