@@ -1,10 +1,11 @@
-"""The DuckDB gateway: limits, quoting, no output on stdout, timeouts."""
+"""The DuckDB gateway: limits, quoting, no output on stdout, timeouts, flushing early."""
 
+import os
 from pathlib import Path
 
 import pytest
 
-from datadossier.engine import Workspace, layer_relation, quote_ident
+from datadossier.engine import BackgroundFlush, Workspace, layer_relation, quote_ident
 from datadossier.errors import EngineError
 
 
@@ -32,3 +33,26 @@ def test_long_work_is_interrupted_with_a_clear_error(tmp_path: Path) -> None:
     ws = Workspace(tmp_path / "w.duckdb", threads=1)
     with ws.connect() as con, pytest.raises(EngineError, match="interrupted"):
         ws.run(con, lambda: con.execute("SELECT count(*) FROM range(10000000000) a").fetchall(), timeout=0.2)
+
+
+def test_a_background_flush_writes_the_workspace_file_and_the_commit_still_lands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flushed: list[Path] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        flushed.append(Path(os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    ws = Workspace(tmp_path / "w.duckdb", threads=1)
+    with ws.connect() as con:
+        con.execute("BEGIN TRANSACTION")
+        con.execute("CREATE TABLE typed.t AS SELECT range AS n FROM range(100000)")
+        flush = BackgroundFlush(con)
+        flush.join()
+        con.execute("COMMIT")
+    assert flushed == [ws.path.resolve()]
+    with ws.connect(read_only=True) as con:
+        assert con.execute("SELECT count(*), sum(n) FROM typed.t").fetchall() == [(100000, 4999950000)]

@@ -2,6 +2,7 @@
 
 from datadossier.engine.gateway import (
     LAYERS,
+    BackgroundFlush,
     Workspace,
     create_table,
     interrupt,
@@ -10,4 +11,13 @@ from datadossier.engine.gateway import (
     quote_literal,
 )
 
-__all__ = ["LAYERS", "Workspace", "create_table", "interrupt", "layer_relation", "quote_ident", "quote_literal"]
+__all__ = [
+    "LAYERS",
+    "BackgroundFlush",
+    "Workspace",
+    "create_table",
+    "interrupt",
+    "layer_relation",
+    "quote_ident",
+    "quote_literal",
+]

@@ -23,7 +23,7 @@ import anyio.from_thread
 import anyio.to_thread
 
 from datadossier.config import Settings
-from datadossier.engine import Workspace, interrupt
+from datadossier.engine import BackgroundFlush, Workspace, interrupt
 from datadossier.errors import (
     DatadossierError,
     EngineError,
@@ -328,6 +328,7 @@ class Pipeline:
                     output: StageOutput | None = None
                     try:
                         output = self.workspace.run(con, lambda: run_stages(con, staged))
+                        held.callback(BackgroundFlush(con).join)
                         if file is not None and fingerprint(file.path) != new_print:
                             raise SourceError(
                                 f"{file.path} changed while it was being profiled.",
