@@ -44,6 +44,8 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("trip length m", "m"),
         ("time_min", "min"),
         ("discount_pct", "%"),
+        ("Anteil in %", "%"),  # not inches: the sign names the unit
+        ("growth %", "%"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -77,6 +79,8 @@ def test_value_units_are_read_with_the_table_or_pint() -> None:
     assert value_unit("apples") is None
     assert value_unit("pcs") is None
     assert value_unit("kg)") is None
+    # One-letter symbols are read from the table only (Pint would take "e" or "a" too).
+    assert [value_unit(u) for u in ("V", "A", "mA", "hPa", "x")] == ["V", "A", "mA", "hPa", None]
 
 
 def test_currency_codes_from_symbols_and_codes() -> None:
@@ -126,6 +130,13 @@ def test_value_units_beat_name_units_and_agreement_raises_confidence(infer: Infe
     assert results["speed"].candidates[0].detected_unit == "mph"
     assert results["temp"].candidates[0].detected_unit == "degC"
     assert results["distance"].candidates[0].detected_unit == "km"
+
+
+def test_sensor_readings_with_volts_and_amperes_are_numbers_with_their_unit(infer: Infer) -> None:
+    results = infer({"battery_v": ["3.38 V", "4.1 V", "3.9 V"], "current": ["20 mA", "5 mA", "12.5 mA"]})
+    for column, unit in (("battery_v", "V"), ("current", "mA")):
+        assert results[column].decided_type == "DOUBLE"
+        assert results[column].candidates[0].detected_unit == unit
 
 
 def test_name_units_apply_to_numeric_columns_only(infer: Infer) -> None:

@@ -140,6 +140,31 @@ def test_title_and_note_lines_before_the_table_are_skipped(con, tmp_path: Path) 
     assert rows == [("ABW", "2.5", None), ("TCD", None, "7.25")]
 
 
+def test_a_preamble_with_other_line_ends_than_the_table_is_read(con, tmp_path: Path) -> None:
+    # Notes written with LF before a table written with CRLF: DuckDB's reader takes one line
+    # end per file, so the copy gets LF throughout.
+    path = tmp_path / "x.csv"
+    path.write_bytes(
+        b'"Data Source","World Development Indicators",\n\n"Last Updated Date","2024-06-28",\n\n'
+        b'"Country Name","Country Code","1960","1961",\r\n"Aruba","ABW","2.5","",\r\n"Chad","TCD","","7.25",\r\n'
+    )
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header, dialect.field_count) == (4, True, 5)
+    rows = con.execute('SELECT "Country Code", "1960", "1961" FROM raw_t ORDER BY rowid').fetchall()
+    assert rows == [("ABW", "2.5", None), ("TCD", None, "7.25")]
+    assert b"\r" not in (tmp_path / "workspace" / "copy.csv").read_bytes()
+
+
+def test_line_breaks_inside_quoted_values_are_not_mixed_line_ends(con, tmp_path: Path) -> None:
+    # As spreadsheets write it: LF inside a cell, CRLF after each row. Read as it is, and
+    # copied byte for byte.
+    path = tmp_path / "x.csv"
+    path.write_bytes(b'id,note\r\n1,"first line\nsecond line"\r\n2,plain\r\n')
+    _load(con, path)
+    assert con.execute("SELECT note FROM raw_t ORDER BY rowid").fetchall() == [("first line\nsecond line",), ("plain",)]
+    assert (tmp_path / "workspace" / "copy.csv").read_bytes() == path.read_bytes()
+
+
 def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_path: Path) -> None:
     from datadossier.sources.csv_loader import sample_csv
 

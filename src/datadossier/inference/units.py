@@ -40,6 +40,10 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     "°C": "degC", "°F": "degF", "C": "degC", "F": "degF", "K": "K", "degC": "degC",
     "degF": "degF", "l": "l", "L": "l", "ml": "ml", "mL": "ml", "gal": "gal",
     "W": "W", "kW": "kW", "kWh": "kWh", "kwh": "kWh", "Wh": "Wh",
+    # Electrical and pressure readings of sensor logs ("3.7 V", "20 mA", "1013 hPa").
+    "V": "V", "mV": "mV", "kV": "kV", "A": "A", "mA": "mA", "mAh": "mAh", "Hz": "Hz",
+    "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "Pa": "Pa", "hPa": "hPa", "kPa": "kPa",
+    "bar": "bar", "mbar": "mbar", "psi": "psi",
     "B": "B", "bytes": "B", "kB": "kB", "KB": "kB", "kb": "kB", "MB": "MB", "mb": "MB",
     "GB": "GB", "gb": "GB", "TB": "TB", "tb": "TB",
 }
@@ -138,9 +142,11 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
 
     The caller applies this to numeric columns only: on a text column `mi` is a middle initial.
-    The last unit token wins; short ambiguous tokens count only as the last token of a name of
+    A percent sign anywhere in the name says percent; else the last unit token wins; short ambiguous tokens count only as the last token of a name of
     two tokens or more; `id` and `no` are never units.
     """
+    if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
+        return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]

@@ -358,8 +358,9 @@ def open_csv(
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
     duck_encoding = _DUCKDB_ENCODINGS.get(enc)
-    if duck_encoding is None:
-        _transcode(file.path, enc, raw_copy)
+    mixed = _mixed_line_ends(head)
+    if duck_encoding is None or mixed:
+        _transcode(file.path, enc, raw_copy, one_line_end=mixed)
         duck_encoding = "utf-8"
     elif _compressed(file.path):
         _decompress(file.path, raw_copy)
@@ -494,12 +495,23 @@ def sample_csv(copy: CsvCopy, target: Path, *, rows: int, blocks: int) -> str | 
     return sample.reader()
 
 
-def _transcode(path: Path, encoding: str, target: Path) -> None:
-    """Stream a file in an encoding DuckDB lacks into a UTF-8 copy (decompressing a .gz)."""
+def _mixed_line_ends(head: bytes) -> bool:
+    """Whether lines end both in CRLF and in a bare LF (a preamble written apart from the
+    table, files pasted together): DuckDB's reader takes one line end per file and stops at
+    the other. Line breaks inside quoted values do not count (spreadsheets write LF there
+    and CRLF after rows, which DuckDB reads)."""
+    outside = b"\0".join(head.split(b'"')[::2])  # what lies outside quoted values
+    return b"\r\n" in outside and re.search(rb"(?<!\r)\n", outside) is not None
+
+
+def _transcode(path: Path, encoding: str, target: Path, *, one_line_end: bool = False) -> None:
+    """Stream a file in an encoding DuckDB lacks into a UTF-8 copy (decompressing a .gz).
+    ``one_line_end``: every line end becomes LF, a CRLF inside a quoted value too."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
-            io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline="") as src,
+            # newline=None reads every CRLF and CR as LF; "" leaves line ends as they are.
+            io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline=None if one_line_end else "") as src,
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             while chunk := src.read(1 << 20):
