@@ -48,6 +48,16 @@ def test_profile_show_and_set_type(tmp_path: Path, store_url: str) -> None:
     assert "-> VARCHAR" in changed.stdout
 
 
+def test_names_and_values_that_look_like_markup_are_printed_as_they_are(tmp_path: Path, store_url: str) -> None:
+    # rich reads "[/]" as a closing tag (and failed on it) and ":thumbs_up:" as an emoji.
+    data = tmp_path / "notes.csv"
+    data.write_text('id,[/]note :thumbs_up:\n1,[/]\n2,[bold red]ALERT[/bold red]\n3,[/]\n4,[bold red]ALERT[/bold red]\n')
+    done = _run(tmp_path, store_url, "profile", str(data))
+    assert done.returncode == 0, done.stderr
+    assert "[/]note :thumbs_up:" in done.stdout
+    assert "[bold red]ALERT[/bold red] (2)" in done.stdout
+
+
 def test_errors_go_to_stderr_with_what_to_do(tmp_path: Path, store_url: str) -> None:
     done = _run(tmp_path, store_url, "show", "missing.table")
     assert done.returncode == 2

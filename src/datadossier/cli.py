@@ -42,11 +42,14 @@ def _settings(args: argparse.Namespace) -> Any:
 
 
 def _console() -> Any:
+    """The console people read. It prints text as it is: names and values come from the
+    data, and rich would read "[/]" in a cell as markup (and fail) or ":thumbs_up:" as an
+    emoji."""
     from rich.console import Console
 
-    console = Console()
+    console = Console(markup=False, emoji=False)
     # Piped output (make demo in CI, a log file) would otherwise be cut at 80 columns.
-    return console if console.is_terminal else Console(width=160)
+    return console if console.is_terminal else Console(width=160, markup=False, emoji=False)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -74,7 +77,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
             return await current_revision(runtime.engine)
 
     revision = asyncio.run(run())
-    _console().print(f"Store is at revision [bold]{revision}[/bold].")
+    _console().print(f"Store is at revision {revision}.")
     return 0
 
 
@@ -134,7 +137,7 @@ async def _profile_paths(
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=_console(), transient=True
+            TextColumn("{task.description}", markup=False), BarColumn(), TimeElapsedColumn(), console=_console(), transient=True
         ) as bar:
             task = bar.add_task("profiling", total=None)
 
@@ -362,7 +365,7 @@ def cmd_join_path(args: argparse.Namespace) -> int:
     console.print(result.message)
     for number, path in enumerate(result.paths, start=1):
         route = " -> ".join([path.steps[0].from_table, *(s.to_table for s in path.steps)])
-        console.print(f"\n[bold]{number}.[/bold] {route}  ({path.cardinality}, confidence {path.confidence:.2f})")
+        console.print(f"\n{number}. {route}  ({path.cardinality}, confidence {path.confidence:.2f})", style="bold")
         console.print(path.sql, markup=False, highlight=False)
         for warning in path.warnings:
             console.print(f"  ! {warning}", markup=False)
