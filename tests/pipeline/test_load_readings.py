@@ -483,3 +483,50 @@ def test_a_column_planned_after_the_load_that_fails_brings_the_text_back(
     (row,) = fast["quarantine"]
     assert row[:3] == (651, ["rare"], "651")
     assert row[3].startswith("$")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+@pytest.mark.parametrize("sample_file", [True, False], ids=["sampled_file", "sampled_stage"])
+def test_a_column_named_rowid_keeps_its_values_and_the_rows_their_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, sample_file: bool
+) -> None:
+    # A data column named rowid (SQLite exports carry one) hides DuckDB's own rowid, which
+    # numbers the stage's rows; the stage then numbers them in a column of its own.
+    rows = 6000
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "RowID,qty,price\n"
+        + "".join(f"k{i * 7},{'??' if i % 1500 == 9 else i % 50},${i}.50\n" for i in range(rows))
+    )
+    if fmt == "parquet":
+        parquet = path.with_suffix(".parquet")
+        with duckdb.connect() as con:
+            con.execute(f"COPY (SELECT * FROM read_csv('{path}', all_varchar = true)) TO '{parquet}' (FORMAT parquet)")
+        path = parquet
+    outcome = _run(tmp_path, path, fmt, sample_file=sample_file, monkeypatch=monkeypatch)
+    assert outcome["counts"].raw_rows == rows
+    numbered = sorted([r[0] for r in outcome["typed"]] + [r[0] for r in outcome["quarantine"]])
+    assert numbered == list(range(1, rows + 1))
+    # Each row keeps its own values: the code of row n is k(7(n - 1)).
+    assert all(r[1] == f"k{7 * (r[0] - 1)}" for r in outcome["typed"])
+    assert [r[:4] for r in outcome["quarantine"]] == [
+        (i + 1, ["qty"], f"k{i * 7}", "??") for i in range(rows) if i % 1500 == 9
+    ]
+
+
+def test_a_retyping_from_the_raw_view_numbers_rows_past_a_column_named_rowid(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text("rowid,qty\n" + "".join(f"r{i},{'x' if i == 3 else i}\n" for i in range(10)))
+    workspace = Workspace(tmp_path / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=60)
+    common: dict[str, Any] = {
+        "source": "s", "table": "t", "null_tokens": NULLS, "max_columns": 10,
+        "exact_distinct_max_rows": 1_000_000, "files_dir": tmp_path / "files",
+    }
+    with workspace.connect() as con:
+        stages.run_table(con, file=DataFile(path=path, format="csv", table_name="t"), manual_types={}, **common)
+        con.execute("COMMIT")
+        # No kept copy: the stage is the raw layer's view, which numbers the rows itself.
+        stages.run_table(con, file=None, manual_types={"qty": "VARCHAR"}, **common)
+        con.execute("COMMIT")
+        typed = con.execute(f"SELECT _row_id, rowid, qty FROM {layer_relation('typed', 's', 't')} ORDER BY 1").fetchall()
+    assert typed == [(i + 1, f"r{i}", "x" if i == 3 else str(i)) for i in range(10)]

@@ -21,6 +21,7 @@ that (a VARCHAR decision, a manual type), the stage is loaded again with it in f
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -31,6 +32,21 @@ from datadossier.inference.typed import reading_type, sql_type
 
 # Stage columns holding readings start with this; no loaded column may (see `is_reading`).
 READING_PREFIX = "__dd_reading_"
+
+
+# A stage column numbering the rows (1-based, file order), there only when a column of the data
+# is itself named rowid: that name hides DuckDB's own rowid, which otherwise numbers them.
+ROW_COLUMN = f"{READING_PREFIX}row"
+
+
+def hides_rowid(names: Iterable[str]) -> bool:
+    """Whether a column of the data is named rowid (in any case: DuckDB's names ignore it)."""
+    return any(name.lower() == "rowid" for name in names)
+
+
+def row_number_sql(names: Iterable[str]) -> str:
+    """SQL for a stage row's position in the file (1-based), given the data's column names."""
+    return quote_ident(ROW_COLUMN) if hides_rowid(names) else "rowid + 1"
 
 
 def is_reading(column: str) -> bool:
@@ -103,13 +119,16 @@ class Readings:
     def _values(self, column: str) -> list[str]:
         return [name for (c, _p, kind), name in self.names.items() if c == column and kind == "value"]
 
-    def stage_select(self, source: str) -> str:
-        """The stage's rows: every column of ``source`` (a file reader), then every reading.
+    def stage_select(self, source: str, *, numbered: bool = False) -> str:
+        """The stage's rows: every column of ``source`` (a file reader), then every reading
+        (``numbered``: first the rows' positions as `ROW_COLUMN`, see `hides_rowid`; a
+        window function, which loads on one thread).
         A thin column's text is kept only in rows where some conversion fails (a value
         present, its reading NULL), so a row that a reading sends to quarantine keeps the text
         of all of them. (A row that a conversion computed later sends there would not: see
         `sources.layers.text_needed`.)"""
-        rows = f"SELECT {', '.join(['*', *self.select_list()])} FROM {source}"
+        position = [f"row_number() OVER () AS {quote_ident(ROW_COLUMN)}"] if numbered else []
+        rows = f"SELECT {', '.join(['*', *position, *self.select_list()])} FROM {source}"
         if not self.thin:
             return rows
         failed = " OR ".join(

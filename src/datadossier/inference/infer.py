@@ -22,7 +22,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
-from datadossier.inference.conversions import NO_READINGS, Readings
+from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
 from datadossier.inference.decide import decide_text_column
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
@@ -48,7 +48,8 @@ def plan_columns(
     """Step 1: what the scan computes for each column, from a sample of ``relation``."""
     text = [name for name, duckdb_type in columns if is_text_type(duckdb_type)]
     row_count = table_row_count(con, relation) if text else 0
-    findings = sample_findings(con, relation, text, row_count, config)
+    position = f"({row_number_sql(name for name, _ in columns)} - 1)"
+    findings = sample_findings(con, relation, text, row_count, config, position)
     return [
         ColumnPlan(name, duckdb_type, None, findings[name])
         if is_text_type(duckdb_type)

@@ -63,8 +63,10 @@ def sample_findings(
     names: list[str],
     row_count: int,
     config: InferenceConfig,
+    position: str = "rowid",
 ) -> dict[str, SampleFindings]:
-    """What a sample of ``relation`` says about each named (text) column.
+    """What a sample of ``relation`` says about each named (text) column (``position``: SQL
+    for a row's 0-based position, see `conversions.row_number_sql`).
 
     The sampled values are counted per column and matched against every detector in DuckDB
     (the detectors' regexes read the same in RE2 and Python). A column with fewer than
@@ -86,7 +88,7 @@ def sample_findings(
         f"SELECT * FROM ranked WHERE rank <= {int(config.sample_distinct_limit)}"
     )
     try:
-        con.execute(common.format(sampled=_sample_sql(relation, select, row_count, config)))
+        con.execute(common.format(sampled=_sample_sql(relation, select, row_count, config, position)))
     except duckdb.BinderException:
         # A view has no rowid: its first rows will do.
         con.execute(common.format(sampled=f"SELECT {select} FROM {relation} LIMIT {int(config.sample_rows)}"))
@@ -136,13 +138,15 @@ def top_up_sparse(
     samples.update({n: c for n, c in found.items() if c.total() > samples[n].total()})
 
 
-def _sample_sql(relation: str, select: str, row_count: int, config: InferenceConfig) -> str:
+def _sample_sql(relation: str, select: str, row_count: int, config: InferenceConfig, position: str) -> str:
+    """The sample's rows: ``sample_blocks`` evenly spaced blocks of rows, by ``position``
+    (0-based SQL: the rowid of a table)."""
     if row_count <= config.sample_rows:
         return f"SELECT {select} FROM {relation}"
     blocks = max(1, config.sample_blocks)
     size = max(1, config.sample_rows // blocks)
     ranges = " OR ".join(
-        f"(rowid BETWEEN {start} AND {start + size - 1})"
+        f"({position} BETWEEN {start} AND {start + size - 1})"
         for start in sorted({(i * row_count) // blocks for i in range(blocks)})
     )
     return f"SELECT {select} FROM {relation} WHERE {ranges}"

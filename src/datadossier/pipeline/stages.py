@@ -21,7 +21,14 @@ from datadossier.engine import layer_relation, quote_ident, quote_literal
 from datadossier.engine.gateway import WORKSPACE_CATALOG
 from datadossier.errors import SourceError
 from datadossier.inference import DEFAULT_CONFIG, infer_columns
-from datadossier.inference.conversions import NO_READINGS, Readings, is_reading, plan_readings
+from datadossier.inference.conversions import (
+    NO_READINGS,
+    ROW_COLUMN,
+    Readings,
+    hides_rowid,
+    is_reading,
+    plan_readings,
+)
 from datadossier.inference.infer import plan_columns, replan_sparse
 from datadossier.inference.model import ColumnInference, DataType
 from datadossier.inference.scan import ColumnPlan
@@ -96,9 +103,10 @@ class StageOutput:
 
 
 def describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
-    """(name, type) of every column of a relation except ``_row_id``."""
+    """(name, type) of every column of a relation except ``_row_id`` (and a stage's
+    `ROW_COLUMN`)."""
     rows = con.execute(f"SELECT * FROM {relation} LIMIT 0").description or []
-    return [(d[0], str(d[1])) for d in rows if d[0] != "_row_id"]
+    return [(d[0], str(d[1])) for d in rows if d[0] not in ("_row_id", ROW_COLUMN)]
 
 
 def relation_exists(con: duckdb.DuckDBPyConnection, layer: str, source: str, table: str) -> bool:
@@ -446,7 +454,9 @@ def stage_file(
             _load_stage(con, opened, named, stage, readings, staging.plain)
             reload = (opened, named, staging.plain)
         else:
-            con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id) FROM {raw}")
+            # The raw view numbers its rows; a column of the data named rowid needs that number.
+            kept_row = f", _row_id AS {quote_ident(ROW_COLUMN)}" if hides_rowid(n for n, _ in describe(con, raw)) else ""
+            con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT * EXCLUDE (_row_id){kept_row} FROM {raw}")
         raw_columns = [c for c in describe(con, stage) if not readings.holds(c[0])]
         raw_rows = con.execute(f"SELECT count(*) FROM {stage}").fetchall()[0][0]
         if file is not None and raw_rows == 0:

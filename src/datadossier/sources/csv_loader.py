@@ -22,7 +22,7 @@ from typing import IO, TYPE_CHECKING, cast
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
-from datadossier.inference.conversions import NO_READINGS, Readings
+from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
 from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
 
 if TYPE_CHECKING:
@@ -431,7 +431,7 @@ def load_csv_stage(
     own choice."""
     import duckdb
 
-    rows = readings.stage_select(copy.reader())
+    rows = readings.stage_select(copy.reader(), numbered=copy.columns is not None and hides_rowid(copy.columns))
     try:
         if plain is None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")

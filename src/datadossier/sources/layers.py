@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine import create_table, quote_ident, quote_literal
 from datadossier.inference import failed_condition, sql_type, typed_expression
-from datadossier.inference.conversions import NO_READINGS, Readings
+from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
 
 if TYPE_CHECKING:
     import duckdb
@@ -20,11 +20,11 @@ if TYPE_CHECKING:
     from datadossier.inference.model import DataType
 
 FAILED_COLUMNS = "_failed_columns"
-# The raw layer holds rows in file order (DuckDB keeps insertion order, and a raw table is only
-# ever replaced whole), so a row's position in the file is its rowid + 1. Numbering rows in
-# the load itself (row_number() OVER ()) forces a single-threaded pipeline and cost up to half
-# the load time; the typed and quarantine layers store this number as the column _row_id.
-ROW_ID = "rowid + 1"
+# The stage holds rows in file order (DuckDB keeps insertion order), so a row's position in the
+# file is its rowid + 1. Numbering rows in the load itself (row_number() OVER ()) forces a
+# single-threaded pipeline and cost up to half the load time, so it is done only where a
+# column of the data hides the rowid (`conversions.row_number_sql`). The typed and quarantine
+# layers store this number as the column _row_id.
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +119,10 @@ def build_layers(
     rows, counted by the caller), reading typed values from ``readings`` where ``raw`` holds
     them. Both layers are counted for real, not derived, so the counts check that every raw
     row landed in exactly one of them."""
+    row_id = row_number_sql(cast.name for cast in casts)
     failures = [(cast.name, cond) for cast in casts if (cond := _failure(cast, readings)) is not None]
     any_failed = " OR ".join(f"({cond})" for _, cond in failures) or "FALSE"
-    select_typed = ", ".join([f"{ROW_ID} AS _row_id", *(f"{_expression(c, readings)} AS {quote_ident(c.name)}" for c in casts)])
+    select_typed = ", ".join([f"{row_id} AS _row_id", *(f"{_expression(c, readings)} AS {quote_ident(c.name)}" for c in casts)])
     rows = f"SELECT {select_typed} FROM {raw}" + (f" WHERE NOT ({any_failed})" if failures else "")
     create_table(con, typed, rows, uncompressed={c.name for c in casts if c.plain})
     failed_list = (
@@ -133,7 +134,7 @@ def build_layers(
     )
     raw_values = ", ".join(f"CAST({quote_ident(c.name)} AS VARCHAR) AS {quote_ident(c.name)}" for c in casts)
     con.execute(
-        f"CREATE OR REPLACE TABLE {quarantine} AS SELECT {ROW_ID} AS _row_id, {failed_list} AS {FAILED_COLUMNS}"
+        f"CREATE OR REPLACE TABLE {quarantine} AS SELECT {row_id} AS _row_id, {failed_list} AS {FAILED_COLUMNS}"
         f"{', ' + raw_values if raw_values else ''} FROM {raw} WHERE {any_failed}"
     )
     typed_rows, quarantine_rows = con.execute(

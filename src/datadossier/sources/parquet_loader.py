@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
-from datadossier.inference.conversions import NO_READINGS, Readings
+from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
 from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
 
 if TYPE_CHECKING:
@@ -102,8 +102,9 @@ def load_parquet_stage(
     `csv_loader.load_csv_stage`)."""
     import duckdb
 
-    rows = readings.stage_select(copy.reader())
     try:
+        names = [d[0] for d in con.execute(f"SELECT * FROM {copy.reader()} LIMIT 0").description or []]
+        rows = readings.stage_select(copy.reader(), numbered=hides_rowid(names))
         if plain is None:
             con.execute(f"CREATE OR REPLACE TEMP TABLE {stage} AS {rows}")
         else:
