@@ -198,6 +198,23 @@ def test_a_first_row_of_years_is_a_header_only_over_columns_of_other_values(
     assert _load(con, path).header is header
 
 
+def test_rows_ending_in_a_delimiter_the_header_lacks_keep_the_header_columns(con, tmp_path: Path) -> None:
+    # "a,b" over "1,2,": a trailing delimiter some exports write, not a third column.
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n" + "".join(f"{i},{i * 2},\n" for i in range(31)))
+    dialect = _load(con, path)
+    assert dialect.field_count == 2
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["a", "b"]
+    assert con.execute("SELECT count(*), max(CAST(b AS INTEGER)) FROM raw_t").fetchall() == [(31, 60)]
+
+
+def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")
+    with pytest.raises(SourceError, match="line 1 has 2 fields"):
+        _load(con, path)
+
+
 def test_a_header_one_name_short_is_not_taken_for_a_preamble(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b,c\n1,2,3,4\n5,6,7,8\n")

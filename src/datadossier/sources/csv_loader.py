@@ -167,7 +167,16 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, quotechar='"'))
             preamble = _preamble_rows(rows, field_count)
             end = len(rows) - (_footer_rows(rows, field_count) if whole else 0)
-            bad = next((i for i in range(preamble, end) if len(rows[i]) != field_count), None)
+            trailing = _trailing_delimiter(rows[preamble:end], field_count)
+            if trailing:
+                field_count -= 1
+            bad = next(
+                (
+                    i for i in range(preamble, end)
+                    if len(rows[i]) != field_count and not (trailing and i > preamble)
+                ),
+                None,
+            )
             if bad is not None:
                 raise SourceError(
                     f"{path} has rows with a different number of fields: line {bad + 1} has "
@@ -255,6 +264,15 @@ def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     if any("\n" in cell for row in rows[:count] for cell in row):
         return 0  # a quoted line break: rows and lines no longer line up
     return count
+
+
+def _trailing_delimiter(rows: list[list[str]], field_count: int) -> bool:
+    """Whether the data rows end in a delimiter the header lacks ("a,b" over "1,2,"), as some
+    exports write them: the header has one field less and every row's last field is empty.
+    DuckDB reads such rows with the header's columns."""
+    if len(rows) < 2 or len(rows[0]) != field_count - 1:
+        return False
+    return all(len(row) == field_count and not row[-1] for row in rows[1:])
 
 
 def _looks_like_header(rows: list[list[str]]) -> bool:

@@ -140,8 +140,18 @@ def _render(value: float | None, data_type: str | None) -> Any:
         zoned = base == "TIMESTAMPTZ" or "TIME ZONE" in data_type.upper()
         return moment.isoformat() if zoned else moment.replace(tzinfo=None).isoformat()
     if base == "TIME":
-        return str(timedelta(seconds=round(value)))
+        return _time_of_day(value)
     return value
+
+
+def _time_of_day(seconds: float) -> str:
+    """ISO text of a time of day given in seconds ("09:05:00", "23:59:59.25"); DuckDB's 24:00:00
+    too."""
+    hours, rest = divmod(round(seconds, 6), 3600)
+    minutes, whole = divmod(rest, 60)
+    text = f"{int(hours):02d}:{int(minutes):02d}:{int(whole):02d}"
+    fraction = round(whole - int(whole), 6)
+    return text + f"{fraction:.6f}"[1:].rstrip("0") if fraction else text
 
 
 def column_info(d: ColumnDetail, *, full: bool, max_candidates: int = 3, max_top: int = 5) -> ColumnInfo:
