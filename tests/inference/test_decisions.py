@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 
 import duckdb
+import pytest
 
 from datadossier.inference import DEFAULT_CONFIG, failed_condition, infer_columns, typed_expression
 from tests.inference.helpers import RELATION, Infer, build_raw_table, utc_bounds
@@ -92,6 +93,28 @@ def test_numeric_column_with_junk_stays_numeric_with_failed_examples(
     condition = failed_condition('"qty"', result.decided_type, result.decided_pattern)
     failing = con.execute(f"SELECT qty FROM {RELATION} WHERE {condition} ORDER BY qty").fetchall()
     assert failing == [("#VALUE!",), ("1O",), ("??",)]
+
+
+@pytest.mark.parametrize(
+    ("name", "codes"),
+    [
+        ("StockCode", ["85123A", "84406B", "POST"]),  # product codes with letters (Online Retail)
+        ("InvoiceNo", ["C536379", "C536383", "C536391"]),  # cancellations
+        ("customer_id", ["X-1009", "X-1010", "X-1011"]),
+    ],
+)
+def test_an_identifier_with_codes_among_its_numbers_stays_text(infer: Infer, name: str, codes: list[str]) -> None:
+    # 3% of the values: numeric by the junk rule, but these are codes, not junk to quarantine.
+    values = [str(536365 + i) for i in range(97)] + codes
+    result = infer({name: values})[name]
+    assert result.decided_type == "VARCHAR"
+    assert "codes with letters" in (result.reason or "")
+    assert result.candidates[0].data_type == "VARCHAR"
+
+
+def test_junk_in_an_identifier_column_is_still_junk(infer: Infer) -> None:
+    values = [str(i) for i in range(1, 98)] + ["??", "#VALUE!", "n/a?"]
+    assert infer({"order_id": values})["order_id"].decided_type == "INTEGER"
 
 
 def test_too_much_junk_keeps_varchar_and_says_how_much_parsed(infer: Infer) -> None:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from datadossier.inference.names import looks_boolean, looks_like_date, name_tokens
+from datadossier.inference.names import (
+    looks_boolean,
+    looks_like_date,
+    looks_like_identifier,
+    name_tokens,
+)
 from datadossier.inference.units import (
     KNOWN_VALUE_UNITS,
     NAME_UNIT_CONFIDENCE,
@@ -101,6 +106,11 @@ def test_unit_tables_say_what_pint_says() -> None:
         pint_reading = pint_canonical(token)
         if pint_reading is not None and token not in deliberate:
             assert pint_reading == canonical, token
+
+
+def test_names_that_sound_like_identifiers() -> None:
+    names = ("customer_id", "StockCode", "InvoiceNo", "sku", "account_number", "number_of_items", "quantity", "idle")
+    assert [looks_like_identifier(n) for n in names] == [True, True, True, True, True, False, False, False]
 
 
 def test_names_that_sound_boolean_or_like_dates() -> None:

@@ -42,6 +42,19 @@ def test_values_load_as_text_in_file_order(con, tmp_path: Path) -> None:
     assert types == {"id": "VARCHAR", "zip": "VARCHAR", "amount": "VARCHAR"}
 
 
+def test_database_dumps_write_null_as_backslash_n(con, tmp_path: Path) -> None:
+    # IMDb's files and MySQL/PostgreSQL text dumps: \N is a missing value by default.
+    from datadossier.config import DEFAULT_NULL_TOKENS
+
+    path = tmp_path / "title.tsv"
+    path.write_text("tconst\tendYear\ntt01\t\\N\ntt02\t1999\n")
+    copy = open_csv(
+        DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy.tsv", null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=10
+    )
+    load_csv_stage(con, copy, path, "raw_t")
+    assert con.execute('SELECT "endYear" FROM raw_t ORDER BY rowid').fetchall() == [(None,), ("1999",)]
+
+
 def test_rowid_follows_file_order_on_a_parallel_load(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("line,v\n" + "".join(f"{i},v{i}\n" for i in range(1, 300_001)))

@@ -3,7 +3,8 @@
 Rules, in order:
 1. A candidate is acceptable when it parses every value, or, with at least
    `min_values_for_tolerance` values, at least `accept_rate` of them (the rest is quarantined).
-2. Integer-looking values written with leading zeros often enough are codes: no numeric type.
+2. Integer-looking values written with leading zeros often enough are codes: no numeric type;
+   nor for a column named as an identifier whose failing values are codes with letters.
 3. Values carrying several units or currencies are not made into one number.
 4. Among acceptable candidates the one parsing the most values wins; ties go to the higher
    detector priority (plain numbers before patterned ones, integer before float, dates before
@@ -20,12 +21,13 @@ ambiguity or a YYYYMMDD date has no name evidence), 0.5 for another acceptable c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
-from datadossier.inference.names import looks_boolean, looks_like_date
+from datadossier.inference.names import looks_boolean, looks_like_date, looks_like_identifier
 from datadossier.inference.patterns import PatternName
 from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import CandidateStats, ColumnScan
@@ -97,7 +99,7 @@ def decide_text_column(
         )
     by_name: dict[PatternName, _Option] = {o.name: o for o in options}
     notes: list[str] = []
-    code_note = _leading_zero_note(by_name, findings, config)
+    code_note = _leading_zero_note(by_name, findings, config) or _letter_code_note(by_name, name, n)
     if code_note:
         for option in options:
             if option.data_type in NUMERIC_TYPES:
@@ -195,6 +197,30 @@ def _leading_zero_note(
         f"{integer.stats.leading_zeros:,} values ({share:.1%}) are whole numbers written with a"
         f" leading zero{example}: a code such as a zip or account number, which a numeric"
         " type would strip; kept as VARCHAR."
+    )
+
+
+# A code: letters and digits, in parts joined by a dash, dot, slash, underscore or space
+# ("C536379", "85123A", "POST", "BANK CHARGES", "AB-12"); not "??", "#VALUE!" or "n/a?".
+_CODE = re.compile(r"[A-Za-z0-9]+(?:[-_./ ][A-Za-z0-9]+)*")
+
+
+def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: int) -> str | None:
+    """Why a column named as an identifier stays text when some of its values are codes with
+    letters among the numbers (a StockCode's "85123A", an InvoiceNo's "C536379"): those are
+    identifiers too, and an integer type would send them to quarantine as junk. Junk such as
+    "??" or "#VALUE!" in a column of another name still leaves it numeric."""
+    whole = by_name.get("integer")
+    if whole is None or whole.stats.parsed == n or not looks_like_identifier(column_name):
+        return None
+    examples = [e.strip() for e in whole.stats.failed_examples]
+    codes = [e for e in examples if _CODE.fullmatch(e) and any(ch.isalpha() for ch in e)]
+    if not examples or 2 * len(codes) <= len(examples):
+        return None
+    failed = n - whole.stats.parsed
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are codes with letters (e.g. {codes[0]!r}) in a column"
+        " named as an identifier: kept as text, so that no code goes to quarantine."
     )
 
 

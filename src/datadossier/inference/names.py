@@ -1,4 +1,5 @@
-"""What a column's name says: its tokens, and whether it sounds boolean or like a date."""
+"""What a column's name says: its tokens, and whether it sounds boolean, like a date or like
+an identifier."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ _BOOLEAN_WORDS = frozenset(
         "subscribed", "churned", "confirmed", "archived", "opt", "optin", "optout",
     }
 )
+# Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "sku", "ref", "uuid", "guid"})
+# ...or as its last token (InvoiceNo, account_number; not number_of_items).
+_IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference"})
 _DATE_WORDS = frozenset(
     {"date", "dt", "day", "dob", "birthday", "birthdate", "yyyymmdd", "ymd", "on"}
 )
@@ -40,3 +45,9 @@ def looks_boolean(name: str) -> bool:
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))
+
+
+def looks_like_identifier(name: str) -> bool:
+    """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``."""
+    tokens = name_tokens(name)
+    return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)
