@@ -112,6 +112,19 @@ def test_an_identifier_with_codes_among_its_numbers_stays_text(infer: Infer, nam
     assert result.candidates[0].data_type == "VARCHAR"
 
 
+def test_whole_numbers_with_a_zero_fraction_are_integers(infer: Infer) -> None:
+    # pandas writes an integer column that had a missing value as floats: "17850.0".
+    ids = infer({"CustomerID": [f"{12346 + 7 * i}.0" for i in range(30)] + [None]})["CustomerID"]
+    assert ids.decided_type == "INTEGER"
+    assert ids.candidates[0].parse_success_rate == 1.0
+    # Some values with a real fraction: a number column.
+    mixed = infer({"rating": ["3.0", "4.5", "5.0", "2.5"] * 8})["rating"]
+    assert mixed.decided_type == "DOUBLE"
+    # Amounts with their cents written stay numbers, whole or not.
+    amounts = infer({"Bonus": ["4100.00", "2000.00", "3500.00"] * 10})["Bonus"]
+    assert amounts.decided_type == "DOUBLE"
+
+
 def test_junk_in_an_identifier_column_is_still_junk(infer: Infer) -> None:
     values = [str(i) for i in range(1, 98)] + ["??", "#VALUE!", "n/a?"]
     assert infer({"order_id": values})["order_id"].decided_type == "INTEGER"

@@ -50,7 +50,9 @@ def _unit_marker(col: str) -> str:
 
 @register
 def integer() -> Detector:
-    """Whole numbers ("42", "-7", " 12 "). "1.5" is not one (DuckDB would round it)."""
+    """Whole numbers ("42", "-7", " 12 "), also with a ".0" fraction ("17850.0": pandas writes
+    an integer column that had a missing value so) where they fit BIGINT (a longer one is a
+    float's rendering, not an identifier). "1.5" is not one (DuckDB would round it)."""
 
     def convert(col: str, sql_type: str) -> str:
         # TRY_CAST to an integer rounds "1.5" to 2; comparing with the DOUBLE reading keeps
@@ -58,7 +60,9 @@ def integer() -> Detector:
         as_int = f"TRY_CAST({col} AS {sql_type})"
         return f"CASE WHEN TRY_CAST({col} AS DOUBLE) = {as_int} THEN {as_int} END"
 
-    return Detector("integer", "BIGINT", r"\s*[-+]?[0-9]+\s*", convert, priority=100, reported=False)
+    # One zero only: "4100.00" is an amount with its cents written, and stays a number.
+    regex = r"\s*[-+]?(?:[0-9]+|[0-9]{1,18}\.0)\s*"
+    return Detector("integer", "BIGINT", regex, convert, priority=100, reported=False)
 
 
 @register
