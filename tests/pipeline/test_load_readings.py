@@ -530,3 +530,22 @@ def test_a_retyping_from_the_raw_view_numbers_rows_past_a_column_named_rowid(tmp
         con.execute("COMMIT")
         typed = con.execute(f"SELECT _row_id, rowid, qty FROM {layer_relation('typed', 's', 't')} ORDER BY 1").fetchall()
     assert typed == [(i + 1, f"r{i}", "x" if i == 3 else str(i)) for i in range(10)]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_column_named_row_id_is_kept_under_another_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    # The layers number their rows in `_row_id`: a data column of that name (a file exported
+    # from such layers) was hidden by it and lost. It is read as `_row_id_1`, as DuckDB names
+    # a duplicate.
+    rows = 3000
+    path = tmp_path / "export.csv"
+    path.write_text("_row_id,_ROW_ID_1,v\n" + "".join(f"{1000 + i},x{i},{i}\n" for i in range(rows)))
+    if fmt == "parquet":
+        parquet = path.with_suffix(".parquet")
+        with duckdb.connect() as con:
+            con.execute(f"COPY (SELECT * FROM read_csv('{path}', all_varchar = true)) TO '{parquet}' (FORMAT parquet)")
+        path = parquet
+    outcome = _run(tmp_path, path, fmt, sample_file=True, monkeypatch=monkeypatch)
+    assert [name for name, _ in outcome["typed_columns"]] == ["_row_id_2", "_ROW_ID_1", "v"]
+    assert outcome["typed"][:2] == [(1, 1000, "x0", 0), (2, 1001, "x1", 1)]
+    assert outcome["typed"][-1] == (rows, 1000 + rows - 1, f"x{rows - 1}", rows - 1)

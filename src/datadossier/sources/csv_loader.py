@@ -23,7 +23,7 @@ from typing import IO, TYPE_CHECKING, cast
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
-from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
+from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call, renamed_row_id
 
 if TYPE_CHECKING:
     import duckdb
@@ -418,8 +418,9 @@ def reopen_csv(path: Path, options: dict[str, object]) -> CsvCopy:
 def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
     """The copy with its column names as DuckDB reads them, so that later reads name them
     instead of running DuckDB's sniffer again: it ran on every read_csv query, 0.05 s to bind
-    one and 0.13 s of a full read of the 1M-row benchmark file. A file DuckDB cannot read
-    stays as it was (the load reports why)."""
+    one and 0.13 s of a full read of the 1M-row benchmark file (a column named ``_row_id``
+    gets another name, see `files.renamed_row_id`). A file DuckDB cannot read stays as it
+    was (the load reports why)."""
     import duckdb
 
     if copy.columns is not None:
@@ -428,7 +429,9 @@ def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
         description = con.execute(f"SELECT * FROM {copy.reader()} LIMIT 0").description or []
     except duckdb.Error:
         return copy
-    return replace(copy, columns=tuple(d[0] for d in description))
+    names = [d[0] for d in description]
+    renamed = renamed_row_id(names)  # named by us, the new name is read everywhere
+    return replace(copy, columns=tuple(renamed.get(n, n) for n in names))
 
 
 def load_csv_stage(

@@ -138,6 +138,22 @@ def out_of_space(original: Path, exc: Exception) -> SourceError | None:
     )
 
 
+def renamed_row_id(names: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """New names for the data's columns named ``_row_id`` (in any case, as DuckDB compares
+    names): the layers number their rows in a column of that name, which would hide them.
+    ``_row_id_1`` (or the first free ``_row_id_N``), as DuckDB itself names a duplicate."""
+    taken = {n.lower() for n in names}
+    out: dict[str, str] = {}
+    for name in names:
+        if name.lower() == "_row_id":
+            number = 1
+            while f"_row_id_{number}" in taken:
+                number += 1
+            out[name] = f"_row_id_{number}"
+            taken.add(out[name])
+    return out
+
+
 def read_call(function: str, path: Path, options: dict[str, object]) -> str:
     """A ``read_csv``/``read_parquet`` call with inline literals, for view definitions, which
     cannot hold bound parameters. Values come from our own detection and settings, each

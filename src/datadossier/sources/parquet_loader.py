@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from datadossier.engine.gateway import create_table
+from datadossier.engine.gateway import create_table, quote_ident
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
-from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call
+from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call, renamed_row_id
 
 if TYPE_CHECKING:
     import duckdb
@@ -23,15 +23,25 @@ class ParquetCopy:
     rows: int
     # Size of its data once decompressed (from the file's metadata).
     data_bytes: int = 0
+    # Columns read under another name (see `files.renamed_row_id`).
+    renamed: dict[str, str] = field(default_factory=lambda: {})
+
+    def columns(self, exclude: str | None = None) -> str:
+        """The star of a SELECT over the file, less ``exclude``, with the renamed columns."""
+        star = "*" if exclude is None else f"* EXCLUDE ({exclude})"
+        if self.renamed:
+            star += " RENAME (" + ", ".join(f"{quote_ident(a)} AS {quote_ident(b)}" for a, b in self.renamed.items()) + ")"
+        return star
 
     def reader(self) -> str:
-        return read_call("read_parquet", self.path, {})
+        call = read_call("read_parquet", self.path, {})
+        return f"(SELECT {self.columns()} FROM {call})" if self.renamed else call
 
     def raw_select(self) -> str:
         """The raw layer's SELECT: file_row_number is the row's position in the file, the
         same number the typed and quarantine layers store (the stage's rowid + 1)."""
         return (
-            "SELECT file_row_number + 1 AS _row_id, * EXCLUDE (file_row_number) "
+            f"SELECT file_row_number + 1 AS _row_id, {self.columns('file_row_number')} "
             f"FROM {read_call('read_parquet', self.path, {'file_row_number': True})}"
         )
 
@@ -75,6 +85,7 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
         data_bytes = con.execute(
             "SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata($path)", {"path": str(path)}
         ).fetchall()[0][0]
+        names = [d[0] for d in con.execute(f"SELECT * FROM {read_call('read_parquet', path, {})} LIMIT 0").description or []]
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
         raise _unreadable(original, exc) from exc
     if max_columns is not None and ncols > max_columns:
@@ -82,7 +93,7 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
             f"{original} has {ncols} columns; the limit is {max_columns}.",
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
-    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes))
+    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=renamed_row_id(names))
 
 
 def load_parquet_stage(
@@ -120,4 +131,4 @@ def sample_parquet(copy: ParquetCopy, *, rows: int, blocks: int) -> str:
     starts = sorted({(i * copy.rows) // max(1, blocks) for i in range(max(1, blocks))})
     ranges = " OR ".join(f"(file_row_number BETWEEN {s} AND {s + per_block - 1})" for s in starts)
     reader = read_call("read_parquet", copy.path, {"file_row_number": True})
-    return f"(SELECT * EXCLUDE (file_row_number) FROM {reader} WHERE {ranges})"
+    return f"(SELECT {copy.columns('file_row_number')} FROM {reader} WHERE {ranges})"
