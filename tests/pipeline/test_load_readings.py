@@ -485,6 +485,18 @@ def test_a_column_planned_after_the_load_that_fails_brings_the_text_back(
     assert row[3].startswith("$")
 
 
+def _export(tmp_path: Path, text: str, fmt: str) -> Path:
+    """``text`` as a CSV file, or its rows as a Parquet file of text columns."""
+    path = tmp_path / "export.csv"
+    path.write_text(text)
+    if fmt == "csv":
+        return path
+    parquet = path.with_suffix(".parquet")
+    with duckdb.connect() as con:
+        con.execute(f"COPY (SELECT * FROM read_csv('{path}', all_varchar = true)) TO '{parquet}' (FORMAT parquet)")
+    return parquet
+
+
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
 @pytest.mark.parametrize("sample_file", [True, False], ids=["sampled_file", "sampled_stage"])
 def test_a_column_named_rowid_keeps_its_values_and_the_rows_their_numbers(
@@ -493,16 +505,8 @@ def test_a_column_named_rowid_keeps_its_values_and_the_rows_their_numbers(
     # A data column named rowid (SQLite exports carry one) hides DuckDB's own rowid, which
     # numbers the stage's rows; the stage then numbers them in a column of its own.
     rows = 6000
-    path = tmp_path / "export.csv"
-    path.write_text(
-        "RowID,qty,price\n"
-        + "".join(f"k{i * 7},{'??' if i % 1500 == 9 else i % 50},${i}.50\n" for i in range(rows))
-    )
-    if fmt == "parquet":
-        parquet = path.with_suffix(".parquet")
-        with duckdb.connect() as con:
-            con.execute(f"COPY (SELECT * FROM read_csv('{path}', all_varchar = true)) TO '{parquet}' (FORMAT parquet)")
-        path = parquet
+    text = "RowID,qty,price\n" + "".join(f"k{i * 7},{'??' if i % 1500 == 9 else i % 50},${i}.50\n" for i in range(rows))
+    path = _export(tmp_path, text, fmt)
     outcome = _run(tmp_path, path, fmt, sample_file=sample_file, monkeypatch=monkeypatch)
     assert outcome["counts"].raw_rows == rows
     numbered = sorted([r[0] for r in outcome["typed"]] + [r[0] for r in outcome["quarantine"]])
@@ -538,13 +542,7 @@ def test_a_column_named_row_id_is_kept_under_another_name(tmp_path: Path, monkey
     # from such layers) was hidden by it and lost. It is read as `_row_id_1`, as DuckDB names
     # a duplicate.
     rows = 3000
-    path = tmp_path / "export.csv"
-    path.write_text("_row_id,_ROW_ID_1,v\n" + "".join(f"{1000 + i},x{i},{i}\n" for i in range(rows)))
-    if fmt == "parquet":
-        parquet = path.with_suffix(".parquet")
-        with duckdb.connect() as con:
-            con.execute(f"COPY (SELECT * FROM read_csv('{path}', all_varchar = true)) TO '{parquet}' (FORMAT parquet)")
-        path = parquet
+    path = _export(tmp_path, "_row_id,_ROW_ID_1,v\n" + "".join(f"{1000 + i},x{i},{i}\n" for i in range(rows)), fmt)
     outcome = _run(tmp_path, path, fmt, sample_file=True, monkeypatch=monkeypatch)
     assert [name for name, _ in outcome["typed_columns"]] == ["_row_id_2", "_ROW_ID_1", "v"]
     assert outcome["typed"][:2] == [(1, 1000, "x0", 0), (2, 1001, "x1", 1)]
