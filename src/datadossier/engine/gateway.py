@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -91,8 +92,6 @@ class BackgroundFlush:
         self._thread.start()
 
     def _flush(self) -> None:
-        import os
-
         if self._path is None:
             return
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,14 +23,14 @@ class ParquetCopy:
     rows: int
     # Size of its data once decompressed (from the file's metadata).
     data_bytes: int = 0
-    # Columns read under another name (see `files.renamed_row_id`).
-    renamed: dict[str, str] = field(default_factory=lambda: {})
+    # Columns read under another name, (name, new name) (see `files.renamed_row_id`).
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def columns(self, exclude: str | None = None) -> str:
         """The star of a SELECT over the file, less ``exclude``, with the renamed columns."""
         star = "*" if exclude is None else f"* EXCLUDE ({exclude})"
         if self.renamed:
-            star += " RENAME (" + ", ".join(f"{quote_ident(a)} AS {quote_ident(b)}" for a, b in self.renamed.items()) + ")"
+            star += " RENAME (" + ", ".join(f"{quote_ident(a)} AS {quote_ident(b)}" for a, b in self.renamed) + ")"
         return star
 
     def reader(self) -> str:
@@ -93,7 +93,7 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
             f"{original} has {ncols} columns; the limit is {max_columns}.",
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
-    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=renamed_row_id(names))
+    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=tuple(renamed_row_id(names).items()))
 
 
 def load_parquet_stage(
