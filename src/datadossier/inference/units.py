@@ -142,8 +142,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
 
     The caller applies this to numeric columns only: on a text column `mi` is a middle initial.
-    A percent sign anywhere in the name says percent; else the last unit token wins; short ambiguous tokens count only as the last token of a name of
-    two tokens or more; `id` and `no` are never units.
+    A percent sign anywhere in the name says percent; else the last unit token wins; short
+    ambiguous tokens count only as the last token of a name of two tokens or more; `id` and
+    `no` are never units.
     """
     if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
