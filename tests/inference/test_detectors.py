@@ -83,6 +83,12 @@ def test_percent_detector_keeps_the_number_as_written(infer: Infer) -> None:
     assert result.candidates[0].detected_unit == "%"
 
 
+def test_percentages_with_a_decimal_comma(infer: Infer) -> None:
+    result = infer({"Anteil in %": ["73,8 %", "14,3 %", "100 %", "0,5 %"]})["Anteil in %"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "percent")
+    assert result.bounds == (0.5, 100.0)
+
+
 def test_unit_value_detector_reads_the_number_and_the_unit(infer: Infer) -> None:
     result = infer({"weight": ["12.5 kg", "3kg", "0.5 kg", "100 kg"]})["weight"]
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "unit_value")
@@ -231,7 +237,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "grouped_number_eu": ["12.34", "1,234.50", "1.23,4", "12,", "1 23,4", "€1.234,50"],
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
-    "percent": ["%", "12.5", "12%5"],
+    "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
     "boolean": ["maybe", "yess", "2"],
     "time": ["24:00", "12:60", "1230"],

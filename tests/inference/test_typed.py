@@ -60,6 +60,7 @@ Convert = Callable[[str, str], object]
         ("1 234,5 EUR", "DECIMAL", "currency_eu", Decimal("1234.5")),
         ("12.5%", "DOUBLE", "percent", 12.5),
         ("12.5 %", "DOUBLE", "percent", 12.5),
+        ("12,5 %", "DOUBLE", "percent", 12.5),
         ("12.5 kg", "DOUBLE", "unit_value", 12.5),
         ("3km", "DOUBLE", "unit_value", 3.0),
         ("20 °C", "DOUBLE", "unit_value", 20.0),

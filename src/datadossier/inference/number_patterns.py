@@ -203,13 +203,19 @@ def grouped_number_eu() -> Detector:
     )
 
 
+# A percentage's number: a decimal point or, as much of Europe writes it, a decimal comma
+# ("12,5 %"). A comma in a percentage is never a thousands separator in practice.
+_PERCENT_NUMBER = r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)"
+
+
 @register
 def percent() -> Detector:
-    """Percentages, typed as the number written: "12.5%" becomes 12.5, not 0.125."""
+    """Percentages, typed as the number written: "12.5%" becomes 12.5, not 0.125; "12,5 %"
+    too."""
     return Detector(
-        "percent", "DOUBLE", rf"\s*[-+]?{NUM}\s*%\s*",
+        "percent", "DOUBLE", rf"\s*[-+]?{_PERCENT_NUMBER}\s*%\s*",
         # replace, not rtrim: trimming a character set costs ten times more.
-        lambda col, _t: f"TRY_CAST(replace({col}, '%', '') AS DOUBLE)",
+        lambda col, _t: f"TRY_CAST(replace(replace({col}, '%', ''), ',', '.') AS DOUBLE)",
         lenient=True, mark=lambda col: f"contains({col}, '%')", priority=60,
     )
 
