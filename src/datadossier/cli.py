@@ -366,9 +366,9 @@ def cmd_join_path(args: argparse.Namespace) -> int:
     for number, path in enumerate(result.paths, start=1):
         route = " -> ".join([path.steps[0].from_table, *(s.to_table for s in path.steps)])
         console.print(f"\n{number}. {route}  ({path.cardinality}, confidence {path.confidence:.2f})", style="bold")
-        console.print(path.sql, markup=False, highlight=False)
+        console.print(path.sql, highlight=False)
         for warning in path.warnings:
-            console.print(f"  ! {warning}", markup=False)
+            console.print(f"  ! {warning}")
     for group in result.disconnected_groups:
         console.print("group: " + ", ".join(group))
     return 0
@@ -436,9 +436,9 @@ def _demo_relationships(settings: Any, console: Any) -> None:
     answer = find_join_path_result(path)
     console.print(f"\n{answer.message}")
     if answer.paths:
-        console.print(answer.paths[0].sql, markup=False, highlight=False)
+        console.print(answer.paths[0].sql, highlight=False)
         for warning in answer.paths[0].warnings:
-            console.print(f"  ! {warning}", markup=False)
+            console.print(f"  ! {warning}")
 
 
 def _server_command() -> str:
