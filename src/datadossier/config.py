@@ -16,7 +16,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 # "NaN"/"nan" is how pandas and numpy write a missing float when asked for text, "n/a" how
 # many spreadsheets do, "\N" how MySQL and PostgreSQL dumps (and IMDb's files) do: all are
 # missing values, not numbers or text.
-DEFAULT_NULL_TOKENS = ("", "NA", "N/A", "n/a", "NULL", "null", "None", "NaN", "nan", "-", "#N/A", "\\N")
+DEFAULT_NULL_TOKENS = ("", "NA", "N/A", "n/a", "NULL", "null", "None", "NaN", "nan", "-", "?", "#N/A", "\\N")
 
 
 def _split_list(value: object) -> object:

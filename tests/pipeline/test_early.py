@@ -104,6 +104,18 @@ async def test_no_early_load_for_an_unforced_profile_of_a_file_already_copied(
     assert EarlyLoad.start(settings, "/etc/hosts", source=None, encoding=None, force=True) is None
 
 
+async def test_a_file_is_reloaded_when_the_null_tokens_change(tmp_path: Path, store_url: str) -> None:
+    path = _orders(tmp_path / "data" / "shop")
+    settings = make_settings(tmp_path, store_url)
+    await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    # "??" in qty was quarantined; read as a null token, the same file loads without it.
+    fewer = settings.model_copy(update={"null_tokens": [*settings.null_tokens, "??"]})
+    again = await cli._profile(fewer, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    assert [(r.status, r.quarantine_rows) for r, _ in again] == [("profiled", 0)]
+    same = await cli._profile(fewer, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    assert [r.status for r, _ in same] == ["unchanged"]
+
+
 async def test_a_folder_s_first_file_is_loaded_early(tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "data" / "shop"
     _orders(folder)

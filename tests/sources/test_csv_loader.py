@@ -221,6 +221,30 @@ def test_rows_ending_in_a_delimiter_the_header_lacks_keep_the_header_columns(con
     assert con.execute("SELECT count(*), max(CAST(b AS INTEGER)) FROM raw_t").fetchall() == [(31, 60)]
 
 
+def test_a_space_after_every_delimiter_belongs_to_the_delimiter(con, tmp_path: Path) -> None:
+    # The UCI repository's files: "39, State-gov, 77516", no header, "?" for a missing value.
+    from datadossier.config import DEFAULT_NULL_TOKENS
+
+    path = tmp_path / "adult.data"
+    path.write_text("".join(f"{30 + i}, {'?' if i % 3 == 0 else 'Private'}, \"{i}, {i}\", <=50K\n" for i in range(30)))
+    copy = open_csv(
+        DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy.csv", null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=10
+    )
+    load_csv_stage(con, copy, path, "raw_t")
+    assert copy.dialect is not None
+    assert (copy.dialect.initial_space, copy.dialect.header) == (True, False)
+    rows = con.execute("SELECT * FROM raw_t ORDER BY rowid LIMIT 2").fetchall()
+    assert rows == [("30", None, "0, 0", "<=50K"), ("31", "Private", "1, 1", "<=50K")]
+
+
+def test_a_delimiter_without_its_space_keeps_the_spaces_in_the_values(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a, b\n1, x\n2,y\n")
+    dialect = _load(con, path)
+    assert not dialect.initial_space
+    assert con.execute("SELECT b FROM raw_t ORDER BY rowid").fetchall() == [(" x",), ("y",)]
+
+
 def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")

@@ -23,6 +23,23 @@ def test_a_directory_gives_one_table_per_data_file(tmp_path: Path) -> None:
     assert [(f.table_name, f.format) for f in files] == [("items", "csv"), ("orders_2021", "csv")]
 
 
+def test_delimited_text_without_a_standard_suffix_is_read_by_its_content(tmp_path: Path) -> None:
+    # UCI's ".data", OpenFlights' ".dat", and a Parquet file saved without its suffix.
+    import duckdb
+
+    folder = tmp_path / "d"
+    _write(folder / "adult.data")
+    _write(folder / "airports.dat")
+    (folder / "blob.dat").write_bytes(b"\x00\x01\x02binary")
+    _write(folder / "readme")
+    duckdb.connect().execute(f"COPY (SELECT 1 AS x) TO '{folder / 'export'}' (FORMAT parquet)")
+    in_folder = resolve_files(folder, [tmp_path])
+    assert [(f.table_name, f.format) for f in in_folder] == [("adult", "csv"), ("airports", "csv")]
+    assert [f.format for f in resolve_files(folder / "export", [tmp_path])] == ["parquet"]
+    # Named on its own, a file is taken whatever its name; the loader refuses what is no text.
+    assert [f.format for f in resolve_files(folder / "blob.dat", [tmp_path])] == ["csv"]
+
+
 def test_a_glob_matches_files(tmp_path: Path) -> None:
     _write(tmp_path / "a.csv")
     _write(tmp_path / "b.csv")

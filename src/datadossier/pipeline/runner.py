@@ -43,6 +43,7 @@ from datadossier.pipeline.stages import (
     relation_exists,
     run_table,
 )
+from datadossier.sources.csv_loader import reads_nulls_as
 from datadossier.sources.files import DataFile, FileFormat, resolve_files
 from datadossier.store.base import utcnow
 from datadossier.store.domain import DecisionWrite, FileState, LayerWrite, TableSummary
@@ -247,9 +248,12 @@ class Pipeline:
             async with self.sessions() as session:
                 known = await catalog.file_state(session, source_id, table)
             new_print = early.fingerprint if early is not None else fingerprint(file.path) if file else None
+            # Unchanged: the same file, read with the same null tokens (a change of the setting
+            # reloads it).
             unchanged = (
                 file is not None and not force and known.typed_table_exists
                 and known.fingerprint == new_print
+                and reads_nulls_as(known.read_options, self.settings.null_tokens)
             )
             return await self._run_in_thread(
                 source_id, source, table, file, known.manual_types, new_print,

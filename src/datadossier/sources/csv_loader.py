@@ -52,11 +52,15 @@ class CsvDialect:
     skip: int = 0
     # Note lines after the table ("Source: ...") left out of the workspace's copy.
     footer: int = 0
+    # Every delimiter is followed by a space ("39, State-gov, 77516", as the UCI files are
+    # written): DuckDB reads the pair as the delimiter, so values do not start with a space.
+    initial_space: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
             "encoding": self.encoding,
             "delimiter": self.delimiter,
+            "initial_space": self.initial_space,
             "quote": self.quote,
             "header": self.header,
             "skip": self.skip,
@@ -145,9 +149,16 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
+    spaced = {delim: _spaced_delimiter(lines, delim) for delim in _DELIMITERS}
+
+    def parse(part: list[str], delim: str) -> list[list[str]]:
+        return list(
+            csv.reader(io.StringIO("\n".join(part)), delimiter=delim, quotechar='"', skipinitialspace=spaced[delim])
+        )
+
     best: tuple[float, int, str] | None = None
     for delim in _DELIMITERS:
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delim, quotechar='"'))
+        rows = parse(lines, delim)
         counts = [len(r) for r in rows]
         if not counts:
             continue
@@ -164,7 +175,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     else:
         share, field_count, delimiter = best
         if share < 1.0:
-            rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, quotechar='"'))
+            rows = parse(lines, delimiter)
             preamble = _preamble_rows(rows, field_count)
             end = len(rows) - (_footer_rows(rows, field_count) if whole else 0)
             trailing = _trailing_delimiter(rows[preamble:end], field_count)
@@ -185,11 +196,21 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
                 )
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
-    rows = list(csv.reader(io.StringIO("\n".join(lines[preamble : preamble + 50])), delimiter=delimiter, quotechar='"'))
-    header = _looks_like_header(rows)
+    header = _looks_like_header(parse(lines[preamble : preamble + 50], delimiter))
     return CsvDialect(
-        encoding=encoding, delimiter=delimiter, quote='"', header=header, field_count=field_count, skip=skip
+        encoding=encoding, delimiter=delimiter, quote='"', header=header, field_count=field_count, skip=skip,
+        initial_space=spaced[delimiter],
     )
+
+
+def _spaced_delimiter(lines: list[str], delimiter: str) -> bool:
+    """Whether every delimiter in these lines is followed by a space (a tab never is: it is
+    a separator of its own). Conservative: a single delimiter without its space, a quoted
+    one included, keeps the plain delimiter, whose values then keep their spaces."""
+    if delimiter == "\t" or not lines:
+        return False
+    pairs = sum(line.count(delimiter + " ") for line in lines)
+    return pairs > 0 and pairs == sum(line.count(delimiter) for line in lines)
 
 
 def _note_row(row: list[str], field_count: int) -> bool:
@@ -229,7 +250,9 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         text = line.decode(encoding, errors="replace")
         if text.count(dialect.quote) % 2:
             return 0  # a quoted value spans lines: rows and lines no longer line up
-        row = next(csv.reader([text], delimiter=dialect.delimiter, quotechar=dialect.quote))
+        row = next(
+            csv.reader([text], delimiter=dialect.delimiter, quotechar=dialect.quote, skipinitialspace=dialect.initial_space)
+        )
         if len(row) == dialect.field_count:
             break
         if not _footer_note(row, dialect.field_count):
@@ -389,18 +412,30 @@ def open_csv(
         dialect = replace(dialect, footer=footer)
     options: dict[str, object] = {
         "all_varchar": True,
-        "delim": dialect.delimiter,
+        "delim": dialect.delimiter + (" " if dialect.initial_space else ""),
         "quote": dialect.quote,
         "escape": dialect.quote,
         "header": dialect.header,
         "encoding": duck_encoding,
-        "nullstr": sorted(set(null_tokens) | {""}),
+        "nullstr": null_strings(null_tokens),
         "strict_mode": True,
         "null_padding": False,
     }
     if dialect.skip:
         options["skip"] = dialect.skip
     return CsvCopy(path=raw_copy, options=options, dialect=dialect)
+
+
+def null_strings(null_tokens: list[str]) -> list[str]:
+    """read_csv's ``nullstr`` for these null tokens (the empty cell always among them)."""
+    return sorted(set(null_tokens) | {""})
+
+
+def reads_nulls_as(read_options: dict[str, object] | None, null_tokens: list[str]) -> bool:
+    """Whether a copy loaded with ``read_options`` read the same cells as NULL as these tokens
+    would (always true of a Parquet file, which has no null tokens)."""
+    recorded = (read_options or {}).get("nullstr")
+    return recorded is None or recorded == null_strings(null_tokens)
 
 
 def reopen_csv(path: Path, options: dict[str, object]) -> CsvCopy:

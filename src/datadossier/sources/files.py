@@ -52,12 +52,36 @@ def ensure_allowed(path: Path, roots: list[Path]) -> Path:
     )
 
 
+# Suffixes of delimited text without a standard name (the UCI repository's ".data",
+# OpenFlights' ".dat"): taken as CSV when the file starts as text.
+_TEXT_DATA_EXTENSIONS = (".dat", ".data")
+_PARQUET_MAGIC = b"PAR1"
+
+
 def file_format(path: Path) -> FileFormat | None:
     """The format of a data file, from its suffix (``.csv.gz`` counts as csv)."""
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz" and len(suffixes) > 1:
         suffixes = suffixes[:-1]
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
+
+
+def sniffed_format(path: Path, *, named: bool) -> FileFormat | None:
+    """The format of a file whose suffix does not tell (`file_format` is None), from its first
+    bytes: Parquet by its magic number, else CSV when the file starts as text. A file in a
+    directory is only sniffed with a suffix of delimited text (".dat", ".data"), so that notes
+    and other files beside the data do not become tables; a file ``named`` by the user is
+    sniffed whatever its name (a binary one is then refused by the CSV loader, with why)."""
+    if not named and path.suffix.lower() not in _TEXT_DATA_EXTENSIONS:
+        return None
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 12)
+    except OSError:
+        return None
+    if head.startswith(_PARQUET_MAGIC):
+        return "parquet"
+    return "csv" if named or (head and b"\x00" not in head) else None
 
 
 def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
@@ -74,7 +98,10 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
             raise SourceError(f"No file matches the pattern {text}.", hint="Check the pattern and the directory.")
     elif candidate.is_dir():
         ensure_allowed(candidate, roots)
-        matches = sorted((p for p in candidate.iterdir() if p.is_file() and file_format(p)), key=lambda p: p.name.lower())
+        matches = sorted(
+            (p for p in candidate.iterdir() if p.is_file() and (file_format(p) or sniffed_format(p, named=False))),
+            key=lambda p: p.name.lower(),
+        )
         if not matches:
             raise SourceError(
                 f"The directory {candidate} holds no CSV or Parquet file.",
@@ -92,11 +119,11 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         resolved = ensure_allowed(match, roots)
         if not resolved.is_file():
             continue
-        fmt = file_format(resolved)
+        fmt = file_format(resolved) or sniffed_format(resolved, named=candidate == match)
         if fmt is None:
             raise SourceError(
                 f"{match} is not a CSV or Parquet file (by its name).",
-                hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz) and .parquet.",
+                hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz), .parquet, and .dat or .data holding delimited text; a file named on its own is read by its content.",
             )
         name = safe_name(match.name.split(".")[0])
         if name in seen:
