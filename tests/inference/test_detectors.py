@@ -62,6 +62,26 @@ def test_grouped_number_eu_detector_reads_decimal_commas(infer: Infer) -> None:
     assert result.bounds == (-0.25, 1000000.5)
 
 
+def test_trailing_minus_detectors_read_erp_negatives(infer: Infer) -> None:
+    # SAP and other ERP exports put the minus after the number.
+    result = infer({"menge": ["134-", "7", "1200", "5-", "60"]})["menge"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "trailing_minus_integer")
+    assert result.bounds == (-134.0, 1200.0)
+    assert result.candidates[0].pattern_match_rate == 0.4
+    result = infer({"betrag": ["1.234,50-", "13098,42", "0,5-", "7", "2.000,00"]})["betrag"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "trailing_minus_eu")
+    assert result.bounds == (-1234.5, 13098.42)
+    result = infer({"amount": ["1,234.50-", "98.10", "0.5-", "7"]})["amount"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "trailing_minus")
+    assert result.bounds == (-1234.5, 98.1)
+
+
+def test_numbers_without_a_trailing_minus_keep_their_own_pattern(infer: Infer) -> None:
+    result = infer({"betrag": ["94.833,97", "57,44", "-0,25", "12"], "qty": ["1", "-2", "3", "40"]})
+    assert (result["betrag"].decided_type, result["betrag"].decided_pattern) == ("DOUBLE", "grouped_number_eu")
+    assert (result["qty"].decided_type, result["qty"].decided_pattern) == ("INTEGER", None)
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -235,6 +255,9 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "thousands": ["1234,567", "1,23", "12.34", "1,234.5"],
     "grouped_number": ["1234,567.5", "1,23.5", "12.34", "(1,234.5", "$1,234.50", "1.234,50"],
     "grouped_number_eu": ["12.34", "1,234.50", "1.23,4", "12,", "1 23,4", "€1.234,50"],
+    "trailing_minus_integer": ["-134", "134--", "1.5-", "5-10", "1,234-"],
+    "trailing_minus": ["-1.5-", "1.234,50-", "1,23.5-", "5-10", "(1.5)-"],
+    "trailing_minus_eu": ["-1,5-", "1,234.50-", "1.23,4-", "5-10", "12,-"],
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
@@ -274,7 +297,7 @@ def _all_examples() -> list[str]:
         "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "Jan 1 2021 03:36", "ana@example.com",
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
-        "1 234,5", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "1 234,5", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]
 

@@ -14,6 +14,7 @@ from datadossier.inference.detector import (
     register,
     shaped,
 )
+from datadossier.inference.model import DataType
 from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES
 
 # Building blocks of the shapes below.
@@ -201,6 +202,50 @@ def grouped_number_eu() -> Detector:
         "grouped_number_eu", "DOUBLE", regex, convert, lenient=True,
         mark=lambda col: f"(contains({col}, ',') OR regexp_matches({col}, {lit(_SPACE_GROUP)}))", priority=35,
     )
+
+
+# Numbers with the minus sign after them, as SAP and other ERP exports write a negative
+# quantity or amount ("134-", "1,234.50-", "1.234,50-"). The values without a sign read too;
+# the pattern needs a trailing minus somewhere in the column to be chosen (it is lenient).
+_TRAILING_MINUS = "-?"
+
+
+def _trailing_minus(name: PatternName, shape: str, data_type: DataType, separators: str, priority: int) -> Detector:
+    """``separators``: the grouping characters taken out, then (optional) the decimal comma."""
+    regex = rf"\s*{shape}{_TRAILING_MINUS}\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        text = f"replace({shaped(col, regex)}, '-', '')"
+        grouping, _, decimal = separators.partition("|")
+        for separator in grouping:
+            text = f"replace({text}, {lit(separator)}, '')"
+        if decimal:
+            text = f"replace({text}, {lit(decimal)}, '.')"
+        sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
+        return f"CAST(TRY_CAST({text} AS {sql_type}) * {sign} AS {sql_type})"
+
+    return Detector(
+        name, data_type, regex, convert, lenient=True,
+        mark=lambda col: f"contains({col}, '-')", priority=priority,
+    )
+
+
+@register
+def trailing_minus_integer() -> Detector:
+    """Whole numbers with the minus after them ("134-", "7"), as ERP exports write them."""
+    return _trailing_minus("trailing_minus_integer", "[0-9]+", "BIGINT", "", priority=38)
+
+
+@register
+def trailing_minus() -> Detector:
+    """Numbers with a decimal point and the minus after them ("1,234.50-", "0.5")."""
+    return _trailing_minus("trailing_minus", _ANY_US, "DOUBLE", ",", priority=37)
+
+
+@register
+def trailing_minus_eu() -> Detector:
+    """Numbers with a decimal comma and the minus after them ("1.234,50-", "13098,42")."""
+    return _trailing_minus("trailing_minus_eu", _ANY_EU, "DOUBLE", "." + _SPACES + "|,", priority=34)
 
 
 # A percentage's number: a decimal point or, as much of Europe writes it, a decimal comma
