@@ -222,6 +222,28 @@ def test_month_name_date_detector_reads_the_usual_spellings(infer: Infer) -> Non
     assert result.bounds == utc_bounds((2020, 3, 10), (2021, 1, 5))
 
 
+def test_ymd_slash_datetime_detector_reads_slashed_dates_with_a_time(infer: Infer) -> None:
+    values = ["2021/01/05 10:11:12", "2021/1/6 9:05", "2021/02/01T23:59:59.5"]
+    result = infer({"logged": values})["logged"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "ymd_slash_datetime")
+    low, high = utc_bounds((2021, 1, 5, 10, 11, 12), (2021, 2, 1, 23, 59, 59))
+    assert result.bounds == (low, high + 0.5)
+
+
+def test_weekday_date_detector_reads_long_dates_with_the_day_s_name(infer: Infer) -> None:
+    values = ["Tuesday, January 5, 2021", "Tue, 6 Jan 2021", "Sun Jan 31 2021", "Monday, 1 February 2021"]
+    result = infer({"published": values})["published"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "weekday_date")
+    assert result.bounds == utc_bounds((2021, 1, 5), (2021, 2, 1))
+
+
+def test_rfc_datetime_detector_reads_internet_dates_in_utc(infer: Infer) -> None:
+    values = ["Tue, 05 Jan 2021 10:11:12 GMT", "Tue, 5 Jan 2021 10:11:12 +0130", "Wed, 06 Jan 2021 00:00:00 -0500"]
+    result = infer({"pub_date": values})["pub_date"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "rfc_datetime")
+    assert result.bounds == utc_bounds((2021, 1, 5, 8, 41, 12), (2021, 1, 6, 5, 0))
+
+
 def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> None:
     values = ["Jan 1 2021 03:36", "Jan 5, 2021 14:05:09", "5 January 2021 23:59"]
     result = infer({"event_time": values})["event_time"]
@@ -273,6 +295,9 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM"],
     "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00"],
     "ymd_slash": ["2021/13/05", "21/01/05", "2021.1305"],
+    "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00"],
+    "weekday_date": ["Tuesday, Jan 5, 2021", "Tue 5 Jan 2021", "Tues, Jan 5, 2021", "Jan 5, 2021"],
+    "rfc_datetime": ["Tue, 05 Jan 2021 10:11 GMT", "Tue, 05 Jan 2021 10:11:12", "05 Jan 2021 10:11:12 GMT"],
     "compact_date": ["20211301", "18991231", "2021010"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
@@ -298,7 +323,8 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
-        "2021/11", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
+        "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]
 
 

@@ -205,6 +205,21 @@ def ymd_slash() -> Detector:
 
 
 @register
+def ymd_slash_datetime() -> Detector:
+    """Year first with slashes and a time ("2021/01/05 10:11:12", "2021/1/5 9:05")."""
+    regex = (
+        rf"\s*[0-9]{{4}}/{_MONTH_NUMBER}/{_DAY_NUMBER}[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
+        r"(?::[0-5][0-9](?:\.[0-9]{1,6})?)?\s*"
+    )
+    # DuckDB's TIMESTAMP cast reads slashes between the date's parts.
+    return Detector(
+        "ymd_slash_datetime", "TIMESTAMP", regex,
+        lambda col, _t: f"TRY_CAST({shaped(col, regex)} AS TIMESTAMP)",
+        priority=70, formats=("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"),
+    )
+
+
+@register
 def year_month() -> Detector:
     """Months written as year and month ("2021-03", "2021/03"): a DATE on the month's first day."""
     formats = ("%Y-%m",)
@@ -250,6 +265,53 @@ def month_name_date() -> Detector:
         lambda col, _t: strptime_date(shaped(col, regex), _MONTH_NAME_FORMATS),
         priority=70, formats=_MONTH_NAME_FORMATS,
     )
+
+
+_WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY_ABBR = r"(?:mon|tue|wed|thu|fri|sat|sun)"
+_MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DAY = r"[0-9]{1,2}"
+
+
+@register
+def weekday_date() -> Detector:
+    """Long dates with the day of the week ("Tuesday, January 5, 2021", "Tue, 5 Jan 2021",
+    "Tue Jan 05 2021"); the day's name must be written as fully as the month's."""
+    layouts = (
+        (rf"{_WEEKDAY_FULL},\s{_MONTH_FULL}\s{_DAY},\s[0-9]{{4}}", "%A, %B %d, %Y"),
+        (rf"{_WEEKDAY_ABBR},\s{_MONTH_ABBR}\s{_DAY},\s[0-9]{{4}}", "%a, %b %d, %Y"),
+        (rf"{_WEEKDAY_FULL},\s{_DAY}\s{_MONTH_FULL}\s[0-9]{{4}}", "%A, %d %B %Y"),
+        (rf"{_WEEKDAY_ABBR},\s{_DAY}\s{_MONTH_ABBR}\s[0-9]{{4}}", "%a, %d %b %Y"),
+        (rf"{_WEEKDAY_ABBR}\s{_MONTH_ABBR}\s{_DAY}\s[0-9]{{4}}", "%a %b %d %Y"),
+    )
+    regex = r"\s*(?i:" + "|".join(shape for shape, _ in layouts) + r")\s*"
+    formats = tuple(fmt for _, fmt in layouts)
+    return Detector(
+        "weekday_date", "DATE", regex,
+        lambda col, _t: strptime_date(shaped(col, regex), formats),
+        priority=70, formats=formats,
+    )
+
+
+@register
+def rfc_datetime() -> Detector:
+    """Internet dates as e-mail and HTTP headers write them ("Tue, 05 Jan 2021 10:11:12 GMT",
+    "Tue, 5 Jan 2021 10:11:12 +0100"); converted to UTC."""
+    regex = (
+        rf"\s*(?i:{_WEEKDAY_ABBR},\s{_DAY}\s{_MONTH_ABBR}\s[0-9]{{4}})\s[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}"
+        r"\s(?:GMT|UTC|Z|[-+][0-9]{4})\s*"
+    )
+    formats = ("%a, %d %b %Y %H:%M:%S %z",)
+
+    def convert(col: str, _sql_type: str) -> str:
+        # strptime reads a numeric offset (%z) only: the names of UTC become +0000.
+        text = shaped(col, regex)
+        for name in ("GMT", "UTC", "Z"):
+            text = f"replace({text}, {lit(' ' + name)}, ' +0000')"
+        return f"timezone('UTC', try_strptime(trim({text}), {lit(formats[0])}))"
+
+    return Detector("rfc_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
 
 
 @register
