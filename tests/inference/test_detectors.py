@@ -222,6 +222,36 @@ def test_month_name_date_detector_reads_the_usual_spellings(infer: Infer) -> Non
     assert result.bounds == utc_bounds((2020, 3, 10), (2021, 1, 5))
 
 
+def test_a_column_mixing_iso_and_day_month_dates_reads_both(infer: Infer) -> None:
+    iso = [f"2021-01-{d:02d}" for d in range(1, 21)]
+    result = infer({
+        "us": iso + ["1/13/2021", "12/31/2021", "2/1/2021"] * 5,
+        "eu": iso + ["13.01.2021", "31.12.2021", "01.02.2021"] * 5,
+    })
+    us, eu = result["us"], result["eu"]
+    assert (us.decided_type, us.decided_pattern, us.candidates[0].parse_success_rate) == ("DATE", "iso_or_us_date", 1.0)
+    assert us.bounds == utc_bounds((2021, 1, 1), (2021, 12, 31))
+    assert (eu.decided_type, eu.decided_pattern, eu.candidates[0].parse_success_rate) == ("DATE", "iso_or_eu_date", 1.0)
+    assert eu.bounds == utc_bounds((2021, 1, 1), (2021, 12, 31))
+
+
+def test_dates_of_one_format_keep_its_pattern(infer: Infer) -> None:
+    result = infer({"iso": [f"2021-01-{d:02d}" for d in range(1, 21)], "us": [f"1/{d}/2021" for d in range(10, 30)]})
+    assert result["iso"].decided_pattern == "iso_date"
+    assert result["us"].decided_pattern == "us_date"
+    # the mixed readings were not even tried
+    assert not {c.detected_pattern for c in result["iso"].candidates} & {"iso_or_us_date", "iso_or_eu_date"}
+
+
+def test_mixed_dates_with_no_day_above_12_follow_the_separator(infer: Infer) -> None:
+    iso = [f"2021-01-{d:02d}" for d in range(1, 21)]
+    result = infer({"slashed": iso + ["01/02/2021"] * 10, "dotted": iso + ["01.02.2021"] * 10})
+    slashed, dotted = result["slashed"], result["dotted"]
+    assert (slashed.decided_pattern, slashed.bounds) == ("iso_or_us_date", utc_bounds((2021, 1, 1), (2021, 1, 20)))
+    assert (dotted.decided_pattern, dotted.bounds) == ("iso_or_eu_date", utc_bounds((2021, 1, 1), (2021, 2, 1)))
+    assert slashed.candidates[0].confidence < 1.0  # the order was ambiguous
+
+
 def test_ymd_slash_datetime_detector_reads_slashed_dates_with_a_time(infer: Infer) -> None:
     values = ["2021/01/05 10:11:12", "2021/1/6 9:05", "2021/02/01T23:59:59.5"]
     result = infer({"logged": values})["logged"]
@@ -292,6 +322,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "eu_date": ["01/13/2021", "5.1.21"],
     "us_date_short": ["13/01/21", "1/5/2021", "1/5/1", "2021/01/05"],
     "eu_date_short": ["01/13/21", "5.1.2021", "1.2.3"],
+    "iso_or_us_date": ["13/01/2021", "2021/01/05", "20210105", "2021-01-05 10:00"],
+    "iso_or_eu_date": ["01/13/2021", "2021/01/05", "5.1.21", "2021-01-05 10:00"],
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM"],
     "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00"],
     "ymd_slash": ["2021/13/05", "21/01/05", "2021.1305"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datadossier.inference.detector import (
+    DETECTORS,
     Detector,
     PatternName,
     format_list,
@@ -151,6 +152,39 @@ def eu_date_short() -> Detector:
     return _day_month(
         "eu_date_short", _DAY_NUMBER, _MONTH_NUMBER, ("%d/%m/%y", "%d.%m.%y", "%d-%m-%y"), short_year=True
     )
+
+
+def _either(name: PatternName, first: PatternName, second: PatternName) -> Detector:
+    """Dates written in two formats in one column, as merged exports and hand-kept sheets
+    have them ("2021-01-05" beside "01/13/2021"): each value read by the format it has. Below
+    the two single patterns in priority, so a column of one format keeps that one's name;
+    inference tries it only when the sample shows both formats (see `sampling`)."""
+    one, other = DETECTORS[first], DETECTORS[second]
+    convert_one, convert_other = one.convert, other.convert
+    assert convert_one is not None
+    assert convert_other is not None
+
+    def convert(col: str, sql_type: str) -> str:
+        # coalesce converts a row with the second format only where the first gave NULL.
+        return f"coalesce({convert_one(col, sql_type)}, {convert_other(col, sql_type)})"
+
+    # The day/month format first: it is the one whose order `decide` reports.
+    return Detector(
+        name, "DATE", rf"(?:{one.regex})|(?:{other.regex})", convert,
+        priority=66, formats=other.formats + one.formats, parts=(first, second),
+    )
+
+
+@register
+def iso_or_us_date() -> Detector:
+    """ISO dates and month-first dates in one column ("2021-01-05", "1/13/2021")."""
+    return _either("iso_or_us_date", "iso_date", "us_date")
+
+
+@register
+def iso_or_eu_date() -> Detector:
+    """ISO dates and day-first dates in one column ("2021-01-05", "13.01.2021")."""
+    return _either("iso_or_eu_date", "iso_date", "eu_date")
 
 
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.

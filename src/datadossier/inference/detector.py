@@ -50,6 +50,8 @@ PatternName = Literal[
     "eu_date",
     "us_date_short",
     "eu_date_short",
+    "iso_or_us_date",
+    "iso_or_eu_date",
     "us_datetime",
     "eu_datetime",
     "ymd_slash",
@@ -70,7 +72,10 @@ PatternName = Literal[
 
 # Day/month patterns: their order is read from the data, or from the separator (see `decide`).
 DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
-    {"us_date", "eu_date", "us_datetime", "eu_datetime", "us_date_short", "eu_date_short"}
+    {
+        "us_date", "eu_date", "us_datetime", "eu_datetime", "us_date_short", "eu_date_short",
+        "iso_or_us_date", "iso_or_eu_date",
+    }
 )
 
 # Money is DECIMAL(18,4): fourteen integer digits and four decimals keep sub-cent prices (fuel,
@@ -103,6 +108,9 @@ class Detector:
     reported: bool = True
     # strptime formats, for temporal patterns.
     formats: tuple[str, ...] = ()
+    # A column that mixes two formats: the patterns this one reads either of (see
+    # `date_patterns.either`); the sample must show both.
+    parts: tuple[PatternName, ...] = ()
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

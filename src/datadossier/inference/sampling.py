@@ -187,6 +187,8 @@ def _findings(
             continue
         if detector.name == "unit_value" and not _has_known_unit(detector, common):
             continue
+        if detector.parts and not all(weights[part][0] for part in detector.parts):
+            continue  # the column does not mix the two formats
         findings.shares[detector.name] = weights[detector.name][0] / total
     if "integer" in findings.shares:
         # Free in the scan: the integer conversion already computes the DOUBLE reading.
@@ -270,12 +272,14 @@ def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:
 
 
 def _date_separator(common: list[tuple[str, int]]) -> str | None:
+    """The separator after the first field of the day/month dates among the values; year-first
+    values (ISO dates beside them, see `date_patterns.iso_or_us_date`) do not count."""
     separators: Counter[str] = Counter()
     for value, count in common:
         stripped = value.strip()
-        for ch in stripped:
+        for position, ch in enumerate(stripped):
             if not ch.isdigit():
-                if ch in "/.-":
+                if ch in "/.-" and position <= 2:
                     separators[ch] += count
                 break
     return separators.most_common(1)[0][0] if separators else None
