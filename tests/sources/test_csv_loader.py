@@ -245,6 +245,23 @@ def test_a_delimiter_without_its_space_keeps_the_spaces_in_the_values(con, tmp_p
     assert con.execute("SELECT b FROM raw_t ORDER BY rowid").fetchall() == [(" x",), ("y",)]
 
 
+def test_excel_s_sep_line_names_the_delimiter(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"sep=;\r\nName;Betrag\r\n" + b"".join(b"n%d;\"%d,50\"\r\n" % (i, i) for i in range(20)))
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.skip, dialect.header) == (";", 1, True)
+    assert con.execute("SELECT * FROM raw_t ORDER BY rowid LIMIT 1").fetchall() == [("n0", "0,50")]
+
+
+def test_blank_lines_among_and_after_the_rows_are_no_rows(con, tmp_path: Path) -> None:
+    # Empty lines between rows, and lines of spaces after the table (hand-edited files).
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n" + "".join(f"{i},x{i}\n" + ("\n" if i % 7 == 0 else "") for i in range(30)) + "\n   \n \t\n\n")
+    _load(con, path)
+    rows = con.execute("SELECT rowid + 1, a, b FROM raw_t ORDER BY rowid").fetchall()
+    assert rows == [(i + 1, str(i), f"x{i}") for i in range(30)]
+
+
 def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")

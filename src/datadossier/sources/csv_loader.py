@@ -32,6 +32,7 @@ SNIFF_BYTES = 1 << 20
 # What a sample of the file (see `sample_csv`) may read at most, all blocks together.
 SAMPLE_MAX_BYTES = 8 << 20
 _DELIMITERS = (",", ";", "\t", "|")
+_SEP_DIRECTIVE = re.compile(r"(?i)sep=([,;\t|])")
 _NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _YEAR = re.compile(r"(1[5-9]|2[0-9])[0-9]{2}")
@@ -146,10 +147,17 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     if len(physical) > 1 and not head_text.endswith(("\n", "\r")):
         physical = physical[:-1]  # the sniffed block may cut the last line
     starts = [i for i, ln in enumerate(physical[:500]) if ln.strip()]  # non-blank lines
+    if not starts:
+        raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
+    # Excel's "sep=;" line names the delimiter; the table starts after it.
+    directive = _SEP_DIRECTIVE.fullmatch(physical[starts[0]].strip())
+    delimiters = (directive.group(1),) if directive else _DELIMITERS
+    if directive:
+        starts = starts[1:]
     lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
-    spaced = {delim: _spaced_delimiter(lines, delim) for delim in _DELIMITERS}
+    spaced = {delim: _spaced_delimiter(lines, delim) for delim in delimiters}
 
     def parse(part: list[str], delim: str) -> list[list[str]]:
         return list(
@@ -157,7 +165,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         )
 
     best: tuple[float, int, str] | None = None
-    for delim in _DELIMITERS:
+    for delim in delimiters:
         rows = parse(lines, delim)
         counts = [len(r) for r in rows]
         if not counts:
@@ -169,9 +177,10 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         score = (share, mode, delim)
         if best is None or score[:2] > best[:2]:
             best = score
-    skip = preamble = 0
+    preamble = 0
+    skip = starts[0] if directive else 0
     if best is None:
-        delimiter, field_count = ",", 1
+        delimiter, field_count = delimiters[0], 1
     else:
         share, field_count, delimiter = best
         if share < 1.0:
@@ -229,7 +238,8 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     """Cut note lines after the table ("Source: ...", "Note: ...", as statistics exports end)
     from the workspace's copy; the number of lines cut. Such a line has words and clearly
     fewer fields than the table, and the line before the notes has the table's width; a short
-    line of numbers is a broken row and stays (the load then reports it)."""
+    line of numbers is a broken row and stays (the load then reports it). Blank lines after
+    the table are cut with the notes (not counted)."""
     if dialect.field_count < 2:
         return 0
     size = path.stat().st_size
@@ -246,6 +256,9 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         line = tail[newline + 1 : end].rstrip(b"\r")
         end = newline
         if not line.strip():
+            # Blank lines go with the notes, and so do lines of spaces after the table (DuckDB
+            # skips empty lines but reads one of spaces as a row with one field).
+            cut = start + newline + 1
             continue
         text = line.decode(encoding, errors="replace")
         if text.count(dialect.quote) % 2:
