@@ -42,6 +42,40 @@ def test_thousands_detector_reads_dot_grouped_integers(infer: Infer) -> None:
     assert result.bounds == (7.0, 1234567.0)
 
 
+def test_thousands_detector_reads_spaces_apostrophes_and_indian_grouping(infer: Infer) -> None:
+    result = infer({
+        "fr": ["1 234 567", "12 345", "999", "1\u202f000"],
+        "ch": ["1'234'567", "12'345", "999", "1\u2019000"],
+        "india": ["12,34,567", "1,23,45,678", "999", "45,000"],
+    })
+    assert [(r.decided_type, r.decided_pattern, r.bounds) for r in result.values()] == [
+        ("INTEGER", "thousands", (999.0, 1234567.0)),
+        ("INTEGER", "thousands", (999.0, 1234567.0)),
+        ("INTEGER", "thousands", (999.0, 12345678.0)),
+    ]
+
+
+def test_money_in_indian_and_swiss_grouping_and_prefixed_dollars(infer: Infer) -> None:
+    result = infer({
+        "inr": ["₹1,23,456.50", "₹12,345", "₹999"],
+        "chf": ["CHF 1'234.50", "CHF 12.00", "CHF 3.10"],
+        "brl": ["R$ 1.234,56", "R$ 12,00", "R$ 0,99"],
+        "cad": ["C$12.50", "C$1,000.00", "C$0.99"],
+    })
+    found = {n: (r.decided_type, r.decided_pattern, r.candidates[0].detected_unit, r.bounds) for n, r in result.items()}
+    assert found == {
+        "inr": ("DECIMAL", "currency", "INR", (999.0, 123456.5)),
+        "chf": ("DECIMAL", "currency", "CHF", (3.1, 1234.5)),
+        "brl": ("DECIMAL", "currency_eu", "BRL", (0.99, 1234.56)),
+        "cad": ("DECIMAL", "currency", "CAD", (0.99, 1000.0)),
+    }
+
+
+def test_yes_and_no_in_other_languages_are_booleans(infer: Infer) -> None:
+    result = infer({"aktiv": ["ja", "nein", "Ja"], "actif": ["oui", "non", "OUI"], "activo": ["sí", "no", "si"]})
+    assert {r.decided_type for r in result.values()} == {"BOOLEAN"}
+
+
 def test_grouped_number_detector_reads_grouped_decimals_and_accounting_negatives(infer: Infer) -> None:
     values = ["95,602.52", "1,000.5", "581.04", "(1,234.00)", "-12", "0.5"]
     result = infer({"balance": values})["balance"]
@@ -304,7 +338,7 @@ def test_text_pattern_detectors_keep_varchar_and_name_the_pattern(
 _NEAR_MISSES: dict[PatternName, list[str]] = {
     "integer": ["1.5", "1,000", "abc", "1 2"],
     "float": ["1.2.3", "1,5", "e5", "--1"],
-    "thousands": ["1234,567", "1,23", "12.34", "1,234.5"],
+    "thousands": ["1234,567", "1,23", "12.34", "1,234.5", "1 23", "1'23", "1,2,345", "12,34,56"],
     "grouped_number": ["1234,567.5", "1,23.5", "12.34", "(1,234.5", "$1,234.50", "1.234,50"],
     "grouped_number_eu": ["12.34", "1,234.50", "1.23,4", "12,", "1 23,4", "€1.234,50"],
     "trailing_minus_integer": ["-134", "134--", "1.5-", "5-10", "1,234-"],
@@ -354,7 +388,8 @@ def _all_examples() -> list[str]:
         "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "Jan 1 2021 03:36", "ana@example.com",
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
-        "1 234,5", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
+        "CHF 1'234.50", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]

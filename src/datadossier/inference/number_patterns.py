@@ -15,13 +15,21 @@ from datadossier.inference.detector import (
     shaped,
 )
 from datadossier.inference.model import DataType
-from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES
+from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES, PREFIXED_DOLLARS
 
 # Building blocks of the shapes below.
 _SYMBOLS = "".join(CURRENCY_SYMBOLS)
-_CURRENCY_MARK = "(?:[" + re.escape(_SYMBOLS) + "]|" + "|".join(ISO_CURRENCIES) + ")"
+_PREFIXED = "|".join(re.escape(p) for p in sorted(PREFIXED_DOLLARS, key=len, reverse=True))
+_CURRENCY_MARK = "(?:" + _PREFIXED + "|[" + re.escape(_SYMBOLS) + "]|" + "|".join(ISO_CURRENCIES) + ")"
 _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
-_US_AMOUNT = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]{1,4})?"
+# Groups before a decimal point: commas by thousands, or as India writes lakhs and crores
+# ("1,23,45,678"), or apostrophes as in Switzerland ("1'234'567").
+_APOSTROPHES = "'\u2019"
+_US_GROUPED = (
+    r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:[" + _APOSTROPHES + r"][0-9]{3})+"
+)
+_US_SEPARATORS = "," + _APOSTROPHES
+_US_AMOUNT = rf"(?:{_US_GROUPED}|[0-9]+)(?:\.[0-9]{{1,4}})?"
 _EU_AMOUNT = r"(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
 _UNIT = r"(?:°\s?[CFK]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 
@@ -78,17 +86,22 @@ def float_() -> Detector:
 
 @register
 def thousands() -> Detector:
-    """Integers with thousands separators ("1,234,567", "1.234.567")."""
-    guard = r"\s*[-+]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)\s*"
+    """Integers with thousands separators ("1,234,567", "1.234.567", "1 234 567", "1'234'567",
+    and India's "12,34,567")."""
+    grouped = rf"{_US_GROUPED}|[0-9]{{1,3}}(?:(?:\.[0-9]{{3}})+|(?:[{_SPACES}][0-9]{{3}})+)"
+    guard = rf"\s*[-+]?(?:{grouped}|[0-9]+)\s*"
+    separators = ",." + _SPACES + _APOSTROPHES
 
     def convert(col: str, sql_type: str) -> str:
-        digits = f"replace(replace({shaped(col, guard)}, ',', ''), '.', '')"
+        digits = shaped(col, guard)
+        for separator in separators:
+            digits = f"replace({digits}, {lit(separator)}, '')"
         return f"TRY_CAST({digits} AS {sql_type})"
 
     return Detector(
-        "thousands", "BIGINT", r"\s*[-+]?[0-9]{1,3}(?:(?:,[0-9]{3})+|(?:\.[0-9]{3})+)\s*",
+        "thousands", "BIGINT", rf"\s*[-+]?(?:{grouped})\s*",
         convert, lenient=True,
-        mark=lambda col: f"(contains({col}, ',') OR contains({col}, '.'))",
+        mark=lambda col: "(" + " OR ".join(f"contains({col}, {lit(ch)})" for ch in separators) + ")",
         priority=40,
     )
 
@@ -102,12 +115,12 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
     strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\))\s*"
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
-    loose_mark = "(?:[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
+    loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
     loose = rf"[-+]?\s*(?:{loose_mark}\s*)?[-+]?\s*{amount}\s*(?:{loose_mark})?"
     guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\))\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
-        else r"[0-9][0-9,]*(?:\.[0-9]+)?"
+        else r"[0-9][0-9" + _US_SEPARATORS + r"]*(?:\.[0-9]+)?"
     )
 
     # Two regex evaluations per value (the shape, then the digits): a regex costs about ten
@@ -117,7 +130,7 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
 
     def convert(col: str, sql_type: str) -> str:
         text = amount_text(col)
-        separators = "." + _SPACES if decimal_comma else ","
+        separators = "." + _SPACES if decimal_comma else _US_SEPARATORS
         for separator in separators:
             text = f"replace({text}, {lit(separator)}, '')"
         if decimal_comma:
@@ -160,8 +173,8 @@ def currency_eu() -> Detector:
 # Plain numbers written with grouping or a decimal comma, and no currency: "95,602.52",
 # "(1,234.00)" (an accounting negative), "94.833,97", "57,44", "1 234,5". Typed as DOUBLE; a
 # column of grouped integers only stays with `thousands` (higher priority, BIGINT).
-_ANY_US = r"(?:(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
-_GROUPED_US = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+_ANY_US = rf"(?:(?:{_US_GROUPED}|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
+_GROUPED_US = rf"(?:{_US_GROUPED})(?:\.[0-9]+)?"
 _ANY_EU = r"(?:(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+)"
 _MARKED_EU = r"(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)"
 _SPACE_GROUP = r"[0-9][" + _SPACES + r"][0-9]{3}"
@@ -169,19 +182,23 @@ _SPACE_GROUP = r"[0-9][" + _SPACES + r"][0-9]{3}"
 
 @register
 def grouped_number() -> Detector:
-    """Numbers with comma-grouped thousands and a decimal point ("95,602.52", "1,000.5"), also
-    in parentheses as accounting writes negatives ("(1,234.00)"). Bare numbers pass too."""
+    """Numbers with grouped thousands and a decimal point ("95,602.52", "1,000.5", "1'234.5",
+    "1,23,456.5"), also in parentheses as accounting writes negatives ("(1,234.00)"). Bare
+    numbers pass too."""
     regex = rf"\s*(?:[-+]?{_GROUPED_US}|\({_ANY_US}\))\s*"
     guard = rf"\s*(?:[-+]?{_ANY_US}|\({_ANY_US}\))\s*"
 
     def convert(col: str, _sql_type: str) -> str:
-        digits = f"replace({shaped(col, guard)}, ',', '')"
+        digits = shaped(col, guard)
+        for separator in _US_SEPARATORS:
+            digits = f"replace({digits}, {lit(separator)}, '')"
         # "(12.5)" -> "-12.5": the opening parenthesis becomes the sign.
         return f"TRY_CAST(replace(replace({digits}, '(', '-'), ')', '') AS DOUBLE)"
 
     return Detector(
         "grouped_number", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"(contains({col}, ',') OR contains({col}, '('))", priority=36,
+        mark=lambda col: "(" + " OR ".join(f"contains({col}, {lit(ch)})" for ch in _US_SEPARATORS + "(") + ")",
+        priority=36,
     )
 
 
@@ -239,7 +256,7 @@ def trailing_minus_integer() -> Detector:
 @register
 def trailing_minus() -> Detector:
     """Numbers with a decimal point and the minus after them ("1,234.50-", "0.5")."""
-    return _trailing_minus("trailing_minus", _ANY_US, "DOUBLE", ",", priority=37)
+    return _trailing_minus("trailing_minus", _ANY_US, "DOUBLE", _US_SEPARATORS, priority=37)
 
 
 @register
@@ -278,8 +295,9 @@ def unit_value() -> Detector:
 
 # ---- booleans --------------------------------------------------------------------------
 
-TRUE_SPELLINGS: tuple[str, ...] = ("true", "t", "yes", "y", "on", "1")
-FALSE_SPELLINGS: tuple[str, ...] = ("false", "f", "no", "n", "off", "0")
+# English, and the yes/no of German, French, Spanish and Italian exports.
+TRUE_SPELLINGS: tuple[str, ...] = ("true", "t", "yes", "y", "on", "1", "ja", "oui", "si", "sí")
+FALSE_SPELLINGS: tuple[str, ...] = ("false", "f", "no", "n", "off", "0", "nein", "non")
 
 
 @register

@@ -29,6 +29,11 @@ ISO_CURRENCIES: tuple[str, ...] = (
 # Symbols and the code each one stands for. "$" is read as USD and "¥" as JPY: the most
 # common readings; a column of Canadian dollars needs its code written out.
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+# Dollars (and the real) written with their country's letters before the sign ("R$ 12,50").
+PREFIXED_DOLLARS: dict[str, str] = {
+    "R$": "BRL", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+    "HK$": "HKD", "US$": "USD", "S$": "SGD", "MX$": "MXN", "NT$": "TWD",
+}
 
 # Unit tokens met in values, with their canonical name (what Pint says, see the module doc).
 KNOWN_VALUE_UNITS: dict[str, str] = {
@@ -135,6 +140,8 @@ def currency_code(marker: str) -> str | None:
     marker = marker.strip(" +-()\t\u00a0\u202f")
     if marker in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[marker]
+    if marker in PREFIXED_DOLLARS:
+        return PREFIXED_DOLLARS[marker]
     return marker if marker in ISO_CURRENCIES else None
 
 
