@@ -262,6 +262,24 @@ def test_blank_lines_among_and_after_the_rows_are_no_rows(con, tmp_path: Path) -
     assert rows == [(i + 1, str(i), f"x{i}") for i in range(30)]
 
 
+def test_only_cr_and_lf_end_lines(con, tmp_path: Path) -> None:
+    # A vertical tab (Excel's line break in a cell) or U+2028 (text copied from the web) in
+    # an unquoted value is data, not the end of a row.
+    path = tmp_path / "x.csv"
+    path.write_text("a,b\n" + "".join(f"{i},line\u2028break\x0bhere\n" for i in range(20)), newline="")
+    _load(con, path)
+    assert con.execute("SELECT count(*), min(b) FROM raw_t").fetchall() == [(20, "line\u2028break\x0bhere")]
+
+
+def test_a_quoted_value_spanning_the_end_of_the_sniffed_lines_is_no_ragged_row(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    # Values of three lines of digits: a row cut after its first line looks like no footer note.
+    rows = "".join(f'"{i}\n{i + 1}\n{i + 2}",{i}\n' for i in range(400))  # 1,200 lines
+    path.write_text("b,a\n" + rows)
+    _load(con, path)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(400,)]
+
+
 def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")

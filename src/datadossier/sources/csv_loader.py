@@ -33,6 +33,8 @@ SNIFF_BYTES = 1 << 20
 SAMPLE_MAX_BYTES = 8 << 20
 _DELIMITERS = (",", ";", "\t", "|")
 _SEP_DIRECTIVE = re.compile(r"(?i)sep=([,;\t|])")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SNIFF_LINES = 500
 _NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
 _DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _YEAR = re.compile(r"(1[5-9]|2[0-9])[0-9]{2}")
@@ -128,7 +130,9 @@ def detect_encoding(head: bytes, path: Path) -> str:
 
 
 def _control_share(sample: bytes) -> float:
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    # Tab, line feed, vertical tab (Excel's line break inside a cell), form feed and carriage
+    # return are text.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13))
     return controls / max(len(sample), 1)
 
 
@@ -143,10 +147,15 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     fewer fields before the table, then header by content. ``whole``: the text is the whole
     file, so note lines at its end are a footer (cut from the copy by `_cut_footer`), not
     ragged rows."""
-    physical = head_text.splitlines()
+    # Lines end at CR and LF only: str.splitlines() also breaks at characters that are data
+    # in a CSV value (vertical tab, form feed, U+2028 as in text copied from the web).
+    physical = _LINE_BREAK.split(head_text)
     if len(physical) > 1 and not head_text.endswith(("\n", "\r")):
         physical = physical[:-1]  # the sniffed block may cut the last line
-    starts = [i for i, ln in enumerate(physical[:500]) if ln.strip()]  # non-blank lines
+    starts = [i for i, ln in enumerate(physical[:_SNIFF_LINES]) if ln.strip()]  # non-blank lines
+    # Unless the lines read reach the file's end, the last row may be cut inside a quoted
+    # value that spans lines: it is left out of the ragged-row check.
+    complete = whole and len(physical) <= _SNIFF_LINES
     if not starts:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
     # Excel's "sep=;" line names the delimiter; the table starts after it.
@@ -186,7 +195,9 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         if share < 1.0:
             rows = parse(lines, delimiter)
             preamble = _preamble_rows(rows, field_count)
-            end = len(rows) - (_footer_rows(rows, field_count) if whole else 0)
+            # Notes after the table are a footer when the file's end was read; else the last
+            # row may be cut.
+            end = len(rows) - (_footer_rows(rows, field_count) if complete else 1)
             trailing = _trailing_delimiter(rows[preamble:end], field_count)
             if trailing:
                 field_count -= 1
