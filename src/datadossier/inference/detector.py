@@ -109,7 +109,7 @@ class Detector:
     # strptime formats, for temporal patterns.
     formats: tuple[str, ...] = ()
     # A column that mixes two formats: the patterns this one reads either of (see
-    # `date_patterns.either`); the sample must show both.
+    # `date_patterns._either`); the sample must show both.
     parts: tuple[PatternName, ...] = ()
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 

@@ -224,20 +224,18 @@ def grouped_number_eu() -> Detector:
 # Numbers with the minus sign after them, as SAP and other ERP exports write a negative
 # quantity or amount ("134-", "1,234.50-", "1.234,50-"). The values without a sign read too;
 # the pattern needs a trailing minus somewhere in the column to be chosen (it is lenient).
-_TRAILING_MINUS = "-?"
-
-
-def _trailing_minus(name: PatternName, shape: str, data_type: DataType, separators: str, priority: int) -> Detector:
-    """``separators``: the grouping characters taken out, then (optional) the decimal comma."""
-    regex = rf"\s*{shape}{_TRAILING_MINUS}\s*"
+def _trailing_minus(
+    name: PatternName, shape: str, data_type: DataType, grouping: str, *, decimal_comma: bool, priority: int
+) -> Detector:
+    """``grouping``: the characters that group digits in ``shape``, taken out before the cast."""
+    regex = rf"\s*{shape}-?\s*"
 
     def convert(col: str, sql_type: str) -> str:
         text = f"replace({shaped(col, regex)}, '-', '')"
-        grouping, _, decimal = separators.partition("|")
         for separator in grouping:
             text = f"replace({text}, {lit(separator)}, '')"
-        if decimal:
-            text = f"replace({text}, {lit(decimal)}, '.')"
+        if decimal_comma:
+            text = f"replace({text}, ',', '.')"
         sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
         return f"CAST(TRY_CAST({text} AS {sql_type}) * {sign} AS {sql_type})"
 
@@ -250,19 +248,19 @@ def _trailing_minus(name: PatternName, shape: str, data_type: DataType, separato
 @register
 def trailing_minus_integer() -> Detector:
     """Whole numbers with the minus after them ("134-", "7"), as ERP exports write them."""
-    return _trailing_minus("trailing_minus_integer", "[0-9]+", "BIGINT", "", priority=38)
+    return _trailing_minus("trailing_minus_integer", "[0-9]+", "BIGINT", "", decimal_comma=False, priority=38)
 
 
 @register
 def trailing_minus() -> Detector:
     """Numbers with a decimal point and the minus after them ("1,234.50-", "0.5")."""
-    return _trailing_minus("trailing_minus", _ANY_US, "DOUBLE", _US_SEPARATORS, priority=37)
+    return _trailing_minus("trailing_minus", _ANY_US, "DOUBLE", _US_SEPARATORS, decimal_comma=False, priority=37)
 
 
 @register
 def trailing_minus_eu() -> Detector:
     """Numbers with a decimal comma and the minus after them ("1.234,50-", "13098,42")."""
-    return _trailing_minus("trailing_minus_eu", _ANY_EU, "DOUBLE", "." + _SPACES + "|,", priority=34)
+    return _trailing_minus("trailing_minus_eu", _ANY_EU, "DOUBLE", "." + _SPACES, decimal_comma=True, priority=34)
 
 
 # A percentage's number: a decimal point or, as much of Europe writes it, a decimal comma

@@ -27,7 +27,7 @@ ISO_CURRENCIES: tuple[str, ...] = (
     "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "ZAR", "SGD", "HKD", "KRW", "TRY", "RUB",
 )
 # Symbols and the code each one stands for. "$" is read as USD and "¥" as JPY: the most
-# common readings; a column of Canadian dollars needs its code written out.
+# common readings; a column of Canadian dollars needs its code (or "C$", below) written out.
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 # Dollars (and the real) written with their country's letters before the sign ("R$ 12,50").
 PREFIXED_DOLLARS: dict[str, str] = {

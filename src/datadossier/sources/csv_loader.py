@@ -156,10 +156,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # Unless the lines read reach the file's end, the last row may be cut inside a quoted
     # value that spans lines: it is left out of the ragged-row check.
     complete = whole and len(physical) <= _SNIFF_LINES
-    if not starts:
-        raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
     # Excel's "sep=;" line names the delimiter; the table starts after it.
-    directive = _SEP_DIRECTIVE.fullmatch(physical[starts[0]].strip())
+    directive = _SEP_DIRECTIVE.fullmatch(physical[starts[0]].strip()) if starts else None
     delimiters = (directive.group(1),) if directive else _DELIMITERS
     if directive:
         starts = starts[1:]
