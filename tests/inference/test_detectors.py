@@ -116,6 +116,18 @@ def test_numbers_without_a_trailing_minus_keep_their_own_pattern(infer: Infer) -
     assert (result["qty"].decided_type, result["qty"].decided_pattern) == ("INTEGER", None)
 
 
+def test_unicode_minus_detector_reads_typographic_negatives(infer: Infer) -> None:
+    # Tables copied from web pages write negatives with U+2212.
+    result = infer({"change": ["\u22125.5", "12", "\u22120.25", "3.75"]})["change"]
+    assert (result.decided_type, result.decided_pattern, result.bounds) == ("DOUBLE", "unicode_minus", (-5.5, 12.0))
+
+
+def test_year_quarter_detector_reads_quarters_as_their_first_day(infer: Infer) -> None:
+    result = infer({"period": ["2021-Q1", "2021 Q3", "Q4 2020", "2022q2"]})["period"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "year_quarter")
+    assert result.bounds == utc_bounds((2020, 10, 1), (2022, 4, 1))
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -344,6 +356,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "trailing_minus_integer": ["-134", "134--", "1.5-", "5-10", "1,234-"],
     "trailing_minus": ["-1.5-", "1.234,50-", "1,23.5-", "5-10", "(1.5)-"],
     "trailing_minus_eu": ["-1,5-", "1,234.50-", "1.23,4-", "5-10", "12,-"],
+    "unicode_minus": ["\u2212\u22125", "5\u2212", "\u2212", "1,5"],
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
@@ -366,6 +379,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "rfc_datetime": ["Tue, 05 Jan 2021 10:11 GMT", "Tue, 05 Jan 2021 10:11:12", "05 Jan 2021 10:11:12 GMT"],
     "compact_date": ["20211301", "18991231", "2021010"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
+    "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3"],
@@ -389,7 +403,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]

@@ -266,6 +266,22 @@ def year_month() -> Detector:
 
 
 @register
+def year_quarter() -> Detector:
+    """Quarters as reports name them ("2021-Q3", "2021 Q3", "Q3 2021"): a DATE on the
+    quarter's first day."""
+    year = r"(?:1[5-9]|2[0-9])[0-9]{2}"
+    quarter = r"[Qq][1-4]"
+    regex = rf"\s*(?:{year}\s?-?\s?{quarter}|{quarter}\s?-?\s?{year})\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = shaped(col, regex)
+        first_month = f"CAST(regexp_extract(upper({text}), 'Q([1-4])', 1) AS INTEGER) * 3 - 2"
+        return f"make_date(CAST(regexp_extract({text}, '[0-9]{{4}}') AS INTEGER), {first_month}, 1)"
+
+    return Detector("year_quarter", "DATE", regex, convert, priority=65)
+
+
+@register
 def compact_date() -> Detector:
     """YYYYMMDD with a plausible year (1900-2099), month and day ("20210105")."""
     formats = ("%Y%m%d",)

@@ -263,6 +263,21 @@ def trailing_minus_eu() -> Detector:
     return _trailing_minus("trailing_minus_eu", _ANY_EU, "DOUBLE", "." + _SPACES, decimal_comma=True, priority=34)
 
 
+_MINUS_SIGN = "\u2212"
+
+
+@register
+def unicode_minus() -> Detector:
+    """Numbers with the typographic minus sign U+2212 ("\u22125.5"), as tables copied from web
+    pages (Wikipedia's among them) write negatives."""
+    regex = r"\s*[-+" + _MINUS_SIGN + rf"]?{NUM}\s*"
+    return Detector(
+        "unicode_minus", "DOUBLE", regex,
+        lambda col, _t: f"TRY_CAST(replace({shaped(col, regex)}, {lit(_MINUS_SIGN)}, '-') AS DOUBLE)",
+        lenient=True, mark=lambda col: f"contains({col}, {lit(_MINUS_SIGN)})", priority=33,
+    )
+
+
 # A percentage's number: a decimal point or, as much of Europe writes it, a decimal comma
 # ("12,5 %"). A comma in a percentage is never a thousands separator in practice.
 _PERCENT_NUMBER = r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)"
