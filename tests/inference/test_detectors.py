@@ -128,6 +128,22 @@ def test_year_quarter_detector_reads_quarters_as_their_first_day(infer: Infer) -
     assert result.bounds == utc_bounds((2020, 10, 1), (2022, 4, 1))
 
 
+def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None:
+    seconds = ["964982703", "1609459200", "1262304000"]
+    result = infer({
+        "timestamp": seconds, "created_at_ms": [v + "000" for v in seconds], "order_no": seconds,
+        "logged_at": ["964982703", "12", "1609459200"],  # 12 is no Unix time of 1990-2100
+    })
+    assert (result["timestamp"].decided_type, result["timestamp"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
+    assert result["timestamp"].bounds == utc_bounds((2000, 7, 30, 18, 45, 3), (2021, 1, 1))
+    assert (result["created_at_ms"].decided_type, result["created_at_ms"].decided_pattern) == ("TIMESTAMP", "epoch_millis")
+    assert result["created_at_ms"].bounds == result["timestamp"].bounds
+    # the same values under a name that is no time's, or not all of them times: numbers
+    assert result["order_no"].decided_type == "INTEGER"
+    assert "Unix times" in (result["order_no"].reason or "")
+    assert result["logged_at"].decided_type == "INTEGER"
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -380,6 +396,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_date": ["20211301", "18991231", "2021010"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
+    "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703"],
+    "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3"],
@@ -403,7 +421,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]

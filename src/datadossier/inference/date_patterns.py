@@ -281,6 +281,36 @@ def year_quarter() -> Detector:
     return Detector("year_quarter", "DATE", regex, convert, priority=65)
 
 
+# Unix times between 1990 and 2100, in seconds or milliseconds: outside that range a
+# whole number is far likelier a count, an amount or an identifier.
+_EPOCH_SECONDS = (631_152_000, 4_102_444_800)
+
+
+def _epoch(name: PatternName, digits: str, scale: int) -> Detector:
+    low, high = (bound * scale for bound in _EPOCH_SECONDS)
+
+    def convert(col: str, _sql_type: str) -> str:
+        # epoch_ms gives a TIMESTAMP in UTC whatever the session's time zone.
+        number = f"TRY_CAST({shaped(col, regex)} AS BIGINT)"
+        return f"epoch_ms(CASE WHEN {number} BETWEEN {low} AND {high} THEN {number} * {1000 // scale} END)"
+
+    regex = rf"\s*[0-9]{{{digits}}}\s*"
+    # Below `integer`: `decide` reads such a column as times only when its name says so.
+    return Detector(name, "TIMESTAMP", regex, convert, priority=10)
+
+
+@register
+def epoch_seconds() -> Detector:
+    """Unix times in seconds ("964982703", as MovieLens and many logs write them)."""
+    return _epoch("epoch_seconds", "9,10", 1)
+
+
+@register
+def epoch_millis() -> Detector:
+    """Unix times in milliseconds ("964982703000", as JavaScript and Java write them)."""
+    return _epoch("epoch_millis", "12,13", 1000)
+
+
 @register
 def compact_date() -> Detector:
     """YYYYMMDD with a plausible year (1900-2099), month and day ("20210105")."""

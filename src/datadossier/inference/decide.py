@@ -27,7 +27,12 @@ from dataclasses import dataclass, field
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
-from datadossier.inference.names import looks_boolean, looks_like_date, looks_like_identifier
+from datadossier.inference.names import (
+    looks_boolean,
+    looks_like_date,
+    looks_like_identifier,
+    looks_like_instant,
+)
 from datadossier.inference.patterns import PatternName
 from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import CandidateStats, ColumnScan
@@ -241,6 +246,8 @@ def _resolve_ambiguities(
     compact = usable("compact_date")
     if compact and chosen.name in ("integer", "float"):
         chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
+    if chosen.name == "integer":
+        chosen = _epoch_or_integer(chosen, usable("epoch_seconds") or usable("epoch_millis"), column_name, notes)
     boolean = usable("boolean")
     if boolean and chosen.name in ("integer", "float") and boolean.stats.parsed >= chosen.stats.parsed:
         if looks_boolean(column_name):
@@ -290,6 +297,23 @@ def _compact_or_integer(
     notes.append(
         "The values also read as YYYYMMDD dates, but without a date-like name or a spread of"
         " valid dates over months they are kept as numbers (DATE is the runner-up)."
+    )
+    return integer
+
+
+def _epoch_or_integer(integer: _Option, epoch: _Option | None, column_name: str, notes: list[str]) -> _Option:
+    """Whole numbers that all read as Unix times of 1990-2100 are times when the name says
+    so (``timestamp``, ``created_at``); else they stay numbers, with TIMESTAMP the runner-up."""
+    if epoch is None or epoch.stats.parsed < integer.stats.parsed:
+        return integer
+    unit = "seconds" if epoch.name == "epoch_seconds" else "milliseconds"
+    epoch.details["name_evidence"] = by_name = looks_like_instant(column_name)
+    if by_name:
+        notes.append(f"The name says time and every value is a Unix time in {unit} (1990-2100).")
+        return epoch
+    notes.append(
+        f"The values also read as Unix times in {unit}, but the name does not say time: kept"
+        " as numbers (TIMESTAMP is the runner-up)."
     )
     return integer
 

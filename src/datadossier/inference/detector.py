@@ -60,6 +60,8 @@ PatternName = Literal[
     "year_month",
     "year_quarter",
     "compact_date",
+    "epoch_seconds",
+    "epoch_millis",
     "month_name_date",
     "month_name_year",
     "month_name_datetime",

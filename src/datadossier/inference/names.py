@@ -1,5 +1,5 @@
-"""What a column's name says: its tokens, and whether it sounds boolean, like a date or like
-an identifier."""
+"""What a column's name says: its tokens, and whether it sounds boolean, like a date, like a
+moment in time or like an identifier."""
 
 from __future__ import annotations
 
@@ -29,6 +29,15 @@ _DATE_WORDS = frozenset(
 )
 
 
+# Tokens of names of a moment in time: timestamp, created_at, event_time, created_utc.
+_INSTANT_WORDS = frozenset(
+    {
+        "timestamp", "timestamps", "ts", "time", "datetime", "epoch", "unix", "unixtime", "utc",
+        "created", "updated", "modified", "at", "when", "date",
+    }
+)
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case tokens of a column name, split on `_`, spaces, punctuation and camelCase."""
     return [token.lower() for token in _TOKEN.findall(name)]
@@ -45,6 +54,11 @@ def looks_boolean(name: str) -> bool:
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))
+
+
+def looks_like_instant(name: str) -> bool:
+    """True for names such as ``timestamp``, ``created_at``, ``event_time``, ``created_utc``."""
+    return any(t in _INSTANT_WORDS for t in name_tokens(name))
 
 
 def looks_like_identifier(name: str) -> bool:
