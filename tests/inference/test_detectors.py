@@ -144,6 +144,20 @@ def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None
     assert result["logged_at"].decided_type == "INTEGER"
 
 
+def test_abbreviated_numbers_are_read_whole_and_kelvins_only_by_name(infer: Infer) -> None:
+    result = infer({
+        "followers": ["1.2K", "350k", "2.5M", "1.1B", "900", "3bn"],
+        "temp_k": ["300K", "273.15K", "310K", "295K", "290K", "288K"],
+        "reach": ["300K", "273.15K", "310K", "295K", "290K", "288K"],
+    })
+    followers, temp, reach = result["followers"], result["temp_k"], result["reach"]
+    assert (followers.decided_type, followers.decided_pattern, followers.bounds) == (
+        "DOUBLE", "abbreviated_number", (900.0, 3e9)
+    )
+    assert (temp.decided_pattern, temp.candidates[0].detected_unit, temp.bounds) == ("unit_value", "K", (273.15, 310.0))
+    assert (reach.decided_pattern, reach.bounds) == ("abbreviated_number", (273150.0, 310000.0))
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -377,6 +391,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
+    "abbreviated_number": ["K", "12", "1.2 KB", "5m", "1.2KK", "kg"],
     "boolean": ["maybe", "yess", "2"],
     "time": ["24:00", "12:60", "1230"],
     "iso_date": ["2021-1-5x", "2021/01/05", "20210105"],
@@ -421,7 +436,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]

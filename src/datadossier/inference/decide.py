@@ -32,6 +32,7 @@ from datadossier.inference.names import (
     looks_like_date,
     looks_like_identifier,
     looks_like_instant,
+    looks_like_temperature,
 )
 from datadossier.inference.patterns import PatternName
 from datadossier.inference.sampling import SampleFindings
@@ -248,6 +249,14 @@ def _resolve_ambiguities(
         chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
     if chosen.name == "integer":
         chosen = _epoch_or_integer(chosen, usable("epoch_seconds") or usable("epoch_millis"), column_name, notes)
+    kelvins = usable("unit_value")
+    if chosen.name == "abbreviated_number" and kelvins and kelvins.stats.parsed >= chosen.stats.parsed:
+        # "300K": thousands, or kelvins where the name says temperature.
+        if looks_like_temperature(column_name):
+            notes.append("Values end in K and the name says temperature: read as kelvins, not thousands.")
+            chosen = kelvins
+        else:
+            notes.append("Values end in K: read as thousands (kelvins only under a temperature's name).")
     boolean = usable("boolean")
     if boolean and chosen.name in ("integer", "float") and boolean.stats.parsed >= chosen.stats.parsed:
         if looks_boolean(column_name):

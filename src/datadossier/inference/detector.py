@@ -43,6 +43,7 @@ PatternName = Literal[
     "currency_eu",
     "percent",
     "unit_value",
+    "abbreviated_number",
     "boolean",
     "time",
     "iso_date",

@@ -1,5 +1,5 @@
 """What a column's name says: its tokens, and whether it sounds boolean, like a date, like a
-moment in time or like an identifier."""
+moment in time, like a temperature or like an identifier."""
 
 from __future__ import annotations
 
@@ -38,6 +38,9 @@ _INSTANT_WORDS = frozenset(
 )
 
 
+_TEMPERATURE_WORDS = frozenset({"temp", "temps", "temperature", "temperatures", "kelvin", "tmax", "tmin", "tavg"})
+
+
 def name_tokens(name: str) -> list[str]:
     """Lower-case tokens of a column name, split on `_`, spaces, punctuation and camelCase."""
     return [token.lower() for token in _TOKEN.findall(name)]
@@ -59,6 +62,11 @@ def looks_like_date(name: str) -> bool:
 def looks_like_instant(name: str) -> bool:
     """True for names such as ``timestamp``, ``created_at``, ``event_time``, ``created_utc``."""
     return any(t in _INSTANT_WORDS for t in name_tokens(name))
+
+
+def looks_like_temperature(name: str) -> bool:
+    """True for names such as ``temp_k``, ``surface_temperature``, ``tmax``."""
+    return any(t in _TEMPERATURE_WORDS for t in name_tokens(name))
 
 
 def looks_like_identifier(name: str) -> bool:

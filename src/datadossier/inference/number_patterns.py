@@ -306,6 +306,35 @@ def unit_value() -> Detector:
     )
 
 
+# Thousands, millions and billions written as a letter after the number ("1.2K", "3.4M",
+# "1.1B", "2.5bn", "5MM" as finance writes millions). Not "m" (metres).
+_MAGNITUDE = r"(?:[KMB]|k|bn|mn|MM)"
+_MAGNITUDE_AT_END = _MAGNITUDE + r"\s*$"
+
+
+@register
+def abbreviated_number() -> Detector:
+    """Counts and amounts abbreviated by their magnitude ("1.2K", "350k", "2.5M", "1.1B");
+    typed as the whole number (1200.0, 2500000.0). A column whose values all end in "K"
+    also reads as kelvins: `decide` takes kelvins only when the name says temperature."""
+    regex = rf"\s*[-+]?{NUM}\s?{_MAGNITUDE}\s*"
+    guard = rf"\s*[-+]?{NUM}\s?{_MAGNITUDE}?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        number = f"TRY_CAST(regexp_extract({shaped(col, guard)}, {lit(_LEADING_NUMBER)}) AS DOUBLE)"
+        factor = (
+            f"CASE WHEN contains({col}, 'bn') OR contains({col}, 'B') THEN 1e9"
+            f" WHEN contains({col}, 'mn') OR contains({col}, 'M') THEN 1e6"
+            f" WHEN contains({col}, 'k') OR contains({col}, 'K') THEN 1e3 ELSE 1 END"
+        )
+        return f"{number} * {factor}"
+
+    return Detector(
+        "abbreviated_number", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {lit(_MAGNITUDE_AT_END)})", priority=61,
+    )
+
+
 # ---- booleans --------------------------------------------------------------------------
 
 # English, and the yes/no of German, French, Spanish and Italian exports.
