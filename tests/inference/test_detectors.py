@@ -158,6 +158,16 @@ def test_abbreviated_numbers_are_read_whole_and_kelvins_only_by_name(infer: Infe
     assert (reach.decided_pattern, reach.bounds) == ("abbreviated_number", (273150.0, 310000.0))
 
 
+def test_money_abbreviated_by_magnitude_is_decimal_in_its_currency(infer: Infer) -> None:
+    result = infer({"revenue": ["$1.2B", "$350M", "$15K", "-$2.5M", "$900"], "price": ["$12.50", "$3", "$0.99", "$100", "$7"]})
+    revenue, price = result["revenue"], result["price"]
+    assert (revenue.decided_type, revenue.decided_pattern, revenue.candidates[0].detected_unit) == (
+        "DECIMAL", "currency_magnitude", "USD"
+    )
+    assert revenue.bounds == (-2_500_000.0, 1_200_000_000.0)
+    assert price.decided_pattern == "currency"  # plain amounts keep their pattern
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -392,6 +402,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
     "abbreviated_number": ["K", "12", "1.2 KB", "5m", "1.2KK", "kg"],
+    "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5m", "$1,200K"],
     "boolean": ["maybe", "yess", "2"],
     "time": ["24:00", "12:60", "1230"],
     "iso_date": ["2021-1-5x", "2021/01/05", "20210105"],
@@ -436,7 +447,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
     ]

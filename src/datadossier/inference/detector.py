@@ -44,6 +44,7 @@ PatternName = Literal[
     "percent",
     "unit_value",
     "abbreviated_number",
+    "currency_magnitude",
     "boolean",
     "time",
     "iso_date",

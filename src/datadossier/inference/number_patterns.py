@@ -335,6 +335,37 @@ def abbreviated_number() -> Detector:
     )
 
 
+@register
+def currency_magnitude() -> Detector:
+    """Money abbreviated by its magnitude ("$1.2B", "€350M", "£15K", "$900"), as lists of
+    companies and deals write revenues and valuations; DECIMAL in the currency's units."""
+    money = rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{NUM}"
+    regex = rf"\s*{money}\s?{_MAGNITUDE}\s*"
+    guard = rf"\s*{money}\s?{_MAGNITUDE}?\s*"
+    number = r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+"
+
+    def convert(col: str, sql_type: str) -> str:
+        amount = f"TRY_CAST(regexp_extract({shaped(col, guard)}, {lit(number)}) AS DOUBLE)"
+        factor = (
+            f"CASE WHEN contains({col}, 'bn') OR contains({col}, 'B') THEN 1e9"
+            f" WHEN contains({col}, 'mn') OR contains({col}, 'M') THEN 1e6"
+            f" WHEN contains({col}, 'k') OR contains({col}, 'K') THEN 1e3 ELSE 1 END"
+        )
+        sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
+        return f"CAST({amount} * {factor} * {sign} AS {sql_type})"
+
+    def marker(col: str) -> str:
+        """What is written before the amount ("$", "-$", "R$ "); `currency_code` strips signs
+        and spaces."""
+        return f"regexp_extract({col}, '^[^0-9.]*')"
+
+    # Below `currency`: a column of plain amounts ("$1,234.50") keeps that pattern.
+    return Detector(
+        "currency_magnitude", "DECIMAL", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {lit(_MAGNITUDE_AT_END)})", marker=marker, priority=59,
+    )
+
+
 # ---- booleans --------------------------------------------------------------------------
 
 # English, and the yes/no of German, French, Spanish and Italian exports.
