@@ -312,6 +312,15 @@ _MAGNITUDE = r"(?:[KMB]|k|bn|mn|MM)"
 _MAGNITUDE_AT_END = _MAGNITUDE + r"\s*$"
 
 
+def _magnitude_factor(col: str) -> str:
+    """SQL: what the value's magnitude letter multiplies its number by (1 without one)."""
+    return (
+        f"CASE WHEN contains({col}, 'bn') OR contains({col}, 'B') THEN 1e9"
+        f" WHEN contains({col}, 'mn') OR contains({col}, 'M') THEN 1e6"
+        f" WHEN contains({col}, 'k') OR contains({col}, 'K') THEN 1e3 ELSE 1 END"
+    )
+
+
 @register
 def abbreviated_number() -> Detector:
     """Counts and amounts abbreviated by their magnitude ("1.2K", "350k", "2.5M", "1.1B");
@@ -322,12 +331,7 @@ def abbreviated_number() -> Detector:
 
     def convert(col: str, _sql_type: str) -> str:
         number = f"TRY_CAST(regexp_extract({shaped(col, guard)}, {lit(_LEADING_NUMBER)}) AS DOUBLE)"
-        factor = (
-            f"CASE WHEN contains({col}, 'bn') OR contains({col}, 'B') THEN 1e9"
-            f" WHEN contains({col}, 'mn') OR contains({col}, 'M') THEN 1e6"
-            f" WHEN contains({col}, 'k') OR contains({col}, 'K') THEN 1e3 ELSE 1 END"
-        )
-        return f"{number} * {factor}"
+        return f"{number} * {_magnitude_factor(col)}"
 
     return Detector(
         "abbreviated_number", "DOUBLE", regex, convert, lenient=True,
@@ -346,13 +350,8 @@ def currency_magnitude() -> Detector:
 
     def convert(col: str, sql_type: str) -> str:
         amount = f"TRY_CAST(regexp_extract({shaped(col, guard)}, {lit(number)}) AS DOUBLE)"
-        factor = (
-            f"CASE WHEN contains({col}, 'bn') OR contains({col}, 'B') THEN 1e9"
-            f" WHEN contains({col}, 'mn') OR contains({col}, 'M') THEN 1e6"
-            f" WHEN contains({col}, 'k') OR contains({col}, 'K') THEN 1e3 ELSE 1 END"
-        )
         sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
-        return f"CAST({amount} * {factor} * {sign} AS {sql_type})"
+        return f"CAST({amount} * {_magnitude_factor(col)} * {sign} AS {sql_type})"
 
     def marker(col: str) -> str:
         """What is written before the amount ("$", "-$", "R$ "); `currency_code` strips signs
