@@ -116,6 +116,22 @@ async def test_a_file_is_reloaded_when_the_null_tokens_change(tmp_path: Path, st
     assert [r.status for r, _ in same] == ["unchanged"]
 
 
+async def test_a_file_is_reloaded_by_another_version_of_the_rules(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datadossier.pipeline import stages
+
+    path = _orders(tmp_path / "data" / "shop")
+    settings = make_settings(tmp_path, store_url)
+    await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    same = await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    assert [r.status for r, _ in same] == ["unchanged"]
+    # An upgrade changes how files are read and inferred: the next run profiles it again.
+    monkeypatch.setattr(stages, "rules_digest", lambda: "another-version")
+    upgraded = await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    assert [r.status for r, _ in upgraded] == ["profiled"]
+
+
 async def test_a_folder_s_first_file_is_loaded_early(tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "data" / "shop"
     _orders(folder)

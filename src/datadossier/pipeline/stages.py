@@ -8,6 +8,7 @@ they were.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import time
@@ -67,8 +68,27 @@ StageCallback = Callable[[str], None]
 _FINGERPRINT_BYTES = 1 << 16
 
 
+# The code that turns a file into layers and profiles: loading, inference and profiling.
+_RULES_PACKAGES = ("sources", "inference", "profiling")
+
+
+@functools.cache
+def rules_digest() -> str:
+    """A hash of the source of the loading, inference and profiling code, so that a file
+    profiled by another version of it is profiled again rather than reported unchanged (new
+    detectors, fixed readers). Read once per process (about 30 small files)."""
+    digest = hashlib.sha256()
+    root = Path(__file__).resolve().parent.parent
+    for package in _RULES_PACKAGES:
+        for source in sorted((root / package).glob("*.py")):
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def fingerprint(path: Path) -> dict[str, Any]:
-    """Size, modification time and a hash of the file's first and last 64 KiB."""
+    """Size, modification time and a hash of the file's first and last 64 KiB, and the
+    version of the rules that read it (`rules_digest`)."""
     try:
         stat = path.stat()
         digest = hashlib.sha256()
@@ -79,7 +99,7 @@ def fingerprint(path: Path) -> dict[str, Any]:
             digest.update(fh.read(_FINGERPRINT_BYTES))
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared before it could be read.", hint="Check the path and profile it again.") from exc
-    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256_ends": digest.hexdigest()}
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256_ends": digest.hexdigest(), "rules": rules_digest()}
 
 
 @dataclass(slots=True)
