@@ -61,6 +61,8 @@ Convert = Callable[[str, str], object]
         ("$1.2B", "DECIMAL", "currency_magnitude", Decimal("1200000000")),
         ("-€350M", "DECIMAL", "currency_magnitude", Decimal("-350000000")),
         ("£15.5K", "DECIMAL", "currency_magnitude", Decimal("15500")),
+        ("BRL 1.2M", "DECIMAL", "currency_magnitude", Decimal("1200000")),
+        ("MXN 900", "DECIMAL", "currency_magnitude", Decimal("900")),
         ("5MM", "DOUBLE", "abbreviated_number", 5_000_000.0),
         ("-1.5 bn", "DOUBLE", "abbreviated_number", -1.5e9),
         ("12", "DOUBLE", "abbreviated_number", 12.0),

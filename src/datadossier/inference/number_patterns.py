@@ -313,11 +313,12 @@ _MAGNITUDE_AT_END = _MAGNITUDE + r"\s*$"
 
 
 def _magnitude_factor(col: str) -> str:
-    """SQL: what the value's magnitude letter multiplies its number by (1 without one)."""
+    """SQL: what the value's magnitude letter multiplies its number by (1 without one). Read
+    at the value's end only: a currency code before the number ("BRL 1.2M") has such letters."""
+    suffix = f"rtrim(regexp_extract({col}, {lit(_MAGNITUDE_AT_END)}))"
     return (
-        f"CASE WHEN contains({col}, 'bn') OR contains({col}, 'B') THEN 1e9"
-        f" WHEN contains({col}, 'mn') OR contains({col}, 'M') THEN 1e6"
-        f" WHEN contains({col}, 'k') OR contains({col}, 'K') THEN 1e3 ELSE 1 END"
+        f"CASE {suffix} WHEN 'B' THEN 1e9 WHEN 'bn' THEN 1e9 WHEN 'M' THEN 1e6 WHEN 'MM' THEN 1e6"
+        " WHEN 'mn' THEN 1e6 WHEN 'K' THEN 1e3 WHEN 'k' THEN 1e3 ELSE 1 END"
     )
 
 
