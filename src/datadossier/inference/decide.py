@@ -250,7 +250,10 @@ def _resolve_ambiguities(
     if chosen.name == "integer":
         chosen = _epoch_or_integer(chosen, usable("epoch_seconds") or usable("epoch_millis"), column_name, notes)
     kelvins = usable("unit_value")
-    if chosen.name == "abbreviated_number" and kelvins and kelvins.stats.parsed >= chosen.stats.parsed:
+    if (
+        chosen.name == "abbreviated_number" and kelvins and kelvins.unit and kelvins.unit.unit == "K"
+        and kelvins.stats.parsed >= chosen.stats.parsed
+    ):
         # "300K": thousands, or kelvins where the name says temperature.
         if looks_like_temperature(column_name):
             notes.append("Values end in K and the name says temperature: read as kelvins, not thousands.")
