@@ -237,3 +237,21 @@ async def test_text_in_cells_that_reads_like_instructions_stays_data(tmp_path: P
     assert column["data_type"] == "VARCHAR"
     assert {v["value"]: v["count"] for v in column["profile"]["top_values"]} == {hostile: 20, "[/] :smile:": 20}
     assert column["decision"]["source"] == "auto"
+
+
+async def test_a_uci_data_file_named_by_its_bare_name_is_profiled(
+    tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The UCI repository's files: ".data", no header, ", " between values, "?" when missing.
+    settings = make_settings(tmp_path, store_url)
+    rows = "".join(f"{30 + i % 40}, {'?' if i % 4 == 0 else 'Private'}, {1000 + i}, <=50K\n" for i in range(200))
+    (tmp_path / "data" / "adult.data").write_text(rows)
+    monkeypatch.chdir(tmp_path / "data")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        result = structured(await client.call_tool("profile_table", {"target": "adult.data"}))
+        assert [t["table"]["name"] for t in result["tables"]] == ["data.adult"]
+        columns = _columns(structured(await client.call_tool("get_column_metadata", {"table": "data.adult"})))
+    assert [c["data_type"] for c in columns.values()] == ["INTEGER", "VARCHAR", "INTEGER", "VARCHAR"]
+    workclass = columns["column1"]
+    assert workclass["null_ratio"] == pytest.approx(0.25)
+    assert [v["value"] for v in workclass["profile"]["top_values"]] == ["Private"]

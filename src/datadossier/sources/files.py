@@ -66,6 +66,11 @@ def file_format(path: Path) -> FileFormat | None:
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
 
 
+def named_like_data(path: Path) -> bool:
+    """Whether a name reads as a data file's (a known suffix, ".dat" or ".data" too)."""
+    return file_format(path) is not None or path.suffix.lower() in _TEXT_DATA_EXTENSIONS or path.suffix.lower() == ".gz"
+
+
 def sniffed_format(path: Path, *, named: bool) -> FileFormat | None:
     """The format of a file whose suffix does not tell (`file_format` is None), from its first
     bytes: Parquet by its magic number, else CSV when the file starts as text. A file in a

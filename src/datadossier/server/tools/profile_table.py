@@ -18,6 +18,7 @@ from datadossier.server.tools.models import (
     column_info,
     fit_columns,
 )
+from datadossier.sources.files import named_like_data
 
 _MAX_TABLES = 50
 
@@ -52,7 +53,7 @@ class ProfileTableResult(BaseModel):
 
 
 def _looks_like_path(target: str) -> bool:
-    return any(ch in target for ch in "/\\*?[") or Path(target).suffix.lower() in (".csv", ".tsv", ".txt", ".psv", ".parquet", ".pq", ".gz")
+    return any(ch in target for ch in "/\\*?[") or named_like_data(Path(target))
 
 
 async def profile_table(
