@@ -104,16 +104,21 @@ async def test_no_early_load_for_an_unforced_profile_of_a_file_already_copied(
     assert EarlyLoad.start(settings, "/etc/hosts", source=None, encoding=None, force=True) is None
 
 
+async def _statuses(settings: Settings, path: Path) -> list[tuple[str, int | None]]:
+    """(status, quarantined rows: None when unchanged) of each table of an unforced profile of
+    ``path``."""
+    runs = await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    return [(r.status, r.quarantine_rows) for r, _ in runs]
+
+
 async def test_a_file_is_reloaded_when_the_null_tokens_change(tmp_path: Path, store_url: str) -> None:
     path = _orders(tmp_path / "data" / "shop")
     settings = make_settings(tmp_path, store_url)
-    await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
+    assert await _statuses(settings, path) == [("profiled", 1)]
     # "??" in qty was quarantined; read as a null token, the same file loads without it.
     fewer = settings.model_copy(update={"null_tokens": [*settings.null_tokens, "??"]})
-    again = await cli._profile(fewer, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
-    assert [(r.status, r.quarantine_rows) for r, _ in again] == [("profiled", 0)]
-    same = await cli._profile(fewer, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
-    assert [r.status for r, _ in same] == ["unchanged"]
+    assert await _statuses(fewer, path) == [("profiled", 0)]
+    assert [s for s, _ in await _statuses(fewer, path)] == ["unchanged"]
 
 
 async def test_a_file_is_reloaded_by_another_version_of_the_rules(
@@ -123,13 +128,11 @@ async def test_a_file_is_reloaded_by_another_version_of_the_rules(
 
     path = _orders(tmp_path / "data" / "shop")
     settings = make_settings(tmp_path, store_url)
-    await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
-    same = await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
-    assert [r.status for r, _ in same] == ["unchanged"]
+    assert [s for s, _ in await _statuses(settings, path)] == ["profiled"]
+    assert [s for s, _ in await _statuses(settings, path)] == ["unchanged"]
     # An upgrade changes how files are read and inferred: the next run profiles it again.
     monkeypatch.setattr(stages, "rules_digest", lambda: "another-version")
-    upgraded = await cli._profile(settings, [str(path)], None, False, None, quiet=True)  # pyright: ignore[reportPrivateUsage]
-    assert [r.status for r, _ in upgraded] == ["profiled"]
+    assert [s for s, _ in await _statuses(settings, path)] == ["profiled"]
 
 
 async def test_a_folder_s_first_file_is_loaded_early(tmp_path: Path, store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
