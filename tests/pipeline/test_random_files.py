@@ -1,5 +1,6 @@
-"""Randomly shaped CSV files: a run either profiles the file, with every raw row in the typed
-or the quarantine layer, or refuses it with our own error; no other exception escapes.
+"""Randomly shaped CSV files, every one of them valid CSV: a run profiles each, with every raw
+row in the typed or the quarantine layer. A refusal (our error) fails the test as much as any
+other exception: valid files refused as "ragged" are how the dialect sniffer's bugs showed.
 
 The files mix what real exports hold: odd column names (blank, repeated, `_row_id`, `rowid`,
 SQL words), money, dates in several formats (invalid ones too), numbers past BIGINT, booleans,
@@ -84,13 +85,11 @@ def _run(path: Path, home: Path) -> stages.StageOutput | DatadossierError:
 
 
 @pytest.mark.parametrize("seed", range(FILES))
-def test_a_random_file_is_profiled_or_refused_with_a_clear_error(tmp_path: Path, seed: int) -> None:
+def test_a_random_file_is_profiled(tmp_path: Path, seed: int) -> None:
     path = tmp_path / "random.csv"
     path.write_bytes(_csv(random.Random(seed)))
     out = _run(path, tmp_path)
-    if isinstance(out, DatadossierError):
-        assert out.hint, "an error says what to do"
-        return
+    assert not isinstance(out, DatadossierError), f"a valid file was refused: {out}"
     counts = out.counts
     assert counts.raw_rows == counts.typed_rows + counts.quarantine_rows
     assert [name for name, _ in out.typed_columns] == [name for name, _ in out.raw_columns]

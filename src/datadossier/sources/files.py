@@ -68,7 +68,7 @@ def file_format(path: Path) -> FileFormat | None:
 
 def named_like_data(path: Path) -> bool:
     """Whether a name reads as a data file's (a known suffix, ".dat" or ".data" too)."""
-    return file_format(path) is not None or path.suffix.lower() in _TEXT_DATA_EXTENSIONS or path.suffix.lower() == ".gz"
+    return file_format(path) is not None or path.suffix.lower() in (*_TEXT_DATA_EXTENSIONS, ".gz")
 
 
 def sniffed_format(path: Path, *, named: bool) -> FileFormat | None:
