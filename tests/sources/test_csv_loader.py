@@ -280,6 +280,27 @@ def test_a_quoted_value_spanning_the_end_of_the_sniffed_lines_is_no_ragged_row(c
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(400,)]
 
 
+def test_a_last_row_with_a_line_break_in_a_quoted_value_and_no_final_newline(con, tmp_path: Path) -> None:
+    # The whole file was sniffed: its last line is complete, not a line the block cut.
+    path = tmp_path / "x.csv"
+    path.write_bytes(b'n|note|day\n2|"two\r\nlines"|2021-01-06')
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.field_count) == ("|", 3)
+    assert con.execute("SELECT * FROM raw_t").fetchall() == [("2", "two\r\nlines", "2021-01-06")]
+
+
+def test_a_single_column_of_text_holding_commas_is_one_column(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    # Most lines have no comma; a few have one or more ("," would make a ragged table).
+    lines = [f"line {i}" + ", and more" * (i % 3) if i % 4 == 0 else f"plain line {i}" for i in range(40)]
+    path.write_text("sentence\n" + "\n".join(lines) + "\n")
+    dialect = _load(con, path)
+    assert dialect.field_count == 1
+    assert dialect.delimiter != ","
+    assert con.execute("SELECT count(*), max(sentence) FROM raw_t").fetchall() == [(40, "plain line 9")]
+    assert con.execute("SELECT sentence FROM raw_t WHERE rowid = 4").fetchall() == [("line 4, and more",)]
+
+
 def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")

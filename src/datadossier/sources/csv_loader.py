@@ -150,7 +150,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # Lines end at CR and LF only: str.splitlines() also breaks at characters that are data
     # in a CSV value (vertical tab, form feed, U+2028 as in text copied from the web).
     physical = _LINE_BREAK.split(head_text)
-    if len(physical) > 1 and not head_text.endswith(("\n", "\r")):
+    if len(physical) > 1 and not whole and not head_text.endswith(("\n", "\r")):
         physical = physical[:-1]  # the sniffed block may cut the last line
     starts = [i for i, ln in enumerate(physical[:_SNIFF_LINES]) if ln.strip()]  # non-blank lines
     # Unless the lines read reach the file's end, the last row may be cut inside a quoted
@@ -172,11 +172,15 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         )
 
     best: tuple[float, int, str] | None = None
+    # A file of one column: a delimiter that splits no line (values may hold the others).
+    absent: list[str] = []
     for delim in delimiters:
         rows = parse(lines, delim)
         counts = [len(r) for r in rows]
         if not counts:
             continue
+        if max(counts) == 1:
+            absent.append(delim)
         mode = max(set(counts), key=counts.count)
         if mode < 2:
             continue
@@ -187,7 +191,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     preamble = 0
     skip = starts[0] if directive else 0
     if best is None:
-        delimiter, field_count = delimiters[0], 1
+        delimiter, field_count = (absent or delimiters)[0], 1
     else:
         share, field_count, delimiter = best
         if share < 1.0:
