@@ -106,7 +106,7 @@ async def _profile_paths(
     from datadossier.errors import DatadossierError
     from datadossier.pipeline.runner import TableRun
     from datadossier.runtime import open_runtime
-    from datadossier.sources.files import safe_name
+    from datadossier.sources.files import safe_name, table_name_for
 
     results: list[Any] = []
     async with open_runtime(settings, early=early) as runtime:
@@ -125,7 +125,7 @@ async def _profile_paths(
                     where = Path(path).expanduser()
                     results.append(
                         TableRun(
-                            source=safe_name(source or where.parent.name), table=safe_name(where.stem), path=path,
+                            source=safe_name(source or where.parent.name), table=table_name_for(where), path=path,
                             status="failed", error=exc.message, hint=exc.hint,
                         )
                     )

@@ -8,7 +8,13 @@ import duckdb
 import pytest
 
 from datadossier.errors import SourceError
-from datadossier.sources.csv_loader import load_csv_stage, open_csv, pin_columns, reopen_csv
+from datadossier.sources.csv_loader import (
+    _names_from_dialect,
+    load_csv_stage,
+    open_csv,
+    pin_columns,
+    reopen_csv,
+)
 from datadossier.sources.files import DataFile
 
 NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
@@ -201,9 +207,13 @@ def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_pa
         ("Bob,2000,1990\nAnn,1.5,2.5\n", False),  # not rising: data
         ("2019,2020,2021\n1.5,2.5,3.5\n", True),  # years only, over values
         ("1999,2000\n2001,2002\n", False),  # years over years: data
+        # Dates naming the columns of a time series (the Johns Hopkins COVID-19 files).
+        ("Province/State,Country/Region,Lat,Long,1/22/20,1/23/20\n,Chad,15.4,18.7,0,2\n", True),
+        ("Bob,1/22/20,1/23/20\nAnn,2/2/21,3/3/21\n", False),  # dates over dates: data
+        ("Bob,1/22/20,1/22/20\nAnn,1,2\n", False),  # the same date twice names no columns
     ],
 )
-def test_a_first_row_of_years_is_a_header_only_over_columns_of_other_values(
+def test_a_first_row_of_years_or_dates_is_a_header_only_over_columns_of_other_values(
     con, tmp_path: Path, text: str, header: bool
 ) -> None:
     path = tmp_path / "x.csv"
@@ -299,6 +309,39 @@ def test_a_single_column_of_text_holding_commas_is_one_column(con, tmp_path: Pat
     assert dialect.delimiter != ","
     assert con.execute("SELECT count(*), max(sentence) FROM raw_t").fetchall() == [(40, "plain line 9")]
     assert con.execute("SELECT sentence FROM raw_t WHERE rowid = 4").fetchall() == [("line 4, and more",)]
+
+
+def test_columns_are_named_from_the_dialect_when_duckdb_s_sniffer_gives_up(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(b'\xef\xbb\xbf"USD 42,135.54",0,641935.074\r\n"$68,872.72",true,-610814.20\r\n')
+    copy = tmp_path / "workspace" / "copy.csv"
+    copy.parent.mkdir()
+    unpinned = open_csv(DataFile(path, "csv", "t"), raw_copy=copy, null_tokens=NULLS, max_columns=10)
+    with pytest.raises(duckdb.Error, match="sniffing"):
+        con.execute(f"SELECT * FROM {unpinned.reader()} LIMIT 0")
+    opened = pin_columns(con, unpinned)
+    assert opened.columns == ("column0", "column1", "column2")
+    load_csv_stage(con, opened, path, "raw_t")
+    assert con.execute("SELECT * FROM raw_t").fetchall() == [
+        ("USD 42,135.54", "0", "641935.074"), ("$68,872.72", "true", "-610814.20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,,a,b\nx,1,2,3\n",  # a blank name and a repeated one
+        "x,x,x_1\nu,v,w\n",
+        ",,\nu,v,w\n",
+        "".join(f"{i}," for i in range(11)) + "11\n" + ",".join(["2"] * 12) + "\n",  # no header, 12 columns
+    ],
+)
+def test_names_from_the_dialect_are_the_names_duckdb_gives(con, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(text)
+    copy = open_csv(DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy.csv", null_tokens=NULLS, max_columns=20)
+    duckdb_names = [d[0] for d in con.execute(f"SELECT * FROM {copy.reader()} LIMIT 0").description]
+    assert _names_from_dialect(copy) == duckdb_names
 
 
 def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from datadossier.errors import PathNotAllowedError, SourceError
-from datadossier.sources.files import resolve_files, safe_name
+from datadossier.sources.files import resolve_files, safe_name, table_name_for
 
 
 def _write(path: Path, text: str = "a,b\n1,2\n") -> Path:
@@ -77,6 +77,22 @@ def test_a_symlink_pointing_outside_the_roots_is_refused(tmp_path: Path) -> None
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="No such file"):
         resolve_files(tmp_path / "nope.csv", [tmp_path])
+
+
+@pytest.mark.parametrize(
+    ("file", "table"),
+    [
+        ("API_SP.POP.TOTL.csv", "api_sp_pop_totl"),  # dots inside the name are part of it
+        ("sales.csv.gz", "sales"),
+        ("part-00000.snappy.parquet", "part_00000"),
+        ("adult.data", "adult"),
+        ("2021.TSV", "t_2021"),
+    ],
+)
+def test_a_table_is_named_after_its_file_without_the_data_suffixes(tmp_path: Path, file: str, table: str) -> None:
+    assert table_name_for(Path(file)) == table
+    (tmp_path / file).write_bytes(b"a,b\n1,2\n")
+    assert [f.table_name for f in resolve_files(str(tmp_path / file), [tmp_path])] == [table]
 
 
 def test_safe_names_are_identifiers() -> None:

@@ -337,22 +337,28 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     if not named:
         return False
     data_like = [i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell))]
-    return not data_like or _year_columns(rows, data_like)
+    return not data_like or _period_columns(rows, data_like)
 
 
-def _year_columns(rows: list[list[str]], data_like: list[int]) -> bool:
-    """Whether the numbers of a first row are the years of a wide table ("Country Name",
-    "1960", "1961", ...: World Bank, OECD, census exports): two or more, rising, over columns
-    that do not hold years themselves (else the row is data: "Bob,1990,2000")."""
+def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
+    """Whether the numbers or dates of a first row are the periods of a wide table: years
+    ("Country Name", "1960", "1961", ...: World Bank, OECD, census exports), rising, or dates
+    ("Province/State", ..., "1/22/20", "1/23/20": the Johns Hopkins COVID-19 series), all
+    different; two or more, over columns that do not hold such values themselves (else the
+    row is data: "Bob,1990,2000")."""
     if len(data_like) < 2:
         return False
     first = [rows[0][i].strip() for i in data_like]
-    if not all(_YEAR.fullmatch(cell) for cell in first):
-        return False
-    if not all(a < b for a, b in itertools.pairwise(int(cell) for cell in first)):
+    if all(_YEAR.fullmatch(cell) for cell in first):
+        if not all(a < b for a, b in itertools.pairwise(int(cell) for cell in first)):
+            return False
+        shaped = _YEAR.fullmatch
+    elif all(_DATE_LIKE.match(cell) for cell in first) and len(set(first)) == len(first):
+        shaped = _DATE_LIKE.match
+    else:
         return False
     below = [row[i].strip() for row in rows[1:] for i in data_like if i < len(row) and row[i].strip()]
-    return not below or not all(_YEAR.fullmatch(cell) for cell in below)
+    return not below or not all(shaped(cell) for cell in below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,11 +494,49 @@ def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
         return copy
     try:
         description = con.execute(f"SELECT * FROM {copy.reader()} LIMIT 0").description or []
+        names = [d[0] for d in description]
     except duckdb.Error:
-        return copy
-    names = [d[0] for d in description]
+        # DuckDB's sniffer gives up on some valid files (a few short rows of odd text):
+        # the dialect found here names the columns instead.
+        found = _names_from_dialect(copy)
+        if found is None:
+            return copy
+        names = found
     renamed = renamed_row_id(names)  # named by us, the new name is read everywhere
     return replace(copy, columns=tuple(renamed.get(n, n) for n in names))
+
+
+def _names_from_dialect(copy: CsvCopy) -> list[str] | None:
+    """The column names DuckDB would give the copy, read with its detected dialect: the
+    header's names (a blank one ``columnN``, a repeated one ``name_1``), or ``column0``,
+    ``column1``... without a header. None for a copy without a dialect or one that cannot
+    be read here."""
+    dialect = copy.dialect
+    if dialect is None:
+        return None
+    count = dialect.field_count
+    generic = [f"column{i:0{len(str(count - 1))}d}" for i in range(count)]
+    if not dialect.header:
+        return generic
+    try:
+        with copy.path.open(encoding=str(copy.options["encoding"]), newline="") as fh:
+            for _ in range(dialect.skip):
+                fh.readline()
+            reader = csv.reader(fh, delimiter=dialect.delimiter, quotechar=dialect.quote, skipinitialspace=dialect.initial_space)
+            first = next(reader, None)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    if first is None or len(first) < count:
+        return None
+    names: list[str] = []
+    for i, name in enumerate(first[:count]):
+        name = name or generic[i]
+        taken, n = name, 0
+        while taken in names:
+            n += 1
+            taken = f"{name}_{n}"
+        names.append(taken)
+    return names
 
 
 def load_csv_stage(

@@ -39,6 +39,24 @@ def safe_name(text: str) -> str:
     return f"t_{name}" if name[0].isdigit() else name
 
 
+# Suffixes a table's name leaves out: the compression, the format, and the codec Spark and
+# Arrow name before ".parquet" ("part-0.snappy.parquet").
+_NAME_COMPRESSION = (".gz",)
+_NAME_CODECS = (".snappy", ".gzip", ".zstd", ".zst", ".lz4", ".brotli")
+
+
+def table_name_for(path: Path) -> str:
+    """The table a file becomes: its name without its data suffixes; other dots stay part of
+    the name ("API_SP.POP.TOTL.csv" is ``api_sp_pop_totl``, "sales.csv.gz" is ``sales``)."""
+    name = path.name
+    lowered = name.lower()
+    for group in (_NAME_COMPRESSION, (*_EXTENSIONS, *_TEXT_DATA_EXTENSIONS), _NAME_CODECS):
+        cut = next((s for s in group if lowered.endswith(s) and len(lowered) > len(s)), None)
+        if cut:
+            name, lowered = name[: -len(cut)], lowered[: -len(cut)]
+    return safe_name(name)
+
+
 def ensure_allowed(path: Path, roots: list[Path]) -> Path:
     """Resolve ``path`` (following symlinks and ``..``) and check it lies under a root."""
     resolved = path.expanduser().resolve()
@@ -130,7 +148,7 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
                 f"{match} is not a CSV or Parquet file (by its name).",
                 hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz), .parquet, and .dat or .data holding delimited text; a file named on its own is read by its content.",
             )
-        name = safe_name(match.name.split(".")[0])
+        name = table_name_for(match)
         if name in seen:
             raise SourceError(
                 f"{match} and {seen[name]} would both become table '{name}'.",
