@@ -42,6 +42,7 @@ from datadossier.sources.csv_loader import (
     pin_columns,
     reopen_csv,
     sample_csv,
+    unquoted,
 )
 from datadossier.sources.files import DataFile, FileFormat
 from datadossier.sources.layers import (
@@ -389,6 +390,23 @@ def _load_stage(
         load_parquet_stage(con, copy, named, stage, readings, plain=plain)
 
 
+def _loads(
+    con: duckdb.DuckDBPyConnection,
+    copy: CsvCopy,
+    named: Path,
+    stage: str,
+    readings: Readings,
+    plain: set[str] | None,
+) -> bool:
+    """Whether the stage loads from ``copy`` (a second reading of a file the first could not
+    load; its error is the one to report when this one fails too)."""
+    try:
+        _load_stage(con, copy, named, stage, readings, plain)
+    except SourceError:
+        return False
+    return True
+
+
 @dataclass(slots=True)
 class StagedFile:
     """A table's stage, loaded (the first half of a run, see `stage_file`): what the rest of
@@ -471,7 +489,15 @@ def stage_file(
                 scratch.parent.mkdir(parents=True, exist_ok=True)
                 con.execute(f"ATTACH {quote_literal(str(scratch))} AS {SCRATCH}")
                 stage = SCRATCH_STAGE
-            _load_stage(con, opened, named, stage, readings, staging.plain)
+            try:
+                _load_stage(con, opened, named, stage, readings, staging.plain)
+            except SourceError:
+                plain_quotes = unquoted(opened) if isinstance(opened, CsvCopy) else None
+                if plain_quotes is None or not _loads(con, plain_quotes, named, stage, readings, staging.plain):
+                    raise
+                opened = plain_quotes
+                dialect = opened.dialect.as_dict() if opened.dialect else None
+                read_options, raw_select = opened.recorded_options, opened.raw_select()
             reload = (opened, named, staging.plain)
         else:
             # The raw view numbers its rows; a column of the data named rowid needs that number.

@@ -16,6 +16,7 @@ import os
 import re
 import shutil
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, cast
@@ -58,6 +59,8 @@ class CsvDialect:
     # Every delimiter is followed by a space ("39, State-gov, 77516", as the UCI files are
     # written): DuckDB reads the pair as the delimiter, so values do not start with a space.
     initial_space: bool = False
+    # Some value in the lines read starts with a quote (see `unquoted`).
+    quotes_values: bool = True
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -218,11 +221,31 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
                 )
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
-    header = _looks_like_header(parse(lines[preamble : preamble + 50], delimiter))
+    quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
+    table = lines[preamble : preamble + 50]
+    head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
+    opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
     return CsvDialect(
-        encoding=encoding, delimiter=delimiter, quote='"', header=header, field_count=field_count, skip=skip,
-        initial_space=spaced[delimiter],
+        encoding=encoding, delimiter=delimiter, quote=quote, header=_looks_like_header(head_rows),
+        field_count=field_count, skip=skip, initial_space=spaced[delimiter],
+        quotes_values=any(opening.search(line) for line in lines),
     )
+
+
+def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> bool:
+    """Whether a double quote at the start of a value quotes it, as in CSV, rather than being
+    part of the text, as in IMDb's TSV files (``"Weird Al" Yankovic`` as a title): there a
+    quote closes before the value ends, which a CSV reader refuses, and every line holds as
+    many fields when quotes are plain characters."""
+    try:
+        for _ in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, strict=True, skipinitialspace=initial_space):
+            pass
+        return True
+    except csv.Error as exc:
+        if "expected after" not in str(exc):
+            return True  # a quoted value cut by the end of the lines read, or the like
+    plain = {len(line.split(delimiter)) for line in lines}
+    return len(plain) != 1
 
 
 def _spaced_delimiter(lines: list[str], delimiter: str) -> bool:
@@ -274,11 +297,9 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
             cut = start + newline + 1
             continue
         text = line.decode(encoding, errors="replace")
-        if text.count(dialect.quote) % 2:
+        if dialect.quote and text.count(dialect.quote) % 2:
             return 0  # a quoted value spans lines: rows and lines no longer line up
-        row = next(
-            csv.reader([text], delimiter=dialect.delimiter, quotechar=dialect.quote, skipinitialspace=dialect.initial_space)
-        )
+        row = next(_rows([text], dialect))
         if len(row) == dialect.field_count:
             break
         if not _footer_note(row, dialect.field_count):
@@ -289,6 +310,14 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     if cut is not None:
         os.truncate(path, cut)
     return notes
+
+
+def _rows(lines: Iterable[str], dialect: CsvDialect) -> Iterator[list[str]]:
+    """The rows of these lines as the dialect splits them (quotes as plain characters in a
+    file without quoting)."""
+    if dialect.quote:
+        return csv.reader(lines, delimiter=dialect.delimiter, quotechar=dialect.quote, skipinitialspace=dialect.initial_space)
+    return csv.reader(lines, delimiter=dialect.delimiter, quoting=csv.QUOTE_NONE, skipinitialspace=dialect.initial_space)
 
 
 def _footer_rows(rows: list[list[str]], field_count: int) -> int:
@@ -458,6 +487,17 @@ def open_csv(
     return CsvCopy(path=raw_copy, options=options, dialect=dialect)
 
 
+def unquoted(copy: CsvCopy) -> CsvCopy | None:
+    """The copy read with double quotes as plain characters, for a file that DuckDB could not
+    read with quoting on and whose lines read first quote no value: a quote at the start of
+    a value further on is then most likely text (IMDb's TSV files hold titles such as
+    ``"Weird Al" Yankovic``). None when the file does quote values, or is read so already."""
+    dialect = copy.dialect
+    if dialect is None or not dialect.quote or dialect.quotes_values or dialect.field_count < 2:
+        return None
+    return replace(copy, options={**copy.options, "quote": "", "escape": ""}, dialect=replace(dialect, quote=""))
+
+
 def null_strings(null_tokens: list[str]) -> list[str]:
     """read_csv's ``nullstr`` for these null tokens (the empty cell always among them)."""
     return sorted(set(null_tokens) | {""})
@@ -522,8 +562,7 @@ def _names_from_dialect(copy: CsvCopy) -> list[str] | None:
         with copy.path.open(encoding=str(copy.options["encoding"]), newline="") as fh:
             for _ in range(dialect.skip):
                 fh.readline()
-            reader = csv.reader(fh, delimiter=dialect.delimiter, quotechar=dialect.quote, skipinitialspace=dialect.initial_space)
-            first = next(reader, None)
+            first = next(_rows(fh, dialect), None)
     except (OSError, UnicodeDecodeError, csv.Error):
         return None
     if first is None or len(first) < count:

@@ -1,0 +1,58 @@
+"""Files whose double quotes are text, not CSV quoting (IMDb's TSV files), through a table's run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from datadossier.config import DEFAULT_NULL_TOKENS
+from datadossier.engine import Workspace
+from datadossier.errors import SourceError
+from datadossier.pipeline import stages
+from datadossier.sources.files import DataFile
+
+TITLE = '"Weird Al" Yankovic: The Ultimate Video Collection'
+
+
+def _run(path: Path, home: Path) -> tuple[stages.StageOutput, list[tuple[object, ...]]]:
+    workspace = Workspace(home / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
+    with workspace.connect() as con:
+        out = stages.run_table(
+            con, source="s", table="t", file=DataFile(path=path, format="csv", table_name="t"),
+            manual_types={}, null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=100,
+            exact_distinct_max_rows=1_000_000, files_dir=home / "files",
+        )
+        rows = con.execute('SELECT * FROM "typed"."s.t" WHERE title LIKE \'%Weird%\' ORDER BY _row_id').fetchall()
+    return out, rows
+
+
+def _titles(where: set[int], rows: int = 2000) -> str:
+    lines = ["tconst\ttitle\tstartYear\tendYear"]
+    for i in range(1, rows + 1):
+        title = TITLE if i in where else f"Title {i}"
+        lines.append(f"tt{i:07d}\t{title}\t{1900 + i % 100}\t\\N")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("where", [{3, 40}, {900, 1500}], ids=["in_the_sniffed_lines", "past_them"])
+def test_a_quote_that_starts_a_title_is_text(tmp_path: Path, where: set[int]) -> None:
+    # Read as CSV quoting, the quote closes after "Weird Al" and the row cannot be read.
+    path = tmp_path / "title.basics.tsv"
+    path.write_text(_titles(where))
+    out, rows = _run(path, tmp_path)
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (2000, 0)
+    assert [(r[0], r[2]) for r in rows] == [(i, TITLE) for i in sorted(where)]
+    assert out.read_options is not None
+    assert out.read_options["quote"] == ""
+    assert dict(out.typed_columns)["startYear"] == "INTEGER"
+
+
+def test_a_file_that_quotes_its_values_is_not_read_with_quotes_as_text(tmp_path: Path) -> None:
+    # Its first lines quote values, so a broken quote further on is an error, not a hint
+    # that quotes are text (reading them so would keep every value's quotes).
+    lines = ["id,title,n", *(f'{i},"Name {i}",{i}' for i in range(1, 1000)), '1000,"Bad" row,5']
+    path = tmp_path / "x.csv"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(SourceError, match="line 1001"):
+        _run(path, tmp_path)
