@@ -344,6 +344,48 @@ def test_names_from_the_dialect_are_the_names_duckdb_gives(con, tmp_path: Path, 
     assert _names_from_dialect(copy) == duckdb_names
 
 
+def test_values_aligned_by_spaces_are_columns(con, tmp_path: Path) -> None:
+    # As the UCI repository's housing.data: no header, values right-aligned by spaces.
+    path = tmp_path / "housing.data"
+    rows = [(0.00632 * i, 18.0, i % 2, 296.0 + i) for i in range(1, 30)]
+    path.write_text("".join(" " + " ".join(f"{v:>9}" for v in row) + "\n" for row in rows))
+    dialect = _load(con, path)
+    assert (dialect.spaces, dialect.field_count, dialect.header) == (True, 4, False)
+    assert con.execute("SELECT * FROM raw_t WHERE rowid = 1").fetchall() == [("0.01264", "18.0", "0", "298.0")]
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(29,)]
+
+
+def test_a_tab_before_a_quoted_name_after_values_aligned_by_spaces(con, tmp_path: Path) -> None:
+    # As auto-mpg.data: numbers aligned by spaces, a tab, then the car's name in quotes.
+    path = tmp_path / "auto-mpg.data"
+    names = ["chevrolet chevelle malibu", "ford torino"]
+    path.write_text(
+        "".join(f'{18 + i}.0   8   307.0      {"?" if i == 3 else "130.0"}      3504.\t"{names[i % 2]}"\n' for i in range(20))
+    )
+    dialect = _load(con, path)
+    assert (dialect.spaces, dialect.field_count) == (True, 6)
+    assert con.execute("SELECT * FROM raw_t WHERE rowid < 2 ORDER BY rowid").fetchall() == [
+        ("18.0", "8", "307.0", "130.0", "3504.", "chevrolet chevelle malibu"),
+        ("19.0", "8", "307.0", "130.0", "3504.", "ford torino"),
+    ]
+    assert con.execute("SELECT column3 FROM raw_t WHERE rowid = 3").fetchall() == [("?",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name\tseen\tn\n" + "".join(f"Ann Lee\t2021-01-0{i} 10:00:00\t{i}\n" for i in range(1, 9)),  # a TSV of text
+        "sentence\n" + "".join(f"word {i} word\n" for i in range(20)),  # one column of words
+    ],
+)
+def test_spaces_inside_values_do_not_separate_them(con, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(text)
+    dialect = _load(con, path)
+    assert not dialect.spaces
+    assert dialect.field_count == text.split("\n")[0].count("\t") + 1
+
+
 def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")

@@ -61,6 +61,9 @@ class CsvDialect:
     initial_space: bool = False
     # Some value in the lines read starts with a quote (see `unquoted`).
     quotes_values: bool = True
+    # Values are separated by runs of spaces or tabs (the UCI repository's housing.data):
+    # the workspace's copy is rewritten as CSV, which the other fields then describe.
+    spaces: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -71,6 +74,7 @@ class CsvDialect:
             "header": self.header,
             "skip": self.skip,
             "footer": self.footer,
+            "spaces": self.spaces,
         }
 
 
@@ -191,6 +195,11 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         score = (share, mode, delim)
         if best is None or score[:2] > best[:2]:
             best = score
+    if not directive and _spaces_may_separate(lines, best) and (aligned := _space_separated(lines, complete=complete)):
+        return CsvDialect(
+            encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(aligned[:50]),
+            field_count=len(aligned[0]), spaces=True,
+        )
     preamble = 0
     skip = starts[0] if directive else 0
     if best is None:
@@ -246,6 +255,58 @@ def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> boo
             return True  # a quoted value cut by the end of the lines read, or the like
     plain = {len(line.split(delimiter)) for line in lines}
     return len(plain) != 1
+
+
+# A value of a file separated by spaces: a quoted string ("chevrolet chevelle malibu") or a
+# run of other characters.
+_SPACED_VALUE = re.compile(r'"((?:[^"]|"")*)"|(\S+)')
+_NUMERIC = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _space_values(line: str) -> list[str]:
+    return [quoted.replace('""', '"') if quoted or not bare else bare for quoted, bare in _SPACED_VALUE.findall(line)]
+
+
+def _spaces_may_separate(lines: list[str], best: tuple[float, int, str] | None) -> bool:
+    """Whether to try reading values separated by spaces: no delimiter splits every line
+    alike, or tabs do but the values between them are aligned by runs of spaces
+    ("18.0   8   307.0<TAB>"chevrolet chevelle malibu"": auto-mpg.data)."""
+    if best is None or best[0] < 1.0:
+        return True
+    return best[2] == "\t" and sum(1 for line in lines if "  " in line) * 2 >= len(lines)
+
+
+def _space_separated(lines: list[str], *, complete: bool) -> list[list[str]] | None:
+    """The rows of lines whose values are separated by runs of spaces or tabs, aligned or
+    not (" 0.00632  18.00   2.310  0": the UCI repository's housing.data, auto-mpg.data),
+    when every line holds as many values, two or more, mostly numbers (words separated by
+    spaces are text, not a table). None otherwise."""
+    rows = [_space_values(line) for line in lines]
+    if not complete and len(rows) > 1:
+        rows = rows[:-1]  # the sniffed block may cut the last line
+    counts = {len(row) for row in rows}
+    if len(counts) != 1 or min(counts) < 2 or len(rows) < 2:
+        return None
+    values = [value for row in rows[1:] for value in row]
+    numbers = sum(1 for value in values if _NUMERIC.fullmatch(value))
+    return rows if numbers * 2 >= len(values) else None
+
+
+def _respace(path: Path, encoding: str, target: Path) -> None:
+    """Rewrite a file of values separated by spaces (see `_space_separated`) as UTF-8 CSV,
+    one row per non-blank line."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (
+            io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline=None) as src,
+            target.open("w", encoding="utf-8", newline="") as dst,
+        ):
+            out = csv.writer(dst, lineterminator="\n")
+            out.writerows(values for line in src if (values := _space_values(line.lstrip("\ufeff"))))
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
 
 
 def _spaced_delimiter(lines: list[str], delimiter: str) -> bool:
@@ -461,7 +522,10 @@ def open_csv(
         )
     duck_encoding = _DUCKDB_ENCODINGS.get(enc)
     mixed = _mixed_line_ends(head)
-    if duck_encoding is None or mixed:
+    if dialect.spaces:
+        _respace(file.path, enc, raw_copy)
+        duck_encoding = "utf-8"
+    elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
         duck_encoding = "utf-8"
     elif _compressed(file.path):
