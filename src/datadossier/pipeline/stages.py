@@ -491,8 +491,8 @@ def stage_file(
                 stage = SCRATCH_STAGE
             try:
                 _load_stage(con, opened, named, stage, readings, staging.plain)
-            except SourceError:
-                plain_quotes = unquoted(opened) if isinstance(opened, CsvCopy) else None
+            except SourceError as exc:
+                plain_quotes = unquoted(opened, exc) if isinstance(opened, CsvCopy) else None
                 if plain_quotes is None or not _loads(con, plain_quotes, named, stage, readings, staging.plain):
                     raise
                 opened = plain_quotes

@@ -551,13 +551,16 @@ def open_csv(
     return CsvCopy(path=raw_copy, options=options, dialect=dialect)
 
 
-def unquoted(copy: CsvCopy) -> CsvCopy | None:
+def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
     """The copy read with double quotes as plain characters, for a file that DuckDB could not
-    read with quoting on and whose lines read first quote no value: a quote at the start of
-    a value further on is then most likely text (IMDb's TSV files hold titles such as
-    ``"Weird Al" Yankovic``). None when the file does quote values, or is read so already."""
+    read for a quote (``error``, from `load_csv_stage`) and whose lines read first quote no
+    value: a quote at the start of a value further on is then most likely text (IMDb's TSV
+    files hold titles such as ``"Weird Al" Yankovic``). None when the error is of another
+    kind (a ragged row), or the file does quote values, or is read so already."""
     dialect = copy.dialect
     if dialect is None or not dialect.quote or dialect.quotes_values or dialect.field_count < 2:
+        return None
+    if "unterminated quote" not in str(error.__cause__ or ""):
         return None
     return replace(copy, options={**copy.options, "quote": "", "escape": ""}, dialect=replace(dialect, quote=""))
 
