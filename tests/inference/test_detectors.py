@@ -208,6 +208,15 @@ def test_boolean_detector_reads_yes_no_spellings_in_any_case(infer: Infer) -> No
     assert result.bounds is None
 
 
+def test_dotted_times_with_seconds_are_times(infer: Infer) -> None:
+    # As the UCI air quality data writes them; "10.03.04" alone would be a two-digit-year date.
+    result = infer({"Time": ["18.00.00", "19.00.00", "0.00.00", "23.59.59", "10.03.04"]})["Time"]
+    assert (result.decided_type, result.decided_pattern) == ("TIME", "dotted_time")
+    assert result.bounds == (0.0, 86399.0)
+    dates = infer({"day": ["10.03.04", "11.12.99", "01.01.00"]})["day"]
+    assert (dates.decided_type, dates.decided_pattern) == ("DATE", "eu_date_short")
+
+
 def test_time_detector_reads_hours_and_minutes_with_optional_seconds(infer: Infer) -> None:
     result = infer({"opens": ["09:30", "23:59:59", "00:00", "12:30:45.5"]})["opens"]
     assert (result.decided_type, result.decided_pattern) == ("TIME", "time")
@@ -405,6 +414,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5m", "$1,200K"],
     "boolean": ["maybe", "yess", "2"],
     "time": ["24:00", "12:60", "1230"],
+    "dotted_time": ["18.30", "24.00.00", "18.60.00", "1.0.0", "18:00:00"],
     "iso_date": ["2021-1-5x", "2021/01/05", "20210105"],
     "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
     "us_date": ["13/01/2021", "1/5/21", "2021/01/05"],

@@ -112,6 +112,8 @@ Convert = Callable[[str, str], object]
         ("11:59:59pm", "TIME", "time", dt.time(23, 59, 59)),
         ("12:00 AM", "TIME", "time", dt.time(0, 0)),
         ("13:00 PM", "TIME", "time", None),
+        ("18.05.09", "TIME", "dotted_time", dt.time(18, 5, 9)),
+        ("18.5.9", "TIME", "dotted_time", None),
         ("2021-3-4", "DATE", "iso_date", dt.date(2021, 3, 4)),
         ("3/4/21", "DATE", "us_date_short", dt.date(2021, 3, 4)),
         ("12-31-99", "DATE", "us_date_short", dt.date(1999, 12, 31)),

@@ -59,6 +59,18 @@ def time_() -> Detector:
 
 
 @register
+def dotted_time() -> Detector:
+    """Times of day with points and seconds, "18.00.00" (as the UCI air quality data writes
+    them; without seconds "18.30" is a number). Below the day-first dates of two-digit years,
+    which "10.03.04" also reads as."""
+    regex = r"\s*(?:[01]?[0-9]|2[0-3])\.[0-5][0-9]\.[0-5][0-9]\s*"
+    return Detector(
+        "dotted_time", "TIME", regex,
+        lambda col, _t: f"TRY_CAST(replace(trim({shaped(col, regex)}), '.', ':') AS TIME)", priority=68,
+    )
+
+
+@register
 def iso_date() -> Detector:
     """ISO dates, YYYY-MM-DD, also unpadded (YYYY-M-D; DuckDB's own date cast)."""
     return Detector(

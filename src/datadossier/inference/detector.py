@@ -47,6 +47,7 @@ PatternName = Literal[
     "currency_magnitude",
     "boolean",
     "time",
+    "dotted_time",
     "iso_date",
     "iso_datetime",
     "us_date",
