@@ -184,6 +184,28 @@ def test_line_breaks_inside_quoted_values_are_not_mixed_line_ends(con, tmp_path:
     assert (tmp_path / "workspace" / "copy.csv").read_bytes() == path.read_bytes()
 
 
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # No header: the first row's quoted value holds the file's first line break.
+        (b'ann|"two\nlines"|1\r\nbob|plain|2\r\ncy|"x"|3\r\n', [("ann", "two\nlines", "1"), ("bob", "plain", "2"), ("cy", "x", "3")]),
+        # A header name on two lines, as spreadsheets write a wrapped heading.
+        (b'id,"Total\nsales"\r\n1,5\r\n2,7\r\n', [("1", "5"), ("2", "7")]),
+    ],
+    ids=["first_row", "header"],
+)
+def test_a_line_break_in_a_quoted_value_of_the_first_row_makes_every_line_end_lf(
+    con, tmp_path: Path, text: bytes, rows: list[tuple[str, ...]]
+) -> None:
+    # DuckDB takes the first line break it meets for the file's line end: with CRLF after
+    # the rows it then cannot read the file. The copy ends every line in LF instead.
+    path = tmp_path / "x.csv"
+    path.write_bytes(text)
+    _load(con, path)
+    assert con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall() == rows
+    assert b"\r" not in (tmp_path / "workspace" / "copy.csv").read_bytes()
+
+
 def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_path: Path) -> None:
     from datadossier.sources.csv_loader import sample_csv
 

@@ -731,9 +731,16 @@ def _mixed_line_ends(head: bytes) -> bool:
     """Whether lines end both in CRLF and in a bare LF (a preamble written apart from the
     table, files pasted together): DuckDB's reader takes one line end per file and stops at
     the other. Line breaks inside quoted values do not count (spreadsheets write LF there
-    and CRLF after rows, which DuckDB reads)."""
+    and CRLF after rows, which DuckDB reads), unless one comes before the first row's end:
+    DuckDB then takes it for the file's line end and cannot read the file."""
     outside = b"\0".join(head.split(b'"')[::2])  # what lies outside quoted values
-    return b"\r\n" in outside and re.search(rb"(?<!\r)\n", outside) is not None
+    if b"\r\n" in outside and re.search(rb"(?<!\r)\n", outside) is not None:
+        return True
+    first, row_end = _LINE_END.search(head), _LINE_END.search(outside)
+    return first is not None and row_end is not None and first.group() != row_end.group()
+
+
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 def _transcode(path: Path, encoding: str, target: Path, *, one_line_end: bool = False) -> None:
