@@ -247,3 +247,35 @@ def test_a_table_recorded_without_read_options_retypes_from_the_raw_view() -> No
         raw_copy="/w/t.parquet", read_options={},
     )
     assert _kept_copy(parquet) == KeptCopy(Path("/w/t.parquet"), "parquet", {})
+
+
+def _write_partition(dataset: Path, year: int, month: int, ids: range) -> None:
+    import duckdb
+
+    part = dataset / f"year={year}" / f"month={month}"
+    part.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as con:
+        con.execute(
+            f"COPY (SELECT i AS id, 'c' || (i % 3) AS cat, i * 1.5 AS amount FROM range({ids.start}, {ids.stop}) t(i)) "
+            f"TO '{part / 'part-0.snappy.parquet'}' (FORMAT parquet)"
+        )
+
+
+async def test_a_partitioned_parquet_dataset_is_one_table_with_its_keys_as_columns(runtime: Runtime, tmp_path: Path) -> None:
+    dataset = tmp_path / "data" / "lake" / "sales"
+    _write_partition(dataset, 2020, 1, range(0, 40))
+    _write_partition(dataset, 2020, 2, range(40, 70))
+    _write_partition(dataset, 2021, 1, range(70, 100))
+    (run,) = await runtime.pipeline.profile_path(dataset)
+    assert (run.source, run.table, run.status, run.typed_rows) == ("lake", "sales", "profiled", 100)
+    typed = layer_relation("typed", "lake", "sales")
+    with runtime.pipeline.workspace.connect() as con:
+        rows = con.execute(f"SELECT year, month, count(*), min(id), max(id) FROM {typed} GROUP BY ALL ORDER BY ALL").fetchall()
+    assert rows == [(2020, 1, 40, 0, 39), (2020, 2, 30, 40, 69), (2021, 1, 30, 70, 99)]
+    # The folder above the dataset lists it as a table; an unchanged dataset is not reloaded.
+    (again,) = await runtime.pipeline.profile_path(dataset.parent)
+    assert (again.table, again.status) == ("sales", "unchanged")
+    # A new partition is a change.
+    _write_partition(dataset, 2021, 2, range(100, 110))
+    (changed,) = await runtime.pipeline.profile_path(dataset)
+    assert (changed.status, changed.typed_rows) == ("profiled", 110)

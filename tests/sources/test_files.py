@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from datadossier.errors import PathNotAllowedError, SourceError
-from datadossier.sources.files import resolve_files, safe_name, table_name_for
+from datadossier.sources.files import dataset_files, resolve_files, safe_name, table_name_for
 
 
 def _write(path: Path, text: str = "a,b\n1,2\n") -> Path:
@@ -99,3 +99,25 @@ def test_safe_names_are_identifiers() -> None:
     assert safe_name("Sales Q1-2021") == "sales_q1_2021"
     assert safe_name("2021 data") == "t_2021_data"
     assert safe_name("***") == "unnamed"
+
+
+def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: Path) -> None:
+    dataset = tmp_path / "sales"
+    for part in ("year=2020/month=1", "year=2020/month=2", "year=2021/month=1"):
+        (dataset / part).mkdir(parents=True)
+        (dataset / part / "part-0.parquet").write_bytes(b"PAR1")
+    (dataset / "_SUCCESS").write_bytes(b"")  # as Spark leaves it
+    assert [p.relative_to(dataset).parts[:2] for p in dataset_files(dataset)] == [
+        ("year=2020", "month=1"), ("year=2020", "month=2"), ("year=2021", "month=1"),
+    ]
+    (found,) = resolve_files(str(dataset), [tmp_path])
+    assert (found.path, found.format, found.table_name) == (dataset, "parquet", "sales")
+    (tmp_path / "notes.csv").write_text("a,b\n1,2\n")
+    assert [f.table_name for f in resolve_files(str(tmp_path), [tmp_path])] == ["notes", "sales"]
+    plain = tmp_path / "plain"
+    (plain / "2020").mkdir(parents=True)
+    (plain / "2020" / "x.parquet").write_bytes(b"PAR1")  # a folder not named key=value
+    assert dataset_files(plain) == []
+    with pytest.raises(SourceError, match="holds no CSV or Parquet file"):
+        resolve_files(str(plain), [tmp_path])
+

@@ -44,7 +44,7 @@ from datadossier.sources.csv_loader import (
     sample_csv,
     unquoted,
 )
-from datadossier.sources.files import DataFile, FileFormat
+from datadossier.sources.files import DataFile, FileFormat, dataset_files
 from datadossier.sources.layers import (
     PLAIN_DISTINCT_SHARE,
     ColumnCast,
@@ -89,7 +89,10 @@ def rules_digest() -> str:
 
 def fingerprint(path: Path) -> dict[str, Any]:
     """Size, modification time and a hash of the file's first and last 64 KiB, and the
-    version of the rules that read it (`rules_digest`)."""
+    version of the rules that read it (`rules_digest`). A partitioned dataset's: its files'
+    total size, latest modification, and a hash of their names, sizes and times."""
+    if path.is_dir():
+        return _dataset_fingerprint(path)
     try:
         stat = path.stat()
         digest = hashlib.sha256()
@@ -101,6 +104,22 @@ def fingerprint(path: Path) -> dict[str, Any]:
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared before it could be read.", hint="Check the path and profile it again.") from exc
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256_ends": digest.hexdigest(), "rules": rules_digest()}
+
+
+def _dataset_fingerprint(path: Path) -> dict[str, Any]:
+    files = dataset_files(path)
+    if not files:
+        raise SourceError(f"{path} holds no Parquet file any more.", hint="Check the dataset's folder and profile it again.")
+    digest = hashlib.sha256()
+    size = mtime = 0
+    try:
+        for file in files:
+            stat = file.stat()
+            size, mtime = size + stat.st_size, max(mtime, stat.st_mtime_ns)
+            digest.update(f"{file.relative_to(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    except FileNotFoundError as exc:
+        raise SourceError(f"A file of {path} disappeared before it could be read.", hint="Profile the dataset again.") from exc
+    return {"size": size, "mtime_ns": mtime, "sha256_ends": digest.hexdigest(), "rules": rules_digest()}
 
 
 @dataclass(slots=True)

@@ -107,6 +107,32 @@ def sniffed_format(path: Path, *, named: bool) -> FileFormat | None:
     return "csv" if named or (head and b"\x00" not in head) else None
 
 
+# A folder of a partitioned dataset, as Spark, Hive, pyarrow and DuckDB write them.
+_PARTITION = re.compile(r"[^=/]+=[^/]*")
+
+
+def dataset_files(directory: Path) -> list[Path]:
+    """The Parquet files of a partitioned dataset (``sales/year=2020/month=1/part-0.parquet``),
+    in path order: ``directory`` holds no data file of its own, only folders named
+    ``key=value``, and Parquet files below them. Empty for any other directory."""
+    try:
+        entries = list(directory.iterdir())
+    except OSError:
+        return []
+    folders = [e for e in entries if e.is_dir()]
+    if not folders or any(file_format(e) for e in entries if e.is_file()):
+        return []
+    if not all(_PARTITION.fullmatch(f.name) for f in folders if not f.name.startswith((".", "_"))):
+        return []
+    base = directory.resolve()
+    # A link out of the dataset's folder is not part of it (nor inside the allowed roots).
+    found = [
+        p for p in directory.rglob("*")
+        if p.is_file() and file_format(p) == "parquet" and p.resolve().is_relative_to(base)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(directory).parts)
+
+
 def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     """Turn a file, a directory or a glob into the data files it names.
 
@@ -120,15 +146,21 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         if not matches:
             raise SourceError(f"No file matches the pattern {text}.", hint="Check the pattern and the directory.")
     elif candidate.is_dir():
-        ensure_allowed(candidate, roots)
+        resolved = ensure_allowed(candidate, roots)
+        if dataset_files(resolved):
+            return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
         matches = sorted(
-            (p for p in candidate.iterdir() if p.is_file() and (file_format(p) or sniffed_format(p, named=False))),
+            (
+                p for p in candidate.iterdir()
+                if (p.is_file() and (file_format(p) or sniffed_format(p, named=False))) or (p.is_dir() and dataset_files(p))
+            ),
             key=lambda p: p.name.lower(),
         )
         if not matches:
             raise SourceError(
                 f"The directory {candidate} holds no CSV or Parquet file.",
-                hint="Point at a directory with .csv, .tsv or .parquet files, or at one file.",
+                hint="Point at a directory with .csv, .tsv or .parquet files, or at one file; a partitioned "
+                "Parquet dataset (folders named key=value) is read whole when its top folder is named.",
             )
     else:
         ensure_allowed(candidate, roots)
@@ -140,9 +172,10 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     seen: dict[str, Path] = {}
     for match in matches:
         resolved = ensure_allowed(match, roots)
-        if not resolved.is_file():
+        dataset = resolved.is_dir() and bool(dataset_files(resolved))
+        if not resolved.is_file() and not dataset:
             continue
-        fmt = file_format(resolved) or sniffed_format(resolved, named=candidate == match)
+        fmt = "parquet" if dataset else file_format(resolved) or sniffed_format(resolved, named=candidate == match)
         if fmt is None:
             raise SourceError(
                 f"{match} is not a CSV or Parquet file (by its name).",

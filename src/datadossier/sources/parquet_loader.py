@@ -6,10 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from datadossier.engine.gateway import create_table, quote_ident
+from datadossier.engine.gateway import create_table, quote_ident, quote_literal
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
-from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call, renamed_row_id
+from datadossier.sources.files import (
+    DataFile,
+    copy_file,
+    dataset_files,
+    out_of_space,
+    read_call,
+    renamed_row_id,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -57,9 +64,33 @@ def open_parquet(
     con: duckdb.DuckDBPyConnection, file: DataFile, *, raw_copy: Path, max_columns: int
 ) -> ParquetCopy:
     """Copy ``file`` into the workspace as ``raw_copy`` and check its width. The caller
-    deletes ``raw_copy`` if the run fails."""
-    copy_file(file.path, raw_copy)
+    deletes ``raw_copy`` if the run fails. A partitioned dataset (a folder, see
+    `files.dataset_files`) is copied as one file, its partition keys as columns."""
+    if file.path.is_dir():
+        _combine_dataset(con, file.path, raw_copy)
+    else:
+        copy_file(file.path, raw_copy)
     return _read_footer(con, raw_copy, file.path, max_columns=max_columns)
+
+
+def _combine_dataset(con: duckdb.DuckDBPyConnection, directory: Path, target: Path) -> None:
+    """Write the files of a partitioned dataset, in path order, into one Parquet file: the
+    values of the ``key=value`` folders become columns, and files whose columns differ are
+    read by name."""
+    import duckdb
+
+    files = dataset_files(directory)
+    if not files:
+        raise SourceError(f"{directory} holds no Parquet file.", hint="Point at a partitioned dataset's top folder.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    listed = "[" + ", ".join(quote_literal(str(f)) for f in files) + "]"
+    try:
+        con.execute(
+            f"COPY (SELECT * FROM read_parquet({listed}, hive_partitioning = true, union_by_name = true)) "
+            f"TO {quote_literal(str(target))} (FORMAT parquet)"
+        )
+    except (duckdb.IOException, duckdb.InvalidInputException, duckdb.BinderException) as exc:
+        raise _unreadable(directory, exc) from exc
 
 
 def reopen_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> ParquetCopy:
