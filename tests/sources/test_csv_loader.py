@@ -85,6 +85,25 @@ def test_windows_1252_file_is_transcoded(con, tmp_path: Path) -> None:
     assert (tmp_path / "workspace" / "copy.csv").read_text(encoding="utf-8") == "item,price\ncafé,5 €\n"
 
 
+@pytest.mark.parametrize(
+    ("codec", "header", "row", "found"),
+    [
+        ("shift_jis", ("都道府県", "市区町村", "人口"), ("東京都", "新宿区", "346235"), "cp932"),  # Japan's open data
+        ("gbk", ("省份", "城市", "人口"), ("广东省", "广州市", "18676605"), "gb18030"),
+        ("euc_kr", ("시도", "시군구", "인구"), ("서울특별시", "종로구", "149384"), "cp949"),
+        ("cp1251", ("Регион", "Город", "Население"), ("Московская область", "Москва", "12655050"), "cp1251"),
+    ],
+)
+def test_text_in_a_legacy_code_page_is_transcoded(
+    con, tmp_path: Path, codec: str, header: tuple[str, ...], row: tuple[str, ...], found: str
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(("\n".join(",".join(r) for r in [header, *[row] * 50]) + "\n").encode(codec))
+    assert _load(con, path).encoding == found
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == list(header)
+    assert con.execute("SELECT DISTINCT * FROM raw_t").fetchall() == [row]
+
+
 def test_utf16_text_exported_by_spreadsheets_is_transcoded(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     rows = "".join(f"Zoë {i}\tMünchen\t{i}.5\n" for i in range(100))

@@ -102,7 +102,8 @@ def _read_head(path: Path) -> bytes:
 
 def detect_encoding(head: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM), UTF-16 (with its BOM, as spreadsheets export "Unicode
-    text"), Latin-1 or Windows-1252, from the first bytes of a file.
+    text"), Latin-1 or Windows-1252, from the first bytes of a file; text mostly past ASCII
+    in another code page (Shift-JIS, GBK, Windows-1251...) by `_legacy_encoding`.
 
     A file that mixes valid multi-byte UTF-8 with invalid sequences is refused: reading it as
     Latin-1 would silently garble the valid part.
@@ -124,6 +125,10 @@ def detect_encoding(head: bytes, path: Path) -> str:
         # A multi-byte character cut at the end of the sniffed block is still UTF-8.
         if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
             return "utf-8"
+        # Mostly UTF-8 with a few bad bytes is refused below; in text of another code page
+        # only a few byte pairs read as UTF-8 by chance (GBK's 省 is 0xCA 0xA1).
+        if not _mostly_utf8(sample) and (legacy := _legacy_encoding(sample)) is not None:
+            return legacy
         valid_multibyte = re.search(rb"[\xc2-\xf4][\x80-\xbf]+", head[: exc.start])
         if valid_multibyte:
             raise SourceError(
@@ -134,6 +139,33 @@ def detect_encoding(head: bytes, path: Path) -> str:
     if re.search(rb"[\x80-\x9f]", head):
         return "cp1252"
     return "latin-1"
+
+
+# Above this share of bytes past ASCII, text that is not UTF-8 is not in a Western code page
+# (French or German text has a few percent): Cyrillic, Greek, Japanese, Chinese, Korean...
+_LEGACY_HIGH_SHARE = 0.2
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether most characters past ASCII in the sample are valid UTF-8."""
+    text = sample.decode("utf-8", errors="replace")
+    wide = sum(1 for ch in text if ord(ch) >= 0x80)
+    return wide > 0 and text.count("\ufffd") * 2 < wide
+
+
+def _legacy_encoding(sample: bytes) -> str | None:
+    """The encoding of text mostly written past ASCII in another code page than UTF-8
+    (Shift-JIS as Japanese open data is published, GBK, EUC-KR, Windows-1251...), told by
+    charset-normalizer from the sample; None for mostly-ASCII text (Western code pages,
+    decided by `detect_encoding`) or when it finds nothing."""
+    if sum(1 for b in sample if b >= 0x80) < _LEGACY_HIGH_SHARE * len(sample):
+        return None
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None or best.encoding in ("utf_8", "ascii"):
+        return None
+    return codecs.lookup(best.encoding).name
 
 
 def _control_share(sample: bytes) -> float:
@@ -510,7 +542,11 @@ def open_csv(
     enc = {"utf8": "utf-8", "latin1": "latin-1", "iso-8859-1": "latin-1", "utf-8-sig": "utf-8"}.get(enc, enc)
     try:
         # The sniffed block may end inside a character of a multi-byte encoding.
-        head_text = head.decode(enc, errors="ignore" if enc in ("utf-8", "utf-16") else "strict")
+        head_text = (
+            head.decode(enc, errors="ignore")
+            if enc in ("utf-8", "utf-16")
+            else codecs.getincrementaldecoder(enc)().decode(head, final=len(head) < SNIFF_BYTES)
+        )
     except (LookupError, UnicodeDecodeError) as exc:
         raise SourceError(f"Cannot decode {file.path} as {enc}: {exc}.", hint="Pass the file's real encoding.") from exc
     head_text = head_text.lstrip("\ufeff")
