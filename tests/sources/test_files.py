@@ -107,6 +107,8 @@ def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: 
         (dataset / part).mkdir(parents=True)
         (dataset / part / "part-0.parquet").write_bytes(b"PAR1")
     (dataset / "_SUCCESS").write_bytes(b"")  # as Spark leaves it
+    (dataset / "_temporary" / "0").mkdir(parents=True)
+    (dataset / "_temporary" / "0" / "part-9.parquet").write_bytes(b"PAR1")  # a job still writing
     assert [p.relative_to(dataset).parts[:2] for p in dataset_files(dataset)] == [
         ("year=2020", "month=1"), ("year=2020", "month=2"), ("year=2021", "month=1"),
     ]

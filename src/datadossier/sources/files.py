@@ -125,10 +125,12 @@ def dataset_files(directory: Path) -> list[Path]:
     if not all(_PARTITION.fullmatch(f.name) for f in folders if not f.name.startswith((".", "_"))):
         return []
     base = directory.resolve()
-    # A link out of the dataset's folder is not part of it (nor inside the allowed roots).
+    # A link out of the dataset's folder is not part of it (nor inside the allowed roots), and
+    # neither are hidden or underscore folders and files (Spark's _temporary, .ipynb_checkpoints).
     found = [
         p for p in directory.rglob("*")
         if p.is_file() and file_format(p) == "parquet" and p.resolve().is_relative_to(base)
+        and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
