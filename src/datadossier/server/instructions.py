@@ -7,7 +7,8 @@ null and distinct ratios, ranges, histograms and top values; keys, foreign keys 
 
 How to use it:
 1. `list_tables` shows what is already profiled. Tables are named `source.table`
-   (a folder of files is one source; each file is one table).
+   (a folder of files is one source; each file is one table, and so is a partitioned Parquet
+   dataset's folder of key=value folders).
 2. `profile_table` with a file, directory or glob path (inside the allowed roots) loads,
    types and profiles the data. It is quick to call again: unchanged files are not reloaded.
 3. `get_column_metadata` gives everything known about a table's columns (or one column):

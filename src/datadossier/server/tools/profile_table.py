@@ -58,7 +58,7 @@ def _looks_like_path(target: str) -> bool:
 
 async def profile_table(
     ctx: Context,
-    target: Annotated[str, Field(description="A CSV/Parquet file, a directory (each file one table) or a glob under the allowed roots; or a known table (`source.table`) to profile again.")],
+    target: Annotated[str, Field(description="A CSV/Parquet file, a directory (each file one table; a partitioned Parquet dataset's folder is one table) or a glob under the allowed roots; or a known table (`source.table`) to profile again.")],
     source_name: Annotated[str | None, Field(description="Name of the source the files belong to; default: the folder's name.")] = None,
     encoding: Annotated[str | None, Field(description="Force a CSV encoding (`utf-8`, `latin-1`, `cp1252`); default: detected.")] = None,
     force: Annotated[bool, Field(description="Reload even when the file has not changed.")] = False,
