@@ -104,6 +104,8 @@ def test_entities_from_names_then_columns() -> None:
 
     assert entity_type("order_items") == ("order line", 0.9)
     assert entity_type("Clients")[0] == "customer"
+    assert entity_type("Teams")[0] == "team"  # as in sports data, not a department
+    assert entity_type("depts")[0] == "department"
     assert entity_type("tbl_x")[1] < 0.5
     assert says_nothing("export_2024")
     assert says_nothing("Sheet1")

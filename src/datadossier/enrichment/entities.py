@@ -26,7 +26,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "transaction": ("transaction", "payment", "txn", "charge", "transfer", "invoice", "sale", "receipt"),
     "event": ("event", "log", "click", "visit", "session", "swipe", "pageview", "activity", "impression"),
     "employee": ("employee", "staff", "worker", "personnel", "emp"),
-    "department": ("department", "dept", "division", "team", "unit"),
+    # Not "team" (sports data's teams are teams) nor "unit" (units of measure, housing units).
+    "department": ("department", "dept", "division"),
     "project": ("project", "initiative"),
     "location": ("location", "office", "store", "site", "branch", "warehouse", "address", "shop"),
     "supplier": ("supplier", "vendor", "manufacturer"),
