@@ -252,6 +252,7 @@ def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_pa
         ("Province/State,Country/Region,Lat,Long,1/22/20,1/23/20\n,Chad,15.4,18.7,0,2\n", True),
         ("Bob,1/22/20,1/23/20\nAnn,2/2/21,3/3/21\n", False),  # dates over dates: data
         ("Bob,1/22/20,1/22/20\nAnn,1,2\n", False),  # the same date twice names no columns
+        ("Bob,1/22/20,1/23/20\nAnn,2/2/21,N/A\nCy,3/3/21,4/4/21\n", False),  # dates over dates and a null: data
     ],
 )
 def test_a_first_row_of_years_or_dates_is_a_header_only_over_columns_of_other_values(

@@ -466,8 +466,8 @@ def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     """Whether the numbers or dates of a first row are the periods of a wide table: years
     ("Country Name", "1960", "1961", ...: World Bank, OECD, census exports), rising, or dates
     ("Province/State", ..., "1/22/20", "1/23/20": the Johns Hopkins COVID-19 series), all
-    different; two or more, over columns that do not hold such values themselves (else the
-    row is data: "Bob,1990,2000")."""
+    different; two or more, over columns that do not mostly hold such values themselves (else
+    the row is data: "Bob,1990,2000")."""
     if len(data_like) < 2:
         return False
     first = [rows[0][i].strip() for i in data_like]
@@ -480,7 +480,8 @@ def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     else:
         return False
     below = [row[i].strip() for row in rows[1:] for i in data_like if i < len(row) and row[i].strip()]
-    return not below or not all(shaped(cell) for cell in below)
+    # Values of the same shape below make the row data, a few others (N/A, junk) among them too.
+    return sum(1 for cell in below if shaped(cell)) * 2 < len(below) or not below
 
 
 @dataclass(frozen=True, slots=True)
