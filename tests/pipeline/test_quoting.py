@@ -56,3 +56,13 @@ def test_a_file_that_quotes_its_values_is_not_read_with_quotes_as_text(tmp_path:
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(SourceError, match="line 1001"):
         _run(path, tmp_path)
+
+
+def test_a_broken_quote_among_values_quoted_whole_stays_an_error(tmp_path: Path) -> None:
+    # In the lines sniffed: reading quotes as text would keep the quotes of every "Name".
+    lines = ["id,title,n", *(f'{i},"Name {i}",{i}' for i in range(1, 20)), '20,"Bad" row,5']
+    path = tmp_path / "x.csv"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(SourceError, match="line 21"):
+        _run(path, tmp_path)
+

@@ -276,8 +276,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
 def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> bool:
     """Whether a double quote at the start of a value quotes it, as in CSV, rather than being
     part of the text, as in IMDb's TSV files (``"Weird Al" Yankovic`` as a title): there a
-    quote closes before the value ends, which a CSV reader refuses, and every line holds as
-    many fields when quotes are plain characters."""
+    quote closes before the value ends, which a CSV reader refuses, no value is quoted whole,
+    and every line holds as many fields when quotes are plain characters."""
     try:
         for _ in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, strict=True, skipinitialspace=initial_space):
             pass
@@ -285,8 +285,11 @@ def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> boo
     except csv.Error as exc:
         if "expected after" not in str(exc):
             return True  # a quoted value cut by the end of the lines read, or the like
-    plain = {len(line.split(delimiter)) for line in lines}
-    return len(plain) != 1
+    fields = [line.split(delimiter) for line in lines]
+    # A value quoted whole ("Smith") says the file does quote: its broken row stays an error.
+    if any(len(v) > 1 and v.startswith('"') and v.endswith('"') for row in fields for v in (f.strip() for f in row)):
+        return True
+    return len({len(row) for row in fields}) != 1
 
 
 # A value of a file separated by spaces: a quoted string ("chevrolet chevelle malibu") or a
