@@ -144,6 +144,23 @@ def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None
     assert result["logged_at"].decided_type == "INTEGER"
 
 
+def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer: Infer) -> None:
+    values = ["20190507064319", "20210101000000", "20151231235959"]
+    result = infer({"date_added": values, "event_ts": values, "scrape_id": values})
+    for name in ("date_added", "event_ts"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("TIMESTAMP", "compact_datetime")
+        assert result[name].bounds == utc_bounds((2015, 12, 31, 23, 59, 59), (2021, 1, 1))
+    # Airbnb's scrape_id is written so and is an identifier
+    assert result["scrape_id"].decided_type == "BIGINT"
+    assert "YYYYMMDDhhmmss" in (result["scrape_id"].reason or "")
+
+
+def test_month_name_dates_with_a_time_on_a_12_hour_clock(infer: Infer) -> None:
+    result = infer({"when": ["May 07, 2019 06:43:19 AM", "Dec 27, 2023 10:55:54 PM", "Jan 1, 2015 12:00 AM"]})["when"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "month_name_datetime")
+    assert result.bounds == utc_bounds((2015, 1, 1), (2023, 12, 27, 22, 55, 54))
+
+
 def test_abbreviated_numbers_are_read_whole_and_kelvins_only_by_name(infer: Infer) -> None:
     result = infer({
         "followers": ["1.2K", "350k", "2.5M", "1.1B", "900", "3bn"],
@@ -436,7 +453,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
-    "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3"],
+    "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
+    "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431"],
     "email": ["ana@", "@example.com", "ana@example"],
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example.com", "http//x.org"],

@@ -335,6 +335,22 @@ def compact_date() -> Detector:
     )
 
 
+@register
+def compact_datetime() -> Detector:
+    """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it). Below `integer`:
+    `decide` reads such a column as times only when its name says time or date."""
+    formats = ("%Y%m%d%H%M%S",)
+    regex = (
+        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+        r"(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]\s*"
+    )
+    return Detector(
+        "compact_datetime", "TIMESTAMP", regex,
+        lambda col, _t: f"try_strptime(trim({shaped(col, regex)}), {lit(formats[0])})",
+        priority=10, formats=formats,
+    )
+
+
 _MONTH_NAME_DATE = (
     rf"(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}}"
     # Oracle's default: "04-MAR-21"
@@ -421,11 +437,21 @@ def month_name_year() -> Detector:
 
 @register
 def month_name_datetime() -> Detector:
-    """Month-name dates with a time ("Jan 5 2021 03:36", "5 January 2021 14:05:09")."""
-    regex = rf"\s*(?:{_MONTH_NAME_DATE})[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?\s*"
-    formats = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%H:%M", "%H:%M:%S"))
-    return Detector(
-        "month_name_datetime", "TIMESTAMP", regex,
-        lambda col, _t: f"try_strptime({shaped(col, regex)}, {format_list(formats)})",
-        priority=70, formats=formats,
+    """Month-name dates with a time ("Jan 5 2021 03:36", "5 January 2021 14:05:09"), also on a
+    12-hour clock ("May 7, 2019 6:43:19 AM", as US exports write it)."""
+    regex = (
+        rf"\s*(?:{_MONTH_NAME_DATE})[ T](?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+        r"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm])\s*"
     )
+    clock24 = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%H:%M", "%H:%M:%S"))
+    clock12 = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%I:%M %p", "%I:%M:%S %p"))
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        # One list of formats or the other, by a cheap test of the value (see _day_month_time).
+        return (
+            f"CASE WHEN {_twelve_hour(col)} THEN try_strptime({_spaced_half(value)}, {format_list(clock12)}) "
+            f"ELSE try_strptime({value}, {format_list(clock24)}) END"
+        )
+
+    return Detector("month_name_datetime", "TIMESTAMP", regex, convert, priority=70, formats=clock24 + clock12)

@@ -248,7 +248,8 @@ def _resolve_ambiguities(
     if compact and chosen.name in ("integer", "float"):
         chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
     if chosen.name == "integer":
-        chosen = _epoch_or_integer(chosen, usable("epoch_seconds") or usable("epoch_millis"), column_name, notes)
+        instant = usable("epoch_seconds") or usable("epoch_millis") or usable("compact_datetime")
+        chosen = _epoch_or_integer(chosen, instant, column_name, notes)
     kelvins = usable("unit_value")
     if (
         chosen.name == "abbreviated_number" and kelvins and kelvins.unit and kelvins.unit.unit == "K"
@@ -314,17 +315,23 @@ def _compact_or_integer(
 
 
 def _epoch_or_integer(integer: _Option, epoch: _Option | None, column_name: str, notes: list[str]) -> _Option:
-    """Whole numbers that all read as Unix times of 1990-2100 are times when the name says
-    so (``timestamp``, ``created_at``); else they stay numbers, with TIMESTAMP the runner-up."""
+    """Whole numbers that all read as Unix times of 1990-2100, or as YYYYMMDDhhmmss, are times
+    when the name says so (``timestamp``, ``created_at``; a date's name too for the latter);
+    else they stay numbers, with TIMESTAMP the runner-up."""
     if epoch is None or epoch.stats.parsed < integer.stats.parsed:
         return integer
-    unit = "seconds" if epoch.name == "epoch_seconds" else "milliseconds"
-    epoch.details["name_evidence"] = by_name = looks_like_instant(column_name)
+    if epoch.name == "compact_datetime":
+        reading = "YYYYMMDDhhmmss timestamps"
+        by_name = looks_like_instant(column_name) or looks_like_date(column_name)
+    else:
+        reading = "Unix times in " + ("seconds" if epoch.name == "epoch_seconds" else "milliseconds") + " (1990-2100)"
+        by_name = looks_like_instant(column_name)
+    epoch.details["name_evidence"] = by_name
     if by_name:
-        notes.append(f"The name says time and every value is a Unix time in {unit} (1990-2100).")
+        notes.append(f"The name says time and every value reads as {reading}.")
         return epoch
     notes.append(
-        f"The values also read as Unix times in {unit}, but the name does not say time: kept"
+        f"The values also read as {reading}, but the name does not say time: kept"
         " as numbers (TIMESTAMP is the runner-up)."
     )
     return integer

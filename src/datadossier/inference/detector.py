@@ -63,6 +63,7 @@ PatternName = Literal[
     "year_month",
     "year_quarter",
     "compact_date",
+    "compact_datetime",
     "epoch_seconds",
     "epoch_millis",
     "month_name_date",
