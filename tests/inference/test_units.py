@@ -39,6 +39,10 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("temp_f", "degF"),
         ("temp_c", "degC"),
         ("duration_ms", "ms"),
+        ("latency ms", "ms"),
+        ("WS_ms", "m/s"),  # a weather logger's wind speed
+        ("wind_speed_ms", "m/s"),
+        ("gust_mps", "m/s"),
         ("height_cm", "cm"),
         ("amount_usd", "USD"),
         ("price_eur", "EUR"),

@@ -64,7 +64,7 @@ NAME_UNITS: dict[str, str] = {
     "lbs": "lb", "pounds": "lb", "oz": "oz", "km": "km", "kms": "km", "kilometers": "km",
     "kilometres": "km", "meters": "m", "metres": "m", "cm": "cm", "mm": "mm", "mi": "mi",
     "miles": "mi", "ft": "ft", "feet": "ft", "inches": "in", "yd": "yd", "yards": "yd",
-    "mph": "mph", "kmh": "km/h", "kph": "km/h", "kmph": "km/h", "ms": "ms", "millis": "ms",
+    "mph": "mph", "mps": "m/s", "kmh": "km/h", "kph": "km/h", "kmph": "km/h", "ms": "ms", "millis": "ms",
     "msec": "ms", "milliseconds": "ms", "sec": "s", "secs": "s", "seconds": "s",
     "mins": "min", "minutes": "min", "hr": "h", "hrs": "h", "hours": "h", "days": "day",
     "weeks": "week", "celsius": "degC", "degc": "degC", "fahrenheit": "degF",
@@ -72,6 +72,8 @@ NAME_UNITS: dict[str, str] = {
     "gallons": "gal", "kwh": "kWh", "kw": "kW", "watts": "W", "bytes": "B", "kb": "kB",
     "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
 }
+# Name words of a speed, beside which "ms" is metres per second.
+_SPEED_WORDS = frozenset({"ws", "wind", "speed", "velocity", "gust", "spd", "windspeed"})
 # ISO codes that are also English words: never read as a currency from a name.
 _NOT_NAME_CURRENCIES = frozenset({"TRY"})
 # Short tokens that are units only as the LAST token of a numeric column's name
@@ -160,6 +162,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         token = tokens[position]
         if token.upper() in ISO_CURRENCIES and token.upper() not in _NOT_NAME_CURRENCIES:
             return UnitEvidence(token.upper(), NAME_UNIT_CONFIDENCE)
+        if token == "ms" and _SPEED_WORDS.intersection(tokens):
+            # Weather loggers' WS_ms, wind_speed_ms: metres per second, not milliseconds.
+            return UnitEvidence("m/s", NAME_UNIT_CONFIDENCE)
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
