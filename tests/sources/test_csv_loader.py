@@ -314,6 +314,14 @@ def test_blank_lines_among_and_after_the_rows_are_no_rows(con, tmp_path: Path) -
     assert rows == [(i + 1, str(i), f"x{i}") for i in range(30)]
 
 
+def test_rows_of_delimiters_alone_after_the_table_are_no_rows(con, tmp_path: Path) -> None:
+    # As spreadsheets export formatted but empty rows; such a row inside the table stays.
+    path = tmp_path / "x.csv"
+    path.write_bytes(b'region,sales\r\nNorth,5\r\n,\r\nSouth,7\r\n,\r\n"",""\r\n , \r\n')
+    _load(con, path)
+    assert con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall() == [("North", "5"), (None, None), ("South", "7")]
+
+
 def test_only_cr_and_lf_end_lines(con, tmp_path: Path) -> None:
     # A vertical tab (Excel's line break in a cell) or U+2028 (text copied from the web) in
     # an unquoted value is data, not the end of a row.

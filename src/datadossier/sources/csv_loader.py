@@ -381,15 +381,18 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         tail = fh.read()
     end = len(tail) - 1 if tail.endswith(b"\n") else len(tail)
     cut, notes = None, 0
+    delimiter = dialect.delimiter.encode(encoding)
+    empty = (dialect.quote * 2).encode(encoding) if dialect.quote else b"\0"
     while notes <= MAX_PREAMBLE_LINES:
         newline = tail.rfind(b"\n", 0, end)
         if newline < 0:
             return 0  # the notes reach the start of the file, or of what was read
         line = tail[newline + 1 : end].rstrip(b"\r")
         end = newline
-        if not line.strip():
+        if not line.replace(empty, b"").replace(delimiter, b"").strip():
             # Blank lines go with the notes, and so do lines of spaces after the table (DuckDB
-            # skips empty lines but reads one of spaces as a row with one field).
+            # skips empty lines but reads one of spaces as a row with one field) and lines of
+            # delimiters alone (",,,": the formatted but empty rows spreadsheets export).
             cut = start + newline + 1
             continue
         text = line.decode(encoding, errors="replace")
