@@ -23,6 +23,20 @@ def test_a_directory_gives_one_table_per_data_file(tmp_path: Path) -> None:
     assert [(f.table_name, f.format) for f in files] == [("items", "csv"), ("orders_2021", "csv")]
 
 
+def test_prose_txt_files_beside_the_data_are_no_tables(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "data.csv").write_text("id,name\n1,a\n2,b\n")
+    (folder / "README.txt").write_text(
+        "This dataset holds sales records.\nColumns: id, name.\n\nLicense: CC-BY 4.0, see https://example.org.\n"
+    )
+    (folder / "LICENSE.txt").write_text("MIT License\n\nCopyright (c) 2020\n\nPermission is hereby granted, free of charge.\n")
+    (folder / "scores.txt").write_text("name\tscore\nann\t5\nbob\t7\n")  # a table in a .txt file is one
+    assert [f.table_name for f in resolve_files(folder, [tmp_path])] == ["data", "scores"]
+    # Named on its own, a .txt file is read whatever it holds.
+    assert [f.table_name for f in resolve_files(folder / "README.txt", [tmp_path])] == ["readme"]
+
+
 def test_delimited_text_without_a_standard_suffix_is_read_by_its_content(tmp_path: Path) -> None:
     # UCI's ".data", OpenFlights' ".dat", and a Parquet file saved without its suffix.
     import duckdb

@@ -135,6 +135,28 @@ def dataset_files(directory: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 
+def _listed(path: Path) -> bool:
+    """Whether a file found in a folder is one of its tables: a data file by its name or its
+    content, and a ".txt" file only when its first lines read as a table of two columns or
+    more (the README.txt or LICENSE.txt that datasets ship beside their data is prose)."""
+    if path.suffix.lower() != ".txt":
+        return bool(file_format(path) or sniffed_format(path, named=False))
+    from datadossier.sources.csv_loader import detect_dialect  # that module imports this one
+
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1 << 16)
+    except OSError:
+        return False
+    text = head.decode("utf-8", errors="replace")
+    try:
+        dialect = detect_dialect(text, "utf-8", path, whole=len(head) < 1 << 16)
+    except SourceError:
+        return False
+    # Prose can read as a title over lines of one comma each: a table in a .txt starts at once.
+    return dialect.field_count >= 2 and dialect.skip == 0
+
+
 def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     """Turn a file, a directory or a glob into the data files it names.
 
@@ -152,10 +174,7 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         if dataset_files(resolved):
             return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
         matches = sorted(
-            (
-                p for p in candidate.iterdir()
-                if (p.is_file() and (file_format(p) or sniffed_format(p, named=False))) or (p.is_dir() and dataset_files(p))
-            ),
+            (p for p in candidate.iterdir() if (p.is_file() and _listed(p)) or (p.is_dir() and dataset_files(p))),
             key=lambda p: p.name.lower(),
         )
         if not matches:
