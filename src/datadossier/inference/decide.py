@@ -249,7 +249,7 @@ def _resolve_ambiguities(
         chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
     if chosen.name == "integer":
         instant = usable("epoch_seconds") or usable("epoch_millis") or usable("compact_datetime")
-        chosen = _epoch_or_integer(chosen, instant, column_name, notes)
+        chosen = _instant_or_integer(chosen, instant, column_name, notes)
     kelvins = usable("unit_value")
     if (
         chosen.name == "abbreviated_number" and kelvins and kelvins.unit and kelvins.unit.unit == "K"
@@ -314,22 +314,22 @@ def _compact_or_integer(
     return integer
 
 
-def _epoch_or_integer(integer: _Option, epoch: _Option | None, column_name: str, notes: list[str]) -> _Option:
+def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: str, notes: list[str]) -> _Option:
     """Whole numbers that all read as Unix times of 1990-2100, or as YYYYMMDDhhmmss, are times
     when the name says so (``timestamp``, ``created_at``; a date's name too for the latter);
     else they stay numbers, with TIMESTAMP the runner-up."""
-    if epoch is None or epoch.stats.parsed < integer.stats.parsed:
+    if instant is None or instant.stats.parsed < integer.stats.parsed:
         return integer
-    if epoch.name == "compact_datetime":
+    if instant.name == "compact_datetime":
         reading = "YYYYMMDDhhmmss timestamps"
         by_name = looks_like_instant(column_name) or looks_like_date(column_name)
     else:
-        reading = "Unix times in " + ("seconds" if epoch.name == "epoch_seconds" else "milliseconds") + " (1990-2100)"
+        reading = "Unix times in " + ("seconds" if instant.name == "epoch_seconds" else "milliseconds") + " (1990-2100)"
         by_name = looks_like_instant(column_name)
-    epoch.details["name_evidence"] = by_name
+    instant.details["name_evidence"] = by_name
     if by_name:
         notes.append(f"The name says time and every value reads as {reading}.")
-        return epoch
+        return instant
     notes.append(
         f"The values also read as {reading}, but the name does not say time: kept"
         " as numbers (TIMESTAMP is the runner-up)."
