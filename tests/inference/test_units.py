@@ -55,6 +55,8 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("discount_pct", "%"),
         ("Anteil in %", "%"),  # not inches: the sign names the unit
         ("growth %", "%"),
+        ("speed_m/s", "m/s"),  # not seconds: the unit is read whole
+        ("Wind (km/h)", "km/h"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -67,6 +69,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     assert unit_from_name("min_price") is None
     assert unit_from_name("in_stock") is None
     assert unit_from_name("s") is None  # a one-token name is not a unit
+    # Census variable names end in a code's letter: E(stimate), M(argin of error).
+    assert unit_from_name("S1901_C01_001M") is None
+    assert unit_from_name("B01001_001E") is None
     end = unit_from_name("height_m")
     long = unit_from_name("height_cm")
     assert end is not None

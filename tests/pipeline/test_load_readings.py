@@ -53,6 +53,9 @@ def _messy_rows(rows: int) -> list[dict[str, str]]:
             "sparse": f"{rng.uniform(0, 5):.2f}" if 600 <= i < 700 else "",
             # clean until the last rows, then junk (4% of the column: still a number)
             "late_junk": "n/a?" if i > rows * 0.96 else f"{rng.uniform(-5, 5):.3f}",
+            # a statistics export's markers of a missing value: NULL, not junk
+            "score": "." if i % 16 == 3 else f"{rng.uniform(0, 100):.1f}",
+            "moe": "*****" if i % 5 < 2 else str(rng.randrange(10, 900)),
         })
     return out
 
@@ -121,6 +124,7 @@ def _outcome(con: duckdb.DuckDBPyConnection, out: stages.StageOutput) -> dict[st
     return {
         "readings": out.readings,
         "decided": decided,
+        "missing": {i.column_name: i.missing_values for i in out.inferences if i.missing_values},
         "typed_columns": out.typed_columns,
         "typed": typed,
         "quarantine": quarantine,
@@ -159,8 +163,12 @@ def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, me
         "mostly_numbers": ("VARCHAR", None),
         "sparse": ("DOUBLE", None),
         "late_junk": ("DOUBLE", None),
+        "score": ("DOUBLE", None),
+        "moe": ("INTEGER", None),
     }
     assert fast["decided"]["qty"][3] == ["#VALUE!", "1O", "??"]
+    assert fast["decided"]["score"][2:] == (1.0, [])
+    assert fast["missing"] == slow["missing"] == {"score": {".": ROWS // 16}, "moe": {"*****": 2 * ROWS // 5}}
     assert fast["typed_columns"] == slow["typed_columns"]
     assert fast["typed"] == slow["typed"]
     assert fast["quarantine"] == slow["quarantine"]

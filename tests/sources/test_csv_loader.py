@@ -461,6 +461,25 @@ def test_note_lines_after_the_table_are_left_out_of_the_copy(con, tmp_path: Path
     assert path.read_text().endswith(notes)  # the user's file is untouched
 
 
+@pytest.mark.parametrize("rows", [100, 100_000], ids=["in_the_sniffed_block", "past_it"])
+def test_notes_padded_to_the_table_width_after_a_blank_line_are_a_footer(con, tmp_path: Path, rows: int) -> None:
+    # The World Bank's DataBank ends its CSV files so.
+    path = tmp_path / "x.csv"
+    notes = "\n\nData from database: World Development Indicators,,\nLast Updated: 10/28/2024,,\n"
+    path.write_text("country,year,value\n" + "".join(f"c{i % 50},{2000 + i % 20},{i}.5\n" for i in range(rows)) + notes)
+    dialect = _load(con, path)
+    assert dialect.footer == 2
+    assert con.execute("SELECT count(*), count(year) FROM raw_t").fetchall() == [(rows, rows)]
+
+
+def test_a_last_row_with_only_its_first_field_is_data_without_a_blank_line(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("country,year,value\nFrance,2020,1.5\nSpain,2021,2.5\nAtlantis,,\n")
+    dialect = _load(con, path)
+    assert dialect.footer == 0
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(3,)]
+
+
 def test_a_short_last_row_of_numbers_is_a_broken_row_not_a_note(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b,c\n1,2,3\n4,5,6\n7\n")

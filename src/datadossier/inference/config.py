@@ -37,6 +37,12 @@ class InferenceConfig:
     examples_share: float = 0.8
     max_failed_examples: int = 5
 
+    # A value shaped like a missing value's marker (".", "(X)", "*****", "n.a.") is read as
+    # missing in a column whose other values read as one type, when the sample holds it at
+    # least this many times and this share of its values: a code the source uses, not a typo.
+    missing_min_count: int = 3
+    missing_share: float = 0.01
+
     # An integer-looking column whose values carry a leading zero this often ("00501", "0042")
     # is a code (zip, account, product code) and stays VARCHAR: a number would lose the zeros.
     leading_zero_share: float = 0.01

@@ -22,10 +22,10 @@ that (a VARCHAR decision, a manual type), the stage is loaded again with it in f
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from datadossier.engine.gateway import quote_ident
+from datadossier.engine.gateway import quote_ident, quote_literal
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName, detector_for
 from datadossier.inference.typed import reading_type, sql_type
@@ -96,6 +96,9 @@ class Readings:
 
     names: dict[tuple[str, PatternName, Kind], str] = field(default_factory=lambda: {})
     thin: frozenset[str] = frozenset()
+    # Markers of a missing value per column (`SampleFindings.missing`): no failure, so a row
+    # keeps its thin columns' text for them only in the marker's own column.
+    missing: dict[str, tuple[str, ...]] = field(default_factory=lambda: {})
 
     def holds(self, stage_column: str) -> bool:
         """Whether a stage column is one of these readings (not a column of the data)."""
@@ -108,13 +111,13 @@ class Readings:
         kinds: dict[str, set[Kind]] = {}
         for column, _pattern, kind in self.names:
             kinds.setdefault(column, set()).add(kind)
-        return Readings(
-            self.names, frozenset(c for c in columns if "value" in kinds.get(c, set()) and "match" not in kinds[c])
+        return replace(
+            self, thin=frozenset(c for c in columns if "value" in kinds.get(c, set()) and "match" not in kinds[c])
         )
 
     def with_text(self, columns: set[str]) -> Readings:
         """These readings with ``columns`` no longer thin."""
-        return Readings(self.names, self.thin - columns)
+        return replace(self, thin=self.thin - columns)
 
     def _values(self, column: str) -> list[str]:
         return [name for (c, _p, kind), name in self.names.items() if c == column and kind == "value"]
@@ -132,25 +135,32 @@ class Readings:
         if not self.thin:
             return rows
         failed = " OR ".join(
-            f"({quote_ident(column)} IS NOT NULL AND {quote_ident(name)} IS NULL)"
+            f"({quote_ident(column)} IS NOT NULL AND {quote_ident(name)} IS NULL"
+            + (f" AND NOT {missing_sql(quote_ident(column), self.missing[column])})" if column in self.missing else ")")
             for (column, _pattern, kind), name in self.names.items()
             if kind == "value"
         )
         flag = quote_ident(_KEEP_TEXT)
-        kept = ", ".join(
-            f"CASE WHEN {flag} THEN {quote_ident(column)} END AS {quote_ident(column)}" for column in sorted(self.thin)
-        )
+
+        def keep(column: str) -> str:
+            col = quote_ident(column)
+            own = f" OR {missing_sql(col, self.missing[column])}" if column in self.missing else ""
+            return f"CASE WHEN {flag}{own} THEN {col} END AS {col}"
+
+        kept = ", ".join(keep(column) for column in sorted(self.thin))
         # Two levels, so that the readings are computed once and the flag once per row.
         return f"SELECT * EXCLUDE ({flag}) REPLACE ({kept}) FROM (SELECT *, {failed} AS {flag} FROM ({rows}))"
 
-    def present(self, column: str) -> str:
-        """SQL boolean over the stage: the column's value is not NULL. For a thin column, a
-        value is present where its text was kept or its first reading converted it (a row
-        without its text converted all of them)."""
+    def present(self, column: str, missing: Iterable[str] = ()) -> str:
+        """SQL boolean over the stage: the column's value is not NULL, nor one of the
+        ``missing`` markers. For a thin column, a value is present where its text was kept or
+        its first reading converted it (a row without its text converted all of them; a
+        marker converts to nothing, so its text is kept)."""
         col = quote_ident(column)
+        text = f"{col} IS NOT NULL" + (f" AND NOT {missing_sql(col, missing)}" if missing else "")
         if column not in self.thin:
-            return f"{col} IS NOT NULL"
-        return f"({col} IS NOT NULL OR {quote_ident(self._values(column)[0])} IS NOT NULL)"
+            return text
+        return f"(({text}) OR {quote_ident(self._values(column)[0])} IS NOT NULL)"
 
     def select_list(self) -> list[str]:
         """``expression AS name`` for every reading, over the loaded columns."""
@@ -183,11 +193,20 @@ class Readings:
 NO_READINGS = Readings()
 
 
-def plan_readings(shortlists: dict[str, list[PatternName]]) -> Readings:
-    """A stage column for every reading inference takes of each shortlisted pattern."""
+def missing_sql(column_sql: str, missing: Iterable[str]) -> str:
+    """SQL boolean: the value is one of the column's markers of a missing value (NULL for a
+    NULL value; see `sampling.MISSING_MARKER`)."""
+    return f"{column_sql} IN ({', '.join(quote_literal(m) for m in sorted(missing))})"
+
+
+def plan_readings(
+    shortlists: dict[str, list[PatternName]], missing: dict[str, tuple[str, ...]] | None = None
+) -> Readings:
+    """A stage column for every reading inference takes of each shortlisted pattern (and the
+    columns' markers of a missing value, see `Readings.missing`)."""
     names: dict[tuple[str, PatternName, Kind], str] = {}
     for column, patterns in shortlists.items():
         for pattern in patterns:
             for kind in kinds_of(DETECTORS[pattern]):
                 names[(column, pattern, kind)] = f"{READING_PREFIX}{len(names)}"
-    return Readings(names)
+    return Readings(names, missing={c: m for c, m in (missing or {}).items() if m})

@@ -385,6 +385,10 @@ def _build(
     accept_rate: float,
 ) -> ColumnInference:
     n = scan.non_null
+    missing = {marker: count for marker, count in scan.missing.items() if count}
+    if chosen is not None and missing:
+        chosen.details["missing_values"] = missing
+        notes.append(_missing_note(missing))
     candidates: list[tuple[bool, TypeCandidate]] = []
     for option in options:
         weight = 1.0 if option is chosen else 0.5 if option.acceptable and not option.blocked else 0.3
@@ -411,8 +415,13 @@ def _build(
     return ColumnInference(
         column_name=name, raw_type=raw_type, candidates=[c for _, c in candidates],
         decided_type=decided_type, decided_pattern=pattern, reason=reason, non_null_count=n,
-        bounds=bounds,
+        bounds=bounds, missing_values=missing,
     )
+
+
+def _missing_note(missing: dict[str, int]) -> str:
+    listed = ", ".join(f"{marker.strip()!r} ({count:,})" for marker, count in sorted(missing.items(), key=lambda i: -i[1]))
+    return f"Read as missing (NULL in the typed layer, not quarantined): {listed}."
 
 
 def _candidate(option: _Option, n: int, weight: float) -> TypeCandidate:

@@ -47,3 +47,7 @@ class ColumnInference:
     # ones, and the longest sampled value. None for columns the source typed.
     sampled_distinct_share: float | None = None
     sampled_max_length: int | None = None
+    # Values that mark a missing value in this column (a statistical office's ".", "(X)"), with
+    # their counts over the whole column: NULL in the typed layer unless it keeps the column as
+    # text, and never quarantined.
+    missing_values: dict[str, int] = field(default_factory=dict)

@@ -25,6 +25,21 @@ if TYPE_CHECKING:
     import duckdb
 
 _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
+# What statistical offices and exports write for a missing value in a column of numbers or
+# dates: dots and other punctuation (".", "..", ":", "*****", "--"), letters in parentheses
+# and the census's "N" and "X" ("(X)", "(D)": not available, not applicable, withheld), words
+# that say so ("unknown", "suppressed", "n.a."), and MySQL's zero dates. Other letters are
+# data (Ergast's positionText "R": retired). Such a value is missing only where it is
+# frequent and the rest of the column reads as one type (`_missing_markers`); rare ones stay
+# junk, quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
+MISSING_MARKER = re.compile(
+    r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|[NXx]"
+    r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|not available|not applicable"
+    r"|not reported|no data|suppressed|redacted|withheld|confidential)"
+    r"|0000-00-00(?:[ T]00:00:00)?)\s*"
+)
+# A marker with a date's shape but no date in it (no detector reads it as a value).
+_ZERO_DATE = re.compile(r"\s*0000-00-00(?:[ T]00:00:00)?\s*")
 _NUMBER_CHARS = frozenset("0123456789.,+-\t \u00a0\u202f")
 
 
@@ -43,6 +58,9 @@ class SampleFindings:
     # Distinct sampled values over sampled values, and the longest sampled value (characters).
     distinct_share: float = 0.0
     max_length: int = 0
+    # Values that mark a missing value in this column (`MISSING_MARKER`), with their sampled
+    # counts; not counted in ``sampled`` nor in the shares.
+    missing: dict[str, int] = field(default_factory=lambda: {})
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -103,10 +121,10 @@ def sample_findings(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row, weights in rows:
-        k, n_distinct, n_values, longest, total, leading_zero = row[:6]
+        k, n_distinct, n_values, longest, total, leading_zero, markers = row[:7]
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
-            values.get(int(k), []), leading_zero, config,
+            values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
@@ -162,8 +180,9 @@ def shortlist(values: Counter[str], config: InferenceConfig) -> SampleFindings:
     plain = {value for value, _ in common if number.matches(value)}
     weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
     leading_zero = next((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), None)
+    markers = [(v, c) for v, c in common if MISSING_MARKER.fullmatch(v)]
     return _findings(
-        total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config
+        total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config, markers
     )
 
 
@@ -175,13 +194,19 @@ def _findings(
     common: list[tuple[str, int]],
     leading_zero: str | None,
     config: InferenceConfig,
+    markers: list[tuple[str, int]],
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
     most common sampled values, and what else the sample says. ``common`` (those values, most
-    frequent first) is needed only where `_needs_values` says so."""
+    frequent first) is needed only where `_needs_values` says so; ``markers`` are the common
+    values that have the shape of a missing value's marker, with their weights."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
+    findings.missing = _missing_markers(markers, weights, total, config)
+    if findings.missing:
+        total -= sum(findings.missing.values())
+        findings.sampled = total
     for detector in DETECTORS.values():
         if not _passes(detector, weights, total, config):
             continue
@@ -189,7 +214,8 @@ def _findings(
             continue
         if detector.parts and not all(weights[part][0] for part in detector.parts):
             continue  # the column does not mix the two formats
-        findings.shares[detector.name] = weights[detector.name][0] / total
+        # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
+        findings.shares[detector.name] = min(1.0, weights[detector.name][0] / total)
     if "integer" in findings.shares:
         # Free in the scan: the integer conversion already computes the DOUBLE reading.
         findings.shares.setdefault("float", findings.shares["integer"])
@@ -203,6 +229,24 @@ def _findings(
     if DAY_MONTH_PATTERNS & set(findings.shares):
         findings.date_separator = _date_separator(common)
     return findings
+
+
+def _missing_markers(
+    markers: list[tuple[str, int]], weights: Weights, total: int, config: InferenceConfig
+) -> dict[str, int]:
+    """The markers that stand for a missing value in this column: each frequent in the sample
+    (a code, not a stray typo), and without them the other values read as one type that none
+    of them reads as (so that the "N" of a Y/N column stays a value)."""
+    frequent = {v: c for v, c in markers if c >= max(config.missing_min_count, config.missing_share * total)}
+    rest = total - sum(frequent.values())
+    if not frequent or rest < config.missing_min_count:
+        return {}
+    for detector in DETECTORS.values():
+        if detector.convert is None or weights[detector.name][0] < config.accept_rate * rest:
+            continue
+        if not any(detector.matches(value) and not _ZERO_DATE.fullmatch(value) for value in frequent):
+            return frequent
+    return {}
 
 
 def _passes(detector: Detector, weights: Weights, total: int, config: InferenceConfig) -> bool:
@@ -239,13 +283,15 @@ def _accepted_weight(
 
 def _weights_sql() -> str:
     """Per column of the common values: distinct and total counts, the longest value, the
-    weight of the common values, the first with a leading zero, then (accepted, marked)
+    weight of the common values, the first with a leading zero, those shaped like a missing
+    value's marker (with their weights), then (accepted, marked)
     weights per detector, as `_accepted_weight` defines them."""
     number = lit(DETECTORS["float"].regex)
     matches = [f"regexp_full_match(v, {number}) AS plain"]
     aggregates = [
         "k", "any_value(n_distinct)", "any_value(n_values)", "any_value(longest)", "sum(c)",
         f"arg_min(v, rank) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
+        f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(MISSING_MARKER.pattern)}))",
     ]
     for i, detector in enumerate(DETECTORS.values()):
         matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
@@ -258,7 +304,7 @@ def _weights_sql() -> str:
 
 def _row_weights(row: tuple[Any, ...]) -> Weights:
     """The detector weights of a `_weights_sql` row."""
-    return {name: (int(row[6 + 2 * i]), int(row[7 + 2 * i])) for i, name in enumerate(DETECTORS)}
+    return {name: (int(row[7 + 2 * i]), int(row[8 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:

@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from datadossier.engine.gateway import quote_ident
+from datadossier.engine.gateway import quote_ident, quote_literal
 from datadossier.inference.config import InferenceConfig
-from datadossier.inference.conversions import NO_READINGS, Readings
+from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql
 from datadossier.inference.detector import has_marker_sql
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
@@ -65,6 +65,9 @@ class ColumnScan:
     low: object = None
     high: object = None
     candidates: dict[PatternName, CandidateStats] = field(default_factory=lambda: {})
+    # The column's markers of a missing value (see `SampleFindings.missing`), counted over the
+    # whole column; not in ``non_null``.
+    missing: dict[str, int] = field(default_factory=lambda: {})
 
 
 class _Query:
@@ -117,9 +120,12 @@ def scan_columns(
                 query.aggregate(index, "", "max", f"max({raw})")
             continue
         # (A thin column's text is NULL where its readings converted it: see `conversions`.)
-        present = query.column(readings.present(plan.name))
-        query.aggregate(index, "", "count", f"count_if({present})")
         assert plan.findings is not None
+        present = query.column(readings.present(plan.name, plan.findings.missing))
+        query.aggregate(index, "", "count", f"count_if({present})")
+        for marker in plan.findings.missing:
+            is_marker = query.column(f"{quote_ident(plan.name)} = {quote_literal(marker)}")
+            query.aggregate(index, "", f"missing {marker}", f"count_if({is_marker})")
         for name in plan.findings.shares:
             _add_candidate(query, index, plan.name, DETECTORS[name], plan.findings, readings)
     values = query.run(con, relation)
@@ -183,6 +189,7 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
     )
     if plan.findings is None:
         return scan
+    scan.missing = {marker: _int(get("", f"missing {marker}")) for marker in plan.findings.missing}
     for name in plan.findings.shares:
         marked = get(name, "marked")
         leading = get(name, "leading_zeros")
@@ -229,6 +236,8 @@ def collect_failed_examples(
             else:
                 typed = readings.sql(plan.name, detector)
                 failed_sql = f"{column_sql} IS NOT NULL AND ({typed}) IS NULL"
+            if plan.findings is not None and plan.findings.missing:
+                failed_sql += f" AND NOT {missing_sql(column_sql, plan.findings.missing)}"
             failed = query.column(failed_sql)
             raw = query.column(column_sql)
             query.aggregate(index, name, "examples", f"approx_top_k({raw}, {k}) FILTER (WHERE {failed})")

@@ -147,16 +147,25 @@ def currency_code(marker: str) -> str | None:
     return marker if marker in ISO_CURRENCIES else None
 
 
+def _after_digit(name: str) -> bool:
+    """Whether the name's last letters follow a digit: the census's ``S1901_C01_001M`` (a
+    margin of error) and ``B01001_001E`` end in a letter of a code, not in a unit."""
+    return re.search(r"[0-9][A-Za-z]+\W*$", name) is not None
+
+
 def unit_from_name(name: str) -> UnitEvidence | None:
     """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
 
     The caller applies this to numeric columns only: on a text column `mi` is a middle initial.
     A percent sign anywhere in the name says percent; else the last unit token wins; short
-    ambiguous tokens count only as the last token of a name of two tokens or more; `id` and
-    `no` are never units.
+    ambiguous tokens count only as the last token of a name of two tokens or more, not written
+    right after a digit; `id` and `no` are never units.
     """
     if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
+    per = re.search(r"([A-Za-z]+/[A-Za-z]+)\W*$", name)  # "speed_m/s", "Wind (km/h)"
+    if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
+        return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]
@@ -168,6 +177,6 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
-        if is_last and len(tokens) > 1 and token in SHORT_NAME_UNITS:
+        if is_last and len(tokens) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None

@@ -180,6 +180,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
     """The cast of a column: the inferred decision, or a person's decision when there is one."""
     decided: DataType = inference.decided_type if manual_type is None else manual_type  # type: ignore[assignment]
     plain = stored_plain(decided, inference.sampled_distinct_share, inference.sampled_max_length)
+    missing = tuple(inference.missing_values) if decided != "VARCHAR" else ()
     if manual_type is None:
         best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
         clean = best is not None and best.parse_success_rate >= 1.0
@@ -191,6 +192,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             pattern=inference.decided_pattern,
             may_fail=not (clean or native),
             plain=plain,
+            missing=missing,
         )
     same_type = [c for c in inference.candidates if c.data_type == decided]
     pattern = same_type[0].detected_pattern if same_type else None
@@ -201,6 +203,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         pattern=pattern,
         may_fail=True,
         plain=plain,
+        missing=missing,
     )
 
 
@@ -392,7 +395,8 @@ def _plan_from_sample(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {SAMPLE}")
     shortlists = {p.name: list(p.findings.shares) for p in plans if p.findings is not None}
-    return plans, plan_readings(shortlists)
+    missing = {p.name: tuple(p.findings.missing) for p in plans if p.findings is not None}
+    return plans, plan_readings(shortlists, missing)
 
 
 def _load_stage(

@@ -366,12 +366,20 @@ def _footer_note(row: list[str], field_count: int) -> bool:
     return _note_row(row, field_count) and any(ch.isalpha() for cell in row for ch in cell)
 
 
+def _padded_note(row: list[str]) -> bool:
+    """A row with words in its first field and nothing in the others: a note padded with
+    delimiters to the table's width (as the World Bank's DataBank exports end)."""
+    return any(ch.isalpha() for ch in row[0]) and not any(cell.strip() for cell in row[1:])
+
+
 def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     """Cut note lines after the table ("Source: ...", "Note: ...", as statistics exports end)
     from the workspace's copy; the number of lines cut. Such a line has words and clearly
     fewer fields than the table, and the line before the notes has the table's width; a short
-    line of numbers is a broken row and stays (the load then reports it). Blank lines after
-    the table are cut with the notes (not counted)."""
+    line of numbers is a broken row and stays (the load then reports it). Notes padded to the
+    table's width (`_padded_note`) are cut only when a blank line sets them apart: at the
+    table's end, such a row may be data with its other fields empty. Blank lines after the
+    table are cut with the notes (not counted)."""
     if dialect.field_count < 2:
         return 0
     size = path.stat().st_size
@@ -380,10 +388,12 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         fh.seek(start)
         tail = fh.read()
     end = len(tail) - 1 if tail.endswith(b"\n") else len(tail)
-    cut, notes = None, 0
+    # `pending`: rows of the table's width with words in their first field only, below the
+    # notes found so far; notes too once a blank line separates them from the table.
+    cut, notes, pending = None, 0, 0
     delimiter = dialect.delimiter.encode(encoding)
     empty = (dialect.quote * 2).encode(encoding) if dialect.quote else b"\0"
-    while notes <= MAX_PREAMBLE_LINES:
+    while notes + pending <= MAX_PREAMBLE_LINES:
         newline = tail.rfind(b"\n", 0, end)
         if newline < 0:
             return 0  # the notes reach the start of the file, or of what was read
@@ -393,17 +403,20 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
             # Blank lines go with the notes, and so do lines of spaces after the table (DuckDB
             # skips empty lines but reads one of spaces as a row with one field) and lines of
             # delimiters alone (",,,": the formatted but empty rows spreadsheets export).
-            cut = start + newline + 1
+            cut, notes, pending = start + newline + 1, notes + pending, 0
             continue
         text = line.decode(encoding, errors="replace")
         if dialect.quote and text.count(dialect.quote) % 2:
             return 0  # a quoted value spans lines: rows and lines no longer line up
         row = next(_rows([text], dialect))
         if len(row) == dialect.field_count:
+            if _padded_note(row):
+                pending += 1  # "Last Updated: 10/28/2024,,,,": a note, if a blank line follows
+                continue
             break
         if not _footer_note(row, dialect.field_count):
             return 0
-        cut, notes = start + newline + 1, notes + 1
+        cut, notes, pending = start + newline + 1, notes + pending + 1, 0
     else:
         return 0
     if cut is not None:

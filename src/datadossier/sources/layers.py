@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine import create_table, quote_ident, quote_literal
 from datadossier.inference import failed_condition, sql_type, typed_expression
-from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
+from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql, row_number_sql
 
 if TYPE_CHECKING:
     import duckdb
@@ -39,6 +39,8 @@ class ColumnCast:
     may_fail: bool = True
     # Stored without compression (see `PLAIN_DISTINCT_SHARE`).
     plain: bool = False
+    # Values that mean "missing" in this column: NULL in a typed column, never a failure.
+    missing: tuple[str, ...] = ()
 
 
 # Text whose values are nearly all distinct and short (identifiers, UUIDs, e-mail addresses,
@@ -85,9 +87,13 @@ def _failure(cast: ColumnCast, readings: Readings) -> str | None:
     if cast.raw_type.upper() != "VARCHAR":
         return f"({col} IS NOT NULL AND TRY_CAST({col} AS {sql_type(cast.decided_type)}) IS NULL)"
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
-    if computed is None:
-        return failed_condition(col, cast.decided_type, cast.pattern)
-    return f"({col} IS NOT NULL AND {computed} IS NULL)"
+    failed = (
+        failed_condition(col, cast.decided_type, cast.pattern)
+        if computed is None
+        else f"({col} IS NOT NULL AND {computed} IS NULL)"
+    )
+    # A marker of a missing value converts to NULL, like a missing value, and is no failure.
+    return f"({failed} AND NOT {missing_sql(col, cast.missing)})" if cast.missing else failed
 
 
 def text_needed(casts: list[ColumnCast], readings: Readings) -> set[str]:

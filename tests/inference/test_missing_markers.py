@@ -1,0 +1,92 @@
+"""Markers of a missing value ("." in a SAS export, "(X)" and "*****" in a census table, ".."
+in the World Bank's) are read as NULL where they are frequent and the rest reads as one type;
+rare junk, and values that are data (the "N" of a yes/no column), are not."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tests.inference.helpers import Infer
+
+
+def _numbers(rows: int, every: int, marker: str, seed: int = 1) -> list[str | None]:
+    rng = random.Random(seed)
+    return [marker if i % every == 0 else str(rng.randrange(18, 90)) for i in range(rows)]
+
+
+@pytest.mark.parametrize("marker", [".", "..", ":", "*****", "(X)", "N", "n.a.", "Suppressed", "--"])
+def test_a_frequent_marker_in_a_column_of_numbers_is_missing(infer: Infer, marker: str) -> None:
+    result = infer({"age": _numbers(400, 8, marker)})["age"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {marker: 50}
+    best = result.candidates[0]
+    assert best.parse_success_rate == 1.0  # of the 350 values that are not missing
+    assert best.failed_examples == []
+    assert best.details["missing_values"] == {marker: 50}
+    assert result.non_null_count == 350
+    assert f"{marker!r} (50)" in result.reason
+
+
+def test_most_values_may_be_markers(infer: Infer) -> None:
+    # A census margin of error: "*****" for most counties, numbers for the rest.
+    result = infer({"moe": ["*****" if i % 5 else str(i) for i in range(300)]})["moe"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {"*****": 240}
+
+
+def test_several_markers_in_one_column(infer: Infer) -> None:
+    values = ["(X)" if i % 10 == 0 else "-" if i % 10 == 1 else "N" if i % 10 == 2 else f"{i}.5" for i in range(500)]
+    result = infer({"estimate": values})["estimate"]
+    assert result.decided_type == "DOUBLE"
+    # "-" is a null token of the load, not a marker; here it reaches inference as text.
+    assert result.missing_values == {"(X)": 50, "-": 50, "N": 50}
+
+
+def test_a_zero_date_is_missing_in_a_date_column(infer: Infer) -> None:
+    values = ["0000-00-00" if i % 7 == 0 else f"2021-03-{1 + i % 28:02d}" for i in range(200)]
+    result = infer({"shipped": values})["shipped"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "iso_date")
+    assert result.missing_values == {"0000-00-00": 29}
+
+
+def test_the_n_of_a_yes_no_column_is_a_value(infer: Infer) -> None:
+    result = infer({"member": ["Y" if i % 3 else "N" for i in range(300)]})["member"]
+    assert result.decided_type == "BOOLEAN"
+    assert result.missing_values == {}
+
+
+def test_rare_junk_stays_junk(infer: Infer) -> None:
+    # Two dots among 1,000 numbers are typos, not the source's code for missing.
+    values = _numbers(1000, 1000, ".")
+    values[500] = "."
+    result = infer({"n": values})["n"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {}
+    assert result.candidates[0].failed_examples == ["."]
+    assert result.candidates[0].parse_success_rate == 998 / 1000
+
+
+def test_markers_do_not_make_a_text_column_typed(infer: Infer) -> None:
+    # Without the dots the column is still half words: text, and the dots stay text too.
+    values = ["." if i % 5 == 0 else str(i) if i % 2 else f"word{i}" for i in range(400)]
+    result = infer({"mixed": values})["mixed"]
+    assert result.decided_type == "VARCHAR"
+    assert result.missing_values == {}
+
+
+def test_words_are_not_markers(infer: Infer) -> None:
+    # "Closed" is a value of a status, whatever the numbers around it.
+    values = ["Closed" if i % 8 == 0 else str(i) for i in range(400)]
+    result = infer({"status": values})["status"]
+    assert result.decided_type == "VARCHAR"
+    assert result.missing_values == {}
+
+
+def test_other_letters_are_data(infer: Infer) -> None:
+    # Ergast's positionText: "R" is a retired driver, not a missing position.
+    values = ["R" if i % 6 == 0 else str(1 + i % 20) for i in range(300)]
+    result = infer({"positionText": values})["positionText"]
+    assert result.decided_type == "VARCHAR"
+    assert result.missing_values == {}
