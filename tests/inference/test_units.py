@@ -18,6 +18,7 @@ from datadossier.inference.units import (
     SHORT_NAME_UNITS,
     currency_code,
     pint_canonical,
+    unit_from_label,
     unit_from_name,
     value_unit,
 )
@@ -187,3 +188,27 @@ def test_currency_from_values_is_the_iso_code(infer: Infer) -> None:
         }
     )
     assert [results[k].candidates[0].detected_unit for k in "abcd"] == ["GBP", "JPY", "USD", "EUR"]
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("Deg C", "degC"),
+        ("%", "%"),
+        ("meters/second", "m/s"),
+        ("Volts", "V"),
+        ("mbar", "mbar"),
+        ("W/m^2", "W/m**2"),
+        ("ug/m3", "µg/m**3"),
+        ("Estimate!!Households!!Median income (dollars)", "USD"),
+        # a logger's markers of the timestamp and record columns, and how values were processed
+        ("TS", None),
+        ("RN", None),
+        ("Avg", None),
+        ("Min", None),
+        ("Estimate!!Total", None),
+    ],
+)
+def test_units_from_label_rows(label: str, unit: str | None) -> None:
+    evidence = unit_from_label(label)
+    assert (evidence.unit if evidence else None) == unit

@@ -584,3 +584,80 @@ def test_a_file_duckdb_cannot_read_is_left_unpinned(con, tmp_path: Path) -> None
     copy = open_csv(DataFile(path, "csv", "t"), raw_copy=tmp_path / "copy.csv", null_tokens=NULLS, max_columns=50)
     (tmp_path / "copy.csv").unlink()
     assert pin_columns(con, copy) is copy
+
+
+def test_a_row_of_labels_under_the_header_is_kept_apart_from_the_data(con, tmp_path: Path) -> None:
+    # data.census.gov: variable codes, then what each one means, then the data.
+    path = tmp_path / "acs.csv"
+    rows = "".join(f'"0500000US{i:05d}","County {i}","{1000 + i}","{i % 90 + 10}"\n' for i in range(12))
+    path.write_text(
+        '"GEO_ID","NAME","S1901_C01_001E","S1901_C01_001M"\n'
+        '"Geography","Geographic Area Name","Estimate!!Households!!Total","Margin of Error!!Households!!Total"\n' + rows
+    )
+    dialect = _load(con, path)
+    assert dialect.header
+    assert dialect.labels == (
+        ("Geography", "Geographic Area Name", "Estimate!!Households!!Total", "Margin of Error!!Households!!Total"),
+    )
+    assert dialect.as_dict()["labels"] == [list(dialect.labels[0])]
+    names = [d[0] for d in con.execute("SELECT * FROM raw_t").description]
+    assert names == ["GEO_ID", "NAME", "S1901_C01_001E", "S1901_C01_001M"]
+    assert con.execute("SELECT count(*), min(S1901_C01_001E) FROM raw_t").fetchall() == [(12, "1000")]
+
+
+def test_a_loggers_units_and_processing_rows_are_labels(con, tmp_path: Path) -> None:
+    # Campbell Scientific's TOA5: a line about the station, the names, the units, how each
+    # value was processed, then the data.
+    path = tmp_path / "met.dat"
+    rows = "".join(f'"2023-05-01 {i // 6:02d}:{i % 6 * 10:02d}:00",{i},{10 + i / 7:.2f},{12.5 + i / 100:.2f}\n' for i in range(30))
+    path.write_text(
+        '"TOA5","CR1000_Met","CR1000","12345","CR1000.Std.32","CPU:met.CR1","1234","Table10min"\n'
+        '"TIMESTAMP","RECORD","AirTC_Avg","BattV_Min"\n"TS","RN","Deg C","Volts"\n"","","Avg","Min"\n' + rows
+    )
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.data_skip) == (1, 4)
+    assert dialect.labels == (("TS", "RN", "Deg C", "Volts"), ("", "", "Avg", "Min"))
+    assert con.execute("SELECT count(*), min(RECORD), min(TIMESTAMP) FROM raw_t").fetchall() == [
+        (30, "0", "2023-05-01 00:00:00")
+    ]
+
+
+def test_a_logger_file_as_wide_as_its_first_line_keeps_its_header(con, tmp_path: Path) -> None:
+    # Eight columns, like TOA5's first line: without the format's name it would be the header.
+    path = tmp_path / "met.dat"
+    names = ["TIMESTAMP", "RECORD", "AirTC_Avg", "RH", "WS_ms_Avg", "WindDir", "BattV_Min", "Rain_mm_Tot"]
+    units = ["TS", "RN", "Deg C", "%", "meters/second", "degrees", "Volts", "mm"]
+    rows = "".join(f'"2023-05-01 00:{i:02d}:00",{i},{10 + i / 7:.2f},{50 + i % 9},{i % 5}.5,{i * 11 % 360},12.{i % 9},0.{i % 3}\n' for i in range(30))
+    path.write_text(
+        '"TOA5","CR1000_Met","CR1000","12345","CR1000.Std.32","CPU:met.CR1","1234","Table10min"\n'
+        + ",".join(f'"{n}"' for n in names) + "\n" + ",".join(f'"{u}"' for u in units) + "\n" + rows
+    )
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.data_skip, dialect.labels) == (1, 3, (tuple(units),))
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == names
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(30,)]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Ann,N,N",  # the column's own marker of a missing value: it recurs below
+        "Ann,12,x7",  # a number in a column of numbers: data
+        "Ann,,",  # no words at all
+    ],
+)
+def test_a_first_row_that_is_data_is_not_a_label_row(con, tmp_path: Path, first: str) -> None:
+    path = tmp_path / "x.csv"
+    rows = "".join(f"p{i},{i * 3},{'N' if i % 4 == 0 else i * 1.5}\n" for i in range(1, 11))
+    path.write_text(f"name,a,b\n{first}\n{rows}")
+    dialect = _load(con, path)
+    assert dialect.labels == ()
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(11,)]
+
+
+def test_a_text_table_has_no_label_rows(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("first,last,city\nFirst name,Last name,Home town\n" + "".join(f"a{i},b{i},c{i}\n" for i in range(10)))
+    dialect = _load(con, path)
+    assert dialect.labels == ()
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(11,)]

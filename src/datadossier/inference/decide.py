@@ -42,6 +42,7 @@ from datadossier.inference.units import (
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     currency_code,
+    unit_from_label,
     unit_from_name,
     value_unit,
 )
@@ -90,12 +91,14 @@ def decide_text_column(
     scan: ColumnScan,
     findings: SampleFindings,
     config: InferenceConfig,
+    labels: tuple[str, ...] = (),
 ) -> ColumnInference:
-    """Candidates (best first) and the decision for a VARCHAR column."""
+    """Candidates (best first) and the decision for a VARCHAR column (``labels``: what rows
+    under the file's header say of it, see `csv_loader.CsvDialect.labels`)."""
     n = scan.non_null
     if n == 0:
         return _varchar_only(name, raw_type, scan, "The column has no non-null values.")
-    options = [_option(name, s, n, findings, config) for s in scan.candidates.values()]
+    options = [_option(name, s, n, findings, config, labels) for s in scan.candidates.values()]
     # A lenient pattern whose marks never occur adds nothing to the plain reading.
     options = [o for o in options if not (o.stats.detector.lenient and not o.stats.marked)]
     if not options:
@@ -136,7 +139,12 @@ def _digits_beyond_bigint(number: _Option, whole: _Option, findings: SampleFindi
 
 
 def _option(
-    name: str, stats: CandidateStats, n: int, findings: SampleFindings, config: InferenceConfig
+    name: str,
+    stats: CandidateStats,
+    n: int,
+    findings: SampleFindings,
+    config: InferenceConfig,
+    labels: tuple[str, ...],
 ) -> _Option:
     detector = stats.detector
     rate = stats.parsed / n
@@ -152,7 +160,7 @@ def _option(
     option = _Option(stats, data_type, rate, acceptable)
     if detector.formats:
         option.details.update(_format_details(detector.name, detector.formats, findings))
-    _attach_unit(option, name)
+    _attach_unit(option, name, labels)
     return option
 
 
@@ -166,9 +174,12 @@ def _format_details(
     return {"formats": list(formats)}
 
 
-def _attach_unit(option: _Option, column_name: str) -> None:
+def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> None:
     stats = option.stats
-    from_name = unit_from_name(column_name) if option.data_type in NUMERIC_TYPES else None
+    from_name = None
+    if option.data_type in NUMERIC_TYPES:
+        # A units row under the header says it outright; then the name.
+        from_name = next(filter(None, map(unit_from_label, labels)), None) or unit_from_name(column_name)
     from_values: UnitEvidence | None = None
     if stats.detector.name == "percent":
         from_values = UnitEvidence("%", VALUE_UNIT_CONFIDENCE)

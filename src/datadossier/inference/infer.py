@@ -92,6 +92,7 @@ def infer_columns(
     config: InferenceConfig = DEFAULT_CONFIG,
     plans: list[ColumnPlan] | None = None,
     readings: Readings = NO_READINGS,
+    labels: dict[str, tuple[str, ...]] | None = None,
 ) -> list[ColumnInference]:
     """Infer a type for every column of ``relation``, in the order given.
 
@@ -99,7 +100,8 @@ def infer_columns(
     type) pairs, without ``_row_id``. VARCHAR columns get candidates computed over the whole
     column and a decision; columns the source typed keep their type (one candidate) and get a
     unit from their name when numeric. ``plans`` (one per column, same order) replace step 1;
-    ``readings`` name the typed readings that are already columns of ``relation``.
+    ``readings`` name the typed readings that are already columns of ``relation``; ``labels``
+    what rows under a CSV file's header say of each column (its units, say).
     """
     if plans is None:
         plans = plan_columns(con, relation, columns, config=config)
@@ -111,7 +113,9 @@ def infer_columns(
         if plan.findings is None:
             results.append(decide_native_column(plan.name, plan.raw_type, scan))
         else:
-            decided = decide_text_column(plan.name, plan.raw_type, scan, plan.findings, config)
+            decided = decide_text_column(
+                plan.name, plan.raw_type, scan, plan.findings, config, (labels or {}).get(plan.name, ())
+            )
             results.append(
                 replace(
                     decided,

@@ -147,6 +147,55 @@ def currency_code(marker: str) -> str | None:
     return marker if marker in ISO_CURRENCIES else None
 
 
+# How data loggers and statistics tables write units in a row of their own under the header
+# (lower case), where Pint would not read them or would read them otherwise.
+_LABEL_UNITS: dict[str, str] = {
+    "deg c": "degC", "degc": "degC", "deg_c": "degC", "°c": "degC", "deg f": "degF", "degf": "degF",
+    "°f": "degF", "%": "%", "percent": "%", "volts": "V", "volt": "V", "amps": "A",
+    "dollars": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR", "ppm": "ppm", "ppb": "ppb",
+}
+# A label Pint may read: a lower-case word ("degrees", "meters/second"), or symbols joined by
+# "/", "^", "*" or "·" with powers ("W/m^2", "ug/m3", "m3/s"). Short capitals alone ("TS",
+# "RN": a logger's timestamp and record markers) are not handed to Pint, which reads them as
+# terasiemens and the like.
+_PINT_LABEL = re.compile(r"[a-zµ°]{3,}(?:/[a-z]+)?|[A-Za-zµ°]+[0-9]?(?:[/*^·][A-Za-zµ°]*[0-9]?)+")
+
+
+def unit_from_label(label: str) -> UnitEvidence | None:
+    """The unit a label under a column's name states: a units row's cell ("Deg C", "m/s",
+    "W/m^2"), or a unit in parentheses at a label's end ("Median income (dollars)")."""
+    text = label.strip()
+    key = text.lower()
+    if key in _LABEL_UNITS:
+        return UnitEvidence(_LABEL_UNITS[key], VALUE_UNIT_CONFIDENCE)
+    if text in KNOWN_VALUE_UNITS:
+        return UnitEvidence(KNOWN_VALUE_UNITS[text], VALUE_UNIT_CONFIDENCE)
+    if _PINT_LABEL.fullmatch(text):
+        unit = _pint_label(text)
+        if unit is not None:
+            return UnitEvidence(unit, VALUE_UNIT_CONFIDENCE)
+    inner = re.search(r"\(([^()]+)\)\s*$", text)
+    if inner is not None and inner.group(1) != text:
+        found = unit_from_label(inner.group(1))
+        return None if found is None else UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)
+    return None
+
+
+def _pint_label(text: str) -> str | None:
+    import tokenize
+
+    import pint
+
+    try:
+        # Powers as Pint writes them: "m^2" and "m3" (as in "ug/m3") are m**2 and m**3.
+        unit = unit_registry().parse_units(re.sub(r"([A-Za-z])\^?([0-9])", r"\1**\2", text))
+    except (pint.errors.PintError, AssertionError, ValueError, TypeError, tokenize.TokenError):
+        return None
+    if unit.dimensionless:
+        return None
+    return pint_canonical(format(unit, "~C")) or format(unit, "~C")
+
+
 def _after_digit(name: str) -> bool:
     """Whether the name's last letters follow a digit: the census's ``S1901_C01_001M`` (a
     margin of error) and ``B01001_001E`` end in a letter of a code, not in a unit."""

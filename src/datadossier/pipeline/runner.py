@@ -455,7 +455,8 @@ def _kept_copy(known: FileState) -> KeptCopy | None:
     if known.raw_copy is None or known.read_options is None or known.file_format not in ("csv", "parquet"):
         return None
     file_format: FileFormat = "csv" if known.file_format == "csv" else "parquet"
-    return KeptCopy(Path(known.raw_copy), file_format, known.read_options)
+    labels = (known.dialect or {}).get("labels") or []
+    return KeptCopy(Path(known.raw_copy), file_format, known.read_options, labels)
 
 
 def _raw_type(output: StageOutput, name: str) -> str | None:

@@ -253,6 +253,7 @@ class KeptCopy:
     path: Path
     format: FileFormat
     read_options: dict[str, Any] = field(default_factory=lambda: {})  # read_csv's, for a CSV
+    labels: list[list[str]] = field(default_factory=lambda: [])  # see `CsvDialect.labels`
 
 
 def _raw_view_reads(con: duckdb.DuckDBPyConnection, source: str, table: str, path: Path) -> bool:
@@ -452,6 +453,8 @@ class StagedFile:
     dialect: dict[str, Any] | None
     read_options: dict[str, Any] | None
     load_seconds: float
+    # Rows under a CSV file's header describing its columns (see `CsvDialect.labels`).
+    labels: list[list[str]] = field(default_factory=lambda: [])
 
 
 def stage_file(
@@ -541,6 +544,7 @@ def stage_file(
         source=source, table=table, file=file, stage=stage, raw_columns=raw_columns, raw_rows=raw_rows,
         plans=plans, readings=readings, raw_copy=copy, raw_select=raw_select, reload=reload,
         dialect=dialect, read_options=read_options, load_seconds=round(time.perf_counter() - started, 4),
+        labels=(dialect or {}).get("labels") or (kept.labels if kept is not None and file is None else []),
     )
 
 
@@ -576,7 +580,9 @@ def finish_table(
         plans = staged.plans
         if plans is not None:
             plans = replan_sparse(con, stage, plans)
-        inferences = infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings)
+        inferences = infer_columns(
+            con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)
+        )
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         needed = text_needed(casts, readings)
         if needed and staged.reload is not None:
@@ -633,6 +639,14 @@ def finish_table(
         seconds=seconds,
         readings=len(readings.names),
     )
+
+
+def _column_labels(staged: StagedFile) -> dict[str, tuple[str, ...]]:
+    """What the rows under a CSV file's header say of each column (see `CsvDialect.labels`)."""
+    return {
+        name: tuple(row[i] for row in staged.labels if i < len(row) and row[i])
+        for i, (name, _type) in enumerate(staged.raw_columns)
+    }
 
 
 def run_table(

@@ -64,6 +64,11 @@ class CsvDialect:
     # Values are separated by runs of spaces or tabs (the UCI repository's housing.data):
     # the workspace's copy is rewritten as CSV, which the other fields then describe.
     spaces: bool = False
+    # Rows between the header and the data that describe the columns (a census table's
+    # labels, a data logger's units), one tuple of cells per row (see `_label_rows`); the
+    # data then starts after ``data_skip`` lines.
+    labels: tuple[tuple[str, ...], ...] = ()
+    data_skip: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -75,6 +80,7 @@ class CsvDialect:
             "skip": self.skip,
             "footer": self.footer,
             "spaces": self.spaces,
+            **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
         }
 
 
@@ -262,15 +268,70 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
                 )
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
+        elif len(lines) > 1 and _logger_line(parse(lines[:1], delimiter)[0]):
+            preamble, skip = 1, starts[1]  # as wide as the table, but not its header
     quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
     table = lines[preamble : preamble + 50]
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
     opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
+    header = _looks_like_header(head_rows)
+    labels = _label_rows(head_rows, field_count) if header else 0
     return CsvDialect(
-        encoding=encoding, delimiter=delimiter, quote=quote, header=_looks_like_header(head_rows),
+        encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
         quotes_values=any(opening.search(line) for line in lines),
+        labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 : 1 + labels]),
+        # (The label rows hold no line break, so each is one line: `_label_rows`.)
+        data_skip=starts[preamble + labels] + 1 if labels else 0,
     )
+
+
+# At most this many rows under the header are taken for labels or units (a data logger's
+# files have two: units, then how each value was processed).
+MAX_LABEL_ROWS = 2
+# Cells that a data row holds where a value is missing: never a column's label.
+_PLACEHOLDERS = frozenset({"na", "n/a", "null", "none", "nan", "-", "?", "n", "x", "(x)"})
+
+
+def _label_rows(rows: list[list[str]], field_count: int) -> int:
+    """How many rows under the header (``rows[0]``) describe the columns rather than hold
+    data: in every column whose values below are numbers or dates (two such columns at
+    least), such a row holds words or nothing, never a number, a placeholder or a value the
+    column holds further down. Census tables put each column's label there ("Estimate!!Total"),
+    data loggers its unit ("Deg C", "m/s") and then how it was processed ("Avg")."""
+    if any("\n" in cell for row in rows[: 1 + MAX_LABEL_ROWS] for cell in row):
+        return 0  # a quoted line break: rows and lines no longer line up
+    for count in range(MAX_LABEL_ROWS, 0, -1):
+        labels, data = rows[1 : 1 + count], rows[1 + count :]
+        if len(data) < 5 or any(len(row) != field_count for row in labels):
+            continue
+        typed = [i for i in range(field_count) if _typed_column([row[i] for row in data if i < len(row)])]
+        if len(typed) < 2:
+            continue
+        if all(_labels_typed_columns(row, data, typed) for row in labels):
+            return count
+    return 0
+
+
+def _typed_column(cells: list[str]) -> bool:
+    """Whether a column's values (in the lines read) are numbers or dates: nine in ten."""
+    values = [cell.strip() for cell in cells if cell.strip()]
+    shaped = sum(1 for v in values if _NUMBER.match(v) or _DATE_LIKE.match(v))
+    return len(values) >= 3 and shaped >= 0.9 * len(values)
+
+
+def _labels_typed_columns(row: list[str], data: list[list[str]], typed: list[int]) -> bool:
+    """Whether a row under the header labels the typed columns (see `_label_rows`)."""
+    worded = 0
+    for i in typed:
+        cell = row[i].strip()
+        if not cell:
+            continue
+        below = {r[i].strip() for r in data if i < len(r)}
+        if _NUMBER.match(cell) or _DATE_LIKE.match(cell) or cell.lower() in _PLACEHOLDERS or cell in below:
+            return False
+        worded += any(ch.isalpha() or ch in "%°" for ch in cell)
+    return 2 * worded >= len(typed)
 
 
 def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> bool:
@@ -443,10 +504,17 @@ def _footer_rows(rows: list[list[str]], field_count: int) -> int:
     return count if field_count >= 2 else 0
 
 
+def _logger_line(row: list[str]) -> bool:
+    """The first line of a Campbell Scientific data logger's file (see `_preamble_rows`)."""
+    return bool(row) and row[0].strip() in ("TOA5", "TOACI1")
+
+
 def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     """How many leading rows are a preamble: a few one-line rows with clearly fewer fields than
-    the table (a title, "key,value" notes), before the rows of the table (0 when none)."""
-    count = 0
+    the table (a title, "key,value" notes), before the rows of the table (0 when none). The
+    first line of a Campbell Scientific data logger's file ("TOA5", the station, the logger,
+    ...: eight fields whatever the table's width) is one too."""
+    count = 1 if rows and _logger_line(rows[0]) else 0
     while count < len(rows) and _note_row(rows[count], field_count):
         count += 1
     if count > MAX_PREAMBLE_LINES or count >= len(rows) - 1:
@@ -604,7 +672,16 @@ def open_csv(
     }
     if dialect.skip:
         options["skip"] = dialect.skip
-    return CsvCopy(path=raw_copy, options=options, dialect=dialect)
+    copy = CsvCopy(path=raw_copy, options=options, dialect=dialect)
+    if dialect.labels:
+        # The header names the columns; DuckDB reads from the first data row, past the labels.
+        names = _names_from_dialect(copy)
+        if names is not None:
+            renamed = renamed_row_id(names)
+            options.update(header=False, skip=dialect.data_skip)
+            return CsvCopy(path=raw_copy, options=options, dialect=dialect, columns=tuple(renamed.get(n, n) for n in names))
+        copy = replace(copy, dialect=replace(dialect, labels=(), data_skip=0))
+    return copy
 
 
 def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:

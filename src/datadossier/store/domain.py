@@ -115,6 +115,7 @@ class FileState:
     file_format: str | None = None
     raw_copy: str | None = None
     read_options: dict[str, Any] | None = None
+    dialect: dict[str, Any] | None = None  # a CSV file's, as detected (`CsvDialect.as_dict`)
 
 
 @dataclass(frozen=True, slots=True)

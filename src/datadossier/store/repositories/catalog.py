@@ -123,6 +123,7 @@ async def file_state(session: AsyncSession, source_id: uuid.UUID, table_name: st
         file_format=info.get("format"),
         raw_copy=info.get("raw_copy"),
         read_options=info.get("read_options"),
+        dialect=info.get("dialect"),
     )
 
 

@@ -1,0 +1,92 @@
+"""Rows under a CSV file's header that describe its columns (a data logger's units, a census
+table's labels) are not data: the run leaves them out of every layer and reads units from
+them, whether the file is sampled before its load (large files) or after it."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from datadossier.engine import Workspace, layer_relation
+from datadossier.pipeline import stages
+from datadossier.sources.files import DataFile
+
+ROWS = 20_000
+
+
+@pytest.fixture(scope="module")
+def logger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    rng = random.Random(5)
+    path = tmp_path_factory.mktemp("data") / "CR1000_Table10min.dat"
+    lines = [
+        '"TOA5","CR1000_Met","CR1000","12345","CR1000.Std.32","CPU:met.CR1","1234","Table10min"',
+        '"TIMESTAMP","RECORD","AirTC_Avg","RH","WS_ms_Avg","BattV_Min","SlrW_Avg","BP_mbar","Station"',
+        '"TS","RN","Deg C","%","meters/second","Volts","W/m^2","mbar",""',
+        '"","","Avg","Smp","Avg","Min","Avg","Avg","Smp"',
+    ]
+    for i in range(ROWS):
+        minute = i * 10
+        stamp = f"2023-{1 + minute // 40320:02d}-{1 + minute // 1440 % 28:02d} {minute // 60 % 24:02d}:{minute % 60:02d}:00"
+        lines.append(
+            f'"{stamp}",{i},{rng.uniform(-5, 30):.2f},{rng.uniform(20, 99):.1f},{rng.uniform(0, 12):.3f},'
+            f'{rng.uniform(12, 13.5):.2f},{rng.uniform(0, 900):.1f},{rng.uniform(990, 1030):.1f},"north field"'
+        )
+    path.write_text("\n".join(lines) + "\n")
+    assert path.stat().st_size > stages.SAMPLE_FILE_MIN_BYTES
+    return path
+
+
+@pytest.mark.parametrize("sample_file", [True, False], ids=["sampled_before_the_load", "sampled_after"])
+def test_a_loggers_units_row_gives_units_and_no_quarantine(
+    tmp_path: Path, logger_file: Path, monkeypatch: pytest.MonkeyPatch, sample_file: bool
+) -> None:
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0 if sample_file else 1 << 62)
+    workspace = Workspace(tmp_path / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
+    with workspace.connect() as con:
+        out = stages.run_table(
+            con, source="s", table="t", file=DataFile(path=logger_file, format="csv", table_name="t"),
+            manual_types={}, null_tokens=["NAN", ""], max_columns=100, exact_distinct_max_rows=1_000_000,
+            files_dir=tmp_path / "files",
+        )
+        con.execute("COMMIT")
+        raw_rows = con.execute(f"SELECT count(*) FROM {layer_relation('raw', 's', 't')}").fetchall()[0][0]
+    assert (out.counts.raw_rows, out.counts.typed_rows, out.counts.quarantine_rows) == (ROWS, ROWS, 0)
+    assert raw_rows == ROWS
+    decided = {i.column_name: i.decided_type for i in out.inferences}
+    assert decided == {
+        "TIMESTAMP": "TIMESTAMP", "RECORD": "INTEGER", "AirTC_Avg": "DOUBLE", "RH": "DOUBLE",
+        "WS_ms_Avg": "DOUBLE", "BattV_Min": "DOUBLE", "SlrW_Avg": "DOUBLE", "BP_mbar": "DOUBLE",
+        "Station": "VARCHAR",
+    }
+    units = {i.column_name: i.candidates[0].detected_unit for i in out.inferences}
+    assert units == {
+        "TIMESTAMP": None, "RECORD": None, "AirTC_Avg": "degC", "RH": "%", "WS_ms_Avg": "m/s",
+        "BattV_Min": "V",  # not minutes: the units row says volts
+        "SlrW_Avg": "W/m**2", "BP_mbar": "mbar", "Station": None,
+    }
+    assert out.dialect is not None
+    assert out.dialect["labels"][0][:3] == ["TS", "RN", "Deg C"]
+
+
+async def test_a_retyping_keeps_the_units_of_the_labels(tmp_path: Path, store_url: str, logger_file: Path) -> None:
+    from datadossier.pipeline.decisions import set_column_type
+    from datadossier.runtime import open_runtime
+    from datadossier.store.repositories import catalog, metadata
+    from tests.server.helpers import make_settings
+
+    folder = tmp_path / "data" / "met"
+    folder.mkdir(parents=True)
+    target = folder / "table10min.dat"
+    target.write_bytes(logger_file.read_bytes())
+    async with open_runtime(make_settings(tmp_path, store_url)) as runtime:
+        (first,) = await runtime.pipeline.profile_path(target)
+        assert (first.raw_rows, first.quarantine_rows) == (ROWS, 0)
+        _, run = await set_column_type(runtime.pipeline, "met.table10min", "RECORD", "BIGINT", decided_by="test")
+        assert (run.status, run.raw_rows, run.quarantine_rows) == ("retyped", ROWS, 0)
+        async with runtime.sessions() as session:
+            table = await catalog.resolve_table(session, "met.table10min")
+            details = {d.column_name: d for d in await metadata.column_details(session, table)}
+    assert details["RECORD"].resolved_type == "BIGINT"
+    assert (details["AirTC_Avg"].detected_unit, details["BattV_Min"].detected_unit) == ("degC", "V")
