@@ -73,6 +73,7 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     # Census variable names end in a code's letter: E(stimate), M(argin of error).
     assert unit_from_name("S1901_C01_001M") is None
     assert unit_from_name("B01001_001E") is None
+    assert unit_from_name("pH") is None  # acidity, not hours
     end = unit_from_name("height_m")
     long = unit_from_name("height_cm")
     assert end is not None

@@ -207,8 +207,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
 
     The caller applies this to numeric columns only: on a text column `mi` is a middle initial.
     A percent sign anywhere in the name says percent; else the last unit token wins; short
-    ambiguous tokens count only as the last token of a name of two tokens or more, not written
-    right after a digit; `id` and `no` are never units.
+    ambiguous tokens count only as the last token of a name of two tokens or more, after a
+    word (`pH` is no hour) and not right after a digit; `id` and `no` are never units.
     """
     if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
@@ -226,6 +226,6 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
-        if is_last and len(tokens) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
+        if is_last and len(tokens) > 1 and len(tokens[-2]) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
