@@ -1,4 +1,6 @@
-"""Files whose double quotes are text, not CSV quoting (IMDb's TSV files), through a table's run."""
+"""Files read a second time when DuckDB refuses the first reading: double quotes that are
+text, not CSV quoting (IMDb's TSV files), and a value in a last column that the lines read
+left empty and unnamed (BTS on-time files), through a table's run."""
 
 from __future__ import annotations
 
@@ -57,3 +59,48 @@ def test_a_broken_quote_among_values_quoted_whole_stays_an_error(tmp_path: Path,
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(SourceError, match=f"line {bad + 1}"):
         _run(path, tmp_path)
+
+
+def _trailing(rows: int, extra: int | None) -> str:
+    # BTS on-time files: the header and every row end in a comma.
+    lines = ["FL_DATE,CARRIER,DEP_DELAY,"]
+    for i in range(1, rows + 1):
+        lines.append(f"2023-01-{1 + i % 28:02d},{'AA' if i % 3 else 'DL'},{i % 40 - 5}.00,{'late' if i == extra else ''}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("rows", [200, 60_000], ids=["sampled_after_the_load", "sampled_before"])
+def test_an_empty_unnamed_last_column_is_not_loaded(tmp_path: Path, rows: int) -> None:
+    path = tmp_path / "ontime.csv"
+    path.write_text(_trailing(rows, None))
+    out, _ = _run_columns(path, tmp_path)
+    assert [name for name, _ in out.raw_columns] == ["FL_DATE", "CARRIER", "DEP_DELAY"]
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (rows, 0)
+    assert dict(out.typed_columns)["DEP_DELAY"] == "DOUBLE"
+
+
+@pytest.mark.parametrize("rows", [700, 60_000], ids=["sampled_after_the_load", "sampled_before"])
+def test_the_last_column_is_loaded_when_a_row_further_on_fills_it(tmp_path: Path, rows: int) -> None:
+    path = tmp_path / "ontime.csv"
+    path.write_text(_trailing(rows, rows - 3))
+    out, values = _run_columns(path, tmp_path)
+    assert [name for name, _ in out.raw_columns] == ["FL_DATE", "CARRIER", "DEP_DELAY", "column3"]
+    assert out.counts.raw_rows == rows
+    assert values == [(rows - 3, "late")]
+
+
+def _run_columns(path: Path, home: Path) -> tuple[stages.StageOutput, list[tuple[object, ...]]]:
+    workspace = Workspace(home / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
+    with workspace.connect() as con:
+        out = stages.run_table(
+            con, source="s", table="t", file=DataFile(path=path, format="csv", table_name="t"),
+            manual_types={}, null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=100,
+            exact_distinct_max_rows=1_000_000, files_dir=home / "files",
+        )
+        names = [name for name, _ in out.typed_columns]
+        values = (
+            con.execute('SELECT _row_id, column3 FROM "typed"."s.t" WHERE column3 IS NOT NULL').fetchall()
+            if "column3" in names
+            else []
+        )
+    return out, values

@@ -32,6 +32,7 @@ from datadossier.inference.conversions import (
 )
 from datadossier.inference.infer import plan_columns, replan_sparse
 from datadossier.inference.model import ColumnInference, DataType
+from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import ColumnPlan
 from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
@@ -43,6 +44,7 @@ from datadossier.sources.csv_loader import (
     reopen_csv,
     sample_csv,
     unquoted,
+    with_last_column,
 )
 from datadossier.sources.files import DataFile, FileFormat, dataset_files
 from datadossier.sources.layers import (
@@ -518,9 +520,15 @@ def stage_file(
             try:
                 _load_stage(con, opened, named, stage, readings, staging.plain)
             except SourceError as exc:
-                plain_quotes = unquoted(opened, exc) if isinstance(opened, CsvCopy) else None
+                plain_quotes = (
+                    unquoted(opened, exc) or with_last_column(opened, exc) if isinstance(opened, CsvCopy) else None
+                )
                 if plain_quotes is None or not _loads(con, plain_quotes, named, stage, readings, staging.plain):
                     raise
+                if plans is not None and isinstance(opened, CsvCopy) and plain_quotes.columns != opened.columns:
+                    # A column the sample did not have: planned from its first values (`replan_sparse`).
+                    added = (plain_quotes.columns or ())[len(opened.columns or ()) :]
+                    plans = [*plans, *(ColumnPlan(name, "VARCHAR", None, SampleFindings(sampled=0)) for name in added)]
                 opened = plain_quotes
                 dialect = opened.dialect.as_dict() if opened.dialect else None
                 read_options, raw_select = opened.recorded_options, opened.raw_select()

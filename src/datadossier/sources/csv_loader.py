@@ -69,6 +69,9 @@ class CsvDialect:
     # data then starts after ``data_skip`` lines.
     labels: tuple[tuple[str, ...], ...] = ()
     data_skip: int = 0
+    # The header and every row read end in a delimiter ("a,b," over "1,2,", as the BTS
+    # on-time files are written): the empty, unnamed column after it is not loaded.
+    empty_last: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -276,6 +279,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
     header = _looks_like_header(head_rows)
     labels = _label_rows(head_rows, field_count) if header else 0
+    empty_last = header and field_count > 2 and all(len(r) == field_count and not r[-1].strip() for r in head_rows)
     return CsvDialect(
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
@@ -283,6 +287,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 : 1 + labels]),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels] + 1 if labels else 0,
+        empty_last=empty_last,
     )
 
 
@@ -698,6 +703,20 @@ def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
     return replace(copy, options={**copy.options, "quote": "", "escape": ""}, dialect=replace(dialect, quote=""))
 
 
+def with_last_column(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
+    """The copy read with the unnamed last column that `pin_columns` left out (see
+    `CsvDialect.empty_last`), for a file where a row further on holds a value there
+    (``error``, DuckDB's count of columns); None for an error of another kind."""
+    dialect = copy.dialect
+    if dialect is None or not dialect.empty_last or copy.columns is None:
+        return None
+    if "Expected Number of Columns" not in str(error.__cause__ or ""):
+        return None
+    index = len(copy.columns)
+    name = f"column{index:0{len(str(index))}d}"  # DuckDB's name for a blank header
+    return replace(copy, columns=(*copy.columns, name), dialect=replace(dialect, empty_last=False))
+
+
 def null_strings(null_tokens: list[str]) -> list[str]:
     """read_csv's ``nullstr`` for these null tokens (the empty cell always among them)."""
     return sorted(set(null_tokens) | {""})
@@ -742,6 +761,8 @@ def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
         if found is None:
             return copy
         names = found
+    if copy.dialect is not None and copy.dialect.empty_last and len(names) == copy.dialect.field_count:
+        names = names[:-1]  # read so, DuckDB takes the last delimiter of each row for its end
     renamed = renamed_row_id(names)  # named by us, the new name is read everywhere
     return replace(copy, columns=tuple(renamed.get(n, n) for n in names))
 
