@@ -68,6 +68,7 @@ def test_a_loggers_units_row_gives_units_and_no_quarantine(
     }
     assert out.dialect is not None
     assert out.dialect["labels"][0][:3] == ["TS", "RN", "Deg C"]
+    assert out.names == {}  # units and processing steps, not names
 
 
 async def test_a_retyping_keeps_the_units_of_the_labels(tmp_path: Path, store_url: str, logger_file: Path) -> None:
@@ -90,3 +91,49 @@ async def test_a_retyping_keeps_the_units_of_the_labels(tmp_path: Path, store_ur
             details = {d.column_name: d for d in await metadata.column_details(session, table)}
     assert details["RECORD"].resolved_type == "BIGINT"
     assert (details["AirTC_Avg"].detected_unit, details["BattV_Min"].detected_unit) == ("degC", "V")
+
+
+def _census(labels: bool) -> str:
+    header = '"GEO_ID","NAME","S1901_C01_001E","S1901_C01_001M"\n'
+    label = '"Geography","Geographic Area Name","Estimate!!Households!!Total","Margin of Error!!Households!!Total"\n'
+    rows = "".join(f'"0500000US{i:05d}","County {i}","{1000 + i}","{"*****" if i % 3 else i % 90 + 10}"\n' for i in range(40))
+    return header + (label if labels else "") + rows
+
+
+async def test_a_row_of_labels_names_the_columns_in_the_store(tmp_path: Path, store_url: str) -> None:
+    from sqlalchemy import select
+
+    from datadossier.enrichment.db_models import SemanticAnnotationRecord
+    from datadossier.runtime import open_runtime
+    from datadossier.store.repositories import catalog, metadata
+    from tests.server.helpers import make_settings
+
+    folder = tmp_path / "data" / "census"
+    folder.mkdir(parents=True)
+    target = folder / "s1901.csv"
+    target.write_text(_census(labels=True))
+    async with open_runtime(make_settings(tmp_path, store_url)) as runtime:
+
+        async def names() -> dict[str, str | None]:
+            async with runtime.sessions() as session:
+                table = await catalog.resolve_table(session, "census.s1901")
+                return {d.column_name: d.business_name for d in await metadata.column_details(session, table)}
+
+        (run,) = await runtime.pipeline.profile_path(target)
+        assert (run.raw_rows, run.quarantine_rows) == (40, 0)
+        assert await names() == {
+            "GEO_ID": "Geography", "NAME": "Geographic Area Name",
+            "S1901_C01_001E": "Estimate!!Households!!Total",
+            "S1901_C01_001M": "Margin of Error!!Households!!Total",
+        }
+        # A person's name for a column outlives the file's; the file's go when it drops them.
+        async with runtime.sessions.begin() as session:
+            row = await session.scalar(
+                select(SemanticAnnotationRecord).where(SemanticAnnotationRecord.business_name == "Geographic Area Name")
+            )
+            assert row is not None
+            assert row.annotation_source == "file"
+            row.annotation_source, row.business_name = "manual", "County"
+        target.write_text(_census(labels=False))
+        await runtime.pipeline.profile_path(target)
+        assert await names() == {"GEO_ID": None, "NAME": "County", "S1901_C01_001E": None, "S1901_C01_001M": None}

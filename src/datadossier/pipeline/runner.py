@@ -417,6 +417,7 @@ class Pipeline:
                 decisions=decisions,
                 profiles=output.profiles,
                 profiled_at=utcnow(),
+                names=output.names,
             )
             if file is not None:
                 await catalog.record_file(

@@ -34,6 +34,7 @@ from datadossier.inference.infer import plan_columns, replan_sparse
 from datadossier.inference.model import ColumnInference, DataType
 from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import ColumnPlan
+from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
 from datadossier.sources.csv_loader import (
@@ -142,6 +143,8 @@ class StageOutput:
     seconds: dict[str, float] = field(default_factory=dict)
     # Typed readings computed while loading (0 when inference sampled the loaded stage).
     readings: int = 0
+    # Column names a CSV file gives its columns in a row of labels (see `label_names`).
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def describe(con: duckdb.DuckDBPyConnection, relation: str) -> list[tuple[str, str]]:
@@ -646,7 +649,24 @@ def finish_table(
         read_options=staged.read_options,
         seconds=seconds,
         readings=len(readings.names),
+        names=label_names(staged.labels, [name for name, _ in staged.raw_columns]),
     )
+
+
+def label_names(labels: list[list[str]], columns: list[str]) -> dict[str, str]:
+    """The human names that a row of labels gives the columns (data.census.gov's
+    "Estimate!!Households!!Total" under ``S1901_C01_001E``): the first row of labels with a
+    cell for most columns, nearly all different, and not a row of units ("Deg C", "m/s") or
+    of repeated words (a logger's "Avg", "Smp")."""
+    for row in labels:
+        cells = [cell.strip() for cell in row[: len(columns)]]
+        named = [cell for cell in cells if cell]
+        if 2 * len(named) < len(columns) or len(set(named)) < 0.8 * len(named):
+            continue
+        if sum(1 for cell in named if unit_from_label(cell) is not None) * 2 >= len(named):
+            continue
+        return {name: cell for name, cell in zip(columns, cells, strict=False) if cell}
+    return {}
 
 
 def _column_labels(staged: StagedFile) -> dict[str, tuple[str, ...]]:

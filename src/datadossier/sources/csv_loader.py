@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, cast
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
+from datadossier.inference.sampling import MISSING_MARKER
 from datadossier.sources.files import DataFile, copy_file, out_of_space, read_call, renamed_row_id
 
 if TYPE_CHECKING:
@@ -319,8 +320,9 @@ def _label_rows(rows: list[list[str]], field_count: int) -> int:
 
 
 def _typed_column(cells: list[str]) -> bool:
-    """Whether a column's values (in the lines read) are numbers or dates: nine in ten."""
-    values = [cell.strip() for cell in cells if cell.strip()]
+    """Whether a column's values (in the lines read) are numbers or dates: nine in ten of
+    those that are not markers of a missing value (a census margin's "*****")."""
+    values = [v for v in (cell.strip() for cell in cells) if v and not MISSING_MARKER.fullmatch(v)]
     shaped = sum(1 for v in values if _NUMBER.match(v) or _DATE_LIKE.match(v))
     return len(values) >= 3 and shaped >= 0.9 * len(values)
 

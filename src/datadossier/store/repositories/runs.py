@@ -95,9 +95,12 @@ async def save_table_run(
     decisions: dict[str, DecisionWrite],
     profiles: list[ColumnProfile],
     profiled_at: datetime,
+    names: dict[str, str] | None = None,
 ) -> None:
     """Store everything one run learnt about a table. Profiles are added (versioned);
-    candidates are replaced; a manual decision is never overwritten."""
+    candidates are replaced; a manual decision is never overwritten. ``names``: the human
+    names the file gives its columns (a row of labels under the header), kept as their
+    semantic annotations unless a person or a model annotated the column."""
     typed_columns: dict[str, ColumnRecord] = {}
     for layer, write in layers.items():
         table = await _upsert_table(
@@ -137,6 +140,8 @@ async def save_table_run(
             for c in inference.candidates
         )
 
+    await _save_file_names(session, typed_columns, names or {}, profiled_at)
+
     decided = {typed_columns[name].column_id: d for name, d in decisions.items() if name in typed_columns}
     current: dict[uuid.UUID | None, TypeDecisionRecord] = {}
     if decided:
@@ -169,6 +174,38 @@ async def save_table_run(
         if p.column_name in typed_columns
     )
     await session.flush()
+
+
+# `semantic_annotations.annotation_source` of the names a file gives its columns.
+FILE_ANNOTATION = "file"
+
+
+async def _save_file_names(
+    session: AsyncSession, columns: dict[str, ColumnRecord], names: dict[str, str], when: datetime
+) -> None:
+    """Keep the file's names of its columns as their business names: added, changed with the
+    file, removed when it no longer gives one; an annotation from another source stands."""
+    from datadossier.enrichment.db_models import SemanticAnnotationRecord
+
+    ids = {column.column_id: name for name, column in columns.items()}
+    query = select(SemanticAnnotationRecord).where(SemanticAnnotationRecord.column_id.in_(list(ids)))
+    current = {row.column_id: row for row in (await session.scalars(query)).all()}
+    for column_id, column_name in ids.items():
+        row, name = current.get(column_id), names.get(column_name)
+        if row is not None and row.annotation_source != FILE_ANNOTATION:
+            continue
+        if name is None:
+            if row is not None:
+                await session.delete(row)
+        elif row is None:
+            session.add(
+                SemanticAnnotationRecord(
+                    column_id=column_id, business_name=name, annotation_source=FILE_ANNOTATION,
+                    annotated_by="file header", annotated_at=when, confidence=1.0,
+                )
+            )
+        elif row.business_name != name:
+            row.business_name, row.annotated_at = name, when
 
 
 def _apply_decision(
