@@ -255,3 +255,30 @@ async def test_a_uci_data_file_named_by_its_bare_name_is_profiled(
     workclass = columns["column1"]
     assert workclass["null_ratio"] == pytest.approx(0.25)
     assert [v["value"] for v in workclass["profile"]["top_values"]] == ["Private"]
+
+
+async def test_a_census_tables_labels_and_markers_through_the_tools(tmp_path: Path, store_url: str) -> None:
+    # data.census.gov: codes as names, a row of labels, "*****" and "(X)" for missing values.
+    folder = tmp_path / "data" / "census"
+    folder.mkdir(parents=True)
+    rows = "".join(
+        f'"0500000US{i:05d}","County {i}","{1000 + i}","{"*****" if i % 3 else i % 90 + 10}","{"(X)" if i % 4 == 0 else 40000 + i}"\n'
+        for i in range(60)
+    )
+    (folder / "acs.csv").write_text(
+        '"GEO_ID","NAME","S1901_C01_001E","S1901_C01_001M","S1901_C01_012E"\n'
+        '"Geography","Geographic Area Name","Estimate!!Households!!Total","Margin of Error!!Households!!Total",'
+        '"Estimate!!Households!!Median income (dollars)"\n' + rows
+    )
+    async with Client(build_server(make_settings(tmp_path, store_url)), raise_exceptions=True, cache=None) as client:
+        (table,) = structured(await client.call_tool("profile_table", {"target": str(folder / "acs.csv")}))["tables"]
+        assert table["csv_dialect"]["label_rows"] == 1
+        assert "labels" not in table["csv_dialect"]
+        assert (table["table"]["raw_rows"], table["table"]["quarantined_rows"]) == (60, 0)
+        columns = _columns(structured(await client.call_tool("get_column_metadata", {"table": "census.acs"})))
+    margin, income = columns["S1901_C01_001M"], columns["S1901_C01_012E"]
+    assert margin["business_name"] == "Margin of Error!!Households!!Total"
+    assert (margin["data_type"], margin["unit"]) == ("INTEGER", None)
+    assert margin["null_ratio"] == pytest.approx(40 / 60)
+    assert "'*****' (40)" in margin["decision"]["reason"]
+    assert (income["data_type"], income["unit"]) == ("INTEGER", "USD")

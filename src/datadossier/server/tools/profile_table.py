@@ -28,8 +28,9 @@ class ProfiledTable(BaseModel):
     status: str = Field(description="`profiled` (loaded and profiled now) or `unchanged` (file unchanged since the last profile; stored results shown).")
     seconds: dict[str, float] = Field(description="Time spent per stage (load, infer, layers, profile, store, total).")
     csv_dialect: dict[str, Any] | None = Field(
-        description="Detected encoding, delimiter, quote and header of a CSV, and the lines skipped before the"
-        " table (skip) and left out after it (footer)."
+        description="Detected encoding, delimiter, quote and header of a CSV, the lines skipped before the"
+        " table (skip) and left out after it (footer), and how many rows under the header label the columns"
+        " (label_rows: their names are the columns' business_name, their units the columns' unit)."
     )
     columns: list[ColumnInfo] = Field(description="Per-column types, patterns, units and profile (compact).")
     columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
@@ -50,6 +51,16 @@ class ProfileTableResult(BaseModel):
         description="Files of a folder or glob that could not be profiled (the others were); a single file that"
         " fails is an error instead.",
     )
+
+
+def _dialect_summary(dialect: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The dialect as the tool reports it: the label rows counted, not listed (a census table
+    labels hundreds of columns; each column's name and unit carry what they say)."""
+    if dialect is None or "labels" not in dialect:
+        return dialect
+    summary = {k: v for k, v in dialect.items() if k != "labels"}
+    summary["label_rows"] = len(dialect["labels"])
+    return summary
 
 
 def _looks_like_path(target: str) -> bool:
@@ -121,7 +132,7 @@ async def profile_table(
                         table=TableInfo.of(summary),
                         status=run.status,
                         seconds=run.seconds,
-                        csv_dialect=run.dialect,
+                        csv_dialect=_dialect_summary(run.dialect),
                         columns=columns,
                         columns_truncated=cut or len(details) > limit,
                     )
