@@ -1,7 +1,11 @@
 """CSV loading into the raw layer: detection, null tokens, row ids and bad input."""
 
+import bz2
 import codecs
 import gzip
+import io
+import lzma
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -132,6 +136,54 @@ def test_a_broken_gzip_file_is_a_clear_error(con, tmp_path: Path) -> None:
         _load(con, path)
     path.write_bytes(b"id,v\n1,2\n")
     with pytest.raises(SourceError, match="not a valid gzip file"):
+        _load(con, path)
+
+
+def _zipped(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+TEXT = "id;city\n1;München\n2;Zürich\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "packed"),
+    [
+        ("x.csv.bz2", bz2.compress(TEXT.encode())),
+        ("x.csv.xz", lzma.compress(TEXT.encode())),
+        ("x.zip", _zipped({"x.csv": TEXT.encode()})),
+        # macOS's resource folder and hidden files beside the one data file
+        ("x.csv.zip", _zipped({"data/x.csv": TEXT.encode(), "__MACOSX/data/._x.csv": b"\0\1", "data/.DS_Store": b"\0"})),
+    ],
+)
+def test_compressed_files_are_decompressed_into_the_copy(con, tmp_path: Path, name: str, packed: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(packed)
+    assert _load(con, path).delimiter == ";"
+    assert con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall() == [("1", "München"), ("2", "Zürich")]
+    assert (tmp_path / "workspace" / "copy.csv").read_text() == TEXT
+
+
+@pytest.mark.parametrize(
+    ("name", "packed", "message"),
+    [
+        ("x.zip", _zipped({"a.csv": b"a\n1\n", "b.csv": b"b\n2\n"}), r"holds 2 files \(a.csv, b.csv\)"),
+        ("x.zip", _zipped({}), r"holds 0 files \(none\)"),
+        ("x.zip", _zipped({"t.parquet": b"PAR1"}), r"holds 1 files \(t.parquet\)"),
+        ("x.zip", b"PK\x03\x04 not really", "not a valid zip file"),
+        ("x.csv.bz2", b"BZh9 damaged", "not a valid bz2 file"),
+        ("x.csv.xz", b"\xfd7zXZ\x00 damaged", "not a valid xz file"),
+        ("x.csv.zst", b"\x28\xb5\x2f\xfd" + bytes(range(200)), r"is compressed \(zstd\), which is not read here"),
+    ],
+)
+def test_archives_that_cannot_be_read_say_why(con, tmp_path: Path, name: str, packed: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(packed)
+    with pytest.raises(SourceError, match=message):
         _load(con, path)
 
 

@@ -98,6 +98,9 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     [
         ("API_SP.POP.TOTL.csv", "api_sp_pop_totl"),  # dots inside the name are part of it
         ("sales.csv.gz", "sales"),
+        ("sales.csv.bz2", "sales"),
+        ("trips.tsv.xz", "trips"),
+        ("On_Time_2023_1.zip", "on_time_2023_1"),
         ("part-00000.snappy.parquet", "part_00000"),
         ("adult.data", "adult"),
         ("2021.TSV", "t_2021"),
