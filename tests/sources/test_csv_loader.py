@@ -713,3 +713,37 @@ def test_a_text_table_has_no_label_rows(con, tmp_path: Path) -> None:
     dialect = _load(con, path)
     assert dialect.labels == ()
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(11,)]
+
+
+def test_a_title_padded_to_the_tables_width_is_a_preamble(con, tmp_path: Path) -> None:
+    # Spreadsheets export the lines above a table with the table's delimiters.
+    path = tmp_path / "x.csv"
+    rows = "".join(f"R{i},{i * 3},{i * 5}\n" for i in range(12))
+    path.write_text("Sales report 2023,,\n,,\nRegion,Q1,Q2\n" + rows)
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header) == (2, True)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["Region", "Q1", "Q2"]
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(12,)]
+
+
+def test_a_header_of_groups_over_columns_names_each_column_by_both(con, tmp_path: Path) -> None:
+    # Merged cells exported: "Sales" spans Q1 and Q2, "Costs" the next two.
+    path = tmp_path / "x.csv"
+    rows = "".join(f"R{i},{i},{i + 1},{i + 2},{i + 3}\n" for i in range(12))
+    path.write_text(",Sales,,Costs,\nRegion,Q1,Q2,Q1,Q2\n" + rows)
+    dialect = _load(con, path)
+    assert dialect.names == ("Region", "Sales Q1", "Sales Q2", "Costs Q1", "Costs Q2")
+    assert (dialect.labels, dialect.as_dict()["header_rows"]) == ((), 2)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == list(dialect.names)
+    assert con.execute('SELECT count(*), min("Costs Q2") FROM raw_t').fetchall() == [(12, "10")]
+
+
+def test_empty_unnamed_columns_at_the_end_are_left_out(con, tmp_path: Path) -> None:
+    # The UCI air quality file ends every line with two delimiters.
+    path = tmp_path / "x.csv"
+    path.write_text("Date;Time;CO(GT);;\n" + "".join(f"10/03/2004;{i:02d}.00.00;2,{i};;\n" for i in range(12)))
+    dialect = _load(con, path)
+    assert dialect.empty_trailing == 2
+    copy = path.parent / "workspace" / "copy.csv"
+    pinned = pin_columns(con, open_csv(DataFile(path, "csv", "t"), raw_copy=copy, null_tokens=NULLS, max_columns=10))
+    assert pinned.columns == ("Date", "Time", "CO(GT)")

@@ -26,15 +26,16 @@ if TYPE_CHECKING:
 
 _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # What statistical offices and exports write for a missing value in a column of numbers or
-# dates: dots and other punctuation (".", "..", ":", "*****", "--"), letters in parentheses
-# and the census's "N" and "X" ("(X)", "(D)": not available, not applicable, withheld), words
-# that say so ("unknown", "suppressed", "n.a."), and MySQL's zero dates. Other letters are
+# dates: dots and other punctuation (".", "..", ":", "*****", "--"), letters in parentheses or
+# brackets and the census's "N" and "X" ("(X)", "(D)": not available, not applicable,
+# withheld; the UK's ONS writes "[x]", "[c]"), words that say so ("unknown", "suppressed",
+# "n.a.", Australia's "np"), and MySQL's zero dates. Other letters are
 # data (Ergast's positionText "R": retired). Such a value is missing only where it is
 # frequent and the rest of the column reads as one type (`_missing_markers`); rare ones stay
 # junk, quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
 MISSING_MARKER = re.compile(
-    r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|[NXx]"
-    r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|not available|not applicable"
+    r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]"
+    r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not available|not applicable"
     r"|not reported|no data|suppressed|redacted|withheld|confidential)"
     r"|0000-00-00(?:[ T]00:00:00)?)\s*"
 )

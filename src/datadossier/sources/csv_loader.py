@@ -80,9 +80,14 @@ class CsvDialect:
     # data then starts after ``data_skip`` lines.
     labels: tuple[tuple[str, ...], ...] = ()
     data_skip: int = 0
-    # The header and every row read end in a delimiter ("a,b," over "1,2,", as the BTS
-    # on-time files are written): the empty, unnamed column after it is not loaded.
-    empty_last: bool = False
+    # The names of a header of two rows, a group's name over each of its columns' ("Sales"
+    # over "Q1", "Q2": "Sales Q1", "Sales Q2"), as spreadsheets export merged cells; the
+    # data then starts after ``data_skip`` lines too.
+    names: tuple[str, ...] = ()
+    # How many columns at the end are unnamed and empty in every row read: the header and the
+    # rows end in delimiters ("a,b," over "1,2,", as the BTS on-time files are written;
+    # "a;b;;" in the UCI air quality file). They are not loaded.
+    empty_trailing: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -95,6 +100,7 @@ class CsvDialect:
             "footer": self.footer,
             "spaces": self.spaces,
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
+            **({"header_rows": 2} if self.names else {}),
         }
 
 
@@ -337,23 +343,28 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
                 )
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
-        elif len(lines) > 1 and _logger_line(parse(lines[:1], delimiter)[0]):
-            preamble, skip = 1, starts[1]  # as wide as the table, but not its header
+        else:
+            # Lines as wide as the table can still be a preamble: a title padded with delimiters
+            # to the table's width, a logger's first line.
+            preamble = _preamble_rows(parse(lines, delimiter), field_count)
+            skip = starts[preamble] if preamble else skip
     quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
     table = lines[preamble : preamble + 50]
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
     opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
     header = _looks_like_header(head_rows)
     labels = _label_rows(head_rows, field_count) if header else 0
-    empty_last = header and field_count > 2 and all(len(r) == field_count and not r[-1].strip() for r in head_rows)
+    grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
+    empty_trailing = _empty_trailing(head_rows, field_count) if header else 0
     return CsvDialect(
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
         quotes_values=any(opening.search(line) for line in lines),
-        labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 : 1 + labels]),
+        labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
+        names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else (),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels] + 1 if labels else 0,
-        empty_last=empty_last,
+        empty_trailing=empty_trailing,
     )
 
 
@@ -587,13 +598,44 @@ def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     first line of a Campbell Scientific data logger's file ("TOA5", the station, the logger,
     ...: eight fields whatever the table's width) is one too."""
     count = 1 if rows and _logger_line(rows[0]) else 0
-    while count < len(rows) and _note_row(rows[count], field_count):
+    padded = 0
+    while count < len(rows) and (_note_row(rows[count], field_count) or _padded_title(rows[count])):
+        padded += not _note_row(rows[count], field_count)
         count += 1
     if count > MAX_PREAMBLE_LINES or count >= len(rows) - 1:
         return 0
     if any("\n" in cell for row in rows[:count] for cell in row):
         return 0  # a quoted line break: rows and lines no longer line up
+    if padded and not _looks_like_header(rows[count : count + 50]):
+        return 0  # a first data row with its other fields empty, in a file without a header
     return count
+
+
+def _padded_title(row: list[str]) -> bool:
+    """A title or a blank line padded with delimiters to the table's width ("Sales report
+    2023,,,,", ",,,,"), as spreadsheets export the lines above a table."""
+    return len(row) > 1 and (_padded_note(row) or not any(cell.strip() for cell in row))
+
+
+def _group_row(top: list[str], below: list[str]) -> bool:
+    """Whether a header's first row names groups of the columns its second row names: blank
+    over all but the first column of each group (merged cells), where the row below names
+    (nearly) every column."""
+    blank_top = sum(1 for cell in top if not cell.strip())
+    blank_below = sum(1 for cell in below if not cell.strip())
+    return blank_top >= 2 and blank_below <= 1 and blank_below < blank_top and len(top) == len(below)
+
+
+def _grouped_names(top: list[str], below: list[str]) -> list[str]:
+    """Each column's name under a header of groups: the group's name (carried right over the
+    blank cells of its merged span) and the column's own ("Sales Q1")."""
+    group = ""
+    names: list[str] = []
+    for upper, lower in zip(top, below, strict=True):
+        group = upper.strip() or group
+        own = lower.strip()
+        names.append(f"{group} {own}" if group and own and group != own else own or group)
+    return _duckdb_names(names)
 
 
 def _trailing_delimiter(rows: list[list[str]], field_count: int) -> bool:
@@ -745,14 +787,14 @@ def open_csv(
     if dialect.skip:
         options["skip"] = dialect.skip
     copy = CsvCopy(path=raw_copy, options=options, dialect=dialect)
-    if dialect.labels:
+    if dialect.labels or dialect.names:
         # The header names the columns; DuckDB reads from the first data row, past the labels.
-        names = _names_from_dialect(copy)
+        names = list(dialect.names) or _names_from_dialect(copy)
         if names is not None:
             renamed = renamed_row_id(names)
             options.update(header=False, skip=dialect.data_skip)
             return CsvCopy(path=raw_copy, options=options, dialect=dialect, columns=tuple(renamed.get(n, n) for n in names))
-        copy = replace(copy, dialect=replace(dialect, labels=(), data_skip=0))
+        copy = replace(copy, dialect=replace(dialect, labels=(), data_skip=0, names=()))
     return copy
 
 
@@ -771,17 +813,28 @@ def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
 
 
 def with_last_column(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
-    """The copy read with the unnamed last column that `pin_columns` left out (see
-    `CsvDialect.empty_last`), for a file where a row further on holds a value there
+    """The copy read with the unnamed last columns that `pin_columns` left out (see
+    `CsvDialect.empty_trailing`), for a file where a row further on holds a value there
     (``error``, DuckDB's count of columns); None for an error of another kind."""
     dialect = copy.dialect
-    if dialect is None or not dialect.empty_last or copy.columns is None:
+    if dialect is None or not dialect.empty_trailing or copy.columns is None:
         return None
     if "Expected Number of Columns" not in str(error.__cause__ or ""):
         return None
-    index = len(copy.columns)
-    name = f"column{index:0{len(str(index))}d}"  # DuckDB's name for a blank header
-    return replace(copy, columns=(*copy.columns, name), dialect=replace(dialect, empty_last=False))
+    width = len(str(dialect.field_count - 1))  # DuckDB's names for blank headers
+    added = tuple(f"column{i:0{width}d}" for i in range(len(copy.columns), dialect.field_count))
+    return replace(copy, columns=(*copy.columns, *added), dialect=replace(dialect, empty_trailing=0))
+
+
+def _empty_trailing(rows: list[list[str]], field_count: int) -> int:
+    """How many columns at the end of the header (``rows[0]``) and of every row below are
+    blank (see `CsvDialect.empty_trailing`); at least two columns stay."""
+    if any(len(row) != field_count for row in rows):
+        return 0
+    count = 0
+    while count < field_count - 2 and all(not row[field_count - 1 - count].strip() for row in rows):
+        count += 1
+    return count
 
 
 def null_strings(null_tokens: list[str]) -> list[str]:
@@ -828,8 +881,9 @@ def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
         if found is None:
             return copy
         names = found
-    if copy.dialect is not None and copy.dialect.empty_last and len(names) == copy.dialect.field_count:
-        names = names[:-1]  # read so, DuckDB takes the last delimiter of each row for its end
+    dialect = copy.dialect
+    if dialect is not None and dialect.empty_trailing and len(names) == dialect.field_count:
+        names = names[: -dialect.empty_trailing]  # read so, DuckDB takes the rest of each row for its end
     renamed = renamed_row_id(names)  # named by us, the new name is read everywhere
     return replace(copy, columns=tuple(renamed.get(n, n) for n in names))
 
@@ -855,8 +909,16 @@ def _names_from_dialect(copy: CsvCopy) -> list[str] | None:
         return None
     if first is None or len(first) < count:
         return None
+    return _duckdb_names(first[:count])
+
+
+def _duckdb_names(cells: Iterable[str]) -> list[str]:
+    """Column names as DuckDB gives them from a header's cells: a blank one ``columnN``, a
+    repeated one ``name_1``."""
+    cells = list(cells)
+    generic = [f"column{i:0{len(str(len(cells) - 1))}d}" for i in range(len(cells))]
     names: list[str] = []
-    for i, name in enumerate(first[:count]):
+    for i, name in enumerate(cells):
         name = name or generic[i]
         taken, n = name, 0
         while taken in names:
