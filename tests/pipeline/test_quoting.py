@@ -17,7 +17,11 @@ from datadossier.sources.files import DataFile
 TITLE = '"Weird Al" Yankovic: The Ultimate Video Collection'
 
 
-def _run(path: Path, home: Path) -> tuple[stages.StageOutput, list[tuple[object, ...]]]:
+TITLES = 'SELECT * FROM "typed"."s.t" WHERE title LIKE \'%Weird%\' ORDER BY _row_id'
+
+
+def _run(path: Path, home: Path, query: str | None = TITLES) -> tuple[stages.StageOutput, list[tuple[object, ...]]]:
+    """A table's run over ``path``, and the rows ``query`` then reads from its layers."""
     workspace = Workspace(home / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
     with workspace.connect() as con:
         out = stages.run_table(
@@ -25,7 +29,7 @@ def _run(path: Path, home: Path) -> tuple[stages.StageOutput, list[tuple[object,
             manual_types={}, null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=100,
             exact_distinct_max_rows=1_000_000, files_dir=home / "files",
         )
-        rows = con.execute('SELECT * FROM "typed"."s.t" WHERE title LIKE \'%Weird%\' ORDER BY _row_id').fetchall()
+        rows = con.execute(query).fetchall() if query else []
     return out, rows
 
 
@@ -73,7 +77,7 @@ def _trailing(rows: int, extra: int | None) -> str:
 def test_an_empty_unnamed_last_column_is_not_loaded(tmp_path: Path, rows: int) -> None:
     path = tmp_path / "ontime.csv"
     path.write_text(_trailing(rows, None))
-    out, _ = _run_columns(path, tmp_path)
+    out, _ = _run(path, tmp_path, None)
     assert [name for name, _ in out.raw_columns] == ["FL_DATE", "CARRIER", "DEP_DELAY"]
     assert (out.counts.raw_rows, out.counts.quarantine_rows) == (rows, 0)
     assert dict(out.typed_columns)["DEP_DELAY"] == "DOUBLE"
@@ -83,24 +87,7 @@ def test_an_empty_unnamed_last_column_is_not_loaded(tmp_path: Path, rows: int) -
 def test_the_last_column_is_loaded_when_a_row_further_on_fills_it(tmp_path: Path, rows: int) -> None:
     path = tmp_path / "ontime.csv"
     path.write_text(_trailing(rows, rows - 3))
-    out, values = _run_columns(path, tmp_path)
+    out, values = _run(path, tmp_path, 'SELECT _row_id, column3 FROM "typed"."s.t" WHERE column3 IS NOT NULL')
     assert [name for name, _ in out.raw_columns] == ["FL_DATE", "CARRIER", "DEP_DELAY", "column3"]
     assert out.counts.raw_rows == rows
     assert values == [(rows - 3, "late")]
-
-
-def _run_columns(path: Path, home: Path) -> tuple[stages.StageOutput, list[tuple[object, ...]]]:
-    workspace = Workspace(home / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
-    with workspace.connect() as con:
-        out = stages.run_table(
-            con, source="s", table="t", file=DataFile(path=path, format="csv", table_name="t"),
-            manual_types={}, null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=100,
-            exact_distinct_max_rows=1_000_000, files_dir=home / "files",
-        )
-        names = [name for name, _ in out.typed_columns]
-        values = (
-            con.execute('SELECT _row_id, column3 FROM "typed"."s.t" WHERE column3 IS NOT NULL').fetchall()
-            if "column3" in names
-            else []
-        )
-    return out, values
