@@ -178,6 +178,7 @@ def test_compressed_files_are_decompressed_into_the_copy(con, tmp_path: Path, na
         ("x.csv.bz2", b"BZh9 damaged", "not a valid bz2 file"),
         ("x.csv.xz", b"\xfd7zXZ\x00 damaged", "not a valid xz file"),
         ("x.csv.zst", b"\x28\xb5\x2f\xfd" + bytes(range(200)), r"is compressed \(zstd\), which is not read here"),
+        ("x.xlsx", _zipped({"xl/workbook.xml": b"<workbook/>", "xl/sheet1.xml": b"<sheet/>"}), "is a spreadsheet workbook"),
     ],
 )
 def test_archives_that_cannot_be_read_say_why(con, tmp_path: Path, name: str, packed: bytes, message: str) -> None:

@@ -189,6 +189,11 @@ def detect_encoding(head: bytes, path: Path) -> str:
         return "utf-16"  # transcoded to UTF-8 for DuckDB; the BOM tells the byte order
     sample = head[:65536]
     if b"\x00" in sample or _control_share(sample) > 0.01:
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            raise SourceError(
+                f"{path} is a spreadsheet workbook, not CSV text.",
+                hint="Save the sheet as CSV (File > Save As > CSV) and profile that file.",
+            )
         packed = next((kind for magic, kind in _ARCHIVES.items() if head.startswith(magic)), None)
         if packed is not None:
             raise SourceError(
