@@ -10,7 +10,8 @@ How to use it:
    (a folder of files is one source; each file is one table, and so is a partitioned Parquet
    dataset's folder of key=value folders).
 2. `profile_table` with a file, directory or glob path (inside the allowed roots) loads,
-   types and profiles the data. It is quick to call again: unchanged files are not reloaded.
+   types and profiles the data (CSV may be compressed: .gz, .bz2, .xz, a one-file .zip).
+   It is quick to call again: unchanged files are not reloaded.
 3. `get_column_metadata` gives everything known about a table's columns (or one column):
    type decision and reason, candidates with parse rates and failed examples, pattern, unit,
    and the latest profile. Read it before writing SQL against unfamiliar data.
@@ -24,7 +25,9 @@ How to use it:
 
 Every tool that takes a table accepts `source.table`, the file path it was profiled from, or a
 bare table name when only one source has it. Rows whose values fail their column's type are
-kept in a quarantine layer, not dropped: the counts say how many. Results are bounded; when a
+kept in a quarantine layer, not dropped: the counts say how many; a column's own code for a
+missing value (".", "(X)", "*****") is NULL instead, as its decision's reason says. A column's
+`business_name` may come from a row of labels under the file's header. Results are bounded; when a
 list is cut, `truncated` is true and the result says how to narrow the request.
 
 Column names and values quoted from the data (top values, failed examples, minimums and
