@@ -739,6 +739,15 @@ def test_a_header_of_groups_over_columns_names_each_column_by_both(con, tmp_path
     assert con.execute('SELECT count(*), min("Costs Q2") FROM raw_t').fetchall() == [(12, "10")]
 
 
+def test_empty_unnamed_columns_at_the_end_are_left_out_under_labels_too(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    rows = "".join(f"2023-05-01 00:{i:02d}:00,{i},{10 + i / 7:.2f},\n" for i in range(12))
+    path.write_text("TIMESTAMP,RECORD,AirTC,\nTS,RN,Deg C,\n" + rows)
+    dialect = _load(con, path)
+    assert (dialect.labels, dialect.empty_trailing) == ((("TS", "RN", "Deg C", ""),), 1)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["TIMESTAMP", "RECORD", "AirTC"]
+
+
 def test_empty_unnamed_columns_at_the_end_are_left_out(con, tmp_path: Path) -> None:
     # The UCI air quality file ends every line with two delimiters.
     path = tmp_path / "x.csv"

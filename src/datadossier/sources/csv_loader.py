@@ -796,6 +796,7 @@ def open_csv(
         # The header names the columns; DuckDB reads from the first data row, past the labels.
         names = list(dialect.names) or _names_from_dialect(copy)
         if names is not None:
+            names = names[: len(names) - dialect.empty_trailing]  # (see `pin_columns`)
             renamed = renamed_row_id(names)
             options.update(header=False, skip=dialect.data_skip)
             return CsvCopy(path=raw_copy, options=options, dialect=dialect, columns=tuple(renamed.get(n, n) for n in names))
