@@ -282,3 +282,21 @@ def test_dates_mixed_with_date_times_are_timestamps_not_truncated_dates(infer: I
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
     assert result.bounds is not None
     assert result.bounds[1] == dt.datetime(2021, 3, 22, 8, 0, tzinfo=dt.UTC).timestamp()
+
+
+def test_times_with_points_under_a_dates_name_stay_text(infer: Infer) -> None:
+    # YouTube's trending videos: trending_date written YY.DD.MM, which reads as hh.mm.ss.
+    values = [f"{17 + i % 2}.{1 + i % 28:02d}.{1 + i % 12:02d}" for i in range(200)]
+    results = infer({"trending_date": values, "Time": values})
+    assert results["trending_date"].decided_type == "VARCHAR"
+    assert "name says date" in results["trending_date"].reason
+    assert results["Time"].decided_type == "TIME"
+
+
+def test_one_yes_no_spelling_throughout_is_a_code_unless_the_name_says_yes_no(infer: Infer) -> None:
+    # The FEC's amendment indicator: "N" in every row of a file.
+    results = infer({"amndt_ind": ["N"] * 50, "is_amended": ["N"] * 50, "flag2": ["Y", "N"] * 25})
+    assert results["amndt_ind"].decided_type == "VARCHAR"
+    assert "same yes/no spelling" in results["amndt_ind"].reason
+    assert results["is_amended"].decided_type == "BOOLEAN"
+    assert results["flag2"].decided_type == "BOOLEAN"

@@ -33,6 +33,7 @@ from datadossier.inference.names import (
     looks_like_identifier,
     looks_like_instant,
     looks_like_temperature,
+    name_tokens,
 )
 from datadossier.inference.patterns import PatternName
 from datadossier.inference.sampling import SampleFindings
@@ -117,6 +118,7 @@ def decide_text_column(
     number, whole = by_name.get("float"), by_name.get("integer")
     if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
         number.blocked = _BEYOND_BIGINT
+    _block_by_name(by_name, name)
     usable = [o for o in options if o.acceptable and o.blocked is None]
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
@@ -125,6 +127,21 @@ def decide_text_column(
 
 
 _BEYOND_BIGINT = "integers beyond BIGINT"
+_DATE_NAME = "a date's name"
+_ONE_TRUTH = "one truth value"
+
+
+def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
+    """Readings that the values allow but the name contradicts: times of day written with
+    points ("17.14.11") under a date's name (YouTube's trending_date, YY.DD.MM), and a yes/no
+    reading of a column holding one spelling only ("N" throughout: an indicator's code, not a
+    boolean) unless the name says yes/no."""
+    dotted = by_name.get("dotted_time")
+    if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
+        dotted.blocked = _DATE_NAME
+    boolean = by_name.get("boolean")
+    if boolean is not None and boolean.acceptable and boolean.stats.truths == 1 and not looks_boolean(name):
+        boolean.blocked = _ONE_TRUTH
 
 
 def _digits_beyond_bigint(number: _Option, whole: _Option, findings: SampleFindings) -> bool:
@@ -485,6 +502,13 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], accept_rat
         return (
             "Whole numbers beyond the BIGINT range (more than 19 digits) would lose digits as"
             " DOUBLE; kept as VARCHAR, exact (identifiers, most likely)."
+        )
+    if any(o.blocked == _DATE_NAME for o in options):
+        return "Values read as times of day written with points, but the name says date: kept as VARCHAR."
+    if any(o.blocked == _ONE_TRUTH for o in options):
+        return (
+            "Every value is the same yes/no spelling and the name does not read as a yes/no flag"
+            " (a code, most likely); kept as VARCHAR."
         )
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:

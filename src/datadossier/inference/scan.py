@@ -55,6 +55,8 @@ class CandidateStats:
     failed_examples: list[str] = field(default_factory=lambda: [])
     markers: list[str] = field(default_factory=lambda: [])
     leading_zeros: int | None = None
+    # A BOOLEAN reading's number of distinct truth values (1 when every value reads the same).
+    truths: int | None = None
 
 
 @dataclass(slots=True)
@@ -153,6 +155,8 @@ def _add_candidate(
         if detector.data_type in ORDERED_TYPES:
             query.aggregate(index, name, "min", f"min({typed})")
             query.aggregate(index, name, "max", f"max({typed})")
+        elif detector.data_type == "BOOLEAN":
+            query.aggregate(index, name, "truths", f"count(DISTINCT {typed})")
         if detector.marker is not None:
             # The unit or currency written with the number; signs and spaces are not marks.
             marker = query.column(readings.sql(column, detector, "marker"))
@@ -193,6 +197,7 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
     for name in plan.findings.shares:
         marked = get(name, "marked")
         leading = get(name, "leading_zeros")
+        truths = get(name, "truths")
         scan.candidates[name] = CandidateStats(
             detector=DETECTORS[name],
             parsed=_int(get(name, "parsed")),
@@ -201,6 +206,7 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
             high=get(name, "max"),
             markers=_strings(get(name, "markers")),
             leading_zeros=None if leading is None else _int(leading),
+            truths=None if truths is None else _int(truths),
         )
     return scan
 
