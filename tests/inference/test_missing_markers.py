@@ -90,3 +90,14 @@ def test_other_letters_are_data(infer: Infer) -> None:
     result = infer({"positionText": values})["positionText"]
     assert result.decided_type == "VARCHAR"
     assert result.missing_values == {}
+
+
+def test_bounds_of_suppressed_counts_are_missing_values(infer: Infer) -> None:
+    # Health statistics suppress small counts as "<5"; the census tops incomes as "250,000+".
+    cases = ["<5" if i % 9 == 0 else "<10" if i % 9 == 1 else str(10 + i) for i in range(450)]
+    income = ["250,000+" if i % 12 == 0 else str(30000 + 7 * i) for i in range(450)]
+    results = infer({"cases": cases, "median_income": income})
+    assert results["cases"].decided_type == "INTEGER"
+    assert results["cases"].missing_values == {"<5": 50, "<10": 50}
+    assert results["median_income"].decided_type == "INTEGER"
+    assert results["median_income"].missing_values == {"250,000+": 38}

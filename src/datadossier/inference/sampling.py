@@ -29,7 +29,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # dates: dots and other punctuation (".", "..", ":", "*****", "--"), letters in parentheses or
 # brackets and the census's "N" and "X" ("(X)", "(D)": not available, not applicable,
 # withheld; the UK's ONS writes "[x]", "[c]"), words that say so ("unknown", "suppressed",
-# "n.a.", Australia's "np"), and MySQL's zero dates. Other letters are
+# "n.a.", Australia's "np"), bounds written for suppressed or top-coded values ("<5" in health
+# statistics, the census's "250,000+"), and MySQL's zero dates. Other letters are
 # data (Ergast's positionText "R": retired). Such a value is missing only where it is
 # frequent and the rest of the column reads as one type (`_missing_markers`); rare ones stay
 # junk, quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
@@ -37,6 +38,7 @@ MISSING_MARKER = re.compile(
     r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]"
     r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not available|not applicable"
     r"|not reported|no data|suppressed|redacted|withheld|confidential)"
+    r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*\+"
     r"|0000-00-00(?:[ T]00:00:00)?)\s*"
 )
 # A marker with a date's shape but no date in it (no detector reads it as a value).
