@@ -101,3 +101,12 @@ def test_bounds_of_suppressed_counts_are_missing_values(infer: Infer) -> None:
     assert results["cases"].missing_values == {"<5": 50, "<10": 50}
     assert results["median_income"].decided_type == "INTEGER"
     assert results["median_income"].missing_values == {"250,000+": 38}
+
+
+def test_many_different_bounds_are_data(infer: Infer) -> None:
+    # Google Play's installs: every value a lower bound; they are the data, not its gaps.
+    bounds = ["500+", "1,000+", "5,000+", "10,000+", "50,000+", "100,000+", "1,000,000+"]
+    values = [bounds[i % 7] if i % 10 else str(i) for i in range(500)]
+    result = infer({"Installs": values})["Installs"]
+    assert result.decided_type == "VARCHAR"
+    assert result.missing_values == {}

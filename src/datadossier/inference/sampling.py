@@ -244,6 +244,10 @@ def _missing_markers(
     rest = total - sum(frequent.values())
     if not frequent or rest < config.missing_min_count:
         return {}
+    # A source has a code or two for "missing"; many bounds are data (Google Play's installs:
+    # "500+", "10,000+", "1,000,000+", ...).
+    if len(frequent) > 4 or sum(1 for v in frequent if any(ch.isdigit() for ch in v)) > 2:
+        return {}
     for detector in DETECTORS.values():
         if detector.convert is None or weights[detector.name][0] < config.accept_rate * rest:
             continue
