@@ -221,6 +221,9 @@ def test_parquet_readings_computed_in_the_load_give_the_same_run(both_paths: Any
     assert fast["decided"] == slow["decided"]
     assert fast["decided"]["id"][0] == "BIGINT"
     assert fast["decided"]["price"][:2] == ("DECIMAL", "currency")
+    # Parquet's text columns hold markers of a missing value as CSV's do.
+    assert (fast["decided"]["score"][0], fast["decided"]["moe"][0]) == ("DOUBLE", "INTEGER")
+    assert fast["missing"] == slow["missing"] == {"score": {".": ROWS // 16}, "moe": {"*****": 2 * ROWS // 5}}
     assert fast["typed"] == slow["typed"]
     assert fast["quarantine"] == slow["quarantine"]
 
