@@ -267,8 +267,12 @@ def test_manual_types_give_the_same_run_on_both_paths(
     tmp_path: Path, messy_csv: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A person's types: one a reading exists for (qty as DOUBLE), ones it does not (zip as
-    # INTEGER, price kept as text), and a column that fails on 40% of its rows.
-    manual = {"qty": "DOUBLE", "zip": "INTEGER", "price": "VARCHAR", "mostly_numbers": "INTEGER"}
+    # INTEGER, price kept as text), and a column that fails on 40% of its rows; markers of a
+    # missing value stay NULL under another numeric type (moe) and text under VARCHAR (score).
+    manual = {
+        "qty": "DOUBLE", "zip": "INTEGER", "price": "VARCHAR", "mostly_numbers": "INTEGER",
+        "moe": "DOUBLE", "score": "VARCHAR",
+    }
     fast = _run(tmp_path, messy_csv, "csv", sample_file=True, monkeypatch=monkeypatch, manual_types=manual)
     slow = _run(tmp_path, messy_csv, "csv", sample_file=False, monkeypatch=monkeypatch, manual_types=manual)
     assert fast["readings"] > 10
@@ -277,6 +281,11 @@ def test_manual_types_give_the_same_run_on_both_paths(
     assert fast["typed"] == slow["typed"]
     assert fast["quarantine"] == slow["quarantine"]
     assert 0.55 * ROWS < fast["counts"].typed_rows < 0.6 * ROWS
+    names = ["_row_id", *(name for name, _ in fast["typed_columns"])]
+    moe, score = names.index("moe"), names.index("score")
+    assert {row[moe] for row in fast["typed"] if row[moe] is None or row[moe] < 10} == {None}
+    assert sum(1 for row in fast["typed"] if row[score] == ".") > 0
+    assert all(row[moe] is not None or row[0] % 5 in (1, 2) for row in fast["typed"])  # the '*****' rows
 
 
 def test_a_file_with_cr_line_ends_falls_back_to_sampling_the_stage(
