@@ -697,6 +697,7 @@ def test_a_logger_file_as_wide_as_its_first_line_keeps_its_header(con, tmp_path:
         "Ann,N,N",  # the column's own marker of a missing value: it recurs below
         "Ann,12,x7",  # a number in a column of numbers: data
         "Ann,,",  # no words at all
+        "Ann,[c],n.a.",  # markers of a missing value, though not found below
     ],
 )
 def test_a_first_row_that_is_data_is_not_a_label_row(con, tmp_path: Path, first: str) -> None:

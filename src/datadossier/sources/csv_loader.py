@@ -418,6 +418,8 @@ def _labels_typed_columns(row: list[str], data: list[list[str]], typed: list[int
         below = {r[i].strip() for r in data if i < len(r)}
         if _NUMBER.match(cell) or _DATE_LIKE.match(cell) or cell.lower() in _PLACEHOLDERS or cell in below:
             return False
+        if MISSING_MARKER.fullmatch(cell):
+            return False  # a data row's marker of a missing value ("(X)", "n.a.")
         worded += any(ch.isalpha() or ch in "%°" for ch in cell)
     return 2 * worded >= len(typed)
 
