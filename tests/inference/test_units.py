@@ -58,6 +58,16 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("growth %", "%"),
         ("speed_m/s", "m/s"),  # not seconds: the unit is read whole
         ("Wind (km/h)", "km/h"),
+        # a unit in brackets at the end, as scientific and statistical tables write them
+        ("Pressure (hPa)", "hPa"),
+        ("Flow [m3/s]", "m**3/s"),
+        ("PM2.5 (µg/m³)", "µg/m**3"),
+        ("Power (kW)", "kW"),
+        ("Speed (knots)", "kn"),
+        ("Area (sq km)", "km**2"),
+        ("Salary (€)", "EUR"),
+        ("GDP (current US$)", "USD"),
+        ("Temperature (°C)", "degC"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -74,6 +84,8 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     assert unit_from_name("S1901_C01_001M") is None
     assert unit_from_name("B01001_001E") is None
     assert unit_from_name("pH") is None  # acidity, not hours
+    for name in ("Population (thousands)", "Score (points)", "Stock (units)", "Name (first)", "Total (adjusted)", "x ( )"):
+        assert unit_from_name(name) is None, name
     end = unit_from_name("height_m")
     long = unit_from_name("height_cm")
     assert end is not None

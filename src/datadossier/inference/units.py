@@ -158,7 +158,12 @@ _LABEL_UNITS: dict[str, str] = {
 # "/", "^", "*" or "·" with powers ("W/m^2", "ug/m3", "m3/s"). Short capitals alone ("TS",
 # "RN": a logger's timestamp and record markers) are not handed to Pint, which reads them as
 # terasiemens and the like.
-_PINT_LABEL = re.compile(r"[a-zµ°]{3,}(?:/[a-z]+)?|[A-Za-zµ°]+[0-9]?(?:[/*^·][A-Za-zµ°]*[0-9]?)+")
+_PINT_LABEL = re.compile(r"[a-zµ°]{3,}(?:/[a-z]+)?|[A-Za-zµ°]+[0-9²³]?(?:[/*^·][A-Za-zµ°]*[0-9²³]?)+")
+
+
+# Words Pint reads as units that a table means otherwise: a score's points (not typographic
+# points), "units" and "dots" (which Pint takes for micro-nits and pixels), the French "are".
+_NOT_LABEL_UNITS = frozenset({"point", "points", "pt", "pts", "unit", "units", "dot", "dots", "are"})
 
 
 def unit_from_label(label: str) -> UnitEvidence | None:
@@ -166,6 +171,8 @@ def unit_from_label(label: str) -> UnitEvidence | None:
     "W/m^2"), or a unit in parentheses at a label's end ("Median income (dollars)")."""
     text = label.strip()
     key = text.lower()
+    if key in _NOT_LABEL_UNITS:
+        return None
     if key in _LABEL_UNITS:
         return UnitEvidence(_LABEL_UNITS[key], VALUE_UNIT_CONFIDENCE)
     if text in KNOWN_VALUE_UNITS:
@@ -188,12 +195,33 @@ def _pint_label(text: str) -> str | None:
 
     try:
         # Powers as Pint writes them: "m^2" and "m3" (as in "ug/m3") are m**2 and m**3.
+        text = text.replace("²", "2").replace("³", "3")
         unit = unit_registry().parse_units(re.sub(r"([A-Za-z])\^?([0-9])", r"\1**\2", text))
     except (pint.errors.PintError, AssertionError, ValueError, TypeError, tokenize.TokenError):
         return None
     if unit.dimensionless:
         return None
     return pint_canonical(format(unit, "~C")) or format(unit, "~C")
+
+
+def _bracketed_unit(name: str) -> UnitEvidence | None:
+    """The unit a name writes in brackets at its end, as scientific and statistical tables
+    head their columns: "Pressure (hPa)", "Flow [m3/s]", "PM2.5 (µg/m³)", "Salary (€)",
+    "GDP (current US$)", "Area (sq km)"."""
+    match = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", name)
+    if match is None:
+        return None
+    inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)$", r"\1^2", match.group(1).strip())
+    if not inner:
+        return None
+    for text in (inner, inner.split()[-1]):  # "current US$": its last word
+        code = currency_code(text)
+        if code is not None:
+            return UnitEvidence(code, NAME_UNIT_CONFIDENCE)
+        found = unit_from_label(text)
+        if found is not None:
+            return UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)
+    return None
 
 
 def _after_digit(name: str) -> bool:
@@ -212,6 +240,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     """
     if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
+    bracketed = _bracketed_unit(name)
+    if bracketed is not None:
+        return bracketed
     per = re.search(r"([A-Za-z]+/[A-Za-z]+)\W*$", name)  # "speed_m/s", "Wind (km/h)"
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
