@@ -30,10 +30,10 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # brackets and the census's "N" and "X" ("(X)", "(D)": not available, not applicable,
 # withheld; the UK's ONS writes "[x]", "[c]"), words that say so ("unknown", "suppressed",
 # "n.a.", Australia's "np"), bounds written for suppressed or top-coded values ("<5" in health
-# statistics, the census's "250,000+"), and MySQL's zero dates. Other letters are
-# data (Ergast's positionText "R": retired). Such a value is missing only where it is
-# frequent and the rest of the column reads as one type (`_missing_markers`); rare ones stay
-# junk, quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
+# statistics, the census's "250,000+"), and MySQL's zero dates. Other letters are data
+# (Ergast's positionText "R": retired). Such a value is missing only where it is frequent
+# and the rest of the column reads as one type (`_missing_markers`); rare ones stay junk,
+# quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
 MISSING_MARKER = re.compile(
     r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]"
     r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not available|not applicable"
@@ -291,8 +291,8 @@ def _accepted_weight(
 def _weights_sql() -> str:
     """Per column of the common values: distinct and total counts, the longest value, the
     weight of the common values, the first with a leading zero, those shaped like a missing
-    value's marker (with their weights), then (accepted, marked)
-    weights per detector, as `_accepted_weight` defines them."""
+    value's marker (with their weights), then (accepted, marked) weights per detector, as
+    `_accepted_weight` defines them."""
     number = lit(DETECTORS["float"].regex)
     matches = [f"regexp_full_match(v, {number}) AS plain"]
     aggregates = [

@@ -523,16 +523,17 @@ def stage_file(
             try:
                 _load_stage(con, opened, named, stage, readings, staging.plain)
             except SourceError as exc:
-                plain_quotes = (
-                    unquoted(opened, exc) or with_last_column(opened, exc) if isinstance(opened, CsvCopy) else None
-                )
-                if plain_quotes is None or not _loads(con, plain_quotes, named, stage, readings, staging.plain):
+                # A CSV read again another way: quotes as text, or with its unnamed last columns.
+                if not isinstance(opened, CsvCopy):
                     raise
-                if plans is not None and isinstance(opened, CsvCopy) and plain_quotes.columns != opened.columns:
-                    # A column the sample did not have: planned from its first values (`replan_sparse`).
-                    added = (plain_quotes.columns or ())[len(opened.columns or ()) :]
+                again = unquoted(opened, exc) or with_last_column(opened, exc)
+                if again is None or not _loads(con, again, named, stage, readings, staging.plain):
+                    raise
+                added = (again.columns or ())[len(opened.columns or ()) :]
+                if plans is not None and added:
+                    # Columns the sample did not have: planned from their first values (`replan_sparse`).
                     plans = [*plans, *(ColumnPlan(name, "VARCHAR", None, SampleFindings(sampled=0)) for name in added)]
-                opened = plain_quotes
+                opened = again
                 dialect = opened.dialect.as_dict() if opened.dialect else None
                 read_options, raw_select = opened.recorded_options, opened.raw_select()
             reload = (opened, named, staging.plain)
