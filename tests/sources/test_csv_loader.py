@@ -5,11 +5,13 @@ import codecs
 import gzip
 import io
 import lzma
+import tarfile
 import zipfile
 from pathlib import Path
 
 import duckdb
 import pytest
+import zstandard
 
 from datadossier.errors import SourceError
 from datadossier.sources.csv_loader import (
@@ -139,6 +141,16 @@ def test_a_broken_gzip_file_is_a_clear_error(con, tmp_path: Path) -> None:
         _load(con, path)
 
 
+def _tarred(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode) as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
 def _zipped(members: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -155,7 +167,12 @@ TEXT = "id;city\n1;München\n2;Zürich\n"
     [
         ("x.csv.bz2", bz2.compress(TEXT.encode())),
         ("x.csv.xz", lzma.compress(TEXT.encode())),
+        ("x.csv.zst", zstandard.ZstdCompressor().compress(TEXT.encode())),
         ("x.zip", _zipped({"x.csv": TEXT.encode()})),
+        ("x.tar.gz", _tarred({"export/x.csv": TEXT.encode(), "export/._x.csv": b"\0\1"})),
+        ("x.tgz", _tarred({"x.csv": TEXT.encode()})),
+        ("x.tar", _tarred({"x.csv": TEXT.encode()}, "w")),
+        ("x.tar.xz", _tarred({"x.csv": TEXT.encode()}, "w:xz")),
         # macOS's resource folder and hidden files beside the one data file
         ("x.csv.zip", _zipped({"data/x.csv": TEXT.encode(), "__MACOSX/data/._x.csv": b"\0\1", "data/.DS_Store": b"\0"})),
     ],
@@ -173,11 +190,14 @@ def test_compressed_files_are_decompressed_into_the_copy(con, tmp_path: Path, na
     [
         ("x.zip", _zipped({"a.csv": b"a\n1\n", "b.csv": b"b\n2\n"}), r"holds 2 files \(a.csv, b.csv\)"),
         ("x.zip", _zipped({}), r"holds 0 files \(none\)"),
+        ("x.tar.gz", _tarred({"a.csv": b"a\n1\n", "b.csv": b"b\n2\n"}), r"holds 2 files \(a.csv, b.csv\)"),
+        ("x.tgz", gzip.compress(b"not a tar archive" * 40), "not a valid tar file"),
         ("x.zip", _zipped({"t.parquet": b"PAR1"}), r"holds 1 files \(t.parquet\)"),
         ("x.zip", b"PK\x03\x04 not really", "not a valid zip file"),
         ("x.csv.bz2", b"BZh9 damaged", "not a valid bz2 file"),
         ("x.csv.xz", b"\xfd7zXZ\x00 damaged", "not a valid xz file"),
-        ("x.csv.zst", b"\x28\xb5\x2f\xfd" + bytes(range(200)), r"is compressed \(zstd\), which is not read here"),
+        ("x.csv.zst", b"\x28\xb5\x2f\xfd" + bytes(range(200)), "not a valid zstd file"),
+        ("x.csv.7z", b"7z\xbc\xaf\x27\x1c" + bytes(range(200)), r"is compressed \(7z\), which is not read here"),
         ("x.xlsx", _zipped({"xl/workbook.xml": b"<workbook/>", "xl/sheet1.xml": b"<sheet/>"}), "is a spreadsheet workbook"),
     ],
 )

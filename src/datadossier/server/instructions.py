@@ -10,7 +10,8 @@ How to use it:
    (a folder of files is one source; each file is one table, and so is a partitioned Parquet
    dataset's folder of key=value folders).
 2. `profile_table` with a file, directory or glob path (inside the allowed roots) loads,
-   types and profiles the data (CSV may be compressed: .gz, .bz2, .xz, a one-file .zip).
+   types and profiles the data (CSV may be compressed: .gz, .bz2, .xz, .zst, or a zip or tar
+   archive of one file).
    It is quick to call again: unchanged files are not reloaded.
 3. `get_column_metadata` gives everything known about a table's columns (or one column):
    type decision and reason, candidates with parse rates and failed examples, pattern, unit,

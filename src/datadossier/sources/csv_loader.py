@@ -7,31 +7,33 @@ the file) is its DuckDB ``rowid`` + 1; see ``sources.layers.ROW_ID``.
 
 from __future__ import annotations
 
-import bz2
 import codecs
 import csv
-import gzip
 import io
 import itertools
-import lzma
 import os
 import re
 import shutil
-import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import create_table
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
 from datadossier.inference.sampling import MISSING_MARKER
+from datadossier.sources.compressed import (
+    damage_errors,
+    damaged,
+    is_compressed,
+    is_damage,
+    open_bytes,
+    unread_format,
+)
 from datadossier.sources.files import (
     DataFile,
     copy_file,
-    file_format,
     out_of_space,
     read_call,
     renamed_row_id,
@@ -104,74 +106,15 @@ class CsvDialect:
         }
 
 
-# Compressed files read as the text inside them (the workspace keeps a plain copy).
-_OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
-# What a damaged compressed file raises while it is read (bz2 raises a bare OSError).
-_DAMAGED = (EOFError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, OSError)
-
-
-def _compressed(path: Path) -> bool:
-    return path.suffix.lower() in (*_OPENERS, ".zip")
-
-
-def _open_bytes(path: Path) -> IO[bytes]:
-    """The file's bytes; a compressed file (``.gz``, ``.bz2``, ``.xz``, or a ``.zip`` archive
-    of one file) is decompressed as it is read."""
-    suffix = path.suffix.lower()
-    if suffix == ".zip":
-        return _zip_member(path)
-    opener = _OPENERS.get(suffix)
-    # The openers' files read like any binary file; typeshed does not call them IO[bytes].
-    return cast("IO[bytes]", opener(path, "rb")) if opener else path.open("rb")
-
-
-def _zip_member(path: Path) -> IO[bytes]:
-    """The one data file of a zip archive (macOS's ``__MACOSX`` folder and hidden files left
-    out); an archive of several files is refused, with what it holds."""
-    archive = zipfile.ZipFile(path)
-    members = [
-        m for m in archive.infolist()
-        if not m.is_dir() and not m.filename.startswith("__MACOSX/") and not Path(m.filename).name.startswith(".")
-    ]
-    if len(members) != 1 or file_format(Path(members[0].filename)) == "parquet":
-        archive.close()
-        listed = ", ".join(m.filename for m in members[:5]) + (", ..." if len(members) > 5 else "")
-        raise SourceError(
-            f"{path} holds {len(members)} files ({listed or 'none'}); a zip archive is read when it holds one"
-            " CSV file.",
-            hint="Extract the archive and profile what it holds (a folder's files each become a table).",
-        )
-    return archive.open(members[0])  # (the member keeps the archive's file open until closed)
-
-
-# Magic numbers of compressed formats that are not read (see `_OPENERS`).
-_ARCHIVES = {
-    b"\x28\xb5\x2f\xfd": "zstd", b"7z\xbc\xaf\x27\x1c": "7z", b"Rar!": "rar", b"\x04\x22\x4d\x18": "lz4",
-}
-
-
-def _is_damage(exc: BaseException) -> bool:
-    """Whether an error reading a compressed file says its data is damaged (gzip and bz2 raise
-    OSErrors without an errno for that) rather than that the disk failed."""
-    return not isinstance(exc, OSError) or exc.errno is None
-
-
-def _damaged(path: Path, exc: BaseException) -> SourceError:
-    return SourceError(
-        f"{path} is not a valid {'gzip' if path.suffix.lower() == '.gz' else path.suffix.lower().lstrip('.')} file: {exc}.",
-        hint="Check the file, or decompress it and profile the CSV.",
-    )
-
-
 def _read_head(path: Path) -> bytes:
     try:
-        with _open_bytes(path) as fh:
+        with open_bytes(path) as fh:
             return fh.read(SNIFF_BYTES)
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared before it could be read.", hint="Check the file still exists and profile it again.") from exc
-    except _DAMAGED as exc:
-        if _compressed(path) and _is_damage(exc):
-            raise _damaged(path, exc) from exc
+    except damage_errors() as exc:
+        if is_compressed(path) and is_damage(exc):
+            raise damaged(path, exc) from exc
         raise SourceError(f"Cannot read {path}: {getattr(exc, 'strerror', None) or exc}.", hint="Check the file's permissions.") from exc
 
 
@@ -194,11 +137,10 @@ def detect_encoding(head: bytes, path: Path) -> str:
                 f"{path} is a spreadsheet workbook, not CSV text.",
                 hint="Save the sheet as CSV (File > Save As > CSV) and profile that file.",
             )
-        packed = next((kind for magic, kind in _ARCHIVES.items() if head.startswith(magic)), None)
-        if packed is not None:
+        if (packed := unread_format(head)) is not None:
             raise SourceError(
                 f"{path} is compressed ({packed}), which is not read here.",
-                hint="Decompress it and profile the CSV inside (.gz, .bz2, .xz and one-file .zip are read as they are).",
+                hint="Decompress it and profile the CSV inside (.gz, .bz2, .xz, .zst and archives of one file are read as they are).",
             )
         raise SourceError(
             f"{path} looks like a binary file, not CSV text.",
@@ -484,7 +426,7 @@ def _respace(path: Path, encoding: str, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
-            io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline=None) as src,
+            io.TextIOWrapper(open_bytes(path), encoding=encoding, newline=None) as src,
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             out = csv.writer(dst, lineterminator="\n")
@@ -773,7 +715,7 @@ def open_csv(
     elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
         duck_encoding = "utf-8"
-    elif _compressed(file.path):
+    elif is_compressed(file.path):
         _decompress(file.path, raw_copy)
     else:
         copy_file(file.path, raw_copy)
@@ -1041,7 +983,7 @@ def _transcode(path: Path, encoding: str, target: Path, *, one_line_end: bool = 
     try:
         with (
             # newline=None reads every CRLF and CR as LF; "" leaves line ends as they are.
-            io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline=None if one_line_end else "") as src,
+            io.TextIOWrapper(open_bytes(path), encoding=encoding, newline=None if one_line_end else "") as src,
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             while chunk := src.read(1 << 20):
@@ -1050,24 +992,24 @@ def _transcode(path: Path, encoding: str, target: Path, *, one_line_end: bool = 
         raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
     except UnicodeDecodeError as exc:
         raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
-    except _DAMAGED as exc:
-        if not (_compressed(path) and _is_damage(exc)):
+    except damage_errors() as exc:
+        if not (is_compressed(path) and is_damage(exc)):
             raise
-        raise _damaged(path, exc) from exc
+        raise damaged(path, exc) from exc
 
 
 def _decompress(path: Path, target: Path) -> None:
     """Stream a compressed file into a plain copy: the raw layer, the sample and DuckDB read that."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with _open_bytes(path) as src, target.open("wb") as dst:
+        with open_bytes(path) as src, target.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
-    except _DAMAGED as exc:
-        if not _is_damage(exc):
+    except damage_errors() as exc:
+        if not is_damage(exc):
             raise SourceError(f"Cannot copy {path} into the workspace: {exc}.", hint="Check permissions and free disk space.") from exc
-        raise _damaged(path, exc) from exc
+        raise damaged(path, exc) from exc
 
 
 def _first_line(exc: Exception) -> str:

@@ -41,7 +41,8 @@ def safe_name(text: str) -> str:
 
 # Suffixes a table's name leaves out: the compression, the format, and the codec Spark and
 # Arrow name before ".parquet" ("part-0.snappy.parquet").
-_NAME_COMPRESSION = (".gz", ".bz2", ".xz", ".zip")
+_NAME_COMPRESSION = (".gz", ".bz2", ".xz", ".zst", ".zstd", ".zip", ".tgz", ".tbz2", ".txz")
+_NAME_ARCHIVE = (".tar",)
 _NAME_CODECS = (".snappy", ".gzip", ".zstd", ".zst", ".lz4", ".brotli")
 
 
@@ -50,7 +51,7 @@ def table_name_for(path: Path) -> str:
     the name ("API_SP.POP.TOTL.csv" is ``api_sp_pop_totl``, "sales.csv.gz" is ``sales``)."""
     name = path.name
     lowered = name.lower()
-    for group in (_NAME_COMPRESSION, (*_EXTENSIONS, *_TEXT_DATA_EXTENSIONS), _NAME_CODECS):
+    for group in (_NAME_COMPRESSION, _NAME_ARCHIVE, (*_EXTENSIONS, *_TEXT_DATA_EXTENSIONS), _NAME_CODECS):
         cut = next((s for s in group if lowered.endswith(s) and len(lowered) > len(s)), None)
         if cut:
             name, lowered = name[: -len(cut)], lowered[: -len(cut)]
@@ -77,18 +78,20 @@ _PARQUET_MAGIC = b"PAR1"
 
 
 def file_format(path: Path) -> FileFormat | None:
-    """The format of a data file, from its suffix (``.csv.gz``, ``.csv.bz2``, ``.csv.xz`` and
-    ``.csv.zip`` count as csv; a compressed Parquet file is not one)."""
+    """The format of a data file, from its suffix (``.csv.gz``, ``.csv.zst``, ``.csv.zip``,
+    ``.csv.tar.gz`` and the like count as csv; a compressed Parquet file is not one)."""
     suffixes = [s.lower() for s in path.suffixes]
-    if suffixes and suffixes[-1] in _NAME_COMPRESSION and len(suffixes) > 1:
-        inner = _EXTENSIONS.get(suffixes[-2])
-        return "csv" if inner == "csv" else None
+    if suffixes and suffixes[-1] in (*_NAME_COMPRESSION, *_NAME_ARCHIVE):
+        inner = [s for s in suffixes[:-1] if s not in _NAME_ARCHIVE]
+        return "csv" if inner and _EXTENSIONS.get(inner[-1]) == "csv" else None
     return _EXTENSIONS.get(suffixes[-1]) if suffixes else None
 
 
 def named_like_data(path: Path) -> bool:
     """Whether a name reads as a data file's (a known suffix, ".dat" or ".data" too)."""
-    return file_format(path) is not None or path.suffix.lower() in (*_TEXT_DATA_EXTENSIONS, *_NAME_COMPRESSION)
+    return file_format(path) is not None or path.suffix.lower() in (
+        *_TEXT_DATA_EXTENSIONS, *_NAME_COMPRESSION, *_NAME_ARCHIVE
+    )
 
 
 def sniffed_format(path: Path, *, named: bool) -> FileFormat | None:
@@ -202,7 +205,7 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         if fmt is None:
             raise SourceError(
                 f"{match} is not a CSV or Parquet file (by its name).",
-                hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz, .bz2, .xz or .zip), .parquet, and .dat or .data holding delimited text; a file named on its own is read by its content (a .zip holding one CSV file too).",
+                hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz, .bz2, .xz, .zst, .zip or a tar archive), .parquet, and .dat or .data holding delimited text; a file named on its own is read by its content (an archive holding one CSV file too).",
             )
         name = table_name_for(match)
         if name in seen:
