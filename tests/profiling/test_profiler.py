@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from datadossier.engine.gateway import quote_ident
-from datadossier.profiling import ColumnProfile, profile_columns
+from datadossier.profiling import ColumnProfile, profile_columns, profiler
 
 REL = '"t"'
 
@@ -495,3 +495,69 @@ def test_statement_count_does_not_grow_with_columns(
     )
     assert len(profiles) == 41
     assert counting.statements <= 3  # count(*), the main statement, the follow-up
+
+
+# Short, wide tables -------------------------------------------------------------------------
+
+WIDE = (
+    "CREATE TABLE t AS SELECT "
+    + ", ".join(
+        f"i % {k + 7} AS i{k}, "
+        f"CASE WHEN i % 5 > 0 THEN round((i * {k + 3}) % 101 / 7, 2) END AS d{k}, "
+        f"CAST(i % 13 * {k + 1} / 4 AS DECIMAL(18, 2)) AS m{k}, "
+        f"i % {k + 2} = 0 AS b{k}, "
+        f"DATE '2021-01-01' + CAST(i % 40 * {k + 1} AS INTEGER) AS dt{k}, "
+        f"TIMESTAMP '2021-01-01 08:00' + INTERVAL (i % 17 * {k + 1}) HOUR AS ts{k}, "
+        f"TIME '06:00' + INTERVAL (i % 30 * {k + 1}) MINUTE AS tm{k}, "
+        f"'v' || (i % {k + 11}) AS s{k}, "
+        f"CAST(NULL AS DOUBLE) AS nd{k}, CAST(NULL AS VARCHAR) AS ns{k}, CAST(NULL AS BOOLEAN) AS nb{k}, "
+        f"CAST(NULL AS DATE) AS ndt{k}"
+        for k in range(3)
+    )
+    + ", gen_random_uuid() AS u FROM range(3000) r(i)"
+)
+
+
+def _same(a: ColumnProfile, b: ColumnProfile) -> None:
+    for field in a.__dataclass_fields__:
+        x, y = getattr(a, field), getattr(b, field)
+        if isinstance(x, float):
+            assert y == pytest.approx(x, rel=1e-12), (a.column_name, field)
+        elif isinstance(x, dict):
+            assert y == pytest.approx(x, rel=1e-12), (a.column_name, field)
+        else:
+            assert x == y, (a.column_name, field)
+
+
+@pytest.mark.parametrize("bounds", [None, "data", "wider"])
+def test_short_wide_tables_are_profiled_stacked_with_the_same_results(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, bounds: str | None
+) -> None:
+    con.execute(WIDE)
+    columns = columns_of(con)
+    assert len(columns) >= profiler.STACKED_MIN_COLUMNS
+    given = None
+    if bounds is not None:
+        ranges = con.execute(
+            "SELECT " + ", ".join(f"min(i{k}), max(i{k}), min(d{k}), max(d{k})" for k in range(3)) + " FROM t"
+        ).fetchone()
+        assert ranges is not None
+        widen = 0.0 if bounds == "data" else 5.0
+        given = {
+            f"{name}{k}": (float(ranges[4 * k + 2 * j]) - widen, float(ranges[4 * k + 2 * j + 1]))
+            for k in range(3)
+            for j, name in enumerate(("i", "d"))
+        }
+    counting = CountingConnection(con)
+    stacked = profile_columns(cast(duckdb.DuckDBPyConnection, counting), REL, columns, bounds=given)
+    assert counting.statements <= 3
+    monkeypatch.setattr(profiler, "STACKED_MAX_ROWS", 0)
+    per_column = profile_columns(con, REL, columns, bounds=given)
+    for a, b in zip(per_column, stacked, strict=True):
+        _same(a, b)
+    by_name = {p.column_name: p for p in stacked}
+    assert by_name["i2"].top_values[:2] == [{"value": "0", "count": 334}, {"value": "1", "count": 334}]
+    assert by_name["nd0"].null_count == 3000 and by_name["nd0"].histogram is None
+    assert by_name["b0"].histogram == [{"bucket": "false", "count": 1500}, {"bucket": "true", "count": 1500}]
+    assert histogram_total(by_name["d1"]) == 2400
+    assert by_name["u"].distinct_count == 3000

@@ -21,6 +21,12 @@ counts of the ``approx_top_k`` candidates only. It is skipped when nothing needs
 
 Before both, ``count(*)`` decides between exact and approximate mode unless the caller passes
 ``row_count``. No statement is issued per column.
+
+A short table of many columns (at most ``STACKED_MAX_ROWS`` rows, at least
+``STACKED_MIN_COLUMNS`` columns) gets the same statistics from its values stacked by column
+type instead (``UNPIVOT``): one ``GROUP BY col`` per type for the main aggregate, one ``GROUP
+BY col, value`` per type for distinct counts and top values, one per type for the numeric
+histograms (their plans joined as a ``VALUES`` list). Same statements, same results.
 """
 
 from __future__ import annotations
@@ -45,8 +51,10 @@ from datadossier.profiling.queries import (
     TOP_VALUES,
     Branches,
     ColumnSpec,
+    alike,
     main_query,
     run_main_with,
+    stacked_query,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +63,13 @@ if TYPE_CHECKING:
 # Above exact_distinct_max_rows, a column whose approximate distinct count is at most this
 # still gets the exact group-by: its hash table stays small whatever the row count.
 APPROX_GROUP_LIMIT = 100_000
+# Tables of at most this many rows and at least this many columns are profiled from their
+# columns' values stacked by type (`queries.stacked_query`): one aggregate per column costs
+# about 2 ms whatever its rows, which a table of 500 columns by 3,200 rows paid 500 times
+# (the stacked queries took a quarter of the time there); above ~10,000 rows the per-column
+# queries were as quick or quicker (measured on 20 to 500 columns of numbers and text).
+STACKED_MAX_ROWS = 8_192
+STACKED_MIN_COLUMNS = 16
 # Text values (min/max, top values) are cut to this many characters; free text can hold
 # whole documents that do not belong in metadata.
 MAX_TEXT_CHARS = 200
@@ -117,6 +132,7 @@ def profile_columns(
     if row_count is None:
         row_count = _count_rows(con, relation)
     exact = row_count <= exact_distinct_max_rows
+    stacked = exact and row_count <= STACKED_MAX_ROWS and len(specs) >= STACKED_MIN_COLUMNS
 
     given_plans: dict[int, NumericBuckets] = {}
     for spec in specs:
@@ -128,20 +144,28 @@ def profile_columns(
 
     # Branches that need nothing from the main aggregate run in its statement.
     early = Branches(relation)
+    if stacked:
+        for alike_specs in alike([spec for spec in specs if spec.kind != "boolean"]):
+            early.stacked_groups(alike_specs)
+    _add_histograms(early, [(spec, given_plans[spec.index]) for spec in specs if spec.index in given_plans], stacked)
     for spec in specs:
-        if exact and spec.kind != "boolean":
+        if exact and not stacked and spec.kind != "boolean":
             early.groups(spec)
-        if spec.index in given_plans:
-            early.numeric_histogram(spec, given_plans[spec.index])
-        elif spec.kind == "time":
+        if spec.kind == "time":
             early.hour_histogram(spec)
-    row, parts = run_main_with(con, main_query(relation, specs, exact=exact), early)
-    total = int(row[0])
-    stats: list[dict[str, Any]] = list(row[1:])
+    if stacked:
+        row, parts = run_main_with(con, stacked_query(relation, specs), early)
+        total = row_count
+        stats = _stacked_statistics(row, specs)
+    else:
+        row, parts = run_main_with(con, main_query(relation, specs, exact=exact), early)
+        total = int(row[0])
+        stats = list(row[1:])
 
     late = Branches(relation)
     numeric_plans: dict[int, NumericBuckets] = {}
     periods: dict[int, tuple[Period, date, date]] = {}
+    replanned: list[tuple[ColumnSpec, NumericBuckets]] = []
     for spec in specs:
         s = stats[spec.index]
         if s["n"] == 0 or spec.kind == "boolean":
@@ -158,13 +182,14 @@ def profile_columns(
             if plan is not None:
                 numeric_plans[spec.index] = plan
                 if plan != given_plans.get(spec.index):
-                    late.numeric_histogram(spec, plan)
+                    replanned.append((spec, plan))
         elif spec.kind == "temporal":
             span = _date_span(s["lo"], s["hi"])
             if span is not None:
                 period = choose_period(*span)
                 periods[spec.index] = (period, *span)
                 late.period_histogram(spec, period)
+    _add_histograms(late, replanned, stacked)
     for index, column_parts in late.run(con).items():
         parts.setdefault(index, {}).update(column_parts)
 
@@ -179,6 +204,26 @@ def profile_columns(
         )
         for spec in specs
     ]
+
+
+def _add_histograms(branches: Branches, planned: list[tuple[ColumnSpec, NumericBuckets]], stacked: bool) -> None:
+    """Numeric histogram branches for these columns and plans: one per column, or one per
+    type of column when ``stacked``."""
+    if not stacked:
+        for spec, plan in planned:
+            branches.numeric_histogram(spec, plan)
+        return
+    plans = {spec.index: plan for spec, plan in planned}
+    for alike_specs in alike([spec for spec, _ in planned]):
+        branches.stacked_numeric_histograms([(spec, plans[spec.index]) for spec in alike_specs])
+
+
+def _stacked_statistics(row: tuple[Any, ...], specs: list[ColumnSpec]) -> list[dict[str, Any]]:
+    """Each column's statistics from `stacked_query`'s lists; a column without a value gets
+    what the main aggregate gives it (a count of 0, no bounds)."""
+    found = {int(item["col"]): item["s"] for listed in row for item in listed or []}
+    empty = {"n": 0, "lo": None, "hi": None, "t": None, "f": None}
+    return [found.get(spec.index, empty) for spec in specs]
 
 
 def _count_rows(con: duckdb.DuckDBPyConnection, relation: str) -> int:

@@ -48,18 +48,38 @@ class ColumnSpec:
     name: str
     kind: ColumnKind
     value_sql: str  # the quoted column, cast to VARCHAR for kinds profiled as text
+    value_type: str  # the DuckDB type of ``value_sql``
 
     @classmethod
     def of(cls, index: int, name: str, duckdb_type: str) -> ColumnSpec:
         kind = column_kind(duckdb_type)
         ident = quote_ident(name)
-        return cls(index, name, kind, f"CAST({ident} AS VARCHAR)" if kind == "other" else ident)
+        if kind == "other":
+            return cls(index, name, kind, f"CAST({ident} AS VARCHAR)", "VARCHAR")
+        return cls(index, name, kind, ident, " ".join(duckdb_type.upper().split()))
 
 
-def bucket_sql(value_sql: str) -> str:
-    """Bucket index of a numeric value, clamped into the plan; parameters: lower edge, width,
-    last bucket index."""
-    return f"CAST(least(greatest(floor((CAST({value_sql} AS DOUBLE) - ?) / ?), 0), ?) AS BIGINT)"
+def alike(specs: list[ColumnSpec]) -> list[list[ColumnSpec]]:
+    """The specs grouped by statistics family and value type, the columns one `unpivot` can
+    stack (it needs one type)."""
+    groups: dict[tuple[str, str], list[ColumnSpec]] = {}
+    for spec in specs:
+        groups.setdefault((spec.kind, spec.value_type), []).append(spec)
+    return list(groups.values())
+
+
+def unpivot(relation: str, specs: list[ColumnSpec]) -> str:
+    """The values of columns of one type stacked into rows ``(col, v)``, ``col`` the column's
+    position as text; NULLs are left out (UNPIVOT's default)."""
+    cells = ", ".join(f"{spec.value_sql} AS {quote_ident(str(spec.index))}" for spec in specs)
+    names = ", ".join(quote_ident(str(spec.index)) for spec in specs)
+    return f"(UNPIVOT (SELECT {cells} FROM {relation}) ON {names} INTO NAME col VALUE v)"
+
+
+def bucket_sql(value_sql: str, lower: str = "?", width: str = "?", last: str = "?") -> str:
+    """Bucket index of a numeric value, clamped into the plan; by default the plan's lower
+    edge, width and last bucket index are parameters (`bucket_params`)."""
+    return f"CAST(least(greatest(floor((CAST({value_sql} AS DOUBLE) - {lower}) / {width}), 0), {last}) AS BIGINT)"
 
 
 def bucket_params(plan: NumericBuckets) -> list[object]:
@@ -79,38 +99,59 @@ def main_query(relation: str, specs: list[ColumnSpec], *, exact: bool) -> str:
     """
     selects = ["count(*) AS total"]
     for spec in specs:
-        v = spec.value_sql
-        fields = [f"'n': count({v})"]
-        if is_numeric(spec.kind):
-            quantiles = (
-                f"quantile_cont(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
-                if exact
-                else f"approx_quantile(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
-            )
-            fields += [
-                f"'lo': CAST(min({v}) AS DOUBLE)",
-                f"'hi': CAST(max({v}) AS DOUBLE)",
-                # In DOUBLE: a HUGEINT sum can overflow even where every value fits.
-                f"'mean': avg(CAST({v} AS DOUBLE))",
-                f"'sd': stddev_samp(CAST({v} AS DOUBLE))",
-                f"'q': CAST({quantiles} AS DOUBLE[])",
-            ]
-        elif spec.kind == "boolean":
-            fields += [f"'t': count_if({v})", f"'f': count_if(NOT {v})"]
-        elif spec.kind in ("temporal", "time"):
-            fields += [f"'lo': CAST(min({v}) AS VARCHAR)", f"'hi': CAST(max({v}) AS VARCHAR)"]
-        else:
-            fields += [
-                f"'lo': min({v})",
-                f"'hi': max({v})",
-                f"'lmin': min(length({v}))",
-                f"'lmax': max(length({v}))",
-                f"'lavg': avg(length({v}))",
-            ]
-        if not exact and spec.kind != "boolean":
-            fields.append(f"'nd': approx_count_distinct({v})")
+        fields = _statistics(spec.kind, spec.value_sql, exact=exact)
         selects.append("{" + ", ".join(fields) + f"}} AS c{spec.index}")
     return f"SELECT {', '.join(selects)} FROM {relation}"
+
+
+def stacked_query(relation: str, specs: list[ColumnSpec]) -> str:
+    """The main aggregate's statistics (exact mode) from the columns' values stacked by type
+    (`unpivot`): one row holding, per type, the list of ``{col, s}`` with ``s`` the STRUCT
+    `main_query` gives the column; a column without a value is not listed. On a short table
+    this beats one aggregate per column, whose fixed cost (about 2 ms a column here)
+    outweighs the values' (see `profiler.STACKED_MAX_ROWS`)."""
+    lists = []
+    for group in alike(specs):
+        fields = ", ".join(_statistics(group[0].kind, "v", exact=True))
+        lists.append(
+            "(SELECT list({'col': col, 's': s}) FROM "
+            f"(SELECT CAST(col AS INTEGER) AS col, {{{fields}}} AS s FROM {unpivot(relation, group)} GROUP BY col))"
+        )
+    return "SELECT * FROM " + ", ".join(f"{sql} AS g{k}" for k, sql in enumerate(lists))
+
+
+def _statistics(kind: ColumnKind, v: str, *, exact: bool) -> list[str]:
+    """The STRUCT fields of one column's statistics, for its value expression ``v``."""
+    fields = [f"'n': count({v})"]
+    if is_numeric(kind):
+        quantiles = (
+            f"quantile_cont(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
+            if exact
+            else f"approx_quantile(CAST({v} AS DOUBLE), {_PERCENTILE_LIST})"
+        )
+        fields += [
+            f"'lo': CAST(min({v}) AS DOUBLE)",
+            f"'hi': CAST(max({v}) AS DOUBLE)",
+            # In DOUBLE: a HUGEINT sum can overflow even where every value fits.
+            f"'mean': avg(CAST({v} AS DOUBLE))",
+            f"'sd': stddev_samp(CAST({v} AS DOUBLE))",
+            f"'q': CAST({quantiles} AS DOUBLE[])",
+        ]
+    elif kind == "boolean":
+        fields += [f"'t': count_if({v})", f"'f': count_if(NOT {v})"]
+    elif kind in ("temporal", "time"):
+        fields += [f"'lo': CAST(min({v}) AS VARCHAR)", f"'hi': CAST(max({v}) AS VARCHAR)"]
+    else:
+        fields += [
+            f"'lo': min({v})",
+            f"'hi': max({v})",
+            f"'lmin': min(length({v}))",
+            f"'lmax': max(length({v}))",
+            f"'lavg': avg(length({v}))",
+        ]
+    if not exact and kind != "boolean":
+        fields.append(f"'nd': approx_count_distinct({v})")
+    return fields
 
 
 class Branches:
@@ -133,6 +174,15 @@ class Branches:
             f"FROM (SELECT {v} AS v, count(*) AS c FROM {r} WHERE {v} IS NOT NULL GROUP BY 1)"
         )
 
+    def stacked_groups(self, specs: list[ColumnSpec]) -> None:
+        """`groups` of columns of one type at once, from one ``GROUP BY col, value`` over
+        their stacked values (for short tables, as `stacked_query`)."""
+        self.branches.append(
+            f"SELECT CAST(col AS INTEGER) AS col, 'groups' AS part, count(*) AS n, {_TOP_ITEMS} AS items "
+            f"FROM (SELECT col, v, count(*) AS c FROM {unpivot(self.relation, specs)} GROUP BY col, v) "
+            "GROUP BY col"
+        )
+
     def candidates(self, spec: ColumnSpec) -> None:
         """Top values of a high-cardinality column: exact counts of the ``approx_top_k``
         candidates only (no distinct count)."""
@@ -149,6 +199,21 @@ class Branches:
         """Counts per equal-width bucket (keys are bucket indexes)."""
         self._histogram(spec, bucket_sql(spec.value_sql))
         self.params += bucket_params(plan)
+
+    def stacked_numeric_histograms(self, planned: list[tuple[ColumnSpec, NumericBuckets]]) -> None:
+        """`numeric_histogram` of columns of one type at once, their plans joined to their
+        stacked values (for short tables, as `stacked_query`)."""
+        rows = ", ".join("(?, CAST(? AS DOUBLE), CAST(? AS DOUBLE), CAST(? AS BIGINT))" for _ in planned)
+        bucket = bucket_sql("v", "p.lower", "p.width", "p.last")
+        stacked = unpivot(self.relation, [spec for spec, _ in planned])
+        self.branches.append(
+            "SELECT col, 'hist' AS part, CAST(NULL AS BIGINT) AS n, list({'v': CAST(b AS VARCHAR), 'c': c}) AS items "
+            f"FROM (SELECT p.col, {bucket} AS b, count(*) AS c FROM {stacked} AS s "
+            f"JOIN (VALUES {rows}) AS p(col, lower, width, last) ON CAST(s.col AS INTEGER) = p.col "
+            "GROUP BY 1, 2) GROUP BY col"
+        )
+        for spec, plan in planned:
+            self.params += [spec.index, *bucket_params(plan)]
 
     def hour_histogram(self, spec: ColumnSpec) -> None:
         """Counts per hour of the day (keys 0..23) of a TIME column."""
