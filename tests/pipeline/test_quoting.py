@@ -33,10 +33,13 @@ def _run(path: Path, home: Path, query: str | None = TITLES) -> tuple[stages.Sta
     return out, rows
 
 
-def _titles(where: set[int], rows: int = 2000) -> str:
+WHOLE = '"Dat is nu\'s leuk"'
+
+
+def _titles(where: set[int], rows: int = 2000, whole: set[int] = frozenset()) -> str:
     lines = ["tconst\ttitle\tstartYear\tendYear"]
     for i in range(1, rows + 1):
-        title = TITLE if i in where else f"Title {i}"
+        title = TITLE if i in where else WHOLE if i in whole else f"Title {i}"
         lines.append(f"tt{i:07d}\t{title}\t{1900 + i % 100}\t\\N")
     return "\n".join(lines) + "\n"
 
@@ -52,6 +55,16 @@ def test_a_quote_that_starts_a_title_is_text(tmp_path: Path, where: set[int]) ->
     assert out.read_options is not None
     assert out.read_options["quote"] == ""
     assert dict(out.typed_columns)["startYear"] == "INTEGER"
+
+
+def test_a_few_titles_quoted_whole_do_not_make_the_file_quote_its_values(tmp_path: Path) -> None:
+    # IMDb: one title written in quotes in the lines sniffed, a quote that starts a title
+    # further on. The file does not quote values; the quotes are the titles' own.
+    path = tmp_path / "title.basics.tsv"
+    path.write_text(_titles({1500}, whole={74}))
+    out, rows = _run(path, tmp_path, 'SELECT _row_id, title FROM "typed"."s.t" WHERE title LIKE \'"%\' ORDER BY 1')
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (2000, 0)
+    assert rows == [(74, WHOLE), (1500, TITLE)]
 
 
 @pytest.mark.parametrize("bad", [1000, 20], ids=["past_the_sniffed_lines", "in_them"])

@@ -72,8 +72,9 @@ class CsvDialect:
     # Every delimiter is followed by a space ("39, State-gov, 77516", as the UCI files are
     # written): DuckDB reads the pair as the delimiter, so values do not start with a space.
     initial_space: bool = False
-    # Some value in the lines read starts with a quote (see `unquoted`).
-    quotes_values: bool = True
+    # The lines read need their quotes: a quoted value holds the delimiter, a line break or a
+    # quote, or many lines quote values (see `unquoted`).
+    quotes_needed: bool = True
     # Values are separated by runs of spaces or tabs (the UCI repository's housing.data):
     # the workspace's copy is rewritten as CSV, which the other fields then describe.
     spaces: bool = False
@@ -298,7 +299,6 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
     table = lines[preamble : preamble + 50]
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
-    opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
     header = _looks_like_header(head_rows)
     labels = _label_rows(head_rows, field_count) if header else 0
     grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
@@ -306,7 +306,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     return CsvDialect(
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
-        quotes_values=any(opening.search(line) for line in lines),
+        quotes_needed=_quotes_needed(lines[preamble:], delimiter, spaced[delimiter]),
         labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
         names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else (),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
@@ -364,6 +364,25 @@ def _labels_typed_columns(row: list[str], data: list[list[str]], typed: list[int
             return False  # a data row's marker of a missing value ("(X)", "n.a.")
         worded += any(ch.isalpha() or ch in "%°" for ch in cell)
     return 2 * worded >= len(typed)
+
+
+# Above this share of lines quoting a value, a file quotes its values (R and pandas quote
+# every text value), even where no value needs it.
+_QUOTING_LINES = 0.05
+
+
+def _quotes_needed(lines: list[str], delimiter: str, initial_space: bool) -> bool:
+    """Whether the file's quotes matter (see `CsvDialect.quotes_needed`): reading its quotes
+    as plain characters would split or change values, rather than keep the quotes of a few
+    titles (IMDb's ``"Weird Al" Yankovic``, or one quoted whole)."""
+    opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
+    quoting = sum(1 for line in lines if opening.search(line))
+    if quoting > _QUOTING_LINES * len(lines):
+        return True
+    if not quoting:
+        return False
+    rows = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, skipinitialspace=initial_space)
+    return any(delimiter in value or "\n" in value or '"' in value for row in rows for value in row)
 
 
 def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> bool:
@@ -750,12 +769,12 @@ def open_csv(
 
 def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
     """The copy read with double quotes as plain characters, for a file that DuckDB could not
-    read for a quote (``error``, from `load_csv_stage`) and whose lines read first quote no
-    value: a quote at the start of a value further on is then most likely text (IMDb's TSV
-    files hold titles such as ``"Weird Al" Yankovic``). None when the error is of another
-    kind (a ragged row), or the file does quote values, or is read so already."""
+    read for a quote (``error``, from `load_csv_stage`) and whose lines read first do not need
+    their quotes: a quote at the start of a value further on is then most likely text (IMDb's
+    TSV files hold titles such as ``"Weird Al" Yankovic``). None when the error is of another
+    kind (a ragged row), or the file's quotes matter, or it is read so already."""
     dialect = copy.dialect
-    if dialect is None or not dialect.quote or dialect.quotes_values or dialect.field_count < 2:
+    if dialect is None or not dialect.quote or dialect.quotes_needed or dialect.field_count < 2:
         return None
     if "unterminated quote" not in str(error.__cause__ or ""):
         return None
