@@ -12,6 +12,7 @@ only for a token the table does not know.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -51,6 +52,7 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     "bar": "bar", "mbar": "mbar", "psi": "psi",
     "B": "B", "bytes": "B", "kB": "kB", "KB": "kB", "kb": "kB", "MB": "MB", "mb": "MB",
     "GB": "GB", "gb": "GB", "TB": "TB", "tb": "TB",
+    "sqft": "ft**2", "sqm": "m**2",
 }
 # What may be handed to Pint: a letter, then letters, °, µ, powers, "/", "*", "·", "^".
 _UNIT_TOKEN = re.compile(r"[A-Za-zµμΩ°][A-Za-zµμΩ°/·*^²³]*")
@@ -71,7 +73,22 @@ NAME_UNITS: dict[str, str] = {
     "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
     "gallons": "gal", "kwh": "kWh", "kw": "kW", "watts": "W", "bytes": "B", "kb": "kB",
     "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
+    # Areas (house sales' sqft_living, land registers' lot_acres).
+    "sqft": "ft**2", "sqm": "m**2", "sqkm": "km**2", "sqmi": "mi**2", "acres": "acre",
+    "hectares": "ha",
 }
+# Lengths that a following "2" (`area_km2`) or a preceding "sq" or "square" (`square_feet`,
+# `Area (sq km)`) make an area.
+_AREA_BASES = {"m": "m", "km": "km", "cm": "cm", "mm": "mm", "ft": "ft", "feet": "ft", "mi": "mi",
+               "miles": "mi", "meters": "m", "metres": "m", "yd": "yd", "yards": "yd"}
+# Name words of a length measured in inches: "in" at a name's end is an inch only beside one
+# of them (`height_in`, `precip_in`), never in `TaxiIn`, `check_in` or `LoggedIn`.
+_INCH_WORDS = frozenset({
+    "height", "length", "width", "depth", "diameter", "dia", "radius", "size", "thickness",
+    "waist", "chest", "hip", "hips", "inseam", "neck", "sleeve", "screen", "display", "wheelbase",
+    "precip", "precipitation", "prcp", "rain", "rainfall", "snow", "snowfall", "snwd", "wingspan",
+    "circumference", "girth", "tall", "long", "wide", "deep", "ht", "len", "wd", "rim", "tire",
+})
 # Name words of a speed, beside which "ms" is metres per second.
 _SPEED_WORDS = frozenset({"ws", "wind", "speed", "velocity", "gust", "spd", "windspeed"})
 # ISO codes that are also English words: never read as a currency from a name.
@@ -247,6 +264,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
+    area = _area_unit(tokens)
+    if area is not None:
+        return UnitEvidence(area, NAME_UNIT_CONFIDENCE)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]
         if token.upper() in ISO_CURRENCIES and token.upper() not in _NOT_NAME_CURRENCIES:
@@ -258,5 +278,19 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
         if is_last and len(tokens) > 1 and len(tokens[-2]) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
+            if token == "in" and not _INCH_WORDS.intersection(tokens):
+                return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
+    return None
+
+
+def _area_unit(tokens: list[str]) -> str | None:
+    """The area a name's tokens state with a length: ``km`` then ``2`` (`area_km2`; ``m2``
+    only at the name's end, as `M2_growth` is money), or ``sq`` or ``square`` then a length
+    (`square_feet`)."""
+    for position, (before, after) in enumerate(itertools.pairwise(tokens)):
+        if before in _AREA_BASES and after == "2" and (before != "m" or position == len(tokens) - 2):
+            return f"{_AREA_BASES[before]}**2"
+        if before in ("sq", "square") and after in _AREA_BASES:
+            return f"{_AREA_BASES[after]}**2"
     return None
