@@ -153,6 +153,10 @@ def test_names_that_sound_boolean_or_like_dates() -> None:
     assert [looks_boolean(n) for n in ("is_active", "hasChildren", "deleted_flag", "island", "score")] == [
         True, True, True, False, False,
     ]
+    # outcomes of public datasets' 0/1 columns
+    flags = ("Survived", "Exited", "Churn", "Cancelled", "Diverted", "SeniorCitizen", "holiday", "isFraud")
+    assert all(looks_boolean(n) for n in flags)
+    assert not any(looks_boolean(n) for n in ("Pclass", "SibSp", "cancellation_code", "DepDelay"))
     assert [looks_like_date(n) for n in ("order_date", "dob", "shipped_on", "update_count")] == [
         True, True, True, False,
     ]

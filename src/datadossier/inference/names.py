@@ -18,6 +18,12 @@ _BOOLEAN_WORDS = frozenset(
         "flag", "flags", "bool", "boolean", "active", "inactive", "enabled", "disabled",
         "deleted", "valid", "verified", "visible", "hidden", "approved", "paid", "completed",
         "subscribed", "churned", "confirmed", "archived", "opt", "optin", "optout",
+        # outcomes and states of the 0/1 columns of public datasets (Titanic's Survived, churn
+        # tables' Exited and Churn, BTS's Cancelled and Diverted, bike shares' holiday)
+        "survived", "exited", "churn", "cancelled", "canceled", "diverted", "discontinued",
+        "returned", "delayed", "arrested", "fraud", "fraudulent", "spam", "clicked",
+        "converted", "purchased", "responded", "retained", "promoted", "readmitted", "smoker",
+        "married", "holiday", "workingday", "weekend", "senior", "deceased", "died", "alive",
     }
 )
 # Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...
