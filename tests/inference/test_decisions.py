@@ -112,6 +112,29 @@ def test_an_identifier_with_codes_among_its_numbers_stays_text(infer: Infer, nam
     assert result.candidates[0].data_type == "VARCHAR"
 
 
+@pytest.mark.parametrize("name", ["Invoice", "Order"])
+def test_the_columns_numbers_with_letters_are_codes_whatever_the_name(infer: Infer, name: str) -> None:
+    # Online Retail II's Invoice: cancellations are the invoice's number with a "C" before it.
+    values = [str(489434 + i) for i in range(97)] + ["C489440", "C489441", "C489499"]
+    result = infer({name: values})[name]
+    assert result.decided_type == "VARCHAR"
+    assert "numbers with letters (e.g. 'C48944" in (result.reason or "")
+
+
+@pytest.mark.parametrize(
+    "failing",
+    [
+        ["1O", "2O", "3O"],  # typos: too short to be the column's numbers
+        ["C1", "C2", "C3"],
+        ["X999999", "X999998", "X999997"],  # outside the range of the numbers
+        ["C489440", "??", "#VALUE!"],  # not every failure is a lettered number
+    ],
+)
+def test_other_failures_in_a_column_named_otherwise_stay_junk(infer: Infer, failing: list[str]) -> None:
+    values = [str(489434 + i) for i in range(97)] + failing
+    assert infer({"Invoice": values})["Invoice"].decided_type == "INTEGER"
+
+
 def test_whole_numbers_with_a_zero_fraction_are_integers(infer: Infer) -> None:
     # pandas writes an integer column that had a missing value as floats: "17850.0".
     ids = infer({"CustomerID": [f"{12346 + 7 * i}.0" for i in range(30)] + [None]})["CustomerID"]
@@ -300,3 +323,13 @@ def test_one_yes_no_spelling_throughout_is_a_code_unless_the_name_says_yes_no(in
     assert "same yes/no spelling" in results["amndt_ind"].reason
     assert results["is_amended"].decided_type == "BOOLEAN"
     assert results["flag2"].decided_type == "BOOLEAN"
+
+
+def test_a_candidate_parsing_most_values_shows_what_it_fails_on(infer: Infer) -> None:
+    # Northwind's PostalCode: mostly numbers, some codes; the INTEGER candidate says which.
+    values = [str(10000 + 37 * i) for i in range(60)] + ["WA1 1DP", "S-958 22", "EC2 5NT"] * 10
+    result = infer({"PostalCode": values})["PostalCode"]
+    assert result.decided_type == "VARCHAR"
+    integer = next(c for c in result.candidates if c.data_type == "INTEGER")
+    assert integer.parse_success_rate == pytest.approx(60 / 90)
+    assert sorted(integer.failed_examples) == ["EC2 5NT", "S-958 22", "WA1 1DP"]

@@ -521,9 +521,7 @@ WIDE = (
 def _same(a: ColumnProfile, b: ColumnProfile) -> None:
     for field in a.__dataclass_fields__:
         x, y = getattr(a, field), getattr(b, field)
-        if isinstance(x, float):
-            assert y == pytest.approx(x, rel=1e-12), (a.column_name, field)
-        elif isinstance(x, dict):
+        if isinstance(x, (float, dict)):  # sums in another order: the last bits may differ
             assert y == pytest.approx(x, rel=1e-12), (a.column_name, field)
         else:
             assert x == y, (a.column_name, field)
@@ -557,7 +555,8 @@ def test_short_wide_tables_are_profiled_stacked_with_the_same_results(
         _same(a, b)
     by_name = {p.column_name: p for p in stacked}
     assert by_name["i2"].top_values[:2] == [{"value": "0", "count": 334}, {"value": "1", "count": 334}]
-    assert by_name["nd0"].null_count == 3000 and by_name["nd0"].histogram is None
+    assert by_name["nd0"].null_count == 3000
+    assert by_name["nd0"].histogram is None
     assert by_name["b0"].histogram == [{"bucket": "false", "count": 1500}, {"bucket": "true", "count": 1500}]
     assert histogram_total(by_name["d1"]) == 2400
     assert by_name["u"].distinct_count == 3000

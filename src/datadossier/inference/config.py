@@ -34,7 +34,7 @@ class InferenceConfig:
     # Failed examples are collected only for candidates parsing at least this share of the
     # column: collecting the failures of a candidate that fails on most values costs a lot
     # and shows nothing new.
-    examples_share: float = 0.8
+    examples_share: float = 0.5
     max_failed_examples: int = 5
 
     # A value shaped like a missing value's marker (".", "(X)", "*****", "n.a.") is read as

@@ -246,17 +246,43 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
     identifiers too, and an integer type would send them to quarantine as junk. Junk such as
     "??" or "#VALUE!" in a column of another name still leaves it numeric."""
     whole = by_name.get("integer")
-    if whole is None or whole.stats.parsed == n or not looks_like_identifier(column_name):
+    if whole is None or whole.stats.parsed == n:
         return None
     examples = [e.strip() for e in whole.stats.failed_examples]
+    failed = n - whole.stats.parsed
+    if not looks_like_identifier(column_name):
+        if not _lettered_numbers(examples, whole.stats.low, whole.stats.high):
+            return None
+        return (
+            f"{failed:,} values ({failed / n:.1%}) are the column's numbers with letters (e.g."
+            f" {examples[0]!r}): codes, such as cancelled invoices, kept as text so that none goes"
+            " to quarantine."
+        )
     codes = [e for e in examples if _CODE.fullmatch(e) and any(ch.isalpha() for ch in e)]
     if not examples or 2 * len(codes) <= len(examples):
         return None
-    failed = n - whole.stats.parsed
     return (
         f"{failed:,} values ({failed / n:.1%}) are codes with letters (e.g. {codes[0]!r}) in a column"
         " named as an identifier: kept as text, so that no code goes to quarantine."
     )
+
+
+# A number of three digits or more with one to three letters before or after it ("C536379").
+_LETTERED_NUMBER = re.compile(r"([A-Za-z]{1,3})?([0-9]{3,})([A-Za-z]{1,3})?")
+
+
+def _lettered_numbers(examples: list[str], low: object, high: object) -> bool:
+    """Whether the failed values are the column's own numbers with letters added: at least
+    three, every one a number in the range of those that parse with one to three letters
+    before or after it (the Online Retail data's cancelled invoices, "C536379" among
+    "536365"). A typo such as "1O" or junk such as "??" is not."""
+    if len(examples) < 3 or not isinstance(low, int) or not isinstance(high, int):
+        return False
+    for example in examples:
+        match = _LETTERED_NUMBER.fullmatch(example)
+        if match is None or not (match.group(1) or match.group(3)) or not low <= int(match.group(2)) <= high:
+            return False
+    return True
 
 
 def _resolve_ambiguities(
