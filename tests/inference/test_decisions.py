@@ -333,3 +333,39 @@ def test_a_candidate_parsing_most_values_shows_what_it_fails_on(infer: Infer) ->
     integer = next(c for c in result.candidates if c.data_type == "INTEGER")
     assert integer.parse_success_rate == pytest.approx(60 / 90)
     assert sorted(integer.failed_examples) == ["EC2 5NT", "S-958 22", "WA1 1DP"]
+
+
+@pytest.mark.parametrize(
+    ("values", "pattern"),
+    [
+        ([f"{m:02d}/{d:02d}/1987 12:00:00 AM" for m in range(1, 13) for d in (1, 15, 28)], "us_datetime"),
+        ([f"1996-07-{d:02d} 00:00:00.000" for d in range(1, 29)], "iso_datetime"),
+    ],
+)
+def test_date_times_all_at_midnight_are_dates(
+    infer: Infer, con: duckdb.DuckDBPyConnection, values: list[str], pattern: str
+) -> None:
+    # Socrata's dates of birth, SQL Server's datetime columns: the time is always midnight.
+    result = infer({"d": [*values, None]})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", pattern)
+    assert "midnight" in (result.reason or "")
+    assert result.candidates[0].details["midnight"] is True
+    expression = typed_expression('"d"', "DATE", pattern)
+    first = con.execute(f"SELECT {expression} FROM {RELATION} ORDER BY _row_id LIMIT 1").fetchall()
+    assert first == [(dt.date(1987, 1, 1) if pattern == "us_datetime" else dt.date(1996, 7, 1),)]
+
+
+def test_one_time_of_day_keeps_a_timestamp(infer: Infer) -> None:
+    values = [f"{m:02d}/15/1987 12:00:00 AM" for m in range(1, 13)] + ["03/15/1987 09:30:00 AM"]
+    result = infer({"d": values})["d"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "us_datetime")
+
+
+def test_a_person_can_ask_for_the_timestamps_of_a_midnight_column(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
+    from datadossier.pipeline.stages import _cast_for
+
+    values = [f"{m:02d}/15/1987 12:00:00 AM" for m in range(1, 13)]
+    cast = _cast_for(infer({"d": values})["d"], "TIMESTAMP")
+    assert (cast.decided_type, cast.pattern) == ("TIMESTAMP", "us_datetime")
+    expression = typed_expression('"d"', cast.decided_type, cast.pattern)
+    assert con.execute(f"SELECT count({expression}) FROM {RELATION}").fetchall() == [(12,)]

@@ -42,6 +42,8 @@ def _messy_rows(rows: int) -> list[dict[str, str]]:
             "us_date": f"{month:02d}/{day:02d}/{year}",
             "eu_date": f"{day:02d}.{month:02d}.{year}",
             "seen_at": f"{year}-{month:02d}-{day:02d} {i % 24:02d}:{i % 60:02d}:00" + ("+02:00" if i % 7 == 0 else ""),
+            # dates written with a midnight time (Socrata): DATE
+            "born": f"{month:02d}/{day:02d}/{year - 40} 12:00:00 AM",
             "weight": f"{rng.uniform(0.1, 90):.1f} kg" if i % 25 else "",
             "discount": f"{rng.randrange(0, 80) / 2}%",
             "member": rng.choice(("yes", "no", "Yes", "N")),
@@ -155,6 +157,7 @@ def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, me
         "us_date": ("DATE", "us_date"),
         "eu_date": ("DATE", "eu_date"),
         "seen_at": ("TIMESTAMP", "iso_datetime"),
+        "born": ("DATE", "us_datetime"),
         "weight": ("DOUBLE", "unit_value"),
         "discount": ("DOUBLE", "percent"),
         "member": ("BOOLEAN", "boolean"),

@@ -123,6 +123,8 @@ def decide_text_column(
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
+    if chosen is not None and chosen.details.get("midnight"):
+        notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config.accept_rate)
 
 
@@ -174,7 +176,14 @@ def _option(
             isinstance(v, int) and _INT32[0] <= v <= _INT32[1] for v in (stats.low, stats.high)
         )
         data_type = "INTEGER" if in_int32 else "BIGINT"
+    midnight = data_type == "TIMESTAMP" and stats.parsed > 0 and stats.timed == 0
+    if midnight:
+        # Dates written with a time that is always 00:00:00 (Socrata's "01/05/2021 12:00:00
+        # AM", SQL Server's "1996-07-04 00:00:00.000"): the dates are the data.
+        data_type = "DATE"
     option = _Option(stats, data_type, rate, acceptable)
+    if midnight:
+        option.details["midnight"] = True
     if detector.formats:
         option.details.update(_format_details(detector.name, detector.formats, findings))
     _attach_unit(option, name, labels)
@@ -386,7 +395,7 @@ def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: 
         return instant
     notes.append(
         f"The values also read as {reading}, but the name does not say time: kept"
-        " as numbers (TIMESTAMP is the runner-up)."
+        f" as numbers ({instant.data_type} is the runner-up)."
     )
     return integer
 

@@ -32,6 +32,8 @@ def detector_for(data_type: DataType, pattern: str | None) -> Detector:
     if detector is None:
         raise ValueError(f"Unknown pattern {pattern!r}; known: {', '.join(DETECTORS)}.")
     family = "BIGINT" if data_type == "INTEGER" else data_type
+    if family == "DATE" and detector.data_type == "TIMESTAMP":
+        return detector  # date-times all at midnight, kept as their dates (see `decide`)
     if detector.data_type != family:
         raise ValueError(f"Pattern {pattern!r} converts to {detector.data_type}, not {data_type}.")
     return detector

@@ -57,6 +57,8 @@ class CandidateStats:
     leading_zeros: int | None = None
     # A BOOLEAN reading's number of distinct truth values (1 when every value reads the same).
     truths: int | None = None
+    # A TIMESTAMP reading's number of values not at midnight (0: dates written with a time).
+    timed: int | None = None
 
 
 @dataclass(slots=True)
@@ -157,6 +159,8 @@ def _add_candidate(
             query.aggregate(index, name, "max", f"max({typed})")
         elif detector.data_type == "BOOLEAN":
             query.aggregate(index, name, "truths", f"count(DISTINCT {typed})")
+        if detector.data_type == "TIMESTAMP":
+            query.aggregate(index, name, "timed", f"count_if(CAST({typed} AS TIME) <> TIME '00:00:00')")
         if detector.marker is not None:
             # The unit or currency written with the number; signs and spaces are not marks.
             marker = query.column(readings.sql(column, detector, "marker"))
@@ -198,6 +202,7 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
         marked = get(name, "marked")
         leading = get(name, "leading_zeros")
         truths = get(name, "truths")
+        timed = get(name, "timed")
         scan.candidates[name] = CandidateStats(
             detector=DETECTORS[name],
             parsed=_int(get(name, "parsed")),
@@ -207,6 +212,7 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
             markers=_strings(get(name, "markers")),
             leading_zeros=None if leading is None else _int(leading),
             truths=None if truths is None else _int(truths),
+            timed=None if timed is None else _int(timed),
         )
     return scan
 

@@ -35,6 +35,9 @@ def typed_expression(column_sql: str, decided_type: DataType, pattern: str | Non
     detector = detector_for(decided_type, pattern)
     if detector.convert is None:
         raise ValueError(f"Pattern {pattern!r} is a text pattern; it has no typed conversion.")
+    if detector.data_type != decided_type and decided_type == "DATE":
+        # Date-times all at midnight: the date of the date-time.
+        return f"CAST(({detector.convert(column_sql, sql_type('TIMESTAMP'))}) AS DATE)"
     return detector.convert(column_sql, sql_type(decided_type))
 
 

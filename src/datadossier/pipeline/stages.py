@@ -199,7 +199,11 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             plain=plain,
             missing=missing,
         )
-    same_type = [c for c in inference.candidates if c.data_type == decided]
+    # (A DATE read from date-times at midnight is also their TIMESTAMP reading.)
+    same_type = [
+        c for c in inference.candidates
+        if c.data_type == decided or (decided == "TIMESTAMP" and c.details.get("midnight"))
+    ]
     pattern = same_type[0].detected_pattern if same_type else None
     return ColumnCast(
         name=inference.column_name,
