@@ -369,3 +369,22 @@ def test_a_person_can_ask_for_the_timestamps_of_a_midnight_column(infer: Infer, 
     assert (cast.decided_type, cast.pattern) == ("TIMESTAMP", "us_datetime")
     expression = typed_expression('"d"', cast.decided_type, cast.pattern)
     assert con.execute(f"SELECT count({expression}) FROM {RELATION}").fetchall() == [(12,)]
+
+
+def test_timetable_times_past_midnight_keep_the_column_text(infer: Infer) -> None:
+    # GTFS stop_times: a trip after midnight belongs to the service day before ("25:10:00").
+    values = [f"{h:02d}:{m:02d}:00" for h in range(5, 24) for m in (0, 20, 40)] + ["24:07:13", "25:03:17"]
+    result = infer({"arrival_time": values})["arrival_time"]
+    assert result.decided_type == "VARCHAR"
+    assert "past 24:00" in (result.reason or "")
+    # Junk among the times still goes to quarantine.
+    junk = infer({"t": [*values[:-2], "??", "25:03:17"]})["t"]
+    assert junk.decided_type == "TIME"
+
+
+def test_no_followed_by_a_word_marks_a_missing_value(infer: Infer) -> None:
+    # A weather export's moonrise: "No moonrise" on days without one.
+    values = [f"{h:02d}:{m:02d} AM" for h in range(1, 12) for m in (6, 26, 46)] + ["No moonrise"] * 4
+    result = infer({"moonrise": values})["moonrise"]
+    assert result.decided_type == "TIME"
+    assert result.missing_values == {"No moonrise": 4}

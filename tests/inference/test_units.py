@@ -76,6 +76,14 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("lot_acres", "acre"),
         ("height_in", "in"),
         ("precip_in", "in"),
+        # sensor and weather exports
+        ("pressure_hpa", "hPa"),
+        ("battery_mv", "mV"),
+        ("rssi_dbm", "dBm"),
+        ("co2_ppm", "ppm"),
+        ("voltage_v", "V"),
+        ("pressure_mb", "mbar"),  # millibars beside a pressure's word, not megabytes
+        ("pressure_in", "inHg"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -105,7 +113,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     "name",
     ["customer_id", "order_no", "id", "no", "retry_count", "page_url",
      # "in" is an inch only beside a length's word (airline files' taxi-in minutes)
-     "TaxiIn", "TAXI_IN", "check_in", "LoggedIn", "M2_growth"],
+     "TaxiIn", "TAXI_IN", "check_in", "LoggedIn", "M2_growth",
+     # "v" is a volt only beside an electrical word (wind_u, wind_v: a velocity's components)
+     "wind_v", "version_v"],
 )
 def test_id_no_and_plain_words_are_not_units(name: str) -> None:
     assert unit_from_name(name) is None

@@ -119,6 +119,9 @@ def decide_text_column(
     if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
         number.blocked = _BEYOND_BIGINT
     _block_by_name(by_name, name)
+    past_midnight = _past_midnight_note(by_name, n)
+    if past_midnight:
+        notes.append(past_midnight)
     usable = [o for o in options if o.acceptable and o.blocked is None]
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
@@ -144,6 +147,29 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
     boolean = by_name.get("boolean")
     if boolean is not None and boolean.acceptable and boolean.stats.truths == 1 and not looks_boolean(name):
         boolean.blocked = _ONE_TRUTH
+
+
+# A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after
+# midnight on from 24:00.
+_PAST_MIDNIGHT = re.compile(r"\s*(?:2[4-9]|[3-9][0-9]):[0-5][0-9](?::[0-5][0-9])?\s*")
+
+
+def _past_midnight_note(by_name: dict[PatternName, _Option], n: int) -> str | None:
+    """Why a column of clock times stays text when the times that do not parse are all past
+    24:00 (GTFS's stop_times: a trip leaving at 25:10:00 belongs to the day before): they are
+    valid values, which TIME cannot hold, not junk to quarantine."""
+    clock = by_name.get("time")
+    if clock is None or clock.stats.parsed == n or not clock.stats.failed_examples:
+        return None
+    if not all(_PAST_MIDNIGHT.fullmatch(e) for e in clock.stats.failed_examples):
+        return None
+    clock.blocked = "times past midnight"
+    failed = n - clock.stats.parsed
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are clock times past 24:00 (e.g."
+        f" {clock.stats.failed_examples[0].strip()!r}), as timetables count a service day:"
+        " TIME cannot hold them, so the column stays text."
+    )
 
 
 def _digits_beyond_bigint(number: _Option, whole: _Option, findings: SampleFindings) -> bool:

@@ -37,7 +37,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 MISSING_MARKER = re.compile(
     r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]"
     r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not available|not applicable"
-    r"|not reported|no data|suppressed|redacted|withheld|confidential)"
+    r"|not reported|no [a-z]{2,15}(?: [a-z]{2,15})?|suppressed|redacted|withheld|confidential)"
     r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*\+"
     r"|0000-00-00(?:[ T]00:00:00)?)\s*"
 )

@@ -73,6 +73,9 @@ NAME_UNITS: dict[str, str] = {
     "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
     "gallons": "gal", "kwh": "kWh", "kw": "kW", "watts": "W", "bytes": "B", "kb": "kB",
     "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
+    # Sensor and weather readings (pressure_hpa, battery_mv, rssi_dbm, co2_ppm).
+    "hpa": "hPa", "kpa": "kPa", "mbar": "mbar", "mv": "mV", "volts": "V", "ma": "mA",
+    "mah": "mAh", "dbm": "dBm", "ppm": "ppm", "lux": "lx", "rpm": "rpm", "inhg": "inHg",
     # Areas (house sales' sqft_living, land registers' lot_acres).
     "sqft": "ft**2", "sqm": "m**2", "sqkm": "km**2", "sqmi": "mi**2", "acres": "acre",
     "hectares": "ha",
@@ -97,8 +100,14 @@ _NOT_NAME_CURRENCIES = frozenset({"TRY"})
 # (`height_m`, `temp_f`, `time_min`), never elsewhere (`min_price`, `in_stock`).
 SHORT_NAME_UNITS: dict[str, str] = {
     "m": "m", "s": "s", "g": "g", "h": "h", "in": "in", "min": "min", "c": "degC",
-    "f": "degF", "l": "l",
+    "f": "degF", "l": "l", "v": "V",
 }
+# Name words of an electrical reading, beside which "v" at a name's end is volts (not the v
+# of wind_u and wind_v, a velocity's components).
+_VOLTAGE_WORDS = frozenset({"voltage", "volt", "battery", "batt", "bat", "vbat", "supply", "vcc", "vin", "vout", "cell", "solar", "panel"})
+# Name words of a pressure, beside which "mb" is millibars (not megabytes) and "in" inches of
+# mercury (weather exports' pressure_mb, pressure_in).
+_PRESSURE_WORDS = frozenset({"pressure", "press", "pres", "baro", "barometer", "barometric", "slp", "mslp"})
 
 # How sure a unit is, by the evidence behind it.
 VALUE_UNIT_CONFIDENCE = 0.9
@@ -274,11 +283,15 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         if token == "ms" and _SPEED_WORDS.intersection(tokens):
             # Weather loggers' WS_ms, wind_speed_ms: metres per second, not milliseconds.
             return UnitEvidence("m/s", NAME_UNIT_CONFIDENCE)
+        if token in ("mb", "in") and _PRESSURE_WORDS.intersection(tokens):
+            return UnitEvidence("mbar" if token == "mb" else "inHg", NAME_UNIT_CONFIDENCE)
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
         if is_last and len(tokens) > 1 and len(tokens[-2]) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
             if token == "in" and not _INCH_WORDS.intersection(tokens):
+                return None
+            if token == "v" and not _VOLTAGE_WORDS.intersection(tokens):
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
