@@ -192,6 +192,14 @@ def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None
     console.print(grid)
 
 
+def _integrity(evidence: dict[str, Any]) -> str:
+    """The share of the child's values found in the parent, and of its rows when that differs."""
+    by_values, by_rows = evidence.get("integrity"), evidence.get("row_integrity")
+    if by_rows is None or by_values is None or round(by_rows, 2) == round(by_values, 2):
+        return _short(by_values)
+    return f"{_short(by_values)} (rows {by_rows:.4g})"
+
+
 def _short(value: Any) -> str:
     if value is None:
         return ""
@@ -303,7 +311,7 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
     for r in rels:
         grid.add_row(
             f"{r.from_table}({', '.join(r.from_columns)})", f"{r.to_table}({', '.join(r.to_columns)})", r.type,
-            r.cardinality or "", f"{r.confidence:.2f}", _short(r.evidence.get("integrity")), r.status, r.id,
+            r.cardinality or "", f"{r.confidence:.2f}", _integrity(r.evidence), r.status, r.id,
         )
     console.print(grid if rels else "No relationship found.")
     tables = Table(title="Tables", title_justify="left")

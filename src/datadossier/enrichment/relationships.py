@@ -44,6 +44,12 @@ if TYPE_CHECKING:
 ACCEPT = 0.45
 MIN_INTEGRITY = 0.5
 MAX_CHILD_TEXT_LENGTH = 60.0
+# Children with at least this many distinct values are also judged by the share of their
+# rows found in the parent (see `_Candidate.best_integrity`); with fewer, one common value
+# would decide.
+ROW_INTEGRITY_MIN_DISTINCT = 50
+# Such a child is checked against a parent holding at least this share of its distinct count.
+MIN_ROW_PARENT_SHARE = 0.2
 MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
 MAX_COMPOSITE_COMBINATIONS = 8
 MIXED_SPECIFICITY = 0.5  # codes compared as numbers: text codes are specific, numbers less so
@@ -63,6 +69,16 @@ class _Candidate:
     child_distinct: int = 0
     found: int = 0
     confidence: float = 0.0
+    # Share of the child's rows (not values) whose value is in the parent.
+    row_integrity: float | None = None
+
+    @property
+    def best_integrity(self) -> float:
+        """The integrity the score uses: by values, once normalized, or by rows when the
+        child has many values (a few hundred ids of another scheme among a column's values,
+        on a few percent of its rows, leave the reference standing)."""
+        by_rows = self.row_integrity if self.child_distinct >= ROW_INTEGRITY_MIN_DISTINCT else None
+        return max(self.integrity, self.normalized_integrity or 0.0, by_rows or 0.0)
 
 
 def integrity_factor(integrity: float) -> float:
@@ -188,7 +204,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                     continue
                 child_distinct = child.distinct or child.non_null
                 parent_distinct = parent.distinct or parent.non_null
-                if parent_distinct < MIN_INTEGRITY * 0.9 * child_distinct or not _ranges_meet(child, parent):
+                # Too few parent values to hold half the child's, unless the child has so many
+                # that most of its rows may still be found (`_Candidate.best_integrity`).
+                least = MIN_ROW_PARENT_SHARE if child_distinct >= ROW_INTEGRITY_MIN_DISTINCT else MIN_INTEGRITY * 0.9
+                if parent_distinct < least * child_distinct or not _ranges_meet(child, parent):
                     continue
                 name = _name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
                 if child.table == parent.table and name == 0.0:
@@ -212,10 +231,10 @@ def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates
     for (table, column), group in by_child.items():
         col = quote_ident(column)
         con.execute(
-            f"CREATE OR REPLACE TEMP TABLE _dd_values AS SELECT DISTINCT {col} AS v "
-            f"FROM {relations[table]} WHERE {col} IS NOT NULL"
+            f"CREATE OR REPLACE TEMP TABLE _dd_values AS SELECT {col} AS v, count(*) AS c "
+            f"FROM {relations[table]} WHERE {col} IS NOT NULL GROUP BY 1"
         )
-        distinct = con.execute("SELECT count(*) FROM _dd_values").fetchone()
+        distinct = con.execute("SELECT count(*), sum(c) FROM _dd_values").fetchone()
         assert distinct is not None
         for cand in group:
             parent_col = f"p.{quote_ident(cand.parent.name)}"
@@ -225,15 +244,16 @@ def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates
                 on = f"TRY_CAST(d.v AS BIGINT) = TRY_CAST({parent_col} AS BIGINT)"
                 cand.compared_as_numbers = True
             row = con.execute(
-                f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p ON {on}"
+                f"SELECT count(*), sum(c) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p ON {on}"
             ).fetchone()
             assert row is not None
             cand.child_distinct = int(distinct[0])
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
+            cand.row_integrity = int(row[1] or 0) / int(distinct[1]) if distinct[1] else None
             if cand.child.family == cand.parent.family == "string" and MIN_NORMALIZED <= cand.integrity < 0.99:
                 _check_normalized(con, relations, cand)
-            cand.confidence = score(max(cand.integrity, cand.normalized_integrity or 0.0), cand.name, cand.specificity)
+            cand.confidence = score(cand.best_integrity, cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
 
 
@@ -267,6 +287,7 @@ def _link(cand: _Candidate) -> Link:
         "found_in_parent": cand.found,
         "integrity": round(cand.integrity, 4),
         "orphan_values": cand.child_distinct - cand.found,
+        **({"row_integrity": round(cand.row_integrity, 4)} if cand.row_integrity is not None else {}),
         "name_score": round(cand.name, 2),
         "value_specificity": round(cand.specificity, 2),
         "parent_distinct": cand.parent.distinct,
@@ -319,7 +340,7 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     """The set of single-column links that explains the source best (see the module doc)."""
     accepted = [
         c for c in candidates
-        if max(c.integrity, c.normalized_integrity or 0.0) >= MIN_INTEGRITY and c.confidence >= ACCEPT
+        if c.best_integrity >= MIN_INTEGRITY and c.confidence >= ACCEPT
         and not _accidental_one_to_one(c)
     ]
     # Between two unique columns that contain each other, only the stronger direction.
@@ -615,7 +636,7 @@ def discover_links(
     bridges = find_bridges(tables, keys, links)
     stats = {
         "candidate_pairs_checked": len(candidates),
-        "pairs_above_bar": sum(1 for c in candidates if c.confidence >= ACCEPT and c.integrity >= MIN_INTEGRITY),
+        "pairs_above_bar": sum(1 for c in candidates if c.confidence >= ACCEPT and c.best_integrity >= MIN_INTEGRITY),
         "links": len(links),
     }
     return links, bridges, stats

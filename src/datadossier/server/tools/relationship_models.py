@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from datadossier.store.domain import EntityInfo, RelationshipInfo
 
 _EVIDENCE_KEYS = (
-    "integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
+    "integrity", "row_integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
     "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers", "same_domain_as",
 )
@@ -27,7 +27,8 @@ class RelationshipOut(BaseModel):
     status: str = Field(description="`detected`, `confirmed` (kept whatever later runs find) or `rejected`.")
     detection_method: str | None = Field(description="How it was found (`value_overlap`, `value_overlap+name`, `bridge_table`).")
     evidence: dict[str, Any] = Field(
-        description="The numbers: integrity (share of distinct child values found in the parent), orphan "
+        description="The numbers: integrity (share of distinct child values found in the parent), "
+        "row_integrity (share of child rows; it counts when the child has many values), orphan "
         "rows and examples, name and value scores; for a bridge, the bridge table."
     )
 
