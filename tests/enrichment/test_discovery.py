@@ -483,3 +483,27 @@ async def test_many_foreign_values_on_few_rows_leave_the_reference_standing(runt
     assert origin.evidence["row_integrity"] == pytest.approx(1 - 400 / 4800, abs=1e-3)
     assert origin.evidence["orphan_rows"] == 400
     assert ("flights", ("DESTINATION_AIRPORT",), "airports", ("IATA_CODE",)) in edges
+
+
+async def test_a_county_table_is_keyed_by_its_codes_not_its_yearly_figures(runtime: Runtime, tmp_path: Path) -> None:
+    import random
+
+    folder = tmp_path / "data" / "census"
+    folder.mkdir(parents=True)
+    rng = random.Random(3)
+    lines = ["SUMLEV,STATE,COUNTY,STNAME,CTYNAME,POPESTIMATE2020,POPESTIMATE2021,BIRTHS2021"]
+    for state in range(1, 41):
+        for county in range(0, 30 + state % 7):
+            sumlev = "040" if county == 0 else "050"
+            pop = rng.randrange(1000, 9_000_000) * 7 + state  # unique figures, as real ones nearly are
+            lines.append(
+                f"{sumlev},{state:02d},{county * 2 + 1 if county else 0:03d},State {state},"
+                f"County {county},{pop},{pop + rng.randrange(1, 99)},{rng.randrange(10, 9000)}"
+            )
+    (folder / "co_est2022.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="census")
+    (entity,) = entities
+    assert entity.grain_columns == ["STATE", "COUNTY"]
+    keys = entity.evidence["keys"]["candidate_keys"]
+    assert not any(part.startswith(("POPESTIMATE", "BIRTHS")) for key in keys for part in key)

@@ -6,14 +6,16 @@ Combinations of 2, then 3 columns are tried only when no single column qualifies
 list of plausible parts (identifiers and codes first, dates last), and only those whose
 distinct counts multiply to at least the row count; again one query per batch.
 
-What cannot be a key is left out: measures (floating point, decimals), booleans, free text
-and descriptive columns (names, titles), and timestamps unless nothing else identifies a row
+What cannot be a key is left out: measures (floating point, decimals, whole numbers named for
+a year such as POPESTIMATE2020), booleans, free text and descriptive columns (names,
+titles), and timestamps unless nothing else identifies a row
 (a time series). Among the keys found, the grain is the one that looks most like an
 identifier; a table with no key gets no grain ("unknown") rather than a guess.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +42,8 @@ def _part_ok(column: ColumnStats) -> bool:
     """Whether a column may be part of a key at all."""
     if column.nulls or column.family not in ("integer", "string", "temporal"):
         return False
+    if column.family == "integer" and _names_a_year(column.name):
+        return False  # a year's figure (POPESTIMATE2020), unique or not
     if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
         return False
     return not (is_descriptive(column.name) and not is_key_like(column.name))
@@ -147,13 +151,31 @@ def _composite_keys(
 
 def _identifies(column: ColumnStats, rows: int) -> bool:
     """An identifier-like column: a key word in its name, whole numbers that are neither a time
-    (epoch seconds) nor an amount, or a short code from a small list (a weather station)."""
+    (epoch seconds), an amount nor a year's figure, or a short code: from a small list (a
+    weather station) or written at one width (a census table's STATE "01" and COUNTY "001")."""
     if is_key_like(column.name):
         return True
     if column.family == "string":
         small_list = (column.distinct or rows) <= max(50, rows // 100)
-        return small_list and (column.avg_length or 0.0) <= 12 and not is_descriptive(column.name)
-    return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
+        return ((small_list and (column.avg_length or 0.0) <= 12) or _fixed_code(column)) and not is_descriptive(column.name)
+    return (
+        column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
+        and not _names_a_year(column.name)
+    )
+
+
+def _fixed_code(column: ColumnStats) -> bool:
+    """Text of one width of 2 to 12 characters, with at least 3 values: a code."""
+    return column.family == "string" and column.fixed_length is not None and 2 <= column.fixed_length <= 12 and (column.distinct or 0) >= 3
+
+
+# A year in a column's name: wide statistical tables give one column of figures per year
+# (POPESTIMATE2020, BIRTHS2021, "1960"...), never an identifier.
+_YEAR = re.compile(r"(?:^|[^0-9])(?:1[89]|20)[0-9]{2}(?:$|[^0-9])")
+
+
+def _names_a_year(name: str) -> bool:
+    return _YEAR.search(name) is not None
 
 
 def _part_preference(column: ColumnStats) -> float:
@@ -162,6 +184,8 @@ def _part_preference(column: ColumnStats) -> float:
         score += 2.0
     if column.family in ("integer", "string"):
         score += 1.0
+    if _fixed_code(column):
+        score += 0.5
     return score
 
 

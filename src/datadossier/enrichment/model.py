@@ -45,6 +45,8 @@ class ColumnStats:
     min_value: float | None = None
     max_value: float | None = None
     avg_length: float | None = None
+    # The length every value has, when they all have one (codes: "01", "001", "AB12").
+    fixed_length: int | None = None
     column_id: uuid.UUID | None = None
     table_label: str = ""  # the table's name as read for meaning (see ``with_labels``)
 

@@ -11,7 +11,18 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import BigInteger, Double, Uuid, bindparam, column, delete, or_, select, text
+from sqlalchemy import (
+    BigInteger,
+    Double,
+    Integer,
+    Uuid,
+    bindparam,
+    column,
+    delete,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.engine import layer_relation
@@ -28,7 +39,8 @@ from datadossier.store.repositories.catalog import TYPED
 DATAFLOW = "relationships"
 
 _PROFILE_SQL = text(
-    "SELECT column_id, total_count, null_count, distinct_count, min_value, max_value, avg_length "
+    "SELECT column_id, total_count, null_count, distinct_count, min_value, max_value, avg_length, "
+    "min_length, max_length "
     "FROM v_latest_profiles WHERE column_id IN :ids"
 ).bindparams(bindparam("ids", expanding=True, type_=Uuid()))
 _PROFILE_TYPES = (
@@ -39,6 +51,8 @@ _PROFILE_TYPES = (
     column("min_value", Double()),
     column("max_value", Double()),
     column("avg_length", Double()),
+    column("min_length", Integer()),
+    column("max_length", Integer()),
 )
 
 
@@ -90,6 +104,7 @@ async def source_tables(session: AsyncSession, sources: list[str]) -> list[Table
                     min_value=p.min_value if p else None,
                     max_value=p.max_value if p else None,
                     avg_length=p.avg_length if p else None,
+                    fixed_length=p.min_length if p and p.min_length is not None and p.min_length == p.max_length else None,
                     column_id=col.column_id,
                 )
             )
