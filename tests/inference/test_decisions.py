@@ -388,3 +388,23 @@ def test_no_followed_by_a_word_marks_a_missing_value(infer: Infer) -> None:
     result = infer({"moonrise": values})["moonrise"]
     assert result.decided_type == "TIME"
     assert result.missing_values == {"No moonrise": 4}
+
+
+def test_clock_times_written_hhmm_are_times_of_day_under_a_clocks_name(
+    infer: Infer, con: duckdb.DuckDBPyConnection
+) -> None:
+    # BTS on-time files: DepTime unpadded, CRSDepTime padded to four digits.
+    unpadded = [str(h * 100 + m) for h in range(0, 24) for m in (5, 35)] + ["2400"]
+    padded = [f"{int(v):04d}" for v in unpadded]
+    results = infer({"DepTime": unpadded, "CRSDepTime": padded, "AirTime": unpadded, "Quantity": unpadded})
+    for name in ("DepTime", "CRSDepTime"):
+        result = results[name]
+        assert (result.decided_type, result.decided_pattern) == ("TIME", "hhmm_time"), name
+        assert "hhmm" in (result.reason or "")
+        assert "leading zero" not in (result.reason or "")
+    assert results["AirTime"].decided_type == "INTEGER"  # minutes in the air, not a clock
+    assert results["Quantity"].decided_type == "INTEGER"
+    expression = typed_expression('"CRSDepTime"', "TIME", "hhmm_time")
+    got = con.execute(f"SELECT CAST({expression} AS VARCHAR) FROM {RELATION} ORDER BY _row_id").fetchall()
+    assert [g[0] for g in got[:3]] == ["00:05:00", "00:35:00", "01:05:00"]
+    assert got[-1] == ("24:00:00",)

@@ -50,7 +50,7 @@ def test_findings_matched_in_duckdb_equal_findings_matched_in_python() -> None:
         con.close()
     assert tables == [(0,)]  # the sample's temp table is gone
     for name, values in columns.items():
-        in_python = shortlist(Counter(v for v in values if v is not None), DEFAULT_CONFIG)
+        in_python = shortlist(Counter(v for v in values if v is not None), DEFAULT_CONFIG, name)
         assert in_duckdb[name] == in_python, name
     # and they found what the columns hold
     assert set(in_duckdb["money"].shares) >= {"currency"}

@@ -192,6 +192,21 @@ async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, 
         assert [c["name"] for c in meta["columns"]] == names[: len(meta["columns"])]
 
 
+async def test_clock_times_up_to_the_days_end_keep_their_bounds(tmp_path: Path, store_url: str) -> None:
+    # An airline file's departure times, hhmm, up to 2400 (the end of the day: 24:00:00).
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "ontime.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    times = [h * 100 + m for h in range(24) for m in (5, 50)] + [2400]
+    path.write_text("FlightNum,DepTime\n" + "\n".join(f"{i},{t}" for i, t in enumerate(times)) + "\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        await client.call_tool("profile_table", {"target": str(path)})
+        column = structured(await client.call_tool("get_column_metadata", {"table": "data.ontime", "column": "DepTime"}))
+    (info,) = column["columns"]
+    assert (info["data_type"], info["pattern"]) == ("TIME", "hhmm_time")
+    assert (info["profile"]["min"], info["profile"]["max"]) == ("00:05:00", "24:00:00")
+
+
 def test_profile_bounds_of_timestamps_are_rendered_with_a_zone_only_when_they_have_one() -> None:
     from datadossier.server.tools.models import _render
 

@@ -71,6 +71,21 @@ def dotted_time() -> Detector:
 
 
 @register
+def hhmm_time() -> Detector:
+    """Times of day written as whole numbers hhmm ("1345" is 13:45, "5" 00:05, "0005" too,
+    "2400" the day's end), as airline on-time data (BTS, nycflights13) writes departures.
+    Any small number reads so, so sampling shortlists it only under a clock time's name
+    (`names.looks_like_clock`)."""
+    regex = r"\s*(?:(?:[01]?[0-9]|2[0-3])?[0-5]?[0-9]|2400)\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        number = f"TRY_CAST(trim({shaped(col, regex)}) AS INTEGER)"
+        return f"make_time({number} // 100, {number} % 100, 0)"
+
+    return Detector("hhmm_time", "TIME", regex, convert, priority=101)
+
+
+@register
 def iso_date() -> Detector:
     """ISO dates, YYYY-MM-DD, also unpadded (YYYY-M-D; DuckDB's own date cast)."""
     return Detector(

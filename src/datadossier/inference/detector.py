@@ -48,6 +48,7 @@ PatternName = Literal[
     "boolean",
     "time",
     "dotted_time",
+    "hhmm_time",
     "iso_date",
     "iso_datetime",
     "us_date",

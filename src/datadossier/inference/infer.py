@@ -79,7 +79,7 @@ def replan_sparse(
     for plan in plans:
         found = samples.get(plan.name)
         if found is not None and plan.findings is not None and found.total() > plan.findings.sampled:
-            plan = ColumnPlan(plan.name, plan.raw_type, None, shortlist(found, config))
+            plan = ColumnPlan(plan.name, plan.raw_type, None, shortlist(found, config, plan.name))
         replanned.append(plan)
     return replanned
 

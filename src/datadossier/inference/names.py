@@ -60,6 +60,23 @@ def looks_boolean(name: str) -> bool:
     return tokens[0] in _BOOLEAN_PREFIXES or any(t in _BOOLEAN_WORDS for t in tokens)
 
 
+# Words of a span of time, not a time of day: ActualElapsedTime, AirTime, travel_time.
+_DURATION_WORDS = frozenset({
+    "elapsed", "air", "taxi", "delay", "duration", "total", "travel", "wait", "waiting",
+    "response", "lead", "run", "running", "cycle", "processing", "spent", "down", "up",
+    "uptime", "downtime", "idle", "avg", "mean", "seconds", "minutes", "hours", "secs", "mins",
+})
+
+
+def looks_like_clock(name: str) -> bool:
+    """True for names of a time of day written hhmm: ``DepTime``, ``CRSArrTime``,
+    ``sched_dep_time``, ``WheelsOff``; not ``AirTime`` or ``ActualElapsedTime`` (minutes)."""
+    tokens = name_tokens(name)
+    if "hhmm" in tokens or "wheels" in tokens:
+        return True
+    return "time" in tokens and not _DURATION_WORDS.intersection(tokens)
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))

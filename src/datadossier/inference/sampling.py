@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
+from datadossier.inference.names import looks_like_clock
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -128,12 +129,13 @@ def sample_findings(
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
             values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
+            names[int(k)],
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
         sparse: dict[str, Counter[str]] = {n: Counter() for n, f in findings.items() if f.sampled < config.sparse_sample_min}
         top_up_sparse(con, relation, sparse, config)
-        findings.update({n: shortlist(found, config) for n, found in sparse.items() if found.total() > findings[n].sampled})
+        findings.update({n: shortlist(found, config, n) for n, found in sparse.items() if found.total() > findings[n].sampled})
     return findings
 
 
@@ -173,8 +175,9 @@ def _sample_sql(relation: str, select: str, row_count: int, config: InferenceCon
     return f"SELECT {select} FROM {relation} WHERE {ranges}"
 
 
-def shortlist(values: Counter[str], config: InferenceConfig) -> SampleFindings:
-    """Findings of sampled values counted in Python (the columns `sample_findings` tops up)."""
+def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> SampleFindings:
+    """Findings of sampled values of the column ``name`` counted in Python (the columns
+    `sample_findings` tops up)."""
     common = sorted(values.items(), key=lambda item: (-item[1], item[0]))[: config.sample_distinct_limit]
     total = sum(count for _, count in common)
     if total == 0:
@@ -185,7 +188,8 @@ def shortlist(values: Counter[str], config: InferenceConfig) -> SampleFindings:
     leading_zero = next((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), None)
     markers = [(v, c) for v, c in common if MISSING_MARKER.fullmatch(v)]
     return _findings(
-        total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config, markers
+        total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config, markers,
+        name,
     )
 
 
@@ -198,11 +202,13 @@ def _findings(
     leading_zero: str | None,
     config: InferenceConfig,
     markers: list[tuple[str, int]],
+    name: str,
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
-    most common sampled values, and what else the sample says. ``common`` (those values, most
-    frequent first) is needed only where `_needs_values` says so; ``markers`` are the common
-    values that have the shape of a missing value's marker, with their weights."""
+    most common sampled values of the column ``name``, and what else the sample says.
+    ``common`` (those values, most frequent first) is needed only where `_needs_values` says
+    so; ``markers`` are the common values that have the shape of a missing value's marker,
+    with their weights."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
@@ -217,6 +223,8 @@ def _findings(
             continue
         if detector.parts and not all(weights[part][0] for part in detector.parts):
             continue  # the column does not mix the two formats
+        if detector.name == "hhmm_time" and not looks_like_clock(name):
+            continue  # any small number reads as hhmm: only a clock's name says it is one
         # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
         findings.shares[detector.name] = min(1.0, weights[detector.name][0] / total)
     if "integer" in findings.shares:

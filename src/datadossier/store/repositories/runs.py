@@ -300,6 +300,8 @@ def _temporal_number(text: str | None, data_type: str | None) -> float | None:
     kind = data_type.split("(")[0].upper()
     try:
         if kind == "TIME":
+            if text.startswith("24:00:00"):
+                return 86400.0  # DuckDB's end of the day (hhmm's 2400), which Python's time lacks
             parsed = time.fromisoformat(text)
             return parsed.hour * 3600 + parsed.minute * 60 + parsed.second + parsed.microsecond / 1e6
         if kind == "DATE" or kind.startswith("TIMESTAMP"):
