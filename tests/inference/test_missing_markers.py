@@ -16,7 +16,9 @@ def _numbers(rows: int, every: int, marker: str, seed: int = 1) -> list[str | No
     return [marker if i % every == 0 else str(rng.randrange(18, 90)) for i in range(rows)]
 
 
-@pytest.mark.parametrize("marker", [".", "..", ":", "*****", "(X)", "[c]", "N", "n.a.", "np", "Suppressed", "--"])
+@pytest.mark.parametrize(
+    "marker", [".", "..", ":", "*****", "(X)", "[c]", "N", "n.a.", "np", "Suppressed", "--", "(null)", "(blank)", "#NULL!", "No data"]
+)
 def test_a_frequent_marker_in_a_column_of_numbers_is_missing(infer: Infer, marker: str) -> None:
     result = infer({"age": _numbers(400, 8, marker)})["age"]
     assert result.decided_type == "INTEGER"

@@ -37,6 +37,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
 MISSING_MARKER = re.compile(
     r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]"
+    r"|(?i:\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
     r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not available|not applicable"
     r"|not reported|no [a-z]{2,15}(?: [a-z]{2,15})?|suppressed|redacted|withheld|confidential)"
     r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*\+"
