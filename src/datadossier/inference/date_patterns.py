@@ -76,7 +76,8 @@ def hhmm_time() -> Detector:
     "2400" the day's end), as airline on-time data (BTS, nycflights13) writes departures.
     Any small number reads so, so sampling shortlists it only under a clock time's name
     (`names.looks_like_clock`)."""
-    regex = r"\s*(?:(?:[01]?[0-9]|2[0-3])?[0-5]?[0-9]|2400)\s*"
+    # Three or four digits: hours, then minutes below 60; one or two: minutes after midnight.
+    regex = r"\s*(?:(?:[01]?[0-9]|2[0-3])[0-5][0-9]|[0-5]?[0-9]|2400)\s*"
 
     def convert(col: str, _sql_type: str) -> str:
         number = f"TRY_CAST(trim({shaped(col, regex)}) AS INTEGER)"
