@@ -186,6 +186,31 @@ def test_compressed_files_are_decompressed_into_the_copy(con, tmp_path: Path, na
 
 
 @pytest.mark.parametrize(
+    "packed",
+    [
+        gzip.compress(TEXT.encode()),
+        bz2.compress(TEXT.encode()),
+        lzma.compress(TEXT.encode()),
+        zstandard.ZstdCompressor().compress(TEXT.encode()),
+        _zipped({"x.csv": TEXT.encode()}),
+    ],
+    ids=["gzip", "bzip2", "xz", "zstd", "zip"],
+)
+def test_a_compressed_file_named_as_plain_csv_is_read_by_its_content(con, tmp_path: Path, packed: bytes) -> None:
+    path = tmp_path / "x.csv"  # a download saved without its .gz
+    path.write_bytes(packed)
+    assert _load(con, path).delimiter == ";"
+    assert (tmp_path / "workspace" / "copy.csv").read_text() == TEXT
+
+
+def test_text_that_starts_like_a_bzip2_file_is_text(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("BZh;city\n1;München\n")
+    _load(con, path)
+    assert con.execute("SELECT * FROM raw_t").fetchall() == [("1", "München")]
+
+
+@pytest.mark.parametrize(
     ("name", "packed", "message"),
     [
         ("x.zip", _zipped({"a.csv": b"a\n1\n", "b.csv": b"b\n2\n"}), r"holds 2 files \(a.csv, b.csv\)"),

@@ -13,6 +13,7 @@ import bz2
 import gzip
 import io
 import lzma
+import re
 import sys
 import tarfile
 import zipfile
@@ -46,23 +47,48 @@ _DAMAGED: tuple[type[BaseException], ...] = (
 _UNREAD = {b"7z\xbc\xaf\x27\x1c": "7z", b"Rar!": "rar", b"\x04\x22\x4d\x18": "lz4"}
 
 
+# Magic numbers of the streams read, for a file whose name does not say it is compressed
+# (a gzip file saved as "data.csv").
+_MAGIC = {b"\x1f\x8b": ".gz", b"\xfd7zXZ\x00": ".xz", b"\x28\xb5\x2f\xfd": ".zst", b"PK\x03\x04": ".zip"}
+# bzip2: "BZh", the block size, then the first block's own magic (text may start "BZh").
+_BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")
+# Workbooks are zip files too; they get their own error (see `csv_loader.detect_encoding`).
+_WORKBOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
 def _is_tar(path: Path) -> bool:
     return path.name.lower().endswith(_TARS)
 
 
+def _suffix(path: Path) -> str:
+    """The compression's suffix: the name's when it is one, else the one the first bytes
+    say, else the name's."""
+    suffix = path.suffix.lower()
+    if suffix in (*_OPENERS, ".zip") or suffix in _WORKBOOKS:
+        return suffix
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(10)
+    except OSError:
+        return suffix
+    if _BZIP2.match(head):
+        return ".bz2"
+    return next((named for magic, named in _MAGIC.items() if head.startswith(magic)), suffix)
+
+
 def is_compressed(path: Path) -> bool:
-    """Whether the file is read through a decompressor (by its name)."""
-    return path.suffix.lower() in (*_OPENERS, ".zip") or _is_tar(path)
+    """Whether the file is read through a decompressor (by its name or its first bytes)."""
+    return _is_tar(path) or _suffix(path) in (*_OPENERS, ".zip")
 
 
 def open_bytes(path: Path) -> IO[bytes]:
     """The file's bytes; a compressed file or an archive of one file is decompressed as it
-    is read."""
-    suffix = path.suffix.lower()
-    if suffix == ".zip":
-        return _zip_member(path)
+    is read, whatever its name."""
     if _is_tar(path):
         return _tar_member(path)
+    suffix = _suffix(path)
+    if suffix == ".zip":
+        return _zip_member(path)
     opener = _OPENERS.get(suffix)
     # The openers' files read like any binary file; typeshed does not call them IO[bytes].
     return cast("IO[bytes]", opener(path, "rb")) if opener else path.open("rb")
@@ -84,7 +110,7 @@ def kind(path: Path) -> str:
     """The compression's name, for messages."""
     if _is_tar(path):
         return "tar"
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
     return {".gz": "gzip", ".zst": "zstd"}.get(suffix, suffix.lstrip("."))
 
 
