@@ -59,15 +59,34 @@ def test_the_n_of_a_yes_no_column_is_a_value(infer: Infer) -> None:
     assert result.missing_values == {}
 
 
-def test_rare_junk_stays_junk(infer: Infer) -> None:
-    # Two dots among 1,000 numbers are typos, not the source's code for missing.
+def test_punctuation_is_missing_even_once(infer: Infer) -> None:
+    # FRED's monthly series: one "." where a month has no figure. It holds no value to
+    # recover, so the row stays in the typed layer with NULL there.
     values = _numbers(1000, 1000, ".")
-    values[500] = "."
+    result = infer({"UNRATE": values})["UNRATE"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {".": 1}
+    assert result.candidates[0].parse_success_rate == 1.0
+
+
+@pytest.mark.parametrize("marker", ["(X)", "N", "<5"])
+def test_rare_codes_stay_junk(infer: Infer, marker: str) -> None:
+    # Two census codes among 1,000 numbers: not the source's code for missing, junk to show.
+    values = _numbers(1000, 1000, marker)
+    values[500] = marker
     result = infer({"n": values})["n"]
     assert result.decided_type == "INTEGER"
     assert result.missing_values == {}
-    assert result.candidates[0].failed_examples == ["."]
+    assert result.candidates[0].failed_examples == [marker]
     assert result.candidates[0].parse_success_rate == 998 / 1000
+
+
+def test_words_that_say_missing_need_no_share(infer: Infer) -> None:
+    # SF Salaries: "Not Provided" on 4 rows of 2,000 (0.2%).
+    values = _numbers(2000, 500, "Not Provided")
+    result = infer({"BasePay": values})["BasePay"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {"Not Provided": 4}
 
 
 def test_markers_do_not_make_a_text_column_typed(infer: Infer) -> None:

@@ -27,22 +27,29 @@ if TYPE_CHECKING:
 
 _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # What statistical offices and exports write for a missing value in a column of numbers or
-# dates: dots and other punctuation (".", "..", ":", "*****", "--"), letters in parentheses or
-# brackets and the census's "N" and "X" ("(X)", "(D)": not available, not applicable,
-# withheld; the UK's ONS writes "[x]", "[c]"), words that say so ("unknown", "suppressed",
-# "n.a.", Australia's "np"), bounds written for suppressed or top-coded values ("<5" in health
-# statistics, the census's "250,000+"), and MySQL's zero dates. Other letters are data
-# (Ergast's positionText "R": retired). Such a value is missing only where it is frequent
-# and the rest of the column reads as one type (`_missing_markers`); rare ones stay junk,
-# quarantined with the row. Not "?" or "#VALUE!": those read as errors, not codes.
-MISSING_MARKER = re.compile(
-    r"\s*(?:[.:*_/\-–—…]{1,10}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]"
-    r"|(?i:\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
-    r"|(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not available|not applicable"
-    r"|not reported|no [a-z]{2,15}(?: [a-z]{2,15})?|suppressed|redacted|withheld|confidential)"
-    r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*\+"
-    r"|0000-00-00(?:[ T]00:00:00)?)\s*"
+# dates: dots and other punctuation (".", "..", ":", "*****", "--"), words that say so
+# ("unknown", "suppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np"),
+# letters in parentheses or brackets and the census's "N" and "X" ("(X)", "(D)": not
+# available, not applicable, withheld; the UK's ONS writes "[x]", "[c]"), bounds written for
+# suppressed or top-coded values ("<5" in health statistics, the census's "250,000+"), and
+# MySQL's zero dates. Other letters are data (Ergast's positionText "R": retired). Such a
+# value is missing where the rest of the column reads as one type (`_missing_markers`) and it
+# is not a stray: punctuation once will do (FRED's one "." in a monthly series), a word three
+# times, a code three times and in 1% of the values; rarer ones stay junk, quarantined with
+# the row. Not "?" or "#VALUE!": those read as errors, not codes.
+_MARKER_PUNCTUATION = r"[.:*_/\-–—…]{1,10}"
+_MARKER_WORDS = (
+    r"(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not [a-z]{3,15}"
+    r"|no [a-z]{2,15}(?: [a-z]{2,15})?|suppressed|redacted|withheld|confidential"
+    r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )
+_MARKER_CODES = (
+    r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*\+"
+    r"|0000-00-00(?:[ T]00:00:00)?"
+)
+MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
+_PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
+_WORD_MARKER = re.compile(rf"\s*{_MARKER_WORDS}\s*")
 # A marker with a date's shape but no date in it (no detector reads it as a value).
 _ZERO_DATE = re.compile(r"\s*0000-00-00(?:[ T]00:00:00)?\s*")
 _NUMBER_CHARS = frozenset("0123456789.,+-\t \u00a0\u202f")
@@ -249,7 +256,7 @@ def _missing_markers(
     """The markers that stand for a missing value in this column: each frequent in the sample
     (a code, not a stray typo), and without them the other values read as one type that none
     of them reads as (so that the "N" of a Y/N column stays a value)."""
-    frequent = {v: c for v, c in markers if c >= max(config.missing_min_count, config.missing_share * total)}
+    frequent = {v: c for v, c in markers if c >= _marker_min_count(v, total, config)}
     rest = total - sum(frequent.values())
     if not frequent or rest < config.missing_min_count:
         return {}
@@ -263,6 +270,15 @@ def _missing_markers(
         if not any(detector.matches(value) and not _ZERO_DATE.fullmatch(value) for value in frequent):
             return frequent
     return {}
+
+
+def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float:
+    """How often a marker must be sampled to stand for a missing value (see `MISSING_MARKER`)."""
+    if _PUNCTUATION_MARKER.fullmatch(marker):
+        return 1
+    if _WORD_MARKER.fullmatch(marker):
+        return config.missing_min_count
+    return max(config.missing_min_count, config.missing_share * total)
 
 
 def _passes(detector: Detector, weights: Weights, total: int, config: InferenceConfig) -> bool:
