@@ -408,3 +408,19 @@ def test_clock_times_written_hhmm_are_times_of_day_under_a_clocks_name(
     got = con.execute(f"SELECT CAST({expression} AS VARCHAR) FROM {RELATION} ORDER BY _row_id").fetchall()
     assert [g[0] for g in got[:3]] == ["00:05:00", "00:35:00", "01:05:00"]
     assert got[-1] == ("24:00:00",)
+
+
+def test_codes_as_wide_as_the_numbers_keep_a_column_text(infer: Infer) -> None:
+    # CMS's HCPCS_Cd: mostly five-digit procedure codes, a few with letters.
+    values = [str(70000 + 37 * i) for i in range(97)] + ["G0279", "Q9967", "0001A"]
+    result = infer({"HCPCS_Cd": values})["HCPCS_Cd"]
+    assert result.decided_type == "VARCHAR"
+    assert "as wide as the numbers" in (result.reason or "")
+
+
+@pytest.mark.parametrize("failing", [["1O", "2O", "3O"], ["G027", "Q99", "0001A9"]], ids=["typos", "other_widths"])
+def test_narrow_or_misfit_letters_among_numbers_stay_junk(infer: Infer, failing: list[str]) -> None:
+    width = len(failing[0]) if failing[0] == "1O" else 5
+    start = 10 if width == 2 else 70000
+    values = [str(start + i % 80) for i in range(97)] + failing
+    assert infer({"n": values})["n"].decided_type == "INTEGER"

@@ -289,13 +289,19 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
     examples = [e.strip() for e in whole.stats.failed_examples]
     failed = n - whole.stats.parsed
     if not looks_like_identifier(column_name):
-        if not _lettered_numbers(examples, whole.stats.low, whole.stats.high):
-            return None
-        return (
-            f"{failed:,} values ({failed / n:.1%}) are the column's numbers with letters (e.g."
-            f" {examples[0]!r}): codes, such as cancelled invoices, kept as text so that none goes"
-            " to quarantine."
-        )
+        if _lettered_numbers(examples, whole.stats.low, whole.stats.high):
+            return (
+                f"{failed:,} values ({failed / n:.1%}) are the column's numbers with letters (e.g."
+                f" {examples[0]!r}): codes, such as cancelled invoices, kept as text so that none"
+                " goes to quarantine."
+            )
+        if _codes_of_one_width(examples, whole.stats.low, whole.stats.high):
+            return (
+                f"{failed:,} values ({failed / n:.1%}) are codes of letters and digits as wide as the"
+                f" numbers (e.g. {examples[0]!r}): a code list such as procedure codes, kept as text so"
+                " that none goes to quarantine."
+            )
+        return None
     codes = [e for e in examples if _CODE.fullmatch(e) and any(ch.isalpha() for ch in e)]
     if not examples or 2 * len(codes) <= len(examples):
         return None
@@ -321,6 +327,25 @@ def _lettered_numbers(examples: list[str], low: object, high: object) -> bool:
         if match is None or not (match.group(1) or match.group(3)) or not low <= int(match.group(2)) <= high:
             return False
     return True
+
+
+# A code of letters and digits with both in it ("G0279", "0001A", "A1B2").
+_ALPHANUMERIC_CODE = re.compile(r"(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
+# Narrower numbers are left out: "1O" among ages is a typo, not a code.
+_MIN_CODE_WIDTH = 4
+
+
+def _codes_of_one_width(examples: list[str], low: object, high: object) -> bool:
+    """Whether the failed values are codes as wide as the numbers that parse: at least three,
+    every one letters and digits, as long as the numbers are written (HCPCS procedure codes:
+    "G0279" and "0001A" among "71046" and "99213"), four characters or more."""
+    if len(examples) < 3 or not isinstance(low, int) or not isinstance(high, int) or low < 0:
+        return False
+    widths = range(len(str(low)), len(str(high)) + 1)
+    return all(
+        _ALPHANUMERIC_CODE.fullmatch(e) is not None and len(e) in widths and len(e) >= _MIN_CODE_WIDTH
+        for e in examples
+    )
 
 
 def _resolve_ambiguities(
