@@ -507,3 +507,30 @@ async def test_a_county_table_is_keyed_by_its_codes_not_its_yearly_figures(runti
     assert entity.grain_columns == ["STATE", "COUNTY"]
     keys = entity.evidence["keys"]["candidate_keys"]
     assert not any(part.startswith(("POPESTIMATE", "BIRTHS")) for key in keys for part in key)
+
+
+async def test_a_key_without_a_date_is_looked_for_past_pairs_with_one(runtime: Runtime, tmp_path: Path) -> None:
+    # EPA AQS: sites are keyed by (state, county, site number); a site number with its
+    # (nearly unique) establishment date is also unique, but by chance.
+    folder = tmp_path / "data" / "aqs"
+    folder.mkdir(parents=True)
+    import datetime as dt
+
+    def site(i: int) -> str:  # (state, county, site number): unique for i < 600
+        return f"{1 + i % 6:02d},{1 + (i // 6) % 10:03d},{1 + i // 60:04d}"
+
+    lines = ["State Code,County Code,Site Number,Site Established Date,Land Use"]
+    for i in range(600):
+        # 60 dates, each once per site number: (site number, date) is unique too
+        established = dt.date(1970, 1, 1) + dt.timedelta(days=37 * (i % 60))
+        lines.append(f"{site(i)},{established},RESIDENTIAL")
+    (folder / "sites.csv").write_text("\n".join(lines) + "\n")
+    daily = ["State Code,County Code,Site Num,Date Local,Arithmetic Mean"]
+    for i in range(3000):
+        daily.append(f"{site((i * 7) % 600)},2021-01-{1 + i % 28:02d},{i % 50 / 3:.3f}")
+    (folder / "daily.csv").write_text("\n".join(daily) + "\n")
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="aqs")
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["aqs.sites"] == ["State Code", "County Code", "Site Number"]
+    assert ("daily", ("State Code", "County Code", "Site Num"), "sites", ("State Code", "County Code", "Site Number")) in _edges(found, "aqs")

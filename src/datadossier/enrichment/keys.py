@@ -94,8 +94,8 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             found, tried = _composite_keys(con, table, parts, keys, size)
             checked += tried
             keys.extend(found)
-            if found:
-                break
+            if any(all(table.column(c).family != "temporal" for c in k) for k in found):
+                break  # (a key with a date in it may be unique by chance: look on for one without)
     if not keys:
         # A lookup table keyed by a name (category name -> translation): when nothing else
         # identifies a row, a short descriptive column may.
@@ -127,12 +127,15 @@ def _composite_keys(
     known: list[tuple[str, ...]],
     size: int,
 ) -> tuple[list[tuple[str, ...]], int]:
-    known_cols = {c for k in known for c in k}
-    pool = [c for c in parts if c.name not in known_cols and (c.distinct or 0) >= 2]
+    single = {k[0] for k in known if len(k) == 1}
+    pool = [c for c in parts if c.name not in single and (c.distinct or 0) >= 2]
     pool.sort(key=lambda c: (-_part_preference(c), -(c.distinct or 0)))
     pool = pool[:MAX_PARTS]
     candidates: list[tuple[str, ...]] = []
     for combo in combinations(pool, size):
+        names = {c.name for c in combo}
+        if any(names.issuperset(k) for k in known):
+            continue  # not minimal
         product = 1
         for c in combo:
             product *= c.distinct or table.rows
