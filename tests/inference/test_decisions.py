@@ -424,3 +424,12 @@ def test_narrow_or_misfit_letters_among_numbers_stay_junk(infer: Infer, failing:
     start = 10 if width == 2 else 70000
     values = [str(start + i % 80) for i in range(97)] + failing
     assert infer({"n": values})["n"].decided_type == "INTEGER"
+
+
+def test_a_third_code_beside_yes_and_no_keeps_a_column_text(infer: Infer) -> None:
+    # Ames's PavedDrive: Y, N and P (partial) on 2% of the rows.
+    values = ["P" if i % 50 == 0 else "Y" if i % 3 else "N" for i in range(1000)]
+    assert infer({"PavedDrive": values})["PavedDrive"].decided_type == "VARCHAR"
+    # A typo or two in a thousand yes/no answers is still junk.
+    typos = ["??" if i in (10, 500) else "Y" if i % 3 else "N" for i in range(1000)]
+    assert infer({"PavedDrive": typos})["PavedDrive"].decided_type == "BOOLEAN"

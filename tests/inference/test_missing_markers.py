@@ -131,3 +131,19 @@ def test_many_different_bounds_are_data(infer: Infer) -> None:
     result = infer({"Installs": values})["Installs"]
     assert result.decided_type == "VARCHAR"
     assert result.missing_values == {}
+
+
+def test_a_cell_of_spaces_is_missing(infer: Infer) -> None:
+    # Telco churn's TotalCharges: " " for the customers of less than a month.
+    values = [" " if i % 100 == 0 else f"{20 + i * 1.37:.2f}" for i in range(1000)]
+    result = infer({"TotalCharges": values})["TotalCharges"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == {" ": 10}
+
+
+def test_a_no_phrase_beside_yes_and_no_is_a_third_answer(infer: Infer) -> None:
+    # Telco churn's OnlineSecurity: Yes, No, No internet service (a quarter of the rows).
+    answers = ["Yes", "No", "No", "No internet service"]
+    result = infer({"OnlineSecurity": [answers[i % 4] for i in range(400)]})["OnlineSecurity"]
+    assert result.decided_type == "VARCHAR"
+    assert result.missing_values == {}

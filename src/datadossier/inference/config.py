@@ -13,6 +13,9 @@ class InferenceConfig:
     # junk that the typed layer sends to quarantine. 95% lets a few `??` or `#VALUE!` through
     # without letting a half-numeric column become numeric.
     accept_rate: float = 0.95
+    # A yes/no reading accepts less: what fails it is more often a third answer (Ames's
+    # PavedDrive: Y, N and P for partial, on 2% of the rows) than a typo.
+    boolean_accept_rate: float = 0.995
     # Below this many non-null values one bad value is already 5% or more, and the evidence is
     # too thin to call it junk: small columns must parse completely.
     min_values_for_tolerance: int = 20

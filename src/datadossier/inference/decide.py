@@ -2,9 +2,11 @@
 
 Rules, in order:
 1. A candidate is acceptable when it parses every value, or, with at least
-   `min_values_for_tolerance` values, at least `accept_rate` of them (the rest is quarantined).
+   `min_values_for_tolerance` values, at least `accept_rate` of them (`boolean_accept_rate`
+   for a yes/no reading; the rest is quarantined).
 2. Integer-looking values written with leading zeros often enough are codes: no numeric type;
-   nor for a column named as an identifier whose failing values are codes with letters.
+   nor for a column named as an identifier whose failing values are codes with letters, nor
+   for any column whose failing values are its numbers with letters or codes as wide.
 3. Values carrying several units or currencies are not made into one number.
 4. Among acceptable candidates the one parsing the most values wins; ties go to the higher
    detector priority (plain numbers before patterned ones, integer before float, dates before
@@ -131,7 +133,7 @@ def decide_text_column(
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.details.get("midnight"):
         notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")
-    return _build(name, raw_type, scan, options, chosen, code_note, notes, config.accept_rate)
+    return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
 
 
 _BEYOND_BIGINT = "integers beyond BIGINT"
@@ -196,9 +198,8 @@ def _option(
 ) -> _Option:
     detector = stats.detector
     rate = stats.parsed / n
-    acceptable = stats.parsed == n or (
-        n >= config.min_values_for_tolerance and rate >= config.accept_rate
-    )
+    least = config.boolean_accept_rate if detector.data_type == "BOOLEAN" else config.accept_rate
+    acceptable = stats.parsed == n or (n >= config.min_values_for_tolerance and rate >= least)
     data_type = detector.data_type
     if data_type == "BIGINT":
         in_int32 = all(
@@ -499,7 +500,7 @@ def _build(
     chosen: _Option | None,
     code_note: str | None,
     notes: list[str],
-    accept_rate: float,
+    config: InferenceConfig,
 ) -> ColumnInference:
     n = scan.non_null
     missing = {marker: count for marker, count in scan.missing.items() if count}
@@ -520,7 +521,7 @@ def _build(
     candidates.append((chosen is None, TypeCandidate("VARCHAR", varchar_conf, 1.0)))
     candidates.sort(key=lambda pair: (not pair[0], -pair[1].confidence))
     if chosen is None:
-        reason = code_note or _varchar_reason(options, n, notes, accept_rate)
+        reason = code_note or _varchar_reason(options, n, notes, config)
         decided_type: DataType = "VARCHAR"
         pattern = None
         bounds = None
@@ -586,7 +587,7 @@ def _typed_reason(chosen: _Option, n: int) -> str:
     return text
 
 
-def _varchar_reason(options: list[_Option], n: int, notes: list[str], accept_rate: float) -> str:
+def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: InferenceConfig) -> str:
     if any(o.blocked == _BEYOND_BIGINT for o in options):
         return (
             "Whole numbers beyond the BIGINT range (more than 19 digits) would lose digits as"
@@ -607,7 +608,8 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], accept_rat
             " mix them; kept as VARCHAR."
         )
     best = max(options, key=lambda o: o.rate)
-    needed = f"{accept_rate:.0%} needed, or every value in a column of few values"
+    least = config.boolean_accept_rate if best.data_type == "BOOLEAN" else config.accept_rate
+    needed = f"{least:.1%}".replace(".0%", "%") + " needed, or every value in a column of few values"
     if best.data_type == "VARCHAR":
         text = (
             f"The closest pattern, {best.name}, matches only {_percent(best.rate)} of {n:,}"

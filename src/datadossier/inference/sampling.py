@@ -37,7 +37,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # is not a stray: punctuation once will do (FRED's one "." in a monthly series), a word three
 # times, a code three times and in 1% of the values; rarer ones stay junk, quarantined with
 # the row. Not "?" or "#VALUE!": those read as errors, not codes.
-_MARKER_PUNCTUATION = r"[.:*_/\-–—…]{1,10}"
+# (Also a cell of spaces alone: the " " of Telco churn's TotalCharges for new customers.)
+_MARKER_PUNCTUATION = r"(?:[.:*_/\-–—…]{1,10}|\s)"
 _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not [a-z]{3,15}"
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|suppressed|redacted|withheld|confidential"
@@ -267,6 +268,8 @@ def _missing_markers(
     for detector in DETECTORS.values():
         if detector.convert is None or weights[detector.name][0] < config.accept_rate * rest:
             continue
+        if detector.data_type == "BOOLEAN" and any(_WORD_MARKER.fullmatch(value) for value in frequent):
+            continue  # "No internet service" beside Yes and No: a third answer, not a missing one
         if not any(detector.matches(value) and not _ZERO_DATE.fullmatch(value) for value in frequent):
             return frequent
     return {}
