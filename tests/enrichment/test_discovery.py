@@ -485,7 +485,7 @@ async def test_many_foreign_values_on_few_rows_leave_the_reference_standing(runt
     assert ("flights", ("DESTINATION_AIRPORT",), "airports", ("IATA_CODE",)) in edges
 
 
-async def test_a_county_table_is_keyed_by_its_codes_not_its_yearly_figures(runtime: Runtime, tmp_path: Path) -> None:
+async def test_a_county_table_is_keyed_by_its_codes_not_its_figures_by_period(runtime: Runtime, tmp_path: Path) -> None:
     import random
 
     folder = tmp_path / "data" / "census"
@@ -507,6 +507,22 @@ async def test_a_county_table_is_keyed_by_its_codes_not_its_yearly_figures(runti
     assert entity.grain_columns == ["STATE", "COUNTY"]
     keys = entity.evidence["keys"]["candidate_keys"]
     assert not any(part.startswith(("POPESTIMATE", "BIRTHS")) for key in keys for part in key)
+
+
+async def test_counts_under_dates_are_no_key(runtime: Runtime, tmp_path: Path) -> None:
+    # The Johns Hopkins COVID-19 series: a row per place, a column of cumulative counts per day.
+    folder = tmp_path / "data" / "covid"
+    folder.mkdir(parents=True)
+    days = [f"{1 + d // 28}/{1 + d % 28}/20" for d in range(40)]
+    lines = ["Province/State,Country/Region,Lat,Long," + ",".join(days)]
+    for place in range(300):
+        counts = ",".join(str(place * 1000 + place % 7 + 13 * d) for d in range(40))
+        lines.append(f"Region {place % 5},Country {place},{place / 10:.4f},{place / 7:.4f},{counts}")
+    (folder / "confirmed_global.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="covid")
+    (entity,) = entities
+    assert entity.grain_columns == ["Country/Region"]
 
 
 async def test_a_key_without_a_date_is_looked_for_past_pairs_with_one(runtime: Runtime, tmp_path: Path) -> None:

@@ -115,7 +115,7 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
      # "in" is an inch only beside a length's word (airline files' taxi-in minutes)
      "TaxiIn", "TAXI_IN", "check_in", "LoggedIn", "M2_growth",
      # "v" is a volt only beside an electrical word (wind_u, wind_v: a velocity's components)
-     "wind_v", "version_v"],
+     "wind_v", "version_v", "MSSubClass"],
 )
 def test_id_no_and_plain_words_are_not_units(name: str) -> None:
     assert unit_from_name(name) is None

@@ -7,10 +7,10 @@ list of plausible parts (identifiers and codes first, dates last), and only thos
 distinct counts multiply to at least the row count; again one query per batch.
 
 What cannot be a key is left out: measures (floating point, decimals, whole numbers named for
-a year such as POPESTIMATE2020), booleans, free text and descriptive columns (names,
-titles), and timestamps unless nothing else identifies a row
-(a time series). Among the keys found, the grain is the one that looks most like an
-identifier; a table with no key gets no grain ("unknown") rather than a guess.
+a year or a date such as POPESTIMATE2020 or "6/29/20"), booleans, free text and descriptive
+columns (names, titles), and timestamps unless nothing else identifies a row (a time
+series). Among the keys found, the grain is the one that looks most like an identifier; a
+table with no key gets no grain ("unknown") rather than a guess.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ def _part_ok(column: ColumnStats) -> bool:
     """Whether a column may be part of a key at all."""
     if column.nulls or column.family not in ("integer", "string", "temporal"):
         return False
-    if column.family == "integer" and _names_a_year(column.name):
-        return False  # a year's figure (POPESTIMATE2020), unique or not
+    if column.family == "integer" and _names_a_period(column.name):
+        return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
         return False
     return not (is_descriptive(column.name) and not is_key_like(column.name))
@@ -163,7 +163,7 @@ def _identifies(column: ColumnStats, rows: int) -> bool:
         return ((small_list and (column.avg_length or 0.0) <= 12) or _fixed_code(column)) and not is_descriptive(column.name)
     return (
         column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
-        and not _names_a_year(column.name)
+        and not _names_a_period(column.name)
     )
 
 
@@ -172,13 +172,14 @@ def _fixed_code(column: ColumnStats) -> bool:
     return column.family == "string" and column.fixed_length is not None and 2 <= column.fixed_length <= 12 and (column.distinct or 0) >= 3
 
 
-# A year in a column's name: wide statistical tables give one column of figures per year
-# (POPESTIMATE2020, BIRTHS2021, "1960"...), never an identifier.
-_YEAR = re.compile(r"(?:^|[^0-9])(?:1[89]|20)[0-9]{2}(?:$|[^0-9])")
+# A year or a date in a column's name: wide statistical tables give one column of figures
+# per period (POPESTIMATE2020, BIRTHS2021, "1960", JHU's COVID counts under "6/29/20"),
+# never an identifier.
+_PERIOD = re.compile(r"(?:^|[^0-9])(?:(?:1[89]|20)[0-9]{2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2})(?:$|[^0-9])")
 
 
-def _names_a_year(name: str) -> bool:
-    return _YEAR.search(name) is not None
+def _names_a_period(name: str) -> bool:
+    return _PERIOD.search(name) is not None
 
 
 def _part_preference(column: ColumnStats) -> float:

@@ -285,6 +285,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             return UnitEvidence("m/s", NAME_UNIT_CONFIDENCE)
         if token in ("mb", "in") and _PRESSURE_WORDS.intersection(tokens):
             return UnitEvidence("mbar" if token == "mb" else "inHg", NAME_UNIT_CONFIDENCE)
+        if token == "ms" and position == 0 and len(tokens) > 1:
+            continue  # Ames's MSSubClass, MSZoning: an abbreviation, not milliseconds
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
