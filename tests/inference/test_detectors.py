@@ -296,6 +296,16 @@ def test_eu_datetime_detector_reads_day_first_with_a_time(infer: Infer) -> None:
     assert result.bounds == utc_bounds((2021, 1, 31, 13, 45), (2021, 12, 13, 23, 59))
 
 
+def test_day_month_date_times_with_two_digit_years(infer: Infer) -> None:
+    # Eurostat's LAST UPDATE (day first), Excel's US export (month first, no seconds).
+    eu = infer({"LAST UPDATE": ["14/03/24 23:00:00", "02/01/24 11:00:00", "28/11/23 23:00:00"]})["LAST UPDATE"]
+    assert (eu.decided_type, eu.decided_pattern) == ("TIMESTAMP", "eu_datetime_short")
+    assert eu.bounds == utc_bounds((2023, 11, 28, 23, 0), (2024, 3, 14, 23, 0))
+    us = infer({"Created": ["12/9/22 6:28", "1/15/23 17:02", "11/30/22 9:00 PM"]})["Created"]
+    assert (us.decided_type, us.decided_pattern) == ("TIMESTAMP", "us_datetime_short")
+    assert us.bounds == utc_bounds((2022, 11, 30, 21, 0), (2023, 1, 15, 17, 2))
+
+
 def test_year_month_detector_reads_months_as_their_first_day(infer: Infer) -> None:
     result = infer({"period": ["2021-03", "2021/11", "1999-12", "2020-01"]})["period"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "year_month")
@@ -442,6 +452,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_or_us_date": ["13/01/2021", "2021/01/05", "20210105", "2021-01-05 10:00"],
     "iso_or_eu_date": ["01/13/2021", "2021/01/05", "5.1.21", "2021-01-05 10:00"],
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM"],
+    "us_datetime_short": ["13/01/21 10:00", "01/13/21", "01/13/2021 10:00", "01/13/21 25:00"],
+    "eu_datetime_short": ["01/13/21 10:00", "13/01/21", "13/01/2021 10:00", "13.01.21 24:30"],
     "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00"],
     "ymd_slash": ["2021/13/05", "21/01/05", "2021.1305"],
     "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00"],

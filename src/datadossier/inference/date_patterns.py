@@ -217,20 +217,26 @@ def iso_or_eu_date() -> Detector:
 
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
 _CLOCK = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?[AaPp][Mm])?"
-_DAY_OR_MONTH_TIME = (
-    r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}\s[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s?[AaPp][Mm])?\s*"
-)
+def _day_or_month_time(year_digits: int) -> str:
+    return (
+        rf"\s*[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{{year_digits}}}\s[0-9]{{1,2}}:[0-9]{{2}}"
+        r"(?::[0-9]{2})?(?:\s?[AaPp][Mm])?\s*"
+    )
 
 
 def _day_month_time(name: PatternName, first: str, second: str, date_format: str) -> Detector:
-    regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{4}}\s{_CLOCK}\s*"
+    """A day/month date with a time; ``date_format`` ends in ``%Y`` or, for a two-digit year
+    ("14/03/24 23:00:00": Eurostat's LAST UPDATE, Excel's "12/9/22 6:28"), ``%y``."""
+    year_digits = 4 if date_format.endswith("%Y") else 2
+    regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{{year_digits}}}\s{_CLOCK}\s*"
     formats = tuple(f"{date_format} {clock}" for clock in ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"))
+    shape = _day_or_month_time(year_digits)
 
     def convert(col: str, _sql_type: str) -> str:
         # strptime takes one constant format: cheap tests of the raw value pick it (seconds
         # or not, AM/PM or not) instead of failed attempts, the costliest thing strptime does.
         # Only one branch runs per row, so the shape's regex runs once.
-        text = f"replace(replace({shaped(col, _DAY_OR_MONTH_TIME)}, '.', '/'), '-', '/')"
+        text = f"replace(replace({shaped(col, shape)}, '.', '/'), '-', '/')"
         seconds, twelve, spaced = _has_seconds(col), _twelve_hour(col), _spaced_half(text)
         h24, h24_short, h12, h12_short = (lit(f) for f in formats)
         return (
@@ -252,6 +258,18 @@ def us_datetime() -> Detector:
 def eu_datetime() -> Detector:
     """Day first with a time: "31.01.2021 13:45", "31/01/2021 13:45:07"."""
     return _day_month_time("eu_datetime", _DAY_NUMBER, _MONTH_NUMBER, "%d/%m/%Y")
+
+
+@register
+def us_datetime_short() -> Detector:
+    """Month first with a two-digit year and a time: "12/9/22 6:28", "3/14/24 11:00:00 PM"."""
+    return _day_month_time("us_datetime_short", _MONTH_NUMBER, _DAY_NUMBER, "%m/%d/%y")
+
+
+@register
+def eu_datetime_short() -> Detector:
+    """Day first with a two-digit year and a time: "14/03/24 23:00:00", "31.01.21 13:45"."""
+    return _day_month_time("eu_datetime_short", _DAY_NUMBER, _MONTH_NUMBER, "%d/%m/%y")
 
 
 @register

@@ -58,11 +58,14 @@ _AMBIGUOUS_WEIGHT = 0.7
 _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "us_date": "eu_date", "eu_date": "us_date", "us_datetime": "eu_datetime", "eu_datetime": "us_datetime",
     "us_date_short": "eu_date_short", "eu_date_short": "us_date_short",
+    "us_datetime_short": "eu_datetime_short", "eu_datetime_short": "us_datetime_short",
     "currency": "currency_eu", "currency_eu": "currency",
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
 }
 # Day/month patterns, month first and day first.
-_MONTH_FIRST: frozenset[PatternName] = frozenset({"us_date", "us_datetime", "us_date_short", "iso_or_us_date"})
+_MONTH_FIRST: frozenset[PatternName] = frozenset(
+    {"us_date", "us_datetime", "us_date_short", "us_datetime_short", "iso_or_us_date"}
+)
 _TYPE_WORDS: dict[DataType, str] = {
     "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",
     "BOOLEAN": "booleans", "DATE": "dates", "TIMESTAMP": "timestamps", "TIME": "times",

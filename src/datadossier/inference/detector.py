@@ -59,6 +59,8 @@ PatternName = Literal[
     "iso_or_eu_date",
     "us_datetime",
     "eu_datetime",
+    "us_datetime_short",
+    "eu_datetime_short",
     "ymd_slash",
     "ymd_slash_datetime",
     "year_month",
@@ -83,7 +85,7 @@ PatternName = Literal[
 DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
     {
         "us_date", "eu_date", "us_datetime", "eu_datetime", "us_date_short", "eu_date_short",
-        "iso_or_us_date", "iso_or_eu_date",
+        "us_datetime_short", "eu_datetime_short", "iso_or_us_date", "iso_or_eu_date",
     }
 )
 
