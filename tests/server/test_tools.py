@@ -190,6 +190,9 @@ async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, 
         assert meta["truncated"] is True
         assert len(error_text(listed)) < 70_000
         assert [c["name"] for c in meta["columns"]] == names[: len(meta["columns"])]
+        missing = await client.call_tool("get_column_metadata", {"table": "data.wide", "column": "nope"})
+        assert missing.is_error
+        assert "measurement_49_kg and 350 more" in error_text(missing)
 
 
 async def test_clock_times_up_to_the_days_end_keep_their_bounds(tmp_path: Path, store_url: str) -> None:

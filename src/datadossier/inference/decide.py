@@ -271,9 +271,9 @@ def _leading_zero_note(
     integer.details["leading_zeros"] = integer.stats.leading_zeros
     example = f" (e.g. {findings.leading_zero_example.strip()!r})" if findings.leading_zero_example else ""
     return (
-        f"{integer.stats.leading_zeros:,} values ({share:.1%}) are whole numbers written with a"
-        f" leading zero{example}: a code such as a zip or account number, which a numeric"
-        " type would strip; kept as VARCHAR."
+        f"{integer.stats.leading_zeros:,} values ({share:.1%} of those that read as whole numbers)"
+        f" are written with a leading zero{example}: a code such as a zip or account number, which"
+        " a numeric type would strip; kept as VARCHAR."
     )
 
 

@@ -74,6 +74,8 @@ async def column_details(
         ]
         if not match:
             names = ", ".join(c.column_name for c in columns[:50])
+            if len(columns) > 50:
+                names += f" and {len(columns) - 50} more"
             raise ColumnNotFoundError(
                 f"Table {table.qualified_name} has no column '{column}'.",
                 hint=f"Its columns: {names}.",
