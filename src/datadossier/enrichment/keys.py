@@ -42,7 +42,7 @@ def _part_ok(column: ColumnStats) -> bool:
     """Whether a column may be part of a key at all."""
     if column.nulls or column.family not in ("integer", "string", "temporal"):
         return False
-    if column.family == "integer" and _names_a_period(column.name):
+    if column.family == "integer" and _names_a_period(column.name) and not is_key_like(column.name):
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
         return False
@@ -154,22 +154,21 @@ def _composite_keys(
 
 def _identifies(column: ColumnStats, rows: int) -> bool:
     """An identifier-like column: a key word in its name, whole numbers that are neither a time
-    (epoch seconds), an amount nor a year's figure, or a short code: from a small list (a
-    weather station) or written at one width (a census table's STATE "01" and COUNTY "001")."""
+    (epoch seconds) nor an amount, or a short code: from a small list (a weather station) or
+    written at one width (a census table's STATE "01" and COUNTY "001")."""
     if is_key_like(column.name):
         return True
     if column.family == "string":
         small_list = (column.distinct or rows) <= max(50, rows // 100)
-        return ((small_list and (column.avg_length or 0.0) <= 12) or _fixed_code(column)) and not is_descriptive(column.name)
-    return (
-        column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
-        and not _names_a_period(column.name)
-    )
+        short_list = small_list and (column.avg_length or 0.0) <= 12
+        return (short_list or _fixed_code(column)) and not is_descriptive(column.name)
+    return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
 
 
 def _fixed_code(column: ColumnStats) -> bool:
     """Text of one width of 2 to 12 characters, with at least 3 values: a code."""
-    return column.family == "string" and column.fixed_length is not None and 2 <= column.fixed_length <= 12 and (column.distinct or 0) >= 3
+    width = column.fixed_length
+    return column.family == "string" and width is not None and 2 <= width <= 12 and (column.distinct or 0) >= 3
 
 
 # A year or a date in a column's name: wide statistical tables give one column of figures

@@ -7,7 +7,9 @@
    where small 1..N integer ranges, which contain each other by chance, are cut unless the
    names agree.
 2. Exact check of the survivors: the child's distinct values, and how many the parent key
-   holds (integrity). One query per pair on the distinct values, not on all rows.
+   holds (integrity); for a child of many values, also the share of its rows whose value the
+   parent holds (row integrity), the higher of the two counting. One query per pair on the
+   distinct values (with their row counts), not on all rows.
 3. Score: integrity times the evidence that it is not chance, from the names
    (``naming.refers_to``) and from how specific the values are (long codes and sparse id
    ranges are; 1..N ranges and tiny code lists are not). See ``score``.
