@@ -65,6 +65,19 @@ def test_errors_go_to_stderr_with_what_to_do(tmp_path: Path, store_url: str) -> 
     assert done.stdout == ""
 
 
+def test_a_failed_profile_is_reported_in_its_json_too(tmp_path: Path, store_url: str) -> None:
+    import json
+
+    (tmp_path / "empty.csv").write_text("")
+    done = _run(tmp_path, store_url, "profile", str(tmp_path / "empty.csv"), "--json")
+    assert done.returncode == 2
+    assert "what to do:" in done.stderr
+    (failed,) = json.loads(done.stdout)
+    assert failed["status"] == "failed"
+    assert "empty" in failed["error"]
+    assert failed["hint"]
+
+
 def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
     import json
 

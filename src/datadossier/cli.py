@@ -209,8 +209,17 @@ def _short(value: Any) -> str:
 
 
 def cmd_profile(args: argparse.Namespace) -> int:
+    from datadossier.errors import DatadossierError
+
     settings = _settings(args)
-    results = asyncio.run(_profile(settings, args.paths, args.source, args.force, args.encoding, quiet=args.json))
+    try:
+        results = asyncio.run(_profile(settings, args.paths, args.source, args.force, args.encoding, quiet=args.json))
+    except DatadossierError as exc:
+        if args.json:
+            # A script reading stdout learns of the failure too (the message also goes to stderr).
+            failed = {"path": args.paths[0], "status": "failed", "error": exc.message, "hint": exc.hint}
+            print(json.dumps([failed], indent=2))
+        raise
     # A file of a folder that failed is reported with the others; the exit status says so.
     code = 1 if any(run.status == "failed" for run, _ in results) else 0
     if args.json:
