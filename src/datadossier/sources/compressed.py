@@ -45,8 +45,6 @@ _DAMAGED: tuple[type[BaseException], ...] = (
 )
 # Magic numbers of compressed formats that are not read.
 _UNREAD = {b"7z\xbc\xaf\x27\x1c": "7z", b"Rar!": "rar", b"\x04\x22\x4d\x18": "lz4"}
-
-
 # Magic numbers of the streams read, for a file whose name does not say it is compressed
 # (a gzip file saved as "data.csv").
 _MAGIC = {b"\x1f\x8b": ".gz", b"\xfd7zXZ\x00": ".xz", b"\x28\xb5\x2f\xfd": ".zst", b"PK\x03\x04": ".zip"}
