@@ -433,3 +433,16 @@ def test_a_third_code_beside_yes_and_no_keeps_a_column_text(infer: Infer) -> Non
     # A typo or two in a thousand yes/no answers is still junk.
     typos = ["??" if i in (10, 500) else "Y" if i % 3 else "N" for i in range(1000)]
     assert infer({"PavedDrive": typos})["PavedDrive"].decided_type == "BOOLEAN"
+
+
+def test_counts_written_as_lower_bounds_are_numbers(infer: Infer) -> None:
+    # The Play Store's Installs: "10,000+", "1,000,000+", "0+".
+    bounds = ["0+", "1+", "100+", "10,000+", "500,000+", "1,000,000+", "1,000,000,000+"]
+    result = infer({"Installs": [bounds[i % 7] for i in range(200)]})["Installs"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "lower_bound")
+    assert result.bounds == (0, 1_000_000_000)
+    # A few top-coded figures among plain numbers are still markers of a missing value.
+    incomes = ["250,000+" if i % 50 == 0 else str(20000 + 137 * i) for i in range(1000)]
+    top_coded = infer({"income": incomes})["income"]
+    assert top_coded.decided_type == "INTEGER"
+    assert top_coded.missing_values == {"250,000+": 20}

@@ -44,6 +44,7 @@ PatternName = Literal[
     "percent",
     "unit_value",
     "abbreviated_number",
+    "lower_bound",
     "currency_magnitude",
     "boolean",
     "time",

@@ -106,6 +106,20 @@ def thousands() -> Detector:
     )
 
 
+@register
+def lower_bound() -> Detector:
+    """Counts written as their lower bound ("10,000+", "500+": the Play Store's installs),
+    typed as that number. Only a column of such values: a few "250,000+" among plain numbers
+    are a top-coded figure, a marker of a missing value (`sampling.MISSING_MARKER`)."""
+    regex = rf"\s*(?:{_US_GROUPED}|[0-9]+)\+\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        digits = f"replace(replace(trim({shaped(col, regex)}), ',', ''), '+', '')"
+        return f"TRY_CAST({digits} AS {sql_type})"
+
+    return Detector("lower_bound", "BIGINT", regex, convert, priority=35)
+
+
 def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
     signed = (
         rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}"
