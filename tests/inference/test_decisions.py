@@ -436,8 +436,8 @@ def test_a_third_code_beside_yes_and_no_keeps_a_column_text(infer: Infer) -> Non
 
 
 def test_counts_written_as_lower_bounds_are_numbers(infer: Infer) -> None:
-    # The Play Store's Installs: "10,000+", "1,000,000+", "0+".
-    bounds = ["0+", "1+", "100+", "10,000+", "500,000+", "1,000,000+", "1,000,000,000+"]
+    # The Play Store's Installs: "10,000+", "1,000,000+", "0" (no install yet).
+    bounds = ["0", "1+", "100+", "10,000+", "500,000+", "1,000,000+", "1,000,000,000+"]
     result = infer({"Installs": [bounds[i % 7] for i in range(200)]})["Installs"]
     assert (result.decided_type, result.decided_pattern) == ("INTEGER", "lower_bound")
     assert result.bounds == (0, 1_000_000_000)
