@@ -217,7 +217,10 @@ def iso_or_eu_date() -> Detector:
 
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
 _CLOCK = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?[AaPp][Mm])?"
+
+
 def _day_or_month_time(year_digits: int) -> str:
+    """The shape of a day/month date with a time, either order, its year of ``year_digits``."""
     return (
         rf"\s*[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{{year_digits}}}\s[0-9]{{1,2}}:[0-9]{{2}}"
         r"(?::[0-9]{2})?(?:\s?[AaPp][Mm])?\s*"
