@@ -282,6 +282,11 @@ def _leading_zero_note(
 _CODE = re.compile(r"[A-Za-z0-9]+(?:[-_./ ][A-Za-z0-9]+)*")
 
 
+def _letter_code(value: str) -> bool:
+    """A code with a letter in it (see `_CODE`)."""
+    return _CODE.fullmatch(value) is not None and any(ch.isalpha() for ch in value)
+
+
 def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: int) -> str | None:
     """Why a column named as an identifier stays text when some of its values are codes with
     letters among the numbers (a StockCode's "85123A", an InvoiceNo's "C536379"): those are
@@ -306,7 +311,7 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
                 " that none goes to quarantine."
             )
         return None
-    codes = [e for e in examples if _CODE.fullmatch(e) and any(ch.isalpha() for ch in e)]
+    codes = [e for e in examples if _letter_code(e)]
     if not examples or 2 * len(codes) <= len(examples):
         return None
     return (
@@ -333,8 +338,6 @@ def _lettered_numbers(examples: list[str], low: object, high: object) -> bool:
     return True
 
 
-# A code of letters and digits with both in it ("G0279", "0001A", "A1B2").
-_ALPHANUMERIC_CODE = re.compile(r"(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+")
 # Narrower numbers are left out: "1O" among ages is a typo, not a code.
 _MIN_CODE_WIDTH = 4
 
@@ -347,7 +350,7 @@ def _codes_of_one_width(examples: list[str], low: object, high: object) -> bool:
         return False
     widths = range(len(str(low)), len(str(high)) + 1)
     return all(
-        _ALPHANUMERIC_CODE.fullmatch(e) is not None and len(e) in widths and len(e) >= _MIN_CODE_WIDTH
+        _letter_code(e) and any(ch.isdigit() for ch in e) and len(e) in widths and len(e) >= _MIN_CODE_WIDTH
         for e in examples
     )
 

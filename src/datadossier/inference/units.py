@@ -108,6 +108,15 @@ _VOLTAGE_WORDS = frozenset({"voltage", "volt", "battery", "batt", "bat", "vbat",
 # Name words of a pressure, beside which "mb" is millibars (not megabytes) and "in" inches of
 # mercury (weather exports' pressure_mb, pressure_in).
 _PRESSURE_WORDS = frozenset({"pressure", "press", "pres", "baro", "barometer", "barometric", "slp", "mslp"})
+# Tokens that name another unit beside these words, anywhere in the name (weather loggers'
+# WS_ms and wind_speed_ms are metres per second, not milliseconds).
+_IN_CONTEXT: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "ms": ((_SPEED_WORDS, "m/s"),),
+    "mb": ((_PRESSURE_WORDS, "mbar"),),
+    "in": ((_PRESSURE_WORDS, "inHg"),),
+}
+# Short last tokens that are a unit only beside one of these words (`height_in`, `battery_v`).
+_SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {"in": _INCH_WORDS, "v": _VOLTAGE_WORDS}
 
 # How sure a unit is, by the evidence behind it.
 VALUE_UNIT_CONFIDENCE = 0.9
@@ -280,20 +289,17 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         token = tokens[position]
         if token.upper() in ISO_CURRENCIES and token.upper() not in _NOT_NAME_CURRENCIES:
             return UnitEvidence(token.upper(), NAME_UNIT_CONFIDENCE)
-        if token == "ms" and _SPEED_WORDS.intersection(tokens):
-            # Weather loggers' WS_ms, wind_speed_ms: metres per second, not milliseconds.
-            return UnitEvidence("m/s", NAME_UNIT_CONFIDENCE)
-        if token in ("mb", "in") and _PRESSURE_WORDS.intersection(tokens):
-            return UnitEvidence("mbar" if token == "mb" else "inHg", NAME_UNIT_CONFIDENCE)
+        in_context = next((unit for words, unit in _IN_CONTEXT.get(token, ()) if words.intersection(tokens)), None)
+        if in_context is not None:
+            return UnitEvidence(in_context, NAME_UNIT_CONFIDENCE)
         if token == "ms" and position == 0 and len(tokens) > 1:
             continue  # Ames's MSSubClass, MSZoning: an abbreviation, not milliseconds
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
         if is_last and len(tokens) > 1 and len(tokens[-2]) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
-            if token == "in" and not _INCH_WORDS.intersection(tokens):
-                return None
-            if token == "v" and not _VOLTAGE_WORDS.intersection(tokens):
+            needed = _SHORT_UNIT_WORDS.get(token)
+            if needed is not None and not needed.intersection(tokens):
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
