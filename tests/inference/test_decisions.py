@@ -448,3 +448,15 @@ def test_counts_written_as_lower_bounds_are_numbers(infer: Infer) -> None:
     top_coded = infer({"income": incomes})["income"]
     assert top_coded.decided_type == "INTEGER"
     assert top_coded.missing_values == {"250,000+": 20}
+
+
+def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
+    # FIFA's and rosters' Height: 5'7, 6'2" and the like, a few written out.
+    heights = ["5'7", "6'2\"", "5'11", "6'0''", "5' 9\"", "6 ft 1 in", "5'10.5\""]
+    result = infer({"Height": [heights[i % 7] for i in range(210)]})["Height"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "feet_inches")
+    assert result.candidates[0].detected_unit == "in"
+    assert result.bounds == (67.0, 74.0)
+    # Feet alone, as lengths are written, stay with the unit they name.
+    lengths = infer({"boat_length": [f"{20 + i % 30} ft" for i in range(100)]})["boat_length"]
+    assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")

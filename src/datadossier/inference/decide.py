@@ -240,8 +240,8 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         # A units row under the header says it outright; then the name.
         from_name = next(filter(None, map(unit_from_label, labels)), None) or unit_from_name(column_name)
     from_values: UnitEvidence | None = None
-    if stats.detector.name == "percent":
-        from_values = UnitEvidence("%", VALUE_UNIT_CONFIDENCE)
+    if stats.detector.unit is not None:
+        from_values = UnitEvidence(stats.detector.unit, VALUE_UNIT_CONFIDENCE)
     elif stats.detector.marker is not None and stats.markers:
         read = currency_code if stats.detector.data_type == "DECIMAL" else value_unit
         units = {read(marker) for marker in stats.markers}

@@ -45,6 +45,7 @@ PatternName = Literal[
     "unit_value",
     "abbreviated_number",
     "lower_bound",
+    "feet_inches",
     "currency_magnitude",
     "boolean",
     "time",
@@ -114,6 +115,9 @@ class Detector:
     mark: SqlBuilder | None = None
     # SQL text: the unit or currency written with the number ("kg", "$", "USD").
     marker: SqlBuilder | None = None
+    # The unit of every typed value, when the pattern itself says it ("%", or "in" for
+    # heights in feet and inches).
+    unit: str | None = None
     # Breaks ties between candidates that parse the same values: higher wins.
     priority: int = 0
     # False for plain numbers: they are reported with no pattern.

@@ -306,7 +306,7 @@ def percent() -> Detector:
         "percent", "DOUBLE", rf"\s*[-+]?{_PERCENT_NUMBER}\s*%\s*",
         # replace, not rtrim: trimming a character set costs ten times more.
         lambda col, _t: f"TRY_CAST(replace(replace({col}, '%', ''), ',', '.') AS DOUBLE)",
-        lenient=True, mark=lambda col: f"contains({col}, '%')", priority=60,
+        lenient=True, mark=lambda col: f"contains({col}, '%')", unit="%", priority=60,
     )
 
 
@@ -319,6 +319,28 @@ def unit_value() -> Detector:
         lenient=True, mark=lambda col: f"{_unit_marker(col)} IS NOT NULL",
         marker=_unit_marker, priority=60,
     )
+
+
+# Heights in feet and inches, as sports rosters and people's records write them: "5'7",
+# "5' 11\"", "6'0''", "6 ft 2 in", "6ft". Feet by a prime or "ft", inches (possibly with a
+# half) by a double prime, two primes or "in".
+_FEET = r"[0-9]{1,2}\s*(?:['" + "\u2032\u2019" + r"]|ft\.?|feet)"
+_INCHES = r"(?:[0-9]|1[01])(?:\.[0-9]+)?\s*(?:[\"" + "\u2033\u201d" + r"]|''|in\.?|inch(?:es)?)?"
+
+
+@register
+def feet_inches() -> Detector:
+    """Heights written in feet and inches ("5'7", "6' 2\"", "6 ft 1 in"); typed as inches
+    (67.0, 74.0, 73.0), the unit the decision reports."""
+    regex = rf"\s*{_FEET}\s*(?:{_INCHES})?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        feet = f"TRY_CAST(regexp_extract({value}, '^\\s*([0-9]+)', 1) AS DOUBLE)"
+        inches = f"TRY_CAST(nullif(regexp_extract({col}, '^\\s*[0-9]+[^0-9]+([0-9.]+)', 1), '') AS DOUBLE)"
+        return f"{feet} * 12 + coalesce({inches}, 0)"
+
+    return Detector("feet_inches", "DOUBLE", regex, convert, unit="in", priority=40)
 
 
 # Thousands, millions and billions written as a letter after the number ("1.2K", "3.4M",
