@@ -4,6 +4,7 @@ the real pipeline, DuckDB workspace and store (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+import random
 from pathlib import Path
 from typing import Any
 
@@ -550,3 +551,33 @@ async def test_a_key_without_a_date_is_looked_for_past_pairs_with_one(runtime: R
     grains = {e.table: e.grain_columns for e in entities}
     assert grains["aqs.sites"] == ["State Code", "County Code", "Site Number"]
     assert ("daily", ("State Code", "County Code", "Site Num"), "sites", ("State Code", "County Code", "Site Number")) in _edges(found, "aqs")
+
+
+async def test_a_grain_s_third_part_may_be_a_code_of_two_values(runtime: Runtime, tmp_path: Path) -> None:
+    # Medicare's "by Provider and Service" file: a row per provider (NPI), service (HCPCS code)
+    # and place of service (F or O); the provider's address and counts ride along.
+    folder = tmp_path / "data" / "cms"
+    folder.mkdir(parents=True)
+    rng = random.Random(7)
+    codes = ["99213", "99214", "99215", "G0008", "J1100", "A0425", "36415", "93000", "71046", "80053", "85025", "90686"]
+    types = ["Internal Medicine", "Family Practice", "Cardiology", "Radiology", "Nurse Practitioner", "Ambulance", "Lab"]
+    lines = [
+        "Rndrng_NPI,Rndrng_Prvdr_St1,Rndrng_Prvdr_City,Rndrng_Prvdr_State_Abrvtn,Rndrng_Prvdr_State_FIPS,"
+        "Rndrng_Prvdr_Zip5,Rndrng_Prvdr_Type,Rndrng_Prvdr_Ent_Cd,HCPCS_Cd,Place_Of_Srvc,Tot_Benes,Tot_Srvcs"
+    ]
+    for p in range(400):
+        npi = 1003000000 + 7919 * p
+        state = rng.randrange(14)
+        provider = (
+            f"{npi},{100 + p} Main St,City {p % 90},S{state},{state + 1:02d},{10000 + rng.randrange(300):05d},"
+            f"{types[p % 7]},{'IO'[p % 2]}"
+        )
+        for code in rng.sample(codes, 4):
+            for place in ("F", "O") if rng.random() < 0.3 else (rng.choice("FO"),):
+                benes = rng.randrange(11, 600)
+                lines.append(f"{provider},{code},{place},{benes},{benes * rng.randrange(1, 4)}")
+    (folder / "prov_svc.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="cms")
+    (entity,) = entities
+    assert entity.grain_columns == ["Rndrng_NPI", "HCPCS_Cd", "Place_Of_Srvc"]

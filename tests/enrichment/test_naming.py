@@ -7,6 +7,7 @@ import pytest
 from datadossier.enrichment.naming import (
     entity_words,
     hierarchy_hint,
+    is_amount_like,
     is_key_like,
     refers_to,
     singular,
@@ -46,6 +47,14 @@ def test_entity_words_drop_key_words() -> None:
     assert is_key_like("emp_no")
     assert is_key_like("CustomerId")
     assert not is_key_like("full_name")
+
+
+def test_government_abbreviations_of_codes_and_totals() -> None:
+    # CMS and other public files: HCPCS_Cd, Rndrng_Prvdr_Ent_Cd, customer_nbr, Tot_Benes.
+    assert is_key_like("HCPCS_Cd") and is_key_like("customer_nbr")
+    assert is_amount_like("Tot_Benes") and is_amount_like("order_total")
+    # A row's place among others is an ordering, not an amount: it may be part of a key.
+    assert not is_amount_like("line_seq") and not is_amount_like("sort_order")
 
 
 @pytest.mark.parametrize(

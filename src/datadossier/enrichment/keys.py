@@ -23,6 +23,7 @@ from datadossier.engine import quote_ident
 from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats
 from datadossier.enrichment.naming import (
     entity_words,
+    is_amount_like,
     is_descriptive,
     is_key_like,
     is_measure_like,
@@ -36,6 +37,8 @@ FREE_TEXT_LENGTH = 40.0
 MAX_PARTS = 8
 MAX_COMBINATIONS = 40
 _BATCH = 12
+# Triples are first sought by adding a part to the pairs nearest to unique: how many pairs.
+_EXTENDED_PAIRS = 2
 
 
 def _part_ok(column: ColumnStats) -> bool:
@@ -90,9 +93,11 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     checked = len(singles)
     identifying = [k for k in keys if table.column(k[0]).family != "temporal"]
     if not identifying:
+        pairs: dict[tuple[str, ...], int] = {}
         for size in (2, 3):
-            found, tried = _composite_keys(con, table, parts, keys, size)
-            checked += tried
+            found, tried = _composite_keys(con, table, parts, keys, size, pairs)
+            checked += len(tried)
+            pairs.update(tried)
             keys.extend(found)
             if any(all(table.column(c).family != "temporal" for c in k) for k in found):
                 break  # (a key with a date in it may be unique by chance: look on for one without)
@@ -126,16 +131,28 @@ def _composite_keys(
     parts: list[ColumnStats],
     known: list[tuple[str, ...]],
     size: int,
-) -> tuple[list[tuple[str, ...]], int]:
+    pairs: dict[tuple[str, ...], int],
+) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], int]]:
+    """The keys of ``size`` columns, and the distinct counts of every set tried. Triples
+    start from the pairs that came nearest to unique (``pairs``, with their counts), each
+    extended by any other part: the third part of a grain is often a code of two or three
+    values (a place of service, a sex), which the pool of likely parts leaves out."""
     single = {k[0] for k in known if len(k) == 1}
-    pool = [c for c in parts if c.name not in single and (c.distinct or 0) >= 2]
-    pool.sort(key=lambda c: (-_part_preference(c), -(c.distinct or 0)))
-    pool = pool[:MAX_PARTS]
+    usable = [c for c in parts if c.name not in single and (c.distinct or 0) >= 2]
+    pool = sorted(usable, key=lambda c: (-_part_preference(c), -(c.distinct or 0)))[:MAX_PARTS]
+    combos: list[tuple[ColumnStats, ...]] = []
+    if size == 3:
+        nearest = sorted((n, cols) for cols, n in pairs.items() if len(cols) == 2 and n < table.rows)
+        for _n, cols in reversed(nearest[-_EXTENDED_PAIRS:]):
+            pair = tuple(table.column(c) for c in cols)
+            combos += [(*pair, c) for c in sorted(usable, key=_part_preference, reverse=True) if c.name not in cols]
+    combos += list(combinations(pool, size))
     candidates: list[tuple[str, ...]] = []
-    for combo in combinations(pool, size):
+    for combo in combos:
         names = {c.name for c in combo}
-        if any(names.issuperset(k) for k in known):
-            continue  # not minimal
+        key = tuple(c.name for c in sorted(combo, key=lambda c: c.position))
+        if key in candidates or any(names.issuperset(k) for k in known):
+            continue  # tried already, or not minimal
         product = 1
         for c in combo:
             product *= c.distinct or table.rows
@@ -145,11 +162,11 @@ def _composite_keys(
             continue
         if not any(_identifies(c, table.rows) for c in combo):
             continue  # (tag, timestamp) unique by chance is no key: one part must be an identifier
-        candidates.append(tuple(c.name for c in sorted(combo, key=lambda c: c.position)))
+        candidates.append(key)
         if len(candidates) >= MAX_COMBINATIONS:
             break
     counts = _distinct_counts(con, table, candidates)
-    return [cols for cols, n in counts.items() if n == table.rows], len(candidates)
+    return [cols for cols, n in counts.items() if n == table.rows], counts
 
 
 def _identifies(column: ColumnStats, rows: int) -> bool:
@@ -189,6 +206,8 @@ def _part_preference(column: ColumnStats) -> float:
         score += 1.0
     if _fixed_code(column):
         score += 0.5
+    if is_amount_like(column.name):
+        score -= 1.5  # a count (Tot_Benes) tells rows apart by chance only
     return score
 
 
@@ -206,7 +225,7 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
                 bonus += 0.5  # customer_id in customers, or a bare id
         if column.family == "integer" or column.sql_type.upper() == "UUID":
             bonus += 0.3
-        if column.family == "temporal":
+        if column.family == "temporal" or is_amount_like(name):
             bonus -= 1.0
         if column.family == "string" and (column.avg_length or 0.0) > 20:
             bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best

@@ -15,7 +15,8 @@ from functools import lru_cache
 
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
-    {"id", "ids", "key", "code", "no", "nr", "num", "number", "ref", "fk", "pk", "uid", "uuid", "sk", "guid"}
+    {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
+     "sk", "guid"}
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(
@@ -25,12 +26,15 @@ HIERARCHY_WORDS = frozenset(
 DESCRIPTIVE_WORDS = frozenset(
     {"name", "title", "description", "desc", "comment", "comments", "note", "notes", "label", "text", "summary", "address", "street"}
 )
+# Words of orderings: a row's place among others (a line's sequence in its order), which may
+# still be part of a key.
+ORDER_WORDS = frozenset({"sort", "rank", "sequence", "seq", "position", "index", "priority", "level"})
 # Words of amounts and orderings: a column named with them is a measure.
-MEASURE_WORDS = frozenset(
-    {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "sum", "avg", "average", "min", "max",
-     "sort", "rank", "days", "hours", "minutes", "seconds", "terms", "price", "cost", "rate", "pct",
-     "percent", "score", "weight", "age", "duration", "size", "length", "level", "balance", "value",
-     "units", "stock", "threshold", "limit", "sequence", "seq", "position", "index", "priority"}
+MEASURE_WORDS = ORDER_WORDS | frozenset(
+    {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "tot", "sum", "avg", "average", "min", "max",
+     "days", "hours", "minutes", "seconds", "terms", "price", "cost", "rate", "pct", "percent", "score",
+     "weight", "age", "duration", "size", "length", "balance", "value", "units", "stock", "threshold",
+     "limit"}
 )
 # Names of the same entity (vendor_id points at suppliers).
 SYNONYMS: tuple[frozenset[str], ...] = (
@@ -271,6 +275,12 @@ def names_a_time(name: str) -> bool:
 def is_measure_like(name: str) -> bool:
     """Whether a name says it holds an amount (and no key word says otherwise)."""
     return not is_key_like(name) and any(w in MEASURE_WORDS for w in core_words(name))
+
+
+def is_amount_like(name: str) -> bool:
+    """Whether a name says it holds an amount, not a row's place among others (``line_seq``)."""
+    ws = core_words(name)
+    return is_measure_like(name) and not any(w in ORDER_WORDS for w in ws)
 
 
 def hierarchy_hint(child_column: str) -> bool:
