@@ -45,13 +45,29 @@ def test_delimited_text_without_a_standard_suffix_is_read_by_its_content(tmp_pat
     _write(folder / "adult.data")
     _write(folder / "airports.dat")
     (folder / "blob.dat").write_bytes(b"\x00\x01\x02binary")
-    _write(folder / "readme")
+    _write(folder / "readme", "Adult income data.\n\nDonated by Ronny Kohavi and Barry Becker, 1996.\n")
+    _write(folder / "notes.json", '{"a": 1, "b": 2}\n{"a": 3, "b": 4}\n')
     duckdb.connect().execute(f"COPY (SELECT 1 AS x) TO '{folder / 'export'}' (FORMAT parquet)")
     in_folder = resolve_files(folder, [tmp_path])
-    assert [(f.table_name, f.format) for f in in_folder] == [("adult", "csv"), ("airports", "csv")]
+    assert [(f.table_name, f.format) for f in in_folder] == [
+        ("adult", "csv"), ("airports", "csv"), ("export", "parquet")
+    ]
     assert [f.format for f in resolve_files(folder / "export", [tmp_path])] == ["parquet"]
     # Named on its own, a file is taken whatever its name; the loader refuses what is no text.
     assert [f.format for f in resolve_files(folder / "blob.dat", [tmp_path])] == ["csv"]
+
+
+def test_files_named_without_a_type_are_read_when_they_hold_a_table(tmp_path: Path) -> None:
+    # BLS's time series folders: cu.series, cu.item, cu.data.0.Current, tab-separated, beside
+    # a LICENSE and a blob that are no tables.
+    folder = tmp_path / "cu"
+    _write(folder / "cu.series", "series_id        \titem_code\tseasonal\nCUUR0000SA0      \tSA0\tU\n")
+    _write(folder / "cu.data.0.Current", "series_id        \tyear\tperiod\tvalue\nCUUR0000SA0      \t2024\tM01\t 308.417\n")
+    _write(folder / "LICENSE", "MIT License\n\nCopyright (c) 2020 Someone\n\nPermission is hereby granted, free of charge.\n")
+    (folder / "blob").write_bytes(b"\x00\x01\x02binary, with, commas")
+    assert [(f.table_name, f.format) for f in resolve_files(folder, [tmp_path])] == [
+        ("cu_data_0_current", "csv"), ("cu_series", "csv")
+    ]
 
 
 def test_a_glob_matches_files(tmp_path: Path) -> None:

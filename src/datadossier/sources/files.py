@@ -140,12 +140,34 @@ def dataset_files(directory: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 
+# Suffixes of files that are something else than a table, whatever their first lines look
+# like: documents, markup, code, configuration, images, other data formats.
+_NOT_TABLE_SUFFIXES = frozenset(
+    ".md .markdown .rst .pdf .doc .docx .rtf .odt .xls .xlsx .xlsm .xlsb .ods .json .jsonl .ndjson "
+    ".geojson .xml .html .htm .yaml .yml .toml .ini .cfg .conf .py .r .rmd .sql .sh .bat .ps1 "
+    ".ipynb .js .ts .css .tex .bib .svg .png .jpg .jpeg .gif .bmp .tif .tiff .webp .ico .log .pkl "
+    ".pickle .feather .arrow .avro .orc .db .sqlite .sqlite3 .duckdb .sas7bdat .xpt .dta .sav .rds "
+    ".rdata .shp .shx .dbf .prj .cpg .kml .kmz .gpkg .lock .exe .dll .so .bin .iso .7z .rar .mp3 "
+    ".mp4 .wav .mov .avi .h5 .hdf5 .nc .npy .npz .mat .pt .onnx".split()
+)
+
+
+def _without_suffix_of_its_kind(path: Path) -> bool:
+    """A name whose suffix names no file type: none (BLS's ``cu.series`` and its
+    ``cu.data.0.Current`` have a word after a dot), or not one of `_NOT_TABLE_SUFFIXES`."""
+    return not path.name.startswith(".") and path.suffix.lower() not in _NOT_TABLE_SUFFIXES
+
+
 def _listed(path: Path) -> bool:
     """Whether a file found in a folder is one of its tables: a data file by its name or its
-    content, and a ".txt" file only when its first lines read as a table of two columns or
-    more (the README.txt or LICENSE.txt that datasets ship beside their data is prose)."""
-    if path.suffix.lower() != ".txt":
-        return bool(file_format(path) or sniffed_format(path, named=False))
+    content; a ".txt" file, or one whose name says no type (BLS's ``cu.series``), only when
+    its first lines read as a table of two columns or more (the README.txt or LICENSE that
+    datasets ship beside their data is prose)."""
+    typeless = path.suffix.lower() != ".txt"
+    if typeless and (file_format(path) or sniffed_format(path, named=False)):
+        return True
+    if typeless and not _without_suffix_of_its_kind(path):
+        return False
     from datadossier.sources.csv_loader import detect_dialect  # that module imports this one
 
     try:
@@ -153,6 +175,8 @@ def _listed(path: Path) -> bool:
             head = fh.read(1 << 16)
     except OSError:
         return False
+    if head.startswith(_PARQUET_MAGIC) or b"\x00" in head:
+        return typeless and head.startswith(_PARQUET_MAGIC)
     text = head.decode("utf-8", errors="replace")
     try:
         dialect = detect_dialect(text, "utf-8", path, whole=len(head) < 1 << 16)
@@ -201,7 +225,9 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         dataset = resolved.is_dir() and bool(dataset_files(resolved))
         if not resolved.is_file() and not dataset:
             continue
-        fmt = "parquet" if dataset else file_format(resolved) or sniffed_format(resolved, named=candidate == match)
+        # A folder's files were listed by their name or content (`_listed`): read as named.
+        listed = candidate.is_dir() or candidate == match
+        fmt = "parquet" if dataset else file_format(resolved) or sniffed_format(resolved, named=listed)
         if fmt is None:
             raise SourceError(
                 f"{match} is not a CSV or Parquet file (by its name).",
