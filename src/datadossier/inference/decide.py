@@ -24,7 +24,7 @@ ambiguity or a YYYYMMDD date has no name evidence), 0.5 for another acceptable c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
@@ -101,6 +101,33 @@ def decide_text_column(
 ) -> ColumnInference:
     """Candidates (best first) and the decision for a VARCHAR column (``labels``: what rows
     under the file's header say of it, see `csv_loader.CsvDialect.labels`)."""
+    return _trimmed_when_padded(_decide_text(name, raw_type, scan, findings, config, labels), findings)
+
+
+# Text with spaces around most of its values was written to a fixed width (BLS's series_id
+# "CUUR0000SA0      ", a CHAR(n) column's dump): the spaces are no part of the values.
+PADDED_SHARE = 0.5
+
+
+def _trimmed_when_padded(result: ColumnInference, findings: SampleFindings) -> ColumnInference:
+    """A text decision over values padded to a width: the typed layer trims them."""
+    if result.decided_type != "VARCHAR" or findings.padded_share < PADDED_SHARE:
+        return result
+    note = (
+        f" {findings.padded_share:.0%} of the sampled values have spaces before or after them"
+        " (text padded to a width): the typed layer trims them."
+    )
+    return replace(result, padded=True, reason=result.reason + note)
+
+
+def _decide_text(
+    name: str,
+    raw_type: str,
+    scan: ColumnScan,
+    findings: SampleFindings,
+    config: InferenceConfig,
+    labels: tuple[str, ...],
+) -> ColumnInference:
     n = scan.non_null
     if n == 0:
         return _varchar_only(name, raw_type, scan, "The column has no non-null values.")

@@ -51,3 +51,5 @@ class ColumnInference:
     # their counts over the whole column: NULL in the typed layer unless it keeps the column as
     # text, and never quarantined.
     missing_values: dict[str, int] = field(default_factory=dict)
+    # Text padded to a width with spaces (see `decide.PADDED_SHARE`): trimmed in the typed layer.
+    padded: bool = False

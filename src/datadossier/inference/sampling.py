@@ -75,6 +75,8 @@ class SampleFindings:
     # Values that mark a missing value in this column (`MISSING_MARKER`), with their sampled
     # counts; not counted in ``sampled`` nor in the shares.
     missing: dict[str, int] = field(default_factory=lambda: {})
+    # Share of sampled values with spaces before or after them (text padded to a width).
+    padded_share: float = 0.0
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -135,11 +137,11 @@ def sample_findings(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row, weights in rows:
-        k, n_distinct, n_values, longest, total, leading_zero, markers = row[:7]
+        k, n_distinct, n_values, longest, total, leading_zero, markers, padded = row[:8]
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
             values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
-            names[int(k)],
+            names[int(k)], int(padded),
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
@@ -197,9 +199,10 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
     leading_zero = next((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), None)
     markers = [(v, c) for v, c in common if MISSING_MARKER.fullmatch(v)]
+    padded = sum(c for v, c in common if v.startswith(" ") or v.endswith(" "))
     return _findings(
         total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config, markers,
-        name,
+        name, padded,
     )
 
 
@@ -213,15 +216,17 @@ def _findings(
     config: InferenceConfig,
     markers: list[tuple[str, int]],
     name: str,
+    padded: int,
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
     most common sampled values of the column ``name``, and what else the sample says.
     ``common`` (those values, most frequent first) is needed only where `_needs_values` says
     so; ``markers`` are the common values that have the shape of a missing value's marker,
-    with their weights."""
+    with their weights; ``padded`` the weight of those with spaces around them."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
+    findings.padded_share = padded / total
     findings.missing = _missing_markers(markers, weights, total, config)
     if findings.missing:
         total -= sum(findings.missing.values())
@@ -320,14 +325,15 @@ def _accepted_weight(
 def _weights_sql() -> str:
     """Per column of the common values: distinct and total counts, the longest value, the
     weight of the common values, the first with a leading zero, those shaped like a missing
-    value's marker (with their weights), then (accepted, marked) weights per detector, as
-    `_accepted_weight` defines them."""
+    value's marker (with their weights), the weight of those with spaces around them, then
+    (accepted, marked) weights per detector, as `_accepted_weight` defines them."""
     number = lit(DETECTORS["float"].regex)
     matches = [f"regexp_full_match(v, {number}) AS plain"]
     aggregates = [
         "k", "any_value(n_distinct)", "any_value(n_values)", "any_value(longest)", "sum(c)",
         f"arg_min(v, rank) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
         f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(MISSING_MARKER.pattern)}))",
+        "sum(CASE WHEN v LIKE ' %' OR v LIKE '% ' THEN c ELSE 0 END)",
     ]
     for i, detector in enumerate(DETECTORS.values()):
         matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
@@ -342,7 +348,7 @@ def _weights_sql() -> str:
 
 def _row_weights(row: tuple[Any, ...]) -> Weights:
     """The detector weights of a `_weights_sql` row."""
-    return {name: (int(row[7 + 2 * i]), int(row[8 + 2 * i])) for i, name in enumerate(DETECTORS)}
+    return {name: (int(row[8 + 2 * i]), int(row[9 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:

@@ -198,6 +198,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             may_fail=not (clean or native),
             plain=plain,
             missing=missing,
+            trim=inference.padded,
         )
     # (A DATE read from date-times at midnight is also their TIMESTAMP reading.)
     same_type = [
@@ -213,6 +214,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         may_fail=True,
         plain=plain,
         missing=missing,
+        trim=inference.padded and decided == "VARCHAR",
     )
 
 

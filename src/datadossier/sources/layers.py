@@ -41,6 +41,8 @@ class ColumnCast:
     plain: bool = False
     # Values that mean "missing" in this column: NULL in a typed column, never a failure.
     missing: tuple[str, ...] = ()
+    # Text padded to a width: the typed layer trims its spaces (see `decide.PADDED_SHARE`).
+    trim: bool = False
 
 
 # Text whose values are nearly all distinct and short (identifiers, UUIDs, e-mail addresses,
@@ -76,6 +78,8 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
     if cast.raw_type.upper() != "VARCHAR":
         # Native Parquet types are kept unless a decision asks for another type.
         return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
+    if cast.trim and cast.decided_type == "VARCHAR":
+        return f"trim({col})"
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
     return computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
 
