@@ -460,3 +460,31 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     # Feet alone, as lengths are written, stay with the unit they name.
     lengths = infer({"boat_length": [f"{20 + i % 30} ft" for i in range(100)]})["boat_length"]
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
+
+
+def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> None:
+    # Spotify's time_signature (beats per bar): 3, 4, 5 would read as 00:03 to 00:05.
+    beats = [str([4, 4, 3, 4, 5, 1, 0][i % 7]) for i in range(140)]
+    departures = [str([1345, 5, 2400, 930, 1200, 615, 5][i % 7]) for i in range(140)]
+    result = infer({"time_signature": beats, "DepTime": departures})
+    assert result["time_signature"].decided_type == "INTEGER"
+    assert (result["DepTime"].decided_type, result["DepTime"].decided_pattern) == ("TIME", "hhmm_time")
+
+
+def test_hours_and_months_written_with_two_digits_are_numbers(infer: Infer) -> None:
+    # Instacart's order_hour_of_day ("08"), a birth month ("03"); a code keeps its zeros.
+    hours = [f"{i % 24:02d}" for i in range(240)]
+    months = [f"{1 + i % 12:02d}" for i in range(240)]
+    codes = [f"{i % 40:02d}" for i in range(240)]
+    result = infer({"order_hour_of_day": hours, "birth_month": months, "region_code": codes})
+    assert (result["order_hour_of_day"].decided_type, result["order_hour_of_day"].bounds) == ("INTEGER", (0, 23))
+    assert result["birth_month"].decided_type == "INTEGER"
+    assert result["region_code"].decided_type == "VARCHAR"
+
+
+def test_a_name_that_is_only_an_abbreviation_gives_no_unit(infer: Infer) -> None:
+    # Baseball's HR counts home runs; flight_hr is hours.
+    values = [str(i % 40) for i in range(100)]
+    result = infer({"HR": values, "flight_hr": values})
+    assert result["HR"].candidates[0].detected_unit is None
+    assert result["flight_hr"].candidates[0].detected_unit == "h"

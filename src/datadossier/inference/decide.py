@@ -36,6 +36,7 @@ from datadossier.inference.names import (
     looks_like_instant,
     looks_like_temperature,
     name_tokens,
+    names_a_time_part,
 )
 from datadossier.inference.patterns import PatternName
 from datadossier.inference.sampling import SampleFindings
@@ -142,7 +143,7 @@ def _decide_text(
         )
     by_name: dict[PatternName, _Option] = {o.name: o for o in options}
     notes: list[str] = []
-    code_note = _leading_zero_note(by_name, findings, config) or _letter_code_note(by_name, name, n)
+    code_note = _leading_zero_note(by_name, name, findings, config) or _letter_code_note(by_name, name, n)
     if code_note:
         for option in options:
             if option.data_type in NUMERIC_TYPES:
@@ -169,6 +170,7 @@ def _decide_text(
 _BEYOND_BIGINT = "integers beyond BIGINT"
 _DATE_NAME = "a date's name"
 _ONE_TRUTH = "one truth value"
+_NO_HOURS = "no value has hours"
 
 
 def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
@@ -179,6 +181,10 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
     dotted = by_name.get("dotted_time")
     if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
         dotted.blocked = _DATE_NAME
+    hhmm = by_name.get("hhmm_time")
+    latest = as_bound(hhmm.stats.high) if hhmm is not None else None
+    if hhmm is not None and latest is not None and latest < 3600:
+        hhmm.blocked = _NO_HOURS  # 0 to 99 only (Spotify's time_signature 3, 4, 5): no clock
     boolean = by_name.get("boolean")
     if boolean is not None and boolean.acceptable and boolean.stats.truths == 1 and not looks_boolean(name):
         boolean.blocked = _ONE_TRUTH
@@ -287,11 +293,14 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
 
 
 def _leading_zero_note(
-    by_name: dict[PatternName, _Option], findings: SampleFindings, config: InferenceConfig
+    by_name: dict[PatternName, _Option], name: str, findings: SampleFindings, config: InferenceConfig
 ) -> str | None:
     integer = by_name.get("integer")
     if integer is None or not integer.stats.leading_zeros or not integer.stats.parsed:
         return None
+    high = as_bound(integer.stats.high)
+    if names_a_time_part(name) and high is not None and high <= 99:
+        return None  # an hour or a month written with two digits ("08"): a number
     share = integer.stats.leading_zeros / integer.stats.parsed
     if share < config.leading_zero_share:
         return None

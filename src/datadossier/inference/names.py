@@ -77,6 +77,19 @@ def looks_like_clock(name: str) -> bool:
     return "time" in tokens and not _DURATION_WORDS.intersection(tokens)
 
 
+# Parts of a date or a time counted in whole numbers, which two digits write with a leading
+# zero ("08" o'clock, month "03"): Instacart's order_hour_of_day, a birth_month.
+_TIME_PART_WORDS = frozenset({
+    "hour", "hours", "hh", "hr", "minute", "minutes", "second", "seconds", "ss", "day", "dd",
+    "dow", "weekday", "week", "wk", "month", "mm", "mon", "quarter", "qtr",
+})
+
+
+def names_a_time_part(name: str) -> bool:
+    """True for names such as ``order_hour_of_day``, ``birth_month``, ``dow``, ``MM``."""
+    return any(t in _TIME_PART_WORDS for t in name_tokens(name))
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))

@@ -68,7 +68,7 @@ NAME_UNITS: dict[str, str] = {
     "miles": "mi", "ft": "ft", "feet": "ft", "inches": "in", "yd": "yd", "yards": "yd",
     "mph": "mph", "mps": "m/s", "kmh": "km/h", "kph": "km/h", "kmph": "km/h", "ms": "ms", "millis": "ms",
     "msec": "ms", "milliseconds": "ms", "sec": "s", "secs": "s", "seconds": "s",
-    "mins": "min", "minutes": "min", "hr": "h", "hrs": "h", "hours": "h", "days": "day",
+    "mins": "min", "minutes": "min", "hrs": "h", "hours": "h", "days": "day",
     "weeks": "week", "celsius": "degC", "degc": "degC", "fahrenheit": "degF",
     "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
     "gallons": "gal", "kwh": "kWh", "kw": "kW", "watts": "W", "bytes": "B", "kb": "kB",
@@ -97,9 +97,10 @@ _SPEED_WORDS = frozenset({"ws", "wind", "speed", "velocity", "gust", "spd", "win
 # ISO codes that are also English words: never read as a currency from a name.
 _NOT_NAME_CURRENCIES = frozenset({"TRY"})
 # Short tokens that are units only as the LAST token of a numeric column's name
-# (`height_m`, `temp_f`, `time_min`), never elsewhere (`min_price`, `in_stock`).
+# (`height_m`, `temp_f`, `time_min`, `flight_hr`), never elsewhere (`min_price`, `in_stock`)
+# nor alone (baseball's `HR` counts home runs).
 SHORT_NAME_UNITS: dict[str, str] = {
-    "m": "m", "s": "s", "g": "g", "h": "h", "in": "in", "min": "min", "c": "degC",
+    "m": "m", "s": "s", "g": "g", "h": "h", "hr": "h", "in": "in", "min": "min", "c": "degC",
     "f": "degF", "l": "l", "v": "V",
 }
 # Name words of an electrical reading, beside which "v" at a name's end is volts (not the v
