@@ -203,6 +203,8 @@ def _integrity(evidence: dict[str, Any]) -> str:
 def _short(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))  # an id's 3420937, not 3.42094e+06
     if isinstance(value, float):
         return f"{value:.6g}"
     return str(value)[:24]
@@ -265,23 +267,49 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from datadossier.runtime import open_runtime
-    from datadossier.server.tools.models import column_info
+    from datadossier.server.tools.models import attach_relationships, column_info
     from datadossier.store.repositories import catalog, metadata
+    from datadossier.store.repositories import relationships as rel_repo
 
-    async def run() -> tuple[Any, list[Any]]:
+    async def run() -> tuple[Any, list[Any], list[Any], list[Any]]:
         async with open_runtime(_settings(args)) as runtime, runtime.sessions() as session:
             table = await catalog.resolve_table(session, args.table)
-            return table, await metadata.column_details(session, table, args.column)
+            details = await metadata.column_details(session, table, args.column)
+            links = await rel_repo.list_relationships(session, table_id=table.table_id)
+            entities = [e for e in await rel_repo.list_entities(session, table.source) if e.table == table.qualified_name]
+            return table, details, links, entities
 
-    table, details = asyncio.run(run())
+    table, details, links, entities = asyncio.run(run())
     console = _console()
     if args.column:
-        console.print_json(json.dumps(column_info(details[0], full=True).model_dump(mode="json")))
+        info = column_info(details[0], full=True)
+        attach_relationships([info], table.qualified_name, links)
+        console.print_json(json.dumps(info.model_dump(mode="json")))
     else:
         from datadossier.pipeline.runner import TableRun
 
         _print_table(console, TableRun(table.source, table.table, table.path, "stored"), table, details)
+        _print_links(console, table.qualified_name, links, entities)
     return 0
+
+
+def _print_links(console: Any, table: str, links: list[Any], entities: list[Any]) -> None:
+    """The table's grain and the relationships it takes part in, once discovered."""
+    if entities and entities[0].grain_columns:
+        console.print(f"Grain: {', '.join(entities[0].grain_columns)}")
+    for r in links:
+        if r.from_table == table:
+            console.print(
+                f"References: ({', '.join(r.from_columns)}) -> {r.to_table}({', '.join(r.to_columns)})"
+                f" {r.cardinality or ''} {r.confidence:.2f} {r.status}"
+            )
+        if r.to_table == table and r.from_table != table:
+            console.print(
+                f"Referenced by: {r.from_table}({', '.join(r.from_columns)}) -> ({', '.join(r.to_columns)})"
+                f" {r.cardinality or ''} {r.confidence:.2f} {r.status}"
+            )
+    if not entities and not links:
+        console.print(f"Keys and relationships: run `datadossier relationships {table.split('.')[0]}` to find them.")
 
 
 def cmd_set_type(args: argparse.Namespace) -> int:

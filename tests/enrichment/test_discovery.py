@@ -581,3 +581,27 @@ async def test_a_grain_s_third_part_may_be_a_code_of_two_values(runtime: Runtime
     _, entities, _ = await service.relationships(source="cms")
     (entity,) = entities
     assert entity.grain_columns == ["Rndrng_NPI", "HCPCS_Cd", "Place_Of_Srvc"]
+
+
+async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtime, tmp_path: Path) -> None:
+    # Lahman's Batting: a row per player, season and stint (a second team in a season); a
+    # player with his at-bats or games is nearly unique too, by chance.
+    folder = tmp_path / "data" / "lahman"
+    folder.mkdir(parents=True)
+    rng = random.Random(3)
+    lines = ["playerID,yearID,stint,teamID,G,AB,R,H,HR"]
+    for p in range(600):
+        player = f"{''.join(rng.choice('abcdefghij') for _ in range(5))}{p:02d}"
+        for year in range(1990 + p % 20, 1990 + p % 20 + rng.randrange(1, 12)):
+            for stint in (1, 2) if rng.random() < 0.08 else (1,):
+                games = rng.randrange(1, 163)
+                at_bats = rng.randrange(0, 4 * games)
+                lines.append(
+                    f"{player},{year},{stint},T{rng.randrange(30):02d},{games},{at_bats},"
+                    f"{at_bats // 7},{at_bats // 4},{rng.randrange(0, 30)}"
+                )
+    (folder / "Batting.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="lahman")
+    (entity,) = entities
+    assert entity.grain_columns == ["playerID", "yearID", "stint"]

@@ -37,8 +37,10 @@ FREE_TEXT_LENGTH = 40.0
 MAX_PARTS = 8
 MAX_COMBINATIONS = 40
 _BATCH = 12
-# Triples are first sought by adding a part to the pairs nearest to unique: how many pairs.
+# Triples are first sought by adding a part to the pairs nearest to unique: how many pairs,
+# and how many parts tried with each (the rest of `MAX_COMBINATIONS` goes to the pool's).
 _EXTENDED_PAIRS = 2
+_EXTENSIONS = 10
 
 
 def _part_ok(column: ColumnStats) -> bool:
@@ -134,18 +136,24 @@ def _composite_keys(
     pairs: dict[tuple[str, ...], int],
 ) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], int]]:
     """The keys of ``size`` columns, and the distinct counts of every set tried. Triples
-    start from the pairs that came nearest to unique (``pairs``, with their counts), each
-    extended by any other part: the third part of a grain is often a code of two or three
-    values (a place of service, a sex), which the pool of likely parts leaves out."""
+    start from the pairs of identifiers that came nearest to unique (``pairs``, with their
+    counts), each extended by another part: the third part of a grain is often a small
+    number or code (Lahman's stint, a place of service), which the pool of likely parts
+    (`MAX_PARTS`, by cardinality) leaves out."""
     single = {k[0] for k in known if len(k) == 1}
     usable = [c for c in parts if c.name not in single and (c.distinct or 0) >= 2]
     pool = sorted(usable, key=lambda c: (-_part_preference(c), -(c.distinct or 0)))[:MAX_PARTS]
     combos: list[tuple[ColumnStats, ...]] = []
     if size == 3:
-        nearest = sorted((n, cols) for cols, n in pairs.items() if len(cols) == 2 and n < table.rows)
-        for _n, cols in reversed(nearest[-_EXTENDED_PAIRS:]):
+        def nearness(item: tuple[tuple[str, ...], int]) -> tuple[int, int]:
+            cols, n = item
+            return sum(is_key_like(c) for c in cols), n  # (playerID, yearID) before (playerID, AB)
+
+        near = sorted((i for i in pairs.items() if len(i[0]) == 2 and i[1] < table.rows), key=nearness, reverse=True)
+        extensions = sorted(usable, key=_part_preference, reverse=True)
+        for cols, _n in near[:_EXTENDED_PAIRS]:
             pair = tuple(table.column(c) for c in cols)
-            combos += [(*pair, c) for c in sorted(usable, key=_part_preference, reverse=True) if c.name not in cols]
+            combos += [(*pair, c) for c in extensions if c.name not in cols][:_EXTENSIONS]
     combos += list(combinations(pool, size))
     candidates: list[tuple[str, ...]] = []
     for combo in combos:

@@ -141,7 +141,12 @@ def _render(value: float | None, data_type: str | None) -> Any:
         return moment.isoformat() if zoned else moment.replace(tzinfo=None).isoformat()
     if base == "TIME":
         return _time_of_day(value)
+    if base in _WHOLE_TYPES and float(value).is_integer() and abs(value) < 2**53:
+        return int(value)  # stored as DOUBLE: 1002483, not 1002483.0
     return value
+
+
+_WHOLE_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT"})
 
 
 def _time_of_day(seconds: float) -> str:
