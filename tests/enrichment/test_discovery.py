@@ -605,3 +605,58 @@ async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtim
     _, entities, _ = await service.relationships(source="lahman")
     (entity,) = entities
     assert entity.grain_columns == ["playerID", "yearID", "stint"]
+
+
+async def test_row_counters_of_each_table_are_no_references(runtime: Runtime, tmp_path: Path) -> None:
+    # MIMIC-III: every table numbers its rows in ROW_ID (1..N, so the ranges overlap); the
+    # tables are linked by SUBJECT_ID and HADM_ID, and keyed by them.
+    folder = tmp_path / "data" / "mimic"
+    folder.mkdir(parents=True)
+    rng = random.Random(11)
+    subjects = [10006 + 7 * i for i in range(300)]
+    (folder / "PATIENTS.csv").write_text(
+        "ROW_ID,SUBJECT_ID,GENDER\n" + "".join(f"{i + 1},{s},{'MF'[i % 2]}\n" for i, s in enumerate(subjects))
+    )
+    admissions = [(rng.choice(subjects), 100001 + 13 * i) for i in range(900)]
+    (folder / "ADMISSIONS.csv").write_text(
+        "ROW_ID,SUBJECT_ID,HADM_ID,ADMISSION_TYPE\n"
+        + "".join(f"{i + 1},{s},{h},{rng.choice(['EMERGENCY', 'ELECTIVE', 'URGENT'])}\n" for i, (s, h) in enumerate(admissions))
+    )
+    stays = [rng.choice(admissions) for _ in range(1200)]
+    (folder / "ICUSTAYS.csv").write_text(
+        "ROW_ID,SUBJECT_ID,HADM_ID,ICUSTAY_ID\n"
+        + "".join(f"{i + 1},{s},{h},{200001 + 3 * i}\n" for i, (s, h) in enumerate(stays))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="mimic")
+    edges = _edges(found, "mimic")
+    assert not [e for e in edges if "ROW_ID" in e[1]]
+    assert ("icustays", ("HADM_ID",), "admissions", ("HADM_ID",)) in edges
+    assert ("admissions", ("SUBJECT_ID",), "patients", ("SUBJECT_ID",)) in edges
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["mimic.admissions"] == ["HADM_ID"]
+    assert grains["mimic.patients"] == ["SUBJECT_ID"]
+
+
+async def test_a_panel_of_prices_is_keyed_by_date_and_ticker(runtime: Runtime, tmp_path: Path) -> None:
+    # Kaggle's all_stocks_5yr: date, prices, volume, Name (the ticker); each day's volume is
+    # unique by chance, the (date, Name) pair by design.
+    folder = tmp_path / "data" / "stocks"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+    import datetime as dt
+
+    lines = ["date,open,high,low,close,volume,Name"]
+    for ticker in ["AAL", "AAPL", "ABBV", "ABC", "ABT", "ACN", "ADBE", "ADI", "ADM", "ADP"]:
+        for day in range(250):
+            price = rng.uniform(20, 300)
+            lines.append(
+                f"{dt.date(2016, 1, 4) + dt.timedelta(days=day)},{price:.2f},{price * 1.02:.2f},"
+                f"{price * 0.98:.2f},{price * 1.01:.2f},{rng.randrange(100_000, 90_000_000)},{ticker}"
+            )
+    (folder / "all_stocks_5yr.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="stocks")
+    (entity,) = entities
+    assert entity.grain_columns == ["date", "Name"]
+    assert ["volume"] not in entity.evidence["keys"]["candidate_keys"]

@@ -7,7 +7,8 @@ list of plausible parts (identifiers and codes first, dates last), and only thos
 distinct counts multiply to at least the row count; again one query per batch.
 
 What cannot be a key is left out: measures (floating point, decimals, whole numbers named for
-a year or a date such as POPESTIMATE2020 or "6/29/20"), booleans, free text and descriptive
+a year or a date such as POPESTIMATE2020 or "6/29/20", and, alone, whole numbers named as an
+amount such as a volume or a total), booleans, free text and descriptive
 columns (names, titles), and timestamps unless nothing else identifies a row (a time
 series). Among the keys found, the grain is the one that looks most like an identifier; a
 table with no key gets no grain ("unknown") rather than a guess.
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine import quote_ident
 from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats
 from datadossier.enrichment.naming import (
+    COUNTER_WORDS,
+    core_words,
     entity_words,
     is_amount_like,
     is_descriptive,
@@ -43,15 +46,29 @@ _EXTENDED_PAIRS = 2
 _EXTENSIONS = 10
 
 
-def _part_ok(column: ColumnStats) -> bool:
+def _part_ok(column: ColumnStats, rows: int) -> bool:
     """Whether a column may be part of a key at all."""
     if column.nulls or column.family not in ("integer", "string", "temporal"):
         return False
     if column.family == "integer" and _names_a_period(column.name) and not is_key_like(column.name):
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
+    if is_amount_like(column.name):
+        return False  # a volume, a total (Tot_Benes): unique with others by chance only
     if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
         return False
-    return not (is_descriptive(column.name) and not is_key_like(column.name))
+    if is_descriptive(column.name) and not is_key_like(column.name):
+        # A name is an attribute, unless it names few groups of rows: the tickers under
+        # "Name" of a table of daily prices, a country's name in a yearly panel.
+        return _short_list(column, rows)
+    return True
+
+
+def _short_list(column: ColumnStats, rows: int) -> bool:
+    """Short text from a small list of values: a code or a label of groups of rows."""
+    return (
+        column.family == "string" and (column.distinct or rows) <= max(50, rows // 100)
+        and (column.avg_length or 0.0) <= 12
+    )
 
 
 def _is_name_key_part(column: ColumnStats) -> bool:
@@ -88,7 +105,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     rows = table.rows
     if rows == 0:
         return TableKeys(table.name, (), None, {"reason": "the table has no rows"})
-    parts = [c for c in table.columns if _part_ok(c)]
+    parts = [c for c in table.columns if _part_ok(c, rows)]
     singles = [(c.name,) for c in parts if _could_be_unique(c, rows)]
     counts = _distinct_counts(con, table, singles)
     keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
@@ -184,9 +201,7 @@ def _identifies(column: ColumnStats, rows: int) -> bool:
     if is_key_like(column.name):
         return True
     if column.family == "string":
-        small_list = (column.distinct or rows) <= max(50, rows // 100)
-        short_list = small_list and (column.avg_length or 0.0) <= 12
-        return (short_list or _fixed_code(column)) and not is_descriptive(column.name)
+        return _short_list(column, rows) or (_fixed_code(column) and not is_descriptive(column.name))
     return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
 
 
@@ -214,8 +229,6 @@ def _part_preference(column: ColumnStats) -> float:
         score += 1.0
     if _fixed_code(column):
         score += 0.5
-    if is_amount_like(column.name):
-        score -= 1.5  # a count (Tot_Benes) tells rows apart by chance only
     return score
 
 
@@ -229,11 +242,13 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
         bonus = 0.0
         if is_key_like(name):
             bonus += 1.0
-            if table_entity & set(entity_words(name)) or not entity_words(name):
+            if set(core_words(name)) & COUNTER_WORDS:
+                bonus -= 0.7  # a row's number (MIMIC's ROW_ID): the entity's key comes first
+            elif table_entity & set(entity_words(name)) or not entity_words(name):
                 bonus += 0.5  # customer_id in customers, or a bare id
         if column.family == "integer" or column.sql_type.upper() == "UUID":
             bonus += 0.3
-        if column.family == "temporal" or is_amount_like(name):
+        if column.family == "temporal":
             bonus -= 1.0
         if column.family == "string" and (column.avg_length or 0.0) > 20:
             bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best

@@ -16,7 +16,7 @@ from functools import lru_cache
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
-     "sk", "guid"}
+     "sk", "guid", "fips"}
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(
@@ -34,7 +34,7 @@ MEASURE_WORDS = ORDER_WORDS | frozenset(
     {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "tot", "sum", "avg", "average", "min", "max",
      "days", "hours", "minutes", "seconds", "terms", "price", "cost", "rate", "pct", "percent", "score",
      "weight", "age", "duration", "size", "length", "balance", "value", "units", "stock", "threshold",
-     "limit"}
+     "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population"}
 )
 # Names of the same entity (vendor_id points at suppliers).
 SYNONYMS: tuple[frozenset[str], ...] = (
@@ -117,13 +117,17 @@ def singular(word: str) -> str:
 
 # Little words that name nothing (ShipVia, reports_to, approved_by).
 FUNCTION_WORDS = frozenset({"via", "to", "from", "of", "for", "by", "at", "on", "in", "the", "a", "an", "and", "or", "per"})
+# Words of a table's own row counter (MIMIC's ROW_ID in every table, an export's rownum):
+# like a bare "id", they name no entity.
+COUNTER_WORDS = frozenset({"row", "rowid", "rownum", "rowno", "idx"})
 
 
 def entity_words(name: str) -> tuple[str, ...]:
-    """The words of a name that name a thing: prefix, key and function words dropped, the rest
-    singular."""
+    """The words of a name that name a thing: prefix, key, counter and function words dropped,
+    the rest singular."""
     return tuple(
-        singular(w) for w in core_words(name) if w not in KEY_WORDS and w not in FUNCTION_WORDS and not w.isdigit()
+        singular(w) for w in core_words(name)
+        if w not in KEY_WORDS and w not in FUNCTION_WORDS and w not in COUNTER_WORDS and not w.isdigit()
     )
 
 
