@@ -488,3 +488,24 @@ def test_a_name_that_is_only_an_abbreviation_gives_no_unit(infer: Infer) -> None
     result = infer({"HR": values, "flight_hr": values})
     assert result["HR"].candidates[0].detected_unit is None
     assert result["flight_hr"].candidates[0].detected_unit == "h"
+
+
+def test_phone_numbers_as_bare_digits_under_a_phone_s_name_stay_text(infer: Infer) -> None:
+    # NPPES: "Provider Business Mailing Address Telephone Number" as ten bare digits.
+    phones = [str(2052034645 + 7919 * i) for i in range(200)]
+    result = infer({"Provider Business Mailing Address Telephone Number": phones, "NPI": phones})
+    phone = result["Provider Business Mailing Address Telephone Number"]
+    assert (phone.decided_type, phone.decided_pattern) == ("VARCHAR", "phone")
+    assert "phone numbers under a phone's name" in phone.reason
+    assert result["NPI"].decided_type == "INTEGER"
+
+
+def test_decimals_identifiers_and_unix_times_are_no_phone_numbers(infer: Infer) -> None:
+    # Crypto volumes ("3.27483019"), SEC CIKs ("0000066740"), Unix times in milliseconds.
+    columns = {
+        "volume_btc": [f"{i % 97}.{27483019 + i}" for i in range(100)],
+        "CIK": [f"{66740 + 31 * i:010d}" for i in range(100)],
+        "open_time": [str(1640995200000 + 3_600_000 * i) for i in range(100)],
+    }
+    for name, result in infer(columns).items():
+        assert all(c.detected_pattern != "phone" for c in result.candidates), name

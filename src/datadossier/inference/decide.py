@@ -35,6 +35,7 @@ from datadossier.inference.names import (
     looks_like_identifier,
     looks_like_instant,
     looks_like_temperature,
+    looks_like_phone,
     name_tokens,
     names_a_time_part,
 )
@@ -143,11 +144,14 @@ def _decide_text(
         )
     by_name: dict[PatternName, _Option] = {o.name: o for o in options}
     notes: list[str] = []
-    code_note = _leading_zero_note(by_name, name, findings, config) or _letter_code_note(by_name, name, n)
+    code_note = (
+        _leading_zero_note(by_name, name, findings, config) or _letter_code_note(by_name, name, n)
+        or _phone_note(by_name, name, config)
+    )
     if code_note:
         for option in options:
             if option.data_type in NUMERIC_TYPES:
-                option.blocked = "leading zeros"
+                option.blocked = "a code"
     number, whole = by_name.get("float"), by_name.get("integer")
     if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
         number.blocked = _BEYOND_BIGINT
@@ -311,6 +315,15 @@ def _leading_zero_note(
         f" are written with a leading zero{example}: a code such as a zip or account number, which"
         " a numeric type would strip; kept as VARCHAR."
     )
+
+
+def _phone_note(by_name: dict[PatternName, _Option], name: str, config: InferenceConfig) -> str | None:
+    """Why phone numbers written as bare digits ("2058024000") under a phone's name stay text:
+    a number's sum or mean means nothing, and a leading 0 or a + would be lost."""
+    phone = by_name.get("phone")
+    if phone is None or phone.rate < config.accept_rate or not looks_like_phone(name):
+        return None
+    return f"{phone.rate:.1%} of the values are phone numbers under a phone's name: kept as VARCHAR."
 
 
 # A code: letters and digits, in parts joined by a dash, dot, slash, underscore or space

@@ -90,6 +90,14 @@ def names_a_time_part(name: str) -> bool:
     return any(t in _TIME_PART_WORDS for t in name_tokens(name))
 
 
+_PHONE_WORDS = frozenset({"phone", "phones", "telephone", "tel", "fax", "mobile", "cell", "cellphone", "msisdn"})
+
+
+def looks_like_phone(name: str) -> bool:
+    """True for names such as ``Telephone Number``, ``fax``, ``mobile_no``, ``PhoneNumber``."""
+    return any(t in _PHONE_WORDS for t in name_tokens(name))
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))

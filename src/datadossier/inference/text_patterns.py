@@ -29,15 +29,20 @@ def url() -> Detector:
 
 @register
 def phone() -> Detector:
-    """Phone numbers ("(555) 123-4567", "+49 30 1234567", "555.123.4567", "2065552579")."""
-    sep = "[ .-]"
-    grouped = (
-        rf"(?:\+[0-9]{{1,3}}{sep}?)?(?:\([0-9]{{1,4}}\){sep}?|[0-9]{{2,4}}{sep})"
-        rf"[0-9]{{3,4}}{sep}?[0-9]{{3,4}}"
+    """Phone numbers ("(555) 123-4567", "+49 30 1234567", "555.123.4567", "07911 123456",
+    "2065552579")."""
+    groups = (
+        r"\([0-9]{1,4}\)[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4}"  # (555) 123-4567
+        r"|[0-9]{2,5}[ -][0-9]{3,4}[ -]?[0-9]{3,4}"  # 020 7946 0958, 555-123-4567
+        r"|[0-9]{2,4}\.[0-9]{3,4}\.[0-9]{3,4}"  # 555.123.4567 (a point twice: 12.3456789 is a number)
     )
-    # Bare runs of 10-15 digits count too (exports often strip the separators); a column of
-    # only such values still reads as integers, which rank above text patterns.
-    return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|\+?[0-9]{{10,15}})\s*", priority=30)
+    grouped = rf"(?:\+[0-9]{{1,3}}[ .-]?)?(?:{groups})"
+    # Bare digits too (exports often strip the separators): with a country code, ten as North
+    # America dials them (not from 0 or 1), or a trunk 0 and 9 to 11 more; not an SEC CIK's
+    # "0000066740" nor a 13-digit Unix time. Under a phone's name such a column stays text
+    # (see `decide`); elsewhere integers rank above text patterns.
+    bare = r"\+[0-9]{10,15}|1?[2-9][0-9]{9}|0[1-9][0-9]{8,10}"
+    return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|{bare})\s*", priority=30)
 
 
 @register
