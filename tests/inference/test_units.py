@@ -140,6 +140,16 @@ def test_currency_codes_from_symbols_and_codes() -> None:
     ]
 
 
+def test_every_iso_currency_from_amounts_and_whole_capital_names() -> None:
+    # The ECB's reference rates: a column per currency, named by its code.
+    assert [currency_code(m) for m in ("RON", "THB", "ILS", "HRK", "TOP")] == ["RON", "THB", "ILS", "HRK", "TOP"]
+    assert [getattr(unit_from_name(n), "unit", None) for n in ("BGN", "ISK", "price_usd")] == [
+        "BGN", "ISK", "USD",
+    ]
+    # Words of names that are also rarer codes are no currency there.
+    assert [unit_from_name(n) for n in ("top_score", "total_all", "world_cup", "pen_size")] == [None] * 4
+
+
 def test_unit_tables_say_what_pint_says() -> None:
     # Every canonical name is Pint's own short name for itself (areas written ² for Pint)...
     for canonical in {*KNOWN_VALUE_UNITS.values(), *NAME_UNITS.values(), *SHORT_NAME_UNITS.values()}:

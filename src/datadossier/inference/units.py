@@ -23,9 +23,22 @@ if TYPE_CHECKING:
     import pint
 
 # ISO 4217 codes recognised in values ("901.00 USD") and names ("amount_usd").
-ISO_CURRENCIES: tuple[str, ...] = (
+# The currencies a column's name states in any case (`price_usd`, `amount_eur`).
+COMMON_CURRENCIES: tuple[str, ...] = (
     "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "CNY", "INR", "SEK", "NOK",
     "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "ZAR", "SGD", "HKD", "KRW", "TRY", "RUB",
+)
+# Every ISO 4217 code in use, and those the euro and others replaced that old series still
+# carry (the ECB's reference rates: CYP, EEK, ..., HRK). Read after an amount ("12,50 RON")
+# and as a column's whole name in capitals (the ECB's "BGN", "THB"); a lower-case word of a
+# name is read among `COMMON_CURRENCIES` only ("top_score" is no pa'anga, "all" no lek).
+ISO_CURRENCIES: tuple[str, ...] = COMMON_CURRENCIES + tuple(
+    """AED AFN ALL AMD ANG AOA ARS AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BSD BTN BWP BYN BZD
+    CDF CLP COP CRC CUP CVE DJF DOP DZD EGP ERN ETB FJD FKP GEL GHS GIP GMD GNF GTQ GYD HNL HTG IDR
+    ILS IQD IRR ISK JMD JOD KES KGS KHR KMF KPW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD
+    MMK MNT MOP MRU MUR MVR MWK MYR MZN NAD NGN NIO NPR OMR PAB PEN PGK PHP PKR PYG QAR RON RSD RWF
+    SAR SBD SCR SDG SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TTD TWD TZS UAH UGX UYU
+    UZS VES VND VUV WST XAF XCD XOF XPF YER ZMW ZWL CYP EEK LTL LVL MTL ROL SIT SKK TRL HRK""".split()
 )
 # Symbols and the code each one stands for. "$" is read as USD and "¥" as JPY: the most
 # common readings; a column of Canadian dollars needs its code (or "C$", below) written out.
@@ -288,8 +301,10 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         return UnitEvidence(area, NAME_UNIT_CONFIDENCE)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]
-        if token.upper() in ISO_CURRENCIES and token.upper() not in _NOT_NAME_CURRENCIES:
-            return UnitEvidence(token.upper(), NAME_UNIT_CONFIDENCE)
+        code = token.upper()
+        named = code in COMMON_CURRENCIES or (code in ISO_CURRENCIES and name.strip() == code)
+        if named and code not in _NOT_NAME_CURRENCIES:
+            return UnitEvidence(code, NAME_UNIT_CONFIDENCE)
         in_context = next((unit for words, unit in _IN_CONTEXT.get(token, ()) if words.intersection(tokens)), None)
         if in_context is not None:
             return UnitEvidence(in_context, NAME_UNIT_CONFIDENCE)
