@@ -144,6 +144,21 @@ def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None
     assert result["logged_at"].decided_type == "INTEGER"
 
 
+def test_unix_times_in_microseconds_and_in_columns_of_a_file_without_header(infer: Infer) -> None:
+    # Binance's klines: no header; open times in milliseconds (2022), microseconds (2025).
+    millis = [str(1640995200000 + 3_600_000 * i) for i in range(50)]
+    micros = [str(1735689600000000 + 3_600_000_000 * i) for i in range(50)]
+    seconds = [str(1640995200 + 3600 * i) for i in range(50)]
+    result = infer({"column00": millis, "column01": micros, "event_time_us": micros, "column02": seconds})
+    for name in ("column00", "column01", "event_time_us"):
+        assert result[name].decided_type == "TIMESTAMP", name
+    assert result["column00"].bounds == utc_bounds((2022, 1, 1), (2022, 1, 3, 1))
+    assert result["column01"].decided_pattern == "epoch_micros"
+    assert result["column01"].bounds == utc_bounds((2025, 1, 1), (2025, 1, 3, 1))
+    # Ten digits without a name may be phone numbers: they stay numbers.
+    assert result["column02"].decided_type == "INTEGER"
+
+
 def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer: Infer) -> None:
     values = ["20190507064319", "20210101000000", "20151231235959"]
     result = infer({"date_added": values, "event_ts": values, "scrape_id": values})
@@ -466,6 +481,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703"],
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
+    "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],

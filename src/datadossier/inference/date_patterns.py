@@ -330,8 +330,8 @@ def year_quarter() -> Detector:
     return Detector("year_quarter", "DATE", regex, convert, priority=65)
 
 
-# Unix times between 1990 and 2100, in seconds or milliseconds: outside that range a
-# whole number is far likelier a count, an amount or an identifier.
+# Unix times between 1990 and 2100, in seconds, milliseconds or microseconds: outside that
+# range a whole number is far likelier a count, an amount or an identifier.
 _EPOCH_SECONDS = (631_152_000, 4_102_444_800)
 
 
@@ -339,9 +339,9 @@ def _epoch(name: PatternName, digits: str, scale: int) -> Detector:
     low, high = (bound * scale for bound in _EPOCH_SECONDS)
 
     def convert(col: str, _sql_type: str) -> str:
-        # epoch_ms gives a TIMESTAMP in UTC whatever the session's time zone.
+        # make_timestamp of microseconds gives a TIMESTAMP in UTC whatever the session's zone.
         number = f"TRY_CAST({shaped(col, regex)} AS BIGINT)"
-        return f"epoch_ms(CASE WHEN {number} BETWEEN {low} AND {high} THEN {number} * {1000 // scale} END)"
+        return f"make_timestamp(CASE WHEN {number} BETWEEN {low} AND {high} THEN {number} * {1_000_000 // scale} END)"
 
     regex = rf"\s*[0-9]{{{digits}}}\s*"
     # Below `integer`: `decide` reads such a column as times only when its name says so.
@@ -358,6 +358,13 @@ def epoch_seconds() -> Detector:
 def epoch_millis() -> Detector:
     """Unix times in milliseconds ("964982703000", as JavaScript and Java write them)."""
     return _epoch("epoch_millis", "12,13", 1000)
+
+
+@register
+def epoch_micros() -> Detector:
+    """Unix times in microseconds ("1735689600000000", as Binance's spot files write them
+    since 2025, and many event logs)."""
+    return _epoch("epoch_micros", "15,16", 1_000_000)
 
 
 @register

@@ -421,7 +421,9 @@ def _resolve_ambiguities(
     if compact and chosen.name in ("integer", "float"):
         chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
     if chosen.name == "integer":
-        instant = usable("epoch_seconds") or usable("epoch_millis") or usable("compact_datetime")
+        instant = (
+            usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros") or usable("compact_datetime")
+        )
         chosen = _instant_or_integer(chosen, instant, column_name, notes)
     kelvins = usable("unit_value")
     if (
@@ -487,6 +489,9 @@ def _compact_or_integer(
     return integer
 
 
+_UNNAMED = re.compile(r"column[0-9]+")
+
+
 def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: str, notes: list[str]) -> _Option:
     """Whole numbers that all read as Unix times of 1990-2100, or as YYYYMMDDhhmmss, are times
     when the name says so (``timestamp``, ``created_at``; a date's name too for the latter);
@@ -497,8 +502,12 @@ def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: 
         reading = "YYYYMMDDhhmmss timestamps"
         by_name = looks_like_instant(column_name) or looks_like_date(column_name)
     else:
-        reading = "Unix times in " + ("seconds" if instant.name == "epoch_seconds" else "milliseconds") + " (1990-2100)"
-        by_name = looks_like_instant(column_name)
+        unit = {"epoch_seconds": "seconds", "epoch_millis": "milliseconds"}.get(instant.name, "microseconds")
+        reading = f"Unix times in {unit} (1990-2100)"
+        # A file without a header names its columns column0, column1...: nothing to go by, and
+        # 13 or 16 digits in that range are hardly anything else (10 may be phone numbers).
+        unnamed = _UNNAMED.fullmatch(column_name) is not None and instant.name != "epoch_seconds"
+        by_name = looks_like_instant(column_name) or unnamed
     instant.details["name_evidence"] = by_name
     if by_name:
         notes.append(f"The name says time and every value reads as {reading}.")

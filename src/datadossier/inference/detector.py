@@ -71,6 +71,7 @@ PatternName = Literal[
     "compact_datetime",
     "epoch_seconds",
     "epoch_millis",
+    "epoch_micros",
     "month_name_date",
     "month_name_year",
     "month_name_datetime",
