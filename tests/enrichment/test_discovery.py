@@ -660,3 +660,40 @@ async def test_a_panel_of_prices_is_keyed_by_date_and_ticker(runtime: Runtime, t
     (entity,) = entities
     assert entity.grain_columns == ["date", "Name"]
     assert ["volume"] not in entity.evidence["keys"]["candidate_keys"]
+
+
+async def test_files_of_one_schema_are_parts_of_a_dataset_not_each_other_s_parents(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The SSA's baby names: a headerless file per year (name, sex, count), the same names in
+    # most years; each year's (name, sex) is unique, and so, by chance, is (name, count).
+    folder = tmp_path / "data" / "names"
+    folder.mkdir(parents=True)
+    rng = random.Random(2)
+    names = [f"{rng.choice('BCDFGJKLMNPRST')}{rng.choice('aeiou')}{rng.choice('lnrst')}{rng.choice(['a', 'ie', 'o', 'en'])}{i}" for i in range(400)]
+    for year in (2009, 2010, 2011):
+        lines = []
+        for name in rng.sample(names, 320):
+            for sex in "FM" if rng.random() < 0.4 else rng.choice("FM"):
+                lines.append(f"{name},{sex},{5 + int(rng.expovariate(1 / 60))}")  # many small counts
+        (folder / f"yob{year}.txt").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="names")
+    assert _edges(found, "names") == {}
+    assert {tuple(e.grain_columns or ()) for e in entities} == {("column0", "column1")}
+
+
+async def test_a_panel_of_countries_by_year_is_keyed_by_both(runtime: Runtime, tmp_path: Path) -> None:
+    # The World Happiness Report's panel: a row per country name and year.
+    folder = tmp_path / "data" / "whr"
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    lines = ["Country name,year,Life Ladder,Log GDP per capita"]
+    for country in range(150):
+        for year in range(2005 + country % 4, 2024):
+            lines.append(f"Country {country},{year},{rng.uniform(2, 8):.3f},{rng.uniform(6, 11):.3f}")
+    (folder / "DataForTable2.1.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="whr")
+    (entity,) = entities
+    assert entity.grain_columns == ["Country name", "year"]

@@ -57,9 +57,9 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
     if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
         return False
     if is_descriptive(column.name) and not is_key_like(column.name):
-        # A name is an attribute, unless it names few groups of rows: the tickers under
-        # "Name" of a table of daily prices, a country's name in a yearly panel.
-        return _short_list(column, rows)
+        # A name is an attribute, unless it names groups of rows: the tickers under "Name" of
+        # a table of daily prices, a country's name in a yearly panel (each value repeats).
+        return column.family == "string" and (column.distinct or rows) <= rows // 2
     return True
 
 
@@ -235,6 +235,14 @@ def _part_preference(column: ColumnStats) -> float:
 def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
     """How much a unique column set looks like the table's identifier."""
     score = 3.0 if len(key) == 1 else 2.0 - 0.3 * (len(key) - 2)
+    if len(key) > 1:
+        # Parts whose values combine into hardly more pairs than there are rows were made to
+        # tell rows apart ((name, sex) of a names file, (date, ticker) of a price panel); a
+        # part of many values (a count beside the name) makes a set unique by chance.
+        product = 1.0
+        for name in key:
+            product *= table.column(name).distinct or table.rows
+        score += 0.5 * min(1.0, table.rows / product)
     table_entity = set(entity_words(table.meaning))
     per_column = 0.0
     for name in key:

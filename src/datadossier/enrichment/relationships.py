@@ -193,13 +193,14 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # Names that key a lookup table may be referenced under the same name elsewhere.
     name_keys = {words(p.name) for p in parents if is_descriptive(p.name)}
+    schemas = {t.name: schema_of(t) for t in tables}
     result: list[_Candidate] = []
     for table in tables:
         for child in table.columns:
             if not _child_ok(child) and not _names_a_lookup(child, name_keys):
                 continue
             for parent in parents:
-                if parent is child:
+                if parent is child or partitions(schemas, child.table, parent.table):
                     continue
                 mixed = parent.family != child.family
                 if mixed and not _comparable_as_numbers(child, parent):
@@ -223,6 +224,17 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                     continue
                 result.append(_Candidate(child, parent, name, spec))
     return result
+
+
+def schema_of(table: TableStats) -> frozenset[str]:
+    """A table's column names, as compared between tables (case aside)."""
+    return frozenset(c.name.lower() for c in table.columns)
+
+
+def partitions(schemas: dict[str, frozenset[str]], a: str, b: str) -> bool:
+    """Whether two tables of a source have the same columns: parts of one dataset (a file per
+    year, per indicator), whose shared values are no reference from one to the other."""
+    return a != b and len(schemas[a]) >= 2 and schemas[a] == schemas[b]
 
 
 def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates: list[_Candidate]) -> None:
@@ -485,13 +497,14 @@ def composite_links(
     by_name = {t.name: t for t in tables}
     relations = {t.name: t.relation for t in tables}
     target_of = {(link.child_table, link.child_columns[0]): (link.parent_table, link.parent_columns[0]) for link in singles}
+    schemas = {t.name: schema_of(t) for t in tables}
     result: list[Link] = []
     for parent in tables:
         for key in keys[parent.name].keys:
             if len(key) < 2:
                 continue
             for child in tables:
-                if child.name == parent.name:
+                if child.name == parent.name or partitions(schemas, child.name, parent.name):
                     continue
                 # A set holding the child's own key is unique because of that key alone: any
                 # pairing of it with another reference looks like a 1:1 link by construction.
