@@ -46,9 +46,9 @@ def test_dotted_dates_with_all_fields_up_to_12_are_ambiguous_and_read_day_first(
 
 def test_codes_with_leading_zeros_stay_varchar(infer: Infer) -> None:
     results = infer({"zip": ["00501", "02134", "90210", "10001"], "account": ["0042", "0107", "0999", "1234"]})
-    for name, example in (("zip", "'00501'"), ("account", "'0042'")):
+    for name, example, pattern in (("zip", "'00501'", "postal_code"), ("account", "'0042'", None)):
         result = results[name]
-        assert (result.decided_type, result.decided_pattern) == ("VARCHAR", None)
+        assert (result.decided_type, result.decided_pattern) == ("VARCHAR", pattern)
         assert "leading zero" in result.reason
         assert example in result.reason
         integer = next(c for c in result.candidates if c.data_type == "INTEGER")
@@ -496,7 +496,7 @@ def test_phone_numbers_as_bare_digits_under_a_phone_s_name_stay_text(infer: Infe
     result = infer({"Provider Business Mailing Address Telephone Number": phones, "NPI": phones})
     phone = result["Provider Business Mailing Address Telephone Number"]
     assert (phone.decided_type, phone.decided_pattern) == ("VARCHAR", "phone")
-    assert "phone numbers under a phone's name" in phone.reason
+    assert "phone numbers under such a name" in phone.reason
     assert result["NPI"].decided_type == "INTEGER"
 
 
@@ -509,3 +509,22 @@ def test_decimals_identifiers_and_unix_times_are_no_phone_numbers(infer: Infer) 
     }
     for name, result in infer(columns).items():
         assert all(c.detected_pattern != "phone" for c in result.candidates), name
+
+
+def test_zip_codes_stay_text_under_a_postal_name(infer: Infer) -> None:
+    # NYC 311's Incident Zip: mostly 5 digits, some with a leading zero, a few ZIP+4.
+    zips = ["11205", "10467", "07302", "10467-8772", "104527767", "11201", "00000", "11691"]
+    result = infer({"Incident Zip": [zips[i % 8] for i in range(400)], "Postcode": ["SW1A 1AA", "M5H 2Y4", "EC1A 1BB", "1012 AB"] * 100})
+    zip_code = result["Incident Zip"]
+    assert (zip_code.decided_type, zip_code.decided_pattern) == ("VARCHAR", "postal_code")
+    # Without a leading zero among them, the name alone keeps ZIP codes text (no quarantine).
+    plain = infer({"ZIP CODE": [["11205", "10467", "10467-8772", "11691"][i % 4] for i in range(400)]})["ZIP CODE"]
+    assert (plain.decided_type, plain.decided_pattern) == ("VARCHAR", "postal_code")
+    assert "postal codes under such a name" in plain.reason
+    assert result["Postcode"].decided_pattern == "postal_code"
+    # Five digits under another name are no postal code; whole numbers without their zeros
+    # (Olist's zip prefixes 1037, 14409) read as numbers.
+    other = infer({"amount": [zips[i % 8].replace("-", "")[:5] for i in range(400)]})["amount"]
+    assert all(c.detected_pattern != "postal_code" for c in other.candidates)
+    prefixes = infer({"customer_zip_code_prefix": [str(1037 + 977 * i) for i in range(400)]})
+    assert prefixes["customer_zip_code_prefix"].decided_type == "INTEGER"

@@ -490,6 +490,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example.com", "http//x.org"],
     "phone": ["555123456", "2021-01-05", "12", "555-1234"],
+    "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],
 }
 

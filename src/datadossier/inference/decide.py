@@ -36,6 +36,7 @@ from datadossier.inference.names import (
     looks_like_instant,
     looks_like_temperature,
     looks_like_phone,
+    looks_like_postal,
     name_tokens,
     names_a_time_part,
 )
@@ -318,12 +319,14 @@ def _leading_zero_note(
 
 
 def _phone_note(by_name: dict[PatternName, _Option], name: str, config: InferenceConfig) -> str | None:
-    """Why phone numbers written as bare digits ("2058024000") under a phone's name stay text:
-    a number's sum or mean means nothing, and a leading 0 or a + would be lost."""
-    phone = by_name.get("phone")
-    if phone is None or phone.rate < config.accept_rate or not looks_like_phone(name):
-        return None
-    return f"{phone.rate:.1%} of the values are phone numbers under a phone's name: kept as VARCHAR."
+    """Why phone numbers or postal codes written as bare digits ("2058024000", "07302",
+    "11205") under such a name stay text: a sum or mean of them means nothing, and a leading
+    0, a + or a ZIP+4's dash would be lost (or sent to quarantine)."""
+    for pattern, named, what in (("phone", looks_like_phone, "phone numbers"), ("postal_code", looks_like_postal, "postal codes")):
+        option = by_name.get(pattern)
+        if option is not None and option.rate >= config.accept_rate and named(name):
+            return f"{option.rate:.1%} of the values are {what} under such a name: kept as VARCHAR."
+    return None
 
 
 # A code: letters and digits, in parts joined by a dash, dot, slash, underscore or space

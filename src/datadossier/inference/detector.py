@@ -81,6 +81,7 @@ PatternName = Literal[
     "uuid",
     "url",
     "phone",
+    "postal_code",
     "ip_address",
 ]
 

@@ -98,6 +98,14 @@ def looks_like_phone(name: str) -> bool:
     return any(t in _PHONE_WORDS for t in name_tokens(name))
 
 
+_POSTAL_WORDS = frozenset({"zip", "zipcode", "zip5", "zip9", "postal", "postcode", "postalcode", "plz", "cep"})
+
+
+def looks_like_postal(name: str) -> bool:
+    """True for names such as ``Incident Zip``, ``ZIP CODE``, ``zip5``, ``postal_code``."""
+    return any(t in _POSTAL_WORDS for t in name_tokens(name))
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))

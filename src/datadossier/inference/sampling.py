@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.names import looks_like_clock
+from datadossier.inference.names import looks_like_clock, looks_like_postal
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -239,6 +239,8 @@ def _findings(
         if detector.parts and not all(weights[part][0] for part in detector.parts):
             continue  # the column does not mix the two formats
         if detector.name == "hhmm_time" and not looks_like_clock(name):
+            continue
+        if detector.name == "postal_code" and not looks_like_postal(name):
             continue  # any small number reads as hhmm: only a clock's name says it is one
         # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
         findings.shares[detector.name] = min(1.0, weights[detector.name][0] / total)

@@ -46,6 +46,20 @@ def phone() -> Detector:
 
 
 @register
+def postal_code() -> Detector:
+    """US ZIP codes, five digits or ZIP+4 ("02114", "10467-8772", "104527767"), and the
+    postcodes of the UK ("SW1A 1AA"), Canada ("M5H 2Y4") and the Netherlands ("1012 AB").
+    Any five digits would match: the sample matches it only under a postal name (`sampling`)."""
+    regex = (
+        r"\s*(?:[0-9]{5}(?:-?[0-9]{4})?"
+        r"|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}"
+        r"|[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]"
+        r"|[1-9][0-9]{3} ?[A-Za-z]{2})\s*"
+    )
+    return Detector("postal_code", "VARCHAR", regex, priority=30)
+
+
+@register
 def ip_address() -> Detector:
     """IPv4 addresses (each part 0-255) and IPv6 addresses (full or with '::')."""
     part = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
