@@ -697,3 +697,48 @@ async def test_a_panel_of_countries_by_year_is_keyed_by_both(runtime: Runtime, t
     _, entities, _ = await service.relationships(source="whr")
     (entity,) = entities
     assert entity.grain_columns == ["Country name", "year"]
+
+
+async def test_a_pair_of_codes_keys_a_taxonomy_and_its_facts_point_at_both(runtime: Runtime, tmp_path: Path) -> None:
+    # SEC's financial statement data sets: tag.txt is keyed by (tag, version), a tag in each
+    # taxonomy it belongs to; num.txt's facts name both.
+    folder = tmp_path / "data" / "sec"
+    folder.mkdir(parents=True)
+    rng = random.Random(8)
+    tags = [f"{rng.choice(['Accounts', 'Revenue', 'Assets', 'Liabilities', 'Cash'])}{w}{i}" for i, w in enumerate(["Current", "Net", "Total"] * 20)]
+    # A company's own tags have its filing's accession number as their version.
+    versions = ["us-gaap/2022", "us-gaap/2023", "dei/2023"] + [f"0000{rng.randrange(10**6):06d}-23-{i:06d}" for i in range(60)]
+    definitions = [(t, v) for t in tags for v in {*rng.sample(versions[:3], 2), rng.choice(versions[3:])}]
+    (folder / "tag.txt").write_text(
+        "tag\tversion\tcustom\tdatatype\n" + "".join(f"{t}\t{v}\t0\tmonetary\n" for t, v in definitions)
+    )
+    facts = ["adsh\ttag\tversion\tqtrs\tvalue"]
+    for i in range(3000):
+        t, v = rng.choice(definitions)
+        facts.append(f"0000320193-23-{i // 40:06d}\t{t}\t{v}\t{rng.choice([0, 1, 4])}\t{rng.randrange(10**9)}")
+    (folder / "num.txt").write_text("\n".join(facts) + "\n")
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="sec")
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["sec.tag"] == ["tag", "version"]
+    assert ("num", ("tag", "version"), "tag", ("tag", "version")) in _edges(found, "sec")
+
+
+async def test_long_identifiers_named_as_such_are_keys(runtime: Runtime, tmp_path: Path) -> None:
+    # The FDA's NDC files: PRODUCTID "0002-0800_ab2a5006-0bb1-4f5e-8ba4-8a1f1c2ea4d9" (46
+    # characters) keys product.txt and is what package.txt points at.
+    folder = tmp_path / "data" / "ndc"
+    folder.mkdir(parents=True)
+    rng = random.Random(9)
+    products = [f"{rng.randrange(10000):04d}-{rng.randrange(10000):04d}_{random.Random(i).getrandbits(128):032x}" for i in range(300)]
+    (folder / "product.txt").write_text(
+        "PRODUCTID\tPROPRIETARYNAME\n" + "".join(f"{p}\tDrug {i % 40}\n" for i, p in enumerate(products))
+    )
+    (folder / "package.txt").write_text(
+        "PRODUCTID\tNDCPACKAGECODE\n" + "".join(f"{rng.choice(products)}\t{i:05d}-{i % 900:03d}-{i % 90:02d}\n" for i in range(900))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="ndc")
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["ndc.product"] == ["PRODUCTID"]
+    assert ("package", ("PRODUCTID",), "product", ("PRODUCTID",)) in _edges(found, "ndc")

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     import duckdb
 
 FREE_TEXT_LENGTH = 40.0
+# Text named as an identifier may be longer (the FDA's PRODUCTID "0002-0800_ab2a5006-...").
+ID_TEXT_LENGTH = 64.0
 MAX_PARTS = 8
 MAX_COMBINATIONS = 40
 _BATCH = 12
@@ -55,7 +57,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
     if is_amount_like(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
     if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
-        return False
+        if not is_key_like(column.name) or (column.avg_length or 0.0) > ID_TEXT_LENGTH:
+            return False
     if is_descriptive(column.name) and not is_key_like(column.name):
         # A name is an attribute, unless it names groups of rows: the tickers under "Name" of
         # a table of daily prices, a country's name in a yearly panel (each value repeats).
@@ -185,8 +188,10 @@ def _composite_keys(
             continue
         if sum(c.family == "temporal" for c in combo) > 1:
             continue
-        if not any(_identifies(c, table.rows) for c in combo):
-            continue  # (tag, timestamp) unique by chance is no key: one part must be an identifier
+        if not any(_identifies(c, table.rows) for c in combo) and not all(c.family == "string" for c in combo):
+            # (tag, timestamp) unique by chance is no key: one part must be an identifier, or
+            # all be codes (an XBRL tag and its taxonomy's version)
+            continue
         candidates.append(key)
         if len(candidates) >= MAX_COMBINATIONS:
             break
@@ -201,7 +206,11 @@ def _identifies(column: ColumnStats, rows: int) -> bool:
     if is_key_like(column.name):
         return True
     if column.family == "string":
-        return _short_list(column, rows) or (_fixed_code(column) and not is_descriptive(column.name))
+        if is_descriptive(column.name):
+            return _short_list(column, rows)
+        # A code of nearly as many values as rows (an XBRL tag beside its taxonomy's version).
+        near_unique = (column.distinct or 0) >= rows // 2 and (column.avg_length or 0.0) <= FREE_TEXT_LENGTH
+        return _short_list(column, rows) or _fixed_code(column) or near_unique
     return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
 
 
