@@ -159,6 +159,18 @@ def test_unix_times_in_microseconds_and_in_columns_of_a_file_without_header(infe
     assert result["column02"].decided_type == "INTEGER"
 
 
+def test_dates_of_mixed_precision_are_dates_on_the_first_day(infer: Infer) -> None:
+    # Spotify's release_date: years, months and days in one column.
+    values = ["1977", "1984-05", "1981-02-12", "2019-05-03", "1922", "2001-11-30", "2010-07", "2005-06-15"]
+    result = infer({"release_date": values * 20, "year": [str(1990 + i) for i in range(160)]})
+    release = result["release_date"]
+    assert (release.decided_type, release.decided_pattern) == ("DATE", "iso_partial_date")
+    assert release.bounds == utc_bounds((1922, 1, 1), (2019, 5, 3))
+    assert "mixed precision" in release.reason
+    # Years alone stay numbers.
+    assert result["year"].decided_type == "INTEGER"
+
+
 def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer: Infer) -> None:
     values = ["20190507064319", "20210101000000", "20151231235959"]
     result = infer({"date_added": values, "event_ts": values, "scrape_id": values})
@@ -479,6 +491,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_date": ["20211301", "18991231", "2021010"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
+    "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703"],
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],

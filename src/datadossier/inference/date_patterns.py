@@ -315,6 +315,25 @@ def year_month() -> Detector:
 
 
 @register
+def iso_partial_date() -> Detector:
+    """ISO dates of mixed precision in one column ("1977", "1984-05", "1981-02-12"), as music,
+    book and film catalogues date releases: a DATE on the first day of the year or month
+    written. Below the single patterns: inference tries it only when the sample shows full
+    dates beside years or months (see `sampling`)."""
+    year = r"(?:1[5-9]|2[0-9])[0-9]{2}"
+    regex = rf"\s*{year}(?:-{_MONTH_NUMBER}(?:-{_DAY_NUMBER})?)?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = f"trim({shaped(col, regex)})"
+        full = f"CASE length({text}) WHEN 4 THEN {text} || '-01-01' WHEN 7 THEN {text} || '-01' ELSE {text} END"
+        return f"TRY_CAST({full} AS DATE)"
+
+    return Detector(
+        "iso_partial_date", "DATE", regex, convert, priority=64, formats=("%Y-%m-%d", "%Y-%m", "%Y"),
+    )
+
+
+@register
 def year_quarter() -> Detector:
     """Quarters as reports name them ("2021-Q3", "2021 Q3", "Q3 2021"): a DATE on the
     quarter's first day."""

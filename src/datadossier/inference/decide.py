@@ -167,6 +167,8 @@ def _decide_text(
     if chosen is not None and chosen.name == "hhmm_time":
         code_note = None  # "0005": a clock's padding, not a code's leading zero
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
+    if chosen is not None and chosen.name == "iso_partial_date":
+        notes.append("Dates of mixed precision: a year or a month written alone is read as its first day.")
     if chosen is not None and chosen.details.get("midnight"):
         notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config)

@@ -67,6 +67,7 @@ PatternName = Literal[
     "ymd_slash_datetime",
     "year_month",
     "year_quarter",
+    "iso_partial_date",
     "compact_date",
     "compact_datetime",
     "epoch_seconds",

@@ -240,6 +240,10 @@ def _findings(
             continue  # the column does not mix the two formats
         if detector.name == "hhmm_time" and not looks_like_clock(name):
             continue
+        if detector.name == "iso_partial_date" and not (
+            weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
+        ):
+            continue  # no full dates beside years or months: the single patterns say it
         if detector.name == "postal_code" and not looks_like_postal(name):
             continue  # any small number reads as hhmm: only a clock's name says it is one
         # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
