@@ -607,6 +607,20 @@ def test_ragged_row_beyond_the_sniffed_block_is_refused(con, tmp_path: Path) -> 
         _load(con, path)
 
 
+def test_a_ragged_row_far_down_is_named_by_record_fields_and_text(con, tmp_path: Path) -> None:
+    # LoanStats3a: a one-field line between two blocks of loans, after values quoted over
+    # several lines (DuckDB counts records, not lines).
+    path = tmp_path / "x.csv"
+    body = "".join(f'{i},"first line\nsecond line",{i}\n' for i in range(150_000))
+    path.write_text("a,b,c\n" + body + '"Loans that do not meet the credit policy"\n1,x,2\n')
+    with pytest.raises(SourceError) as caught:
+        _load(con, path)
+    message = str(caught.value)
+    assert "record 150002 (the header is record 1)" in message
+    assert "1 field where the header has 3" in message
+    assert "Loans that do not meet the credit policy" in message
+
+
 def test_binary_file_is_refused(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_bytes(bytes(range(256)) * 20)

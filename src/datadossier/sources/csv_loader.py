@@ -1042,7 +1042,14 @@ def _describe_csv_error(path: Path, exc: Exception) -> str:
     if "Invalid unicode" in text or "not utf-8" in text.lower():
         return f"{path} is not valid UTF-8{where}."
     if "Expected Number of Columns" in text or "too many columns" in text.lower():
-        return f"{path} has a row with the wrong number of fields{where}."
+        # DuckDB counts records, not lines: a value quoted over several lines counts once.
+        where = f" at record {line.group(1)} (the header is record 1)" if line else ""
+        counts = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", text)
+        found = counts.group(2) if counts else ""
+        fields = f" ({found} field{'' if found == '1' else 's'} where the header has {counts.group(1)})" if counts else ""
+        original = re.search(r"Original Line: (.*)", text)
+        shown = f": {original.group(1).strip()[:80]!r}" if original and original.group(1).strip() else ""
+        return f"{path} has a row with the wrong number of fields{where}{fields}{shown}."
     if "not possible to automatically detect" in text:
         return f"{path} has rows with inconsistent numbers of fields."
     if "Maximum line size" in text:
