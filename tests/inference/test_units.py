@@ -150,6 +150,11 @@ def test_every_iso_currency_from_amounts_and_whole_capital_names() -> None:
     assert [unit_from_name(n) for n in ("top_score", "total_all", "world_cup", "pen_size")] == [None] * 4
 
 
+def test_coordinates_are_in_degrees() -> None:
+    names = ("LATITUDE", "pickup_longitude", "lat", "lng", "Long", "long_term_debt", "longevity")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["deg"] * 5 + [None, None]
+
+
 def test_unit_tables_say_what_pint_says() -> None:
     # Every canonical name is Pint's own short name for itself (areas written ² for Pint)...
     for canonical in {*KNOWN_VALUE_UNITS.values(), *NAME_UNITS.values(), *SHORT_NAME_UNITS.values()}:

@@ -89,6 +89,8 @@ NAME_UNITS: dict[str, str] = {
     # Sensor and weather readings (pressure_hpa, battery_mv, rssi_dbm, co2_ppm).
     "hpa": "hPa", "kpa": "kPa", "mbar": "mbar", "mv": "mV", "volts": "V", "ma": "mA",
     "mah": "mAh", "dbm": "dBm", "ppm": "ppm", "lux": "lx", "rpm": "rpm", "inhg": "inHg",
+    # Coordinates, in degrees (pickup_latitude, LONGITUDE, lat, lng; "Long" alone below).
+    "latitude": "deg", "longitude": "deg", "lat": "deg", "lon": "deg", "lng": "deg",
     # Areas (house sales' sqft_living, land registers' lot_acres).
     "sqft": "ft**2", "sqm": "m**2", "sqkm": "km**2", "sqmi": "mi**2", "acres": "acre",
     "hectares": "ha",
@@ -296,6 +298,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
+    if tokens == ["long"]:  # JHU's Lat and Long; long_term_debt is no longitude
+        return UnitEvidence("deg", NAME_UNIT_CONFIDENCE)
     area = _area_unit(tokens)
     if area is not None:
         return UnitEvidence(area, NAME_UNIT_CONFIDENCE)
