@@ -3,8 +3,8 @@ the real pipeline, DuckDB workspace and store (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 import random
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 

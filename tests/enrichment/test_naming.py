@@ -51,10 +51,13 @@ def test_entity_words_drop_key_words() -> None:
 
 def test_government_abbreviations_of_codes_and_totals() -> None:
     # CMS and other public files: HCPCS_Cd, Rndrng_Prvdr_Ent_Cd, customer_nbr, Tot_Benes.
-    assert is_key_like("HCPCS_Cd") and is_key_like("customer_nbr")
-    assert is_amount_like("Tot_Benes") and is_amount_like("order_total")
+    assert is_key_like("HCPCS_Cd")
+    assert is_key_like("customer_nbr")
+    assert is_amount_like("Tot_Benes")
+    assert is_amount_like("order_total")
     # A row's place among others is an ordering, not an amount: it may be part of a key.
-    assert not is_amount_like("line_seq") and not is_amount_like("sort_order")
+    assert not is_amount_like("line_seq")
+    assert not is_amount_like("sort_order")
 
 
 @pytest.mark.parametrize(

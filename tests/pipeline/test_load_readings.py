@@ -162,7 +162,7 @@ def test_csv_readings_computed_in_the_load_give_the_same_run(both_paths: Any, me
         "discount": ("DOUBLE", "percent"),
         "member": ("BOOLEAN", "boolean"),
         "email": ("VARCHAR", "email"),
-        "zip": ("VARCHAR", None),
+        "zip": ("VARCHAR", "postal_code"),
         "mostly_numbers": ("VARCHAR", None),
         "sparse": ("DOUBLE", None),
         "late_junk": ("DOUBLE", None),

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from datadossier.engine import layer_relation
 from datadossier.runtime import Runtime, open_runtime
 from datadossier.sample import write_sample
-from datadossier.store.repositories import catalog, checkpoints
+from datadossier.store.repositories import catalog, checkpoints, metadata
 from tests.server.helpers import make_settings
 from tests.storage import text_compressions
 
@@ -185,7 +185,7 @@ async def test_a_scratch_stage_is_deleted_after_the_run_whether_it_worked_or_not
     # into the scratch stage is what fails.
     broken = tmp_path / "data" / "broken.csv"
     broken.write_text("code,amount\n" + "".join(f"C{i:06d},{i}\n" for i in range(100_000)) + "C9,1,extra\n")
-    with pytest.raises(SourceError, match="line"):
+    with pytest.raises(SourceError, match="wrong number of fields at record"):
         await runtime.pipeline.profile_path(broken)
     assert attached == [stages.SCRATCH_STAGE, stages.SCRATCH_STAGE]
     assert list(scratch_dir.glob("stage-*")) == []
@@ -279,3 +279,18 @@ async def test_a_partitioned_parquet_dataset_is_one_table_with_its_keys_as_colum
     _write_partition(dataset, 2021, 2, range(100, 110))
     (changed,) = await runtime.pipeline.profile_path(dataset)
     assert (changed.status, changed.typed_rows) == ("profiled", 110)
+
+
+async def test_tables_and_columns_are_found_as_the_files_name_them(runtime: Runtime, tmp_path: Path) -> None:
+    # Instacart's order_products__prior.csv is the table order_products_prior; WHO's header
+    # "Life expectancy " (a trailing space) is the column "Life expectancy".
+    path = tmp_path / "data" / "order_products__prior.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("order_id,Life expectancy \n1,70.5\n2,71.5\n")
+    await runtime.pipeline.profile_path(path)
+    async with runtime.sessions() as session:
+        for ref in ("data.order_products__prior", "order_products__prior", "Order-Products-Prior"):
+            assert (await catalog.resolve_table(session, ref)).qualified_name == "data.order_products_prior"
+        table = await catalog.resolve_table(session, "data.order_products_prior")
+        (detail,) = await metadata.column_details(session, table, "Life expectancy ")
+    assert detail.column_name == "Life expectancy"

@@ -56,9 +56,9 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if is_amount_like(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
-    if column.family == "string" and (column.avg_length or 0.0) > FREE_TEXT_LENGTH:
-        if not is_key_like(column.name) or (column.avg_length or 0.0) > ID_TEXT_LENGTH:
-            return False
+    length = column.avg_length or 0.0
+    if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
+        return False
     if is_descriptive(column.name) and not is_key_like(column.name):
         # A name is an attribute, unless it names groups of rows: the tickers under "Name" of
         # a table of daily prices, a country's name in a yearly panel (each value repeats).

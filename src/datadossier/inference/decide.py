@@ -24,6 +24,7 @@ ambiguity or a YYYYMMDD date has no name evidence), 0.5 for another acceptable c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from datadossier.inference.config import InferenceConfig
@@ -34,9 +35,9 @@ from datadossier.inference.names import (
     looks_like_date,
     looks_like_identifier,
     looks_like_instant,
-    looks_like_temperature,
     looks_like_phone,
     looks_like_postal,
+    looks_like_temperature,
     name_tokens,
     names_a_time_part,
 )
@@ -324,7 +325,10 @@ def _phone_note(by_name: dict[PatternName, _Option], name: str, config: Inferenc
     """Why phone numbers or postal codes written as bare digits ("2058024000", "07302",
     "11205") under such a name stay text: a sum or mean of them means nothing, and a leading
     0, a + or a ZIP+4's dash would be lost (or sent to quarantine)."""
-    for pattern, named, what in (("phone", looks_like_phone, "phone numbers"), ("postal_code", looks_like_postal, "postal codes")):
+    readings: tuple[tuple[PatternName, Callable[[str], bool], str], ...] = (
+        ("phone", looks_like_phone, "phone numbers"), ("postal_code", looks_like_postal, "postal codes"),
+    )
+    for pattern, named, what in readings:
         option = by_name.get(pattern)
         if option is not None and option.rate >= config.accept_rate and named(name):
             return f"{option.rate:.1%} of the values are {what} under such a name: kept as VARCHAR."

@@ -32,13 +32,19 @@ COMMON_CURRENCIES: tuple[str, ...] = (
 # carry (the ECB's reference rates: CYP, EEK, ..., HRK). Read after an amount ("12,50 RON")
 # and as a column's whole name in capitals (the ECB's "BGN", "THB"); a lower-case word of a
 # name is read among `COMMON_CURRENCIES` only ("top_score" is no pa'anga, "all" no lek).
-ISO_CURRENCIES: tuple[str, ...] = COMMON_CURRENCIES + tuple(
-    """AED AFN ALL AMD ANG AOA ARS AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BSD BTN BWP BYN BZD
-    CDF CLP COP CRC CUP CVE DJF DOP DZD EGP ERN ETB FJD FKP GEL GHS GIP GMD GNF GTQ GYD HNL HTG IDR
-    ILS IQD IRR ISK JMD JOD KES KGS KHR KMF KPW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD
-    MMK MNT MOP MRU MUR MVR MWK MYR MZN NAD NGN NIO NPR OMR PAB PEN PGK PHP PKR PYG QAR RON RSD RWF
-    SAR SBD SCR SDG SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TTD TWD TZS UAH UGX UYU
-    UZS VES VND VUV WST XAF XCD XOF XPF YER ZMW ZWL CYP EEK LTL LVL MTL ROL SIT SKK TRL HRK""".split()
+ISO_CURRENCIES: tuple[str, ...] = (
+    *COMMON_CURRENCIES,
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN",
+    "BHD", "BIF", "BMD", "BND", "BOB", "BSD", "BTN", "BWP", "BYN", "BZD", "CDF", "CLP", "COP",
+    "CRC", "CUP", "CVE", "DJF", "DOP", "DZD", "EGP", "ERN", "ETB", "FJD", "FKP", "GEL", "GHS",
+    "GIP", "GMD", "GNF", "GTQ", "GYD", "HNL", "HTG", "IDR", "ILS", "IQD", "IRR", "ISK", "JMD",
+    "JOD", "KES", "KGS", "KHR", "KMF", "KPW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD",
+    "LSL", "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK",
+    "MYR", "MZN", "NAD", "NGN", "NIO", "NPR", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PYG",
+    "QAR", "RON", "RSD", "RWF", "SAR", "SBD", "SCR", "SDG", "SHP", "SLE", "SOS", "SRD", "SSP",
+    "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TTD", "TWD", "TZS", "UAH",
+    "UGX", "UYU", "UZS", "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZMW",
+    "ZWL", "CYP", "EEK", "LTL", "LVL", "MTL", "ROL", "SIT", "SKK", "TRL", "HRK",
 )
 # Symbols and the code each one stands for. "$" is read as USD and "¥" as JPY: the most
 # common readings; a column of Canadian dollars needs its code (or "C$", below) written out.

@@ -142,14 +142,18 @@ def dataset_files(directory: Path) -> list[Path]:
 
 # Suffixes of files that are something else than a table, whatever their first lines look
 # like: documents, markup, code, configuration, images, other data formats.
-_NOT_TABLE_SUFFIXES = frozenset(
-    ".md .markdown .rst .pdf .doc .docx .rtf .odt .xls .xlsx .xlsm .xlsb .ods .json .jsonl .ndjson "
-    ".geojson .xml .html .htm .yaml .yml .toml .ini .cfg .conf .py .r .rmd .sql .sh .bat .ps1 "
-    ".ipynb .js .ts .css .tex .bib .svg .png .jpg .jpeg .gif .bmp .tif .tiff .webp .ico .log .pkl "
-    ".pickle .feather .arrow .avro .orc .db .sqlite .sqlite3 .duckdb .sas7bdat .xpt .dta .sav .rds "
-    ".rdata .shp .shx .dbf .prj .cpg .kml .kmz .gpkg .lock .exe .dll .so .bin .iso .7z .rar .mp3 "
-    ".mp4 .wav .mov .avi .h5 .hdf5 .nc .npy .npz .mat .pt .onnx".split()
-)
+_NOT_TABLE_SUFFIXES = frozenset({
+    ".md", ".markdown", ".rst", ".pdf", ".doc", ".docx", ".rtf", ".odt", ".xls", ".xlsx",
+    ".xlsm", ".xlsb", ".ods", ".json", ".jsonl", ".ndjson", ".geojson", ".xml", ".html", ".htm",
+    ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".py", ".r", ".rmd", ".sql", ".sh",
+    ".bat", ".ps1", ".ipynb", ".js", ".ts", ".css", ".tex", ".bib", ".svg", ".png", ".jpg",
+    ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".ico", ".log", ".pkl", ".pickle",
+    ".feather", ".arrow", ".avro", ".orc", ".db", ".sqlite", ".sqlite3", ".duckdb", ".sas7bdat",
+    ".xpt", ".dta", ".sav", ".rds", ".rdata", ".shp", ".shx", ".dbf", ".prj", ".cpg", ".kml",
+    ".kmz", ".gpkg", ".lock", ".exe", ".dll", ".so", ".bin", ".iso", ".7z", ".rar", ".mp3",
+    ".mp4", ".wav", ".mov", ".avi", ".h5", ".hdf5", ".nc", ".npy", ".npz", ".mat", ".pt",
+    ".onnx",
+})
 
 
 def _without_suffix_of_its_kind(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -219,6 +220,10 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
         if by_path:
             return by_path[0]
     bare = [t for t in tables if t.table == ref or t.table == ref.lower()]
+    if not bare:
+        # As the file names it: order_products__prior.csv is the table order_products_prior.
+        squashed = _squashed(ref)
+        bare = [t for t in tables if squashed in (_squashed(t.qualified_name), _squashed(t.table))]
     if len(bare) == 1:
         return bare[0]
     if len(bare) > 1:
@@ -228,8 +233,17 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
             hint="Use the qualified name source.table.",
         )
     known = ", ".join(t.qualified_name for t in tables[:_MAX_LISTED])
-    more = f" (and {len(tables) - _MAX_LISTED} more; see list_tables)" if len(tables) > _MAX_LISTED else ""
+    more = (
+        f" (and {len(tables) - _MAX_LISTED} more; see list_tables, or `datadossier tables`)"
+        if len(tables) > _MAX_LISTED else ""
+    )
     raise TableNotFoundError(
         f"No table matches '{ref}'.",
-        hint=f"Known tables: {known}{more}. Or profile the file first with profile_table.",
+        hint=f"Known tables: {known}{more}. Or profile the file first (profile_table, or `datadossier profile`).",
     )
+
+
+def _squashed(name: str) -> str:
+    """A name as table names are made from file names: lower case, every run of other
+    characters than letters and digits one underscore."""
+    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")

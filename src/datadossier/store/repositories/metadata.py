@@ -69,8 +69,10 @@ async def column_details(
     stmt = select(ColumnRecord).where(ColumnRecord.table_id == table.table_id).order_by(ColumnRecord.column_position)
     columns = list((await session.scalars(stmt)).all())
     if column is not None:
+        # Exactly, else as a header wrote it: in another case, with spaces around (WHO's
+        # "Life expectancy ", whose column is "Life expectancy").
         match = [c for c in columns if c.column_name == column] or [
-            c for c in columns if c.column_name.lower() == column.lower()
+            c for c in columns if c.column_name.lower() == column.strip().lower()
         ]
         if not match:
             names = ", ".join(c.column_name for c in columns[:50])
