@@ -3,15 +3,18 @@
 Single columns first: a column qualifies when its profile shows no nulls and (nearly) as many
 distinct values as rows; one query then counts the exact distinct values of all of them.
 Combinations of 2, then 3 columns are tried only when no single column qualifies, from a short
-list of plausible parts (identifiers and codes first, dates last), and only those whose
-distinct counts multiply to at least the row count; again one query per batch.
+list of plausible parts (identifiers and codes first, dates last) and, for triples, from the
+pairs of identifiers that came nearest to unique with one part more; only sets whose distinct
+counts multiply to at least the row count are counted, again one query per batch.
 
 What cannot be a key is left out: measures (floating point, decimals, whole numbers named for
-a year or a date such as POPESTIMATE2020 or "6/29/20", and, alone, whole numbers named as an
-amount such as a volume or a total), booleans, free text and descriptive
-columns (names, titles), and timestamps unless nothing else identifies a row (a time
-series). Among the keys found, the grain is the one that looks most like an identifier; a
-table with no key gets no grain ("unknown") rather than a guess.
+a year or a date such as POPESTIMATE2020 or "6/29/20", or as an amount such as a volume or a
+total), booleans, free text, descriptive columns (names, titles) unless a name repeats over
+groups of rows (a panel's tickers or countries), and timestamps unless nothing else
+identifies a row (a time series). Among the keys found, the grain is the one that looks most
+like an identifier (a row counter such as ROW_ID after the entity's own key; among
+composites, the one whose parts make hardly more pairs than rows); a table with no key gets
+no grain ("unknown") rather than a guess.
 """
 
 from __future__ import annotations
