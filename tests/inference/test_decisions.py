@@ -528,3 +528,10 @@ def test_zip_codes_stay_text_under_a_postal_name(infer: Infer) -> None:
     assert all(c.detected_pattern != "postal_code" for c in other.candidates)
     prefixes = infer({"customer_zip_code_prefix": [str(1037 + 977 * i) for i in range(400)]})
     assert prefixes["customer_zip_code_prefix"].decided_type == "INTEGER"
+
+
+def test_zero_one_flags_of_catalogues_are_booleans(infer: Infer) -> None:
+    # Spotify's explicit, a film's adult, an auction's sold.
+    flags = [str(i % 3 // 2) for i in range(120)]
+    result = infer({"explicit": flags, "adult": flags, "sold": flags, "popularity": flags})
+    assert [result[n].decided_type for n in ("explicit", "adult", "sold", "popularity")] == ["BOOLEAN"] * 3 + ["INTEGER"]
