@@ -535,3 +535,10 @@ def test_zero_one_flags_of_catalogues_are_booleans(infer: Infer) -> None:
     flags = [str(i % 3 // 2) for i in range(120)]
     result = infer({"explicit": flags, "adult": flags, "sold": flags, "popularity": flags})
     assert [result[n].decided_type for n in ("explicit", "adult", "sold", "popularity")] == ["BOOLEAN"] * 3 + ["INTEGER"]
+
+
+def test_a_count_of_years_is_no_identifier_whatever_its_last_word(infer: Infer) -> None:
+    # Stack Overflow's YearsCode: years of coding, with two labels among the numbers.
+    values = ["Less than 1 year" if i % 13 == 0 else "More than 50 years" if i % 29 == 0 else str(i % 40) for i in range(400)]
+    result = infer({"YearsCode": values})["YearsCode"]
+    assert "identifier" not in result.reason

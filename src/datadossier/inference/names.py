@@ -122,7 +122,14 @@ def looks_like_temperature(name: str) -> bool:
     return any(t in _TEMPERATURE_WORDS for t in name_tokens(name))
 
 
+# Words of a count of time: a name with one measures, whatever else it says (Stack Overflow's
+# YearsCode is years of coding, not a code).
+_COUNTED_TIME_WORDS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds", "yrs", "hrs", "mins"})
+
+
 def looks_like_identifier(name: str) -> bool:
     """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``."""
     tokens = name_tokens(name)
+    if any(t in _COUNTED_TIME_WORDS for t in tokens):
+        return False
     return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)
