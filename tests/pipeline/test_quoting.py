@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from datadossier.config import DEFAULT_NULL_TOKENS
-from datadossier.engine import Workspace
 from datadossier.errors import SourceError
 from datadossier.pipeline import stages
-from datadossier.sources.files import DataFile
+from tests.pipeline.helpers import run_file
 
 TITLE = '"Weird Al" Yankovic: The Ultimate Video Collection'
 
@@ -22,15 +20,7 @@ TITLES = 'SELECT * FROM "typed"."s.t" WHERE title LIKE \'%Weird%\' ORDER BY _row
 
 def _run(path: Path, home: Path, query: str | None = TITLES) -> tuple[stages.StageOutput, list[tuple[object, ...]]]:
     """A table's run over ``path``, and the rows ``query`` then reads from its layers."""
-    workspace = Workspace(home / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
-    with workspace.connect() as con:
-        out = stages.run_table(
-            con, source="s", table="t", file=DataFile(path=path, format="csv", table_name="t"),
-            manual_types={}, null_tokens=list(DEFAULT_NULL_TOKENS), max_columns=100,
-            exact_distinct_max_rows=1_000_000, files_dir=home / "files",
-        )
-        rows = con.execute(query).fetchall() if query else []
-    return out, rows
+    return run_file(path, home, query)
 
 
 WHOLE = '"Dat is nu\'s leuk"'

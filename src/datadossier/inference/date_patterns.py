@@ -325,7 +325,8 @@ def iso_partial_date() -> Detector:
 
     def convert(col: str, _sql_type: str) -> str:
         text = f"trim({shaped(col, regex)})"
-        full = f"CASE length({text}) WHEN 4 THEN {text} || '-01-01' WHEN 7 THEN {text} || '-01' ELSE {text} END"
+        dashes = f"(length({text}) - length(replace({text}, '-', '')))"  # 0 for a year, 1 for a month
+        full = f"CASE {dashes} WHEN 0 THEN {text} || '-01-01' WHEN 1 THEN {text} || '-01' ELSE {text} END"
         return f"TRY_CAST({full} AS DATE)"
 
     return Detector(
