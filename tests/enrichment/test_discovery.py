@@ -39,6 +39,14 @@ async def _profile(runtime: Runtime, folder: Path) -> RelationshipService:
     return RelationshipService(runtime.pipeline)
 
 
+async def _only_entity(runtime: Runtime, folder: Path) -> Any:
+    """What discovery says of the one table of ``folder`` (a source of its own)."""
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source=folder.name)
+    (entity,) = entities
+    return entity
+
+
 async def _count(runtime: Runtime, sql: str) -> int:
     import anyio.to_thread
 
@@ -502,9 +510,7 @@ async def test_a_county_table_is_keyed_by_its_codes_not_its_figures_by_period(ru
                 f"County {county},{pop},{pop + rng.randrange(1, 99)},{rng.randrange(10, 9000)}"
             )
     (folder / "co_est2022.csv").write_text("\n".join(lines) + "\n")
-    service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="census")
-    (entity,) = entities
+    entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["STATE", "COUNTY"]
     keys = entity.evidence["keys"]["candidate_keys"]
     assert not any(part.startswith(("POPESTIMATE", "BIRTHS")) for key in keys for part in key)
@@ -520,9 +526,7 @@ async def test_counts_under_dates_are_no_key(runtime: Runtime, tmp_path: Path) -
         counts = ",".join(str(place * 1000 + place % 7 + 13 * d) for d in range(40))
         lines.append(f"Region {place % 5},Country {place},{place / 10:.4f},{place / 7:.4f},{counts}")
     (folder / "confirmed_global.csv").write_text("\n".join(lines) + "\n")
-    service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="covid")
-    (entity,) = entities
+    entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["Country/Region"]
 
 
@@ -577,9 +581,7 @@ async def test_a_grain_s_third_part_may_be_a_code_of_two_values(runtime: Runtime
                 benes = rng.randrange(11, 600)
                 lines.append(f"{provider},{code},{place},{benes},{benes * rng.randrange(1, 4)}")
     (folder / "prov_svc.csv").write_text("\n".join(lines) + "\n")
-    service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="cms")
-    (entity,) = entities
+    entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["Rndrng_NPI", "HCPCS_Cd", "Place_Of_Srvc"]
 
 
@@ -601,9 +603,7 @@ async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtim
                     f"{at_bats // 7},{at_bats // 4},{rng.randrange(0, 30)}"
                 )
     (folder / "Batting.csv").write_text("\n".join(lines) + "\n")
-    service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="lahman")
-    (entity,) = entities
+    entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["playerID", "yearID", "stint"]
 
 
@@ -655,9 +655,7 @@ async def test_a_panel_of_prices_is_keyed_by_date_and_ticker(runtime: Runtime, t
                 f"{price * 0.98:.2f},{price * 1.01:.2f},{rng.randrange(100_000, 90_000_000)},{ticker}"
             )
     (folder / "all_stocks_5yr.csv").write_text("\n".join(lines) + "\n")
-    service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="stocks")
-    (entity,) = entities
+    entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["date", "Name"]
     assert ["volume"] not in entity.evidence["keys"]["candidate_keys"]
 
@@ -693,9 +691,7 @@ async def test_a_panel_of_countries_by_year_is_keyed_by_both(runtime: Runtime, t
         for year in range(2005 + country % 4, 2024):
             lines.append(f"Country {country},{year},{rng.uniform(2, 8):.3f},{rng.uniform(6, 11):.3f}")
     (folder / "DataForTable2.1.csv").write_text("\n".join(lines) + "\n")
-    service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="whr")
-    (entity,) = entities
+    entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["Country name", "year"]
 
 
