@@ -57,7 +57,7 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False
     if column.family == "integer" and _names_a_period(column.name) and not is_key_like(column.name):
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
-    if is_amount_like(column.name):
+    if column.family == "integer" and is_amount_like(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
     length = column.avg_length or 0.0
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):

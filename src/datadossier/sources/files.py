@@ -167,10 +167,10 @@ def _listed(path: Path) -> bool:
     content; a ".txt" file, or one whose name says no type (BLS's ``cu.series``), only when
     its first lines read as a table of two columns or more (the README.txt or LICENSE that
     datasets ship beside their data is prose)."""
-    typeless = path.suffix.lower() != ".txt"
-    if typeless and (file_format(path) or sniffed_format(path, named=False)):
+    txt = path.suffix.lower() == ".txt"
+    if not txt and (file_format(path) or sniffed_format(path, named=False)):
         return True
-    if typeless and not _without_suffix_of_its_kind(path):
+    if not txt and not _without_suffix_of_its_kind(path):
         return False
     from datadossier.sources.csv_loader import detect_dialect  # that module imports this one
 
@@ -180,7 +180,7 @@ def _listed(path: Path) -> bool:
     except OSError:
         return False
     if head.startswith(_PARQUET_MAGIC) or b"\x00" in head:
-        return typeless and head.startswith(_PARQUET_MAGIC)
+        return not txt and head.startswith(_PARQUET_MAGIC)  # a Parquet file saved without its suffix
     text = head.decode("utf-8", errors="replace")
     try:
         dialect = detect_dialect(text, "utf-8", path, whole=len(head) < 1 << 16)
