@@ -40,6 +40,7 @@ from datadossier.profiling.model import ColumnProfile
 from datadossier.sources.csv_loader import (
     CsvCopy,
     load_csv_stage,
+    na_code_columns,
     open_csv,
     pin_columns,
     reopen_csv,
@@ -179,6 +180,15 @@ def copies_of(files_dir: Path, source: str, table: str) -> list[Path]:
     """The copies runs of the table made (see `raw_copy_path`) that are still there."""
     named = re.compile(rf"{re.escape(table)}-[0-9a-f]{{12}}\.(?:csv|parquet)")
     return [p for p in (files_dir / source).glob("*") if named.fullmatch(p.name)]
+
+
+def _noting_na_codes(inferences: list[ColumnInference], codes: list[str]) -> list[ColumnInference]:
+    """The decisions of the columns read with "NA" as a code say so (see `na_code_columns`)."""
+    note = (
+        ' "NA" is a code in this column of two-letter codes (Namibia, North America), read as a'
+        " value, not as a missing one."
+    )
+    return [replace(i, reason=i.reason + note) if i.column_name in codes else i for i in inferences]
 
 
 def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
@@ -505,6 +515,7 @@ def stage_file(
                     con,
                     open_csv(file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding),
                 )
+                opened = opened.keeping_na(na_code_columns(con, opened))
                 dialect = opened.dialect.as_dict() if opened.dialect else None
                 read_options = opened.recorded_options
             else:
@@ -598,8 +609,9 @@ def finish_table(
         plans = staged.plans
         if plans is not None:
             plans = replan_sparse(con, stage, plans)
-        inferences = infer_columns(
-            con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)
+        inferences = _noting_na_codes(
+            infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
+            (staged.read_options or {}).get("na_codes") or [],
         )
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         needed = text_needed(casts, readings)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from datadossier.engine.gateway import create_table
+from datadossier.engine.gateway import create_table, quote_ident, quote_literal
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
 from datadossier.inference.sampling import MISSING_MARKER
@@ -664,6 +664,8 @@ class CsvCopy:
     options: dict[str, object]
     dialect: CsvDialect | None = None
     columns: tuple[str, ...] | None = None
+    # Columns in which "NA" is a code, not a missing value (see `na_code_columns`).
+    na_codes: tuple[str, ...] = ()
 
     @property
     def header(self) -> bool:
@@ -676,24 +678,79 @@ class CsvCopy:
         return value if isinstance(value, int) else 0
 
     def reader(self) -> str:
-        """The read_csv call over the copy: every column VARCHAR, null tokens NULL."""
+        """The read_csv call over the copy: every column VARCHAR, null tokens NULL (but "NA"
+        in the columns of `keeping_na`)."""
         if self.columns is None:
             return read_call("read_csv", self.path, self.options)
         pinned = {"auto_detect": False, "columns": dict.fromkeys(self.columns, "VARCHAR")}
-        return read_call("read_csv", self.path, {**self.options, **pinned})
+        if not self.na_codes:
+            return read_call("read_csv", self.path, {**self.options, **pinned})
+        # read_csv reads NA as text everywhere (its force_not_null, in DuckDB 2.0, lands on
+        # the wrong columns when the columns are named): NULL again but in the code columns.
+        tokens = [t for t in _as_strings(self.options.get("nullstr")) if t != NA_TOKEN]
+        call = read_call("read_csv", self.path, {**self.options, **pinned, "nullstr": tokens})
+        nulled = ", ".join(
+            f"nullif({quote_ident(c)}, {quote_literal(NA_TOKEN)}) AS {quote_ident(c)}"
+            for c in self.columns if c not in self.na_codes
+        )
+        return f"(SELECT * REPLACE ({nulled}) FROM {call})" if nulled else call
+
+    def keeping_na(self, columns: list[str]) -> CsvCopy:
+        """The copy read with "NA" as a value in ``columns`` (see `na_code_columns`)."""
+        return replace(self, na_codes=tuple(columns))
 
     @property
     def recorded_options(self) -> dict[str, object]:
         """What a later run needs to read the copy the same way (see `reopen_csv`)."""
         if self.columns is None:
             return dict(self.options)
-        return {**self.options, "columns": list(self.columns)}
+        codes = {"na_codes": list(self.na_codes)} if self.na_codes else {}
+        return {**self.options, "columns": list(self.columns), **codes}
 
     def raw_select(self) -> str:
         """The raw layer's SELECT (with ``_row_id``). Numbering rows in a view is fine: the
         view is read rarely, and the typed and quarantine layers store the same numbers (the
         stage's rowid + 1)."""
         return f"SELECT row_number() OVER () AS _row_id, * FROM {self.reader()}"
+
+
+def _as_strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)] if value is not None else []
+
+
+# "NA", a null token in R's exports, is a code in some columns: Namibia among two-letter
+# country codes, North America among continents, the National Association in baseball's
+# leagues. Such a column is told by its other values: two capital letters, of which a few
+# are no US state's (a column of states, where NA can only mean "not available").
+NA_TOKEN = "NA"
+_US_STATES = frozenset(
+    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP"]
+)
+_NA_CODE_ROWS = 2000
+
+
+def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
+    """The columns of two-letter codes in which "NA" is a code, from the first rows of the
+    copy (one query); none when "NA" is not a null token."""
+    if NA_TOKEN not in _as_strings(copy.options.get("nullstr")) or copy.columns is None:
+        return []
+    import duckdb
+
+    query = (
+        f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2}}')), "
+        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2}}')) "
+        f"FROM (UNPIVOT (SELECT * FROM {copy.reader()} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) "
+        "GROUP BY k HAVING max(length(v)) = 2"
+    )
+    try:
+        rows = con.execute(query).fetchall()
+    except duckdb.Error:
+        return []  # the load reports what is wrong with the file
+    found = {
+        str(name) for name, values, codes, distinct in rows
+        if codes >= 0.9 * values and len(set(distinct or ()) - _US_STATES) >= 3
+    }
+    return [c for c in copy.columns if c in found]
 
 
 def open_csv(
@@ -827,7 +884,8 @@ def reopen_csv(path: Path, options: dict[str, object]) -> CsvCopy:
     options = dict(options)
     columns = options.pop("columns", None)
     names = tuple(str(c) for c in columns) if isinstance(columns, list) else None  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
-    return CsvCopy(path=path, options=options, columns=names)
+    codes = tuple(_as_strings(options.pop("na_codes", None)))
+    return CsvCopy(path=path, options=options, columns=names, na_codes=codes)
 
 
 def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:

@@ -1,0 +1,40 @@
+""""NA" as a code: Namibia among two-letter country codes, North America among continents, the
+National Association among baseball's leagues. It is a null token everywhere else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datadossier.sources.csv_loader import reopen_csv
+from tests.pipeline.helpers import run_file
+
+
+def _cities(path: Path) -> None:
+    countries = {"US": "NA", "CA": "NA", "DE": "EU", "FR": "EU", "JP": "AS", "BR": "SA", "NA": "AF", "KE": "AF", "AU": "OC"}
+    lines = ["city,iso2,continent,state,population"]
+    for i in range(900):
+        country = list(countries)[i % 9]
+        state = ["CA", "NY", "TX", "NA", "WA"][i % 5]  # US states: NA is "not available"
+        population = "NA" if i % 50 == 0 else str(1000 + 37 * i)
+        lines.append(f"City {i},{country},{countries[country]},{state},{population}")
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_na_is_a_code_among_country_and_continent_codes_only(tmp_path: Path) -> None:
+    path = tmp_path / "cities.csv"
+    _cities(path)
+    query = (
+        "SELECT count(*) FILTER (WHERE iso2 = 'NA'), count(*) FILTER (WHERE continent = 'NA'),"
+        " count(*) FILTER (WHERE state IS NULL), count(*) FILTER (WHERE population IS NULL),"
+        ' (SELECT count(*) FROM "raw"."s.t" WHERE iso2 = \'NA\') FROM "typed"."s.t"'
+    )
+    out, rows = run_file(path, tmp_path, query)
+    assert rows == [(100, 200, 180, 18, 100)]
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert '"NA" is a code' in reasons["iso2"]
+    assert '"NA" is a code' not in reasons["state"]
+    # A later re-typing reads the copy the same way.
+    assert out.read_options is not None
+    assert out.read_options["na_codes"] == ["iso2", "continent"]
+    assert out.raw_copy is not None
+    assert reopen_csv(out.raw_copy, out.read_options).na_codes == ("iso2", "continent")
