@@ -738,3 +738,23 @@ async def test_long_identifiers_named_as_such_are_keys(runtime: Runtime, tmp_pat
     grains = {e.table: e.grain_columns for e in entities}
     assert grains["ndc.product"] == ["PRODUCTID"]
     assert ("package", ("PRODUCTID",), "product", ("PRODUCTID",)) in _edges(found, "ndc")
+
+
+async def test_two_sources_numbered_alike_share_no_key(runtime: Runtime, tmp_path: Path) -> None:
+    # Rossmann's and Walmart's stores are both numbered 1..N: a join path asked between the
+    # two sources finds none, and Rossmann keeps its own link.
+    rng = random.Random(6)
+    for name, stores in (("rossmann", 60), ("walmart", 45)):
+        folder = tmp_path / "data" / name
+        folder.mkdir(parents=True)
+        (folder / "stores.csv").write_text("Store,Type\n" + "".join(f"{s},{'abc'[s % 3]}\n" for s in range(1, stores + 1)))
+        (folder / "sales.csv").write_text(
+            "Store,Date,Sales\n"
+            + "".join(f"{s},2015-07-{d:02d},{rng.randrange(1000, 9000)}\n" for s in range(1, stores + 1) for d in range(1, 21))
+        )
+        await runtime.pipeline.profile_path(folder)
+    service = RelationshipService(runtime.pipeline)
+    answer = await service.join_paths("rossmann.sales", "walmart.stores")
+    assert answer.paths == []
+    own, _, _ = await service.relationships(source="rossmann")
+    assert [(r.from_table, r.to_table) for r in own] == [("rossmann.sales", "rossmann.stores")]

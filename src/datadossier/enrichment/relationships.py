@@ -55,6 +55,11 @@ MIN_ROW_PARENT_SHARE = 0.2
 MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
 MAX_COMPOSITE_COMBINATIONS = 8
 MIXED_SPECIFICITY = 0.5  # codes compared as numbers: text codes are specific, numbers less so
+# The keys of tables of two sources (two datasets) are the same things only when their values
+# say so: codes, sparse ids. Two stores' tables numbered 1..45 (Rossmann's and Walmart's)
+# share nothing; a reference in one source to another's key still may (cust_id -> a CRM's
+# customers), and a parent in the child's own source comes first (see `choose`).
+CROSS_SOURCE_SPECIFICITY = 0.75
 ORPHAN_EXAMPLES = 5
 
 
@@ -222,8 +227,16 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 spec = MIXED_SPECIFICITY if mixed else value_specificity(child, parent)
                 if score(1.0, name, spec) < ACCEPT:
                     continue
+                unique_child = child.distinct is not None and child.distinct >= child.non_null
+                if unique_child and spec < CROSS_SOURCE_SPECIFICITY and source_of(child.table) != source_of(parent.table):
+                    continue
                 result.append(_Candidate(child, parent, name, spec))
     return result
+
+
+def source_of(table: str) -> str:
+    """The source of a table's qualified name (``source.table``)."""
+    return table.split(".", 1)[0]
 
 
 def schema_of(table: TableStats) -> frozenset[str]:
@@ -326,6 +339,10 @@ def _link(cand: _Candidate) -> Link:
     )
 
 
+def _within_source(cand: _Candidate) -> bool:
+    return source_of(cand.child.table) == source_of(cand.parent.table)
+
+
 def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int]:
     # Among equal candidates: a reference goes to the largest table (the entity itself, not a
     # subset of it); a unique child, a subtype (SalesPerson of Employee of Person), to the
@@ -369,10 +386,12 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     one_to_one = {
         (c.child.table, c.child.name): (c.parent.table, c.parent.name)
         for c in accepted
-        if c.child_distinct == c.child.non_null and c.integrity >= 0.99
+        if c.child_distinct == c.child.non_null and c.integrity >= 0.99 and _within_source(c)
     }
     best: dict[tuple[str, str], _Candidate] = {}
-    for cand in sorted(accepted, key=_rank, reverse=True):
+    # A parent in the child's own source first: a link to another source adds to a source's
+    # links, it does not replace one.
+    for cand in sorted(accepted, key=lambda c: (_within_source(c), _rank(c)), reverse=True):
         key = (cand.child.table, cand.child.name)
         current = best.get(key)
         if current is None:
