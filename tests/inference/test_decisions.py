@@ -542,3 +542,11 @@ def test_a_count_of_years_is_no_identifier_whatever_its_last_word(infer: Infer) 
     values = ["Less than 1 year" if i % 13 == 0 else "More than 50 years" if i % 29 == 0 else str(i % 40) for i in range(400)]
     result = infer({"YearsCode": values})["YearsCode"]
     assert "identifier" not in result.reason
+
+
+def test_a_leading_zero_group_is_a_decimal_comma_not_thousands(infer: Infer) -> None:
+    # UCI's AirQuality: "0,237" with three decimals; the column was read as 237.
+    values = [f"{i % 3},{(137 * i) % 1000:03d}" for i in range(300)]
+    result = infer({"NMHC": values})["NMHC"]
+    assert result.decided_type == "DOUBLE"
+    assert result.bounds is not None and result.bounds[1] < 3

@@ -25,12 +25,15 @@ _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (Frenc
 # Groups before a decimal point: commas by thousands, or as India writes lakhs and crores
 # ("1,23,45,678"), or apostrophes as in Switzerland ("1'234'567").
 _APOSTROPHES = "'\u2019"
+# A number's first group of digits: 1 to 3, not starting with 0 ("0,237" is a decimal comma's,
+# never a thousands group's).
+_HEAD = r"[1-9][0-9]{0,2}"
 _US_GROUPED = (
-    r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}|[0-9]{1,3}(?:[" + _APOSTROPHES + r"][0-9]{3})+"
+    _HEAD + r"(?:,[0-9]{3})+|[1-9][0-9]?(?:,[0-9]{2})+,[0-9]{3}|" + _HEAD + r"(?:[" + _APOSTROPHES + r"][0-9]{3})+"
 )
 _US_SEPARATORS = "," + _APOSTROPHES
 _US_AMOUNT = rf"(?:{_US_GROUPED}|[0-9]+)(?:\.[0-9]{{1,4}})?"
-_EU_AMOUNT = r"(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
+_EU_AMOUNT = r"(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
 _UNIT = r"(?:°\s?[CFK]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 
 
@@ -88,7 +91,7 @@ def float_() -> Detector:
 def thousands() -> Detector:
     """Integers with thousands separators ("1,234,567", "1.234.567", "1 234 567", "1'234'567",
     and India's "12,34,567")."""
-    grouped = rf"{_US_GROUPED}|[0-9]{{1,3}}(?:(?:\.[0-9]{{3}})+|(?:[{_SPACES}][0-9]{{3}})+)"
+    grouped = rf"{_US_GROUPED}|{_HEAD}(?:(?:\.[0-9]{{3}})+|(?:[{_SPACES}][0-9]{{3}})+)"
     guard = rf"\s*[-+]?(?:{grouped}|[0-9]+)\s*"
     separators = ",." + _SPACES + _APOSTROPHES
 
@@ -190,8 +193,8 @@ def currency_eu() -> Detector:
 # column of grouped integers only stays with `thousands` (higher priority, BIGINT).
 _ANY_US = rf"(?:(?:{_US_GROUPED}|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+)"
 _GROUPED_US = rf"(?:{_US_GROUPED})(?:\.[0-9]+)?"
-_ANY_EU = r"(?:(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+)"
-_MARKED_EU = r"(?:[0-9]{1,3}(?:[." + _SPACES + r"][0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)"
+_ANY_EU = r"(?:(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+)"
+_MARKED_EU = r"(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)"
 _SPACE_GROUP = r"[0-9][" + _SPACES + r"][0-9]{3}"
 
 
