@@ -758,3 +758,18 @@ async def test_two_sources_numbered_alike_share_no_key(runtime: Runtime, tmp_pat
     assert answer.paths == []
     own, _, _ = await service.relationships(source="rossmann")
     assert [(r.from_table, r.to_table) for r in own] == [("rossmann.sales", "rossmann.stores")]
+
+
+async def test_a_date_and_a_time_written_apart_key_a_series(runtime: Runtime, tmp_path: Path) -> None:
+    # UCI's AirQuality: hourly readings under Date (10/03/2004) and Time (18.00.00).
+    folder = tmp_path / "data" / "air"
+    folder.mkdir(parents=True)
+    rng = random.Random(12)
+    lines = ["Date;Time;CO(GT);T"]
+    for hour in range(24 * 40):
+        day, clock = divmod(hour + 18, 24)
+        reading = f"{rng.randrange(1, 120) / 10:.1f};{rng.randrange(-50, 350) / 10:.1f}".replace(".", ",")
+        lines.append(f"{10 + day % 20:02d}/{3 + day // 20:02d}/2004;{clock:02d}.00.00;{reading}")
+    (folder / "AirQualityUCI.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    assert entity.grain_columns == ["Date", "Time"]

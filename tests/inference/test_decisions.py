@@ -549,4 +549,5 @@ def test_a_leading_zero_group_is_a_decimal_comma_not_thousands(infer: Infer) -> 
     values = [f"{i % 3},{(137 * i) % 1000:03d}" for i in range(300)]
     result = infer({"NMHC": values})["NMHC"]
     assert result.decided_type == "DOUBLE"
-    assert result.bounds is not None and result.bounds[1] < 3
+    assert result.bounds is not None
+    assert result.bounds[1] < 3

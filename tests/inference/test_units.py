@@ -150,6 +150,12 @@ def test_every_iso_currency_from_amounts_and_whole_capital_names() -> None:
     assert [unit_from_name(n) for n in ("top_score", "total_all", "world_cup", "pen_size")] == [None] * 4
 
 
+def test_a_rate_per_something_is_not_in_that_thing_s_unit() -> None:
+    # Kaggle's countries of the world.
+    names = ("Pop. Density (per sq. mi.)", "Infant mortality (per 1000 births)", "GDP ($ per capita)", "Area (sq. mi.)")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "USD", "mi**2"]
+
+
 def test_coordinates_are_in_degrees() -> None:
     names = ("LATITUDE", "pickup_longitude", "lat", "lng", "Long", "long_term_debt", "longevity")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["deg"] * 5 + [None, None]

@@ -70,6 +70,16 @@ def test_files_named_without_a_type_are_read_when_they_hold_a_table(tmp_path: Pa
     ]
 
 
+def test_a_glob_leaves_out_what_a_folder_would(tmp_path: Path) -> None:
+    # UCI's adult/*: the data, and the notes beside it.
+    _write(tmp_path / "adult" / "adult.data", "39, State-gov, 77516\n50, Self-emp, 83311\n")
+    _write(tmp_path / "adult" / "adult.names", "| This data was extracted from the census bureau database.\n")
+    _write(tmp_path / "adult" / "notes.md", "# Adult\n\nSee adult.names.\n")
+    assert [f.table_name for f in resolve_files(str(tmp_path / "adult" / "*"), [tmp_path])] == ["adult"]
+    with pytest.raises(SourceError, match="no CSV or Parquet files"):
+        resolve_files(str(tmp_path / "adult" / "*.md"), [tmp_path])
+
+
 def test_a_glob_matches_files(tmp_path: Path) -> None:
     _write(tmp_path / "a.csv")
     _write(tmp_path / "b.csv")

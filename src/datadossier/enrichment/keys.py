@@ -189,9 +189,12 @@ def _composite_keys(
             product *= c.distinct or table.rows
         if product < table.rows:
             continue
-        if sum(c.family == "temporal" for c in combo) > 1:
+        # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
+        # moment: a time series' key; two times otherwise are one too many.
+        moment = sorted(c.sql_type.upper() for c in combo) == ["DATE", "TIME"]
+        if sum(c.family == "temporal" for c in combo) > 1 and not moment:
             continue
-        if not any(_identifies(c, table.rows) for c in combo) and not all(c.family == "string" for c in combo):
+        if not (any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment):
             # (tag, timestamp) unique by chance is no key: one part must be an identifier, or
             # all be codes (an XBRL tag and its taxonomy's version)
             continue

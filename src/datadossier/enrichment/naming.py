@@ -34,7 +34,7 @@ MEASURE_WORDS = ORDER_WORDS | frozenset(
     {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "tot", "sum", "avg", "average", "min", "max",
      "days", "hours", "minutes", "seconds", "terms", "price", "cost", "rate", "pct", "percent", "score",
      "weight", "age", "duration", "size", "length", "balance", "value", "units", "stock", "threshold",
-     "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population"}
+     "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population", "area"}
 )
 # Names of the same entity (vendor_id points at suppliers).
 SYNONYMS: tuple[frozenset[str], ...] = (
@@ -55,7 +55,13 @@ PERSON_ROLES = frozenset(
      "clerk", "cashier", "operator", "salesperson", "seller", "by", "updated", "modified", "closed",
      "opened", "responsible", "contact", "recruiter", "trainer", "instructor", "teacher", "doctor"}
 )
-_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman", "data": "data", "status": "status", "address": "address", "series": "series", "news": "news"}
+_IRREGULAR = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "data": "data", "status": "status",
+    "address": "address", "series": "series", "news": "news", "species": "species",
+    # -ies whose singular ends in -ie, not -y
+    "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "selfies": "selfie",
+    "rookies": "rookie", "genies": "genie",
+}
 _SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 

@@ -24,7 +24,7 @@ _BOOLEAN_WORDS = frozenset(
         "returned", "delayed", "arrested", "fraud", "fraudulent", "spam", "clicked",
         "converted", "purchased", "responded", "retained", "promoted", "readmitted", "smoker",
         "married", "holiday", "workingday", "weekend", "senior", "deceased", "died", "alive",
-        "explicit", "adult", "featured", "vine", "sold", "won", "winner",
+        "explicit", "adult", "featured", "vine", "sold", "won", "winner", "open", "promo",
     }
 )
 # Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...

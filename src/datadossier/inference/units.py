@@ -268,8 +268,11 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
     match = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", name)
     if match is None:
         return None
-    inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)$", r"\1^2", match.group(1).strip())
-    if not inner:
+    inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)\.?$", r"\1^2", match.group(1).strip())
+    # A rate's bracket names what it is counted per ("Pop. Density (per sq. mi.)", "(per 1000
+    # births)"), not its unit; "$ per capita" is dollars.
+    inner = re.sub(r"\s+per\s+.*$", "", inner, flags=re.IGNORECASE)
+    if not inner or inner.lower().startswith("per "):
         return None
     for text in (inner, inner.split()[-1]):  # "current US$": its last word
         code = currency_code(text)
@@ -297,6 +300,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     """
     if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
+    if re.search(r"[(\[]\s*per\s", name, flags=re.IGNORECASE):
+        return None  # a rate per something ("Pop. Density (per sq. mi.)"): not that thing's unit
     bracketed = _bracketed_unit(name)
     if bracketed is not None:
         return bracketed

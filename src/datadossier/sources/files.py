@@ -141,8 +141,10 @@ def dataset_files(directory: Path) -> list[Path]:
 
 
 # Suffixes of files that are something else than a table, whatever their first lines look
-# like: documents, markup, code, configuration, images, other data formats.
+# like: documents (UCI's ".names" describe their ".data"), markup, code, configuration,
+# images, other data formats.
 _NOT_TABLE_SUFFIXES = frozenset({
+    ".names", ".info", ".readme", ".license", ".nfo", ".about",
     ".md", ".markdown", ".rst", ".pdf", ".doc", ".docx", ".rtf", ".odt", ".xls", ".xlsx",
     ".xlsm", ".xlsb", ".ods", ".json", ".jsonl", ".ndjson", ".geojson", ".xml", ".html", ".htm",
     ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".py", ".r", ".rmd", ".sql", ".sh",
@@ -190,6 +192,12 @@ def _listed(path: Path) -> bool:
     return dialect.field_count >= 2 and dialect.skip == 0
 
 
+def _table_in(path: Path) -> bool:
+    """Whether a folder's (or a pattern's) entry is a table: a data file (see `_listed`) or a
+    partitioned Parquet dataset."""
+    return (path.is_file() and _listed(path)) or (path.is_dir() and bool(dataset_files(path)))
+
+
 def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     """Turn a file, a directory or a glob into the data files it names.
 
@@ -199,17 +207,21 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     text = str(spec)
     candidate = Path(text).expanduser()
     if any(ch in text for ch in "*?["):
-        matches = [Path(p) for p in sorted(glob.glob(str(candidate), recursive=True))]
-        if not matches:
+        found = [Path(p) for p in sorted(glob.glob(str(candidate), recursive=True))]
+        if not found:
             raise SourceError(f"No file matches the pattern {text}.", hint="Check the pattern and the directory.")
+        # As in a folder: the notes and other files a pattern also matches are no tables.
+        matches = [p for p in found if _table_in(ensure_allowed(p, roots))]
+        if not matches:
+            raise SourceError(
+                f"The files matching {text} are no CSV or Parquet files.",
+                hint="Supported: .csv, .tsv, .txt, .psv, .parquet and delimited text; name a file to read it whatever its name.",
+            )
     elif candidate.is_dir():
         resolved = ensure_allowed(candidate, roots)
         if dataset_files(resolved):
             return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
-        matches = sorted(
-            (p for p in candidate.iterdir() if (p.is_file() and _listed(p)) or (p.is_dir() and dataset_files(p))),
-            key=lambda p: p.name.lower(),
-        )
+        matches = sorted((p for p in candidate.iterdir() if _table_in(p)), key=lambda p: p.name.lower())
         if not matches:
             raise SourceError(
                 f"The directory {candidate} holds no CSV or Parquet file.",
@@ -229,14 +241,9 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         dataset = resolved.is_dir() and bool(dataset_files(resolved))
         if not resolved.is_file() and not dataset:
             continue
-        # A folder's files were listed by their name or content (`_listed`): read as named.
-        listed = candidate.is_dir() or candidate == match
-        fmt = "parquet" if dataset else file_format(resolved) or sniffed_format(resolved, named=listed)
-        if fmt is None:
-            raise SourceError(
-                f"{match} is not a CSV or Parquet file (by its name).",
-                hint="Supported: .csv, .tsv, .txt, .psv (optionally .gz, .bz2, .xz, .zst, .zip or a tar archive), .parquet, and .dat or .data holding delimited text; a file named on its own is read by its content (an archive holding one CSV file too).",
-            )
+        # A folder's or a pattern's files were listed by their name or content (`_table_in`),
+        # a file named on its own is read whatever its name (a binary one is then refused).
+        fmt = "parquet" if dataset else file_format(resolved) or sniffed_format(resolved, named=True) or "csv"
         name = table_name_for(match)
         if name in seen:
             raise SourceError(
