@@ -551,3 +551,14 @@ def test_a_leading_zero_group_is_a_decimal_comma_not_thousands(infer: Infer) -> 
     assert result.decided_type == "DOUBLE"
     assert result.bounds is not None
     assert result.bounds[1] < 3
+
+
+def test_letters_among_a_few_small_numbers_are_one_code_list(infer: Infer) -> None:
+    # Rossmann's StateHoliday: 0 on most days, a, b or c on holidays.
+    values = [["a", "b", "c"][i % 3] if i % 20 == 0 else "0" for i in range(600)]
+    result = infer({"StateHoliday": values})["StateHoliday"]
+    assert result.decided_type == "VARCHAR"
+    assert "letters among a few small numbers" in result.reason
+    # A typo or two among ratings is still junk.
+    ratings = ["x" if i in (7, 300) else str(1 + i % 5) for i in range(600)]
+    assert infer({"rating": ratings})["rating"].decided_type == "INTEGER"

@@ -368,6 +368,12 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
                 f" numbers (e.g. {examples[0]!r}): a code list such as procedure codes, kept as text so"
                 " that none goes to quarantine."
             )
+        if _letters_among_digits(examples, whole.stats.low, whole.stats.high, failed / n):
+            return (
+                f"{failed:,} values ({failed / n:.1%}) are letters among a few small numbers (e.g."
+                f" {examples[0]!r}): one code list of both, such as Rossmann's StateHoliday 0, a, b, c,"
+                " kept as text so that none goes to quarantine."
+            )
         return None
     codes = [e for e in examples if _letter_code(e)]
     if not examples or 2 * len(codes) <= len(examples):
@@ -376,6 +382,17 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
         f"{failed:,} values ({failed / n:.1%}) are codes with letters (e.g. {codes[0]!r}) in a column"
         " named as an identifier: kept as text, so that no code goes to quarantine."
     )
+
+
+def _letters_among_digits(examples: list[str], low: object, high: object, share: float) -> bool:
+    """Failures that are several codes of one to three letters, in 1% of the values or more,
+    beside whole numbers of a span of ten at most: one code list ("0", "a", "b", "c"), not
+    a typo in a column of numbers."""
+    least, most = as_bound(low), as_bound(high)
+    if least is None or most is None or most - least > 9 or share < 0.01:
+        return False
+    letters = {e for e in examples if re.fullmatch(r"[A-Za-z]{1,3}", e)}
+    return len(letters) >= 2 and len(letters) == len(examples)
 
 
 # A number of three digits or more with one to three letters before or after it ("C536379").
