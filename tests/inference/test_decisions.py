@@ -562,3 +562,11 @@ def test_letters_among_a_few_small_numbers_are_one_code_list(infer: Infer) -> No
     # A typo or two among ratings is still junk.
     ratings = ["x" if i in (7, 300) else str(1 + i % 5) for i in range(600)]
     assert infer({"rating": ratings})["rating"].decided_type == "INTEGER"
+
+
+def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
+    # Steam's release_date: "Coming soon" and "To be announced" among the dates.
+    values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]
+    result = infer({"release_date": values})["release_date"]
+    assert result.decided_type == "DATE"
+    assert set(result.missing_values) == {"Coming soon", "To be announced"}
