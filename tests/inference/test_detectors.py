@@ -424,10 +424,11 @@ def test_rfc_datetime_detector_reads_internet_dates_in_utc(infer: Infer) -> None
 
 
 def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> None:
-    values = ["Jan 1 2021 03:36", "Jan 5, 2021 14:05:09", "5 January 2021 23:59"]
+    # (An "M" in a month's name is no PM: "Mar 11 2024 04:28" was read on a 12-hour clock.)
+    values = ["Jan 1 2021 03:36", "Jan 5, 2021 14:05:09", "5 January 2021 23:59", "Mar 3 2021 04:28", "May 4 2021 18:06"]
     result = infer({"event_time": values})["event_time"]
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "month_name_datetime")
-    assert result.bounds == utc_bounds((2021, 1, 1, 3, 36), (2021, 1, 5, 23, 59))
+    assert result.bounds == utc_bounds((2021, 1, 1, 3, 36), (2021, 5, 4, 18, 6))
 
 
 @pytest.mark.parametrize(

@@ -21,8 +21,10 @@ _DAY_OR_MONTH_DATE = r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}\s*"
 
 
 def _twelve_hour(col: str) -> str:
-    """SQL boolean: the value is written on a 12-hour clock (AM/PM in any case)."""
-    return f"(contains({col}, 'M') OR contains({col}, 'm'))"
+    """SQL boolean: the value is written on a 12-hour clock (AM/PM, upper or lower case). Not
+    a bare "M": month names have one ("Mar 11 2024 04:28" was read on a 12-hour clock, and
+    failed)."""
+    return "(" + " OR ".join(f"contains({col}, {lit(half)})" for half in ("AM", "PM", "am", "pm")) + ")"
 
 
 def _spaced_half(text: str) -> str:
