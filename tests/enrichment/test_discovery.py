@@ -773,3 +773,20 @@ async def test_a_date_and_a_time_written_apart_key_a_series(runtime: Runtime, tm
     (folder / "AirQualityUCI.csv").write_text("\n".join(lines) + "\n")
     entity = await _only_entity(runtime, folder)
     assert entity.grain_columns == ["Date", "Time"]
+
+
+async def test_a_row_counter_leaves_the_grain_to_what_it_numbers(runtime: Runtime, tmp_path: Path) -> None:
+    # UCI's bike sharing hour.csv: "instant" numbers the rows of (dteday, hr).
+    folder = tmp_path / "data" / "bikes"
+    folder.mkdir(parents=True)
+    rng = random.Random(13)
+    import datetime as dt
+
+    lines = ["instant,dteday,hr,temp,cnt"]
+    for i in range(24 * 60):
+        day = dt.date(2011, 1, 1) + dt.timedelta(days=i // 24)
+        lines.append(f"{i + 1},{day},{i % 24},{rng.random():.2f},{rng.randrange(1, 900)}")
+    (folder / "hour.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    assert entity.grain_columns == ["dteday", "hr"]
+    assert ["instant"] in entity.evidence["keys"]["candidate_keys"]

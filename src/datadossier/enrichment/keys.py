@@ -116,7 +116,8 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     counts = _distinct_counts(con, table, singles)
     keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
     checked = len(singles)
-    identifying = [k for k in keys if table.column(k[0]).family != "temporal"]
+    # A row counter numbers rows without telling what they are: the grain may lie beside it.
+    identifying = [k for k in keys if table.column(k[0]).family != "temporal" and not _counts_rows(k[0])]
     if not identifying:
         pairs: dict[tuple[str, ...], int] = {}
         for size in (2, 3):
@@ -263,11 +264,11 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
     for name in key:
         column = table.column(name)
         bonus = 0.0
+        if _counts_rows(name):
+            bonus -= 1.5  # a row's number (MIMIC's ROW_ID, "Unnamed: 0"): the entity's key comes first
         if is_key_like(name):
             bonus += 1.0
-            if set(core_words(name)) & COUNTER_WORDS:
-                bonus -= 0.7  # a row's number (MIMIC's ROW_ID): the entity's key comes first
-            elif table_entity & set(entity_words(name)) or not entity_words(name):
+            if not _counts_rows(name) and (table_entity & set(entity_words(name)) or not entity_words(name)):
                 bonus += 0.5  # customer_id in customers, or a bare id
         if column.family == "integer" or column.sql_type.upper() == "UUID":
             bonus += 0.3
@@ -279,6 +280,10 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus += 0.2
         per_column += bonus
     return score + per_column / len(key)
+
+
+def _counts_rows(name: str) -> bool:
+    return bool(set(core_words(name)) & COUNTER_WORDS)
 
 
 def _choose_grain(

@@ -123,9 +123,10 @@ def singular(word: str) -> str:
 
 # Little words that name nothing (ShipVia, reports_to, approved_by).
 FUNCTION_WORDS = frozenset({"via", "to", "from", "of", "for", "by", "at", "on", "in", "the", "a", "an", "and", "or", "per"})
-# Words of a table's own row counter (MIMIC's ROW_ID in every table, an export's rownum):
-# like a bare "id", they name no entity.
-COUNTER_WORDS = frozenset({"row", "rowid", "rownum", "rowno", "idx"})
+# Words of a table's own row counter (MIMIC's ROW_ID in every table, an export's rownum,
+# the "Unnamed: 0" of a pandas index written out, UCI's bike-sharing "instant"): like a bare
+# "id", they name no entity.
+COUNTER_WORDS = frozenset({"row", "rowid", "rownum", "rowno", "idx", "unnamed", "instant"})
 
 
 def entity_words(name: str) -> tuple[str, ...]:
