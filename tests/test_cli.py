@@ -90,6 +90,15 @@ def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
     assert ("shop.orders", ("cust_id",), "shop.customers") in pairs
     assert {t["table"]: t["grain"] for t in found["tables"]}["shop.order_items"] == ["order_id", "line_no"]
     link = next(r for r in found["relationships"] if r["from_columns"] == ["cust_id"])
+    shown = _run(tmp_path, store_url, "show", "shop.order_items")
+    assert "Grain: order_id, line_no" in shown.stdout
+    assert "References: (order_id) -> shop.orders(order_id)" in shown.stdout
+    column = json.loads(_run(tmp_path, store_url, "show", "shop.orders", "cust_id").stdout)
+    assert any(text.startswith("shop.customers(customer_id)") for text in column["references"])
+    unknown = _run(tmp_path, store_url, "relationships", "nosuch")
+    assert unknown.returncode == 2
+    assert "No source or table named 'nosuch'" in unknown.stderr
+    assert "Known sources: shop" in unknown.stderr
 
     path = _run(tmp_path, store_url, "join-path", "order_items", "customers")
     assert path.returncode == 0, path.stderr

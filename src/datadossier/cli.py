@@ -363,6 +363,7 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
 
 
 def cmd_relationships(args: argparse.Namespace) -> int:
+    from datadossier.errors import TableNotFoundError
     from datadossier.server.tools.relationship_models import (
         EntityOut,
         RelationshipOut,
@@ -376,6 +377,16 @@ def cmd_relationships(args: argparse.Namespace) -> int:
             async with runtime.sessions() as session:
                 if await catalog.get_source(session, args.target) is None:
                     table, source = args.target, None
+                    try:
+                        await catalog.resolve_table(session, args.target)
+                    except TableNotFoundError as exc:
+                        # Neither a source nor a table: say which sources there are.
+                        sources = sorted({t.source for t in await catalog.list_tables(session)})
+                        raise TableNotFoundError(
+                            f"No source or table named '{args.target}'.",
+                            hint=f"Known sources: {', '.join(sources) or 'none yet'}; or a table as source.table. "
+                            "A folder whose files all failed to load has no tables: profile it again to see why.",
+                        ) from exc
         return await service.relationships(
             table=table, source=source, refresh=args.refresh, include_rejected=args.include_rejected,
             across=args.across,
