@@ -47,6 +47,13 @@ async def _only_entity(runtime: Runtime, folder: Path) -> Any:
     return entity
 
 
+async def _one_file_entity(runtime: Runtime, path: Path, lines: list[str]) -> Any:
+    """What discovery says of a folder's one file, written from ``lines``."""
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(lines) + "\n")
+    return await _only_entity(runtime, path.parent)
+
+
 async def _count(runtime: Runtime, sql: str) -> int:
     import anyio.to_thread
 
@@ -497,8 +504,6 @@ async def test_many_foreign_values_on_few_rows_leave_the_reference_standing(runt
 async def test_a_county_table_is_keyed_by_its_codes_not_its_figures_by_period(runtime: Runtime, tmp_path: Path) -> None:
     import random
 
-    folder = tmp_path / "data" / "census"
-    folder.mkdir(parents=True)
     rng = random.Random(3)
     lines = ["SUMLEV,STATE,COUNTY,STNAME,CTYNAME,POPESTIMATE2020,POPESTIMATE2021,BIRTHS2021"]
     for state in range(1, 41):
@@ -509,8 +514,7 @@ async def test_a_county_table_is_keyed_by_its_codes_not_its_figures_by_period(ru
                 f"{sumlev},{state:02d},{county * 2 + 1 if county else 0:03d},State {state},"
                 f"County {county},{pop},{pop + rng.randrange(1, 99)},{rng.randrange(10, 9000)}"
             )
-    (folder / "co_est2022.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "census" / "co_est2022.csv", lines)
     assert entity.grain_columns == ["STATE", "COUNTY"]
     keys = entity.evidence["keys"]["candidate_keys"]
     assert not any(part.startswith(("POPESTIMATE", "BIRTHS")) for key in keys for part in key)
@@ -518,15 +522,12 @@ async def test_a_county_table_is_keyed_by_its_codes_not_its_figures_by_period(ru
 
 async def test_counts_under_dates_are_no_key(runtime: Runtime, tmp_path: Path) -> None:
     # The Johns Hopkins COVID-19 series: a row per place, a column of cumulative counts per day.
-    folder = tmp_path / "data" / "covid"
-    folder.mkdir(parents=True)
     days = [f"{1 + d // 28}/{1 + d % 28}/20" for d in range(40)]
     lines = ["Province/State,Country/Region,Lat,Long," + ",".join(days)]
     for place in range(300):
         counts = ",".join(str(place * 1000 + place % 7 + 13 * d) for d in range(40))
         lines.append(f"Region {place % 5},Country {place},{place / 10:.4f},{place / 7:.4f},{counts}")
-    (folder / "confirmed_global.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "covid" / "confirmed_global.csv", lines)
     assert entity.grain_columns == ["Country/Region"]
 
 
@@ -560,8 +561,6 @@ async def test_a_key_without_a_date_is_looked_for_past_pairs_with_one(runtime: R
 async def test_a_grain_s_third_part_may_be_a_code_of_two_values(runtime: Runtime, tmp_path: Path) -> None:
     # Medicare's "by Provider and Service" file: a row per provider (NPI), service (HCPCS code)
     # and place of service (F or O); the provider's address and counts ride along.
-    folder = tmp_path / "data" / "cms"
-    folder.mkdir(parents=True)
     rng = random.Random(7)
     codes = ["99213", "99214", "99215", "G0008", "J1100", "A0425", "36415", "93000", "71046", "80053", "85025", "90686"]
     types = ["Internal Medicine", "Family Practice", "Cardiology", "Radiology", "Nurse Practitioner", "Ambulance", "Lab"]
@@ -580,16 +579,13 @@ async def test_a_grain_s_third_part_may_be_a_code_of_two_values(runtime: Runtime
             for place in ("F", "O") if rng.random() < 0.3 else (rng.choice("FO"),):
                 benes = rng.randrange(11, 600)
                 lines.append(f"{provider},{code},{place},{benes},{benes * rng.randrange(1, 4)}")
-    (folder / "prov_svc.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "cms" / "prov_svc.csv", lines)
     assert entity.grain_columns == ["Rndrng_NPI", "HCPCS_Cd", "Place_Of_Srvc"]
 
 
 async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtime, tmp_path: Path) -> None:
     # Lahman's Batting: a row per player, season and stint (a second team in a season); a
     # player with his at-bats or games is nearly unique too, by chance.
-    folder = tmp_path / "data" / "lahman"
-    folder.mkdir(parents=True)
     rng = random.Random(3)
     lines = ["playerID,yearID,stint,teamID,G,AB,R,H,HR"]
     for p in range(600):
@@ -602,8 +598,7 @@ async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtim
                     f"{player},{year},{stint},T{rng.randrange(30):02d},{games},{at_bats},"
                     f"{at_bats // 7},{at_bats // 4},{rng.randrange(0, 30)}"
                 )
-    (folder / "Batting.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "lahman" / "Batting.csv", lines)
     assert entity.grain_columns == ["playerID", "yearID", "stint"]
 
 
@@ -641,8 +636,6 @@ async def test_row_counters_of_each_table_are_no_references(runtime: Runtime, tm
 async def test_a_panel_of_prices_is_keyed_by_date_and_ticker(runtime: Runtime, tmp_path: Path) -> None:
     # Kaggle's all_stocks_5yr: date, prices, volume, Name (the ticker); each day's volume is
     # unique by chance, the (date, Name) pair by design.
-    folder = tmp_path / "data" / "stocks"
-    folder.mkdir(parents=True)
     rng = random.Random(5)
     import datetime as dt
 
@@ -654,8 +647,7 @@ async def test_a_panel_of_prices_is_keyed_by_date_and_ticker(runtime: Runtime, t
                 f"{dt.date(2016, 1, 4) + dt.timedelta(days=day)},{price:.2f},{price * 1.02:.2f},"
                 f"{price * 0.98:.2f},{price * 1.01:.2f},{rng.randrange(100_000, 90_000_000)},{ticker}"
             )
-    (folder / "all_stocks_5yr.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "stocks" / "all_stocks_5yr.csv", lines)
     assert entity.grain_columns == ["date", "Name"]
     assert ["volume"] not in entity.evidence["keys"]["candidate_keys"]
 
@@ -683,15 +675,12 @@ async def test_files_of_one_schema_are_parts_of_a_dataset_not_each_other_s_paren
 
 async def test_a_panel_of_countries_by_year_is_keyed_by_both(runtime: Runtime, tmp_path: Path) -> None:
     # The World Happiness Report's panel: a row per country name and year.
-    folder = tmp_path / "data" / "whr"
-    folder.mkdir(parents=True)
     rng = random.Random(4)
     lines = ["Country name,year,Life Ladder,Log GDP per capita"]
     for country in range(150):
         for year in range(2005 + country % 4, 2024):
             lines.append(f"Country {country},{year},{rng.uniform(2, 8):.3f},{rng.uniform(6, 11):.3f}")
-    (folder / "DataForTable2.1.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "whr" / "DataForTable2.1.csv", lines)
     assert entity.grain_columns == ["Country name", "year"]
 
 
@@ -762,23 +751,18 @@ async def test_two_sources_numbered_alike_share_no_key(runtime: Runtime, tmp_pat
 
 async def test_a_date_and_a_time_written_apart_key_a_series(runtime: Runtime, tmp_path: Path) -> None:
     # UCI's AirQuality: hourly readings under Date (10/03/2004) and Time (18.00.00).
-    folder = tmp_path / "data" / "air"
-    folder.mkdir(parents=True)
     rng = random.Random(12)
     lines = ["Date;Time;CO(GT);T"]
     for hour in range(24 * 40):
         day, clock = divmod(hour + 18, 24)
         reading = f"{rng.randrange(1, 120) / 10:.1f};{rng.randrange(-50, 350) / 10:.1f}".replace(".", ",")
         lines.append(f"{10 + day % 20:02d}/{3 + day // 20:02d}/2004;{clock:02d}.00.00;{reading}")
-    (folder / "AirQualityUCI.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "air" / "AirQualityUCI.csv", lines)
     assert entity.grain_columns == ["Date", "Time"]
 
 
 async def test_a_row_counter_leaves_the_grain_to_what_it_numbers(runtime: Runtime, tmp_path: Path) -> None:
     # UCI's bike sharing hour.csv: "instant" numbers the rows of (dteday, hr).
-    folder = tmp_path / "data" / "bikes"
-    folder.mkdir(parents=True)
     rng = random.Random(13)
     import datetime as dt
 
@@ -786,7 +770,6 @@ async def test_a_row_counter_leaves_the_grain_to_what_it_numbers(runtime: Runtim
     for i in range(24 * 60):
         day = dt.date(2011, 1, 1) + dt.timedelta(days=i // 24)
         lines.append(f"{i + 1},{day},{i % 24},{rng.random():.2f},{rng.randrange(1, 900)}")
-    (folder / "hour.csv").write_text("\n".join(lines) + "\n")
-    entity = await _only_entity(runtime, folder)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "bikes" / "hour.csv", lines)
     assert entity.grain_columns == ["dteday", "hr"]
     assert ["instant"] in entity.evidence["keys"]["candidate_keys"]
