@@ -12,6 +12,7 @@ from datadossier.inference.detector import (
     shaped,
     strptime_date,
 )
+from datadossier.inference.names import looks_like_clock
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -76,8 +77,7 @@ def dotted_time() -> Detector:
 def hhmm_time() -> Detector:
     """Times of day written as whole numbers hhmm ("1345" is 13:45, "5" 00:05, "0005" too,
     "2400" the day's end), as airline on-time data (BTS, nycflights13) writes departures.
-    Any small number reads so, so sampling shortlists it only under a clock time's name
-    (`names.looks_like_clock`)."""
+    Any small number reads so: it is shortlisted only under a clock time's name."""
     # Three or four digits: hours, then minutes below 60; one or two: minutes after midnight.
     regex = r"\s*(?:(?:[01]?[0-9]|2[0-3])[0-5][0-9]|[0-5]?[0-9]|2400)\s*"
 
@@ -85,7 +85,7 @@ def hhmm_time() -> Detector:
         number = f"TRY_CAST(trim({shaped(col, regex)}) AS INTEGER)"
         return f"make_time({number} // 100, {number} % 100, 0)"
 
-    return Detector("hhmm_time", "TIME", regex, convert, priority=101)
+    return Detector("hhmm_time", "TIME", regex, convert, priority=101, named=looks_like_clock)
 
 
 @register

@@ -148,7 +148,7 @@ def _decide_text(
     notes: list[str] = []
     code_note = (
         _leading_zero_note(by_name, name, findings, config) or _letter_code_note(by_name, name, n)
-        or _phone_note(by_name, name, config)
+        or _named_code_note(by_name, name, config)
     )
     if code_note:
         for option in options:
@@ -321,7 +321,7 @@ def _leading_zero_note(
     )
 
 
-def _phone_note(by_name: dict[PatternName, _Option], name: str, config: InferenceConfig) -> str | None:
+def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: InferenceConfig) -> str | None:
     """Why phone numbers or postal codes written as bare digits ("2058024000", "07302",
     "11205") under such a name stay text: a sum or mean of them means nothing, and a leading
     0, a + or a ZIP+4's dash would be lost (or sent to quarantine)."""

@@ -121,6 +121,9 @@ class Detector:
     # The unit of every typed value, when the pattern itself says it ("%", or "in" for
     # heights in feet and inches).
     unit: str | None = None
+    # For shapes that too many values have (any small number reads as hhmm, any five digits
+    # as a ZIP code): the column names the sample shortlists the pattern under.
+    named: Callable[[str], bool] | None = None
     # Breaks ties between candidates that parse the same values: higher wins.
     priority: int = 0
     # False for plain numbers: they are reported with no pattern.

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.names import looks_like_clock, looks_like_postal
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -239,14 +238,12 @@ def _findings(
             continue
         if detector.parts and not all(weights[part][0] for part in detector.parts):
             continue  # the column does not mix the two formats
-        if detector.name == "hhmm_time" and not looks_like_clock(name):
-            continue
+        if detector.named is not None and not detector.named(name):
+            continue  # a shape too many values have: only the column's name says it is this
         if detector.name == "iso_partial_date" and not (
             weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
         ):
             continue  # no full dates beside years or months: the single patterns say it
-        if detector.name == "postal_code" and not looks_like_postal(name):
-            continue  # any small number reads as hhmm: only a clock's name says it is one
         # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
         findings.shares[detector.name] = min(1.0, weights[detector.name][0] / total)
     if "integer" in findings.shares:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datadossier.inference.detector import Detector, register
+from datadossier.inference.names import looks_like_postal
 
 
 @register
@@ -49,14 +50,14 @@ def phone() -> Detector:
 def postal_code() -> Detector:
     """US ZIP codes, five digits or ZIP+4 ("02114", "10467-8772", "104527767"), and the
     postcodes of the UK ("SW1A 1AA"), Canada ("M5H 2Y4") and the Netherlands ("1012 AB").
-    Any five digits would match: the sample matches it only under a postal name (`sampling`)."""
+    Any five digits would match: it is shortlisted only under a postal name."""
     regex = (
         r"\s*(?:[0-9]{5}(?:-?[0-9]{4})?"
         r"|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}"
         r"|[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]"
         r"|[1-9][0-9]{3} ?[A-Za-z]{2})\s*"
     )
-    return Detector("postal_code", "VARCHAR", regex, priority=30)
+    return Detector("postal_code", "VARCHAR", regex, priority=30, named=looks_like_postal)
 
 
 @register

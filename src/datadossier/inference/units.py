@@ -269,10 +269,10 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
     if match is None:
         return None
     inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)\.?$", r"\1^2", match.group(1).strip())
-    # A rate's bracket names what it is counted per ("Pop. Density (per sq. mi.)", "(per 1000
-    # births)"), not its unit; "$ per capita" is dollars.
+    # "$ per capita" is dollars (a bracket that starts with "per" gives no unit at all, see
+    # `unit_from_name`).
     inner = re.sub(r"\s+per\s+.*$", "", inner, flags=re.IGNORECASE)
-    if not inner or inner.lower().startswith("per "):
+    if not inner:
         return None
     for text in (inner, inner.split()[-1]):  # "current US$": its last word
         code = currency_code(text)

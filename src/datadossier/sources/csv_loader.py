@@ -715,7 +715,10 @@ class CsvCopy:
 
 
 def _as_strings(value: object) -> list[str]:
-    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)] if value is not None else []
+    """A recorded option's strings (a list of them, or one)."""
+    if value is None:
+        return []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else [str(value)]
 
 
 # "NA", a null token in R's exports, is a code in some columns: Namibia among two-letter
@@ -723,9 +726,12 @@ def _as_strings(value: object) -> list[str]:
 # leagues. Such a column is told by its other values: two capital letters, of which a few
 # are no US state's (a column of states, where NA can only mean "not available").
 NA_TOKEN = "NA"
-_US_STATES = frozenset(
-    ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP"]
-)
+_US_STATES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+})
 _NA_CODE_ROWS = 2000
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.errors import AmbiguousTableError, SourceError, TableNotFoundError
+from datadossier.sources.files import safe_name
 from datadossier.store.domain import FileState, SourceInfo, TableSummary
 from datadossier.store.models.core import ColumnRecord, SourceRecord, TableRecord
 
@@ -222,8 +222,8 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
     bare = [t for t in tables if t.table == ref or t.table == ref.lower()]
     if not bare:
         # As the file names it: order_products__prior.csv is the table order_products_prior.
-        squashed = _squashed(ref)
-        bare = [t for t in tables if squashed in (_squashed(t.qualified_name), _squashed(t.table))]
+        named = safe_name(ref)
+        bare = [t for t in tables if named in (safe_name(t.qualified_name), t.table)]
     if len(bare) == 1:
         return bare[0]
     if len(bare) > 1:
@@ -241,9 +241,3 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
         f"No table matches '{ref}'.",
         hint=f"Known tables: {known}{more}. Or profile the file first (profile_table, or `datadossier profile`).",
     )
-
-
-def _squashed(name: str) -> str:
-    """A name as table names are made from file names: lower case, every run of other
-    characters than letters and digits one underscore."""
-    return re.sub(r"[^0-9a-z]+", "_", name.lower()).strip("_")
