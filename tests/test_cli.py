@@ -114,6 +114,18 @@ def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
     assert "what to do" in bad.stderr
 
 
+def test_a_table_of_duplicate_rows_shows_its_copies_and_the_key_without_them(tmp_path: Path, store_url: str) -> None:
+    folder = tmp_path / "crm"
+    folder.mkdir()
+    rows = [f"{i},name {i}" for i in range(1, 41)]
+    (folder / "people.csv").write_text("\n".join(["id,name", *rows, *rows[:7]]) + "\n")
+    assert _run(tmp_path, store_url, "profile", str(folder)).returncode == 0
+    listed = _run(tmp_path, store_url, "relationships", "crm")
+    assert listed.returncode == 0, listed.stderr
+    assert "unknown (7 duplicate rows; id without them)" in listed.stdout
+    assert "Grain: unknown (7 duplicate rows; id without them)" in _run(tmp_path, store_url, "show", "crm.people").stdout
+
+
 def test_module_entry_flushes_long_output_before_its_quick_exit(tmp_path: Path, store_url: str) -> None:
     # The console script leaves with os._exit (see `cli.run`): whatever it printed must still
     # reach a pipe whole, here a table listing far longer than a pipe's 64 KiB buffer.

@@ -293,10 +293,19 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unknown_grain(copies: int | None, key: list[str] | None) -> str:
+    """A table without a key, and what its duplicate rows say (see `enrichment.keys`)."""
+    if not copies:
+        return "unknown"
+    return f"unknown ({copies} duplicate rows" + (f"; {', '.join(key)} without them)" if key else ")")
+
+
 def _print_links(console: Any, table: str, links: list[Any], entities: list[Any]) -> None:
     """The table's grain and the relationships it takes part in, once discovered."""
     if entities and entities[0].grain_columns:
         console.print(f"Grain: {', '.join(entities[0].grain_columns)}")
+    elif entities and (copies := (entities[0].evidence.get("keys") or {}).get("duplicate_rows")):
+        console.print(f"Grain: {_unknown_grain(copies, entities[0].evidence['keys'].get('key_without_duplicates'))}")
     for r in links:
         if r.from_table == table:
             console.print(
@@ -356,7 +365,8 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
         tables.add_column(head, overflow="fold")
     for e in ents:
         others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
-        tables.add_row(e.table, e.entity_type, e.role, ", ".join(e.grain) if e.grain else "unknown", "; ".join(others))
+        grain = ", ".join(e.grain) if e.grain else _unknown_grain(e.duplicate_rows, e.key_without_duplicates)
+        tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
     if discovery.ran:
         console.print(f"Discovered in {discovery.seconds:.2f} s.")

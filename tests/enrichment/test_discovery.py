@@ -278,11 +278,30 @@ async def test_tables_without_keys_get_an_unknown_grain(runtime: Runtime, tmp_pa
     assert found == []
     by_table = {e.table: e for e in entities}
     assert by_table["odd.dupes"].grain_columns is None
-    assert "no column" in by_table["odd.dupes"].evidence["keys"]["reason"]
+    dupes = by_table["odd.dupes"].evidence["keys"]
+    assert "no column" in dupes["reason"]
+    # The file holds its 60 rows twice; no column tells even those 60 apart.
+    assert dupes["duplicate_rows"] == 60
+    assert "key_without_duplicates" not in dupes
     assert by_table["odd.single"].grain_columns == ["code"]
     # Only the time identifies a row: a time series.
     assert by_table["odd.readings"].grain_columns == ["taken_at"]
     assert by_table["odd.readings"].evidence["time_series"] is True
+
+
+async def test_duplicate_rows_are_counted_and_the_key_without_them_named(runtime: Runtime, tmp_path: Path) -> None:
+    from datadossier.server.tools.relationship_models import EntityOut
+
+    rows = [f"{i},name {i},{i % 9}" for i in range(1, 81)]
+    # An export that repeats a page of its rows: the id is unique once the copies go.
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "crm" / "people.csv", ["id,name,score", *rows, *rows[20:32]])
+    assert entity.grain_columns is None
+    out = EntityOut.of(entity)
+    assert out.duplicate_rows == 12
+    assert out.key_without_duplicates == ["id"]
+    assert "12 of the 92 rows repeat another row in every column; without those copies, id would be unique" in (
+        entity.evidence["keys"]["reason"]
+    )
 
 
 async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:

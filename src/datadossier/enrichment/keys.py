@@ -116,6 +116,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     counts = _distinct_counts(con, table, singles)
     keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
     checked = len(singles)
+    counted = dict(counts)  # every set's distinct count, for `_duplicates`
     # A row counter numbers rows without telling what they are: the grain may lie beside it.
     identifying = [k for k in keys if table.column(k[0]).family != "temporal" and not _counts_rows(k[0])]
     if not identifying:
@@ -124,6 +125,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             found, tried = _composite_keys(con, table, parts, keys, size, pairs)
             checked += len(tried)
             pairs.update(tried)
+            counted.update(tried)
             keys.extend(found)
             if any(all(table.column(c).family != "temporal" for c in k) for k in found):
                 break  # (a key with a date in it may be unique by chance: look on for one without)
@@ -133,6 +135,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         names = [(c.name,) for c in table.columns if _is_name_key_part(c) and _could_be_unique(c, rows)]
         counts = _distinct_counts(con, table, names)
         checked += len(names)
+        counted.update(counts)
         keys = [cols for cols, n in counts.items() if n == rows]
     grain, scores = _choose_grain(table, keys)
     time_series = grain is not None and all(table.column(c).family == "temporal" for c in grain)
@@ -148,7 +151,47 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             if not keys
             else "only descriptive or time columns are unique"
         )
+        if not keys:
+            copies, note = _duplicates(con, table, counted)
+            evidence.update(copies)
+            if note:
+                evidence["reason"] += f"; {note}"
     return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
+
+
+def _duplicates(
+    con: duckdb.DuckDBPyConnection, table: TableStats, counted: dict[tuple[str, ...], int]
+) -> tuple[dict[str, Any], str | None]:
+    """Of a table no column set keys: how many rows repeat another row in every column, and
+    which of the sets counted would key the table without those copies (a file appended to
+    twice, an export that repeats its last page), as evidence and a note for the reason.
+    Evidence, not a grain: the copies are in the data, and a join on that key would match
+    each of them."""
+    # Rows compared by a 64-bit hash of all their values: a table of any width then costs
+    # 8 bytes a row to count, and two different rows collide with odds of about n**2 / 2**65
+    # (3e-8 at a million rows).
+    columns = ", ".join(quote_ident(c.name) for c in table.columns)
+    row = con.execute(f"SELECT count(DISTINCT hash({columns})) FROM {table.relation}").fetchone()
+    assert row is not None
+    distinct_rows = int(row[0])
+    if distinct_rows == table.rows:
+        return {"duplicate_rows": 0}, None
+    copies = table.rows - distinct_rows
+    found: dict[str, Any] = {"duplicate_rows": copies}
+    # Columns as many copies apart from unique as the table (the search above asked for as
+    # many values as rows), counted now; `_part_ok` leaves out those with nulls.
+    near = [
+        (c.name,) for c in table.columns
+        if (c.name,) not in counted and _part_ok(c, table.rows) and c.distinct is not None
+        and abs(c.distinct - distinct_rows) <= 0.05 * distinct_rows
+    ]
+    counted = {**counted, **_distinct_counts(con, table, near)}
+    grain, _ = _choose_grain(table, [cols for cols, n in counted.items() if n == distinct_rows])
+    reason = f"{copies} of the {table.rows} rows repeat another row in every column"
+    if grain is not None:
+        found["key_without_duplicates"] = list(grain)
+        reason += f"; without those copies, {', '.join(grain)} would be unique"
+    return found, reason
 
 
 def _composite_keys(

@@ -57,6 +57,14 @@ class EntityOut(BaseModel):
     confidence: float | None = Field(description="0..1.")
     reason: str | None = Field(description="Why the role was given.")
     candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns).")
+    duplicate_rows: int | None = Field(
+        default=None,
+        description="Of a table without a key: rows that repeat another row in every column (0: none; null when not counted).",
+    )
+    key_without_duplicates: list[str] | None = Field(
+        default=None,
+        description="Of a table with duplicate rows: the columns that would identify a row once the copies are removed (SELECT DISTINCT).",
+    )
 
     @classmethod
     def of(cls, e: EntityInfo) -> EntityOut:
@@ -69,6 +77,8 @@ class EntityOut(BaseModel):
             confidence=e.confidence,
             reason=e.evidence.get("reason"),
             candidate_keys=keys.get("candidate_keys") or [],
+            duplicate_rows=keys.get("duplicate_rows"),
+            key_without_duplicates=keys.get("key_without_duplicates"),
         )
 
 
