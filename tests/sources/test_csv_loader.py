@@ -260,6 +260,25 @@ def test_headerless_numeric_file_is_read_as_data(con, tmp_path: Path) -> None:
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(2,)]
 
 
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        # The avocado prices: PLU codes name columns of volumes.
+        ("Date,AveragePrice,4046,type\n2015-12-27,1.33,1036.74,conventional\n2015-12-20,1.35,674.28,organic\n"
+         "2015-12-13,0.93,794.7,organic\n", True),
+        ("station,1017\nLOC_A,12.5\nLOC_B,13.1\nLOC_C,9.9\n", False),  # a word over words: data
+        ("value,1017\n3,12.5\n4,13.1\n5,9.9\n", True),  # one word over numbers, one number
+        ("1,abc,3\n2,4,5\n3,6,7\n4,8,9\n", False),  # one stray word among numbers: data
+    ],
+)
+def test_a_first_row_with_numbers_is_a_header_when_its_words_stand_over_numbers(
+    con, tmp_path: Path, text: str, header: bool
+) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text(text)
+    assert _load(con, path).header is header
+
+
 def test_title_and_note_lines_before_the_table_are_skipped(con, tmp_path: Path) -> None:
     # As World Bank exports write it: notes, blank lines, then a header whose names are years.
     path = tmp_path / "x.csv"

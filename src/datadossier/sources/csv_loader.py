@@ -628,7 +628,24 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     if not named:
         return False
     data_like = [i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell))]
-    return not data_like or _period_columns(rows, data_like)
+    return not data_like or _period_columns(rows, data_like) or _names_over_values(rows, first, data_like)
+
+
+def _names_over_values(rows: list[list[str]], first: list[str], data_like: list[int]) -> bool:
+    """Whether a first row that holds numbers is still a header: its words stand over
+    columns of numbers or dates ("Date" over 2015-12-27, "AveragePrice" over 1.33), so its
+    numbers are names too (the avocado prices' PLU codes "4046", "4225", a sensor's id). Two
+    such words, or one where words are as many as numbers; a first data row has its words
+    over words ("Bob,1990,2000")."""
+    words = [i for i, cell in enumerate(first) if cell and i not in data_like]
+
+    def over_values(i: int) -> bool:
+        below = [row[i].strip() for row in rows[1:] if i < len(row) and row[i].strip()]
+        shaped = sum(1 for cell in below if _NUMBER.match(cell) or _DATE_LIKE.match(cell))
+        return shaped >= 3 and shaped >= 0.8 * len(below)
+
+    misplaced = sum(1 for i in words if over_values(i))
+    return misplaced >= 2 or (misplaced == 1 and len(words) >= len(data_like))
 
 
 def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
