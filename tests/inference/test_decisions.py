@@ -564,6 +564,21 @@ def test_letters_among_a_few_small_numbers_are_one_code_list(infer: Infer) -> No
     assert infer({"rating": ratings})["rating"].decided_type == "INTEGER"
 
 
+def test_numbers_with_a_capital_letter_among_numbers_are_codes_not_units_or_thousands(infer: Infer) -> None:
+    # Chicago's IUCR codes unpadded: 110, 486, 31A, 143B. The unit reading took "31A" for 31
+    # amperes (and the magnitude one "31B" for 31 billion).
+    codes = ["31A", "143B", "31C"]
+    values = [codes[i // 10 % 3] if i % 10 == 0 else str(100 + 7 * i % 900) for i in range(400)]
+    result = infer({"IUCR": values})["IUCR"]
+    assert result.decided_type == "VARCHAR"
+    assert "capital letter after them" in result.reason
+    # One code alone decides too, unless it may be a magnitude ("3K" beside hundreds).
+    assert infer({"IUCR": ["110", "486", "31A", "820"]})["IUCR"].decided_type == "VARCHAR"
+    # A typo "1O" (letter O for zero) among quantities stays junk of a numeric column.
+    typo = ["1O" if i == 50 else str(i % 40) for i in range(400)]
+    assert infer({"qty": typo})["qty"].decided_type == "INTEGER"
+
+
 def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     # Steam's release_date: "Coming soon" and "To be announced" among the dates.
     values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]

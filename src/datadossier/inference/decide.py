@@ -374,6 +374,12 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
                 f" {examples[0]!r}): one code list of both, such as Rossmann's StateHoliday 0, a, b, c,"
                 " kept as text so that none goes to quarantine."
             )
+        if 2 * failed < n and _suffixed_codes(examples):
+            return (
+                f"{failed:,} values ({failed / n:.1%}) are numbers with a capital letter after them (e.g."
+                f" {examples[0]!r}): a code list such as Chicago's IUCR crime codes 0486 and 031A or"
+                " house numbers, not units or thousands; kept as text so that none goes to quarantine."
+            )
         return None
     codes = [e for e in examples if _letter_code(e)]
     if not examples or 2 * len(codes) <= len(examples):
@@ -393,6 +399,22 @@ def _letters_among_digits(examples: list[str], low: object, high: object, share:
         return False
     letters = {e for e in examples if re.fullmatch(r"[A-Za-z]{1,3}", e)}
     return len(letters) >= 2 and len(letters) == len(examples)
+
+
+# A number with one capital letter after it ("31A", "143B"); not I or O, which typos put for
+# 1 and 0 ("1O").
+_SUFFIXED_CODE = re.compile(r"[0-9]{1,8}[A-HJ-NP-Z]")
+
+
+def _suffixed_codes(examples: list[str]) -> bool:
+    """Whether the values that are no whole numbers all are numbers with a capital letter
+    after them, the letters not only those of magnitudes ("3K", "12M" may be thousands and
+    millions): a code list beside the numbers of the same list, which the unit and magnitude
+    readings would turn into amperes ("31A") or billions ("31B")."""
+    if not examples or not all(_SUFFIXED_CODE.fullmatch(e) for e in examples):
+        return False
+    letters = {e[-1] for e in examples}
+    return len(letters) >= 2 or not letters <= set("KMB")
 
 
 # A number of three digits or more with one to three letters before or after it ("C536379").
