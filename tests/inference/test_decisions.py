@@ -579,6 +579,17 @@ def test_numbers_with_a_capital_letter_among_numbers_are_codes_not_units_or_thou
     assert infer({"qty": typo})["qty"].decided_type == "INTEGER"
 
 
+def test_zip_codes_stored_as_numbers_stay_codes_under_a_postal_name(infer: Infer) -> None:
+    # The Superstore sample: New England ZIP codes lost their leading zero in a spreadsheet.
+    values = [["1109", "2908", "7102", "98103", "77095", "10024"][i % 6] for i in range(300)]
+    result = infer({"Postal Code": values, "Quantity": values})
+    assert result["Postal Code"].decided_type == "VARCHAR"
+    assert "leading zeros were lost" in result["Postal Code"].reason
+    assert result["Quantity"].decided_type == "INTEGER"
+    # Four-digit postcodes (Australia's) are codes too.
+    assert infer({"postcode": ["2000", "3000", "4000", "2600"] * 20})["postcode"].decided_type == "VARCHAR"
+
+
 def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     # Steam's release_date: "Coming soon" and "To be announced" among the dates.
     values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]

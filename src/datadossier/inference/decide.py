@@ -332,7 +332,19 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         option = by_name.get(pattern)
         if option is not None and option.rate >= config.accept_rate and named(name):
             return f"{option.rate:.1%} of the values are {what} under such a name: kept as VARCHAR."
-    return None
+    whole = by_name.get("integer")
+    if whole is None or not whole.acceptable or not looks_like_postal(name):
+        return None
+    low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)
+    if low is None or high is None or low < 0 or high > 99_999:
+        return None
+    # Postcodes of four digits (Australia, Switzerland, Denmark), or US ZIP codes that a
+    # spreadsheet stored as numbers: "1109" was 01109.
+    lost = " (some of five, some fewer: US ZIP codes whose leading zeros were lost; lpad(code, 5, '0') restores them)"
+    return (
+        f"Whole numbers of up to five digits under a postal code's name{lost if high >= 10_000 > low else ''}:"
+        " codes, not quantities; kept as VARCHAR."
+    )
 
 
 # A code: letters and digits, in parts joined by a dash, dot, slash, underscore or space
