@@ -23,6 +23,20 @@ def test_a_directory_gives_one_table_per_data_file(tmp_path: Path) -> None:
     assert [(f.table_name, f.format) for f in files] == [("items", "csv"), ("orders_2021", "csv")]
 
 
+def test_files_named_alike_but_for_their_suffixes_are_named_with_them(tmp_path: Path) -> None:
+    # UCI's iris.csv beside iris.data: both are read, each under a name of its own, and a
+    # file named on its own gets the name its folder gives it.
+    folder = tmp_path / "iris"
+    _write(folder / "iris.csv")
+    _write(folder / "iris.data", "5.1,3.5,Iris-setosa\n4.9,3.0,Iris-setosa\n")
+    _write(folder / "Iris.CSV")
+    _write(folder / "bezdekIris.data", "5.1,3.5,Iris-setosa\n")
+    names = [f.table_name for f in resolve_files(folder, [tmp_path])]
+    assert sorted(names) == ["bezdekiris", "iris_csv", "iris_csv_2", "iris_data"]
+    assert [f.table_name for f in resolve_files(folder / "iris.data", [tmp_path])] == ["iris_data"]
+    assert [f.table_name for f in resolve_files(folder / "bezdekIris.data", [tmp_path])] == ["bezdekiris"]
+
+
 def test_prose_txt_files_beside_the_data_are_no_tables(tmp_path: Path) -> None:
     folder = tmp_path / "d"
     folder.mkdir()

@@ -198,6 +198,40 @@ def _table_in(path: Path) -> bool:
     return (path.is_file() and _listed(path)) or (path.is_dir() and bool(dataset_files(path)))
 
 
+def _table_names(paths: list[Path]) -> dict[Path, str]:
+    """The table each file becomes (`table_name_for`), except that files of one name but for
+    their suffixes (UCI's iris.csv beside iris.data) are named with it (``iris_csv``,
+    ``iris_data``), and then numbered if that is not enough (Iris.csv beside iris.csv)."""
+    stems: dict[str, list[Path]] = {}
+    for path in paths:
+        stems.setdefault(table_name_for(path), []).append(path)
+    names: dict[Path, str] = {}
+    taken = set(stems)
+    for stem, group in stems.items():
+        if len(group) == 1:
+            names[group[0]] = stem
+            continue
+        for path in sorted(group, key=str):
+            name = base = safe_name(path.name)
+            number = 2
+            while name in taken:
+                name, number = f"{base}_{number}", number + 1
+            taken.add(name)
+            names[path] = name
+    return names
+
+
+def _namesakes(path: Path) -> list[Path]:
+    """The tables beside a file that its folder would name like it (see `_table_names`): a
+    file profiled on its own is named as it is when its folder is profiled."""
+    stem = table_name_for(path)
+    try:
+        siblings = [p for p in path.parent.iterdir() if p.name != path.name and table_name_for(p) == stem]
+    except OSError:
+        return []
+    return [p for p in siblings if _table_in(p)]
+
+
 def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
     """Turn a file, a directory or a glob into the data files it names.
 
@@ -234,8 +268,8 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
             raise SourceError(f"No such file: {candidate}.", hint="Check the path; relative paths are read from the server's working directory.")
         matches = [candidate]
 
+    names = _table_names(matches if len(matches) > 1 else [*matches, *_namesakes(matches[0])])
     files: list[DataFile] = []
-    seen: dict[str, Path] = {}
     for match in matches:
         resolved = ensure_allowed(match, roots)
         dataset = resolved.is_dir() and bool(dataset_files(resolved))
@@ -244,14 +278,7 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         # A folder's or a pattern's files were listed by their name or content (`_table_in`),
         # a file named on its own is read whatever its name (a binary one is then refused).
         fmt = "parquet" if dataset else file_format(resolved) or sniffed_format(resolved, named=True) or "csv"
-        name = table_name_for(match)
-        if name in seen:
-            raise SourceError(
-                f"{match} and {seen[name]} would both become table '{name}'.",
-                hint="Profile them separately with distinct table names.",
-            )
-        seen[name] = match
-        files.append(DataFile(path=resolved, format=fmt, table_name=name))
+        files.append(DataFile(path=resolved, format=fmt, table_name=names[match]))
     if not files:
         raise SourceError(f"No data file found at {text}.", hint="Point at a .csv or .parquet file.")
     return files
