@@ -37,6 +37,7 @@ from datadossier.inference.scan import ColumnPlan
 from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
 from datadossier.profiling.model import ColumnProfile
+from datadossier.profiling.sentinels import missing_codes
 from datadossier.sources.csv_loader import (
     CsvCopy,
     load_csv_stage,
@@ -650,6 +651,8 @@ def finish_table(
             bounds=bounds,
             row_count=counts.typed_rows,
         )
+        codes = missing_codes(con, typed, profiles, dict(typed_columns))
+        inferences = [replace(i, reason=i.reason + codes[i.column_name]) if i.column_name in codes else i for i in inferences]
         step("profile")
     except BaseException:
         if staged.raw_copy is not None:

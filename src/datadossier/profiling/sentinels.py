@@ -1,0 +1,164 @@
+"""Numbers and dates that stand for a missing value in a typed column.
+
+Survey, climate and registry data write "unknown" as a number of the column's own type: -9,
+-99 or -9999 (the Global Terrorism Database, NOAA), -1 in a count of days (the UCI bank
+marketing data's pdays), 999 for an age, 0 for an unknown month or day, and dates such as
+1900-01-01 or the Unix epoch for a date never set. They are values to the typed layer, and
+they drag its minimum, mean and percentiles along: an agent would report a mean of -29
+perpetrators. Nothing is changed here (such a value may be real); the column's decision
+says which value looks like a code and how often it occurs.
+
+A value counts only where it cannot be mistaken for data: the column's smallest (or
+largest) value, of a shape codes take, repeated, and set apart from every other value
+(the others all at or above zero for a negative code; far below a code of nines at the
+top; years away from a date code). The candidates come from the profile; one query
+counts them and finds the next value, for the few columns that have one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from datadossier.engine import quote_ident
+from datadossier.inference.names import name_tokens
+from datadossier.profiling.kinds import column_kind, is_numeric
+from datadossier.profiling.model import ColumnProfile
+
+if TYPE_CHECKING:
+    import duckdb
+
+# Dates written for "no date": the epoch, spreadsheet and database zeros, far-future ends.
+_FIRST_DATES = frozenset({dt.date(1900, 1, 1), dt.date(1970, 1, 1), dt.date(1, 1, 1), dt.date(1899, 12, 30), dt.date(1899, 12, 31)})
+_LAST_DATES = frozenset({dt.date(9999, 12, 31), dt.date(2999, 12, 31), dt.date(2099, 12, 31), dt.date(9999, 1, 1)})
+# A date code lies this many days from the next date.
+_DATE_GAP_DAYS = 5 * 365
+_NINES = re.compile(r"9+(?:\.9+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Suspect:
+    column: str
+    value: float | dt.date
+    low: bool  # the column's smallest value (else its largest)
+    kind: str  # "number", "zero" (a month or a day) or "date"
+
+
+def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
+    low, high = profile.min_value, profile.max_value
+    if low is None or high is None or low == high:
+        return None
+    name = profile.column_name
+    if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
+        return _Suspect(name, low, True, "number")
+    if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
+        return _Suspect(name, 0, True, "zero")
+    if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
+        return _Suspect(name, high, False, "number")
+    return None
+
+
+def _plain(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else repr(float(number))
+
+
+def _names_month_or_day(name: str) -> bool:
+    """imonth, iday, birth_month, DD: a month or a day of the month as a number."""
+    tokens = name_tokens(name)
+    return any(t in ("month", "mon", "mm", "day", "dd") or t.endswith(("month", "day")) for t in tokens)
+
+
+def _date_suspect(profile: ColumnProfile) -> _Suspect | None:
+    first, last = _day(profile.min_text), _day(profile.max_text)
+    if first is None or last is None or first == last:
+        return None
+    if first in _FIRST_DATES:
+        return _Suspect(profile.column_name, first, True, "date")
+    if last in _LAST_DATES:
+        return _Suspect(profile.column_name, last, False, "date")
+    return None
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _suspect(profile: ColumnProfile, duckdb_type: str) -> _Suspect | None:
+    kind = column_kind(duckdb_type)
+    if is_numeric(kind):
+        return _number_suspect(profile)
+    return _date_suspect(profile) if kind == "temporal" else None
+
+
+def missing_codes(
+    con: duckdb.DuckDBPyConnection, relation: str, profiles: list[ColumnProfile], types: dict[str, str]
+) -> dict[str, str]:
+    """A note for each column of ``relation`` whose smallest or largest value looks like a
+    code for a missing one (see the module); ``types`` gives the columns' DuckDB types."""
+    suspects = [s for p in profiles if p.column_name in types and (s := _suspect(p, types[p.column_name])) is not None]
+    if not suspects:
+        return {}
+    selects: list[str] = []
+    params: list[object] = []
+    for s in suspects:
+        col = quote_ident(s.column)
+        value = f"CAST({col} AS DATE)" if s.kind == "date" else col
+        nearest = "min" if s.low else "max"
+        selects += [
+            f"count_if({value} = ?)",
+            f"{nearest}({col}) FILTER (WHERE {value} <> ?)",
+            f"{'max' if s.low else 'min'}({col})",
+        ]
+        params += [s.value, s.value]
+    row = con.execute(f"SELECT {', '.join(selects)} FROM {relation}", params).fetchone()
+    assert row is not None
+    notes: dict[str, str] = {}
+    for i, s in enumerate(suspects):
+        count, nearest, farthest = row[3 * i : 3 * i + 3]
+        total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
+        if count and nearest is not None and _apart(s, int(count), nearest, farthest):
+            notes[s.column] = _note(s, int(count), total, nearest)
+    return notes
+
+
+def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
+    """Whether the suspect stands apart from the column's other values (see the module)."""
+    if s.kind == "date":
+        day = nearest.date() if isinstance(nearest, dt.datetime) else nearest
+        assert isinstance(day, dt.date)
+        assert isinstance(s.value, dt.date)
+        return abs((day - s.value).days) >= _DATE_GAP_DAYS
+    if count < 2:
+        return False
+    value, near, far = float(s.value), float(str(nearest)), float(str(farthest))
+    if s.kind == "zero":
+        return near >= 1
+    if value == -1:
+        # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
+        return near >= 0 and far >= 10
+    # Beside values of one sign, or five times farther from them than they spread (a
+    # temperature's -9999 beside -20 to 35).
+    beside = near >= 0 if s.low else near <= value / 3
+    return beside or abs(value - near) >= 5 * abs(near - far)
+
+
+def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
+    value = s.value.isoformat() if isinstance(s.value, dt.date) else _plain(s.value)
+    side = "before" if s.low else "after"
+    if s.kind == "date":
+        rest = nearest.date().isoformat() if isinstance(nearest, dt.datetime) else str(nearest)
+        apart = f"years {side} every other date (the nearest is {rest})"
+    elif s.kind == "zero":
+        apart = "the others count months or days from 1"
+    else:
+        apart = f"{'below' if s.low else 'above'} every other value (the nearest is {_plain(float(str(nearest)))})"
+    return (
+        f" {value} ({count:,} values, {count / max(total, 1):.1%}) looks like a code for a missing or"
+        f" unknown value: {apart}. It is kept as a value, so the minimum, maximum, mean and"
+        " percentiles include it."
+    )

@@ -1,0 +1,50 @@
+"""Numbers and dates that stand for a missing value (-99, -9999, -1 days, month 0, the Unix
+epoch) are named in the column's decision, and kept as values."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from tests.pipeline.helpers import run_file
+
+
+def _columns(tmp_path: Path) -> dict[str, str]:
+    rng = random.Random(3)
+    rows = ["id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score"]
+    for i in range(300):
+        rows.append(",".join([
+            str(i),
+            str(-99 if i % 3 == 0 else rng.randint(0, 50)),  # the Global Terrorism Database's unknown
+            str(-9999 if i % 7 == 0 else round(rng.uniform(-20, 35), 1)),  # NOAA's, beside frost
+            str(-1 if i % 2 else rng.randint(1, 871)),  # bank marketing: never contacted before
+            str(rng.choice([-1, 0, 1])),  # a sign: data
+            str(0 if i % 11 == 0 else rng.randint(1, 12)),  # an unknown month
+            str(rng.choice([0, 1])),  # a flag whose name ends in "day": data
+            "1970-01-01 01:00:00" if i % 50 == 0 else f"20{10 + i % 8}-0{1 + i % 9}-1{i % 9} 12:00:00",
+            str(999 if i % 40 == 0 else rng.randint(18, 90)),
+            str(-999.9 if i % 13 == 0 else round(rng.uniform(0, 3000), 1)),
+            str(rng.randint(-50, 50)),  # negatives among negatives: data
+        ]))
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    return {i.column_name: i.reason for i in out.inferences}
+
+
+def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
+    reasons = _columns(tmp_path)
+    expected = {
+        "nperps": "-99 (100 values, 33.3%) looks like a code for a missing or unknown value",
+        "temp": "-9999 (43 values, 14.3%)",
+        "pdays": "-1 (150 values, 50.0%)",
+        "imonth": "0 (28 values, 9.3%)",
+        "launched": "1970-01-01 (6 values, 2.0%)",
+        "age": "999 (8 values, 2.7%)",
+        "elev": "-999.9 (24 values, 8.0%)",
+    }
+    for column, text in expected.items():
+        assert text in reasons[column], column
+        assert "kept as a value" in reasons[column]
+    for column in ("id", "direction", "holiday", "score"):
+        assert "looks like a code" not in reasons[column], column
