@@ -135,7 +135,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         return abs((day - s.value).days) >= _DATE_GAP_DAYS
     if count < 2:
         return False
-    value, near, far = float(s.value), float(str(nearest)), float(str(farthest))
+    assert not isinstance(s.value, dt.date)
+    value, near, far = s.value, float(str(nearest)), float(str(farthest))
     if s.kind == "zero":
         return near >= 1
     if value == -1:
