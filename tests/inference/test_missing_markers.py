@@ -83,6 +83,17 @@ def test_rare_codes_stay_junk(infer: Infer, marker: str) -> None:
     assert result.candidates[0].parse_success_rate == 998 / 1000
 
 
+@pytest.mark.parametrize("marker", ["unknown", "Unknown", "missing", "n.a.", "Not Available"])
+def test_a_word_that_says_missing_is_missing_even_once(infer: Infer, marker: str) -> None:
+    # A survey's "unknown" in a column of counts: the same at any frequency, never junk.
+    values = [str(18 + i % 70) for i in range(300)]
+    values[150] = marker
+    result = infer({"b": values})["b"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {marker: 1}
+    assert result.candidates[0].parse_success_rate == 1.0
+
+
 def test_words_that_say_missing_need_no_share(infer: Infer) -> None:
     # SF Salaries: "Not Provided" on 4 rows of 2,000 (0.2%).
     values = _numbers(2000, 500, "Not Provided")

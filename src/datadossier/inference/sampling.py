@@ -34,9 +34,10 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # statistics, the census's "250,000+"), MySQL's zero dates, and a cell of spaces alone (the
 # " " of Telco churn's TotalCharges for new customers). Other letters are data (Ergast's
 # positionText "R": retired). Such a value is missing where the rest of the column reads as
-# one type (`_missing_markers`) and it is not a stray: punctuation once will do (FRED's one
-# "." in a monthly series), a word three times, a code three times and in 1% of the values;
-# rarer ones stay junk, quarantined with the row. Not "?" or "#VALUE!": those read as errors,
+# one type (`_missing_markers`) and it is not a stray: punctuation or a word once will do
+# (FRED's one "." in a monthly series, one "unknown"), a two-letter abbreviation three
+# times, a code three times and in 1% of the values; rarer ones stay junk, quarantined with
+# the row. Not "?" or "#VALUE!": those read as errors,
 # not codes.
 _MARKER_PUNCTUATION = r"(?:[.:*_/\-–—…]{1,10}|\s)"
 _MARKER_WORDS = (
@@ -290,7 +291,9 @@ def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float
     if _PUNCTUATION_MARKER.fullmatch(marker):
         return 1
     if _WORD_MARKER.fullmatch(marker):
-        return config.missing_min_count
+        # A word that says so ("unknown", "missing", "n.a.") is missing even once; an
+        # abbreviation of two letters ("nd", "np") needs to be the column's habit.
+        return 1 if len(marker.strip()) >= 3 else config.missing_min_count
     return max(config.missing_min_count, config.missing_share * total)
 
 
