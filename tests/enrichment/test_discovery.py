@@ -304,6 +304,21 @@ async def test_duplicate_rows_are_counted_and_the_key_without_them_named(runtime
     )
 
 
+async def test_a_unique_name_keys_a_table_before_two_stats_unique_by_chance(runtime: Runtime, tmp_path: Path) -> None:
+    # Pokemon.csv: "#" repeats for a Pokémon's mega forms, HP and Speed together happen to be
+    # unique; the Name is the key.
+    rng = random.Random(5)
+    lines = ["#,Name,HP,Speed,Legendary"]
+    for number in range(1, 121):
+        forms = ["", "Mega "] if number % 10 == 0 else [""]
+        lines += [f"{number},{form}Mon{number},{rng.randint(20, 160)},{rng.randint(15, 180)},False" for form in forms]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "pokedex" / "pokemon.csv", lines)
+    assert entity.grain_columns == ["Name"]
+    keys = entity.evidence["keys"]["candidate_keys"]
+    assert ["HP", "Speed"] not in keys
+    assert not any("Speed" in k or "HP" in k for k in keys)
+
+
 async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:
     import anyio
 

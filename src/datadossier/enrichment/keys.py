@@ -49,6 +49,10 @@ _BATCH = 12
 # and how many parts tried with each (the rest of `MAX_COMBINATIONS` goes to the pool's).
 _EXTENDED_PAIRS = 2
 _EXTENSIONS = 10
+# A pair of columns whose distinct counts multiply to more than rows / LOOSE_PAIR, with a part
+# that may be unique by chance (`_by_chance`), is no key; nor is a set with two such parts.
+# (Triples are loose by nature: a player, a year and a stint.)
+LOOSE_PAIR = 0.05
 
 
 def _part_ok(column: ColumnStats, rows: int) -> bool:
@@ -129,14 +133,15 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             keys.extend(found)
             if any(all(table.column(c).family != "temporal" for c in k) for k in found):
                 break  # (a key with a date in it may be unique by chance: look on for one without)
-    if not keys:
-        # A lookup table keyed by a name (category name -> translation): when nothing else
-        # identifies a row, a short descriptive column may.
+    if not identifying:
+        # A lookup table keyed by a name (category name -> translation), a Pokémon's name
+        # beside its stats: when no identifier keys the table alone, a short descriptive
+        # column may (and comes before composites unique by chance, see `_key_score`).
         names = [(c.name,) for c in table.columns if _is_name_key_part(c) and _could_be_unique(c, rows)]
         counts = _distinct_counts(con, table, names)
         checked += len(names)
         counted.update(counts)
-        keys = [cols for cols, n in counts.items() if n == rows]
+        keys += [cols for cols, n in counts.items() if n == rows]
     grain, scores = _choose_grain(table, keys)
     time_series = grain is not None and all(table.column(c).family == "temporal" for c in grain)
     evidence: dict[str, Any] = {
@@ -233,6 +238,9 @@ def _composite_keys(
             product *= c.distinct or table.rows
         if product < table.rows:
             continue
+        chance = sum(_by_chance(c, table.rows) for c in combo)
+        if chance >= 2 or (chance and size == 2 and table.rows < LOOSE_PAIR * product):
+            continue  # a Pokémon's stats (HP, Speed): unique together by chance
         # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
         # moment: a time series' key; two times otherwise are one too many.
         moment = sorted(c.sql_type.upper() for c in combo) == ["DATE", "TIME"]
@@ -247,6 +255,13 @@ def _composite_keys(
             break
     counts = _distinct_counts(con, table, candidates)
     return [cols for cols, n in counts.items() if n == table.rows], counts
+
+
+def _by_chance(column: ColumnStats, rows: int) -> bool:
+    """A whole number not named as an identifier, of values spread like a measure's (a tenth
+    of the rows or more): beside another part, it tells rows apart by chance. (A reference
+    named without "id", a timesheet's emp and proj, repeats far more.)"""
+    return column.family == "integer" and not is_key_like(column.name) and (column.distinct or rows) * 10 >= rows
 
 
 def _identifies(column: ColumnStats, rows: int) -> bool:
