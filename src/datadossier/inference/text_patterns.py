@@ -31,7 +31,7 @@ def url() -> Detector:
 @register
 def phone() -> Detector:
     """Phone numbers ("(555) 123-4567", "+49 30 1234567", "555.123.4567", "07911 123456",
-    "2065552579")."""
+    "2065552579", "+91 9743772233")."""
     groups = (
         r"\([0-9]{1,4}\)[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4}"  # (555) 123-4567
         r"|[0-9]{2,5}[ -][0-9]{3,4}[ -]?[0-9]{3,4}"  # 020 7946 0958, 555-123-4567
@@ -42,7 +42,8 @@ def phone() -> Detector:
     # America dials them (not from 0 or 1), or a trunk 0 and 9 to 11 more; not an SEC CIK's
     # "0000066740" nor a 13-digit Unix time. Under a phone's name such a column stays text
     # (see `decide`); elsewhere integers rank above text patterns.
-    bare = r"\+[0-9]{10,15}|1?[2-9][0-9]{9}|0[1-9][0-9]{8,10}"
+    # A country code set apart from the rest in one block: "+91 9743772233" (Zomato's).
+    bare = r"\+[0-9]{10,15}|\+[0-9]{1,3}[ .-][0-9]{6,12}|1?[2-9][0-9]{9}|0[1-9][0-9]{8,10}"
     return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|{bare})\s*", priority=30)
 
 
