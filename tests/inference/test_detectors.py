@@ -239,6 +239,15 @@ def test_percentages_with_a_decimal_comma(infer: Infer) -> None:
     assert result.bounds == (0.5, 100.0)
 
 
+def test_scores_over_their_scale_are_read_as_the_score(infer: Infer) -> None:
+    # Zomato's rate: "4.1/5", sometimes with a space; "-" for no rating yet.
+    result = infer({"rate": ["4.1/5", "3.8 /5", "3.9/5", "-", "4.2/5", "2.9/5"]})["rate"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "rating_5")
+    assert result.bounds == (2.9, 4.2)
+    ten = infer({"score": ["7/10", "8.5/10", "10/10", "6/10"]})["score"]
+    assert (ten.decided_type, ten.decided_pattern) == ("DOUBLE", "rating_10")
+
+
 def test_unit_value_detector_reads_the_number_and_the_unit(infer: Infer) -> None:
     result = infer({"weight": ["12.5 kg", "3kg", "0.5 kg", "100 kg"]})["weight"]
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "unit_value")
@@ -464,6 +473,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
+    "rating_5": ["4.1/50", "4/5/2021", "/5", "4.1", "1/15"],
+    "rating_10": ["7/100", "3/4/10", "/10", "7", "7/1"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
     "abbreviated_number": ["K", "12", "1.2 KB", "5m", "1.2KK", "kg"],
     "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5m", "$1,200K"],
@@ -523,7 +534,7 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10",
     ]
 
 

@@ -42,6 +42,8 @@ PatternName = Literal[
     "currency",
     "currency_eu",
     "percent",
+    "rating_5",
+    "rating_10",
     "unit_value",
     "abbreviated_number",
     "lower_bound",

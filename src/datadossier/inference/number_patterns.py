@@ -313,6 +313,28 @@ def percent() -> Detector:
     )
 
 
+def _rating(name: PatternName, scale: int) -> Detector:
+    """Scores written over their scale ("4.1/5", "3.8 /5", "7/10": Zomato's and review sites'
+    ratings), typed as the score; the pattern names the scale."""
+    regex = rf"\s*(?:[0-9]{{1,3}}(?:\.[0-9]+)?|\.[0-9]+)\s*/\s*{scale}\s*"
+    return Detector(
+        name, "DOUBLE", regex,
+        lambda col, _t: f"TRY_CAST(trim(split_part({shaped(col, regex)}, '/', 1)) AS DOUBLE)", priority=55,
+    )
+
+
+@register
+def rating_5() -> Detector:
+    """Scores out of 5 ("4.1/5")."""
+    return _rating("rating_5", 5)
+
+
+@register
+def rating_10() -> Detector:
+    """Scores out of 10 ("7.5/10")."""
+    return _rating("rating_10", 10)
+
+
 @register
 def unit_value() -> Detector:
     """Numbers followed by a unit ("12.5 kg", "10.36 mph", "3km", "20 °C"); typed as the number."""
