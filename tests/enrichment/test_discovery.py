@@ -319,6 +319,34 @@ async def test_a_unique_name_keys_a_table_before_two_stats_unique_by_chance(runt
     assert not any("Speed" in k or "HP" in k for k in keys)
 
 
+async def test_returns_of_orders_point_at_the_order_lines_that_hold_their_order_id(runtime: Runtime, tmp_path: Path) -> None:
+    # Superstore: the orders file is at the grain of order lines (Row ID); its Order ID
+    # repeats, and no table keys it. The returns (one row an order) still point at it.
+    folder = tmp_path / "data" / "superstore"
+    folder.mkdir(parents=True)
+    rng = random.Random(2)
+    orders = [f"CA-{2014 + i % 4}-{100000 + i * 7}" for i in range(300)]
+    lines, row = ["Row ID,Order ID,Customer ID,Sales"], 1
+    for order in orders:
+        for _ in range(rng.randint(1, 4)):
+            lines.append(f"{row},{order},CG-{rng.randint(10000, 10200)},{rng.uniform(2, 900):.2f}")
+            row += 1
+    (folder / "orders.csv").write_text("\n".join(lines) + "\n")
+    (folder / "returns.csv").write_text("\n".join(["Returned,Order ID", *(f"Yes,{o}" for o in rng.sample(orders, 40))]) + "\n")
+    (folder / "people.csv").write_text("Person,Region\nAnna,West\nChuck,East\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="superstore")
+    (link,) = [r for r in found if r.from_table == "superstore.returns"]
+    assert (link.from_columns, link.to_table, link.to_columns) == (["Order ID"], "superstore.orders", ["Order ID"])
+    assert (link.relationship_type, link.cardinality) == ("semantic", "1:n")
+    assert link.evidence["integrity"] == 1.0
+    (path,) = (await service.join_paths("returns", "orders")).paths
+    assert path.cardinality == "1:n"
+    assert any(w.startswith("Fan-out: each superstore.returns row matches many") for w in path.warnings)
+    back = (await service.join_paths("orders", "returns")).paths[0]
+    assert back.cardinality == "n:1"
+
+
 async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:
     import anyio
 

@@ -106,13 +106,16 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
 def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
     """Each table's possible next steps, in both directions of every edge."""
     out: dict[str, list[Step]] = {}
+    # Each way's cardinality: a foreign key is n:1 towards its parent; a reference onto a
+    # column that repeats (see `relationships.shared_keys`) is 1:n.
+    ways = {"1:1": ("1:1", "1:1"), "1:n": ("1:n", "n:1")}
     for e in edges:
-        one_to_one = e.cardinality == "1:1"
+        forward, backward = ways.get(e.cardinality, ("n:1", "1:n"))
         out.setdefault(e.child, []).append(
-            Step(e.child, e.child_columns, e.parent, e.parent_columns, "1:1" if one_to_one else "n:1", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
+            Step(e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
         )
         out.setdefault(e.parent, []).append(
-            Step(e.parent, e.parent_columns, e.child, e.child_columns, "1:1" if one_to_one else "1:n", e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
+            Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
         )
     return out
 

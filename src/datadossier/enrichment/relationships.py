@@ -666,14 +666,92 @@ def discover_links(
     links.extend(composite_links(con, tables, keys, links))
     for link in links:
         _orphan_rows(con, relations, link)
-    links.sort(key=lambda k: (k.child_table, k.child_columns, k.parent_table))
     bridges = find_bridges(tables, keys, links)
+    links.extend(shared_keys(con, tables, keys, links))
+    links.sort(key=lambda k: (k.child_table, k.child_columns, k.parent_table))
     stats = {
         "candidate_pairs_checked": len(candidates),
         "pairs_above_bar": sum(1 for c in candidates if c.confidence >= ACCEPT and c.best_integrity >= MIN_INTEGRITY),
         "links": len(links),
     }
     return links, bridges, stats
+
+
+# A reference onto a column that no table keys (`shared_keys`) needs this share of the
+# child's values in the parent, and this many distinct values.
+SHARED_MIN_INTEGRITY = 0.9
+SHARED_MIN_DISTINCT = 5
+
+
+def shared_keys(
+    con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys], links: list[Link]
+) -> list[Link]:
+    """References onto a column that repeats in its table: an identifier of the same name in
+    two tables, the grain of one (the child) and no key of the other, the child's values
+    (nearly) all among the other's. Superstore's returns(Order ID) points at the orders
+    file, whose rows are order lines: each return matches every line of its order.
+    Reported as ``semantic`` links (the columns name the same things), ``1:n``. Two tables
+    where the identifier repeats in both (MovieLens' tags and ratings by userId) are left
+    out: their join pairs every row of one with every row of the other."""
+    referencing = {(link.child_table, link.child_columns[0]) for link in links if len(link.child_columns) == 1}
+    keyed = {(t.name, k[0]) for t in tables for k in keys[t.name].keys if len(k) == 1}
+    schemas = {t.name: schema_of(t) for t in tables}
+    relations = {t.name: t.relation for t in tables}
+    # Identifiers that reference no table, by name and family. The child is its table's
+    # grain (the returns of orders, one row an order); the parent no table's key.
+    grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
+    loose: dict[tuple[tuple[str, ...], str], list[ColumnStats]] = {}
+    for column in (c for t in tables for c in t.columns):
+        if column.family in ("integer", "string") and is_key_like(column.name) and (column.table, column.name) not in referencing:
+            loose.setdefault((words(column.name), column.family), []).append(column)
+    pairs = [
+        (child, parent)
+        for group in loose.values()
+        for child, parent in product(group, repeat=2)
+        if (child.table, child.name) in grains and (parent.table, parent.name) not in keyed
+        and child.table != parent.table and not partitions(schemas, child.table, parent.table)
+        and SHARED_MIN_DISTINCT <= (child.distinct or 0) < (parent.distinct or 0)
+    ]
+    found: list[Link] = []
+    for child, parent in pairs:
+        c, p = quote_ident(child.name), quote_ident(parent.name)
+        row = con.execute(
+            f"SELECT count(*), count(p.v) FROM (SELECT DISTINCT {c} AS v FROM {relations[child.table]} WHERE {c} IS NOT NULL) AS c "
+            f"LEFT JOIN (SELECT DISTINCT {p} AS v FROM {relations[parent.table]}) AS p ON c.v = p.v"
+        ).fetchone()
+        assert row is not None
+        distinct, matched = int(row[0]), int(row[1])
+        integrity = matched / distinct if distinct else 0.0
+        if integrity < SHARED_MIN_INTEGRITY:
+            continue
+        confidence = score(integrity, 1.0, value_specificity(child, parent))
+        if confidence < ACCEPT:
+            continue
+        found.append(
+            Link(
+                child_table=child.table,
+                child_columns=(child.name,),
+                parent_table=parent.table,
+                parent_columns=(parent.name,),
+                confidence=confidence,
+                cardinality="1:n",
+                kind="semantic",
+                evidence={
+                    "child_distinct": distinct,
+                    "found_in_parent": matched,
+                    "integrity": round(integrity, 4),
+                    "orphan_values": distinct - matched,
+                    "child_unique": True,
+                    "parent_unique": False,
+                    "parent_distinct": parent.distinct,
+                    "shared_key": (
+                        f"{parent.name} repeats in {parent.table} (no table keys it): each {child.table} row"
+                        f" matches every {parent.table} row of its value"
+                    ),
+                },
+            )
+        )
+    return found
 
 
 def group_id(link: Link) -> str:

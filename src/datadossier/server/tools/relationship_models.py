@@ -21,7 +21,10 @@ class RelationshipOut(BaseModel):
     from_columns: list[str] = Field(description="Its columns, in order (several for a composite key).")
     to_table: str = Field(description="The referenced (parent) table.")
     to_columns: list[str] = Field(description="The parent's key columns, in the same order.")
-    type: str = Field(description="`foreign_key`, `hierarchy` (a self-reference) or `bridge` (n:m through a bridge table).")
+    type: str = Field(
+        description="`foreign_key`, `hierarchy` (a self-reference), `bridge` (n:m through a bridge table) or `semantic` "
+        "(an identifier of the same name onto a column that repeats in its table: returns' order id onto order lines)."
+    )
     cardinality: str | None = Field(description="From child to parent: `n:1` or `1:1`; `n:m` for a bridge.")
     confidence: float = Field(description="0..1: integrity times the name and value evidence that it is not chance.")
     status: str = Field(description="`detected`, `confirmed` (kept whatever later runs find) or `rejected`.")
