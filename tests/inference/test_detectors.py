@@ -289,6 +289,9 @@ def test_iso_datetime_detector_accepts_t_space_fractions_and_offsets(infer: Infe
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
     # The +02:00 value is 08:11:12 UTC, the earliest.
     assert result.bounds == utc_bounds((2021, 1, 5, 8, 11, 12), (2021, 1, 5, 10, 11, 12, 500000))
+    # The decision says so (the USGS feed's "...Z" times, a local time with its offset).
+    assert "2 of the values (50.0%) carry a time zone" in result.reason
+    assert "carry a time zone" not in infer({"at": values[:2]})["at"].reason
 
 
 def test_us_date_detector_reads_month_first_with_or_without_zero_padding(infer: Infer) -> None:

@@ -118,16 +118,20 @@ def iso_datetime() -> Detector:
         rf"{_ZONE}?\s*"
     )
 
+    def has_offset(col: str) -> str:
+        return f"regexp_matches({col}, {lit(_OFFSET_AT_END)})"
+
     def convert(col: str, _sql_type: str) -> str:
         # TIMESTAMP drops an offset silently and TIMESTAMPTZ reads a naive value in the
         # session's time zone: each kind of value gets the cast that is right for it. (Cheaper
         # pre-tests with contains/LIKE measured slower than the one regex.)
         with_offset = f"timezone('UTC', TRY_CAST({col} AS TIMESTAMPTZ))"
-        has_offset = f"regexp_matches({col}, {lit(_OFFSET_AT_END)})"
-        return f"CASE WHEN {has_offset} THEN {with_offset} ELSE TRY_CAST({col} AS TIMESTAMP) END"
+        return f"CASE WHEN {has_offset(col)} THEN {with_offset} ELSE TRY_CAST({col} AS TIMESTAMP) END"
 
+    # The mark counts the values written with a zone, for the decision to say they are now
+    # UTC (the same regex as the conversion's: the load computes it once for both).
     return Detector(
-        "iso_datetime", "TIMESTAMP", regex, convert, priority=70,
+        "iso_datetime", "TIMESTAMP", regex, convert, mark=has_offset, priority=70,
         formats=("%Y-%m-%dT%H:%M:%S",),
     )
 

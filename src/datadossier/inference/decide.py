@@ -172,6 +172,12 @@ def _decide_text(
         notes.append("Dates of mixed precision: a year or a month written alone is read as its first day.")
     if chosen is not None and chosen.details.get("midnight"):
         notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")
+    elif chosen is not None and chosen.name == "iso_datetime" and chosen.stats.marked:
+        zoned = chosen.stats.marked
+        notes.append(
+            f"{zoned:,} of the values ({zoned / n:.1%}) carry a time zone (Z, +01:00, UTC): they are stored"
+            " converted to UTC, as TIMESTAMP without the zone; values without one are kept as written."
+        )
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
 
 
