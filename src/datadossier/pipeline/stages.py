@@ -36,6 +36,7 @@ from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import ColumnPlan
 from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
+from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.sentinels import missing_codes
 from datadossier.sources.csv_loader import (
@@ -190,6 +191,26 @@ def _noting_na_codes(inferences: list[ColumnInference], codes: list[str]) -> lis
         " value, not as a missing one."
     )
     return [replace(i, reason=i.reason + note) if i.column_name in codes else i for i in inferences]
+
+
+def _noting_lists(inferences: list[ColumnInference], lists: dict[str, ListColumn]) -> list[ColumnInference]:
+    """The text columns that hold lists of items (see `profiling.lists`) get that pattern on
+    their text candidate, and the decision says how to split them."""
+    noted: list[ColumnInference] = []
+    for inference in inferences:
+        found = lists.get(inference.column_name)
+        if found is not None:
+            candidates = [
+                replace(c, detected_pattern=LIST_PATTERN, pattern_match_rate=round(found.share, 4))
+                if c.data_type == "VARCHAR" and c.detected_pattern is None else c
+                for c in inference.candidates
+            ]
+            inference = replace(
+                inference, candidates=candidates, decided_pattern=LIST_PATTERN,
+                reason=inference.reason + list_note(inference.column_name, found),
+            )
+        noted.append(inference)
+    return noted
 
 
 def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
@@ -653,6 +674,8 @@ def finish_table(
         )
         codes = missing_codes(con, typed, profiles, dict(typed_columns))
         inferences = [replace(i, reason=i.reason + codes[i.column_name]) if i.column_name in codes else i for i in inferences]
+        text = [c.name for c, i in zip(casts, inferences, strict=True) if c.decided_type == "VARCHAR" and i.decided_pattern is None]
+        inferences = _noting_lists(inferences, list_columns(con, typed, text))
         step("profile")
     except BaseException:
         if staged.raw_copy is not None:

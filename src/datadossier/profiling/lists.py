@@ -1,0 +1,122 @@
+"""Text columns whose values are lists of items: "United States, India" (Netflix's country),
+"Adventure|Animation|Children" (MovieLens' genres), "windows;mac;linux" (Steam's platforms),
+"['Guns N' Roses', 'Slash']" (a Python list written out).
+
+Whole values then say little (top values are combinations), while an agent filtering on
+``country = 'India'`` misses "United States, India". Such a column is named a list, with its
+separator and its most common items, so that it is split (``string_split``) before counting
+or filtering.
+
+A list is told from other text with separators by its items: short, repeated across rows,
+and as many or as few in a value as there are (one country, then three). An address or a
+"Last, First" name has its parts in fixed number and place. The first rows of the column
+decide whether it may be a list (cheap); the whole column then gives the figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from datadossier.engine import quote_ident, quote_literal
+
+if TYPE_CHECKING:
+    import duckdb
+
+# The pattern a list column's text candidate gets.
+LIST_PATTERN = "delimited_list"
+# Separators in order of preference: a comma last (", " before ","), since prose has them too.
+SEPARATORS = ("|", ";", ", ", ",")
+HEAD_ROWS = 5000
+# Of the values, at least this share must hold two items or more.
+MIN_LIST_SHARE = 0.1
+# Items must be short, and repeat: on average each item of the head seen this many times.
+MAX_ITEM_LENGTH = 40.0
+MIN_ITEM_REPEATS = 2.0
+TOP_ITEMS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ListColumn:
+    """What makes a column a list, over the whole column."""
+
+    separator: str
+    share: float  # of the non-null values, those with two items or more
+    distinct_items: int
+    top_items: list[tuple[str, int]]
+
+
+def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
+    """SQL: the trimmed items of a value (a written-out list loses its brackets and quotes)."""
+    text = f"trim({column_sql}, '[] ')" if bracketed else column_sql
+    return (
+        f"list_filter(list_transform(string_split({text}, {quote_literal(separator)}), lambda x: trim(x, ' ''\"')),"
+        " lambda x: x <> '')"
+    )
+
+
+def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[str]) -> dict[str, ListColumn]:
+    """The columns of ``relation`` (text columns named in ``columns``) that hold lists."""
+    if not columns:
+        return {}
+    head = f"(SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation} LIMIT {HEAD_ROWS})"
+    shares = ", ".join(
+        f"count({quote_ident(c)}), count_if(starts_with({quote_ident(c)}, '[') AND ends_with({quote_ident(c)}, ']')), "
+        + ", ".join(f"count_if(contains({quote_ident(c)}, {quote_literal(s)}))" for s in SEPARATORS)
+        for c in columns
+    )
+    row = con.execute(f"SELECT {shares} FROM {head}").fetchone()
+    assert row is not None
+    width = 2 + len(SEPARATORS)
+    found: dict[str, ListColumn] = {}
+    for i, column in enumerate(columns):
+        counts = row[i * width : (i + 1) * width]
+        values, bracketed = int(counts[0]), int(counts[1])
+        if values == 0:
+            continue
+        separator = next((s for s, n in zip(SEPARATORS, counts[2:], strict=True) if n >= MIN_LIST_SHARE * values), None)
+        if separator is None:
+            continue
+        written_out = bracketed >= 0.9 * values
+        if _looks_like_a_list(con, head, column, separator, written_out):
+            found[column] = _whole_column(con, relation, column, separator, written_out)
+    return found
+
+
+def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, separator: str, written_out: bool) -> bool:
+    items = _items_sql(quote_ident(column), separator, written_out)
+    row = con.execute(
+        f"SELECT count(*), count(DISTINCT item), avg(length(item)), "
+        f"(SELECT count(DISTINCT n) FROM (SELECT len({items}) AS n FROM {head} WHERE {quote_ident(column)} IS NOT NULL)) "
+        f"FROM (SELECT unnest({items}) AS item FROM {head})"
+    ).fetchone()
+    assert row is not None
+    total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
+    # Items repeat, are short, and come in varying numbers (an address has its parts in fixed number).
+    return bool(distinct) and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH and sizes >= 3
+
+
+def _whole_column(
+    con: duckdb.DuckDBPyConnection, relation: str, column: str, separator: str, written_out: bool
+) -> ListColumn:
+    col = quote_ident(column)
+    items = _items_sql(col, separator, written_out)
+    counts: Any = con.execute(
+        f"SELECT count_if(len({items}) >= 2) / count(*) FROM {relation} WHERE {col} IS NOT NULL"
+    ).fetchone()
+    top: Any = con.execute(
+        f"SELECT item, count(*) AS n, count(*) OVER () FROM (SELECT unnest({items}) AS item FROM {relation}) "
+        f"GROUP BY item ORDER BY n DESC, item LIMIT {TOP_ITEMS}"
+    ).fetchall()
+    distinct = int(top[0][2]) if top else 0
+    return ListColumn(separator, float(counts[0] or 0.0), distinct, [(str(v), int(n)) for v, n, _ in top])
+
+
+def list_note(column: str, found: ListColumn) -> str:
+    """The decision's words for a list column."""
+    items = ", ".join(f"{value!r} ({count:,})" for value, count in found.top_items)
+    return (
+        f" A list: {found.share:.0%} of the values hold several items separated by {found.separator!r}"
+        f" ({found.distinct_items:,} different items; the most common {items}). Split it with"
+        f" string_split({quote_ident(column)}, {quote_literal(found.separator)}) and unnest to count or filter by item."
+    )

@@ -1,0 +1,53 @@
+"""Text columns that hold lists of items are named so, with their separator and top items;
+text with separators in fixed places (addresses, "Last, First", prose) is not."""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+from tests.pipeline.helpers import run_file
+
+GENRES = ["Action", "Adventure", "Animation", "Children", "Comedy", "Drama", "Horror", "Sci-Fi"]
+COUNTRIES = ["United States", "India", "United Kingdom", "France", "Japan", "Canada"]
+WORDS = ("the", "a", "parcel", "driver", "delayed", "confirmed", "refund", "box", "quickly", "week", "next", "new",
+         "old", "price")
+
+
+def _rows(n: int) -> list[list[str]]:
+    rng = random.Random(7)
+    rows = []
+    for i in range(n):
+        rows.append([
+            str(i),
+            "|".join(rng.sample(GENRES, rng.randint(1, 4))),  # MovieLens
+            ";".join(rng.sample(["windows", "mac", "linux"], rng.randint(1, 3))),  # Steam
+            str(rng.sample(COUNTRIES, rng.randint(1, 3))),  # a Python list written out
+            ", ".join(rng.sample(COUNTRIES, rng.choice([1, 1, 1, 2, 3]))),  # Netflix's country
+            f"{rng.randint(1, 999)} Main St, {rng.choice(['Springfield', 'Salem'])}, {rng.choice(['IL', 'OR'])}",
+            f"{rng.choice(['Smith', 'Jones', 'Lee'])}, {rng.choice(['Ann', 'Bob', 'Cy'])}",
+            " ".join(rng.choice(WORDS) for _ in range(6)) + ", " + " ".join(rng.choice(WORDS) for _ in range(5)),
+        ])
+    return rows
+
+
+def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "genres", "platforms", "countries", "country", "address", "name", "note"])
+        writer.writerows(_rows(600))
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    for column, separator in (("genres", "'|'"), ("platforms", "';'"), ("countries", "', '"), ("country", "', '")):
+        inference = found[column]
+        assert inference.decided_type == "VARCHAR"
+        assert inference.decided_pattern == "delimited_list", column
+        assert f"separated by {separator}" in inference.reason
+        assert inference.candidates[0].detected_pattern == "delimited_list"
+    assert "'linux'" in found["platforms"].reason
+    assert "\"['" not in found["countries"].reason  # items without the list's brackets and quotes
+    assert "'United States'" in found["countries"].reason
+    for column in ("address", "name", "note"):
+        assert found[column].decided_pattern is None, column
