@@ -70,7 +70,8 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
     width = 2 + len(SEPARATORS)
     found: dict[str, ListColumn] = {}
     for i, column in enumerate(columns):
-        counts = row[i * width : (i + 1) * width]
+        # (count_if of no rows is NULL)
+        counts = [n or 0 for n in row[i * width : (i + 1) * width]]
         values, bracketed = int(counts[0]), int(counts[1])
         if values == 0:
             continue
