@@ -48,3 +48,15 @@ def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
         assert "kept as a value" in reasons[column]
     for column in ("id", "direction", "holiday", "score"):
         assert "looks like a code" not in reasons[column], column
+
+
+def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
+    # The bank marketing data's poutcome: "unknown" for most clients, kept as a category.
+    outcomes = ["unknown"] * 8 + ["failure", "success"]
+    lines = ["id,poutcome,job"] + [f"{i},{outcomes[i % 10]},{['admin.', 'technician'][i % 2]}" for i in range(200)]
+    path = tmp_path / "bank.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "'unknown' (160 values, 80.0%) says a value is unknown or missing" in reasons["poutcome"]
+    assert "unknown" not in reasons["job"]

@@ -286,14 +286,20 @@ def _missing_markers(
     return {}
 
 
+def says_missing(value: str) -> bool:
+    """Whether a value is a word that says a value is missing ("unknown", "n.a.", "Not
+    Available"; see `MISSING_MARKER`), not a two-letter abbreviation."""
+    return _WORD_MARKER.fullmatch(value) is not None and len(value.strip()) >= 3
+
+
 def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float:
     """How often a marker must be sampled to stand for a missing value (see `MISSING_MARKER`)."""
     if _PUNCTUATION_MARKER.fullmatch(marker):
         return 1
+    if says_missing(marker):
+        return 1  # "unknown", "missing", "n.a.": missing even once
     if _WORD_MARKER.fullmatch(marker):
-        # A word that says so ("unknown", "missing", "n.a.") is missing even once; an
-        # abbreviation of two letters ("nd", "np") needs to be the column's habit.
-        return 1 if len(marker.strip()) >= 3 else config.missing_min_count
+        return config.missing_min_count  # "nd", "np": the column's habit, not a stray
     return max(config.missing_min_count, config.missing_share * total)
 
 

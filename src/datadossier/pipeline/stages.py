@@ -38,7 +38,7 @@ from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
 from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note
 from datadossier.profiling.model import ColumnProfile
-from datadossier.profiling.sentinels import missing_codes
+from datadossier.profiling.sentinels import missing_codes, missing_words
 from datadossier.sources.csv_loader import (
     CsvCopy,
     load_csv_stage,
@@ -673,7 +673,12 @@ def finish_table(
             row_count=counts.typed_rows,
         )
         codes = missing_codes(con, typed, profiles, dict(typed_columns))
-        inferences = [replace(i, reason=i.reason + codes[i.column_name]) if i.column_name in codes else i for i in inferences]
+        words = missing_words(profiles, dict(typed_columns))
+        inferences = [
+            replace(i, reason=i.reason + codes.get(i.column_name, "") + words.get(i.column_name, ""))
+            if i.column_name in codes or i.column_name in words else i
+            for i in inferences
+        ]
         text = [c.name for c, i in zip(casts, inferences, strict=True) if c.decided_type == "VARCHAR" and i.decided_pattern is None]
         inferences = _noting_lists(inferences, list_columns(con, typed, text))
         step("profile")
