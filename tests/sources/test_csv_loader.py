@@ -21,7 +21,7 @@ from datadossier.sources.csv_loader import (
     pin_columns,
     reopen_csv,
 )
-from datadossier.sources.files import DataFile
+from datadossier.sources.files import DataFile, resolve_files
 
 NULLS = ["NA", "N/A", "NULL", "null", "None", "-", "#N/A"]
 
@@ -277,6 +277,28 @@ def test_a_first_row_with_numbers_is_a_header_when_its_words_stand_over_numbers(
     path = tmp_path / "x.csv"
     path.write_text(text)
     assert _load(con, path).header is header
+
+
+STATIONS = (
+    "AE000041196  25.3330   55.5170   34.0    SHARJAH INTER. AIRP            GSN     41196\n"
+    "ASN00086071 -37.8075  144.9700   31.2    MELBOURNE REGIONAL OFFICE      GSN     94868\n"
+    "USW00094728  40.7789  -73.9692   39.6 NY NEW YORK CNTRL PK TWR          HCN     72506\n"
+    "USW00023174  33.9381 -118.3889   29.6 CA LOS ANGELES INTL AP                    72295\n"
+)
+
+
+def test_fixed_width_records_are_split_at_their_columns(con, tmp_path: Path) -> None:
+    # NOAA's ghcnd-stations.txt: names with spaces in a column of their own, empty fields.
+    path = tmp_path / "ghcnd-stations.txt"
+    path.write_text(STATIONS)
+    dialect = _load(con, path)
+    assert dialect.widths and dialect.field_count == 8 and dialect.header is False
+    rows = con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall()
+    assert rows[1] == ("ASN00086071", "-37.8075", "144.9700", "31.2", None, "MELBOURNE REGIONAL OFFICE", "GSN", "94868")
+    assert rows[3][4:7] == ("CA", "LOS ANGELES INTL AP", None)
+    # A folder lists it as a table; prose beside it is not.
+    (tmp_path / "README.txt").write_text("The stations file lists\nevery station with its place\nand its name.\n")
+    assert [f.table_name for f in resolve_files(tmp_path, [tmp_path])] == ["ghcnd_stations"]
 
 
 def test_title_and_note_lines_before_the_table_are_skipped(con, tmp_path: Path) -> None:

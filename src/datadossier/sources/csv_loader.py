@@ -78,6 +78,9 @@ class CsvDialect:
     # Values are separated by runs of spaces or tabs (the UCI repository's housing.data):
     # the workspace's copy is rewritten as CSV, which the other fields then describe.
     spaces: bool = False
+    # Fixed-width records (NOAA's ghcnd-stations.txt: values in columns of fixed place, text
+    # with spaces among them): where each column starts, for the copy's rewrite as CSV.
+    widths: tuple[int, ...] = ()
     # Rows between the header and the data that describe the columns (a census table's
     # labels, a data logger's units), one tuple of cells per row (see `_label_rows`); the
     # data then starts after ``data_skip`` lines.
@@ -102,6 +105,7 @@ class CsvDialect:
             "skip": self.skip,
             "footer": self.footer,
             "spaces": self.spaces,
+            **({"fixed_width_starts": list(self.widths)} if self.widths else {}),
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
             **({"header_rows": 2} if self.names else {}),
         }
@@ -260,6 +264,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         return CsvDialect(
             encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(aligned[:50]),
             field_count=len(aligned[0]), spaces=True,
+        )
+    if not directive and best is None and (fixed := _fixed_width(lines, complete=complete)) is not None:
+        starts, rows = fixed
+        return CsvDialect(
+            encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(rows[:50]),
+            field_count=len(starts), widths=tuple(starts),
         )
     preamble = 0
     skip = starts[0] if directive else 0
@@ -439,8 +449,39 @@ def _space_separated(lines: list[str], *, complete: bool) -> list[list[str]] | N
     return rows if numbers * 2 >= len(values) else None
 
 
-def _respace(path: Path, encoding: str, target: Path) -> None:
-    """Rewrite a file of values separated by spaces (see `_space_separated`) as UTF-8 CSV,
+# A fixed-width file has at least this many columns, a quarter of its values numbers.
+_MIN_FIXED_COLUMNS = 3
+
+
+def _fixed_width(lines: list[str], *, complete: bool) -> tuple[list[int], list[list[str]]] | None:
+    """Where the columns of fixed-width records start, and the rows they give: a column
+    starts after a place blank in every line ("AE000041196  25.3330   55.5170   34.0    SHARJAH
+    INTER. AIRP", GHCN's stations, whose names hold spaces and so defeat `_space_separated`).
+    Three columns or more, each line's first one filled, and a quarter of the values numbers
+    (prose lines share few blank places, and few numbers). None otherwise."""
+    rows = [line for line in (lines if complete or len(lines) < 2 else lines[:-1]) if line.strip()]
+    if len(rows) < 3 or any("\t" in line for line in rows):
+        return None
+    width = max(len(line) for line in rows)
+    blank = [all(i >= len(line) or line[i] == " " for line in rows) for i in range(width)]
+    starts = [i for i in range(width) if not blank[i] and (i == 0 or blank[i - 1])]
+    if len(starts) < _MIN_FIXED_COLUMNS:
+        return None
+    split = _fixed_values(rows, starts)
+    values = [value for row in split for value in row if value]
+    if any(not row[0] for row in split) or 4 * sum(1 for v in values if _NUMERIC.fullmatch(v)) < len(values):
+        return None
+    return starts, split
+
+
+def _fixed_values(lines: list[str], starts: list[int] | tuple[int, ...]) -> list[list[str]]:
+    ends = [*starts[1:], None]
+    return [[line[a:b].strip() for a, b in zip(starts, ends, strict=True)] for line in lines]
+
+
+def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = ()) -> None:
+    """Rewrite a file of values separated by spaces (see `_space_separated`), or of
+    fixed-width records (columns starting at ``widths``, see `_fixed_width`), as UTF-8 CSV,
     one row per non-blank line."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -449,7 +490,11 @@ def _respace(path: Path, encoding: str, target: Path) -> None:
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             out = csv.writer(dst, lineterminator="\n")
-            out.writerows(values for line in src if (values := _space_values(line.lstrip("\ufeff"))))
+            if widths:
+                lines = (line.lstrip("\ufeff").rstrip("\r\n") for line in src)
+                out.writerows(_fixed_values([line], widths)[0] for line in lines if line.strip())
+            else:
+                out.writerows(values for line in src if (values := _space_values(line.lstrip("\ufeff"))))
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
     except UnicodeDecodeError as exc:
@@ -808,8 +853,8 @@ def open_csv(
         )
     duck_encoding = _DUCKDB_ENCODINGS.get(enc)
     mixed = _mixed_line_ends(head)
-    if dialect.spaces:
-        _respace(file.path, enc, raw_copy)
+    if dialect.spaces or dialect.widths:
+        _respace(file.path, enc, raw_copy, dialect.widths)
         duck_encoding = "utf-8"
     elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
