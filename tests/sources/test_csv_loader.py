@@ -292,7 +292,7 @@ def test_fixed_width_records_are_split_at_their_columns(con, tmp_path: Path) -> 
     path = tmp_path / "ghcnd-stations.txt"
     path.write_text(STATIONS)
     dialect = _load(con, path)
-    assert dialect.widths == (0, 12, 21, 31, 38, 41, 72, 80)
+    assert dialect.widths == (0, 12, 21, 33, 38, 41, 72, 80)
     assert (dialect.field_count, dialect.header) == (8, False)
     rows = con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall()
     assert rows[1] == ("ASN00086071", "-37.8075", "144.9700", "31.2", None, "MELBOURNE REGIONAL OFFICE", "GSN", "94868")
