@@ -86,6 +86,7 @@ PatternName = Literal[
     "phone",
     "postal_code",
     "ip_address",
+    "geo_point",
 ]
 
 # Day/month patterns: their order is read from the data, or from the separator (see `decide`).

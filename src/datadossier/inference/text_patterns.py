@@ -71,3 +71,14 @@ def ip_address() -> Detector:
     v6 = rf"(?:{hx}:){{7}}{hx}|(?:{groups})?::(?:{groups})?"
     # Above `thousands`: "10.100.200.250" is an address, not ten billion.
     return Detector("ip_address", "VARCHAR", rf"\s*(?:{v4}|{v6})\s*", priority=45)
+
+
+@register
+def geo_point() -> Detector:
+    """A point as latitude and longitude in one value: "(41.8781, -87.6298)" as Socrata
+    exports write a Location, or well-known text "POINT (-87.6298 41.8781)" (longitude
+    first). With decimals: "(1, 2)" is any pair."""
+    lat = r"[-+]?[0-9]{1,2}\.[0-9]+"
+    lon = r"[-+]?[0-9]{1,3}\.[0-9]+"
+    regex = rf"\s*(?:\(\s*{lat}\s*,\s*{lon}\s*\)|(?i:point)\s*\(\s*{lon}\s+{lat}\s*\))\s*"
+    return Detector("geo_point", "VARCHAR", regex, priority=30)
