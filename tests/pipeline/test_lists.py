@@ -28,6 +28,7 @@ def _rows(n: int) -> list[list[str]]:
             f"{rng.randint(1, 999)} Main St, {rng.choice(['Springfield', 'Salem'])}, {rng.choice(['IL', 'OR'])}",
             f"{rng.choice(['Smith', 'Jones', 'Lee'])}, {rng.choice(['Ann', 'Bob', 'Cy'])}",
             " ".join(rng.choice(WORDS) for _ in range(6)) + ", " + " ".join(rng.choice(WORDS) for _ in range(5)),
+            str(dict.fromkeys(rng.sample(["Monday", "Tuesday", "Friday"], rng.randint(1, 3)), "11:0-21:0")),
         ])
     return rows
 
@@ -36,7 +37,7 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     with path.open("w", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["id", "genres", "platforms", "countries", "country", "address", "name", "note"])
+        writer.writerow(["id", "genres", "platforms", "countries", "country", "address", "name", "note", "hours"])
         writer.writerows(_rows(600))
     out, _ = run_file(path, tmp_path, None)
     found = {i.column_name: i for i in out.inferences}
@@ -49,5 +50,5 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
     assert "'linux'" in found["platforms"].reason
     assert "\"['" not in found["countries"].reason  # items without the list's brackets and quotes
     assert "'United States'" in found["countries"].reason
-    for column in ("address", "name", "note"):
+    for column in ("address", "name", "note", "hours"):  # hours: Yelp's JSON objects
         assert found[column].decided_pattern is None, column

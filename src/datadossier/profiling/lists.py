@@ -62,20 +62,21 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
     head = f"(SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation} LIMIT {HEAD_ROWS})"
     shares = ", ".join(
         f"count({quote_ident(c)}), count_if(starts_with({quote_ident(c)}, '[') AND ends_with({quote_ident(c)}, ']')), "
+        f"count_if(starts_with({quote_ident(c)}, '{{')), "
         + ", ".join(f"count_if(contains({quote_ident(c)}, {quote_literal(s)}))" for s in SEPARATORS)
         for c in columns
     )
     row = con.execute(f"SELECT {shares} FROM {head}").fetchone()
     assert row is not None
-    width = 2 + len(SEPARATORS)
+    width = 3 + len(SEPARATORS)
     found: dict[str, ListColumn] = {}
     for i, column in enumerate(columns):
         # (count_if of no rows is NULL)
         counts = [n or 0 for n in row[i * width : (i + 1) * width]]
-        values, bracketed = int(counts[0]), int(counts[1])
-        if values == 0:
-            continue
-        separator = next((s for s, n in zip(SEPARATORS, counts[2:], strict=True) if n >= MIN_LIST_SHARE * values), None)
+        values, bracketed, objects = int(counts[0]), int(counts[1]), int(counts[2])
+        if values == 0 or objects >= 0.5 * values:
+            continue  # JSON objects (Yelp's opening hours) are no lists
+        separator = next((s for s, n in zip(SEPARATORS, counts[3:], strict=True) if n >= MIN_LIST_SHARE * values), None)
         if separator is None:
             continue
         written_out = bracketed >= 0.9 * values
