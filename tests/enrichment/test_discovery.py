@@ -347,6 +347,26 @@ async def test_returns_of_orders_point_at_the_order_lines_that_hold_their_order_
     assert back.cardinality == "n:1"
 
 
+async def test_a_lookup_lacking_a_code_stays_the_parent_of_the_data(runtime: Runtime, tmp_path: Path) -> None:
+    # World Bank: three indicator files, one row a country, and the countries' metadata,
+    # which lacks one code of the data ("INX"). Both sides are unique; the lookup is the parent.
+    folder = tmp_path / "data" / "wdi"
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    codes = sorted({"".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(3)) for _ in range(70)})[:60]
+    for name in ("gdp", "pop", "lifeexp"):
+        rows = [f"{c},{rng.uniform(1, 100):.2f},{rng.uniform(1, 100):.2f}" for c in codes]
+        (folder / f"{name}.csv").write_text("\n".join(["Country Code,1990,1991", *rows]) + "\n")
+    regions = ["Europe", "Asia", "Africa"]
+    lookup = [f"{c},{regions[i % 3]},High income" for i, c in enumerate(codes[1:])]
+    (folder / "countries.csv").write_text("\n".join(["Country Code,Region,IncomeGroup", *lookup]) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="wdi")
+    assert set(_edges(found, "wdi")) == {
+        (name, ("Country Code",), "countries", ("Country Code",)) for name in ("gdp", "pop", "lifeexp")
+    }
+
+
 async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:
     import anyio
 

@@ -352,6 +352,24 @@ def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int]:
     return (cand.confidence, cand.name, cand.integrity, _owns_name(cand.parent), size)
 
 
+# Between the two directions of one pair of unique columns, a confidence this close is a tie
+# that the parent's name breaks.
+DIRECTION_TIE = 0.05
+
+
+def _stronger(cand: _Candidate, other: _Candidate) -> bool:
+    """Whether ``cand`` explains a pair of columns better than ``other``. Of the two
+    directions between unique columns, the parent is the table named for the key's entity
+    (countries for "Country Code") when the confidences are about equal: a lookup that lacks
+    one code (the World Bank's metadata without "INX") is still the parent of the data."""
+    reverse = (cand.child.table, cand.child.name) == (other.parent.table, other.parent.name)
+    if reverse and abs(cand.confidence - other.confidence) <= DIRECTION_TIE:
+        owns, other_owns = _owns_name(cand.parent), _owns_name(other.parent)
+        if owns != other_owns:
+            return owns
+    return _rank(cand) > _rank(other)
+
+
 def _owns_name(parent: ColumnStats) -> bool:
     """Whether the parent column names its own table's entity (film_id in film, not in
     film_category): between two equal sets of values, that table is the parent."""
@@ -378,7 +396,7 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     pair_best: dict[frozenset[tuple[str, str]], _Candidate] = {}
     for cand in accepted:
         pair = frozenset({(cand.child.table, cand.child.name), (cand.parent.table, cand.parent.name)})
-        if pair not in pair_best or _rank(cand) > _rank(pair_best[pair]):
+        if pair not in pair_best or _stronger(cand, pair_best[pair]):
             pair_best[pair] = cand
     accepted = list(pair_best.values())
     # A parent key that is itself a 1:1 child of another key is a split of that table; when a
