@@ -11,7 +11,7 @@ from tests.pipeline.helpers import run_file
 
 def _columns(tmp_path: Path) -> dict[str, str]:
     rng = random.Random(3)
-    rows = ["id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score"]
+    rows = ["id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score,income"]
     for i in range(300):
         rows.append(",".join([
             str(i),
@@ -25,6 +25,7 @@ def _columns(tmp_path: Path) -> dict[str, str]:
             str(999 if i % 40 == 0 else rng.randint(18, 90)),
             str(-999.9 if i % 13 == 0 else round(rng.uniform(0, 3000), 1)),
             str(rng.randint(-50, 50)),  # negatives among negatives: data
+            str(-666666666 if i % 30 == 0 else rng.randint(20000, 150000)),  # the Census Bureau's annotation
         ]))
     path = tmp_path / "t.csv"
     path.write_text("\n".join(rows) + "\n")
@@ -42,6 +43,7 @@ def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
         "launched": "1970-01-01 (6 values, 2.0%)",
         "age": "999 (8 values, 2.7%)",
         "elev": "-999.9 (24 values, 8.0%)",
+        "income": "-666666666 (10 values, 3.3%)",
     }
     for column, text in expected.items():
         assert text in reasons[column], column

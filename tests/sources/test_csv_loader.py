@@ -390,6 +390,7 @@ def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_pa
         ("1999,2000\n2001,2002\n", False),  # years over years: data
         # Dates naming the columns of a time series (the Johns Hopkins COVID-19 files).
         ("Province/State,Country/Region,Lat,Long,1/22/20,1/23/20\n,Chad,15.4,18.7,0,2\n", True),
+        ("country,2021,2020,2019\nAT,1.5,1.2,1.1\nBE,2.5,2.2,2.1\n", True),  # newest first (Eurostat)
         ("Bob,1/22/20,1/23/20\nAnn,2/2/21,3/3/21\n", False),  # dates over dates: data
         ("Bob,1/22/20,1/22/20\nAnn,1,2\n", False),  # the same date twice names no columns
         ("Bob,1/22/20,1/23/20\nAnn,2/2/21,N/A\nCy,3/3/21,4/4/21\n", False),  # dates over dates and a null: data

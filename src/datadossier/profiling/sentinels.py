@@ -1,7 +1,8 @@
 """Numbers and dates that stand for a missing value in a typed column.
 
 Survey, climate and registry data write "unknown" as a number of the column's own type: -9,
--99 or -9999 (the Global Terrorism Database, NOAA), -1 in a count of days (the UCI bank
+-99 or -9999 (the Global Terrorism Database, NOAA), -666666666 (the Census Bureau's ACS
+tables), -1 in a count of days (the UCI bank
 marketing data's pdays), 999 for an age, 0 for an unknown month or day, and dates such as
 1900-01-01 or the Unix epoch for a date never set. They are values to the typed layer, and
 they drag its minimum, mean and percentiles along: an agent would report a mean of -29
@@ -37,6 +38,9 @@ _LAST_DATES = frozenset({dt.date(9999, 12, 31), dt.date(2999, 12, 31), dt.date(2
 # A date code lies this many days from the next date.
 _DATE_GAP_DAYS = 5 * 365
 _NINES = re.compile(r"9+(?:\.9+)?")
+# One digit written six times or more: the Census Bureau's annotation values -666666666,
+# -888888888, -222222222 in its estimate columns.
+_JAM = re.compile(r"([1-8])\1{5,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +56,7 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low is None or high is None or low == high:
         return None
     name = profile.column_name
-    if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
+    if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
         return _Suspect(name, 0, True, "zero")

@@ -695,7 +695,8 @@ def _names_over_values(rows: list[list[str]], first: list[str], data_like: list[
 
 def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     """Whether the numbers or dates of a first row are the periods of a wide table: years
-    ("Country Name", "1960", "1961", ...: World Bank, OECD, census exports), rising, or dates
+    ("Country Name", "1960", "1961", ...: World Bank, OECD, census exports), rising, or falling
+    year by year ("2021", "2020", "2019": Eurostat), or dates
     ("Province/State", ..., "1/22/20", "1/23/20": the Johns Hopkins COVID-19 series), all
     different; two or more, over columns that do not mostly hold such values themselves (else
     the row is data: "Bob,1990,2000")."""
@@ -703,7 +704,11 @@ def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
         return False
     first = [rows[0][i].strip() for i in data_like]
     if all(_YEAR.fullmatch(cell) for cell in first):
-        if not all(a < b for a, b in itertools.pairwise(int(cell) for cell in first)):
+        years = [int(cell) for cell in first]
+        # Oldest first; or newest first, as Eurostat writes them, year by year and three or
+        # more ("Bob,2000,1990" is data).
+        steps = {b - a for a, b in itertools.pairwise(years)}
+        if not (all(step > 0 for step in steps) or (steps == {-1} and len(years) >= 3)):
             return False
         shaped = _YEAR.fullmatch
     elif all(_DATE_LIKE.match(cell) for cell in first) and len(set(first)) == len(first):
