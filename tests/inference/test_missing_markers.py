@@ -94,6 +94,18 @@ def test_a_word_that_says_missing_is_missing_even_once(infer: Infer, marker: str
     assert result.candidates[0].parse_success_rate == 1.0
 
 
+def test_a_bottom_code_is_no_negative_number(infer: Infer) -> None:
+    # The Census Bureau's median incomes: "2,500-" is 2,500 or less, like "250,000+" above.
+    once = [str(20000 + 37 * i) for i in range(200)]
+    once[10] = "2,500-"
+    result = infer({"income": once})["income"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", None)
+    assert result.candidates[0].failed_examples == ["2,500-"]
+    often = [("2,500-" if i % 40 == 0 else str(20000 + 37 * i)) for i in range(200)]
+    result = infer({"income": often})["income"]
+    assert (result.decided_type, result.missing_values) == ("INTEGER", {"2,500-": 5})
+
+
 def test_words_that_say_missing_need_no_share(infer: Infer) -> None:
     # SF Salaries: "Not Provided" on 4 rows of 2,000 (0.2%).
     values = _numbers(2000, 500, "Not Provided")

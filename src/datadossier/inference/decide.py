@@ -157,6 +157,12 @@ def _decide_text(
     number, whole = by_name.get("float"), by_name.get("integer")
     if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
         number.blocked = _BEYOND_BIGINT
+    for option in options:
+        marked = option.stats.marked or 0
+        if option.name in _TRAILING_MINUS and marked < _TRAILING_MINUS_MIN and marked < 0.1 * option.stats.parsed:
+            # One "2,500-" among incomes is the Census Bureau's bottom code (2,500 or less),
+            # not a negative amount written SAP's way: too few, and too rare, to turn a sign on.
+            option.blocked = "few values end in a minus"
     _block_by_name(by_name, name)
     past_midnight = _past_midnight_note(by_name, n)
     if past_midnight:
@@ -182,6 +188,8 @@ def _decide_text(
 
 
 _BEYOND_BIGINT = "integers beyond BIGINT"
+_TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "trailing_minus", "trailing_minus_eu"})
+_TRAILING_MINUS_MIN = 3
 _DATE_NAME = "a date's name"
 _ONE_TRUTH = "one truth value"
 _NO_HOURS = "no value has hours"

@@ -152,7 +152,13 @@ def _add_candidate(
         matched = query.column(readings.sql(column, detector, "match"))
         query.aggregate(index, name, "parsed", f"count_if({matched})")
     else:
-        typed = query.column(readings.sql(column, detector))
+        value = readings.sql(column, detector)
+        if findings.missing:
+            # A marker of a missing value is no value of any reading, even one that reads it
+            # (the trailing minus of a bottom code "2,500-"). (A thin column's text is NULL
+            # where its readings converted it: no marker there.)
+            value = f"CASE WHEN coalesce({missing_sql(column_sql, findings.missing)}, false) THEN NULL ELSE {value} END"
+        typed = query.column(value)
         query.aggregate(index, name, "parsed", f"count({typed})")
         if detector.data_type in ORDERED_TYPES:
             query.aggregate(index, name, "min", f"min({typed})")
