@@ -367,6 +367,39 @@ async def test_a_lookup_lacking_a_code_stays_the_parent_of_the_data(runtime: Run
     }
 
 
+async def test_hashed_ids_months_of_a_history_and_lists_keyed_alike(runtime: Runtime, tmp_path: Path) -> None:
+    import hashlib
+
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    rng = random.Random(8)
+    # H&M: customers named by a SHA-256 in hex (64 characters).
+    customers = [hashlib.sha256(str(i).encode()).hexdigest() for i in range(80)]
+    (folder / "customers.csv").write_text("\n".join(["customer_id,age", *(f"{c},{rng.randint(18, 80)}" for c in customers)]) + "\n")
+    sales = [f"2020-01-{1 + i % 28:02d},{rng.choice(customers)},{rng.uniform(0.01, 0.2):.4f}" for i in range(400)]
+    (folder / "transactions.csv").write_text("\n".join(["t_dat,customer_id,price", *sales]) + "\n")
+    # Home Credit: a monthly history of each bureau credit, MONTHS_BALANCE 0, -1, ...
+    history = [f"{5000 + b},{-m},{rng.choice('CX0')}" for b in range(40) for m in range(rng.randint(3, 12))]
+    (folder / "bureau_balance.csv").write_text("\n".join(["SK_ID_BUREAU,MONTHS_BALANCE,STATUS", *history]) + "\n")
+    # IMDb: titles, and two lists per title, each numbered by its own "ordering" (the
+    # principals' lists mostly longer, so most (title, ordering) pairs of the akas are there).
+    titles = [f"tt{t:07d}" for t in range(1, 80)]
+    (folder / "title_basics.csv").write_text("\n".join(["tconst,primaryTitle", *(f"{t},Film {t}" for t in titles)]) + "\n")
+    lengths = {t: rng.randint(1, 5) for t in titles}
+    akas = [f"{t},{o},Title {o}" for t in titles for o in range(1, lengths[t] + rng.choice([1, 1, 2, 3]))]
+    principals = [f"{t},{o},nm{rng.randint(1, 500):07d}" for t in titles for o in range(1, lengths[t] + 2)]
+    (folder / "title_akas.csv").write_text("\n".join(["titleId,ordering,title", *akas]) + "\n")
+    (folder / "title_principals.csv").write_text("\n".join(["tconst,ordering,nconst", *principals]) + "\n")
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="shop")
+    edges = _edges(found, "shop")
+    assert ("transactions", ("customer_id",), "customers", ("customer_id",)) in edges
+    assert ("title_akas", ("titleId",), "title_basics", ("tconst",)) in edges
+    assert not any(child == "title_akas" and len(columns) == 2 for child, columns, _, _ in edges)
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["shop.bureau_balance"] == ["SK_ID_BUREAU", "MONTHS_BALANCE"]
+
+
 async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:
     import anyio
 

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 FREE_TEXT_LENGTH = 40.0
 # Text named as an identifier may be longer (the FDA's PRODUCTID "0002-0800_ab2a5006-...").
-ID_TEXT_LENGTH = 64.0
+ID_TEXT_LENGTH = 128.0
 MAX_PARTS = 8
 MAX_COMBINATIONS = 40
 _BATCH = 12
@@ -61,7 +61,7 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False
     if column.family == "integer" and _names_a_period(column.name) and not is_key_like(column.name):
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
-    if column.family == "integer" and is_amount_like(column.name):
+    if column.family == "integer" and is_amount_like(column.name) and not _counts_periods(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
     length = column.avg_length or 0.0
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
@@ -71,6 +71,16 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         # a table of daily prices, a country's name in a yearly panel (each value repeats).
         return column.family == "string" and (column.distinct or rows) <= rows // 2
     return True
+
+
+_PERIOD_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "period"})
+
+
+def _counts_periods(name: str) -> bool:
+    """A count of periods first in the name: Home Credit's MONTHS_BALANCE (a month before the
+    application, 0, -1, ...) numbers a row of a monthly history, whatever it is of."""
+    ws = core_words(name)
+    return bool(ws) and ws[0] in _PERIOD_WORDS
 
 
 def _short_list(column: ColumnStats, rows: int) -> bool:

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 ACCEPT = 0.45
 MIN_INTEGRITY = 0.5
 MAX_CHILD_TEXT_LENGTH = 60.0
+MAX_ID_TEXT_LENGTH = 128.0
 # Children with at least this many distinct values are also judged by the share of their
 # rows found in the parent (see `_Candidate.best_integrity`); with fewer, one common value
 # would decide.
@@ -54,6 +55,11 @@ ROW_INTEGRITY_MIN_DISTINCT = 50
 MIN_ROW_PARENT_SHARE = 0.2
 MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
 MAX_COMPOSITE_COMBINATIONS = 8
+# Two tables keyed alike (an id and a row's place in its list) share most of their pairs by
+# chance: IMDb's akas (titleId, ordering) and principals (tconst, ordering) share 78%, the
+# orderings of different lists. A composite child unique in its table (a 1:1 split) needs
+# (nearly) all of its pairs found; a repeated one (purchase orders' item and vendor) less.
+ONE_TO_ONE_COMPOSITE_INTEGRITY = 0.99
 MIXED_SPECIFICITY = 0.5  # codes compared as numbers: text codes are specific, numbers less so
 # The keys of tables of two sources (two datasets) are the same things only when their values
 # say so: codes, sparse ids. Two stores' tables numbered 1..45 (Rossmann's and Walmart's)
@@ -159,8 +165,8 @@ def _range_coverage_factor(child: ColumnStats, parent: ColumnStats) -> float:
 def _child_ok(column: ColumnStats) -> bool:
     if column.family not in ("integer", "string") or column.non_null == 0:
         return False
-    if column.family == "string" and (column.avg_length or 0.0) > MAX_CHILD_TEXT_LENGTH:
-        return False
+    if column.family == "string" and (column.avg_length or 0.0) > (MAX_ID_TEXT_LENGTH if is_key_like(column.name) else MAX_CHILD_TEXT_LENGTH):
+        return False  # (a SHA-256 in hex, H&M's customer_id, is 64 characters)
     if is_measure_like(column.name):
         return False  # film.length, quantity, sort_order: amounts
     return not (is_descriptive(column.name) and not is_key_like(column.name))
@@ -604,6 +610,8 @@ def _check_composite(
     non_null_rows = con.execute(f"SELECT count(*) FROM {relations[child.name]} WHERE {not_null}").fetchone()
     assert non_null_rows is not None
     unique_child = distinct == int(non_null_rows[0])
+    if unique_child and integrity < ONE_TO_ONE_COMPOSITE_INTEGRITY:
+        return None
     return Link(
         child_table=child.name,
         child_columns=tuple(child_cols),
