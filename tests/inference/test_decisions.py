@@ -590,6 +590,14 @@ def test_zip_codes_stored_as_numbers_stay_codes_under_a_postal_name(infer: Infer
     assert infer({"postcode": ["2000", "3000", "4000", "2600"] * 20})["postcode"].decided_type == "VARCHAR"
 
 
+def test_codes_under_an_identifier_s_name_are_no_phone_numbers(infer: Infer) -> None:
+    # H&M's article_id: ten digits with a leading zero, which a trunk-0 phone number also is.
+    values = [f"0{108775015 + 37 * i}" for i in range(200)]
+    result = infer({"article_id": values, "mobile": values})
+    assert (result["article_id"].decided_type, result["article_id"].decided_pattern) == ("VARCHAR", None)
+    assert result["mobile"].decided_pattern == "phone"
+
+
 def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     # Steam's release_date: "Coming soon" and "To be announced" among the dates.
     values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]

@@ -199,7 +199,8 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
     """Readings that the values allow but the name contradicts: times of day written with
     points ("17.14.11") under a date's name (YouTube's trending_date, YY.DD.MM), and a yes/no
     reading of a column holding one spelling only ("N" throughout: an indicator's code, not a
-    boolean) unless the name says yes/no."""
+    boolean) unless the name says yes/no, and phone numbers under an identifier's name (bare
+    digits with a leading 0 read as one)."""
     dotted = by_name.get("dotted_time")
     if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
         dotted.blocked = _DATE_NAME
@@ -210,6 +211,9 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
     boolean = by_name.get("boolean")
     if boolean is not None and boolean.acceptable and boolean.stats.truths == 1 and not looks_boolean(name):
         boolean.blocked = _ONE_TRUTH
+    phone = by_name.get("phone")
+    if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
+        phone.blocked = "an identifier's name"  # H&M's article_id "0108775015": ten digits, no number to call
 
 
 # A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after
