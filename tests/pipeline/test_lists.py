@@ -15,6 +15,13 @@ WORDS = ("the", "a", "parcel", "driver", "delayed", "confirmed", "refund", "box"
          "old", "price")
 
 
+SUMMARIES = (
+    "Five Stars", "Great product", "Works great", "Love it", "Not bad", "Great, works well",
+    "Good value, fast shipping", "Too small, returned it", "Excellent", "Nice, but pricey, and slow",
+    "Four Stars", "Perfect fit", "Cheap, broke fast", "Does the job",
+)
+
+
 def _rows(n: int) -> list[list[str]]:
     rng = random.Random(7)
     rows = []
@@ -29,6 +36,7 @@ def _rows(n: int) -> list[list[str]]:
             f"{rng.choice(['Smith', 'Jones', 'Lee'])}, {rng.choice(['Ann', 'Bob', 'Cy'])}",
             " ".join(rng.choice(WORDS) for _ in range(6)) + ", " + " ".join(rng.choice(WORDS) for _ in range(5)),
             str(dict.fromkeys(rng.sample(["Monday", "Tuesday", "Friday"], rng.randint(1, 3)), "11:0-21:0")),
+            rng.choice(SUMMARIES),
         ])
     return rows
 
@@ -37,7 +45,7 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     with path.open("w", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["id", "genres", "platforms", "countries", "country", "address", "name", "note", "hours"])
+        writer.writerow(["id", "genres", "platforms", "countries", "country", "address", "name", "note", "hours", "summary"])
         writer.writerows(_rows(600))
     out, _ = run_file(path, tmp_path, None)
     found = {i.column_name: i for i in out.inferences}
@@ -49,6 +57,7 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
         assert inference.candidates[0].detected_pattern == "delimited_list"
     assert "'linux'" in found["platforms"].reason
     assert "\"['" not in found["countries"].reason  # items without the list's brackets and quotes
-    assert "'United States'" in found["countries"].reason
-    for column in ("address", "name", "note", "hours"):  # hours: Yelp's JSON objects
+    assert sum(f"'{country}' (" in found["countries"].reason for country in COUNTRIES) == 5  # the top five
+    # hours: Yelp's JSON objects; summary: Amazon reviews' summaries, short, some with commas.
+    for column in ("address", "name", "note", "hours", "summary"):
         assert found[column].decided_pattern is None, column

@@ -34,6 +34,8 @@ MIN_LIST_SHARE = 0.1
 MAX_ITEM_LENGTH = 40.0
 MIN_ITEM_REPEATS = 2.0
 TOP_ITEMS = 5
+# With this many values of one item, most of them must be items of the longer lists.
+MIN_SINGLES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,17 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
     assert row is not None
     total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
     # Items repeat, are short, and come in varying numbers (an address has its parts in fixed number).
-    return bool(distinct) and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH and sizes >= 3
+    if not (distinct and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH and sizes >= 3):
+        return False
+    # A value of one item is one of the items the longer values list ("India" beside "United
+    # States, India"); a short review's summary ("Five stars") is not a part of the others.
+    singles: Any = con.execute(
+        f"WITH v AS (SELECT {items} AS it FROM {head} WHERE {quote_ident(column)} IS NOT NULL), "
+        "listed AS (SELECT DISTINCT unnest(it) AS item FROM v WHERE len(it) >= 2) "
+        "SELECT count(*), count(*) FILTER (WHERE it[1] IN (SELECT item FROM listed)) FROM v WHERE len(it) = 1"
+    ).fetchone()
+    alone, listed = int(singles[0] or 0), int(singles[1] or 0)
+    return alone < MIN_SINGLES or listed >= 0.5 * alone
 
 
 def _whole_column(
