@@ -11,7 +11,7 @@ from tests.pipeline.helpers import run_file
 
 def _columns(tmp_path: Path) -> dict[str, str]:
     rng = random.Random(3)
-    rows = ["id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score,income"]
+    rows = ["id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score,income,days_employed,salary"]
     for i in range(300):
         rows.append(",".join([
             str(i),
@@ -26,6 +26,8 @@ def _columns(tmp_path: Path) -> dict[str, str]:
             str(-999.9 if i % 13 == 0 else round(rng.uniform(0, 3000), 1)),
             str(rng.randint(-50, 50)),  # negatives among negatives: data
             str(-666666666 if i % 30 == 0 else rng.randint(20000, 150000)),  # the Census Bureau's annotation
+            str(365243 if i % 5 == 0 else -rng.randint(0, 18000)),  # Home Credit's "not employed"
+            str(2_000_000 + i if i % 60 == 0 else rng.randint(20000, 90000)),  # outliers, each its own: data
         ]))
     path = tmp_path / "t.csv"
     path.write_text("\n".join(rows) + "\n")
@@ -44,11 +46,12 @@ def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
         "age": "999 (8 values, 2.7%)",
         "elev": "-999.9 (24 values, 8.0%)",
         "income": "-666666666 (10 values, 3.3%)",
+        "days_employed": "365243 (60 values, 20.0%)",
     }
     for column, text in expected.items():
         assert text in reasons[column], column
         assert "kept as a value" in reasons[column]
-    for column in ("id", "direction", "holiday", "score"):
+    for column in ("id", "direction", "holiday", "score", "salary"):
         assert "looks like a code" not in reasons[column], column
 
 

@@ -48,7 +48,7 @@ class _Suspect:
     column: str
     value: float | dt.date
     low: bool  # the column's smallest value (else its largest)
-    kind: str  # "number", "zero" (a month or a day) or "date"
+    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day) or "date"
 
 
 def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
@@ -62,7 +62,20 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         return _Suspect(name, 0, True, "zero")
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
         return _Suspect(name, high, False, "number")
+    # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
+    # 365243, a thousand years, for "not employed"), if it lies far from the rest.
+    frequent = max(3, (profile.total_count - profile.null_count) // 100)
+    for value, side in ((high, False), (low, True)):
+        if any(_number(t["value"]) == value and int(str(t["count"])) >= frequent for t in profile.top_values):
+            return _Suspect(name, value, side, "far")
     return None
+
+
+def _number(text: object) -> float | None:
+    try:
+        return float(str(text))
+    except ValueError:
+        return None
 
 
 def _plain(number: float) -> str:
@@ -148,8 +161,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
         return near >= 0 and far >= 10
     # Beside values of one sign, or five times farther from them than they spread (a
-    # temperature's -9999 beside -20 to 35).
-    beside = near >= 0 if s.low else near <= value / 3
+    # temperature's -9999 beside -20 to 35); a value of no code's shape only the latter.
+    beside = s.kind != "far" and (near >= 0 if s.low else near <= value / 3)
     return beside or abs(value - near) >= 5 * abs(near - far)
 
 
