@@ -57,6 +57,15 @@ def test_a_few_titles_quoted_whole_do_not_make_the_file_quote_its_values(tmp_pat
     assert rows == [(74, WHOLE), (1500, TITLE)]
 
 
+def test_a_small_tsv_with_titles_quoted_whole_and_a_quote_that_starts_one(tmp_path: Path) -> None:
+    # An IMDb slice of 30 rows: every line is sniffed, the title quoted whole among them.
+    path = tmp_path / "title.basics.tsv"
+    path.write_text(_titles({5}, rows=30, whole={9}))
+    out, rows = _run(path, tmp_path, 'SELECT _row_id, title FROM "typed"."s.t" WHERE title LIKE \'"%\' ORDER BY 1')
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (30, 0)
+    assert rows == [(5, TITLE), (9, WHOLE)]
+
+
 @pytest.mark.parametrize("bad", [1000, 20], ids=["past_the_sniffed_lines", "in_them"])
 def test_a_broken_quote_among_values_quoted_whole_stays_an_error(tmp_path: Path, bad: int) -> None:
     # The file quotes its values, so a broken quote is an error, not a hint that quotes are

@@ -408,8 +408,11 @@ def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> boo
         if "expected after" not in str(exc):
             return True  # a quoted value cut by the end of the lines read, or the like
     fields = [line.split(delimiter) for line in lines]
-    # A value quoted whole ("Smith") says the file does quote: its broken row stays an error.
-    if any(len(v) > 1 and v.startswith('"') and v.endswith('"') for row in fields for v in (f.strip() for f in row)):
+    # A value quoted whole ("Smith") says a comma-separated file does quote: its broken row
+    # stays an error. Not a tab-separated one: IMDb's titles hold "Quoted whole" too.
+    if delimiter != "\t" and any(
+        len(v) > 1 and v.startswith('"') and v.endswith('"') for row in fields for v in (f.strip() for f in row)
+    ):
         return True
     return len({len(row) for row in fields}) != 1
 
