@@ -598,6 +598,17 @@ def test_codes_under_an_identifier_s_name_are_no_phone_numbers(infer: Infer) -> 
     assert result["mobile"].decided_pattern == "phone"
 
 
+def test_a_few_comma_lists_among_whole_numbers_are_no_decimals(infer: Infer) -> None:
+    # Yelp's elite years: mostly one year, a few "2018,2019" (read as 2018.2019 before).
+    values = ["2018,2019" if i % 15 == 0 else str(2010 + i % 9) for i in range(300)]
+    result = infer({"elite": values})["elite"]
+    assert result.decided_type != "DOUBLE"
+    assert result.bounds is None or result.bounds[1] <= 2019
+    # Decimal commas throughout are decimals.
+    euros = [f"{i % 50},{i % 100:02d}" for i in range(300)]
+    assert infer({"preis": euros})["preis"].decided_type == "DOUBLE"
+
+
 def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     # Steam's release_date: "Coming soon" and "To be announced" among the dates.
     values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]

@@ -157,6 +157,9 @@ def _decide_text(
     number, whole = by_name.get("float"), by_name.get("integer")
     if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
         number.blocked = _BEYOND_BIGINT
+    comma = by_name.get("grouped_number_eu")
+    if comma is not None and whole is not None and _few_commas_among_whole_numbers(comma, whole):
+        comma.blocked = "a few values with a comma among whole numbers"
     for option in options:
         marked = option.stats.marked or 0
         if option.name in _TRAILING_MINUS and marked < _TRAILING_MINUS_MIN and marked < 0.1 * option.stats.parsed:
@@ -190,6 +193,15 @@ def _decide_text(
 _BEYOND_BIGINT = "integers beyond BIGINT"
 _TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "trailing_minus", "trailing_minus_eu"})
 _TRAILING_MINUS_MIN = 3
+
+
+def _few_commas_among_whole_numbers(comma: _Option, whole: _Option) -> bool:
+    """Whether the values a decimal comma reads are a few among whole numbers (under a
+    tenth of them): lists ("2018,2019" among Yelp's elite years, "8,29" among ids) more
+    likely than decimals, and read as 2018.2019 they would be wrong without a trace. Such
+    values are then junk of a whole-number column, or its text."""
+    marked = comma.stats.marked or 0
+    return 0 < marked < 0.1 * comma.stats.parsed and whole.stats.parsed + marked >= comma.stats.parsed
 _DATE_NAME = "a date's name"
 _ONE_TRUTH = "one truth value"
 _NO_HOURS = "no value has hours"
