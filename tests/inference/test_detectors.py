@@ -248,6 +248,12 @@ def test_scores_over_their_scale_are_read_as_the_score(infer: Infer) -> None:
     assert (ten.decided_type, ten.decided_pattern) == ("DOUBLE", "rating_10")
 
 
+def test_amazon_s_review_times_are_dates(infer: Infer) -> None:
+    result = infer({"reviewTime": ["02 28, 2014", "1 9, 2013", "12 19, 2010", "07 16, 2010"]})["reviewTime"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "month_day_comma_year")
+    assert result.bounds is not None
+
+
 def test_unit_value_detector_reads_the_number_and_the_unit(infer: Infer) -> None:
     result = infer({"weight": ["12.5 kg", "3kg", "0.5 kg", "100 kg"]})["weight"]
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "unit_value")
@@ -513,6 +519,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
+    "month_day_comma_year": ["13 28, 2014", "02 32, 2014", "02 28 2014", "02, 28, 2014", "02 28, 14"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
     "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431"],
     "email": ["ana@", "@example.com", "ana@example"],
@@ -539,7 +546,7 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013",
         "POINT (-87.6 41.8)",
     ]
 

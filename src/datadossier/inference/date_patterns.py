@@ -445,6 +445,17 @@ def month_name_date() -> Detector:
     )
 
 
+@register
+def month_day_comma_year() -> Detector:
+    """Dates written month, day, comma, year in numbers ("02 28, 2014", "1 9, 2013"), as
+    Amazon's review data writes reviewTime."""
+    regex = r"\s*(?:0?[1-9]|1[0-2]) (?:0?[1-9]|[12][0-9]|3[01]), [0-9]{4}\s*"
+    return Detector(
+        "month_day_comma_year", "DATE", regex,
+        lambda col, _t: strptime_date(shaped(col, regex), ("%m %d, %Y",)), priority=70, formats=("%m %d, %Y",),
+    )
+
+
 _WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY_ABBR = r"(?:mon|tue|wed|thu|fri|sat|sun)"
 _MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"

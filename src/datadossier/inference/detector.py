@@ -76,6 +76,7 @@ PatternName = Literal[
     "epoch_millis",
     "epoch_micros",
     "month_name_date",
+    "month_day_comma_year",
     "month_name_year",
     "month_name_datetime",
     "weekday_date",
