@@ -55,11 +55,18 @@ ROW_INTEGRITY_MIN_DISTINCT = 50
 MIN_ROW_PARENT_SHARE = 0.2
 MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
 MAX_COMPOSITE_COMBINATIONS = 8
-# Two tables keyed alike (an id and a row's place in its list) share most of their pairs by
+# Two tables keyed alike by an id and a row's place in its list share most of their pairs by
 # chance: IMDb's akas (titleId, ordering) and principals (tconst, ordering) share 78%, the
-# orderings of different lists. A composite child unique in its table (a 1:1 split) needs
-# (nearly) all of its pairs found; a repeated one (purchase orders' item and vendor) less.
+# orderings of different lists. Such a composite child, unique in its table, needs (nearly)
+# all of its pairs found; another (corrections of a store's day) or a repeated one (purchase
+# orders' item and vendor) less.
 ONE_TO_ONE_COMPOSITE_INTEGRITY = 0.99
+_POSITION_WORDS = frozenset({"ordering", "ordinal", "order", "seq", "sequence", "position", "pos", "rank", "index", "idx", "line", "lineno"})
+
+
+def _names_a_position(name: str) -> bool:
+    """A row's place in a list (IMDb's ordering, a line number)."""
+    return any(w in _POSITION_WORDS for w in words(name))
 MIXED_SPECIFICITY = 0.5  # codes compared as numbers: text codes are specific, numbers less so
 # The keys of tables of two sources (two datasets) are the same things only when their values
 # say so: codes, sparse ids. Two stores' tables numbered 1..45 (Rossmann's and Walmart's)
@@ -610,7 +617,7 @@ def _check_composite(
     non_null_rows = con.execute(f"SELECT count(*) FROM {relations[child.name]} WHERE {not_null}").fetchone()
     assert non_null_rows is not None
     unique_child = distinct == int(non_null_rows[0])
-    if unique_child and integrity < ONE_TO_ONE_COMPOSITE_INTEGRITY:
+    if unique_child and integrity < ONE_TO_ONE_COMPOSITE_INTEGRITY and any(_names_a_position(c) for c in child_cols):
         return None
     return Link(
         child_table=child.name,

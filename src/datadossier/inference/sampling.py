@@ -31,14 +31,14 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # the Play Store's "Varies with device", Steam's "Coming soon"), letters in parentheses or brackets and the
 # census's "N" and "X" ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"), bounds written for suppressed or top-coded values ("<5" in health
-# statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero dates, and a cell of spaces alone (the
-# " " of Telco churn's TotalCharges for new customers). Other letters are data (Ergast's
-# positionText "R": retired). Such a value is missing where the rest of the column reads as
-# one type (`_missing_markers`) and it is not a stray: punctuation or a word once will do
-# (FRED's one "." in a monthly series, one "unknown"), a two-letter abbreviation three
-# times, a code three times and in 1% of the values; rarer ones stay junk, quarantined with
-# the row. Not "?" or "#VALUE!": those read as errors,
-# not codes.
+# statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero
+# dates, and a cell of spaces alone (the " " of Telco churn's TotalCharges for new
+# customers). Other letters are data (Ergast's positionText "R": retired). Such a value is
+# missing where the rest of the column reads as one type (`_missing_markers`) and it is not
+# a stray: punctuation or a word once will do (FRED's one "." in a monthly series, one
+# "unknown"), a two-letter abbreviation three times, a code three times and in 1% of the
+# values; rarer ones stay junk, quarantined with the row. Not "?" or "#VALUE!": those read
+# as errors, not codes.
 _MARKER_PUNCTUATION = r"(?:[.:*_/\-–—…]{1,10}|\s)"
 _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not [a-z]{3,15}"

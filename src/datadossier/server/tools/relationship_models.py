@@ -25,7 +25,10 @@ class RelationshipOut(BaseModel):
         description="`foreign_key`, `hierarchy` (a self-reference), `bridge` (n:m through a bridge table) or `semantic` "
         "(an identifier of the same name onto a column that repeats in its table: returns' order id onto order lines)."
     )
-    cardinality: str | None = Field(description="From child to parent: `n:1` or `1:1`; `n:m` for a bridge.")
+    cardinality: str | None = Field(
+        description="From child to parent: `n:1` or `1:1`; `1:n` for a `semantic` link (each child row matches "
+        "several parent rows); `n:m` for a bridge."
+    )
     confidence: float = Field(description="0..1: integrity times the name and value evidence that it is not chance.")
     status: str = Field(description="`detected`, `confirmed` (kept whatever later runs find) or `rejected`.")
     detection_method: str | None = Field(description="How it was found (`value_overlap`, `value_overlap+name`, `bridge_table`).")
