@@ -248,6 +248,15 @@ def test_scores_over_their_scale_are_read_as_the_score(infer: Infer) -> None:
     assert (ten.decided_type, ten.decided_pattern) == ("DOUBLE", "rating_10")
 
 
+def test_eurostat_values_with_flags_are_their_numbers(infer: Infer) -> None:
+    # une_rt_a.tsv: "6.7 ", "7.1 b", ": u" (missing, low reliability), "1 234 567 e".
+    values = ["6.7 ", "7.1 b", "5.7 ", ": u", "14.3 p", "12.4 bu", "9.8 ", ": c", "11.9 ", "1 234 567 e"] * 5
+    result = infer({"2021 ": values})["2021 "]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "flagged_number")
+    assert result.bounds == (5.7, 1234567.0)
+    assert set(result.missing_values) == {": u", ": c"}
+
+
 def test_amazon_s_review_times_are_dates(infer: Infer) -> None:
     result = infer({"reviewTime": ["02 28, 2014", "1 9, 2013", "12 19, 2010", "07 16, 2010"]})["reviewTime"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "month_day_comma_year")
@@ -483,6 +492,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
+    "flagged_number": ["8.5", "8.5 x", "8.5 pppp", "1 23 e", "p", "8.5p", "1 2345"],
     "rating_5": ["4.1/50", "4/5/2021", "/5", "4.1", "1/15"],
     "rating_10": ["7/100", "3/4/10", "/10", "7", "7/1"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
@@ -546,7 +556,8 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "1 234 567 e", "7.1 bu",
         "POINT (-87.6 41.8)",
     ]
 

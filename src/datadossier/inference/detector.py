@@ -42,6 +42,7 @@ PatternName = Literal[
     "currency",
     "currency_eu",
     "percent",
+    "flagged_number",
     "rating_5",
     "rating_10",
     "unit_value",

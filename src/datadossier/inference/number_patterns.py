@@ -239,6 +239,35 @@ def grouped_number_eu() -> Detector:
     )
 
 
+# Eurostat's flags after a value: b break in series, c confidential, d definition differs,
+# e estimated, f forecast, n not significant, p provisional, r revised, s Eurostat estimate,
+# u low reliability, z not applicable; one or a few together ("bu").
+_FLAGS = r"[bcdefnprsuz]{1,3}"
+
+
+@register
+def flagged_number() -> Detector:
+    """Numbers followed by status flags, as Eurostat's tables write them ("8.5 p",
+    "1 234 567 e", "7.1 bu"), typed as the number; values without a flag pass too."""
+    grouped = r"[-+]?[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?"
+    number = r"[-+]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+    # The sample counts a number grouped by spaces as this pattern's too: such tables group
+    # some values and not others ("63 138 233", "22929521 b").
+    regex = rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS})\s*"
+    guard = rf"\s*{number}(?:\s+{_FLAGS})?\s*"
+    digits = lit(r"^[-+0-9 .]*[0-9]")
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"regexp_extract({shaped(col, guard)}, {digits})"
+        return f"TRY_CAST(replace(trim({value}), ' ', '') AS DOUBLE)"
+
+    flagged = lit(rf"[0-9]\s+{_FLAGS}\s*$")
+    return Detector(
+        "flagged_number", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {flagged})", priority=34,
+    )
+
+
 # Numbers with the minus sign after them, as SAP and other ERP exports write a negative
 # quantity or amount ("134-", "1,234.50-", "1.234,50-"). The values without a sign read too;
 # the pattern needs a trailing minus somewhere in the column to be chosen (it is lenient).

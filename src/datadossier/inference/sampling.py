@@ -30,7 +30,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # ("unknown", "suppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
 # the Play Store's "Varies with device", Steam's "Coming soon"), letters in parentheses or brackets and the
 # census's "N" and "X" ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
-# writes "[x]", "[c]"), bounds written for suppressed or top-coded values ("<5" in health
+# writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
 # statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero
 # dates, and a cell of spaces alone (the " " of Telco churn's TotalCharges for new
 # customers). Other letters are data (Ergast's positionText "R": retired). Such a value is
@@ -48,7 +48,7 @@ _MARKER_WORDS = (
 )
 _MARKER_CODES = (
     r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXx]|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
-    r"|0000-00-00(?:[ T]00:00:00)?"
+    r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}"
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
 _PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
