@@ -38,3 +38,13 @@ def test_na_is_a_code_among_country_and_continent_codes_only(tmp_path: Path) -> 
     assert out.read_options["na_codes"] == ["iso2", "continent"]
     assert out.raw_copy is not None
     assert reopen_csv(out.raw_copy, out.read_options).na_codes == ("iso2", "continent")
+
+
+def test_na_is_a_code_among_regions_in_capitals(tmp_path: Path) -> None:
+    # Sales by region: EMEA, APAC, LATAM and NA (North America).
+    regions = ["EMEA", "APAC", "NA", "LATAM"]
+    lines = ["region,sales"] + [f"{regions[i % 4]},{100 + i}" for i in range(200)]
+    path = tmp_path / "sales.csv"
+    path.write_text("\n".join(lines) + "\n")
+    _, rows = run_file(path, tmp_path, "SELECT count(*) FILTER (WHERE region = 'NA') FROM \"typed\".\"s.t\"")
+    assert rows == [(50,)]

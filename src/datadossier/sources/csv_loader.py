@@ -806,17 +806,19 @@ _NA_CODE_ROWS = 2000
 
 
 def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
-    """The columns of two-letter codes in which "NA" is a code, from the first rows of the
-    copy (one query); none when "NA" is not a null token."""
+    """The columns of short codes in capitals in which "NA" is a code, from the first rows of
+    the copy (one query): two letters (Namibia among ISO country codes, North America among
+    continents), or up to five (North America among sales regions "EMEA", "APAC", "LATAM");
+    none when "NA" is not a null token."""
     if NA_TOKEN not in _as_strings(copy.options.get("nullstr")) or copy.columns is None:
         return []
     import duckdb
 
     query = (
-        f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2}}')), "
-        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2}}')) "
+        f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2,5}}')), "
+        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')) "
         f"FROM (UNPIVOT (SELECT * FROM {copy.reader()} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) "
-        "GROUP BY k HAVING max(length(v)) = 2"
+        "GROUP BY k HAVING max(length(v)) <= 5"
     )
     try:
         rows = con.execute(query).fetchall()
