@@ -119,6 +119,13 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("Teams")[0] == "team"  # as in sports data, not a department
     assert entity_type("depts")[0] == "department"
     assert entity_type("tbl_x")[1] < 0.5
+    # The span a file covers, and an example file's prefix, name no entity.
+    assert entity_type("Crimes_-_2001_to_Present")[0] == "crime"
+    assert entity_type("all_month")[0] != "time period"
+    assert entity_type("sales_by_month")[0] == "transaction"
+    assert entity_type("dim_date")[0] == "time period"
+    assert entity_type("sample_superstore")[0] != "measurement"
+    assert entity_type("lab_samples")[0] == "lab sample"
     assert says_nothing("export_2024")
     assert says_nothing("Sheet1")
     assert not says_nothing("countries")

@@ -13,7 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, bare
-from datadossier.enrichment.naming import entity_words, is_descriptive, is_key_like, singular, words
+from datadossier.enrichment.naming import (
+    is_descriptive,
+    is_key_like,
+    singular,
+    table_entity_words,
+    words,
+)
 
 # Entity -> words that name it in table names (singular). Checked on word pairs first
 # ("order item"), then single words.
@@ -35,7 +41,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "category": ("category", "categories", "segment", "group"),
     "account": ("account", "ledger"),
     "time period": ("date", "calendar", "day", "week", "month"),
-    "measurement": ("measurement", "reading", "observation", "sample", "metric", "timesheet", "sensor"),
+    # Not "sample": sample_superstore is an example file, not lab samples.
+    "measurement": ("measurement", "reading", "observation", "metric", "timesheet", "sensor"),
 }
 
 
@@ -69,9 +76,15 @@ def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float]
     return None
 
 
+# Words before a period that make it the span a file covers (USGS's all_month, sales_by_day),
+# not the calendar its rows are.
+_SPAN_WORDS = frozenset({"all", "by", "per", "each", "last", "past", "this"})
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in words(table)]
+    ws = [w for i, w in enumerate(ws) if not (i and ws[i - 1] in _SPAN_WORDS and w in VOCABULARY["time period"])]
     pairs = [" ".join(ws[i : i + 2]) for i in range(len(ws) - 1)]
     for entity, names in VOCABULARY.items():
         if any(p in names for p in pairs):
@@ -80,7 +93,7 @@ def entity_type(table: str) -> tuple[str, float]:
         for entity, names in VOCABULARY.items():
             if word in names:
                 return entity, 0.8
-    readable = " ".join(entity_words(table)) or table
+    readable = " ".join(table_entity_words(table)) or table
     return readable, 0.4
 
 

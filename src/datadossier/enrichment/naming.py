@@ -139,11 +139,18 @@ def entity_words(name: str) -> tuple[str, ...]:
 
 
 # Words that mark a table's layer or kind rather than its entity (dim_customer, tbl_orders).
-TABLE_PREFIXES = frozenset({"dim", "fact", "fct", "tbl", "tb", "stg", "raw", "src", "ref", "lkp", "lookup", "vw", "view", "t", "d", "f"})
+# Also words that mark an example file (Tableau's sample_superstore).
+TABLE_PREFIXES = frozenset(
+    {"dim", "fact", "fct", "tbl", "tb", "stg", "raw", "src", "ref", "lkp", "lookup", "vw", "view", "t", "d", "f", "sample", "example", "demo"}
+)
 
 
 # Words of file names that say what the file is, not what a row is (orders_export, sales_data).
-TABLE_NOISE = frozenset({"export", "dataset", "data", "table", "extract", "dump", "file", "final", "latest", "clean", "cleaned", "copy"})
+TABLE_NOISE = frozenset({
+    "export", "dataset", "data", "table", "extract", "dump", "file", "final", "latest", "clean", "cleaned", "copy",
+    # the span a file covers: Chicago's Crimes_-_2001_to_Present, USGS's all_month
+    "present", "current", "recent", "all",
+})
 
 
 def table_entity_words(table: str) -> tuple[str, ...]:
