@@ -400,6 +400,22 @@ async def test_hashed_ids_months_of_a_history_and_lists_keyed_alike(runtime: Run
     assert grains["shop.bureau_balance"] == ["SK_ID_BUREAU", "MONTHS_BALANCE"]
 
 
+async def test_a_narrow_one_to_one_table_extends_the_wide_one(runtime: Runtime, tmp_path: Path) -> None:
+    # Home Credit: sample_submission (an id and a target) beside application_test, as large.
+    folder = tmp_path / "data" / "credit"
+    folder.mkdir(parents=True)
+    rng = random.Random(6)
+    ids = rng.sample(range(100000, 460000), 300)
+    wide = [f"{i},{rng.choice('MF')},{rng.randint(20000, 90000)},{rng.randint(-25000, -7000)},{rng.random():.4f}" for i in ids]
+    (folder / "application_test.csv").write_text(
+        "\n".join(["SK_ID_CURR,CODE_GENDER,AMT_INCOME_TOTAL,DAYS_BIRTH,EXT_SOURCE_2", *wide]) + "\n"
+    )
+    (folder / "sample_submission.csv").write_text("\n".join(["SK_ID_CURR,TARGET", *(f"{i},0.5" for i in ids)]) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="credit")
+    assert set(_edges(found, "credit")) == {("sample_submission", ("SK_ID_CURR",), "application_test", ("SK_ID_CURR",))}
+
+
 async def test_concurrent_discoveries_of_one_source_run_once(runtime: Runtime, tmp_path: Path) -> None:
     import anyio
 

@@ -91,6 +91,8 @@ class _Candidate:
     confidence: float = 0.0
     # Share of the child's rows (not values) whose value is in the parent.
     row_integrity: float | None = None
+    # How many columns the parent's table has (see `_rank`).
+    parent_width: int = 0
 
     @property
     def best_integrity(self) -> float:
@@ -212,6 +214,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     # Names that key a lookup table may be referenced under the same name elsewhere.
     name_keys = {words(p.name) for p in parents if is_descriptive(p.name)}
     schemas = {t.name: schema_of(t) for t in tables}
+    widths = {t.name: len(t.columns) for t in tables}
     result: list[_Candidate] = []
     for table in tables:
         for child in table.columns:
@@ -243,7 +246,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 unique_child = child.distinct is not None and child.distinct >= child.non_null
                 if unique_child and spec < CROSS_SOURCE_SPECIFICITY and source_of(child.table) != source_of(parent.table):
                     continue
-                result.append(_Candidate(child, parent, name, spec))
+                result.append(_Candidate(child, parent, name, spec, parent_width=widths[parent.table]))
     return result
 
 
@@ -356,13 +359,15 @@ def _within_source(cand: _Candidate) -> bool:
     return source_of(cand.child.table) == source_of(cand.parent.table)
 
 
-def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int]:
+def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int, int]:
     # Among equal candidates: a reference goes to the largest table (the entity itself, not a
     # subset of it); a unique child, a subtype (SalesPerson of Employee of Person), to the
-    # smallest one that holds it, its direct supertype.
+    # smallest one that holds it, its direct supertype. Of tables as large, the wider is the
+    # parent: Home Credit's sample_submission (an id and a target) extends application_test,
+    # not the other way round.
     unique_child = cand.child_distinct == cand.child.non_null
     size = -cand.parent.rows if unique_child else cand.parent.rows
-    return (cand.confidence, cand.name, cand.integrity, _owns_name(cand.parent), size)
+    return (cand.confidence, cand.name, cand.integrity, _owns_name(cand.parent), size, cand.parent_width)
 
 
 # Between the two directions of one pair of unique columns, a confidence this close is a tie
