@@ -193,6 +193,9 @@ def _decide_text(
 _BEYOND_BIGINT = "integers beyond BIGINT"
 _TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "trailing_minus", "trailing_minus_eu"})
 _TRAILING_MINUS_MIN = 3
+_DATE_NAME = "a date's name"
+_ONE_TRUTH = "one truth value"
+_NO_HOURS = "no value has hours"
 
 
 def _few_commas_among_whole_numbers(comma: _Option, whole: _Option) -> bool:
@@ -202,9 +205,6 @@ def _few_commas_among_whole_numbers(comma: _Option, whole: _Option) -> bool:
     values are then junk of a whole-number column, or its text."""
     marked = comma.stats.marked or 0
     return 0 < marked < 0.1 * comma.stats.parsed and whole.stats.parsed + marked >= comma.stats.parsed
-_DATE_NAME = "a date's name"
-_ONE_TRUTH = "one truth value"
-_NO_HOURS = "no value has hours"
 
 
 def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
