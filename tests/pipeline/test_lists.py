@@ -57,6 +57,7 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
         assert inference.candidates[0].detected_pattern == "delimited_list"
     assert "'linux'" in found["platforms"].reason
     assert "\"['" not in found["countries"].reason  # items without the list's brackets and quotes
+    assert "trim(\"countries\", '[] ')" in found["countries"].reason  # and the SQL says how
     assert sum(f"'{country}' (" in found["countries"].reason for country in COUNTRIES) == 5  # the top five
     # hours: Yelp's JSON objects; summary: Amazon reviews' summaries, short, some with commas.
     for column in ("address", "name", "note", "hours", "summary"):

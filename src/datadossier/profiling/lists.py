@@ -46,6 +46,7 @@ class ListColumn:
     share: float  # of the non-null values, those with two items or more
     distinct_items: int
     top_items: list[tuple[str, int]]
+    written_out: bool = False  # a list literal: brackets, items in quotes
 
 
 def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
@@ -123,14 +124,16 @@ def _whole_column(
         f"GROUP BY item ORDER BY n DESC, item LIMIT {TOP_ITEMS}"
     ).fetchall()
     distinct = int(top[0][2]) if top else 0
-    return ListColumn(separator, float(counts[0] or 0.0), distinct, [(str(v), int(n)) for v, n, _ in top])
+    return ListColumn(separator, float(counts[0] or 0.0), distinct, [(str(v), int(n)) for v, n, _ in top], written_out)
 
 
 def list_note(column: str, found: ListColumn) -> str:
     """The decision's words for a list column."""
     items = ", ".join(f"{value!r} ({count:,})" for value, count in found.top_items)
+    split = _items_sql(quote_ident(column), found.separator, found.written_out)
     return (
         f" A list: {found.share:.0%} of the values hold several items separated by {found.separator!r}"
-        f" ({found.distinct_items:,} different items; the most common {items}). Split it with"
-        f" string_split({quote_ident(column)}, {quote_literal(found.separator)}) and unnest to count or filter by item."
+        f" ({found.distinct_items:,} different items; the most common {items}). Its items are"
+        f" {split if found.written_out else f'string_split({quote_ident(column)}, {quote_literal(found.separator)})'};"
+        " unnest them to count or filter by item."
     )
