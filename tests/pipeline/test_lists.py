@@ -59,6 +59,8 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
     assert "\"['" not in found["countries"].reason  # items without the list's brackets and quotes
     assert "trim(\"countries\", '[] ')" in found["countries"].reason  # and the SQL says how
     assert sum(f"'{country}' (" in found["countries"].reason for country in COUNTRIES) == 5  # the top five
+    several = sum(1 for row in _rows(600) if ", " in row[4])
+    assert f"A list: {several / 600:.0%} of the values hold several items" in found["country"].reason
     # hours: Yelp's JSON objects; summary: Amazon reviews' summaries, short, some with commas.
     for column in ("address", "name", "note", "hours", "summary"):
         assert found[column].decided_pattern is None, column

@@ -184,13 +184,20 @@ def copies_of(files_dir: Path, source: str, table: str) -> list[Path]:
     return [p for p in (files_dir / source).glob("*") if named.fullmatch(p.name)]
 
 
-def _noting_na_codes(inferences: list[ColumnInference], codes: list[str]) -> list[ColumnInference]:
-    """The decisions of the columns read with "NA" as a code say so (see `na_code_columns`)."""
-    note = (
-        ' "NA" is a code in this column of two-letter codes (Namibia, North America), read as a'
-        " value, not as a missing one."
-    )
-    return [replace(i, reason=i.reason + note) if i.column_name in codes else i for i in inferences]
+def _noted(inferences: list[ColumnInference], *notes: dict[str, str]) -> list[ColumnInference]:
+    """The decisions with each column's notes added to their reasons."""
+    return [
+        replace(i, reason=i.reason + "".join(n[i.column_name] for n in notes if i.column_name in n))
+        if any(i.column_name in n for n in notes) else i
+        for i in inferences
+    ]
+
+
+# The decisions of the columns read with "NA" as a code say so (see `na_code_columns`).
+_NA_CODE_NOTE = (
+    ' "NA" is a code in this column of short codes (Namibia, North America), read as a value,'
+    " not as a missing one."
+)
 
 
 def _noting_lists(inferences: list[ColumnInference], lists: dict[str, ListColumn]) -> list[ColumnInference]:
@@ -631,9 +638,9 @@ def finish_table(
         plans = staged.plans
         if plans is not None:
             plans = replan_sparse(con, stage, plans)
-        inferences = _noting_na_codes(
+        inferences = _noted(
             infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
-            (staged.read_options or {}).get("na_codes") or [],
+            dict.fromkeys((staged.read_options or {}).get("na_codes") or [], _NA_CODE_NOTE),
         )
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         needed = text_needed(casts, readings)
@@ -672,13 +679,8 @@ def finish_table(
             bounds=bounds,
             row_count=counts.typed_rows,
         )
-        codes = missing_codes(con, typed, profiles, dict(typed_columns))
-        words = missing_words(profiles, dict(typed_columns))
-        inferences = [
-            replace(i, reason=i.reason + codes.get(i.column_name, "") + words.get(i.column_name, ""))
-            if i.column_name in codes or i.column_name in words else i
-            for i in inferences
-        ]
+        types = dict(typed_columns)
+        inferences = _noted(inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types))
         text = [c.name for c, i in zip(casts, inferences, strict=True) if c.decided_type == "VARCHAR" and i.decided_pattern is None]
         inferences = _noting_lists(inferences, list_columns(con, typed, text))
         step("profile")

@@ -116,15 +116,18 @@ def _whole_column(
 ) -> ListColumn:
     col = quote_ident(column)
     items = _items_sql(col, separator, written_out)
-    counts: Any = con.execute(
-        f"SELECT count_if(len({items}) >= 2) / count(*) FROM {relation} WHERE {col} IS NOT NULL"
-    ).fetchone()
+    # One pass over the column: a value of k items gives k rows, each weighing 1/k, so the
+    # weights count values (those with several items apart) beside the items' counts.
     top: Any = con.execute(
-        f"SELECT item, count(*) AS n, count(*) OVER () FROM (SELECT unnest({items}) AS item FROM {relation}) "
-        f"GROUP BY item ORDER BY n DESC, item LIMIT {TOP_ITEMS}"
+        f"SELECT item, n, sum(several) OVER () / sum(values) OVER (), count(*) OVER () FROM ("
+        f"SELECT item, count(*) AS n, sum(1.0 / k) FILTER (WHERE k >= 2) AS several, sum(1.0 / k) AS values "
+        f"FROM (SELECT unnest(it) AS item, len(it) AS k FROM (SELECT {items} AS it FROM {relation})) GROUP BY item) "
+        f"ORDER BY n DESC, item LIMIT {TOP_ITEMS}"
     ).fetchall()
-    distinct = int(top[0][2]) if top else 0
-    return ListColumn(separator, float(counts[0] or 0.0), distinct, [(str(v), int(n)) for v, n, _ in top], written_out)
+    if not top:
+        return ListColumn(separator, 0.0, 0, [], written_out)
+    share, distinct = float(top[0][2] or 0.0), int(top[0][3])
+    return ListColumn(separator, share, distinct, [(str(v), int(n)) for v, n, _, _ in top], written_out)
 
 
 def list_note(column: str, found: ListColumn) -> str:

@@ -67,8 +67,20 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     frequent = max(3, (profile.total_count - profile.null_count) // 100)
     for value, side in ((high, False), (low, True)):
         if any(_number(t["value"]) == value and int(str(t["count"])) >= frequent for t in profile.top_values):
-            return _Suspect(name, value, side, "far")
+            return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
     return None
+
+
+def _gap_beside(profile: ColumnProfile, *, low: bool) -> bool:
+    """Whether the histogram leaves room for a value far from the rest at that end: the
+    bucket next to the end's is empty (five spreads away, a value leaves most buckets
+    empty). A column whose commonest value is merely its smallest (quantities from 1) is
+    then not counted again."""
+    buckets = profile.histogram or []
+    if len(buckets) < 3:
+        return True
+    beside = buckets[1] if low else buckets[-2]
+    return not int(str(beside.get("count", 0)))
 
 
 def _number(text: object) -> float | None:

@@ -478,8 +478,13 @@ def _fixed_width(lines: list[str], *, complete: bool) -> tuple[list[int], list[l
 
 
 def _fixed_values(lines: list[str], starts: list[int] | tuple[int, ...]) -> list[list[str]]:
+    return [_fixed_row(line, starts) for line in lines]
+
+
+def _fixed_row(line: str, starts: list[int] | tuple[int, ...]) -> list[str]:
+    """A fixed-width line's values, cut where the columns start."""
     ends = [*starts[1:], None]
-    return [[line[a:b].strip() for a, b in zip(starts, ends, strict=True)] for line in lines]
+    return [line[a:b].strip() for a, b in zip(starts, ends, strict=True)]
 
 
 def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = ()) -> None:
@@ -495,7 +500,7 @@ def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = 
             out = csv.writer(dst, lineterminator="\n")
             if widths:
                 lines = (line.lstrip("\ufeff").rstrip("\r\n") for line in src)
-                out.writerows(_fixed_values([line], widths)[0] for line in lines if line.strip())
+                out.writerows(_fixed_row(line, widths) for line in lines if line.strip())
             else:
                 out.writerows(values for line in src if (values := _space_values(line.lstrip("\ufeff"))))
     except FileNotFoundError as exc:
