@@ -164,6 +164,9 @@ def test_a_folder_with_a_bad_file_profiles_the_others_and_exits_with_1(tmp_path:
     assert as_json.returncode == 1
     statuses = {r["table"]: (r["status"], r.get("error") is not None) for r in json.loads(as_json.stdout)}
     assert statuses == {"drop.good": ("unchanged", False), "drop.ragged": ("failed", True)}
+    # An unchanged table reports the row counts of its stored layers.
+    good = next(r for r in json.loads(as_json.stdout) if r["table"] == "drop.good")
+    assert (good["raw_rows"], good["typed_rows"], good["quarantine_rows"]) == (2, 2, 0)
 
 
 def test_several_paths_with_a_bad_one_profile_the_others(tmp_path: Path, store_url: str) -> None:

@@ -132,7 +132,10 @@ async def _profile_paths(
 
         if quiet:
             await profile_all(None)
-            return [(r, None) for r in results]
+            # An unchanged table's row counts are those stored (`_row_counts`).
+            kept = {r.qualified_name for r in results if r.status == "unchanged"}
+            stored = await _stored_tables(runtime, kept) if kept else {}
+            return [(r, (stored[r.qualified_name], []) if r.qualified_name in stored else None) for r in results]
 
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -150,6 +153,13 @@ async def _profile_paths(
     return [(r, None if r.status == "failed" else next(found)) for r in results]
 
 
+async def _stored_tables(runtime: Any, names: set[str]) -> dict[str, Any]:
+    from datadossier.store.repositories import catalog
+
+    async with runtime.sessions() as session:
+        return {t.qualified_name: t for t in await catalog.list_tables(session) if t.qualified_name in names}
+
+
 async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
     from datadossier.store.repositories import catalog, metadata
 
@@ -159,6 +169,14 @@ async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
         for name in names:
             out.append((tables[name], await metadata.column_details(session, tables[name])))
     return out
+
+
+def _row_counts(run: Any, summary: Any) -> dict[str, int | None]:
+    """A run's row counts; for a table left unchanged, those of its stored layers."""
+    if run.raw_rows is None and summary is not None:
+        table = summary[0]
+        return {"raw_rows": table.raw_rows, "typed_rows": table.row_count, "quarantine_rows": table.quarantine_rows}
+    return {"raw_rows": run.raw_rows, "typed_rows": run.typed_rows, "quarantine_rows": run.quarantine_rows}
 
 
 def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None:
@@ -226,10 +244,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
     code = 1 if any(run.status == "failed" for run, _ in results) else 0
     if args.json:
         print(json.dumps([
-            {"table": run.qualified_name, "status": run.status, "raw_rows": run.raw_rows,
-             "typed_rows": run.typed_rows, "quarantine_rows": run.quarantine_rows, "seconds": run.seconds,
+            {"table": run.qualified_name, "status": run.status, **_row_counts(run, summary), "seconds": run.seconds,
              **({"path": run.path, "error": run.error, "hint": run.hint} if run.status == "failed" else {})}
-            for run, _ in results
+            for run, summary in results
         ], indent=2))
         return code
     console = _console()

@@ -461,7 +461,7 @@ def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> N
 @pytest.mark.parametrize(
     ("pattern", "values"),
     [
-        ("email", ["ana@example.com", "b.c+tag@mail.co.uk", "x_y@d-e.org"]),
+        ("email", ["ana@example.com", "b.c+tag@mail.co.uk", "x_y@d-e.org", "mary.o'neil@x.org"]),
         ("uuid", ["7343ddad-0cf4-40af-8d11-2e210996e0f4", "EFD63D62-C40E-4B0C-8D1D-0383E41E27A4"]),
         ("url", ["https://example.com/a?b=1", "http://x.org", "www.example.com/path"]),
         ("phone", ["(555) 123-4567", "+1 555-123-4567", "555.123.4567", "+44 20 7946 0958",

@@ -31,7 +31,8 @@ def test_na_is_a_code_among_country_and_continent_codes_only(tmp_path: Path) -> 
     out, rows = run_file(path, tmp_path, query)
     assert rows == [(100, 200, 180, 18, 100)]
     reasons = {i.column_name: i.reason for i in out.inferences}
-    assert '"NA" is a code' in reasons["iso2"]
+    assert '"NA" (100 values) is a code' in reasons["iso2"]
+    assert '"NA" (200 values) is a code' in reasons["continent"]
     assert '"NA" is a code' not in reasons["state"]
     # A later re-typing reads the copy the same way.
     assert out.read_options is not None
@@ -48,3 +49,16 @@ def test_na_is_a_code_among_regions_in_capitals(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     _, rows = run_file(path, tmp_path, "SELECT count(*) FILTER (WHERE region = 'NA') FROM \"typed\".\"s.t\"")
     assert rows == [(50,)]
+
+
+def test_a_column_of_codes_without_na_gets_no_note(tmp_path: Path) -> None:
+    # Football positions and driver codes: short capitals, read with "NA" as a code, but no
+    # value is "NA", so the decision says nothing of Namibia.
+    positions = ["ST", "CAM", "LW", "RB", "GK", "CB"]
+    lines = ["player,position,team"] + [f"P{i},{positions[i % 6]},{['NA', 'EU', 'OC', 'AF'][i % 4]}" for i in range(120)]
+    path = tmp_path / "players.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, "SELECT 1")
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "Namibia" not in reasons["position"]
+    assert '"NA" (30 values) is a code' in reasons["team"]

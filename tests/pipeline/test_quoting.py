@@ -103,3 +103,15 @@ def test_the_last_column_is_loaded_when_a_row_further_on_fills_it(tmp_path: Path
     assert [name for name, _ in out.raw_columns] == ["FL_DATE", "CARRIER", "DEP_DELAY", "column3"]
     assert out.counts.raw_rows == rows
     assert values == [(rows - 3, "late")]
+
+
+@pytest.mark.parametrize("extra", [None, 150], ids=["always_empty", "filled_further_on"])
+def test_a_headerless_file_ending_every_line_in_its_delimiter(tmp_path: Path, extra: int | None) -> None:
+    # TPC-H's and TPC-DS's generated .tbl/.dat files: no header, `|` after the last field.
+    lines = [f"{i}|Customer#{i:09d}|{i % 25}|{'x' if i == extra else ''}" for i in range(1, 201)]
+    path = tmp_path / "customer.tbl"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = _run(path, tmp_path, None)
+    names = [name for name, _ in out.raw_columns]
+    assert names == ["column0", "column1", "column2", *(["column3"] if extra else [])]
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (200, 0)

@@ -8,8 +8,9 @@ from datadossier.inference.names import looks_like_postal
 
 @register
 def email() -> Detector:
-    """E-mail addresses ("ana@example.com")."""
-    regex = r"\s*[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\s*"
+    """E-mail addresses ("ana@example.com"; the name may hold the other characters RFC 5322
+    allows, the apostrophe of "mary.o'neil@x.org" among them)."""
+    regex = r"\s*[A-Za-z0-9._%+'!#$&*/=?^`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\s*"
     return Detector("email", "VARCHAR", regex, priority=30)
 
 

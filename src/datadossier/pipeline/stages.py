@@ -40,6 +40,7 @@ from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, 
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.sentinels import missing_codes, missing_words
 from datadossier.sources.csv_loader import (
+    NA_TOKEN,
     CsvCopy,
     load_csv_stage,
     na_code_columns,
@@ -193,11 +194,20 @@ def _noted(inferences: list[ColumnInference], *notes: dict[str, str]) -> list[Co
     ]
 
 
-# The decisions of the columns read with "NA" as a code say so (see `na_code_columns`).
-_NA_CODE_NOTE = (
-    ' "NA" is a code in this column of short codes (Namibia, North America), read as a value,'
-    " not as a missing one."
-)
+def _na_code_notes(con: duckdb.DuckDBPyConnection, stage: str, columns: list[str]) -> dict[str, str]:
+    """Notes for the decisions of the columns read with "NA" as a code (`na_code_columns`)
+    that hold it: how often, and that it is a value."""
+    if not columns:
+        return {}
+    counts = con.execute(
+        "SELECT " + ", ".join(f"count_if({quote_ident(c)} = {quote_literal(NA_TOKEN)})" for c in columns) + f" FROM {stage}"
+    ).fetchall()[0]
+    return {
+        column: f' "NA" ({count:,} values) is a code in this column of short codes (Namibia, North America),'
+        " read as a value, not as a missing one."
+        for column, count in zip(columns, counts, strict=True)
+        if count
+    }
 
 
 def _noting_lists(inferences: list[ColumnInference], lists: dict[str, ListColumn]) -> list[ColumnInference]:
@@ -640,7 +650,7 @@ def finish_table(
             plans = replan_sparse(con, stage, plans)
         inferences = _noted(
             infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
-            dict.fromkeys((staged.read_options or {}).get("na_codes") or [], _NA_CODE_NOTE),
+            _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
         )
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         needed = text_needed(casts, readings)

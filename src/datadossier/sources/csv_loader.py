@@ -92,7 +92,8 @@ class CsvDialect:
     names: tuple[str, ...] = ()
     # How many columns at the end are unnamed and empty in every row read: the header and the
     # rows end in delimiters ("a,b," over "1,2,", as the BTS on-time files are written;
-    # "a;b;;" in the UCI air quality file). They are not loaded.
+    # "a;b;;" in the UCI air quality file). They are not loaded. Without a header, only the
+    # last field, when every line ends in the delimiter.
     empty_trailing: int = 0
 
     def as_dict(self) -> dict[str, object]:
@@ -312,7 +313,9 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     header = _looks_like_header(head_rows)
     labels = _label_rows(head_rows, field_count) if header else 0
     grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
-    empty_trailing = _empty_trailing(head_rows, field_count) if header else 0
+    # (Without a header, blank columns left of the last may be data still to come; the last
+    # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
+    empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
     return CsvDialect(
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
