@@ -904,3 +904,50 @@ async def test_a_row_counter_leaves_the_grain_to_what_it_numbers(runtime: Runtim
     entity = await _one_file_entity(runtime, tmp_path / "data" / "bikes" / "hour.csv", lines)
     assert entity.grain_columns == ["dteday", "hr"]
     assert ["instant"] in entity.evidence["keys"]["candidate_keys"]
+
+
+async def test_files_without_headers_link_by_the_shape_of_their_values(runtime: Runtime, tmp_path: Path) -> None:
+    # TPC-DS's generated .dat files: no header (every column a placeholder, column0...), `|`
+    # ending each line. Alike placeholders are no evidence (the ids of items and customers,
+    # written alike, are no reference); a fact's 1..N columns spanning a dimension's range
+    # with repeats are.
+    folder = tmp_path / "data" / "tpcds"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+
+    def business_id(n: int) -> str:
+        return "AAAAAAAA" + "".join("ABCDEFGHIJKLMNOP"[(n >> (4 * k)) & 15] for k in range(8))
+
+    items = [f"{i}|{business_id(i)}|Item {i}|{rng.uniform(1, 90):.2f}|" for i in range(1, 301)]
+    customers = [f"{i}|{business_id(i)}|Name {i}|{rng.randint(1930, 1990)}|" for i in range(1, 501)]
+    sales, ticket = [], 1
+    for _ in range(900):
+        for item in rng.sample(range(1, 301), rng.randint(1, 4)):
+            sales.append(f"{item}|{ticket}|{rng.randint(1, 500)}|{rng.randint(1, 100)}|{rng.uniform(1, 500):.2f}|")
+        ticket += 1
+    for name, lines in (("item", items), ("customer", customers), ("store_sales", sales)):
+        (folder / f"{name}.dat").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="tpcds")
+    edges = _edges(found, "tpcds")
+    assert set(edges) == {
+        ("store_sales", ("column0",), "item", ("column0",)),
+        ("store_sales", ("column2",), "customer", ("column0",)),
+    }
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["tpcds.store_sales"] == ["column0", "column1"]
+    assert grains["tpcds.item"] == ["column0"]
+
+
+async def test_a_table_s_own_ids_written_like_another_s_are_no_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # TPC-DS with its header: i_item_id values (item versions repeat them) are all among
+    # c_customer_id's, both written by one encoder; the item's id names the item.
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    items = ["i_item_sk,i_item_id,i_price"] + [f"{i},AAAA{(i + 1) // 2:06d},{i % 17 + 1}.99" for i in range(1, 201)]
+    customers = ["c_customer_sk,c_customer_id,c_birth_year"] + [f"{i},AAAA{i:06d},{1930 + i % 60}" for i in range(1, 401)]
+    (folder / "item.csv").write_text("\n".join(items) + "\n")
+    (folder / "customer.csv").write_text("\n".join(customers) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="shop")
+    assert not [r for r in found if r.from_table == "shop.item" and r.to_table == "shop.customer"]

@@ -33,6 +33,7 @@ from datadossier.enrichment.naming import (
     is_descriptive,
     is_key_like,
     is_measure_like,
+    is_placeholder,
     names_a_time,
 )
 
@@ -270,8 +271,12 @@ def _composite_keys(
 def _by_chance(column: ColumnStats, rows: int) -> bool:
     """A whole number not named as an identifier, of values spread like a measure's (a tenth
     of the rows or more): beside another part, it tells rows apart by chance. (A reference
-    named without "id", a timesheet's emp and proj, repeats far more.)"""
-    return column.family == "integer" and not is_key_like(column.name) and (column.distinct or rows) * 10 >= rows
+    named without "id", a timesheet's emp and proj, repeats far more. A column of a file
+    without a header has no name to say either: its values only.)"""
+    return (
+        column.family == "integer" and not is_key_like(column.name) and not is_placeholder(column.name)
+        and (column.distinct or rows) * 10 >= rows
+    )
 
 
 def _identifies(column: ColumnStats, rows: int) -> bool:

@@ -168,6 +168,17 @@ def is_key_like(name: str) -> bool:
     return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws)
 
 
+# The names a reader gives the columns of a file without a header (DuckDB's column0 and
+# column07, Spark's _c0, pandas' "Unnamed: 3"): they say nothing of what a column holds, and
+# two of them alike ("column01" in two tables) are no evidence of a reference.
+_PLACEHOLDER = re.compile(r"(?:column|_c)[0-9]+|unnamed: ?[0-9]+", re.IGNORECASE)
+
+
+def is_placeholder(name: str) -> bool:
+    """Whether a column's name is a reader's placeholder for a missing header."""
+    return _PLACEHOLDER.fullmatch(name) is not None
+
+
 def is_descriptive(name: str) -> bool:
     return any(w in DESCRIPTIVE_WORDS for w in words(name))
 

@@ -35,6 +35,7 @@ from datadossier.enrichment.naming import (
     is_descriptive,
     is_key_like,
     is_measure_like,
+    is_placeholder,
     refers_to,
     table_entity_words,
     words,
@@ -127,13 +128,15 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     if distinct <= 2:
         return 0.1
     if child.family == "string":
-        if distinct <= 5:
-            return 0.4
+        if distinct <= 5 or (is_placeholder(child.name) and (distinct < HEADERLESS_MIN_DISTINCT or distinct >= child.non_null)):
+            return 0.4  # (without a header, a few codes found among another table's say little, nor a table's own ids)
         return 0.6 if (child.avg_length or 0.0) <= 2.5 else 0.9
     low, high = parent.min_value, parent.max_value
     parent_distinct = parent.distinct or parent.non_null
     if low is None or high is None or parent_distinct == 0:
         return 0.3
+    if _headerless_reference(child, parent):
+        return HEADERLESS_SPECIFICITY
     density = min(1.0, parent_distinct / (high - low + 1))
     if density < 0.5:
         # Random integers inside the range would land on a parent value with p = density.
@@ -145,7 +148,35 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     return spec * (0.6 if distinct <= 5 else 1.0)
 
 
+# Without a header, a 1..N column of one table that repeats over another's rows and spans its
+# range is all there is to tell a reference (TPC-H's and TPC-DS's generated files): such a
+# child needs many values (a day of the month, 1..31, sits inside many short lists), a range
+# over most of the parent's and half its values.
+HEADERLESS_SPECIFICITY = 0.8
+HEADERLESS_MIN_DISTINCT = 50
+HEADERLESS_MIN_SPAN = 0.9
+
+
+def _headerless_reference(child: ColumnStats, parent: ColumnStats) -> bool:
+    """Whether an integer child without a name's evidence (`naming.is_placeholder`) has the
+    shape of a reference to ``parent``: repeated values over most of its range."""
+    if child.family != "integer" or not (is_placeholder(child.name) or is_placeholder(parent.name)):
+        return False
+    c_low, c_high, p_low, p_high = child.min_value, child.max_value, parent.min_value, parent.max_value
+    child_distinct, parent_distinct = child.distinct or 0, parent.distinct or parent.non_null
+    if None in (c_low, c_high, p_low, p_high) or child_distinct >= child.non_null:
+        return False  # a unique child: two tables numbered alike
+    span = p_high - p_low  # type: ignore[operator]
+    return (
+        min(child_distinct, parent_distinct) >= HEADERLESS_MIN_DISTINCT
+        and child_distinct >= 0.5 * parent_distinct
+        and span > 0 and (c_high - c_low) >= HEADERLESS_MIN_SPAN * span  # type: ignore[operator]
+    )
+
+
 def _name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = False) -> float:
+    if is_placeholder(child.name) or is_placeholder(parent.name):
+        return 0.0  # a file without a header: values alone tell (`_headerless_reference`)
     name = refers_to(child.name, parent.table_label or bare(parent.table), parent.name, own_key=own_key)
     if child.table != parent.table:
         return name * _range_coverage_factor(child, parent)
@@ -154,6 +185,15 @@ def _name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = F
     if not hierarchy_hint(child.name):
         return 0.0
     return 0.8 if name >= 0.8 else 0.7
+
+
+def _identifies_own_table(child: ColumnStats) -> bool:
+    """Whether a column is named as the identifier of its own table's entity (item.i_item_id,
+    orders.order_id): its values name that table's rows, and the same values in another
+    table's key (TPC-DS writes the ids of its items and its customers alike) are no reference
+    to it unless the names say so."""
+    own = entity_words(child.name)
+    return bool(own) and is_key_like(child.name) and own == table_entity_words(child.table_label or bare(child.table))
 
 
 def _range_coverage_factor(child: ColumnStats, parent: ColumnStats) -> float:
@@ -234,6 +274,8 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 if parent_distinct < least * child_distinct or not _ranges_meet(child, parent):
                     continue
                 name = _name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
+                if name == 0.0 and _identifies_own_table(child):
+                    continue  # item.i_item_id among customer.c_customer_id: ids written alike
                 if child.table == parent.table and name == 0.0:
                     continue  # a self-reference needs a name that says so (manager_id, parent_id)
                 if (child.distinct or 0) < 2 and name < 0.9:
@@ -256,8 +298,9 @@ def source_of(table: str) -> str:
 
 
 def schema_of(table: TableStats) -> frozenset[str]:
-    """A table's column names, as compared between tables (case aside)."""
-    return frozenset(c.name.lower() for c in table.columns)
+    """A table's column names, as compared between tables (case aside); a placeholder name
+    with its column's type family (files without headers are alike only if typed alike)."""
+    return frozenset(f"{c.name.lower()}:{c.family}" if is_placeholder(c.name) else c.name.lower() for c in table.columns)
 
 
 def partitions(schemas: dict[str, frozenset[str]], a: str, b: str) -> bool:
@@ -484,6 +527,8 @@ def role_siblings(
                 continue  # not the same kind of code
             if not _ranges_meet(column, parent) or not _spreads_over(column, parent):
                 continue
+            if is_placeholder(column.name) and not _headerless_reference(column, parent):
+                continue  # no name to tell a role by: the shape of a reference, at least
             cand = _Candidate(column, parent, name=0.6, specificity=link.specificity)
             _check(con, relations, [cand])
             if cand.integrity >= 0.99:
