@@ -184,3 +184,43 @@ async def test_a_folder_of_bad_files_only_is_an_error(runtime: Runtime, tmp_path
         await runtime.pipeline.profile_path(bad)
     async with runtime.sessions() as session:
         assert await catalog.get_source(session, "bad") is None
+
+
+async def test_a_file_duckdb_cannot_profile_fails_alone_with_what_to_do(tmp_path: Path, store_url: str) -> None:
+    # DuckDB running out of memory on one file of a folder (JHU's wide time series did, with
+    # a traceback that named no file and lost the folder's other files).
+    import random
+
+    rng = random.Random(1)
+    mixed = tmp_path / "data" / "mixed"
+    mixed.mkdir(parents=True)
+    (mixed / "a_small.csv").write_text("id,v\n1,2\n3,4\n")
+    header = ",".join(f"c{i}" for i in range(300))
+    rows = [",".join(str(rng.randint(1, 10**6)) for _ in range(300)) for _ in range(3000)]
+    (mixed / "b_wide.csv").write_text("\n".join([header, *rows]) + "\n")
+    (mixed / "c_small.csv").write_text("k,w\nx,1.5\ny,2.5\n")
+    async with open_runtime(make_settings(tmp_path, store_url, memory_limit="30MB")) as runtime:
+        runs = await runtime.pipeline.profile_path(mixed)
+        assert [(r.table, r.status) for r in runs] == [("a_small", "profiled"), ("b_wide", "failed"), ("c_small", "profiled")]
+        failed = runs[1]
+        assert failed.error is not None
+        assert failed.error.startswith("DuckDB failed while profiling mixed.b_wide: Out of Memory")
+        assert failed.hint is not None
+        assert "DATADOSSIER_MEMORY_LIMIT" in failed.hint
+        async with runtime.sessions() as session:
+            assert [t.qualified_name for t in await catalog.list_tables(session)] == ["mixed.a_small", "mixed.c_small"]
+
+
+async def test_a_wide_file_of_mostly_zeros_profiles(runtime: Runtime, tmp_path: Path) -> None:
+    # 250 columns of daily counts, nearly all 0: each read as a yes/no candidate too, whose
+    # count of truth values once took a DuckDB hash table per column (out of memory at 1 GB).
+    import random
+
+    rng = random.Random(1)
+    wide = tmp_path / "data" / "counts"
+    wide.mkdir()
+    header = ",".join(f"1/{1 + i % 28}/2{i // 28}" for i in range(250))
+    rows = [",".join(str(rng.randint(1, 50)) if rng.random() < 0.05 else "0" for _ in range(250)) for _ in range(50)]
+    (wide / "daily.csv").write_text("\n".join([header, *rows]) + "\n")
+    (run,) = await runtime.pipeline.profile_path(wide / "daily.csv")
+    assert (run.status, run.raw_rows, run.typed_rows) == ("profiled", 50, 50)

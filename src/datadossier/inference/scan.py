@@ -164,7 +164,12 @@ def _add_candidate(
             query.aggregate(index, name, "min", f"min({typed})")
             query.aggregate(index, name, "max", f"max({typed})")
         elif detector.data_type == "BOOLEAN":
-            query.aggregate(index, name, "truths", f"count(DISTINCT {typed})")
+            # Two flags, not count(DISTINCT): DuckDB gives each distinct aggregate a hash table
+            # of its own, and a wide file of 0/1 columns (JHU's daily counts) ran out of memory.
+            query.aggregate(
+                index, name, "truths",
+                f"CAST(coalesce(bool_or({typed}), false) AS INTEGER) + CAST(coalesce(NOT bool_and({typed}), false) AS INTEGER)",
+            )
         if detector.data_type == "TIMESTAMP":
             query.aggregate(index, name, "timed", f"count_if(CAST({typed} AS TIME) <> TIME '00:00:00')")
         if detector.marker is not None:

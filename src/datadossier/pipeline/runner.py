@@ -377,6 +377,20 @@ class Pipeline:
             raise
         except OSError as exc:
             raise SourceError(f"Reading data for {label} failed: {exc}", hint="Check the file and profile it again.") from exc
+        except Exception as exc:
+            import duckdb
+
+            if not isinstance(exc, duckdb.Error):
+                raise
+            # (A folder's other files are profiled all the same: see `profile_path`.)
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise EngineError(
+                f"DuckDB failed while profiling {label}: {first}",
+                hint=(
+                    "If it ran out of memory, raise DATADOSSIER_MEMORY_LIMIT or lower DATADOSSIER_THREADS and"
+                    " profile the file again; otherwise the file may be malformed (check it) or this is a bug."
+                ),
+            ) from exc
 
     async def _store(
         self,
