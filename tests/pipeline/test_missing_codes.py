@@ -11,7 +11,10 @@ from tests.pipeline.helpers import run_file
 
 def _columns(tmp_path: Path) -> dict[str, str]:
     rng = random.Random(3)
-    rows = ["id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score,income,days_employed,salary"]
+    rows = [
+        "id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score,income,days_employed,salary,"
+        "outcome,fraud_class,minimum_nights,code3"
+    ]
     for i in range(300):
         rows.append(",".join([
             str(i),
@@ -28,6 +31,10 @@ def _columns(tmp_path: Path) -> dict[str, str]:
             str(-666666666 if i % 30 == 0 else rng.randint(20000, 150000)),  # the Census Bureau's annotation
             str(365243 if i % 5 == 0 else -rng.randint(0, 18000)),  # Home Credit's "not employed"
             str(2_000_000 + i if i % 60 == 0 else rng.randint(20000, 90000)),  # outliers, each its own: data
+            str(int(rng.random() < 0.35)),  # Pima's Outcome: 0/1, no value apart from "the rest"
+            str(int(i == 7)),  # the credit card fraud data's Class: 0 on nearly every row
+            str(rng.choice([1, 2, 30])),  # Airbnb's minimum nights: three codes of a rule
+            str(16 if i % 100 == 0 else 840),  # JHU's code3: the US on nearly every row
         ]))
     path = tmp_path / "t.csv"
     path.write_text("\n".join(rows) + "\n")
@@ -51,7 +58,7 @@ def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
     for column, text in expected.items():
         assert text in reasons[column], column
         assert "kept as a value" in reasons[column]
-    for column in ("id", "direction", "holiday", "score", "salary"):
+    for column in ("id", "direction", "holiday", "score", "salary", "outcome", "fraud_class", "minimum_nights", "code3"):
         assert "looks like a code" not in reasons[column], column
 
 

@@ -860,3 +860,28 @@ def test_empty_unnamed_columns_at_the_end_are_left_out(con, tmp_path: Path) -> N
     copy = path.parent / "workspace" / "copy.csv"
     pinned = pin_columns(con, open_csv(DataFile(path, "csv", "t"), raw_copy=copy, null_tokens=NULLS, max_columns=10))
     assert pinned.columns == ("Date", "Time", "CO(GT)")
+
+
+@pytest.mark.parametrize("comments", [3, 120])
+def test_comment_lines_before_the_table_are_skipped_whatever_they_hold(con, tmp_path: Path, comments: int) -> None:
+    # The NASA Exoplanet Archive's downloads: "# COLUMN name: description, unit" for every
+    # column, with commas, then the header.
+    path = tmp_path / "x.csv"
+    notes = "# This file was produced by the NASA Exoplanet Archive\n#\n"
+    notes += "".join(f"# COLUMN c{i}: Column {i}, in days [d]\n" for i in range(comments - 2))
+    rows = "".join(f"K2-{i} b,K2-{i},{1.5 + i:.8f}\n" for i in range(100))
+    path.write_text(notes + "pl_name,hostname,pl_orbper\n" + rows)
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header) == (comments, True)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["pl_name", "hostname", "pl_orbper"]
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(100,)]
+
+
+def test_a_header_whose_first_name_is_a_hash_is_no_comment(con, tmp_path: Path) -> None:
+    # The Pokémon data: "#" numbers the rows.
+    path = tmp_path / "x.csv"
+    rows = "".join(f"{i},Mon{i},Grass\n" for i in range(1, 30))
+    path.write_text("#,Name,Type 1\n" + rows)
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header) == (0, True)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["#", "Name", "Type 1"]

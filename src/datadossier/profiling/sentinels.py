@@ -63,12 +63,22 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
         return _Suspect(name, high, False, "number")
     # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
-    # 365243, a thousand years, for "not employed"), if it lies far from the rest.
-    frequent = max(3, (profile.total_count - profile.null_count) // 100)
+    # 365243, a thousand years, for "not employed"), if it lies far from the rest, and the
+    # rest is a spread of values: in a few codes (0/1 outcomes, minimum nights of 1, 2 or
+    # 30) no value is far from "the rest", and a value held by most rows is the data itself
+    # (a country code 840 on 99.5% of the rows).
+    values = profile.total_count - profile.null_count
+    if (profile.distinct_count or 0) < _FAR_MIN_DISTINCT:
+        return None
+    frequent = max(3, values // 100)
     for value, side in ((high, False), (low, True)):
-        if any(_number(t["value"]) == value and int(str(t["count"])) >= frequent for t in profile.top_values):
+        if any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= values // 2 for t in profile.top_values):
             return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
     return None
+
+
+# A value of no code's shape counts as one only beside this many other values.
+_FAR_MIN_DISTINCT = 10
 
 
 def _gap_beside(profile: ColumnProfile, *, low: bool) -> bool:

@@ -234,6 +234,14 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     delimiters = (directive.group(1),) if directive else _DELIMITERS
     if directive:
         starts = starts[1:]
+    # Comment lines before the table ("# COLUMN pl_name: Planet Name" in every NASA Exoplanet
+    # Archive download, the notes atop instrument and climate exports) are skipped whatever
+    # they hold; a table needs at least one line after them.
+    comments = _comment_lines([physical[i] for i in starts])
+    if comments < len(starts):
+        starts = starts[comments:]
+    else:
+        comments = 0
     lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
@@ -273,7 +281,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             field_count=len(starts), widths=tuple(starts),
         )
     preamble = 0
-    skip = starts[0] if directive else 0
+    skip = starts[0] if directive or comments else 0
     if best is None:
         delimiter, field_count = (absent or delimiters)[0], 1
     else:
@@ -333,6 +341,19 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
 MAX_LABEL_ROWS = 2
 # Cells that a data row holds where a value is missing: never a column's label.
 _PLACEHOLDERS = frozenset({"na", "n/a", "null", "none", "nan", "-", "?", "n", "x", "(x)"})
+
+
+def _comment_lines(lines: list[str]) -> int:
+    """How many of the first lines are comments: "#" then a space, another "#" or a rule's
+    dash, or nothing. A "#" before a name is a header's ("#,Name,Type 1" of the Pokémon
+    data, VCF's "#CHROM")."""
+    count = 0
+    for line in lines:
+        text = line.lstrip()
+        if not text.startswith("#") or (len(text) > 1 and not (text[1].isspace() or text[1] in "#-=*!")):
+            break
+        count += 1
+    return count
 
 
 def _label_rows(rows: list[list[str]], field_count: int) -> int:
