@@ -18,7 +18,7 @@ def _numbers(rows: int, every: int, marker: str, seed: int = 1) -> list[str | No
 
 @pytest.mark.parametrize(
     "marker",
-    [".", "..", ":", "*****", "(X)", "[c]", "N", "n.a.", "np", "Suppressed", "--", "(null)", "(blank)", "#NULL!", "No data",
+    [".", "..", ":", "*****", "(X)", "[c]", "N", "n.a.", "np", "Suppressed", "PrivacySuppressed", "--", "(null)", "(blank)", "#NULL!", "No data",
      "Varies with device"],
 )
 def test_a_frequent_marker_in_a_column_of_numbers_is_missing(infer: Infer, marker: str) -> None:

@@ -34,3 +34,21 @@ def test_values_padded_to_a_width_are_trimmed_in_the_typed_layer(tmp_path: Path)
     assert dict(out.typed_columns)["value"] == "DOUBLE"
     profile = next(p for p in out.profiles if p.column_name == "series_id")
     assert profile.max_length == 11
+
+
+def test_values_of_spaces_alone_are_null_in_the_typed_layer(tmp_path: Path) -> None:
+    # NYC's rolling sales: EASE-MENT is " " on every row, APARTMENT NUMBER on most, TAX CLASS
+    # now and then (too rarely to pad the column); the raw layer keeps the spaces.
+    path = tmp_path / "sales.csv"
+    lines = ["BLOCK,EASE-MENT,APARTMENT NUMBER,TAX CLASS"]
+    for i in range(400):
+        lines.append(f"{1000 + i}, ,{'4C' if i % 5 == 0 else ' '},{' ' if i % 50 == 0 else '2A'}")
+    path.write_text("\n".join(lines) + "\n")
+    query = (
+        'SELECT count("EASE-MENT"), count("APARTMENT NUMBER"), count("TAX CLASS"),'
+        ' (SELECT count(*) FROM "raw"."s.t" WHERE "TAX CLASS" = \' \') FROM "typed"."s.t"'
+    )
+    out, rows = run_file(path, tmp_path, query)
+    assert rows == [(0, 80, 392, 8)]
+    nulls = {p.column_name: p.null_count for p in out.profiles}
+    assert (nulls["EASE-MENT"], nulls["TAX CLASS"]) == (400, 8)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # What statistical offices and exports write for a missing value in a column of numbers or
 # dates: dots and other punctuation (".", "..", ":", "*****", "--"), words that say so
-# ("unknown", "suppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
+# ("unknown", "suppressed", the College Scorecard's "PrivacySuppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
 # the Play Store's "Varies with device", Steam's "Coming soon"), letters in parentheses or brackets and the
 # census's "N" and "X" ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
@@ -42,7 +42,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 _MARKER_PUNCTUATION = r"(?:[.:*_/\-–—…]{1,10}|\s)"
 _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|tbd|tba|n/?a|n\.a\.|n\.d\.|nd|np|not [a-z]{3,15}"
-    r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|suppressed|redacted|withheld|confidential"
+    r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|(?:privacy ?)?suppressed|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )

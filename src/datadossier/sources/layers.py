@@ -78,8 +78,13 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
     if cast.raw_type.upper() != "VARCHAR":
         # Native Parquet types are kept unless a decision asks for another type.
         return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
-    if cast.trim and cast.decided_type == "VARCHAR":
-        return f"trim({col})"
+    if cast.decided_type == "VARCHAR":
+        # A value of spaces alone is no value (the " " of NYC's sales' EASE-MENT, of a
+        # fixed-width export's blank field): NULL, as an empty one is. (`prefix` reads the
+        # bytes DuckDB keeps inline: nearly free on values that start otherwise.)
+        if cast.trim:
+            return f"nullif(trim({col}), '')"
+        return f"CASE WHEN prefix({col}, ' ') AND trim({col}) = '' THEN NULL ELSE {col} END"
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
     return computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
 
