@@ -951,3 +951,23 @@ async def test_a_table_s_own_ids_written_like_another_s_are_no_reference(runtime
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="shop")
     assert not [r for r in found if r.from_table == "shop.item" and r.to_table == "shop.customer"]
+
+
+async def test_a_grain_named_like_a_measure_is_referenced_under_its_name(runtime: Runtime, tmp_path: Path) -> None:
+    # The UK road safety data (STATS19): accidents keyed by Accident_Index, vehicles and
+    # casualties pointing at it under the same name ("index" reads as an ordering word).
+    folder = tmp_path / "data" / "stats19"
+    folder.mkdir(parents=True)
+    rng = random.Random(8)
+    accidents = [f"2019{10128300 + i * 7}" for i in range(120)]
+    (folder / "accidents.csv").write_text(
+        "\n".join(["Accident_Index,Accident_Severity", *(f"{a},{rng.choice([1, 2, 3])}" for a in accidents)]) + "\n"
+    )
+    vehicles = ["Accident_Index,Vehicle_Reference,Vehicle_Type"]
+    for a in accidents:
+        vehicles += [f"{a},{v},{rng.choice([9, 11, 19, -1])}" for v in range(1, rng.randint(1, 3) + 1)]
+    (folder / "vehicles.csv").write_text("\n".join(vehicles) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="stats19")
+    edges = _edges(found, "stats19")
+    assert ("vehicles", ("Accident_Index",), "accidents", ("Accident_Index",)) in edges

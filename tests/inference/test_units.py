@@ -76,6 +76,8 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("lot_acres", "acre"),
         ("height_in", "in"),
         ("precip_in", "in"),
+        ("elevation_ft", "ft"),
+        ("Depth (ft)", "ft"),
         # sensor and weather exports
         ("pressure_hpa", "hPa"),
         ("battery_mv", "mV"),
@@ -100,6 +102,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     assert unit_from_name("S1901_C01_001M") is None
     assert unit_from_name("B01001_001E") is None
     assert unit_from_name("pH") is None  # acidity, not hours
+    # Full time (the College Scorecard's retention RET_FT4, PCT_FT) and free throws (FT).
+    for name in ("RET_FT4", "PCT_FT", "FT", "FT_made"):
+        assert unit_from_name(name) is None, name
     for name in ("Population (thousands)", "Score (points)", "Stock (units)", "Name (first)", "Total (adjusted)", "x ( )"):
         assert unit_from_name(name) is None, name
     end = unit_from_name("height_m")
@@ -273,3 +278,13 @@ def test_currency_from_values_is_the_iso_code(infer: Infer) -> None:
 def test_units_from_label_rows(label: str, unit: str | None) -> None:
     evidence = unit_from_label(label)
     assert (evidence.unit if evidence else None) == unit
+
+
+def test_a_percentage_by_name_holding_shares_of_one_gets_no_percent_unit(infer: Infer) -> None:
+    # Basketball-Reference: FG% is written .512 (a share), USG% 22.4 (percentage points).
+    results = infer({"FG%": [".512", ".601", ".455", "1.000"], "USG%": ["22.4", "18.0", "31.2", "9.5"], "growth_pct": ["-0.2", "0.35", "0.1", "0.05"]})
+    for column in ("FG%", "growth_pct"):
+        shares = results[column]
+        assert shares.candidates[0].detected_unit is None, column
+        assert "shares of one (0.5 is 50%)" in shares.reason
+    assert results["USG%"].candidates[0].detected_unit == "%"

@@ -222,8 +222,11 @@ def _child_ok(column: ColumnStats) -> bool:
 
 
 def _names_a_lookup(column: ColumnStats, name_keys: set[tuple[str, ...]]) -> bool:
+    """Whether a column that names no identifier is named as a key of another table is: a
+    lookup keyed by a name, or a table whose grain is named like a measure (the UK road
+    safety data's Accident_Index, the key of its accidents)."""
     return (
-        column.family == "string" and column.non_null > 0 and words(column.name) in name_keys
+        column.family in ("string", "integer") and column.non_null > 0 and words(column.name) in name_keys
         and (column.avg_length or 0.0) <= MAX_CHILD_TEXT_LENGTH
     )
 
@@ -252,7 +255,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     ]
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # Names that key a lookup table may be referenced under the same name elsewhere.
-    name_keys = {words(p.name) for p in parents if is_descriptive(p.name)}
+    name_keys = {
+        words(p.name) for p in parents
+        if is_descriptive(p.name) or ((p.table, p.name) in grains and is_measure_like(p.name))
+    }
     schemas = {t.name: schema_of(t) for t in tables}
     widths = {t.name: len(t.columns) for t in tables}
     result: list[_Candidate] = []

@@ -84,7 +84,7 @@ NAME_UNITS: dict[str, str] = {
     "kg": "kg", "kgs": "kg", "kilograms": "kg", "grams": "g", "mg": "mg", "lb": "lb",
     "lbs": "lb", "pounds": "lb", "oz": "oz", "km": "km", "kms": "km", "kilometers": "km",
     "kilometres": "km", "meters": "m", "metres": "m", "cm": "cm", "mm": "mm", "mi": "mi",
-    "miles": "mi", "ft": "ft", "feet": "ft", "inches": "in", "yd": "yd", "yards": "yd",
+    "miles": "mi", "feet": "ft", "inches": "in", "yd": "yd", "yards": "yd",
     "mph": "mph", "mps": "m/s", "kmh": "km/h", "kph": "km/h", "kmph": "km/h", "ms": "ms", "millis": "ms",
     "msec": "ms", "milliseconds": "ms", "sec": "s", "secs": "s", "seconds": "s",
     "mins": "min", "minutes": "min", "hrs": "h", "hours": "h", "days": "day",
@@ -122,7 +122,7 @@ _NOT_NAME_CURRENCIES = frozenset({"TRY"})
 # nor alone (baseball's `HR` counts home runs).
 SHORT_NAME_UNITS: dict[str, str] = {
     "m": "m", "s": "s", "g": "g", "h": "h", "hr": "h", "in": "in", "min": "min", "c": "degC",
-    "f": "degF", "l": "l", "v": "V",
+    "f": "degF", "l": "l", "v": "V", "ft": "ft",
 }
 # Name words of an electrical reading, beside which "v" at a name's end is volts (not the v
 # of wind_u and wind_v, a velocity's components).
@@ -137,8 +137,15 @@ _IN_CONTEXT: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "mb": ((_PRESSURE_WORDS, "mbar"),),
     "in": ((_PRESSURE_WORDS, "inHg"),),
 }
-# Short last tokens that are a unit only beside one of these words (`height_in`, `battery_v`).
-_SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {"in": _INCH_WORDS, "v": _VOLTAGE_WORDS}
+# Name words of a length or a height in feet, beside which "ft" at a name's end is feet: it is
+# also full time (the College Scorecard's RET_FT4, PCT_FT) and free throws (basketball's FT).
+_FEET_WORDS = _INCH_WORDS | frozenset({
+    "distance", "dist", "elevation", "elev", "altitude", "alt", "ceiling", "visibility", "vis", "span",
+    "clearance", "draft", "draught", "height", "range", "reach", "wave", "swell", "tide", "water", "level",
+})
+# Short last tokens that are a unit only beside one of these words (`height_in`, `battery_v`,
+# `elevation_ft`).
+_SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {"in": _INCH_WORDS, "v": _VOLTAGE_WORDS, "ft": _FEET_WORDS}
 
 # How sure a unit is, by the evidence behind it.
 VALUE_UNIT_CONFIDENCE = 0.9
@@ -334,6 +341,19 @@ def unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
+
+
+# The note of a column named as a percentage whose values are shares of one (`shares_of_one`).
+SHARE_NOTE = " Named as a percentage, but every value lies between -1 and 1: shares of one (0.5 is 50%), so no unit is recorded."
+
+
+def shares_of_one(unit: UnitEvidence | None, low: float | None, high: float | None) -> bool:
+    """Whether a percentage that only the name states holds shares of one instead: every
+    value within -1..1 (basketball's FG% .512 beside USG% 22.4, the College Scorecard's rates)."""
+    return (
+        unit is not None and unit.unit == "%" and low is not None and high is not None
+        and low >= -1.0 and high <= 1.0 and low < high
+    )
 
 
 def _area_unit(tokens: list[str]) -> str | None:
