@@ -80,6 +80,20 @@ def test_eight_digit_dates_spread_over_months_become_dates_without_a_name(infer:
     assert result.candidates[1].data_type == "INTEGER"
 
 
+def test_month_day_year_dates_written_with_leading_zeros_are_dates(infer: Infer) -> None:
+    # The FEC's TRANSACTION_DT, "01152020": a date by its name, or by valid dates over months;
+    # eight-digit codes with a leading zero stay text.
+    days = [dt.date(2019, 1, 3) + dt.timedelta(days=11 * i) for i in range(40)]
+    values = [d.strftime("%m%d%Y") for d in days]
+    result = infer({"TRANSACTION_DT": values, "column13": values, "code": [f"0{1000000 + 7919 * i}" for i in range(40)]})
+    for column in ("TRANSACTION_DT", "column13"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("DATE", "compact_mdy"), column
+        assert "MMDDYYYY" in result[column].reason
+        assert result[column].bounds == utc_bounds((2019, 1, 3), (days[-1].year, days[-1].month, days[-1].day))
+    assert "leading zero" not in result["TRANSACTION_DT"].reason
+    assert result["code"].decided_type == "VARCHAR"
+
+
 def test_numeric_column_with_junk_stays_numeric_with_failed_examples(
     infer: Infer, con: duckdb.DuckDBPyConnection
 ) -> None:

@@ -43,6 +43,7 @@ def test_a_loggers_units_row_gives_units_and_no_quarantine(
     tmp_path: Path, logger_file: Path, monkeypatch: pytest.MonkeyPatch, sample_file: bool
 ) -> None:
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0 if sample_file else 1 << 62)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0 if sample_file else 1 << 62)
     workspace = Workspace(tmp_path / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
     with workspace.connect() as con:
         out = stages.run_table(

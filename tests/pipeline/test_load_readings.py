@@ -391,6 +391,7 @@ def test_a_kept_copy_the_raw_view_does_not_read_is_not_used(
     # The store and the workspace disagree (a run that failed between its two commits): the
     # raw view is what the typed layer must agree with, so the re-typing reads it.
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0)
     workspace = Workspace(tmp_path / "ws.duckdb", threads=2, memory_limit="1GB", timeout_seconds=120)
     with workspace.connect() as con:
         first = stages.run_table(

@@ -163,6 +163,7 @@ async def test_a_scratch_stage_is_deleted_after_the_run_whether_it_worked_or_not
 
     # Every stage "too big for memory": a CSV from the sampling size on goes to a scratch file.
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0)
     monkeypatch.setattr(stages, "STAGE_MEMORY_SHARE", 1e-9)
     scratch_dir = runtime.pipeline.workspace.path.parent / "tmp"
     attached: list[str] = []
@@ -202,6 +203,7 @@ async def test_a_retyping_loads_the_copy_the_raw_layer_reads(
     shop = tmp_path / "data" / "shop"
     write_sample(shop)
     monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_BYTES", 0)
+    monkeypatch.setattr(stages, "SAMPLE_FILE_MIN_ROWS", 0)
     await runtime.pipeline.profile_path(shop / "orders.csv")
     kept: list[stages.KeptCopy | None] = []
 

@@ -406,6 +406,20 @@ def compact_date() -> Detector:
 
 
 @register
+def compact_mdy() -> Detector:
+    """MMDDYYYY with a plausible month, day and year (1900-2099): "01152020", the
+    TRANSACTION_DT of the FEC's bulk files and other mainframe exports. Judged with
+    `compact_date` (a name or a spread of valid dates over months)."""
+    formats = ("%m%d%Y",)
+    regex = r"\s*(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2}\s*"
+    return Detector(
+        "compact_mdy", "DATE", regex,
+        lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
+        priority=9, formats=formats,
+    )
+
+
+@register
 def compact_datetime() -> Detector:
     """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it). Below `integer`:
     `decide` reads such a column as times only when its name says time or date."""

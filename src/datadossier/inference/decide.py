@@ -176,6 +176,8 @@ def _decide_text(
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
+    if chosen is not None and chosen.name == "compact_mdy":
+        code_note = None  # "01152020": January's zero, not a code's
     if chosen is not None and chosen.name == "hhmm_time":
         code_note = None  # "0005": a clock's padding, not a code's leading zero
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
@@ -506,14 +508,18 @@ def _resolve_ambiguities(
     findings: SampleFindings,
     config: InferenceConfig,
     notes: list[str],
-) -> _Option:
+) -> _Option | None:
     def usable(pattern: PatternName) -> _Option | None:
         option = by_name.get(pattern)
         return option if option and option.acceptable and option.blocked is None else None
 
-    compact = usable("compact_date")
-    if compact and chosen.name in ("integer", "float"):
-        chosen = _compact_or_integer(chosen, compact, column_name, n, config, notes)
+    compact = usable("compact_date") or usable("compact_mdy")
+    if compact and (chosen.name in ("integer", "float") or chosen is compact):
+        # (Chosen itself when the numbers are codes for their leading zeros: "01152020".)
+        decided = _compact_or_integer(None if chosen is compact else chosen, compact, column_name, n, config, notes)
+        if decided is None:
+            return None
+        chosen = decided
     if chosen.name == "integer":
         instant = (
             usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros") or usable("compact_datetime")
@@ -551,18 +557,21 @@ def _resolve_ambiguities(
 
 
 def _compact_or_integer(
-    integer: _Option,
+    integer: _Option | None,
     compact: _Option,
     column_name: str,
     n: int,
     config: InferenceConfig,
     notes: list[str],
-) -> _Option:
+) -> _Option | None:
+    """Compact dates (YYYYMMDD, MMDDYYYY) or the numbers they also are (None: the numbers are
+    codes, and the column stays text)."""
     by_name = looks_like_date(column_name)
     compact.details["name_evidence"] = by_name
     span = _span_days(compact.stats)
+    shape = "MMDDYYYY" if compact.name == "compact_mdy" else "YYYYMMDD"
     if by_name:
-        notes.append("The name says date and the values are valid YYYYMMDD dates.")
+        notes.append(f"The name says date and the values are valid {shape} dates.")
         return compact
     if (
         compact.stats.parsed == n
@@ -572,13 +581,13 @@ def _compact_or_integer(
     ):
         compact.ambiguous = True
         notes.append(
-            f"Every value is a valid YYYYMMDD date and they span {span:.0f} days, which"
+            f"Every value is a valid {shape} date and they span {span:.0f} days, which"
             " identifiers would not; read as dates although the name does not say so."
         )
         return compact
     notes.append(
-        "The values also read as YYYYMMDD dates, but without a date-like name or a spread of"
-        " valid dates over months they are kept as numbers (DATE is the runner-up)."
+        f"The values also read as {shape} dates, but without a date-like name or a spread of"
+        f" valid dates over months they are kept as {'numbers' if integer else 'text'} (DATE is the runner-up)."
     )
     return integer
 

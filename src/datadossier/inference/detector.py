@@ -72,6 +72,7 @@ PatternName = Literal[
     "year_quarter",
     "iso_partial_date",
     "compact_date",
+    "compact_mdy",
     "compact_datetime",
     "epoch_seconds",
     "epoch_millis",
