@@ -476,6 +476,23 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
 
 
+def test_elapsed_minutes_and_seconds_are_seconds(infer: Infer) -> None:
+    # Formula 1: lap times "1:38.109"; pit stops in seconds, past a minute "16:44.718".
+    laps = [f"{1 + i % 2}:{10 + i % 50:02d}.{i:03d}" for i in range(200)]
+    stops = [f"{20 + i % 9}.{i:03d}" if i % 40 else f"{16 + i % 3}:{44:02d}.718" for i in range(200)]
+    clock = [f"{8 + i % 10:02d}:{i % 60:02d}" for i in range(200)]
+    result = infer({"time": laps, "duration": stops, "start": clock})
+    lap = result["time"]
+    assert (lap.decided_type, lap.decided_pattern, lap.candidates[0].detected_unit) == ("DOUBLE", "duration", "s")
+    assert lap.bounds == (70.0, 179.199)
+    stop = result["duration"]
+    assert (stop.decided_type, stop.decided_pattern) == ("DOUBLE", "duration_or_seconds")
+    assert stop.candidates[0].parse_success_rate == 1.0
+    assert stop.bounds is not None
+    assert stop.bounds[1] == 18 * 60 + 44.718
+    assert result["start"].decided_type == "TIME"  # a clock's hours and minutes stay times of day
+
+
 def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> None:
     # Spotify's time_signature (beats per bar): 3, 4, 5 would read as 00:03 to 00:05.
     beats = [str([4, 4, 3, 4, 5, 1, 0][i % 7]) for i in range(140)]

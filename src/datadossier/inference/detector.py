@@ -49,6 +49,8 @@ PatternName = Literal[
     "abbreviated_number",
     "lower_bound",
     "feet_inches",
+    "duration",
+    "duration_or_seconds",
     "currency_magnitude",
     "boolean",
     "time",

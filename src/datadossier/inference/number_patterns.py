@@ -397,6 +397,42 @@ def feet_inches() -> Detector:
     return Detector("feet_inches", "DOUBLE", regex, convert, unit="in", priority=40)
 
 
+# Elapsed times of minutes and seconds with a fraction ("1:38.109", a Formula 1 lap; "16:44.718"):
+# no clock writes a time of day so. Read as seconds.
+_MINUTES_SECONDS = r"[0-9]{1,3}:[0-5][0-9]\.[0-9]{1,9}"
+
+
+def _seconds_of(value: str) -> str:
+    """SQL: seconds from minutes and seconds ("1:38.109" is 98.109), NULL for other text."""
+    return f"TRY_CAST(split_part({value}, ':', 1) AS DOUBLE) * 60 + TRY_CAST(split_part({value}, ':', 2) AS DOUBLE)"
+
+
+@register
+def duration() -> Detector:
+    """Elapsed times in minutes and seconds with a fraction ("1:38.109", "16:44.718": lap and
+    race times, call and task durations); typed as seconds (98.109)."""
+    regex = rf"\s*{_MINUTES_SECONDS}\s*"
+    return Detector(
+        "duration", "DOUBLE", regex, lambda col, _t: _seconds_of(f"trim({shaped(col, regex)})"), unit="s", priority=42,
+    )
+
+
+@register
+def duration_or_seconds() -> Detector:
+    """Seconds ("23.272") beside elapsed times in minutes and seconds ("16:44.718"), as
+    Formula 1's pit stop durations write them past a minute; typed as seconds. The sample
+    must show both."""
+    regex = rf"\s*(?:{_MINUTES_SECONDS}|{NUM})\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        return f"CASE WHEN contains({value}, ':') THEN {_seconds_of(value)} ELSE TRY_CAST({value} AS DOUBLE) END"
+
+    return Detector(
+        "duration_or_seconds", "DOUBLE", regex, convert, unit="s", priority=41, parts=("duration", "float"),
+    )
+
+
 # Thousands, millions and billions written as a letter after the number ("1.2K", "3.4M",
 # "1.1B", "2.5bn", "5MM" as finance writes millions). Not "m" (metres).
 _MAGNITUDE = r"(?:[KMB]|k|bn|mn|MM)"
