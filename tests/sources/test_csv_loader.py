@@ -885,3 +885,18 @@ def test_a_header_whose_first_name_is_a_hash_is_no_comment(con, tmp_path: Path) 
     dialect = _load(con, path)
     assert (dialect.skip, dialect.header) == (0, True)
     assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["#", "Name", "Type 1"]
+
+
+def test_lines_repeating_the_header_are_left_out_of_the_copy(con, tmp_path: Path) -> None:
+    # Basketball-Reference's per-game tables repeat their header every 20 rows.
+    path = tmp_path / "x.csv"
+    header = "Rk,Player,Tm,3PA,FT%"
+    lines = [header]
+    for i in range(1, 101):
+        lines.append(f"{i},Player {i}\\p{i:02d},BOS,{i % 7}.{i % 10},.{500 + i}")
+        if i % 20 == 0:
+            lines.append(header)
+    path.write_text("\ufeff" + "\n".join(lines) + "\n", encoding="utf-8")
+    dialect = _load(con, path)
+    assert (dialect.header, dialect.repeated_headers, dialect.as_dict()["repeated_headers"]) == (True, 5, 5)
+    assert con.execute("SELECT count(*), count(*) FILTER (WHERE Rk = 'Rk') FROM raw_t").fetchall() == [(100, 0)]

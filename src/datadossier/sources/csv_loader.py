@@ -95,6 +95,9 @@ class CsvDialect:
     # "a;b;;" in the UCI air quality file). They are not loaded. Without a header, only the
     # last field, when every line ends in the delimiter.
     empty_trailing: int = 0
+    # Lines further down that repeat the header (sports-reference.com's tables repeat it every
+    # 20 rows; files concatenated whole): left out of the workspace's copy, counted.
+    repeated_headers: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -109,6 +112,7 @@ class CsvDialect:
             **({"fixed_width_starts": list(self.widths)} if self.widths else {}),
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
             **({"header_rows": 2} if self.names else {}),
+            **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
         }
 
 
@@ -324,6 +328,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
+    # (Counted in the whole copy by `_cut_repeated_headers`; seen here in the lines read.)
+    repeats = int(header and not labels and any(line == lines[preamble] for line in lines[preamble + 1 :]))
     return CsvDialect(
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
@@ -332,7 +338,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else (),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels] + 1 if labels else 0,
-        empty_trailing=empty_trailing,
+        empty_trailing=empty_trailing, repeated_headers=repeats,
     )
 
 
@@ -621,6 +627,31 @@ def _rows(lines: Iterable[str], dialect: CsvDialect) -> Iterator[list[str]]:
     return csv.reader(lines, delimiter=dialect.delimiter, quoting=csv.QUOTE_NONE, skipinitialspace=dialect.initial_space)
 
 
+def _cut_repeated_headers(path: Path, dialect: CsvDialect) -> int:
+    """Leave the lines that repeat the header line out of the workspace's copy (those after
+    the header itself); how many there were. The copy is rewritten line for line, so a quoted
+    value spanning lines is copied whole."""
+    header: bytes | None = None
+    cut = 0
+    target = path.with_name(path.name + ".part")
+    with path.open("rb") as src, target.open("wb") as out:
+        for number, line in enumerate(src):
+            if number < dialect.skip:
+                out.write(line)
+                continue
+            text = line.rstrip(b"\r\n")
+            if header is None:
+                if text.strip():
+                    header = text.removeprefix(b"\xef\xbb\xbf")
+                out.write(line)
+            elif text == header:
+                cut += 1
+            else:
+                out.write(line)
+    target.replace(path)
+    return cut
+
+
 def _footer_rows(rows: list[list[str]], field_count: int) -> int:
     """How many trailing rows are notes (see `_cut_footer`, which removes them from the copy)."""
     count = 0
@@ -905,6 +936,8 @@ def open_csv(
     footer = _cut_footer(raw_copy, duck_encoding, dialect)
     if footer:
         dialect = replace(dialect, footer=footer)
+    if dialect.repeated_headers:
+        dialect = replace(dialect, repeated_headers=_cut_repeated_headers(raw_copy, dialect))
     options: dict[str, object] = {
         "all_varchar": True,
         "delim": dialect.delimiter + (" " if dialect.initial_space else ""),
