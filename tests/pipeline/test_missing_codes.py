@@ -13,7 +13,7 @@ def _columns(tmp_path: Path) -> dict[str, str]:
     rng = random.Random(3)
     rows = [
         "id,nperps,temp,pdays,direction,imonth,holiday,launched,age,elev,score,income,days_employed,salary,"
-        "outcome,fraud_class,minimum_nights,code3"
+        "outcome,fraud_class,minimum_nights,code3,sex_of_driver"
     ]
     for i in range(300):
         rows.append(",".join([
@@ -35,6 +35,7 @@ def _columns(tmp_path: Path) -> dict[str, str]:
             str(int(i == 7)),  # the credit card fraud data's Class: 0 on nearly every row
             str(rng.choice([1, 2, 30])),  # Airbnb's minimum nights: three codes of a rule
             str(16 if i % 100 == 0 else 840),  # JHU's code3: the US on nearly every row
+            str(rng.choice([-1, 1, 1, 2, 3])),  # STATS19: -1 among codes 1 to 3, as pdays has it
         ]))
     path = tmp_path / "t.csv"
     path.write_text("\n".join(rows) + "\n")
@@ -54,6 +55,7 @@ def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
         "elev": "-999.9 (24 values, 8.0%)",
         "income": "-666666666 (10 values, 3.3%)",
         "days_employed": "365243 (60 values, 20.0%)",
+        "sex_of_driver": "Other columns of this table use -1 so.",
     }
     for column, text in expected.items():
         assert text in reasons[column], column

@@ -158,11 +158,20 @@ def missing_codes(
     row = con.execute(f"SELECT {', '.join(selects)} FROM {relation}", params).fetchone()
     assert row is not None
     notes: dict[str, str] = {}
+    # -1 among small codes (a sex 1 to 3, a junction's kind 1 to 9): a code for "unknown" only
+    # where the table uses -1 so in a column that shows it clearly (the UK road safety data's
+    # -1 throughout its coded columns); never beside 0 and 1 alone, which it signs.
+    coded: list[tuple[_Suspect, int, int, object]] = []
     for i, s in enumerate(suspects):
         count, nearest, farthest = row[3 * i : 3 * i + 3]
         total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
         if count and nearest is not None and _apart(s, int(count), nearest, farthest):
             notes[s.column] = _note(s, int(count), total, nearest)
+        elif s.value == -1 and count and count >= 2 and nearest is not None and float(nearest) >= 0 and float(farthest) >= 2:
+            coded.append((s, int(count), total, nearest))
+    if any(s.value == -1 and s.column in notes for s in suspects):
+        for s, count, total, nearest in coded:
+            notes[s.column] = _note(s, count, total, nearest) + " Other columns of this table use -1 so."
     return notes
 
 
