@@ -450,6 +450,20 @@ def test_rfc_datetime_detector_reads_internet_dates_in_utc(infer: Infer) -> None
     assert result.bounds == utc_bounds((2021, 1, 5, 8, 41, 12), (2021, 1, 6, 5, 0))
 
 
+def test_unix_datetime_detector_reads_twitter_and_date_stamps_in_utc(infer: Infer) -> None:
+    # Sentiment140's dates and Twitter's created_at: the zone before the year.
+    values = ["Mon Apr 06 22:19:45 PDT 2009", "Tue Apr  7 01:03:12 PDT 2009", "Wed Oct 10 20:19:24 +0000 2018"]
+    result = infer({"date": values})["date"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "unix_datetime")
+    assert result.bounds == utc_bounds((2009, 4, 7, 5, 19, 45), (2018, 10, 10, 20, 19, 24))
+
+
+def test_iso_timestamps_with_a_space_before_the_offset_are_read(infer: Infer) -> None:
+    result = infer({"ts": ["2020-01-01 10:00:00 +0000", "2020-01-02 11:30:00 +0530", "2020-01-03 09:15:00 -0200"]})["ts"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "iso_datetime")
+    assert result.bounds == utc_bounds((2020, 1, 1, 10, 0), (2020, 1, 3, 11, 15))
+
+
 def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> None:
     # (An "M" in a month's name is no PM: "Mar 11 2024 04:28" was read on a 12-hour clock.)
     values = ["Jan 1 2021 03:36", "Jan 5, 2021 14:05:09", "5 January 2021 23:59", "Mar 3 2021 04:28", "May 4 2021 18:06"]
@@ -522,6 +536,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00"],
     "weekday_date": ["Tuesday, Jan 5, 2021", "Tue 5 Jan 2021", "Tues, Jan 5, 2021", "Jan 5, 2021"],
     "rfc_datetime": ["Tue, 05 Jan 2021 10:11 GMT", "Tue, 05 Jan 2021 10:11:12", "05 Jan 2021 10:11:12 GMT"],
+    "unix_datetime": ["Mon Apr 06 22:19:45 2009", "Mon Apr 06 22:19 PDT 2009", "Mon Apr 06 22:19:45 XYZ 2009", "Apr 06 22:19:45 PDT 2009"],
     "compact_date": ["20211301", "18991231", "2021010"],
     "compact_mdy": ["13152020", "01322020", "01151820", "1152020", "20200115"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
@@ -559,7 +574,7 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
         "POINT (-87.6 41.8)",
     ]

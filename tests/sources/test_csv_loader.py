@@ -900,3 +900,22 @@ def test_lines_repeating_the_header_are_left_out_of_the_copy(con, tmp_path: Path
     dialect = _load(con, path)
     assert (dialect.header, dialect.repeated_headers, dialect.as_dict()["repeated_headers"]) == (True, 5, 5)
     assert con.execute("SELECT count(*), count(*) FILTER (WHERE Rk = 'Rk') FROM raw_t").fetchall() == [(100, 0)]
+
+
+def test_codes_and_numbers_separated_by_single_spaces_are_columns(con, tmp_path: Path) -> None:
+    # The Statlog German credit data's german.data: no header, "A11 6 A34 A43 1169 ...".
+    path = tmp_path / "german.data"
+    rows = [f"A1{1 + i % 4} {6 + i % 40} A3{i % 5} A4{i % 10} {1000 + 37 * i} A6{1 + i % 5} {1 + i % 4} {1 + i % 2}" for i in range(40)]
+    path.write_text("\n".join(rows) + "\n")
+    dialect = _load(con, path)
+    assert (dialect.spaces, dialect.field_count, dialect.header) == (True, 8, False)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]
+    assert con.execute("SELECT * FROM raw_t WHERE rowid = 0").fetchall() == [("A11", "6", "A30", "A40", "1000", "A61", "1", "1")]
+
+
+def test_one_column_of_timestamps_with_offsets_is_one_column(con, tmp_path: Path) -> None:
+    path = tmp_path / "ts.csv"
+    path.write_text("ts\n" + "".join(f"2020-01-0{1 + i % 9} 10:0{i % 10}:00 +0000\n" for i in range(12)))
+    dialect = _load(con, path)
+    assert (dialect.field_count, dialect.header, dialect.widths, dialect.spaces) == (1, True, (), False)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(12,)]

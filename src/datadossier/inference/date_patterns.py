@@ -125,7 +125,9 @@ def iso_datetime() -> Detector:
         # TIMESTAMP drops an offset silently and TIMESTAMPTZ reads a naive value in the
         # session's time zone: each kind of value gets the cast that is right for it. (Cheaper
         # pre-tests with contains/LIKE measured slower than the one regex.)
-        with_offset = f"timezone('UTC', TRY_CAST({col} AS TIMESTAMPTZ))"
+        # (DuckDB reads no space before an offset: "10:00:00 +0000" loses it.)
+        unspaced = f"replace(replace({col}, ' +', '+'), ' -', '-')"
+        with_offset = f"timezone('UTC', TRY_CAST({unspaced} AS TIMESTAMPTZ))"
         return f"CASE WHEN {has_offset(col)} THEN {with_offset} ELSE TRY_CAST({col} AS TIMESTAMP) END"
 
     # The mark counts the values written with a zone, for the decision to say they are now
@@ -495,6 +497,35 @@ def weekday_date() -> Detector:
         lambda col, _t: strptime_date(shaped(col, regex), formats),
         priority=70, formats=formats,
     )
+
+
+# Offsets of the zone abbreviations `date` and Twitter's exports write ("PDT"): read as the
+# numeric offset strptime takes. Others make no value.
+_ZONE_OFFSETS = {
+    "UTC": "+0000", "GMT": "+0000", "PST": "-0800", "PDT": "-0700", "MST": "-0700", "MDT": "-0600",
+    "CST": "-0600", "CDT": "-0500", "EST": "-0500", "EDT": "-0400", "BST": "+0100", "CET": "+0100",
+    "CEST": "+0200",
+}
+
+
+@register
+def unix_datetime() -> Detector:
+    """Timestamps as Unix `date` and Twitter's API write them, the zone before the year
+    ("Mon Apr 06 22:19:45 PDT 2009", "Wed Oct 10 20:19:24 +0000 2018"); converted to UTC."""
+    zones = "|".join(_ZONE_OFFSETS)
+    regex = (
+        rf"\s*(?i:{_WEEKDAY_ABBR}\s{_MONTH_ABBR})\s{{1,2}}{_DAY}\s[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}"
+        rf"\s(?:{zones}|[-+][0-9]{{4}})\s[0-9]{{4}}\s*"
+    )
+    formats = ("%a %b %d %H:%M:%S %z %Y",)
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = shaped(col, regex)
+        for name, offset in _ZONE_OFFSETS.items():
+            text = f"replace({text}, {lit(' ' + name + ' ')}, {lit(' ' + offset + ' ')})"
+        return f"timezone('UTC', try_strptime(trim({text}), {lit(formats[0])}))"
+
+    return Detector("unix_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
 
 
 @register

@@ -85,6 +85,7 @@ PatternName = Literal[
     "month_name_datetime",
     "weekday_date",
     "rfc_datetime",
+    "unix_datetime",
     "email",
     "uuid",
     "url",

@@ -478,8 +478,13 @@ def _space_separated(lines: list[str], *, complete: bool) -> list[list[str]] | N
     if len(counts) != 1 or min(counts) < 2 or len(rows) < 2:
         return None
     values = [value for row in rows[1:] for value in row]
-    numbers = sum(1 for value in values if _NUMERIC.fullmatch(value))
+    numbers = sum(1 for value in values if _NUMERIC.fullmatch(value) or _CODE.fullmatch(value))
     return rows if numbers * 2 >= len(values) else None
+
+
+# A short code with digits ("A11", "A34": the Statlog German credit data's attributes, written
+# between numbers): a value, where words of prose are not.
+_CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,6}[A-Za-z]?")
 
 
 # A fixed-width file has at least this many columns, a quarter of its values numbers.
@@ -504,6 +509,8 @@ def _fixed_width(lines: list[str], *, complete: bool) -> tuple[list[int], list[l
     values = [value for row in split for value in row if value]
     if any(not row[0] for row in split) or 4 * sum(1 for v in values if _NUMERIC.fullmatch(v)) < len(values):
         return None
+    if 2 * sum(1 for value in split[0] if value) < len(starts):
+        return None  # a header of one name over "2020-01-01 10:00:00 +0000": one column of text
     return starts, split
 
 
