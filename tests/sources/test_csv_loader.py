@@ -905,12 +905,13 @@ def test_lines_repeating_the_header_are_left_out_of_the_copy(con, tmp_path: Path
 def test_codes_and_numbers_separated_by_single_spaces_are_columns(con, tmp_path: Path) -> None:
     # The Statlog German credit data's german.data: no header, "A11 6 A34 A43 1169 ...".
     path = tmp_path / "german.data"
-    rows = [f"A1{1 + i % 4} {6 + i % 40} A3{i % 5} A4{i % 10} {1000 + 37 * i} A6{1 + i % 5} {1 + i % 4} {1 + i % 2}" for i in range(40)]
+    # (Codes outnumber the numbers, 13 to 8 in the real file.)
+    rows = [f"A1{1 + i % 4} {6 + i % 40} A3{i % 5} A4{i % 10} {1000 + 37 * i} A6{1 + i % 5} A7{1 + i % 5} A9{1 + i % 4}" for i in range(40)]
     path.write_text("\n".join(rows) + "\n")
     dialect = _load(con, path)
     assert (dialect.spaces, dialect.field_count, dialect.header) == (True, 8, False)
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]
-    assert con.execute("SELECT * FROM raw_t WHERE rowid = 0").fetchall() == [("A11", "6", "A30", "A40", "1000", "A61", "1", "1")]
+    assert con.execute("SELECT * FROM raw_t WHERE rowid = 0").fetchall() == [("A11", "6", "A30", "A40", "1000", "A61", "A71", "A91")]
 
 
 def test_one_column_of_timestamps_with_offsets_is_one_column(con, tmp_path: Path) -> None:
