@@ -148,9 +148,12 @@ async def _profile_paths(
                 bar.update(task, completed=done, total=total, description=message)
 
             await profile_all(progress)
-        found = iter(await _summaries(runtime, [r.qualified_name for r in results if r.status != "failed"]))
-    # A file that failed has no table to summarise.
-    return [(r, None if r.status == "failed" else next(found)) for r in results]
+        found = iter(await _summaries(runtime, [r.qualified_name for r in results if r.status not in _NO_TABLE]))
+    # A file that failed, or a table removed with its file, has no table to summarise.
+    return [(r, None if r.status in _NO_TABLE else next(found)) for r in results]
+
+
+_NO_TABLE = ("failed", "removed")
 
 
 async def _stored_tables(runtime: Any, names: set[str]) -> dict[str, Any]:
@@ -245,12 +248,16 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([
             {"table": run.qualified_name, "status": run.status, **_row_counts(run, summary), "seconds": run.seconds,
-             **({"path": run.path, "error": run.error, "hint": run.hint} if run.status == "failed" else {})}
+             **({"path": run.path, "error": run.error, "hint": run.hint} if run.status == "failed" else {}),
+             **({"path": run.path} if run.status == "removed" else {})}
             for run, summary in results
         ], indent=2))
         return code
     console = _console()
     for run, summary in results:
+        if run.status == "removed":
+            print(f"{run.qualified_name} removed: its file {run.path} is gone.")
+            continue
         if summary is None:
             print(f"error: {run.path}: {run.error}", file=sys.stderr)
             if run.hint:

@@ -971,3 +971,32 @@ async def test_a_grain_named_like_a_measure_is_referenced_under_its_name(runtime
     found, _, _ = await service.relationships(source="stats19")
     edges = _edges(found, "stats19")
     assert ("vehicles", ("Accident_Index",), "accidents", ("Accident_Index",)) in edges
+
+
+async def test_tables_whose_files_are_gone_are_removed_with_their_links(runtime: Runtime, tmp_path: Path) -> None:
+    # Files of a folder renamed or deleted since its last profile: their tables, links and
+    # layers go, so that no join path runs through data that is gone.
+    from sqlalchemy import text
+
+    folder = tmp_path / "data" / "laps"
+    folder.mkdir(parents=True)
+    (folder / "drivers.csv").write_text("driver_id,name\n" + "".join(f"{i},Driver {i}\n" for i in range(1, 31)))
+    (folder / "old_laps.csv").write_text("lap_id,driver_id\n" + "".join(f"{i},{1 + i % 30}\n" for i in range(1, 201)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="laps")
+    assert ("old_laps", ("driver_id",), "drivers", ("driver_id",)) in _edges(found, "laps")
+    (folder / "old_laps.csv").rename(folder / "laps.csv")
+    runs = await runtime.pipeline.profile_path(folder)
+    assert {(r.table, r.status) for r in runs} == {("drivers", "unchanged"), ("laps", "profiled"), ("old_laps", "removed")}
+    removed = next(r for r in runs if r.status == "removed")
+    assert removed.path == str(folder / "old_laps.csv")
+    found, _, _ = await service.relationships(source="laps")
+    assert set(_edges(found, "laps")) == {("laps", ("driver_id",), "drivers", ("driver_id",))}
+    async with runtime.sessions() as session:
+        from datadossier.store.repositories import catalog
+
+        assert [t.qualified_name for t in await catalog.list_tables(session, "laps")] == ["laps.drivers", "laps.laps"]
+        left = (await session.execute(text("SELECT count(*) FROM tables WHERE table_name = 'old_laps'"))).scalar_one()
+        assert left == 0
+    assert await _count(runtime, "FROM duckdb_tables() WHERE table_name LIKE '%old_laps%'") == 0
+    assert await _count(runtime, "FROM duckdb_views() WHERE view_name LIKE '%old_laps%'") == 0

@@ -234,6 +234,13 @@ async def test_profile_table_lists_the_files_of_a_folder_that_failed(tmp_path: P
     assert (failed["path"], failed["table"]) == (str(folder / "empty.csv"), "drop.empty")
     assert "empty" in failed["error"]
     assert failed["hint"]
+    assert result["removed"] == []
+    # A file renamed since: its old table is reported removed.
+    (folder / "good.csv").rename(folder / "better.csv")
+    async with Client(build_server(make_settings(tmp_path, store_url)), raise_exceptions=True, cache=None) as client:
+        again = structured(await client.call_tool("profile_table", {"target": str(folder)}))
+    assert [t["table"]["name"] for t in again["tables"]] == ["drop.better"]
+    assert again["removed"] == ["drop.good"]
 
 
 async def test_text_in_cells_that_reads_like_instructions_stays_data(tmp_path: Path, store_url: str) -> None:

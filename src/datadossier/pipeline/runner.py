@@ -23,7 +23,7 @@ import anyio.from_thread
 import anyio.to_thread
 
 from datadossier.config import Settings
-from datadossier.engine import BackgroundFlush, Workspace, interrupt
+from datadossier.engine import BackgroundFlush, Workspace, interrupt, layer_relation
 from datadossier.errors import (
     DatadossierError,
     EngineError,
@@ -64,7 +64,7 @@ class TableRun:
     source: str
     table: str
     path: str | None
-    status: str  # 'profiled', 'unchanged', 'retyped', 'failed'
+    status: str  # 'profiled', 'unchanged', 'retyped', 'failed', 'removed' (its file is gone)
     raw_rows: int | None = None
     typed_rows: int | None = None
     quarantine_rows: int | None = None
@@ -121,7 +121,8 @@ class Pipeline:
             existed = await catalog.get_source(session, name) is not None
             source = await catalog.ensure_source(session, name, source_type, directory)
         try:
-            return await self._run_files(source.source_id, name, files, encoding=encoding, force=force, progress=progress)
+            runs = await self._run_files(source.source_id, name, files, encoding=encoding, force=force, progress=progress)
+            return runs + (await self._forget_vanished(source.source_id, name) if existed else [])
         except BaseException:
             if not existed:
                 # A new folder whose first run failed leaves the store as it was: the error
@@ -130,6 +131,30 @@ class Pipeline:
                     async with self.sessions.begin() as session:
                         await catalog.drop_if_empty(session, source.source_id)
             raise
+
+    async def _forget_vanished(self, source_id: uuid.UUID, source: str) -> list[TableRun]:
+        """Delete the tables of the source whose files are gone (deleted or renamed since they
+        were profiled): from the store, the workspace and its copies. Reported as runs whose
+        status is ``removed``."""
+        async with self.sessions() as session:
+            names = await catalog.vanished_tables(session, source_id)
+        runs: list[TableRun] = []
+        for table in names:
+            with table_lock(self.settings.home, source, table):
+                async with self.sessions.begin() as session:
+                    path, copy = await catalog.forget_table(session, source_id, table)
+                await anyio.to_thread.run_sync(self._drop_layers, source, table, copy)
+            log.info("%s.%s removed: its file %s is gone", source, table, path)
+            runs.append(TableRun(source=source, table=table, path=path, status="removed"))
+        return runs
+
+    def _drop_layers(self, source: str, table: str, copy: str | None) -> None:
+        with self.workspace.connect() as con:
+            for layer in ("typed", "quarantine"):
+                con.execute(f"DROP TABLE IF EXISTS {layer_relation(layer, source, table)}")
+            con.execute(f"DROP VIEW IF EXISTS {layer_relation('raw', source, table)}")
+        if copy:
+            Path(copy).unlink(missing_ok=True)
 
     async def reprofile(self, table: TableSummary, *, force: bool = True, progress: Progress | None = None) -> list[TableRun]:
         """Profile a known table again from the file it came from."""

@@ -52,6 +52,11 @@ class ProfileTableResult(BaseModel):
         description="Files of a folder or glob that could not be profiled (the others were); a single file that"
         " fails is an error instead.",
     )
+    removed: list[str] = Field(
+        default_factory=lambda: [],
+        description="Tables of the source (`source.table`) whose files are gone since they were profiled:"
+        " deleted from the metadata, with their relationships.",
+    )
 
 
 def _dialect_summary(dialect: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -116,7 +121,8 @@ async def profile_table(
             for r in runs
             if r.status == "failed"
         ]
-        runs = [r for r in runs if r.status != "failed"]
+        removed = [r.qualified_name for r in runs if r.status == "removed"]
+        runs = [r for r in runs if r.status not in ("failed", "removed")]
         tables: list[ProfiledTable] = []
         async with runtime.sessions() as session:
             known_tables = {t.qualified_name: t for t in await catalog.list_tables(session)}
@@ -139,7 +145,8 @@ async def profile_table(
                     )
                 )
         return ProfileTableResult(
-            tables=tables, truncated=len(runs) > _MAX_TABLES or len(failed) > _MAX_TABLES, failed=failed[:_MAX_TABLES]
+            tables=tables, truncated=len(runs) > _MAX_TABLES or len(failed) > _MAX_TABLES, failed=failed[:_MAX_TABLES],
+            removed=removed[:_MAX_TABLES],
         )
 
 

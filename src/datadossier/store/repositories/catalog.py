@@ -241,3 +241,51 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
         f"No table matches '{ref}'.",
         hint=f"Known tables: {known}{more}. Or profile the file first (profile_table, or `datadossier profile`).",
     )
+
+
+async def vanished_tables(session: AsyncSession, source_id: uuid.UUID) -> list[str]:
+    """The source's tables whose file is no longer where it was profiled from (deleted or
+    renamed since): their metadata describes data that is gone."""
+    source = await session.get_one(SourceRecord, source_id)
+    files = (source.connection_config or {}).get("files") or {}
+    names = set((await session.scalars(select(TableRecord.table_name).where(TableRecord.source_id == source_id))).all())
+    return sorted(
+        name for name, info in files.items()
+        if name in names and info.get("path") and not Path(str(info["path"])).exists()
+    )
+
+
+async def forget_table(session: AsyncSession, source_id: uuid.UUID, table_name: str) -> tuple[str | None, str | None]:
+    """Delete a table of the source from the store: every layer's row and, through them, its
+    columns, profiles and decisions; the links, join paths, quality rules, scores and ontology
+    applications that name it (the data model gives those no cascade); its file's record.
+    Returns the file it came from and the workspace's copy of it (for the caller to delete)."""
+    from datadossier.enrichment.db_models import RelationshipRecord
+    from datadossier.quality.db_models import QualityRuleRecord, QualityScoreRecord
+    from datadossier.store.models.ontology import OntologyApplicationRecord
+    from datadossier.store.repositories.relationships import clear_join_paths
+
+    ids = list((await session.scalars(
+        select(TableRecord.table_id).where(TableRecord.source_id == source_id, TableRecord.table_name == table_name)
+    )).all())
+    if ids:
+        columns = select(ColumnRecord.column_id).where(ColumnRecord.table_id.in_(ids))
+        await session.execute(delete(RelationshipRecord).where(
+            RelationshipRecord.from_table_id.in_(ids) | RelationshipRecord.to_table_id.in_(ids)
+            | RelationshipRecord.from_column_id.in_(columns) | RelationshipRecord.to_column_id.in_(columns)
+        ))
+        # Paths through the table are gone too: the source's stored paths are found again.
+        source_tables = list((await session.scalars(select(TableRecord.table_id).where(TableRecord.source_id == source_id))).all())
+        await clear_join_paths(session, source_tables)
+        for record in (QualityRuleRecord, QualityScoreRecord):
+            await session.execute(delete(record).where(record.table_id.in_(ids) | record.column_id.in_(columns)))
+        await session.execute(delete(OntologyApplicationRecord).where(OntologyApplicationRecord.table_id.in_(ids)))
+        await session.execute(delete(TableRecord).where(TableRecord.table_id.in_(ids)))
+    row = await session.get_one(SourceRecord, source_id)
+    config = dict(row.connection_config or {})
+    files = dict(config.get("files") or {})
+    info = files.pop(table_name, None) or {}
+    config["files"] = files
+    row.connection_config = config
+    path, copy = info.get("path"), info.get("raw_copy")
+    return (str(path) if path else None), (str(copy) if copy else None)
