@@ -392,6 +392,13 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
         grain = ", ".join(e.grain) if e.grain else _unknown_grain(e.duplicate_rows, e.key_without_duplicates)
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
+    for e in ents:
+        if e.period_columns:
+            wide = e.period_columns
+            console.print(
+                f"{e.table}: {wide['count']} columns named for periods ({wide['first']} ... {wide['last']});"
+                f" one row per period: {wide['unpivot']}", soft_wrap=True,
+            )
     if discovery.ran:
         console.print(f"Discovered in {discovery.seconds:.2f} s.")
 

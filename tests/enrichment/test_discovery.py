@@ -1000,3 +1000,19 @@ async def test_tables_whose_files_are_gone_are_removed_with_their_links(runtime:
         assert left == 0
     assert await _count(runtime, "FROM duckdb_tables() WHERE table_name LIKE '%old_laps%'") == 0
     assert await _count(runtime, "FROM duckdb_views() WHERE view_name LIKE '%old_laps%'") == 0
+
+
+async def test_a_table_of_one_column_per_period_says_how_to_unpivot_it(runtime: Runtime, tmp_path: Path) -> None:
+    # JHU's COVID-19 time series: a row per place, a column of counts per day ("1/22/20").
+    folder = tmp_path / "data" / "jhu"
+    folder.mkdir(parents=True)
+    days = [f"1/{d}/20" for d in range(22, 32)]
+    lines = ["Province/State,Country/Region,Lat,Long," + ",".join(days)]
+    lines += [f",Country {i},{10 + i}.5,{20 + i}.25," + ",".join(str(i * d) for d in range(10)) for i in range(30)]
+    (folder / "confirmed.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert (wide["count"], wide["first"], wide["last"]) == (10, "1/22/20", "1/31/20")
+    rows = await _count(runtime, f"FROM ({wide['unpivot']}) WHERE period = '1/31/20' AND value = 9 * 3")
+    assert rows == 1
+    assert await _count(runtime, f"FROM ({wide['unpivot']})") == 300

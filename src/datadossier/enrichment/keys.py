@@ -161,6 +161,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         "column_sets_checked": checked,
         "scores": {",".join(k): round(s, 2) for k, s in scores.items()},
     }
+    wide = period_columns(table)
+    if wide is not None:
+        evidence["period_columns"] = wide
     if grain is None:
         evidence["reason"] = (
             "no column or combination of up to 3 columns is unique and non-null"
@@ -173,6 +176,31 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             if note:
                 evidence["reason"] += f"; {note}"
     return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
+
+
+# A table with this many columns of figures named for periods, a third of its columns or more,
+# is laid out wide: one column per date or year (JHU's COVID-19 time series under "1/22/20"...,
+# Zillow's home values under "2000-01-31"..., the World Bank's indicators under "1960"...).
+WIDE_MIN_PERIODS = 6
+
+
+def period_columns(table: TableStats) -> dict[str, Any] | None:
+    """How a wide table's columns named for periods are turned into rows: their count, the
+    first and last, and the SQL that unpivots them (one row per period, beside the other
+    columns)."""
+    periods = [c for c in table.columns if c.family in ("integer", "float") and _names_a_period(c.name)]
+    if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
+        return None
+    named = {c.name for c in periods}
+    # (The typed layer's _row_id stays a column too.)
+    others = [quote_ident(name) for name in ("_row_id", *(c.name for c in table.columns if c.name not in named))]
+    on = f"COLUMNS(* EXCLUDE ({', '.join(others)}))"
+    return {
+        "count": len(periods),
+        "first": periods[0].name,
+        "last": periods[-1].name,
+        "unpivot": f"UNPIVOT {table.relation} ON {on} INTO NAME period VALUE value",
+    }
 
 
 def _duplicates(

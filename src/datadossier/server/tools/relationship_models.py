@@ -71,6 +71,11 @@ class EntityOut(BaseModel):
         default=None,
         description="Of a table with duplicate rows: the columns that would identify a row once the copies are removed (SELECT DISTINCT).",
     )
+    period_columns: dict[str, Any] | None = Field(
+        default=None,
+        description="Of a wide table, one column of figures per period (dates or years as column names): their"
+        " count, first and last, and `unpivot`, the DuckDB SQL giving one row per period (columns period, value).",
+    )
 
     @classmethod
     def of(cls, e: EntityInfo) -> EntityOut:
@@ -85,6 +90,7 @@ class EntityOut(BaseModel):
             candidate_keys=keys.get("candidate_keys") or [],
             duplicate_rows=keys.get("duplicate_rows"),
             key_without_duplicates=keys.get("key_without_duplicates"),
+            period_columns=keys.get("period_columns"),
         )
 
 
