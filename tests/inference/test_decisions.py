@@ -476,6 +476,15 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
 
 
+def test_coordinates_with_their_hemisphere_are_signed_degrees(infer: Infer) -> None:
+    # Berkeley Earth's GlobalLandTemperaturesByCity: Latitude "57.05N", Longitude "10.33E".
+    result = infer({"Latitude": ["57.05N", "33.86S", "0.80N"] * 10, "Longitude": ["10.33E", "151.20E", "87.63W"] * 10})
+    for column, bounds in (("Latitude", (-33.86, 57.05)), ("Longitude", (-87.63, 151.2))):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("DOUBLE", "hemisphere_degrees")
+        assert result[column].candidates[0].detected_unit == "deg"
+        assert result[column].bounds == bounds
+
+
 def test_elapsed_minutes_and_seconds_are_seconds(infer: Infer) -> None:
     # Formula 1: lap times "1:38.109"; pit stops in seconds, past a minute "16:44.718".
     laps = [f"{1 + i % 2}:{10 + i % 50:02d}.{i:03d}" for i in range(200)]

@@ -49,6 +49,7 @@ PatternName = Literal[
     "abbreviated_number",
     "lower_bound",
     "feet_inches",
+    "hemisphere_degrees",
     "duration",
     "duration_or_seconds",
     "currency_magnitude",

@@ -408,6 +408,21 @@ def _seconds_of(value: str) -> str:
 
 
 @register
+def hemisphere_degrees() -> Detector:
+    """Coordinates in degrees with their hemisphere's letter ("57.05N", "10.33E", "33.86S":
+    Berkeley Earth's Latitude and Longitude); typed as signed degrees, south and west below
+    zero. A decimal point and no space: "8E" is an apartment, "12.5 N" a force."""
+    regex = r"\s*(?:[0-9]{1,2}|1[0-7][0-9]|180)\.[0-9]{1,8}[NSEW]\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        sign = f"CASE WHEN suffix({value}, 'S') OR suffix({value}, 'W') THEN -1 ELSE 1 END"
+        return f"TRY_CAST(left({value}, -1) AS DOUBLE) * {sign}"
+
+    return Detector("hemisphere_degrees", "DOUBLE", regex, convert, unit="deg", priority=62)
+
+
+@register
 def duration() -> Detector:
     """Elapsed times in minutes and seconds with a fraction ("1:38.109", "16:44.718": lap and
     race times, call and task durations); typed as seconds (98.109)."""
