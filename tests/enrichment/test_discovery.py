@@ -1016,3 +1016,17 @@ async def test_a_table_of_one_column_per_period_says_how_to_unpivot_it(runtime: 
     rows = await _count(runtime, f"FROM ({wide['unpivot']}) WHERE period = '1/31/20' AND value = 9 * 3")
     assert rows == 1
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 300
+
+
+async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
+    # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
+    # small codes beside them once pushed the number out of the likely parts, and a code
+    # into the grain.
+    rng = random.Random(11)
+    lines = ["case_no,seq," + ",".join(f"f{i}" for i in range(7))]
+    for case in range(1000):
+        for seq in range(1, rng.randint(1, 3) + 1):
+            lines.append(f"{500000 + case},{seq}," + ",".join(str(rng.choice([-1, 0, 1, 2, 3, 9])) for _ in range(7)))
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "vehicles" / "veh.csv", lines)
+    assert entity.grain_columns == ["case_no", "seq"]
+    assert all(len(k) == 2 or not {"case_no", "seq"} <= set(k) for k in entity.evidence["keys"]["candidate_keys"])

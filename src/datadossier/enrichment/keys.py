@@ -272,28 +272,48 @@ def _composite_keys(
         key = tuple(c.name for c in sorted(combo, key=lambda c: c.position))
         if key in candidates or any(names.issuperset(k) for k in known):
             continue  # tried already, or not minimal
-        product = 1
-        for c in combo:
-            product *= c.distinct or table.rows
-        if product < table.rows:
-            continue
-        chance = sum(_by_chance(c, table.rows) for c in combo)
-        if chance >= 2 or (chance and size == 2 and table.rows < LOOSE_PAIR * product):
-            continue  # a Pokémon's stats (HP, Speed): unique together by chance
-        # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
-        # moment: a time series' key; two times otherwise are one too many.
-        moment = sorted(c.sql_type.upper() for c in combo) == ["DATE", "TIME"]
-        if sum(c.family == "temporal" for c in combo) > 1 and not moment:
-            continue
-        if not (any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment):
-            # (tag, timestamp) unique by chance is no key: one part must be an identifier, or
-            # all be codes (an XBRL tag and its taxonomy's version)
+        if not _plausible(combo, table):
             continue
         candidates.append(key)
         if len(candidates) >= MAX_COMBINATIONS:
             break
     counts = _distinct_counts(con, table, candidates)
-    return [cols for cols, n in counts.items() if n == table.rows], counts
+    found = [cols for cols, n in counts.items() if n == table.rows]
+    if size == 3 and found:
+        # A triple found by extending a pair may hold a pair never tried (the pool of likely
+        # parts left one out): the UK road safety data's vehicles are keyed by Accident_Index
+        # and Vehicle_Reference, not those and a propulsion code.
+        pairs_within = {
+            pair for key in found for pair in combinations(key, 2)
+            if pair not in counts and pair not in known and _plausible(tuple(table.column(c) for c in pair), table)
+        }
+        within = _distinct_counts(con, table, sorted(pairs_within))
+        counts.update(within)
+        minimal = [pair for pair, n in within.items() if n == table.rows]
+        found = [key for key in found if not any(set(pair) <= set(key) for pair in minimal)] + minimal
+    return found, counts
+
+
+def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
+    """Whether a column set could key the table, before counting it: enough value
+    combinations, no two parts unique together by chance, one time at most (but a date and
+    a time of day written apart), and a part that identifies."""
+    product = 1
+    for c in combo:
+        product *= c.distinct or table.rows
+    if product < table.rows:
+        return False
+    chance = sum(_by_chance(c, table.rows) for c in combo)
+    if chance >= 2 or (chance and len(combo) == 2 and table.rows < LOOSE_PAIR * product):
+        return False  # a Pokémon's stats (HP, Speed): unique together by chance
+    # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
+    # moment: a time series' key; two times otherwise are one too many.
+    moment = sorted(c.sql_type.upper() for c in combo) == ["DATE", "TIME"]
+    if sum(c.family == "temporal" for c in combo) > 1 and not moment:
+        return False
+    # (tag, timestamp) unique by chance is no key: one part must be an identifier, or all be
+    # codes (an XBRL tag and its taxonomy's version)
+    return any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
 
 
 def _by_chance(column: ColumnStats, rows: int) -> bool:
