@@ -1030,3 +1030,15 @@ async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime,
     entity = await _one_file_entity(runtime, tmp_path / "data" / "vehicles" / "veh.csv", lines)
     assert entity.grain_columns == ["case_no", "seq"]
     assert all(len(k) == 2 or not {"case_no", "seq"} <= set(k) for k in entity.evidence["keys"]["candidate_keys"])
+
+
+async def test_a_composite_grain_may_have_a_part_with_empty_values(runtime: Runtime, tmp_path: Path) -> None:
+    # JHU's global time series: (Province/State, Country/Region), the province empty where
+    # the row is the country as a whole.
+    lines = ["Province/State,Country/Region,Lat,Long,1/22/20"]
+    for i in range(40):
+        lines.append(f",Country {i},{i}.5,{i}.25,{i}")
+        lines += [f"Province {i}-{p},Country {i},{i}.{p},{i}.{p},{p}" for p in range(i % 3)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "jhu" / "global.csv", lines)
+    assert entity.grain_columns == ["Province/State", "Country/Region"]
+    assert entity.evidence["keys"]["nullable_parts"] == ["Province/State"]

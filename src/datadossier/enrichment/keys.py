@@ -20,6 +20,7 @@ no grain ("unknown") rather than a guess.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import combinations
 from typing import TYPE_CHECKING, Any
 
@@ -136,8 +137,15 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     identifying = [k for k in keys if table.column(k[0]).family != "temporal" and not _counts_rows(k[0])]
     if not identifying:
         pairs: dict[tuple[str, ...], int] = {}
+        # Text with empty values may complete a composite beside parts without any: JHU's
+        # (Province/State, Country/Region), the province empty for a country as a whole. A
+        # NULL counts as one value (DuckDB counts distinct tuples so).
+        nullable = [
+            c for c in table.columns
+            if c.family == "string" and 0 < c.nulls < rows and _part_ok(replace(c, nulls=0), rows)
+        ]
         for size in (2, 3):
-            found, tried = _composite_keys(con, table, parts, keys, size, pairs)
+            found, tried = _composite_keys(con, table, parts + nullable, keys, size, pairs)
             checked += len(tried)
             pairs.update(tried)
             counted.update(tried)
@@ -161,6 +169,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         "column_sets_checked": checked,
         "scores": {",".join(k): round(s, 2) for k, s in scores.items()},
     }
+    nullable_parts = sorted({c for key in keys for c in key if table.column(c).nulls})
+    if nullable_parts:
+        evidence["nullable_parts"] = nullable_parts  # (joins on them need IS NOT DISTINCT FROM)
     wide = period_columns(table)
     if wide is not None:
         evidence["period_columns"] = wide
@@ -272,8 +283,8 @@ def _composite_keys(
         key = tuple(c.name for c in sorted(combo, key=lambda c: c.position))
         if key in candidates or any(names.issuperset(k) for k in known):
             continue  # tried already, or not minimal
-        if not _plausible(combo, table):
-            continue
+        if not _plausible(combo, table) or sum(1 for c in combo if c.nulls) > 1:
+            continue  # (one part with empty values at most)
         candidates.append(key)
         if len(candidates) >= MAX_COMBINATIONS:
             break
