@@ -74,3 +74,22 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     reasons = {i.column_name: i.reason for i in out.inferences}
     assert "'unknown' (160 values, 80.0%) says a value is unknown or missing" in reasons["poutcome"]
     assert "unknown" not in reasons["job"]
+
+
+def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: Path) -> None:
+    # SF Salaries: "Not Provided" in Benefits on the file's last 4 of 6,000 rows, past the
+    # sample; with a stray "n/a?" elsewhere, the column's failures are no longer words only.
+    rng = random.Random(4)
+    rows = ["Id,BasePay,Benefits,OtherPay"]
+    for i in range(1, 6001):
+        benefits = "Not Provided" if i > 5996 else f"{rng.uniform(0, 40000):.2f}"
+        other = "n/a?" if i == 5999 else f"{rng.uniform(0, 900):.2f}"
+        rows.append(f"{i},{rng.uniform(20000, 200000):.2f},{benefits},{other}")
+    path = tmp_path / "salaries.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, counts = run_file(path, tmp_path, 'SELECT count(*), count("Benefits") FROM "typed"."s.t"')
+    assert counts == [(5999, 5996)]
+    assert out.counts.quarantine_rows == 1  # the stray, not the word
+    benefits = next(i for i in out.inferences if i.column_name == "Benefits")
+    assert benefits.missing_values == {"Not Provided": 4}
+    assert "'Not Provided' (4)" in benefits.reason

@@ -32,7 +32,12 @@ from datadossier.inference.sampling import (
     table_row_count,
     top_up_sparse,
 )
-from datadossier.inference.scan import ColumnPlan, collect_failed_examples, scan_columns
+from datadossier.inference.scan import (
+    ColumnPlan,
+    collect_failed_examples,
+    missing_words_among_failures,
+    scan_columns,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -108,6 +113,7 @@ def infer_columns(
     assert [p.name for p in plans] == [name for name, _ in columns]
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
+    missing_words_among_failures(con, relation, plans, scans, config)
     results: list[ColumnInference] = []
     for plan, scan in zip(plans, scans, strict=True):
         if plan.findings is None:

@@ -23,7 +23,7 @@ from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql
 from datadossier.inference.detector import has_marker_sql
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
-from datadossier.inference.sampling import SampleFindings
+from datadossier.inference.sampling import SampleFindings, says_missing
 
 if TYPE_CHECKING:
     import duckdb
@@ -281,3 +281,48 @@ def _strings(value: object) -> list[str]:
     if not isinstance(value, list):
         return []
     return [str(item) for item in value if item is not None]  # pyright: ignore[reportUnknownVariableType]
+
+
+def missing_words_among_failures(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    config: InferenceConfig,
+) -> None:
+    """Words that say a value is missing ("Not Provided", "unknown"), found among the values
+    a candidate fails on though the sample never met them (SF Salaries' four "Not Provided"
+    at the file's end): when they are all a column's failures, they are missing values of
+    the column, counted, as sampled markers are. Run after `collect_failed_examples`, whose
+    examples list every failing value when there are fewer than the limit."""
+    k = int(config.max_failed_examples)
+    found: list[tuple[int, list[str], int]] = []
+    for index, scan in enumerate(scans):
+        if plans[index].findings is None:
+            continue
+        failing = [
+            stats for stats in scan.candidates.values()
+            if stats.detector.convert is not None and stats.failed_examples and len(stats.failed_examples) < k
+            and all(says_missing(v) for v in stats.failed_examples)
+        ]
+        if failing:
+            best = max(failing, key=lambda stats: stats.parsed)
+            found.append((index, best.failed_examples, best.parsed))
+    if not found:
+        return
+    counts = [
+        f"count_if({quote_ident(plans[index].name)} = {quote_literal(word)})" for index, words, _ in found for word in words
+    ]
+    row = con.execute(f"SELECT {', '.join(counts)} FROM {relation}").fetchone()
+    assert row is not None
+    position = 0
+    for index, words, parsed in found:
+        scan = scans[index]
+        counted = dict(zip(words, (int(n) for n in row[position : position + len(words)]), strict=True))
+        position += len(words)
+        if sum(counted.values()) != scan.non_null - parsed:
+            continue  # other values fail too: the words are no missing values of a typed column
+        scan.missing.update(counted)
+        scan.non_null -= sum(counted.values())
+        for stats in scan.candidates.values():
+            stats.failed_examples = [v for v in stats.failed_examples if v not in counted]
