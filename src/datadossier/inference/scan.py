@@ -283,6 +283,10 @@ def _strings(value: object) -> list[str]:
     return [str(item) for item in value if item is not None]  # pyright: ignore[reportUnknownVariableType]
 
 
+# Words for missing found after the sample are rare: at most this share of a column's values.
+_LATE_MISSING_SHARE = 0.02
+
+
 def missing_words_among_failures(
     con: duckdb.DuckDBPyConnection,
     relation: str,
@@ -300,9 +304,13 @@ def missing_words_among_failures(
     for index, scan in enumerate(scans):
         if plans[index].findings is None:
             continue
+        # Rare words only (a frequent one was sampled, and decided there), and no yes/no
+        # reading ("No internet service" beside Yes and No is a third answer).
         failing = [
             stats for stats in scan.candidates.values()
-            if stats.detector.convert is not None and stats.failed_examples and len(stats.failed_examples) < k
+            if stats.detector.convert is not None and stats.detector.data_type != "BOOLEAN"
+            and stats.failed_examples and len(stats.failed_examples) < k
+            and scan.non_null - stats.parsed <= _LATE_MISSING_SHARE * scan.non_null
             and all(says_missing(v) for v in stats.failed_examples)
         ]
         if failing:

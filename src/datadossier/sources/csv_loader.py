@@ -273,7 +273,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         score = (share, mode, delim)
         if best is None or score[:2] > best[:2]:
             best = score
-    if not directive and _spaces_may_separate(lines, best) and (aligned := _space_separated(lines, complete=complete)):
+    if (
+        not directive and _spaces_may_separate(lines, best) and (aligned := _space_separated(lines, complete=complete))
+        and not (best is not None and best[0] == 1.0 and len(aligned[0]) == best[1])
+    ):
+        # (Tabs that split every line into as many values as spaces do stay the delimiter:
+        # BLS's flat files pad values with spaces between their tabs.)
         return CsvDialect(
             encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(aligned[:50]),
             field_count=len(aligned[0]), spaces=True,
