@@ -27,6 +27,7 @@ from datadossier.enrichment.naming import (
         ("customerid", ("customer", "id")),
         ("valid", ("valid",)),
         ("paid", ("paid",)),
+        ("covid", ("covid",)),  # (not cov, id: OWID's covid_data)
     ],
 )
 def test_words(name: str, expected: tuple[str, ...]) -> None:
@@ -35,7 +36,8 @@ def test_words(name: str, expected: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("customers", "customer"), ("categories", "category"), ("addresses", "address"), ("status", "status"), ("people", "person"), ("boxes", "box")],
+    [("customers", "customer"), ("categories", "category"), ("addresses", "address"), ("status", "status"), ("people", "person"), ("boxes", "box"),
+     ("diabetes", "diabetes"), ("statistics", "statistics")],
 )
 def test_singular(word: str, expected: str) -> None:
     assert singular(word) == expected

@@ -93,3 +93,42 @@ def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: P
     benefits = next(i for i in out.inferences if i.column_name == "Benefits")
     assert benefits.missing_values == {"Not Provided": 4}
     assert "'Not Provided' (4)" in benefits.reason
+
+
+def test_a_zero_far_below_a_measurement_s_values_is_named(tmp_path: Path) -> None:
+    # The Pima diabetes data: Glucose and BMI are 0 where the reading was not taken, far
+    # below their other values; Pregnancies run on from 0, Insulin is 0 on most rows.
+    rng = random.Random(6)
+    rows = ["Pregnancies,Glucose,BMI,Insulin,Fare"]
+    for i in range(500):
+        rows.append(",".join([
+            str(rng.randint(0, 12)),
+            "0" if i % 100 == 0 else str(rng.randint(44, 199)),
+            "0" if i % 60 == 0 else f"{rng.uniform(18.2, 67.1):.1f}",
+            "0" if i % 2 else str(rng.randint(14, 846)),
+            "0" if i % 50 == 0 else f"{rng.uniform(4, 512):.2f}",  # the Titanic's fares: free tickets
+        ]))
+    path = tmp_path / "diabetes.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "0 (5 values, 1.0%) looks like a code for a missing or unknown value" in reasons["Glucose"]
+    assert "0 (9 values, 1.8%) looks like a code" in reasons["BMI"]
+    for column in ("Pregnancies", "Insulin", "Fare"):
+        assert "looks like a code" not in reasons[column], column
+
+
+def test_coordinates_of_zero_are_named(tmp_path: Path) -> None:
+    # JHU's lookup table: Lat and Long 0.0 for "Unassigned" places and cruise ships.
+    rng = random.Random(7)
+    rows = ["place,Lat,Long,elevation"]
+    for i in range(300):
+        unset = i % 40 == 0
+        rows.append(f"P{i},{0.0 if unset else rng.uniform(-50, 60):.4f},{0.0 if unset else rng.uniform(-120, 150):.4f},{rng.randint(-20, 3000)}")
+    path = tmp_path / "places.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    for column in ("Lat", "Long"):
+        assert "0 (8 values, 2.7%) looks like a code for a missing or unknown value: a coordinate of 0 degrees" in reasons[column]
+    assert "looks like a code" not in reasons["elevation"]

@@ -57,7 +57,10 @@ PERSON_ROLES = frozenset(
 )
 _IRREGULAR = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "data": "data", "status": "status",
-    "address": "address", "series": "series", "news": "news", "species": "species",
+    "address": "address", "series": "series", "news": "news", "species": "species", "diabetes": "diabetes",
+    "mathematics": "mathematics", "physics": "physics", "economics": "economics", "statistics": "statistics",
+    "analytics": "analytics", "metrics": "metric", "athletics": "athletics", "politics": "politics",
+    "gas": "gas", "bias": "bias", "lens": "lens", "sales": "sale", "whereabouts": "whereabouts",
     # -ies whose singular ends in -ie, not -y
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "selfies": "selfie",
     "rookies": "rookie", "genies": "genie",
@@ -70,7 +73,9 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NOT_COMPOUND = frozenset(
     {"valid", "invalid", "rapid", "liquid", "fluid", "solid", "hybrid", "android", "squid", "acid",
      "humid", "vivid", "timid", "lipid", "avoid", "monkey", "turkey", "donkey", "hockey", "jockey",
-     "whiskey", "barcode", "unicode", "opcode", "decode", "encode", "postcode", "zipcode"}
+     "whiskey", "barcode", "unicode", "opcode", "decode", "encode", "postcode", "zipcode", "covid", "david",
+     "paid", "unpaid", "prepaid", "void", "druid", "pyramid", "orchid", "thyroid", "asteroid", "steroid",
+     "tabloid", "stupid", "cupid", "lucid", "placid", "splendid", "rigid", "morbid", "arid", "avid"}
 )
 _COMPOUND_SUFFIXES = ("key", "id", "code", "num")
 

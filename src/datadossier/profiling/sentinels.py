@@ -48,7 +48,7 @@ class _Suspect:
     column: str
     value: float | dt.date
     low: bool  # the column's smallest value (else its largest)
-    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day) or "date"
+    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart) or "date"
 
 
 def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
@@ -56,6 +56,8 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low is None or high is None or low == high:
         return None
     name = profile.column_name
+    if low <= 0 <= high and _names_a_coordinate(name):
+        return _Suspect(name, 0, low == 0, "origin")  # counted, wherever it lies (see `_apart`)
     if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
@@ -72,13 +74,21 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         return None
     frequent = max(3, values // 100)
     for value, side in ((high, False), (low, True)):
+        if value == 0:
+            continue  # (judged below)
         if any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= values // 2 for t in profile.top_values):
             return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
+    # A zero far below a measurement's other values (the Pima data's Glucose 0 beside 44 to
+    # 199, BMI 0 beside 18.2 to 67): a reading never taken, counted (see `_apart`).
+    if low == 0 and high > 0:
+        return _Suspect(name, 0, True, "gap")
     return None
 
 
 # A value of no code's shape counts as one only beside this many other values.
 _FAR_MIN_DISTINCT = 10
+# A zero counts as a missing reading when the next value is this share of the largest or more.
+_GAP_SHARE = 0.2
 
 
 def _gap_beside(profile: ColumnProfile, *, low: bool) -> bool:
@@ -102,6 +112,14 @@ def _number(text: object) -> float | None:
 
 def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else repr(float(number))
+
+
+def _names_a_coordinate(name: str) -> bool:
+    """Lat, Long, pickup_latitude: a coordinate in degrees, by its name."""
+    from datadossier.inference.units import unit_from_name
+
+    unit = unit_from_name(name)
+    return unit is not None and unit.unit == "deg"
 
 
 def _names_month_or_day(name: str) -> bool:
@@ -165,6 +183,8 @@ def missing_codes(
     for i, s in enumerate(suspects):
         count, nearest, farthest = row[3 * i : 3 * i + 3]
         total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
+        if s.kind == "gap" and count and int(count) > total // 2:
+            continue  # (a zero on most rows is the column's data)
         if count and nearest is not None and _apart(s, int(count), nearest, farthest):
             notes[s.column] = _note(s, int(count), total, nearest)
         elif s.value == -1 and count and count >= 2 and nearest is not None and float(nearest) >= 0 and float(farthest) >= 2:
@@ -188,6 +208,12 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     value, near, far = s.value, float(str(nearest)), float(str(farthest))
     if s.kind == "zero":
         return near >= 1
+    if s.kind == "origin":
+        return True  # (0, 0) lies at sea off Africa: repeated, a coordinate never set
+    if s.kind == "gap":
+        # The other values start a fifth of the way to the largest, or further: counts and
+        # amounts run on from 0 or 1.
+        return near >= max(1.0, _GAP_SHARE * far)
     if value == -1:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
         return near >= 0 and far >= 10
@@ -224,6 +250,8 @@ def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
     if s.kind == "date":
         rest = nearest.date().isoformat() if isinstance(nearest, dt.datetime) else str(nearest)
         apart = f"years {side} every other date (the nearest is {rest})"
+    elif s.kind == "origin":
+        apart = "a coordinate of 0 degrees is the point (0, 0) at sea off Africa, where exports put places they could not locate"
     elif s.kind == "zero":
         apart = "the others count months or days from 1"
     else:
