@@ -146,3 +146,12 @@ def test_labels_drop_a_word_every_table_shares() -> None:
     assert labels == ["orders", "customers"]
     labels = [t.meaning for t in with_labels([table("orders"), table("order_items")])]
     assert labels == ["orders", "order_items"]
+
+
+def test_times_in_milliseconds_are_measures() -> None:
+    # Formula 1's lap_times.milliseconds, a probe's lap_ms: amounts of time, never key parts.
+    from datadossier.enrichment.naming import is_measure_like
+
+    for name in ("milliseconds", "lap_ms", "duration_msec", "millis"):
+        assert is_measure_like(name), name
+    assert not is_measure_like("ms_id")

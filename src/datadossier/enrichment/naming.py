@@ -32,7 +32,7 @@ ORDER_WORDS = frozenset({"sort", "rank", "sequence", "seq", "position", "index",
 # Words of amounts and orderings: a column named with them is a measure.
 MEASURE_WORDS = ORDER_WORDS | frozenset(
     {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "tot", "sum", "avg", "average", "min", "max",
-     "days", "hours", "minutes", "seconds", "milliseconds", "millis", "msec", "terms", "price", "cost", "rate", "pct", "percent", "score",
+     "days", "hours", "minutes", "seconds", "milliseconds", "millis", "msec", "ms", "terms", "price", "cost", "rate", "pct", "percent", "score",
      "weight", "age", "duration", "size", "length", "balance", "value", "units", "stock", "threshold",
      "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population", "area"}
 )
