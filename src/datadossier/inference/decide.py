@@ -118,12 +118,12 @@ PADDED_SHARE = 0.5
 def _trimmed_when_padded(result: ColumnInference, findings: SampleFindings) -> ColumnInference:
     """A text decision over values padded to a width: the typed layer trims them."""
     if result.decided_type != "VARCHAR" or findings.padded_share < PADDED_SHARE:
-        return result
+        return replace(result, spaced=True) if result.decided_type == "VARCHAR" and findings.padded_share else result
     note = (
         f" {findings.padded_share:.0%} of the sampled values have spaces before or after them"
         " (text padded to a width): the typed layer trims them."
     )
-    return replace(result, padded=True, reason=result.reason + note)
+    return replace(result, padded=True, spaced=True, reason=result.reason + note)
 
 
 def _decide_text(

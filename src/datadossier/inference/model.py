@@ -53,3 +53,6 @@ class ColumnInference:
     missing_values: dict[str, int] = field(default_factory=dict)
     # Text padded to a width with spaces (see `decide.PADDED_SHARE`): trimmed in the typed layer.
     padded: bool = False
+    # Text of which the sample held values with spaces around them (a value of spaces alone
+    # among them): such a value is NULL in the typed layer.
+    spaced: bool = False

@@ -248,6 +248,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             plain=plain,
             missing=missing,
             trim=inference.padded,
+            blank_null=inference.spaced,
         )
     # (A DATE read from date-times at midnight is also their TIMESTAMP reading.)
     same_type = [
@@ -264,6 +265,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         plain=plain,
         missing=missing,
         trim=inference.padded and decided == "VARCHAR",
+        blank_null=inference.spaced and decided == "VARCHAR",
     )
 
 
