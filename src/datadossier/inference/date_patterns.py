@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datadossier.inference.detector import (
     DETECTORS,
+    Converter,
     Detector,
     PatternName,
     format_list,
@@ -499,6 +500,20 @@ def weekday_date() -> Detector:
     )
 
 
+def _zoned_converter(regex: str, date_format: str, offsets: dict[str, str], *, after: str) -> Converter:
+    """A conversion to UTC of a timestamp written with a zone's name or a numeric offset:
+    strptime reads the latter only (%z), so each name (with a space before it and ``after``
+    it) becomes its offset first."""
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = shaped(col, regex)
+        for name, offset in offsets.items():
+            text = f"replace({text}, {lit(' ' + name + after)}, {lit(' ' + offset + after)})"
+        return f"timezone('UTC', try_strptime(trim({text}), {lit(date_format)}))"
+
+    return convert
+
+
 # Offsets of the zone abbreviations `date` and Twitter's exports write ("PDT"): read as the
 # numeric offset strptime takes. Others make no value.
 _ZONE_OFFSETS = {
@@ -518,13 +533,7 @@ def unix_datetime() -> Detector:
         rf"\s(?:{zones}|[-+][0-9]{{4}})\s[0-9]{{4}}\s*"
     )
     formats = ("%a %b %d %H:%M:%S %z %Y",)
-
-    def convert(col: str, _sql_type: str) -> str:
-        text = shaped(col, regex)
-        for name, offset in _ZONE_OFFSETS.items():
-            text = f"replace({text}, {lit(' ' + name + ' ')}, {lit(' ' + offset + ' ')})"
-        return f"timezone('UTC', try_strptime(trim({text}), {lit(formats[0])}))"
-
+    convert = _zoned_converter(regex, formats[0], _ZONE_OFFSETS, after=" ")
     return Detector("unix_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
 
 
@@ -537,14 +546,7 @@ def rfc_datetime() -> Detector:
         r"\s(?:GMT|UTC|Z|[-+][0-9]{4})\s*"
     )
     formats = ("%a, %d %b %Y %H:%M:%S %z",)
-
-    def convert(col: str, _sql_type: str) -> str:
-        # strptime reads a numeric offset (%z) only: the names of UTC become +0000.
-        text = shaped(col, regex)
-        for name in ("GMT", "UTC", "Z"):
-            text = f"replace({text}, {lit(' ' + name)}, ' +0000')"
-        return f"timezone('UTC', try_strptime(trim({text}), {lit(formats[0])}))"
-
+    convert = _zoned_converter(regex, formats[0], {"GMT": "+0000", "UTC": "+0000", "Z": "+0000"}, after="")
     return Detector("rfc_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
 
 
