@@ -4,8 +4,10 @@ Single columns first: a column qualifies when its profile shows no nulls and (ne
 distinct values as rows; one query then counts the exact distinct values of all of them.
 Combinations of 2, then 3 columns are tried only when no single column qualifies, from a short
 list of plausible parts (identifiers and codes first, dates last) and, for triples, from the
-pairs of identifiers that came nearest to unique with one part more; only sets whose distinct
-counts multiply to at least the row count are counted, again one query per batch.
+pairs of identifiers that came nearest to unique with one part more (a triple found is then
+checked for a unique pair within it); only sets whose distinct counts multiply to at least the
+row count are counted, again one query per batch. One text part of a composite may have empty
+values (its NULL counted as one value): a region's rows beside its country's.
 
 What cannot be a key is left out: measures (floating point, decimals, whole numbers named for
 a year or a date such as POPESTIMATE2020 or "6/29/20", or as an amount such as a volume or a
