@@ -14,9 +14,9 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # "NaN"/"nan" is how pandas and numpy write a missing float when asked for text, "n/a" how
-# many spreadsheets do, "\N" how MySQL and PostgreSQL dumps (and IMDb's files) do: all are
-# missing values, not numbers or text.
-DEFAULT_NULL_TOKENS = ("", "NA", "N/A", "n/a", "NULL", "null", "None", "NaN", "nan", "-", "?", "#N/A", "\\N")
+# many spreadsheets do, "\N" how MySQL and PostgreSQL dumps (and IMDb's files) do, "Null" how
+# the London smart meter readings do: all are missing values, not numbers or text.
+DEFAULT_NULL_TOKENS = ("", "NA", "N/A", "n/a", "NULL", "null", "Null", "None", "NaN", "nan", "-", "?", "#N/A", "\\N")
 
 
 def _split_list(value: object) -> object:

@@ -105,6 +105,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     # Full time (the College Scorecard's retention RET_FT4, PCT_FT) and free throws (FT).
     for name in ("RET_FT4", "PCT_FT", "FT", "FT_made"):
         assert unit_from_name(name) is None, name
+    # Grades and classes named by a letter (the London household data's ACORN-C, ACORN-M).
+    for name in ("ACORN-C", "ACORN-F", "ACORN-M", "ACORN-L", "ACORN-H", "Zone_C", "Grade C", "class_s"):
+        assert unit_from_name(name) is None, name
     for name in ("Population (thousands)", "Score (points)", "Stock (units)", "Name (first)", "Total (adjusted)", "x ( )"):
         assert unit_from_name(name) is None, name
     end = unit_from_name("height_m")

@@ -243,7 +243,9 @@ def _duplicates(
         and abs(c.distinct - distinct_rows) <= 0.05 * distinct_rows
     ]
     counted = {**counted, **_distinct_counts(con, table, near)}
-    grain, _ = _choose_grain(table, [cols for cols, n in counted.items() if n == distinct_rows])
+    unique = [cols for cols, n in counted.items() if n == distinct_rows]
+    # (Minimal sets only: an hourly series' time alone, not the time and the rain's type.)
+    grain, _ = _choose_grain(table, [k for k in unique if not any(set(o) < set(k) for o in unique)])
     reason = f"{copies} of the {table.rows} rows repeat another row in every column"
     if grain is not None:
         found["key_without_duplicates"] = list(grain)
@@ -285,8 +287,8 @@ def _composite_keys(
         key = tuple(c.name for c in sorted(combo, key=lambda c: c.position))
         if key in candidates or any(names.issuperset(k) for k in known):
             continue  # tried already, or not minimal
-        if not _plausible(combo, table) or sum(1 for c in combo if c.nulls) > 1:
-            continue  # (one part with empty values at most)
+        if not _plausible(combo, table) or (any(c.nulls for c in combo) and not _nullable_ok(combo)):
+            continue
         candidates.append(key)
         if len(candidates) >= MAX_COMBINATIONS:
             break
@@ -305,6 +307,13 @@ def _composite_keys(
         minimal = [pair for pair, n in within.items() if n == table.rows]
         found = [key for key in found if not any(set(pair) <= set(key) for pair in minimal)] + minimal
     return found, counts
+
+
+def _nullable_ok(combo: tuple[ColumnStats, ...]) -> bool:
+    """Whether a set with a part that has empty values may key a table: one such part, among
+    text parts only (a region beside its country). Beside a time or a number, a code with
+    empty values is unique by chance (REES46's brand beside an event's second)."""
+    return sum(1 for c in combo if c.nulls) == 1 and all(c.family == "string" for c in combo)
 
 
 def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:

@@ -143,9 +143,32 @@ _FEET_WORDS = _INCH_WORDS | frozenset({
     "distance", "dist", "elevation", "elev", "altitude", "alt", "ceiling", "visibility", "vis", "span",
     "clearance", "draft", "draught", "height", "range", "reach", "wave", "swell", "tide", "water", "level",
 })
+# Name words of a temperature, a volume, a weight and a span of time, beside which a single
+# letter at a name's end is its unit: the letters are also grades and classes (the London
+# household data's ACORN-C, ACORN-F, ACORN-M; Zone_C, Grade C).
+_TEMPERATURE_NAME_WORDS = frozenset({
+    "temp", "temps", "temperature", "tmax", "tmin", "tavg", "air", "water", "dew", "dewpoint", "soil",
+    "surface", "sst", "feels", "apparent", "max", "min", "mean", "avg", "high", "low", "heat", "wetbulb", "drybulb",
+})
+_VOLUME_WORDS = frozenset({
+    "volume", "vol", "capacity", "tank", "fuel", "water", "liquid", "oil", "milk", "rain", "precip", "displacement",
+})
+_WEIGHT_WORDS = frozenset({
+    "weight", "wt", "mass", "protein", "fat", "sugar", "sugars", "carbs", "carbohydrates", "fiber", "fibre", "salt",
+    "sodium", "serving", "dose", "portion", "net", "gross",
+})
+_TIME_SPAN_WORDS = frozenset({
+    "time", "duration", "elapsed", "flight", "trip", "travel", "run", "running", "sleep", "work", "study", "screen",
+    "lead", "cycle", "period", "interval", "lag", "latency", "delay", "wait", "waiting", "uptime", "downtime",
+    "session", "call", "watch", "play", "playtime", "response", "processing", "idle", "spent", "total", "avg", "mean",
+})
 # Short last tokens that are a unit only beside one of these words (`height_in`, `battery_v`,
-# `elevation_ft`).
-_SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {"in": _INCH_WORDS, "v": _VOLTAGE_WORDS, "ft": _FEET_WORDS}
+# `elevation_ft`, `temp_c`, `time_min`).
+_SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {
+    "in": _INCH_WORDS, "v": _VOLTAGE_WORDS, "ft": _FEET_WORDS, "m": _FEET_WORDS, "c": _TEMPERATURE_NAME_WORDS,
+    "f": _TEMPERATURE_NAME_WORDS, "l": _VOLUME_WORDS, "g": _WEIGHT_WORDS, "h": _TIME_SPAN_WORDS,
+    "hr": _TIME_SPAN_WORDS, "min": _TIME_SPAN_WORDS, "s": _TIME_SPAN_WORDS,
+}
 
 # How sure a unit is, by the evidence behind it.
 VALUE_UNIT_CONFIDENCE = 0.9
