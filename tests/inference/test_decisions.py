@@ -476,6 +476,18 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
 
 
+def test_two_digit_years_are_never_read_as_iso_years(infer: Infer) -> None:
+    # IPL's matches.date: 2017 seasons written 2017-04-05, later ones 05/04/18. DuckDB's date
+    # cast reads "05/04/18" as the year 5; such values must fail the ISO reading instead.
+    dates = [f"2017-04-{1 + i % 28:02d}" for i in range(60)] + [f"{1 + i % 28:02d}/04/18" for i in range(40)]
+    stamps = [f"2017-04-{1 + i % 28:02d} 10:00" for i in range(60)] + [f"{1 + i % 28:02d}-04-18 10:00" for i in range(40)]
+    result = infer({"date": dates, "stamp": stamps})
+    for column in ("date", "stamp"):
+        iso = next(c for c in result[column].candidates if c.detected_pattern in ("iso_date", "iso_datetime"))
+        assert iso.parse_success_rate == 0.6, column
+        assert result[column].decided_type == "VARCHAR", column
+
+
 def test_coordinates_with_their_hemisphere_are_signed_degrees(infer: Infer) -> None:
     # Berkeley Earth's GlobalLandTemperaturesByCity: Latitude "57.05N", Longitude "10.33E".
     result = infer({"Latitude": ["57.05N", "33.86S", "0.80N"] * 10, "Longitude": ["10.33E", "151.20E", "87.63W"] * 10})
