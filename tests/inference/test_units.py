@@ -291,3 +291,14 @@ def test_a_percentage_by_name_holding_shares_of_one_gets_no_percent_unit(infer: 
         assert shares.candidates[0].detected_unit is None, column
         assert "shares of one (0.5 is 50%)" in shares.reason
     assert results["USG%"].candidates[0].detected_unit == "%"
+
+
+def test_car_listings_units_in_capitals_and_abbreviations(infer: Infer) -> None:
+    # CarDekho's engine "1248 CC", power "74 bhp", mileage "23.4 kmpl"; a laptop's "4kgs".
+    results = infer({
+        "engine": ["1248 CC", "1498 CC", "1497 CC"], "max_power": ["74 bhp", "103.52 bhp", "78 bhp"],
+        "mileage": ["23.4 kmpl", "21.14 kmpl", "17.7 kmpl"], "Weight": ["1.37kg", "4kgs", "2.2KG"],
+    })
+    for column, unit in (("engine", "cc"), ("max_power", "hp"), ("mileage", "km/l"), ("Weight", "kg")):
+        assert results[column].decided_type == "DOUBLE", column
+        assert results[column].candidates[0].detected_unit == unit, column
