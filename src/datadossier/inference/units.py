@@ -74,7 +74,7 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     "sqft": "ft**2", "sqm": "m**2",
     # Cars' specifications as listings write them (CarDekho's "1248 CC", "74 bhp", "23.4 kmpl",
     # a laptop's "1.37kg" beside "4kgs" and "1.3 KG").
-    "CC": "cc", "bhp": "hp", "BHP": "hp", "HP": "hp", "kmpl": "km/l", "KMPL": "km/l", "mpg": "mpg", "MPG": "mpg",
+    "CC": "cc", "bhp": "hp", "BHP": "hp", "HP": "hp", "kmpl": "km/l", "KMPL": "km/l", "mpg": "mi/gal", "MPG": "mi/gal",
     "KG": "kg", "Kg": "kg", "kgs": "kg", "Kgs": "kg", "KGS": "kg", "Km": "km", "KM": "km",
 }
 # What may be handed to Pint: a letter, then letters, °, µ, powers, "/", "*", "·", "^".
