@@ -476,6 +476,15 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
 
 
+def test_iso_basic_timestamps_with_a_t_are_read(infer: Infer) -> None:
+    # King County's house sales: "20141013T000000", every time midnight, so dates.
+    days = [dt.date(2014, 5, 2) + dt.timedelta(days=7 * i) for i in range(50)]
+    result = infer({"date": [f"{d:%Y%m%d}T000000" for d in days], "seen": [f"{d:%Y%m%d}T1{i % 10}3000" for i, d in enumerate(days)]})
+    assert (result["date"].decided_type, result["date"].decided_pattern) == ("DATE", "compact_datetime")
+    assert (result["seen"].decided_type, result["seen"].decided_pattern) == ("TIMESTAMP", "compact_datetime")
+    assert result["seen"].bounds == utc_bounds((2014, 5, 2, 10, 30), (days[-1].year, days[-1].month, days[-1].day, 19, 30))
+
+
 def test_two_digit_years_are_never_read_as_iso_years(infer: Infer) -> None:
     # IPL's matches.date: 2017 seasons written 2017-04-05, later ones 05/04/18. DuckDB's date
     # cast reads "05/04/18" as the year 5; such values must fail the ISO reading instead.

@@ -434,16 +434,17 @@ def compact_mdy() -> Detector:
 
 @register
 def compact_datetime() -> Detector:
-    """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it). Below `integer`:
+    """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it), also ISO 8601's
+    basic form with a T ("20141013T000000", King County's house sales). Below `integer`:
     `decide` reads such a column as times only when its name says time or date."""
     formats = ("%Y%m%d%H%M%S",)
     regex = (
-        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])T?"
         r"(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]\s*"
     )
     return Detector(
         "compact_datetime", "TIMESTAMP", regex,
-        lambda col, _t: f"try_strptime(trim({shaped(col, regex)}), {lit(formats[0])})",
+        lambda col, _t: f"try_strptime(replace(trim({shaped(col, regex)}), 'T', ''), {lit(formats[0])})",
         priority=10, formats=formats,
     )
 
