@@ -155,3 +155,11 @@ def test_times_in_milliseconds_are_measures() -> None:
     for name in ("milliseconds", "lap_ms", "duration_msec", "millis"):
         assert is_measure_like(name), name
     assert not is_measure_like("ms_id")
+
+
+def test_a_shapefile_s_cut_names_still_say_identifier() -> None:
+    # Chicago's community areas: AREA_NUMBE (AREA_NUMBER cut to a DBF's ten letters).
+    from datadossier.enrichment.naming import is_key_like
+
+    assert is_key_like("AREA_NUMBE")
+    assert is_key_like("AREA_NUMBER")

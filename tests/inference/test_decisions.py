@@ -476,6 +476,15 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
 
 
+def test_times_with_a_or_p_for_the_half_of_the_day(infer: Infer) -> None:
+    # NYC parking violations' Violation Time: "0752A", "1145P", "0015A" (00:15), "1230P".
+    result = infer({"Violation Time": ["0752A", "1145P", "0015A", "1230P"] * 10, "mornings": ["0752A", "1015A"] * 20})
+    for column in ("Violation Time", "mornings"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("TIME", "hhmm_half"), column
+        assert result[column].candidates[0].detected_unit is None
+    assert result["Violation Time"].bounds == (15 * 60.0, (23 * 60 + 45) * 60.0)
+
+
 def test_iso_basic_timestamps_with_a_t_are_read(infer: Infer) -> None:
     # King County's house sales: "20141013T000000", every time midnight, so dates.
     days = [dt.date(2014, 5, 2) + dt.timedelta(days=7 * i) for i in range(50)]

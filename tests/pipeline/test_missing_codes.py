@@ -67,13 +67,18 @@ def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
 def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     # The bank marketing data's poutcome: "unknown" for most clients, kept as a category.
     outcomes = ["unknown"] * 8 + ["failure", "success"]
-    lines = ["id,poutcome,job"] + [f"{i},{outcomes[i % 10]},{['admin.', 'technician'][i % 2]}" for i in range(200)]
+    payments = ["Cash", "Credit Card", "No Charge", "Dispute", "No data"]  # (Chicago's taxi trips)
+    lines = ["id,poutcome,job,payment"] + [
+        f"{i},{outcomes[i % 10]},{['admin.', 'technician'][i % 2]},{payments[i % 5]}" for i in range(200)
+    ]
     path = tmp_path / "bank.csv"
     path.write_text("\n".join(lines) + "\n")
     out, _ = run_file(path, tmp_path, None)
     reasons = {i.column_name: i.reason for i in out.inferences}
     assert "'unknown' (160 values, 80.0%) says a value is unknown or missing" in reasons["poutcome"]
     assert "unknown" not in reasons["job"]
+    assert "'No data' (40 values, 20.0%) says" in reasons["payment"]
+    assert "No Charge" not in reasons["payment"]
 
 
 def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
-     "sk", "guid", "fips"}
+     "sk", "guid", "fips", "numbe"}  # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so)
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(

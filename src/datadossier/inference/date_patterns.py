@@ -97,6 +97,20 @@ def _year_first(col: str) -> str:
 
 
 @register
+def hhmm_half() -> Detector:
+    """Times of day written hhmm with A or P for the half of the day ("0752A", "1145P", as
+    New York's parking violations write them; "0015A" is 00:15)."""
+    regex = r"\s*(?:[01][0-9])[0-5][0-9][AaPp]\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"upper(trim({shaped(col, regex)}))"
+        hour = f"TRY_CAST(left({value}, 2) AS INTEGER) % 12 + CASE WHEN suffix({value}, 'P') THEN 12 ELSE 0 END"
+        return f"make_time({hour}, TRY_CAST(substr({value}, 3, 2) AS INTEGER), 0)"
+
+    return Detector("hhmm_half", "TIME", regex, convert, priority=72)
+
+
+@register
 def iso_date() -> Detector:
     """ISO dates, YYYY-MM-DD, also unpadded (YYYY-M-D; DuckDB's own date cast)."""
     return Detector(

@@ -57,6 +57,7 @@ PatternName = Literal[
     "time",
     "dotted_time",
     "hhmm_time",
+    "hhmm_half",
     "iso_date",
     "iso_datetime",
     "us_date",

@@ -233,7 +233,10 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
     for p in profiles:
         if column_kind(types.get(p.column_name, "")) != "text":
             continue
-        words = [(str(t["value"]), int(str(t["count"]))) for t in p.top_values if says_missing(str(t["value"]))]
+        words = [
+            (str(t["value"]), int(str(t["count"]))) for t in p.top_values
+            if says_missing(str(t["value"])) and not _an_answer(str(t["value"]))
+        ]
         if words:
             total = max(p.total_count - p.null_count, 1)
             listed = ", ".join(f"{value!r} ({count:,} values, {count / total:.1%})" for value, count in words)
@@ -242,6 +245,17 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
                 " of this text column, so the null ratio leaves it out."
             )
     return notes
+
+
+# "No" before these words says a value is missing ("No data", "No info"); before others it is
+# an answer of its own among text values (a taxi's payment type "No Charge", "No internet
+# service" beside Yes and No).
+_NOTHING_WORDS = frozenset({"data", "value", "values", "info", "information", "record", "entry", "answer", "response", "reply"})
+
+
+def _an_answer(value: str) -> bool:
+    words = value.strip().lower().split()
+    return len(words) >= 2 and words[0] == "no" and words[1] not in _NOTHING_WORDS
 
 
 def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
