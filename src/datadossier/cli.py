@@ -390,6 +390,8 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
     for e in ents:
         others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
         grain = ", ".join(e.grain) if e.grain else _unknown_grain(e.duplicate_rows, e.key_without_duplicates)
+        if e.grain and e.duplicates_beside and e.duplicate_rows:
+            grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it)"
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
     for e in ents:

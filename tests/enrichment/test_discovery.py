@@ -1042,3 +1042,16 @@ async def test_a_composite_grain_may_have_a_part_with_empty_values(runtime: Runt
     entity = await _one_file_entity(runtime, tmp_path / "data" / "jhu" / "global.csv", lines)
     assert entity.grain_columns == ["Province/State", "Country/Region"]
     assert entity.evidence["keys"]["nullable_parts"] == ["Province/State"]
+
+
+async def test_copies_of_rows_beside_a_row_counter_are_counted(runtime: Runtime, tmp_path: Path) -> None:
+    # WineEnthusiast's reviews: pandas' index written with a blank header keys the table, and
+    # 8% of the reviews repeat another in every other column.
+    rng = random.Random(12)
+    reviews = [f"{rng.choice(['Italy', 'US', 'France'])},{rng.randint(80, 100)},{rng.randint(8, 90)}.0,Taster {i}" for i in range(460)]
+    reviews += rng.sample(reviews, 40)
+    lines = [",country,points,price,taster"] + [f"{i},{r}" for i, r in enumerate(reviews)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "wine" / "reviews.csv", lines)
+    assert entity.grain_columns == ["column0"]
+    keys = entity.evidence["keys"]
+    assert (keys["duplicate_rows"], keys["duplicates_beside"]) == (40, "column0")

@@ -171,6 +171,12 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         "column_sets_checked": checked,
         "scores": {",".join(k): round(s, 2) for k, s in scores.items()},
     }
+    if grain is not None and len(grain) == 1 and _row_counter(table, table.column(grain[0])):
+        # A row counter keys any table: copies of rows beside it are counted all the same (a
+        # pandas index written with WineEnthusiast's reviews, 8% of them repeated).
+        copies = _copies_beside(con, table, grain[0])
+        if copies:
+            evidence.update(duplicate_rows=copies, duplicates_beside=grain[0])
     nullable_parts = sorted({c for key in keys for c in key if table.column(c).nulls})
     if nullable_parts:
         evidence["nullable_parts"] = nullable_parts  # (joins on them need IS NOT DISTINCT FROM)
@@ -427,6 +433,30 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
 
 def _counts_rows(name: str) -> bool:
     return bool(set(core_words(name)) & COUNTER_WORDS)
+
+
+def _row_counter(table: TableStats, column: ColumnStats) -> bool:
+    """A column that numbers the rows: named so (ROW_ID, Unnamed: 0), or a file's first column
+    without a name holding 0 or 1 up to the row count (pandas' index written with a blank
+    header)."""
+    if _counts_rows(column.name):
+        return True
+    low, high = column.min_value, column.max_value
+    return (
+        column.position == min(c.position for c in table.columns) and column.family == "integer"
+        and is_placeholder(column.name)
+        and low in (0, 1) and high is not None and high - low + 1 == table.rows
+    )
+
+
+def _copies_beside(con: duckdb.DuckDBPyConnection, table: TableStats, counter: str) -> int:
+    """Rows that repeat another in every column but ``counter`` (hashed, see `_duplicates`)."""
+    others = [quote_ident(c.name) for c in table.columns if c.name != counter]
+    if not others:
+        return 0
+    row = con.execute(f"SELECT count(DISTINCT hash({', '.join(others)})) FROM {table.relation}").fetchone()
+    assert row is not None
+    return table.rows - int(row[0])
 
 
 def _choose_grain(

@@ -65,7 +65,11 @@ class EntityOut(BaseModel):
     candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns).")
     duplicate_rows: int | None = Field(
         default=None,
-        description="Of a table without a key: rows that repeat another row in every column (0: none; null when not counted).",
+        description="Of a table without a key, or keyed only by a row counter (`duplicates_beside`): rows that repeat"
+        " another row in every column (but the counter; 0: none; null when not counted).",
+    )
+    duplicates_beside: str | None = Field(
+        default=None, description="The row counter that keys the table, beside which `duplicate_rows` rows repeat."
     )
     key_without_duplicates: list[str] | None = Field(
         default=None,
@@ -89,6 +93,7 @@ class EntityOut(BaseModel):
             reason=e.evidence.get("reason"),
             candidate_keys=keys.get("candidate_keys") or [],
             duplicate_rows=keys.get("duplicate_rows"),
+            duplicates_beside=keys.get("duplicates_beside"),
             key_without_duplicates=keys.get("key_without_duplicates"),
             period_columns=keys.get("period_columns"),
         )
