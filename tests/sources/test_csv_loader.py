@@ -920,3 +920,14 @@ def test_one_column_of_timestamps_with_offsets_is_one_column(con, tmp_path: Path
     dialect = _load(con, path)
     assert (dialect.field_count, dialect.header, dialect.widths, dialect.spaces) == (1, True, (), False)
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(12,)]
+
+
+def test_a_header_written_as_the_last_comment_line_is_the_header(con, tmp_path: Path) -> None:
+    # gnuplot data and some loggers: "# time,value" over the rows.
+    path = tmp_path / "x.csv"
+    rows = "".join(f"{i},{i * 0.5}\n" for i in range(30))
+    path.write_text("# exported by a logger\n# time,value\n" + rows)
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header) == (1, True)
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["# time", "value"]
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(30,)]

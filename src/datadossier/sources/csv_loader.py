@@ -242,6 +242,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # Archive download, the notes atop instrument and climate exports) are skipped whatever
     # they hold; a table needs at least one line after them.
     comments = _comment_lines([physical[i] for i in starts])
+    if comments and _commented_header(physical[starts[comments - 1]], [physical[i] for i in starts[comments : comments + 5]]):
+        comments -= 1  # ("# time,value" over rows of two values: the header, written as a comment)
     if comments < len(starts):
         starts = starts[comments:]
     else:
@@ -365,6 +367,19 @@ def _comment_lines(lines: list[str]) -> int:
             break
         count += 1
     return count
+
+
+def _commented_header(line: str, below: list[str]) -> bool:
+    """Whether the last comment line is the table's header ("# time,value", as gnuplot data
+    and some loggers write it): it splits into as many fields as the lines below it, two or
+    more, by one delimiter."""
+    if not below:
+        return False
+    for delimiter in _DELIMITERS:
+        width = len(line.split(delimiter))
+        if width >= 2 and all(len(row.split(delimiter)) == width for row in below):
+            return True
+    return False
 
 
 def _label_rows(rows: list[list[str]], field_count: int) -> int:
