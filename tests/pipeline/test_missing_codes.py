@@ -137,3 +137,19 @@ def test_coordinates_of_zero_are_named(tmp_path: Path) -> None:
     for column in ("Lat", "Long"):
         assert "0 (8 values, 2.7%) looks like a code for a missing or unknown value: a coordinate of 0 degrees" in reasons[column]
     assert "looks like a code" not in reasons["elevation"]
+
+
+def test_codes_just_below_a_code_of_nines_are_named_with_it(tmp_path: Path) -> None:
+    # Mexico's COVID-19 data: 1 yes, 2 no, 97 not applicable, 98 ignored, 99 not specified.
+    rng = random.Random(9)
+    rows = ["ID,INTUBADO,EDAD"]
+    for i in range(400):
+        rows.append(f"{i},{rng.choice([1, 2, 2, 97, 97, 97, 98, 99])},{rng.randint(0, 98)}")
+    path = tmp_path / "covid.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, counts = run_file(path, tmp_path, 'SELECT count(*) FILTER (WHERE "INTUBADO" = 97), count(*) FILTER (WHERE "INTUBADO" = 98) FROM "typed"."s.t"')
+    reason = next(i.reason for i in out.inferences if i.column_name == "INTUBADO")
+    (n97, n98), = counts
+    assert "99 (" in reason
+    assert f"97 ({n97:,} values) and 98 ({n98:,} values), just below it, look like codes too." in reason
+    assert "looks like a code" not in next(i.reason for i in out.inferences if i.column_name == "EDAD")

@@ -49,6 +49,9 @@ class _Suspect:
     value: float | dt.date
     low: bool  # the column's smallest value (else its largest)
     kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart) or "date"
+    # Codes just below a code of nines, judged with it: Mexico's COVID-19 data writes 97 (not
+    # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers.
+    below: tuple[float, ...] = ()
 
 
 def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
@@ -63,7 +66,8 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
         return _Suspect(name, 0, True, "zero")
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
-        return _Suspect(name, high, False, "number")
+        below = tuple(high - k for k in (1, 2) if float(high).is_integer() and _is_top(profile, high - k))
+        return _Suspect(name, high, False, "number", below)
     # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
     # 365243, a thousand years, for "not employed"), if it lies far from the rest, and the
     # rest is a spread of values: in a few codes (0/1 outcomes, minimum nights of 1, 2 or
@@ -89,6 +93,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
 _FAR_MIN_DISTINCT = 10
 # A zero counts as a missing reading when the next value is this share of the largest or more.
 _GAP_SHARE = 0.2
+
+
+def _is_top(profile: ColumnProfile, value: float) -> bool:
+    return any(_number(t["value"]) == value for t in profile.top_values)
 
 
 def _gap_beside(profile: ColumnProfile, *, low: bool) -> bool:
@@ -167,12 +175,15 @@ def missing_codes(
         col = quote_ident(s.column)
         value = f"CAST({col} AS DATE)" if s.kind == "date" else col
         nearest = "min" if s.low else "max"
+        codes = [s.value, *s.below]
+        marks = ", ".join("?" for _ in codes)
         selects += [
             f"count_if({value} = ?)",
-            f"{nearest}({col}) FILTER (WHERE {value} <> ?)",
+            f"{nearest}({col}) FILTER (WHERE {value} NOT IN ({marks}))",
             f"{'max' if s.low else 'min'}({col})",
+            *(f"count_if({value} = ?)" for _ in s.below),
         ]
-        params += [s.value, s.value]
+        params += [s.value, *codes, *s.below]
     row = con.execute(f"SELECT {', '.join(selects)} FROM {relation}", params).fetchone()
     assert row is not None
     notes: dict[str, str] = {}
@@ -180,9 +191,18 @@ def missing_codes(
     # where the table uses -1 so in a column that shows it clearly (the UK road safety data's
     # -1 throughout its coded columns); never beside 0 and 1 alone, which it signs.
     coded: list[tuple[_Suspect, int, int, object]] = []
-    for i, s in enumerate(suspects):
-        count, nearest, farthest = row[3 * i : 3 * i + 3]
+    position = 0
+    for s in suspects:
+        count, nearest, farthest, *below = row[position : position + 3 + len(s.below)]
+        position += 3 + len(s.below)
         total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
+        if s.below and count and nearest is not None and _apart(s, int(count), nearest, farthest):
+            others = [f"{_plain(v)} ({int(n):,} values)" for v, n in zip(s.below, below, strict=True) if n]
+            notes[s.column] = _note(s, int(count), total, nearest) + (
+                f" {' and '.join(reversed(others))}, just below it, {'looks' if len(others) == 1 else 'look'}"
+                " like codes too." if others else ""
+            )
+            continue
         if s.kind == "gap" and count and int(count) > total // 2:
             continue  # (a zero on most rows is the column's data)
         if count and nearest is not None and _apart(s, int(count), nearest, farthest):
