@@ -476,6 +476,24 @@ def test_heights_in_feet_and_inches_are_inches(infer: Infer) -> None:
     assert (lengths.decided_pattern, lengths.candidates[0].detected_unit) == ("unit_value", "ft")
 
 
+def test_spans_in_mixed_units_are_one_number(infer: Infer) -> None:
+    # Indian flight prices' Duration ("2h 50m", "19h"); Austin's "Age upon Outcome".
+    result = infer({
+        "Duration": ["2h 50m", "19h", "45m", "7h 25m"] * 10,
+        "Age upon Outcome": ["2 years", "3 weeks", "1 month", "4 days"] * 10,
+        "hours": ["19h", "2h", "5h", "12h"] * 10,
+        "length": ["12m", "45m", "8m", "20m"] * 10,
+    })
+    assert (result["Duration"].decided_pattern, result["Duration"].candidates[0].detected_unit) == ("hours_minutes", "min")
+    assert result["Duration"].bounds == (45.0, 1140.0)
+    age = result["Age upon Outcome"]
+    assert (age.decided_pattern, age.candidates[0].detected_unit) == ("age_span", "day")
+    assert age.bounds == (4.0, 730.5)
+    # One unit alone keeps it.
+    assert (result["hours"].decided_pattern, result["hours"].candidates[0].detected_unit) == ("unit_value", "h")
+    assert (result["length"].decided_pattern, result["length"].candidates[0].detected_unit) == ("unit_value", "m")
+
+
 def test_times_with_a_or_p_for_the_half_of_the_day(infer: Infer) -> None:
     # NYC parking violations' Violation Time: "0752A", "1145P", "0015A" (00:15), "1230P".
     result = infer({"Violation Time": ["0752A", "1145P", "0015A", "1230P"] * 10, "mornings": ["0752A", "1015A"] * 20})

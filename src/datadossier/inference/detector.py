@@ -52,6 +52,8 @@ PatternName = Literal[
     "hemisphere_degrees",
     "duration",
     "duration_or_seconds",
+    "hours_minutes",
+    "age_span",
     "currency_magnitude",
     "boolean",
     "time",

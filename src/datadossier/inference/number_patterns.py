@@ -433,6 +433,44 @@ def duration() -> Detector:
 
 
 @register
+def hours_minutes() -> Detector:
+    """Spans written in hours and minutes ("2h 50m", "19h", "45m": flight durations); typed
+    as minutes (170, 1140, 45). Below `unit_value`: a column of hours alone ("19h") or of
+    "12m" alone (metres, as likely) keeps its one unit."""
+    regex = r"\s*(?:[0-9]{1,3}h(?:\s?[0-9]{1,2}m)?|[0-9]{1,3}m)\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        hours = f"coalesce(TRY_CAST(nullif(regexp_extract({value}, '([0-9]+)h', 1), '') AS DOUBLE), 0)"
+        minutes = f"coalesce(TRY_CAST(nullif(regexp_extract({value}, '([0-9]+)m', 1), '') AS DOUBLE), 0)"
+        return f"CASE WHEN {value} IS NOT NULL THEN {hours} * 60 + {minutes} END"
+
+    return Detector("hours_minutes", "DOUBLE", regex, convert, unit="min", priority=58)
+
+
+# Days in a span of years, months and weeks, for ages written so ("2 years", "3 weeks").
+_SPAN_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "day": 1.0}
+
+
+@register
+def age_span() -> Detector:
+    """Ages and spans written with their calendar unit ("2 years", "3 weeks", "1 month", as the
+    Austin Animal Center writes ages), units mixed in one column; typed as days. Below
+    `unit_value`, which reads a column of one such unit in that unit."""
+    regex = r"\s*[0-9]{1,4}\s?(?i:years?|months?|weeks?|days?)\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"lower({shaped(col, regex)})"
+        number = f"TRY_CAST(regexp_extract({value}, '[0-9]+') AS DOUBLE)"
+        factor = "CASE " + " ".join(
+            f"WHEN contains({value}, {lit(unit)}) THEN {days}" for unit, days in _SPAN_DAYS.items()
+        ) + " END"
+        return f"{number} * {factor}"
+
+    return Detector("age_span", "DOUBLE", regex, convert, unit="day", priority=58)
+
+
+@register
 def duration_or_seconds() -> Detector:
     """Seconds ("23.272") beside elapsed times in minutes and seconds ("16:44.718"), as
     Formula 1's pit stop durations write them past a minute; typed as seconds. The sample
