@@ -196,23 +196,24 @@ def missing_codes(
         count, nearest, farthest, *below = row[position : position + 3 + len(s.below)]
         position += 3 + len(s.below)
         total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
-        if s.below and count and nearest is not None and _apart(s, int(count), nearest, farthest):
-            others = [f"{_plain(v)} ({int(n):,} values)" for v, n in zip(s.below, below, strict=True) if n]
-            notes[s.column] = _note(s, int(count), total, nearest) + (
-                f" {' and '.join(reversed(others))}, just below it, {'looks' if len(others) == 1 else 'look'}"
-                " like codes too." if others else ""
-            )
-            continue
         if s.kind == "gap" and count and int(count) > total // 2:
             continue  # (a zero on most rows is the column's data)
         if count and nearest is not None and _apart(s, int(count), nearest, farthest):
-            notes[s.column] = _note(s, int(count), total, nearest)
+            notes[s.column] = _note(s, int(count), total, nearest) + _below_note(s, below)
         elif s.value == -1 and count and count >= 2 and nearest is not None and float(nearest) >= 0 and float(farthest) >= 2:
             coded.append((s, int(count), total, nearest))
     if any(s.value == -1 and s.column in notes for s in suspects):
         for s, count, total, nearest in coded:
             notes[s.column] = _note(s, count, total, nearest) + " Other columns of this table use -1 so."
     return notes
+
+
+def _below_note(s: _Suspect, counts: list[object]) -> str:
+    """The codes just below a code of nines that the column holds, with their counts."""
+    held = [f"{_plain(v)} ({int(str(n)):,} values)" for v, n in zip(s.below, counts, strict=True) if n]
+    if not held:
+        return ""
+    return f" {' and '.join(reversed(held))}, just below it, {'looks' if len(held) == 1 else 'look'} like codes too."
 
 
 def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
