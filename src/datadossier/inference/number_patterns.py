@@ -382,6 +382,11 @@ _FEET = r"[0-9]{1,2}\s*(?:['" + "\u2032\u2019" + r"]|ft\.?|feet)"
 _INCHES = r"(?:[0-9]|1[01])(?:\.[0-9]+)?\s*(?:[\"" + "\u2033\u201d" + r"]|''|in\.?|inch(?:es)?)?"
 
 
+def _captured(text: str, pattern: str) -> str:
+    """SQL: the number the pattern's first group captures in ``text``, NULL without one."""
+    return f"TRY_CAST(nullif(regexp_extract({text}, {lit(pattern)}, 1), '') AS DOUBLE)"
+
+
 @register
 def feet_inches() -> Detector:
     """Heights written in feet and inches ("5'7", "6' 2\"", "6 ft 1 in"); typed as inches
@@ -390,8 +395,8 @@ def feet_inches() -> Detector:
 
     def convert(col: str, _sql_type: str) -> str:
         value = shaped(col, regex)
-        feet = f"TRY_CAST(regexp_extract({value}, '^\\s*([0-9]+)', 1) AS DOUBLE)"
-        inches = f"TRY_CAST(nullif(regexp_extract({col}, '^\\s*[0-9]+[^0-9]+([0-9.]+)', 1), '') AS DOUBLE)"
+        feet = _captured(value, r"^\s*([0-9]+)")
+        inches = _captured(col, r"^\s*[0-9]+[^0-9]+([0-9.]+)")
         return f"{feet} * 12 + coalesce({inches}, 0)"
 
     return Detector("feet_inches", "DOUBLE", regex, convert, unit="in", priority=40)
@@ -441,9 +446,8 @@ def hours_minutes() -> Detector:
 
     def convert(col: str, _sql_type: str) -> str:
         value = shaped(col, regex)
-        hours = f"coalesce(TRY_CAST(nullif(regexp_extract({value}, '([0-9]+)h', 1), '') AS DOUBLE), 0)"
-        minutes = f"coalesce(TRY_CAST(nullif(regexp_extract({value}, '([0-9]+)m', 1), '') AS DOUBLE), 0)"
-        return f"CASE WHEN {value} IS NOT NULL THEN {hours} * 60 + {minutes} END"
+        hours, minutes = _captured(value, "([0-9]+)h"), _captured(value, "([0-9]+)m")
+        return f"CASE WHEN {value} IS NOT NULL THEN coalesce({hours}, 0) * 60 + coalesce({minutes}, 0) END"
 
     return Detector("hours_minutes", "DOUBLE", regex, convert, unit="min", priority=58)
 
