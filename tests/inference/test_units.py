@@ -76,6 +76,7 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("lot_acres", "acre"),
         ("height_in", "in"),
         ("precip_in", "in"),
+        ("merch_long", "deg"),  # fraudTrain's merchant longitude, beside merch_lat
         ("elevation_ft", "ft"),
         ("Depth (ft)", "ft"),
         # sensor and weather exports
@@ -106,7 +107,7 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     for name in ("RET_FT4", "PCT_FT", "FT", "FT_made"):
         assert unit_from_name(name) is None, name
     # Grades and classes named by a letter (the London household data's ACORN-C, ACORN-M).
-    for name in ("ACORN-C", "ACORN-F", "ACORN-M", "ACORN-L", "ACORN-H", "Zone_C", "Grade C", "class_s"):
+    for name in ("ACORN-C", "ACORN-F", "ACORN-M", "ACORN-L", "ACORN-H", "Zone_C", "Grade C", "class_s", "too_long", "long_term_debt"):
         assert unit_from_name(name) is None, name
     for name in ("Population (thousands)", "Score (points)", "Stock (units)", "Name (first)", "Total (adjusted)", "x ( )"):
         assert unit_from_name(name) is None, name

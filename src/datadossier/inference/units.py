@@ -324,6 +324,10 @@ def _after_digit(name: str) -> bool:
     return re.search(r"[0-9][A-Za-z]+\W*$", name) is not None
 
 
+# Words before a last "long" that make it an adjective, not a longitude (stay_long, too_long).
+_NOT_LONGITUDE = frozenset({"how", "too", "so", "very", "stay", "term", "is", "was", "days", "weeks", "as"})
+
+
 def unit_from_name(name: str) -> UnitEvidence | None:
     """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
 
@@ -343,7 +347,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
-    if tokens == ["long"]:  # JHU's Lat and Long; long_term_debt is no longitude
+    if tokens[-1:] == ["long"] and (len(tokens) == 1 or tokens[-2] not in _NOT_LONGITUDE):
+        # JHU's Lat and Long, fraudTrain's merch_long; long_term_debt is no longitude
         return UnitEvidence("deg", NAME_UNIT_CONFIDENCE)
     area = _area_unit(tokens)
     if area is not None:
