@@ -801,20 +801,12 @@ def shared_keys(
         and child.table != parent.table and not partitions(schemas, child.table, parent.table)
         and SHARED_MIN_DISTINCT <= (child.distinct or 0) < (parent.distinct or 0)
     ]
+    candidates = [_Candidate(child, parent, 1.0, value_specificity(child, parent)) for child, parent in pairs]
+    _check(con, relations, candidates)
     found: list[Link] = []
-    for child, parent in pairs:
-        c, p = quote_ident(child.name), quote_ident(parent.name)
-        row = con.execute(
-            f"SELECT count(*), count(p.v) FROM (SELECT DISTINCT {c} AS v FROM {relations[child.table]} WHERE {c} IS NOT NULL) AS c "
-            f"LEFT JOIN (SELECT DISTINCT {p} AS v FROM {relations[parent.table]}) AS p ON c.v = p.v"
-        ).fetchone()
-        assert row is not None
-        distinct, matched = int(row[0]), int(row[1])
-        integrity = matched / distinct if distinct else 0.0
-        if integrity < SHARED_MIN_INTEGRITY:
-            continue
-        confidence = score(integrity, 1.0, value_specificity(child, parent))
-        if confidence < ACCEPT:
+    for cand in candidates:
+        child, parent = cand.child, cand.parent
+        if cand.integrity < SHARED_MIN_INTEGRITY or cand.confidence < ACCEPT:
             continue
         found.append(
             Link(
@@ -822,14 +814,14 @@ def shared_keys(
                 child_columns=(child.name,),
                 parent_table=parent.table,
                 parent_columns=(parent.name,),
-                confidence=confidence,
+                confidence=cand.confidence,
                 cardinality="1:n",
                 kind="semantic",
                 evidence={
-                    "child_distinct": distinct,
-                    "found_in_parent": matched,
-                    "integrity": round(integrity, 4),
-                    "orphan_values": distinct - matched,
+                    "child_distinct": cand.child_distinct,
+                    "found_in_parent": cand.found,
+                    "integrity": round(cand.integrity, 4),
+                    "orphan_values": cand.child_distinct - cand.found,
                     "child_unique": True,
                     "parent_unique": False,
                     "parent_distinct": parent.distinct,
