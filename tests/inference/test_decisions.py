@@ -494,6 +494,16 @@ def test_spans_in_mixed_units_are_one_number(infer: Infer) -> None:
     assert (result["length"].decided_pattern, result["length"].candidates[0].detected_unit) == ("unit_value", "m")
 
 
+def test_iso_8601_durations_are_seconds(infer: Infer) -> None:
+    # YouTube's contentDetails.duration, schedules' ISO spans; one value with no span at all.
+    values = ["PT2H50M", "PT45.5S", "P1DT3H", "PT4M13S", "P2W", "PT1H0M5S"] * 10 + ["P"]
+    result = infer({"duration": values})["duration"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "iso_duration")
+    assert result.candidates[0].detected_unit == "s"
+    assert result.bounds == (45.5, 1209600.0)
+    assert result.candidates[0].failed_examples == ["P"]
+
+
 def test_times_with_a_or_p_for_the_half_of_the_day(infer: Infer) -> None:
     # NYC parking violations' Violation Time: "0752A", "1145P", "0015A" (00:15), "1230P".
     result = infer({"Violation Time": ["0752A", "1145P", "0015A", "1230P"] * 10, "mornings": ["0752A", "1015A"] * 20})

@@ -54,6 +54,7 @@ PatternName = Literal[
     "duration_or_seconds",
     "hours_minutes",
     "age_span",
+    "iso_duration",
     "currency_magnitude",
     "boolean",
     "time",

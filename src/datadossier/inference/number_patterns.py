@@ -474,6 +474,28 @@ def age_span() -> Detector:
     return Detector("age_span", "DOUBLE", regex, convert, unit="day", priority=58)
 
 
+# ISO 8601 durations of weeks, days, hours, minutes and seconds ("PT2H50M", "P1DT3H",
+# "PT45.5S": YouTube's contentDetails, schedules, API exports). At least one figure; years and
+# months are left out, their length in seconds depends on the calendar.
+_ISO_SECONDS = r"[0-9]+(?:\.[0-9]+)?S"
+_ISO_TIME = rf"T(?:[0-9]+H(?:[0-9]+M)?(?:{_ISO_SECONDS})?|[0-9]+M(?:{_ISO_SECONDS})?|{_ISO_SECONDS})"
+_ISO_SPAN_SECONDS = {"W": 604800, "D": 86400, "H": 3600, "M": 60}
+
+
+@register
+def iso_duration() -> Detector:
+    """ISO 8601 durations ("PT2H50M", "P1DT3H", "PT45.5S", "P2W"); typed as seconds."""
+    regex = rf"\s*P(?:[0-9]+W|[0-9]+D(?:{_ISO_TIME})?|{_ISO_TIME})\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        parts = [f"coalesce({_captured(value, f'([0-9]+){letter}')}, 0) * {seconds}" for letter, seconds in _ISO_SPAN_SECONDS.items()]
+        seconds = _captured(value, "([0-9.]+)S")
+        return f"CASE WHEN {value} IS NOT NULL THEN {' + '.join(parts)} + coalesce({seconds}, 0) END"
+
+    return Detector("iso_duration", "DOUBLE", regex, convert, unit="s", priority=58)
+
+
 @register
 def duration_or_seconds() -> Detector:
     """Seconds ("23.272") beside elapsed times in minutes and seconds ("16:44.718"), as
