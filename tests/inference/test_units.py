@@ -68,6 +68,13 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("Salary (€)", "EUR"),
         ("GDP (current US$)", "USD"),
         ("Temperature (°C)", "degC"),
+        ("Temperature (degrees Fahrenheit)", "degF"),
+        # angles: Pint counts them dimensionless, a name still states them
+        ("Wind Direction (degrees)", "deg"),
+        ("Slope (°)", "deg"),
+        ("angle (rad)", "rad"),
+        ("wind_dir_degrees", "deg"),
+        ("heading_deg", "deg"),
         # areas: house sales' sqft_living, a length squared
         ("sqft_living", "ft**2"),
         ("square_feet", "ft**2"),
@@ -124,7 +131,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
      # "in" is an inch only beside a length's word (airline files' taxi-in minutes)
      "TaxiIn", "TAXI_IN", "check_in", "LoggedIn", "M2_growth",
      # "v" is a volt only beside an electrical word (wind_u, wind_v: a velocity's components)
-     "wind_v", "version_v", "MSSubClass"],
+     "wind_v", "version_v", "MSSubClass",
+     # "degrees" is an angle only beside an angle's word (a count of degrees, a temperature's)
+     "degrees_awarded", "total_degrees", "temp_degrees"],
 )
 def test_id_no_and_plain_words_are_not_units(name: str) -> None:
     assert unit_from_name(name) is None

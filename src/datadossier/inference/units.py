@@ -126,7 +126,7 @@ _NOT_NAME_CURRENCIES = frozenset({"TRY"})
 # nor alone (baseball's `HR` counts home runs).
 SHORT_NAME_UNITS: dict[str, str] = {
     "m": "m", "s": "s", "g": "g", "h": "h", "hr": "h", "in": "in", "min": "min", "c": "degC",
-    "f": "degF", "l": "l", "v": "V", "ft": "ft",
+    "f": "degF", "l": "l", "v": "V", "ft": "ft", "deg": "deg", "degrees": "deg",
 }
 # Name words of an electrical reading, beside which "v" at a name's end is volts (not the v
 # of wind_u and wind_v, a velocity's components).
@@ -168,10 +168,18 @@ _TIME_SPAN_WORDS = frozenset({
 })
 # Short last tokens that are a unit only beside one of these words (`height_in`, `battery_v`,
 # `elevation_ft`, `temp_c`, `time_min`).
+# Name words of an angle, beside which a last "deg" or "degrees" is one (wind_dir_degrees,
+# heading_deg; not degrees_awarded, a count, nor temp_degrees, a temperature's).
+_ANGLE_WORDS = frozenset({
+    "wind", "dir", "direction", "wdir", "heading", "bearing", "angle", "azimuth", "course", "slope",
+    "rotation", "orientation", "yaw", "pitch", "roll", "tilt", "aspect", "zenith", "inclination",
+    "declination", "lat", "lon", "lng", "latitude", "longitude", "phase",
+})
 _SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {
     "in": _INCH_WORDS, "v": _VOLTAGE_WORDS, "ft": _FEET_WORDS, "m": _FEET_WORDS, "c": _TEMPERATURE_NAME_WORDS,
     "f": _TEMPERATURE_NAME_WORDS, "l": _VOLUME_WORDS, "g": _WEIGHT_WORDS, "h": _TIME_SPAN_WORDS,
     "hr": _TIME_SPAN_WORDS, "min": _TIME_SPAN_WORDS, "s": _TIME_SPAN_WORDS,
+    "deg": _ANGLE_WORDS, "degrees": _ANGLE_WORDS,
 }
 
 # How sure a unit is, by the evidence behind it.
@@ -244,6 +252,7 @@ _LABEL_UNITS: dict[str, str] = {
     "deg c": "degC", "degc": "degC", "deg_c": "degC", "°c": "degC", "deg f": "degF", "degf": "degF",
     "°f": "degF", "%": "%", "percent": "%", "volts": "V", "volt": "V", "amps": "A",
     "dollars": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR", "ppm": "ppm", "ppb": "ppb",
+    "°": "deg", "celsius": "degC", "fahrenheit": "degF", "kelvin": "K",
 }
 # A label Pint may read: a lower-case word ("degrees", "meters/second"), or symbols joined by
 # "/", "^", "*" or "·" with powers ("W/m^2", "ug/m3", "m3/s"). Short capitals alone ("TS",
@@ -279,6 +288,10 @@ def unit_from_label(label: str) -> UnitEvidence | None:
     return None
 
 
+# Pint counts angles as dimensionless, as they are; a label naming one still states a unit.
+_ANGLES = frozenset({"degree", "radian"})
+
+
 def _pint_label(text: str) -> str | None:
     import tokenize
 
@@ -290,7 +303,7 @@ def _pint_label(text: str) -> str | None:
         unit = unit_registry().parse_units(re.sub(r"([A-Za-z])\^?([0-9])", r"\1**\2", text))
     except (pint.errors.PintError, AssertionError, ValueError, TypeError, tokenize.TokenError):
         return None
-    if unit.dimensionless:
+    if unit.dimensionless and str(unit) not in _ANGLES:
         return None
     return pint_canonical(format(unit, "~C")) or format(unit, "~C")
 
