@@ -973,6 +973,24 @@ async def test_a_grain_named_like_a_measure_is_referenced_under_its_name(runtime
     assert ("vehicles", ("Accident_Index",), "accidents", ("Accident_Index",)) in edges
 
 
+async def test_short_codes_under_a_descriptive_name_reference_a_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # Kaggle's S&P 500 prices name their ticker column `Name`; the constituents list keys by
+    # `Symbol`. A column of people's names (longer values) is left alone.
+    folder = tmp_path / "data" / "sp500"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+    tickers = sorted({"".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(rng.randint(2, 4))) for _ in range(60)})
+    constituents = ["Symbol,Security"] + [f"{t},{t.title()} Corp" for t in tickers]
+    (folder / "constituents.csv").write_text("\n".join(constituents) + "\n")
+    prices = ["date,close,Name"] + [
+        f"2013-02-{day:02d},{rng.uniform(10, 200):.2f},{t}" for day in range(1, 21) for t in tickers[:50]
+    ]
+    (folder / "all_stocks_5yr.csv").write_text("\n".join(prices) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="sp500")
+    assert ("all_stocks_5yr", ("Name",), "constituents", ("Symbol",)) in _edges(found, "sp500")
+
+
 async def test_tables_whose_files_are_gone_are_removed_with_their_links(runtime: Runtime, tmp_path: Path) -> None:
     # Files of a folder renamed or deleted since its last profile: their tables, links and
     # layers go, so that no join path runs through data that is gone.

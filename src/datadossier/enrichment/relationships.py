@@ -221,6 +221,19 @@ def _child_ok(column: ColumnStats) -> bool:
     return not (is_descriptive(column.name) and not is_key_like(column.name))
 
 
+# A descriptive name over values this short holds codes: the S&P 500 prices' `Name` holds
+# tickers (AAL, AAPL), a `Country` ISO codes. Such a column may reference another table's grain.
+SHORT_CODE_LENGTH = 5.0
+
+
+def _codes_under_a_name(column: ColumnStats) -> bool:
+    """Whether a column named as a description (Name, Country) holds short codes instead."""
+    return (
+        column.family == "string" and column.non_null > 0 and is_descriptive(column.name)
+        and not is_measure_like(column.name) and (column.avg_length or 0.0) <= SHORT_CODE_LENGTH
+    )
+
+
 def _names_a_lookup(column: ColumnStats, name_keys: set[tuple[str, ...]]) -> bool:
     """Whether a column that names no identifier is named as a key of another table is: a
     lookup keyed by a name, or a table whose grain is named like a measure (the UK road
@@ -264,11 +277,14 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     result: list[_Candidate] = []
     for table in tables:
         for child in table.columns:
-            if not _child_ok(child) and not _names_a_lookup(child, name_keys):
+            codes_only = not _child_ok(child) and not _names_a_lookup(child, name_keys)
+            if codes_only and not _codes_under_a_name(child):
                 continue
             for parent in parents:
                 if parent is child or partitions(schemas, child.table, parent.table):
                     continue
+                if codes_only and (parent.table, parent.name) not in grains:
+                    continue  # short codes under a description's name: only onto a table's grain
                 mixed = parent.family != child.family
                 if mixed and not _comparable_as_numbers(child, parent):
                     continue
