@@ -303,6 +303,22 @@ def test_a_percentage_by_name_holding_shares_of_one_gets_no_percent_unit(infer: 
     assert results["USG%"].candidates[0].detected_unit == "%"
 
 
+def test_a_percentage_by_name_reaching_thousands_gets_no_percent_unit(infer: Infer) -> None:
+    # The WHO life expectancy data's `percentage expenditure`: health spending per head.
+    results = infer({"percentage expenditure": ["71.3", "0.0", "1998.69", "364.97"], "growth %": ["12", "250", "-30", "900"]})
+    spending = results["percentage expenditure"]
+    assert spending.candidates[0].detected_unit is None
+    assert "values reach 1,998.69: not percentages" in spending.reason
+    assert results["growth %"].candidates[0].detected_unit == "%"
+
+
+def test_power_and_energy_units_of_power_plants(infer: Infer) -> None:
+    # The Global Power Plant Database's capacity_mw and generation_gwh_2017.
+    results = infer({"capacity_mw": ["95.6", "31.5", "1200"], "generation_gwh_2017": ["284.4", "17.91", "0.0"], "Output (MWh)": ["5", "7", "9"]})
+    for column, unit in (("capacity_mw", "MW"), ("generation_gwh_2017", "GWh"), ("Output (MWh)", "MWh")):
+        assert results[column].candidates[0].detected_unit == unit, column
+
+
 def test_car_listings_units_in_capitals_and_abbreviations(infer: Infer) -> None:
     # CarDekho's engine "1248 CC", power "74 bhp", mileage "23.4 kmpl"; a laptop's "4kgs".
     results = infer({

@@ -46,11 +46,10 @@ from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
     AGREEING_UNIT_CONFIDENCE,
-    SHARE_NOTE,
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     currency_code,
-    shares_of_one,
+    percent_note,
     unit_from_label,
     unit_from_name,
     value_unit,
@@ -330,8 +329,8 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         option.details["unit_from_name"] = from_name.unit
     if from_values and from_name and from_values.unit == from_name.unit:
         option.unit = UnitEvidence(from_values.unit, AGREEING_UNIT_CONFIDENCE)
-    elif from_values is None and shares_of_one(from_name, as_bound(stats.low), as_bound(stats.high)):
-        option.details["shares_of_one"] = True
+    elif from_values is None and (note := percent_note(from_name, as_bound(stats.low), as_bound(stats.high))):
+        option.details["percent_note"] = note
     else:
         option.unit = from_values or from_name
 
@@ -751,8 +750,8 @@ def _typed_reason(chosen: _Option, n: int) -> str:
         text += " Values exceed the INTEGER range."
     if chosen.unit:
         text += f" Unit: {chosen.unit.unit}."
-    elif chosen.details.get("shares_of_one"):
-        text += SHARE_NOTE
+    elif chosen.details.get("percent_note"):
+        text += str(chosen.details["percent_note"])
     return text
 
 

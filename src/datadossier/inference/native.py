@@ -6,7 +6,7 @@ import re
 
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.scan import ColumnScan
-from datadossier.inference.units import SHARE_NOTE, shares_of_one, unit_from_name
+from datadossier.inference.units import percent_note, unit_from_name
 from datadossier.inference.values import as_bound
 
 _NATIVE: dict[str, DataType] = {
@@ -43,8 +43,8 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
     data_type = native_data_type(raw_type)
     unit = unit_from_name(name) if data_type in _NUMERIC else None
     low, high = as_bound(scan.low), as_bound(scan.high)
-    shares = shares_of_one(unit, low, high)
-    if shares:
+    note = percent_note(unit, low, high)
+    if note:
         unit = None
     candidate = TypeCandidate(
         data_type=data_type, confidence=1.0, parse_success_rate=1.0,
@@ -55,7 +55,7 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
         column_name=name, raw_type=raw_type, candidates=[candidate], decided_type=data_type,
         decided_pattern=None,
         reason=f"Typed by the source as {raw_type}; kept as {data_type}."
-        + (f" Unit from the name: {unit.unit}." if unit else SHARE_NOTE if shares else ""),
+        + (f" Unit from the name: {unit.unit}." if unit else note or ""),
         non_null_count=scan.non_null,
         bounds=None if low is None or high is None else (low, high),
     )

@@ -65,6 +65,7 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     "°C": "degC", "°F": "degF", "C": "degC", "F": "degF", "K": "K", "degC": "degC",
     "degF": "degF", "l": "l", "L": "l", "ml": "ml", "mL": "ml", "gal": "gal",
     "W": "W", "kW": "kW", "kWh": "kWh", "kwh": "kWh", "Wh": "Wh",
+    "MW": "MW", "MWh": "MWh", "GW": "GW", "GWh": "GWh", "TWh": "TWh",
     # Electrical and pressure readings of sensor logs ("3.7 V", "20 mA", "1013 hPa").
     "V": "V", "mV": "mV", "kV": "kV", "A": "A", "mA": "mA", "mAh": "mAh", "Hz": "Hz",
     "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "Pa": "Pa", "hPa": "hPa", "kPa": "kPa",
@@ -94,7 +95,7 @@ NAME_UNITS: dict[str, str] = {
     "mins": "min", "minutes": "min", "hrs": "h", "hours": "h", "days": "day",
     "weeks": "week", "celsius": "degC", "degc": "degC", "fahrenheit": "degF",
     "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
-    "gallons": "gal", "kwh": "kWh", "kw": "kW", "watts": "W", "bytes": "B", "kb": "kB",
+    "gallons": "gal", "kwh": "kWh", "kw": "kW", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "watts": "W", "bytes": "B", "kb": "kB",
     "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
     # Sensor and weather readings (pressure_hpa, battery_mv, rssi_dbm, co2_ppm).
     "hpa": "hPa", "kpa": "kPa", "mbar": "mbar", "mv": "mV", "volts": "V", "ma": "mA",
@@ -127,6 +128,7 @@ _NOT_NAME_CURRENCIES = frozenset({"TRY"})
 SHORT_NAME_UNITS: dict[str, str] = {
     "m": "m", "s": "s", "g": "g", "h": "h", "hr": "h", "in": "in", "min": "min", "c": "degC",
     "f": "degF", "l": "l", "v": "V", "ft": "ft", "deg": "deg", "degrees": "deg",
+    "mw": "MW", "gw": "GW",  # power plants' capacity_mw
 }
 # Name words of an electrical reading, beside which "v" at a name's end is volts (not the v
 # of wind_u and wind_v, a velocity's components).
@@ -388,17 +390,25 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     return None
 
 
-# The note of a column named as a percentage whose values are shares of one (`shares_of_one`).
+# The notes of a column named as a percentage whose values are no percentages (`percent_note`).
 SHARE_NOTE = " Named as a percentage, but every value lies between -1 and 1: shares of one (0.5 is 50%), so no unit is recorded."
+BEYOND_PERCENT_NOTE = " Named as a percentage, but values reach {high:,.6g}: not percentages of a whole, so no unit is recorded."
+# A percentage rarely passes this (growth of tenfold); the WHO life expectancy data's
+# `percentage expenditure` holds health spending per head, up to 19,480.
+PERCENT_MAX = 1000.0
 
 
-def shares_of_one(unit: UnitEvidence | None, low: float | None, high: float | None) -> bool:
-    """Whether a percentage that only the name states holds shares of one instead: every
-    value within -1..1 (basketball's FG% .512 beside USG% 22.4, the College Scorecard's rates)."""
-    return (
-        unit is not None and unit.unit == "%" and low is not None and high is not None
-        and low >= -1.0 and high <= 1.0 and low < high
-    )
+def percent_note(unit: UnitEvidence | None, low: float | None, high: float | None) -> str | None:
+    """Why a percentage that only the name states is none, or None: every value within -1..1
+    holds shares of one (basketball's FG% .512 beside USG% 22.4, the College Scorecard's
+    rates); values far past a hundred are some other measure."""
+    if unit is None or unit.unit != "%" or low is None or high is None:
+        return None
+    if low >= -1.0 and high <= 1.0 and low < high:
+        return SHARE_NOTE
+    if high > PERCENT_MAX:
+        return BEYOND_PERCENT_NOTE.format(high=high)
+    return None
 
 
 def _area_unit(tokens: list[str]) -> str | None:
