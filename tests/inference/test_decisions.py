@@ -713,3 +713,20 @@ def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     result = infer({"release_date": values})["release_date"]
     assert result.decided_type == "DATE"
     assert set(result.missing_values) == {"Coming soon", "To be announced"}
+
+
+def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer: Infer) -> None:
+    # Citi Bike's start_station_id ("6140.05", "6140.50", a few "JC103"); goodbooks-10k's
+    # isbn13 as a spreadsheet wrote it; ids that pandas wrote "72.0" stay integers.
+    stations = [f"{6000 + i}.{i % 100:02d}" for i in range(95)] + [f"JC{100 + i}" for i in range(5)]
+    result = infer({
+        "start_station_id": stations,
+        "isbn13": [f"9.7804390{i:04d}e+12" for i in range(100)],
+        "float_id": [f"{i}.0" for i in range(100)],
+        "amount": [f"{i}.25" for i in range(100)],
+    })
+    for column in ("start_station_id", "isbn13"):
+        assert result[column].decided_type == "VARCHAR", column
+        assert "under an identifier's name are written with a decimal point" in result[column].reason
+    assert result["float_id"].decided_type == "INTEGER"
+    assert result["amount"].decided_type == "DOUBLE"

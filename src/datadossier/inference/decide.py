@@ -149,7 +149,7 @@ def _decide_text(
     notes: list[str] = []
     code_note = (
         _leading_zero_note(by_name, name, findings, config) or _letter_code_note(by_name, name, n)
-        or _named_code_note(by_name, name, config)
+        or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
     )
     if code_note:
         for option in options:
@@ -379,6 +379,27 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
     return (
         f"Whole numbers of up to five digits under a postal code's name{lost if high >= 10_000 > low else ''}:"
         " codes, not quantities; kept as VARCHAR."
+    )
+
+
+def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | None:
+    """Why numbers with a fraction or an exponent under an identifier's name stay text: Citi
+    Bike's station ids "6140.05" and "6140.50" (beside "JC103") are codes whose trailing zero
+    a number drops, and an ISBN-13 a spreadsheet wrote "9.78043902348e+12" has lost digits. An
+    identifier is no quantity; whole numbers written "72.0" still read as integers."""
+    number, whole = by_name.get("float"), by_name.get("integer")
+    if number is None or not number.acceptable or not looks_like_identifier(name):
+        return None
+    fractional = number.stats.parsed - (whole.stats.parsed if whole is not None else 0)
+    if fractional <= 0:
+        return None
+    examples = [e.strip() for e in (whole.stats.failed_examples if whole is not None else [])]
+    shown = next((e for e in examples if number.stats.detector.matches(e)), None)
+    return (
+        f"{fractional:,} values under an identifier's name are written with a decimal point or an exponent"
+        + (f" (e.g. {shown!r})" if shown else "")
+        + ": codes, not quantities (a number drops a trailing zero, and an identifier written in"
+        " scientific notation has lost digits already); kept as VARCHAR, as written."
     )
 
 

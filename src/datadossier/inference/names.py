@@ -28,7 +28,9 @@ _BOOLEAN_WORDS = frozenset(
     }
 )
 # Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...
-_IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "sku", "ref", "uuid", "guid"})
+_IDENTIFIER_WORDS = frozenset({
+    "id", "ids", "code", "codes", "sku", "ref", "uuid", "guid", "isbn", "issn", "ean", "upc", "gtin", "asin",
+})
 # ...or as its last token (InvoiceNo, account_number; not number_of_items).
 _IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference"})
 _DATE_WORDS = frozenset(
