@@ -730,3 +730,18 @@ def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer
         assert "under an identifier's name are written with a decimal point" in result[column].reason
     assert result["float_id"].decided_type == "INTEGER"
     assert result["amount"].decided_type == "DOUBLE"
+
+
+def test_distinct_values_beyond_the_sample_s_limit_are_kept_without_bias(infer: Infer) -> None:
+    # CryptoDataDownload's hourly file, newest first: its oldest 16% of rows write
+    # "2019-12-29 03-PM". Kept in value order, the sample's 300 values were mostly those.
+    import datetime as dt
+
+    end = dt.datetime(2020, 4, 15)
+    values = [
+        (end - dt.timedelta(hours=i)).strftime("%Y-%m-%d %I-%p" if i >= 840 else "%Y-%m-%d %H:%M:%S")
+        for i in range(1000)
+    ]
+    result = infer({"Date": values})["Date"]
+    assert result.decided_type == "VARCHAR"
+    assert "TIMESTAMP (iso_datetime), parses only 84.0%" in result.reason

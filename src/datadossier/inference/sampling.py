@@ -10,6 +10,7 @@ non-null values are matched in Python (`shortlist`); both paths reach the same f
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -87,7 +88,17 @@ def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
 
 
 # The temp table of `sample_findings`: each column's most common sampled values, counted.
+# Among values of equal count, the MD5 of the value decides which are kept (the same in DuckDB
+# and in `_rank`): in value order, a column of distinct timestamps kept its earliest, all of
+# one format where a file changed formats over time (CryptoDataDownload's "2019-12-29 03-PM"
+# before "2020-04-14 23:00:00").
 _COMMON = quote_ident("_dd_common")
+
+
+def _rank(item: tuple[str, int]) -> tuple[int, str, str]:
+    """Sort key of a counted sampled value: commonest first, ties by the value's MD5."""
+    value, count = item
+    return -count, hashlib.md5(value.encode()).hexdigest(), value
 # Detector weights: (weight of the values a detector accepts, weight of those with its marks).
 Weights = dict[PatternName, tuple[int, int]]
 
@@ -117,7 +128,7 @@ def sample_findings(
         f"CREATE OR REPLACE TEMP TABLE {_COMMON} AS "
         "WITH cells AS (UNPIVOT ({sampled}) ON COLUMNS(*) INTO NAME k VALUE v), "
         "counted AS (SELECT CAST(k[2:] AS INTEGER) AS k, v, count(*) AS c FROM cells GROUP BY ALL), "
-        "ranked AS (SELECT k, v, c, row_number() OVER (PARTITION BY k ORDER BY c DESC, v) AS rank, "
+        "ranked AS (SELECT k, v, c, row_number() OVER (PARTITION BY k ORDER BY c DESC, md5(v), v) AS rank, "
         "count(*) OVER (PARTITION BY k) AS n_distinct, sum(c) OVER (PARTITION BY k) AS n_values, "
         "max(length(v)) OVER (PARTITION BY k) AS longest FROM counted) "
         f"SELECT * FROM ranked WHERE rank <= {int(config.sample_distinct_limit)}"
@@ -191,14 +202,14 @@ def _sample_sql(relation: str, select: str, row_count: int, config: InferenceCon
 def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> SampleFindings:
     """Findings of sampled values of the column ``name`` counted in Python (the columns
     `sample_findings` tops up)."""
-    common = sorted(values.items(), key=lambda item: (-item[1], item[0]))[: config.sample_distinct_limit]
+    common = sorted(values.items(), key=_rank)[: config.sample_distinct_limit]
     total = sum(count for _, count in common)
     if total == 0:
         return SampleFindings(sampled=0)
     number = DETECTORS["float"]
     plain = {value for value, _ in common if number.matches(value)}
     weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
-    leading_zero = next((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), None)
+    leading_zero = min((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), default=None)
     markers = [(v, c) for v, c in common if MISSING_MARKER.fullmatch(v)]
     padded = sum(c for v, c in common if v.startswith(" ") or v.endswith(" "))
     return _findings(
@@ -344,7 +355,7 @@ def _weights_sql() -> str:
     matches = [f"regexp_full_match(v, {number}) AS plain"]
     aggregates = [
         "k", "any_value(n_distinct)", "any_value(n_values)", "any_value(longest)", "sum(c)",
-        f"arg_min(v, rank) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
+        f"min(v) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
         f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(MISSING_MARKER.pattern)}))",
         "sum(CASE WHEN v LIKE ' %' OR v LIKE '% ' THEN c ELSE 0 END)",
     ]
