@@ -142,6 +142,11 @@ def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None
     assert result["order_no"].decided_type == "INTEGER"
     assert "Unix times" in (result["order_no"].reason or "")
     assert result["logged_at"].decided_type == "INTEGER"
+    # as pandas writes whole numbers of a column with a missing value (Kaggle's Bitcoin file)
+    pandas = infer({"Timestamp": [v + ".0" for v in seconds], "last_move_at": [v + "000.0" for v in seconds]})
+    assert (pandas["Timestamp"].decided_type, pandas["Timestamp"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
+    assert pandas["Timestamp"].bounds == result["timestamp"].bounds
+    assert (pandas["last_move_at"].decided_type, pandas["last_move_at"].decided_pattern) == ("TIMESTAMP", "epoch_millis")
 
 
 def test_unix_times_in_microseconds_and_in_columns_of_a_file_without_header(infer: Infer) -> None:
@@ -577,7 +582,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",

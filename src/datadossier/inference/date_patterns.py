@@ -396,7 +396,8 @@ def _epoch(name: PatternName, digits: str, scale: int) -> Detector:
         number = f"TRY_CAST({shaped(col, regex)} AS BIGINT)"
         return f"make_timestamp(CASE WHEN {number} BETWEEN {low} AND {high} THEN {number} * {1_000_000 // scale} END)"
 
-    regex = rf"\s*[0-9]{{{digits}}}\s*"
+    # (".0" after the digits: pandas writes a column of whole numbers with a missing value so.)
+    regex = rf"\s*[0-9]{{{digits}}}(?:\.0)?\s*"
     # Below `integer`: `decide` reads such a column as times only when its name says so.
     return Detector(name, "TIMESTAMP", regex, convert, priority=10)
 
