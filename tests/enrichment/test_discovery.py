@@ -991,6 +991,24 @@ async def test_short_codes_under_a_descriptive_name_reference_a_grain(runtime: R
     assert ("all_stocks_5yr", ("Name",), "constituents", ("Symbol",)) in _edges(found, "sp500")
 
 
+async def test_ranks_are_no_grain_before_the_name_and_no_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # The World Happiness Report's yearly files: a rank 1..N in each, countries that differ
+    # a little from year to year.
+    folder = tmp_path / "data" / "happiness"
+    folder.mkdir(parents=True)
+    countries = [f"Country {i:03d}" for i in range(160)]
+    (folder / "2015.csv").write_text("Country,Happiness Rank,Happiness Score\n" + "".join(
+        f"{c},{r},{8 - r / 30:.3f}\n" for r, c in enumerate(countries[:150], start=1)))
+    (folder / "2017.csv").write_text("Country,Happiness.Rank,Happiness.Score,Whisker.high\n" + "".join(
+        f"{c},{r},{7.9 - r / 31:.3f},{8 - r / 31:.3f}\n" for r, c in enumerate(reversed(countries[10:]), start=1)))
+    service = await _profile(runtime, folder)
+    found, tables, _ = await service.relationships(source="happiness")
+    assert not [r for r in found if "Rank" in " ".join(r.from_columns)]
+    assert {t.table: tuple(t.grain_columns or ()) for t in tables} == {
+        "happiness.t_2015": ("Country",), "happiness.t_2017": ("Country",),
+    }
+
+
 async def test_tables_whose_files_are_gone_are_removed_with_their_links(runtime: Runtime, tmp_path: Path) -> None:
     # Files of a folder renamed or deleted since its last profile: their tables, links and
     # layers go, so that no join path runs through data that is gone.

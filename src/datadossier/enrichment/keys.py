@@ -37,6 +37,7 @@ from datadossier.enrichment.naming import (
     is_key_like,
     is_measure_like,
     is_placeholder,
+    names_a_rank,
     names_a_time,
 )
 
@@ -415,6 +416,8 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
         bonus = 0.0
         if _counts_rows(name):
             bonus -= 1.5  # a row's number (MIMIC's ROW_ID, "Unnamed: 0"): the entity's key comes first
+        elif names_a_rank(name):
+            bonus -= 1.0  # a place in the ordering (Happiness Rank beside Country): what the row is comes first
         if is_key_like(name):
             bonus += 1.0
             if not _counts_rows(name) and (table_entity & set(entity_words(name)) or not entity_words(name)):

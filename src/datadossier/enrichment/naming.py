@@ -184,6 +184,16 @@ def is_placeholder(name: str) -> bool:
     return _PLACEHOLDER.fullmatch(name) is not None
 
 
+# Words of a rank: a place in an ordering of the table's own rows (the World Happiness
+# Report's "Happiness Rank" in each year's file). Unique, but it tells where a row stands,
+# not what it is, and it refers to no other table's rows.
+RANK_WORDS = frozenset({"rank", "ranking", "ranked"})
+
+
+def names_a_rank(name: str) -> bool:
+    return bool(RANK_WORDS.intersection(words(name))) and not is_key_like(name)
+
+
 def is_descriptive(name: str) -> bool:
     return any(w in DESCRIPTIVE_WORDS for w in words(name))
 

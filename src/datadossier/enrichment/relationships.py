@@ -36,6 +36,7 @@ from datadossier.enrichment.naming import (
     is_key_like,
     is_measure_like,
     is_placeholder,
+    names_a_rank,
     refers_to,
     table_entity_words,
     words,
@@ -277,6 +278,8 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     result: list[_Candidate] = []
     for table in tables:
         for child in table.columns:
+            if names_a_rank(child.name):
+                continue  # a place in its own table's ordering
             codes_only = not _child_ok(child) and not _names_a_lookup(child, name_keys)
             if codes_only and not _codes_under_a_name(child):
                 continue
