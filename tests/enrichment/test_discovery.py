@@ -1009,6 +1009,18 @@ async def test_ranks_are_no_grain_before_the_name_and_no_reference(runtime: Runt
     }
 
 
+async def test_a_source_is_found_under_its_folder_s_own_name(runtime: Runtime, tmp_path: Path) -> None:
+    # A folder "Sales Data" becomes the source sales_data; asked for as the folder is named.
+    folder = tmp_path / "data" / "Sales Data"
+    folder.mkdir(parents=True)
+    (folder / "customers.csv").write_text("customer_id,name\n" + "".join(f"{i},C{i}\n" for i in range(1, 41)))
+    (folder / "orders.csv").write_text("order_id,customer_id\n" + "".join(f"{i},{1 + i % 40}\n" for i in range(1, 201)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="Sales Data")
+    assert ("orders", ("customer_id",), "customers", ("customer_id",)) in _edges(found, "sales_data")
+    assert {e.table for e in entities} == {"sales_data.customers", "sales_data.orders"}
+
+
 async def test_tables_whose_files_are_gone_are_removed_with_their_links(runtime: Runtime, tmp_path: Path) -> None:
     # Files of a folder renamed or deleted since its last profile: their tables, links and
     # layers go, so that no join path runs through data that is gone.

@@ -82,17 +82,18 @@ class Discovery:
     ) -> DiscoveryRun:
         """Bring the source's relationships up to date (see the module doc). With ``also``,
         discover across those sources too: links between tables of different sources."""
-        sources = [source, *sorted(set(also or ()) - {source})]
         infos: list[SourceInfo] = []
         async with self.sessions() as session:
-            for name in sources:
+            for name in [source, *sorted(set(also or ()))]:
                 info = await catalog.get_source(session, name)
                 if info is None:
                     raise TableNotFoundError(
                         f"No source named '{name}'.",
                         hint="Call list_tables to see the known sources, or profile a folder first.",
                     )
-                infos.append(info)
+                if info.name not in (i.name for i in infos):
+                    infos.append(info)
+        source, sources = infos[0].name, [i.name for i in infos]
         run = DiscoveryRun(source=source, ran=False)
         if not self.settings.read_only:
             for name, info in zip(sources, infos, strict=True):
@@ -211,6 +212,10 @@ class RelationshipService:
                     hint="Pass table='source.table' or source='name'; profile a folder first if nothing is known.",
                 )
             source = sources[0]
+        else:
+            async with self.sessions() as session:
+                info = await catalog.get_source(session, source)
+            source = info.name if info is not None else source  # (unknown: `ensure` says so)
         return source, None
 
     async def relationships(

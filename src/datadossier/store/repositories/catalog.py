@@ -29,7 +29,11 @@ def _source_info(row: SourceRecord) -> SourceInfo:
 
 
 async def get_source(session: AsyncSession, name: str) -> SourceInfo | None:
+    """The source called ``name``, or written as a folder's name before it became one
+    (``My Data`` for ``my_data``: source names are stored as `safe_name` makes them)."""
     row = await session.scalar(select(SourceRecord).where(SourceRecord.name == name))
+    if row is None and safe_name(name) != name:
+        row = await session.scalar(select(SourceRecord).where(SourceRecord.name == safe_name(name)))
     return _source_info(row) if row else None
 
 
