@@ -211,6 +211,23 @@ def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None
             top[:60],
         )
     console.print(grid)
+    left_out = _left_out(run.dialect)
+    if left_out:
+        console.print(f"{table.qualified_name}: {left_out}", soft_wrap=True)
+
+
+def _left_out(dialect: dict[str, Any] | None) -> str:
+    """What a CSV's copy left out of the layers: rows of another width, repeated headers."""
+    dialect = dialect or {}
+    parts = []
+    if dialect.get("ragged_rows"):
+        lines = ", ".join(map(str, dialect.get("ragged_lines") or []))
+        count = int(dialect["ragged_rows"])
+        more = ", ..." if count > len(dialect.get("ragged_lines") or []) else ""
+        parts.append(f"{count:,} rows with another number of fields left out (lines {lines}{more})")
+    if dialect.get("repeated_headers"):
+        parts.append(f"{int(dialect['repeated_headers']):,} lines repeating the header left out")
+    return "; ".join(parts) + ("." if parts else "")
 
 
 def _integrity(evidence: dict[str, Any]) -> str:
@@ -248,6 +265,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([
             {"table": run.qualified_name, "status": run.status, **_row_counts(run, summary), "seconds": run.seconds,
+             **{k: v for k, v in (run.dialect or {}).items() if k in ("ragged_rows", "ragged_lines", "repeated_headers")},
              **({"path": run.path, "error": run.error, "hint": run.hint} if run.status == "failed" else {}),
              **({"path": run.path} if run.status == "removed" else {})}
             for run, summary in results

@@ -224,3 +224,35 @@ async def test_a_wide_file_of_mostly_zeros_profiles(runtime: Runtime, tmp_path: 
     (wide / "daily.csv").write_text("\n".join([header, *rows]) + "\n")
     (run,) = await runtime.pipeline.profile_path(wide / "daily.csv")
     assert (run.status, run.raw_rows, run.typed_rows) == ("profiled", 50, 50)
+
+
+async def test_a_few_ragged_rows_are_left_out_and_counted(runtime: Runtime, tmp_path: Path) -> None:
+    # Goodreads' books.csv: 4 of 11,000 lines hold an unquoted comma in an author's name. A
+    # few rows of another width are left out of the layers and counted, wherever they lie:
+    # among the lines sniffed, or far down where DuckDB meets them.
+    books = tmp_path / "data" / "books"
+    books.mkdir(parents=True)
+    rows = [f'{i},"Title {i}, vol. {i % 7}",Author {i},{i * 13 % 500}' for i in range(1, 3001)]
+    rows[40] = "41,Streetcar Suburbs,Sam Bass Warner, Jr./Sam B. Warner,300"
+    rows[2990] = "2991,Other,Anon, Jr.,12"
+    (books / "books.csv").write_text("bookID,title,authors,num_pages\n" + "\n".join(rows) + "\n")
+    far = "\n".join(f"{i},{i * 3},x{i}" for i in range(1, 60_001))
+    (books / "far.csv").write_text("id,v,w\n" + far + "\n60001,1\n60002,2,y,z\n60003,3,z\n")
+    runs = {r.table: r for r in await runtime.pipeline.profile_path(books)}
+    assert (runs["books"].status, runs["books"].raw_rows, runs["books"].typed_rows) == ("profiled", 2998, 2998)
+    assert (runs["books"].dialect or {})["ragged_rows"] == 2
+    assert (runs["books"].dialect or {})["ragged_lines"] == [42, 2992]
+    assert (runs["far"].status, runs["far"].raw_rows) == ("profiled", 60_001)
+    assert (runs["far"].dialect or {})["ragged_lines"] == [60_002, 60_003]
+    with runtime.pipeline.workspace.connect() as con:
+        raw = con.execute('SELECT count(*), max("bookID") FROM "raw"."books.books"').fetchall()
+    assert raw == [(2998, "999")]
+
+
+async def test_many_ragged_rows_refuse_the_file_with_their_count(runtime: Runtime, tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "messy"
+    folder.mkdir(parents=True)
+    rows = [f"{i},name {i},{i}" if i % 10 else f"{i},name, {i},{i}" for i in range(1, 401)]
+    (folder / "t.csv").write_text("id,name,goal\n" + "\n".join(rows) + "\n")
+    with pytest.raises(SourceError, match=r"line 11 has 4 fields where the others have 3 .*40 of 400 rows are so"):
+        await runtime.pipeline.profile_path(folder / "t.csv")

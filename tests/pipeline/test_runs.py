@@ -182,11 +182,12 @@ async def test_a_scratch_stage_is_deleted_after_the_run_whether_it_worked_or_not
     assert run.typed_rows == 5000
     assert list(scratch_dir.glob("stage-*")) == []
 
-    # Ragged only in its last line, past what dialect detection and the sample read: the load
-    # into the scratch stage is what fails.
+    # Ragged only in its last lines, past what dialect detection and the sample read: the load
+    # into the scratch stage is what fails, and they are too many to leave out.
     broken = tmp_path / "data" / "broken.csv"
-    broken.write_text("code,amount\n" + "".join(f"C{i:06d},{i}\n" for i in range(100_000)) + "C9,1,extra\n")
-    with pytest.raises(SourceError, match="wrong number of fields at record"):
+    ragged = "".join(f"C9{i},1,extra\n" for i in range(6_000))
+    broken.write_text("code,amount\n" + "".join(f"C{i:06d},{i}\n" for i in range(100_000)) + ragged)
+    with pytest.raises(SourceError, match=r"line 100002 has 3 fields where the others have 2 .*6,000 of 106,000 rows"):
         await runtime.pipeline.profile_path(broken)
     assert attached == [stages.SCRATCH_STAGE, stages.SCRATCH_STAGE]
     assert list(scratch_dir.glob("stage-*")) == []

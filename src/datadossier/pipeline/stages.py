@@ -50,6 +50,7 @@ from datadossier.sources.csv_loader import (
     sample_csv,
     unquoted,
     with_last_column,
+    without_ragged,
 )
 from datadossier.sources.files import DataFile, FileFormat, dataset_files
 from datadossier.sources.layers import (
@@ -593,7 +594,7 @@ def stage_file(
                 # A CSV read again another way: quotes as text, or with its unnamed last columns.
                 if not isinstance(opened, CsvCopy):
                     raise
-                again = unquoted(opened, exc) or with_last_column(opened, exc)
+                again = unquoted(opened, exc) or with_last_column(opened, exc) or without_ragged(opened, exc, named)
                 if again is None or not _loads(con, again, named, stage, readings, staging.plain):
                     raise
                 added = (again.columns or ())[len(opened.columns or ()) :]

@@ -98,6 +98,13 @@ class CsvDialect:
     # Lines further down that repeat the header (sports-reference.com's tables repeat it every
     # 20 rows; files concatenated whole): left out of the workspace's copy, counted.
     repeated_headers: int = 0
+    # Rows of another number of fields than the table's (an unquoted comma in a title, as in
+    # Goodreads' books.csv): left out of the workspace's copy when they are few (see
+    # `RAGGED_MAX_SHARE`), counted, with the first lines' numbers. ``ragged`` marks a file
+    # whose sniffed lines held some, to be cut when it is copied.
+    ragged: bool = False
+    ragged_rows: int = 0
+    ragged_lines: tuple[int, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -113,6 +120,7 @@ class CsvDialect:
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
             **({"header_rows": 2} if self.names else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
+            **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
         }
 
 
@@ -292,6 +300,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             field_count=len(starts), widths=tuple(starts),
         )
     preamble = 0
+    ragged = False
     skip = starts[0] if directive or comments else 0
     if best is None:
         delimiter, field_count = (absent or delimiters)[0], 1
@@ -306,19 +315,15 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             trailing = _trailing_delimiter(rows[preamble:end], field_count)
             if trailing:
                 field_count -= 1
-            bad = next(
-                (
-                    i for i in range(preamble, end)
-                    if len(rows[i]) != field_count and not (trailing and i > preamble)
-                ),
-                None,
-            )
-            if bad is not None:
-                raise SourceError(
-                    f"{path} has rows with a different number of fields: line {bad + 1} has "
-                    f"{len(rows[bad])} fields where the others have {field_count} (delimiter {delimiter!r}).",
-                    hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile again.",
-                )
+            bad = [
+                i for i in range(preamble, end)
+                if len(rows[i]) != field_count and not (trailing and i > preamble)
+            ]
+            # A few are left out when the file is copied (`cut_ragged_rows` counts them over the
+            # whole file); the first is named when there are more.
+            ragged = bool(bad) and not trailing and len(bad) <= RAGGED_SNIFF_SHARE * (end - preamble)
+            if bad and not ragged:
+                raise ragged_error(path, bad[0] + 1, len(rows[bad[0]]), field_count, delimiter)
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
         else:
@@ -329,6 +334,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
     table = lines[preamble : preamble + 50]
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
+    if ragged:  # (the header, then the rows of the table's width)
+        head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
     header = _looks_like_header(head_rows)
     labels = _label_rows(head_rows, field_count) if header else 0
     grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
@@ -345,8 +352,69 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else (),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels] + 1 if labels else 0,
-        empty_trailing=empty_trailing, repeated_headers=repeats,
+        empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged,
     )
+
+
+# Rows of the wrong width that a file may hold and still be read, the others loaded: a share
+# of the sniffed rows, then of all the file's rows (counted when the file is copied).
+RAGGED_SNIFF_SHARE = 0.1
+RAGGED_MAX_SHARE = 0.05
+_RAGGED_LINES_KEPT = 5
+
+
+def ragged_error(path: Path, line: int, fields: int, field_count: int, delimiter: str, *, count: str = "") -> SourceError:
+    """The error of a file with (too many) rows of another number of fields than its table."""
+    return SourceError(
+        f"{path} has rows with a different number of fields: line {line} has {fields} fields where the"
+        f" others have {field_count} (delimiter {delimiter!r}){count}.",
+        hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile"
+        f" again. A file is read with up to {RAGGED_MAX_SHARE:.0%} of its rows ragged: those are left out and counted.",
+    )
+
+
+def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Path) -> CsvDialect:
+    """Leave the rows of another width than the table's out of the copy at ``path``, when they
+    are at most `RAGGED_MAX_SHARE` of its rows (else the file is refused, ``named`` in the
+    error); the dialect then counts them. Rows are read as DuckDB reads them (a quoted value
+    may span lines) and copied line for line."""
+    lines_read: list[str] = []
+    counted = 0  # physical lines before the current record
+
+    def lines(source: Iterable[str]) -> Iterator[str]:
+        for line in source:
+            lines_read.append(line)
+            yield line
+
+    cut: list[tuple[int, int]] = []  # (first line, fields) of each row left out
+    rows = 0
+    target = path.with_name(path.name + ".part")
+    with path.open(encoding=encoding, newline="") as src, target.open("w", encoding=encoding, newline="") as out:
+        for _ in range(dialect.skip):
+            out.write(src.readline())
+        counted = dialect.skip
+        header = dialect.header
+        for row in _rows(lines(src), dialect):
+            record, first = "".join(lines_read), counted + 1
+            counted += len(lines_read)
+            lines_read.clear()
+            if header or not row:
+                header = header and not row  # (blank lines before the header)
+                out.write(record)
+                continue
+            rows += 1
+            if len(row) == dialect.field_count:
+                out.write(record)
+            else:
+                cut.append((first, len(row)))
+    if len(cut) > RAGGED_MAX_SHARE * rows:
+        target.unlink(missing_ok=True)
+        line, fields = cut[0]
+        share = f"; {len(cut):,} of {rows:,} rows are so"
+        raise ragged_error(named, line, fields, dialect.field_count, dialect.delimiter, count=share)
+    target.replace(path)
+    kept = tuple(line for line, _ in cut[:_RAGGED_LINES_KEPT])
+    return replace(dialect, ragged=False, ragged_rows=len(cut), ragged_lines=kept)
 
 
 # At most this many rows under the header are taken for labels or units (a data logger's
@@ -963,6 +1031,8 @@ def open_csv(
     footer = _cut_footer(raw_copy, duck_encoding, dialect)
     if footer:
         dialect = replace(dialect, footer=footer)
+    if dialect.ragged:
+        dialect = cut_ragged_rows(raw_copy, dialect, duck_encoding, named=file.path)
     if dialect.repeated_headers:
         dialect = replace(dialect, repeated_headers=_cut_repeated_headers(raw_copy, dialect))
     options: dict[str, object] = {
@@ -1003,6 +1073,19 @@ def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
     if "unterminated quote" not in str(error.__cause__ or ""):
         return None
     return replace(copy, options={**copy.options, "quote": "", "escape": ""}, dialect=replace(dialect, quote=""))
+
+
+def without_ragged(copy: CsvCopy, error: SourceError, named: Path) -> CsvCopy | None:
+    """The copy without its few rows of another width (`cut_ragged_rows`), for a file where
+    DuckDB met one beyond the lines sniffed (``error``); None for an error of another kind,
+    or when the copy was cut so already. Refused (`ragged_error`) when they are many."""
+    dialect = copy.dialect
+    if dialect is None or dialect.ragged_rows or dialect.widths or dialect.spaces or dialect.empty_trailing:
+        return None
+    if "Expected Number of Columns" not in str(error.__cause__ or ""):
+        return None
+    encoding = str(copy.options.get("encoding") or "utf-8")
+    return replace(copy, dialect=cut_ragged_rows(copy.path, dialect, encoding, named=named))
 
 
 def with_last_column(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
@@ -1281,6 +1364,11 @@ def _describe_csv_error(path: Path, exc: Exception) -> str:
         size = re.search(r"Actual Size:\s*(\d+)", text)
         actual = f" ({int(size.group(1)):,} bytes)" if size else ""
         return f"{path} has a row longer than the 2,000,000 bytes DuckDB reads{where}{actual}."
+    original = re.search(r"Original Line: (.*)\n(.*)", text)
+    if original and original.group(1).strip():
+        # (DuckDB's reason follows the line: "Value with unterminated quote found.")
+        reason = original.group(2).strip()
+        return f"{path} could not be parsed as CSV{where}: {original.group(1).strip()[:80]!r}" + (f" ({reason.rstrip('.')})." if reason else ".")
     return f"{path} could not be parsed as CSV{where}: {_first_line(exc)}"
 
 

@@ -31,7 +31,9 @@ class ProfiledTable(BaseModel):
         description="Detected encoding, delimiter, quote and header of a CSV, the lines skipped before the"
         " table (skip) and left out after it (footer), and how many rows under the header label the columns"
         " (label_rows: their names are the columns' business_name, their units the columns' unit);"
-        " repeated_headers: lines further down that repeat the header, left out of the layers."
+        " repeated_headers: lines further down that repeat the header, left out of the layers;"
+        " ragged_rows: rows of another number of fields, left out of the layers when at most 5% of the"
+        " rows (ragged_lines: the first ones' line numbers)."
     )
     columns: list[ColumnInfo] = Field(description="Per-column types, patterns, units and profile (compact).")
     columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
