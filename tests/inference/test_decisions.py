@@ -745,3 +745,14 @@ def test_distinct_values_beyond_the_sample_s_limit_are_kept_without_bias(infer: 
     result = infer({"Date": values})["Date"]
     assert result.decided_type == "VARCHAR"
     assert "TIMESTAMP (iso_datetime), parses only 84.0%" in result.reason
+
+
+def test_months_written_yyyymm_under_a_month_s_name_are_dates(infer: Infer) -> None:
+    # NOAA's storm events: BEGIN_YEARMONTH 202301..202312; an id of six digits stays a number.
+    months = [f"2023{m:02d}" for m in range(1, 13)] * 5
+    result = infer({"BEGIN_YEARMONTH": months, "month": months, "order_id": months})
+    for column in ("BEGIN_YEARMONTH", "month"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("DATE", "compact_year_month"), column
+        assert "202301 is January 2023" in result[column].reason
+    assert result["BEGIN_YEARMONTH"].bounds == utc_bounds((2023, 1, 1), (2023, 12, 1))
+    assert result["order_id"].decided_type == "INTEGER"

@@ -53,6 +53,9 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("sizeInBytes", "B"),
         ("trip length m", "m"),
         ("time_min", "min"),
+        ("MONTHS_BALANCE", "month"),  # Home Credit's bureau balance
+        ("mths_since_last_delinq", "month"),  # Lending Club
+        ("YearsCode", "year"),
         ("discount_pct", "%"),
         ("Anteil in %", "%"),  # not inches: the sign names the unit
         ("growth %", "%"),
@@ -310,6 +313,15 @@ def test_a_percentage_by_name_reaching_thousands_gets_no_percent_unit(infer: Inf
     assert spending.candidates[0].detected_unit is None
     assert "values reach 1,998.69: not percentages" in spending.reason
     assert results["growth %"].candidates[0].detected_unit == "%"
+
+
+def test_coordinates_by_name_beyond_360_get_no_degrees(infer: Infer) -> None:
+    # NOAA's storm event locations: LAT2 and LON2 pack degrees and minutes into one number.
+    results = infer({"LAT2": ["3426430", "2842180", "4239978"], "LON2": ["11026118", "10315462", "9856046"], "LATITUDE": ["34.44", "28.70", "42.67"]})
+    for column in ("LAT2", "LON2"):
+        assert results[column].candidates[0].detected_unit is None, column
+        assert "not degrees" in results[column].reason
+    assert results["LATITUDE"].candidates[0].detected_unit == "deg"
 
 
 def test_power_and_energy_units_of_power_plants(infer: Infer) -> None:

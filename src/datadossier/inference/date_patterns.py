@@ -13,7 +13,7 @@ from datadossier.inference.detector import (
     shaped,
     strptime_date,
 )
-from datadossier.inference.names import looks_like_clock
+from datadossier.inference.names import looks_like_clock, looks_like_year_month
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -344,6 +344,20 @@ def year_month() -> Detector:
         "year_month", "DATE", regex,
         lambda col, _t: strptime_date(f"replace({shaped(col, regex)}, '/', '-')", formats),
         priority=65, formats=formats,
+    )
+
+
+@register
+def compact_year_month() -> Detector:
+    """Months written as six digits yyyymm ("202301": NOAA's storm events' BEGIN_YEARMONTH,
+    many statistics offices' periods): a DATE on the month's first day. Any such number
+    could be an amount or an id: shortlisted only under a month's name."""
+    formats = ("%Y%m",)
+    regex = r"\s*(?:1[89]|20)[0-9]{2}(?:0[1-9]|1[0-2])\s*"
+    return Detector(
+        "compact_year_month", "DATE", regex,
+        lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
+        priority=101, formats=formats, named=looks_like_year_month,
     )
 
 

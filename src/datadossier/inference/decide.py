@@ -49,7 +49,7 @@ from datadossier.inference.units import (
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     currency_code,
-    percent_note,
+    name_unit_note,
     unit_from_label,
     unit_from_name,
     value_unit,
@@ -180,6 +180,8 @@ def _decide_text(
     if chosen is not None and chosen.name == "hhmm_time":
         code_note = None  # "0005": a clock's padding, not a code's leading zero
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
+    if chosen is not None and chosen.name == "compact_year_month":
+        notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
     if chosen is not None and chosen.name == "iso_partial_date":
         notes.append("Dates of mixed precision: a year or a month written alone is read as its first day.")
     if chosen is not None and chosen.details.get("midnight"):
@@ -329,8 +331,8 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         option.details["unit_from_name"] = from_name.unit
     if from_values and from_name and from_values.unit == from_name.unit:
         option.unit = UnitEvidence(from_values.unit, AGREEING_UNIT_CONFIDENCE)
-    elif from_values is None and (note := percent_note(from_name, as_bound(stats.low), as_bound(stats.high))):
-        option.details["percent_note"] = note
+    elif from_values is None and (note := name_unit_note(from_name, as_bound(stats.low), as_bound(stats.high))):
+        option.details["unit_note"] = note
     else:
         option.unit = from_values or from_name
 
@@ -771,8 +773,8 @@ def _typed_reason(chosen: _Option, n: int) -> str:
         text += " Values exceed the INTEGER range."
     if chosen.unit:
         text += f" Unit: {chosen.unit.unit}."
-    elif chosen.details.get("percent_note"):
-        text += str(chosen.details["percent_note"])
+    elif chosen.details.get("unit_note"):
+        text += str(chosen.details["unit_note"])
     return text
 
 

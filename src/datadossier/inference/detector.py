@@ -76,6 +76,7 @@ PatternName = Literal[
     "ymd_slash",
     "ymd_slash_datetime",
     "year_month",
+    "compact_year_month",
     "year_quarter",
     "iso_partial_date",
     "compact_date",

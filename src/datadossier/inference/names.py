@@ -80,6 +80,17 @@ def looks_like_clock(name: str) -> bool:
     return "time" in tokens and not _DURATION_WORDS.intersection(tokens)
 
 
+# Name words of a month written yyyymm (BEGIN_YEARMONTH, yyyymm, period, a month column).
+_YEAR_MONTH_WORDS = frozenset({"yearmonth", "yyyymm", "ym", "yrmo", "yearmo", "month", "mnth", "period"})
+
+
+def looks_like_year_month(name: str) -> bool:
+    """True for names of a month written as six digits: ``BEGIN_YEARMONTH``, ``yyyymm``,
+    ``period``, ``month``, ``year_month``."""
+    tokens = name_tokens(name)
+    return bool(_YEAR_MONTH_WORDS.intersection(tokens)) or {"year", "month"} <= set(tokens)
+
+
 # Parts of a date or a time counted in whole numbers, which two digits write with a leading
 # zero ("08" o'clock, month "03"): Instacart's order_hour_of_day, a birth_month.
 _TIME_PART_WORDS = frozenset({

@@ -6,7 +6,7 @@ import re
 
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.scan import ColumnScan
-from datadossier.inference.units import percent_note, unit_from_name
+from datadossier.inference.units import name_unit_note, unit_from_name
 from datadossier.inference.values import as_bound
 
 _NATIVE: dict[str, DataType] = {
@@ -43,7 +43,7 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
     data_type = native_data_type(raw_type)
     unit = unit_from_name(name) if data_type in _NUMERIC else None
     low, high = as_bound(scan.low), as_bound(scan.high)
-    note = percent_note(unit, low, high)
+    note = name_unit_note(unit, low, high)
     if note:
         unit = None
     candidate = TypeCandidate(

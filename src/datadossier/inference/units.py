@@ -93,7 +93,8 @@ NAME_UNITS: dict[str, str] = {
     "mph": "mph", "mps": "m/s", "kmh": "km/h", "kph": "km/h", "kmph": "km/h", "ms": "ms", "millis": "ms",
     "msec": "ms", "milliseconds": "ms", "sec": "s", "secs": "s", "seconds": "s",
     "mins": "min", "minutes": "min", "hrs": "h", "hours": "h", "days": "day",
-    "weeks": "week", "celsius": "degC", "degc": "degC", "fahrenheit": "degF",
+    "weeks": "week", "months": "month", "mths": "month", "mnths": "month", "years": "year", "yrs": "year",
+    "celsius": "degC", "degc": "degC", "fahrenheit": "degF",
     "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
     "gallons": "gal", "kwh": "kWh", "kw": "kW", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "watts": "W", "bytes": "B", "kb": "kB",
     "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
@@ -390,24 +391,32 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     return None
 
 
-# The notes of a column named as a percentage whose values are no percentages (`percent_note`).
+# The notes of a column whose name states a unit its values deny (`name_unit_note`).
 SHARE_NOTE = " Named as a percentage, but every value lies between -1 and 1: shares of one (0.5 is 50%), so no unit is recorded."
 BEYOND_PERCENT_NOTE = " Named as a percentage, but values reach {high:,.6g}: not percentages of a whole, so no unit is recorded."
+BEYOND_DEGREES_NOTE = (
+    " Named as a coordinate or an angle, but values reach {extreme:,.6g}: not degrees (degrees and minutes"
+    " written as one number, or a projection's metres), so no unit is recorded."
+)
+DEGREES_MAX = 360.0
 # A percentage rarely passes this (growth of tenfold); the WHO life expectancy data's
 # `percentage expenditure` holds health spending per head, up to 19,480.
 PERCENT_MAX = 1000.0
 
 
-def percent_note(unit: UnitEvidence | None, low: float | None, high: float | None) -> str | None:
-    """Why a percentage that only the name states is none, or None: every value within -1..1
-    holds shares of one (basketball's FG% .512 beside USG% 22.4, the College Scorecard's
-    rates); values far past a hundred are some other measure."""
-    if unit is None or unit.unit != "%" or low is None or high is None:
+def name_unit_note(unit: UnitEvidence | None, low: float | None, high: float | None) -> str | None:
+    """Why a unit that only the name states is none, or None. A percentage: every value
+    within -1..1 holds shares of one (basketball's FG% .512 beside USG% 22.4, the College
+    Scorecard's rates); values far past a hundred are some other measure. Degrees: no angle
+    or coordinate passes 360 (NOAA's LAT2 3426430 packs degrees, minutes and seconds)."""
+    if unit is None or low is None or high is None:
         return None
-    if low >= -1.0 and high <= 1.0 and low < high:
+    if unit.unit == "%" and low >= -1.0 and high <= 1.0 and low < high:
         return SHARE_NOTE
-    if high > PERCENT_MAX:
+    if unit.unit == "%" and high > PERCENT_MAX:
         return BEYOND_PERCENT_NOTE.format(high=high)
+    if unit.unit == "deg" and max(abs(low), abs(high)) > DEGREES_MAX:
+        return BEYOND_DEGREES_NOTE.format(extreme=high if abs(high) >= abs(low) else low)
     return None
 
 
