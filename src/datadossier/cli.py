@@ -415,10 +415,12 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
     for e in ents:
         if e.period_columns:
             wide = e.period_columns
-            console.print(
-                f"{e.table}: {wide['count']} columns named for periods ({wide['first']} ... {wide['last']});"
-                f" one row per period: {wide['unpivot']}", soft_wrap=True,
-            )
+            for part in wide.get("measures") or [wide]:
+                measure = f" of {part['measure']}" if "measure" in part else ""
+                console.print(
+                    f"{e.table}: {part['count']} columns{measure} named for periods ({part['first']} ... {part['last']});"
+                    f" one row per period: {part['unpivot']}", soft_wrap=True,
+                )
     if discovery.ran:
         console.print(f"Discovered in {discovery.seconds:.2f} s.")
 

@@ -1066,6 +1066,29 @@ async def test_a_table_of_one_column_per_period_says_how_to_unpivot_it(runtime: 
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 300
 
 
+async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: Runtime, tmp_path: Path) -> None:
+    # The Global Power Plant Database: reported generation 2013-2019 beside estimates 2013-2017.
+    folder = tmp_path / "data" / "gppd"
+    folder.mkdir(parents=True)
+    reported = [f"generation_gwh_{y}" for y in range(2013, 2020)]
+    estimated = [f"estimated_generation_gwh_{y}" for y in range(2013, 2018)]
+    lines = ["gppd_idnr,capacity_mw," + ",".join(reported + estimated)]
+    lines += [
+        f"USA{i:07d},{10 + i}.5," + ",".join(f"{i * 10 + k}.5" for k in range(7)) + "," + ",".join(f"{i * 10 + k}.25" for k in range(5))
+        for i in range(40)
+    ]
+    (folder / "plants.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert [(m["measure"], m["count"], m["first"], m["last"]) for m in wide["measures"]] == [
+        ("generation_gwh", 7, "generation_gwh_2013", "generation_gwh_2019"),
+        ("estimated_generation_gwh", 5, "estimated_generation_gwh_2013", "estimated_generation_gwh_2017"),
+    ]
+    for measure, rows, cents in zip(wide["measures"], (280, 200), (".5", ".25"), strict=True):
+        assert await _count(runtime, f"FROM ({measure['unpivot']})") == rows
+        assert await _count(runtime, f"FROM ({measure['unpivot']}) WHERE CAST(value AS VARCHAR) LIKE '%{cents}'") == rows
+
+
 async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
     # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
     # small codes beside them once pushed the number out of the likely parts, and a code

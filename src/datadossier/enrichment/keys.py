@@ -207,20 +207,48 @@ WIDE_MIN_PERIODS = 6
 def period_columns(table: TableStats) -> dict[str, Any] | None:
     """How a wide table's columns named for periods are turned into rows: their count, the
     first and last, and the SQL that unpivots them (one row per period, beside the other
-    columns)."""
+    columns). Columns of two measures or more, told apart by what their names say beside the
+    period (the Global Power Plant Database's generation_gwh_2013... and
+    estimated_generation_gwh_2013...), are unpivoted each on its own: ``measures`` lists them,
+    and ``unpivot`` is the first's."""
     periods = [c for c in table.columns if c.family in ("integer", "float") and _names_a_period(c.name)]
     if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
         return None
     named = {c.name for c in periods}
+    groups: dict[str, list[str]] = {}
+    for column in periods:
+        groups.setdefault(_PERIOD.sub(_PERIOD_MARK, column.name, count=1), []).append(column.name)
+    if len(groups) > 1 and any(len(names) < 2 for names in groups.values()):
+        groups = {"": [c.name for c in periods]}  # (names that differ anyway: one measure)
     # (The typed layer's _row_id stays a column too.)
     others = [quote_ident(name) for name in ("_row_id", *(c.name for c in table.columns if c.name not in named))]
-    on = f"COLUMNS(* EXCLUDE ({', '.join(others)}))"
-    return {
-        "count": len(periods),
-        "first": periods[0].name,
-        "last": periods[-1].name,
-        "unpivot": f"UNPIVOT {table.relation} ON {on} INTO NAME period VALUE value",
+    measures = [
+        {
+            "measure": stem.replace(_PERIOD_MARK, " ").strip(" _-.") or "value",
+            "count": len(names), "first": names[0], "last": names[-1],
+            "unpivot": _unpivot(table, others, [n for n in named if n not in names]),
+        }
+        for stem, names in groups.items()
+    ]
+    found: dict[str, Any] = {
+        "count": len(periods), "first": periods[0].name, "last": periods[-1].name, "unpivot": measures[0]["unpivot"],
     }
+    if len(measures) > 1:
+        found["measures"] = measures
+    return found
+
+
+# What stands for the period in a measure's name while columns are grouped by the rest.
+_PERIOD_MARK = "\x00"
+
+
+def _unpivot(table: TableStats, kept: list[str], left_out: list[str]) -> str:
+    """DuckDB SQL: one row per period of the period columns that are neither ``kept`` (quoted)
+    nor ``left_out`` (another measure's)."""
+    relation = table.relation
+    if left_out:
+        relation = f"(SELECT * EXCLUDE ({', '.join(quote_ident(n) for n in sorted(left_out))}) FROM {table.relation})"
+    return f"UNPIVOT {relation} ON COLUMNS(* EXCLUDE ({', '.join(kept)})) INTO NAME period VALUE value"
 
 
 def _duplicates(

@@ -78,7 +78,9 @@ class EntityOut(BaseModel):
     period_columns: dict[str, Any] | None = Field(
         default=None,
         description="Of a wide table, one column of figures per period (dates or years as column names): their"
-        " count, first and last, and `unpivot`, the DuckDB SQL giving one row per period (columns period, value).",
+        " count, first and last, and `unpivot`, the DuckDB SQL giving one row per period (columns period, value);"
+        " for columns of several measures (generation_gwh_2013... beside estimated_generation_gwh_2013...),"
+        " `measures` gives each its own count, first, last and `unpivot`.",
     )
 
     @classmethod
