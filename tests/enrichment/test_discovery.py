@@ -39,6 +39,16 @@ async def _profile(runtime: Runtime, folder: Path) -> RelationshipService:
     return RelationshipService(runtime.pipeline)
 
 
+def _parent_and_child(folder: Path, parent: tuple[str, str, int], child: tuple[str, str]) -> Path:
+    """A folder of two files: ``parent`` (file name, key, rows) and ``child`` (file name, own
+    key), whose 200 rows point at the parent's rows under the parent's key name."""
+    (parent_name, key, count), (child_name, own) = parent, child
+    folder.mkdir(parents=True)
+    (folder / f"{parent_name}.csv").write_text(f"{key},name\n" + "".join(f"{i},N{i}\n" for i in range(1, count + 1)))
+    (folder / f"{child_name}.csv").write_text(f"{own},{key}\n" + "".join(f"{i},{1 + i % count}\n" for i in range(1, 201)))
+    return folder
+
+
 async def _only_entity(runtime: Runtime, folder: Path) -> Any:
     """What discovery says of the one table of ``folder`` (a source of its own)."""
     service = await _profile(runtime, folder)
@@ -1011,10 +1021,7 @@ async def test_ranks_are_no_grain_before_the_name_and_no_reference(runtime: Runt
 
 async def test_a_source_is_found_under_its_folder_s_own_name(runtime: Runtime, tmp_path: Path) -> None:
     # A folder "Sales Data" becomes the source sales_data; asked for as the folder is named.
-    folder = tmp_path / "data" / "Sales Data"
-    folder.mkdir(parents=True)
-    (folder / "customers.csv").write_text("customer_id,name\n" + "".join(f"{i},C{i}\n" for i in range(1, 41)))
-    (folder / "orders.csv").write_text("order_id,customer_id\n" + "".join(f"{i},{1 + i % 40}\n" for i in range(1, 201)))
+    folder = _parent_and_child(tmp_path / "data" / "Sales Data", ("customers", "customer_id", 40), ("orders", "order_id"))
     service = await _profile(runtime, folder)
     found, entities, _ = await service.relationships(source="Sales Data")
     assert ("orders", ("customer_id",), "customers", ("customer_id",)) in _edges(found, "sales_data")
@@ -1026,10 +1033,7 @@ async def test_tables_whose_files_are_gone_are_removed_with_their_links(runtime:
     # layers go, so that no join path runs through data that is gone.
     from sqlalchemy import text
 
-    folder = tmp_path / "data" / "laps"
-    folder.mkdir(parents=True)
-    (folder / "drivers.csv").write_text("driver_id,name\n" + "".join(f"{i},Driver {i}\n" for i in range(1, 31)))
-    (folder / "old_laps.csv").write_text("lap_id,driver_id\n" + "".join(f"{i},{1 + i % 30}\n" for i in range(1, 201)))
+    folder = _parent_and_child(tmp_path / "data" / "laps", ("drivers", "driver_id", 30), ("old_laps", "lap_id"))
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="laps")
     assert ("old_laps", ("driver_id",), "drivers", ("driver_id",)) in _edges(found, "laps")
