@@ -756,3 +756,12 @@ def test_months_written_yyyymm_under_a_month_s_name_are_dates(infer: Infer) -> N
         assert "202301 is January 2023" in result[column].reason
     assert result["BEGIN_YEARMONTH"].bounds == utc_bounds((2023, 1, 1), (2023, 12, 1))
     assert result["order_id"].decided_type == "INTEGER"
+
+
+def test_the_day_s_end_written_24_00_is_the_next_day_s_midnight(infer: Infer) -> None:
+    # NUFORC's UFO sightings: "3/24/2007 24:00" beside "10/10/1949 20:30".
+    values = ["10/10/1949 20:30", "3/24/2007 24:00", "12/31/2007 24:00:00", "1/13/2008 9:15"] * 10
+    result = infer({"datetime": values})["datetime"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "us_datetime")
+    assert result.candidates[0].parse_success_rate == 1.0
+    assert result.bounds == utc_bounds((1949, 10, 10, 20, 30), (2008, 1, 13, 9, 15))

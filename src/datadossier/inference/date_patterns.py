@@ -249,7 +249,10 @@ def iso_or_eu_date() -> Detector:
 
 
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
-_CLOCK = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?[AaPp][Mm])?"
+# (24:00 is the day's end, as NUFORC's sightings and some loggers write midnight: the next
+# day's 00:00.)
+_CLOCK = r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?[AaPp][Mm])?|24:00(?::00)?)"
+_DAY_END = " 24:00"
 
 
 def _day_or_month_time(year_digits: int) -> str:
@@ -275,9 +278,12 @@ def _day_month_time(name: PatternName, first: str, second: str, date_format: str
         text = f"replace(replace({shaped(col, shape)}, '.', '/'), '-', '/')"
         seconds, twelve, spaced = _has_seconds(col), _twelve_hour(col), _spaced_half(text)
         h24, h24_short, h12, h12_short = (lit(f) for f in formats)
+        midnight = f"replace({text}, {lit(_DAY_END)}, ' 00:00')"
         return (
             f"CASE WHEN {twelve} THEN (CASE WHEN {seconds} THEN try_strptime({spaced}, {h12}) "
             f"ELSE try_strptime({spaced}, {h12_short}) END) "
+            f"WHEN contains({col}, {lit(_DAY_END)}) THEN (CASE WHEN {seconds} THEN try_strptime({midnight}, {h24}) "
+            f"ELSE try_strptime({midnight}, {h24_short}) END) + INTERVAL 1 DAY "
             f"WHEN {seconds} THEN try_strptime({text}, {h24}) ELSE try_strptime({text}, {h24_short}) END"
         )
 
