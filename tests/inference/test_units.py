@@ -87,6 +87,8 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("height_in", "in"),
         ("precip_in", "in"),
         ("merch_long", "deg"),  # fraudTrain's merchant longitude, beside merch_lat
+        ("reclat", "deg"),  # NASA's meteorite landings
+        ("reclong", "deg"),
         ("elevation_ft", "ft"),
         ("Depth (ft)", "ft"),
         # sensor and weather exports
@@ -136,7 +138,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
      # "v" is a volt only beside an electrical word (wind_u, wind_v: a velocity's components)
      "wind_v", "version_v", "MSSubClass",
      # "degrees" is an angle only beside an angle's word (a count of degrees, a temperature's)
-     "degrees_awarded", "total_degrees", "temp_degrees"],
+     "degrees_awarded", "total_degrees", "temp_degrees",
+     # a coordinate's letters joined to a word only after three letters or more
+     "flat", "salon", "oblong"],
 )
 def test_id_no_and_plain_words_are_not_units(name: str) -> None:
     assert unit_from_name(name) is None

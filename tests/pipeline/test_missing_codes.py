@@ -153,3 +153,21 @@ def test_codes_just_below_a_code_of_nines_are_named_with_it(tmp_path: Path) -> N
     assert "99 (" in reason
     assert f"97 ({n97:,} values) and 98 ({n98:,} values), just below it, look like codes too." in reason
     assert "looks like a code" not in next(i.reason for i in out.inferences if i.column_name == "EDAD")
+
+
+def test_a_coordinate_s_zero_is_named_but_a_wind_direction_s_is_north(tmp_path: Path) -> None:
+    # NASA's meteorite landings: 0.0/0.0 for places never located, amid values either side
+    # of 0; a wind's direction of 0 degrees is north.
+    rng = random.Random(9)
+    lines = ["id,reclat,reclong,Wind Direction (degrees)"] + [
+        f"{i},{0.0 if i % 8 == 0 else round(rng.uniform(-80, 75), 5)},"
+        f"{0.0 if i % 8 == 0 else round(rng.uniform(-170, 170), 5)},{rng.choice([0, 45, 90, 180, 270, 315])}"
+        for i in range(240)
+    ]
+    path = tmp_path / "meteorites.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    for column in ("reclat", "reclong"):
+        assert "0 (30 values, 12.5%) looks like a code for a missing or unknown value" in reasons[column], column
+    assert "looks like a code" not in reasons["Wind Direction (degrees)"]

@@ -344,6 +344,21 @@ def _after_digit(name: str) -> bool:
 _NOT_LONGITUDE = frozenset({"how", "too", "so", "very", "stay", "term", "is", "was", "days", "weeks", "as"})
 
 
+# A coordinate named with a prefix joined to it (the meteorite landings' reclat and reclong):
+# three letters or more before lat, lon, lng or long (not flat, salon, oblong).
+_JOINED_COORDINATE = re.compile(r"[a-z]{3,}(?:lat|lon|lng|long)")
+_COORDINATE_WORDS = frozenset({"lat", "lon", "lng", "long", "latitude", "longitude"})
+
+
+def names_a_coordinate(name: str) -> bool:
+    """Whether a name states a latitude or longitude (``pickup_latitude``, ``Long``,
+    ``reclat``), not another angle (``wind_dir_degrees``)."""
+    tokens = name_tokens(name)
+    named = _COORDINATE_WORDS.intersection(tokens) or any(_JOINED_COORDINATE.fullmatch(t) for t in tokens)
+    unit = unit_from_name(name)
+    return bool(named) and unit is not None and unit.unit == "deg"
+
+
 def unit_from_name(name: str) -> UnitEvidence | None:
     """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
 
@@ -366,6 +381,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if tokens[-1:] == ["long"] and (len(tokens) == 1 or tokens[-2] not in _NOT_LONGITUDE):
         # JHU's Lat and Long, fraudTrain's merch_long; long_term_debt is no longitude
         return UnitEvidence("deg", NAME_UNIT_CONFIDENCE)
+    if len(tokens) == 1 and _JOINED_COORDINATE.fullmatch(tokens[0]):
+        return UnitEvidence("deg", SHORT_NAME_UNIT_CONFIDENCE)  # reclat, reclong
     area = _area_unit(tokens)
     if area is not None:
         return UnitEvidence(area, NAME_UNIT_CONFIDENCE)

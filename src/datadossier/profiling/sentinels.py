@@ -123,11 +123,11 @@ def _plain(number: float) -> str:
 
 
 def _names_a_coordinate(name: str) -> bool:
-    """Lat, Long, pickup_latitude: a coordinate in degrees, by its name."""
-    from datadossier.inference.units import unit_from_name
+    """Lat, Long, pickup_latitude, reclat: a coordinate in degrees, by its name (not a wind's
+    direction in degrees, whose 0 is north)."""
+    from datadossier.inference.units import names_a_coordinate
 
-    unit = unit_from_name(name)
-    return unit is not None and unit.unit == "deg"
+    return names_a_coordinate(name)
 
 
 def _names_month_or_day(name: str) -> bool:
