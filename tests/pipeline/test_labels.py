@@ -12,6 +12,7 @@ import pytest
 from datadossier.engine import Workspace, layer_relation
 from datadossier.pipeline import stages
 from datadossier.sources.files import DataFile
+from tests.pipeline.helpers import run_file
 
 ROWS = 20_000
 
@@ -138,3 +139,15 @@ async def test_a_row_of_labels_names_the_columns_in_the_store(tmp_path: Path, st
         target.write_text(_census(labels=False))
         await runtime.pipeline.profile_path(target)
         assert await names() == {"GEO_ID": None, "NAME": "County", "S1901_C01_001E": None, "S1901_C01_001M": None}
+
+
+def test_a_header_cell_written_otherwise_than_its_column_is_named_in_the_reason(tmp_path: Path) -> None:
+    # The WHO life expectancy data's "Life expectancy ": pandas reads the file under that name.
+    path = tmp_path / "who.csv"
+    path.write_text("Country,Year,Life expectancy \n" + "".join(f"C{i},{2000 + i % 16},{60 + i % 20}.5\n" for i in range(64)))
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert reasons["Life expectancy"].endswith("The file's header writes this column 'Life expectancy '.")
+    assert "header writes" not in reasons["Year"]
+    assert out.dialect is not None
+    assert out.dialect["written_names"] == {"Life expectancy": "Life expectancy "}

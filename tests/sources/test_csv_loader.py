@@ -931,3 +931,16 @@ def test_a_header_written_as_the_last_comment_line_is_the_header(con, tmp_path: 
     assert (dialect.skip, dialect.header) == (1, True)
     assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["# time", "value"]
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(30,)]
+
+
+def test_header_cells_the_names_do_not_repeat_are_kept_as_written(con, tmp_path: Path) -> None:
+    # The WHO life expectancy file: "Life expectancy ", " BMI " (DuckDB trims them); a name
+    # written twice is numbered. The BOM is no part of the first name.
+    path = tmp_path / "who.csv"
+    path.write_bytes("\ufeffCountry, Year,Life expectancy , BMI ,x,x\nA,2015,65.1,10,1,2\n".encode())
+    copy = path.parent / "workspace" / "copy.csv"
+    copy.parent.mkdir()
+    pinned = pin_columns(con, open_csv(DataFile(path, "csv", "t"), raw_copy=copy, null_tokens=NULLS, max_columns=50))
+    assert pinned.columns == ("Country", "Year", "Life expectancy", "BMI", "x", "x_1")
+    assert pinned.dialect is not None
+    assert dict(pinned.dialect.written_names) == {"Year": " Year", "Life expectancy": "Life expectancy ", "BMI": " BMI ", "x_1": "x"}

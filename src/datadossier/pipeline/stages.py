@@ -195,6 +195,14 @@ def _noted(inferences: list[ColumnInference], *notes: dict[str, str]) -> list[Co
     ]
 
 
+def _written_name_notes(dialect: dict[str, Any] | None) -> dict[str, str]:
+    """Notes for the columns whose header cell reads otherwise than their name (spaces
+    around it, a repeated name numbered): code that reads the file itself (pandas) needs
+    the name as written."""
+    written = (dialect or {}).get("written_names") or {}
+    return {name: f" The file's header writes this column {cell!r}." for name, cell in written.items()}
+
+
 def _na_code_notes(con: duckdb.DuckDBPyConnection, stage: str, columns: list[str]) -> dict[str, str]:
     """Notes for the decisions of the columns read with "NA" as a code (`na_code_columns`)
     that hold it: how often, and that it is a value."""
@@ -663,6 +671,7 @@ def finish_table(
         inferences = _noted(
             infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
             _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
+            _written_name_notes(staged.dialect),
         )
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         needed = text_needed(casts, readings)

@@ -105,6 +105,9 @@ class CsvDialect:
     ragged: bool = False
     ragged_rows: int = 0
     ragged_lines: tuple[int, ...] = ()
+    # Header cells that the columns' names do not repeat exactly: (name, as written), for
+    # names DuckDB trimmed ("Life expectancy " in the WHO's file) or numbered ("x" twice).
+    written_names: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -121,6 +124,7 @@ class CsvDialect:
             **({"header_rows": 2} if self.names else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
+            **({"written_names": dict(self.written_names)} if self.written_names else {}),
         }
 
 
@@ -1162,7 +1166,13 @@ def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
     if dialect is not None and dialect.empty_trailing and len(names) == dialect.field_count:
         names = names[: -dialect.empty_trailing]  # read so, DuckDB takes the rest of each row for its end
     renamed = renamed_row_id(names)  # named by us, the new name is read everywhere
-    return replace(copy, columns=tuple(renamed.get(n, n) for n in names))
+    pinned = replace(copy, columns=tuple(renamed.get(n, n) for n in names))
+    cells = _header_cells(copy) if dialect is not None and dialect.header and not dialect.labels else None
+    if dialect is None or cells is None or len(cells) < len(names):
+        return pinned
+    cells = [cells[0].removeprefix("\ufeff"), *cells[1:]]
+    written = tuple((name, cell) for name, cell in zip(names, cells, strict=False) if cell and cell != name)
+    return replace(pinned, dialect=replace(dialect, written_names=written)) if written else pinned
 
 
 def _names_from_dialect(copy: CsvCopy) -> list[str] | None:
@@ -1177,16 +1187,24 @@ def _names_from_dialect(copy: CsvCopy) -> list[str] | None:
     generic = [f"column{i:0{len(str(count - 1))}d}" for i in range(count)]
     if not dialect.header:
         return generic
+    first = _header_cells(copy)
+    if first is None or len(first) < count:
+        return None
+    return _duckdb_names(first[:count])
+
+
+def _header_cells(copy: CsvCopy) -> list[str] | None:
+    """The cells of the copy's first row as its dialect splits them; None when unreadable."""
+    dialect = copy.dialect
+    if dialect is None:
+        return None
     try:
         with copy.path.open(encoding=str(copy.options["encoding"]), newline="") as fh:
             for _ in range(dialect.skip):
                 fh.readline()
-            first = next(_rows(fh, dialect), None)
+            return next(_rows(fh, dialect), None)
     except (OSError, UnicodeDecodeError, csv.Error):
         return None
-    if first is None or len(first) < count:
-        return None
-    return _duckdb_names(first[:count])
 
 
 def _duckdb_names(cells: Iterable[str]) -> list[str]:

@@ -33,7 +33,8 @@ class ProfiledTable(BaseModel):
         " (label_rows: their names are the columns' business_name, their units the columns' unit);"
         " repeated_headers: lines further down that repeat the header, left out of the layers;"
         " ragged_rows: rows of another number of fields, left out of the layers when at most 5% of the"
-        " rows (ragged_lines: the first ones' line numbers)."
+        " rows (ragged_lines: the first ones' line numbers); written_names: header cells the column names do"
+        " not repeat exactly (spaces DuckDB trimmed, a repeated name numbered), by column name."
     )
     columns: list[ColumnInfo] = Field(description="Per-column types, patterns, units and profile (compact).")
     columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
