@@ -171,3 +171,14 @@ def test_a_coordinate_s_zero_is_named_but_a_wind_direction_s_is_north(tmp_path: 
     for column in ("reclat", "reclong"):
         assert "0 (30 values, 12.5%) looks like a code for a missing or unknown value" in reasons[column], column
     assert "looks like a code" not in reasons["Wind Direction (degrees)"]
+
+
+def test_a_far_code_on_most_rows_is_named(tmp_path: Path) -> None:
+    # Home Credit's previous applications: DAYS_FIRST_DRAWING is 365243 on most rows.
+    rng = random.Random(12)
+    lines = ["id,DAYS_FIRST_DRAWING"] + [f"{i},{365243 if i % 5 < 3 else -rng.randint(1, 2900)}" for i in range(300)]
+    path = tmp_path / "previous.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reason = next(i.reason for i in out.inferences if i.column_name == "DAYS_FIRST_DRAWING")
+    assert "365243 (180 values, 60.0%) looks like a code for a missing or unknown value" in reason

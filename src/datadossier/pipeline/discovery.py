@@ -89,7 +89,7 @@ class Discovery:
                 if info is None:
                     raise TableNotFoundError(
                         f"No source named '{name}'.",
-                        hint="Call list_tables to see the known sources, or profile a folder first.",
+                        hint="List the known sources (the list_tables tool, or `datadossier tables`), or profile a folder first.",
                     )
                 if info.name not in (i.name for i in infos):
                     infos.append(info)

@@ -180,7 +180,7 @@ class Pipeline:
         async with self.sessions() as session:
             source = await catalog.get_source(session, table.source)
         if source is None:  # deleted since the table was looked up
-            raise TableNotFoundError(f"Source '{table.source}' no longer exists.", hint="Call list_tables to see what is known.")
+            raise TableNotFoundError(f"Source '{table.source}' no longer exists.", hint="List what is known: the list_tables tool, or `datadossier tables`.")
         return source.source_id
 
     async def _run_files(

@@ -69,10 +69,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         below = tuple(high - k for k in (1, 2) if float(high).is_integer() and _is_top(profile, high - k))
         return _Suspect(name, high, False, "number", below)
     # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
-    # 365243, a thousand years, for "not employed"), if it lies far from the rest, and the
-    # rest is a spread of values: in a few codes (0/1 outcomes, minimum nights of 1, 2 or
-    # 30) no value is far from "the rest", and a value held by most rows is the data itself
-    # (a country code 840 on 99.5% of the rows).
+    # 365243, a thousand years, for "not employed"; 60% of DAYS_FIRST_DRAWING), if it lies
+    # far from the rest, and the rest is a spread of values: in a few codes (0/1 outcomes,
+    # minimum nights of 1, 2 or 30) no value is far from "the rest", and a value held by
+    # nearly every row is the data itself (a country code 840 on 99.5% of the rows).
     values = profile.total_count - profile.null_count
     if (profile.distinct_count or 0) < _FAR_MIN_DISTINCT:
         return None
@@ -80,7 +80,7 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     for value, side in ((high, False), (low, True)):
         if value == 0:
             continue  # (judged below)
-        if any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= values // 2 for t in profile.top_values):
+        if any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= _FAR_MAX_SHARE * values for t in profile.top_values):
             return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
     # A zero far below a measurement's other values (the Pima data's Glucose 0 beside 44 to
     # 199, BMI 0 beside 18.2 to 67): a reading never taken, counted (see `_apart`).
@@ -89,8 +89,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     return None
 
 
-# A value of no code's shape counts as one only beside this many other values.
+# A value of no code's shape counts as one only beside this many other values, and on at
+# most this share of the rows.
 _FAR_MIN_DISTINCT = 10
+_FAR_MAX_SHARE = 0.9
 # A zero counts as a missing reading when the next value is this share of the largest or more.
 _GAP_SHARE = 0.2
 

@@ -209,8 +209,8 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
     tables = await list_tables(session)
     if not tables:
         raise TableNotFoundError(
-            f"No table named '{ref}': nothing has been profiled yet.",
-            hint="Call profile_table with a CSV or Parquet path first.",
+            f"No table named '{ref}': no table is profiled yet (a file whose profile failed has none).",
+            hint="Profile a CSV or Parquet path first: the profile_table tool, or `datadossier profile PATH`.",
         )
     exact = [t for t in tables if t.qualified_name == ref]
     if exact:
