@@ -335,19 +335,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _unknown_grain(copies: int | None, key: list[str] | None) -> str:
-    """A table without a key, and what its duplicate rows say (see `enrichment.keys`)."""
-    if not copies:
-        return "unknown"
-    return f"unknown ({copies} duplicate rows" + (f"; {', '.join(key)} without them)" if key else ")")
+def _unknown_grain(keys: dict[str, Any]) -> str:
+    """A table without a key, and what its duplicate rows or nearly unique columns say (the
+    keys evidence, see `enrichment.keys`)."""
+    copies, key, near = keys.get("duplicate_rows"), keys.get("key_without_duplicates"), keys.get("near_key")
+    if copies:
+        return f"unknown ({copies} duplicate rows" + (f"; {', '.join(key)} without them)" if key else ")")
+    if near:
+        repeats = int(keys.get("near_key_repeats") or 0)
+        return f"unknown ({', '.join(near)} but for {repeats} conflicting row{'s' if repeats != 1 else ''})"
+    return "unknown"
 
 
 def _print_links(console: Any, table: str, links: list[Any], entities: list[Any]) -> None:
     """The table's grain and the relationships it takes part in, once discovered."""
     if entities and entities[0].grain_columns:
         console.print(f"Grain: {', '.join(entities[0].grain_columns)}")
-    elif entities and (copies := (entities[0].evidence.get("keys") or {}).get("duplicate_rows")):
-        console.print(f"Grain: {_unknown_grain(copies, entities[0].evidence['keys'].get('key_without_duplicates'))}")
+    elif entities and (keys := entities[0].evidence.get("keys") or {}) and (keys.get("duplicate_rows") or keys.get("near_key")):
+        console.print(f"Grain: {_unknown_grain(keys)}")
     for r in links:
         if r.from_table == table:
             console.print(
@@ -407,7 +412,7 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
         tables.add_column(head, overflow="fold")
     for e in ents:
         others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
-        grain = ", ".join(e.grain) if e.grain else _unknown_grain(e.duplicate_rows, e.key_without_duplicates)
+        grain = ", ".join(e.grain) if e.grain else _unknown_grain(e.model_dump())
         if e.grain and e.duplicates_beside and e.duplicate_rows:
             grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it)"
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))

@@ -1093,6 +1093,24 @@ async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: R
         assert await _count(runtime, f"FROM ({measure['unpivot']}) WHERE CAST(value AS VARCHAR) LIKE '%{cents}'") == rows
 
 
+async def test_a_key_broken_by_a_conflicting_record_is_named_as_near(runtime: Runtime, tmp_path: Path) -> None:
+    # The video game sales of 2016: "Madden NFL 13" on PS3 twice, with other sales figures.
+    folder = tmp_path / "data" / "games"
+    folder.mkdir(parents=True)
+    rng = random.Random(2)
+    platforms = ["PS3", "X360", "PC", "Wii"]
+    lines = ["Name,Platform,Global_Sales"] + [
+        f"Game {g},{p},{rng.random() * 5:.2f}" for g in range(500) for p in rng.sample(platforms, rng.randint(2, 4))
+    ]
+    lines.append(lines[8].rsplit(",", 1)[0] + ",0.01")
+    (folder / "vgsales.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert (keys["near_key"], keys["near_key_repeats"]) == (["Name", "Platform"], 1)
+    assert "Name, Platform would be unique but for 1 row" in keys["reason"]
+
+
 async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
     # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
     # small codes beside them once pushed the number out of the likely parts, and a code

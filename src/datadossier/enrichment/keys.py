@@ -195,6 +195,14 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             evidence.update(copies)
             if note:
                 evidence["reason"] += f"; {note}"
+            near = None if "key_without_duplicates" in copies else _near_key(table, counted)
+            if near is not None:
+                cols, repeats = near
+                evidence.update(near_key=list(cols), near_key_repeats=repeats)
+                evidence["reason"] += (
+                    f"; {', '.join(cols)} would be unique but for {repeats} row{'s' if repeats > 1 else ''}"
+                    " repeating its values with other values (conflicting records)"
+                )
     return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
 
 
@@ -286,6 +294,20 @@ def _duplicates(
         found["key_without_duplicates"] = list(grain)
         reason += f"; without those copies, {', '.join(grain)} would be unique"
     return found, reason
+
+
+# A set of columns unique but for this share of the rows (at least one) is a key broken by a
+# few conflicting records: the video game sales' (Name, Platform) with Madden NFL 13 twice.
+NEAR_KEY_SHARE = 0.001
+
+
+def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[tuple[str, ...], int] | None:
+    """The minimal column set counted that is unique but for a few rows, and how many."""
+    most = max(1, int(NEAR_KEY_SHARE * table.rows))
+    near = [cols for cols, n in counted.items() if table.rows - most <= n < table.rows]
+    near = [k for k in near if not any(set(o) < set(k) for o in near)]
+    best, _ = _choose_grain(table, near)
+    return None if best is None else (best, table.rows - counted[best])
 
 
 def _composite_keys(

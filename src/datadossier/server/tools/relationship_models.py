@@ -75,6 +75,12 @@ class EntityOut(BaseModel):
         default=None,
         description="Of a table with duplicate rows: the columns that would identify a row once the copies are removed (SELECT DISTINCT).",
     )
+    near_key: list[str] | None = Field(
+        default=None,
+        description="Of a table with no key: the columns that would be unique but for `near_key_repeats` rows"
+        " repeating their values with other values (conflicting records); joins on them fan out there.",
+    )
+    near_key_repeats: int | None = Field(default=None, description="How many rows break `near_key`.")
     period_columns: dict[str, Any] | None = Field(
         default=None,
         description="Of a wide table, one column of figures per period (dates or years as column names): their"
@@ -98,6 +104,8 @@ class EntityOut(BaseModel):
             duplicates_beside=keys.get("duplicates_beside"),
             key_without_duplicates=keys.get("key_without_duplicates"),
             period_columns=keys.get("period_columns"),
+            near_key=keys.get("near_key"),
+            near_key_repeats=keys.get("near_key_repeats"),
         )
 
 
