@@ -1111,6 +1111,26 @@ async def test_a_key_broken_by_a_conflicting_record_is_named_as_near(runtime: Ru
     assert "Name, Platform would be unique but for 1 row" in keys["reason"]
 
 
+async def test_a_child_named_as_each_of_its_parent_s_keys_links_to_both(runtime: Runtime, tmp_path: Path) -> None:
+    # The European Soccer Database: Team keyed by id, team_api_id and team_fifa_api_id;
+    # Team_Attributes carries the last two, and Match joins on team_api_id.
+    folder = tmp_path / "data" / "soccer"
+    folder.mkdir(parents=True)
+    rng = random.Random(6)
+    teams = [(i, 9800 + i * 7, 100 + i * 3) for i in range(1, 200)]
+    (folder / "Team.csv").write_text("id,team_api_id,team_fifa_api_id,team_long_name\n" + "".join(
+        f"{i},{api},{fifa},Team {i}\n" for i, api, fifa in teams))
+    rows = [(n, *rng.choice(teams)) for n in range(1, 1201)]
+    (folder / "Team_Attributes.csv").write_text("id,team_fifa_api_id,team_api_id,date,buildUpPlaySpeed\n" + "".join(
+        f"{n},{fifa},{api},2015-09-10 00:00:00,{rng.randint(20, 80)}\n" for n, _i, api, fifa in rows))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="soccer")
+    edges = _edges(found, "soccer")
+    assert ("team_attributes", ("team_api_id",), "team", ("team_api_id",)) in edges
+    assert ("team_attributes", ("team_fifa_api_id",), "team", ("team_fifa_api_id",)) in edges
+    assert not [e for e in edges if e[1] == ("buildUpPlaySpeed",)]
+
+
 async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
     # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
     # small codes beside them once pushed the number out of the likely parts, and a code

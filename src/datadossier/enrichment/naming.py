@@ -327,6 +327,14 @@ def is_amount_like(name: str) -> bool:
     return is_measure_like(name) and not any(w in ORDER_WORDS for w in ws)
 
 
+# Hierarchy words that say so only in an identifier's name: next_id, original_id, head_id,
+# but not buildUpPlaySpeed (a score) nor original_publication_year.
+_WEAK_HIERARCHY_WORDS = frozenset({"up", "original", "next", "prev", "previous", "head", "lead", "root", "duplicate", "merged", "replaces", "replaced"})
+
+
 def hierarchy_hint(child_column: str) -> bool:
     """Whether a column's name says it points at another row of its own table."""
-    return any(w in HIERARCHY_WORDS for w in words(child_column))
+    ws = words(child_column)
+    if any(w in HIERARCHY_WORDS and w not in _WEAK_HIERARCHY_WORDS for w in ws):
+        return True
+    return any(w in _WEAK_HIERARCHY_WORDS for w in ws) and is_key_like(child_column)

@@ -510,7 +510,9 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
         ):
             best[key] = cand
     # One link per (child table, parent table) unless each link's name names its parent
-    # (billing_customer_id and shipping_customer_id both point at customers).
+    # (billing_customer_id and shipping_customer_id both point at customers), or names the
+    # parent's other key as it is named there (the European Soccer Database's team_api_id
+    # and team_fifa_api_id, each a key of Team).
     by_tables: dict[tuple[str, str], list[_Candidate]] = {}
     for cand in best.values():
         by_tables.setdefault((cand.child.table, cand.parent.table), []).append(cand)
@@ -519,9 +521,16 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
         group.sort(key=_rank, reverse=True)
         chosen.append(group[0])
         chosen.extend(
-            c for c in group[1:] if c.name >= 0.6 and c.parent.name == group[0].parent.name
+            c for c in group[1:]
+            if (c.name >= 0.6 and c.parent.name == group[0].parent.name)
+            or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
         )
     return chosen
+
+
+def _named_as_parent_key(cand: _Candidate) -> bool:
+    """Whether a child column is named as its parent column is, a key word in it."""
+    return words(cand.child.name) == words(cand.parent.name) and is_key_like(cand.child.name)
 
 
 def role_siblings(
