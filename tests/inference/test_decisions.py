@@ -765,3 +765,19 @@ def test_the_day_s_end_written_24_00_is_the_next_day_s_midnight(infer: Infer) ->
     assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "us_datetime")
     assert result.candidates[0].parse_success_rate == 1.0
     assert result.bounds == utc_bounds((1949, 10, 10, 20, 30), (2008, 1, 13, 9, 15))
+
+
+def test_lists_of_identifiers_in_an_identifier_s_column_stay_text(infer: Infer) -> None:
+    # FiveThirtyEight's polls: sponsor_ids "1014,88" beside "1014" (no decimal comma), and a
+    # pollster_id column holding a few "93 | 1167".
+    result = infer({
+        "sponsor_ids": ["1014", "88", "1014,88", "412"] * 25,
+        "pollster_id": [str(90 + i) for i in range(96)] + ["93 | 1167", "12 | 7", "5;6", "1,2"],
+        "partner_ids": ["1014,88", "3,12", "77,5", "412"] * 25,  # read as decimal commas alone
+    })
+    assert result["sponsor_ids"].decided_type == "VARCHAR"
+    assert "lists of identifiers (e.g. '1014,88')" in result["sponsor_ids"].reason
+    assert result["pollster_id"].decided_type == "VARCHAR"
+    assert "lists of identifiers (e.g. '93 | 1167')" in result["pollster_id"].reason
+    assert result["partner_ids"].decided_type == "VARCHAR"
+    assert "under an identifier's name are written with a comma" in result["partner_ids"].reason

@@ -389,22 +389,33 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
     Bike's station ids "6140.05" and "6140.50" (beside "JC103") are codes whose trailing zero
     a number drops, and an ISBN-13 a spreadsheet wrote "9.78043902348e+12" has lost digits. An
     identifier is no quantity; whole numbers written "72.0" still read as integers."""
-    number, whole = by_name.get("float"), by_name.get("integer")
-    if number is None or not number.acceptable or not looks_like_identifier(name):
+    if not looks_like_identifier(name):
         return None
-    fractional = number.stats.parsed - (whole.stats.parsed if whole is not None else 0)
-    if fractional <= 0:
-        return None
+    whole = by_name.get("integer")
     examples = [e.strip() for e in (whole.stats.failed_examples if whole is not None else [])]
-    shown = next((e for e in examples if number.stats.detector.matches(e)), None)
-    return (
-        f"{fractional:,} values under an identifier's name are written with a decimal point or an exponent"
-        + (f" (e.g. {shown!r})" if shown else "")
-        + ": codes, not quantities (a number drops a trailing zero, and an identifier written in"
-        " scientific notation has lost digits already); kept as VARCHAR, as written."
-    )
+    readings: tuple[tuple[PatternName, str], ...] = (("float", "a decimal point or an exponent"), ("grouped_number_eu", "a comma"))
+    for pattern, how in readings:
+        number = by_name.get(pattern)
+        if number is None or not number.acceptable:
+            continue
+        # (A decimal comma's values are those with one: FiveThirtyEight's sponsor_ids "1014,88".)
+        fractional = (number.stats.marked or 0) if number.stats.detector.lenient else (
+            number.stats.parsed - (whole.stats.parsed if whole is not None else 0)
+        )
+        if fractional <= 0:
+            continue
+        shown = next((e for e in examples if number.stats.detector.matches(e)), None)
+        return (
+            f"{fractional:,} values under an identifier's name are written with {how}"
+            + (f" (e.g. {shown!r})" if shown else "")
+            + ": codes or lists of them, not quantities (a number drops a trailing zero, and an identifier"
+            " written in scientific notation has lost digits already); kept as VARCHAR, as written."
+        )
+    return None
 
 
+# Whole numbers listed with a comma, bar or semicolon ("93 | 1167", "1014,88").
+_NUMBER_LIST = re.compile(r"[0-9]+(?:\s*[,|;]\s*[0-9]+)+")
 # A code: letters and digits, in parts joined by a dash, dot, slash, underscore or space
 # ("C536379", "85123A", "POST", "BANK CHARGES", "AB-12"); not "??", "#VALUE!" or "n/a?".
 _CODE = re.compile(r"[A-Za-z0-9]+(?:[-_./ ][A-Za-z0-9]+)*")
@@ -452,6 +463,12 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
             )
         return None
     codes = [e for e in examples if _letter_code(e)]
+    lists = [e for e in examples if _NUMBER_LIST.fullmatch(e)]
+    if lists and 2 * len(lists) > len(examples):
+        return (
+            f"{failed:,} values ({failed / n:.1%}) are lists of identifiers (e.g. {lists[0]!r}) in a column"
+            " named as an identifier: kept as text, so that no row goes to quarantine for its list."
+        )
     if not examples or 2 * len(codes) <= len(examples):
         return None
     return (
