@@ -1131,6 +1131,26 @@ async def test_a_child_named_as_each_of_its_parent_s_keys_links_to_both(runtime:
     assert not [e for e in edges if e[1] == ("buildUpPlaySpeed",)]
 
 
+async def test_a_table_of_one_row_per_day_is_the_lookup_of_days_named_alike(runtime: Runtime, tmp_path: Path) -> None:
+    # UCI's bike sharing: hour.csv's dteday points at day.csv's; Favorita's oil prices by date.
+    import datetime as dt
+
+    folder = tmp_path / "data" / "bike"
+    folder.mkdir(parents=True)
+    first = dt.date(2011, 1, 1)
+    days = [first + dt.timedelta(days=i) for i in range(120)]
+    (folder / "day.csv").write_text("instant,dteday,cnt\n" + "".join(f"{i + 1},{d},{500 + i * 7}\n" for i, d in enumerate(days)))
+    (folder / "hour.csv").write_text("instant,dteday,hr,cnt\n" + "".join(
+        f"{i * 24 + h + 1},{d},{h},{i + h}\n" for i, d in enumerate(days) for h in range(24)))
+    (folder / "rentals.csv").write_text("rental_id,rented_on,minutes\n" + "".join(
+        f"{i},{days[i % 120]},{10 + i % 50}\n" for i in range(1, 400)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="bike")
+    edges = _edges(found, "bike")
+    assert ("hour", ("dteday",), "day", ("dteday",)) in edges
+    assert not [e for e in edges if e[1] == ("rented_on",)]  # a day of another name: no link
+
+
 async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
     # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
     # small codes beside them once pushed the number out of the likely parts, and a code

@@ -268,6 +268,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         if len(k) == 1 and t.column(k[0]).family in ("integer", "string")
     ]
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
+    # A table of one row per day (the bike sharing data's day.csv by dteday, Favorita's oil
+    # prices by date) is a lookup for the days of other tables named alike.
+    days = [t.column(k[0]) for t in tables for k in keys[t.name].keys if len(k) == 1 and _a_day(t.column(k[0]))]
     # Names that key a lookup table may be referenced under the same name elsewhere.
     name_keys = {
         words(p.name) for p in parents
@@ -280,6 +283,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         for child in table.columns:
             if names_a_rank(child.name):
                 continue  # a place in its own table's ordering
+            if _a_day(child):
+                result += _day_candidates(child, days, schemas, widths)
+                continue
             codes_only = not _child_ok(child) and not _names_a_lookup(child, name_keys)
             if codes_only and not _codes_under_a_name(child):
                 continue
@@ -315,6 +321,29 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                     continue
                 result.append(_Candidate(child, parent, name, spec, parent_width=widths[parent.table]))
     return result
+
+
+# Days match days in any two tables of one period: only a name that says so links them.
+DAY_SPECIFICITY = 0.3
+DAY_MIN_NAME = 0.9
+
+
+def _a_day(column: ColumnStats) -> bool:
+    return column.sql_type.upper() == "DATE" and column.non_null > 0
+
+
+def _day_candidates(
+    child: ColumnStats, days: list[ColumnStats], schemas: dict[str, frozenset[str]], widths: dict[str, int],
+) -> list[_Candidate]:
+    """A date column's candidate links to the tables of one row per day, named alike."""
+    found: list[_Candidate] = []
+    for parent in days:
+        if parent.table == child.table or partitions(schemas, child.table, parent.table):
+            continue
+        name = _name_evidence(child, parent, own_key=True)
+        if name >= DAY_MIN_NAME and score(1.0, name, DAY_SPECIFICITY) >= ACCEPT:
+            found.append(_Candidate(child, parent, name, DAY_SPECIFICITY, parent_width=widths[parent.table]))
+    return found
 
 
 def source_of(table: str) -> str:
