@@ -781,3 +781,11 @@ def test_lists_of_identifiers_in_an_identifier_s_column_stay_text(infer: Infer) 
     assert "lists of identifiers (e.g. '93 | 1167')" in result["pollster_id"].reason
     assert result["partner_ids"].decided_type == "VARCHAR"
     assert "under an identifier's name are written with a comma" in result["partner_ids"].reason
+
+
+def test_zip_codes_masked_to_three_digits_are_postal_codes(infer: Infer) -> None:
+    # The CFPB's consumer complaints: "ZIP code" holds 5 digits, "941XX" and "XXXXX".
+    values = ["02134", "94107", "941XX", "10467", "144XX", "XXXXX", "60614", "30301"] * 10
+    result = infer({"ZIP code": values})["ZIP code"]
+    assert (result.decided_type, result.decided_pattern) == ("VARCHAR", "postal_code")
+    assert result.candidates[0].pattern_match_rate == 1.0

@@ -565,7 +565,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example.com", "http//x.org"],
     "phone": ["555123456", "2021-01-05", "12", "555-1234", "+1 5"],
-    "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE"],
+    "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xx", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
 }
