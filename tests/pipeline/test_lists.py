@@ -64,3 +64,24 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
     # hours: Yelp's JSON objects; summary: Amazon reviews' summaries, short, some with commas.
     for column in ("address", "name", "note", "hours", "summary"):
         assert found[column].decided_pattern is None, column
+
+
+def test_lists_of_one_or_two_items_and_stray_separators(tmp_path: Path) -> None:
+    # One year of Netflix's titles: countries one or two at a time, some written "France,"
+    # with the separator left over; beside them "Last, First" names (always two parts).
+    rng = random.Random(3)
+    rows = []
+    for i in range(300):
+        countries = rng.sample(COUNTRIES, rng.choice([1, 1, 2]))
+        written = ", ".join(countries) + ("," if i % 25 == 0 else "")
+        rows.append([str(i), written, f"{rng.choice(['Smith', 'Jones', 'Lee', 'Khan'])}, {rng.choice(['Ann', 'Bob', 'Cy'])}"])
+    path = tmp_path / "netflix.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["show_id", "country", "director"])
+        writer.writerows(rows)
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["country"].decided_pattern == "delimited_list"
+    assert "(6 different items" in found["country"].reason  # "France," is France
+    assert found["director"].decided_pattern is None

@@ -8,8 +8,9 @@ separator and its most common items, so that it is split (``string_split``) befo
 or filtering.
 
 A list is told from other text with separators by its items: short, repeated across rows,
-and as many or as few in a value as there are (one country, then three). An address or a
-"Last, First" name has its parts in fixed number and place. The first rows of the column
+and as many or as few in a value as there are (one country, then three; or one and two, where
+the single items are those of the pairs). An address or a "Last, First" name has its parts in
+fixed number and place. Items lose the spaces, quotes and stray separators around them. The first rows of the column
 decide whether it may be a list (cheap); the whole column then gives the figures.
 """
 
@@ -36,6 +37,7 @@ MIN_ITEM_REPEATS = 2.0
 TOP_ITEMS = 5
 # With this many values of one item, most of them must be items of the longer lists.
 MIN_SINGLES = 10
+PAIRS_SINGLES_LISTED = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,7 @@ def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
     """SQL: the trimmed items of a value (a written-out list loses its brackets and quotes)."""
     text = f"trim({column_sql}, '[] ')" if bracketed else column_sql
     return (
-        f"list_filter(list_transform(string_split({text}, {quote_literal(separator)}), lambda x: trim(x, ' ''\"')),"
+        f"list_filter(list_transform(string_split({text}, {quote_literal(separator)}), lambda x: trim(x, ' ''\",;|')),"
         " lambda x: x <> '')"
     )
 
@@ -98,7 +100,7 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
     assert row is not None
     total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
     # Items repeat, are short, and come in varying numbers (an address has its parts in fixed number).
-    if not (distinct and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH and sizes >= 3):
+    if not (distinct and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH and sizes >= 2):
         return False
     # A value of one item is one of the items the longer values list ("India" beside "United
     # States, India"); a short review's summary ("Five stars") is not a part of the others.
@@ -108,6 +110,10 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
         "SELECT count(*), count(*) FILTER (WHERE it[1] IN (SELECT item FROM listed)) FROM v WHERE len(it) = 1"
     ).fetchone()
     alone, listed = int(singles[0] or 0), int(singles[1] or 0)
+    if sizes == 2:
+        # Values of one item or two alone (a year's Netflix countries): lists when the values
+        # of one item are mostly the items of the pairs; "Last, First" and "City, ST" have none.
+        return alone >= MIN_SINGLES and listed >= PAIRS_SINGLES_LISTED * alone
     return alone < MIN_SINGLES or listed >= 0.5 * alone
 
 
