@@ -344,3 +344,16 @@ def test_car_listings_units_in_capitals_and_abbreviations(infer: Infer) -> None:
     for column, unit in (("engine", "cc"), ("max_power", "hp"), ("mileage", "km/l"), ("Weight", "kg")):
         assert results[column].decided_type == "DOUBLE", column
         assert results[column].candidates[0].detected_unit == unit, column
+
+
+def test_a_lone_rare_currency_code_as_a_name_is_no_unit(infer: Infer) -> None:
+    # football-data.co.uk's odds: BSH, BSD, BSA (Blue Square's home, draw, away); the ECB's
+    # reference rates name many columns by their currency.
+    odds = infer({"BSH": ["2.1", "1.5", "3.4"], "BSD": ["3.2", "3.6", "3.1"], "BSA": ["3.5", "6.0", "2.2"]})
+    assert odds["BSD"].candidates[0].detected_unit is None
+    assert "no other column is named so" in odds["BSD"].reason
+    assert "Unit: BSD" not in odds["BSD"].reason
+    rates = infer({"BGN": ["1.9558", "1.9558", "1.9558"], "THB": ["38.1", "37.9", "38.4"], "USD": ["1.08", "1.09", "1.1"]})
+    assert [rates[c].candidates[0].detected_unit for c in ("BGN", "THB", "USD")] == ["BGN", "THB", "USD"]
+    alone = infer({"USD": ["1.08", "1.09", "1.1"], "date": ["2024-01-02", "2024-01-03", "2024-01-04"]})
+    assert alone["USD"].candidates[0].detected_unit == "USD"

@@ -38,6 +38,7 @@ from datadossier.inference.scan import (
     missing_words_among_failures,
     scan_columns,
 )
+from datadossier.inference.units import is_rare_currency_name
 
 if TYPE_CHECKING:
     import duckdb
@@ -129,4 +130,38 @@ def infer_columns(
                     sampled_max_length=plan.findings.max_length,
                 )
             )
-    return results
+    return _lone_currency_names(results)
+
+
+# A column named by a rare currency's code alone is in that currency only beside others so
+# named (the ECB's reference rates: BGN, THB, ...): football-data's betting odds BSH, BSD,
+# BSA (Blue Square's home, draw, away) hold one that is the Bahamian dollar's by chance, an
+# NHL table's PEN its penalties.
+_WHOLE_NAME_CURRENCY_MIN = 2
+
+
+def _lone_currency_names(results: list[ColumnInference]) -> list[ColumnInference]:
+    """The decisions without a currency that only a lone rare code as the name states."""
+    rare = [r for r in results if is_rare_currency_name(r.column_name) and _decided_unit(r) == r.column_name.strip()]
+    if not rare or len(rare) >= _WHOLE_NAME_CURRENCY_MIN:
+        return results
+    lone = {r.column_name for r in rare}
+    return [_without_name_currency(r) if r.column_name in lone else r for r in results]
+
+
+def _decided_unit(result: ColumnInference) -> str | None:
+    decided = next(
+        (c for c in result.candidates if c.data_type == result.decided_type and c.detected_pattern == result.decided_pattern),
+        None,
+    )
+    return decided.detected_unit if decided is not None else None
+
+
+def _without_name_currency(result: ColumnInference) -> ColumnInference:
+    code = result.column_name.strip()
+    candidates = [
+        replace(c, detected_unit=None, unit_confidence=None) if c.detected_unit == code else c for c in result.candidates
+    ]
+    reason = result.reason.replace(f" Unit: {code}.", "").replace(f" Unit from the name: {code}.", "")
+    note = f" The name is the code of a currency ({code}), but no other column is named so: no unit is recorded."
+    return replace(result, candidates=candidates, reason=reason + note)

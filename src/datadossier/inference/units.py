@@ -350,6 +350,13 @@ _JOINED_COORDINATE = re.compile(r"[a-z]{3,}(?:lat|lon|lng|long)")
 _COORDINATE_WORDS = frozenset({"lat", "lon", "lng", "long", "latitude", "longitude"})
 
 
+def is_rare_currency_name(name: str) -> bool:
+    """Whether a name is the code of a currency outside `COMMON_CURRENCIES`, alone and in
+    capitals (the ECB's "BGN"): `unit_from_name` reads it so, a table's other names decide."""
+    code = name.strip()
+    return code in ISO_CURRENCIES and code not in COMMON_CURRENCIES
+
+
 def names_a_coordinate(name: str) -> bool:
     """Whether a name states a latitude or longitude (``pickup_latitude``, ``Long``,
     ``reclat``), not another angle (``wind_dir_degrees``)."""
