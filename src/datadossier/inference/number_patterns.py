@@ -121,7 +121,11 @@ def lower_bound() -> Detector:
         digits = f"replace(replace(trim({shaped(col, regex)}), ',', ''), '+', '')"
         return f"TRY_CAST({digits} AS {sql_type})"
 
-    return Detector("lower_bound", "BIGINT", regex, convert, priority=35)
+    # Lenient: a column without a single "+" (0/1 flags, whose 0 has the shape) is no list of
+    # lower bounds, and its candidate would fail every 1.
+    return Detector(
+        "lower_bound", "BIGINT", regex, convert, lenient=True, mark=lambda col: f"contains({col}, '+')", priority=35,
+    )
 
 
 def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
