@@ -182,3 +182,19 @@ def test_a_far_code_on_most_rows_is_named(tmp_path: Path) -> None:
     out, _ = run_file(path, tmp_path, None)
     reason = next(i.reason for i in out.inferences if i.column_name == "DAYS_FIRST_DRAWING")
     assert "365243 (180 values, 60.0%) looks like a code for a missing or unknown value" in reason
+
+
+def test_an_identifier_of_0_held_far_more_often_than_others_is_named(tmp_path: Path) -> None:
+    # Chicago's food inspections: License # 0 for establishments without one; a 0-based id
+    # held as often as the others is data.
+    rng = random.Random(4)
+    lines = ["Inspection ID,License #,user_id"] + [
+        f"{1000 + i},{0 if i % 30 == 0 else rng.randint(1000, 2_500_000)},{i % 50}" for i in range(600)
+    ]
+    path = tmp_path / "inspections.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "0 (20 values, 3.3%) looks like a code for a missing or unknown value: an identifier held" in reasons["License #"]
+    assert "looks like a code" not in reasons["user_id"]
+    assert "looks like a code" not in reasons["Inspection ID"]

@@ -141,8 +141,10 @@ _COUNTED_TIME_WORDS = frozenset({"years", "months", "weeks", "days", "hours", "m
 
 
 def looks_like_identifier(name: str) -> bool:
-    """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``."""
+    """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``, ``License #``."""
     tokens = name_tokens(name)
     if any(t in _COUNTED_TIME_WORDS for t in tokens):
         return False
+    if name.strip().endswith("#") or name.strip() == "#":
+        return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
     return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from datadossier.engine import quote_ident
-from datadossier.inference.names import name_tokens
+from datadossier.inference.names import looks_like_identifier, name_tokens
 from datadossier.inference.sampling import says_missing
 from datadossier.profiling.kinds import column_kind, is_numeric
 from datadossier.profiling.model import ColumnProfile
@@ -48,7 +48,7 @@ class _Suspect:
     column: str
     value: float | dt.date
     low: bool  # the column's smallest value (else its largest)
-    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart) or "date"
+    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart), "id_zero" or "date"
     # Codes just below a code of nines, judged with it: Mexico's COVID-19 data writes 97 (not
     # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers.
     below: tuple[float, ...] = ()
@@ -82,6 +82,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
             continue  # (judged below)
         if any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= _FAR_MAX_SHARE * values for t in profile.top_values):
             return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
+    # An identifier of 0 held far more often than any other (Chicago's food inspections:
+    # License # 0 on 3% of the rows, for an establishment without one).
+    if low == 0 and high > 0 and looks_like_identifier(name) and _crowded_zero(profile, values):
+        return _Suspect(name, 0, True, "id_zero")
     # A zero far below a measurement's other values (the Pima data's Glucose 0 beside 44 to
     # 199, BMI 0 beside 18.2 to 67): a reading never taken, counted (see `_apart`).
     if low == 0 and high > 0:
@@ -95,6 +99,19 @@ _FAR_MIN_DISTINCT = 10
 _FAR_MAX_SHARE = 0.9
 # A zero counts as a missing reading when the next value is this share of the largest or more.
 _GAP_SHARE = 0.2
+
+
+# An identifier's 0 counts as a code when held this many times as often as its values are on
+# average.
+_CROWDED = 10
+
+
+def _crowded_zero(profile: ColumnProfile, values: int) -> bool:
+    distinct = profile.distinct_count or 0
+    if distinct < _FAR_MIN_DISTINCT:
+        return False
+    zeros = next((int(str(t["count"])) for t in profile.top_values if _number(t["value"]) == 0), 0)
+    return zeros >= 2 and zeros >= _CROWDED * values / distinct
 
 
 def _is_top(profile: ColumnProfile, value: float) -> bool:
@@ -233,6 +250,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         return near >= 1
     if s.kind == "origin":
         return True  # (0, 0) lies at sea off Africa: repeated, a coordinate never set
+    if s.kind == "id_zero":
+        return True  # (crowded, see `_crowded_zero`)
     if s.kind == "gap":
         # The other values start a fifth of the way to the largest, or further: counts and
         # amounts run on from 0 or 1.
@@ -291,6 +310,8 @@ def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
         apart = "a coordinate of 0 degrees is the point (0, 0) at sea off Africa, where exports put places they could not locate"
     elif s.kind == "zero":
         apart = "the others count months or days from 1"
+    elif s.kind == "id_zero":
+        apart = "an identifier held far more often than any other, as exports write one never given"
     else:
         apart = f"{'below' if s.low else 'above'} every other value (the nearest is {_plain(float(str(nearest)))})"
     return (
