@@ -66,6 +66,7 @@ def test_numeric_histogram_fills_empty_buckets() -> None:
         (date(2000, 1, 1), date(2014, 12, 31), "quarter"),  # 60 quarters
         (date(1990, 1, 1), date(2021, 6, 1), "year"),
         (date(1500, 1, 1), date(2021, 6, 1), "decade"),
+        (date(860, 1, 1), date(2101, 1, 1), "century"),  # NASA's meteorite landings: 125 decades
     ],
 )
 def test_choose_period(first: date, last: date, period: str) -> None:
@@ -79,6 +80,7 @@ def test_period_starts_match_duckdb_date_trunc() -> None:
     assert period_start(day, "quarter") == date(2021, 7, 1)
     assert period_start(day, "year") == date(2021, 1, 1)
     assert period_start(day, "decade") == date(2020, 1, 1)
+    assert period_start(day, "century") == date(2000, 1, 1)
 
 
 def test_period_labels() -> None:
@@ -88,6 +90,15 @@ def test_period_labels() -> None:
     assert period_label(date(2021, 7, 1), "quarter") == "2021-Q3"
     assert period_label(date(2021, 1, 1), "year") == "2021"
     assert period_label(date(2020, 1, 1), "decade") == "2020s"
+    assert period_label(date(1800, 1, 1), "century") == "1800-1899"
+
+
+def test_decades_and_centuries_from_the_first_year() -> None:
+    # (0001-01-01 is a date code of databases; the first decade and century start in year 1.)
+    assert [b["bucket"] for b in period_histogram(date(1, 1, 1), date(25, 6, 1), "decade", {})] == ["0001s", "0010s", "0020s"]
+    buckets = period_histogram(date(860, 1, 1), date(2101, 1, 1), "century", {date(1800, 1, 1): 3})
+    assert (len(buckets), buckets[0]["bucket"], buckets[-1]["bucket"]) == (14, "0800-0899", "2100-2199")
+    assert {"bucket": "1800-1899", "count": 3} in buckets
 
 
 def test_period_count_counts_touched_periods() -> None:

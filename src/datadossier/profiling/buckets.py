@@ -14,8 +14,10 @@ from typing import Literal
 MAX_NUMERIC_BUCKETS = 20
 MAX_PERIOD_BUCKETS = 60
 
-Period = Literal["day", "week", "month", "quarter", "year", "decade"]
-PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter", "year", "decade")
+Period = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
+PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter", "year", "decade", "century")
+# Years a decade or a century starts in a multiple of.
+_YEARS_OF = {"decade": 10, "century": 100}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +93,8 @@ def format_number(value: float) -> str:
 
 def period_start(day: date, period: Period) -> date:
     """The first day of the period containing ``day`` (as DuckDB's ``date_trunc`` computes it;
-    weeks start on Monday; a decade starts in a year divisible by ten)."""
+    weeks start on Monday; a decade or a century starts in a year divisible by ten or a
+    hundred)."""
     if period == "day":
         return day
     if period == "week":
@@ -102,7 +105,8 @@ def period_start(day: date, period: Period) -> date:
         return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
     if period == "year":
         return date(day.year, 1, 1)
-    return date(max(day.year // 10 * 10, 1), 1, 1)
+    years = _YEARS_OF[period]
+    return date(max(day.year // years * years, 1), 1, 1)
 
 
 def next_period(start: date, period: Period) -> date:
@@ -111,7 +115,9 @@ def next_period(start: date, period: Period) -> date:
         return start + timedelta(days=1)
     if period == "week":
         return start + timedelta(days=7)
-    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[period]
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[period]
+    if start.year == 1 and period in _YEARS_OF:  # (the first decade and century start in year 1, not 0)
+        months -= 12
     index = start.year * 12 + start.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
@@ -124,13 +130,13 @@ def period_count(first: date, last: date, period: Period) -> int:
     if period == "week":
         return (b - a).days // 7 + 1
     months = (b.year - a.year) * 12 + b.month - a.month
-    step = {"month": 1, "quarter": 3, "year": 12, "decade": 120}[period]
+    step = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[period]
     return months // step + 1
 
 
 def choose_period(first: date, last: date, max_buckets: int = MAX_PERIOD_BUCKETS) -> Period:
     """The finest period that covers ``first .. last`` in at most ``max_buckets`` buckets
-    (decades when nothing finer fits).
+    (centuries when nothing finer fits: NASA's meteorite landings span 860 to 2101).
 
     Weeks only fill the gap between a couple of months and a year: once the range touches
     twelve months, months read better than 53 ISO weeks.
@@ -140,12 +146,12 @@ def choose_period(first: date, last: date, max_buckets: int = MAX_PERIOD_BUCKETS
             continue
         if period_count(first, last, period) <= max_buckets:
             return period
-    return "decade"
+    return "century"
 
 
 def period_label(start: date, period: Period) -> str:
     """Readable bucket name: ``2021-03-05``, ``2021-W09``, ``2021-03``, ``2021-Q1``, ``2021``,
-    ``2020s``."""
+    ``2020s``, ``1800-1899``."""
     if period == "day":
         return start.isoformat()
     if period == "week":
@@ -157,6 +163,8 @@ def period_label(start: date, period: Period) -> str:
         return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
     if period == "year":
         return f"{start.year:04d}"
+    if period == "century":
+        return f"{start.year:04d}-{start.year // 100 * 100 + 99:04d}"
     return f"{start.year:04d}s"
 
 

@@ -110,7 +110,7 @@ def profile_columns(
     * DATE, TIMESTAMP, TIMESTAMP WITH TIME ZONE: ``min_text``/``max_text`` as DuckDB renders
       them (ISO 8601 with a space between date and time, in the session time zone); numeric
       statistics and percentiles stay None. Histogram per day, week, month, quarter, year or
-      decade, the finest with at most 60 periods, empty periods included
+      decade or century, the finest with at most 60 periods, empty periods included
       (``{"bucket": "2021-03", "count": n}``; weeks are ISO weeks, ``2021-W09``).
     * TIME: min/max text and a histogram by hour (``"08:00"``).
     * BOOLEAN: histogram ``false``/``true`` with their counts.
@@ -328,7 +328,7 @@ def _pairs(items: list[dict[str, Any]], parse: Callable[[str], K]) -> dict[K, in
 
 
 def _period_key_parser(period: Period) -> Callable[[str], date]:
-    if period == "decade":
+    if period in ("decade", "century"):
         return lambda text: date(max(int(text), 1), 1, 1)
     return date.fromisoformat
 

@@ -220,10 +220,10 @@ class Branches:
         self._histogram(spec, f"hour({spec.value_sql})")
 
     def period_histogram(self, spec: ColumnSpec, period: Period) -> None:
-        """Counts per calendar period (keys are ISO start dates; decades are start years)."""
+        """Counts per calendar period (keys are ISO start dates; decades and centuries are start years)."""
         v = spec.value_sql
-        if period == "decade":
-            key = f"year({v}) // 10 * 10"
+        if period in ("decade", "century"):
+            key = f"year({v}) // {10 if period == 'decade' else 100} * {10 if period == 'decade' else 100}"
         else:
             key = f"CAST(date_trunc('{period}', {v}) AS DATE)"
         self._histogram(spec, key)
