@@ -216,17 +216,27 @@ def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None
         console.print(f"{table.qualified_name}: {left_out}", soft_wrap=True)
 
 
+def _lines(count: int) -> str:
+    return f"{count:,} line{'' if count == 1 else 's'}"
+
+
 def _left_out(dialect: dict[str, Any] | None) -> str:
-    """What a CSV's copy left out of the layers: rows of another width, repeated headers."""
+    """What a CSV's copy left out of the layers: rows of another width, repeated headers,
+    lines before and after the table."""
     dialect = dialect or {}
     parts = []
     if dialect.get("ragged_rows"):
         lines = ", ".join(map(str, dialect.get("ragged_lines") or []))
         count = int(dialect["ragged_rows"])
         more = ", ..." if count > len(dialect.get("ragged_lines") or []) else ""
-        parts.append(f"{count:,} rows with another number of fields left out (lines {lines}{more})")
+        rows = f"{count:,} row{'' if count == 1 else 's'}"
+        parts.append(f"{rows} with another number of fields left out (line{'' if count == 1 else 's'} {lines}{more})")
     if dialect.get("repeated_headers"):
-        parts.append(f"{int(dialect['repeated_headers']):,} lines repeating the header left out")
+        parts.append(f"{_lines(int(dialect['repeated_headers']))} repeating the header left out")
+    if dialect.get("skip"):
+        parts.append(f"{_lines(int(dialect['skip']))} before the table (a title, notes) skipped")
+    if dialect.get("footer"):
+        parts.append(f"{_lines(int(dialect['footer']))} of notes after the table left out")
     return "; ".join(parts) + ("." if parts else "")
 
 
