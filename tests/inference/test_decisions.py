@@ -796,3 +796,13 @@ def test_a_column_of_zeros_and_ones_has_no_lower_bound_candidate(infer: Infer) -
     # shape, but without a single "10+" no candidate of lower bounds (failing every 1) is kept.
     result = infer({"extended": ["1" if i % 25 == 0 else "0" for i in range(500)]})["extended"]
     assert "lower_bound" not in [c.detected_pattern for c in result.candidates]
+
+
+def test_years_in_buckets_with_open_ends_are_whole_years(infer: Infer) -> None:
+    # Lending Club's emp_length: "10+ years", "< 1 year", "3 years"; plain spans keep their unit.
+    values = ["10+ years", "< 1 year", "3 years", "1 year", "2 years", "7 years"] * 10
+    result = infer({"emp_length": values, "tenure": ["3 years", "1 year", "12 years"] * 20})
+    emp = result["emp_length"]
+    assert (emp.decided_type, emp.decided_pattern, emp.candidates[0].detected_unit) == ("INTEGER", "bounded_years", "year")
+    assert emp.bounds == (0.0, 10.0)
+    assert result["tenure"].decided_pattern == "unit_value"

@@ -55,6 +55,7 @@ PatternName = Literal[
     "hours_minutes",
     "age_span",
     "iso_duration",
+    "bounded_years",
     "currency_magnitude",
     "boolean",
     "time",

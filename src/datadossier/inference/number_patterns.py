@@ -501,6 +501,21 @@ def iso_duration() -> Detector:
 
 
 @register
+def bounded_years() -> Detector:
+    """Years of a span written in buckets with their open ends ("10+ years", "< 1 year",
+    "3 years": Lending Club's emp_length); typed as whole years, "10+" as 10 and "< 1" as 0
+    (the whole number below the bound). Below `unit_value`, which reads plain "3 years"."""
+    regex = r"\s*(?:<\s?[0-9]{1,3}|[0-9]{1,3}\+?)\s?(?i:years?|yrs?)\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        value = shaped(col, regex)
+        number = f"TRY_CAST(regexp_extract({value}, '[0-9]+') AS {sql_type})"
+        return f"CASE WHEN contains({value}, '<') THEN {number} - 1 ELSE {number} END"
+
+    return Detector("bounded_years", "BIGINT", regex, convert, unit="year", priority=57)
+
+
+@register
 def duration_or_seconds() -> Detector:
     """Seconds ("23.272") beside elapsed times in minutes and seconds ("16:44.718"), as
     Formula 1's pit stop durations write them past a minute; typed as seconds. The sample
