@@ -1151,6 +1151,21 @@ async def test_a_table_of_one_row_per_day_is_the_lookup_of_days_named_alike(runt
     assert not [e for e in edges if e[1] == ("rented_on",)]  # a day of another name: no link
 
 
+async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
+    # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
+    # daylight saving time gives twice.
+    folder = tmp_path / "data" / "pjm"
+    folder.mkdir(parents=True)
+    hours = [f"2004-10-31 {h:02d}:00:00" for h in range(24)]
+    hours.insert(3, hours[2])
+    (folder / "AEP_hourly.csv").write_text("Datetime,AEP_MW\n" + "".join(f"{t},{12000 + i * 37}.0\n" for i, t in enumerate(hours)))
+    entity = await _only_entity(runtime, folder)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert keys["candidate_keys"] == []
+    assert (keys["near_key"], keys["near_key_repeats"]) == (["Datetime"], 1)
+
+
 async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
     # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
     # small codes beside them once pushed the number out of the likely parts, and a code

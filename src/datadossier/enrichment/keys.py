@@ -68,6 +68,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if column.family == "integer" and is_amount_like(column.name) and not _counts_periods(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
+    if column.family == "integer" and not is_key_like(column.name) and _measured(column.name):
+        return False  # a reading in a unit (PJM's AEP_MW, duration_ms): unique by chance only
     length = column.avg_length or 0.0
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
         return False
@@ -76,6 +78,15 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         # a table of daily prices, a country's name in a yearly panel (each value repeats).
         return column.family == "string" and (column.distinct or rows) <= rows // 2
     return True
+
+
+def _measured(name: str) -> bool:
+    """Whether a name states a unit of measurement (not a coordinate's degrees, nor a day
+    count that numbers a history, see `_counts_periods`)."""
+    from datadossier.inference.units import unit_from_name
+
+    unit = unit_from_name(name)
+    return unit is not None and unit.unit not in ("deg", "day", "week", "month", "year") and not _counts_periods(name)
 
 
 _PERIOD_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "period"})
