@@ -196,3 +196,8 @@ def test_the_summary_says_what_the_copy_left_out(tmp_path: Path, store_url: str)
     assert "2 lines before the table (a title, notes) skipped" in done.stdout
     as_json = json.loads(_run(tmp_path, store_url, "profile", str(data), "--json", "--force").stdout)
     assert (as_json[0]["ragged_rows"], as_json[0]["ragged_lines"], as_json[0]["raw_rows"]) == (1, [13], 79)
+    # Every column in full, as `show TABLE COLUMN` gives one.
+    shown = json.loads(_run(tmp_path, store_url, "show", "books.books", "--json").stdout)
+    assert [c["name"] for c in shown] == ["bookID", "title", "authors"]
+    assert shown[0]["decision"]["data_type"] == "INTEGER"
+    assert shown[0]["candidates"]

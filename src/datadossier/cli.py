@@ -333,10 +333,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     table, details, links, entities = asyncio.run(run())
     console = _console()
-    if args.column:
-        info = column_info(details[0], full=True)
-        attach_relationships([info], table.qualified_name, links)
-        console.print_json(json.dumps(info.model_dump(mode="json")))
+    if args.column or args.json:
+        infos = [column_info(d, full=True) for d in details]
+        attach_relationships(infos, table.qualified_name, links)
+        dumped = [info.model_dump(mode="json") for info in infos]
+        console.print_json(json.dumps(dumped[0] if args.column else dumped))
     else:
         from datadossier.pipeline.runner import TableRun
 
@@ -612,6 +613,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="Show a table's columns, or one column in full.")
     p.add_argument("table")
     p.add_argument("column", nargs="?")
+    p.add_argument("--json", action="store_true", help="Every column in full (decision, reason, candidates, profile) as JSON.")
     p.set_defaults(fn=cmd_show)
 
     p = sub.add_parser("set-type", help="Set a column's type by hand (kept across re-runs).")
