@@ -99,6 +99,8 @@ def _rank(item: tuple[str, int]) -> tuple[int, str, str]:
     """Sort key of a counted sampled value: commonest first, ties by the value's MD5."""
     value, count = item
     return -count, hashlib.md5(value.encode()).hexdigest(), value
+
+
 # Detector weights: (weight of the values a detector accepts, weight of those with its marks).
 Weights = dict[PatternName, tuple[int, int]]
 

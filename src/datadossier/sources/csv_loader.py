@@ -382,8 +382,7 @@ def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Pa
     are at most `RAGGED_MAX_SHARE` of its rows (else the file is refused, ``named`` in the
     error); the dialect then counts them. Rows are read as DuckDB reads them (a quoted value
     may span lines) and copied line for line."""
-    lines_read: list[str] = []
-    counted = 0  # physical lines before the current record
+    lines_read: list[str] = []  # the physical lines of the record being read
 
     def lines(source: Iterable[str]) -> Iterator[str]:
         for line in source:
@@ -396,7 +395,7 @@ def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Pa
     with path.open(encoding=encoding, newline="") as src, target.open("w", encoding=encoding, newline="") as out:
         for _ in range(dialect.skip):
             out.write(src.readline())
-        counted = dialect.skip
+        counted = dialect.skip  # physical lines before the current record
         header = dialect.header
         for row in _rows(lines(src), dialect):
             record, first = "".join(lines_read), counted + 1
