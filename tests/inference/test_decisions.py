@@ -332,11 +332,15 @@ def test_times_with_points_under_a_dates_name_stay_text(infer: Infer) -> None:
 
 def test_one_yes_no_spelling_throughout_is_a_code_unless_the_name_says_yes_no(infer: Infer) -> None:
     # The FEC's amendment indicator: "N" in every row of a file.
-    results = infer({"amndt_ind": ["N"] * 50, "is_amended": ["N"] * 50, "flag2": ["Y", "N"] * 25})
+    # US Accidents' Turning_Loop: "False" in every row, a word that says a truth value.
+    results = infer({
+        "amndt_ind": ["N"] * 50, "is_amended": ["N"] * 50, "flag2": ["Y", "N"] * 25, "Turning_Loop": ["False"] * 50,
+    })
     assert results["amndt_ind"].decided_type == "VARCHAR"
     assert "same yes/no spelling" in results["amndt_ind"].reason
     assert results["is_amended"].decided_type == "BOOLEAN"
     assert results["flag2"].decided_type == "BOOLEAN"
+    assert results["Turning_Loop"].decided_type == "BOOLEAN"
 
 
 def test_a_candidate_parsing_most_values_shows_what_it_fails_on(infer: Infer) -> None:

@@ -167,7 +167,7 @@ def _decide_text(
             # One "2,500-" among incomes is the Census Bureau's bottom code (2,500 or less),
             # not a negative amount written SAP's way: too few, and too rare, to turn a sign on.
             option.blocked = "few values end in a minus"
-    _block_by_name(by_name, name)
+    _block_by_name(by_name, name, findings)
     past_midnight = _past_midnight_note(by_name, n)
     if past_midnight:
         notes.append(past_midnight)
@@ -200,6 +200,7 @@ _TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "
 _TRAILING_MINUS_MIN = 3
 _DATE_NAME = "a date's name"
 _ONE_TRUTH = "one truth value"
+_TRUTH_WORD_LENGTH = 4
 _NO_HOURS = "no value has hours"
 
 
@@ -212,12 +213,13 @@ def _few_commas_among_whole_numbers(comma: _Option, whole: _Option) -> bool:
     return 0 < marked < 0.1 * comma.stats.parsed and whole.stats.parsed + marked >= comma.stats.parsed
 
 
-def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
+def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: SampleFindings) -> None:
     """Readings that the values allow but the name contradicts: times of day written with
     points ("17.14.11") under a date's name (YouTube's trending_date, YY.DD.MM), and a yes/no
     reading of a column holding one spelling only ("N" throughout: an indicator's code, not a
-    boolean) unless the name says yes/no, and phone numbers under an identifier's name (bare
-    digits with a leading 0 read as one)."""
+    boolean) unless the name says yes/no or the spelling is a word of four letters or more
+    ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long),
+    and phone numbers under an identifier's name (bare digits with a leading 0 read as one)."""
     dotted = by_name.get("dotted_time")
     if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
         dotted.blocked = _DATE_NAME
@@ -226,7 +228,8 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str) -> None:
     if hhmm is not None and latest is not None and latest < 3600:
         hhmm.blocked = _NO_HOURS  # 0 to 99 only (Spotify's time_signature 3, 4, 5): no clock
     boolean = by_name.get("boolean")
-    if boolean is not None and boolean.acceptable and boolean.stats.truths == 1 and not looks_boolean(name):
+    one_truth = boolean is not None and boolean.acceptable and boolean.stats.truths == 1
+    if boolean is not None and one_truth and not looks_boolean(name) and findings.max_length < _TRUTH_WORD_LENGTH:
         boolean.blocked = _ONE_TRUTH
     phone = by_name.get("phone")
     if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
