@@ -36,6 +36,12 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, **kwargs: object):
     return csv_copy.dialect
 
 
+def _loaded(con: duckdb.DuckDBPyConnection) -> tuple[list[str], int]:
+    """The column names and the row count of the table `_load` filled."""
+    names = [d[0] for d in con.execute("SELECT * FROM raw_t LIMIT 0").description]
+    return names, con.execute("SELECT count(*) FROM raw_t").fetchall()[0][0]
+
+
 @pytest.fixture
 def con():
     connection = duckdb.connect()
@@ -826,8 +832,7 @@ def test_a_title_padded_to_the_tables_width_is_a_preamble(con, tmp_path: Path) -
     path.write_text("Sales report 2023,,\n,,\nRegion,Q1,Q2\n" + rows)
     dialect = _load(con, path)
     assert (dialect.skip, dialect.header) == (2, True)
-    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["Region", "Q1", "Q2"]
-    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(12,)]
+    assert _loaded(con) == (["Region", "Q1", "Q2"], 12)
 
 
 def test_a_header_of_groups_over_columns_names_each_column_by_both(con, tmp_path: Path) -> None:
@@ -929,8 +934,7 @@ def test_a_header_written_as_the_last_comment_line_is_the_header(con, tmp_path: 
     path.write_text("# exported by a logger\n# time,value\n" + rows)
     dialect = _load(con, path)
     assert (dialect.skip, dialect.header) == (1, True)
-    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["# time", "value"]
-    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(30,)]
+    assert _loaded(con) == (["# time", "value"], 30)
 
 
 def test_header_cells_the_names_do_not_repeat_are_kept_as_written(con, tmp_path: Path) -> None:

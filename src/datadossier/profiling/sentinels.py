@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from datadossier.engine import quote_ident
 from datadossier.inference.names import looks_like_identifier, name_tokens
 from datadossier.inference.sampling import says_missing
+from datadossier.inference.units import names_a_coordinate
 from datadossier.profiling.kinds import column_kind, is_numeric
 from datadossier.profiling.model import ColumnProfile
 
@@ -59,7 +60,7 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low is None or high is None or low == high:
         return None
     name = profile.column_name
-    if low <= 0 <= high and _names_a_coordinate(name):
+    if low <= 0 <= high and names_a_coordinate(name):  # (not a wind's direction, whose 0 is north)
         return _Suspect(name, 0, low == 0, "origin")  # counted, wherever it lies (see `_apart`)
     if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
@@ -139,14 +140,6 @@ def _number(text: object) -> float | None:
 
 def _plain(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else repr(float(number))
-
-
-def _names_a_coordinate(name: str) -> bool:
-    """Lat, Long, pickup_latitude, reclat: a coordinate in degrees, by its name (not a wind's
-    direction in degrees, whose 0 is north)."""
-    from datadossier.inference.units import names_a_coordinate
-
-    return names_a_coordinate(name)
 
 
 def _names_month_or_day(name: str) -> bool:
