@@ -343,6 +343,16 @@ def test_one_yes_no_spelling_throughout_is_a_code_unless_the_name_says_yes_no(in
     assert results["Turning_Loop"].decided_type == "BOOLEAN"
 
 
+def test_one_yes_no_spelling_beside_other_words_is_a_category(infer: Infer) -> None:
+    # The diabetes study's repaglinide: "No" in nearly every row, "Steady" or "Up" in a few;
+    # a BOOLEAN would send those rows to quarantine and leave the column constant.
+    values = ["No"] * 995 + ["Steady"] * 4 + ["Up"]
+    result = infer({"repaglinide": values})["repaglinide"]
+    assert result.decided_type == "VARCHAR"
+    assert "'Steady'" in result.reason
+    assert "not a yes/no flag" in result.reason
+
+
 def test_a_candidate_parsing_most_values_shows_what_it_fails_on(infer: Infer) -> None:
     # Northwind's PostalCode: mostly numbers, some codes; the INTEGER candidate says which.
     values = [str(10000 + 37 * i) for i in range(60)] + ["WA1 1DP", "S-958 22", "EC2 5NT"] * 10

@@ -166,6 +166,15 @@ def test_a_cell_of_spaces_is_missing(infer: Infer) -> None:
     assert result.missing_values == {" ": 10}
 
 
+def test_bounds_beside_yes_or_no_are_answers_not_missing_values(infer: Infer) -> None:
+    # The diabetes study's readmitted: NO, >30 (days) or <30; read as missing, the bounds left
+    # the target with one class and 46% of it NULL.
+    answers = ["NO", "NO", ">30", "<30"]
+    result = infer({"readmitted": [answers[i % 4] for i in range(400)]})["readmitted"]
+    assert result.decided_type == "VARCHAR"
+    assert result.missing_values == {}
+
+
 def test_a_no_phrase_beside_yes_and_no_is_a_third_answer(infer: Infer) -> None:
     # Telco churn's OnlineSecurity: Yes, No, No internet service (a quarter of the rows).
     answers = ["Yes", "No", "No", "No internet service"]

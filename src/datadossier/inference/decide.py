@@ -218,8 +218,9 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     points ("17.14.11") under a date's name (YouTube's trending_date, YY.DD.MM), and a yes/no
     reading of a column holding one spelling only ("N" throughout: an indicator's code, not a
     boolean) unless the name says yes/no or the spelling is a word of four letters or more
-    ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long),
-    and phone numbers under an identifier's name (bare digits with a leading 0 read as one)."""
+    ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long);
+    beside other words, one spelling is a category among others whatever its length (the
+    diabetes study's drug columns: "No" in 99.8% of rows, "Steady" in the rest), and phone numbers under an identifier's name (bare digits with a leading 0 read as one)."""
     dotted = by_name.get("dotted_time")
     if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
         dotted.blocked = _DATE_NAME
@@ -229,7 +230,12 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         hhmm.blocked = _NO_HOURS  # 0 to 99 only (Spotify's time_signature 3, 4, 5): no clock
     boolean = by_name.get("boolean")
     one_truth = boolean is not None and boolean.acceptable and boolean.stats.truths == 1
-    if boolean is not None and one_truth and not looks_boolean(name) and findings.max_length < _TRUTH_WORD_LENGTH:
+    if (
+        boolean is not None
+        and one_truth
+        and not looks_boolean(name)
+        and (findings.max_length < _TRUTH_WORD_LENGTH or boolean.rate < 1.0)
+    ):
         boolean.blocked = _ONE_TRUTH
     phone = by_name.get("phone")
     if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
@@ -806,7 +812,14 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
         )
     if any(o.blocked == _DATE_NAME for o in options):
         return "Values read as times of day written with points, but the name says date: kept as VARCHAR."
-    if any(o.blocked == _ONE_TRUTH for o in options):
+    one_truth = next((o for o in options if o.blocked == _ONE_TRUTH), None)
+    if one_truth is not None and one_truth.rate < 1.0:
+        others = ", ".join(repr(e.strip()) for e in one_truth.stats.failed_examples[:3])
+        return (
+            f"{one_truth.rate:.1%} of values are the same yes/no spelling and the rest are other"
+            f" words ({others}): categories, not a yes/no flag; kept as VARCHAR."
+        )
+    if one_truth is not None:
         return (
             "Every value is the same yes/no spelling and the name does not read as a yes/no flag"
             " (a code, most likely); kept as VARCHAR."

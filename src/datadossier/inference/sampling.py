@@ -292,8 +292,12 @@ def _missing_markers(
     for detector in DETECTORS.values():
         if detector.convert is None or weights[detector.name][0] < config.accept_rate * rest:
             continue
-        if detector.data_type == "BOOLEAN" and any(_WORD_MARKER.fullmatch(value) for value in frequent):
-            continue  # "No internet service" beside Yes and No: a third answer, not a missing one
+        if detector.data_type == "BOOLEAN" and any(
+            _WORD_MARKER.fullmatch(value) or any(ch.isdigit() for ch in value) for value in frequent
+        ):
+            # "No internet service" beside Yes and No: a third answer, not a missing one; so
+            # are bounds (the diabetes study's readmitted: "NO", ">30", "<30").
+            continue
         if not any(detector.matches(value) and not _ZERO_DATE.fullmatch(value) for value in frequent):
             return frequent
     return {}
