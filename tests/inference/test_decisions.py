@@ -126,6 +126,16 @@ def test_an_identifier_with_codes_among_its_numbers_stays_text(infer: Infer, nam
     assert result.candidates[0].data_type == "VARCHAR"
 
 
+@pytest.mark.parametrize("codes", [["B", "SL", "Shuttle", "34E", "57A", "70A"], ["SL", "57A"]])
+def test_a_label_with_codes_among_its_numbers_stays_text(infer: Infer, codes: list[str]) -> None:
+    # GTFS's route_short_name: bus numbers, and the Silver Line, a shuttle, express "34E".
+    # As INTEGER those routes went to quarantine; with "57A" alone the column read as amperes.
+    values = [str(i) for i in range(1, 149)] + codes
+    result = infer({"route_short_name": values})["route_short_name"]
+    assert result.decided_type == "VARCHAR"
+    assert "named as a label" in (result.reason or "")
+
+
 @pytest.mark.parametrize("name", ["Invoice", "Order"])
 def test_the_columns_numbers_with_letters_are_codes_whatever_the_name(infer: Infer, name: str) -> None:
     # Online Retail II's Invoice: cancellations are the invoice's number with a "C" before it.

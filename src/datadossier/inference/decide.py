@@ -34,6 +34,7 @@ from datadossier.inference.names import (
     looks_boolean,
     looks_like_date,
     looks_like_identifier,
+    names_a_label,
     looks_like_instant,
     looks_like_phone,
     looks_like_postal,
@@ -436,16 +437,18 @@ def _letter_code(value: str) -> bool:
 
 
 def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: int) -> str | None:
-    """Why a column named as an identifier stays text when some of its values are codes with
-    letters among the numbers (a StockCode's "85123A", an InvoiceNo's "C536379"): those are
-    identifiers too, and an integer type would send them to quarantine as junk. Junk such as
+    """Why a column named as an identifier or a label stays text when some of its values are
+    codes with letters among the numbers (a StockCode's "85123A", an InvoiceNo's "C536379",
+    GTFS's route_short_name "SL" and "57A" among bus numbers): those are identifiers too, and
+    an integer type would send them to quarantine as junk. Junk such as
     "??" or "#VALUE!" in a column of another name still leaves it numeric."""
     whole = by_name.get("integer")
     if whole is None or whole.stats.parsed == n:
         return None
     examples = [e.strip() for e in whole.stats.failed_examples]
     failed = n - whole.stats.parsed
-    if not looks_like_identifier(column_name):
+    labelled = names_a_label(column_name)
+    if not looks_like_identifier(column_name) and not labelled:
         if _lettered_numbers(examples, whole.stats.low, whole.stats.high):
             return (
                 f"{failed:,} values ({failed / n:.1%}) are the column's numbers with letters (e.g."
@@ -482,7 +485,7 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
         return None
     return (
         f"{failed:,} values ({failed / n:.1%}) are codes with letters (e.g. {codes[0]!r}) in a column"
-        " named as an identifier: kept as text, so that no code goes to quarantine."
+        f" named as {'a label' if labelled else 'an identifier'}: kept as text, so that no code goes to quarantine."
     )
 
 

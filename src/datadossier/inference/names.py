@@ -148,3 +148,15 @@ def looks_like_identifier(name: str) -> bool:
     if name.strip().endswith("#") or name.strip() == "#":
         return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
     return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)
+
+
+# Last words of the name of a label: GTFS's route_short_name ("1", "57A", "SL", "Shuttle"),
+# a model's name ("3", "X5").
+_LABEL_ENDINGS = frozenset({"name", "label", "title"})
+
+
+def names_a_label(name: str) -> bool:
+    """True for names such as ``route_short_name``, ``model_name``, ``label``: what such a
+    column holds is read, not computed with, whether it is written in digits or letters."""
+    tokens = name_tokens(name)
+    return bool(tokens) and tokens[-1] in _LABEL_ENDINGS
