@@ -34,12 +34,12 @@ from datadossier.inference.names import (
     looks_boolean,
     looks_like_date,
     looks_like_identifier,
-    names_a_label,
     looks_like_instant,
     looks_like_phone,
     looks_like_postal,
     looks_like_temperature,
     name_tokens,
+    names_a_label,
     names_a_time_part,
 )
 from datadossier.inference.patterns import PatternName
