@@ -151,3 +151,13 @@ def test_a_header_cell_written_otherwise_than_its_column_is_named_in_the_reason(
     assert "header writes" not in reasons["Year"]
     assert out.dialect is not None
     assert out.dialect["written_names"] == {"Life expectancy": "Life expectancy "}
+
+
+def test_a_bom_before_a_quoted_first_name_is_no_part_of_it(tmp_path: Path) -> None:
+    # data.census.gov's tables start with a BOM, then '"GEO_ID"': read past the labels, the
+    # name kept both the BOM and the quotes.
+    path = tmp_path / "census.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + _census(labels=True).encode())
+    out, _ = run_file(path, tmp_path, None)
+    assert [name for name, _ in out.raw_columns] == ["GEO_ID", "NAME", "S1901_C01_001E", "S1901_C01_001M"]
+    assert out.counts.raw_rows == 40

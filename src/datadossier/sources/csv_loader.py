@@ -1197,8 +1197,12 @@ def _header_cells(copy: CsvCopy) -> list[str] | None:
     dialect = copy.dialect
     if dialect is None:
         return None
+    encoding = str(copy.options["encoding"])
+    # A BOM before a quoted first name ('\ufeff"GEO_ID"' in data.census.gov's tables) would
+    # leave that cell unquoted and the BOM in the name: "utf-8-sig" drops it.
+    encoding = "utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding
     try:
-        with copy.path.open(encoding=str(copy.options["encoding"]), newline="") as fh:
+        with copy.path.open(encoding=encoding, newline="") as fh:
             for _ in range(dialect.skip):
                 fh.readline()
             return next(_rows(fh, dialect), None)
