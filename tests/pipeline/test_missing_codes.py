@@ -194,3 +194,20 @@ def test_an_identifier_of_0_held_far_more_often_than_others_is_named(tmp_path: P
     assert "0 (20 values, 3.3%) looks like a code for a missing or unknown value: an identifier held" in reasons["License #"]
     assert "looks like a code" not in reasons["user_id"]
     assert "looks like a code" not in reasons["Inspection ID"]
+
+
+def test_the_census_api_s_codes_are_named_together_and_a_type_s_maximum_is_a_code(tmp_path: Path) -> None:
+    # api.census.gov: several annotation codes in one estimate column; Airbnb's
+    # maximum_nights: 2147483647 (INT32's largest) for "no limit" beside 1125.
+    rng = random.Random(6)
+    codes = [-999999999, -666666666, -888888888]
+    lines = ["NAME,B25077_001E,maximum_nights"] + [
+        f"County {i},{codes[i % 3] if i % 10 == 0 else rng.randint(40_000, 900_000)},"
+        f"{2147483647 if i % 25 == 0 else rng.choice([30, 90, 365, 1125])}"
+        for i in range(300)
+    ]
+    reasons = _reasons(tmp_path, "acs.csv", lines)
+    census = reasons["B25077_001E"]
+    assert "-999999999 (10 values, 3.3%) looks like a code for a missing or unknown value" in census
+    assert "-888888888 (10 values) and -666666666 (10 values), beside it, look like codes too." in census
+    assert "2147483647 (12 values, 4.0%) looks like a code for a missing or unknown value" in reasons["maximum_nights"]

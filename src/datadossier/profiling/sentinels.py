@@ -2,7 +2,8 @@
 
 Survey, climate and registry data write "unknown" as a number of the column's own type: -9,
 -99 or -9999 (the Global Terrorism Database, NOAA), -666666666 (the Census Bureau's ACS
-tables), -1 in a count of days (the UCI bank
+tables, several in one column), an integer type's largest value (2147483647 for "no
+limit"), -1 in a count of days (the UCI bank
 marketing data's pdays), 999 for an age, 0 for an unknown month or day, and dates such as
 1900-01-01 or the Unix epoch for a date never set. They are values to the typed layer, and
 they drag its minimum, mean and percentiles along: an agent would report a mean of -29
@@ -42,6 +43,12 @@ _NINES = re.compile(r"9+(?:\.9+)?")
 # One digit written six times or more: the Census Bureau's annotation values -666666666,
 # -888888888, -222222222 in its estimate columns.
 _JAM = re.compile(r"([1-8])\1{5,}")
+# The Census Bureau's API writes its annotations as nine times one digit, several in one
+# column (-999999999, -888888888, -666666666, -222222222...): judged together.
+_CENSUS_CODES = tuple(-float(str(d) * 9) for d in range(1, 10))
+# The largest value of an integer type, written for "no limit" (Airbnb's maximum_nights
+# 2147483647 beside 1125) or "unknown".
+_TYPE_MAXIMA = frozenset({32767.0, 65535.0, 2147483647.0, 4294967295.0, float(2**63 - 1)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +58,8 @@ class _Suspect:
     low: bool  # the column's smallest value (else its largest)
     kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart), "id_zero" or "date"
     # Codes just below a code of nines, judged with it: Mexico's COVID-19 data writes 97 (not
-    # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers.
+    # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers; and the other
+    # codes of the Census Bureau's family beside the smallest.
     below: tuple[float, ...] = ()
 
 
@@ -62,8 +70,12 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     name = profile.column_name
     if low <= 0 <= high and names_a_coordinate(name):  # (not a wind's direction, whose 0 is north)
         return _Suspect(name, 0, low == 0, "origin")  # counted, wherever it lies (see `_apart`)
+    if low in _CENSUS_CODES:
+        return _Suspect(name, low, True, "number", tuple(c for c in _CENSUS_CODES if c > low))
     if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
+    if high in _TYPE_MAXIMA and low >= 0:
+        return _Suspect(name, high, False, "number")
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
         return _Suspect(name, 0, True, "zero")
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
@@ -222,10 +234,11 @@ def missing_codes(
 
 def _below_note(s: _Suspect, counts: list[object]) -> str:
     """The codes just below a code of nines that the column holds, with their counts."""
-    held = [f"{_plain(v)} ({int(str(n)):,} values)" for v, n in zip(s.below, counts, strict=True) if n]
+    held = [f"{_plain(v)} ({int(str(n)):,} values)" for v, n in sorted(zip(s.below, counts, strict=True)) if n]
     if not held:
         return ""
-    return f" {' and '.join(reversed(held))}, just below it, {'looks' if len(held) == 1 else 'look'} like codes too."
+    where = "beside it" if s.low else "just below it"
+    return f" {' and '.join(held)}, {where}, {'looks' if len(held) == 1 else 'look'} like codes too."
 
 
 def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
