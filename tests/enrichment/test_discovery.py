@@ -3,6 +3,7 @@ the real pipeline, DuckDB workspace and store (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import calendar
 import random
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -1068,6 +1069,22 @@ async def test_a_table_of_one_column_per_period_says_how_to_unpivot_it(runtime: 
     rows = await _count(runtime, f"FROM ({wide['unpivot']}) WHERE period = '1/31/20' AND value = 9 * 3")
     assert rows == 1
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 300
+
+
+async def test_columns_named_for_month_ends_are_one_measure(runtime: Runtime, tmp_path: Path) -> None:
+    # Zillow's home values: a column per month's last day; grouped by what the names said
+    # beside the year, they were twelve "measures" ("-01-31", "-02-28", ...), a month each.
+    folder = tmp_path / "data" / "zillow"
+    folder.mkdir(parents=True)
+    ends = [f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}" for y in (2022, 2023) for m in range(1, 13)]
+    lines = ["RegionID,RegionName," + ",".join(ends)]
+    lines += [f"{100 + i},Metro {i}," + ",".join(str(1000 * i + k) for k in range(24)) for i in range(20)]
+    (folder / "zhvi.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert (wide["count"], wide["first"], wide["last"]) == (24, "2022-01-31", "2023-12-31")
+    assert "measures" not in wide
+    assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 24
 
 
 async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: Runtime, tmp_path: Path) -> None:
