@@ -85,3 +85,20 @@ def test_lists_of_one_or_two_items_and_stray_separators(tmp_path: Path) -> None:
     assert found["country"].decided_pattern == "delimited_list"
     assert "(6 different items" in found["country"].reason  # "France," is France
     assert found["director"].decided_pattern is None
+
+
+def test_numbers_grouped_in_thousands_are_no_lists(tmp_path: Path) -> None:
+    # The Census Bureau's annotation column: "2,000,000+", "10,000-" and "N" beside empty
+    # cells; split on its commas it read as a list of "2", "000" and "000+".
+    rng = random.Random(8)
+    codes = ["2,000,000+", "2,000,000+", "10,000-", "1,000,000+"]
+    path = tmp_path / "annotations.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["GEO_ID", "B25077_001EA"])
+        writer.writerows(
+            [f"0500000US{i:05d}", "N" if i % 50 == 0 else rng.choice(codes) if i % 4 == 0 else ""] for i in range(400)
+        )
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["B25077_001EA"].decided_pattern is None

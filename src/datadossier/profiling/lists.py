@@ -35,6 +35,9 @@ MIN_LIST_SHARE = 0.1
 MAX_ITEM_LENGTH = 40.0
 MIN_ITEM_REPEATS = 2.0
 TOP_ITEMS = 5
+# A number grouped in thousands ("2,000,000+", the Census Bureau's top code; "$1,250"): its
+# commas separate no items.
+_GROUPED_NUMBER = r"[^,]*[0-9](?:,[0-9]{3})+(?:[^0-9,][^,]*)?"
 # With this many values of one item, most of them must be items of the longer lists.
 MIN_SINGLES = 10
 PAIRS_SINGLES_LISTED = 0.8
@@ -68,20 +71,27 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
     shares = ", ".join(
         f"count({quote_ident(c)}), count_if(starts_with({quote_ident(c)}, '[') AND ends_with({quote_ident(c)}, ']')), "
         f"count_if(starts_with({quote_ident(c)}, '{{')), "
+        f"count_if(regexp_full_match({quote_ident(c)}, {quote_literal(_GROUPED_NUMBER)})), "
         + ", ".join(f"count_if(contains({quote_ident(c)}, {quote_literal(s)}))" for s in SEPARATORS)
         for c in columns
     )
     row = con.execute(f"SELECT {shares} FROM {head}").fetchone()
     assert row is not None
-    width = 3 + len(SEPARATORS)
+    width = 4 + len(SEPARATORS)
     found: dict[str, ListColumn] = {}
     for i, column in enumerate(columns):
         # (count_if of no rows is NULL)
         counts = [n or 0 for n in row[i * width : (i + 1) * width]]
-        values, bracketed, objects = int(counts[0]), int(counts[1]), int(counts[2])
+        values, bracketed, objects, grouped = int(counts[0]), int(counts[1]), int(counts[2]), int(counts[3])
         if values == 0 or objects >= 0.5 * values:
             continue  # JSON objects (Yelp's opening hours) are no lists
-        separator = next((s for s, n in zip(SEPARATORS, counts[3:], strict=True) if n >= MIN_LIST_SHARE * values), None)
+        separator = next(
+            (
+                s for s, n in zip(SEPARATORS, counts[4:], strict=True)
+                if n >= MIN_LIST_SHARE * values and not (s == "," and 2 * grouped >= n)
+            ),
+            None,
+        )
         if separator is None:
             continue
         written_out = bracketed >= 0.9 * values
