@@ -1161,11 +1161,14 @@ async def test_a_table_of_one_row_per_day_is_the_lookup_of_days_named_alike(runt
         f"{i * 24 + h + 1},{d},{h},{i + h}\n" for i, d in enumerate(days) for h in range(24)))
     (folder / "rentals.csv").write_text("rental_id,rented_on,minutes\n" + "".join(
         f"{i},{days[i % 120]},{10 + i % 50}\n" for i in range(1, 400)))
+    # FRED's downloads: a series of one row per day beside another is aligned, no lookup.
+    (folder / "weather.csv").write_text("dteday,rain_mm\n" + "".join(f"{d},{i % 7}.5\n" for i, d in enumerate(days[10:100])))
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="bike")
     edges = _edges(found, "bike")
     assert ("hour", ("dteday",), "day", ("dteday",)) in edges
     assert not [e for e in edges if e[1] == ("rented_on",)]  # a day of another name: no link
+    assert not [e for e in edges if e[0] == "weather"]
 
 
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:

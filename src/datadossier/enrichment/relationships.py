@@ -335,8 +335,12 @@ def _a_day(column: ColumnStats) -> bool:
 def _day_candidates(
     child: ColumnStats, days: list[ColumnStats], schemas: dict[str, frozenset[str]], widths: dict[str, int],
 ) -> list[_Candidate]:
-    """A date column's candidate links to the tables of one row per day, named alike."""
+    """A date column's candidate links to the tables of one row per day, named alike, from a
+    column holding its days several times (the bike sharing data's hours): two series of one
+    row per day (FRED's downloads by DATE) are aligned in time, neither a lookup of the other."""
     found: list[_Candidate] = []
+    if child.distinct is None or child.distinct >= child.non_null:
+        return found
     for parent in days:
         if parent.table == child.table or partitions(schemas, child.table, parent.table):
             continue
