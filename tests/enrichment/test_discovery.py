@@ -1171,6 +1171,23 @@ async def test_a_table_of_one_row_per_day_is_the_lookup_of_days_named_alike(runt
     assert not [e for e in edges if e[0] == "weather"]
 
 
+async def test_a_timestamp_or_a_measure_unique_beside_an_identifier_is_no_other_key(runtime: Runtime, tmp_path: Path) -> None:
+    # MIMIC's ADMISSIONS: ADMITTIME unique among 130 admissions beside HADM_ID; a LOS in days.
+    # An hourly series keeps its time as its key, and a calendar its day beside its date_key.
+    folder = tmp_path / "data" / "mimic"
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    lines = ["HADM_ID,ADMITTIME,LOS,ADMISSION_TYPE"] + [
+        f"{100000 + i * 7},2150-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{rng.randint(0, 59):02d}:{i % 60:02d},"
+        f"{rng.uniform(0.5, 30):.4f},{rng.choice(['EMERGENCY', 'ELECTIVE'])}"
+        for i in range(130)
+    ]
+    (folder / "admissions.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    assert entity.grain_columns == ["HADM_ID"]
+    assert entity.evidence["keys"]["candidate_keys"] == [["HADM_ID"]]
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

@@ -149,6 +149,12 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     counted = dict(counts)  # every set's distinct count, for `_duplicates`
     # A row counter numbers rows without telling what they are: the grain may lie beside it.
     identifying = [k for k in keys if table.column(k[0]).family != "temporal" and not _counts_rows(k[0])]
+    if any(table.column(k[0]).family in ("integer", "string") for k in identifying):
+        # Beside an identifier, a timestamp or a measurement unique in the table is so by
+        # chance (MIMIC's ADMITTIME beside HADM_ID, a county's income beside its GEO_ID): no
+        # other key. (A date stays one: a calendar's day beside its date_key.)
+        keys = [k for k in keys if not _unique_by_chance(table.column(k[0]))]
+        identifying = [k for k in identifying if not _unique_by_chance(table.column(k[0]))]
     if not identifying:
         pairs: dict[tuple[str, ...], int] = {}
         # Text with empty values may complete a composite beside parts without any: JHU's
@@ -497,6 +503,12 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus += 0.2
         per_column += bonus
     return score + per_column / len(key)
+
+
+def _unique_by_chance(column: ColumnStats) -> bool:
+    """A timestamp or a fractional measurement: unique in a table only as finely measured
+    values are (see `find_keys`)."""
+    return column.family == "float" or column.sql_type.upper().startswith("TIMESTAMP")
 
 
 def _counts_rows(name: str) -> bool:
