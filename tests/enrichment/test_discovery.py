@@ -1188,6 +1188,21 @@ async def test_a_timestamp_or_a_measure_unique_beside_an_identifier_is_no_other_
     assert entity.evidence["keys"]["candidate_keys"] == [["HADM_ID"]]
 
 
+async def test_a_table_of_one_row_is_keyed_only_by_an_identifier(runtime: Runtime, tmp_path: Path) -> None:
+    # GTFS: agency.txt of one agency, cited by routes.txt; feed_info.txt of one row, no id.
+    folder = tmp_path / "data" / "gtfs"
+    folder.mkdir(parents=True)
+    (folder / "agency.csv").write_text("agency_id,agency_name,agency_timezone\n1,Metro,America/New_York\n")
+    (folder / "feed_info.csv").write_text("feed_publisher_name,feed_publisher_url,feed_lang\nMetro,https://example.org,en\n")
+    (folder / "routes.csv").write_text("route_id,agency_id,route_type\n" + "".join(f"r{i},1,{i % 4}\n" for i in range(30)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="gtfs")
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["gtfs.agency"] == ["agency_id"]
+    assert grains["gtfs.feed_info"] is None
+    assert ("routes", ("agency_id",), "agency", ("agency_id",)) in _edges(found, "gtfs")
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

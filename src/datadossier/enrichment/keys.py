@@ -141,6 +141,14 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     rows = table.rows
     if rows == 0:
         return TableKeys(table.name, (), None, {"reason": "the table has no rows"})
+    if rows == 1:
+        # Every column of one row is unique: GTFS's agency.txt would be keyed by its time
+        # zone. Only a column named as an identifier keys it (agency_id, which routes cite).
+        named = tuple((c.name,) for c in table.columns if c.nulls == 0 and is_key_like(c.name))
+        evidence = {"rows": 1, "candidate_keys": [list(k) for k in named], "column_sets_checked": 0}
+        if not named:
+            evidence["reason"] = "the table has one row: any column is unique in it, and none is named as an identifier"
+        return TableKeys(table.name, named, named[0] if named else None, evidence)
     parts = [c for c in table.columns if _part_ok(c, rows)]
     singles = [(c.name,) for c in parts if _could_be_unique(c, rows)]
     counts = _distinct_counts(con, table, singles)
