@@ -950,6 +950,30 @@ async def test_files_without_headers_link_by_the_shape_of_their_values(runtime: 
     assert grains["tpcds.item"] == ["column0"]
 
 
+async def test_headerless_ids_link_to_the_key_whose_range_they_span(runtime: Runtime, tmp_path: Path) -> None:
+    # OpenFlights: airports numbered sparsely up to 9,000, airlines densely up to 1,500;
+    # routes name 400 of the airlines and airports all over. The airline ids sat inside the
+    # airports' range (a sparse key: strong evidence) and the airlines' own ids, unique,
+    # read as a 1:1 reference to the airports.
+    folder = tmp_path / "data" / "openflights"
+    folder.mkdir(parents=True)
+    rng = random.Random(11)
+    airport_ids = sorted(rng.sample(range(1, 9001), 1500))
+    (folder / "airports.dat").write_text("".join(f'{i},"Airport {i}","A{i:04d}",{rng.uniform(-60, 70):.4f}\n' for i in airport_ids))
+    (folder / "airlines.dat").write_text('-1,"Unknown","Y"\n' + "".join(f'{i},"Airline {i}","N"\n' for i in range(1, 1501)))
+    active = rng.sample(range(1, 1501), 400)
+    (folder / "routes.dat").write_text("".join(
+        f"{rng.choice(active)},{rng.choice(airport_ids)},{rng.choice(airport_ids)},{rng.randint(0, 2)}\n" for _ in range(4000)
+    ))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="openflights")
+    assert set(_edges(found, "openflights")) == {
+        ("routes", ("column0",), "airlines", ("column0",)),
+        ("routes", ("column1",), "airports", ("column0",)),
+        ("routes", ("column2",), "airports", ("column0",)),
+    }
+
+
 async def test_a_table_s_own_ids_written_like_another_s_are_no_reference(runtime: Runtime, tmp_path: Path) -> None:
     # TPC-DS with its header: i_item_id values (item versions repeat them) are all among
     # c_customer_id's, both written by one encoder; the item's id names the item.

@@ -138,6 +138,12 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
         return 0.3
     if _headerless_reference(child, parent):
         return HEADERLESS_SPECIFICITY
+    if is_placeholder(child.name) and distinct >= child.non_null:
+        return 0.2  # without names, a unique child in another key's range: two tables numbered alike
+    if is_placeholder(child.name) and not _spreads_over(child, parent, HEADERLESS_MIN_SPREAD):
+        # Without names, ids huddled in a corner of a sparse key's range (OpenFlights' routes
+        # name airlines 1..1500 among airports 1..9000) are more likely another table's.
+        return 0.3
     density = min(1.0, parent_distinct / (high - low + 1))
     if density < 0.5:
         # Random integers inside the range would land on a parent value with p = density.
@@ -152,10 +158,14 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
 # Without a header, a 1..N column of one table that repeats over another's rows and spans its
 # range is all there is to tell a reference (TPC-H's and TPC-DS's generated files): such a
 # child needs many values (a day of the month, 1..31, sits inside many short lists), a range
-# over most of the parent's and half its values.
+# over most of the parent's and a fifth of its values (OpenFlights' routes name 550 of the
+# 6,000 airlines).
 HEADERLESS_SPECIFICITY = 0.8
 HEADERLESS_MIN_DISTINCT = 50
 HEADERLESS_MIN_SPAN = 0.9
+HEADERLESS_MIN_SHARE = 0.2
+# ...and a child without a name spreads over this share of its parent's range at least.
+HEADERLESS_MIN_SPREAD = 0.5
 
 
 def _headerless_reference(child: ColumnStats, parent: ColumnStats) -> bool:
@@ -170,7 +180,7 @@ def _headerless_reference(child: ColumnStats, parent: ColumnStats) -> bool:
     span = p_high - p_low  # type: ignore[operator]
     return (
         min(child_distinct, parent_distinct) >= HEADERLESS_MIN_DISTINCT
-        and child_distinct >= 0.5 * parent_distinct
+        and child_distinct >= HEADERLESS_MIN_SHARE * parent_distinct
         and span > 0 and (c_high - c_low) >= HEADERLESS_MIN_SPAN * span  # type: ignore[operator]
     )
 
@@ -605,15 +615,15 @@ def role_siblings(
     return found
 
 
-def _spreads_over(child: ColumnStats, parent: ColumnStats) -> bool:
-    """Whether integer values span a real part of the parent's range (line numbers 1..7 inside
+def _spreads_over(child: ColumnStats, parent: ColumnStats, share: float = 0.05) -> bool:
+    """Whether integer values span ``share`` of the parent's range (line numbers 1..7 inside
     order keys up to 150,000 do not); text codes always may."""
     if child.family != "integer":
         return True
     c_low, c_high, p_low, p_high = child.min_value, child.max_value, parent.min_value, parent.max_value
     if c_low is None or c_high is None or p_low is None or p_high is None or p_high == p_low:
         return True
-    return (c_high - c_low) / (p_high - p_low) >= 0.05
+    return (c_high - c_low) / (p_high - p_low) >= share
 
 
 def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link: Link) -> None:
