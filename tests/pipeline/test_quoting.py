@@ -115,3 +115,19 @@ def test_a_headerless_file_ending_every_line_in_its_delimiter(tmp_path: Path, ex
     names = [name for name, _ in out.raw_columns]
     assert names == ["column0", "column1", "column2", *(["column3"] if extra else [])]
     assert (out.counts.raw_rows, out.counts.quarantine_rows) == (200, 0)
+
+
+@pytest.mark.parametrize("at", [3, 1501])
+def test_quotes_escaped_with_a_backslash_and_its_null(tmp_path: Path, at: int) -> None:
+    # MySQL's SELECT ... INTO OUTFILE: \" inside quoted values, \N for NULL; DuckDB refused
+    # the whole file at the first \" (beyond the lines sniffed, or among them).
+    null = "\\N"
+    lines = ["id,name,city"] + [
+        f'{i},"Magdeburg \\"City\\" Airport","Magdeburg"' if i == at else f'{i},"Name {i}",{null if i % 10 == 0 else "City"}'
+        for i in range(1, 2001)
+    ]
+    path = tmp_path / "names.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = _run(path, tmp_path, 'SELECT name, (SELECT count(*) FROM "typed"."s.t" WHERE city IS NULL) FROM "typed"."s.t" WHERE id = ' + str(at))
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (2000, 0)
+    assert rows == [('Magdeburg "City" Airport', 200)]

@@ -42,6 +42,7 @@ from datadossier.profiling.sentinels import missing_codes, missing_words
 from datadossier.sources.csv_loader import (
     NA_TOKEN,
     CsvCopy,
+    backslash_escaped,
     load_csv_stage,
     na_code_columns,
     open_csv,
@@ -602,7 +603,10 @@ def stage_file(
                 # A CSV read again another way: quotes as text, or with its unnamed last columns.
                 if not isinstance(opened, CsvCopy):
                     raise
-                again = unquoted(opened, exc) or with_last_column(opened, exc) or without_ragged(opened, exc, named)
+                again = (
+                    backslash_escaped(opened, exc) or unquoted(opened, exc) or with_last_column(opened, exc)
+                    or without_ragged(opened, exc, named)
+                )
                 if again is None or not _loads(con, again, named, stage, readings, staging.plain):
                     raise
                 added = (again.columns or ())[len(opened.columns or ()) :]

@@ -908,20 +908,28 @@ class CsvCopy:
     def reader(self) -> str:
         """The read_csv call over the copy: every column VARCHAR, null tokens NULL (but "NA"
         in the columns of `keeping_na`)."""
-        if self.columns is None:
-            return read_call("read_csv", self.path, self.options)
-        pinned = {"auto_detect": False, "columns": dict.fromkeys(self.columns, "VARCHAR")}
-        if not self.na_codes:
-            return read_call("read_csv", self.path, {**self.options, **pinned})
-        # read_csv reads NA as text everywhere (its force_not_null, in DuckDB 2.0, lands on
-        # the wrong columns when the columns are named): NULL again but in the code columns.
-        tokens = [t for t in _as_strings(self.options.get("nullstr")) if t != NA_TOKEN]
-        call = read_call("read_csv", self.path, {**self.options, **pinned, "nullstr": tokens})
+        tokens = _as_strings(self.options.get("nullstr"))
+        # Tokens read as text and made NULL after the read: read_csv refuses a backslash in
+        # nullstr when it is the escape (MySQL's \N beside its \"), and reads NA as text
+        # everywhere or nowhere (its force_not_null, in DuckDB 2.0, lands on the wrong columns
+        # when the columns are named): NA is NULL again but in the code columns.
+        late = [t for t in tokens if "\\" in t] if self.options.get("escape") == "\\" else []
+        if self.na_codes and NA_TOKEN in tokens:
+            late.append(NA_TOKEN)
+        if self.columns is None or not late:
+            options = self.options if self.columns is None else {**self.options, **self._pinned()}
+            return read_call("read_csv", self.path, {**options, "nullstr": [t for t in tokens if t not in late]})
+        call = read_call("read_csv", self.path, {**self.options, **self._pinned(), "nullstr": [t for t in tokens if t not in late]})
         nulled = ", ".join(
-            f"nullif({quote_ident(c)}, {quote_literal(NA_TOKEN)}) AS {quote_ident(c)}"
-            for c in self.columns if c not in self.na_codes
+            f"CASE WHEN {quote_ident(c)} IN ({', '.join(quote_literal(t) for t in dropped)}) THEN NULL"
+            f" ELSE {quote_ident(c)} END AS {quote_ident(c)}"
+            for c in self.columns
+            if (dropped := [t for t in late if t != NA_TOKEN or c not in self.na_codes])
         )
         return f"(SELECT * REPLACE ({nulled}) FROM {call})" if nulled else call
+
+    def _pinned(self) -> dict[str, object]:
+        return {"auto_detect": False, "columns": dict.fromkeys(self.columns or (), "VARCHAR")}
 
     def keeping_na(self, columns: list[str]) -> CsvCopy:
         """The copy read with "NA" as a value in ``columns`` (see `na_code_columns`)."""
@@ -1062,6 +1070,20 @@ def open_csv(
             return CsvCopy(path=raw_copy, options=options, dialect=dialect, columns=tuple(renamed.get(n, n) for n in names))
         copy = replace(copy, dialect=replace(dialect, labels=(), data_skip=0, names=()))
     return copy
+
+
+def backslash_escaped(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
+    """The copy read with a backslash escaping quotes inside quoted values, as MySQL's
+    ``SELECT ... INTO OUTFILE`` and many PHP exports write them (`"Magdeburg \\"City\\"
+    Airport"`), for a file that DuckDB could not read for an unterminated quote at a line
+    holding one (``error``); None otherwise, or when it is read so already."""
+    dialect = copy.dialect
+    if dialect is None or not dialect.quote or copy.options.get("escape") == "\\":
+        return None
+    cause = str(error.__cause__ or "")
+    if "unterminated quote" not in cause or "\\" + dialect.quote not in cause:
+        return None
+    return replace(copy, options={**copy.options, "escape": "\\"})
 
 
 def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
