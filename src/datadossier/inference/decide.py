@@ -248,6 +248,9 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
 _PAST_MIDNIGHT = re.compile(r"\s*(?:2[4-9]|[3-9][0-9]):[0-5][0-9](?::[0-5][0-9])?\s*")
 
 
+_PAST_MIDNIGHT_BLOCK = "times past midnight"
+
+
 def _past_midnight_note(by_name: dict[PatternName, _Option], n: int) -> str | None:
     """Why a column of clock times stays text when the times that do not parse are all past
     24:00 (GTFS's stop_times: a trip leaving at 25:10:00 belongs to the day before): they are
@@ -257,7 +260,7 @@ def _past_midnight_note(by_name: dict[PatternName, _Option], n: int) -> str | No
         return None
     if not all(_PAST_MIDNIGHT.fullmatch(e) for e in clock.stats.failed_examples):
         return None
-    clock.blocked = "times past midnight"
+    clock.blocked = _PAST_MIDNIGHT_BLOCK
     failed = n - clock.stats.parsed
     return (
         f"{failed:,} values ({failed / n:.1%}) are clock times past 24:00 (e.g."
@@ -813,6 +816,8 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
             "Whole numbers beyond the BIGINT range (more than 19 digits) would lose digits as"
             " DOUBLE; kept as VARCHAR, exact (identifiers, most likely)."
         )
+    if any(o.blocked == _PAST_MIDNIGHT_BLOCK for o in options):
+        return "Clock times of a service day, some past 24:00: kept as VARCHAR."
     if any(o.blocked == _DATE_NAME for o in options):
         return "Values read as times of day written with points, but the name says date: kept as VARCHAR."
     one_truth = next((o for o in options if o.blocked == _ONE_TRUTH), None)
