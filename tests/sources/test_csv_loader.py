@@ -259,6 +259,21 @@ def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
     assert _load(con, path).header is True
 
 
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        # The FEC's committee master: no header, every column text, ids of one shape.
+        ("".join(f"C{i:08d}|FRIENDS OF {i}|X\n" for i in range(1, 30)), False),
+        ("CMTE_ID|CMTE_NM|X\n" + "".join(f"C{i:08d}|FRIENDS OF {i}|X\n" for i in range(1, 30)), True),
+        ("GEO_ID,B19013_001E\n" + "".join(f"0500000US{i:05d},N\n" for i in range(1, 30)), True),
+    ],
+)
+def test_an_all_text_first_row_shaped_as_the_codes_below_is_data(con, tmp_path: Path, text: str, header: bool) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(text)
+    assert _load(con, path).header is header
+
+
 def test_headerless_numeric_file_is_read_as_data(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("1,2\n3,4\n")

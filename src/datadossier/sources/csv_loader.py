@@ -834,7 +834,27 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     if not named:
         return False
     data_like = [i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell))]
-    return not data_like or _period_columns(rows, data_like) or _names_over_values(rows, first, data_like)
+    if not data_like:
+        return not _codes_like_below(rows, first)
+    return _period_columns(rows, data_like) or _names_over_values(rows, first, data_like)
+
+
+def _shape(cell: str) -> str:
+    """A value's shape: capitals A, small letters a, digits 9, the rest as written."""
+    return "".join("A" if ch.isupper() else "a" if ch.isalpha() else "9" if ch.isdigit() else ch for ch in cell)
+
+
+def _codes_like_below(rows: list[list[str]], first: list[str]) -> bool:
+    """Whether a first row of text holds a code with digits shaped exactly as the values
+    under it ("C00000001" over "C00000002", ...: the FEC's headerless committee file): data,
+    not a name; a header's "B19013_001E" stands over numbers."""
+    for i, cell in enumerate(first):
+        if not any(ch.isdigit() for ch in cell):
+            continue
+        below = [row[i].strip() for row in rows[1:] if i < len(row) and row[i].strip()]
+        if len(below) >= 3 and sum(1 for value in below if _shape(value) == _shape(cell)) >= 0.8 * len(below):
+            return True
+    return False
 
 
 def _names_over_values(rows: list[list[str]], first: list[str], data_like: list[int]) -> bool:
