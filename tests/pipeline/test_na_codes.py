@@ -34,6 +34,10 @@ def test_na_is_a_code_among_country_and_continent_codes_only(tmp_path: Path) -> 
     assert '"NA" (100 values) is a code' in reasons["iso2"]
     assert '"NA" (200 values) is a code' in reasons["continent"]
     assert '"NA" is a code' not in reasons["state"]
+    # Where NA was read as missing, the decision says so; not where it is a code.
+    assert "Null tokens read as missing when loaded: 'NA' (180)." in reasons["state"]
+    assert "Null tokens read as missing when loaded: 'NA' (18)." in reasons["population"]
+    assert "Null tokens" not in reasons["iso2"]
     # A later re-typing reads the copy the same way.
     assert out.read_options is not None
     assert out.read_options["na_codes"] == ["iso2", "continent"]
@@ -62,3 +66,16 @@ def test_a_column_of_codes_without_na_gets_no_note(tmp_path: Path) -> None:
     reasons = {i.column_name: i.reason for i in out.inferences}
     assert "Namibia" not in reasons["position"]
     assert '"NA" (30 values) is a code' in reasons["team"]
+
+
+def test_null_tokens_read_as_missing_are_named_and_counted_from_the_top_of_a_long_file(tmp_path: Path) -> None:
+    # MIMIC's CHARTEVENTS: "None" is a GCS answer, read as missing like the "-" of a tag.
+    answers = ["Spontaneously", "To Speech", "To Pain", "None"]
+    lines = ["ROW_ID,VALUE,tag"] + [f"{i},{answers[i % 4]},{'-' if i % 10 == 0 else 'x'}" for i in range(30_000)]
+    path = tmp_path / "chartevents.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "Null tokens read as missing when loaded: 'None' (5,000 in the first 20,000 rows)." in reasons["VALUE"]
+    assert "'-' (2,000 in the first 20,000 rows)" in reasons["tag"]
+    assert "Null tokens" not in reasons["ROW_ID"]

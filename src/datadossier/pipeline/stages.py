@@ -42,9 +42,11 @@ from datadossier.profiling.sentinels import missing_codes, missing_words
 from datadossier.sources.csv_loader import (
     NA_TOKEN,
     CsvCopy,
+    NullTokensSeen,
     backslash_escaped,
     load_csv_stage,
     na_code_columns,
+    null_tokens_seen,
     open_csv,
     pin_columns,
     reopen_csv,
@@ -202,6 +204,20 @@ def _written_name_notes(dialect: dict[str, Any] | None) -> dict[str, str]:
     the name as written."""
     written = (dialect or {}).get("written_names") or {}
     return {name: f" The file's header writes this column {cell!r}." for name, cell in written.items()}
+
+
+def _null_token_notes(seen: NullTokensSeen | None) -> dict[str, str]:
+    """Notes naming the null tokens a column held, which the load read as missing: a text
+    column's "None" or "-" may have been a value (a GCS answer, a tag)."""
+    if seen is None:
+        return {}
+    where = "" if seen.whole else f" in the first {seen.rows:,} rows"
+    return {
+        column: " Null tokens read as missing when loaded: "
+        + ", ".join(f"{token!r} ({count:,}{where})" for token, count in sorted(tokens.items(), key=lambda t: -t[1]))
+        + "."
+        for column, tokens in seen.counts.items()
+    }
 
 
 def _na_code_notes(con: duckdb.DuckDBPyConnection, stage: str, columns: list[str]) -> dict[str, str]:
@@ -536,6 +552,8 @@ class StagedFile:
     load_seconds: float
     # Rows under a CSV file's header describing its columns (see `CsvDialect.labels`).
     labels: list[list[str]] = field(default_factory=lambda: [])
+    # The null tokens the load read as missing, per column (a CSV file's; see `null_tokens_seen`).
+    null_tokens: NullTokensSeen | None = None
 
 
 def stage_file(
@@ -590,6 +608,7 @@ def stage_file(
             )
             named = kept.path
         reload = None
+        seen = null_tokens_seen(con, opened) if isinstance(opened, CsvCopy) else None
         if opened is not None and named is not None:
             staging = _staging(con, opened, scratch=scratch is not None, thin=thin)
             plans, readings = staging.plans, staging.readings
@@ -637,6 +656,7 @@ def stage_file(
         plans=plans, readings=readings, raw_copy=copy, raw_select=raw_select, reload=reload,
         dialect=dialect, read_options=read_options, load_seconds=round(time.perf_counter() - started, 4),
         labels=(dialect or {}).get("labels") or (kept.labels if kept is not None and file is None else []),
+        null_tokens=seen,
     )
 
 
@@ -676,6 +696,7 @@ def finish_table(
             infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
             _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
             _written_name_notes(staged.dialect),
+            _null_token_notes(staged.null_tokens),
         )
         casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
         needed = text_needed(casts, readings)

@@ -937,9 +937,9 @@ class CsvCopy:
         if self.na_codes and NA_TOKEN in tokens:
             late.append(NA_TOKEN)
         if self.columns is None or not late:
-            options = self.options if self.columns is None else {**self.options, **self._pinned()}
+            options = self.options if self.columns is None else {**self.options, **self.pinned_options()}
             return read_call("read_csv", self.path, {**options, "nullstr": [t for t in tokens if t not in late]})
-        call = read_call("read_csv", self.path, {**self.options, **self._pinned(), "nullstr": [t for t in tokens if t not in late]})
+        call = read_call("read_csv", self.path, {**self.options, **self.pinned_options(), "nullstr": [t for t in tokens if t not in late]})
         nulled = ", ".join(
             f"CASE WHEN {quote_ident(c)} IN ({', '.join(quote_literal(t) for t in dropped)}) THEN NULL"
             f" ELSE {quote_ident(c)} END AS {quote_ident(c)}"
@@ -948,7 +948,8 @@ class CsvCopy:
         )
         return f"(SELECT * REPLACE ({nulled}) FROM {call})" if nulled else call
 
-    def _pinned(self) -> dict[str, object]:
+    def pinned_options(self) -> dict[str, object]:
+        """read_csv's options naming every column as VARCHAR (for a copy whose columns are known)."""
         return {"auto_detect": False, "columns": dict.fromkeys(self.columns or (), "VARCHAR")}
 
     def keeping_na(self, columns: list[str]) -> CsvCopy:
@@ -1015,6 +1016,52 @@ def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
         if codes >= 0.9 * values and len(set(distinct or ()) - _US_STATES) >= 3
     }
     return [c for c in copy.columns if c in found]
+
+
+# Null tokens are counted in this many rows from the top of a file.
+NULL_TOKEN_ROWS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class NullTokensSeen:
+    """The null tokens (but the empty cell) each column held, as read from the file's first
+    ``rows`` rows (``whole``: the file has no more)."""
+
+    counts: dict[str, dict[str, int]]
+    rows: int
+    whole: bool
+
+
+def null_tokens_seen(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> NullTokensSeen | None:
+    """How often each column's cells were null tokens ("None", "NA", "-"), counted in the
+    first rows of the copy read with only the empty cell as NULL: the load reads them as
+    missing, and a decision names them (a GCS answer "None", a tag "-"). None when the copy
+    cannot be read so (the load reports why) or has no tokens but the empty cell."""
+    tokens = [t for t in _as_strings(copy.options.get("nullstr")) if t]
+    if not tokens or copy.columns is None:
+        return None
+    import duckdb
+
+    call = read_call("read_csv", copy.path, {**copy.options, **copy.pinned_options(), "nullstr": [""]})
+    listed = ", ".join(quote_literal(t) for t in tokens)
+    try:
+        row = con.execute(
+            f"WITH head AS (SELECT * FROM {call} LIMIT {NULL_TOKEN_ROWS + 1}) "
+            "SELECT (SELECT count(*) FROM head), "
+            "(SELECT list({'k': k, 'v': v, 'n': n}) FROM (SELECT k, v, count(*) AS n "
+            f"FROM (UNPIVOT (FROM head LIMIT {NULL_TOKEN_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) WHERE v IN ({listed}) GROUP BY k, v))"
+        ).fetchone()
+    except duckdb.Error:
+        return None
+    assert row is not None
+    total, found = int(row[0]), row[1] or []
+    counts: dict[str, dict[str, int]] = {}
+    for item in found:
+        column, token = str(item["k"]), str(item["v"])
+        if token == NA_TOKEN and column in copy.na_codes:
+            continue  # read as a value there (see `na_code_columns`)
+        counts.setdefault(column, {})[token] = int(item["n"])
+    return NullTokensSeen(counts, min(total, NULL_TOKEN_ROWS), total <= NULL_TOKEN_ROWS)
 
 
 def open_csv(
