@@ -309,9 +309,14 @@ def says_missing(value: str) -> bool:
     return _WORD_MARKER.fullmatch(value) is not None and len(value.strip()) >= 3
 
 
+# A top or bottom code grouped in thousands ("250,000+", "2,500-": the Census Bureau's
+# incomes): no typo has that shape, so once will do.
+_GROUPED_BOUND = re.compile(r"\s*[0-9]{1,3}(?:,[0-9]{3})+[+-]\s*")
+
+
 def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float:
     """How often a marker must be sampled to stand for a missing value (see `MISSING_MARKER`)."""
-    if _PUNCTUATION_MARKER.fullmatch(marker):
+    if _PUNCTUATION_MARKER.fullmatch(marker) or _GROUPED_BOUND.fullmatch(marker):
         return 1
     if says_missing(marker):
         return 1  # "unknown", "missing", "n.a.": missing even once
