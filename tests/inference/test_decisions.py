@@ -702,6 +702,18 @@ def test_numbers_with_a_capital_letter_among_numbers_are_codes_not_units_or_thou
     assert infer({"qty": typo})["qty"].decided_type == "INTEGER"
 
 
+def test_fips_codes_stored_as_numbers_stay_codes(infer: Infer) -> None:
+    # Zillow's county file: StateCodeFIPS 1..72 and MunicipalCodeFIPS 1..510, zeros lost.
+    results = infer({
+        "StateCodeFIPS": [str(1 + i % 72) for i in range(200)], "MunicipalCodeFIPS": [str(1 + 3 * (i % 170)) for i in range(200)],
+        "SizeRank": [str(i) for i in range(200)],
+    })
+    assert results["StateCodeFIPS"].decided_type == "VARCHAR"
+    assert "lpad(code, 2, '0')" in (results["StateCodeFIPS"].reason or "")
+    assert "lpad(code, 3, '0')" in (results["MunicipalCodeFIPS"].reason or "")
+    assert results["SizeRank"].decided_type == "INTEGER"
+
+
 def test_zip_codes_stored_as_numbers_stay_codes_under_a_postal_name(infer: Infer) -> None:
     # The Superstore sample: New England ZIP codes lost their leading zero in a spreadsheet.
     values = [["1109", "2908", "7102", "98103", "77095", "10024"][i % 6] for i in range(300)]

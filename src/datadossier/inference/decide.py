@@ -41,6 +41,7 @@ from datadossier.inference.names import (
     name_tokens,
     names_a_label,
     names_a_time_part,
+    names_fips,
 )
 from datadossier.inference.patterns import PatternName
 from datadossier.inference.sampling import SampleFindings
@@ -383,11 +384,19 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         if option is not None and option.rate >= config.accept_rate and named(name):
             return f"{option.rate:.1%} of the values are {what} under such a name: kept as VARCHAR."
     whole = by_name.get("integer")
-    if whole is None or not whole.acceptable or not looks_like_postal(name):
+    if whole is None or not whole.acceptable or not (looks_like_postal(name) or names_fips(name)):
         return None
     low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)
     if low is None or high is None or low < 0 or high > 99_999:
         return None
+    if names_fips(name):
+        # A state's code is two digits, a county's three, both together five (Zillow's
+        # StateCodeFIPS 1..72 and MunicipalCodeFIPS 1..510: "01", "001").
+        width = 2 if high <= 99 else 3 if high <= 999 else 5
+        return (
+            f"Whole numbers under a FIPS code's name: codes whose leading zeros a number drops"
+            f" ({int(low)} was {int(low):0{width}d}; lpad(code, {width}, '0') restores them); kept as VARCHAR."
+        )
     # Postcodes of four digits (Australia, Switzerland, Denmark), or US ZIP codes that a
     # spreadsheet stored as numbers: "1109" was 01109.
     lost = " (some of five, some fewer: US ZIP codes whose leading zeros were lost; lpad(code, 5, '0') restores them)"

@@ -120,6 +120,11 @@ def looks_like_postal(name: str) -> bool:
     return any(t in _POSTAL_WORDS for t in name_tokens(name))
 
 
+def names_fips(name: str) -> bool:
+    """True for names of a US FIPS code: ``StateCodeFIPS``, ``county_fips``, ``FIPS``."""
+    return any(t in ("fips", "fipscode", "fipsst", "fipscty") for t in name_tokens(name))
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))
