@@ -268,6 +268,13 @@ def test_amazon_s_review_times_are_dates(infer: Infer) -> None:
     assert result.bounds is not None
 
 
+def test_margins_of_error_are_their_numbers(infer: Infer) -> None:
+    # data.census.gov's table view: each estimate's margin beside it, "±2,099", "+/-975".
+    result = infer({"moe": ["±2,099", "+/-975", "±3,878", "+/-3,119", "± 0.5", "±12"]})["moe"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "margin_of_error")
+    assert result.bounds == (0.5, 3878.0)
+
+
 def test_unit_value_detector_reads_the_number_and_the_unit(infer: Infer) -> None:
     result = infer({"weight": ["12.5 kg", "3kg", "0.5 kg", "100 kg"]})["weight"]
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "unit_value")
@@ -522,6 +529,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "dotted_time": ["18.30", "24.00.00", "18.60.00", "1.0.0", "18:00:00"],
     "hhmm_time": ["2460", "2401", "12345", "13:45", "1345.0", "-5", "160", "99", "75", "2360"],
     "lower_bound": ["10,000", "+500", "10,00+", "1.5+", "+", "5++"],
+    "margin_of_error": ["±", "+/-", "1,234", "±1,23", "±-5", "+/ -5", "5±2"],
     "feet_inches": ["1'234", "5'12", "5 7", "ft", "123'4", "5'7'8"],
     "hours_minutes": ["2h50", "h 50m", "2 h 50 m", "1234h", "2:50"],
     "age_span": ["years", "2 yrs", "two years", "2 decades"],
@@ -588,7 +596,7 @@ def _all_examples() -> list[str]:
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
-        "POINT (-87.6 41.8)",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5",
     ]
 
 

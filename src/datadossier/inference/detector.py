@@ -48,6 +48,7 @@ PatternName = Literal[
     "unit_value",
     "abbreviated_number",
     "lower_bound",
+    "margin_of_error",
     "feet_inches",
     "hemisphere_degrees",
     "duration",

@@ -128,6 +128,19 @@ def lower_bound() -> Detector:
     )
 
 
+@register
+def margin_of_error() -> Detector:
+    """Margins of error written with their sign ("±2,099", "+/-975": the Census Bureau's
+    tables as data.census.gov shows them), typed as the margin's number."""
+    regex = rf"\s*(?:±|\+/-|\+-)\s*{_US_AMOUNT}\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        digits = f"regexp_replace({shaped(col, regex)}, '[^0-9.]', '', 'g')"
+        return f"TRY_CAST({digits} AS {sql_type})"
+
+    return Detector("margin_of_error", "DOUBLE", regex, convert, priority=37)
+
+
 def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
     signed = (
         rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}"
