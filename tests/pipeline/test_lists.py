@@ -4,6 +4,7 @@ text with separators in fixed places (addresses, "Last, First", prose) is not.""
 from __future__ import annotations
 
 import csv
+import json
 import random
 from pathlib import Path
 
@@ -102,3 +103,27 @@ def test_numbers_grouped_in_thousands_are_no_lists(tmp_path: Path) -> None:
     out, _ = run_file(path, tmp_path, None)
     found = {i.column_name: i for i in out.inferences}
     assert found["B25077_001EA"].decided_pattern is None
+
+
+def test_written_out_lists_keep_their_quoted_items_whole(tmp_path: Path) -> None:
+    # Airbnb's amenities (JSON, escapes and all) and Spotify's artists (a Python list): an
+    # item may hold the separator, "HDTV with Netflix, Roku", "Tyler, The Creator".
+    rng = random.Random(4)
+    amenities = ["Wifi", "HDTV with Netflix, Roku", "Children\u2019s books", "Washer", "Kitchen"]
+    artists = ["Tyler, The Creator", "Earth, Wind & Fire", "Guns N' Roses", "Beyonc\u00e9", "Bob Dylan"]
+    path = tmp_path / "listings.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "amenities", "artists"])
+        for i in range(200):
+            picked = rng.sample(amenities, rng.randint(1, 4))
+            writer.writerow([i, json.dumps(picked), str(rng.sample(artists, rng.randint(1, 3)))])
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    for column, items in (("amenities", amenities), ("artists", artists)):
+        reason = found[column].reason or ""
+        assert found[column].decided_pattern == "delimited_list"
+        assert "(5 different items;" in reason, reason
+        assert all(f"{part!r} (" not in reason for part in ("Roku", "Tyler", "The Creator", "Earth"))
+        assert any(f"{item!r} (" in reason for item in items)
+    assert "'HDTV with Netflix, Roku'" in (found["amenities"].reason or "")

@@ -55,12 +55,28 @@ class ListColumn:
 
 
 def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
-    """SQL: the trimmed items of a value (a written-out list loses its brackets and quotes)."""
+    """SQL: the trimmed items of a value. A written-out list loses its brackets and quotes,
+    and its quoted items are taken whole, separator and all ("HDTV with Netflix, Roku" among
+    Airbnb's amenities, "Tyler, The Creator" among Spotify's artists): a JSON array through
+    from_json (its escapes decoded), a Python list by its quotes."""
     text = f"trim({column_sql}, '[] ')" if bracketed else column_sql
-    return (
+    split = (
         f"list_filter(list_transform(string_split({text}, {quote_literal(separator)}), lambda x: trim(x, ' ''\",;|')),"
         " lambda x: x <> '')"
     )
+    if not bracketed:
+        return split
+    quoted = f"list_transform(regexp_extract_all({column_sql}, {quote_literal(_QUOTED_ITEM)}), lambda x: x[2:-2])"
+    return (
+        f"list_filter(CASE WHEN json_valid({column_sql}) AND starts_with(ltrim({column_sql}), '[')"
+        f" THEN from_json({column_sql}, '[\"VARCHAR\"]')"
+        f" WHEN contains({column_sql}, '''') OR contains({column_sql}, '\"') THEN {quoted} ELSE {split} END,"
+        " lambda x: x IS NOT NULL AND x <> '')"
+    )
+
+
+# An item of a written-out list, in single or double quotes.
+_QUOTED_ITEM = "'[^']*'|\"[^\"]*\""
 
 
 def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[str]) -> dict[str, ListColumn]:
