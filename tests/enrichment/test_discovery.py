@@ -1227,6 +1227,22 @@ async def test_a_table_of_one_row_is_keyed_only_by_an_identifier(runtime: Runtim
     assert ("routes", ("agency_id",), "agency", ("agency_id",)) in _edges(found, "gtfs")
 
 
+async def test_a_table_named_for_nothing_is_the_entity_its_identifier_names(runtime: Runtime, tmp_path: Path) -> None:
+    # The FEC's cm.txt and cn.txt: committees and candidates, each with a city and a ZIP,
+    # were both "location"; a file of addresses without an identifier still is.
+    folder = tmp_path / "data" / "fec"
+    folder.mkdir(parents=True)
+    (folder / "cm.csv").write_text("CMTE_ID,CMTE_NM,CMTE_CITY,CMTE_ZIP\n" + "".join(
+        f"C{i:08d},FRIENDS OF {i},BOSTON,0{2100 + i % 50}\n" for i in range(1, 60)))
+    (folder / "cn.csv").write_text("CAND_ID,CAND_NAME,CAND_CITY,CAND_ZIP\n" + "".join(
+        f"H{i:08d},DOE {i},SALEM,0{1900 + i % 50}\n" for i in range(1, 60)))
+    (folder / "x1.csv").write_text("street,city,zip\n" + "".join(f"{i} Main St,Salem,0{1900 + i % 7}\n" for i in range(1, 60)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="fec")
+    kinds = {e.table: e.entity_type for e in entities}
+    assert (kinds["fec.cm"], kinds["fec.cn"], kinds["fec.x1"]) == ("cmte", "cand", "location")
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

@@ -14,6 +14,7 @@ from typing import Any
 
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
+    entity_words,
     is_descriptive,
     is_key_like,
     singular,
@@ -66,6 +67,23 @@ def says_nothing(table: str) -> bool:
     """Whether a table's name carries no entity: generic words, digits and single letters."""
     stems = [w.rstrip("0123456789") for w in words(table)]
     return all(w in GENERIC_NAMES or len(w) <= 2 for w in stems)
+
+
+# How sure an entity read from a table's identifier's name is (see `_entity_from_grain`).
+_FROM_GRAIN = 0.6
+
+
+def _entity_from_grain(grain: tuple[str, ...] | None) -> tuple[str, float] | None:
+    """The entity a table's one identifier names, when its own name says nothing: the FEC's
+    cm.txt by CMTE_ID and cn.txt by CAND_ID are committees and candidates, though both have
+    a city and a ZIP (which `entity_from_columns` reads as places)."""
+    if grain is None or len(grain) != 1 or not is_key_like(grain[0]):
+        return None
+    named = entity_words(grain[0])
+    if not named:
+        return None
+    entity, _ = entity_type(" ".join(named))
+    return entity, _FROM_GRAIN
 
 
 def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float] | None:
@@ -124,8 +142,11 @@ def classify(
         name, confidence = entity_type(table.meaning)
         entity_from = "table name"
         if says_nothing(table.meaning):
+            by_grain = _entity_from_grain(keys[table.name].grain)
             guess = entity_from_columns([c.name for c in table.columns], bool(times))
-            if guess is not None:
+            if by_grain is not None:
+                (name, confidence), entity_from = by_grain, "grain"
+            elif guess is not None:
                 (name, confidence), entity_from = guess, "columns"
         evidence: dict[str, Any] = {
             "entity_from": entity_from,
