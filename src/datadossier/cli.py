@@ -425,7 +425,8 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
         others = [", ".join(k) for k in e.candidate_keys if k != e.grain]
         grain = ", ".join(e.grain) if e.grain else _unknown_grain(e.model_dump())
         if e.grain and e.duplicates_beside and e.duplicate_rows:
-            grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it)"
+            without = f"; {', '.join(e.key_without_duplicates)} without them" if e.key_without_duplicates else ""
+            grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it{without})"
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
     for e in ents:

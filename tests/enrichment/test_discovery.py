@@ -1295,3 +1295,17 @@ async def test_copies_of_rows_beside_a_row_counter_are_counted(runtime: Runtime,
     assert entity.grain_columns == ["column0"]
     keys = entity.evidence["keys"]
     assert (keys["duplicate_rows"], keys["duplicates_beside"]) == (40, "column0")
+    assert keys["key_without_duplicates"] == ["taster"]
+
+
+async def test_a_row_counter_beside_copies_names_the_composite_without_them(runtime: Runtime, tmp_path: Path) -> None:
+    # The Spotify tracks dataset: pandas' index, then (track_id, track_genre) unique once the
+    # 84 copies of rows are gone.
+    rng = random.Random(3)
+    tracks = [f"T{i % 300:04d},{['pop', 'rock', 'jazz', 'indie'][i // 300]},{rng.randint(0, 100)}" for i in range(1200)]
+    tracks += rng.sample(tracks, 84)
+    lines = [",track_id,track_genre,popularity"] + [f"{i},{t}" for i, t in enumerate(tracks)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "spotify" / "dataset.csv", lines)
+    keys = entity.evidence["keys"]
+    assert (entity.grain_columns, keys["duplicate_rows"]) == (["column0"], 84)
+    assert keys["key_without_duplicates"] == ["track_id", "track_genre"]

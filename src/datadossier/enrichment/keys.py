@@ -203,6 +203,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         copies = _copies_beside(con, table, grain[0])
         if copies:
             evidence.update(duplicate_rows=copies, duplicates_beside=grain[0])
+            beside = _key_beside_counter(con, table, grain[0], parts, counted, table.rows - copies)
+            if beside is not None:
+                evidence["key_without_duplicates"] = list(beside)
     nullable_parts = sorted({c for key in keys for c in key if table.column(c).nulls})
     if nullable_parts:
         evidence["nullable_parts"] = nullable_parts  # (joins on them need IS NOT DISTINCT FROM)
@@ -535,6 +538,34 @@ def _row_counter(table: TableStats, column: ColumnStats) -> bool:
         and is_placeholder(column.name)
         and low in (0, 1) and high is not None and high - low + 1 == table.rows
     )
+
+
+def _key_beside_counter(
+    con: duckdb.DuckDBPyConnection,
+    table: TableStats,
+    counter: str,
+    parts: list[ColumnStats],
+    counted: dict[tuple[str, ...], int],
+    distinct_rows: int,
+) -> tuple[str, ...] | None:
+    """Of a table keyed by a row counter beside copies of rows: the columns that identify a
+    row once the copies are gone (the Spotify tracks' pandas index beside (track_id,
+    track_genre)), searched as the grain is, for ``distinct_rows`` values instead of rows."""
+    tried = {cols: n for cols, n in counted.items() if counter not in cols}
+    others = [c for c in parts if c.name != counter]
+    singles = [(c.name,) for c in others if (c.name,) not in tried and _could_be_unique(c, distinct_rows)]
+    tried.update(_distinct_counts(con, table, singles))
+    # (Searched as if the table held its distinct rows only: a pair's parts then need as
+    # many values between them as there are distinct rows, not rows.)
+    distinct = replace(table, rows=distinct_rows)
+    for size in (2, 3):
+        if any(n == distinct_rows for n in tried.values()):
+            break
+        _, counts = _composite_keys(con, distinct, others, [], size, tried)
+        tried.update(counts)
+    unique = [cols for cols, n in tried.items() if n == distinct_rows]
+    best, _ = _choose_grain(table, [k for k in unique if not any(set(o) < set(k) for o in unique)])
+    return best
 
 
 def _copies_beside(con: duckdb.DuckDBPyConnection, table: TableStats, counter: str) -> int:
