@@ -737,7 +737,11 @@ def finish_table(
         )
         types = dict(typed_columns)
         inferences = _noted(inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types))
-        text = [c.name for c, i in zip(casts, inferences, strict=True) if c.decided_type == "VARCHAR" and i.decided_pattern is None]
+        # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)
+        text = [
+            c.name for c, i in zip(casts, inferences, strict=True)
+            if c.decided_type == "VARCHAR" and i.decided_pattern is None and types.get(c.name) == "VARCHAR"
+        ]
         inferences = _noting_lists(inferences, list_columns(con, typed, text))
         step("profile")
     except BaseException:
