@@ -183,6 +183,19 @@ async def test_company_matches_the_planted_keys(runtime: Runtime, tmp_path: Path
     assert ["company.offices"] in none.groups
 
 
+async def test_a_join_path_s_aliases_are_no_keywords(runtime: Runtime, tmp_path: Path) -> None:
+    # EPA's AQS sites: the initials of aqs_sites are "as", which DuckDB cannot take as an alias.
+    folder = tmp_path / "data" / "aqs"
+    folder.mkdir(parents=True)
+    (folder / "aqs_sites.csv").write_text("site_id,site_name\n" + "".join(f"S{i:04d},Site {i}\n" for i in range(40)))
+    (folder / "daily.csv").write_text("site_id,day,pm25\n" + "".join(
+        f"S{i % 40:04d},2023-01-{1 + i // 40:02d},{i % 17}.5\n" for i in range(400)))
+    service = await _profile(runtime, folder)
+    (path,) = (await service.join_paths("daily", "aqs_sites")).paths
+    assert " AS as" not in path.sql
+    assert await _count(runtime, path.sql) == 400
+
+
 async def test_reviews_are_kept_across_discoveries(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "data" / "company"
     write_company(folder)

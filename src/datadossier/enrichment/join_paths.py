@@ -199,10 +199,20 @@ def _equals(left: str, right: str, mixed: bool) -> str:
     return f"TRY_CAST({left} AS BIGINT) = TRY_CAST({right} AS BIGINT)" if mixed else f"{left} = {right}"
 
 
+# DuckDB's keywords of up to four letters that an alias cannot be (DuckDB 2.0's
+# duckdb_keywords(), reserved and column-name ones): aqs_sites' initials are "as".
+_KEYWORDS = frozenset({
+    "all", "and", "anti", "any", "as", "asc", "asof", "at", "bit", "both", "by", "case", "cast", "char", "dec",
+    "desc", "do", "else", "end", "for", "from", "full", "glob", "in", "int", "into", "is", "join", "left",
+    "like", "map", "none", "not", "null", "on", "only", "or", "out", "real", "row", "semi", "show", "some",
+    "then", "time", "to", "trim", "true", "when", "with",
+})
+
+
 def _alias(table: str, used: set[str]) -> str:
     name = table.split(".", 1)[-1]
     base = "".join(w[0] for w in re.split(r"[^A-Za-z0-9]+", name) if w).lower() or "t"
-    if not base[0].isalpha():
+    if not base[0].isalpha() or base in _KEYWORDS:
         base = "t" + base
     alias, n = base, 2
     while alias in used:
