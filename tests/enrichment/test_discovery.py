@@ -196,6 +196,20 @@ async def test_a_join_path_s_aliases_are_no_keywords(runtime: Runtime, tmp_path:
     assert await _count(runtime, path.sql) == 400
 
 
+async def test_a_year_is_no_reference_to_ids_of_its_range(runtime: Runtime, tmp_path: Path) -> None:
+    # Kaggle's House Prices: test.csv numbers its houses 1461..2919, and train.csv's
+    # YearBuilt (1872..2010) and GarageYrBlt all fall among those ids.
+    folder = tmp_path / "data" / "houses"
+    folder.mkdir(parents=True)
+    rng = random.Random(8)
+    (folder / "train.csv").write_text("Id,YearBuilt,GarageYrBlt,SalePrice\n" + "".join(
+        f"{i},{(y := rng.randint(1880, 2010))},{y + rng.randint(0, 5)},{rng.randint(50, 700) * 1000}\n" for i in range(1, 801)))
+    (folder / "test.csv").write_text("Id,YearBuilt\n" + "".join(f"{i},{rng.randint(1880, 2010)}\n" for i in range(1461, 2920)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="houses")
+    assert not [e for e in _edges(found, "houses") if "Yr" in e[1][0] or "Year" in e[1][0]]
+
+
 async def test_reviews_are_kept_across_discoveries(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "data" / "company"
     write_company(folder)

@@ -316,6 +316,12 @@ def names_a_time(name: str) -> bool:
     return any(w in TIME_WORDS for w in words(name))
 
 
+def names_a_year(name: str) -> bool:
+    """Whether a name says it holds a year (``YearBuilt``, ``GarageYrBlt``, ``release_year``)
+    and no key word says it keys one (``yearID`` does, in Lahman's composite keys)."""
+    return not is_key_like(name) and any(w in ("year", "yr", "yyyy") for w in core_words(name))
+
+
 def is_measure_like(name: str) -> bool:
     """Whether a name says it holds an amount (and no key word says otherwise)."""
     return not is_key_like(name) and any(w in MEASURE_WORDS for w in core_words(name))

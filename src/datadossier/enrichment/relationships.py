@@ -37,6 +37,7 @@ from datadossier.enrichment.naming import (
     is_measure_like,
     is_placeholder,
     names_a_rank,
+    names_a_year,
     refers_to,
     table_entity_words,
     words,
@@ -229,6 +230,8 @@ def _child_ok(column: ColumnStats) -> bool:
         return False  # (a SHA-256 in hex, H&M's customer_id, is 64 characters)
     if is_measure_like(column.name):
         return False  # film.length, quantity, sort_order: amounts
+    if names_a_year(column.name):
+        return False  # House Prices' YearBuilt 1872..2010 inside test.csv's Id 1461..2919: years
     return not (is_descriptive(column.name) and not is_key_like(column.name))
 
 
