@@ -268,6 +268,15 @@ def test_amazon_s_review_times_are_dates(infer: Infer) -> None:
     assert result.bounds is not None
 
 
+def test_bounds_in_words_among_whole_numbers_are_numbers(infer: Infer) -> None:
+    # The Stack Overflow survey's YearsCode: "1" to "50", "Less than 1 year", "More than 50 years".
+    values = [str(1 + i % 50) for i in range(300)] + ["Less than 1 year"] * 12 + ["More than 50 years"] * 3
+    result = infer({"YearsCode": values})["YearsCode"]
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "worded_bound")
+    assert result.bounds == (0.0, 50.0)
+    assert infer({"n": [str(i) for i in range(100)]})["n"].decided_pattern is None
+
+
 def test_margins_of_error_are_their_numbers(infer: Infer) -> None:
     # data.census.gov's table view: each estimate's margin beside it, "±2,099", "+/-975".
     result = infer({"moe": ["±2,099", "+/-975", "±3,878", "+/-3,119", "± 0.5", "±12"]})["moe"]
@@ -530,6 +539,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "hhmm_time": ["2460", "2401", "12345", "13:45", "1345.0", "-5", "160", "99", "75", "2360"],
     "lower_bound": ["10,000", "+500", "10,00+", "1.5+", "+", "5++"],
     "margin_of_error": ["±", "+/-", "1,234", "±1,23", "±-5", "+/ -5", "5±2"],
+    "worded_bound": ["Less than", "more than one year", "over 5.5", "1,000", "under -5", "5 apples"],
     "feet_inches": ["1'234", "5'12", "5 7", "ft", "123'4", "5'7'8"],
     "hours_minutes": ["2h50", "h 50m", "2 h 50 m", "1234h", "2:50"],
     "age_span": ["years", "2 yrs", "two years", "2 decades"],
@@ -596,7 +606,7 @@ def _all_examples() -> list[str]:
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
-        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "Less than 1 year", "More than 50 years", "over 65",
     ]
 
 

@@ -49,6 +49,7 @@ PatternName = Literal[
     "abbreviated_number",
     "lower_bound",
     "margin_of_error",
+    "worded_bound",
     "feet_inches",
     "hemisphere_degrees",
     "duration",

@@ -528,6 +528,32 @@ def bounded_years() -> Detector:
     return Detector("bounded_years", "BIGINT", regex, convert, unit="year", priority=57)
 
 
+# Bounds written in words beside plain whole numbers ("Less than 1 year", "More than 50
+# years": the Stack Overflow survey's YearsCode among "1" to "50").
+_BOUND_WORDS = r"(?i:less than|fewer than|under|below|more than|over|above|at least|up to)"
+_BOUND_UNIT = r"(?:\s+(?i:years?|yrs?|months?|weeks?|days?|hours?|times?))?"
+
+
+@register
+def worded_bound() -> Detector:
+    """Whole numbers, some written as a bound in words ("Less than 1 year", "More than 50
+    years") among plain ones; typed as whole numbers, a bound from below as its number and
+    one from above as the number below it ("less than 1" is 0), as `bounded_years` reads
+    "10+" and "< 1". Lenient: a column needs one worded bound at least."""
+    regex = rf"\s*(?:{_BOUND_WORDS}\s+)?[0-9]{{1,6}}{_BOUND_UNIT}\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        value = shaped(col, regex)
+        number = f"TRY_CAST(regexp_extract({value}, '[0-9]+') AS {sql_type})"
+        below = f"regexp_matches({value}, '(?i)less|fewer|under|below|up to')"
+        return f"CASE WHEN {below} THEN {number} - 1 ELSE {number} END"
+
+    return Detector(
+        "worded_bound", "BIGINT", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {lit(_BOUND_WORDS)})", priority=36,
+    )
+
+
 @register
 def duration_or_seconds() -> Detector:
     """Seconds ("23.272") beside elapsed times in minutes and seconds ("16:44.718"), as
