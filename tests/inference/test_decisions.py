@@ -471,6 +471,11 @@ def test_a_third_code_beside_yes_and_no_keeps_a_column_text(infer: Infer) -> Non
     # Ames's PavedDrive: Y, N and P (partial) on 2% of the rows.
     values = ["P" if i % 50 == 0 else "Y" if i % 3 else "N" for i in range(1000)]
     assert infer({"PavedDrive": values})["PavedDrive"].decided_type == "VARCHAR"
+    # So is a single "P" in a thousand: a letter is an answer, not a typo.
+    once = ["P" if i == 500 else "Y" if i % 3 else "N" for i in range(1000)]
+    result = infer({"PavedDrive": once})["PavedDrive"]
+    assert result.decided_type == "VARCHAR"
+    assert "other answers ('P')" in (result.reason or "")
     # A typo or two in a thousand yes/no answers is still junk.
     typos = ["??" if i in (10, 500) else "Y" if i % 3 else "N" for i in range(1000)]
     assert infer({"PavedDrive": typos})["PavedDrive"].decided_type == "BOOLEAN"

@@ -202,6 +202,16 @@ _TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "
 _TRAILING_MINUS_MIN = 3
 _DATE_NAME = "a date's name"
 _ONE_TRUTH = "one truth value"
+_OTHER_ANSWERS = "other answers"
+# A value that is an answer, not junk: letters, in words ("Steady", "P", "Not sure").
+_ANSWER = re.compile(r"\s*[^\W\d_]+(?:[ '-][^\W\d_]+)*\s*")
+
+
+def _other_answers(boolean: _Option) -> bool:
+    """Whether the values a yes/no reading fails on are all words or letters: answers of a
+    list of categories, not typos ("??", "1O") to quarantine."""
+    failed = boolean.stats.failed_examples
+    return bool(failed) and all(_ANSWER.fullmatch(value) for value in failed)
 _TRUTH_WORD_LENGTH = 4
 _NO_HOURS = "no value has hours"
 
@@ -221,8 +231,9 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     reading of a column holding one spelling only ("N" throughout: an indicator's code, not a
     boolean) unless the name says yes/no or the spelling is a word of four letters or more
     ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long);
-    beside other words, one spelling is a category among others whatever its length (the
-    diabetes study's drug columns: "No" in 99.8% of rows, "Steady" in the rest), and phone numbers under an identifier's name (bare digits with a leading 0 read as one)."""
+    a yes/no reading beside other words or letters, however few (the diabetes study's drug
+    columns: "No" in 99.8% of rows, "Steady" in the rest; Ames's PavedDrive "P"), which are
+    answers, not junk (see `_other_answers`), and phone numbers under an identifier's name (bare digits with a leading 0 read as one)."""
     dotted = by_name.get("dotted_time")
     if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
         dotted.blocked = _DATE_NAME
@@ -232,13 +243,10 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         hhmm.blocked = _NO_HOURS  # 0 to 99 only (Spotify's time_signature 3, 4, 5): no clock
     boolean = by_name.get("boolean")
     one_truth = boolean is not None and boolean.acceptable and boolean.stats.truths == 1
-    if (
-        boolean is not None
-        and one_truth
-        and not looks_boolean(name)
-        and (findings.max_length < _TRUTH_WORD_LENGTH or boolean.rate < 1.0)
-    ):
+    if boolean is not None and one_truth and not looks_boolean(name) and findings.max_length < _TRUTH_WORD_LENGTH:
         boolean.blocked = _ONE_TRUTH
+    if boolean is not None and boolean.acceptable and boolean.rate < 1.0 and _other_answers(boolean):
+        boolean.blocked = _OTHER_ANSWERS
     phone = by_name.get("phone")
     if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
         phone.blocked = "an identifier's name"  # H&M's article_id "0108775015": ten digits, no number to call
@@ -829,14 +837,14 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
         return "Clock times of a service day, some past 24:00: kept as VARCHAR."
     if any(o.blocked == _DATE_NAME for o in options):
         return "Values read as times of day written with points, but the name says date: kept as VARCHAR."
-    one_truth = next((o for o in options if o.blocked == _ONE_TRUTH), None)
-    if one_truth is not None and one_truth.rate < 1.0:
-        others = ", ".join(repr(e.strip()) for e in one_truth.stats.failed_examples[:3])
+    answers = next((o for o in options if o.blocked == _OTHER_ANSWERS), None)
+    if answers is not None:
+        others = ", ".join(repr(e.strip()) for e in answers.stats.failed_examples[:3])
         return (
-            f"{one_truth.rate:.1%} of values are the same yes/no spelling and the rest are other"
-            f" words ({others}): categories, not a yes/no flag; kept as VARCHAR."
+            f"{answers.rate:.1%} of values are yes/no spellings and the rest other answers"
+            f" ({others}): categories, not a yes/no flag; kept as VARCHAR."
         )
-    if one_truth is not None:
+    if any(o.blocked == _ONE_TRUTH for o in options):
         return (
             "Every value is the same yes/no spelling and the name does not read as a yes/no flag"
             " (a code, most likely); kept as VARCHAR."
