@@ -305,6 +305,11 @@ def test_integers_beyond_bigint_stay_exact_text(infer: Infer) -> None:
     # Large measurements written with decimals are still numbers.
     floats = infer({"mass": [f"{1.5e20 * (i + 1):.1f}" for i in range(30)]})["mass"]
     assert floats.decided_type == "DOUBLE"
+    # So is an amount with a few outliers past BIGINT among whole numbers that fit (the Stack
+    # Overflow survey's CompTotal): numbers, none quarantined.
+    amounts = [str(20_000 + 37 * i) for i in range(997)] + ["1e+150", "99999999999999999999", "1111111111111111"]
+    comp = infer({"CompTotal": amounts})["CompTotal"]
+    assert (comp.decided_type, comp.candidates[0].parse_success_rate) == ("DOUBLE", 1.0)
 
 
 def test_accounting_negatives_in_a_currency_column(infer: Infer) -> None:

@@ -158,7 +158,12 @@ def _decide_text(
             if option.data_type in NUMERIC_TYPES:
                 option.blocked = "a code"
     number, whole = by_name.get("float"), by_name.get("integer")
-    if number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings):
+    if (
+        number is not None and whole is not None and _digits_beyond_bigint(number, whole, findings)
+        and (not whole.acceptable or looks_like_identifier(name))
+    ):
+        # (A few such values among whole numbers that fit, under another name, are outliers
+        # of a measure: the Stack Overflow survey's CompTotal "99999999999999999999".)
         number.blocked = _BEYOND_BIGINT
     comma = by_name.get("grouped_number_eu")
     if comma is not None and whole is not None and _few_commas_among_whole_numbers(comma, whole):
