@@ -312,6 +312,14 @@ def test_integers_beyond_bigint_stay_exact_text(infer: Infer) -> None:
     assert (comp.decided_type, comp.candidates[0].parse_success_rate) == ("DOUBLE", 1.0)
 
 
+def test_a_code_glued_to_a_number_is_no_money(infer: Infer) -> None:
+    # EPA's AQS daily data: Datum "NAD83" (or "NAD27", "WGS84"); NAD is the Namibian dollar.
+    result = infer({"Datum": ["NAD83"] * 30 + ["NAD27"] * 5})["Datum"]
+    assert result.decided_type == "VARCHAR"
+    money = infer({"fee": ["USD 83", "USD 27", "USD 12.50"] * 10})["fee"]
+    assert money.decided_type == "DECIMAL"
+
+
 def test_accounting_negatives_in_a_currency_column(infer: Infer) -> None:
     result = infer({"net": ["$1,234.50", "($12.00)", "(USD 3.50)", "$0.99", "( $7.25 )"]})["net"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")

@@ -336,6 +336,18 @@ def _format_details(
     return {"formats": list(formats)}
 
 
+_BARE_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _codes_glued_to_whole_numbers(stats: CandidateStats) -> bool:
+    """Whether the amounts a currency reading found are all three capitals glued to a whole
+    number ("NAD83", "NAD27": a geodetic datum): a code's name, not money, which is written
+    with a space, a symbol or cents."""
+    low, high = as_bound(stats.low), as_bound(stats.high)
+    whole = low is not None and high is not None and float(low).is_integer() and float(high).is_integer()
+    return whole and all(_BARE_CODE.fullmatch(marker) for marker in stats.markers)
+
+
 def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> None:
     stats = option.stats
     from_name = None
@@ -346,6 +358,9 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
     if stats.detector.unit is not None:
         from_values = UnitEvidence(stats.detector.unit, VALUE_UNIT_CONFIDENCE)
     elif stats.detector.marker is not None and stats.markers:
+        if stats.detector.data_type == "DECIMAL" and _codes_glued_to_whole_numbers(stats):
+            option.blocked = "codes glued to numbers"  # EPA's datum "NAD83" is no 83 Namibian dollars
+            return
         read = currency_code if stats.detector.data_type == "DECIMAL" else value_unit
         units = {read(marker) for marker in stats.markers}
         if len(units) != 1 or None in units:
