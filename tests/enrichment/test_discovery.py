@@ -1270,6 +1270,29 @@ async def test_a_table_named_for_nothing_is_the_entity_its_identifier_names(runt
     assert (kinds["fec.cm"], kinds["fec.cn"], kinds["fec.x1"]) == ("cmte", "cand", "location")
 
 
+async def test_a_nearly_unique_time_beside_codes_is_no_key(runtime: Runtime, tmp_path: Path) -> None:
+    # NYC's taxi trips: no key; the pickup time repeats on a few trips, and with the vendor
+    # and the pickup zone beside it every set was unique by chance. Sensors read at the same
+    # times keep (sensor, time) as their key.
+    import datetime as dt
+
+    folder = tmp_path / "data" / "tlc"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+    start = dt.datetime(2023, 1, 1)
+    times = [start + dt.timedelta(seconds=rng.randint(0, 2_000_000)) for _ in range(3000)]
+    times += rng.sample(times, 20)
+    (folder / "trips.csv").write_text("VendorID,pickup_datetime,PULocationID,fare\n" + "".join(
+        f"{rng.choice([1, 2])},{t},{rng.randint(1, 263)},{rng.randint(3, 90)}.5\n" for t in times))
+    (folder / "readings.csv").write_text("sensor_id,read_at,pm25\n" + "".join(
+        f"S{s},{start + dt.timedelta(hours=h)},{rng.randint(1, 90)}.5\n" for h in range(200) for s in range(5)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="tlc")
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["tlc.trips"] is None
+    assert grains["tlc.readings"] == ["sensor_id", "read_at"]
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

@@ -413,6 +413,11 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     chance = sum(_by_chance(c, table.rows) for c in combo)
     if chance >= 2 or (chance and len(combo) == 2 and table.rows < LOOSE_PAIR * product):
         return False  # a Pokémon's stats (HP, Speed): unique together by chance
+    if any(_nearly_unique_time(c, table.rows) for c in combo):
+        # A time nearly unique alone makes any set with it unique by chance: the taxi trips'
+        # pickup time with a vendor and a zone. (Readings of many sensors at the same times
+        # repeat each time, and keep their (sensor, time) key.)
+        return False
     # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
     # moment: a time series' key; two times otherwise are one too many.
     moment = sorted(c.sql_type.upper() for c in combo) == ["DATE", "TIME"]
@@ -421,6 +426,11 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     # (tag, timestamp) unique by chance is no key: one part must be an identifier, or all be
     # codes (an XBRL tag and its taxonomy's version)
     return any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
+
+
+def _nearly_unique_time(column: ColumnStats, rows: int) -> bool:
+    """A timestamp with nearly as many values as rows (9 in 10 or more)."""
+    return column.sql_type.upper().startswith("TIMESTAMP") and (column.distinct or 0) >= 0.9 * rows
 
 
 def _by_chance(column: ColumnStats, rows: int) -> bool:
