@@ -211,3 +211,17 @@ def test_the_census_api_s_codes_are_named_together_and_a_type_s_maximum_is_a_cod
     assert "-999999999 (10 values, 3.3%) looks like a code for a missing or unknown value" in census
     assert "-888888888 (10 values) and -666666666 (10 values), beside it, look like codes too." in census
     assert "2147483647 (12 values, 4.0%) looks like a code for a missing or unknown value" in reasons["maximum_nights"]
+
+
+def test_nines_far_below_a_few_small_negatives_are_a_code(tmp_path: Path) -> None:
+    # OpenAQ's measurements: -999 for no reading, beside a few -1 and -2 of a sensor's drift
+    # among readings up to 500; a temperature's -99.9 beside -40 stays a value.
+    rng = random.Random(2)
+    lines = ["location_id,value,temp"] + [
+        f"{i},{-999 if i % 20 == 0 else rng.choice([-1, -2]) if i % 37 == 0 else rng.randint(0, 500)},"
+        f"{-99 if i == 5 else rng.randint(-40, 40)}"
+        for i in range(400)
+    ]
+    reasons = _reasons(tmp_path, "openaq.csv", lines)
+    assert "-999 (20 values, 5.0%) looks like a code for a missing or unknown value" in reasons["value"]
+    assert "looks like a code" not in reasons["temp"]

@@ -265,6 +265,10 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     if value == -1:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
         return near >= 0 and far >= 10
+    if s.kind == "number" and s.low and value <= -99 and _NINES.fullmatch(_plain(-value)) and near > value / 10:
+        # Nines ten times farther below zero than any other value (OpenAQ's -999 beside a
+        # few readings of -1 or -2 among hundreds): the code, whatever the spread above.
+        return True
     # Beside values of one sign, or five times farther from them than they spread (a
     # temperature's -9999 beside -20 to 35); a value of no code's shape only the latter.
     beside = s.kind != "far" and (near >= 0 if s.low else near <= value / 3)
