@@ -720,15 +720,19 @@ def test_numbers_with_a_capital_letter_among_numbers_are_codes_not_units_or_thou
     assert infer({"qty": typo})["qty"].decided_type == "INTEGER"
 
 
-def test_fips_codes_stored_as_numbers_stay_codes(infer: Infer) -> None:
+def test_fips_codes_stored_as_numbers_stay_codes(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
     # Zillow's county file: StateCodeFIPS 1..72 and MunicipalCodeFIPS 1..510, zeros lost.
     results = infer({
         "StateCodeFIPS": [str(1 + i % 72) for i in range(200)], "MunicipalCodeFIPS": [str(1 + 3 * (i % 170)) for i in range(200)],
         "SizeRank": [str(i) for i in range(200)],
     })
     assert results["StateCodeFIPS"].decided_type == "VARCHAR"
-    assert "lpad(code, 2, '0')" in (results["StateCodeFIPS"].reason or "")
-    assert "lpad(code, 3, '0')" in (results["MunicipalCodeFIPS"].reason or "")
+    assert "lpad(CAST(CAST(code AS BIGINT) AS VARCHAR), 2, '0')" in (results["StateCodeFIPS"].reason or "")
+    assert "lpad(CAST(CAST(code AS BIGINT) AS VARCHAR), 3, '0')" in (results["MunicipalCodeFIPS"].reason or "")
+    # The padding works on a float's text too (Google's census_fips_code "1001.0").
+    assert con.execute("SELECT lpad(CAST(CAST(code AS BIGINT) AS VARCHAR), 5, '0') FROM (VALUES ('1001.0'), ('6037')) t(code)").fetchall() == [
+        ("01001",), ("06037",)
+    ]
     assert results["SizeRank"].decided_type == "INTEGER"
 
 

@@ -400,6 +400,12 @@ def _leading_zero_note(
     )
 
 
+def _padded(column: str, width: int) -> str:
+    """SQL restoring a code's leading zeros, whether its text is "1001" or a float's "1001.0"
+    (Google's mobility reports write census_fips_code so)."""
+    return f"lpad(CAST(CAST({column} AS BIGINT) AS VARCHAR), {width}, '0')"
+
+
 def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: InferenceConfig) -> str | None:
     """Why phone numbers or postal codes written as bare digits ("2058024000", "07302",
     "11205") under such a name stay text: a sum or mean of them means nothing, and a leading
@@ -423,11 +429,11 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         width = 2 if high <= 99 else 3 if high <= 999 else 5
         return (
             f"Whole numbers under a FIPS code's name: codes whose leading zeros a number drops"
-            f" ({int(low)} was {int(low):0{width}d}; lpad(code, {width}, '0') restores them); kept as VARCHAR."
+            f" ({int(low)} was {int(low):0{width}d}; {_padded('code', width)} restores them); kept as VARCHAR."
         )
     # Postcodes of four digits (Australia, Switzerland, Denmark), or US ZIP codes that a
     # spreadsheet stored as numbers: "1109" was 01109.
-    lost = " (some of five, some fewer: US ZIP codes whose leading zeros were lost; lpad(code, 5, '0') restores them)"
+    lost = f" (some of five, some fewer: US ZIP codes whose leading zeros were lost; {_padded('code', 5)} restores them)"
     return (
         f"Whole numbers of up to five digits under a postal code's name{lost if high >= 10_000 > low else ''}:"
         " codes, not quantities; kept as VARCHAR."
