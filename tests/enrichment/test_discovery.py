@@ -1293,6 +1293,18 @@ async def test_a_nearly_unique_time_beside_codes_is_no_key(runtime: Runtime, tmp
     assert grains["tlc.readings"] == ["sensor_id", "read_at"]
 
 
+async def test_a_long_name_repeated_by_day_is_a_key_part(runtime: Runtime, tmp_path: Path) -> None:
+    # The WHO's daily COVID-19 figures: a country's name of 32 characters kept
+    # (Date_reported, Country) from the keys, and a measure was taken in its place.
+    folder = tmp_path / "data" / "who"
+    folder.mkdir(parents=True)
+    countries = ["Germany", "Bonaire, Sint Eustatius and Saba", "Namibia", "occupied Palestinian territory"]
+    (folder / "daily.csv").write_text("Date_reported,Country,New_cases\n" + "".join(
+        f'2020-03-{d:02d},"{c}",{d % 2}\n' for d in range(1, 7) for c in countries))
+    entity = await _only_entity(runtime, folder)
+    assert entity.grain_columns == ["Date_reported", "Country"]
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

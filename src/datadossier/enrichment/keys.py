@@ -99,11 +99,12 @@ def _counts_periods(name: str) -> bool:
     return bool(ws) and ws[0] in _PERIOD_WORDS
 
 
-def _short_list(column: ColumnStats, rows: int) -> bool:
-    """Short text from a small list of values: a code or a label of groups of rows."""
+def _short_list(column: ColumnStats, rows: int, longest: float = 12.0) -> bool:
+    """Short text (``longest`` characters on average at most) from a small list of values: a
+    code or a label of groups of rows."""
     return (
         column.family == "string" and (column.distinct or rows) <= max(50, rows // 100)
-        and (column.avg_length or 0.0) <= 12
+        and (column.avg_length or 0.0) <= longest
     )
 
 
@@ -451,11 +452,13 @@ def _identifies(column: ColumnStats, rows: int) -> bool:
     if is_key_like(column.name):
         return True
     if column.family == "string":
+        # A label repeated over groups of rows, however long ("Bonaire, Sint Eustatius and
+        # Saba" among the WHO's countries by day).
         if is_descriptive(column.name):
-            return _short_list(column, rows)
+            return _short_list(column, rows, FREE_TEXT_LENGTH)
         # A code of nearly as many values as rows (an XBRL tag beside its taxonomy's version).
         near_unique = (column.distinct or 0) >= rows // 2 and (column.avg_length or 0.0) <= FREE_TEXT_LENGTH
-        return _short_list(column, rows) or _fixed_code(column) or near_unique
+        return _short_list(column, rows, FREE_TEXT_LENGTH) or _fixed_code(column) or near_unique
     return column.family == "integer" and not is_measure_like(column.name) and not names_a_time(column.name)
 
 
