@@ -161,3 +161,16 @@ def test_a_bom_before_a_quoted_first_name_is_no_part_of_it(tmp_path: Path) -> No
     out, _ = run_file(path, tmp_path, None)
     assert [name for name, _ in out.raw_columns] == ["GEO_ID", "NAME", "S1901_C01_001E", "S1901_C01_001M"]
     assert out.counts.raw_rows == 40
+
+
+def test_census_labels_over_a_few_rows_are_labels(tmp_path: Path) -> None:
+    # One county's extract from data.census.gov: four rows under the labels, too few for
+    # the labels to be told from the values' types.
+    path = tmp_path / "b19013.csv"
+    lines = _census(labels=True).splitlines()[:6]
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    assert out.counts.raw_rows == 4
+    decided = {i.column_name: i.decided_type for i in out.inferences}
+    assert decided["S1901_C01_001E"] == "INTEGER"
+    assert out.names["S1901_C01_001E"] == "Estimate!!Households!!Total"

@@ -461,6 +461,8 @@ def _label_rows(rows: list[list[str]], field_count: int) -> int:
     data loggers its unit ("Deg C", "m/s") and then how it was processed ("Avg")."""
     if any("\n" in cell for row in rows[: 1 + MAX_LABEL_ROWS] for cell in row):
         return 0  # a quoted line break: rows and lines no longer line up
+    if len(rows) >= 2 and len(rows[1]) == field_count and _census_labels(rows[1]):
+        return 1  # however few the rows below (one county's extract)
     for count in range(MAX_LABEL_ROWS, 0, -1):
         labels, data = rows[1 : 1 + count], rows[1 + count :]
         if len(data) < 5 or any(len(row) != field_count for row in labels):
@@ -471,6 +473,13 @@ def _label_rows(rows: list[list[str]], field_count: int) -> int:
         if all(_labels_typed_columns(row, data, typed) for row in labels):
             return count
     return 0
+
+
+def _census_labels(row: list[str]) -> bool:
+    """Whether a row holds data.census.gov's labels: "Estimate!!Total:" in most of its cells
+    (all but the geography's two, "Geography" and "Geographic Area Name")."""
+    marked = sum(1 for cell in row if "!!" in cell)
+    return marked >= 1 and marked >= (len(row) - 2) / 2
 
 
 def _typed_column(cells: list[str]) -> bool:
