@@ -1305,6 +1305,26 @@ async def test_a_long_name_repeated_by_day_is_a_key_part(runtime: Runtime, tmp_p
     assert entity.grain_columns == ["Date_reported", "Country"]
 
 
+async def test_of_two_columns_naming_one_parent_the_one_whose_rows_it_holds_wins(runtime: Runtime, tmp_path: Path) -> None:
+    # Inside Airbnb's listings: neighbourhood_cleansed (every row in neighbourhoods.csv) and
+    # host_neighbourhood (empty on a quarter of the rows, names of its own on half the rest).
+    folder = tmp_path / "data" / "airbnb"
+    folder.mkdir(parents=True)
+    rng = random.Random(9)
+    hoods = [f"Hood {i}" for i in range(37)]
+    (folder / "neighbourhoods.csv").write_text("neighbourhood_group,neighbourhood\n" + "".join(f",{h}\n" for h in hoods))
+    others = ["SoMa", "Lower Haight", "Upper Market", "Dogpatch"]
+    lines = ["id,host_neighbourhood,neighbourhood_cleansed"]
+    for i in range(1500):
+        cleansed = rng.choice(hoods)
+        host = "" if i % 4 == 0 else rng.choice(others) if i % 2 else rng.choice(hoods)
+        lines.append(f"{40000 + i * 7},{host},{cleansed}")
+    (folder / "listings.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="airbnb")
+    assert [e[1] for e in _edges(found, "airbnb") if e[2] == "neighbourhoods"] == [("neighbourhood_cleansed",)]
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.
