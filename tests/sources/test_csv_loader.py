@@ -246,11 +246,16 @@ def test_utf8_bom_is_not_part_of_the_first_name(con, tmp_path: Path) -> None:
     assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == ["id", "name"]
 
 
-def test_tab_and_pipe_delimiters(con, tmp_path: Path) -> None:
-    for delim in ("\t", "|"):
+def test_tab_pipe_and_dollar_delimiters(con, tmp_path: Path) -> None:
+    # (The FDA's FAERS extracts separate their fields with "$".)
+    for delim in ("\t", "|", "$"):
         path = tmp_path / "x.csv"
         path.write_text(f"a{delim}b\n1{delim}x, y\n")
         assert _load(con, path).delimiter == delim
+    # A price with a dollar in a comma-separated file leaves the comma the delimiter.
+    path = tmp_path / "x.csv"
+    path.write_text("item,price\npen,$1.50\nink,$12\n")
+    assert _load(con, path).delimiter == ","
 
 
 def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:

@@ -45,8 +45,8 @@ if TYPE_CHECKING:
 SNIFF_BYTES = 1 << 20
 # What a sample of the file (see `sample_csv`) may read at most, all blocks together.
 SAMPLE_MAX_BYTES = 8 << 20
-_DELIMITERS = (",", ";", "\t", "|")
-_SEP_DIRECTIVE = re.compile(r"(?i)sep=([,;\t|])")
+_DELIMITERS = (",", ";", "\t", "|", "$")
+_SEP_DIRECTIVE = re.compile(r"(?i)sep=([,;\t|$])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SNIFF_LINES = 500
 _NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
