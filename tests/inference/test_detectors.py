@@ -268,6 +268,15 @@ def test_amazon_s_review_times_are_dates(infer: Infer) -> None:
     assert result.bounds is not None
 
 
+def test_compact_dates_of_mixed_precision_are_dates_under_a_date_name(infer: Infer) -> None:
+    # The FDA's FAERS event_dt: YYYYMMDD, or YYYYMM and YYYY where the day or month is unknown.
+    values = [f"2022{m:02d}{d:02d}" for m in range(1, 13) for d in (3, 17)] + ["202211", "2021", "202302"] * 3
+    result = infer({"event_dt": values, "amount": values})
+    assert (result["event_dt"].decided_type, result["event_dt"].decided_pattern) == ("DATE", "compact_partial_date")
+    assert result["event_dt"].bounds is not None
+    assert result["amount"].decided_type == "INTEGER"  # no date's name: numbers
+
+
 def test_bounds_in_words_among_whole_numbers_are_numbers(infer: Infer) -> None:
     # The Stack Overflow survey's YearsCode: "1" to "50", "Less than 1 year", "More than 50 years".
     values = [str(1 + i % 50) for i in range(300)] + ["Less than 1 year"] * 12 + ["More than 50 years"] * 3
@@ -570,6 +579,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_mdy": ["13152020", "01322020", "01151820", "1152020", "20200115"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
     "compact_year_month": ["202313", "202300", "210001", "20230", "2023011", "179912"],
+    "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
     "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703"],
@@ -606,7 +616,7 @@ def _all_examples() -> list[str]:
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
-        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "Less than 1 year", "More than 50 years", "over 65",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "over 65",
     ]
 
 

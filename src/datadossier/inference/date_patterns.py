@@ -13,7 +13,7 @@ from datadossier.inference.detector import (
     shaped,
     strptime_date,
 )
-from datadossier.inference.names import looks_like_clock, looks_like_year_month
+from datadossier.inference.names import looks_like_clock, looks_like_date, looks_like_year_month
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -350,6 +350,25 @@ def year_month() -> Detector:
         "year_month", "DATE", regex,
         lambda col, _t: strptime_date(f"replace({shaped(col, regex)}, '/', '-')", formats),
         priority=65, formats=formats,
+    )
+
+
+@register
+def compact_partial_date() -> Detector:
+    """Dates written YYYYMMDD beside YYYYMM and YYYY where the day or the month is unknown
+    ("20230314", "202303", "2023": the FDA's FAERS event_dt): a DATE on the first day of the
+    period written. Shortlisted only under a date's name, and only when the sample shows full
+    dates beside shorter ones (see `sampling`); any such number could be an amount."""
+    formats = ("%Y%m%d", "%Y%m", "%Y")
+    regex = r"\s*(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?)?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = f"trim({shaped(col, regex)})"
+        padded = f"CASE length({text}) WHEN 4 THEN {text} || '0101' WHEN 6 THEN {text} || '01' ELSE {text} END"
+        return strptime_date(padded, ("%Y%m%d",))
+
+    return Detector(
+        "compact_partial_date", "DATE", regex, convert, priority=101, formats=formats, named=looks_like_date,
     )
 
 

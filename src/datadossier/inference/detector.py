@@ -80,6 +80,7 @@ PatternName = Literal[
     "ymd_slash_datetime",
     "year_month",
     "compact_year_month",
+    "compact_partial_date",
     "year_quarter",
     "iso_partial_date",
     "compact_date",

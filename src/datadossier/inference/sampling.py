@@ -258,6 +258,10 @@ def _findings(
             weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
         ):
             continue  # no full dates beside years or months: the single patterns say it
+        if detector.name == "compact_partial_date" and not (
+            0 < weights["compact_date"][0] < weights["compact_partial_date"][0]
+        ):
+            continue  # (likewise, written without dashes)
         # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
         findings.shares[detector.name] = min(1.0, weights[detector.name][0] / total)
     if "integer" in findings.shares:
