@@ -865,3 +865,19 @@ def test_years_in_buckets_with_open_ends_are_whole_years(infer: Infer) -> None:
     assert (emp.decided_type, emp.decided_pattern, emp.candidates[0].detected_unit) == ("INTEGER", "bounded_years", "year")
     assert emp.bounds == (0.0, 10.0)
     assert result["tenure"].decided_pattern == "unit_value"
+
+
+def test_a_wide_table_is_scanned_in_parts_and_keeps_every_column_s_failed_examples(infer: Infer) -> None:
+    # M5's sales: 1,600 day columns of small counts, each with a yes/no reading failing on
+    # its 2s and 3s; in one query the failing values took 28 s over 200 rows. Scanned and
+    # searched in parts, every column's candidates keep their counts and examples.
+    from datadossier.inference import scan
+
+    width = max(scan.SCAN_COLUMNS, scan.EXAMPLES_PER_QUERY) + 5
+    columns = {f"d_{i}": [str(v % 4) for v in range(i, i + 40)] for i in range(width)}
+    results = infer(columns)
+    last = results[f"d_{width - 1}"]
+    assert last.decided_type == "INTEGER"
+    boolean = next(c for c in last.candidates if c.data_type == "BOOLEAN")
+    assert boolean.parse_success_rate == 0.5
+    assert sorted(boolean.failed_examples) == ["2", "3"]

@@ -38,7 +38,7 @@ def test_a_wide_table_is_inferred_in_a_fixed_number_of_queries(con: duckdb.DuckD
     assert len(results) == 30
     # Row count; the sample counted (one table), matched (one query), the values of the date
     # columns read, the table dropped; the scan; the failed examples: whatever the number of
-    # columns.
+    # columns up to `scan.SCAN_COLUMNS` (a wider table is scanned in parts).
     assert len(counting.queries) == 7
     assert results[0].candidates[0].failed_examples == ["??"]
 
