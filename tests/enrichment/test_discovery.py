@@ -1138,6 +1138,20 @@ async def test_columns_named_for_month_ends_are_one_measure(runtime: Runtime, tm
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 24
 
 
+async def test_columns_numbered_in_a_run_are_unpivoted_like_periods(runtime: Runtime, tmp_path: Path) -> None:
+    # M5's sales: a column of units sold per day, d_1 ... d_N, which calendar.csv's d names.
+    folder = tmp_path / "data" / "m5"
+    folder.mkdir(parents=True)
+    days = [f"d_{i}" for i in range(1, 31)]
+    lines = ["id,item_id,store_id," + ",".join(days)]
+    lines += [f"ITEM_{i:03d}_CA_1,ITEM_{i:03d},CA_1," + ",".join(str((i * d) % 4) for d in range(30)) for i in range(25)]
+    (folder / "sales.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert (wide["count"], wide["first"], wide["last"]) == (30, "d_1", "d_30")
+    assert await _count(runtime, f"FROM ({wide['unpivot']}) WHERE period = 'd_30'") == 25
+
+
 async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: Runtime, tmp_path: Path) -> None:
     # The Global Power Plant Database: reported generation 2013-2019 beside estimates 2013-2017.
     folder = tmp_path / "data" / "gppd"

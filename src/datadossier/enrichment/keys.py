@@ -250,6 +250,8 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
     and ``unpivot`` is the first's."""
     periods = [c for c in table.columns if c.family in ("integer", "float") and _names_a_period(c.name)]
     if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
+        periods = _numbered_columns(table)
+    if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
         return None
     named = {c.name for c in periods}
     groups: dict[str, list[str]] = {}
@@ -273,6 +275,27 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
     if len(measures) > 1:
         found["measures"] = measures
     return found
+
+
+_NUMBERED = re.compile(r"(.*?)([0-9]+)")
+
+
+def _numbered_columns(table: TableStats) -> list[ColumnStats]:
+    """Columns of figures named one stem and a running number (M5's sales by day d_1, d_2,
+    ..., d_1913, whose days calendar.csv's column d names; forecasts F1...F28): the most
+    common stem's, when their numbers run without a gap."""
+    by_stem: dict[str, list[tuple[int, ColumnStats]]] = {}
+    for column in table.columns:
+        match = _NUMBERED.fullmatch(column.name)
+        if match is not None and column.family in ("integer", "float"):
+            by_stem.setdefault(match.group(1), []).append((int(match.group(2)), column))
+    if not by_stem:
+        return []
+    numbered = max(by_stem.values(), key=len)
+    numbers = sorted(n for n, _ in numbered)
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return []
+    return [c for _, c in sorted(numbered, key=lambda item: item[0])]
 
 
 # What stands for the period in a measure's name while columns are grouped by the rest.

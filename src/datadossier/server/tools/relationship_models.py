@@ -83,7 +83,8 @@ class EntityOut(BaseModel):
     near_key_repeats: int | None = Field(default=None, description="How many rows break `near_key`.")
     period_columns: dict[str, Any] | None = Field(
         default=None,
-        description="Of a wide table, one column of figures per period (dates or years as column names): their"
+        description="Of a wide table, one column of figures per period (dates or years as column names, or one"
+        " stem numbered in a run: M5's d_1...d_1913): their"
         " count, first and last, and `unpivot`, the DuckDB SQL giving one row per period (columns period, value);"
         " for columns of several measures (generation_gwh_2013... beside estimated_generation_gwh_2013...),"
         " `measures` gives each its own count, first, last and `unpivot`.",
