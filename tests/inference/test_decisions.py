@@ -881,3 +881,16 @@ def test_a_wide_table_is_scanned_in_parts_and_keeps_every_column_s_failed_exampl
     boolean = next(c for c in last.candidates if c.data_type == "BOOLEAN")
     assert boolean.parse_success_rate == 0.5
     assert sorted(boolean.failed_examples) == ["2", "3"]
+
+
+def test_ambiguous_dates_follow_the_order_the_table_s_other_dates_show(infer: Infer) -> None:
+    # TfL's cycle hire journeys: Start Date shows days past the 12th (day first); End Date's
+    # first days of January alone cannot tell, and went month first for the "/".
+    starts = [f"{d:02d}/01/2023 08:{d:02d}" for d in range(1, 29)]
+    ends = [f"{1 + d % 12:02d}/01/2023 09:{d:02d}" for d in range(1, 29)]
+    results = infer({"Start Date": starts, "End Date": ends, "alone": ends})
+    assert results["Start Date"].decided_pattern == "eu_datetime"
+    assert results["End Date"].decided_pattern == "eu_datetime"
+    assert "the table's other dates" in (results["End Date"].reason or "")
+    lone = infer({"End Date": ends})["End Date"]
+    assert lone.decided_pattern == "us_datetime"  # nothing else to go by: the separator's habit

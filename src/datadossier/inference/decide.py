@@ -70,7 +70,7 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
 }
 # Day/month patterns, month first and day first.
-_MONTH_FIRST: frozenset[PatternName] = frozenset(
+MONTH_FIRST_PATTERNS: frozenset[PatternName] = frozenset(
     {"us_date", "us_datetime", "us_date_short", "us_datetime_short", "iso_or_us_date"}
 )
 _TYPE_WORDS: dict[DataType, str] = {
@@ -728,15 +728,17 @@ def _day_month_tie(
     chosen: _Option, other: _Option, findings: SampleFindings, notes: list[str]
 ) -> _Option:
     separator = findings.date_separator or "/"
-    winner = next(o for o in (chosen, other) if (o.name in _MONTH_FIRST) == (separator == "/"))
+    month_first = separator == "/" if findings.table_day_first is None else not findings.table_day_first
+    winner = next(o for o in (chosen, other) if (o.name in MONTH_FIRST_PATTERNS) == month_first)
     for option in (chosen, other):
         option.details["ambiguous_day_month"] = True
         option.ambiguous = True
-    order = "MM/DD" if winner.name in _MONTH_FIRST else f"DD{separator}MM"
-    notes.append(
-        f"Day/month order is ambiguous: no value has a field above 12; chose {order} because"
-        f" the separator is '{separator}'."
+    order = "MM/DD" if winner.name in MONTH_FIRST_PATTERNS else f"DD{separator}MM"
+    because = (
+        f"the separator is '{separator}'" if findings.table_day_first is None
+        else "the table's other dates, whose values tell, are written so"
     )
+    notes.append(f"Day/month order is ambiguous: no value has a field above 12; chose {order} because {because}.")
     return winner
 
 

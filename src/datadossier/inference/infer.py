@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
 from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
-from datadossier.inference.decide import decide_text_column
+from datadossier.inference.decide import MONTH_FIRST_PATTERNS, decide_text_column
+from datadossier.inference.detector import DAY_MONTH_PATTERNS
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
 from datadossier.inference.sampling import (
@@ -34,6 +35,7 @@ from datadossier.inference.sampling import (
 )
 from datadossier.inference.scan import (
     ColumnPlan,
+    ColumnScan,
     collect_failed_examples,
     missing_words_among_failures,
     scan_columns,
@@ -115,22 +117,40 @@ def infer_columns(
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_words_among_failures(con, relation, plans, scans, config)
-    results: list[ColumnInference] = []
-    for plan, scan in zip(plans, scans, strict=True):
-        if plan.findings is None:
-            results.append(decide_native_column(plan.name, plan.raw_type, scan))
-        else:
-            decided = decide_text_column(
-                plan.name, plan.raw_type, scan, plan.findings, config, (labels or {}).get(plan.name, ())
-            )
-            results.append(
-                replace(
-                    decided,
-                    sampled_distinct_share=plan.findings.distinct_share,
-                    sampled_max_length=plan.findings.max_length,
-                )
-            )
+    results = [_decide(plan, scan, config, labels) for plan, scan in zip(plans, scans, strict=True)]
+    order = _table_day_first(results)
+    if order is not None:
+        # Dates whose values cannot tell day from month follow the table's dates that can (a
+        # week of TfL journeys in early January beside a column of days past the 12th).
+        for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+            if plan.findings is not None and _ambiguous_day_month(results[i]):
+                plan.findings.table_day_first = order
+                results[i] = _decide(plan, scan, config, labels)
     return _lone_currency_names(results)
+
+
+def _decide(
+    plan: ColumnPlan, scan: ColumnScan, config: InferenceConfig, labels: dict[str, tuple[str, ...]] | None
+) -> ColumnInference:
+    if plan.findings is None:
+        return decide_native_column(plan.name, plan.raw_type, scan)
+    decided = decide_text_column(plan.name, plan.raw_type, scan, plan.findings, config, (labels or {}).get(plan.name, ()))
+    return replace(decided, sampled_distinct_share=plan.findings.distinct_share, sampled_max_length=plan.findings.max_length)
+
+
+def _ambiguous_day_month(result: ColumnInference) -> bool:
+    return bool(result.candidates) and bool(result.candidates[0].details.get("ambiguous_day_month"))
+
+
+def _table_day_first(results: list[ColumnInference]) -> bool | None:
+    """The day/month order of the table's dates whose values tell it (True: day first);
+    None when none tells, or they disagree."""
+    orders = {
+        r.decided_pattern not in MONTH_FIRST_PATTERNS
+        for r in results
+        if r.decided_pattern in DAY_MONTH_PATTERNS and not _ambiguous_day_month(r)
+    }
+    return orders.pop() if len(orders) == 1 else None
 
 
 # A column named by a rare currency's code alone is in that currency only beside others so

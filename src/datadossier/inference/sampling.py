@@ -69,6 +69,9 @@ class SampleFindings:
     shares: dict[PatternName, float] = field(default_factory=lambda: {})
     # Separator of day/month dates ('/', '.' or '-'), when there are such dates.
     date_separator: str | None = None
+    # The day/month order other date columns of the table show (True: day first), which
+    # settles this column's when its own values cannot (see `infer.infer_columns`).
+    table_day_first: bool | None = None
     # A sampled whole number written with a leading zero ("00501"), for the decision's reason.
     leading_zero_example: str | None = None
     # Distinct sampled values over sampled values, and the longest sampled value (characters).
