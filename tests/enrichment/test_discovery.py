@@ -1339,6 +1339,29 @@ async def test_of_two_columns_naming_one_parent_the_one_whose_rows_it_holds_wins
     assert [e[1] for e in _edges(found, "airbnb") if e[2] == "neighbourhoods"] == [("neighbourhood_cleansed",)]
 
 
+async def test_references_to_a_key_broken_by_empty_values_or_copies_are_found(runtime: Runtime, tmp_path: Path) -> None:
+    # data.police.uk: street crimes by Crime ID, empty for anti-social behaviour; the NBA
+    # games: three games written twice. Their references were lost with the key.
+    folder = tmp_path / "data" / "mixed"
+    folder.mkdir(parents=True)
+    rng = random.Random(6)
+    crime_ids = [f"{rng.getrandbits(256):064x}" for _ in range(300)]
+    (folder / "street.csv").write_text("Crime ID,Month,Crime type\n" + "".join(
+        f"{'' if i % 4 == 0 else cid},2023-01,{'Anti-social behaviour' if i % 4 == 0 else 'Burglary'}\n"
+        for i, cid in enumerate(crime_ids)))
+    (folder / "outcomes.csv").write_text("Crime ID,Month,Outcome type\n" + "".join(
+        f"{cid},2023-02,Investigation complete\n" for i, cid in enumerate(crime_ids) if i % 4 and i % 3))
+    games = [f"{22200001 + i},2023-01-{1 + i % 28:02d},{1610612737 + i % 30}" for i in range(120)]
+    (folder / "games.csv").write_text("GAME_ID,GAME_DATE_EST,HOME_TEAM_ID\n" + "\n".join(games + games[:3]) + "\n")
+    (folder / "games_details.csv").write_text("GAME_ID,PLAYER_ID,PTS\n" + "".join(
+        f"{22200001 + i % 120},{200000 + i},{i % 40}\n" for i in range(1500)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="mixed")
+    edges = _edges(found, "mixed")
+    assert ("outcomes", ("Crime ID",), "street", ("Crime ID",)) in edges
+    assert ("games_details", ("GAME_ID",), "games", ("GAME_ID",)) in edges
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

@@ -279,7 +279,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         for t in tables
         for k in keys[t.name].keys
         if len(k) == 1 and t.column(k[0]).family in ("integer", "string")
-    ]
+    ] + [c for t in tables for c in _keys_but_for(t, keys[t.name])]
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # A table of one row per day (the bike sharing data's day.csv by dteday, Favorita's oil
     # prices by date) is a lookup for the days of other tables named alike.
@@ -334,6 +334,24 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                     continue
                 result.append(_Candidate(child, parent, name, spec, parent_width=widths[parent.table]))
     return result
+
+
+def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
+    """Identifiers that would key their table but for empty values or copies of rows, which a
+    reference may still point at: the police's street crimes by Crime ID (empty for
+    anti-social behaviour, which has no outcome), NBA games by GAME_ID (three rows written
+    twice)."""
+    keyed = {k[0] for k in found.keys if len(k) == 1}
+    columns: list[ColumnStats] = []
+    beside = found.evidence.get("key_without_duplicates")
+    if isinstance(beside, list) and len(beside) == 1 and beside[0] not in keyed:
+        columns.append(table.column(str(beside[0])))
+    for column in table.columns:
+        if column.name in keyed or column in columns or column.family not in ("integer", "string") or not column.nulls:
+            continue
+        if is_key_like(column.name) and column.distinct == column.non_null and 2 * column.non_null >= column.rows:
+            columns.append(column)
+    return [c for c in columns if c.family in ("integer", "string")]
 
 
 # Days match days in any two tables of one period: only a name that says so links them.
