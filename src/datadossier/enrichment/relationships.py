@@ -343,9 +343,11 @@ def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
     twice)."""
     keyed = {k[0] for k in found.keys if len(k) == 1}
     columns: list[ColumnStats] = []
-    beside = found.evidence.get("key_without_duplicates")
-    if isinstance(beside, list) and len(beside) == 1 and beside[0] not in keyed:
-        columns.append(table.column(str(beside[0])))
+    beside: object = found.evidence.get("key_without_duplicates")
+    if isinstance(beside, list):
+        names = [str(name) for name in beside]  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+        if len(names) == 1 and names[0] not in keyed:
+            columns.append(table.column(names[0]))
     for column in table.columns:
         if column.name in keyed or column in columns or column.family not in ("integer", "string") or not column.nulls:
             continue
