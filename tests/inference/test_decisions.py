@@ -663,6 +663,9 @@ def test_zip_codes_stay_text_under_a_postal_name(infer: Infer) -> None:
     assert (plain.decided_type, plain.decided_pattern) == ("VARCHAR", "postal_code")
     assert "postal codes under such a name" in plain.reason
     assert result["Postcode"].decided_pattern == "postal_code"
+    # The post code in two words (Companies House's RegAddress.PostCode).
+    split = infer({"RegAddress.PostCode": ["SW1A 1AA", "EC1A 1BB", "M1 1AE", "B33 8TH"] * 100})["RegAddress.PostCode"]
+    assert split.decided_pattern == "postal_code"
     # Five digits under another name are no postal code; whole numbers without their zeros
     # (Olist's zip prefixes 1037, 14409) read as numbers.
     other = infer({"amount": [zips[i % 8].replace("-", "")[:5] for i in range(400)]})["amount"]

@@ -116,8 +116,12 @@ _POSTAL_WORDS = frozenset({"zip", "zipcode", "zip5", "zip9", "postal", "postcode
 
 
 def looks_like_postal(name: str) -> bool:
-    """True for names such as ``Incident Zip``, ``ZIP CODE``, ``zip5``, ``postal_code``."""
-    return any(t in _POSTAL_WORDS for t in name_tokens(name))
+    """True for names such as ``Incident Zip``, ``ZIP CODE``, ``zip5``, ``postal_code``, and
+    the post code split in two (Companies House's ``RegAddress.PostCode``, ``post_code``)."""
+    tokens = name_tokens(name)
+    return any(t in _POSTAL_WORDS for t in tokens) or any(
+        a == "post" and b == "code" for a, b in zip(tokens, tokens[1:], strict=False)
+    )
 
 
 def names_fips(name: str) -> bool:
