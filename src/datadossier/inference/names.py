@@ -3,6 +3,7 @@ moment in time, like a temperature or like an identifier."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # camelCase and acronyms: "sizeMB" -> size, MB; "HTTPStatus" -> HTTP, Status; digits apart.
@@ -120,7 +121,7 @@ def looks_like_postal(name: str) -> bool:
     the post code split in two (Companies House's ``RegAddress.PostCode``, ``post_code``)."""
     tokens = name_tokens(name)
     return any(t in _POSTAL_WORDS for t in tokens) or any(
-        a == "post" and b == "code" for a, b in zip(tokens, tokens[1:], strict=False)
+        a == "post" and b == "code" for a, b in itertools.pairwise(tokens)
     )
 
 
