@@ -22,3 +22,12 @@ def run_file(path: Path, home: Path, query: str | None) -> tuple[stages.StageOut
         )
         rows = con.execute(query).fetchall() if query else []
     return out, rows
+
+
+def reasons_of(home: Path, name: str, lines: list[str]) -> dict[str, str]:
+    """The decisions' reasons, by column, of a run over a file of these lines (written as
+    ``name`` under ``home``)."""
+    path = home / name
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, home, None)
+    return {i.column_name: i.reason for i in out.inferences}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tests.pipeline.helpers import run_file
+from tests.pipeline.helpers import reasons_of, run_file
 
 
 def _columns(tmp_path: Path) -> dict[str, str]:
@@ -43,14 +43,6 @@ def _columns(tmp_path: Path) -> dict[str, str]:
     return {i.column_name: i.reason for i in out.inferences}
 
 
-def _reasons(tmp_path: Path, name: str, lines: list[str]) -> dict[str, str]:
-    """The decisions' reasons, by column, of a run over a file of these lines."""
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n")
-    out, _ = run_file(path, tmp_path, None)
-    return {i.column_name: i.reason for i in out.inferences}
-
-
 def test_codes_for_missing_values_are_named_and_kept(tmp_path: Path) -> None:
     reasons = _columns(tmp_path)
     expected = {
@@ -79,7 +71,7 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     lines = ["id,poutcome,job,payment"] + [
         f"{i},{outcomes[i % 10]},{['admin.', 'technician'][i % 2]},{payments[i % 5]}" for i in range(200)
     ]
-    reasons = _reasons(tmp_path, "bank.csv", lines)
+    reasons = reasons_of(tmp_path, "bank.csv", lines)
     assert "'unknown' (160 values, 80.0%) says a value is unknown or missing" in reasons["poutcome"]
     assert "unknown" not in reasons["job"]
     assert "'No data' (40 values, 20.0%) says" in reasons["payment"]
@@ -169,7 +161,7 @@ def test_a_coordinate_s_zero_is_named_but_a_wind_direction_s_is_north(tmp_path: 
         f"{0.0 if i % 8 == 0 else round(rng.uniform(-170, 170), 5)},{rng.choice([0, 45, 90, 180, 270, 315])}"
         for i in range(240)
     ]
-    reasons = _reasons(tmp_path, "meteorites.csv", lines)
+    reasons = reasons_of(tmp_path, "meteorites.csv", lines)
     for column in ("reclat", "reclong"):
         assert "0 (30 values, 12.5%) looks like a code for a missing or unknown value" in reasons[column], column
     assert "looks like a code" not in reasons["Wind Direction (degrees)"]
@@ -179,7 +171,7 @@ def test_a_far_code_on_most_rows_is_named(tmp_path: Path) -> None:
     # Home Credit's previous applications: DAYS_FIRST_DRAWING is 365243 on most rows.
     rng = random.Random(12)
     lines = ["id,DAYS_FIRST_DRAWING"] + [f"{i},{365243 if i % 5 < 3 else -rng.randint(1, 2900)}" for i in range(300)]
-    reason = _reasons(tmp_path, "previous.csv", lines)["DAYS_FIRST_DRAWING"]
+    reason = reasons_of(tmp_path, "previous.csv", lines)["DAYS_FIRST_DRAWING"]
     assert "365243 (180 values, 60.0%) looks like a code for a missing or unknown value" in reason
 
 
@@ -190,7 +182,7 @@ def test_an_identifier_of_0_held_far_more_often_than_others_is_named(tmp_path: P
     lines = ["Inspection ID,License #,user_id"] + [
         f"{1000 + i},{0 if i % 30 == 0 else rng.randint(1000, 2_500_000)},{i % 50}" for i in range(600)
     ]
-    reasons = _reasons(tmp_path, "inspections.csv", lines)
+    reasons = reasons_of(tmp_path, "inspections.csv", lines)
     assert "0 (20 values, 3.3%) looks like a code for a missing or unknown value: an identifier held" in reasons["License #"]
     assert "looks like a code" not in reasons["user_id"]
     assert "looks like a code" not in reasons["Inspection ID"]
@@ -206,7 +198,7 @@ def test_the_census_api_s_codes_are_named_together_and_a_type_s_maximum_is_a_cod
         f"{2147483647 if i % 25 == 0 else rng.choice([30, 90, 365, 1125])}"
         for i in range(300)
     ]
-    reasons = _reasons(tmp_path, "acs.csv", lines)
+    reasons = reasons_of(tmp_path, "acs.csv", lines)
     census = reasons["B25077_001E"]
     assert "-999999999 (10 values, 3.3%) looks like a code for a missing or unknown value" in census
     assert "-888888888 (10 values) and -666666666 (10 values), beside it, look like codes too." in census
@@ -222,6 +214,6 @@ def test_nines_far_below_a_few_small_negatives_are_a_code(tmp_path: Path) -> Non
         f"{-99 if i == 5 else rng.randint(-40, 40)}"
         for i in range(400)
     ]
-    reasons = _reasons(tmp_path, "openaq.csv", lines)
+    reasons = reasons_of(tmp_path, "openaq.csv", lines)
     assert "-999 (20 values, 5.0%) looks like a code for a missing or unknown value" in reasons["value"]
     assert "looks like a code" not in reasons["temp"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from datadossier.sources.csv_loader import reopen_csv
-from tests.pipeline.helpers import run_file
+from tests.pipeline.helpers import reasons_of, run_file
 
 
 def _cities(path: Path) -> None:
@@ -72,10 +72,7 @@ def test_null_tokens_read_as_missing_are_named_and_counted_from_the_top_of_a_lon
     # MIMIC's CHARTEVENTS: "None" is a GCS answer, read as missing like the "-" of a tag.
     answers = ["Spontaneously", "To Speech", "To Pain", "None"]
     lines = ["ROW_ID,VALUE,tag"] + [f"{i},{answers[i % 4]},{'-' if i % 10 == 0 else 'x'}" for i in range(30_000)]
-    path = tmp_path / "chartevents.csv"
-    path.write_text("\n".join(lines) + "\n")
-    out, _ = run_file(path, tmp_path, None)
-    reasons = {i.column_name: i.reason for i in out.inferences}
+    reasons = reasons_of(tmp_path, "chartevents.csv", lines)
     assert "Null tokens read as missing when loaded: 'None' (5,000 in the first 20,000 rows)." in reasons["VALUE"]
     assert "'-' (2,000 in the first 20,000 rows)" in reasons["tag"]
     assert "Null tokens" not in reasons["ROW_ID"]
