@@ -897,3 +897,15 @@ def test_ambiguous_dates_follow_the_order_the_table_s_other_dates_show(infer: In
     assert "the table's other dates" in (results["End Date"].reason or "")
     lone = infer({"End Date": ends})["End Date"]
     assert lone.decided_pattern == "us_datetime"  # nothing else to go by: the separator's habit
+
+
+def test_barcodes_with_a_few_leading_zeros_stay_codes(infer: Infer) -> None:
+    # Open Food Facts' code: EAN-13s of a French subset (also Unix milliseconds of the 2060s)
+    # beside a few zero-padded UPCs; FoodData Central's gtin_upc with one such code in 1,000.
+    eans = [str(3_000_000_000_000 + 7_919_113 * i) for i in range(200)]
+    code = infer({"code": [*eans[:196], "0073410013534", "0049000028911", "0041000000000", "0012000001291"]})["code"]
+    assert code.decided_type == "VARCHAR"
+    assert all(c.data_type != "TIMESTAMP" for c in code.candidates[:1])
+    gtin = infer({"gtin_upc": [*[str(70_000_000_000 + 13 * i) for i in range(999)], "00070404000104"]})["gtin_upc"]
+    assert gtin.decided_type == "VARCHAR"
+    assert "leading zero" in (gtin.reason or "")

@@ -155,7 +155,8 @@ def _decide_text(
     )
     if code_note:
         for option in options:
-            if option.data_type in NUMERIC_TYPES:
+            if option.data_type in NUMERIC_TYPES or option.name in _NUMBER_AS_TIME:
+                # (Barcodes of 13 digits read as Unix milliseconds of the 2060s too.)
                 option.blocked = "a code"
     number, whole = by_name.get("float"), by_name.get("integer")
     if (
@@ -379,6 +380,10 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         option.unit = from_values or from_name
 
 
+# Readings of a whole number as a moment: codes are none of them either.
+_NUMBER_AS_TIME: frozenset[PatternName] = frozenset({"epoch_seconds", "epoch_millis", "epoch_micros", "compact_datetime"})
+
+
 def _leading_zero_note(
     by_name: dict[PatternName, _Option], name: str, findings: SampleFindings, config: InferenceConfig
 ) -> str | None:
@@ -389,8 +394,8 @@ def _leading_zero_note(
     if names_a_time_part(name) and high is not None and high <= 99:
         return None  # an hour or a month written with two digits ("08"): a number
     share = integer.stats.leading_zeros / integer.stats.parsed
-    if share < config.leading_zero_share:
-        return None
+    if share < config.leading_zero_share and not looks_like_identifier(name):
+        return None  # (under an identifier's name one is enough: a barcode's "00070404000104")
     integer.details["leading_zeros"] = integer.stats.leading_zeros
     example = f" (e.g. {findings.leading_zero_example.strip()!r})" if findings.leading_zero_example else ""
     return (
