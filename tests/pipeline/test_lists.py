@@ -127,3 +127,20 @@ def test_written_out_lists_keep_their_quoted_items_whole(tmp_path: Path) -> None
         assert all(f"{part!r} (" not in reason for part in ("Roku", "Tyler", "The Creator", "Earth"))
         assert any(f"{item!r} (" in reason for item in items)
     assert "'HDTV with Netflix, Roku'" in (found["amenities"].reason or "")
+
+
+def test_the_items_sql_a_list_s_note_gives_drops_empty_and_padded_items(tmp_path: Path) -> None:
+    # The Stack Exchange dump of 2024 writes tags "|c#|winforms|"; a bare string_split gave
+    # "" at both ends.
+    import duckdb
+
+    rng = random.Random(2)
+    tags = ["c#", "winforms", "python", "pandas", "sql", "java"]
+    lines = ["Id,Tags"] + [f"{i},|{'|'.join(rng.sample(tags, rng.randint(1, 3)))}|" for i in range(300)]
+    path = tmp_path / "posts.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reason = next(i.reason for i in out.inferences if i.column_name == "Tags") or ""
+    sql = reason.split("Its items are ", 1)[1].split("; unnest", 1)[0]
+    items = duckdb.sql(f"SELECT {sql} FROM (VALUES ('|c#|winforms|')) t(\"Tags\")").fetchall()
+    assert items == [(["c#", "winforms"],)]

@@ -163,12 +163,13 @@ def _whole_column(
 
 
 def list_note(column: str, found: ListColumn) -> str:
-    """The decision's words for a list column."""
+    """The decision's words for a list column, with the SQL of its items as they were counted
+    (trimmed, none empty: a bare string_split of "|c#|winforms|" gives "" at both ends, and
+    of "TABLET; ORAL" a " ORAL" that no filter on "ORAL" finds)."""
     items = ", ".join(f"{value!r} ({count:,})" for value, count in found.top_items)
     split = _items_sql(quote_ident(column), found.separator, found.written_out)
     return (
         f" A list: {found.share:.0%} of the values hold several items separated by {found.separator!r}"
         f" ({found.distinct_items:,} different items; the most common {items}). Its items are"
-        f" {split if found.written_out else f'string_split({quote_ident(column)}, {quote_literal(found.separator)})'};"
-        " unnest them to count or filter by item."
+        f" {split}; unnest them to count or filter by item."
     )
