@@ -180,6 +180,11 @@ def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: 
     (plain / "2020").mkdir(parents=True)
     (plain / "2020" / "x.parquet").write_bytes(b"PAR1")  # a folder not named key=value
     assert dataset_files(plain) == []
-    with pytest.raises(SourceError, match="holds no CSV or Parquet file"):
+    with pytest.raises(SourceError, match="holds no CSV or Parquet file") as raised:
         resolve_files(str(plain), [tmp_path])
+    # The folders are named, and how to read them (London's smart meters: block files in
+    # halfhourly_dataset/ and daily_dataset/).
+    assert "Its folders (2020) are not read" in raised.value.message
+    assert raised.value.hint is not None
+    assert str(plain / "2020") in raised.value.hint
 

@@ -257,10 +257,19 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
             return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
         matches = sorted((p for p in candidate.iterdir() if _table_in(p)), key=lambda p: p.name.lower())
         if not matches:
+            folders = sorted(p.name for p in candidate.iterdir() if p.is_dir() and not p.name.startswith("."))
+            inside = (
+                f" Its folders ({', '.join(folders[:5])}{', ...' if len(folders) > 5 else ''}) are not read:"
+                " a folder's files are one source."
+                if folders else ""
+            )
             raise SourceError(
-                f"The directory {candidate} holds no CSV or Parquet file.",
-                hint="Point at a directory with .csv, .tsv or .parquet files, or at one file; a partitioned "
-                "Parquet dataset (folders named key=value) is read whole when its top folder is named.",
+                f"The directory {candidate} holds no CSV or Parquet file.{inside}",
+                hint=(
+                    f"Profile each folder as a source ({candidate / folders[0]}), or name its files with a glob"
+                    f" ({candidate / '*' / '*.csv'}); "
+                    if folders else "Point at a directory with .csv, .tsv or .parquet files, or at one file; "
+                ) + "a partitioned Parquet dataset (folders named key=value) is read whole when its top folder is named.",
             )
     else:
         ensure_allowed(candidate, roots)
