@@ -99,6 +99,10 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("voltage_v", "V"),
         ("pressure_mb", "mbar"),  # millibars beside a pressure's word, not megabytes
         ("pressure_in", "inHg"),
+        # food: Open Food Facts' nutrients per 100 g
+        ("fat_100g", "g"),
+        ("energy-kcal_100g", "kcal"),
+        ("energy-kj_100g", "kJ"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:

@@ -101,6 +101,8 @@ NAME_UNITS: dict[str, str] = {
     # Sensor and weather readings (pressure_hpa, battery_mv, rssi_dbm, co2_ppm).
     "hpa": "hPa", "kpa": "kPa", "mbar": "mbar", "mv": "mV", "volts": "V", "ma": "mA",
     "mah": "mAh", "dbm": "dBm", "ppm": "ppm", "lux": "lx", "rpm": "rpm", "inhg": "inHg",
+    # Energy of food (Open Food Facts' energy-kcal_100g, energy-kj_100g).
+    "kcal": "kcal", "kj": "kJ",
     # Coordinates, in degrees (pickup_latitude, LONGITUDE, lat, lng; "Long" alone below).
     "latitude": "deg", "longitude": "deg", "lat": "deg", "lon": "deg", "lng": "deg",
     # Areas (house sales' sqft_living, land registers' lot_acres).
@@ -385,6 +387,11 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
+    if tokens[-2:] == ["100", "g"] and len(tokens) > 2:
+        # A nutrient per 100 g of food (Open Food Facts' fat_100g, energy-kcal_100g): grams,
+        # or the unit the name states before.
+        stated = unit_from_name("_".join(tokens[:-2]))
+        return stated if stated is not None else UnitEvidence("g", NAME_UNIT_CONFIDENCE)
     if tokens[-1:] == ["long"] and (len(tokens) == 1 or tokens[-2] not in _NOT_LONGITUDE):
         # JHU's Lat and Long, fraudTrain's merch_long; long_term_debt is no longitude
         return UnitEvidence("deg", NAME_UNIT_CONFIDENCE)
