@@ -144,3 +144,16 @@ def test_the_items_sql_a_list_s_note_gives_drops_empty_and_padded_items(tmp_path
     sql = reason.split("Its items are ", 1)[1].split("; unnest", 1)[0]
     items = duckdb.sql(f"SELECT {sql} FROM (VALUES ('|c#|winforms|')) t(\"Tags\")").fetchall()
     assert items == [(["c#", "winforms"],)]
+
+
+def test_tags_in_angle_brackets_are_a_list(tmp_path: Path) -> None:
+    # The Stack Exchange dumps before 2024: Tags "<c#><winforms><type-conversion>".
+    rng = random.Random(3)
+    tags = ["c#", "winforms", "python", "pandas", "sql", "java", "type-conversion"]
+    lines = ["Id,Tags"] + [f"{i},<{'><'.join(rng.sample(tags, rng.randint(1, 3)))}>" for i in range(300)]
+    path = tmp_path / "posts.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    found = next(i for i in out.inferences if i.column_name == "Tags")
+    assert found.decided_pattern == "delimited_list"
+    assert "(7 different items;" in (found.reason or "")

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # The pattern a list column's text candidate gets.
 LIST_PATTERN = "delimited_list"
 # Separators in order of preference: a comma last (", " before ","), since prose has them too.
-SEPARATORS = ("|", ";", ", ", ",")
+SEPARATORS = ("|", ";", ", ", ",", "><")  # (the last: Stack Exchange's tags "<c#><winforms>")
 HEAD_ROWS = 5000
 # Of the values, at least this share must hold two items or more.
 MIN_LIST_SHARE = 0.1
@@ -60,8 +60,9 @@ def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
     Airbnb's amenities, "Tyler, The Creator" among Spotify's artists): a JSON array through
     from_json (its escapes decoded), a Python list by its quotes."""
     text = f"trim({column_sql}, '[] ')" if bracketed else column_sql
+    trimmed = quote_literal(_TRIMMED + ("<>" if separator == "><" else ""))  # ("<c#><winforms>": the ends too)
     split = (
-        f"list_filter(list_transform(string_split({text}, {quote_literal(separator)}), lambda x: trim(x, ' ''\",;|')),"
+        f"list_filter(list_transform(string_split({text}, {quote_literal(separator)}), lambda x: trim(x, {trimmed})),"
         " lambda x: x <> '')"
     )
     if not bracketed:
@@ -75,6 +76,8 @@ def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
     )
 
 
+# What an item loses around it: spaces, quotes and stray separators.
+_TRIMMED = " '\",;|"
 # An item of a written-out list, in single or double quotes.
 _QUOTED_ITEM = "'[^']*'|\"[^\"]*\""
 
