@@ -131,3 +131,17 @@ def test_quotes_escaped_with_a_backslash_and_its_null(tmp_path: Path, at: int) -
     out, rows = _run(path, tmp_path, 'SELECT name, (SELECT count(*) FROM "typed"."s.t" WHERE city IS NULL) FROM "typed"."s.t" WHERE id = ' + str(at))
     assert (out.counts.raw_rows, out.counts.quarantine_rows) == (2000, 0)
     assert rows == [('Magdeburg "City" Airport', 200)]
+
+
+def test_a_stray_quote_in_a_tab_separated_file_is_text(tmp_path: Path) -> None:
+    # Open Food Facts' export: tabs, no quoting, a product named '"Spécial K' among the first
+    # lines; read as a quote it swallowed the lines after it and the file was refused.
+    stray = '"Spécial K'
+    lines = ["code\tproduct_name\tbrands\tfat_100g"] + [
+        f"{3000000000000 + i}\t{stray if i == 60 else f'prod {i}'}\tbrand{i % 7}\t{i % 40}.5" for i in range(200)
+    ]
+    path = tmp_path / "off.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = _run(path, tmp_path, 'SELECT product_name FROM "typed"."s.t" WHERE code = \'3000000000060\'')
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (200, 0)
+    assert rows == [('"Spécial K',)]

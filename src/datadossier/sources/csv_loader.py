@@ -516,10 +516,14 @@ def _quotes_needed(lines: list[str], delimiter: str, initial_space: bool) -> boo
     as plain characters would split or change values, rather than keep the quotes of a few
     titles (IMDb's ``"Weird Al" Yankovic``, or one quoted whole)."""
     opening = re.compile(f"(?:^|{re.escape(delimiter)})\\s*\"")
-    quoting = sum(1 for line in lines if opening.search(line))
-    if quoting > _QUOTING_LINES * len(lines):
+    quoting = [line for line in lines if opening.search(line)]
+    if len(quoting) > _QUOTING_LINES * len(lines):
         return True
     if not quoting:
+        return False
+    if delimiter == "\t" and all(line.count('"') % 2 for line in quoting):
+        # A stray quote that never closes in a file of tabs (Open Food Facts' product name
+        # '"Spécial K'): read as a quote, it would swallow the lines after it.
         return False
     rows = csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, skipinitialspace=initial_space)
     return any(delimiter in value or "\n" in value or '"' in value for row in rows for value in row)
