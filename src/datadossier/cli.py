@@ -429,6 +429,9 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
             grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it{without})"
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
+    parts = sorted({tuple(sorted([e.table, *e.same_columns_as])) for e in ents if e.same_columns_as})
+    for group in parts:
+        console.print(f"Same columns, parts of one dataset (UNION ALL BY NAME reads them whole): {', '.join(group)}", soft_wrap=True)
     for e in ents:
         if e.period_columns:
             wide = e.period_columns

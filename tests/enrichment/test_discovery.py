@@ -1362,6 +1362,21 @@ async def test_references_to_a_key_broken_by_empty_values_or_copies_are_found(ru
     assert ("games_details", ("GAME_ID",), "games", ("GAME_ID",)) in edges
 
 
+async def test_files_of_the_same_columns_are_named_parts_of_one_dataset(runtime: Runtime, tmp_path: Path) -> None:
+    # data.police.uk: a file of street crimes per month; the agent should read them together.
+    folder = tmp_path / "data" / "police"
+    folder.mkdir(parents=True)
+    for month in ("01", "02", "03"):
+        (folder / f"2023-{month}-met-street.csv").write_text("Crime ID,Month,Crime type\n" + "".join(
+            f"{month}{i:06d}x,2023-{month},Burglary\n" for i in range(50)))
+    (folder / "outcomes.csv").write_text("Crime ID,Outcome type\n" + "".join(f"01{i:06d}x,Charged\n" for i in range(20)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="police")
+    alike = {e.table: e.evidence.get("same_columns_as") for e in entities}
+    assert alike["police.t_2023_01_met_street"] == ["police.t_2023_02_met_street", "police.t_2023_03_met_street"]
+    assert alike["police.outcomes"] is None
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

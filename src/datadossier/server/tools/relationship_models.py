@@ -81,6 +81,11 @@ class EntityOut(BaseModel):
         " repeating their values with other values (conflicting records); joins on them fan out there.",
     )
     near_key_repeats: int | None = Field(default=None, description="How many rows break `near_key`.")
+    same_columns_as: list[str] = Field(
+        default_factory=lambda: [],
+        description="Other tables of the source with the same columns: parts of one dataset (a file per month or"
+        " part); `SELECT * FROM a UNION ALL BY NAME SELECT * FROM b` reads them whole.",
+    )
     period_columns: dict[str, Any] | None = Field(
         default=None,
         description="Of a wide table, one column of figures per period (dates or years as column names, or one"
@@ -105,6 +110,7 @@ class EntityOut(BaseModel):
             duplicates_beside=keys.get("duplicates_beside"),
             key_without_duplicates=keys.get("key_without_duplicates"),
             period_columns=keys.get("period_columns"),
+            same_columns_as=list(e.evidence.get("same_columns_as") or []),
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
         )
