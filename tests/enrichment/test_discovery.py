@@ -1150,6 +1150,12 @@ async def test_columns_numbered_in_a_run_are_unpivoted_like_periods(runtime: Run
     wide = entity.evidence["keys"]["period_columns"]
     assert (wide["count"], wide["first"], wide["last"]) == (30, "d_1", "d_30")
     assert await _count(runtime, f"FROM ({wide['unpivot']}) WHERE period = 'd_30'") == 25
+    # A file of numbers without a header has its columns numbered by the reader: no periods.
+    plain = tmp_path / "data" / "matrix"
+    plain.mkdir(parents=True)
+    (plain / "m.csv").write_text("".join(",".join(str(i * j + 1) for j in range(12)) + "\n" for i in range(1, 30)))
+    matrix = await _only_entity(runtime, plain)
+    assert "period_columns" not in matrix.evidence["keys"]
 
 
 async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: Runtime, tmp_path: Path) -> None:

@@ -287,7 +287,8 @@ def _numbered_columns(table: TableStats) -> list[ColumnStats]:
     by_stem: dict[str, list[tuple[int, ColumnStats]]] = {}
     for column in table.columns:
         match = _NUMBERED.fullmatch(column.name)
-        if match is not None and column.family in ("integer", "float"):
+        # (Not a file without a header, whose columns a reader numbers: column0, column1...)
+        if match is not None and column.family in ("integer", "float") and not is_placeholder(column.name):
             by_stem.setdefault(match.group(1), []).append((int(match.group(2)), column))
     if not by_stem:
         return []
