@@ -239,7 +239,8 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long);
     a yes/no reading beside other words or letters, however few (the diabetes study's drug
     columns: "No" in 99.8% of rows, "Steady" in the rest; Ames's PavedDrive "P"), which are
-    answers, not junk (see `_other_answers`), and phone numbers under an identifier's name (bare digits with a leading 0 read as one)."""
+    answers, not junk (see `_other_answers`); and phone numbers under an identifier's name
+    (bare digits with a leading 0 read as one)."""
     dotted = by_name.get("dotted_time")
     if dotted is not None and dotted.acceptable and looks_like_date(name) and "time" not in name_tokens(name):
         dotted.blocked = _DATE_NAME
