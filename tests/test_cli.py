@@ -201,3 +201,6 @@ def test_the_summary_says_what_the_copy_left_out(tmp_path: Path, store_url: str)
     assert [c["name"] for c in shown] == ["bookID", "title", "authors"]
     assert shown[0]["decision"]["data_type"] == "INTEGER"
     assert shown[0]["candidates"]
+    # `show TABLE` says it as well, from what the run recorded.
+    stored = _run(tmp_path, store_url, "show", "books.books").stdout
+    assert "books.books: 1 row with another number of fields left out (line 13)" in stored

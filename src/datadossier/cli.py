@@ -323,15 +323,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     from datadossier.store.repositories import catalog, metadata
     from datadossier.store.repositories import relationships as rel_repo
 
-    async def run() -> tuple[Any, list[Any], list[Any], list[Any]]:
+    async def run() -> tuple[Any, list[Any], list[Any], list[Any], dict[str, Any] | None]:
         async with open_runtime(_settings(args)) as runtime, runtime.sessions() as session:
             table = await catalog.resolve_table(session, args.table)
             details = await metadata.column_details(session, table, args.column)
             links = await rel_repo.list_relationships(session, table_id=table.table_id)
             entities = [e for e in await rel_repo.list_entities(session, table.source) if e.table == table.qualified_name]
-            return table, details, links, entities
+            # The file's dialect as the run recorded it: the lines its copy left out.
+            source = await catalog.get_source(session, table.source)
+            dialect = (await catalog.file_state(session, source.source_id, table.table)).dialect if source else None
+            return table, details, links, entities, dialect
 
-    table, details, links, entities = asyncio.run(run())
+    table, details, links, entities, dialect = asyncio.run(run())
     console = _console()
     if args.column or args.json:
         infos = [column_info(d, full=True) for d in details]
@@ -341,7 +344,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     else:
         from datadossier.pipeline.runner import TableRun
 
-        _print_table(console, TableRun(table.source, table.table, table.path, "stored"), table, details)
+        _print_table(console, TableRun(table.source, table.table, table.path, "stored", dialect=dialect), table, details)
         _print_links(console, table.qualified_name, links, entities)
     return 0
 
