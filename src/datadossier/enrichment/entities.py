@@ -21,7 +21,7 @@ from datadossier.enrichment.naming import (
     table_entity_words,
     words,
 )
-from datadossier.enrichment.relationships import schema_of
+from datadossier.enrichment.relationships import partitions, schema_of
 
 # Entity -> words that name it in table names (singular). Checked on word pairs first
 # ("order item"), then single words.
@@ -124,10 +124,7 @@ def classify(
 ) -> list[Entity]:
     """An entity guess per table, with the counts behind its role."""
     bridge_tables = {b.table for b in bridges if b.pure}
-    by_columns: dict[frozenset[str], list[str]] = {}
-    for table in tables:
-        if len(table.columns) >= 2:
-            by_columns.setdefault(schema_of(table), []).append(table.name)
+    schemas = {t.name: schema_of(t) for t in tables}
     meanings = {t.name: t.meaning for t in tables}
     links_n_to_m = {b.table: [b.left.parent_table, b.right.parent_table] for b in bridges}
     result: list[Entity] = []
@@ -164,7 +161,7 @@ def classify(
         }
         if table.name in links_n_to_m:
             evidence["links_n_to_m"] = links_n_to_m[table.name]
-        alike = [other for other in by_columns.get(schema_of(table), []) if other != table.name]
+        alike = [other.name for other in tables if partitions(schemas, table.name, other.name)]
         if alike:
             # A file per month, week or part of one dataset: UNION ALL BY NAME reads it whole.
             evidence["same_columns_as"] = alike

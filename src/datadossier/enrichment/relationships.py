@@ -348,11 +348,11 @@ def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
         names = [str(name) for name in beside]  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
         if len(names) == 1 and names[0] not in keyed:
             columns.append(table.column(names[0]))
-    for column in table.columns:
-        if column.name in keyed or column in columns or column.family not in ("integer", "string") or not column.nulls:
-            continue
-        if is_key_like(column.name) and column.distinct == column.non_null and 2 * column.non_null >= column.rows:
-            columns.append(column)
+    columns += [
+        c for c in table.columns
+        if c.name not in keyed and c not in columns and c.nulls and is_key_like(c.name)
+        and c.distinct == c.non_null and 2 * c.non_null >= c.rows
+    ]
     return [c for c in columns if c.family in ("integer", "string")]
 
 
