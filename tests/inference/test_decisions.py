@@ -603,6 +603,24 @@ def test_elapsed_minutes_and_seconds_are_seconds(infer: Infer) -> None:
     assert result["start"].decided_type == "TIME"  # a clock's hours and minutes stay times of day
 
 
+def test_minutes_and_seconds_past_a_clock_s_hours_are_seconds(infer: Infer) -> None:
+    # NBA box scores' MIN ("34:12", up to 48 minutes); a timetable's departures past midnight
+    # ("25:13") and a handball score ("21:14") keep their own readings; a column every value
+    # of which a clock reads stays a time of day.
+    played = [f"{i % 49}:{(7 * i) % 60:02d}" for i in range(200)]
+    late = [f"{18 + i % 9}:{i % 60:02d}" for i in range(200)]
+    scores = [f"{15 + i % 20}:{10 + i % 25}" for i in range(200)]
+    clock = [f"{i % 24}:{i % 60:02d}" for i in range(200)]
+    result = infer({"MIN": played, "departure_time": late, "ft_score": scores, "start": clock})
+    minutes = result["MIN"]
+    assert (minutes.decided_type, minutes.decided_pattern) == ("INTEGER", "minutes_seconds")
+    assert minutes.candidates[0].detected_unit == "s"
+    assert minutes.bounds == (0, max(int(v.split(':')[0]) * 60 + int(v.split(':')[1]) for v in played))
+    assert result["departure_time"].decided_pattern != "minutes_seconds"
+    assert result["ft_score"].decided_type == "VARCHAR"
+    assert (result["start"].decided_type, result["start"].decided_pattern) == ("TIME", "time")
+
+
 def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> None:
     # Spotify's time_signature (beats per bar): 3, 4, 5 would read as 00:03 to 00:05.
     beats = [str([4, 4, 3, 4, 5, 1, 0][i % 7]) for i in range(140)]

@@ -54,6 +54,7 @@ PatternName = Literal[
     "hemisphere_degrees",
     "duration",
     "duration_or_seconds",
+    "minutes_seconds",
     "hours_minutes",
     "age_span",
     "iso_duration",

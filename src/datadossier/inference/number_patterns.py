@@ -15,6 +15,7 @@ from datadossier.inference.detector import (
     shaped,
 )
 from datadossier.inference.model import DataType
+from datadossier.inference.names import looks_like_clock, name_tokens
 from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES, PREFIXED_DOLLARS
 
 # Building blocks of the shapes below.
@@ -452,6 +453,34 @@ def duration() -> Detector:
     return Detector(
         "duration", "DOUBLE", regex, lambda col, _t: _seconds_of(f"trim({shaped(col, regex)})"), unit="s", priority=42,
     )
+
+
+# Elapsed minutes and seconds without a fraction ("34:12" minutes played, "47:51"), some past
+# the 23 a clock's hour stops at. Beside a name of a time of day (a timetable's "25:13") or of
+# a match's score ("21:14"), no; a column a clock reads whole is no shortlist (see `sampling`).
+_SCORE_WORDS = frozenset({"score", "scores", "result", "results", "ht", "ft", "halftime", "fulltime", "ratio", "aspect"})
+
+
+def _elapsed_name(name: str) -> bool:
+    tokens = name_tokens(name)
+    return not looks_like_clock(name) and not _SCORE_WORDS.intersection(tokens)
+
+
+@register
+def minutes_seconds() -> Detector:
+    """Elapsed minutes and seconds ("34:12", "47:51": NBA's minutes played, track and video
+    lengths) in a column where some values count past 23, which no clock writes; typed as
+    whole seconds (2052). A column whose every value reads as hours and minutes stays TIME."""
+    regex = r"\s*[0-9]{1,3}:[0-5][0-9]\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        return (
+            f"TRY_CAST(split_part({value}, ':', 1) AS {sql_type}) * 60 "
+            f"+ TRY_CAST(split_part({value}, ':', 2) AS {sql_type})"
+        )
+
+    return Detector("minutes_seconds", "BIGINT", regex, convert, unit="s", priority=43, named=_elapsed_name)
 
 
 @register

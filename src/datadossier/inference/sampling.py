@@ -257,6 +257,8 @@ def _findings(
             continue  # the column does not mix the two formats
         if detector.named is not None and not detector.named(name):
             continue  # a shape too many values have: only the column's name says it is this
+        if detector.name == "minutes_seconds" and weights["time"][0] >= weights["minutes_seconds"][0]:
+            continue  # a clock reads every value: hours and minutes of a day (`time`)
         if detector.name == "iso_partial_date" and not (
             weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
         ):
