@@ -385,6 +385,33 @@ async def test_returns_of_orders_point_at_the_order_lines_that_hold_their_order_
     assert back.cardinality == "n:1"
 
 
+async def test_references_to_an_entity_described_over_several_rows_are_many_to_many(runtime: Runtime, tmp_path: Path) -> None:
+    # GTFS: shapes.txt holds a shape's points, by (shape_id, shape_pt_sequence); each trip
+    # names its shape. MovieLens-like repeats (ratings and tags by user) stay unlinked.
+    folder = tmp_path / "data" / "gtfs"
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    points = ["shape_id,shape_pt_lat,shape_pt_lon,shape_pt_sequence"]
+    points += [f"shp_{s:03d},{40 + rng.random():.6f},{rng.random() - 74:.6f},{k}" for s in range(1, 31) for k in range(1, 41)]
+    (folder / "shapes.txt").write_text("\n".join(points) + "\n")
+    trips = [f"T{t:05d},shp_{rng.randint(1, 30):03d},{rng.choice(['WKD', 'SAT'])}" for t in range(1, 401)]
+    (folder / "trips.txt").write_text("trip_id,shape_id,service_id\n" + "\n".join(trips) + "\n")
+    ratings = [f"{u},{m},{rng.randint(1, 5)}" for u in range(1, 41) for m in rng.sample(range(1, 200), 10)]
+    (folder / "ratings.csv").write_text("userId,movieId,rating\n" + "\n".join(ratings) + "\n")
+    tags = [f"{rng.randint(1, 40)},{rng.randint(1, 199)},tag{i}" for i in range(300)]
+    (folder / "tags.csv").write_text("userId,movieId,tag\n" + "\n".join(tags) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="gtfs")
+    (link,) = [r for r in found if r.from_table == "gtfs.trips"]
+    assert (link.from_columns, link.to_table, link.to_columns) == (["shape_id"], "gtfs.shapes", ["shape_id"])
+    assert (link.relationship_type, link.cardinality) == ("semantic", "n:m")
+    assert not [r for r in found if {r.from_table, r.to_table} == {"gtfs.ratings", "gtfs.tags"}]
+    for ends in (("trips", "shapes"), ("shapes", "trips")):
+        (path,) = (await service.join_paths(*ends)).paths
+        assert path.cardinality == "1:n"
+        assert any(w.startswith("Fan-out") for w in path.warnings)
+
+
 async def test_a_lookup_lacking_a_code_stays_the_parent_of_the_data(runtime: Runtime, tmp_path: Path) -> None:
     # World Bank: three indicator files, one row a country, and the countries' metadata,
     # which lacks one code of the data ("INX"). Both sides are unique; the lookup is the parent.

@@ -36,6 +36,8 @@ class Step:
     integrity: float | None
     normalized_integrity: float | None = None
     mixed_types: bool = False
+    # Whether ``from_table`` is the reference's child (the side whose orphans `integrity` counts).
+    from_child: bool = True
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -107,15 +109,16 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
     """Each table's possible next steps, in both directions of every edge."""
     out: dict[str, list[Step]] = {}
     # Each way's cardinality: a foreign key is n:1 towards its parent; a reference onto a
-    # column that repeats (see `relationships.shared_keys`) is 1:n.
-    ways = {"1:1": ("1:1", "1:1"), "1:n": ("1:n", "n:1")}
+    # column that repeats (see `relationships.shared_keys`) is 1:n, or n:m when the child
+    # repeats too (trips and the points of their shapes): rows multiply either way.
+    ways = {"1:1": ("1:1", "1:1"), "1:n": ("1:n", "n:1"), "n:m": ("1:n", "1:n")}
     for e in edges:
         forward, backward = ways.get(e.cardinality, ("n:1", "1:n"))
         out.setdefault(e.child, []).append(
             Step(e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
         )
         out.setdefault(e.parent, []).append(
-            Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
+            Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types, from_child=False)
         )
     return out
 
@@ -181,10 +184,10 @@ def warnings(path: JoinPath) -> list[str]:
         if step.cardinality == "n:1":
             seen_many_to_one = True
         if step.integrity is not None and step.integrity < 0.99:
-            side = step.from_table if step.cardinality != "1:n" else step.to_table
+            side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
             notes.append(
                 f"Orphans: {100 * (1 - step.integrity):.1f}% of the distinct values of {side}"
-                f"({', '.join(step.from_columns if step.cardinality != '1:n' else step.to_columns)}) have no match; "
+                f"({', '.join(columns)}) have no match; "
                 "an inner JOIN drops those rows, a LEFT JOIN keeps them."
             )
             if step.normalized_integrity is not None and step.normalized_integrity > step.integrity:

@@ -896,7 +896,10 @@ def shared_keys(
     file, whose rows are order lines: each return matches every line of its order.
     Reported as ``semantic`` links (the columns name the same things), ``1:n``. Two tables
     where the identifier repeats in both (MovieLens' tags and ratings by userId) are left
-    out: their join pairs every row of one with every row of the other."""
+    out: their join pairs every row of one with every row of the other. But for a parent
+    that names its own table's entity and leads its composite grain, the entity described
+    over several rows: GTFS's trips(shape_id) point at shapes(shape_id), a shape's points
+    by (shape_id, shape_pt_sequence); ``n:m`` when the child repeats."""
     referencing = {(link.child_table, link.child_columns[0]) for link in links if len(link.child_columns) == 1}
     keyed = {(t.name, k[0]) for t in tables for k in keys[t.name].keys if len(k) == 1}
     schemas = {t.name: schema_of(t) for t in tables}
@@ -904,6 +907,10 @@ def shared_keys(
     # Identifiers that reference no table, by name and family. The child is its table's
     # grain (the returns of orders, one row an order); the parent no table's key.
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
+    leading = {
+        (t.name, g[0]) for t in tables
+        if (g := keys[t.name].grain) is not None and len(g) > 1 and _identifies_own_table(t.column(g[0]))
+    }
     loose: dict[tuple[tuple[str, ...], str], list[ColumnStats]] = {}
     for column in (c for t in tables for c in t.columns):
         if column.family in ("integer", "string") and is_key_like(column.name) and (column.table, column.name) not in referencing:
@@ -912,9 +919,10 @@ def shared_keys(
         (child, parent)
         for group in loose.values()
         for child, parent in product(group, repeat=2)
-        if (child.table, child.name) in grains and (parent.table, parent.name) not in keyed
-        and child.table != parent.table and not partitions(schemas, child.table, parent.table)
-        and SHARED_MIN_DISTINCT <= (child.distinct or 0) < (parent.distinct or 0)
+        if ((child.table, child.name) in grains or (parent.table, parent.name) in leading)
+        and (parent.table, parent.name) not in keyed and child.table != parent.table and not partitions(schemas, child.table, parent.table)
+        and (child.distinct or 0) >= SHARED_MIN_DISTINCT
+        and ((child.distinct or 0) < (parent.distinct or 0) or (parent.table, parent.name) in leading)
     ]
     candidates = [_Candidate(child, parent, 1.0, value_specificity(child, parent)) for child, parent in pairs]
     _check(con, relations, candidates)
@@ -923,6 +931,7 @@ def shared_keys(
         child, parent = cand.child, cand.parent
         if cand.integrity < SHARED_MIN_INTEGRITY or cand.confidence < ACCEPT:
             continue
+        unique_child = cand.child_distinct == child.non_null
         found.append(
             Link(
                 child_table=child.table,
@@ -930,14 +939,14 @@ def shared_keys(
                 parent_table=parent.table,
                 parent_columns=(parent.name,),
                 confidence=cand.confidence,
-                cardinality="1:n",
+                cardinality="1:n" if unique_child else "n:m",
                 kind="semantic",
                 evidence={
                     "child_distinct": cand.child_distinct,
                     "found_in_parent": cand.found,
                     "integrity": round(cand.integrity, 4),
                     "orphan_values": cand.child_distinct - cand.found,
-                    "child_unique": True,
+                    "child_unique": unique_child,
                     "parent_unique": False,
                     "parent_distinct": parent.distinct,
                     "shared_key": (
