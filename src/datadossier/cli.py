@@ -153,7 +153,7 @@ async def _profile_paths(
     return [(r, None if r.status in _NO_TABLE else next(found)) for r in results]
 
 
-_NO_TABLE = ("failed", "removed")
+_NO_TABLE = ("failed", "removed", "left_out")
 
 
 async def _stored_tables(runtime: Any, names: set[str]) -> dict[str, Any]:
@@ -276,7 +276,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
         print(json.dumps([
             {"table": run.qualified_name, "status": run.status, **_row_counts(run, summary), "seconds": run.seconds,
              **{k: v for k, v in (run.dialect or {}).items() if k in ("ragged_rows", "ragged_lines", "repeated_headers")},
-             **({"path": run.path, "error": run.error, "hint": run.hint} if run.status == "failed" else {}),
+             **({"path": run.path, "error": run.error, "hint": run.hint} if run.status in ("failed", "left_out") else {}),
              **({"path": run.path} if run.status == "removed" else {})}
             for run, summary in results
         ], indent=2))
@@ -285,6 +285,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
     for run, summary in results:
         if run.status == "removed":
             print(f"{run.qualified_name} removed: its file {run.path} is gone.")
+            continue
+        if run.status == "left_out":
+            print(f"note: {run.path} left out: {run.error}. {run.hint}", file=sys.stderr)
             continue
         if summary is None:
             print(f"error: {run.path}: {run.error}", file=sys.stderr)

@@ -227,6 +227,7 @@ async def test_profile_table_lists_the_files_of_a_folder_that_failed(tmp_path: P
     folder.mkdir(parents=True)
     (folder / "good.csv").write_text("id,v\n1,2\n3,4\n")
     (folder / "empty.csv").write_bytes(b"")
+    (folder / "README.txt").write_text("Readings of the drop gauge.\nSee the site, for details.\n")
     async with Client(build_server(make_settings(tmp_path, store_url)), raise_exceptions=True, cache=None) as client:
         result = structured(await client.call_tool("profile_table", {"target": str(folder)}))
     assert [t["table"]["name"] for t in result["tables"]] == ["drop.good"]
@@ -235,6 +236,7 @@ async def test_profile_table_lists_the_files_of_a_folder_that_failed(tmp_path: P
     assert "empty" in failed["error"]
     assert failed["hint"]
     assert result["removed"] == []
+    assert result["left_out"] == [str(folder / "README.txt")]  # prose: named, not profiled
     # A file renamed since: its old table is reported removed.
     (folder / "good.csv").rename(folder / "better.csv")
     async with Client(build_server(make_settings(tmp_path, store_url)), raise_exceptions=True, cache=None) as client:

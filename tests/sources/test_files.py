@@ -51,6 +51,22 @@ def test_prose_txt_files_beside_the_data_are_no_tables(tmp_path: Path) -> None:
     assert [f.table_name for f in resolve_files(folder / "README.txt", [tmp_path])] == ["readme"]
 
 
+def test_tables_below_a_title_or_comments_are_listed_and_prose_is_named_as_left_out(tmp_path: Path) -> None:
+    # GeoNames' countryInfo.txt opens with comment lines, UCI's adult.test with a line of its
+    # own; both are tables of a folder. Prose is left out, and named so.
+    folder = tmp_path / "d"
+    folder.mkdir()
+    rows = "".join(f"{i}, Private, {1000 + i}, Bachelors, >50K.\n" for i in range(20))
+    (folder / "adult.test").write_text("|1x3 Cross validator\n" + rows)
+    comments = "".join(f"# note {i}: see the readme\n" for i in range(12))
+    (folder / "countryInfo.txt").write_text(comments + "#ISO\tCountry\nFR\tFrance\nUS\tUnited States\nNA\tNamibia\n")
+    (folder / "README.txt").write_text("Census income data.\nSee adult.names, for the columns.\n")
+    (folder / "notes.md").write_text("# Notes\n")
+    left_out: list[Path] = []
+    assert [f.table_name for f in resolve_files(folder, [tmp_path], left_out=left_out)] == ["adult_test", "countryinfo"]
+    assert left_out == [folder / "README.txt"]  # a document by its suffix goes unnamed
+
+
 def test_delimited_text_without_a_standard_suffix_is_read_by_its_content(tmp_path: Path) -> None:
     # UCI's ".data", OpenFlights' ".dat", and a Parquet file saved without its suffix.
     import duckdb

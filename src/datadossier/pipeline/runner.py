@@ -44,7 +44,7 @@ from datadossier.pipeline.stages import (
     run_table,
 )
 from datadossier.sources.csv_loader import reads_nulls_as
-from datadossier.sources.files import DataFile, FileFormat, resolve_files
+from datadossier.sources.files import DataFile, FileFormat, resolve_files, safe_name
 from datadossier.store.base import utcnow
 from datadossier.store.domain import DecisionWrite, FileState, LayerWrite, TableSummary
 from datadossier.store.repositories import catalog, checkpoints, runs
@@ -64,7 +64,9 @@ class TableRun:
     source: str
     table: str
     path: str | None
-    status: str  # 'profiled', 'unchanged', 'retyped', 'failed', 'removed' (its file is gone)
+    # 'profiled', 'unchanged', 'retyped', 'failed', 'removed' (its file is gone), 'left_out'
+    # (a file of the folder or pattern not read as a table: `error` says why)
+    status: str
     raw_rows: int | None = None
     typed_rows: int | None = None
     quarantine_rows: int | None = None
@@ -113,16 +115,25 @@ class Pipeline:
     ) -> list[TableRun]:
         """Profile a file, a directory (each file a table) or a glob."""
         self._check_writable()
-        files = resolve_files(spec, self.settings.roots)
+        left_out: list[Path] = []
+        files = resolve_files(spec, self.settings.roots, left_out=left_out)
         directory = common_dir([f.path for f in files])
         name = source_for(directory, source_name)
+        skipped = [
+            TableRun(
+                source=name, table=safe_name(path.name), path=str(path), status="left_out",
+                error="its first lines read as no table (prose, or too few rows below a title)",
+                hint="Name the file itself (not its folder or a pattern) to read it as a table whatever its first lines.",
+            )
+            for path in sorted(left_out)
+        ]
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
         async with self.sessions.begin() as session:
             existed = await catalog.get_source(session, name) is not None
             source = await catalog.ensure_source(session, name, source_type, directory)
         try:
             runs = await self._run_files(source.source_id, name, files, encoding=encoding, force=force, progress=progress)
-            return runs + (await self._forget_vanished(source.source_id, name) if existed else [])
+            return runs + (await self._forget_vanished(source.source_id, name) if existed else []) + skipped
         except BaseException:
             if not existed:
                 # A new folder whose first run failed leaves the store as it was: the error

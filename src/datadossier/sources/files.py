@@ -164,6 +164,10 @@ def _without_suffix_of_its_kind(path: Path) -> bool:
     return not path.name.startswith(".") and path.suffix.lower() not in _NOT_TABLE_SUFFIXES
 
 
+# Rows a file with lines before its table needs below them to be listed as a table.
+_ROWS_AFTER_PREAMBLE = 3
+
+
 def _listed(path: Path) -> bool:
     """Whether a file found in a folder is one of its tables: a data file by its name or its
     content; a ".txt" file, or one whose name says no type (BLS's ``cu.series``), only when
@@ -188,8 +192,16 @@ def _listed(path: Path) -> bool:
         dialect = detect_dialect(text, "utf-8", path, whole=len(head) < 1 << 16)
     except SourceError:
         return False
-    # Prose can read as a title over lines of one comma each: a table in a .txt starts at once.
-    return dialect.field_count >= 2 and dialect.skip == 0
+    if dialect.field_count < 2:
+        return False
+    if dialect.skip == 0:
+        return True
+    # Lines before the table (GeoNames' countryInfo.txt opens with comments, UCI's adult.test
+    # with "|1x3 Cross validator"). Prose can read as a title over lines of one comma each:
+    # after such lines, a table beyond doubt only (tabs, or three fields and more, over a few
+    # rows).
+    rows = sum(1 for line in text.splitlines()[dialect.skip :] if line.strip())
+    return (dialect.delimiter == "\t" or dialect.field_count >= 3) and rows >= _ROWS_AFTER_PREAMBLE
 
 
 def _table_in(path: Path) -> bool:
@@ -232,8 +244,22 @@ def _namesakes(path: Path) -> list[Path]:
     return [p for p in siblings if _table_in(p)]
 
 
-def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
-    """Turn a file, a directory or a glob into the data files it names.
+def _tables_among(entries: list[Path], left_out: list[Path] | None) -> list[Path]:
+    """The entries of a folder or a pattern that are tables (`_table_in`); the files left out
+    whose suffix does not say they are something else (a text whose first lines read as no
+    table, as prose does) are added to ``left_out``, so that a run can name them."""
+    tables: list[Path] = []
+    for entry in entries:
+        if _table_in(entry):
+            tables.append(entry)
+        elif left_out is not None and entry.is_file() and _without_suffix_of_its_kind(entry):
+            left_out.append(entry)
+    return tables
+
+
+def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] | None = None) -> list[DataFile]:
+    """Turn a file, a directory or a glob into the data files it names (the files of a
+    folder or a pattern not read as tables added to ``left_out``, see `_tables_among`).
 
     Every file is checked against the roots after resolving symlinks, so a link inside a root
     that points outside it is refused like any other outside path.
@@ -245,7 +271,9 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         if not found:
             raise SourceError(f"No file matches the pattern {text}.", hint="Check the pattern and the directory.")
         # As in a folder: the notes and other files a pattern also matches are no tables.
-        matches = [p for p in found if _table_in(ensure_allowed(p, roots))]
+        for path in found:
+            ensure_allowed(path, roots)
+        matches = _tables_among(found, left_out)
         if not matches:
             raise SourceError(
                 f"The files matching {text} are no CSV or Parquet files.",
@@ -255,7 +283,7 @@ def resolve_files(spec: str | Path, roots: list[Path]) -> list[DataFile]:
         resolved = ensure_allowed(candidate, roots)
         if dataset_files(resolved):
             return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
-        matches = sorted((p for p in candidate.iterdir() if _table_in(p)), key=lambda p: p.name.lower())
+        matches = sorted(_tables_among(list(candidate.iterdir()), left_out), key=lambda p: p.name.lower())
         if not matches:
             folders = sorted(p.name for p in candidate.iterdir() if p.is_dir() and not p.name.startswith("."))
             inside = (

@@ -60,6 +60,11 @@ class ProfileTableResult(BaseModel):
         description="Tables of the source (`source.table`) whose files are gone since they were profiled:"
         " deleted from the metadata, with their relationships.",
     )
+    left_out: list[str] = Field(
+        default_factory=lambda: [],
+        description="Files of a folder or glob not read as tables: text whose first lines read as no table"
+        " (a README, notes). Pass one such path alone to read it as a table whatever its first lines.",
+    )
 
 
 def _dialect_summary(dialect: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -125,7 +130,8 @@ async def profile_table(
             if r.status == "failed"
         ]
         removed = [r.qualified_name for r in runs if r.status == "removed"]
-        runs = [r for r in runs if r.status not in ("failed", "removed")]
+        left_out = [r.path or "" for r in runs if r.status == "left_out"]
+        runs = [r for r in runs if r.status not in ("failed", "removed", "left_out")]
         tables: list[ProfiledTable] = []
         async with runtime.sessions() as session:
             known_tables = {t.qualified_name: t for t in await catalog.list_tables(session)}
@@ -149,7 +155,7 @@ async def profile_table(
                 )
         return ProfileTableResult(
             tables=tables, truncated=len(runs) > _MAX_TABLES or len(failed) > _MAX_TABLES, failed=failed[:_MAX_TABLES],
-            removed=removed[:_MAX_TABLES],
+            removed=removed[:_MAX_TABLES], left_out=left_out[:_MAX_TABLES],
         )
 
 
