@@ -55,6 +55,30 @@ def test_na_is_a_code_among_regions_in_capitals(tmp_path: Path) -> None:
     assert rows == [(50,)]
 
 
+def test_na_is_a_code_among_few_codes_and_below_rows_without_codes(tmp_path: Path) -> None:
+    # Lahman's leagues (NA, the National Association, beside NL, AA and AL, a state's code);
+    # countries FR, US and NA under a name of places; the UN's population file, whose first
+    # rows are regions without an ISO code. A column of states keeps NA missing.
+    lines = ["yearID,lgID,country,state"] + [
+        f"{1871 + i // 10},{['NA', 'NL', 'AA', 'AL'][i % 4]},{['FR', 'US', 'NA'][i % 3]},{['NA', 'CA', 'TX'][i % 3]}" for i in range(120)
+    ]
+    path = tmp_path / "teams.csv"
+    path.write_text("\n".join(lines) + "\n")
+    _, rows = run_file(
+        path, tmp_path,
+        "SELECT count(*) FILTER (WHERE lgID = 'NA'), count(*) FILTER (WHERE country = 'NA'), count(*) FILTER (WHERE state IS NULL)"
+        ' FROM "typed"."s.t"',
+    )
+    assert rows == [(30, 40, 40)]
+    codes = ["AF", "AO", "BE", "NA", "ZA", "ZW"]
+    locations = [("", 900 + i) for i in range(20)] + [(c, i + 1) for i, c in enumerate(codes)]
+    lines = ["LocID,ISO2_code,Time"] + [f"{loc},{code},{year}" for code, loc in locations for year in range(1950, 2101)]
+    path = tmp_path / "wpp.csv"
+    path.write_text("\n".join(lines) + "\n")
+    _, rows = run_file(path, tmp_path, "SELECT count(*) FILTER (WHERE ISO2_code = 'NA') FROM \"typed\".\"s.t\"")
+    assert rows == [(151,)]
+
+
 def test_a_column_of_codes_without_na_gets_no_note(tmp_path: Path) -> None:
     # Football positions and driver codes: short capitals, read with "NA" as a code, but no
     # value is "NA", so the decision says nothing of Namibia.

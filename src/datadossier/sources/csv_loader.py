@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from datadossier.engine.gateway import create_table, quote_ident, quote_literal
 from datadossier.errors import SourceError
 from datadossier.inference.conversions import NO_READINGS, Readings, hides_rowid
+from datadossier.inference.names import name_tokens
 from datadossier.inference.sampling import MISSING_MARKER
 from datadossier.sources.compressed import (
     damage_errors,
@@ -1003,31 +1004,58 @@ _US_STATES = frozenset({
     "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
 })
 _NA_CODE_ROWS = 2000
+# Columns empty in those rows (the regions atop the UN's population files, whose ISO codes
+# start further down) are looked at in this many, up to so many columns.
+_NA_CODE_MORE_ROWS = 20_000
+_NA_CODE_MORE_COLUMNS = 100
+# Words of a column's name that say its codes name places, regions or leagues.
+_NA_CODE_NAME_WORDS = frozenset({"country", "iso", "iso2", "continent", "region", "league", "lg", "cc", "nation"})
+
+
+def _na_code_rows(con: duckdb.DuckDBPyConnection, copy: CsvCopy, columns: list[str] | None, rows: int) -> list[tuple[str, int, int, list[str], int]]:
+    """Per column of ``columns`` (all when None) in the copy's first ``rows`` rows: name,
+    values, values of two to five capitals, their distinct values, longest value."""
+    chosen = "*" if columns is None else ", ".join(quote_ident(c) for c in columns)
+    query = (
+        f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2,5}}')), "
+        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')), max(length(v)) "
+        f"FROM (UNPIVOT (SELECT {chosen} FROM {copy.reader()} LIMIT {rows}) ON COLUMNS(*) INTO NAME k VALUE v) "
+        "GROUP BY k"
+    )
+    return [(str(k), int(n), int(c), [str(v) for v in d or ()], int(m or 0)) for k, n, c, d, m in con.execute(query).fetchall()]
+
+
+def _codes_beside_na(name: str, values: int, codes: int, distinct: list[str], longest: int) -> bool:
+    """Whether a column's values are short codes in capitals among which "NA" is one: two
+    letters, two of them no US state's at least (Lahman's leagues NL and AA beside AL; a
+    column of states, where NA can only mean "not available", has none), or one under a
+    name of places or leagues; up to five letters, three such codes."""
+    if values == 0 or longest > 5 or codes < 0.9 * values:
+        return False
+    others = set(distinct) - _US_STATES
+    if _NA_CODE_NAME_WORDS.intersection(name_tokens(name)):
+        return bool(others)
+    return len(others) >= (2 if longest == 2 else 3)
 
 
 def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
-    """The columns of short codes in capitals in which "NA" is a code, from the first rows of
-    the copy (one query): two letters (Namibia among ISO country codes, North America among
-    continents), or up to five (North America among sales regions "EMEA", "APAC", "LATAM");
-    none when "NA" is not a null token."""
+    """The columns of short codes in capitals in which "NA" is a code (see `_codes_beside_na`),
+    from the first rows of the copy (one query, and one more further down for the columns
+    empty there): Namibia among ISO country codes, North America among continents or sales
+    regions ("EMEA", "APAC", "LATAM"); none when "NA" is not a null token."""
     if NA_TOKEN not in _as_strings(copy.options.get("nullstr")) or copy.columns is None:
         return []
     import duckdb
 
-    query = (
-        f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2,5}}')), "
-        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')) "
-        f"FROM (UNPIVOT (SELECT * FROM {copy.reader()} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) "
-        "GROUP BY k HAVING max(length(v)) <= 5"
-    )
     try:
-        rows = con.execute(query).fetchall()
+        rows = _na_code_rows(con, copy, None, _NA_CODE_ROWS)
+        seen = {name for name, values, *_ in rows if values}
+        empty = [c for c in copy.columns if c not in seen]
+        if 0 < len(empty) <= _NA_CODE_MORE_COLUMNS:
+            rows += _na_code_rows(con, copy, empty, _NA_CODE_MORE_ROWS)
     except duckdb.Error:
         return []  # the load reports what is wrong with the file
-    found = {
-        str(name) for name, values, codes, distinct in rows
-        if codes >= 0.9 * values and len(set(distinct or ()) - _US_STATES) >= 3
-    }
+    found = {name for name, values, codes, distinct, longest in rows if _codes_beside_na(name, values, codes, distinct, longest)}
     return [c for c in copy.columns if c in found]
 
 
