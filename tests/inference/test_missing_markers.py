@@ -71,9 +71,21 @@ def test_punctuation_is_missing_even_once(infer: Infer) -> None:
     assert result.candidates[0].parse_success_rate == 1.0
 
 
-@pytest.mark.parametrize("marker", ["(X)", "N", "<5"])
+@pytest.mark.parametrize("marker", ["(X)", "[c]", ": c"])
+def test_rare_codes_in_a_marker_s_shape_are_missing(infer: Infer, marker: str) -> None:
+    # Two census "(X)", ONS "[c]" or Eurostat ": c" (a missing value and its flag) among
+    # 1,000 numbers: no value to recover, so no row goes to quarantine for them.
+    values = _numbers(1000, 1000, marker)
+    values[500] = marker
+    result = infer({"n": values})["n"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {marker: 2}
+    assert result.candidates[0].failed_examples == []
+
+
+@pytest.mark.parametrize("marker", ["N", "<5"])
 def test_rare_codes_stay_junk(infer: Infer, marker: str) -> None:
-    # Two census codes among 1,000 numbers: not the source's code for missing, junk to show.
+    # Two census codes among 1,000 numbers: a letter or a bound may be a value, junk to show.
     values = _numbers(1000, 1000, marker)
     values[500] = marker
     result = infer({"n": values})["n"]

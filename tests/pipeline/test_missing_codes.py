@@ -97,6 +97,23 @@ def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: P
     assert "'Not Provided' (4)" in benefits.reason
 
 
+def test_markers_the_sample_never_met_are_missing_not_junk(tmp_path: Path) -> None:
+    # The UN's population file: one "..." in 5,000 rows; Eurostat's ": c" (confidential) and
+    # ": z" (not applicable), a missing value with its flag, a few times in a year's column.
+    rows = ["Index,Total (thousands),2019"]
+    for i in range(5000):
+        flagged = ": c" if i in (100, 2000) else ": z" if i == 4000 else f"{10 + i % 90}.5 p"
+        rows.append(f"{i + 1},{'...' if i == 2499 else f'{12 + i % 7} 345'},{flagged}")
+    path = tmp_path / "wpp.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, counts = run_file(path, tmp_path, 'SELECT count(*), count("Total (thousands)"), count("2019") FROM "typed"."s.t"')
+    assert counts == [(5000, 4999, 4997)]
+    assert out.counts.quarantine_rows == 0
+    by_name = {i.column_name: i for i in out.inferences}
+    assert by_name["Total (thousands)"].missing_values == {"...": 1}
+    assert by_name["2019"].missing_values == {": c": 2, ": z": 1}
+
+
 def test_a_zero_far_below_a_measurement_s_values_is_named(tmp_path: Path) -> None:
     # The Pima diabetes data: Glucose and BMI are 0 where the reading was not taken, far
     # below their other values; Pregnancies run on from 0, Insulin is 0 on most rows.

@@ -37,7 +37,7 @@ from datadossier.inference.scan import (
     ColumnPlan,
     ColumnScan,
     collect_failed_examples,
-    missing_words_among_failures,
+    missing_markers_among_failures,
     scan_columns,
 )
 from datadossier.inference.units import is_rare_currency_name
@@ -116,7 +116,7 @@ def infer_columns(
     assert [p.name for p in plans] == [name for name, _ in columns]
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
-    missing_words_among_failures(con, relation, plans, scans, config)
+    missing_markers_among_failures(con, relation, plans, scans, config)
     results = [_decide(plan, scan, config, labels) for plan, scan in zip(plans, scans, strict=True)]
     order = _table_day_first(results)
     if order is not None:

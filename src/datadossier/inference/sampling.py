@@ -318,6 +318,18 @@ def says_missing(value: str) -> bool:
     return _WORD_MARKER.fullmatch(value) is not None and len(value.strip()) >= 3
 
 
+# Markers that say a value is missing whatever their count, found after the sample (see
+# `scan.missing_markers_among_failures`): punctuation ("...", ":"), Eurostat's ":" with its
+# flag (": c", confidential), letters in brackets ("(X)", "[c]").
+_LATE_MARKER = re.compile(r"\s*(?:[.:*_/\-–—…]{1,10}|:\s*[a-z]{1,2}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\])\s*")
+
+
+def marks_missing(value: str) -> bool:
+    """Whether a value met once among a typed column's failures stands for a missing one:
+    a word that says so (`says_missing`) or a marker of `_LATE_MARKER`."""
+    return says_missing(value) or _LATE_MARKER.fullmatch(value) is not None
+
+
 # A top or bottom code grouped in thousands ("250,000+", "2,500-": the Census Bureau's
 # incomes): no typo has that shape, so once will do.
 _GROUPED_BOUND = re.compile(r"\s*[0-9]{1,3}(?:,[0-9]{3})+[+-]\s*")

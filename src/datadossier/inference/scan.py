@@ -24,7 +24,7 @@ from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql
 from datadossier.inference.detector import has_marker_sql
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
-from datadossier.inference.sampling import SampleFindings, says_missing
+from datadossier.inference.sampling import SampleFindings, marks_missing
 
 if TYPE_CHECKING:
     import duckdb
@@ -311,35 +311,36 @@ def _strings(value: object) -> list[str]:
     return [str(item) for item in value if item is not None]  # pyright: ignore[reportUnknownVariableType]
 
 
-# Words for missing found after the sample are rare: at most this share of a column's values.
+# Markers of a missing value found after the sample are rare: at most this share of a column's values.
 _LATE_MISSING_SHARE = 0.02
 
 
-def missing_words_among_failures(
+def missing_markers_among_failures(
     con: duckdb.DuckDBPyConnection,
     relation: str,
     plans: list[ColumnPlan],
     scans: list[ColumnScan],
     config: InferenceConfig,
 ) -> None:
-    """Words that say a value is missing ("Not Provided", "unknown"), found among the values
-    a candidate fails on though the sample never met them (SF Salaries' four "Not Provided"
-    at the file's end): when they are all a column's failures, they are missing values of
-    the column, counted, as sampled markers are. Run after `collect_failed_examples`, whose
+    """Markers of a missing value (`sampling.marks_missing`: "Not Provided", "unknown", the
+    UN's "...", Eurostat's ": c") found among the values a candidate fails on though the
+    sample never met them (SF Salaries' four "Not Provided" at the file's end, one "..." in
+    5,000 rows): when they are all a column's failures, they are missing values of the
+    column, counted, as sampled markers are. Run after `collect_failed_examples`, whose
     examples list every failing value when there are fewer than the limit."""
     k = int(config.max_failed_examples)
     found: list[tuple[int, list[str], int]] = []
     for index, scan in enumerate(scans):
         if plans[index].findings is None:
             continue
-        # Rare words only (a frequent one was sampled, and decided there), and no yes/no
+        # Rare markers only (a frequent one was sampled, and decided there), and no yes/no
         # reading ("No internet service" beside Yes and No is a third answer).
         failing = [
             stats for stats in scan.candidates.values()
             if stats.detector.convert is not None and stats.detector.data_type != "BOOLEAN"
             and stats.failed_examples and len(stats.failed_examples) < k
             and scan.non_null - stats.parsed <= _LATE_MISSING_SHARE * scan.non_null
-            and all(says_missing(v) for v in stats.failed_examples)
+            and all(marks_missing(v) for v in stats.failed_examples)
         ]
         if failing:
             best = max(failing, key=lambda stats: stats.parsed)
@@ -347,17 +348,17 @@ def missing_words_among_failures(
     if not found:
         return
     counts = [
-        f"count_if({quote_ident(plans[index].name)} = {quote_literal(word)})" for index, words, _ in found for word in words
+        f"count_if({quote_ident(plans[index].name)} = {quote_literal(marker)})" for index, markers, _ in found for marker in markers
     ]
     row = con.execute(f"SELECT {', '.join(counts)} FROM {relation}").fetchone()
     assert row is not None
     position = 0
-    for index, words, parsed in found:
+    for index, markers, parsed in found:
         scan = scans[index]
-        counted = dict(zip(words, (int(n) for n in row[position : position + len(words)]), strict=True))
-        position += len(words)
+        counted = dict(zip(markers, (int(n) for n in row[position : position + len(markers)]), strict=True))
+        position += len(markers)
         if sum(counted.values()) != scan.non_null - parsed:
-            continue  # other values fail too: the words are no missing values of a typed column
+            continue  # other values fail too: the markers are no missing values of a typed column
         scan.missing.update(counted)
         scan.non_null -= sum(counted.values())
         for stats in scan.candidates.values():
