@@ -441,6 +441,19 @@ def test_a_column_mixing_iso_and_day_month_dates_reads_both(infer: Infer) -> Non
     assert eu.bounds == utc_bounds((2021, 1, 1), (2021, 12, 31))
 
 
+def test_a_column_mixing_iso_and_day_month_date_times_reads_both(infer: Infer) -> None:
+    # Online Retail II re-saved: "2009-12-01 07:45:00" beside "12/1/2010 8:26".
+    iso = [f"2010-01-{d:02d} 07:{d:02d}:00" for d in range(1, 29)]
+    us = [f"12/{d}/2010 8:{d:02d}" for d in range(1, 29)]
+    result = infer({"InvoiceDate": iso * 3 + us[:6], "dates": iso * 3 + iso[:6]})
+    mixed = result["InvoiceDate"]
+    assert (mixed.decided_type, mixed.decided_pattern, mixed.candidates[0].parse_success_rate) == (
+        "TIMESTAMP", "iso_or_us_datetime", 1.0,
+    )
+    assert mixed.bounds == utc_bounds((2010, 1, 1, 7, 1), (2010, 12, 6, 8, 6))
+    assert result["dates"].decided_pattern == "iso_datetime"
+
+
 def test_dates_of_one_format_keep_its_pattern(infer: Infer) -> None:
     result = infer({"iso": [f"2021-01-{d:02d}" for d in range(1, 21)], "us": [f"1/{d}/2021" for d in range(10, 30)]})
     assert result["iso"].decided_pattern == "iso_date"
@@ -566,6 +579,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "us_date_short": ["13/01/21", "1/5/2021", "1/5/1", "2021/01/05"],
     "eu_date_short": ["01/13/21", "5.1.2021", "1.2.3"],
     "iso_or_us_date": ["13/01/2021", "2021/01/05", "20210105", "2021-01-05 10:00"],
+    "iso_or_us_datetime": ["2021-01-05", "13/01/2021 10:00", "01/13/2021", "2021-01-05 25:00"],
+    "iso_or_eu_datetime": ["2021-01-05", "01/13/2021 10:00", "13.01.2021", "13.01.21 10:00"],
     "iso_or_eu_date": ["01/13/2021", "2021/01/05", "5.1.21", "2021-01-05 10:00"],
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM", "01/13/2021 24:01"],
     "us_datetime_short": ["13/01/21 10:00", "01/13/21", "01/13/2021 10:00", "01/13/21 25:00"],

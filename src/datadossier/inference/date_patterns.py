@@ -216,14 +216,16 @@ def eu_date_short() -> Detector:
 
 
 def _either(name: PatternName, first: PatternName, second: PatternName) -> Detector:
-    """Dates written in two formats in one column, as merged exports and hand-kept sheets
-    have them ("2021-01-05" beside "01/13/2021"): each value read by the format it has. Below
+    """Dates (or date-times) written in two formats in one column, as merged exports and
+    hand-kept sheets have them ("2021-01-05" beside "01/13/2021"; Online Retail II's
+    "2009-12-01 07:45:00" beside "12/1/2010 8:26"): each value read by the format it has. Below
     the two single patterns in priority, so a column of one format keeps that one's name;
     inference tries it only when the sample shows both formats (see `sampling`)."""
     one, other = DETECTORS[first], DETECTORS[second]
     convert_one, convert_other = one.convert, other.convert
     assert convert_one is not None
     assert convert_other is not None
+    assert one.data_type == other.data_type
 
     def convert(col: str, sql_type: str) -> str:
         # coalesce converts a row with the second format only where the first gave NULL.
@@ -231,7 +233,7 @@ def _either(name: PatternName, first: PatternName, second: PatternName) -> Detec
 
     # The day/month format first: it is the one whose order `decide` reports.
     return Detector(
-        name, "DATE", rf"(?:{one.regex})|(?:{other.regex})", convert,
+        name, one.data_type, rf"(?:{one.regex})|(?:{other.regex})", convert,
         priority=66, formats=other.formats + one.formats, parts=(first, second),
     )
 
@@ -312,6 +314,18 @@ def us_datetime_short() -> Detector:
 def eu_datetime_short() -> Detector:
     """Day first with a two-digit year and a time: "14/03/24 23:00:00", "31.01.21 13:45"."""
     return _day_month_time("eu_datetime_short", _DAY_NUMBER, _MONTH_NUMBER, "%d/%m/%y")
+
+
+@register
+def iso_or_us_datetime() -> Detector:
+    """ISO and month-first date-times in one column ("2009-12-01 07:45:00", "12/1/2010 8:26")."""
+    return _either("iso_or_us_datetime", "iso_datetime", "us_datetime")
+
+
+@register
+def iso_or_eu_datetime() -> Detector:
+    """ISO and day-first date-times in one column ("2009-12-01 07:45:00", "13.01.2010 8:26")."""
+    return _either("iso_or_eu_datetime", "iso_datetime", "eu_datetime")
 
 
 @register
