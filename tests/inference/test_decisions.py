@@ -145,6 +145,15 @@ def test_the_columns_numbers_with_letters_are_codes_whatever_the_name(infer: Inf
     assert "numbers with letters (e.g. 'C48944" in (result.reason or "")
 
 
+def test_product_codes_with_letters_beside_words_are_codes_whatever_the_name(infer: Infer) -> None:
+    # Online Retail's StockCode under another name: "85123A" read as 85,123 amperes, and
+    # "POST", "DOT", "M" sent to quarantine.
+    values = [str(10002 + 160 * i) for i in range(485)] + ["85123A", "84406B", "22423A", "47566B", "POST", "DOT", "M"] * 2 + ["85099A"]
+    result = infer({"Item": values})["Item"]
+    assert result.decided_type == "VARCHAR"
+    assert "numbers with letters (e.g. '85123A')" in (result.reason or "")
+
+
 @pytest.mark.parametrize(
     "failing",
     [

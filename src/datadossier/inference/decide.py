@@ -503,9 +503,10 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
     labelled = names_a_label(column_name)
     if not looks_like_identifier(column_name) and not labelled:
         if _lettered_numbers(examples, whole.stats.low, whole.stats.high):
+            lettered = next(e for e in examples if _LETTERED_NUMBER.fullmatch(e))
             return (
                 f"{failed:,} values ({failed / n:.1%}) are the column's numbers with letters (e.g."
-                f" {examples[0]!r}): codes, such as cancelled invoices, kept as text so that none"
+                f" {lettered!r}): codes, such as cancelled invoices, kept as text so that none"
                 " goes to quarantine."
             )
         if _codes_of_one_width(examples, whole.stats.low, whole.stats.high):
@@ -573,18 +574,27 @@ def _suffixed_codes(examples: list[str]) -> bool:
 _LETTERED_NUMBER = re.compile(r"([A-Za-z]{1,3})?([0-9]{3,})([A-Za-z]{1,3})?")
 
 
+# Codes of capitals alone beside lettered numbers (Online Retail's StockCode "POST", "DOT",
+# "M", "BANK CHARGES").
+_WORD_CODE = re.compile(r"[A-Z][A-Z ]{0,15}")
+
+
 def _lettered_numbers(examples: list[str], low: object, high: object) -> bool:
     """Whether the failed values are the column's own numbers with letters added: at least
-    three, every one a number in the range of those that parse with one to three letters
-    before or after it (the Online Retail data's cancelled invoices, "C536379" among
-    "536365"). A typo such as "1O" or junk such as "??" is not."""
+    three, each a number in the range of those that parse with one to three letters before
+    or after it (the Online Retail data's cancelled invoices, "C536379" among "536365"), or,
+    beside two such at least, a code of capitals alone (its StockCode's "85123A" beside
+    "POST" and "M"). A typo such as "1O" or junk such as "??" is not."""
     if len(examples) < 3 or not isinstance(low, int) or not isinstance(high, int):
         return False
+    lettered = 0
     for example in examples:
         match = _LETTERED_NUMBER.fullmatch(example)
-        if match is None or not (match.group(1) or match.group(3)) or not low <= int(match.group(2)) <= high:
+        if match is not None and (match.group(1) or match.group(3)) and low <= int(match.group(2)) <= high:
+            lettered += 1
+        elif not _WORD_CODE.fullmatch(example):
             return False
-    return True
+    return lettered >= 2
 
 
 # Narrower numbers are left out: "1O" among ages is a typo, not a code.
