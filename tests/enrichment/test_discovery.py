@@ -1183,6 +1183,13 @@ async def test_columns_numbered_in_a_run_are_unpivoted_like_periods(runtime: Run
     (plain / "m.csv").write_text("".join(",".join(str(i * j + 1) for j in range(12)) + "\n" for i in range(1, 30)))
     matrix = await _only_entity(runtime, plain)
     assert "period_columns" not in matrix.evidence["keys"]
+    # Nor are features numbered by a stem that names no step in time (V1 ... V28).
+    fraud = tmp_path / "data" / "fraud"
+    fraud.mkdir(parents=True)
+    header = "Time," + ",".join(f"V{i}" for i in range(1, 29)) + ",Amount,Class"
+    rows = [f"{i}.0," + ",".join(f"{(i * k) % 7 - 3.5:.3f}" for k in range(28)) + f",{i * 1.5:.2f},{i % 2}" for i in range(30)]
+    (fraud / "creditcard.csv").write_text("\n".join([header, *rows]) + "\n")
+    assert "period_columns" not in (await _only_entity(runtime, fraud)).evidence["keys"]
 
 
 async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: Runtime, tmp_path: Path) -> None:

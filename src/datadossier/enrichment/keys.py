@@ -278,17 +278,26 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
 
 
 _NUMBERED = re.compile(r"(.*?)([0-9]+)")
+# Stems of numbered columns that name a step in time (M5's d_1, a forecast's F1, lag_1);
+# others number features (the credit card fraud data's V1...V28, var_0...var_199).
+_PERIOD_STEMS = frozenset({
+    "d", "day", "days", "w", "wk", "week", "weeks", "m", "mo", "mon", "month", "months", "q", "qtr",
+    "quarter", "y", "yr", "year", "years", "h", "hr", "hour", "hours", "t", "f", "period", "lag", "step",
+})
 
 
 def _numbered_columns(table: TableStats) -> list[ColumnStats]:
-    """Columns of figures named one stem and a running number (M5's sales by day d_1, d_2,
-    ..., d_1913, whose days calendar.csv's column d names; forecasts F1...F28): the most
-    common stem's, when their numbers run without a gap."""
+    """Columns of figures named one stem that names a step in time and a running number
+    (M5's sales by day d_1, d_2, ..., d_1913, whose days calendar.csv's column d names;
+    forecasts F1...F28): the most common stem's, when their numbers run without a gap."""
     by_stem: dict[str, list[tuple[int, ColumnStats]]] = {}
     for column in table.columns:
         match = _NUMBERED.fullmatch(column.name)
         # (Not a file without a header, whose columns a reader numbers: column0, column1...)
-        if match is not None and column.family in ("integer", "float") and not is_placeholder(column.name):
+        if (
+            match is not None and column.family in ("integer", "float") and not is_placeholder(column.name)
+            and match.group(1).strip(" _-.").lower() in _PERIOD_STEMS
+        ):
             by_stem.setdefault(match.group(1), []).append((int(match.group(2)), column))
     if not by_stem:
         return []
