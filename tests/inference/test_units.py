@@ -68,6 +68,7 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("Power (kW)", "kW"),
         ("Speed (knots)", "kn"),
         ("Area (sq km)", "km**2"),
+        ("Area(in sq km)", "km**2"),  # GeoNames' countryInfo
         ("Salary (€)", "EUR"),
         ("GDP (current US$)", "USD"),
         ("Temperature (°C)", "degC"),
@@ -183,6 +184,9 @@ def test_a_rate_per_something_is_not_in_that_thing_s_unit() -> None:
     # Kaggle's countries of the world.
     names = ("Pop. Density (per sq. mi.)", "Infant mortality (per 1000 births)", "GDP ($ per capita)", "Area (sq. mi.)")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "USD", "mi**2"]
+    # The UN's population prospects: counts per an area or a population, no unit of either.
+    names = ("Population Density, as of 1 July (persons per square km)", "Crude Birth Rate (births per 1,000 population)")
+    assert [unit_from_name(n) for n in names] == [None, None]
 
 
 def test_coordinates_are_in_degrees() -> None:

@@ -201,9 +201,16 @@ def _decide_text(
             f"{zoned:,} of the values ({zoned / n:.1%}) carry a time zone (Z, +01:00, UTC): they are stored"
             " converted to UTC, as TIMESTAMP without the zone; values without one are kept as written."
         )
+    elif chosen is not None and chosen.name in _ZONED_PATTERNS:
+        notes.append(
+            "Every value names its time zone (PDT, +0000, GMT): stored converted to UTC, as TIMESTAMP"
+            " without the zone; a day's count by the local date needs the zone's offset back."
+        )
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
 
 
+# Readings whose every value carries a zone, converted to UTC.
+_ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime"})
 _BEYOND_BIGINT = "integers beyond BIGINT"
 _TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "trailing_minus", "trailing_minus_eu"})
 _TRAILING_MINUS_MIN = 3

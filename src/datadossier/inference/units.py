@@ -320,7 +320,9 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
     match = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", name)
     if match is None:
         return None
-    inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)\.?$", r"\1^2", match.group(1).strip())
+    # ("in" first, as GeoNames' "Area(in sq km)" writes it.)
+    inner = re.sub(r"^in\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
+    inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)\.?$", r"\1^2", inner)
     # "$ per capita" is dollars (a bracket that starts with "per" gives no unit at all, see
     # `unit_from_name`).
     inner = re.sub(r"\s+per\s+.*$", "", inner, flags=re.IGNORECASE)
@@ -383,6 +385,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     bracketed = _bracketed_unit(name)
     if bracketed is not None:
         return bracketed
+    if re.search(r"[(\[][^()\[\]]*\bper\s", name, flags=re.IGNORECASE):
+        return None  # counts per something (the UN's "(persons per square km)"): no unit of the words
+
     per = re.search(r"([A-Za-z]+/[A-Za-z]+)\W*$", name)  # "speed_m/s", "Wind (km/h)"
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
