@@ -426,8 +426,13 @@ _MINUTES_SECONDS = r"[0-9]{1,3}:[0-5][0-9]\.[0-9]{1,9}"
 
 
 def _seconds_of(value: str) -> str:
-    """SQL: seconds from minutes and seconds ("1:38.109" is 98.109), NULL for other text."""
-    return f"TRY_CAST(split_part({value}, ':', 1) AS DOUBLE) * 60 + TRY_CAST(split_part({value}, ':', 2) AS DOUBLE)"
+    """SQL: seconds from minutes and seconds ("1:38.109" is 98.109), NULL for other text;
+    rounded to the nanoseconds the shape allows, so that the sum's binary noise
+    (107.20400000000001) does not reach the profile's values."""
+    return (
+        f"round(TRY_CAST(split_part({value}, ':', 1) AS DOUBLE) * 60"
+        f" + TRY_CAST(split_part({value}, ':', 2) AS DOUBLE), 9)"
+    )
 
 
 @register
