@@ -1415,6 +1415,15 @@ async def test_files_of_the_same_columns_are_named_parts_of_one_dataset(runtime:
     alike = {e.table: e.evidence.get("same_columns_as") for e in entities}
     assert alike["police.t_2023_01_met_street"] == ["police.t_2023_02_met_street", "police.t_2023_03_met_street"]
     assert alike["police.outcomes"] is None
+    # BTS's lookups all head their columns "Code","Description": airports by number, carriers
+    # by letters, no parts of one dataset.
+    lookups = tmp_path / "data" / "bts"
+    lookups.mkdir(parents=True)
+    (lookups / "L_AIRPORT_ID.csv").write_text('"Code","Description"\n' + "".join(f'{10001 + 7 * i},"Airport {i}, AK"\n' for i in range(30)))
+    (lookups / "L_UNIQUE_CARRIERS.csv").write_text('"Code","Description"\n' + "".join(f'"{chr(65 + i)}{i % 10}Q","Carrier {i}"\n' for i in range(20)))
+    service = await _profile(runtime, lookups)
+    _, entities, _ = await service.relationships(source="bts")
+    assert all(e.evidence.get("same_columns_as") is None for e in entities)
 
 
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:

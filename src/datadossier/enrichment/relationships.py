@@ -366,7 +366,7 @@ def _a_day(column: ColumnStats) -> bool:
 
 
 def _day_candidates(
-    child: ColumnStats, days: list[ColumnStats], schemas: dict[str, frozenset[str]], widths: dict[str, int],
+    child: ColumnStats, days: list[ColumnStats], schemas: dict[str, dict[str, str]], widths: dict[str, int],
 ) -> list[_Candidate]:
     """A date column's candidate links to the tables of one row per day, named alike, from a
     column holding its days several times (the bike sharing data's hours): two series of one
@@ -388,16 +388,32 @@ def source_of(table: str) -> str:
     return table.split(".", 1)[0]
 
 
-def schema_of(table: TableStats) -> frozenset[str]:
-    """A table's column names, as compared between tables (case aside); a placeholder name
-    with its column's type family (files without headers are alike only if typed alike)."""
-    return frozenset(f"{c.name.lower()}:{c.family}" if is_placeholder(c.name) else c.name.lower() for c in table.columns)
+# Type families a column may take in one part of a dataset and another in the next (whole
+# prices one month, cents the next), compared as one.
+_PART_FAMILIES = {"integer": "number", "float": "number"}
 
 
-def partitions(schemas: dict[str, frozenset[str]], a: str, b: str) -> bool:
-    """Whether two tables of a source have the same columns: parts of one dataset (a file per
-    year, per indicator), whose shared values are no reference from one to the other."""
-    return a != b and len(schemas[a]) >= 2 and schemas[a] == schemas[b]
+def schema_of(table: TableStats) -> dict[str, str]:
+    """A table's column names, as compared between tables (case aside), each with its type
+    family ("" for a column without values); a placeholder name with the family too (files
+    without headers are alike only if typed alike)."""
+    return {
+        f"{c.name.lower()}:{c.family}" if is_placeholder(c.name) else c.name.lower():
+            _PART_FAMILIES.get(c.family, c.family) if c.non_null else ""
+        for c in table.columns
+    }
+
+
+def partitions(schemas: dict[str, dict[str, str]], a: str, b: str) -> bool:
+    """Whether two tables of a source have the same columns, typed alike where both hold
+    values: parts of one dataset (a file per year, per indicator), whose shared values are
+    no reference from one to the other. BTS's lookups all head their columns "Code",
+    "Description", airports' codes numbers and carriers' letters: no parts of one."""
+    one, other = schemas[a], schemas[b]
+    return (
+        a != b and len(one) >= 2 and one.keys() == other.keys()
+        and all(not one[k] or not other[k] or one[k] == other[k] for k in one)
+    )
 
 
 def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates: list[_Candidate]) -> None:
