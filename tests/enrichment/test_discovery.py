@@ -1492,3 +1492,21 @@ async def test_a_row_counter_beside_copies_names_the_composite_without_them(runt
     keys = entity.evidence["keys"]
     assert (entity.grain_columns, keys["duplicate_rows"]) == (["column0"], 84)
     assert keys["key_without_duplicates"] == ["track_id", "track_genre"]
+
+
+async def test_small_numbers_at_the_start_of_a_sparse_key_are_no_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # Ergast without its circuits file: races' round (1..4) and circuitId (1..7) fall mostly
+    # among status ids 1..5, 11, 12, 20, ... by the way keys are numbered, not by reference.
+    folder = tmp_path / "data" / "ergast"
+    folder.mkdir(parents=True)
+    statuses = [1, 2, 3, 4, 5, 11, 12, 20, 31, 54, 81]
+    (folder / "status.csv").write_text("statusId,status\n" + "".join(f'{s},"Status {s}"\n' for s in statuses))
+    (folder / "races.csv").write_text("raceId,year,round,circuitId\n" + "".join(
+        f"{101 + i},{2000 + i // 4},{1 + i % 4},{1 + i % 7}\n" for i in range(39)))
+    (folder / "results.csv").write_text("resultId,raceId,statusId\n" + "".join(
+        f"{i},{101 + i % 39},{statuses[i % 11]}\n" for i in range(1, 300)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="ergast")
+    assert set(_edges(found, "ergast")) == {
+        ("results", ("raceId",), "races", ("raceId",)), ("results", ("statusId",), "status", ("statusId",)),
+    }

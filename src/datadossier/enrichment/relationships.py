@@ -146,6 +146,15 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
         # name airlines 1..1500 among airports 1..9000) are more likely another table's.
         return 0.3
     density = min(1.0, parent_distinct / (high - low + 1))
+    c_low, c_high = child.min_value, child.max_value
+    if (
+        density < 0.5 and c_low is not None and c_high is not None and c_low <= max(1.0, low + 0.1 * (high - low))
+        and (c_high - c_low) < 0.25 * (high - low)
+    ):
+        # Small numbers at the start of a sparse key (a race's round 1..4 or circuitId 1..7
+        # among Ergast's status ids 1..5, 11, 12, 20, ...): keys run densely from their start
+        # more often than not, so landing there says little.
+        return 0.2 * (0.6 if distinct <= 5 else 1.0)
     if density < 0.5:
         # Random integers inside the range would land on a parent value with p = density.
         spec = 1.0 - density ** min(distinct, 30)
