@@ -1510,3 +1510,23 @@ async def test_small_numbers_at_the_start_of_a_sparse_key_are_no_reference(runti
     assert set(_edges(found, "ergast")) == {
         ("results", ("raceId",), "races", ("raceId",)), ("results", ("statusId",), "status", ("statusId",)),
     }
+
+
+async def test_codes_of_a_file_without_header_link_to_the_keys_holding_them(runtime: Runtime, tmp_path: Path) -> None:
+    # GeoNames: cities15000.txt has no header; its country codes and time zones are keys of
+    # countryInfo and timeZones, which have one. Three codes alone say too little.
+    folder = tmp_path / "data" / "geonames"
+    folder.mkdir(parents=True)
+    countries = ["FR", "US", "DE", "IT", "ES", "NA", "BR", "IN", "CN", "JP", "GB", "CA", "AU"]
+    zones = [f"Zone/City_{c}" for c in countries]
+    (folder / "countryInfo.txt").write_text("#ISO\tCountry\n" + "".join(f"{c}\tCountry {c}\n" for c in [*countries, "XX", "YY"]))
+    (folder / "timeZones.txt").write_text("TimeZoneId\tgmtOffset\n" + "".join(f"{z}\t{i % 12}.0\n" for i, z in enumerate([*zones, "Zone/Other"])))
+    rows = [f"{1000 + i}\tCity {i}\t{countries[i % 13]}\t{zones[i % 13]}\t{i % 3}" for i in range(300)]
+    (folder / "cities.txt").write_text("\n".join(rows) + "\n")
+    (folder / "few.txt").write_text("".join(f"{5000 + i}\tPlace {i}\t{countries[i % 3]}\n" for i in range(60)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="geonames")
+    edges = {(child, columns, parent) for child, columns, parent, _ in _edges(found, "geonames")}
+    assert ("cities", ("column2",), "countryinfo") in edges
+    assert ("cities", ("column3",), "timezones") in edges
+    assert not [e for e in edges if e[0] == "few"]

@@ -130,8 +130,10 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     if distinct <= 2:
         return 0.1
     if child.family == "string":
-        if distinct <= 5 or (is_placeholder(child.name) and (distinct < HEADERLESS_MIN_DISTINCT or distinct >= child.non_null)):
+        if distinct <= 5 or (is_placeholder(child.name) and (distinct < HEADERLESS_TEXT_MIN_DISTINCT or distinct >= child.non_null)):
             return 0.4  # (without a header, a few codes found among another table's say little, nor a table's own ids)
+        if is_placeholder(child.name) and distinct < HEADERLESS_MIN_DISTINCT:
+            return 0.6  # (GeoNames' cities name a dozen countries and time zones, without a header)
         return 0.6 if (child.avg_length or 0.0) <= 2.5 else 0.9
     low, high = parent.min_value, parent.max_value
     parent_distinct = parent.distinct or parent.non_null
@@ -172,6 +174,8 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
 # 6,000 airlines).
 HEADERLESS_SPECIFICITY = 0.8
 HEADERLESS_MIN_DISTINCT = 50
+# Text without a header: codes repeated over the rows, this many at least, all found in a key.
+HEADERLESS_TEXT_MIN_DISTINCT = 10
 HEADERLESS_MIN_SPAN = 0.9
 HEADERLESS_MIN_SHARE = 0.2
 # ...and a child without a name spreads over this share of its parent's range at least.
