@@ -258,6 +258,18 @@ def test_tab_pipe_and_dollar_delimiters(con, tmp_path: Path) -> None:
     assert _load(con, path).delimiter == ","
 
 
+def test_a_file_named_tsv_is_split_at_tabs_when_commas_split_more(con, tmp_path: Path) -> None:
+    # Eurostat's TSV: the first column joins five codes with commas, two periods follow.
+    text = "freq,unit,age,sex,geo\\TIME_PERIOD\t2014 \t2015 \n" + "".join(
+        f"A,NR,TOTAL,{'FM'[i % 2]},G{i}\t{4354123 + i} \t{4381203 + i} p\n" for i in range(20)
+    )
+    (tmp_path / "demo_pjan.tsv").write_text(text)
+    dialect = _load(con, tmp_path / "demo_pjan.tsv")
+    assert (dialect.delimiter, dialect.field_count) == ("\t", 3)
+    (tmp_path / "demo_pjan.csv").write_text(text)  # (named .csv, the commas split it)
+    assert _load(con, tmp_path / "demo_pjan.csv").delimiter == ","
+
+
 def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("name,city\nAnna,Paris\nBob,Rome\n")

@@ -232,6 +232,11 @@ MAX_PREAMBLE_LINES = 20
 FOOTER_BYTES = 1 << 16
 
 
+def _named_tab_separated(path: Path) -> bool:
+    """Whether a file's name says tab-separated values (``.tsv``, ``.tab``, also compressed)."""
+    return any(suffix.lower() in (".tsv", ".tab") for suffix in path.suffixes)
+
+
 def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = False) -> CsvDialect:
     """Delimiter by field-count consistency over the first lines, a preamble of lines with
     fewer fields before the table, then header by content. ``whole``: the text is the whole
@@ -288,6 +293,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         score = (share, mode, delim)
         if best is None or score[:2] > best[:2]:
             best = score
+        if delim == "\t" and best is not None and share >= best[0] and _named_tab_separated(path):
+            # A file named .tsv that tabs split as evenly: Eurostat's TSV heads its first
+            # column "freq,unit,geo\TIME_PERIOD", codes joined by commas, and commas split
+            # more fields than tabs when it has more codes than periods.
+            best = score
+            break
     if (
         not directive and _spaces_may_separate(lines, best) and (aligned := _space_separated(lines, complete=complete))
         and not (best is not None and best[0] == 1.0 and len(aligned[0]) == best[1])
