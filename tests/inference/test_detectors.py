@@ -84,6 +84,16 @@ def test_grouped_number_detector_reads_grouped_decimals_and_accounting_negatives
     assert result.candidates[0].pattern_match_rate == 0.5
 
 
+def test_decimals_grouped_by_spaces_before_a_point_are_numbers(infer: Infer) -> None:
+    # The UN's population densities: "1 143.9" beside "57.2"; a padded plain number is no mark.
+    values = ["1 143.9", "57.2", "2 033.8", "12.0", "1 279.4", "860.5"] * 5
+    result = infer({"density": values, "padded": [" 12.5 ", "3.25", " 7.5", "1.0 ", "8.5", "9.5"] * 5})
+    density = result["density"]
+    assert (density.decided_type, density.decided_pattern) == ("DOUBLE", "grouped_number")
+    assert density.bounds == (12.0, 2033.8)
+    assert result["padded"].decided_pattern is None
+
+
 def test_grouped_integers_stay_with_the_thousands_detector(infer: Infer) -> None:
     result = infer({"population": ["1,234", "12,345", "7"]})["population"]
     assert (result.decided_type, result.decided_pattern) == ("INTEGER", "thousands")
@@ -541,7 +551,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "integer": ["1.5", "1,000", "abc", "1 2"],
     "float": ["1.2.3", "1,5", "e5", "--1"],
     "thousands": ["1234,567", "1,23", "12.34", "1,234.5", "1 23", "1'23", "1,2,345", "12,34,56"],
-    "grouped_number": ["1234,567.5", "1,23.5", "12.34", "(1,234.5", "$1,234.50", "1.234,50"],
+    "grouped_number": ["1234,567.5", "1,23.5", "12.34", "(1,234.5", "$1,234.50", "1.234,50", "1 234", "1 23.5", "1 234,5"],
     "grouped_number_eu": ["12.34", "1,234.50", "1.23,4", "12,", "1 23,4", "€1.234,50"],
     "trailing_minus_integer": ["-134", "134--", "1.5-", "5-10", "1,234-"],
     "trailing_minus": ["-1.5-", "1.234,50-", "1,23.5-", "5-10", "(1.5)-"],

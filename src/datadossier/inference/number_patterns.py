@@ -214,6 +214,9 @@ _GROUPED_US = rf"(?:{_US_GROUPED})(?:\.[0-9]+)?"
 _ANY_EU = r"(?:(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]+)?|,[0-9]+)"
 _MARKED_EU = r"(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+(?:,[0-9]+)?|[0-9]*,[0-9]+)"
 _SPACE_GROUP = r"[0-9][" + _SPACES + r"][0-9]{3}"
+# Thousands grouped by spaces before a decimal point ("1 143.9": the UN's population
+# densities, as Excel writes them in some locales).
+_SPACED_POINT = _HEAD + r"(?:[" + _SPACES + r"][0-9]{3})+\.[0-9]+"
 
 
 @register
@@ -221,19 +224,21 @@ def grouped_number() -> Detector:
     """Numbers with grouped thousands and a decimal point ("95,602.52", "1,000.5", "1'234.5",
     "1,23,456.5"), also in parentheses as accounting writes negatives ("(1,234.00)"). Bare
     numbers pass too."""
-    regex = rf"\s*(?:[-+]?{_GROUPED_US}|\({_ANY_US}\))\s*"
-    guard = rf"\s*(?:[-+]?{_ANY_US}|\({_ANY_US}\))\s*"
+    regex = rf"\s*(?:[-+]?(?:{_GROUPED_US}|{_SPACED_POINT})|\({_ANY_US}\))\s*"
+    guard = rf"\s*(?:[-+]?(?:{_ANY_US}|{_SPACED_POINT})|\({_ANY_US}\))\s*"
 
     def convert(col: str, _sql_type: str) -> str:
         digits = shaped(col, guard)
-        for separator in _US_SEPARATORS:
+        for separator in _US_SEPARATORS + _SPACES:
             digits = f"replace({digits}, {lit(separator)}, '')"
         # "(12.5)" -> "-12.5": the opening parenthesis becomes the sign.
         return f"TRY_CAST(replace(replace({digits}, '(', '-'), ')', '') AS DOUBLE)"
 
     return Detector(
         "grouped_number", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: "(" + " OR ".join(f"contains({col}, {lit(ch)})" for ch in _US_SEPARATORS + "(") + ")",
+        mark=lambda col: "(" + " OR ".join(
+            [*(f"contains({col}, {lit(ch)})" for ch in _US_SEPARATORS + "("), f"regexp_matches({col}, {lit(_SPACE_GROUP)})"]
+        ) + ")",
         priority=36,
     )
 
