@@ -270,6 +270,10 @@ def test_eurostat_values_with_flags_are_their_numbers(infer: Infer) -> None:
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "flagged_number")
     assert result.bounds == (5.7, 1234567.0)
     assert set(result.missing_values) == {": u", ": c"}
+    # demo_pjan's counts: a few with a flag among whole numbers as wide are no code list.
+    counts = [f"{900 + 7919 * i * i} " for i in range(94)] + ["9017 b", "91183 b", "9230 e", "93413 b", "9452 p", "95634 b"]
+    result = infer({"2014 ": counts})["2014 "]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "flagged_number")
 
 
 def test_amazon_s_review_times_are_dates(infer: Infer) -> None:

@@ -610,13 +610,15 @@ _MIN_CODE_WIDTH = 4
 
 def _codes_of_one_width(examples: list[str], low: object, high: object) -> bool:
     """Whether the failed values are codes as wide as the numbers that parse: at least three,
-    every one letters and digits, as long as the numbers are written (HCPCS procedure codes:
-    "G0279" and "0001A" among "71046" and "99213"), four characters or more."""
+    every one letters and digits with no space, as long as the numbers are written (HCPCS
+    procedure codes: "G0279" and "0001A" among "71046" and "99213"), four characters or more.
+    Eurostat's "9017 b" is a number and its flag."""
     if len(examples) < 3 or not isinstance(low, int) or not isinstance(high, int) or low < 0:
         return False
     widths = range(len(str(low)), len(str(high)) + 1)
     return all(
-        _letter_code(e) and any(ch.isdigit() for ch in e) and len(e) in widths and len(e) >= _MIN_CODE_WIDTH
+        _letter_code(e) and any(ch.isdigit() for ch in e) and not any(ch.isspace() for ch in e)
+        and len(e) in widths and len(e) >= _MIN_CODE_WIDTH
         for e in examples
     )
 
