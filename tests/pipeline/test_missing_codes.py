@@ -78,6 +78,19 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     assert "No Charge" not in reasons["payment"]
 
 
+def test_minus_one_among_text_codes_is_named(tmp_path: Path) -> None:
+    # STATS19's vehicles: "-1" for "data missing or out of range" in text columns of area
+    # codes and of car models; not in a column of answers with no letters.
+    models = ["FORD FIESTA", "VAUXHALL CORSA", "-1", "NISSAN QASHQAI"]
+    lines = ["id,lsoa_of_driver,generic_make_model,answer"] + [
+        f"{i},{'-1' if i % 4 == 0 else f'E0{1000000 + i}'},{models[i % 4]},{['-1', '0', '1', '2 or 3'][i % 4]}" for i in range(200)
+    ]
+    reasons = reasons_of(tmp_path, "vehicles.csv", lines)
+    assert "'-1' (50 values, 25.0%) says a value is unknown or missing" in reasons["lsoa_of_driver"]
+    assert "'-1' (50 values, 25.0%) says" in reasons["generic_make_model"]
+    assert "'-1'" not in reasons["answer"]
+
+
 def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: Path) -> None:
     # SF Salaries: "Not Provided" in Benefits on the file's last 4 of 6,000 rows, past the
     # sample; with a stray "n/a?" elsewhere, the column's failures are no longer words only.

@@ -275,6 +275,10 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     return beside or abs(value - near) >= 5 * abs(near - far)
 
 
+# Numbers written for "missing" in a column of text codes.
+_TEXT_CODE = re.compile(r"-(?:1|9+)")
+
+
 def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[str, str]:
     """A note for each text column whose top values hold a word that says a value is missing
     ("unknown": 82% of the bank marketing data's poutcome): the column keeps it as a value,
@@ -285,9 +289,18 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
     for p in profiles:
         if column_kind(types.get(p.column_name, "")) != "text":
             continue
+        top = [(str(t["value"]), int(str(t["count"]))) for t in p.top_values]
+        # A negative code of nines or -1 among text values with letters (STATS19's "-1" in
+        # lsoa_of_driver beside "E01001766", in generic_make_model beside "FORD FIESTA").
+        # (The other values by the top ones, or by the largest when they are too rare to be.)
+        others = [v for v, _ in top if _TEXT_CODE.fullmatch(v) is None]
+        if len(others) >= 3:
+            letters = 2 * sum(1 for v in others if any(ch.isalpha() for ch in v)) >= len(others)
+        else:
+            letters = any(ch.isalpha() for ch in p.max_text or "")
         words = [
-            (str(t["value"]), int(str(t["count"]))) for t in p.top_values
-            if says_missing(str(t["value"])) and not _an_answer(str(t["value"]))
+            (value, count) for value, count in top
+            if (says_missing(value) and not _an_answer(value)) or (letters and _TEXT_CODE.fullmatch(value) is not None)
         ]
         if words:
             total = max(p.total_count - p.null_count, 1)
