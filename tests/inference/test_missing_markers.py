@@ -195,3 +195,11 @@ def test_a_no_phrase_beside_yes_and_no_is_a_third_answer(infer: Infer) -> None:
     result = infer({"OnlineSecurity": [answers[i % 4] for i in range(400)]})["OnlineSecurity"]
     assert result.decided_type == "VARCHAR"
     assert result.missing_values == {}
+
+
+def test_unknown_beside_yes_and_no_is_missing(infer: Infer) -> None:
+    # The bank marketing data's default: no, yes and "unknown" (a fifth of the clients).
+    answers = ["no", "no", "yes", "no", "unknown"]
+    result = infer({"default": [answers[i % 5] for i in range(400)]})["default"]
+    assert result.decided_type == "BOOLEAN"
+    assert result.missing_values == {"unknown": 80}

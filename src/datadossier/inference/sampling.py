@@ -302,14 +302,24 @@ def _missing_markers(
         if detector.convert is None or weights[detector.name][0] < config.accept_rate * rest:
             continue
         if detector.data_type == "BOOLEAN" and any(
-            _WORD_MARKER.fullmatch(value) or any(ch.isdigit() for ch in value) for value in frequent
+            (_WORD_MARKER.fullmatch(value) and not _unknown(value)) or any(ch.isdigit() for ch in value)
+            for value in frequent
         ):
             # "No internet service" beside Yes and No: a third answer, not a missing one; so
-            # are bounds (the diabetes study's readmitted: "NO", ">30", "<30").
+            # are bounds (the diabetes study's readmitted: "NO", ">30", "<30"). "unknown"
+            # beside them is missing (the bank marketing data's default: no, yes, unknown).
             continue
         if not any(detector.matches(value) and not _ZERO_DATE.fullmatch(value) for value in frequent):
             return frequent
     return {}
+
+
+# Words that say a value is unknown, and nothing else (not "No internet service").
+_UNKNOWN = re.compile(r"\s*(?i:unknown|unk|missing|n/?a|n\.a\.|not known|not available|not stated)\s*")
+
+
+def _unknown(value: str) -> bool:
+    return _UNKNOWN.fullmatch(value) is not None
 
 
 def says_missing(value: str) -> bool:
