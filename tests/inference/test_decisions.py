@@ -212,6 +212,10 @@ def test_zero_one_column_with_a_flag_name_is_boolean(infer: Infer) -> None:
     results = infer({"is_active": ["0", "1", "1", "0"], "deleted_flag": ["1", "0", "0", "0"]})
     assert results["is_active"].decided_type == "BOOLEAN"
     assert results["deleted_flag"].decided_type == "BOOLEAN"
+    # BTS's CANCELLED writes its flag 0.00 and 1.00; a share of 0.00 and 1.00 stays a number.
+    flags = ["0.00", "1.00", "0.00", "0.00"]
+    results = infer({"CANCELLED": flags, "share": flags})
+    assert (results["CANCELLED"].decided_type, results["share"].decided_type) == ("BOOLEAN", "DOUBLE")
 
 
 def test_integer_or_bigint_by_range(infer: Infer) -> None:

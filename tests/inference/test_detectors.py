@@ -570,7 +570,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
     "abbreviated_number": ["K", "12", "1.2 KB", "5m", "1.2KK", "kg"],
     "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5m", "$1,200K"],
-    "boolean": ["maybe", "yess", "2"],
+    "boolean": ["maybe", "yess", "2", "1x0", "0.5", "1.000"],
     "time": ["24:00", "12:60", "1230"],
     "dotted_time": ["18.30", "24.00.00", "18.60.00", "1.0.0", "18:00:00"],
     "hhmm_time": ["2460", "2401", "12345", "13:45", "1345.0", "-5", "160", "99", "75", "2360"],

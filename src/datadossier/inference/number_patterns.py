@@ -672,14 +672,16 @@ def currency_magnitude() -> Detector:
 # ---- booleans --------------------------------------------------------------------------
 
 # English, and the yes/no of German, French, Spanish and Italian exports.
-TRUE_SPELLINGS: tuple[str, ...] = ("true", "t", "yes", "y", "on", "1", "ja", "oui", "si", "sí")
-FALSE_SPELLINGS: tuple[str, ...] = ("false", "f", "no", "n", "off", "0", "nein", "non")
+# (1.00 and 0.00 as BTS's on-time data writes its CANCELLED and DIVERTED flags.)
+TRUE_SPELLINGS: tuple[str, ...] = ("true", "t", "yes", "y", "on", "1", "1.0", "1.00", "ja", "oui", "si", "sí")
+FALSE_SPELLINGS: tuple[str, ...] = ("false", "f", "no", "n", "off", "0", "0.0", "0.00", "nein", "non")
 
 
 @register
 def boolean() -> Detector:
-    """Yes/no values in their usual spellings (true/false, yes/no, y/n, t/f, on/off, 1/0)."""
-    words = "|".join(TRUE_SPELLINGS + FALSE_SPELLINGS)
+    """Yes/no values in their usual spellings (true/false, yes/no, y/n, t/f, on/off, 1/0, and
+    1.00/0.00: numbers, as for 1/0, unless the name reads as a yes/no flag)."""
+    words = "|".join(re.escape(w) for w in TRUE_SPELLINGS + FALSE_SPELLINGS)
 
     def convert(col: str, _sql_type: str) -> str:
         # A map lookup rather than CASE: evaluated once per distinct value (see `shaped`).
