@@ -461,8 +461,12 @@ def test_clock_times_written_hhmm_are_times_of_day_under_a_clocks_name(
     # BTS on-time files: DepTime unpadded, CRSDepTime padded to four digits.
     unpadded = [str(h * 100 + m) for h in range(0, 24) for m in (5, 35)] + ["2400"]
     padded = [f"{int(v):04d}" for v in unpadded]
-    results = infer({"DepTime": unpadded, "CRSDepTime": padded, "AirTime": unpadded, "Quantity": unpadded})
-    for name in ("DepTime", "CRSDepTime"):
+    results = infer({
+        "DepTime": unpadded, "CRSDepTime": padded, "AirTime": unpadded, "Quantity": unpadded,
+        "SCHEDULED_DEPARTURE": unpadded, "DEPARTURE_DELAY": unpadded,  # (the Kaggle 2015 flights)
+    })
+    assert results["DEPARTURE_DELAY"].decided_type == "INTEGER"
+    for name in ("DepTime", "CRSDepTime", "SCHEDULED_DEPARTURE"):
         result = results[name]
         assert (result.decided_type, result.decided_pattern) == ("TIME", "hhmm_time"), name
         assert "hhmm" in (result.reason or "")

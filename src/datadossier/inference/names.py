@@ -74,11 +74,13 @@ _DURATION_WORDS = frozenset({
 
 def looks_like_clock(name: str) -> bool:
     """True for names of a time of day written hhmm: ``DepTime``, ``CRSArrTime``,
-    ``sched_dep_time``, ``WheelsOff``; not ``AirTime`` or ``ActualElapsedTime`` (minutes)."""
+    ``sched_dep_time``, ``WheelsOff``, the Kaggle flights' ``SCHEDULED_DEPARTURE``; not
+    ``AirTime``, ``ActualElapsedTime`` (minutes) or ``DEPARTURE_DELAY``."""
     tokens = name_tokens(name)
     if "hhmm" in tokens or "wheels" in tokens:
         return True
-    return "time" in tokens and not _DURATION_WORDS.intersection(tokens)
+    clock = "time" in tokens or (tokens[-1:] == ["departure"] or tokens[-1:] == ["arrival"])
+    return clock and not _DURATION_WORDS.intersection(tokens)
 
 
 # Name words of a month written yyyymm (BEGIN_YEARMONTH, yyyymm, period, a month column).
