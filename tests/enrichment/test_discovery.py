@@ -1530,3 +1530,25 @@ async def test_codes_of_a_file_without_header_link_to_the_keys_holding_them(runt
     assert ("cities", ("column2",), "countryinfo") in edges
     assert ("cities", ("column3",), "timezones") in edges
     assert not [e for e in edges if e[0] == "few"]
+
+
+async def test_a_wide_fact_table_keyed_by_a_day_and_two_codes_has_its_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # BTS's on-time file: a flight is its day, carrier and number; a dozen other columns
+    # (airports, cities, times) used to crowd the day out of the parts tried.
+    rng = random.Random(7)
+    carriers = ["AA", "DL", "UA", "WN", "OO", "B6", "AS", "NK", "F9", "HA", "MQ", "OH", "YX", "9E", "G4"]
+    airports = [(10000 + 37 * i, f"A{i:02d}", f"City {i}, ST") for i in range(60)]
+    lines = ["FL_DATE,OP_UNIQUE_CARRIER,TAIL_NUM,OP_CARRIER_FL_NUM,ORIGIN_AIRPORT_ID,ORIGIN,ORIGIN_CITY_NAME,"
+             "DEST_AIRPORT_ID,DEST,DEST_CITY_NAME,CRS_DEP_TIME,DEP_DELAY"]
+    schedule = {carrier: rng.sample(range(1, 6000), 12) for carrier in carriers}  # flown every day
+    for day in range(1, 29):
+        for carrier in carriers:
+            for number in schedule[carrier]:
+                (o_id, o, o_city), (d_id, d, d_city) = rng.sample(airports, 2)
+                lines.append(
+                    f'2023-02-{day:02d},{carrier},N{rng.randint(100, 140)}{carrier},{number},{o_id},{o},"{o_city}",'
+                    f'{d_id},{d},"{d_city}",{rng.randint(5, 23):02d}{rng.choice([0, 15, 30, 45]):02d},{rng.randint(-10, 90)}'
+                )
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "bts" / "ontime.csv", lines)
+    assert entity.grain_columns is not None
+    assert ["FL_DATE", "OP_UNIQUE_CARRIER", "OP_CARRIER_FL_NUM"] in entity.evidence["keys"]["candidate_keys"]

@@ -387,7 +387,15 @@ def _composite_keys(
     (`MAX_PARTS`, by cardinality) leaves out."""
     single = {k[0] for k in known if len(k) == 1}
     usable = [c for c in parts if c.name not in single and (c.distinct or 0) >= 2]
-    pool = sorted(usable, key=lambda c: (-_part_preference(c), -(c.distinct or 0)))[:MAX_PARTS]
+    pool = sorted(usable, key=lambda c: (-_part_preference(c), -(c.distinct or 0)))
+    # A day repeated over the rows comes first: records per day and per something are the
+    # commonest grain of a fact table (BTS's flights by FL_DATE, carrier and flight number),
+    # and a time ranks last among the parts otherwise.
+    days = [c for c in usable if c.sql_type.upper() == "DATE" and (c.distinct or 0) <= table.rows // 2]
+    day = max(days, key=lambda c: c.distinct or 0) if days else None
+    if day is not None:
+        pool = [day, *(c for c in pool if c is not day)]
+    pool = pool[:MAX_PARTS]
     combos: list[tuple[ColumnStats, ...]] = []
     if size == 3:
         def nearness(item: tuple[tuple[str, ...], int]) -> tuple[int, int]:
@@ -395,7 +403,7 @@ def _composite_keys(
             return sum(is_key_like(c) for c in cols), n  # (playerID, yearID) before (playerID, AB)
 
         near = sorted((i for i in pairs.items() if len(i[0]) == 2 and i[1] < table.rows), key=nearness, reverse=True)
-        extensions = sorted(usable, key=_part_preference, reverse=True)
+        extensions = sorted(usable, key=lambda c: (c is day, _part_preference(c)), reverse=True)
         for cols, _n in near[:_EXTENDED_PAIRS]:
             pair = tuple(table.column(c) for c in cols)
             combos += [(*pair, c) for c in extensions if c.name not in cols][:_EXTENSIONS]
