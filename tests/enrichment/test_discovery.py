@@ -1552,3 +1552,24 @@ async def test_a_wide_fact_table_keyed_by_a_day_and_two_codes_has_its_grain(runt
     entity = await _one_file_entity(runtime, tmp_path / "data" / "bts" / "ontime.csv", lines)
     assert entity.grain_columns is not None
     assert ["FL_DATE", "OP_UNIQUE_CARRIER", "OP_CARRIER_FL_NUM"] in entity.evidence["keys"]["candidate_keys"]
+
+
+async def test_a_parent_code_is_no_reference_to_the_row_s_index(runtime: Runtime, tmp_path: Path) -> None:
+    # The UN's population prospects: the regions' "Parent code" (900, 903, ...) falls among
+    # the rows' Index 1..N by the numbers alone; manager_id still points at employee_id.
+    rng = random.Random(2)
+    parents = [900, 903, 904, 905, 910, 911, 912, 913, 914, 915, 920, 921, 922, 923, 925]
+    rows, index = ["Index,Location,Location code,Parent code,Year,Births"], 1
+    for k in range(60):
+        parent = rng.choice(parents)
+        for year in range(2000, 2021):
+            rows.append(f"{index},Loc {k},{4 + 4 * k},{parent},{year},{rng.randint(1, 9999)}")
+            index += 1
+    folder = tmp_path / "data" / "wpp"
+    folder.mkdir(parents=True)
+    (folder / "f01.csv").write_text("\n".join(rows) + "\n")
+    (folder / "staff.csv").write_text("employee_id,name,manager_id\n" + "".join(
+        f"{i},E{i},{'' if i < 4 else rng.randint(1, i - 1)}\n" for i in range(1, 300)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="wpp")
+    assert set(_edges(found, "wpp")) == {("staff", ("manager_id",), "staff", ("employee_id",))}

@@ -206,8 +206,10 @@ def _name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = F
     if child.table != parent.table:
         return name * _range_coverage_factor(child, parent)
     # Within one table, sharing the table's words (badge_holder in badge_swipes) says
-    # nothing; only words of a hierarchy do (manager_id, parent_category_id, reports_to).
-    if not hierarchy_hint(child.name):
+    # nothing; only words of a hierarchy do (manager_id, parent_category_id, reports_to),
+    # onto an identifier when the child is named as one (the UN's "Parent code" is no
+    # reference to the row's "Index", whatever numbers they share).
+    if not hierarchy_hint(child.name) or (is_key_like(child.name) and not is_key_like(parent.name)):
         return 0.0
     return 0.8 if name >= 0.8 else 0.7
 
