@@ -157,6 +157,9 @@ def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None
     assert (pandas["Timestamp"].decided_type, pandas["Timestamp"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
     assert pandas["Timestamp"].bounds == result["timestamp"].bounds
     assert (pandas["last_move_at"].decided_type, pandas["last_move_at"].decided_pattern) == ("TIMESTAMP", "epoch_millis")
+    # LinkedIn's postings: when a posting expires, in milliseconds
+    ends = infer({"expiry": [v + "000.0" for v in seconds], "valid_until": [v + "000" for v in seconds]})
+    assert {r.decided_pattern for r in ends.values()} == {"epoch_millis"}
 
 
 def test_unix_times_in_microseconds_and_in_columns_of_a_file_without_header(infer: Infer) -> None:

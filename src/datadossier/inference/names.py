@@ -44,6 +44,8 @@ _INSTANT_WORDS = frozenset(
     {
         "timestamp", "timestamps", "ts", "time", "datetime", "epoch", "unix", "unixtime", "utc",
         "created", "updated", "modified", "at", "when", "date",
+        # (LinkedIn's postings: expiry, closed_time; a token's valid_until)
+        "expiry", "expiration", "expires", "expired", "until", "deadline", "listed", "posted", "published",
     }
 )
 
