@@ -168,7 +168,15 @@ def test_many_different_bounds_are_data(infer: Infer) -> None:
     bounds = ["500+", "1,000+", "5,000+", "10,000+", "50,000+", "100,000+", "1,000,000+"]
     values = [bounds[i % 7] if i % 10 else str(i) for i in range(500)]
     result = infer({"Installs": values})["Installs"]
-    assert result.decided_type == "VARCHAR"
+    assert (result.decided_type, result.decided_pattern) == ("INTEGER", "lower_bound")
+    assert result.missing_values == {}
+
+
+def test_a_small_top_bucket_is_its_number(infer: Infer) -> None:
+    # Black Friday's Stay_In_Current_City_Years: 0 to 3, and "4+" for a fifth of the buyers.
+    values = [["0", "1", "2", "3", "4+"][i % 5] for i in range(500)]
+    result = infer({"Stay_In_Current_City_Years": values})["Stay_In_Current_City_Years"]
+    assert (result.decided_type, result.decided_pattern, result.bounds) == ("INTEGER", "lower_bound", (0, 4))
     assert result.missing_values == {}
 
 

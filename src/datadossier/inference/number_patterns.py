@@ -113,10 +113,10 @@ def thousands() -> Detector:
 @register
 def lower_bound() -> Detector:
     """Counts written as their lower bound ("10,000+", "500+": the Play Store's installs; a
-    plain "0" among them too), typed as that number. Only a column of such values: a few
-    "250,000+" among plain numbers are a top-coded figure, a marker of a missing value
-    (`sampling.MISSING_MARKER`)."""
-    regex = rf"\s*(?:(?:{_US_GROUPED}|[0-9]+)\+|0)\s*"
+    plain "0" among them too; Black Friday's years in a city 0 to 3 and "4+"), typed as that
+    number. A few "250,000+" among plain numbers are a top-coded figure, a marker of a
+    missing value (`sampling.MISSING_MARKER`), which the integer reading keeps first."""
+    regex = rf"\s*(?:(?:{_US_GROUPED}|[0-9]+)\+|[0-9]+)\s*"
 
     def convert(col: str, sql_type: str) -> str:
         digits = f"replace(replace(trim({shaped(col, regex)}), ',', ''), '+', '')"

@@ -290,7 +290,9 @@ def _missing_markers(
     """The markers that stand for a missing value in this column: each frequent in the sample
     (a code, not a stray typo), and without them the other values read as one type that none
     of them reads as (so that the "N" of a Y/N column stays a value)."""
-    frequent = {v: c for v, c in markers if c >= _marker_min_count(v, total, config)}
+    # (A small bound is the top bucket of the column's own scale, Black Friday's "4+" years in
+    # a city beside 0 to 3, or ages "65+": a number, `lower_bound`'s.)
+    frequent = {v: c for v, c in markers if c >= _marker_min_count(v, total, config) and not _SMALL_BOUND.fullmatch(v)}
     rest = total - sum(frequent.values())
     if not frequent or rest < config.missing_min_count:
         return {}
@@ -340,6 +342,7 @@ def marks_missing(value: str) -> bool:
     return says_missing(value) or _LATE_MARKER.fullmatch(value) is not None
 
 
+_SMALL_BOUND = re.compile(r"\s*[0-9]{1,3}\+\s*")
 # A top or bottom code grouped in thousands ("250,000+", "2,500-": the Census Bureau's
 # incomes): no typo has that shape, so once will do.
 _GROUPED_BOUND = re.compile(r"\s*[0-9]{1,3}(?:,[0-9]{3})+[+-]\s*")
