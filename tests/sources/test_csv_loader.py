@@ -97,6 +97,19 @@ def test_windows_1252_file_is_transcoded(con, tmp_path: Path) -> None:
     assert (tmp_path / "workspace" / "copy.csv").read_text(encoding="utf-8") == "item,price\ncafé,5 €\n"
 
 
+def test_bytes_cp1252_leaves_undefined_are_read_as_latin_1(con, tmp_path: Path) -> None:
+    # VAERS' text: a 0x9d among cp1252's quotes; and the quotes alone under an explicit
+    # latin-1, whose control bytes DuckDB's Latin-1 reader refuses.
+    path = tmp_path / "vaers.csv"
+    path.write_bytes(b"ID,TXT\r\n1,\x9dx\r\n2,caf\xe9\r\n")
+    assert _load(con, path).encoding == "latin-1"
+    assert con.execute("SELECT TXT FROM raw_t ORDER BY rowid").fetchall() == [("\x9dx",), ("café",)]
+    quotes = tmp_path / "quotes.csv"
+    quotes.write_bytes(b"ID,TXT\r\n1,\x93q\x94\r\n2,plain\r\n")
+    assert _load(con, quotes, encoding="latin-1").encoding == "latin-1"
+    assert con.execute("SELECT TXT FROM raw_t ORDER BY rowid").fetchall() == [("\x93q\x94",), ("plain",)]
+
+
 @pytest.mark.parametrize(
     ("codec", "header", "row", "found"),
     [

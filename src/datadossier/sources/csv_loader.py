@@ -55,6 +55,10 @@ _DATE_LIKE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}")
 _YEAR = re.compile(r"(1[5-9]|2[0-9])[0-9]{2}")
 # DuckDB reads these natively; anything else is transcoded to UTF-8 first.
 _DUCKDB_ENCODINGS = {"utf-8": "utf-8", "latin-1": "latin-1"}
+# Bytes cp1252 does not define.
+_CP1252_UNDEFINED = rb"[\x81\x8d\x8f\x90\x9d]"
+# Latin-1's control bytes, which DuckDB's Latin-1 reader refuses: such a file is transcoded.
+_C1_BYTES = rb"[\x80-\x9f]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +190,10 @@ def detect_encoding(head: bytes, path: Path) -> str:
                 f"{path} is not valid UTF-8 (bad byte at offset {exc.start}) but contains UTF-8 text before it.",
                 hint="Re-save the file in one encoding (UTF-8), or pass encoding='latin-1' if it is Latin-1.",
             ) from exc
-    # Bytes 0x80-0x9f are control characters in Latin-1 but letters and signs (€, ’) in cp1252.
-    if re.search(rb"[\x80-\x9f]", head):
+    # Bytes 0x80-0x9f are control characters in Latin-1 but letters and signs (€, ’) in cp1252,
+    # but for five that cp1252 leaves undefined (0x9d in VAERS' text): with one of them the
+    # file is read as Latin-1, which decodes every byte.
+    if re.search(rb"[\x80-\x9f]", head) and not re.search(_CP1252_UNDEFINED, head):
         return "cp1252"
     return "latin-1"
 
@@ -1147,6 +1153,8 @@ def open_csv(
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
     duck_encoding = _DUCKDB_ENCODINGS.get(enc)
+    if enc == "latin-1" and re.search(_C1_BYTES, head):
+        duck_encoding = None  # (read in Python, which takes every byte)
     mixed = _mixed_line_ends(head)
     if dialect.spaces or dialect.widths:
         _respace(file.path, enc, raw_copy, dialect.widths)
@@ -1538,6 +1546,11 @@ def _csv_error_hint(exc: Exception) -> str:
     text = str(exc)
     if "Invalid unicode" in text or "not utf-8" in text.lower():
         return "Re-save the file as UTF-8, or pass encoding='latin-1' if that is its encoding."
+    if "not latin-1" in text.lower():
+        return (
+            "The file has bytes 0x80-0x9F past its first 64 KiB (Windows' quotes and dashes): pass"
+            " encoding='cp1252', or re-save it as UTF-8."
+        )
     if "Maximum line size" in text:
         return (
             "Look for a quote that is never closed (the row then runs on to the end of the file), "
