@@ -551,14 +551,14 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
 
 
 def _letters_among_digits(examples: list[str], low: object, high: object, share: float) -> bool:
-    """Failures that are several codes of one to three letters, in 1% of the values or more,
-    beside whole numbers of a span of ten at most: one code list ("0", "a", "b", "c"), not
-    a typo in a column of numbers."""
+    """Failures that are codes of one to three letters, in 1% of the values or more, beside
+    whole numbers of a span of ten at most: one code list ("0", "a", "b", "c"; a month of
+    Rossmann's sales holds "0" and "a" alone), not a typo in a column of numbers."""
     least, most = as_bound(low), as_bound(high)
     if least is None or most is None or most - least > 9 or share < 0.01:
         return False
     letters = {e for e in examples if re.fullmatch(r"[A-Za-z]{1,3}", e)}
-    return len(letters) >= 2 and len(letters) == len(examples)
+    return bool(letters) and len(letters) == len(examples)
 
 
 # A number with one capital letter after it ("31A", "143B"); not I or O, which typos put for
