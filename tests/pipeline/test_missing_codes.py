@@ -78,6 +78,17 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     assert "No Charge" not in reasons["payment"]
 
 
+def test_an_identifier_far_above_the_others_is_no_code(tmp_path: Path) -> None:
+    # LinkedIn's job_industries: industry 2458 beside 1 to 96 is an industry, not a code.
+    industries = [1, 3, 4, 6, 9, 14, 27, 43, 96, 2458]
+    lines = ["job_id,industry_id,days"] + [
+        f"{3757920000 + i},{industries[i % 10]},{365243 if i % 10 == 9 else i % 90}" for i in range(400)
+    ]
+    reasons = reasons_of(tmp_path, "job_industries.csv", lines)
+    assert "looks like a code" not in reasons["industry_id"]
+    assert "365243 (40 values, 10.0%) looks like a code" in reasons["days"]
+
+
 def test_minus_one_among_text_codes_is_named(tmp_path: Path) -> None:
     # STATS19's vehicles: "-1" for "data missing or out of range" in text columns of area
     # codes and of car models; not in a column of answers with no letters.
@@ -89,6 +100,10 @@ def test_minus_one_among_text_codes_is_named(tmp_path: Path) -> None:
     assert "'-1' (50 values, 25.0%) says a value is unknown or missing" in reasons["lsoa_of_driver"]
     assert "'-1' (50 values, 25.0%) says" in reasons["generic_make_model"]
     assert "'-1'" not in reasons["answer"]
+    # LinkedIn's companies: 0 for an unknown state.
+    states = ["CA", "NY", "0", "TX", "WA"]
+    reasons = reasons_of(tmp_path, "companies.csv", ["company_id,state"] + [f"{i},{states[i % 5]}" for i in range(200)])
+    assert "'0' (40 values, 20.0%) says" in reasons["state"]
 
 
 def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: Path) -> None:

@@ -70,6 +70,12 @@ def test_na_is_a_code_among_few_codes_and_below_rows_without_codes(tmp_path: Pat
         ' FROM "typed"."s.t"',
     )
     assert rows == [(30, 40, 40)]
+    # (ai-jobs.net's company_location: US and NA alone, under a name of places)
+    lines = ["work_year,company_location"] + [f"2023,{['US', 'NA'][i % 2]}" for i in range(60)]
+    path = tmp_path / "salaries.csv"
+    path.write_text("\n".join(lines) + "\n")
+    _, rows = run_file(path, tmp_path, "SELECT count(*) FILTER (WHERE company_location = 'NA') FROM \"typed\".\"s.t\"")
+    assert rows == [(30,)]
     codes = ["AF", "AO", "BE", "NA", "ZA", "ZW"]
     locations = [("", 900 + i) for i in range(20)] + [(c, i + 1) for i, c in enumerate(codes)]
     lines = ["LocID,ISO2_code,Time"] + [f"{loc},{code},{year}" for code, loc in locations for year in range(1950, 2101)]

@@ -89,11 +89,13 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     values = profile.total_count - profile.null_count
     if (profile.distinct_count or 0) < _FAR_MIN_DISTINCT:
         return None
+    # (Not an identifier's: LinkedIn's industry_id 2458 beside 1 to 96 is an industry.)
+    far = not looks_like_identifier(name)
     frequent = max(3, values // 100)
     for value, side in ((high, False), (low, True)):
         if value == 0:
             continue  # (judged below)
-        if any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= _FAR_MAX_SHARE * values for t in profile.top_values):
+        if far and any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= _FAR_MAX_SHARE * values for t in profile.top_values):
             return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
     # An identifier of 0 held far more often than any other (Chicago's food inspections:
     # License # 0 on 3% of the rows, for an establishment without one).
@@ -275,8 +277,10 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     return beside or abs(value - near) >= 5 * abs(near - far)
 
 
-# Numbers written for "missing" in a column of text codes.
-_TEXT_CODE = re.compile(r"-(?:1|9+)")
+# Numbers written for "missing" in a column of text codes (LinkedIn's companies write 0 for
+# an unknown state, country or city).
+_TEXT_CODE = re.compile(r"-(?:1|9+)|0")
+_PLAIN_NUMBER = re.compile(r"\s*-?[0-9]+(?:\.[0-9]+)?\s*")
 
 
 def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[str, str]:
@@ -293,8 +297,11 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
         # A negative code of nines or -1 among text values with letters (STATS19's "-1" in
         # lsoa_of_driver beside "E01001766", in generic_make_model beside "FORD FIESTA").
         # (The other values by the top ones, or by the largest when they are too rare to be.)
+        # (No plain number among them: beside 1 and 2, a 0 or a -1 is a value of the list.)
         others = [v for v, _ in top if _TEXT_CODE.fullmatch(v) is None]
-        if len(others) >= 3:
+        if any(_PLAIN_NUMBER.fullmatch(v) for v in others):
+            letters = False
+        elif len(others) >= 3:
             letters = 2 * sum(1 for v in others if any(ch.isalpha() for ch in v)) >= len(others)
         else:
             letters = any(ch.isalpha() for ch in p.max_text or "")

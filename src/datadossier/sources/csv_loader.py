@@ -1026,7 +1026,10 @@ _NA_CODE_ROWS = 2000
 _NA_CODE_MORE_ROWS = 20_000
 _NA_CODE_MORE_COLUMNS = 100
 # Words of a column's name that say its codes name places, regions or leagues.
-_NA_CODE_NAME_WORDS = frozenset({"country", "iso", "iso2", "continent", "region", "league", "lg", "cc", "nation"})
+_NA_CODE_NAME_WORDS = frozenset({
+    "country", "iso", "iso2", "continent", "region", "league", "lg", "cc", "nation", "nationality", "location",
+    "residence", "citizenship",
+})
 
 
 def _na_code_rows(con: duckdb.DuckDBPyConnection, copy: CsvCopy, columns: list[str] | None, rows: int) -> list[tuple[str, int, int, list[str], int]]:
