@@ -62,9 +62,11 @@ def test_tables_below_a_title_or_comments_are_listed_and_prose_is_named_as_left_
     (folder / "countryInfo.txt").write_text(comments + "#ISO\tCountry\nFR\tFrance\nUS\tUnited States\nNA\tNamibia\n")
     (folder / "README.txt").write_text("Census income data.\nSee adult.names, for the columns.\n")
     (folder / "notes.md").write_text("# Notes\n")
+    (folder / "jobs").mkdir()  # (LinkedIn's dump: postings.csv beside companies/ and jobs/)
+    (folder / "jobs" / "job_skills.csv").write_text("job_id,skill_abr\n1,IT\n")
     left_out: list[Path] = []
     assert [f.table_name for f in resolve_files(folder, [tmp_path], left_out=left_out)] == ["adult_test", "countryinfo"]
-    assert left_out == [folder / "README.txt"]  # a document by its suffix goes unnamed
+    assert sorted(left_out) == [folder / "README.txt", folder / "jobs"]  # a document by its suffix goes unnamed
 
 
 def test_delimited_text_without_a_standard_suffix_is_read_by_its_content(tmp_path: Path) -> None:

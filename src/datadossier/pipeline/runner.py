@@ -81,6 +81,20 @@ class TableRun:
         return f"{self.source}.{self.table}"
 
 
+def _left_out(source: str, path: Path) -> TableRun:
+    """What a run says of an entry of a folder it did not read (`resolve_files`' left_out)."""
+    if path.is_dir():
+        error = "a folder: the files of one folder are one source, and its folders are not read"
+        hint = (
+            f"Profile {path} as a source of its own, or name the files with a glob"
+            f" ({path.parent / '**' / '*.csv'}) to read them into this source."
+        )
+    else:
+        error = "its first lines read as no table (prose, or too few rows below a title)"
+        hint = "Name the file itself (not its folder or a pattern) to read it as a table whatever its first lines."
+    return TableRun(source=source, table=safe_name(path.name), path=str(path), status="left_out", error=error, hint=hint)
+
+
 class Pipeline:
     """Profiles sources into the workspace and the metadata store."""
 
@@ -119,14 +133,7 @@ class Pipeline:
         files = resolve_files(spec, self.settings.roots, left_out=left_out)
         directory = common_dir([f.path for f in files])
         name = source_for(directory, source_name)
-        skipped = [
-            TableRun(
-                source=name, table=safe_name(path.name), path=str(path), status="left_out",
-                error="its first lines read as no table (prose, or too few rows below a title)",
-                hint="Name the file itself (not its folder or a pattern) to read it as a table whatever its first lines.",
-            )
-            for path in sorted(left_out)
-        ]
+        skipped = [_left_out(name, path) for path in sorted(left_out)]
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
         async with self.sessions.begin() as session:
             existed = await catalog.get_source(session, name) is not None

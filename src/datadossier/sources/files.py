@@ -247,12 +247,15 @@ def _namesakes(path: Path) -> list[Path]:
 def _tables_among(entries: list[Path], left_out: list[Path] | None) -> list[Path]:
     """The entries of a folder or a pattern that are tables (`_table_in`); the files left out
     whose suffix does not say they are something else (a text whose first lines read as no
-    table, as prose does) are added to ``left_out``, so that a run can name them."""
+    table, as prose does) and the folders (LinkedIn's dump: postings.csv beside companies/
+    and jobs/) are added to ``left_out``, so that a run can name them."""
     tables: list[Path] = []
     for entry in entries:
         if _table_in(entry):
             tables.append(entry)
-        elif left_out is not None and entry.is_file() and _without_suffix_of_its_kind(entry):
+        elif left_out is not None and not entry.name.startswith(".") and (
+            entry.is_dir() or (entry.is_file() and _without_suffix_of_its_kind(entry))
+        ):
             left_out.append(entry)
     return tables
 
