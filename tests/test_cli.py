@@ -56,6 +56,11 @@ def test_names_and_values_that_look_like_markup_are_printed_as_they_are(tmp_path
     assert done.returncode == 0, done.stderr
     assert "[/]note :thumbs_up:" in done.stdout
     assert "[bold red]ALERT[/bold red] (2)" in done.stdout
+    # A line break inside a value (Glassdoor's "Harbor Bank\n2.9") keeps a row on one line.
+    broken = tmp_path / "companies.csv"
+    broken.write_text('id,Company Name\n1,"Harbor Bank\n2.9"\n2,"Harbor Bank\n2.9"\n3,Acme\n')
+    done = _run(tmp_path, store_url, "profile", str(broken))
+    assert "Harbor Bank\\n2.9 (2)" in done.stdout
 
 
 def test_errors_go_to_stderr_with_what_to_do(tmp_path: Path, store_url: str) -> None:

@@ -174,6 +174,11 @@ async def _summaries(runtime: Any, names: list[str]) -> list[Any]:
     return out
 
 
+def _one_line(value: object) -> str:
+    """A value on one line of a table: a line break inside it shown as \\n."""
+    return str(value).replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
 def _row_counts(run: Any, summary: Any) -> dict[str, int | None]:
     """A run's row counts; for a table left unchanged, those of its stored layers."""
     if run.raw_rows is None and summary is not None:
@@ -197,7 +202,7 @@ def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None
     for d in details:
         info = column_info(d, full=False, max_top=3)
         p = info.profile
-        top = ", ".join(f"{v.get('value')} ({v.get('count')})" for v in (p.top_values or [])) if p else ""
+        top = ", ".join(f"{_one_line(v.get('value'))} ({v.get('count')})" for v in (p.top_values or [])) if p else ""
         grid.add_row(
             info.name,
             info.data_type or "",
