@@ -211,3 +211,13 @@ def test_unknown_beside_yes_and_no_is_missing(infer: Infer) -> None:
     result = infer({"default": [answers[i % 5] for i in range(400)]})["default"]
     assert result.decided_type == "BOOLEAN"
     assert result.missing_values == {"unknown": 80}
+
+
+def test_entso_e_and_eia_codes_are_missing(infer: Infer) -> None:
+    # ENTSO-E's "n/e" (not expected); the EIA's "W" (withheld) and "NM" (not meaningful).
+    load = ["n/e" if i % 40 == 0 else f"{40000 + 13 * i}" for i in range(400)]
+    netgen = ["W" if i % 30 == 0 else "NM" if i % 30 == 1 else f"{100 + i}.5" for i in range(400)]
+    result = infer({"Day-ahead Total Load Forecast [MW]": load, "Netgen January": netgen})
+    assert result["Day-ahead Total Load Forecast [MW]"].missing_values == {"n/e": 10}
+    assert result["Netgen January"].decided_type == "DOUBLE"
+    assert result["Netgen January"].missing_values == {"W": 14, "NM": 14}
