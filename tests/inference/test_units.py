@@ -365,3 +365,9 @@ def test_a_lone_rare_currency_code_as_a_name_is_no_unit(infer: Infer) -> None:
     assert [rates[c].candidates[0].detected_unit for c in ("BGN", "THB", "USD")] == ["BGN", "THB", "USD"]
     alone = infer({"USD": ["1.08", "1.09", "1.1"], "date": ["2024-01-02", "2024-01-03", "2024-01-04"]})
     assert alone["USD"].candidates[0].detected_unit == "USD"
+
+
+def test_a_country_s_code_first_is_no_unit() -> None:
+    # Open Power System Data's columns open with a country: GB is Great Britain there.
+    names = ("GB_GBN_price_day_ahead", "GB_GBN_load_actual_entsoe_transparency", "DE_wind_capacity_MW", "storage_GB")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "MW", "GB"]

@@ -416,6 +416,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             return UnitEvidence(in_context, NAME_UNIT_CONFIDENCE)
         if token == "ms" and position == 0 and len(tokens) > 1:
             continue  # Ames's MSSubClass, MSZoning: an abbreviation, not milliseconds
+        if position == 0 and len(tokens) > 2 and _COUNTRY_PREFIX.match(name):
+            continue  # Open Power System Data's GB_GBN_price_day_ahead: Great Britain, not gigabytes
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
@@ -425,6 +427,11 @@ def unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
+
+
+# A name opening with a country's code in capitals and an underscore, as time series of
+# several countries name their columns (DE_load_actual, GB_GBN_price_day_ahead).
+_COUNTRY_PREFIX = re.compile(r"[A-Z]{2}_[A-Za-z]")
 
 
 # The notes of a column whose name states a unit its values deny (`name_unit_note`).
