@@ -1573,3 +1573,11 @@ async def test_a_parent_code_is_no_reference_to_the_row_s_index(runtime: Runtime
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="wpp")
     assert set(_edges(found, "wpp")) == {("staff", ("manager_id",), "staff", ("employee_id",))}
+
+
+async def test_nhanes_files_are_keyed_by_seqn_beside_a_pandas_index(runtime: Runtime, tmp_path: Path) -> None:
+    # NHANES converted with pandas: an index with a blank header, then SEQN, the respondent.
+    rng = random.Random(3)
+    lines = [",SEQN,BMXWT,BMXHT"] + [f"{i},{93703 + 2 * i},{rng.uniform(10, 140):.1f},{rng.uniform(80, 200):.1f}" for i in range(300)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "nhanes" / "BMX_J.csv", lines)
+    assert entity.grain_columns == ["SEQN"]

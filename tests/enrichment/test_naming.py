@@ -163,3 +163,8 @@ def test_a_shapefile_s_cut_names_still_say_identifier() -> None:
 
     assert is_key_like("AREA_NUMBE")
     assert is_key_like("AREA_NUMBER")
+
+
+def test_nhanes_sequence_number_is_an_identifier() -> None:
+    # NHANES keys every file by SEQN, the respondent's sequence number.
+    assert is_key_like("SEQN")

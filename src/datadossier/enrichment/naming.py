@@ -16,7 +16,9 @@ from functools import lru_cache
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
-     "sk", "guid", "fips", "numbe"}  # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so)
+     "sk", "guid", "fips", "numbe", "seqn"}
+    # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so; seqn: NHANES' respondent
+    # sequence number, the key of every one of its files)
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(

@@ -33,7 +33,7 @@ _IDENTIFIER_WORDS = frozenset({
     "id", "ids", "code", "codes", "sku", "ref", "uuid", "guid", "isbn", "issn", "ean", "upc", "gtin", "asin",
 })
 # ...or as its last token (InvoiceNo, account_number; not number_of_items).
-_IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference"})
+_IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference", "seqn"})
 _DATE_WORDS = frozenset(
     {"date", "dt", "day", "dob", "birthday", "birthdate", "yyyymmdd", "ymd", "on"}
 )
