@@ -369,6 +369,21 @@ def test_title_and_note_lines_before_the_table_are_skipped(con, tmp_path: Path) 
     assert rows == [("ABW", "2.5", None), ("TCD", None, "7.25")]
 
 
+def test_names_and_values_wider_than_the_table_above_it_are_a_preamble(con, tmp_path: Path) -> None:
+    # NSRDB's weather files: the site's metadata as a row of names and one of values, then
+    # the table's own header (its first line had named the table's columns wrongly).
+    path = tmp_path / "tmy.csv"
+    path.write_text(
+        "Source,Location ID,City,State,Country,Latitude,Longitude,Time Zone,Elevation,Version\n"
+        "NSRDB,149190,-,-,-,40.01,-105.26,-7,1634,3.2.0\n"
+        "Year,Month,Day,Hour,Minute,GHI,Temperature\n"
+        + "".join(f"2003,1,1,{h},30,{max(0, 60 * (h - 7))},{h / 4 - 5:.1f}\n" for h in range(24))
+    )
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header, dialect.field_count) == (2, True, 7)
+    assert _loaded(con) == (["Year", "Month", "Day", "Hour", "Minute", "GHI", "Temperature"], 24)
+
+
 def test_a_preamble_with_other_line_ends_than_the_table_is_read(con, tmp_path: Path) -> None:
     # Notes written with LF before a table written with CRLF: DuckDB's reader takes one line
     # end per file, so the copy gets LF throughout.

@@ -799,9 +799,13 @@ def _logger_line(row: list[str]) -> bool:
 
 def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     """How many leading rows are a preamble: a few one-line rows with clearly fewer fields than
-    the table (a title, "key,value" notes), before the rows of the table (0 when none). The
+    the table (a title, "key,value" notes), or two wider ones, names over values (NSRDB's
+    "Source,Location ID,City,...", "NSRDB,149190,-,..."), before the rows of the table (0
+    when none). The
     first line of a Campbell Scientific data logger's file ("TOA5", the station, the logger,
     ...: eight fields whatever the table's width) is one too."""
+    if len(rows) > 4 and len(rows[0]) == len(rows[1]) > field_count and all(len(r) == field_count for r in rows[2:5]):
+        return 2  # NSRDB's weather files: a row of names and one of values, wider than the table
     count = 1 if rows and _logger_line(rows[0]) else 0
     padded = 0
     while count < len(rows) and (_note_row(rows[count], field_count) or _padded_title(rows[count])):
