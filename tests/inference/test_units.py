@@ -371,3 +371,9 @@ def test_a_country_s_code_first_is_no_unit() -> None:
     # Open Power System Data's columns open with a country: GB is Great Britain there.
     names = ("GB_GBN_price_day_ahead", "GB_GBN_load_actual_entsoe_transparency", "DE_wind_capacity_MW", "storage_GB")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "MW", "GB"]
+
+
+def test_entso_e_s_bracketed_units() -> None:
+    # A unit in brackets before the bidding zone; a price per MWh is no amount of euros.
+    names = ("Actual Total Load [MW] - BZN|DE-LU", "Day-ahead Price [EUR/MWh]", "Solar  - Actual Aggregated [MW]")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW", None, "MW"]

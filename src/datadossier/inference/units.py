@@ -313,11 +313,25 @@ def _pint_label(text: str) -> str | None:
     return pint_canonical(format(unit, "~C")) or format(unit, "~C")
 
 
+# A unit in brackets at a name's end, also before a dash and what a source adds there
+# (ENTSO-E's "Actual Total Load [MW] - BZN|DE-LU").
+_BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]](?:\s+-\s+[^()\[\]]*)?\s*$")
+
+
+def _bracketed_price(name: str) -> bool:
+    """Whether a name's bracket holds money per a unit ("Day-ahead Price [EUR/MWh]"): a
+    price, which no currency alone states (it would invite summing prices as money)."""
+    match = _BRACKETED.search(name)
+    if match is None or "/" not in match.group(1):
+        return False
+    return currency_code(match.group(1).split("/")[0].strip()) is not None
+
+
 def _bracketed_unit(name: str) -> UnitEvidence | None:
     """The unit a name writes in brackets at its end, as scientific and statistical tables
     head their columns: "Pressure (hPa)", "Flow [m3/s]", "PM2.5 (µg/m³)", "Salary (€)",
     "GDP (current US$)", "Area (sq km)"."""
-    match = re.search(r"[(\[]([^()\[\]]+)[)\]]\s*$", name)
+    match = _BRACKETED.search(name)
     if match is None:
         return None
     # ("in" first, as GeoNames' "Area(in sq km)" writes it.)
@@ -382,6 +396,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
     if re.search(r"[(\[]\s*per\s", name, flags=re.IGNORECASE):
         return None  # a rate per something ("Pop. Density (per sq. mi.)"): not that thing's unit
+    if _bracketed_price(name):
+        return None
     bracketed = _bracketed_unit(name)
     if bracketed is not None:
         return bracketed
