@@ -56,6 +56,8 @@ Convert = Callable[[str, str], object]
         ("13.01.2021", "DATE", "iso_or_eu_date", dt.date(2021, 1, 13)),
         ("2009-12-01 07:45:00", "TIMESTAMP", "iso_or_us_datetime", dt.datetime(2009, 12, 1, 7, 45)),
         ("1:47.204", "DOUBLE", "duration", 107.204),  # not 107.20400000000001
+        ("01.03.2023 00:15 - 01.03.2023 00:30", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 3, 1, 0, 15)),
+        ("29.10.2023 02:00 - 29.10.2023 03:00 (CET)", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 10, 29, 2, 0)),
         ("34:12", "INTEGER", "minutes_seconds", 2052),
         ("12/13/2010 8:26", "TIMESTAMP", "iso_or_us_datetime", dt.datetime(2010, 12, 13, 8, 26)),
         ("13.12.2010 8:26", "TIMESTAMP", "iso_or_eu_datetime", dt.datetime(2010, 12, 13, 8, 26)),

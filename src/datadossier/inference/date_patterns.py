@@ -662,3 +662,21 @@ def month_name_datetime() -> Detector:
         )
 
     return Detector("month_name_datetime", "TIMESTAMP", regex, convert, priority=70, formats=clock24 + clock12)
+
+
+# A moment day first with its hours and minutes ("01.03.2023 00:15").
+_DOTTED_MOMENT = r"[0-3][0-9]\.[01][0-9]\.[0-9]{4} (?:[01][0-9]|2[0-3]):[0-5][0-9]"
+
+
+@register
+def datetime_interval() -> Detector:
+    """Periods written as their start and end ("01.03.2023 00:00 - 01.03.2023 00:15", the
+    "MTU (CET/CEST)" of every ENTSO-E Transparency export, the hour that daylight saving time
+    repeats marked " (CET)" or " (CEST)"): typed as the period's start."""
+    regex = rf"\s*{_DOTTED_MOMENT} - {_DOTTED_MOMENT}(?: \((?:CET|CEST|UTC)\))?\s*"
+    formats = ("%d.%m.%Y %H:%M",)
+
+    def convert(col: str, _sql_type: str) -> str:
+        return f"try_strptime(left(trim({shaped(col, regex)}), 16), {lit(formats[0])})"
+
+    return Detector("datetime_interval", "TIMESTAMP", regex, convert, priority=70, formats=formats)

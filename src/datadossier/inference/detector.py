@@ -96,6 +96,7 @@ PatternName = Literal[
     "month_day_comma_year",
     "month_name_year",
     "month_name_datetime",
+    "datetime_interval",
     "weekday_date",
     "rfc_datetime",
     "unix_datetime",
