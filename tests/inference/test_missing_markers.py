@@ -221,3 +221,12 @@ def test_entso_e_and_eia_codes_are_missing(infer: Infer) -> None:
     assert result["Day-ahead Total Load Forecast [MW]"].missing_values == {"n/e": 10}
     assert result["Netgen January"].decided_type == "DOUBLE"
     assert result["Netgen January"].missing_values == {"W": 14, "NM": 14}
+
+
+def test_a_blank_beside_y_and_n_is_missing(infer: Infer) -> None:
+    # EIA-860's flags: Y, N and a single space where nothing was reported.
+    flags = ["Y", "N", " ", "N"]
+    result = infer({"Synchronized to Transmission Grid": [flags[i % 4] for i in range(400)]})
+    flag = result["Synchronized to Transmission Grid"]
+    assert (flag.decided_type, flag.missing_values) == ("BOOLEAN", {" ": 100})
+    assert "' ' (100)" in (flag.reason or "")

@@ -830,7 +830,7 @@ def _build(
 
 
 def _missing_note(missing: dict[str, int]) -> str:
-    listed = ", ".join(f"{marker.strip()!r} ({count:,})" for marker, count in sorted(missing.items(), key=lambda i: -i[1]))
+    listed = ", ".join(f"{marker.strip() or marker!r} ({count:,})" for marker, count in sorted(missing.items(), key=lambda i: -i[1]))
     return f"Read as missing (NULL in the typed layer, not quarantined): {listed}."
 
 

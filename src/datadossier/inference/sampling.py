@@ -301,18 +301,22 @@ def _missing_markers(
     if len(frequent) > 4 or sum(1 for v in frequent if any(ch.isdigit() for ch in v)) > 2:
         return {}
     for detector in DETECTORS.values():
-        if detector.convert is None or weights[detector.name][0] < config.accept_rate * rest:
+        if detector.convert is None:
+            continue
+        # The markers a reading reads are its values (the "N" of a Y/N column); the others
+        # are missing where it reads the rest (EIA-860's " " beside Y and N).
+        unread = {v: c for v, c in frequent.items() if not detector.matches(v) or _ZERO_DATE.fullmatch(v)}
+        if not unread or weights[detector.name][0] < config.accept_rate * (total - sum(unread.values())):
             continue
         if detector.data_type == "BOOLEAN" and any(
             (_WORD_MARKER.fullmatch(value) and not _unknown(value)) or any(ch.isdigit() for ch in value)
-            for value in frequent
+            for value in unread
         ):
             # "No internet service" beside Yes and No: a third answer, not a missing one; so
             # are bounds (the diabetes study's readmitted: "NO", ">30", "<30"). "unknown"
             # beside them is missing (the bank marketing data's default: no, yes, unknown).
             continue
-        if not any(detector.matches(value) and not _ZERO_DATE.fullmatch(value) for value in frequent):
-            return frequent
+        return unread
     return {}
 
 
