@@ -20,6 +20,9 @@ from datadossier.engine import quote_ident
 from datadossier.store.domain import RelationshipInfo
 
 MAX_PATHS_EXPLORED = 20_000
+# Walking from a parent to a child that holds fewer than this share of its values, a path
+# says the join is optional (Superstore's orders to their returns: 9% of the orders).
+_OPTIONAL_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,8 @@ class Step:
     mixed_types: bool = False
     # Whether ``from_table`` is the reference's child (the side whose orphans `integrity` counts).
     from_child: bool = True
+    # From the parent's side: the share of its values the child holds (None when unknown).
+    coverage: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -81,6 +86,16 @@ class _Edge:
     integrity: float | None
     normalized_integrity: float | None
     mixed_types: bool
+    coverage: float | None
+
+
+def _coverage(evidence: dict[str, Any]) -> float | None:
+    """The share of the parent's values that the child holds (Superstore's returns hold 60
+    of 666 orders), from a link's evidence."""
+    found, parent = evidence.get("found_in_parent"), evidence.get("parent_distinct")
+    if not isinstance(found, int) or not isinstance(parent, int) or parent <= 0:
+        return None
+    return min(1.0, found / parent)
 
 
 def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
@@ -100,6 +115,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 integrity=r.evidence.get("integrity"),
                 normalized_integrity=r.evidence.get("normalized_integrity"),
                 mixed_types=bool(r.evidence.get("compared_as_numbers")),
+                coverage=_coverage(r.evidence),
             )
         )
     return edges
@@ -118,7 +134,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
             Step(e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
         )
         out.setdefault(e.parent, []).append(
-            Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types, from_child=False)
+            Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage)
         )
     return out
 
@@ -183,6 +199,12 @@ def warnings(path: JoinPath) -> list[str]:
                 )
         if step.cardinality == "n:1":
             seen_many_to_one = True
+        if step.coverage is not None and step.coverage < _OPTIONAL_COVERAGE:
+            notes.append(
+                f"Optional: only {100 * step.coverage:.1f}% of the values of {step.from_table}"
+                f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
+                f" a LEFT JOIN from {step.from_table} keeps them all."
+            )
         if step.integrity is not None and step.integrity < 0.99:
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
             notes.append(
