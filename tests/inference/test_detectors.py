@@ -538,7 +538,7 @@ def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> N
     [
         ("email", ["ana@example.com", "b.c+tag@mail.co.uk", "x_y@d-e.org", "mary.o'neil@x.org"]),
         ("uuid", ["7343ddad-0cf4-40af-8d11-2e210996e0f4", "EFD63D62-C40E-4B0C-8D1D-0383E41E27A4"]),
-        ("url", ["https://example.com/a?b=1", "http://x.org", "www.example.com/path"]),
+        ("url", ["https://example.com/a?b=1", "http://x.org", "www.example.com/path", "cfs.uab.edu/", "calbaptist.edu"]),
         ("phone", ["(555) 123-4567", "+1 555-123-4567", "555.123.4567", "+44 20 7946 0958",
                    "+49 12 1234567", "2065552579", "+91 9743772233"]),
         ("ip_address", ["192.168.0.1", "10.0.0.255", "8.8.8.8", "::1", "2001:db8::8a2e:370:7334"]),
@@ -628,7 +628,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431"],
     "email": ["ana@", "@example.com", "ana@example"],
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
-    "url": ["example.com", "http//x.org"],
+    "url": ["example", "http//x.org", "report.pdf", "Example.COM", "node.js", "a@b.com"],
     "phone": ["555123456", "2021-01-05", "12", "555-1234", "+1 5", "19-028134", "01-234567"],
     "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xx", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],

@@ -22,10 +22,17 @@ def uuid() -> Detector:
     return Detector("uuid", "VARCHAR", regex, priority=30)
 
 
+# Top-level domains a host name without a scheme is told by (lower case, as written).
+_WEB_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "us", "uk", "ca", "de", "fr", "au", "eu")
+
+
 @register
 def url() -> Detector:
-    """Web addresses with a scheme ("https://x.org/a") or starting with "www."."""
-    regex = r"\s*(?i:(?:https?|ftp)://[^\s/?#]+|www\.[^\s/?#]+\.[^\s/?#]+)[^\s]*\s*"
+    """Web addresses with a scheme ("https://x.org/a"), starting with "www.", or a host name
+    of two labels or more in a common top-level domain, a path after it (the College
+    Scorecard's INSTURL "cfs.uab.edu/", "calbaptist.edu"; not a file's "report.pdf")."""
+    host = rf"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:{'|'.join(_WEB_DOMAINS)})(?:/[^\s]*)?"
+    regex = rf"\s*(?:(?i:(?:https?|ftp)://[^\s/?#]+|www\.[^\s/?#]+\.[^\s/?#]+)[^\s]*|{host})\s*"
     return Detector("url", "VARCHAR", regex, priority=30)
 
 
