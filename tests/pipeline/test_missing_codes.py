@@ -89,6 +89,22 @@ def test_an_identifier_far_above_the_others_is_no_code(tmp_path: Path) -> None:
     assert "365243 (40 values, 10.0%) looks like a code" in reasons["days"]
 
 
+def test_survey_codes_of_sevens_and_eights_beside_nines_are_named(tmp_path: Path) -> None:
+    # BRFSS: PHYSHLTH counts days 1 to 30, 88 for none, 77 for don't know, 99 refused;
+    # WEIGHT2 pounds, 7777 and 9999.
+    rng = random.Random(5)
+    lines = ["SEQNO,PHYSHLTH,WEIGHT2"]
+    for i in range(1000):
+        days = [88, 88, 77, 99][i // 2 % 4] if i % 2 else rng.randint(1, 30)
+        weight = [7777, 9999][i // 40 % 2] if i % 40 == 0 else rng.randint(90, 350)
+        lines.append(f"2023{i:06d},{days},{weight}")
+    reasons = reasons_of(tmp_path, "brfss.csv", lines)
+    assert "99 (125 values, 12.5%) looks like a code" in reasons["PHYSHLTH"]
+    assert "77 (125 values) and 88 (250 values), just below it, look like codes too." in reasons["PHYSHLTH"]
+    assert "9999 (12 values, 1.2%) looks like a code" in reasons["WEIGHT2"]
+    assert "7777 (13 values), just below it, looks like a code too." in reasons["WEIGHT2"]
+
+
 def test_minus_one_among_text_codes_is_named(tmp_path: Path) -> None:
     # STATS19's vehicles: "-1" for "data missing or out of range" in text columns of area
     # codes and of car models; not in a column of answers with no letters.

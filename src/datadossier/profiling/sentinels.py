@@ -79,7 +79,12 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
         return _Suspect(name, 0, True, "zero")
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
-        below = tuple(high - k for k in (1, 2) if float(high).is_integer() and _is_top(profile, high - k))
+        # (Surveys write "don't know" and "none" as sevens and eights of the nines' width:
+        # BRFSS's PHYSHLTH 77, 88 and 99 beside 1 to 30, WEIGHT2 7777 and 9999.)
+        width = len(_plain(high))
+        near = [high - 1, high - 2] if float(high).is_integer() else []
+        near += [float(digit * width) for digit in "78"] if float(high).is_integer() else []
+        below = tuple(sorted({v for v in near if v < high and _is_top(profile, v)}))
         return _Suspect(name, high, False, "number", below)
     # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
     # 365243, a thousand years, for "not employed"; 60% of DAYS_FIRST_DRAWING), if it lies
@@ -240,7 +245,7 @@ def _below_note(s: _Suspect, counts: list[object]) -> str:
     if not held:
         return ""
     where = "beside it" if s.low else "just below it"
-    return f" {' and '.join(held)}, {where}, {'looks' if len(held) == 1 else 'look'} like codes too."
+    return f" {' and '.join(held)}, {where}, {'looks like a code' if len(held) == 1 else 'look like codes'} too."
 
 
 def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
