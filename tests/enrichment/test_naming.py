@@ -166,5 +166,8 @@ def test_a_shapefile_s_cut_names_still_say_identifier() -> None:
 
 
 def test_nhanes_sequence_number_is_an_identifier() -> None:
-    # NHANES keys every file by SEQN, the respondent's sequence number.
+    # NHANES keys every file by SEQN, the respondent's sequence number; GeoNames' countries
+    # by "#ISO".
     assert is_key_like("SEQN")
+    assert is_key_like("#ISO")
+    assert is_key_like("ISO3")

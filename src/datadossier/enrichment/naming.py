@@ -16,9 +16,10 @@ from functools import lru_cache
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
-     "sk", "guid", "fips", "numbe", "seqn"}
+     "sk", "guid", "fips", "numbe", "seqn", "iso", "iso2", "iso3"}
     # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so; seqn: NHANES' respondent
-    # sequence number, the key of every one of its files)
+    # sequence number, the key of every one of its files; iso: a country's code, GeoNames'
+    # "#ISO")
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(
