@@ -1584,3 +1584,19 @@ async def test_nhanes_files_are_keyed_by_seqn_beside_a_pandas_index(runtime: Run
     lines = [",SEQN,BMXWT,BMXHT"] + [f"{i},{93703 + 2 * i},{rng.uniform(10, 140):.1f},{rng.uniform(80, 200):.1f}" for i in range(300)]
     entity = await _one_file_entity(runtime, tmp_path / "data" / "nhanes" / "BMX_J.csv", lines)
     assert entity.grain_columns == ["SEQN"]
+
+
+async def test_a_table_of_a_day_and_a_store_is_no_bridge(runtime: Runtime, tmp_path: Path) -> None:
+    # Favorita: transactions per store and day point at stores and at the oil prices by day;
+    # they are the stores' days, not an n:m link between oil prices and stores.
+    folder = tmp_path / "data" / "favorita"
+    folder.mkdir(parents=True)
+    days = [f"2017-01-{d:02d}" for d in range(1, 29)]
+    (folder / "oil.csv").write_text("date,dcoilwtico\n" + "".join(f"{d},{50 + i * 0.1:.2f}\n" for i, d in enumerate(days)))
+    (folder / "stores.csv").write_text("store_nbr,city,type\n" + "".join(f"{s},City {s % 7},{'ABCDE'[s % 5]}\n" for s in range(1, 31)))
+    (folder / "transactions.csv").write_text("date,store_nbr,transactions\n" + "".join(
+        f"{d},{s},{700 + (s * 37 + i * 11) % 900}\n" for i, d in enumerate(days) for s in range(1, 31)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="favorita")
+    assert not [r for r in found if r.relationship_type == "bridge"]
+    assert ("transactions", ("store_nbr",), "stores", ("store_nbr",)) in _edges(found, "favorita")

@@ -846,8 +846,8 @@ def find_bridges(tables: list[TableStats], keys: dict[str, TableKeys], links: li
     bridges: list[Bridge] = []
     for table in tables:
         grain = keys[table.name].grain
-        if grain is None or len(grain) != 2:
-            continue
+        if grain is None or len(grain) != 2 or any(table.column(c).family == "temporal" for c in grain):
+            continue  # (a day and a store: Favorita's transactions are a store's days, no n:m link)
         outgoing = {
             link.child_columns[0]: link
             for link in links
