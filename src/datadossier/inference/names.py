@@ -81,7 +81,7 @@ def looks_like_clock(name: str) -> bool:
     tokens = name_tokens(name)
     if "hhmm" in tokens or "wheels" in tokens:
         return True
-    clock = "time" in tokens or (tokens[-1:] == ["departure"] or tokens[-1:] == ["arrival"])
+    clock = "time" in tokens or tokens[-1:] in (["departure"], ["arrival"])
     return clock and not _DURATION_WORDS.intersection(tokens)
 
 

@@ -57,7 +57,8 @@ _YEAR = re.compile(r"(1[5-9]|2[0-9])[0-9]{2}")
 _DUCKDB_ENCODINGS = {"utf-8": "utf-8", "latin-1": "latin-1"}
 # Bytes cp1252 does not define.
 _CP1252_UNDEFINED = rb"[\x81\x8d\x8f\x90\x9d]"
-# Latin-1's control bytes, which DuckDB's Latin-1 reader refuses: such a file is transcoded.
+# Latin-1's control bytes: letters and signs in cp1252 (see `detect_encoding`), and bytes
+# DuckDB's Latin-1 reader refuses (such a file is transcoded).
 _C1_BYTES = rb"[\x80-\x9f]"
 
 
@@ -193,7 +194,7 @@ def detect_encoding(head: bytes, path: Path) -> str:
     # Bytes 0x80-0x9f are control characters in Latin-1 but letters and signs (€, ’) in cp1252,
     # but for five that cp1252 leaves undefined (0x9d in VAERS' text): with one of them the
     # file is read as Latin-1, which decodes every byte.
-    if re.search(rb"[\x80-\x9f]", head) and not re.search(_CP1252_UNDEFINED, head):
+    if re.search(_C1_BYTES, head) and not re.search(_CP1252_UNDEFINED, head):
         return "cp1252"
     return "latin-1"
 
