@@ -357,6 +357,37 @@ async def test_a_unique_name_keys_a_table_before_two_stats_unique_by_chance(runt
     assert not any("Speed" in k or "HP" in k for k in keys)
 
 
+async def test_a_finely_graded_measure_keys_no_census_row(runtime: Runtime, tmp_path: Path) -> None:
+    # UCI Adult: people described by an age, a census weight (fnlwgt, unique by chance among a
+    # few hundred rows) and years of schooling. Neither the weight nor a set with it is a key,
+    # with a header or without one (adult.data has none).
+    rng = random.Random(11)
+    people = [
+        (rng.randint(17, 90), rng.choice(["Private", "State-gov", "Self-emp"]), rng.randint(20000, 1_400_000), rng.randint(1, 16))
+        for _ in range(400)
+    ]
+    named = ["age,workclass,fnlwgt,education_num", *(f"{a},{w},{f},{e}" for a, w, f, e in people)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "adult" / "adult.csv", named)
+    assert entity.grain_columns is None
+    assert entity.evidence["keys"]["candidate_keys"] == []
+    headerless = [f"{a}, {w}, {f}, {e}" for a, w, f, e in people]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "uci" / "adult.data", headerless)
+    assert entity.grain_columns is None
+    assert entity.evidence["keys"]["candidate_keys"] == []
+
+
+async def test_an_article_number_after_the_rows_own_id_is_another_key(runtime: Runtime, tmp_path: Path) -> None:
+    # Goodreads' books: bookID first, then the 13-digit isbn13, read as whole numbers and as
+    # spread as a measure's, yet a key by what it is.
+    rng = random.Random(3)
+    lines = ["bookID,title,isbn13,average_rating"]
+    isbns = rng.sample(range(9780000000000, 9789999999999), 300)
+    lines += [f"{i},Book {i},{isbn},{rng.uniform(1, 5):.2f}" for i, isbn in enumerate(isbns, start=1)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "goodreads" / "books.csv", lines)
+    assert entity.grain_columns == ["bookID"]
+    assert ["isbn13"] in entity.evidence["keys"]["candidate_keys"]
+
+
 async def test_returns_of_orders_point_at_the_order_lines_that_hold_their_order_id(runtime: Runtime, tmp_path: Path) -> None:
     # Superstore: the orders file is at the grain of order lines (Row ID); its Order ID
     # repeats, and no table keys it. The returns (one row an order) still point at it.

@@ -51,6 +51,13 @@ def test_entity_words_drop_key_words() -> None:
     assert not is_key_like("full_name")
 
 
+def test_standard_article_numbers_are_identifiers() -> None:
+    for name in ("isbn", "isbn13", "ISBN_10", "EAN13", "upc", "GTIN", "asin"):
+        assert is_key_like(name), name
+    for name in ("mean", "ocean", "upcoming", "isbnote"):
+        assert not is_key_like(name), name
+
+
 def test_government_abbreviations_of_codes_and_totals() -> None:
     # CMS and other public files: HCPCS_Cd, Rndrng_Prvdr_Ent_Cd, customer_nbr, Tot_Benes.
     assert is_key_like("HCPCS_Cd")

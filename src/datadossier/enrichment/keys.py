@@ -151,7 +151,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             evidence["reason"] = "the table has one row: any column is unique in it, and none is named as an identifier"
         return TableKeys(table.name, named, named[0] if named else None, evidence)
     parts = [c for c in table.columns if _part_ok(c, rows)]
-    singles = [(c.name,) for c in parts if _could_be_unique(c, rows)]
+    singles = [(c.name,) for c in parts if _could_be_unique(c, rows) and not _spread_measure(c, table)]
     counts = _distinct_counts(con, table, singles)
     keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
     checked = len(singles)
@@ -455,10 +455,11 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     chance = sum(_by_chance(c, table.rows) for c in combo)
     if chance >= 2 or (chance and len(combo) == 2 and table.rows < LOOSE_PAIR * product):
         return False  # a Pokémon's stats (HP, Speed): unique together by chance
-    if any(_nearly_unique_time(c, table.rows) for c in combo):
+    if any(_nearly_unique_time(c, table.rows) or _spread_measure(c, table) for c in combo):
         # A time nearly unique alone makes any set with it unique by chance: the taxi trips'
         # pickup time with a vendor and a zone. (Readings of many sensors at the same times
-        # repeat each time, and keep their (sensor, time) key.)
+        # repeat each time, and keep their (sensor, time) key.) So does a measure of nearly
+        # as many values as rows: UCI Adult's fnlwgt with an age and a schooling.
         return False
     # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
     # moment: a time series' key; two times otherwise are one too many.
@@ -473,6 +474,20 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
 def _nearly_unique_time(column: ColumnStats, rows: int) -> bool:
     """A timestamp with nearly as many values as rows (9 in 10 or more)."""
     return column.sql_type.upper().startswith("TIMESTAMP") and (column.distinct or 0) >= 0.9 * rows
+
+
+def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
+    """Whole numbers with nearly as many values as rows, spread thin over a range twice the
+    row count or wider, in a column neither named as an identifier nor first: a measure
+    finely graded (UCI Adult's census weight fnlwgt, 20,000 to 1.5 million over 32,561
+    people), unique or nearly so by chance. Identifiers come first in their file or say
+    so in their name; numbered rows fill their range."""
+    if column.family != "integer" or is_key_like(column.name) or column.distinct is None:
+        return False
+    if column.position == min(c.position for c in table.columns) or column.distinct < 0.9 * table.rows:
+        return False
+    low, high = column.min_value, column.max_value
+    return low is not None and high is not None and high - low + 1 >= 2 * table.rows
 
 
 def _by_chance(column: ColumnStats, rows: int) -> bool:
@@ -607,7 +622,10 @@ def _key_beside_counter(
     track_genre)), searched as the grain is, for ``distinct_rows`` values instead of rows."""
     tried = {cols: n for cols, n in counted.items() if counter not in cols}
     others = [c for c in parts if c.name != counter]
-    singles = [(c.name,) for c in others if (c.name,) not in tried and _could_be_unique(c, distinct_rows)]
+    singles = [
+        (c.name,) for c in others
+        if (c.name,) not in tried and _could_be_unique(c, distinct_rows) and not _spread_measure(c, table)
+    ]
     tried.update(_distinct_counts(con, table, singles))
     # (Searched as if the table held its distinct rows only: a pair's parts then need as
     # many values between them as there are distinct rows, not rows.)

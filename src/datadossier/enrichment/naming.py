@@ -173,7 +173,12 @@ def table_entity_words(table: str) -> tuple[str, ...]:
 def is_key_like(name: str) -> bool:
     """Whether a column name says it holds identifiers (``order_id``, ``SKU``, ``emp_no``)."""
     ws = core_words(name)
-    return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws)
+    return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None)
+
+
+# The standard numbers of articles, whole numbers of one width that key a catalog wherever
+# they stand (Goodreads' isbn13 after its bookID): ISBN, ISSN, EAN, UPC, GTIN, Amazon's ASIN.
+_ARTICLE_NUMBER = re.compile(r"(?:isbn|issn|ean|upc|gtin|asin)(?:8|10|12|13|14)?")
 
 
 # The names a reader gives the columns of a file without a header (DuckDB's column0 and
