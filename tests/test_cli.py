@@ -209,3 +209,11 @@ def test_the_summary_says_what_the_copy_left_out(tmp_path: Path, store_url: str)
     # `show TABLE` says it as well, from what the run recorded.
     stored = _run(tmp_path, store_url, "show", "books.books").stdout
     assert "books.books: 1 row with another number of fields left out (line 13)" in stored
+
+
+def test_a_utc_instant_is_shown_whole_in_a_table_cell() -> None:
+    from datadossier.cli import _short
+
+    assert _short("2022-01-01T00:00:00+00:00") == "2022-01-01T00:00:00Z"
+    assert _short("2022-01-01T00:00:00") == "2022-01-01T00:00:00"
+    assert _short("x" * 30) == "x" * 24

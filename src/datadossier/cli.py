@@ -260,7 +260,10 @@ def _short(value: Any) -> str:
         return str(int(value))  # an id's 3420937, not 3.42094e+06
     if isinstance(value, float):
         return f"{value:.6g}"
-    return str(value)[:24]
+    text = str(value)
+    if len(text) == 25 and text.endswith("+00:00") and text[10] == "T":
+        return text[:19] + "Z"  # an instant in UTC, whole: 2022-01-01T00:00:00Z
+    return text[:24]
 
 
 def cmd_profile(args: argparse.Namespace) -> int:

@@ -83,11 +83,29 @@ def test_native_type_mapping() -> None:
     assert [
         native_data_type(t)
         for t in ("SMALLINT", "INTEGER", "UINTEGER", "BIGINT", "HUGEINT", "FLOAT", "DECIMAL(18,3)",
-                  "TIMESTAMP_NS", "TIMESTAMP WITH TIME ZONE", "TIME", "BOOLEAN", "BLOB", "STRUCT(a INTEGER)")
+                  "TIMESTAMP_NS", "TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ_NS", "TIME", "BOOLEAN", "BLOB",
+                  "STRUCT(a INTEGER)")
     ] == [
         "INTEGER", "INTEGER", "BIGINT", "BIGINT", "DECIMAL", "DOUBLE", "DECIMAL",
-        "TIMESTAMP", "TIMESTAMP", "TIME", "BOOLEAN", "VARCHAR", "VARCHAR",
+        "TIMESTAMP", "TIMESTAMP", "TIMESTAMP", "TIME", "BOOLEAN", "VARCHAR", "VARCHAR",
     ]
+
+
+def test_a_source_type_no_scalar_type_holds_is_said_kept_as_written(con: duckdb.DuckDBPyConnection) -> None:
+    # pandas and Spark exports: a zoned timestamp in nanoseconds, a list, a struct. The reason
+    # said "kept as VARCHAR" of a list the typed layer keeps as a list.
+    con.execute(
+        f"""CREATE TABLE {RELATION} AS SELECT 0 AS _row_id, '2022-01-01 00:00:00+00'::TIMESTAMPTZ_NS AS created_at,
+            ['a', 'b'] AS tags, {{'x': 1}} AS payload, 'ab'::BLOB AS raw"""
+    )
+    described = con.execute(f"SELECT * FROM {RELATION} LIMIT 0").description or []
+    pairs = [(d[0], str(d[1])) for d in described if d[0] != "_row_id"]
+    results = {r.column_name: r for r in infer_columns(con, RELATION, pairs)}
+    assert results["created_at"].decided_type == "TIMESTAMP"
+    assert "with its time zone (instants, shown in UTC)" in results["created_at"].reason
+    assert results["tags"].reason.startswith("Typed by the source as VARCHAR[] (a list); the typed layer keeps it so")
+    assert "(a struct)" in results["payload"].reason
+    assert "(bytes)" in results["raw"].reason
 
 
 def test_no_columns_means_no_queries(con: duckdb.DuckDBPyConnection) -> None:

@@ -24,6 +24,7 @@ from datadossier.profiling.kinds import column_kind
         ("TIMESTAMP", "temporal"),
         ("TIMESTAMP WITH TIME ZONE", "temporal"),
         ("TIMESTAMP_NS", "temporal"),
+        ("TIMESTAMPTZ_NS", "temporal"),  # (pandas' datetime64[ns, UTC] in Parquet)
         ("TIME", "time"),
         ("VARCHAR", "text"),
         ("UUID", "other"),

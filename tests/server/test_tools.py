@@ -217,6 +217,8 @@ def test_profile_bounds_of_timestamps_are_rendered_with_a_zone_only_when_they_ha
     assert _render(seconds, "TIMESTAMP") == "2021-03-04T05:06:07"
     assert _render(seconds, "TIMESTAMP WITH TIME ZONE") == "2021-03-04T05:06:07+00:00"
     assert _render(seconds, "TIMESTAMPTZ") == "2021-03-04T05:06:07+00:00"
+    assert _render(seconds, "TIMESTAMPTZ_NS") == "2021-03-04T05:06:07+00:00"
+    assert _render(seconds, "TIMESTAMP_NS") == "2021-03-04T05:06:07"
     assert _render(seconds, "DATE") == "2021-03-04"
     # Times of day as ISO text, as DuckDB writes them.
     assert [_render(s, "TIME") for s in (660.0, 86399.25, 86400.0)] == ["00:11:00", "23:59:59.25", "24:00:00"]

@@ -32,10 +32,39 @@ def is_text_type(duckdb_type: str) -> bool:
 
 
 def native_data_type(duckdb_type: str) -> DataType:
-    """Our type for a DuckDB type: integers by width, floats as DOUBLE, timestamps with or
-    without zone as TIMESTAMP; anything else (lists, structs, blobs, UUID, ENUM) as VARCHAR."""
+    """Our type for a DuckDB type: integers by width, floats as DOUBLE, timestamps of any
+    precision with or without zone as TIMESTAMP; anything else (lists, structs, blobs, UUID,
+    ENUM, geometry) as VARCHAR."""
     base = re.sub(r"\(.*\)$", "", duckdb_type.strip().upper())
+    if base.startswith("TIMESTAMP"):
+        return "TIMESTAMP"  # (TIMESTAMPTZ_NS, TIMESTAMP_US, ... whatever precision the writer chose)
     return _NATIVE.get(base, "VARCHAR")
+
+
+# What a source type outside the scalar types is, for a decision's reason.
+_COMPOUND = (
+    (re.compile(r"\[[0-9]*\]$"), "a list"),
+    (re.compile(r"^STRUCT\b"), "a struct"),
+    (re.compile(r"^MAP\b"), "a map"),
+    (re.compile(r"^UNION\b"), "a union"),
+    (re.compile(r"^(?:BLOB|BYTEA|BINARY|VARBINARY)\b"), "bytes"),
+    (re.compile(r"^GEOMETRY\b"), "a geometry"),
+    (re.compile(r"^ENUM\b"), "an enumeration"),
+    (re.compile(r"^UUID$"), "a UUID"),
+    (re.compile(r"^INTERVAL$"), "an interval"),
+)
+
+
+def _kept_reason(raw_type: str, data_type: DataType) -> str:
+    """Why a source-typed column has ``data_type``: kept, or, for a type no scalar type holds
+    (a list, a struct, bytes), kept as the source wrote it with the nearest scalar type named."""
+    upper = raw_type.strip().upper()
+    if data_type == "VARCHAR" and not is_text_type(raw_type):
+        what = next((label for pattern, label in _COMPOUND if pattern.search(upper)), "a type of its own")
+        return f"Typed by the source as {raw_type} ({what}); the typed layer keeps it so, and reads it as text (VARCHAR) where one scalar type is asked for."
+    if data_type == "TIMESTAMP" and ("TZ" in upper or "TIME ZONE" in upper):
+        return f"Typed by the source as {raw_type}; kept as {data_type} with its time zone (instants, shown in UTC)."
+    return f"Typed by the source as {raw_type}; kept as {data_type}."
 
 
 def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnInference:
@@ -54,7 +83,7 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
     return ColumnInference(
         column_name=name, raw_type=raw_type, candidates=[candidate], decided_type=data_type,
         decided_pattern=None,
-        reason=f"Typed by the source as {raw_type}; kept as {data_type}."
+        reason=_kept_reason(raw_type, data_type)
         + (f" Unit from the name: {unit.unit}." if unit else note or ""),
         non_null_count=scan.non_null,
         bounds=None if low is None or high is None else (low, high),

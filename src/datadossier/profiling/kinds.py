@@ -41,8 +41,8 @@ def column_kind(duckdb_type: str) -> ColumnKind:
         return "float"
     if name in ("BOOLEAN", "BOOL", "LOGICAL"):
         return "boolean"
-    if name in _TEMPORAL_TYPES:
-        return "temporal"
+    if name in _TEMPORAL_TYPES or name.startswith(("TIMESTAMP_", "TIMESTAMPTZ_")):
+        return "temporal"  # (and whatever precision a writer chose: TIMESTAMPTZ_NS)
     if name == "TIME":
         return "time"
     if name in _TEXT_TYPES or name.startswith("VARCHAR("):

@@ -137,7 +137,7 @@ def _render(value: float | None, data_type: str | None) -> Any:
     if base.startswith("TIMESTAMP"):
         moment = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=value)
         # A naive TIMESTAMP is shown as written, without a zone it never had.
-        zoned = base == "TIMESTAMPTZ" or "TIME ZONE" in data_type.upper()
+        zoned = base.startswith("TIMESTAMPTZ") or "TIME ZONE" in data_type.upper()
         return moment.isoformat() if zoned else moment.replace(tzinfo=None).isoformat()
     if base == "TIME":
         return _time_of_day(value)
