@@ -305,6 +305,34 @@ async def test_a_parquet_file_with_lists_structs_and_maps_is_profiled(runtime: R
     assert (kinds["tags"], kinds["attrs"]) == ("VARCHAR[]", "MAP(VARCHAR, BIGINT)")
 
 
+async def test_a_parquet_floats_nan_is_a_missing_value(runtime: Runtime, tmp_path: Path) -> None:
+    # pandas writes a missing float as NaN: it was counted as present, and the column's max,
+    # mean and histogram were lost to it.
+    import duckdb
+
+    path = tmp_path / "data" / "scores.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as con:
+        con.execute(
+            "COPY (SELECT i AS id, CASE WHEN i % 5 = 0 THEN 'NaN'::DOUBLE ELSE i / 2 END AS score"
+            f" FROM range(1, 101) t(i)) TO '{path}' (FORMAT parquet)"
+        )
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.raw_rows, run.typed_rows, run.quarantine_rows) == (100, 100, 0)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.scores")
+        (detail,) = await metadata.column_details(session, table, "score")
+    assert detail.profile is not None
+    assert (detail.profile.null_count, detail.profile.max_value) == (20, 49.5)
+    assert detail.profile.mean_value is not None
+    assert detail.profile.histogram
+    assert detail.decision is not None
+    assert "NaN (20 values) read as missing" in (detail.decision.decision_reason or "")
+    typed = layer_relation("typed", "data", "scores")
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT count(*) FROM {typed} WHERE isnan(score)").fetchone() == (0,)
+
+
 async def test_tables_and_columns_are_found_as_the_files_name_them(runtime: Runtime, tmp_path: Path) -> None:
     # Instacart's order_products__prior.csv is the table order_products_prior; WHO's header
     # "Life expectancy " (a trailing space) is the column "Life expectancy".

@@ -80,11 +80,14 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
         detected_unit=unit.unit if unit else None,
         unit_confidence=unit.confidence if unit else None,
     )
+    nan = scan.missing.get("NaN", 0)
     return ColumnInference(
         column_name=name, raw_type=raw_type, candidates=[candidate], decided_type=data_type,
         decided_pattern=None,
         reason=_kept_reason(raw_type, data_type)
-        + (f" Unit from the name: {unit.unit}." if unit else note or ""),
+        + (f" Unit from the name: {unit.unit}." if unit else note or "")
+        + (f" NaN ({nan:,} values) read as missing: the missing number of pandas, numpy and Spark." if nan else ""),
+        missing_values=dict(scan.missing),
         non_null_count=scan.non_null,
         bounds=None if low is None or high is None else (low, high),
     )

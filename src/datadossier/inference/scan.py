@@ -140,6 +140,15 @@ def _scan_part(
         plan = plans[index]
         if plan.native_type is not None:
             raw = query.column(quote_ident(plan.name))
+            if plan.native_type == "DOUBLE":
+                # NaN, the missing number of pandas, numpy and Spark: no value, and out of
+                # the range (DuckDB orders it above every number).
+                nan = query.column(f"isnan({raw})")
+                query.aggregate(index, "", "nan", f"count_if({nan})")
+                query.aggregate(index, "", "count", f"count({raw}) - count_if({nan})")
+                query.aggregate(index, "", "min", f"min({raw}) FILTER (WHERE NOT {nan})")
+                query.aggregate(index, "", "max", f"max({raw}) FILTER (WHERE NOT {nan})")
+                continue
             query.aggregate(index, "", "count", f"count({raw})")
             if plan.native_type in ORDERED_TYPES:
                 query.aggregate(index, "", "min", f"min({raw})")
@@ -228,6 +237,8 @@ def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPl
         high=get("", "max"),
     )
     if plan.findings is None:
+        if _int(get("", "nan")):
+            scan.missing = {"NaN": _int(get("", "nan"))}
         return scan
     scan.missing = {marker: _int(get("", f"missing {marker}")) for marker in plan.findings.missing}
     for name in plan.findings.shares:

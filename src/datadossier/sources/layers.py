@@ -78,7 +78,10 @@ class LayerCounts:
 def _expression(cast: ColumnCast, readings: Readings) -> str:
     col = quote_ident(cast.name)
     if cast.raw_type.upper() != "VARCHAR":
-        # Native Parquet types are kept unless a decision asks for another type.
+        # Native Parquet types are kept unless a decision asks for another type; a float's
+        # NaN is no value (see `scan`).
+        if "NaN" in cast.missing and cast.decided_type == "DOUBLE":
+            col = f"CASE WHEN isnan({col}) THEN NULL ELSE {col} END"
         return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
     if cast.decided_type == "VARCHAR" and (cast.trim or cast.blank_null):
         # A value of spaces alone is no value (the " " of NYC's sales' EASE-MENT, of a
