@@ -443,9 +443,22 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
             grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it{without})"
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
-    parts = sorted({tuple(sorted([e.table, *e.same_columns_as])) for e in ents if e.same_columns_as})
-    for group in parts:
-        console.print(f"Same columns, parts of one dataset (UNION ALL BY NAME reads them whole): {', '.join(group)}", soft_wrap=True)
+    groups = {tuple(sorted([e.table, *e.same_columns_as])): e.parts or {} for e in ents if e.same_columns_as}
+    for group, parts in sorted(groups.items()):
+        if parts.get("copies"):
+            console.print(f"Same columns, copies of one table: {', '.join(group)}.\n  {parts['warning']}", soft_wrap=True)
+            continue
+        console.print(f"Same columns, parts of one dataset: {', '.join(group)}.", soft_wrap=True)
+        if parts.get("warning"):
+            console.print(f"  {parts['warning']}", soft_wrap=True)
+        if parts.get("union") and len(group) <= 4:
+            console.print(f"  Read whole: {parts['union']}", soft_wrap=True)
+        elif parts.get("labels"):
+            console.print(
+                f"  Read whole: UNION ALL BY NAME of each with its label as a column 'part'"
+                f" ({', '.join(list(parts['labels'].values())[:4])}, ...; the JSON output gives the SQL up to 12 parts).",
+                soft_wrap=True,
+            )
     for e in ents:
         if e.period_columns:
             wide = e.period_columns

@@ -1449,6 +1449,12 @@ async def test_files_of_the_same_columns_are_named_parts_of_one_dataset(runtime:
     alike = {e.table: e.evidence.get("same_columns_as") for e in entities}
     assert alike["police.t_2023_01_met_street"] == ["police.t_2023_02_met_street", "police.t_2023_03_met_street"]
     assert alike["police.outcomes"] is None
+    parts = {e.table: e.evidence.get("parts") for e in entities}["police.t_2023_02_met_street"]
+    assert parts["labels"] == {f"police.t_2023_{m}_met_street": m for m in ("01", "02", "03")}
+    assert "warning" not in parts  # (each month's crimes are its own)
+    assert parts["checked"]["shared_keys"] == 0
+    union = await _count(runtime, f"FROM ({parts['union']}) WHERE part = '02'")
+    assert union == 50
     # BTS's lookups all head their columns "Code","Description": airports by number, carriers
     # by letters, no parts of one dataset.
     lookups = tmp_path / "data" / "bts"
@@ -1458,6 +1464,39 @@ async def test_files_of_the_same_columns_are_named_parts_of_one_dataset(runtime:
     service = await _profile(runtime, lookups)
     _, entities, _ = await service.relationships(source="bts")
     assert all(e.evidence.get("same_columns_as") is None for e in entities)
+
+
+async def test_parts_whose_key_repeats_are_told_apart_by_their_names_and_copies_are_named(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Yahoo's daily prices, a file per ticker: the ticker is in the file name alone, and the
+    # union of the files repeats every date.
+    folder = tmp_path / "data" / "yahoo"
+    folder.mkdir(parents=True)
+    for ticker, base in (("AAPL", 150.0), ("MSFT", 250.0)):
+        (folder / f"{ticker}.csv").write_text("Date,Close,Volume\n" + "".join(
+            f"2021-01-{day:02d},{base + day * 0.5:.2f},{1000 + day * 37}\n" for day in range(1, 29)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="yahoo")
+    parts = entities[0].evidence["parts"]
+    assert parts["labels"] == {"yahoo.aapl": "aapl", "yahoo.msft": "msft"}
+    assert parts["checked"]["shared_keys"] == 28
+    assert "in the table names alone" in parts["warning"]
+    assert not parts.get("copies")
+    assert await _count(runtime, f"FROM ({parts['union']}) WHERE part = 'msft' AND Close > 250") == 28
+    # The same table exported as CSV and as Parquet: copies, which the union counts twice.
+    import duckdb
+
+    twice = tmp_path / "data" / "shop"
+    twice.mkdir(parents=True)
+    (twice / "products.csv").write_text("product_id,name,price\n" + "".join(f"{i},Item {i},{i * 1.25:.2f}\n" for i in range(1, 201)))
+    with duckdb.connect() as con:
+        con.execute(f"COPY (FROM read_csv('{twice / 'products.csv'}')) TO '{twice / 'products.parquet'}' (FORMAT parquet)")
+    service = await _profile(runtime, twice)
+    _, entities, _ = await service.relationships(source="shop")
+    parts = entities[0].evidence["parts"]
+    assert parts["copies"] is True
+    assert "200 identical rows" in parts["warning"]
 
 
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from datadossier.engine import interrupt
 from datadossier.enrichment.entities import classify
 from datadossier.enrichment.keys import find_keys
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
+from datadossier.enrichment.parts import describe_parts
 from datadossier.enrichment.relationships import discover_links, whole_number_floats
 from datadossier.errors import (
     BusyError,
@@ -67,6 +68,7 @@ def discover(con: Any, tables: list[TableStats]) -> _Found:
     keys = {t.name: find_keys(con, t) for t in tables}
     links, bridges, stats = discover_links(con, tables, keys)
     entities = classify(tables, keys, links, bridges)
+    describe_parts(con, tables, keys, entities)
     return _Found(keys, links, bridges, entities, stats)
 
 

@@ -84,7 +84,15 @@ class EntityOut(BaseModel):
     same_columns_as: list[str] = Field(
         default_factory=lambda: [],
         description="Other tables of the source with the same columns: parts of one dataset (a file per month or"
-        " part); `SELECT * FROM a UNION ALL BY NAME SELECT * FROM b` reads them whole.",
+        " part), read whole by `parts.union`, unless `parts.copies` says they are copies of one table.",
+    )
+    parts: dict[str, Any] | None = Field(
+        default=None,
+        description="Of a table with `same_columns_as`: the group (`tables`), each part's `labels` (what differs"
+        " in their names: 1880 of yob1880, AAPL of AAPL.csv), `union` (DuckDB SQL reading them whole with a column"
+        " `part` naming each; absent above 12 parts), `checked` (a pair's shared key values and identical rows),"
+        " and a `warning` when the pair shares key values (the part's name alone tells those rows apart) or"
+        " holds the same rows (`copies`: read one table, not the union).",
     )
     period_columns: dict[str, Any] | None = Field(
         default=None,
@@ -111,6 +119,7 @@ class EntityOut(BaseModel):
             key_without_duplicates=keys.get("key_without_duplicates"),
             period_columns=keys.get("period_columns"),
             same_columns_as=list(e.evidence.get("same_columns_as") or []),
+            parts=e.evidence.get("parts"),
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
         )

@@ -1,0 +1,141 @@
+"""Tables with the same columns: parts of one dataset, and what reading them whole takes.
+
+A file per month, per ticker, per year of births or per split of a training set: each table
+of the group holds the same columns (see `relationships.partitions`). UNION ALL BY NAME reads
+them whole, but what told the parts apart may live in the file names alone (Yahoo's AAPL.csv
+and MSFT.csv, the SSA's yob1880.txt): the union given here labels each row with its part,
+the piece of the table name that differs (``aapl``, ``1880``). One pair of parts is then
+checked in DuckDB, the first two of the group by name, at two queries:
+
+* the key of the first (its grain, when the second has the same one) found in the second:
+  a key repeated across parts makes the label the only way to tell those rows apart;
+* identical rows in both (of the first part's first 200,000 rows): half of the rows
+  compared or more, and the parts are copies of one table (a CSV beside its Parquet
+  export, a sample of a file beside the file, a stale data file of a Delta table beside
+  the live one), which the union counts twice.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from datadossier.engine import quote_ident, quote_literal
+from datadossier.enrichment.model import Entity, TableKeys, TableStats
+
+if TYPE_CHECKING:
+    import duckdb
+
+# Half the smaller part's rows found whole in the other: copies, not parts.
+COPY_SHARE = 0.5
+# The union's SQL is written out for this many parts at most (a folder of 142 years of
+# births gets the label and the warning, not a statement of 142 lines).
+UNION_SQL_PARTS = 12
+PART_COLUMN = "part"
+# Rows of the first part looked for whole in the second (all of the second is read).
+COMPARED_ROWS = 200_000
+
+
+def describe_parts(
+    con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys], entities: list[Entity]
+) -> None:
+    """Add ``parts`` to the evidence of every entity whose table has the same columns as
+    others (``same_columns_as``), in place: the group, each table's label, the union, and
+    what the check of a pair found."""
+    by_name = {t.name: t for t in tables}
+    seen: set[tuple[str, ...]] = set()
+    for entity in entities:
+        alike = entity.evidence.get("same_columns_as") or []
+        group = tuple(sorted({entity.table, *alike}))
+        if not alike or group in seen or any(name not in by_name for name in group):
+            continue
+        seen.add(group)
+        members = [by_name[name] for name in group]
+        described = _describe(con, members, keys)
+        for other in entities:
+            if other.table in group:
+                other.evidence["parts"] = described
+
+
+def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: dict[str, TableKeys]) -> dict[str, Any]:
+    labels = part_labels([_bare(t.name) for t in members])
+    found: dict[str, Any] = {
+        "tables": [t.name for t in members],
+        "labels": {t.name: label for t, label in zip(members, labels, strict=True)},
+    }
+    first, second = members[0], members[1]
+    columns = [c.name for c in first.columns]
+    listed = ", ".join(quote_ident(c) for c in columns)
+    row = con.execute(
+        f"SELECT count(*) FROM ((SELECT {listed} FROM {first.relation} LIMIT {COMPARED_ROWS})"
+        f" INTERSECT SELECT {listed} FROM {second.relation})"
+    ).fetchone()
+    identical = int(row[0]) if row else 0
+    smaller = min(first.rows, second.rows, COMPARED_ROWS)
+    grain = keys[first.name].grain
+    shared = None
+    if grain and keys[second.name].grain == grain:
+        on = ", ".join(quote_ident(c) for c in grain)
+        row = con.execute(
+            f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {first.relation} INTERSECT SELECT DISTINCT {on} FROM {second.relation})"
+        ).fetchone()
+        shared = int(row[0]) if row else 0
+        found["checked"] = {"tables": [first.name, second.name], "key": list(grain), "shared_keys": shared, "identical_rows": identical}
+    else:
+        found["checked"] = {"tables": [first.name, second.name], "identical_rows": identical}
+    pair = f"{first.name} and {second.name}"
+    if smaller and identical >= COPY_SHARE * smaller:
+        found["copies"] = True
+        found["warning"] = (
+            f"{pair} hold {identical:,} identical rows ({identical / smaller:.0%} of the rows compared): copies of one"
+            " table (an export in two formats, a sample beside its file, a stale file beside the live one),"
+            " not parts; read one of them, as UNION ALL counts those rows twice."
+        )
+    elif shared:
+        found["warning"] = (
+            f"{shared:,} values of the key ({', '.join(grain or ())}) are in both {pair}: what tells those rows"
+            f" apart is in the table names alone; read the parts whole with the column {PART_COLUMN} naming each."
+        )
+    if len(members) <= UNION_SQL_PARTS:
+        found["union"] = " UNION ALL BY NAME ".join(
+            f"SELECT {quote_literal(label)} AS {PART_COLUMN}, * EXCLUDE (_row_id) FROM {t.relation}"
+            for t, label in zip(members, labels, strict=True)
+        )
+    return found
+
+
+def _bare(qualified: str) -> str:
+    return qualified.split(".", 1)[1] if "." in qualified else qualified
+
+
+def part_labels(names: list[str]) -> list[str]:
+    """What differs between the names of a dataset's parts: ``yob1880``, ``yob1881`` give
+    ``1880``, ``1881``; ``sales_2023_q1`` and ``sales_2023_q2`` give ``q1`` and ``q2``; names
+    with nothing in common stay whole (``aapl``, ``msft``)."""
+    reversed_names = [n[::-1] for n in names]
+    start = _boundary(_common_start(names), names)
+    end = _boundary(_common_start(reversed_names), reversed_names)
+    labels = [n[start : len(n) - end] for n in names]
+    if any(not label for label in labels) or len(set(labels)) < len(labels):
+        return names
+    return labels
+
+
+def _common_start(names: list[str]) -> str:
+    low, high = min(names), max(names)  # (what the first and last in order share, all share)
+    n = 0
+    while n < len(low) and low[n] == high[n]:
+        n += 1
+    return low[:n]
+
+
+def _boundary(common: str, names: list[str]) -> int:
+    """How much of the common start of ``names`` to cut: up to its last separator, else up
+    to a letter followed by a digit in every name, or the reverse (yob|1880); else nothing."""
+    last = max(common.rfind(sep) for sep in "_-. ")
+    if last >= 0:
+        return last + 1
+    for n in range(len(common), 0, -1):
+        after = [name[n] for name in names if len(name) > n]
+        if len(after) == len(names) and all(common[n - 1].isalpha() != ch.isalpha() for ch in after):
+            return n
+    return 0
