@@ -145,3 +145,30 @@ def test_a_stray_quote_in_a_tab_separated_file_is_text(tmp_path: Path) -> None:
     out, rows = _run(path, tmp_path, 'SELECT product_name FROM "typed"."s.t" WHERE code = \'3000000000060\'')
     assert (out.counts.raw_rows, out.counts.quarantine_rows) == (200, 0)
     assert rows == [('"Spécial K',)]
+
+
+def test_quotes_that_open_and_close_on_other_lines_of_a_tsv_are_text(tmp_path: Path) -> None:
+    # IMDb's titles: a few quoted whole ("Star Secret"), a quote inside one (House Dark "Wild),
+    # and past the lines sniffed, one opening and the next closing further on. Read as CSV
+    # quoting, the file was refused, or its rows between merged into one title without a word.
+    special = {1500: '"Secret" "Road', 1502: 'Ted"'}
+    lines = ["tconst\ttitleType\tprimaryTitle\tstartYear"]
+    for i in range(1, 2001):
+        title = special.get(i) or (f'"Star {i}"' if i % 30 == 0 else f'House Dark "Wild {i}' if i % 100 == 7 else f"Title {i}")
+        lines.append(f"tt{i:07d}\tshort\t{title}\t{1890 + i % 100}")
+    path = tmp_path / "title.basics.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = _run(path, tmp_path, 'SELECT primaryTitle FROM "typed"."s.t" WHERE tconst IN (\'tt0001500\', \'tt0001501\', \'tt0001502\') ORDER BY 1')
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (2000, 0)
+    assert [r[0] for r in rows] == ['"Secret" "Road', 'Ted"', "Title 1501"]
+
+
+def test_a_tsv_quoting_every_value_is_read_with_its_quotes(tmp_path: Path) -> None:
+    # R's write.table(sep="\t") quotes every string: the quotes are quoting there.
+    lines = ['"id"\t"name"\t"score"'] + [f'"{i}"\t"name {i}"\t{i % 50}' for i in range(300)]
+    path = tmp_path / "r.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = _run(path, tmp_path, 'SELECT name FROM "typed"."s.t" WHERE id = 7')
+    assert out.read_options is not None
+    assert out.read_options["quote"] == '"'
+    assert rows == [("name 7",)]

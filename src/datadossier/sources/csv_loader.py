@@ -355,6 +355,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             preamble = _preamble_rows(parse(lines, delimiter), field_count)
             skip = starts[preamble] if preamble else skip
     quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
+    if quote and delimiter == "\t" and _plain_tabs(lines[preamble:], field_count):
+        quote = ""
     table = lines[preamble : preamble + 50]
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
     if ragged:  # (the header, then the rows of the table's width)
@@ -568,6 +570,24 @@ def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> boo
     ):
         return True
     return len({len(row) for row in fields}) != 1
+
+
+# Of the lines of a file of tabs, the share quoting a value whole above which the file quotes
+# its values (R's write.table quotes every string).
+_QUOTED_TSV_LINES = 0.5
+
+
+def _plain_tabs(lines: list[str], field_count: int) -> bool:
+    """Whether a file of tabs uses no quoting, as tab-separated values commonly do (IMDb's
+    and GBIF's files): split at its tabs, every line read holds the table's fields, and most
+    lines quote no value whole. A double quote is then a character of a value, and one that
+    opens a title (``"Secret" "Road``) cannot swallow the lines after it (IMDb's titles stray
+    so past any sample: read as a quote, it fails the whole file or merges rows silently)."""
+    rows = [line.split("\t") for line in lines[:-1] or lines]  # (the last line read may be cut)
+    if not rows or any(len(row) != field_count for row in rows):
+        return False  # a quoted value holds a tab or a line break: quotes matter
+    quoting = sum(1 for row in rows if any(len(v) > 1 and v[0] == '"' and v[-1] == '"' for v in row))
+    return quoting <= _QUOTED_TSV_LINES * len(rows)
 
 
 # A value of a file separated by spaces: a quoted string ("chevrolet chevelle malibu") or a
