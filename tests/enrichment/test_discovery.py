@@ -1476,8 +1476,13 @@ async def test_parts_whose_key_repeats_are_told_apart_by_their_names_and_copies_
     for ticker, base in (("AAPL", 150.0), ("MSFT", 250.0)):
         (folder / f"{ticker}.csv").write_text("Date,Close,Volume\n" + "".join(
             f"2021-01-{day:02d},{base + day * 0.5:.2f},{1000 + day * 37}\n" for day in range(1, 29)))
+    # The long file of all tickers holds each date twice: no lookup of one ticker's file.
+    (folder / "all_stocks.csv").write_text("Date,Close,Volume,Ticker\n" + "".join(
+        f"2021-01-{day:02d},{base + day:.2f},{day * 41},{ticker}\n" for day in range(1, 29) for ticker, base in (("AAPL", 150), ("MSFT", 250))))
     service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="yahoo")
+    found, entities, _ = await service.relationships(source="yahoo")
+    assert not [e for e in _edges(found, "yahoo") if e[0] == "all_stocks"]
+    entities = [e for e in entities if e.table != "yahoo.all_stocks"]
     parts = entities[0].evidence["parts"]
     assert parts["labels"] == {"yahoo.aapl": "aapl", "yahoo.msft": "msft"}
     assert parts["checked"]["shared_keys"] == 28

@@ -385,12 +385,17 @@ def _day_candidates(
 ) -> list[_Candidate]:
     """A date column's candidate links to the tables of one row per day, named alike, from a
     column holding its days several times (the bike sharing data's hours): two series of one
-    row per day (FRED's downloads by DATE) are aligned in time, neither a lookup of the other."""
+    row per day (FRED's downloads by DATE) are aligned in time, neither a lookup of the other,
+    and neither is one of several parts of a dataset (a file per ticker)."""
     found: list[_Candidate] = []
     if child.distinct is None or child.distinct >= child.non_null:
         return found
     for parent in days:
         if parent.table == child.table or partitions(schemas, child.table, parent.table):
+            continue
+        if any(partitions(schemas, parent.table, other) for other in schemas):
+            # One of several series of the same columns (Yahoo's prices, a file per ticker):
+            # which one a day of another table would look up, nothing says.
             continue
         name = _name_evidence(child, parent, own_key=True)
         if name >= DAY_MIN_NAME and score(1.0, name, DAY_SPECIFICITY) >= ACCEPT:
