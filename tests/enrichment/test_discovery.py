@@ -1504,6 +1504,23 @@ async def test_parts_whose_key_repeats_are_told_apart_by_their_names_and_copies_
     assert "200 identical rows" in parts["warning"]
 
 
+async def test_a_reference_named_with_capitals_then_a_lower_case_word_is_found(runtime: Runtime, tmp_path: Path) -> None:
+    # The TLC's FHV trips write PUlocationID and DOlocationID (the high-volume files
+    # PULocationID): both point at the zones' LocationID.
+    folder = tmp_path / "data" / "fhv"
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    (folder / "taxi_zone_lookup.csv").write_text("LocationID,Borough,Zone\n" + "".join(
+        f"{i},Borough {i % 6},Zone {i}\n" for i in range(1, 266)))
+    (folder / "fhv_tripdata.csv").write_text("dispatching_base_num,PUlocationID,DOlocationID\n" + "".join(
+        f"B0{rng.randint(1000, 1100)},{rng.randint(1, 265)},{rng.randint(1, 265)}\n" for _ in range(3000)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="fhv")
+    edges = _edges(found, "fhv")
+    assert ("fhv_tripdata", ("PUlocationID",), "taxi_zone_lookup", ("LocationID",)) in edges
+    assert ("fhv_tripdata", ("DOlocationID",), "taxi_zone_lookup", ("LocationID",)) in edges
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

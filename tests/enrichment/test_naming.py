@@ -28,6 +28,14 @@ from datadossier.enrichment.naming import (
         ("valid", ("valid",)),
         ("paid", ("paid",)),
         ("covid", ("covid",)),  # (not cov, id: OWID's covid_data)
+        # The TLC's FHV trips: capitals, then a known word in lower case.
+        ("PUlocationID", ("pu", "location", "id")),
+        ("DOlocationID", ("do", "location", "id")),
+        ("PULocationID", ("pu", "location", "id")),
+        ("IPaddress", ("ip", "address")),
+        ("XCoordinate", ("x", "coordinate")),  # (no known word after XC)
+        ("IDs", ("ids",)),
+        ("user_URLs", ("user", "urls")),
     ],
 )
 def test_words(name: str, expected: tuple[str, ...]) -> None:

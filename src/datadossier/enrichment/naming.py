@@ -72,6 +72,30 @@ _SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
+# Capitals with a plural's s: one word (IDs, URLs), not "I" and "Ds".
+_CAPITALS_PLURAL = re.compile(r"[A-Z]{2,}s")
+# Capitals then a word of the vocabulary below in lower case: two words, the capitals an
+# abbreviation (the TLC's PUlocationID: PU, location; IPaddress), where camel case would cut
+# before the last capital ("HTTPStatus": HTTP, Status).
+_CAPITALS_THEN_WORD = re.compile(r"([A-Z]{2,})([a-z]{3,})(?=[A-Z0-9]|$)")
+
+
+def _after_capitals(chunk: str) -> list[str]:
+    found = _CAPITALS_THEN_WORD.match(chunk)
+    if found is None or found.group(2) not in _known_words():
+        return [chunk]
+    return [found.group(1), chunk[len(found.group(1)) :]]
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """The words this module knows the meaning of, in their usual forms."""
+    known = set(KEY_WORDS) | DESCRIPTIVE_WORDS | MEASURE_WORDS | PERSON_ENTITIES | PERSON_ROLES | TIME_WORDS | HIERARCHY_WORDS
+    for group in SYNONYMS:
+        known |= group
+    return frozenset(known | {w + "s" for w in known})
+
+
 # Words that end in a key word without being a name plus that key word.
 _NOT_COMPOUND = frozenset(
     {"valid", "invalid", "rapid", "liquid", "fluid", "solid", "hybrid", "android", "squid", "acid",
@@ -97,10 +121,13 @@ def _split_compound(word: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def words(name: str) -> tuple[str, ...]:
     """Lower-case words of a name: ``CustomerID`` -> (customer, id); ``order_items`` -> (order,
-    items); ``l_orderkey`` -> (l, order, key)."""
+    items); ``l_orderkey`` -> (l, order, key); ``PUlocationID`` -> (pu, location, id)."""
     parts: list[str] = []
     for chunk in _SPLIT.split(name):
-        for piece in _CAMEL.split(chunk):
+        if _CAPITALS_PLURAL.fullmatch(chunk):
+            parts.append(chunk.lower())  # IDs, URLs: one word
+            continue
+        for piece in (p for part in _after_capitals(chunk) for p in _CAMEL.split(part)):
             if piece:
                 parts.extend(_split_compound(piece.lower()))
     return tuple(parts)
