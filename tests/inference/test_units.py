@@ -189,6 +189,15 @@ def test_a_rate_per_something_is_not_in_that_thing_s_unit() -> None:
     assert [unit_from_name(n) for n in names] == [None, None]
 
 
+def test_a_unit_after_a_number_qualifies_what_is_counted() -> None:
+    # Lending Club's counts over a window, Open-Meteo's readings at a height: no unit of the
+    # value. A duration named so keeps its unit; a number glued to a word names a thing.
+    names = ("delinq_2yrs", "inq_last_6mths", "collections_12_mths_ex_med", "acc_open_past_24mths", "wind_speed_10m")
+    assert [unit_from_name(n) for n in names] == [None] * 5
+    names = ("mths_since_last_delinq", "term_in_months", "co2_ppm", "fat_100g")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["month", "month", "ppm", "g"]
+
+
 def test_coordinates_are_in_degrees() -> None:
     names = ("LATITUDE", "pickup_longitude", "lat", "lng", "Long", "long_term_debt", "longevity")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["deg"] * 5 + [None, None]

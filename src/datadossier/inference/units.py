@@ -423,6 +423,12 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         return UnitEvidence(area, NAME_UNIT_CONFIDENCE)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]
+        if position and tokens[position - 1].isdigit() and not re.search(rf"[A-Za-z]{tokens[position - 1]}(?![0-9])", name):
+            # A unit after a number qualifies what is measured: a window (Lending Club's
+            # delinq_2yrs, a count of delinquencies in two years; inq_last_6mths), a height
+            # (wind_speed_10m). The value's own unit is not that one. (A number glued to a
+            # word names a thing: co2_ppm.)
+            continue
         code = token.upper()
         named = code in COMMON_CURRENCIES or (code in ISO_CURRENCIES and name.strip() == code)
         if named and code not in _NOT_NAME_CURRENCIES:
