@@ -830,6 +830,16 @@ def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer
         assert "under an identifier's name are written with a decimal point" in result[column].reason
     assert result["float_id"].decided_type == "INTEGER"
     assert result["amount"].decided_type == "DOUBLE"
+    # Goodreads' books.csv: ISBN-13s whole but for a few a spreadsheet rounded, which an
+    # integer reading turned into other ISBNs (9.78044E+12 as 9780440000000). A quantity so
+    # written is a float's.
+    result = infer({
+        "isbn": [f"97804390{i:05d}" if i % 20 else "9.78044E+12" for i in range(100)],
+        "population": [str(120_000 + i * 37) if i % 20 else "1.5E+06" for i in range(100)],
+    })
+    assert result["isbn"].decided_type == "VARCHAR"
+    assert "'9.78044E+12'" in result["isbn"].reason
+    assert result["population"].decided_type == "DOUBLE"
 
 
 def test_distinct_values_beyond_the_sample_s_limit_are_kept_without_bias(infer: Infer) -> None:

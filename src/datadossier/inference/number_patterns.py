@@ -65,13 +65,19 @@ def _unit_marker(col: str) -> str:
 def integer() -> Detector:
     """Whole numbers ("42", "-7", " 12 "), also with a ".0" fraction ("17850.0": pandas writes
     an integer column that had a missing value so) where they fit BIGINT (a longer one is a
-    float's rendering, not an identifier). "1.5" is not one (DuckDB would round it)."""
+    float's rendering, not an identifier). "1.5" is not one (DuckDB would round it), nor
+    "1.2E+06" (written so, a number may have lost digits)."""
 
     def convert(col: str, sql_type: str) -> str:
         # TRY_CAST to an integer rounds "1.5" to 2; comparing with the DOUBLE reading keeps
-        # only values that are whole, and is cheaper than a regex guard.
+        # only values that are whole, and is cheaper than a regex guard. A value written with
+        # an exponent is no integer as written: "9.78044E+12" is an ISBN-13 a spreadsheet
+        # rounded (DuckDB's cast reads it as 9780440000000, digits that were never there).
         as_int = f"TRY_CAST({col} AS {sql_type})"
-        return f"CASE WHEN TRY_CAST({col} AS DOUBLE) = {as_int} THEN {as_int} END"
+        return (
+            f"CASE WHEN TRY_CAST({col} AS DOUBLE) = {as_int}"
+            f" AND NOT contains({col}, 'E') AND NOT contains({col}, 'e') THEN {as_int} END"
+        )
 
     # One zero only: "4100.00" is an amount with its cents written, and stays a number.
     regex = r"\s*[-+]?(?:[0-9]+|[0-9]{1,18}\.0)\s*"
