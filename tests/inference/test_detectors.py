@@ -292,6 +292,13 @@ def test_compact_dates_of_mixed_precision_are_dates_under_a_date_name(infer: Inf
     assert (result["event_dt"].decided_type, result["event_dt"].decided_pattern) == ("DATE", "compact_partial_date")
     assert result["event_dt"].bounds is not None
     assert result["amount"].decided_type == "INTEGER"  # no date's name: numbers
+    # Jeff Sackmann's tennis players: zeros for an unknown month and day (19300000), read as
+    # the year's first day; the player stays in the typed layer.
+    values = [f"19{60 + i % 30}{1 + i % 12:02d}{1 + i % 28:02d}" for i in range(200)] + ["19300000", "19440300"] * 5
+    result = infer({"dob": values})["dob"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "compact_partial_date")
+    assert result.candidates[0].parse_success_rate == 1.0
+    assert "zeros for the unknown month or day" in result.reason
 
 
 def test_bounds_in_words_among_whole_numbers_are_numbers(infer: Infer) -> None:
@@ -613,7 +620,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_mdy": ["13152020", "01322020", "01151820", "1152020", "20200115"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
     "compact_year_month": ["202313", "202300", "210001", "20230", "2023011", "179912"],
-    "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01"],
+    "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01", "20230010", "19300"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
     "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703"],

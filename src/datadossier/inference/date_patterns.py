@@ -370,15 +370,21 @@ def year_month() -> Detector:
 @register
 def compact_partial_date() -> Detector:
     """Dates written YYYYMMDD beside YYYYMM and YYYY where the day or the month is unknown
-    ("20230314", "202303", "2023": the FDA's FAERS event_dt): a DATE on the first day of the
-    period written. Shortlisted only under a date's name, and only when the sample shows full
-    dates beside shorter ones (see `sampling`); any such number could be an amount."""
+    ("20230314", "202303", "2023": the FDA's FAERS event_dt), or with zeros for them
+    ("19300000", "19440300": Jeff Sackmann's tennis players born in a year or a month): a
+    DATE on the first day of the period written. Shortlisted only under a date's name, and
+    only when the sample shows full dates beside shorter ones (see `sampling`); any such
+    number could be an amount."""
     formats = ("%Y%m%d", "%Y%m", "%Y")
-    regex = r"\s*(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])?)?\s*"
+    regex = r"\s*(?:1[89]|20)[0-9]{2}(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01]|00)?|0000)?\s*"
 
     def convert(col: str, _sql_type: str) -> str:
         text = f"trim({shaped(col, regex)})"
-        padded = f"CASE length({text}) WHEN 4 THEN {text} || '0101' WHEN 6 THEN {text} || '01' ELSE {text} END"
+        padded = (
+            f"CASE length({text}) WHEN 4 THEN {text} || '0101' WHEN 6 THEN {text} || '01'"
+            f" ELSE CASE WHEN suffix({text}, '0000') THEN left({text}, 4) || '0101'"
+            f" WHEN suffix({text}, '00') THEN left({text}, 6) || '01' ELSE {text} END END"
+        )
         return strptime_date(padded, ("%Y%m%d",))
 
     return Detector(

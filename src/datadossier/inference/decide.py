@@ -192,7 +192,10 @@ def _decide_text(
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
     if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date"):
-        notes.append("Dates of mixed precision: a year or a month written alone is read as its first day.")
+        notes.append(
+            "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
+            " day, 19300000) is read as its first day."
+        )
     if chosen is not None and chosen.details.get("midnight"):
         notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")
     elif chosen is not None and chosen.name == "iso_datetime" and chosen.stats.marked:
