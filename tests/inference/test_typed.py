@@ -54,6 +54,9 @@ Convert = Callable[[str, str], object]
         ("1/13/2021", "DATE", "iso_or_us_date", dt.date(2021, 1, 13)),
         ("13/1/2021", "DATE", "iso_or_us_date", None),
         ("13.01.2021", "DATE", "iso_or_eu_date", dt.date(2021, 1, 13)),
+        ("25/05/18", "DATE", "iso_or_eu_date_short", dt.date(2018, 5, 25)),
+        ("2017-04-05", "DATE", "iso_or_eu_date_short", dt.date(2017, 4, 5)),
+        ("4/13/18", "DATE", "iso_or_us_date_short", dt.date(2018, 4, 13)),
         ("2009-12-01 07:45:00", "TIMESTAMP", "iso_or_us_datetime", dt.datetime(2009, 12, 1, 7, 45)),
         ("1:47.204", "DOUBLE", "duration", 107.204),  # not 107.20400000000001
         ("01.03.2023 00:15 - 01.03.2023 00:30", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 3, 1, 0, 15)),

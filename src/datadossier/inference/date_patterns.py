@@ -250,6 +250,20 @@ def iso_or_eu_date() -> Detector:
     return _either("iso_or_eu_date", "iso_date", "eu_date")
 
 
+@register
+def iso_or_us_date_short() -> Detector:
+    """ISO dates and month-first dates of two-digit years in one column ("2017-04-05",
+    "4/13/18")."""
+    return _either("iso_or_us_date_short", "iso_date", "us_date_short")
+
+
+@register
+def iso_or_eu_date_short() -> Detector:
+    """ISO dates and day-first dates of two-digit years in one column (the IPL's matches:
+    "2017-04-05" for some seasons, "07/04/18" for others)."""
+    return _either("iso_or_eu_date_short", "iso_date", "eu_date_short")
+
+
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
 # (24:00 is the day's end, as NUFORC's sightings and some loggers write midnight: the next
 # day's 00:00.)

@@ -68,11 +68,12 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "us_datetime_short": "eu_datetime_short", "eu_datetime_short": "us_datetime_short",
     "currency": "currency_eu", "currency_eu": "currency",
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
+    "iso_or_us_date_short": "iso_or_eu_date_short", "iso_or_eu_date_short": "iso_or_us_date_short",
     "iso_or_us_datetime": "iso_or_eu_datetime", "iso_or_eu_datetime": "iso_or_us_datetime",
 }
 # Day/month patterns, month first and day first.
 MONTH_FIRST_PATTERNS: frozenset[PatternName] = frozenset(
-    {"us_date", "us_datetime", "us_date_short", "us_datetime_short", "iso_or_us_date", "iso_or_us_datetime"}
+    {"us_date", "us_datetime", "us_date_short", "us_datetime_short", "iso_or_us_date", "iso_or_us_date_short", "iso_or_us_datetime"}
 )
 _TYPE_WORDS: dict[DataType, str] = {
     "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",
