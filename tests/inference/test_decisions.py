@@ -844,6 +844,11 @@ def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer
     assert result["isbn"].decided_type == "VARCHAR"
     assert "'9.78044E+12'" in result["isbn"].reason
     assert result["population"].decided_type == "DOUBLE"
+    # Google Play's apps: versions written x.y, where 1.10 is no 1.1.
+    result = infer({"Current Ver": [f"{1 + i % 4}.{i % 12}" for i in range(100)], "Rating": [f"{1 + i % 4}.{i % 10}" for i in range(100)]})
+    assert result["Current Ver"].decided_type == "VARCHAR"
+    assert "under a version's name" in result["Current Ver"].reason
+    assert result["Rating"].decided_type == "DOUBLE"
 
 
 def test_distinct_values_beyond_the_sample_s_limit_are_kept_without_bias(infer: Infer) -> None:
@@ -919,6 +924,7 @@ def test_years_in_buckets_with_open_ends_are_whole_years(infer: Infer) -> None:
     emp = result["emp_length"]
     assert (emp.decided_type, emp.decided_pattern, emp.candidates[0].detected_unit) == ("INTEGER", "bounded_years", "year")
     assert emp.bounds == (0.0, 10.0)
+    assert "'10+' as 10 (at least 10)" in emp.reason  # (an agent averaging them is told)
     assert result["tenure"].decided_pattern == "unit_value"
 
 

@@ -41,6 +41,7 @@ from datadossier.inference.names import (
     name_tokens,
     names_a_label,
     names_a_time_part,
+    names_a_version,
     names_fips,
 )
 from datadossier.inference.patterns import PatternName
@@ -192,6 +193,11 @@ def _decide_text(
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
+    if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):
+        notes.append(
+            "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"
+            " the top and bottom values stand for ranges, not exact figures."
+        )
     if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date"):
         notes.append(
             "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
@@ -462,8 +468,10 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
     """Why numbers with a fraction or an exponent under an identifier's name stay text: Citi
     Bike's station ids "6140.05" and "6140.50" (beside "JC103") are codes whose trailing zero
     a number drops, and an ISBN-13 a spreadsheet wrote "9.78043902348e+12" has lost digits. An
-    identifier is no quantity; whole numbers written "72.0" still read as integers."""
-    if not looks_like_identifier(name):
+    identifier is no quantity; whole numbers written "72.0" still read as integers. Nor is a
+    version (Google Play's "Current Ver" 1.10, which a number makes 1.1)."""
+    version = names_a_version(name)
+    if not looks_like_identifier(name) and not version:
         return None
     whole = by_name.get("integer")
     examples = [e.strip() for e in (whole.stats.failed_examples if whole is not None else [])]
@@ -479,6 +487,12 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
         if fractional <= 0:
             continue
         shown = next((e for e in examples if number.stats.detector.matches(e)), None)
+        if version:
+            return (
+                f"{fractional:,} values under a version's name are written with {how}"
+                + (f" (e.g. {shown!r})" if shown else "")
+                + ": versions, not quantities (as numbers 1.10 would be 1.1, and come before 1.9); kept as VARCHAR, as written."
+            )
         return (
             f"{fractional:,} values under an identifier's name are written with {how}"
             + (f" (e.g. {shown!r})" if shown else "")

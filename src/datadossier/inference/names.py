@@ -164,6 +164,11 @@ def looks_like_identifier(name: str) -> bool:
     return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)
 
 
+def names_a_version(name: str) -> bool:
+    """True for names such as ``Current Ver``, ``app_version``, ``AndroidVersion``."""
+    return any(t in ("ver", "version") for t in name_tokens(name))
+
+
 # Last words of the name of a label: GTFS's route_short_name ("1", "57A", "SL", "Shuttle"),
 # a model's name ("3", "X5").
 _LABEL_ENDINGS = frozenset({"name", "label", "title"})
