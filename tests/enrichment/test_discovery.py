@@ -1521,6 +1521,28 @@ async def test_a_reference_named_with_capitals_then_a_lower_case_word_is_found(r
     assert ("fhv_tripdata", ("DOlocationID",), "taxi_zone_lookup", ("LocationID",)) in edges
 
 
+async def test_reviews_point_at_apps_listed_twice_by_their_name(runtime: Runtime, tmp_path: Path) -> None:
+    # Google Play: the apps file lists some apps twice (scraped twice: another count of
+    # reviews, or a copy of the row), so no column keys it; the reviews still name the apps.
+    folder = tmp_path / "data" / "googleplay"
+    folder.mkdir(parents=True)
+    rng = random.Random(6)
+    apps = [f"App {i} Editor" for i in range(300)]
+    rows = [f"{app},PHOTOGRAPHY,{rng.randint(10, 9000)}" for app in apps]
+    rows += [f"{app},PHOTOGRAPHY,{rng.randint(10, 9000)}" for app in apps[:20]]  # (listed again)
+    rows += rows[:10]  # (copied whole)
+    (folder / "googleplaystore.csv").write_text("App,Category,Reviews\n" + "\n".join(rows) + "\n")
+    (folder / "googleplaystore_user_reviews.csv").write_text("App,Sentiment\n" + "".join(
+        f"{rng.choice(apps[:120])},Positive\n" for _ in range(900)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="googleplay")
+    link = _edges(found, "googleplay")[("googleplaystore_user_reviews", ("App",), "googleplaystore", ("App",))]
+    assert (link.relationship_type, link.cardinality) == ("semantic", "n:m")
+    assert link.evidence["parent_repeats"] == 30
+    # (and nothing else: no other column of the reviews names apps)
+    assert len(found) == 1
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

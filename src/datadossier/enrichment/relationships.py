@@ -960,6 +960,7 @@ def shared_keys(
         and (child.distinct or 0) >= SHARED_MIN_DISTINCT
         and ((child.distinct or 0) < (parent.distinct or 0) or (parent.table, parent.name) in leading)
     ]
+    pairs += _listed_entities(tables, keys, referencing, schemas, {(c.table, c.name) for pair in pairs for c in pair})
     candidates = [_Candidate(child, parent, 1.0, value_specificity(child, parent)) for child, parent in pairs]
     _check(con, relations, candidates)
     found: list[Link] = []
@@ -989,10 +990,52 @@ def shared_keys(
                         f"{parent.name} repeats in {parent.table} (no table keys it): each {child.table} row"
                         f" matches every {parent.table} row of its value"
                     ),
+                    "parent_repeats": parent.non_null - (parent.distinct or 0),
                 },
             )
         )
     return found
+
+
+# A column with values for this share of its rows or more names the entity its table lists,
+# a few listed twice (see `_listed_entities`).
+NEARLY_UNIQUE = 0.85
+
+
+def _listed_entities(
+    tables: list[TableStats],
+    keys: dict[str, TableKeys],
+    referencing: set[tuple[str, str]],
+    schemas: dict[str, dict[str, str]],
+    paired: set[tuple[str, str]],
+) -> list[tuple[ColumnStats, ColumnStats]]:
+    """References by the same name onto a column that names the entity its table lists but
+    for a few rows listed twice: Google Play's reviews by App onto the apps file, where an
+    app scraped twice repeats with another count of reviews, and no column keys the table.
+    The child repeats its values, or names fewer of them; both are text or both numbers."""
+    pairs: list[tuple[ColumnStats, ColumnStats]] = []
+    for table in tables:
+        if keys[table.name].grain is not None:
+            continue
+        # (Rows copied whole do not count: an app scraped twice alike.)
+        listed = table.rows - int(keys[table.name].evidence.get("duplicate_rows") or 0)
+        for parent in table.columns:
+            distinct = parent.distinct or 0
+            if (
+                parent.family not in ("integer", "string") or parent.nulls or not NEARLY_UNIQUE * listed <= distinct < parent.rows
+                or (table.name, parent.name) in paired or not _child_ok(parent)
+            ):
+                continue
+            for other in tables:
+                if other.name == table.name or partitions(schemas, other.name, table.name):
+                    continue
+                child = next((c for c in other.columns if words(c.name) == words(parent.name) and c.family == parent.family), None)
+                if (
+                    child is not None and (child.table, child.name) not in referencing
+                    and SHARED_MIN_DISTINCT <= (child.distinct or 0) <= distinct
+                ):
+                    pairs.append((child, parent))
+    return pairs
 
 
 def group_id(link: Link) -> str:
