@@ -1543,6 +1543,25 @@ async def test_reviews_point_at_apps_listed_twice_by_their_name(runtime: Runtime
     assert len(found) == 1
 
 
+async def test_a_path_whose_sides_share_no_value_is_said_empty_and_ranked_last(runtime: Runtime, tmp_path: Path) -> None:
+    # Instacart: the train and prior order lines both point at orders, never at the same
+    # ones (each order is in one set); joined through orders they give no rows.
+    folder = tmp_path / "data" / "instacart"
+    folder.mkdir(parents=True)
+    (folder / "orders.csv").write_text("order_id,user_id,eval_set\n" + "".join(
+        f"{o},{1 + o // 5},{'train' if o % 5 == 4 else 'prior'}\n" for o in range(1, 401)))
+    (folder / "order_products__prior.csv").write_text("order_id,product_id,add_to_cart_order\n" + "".join(
+        f"{o},{1 + (o * 7 + k) % 90},{k + 1}\n" for o in range(1, 401) if o % 5 != 4 for k in range(3)))
+    (folder / "order_products__train.csv").write_text("order_id,product_id,add_to_cart_order\n" + "".join(
+        f"{o},{1 + (o * 3 + k) % 90},{k + 1}\n" for o in range(1, 401) if o % 5 == 4 for k in range(2)))
+    service = await _profile(runtime, folder)
+    answer = await service.join_paths("order_products_train", "order_products_prior")
+    through_orders = next(p for p in answer.paths if p.steps[0].to_table == "instacart.orders")
+    assert through_orders.warnings[0].startswith("Empty: no value of instacart.order_products_train(order_id)")
+    assert await _count(runtime, through_orders.sql) == 0
+    assert answer.paths[-1] is through_orders
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

@@ -220,6 +220,36 @@ def warnings(path: JoinPath) -> list[str]:
     return notes
 
 
+def meeting_sides(path: JoinPath) -> list[tuple[Step, Step]]:
+    """The steps on each side of every table both sides of a path point at (a chasm, see
+    `warnings`): the many-to-one step into it and the one-to-many step out."""
+    return [
+        (before, after) for before, after in zip(path.steps, path.steps[1:], strict=False)
+        if before.cardinality == "n:1" and after.cardinality == "1:n"
+    ]
+
+
+def disjoint_sides_sql(before: Step, after: Step) -> str:
+    """How many values the two sides of a meeting point share (zero: the path joins nothing)."""
+    left = ", ".join(quote_ident(c) for c in before.from_columns)
+    right = ", ".join(quote_ident(c) for c in after.to_columns)
+    return (
+        f"SELECT count(*) FROM (SELECT DISTINCT {left} FROM {relation_name(before.from_table)}"
+        f" INTERSECT SELECT DISTINCT {right} FROM {relation_name(after.to_table)})"
+    )
+
+
+def note_disjoint(path: JoinPath, before: Step, after: Step) -> None:
+    """Say of a path whose two sides share no value at a meeting point that it returns no rows
+    (Instacart's train and prior order lines both point at its orders, never the same ones)."""
+    path.warnings.insert(
+        0,
+        f"Empty: no value of {before.from_table}({', '.join(before.from_columns)}) is also in"
+        f" {after.to_table}({', '.join(after.to_columns)}): both point at {before.to_table} but at"
+        " none of the same rows, so this path returns no rows; join through another table, or not at all.",
+    )
+
+
 def _equals(left: str, right: str, mixed: bool) -> str:
     return f"TRY_CAST({left} AS BIGINT) = TRY_CAST({right} AS BIGINT)" if mixed else f"{left} = {right}"
 

@@ -260,6 +260,8 @@ class RelationshipService:
                 t.qualified_name for t in await catalog.list_tables(session) if t.source in (start.source, end.source)
             ]
         paths = find_paths(rels, start.qualified_name, end.qualified_name, max_hops=max_hops, k=k)
+        if paths:
+            paths = await anyio.to_thread.run_sync(self._checked_meetings, paths, abandon_on_cancel=True)
         if not self.read_only and start.table_id and end.table_id:
             async with self.sessions.begin() as session:
                 await rel_repo.save_join_paths(
@@ -268,6 +270,26 @@ class RelationshipService:
                 )
         groups = [] if paths else components(tables, rels)
         return PathAnswer(start.qualified_name, end.qualified_name, paths, groups, run)
+
+    def _checked_meetings(self, paths: list[Any]) -> list[Any]:
+        """Paths whose two sides meet at a table without sharing a value there (no rows
+        joined) are said so and come after the others, each kept in its place otherwise."""
+        from datadossier.enrichment.join_paths import (
+            disjoint_sides_sql,
+            meeting_sides,
+            note_disjoint,
+        )
+
+        empty: set[int] = set()
+        with self.discovery.workspace.connect(read_only=True) as con:
+            for index, path in enumerate(paths):
+                for before, after in meeting_sides(path):
+                    row = con.execute(disjoint_sides_sql(before, after)).fetchone()
+                    if row is not None and int(row[0]) == 0:
+                        note_disjoint(path, before, after)
+                        empty.add(index)
+                        break
+        return [p for i, p in enumerate(paths) if i not in empty] + [p for i, p in enumerate(paths) if i in empty]
 
     async def _resolve_pair(
         self, first: str, second: str, progress: Progress | None

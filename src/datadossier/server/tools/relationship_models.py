@@ -155,7 +155,7 @@ class JoinPathOut(BaseModel):
     confidence: float = Field(description="Product of the steps' confidences (confirmed steps count as 1).")
     cardinality: str = Field(description="Of the whole path: `n:1`, `1:n`, `1:1` or `n:m`.")
     steps: list[JoinStepOut]
-    warnings: list[str] = Field(description="Fan-out, chasm traps and orphans, with what to do about them.")
+    warnings: list[str] = Field(description="Fan-out, chasm traps, orphans, optional and empty joins (sides with no value in common), with what to do about them.")
     sql: str = Field(description="A ready FROM ... JOIN clause over the typed layers, identifiers quoted.")
 
 

@@ -54,7 +54,8 @@ async def find_join_path(
     the data first when missing or stale (new files of the folder are profiled). Tables of two
     different sources are searched across both. Each path
     lists its steps (columns on both sides, composite keys included), cardinality, confidence,
-    and warnings for fan-out (rows multiply), chasm traps and orphans. When no path exists,
+    and warnings for fan-out (rows multiply), chasm traps, orphans and empty joins (sides that
+    share no value: such paths come last). When no path exists,
     `disconnected_groups` shows which tables are connected to which.
     """
     with tool_boundary("find_join_path"):
