@@ -284,6 +284,70 @@ async def test_a_partitioned_parquet_dataset_is_one_table_with_its_keys_as_colum
     assert (changed.status, changed.typed_rows) == ("profiled", 110)
 
 
+def _write_parts(folder: Path, ids: list[range], name: str = "part-{n:05d}-6f1d-c000.snappy.parquet") -> list[Path]:
+    """A table written in parts as a Spark job writes it: part files, a _SUCCESS marker, checksums."""
+    import duckdb
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with duckdb.connect() as con:
+        for n, part in enumerate(ids):
+            path = folder / name.format(n=n)
+            con.execute(
+                f"COPY (SELECT i AS id, 'c' || (i % 3) AS cat, i % 7 AS user_id FROM range({part.start}, {part.stop}) t(i))"
+                f" TO '{path}' (FORMAT parquet)"
+            )
+            (folder / f".{path.name}.crc").write_bytes(b"crc")
+            written.append(path)
+    (folder / "_SUCCESS").write_bytes(b"")
+    return written
+
+
+async def test_a_table_written_in_parts_is_one_table_named_for_its_folder(runtime: Runtime, tmp_path: Path) -> None:
+    # A Spark job's output: users/ and orders/ of part files; the warehouse folder above lists
+    # them as tables (each file was a table named by its uuid, and the folder was refused).
+    warehouse = tmp_path / "data" / "warehouse"
+    _write_parts(warehouse / "orders", [range(0, 40), range(40, 100)])
+    _write_parts(warehouse / "users", [range(0, 7)])
+    runs = await runtime.pipeline.profile_path(warehouse)
+    assert sorted((r.table, r.status, r.typed_rows) for r in runs) == [("orders", "profiled", 100), ("users", "profiled", 7)]
+
+
+async def test_a_delta_table_is_read_as_its_log_says(runtime: Runtime, tmp_path: Path) -> None:
+    # A Delta table: an update rewrote the first part file; the stale file stays in the folder
+    # until a vacuum, and reading every file counted its rows twice.
+    import json
+
+    import duckdb
+
+    table = tmp_path / "data" / "lake" / "orders"
+    first, second = _write_parts(table, [range(0, 50), range(50, 80)])
+    rewritten = table / "part-00002-7a2e-c000.snappy.parquet"
+    with duckdb.connect() as con:
+        con.execute(f"COPY (SELECT id, 'shipped' AS cat, user_id FROM '{first}') TO '{rewritten}' (FORMAT parquet)")
+    log = table / "_delta_log"
+    log.mkdir()
+    adds = [{"add": {"path": p.name, "partitionValues": {}, "dataChange": True}} for p in (first, second)]
+    (log / "00000000000000000000.json").write_text("\n".join(json.dumps(a) for a in adds) + "\n")
+    update = [{"remove": {"path": first.name, "dataChange": True}}, {"add": {"path": rewritten.name, "partitionValues": {}, "dataChange": True}}]
+    (log / "00000000000000000001.json").write_text("\n".join(json.dumps(a) for a in update) + "\n")
+    (run,) = await runtime.pipeline.profile_path(table)
+    assert (run.table, run.typed_rows) == ("orders", 80)
+    typed = layer_relation("typed", "lake", "orders")
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT count(*) FROM {typed} WHERE cat = 'shipped'").fetchone() == (50,)
+    # A checkpoint holds the actions up to its version; the commits after it follow.
+    with duckdb.connect() as con:
+        con.execute(
+            f"COPY (SELECT {{'path': '{second.name}'}} AS add UNION ALL SELECT {{'path': '{rewritten.name}'}})"
+            f" TO '{log / '00000000000000000001.checkpoint.parquet'}' (FORMAT parquet)"
+        )
+    (log / "00000000000000000000.json").unlink()
+    (log / "00000000000000000002.json").write_text(json.dumps({"remove": {"path": second.name}}) + "\n")
+    (again,) = await runtime.pipeline.profile_path(table)
+    assert (again.status, again.typed_rows) == ("profiled", 50)
+
+
 @pytest.mark.parametrize("rows", [5, 30_000])
 async def test_a_parquet_file_with_lists_structs_and_maps_is_profiled(runtime: Runtime, tmp_path: Path, rows: int) -> None:
     # Nested columns are kept as the file types them; the search for lists among the text

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import glob
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+from urllib.parse import unquote
 
 from datadossier.errors import PathNotAllowedError, SourceError
 
@@ -116,15 +118,75 @@ def sniffed_format(path: Path, *, named: bool) -> FileFormat | None:
 _PARTITION = re.compile(r"[^=/]+=[^/]*")
 
 
+# The files of one table written in parts: Spark's and Hadoop's part-00000-<uuid>-c000.snappy.parquet,
+# pyarrow's part-0.parquet, DuckDB's data_0.parquet.
+_PART_FILE = re.compile(r"(?:part|data)[-_][0-9]+(?:[-_.].*)?\.parquet", re.IGNORECASE)
+
+
+def _parts_folder(entries: list[Path]) -> bool:
+    """Whether a folder's entries are one table written in parts: Parquet files all named as
+    parts (`_PART_FILE`), beside at most a job's markers and checksums (``_SUCCESS``,
+    ``.part-00000....crc``) and no folder of its own."""
+    if any(e.is_dir() and not e.name.startswith((".", "_")) for e in entries):
+        return False
+    data = [e for e in entries if e.is_file() and not e.name.startswith((".", "_")) and not e.name.endswith(".crc")]
+    return bool(data) and all(_PART_FILE.fullmatch(e.name) and file_format(e) == "parquet" for e in data)
+
+
+DELTA_LOG = "_delta_log"
+
+
+def delta_files(directory: Path) -> list[Path]:
+    """The live data files of a Delta table: those its log adds and has not removed since.
+    The log's last checkpoint (a Parquet file of the actions so far) is read first when there
+    is one, then the commits after it, in order (``00000000000000000003.json``, one action a
+    line). The other files of the folder are data the table no longer holds (rows since
+    updated or deleted): reading them all would count rows twice."""
+    log = directory / DELTA_LOG
+    live: set[str] = set()
+    after = -1
+    checkpoints = sorted(log.glob("[0-9]*.checkpoint*.parquet"))
+    if checkpoints:
+        import duckdb
+
+        from datadossier.engine import quote_literal
+
+        last = checkpoints[-1]
+        after = int(last.name.split(".", 1)[0])
+        parts = sorted(p for p in checkpoints if int(p.name.split(".", 1)[0]) == after)
+        with duckdb.connect() as con:
+            listed = ", ".join(quote_literal(str(p)) for p in parts)
+            rows = con.execute(f"SELECT add.path FROM read_parquet([{listed}], union_by_name = true) WHERE add IS NOT NULL").fetchall()
+        live = {str(row[0]) for row in rows}
+    for commit in sorted(log.glob("[0-9]*.json"), key=lambda p: int(p.stem)):
+        if int(commit.stem) <= after:
+            continue
+        for line in commit.read_text(encoding="utf-8").splitlines():
+            action = json.loads(line) if line.strip() else {}
+            if "add" in action:
+                live.add(action["add"]["path"])
+            elif "remove" in action:
+                live.discard(action["remove"]["path"])
+    base = directory.resolve()
+    found = [directory / unquote(path) for path in sorted(live)]
+    return [p for p in found if p.is_file() and p.resolve().is_relative_to(base)]
+
+
 def dataset_files(directory: Path) -> list[Path]:
     """The Parquet files of a partitioned dataset (``sales/year=2020/month=1/part-0.parquet``),
     in path order: ``directory`` holds no data file of its own, only folders named
-    ``key=value``, and Parquet files below them. Empty for any other directory."""
+    ``key=value``, and Parquet files below them; or a table a job wrote in parts
+    (``users/part-00000-....snappy.parquet`` beside ``_SUCCESS``). Empty for any other
+    directory."""
+    if (directory / DELTA_LOG).is_dir():
+        return delta_files(directory)
     try:
         entries = list(directory.iterdir())
     except OSError:
         return []
     folders = [e for e in entries if e.is_dir()]
+    if _parts_folder(entries):
+        return sorted(e for e in entries if e.is_file() and _PART_FILE.fullmatch(e.name) and not e.name.startswith((".", "_")))
     if not folders or any(file_format(e) for e in entries if e.is_file()):
         return []
     if not all(_PARTITION.fullmatch(f.name) for f in folders if not f.name.startswith((".", "_"))):
