@@ -174,3 +174,40 @@ def test_census_labels_over_a_few_rows_are_labels(tmp_path: Path) -> None:
     decided = {i.column_name: i.decided_type for i in out.inferences}
     assert decided["S1901_C01_001E"] == "INTEGER"
     assert out.names["S1901_C01_001E"] == "Estimate!!Households!!Total"
+
+
+async def test_columns_described_above_the_table_get_their_names_and_units(tmp_path: Path, store_url: str) -> None:
+    # The NASA Exoplanet Archive's downloads open with a line per column: its description,
+    # the unit in brackets. They were skipped as notes, and every unit lost with them.
+    from datadossier.runtime import open_runtime
+    from datadossier.store.repositories import catalog, metadata
+    from tests.server.helpers import make_settings
+
+    folder = tmp_path / "data" / "exoplanets"
+    folder.mkdir(parents=True)
+    target = folder / "pscomppars.csv"
+    lines = [
+        "# This file was produced by the NASA Exoplanet Archive  http://exoplanetarchive.ipac.caltech.edu",
+        "#",
+        "# COLUMN pl_name:        Planet Name",
+        "# COLUMN pl_orbper:      Orbital Period [days]",
+        "# COLUMN st_teff:        Stellar Effective Temperature [K]",
+        "# COLUMN sy_snum:        Number of Stars",
+        "#",
+        "pl_name,pl_orbper,st_teff,sy_snum",
+        *(f"Planet-{i} b,{1.5 + i * 3.25:.4f},{3000 + i * 7},{1 + i % 2}" for i in range(60)),
+    ]
+    target.write_text("\n".join(lines) + "\n")
+    async with open_runtime(make_settings(tmp_path, store_url)) as runtime:
+        (run,) = await runtime.pipeline.profile_path(target)
+        assert (run.raw_rows, run.quarantine_rows) == (60, 0)
+        async with runtime.sessions() as session:
+            table = await catalog.resolve_table(session, "exoplanets.pscomppars")
+            details = {d.column_name: d for d in await metadata.column_details(session, table)}
+    assert {name: d.business_name for name, d in details.items()} == {
+        "pl_name": "Planet Name", "pl_orbper": "Orbital Period [days]",
+        "st_teff": "Stellar Effective Temperature [K]", "sy_snum": "Number of Stars",
+    }
+    assert {name: d.detected_unit for name, d in details.items()} == {
+        "pl_name": None, "pl_orbper": "day", "st_teff": "K", "sy_snum": None,
+    }

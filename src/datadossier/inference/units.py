@@ -273,7 +273,8 @@ _NOT_LABEL_UNITS = frozenset({"point", "points", "pt", "pts", "unit", "units", "
 
 def unit_from_label(label: str) -> UnitEvidence | None:
     """The unit a label under a column's name states: a units row's cell ("Deg C", "m/s",
-    "W/m^2"), or a unit in parentheses at a label's end ("Median income (dollars)")."""
+    "W/m^2"), or a unit in parentheses or brackets at a label's end ("Median income
+    (dollars)", "Orbital Period [days]")."""
     text = label.strip()
     key = text.lower()
     if key in _NOT_LABEL_UNITS:
@@ -286,7 +287,7 @@ def unit_from_label(label: str) -> UnitEvidence | None:
         unit = _pint_label(text)
         if unit is not None:
             return UnitEvidence(unit, VALUE_UNIT_CONFIDENCE)
-    inner = re.search(r"\(([^()]+)\)\s*$", text)
+    inner = re.search(r"\(([^()]+)\)\s*$", text) or re.search(r"\[([^\[\]]+)\]\s*$", text)
     if inner is not None and inner.group(1) != text:
         found = unit_from_label(inner.group(1))
         return None if found is None else UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)

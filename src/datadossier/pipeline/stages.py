@@ -655,9 +655,18 @@ def stage_file(
         source=source, table=table, file=file, stage=stage, raw_columns=raw_columns, raw_rows=raw_rows,
         plans=plans, readings=readings, raw_copy=copy, raw_select=raw_select, reload=reload,
         dialect=dialect, read_options=read_options, load_seconds=round(time.perf_counter() - started, 4),
-        labels=(dialect or {}).get("labels") or (kept.labels if kept is not None and file is None else []),
+        labels=(dialect or {}).get("labels") or _described_labels(dialect, raw_columns)
+        or (kept.labels if kept is not None and file is None else []),
         null_tokens=seen,
     )
+
+
+def _described_labels(dialect: dict[str, Any] | None, raw_columns: list[tuple[str, str]]) -> list[list[str]]:
+    """A row of labels from what the lines above a file's table say of its columns (see
+    `CsvDialect.described`): read as the labels under a header are, for names and units."""
+    described = (dialect or {}).get("described") or {}
+    row = [str(described.get(name, "")) for name, _ in raw_columns]
+    return [row] if any(row) else []
 
 
 def finish_table(
@@ -765,6 +774,9 @@ def finish_table(
     )
 
 
+_ENDS_IN_UNIT = re.compile(r"\S\s*[(\[][^()\[\]]+[)\]]\s*$")
+
+
 def label_names(labels: list[list[str]], columns: list[str]) -> dict[str, str]:
     """The human names that a row of labels gives the columns (data.census.gov's
     "Estimate!!Households!!Total" under ``S1901_C01_001E``): the first row of labels with a
@@ -775,7 +787,8 @@ def label_names(labels: list[list[str]], columns: list[str]) -> dict[str, str]:
         named = [cell for cell in cells if cell]
         if 2 * len(named) < len(columns) or len(set(named)) < 0.8 * len(named):
             continue
-        if sum(1 for cell in named if unit_from_label(cell) is not None) * 2 >= len(named):
+        # (A unit alone, "Deg C", not a name with its unit at its end, "Orbital Period [days]".)
+        if sum(1 for cell in named if unit_from_label(cell) is not None and not _ENDS_IN_UNIT.search(cell)) * 2 >= len(named):
             continue
         return {name: cell for name, cell in zip(columns, cells, strict=False) if cell}
     return {}

@@ -114,6 +114,9 @@ class CsvDialect:
     # Header cells that the columns' names do not repeat exactly: (name, as written), for
     # names DuckDB trimmed ("Life expectancy " in the WHO's file) or numbered ("x" twice).
     written_names: tuple[tuple[str, str], ...] = ()
+    # What the lines above the table say of its columns, as the NASA Exoplanet Archive and
+    # other IPAC exports write them ("# COLUMN pl_orbper: Orbital Period [days]"): (name, text).
+    described: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -131,6 +134,7 @@ class CsvDialect:
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
             **({"written_names": dict(self.written_names)} if self.written_names else {}),
+            **({"described": dict(self.described)} if self.described else {}),
         }
 
 
@@ -269,10 +273,11 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     comments = _comment_lines([physical[i] for i in starts])
     if comments and _commented_header(physical[starts[comments - 1]], [physical[i] for i in starts[comments : comments + 5]]):
         comments -= 1  # ("# time,value" over rows of two values: the header, written as a comment)
+    above = [physical[i] for i in starts[:comments]]
     if comments < len(starts):
         starts = starts[comments:]
     else:
-        comments = 0
+        comments, above = 0, []
     lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
@@ -378,7 +383,18 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels] + 1 if labels else 0,
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged,
+        described=_described(above + lines[:preamble]),
     )
+
+
+# A line above a table describing one of its columns: "# COLUMN pl_orbper: Orbital Period [days]".
+_DESCRIBED = re.compile(r"#+\s*COLUMN\s+([^\s:]+)\s*:\s*(\S.*?)\s*", re.IGNORECASE)
+
+
+def _described(lines: list[str]) -> tuple[tuple[str, str], ...]:
+    """The columns the lines above a table describe (see `CsvDialect.described`)."""
+    found = (_DESCRIBED.fullmatch(line.strip()) for line in lines)
+    return tuple((m.group(1), m.group(2)) for m in found if m is not None)
 
 
 # Rows of the wrong width that a file may hold and still be read, the others loaded: a share
