@@ -376,6 +376,21 @@ async def test_a_finely_graded_measure_keys_no_census_row(runtime: Runtime, tmp_
     assert entity.evidence["keys"]["candidate_keys"] == []
 
 
+async def test_a_trips_duration_beside_its_station_and_bike_keys_no_trip(runtime: Runtime, tmp_path: Path) -> None:
+    # Citi Bike's trips before 2021: no trip id; a duration in seconds beside stations and
+    # bikes happened to make every row of a month's extract unique together.
+    rng = random.Random(8)
+    lines = ["tripduration,start station id,end station id,bikeid,usertype"]
+    lines += [
+        f"{rng.randint(60, 5000)},{rng.randint(72, 102)},{rng.randint(72, 102)},{rng.randint(14000, 14200)},"
+        f"{rng.choice(['Subscriber', 'Customer'])}"
+        for _ in range(600)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "citibike" / "201901-citibike-tripdata.csv", lines)
+    assert entity.grain_columns is None
+    assert not [k for k in entity.evidence["keys"]["candidate_keys"] if "tripduration" in k]
+
+
 async def test_an_article_number_after_the_rows_own_id_is_another_key(runtime: Runtime, tmp_path: Path) -> None:
     # Goodreads' books: bookID first, then the 13-digit isbn13, read as whole numbers and as
     # spread as a measure's, yet a key by what it is.

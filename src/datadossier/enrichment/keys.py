@@ -54,9 +54,9 @@ _BATCH = 12
 # and how many parts tried with each (the rest of `MAX_COMBINATIONS` goes to the pool's).
 _EXTENDED_PAIRS = 2
 _EXTENSIONS = 10
-# A pair of columns whose distinct counts multiply to more than rows / LOOSE_PAIR, with a part
+# A set of columns whose distinct counts multiply to more than rows / LOOSE_PAIR, with a part
 # that may be unique by chance (`_by_chance`), is no key; nor is a set with two such parts.
-# (Triples are loose by nature: a player, a year and a stint.)
+# (A triple of parts of few values each stays one: a player, a year and a stint.)
 LOOSE_PAIR = 0.05
 
 
@@ -453,8 +453,10 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     if product < table.rows:
         return False
     chance = sum(_by_chance(c, table.rows) for c in combo)
-    if chance >= 2 or (chance and len(combo) == 2 and table.rows < LOOSE_PAIR * product):
-        return False  # a Pokémon's stats (HP, Speed): unique together by chance
+    if chance >= 2 or (chance and table.rows < LOOSE_PAIR * product):
+        # A Pokémon's stats (HP, Speed): unique together by chance; so is a trip's duration
+        # beside its station and bike (Citi Bike's trips, which no column set keys).
+        return False
     if any(_nearly_unique_time(c, table.rows) or _spread_measure(c, table) for c in combo):
         # A time nearly unique alone makes any set with it unique by chance: the taxi trips'
         # pickup time with a vendor and a zone. (Readings of many sensors at the same times
