@@ -687,6 +687,18 @@ def test_a_last_row_with_only_its_first_field_is_data_without_a_blank_line(con, 
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(3,)]
 
 
+@pytest.mark.parametrize("rows", [100, 100_000], ids=["in_the_sniffed_block", "past_it"])
+def test_statements_padded_to_the_table_width_right_after_it_are_a_footer(con, tmp_path: Path, rows: int) -> None:
+    # Lending Club's loan files end with two totals straight after the last loan, padded
+    # with commas when re-saved: read as loans, they went to quarantine.
+    path = tmp_path / "x.csv"
+    notes = "Total amount funded in policy code 1: 1465324575,,\nTotal amount funded in policy code 2: 521953170,,\n"
+    path.write_text("id,loan_amnt,term\n" + "".join(f"{68407277 - i},{5000 + i}, 36 months\n" for i in range(rows)) + notes)
+    dialect = _load(con, path)
+    assert dialect.footer == 2
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM raw_t").fetchall() == [(rows, rows)]
+
+
 def test_a_short_last_row_of_numbers_is_a_broken_row_not_a_note(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b,c\n1,2,3\n4,5,6\n7\n")

@@ -733,6 +733,15 @@ def _padded_note(row: list[str]) -> bool:
     return any(ch.isalpha() for ch in row[0]) and not any(cell.strip() for cell in row[1:])
 
 
+# A statement of a figure: words, a colon, then what they state ("Total amount funded in
+# policy code 1: 1465324575").
+_LABELLED_STATEMENT = re.compile(r"\s*[A-Za-z][A-Za-z]*(?:\s+\S+){2,}:\s+\S.*")
+
+
+def _labelled_statement(cell: str) -> bool:
+    return _LABELLED_STATEMENT.fullmatch(cell) is not None
+
+
 def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     """Cut note lines after the table ("Source: ...", "Note: ...", as statistics exports end)
     from the workspace's copy; the number of lines cut. Such a line has words and clearly
@@ -771,6 +780,11 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
             return 0  # a quoted value spans lines: rows and lines no longer line up
         row = next(_rows([text], dialect))
         if len(row) == dialect.field_count:
+            if _padded_note(row) and _labelled_statement(row[0]):
+                # "Total amount funded in policy code 1: 1465324575,,,": a note whatever follows
+                # (Lending Club's files end so, straight after the last loan).
+                cut, notes, pending = start + newline + 1, notes + pending + 1, 0
+                continue
             if _padded_note(row):
                 pending += 1  # "Last Updated: 10/28/2024,,,,": a note, if a blank line follows
                 continue
