@@ -391,6 +391,32 @@ async def test_a_trips_duration_beside_its_station_and_bike_keys_no_trip(runtime
     assert not [k for k in entity.evidence["keys"]["candidate_keys"] if "tripduration" in k]
 
 
+async def test_a_ball_of_an_over_of_an_innings_of_a_match_keys_the_deliveries(runtime: Runtime, tmp_path: Path) -> None:
+    # The IPL's deliveries: one row a ball; no three columns are unique, and the parts of few
+    # values (innings, over, ball) lost to the batsmen's and bowlers' names among likely parts.
+    rng = random.Random(12)
+    lines = ["match_id,inning,batting_team,over,ball,batsman,non_striker,bowler,batsman_runs,total_runs"]
+    for match in range(1, 21):
+        teams = rng.sample(range(4), 2)  # (four teams of eleven, meeting again and again)
+        for inning in (1, 2):
+            batting, bowling = teams[inning - 1], teams[2 - inning]
+            striker, other = 0, 1
+            for over in range(1, 21):
+                bowler = f"T{bowling}P{rng.randint(6, 10)}"  # a bowler an over
+                for ball in range(1, 7 + (over % 5 == 0)):  # (an extra ball now and then)
+                    runs = rng.choice([0, 0, 1, 1, 2, 4, 6])
+                    lines.append(
+                        f"{match},{inning},Team {batting},{over},{ball},T{batting}P{striker},T{batting}P{other},"
+                        f"{bowler},{runs},{runs + rng.choice([0, 0, 0, 1])}"
+                    )
+                    if runs % 2:
+                        striker, other = other, striker
+                    if rng.random() < 0.04:  # a wicket: the next batsman in
+                        striker = max(striker, other) + 1 if max(striker, other) < 10 else striker
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "ipl" / "deliveries.csv", lines)
+    assert entity.grain_columns == ["match_id", "inning", "over", "ball"]
+
+
 async def test_an_article_number_after_the_rows_own_id_is_another_key(runtime: Runtime, tmp_path: Path) -> None:
     # Goodreads' books: bookID first, then the 13-digit isbn13, read as whole numbers and as
     # spread as a measure's, yet a key by what it is.

@@ -5,7 +5,8 @@ distinct values as rows; one query then counts the exact distinct values of all 
 Combinations of 2, then 3 columns are tried only when no single column qualifies, from a short
 list of plausible parts (identifiers and codes first, dates last) and, for triples, from the
 pairs of identifiers that came nearest to unique with one part more (a triple found is then
-checked for a unique pair within it); only sets whose distinct counts multiply to at least the
+checked for a unique pair within it; with none found, one of up to 4 parts is grown from the
+table's identifier, `_grown_key`); only sets whose distinct counts multiply to at least the
 row count are counted, again one query per batch. One text part of a composite may have empty
 values (its NULL counted as one value): a region's rows beside its country's.
 
@@ -138,7 +139,8 @@ def _distinct_counts(
 
 
 def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
-    """The minimal unique non-null column sets of ``table`` (up to 3 columns) and its grain."""
+    """The minimal unique non-null column sets of ``table`` (up to 3 columns, or 4 grown from
+    an identifier, see `_grown_key`) and its grain."""
     rows = table.rows
     if rows == 0:
         return TableKeys(table.name, (), None, {"reason": "the table has no rows"})
@@ -181,6 +183,11 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             keys.extend(found)
             if any(all(table.column(c).family != "temporal" for c in k) for k in found):
                 break  # (a key with a date in it may be unique by chance: look on for one without)
+        if not keys:
+            grown = _grown_key(con, table, parts, counted)
+            if grown is not None:
+                checked += grown[1]
+                keys.append(grown[0])
     if not identifying:
         # A lookup table keyed by a name (category name -> translation), a Pokémon's name
         # beside its stats: when no identifier keys the table alone, a short descriptive
@@ -434,6 +441,42 @@ def _composite_keys(
         minimal = [pair for pair, n in within.items() if n == table.rows]
         found = [key for key in found if not any(set(pair) <= set(key) for pair in minimal)] + minimal
     return found, counts
+
+
+GROWN_PARTS = 4
+GROWN_OPTIONS = 24
+
+
+def _grown_key(
+    con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats], counted: dict[tuple[str, ...], int]
+) -> tuple[tuple[str, ...], int] | None:
+    """A key grown from the table's identifier a part at a time, each the one that tells the
+    most rows apart, up to four parts: the IPL's deliveries by match, then over, then ball,
+    then innings (a ball of an over of an innings of a match), whose parts of few values
+    each the searches by likely parts of many values leave out. Each step counts the sets of
+    one more part of the first `GROWN_OPTIONS` columns in the table's order (``counted``
+    gains them). The key and how many sets were counted; None when no set grew unique."""
+    ids = [c for c in parts if is_key_like(c.name) and c.family in ("integer", "string")]
+    if not ids:
+        return None
+    current: tuple[ColumnStats, ...] = (max(ids, key=lambda c: c.distinct or 0),)
+    tried = 0
+    while len(current) < GROWN_PARTS:
+        options = [
+            tuple(sorted((*current, c), key=lambda x: x.position)) for c in parts
+            if c not in current and c.family != "float" and (c.distinct or 0) >= 2
+        ][:GROWN_OPTIONS]
+        sets = [tuple(c.name for c in o) for o in options]
+        counts = _distinct_counts(con, table, [s for s in sets if s not in counted])
+        counted.update(counts)
+        tried += len(counts)
+        if not sets:
+            return None
+        best = max(range(len(sets)), key=lambda i: counted[sets[i]])
+        current = options[best]
+        if counted[sets[best]] == table.rows:
+            return (sets[best], tried) if _plausible(current, table) else None
+    return None
 
 
 def _nullable_ok(combo: tuple[ColumnStats, ...]) -> bool:

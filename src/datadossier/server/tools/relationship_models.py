@@ -62,7 +62,7 @@ class EntityOut(BaseModel):
     grain: list[str] | None = Field(description="The columns that identify a row; null when no key was found (unknown grain).")
     confidence: float | None = Field(description="0..1.")
     reason: str | None = Field(description="Why the role was given.")
-    candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns).")
+    candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns; 4 grown from an identifier).")
     duplicate_rows: int | None = Field(
         default=None,
         description="Of a table without a key, or keyed only by a row counter (`duplicates_beside`): rows that repeat"
