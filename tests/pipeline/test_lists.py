@@ -157,3 +157,20 @@ def test_tags_in_angle_brackets_are_a_list(tmp_path: Path) -> None:
     found = next(i for i in out.inferences if i.column_name == "Tags")
     assert found.decided_pattern == "delimited_list"
     assert "(7 different items;" in (found.reason or "")
+
+
+def test_lists_of_as_many_items_each_in_any_order_are_lists(tmp_path: Path) -> None:
+    # Steam's steamspy_tags: three tags each, in any order; a "City, ST" has two parts, each
+    # in its place, and stays text.
+    rng = random.Random(3)
+    tags = ["Action", "Indie", "Adventure", "RPG", "Strategy", "2D", "Gore", "Puzzle", "Casual", "VR"]
+    path = tmp_path / "steam.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["appid", "steamspy_tags", "place"])
+        for i in range(400):
+            writer.writerow([10 * i, ";".join(rng.sample(tags, 3)), f"{rng.choice(['Springfield', 'Salem', 'Dover'])}, {rng.choice(['IL', 'OR', 'DE'])}"])
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["steamspy_tags"].decided_pattern == "delimited_list"
+    assert found["place"].decided_pattern != "delimited_list"

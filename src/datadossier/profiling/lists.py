@@ -9,8 +9,8 @@ or filtering.
 
 A list is told from other text with separators by its items: short, repeated across rows,
 and as many or as few in a value as there are (one country, then three; or one and two, where
-the single items are those of the pairs). An address or a "Last, First" name has its parts in
-fixed number and place. Items lose the spaces, quotes and stray separators around them. The first rows of the column
+the single items are those of the pairs), or as many in every value but in any place (three
+tags each). An address or a "Last, First" name has its parts in fixed number and place. Items lose the spaces, quotes and stray separators around them. The first rows of the column
 decide whether it may be a list (cheap); the whole column then gives the figures.
 """
 
@@ -128,9 +128,12 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
     ).fetchone()
     assert row is not None
     total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
-    # Items repeat, are short, and come in varying numbers (an address has its parts in fixed number).
-    if not (distinct and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH and sizes >= 2):
+    # Items repeat, are short, and come in varying numbers (an address has its parts in fixed
+    # number), or in a fixed number but in any place (Steam's steamspy_tags, three tags each).
+    if not (distinct and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH):
         return False
+    if sizes < 2:
+        return _items_move(con, head, items, column)
     # A value of one item is one of the items the longer values list ("India" beside "United
     # States, India"); a short review's summary ("Five stars") is not a part of the others.
     singles: Any = con.execute(
@@ -144,6 +147,23 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
         # of one item are mostly the items of the pairs; "Last, First" and "City, ST" have none.
         return alone >= MIN_SINGLES and listed >= PAIRS_SINGLES_LISTED * alone
     return alone < MIN_SINGLES or listed >= 0.5 * alone
+
+
+# Of the items of values all of one size, the share seen in two places at least for a list.
+MOVING_ITEMS = 0.5
+
+
+def _items_move(con: duckdb.DuckDBPyConnection, head: str, items: str, column: str) -> bool:
+    """Whether values of as many items each hold their items in any place: a list of tags
+    ("Action;Indie;Gore", "Indie;Action;2D"), not a record's fields in their places (a city,
+    then its state)."""
+    row = con.execute(
+        f"SELECT count(*) FILTER (WHERE places >= 2), count(*) FROM (SELECT item, count(DISTINCT place) AS places FROM ("
+        f"SELECT unnest(it) AS item, unnest(range(len(it))) AS place FROM (SELECT {items} AS it FROM {head}"
+        f" WHERE {quote_ident(column)} IS NOT NULL) WHERE len(it) >= 2) GROUP BY item)"
+    ).fetchone()
+    moving, distinct = (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
+    return distinct > 0 and moving >= MOVING_ITEMS * distinct
 
 
 def _whole_column(
