@@ -172,3 +172,10 @@ def test_a_tsv_quoting_every_value_is_read_with_its_quotes(tmp_path: Path) -> No
     assert out.read_options is not None
     assert out.read_options["quote"] == '"'
     assert rows == [("name 7",)]
+
+
+def test_a_null_token_is_named_as_written() -> None:
+    from datadossier.sources.csv_loader import NullTokensSeen
+
+    notes = stages._null_token_notes(NullTokensSeen(counts={"city": {"\\N": 200}}, rows=2000, whole=True))
+    assert notes == {"city": " Null tokens read as missing when loaded: '\\N' (200)."}  # one backslash, as written

@@ -214,7 +214,8 @@ def _null_token_notes(seen: NullTokensSeen | None) -> dict[str, str]:
     where = "" if seen.whole else f" in the first {seen.rows:,} rows"
     return {
         column: " Null tokens read as missing when loaded: "
-        + ", ".join(f"{token!r} ({count:,}{where})" for token, count in sorted(tokens.items(), key=lambda t: -t[1]))
+        # (Quoted as written: MySQL's \N, not Python's '\\N'.)
+        + ", ".join(f"'{token}' ({count:,}{where})" for token, count in sorted(tokens.items(), key=lambda t: -t[1]))
         + "."
         for column, tokens in seen.counts.items()
     }
