@@ -181,6 +181,21 @@ def test_a_zero_far_below_a_measurement_s_values_is_named(tmp_path: Path) -> Non
         assert "looks like a code" not in reasons[column], column
 
 
+def test_a_year_of_zero_is_named_even_on_most_rows(tmp_path: Path) -> None:
+    # King County's house sales: yr_renovated is 0 for a house never renovated, 96% of them;
+    # no year is 0, however many rows hold it.
+    rng = random.Random(9)
+    rows = ["id,yr_built,yr_renovated"] + [
+        f"{i},{rng.randint(1900, 2015)},{rng.randint(1934, 2015) if i % 25 == 0 else 0}" for i in range(500)
+    ]
+    path = tmp_path / "kc_house_data.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "0 (480 values, 96.0%) looks like a code for a missing or unknown value" in reasons["yr_renovated"]
+    assert "looks like a code" not in reasons["yr_built"]
+
+
 def test_coordinates_of_zero_are_named(tmp_path: Path) -> None:
     # JHU's lookup table: Lat and Long 0.0 for "Unassigned" places and cruise ships.
     rng = random.Random(7)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from datadossier.engine import quote_ident
+from datadossier.enrichment.naming import names_a_year
 from datadossier.inference.names import looks_like_identifier, name_tokens
 from datadossier.inference.sampling import says_missing
 from datadossier.inference.units import names_a_coordinate
@@ -227,8 +228,8 @@ def missing_codes(
         count, nearest, farthest, *below = row[position : position + 3 + len(s.below)]
         position += 3 + len(s.below)
         total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
-        if s.kind == "gap" and count and int(count) > total // 2:
-            continue  # (a zero on most rows is the column's data)
+        if s.kind == "gap" and count and int(count) > total // 2 and not names_a_year(s.column):
+            continue  # (a zero on most rows is the column's data; but no year is 0: King County's yr_renovated)
         if count and nearest is not None and _apart(s, int(count), nearest, farthest):
             notes[s.column] = _note(s, int(count), total, nearest) + _below_note(s, below)
         elif s.value == -1 and count and count >= 2 and nearest is not None and float(nearest) >= 0 and float(farthest) >= 2:
