@@ -293,3 +293,21 @@ def test_nines_far_below_a_few_small_negatives_are_a_code(tmp_path: Path) -> Non
     reasons = reasons_of(tmp_path, "openaq.csv", lines)
     assert "-999 (20 values, 5.0%) looks like a code for a missing or unknown value" in reasons["value"]
     assert "looks like a code" not in reasons["temp"]
+
+
+def test_numbers_grouped_past_the_sample_are_read_not_quarantined(tmp_path: Path) -> None:
+    # Stripe's payments: amounts under a thousand but for two near the file's end, written
+    # "1,234.50" (quoted); the sample saw none, and those payments went to quarantine.
+    rng = random.Random(2)
+    rows = ["id,Amount,Fee"]
+    for i in range(6000):
+        amount = '"1,234.50"' if i == 5900 else '"2,010.00"' if i == 5950 else f"{rng.uniform(5, 900):.2f}"
+        rows.append(f"ch_{i},{amount},{rng.uniform(0.3, 30):.2f}")
+    path = tmp_path / "payments.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    amount = next(i for i in out.inferences if i.column_name == "Amount")
+    assert (amount.decided_type, amount.decided_pattern) == ("DOUBLE", "grouped_number")
+    assert out.counts.quarantine_rows == 0
+    assert amount.bounds is not None
+    assert amount.bounds[1] == 2010.0

@@ -37,6 +37,7 @@ from datadossier.inference.scan import (
     ColumnPlan,
     ColumnScan,
     collect_failed_examples,
+    late_number_readings,
     missing_markers_among_failures,
     scan_columns,
 )
@@ -117,6 +118,7 @@ def infer_columns(
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
+    late_number_readings(con, relation, plans, scans, readings)
     results = [_decide(plan, scan, config, labels) for plan, scan in zip(plans, scans, strict=True)]
     order = _table_day_first(results)
     if order is not None:

@@ -374,3 +374,56 @@ def missing_markers_among_failures(
         scan.non_null -= sum(counted.values())
         for stats in scan.candidates.values():
             stats.failed_examples = [v for v in stats.failed_examples if v not in counted]
+
+
+# Numbers written otherwise past the sample ("1,234.50", "(12.34)" among plain amounts) are
+# rare: at most this share of a column's values.
+_LATE_READING_SHARE = 0.02
+# The readings tried then, in this order: each also reads plain numbers.
+_LATE_READINGS: tuple[PatternName, ...] = ("thousands", "grouped_number", "currency")
+
+
+def late_number_readings(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    readings: Readings,
+) -> None:
+    """Readings the sample gave no reason to try, for columns of numbers whose few failures
+    are numbers written otherwise (Stripe's one payment above a thousand, "1,234.50", past
+    the sample's rows; an accountant's "(12.34)"): the reading that reads them and plain
+    numbers alike (`_LATE_READINGS`) is counted over those columns in one more scan, and
+    becomes a candidate when it reads every value. Run after `collect_failed_examples`, and
+    only where the failures shown all have its shape; a column the load keeps thin (its text
+    gone where converted) is left as it is."""
+    late: list[tuple[int, Detector]] = []
+    for index, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+        if plan.findings is None or plan.name in readings.thin:
+            continue
+        numbers = [stats for name, stats in scan.candidates.items() if name in ("integer", "float")]
+        if not numbers:
+            continue
+        best = max(numbers, key=lambda stats: stats.parsed)
+        failed = [v for v in best.failed_examples if v.strip()]
+        if not failed or scan.non_null - best.parsed > _LATE_READING_SHARE * scan.non_null:
+            continue
+        found = next(
+            (DETECTORS[n] for n in _LATE_READINGS if n not in scan.candidates and all(DETECTORS[n].matches(v) for v in failed)),
+            None,
+        )
+        if found is not None:
+            late.append((index, found))
+    if not late:
+        return
+    from dataclasses import replace
+
+    plans_late = [
+        replace(plans[index], findings=replace(plans[index].findings, shares={detector.name: 1.0}))  # type: ignore[arg-type]
+        for index, detector in late
+    ]
+    values = _scan_part(con, relation, plans_late, range(len(plans_late)), NO_READINGS)
+    for position, (index, detector) in enumerate(late):
+        stats = _read(values, position, plans_late[position]).candidates.get(detector.name)
+        if stats is not None and stats.parsed == scans[index].non_null:
+            scans[index].candidates[detector.name] = stats
