@@ -844,6 +844,12 @@ def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer
     assert result["isbn"].decided_type == "VARCHAR"
     assert "'9.78044E+12'" in result["isbn"].reason
     assert result["population"].decided_type == "DOUBLE"
+    # Reddit's comments: created_utc "1.430438407e9" beside 1430438400, every digit written.
+    stamps = [str(1430438400 + 37 * i) if i % 20 else f"{(1430438400 + 37 * i) / 1e9:.9f}e9" for i in range(100)]
+    result = infer({"created_utc": stamps, "count": [s if i % 20 else f"{int(s) / 1e9:.9f}e9" for i, s in enumerate(str(1000000000 + i * 7) for i in range(100))]})
+    assert (result["created_utc"].decided_type, result["created_utc"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
+    assert result["created_utc"].candidates[0].parse_success_rate == 1.0
+    assert result["count"].decided_type == "INTEGER"  # (every digit written: whole numbers)
     # Google Play's apps: versions written x.y, where 1.10 is no 1.1.
     result = infer({"Current Ver": [f"{1 + i % 4}.{i % 12}" for i in range(100)], "Rating": [f"{1 + i % 4}.{i % 10}" for i in range(100)]})
     assert result["Current Ver"].decided_type == "VARCHAR"

@@ -469,8 +469,10 @@ def _epoch(name: PatternName, digits: str, scale: int) -> Detector:
         number = f"TRY_CAST({shaped(col, regex)} AS BIGINT)"
         return f"make_timestamp(CASE WHEN {number} BETWEEN {low} AND {high} THEN {number} * {1_000_000 // scale} END)"
 
-    # (".0" after the digits: pandas writes a column of whole numbers with a missing value so.)
-    regex = rf"\s*[0-9]{{{digits}}}(?:\.0)?\s*"
+    # (".0" after the digits: pandas writes a column of whole numbers with a missing value so;
+    # or every digit before an exponent, as Reddit's dumps write some: "1.430438407e9".)
+    exact = "|".join(rf"[1-9]\.[0-9]{{{n - 1}}}[eE]\+?0?{n - 1}" for n in (int(d) for d in digits.split(",")))
+    regex = rf"\s*(?:[0-9]{{{digits}}}(?:\.0)?|{exact})\s*"
     # Below `integer`: `decide` reads such a column as times only when its name says so.
     return Detector(name, "TIMESTAMP", regex, convert, priority=10)
 

@@ -66,7 +66,7 @@ def integer() -> Detector:
     """Whole numbers ("42", "-7", " 12 "), also with a ".0" fraction ("17850.0": pandas writes
     an integer column that had a missing value so) where they fit BIGINT (a longer one is a
     float's rendering, not an identifier). "1.5" is not one (DuckDB would round it), nor
-    "1.2E+06" (written so, a number may have lost digits)."""
+    "1.2E+06" (written so, a number may have lost digits), but "1.430438407e9" is."""
 
     def convert(col: str, sql_type: str) -> str:
         # TRY_CAST to an integer rounds "1.5" to 2; comparing with the DOUBLE reading keeps
@@ -74,9 +74,13 @@ def integer() -> Detector:
         # an exponent is no integer as written: "9.78044E+12" is an ISBN-13 a spreadsheet
         # rounded (DuckDB's cast reads it as 9780440000000, digits that were never there).
         as_int = f"TRY_CAST({col} AS {sql_type})"
+        # (With an exponent, a whole number only if the digits before it are all its digits:
+        # Reddit's created_utc "1.430438407e9" is 1430438407, but "9.78044E+12" lost seven.)
+        mantissa = f"regexp_replace(split_part(lower({col}), 'e', 1), '[^0-9]', '', 'g')"
+        whole = f"length(ltrim({mantissa}, '0')) >= length(CAST(abs({as_int}) AS VARCHAR))"
         return (
             f"CASE WHEN TRY_CAST({col} AS DOUBLE) = {as_int}"
-            f" AND NOT contains({col}, 'E') AND NOT contains({col}, 'e') THEN {as_int} END"
+            f" AND (NOT (contains({col}, 'E') OR contains({col}, 'e')) OR {whole}) THEN {as_int} END"
         )
 
     # One zero only: "4100.00" is an amount with its cents written, and stays a number.
