@@ -628,6 +628,18 @@ def test_a_tab_before_a_quoted_name_after_values_aligned_by_spaces(con, tmp_path
     assert con.execute("SELECT column3 FROM raw_t WHERE rowid = 3").fetchall() == [("?",)]
 
 
+def test_a_quote_inside_a_value_separated_by_spaces_is_part_of_it(con, tmp_path: Path) -> None:
+    # Wikipedia's pageviews: project, title, views, bytes; a title that opens with a quoted
+    # word ("Heroes"_(David_Bowie_song)) made a field of its own, and the file one column.
+    path = tmp_path / "pageviews-20160101-010000"
+    titles = ["Main_Page", '"Heroes"_(David_Bowie_song)', "Berlin", "Paris", "Special:Search"]
+    path.write_text("".join(f"{'en' if i % 3 else 'de.m'} {titles[i % 5]} {7 + i * 13} 0\n" for i in range(40)))
+    dialect = _load(con, path)
+    assert (dialect.spaces, dialect.field_count, dialect.header) == (True, 4, False)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]
+    assert con.execute("SELECT column1 FROM raw_t WHERE rowid = 1").fetchall() == [('"Heroes"_(David_Bowie_song)',)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

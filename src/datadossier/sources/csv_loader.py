@@ -607,8 +607,9 @@ def _plain_tabs(lines: list[str], field_count: int) -> bool:
 
 
 # A value of a file separated by spaces: a quoted string ("chevrolet chevelle malibu") or a
-# run of other characters.
-_SPACED_VALUE = re.compile(r'"((?:[^"]|"")*)"|(\S+)')
+# run of other characters. A quote closed before the value ends opens no quoted string: it is
+# part of the value (Wikipedia's pageviews of "Heroes"_(David_Bowie_song)).
+_SPACED_VALUE = re.compile(r'"((?:[^"]|"")*)"(?=\s|$)|(\S+)')
 _NUMERIC = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
