@@ -850,6 +850,10 @@ def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer
     assert (result["created_utc"].decided_type, result["created_utc"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
     assert result["created_utc"].candidates[0].parse_success_rate == 1.0
     assert result["count"].decided_type == "INTEGER"  # (every digit written: whole numbers)
+    # NYC's building permits: a few of Queens' house numbers are two numbers joined by a dash.
+    result = infer({"House #": [f"{100 + i * 7}" if i % 40 else f"{30 + i % 9}-{10 + i % 80}" for i in range(400)]})
+    assert result["House #"].decided_type == "VARCHAR"
+    assert "joined by a dash or a slash (e.g. '" in result["House #"].reason
     # Google Play's apps: versions written x.y, where 1.10 is no 1.1.
     result = infer({"Current Ver": [f"{1 + i % 4}.{i % 12}" for i in range(100)], "Rating": [f"{1 + i % 4}.{i % 10}" for i in range(100)]})
     assert result["Current Ver"].decided_type == "VARCHAR"

@@ -509,6 +509,11 @@ _NUMBER_LIST = re.compile(r"[0-9]+(?:\s*[,|;]\s*[0-9]+)+")
 _CODE = re.compile(r"[A-Za-z0-9]+(?:[-_./ ][A-Za-z0-9]+)*")
 
 
+# Numbers joined by a dash or a slash, a letter after them at most: Queens' house numbers
+# ("35-77"), a lot's "12/14".
+_JOINED_NUMBERS = re.compile(r"[0-9]+(?:[-/][0-9]+)+[A-Za-z]?")
+
+
 def _letter_code(value: str) -> bool:
     """A code with a letter in it (see `_CODE`)."""
     return _CODE.fullmatch(value) is not None and any(ch.isalpha() for ch in value)
@@ -559,6 +564,13 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
         return (
             f"{failed:,} values ({failed / n:.1%}) are lists of identifiers (e.g. {lists[0]!r}) in a column"
             " named as an identifier: kept as text, so that no row goes to quarantine for its list."
+        )
+    joined = [e for e in examples if _JOINED_NUMBERS.fullmatch(e)]
+    if joined and 2 * len(joined) > len(examples):
+        return (
+            f"{failed:,} values ({failed / n:.1%}) are numbers joined by a dash or a slash (e.g. {joined[0]!r}) in a"
+            " column named as an identifier: codes such as Queens' house numbers, kept as text so that none goes to"
+            " quarantine."
         )
     if not examples or 2 * len(codes) <= len(examples):
         return None
