@@ -566,7 +566,7 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
             " named as an identifier: kept as text, so that no row goes to quarantine for its list."
         )
     joined = [e for e in examples if _JOINED_NUMBERS.fullmatch(e)]
-    if joined and 2 * len(joined) > len(examples):
+    if joined and 2 * len(joined) > len(examples) and not looks_like_postal(column_name):  # (ZIP+4 says why itself)
         return (
             f"{failed:,} values ({failed / n:.1%}) are numbers joined by a dash or a slash (e.g. {joined[0]!r}) in a"
             " column named as an identifier: codes such as Queens' house numbers, kept as text so that none goes to"
