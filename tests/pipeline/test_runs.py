@@ -346,6 +346,12 @@ async def test_a_delta_table_is_read_as_its_log_says(runtime: Runtime, tmp_path:
     (log / "00000000000000000002.json").write_text(json.dumps({"remove": {"path": second.name}}) + "\n")
     (again,) = await runtime.pipeline.profile_path(table)
     assert (again.status, again.typed_rows) == ("profiled", 50)
+    # A log that cannot be read is said so, with what to do.
+    (log / "00000000000000000003.json").write_text("{not json\n")
+    from datadossier.errors import SourceError
+
+    with pytest.raises(SourceError, match="is a Delta table whose log"):
+        await runtime.pipeline.profile_path(table)
 
 
 @pytest.mark.parametrize("rows", [5, 30_000])

@@ -44,7 +44,8 @@ def describe_parts(
     by_name = {t.name: t for t in tables}
     seen: set[tuple[str, ...]] = set()
     for entity in entities:
-        alike = entity.evidence.get("same_columns_as") or []
+        listed: object = entity.evidence.get("same_columns_as")
+        alike = [str(name) for name in listed] if isinstance(listed, list) else []  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
         group = tuple(sorted({entity.table, *alike}))
         if not alike or group in seen or any(name not in by_name for name in group):
             continue

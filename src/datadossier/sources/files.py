@@ -142,17 +142,31 @@ def delta_files(directory: Path) -> list[Path]:
     is one, then the commits after it, in order (``00000000000000000003.json``, one action a
     line). The other files of the folder are data the table no longer holds (rows since
     updated or deleted): reading them all would count rows twice."""
-    log = directory / DELTA_LOG
+    import duckdb
+
+    try:
+        live = _delta_live(directory / DELTA_LOG)
+    except (OSError, ValueError, KeyError, TypeError, duckdb.Error) as exc:
+        raise SourceError(
+            f"{directory} is a Delta table whose log ({DELTA_LOG}) could not be read: {exc}.",
+            hint="Check the table's log (a writer may be committing), or name its Parquet files with a glob to read them all.",
+        ) from exc
+    base = directory.resolve()
+    found = [directory / unquote(path) for path in sorted(live)]
+    return [p for p in found if p.is_file() and p.resolve().is_relative_to(base)]
+
+
+def _delta_live(log: Path) -> set[str]:
+    """The paths a Delta log holds live (see `delta_files`)."""
+    import duckdb
+
+    from datadossier.engine import quote_literal
+
     live: set[str] = set()
     after = -1
     checkpoints = sorted(log.glob("[0-9]*.checkpoint*.parquet"))
     if checkpoints:
-        import duckdb
-
-        from datadossier.engine import quote_literal
-
-        last = checkpoints[-1]
-        after = int(last.name.split(".", 1)[0])
+        after = int(checkpoints[-1].name.split(".", 1)[0])
         parts = sorted(p for p in checkpoints if int(p.name.split(".", 1)[0]) == after)
         with duckdb.connect() as con:
             listed = ", ".join(quote_literal(str(p)) for p in parts)
@@ -167,9 +181,7 @@ def delta_files(directory: Path) -> list[Path]:
                 live.add(action["add"]["path"])
             elif "remove" in action:
                 live.discard(action["remove"]["path"])
-    base = directory.resolve()
-    found = [directory / unquote(path) for path in sorted(live)]
-    return [p for p in found if p.is_file() and p.resolve().is_relative_to(base)]
+    return live
 
 
 def dataset_files(directory: Path) -> list[Path]:
