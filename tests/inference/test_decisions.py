@@ -607,6 +607,17 @@ def test_coordinates_with_their_hemisphere_are_signed_degrees(infer: Infer) -> N
         assert result[column].bounds == bounds
 
 
+def test_hours_minutes_and_seconds_under_a_duration_s_name_are_seconds(infer: Infer) -> None:
+    # Google Analytics' "Avg. Session Duration" 00:02:15: a length of time, not a time of day;
+    # the same values under a clock's name stay times.
+    values = [f"00:{i % 13:02d}:{(i * 7) % 60:02d}" for i in range(200)] + ["01:02:03"]
+    result = infer({"Avg. Session Duration": values, "opened": values})
+    duration = result["Avg. Session Duration"]
+    assert (duration.decided_type, duration.decided_pattern, duration.candidates[0].detected_unit) == ("DOUBLE", "elapsed_time", "s")
+    assert duration.bounds == (0.0, 3723.0)
+    assert result["opened"].decided_type == "TIME"
+
+
 def test_elapsed_minutes_and_seconds_are_seconds(infer: Infer) -> None:
     # Formula 1: lap times "1:38.109"; pit stops in seconds, past a minute "16:44.718".
     laps = [f"{1 + i % 2}:{10 + i % 50:02d}.{i:03d}" for i in range(200)]

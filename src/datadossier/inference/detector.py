@@ -56,6 +56,7 @@ PatternName = Literal[
     "duration_or_seconds",
     "minutes_seconds",
     "hours_minutes",
+    "elapsed_time",
     "age_span",
     "iso_duration",
     "bounded_years",

@@ -475,6 +475,32 @@ def duration() -> Detector:
     )
 
 
+# Names of a length of time: their hh:mm:ss is elapsed, not a time of day.
+_ELAPSED_WORDS = frozenset({"duration", "durations", "elapsed", "runtime", "length", "lengths", "timespent", "spent"})
+
+
+def _names_elapsed(name: str) -> bool:
+    return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
+
+
+@register
+def elapsed_time() -> Detector:
+    """Hours, minutes and seconds under a name of a length of time (Google Analytics' "Avg.
+    Session Duration" 00:02:15, a call's duration): elapsed, typed as seconds (135), not a
+    time of day, whatever a clock would read in them."""
+    regex = r"\s*[0-9]{1,3}:[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        return (
+            f"round(TRY_CAST(split_part({value}, ':', 1) AS DOUBLE) * 3600"
+            f" + TRY_CAST(split_part({value}, ':', 2) AS DOUBLE) * 60"
+            f" + TRY_CAST(split_part({value}, ':', 3) AS DOUBLE), 9)"
+        )
+
+    return Detector("elapsed_time", "DOUBLE", regex, convert, unit="s", priority=103, named=_names_elapsed)
+
+
 # Elapsed minutes and seconds without a fraction ("34:12" minutes played, "47:51"), some past
 # the 23 a clock's hour stops at. Beside a name of a time of day (a timetable's "25:13") or of
 # a match's score ("21:14"), no; a column a clock reads whole is no shortlist (see `sampling`).
