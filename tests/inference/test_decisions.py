@@ -485,6 +485,10 @@ def test_codes_as_wide_as_the_numbers_keep_a_column_text(infer: Infer) -> None:
     result = infer({"HCPCS_Cd": values})["HCPCS_Cd"]
     assert result.decided_type == "VARCHAR"
     assert "as wide as the numbers" in (result.reason or "")
+    # GitHub's stars: counts abbreviated as thousands beside plain ones are no codes.
+    stars = ["150k", "1.2k", "1200", "950", "12", "3", "2.5k", "40"] * 5
+    result = infer({"stars": stars})["stars"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "abbreviated_number")
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,7 @@ from datadossier.inference.names import (
     names_a_version,
     names_fips,
 )
-from datadossier.inference.patterns import PatternName
+from datadossier.inference.patterns import DETECTORS, PatternName
 from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
@@ -646,9 +646,11 @@ def _codes_of_one_width(examples: list[str], low: object, high: object) -> bool:
     if len(examples) < 3 or not isinstance(low, int) or not isinstance(high, int) or low < 0:
         return False
     widths = range(len(str(low)), len(str(high)) + 1)
+    # (Not counts abbreviated as thousands or millions: GitHub's stars "150k" beside 1200.)
+    abbreviated = DETECTORS["abbreviated_number"]
     return all(
         _letter_code(e) and any(ch.isdigit() for ch in e) and not any(ch.isspace() for ch in e)
-        and len(e) in widths and len(e) >= _MIN_CODE_WIDTH
+        and len(e) in widths and len(e) >= _MIN_CODE_WIDTH and not abbreviated.matches(e)
         for e in examples
     )
 
