@@ -417,6 +417,20 @@ async def test_a_ball_of_an_over_of_an_innings_of_a_match_keys_the_deliveries(ru
     assert entity.grain_columns == ["match_id", "inning", "over", "ball"]
 
 
+async def test_measures_of_a_file_without_a_header_key_no_row(runtime: Runtime, tmp_path: Path) -> None:
+    # UCI's heart disease data (processed.cleveland.data): no header, an age first, then a
+    # sex, a blood pressure and a cholesterol spread thin over their ranges, unique together
+    # by chance among 303 patients.
+    rng = random.Random(21)
+    lines = [
+        f"{rng.randint(29, 77)}.0,{rng.randint(0, 1)}.0,{rng.randint(1, 4)}.0,{rng.choice(range(94, 201, 2))}.0,"
+        f"{rng.choice(range(126, 565, 3))}.0,{rng.randint(0, 1)}.0,{rng.randint(0, 4)}"
+        for _ in range(303)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "heart" / "processed.cleveland.data", lines)
+    assert entity.grain_columns is None
+
+
 async def test_an_article_number_after_the_rows_own_id_is_another_key(runtime: Runtime, tmp_path: Path) -> None:
     # Goodreads' books: bookID first, then the 13-digit isbn13, read as whole numbers and as
     # spread as a measure's, yet a key by what it is.

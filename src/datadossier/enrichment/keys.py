@@ -495,10 +495,15 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
         product *= c.distinct or table.rows
     if product < table.rows:
         return False
-    chance = sum(_by_chance(c, table.rows) for c in combo)
+    chance = sum(_by_chance(c, table.rows, min(c.position for c in table.columns)) for c in combo)
     if chance >= 2 or (chance and table.rows < LOOSE_PAIR * product):
         # A Pokémon's stats (HP, Speed): unique together by chance; so is a trip's duration
         # beside its station and bike (Citi Bike's trips, which no column set keys).
+        return False
+    if all(is_placeholder(c.name) for c in combo) and min(c.position for c in table.columns) not in {c.position for c in combo}:
+        # A file without a header says nothing of its columns but their place: its keys lead
+        # it (TPC-H's lineitem.tbl by its first and fourth fields); a blood pressure and a
+        # cholesterol further on (UCI's heart disease data) are unique together by chance.
         return False
     if any(_nearly_unique_time(c, table.rows) or _spread_measure(c, table) for c in combo):
         # A time nearly unique alone makes any set with it unique by chance: the taxi trips'
@@ -535,15 +540,22 @@ def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
     return low is not None and high is not None and high - low + 1 >= 2 * table.rows
 
 
-def _by_chance(column: ColumnStats, rows: int) -> bool:
+def _by_chance(column: ColumnStats, rows: int, first: int) -> bool:
     """A whole number not named as an identifier, of values spread like a measure's (a tenth
     of the rows or more): beside another part, it tells rows apart by chance. (A reference
     named without "id", a timesheet's emp and proj, repeats far more. A column of a file
-    without a header has no name to say either: its values only.)"""
-    return (
-        column.family == "integer" and not is_key_like(column.name) and not is_placeholder(column.name)
-        and (column.distinct or rows) * 10 >= rows
-    )
+    without a header has no name to say either: its place and values only, the ``first``
+    column leading the file as identifiers do, TPC-H's orderkey in lineitem.tbl, and numbers
+    filling their range numbering things, TPC-DS's tickets; UCI's heart disease data's
+    cholesterol further on, 150 values over 126 to 564, is a measure.)"""
+    if column.family != "integer" or is_key_like(column.name) or (column.distinct or rows) * 10 < rows:
+        return False
+    if not is_placeholder(column.name):
+        return True
+    # (Without a header, numbers that fill their range are numbered things, a ticket's lines.)
+    low, high = column.min_value, column.max_value
+    sparse = low is not None and high is not None and (column.distinct or 0) < 0.8 * (high - low + 1)
+    return column.position != first and sparse
 
 
 def _identifies(column: ColumnStats, rows: int) -> bool:
