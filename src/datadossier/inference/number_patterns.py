@@ -440,14 +440,19 @@ def feet_inches() -> Detector:
 _MINUTES_SECONDS = r"[0-9]{1,3}:[0-5][0-9]\.[0-9]{1,9}"
 
 
+def _clock_sum(value: str, weights: tuple[int, ...], sql_type: str) -> str:
+    """SQL: the parts of a value written with colons, each times its weight, summed (minutes
+    and seconds with weights 60 and 1); NULL for other text."""
+    return " + ".join(
+        f"TRY_CAST(split_part({value}, ':', {place}) AS {sql_type}) * {weight}" for place, weight in enumerate(weights, 1)
+    )
+
+
 def _seconds_of(value: str) -> str:
     """SQL: seconds from minutes and seconds ("1:38.109" is 98.109), NULL for other text;
     rounded to the nanoseconds the shape allows, so that the sum's binary noise
     (107.20400000000001) does not reach the profile's values."""
-    return (
-        f"round(TRY_CAST(split_part({value}, ':', 1) AS DOUBLE) * 60"
-        f" + TRY_CAST(split_part({value}, ':', 2) AS DOUBLE), 9)"
-    )
+    return f"round({_clock_sum(value, (60, 1), 'DOUBLE')}, 9)"
 
 
 @register
@@ -491,12 +496,7 @@ def elapsed_time() -> Detector:
     regex = r"\s*[0-9]{1,3}:[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?\s*"
 
     def convert(col: str, _sql_type: str) -> str:
-        value = f"trim({shaped(col, regex)})"
-        return (
-            f"round(TRY_CAST(split_part({value}, ':', 1) AS DOUBLE) * 3600"
-            f" + TRY_CAST(split_part({value}, ':', 2) AS DOUBLE) * 60"
-            f" + TRY_CAST(split_part({value}, ':', 3) AS DOUBLE), 9)"
-        )
+        return f"round({_clock_sum(f'trim({shaped(col, regex)})', (3600, 60, 1), 'DOUBLE')}, 9)"
 
     return Detector("elapsed_time", "DOUBLE", regex, convert, unit="s", priority=103, named=_names_elapsed)
 
@@ -520,11 +520,7 @@ def minutes_seconds() -> Detector:
     regex = r"\s*[0-9]{1,3}:[0-5][0-9]\s*"
 
     def convert(col: str, sql_type: str) -> str:
-        value = f"trim({shaped(col, regex)})"
-        return (
-            f"TRY_CAST(split_part({value}, ':', 1) AS {sql_type}) * 60 "
-            f"+ TRY_CAST(split_part({value}, ':', 2) AS {sql_type})"
-        )
+        return _clock_sum(f"trim({shaped(col, regex)})", (60, 1), sql_type)
 
     return Detector("minutes_seconds", "BIGINT", regex, convert, unit="s", priority=43, named=_elapsed_name)
 
