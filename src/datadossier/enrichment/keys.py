@@ -466,12 +466,12 @@ def _grown_key(
             tuple(sorted((*current, c), key=lambda x: x.position)) for c in parts
             if c not in current and c.family != "float" and (c.distinct or 0) >= 2
         ][:GROWN_OPTIONS]
+        if not options:
+            return None
         sets = [tuple(c.name for c in o) for o in options]
         counts = _distinct_counts(con, table, [s for s in sets if s not in counted])
         counted.update(counts)
         tried += len(counts)
-        if not sets:
-            return None
         best = max(range(len(sets)), key=lambda i: counted[sets[i]])
         current = options[best]
         if counted[sets[best]] == table.rows:
@@ -495,12 +495,13 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
         product *= c.distinct or table.rows
     if product < table.rows:
         return False
-    chance = sum(_by_chance(c, table.rows, min(c.position for c in table.columns)) for c in combo)
+    first = _first_position(table)
+    chance = sum(_by_chance(c, table.rows, first) for c in combo)
     if chance >= 2 or (chance and table.rows < LOOSE_PAIR * product):
         # A Pokémon's stats (HP, Speed): unique together by chance; so is a trip's duration
         # beside its station and bike (Citi Bike's trips, which no column set keys).
         return False
-    if all(is_placeholder(c.name) for c in combo) and min(c.position for c in table.columns) not in {c.position for c in combo}:
+    if all(is_placeholder(c.name) for c in combo) and first not in {c.position for c in combo}:
         # A file without a header says nothing of its columns but their place: its keys lead
         # it (TPC-H's lineitem.tbl by its first and fourth fields); a blood pressure and a
         # cholesterol further on (UCI's heart disease data) are unique together by chance.
@@ -521,6 +522,11 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     return any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
 
 
+def _first_position(table: TableStats) -> int:
+    """The place of the table's first column (a file's first field)."""
+    return min(c.position for c in table.columns)
+
+
 def _nearly_unique_time(column: ColumnStats, rows: int) -> bool:
     """A timestamp with nearly as many values as rows (9 in 10 or more)."""
     return column.sql_type.upper().startswith("TIMESTAMP") and (column.distinct or 0) >= 0.9 * rows
@@ -534,7 +540,7 @@ def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
     so in their name; numbered rows fill their range."""
     if column.family != "integer" or is_key_like(column.name) or column.distinct is None:
         return False
-    if column.position == min(c.position for c in table.columns) or column.distinct < 0.9 * table.rows:
+    if column.position == _first_position(table) or column.distinct < 0.9 * table.rows:
         return False
     low, high = column.min_value, column.max_value
     return low is not None and high is not None and high - low + 1 >= 2 * table.rows
@@ -660,7 +666,7 @@ def _row_counter(table: TableStats, column: ColumnStats) -> bool:
         return True
     low, high = column.min_value, column.max_value
     return (
-        column.position == min(c.position for c in table.columns) and column.family == "integer"
+        column.position == _first_position(table) and column.family == "integer"
         and is_placeholder(column.name)
         and low in (0, 1) and high is not None and high - low + 1 == table.rows
     )

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from datadossier.inference.names import ARTICLE_NUMBERS
+
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
@@ -203,9 +205,10 @@ def is_key_like(name: str) -> bool:
     return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None)
 
 
-# The standard numbers of articles, whole numbers of one width that key a catalog wherever
-# they stand (Goodreads' isbn13 after its bookID): ISBN, ISSN, EAN, UPC, GTIN, Amazon's ASIN.
-_ARTICLE_NUMBER = re.compile(r"(?:isbn|issn|ean|upc|gtin|asin)(?:8|10|12|13|14)?")
+# The standard numbers of articles (`inference.names.ARTICLE_NUMBERS`), whole numbers of one
+# width that key a catalog wherever they stand (Goodreads' isbn13 after its bookID), with the
+# width written after them or not.
+_ARTICLE_NUMBER = re.compile(rf"(?:{'|'.join(sorted(ARTICLE_NUMBERS))})(?:8|10|12|13|14)?")
 
 
 # The names a reader gives the columns of a file without a header (DuckDB's column0 and

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident, quote_literal
-from datadossier.enrichment.model import Entity, TableKeys, TableStats
+from datadossier.enrichment.model import Entity, TableKeys, TableStats, bare
 
 if TYPE_CHECKING:
     import duckdb
@@ -58,7 +58,7 @@ def describe_parts(
 
 
 def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: dict[str, TableKeys]) -> dict[str, Any]:
-    labels = part_labels([_bare(t.name) for t in members])
+    labels = part_labels([bare(t.name) for t in members])
     found: dict[str, Any] = {
         "tables": [t.name for t in members],
         "labels": {t.name: label for t, label in zip(members, labels, strict=True)},
@@ -74,15 +74,14 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
     smaller = min(first.rows, second.rows, COMPARED_ROWS)
     grain = keys[first.name].grain
     shared = None
+    found["checked"] = {"tables": [first.name, second.name], "identical_rows": identical}
     if grain and keys[second.name].grain == grain:
         on = ", ".join(quote_ident(c) for c in grain)
         row = con.execute(
             f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {first.relation} INTERSECT SELECT DISTINCT {on} FROM {second.relation})"
         ).fetchone()
         shared = int(row[0]) if row else 0
-        found["checked"] = {"tables": [first.name, second.name], "key": list(grain), "shared_keys": shared, "identical_rows": identical}
-    else:
-        found["checked"] = {"tables": [first.name, second.name], "identical_rows": identical}
+        found["checked"].update(key=list(grain), shared_keys=shared)
     pair = f"{first.name} and {second.name}"
     if smaller and identical >= COPY_SHARE * smaller:
         found["copies"] = True
@@ -102,10 +101,6 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
             for t, label in zip(members, labels, strict=True)
         )
     return found
-
-
-def _bare(qualified: str) -> str:
-    return qualified.split(".", 1)[1] if "." in qualified else qualified
 
 
 def part_labels(names: list[str]) -> list[str]:

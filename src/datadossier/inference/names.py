@@ -28,10 +28,10 @@ _BOOLEAN_WORDS = frozenset(
         "explicit", "adult", "featured", "vine", "sold", "won", "winner", "open", "promo",
     }
 )
+# The standard numbers of articles: ISBN, ISSN, EAN, UPC, GTIN, Amazon's ASIN.
+ARTICLE_NUMBERS = frozenset({"isbn", "issn", "ean", "upc", "gtin", "asin"})
 # Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...
-_IDENTIFIER_WORDS = frozenset({
-    "id", "ids", "code", "codes", "sku", "ref", "uuid", "guid", "isbn", "issn", "ean", "upc", "gtin", "asin",
-})
+_IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "sku", "ref", "uuid", "guid", *ARTICLE_NUMBERS})
 # ...or as its last token (InvoiceNo, account_number; not number_of_items).
 _IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference", "seqn"})
 _DATE_WORDS = frozenset(

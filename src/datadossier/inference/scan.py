@@ -15,7 +15,7 @@ when a likely candidate fails somewhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import quote_ident, quote_literal
@@ -416,8 +416,6 @@ def late_number_readings(
             late.append((index, found))
     if not late:
         return
-    from dataclasses import replace
-
     plans_late = [
         replace(plans[index], findings=replace(plans[index].findings, shares={detector.name: 1.0}))  # type: ignore[arg-type]
         for index, detector in late

@@ -359,9 +359,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             # to the table's width, a logger's first line.
             preamble = _preamble_rows(parse(lines, delimiter), field_count)
             skip = starts[preamble] if preamble else skip
-    quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter]) else ""
-    if quote and delimiter == "\t" and _plain_tabs(lines[preamble:], field_count):
-        quote = ""
+    quote = '"' if field_count < 2 or _quoted_values(lines[preamble:], delimiter, spaced[delimiter], field_count) else ""
     table = lines[preamble : preamble + 50]
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
     if ragged:  # (the header, then the rows of the table's width)
@@ -566,11 +564,14 @@ def _quotes_needed(lines: list[str], delimiter: str, initial_space: bool) -> boo
     return any(delimiter in value or "\n" in value or '"' in value for row in rows for value in row)
 
 
-def _quoted_values(lines: list[str], delimiter: str, initial_space: bool) -> bool:
+def _quoted_values(lines: list[str], delimiter: str, initial_space: bool, field_count: int) -> bool:
     """Whether a double quote at the start of a value quotes it, as in CSV, rather than being
     part of the text, as in IMDb's TSV files (``"Weird Al" Yankovic`` as a title): there a
     quote closes before the value ends, which a CSV reader refuses, no value is quoted whole,
-    and every line holds as many fields when quotes are plain characters."""
+    and every line holds as many fields when quotes are plain characters. A file of tabs
+    quotes only when it shows it does (`_plain_tabs`)."""
+    if delimiter == "\t" and _plain_tabs(lines, field_count):
+        return False
     try:
         for _ in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter, strict=True, skipinitialspace=initial_space):
             pass
