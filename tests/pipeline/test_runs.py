@@ -313,6 +313,53 @@ async def test_a_table_written_in_parts_is_one_table_named_for_its_folder(runtim
     assert sorted((r.table, r.status, r.typed_rows) for r in runs) == [("orders", "profiled", 100), ("users", "profiled", 7)]
 
 
+async def test_the_shards_of_a_split_are_one_table_named_for_the_split(runtime: Runtime, tmp_path: Path) -> None:
+    # A Hugging Face dataset's Parquet files: each shard was a table (train_00000_of_00003).
+    data = tmp_path / "data" / "imdb" / "data"
+    shards = _write_parts(data, [range(0, 40), range(40, 70), range(70, 100)], name="train-{n:05d}-of-00003.parquet")
+    _write_parts(data, [range(0, 25)], name="test-{n:05d}-of-00001-5b2c91e4.parquet")
+    for marker in [data / "_SUCCESS", *data.glob(".*.crc")]:  # Spark's, not the hub's
+        marker.unlink()
+    runs = await runtime.pipeline.profile_path(data)
+    assert sorted((r.source, r.table, r.status, r.typed_rows) for r in runs) == [
+        ("data", "test", "profiled", 25), ("data", "train", "profiled", 100),
+    ]
+    again = await runtime.pipeline.profile_path(data)
+    assert sorted((r.table, r.status) for r in again) == [("test", "unchanged"), ("train", "unchanged")]
+    # Re-profiled by name, from the pattern the table keeps.
+    async with runtime.sessions() as session:
+        tables = {t.table: t for t in await catalog.list_tables(session, "data")}
+    assert "train-?????-of-00003" in str(tables["train"].path)
+    (by_name,) = await runtime.pipeline.reprofile(tables["train"])
+    assert (by_name.table, by_name.typed_rows) == ("train", 100)
+    # A shard gone is a change; the split gone is the table gone.
+    shards[2].unlink()
+    changed = {r.table: r for r in await runtime.pipeline.profile_path(data)}
+    assert (changed["train"].status, changed["train"].typed_rows) == ("profiled", 70)
+    for shard in shards[:2]:
+        shard.unlink()
+    gone = {r.table: r.status for r in await runtime.pipeline.profile_path(data)}
+    assert gone == {"test": "unchanged", "train": "removed"}
+
+
+async def test_a_pattern_over_a_partitioned_dataset_keeps_its_partition_keys(runtime: Runtime, tmp_path: Path) -> None:
+    # Each file a pattern matched was a table named data_0_parquet..., without its year.
+    dataset = tmp_path / "data" / "lake" / "sales"
+    _write_partition(dataset, 2020, 1, range(0, 40))
+    _write_partition(dataset, 2020, 2, range(40, 70))
+    _write_partition(dataset, 2021, 1, range(70, 100))
+    (whole,) = await runtime.pipeline.profile_path(str(dataset / "**" / "*.parquet"))
+    assert (whole.source, whole.table, whole.path, whole.typed_rows) == ("lake", "sales", str(dataset), 100)
+    (some,) = await runtime.pipeline.profile_path(str(dataset / "year=2020" / "*" / "*.parquet"))
+    assert (some.source, some.table, some.typed_rows) == ("lake", "sales", 70)
+    typed = layer_relation("typed", "lake", "sales")
+    with runtime.pipeline.workspace.connect() as con:
+        rows = con.execute(f"SELECT year, month, count(*) FROM {typed} GROUP BY ALL ORDER BY ALL").fetchall()
+    assert rows == [(2020, 1, 40), (2020, 2, 30)]
+    (folders,) = await runtime.pipeline.profile_path(str(dataset / "year=202[01]"))
+    assert (folders.table, folders.typed_rows) == ("sales", 100)
+
+
 async def test_a_delta_table_is_read_as_its_log_says(runtime: Runtime, tmp_path: Path) -> None:
     # A Delta table: an update rewrote the first part file; the stale file stays in the folder
     # until a vacuum, and reading every file counted its rows twice.

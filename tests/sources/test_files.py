@@ -206,3 +206,13 @@ def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: 
     assert raised.value.hint is not None
     assert str(plain / "2020") in raised.value.hint
 
+
+
+def test_dask_s_part_files_are_one_table(tmp_path: Path) -> None:
+    # Dask writes part.0.parquet, part.1.parquet: each was a table of its own.
+    table = tmp_path / "events"
+    table.mkdir()
+    for n in range(2):
+        (table / f"part.{n}.parquet").write_bytes(b"PAR1")
+    (found,) = resolve_files(str(table), [tmp_path])
+    assert (found.path, found.table_name) == (table, "events")

@@ -30,7 +30,7 @@ from datadossier.engine.gateway import Workspace, interrupt
 from datadossier.errors import DatadossierError
 from datadossier.pipeline.locks import table_lock
 from datadossier.pipeline.stages import StagedFile, copies_of, fingerprint, stage_file
-from datadossier.sources.files import DataFile, resolve_files, safe_name
+from datadossier.sources.files import DataFile, resolve_files, safe_name, table_folder
 
 if TYPE_CHECKING:
     from typing import Any
@@ -41,8 +41,8 @@ if TYPE_CHECKING:
 
 
 def common_dir(paths: list[Path]) -> Path:
-    """The folder a run's files share."""
-    parents = {p.parent for p in paths}
+    """The folder a run's files share (a pattern's: the folder its files lie under)."""
+    parents = {table_folder(p) for p in paths}
     if len(parents) == 1:
         return parents.pop()
     return Path(os.path.commonpath([str(p) for p in parents]))

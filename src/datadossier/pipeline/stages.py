@@ -55,7 +55,7 @@ from datadossier.sources.csv_loader import (
     with_last_column,
     without_ragged,
 )
-from datadossier.sources.files import DataFile, FileFormat, dataset_files
+from datadossier.sources.files import DataFile, FileFormat, dataset_files, is_pattern, pattern_base
 from datadossier.sources.layers import (
     PLAIN_DISTINCT_SHARE,
     ColumnCast,
@@ -101,8 +101,9 @@ def rules_digest() -> str:
 def fingerprint(path: Path) -> dict[str, Any]:
     """Size, modification time and a hash of the file's first and last 64 KiB, and the
     version of the rules that read it (`rules_digest`). A partitioned dataset's: its files'
-    total size, latest modification, and a hash of their names, sizes and times."""
-    if path.is_dir():
+    total size, latest modification, and a hash of their names, sizes and times (also for a
+    pattern naming a table's files, see `files.is_pattern`)."""
+    if path.is_dir() or is_pattern(path):
         return _dataset_fingerprint(path)
     try:
         stat = path.stat()
@@ -123,11 +124,12 @@ def _dataset_fingerprint(path: Path) -> dict[str, Any]:
         raise SourceError(f"{path} holds no Parquet file any more.", hint="Check the dataset's folder and profile it again.")
     digest = hashlib.sha256()
     size = mtime = 0
+    base = pattern_base(path) if is_pattern(path) else path
     try:
         for file in files:
             stat = file.stat()
             size, mtime = size + stat.st_size, max(mtime, stat.st_mtime_ns)
-            digest.update(f"{file.relative_to(path)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            digest.update(f"{file.relative_to(base)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     except FileNotFoundError as exc:
         raise SourceError(f"A file of {path} disappeared before it could be read.", hint="Profile the dataset again.") from exc
     return {"size": size, "mtime_ns": mtime, "sha256_ends": digest.hexdigest(), "rules": rules_digest()}

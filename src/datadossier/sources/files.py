@@ -119,8 +119,95 @@ _PARTITION = re.compile(r"[^=/]+=[^/]*")
 
 
 # The files of one table written in parts: Spark's and Hadoop's part-00000-<uuid>-c000.snappy.parquet,
-# pyarrow's part-0.parquet, DuckDB's data_0.parquet.
-_PART_FILE = re.compile(r"(?:part|data)[-_][0-9]+(?:[-_.].*)?\.parquet", re.IGNORECASE)
+# pyarrow's part-0.parquet, Dask's part.0.parquet, DuckDB's data_0.parquet.
+_PART_FILE = re.compile(r"(?:part|data)[-_.][0-9]+(?:[-_.].*)?\.parquet", re.IGNORECASE)
+
+# A split of a dataset written in shards, as Hugging Face's hub stores them:
+# train-00000-of-00003.parquet (at times with a hash after it: ...-of-00003-5b2c91e4.parquet).
+_SHARD = re.compile(r"(?P<split>.+?)-[0-9]{5}-of-(?P<total>[0-9]{5})(?:-[0-9a-f]+)?\.parquet", re.IGNORECASE)
+
+
+def is_pattern(path: Path | str) -> bool:
+    """Whether a path is a glob pattern: a table read from the Parquet files it matches (the
+    shards of a split, the partitions a pattern picks out of a dataset; see `_grouped`)."""
+    return glob.has_magic(str(path))
+
+
+def pattern_base(path: Path) -> Path:
+    """The folder a pattern's files lie under: its leading parts without a wildcard."""
+    fixed = []
+    for part in path.parts:
+        if is_pattern(part):
+            break
+        fixed.append(part)
+    return Path(*fixed) if fixed else Path(".")
+
+
+def table_folder(path: Path) -> Path:
+    """The folder a table lies in: a file's or a dataset's parent; a pattern's, the folder
+    above the partitioned dataset its files belong to, else the folder they lie under."""
+    if not is_pattern(path):
+        return path.parent
+    files = _pattern_files(path)
+    root = _partition_root(files[0]) if files else None
+    return root.parent if root is not None else pattern_base(path)
+
+
+def _pattern_files(pattern: Path) -> list[Path]:
+    """The Parquet files a table's pattern matches, or that lie in the folders it matches
+    (a dataset's partitions), in path order; none hidden, none whose folder is (Spark's
+    _temporary)."""
+    base = pattern_base(pattern)
+    found = [Path(p) for p in glob.glob(str(pattern), recursive=True)]
+    found = [f for p in found for f in (p.rglob("*.parquet") if p.is_dir() else [p])]
+    return sorted(
+        p for p in found
+        if p.is_file() and file_format(p) == "parquet"
+        and not any(part.startswith((".", "_")) for part in p.relative_to(base).parts)
+    )
+
+
+def _partition_root(path: Path) -> Path | None:
+    """The top folder of the partitioned dataset a file lies in (the folder above its first
+    ``key=value`` folder), or None."""
+    for index, part in enumerate(path.parts[:-1]):
+        if _PARTITION.fullmatch(part):
+            return Path(*path.parts[:index]) if index else None
+    return None
+
+
+def _grouped(paths: list[Path], pattern: str | None = None) -> tuple[list[Path], dict[Path, str]]:
+    """The tables among a folder's or a pattern's files, where several files are one table,
+    and those tables' names. The shards of a split (`_SHARD`) become a pattern naming them all,
+    the table named for the split (``train``, ``test``). The files a ``pattern`` picks out of a
+    partitioned dataset (``sales/**/*.parquet``) are that dataset: its top folder when they are
+    all its files, else the pattern itself (its partition keys read from the folders' names)."""
+    shards: dict[tuple[Path, str, str], list[Path]] = {}
+    for path in paths:
+        found = _SHARD.fullmatch(path.name)
+        if found and path.is_file() and file_format(path) == "parquet":
+            shards.setdefault((path.parent, found["split"], found["total"]), []).append(path)
+    tables = [p for p in paths if not any(p in group for group in shards.values())]
+    names: dict[Path, str] = {}
+    for (folder, split, total), group in shards.items():
+        name = table_name_for(Path(split))
+        if name in {table_name_for(p) for p in tables}:
+            tables.extend(group)  # a file of the split's own name beside its shards: each its own table
+            continue
+        shard_pattern = folder / f"{glob.escape(split)}-?????-of-{total}*.parquet"
+        tables.append(shard_pattern)
+        names[shard_pattern] = name
+    if pattern is None or not tables or not all(p.is_dir() or file_format(p) == "parquet" for p in tables):
+        return tables, names
+    # A pattern's folders are tables when they are a dataset's partitions (sales/*: year=2020/...).
+    roots = {_partition_root(p / "_" if p.is_dir() else p) for p in tables}
+    root = roots.pop() if len(roots) == 1 else None
+    if root is None:
+        return tables, names
+    files = {f for p in tables for f in (dataset_files(p) if p.is_dir() else [p])}
+    table = root if files == set(dataset_files(root)) else Path(pattern)
+    return [table], {table: table_name_for(root)}
+    return tables, names
 
 
 def _parts_folder(entries: list[Path]) -> bool:
@@ -190,6 +277,8 @@ def dataset_files(directory: Path) -> list[Path]:
     ``key=value``, and Parquet files below them; or a table a job wrote in parts
     (``users/part-00000-....snappy.parquet`` beside ``_SUCCESS``). Empty for any other
     directory."""
+    if is_pattern(directory):
+        return _pattern_files(directory)
     if (directory / DELTA_LOG).is_dir():
         return delta_files(directory)
     try:
@@ -350,7 +439,7 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
         # As in a folder: the notes and other files a pattern also matches are no tables.
         for path in found:
             ensure_allowed(path, roots)
-        matches = _tables_among(found, left_out)
+        matches, grouped = _grouped(_tables_among(found, left_out), text)
         if not matches:
             raise SourceError(
                 f"The files matching {text} are no CSV or Parquet files.",
@@ -360,7 +449,8 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
         resolved = ensure_allowed(candidate, roots)
         if dataset_files(resolved):
             return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
-        matches = sorted(_tables_among(list(candidate.iterdir()), left_out), key=lambda p: p.name.lower())
+        matches, grouped = _grouped(_tables_among(list(candidate.iterdir()), left_out))
+        matches.sort(key=lambda p: p.name.lower())
         if not matches:
             folders = sorted(p.name for p in candidate.iterdir() if p.is_dir() and not p.name.startswith("."))
             inside = (
@@ -380,13 +470,13 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
         ensure_allowed(candidate, roots)
         if not candidate.exists():
             raise SourceError(f"No such file: {candidate}.", hint="Check the path; relative paths are read from the server's working directory.")
-        matches = [candidate]
+        matches, grouped = [candidate], {}
 
-    names = _table_names(matches if len(matches) > 1 else [*matches, *_namesakes(matches[0])])
+    names = _table_names(matches if len(matches) > 1 else [*matches, *_namesakes(matches[0])]) | grouped
     files: list[DataFile] = []
     for match in matches:
         resolved = ensure_allowed(match, roots)
-        dataset = resolved.is_dir() and bool(dataset_files(resolved))
+        dataset = (resolved.is_dir() or is_pattern(resolved)) and bool(dataset_files(resolved))
         if not resolved.is_file() and not dataset:
             continue
         # A folder's or a pattern's files were listed by their name or content (`_table_in`),

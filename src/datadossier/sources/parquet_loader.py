@@ -13,6 +13,7 @@ from datadossier.sources.files import (
     DataFile,
     copy_file,
     dataset_files,
+    is_pattern,
     out_of_space,
     read_call,
     renamed_row_id,
@@ -64,9 +65,10 @@ def open_parquet(
     con: duckdb.DuckDBPyConnection, file: DataFile, *, raw_copy: Path, max_columns: int
 ) -> ParquetCopy:
     """Copy ``file`` into the workspace as ``raw_copy`` and check its width. The caller
-    deletes ``raw_copy`` if the run fails. A partitioned dataset (a folder, see
-    `files.dataset_files`) is copied as one file, its partition keys as columns."""
-    if file.path.is_dir():
+    deletes ``raw_copy`` if the run fails. A partitioned dataset (a folder, or a pattern naming
+    a table's files; see `files.dataset_files`) is copied as one file, its partition keys as
+    columns."""
+    if file.path.is_dir() or is_pattern(file.path):
         _combine_dataset(con, file.path, raw_copy)
     else:
         copy_file(file.path, raw_copy)

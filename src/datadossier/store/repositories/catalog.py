@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import uuid
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.errors import AmbiguousTableError, SourceError, TableNotFoundError
-from datadossier.sources.files import safe_name
+from datadossier.sources.files import is_pattern, safe_name
 from datadossier.store.domain import FileState, SourceInfo, TableSummary
 from datadossier.store.models.core import ColumnRecord, SourceRecord, TableRecord
 
@@ -255,8 +256,14 @@ async def vanished_tables(session: AsyncSession, source_id: uuid.UUID) -> list[s
     names = set((await session.scalars(select(TableRecord.table_name).where(TableRecord.source_id == source_id))).all())
     return sorted(
         name for name, info in files.items()
-        if name in names and info.get("path") and not Path(str(info["path"])).exists()
+        if name in names and info.get("path") and not _still_there(str(info["path"]))
     )
+
+
+def _still_there(path: str) -> bool:
+    """Whether a table's file is where it was profiled from; for a pattern naming a table's
+    files (the shards of a split), whether it still matches one."""
+    return bool(glob.glob(path, recursive=True)) if is_pattern(path) else Path(path).exists()
 
 
 async def forget_table(session: AsyncSession, source_id: uuid.UUID, table_name: str) -> tuple[str | None, str | None]:
