@@ -31,6 +31,14 @@ async def test_an_agent_asks_how_to_join_right_after_profiling(tmp_path: Path, s
         ]
         assert 'JOIN "typed"."shop.customers"' in best["sql"]
         assert any("Orphans" in w for w in best["warnings"])
+        # The SQL runs where the answer says, read-only beside the server.
+        assert str(settings.duckdb_path) in answer["sql_runs_in"]
+        import duckdb
+
+        with duckdb.connect(str(settings.duckdb_path), read_only=True) as con:
+            assert con.execute(f"SELECT count(*) > 0 {best['sql']}").fetchone() == (True,)
+        same = structured(await client.call_tool("find_join_path", {"from_table": "orders", "to_table": "shop.orders"}))
+        assert "both ends" in same["message"]
 
         listed = structured(await client.call_tool("get_relationships", {"table": "shop.orders"}))
         assert listed["discovery"]["ran"] is False  # nothing changed since

@@ -189,7 +189,26 @@ async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, 
         meta = structured(listed)
         assert meta["truncated"] is True
         assert len(error_text(listed)) < 70_000
-        assert [c["name"] for c in meta["columns"]] == names[: len(meta["columns"])]
+        detailed = [c["name"] for c in meta["columns"]]
+        assert detailed == names[: len(detailed)]
+        # Every column is named, those not detailed in one line each; the next page details them.
+        assert [b.split(":")[0] for b in meta["other_columns"]] == names[len(detailed) :]
+        assert meta["other_columns"][0] == f"{names[len(detailed)]}: DOUBLE"
+        assert "measurement_399_kg" in str(table["other_columns"])
+        page = structured(await client.call_tool("get_column_metadata", {"table": "data.wide", "offset": meta["next_offset"]}))
+        assert page["columns"][0]["name"] == names[len(detailed)]
+        assert [b.split(":")[0] for b in page["other_columns"][: len(detailed)]] == detailed
+        last = structured(await client.call_tool("get_column_metadata", {"table": "data.wide", "offset": 390}))
+        assert ([c["name"] for c in last["columns"]], last["next_offset"]) == (names[390:], None)
+        # A folder of tables: each details and names its columns, the later ones too (the first
+        # took all the room).
+        (tmp_path / "data" / "more").mkdir()
+        narrower = "\n".join(",".join(line.split(",")[:60]) for line in path.read_text().splitlines())
+        for n in range(4):
+            (tmp_path / "data" / "more" / f"t{n}.csv").write_text(narrower + "\n")
+        folder = structured(await client.call_tool("profile_table", {"target": str(tmp_path / "data" / "more")}))
+        assert [len(t["columns"]) + len(t["other_columns"]) for t in folder["tables"]] == [60] * 4
+        assert all(t["columns"] and t["columns_truncated"] for t in folder["tables"])
         missing = await client.call_tool("get_column_metadata", {"table": "data.wide", "column": "nope"})
         assert missing.is_error
         assert "measurement_49_kg and 350 more" in error_text(missing)

@@ -15,7 +15,8 @@ How to use it:
    It is quick to call again: unchanged files are not reloaded.
 3. `get_column_metadata` gives everything known about a table's columns (or one column):
    type decision and reason, candidates with parse rates and failed examples, pattern, unit,
-   and the latest profile. Read it before writing SQL against unfamiliar data.
+   and the latest profile. Read it before writing SQL against unfamiliar data. A wide table's
+   columns come in pages (`offset`); every column is named in each result.
 4. `set_column_type` overrides a wrong type decision; the table is rebuilt and re-profiled,
    and the decision survives later runs.
 5. `find_join_path(from_table, to_table)` tells how to join two tables: paths over foreign
@@ -23,6 +24,8 @@ How to use it:
    for fan-out and chasm traps. `get_relationships` lists the keys, foreign keys and each
    table's grain and role. Both discover relationships first when the source changed.
    `confirm_relationship` / `reject_relationship` record a person's review.
+   The SQL they give reads the typed tables in the server's DuckDB file (`sql_runs_in` says
+   where, and how to open it read-only).
 
 Every tool that takes a table accepts `source.table`, the file path it was profiled from, or a
 bare table name when only one source has it. Rows whose values fail their column's type are

@@ -13,6 +13,7 @@ from datadossier.server.tools.models import (
     ColumnInfo,
     TableInfo,
     attach_relationships,
+    brief_columns,
     column_info,
     fit_columns,
 )
@@ -23,7 +24,16 @@ class ColumnMetadataResult(BaseModel):
     table: TableInfo = Field(description="The table the columns belong to.")
     columns: list[ColumnInfo] = Field(description="Columns in file order (one when `column` was given).")
     truncated: bool = Field(
-        description="True when the table has more columns than listed; ask for one `column` at a time."
+        description="True when the table has more columns than `columns` details: `other_columns` names"
+        " them, `next_offset` pages on, or ask for one `column` at a time."
+    )
+    other_columns: list[str] = Field(
+        default_factory=lambda: [],
+        description="The table's columns not detailed in `columns`, in one line each"
+        " (`name: TYPE (pattern, unit, nulls)`), so that every column of a wide table is named.",
+    )
+    next_offset: int | None = Field(
+        default=None, description="Pass as `offset` to detail the columns after those in `columns`; null at the end."
     )
     entity: EntityOut | None = Field(
         default=None, description="What a row is, the table's role and grain, once relationships are discovered."
@@ -34,14 +44,16 @@ async def get_column_metadata(
     ctx: Context,
     table: Annotated[str, Field(description="`source.table`, the file path it was profiled from, or a bare table name.")],
     column: Annotated[str | None, Field(description="One column name for its full detail (histogram, all candidates); omit for all columns.")] = None,
+    offset: Annotated[int, Field(ge=0, description="Without `column`: detail the columns from this 0-based position on (a wide table's next page, see `next_offset`).")] = 0,
 ) -> ColumnMetadataResult:
     """Everything known about a table's columns: type decision and reason, type candidates
     with parse rates and failed examples, pattern, unit, null and distinct ratios, and the
     latest profile (range, percentiles, top values).
 
     Without `column` each column comes in a compact form (top 5 values, 3 candidates, no
-    histogram); ask for one column to get its histogram and every candidate. The table must
-    have been profiled (`profile_table`).
+    histogram), as many as fit a prompt; the others of a wide table are named in
+    `other_columns` and paged with `offset`. Ask for one column to get its histogram and every
+    candidate. The table must have been profiled (`profile_table`).
     """
     with tool_boundary("get_column_metadata"):
         # Imported here: the server must start without loading DuckDB or SQLAlchemy.
@@ -56,13 +68,18 @@ async def get_column_metadata(
             entities = [e for e in await rel_repo.list_entities(session, summary.source) if e.table == summary.qualified_name]
         limit = runtime.settings.max_result_rows
         full = column is not None
-        infos = [column_info(d, full=full) for d in details[:limit]]
+        start = 0 if full else min(offset, len(details))
+        infos = [column_info(d, full=full) for d in details[start : start + limit]]
         attach_relationships(infos, summary.qualified_name, links)
-        columns, cut, _ = fit_columns(infos)
+        columns, _, _ = fit_columns(infos)
+        end = start + len(columns)
+        others, cut = brief_columns(details[:start] + details[end:])
         return ColumnMetadataResult(
             table=TableInfo.of(summary),
             columns=columns,
-            truncated=cut or len(details) > limit,
+            truncated=end < len(details) or start > 0 or cut,
+            other_columns=others,
+            next_offset=end if end < len(details) else None,
             entity=EntityOut.of(entities[0]) if entities else None,
         )
 

@@ -226,13 +226,39 @@ def column_info(d: ColumnDetail, *, full: bool, max_candidates: int = 3, max_top
 
 
 # Claude Code rejects tool results over about 25,000 tokens. The result goes out twice (as
-# structured content and as indented JSON text, which is about 1.8x the compact size here),
-# so the compact JSON of the column lists is kept to 30,000 characters.
-RESULT_CHAR_BUDGET = 30_000
+# structured content and as indented JSON text, which is about 1.8x the compact size for the
+# detailed columns), so the compact JSON of a result's column lists is kept to 32,000
+# characters: 16,000 for the detailed columns, 16,000 for the one-line forms that name the
+# others (see `brief_columns`; a few hundred columns).
+DETAIL_CHAR_BUDGET = 16_000
+BRIEF_CHAR_BUDGET = 16_000
+
+
+def brief_column(d: ColumnDetail) -> str:
+    """A column in one line: ``name: TYPE (pattern, unit, 12% null)``."""
+    notes = [n for n in (d.detected_pattern, d.detected_unit) if n]
+    if d.null_ratio:
+        notes.append(f"{d.null_ratio:.0%} null" if d.null_ratio >= 0.01 else "<1% null")
+    return f"{d.column_name}: {d.resolved_type or '?'}" + (f" ({', '.join(notes)})" if notes else "")
+
+
+def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) -> tuple[list[str], bool]:
+    """The columns in their one-line form (`brief_column`), as many as fit ``budget``
+    characters, and whether any was cut: a result that details some columns still names all
+    of them."""
+    briefs: list[str] = []
+    total = 0
+    for d in details:
+        brief = brief_column(d)
+        total += len(brief) + 3
+        if total > budget:
+            return briefs, True
+        briefs.append(brief)
+    return briefs, False
 
 
 def fit_columns(
-    columns: list[ColumnInfo], budget: int = RESULT_CHAR_BUDGET
+    columns: list[ColumnInfo], budget: int = DETAIL_CHAR_BUDGET
 ) -> tuple[list[ColumnInfo], bool, int]:
     """The longest prefix of ``columns`` whose JSON fits ``budget`` characters, whether any
     column was cut, and the characters the prefix takes."""

@@ -12,9 +12,11 @@ from pydantic import BaseModel, Field
 from datadossier.errors import TableNotFoundError
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import (
-    RESULT_CHAR_BUDGET,
+    BRIEF_CHAR_BUDGET,
+    DETAIL_CHAR_BUDGET,
     ColumnInfo,
     TableInfo,
+    brief_columns,
     column_info,
     fit_columns,
 )
@@ -37,7 +39,14 @@ class ProfiledTable(BaseModel):
         " not repeat exactly (spaces DuckDB trimmed, a repeated name numbered), by column name."
     )
     columns: list[ColumnInfo] = Field(description="Per-column types, patterns, units and profile (compact).")
-    columns_truncated: bool = Field(description="True when the table has more columns than listed; use get_column_metadata.")
+    columns_truncated: bool = Field(
+        description="True when the table has more columns than `columns` details: `other_columns` names them;"
+        " get_column_metadata details them (with `offset`)."
+    )
+    other_columns: list[str] = Field(
+        default_factory=lambda: [],
+        description="The columns not detailed in `columns`, in one line each (`name: TYPE (pattern, unit, nulls)`).",
+    )
 
 
 class FailedFile(BaseModel):
@@ -122,8 +131,6 @@ async def profile_table(
             runs = await runtime.pipeline.reprofile(known, force=force, progress=progress)
 
         limit = runtime.settings.max_result_rows
-        # Shared between the tables of one call, so a folder of wide files stays bounded too.
-        budget = RESULT_CHAR_BUDGET
         failed = [
             FailedFile(path=r.path or "", table=r.qualified_name, error=r.error or "", hint=r.hint)
             for r in runs
@@ -132,17 +139,22 @@ async def profile_table(
         removed = [r.qualified_name for r in runs if r.status == "removed"]
         left_out = [r.path or "" for r in runs if r.status == "left_out"]
         runs = [r for r in runs if r.status not in ("failed", "removed", "left_out")]
+        shown = runs[:_MAX_TABLES]
+        # The budgets are shared between the tables of one call, so that a folder of wide files
+        # stays bounded too: each table details its first columns in its share, and names the
+        # others in one line each.
+        share = DETAIL_CHAR_BUDGET // max(len(shown), 1)
+        brief_share = BRIEF_CHAR_BUDGET // max(len(shown), 1)
         tables: list[ProfiledTable] = []
         async with runtime.sessions() as session:
             known_tables = {t.qualified_name: t for t in await catalog.list_tables(session)}
-            for run in runs[:_MAX_TABLES]:
+            for run in shown:
                 summary = known_tables[run.qualified_name]
                 details = await metadata.column_details(session, summary)
-                columns, cut, used = fit_columns(
-                    [column_info(d, full=False, max_candidates=1, max_top=3) for d in details[:limit]],
-                    max(budget, 0),
+                columns, _, _ = fit_columns(
+                    [column_info(d, full=False, max_candidates=1, max_top=3) for d in details[:limit]], share
                 )
-                budget -= used
+                others, _ = brief_columns(details[len(columns) :], brief_share)
                 tables.append(
                     ProfiledTable(
                         table=TableInfo.of(summary),
@@ -150,7 +162,8 @@ async def profile_table(
                         seconds=run.seconds,
                         csv_dialect=_dialect_summary(run.dialect),
                         columns=columns,
-                        columns_truncated=cut or len(details) > limit,
+                        columns_truncated=len(columns) < len(details),
+                        other_columns=others,
                     )
                 )
         return ProfileTableResult(

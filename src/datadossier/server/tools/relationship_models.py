@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -138,6 +139,7 @@ class GetRelationshipsResult(BaseModel):
     tables: list[EntityOut] = Field(description="Entity, role and grain of each table.")
     discovery: DiscoveryOut
     truncated: bool = Field(description="True when more relationships exist than are listed; pass `table` to narrow.")
+    sql_runs_in: str | None = Field(default=None, description="Where the SQL of the tables' parts runs (see `runs_in`).")
 
 
 class JoinStepOut(BaseModel):
@@ -169,6 +171,17 @@ class FindJoinPathResult(BaseModel):
     )
     message: str = Field(description="One sentence that sums up the answer.")
     discovery: DiscoveryOut
+    sql_runs_in: str | None = Field(default=None, description="Where the paths' SQL runs (see `runs_in`).")
+
+
+def runs_in(database: Path) -> str:
+    """Where the SQL a tool gives runs: the workspace's DuckDB file, whose schema ``typed``
+    holds a table per ``source.table``."""
+    return (
+        f"The DuckDB database {database}: its schema `typed` holds each table as typed values (one table per"
+        f" `source.table`, with `_row_id`, the row's place in the file). Open it read-only to run the SQL:"
+        f" duckdb.connect({str(database)!r}, read_only=True)."
+    )
 
 
 class ReviewResult(BaseModel):
@@ -206,6 +219,8 @@ def find_join_path_result(answer: Any) -> FindJoinPathResult:
             f"{best.hops} join(s) with confidence {best.confidence:.2f}"
             + (" and has warnings." if best.warnings else ".")
         )
+    elif answer.from_table == answer.to_table:
+        message = f"{answer.from_table} is both ends: there is nothing to join; name two different tables."
     else:
         message = (
             f"No join path from {answer.from_table} to {answer.to_table} within the hop limit: they are not "

@@ -17,6 +17,7 @@ from datadossier.server.tools.relationship_models import (
     ReviewResult,
     discovery_out,
     find_join_path_result,
+    runs_in,
 )
 
 if TYPE_CHECKING:
@@ -62,7 +63,9 @@ async def find_join_path(
         runtime = await runtime_of(ctx)
         service = _service(runtime)
         answer = await service.join_paths(from_table, to_table, max_hops=max_hops, k=k, progress=_progress(ctx))
-        return find_join_path_result(answer)
+        result = find_join_path_result(answer)
+        result.sql_runs_in = runs_in(runtime.settings.duckdb_path) if result.paths else None
+        return result
 
 
 async def get_relationships(
@@ -96,6 +99,7 @@ async def get_relationships(
             tables=[EntityOut.of(e) for e in entities[:limit]],
             discovery=discovery_out(run),
             truncated=len(found) > limit or len(entities) > limit,
+            sql_runs_in=runs_in(runtime.settings.duckdb_path) if any(e.evidence.get("parts") for e in entities) else None,
         )
 
 
