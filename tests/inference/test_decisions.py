@@ -56,6 +56,15 @@ def test_codes_with_leading_zeros_stay_varchar(infer: Infer) -> None:
         assert integer.details["leading_zeros"] == (2 if name == "zip" else 3)
 
 
+def test_codes_whose_leading_zeros_sit_where_the_sample_does_not_look_stay_varchar(infer: Infer) -> None:
+    # Zips sorted so that the Northeast's (02138) come last: the sample's blocks never met one,
+    # and 5% of the codes lost their zeros as integers.
+    zips = [f"{10_000 + (i * 7) % 89_000:05d}" for i in range(19_000)] + [f"{501 + i:05d}" for i in range(1_000)]
+    result = infer({"zipba": zips})["zipba"]
+    assert result.decided_type == "VARCHAR"
+    assert "1,000 values (5.0% of those that read as whole numbers) are written with a leading zero" in result.reason
+
+
 def test_eight_digit_ids_in_one_month_do_not_become_dates(infer: Infer) -> None:
     ids = [str(20210101 + i) for i in range(25)]  # all valid dates, but a dense id range
     result = infer({"ref": ids})["ref"]

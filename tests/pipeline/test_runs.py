@@ -45,6 +45,22 @@ async def test_raw_rows_are_typed_rows_plus_quarantined_rows(runtime: Runtime, t
     assert all(q == r and failed == ["weight_kg"] for q, r, failed in junk)
 
 
+async def test_codes_whose_zeros_the_sample_missed_keep_them_also_when_read_while_loading(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The integer readings are computed while loading, the column held thin: its leading zeros
+    # are counted then, in every row.
+    path = tmp_path / "data" / "filers.csv"
+    # (Over a megabyte: a smaller file's columns keep their text.)
+    rows = [f"{i},{(i - 59_499 if 60_000 <= i < 65_000 else 10_000 + (i * 7) % 89_000):05d}" for i in range(100_000)]
+    path.write_text("cik,zipba\n" + "\n".join(rows) + "\n")
+    assert path.stat().st_size > 1 << 20
+    await runtime.pipeline.profile_path(path)
+    typed = layer_relation("typed", "data", "filers")
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT typeof(zipba), zipba FROM {typed} WHERE cik = 60_000").fetchone() == ("VARCHAR", "00501")
+
+
 async def test_a_changed_file_adds_a_profile_version_and_keeps_column_ids(runtime: Runtime, tmp_path: Path) -> None:
     path = tmp_path / "data" / "m.csv"
     path.write_text("id,v\n1,10\n2,20\n")

@@ -212,19 +212,10 @@ def _add_candidate(
         elif detector.mark is not None:
             mark = query.column(readings.sql(column, detector, "mark"))
             query.aggregate(index, name, "marked", f"count_if({typed} IS NOT NULL AND {mark})")
-        if name == "integer" and findings.leading_zero_example is not None:
-            assert column not in readings.thin  # the check reads the text of every row
-            # "00501": whole, but written with a leading zero (a code, not a number). Counted
-            # only when the sample met one: a column with 1% of them shows ~20 in the sample.
-            # Checked on the value as written (no trimming: trim with a character set costs
-            # more than the whole integer conversion).
-            leading = query.column(
-                f"starts_with({column_sql}, '0') AND length({column_sql}) > 1"
-                f" AND NOT contains({column_sql}, '.')"
-            )
-            query.aggregate(
-                index, name, "leading_zeros", f"count_if({typed} IS NOT NULL AND {leading})"
-            )
+        if name == "integer":
+            # "00501": whole, but written with a leading zero (a code, not a number).
+            leading = query.column(readings.sql(column, detector, "zero"))
+            query.aggregate(index, name, "leading_zeros", f"count_if({typed} IS NOT NULL AND {leading})")
 
 
 def _read(values: dict[tuple[int, str, str], object], index: int, plan: ColumnPlan) -> ColumnScan:
