@@ -296,6 +296,11 @@ def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
         ("".join(f"C{i:08d}|FRIENDS OF {i}|X\n" for i in range(1, 30)), False),
         ("CMTE_ID|CMTE_NM|X\n" + "".join(f"C{i:08d}|FRIENDS OF {i}|X\n" for i in range(1, 30)), True),
         ("GEO_ID,B19013_001E\n" + "".join(f"0500000US{i:05d},N\n" for i in range(1, 30)), True),
+        # UCI's mushroom file: no header, letter codes; its first row is one more mushroom.
+        ("p,x,s,n,t,p,f\ne,x,s,y,t,a,f\ne,b,s,w,t,l,f\np,x,y,w,t,p,f\ne,x,s,g,f,n,f\ne,x,y,y,t,a,f\n", False),
+        ("class,cap,odor\ne,x,a\np,x,p\ne,b,l\np,f,n\n", True),
+        # A status column whose name is also one of its values stays a header.
+        ("id,name,status\na1,Ann,open\nb2,Bob,status\nc3,Cy,closed\nd4,Di,open\n", True),
     ],
 )
 def test_an_all_text_first_row_shaped_as_the_codes_below_is_data(con, tmp_path: Path, text: str, header: bool) -> None:

@@ -923,8 +923,23 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
         return False
     data_like = [i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell))]
     if not data_like:
-        return not _codes_like_below(rows, first)
+        return not _codes_like_below(rows, first) and not _values_of_their_columns(rows, first)
     return _period_columns(rows, data_like) or _names_over_values(rows, first, data_like)
+
+
+def _values_of_their_columns(rows: list[list[str]], first: list[str]) -> bool:
+    """Whether a first row of text is a row of data: its cells are values of the columns
+    under them (UCI's headerless mushroom file: "p,x,s,n,t,p,f,..." over rows of the same
+    letter codes). Four in five of its cells, or half when it repeats a cell, as names do
+    not; a name is seldom a value of its own column (lines repeating the header are no
+    values)."""
+    named = [(i, cell) for i, cell in enumerate(first) if cell]
+    below = [cells for cells in ([c.strip() for c in row] for row in rows[1:]) if cells != first]
+    if len(named) < 2 or len(below) < 3:
+        return False
+    found = sum(1 for i, cell in named if any(i < len(row) and row[i] == cell for row in below))
+    repeated = len({cell for _, cell in named}) < len(named)
+    return found >= 0.8 * len(named) or (repeated and found >= 0.5 * len(named))
 
 
 def _shape(cell: str) -> str:
