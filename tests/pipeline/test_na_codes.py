@@ -106,3 +106,24 @@ def test_null_tokens_read_as_missing_are_named_and_counted_from_the_top_of_a_lon
     assert "Null tokens read as missing when loaded: 'None' (5,000 in the first 20,000 rows)." in reasons["VALUE"]
     assert "'-' (2,000 in the first 20,000 rows)" in reasons["tag"]
     assert "Null tokens" not in reasons["ROW_ID"]
+
+
+def test_a_dash_is_the_minus_strand_beside_plus_and_missing_elsewhere(tmp_path: Path) -> None:
+    # NCBI's gene2accession and any BED or GFF file: strands "+", "-", and "?" or "." for
+    # unknown; "-" is missing in the other columns. Every minus-strand feature lost its strand.
+    lines = ["#tax_id\tGeneID\tstatus\torientation"]
+    for i in range(300):
+        status = "-" if i % 3 == 0 else "REVIEWED"
+        lines.append(f"9606\t{i + 1}\t{status}\t{'+-?'[i % 3] if i % 7 else '-'}")
+    path = tmp_path / "gene2accession.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    query = "SELECT count(*) FILTER (WHERE orientation = '-'), count(*) FILTER (WHERE status IS NULL) FROM \"typed\".\"s.t\""
+    out, rows = run_file(path, tmp_path, query)
+    minus = sum(1 for i in range(300) if (i % 7 == 0) or ("+-?"[i % 3] == "-"))
+    assert rows == [(minus, 100)]
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "'-'" not in reasons["orientation"]  # (its '?' is missing: unknown)
+    assert "Null tokens read as missing when loaded: '-' (100)." in reasons["status"]
+    assert out.read_options is not None
+    assert out.raw_copy is not None
+    assert reopen_csv(out.raw_copy, out.read_options).sign_codes == ("orientation",)

@@ -51,6 +51,7 @@ from datadossier.sources.csv_loader import (
     pin_columns,
     reopen_csv,
     sample_csv,
+    sign_columns,
     unquoted,
     with_last_column,
     without_ragged,
@@ -597,6 +598,7 @@ def stage_file(
                     open_csv(file, raw_copy=copy, null_tokens=null_tokens, max_columns=max_columns, encoding=encoding),
                 )
                 opened = opened.keeping_na(na_code_columns(con, opened))
+                opened = opened.keeping_signs(sign_columns(con, opened))
                 dialect = opened.dialect.as_dict() if opened.dialect else None
                 read_options = opened.recorded_options
             else:

@@ -1017,6 +1017,8 @@ class CsvCopy:
     columns: tuple[str, ...] | None = None
     # Columns in which "NA" is a code, not a missing value (see `na_code_columns`).
     na_codes: tuple[str, ...] = ()
+    # Columns in which "-" is a sign, not a missing value (see `sign_columns`).
+    sign_codes: tuple[str, ...] = ()
 
     @property
     def header(self) -> bool:
@@ -1028,9 +1030,16 @@ class CsvCopy:
         value = self.options.get("skip", 0)
         return value if isinstance(value, int) else 0
 
+    def kept(self, column: str) -> frozenset[str]:
+        """The null tokens that are values in a column ("NA" among country codes, "-" among
+        strands)."""
+        return frozenset(
+            token for token, columns in ((NA_TOKEN, self.na_codes), (SIGN_TOKEN, self.sign_codes)) if column in columns
+        )
+
     def reader(self) -> str:
         """The read_csv call over the copy: every column VARCHAR, null tokens NULL (but "NA"
-        in the columns of `keeping_na`)."""
+        in the columns of `keeping_na`, "-" in those of `keeping_signs`)."""
         tokens = _as_strings(self.options.get("nullstr"))
         # Tokens read as text and made NULL after the read: read_csv refuses a backslash in
         # nullstr when it is the escape (MySQL's \N beside its \"), and reads NA as text
@@ -1039,6 +1048,8 @@ class CsvCopy:
         late = [t for t in tokens if "\\" in t] if self.options.get("escape") == "\\" else []
         if self.na_codes and NA_TOKEN in tokens:
             late.append(NA_TOKEN)
+        if self.sign_codes and SIGN_TOKEN in tokens:
+            late.append(SIGN_TOKEN)
         if self.columns is None or not late:
             options = self.options if self.columns is None else {**self.options, **self.pinned_options()}
             return read_call("read_csv", self.path, {**options, "nullstr": [t for t in tokens if t not in late]})
@@ -1047,7 +1058,7 @@ class CsvCopy:
             f"CASE WHEN {quote_ident(c)} IN ({', '.join(quote_literal(t) for t in dropped)}) THEN NULL"
             f" ELSE {quote_ident(c)} END AS {quote_ident(c)}"
             for c in self.columns
-            if (dropped := [t for t in late if t != NA_TOKEN or c not in self.na_codes])
+            if (dropped := [t for t in late if t not in self.kept(c)])
         )
         return f"(SELECT * REPLACE ({nulled}) FROM {call})" if nulled else call
 
@@ -1059,13 +1070,18 @@ class CsvCopy:
         """The copy read with "NA" as a value in ``columns`` (see `na_code_columns`)."""
         return replace(self, na_codes=tuple(columns))
 
+    def keeping_signs(self, columns: list[str]) -> CsvCopy:
+        """The copy read with "-" as a value in ``columns`` (see `sign_columns`)."""
+        return replace(self, sign_codes=tuple(columns))
+
     @property
     def recorded_options(self) -> dict[str, object]:
         """What a later run needs to read the copy the same way (see `reopen_csv`)."""
         if self.columns is None:
             return dict(self.options)
         codes = {"na_codes": list(self.na_codes)} if self.na_codes else {}
-        return {**self.options, "columns": list(self.columns), **codes}
+        signs = {"sign_codes": list(self.sign_codes)} if self.sign_codes else {}
+        return {**self.options, "columns": list(self.columns), **codes, **signs}
 
     def raw_select(self) -> str:
         """The raw layer's SELECT (with ``_row_id``). Numbering rows in a view is fine: the
@@ -1151,6 +1167,33 @@ def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
     return [c for c in copy.columns if c in found]
 
 
+# "-", a null token, is a value in a column of strands or signs: the minus strand beside "+"
+# in genome annotations (BED, GFF, NCBI's gene2accession: "+", "-", "." or "?" for unknown),
+# a change's direction.
+SIGN_TOKEN = "-"
+_SIGNS = ("+", "-", ".", "?")
+
+
+def sign_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
+    """The columns whose values in the copy's first rows are signs alone, "+" and "-" both
+    among them (see `SIGN_TOKEN`); none when "-" is not a null token."""
+    if SIGN_TOKEN not in _as_strings(copy.options.get("nullstr")) or copy.columns is None:
+        return []
+    import duckdb
+
+    call = read_call("read_csv", copy.path, {**copy.options, **copy.pinned_options(), "nullstr": [""]})
+    signs = ", ".join(quote_literal(s) for s in _SIGNS)
+    try:
+        rows = con.execute(
+            f"SELECT k, count(*) = count_if(v IN ({signs})) AND count_if(v = '+') > 0 AND count_if(v = '-') > 0 "
+            f"FROM (UNPIVOT (SELECT * FROM {call} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) GROUP BY k"
+        ).fetchall()
+    except duckdb.Error:
+        return []  # the load reports what is wrong with the file
+    found = {str(k) for k, signed in rows if signed}
+    return [c for c in copy.columns if c in found]
+
+
 # Null tokens are counted in this many rows from the top of a file.
 NULL_TOKEN_ROWS = 20_000
 
@@ -1191,8 +1234,8 @@ def null_tokens_seen(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> NullToken
     counts: dict[str, dict[str, int]] = {}
     for item in found:
         column, token = str(item["k"]), str(item["v"])
-        if token == NA_TOKEN and column in copy.na_codes:
-            continue  # read as a value there (see `na_code_columns`)
+        if token in copy.kept(column):
+            continue  # read as a value there (see `na_code_columns`, `sign_columns`)
         counts.setdefault(column, {})[token] = int(item["n"])
     return NullTokensSeen(counts, min(total, NULL_TOKEN_ROWS), total <= NULL_TOKEN_ROWS)
 
@@ -1362,7 +1405,8 @@ def reopen_csv(path: Path, options: dict[str, object]) -> CsvCopy:
     columns = options.pop("columns", None)
     names = tuple(str(c) for c in columns) if isinstance(columns, list) else None  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
     codes = tuple(_as_strings(options.pop("na_codes", None)))
-    return CsvCopy(path=path, options=options, columns=names, na_codes=codes)
+    signs = tuple(_as_strings(options.pop("sign_codes", None)))
+    return CsvCopy(path=path, options=options, columns=names, na_codes=codes, sign_codes=signs)
 
 
 def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
