@@ -675,6 +675,22 @@ def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> N
     assert (result["DepTime"].decided_type, result["DepTime"].decided_pattern) == ("TIME", "hhmm_time")
 
 
+def test_chromosomes_are_labels_whatever_their_numbers(infer: Infer) -> None:
+    # NCBI's gene_info and ClinVar: 1 to 22, X (read as a missing value's marker), Y, MT.
+    chromosomes = [str(1 + i % 22) for i in range(190)] + ["X"] * 8 + ["Y", "MT"]
+    for name in ("chromosome", "Chromosome", "#CHROM", "chr"):
+        assert infer({name: chromosomes})[name].decided_type == "VARCHAR"
+
+
+def test_years_under_a_time_s_name_are_no_clock(infer: Infer) -> None:
+    # OECD's exports: TIME holds the year (2020 was 20:20); an evening's departures stay times.
+    years = [str(2000 + i % 24) for i in range(144)]
+    evening = [str([1805, 1930, 2045, 2359, 1815, 1500][i % 6]) for i in range(144)]
+    result = infer({"TIME": years, "TIME_PERIOD": years, "DepTime": evening})
+    assert (result["TIME"].decided_type, result["TIME_PERIOD"].decided_type) == ("INTEGER", "INTEGER")
+    assert (result["DepTime"].decided_type, result["DepTime"].decided_pattern) == ("TIME", "hhmm_time")
+
+
 def test_hours_and_months_written_with_two_digits_are_numbers(infer: Infer) -> None:
     # Instacart's order_hour_of_day ("08"), a birth month ("03"); a code keeps its zeros.
     hours = [f"{i % 24:02d}" for i in range(240)]

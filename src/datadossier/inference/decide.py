@@ -238,6 +238,10 @@ def _other_answers(boolean: _Option) -> bool:
     return bool(failed) and all(_ANSWER.fullmatch(value) for value in failed)
 _TRUTH_WORD_LENGTH = 4
 _NO_HOURS = "no value has hours"
+# Whole numbers that are all years of this range: under a name of time (OECD's TIME), periods,
+# not clock times of one evening.
+_YEARS = (1800, 2100)
+_ONLY_YEARS = "every value reads as a year"
 
 
 def _few_commas_among_whole_numbers(comma: _Option, whole: _Option) -> bool:
@@ -266,6 +270,10 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     latest = as_bound(hhmm.stats.high) if hhmm is not None else None
     if hhmm is not None and latest is not None and latest < 3600:
         hhmm.blocked = _NO_HOURS  # 0 to 99 only (Spotify's time_signature 3, 4, 5): no clock
+    whole = by_name.get("integer")
+    earliest, last = (as_bound(whole.stats.low), as_bound(whole.stats.high)) if whole is not None else (None, None)
+    if hhmm is not None and earliest is not None and last is not None and _YEARS[0] <= earliest and last <= _YEARS[1]:
+        hhmm.blocked = _ONLY_YEARS  # OECD's and SDMX's TIME, TIME_PERIOD: 2000..2023, no 20:00..20:23
     boolean = by_name.get("boolean")
     one_truth = boolean is not None and boolean.acceptable and boolean.stats.truths == 1
     if boolean is not None and one_truth and not looks_boolean(name) and findings.max_length < _TRUTH_WORD_LENGTH:

@@ -171,11 +171,13 @@ def names_a_version(name: str) -> bool:
 
 # Last words of the name of a label: GTFS's route_short_name ("1", "57A", "SL", "Shuttle"),
 # a model's name ("3", "X5").
-_LABEL_ENDINGS = frozenset({"name", "label", "title"})
+# (And a genome's sequences: chromosomes 1 to 22, X, Y and MT; scaffolds and contigs.)
+_LABEL_ENDINGS = frozenset({"name", "label", "title", "chromosome", "chrom", "chr", "seqid", "seqname", "contig", "scaffold"})
 
 
 def names_a_label(name: str) -> bool:
-    """True for names such as ``route_short_name``, ``model_name``, ``label``: what such a
-    column holds is read, not computed with, whether it is written in digits or letters."""
+    """True for names such as ``route_short_name``, ``model_name``, ``label``, ``chromosome``:
+    what such a column holds is read, not computed with, whether it is written in digits or
+    letters."""
     tokens = name_tokens(name)
     return bool(tokens) and tokens[-1] in _LABEL_ENDINGS
