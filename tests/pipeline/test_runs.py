@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from datadossier.engine import layer_relation
+from datadossier.errors import SourceError
 from datadossier.runtime import Runtime, open_runtime
 from datadossier.sample import write_sample
 from datadossier.store.repositories import catalog, checkpoints, metadata
@@ -43,6 +44,26 @@ async def test_raw_rows_are_typed_rows_plus_quarantined_rows(runtime: Runtime, t
         ).fetchall()
     assert sorted(v for v, _, _ in junk) == sorted(["??", "#VALUE!", "1O", "4.2.1"])
     assert all(q == r and failed == ["weight_kg"] for q, r, failed in junk)
+
+
+async def test_a_file_of_another_code_page_past_its_first_megabyte_is_read_in_it(runtime: Runtime, tmp_path: Path) -> None:
+    # FAOSTAT's long files: ASCII for megabytes, then "Côte d'Ivoire" in Latin-1; the load
+    # refused the whole file as no UTF-8.
+    path = tmp_path / "data" / "fao.csv"
+    lines = ["Area Code,Area,Value"] + [f"{i % 200},Country {i % 200},{i}" for i in range(60_000)] + ["107,Côte d'Ivoire,-5"]
+    path.write_bytes(("\n".join(lines) + "\n").encode("latin-1"))
+    assert path.stat().st_size > 1 << 20
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.status, run.typed_rows) == ("profiled", 60_001)
+    assert run.dialect is not None
+    assert run.dialect["encoding"] == "latin-1"
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT Area FROM {layer_relation('typed', 'data', 'fao')} WHERE Value = -5").fetchall() == [("Côte d'Ivoire",)]
+    # UTF-8 text before the bad byte: the file mixes encodings, which is an error still.
+    mixed = tmp_path / "data" / "mixed.csv"
+    mixed.write_bytes(("\n".join(lines[:40_000]) + "\nNaïve,1,1\n").encode() + ("\n".join(lines[40_000:]) + "\n").encode("latin-1"))
+    with pytest.raises(SourceError, match="not valid UTF-8"):
+        await runtime.pipeline.profile_path(mixed)
 
 
 async def test_codes_whose_zeros_the_sample_missed_keep_them_also_when_read_while_loading(

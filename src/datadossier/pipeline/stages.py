@@ -44,6 +44,7 @@ from datadossier.sources.csv_loader import (
     CsvCopy,
     NullTokensSeen,
     backslash_escaped,
+    late_encoding,
     load_csv_stage,
     na_code_columns,
     null_tokens_seen,
@@ -627,6 +628,15 @@ def stage_file(
                 # A CSV read again another way: quotes as text, or with its unnamed last columns.
                 if not isinstance(opened, CsvCopy):
                     raise
+                late = late_encoding(file.path, exc) if file is not None and encoding is None else None
+                if late is not None:
+                    # Read as UTF-8 from its first megabyte, another code page further down.
+                    if stage == SCRATCH_STAGE:
+                        con.execute(f"DETACH {SCRATCH}")
+                    return stage_file(
+                        con, source=source, table=table, file=file, null_tokens=null_tokens, max_columns=max_columns,
+                        files_dir=files_dir, encoding=late, scratch=scratch, kept=kept, thin=thin,
+                    )
                 again = (
                     backslash_escaped(opened, exc) or unquoted(opened, exc) or with_last_column(opened, exc)
                     or without_ragged(opened, exc, named)

@@ -203,6 +203,37 @@ def detect_encoding(head: bytes, path: Path) -> str:
     return "latin-1"
 
 
+def late_encoding(path: Path, exc: SourceError) -> str | None:
+    """The encoding of a file read as UTF-8 because its first megabyte (what `detect_encoding`
+    reads) was plain ASCII, and whose load then met a byte that is no UTF-8 (FAOSTAT's
+    Latin-1 "Côte d'Ivoire" a few megabytes down): Latin-1 or Windows-1252 (or another code
+    page), told from the bytes around the first bad one. None for another error, and for a
+    file with UTF-8 text before that byte: it mixes encodings, and the error stands."""
+    if "not valid UTF-8" not in exc.message:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with open_bytes(path) as fh:
+            while chunk := fh.read(1 << 24):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as bad:
+                    start = max(bad.start, 0)
+                    if _PAST_ASCII.search(chunk, 0, start) is None:
+                        window = chunk[max(start - 4096, 0) : start + (1 << 16)]
+                        found = detect_encoding(window, path)
+                        return None if found in ("utf-8", "utf-16") else found
+                    return None
+                if _PAST_ASCII.search(chunk) is not None:
+                    return None  # UTF-8 text before the bad byte: encodings mixed
+    except (OSError, SourceError, EOFError):
+        return None
+    return None
+
+
+_PAST_ASCII = re.compile(rb"[\x80-\xff]")
+
+
 # Above this share of bytes past ASCII, text that is not UTF-8 is not in a Western code page
 # (French or German text has a few percent): Cyrillic, Greek, Japanese, Chinese, Korean...
 _LEGACY_HIGH_SHARE = 0.2
