@@ -66,6 +66,22 @@ async def test_a_file_of_another_code_page_past_its_first_megabyte_is_read_in_it
         await runtime.pipeline.profile_path(mixed)
 
 
+async def test_an_encoding_asked_for_reloads_a_file_read_in_another(runtime: Runtime, tmp_path: Path) -> None:
+    # Czech district names in Windows-1250, read as Windows-1252 ("Èechy"): asking for cp1250
+    # said "unchanged" and kept the garbled names.
+    path = tmp_path / "data" / "district.csv"
+    path.write_bytes(("A1;A3\n" + "".join(f"{i};Praha\n" for i in range(20)) + "21;jižní Čechy\n").encode("cp1250"))
+    (first,) = await runtime.pipeline.profile_path(path)
+    assert first.dialect is not None
+    assert first.dialect["encoding"] != "cp1250"
+    (fixed,) = await runtime.pipeline.profile_path(path, encoding="cp1250")
+    assert fixed.status == "profiled"
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT A3 FROM {layer_relation('typed', 'data', 'district')} WHERE A1 = 21").fetchall() == [("jižní Čechy",)]
+    (again,) = await runtime.pipeline.profile_path(path, encoding="CP1250")
+    assert again.status == "unchanged"
+
+
 async def test_codes_whose_zeros_the_sample_missed_keep_them_also_when_read_while_loading(
     runtime: Runtime, tmp_path: Path
 ) -> None:

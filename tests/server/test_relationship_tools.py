@@ -39,6 +39,12 @@ async def test_an_agent_asks_how_to_join_right_after_profiling(tmp_path: Path, s
             assert con.execute(f"SELECT count(*) > 0 {best['sql']}").fetchone() == (True,)
         same = structured(await client.call_tool("find_join_path", {"from_table": "orders", "to_table": "shop.orders"}))
         assert "both ends" in same["message"]
+        # Connected, but by more joins than allowed: said so, not "not connected".
+        far = structured(
+            await client.call_tool("find_join_path", {"from_table": "order_items", "to_table": "customers", "max_hops": 1})
+        )
+        assert far["found"] is False
+        assert "raise max_hops" in far["message"]
 
         listed = structured(await client.call_tool("get_relationships", {"table": "shop.orders"}))
         assert listed["discovery"]["ran"] is False  # nothing changed since

@@ -216,3 +216,15 @@ def test_dask_s_part_files_are_one_table(tmp_path: Path) -> None:
         (table / f"part.{n}.parquet").write_bytes(b"PAR1")
     (found,) = resolve_files(str(table), [tmp_path])
     assert (found.path, found.table_name) == (table, "events")
+
+
+def test_a_folder_whose_files_read_as_no_table_says_how_to_read_one(tmp_path: Path) -> None:
+    # The Netflix Prize's combined_data_1.txt: "1:" lines between rows; the folder said it held
+    # no CSV file, which sent agents away from the file.
+    folder = tmp_path / "netflix"
+    folder.mkdir()
+    (folder / "combined_data_1.txt").write_text("1:\n1488844,3,2005-09-06\n2:\n822109,5,2005-05-13\n")
+    with pytest.raises(SourceError) as raised:
+        resolve_files(str(folder), [tmp_path])
+    assert "Its files (combined_data_1.txt) do not read as tables" in raised.value.message
+    assert f"profile one alone ({folder / 'combined_data_1.txt'})" in raised.value.message

@@ -81,6 +81,17 @@ class TableRun:
         return f"{self.source}.{self.table}"
 
 
+def _same_encoding(read: object, asked: str) -> bool:
+    """Whether a file read in ``read`` (a CSV dialect's) was read as ``asked``: names compared
+    as Python's codecs know them ("latin1" is "latin-1")."""
+    import codecs
+
+    try:
+        return isinstance(read, str) and codecs.lookup(read).name == codecs.lookup(asked).name
+    except LookupError:
+        return False
+
+
 def _left_out(source: str, path: Path) -> TableRun:
     """What a run says of an entry of a folder it did not read (`resolve_files`' left_out)."""
     if path.is_dir():
@@ -292,11 +303,13 @@ class Pipeline:
                 known = await catalog.file_state(session, source_id, table)
             new_print = early.fingerprint if early is not None else fingerprint(file.path) if file else None
             # Unchanged: the same file, read with the same null tokens (a change of the setting
-            # reloads it).
+            # reloads it) and in the encoding asked for (one given now that the last run did not
+            # read it in reloads it).
             unchanged = (
                 file is not None and not force and known.typed_table_exists
                 and known.fingerprint == new_print
                 and reads_nulls_as(known.read_options, self.settings.null_tokens)
+                and (encoding is None or _same_encoding((known.dialect or {}).get("encoding"), encoding))
             )
             return await self._run_in_thread(
                 source_id, source, table, file, known.manual_types, new_print,

@@ -458,6 +458,15 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
                 " a folder's files are one source."
                 if folders else ""
             )
+            unread = sorted(p for p in candidate.iterdir() if p.is_file() and _without_suffix_of_its_kind(p))
+            if unread:
+                # Text whose first lines read as no table (or could not be read as one): named
+                # alone, a file is read whatever its first lines, and any error says why.
+                inside += (
+                    f" Its files ({', '.join(p.name for p in unread[:5])}{', ...' if len(unread) > 5 else ''})"
+                    f" do not read as tables from their first lines; profile one alone ({unread[0]}) to read it"
+                    " anyway, or to see why it cannot be."
+                )
             raise SourceError(
                 f"The directory {candidate} holds no CSV or Parquet file.{inside}",
                 hint=(

@@ -167,7 +167,8 @@ class FindJoinPathResult(BaseModel):
     found: bool = Field(description="False when no path of at most max_hops joins exists.")
     paths: list[JoinPathOut] = Field(description="Best first: fewest joins, then highest confidence.")
     disconnected_groups: list[list[str]] = Field(
-        description="When nothing was found: the groups of tables that relationships connect; the two tables lie in different groups."
+        description="When nothing was found: the groups of tables that relationships connect; the two tables lie in"
+        " different groups, or in one beyond max_hops joins."
     )
     message: str = Field(description="One sentence that sums up the answer.")
     discovery: DiscoveryOut
@@ -221,6 +222,12 @@ def find_join_path_result(answer: Any) -> FindJoinPathResult:
         )
     elif answer.from_table == answer.to_table:
         message = f"{answer.from_table} is both ends: there is nothing to join; name two different tables."
+    elif any(answer.from_table in group and answer.to_table in group for group in answer.groups):
+        message = (
+            f"No join path from {answer.from_table} to {answer.to_table} within the hop limit, though relationships"
+            " connect them through more tables (see disconnected_groups): raise max_hops to see that path, and"
+            " check that it means what you need."
+        )
     else:
         message = (
             f"No join path from {answer.from_table} to {answer.to_table} within the hop limit: they are not "
