@@ -145,6 +145,28 @@ async def test_a_manual_type_survives_a_reprofile(tmp_path: Path, store_url: str
         assert after["columns"][0]["decision"]["previous_type"] in ("INTEGER", "BIGINT")
 
 
+async def test_a_date_over_date_times_keeps_their_dates_and_a_type_that_fits_nothing_warns(
+    tmp_path: Path, store_url: str
+) -> None:
+    # Shopify's "Created at" made a DATE sent every order to quarantine, without a word.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "orders.csv"
+    path.write_text("id,Created at,eval_set\n" + "".join(f"{i},2021-01-{i:02d} 08:23:00 -0500,prior\n" for i in range(1, 21)))
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        dated = structured(
+            await client.call_tool("set_column_type", {"table": "data.orders", "column": "Created at", "data_type": "DATE"})
+        )
+        assert (dated["table"]["rows"], dated["table"]["quarantined_rows"], dated["warning"]) == (20, 0, None)
+        assert dated["column"]["profile"]["min"] == "2021-01-01"
+        wrong = structured(
+            await client.call_tool("set_column_type", {"table": "data.orders", "column": "eval_set", "data_type": "DATE"})
+        )
+        assert wrong["table"]["rows"] == 0
+        assert "20 more rows of 20 fail their types" in wrong["warning"]
+        assert "Set it back with data_type VARCHAR" in wrong["warning"]
+
+
 async def test_a_second_concurrent_profile_of_one_table_is_refused(tmp_path: Path, store_url: str) -> None:
     settings = make_settings(tmp_path, store_url)
     path = tmp_path / "data" / "big.csv"

@@ -281,11 +281,12 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             trim=inference.padded,
             blank_null=inference.spaced,
         )
-    # (A DATE read from date-times at midnight is also their TIMESTAMP reading.)
+    # (A DATE read from date-times at midnight is also their TIMESTAMP reading; a person's
+    # DATE over date-times is their dates.)
     same_type = [
         c for c in inference.candidates
         if c.data_type == decided or (decided == "TIMESTAMP" and c.details.get("midnight"))
-    ]
+    ] + [c for c in inference.candidates if decided == "DATE" and c.data_type == "TIMESTAMP"]
     pattern = same_type[0].detected_pattern if same_type else None
     return ColumnCast(
         name=inference.column_name,

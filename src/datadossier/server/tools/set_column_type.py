@@ -17,6 +17,10 @@ class SetColumnTypeResult(BaseModel):
     table: TableInfo = Field(description="The rebuilt table with its new row counts.")
     previous_type: str | None = Field(description="The type the column had before.")
     column: ColumnInfo = Field(description="The column with its new decision and profile.")
+    warning: str | None = Field(
+        default=None,
+        description="Set when the new type sent many more rows to quarantine: most of the column's values do not fit it.",
+    )
 
 
 async def set_column_type(
@@ -38,13 +42,27 @@ async def set_column_type(
         from datadossier.store.repositories import catalog, metadata
 
         runtime = await runtime_of(ctx)
+        async with runtime.sessions() as session:
+            before = (await catalog.resolve_table(session, table)).quarantine_rows or 0
         previous, run = await set_type(runtime.pipeline, table, column, data_type, decided_by="mcp", reason=reason)
         async with runtime.sessions() as session:
             summary = await catalog.resolve_table(session, run.qualified_name)
             detail = (await metadata.column_details(session, summary, column))[0]
         return SetColumnTypeResult(
-            table=TableInfo.of(summary), previous_type=previous, column=column_info(detail, full=False)
+            table=TableInfo.of(summary), previous_type=previous, column=column_info(detail, full=False),
+            warning=_emptied(summary.raw_rows or 0, before, summary.quarantine_rows or 0, column, previous),
         )
+
+
+def _emptied(rows: int, before: int, after: int, column: str, previous: str | None) -> str | None:
+    """A warning when a type sent more than half of the table's rows to quarantine."""
+    if rows == 0 or after - before <= rows / 2:
+        return None
+    undo = f" Set it back with data_type {previous}." if previous else ""
+    return (
+        f"{after - before:,} more rows of {rows:,} fail their types now and left the typed layer for quarantine:"
+        f" most values of {column!r} do not convert to the new type (see the column's failed examples).{undo}"
+    )
 
 
 def register(server: MCPServer) -> None:
