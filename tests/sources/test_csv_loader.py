@@ -1037,3 +1037,30 @@ def test_header_cells_the_names_do_not_repeat_are_kept_as_written(con, tmp_path:
     assert pinned.columns == ("Country", "Year", "Life expectancy", "BMI", "x", "x_1")
     assert pinned.dialect is not None
     assert dict(pinned.dialect.written_names) == {"Year": " Year", "Life expectancy": "Life expectancy ", "BMI": " BMI ", "x_1": "x"}
+
+
+def test_a_second_table_stacked_under_the_first_is_left_out_and_named(con, tmp_path: Path) -> None:
+    # Ken French's factor files: monthly rows, then a title over the same header and the
+    # yearly rows. The years joined the months (a key on 1990 beside 199001, annual returns
+    # averaged with monthly ones).
+    path = tmp_path / "F-F_Research_Data_Factors.CSV"
+    monthly = "".join(f"{y}{m:02d},    1.{m},    0.2\r\n" for y in range(1990, 1995) for m in range(1, 13))
+    yearly = "".join(f"{y},   12.50,    3.10\r\n" for y in range(1990, 1995))
+    path.write_text(
+        "This file was created by CMPT_ME_BEME_RETS\r\n\r\n,Mkt-RF,RF\r\n" + monthly
+        + "\r\n Annual Factors: January-December \r\n,Mkt-RF,RF\r\n" + yearly + "\r\nCopyright 2023 Kenneth R. French\r\n"
+    )
+    dialect = _load(con, path)
+    assert dialect.second_table == (65, "Annual Factors: January-December")
+    assert dialect.as_dict()["second_table"] == {"line": 65, "title": "Annual Factors: January-December"}
+    assert con.execute("SELECT count(*), min(column0), max(column0) FROM raw_t").fetchall() == [(60, "199001", "199412")]
+
+
+def test_a_header_repeated_after_a_blank_line_without_a_title_is_no_second_table(con, tmp_path: Path) -> None:
+    # Two exports concatenated with a blank line between: one table.
+    path = tmp_path / "x.csv"
+    part = "id,name\n" + "".join(f"{i},n{i}\n" for i in range(20))
+    path.write_text(part + "\n" + part)
+    dialect = _load(con, path)
+    assert (dialect.second_table, dialect.repeated_headers) == (None, 1)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]

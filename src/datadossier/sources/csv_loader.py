@@ -117,6 +117,9 @@ class CsvDialect:
     # What the lines above the table say of its columns, as the NASA Exoplanet Archive and
     # other IPAC exports write them ("# COLUMN pl_orbper: Orbital Period [days]"): (name, text).
     described: tuple[tuple[str, str], ...] = ()
+    # A second table stacked under this one (see `_second_table`): the 1-based line of its
+    # title, and the title. The copy ends before it.
+    second_table: tuple[int, str] | None = None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -135,6 +138,10 @@ class CsvDialect:
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
             **({"written_names": dict(self.written_names)} if self.written_names else {}),
             **({"described": dict(self.described)} if self.described else {}),
+            **(
+                {"second_table": {"line": self.second_table[0], "title": self.second_table[1]}}
+                if self.second_table else {}
+            ),
         }
 
 
@@ -309,6 +316,11 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         starts = starts[comments:]
     else:
         comments, above = 0, []
+    stacked = _second_table(physical, starts)
+    physical_starts = starts
+    if stacked is not None:
+        # The table ends where the second starts: its lines are neither rows nor notes.
+        starts, complete = starts[:stacked], True
     lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
@@ -413,6 +425,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         data_skip=starts[preamble + labels] + 1 if labels else 0,
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged,
         described=_described(above + lines[:preamble]),
+        second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
     )
 
 
@@ -773,6 +786,50 @@ _LABELLED_STATEMENT = re.compile(r"\s*[A-Za-z][A-Za-z]*(?:\s+\S+){2,}:\s+\S.*")
 
 def _labelled_statement(cell: str) -> bool:
     return _LABELLED_STATEMENT.fullmatch(cell) is not None
+
+
+# A table stacked under another one has a title of at most this many lines over its header.
+_STACKED_TITLE_LINES = 3
+
+
+def _second_table(physical: list[str], starts: list[int]) -> int | None:
+    """Where a second table stacked under the first one starts, as an index into ``starts``
+    (the non-blank lines), or None: the header line again, with a title of one to three
+    lines over it and a blank line over the title (Ken French's factor files: the monthly
+    table, then " Annual Factors: January-December " over the same header and the yearly
+    rows). The title is no row of the table (it has fewer fields than the header), and the
+    blank line sets it apart; a header merely repeated (every 20 rows of a sports table,
+    files concatenated) has no title over it."""
+    first_seen: dict[str, int] = {}
+    for n, i in enumerate(starts):
+        text = physical[i].strip()
+        earlier = first_seen.setdefault(text, n)
+        delimiter = next((d for d in ",;\t|" if d in text), None)
+        if earlier == n or delimiter is None:
+            continue
+        top = n
+        while top - 1 > earlier and n - (top - 1) <= _STACKED_TITLE_LINES and starts[top] - starts[top - 1] == 1:
+            title = physical[starts[top - 1]]
+            if title.count(delimiter) >= text.count(delimiter) or not any(ch.isalpha() for ch in title):
+                break
+            top -= 1
+        if top < n and top - 1 > earlier and starts[top] - starts[top - 1] > 1:
+            return top
+    return None
+
+
+def _cut_at_line(path: Path, line: int) -> None:
+    """End the workspace's copy before its ``line``-th line (0-based; lines end at CR, LF or
+    both, as `detect_dialect` splits them): a second table's lines (see `_second_table`),
+    which lie in the part of the file the dialect was read from."""
+    with path.open("rb") as fh:
+        head = fh.read(2 * SNIFF_BYTES)
+    ends = [m.end() for m in itertools.islice(_LINE_END_BYTES.finditer(head), line)]
+    if len(ends) == line:
+        os.truncate(path, ends[-1] if ends else 0)
+
+
+_LINE_END_BYTES = re.compile(rb"\r\n|\r|\n")
 
 
 def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
@@ -1315,6 +1372,8 @@ def open_csv(
         _decompress(file.path, raw_copy)
     else:
         copy_file(file.path, raw_copy)
+    if dialect.second_table is not None:
+        _cut_at_line(raw_copy, dialect.second_table[0] - 1)
     footer = _cut_footer(raw_copy, duck_encoding, dialect)
     if footer:
         dialect = replace(dialect, footer=footer)
