@@ -242,6 +242,8 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
         parts.append(f"{_lines(int(dialect['skip']))} before the table (a title, notes) skipped")
     if dialect.get("footer"):
         parts.append(f"{_lines(int(dialect['footer']))} of notes after the table left out")
+    if dialect.get("comment_lines"):
+        parts.append(f"{_lines(int(dialect['comment_lines']))} of comments (\"#\") among the rows left out")
     if second := dialect.get("second_table"):
         parts.append(f"a second table below it, from line {second['line']} ({second['title']!r}), left out")
     return "; ".join(parts) + ("." if parts else "")

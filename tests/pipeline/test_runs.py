@@ -82,6 +82,18 @@ async def test_an_encoding_asked_for_reloads_a_file_read_in_another(runtime: Run
     assert again.status == "unchanged"
 
 
+async def test_comment_lines_atop_a_file_of_values_separated_by_spaces_are_skipped(runtime: Runtime, tmp_path: Path) -> None:
+    # NOAA's co2_mm_mlo.txt: a "#" preamble, then columns aligned with spaces; the comments
+    # were rows (the file was refused, or its columns all text).
+    path = tmp_path / "data" / "co2_mm_mlo.txt"
+    rows = "".join(f"  {1958 + i // 12}   {1 + i % 12}    {1958 + i / 12:.3f}      {315 + i % 7}.71\n" for i in range(30))
+    path.write_text("# USE OF NOAA GML DATA\n# CO2 monthly mean\n" + rows)
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.status, run.typed_rows) == ("profiled", 30)
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT typeof(column0), min(column0) FROM {layer_relation('typed', 'data', 'co2_mm_mlo')} GROUP BY ALL").fetchall() == [("INTEGER", 1958)]
+
+
 async def test_codes_whose_zeros_the_sample_missed_keep_them_also_when_read_while_loading(
     runtime: Runtime, tmp_path: Path
 ) -> None:

@@ -1064,3 +1064,13 @@ def test_a_header_repeated_after_a_blank_line_without_a_title_is_no_second_table
     dialect = _load(con, path)
     assert (dialect.second_table, dialect.repeated_headers) == (None, 1)
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]
+
+
+def test_comment_lines_among_the_rows_of_a_commented_file_are_left_out(con, tmp_path: Path) -> None:
+    # Ensembl's GFF3: "###" after each gene (every gene a ragged row: the file was refused).
+    path = tmp_path / "genes.gff3"
+    gene = "chr1\tEnsembl\tgene\t{0}\t{1}\t.\t+\t.\tID=gene:G{0}\nchr1\tEnsembl\tmRNA\t{0}\t{1}\t.\t+\t.\tParent=gene:G{0}\n###\n"
+    path.write_text("##gff-version 3\n##sequence-region chr1 1 1000\n" + "".join(gene.format(10 * i, 10 * i + 5) for i in range(20)))
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.field_count, dialect.comment_lines) == (2, 9, 20)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]

@@ -120,6 +120,11 @@ class CsvDialect:
     # A second table stacked under this one (see `_second_table`): the 1-based line of its
     # title, and the title. The copy ends before it.
     second_table: tuple[int, str] | None = None
+    # The file opens with comment lines ("#"), and lines starting with "#" further down are
+    # comments too (Ensembl's GFF3 writes "###" after each gene, NCBI's "##sequence-region"
+    # among its rows): left out of the copy, counted in ``comment_lines``.
+    comments: bool = False
+    comment_lines: int = 0
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -142,6 +147,7 @@ class CsvDialect:
                 {"second_table": {"line": self.second_table[0], "title": self.second_table[1]}}
                 if self.second_table else {}
             ),
+            **({"comment_lines": self.comment_lines} if self.comment_lines else {}),
         }
 
 
@@ -316,6 +322,9 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         starts = starts[comments:]
     else:
         comments, above = 0, []
+    if comments:
+        # (The first line left is the header, which may be written as a comment.)
+        starts = starts[:1] + [i for i in starts[1:] if not physical[i].lstrip().startswith("#")]
     stacked = _second_table(physical, starts)
     physical_starts = starts
     if stacked is not None:
@@ -362,13 +371,13 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         # BLS's flat files pad values with spaces between their tabs.)
         return CsvDialect(
             encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(aligned[:50]),
-            field_count=len(aligned[0]), spaces=True,
+            field_count=len(aligned[0]), spaces=True, comments=bool(comments),
         )
     if not directive and best is None and (fixed := _fixed_width(lines, complete=complete)) is not None:
         starts, rows = fixed
         return CsvDialect(
             encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(rows[:50]),
-            field_count=len(starts), widths=tuple(starts),
+            field_count=len(starts), widths=tuple(starts), comments=bool(comments),
         )
     preamble = 0
     ragged = False
@@ -426,6 +435,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
+        comments=bool(comments),
     )
 
 
@@ -729,10 +739,11 @@ def _fixed_row(line: str, starts: list[int] | tuple[int, ...]) -> list[str]:
     return [line[a:b].strip() for a, b in zip(starts, ends, strict=True)]
 
 
-def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = ()) -> None:
+def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = (), *, comments: bool = False) -> None:
     """Rewrite a file of values separated by spaces (see `_space_separated`), or of
     fixed-width records (columns starting at ``widths``, see `_fixed_width`), as UTF-8 CSV,
-    one row per non-blank line."""
+    one row per non-blank line (``comments``: lines starting with "#" left out, as NOAA's
+    co2_mm_mlo.txt opens with them)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
@@ -740,11 +751,13 @@ def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = 
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             out = csv.writer(dst, lineterminator="\n")
+            lines = (line.lstrip("\ufeff") for line in src)
+            if comments:
+                lines = (line for line in lines if not line.lstrip().startswith("#"))
             if widths:
-                lines = (line.lstrip("\ufeff").rstrip("\r\n") for line in src)
-                out.writerows(_fixed_row(line, widths) for line in lines if line.strip())
+                out.writerows(_fixed_row(line.rstrip("\r\n"), widths) for line in lines if line.strip())
             else:
-                out.writerows(values for line in src if (values := _space_values(line.lstrip("\ufeff"))))
+                out.writerows(values for line in lines if (values := _space_values(line)))
     except FileNotFoundError as exc:
         raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
     except UnicodeDecodeError as exc:
@@ -915,6 +928,28 @@ def _cut_repeated_headers(path: Path, dialect: CsvDialect) -> int:
                     header = text.removeprefix(b"\xef\xbb\xbf")
                 out.write(line)
             elif text == header:
+                cut += 1
+            else:
+                out.write(line)
+    target.replace(path)
+    return cut
+
+
+def _cut_comment_lines(path: Path, dialect: CsvDialect) -> int:
+    """Leave the lines starting with "#" below the header out of the workspace's copy of a
+    file that opens with comments (see `CsvDialect.comments`); how many there were. Read
+    only up to the first: a file without any is not rewritten."""
+    with path.open("rb") as src:
+        for number, line in enumerate(src):
+            if number > dialect.skip and line.lstrip().startswith(b"#"):
+                break
+        else:
+            return 0
+    cut = 0
+    target = path.with_name(path.name + ".part")
+    with path.open("rb") as src, target.open("wb") as out:
+        for number, line in enumerate(src):
+            if number > dialect.skip and line.lstrip().startswith(b"#"):
                 cut += 1
             else:
                 out.write(line)
@@ -1363,7 +1398,7 @@ def open_csv(
         duck_encoding = None  # (read in Python, which takes every byte)
     mixed = _mixed_line_ends(head)
     if dialect.spaces or dialect.widths:
-        _respace(file.path, enc, raw_copy, dialect.widths)
+        _respace(file.path, enc, raw_copy, dialect.widths, comments=dialect.comments)
         duck_encoding = "utf-8"
     elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
@@ -1381,6 +1416,8 @@ def open_csv(
         dialect = cut_ragged_rows(raw_copy, dialect, duck_encoding, named=file.path)
     if dialect.repeated_headers:
         dialect = replace(dialect, repeated_headers=_cut_repeated_headers(raw_copy, dialect))
+    if dialect.comments and not (dialect.spaces or dialect.widths):
+        dialect = replace(dialect, comment_lines=_cut_comment_lines(raw_copy, dialect))
     options: dict[str, object] = {
         "all_varchar": True,
         "delim": dialect.delimiter + (" " if dialect.initial_space else ""),
