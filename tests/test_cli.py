@@ -193,11 +193,13 @@ def test_the_summary_says_what_the_copy_left_out(tmp_path: Path, store_url: str)
     data = tmp_path / "books"
     data.mkdir()
     rows = [f"{i},Title {i},Author {i}" for i in range(1, 81)]
-    rows[9] = "10,Streetcar Suburbs,Sam Bass Warner, Jr."
+    rows[9] = "10,Streetcar Suburbs"  # an author lost
+    rows[20] = "21,Streetcar Suburbs,Sam Bass Warner, Jr."  # a comma in the last value
     (data / "books.csv").write_text("Notice: provided as is\n\nbookID,title,authors\n" + "\n".join(rows) + "\n")
     done = _run(tmp_path, store_url, "profile", str(data))
     assert done.returncode == 0
     assert "books.books: 1 row with another number of fields left out (line 13)" in done.stdout
+    assert "1 row with the delimiter inside the last value rejoined" in done.stdout
     assert "2 lines before the table (a title, notes) skipped" in done.stdout
     as_json = json.loads(_run(tmp_path, store_url, "profile", str(data), "--json", "--force").stdout)
     assert (as_json[0]["ragged_rows"], as_json[0]["ragged_lines"], as_json[0]["raw_rows"]) == (1, [13], 79)

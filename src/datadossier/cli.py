@@ -236,6 +236,9 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
         more = ", ..." if count > len(dialect.get("ragged_lines") or []) else ""
         rows = f"{count:,} row{'' if count == 1 else 's'}"
         parts.append(f"{rows} with another number of fields left out (line{'' if count == 1 else 's'} {lines}{more})")
+    if dialect.get("rejoined_rows"):
+        count = int(dialect["rejoined_rows"])
+        parts.append(f"{count:,} row{'' if count == 1 else 's'} with the delimiter inside the last value rejoined")
     if dialect.get("repeated_headers"):
         parts.append(f"{_lines(int(dialect['repeated_headers']))} repeating the header left out")
     if dialect.get("skip"):

@@ -1074,3 +1074,29 @@ def test_comment_lines_among_the_rows_of_a_commented_file_are_left_out(con, tmp_
     dialect = _load(con, path)
     assert (dialect.skip, dialect.field_count, dialect.comment_lines) == (2, 9, 20)
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]
+
+
+def test_rows_with_the_delimiter_in_their_last_text_are_rejoined(con, tmp_path: Path) -> None:
+    # The Netflix Prize's movie_titles.csv: id, year, title; titles with commas, unquoted.
+    path = tmp_path / "movie_titles.csv"
+    titles = [f"{i},{1990 + i % 20},Title number {i}" for i in range(1, 41)]
+    titles[3] = "4,1998,Lock, Stock and Two Smoking Barrels"
+    titles[9] = "10,NULL,Mad, Mad World, A"
+    path.write_text("\n".join(titles) + "\n")
+    dialect = _load(con, path)
+    assert (dialect.field_count, dialect.rejoined_rows, dialect.ragged_rows) == (3, 2, 0)
+    assert con.execute("SELECT column2 FROM raw_t WHERE column0 IN ('4', '10') ORDER BY column0").fetchall() == [
+        ("Mad, Mad World, A",), ("Lock, Stock and Two Smoking Barrels",),
+    ]
+
+
+def test_a_row_whose_extra_field_is_not_at_the_end_is_left_out_not_rejoined(con, tmp_path: Path) -> None:
+    # Goodreads' books.csv: a comma in a title in the middle; the rating moves into the title's
+    # place, which holds numbers in the other rows.
+    path = tmp_path / "books.csv"
+    rows = [f"{i},Title {i},{3 + i % 2}.5,Publisher {i}" for i in range(1, 41)]
+    rows[5] = "6,Harry Potter, Book 1,4.5,Scholastic"
+    path.write_text("bookID,title,average_rating,publisher\n" + "\n".join(rows) + "\n")
+    dialect = _load(con, path)
+    assert (dialect.rejoined_rows, dialect.ragged_rows) == (0, 1)
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(39,)]

@@ -111,6 +111,12 @@ class CsvDialect:
     ragged: bool = False
     ragged_rows: int = 0
     ragged_lines: tuple[int, ...] = ()
+    # Rows with the delimiter inside their last value, unquoted (the Netflix Prize's
+    # movie_titles.csv: "4,1998,Lock, Stock and Two Smoking Barrels"): rejoined, when the
+    # last column holds text and the columns before it that hold numbers still do (the
+    # positions of those, see `_rejoin_positions`); counted in ``rejoined_rows``.
+    rejoin: tuple[int, ...] | None = None
+    rejoined_rows: int = 0
     # Header cells that the columns' names do not repeat exactly: (name, as written), for
     # names DuckDB trimmed ("Life expectancy " in the WHO's file) or numbered ("x" twice).
     written_names: tuple[tuple[str, str], ...] = ()
@@ -141,6 +147,7 @@ class CsvDialect:
             **({"header_rows": 2} if self.names else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
+            **({"rejoined_rows": self.rejoined_rows} if self.rejoined_rows else {}),
             **({"written_names": dict(self.written_names)} if self.written_names else {}),
             **({"described": dict(self.described)} if self.described else {}),
             **(
@@ -381,6 +388,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         )
     preamble = 0
     ragged = False
+    rejoin = None
     skip = starts[0] if directive or comments else 0
     if best is None:
         delimiter, field_count = (absent or delimiters)[0], 1
@@ -399,11 +407,13 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
                 i for i in range(preamble, end)
                 if len(rows[i]) != field_count and not (trailing and i > preamble)
             ]
+            rejoin = _rejoin_positions(rows[preamble + 1 : end], field_count) if bad and not trailing else None
+            broken = [i for i in bad if not _rejoinable(rows[i], field_count, rejoin)]
             # A few are left out when the file is copied (`cut_ragged_rows` counts them over the
-            # whole file); the first is named when there are more.
-            ragged = bool(bad) and not trailing and len(bad) <= RAGGED_SNIFF_SHARE * (end - preamble)
-            if bad and not ragged:
-                raise ragged_error(path, bad[0] + 1, len(rows[bad[0]]), field_count, delimiter)
+            # whole file, and rejoins those it can); the first is named when there are more.
+            ragged = bool(bad) and not trailing and len(broken) <= RAGGED_SNIFF_SHARE * (end - preamble)
+            if broken and not ragged:
+                raise ragged_error(path, broken[0] + 1, len(rows[broken[0]]), field_count, delimiter)
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
         else:
@@ -432,7 +442,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else (),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels] + 1 if labels else 0,
-        empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged,
+        empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
         comments=bool(comments),
@@ -466,11 +476,46 @@ def ragged_error(path: Path, line: int, fields: int, field_count: int, delimiter
     )
 
 
+# Cells that stand for no value in a column of numbers (see `_rejoin_positions`).
+_NO_NUMBER = frozenset({"", "null", "na", "n/a", "none", "nan", "-", "?"})
+
+
+def _number_or_none(cell: str) -> bool:
+    text = cell.strip()
+    return text.lower() in _NO_NUMBER or _NUMBER.match(text) is not None
+
+
+def _rejoin_positions(rows: list[list[str]], field_count: int) -> tuple[int, ...] | None:
+    """The columns (but the last) whose values are numbers in the rows of the table's width,
+    when its last column holds text (words in half of its values): a row with more fields
+    is then that text with the delimiter in it, if those columns hold numbers in it too
+    (`_rejoinable`). None when the last column is no text or no column holds numbers: an
+    extra field could then be anywhere (a comma in a title in the middle of Goodreads' rows)."""
+    good = [row for row in rows if len(row) == field_count]
+    last = [row[-1] for row in good if row[-1].strip()]
+    if len(good) < 3 or not last or 2 * sum(1 for v in last if any(ch.isalpha() for ch in v)) < len(last):
+        return None
+    numeric = tuple(
+        i for i in range(field_count - 1)
+        if sum(1 for row in good if _number_or_none(row[i])) >= 0.95 * len(good)
+        and any(row[i].strip() and _NUMBER.match(row[i].strip()) for row in good)
+    )
+    return numeric or None
+
+
+def _rejoinable(row: list[str], field_count: int, rejoin: tuple[int, ...] | None) -> bool:
+    """Whether a row of more fields than the table's is its text with the delimiter in it:
+    its columns of numbers hold numbers (see `_rejoin_positions`)."""
+    return rejoin is not None and len(row) > field_count and all(_number_or_none(row[i]) for i in rejoin)
+
+
 def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Path) -> CsvDialect:
     """Leave the rows of another width than the table's out of the copy at ``path``, when they
     are at most `RAGGED_MAX_SHARE` of its rows (else the file is refused, ``named`` in the
     error); the dialect then counts them. Rows are read as DuckDB reads them (a quoted value
-    may span lines) and copied line for line."""
+    may span lines) and copied line for line. Rows with the delimiter in their last value
+    (`CsvDialect.rejoin`) are written again with that value quoted; a file that quotes
+    nothing is read so only when no line holds a quote (else they are left out too)."""
     lines_read: list[str] = []  # the physical lines of the record being read
 
     def lines(source: Iterable[str]) -> Iterator[str]:
@@ -479,9 +524,12 @@ def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Pa
             yield line
 
     cut: list[tuple[int, int]] = []  # (first line, fields) of each row left out
-    rows = 0
+    rows = rejoined = 0
+    quoted = False  # a line holds a quote
+    width = dialect.field_count
     target = path.with_name(path.name + ".part")
     with path.open(encoding=encoding, newline="") as src, target.open("w", encoding=encoding, newline="") as out:
+        joined = csv.writer(out, delimiter=dialect.delimiter, quotechar='"', lineterminator="\n")
         for _ in range(dialect.skip):
             out.write(src.readline())
         counted = dialect.skip  # physical lines before the current record
@@ -490,15 +538,23 @@ def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Pa
             record, first = "".join(lines_read), counted + 1
             counted += len(lines_read)
             lines_read.clear()
+            quoted = quoted or '"' in record
             if header or not row:
                 header = header and not row  # (blank lines before the header)
                 out.write(record)
                 continue
             rows += 1
-            if len(row) == dialect.field_count:
+            if len(row) == width:
                 out.write(record)
+            elif _rejoinable(row, width, dialect.rejoin):
+                joined.writerow([*row[: width - 1], dialect.delimiter.join(row[width - 1 :])])
+                rejoined += 1
             else:
                 cut.append((first, len(row)))
+    if rejoined and quoted and not dialect.quote:
+        # The rejoined values' quotes would be read as text, and others' as quotes.
+        target.unlink(missing_ok=True)
+        return cut_ragged_rows(path, replace(dialect, rejoin=None), encoding, named=named)
     if len(cut) > RAGGED_MAX_SHARE * rows:
         target.unlink(missing_ok=True)
         line, fields = cut[0]
@@ -506,7 +562,10 @@ def cut_ragged_rows(path: Path, dialect: CsvDialect, encoding: str, *, named: Pa
         raise ragged_error(named, line, fields, dialect.field_count, dialect.delimiter, count=share)
     target.replace(path)
     kept = tuple(line for line, _ in cut[:_RAGGED_LINES_KEPT])
-    return replace(dialect, ragged=False, ragged_rows=len(cut), ragged_lines=kept)
+    return replace(
+        dialect, ragged=False, ragged_rows=len(cut), ragged_lines=kept, rejoined_rows=rejoined,
+        quote=dialect.quote or ('"' if rejoined else ""),
+    )
 
 
 # At most this many rows under the header are taken for labels or units (a data logger's
