@@ -742,6 +742,27 @@ async def test_codes_typed_as_text_on_one_side_and_numbers_on_the_other(runtime:
     assert await _count(runtime, path.sql) == 300 - link.evidence["orphan_rows"]
 
 
+async def test_codes_of_one_width_typed_as_numbers_link_whatever_their_names(runtime: Runtime, tmp_path: Path) -> None:
+    # CMS: the hospitals' "Facility ID" is text ("010001"); a Texas extract's CCNs (450001...)
+    # have no zero to keep and read as numbers. And SEC: "0000320193" beside 320193.
+    folder = tmp_path / "data" / "cms"
+    folder.mkdir(parents=True)
+    ids = [f"{state}{n:04d}" for state in ("01", "05", "45") for n in range(1, 41)]
+    (folder / "hospitals.csv").write_text("Facility ID,Facility Name\n" + "".join(f"{i},Hospital {i}\n" for i in ids))
+    (folder / "tx_measures.csv").write_text(
+        "CCN,Measure ID,Score\n" + "".join(f"45{n:04d},MORT_{m},{n % 9}.5\n" for n in range(1, 41) for m in ("AMI", "HF"))
+    )
+    (folder / "companies.csv").write_text("cik_str,title\n" + "".join(f"{1000 + i * 3301:010d},Co {i}\n" for i in range(1, 301)))
+    (folder / "filings.psv").write_text("CIK|Form Type\n" + "".join(f"{1000 + ((i * 7) % 300 + 1) * 3301}|10-K\n" for i in range(1, 901)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="cms")
+    edges = _edges(found, "cms")
+    assert ("tx_measures", ("CCN",), "hospitals", ("Facility ID",)) in edges
+    assert ("filings", ("CIK",), "companies", ("cik_str",)) in edges
+    path = (await service.join_paths("tx_measures", "hospitals")).paths[0]
+    assert await _count(runtime, path.sql) == 80
+
+
 async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
     import string
 

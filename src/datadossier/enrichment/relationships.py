@@ -279,6 +279,26 @@ def _comparable_as_numbers(child: ColumnStats, parent: ColumnStats) -> bool:
     return {child.family, parent.family} == {"integer", "string"} and (text.avg_length or 0.0) <= 20
 
 
+# Codes of one width on the text side, numbers that fit it on the other: as specific as text
+# codes are (see `value_specificity`).
+WRITTEN_ALIKE_SPECIFICITY = 0.9
+WRITTEN_ALIKE_MIN_WIDTH = 4
+WRITTEN_NARROWER_MIN_NAME = 0.5
+
+
+def _written_alike(child: ColumnStats, parent: ColumnStats, name: float) -> bool:
+    """Whether numbers pointing at a key of text codes are those codes written as numbers:
+    the codes all of one width (four digits or more), the numbers as wide (CMS's Texas CCNs
+    450001..., beside the text "010001" of a file with Alabama's too), or narrower under a
+    name that partly agrees (SEC's CIK 320193 beside cik_str "0000320193"). Not text pointing
+    at numbers: a dense key of numbers holds any code of digits by chance."""
+    width = parent.fixed_length
+    low, high = child.min_value, child.max_value
+    if child.family != "integer" or width is None or width < WRITTEN_ALIKE_MIN_WIDTH or low is None or high is None:
+        return False
+    return low >= 0 and high < 10**width and (low >= 10 ** (width - 1) or name >= WRITTEN_NARROWER_MIN_NAME)
+
+
 def _ranges_meet(child: ColumnStats, parent: ColumnStats) -> bool:
     if child.family != "integer":
         return True
@@ -339,9 +359,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                     continue  # a self-reference needs a name that says so (manager_id, parent_id)
                 if (child.distinct or 0) < 2 and name < 0.9:
                     continue  # one value (every film in language 1): only a clear name makes a link
-                if mixed and name < 0.7:
+                alike = mixed and _written_alike(child, parent, name)
+                if mixed and name < 0.7 and not alike:
                     continue  # codes typed differently on each side: only when the names agree
-                spec = MIXED_SPECIFICITY if mixed else value_specificity(child, parent)
+                spec = (WRITTEN_ALIKE_SPECIFICITY if alike else MIXED_SPECIFICITY) if mixed else value_specificity(child, parent)
                 if score(1.0, name, spec) < ACCEPT:
                     continue
                 unique_child = child.distinct is not None and child.distinct >= child.non_null
