@@ -127,3 +127,24 @@ def test_a_dash_is_the_minus_strand_beside_plus_and_missing_elsewhere(tmp_path: 
     assert out.read_options is not None
     assert out.raw_copy is not None
     assert reopen_csv(out.raw_copy, out.read_options).sign_codes == ("orientation",)
+
+
+def test_na_in_rows_of_missing_values_is_missing_among_team_codes(tmp_path: Path) -> None:
+    # nflfastR's plays: posteam, defteam are team codes (GB, KC, LA among ARI, ATL...), and NA
+    # where no team has the ball, as yardline_100 and down are NA in the same rows. And an NHL
+    # player's birthStateProvince: states and provinces, NA for a player born elsewhere.
+    teams = ["ARI", "ATL", "BAL", "BUF", "CAR", "CHI", "CIN", "CLE", "DAL", "DEN", "DET", "GB", "HOU", "IND", "JAX", "KC", "LA", "LAC", "LV", "MIA", "MIN", "NE", "NO", "NYG", "NYJ", "PHI", "PIT", "SEA", "SF", "TB", "TEN", "WAS"]
+    lines = ["play_id,posteam,defteam,yardline_100,down,birthStateProvince"]
+    for i in range(640):
+        if i % 10 == 0:
+            lines.append(f"{i},NA,NA,NA,NA,NA")
+        else:
+            lines.append(f"{i},{teams[i % 32]},{teams[(i + 5) % 32]},{i % 99 + 1},{i % 4 + 1},{['ON', 'MN', 'QC', 'MA'][i % 4]}")
+    path = tmp_path / "pbp.csv"
+    path.write_text("\n".join(lines) + "\n")
+    _, rows = run_file(
+        path, tmp_path,
+        "SELECT count(*) FILTER (WHERE posteam IS NULL), count(*) FILTER (WHERE defteam IS NULL),"
+        ' count(*) FILTER (WHERE birthStateProvince IS NULL) FROM "typed"."s.t"',
+    )
+    assert rows == [(64, 64, 64)]

@@ -1289,6 +1289,8 @@ _US_STATES = frozenset({
     "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
     "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
     "WV", "WI", "WY", "PR", "GU", "VI", "AS", "MP",
+    # (and Canada's provinces and territories: an NHL player's birthStateProvince)
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
 })
 _NA_CODE_ROWS = 2000
 # Columns empty in those rows (the regions atop the UN's population files, whose ISO codes
@@ -1346,7 +1348,37 @@ def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
     except duckdb.Error:
         return []  # the load reports what is wrong with the file
     found = {name for name, values, codes, distinct, longest in rows if _codes_beside_na(name, values, codes, distinct, longest)}
+    found -= _na_in_rows_of_missing(con, copy, sorted(found))
     return [c for c in copy.columns if c in found]
+
+
+def _na_in_rows_of_missing(con: duckdb.DuckDBPyConnection, copy: CsvCopy, columns: list[str]) -> set[str]:
+    """The columns of ``columns`` whose "NA" stands mostly in rows where columns of another
+    kind (no such codes) hold "NA" too, in the copy's first rows: a row of missing values
+    (nflfastR's plays without a team in possession: posteam, yardline_100, down all NA), not
+    Namibia among countries."""
+    others = [quote_ident(c) for c in copy.columns or () if c not in columns]
+    if not columns or not others:
+        return set()
+    import duckdb
+
+    call = read_call("read_csv", copy.path, {**copy.options, **copy.pinned_options(), "nullstr": [""]})
+    na = quote_literal(NA_TOKEN)
+    beside = f"list_contains([{', '.join(others)}], {na})"
+    parts = []
+    for column in columns:
+        col = quote_ident(column)
+        parts += [f"count_if({col} = {na})", f"count_if({col} = {na} AND {beside})"]
+    try:
+        row = con.execute(f"SELECT {', '.join(parts)} FROM (SELECT * FROM {call} LIMIT {_NA_CODE_ROWS})").fetchone()
+    except duckdb.Error:
+        return set()
+    assert row is not None
+    return {c for i, c in enumerate(columns) if row[2 * i] and row[2 * i + 1] >= _NA_BESIDE_MISSING * row[2 * i]}
+
+
+# The share of a column's "NA" in rows with another "NA" that makes it a missing value.
+_NA_BESIDE_MISSING = 0.5
 
 
 # "-", a null token, is a value in a column of strands or signs: the minus strand beside "+"
