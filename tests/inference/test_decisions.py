@@ -666,6 +666,14 @@ def test_minutes_and_seconds_past_a_clock_s_hours_are_seconds(infer: Infer) -> N
     assert (result["start"].decided_type, result["start"].decided_pattern) == ("TIME", "time")
 
 
+def test_minutes_and_seconds_under_a_length_of_time_s_name_are_seconds_even_below_an_hour(infer: Infer) -> None:
+    # An NHL shift's duration "00:45" was 00:45:00, a time of day (45 minutes).
+    durations = [f"00:{30 + i % 30:02d}" if i % 9 else f"01:{i % 60:02d}" for i in range(90)]
+    result = infer({"duration": durations, "startTime": [f"{i % 20:02d}:{i % 60:02d}" for i in range(90)]})
+    assert (result["duration"].decided_type, result["duration"].decided_pattern) == ("INTEGER", "minutes_seconds")
+    assert result["startTime"].decided_type == "TIME"
+
+
 def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> None:
     # Spotify's time_signature (beats per bar): 3, 4, 5 would read as 00:03 to 00:05.
     beats = [str([4, 4, 3, 4, 5, 1, 0][i % 7]) for i in range(140)]
@@ -673,6 +681,25 @@ def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> N
     result = infer({"time_signature": beats, "DepTime": departures})
     assert result["time_signature"].decided_type == "INTEGER"
     assert (result["DepTime"].decided_type, result["DepTime"].decided_pattern) == ("TIME", "hhmm_time")
+
+
+def test_census_tracts_are_codes_never_numbers_nor_phone_numbers(infer: Infer) -> None:
+    # Chicago's taxi trips: "Pickup Census Tract" 17031081500 (a number, summed and averaged);
+    # Alabama's 01073000100 (a phone number, for its eleven digits).
+    cook = [f"170310{i % 60:02d}500" for i in range(300)]
+    alabama = [f"0107300{i % 60:02d}00" for i in range(300)]
+    result = infer({"Pickup Census Tract": cook, "tract": alabama, "GEOID": cook})
+    for name in ("Pickup Census Tract", "tract", "GEOID"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("VARCHAR", None), name
+
+
+def test_a_letter_after_a_coordinate_s_digits_is_no_unit(infer: Infer) -> None:
+    # The NTSB's Longitude: degrees, minutes and seconds with a hemisphere ("0812333W"), among
+    # decimal degrees; "W" read as watts made 812333 a longitude.
+    values = [f"-{80 + i % 40}.{i:04d}" if i % 3 else f"0{80 + i % 40}{i % 60:02d}{i % 60:02d}W" for i in range(120)]
+    result = infer({"Longitude": values})["Longitude"]
+    assert result.decided_type == "VARCHAR"
+    assert result.decided_pattern != "unit_value"
 
 
 def test_chromosomes_are_labels_whatever_their_numbers(infer: Infer) -> None:

@@ -42,8 +42,10 @@ from datadossier.inference.names import (
     names_a_label,
     names_a_time_part,
     names_a_version,
+    names_census_geography,
     names_fips,
 )
+from datadossier.inference.number_patterns import names_a_length_of_time
 from datadossier.inference.patterns import DETECTORS, PatternName
 from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import CandidateStats, ColumnScan
@@ -53,6 +55,7 @@ from datadossier.inference.units import (
     UnitEvidence,
     currency_code,
     name_unit_note,
+    names_a_coordinate,
     unit_from_label,
     unit_from_name,
     value_unit,
@@ -283,6 +286,17 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     phone = by_name.get("phone")
     if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
         phone.blocked = "an identifier's name"  # H&M's article_id "0108775015": ten digits, no number to call
+    clock, elapsed = by_name.get("time"), by_name.get("minutes_seconds")
+    if clock is not None and elapsed is not None and elapsed.acceptable and names_a_length_of_time(name):
+        # An NHL shift's duration "00:45": 45 seconds, not a quarter to one in the morning.
+        clock.blocked = "a length of time's name"
+    unit = by_name.get("unit_value")
+    if unit is not None and names_a_coordinate(name):
+        # The NTSB's longitudes "0812333W" (81°23'33" west) beside -81.878056: a letter after
+        # a coordinate's digits is its hemisphere, not watts.
+        unit.blocked = "a coordinate's name"
+    if phone is not None and names_census_geography(name):
+        phone.blocked = "a census geography's name"  # a tract's "01073000100": eleven digits, no number to call
 
 
 # A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after
@@ -450,6 +464,11 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         if option is not None and option.rate >= config.accept_rate and named(name):
             return f"{option.rate:.1%} of the values are {what} under such a name: kept as VARCHAR."
     whole = by_name.get("integer")
+    if whole is not None and whole.acceptable and names_census_geography(name):
+        return (
+            "Whole numbers under a census geography's name (a tract, block or GEOID): codes of fixed-width parts"
+            " (state, county, tract), not quantities, whose leading zero a number would drop; kept as VARCHAR."
+        )
     if whole is None or not whole.acceptable or not (looks_like_postal(name) or names_fips(name)):
         return None
     low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)

@@ -134,6 +134,16 @@ def names_fips(name: str) -> bool:
     return any(t in ("fips", "fipscode", "fipsst", "fipscty") for t in name_tokens(name))
 
 
+_CENSUS_GEOGRAPHY = frozenset({"tract", "tracts", "geoid", "geoid10", "geoid20", "blockgroup", "blkgrp"})
+
+
+def names_census_geography(name: str) -> bool:
+    """True for names of a census geography's code: ``Pickup Census Tract``, ``GEOID``,
+    ``census_block``, ``BlockGroup`` (digits of fixed-width parts: state, county, tract)."""
+    tokens = name_tokens(name)
+    return any(t in _CENSUS_GEOGRAPHY for t in tokens) or ("census" in tokens and "block" in tokens)
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))

@@ -484,7 +484,8 @@ def duration() -> Detector:
 _ELAPSED_WORDS = frozenset({"duration", "durations", "elapsed", "runtime", "length", "lengths", "timespent", "spent"})
 
 
-def _names_a_length_of_time(name: str) -> bool:
+def names_a_length_of_time(name: str) -> bool:
+    """Whether a name says a length of time (``duration``, ``runtime``, ``time_spent``)."""
     return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
 
 
@@ -498,7 +499,7 @@ def elapsed_time() -> Detector:
     def convert(col: str, _sql_type: str) -> str:
         return f"round({_clock_sum(f'trim({shaped(col, regex)})', (3600, 60, 1), 'DOUBLE')}, 9)"
 
-    return Detector("elapsed_time", "DOUBLE", regex, convert, unit="s", priority=103, named=_names_a_length_of_time)
+    return Detector("elapsed_time", "DOUBLE", regex, convert, unit="s", priority=103, named=names_a_length_of_time)
 
 
 # Elapsed minutes and seconds without a fraction ("34:12" minutes played, "47:51"), some past

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
+from datadossier.inference.number_patterns import names_a_length_of_time
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -259,8 +260,11 @@ def _findings(
             continue  # the column does not mix the two formats
         if detector.named is not None and not detector.named(name):
             continue  # a shape too many values have: only the column's name says it is this
-        if detector.name == "minutes_seconds" and weights["time"][0] >= weights["minutes_seconds"][0]:
-            continue  # a clock reads every value: hours and minutes of a day (`time`)
+        if (
+            detector.name == "minutes_seconds" and weights["time"][0] >= weights["minutes_seconds"][0]
+            and not names_a_length_of_time(name)
+        ):
+            continue  # a clock reads every value: hours and minutes of a day (`time`), but for a length of time
         if detector.name == "iso_partial_date" and not (
             weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
         ):
