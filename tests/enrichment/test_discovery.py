@@ -763,6 +763,32 @@ async def test_codes_of_one_width_typed_as_numbers_link_whatever_their_names(run
     assert await _count(runtime, path.sql) == 80
 
 
+async def test_a_case_number_beside_its_state_keys_its_table_and_a_community_area_is_no_surface(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # FARS: ST_CASE (the state's code and a number) keys accident.csv, second after STATE;
+    # nothing linked to the accidents. Chicago's trips name a Community Area 1..77, which
+    # read as a surface (an amount): no key, no link.
+    folder = tmp_path / "data" / "fars"
+    folder.mkdir(parents=True)
+    cases = [state * 10_000 + n for state in (1, 4, 6, 12) for n in range(1, 31)]
+    (folder / "accident.csv").write_text("STATE,ST_CASE,FATALS\n" + "".join(f"{c // 10_000},{c},{c % 3 + 1}\n" for c in cases))
+    (folder / "vehicle.csv").write_text(
+        "ST_CASE,VEH_NO,MOD_YEAR\n" + "".join(f"{c},{v},{2000 + (c + v) % 20}\n" for c in cases for v in range(1, 1 + c % 3 + 1))
+    )
+    (folder / "areas.csv").write_text("community_area,community\n" + "".join(f"{i},AREA {i}\n" for i in range(1, 78)))
+    (folder / "trips.csv").write_text(
+        "trip_id,Pickup Community Area,fare\n" + "".join(f"{i},{(i * 7919) % 77 + 1},{i % 40}.25\n" for i in range(1, 1501))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="fars")
+    edges = _edges(found, "fars")
+    assert ("vehicle", ("ST_CASE",), "accident", ("ST_CASE",)) in edges
+    assert ("trips", ("Pickup Community Area",), "areas", ("community_area",)) in edges
+    grains = {e.table: e.grain_columns for e in entities}
+    assert (grains["fars.accident"], grains["fars.areas"]) == (["ST_CASE"], ["community_area"])
+
+
 async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
     import string
 

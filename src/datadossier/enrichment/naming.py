@@ -18,10 +18,10 @@ from datadossier.inference.names import ARTICLE_NUMBERS
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
-     "sk", "guid", "fips", "numbe", "seqn", "iso", "iso2", "iso3"}
+     "sk", "guid", "fips", "numbe", "seqn", "iso", "iso2", "iso3", "case"}
     # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so; seqn: NHANES' respondent
     # sequence number, the key of every one of its files; iso: a country's code, GeoNames'
-    # "#ISO")
+    # "#ISO"; case: FARS's ST_CASE, a court's case, where "cases" would count them)
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(
@@ -360,9 +360,20 @@ def names_a_year(name: str) -> bool:
     return not is_key_like(name) and any(w in ("year", "yr", "yyyy") for w in core_words(name))
 
 
+# Words before "area" that make it a region, not a surface: Chicago's Community Area 1..77,
+# a service area, a statistical area.
+_REGION_WORDS = frozenset({
+    "community", "service", "police", "health", "statistical", "metro", "metropolitan", "census", "school",
+    "planning", "market", "trade", "catchment", "local", "admin", "administrative", "district", "postal",
+})
+
+
 def is_measure_like(name: str) -> bool:
     """Whether a name says it holds an amount (and no key word says otherwise)."""
-    return not is_key_like(name) and any(w in MEASURE_WORDS for w in core_words(name))
+    ws = core_words(name)
+    return not is_key_like(name) and any(
+        w in MEASURE_WORDS and not (w == "area" and i > 0 and ws[i - 1] in _REGION_WORDS) for i, w in enumerate(ws)
+    )
 
 
 def is_amount_like(name: str) -> bool:
