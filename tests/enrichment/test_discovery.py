@@ -789,6 +789,26 @@ async def test_a_case_number_beside_its_state_keys_its_table_and_a_community_are
     assert (grains["fars.accident"], grains["fars.areas"]) == (["ST_CASE"], ["community_area"])
 
 
+async def test_periods_in_file_names_do_not_hide_what_the_tables_are(runtime: Runtime, tmp_path: Path) -> None:
+    # Divvy's dated files: Divvy_Stations_2017_Q3Q4.csv and Divvy_Trips_2019_Q1.csv linked one
+    # trip's end (weakly, 0.54) and dropped its start; the entities were "divvy trip q1".
+    folder = tmp_path / "data" / "divvy"
+    folder.mkdir(parents=True)
+    (folder / "Divvy_Stations_2017_Q3Q4.csv").write_text(
+        "id,name,dpcapacity\n" + "".join(f"{i},Station {i},{i % 5 * 4 + 11}\n" for i in range(2, 602))
+    )
+    (folder / "Divvy_Trips_2019_Q1.csv").write_text(
+        "trip_id,from_station_id,to_station_id,usertype\n"
+        + "".join(f"{21742443 + i},{(i * 7919) % 600 + 2},{(i * 104729) % 600 + 2},Subscriber\n" for i in range(1, 3001))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="divvy")
+    edges = _edges(found, "divvy")
+    for role in ("from_station_id", "to_station_id"):
+        assert edges[("divvy_trips_2019_q1", (role,), "divvy_stations_2017_q3q4", ("id",))].confidence > 0.8
+    assert {e.entity_type for e in entities} == {"station", "trip"}
+
+
 async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
     import string
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -78,15 +79,25 @@ class TableStats:
         return next(c for c in self.columns if c.name == name)
 
 
+# A period in a file's name: a year, a quarter or two ("q3q4"), a half, a month, a fiscal year
+# (Divvy_Stations_2017_Q3Q4.csv, Divvy_Trips_2019_Q1.csv).
+_PERIOD_WORD = re.compile(
+    r"(?:1[89]|20)[0-9]{2}(?:q[1-4])?|q[1-4](?:q[1-4])*|h[12]|fy[0-9]{2,4}"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+
+
 def with_labels(tables: list[TableStats]) -> list[TableStats]:
-    """Tables labelled for name matching: without the source's own name and without a word that
-    every table's name starts or ends with (``olist_orders_dataset``, ``olist_customers_dataset``
-    are read as ``orders`` and ``customers``)."""
+    """Tables labelled for name matching: without the periods their names carry, the
+    source's own name and a word that every table's name starts or ends with
+    (``olist_orders_dataset``, ``olist_customers_dataset`` are read as ``orders`` and
+    ``customers``; ``Divvy_Stations_2017_Q3Q4`` and ``Divvy_Trips_2019_Q1`` as ``stations``
+    and ``trips``)."""
     from dataclasses import replace
 
     from datadossier.enrichment.naming import words
 
-    names = {t.name: list(words(bare(t.name))) for t in tables}
+    names = {t.name: [w for w in words(bare(t.name)) if not _PERIOD_WORD.fullmatch(w)] or list(words(bare(t.name))) for t in tables}
     if len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
         for end in (0, -1):
             shared = {ws[end] for ws in names.values() if len(ws) > 1}
