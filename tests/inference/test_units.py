@@ -46,6 +46,9 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("gust_mps", "m/s"),
         ("height_cm", "cm"),
         ("amount_usd", "USD"),
+        ("Total_Amount_of_Payment_USDollars", "USD"),  # CMS Open Payments
+        ("price_dollars", "USD"),
+        ("cost_in_euros", "EUR"),
         ("price_eur", "EUR"),
         ("speed_kmh", "km/h"),
         ("size_mb", "MB"),

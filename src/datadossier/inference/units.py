@@ -443,6 +443,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             continue  # Open Power System Data's GB_GBN_price_day_ahead: Great Britain, not gigabytes
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
+        if token in _CURRENCY_WORDS:
+            return UnitEvidence(_CURRENCY_WORDS[token], NAME_UNIT_CONFIDENCE)
         is_last = position == len(tokens) - 1
         if is_last and len(tokens) > 1 and len(tokens[-2]) > 1 and token in SHORT_NAME_UNITS and not _after_digit(name):
             needed = _SHORT_UNIT_WORDS.get(token)
@@ -450,6 +452,10 @@ def unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
+
+
+# Currencies named in words (CMS Open Payments' Total_Amount_of_Payment_USDollars).
+_CURRENCY_WORDS = {"dollars": "USD", "usdollars": "USD", "usdollar": "USD", "euros": "EUR"}
 
 
 # A name opening with a country's code in capitals and an underscore, as time series of
