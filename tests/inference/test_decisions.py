@@ -75,6 +75,17 @@ def test_eight_digit_ids_in_one_month_do_not_become_dates(infer: Infer) -> None:
     assert "YYYYMMDD" in result.reason
 
 
+def test_six_digit_dates_under_a_date_s_name_are_dates(infer: Infer) -> None:
+    # The PKDD'99 Czech bank's account.date "930705" (1993-07-05): a number, averaged to
+    # 954543.7. Without a date's name, six digits stay a number.
+    days = [dt.date(1993, 1, 1) + dt.timedelta(days=11 * i) for i in range(60)]
+    values = [d.strftime("%y%m%d") for d in days]
+    result = infer({"date": values, "ref": values})
+    assert (result["date"].decided_type, result["date"].decided_pattern) == ("DATE", "compact_yymmdd")
+    assert "YYMMDD" in result["date"].reason
+    assert result["ref"].decided_type == "INTEGER"
+
+
 def test_random_eight_digit_ids_are_integers(infer: Infer) -> None:
     result = infer({"ref": [str(10_000_000 + 7919 * i) for i in range(60)]})["ref"]
     assert result.decided_type == "INTEGER"

@@ -523,6 +523,20 @@ def compact_mdy() -> Detector:
 
 
 @register
+def compact_yymmdd() -> Detector:
+    """YYMMDD with a plausible month and day ("930705": the PKDD'99 Czech bank's dates, and
+    other mainframe exports); years 69-99 in the 1900s, 00-68 in the 2000s, as strptime
+    reads them. Any six digits could be one: shortlisted only under a date's name."""
+    formats = ("%y%m%d",)
+    regex = r"\s*[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])\s*"
+    return Detector(
+        "compact_yymmdd", "DATE", regex,
+        lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
+        priority=8, formats=formats, named=looks_like_date,
+    )
+
+
+@register
 def compact_datetime() -> Detector:
     """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it), also ISO 8601's
     basic form with a T ("20141013T000000", King County's house sales). Below `integer`:

@@ -695,7 +695,7 @@ def _resolve_ambiguities(
         option = by_name.get(pattern)
         return option if option and option.acceptable and option.blocked is None else None
 
-    compact = usable("compact_date") or usable("compact_mdy")
+    compact = usable("compact_date") or usable("compact_mdy") or usable("compact_yymmdd")
     if compact and (chosen.name in ("integer", "float") or chosen is compact):
         # (Chosen itself when the numbers are codes for their leading zeros: "01152020".)
         decided = _compact_or_integer(None if chosen is compact else chosen, compact, column_name, n, config, notes)
@@ -751,7 +751,7 @@ def _compact_or_integer(
     by_name = looks_like_date(column_name)
     compact.details["name_evidence"] = by_name
     span = _span_days(compact.stats)
-    shape = "MMDDYYYY" if compact.name == "compact_mdy" else "YYYYMMDD"
+    shape = {"compact_mdy": "MMDDYYYY", "compact_yymmdd": "YYMMDD"}.get(compact.name, "YYYYMMDD")
     if by_name:
         notes.append(f"The name says date and the values are valid {shape} dates.")
         return compact

@@ -91,6 +91,7 @@ PatternName = Literal[
     "iso_partial_date",
     "compact_date",
     "compact_mdy",
+    "compact_yymmdd",
     "compact_datetime",
     "epoch_seconds",
     "epoch_millis",
