@@ -78,6 +78,22 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     assert "No Charge" not in reasons["payment"]
 
 
+def test_states_and_codes_that_read_like_missing_words_are_not_named_so(tmp_path: Path) -> None:
+    # Lending Club's verification_status "Not Verified" (a third of the loans), an inspection's
+    # "Not Ready", Tampa Bay's "TBA" among team codes; "Not Available" is still named.
+    statuses = ["Verified", "Not Verified", "Source Verified"]
+    results = ["Pass", "Fail", "Not Ready", "Pass w/ Conditions", "Not Available"]
+    teams = ["TBA", "BOS", "NYY", "TOR", "BAL", "CLE", "DET", "KCR", "MIN", "CHW"]
+    lines = ["id,verification_status,results,team"] + [
+        f"{i},{statuses[i % 3]},{results[i % 5]},{teams[i % 10]}" for i in range(300)
+    ]
+    reasons = reasons_of(tmp_path, "loans.csv", lines)
+    assert "unknown or missing" not in reasons["verification_status"]
+    assert "Not Ready" not in reasons["results"]
+    assert "'Not Available' (60 values, 20.0%) says a value is unknown or missing" in reasons["results"]
+    assert "unknown or missing" not in reasons["team"]
+
+
 def test_an_identifier_far_above_the_others_is_no_code(tmp_path: Path) -> None:
     # LinkedIn's job_industries: industry 2458 beside 1 to 96 is an industry, not a code.
     industries = [1, 3, 4, 6, 9, 14, 27, 43, 96, 2458]

@@ -313,7 +313,8 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
             letters = any(ch.isalpha() for ch in p.max_text or "")
         words = [
             (value, count) for value, count in top
-            if (says_missing(value) and not _an_answer(value)) or (letters and _TEXT_CODE.fullmatch(value) is not None)
+            if (says_missing(value) and not _an_answer(value) and not _one_of_the_codes(value, top))
+            or (letters and _TEXT_CODE.fullmatch(value) is not None)
         ]
         if words:
             total = max(p.total_count - p.null_count, 1)
@@ -331,9 +332,28 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
 _NOTHING_WORDS = frozenset({"data", "value", "values", "info", "information", "record", "entry", "answer", "response", "reply"})
 
 
+# "Not" before these words says a value is missing ("Not Available", "Not Reported"); before
+# others it is a state of its own (Lending Club's verification_status "Not Verified", a food
+# inspection's "Not Ready").
+_UNKNOWN_WORDS = frozenset({
+    "available", "applicable", "reported", "known", "provided", "specified", "stated", "recorded", "given",
+    "collected", "disclosed", "entered", "listed", "measured", "assessed", "determined", "asked", "answered",
+})
+
+
 def _an_answer(value: str) -> bool:
     words = value.strip().lower().split()
+    if len(words) >= 2 and words[0] == "not":
+        return words[1].strip("().,") not in _UNKNOWN_WORDS
     return len(words) >= 2 and words[0] == "no" and words[1] not in _NOTHING_WORDS
+
+
+def _one_of_the_codes(value: str, top: list[tuple[str, int]]) -> bool:
+    """Whether a word that may say "missing" is written as the column's codes are: capitals
+    of one width among others of that width (Tampa Bay's "TBA" among team codes)."""
+    text = value.strip()
+    shaped = [v for v, _ in top if v != value and v.isalpha() and v.isupper() and len(v) == len(text)]
+    return text.isalpha() and text.isupper() and len(shaped) >= 3 and len(shaped) * 5 >= 4 * (len(top) - 1)
 
 
 def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
