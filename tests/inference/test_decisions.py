@@ -229,9 +229,13 @@ def test_zero_one_column_without_a_flag_name_is_an_integer(infer: Infer) -> None
 
 
 def test_zero_one_column_with_a_flag_name_is_boolean(infer: Infer) -> None:
-    results = infer({"is_active": ["0", "1", "1", "0"], "deleted_flag": ["1", "0", "0", "0"]})
+    results = infer({
+        "is_active": ["0", "1", "1", "0"], "deleted_flag": ["1", "0", "0", "0"],
+        "Physician_Ownership_Indicator": ["1", "0", "0", "0"],  # (CMS Open Payments)
+    })
     assert results["is_active"].decided_type == "BOOLEAN"
     assert results["deleted_flag"].decided_type == "BOOLEAN"
+    assert results["Physician_Ownership_Indicator"].decided_type == "BOOLEAN"
     # BTS's CANCELLED writes its flag 0.00 and 1.00; a share of 0.00 and 1.00 stays a number.
     flags = ["0.00", "1.00", "0.00", "0.00"]
     results = infer({"CANCELLED": flags, "share": flags})

@@ -16,7 +16,7 @@ _BOOLEAN_PREFIXES = frozenset(
 # Tokens anywhere in a name that make a 0/1 column a flag.
 _BOOLEAN_WORDS = frozenset(
     {
-        "flag", "flags", "bool", "boolean", "active", "inactive", "enabled", "disabled",
+        "flag", "flags", "indicator", "bool", "boolean", "active", "inactive", "enabled", "disabled",
         "deleted", "valid", "verified", "visible", "hidden", "approved", "paid", "completed",
         "subscribed", "churned", "confirmed", "archived", "opt", "optin", "optout",
         # outcomes and states of the 0/1 columns of public datasets (Titanic's Survived, churn
