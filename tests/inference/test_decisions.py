@@ -75,6 +75,16 @@ def test_eight_digit_ids_in_one_month_do_not_become_dates(infer: Infer) -> None:
     assert "YYYYMMDD" in result.reason
 
 
+def test_numbers_all_in_parentheses_are_no_accounting_negatives(infer: Infer) -> None:
+    # MoMA's Artworks: the artist's BeginDate "(1930)", "(0)" for unknown; read as -1930. A
+    # column with some amounts in parentheses among others keeps accounting's minus.
+    years = [f"({1850 + i % 120})" if i % 7 else "(0)" for i in range(140)]
+    amounts = [f"({i % 50 + 1},{i % 1000:03d}.50)" if i % 4 == 0 else f"{i % 50 + 1},{i % 1000:03d}.50" for i in range(140)]
+    result = infer({"BeginDate": years, "amount": amounts})
+    assert result["BeginDate"].decided_type == "VARCHAR"
+    assert (result["amount"].decided_type, result["amount"].decided_pattern) == ("DOUBLE", "grouped_number")
+
+
 def test_six_digit_dates_under_a_date_s_name_are_dates(infer: Infer) -> None:
     # The PKDD'99 Czech bank's account.date "930705" (1993-07-05): a number, averaged to
     # 954543.7. Without a date's name, six digits stay a number.

@@ -286,6 +286,12 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     phone = by_name.get("phone")
     if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
         phone.blocked = "an identifier's name"  # H&M's article_id "0108775015": ten digits, no number to call
+    grouped = by_name.get("grouped_number")
+    highest = as_bound(grouped.stats.high) if grouped is not None else None
+    if grouped is not None and highest is not None and highest <= 0 and grouped.stats.marked == grouped.stats.parsed > 0:
+        # Every value in parentheses, none above zero: a wrapper, not accounting's minus sign
+        # (MoMA's artists' dates "(1930)", "(0)").
+        grouped.blocked = "every value is in parentheses"
     clock, elapsed = by_name.get("time"), by_name.get("minutes_seconds")
     if clock is not None and elapsed is not None and elapsed.acceptable and names_a_length_of_time(name):
         # An NHL shift's duration "00:45": 45 seconds, not a quarter to one in the morning.
