@@ -83,6 +83,25 @@ def test_a_failed_profile_is_reported_in_its_json_too(tmp_path: Path, store_url:
     assert failed["hint"]
 
 
+def test_a_bridge_names_the_table_it_goes_through(tmp_path: Path, store_url: str) -> None:
+    import json
+
+    # The row read "students(student_id) -> courses(course_id)", as if one key held the other.
+    school = tmp_path / "school"
+    school.mkdir()
+    (school / "students.csv").write_text("student_id,name\n" + "".join(f"{i},S{i}\n" for i in range(1, 201)))
+    (school / "courses.csv").write_text("course_id,title\n" + "".join(f"{i},C{i}\n" for i in range(1, 41)))
+    pairs = sorted({(i % 200 + 1, (i * 7 + i // 200) % 40 + 1) for i in range(900)})
+    (school / "enrollments.csv").write_text("student_id,course_id\n" + "".join(f"{a},{b}\n" for a, b in pairs))
+    assert _run(tmp_path, store_url, "profile", str(school)).returncode == 0
+    shown = _run(tmp_path, store_url, "relationships", "school", "--json")
+    (bridge,) = [r for r in json.loads(shown.stdout)["relationships"] if r["type"] == "bridge"]
+    assert bridge["evidence"]["bridge_table"] == "school.enrollments"
+    text = _run(tmp_path, store_url, "relationships", "school").stdout
+    assert "bridge through" in text
+    assert "school.enrollme" in text.split("bridge through", 1)[1][:400]
+
+
 def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
     import json
 

@@ -434,8 +434,11 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
     for head in ("from", "to", "type", "card.", "confidence", "integrity", "status", "id"):
         grid.add_column(head, overflow="fold")
     for r in rels:
+        # (A bridge links its two ends through a table of its own: named, or the row reads as
+        # a join of the two ends' keys.)
+        kind = f"bridge through {r.evidence['bridge_table']}" if r.type == "bridge" and r.evidence.get("bridge_table") else r.type
         grid.add_row(
-            f"{r.from_table}({', '.join(r.from_columns)})", f"{r.to_table}({', '.join(r.to_columns)})", r.type,
+            f"{r.from_table}({', '.join(r.from_columns)})", f"{r.to_table}({', '.join(r.to_columns)})", kind,
             r.cardinality or "", f"{r.confidence:.2f}", _integrity(r.evidence), r.status, r.id,
         )
     console.print(grid if rels else "No relationship found.")
