@@ -94,6 +94,20 @@ def test_states_and_codes_that_read_like_missing_words_are_not_named_so(tmp_path
     assert "unknown or missing" not in reasons["team"]
 
 
+def test_coordinates_of_one_digit_repeated_beyond_the_earth_are_codes(tmp_path: Path) -> None:
+    # FARS: LATITUDE 77.7777 not reported, 88.8888 not available, 99.9999 unknown, beside US
+    # latitudes of 25 to 48; LONGITUD 777.7777 and so on.
+    lines = ["ST_CASE,LATITUDE,LONGITUD"] + [
+        f"{10001 + i},{'99.9999' if i % 40 == 0 else '88.8888' if i % 97 == 0 else f'{25 + (i * 7) % 23}.{i % 9999:04d}'},"
+        f"{'999.9999' if i % 40 == 0 else f'-{70 + (i * 11) % 50}.{i % 9999:04d}'}"
+        for i in range(2000)
+    ]
+    reasons = reasons_of(tmp_path, "accident.csv", lines)
+    assert "99.9999 (50 values, 2.5%) looks like a code" in reasons["LATITUDE"]
+    assert "88.8888 (20 values), just below it, looks like a code too" in reasons["LATITUDE"]
+    assert "999.9999 (50 values, 2.5%) looks like a code" in reasons["LONGITUD"]
+
+
 def test_an_identifier_far_above_the_others_is_no_code(tmp_path: Path) -> None:
     # LinkedIn's job_industries: industry 2458 beside 1 to 96 is an industry, not a code.
     industries = [1, 3, 4, 6, 9, 14, 27, 43, 96, 2458]

@@ -85,6 +85,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         width = len(_plain(high))
         near = [high - 1, high - 2] if float(high).is_integer() else []
         near += [float(digit * width) for digit in "78"] if float(high).is_integer() else []
+        if not float(high).is_integer():
+            # (FARS's coordinates: 77.7777 not reported, 88.8888 not available, 99.9999 unknown.)
+            whole, fraction = _plain(high).split(".")
+            near += [float(f"{digit * len(whole)}.{digit * len(fraction)}") for digit in "78"]
         below = tuple(sorted({v for v in near if v < high and _is_top(profile, v)}))
         return _Suspect(name, high, False, "number", below)
     # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
@@ -273,6 +277,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     if value == -1:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
         return near >= 0 and far >= 10
+    if s.kind == "number" and names_a_coordinate(s.column) and abs(value) > _coordinate_bound(s.column):
+        return True  # no place lies there (FARS's LATITUDE 99.9999 beside 25 to 48)
     if s.kind == "number" and s.low and value <= -99 and _NINES.fullmatch(_plain(-value)) and near > value / 10:
         # Nines ten times farther below zero than any other value (OpenAQ's -999 beside a
         # few readings of -1 or -2 among hundreds): the code, whatever the spread above.
@@ -281,6 +287,11 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     # temperature's -9999 beside -20 to 35); a value of no code's shape only the latter.
     beside = s.kind != "far" and (near >= 0 if s.low else near <= value / 3)
     return beside or abs(value - near) >= 5 * abs(near - far)
+
+
+def _coordinate_bound(name: str) -> float:
+    """The largest a coordinate of this name can be: 90 for a latitude, 180 for a longitude."""
+    return 90.0 if {"lat", "latitude"}.intersection(name_tokens(name)) or name.lower().endswith("lat") else 180.0
 
 
 # Numbers written for "missing" in a column of text codes (LinkedIn's companies write 0 for
