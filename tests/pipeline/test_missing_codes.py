@@ -108,6 +108,14 @@ def test_coordinates_of_one_digit_repeated_beyond_the_earth_are_codes(tmp_path: 
     assert "999.9999 (50 values, 2.5%) looks like a code" in reasons["LONGITUD"]
 
 
+def test_a_round_hundred_far_below_readings_of_both_signs_is_a_code(tmp_path: Path) -> None:
+    # UCI's air quality data: -200 for a missing reading, in T beside temperatures of -1.9 to
+    # 44.6 (flagged in the other sensors' columns, whose readings are all positive).
+    lines = ["Date;T"] + [f"10/03/2004;{'-200' if i % 25 == 0 else f'{(i * 37) % 466 / 10 - 1.9:.1f}'}" for i in range(1000)]
+    reasons = reasons_of(tmp_path, "AirQualityUCI.csv", lines)
+    assert "-200 (40 values, 4.0%) looks like a code" in reasons["T"]
+
+
 def test_an_identifier_far_above_the_others_is_no_code(tmp_path: Path) -> None:
     # LinkedIn's job_industries: industry 2458 beside 1 to 96 is an industry, not a code.
     industries = [1, 3, 4, 6, 9, 14, 27, 43, 96, 2458]

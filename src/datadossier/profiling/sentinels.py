@@ -279,9 +279,10 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         return near >= 0 and far >= 10
     if s.kind == "number" and names_a_coordinate(s.column) and abs(value) > _coordinate_bound(s.column):
         return True  # no place lies there (FARS's LATITUDE 99.9999 beside 25 to 48)
-    if s.kind == "number" and s.low and value <= -99 and _NINES.fullmatch(_plain(-value)) and near > value / 10:
-        # Nines ten times farther below zero than any other value (OpenAQ's -999 beside a
-        # few readings of -1 or -2 among hundreds): the code, whatever the spread above.
+    if s.kind == "number" and s.low and value <= -99 and (_NINES.fullmatch(_plain(-value)) or value % 100 == 0) and near > value / 10:
+        # Nines or round hundreds ten times farther below zero than any other value (OpenAQ's
+        # -999 beside a few readings of -1 or -2 among hundreds; UCI's air quality -200 beside
+        # temperatures down to -1.9): the code, whatever the spread above.
         return True
     # Beside values of one sign, or five times farther from them than they spread (a
     # temperature's -9999 beside -20 to 35); a value of no code's shape only the latter.
