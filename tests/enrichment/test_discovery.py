@@ -809,6 +809,26 @@ async def test_periods_in_file_names_do_not_hide_what_the_tables_are(runtime: Ru
     assert {e.entity_type for e in entities} == {"station", "trip"}
 
 
+async def test_an_identifier_unique_but_for_a_few_values_is_still_pointed_at(runtime: Runtime, tmp_path: Path) -> None:
+    # Shopify's exports: orders' "Lineitem sku" onto the products' "Variant SKU", of which a few
+    # are written twice; no link was found, and the tables were "not connected".
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    skus = [f"{i:05d}" for i in range(1, 301)] + ["00007", "00042", "00099"]
+    (folder / "products.csv").write_text(
+        "Handle,Variant SKU,Variant Price\n" + "".join(f"p{n},{sku},{10 + n % 7}.50\n" for n, sku in enumerate(skus))
+    )
+    (folder / "orders.csv").write_text(
+        "Name,Lineitem sku,Lineitem quantity\n" + "".join(f"#{1000 + i // 3},{(i * 37) % 300 + 1:05d},1\n" for i in range(1000))
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="shop")
+    link = _edges(found, "shop")[("orders", ("Lineitem sku",), "products", ("Variant SKU",))]
+    assert link.evidence["parent_repeats"] == 3
+    path = (await service.join_paths("orders", "products")).paths[0]
+    assert any(w.startswith("Repeats: 3 values of shop.products(Variant SKU)") for w in path.warnings)
+
+
 async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
     import string
 

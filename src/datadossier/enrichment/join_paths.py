@@ -43,6 +43,8 @@ class Step:
     from_child: bool = True
     # From the parent's side: the share of its values the child holds (None when unknown).
     coverage: float | None = None
+    # Values of the parent's key that stand on more than one of its rows (a key but for a few).
+    parent_repeats: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,7 @@ class _Edge:
     normalized_integrity: float | None
     mixed_types: bool
     coverage: float | None
+    parent_repeats: int = 0
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -116,6 +119,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 normalized_integrity=r.evidence.get("normalized_integrity"),
                 mixed_types=bool(r.evidence.get("compared_as_numbers")),
                 coverage=_coverage(r.evidence),
+                parent_repeats=int(r.evidence.get("parent_repeats") or 0),
             )
         )
     return edges
@@ -131,7 +135,10 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
     for e in edges:
         forward, backward = ways.get(e.cardinality, ("n:1", "1:n"))
         out.setdefault(e.child, []).append(
-            Step(e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types)
+            Step(
+                e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
+                e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats,
+            )
         )
         out.setdefault(e.parent, []).append(
             Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage)
@@ -199,6 +206,13 @@ def warnings(path: JoinPath) -> list[str]:
                 )
         if step.cardinality == "n:1":
             seen_many_to_one = True
+        if step.parent_repeats and step.from_child:
+            notes.append(
+                f"Repeats: {step.parent_repeats:,} value{'s' if step.parent_repeats > 1 else ''} of"
+                f" {step.to_table}({', '.join(step.to_columns)}) stand on more than one of its rows, so a"
+                f" {step.from_table} row with one of them is joined to each; keep one {step.to_table} row per"
+                " value first (or check which is meant)."
+            )
         if step.coverage is not None and step.coverage < _OPTIONAL_COVERAGE:
             notes.append(
                 f"Optional: only {100 * step.coverage:.1f}% of the values of {step.from_table}"

@@ -386,10 +386,22 @@ def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
             columns.append(table.column(names[0]))
     columns += [
         c for c in table.columns
-        if c.name not in keyed and c not in columns and c.nulls and is_key_like(c.name)
-        and c.distinct == c.non_null and 2 * c.non_null >= c.rows
+        if c.name not in keyed and c not in columns and is_key_like(c.name) and c.distinct is not None
+        and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)) and 2 * c.non_null >= c.rows
     ]
     return [c for c in columns if c.family in ("integer", "string")]
+
+
+# An identifier whose values are unique but for this share of them (and this many at most)
+# is still what references point at (Shopify's products by Variant SKU, four of 1,862 written
+# twice); the links say so (`parent_repeats`).
+NEAR_KEY_REPEATS_SHARE = 0.01
+NEAR_KEY_REPEATS_MAX = 100
+
+
+def _all_but_a_few(column: ColumnStats) -> bool:
+    repeats = column.non_null - (column.distinct or 0)
+    return 0 < repeats <= min(NEAR_KEY_REPEATS_MAX, NEAR_KEY_REPEATS_SHARE * column.non_null)
 
 
 # Days match days in any two tables of one period: only a name that says so links them.
@@ -531,6 +543,8 @@ def _link(cand: _Candidate) -> Link:
         evidence["same_domain_as"] = cand.sibling_of
     if cand.compared_as_numbers:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
+    if cand.parent.distinct is not None and cand.parent.distinct < cand.parent.non_null:
+        evidence["parent_repeats"] = cand.parent.non_null - cand.parent.distinct
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
         evidence["normalized_matches"] = "ignoring case, spaces and leading zeros of digit codes"
