@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from datadossier.inference.detector import (
     DETECTORS,
     Converter,
@@ -14,6 +16,17 @@ from datadossier.inference.detector import (
     strptime_date,
 )
 from datadossier.inference.names import looks_like_clock, looks_like_date, looks_like_year_month
+
+
+def _written_date(
+    name: PatternName, regex: str, formats: tuple[str, ...], priority: int, named: Callable[[str], bool] | None = None
+) -> Detector:
+    """A detector of dates written as digits alone, read with strptime's ``formats``."""
+    return Detector(
+        name, "DATE", regex, lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
+        priority=priority, formats=formats, named=named,
+    )
+
 
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -411,13 +424,8 @@ def compact_year_month() -> Detector:
     """Months written as six digits yyyymm ("202301": NOAA's storm events' BEGIN_YEARMONTH,
     many statistics offices' periods): a DATE on the month's first day. Any such number
     could be an amount or an id: shortlisted only under a month's name."""
-    formats = ("%Y%m",)
     regex = r"\s*(?:1[89]|20)[0-9]{2}(?:0[1-9]|1[0-2])\s*"
-    return Detector(
-        "compact_year_month", "DATE", regex,
-        lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
-        priority=101, formats=formats, named=looks_like_year_month,
-    )
+    return _written_date("compact_year_month", regex, ("%Y%m",), priority=101, named=looks_like_year_month)
 
 
 @register
@@ -513,13 +521,8 @@ def compact_mdy() -> Detector:
     """MMDDYYYY with a plausible month, day and year (1900-2099): "01152020", the
     TRANSACTION_DT of the FEC's bulk files and other mainframe exports. Judged with
     `compact_date` (a name or a spread of valid dates over months)."""
-    formats = ("%m%d%Y",)
     regex = r"\s*(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:19|20)[0-9]{2}\s*"
-    return Detector(
-        "compact_mdy", "DATE", regex,
-        lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
-        priority=9, formats=formats,
-    )
+    return _written_date("compact_mdy", regex, ("%m%d%Y",), priority=9)
 
 
 @register
@@ -527,13 +530,8 @@ def compact_yymmdd() -> Detector:
     """YYMMDD with a plausible month and day ("930705": the PKDD'99 Czech bank's dates, and
     other mainframe exports); years 69-99 in the 1900s, 00-68 in the 2000s, as strptime
     reads them. Any six digits could be one: shortlisted only under a date's name."""
-    formats = ("%y%m%d",)
     regex = r"\s*[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])\s*"
-    return Detector(
-        "compact_yymmdd", "DATE", regex,
-        lambda col, _t: strptime_date(f"trim({shaped(col, regex)})", formats),
-        priority=8, formats=formats, named=looks_like_date,
-    )
+    return _written_date("compact_yymmdd", regex, ("%y%m%d",), priority=8, named=looks_like_date)
 
 
 @register
