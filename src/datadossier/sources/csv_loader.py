@@ -126,9 +126,10 @@ class CsvDialect:
     # A second table stacked under this one (see `_second_table`): the 1-based line of its
     # title, and the title. The copy ends before it.
     second_table: tuple[int, str] | None = None
-    # The file opens with comment lines ("#"), and lines starting with "#" further down are
-    # comments too (Ensembl's GFF3 writes "###" after each gene, NCBI's "##sequence-region"
-    # among its rows): left out of the copy, counted in ``comment_lines``.
+    # Comment lines ("#") to leave out: in a file that opens with them, those among its rows
+    # (Ensembl's GFF3 writes "###" after each gene, NCBI's "##sequence-region" among its
+    # rows; counted in ``comment_lines``), or all of them in a file of values separated by
+    # spaces, which is rewritten (NOAA's co2_mm_mlo.txt).
     comments: bool = False
     comment_lines: int = 0
 
@@ -329,9 +330,11 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         starts = starts[comments:]
     else:
         comments, above = 0, []
+    body_comments = 0
     if comments:
         # (The first line left is the header, which may be written as a comment.)
-        starts = starts[:1] + [i for i in starts[1:] if not physical[i].lstrip().startswith("#")]
+        kept = starts[:1] + [i for i in starts[1:] if not _is_comment(physical[i])]
+        starts, body_comments = kept, len(starts) - len(kept)
     stacked = _second_table(physical, starts)
     physical_starts = starts
     if stacked is not None:
@@ -445,7 +448,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
-        comments=bool(comments),
+        comments=bool(body_comments),
     )
 
 
@@ -581,11 +584,17 @@ def _comment_lines(lines: list[str]) -> int:
     data, VCF's "#CHROM")."""
     count = 0
     for line in lines:
-        text = line.lstrip()
-        if not text.startswith("#") or (len(text) > 1 and not (text[1].isspace() or text[1] in "#-=*!")):
+        if not _is_comment(line):
             break
         count += 1
     return count
+
+
+def _is_comment(line: str) -> bool:
+    """A comment line: "#" then a space, another "#" or a rule's dash, or nothing (not a
+    header's "#CHROM", nor a hashtag's "#MeToo")."""
+    text = line.lstrip()
+    return text.startswith("#") and (len(text) == 1 or text[1].isspace() or text[1] in "#-=*!")
 
 
 def _commented_header(line: str, below: list[str]) -> bool:
@@ -812,7 +821,7 @@ def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = 
             out = csv.writer(dst, lineterminator="\n")
             lines = (line.lstrip("\ufeff") for line in src)
             if comments:
-                lines = (line for line in lines if not line.lstrip().startswith("#"))
+                lines = (line for line in lines if not _is_comment(line))
             if widths:
                 out.writerows(_fixed_row(line.rstrip("\r\n"), widths) for line in lines if line.strip())
             else:
@@ -998,17 +1007,17 @@ def _cut_comment_lines(path: Path, dialect: CsvDialect) -> int:
     """Leave the lines starting with "#" below the header out of the workspace's copy of a
     file that opens with comments (see `CsvDialect.comments`); how many there were. Read
     only up to the first: a file without any is not rewritten."""
+    def comment(number: int, line: bytes) -> bool:
+        return number > dialect.skip and line.lstrip().startswith(b"#") and _is_comment(line.decode("utf-8", "replace"))
+
     with path.open("rb") as src:
-        for number, line in enumerate(src):
-            if number > dialect.skip and line.lstrip().startswith(b"#"):
-                break
-        else:
+        if not any(comment(number, line) for number, line in enumerate(src)):
             return 0
     cut = 0
     target = path.with_name(path.name + ".part")
     with path.open("rb") as src, target.open("wb") as out:
         for number, line in enumerate(src):
-            if number > dialect.skip and line.lstrip().startswith(b"#"):
+            if comment(number, line):
                 cut += 1
             else:
                 out.write(line)

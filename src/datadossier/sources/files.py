@@ -207,7 +207,6 @@ def _grouped(paths: list[Path], pattern: str | None = None) -> tuple[list[Path],
     files = {f for p in tables for f in (dataset_files(p) if p.is_dir() else [p])}
     table = root if files == set(dataset_files(root)) else Path(pattern)
     return [table], {table: table_name_for(root)}
-    return tables, names
 
 
 def _parts_folder(entries: list[Path]) -> bool:
