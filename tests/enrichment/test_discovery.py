@@ -829,6 +829,24 @@ async def test_an_identifier_unique_but_for_a_few_values_is_still_pointed_at(run
     assert any(w.startswith("Repeats: 3 values of shop.products(Variant SKU)") for w in path.warnings)
 
 
+async def test_an_identifier_written_on_under_half_of_the_rows_is_still_pointed_at(runtime: Runtime, tmp_path: Path) -> None:
+    # The Chadwick register: key_retro is empty for most people (their ids are in other
+    # systems' columns); Retrosheet's game logs point at it, and no link was found.
+    folder = tmp_path / "data" / "retro"
+    folder.mkdir(parents=True)
+    people = ["key_person,key_retro,name_last"] + [
+        f"p{i:06d},{f'smitj{i:03d}' if i % 9 < 4 else ''},Name{i}" for i in range(900)
+    ]
+    (folder / "people.csv").write_text("\n".join(people) + "\n")
+    retro = [f"smitj{i:03d}" for i in range(900) if i % 9 < 4]
+    (folder / "games.csv").write_text(
+        "game_id,winning_pitcher_id,att\n" + "".join(f"g{g},{retro[(g * 7) % len(retro)]},{1000 + g}\n" for g in range(600))
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="retro")
+    assert ("games", ("winning_pitcher_id",), "people", ("key_retro",)) in _edges(found, "retro")
+
+
 async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
     import string
 

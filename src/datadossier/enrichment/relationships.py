@@ -373,10 +373,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
 
 
 def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
-    """Identifiers that would key their table but for empty values or copies of rows, which a
-    reference may still point at: the police's street crimes by Crime ID (empty for
-    anti-social behaviour, which has no outcome), NBA games by GAME_ID (three rows written
-    twice)."""
+    """Identifiers that would key their table but for empty values (on three rows in four at
+    most, see `SPARSE_KEY_SHARE`), a few repeated values or copies of rows, which a reference
+    may still point at: the police's street crimes by Crime ID (empty for anti-social
+    behaviour, which has no outcome), NBA games by GAME_ID (three rows written twice)."""
     keyed = {k[0] for k in found.keys if len(k) == 1}
     columns: list[ColumnStats] = []
     beside: object = found.evidence.get("key_without_duplicates")
@@ -387,11 +387,15 @@ def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
     columns += [
         c for c in table.columns
         if c.name not in keyed and c not in columns and is_key_like(c.name) and c.distinct is not None
-        and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)) and 2 * c.non_null >= c.rows
+        and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)) and SPARSE_KEY_SHARE * c.rows <= c.non_null
     ]
     return [c for c in columns if c.family in ("integer", "string")]
 
 
+# An identifier empty on most rows may still key those it is written on, a quarter of them at
+# least: the Chadwick register's key_retro beside its key_mlbam and key_bbref (Retrosheet's ids
+# for 44% of the people), which every game log points at.
+SPARSE_KEY_SHARE = 0.25
 # An identifier whose values are unique but for this share of them (and this many at most)
 # is still what references point at (Shopify's products by Variant SKU, four of 1,862 written
 # twice); the links say so (`parent_repeats`).
