@@ -40,12 +40,12 @@ from datadossier.inference.names import (
     looks_like_temperature,
     name_tokens,
     names_a_label,
+    names_a_length_of_time,
     names_a_time_part,
     names_a_version,
     names_census_geography,
     names_fips,
 )
-from datadossier.inference.number_patterns import names_a_length_of_time
 from datadossier.inference.patterns import DETECTORS, PatternName
 from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import CandidateStats, ColumnScan

@@ -144,6 +144,15 @@ def names_census_geography(name: str) -> bool:
     return any(t in _CENSUS_GEOGRAPHY for t in tokens) or ("census" in tokens and "block" in tokens)
 
 
+# Names of a length of time: their hh:mm:ss is elapsed, not a time of day.
+_ELAPSED_WORDS = frozenset({"duration", "durations", "elapsed", "runtime", "length", "lengths", "timespent", "spent"})
+
+
+def names_a_length_of_time(name: str) -> bool:
+    """Whether a name says a length of time (``duration``, ``runtime``, ``time_spent``)."""
+    return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
+
+
 def looks_like_date(name: str) -> bool:
     """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
     return any(t in _DATE_WORDS for t in name_tokens(name))

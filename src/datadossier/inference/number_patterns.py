@@ -15,7 +15,7 @@ from datadossier.inference.detector import (
     shaped,
 )
 from datadossier.inference.model import DataType
-from datadossier.inference.names import looks_like_clock, name_tokens
+from datadossier.inference.names import looks_like_clock, name_tokens, names_a_length_of_time
 from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES, PREFIXED_DOLLARS
 
 # Building blocks of the shapes below.
@@ -478,15 +478,6 @@ def duration() -> Detector:
     return Detector(
         "duration", "DOUBLE", regex, lambda col, _t: _seconds_of(f"trim({shaped(col, regex)})"), unit="s", priority=42,
     )
-
-
-# Names of a length of time: their hh:mm:ss is elapsed, not a time of day.
-_ELAPSED_WORDS = frozenset({"duration", "durations", "elapsed", "runtime", "length", "lengths", "timespent", "spent"})
-
-
-def names_a_length_of_time(name: str) -> bool:
-    """Whether a name says a length of time (``duration``, ``runtime``, ``time_spent``)."""
-    return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
 
 
 @register

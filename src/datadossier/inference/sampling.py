@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.number_patterns import names_a_length_of_time
+from datadossier.inference.names import names_a_length_of_time
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 

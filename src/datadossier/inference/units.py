@@ -251,12 +251,16 @@ def currency_code(marker: str) -> str | None:
     return marker if marker in ISO_CURRENCIES else None
 
 
+# Currencies named in words, in a column's name (CMS Open Payments'
+# Total_Amount_of_Payment_USDollars) or a row of labels.
+_CURRENCY_WORDS = {"dollars": "USD", "usdollars": "USD", "usdollar": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR"}
 # How data loggers and statistics tables write units in a row of their own under the header
 # (lower case), where Pint would not read them or would read them otherwise.
 _LABEL_UNITS: dict[str, str] = {
+    **_CURRENCY_WORDS,
     "deg c": "degC", "degc": "degC", "deg_c": "degC", "°c": "degC", "deg f": "degF", "degf": "degF",
     "°f": "degF", "%": "%", "percent": "%", "volts": "V", "volt": "V", "amps": "A",
-    "dollars": "USD", "usd": "USD", "euros": "EUR", "eur": "EUR", "ppm": "ppm", "ppb": "ppb",
+    "ppm": "ppm", "ppb": "ppb",
     "°": "deg", "celsius": "degC", "fahrenheit": "degF", "kelvin": "K",
 }
 # A label Pint may read: a lower-case word ("degrees", "meters/second"), or symbols joined by
@@ -452,10 +456,6 @@ def unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
-
-
-# Currencies named in words (CMS Open Payments' Total_Amount_of_Payment_USDollars).
-_CURRENCY_WORDS = {"dollars": "USD", "usdollars": "USD", "usdollar": "USD", "euros": "EUR"}
 
 
 # A name opening with a country's code in capitals and an underscore, as time series of

@@ -479,13 +479,10 @@ def ragged_error(path: Path, line: int, fields: int, field_count: int, delimiter
     )
 
 
-# Cells that stand for no value in a column of numbers (see `_rejoin_positions`).
-_NO_NUMBER = frozenset({"", "null", "na", "n/a", "none", "nan", "-", "?"})
-
-
 def _number_or_none(cell: str) -> bool:
+    """A number, or a cell standing for none (`_PLACEHOLDERS`, or empty)."""
     text = cell.strip()
-    return text.lower() in _NO_NUMBER or _NUMBER.match(text) is not None
+    return not text or text.lower() in _PLACEHOLDERS or _NUMBER.match(text) is not None
 
 
 def _rejoin_positions(rows: list[list[str]], field_count: int) -> tuple[int, ...] | None:
@@ -1293,7 +1290,7 @@ def _as_strings(value: object) -> list[str]:
 # leagues. Such a column is told by its other values: two capital letters, of which a few
 # are no US state's (a column of states, where NA can only mean "not available").
 NA_TOKEN = "NA"
-_US_STATES = frozenset({
+_STATES_AND_PROVINCES = frozenset({
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
     "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
     "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
@@ -1333,7 +1330,7 @@ def _codes_beside_na(name: str, values: int, codes: int, distinct: list[str], lo
     name of places or leagues; up to five letters, three such codes."""
     if values == 0 or longest > 5 or codes < 0.9 * values:
         return False
-    others = set(distinct) - _US_STATES
+    others = set(distinct) - _STATES_AND_PROVINCES
     if _NA_CODE_NAME_WORDS.intersection(name_tokens(name)):
         return bool(others)
     return len(others) >= (2 if longest == 2 else 3)
