@@ -198,16 +198,20 @@ def test_markers_the_sample_never_met_are_missing_not_junk(tmp_path: Path) -> No
 
 def test_a_zero_far_below_a_measurement_s_values_is_named(tmp_path: Path) -> None:
     # The Pima diabetes data: Glucose and BMI are 0 where the reading was not taken, far
-    # below their other values; Pregnancies run on from 0, Insulin is 0 on most rows.
+    # below their other values; BloodPressure's 0 too, beside 24 to 122 around a mean of 72.
+    # Pregnancies run on from 0, Insulin is 0 on most rows, bedrooms from a studio's 0.
     rng = random.Random(6)
-    rows = ["Pregnancies,Glucose,BMI,Insulin,Fare"]
+    rows = ["Pregnancies,Glucose,BMI,Insulin,Fare,BloodPressure,bedrooms"]
     for i in range(500):
+        pressure = 24 if i == 1 else 122 if i == 2 else min(110, max(40, round(rng.gauss(72, 12))))
         rows.append(",".join([
             str(rng.randint(0, 12)),
             "0" if i % 100 == 0 else str(rng.randint(44, 199)),
             "0" if i % 60 == 0 else f"{rng.uniform(18.2, 67.1):.1f}",
             "0" if i % 2 else str(rng.randint(14, 846)),
             "0" if i % 50 == 0 else f"{rng.uniform(4, 512):.2f}",  # the Titanic's fares: free tickets
+            "0" if i % 22 == 5 else str(pressure),
+            str(rng.choice([0, 1, 1, 2, 2, 2, 3, 3, 4])),
         ]))
     path = tmp_path / "diabetes.csv"
     path.write_text("\n".join(rows) + "\n")
@@ -215,7 +219,8 @@ def test_a_zero_far_below_a_measurement_s_values_is_named(tmp_path: Path) -> Non
     reasons = {i.column_name: i.reason for i in out.inferences}
     assert "0 (5 values, 1.0%) looks like a code for a missing or unknown value" in reasons["Glucose"]
     assert "0 (9 values, 1.8%) looks like a code" in reasons["BMI"]
-    for column in ("Pregnancies", "Insulin", "Fare"):
+    assert "0 (23 values, 4.6%) looks like a code" in reasons["BloodPressure"]
+    for column in ("Pregnancies", "Insulin", "Fare", "bedrooms"):
         assert "looks like a code" not in reasons[column], column
 
 

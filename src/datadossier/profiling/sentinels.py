@@ -62,6 +62,8 @@ class _Suspect:
     # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers; and the other
     # codes of the Census Bureau's family beside the smallest.
     below: tuple[float, ...] = ()
+    # A "gap" zero's column mean, its other values included.
+    mean: float | None = None
 
 
 def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
@@ -114,7 +116,7 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     # A zero far below a measurement's other values (the Pima data's Glucose 0 beside 44 to
     # 199, BMI 0 beside 18.2 to 67): a reading never taken, counted (see `_apart`).
     if low == 0 and high > 0:
-        return _Suspect(name, 0, True, "gap")
+        return _Suspect(name, 0, True, "gap", mean=profile.mean_value)
     return None
 
 
@@ -122,8 +124,11 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
 # most this share of the rows.
 _FAR_MIN_DISTINCT = 10
 _FAR_MAX_SHARE = 0.9
-# A zero counts as a missing reading when the next value is this share of the largest or more.
+# A zero counts as a missing reading when the next value is this share of the largest or
+# more; or the lesser share, when that value also lies near the column's mean (this share of
+# it or more) and above 1.
 _GAP_SHARE = 0.2
+_GAP_SHARE_NEAR_MEAN = (0.1, 0.3)
 
 
 # An identifier's 0 counts as a code when held this many times as often as its values are on
@@ -272,8 +277,12 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         return True  # (crowded, see `_crowded_zero`)
     if s.kind == "gap":
         # The other values start a fifth of the way to the largest, or further: counts and
-        # amounts run on from 0 or 1.
-        return near >= max(1.0, _GAP_SHARE * far)
+        # amounts run on from 0 or 1. Or a tenth of the way, near their mean (Pima's
+        # BloodPressure 0 beside 24 to 122, mean 69): a bell's low tail, not a run from 0.
+        if near >= max(1.0, _GAP_SHARE * far):
+            return True
+        of_far, of_mean = _GAP_SHARE_NEAR_MEAN
+        return s.mean is not None and near > 1 and near >= of_far * far and near >= of_mean * s.mean
     if value == -1:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
         return near >= 0 and far >= 10
