@@ -354,3 +354,24 @@ def test_numbers_grouped_past_the_sample_are_read_not_quarantined(tmp_path: Path
     assert out.counts.quarantine_rows == 0
     assert amount.bounds is not None
     assert amount.bounds[1] == 2010.0
+
+
+def test_minus_one_below_a_spread_of_fractions_is_a_code(tmp_path: Path) -> None:
+    # Porto Seguro's safe-driver data: -1 where a value is unknown, in its float columns too
+    # (ps_reg_03 0.06 to 4.0); a score running over -1 to 1 is data.
+    rng = random.Random(12)
+    rows = ["id,ps_reg_03,ps_car_14,sentiment"]
+    for i in range(600):
+        rows.append(",".join([
+            str(i),
+            "-1" if i % 6 == 0 else f"{rng.uniform(0.06, 4.0):.6f}",
+            "-1" if i % 14 == 0 else f"{rng.uniform(0.1, 0.64):.6f}",
+            "-1" if i % 30 == 0 else f"{rng.uniform(-0.99, 1.0):.3f}",
+        ]))
+    path = tmp_path / "train.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "-1 (100 values, 16.7%) looks like a code for a missing or unknown value" in reasons["ps_reg_03"]
+    assert "-1 (43 values, 7.2%) looks like a code" in reasons["ps_car_14"]
+    assert "looks like a code" not in reasons["sentiment"]

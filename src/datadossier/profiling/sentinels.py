@@ -64,6 +64,8 @@ class _Suspect:
     below: tuple[float, ...] = ()
     # A "gap" zero's column mean, its other values included.
     mean: float | None = None
+    # Whether the column's values run over fractions (its quartiles are not whole numbers).
+    fractional: bool = False
 
 
 def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
@@ -75,7 +77,9 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         return _Suspect(name, 0, low == 0, "origin")  # counted, wherever it lies (see `_apart`)
     if low in _CENSUS_CODES:
         return _Suspect(name, low, True, "number", tuple(c for c in _CENSUS_CODES if c > low))
-    if low < 0 and (low == -1 or _NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
+    if low == -1:
+        return _Suspect(name, low, True, "number", fractional=_fractional(profile))
+    if low < 0 and (_NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
     if high in _TYPE_MAXIMA and low >= 0:
         return _Suspect(name, high, False, "number")
@@ -142,6 +146,11 @@ def _crowded_zero(profile: ColumnProfile, values: int) -> bool:
         return False
     zeros = next((int(str(t["count"])) for t in profile.top_values if _number(t["value"]) == 0), 0)
     return zeros >= 2 and zeros >= _CROWDED * values / distinct
+
+
+def _fractional(profile: ColumnProfile) -> bool:
+    quartiles = [v for k, v in (profile.percentiles or {}).items() if k in ("p25", "p50", "p75") and v is not None]
+    return (profile.distinct_count or 0) >= _FAR_MIN_DISTINCT and any(not float(v).is_integer() for v in quartiles)
 
 
 def _is_top(profile: ColumnProfile, value: float) -> bool:
@@ -284,8 +293,9 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         of_far, of_mean = _GAP_SHARE_NEAR_MEAN
         return s.mean is not None and near > 1 and near >= of_far * far and near >= of_mean * s.mean
     if value == -1:
-        # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1.
-        return near >= 0 and far >= 10
+        # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1; or -1
+        # below a spread of fractions (Porto Seguro's ps_reg_03, 0.06 to 4.0, -1 where unknown).
+        return near >= 0 and (far >= 10 or s.fractional)
     if s.kind == "number" and names_a_coordinate(s.column) and abs(value) > _coordinate_bound(s.column):
         return True  # no place lies there (FARS's LATITUDE 99.9999 beside 25 to 48)
     if s.kind == "number" and s.low and value <= -99 and (_NINES.fullmatch(_plain(-value)) or value % 100 == 0) and near > value / 10:
