@@ -1893,3 +1893,49 @@ async def test_a_table_of_a_day_and_a_store_is_no_bridge(runtime: Runtime, tmp_p
     found, _, _ = await service.relationships(source="favorita")
     assert not [r for r in found if r.relationship_type == "bridge"]
     assert ("transactions", ("store_nbr",), "stores", ("store_nbr",)) in _edges(found, "favorita")
+
+
+async def test_a_column_listing_several_ids_references_its_parent_n_to_m(runtime: Runtime, tmp_path: Path) -> None:
+    # MoMA's artworks name their artists as "6210, 7470" (ids of Artists.csv); IMDb's
+    # title.crew its directors as "nm0005690,nm0374658" (nconst of name.basics), under a name
+    # that says nothing of the parent. Each item is a reference: compared whole, the values
+    # of several ids are orphans and a plain JOIN finds only the works of one artist.
+    rng = random.Random(20)
+    folder = tmp_path / "data" / "moma"
+    folder.mkdir(parents=True)
+    ids = sorted(rng.sample(range(1, 90000), 300))
+    (folder / "Artists.csv").write_text(
+        "ConstituentID,DisplayName,Nationality\n" + "".join(f"{i},Artist {i},{rng.choice(['American', 'French'])}\n" for i in ids)
+    )
+    people = [rng.sample(ids[:200], rng.choice([1, 1, 1, 2, 3])) for _ in range(800)]
+    people[5] = [ids[0], 99999]  # an artist the register lacks
+    (folder / "Artworks.csv").write_text("Title,ConstituentID,ObjectID\n" + "".join(
+        f'Work {o},"{", ".join(str(p) for p in named)}",{o + 1}\n' for o, named in enumerate(people)
+    ))
+    names = [f"nm{1000000 + 37 * i:07d}" for i in range(150)]
+    (folder / "name.basics.csv").write_text("nconst,primaryName\n" + "".join(f"{n},Person {k}\n" for k, n in enumerate(names)))
+    (folder / "title.crew.csv").write_text("tconst,directors\n" + "".join(
+        f'tt{2000000 + t:07d},"{",".join(rng.sample(names, rng.choice([1, 1, 2])))}"\n' for t in range(500)
+    ))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="moma")
+    edges = _edges(found, "moma")
+    works = edges[("artworks", ("ConstituentID",), "artists", ("ConstituentID",))]
+    assert works.cardinality == "n:m"
+    assert works.evidence["list_items"]["separator"] == ", "
+    assert works.evidence["orphan_values"] == 1
+    assert works.evidence["orphan_examples"] == [99999]
+    assert works.evidence["orphan_rows"] == 1
+    crew = edges[("title_crew", ("directors",), "name_basics", ("nconst",))]
+    assert crew.cardinality == "n:m"
+    assert crew.evidence["integrity"] == 1.0
+    assert [e for e in edges if e[0] == "artworks"] == [("artworks", ("ConstituentID",), "artists", ("ConstituentID",))]
+    answer = await service.join_paths("moma.artworks", "moma.artists")
+    (path,) = answer.paths
+    assert "list_contains(" in path.sql
+    assert any(w.startswith("Lists: each value of moma.artworks") for w in path.warnings)
+    assert await _count(runtime, path.sql) == sum(len(named) for named in people) - 1
+    back = await service.join_paths("moma.name_basics", "moma.title_crew")
+    assert await _count(runtime, back.paths[0].sql) == await _count(
+        runtime, """FROM (SELECT unnest(string_split(directors, ',')) FROM "typed"."moma.title_crew")"""
+    )

@@ -26,6 +26,29 @@ _OPTIONAL_COVERAGE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
+class ListedItems:
+    """How a list column's values split into the references they hold."""
+
+    separator: str
+    written_out: bool
+    numbers: bool  # items compared as BIGINT
+
+    def sql(self, column_sql: str) -> str:
+        from datadossier.profiling.lists import items_sql
+
+        items = items_sql(column_sql, self.separator, self.written_out)
+        return f"list_transform({items}, lambda x: TRY_CAST(x AS BIGINT))" if self.numbers else items
+
+    @classmethod
+    def of(cls, evidence: dict[str, Any]) -> ListedItems | None:
+        listed = evidence.get("list_items")
+        if not isinstance(listed, dict):
+            return None
+        shape: dict[str, Any] = listed  # pyright: ignore[reportUnknownVariableType]
+        return cls(str(shape.get("separator", ",")), bool(shape.get("written_out")), bool(shape.get("numbers")))
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     """One join: ``from_table`` (already in the query) to ``to_table`` (joined)."""
 
@@ -45,6 +68,8 @@ class Step:
     coverage: float | None = None
     # Values of the parent's key that stand on more than one of its rows (a key but for a few).
     parent_repeats: int = 0
+    # The child's values list several parents: how to split them (see `enrichment.listed`).
+    items: ListedItems | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +115,7 @@ class _Edge:
     mixed_types: bool
     coverage: float | None
     parent_repeats: int = 0
+    items: ListedItems | None = None
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -120,6 +146,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 mixed_types=bool(r.evidence.get("compared_as_numbers")),
                 coverage=_coverage(r.evidence),
                 parent_repeats=int(r.evidence.get("parent_repeats") or 0),
+                items=ListedItems.of(r.evidence),
             )
         )
     return edges
@@ -137,11 +164,14 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
         out.setdefault(e.child, []).append(
             Step(
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
-                e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats,
+                e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
             )
         )
         out.setdefault(e.parent, []).append(
-            Step(e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id, e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage)
+            Step(
+                e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
+                e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, items=e.items,
+            )
         )
     return out
 
@@ -204,6 +234,12 @@ def warnings(path: JoinPath) -> list[str]:
                     "of one side pairs with every related row of the other; aggregate each side to "
                     f"{step.from_table}'s key before joining them."
                 )
+        if step.items is not None:
+            child, column = (step.from_table, step.from_columns[0]) if step.from_child else (step.to_table, step.to_columns[0])
+            notes.append(
+                f"Lists: each value of {child}({column}) lists several references, so the join tests membership"
+                f" (list_contains) and a {child} row meets each row it names; unnest the items to count by them."
+            )
         if step.cardinality == "n:1":
             seen_many_to_one = True
         if step.parent_repeats and step.from_child:
@@ -239,7 +275,7 @@ def meeting_sides(path: JoinPath) -> list[tuple[Step, Step]]:
     `warnings`): the many-to-one step into it and the one-to-many step out."""
     return [
         (before, after) for before, after in zip(path.steps, path.steps[1:], strict=False)
-        if before.cardinality == "n:1" and after.cardinality == "1:n"
+        if before.cardinality == "n:1" and after.cardinality == "1:n" and after.items is None  # (lists: not by equality)
     ]
 
 
@@ -309,10 +345,16 @@ def join_sql(path: JoinPath) -> str:
             right = _alias(step.to_table, used)
         else:
             right = aliases.setdefault(step.to_table, _alias(step.to_table, used))
-        on = " AND ".join(
-            _equals(f"{left}.{quote_ident(a)}", f"{right}.{quote_ident(b)}", step.mixed_types)
-            for a, b in zip(step.from_columns, step.to_columns, strict=True)
-        )
+        if step.items is not None:
+            # (A list's items hold the references: membership, not equality.)
+            child, parent = (left, right) if step.from_child else (right, left)
+            listed, key = (step.from_columns, step.to_columns) if step.from_child else (step.to_columns, step.from_columns)
+            on = f"list_contains({step.items.sql(f'{child}.{quote_ident(listed[0])}')}, {parent}.{quote_ident(key[0])})"
+        else:
+            on = " AND ".join(
+                _equals(f"{left}.{quote_ident(a)}", f"{right}.{quote_ident(b)}", step.mixed_types)
+                for a, b in zip(step.from_columns, step.to_columns, strict=True)
+            )
         lines.append(f"JOIN {relation_name(step.to_table)} AS {right} ON {on}")
     return "\n".join(lines)
 

@@ -50,6 +50,8 @@ class ColumnStats:
     fixed_length: int | None = None
     column_id: uuid.UUID | None = None
     table_label: str = ""  # the table's name as read for meaning (see ``with_labels``)
+    # Its values are lists of items ("6210, 7470"; see `profiling.lists`).
+    listed: bool = False
 
     @property
     def family(self) -> Family:

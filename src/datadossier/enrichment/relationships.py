@@ -51,7 +51,7 @@ MIN_INTEGRITY = 0.5
 MAX_CHILD_TEXT_LENGTH = 60.0
 MAX_ID_TEXT_LENGTH = 128.0
 # Children with at least this many distinct values are also judged by the share of their
-# rows found in the parent (see `_Candidate.best_integrity`); with fewer, one common value
+# rows found in the parent (see `Candidate.best_integrity`); with fewer, one common value
 # would decide.
 ROW_INTEGRITY_MIN_DISTINCT = 50
 # Such a child is checked against a parent holding at least this share of its distinct count.
@@ -80,7 +80,7 @@ ORPHAN_EXAMPLES = 5
 
 
 @dataclass(slots=True)
-class _Candidate:
+class Candidate:
     child: ColumnStats
     parent: ColumnStats
     name: float
@@ -199,7 +199,7 @@ def _headerless_reference(child: ColumnStats, parent: ColumnStats) -> bool:
     )
 
 
-def _name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = False) -> float:
+def name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = False) -> float:
     if is_placeholder(child.name) or is_placeholder(parent.name):
         return 0.0  # a file without a header: values alone tell (`_headerless_reference`)
     name = refers_to(child.name, parent.table_label or bare(parent.table), parent.name, own_key=own_key)
@@ -307,14 +307,14 @@ def _ranges_meet(child: ColumnStats, parent: ColumnStats) -> bool:
     return not (child.max_value < parent.min_value or child.min_value > parent.max_value)  # type: ignore[operator]
 
 
-def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> list[_Candidate]:
+def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> list[Candidate]:
     """Every (child column, single-column parent key) pair worth an exact check."""
     parents = [
         t.column(k[0])
         for t in tables
         for k in keys[t.name].keys
         if len(k) == 1 and t.column(k[0]).family in ("integer", "string")
-    ] + [c for t in tables for c in _keys_but_for(t, keys[t.name])]
+    ] + [c for t in tables for c in keys_but_for(t, keys[t.name])]
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # A table of one row per day (the bike sharing data's day.csv by dteday, Favorita's oil
     # prices by date) is a lookup for the days of other tables named alike.
@@ -326,7 +326,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     }
     schemas = {t.name: schema_of(t) for t in tables}
     widths = {t.name: len(t.columns) for t in tables}
-    result: list[_Candidate] = []
+    result: list[Candidate] = []
     for table in tables:
         for child in table.columns:
             if names_a_rank(child.name):
@@ -348,11 +348,11 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 child_distinct = child.distinct or child.non_null
                 parent_distinct = parent.distinct or parent.non_null
                 # Too few parent values to hold half the child's, unless the child has so many
-                # that most of its rows may still be found (`_Candidate.best_integrity`).
+                # that most of its rows may still be found (`Candidate.best_integrity`).
                 least = MIN_ROW_PARENT_SHARE if child_distinct >= ROW_INTEGRITY_MIN_DISTINCT else MIN_INTEGRITY * 0.9
                 if parent_distinct < least * child_distinct or not _ranges_meet(child, parent):
                     continue
-                name = _name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
+                name = name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
                 if name == 0.0 and _identifies_own_table(child):
                     continue  # item.i_item_id among customer.c_customer_id: ids written alike
                 if child.table == parent.table and name == 0.0:
@@ -368,11 +368,11 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 unique_child = child.distinct is not None and child.distinct >= child.non_null
                 if unique_child and spec < CROSS_SOURCE_SPECIFICITY and source_of(child.table) != source_of(parent.table):
                     continue
-                result.append(_Candidate(child, parent, name, spec, parent_width=widths[parent.table]))
+                result.append(Candidate(child, parent, name, spec, parent_width=widths[parent.table]))
     return result
 
 
-def _keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
+def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
     """Identifiers that would key their table but for empty values (on three rows in four at
     most, see `SPARSE_KEY_SHARE`), a few repeated values or copies of rows, which a reference
     may still point at: the police's street crimes by Crime ID (empty for anti-social
@@ -419,12 +419,12 @@ def _a_day(column: ColumnStats) -> bool:
 
 def _day_candidates(
     child: ColumnStats, days: list[ColumnStats], schemas: dict[str, dict[str, str]], widths: dict[str, int],
-) -> list[_Candidate]:
+) -> list[Candidate]:
     """A date column's candidate links to the tables of one row per day, named alike, from a
     column holding its days several times (the bike sharing data's hours): two series of one
     row per day (FRED's downloads by DATE) are aligned in time, neither a lookup of the other,
     and neither is one of several parts of a dataset (a file per ticker)."""
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     if child.distinct is None or child.distinct >= child.non_null:
         return found
     for parent in days:
@@ -434,9 +434,9 @@ def _day_candidates(
             # One of several series of the same columns (Yahoo's prices, a file per ticker):
             # which one a day of another table would look up, nothing says.
             continue
-        name = _name_evidence(child, parent, own_key=True)
+        name = name_evidence(child, parent, own_key=True)
         if name >= DAY_MIN_NAME and score(1.0, name, DAY_SPECIFICITY) >= ACCEPT:
-            found.append(_Candidate(child, parent, name, DAY_SPECIFICITY, parent_width=widths[parent.table]))
+            found.append(Candidate(child, parent, name, DAY_SPECIFICITY, parent_width=widths[parent.table]))
     return found
 
 
@@ -473,9 +473,9 @@ def partitions(schemas: dict[str, dict[str, str]], a: str, b: str) -> bool:
     )
 
 
-def _check(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates: list[_Candidate]) -> None:
+def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates: list[Candidate]) -> None:
     """Fill integrity (share of the child's distinct values found in the parent) in place."""
-    by_child: dict[tuple[str, str], list[_Candidate]] = {}
+    by_child: dict[tuple[str, str], list[Candidate]] = {}
     for cand in candidates:
         by_child.setdefault((cand.child.table, cand.child.name), []).append(cand)
     for (table, column), group in by_child.items():
@@ -516,7 +516,7 @@ def _normalized(sql: str) -> str:
     )
 
 
-def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: _Candidate) -> None:
+def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate) -> None:
     """Integrity once both sides are normalized; kept apart from the exact integrity (a JOIN
     on the raw values still misses those rows)."""
     parent = f"p.{quote_ident(cand.parent.name)}"
@@ -530,7 +530,7 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
         cand.normalized_integrity = found / cand.child_distinct
 
 
-def _link(cand: _Candidate) -> Link:
+def _link(cand: Candidate) -> Link:
     unique_child = cand.child_distinct == cand.child.non_null
     evidence: dict[str, Any] = {
         "child_distinct": cand.child_distinct,
@@ -564,11 +564,11 @@ def _link(cand: _Candidate) -> Link:
     )
 
 
-def _within_source(cand: _Candidate) -> bool:
+def _within_source(cand: Candidate) -> bool:
     return source_of(cand.child.table) == source_of(cand.parent.table)
 
 
-def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int, int]:
+def _rank(cand: Candidate) -> tuple[float, float, float, bool, int, int]:
     # Among equal candidates: a reference goes to the largest table (the entity itself, not a
     # subset of it); a unique child, a subtype (SalesPerson of Employee of Person), to the
     # smallest one that holds it, its direct supertype. Of tables as large, the wider is the
@@ -584,7 +584,7 @@ def _rank(cand: _Candidate) -> tuple[float, float, float, bool, int, int]:
 ROW_LOSS_PENALTY = 0.05
 
 
-def _rank_beside_siblings(cand: _Candidate) -> tuple[float, float, float, bool, int, int]:
+def _rank_beside_siblings(cand: Candidate) -> tuple[float, float, float, bool, int, int]:
     """`_rank`, less `ROW_LOSS_PENALTY` for a child a tenth of whose rows find no parent:
     Inside Airbnb's listings name their neighbourhood twice, neighbourhood_cleansed (every
     row found in neighbourhoods.csv) and host_neighbourhood (a third of the rows), and the
@@ -594,7 +594,7 @@ def _rank_beside_siblings(cand: _Candidate) -> tuple[float, float, float, bool, 
     return (confidence - penalty, name, integrity, owns, size, width)
 
 
-def _rows_found(cand: _Candidate) -> float:
+def _rows_found(cand: Candidate) -> float:
     """The share of the child's rows whose value the parent holds (of its values, when the
     rows were not counted)."""
     return cand.row_integrity if cand.row_integrity is not None else cand.integrity
@@ -605,7 +605,7 @@ def _rows_found(cand: _Candidate) -> float:
 DIRECTION_TIE = 0.05
 
 
-def _stronger(cand: _Candidate, other: _Candidate) -> bool:
+def _stronger(cand: Candidate, other: Candidate) -> bool:
     """Whether ``cand`` explains a pair of columns better than ``other``. Of the two
     directions between unique columns, the parent is the table named for the key's entity
     (countries for "Country Code") when the confidences are about equal: a lookup that lacks
@@ -626,14 +626,14 @@ def _owns_name(parent: ColumnStats) -> bool:
     return bool(own) and bool(table) and own[-1] == table[-1]
 
 
-def _accidental_one_to_one(cand: _Candidate) -> bool:
+def _accidental_one_to_one(cand: Candidate) -> bool:
     """A unique child inside a 1..N key is what two unrelated id columns look like (every
     1..20,000 range sits inside a 1..100,000 one): a 1:1 split needs its name to say so."""
     unique_child = cand.child_distinct == cand.child.non_null
     return unique_child and cand.specificity <= 0.2 and cand.name < 0.8
 
 
-def choose(candidates: list[_Candidate]) -> list[_Candidate]:
+def choose(candidates: list[Candidate]) -> list[Candidate]:
     """The set of single-column links that explains the source best (see the module doc)."""
     accepted = [
         c for c in candidates
@@ -641,7 +641,7 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
         and not _accidental_one_to_one(c)
     ]
     # Between two unique columns that contain each other, only the stronger direction.
-    pair_best: dict[frozenset[tuple[str, str]], _Candidate] = {}
+    pair_best: dict[frozenset[tuple[str, str]], Candidate] = {}
     for cand in accepted:
         pair = frozenset({(cand.child.table, cand.child.name), (cand.parent.table, cand.parent.name)})
         if pair not in pair_best or _stronger(cand, pair_best[pair]):
@@ -654,7 +654,7 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
         for c in accepted
         if c.child_distinct == c.child.non_null and c.integrity >= 0.99 and _within_source(c)
     }
-    best: dict[tuple[str, str], _Candidate] = {}
+    best: dict[tuple[str, str], Candidate] = {}
     # A parent in the child's own source first: a link to another source adds to a source's
     # links, it does not replace one.
     for cand in sorted(accepted, key=lambda c: (_within_source(c), _rank(c)), reverse=True):
@@ -675,10 +675,10 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     # (billing_customer_id and shipping_customer_id both point at customers), or names the
     # parent's other key as it is named there (the European Soccer Database's team_api_id
     # and team_fifa_api_id, each a key of Team).
-    by_tables: dict[tuple[str, str], list[_Candidate]] = {}
+    by_tables: dict[tuple[str, str], list[Candidate]] = {}
     for cand in best.values():
         by_tables.setdefault((cand.child.table, cand.parent.table), []).append(cand)
-    chosen: list[_Candidate] = []
+    chosen: list[Candidate] = []
     for group in by_tables.values():
         group.sort(key=_rank_beside_siblings, reverse=True)
         chosen.append(group[0])
@@ -690,7 +690,7 @@ def choose(candidates: list[_Candidate]) -> list[_Candidate]:
     return chosen
 
 
-def _named_as_parent_key(cand: _Candidate) -> bool:
+def _named_as_parent_key(cand: Candidate) -> bool:
     """Whether a child column is named as its parent column is, a key word in it."""
     return words(cand.child.name) == words(cand.parent.name) and is_key_like(cand.child.name)
 
@@ -699,15 +699,15 @@ def role_siblings(
     con: duckdb.DuckDBPyConnection,
     relations: dict[str, str],
     tables: list[TableStats],
-    chosen: list[_Candidate],
-) -> list[_Candidate]:
+    chosen: list[Candidate],
+) -> list[Candidate]:
     """Other columns of a child table that hold values of the same specific domain as one of
     its links: flights.origin beside flights.dest -> airports.faa, from_account beside
     to_account. Only for domains whose values say something (codes, sparse ids), only when
     every value is found, and only columns that are not linked already."""
     by_name = {t.name: t for t in tables}
     linked = {(c.child.table, c.child.name) for c in chosen}
-    found: list[_Candidate] = []
+    found: list[Candidate] = []
     for link in chosen:
         if link.specificity < 0.75 or link.child.table == link.parent.table:
             continue
@@ -725,8 +725,8 @@ def role_siblings(
                 continue
             if is_placeholder(column.name) and not _headerless_reference(column, parent):
                 continue  # no name to tell a role by: the shape of a reference, at least
-            cand = _Candidate(column, parent, name=0.6, specificity=link.specificity)
-            _check(con, relations, [cand])
+            cand = Candidate(column, parent, name=0.6, specificity=link.specificity)
+            check_integrity(con, relations, [cand])
             if cand.integrity >= 0.99:
                 cand.sibling_of = link.child.name
                 linked.add((column.table, column.name))
@@ -770,11 +770,11 @@ def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link
             f"ORDER BY ALL LIMIT {ORPHAN_EXAMPLES}"
         ).fetchall()
         link.evidence["orphan_examples"] = [
-            _plain(r[0]) if len(r) == 1 else [_plain(v) for v in r] for r in examples
+            json_value(r[0]) if len(r) == 1 else [json_value(v) for v in r] for r in examples
         ]
 
 
-def _plain(value: object) -> object:
+def json_value(value: object) -> object:
     """A value as JSON can hold it (dates of a composite key become ISO text)."""
     return value if isinstance(value, int | float | str) or value is None else str(value)
 
@@ -938,13 +938,16 @@ def discover_links(
     """All foreign keys of the source, its bridges, and counts for the evidence report."""
     relations = {t.name: t.relation for t in tables}
     candidates = candidate_pairs(tables, keys)
-    _check(con, relations, candidates)
+    check_integrity(con, relations, candidates)
     chosen = choose(candidates)
     chosen.extend(role_siblings(con, relations, tables, chosen))
     links = [_link(c) for c in chosen]
     links.extend(composite_links(con, tables, keys, links))
     for link in links:
         _orphan_rows(con, relations, link)
+    from datadossier.enrichment.listed import listed_references  # (it builds on this module)
+
+    links = listed_references(con, tables, keys, links)
     bridges = find_bridges(tables, keys, links)
     links.extend(shared_keys(con, tables, keys, links))
     links.sort(key=lambda k: (k.child_table, k.child_columns, k.parent_table))
@@ -1000,8 +1003,8 @@ def shared_keys(
         and ((child.distinct or 0) < (parent.distinct or 0) or (parent.table, parent.name) in leading)
     ]
     pairs += _listed_entities(tables, keys, referencing, schemas, {(c.table, c.name) for pair in pairs for c in pair})
-    candidates = [_Candidate(child, parent, 1.0, value_specificity(child, parent)) for child, parent in pairs]
-    _check(con, relations, candidates)
+    candidates = [Candidate(child, parent, 1.0, value_specificity(child, parent)) for child, parent in pairs]
+    check_integrity(con, relations, candidates)
     found: list[Link] = []
     for cand in candidates:
         child, parent = cand.child, cand.parent

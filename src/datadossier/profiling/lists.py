@@ -54,7 +54,7 @@ class ListColumn:
     written_out: bool = False  # a list literal: brackets, items in quotes
 
 
-def _items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
+def items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
     """SQL: the trimmed items of a value. A written-out list loses its brackets and quotes,
     and its quoted items are taken whole, separator and all ("HDTV with Netflix, Roku" among
     Airbnb's amenities, "Tyler, The Creator" among Spotify's artists): a JSON array through
@@ -120,7 +120,7 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
 
 
 def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, separator: str, written_out: bool) -> bool:
-    items = _items_sql(quote_ident(column), separator, written_out)
+    items = items_sql(quote_ident(column), separator, written_out)
     row = con.execute(
         f"SELECT count(*), count(DISTINCT item), avg(length(item)), "
         f"(SELECT count(DISTINCT n) FROM (SELECT len({items}) AS n FROM {head} WHERE {quote_ident(column)} IS NOT NULL)) "
@@ -170,7 +170,7 @@ def _whole_column(
     con: duckdb.DuckDBPyConnection, relation: str, column: str, separator: str, written_out: bool
 ) -> ListColumn:
     col = quote_ident(column)
-    items = _items_sql(col, separator, written_out)
+    items = items_sql(col, separator, written_out)
     # One pass over the column: a value of k items gives k rows, each weighing 1/k, so the
     # weights count values (those with several items apart) beside the items' counts.
     top: Any = con.execute(
@@ -190,7 +190,7 @@ def list_note(column: str, found: ListColumn) -> str:
     (trimmed, none empty: a bare string_split of "|c#|winforms|" gives "" at both ends, and
     of "TABLET; ORAL" a " ORAL" that no filter on "ORAL" finds)."""
     items = ", ".join(f"{value!r} ({count:,})" for value, count in found.top_items)
-    split = _items_sql(quote_ident(column), found.separator, found.written_out)
+    split = items_sql(quote_ident(column), found.separator, found.written_out)
     return (
         f" A list: {found.share:.0%} of the values hold several items separated by {found.separator!r}"
         f" ({found.distinct_items:,} different items; the most common {items}). Its items are"

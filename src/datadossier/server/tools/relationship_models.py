@@ -13,6 +13,7 @@ _EVIDENCE_KEYS = (
     "integrity", "row_integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
     "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers", "same_domain_as",
+    "list_items",
 )
 
 
@@ -28,7 +29,8 @@ class RelationshipOut(BaseModel):
     )
     cardinality: str | None = Field(
         description="From child to parent: `n:1` or `1:1`; `1:n` for a `semantic` link (each child row matches "
-        "several parent rows); `n:m` for a bridge."
+        "several parent rows); `n:m` for a bridge, or a list column (each value names several parents: see "
+        "`evidence.list_items`)."
     )
     confidence: float = Field(description="0..1: integrity times the name and value evidence that it is not chance.")
     status: str = Field(description="`detected`, `confirmed` (kept whatever later runs find) or `rejected`.")

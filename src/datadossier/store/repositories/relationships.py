@@ -30,6 +30,8 @@ from datadossier.enrichment.db_models import JoinPathRecord, RelationshipRecord,
 from datadossier.enrichment.model import Bridge, ColumnStats, Entity, Link, TableKeys, TableStats
 from datadossier.enrichment.relationships import group_id
 from datadossier.errors import TableNotFoundError
+from datadossier.profiling.db_models import TypeCandidateRecord
+from datadossier.profiling.lists import LIST_PATTERN
 from datadossier.review.db_models import CheckpointRecord
 from datadossier.store.base import utcnow
 from datadossier.store.domain import EntityInfo, RelationshipInfo
@@ -84,6 +86,14 @@ async def source_tables(session: AsyncSession, sources: list[str]) -> list[Table
             _PROFILE_SQL.columns(*_PROFILE_TYPES), {"ids": [c.column_id for c in columns]}
         )
     }
+    listed = set(
+        await session.scalars(
+            select(TypeCandidateRecord.column_id).where(
+                TypeCandidateRecord.column_id.in_([c.column_id for c in columns]),
+                TypeCandidateRecord.detected_pattern == LIST_PATTERN,
+            )
+        )
+    )
     result: list[TableStats] = []
     for table in tables:
         source = source_of[table.table_id]
@@ -106,6 +116,7 @@ async def source_tables(session: AsyncSession, sources: list[str]) -> list[Table
                     avg_length=p.avg_length if p else None,
                     fixed_length=p.min_length if p and p.min_length is not None and p.min_length == p.max_length else None,
                     column_id=col.column_id,
+                    listed=col.column_id in listed,
                 )
             )
         result.append(
