@@ -1939,3 +1939,18 @@ async def test_a_column_listing_several_ids_references_its_parent_n_to_m(runtime
     assert await _count(runtime, back.paths[0].sql) == await _count(
         runtime, """FROM (SELECT unnest(string_split(directors, ',')) FROM "typed"."moma.title_crew")"""
     )
+
+
+async def test_a_code_named_in_one_word_keys_its_table_wherever_it_stands(runtime: Runtime, tmp_path: Path) -> None:
+    # The Correlates of War's state list: ccode second, a few sparse numbers; Polity's
+    # country-years point at it.
+    folder = tmp_path / "data" / "cow"
+    folder.mkdir(parents=True)
+    states = [("USA", 2), ("CAN", 20), ("MEX", 70), ("UKG", 200), ("FRN", 220), ("GMY", 255), ("ITA", 325), ("RUS", 365)]
+    (folder / "states.csv").write_text("stateabb,ccode,statenme\n" + "".join(f"{a},{c},State {a}\n" for a, c in states))
+    (folder / "polity.csv").write_text("ccode,year,polity2\n" + "".join(
+        f"{c},{y},{(c + y) % 21 - 10}\n" for _, c in states[:6] for y in range(2000, 2010)
+    ))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="cow")
+    assert ("polity", ("ccode",), "states", ("ccode",)) in _edges(found, "cow")

@@ -59,6 +59,14 @@ def test_entity_words_drop_key_words() -> None:
     assert not is_key_like("full_name")
 
 
+def test_codes_named_in_one_word_are_keys_and_bounds_of_a_range_are_not() -> None:
+    # The Correlates of War's ccode, Polity's scode; MIMIC's ref_range_lower is a quantity.
+    for name in ("ccode", "scode", "zipcode", "COWcode"):
+        assert is_key_like(name), name
+    for name in ("ref_range_lower", "ref_range_upper", "code_max", "decoded"):
+        assert not is_key_like(name), name
+
+
 def test_standard_article_numbers_are_identifiers() -> None:
     for name in ("isbn", "isbn13", "ISBN_10", "EAN13", "upc", "GTIN", "asin"):
         assert is_key_like(name), name

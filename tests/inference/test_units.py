@@ -223,6 +223,8 @@ def test_unit_tables_say_what_pint_says() -> None:
 def test_names_that_sound_like_identifiers() -> None:
     names = ("customer_id", "StockCode", "InvoiceNo", "sku", "account_number", "number_of_items", "quantity", "idle")
     assert [looks_like_identifier(n) for n in names] == [True, True, True, True, True, False, False, False]
+    # (MIMIC's labevents: the bounds of a reference range are quantities.)
+    assert [looks_like_identifier(n) for n in ("ref_range_lower", "ref_range_upper", "ref_low", "ref")] == [False, False, False, True]
 
 
 def test_names_that_sound_boolean_or_like_dates() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from datadossier.inference.names import ARTICLE_NUMBERS
+from datadossier.inference.names import ARTICLE_NUMBERS, BOUND_WORDS
 
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
@@ -202,7 +202,16 @@ def table_entity_words(table: str) -> tuple[str, ...]:
 def is_key_like(name: str) -> bool:
     """Whether a column name says it holds identifiers (``order_id``, ``SKU``, ``emp_no``)."""
     ws = core_words(name)
-    return bool(ws) and (ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None)
+    if not ws or (len(ws) > 1 and ws[-1] in BOUND_WORDS):
+        return False  # (ref_range_lower: a bound of a range)
+    return (
+        ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
+        or _CODE_WORD.fullmatch(ws[-1]) is not None
+    )
+
+
+# A code's name written as one word: the Correlates of War's ccode, Polity's scode, zipcode.
+_CODE_WORD = re.compile(r"[a-z]{1,6}code")
 
 
 # The standard numbers of articles (`inference.names.ARTICLE_NUMBERS`), whole numbers of one

@@ -171,12 +171,15 @@ def looks_like_temperature(name: str) -> bool:
 # Words of a count of time: a name with one measures, whatever else it says (Stack Overflow's
 # YearsCode is years of coding, not a code).
 _COUNTED_TIME_WORDS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds", "yrs", "hrs", "mins"})
+# Last words of a bound of a range: MIMIC's ref_range_lower and ref_range_upper are the
+# bounds of a reference range, quantities whatever "ref" says.
+BOUND_WORDS = frozenset({"low", "lower", "high", "upper", "min", "max", "minimum", "maximum", "limit", "bound"})
 
 
 def looks_like_identifier(name: str) -> bool:
     """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``, ``License #``."""
     tokens = name_tokens(name)
-    if any(t in _COUNTED_TIME_WORDS for t in tokens):
+    if any(t in _COUNTED_TIME_WORDS for t in tokens) or (len(tokens) > 1 and tokens[-1] in BOUND_WORDS):
         return False
     if name.strip().endswith("#") or name.strip() == "#":
         return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
