@@ -230,3 +230,27 @@ def test_a_blank_beside_y_and_n_is_missing(infer: Infer) -> None:
     flag = result["Synchronized to Transmission Grid"]
     assert (flag.decided_type, flag.missing_values) == ("BOOLEAN", {" ": 100})
     assert "' ' (100)" in (flag.reason or "")
+
+
+def test_survey_and_regulatory_words_for_no_value_are_missing(infer: Infer) -> None:
+    # HMDA's loan/application register: "Exempt" where a lender need not report (4% of the
+    # rows); the General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable).
+    term = ["Exempt" if i % 25 == 0 else "360" if i % 3 else "180" for i in range(1000)]
+    hours = ["IAP" if i % 3 == 0 else "Don't know" if i == 7 else "Refused" if i == 8 else str(i % 70) for i in range(1000)]
+    result = infer({"loan_term": term, "hrs1": hours})
+    assert result["loan_term"].decided_type == "INTEGER"
+    assert result["loan_term"].missing_values == {"Exempt": 40}
+    assert result["hrs1"].decided_type == "INTEGER"
+    assert result["hrs1"].missing_values == {"IAP": 334, "Don't know": 1, "Refused": 1}
+
+
+def test_a_top_code_in_words_is_its_number(infer: Infer) -> None:
+    # The General Social Survey's age: "89 or older" for the oldest respondents (2%); hours
+    # worked, "89+ hrs". Quarantined, they took the oldest people's rows with them.
+    ages = ["89 or older" if i % 50 == 7 else str(18 + i % 70) for i in range(1000)]
+    hours = ["89+ hrs" if i % 40 == 3 else str(i % 60) for i in range(1000)]
+    result = infer({"age": ages, "hrs1": hours})
+    for column in ("age", "hrs1"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("INTEGER", "worded_bound"), column
+        assert result[column].bounds is not None
+        assert result[column].bounds[1] == 89, column

@@ -594,7 +594,12 @@ def bounded_years() -> Detector:
 # Bounds written in words beside plain whole numbers ("Less than 1 year", "More than 50
 # years": the Stack Overflow survey's YearsCode among "1" to "50").
 _BOUND_WORDS = r"(?i:less than|fewer than|under|below|more than|over|above|at least|up to)"
-_BOUND_UNIT = r"(?:\s+(?i:years?|yrs?|months?|weeks?|days?|hours?|times?))?"
+# ...or after it: the General Social Survey's ages "89 or older", hours "89+ hrs" (a bare
+# "4+" is `lower_bound`'s).
+_BOUND_AFTER = r"\s+(?i:or|and)\s+(?i:older|over|more|above|greater|higher|longer)"
+_UNIT_WORD = r"(?i:years?|yrs?|months?|weeks?|days?|hours?|hrs?|times?)"
+_BOUND_UNIT = rf"(?:\s+{_UNIT_WORD})?"
+_PLUS_UNIT = rf"\+\s*{_UNIT_WORD}"
 
 
 @register
@@ -603,7 +608,7 @@ def worded_bound() -> Detector:
     years") among plain ones; typed as whole numbers, a bound from below as its number and
     one from above as the number below it ("less than 1" is 0), as `bounded_years` reads
     "10+" and "< 1". Lenient: a column needs one worded bound at least."""
-    regex = rf"\s*(?:{_BOUND_WORDS}\s+)?[0-9]{{1,6}}{_BOUND_UNIT}\s*"
+    regex = rf"\s*(?:(?:{_BOUND_WORDS}\s+)?[0-9]{{1,6}}(?:{_BOUND_AFTER})?{_BOUND_UNIT}|[0-9]{{1,6}}{_PLUS_UNIT})\s*"
 
     def convert(col: str, sql_type: str) -> str:
         value = shaped(col, regex)
@@ -613,7 +618,7 @@ def worded_bound() -> Detector:
 
     return Detector(
         "worded_bound", "BIGINT", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {lit(_BOUND_WORDS)})", priority=36,
+        mark=lambda col: f"regexp_matches({col}, {lit(f'{_BOUND_WORDS}|{_BOUND_AFTER}|[0-9]{_PLUS_UNIT}')})", priority=36,
     )
 
 
