@@ -247,6 +247,10 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
         parts.append(f"{_lines(int(dialect['footer']))} of notes after the table left out")
     if dialect.get("comment_lines"):
         parts.append(f"{_lines(int(dialect['comment_lines']))} of comments (\"#\") among the rows left out")
+    if dialect.get("unnamed_column") == "first":
+        parts.append("the header names one column fewer than the rows hold: the first, row names as R writes them, is row_names")
+    elif dialect.get("unnamed_column") == "last":
+        parts.append("the header names one column fewer than the rows hold: the last is named as a blank header's")
     if second := dialect.get("second_table"):
         parts.append(f"a second table below it, from line {second['line']} ({second['title']!r}), left out")
     return "; ".join(parts) + ("." if parts else "")

@@ -660,18 +660,50 @@ def test_spaces_inside_values_do_not_separate_them(con, tmp_path: Path, text: st
     assert dialect.field_count == text.split("\n")[0].count("\t") + 1
 
 
-def test_a_value_after_the_last_named_column_is_still_a_ragged_row(con, tmp_path: Path) -> None:
+def test_a_value_after_the_last_named_column_is_a_column_the_header_lacks(con, tmp_path: Path) -> None:
+    # Polity5's p5v2018: a field after the last name, empty but on a few rows.
     path = tmp_path / "x.csv"
     path.write_text("a,b\n1,2,\n3,4,extra\n5,6,\n")
-    with pytest.raises(SourceError, match="line 1 has 2 fields"):
-        _load(con, path)
+    dialect = _load(con, path)
+    assert dialect.unnamed == "last"
+    assert con.execute("SELECT * FROM raw_t ORDER BY a").fetchall() == [("1", "2", None), ("3", "4", "extra"), ("5", "6", None)]
+    assert _loaded(con) == (["a", "b", "column2"], 3)
 
 
 def test_a_header_one_name_short_is_not_taken_for_a_preamble(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("a,b,c\n1,2,3,4\n5,6,7,8\n")
-    with pytest.raises(SourceError, match="line 1 has 3 fields"):
-        _load(con, path)
+    dialect = _load(con, path)
+    assert dialect.as_dict()["unnamed_column"] == "last"
+    assert _loaded(con) == (["a", "b", "c", "column3"], 2)
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_row_names_without_a_name_over_them_are_a_column(con, tmp_path: Path, delimiter: str) -> None:
+    # R's write.table (row.names = TRUE): the header names the columns after the row names.
+    path = tmp_path / "x.txt"
+    path.write_text("\n".join(
+        delimiter.join(row) for row in [
+            ['"mpg"', '"cyl"', '"disp"'], ['"Mazda RX4"', "21", "6", "160"], ['"Datsun 710"', "22.8", "4", "108"],
+            ['"Hornet 4 Drive"', "21.4", "6", "258"],
+        ]
+    ) + "\n")
+    dialect = _load(con, path)
+    assert dialect.unnamed == "first"
+    assert _loaded(con) == (["row_names", "mpg", "cyl", "disp"], 3)
+    assert con.execute("SELECT row_names, mpg FROM raw_t ORDER BY mpg").fetchall()[0] == ("Mazda RX4", "21")
+    counted = tmp_path / "y.csv"
+    counted.write_text("year,value\n" + "".join(f'"{i}",{2000 + i},{i * 1.5}\n' for i in range(1, 30)))
+    assert _load(con, counted).unnamed == "first"
+    assert _loaded(con) == (["row_names", "year", "value"], 29)
+
+
+def test_a_title_one_field_short_over_a_header_is_a_preamble(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("Sales report, Europe\nregion,month,sales\n" + "".join(f"r{i % 3},{i % 12 + 1},{i * 10}\n" for i in range(20)))
+    dialect = _load(con, path)
+    assert dialect.unnamed == ""
+    assert _loaded(con) == (["region", "month", "sales"], 20)
 
 
 @pytest.mark.parametrize("rows", [100, 100_000], ids=["in_the_sniffed_block", "past_it"])

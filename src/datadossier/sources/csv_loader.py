@@ -132,6 +132,10 @@ class CsvDialect:
     # spaces, which is rewritten (NOAA's co2_mm_mlo.txt).
     comments: bool = False
     comment_lines: int = 0
+    # The header names one column fewer than the rows hold (see `_short_header`): "first"
+    # (row names, as R's write.table writes them, named ``row_names``) or "last" (a column
+    # the header lacks, named as DuckDB names a blank one). ``names`` then holds every name.
+    unnamed: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -145,7 +149,8 @@ class CsvDialect:
             "spaces": self.spaces,
             **({"fixed_width_starts": list(self.widths)} if self.widths else {}),
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
-            **({"header_rows": 2} if self.names else {}),
+            **({"header_rows": 2} if self.names and not self.unnamed else {}),
+            **({"unnamed_column": self.unnamed} if self.unnamed else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
             **({"rejoined_rows": self.rejoined_rows} if self.rejoined_rows else {}),
@@ -393,11 +398,14 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     ragged = False
     rejoin = None
     skip = starts[0] if directive or comments else 0
+    unnamed = ""
     if best is None:
         delimiter, field_count = (absent or delimiters)[0], 1
     else:
         share, field_count, delimiter = best
-        if share < 1.0:
+        if share < 1.0 and (unnamed := _short_header(parse(lines, delimiter), field_count)):
+            pass  # (the header over rows one field wider: no preamble, no ragged rows)
+        elif share < 1.0:
             rows = parse(lines, delimiter)
             preamble = _preamble_rows(rows, field_count)
             # Notes after the table are a footer when the file's end was read; else the last
@@ -429,8 +437,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
     if ragged:  # (the header, then the rows of the table's width)
         head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
-    header = _looks_like_header(head_rows)
-    labels = _label_rows(head_rows, field_count) if header else 0
+    header = bool(unnamed) or _looks_like_header(head_rows)
+    labels = _label_rows(head_rows, field_count) if header and not unnamed else 0
     grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
@@ -442,9 +450,10 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
         quotes_needed=_quotes_needed(lines[preamble:], delimiter, spaced[delimiter]),
         labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
-        names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else (),
+        names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else _all_names(head_rows[0], field_count, unnamed),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
-        data_skip=starts[preamble + labels] + 1 if labels else 0,
+        data_skip=starts[preamble + labels] + 1 if labels or unnamed else 0,
+        unnamed=unnamed,
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
@@ -1095,6 +1104,41 @@ def _trailing_delimiter(rows: list[list[str]], field_count: int) -> bool:
     if len(rows) < 2 or len(rows[0]) != field_count - 1:
         return False
     return all(len(row) == field_count and not row[-1] for row in rows[1:])
+
+
+def _short_header(rows: list[list[str]], field_count: int) -> str:
+    """Where the header lacks a name, when it names one column fewer than its rows hold: R's
+    write.table writes row names without a name over them ("first": the rows' first values
+    then are unique, numbers counting rows or names); a column may also be missing at the
+    end ("last"). "" when the first row is no such header: it holds numbers or dates, the
+    rows below are not one field wider, their last field is empty in every one (a trailing
+    delimiter, `_trailing_delimiter`), or the row below is itself a header (the first is a
+    title over the table)."""
+    if len(rows) < 3 or len(rows[0]) != field_count - 1:
+        return ""
+    header = [cell.strip() for cell in rows[0]]
+    if not all(header) or any(_NUMBER.match(cell) or _DATE_LIKE.match(cell) for cell in header):
+        return ""
+    body = rows[1:]
+    wide = [row for row in body if len(row) == field_count]
+    if len(wide) < 2 or len(wide) < 0.9 * len(body) or _trailing_delimiter(rows[:1] + wide, field_count):
+        return ""
+    if _looks_like_header(wide[:50]):
+        return ""
+    firsts = [row[0].strip() for row in wide]
+    counting = all(cell.isdigit() for cell in firsts) and [int(c) for c in firsts] == list(range(int(firsts[0]), int(firsts[0]) + len(firsts)))
+    named = not any(_NUMBER.match(cell) for cell in firsts) and len(set(firsts)) == len(firsts)
+    return "first" if counting or named else "last"
+
+
+def _all_names(header: list[str], field_count: int, unnamed: str) -> tuple[str, ...]:
+    """The names of a short header's columns (see `_short_header`), or () for a full one."""
+    names = [cell.strip() for cell in header]
+    if unnamed == "first":
+        return ("row_names", *names)
+    if unnamed == "last":
+        return (*names, f"column{field_count - 1:0{len(str(field_count - 1))}d}")
+    return ()
 
 
 def _looks_like_header(rows: list[list[str]]) -> bool:
