@@ -202,7 +202,7 @@ def table_entity_words(table: str) -> tuple[str, ...]:
 def is_key_like(name: str) -> bool:
     """Whether a column name says it holds identifiers (``order_id``, ``SKU``, ``emp_no``)."""
     ws = core_words(name)
-    if not ws or (len(ws) > 1 and ws[-1] in BOUND_WORDS):
+    if not ws or (ws[-1] in BOUND_WORDS and ws[0] != ws[-1]):
         return False  # (ref_range_lower: a bound of a range)
     return (
         ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
