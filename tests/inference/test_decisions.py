@@ -718,6 +718,17 @@ def test_census_tracts_are_codes_never_numbers_nor_phone_numbers(infer: Infer) -
         assert (result[name].decided_type, result[name].decided_pattern) == ("VARCHAR", None), name
 
 
+def test_a_tract_s_figures_are_numbers(infer: Infer) -> None:
+    # HMDA's loan/application register: the tract's population, owner-occupied units and the
+    # median age of its housing, beside the tract's code.
+    population = [str(552 + 37 * i) for i in range(300)]
+    result = infer({"census_tract": [f"0107300{i % 60:02d}00" for i in range(300)], "tract_population": population,
+                    "tract_median_age_of_housing_units": [str(5 + i % 70) for i in range(300)]})
+    assert result["census_tract"].decided_type == "VARCHAR"
+    assert result["tract_population"].decided_type == "INTEGER"
+    assert result["tract_median_age_of_housing_units"].decided_type == "INTEGER"
+
+
 def test_a_letter_after_a_coordinate_s_digits_is_no_unit(infer: Infer) -> None:
     # The NTSB's Longitude: degrees, minutes and seconds with a hemisphere ("0812333W"), among
     # decimal degrees; "W" read as watts made 812333 a longitude.

@@ -141,7 +141,13 @@ def names_census_geography(name: str) -> bool:
     """True for names of a census geography's code: ``Pickup Census Tract``, ``GEOID``,
     ``census_block``, ``BlockGroup`` (digits of fixed-width parts: state, county, tract)."""
     tokens = name_tokens(name)
-    return any(t in _CENSUS_GEOGRAPHY for t in tokens) or ("census" in tokens and "block" in tokens)
+    at = next((i for i, t in enumerate(tokens) if t in _CENSUS_GEOGRAPHY or (t == "block" and ("census" in tokens or tokens[i + 1 : i + 2] == ["group"]))), None)
+    # (What follows the geography's word names its code, not one of its figures: HMDA's
+    # tract_population and tract_median_age_of_housing_units are counts and ages.)
+    return at is not None and all(t in _GEOGRAPHY_CODE_WORDS or t.isdigit() for t in tokens[at + 1 :])
+
+
+_GEOGRAPHY_CODE_WORDS = frozenset({"code", "cd", "id", "geoid", "fips", "number", "num", "no", "group", "grp"})
 
 
 # Names of a length of time: their hh:mm:ss is elapsed, not a time of day.
