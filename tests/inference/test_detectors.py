@@ -420,6 +420,16 @@ def test_year_month_detector_reads_months_as_their_first_day(infer: Infer) -> No
     assert result.bounds == utc_bounds((1999, 12, 1), (2021, 11, 1))
 
 
+def test_seasons_of_a_year_and_the_next_are_no_months(infer: Infer) -> None:
+    # Cricsheet's season "2007/08" (one in a match's file), the NBA's "2009-10", "2010-11".
+    result = infer({
+        "season": ["2007/08"] * 60, "SEASON_ID": ["2009-10", "2010-11", "2011-12"] * 20, "month": ["2009-10"] * 60,
+    })
+    assert result["season"].decided_type == "VARCHAR"
+    assert result["SEASON_ID"].decided_type == "VARCHAR"
+    assert (result["month"].decided_type, result["month"].decided_pattern) == ("DATE", "year_month")
+
+
 def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> None:
     result = infer({"month": ["Jan 2021", "February 2021", "mar-2021", "DEC 2020"]})["month"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "month_name_year")

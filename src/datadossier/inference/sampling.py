@@ -287,9 +287,25 @@ def _findings(
         stamped = weights["iso_datetime"][0]
         if stamped:
             findings.shares["iso_datetime"] = findings.shares["iso_date"] + stamped / total
+    if "year_month" in findings.shares and _seasons(common):
+        del findings.shares["year_month"]
     if DAY_MONTH_PATTERNS & set(findings.shares):
         findings.date_separator = _date_separator(common)
     return findings
+
+
+_YEAR_AND_NEXT = re.compile(r"\s*((?:1[5-9]|2[0-9])[0-9]{2})([-/])([0-9]{2})\s*")
+
+
+def _seasons(common: list[tuple[str, int]]) -> bool:
+    """Whether values of a year and a month are seasons, a year and the next one's last two
+    digits (Cricsheet's "2007/08", the NBA's "2009-10"): each "month" is the next year, and
+    there are several of them, or one written with a slash (ISO writes a month "2007-08")."""
+    found = [_YEAR_AND_NEXT.fullmatch(value) for value, _ in common]
+    matched = [m for m in found if m is not None]
+    if not matched or any(int(m.group(3)) != (int(m.group(1)) + 1) % 100 for m in matched):
+        return False
+    return len({m.group(1) for m in matched}) >= 2 or all(m.group(2) == "/" for m in matched)
 
 
 def _missing_markers(
@@ -377,9 +393,11 @@ def _passes(detector: Detector, weights: Weights, total: int, config: InferenceC
 
 
 def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool:
-    """Whether `_findings` reads the common values themselves (units, date separators)."""
+    """Whether `_findings` reads the common values themselves (units, date separators,
+    seasons)."""
     return any(
-        _passes(DETECTORS[name], weights, total, config) for name in ("unit_value", *sorted(DAY_MONTH_PATTERNS))
+        _passes(DETECTORS[name], weights, total, config)
+        for name in ("unit_value", "year_month", *sorted(DAY_MONTH_PATTERNS))
     )
 
 
