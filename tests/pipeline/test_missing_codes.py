@@ -375,3 +375,35 @@ def test_minus_one_below_a_spread_of_fractions_is_a_code(tmp_path: Path) -> None
     assert "-1 (100 values, 16.7%) looks like a code for a missing or unknown value" in reasons["ps_reg_03"]
     assert "-1 (43 values, 7.2%) looks like a code" in reasons["ps_car_14"]
     assert "looks like a code" not in reasons["sentiment"]
+
+
+def test_small_negative_and_paired_digit_codes_are_named(tmp_path: Path) -> None:
+    # IPEDS: -2 (not applicable) in CBSA; the World Values Survey's -1 to -5 below answers of
+    # 1 to 4 (named as a habit of the table, clear in its age column); Polity's -66, -77 and
+    # -88 below scores of -10 to 10; NHANES's 888 above pressures of 140 to 200. A change
+    # running through 0 (-5 to 12) is data.
+    rng = random.Random(14)
+    rows = ["id,CBSA,Q1,Q262,polity,BPXML1,change"]
+    for i in range(600):
+        rows.append(",".join([
+            str(i),
+            "-2" if i % 5 == 0 else str(rng.randint(10180, 49740)),
+            str(rng.choice([-1, -2, -5, 1, 2, 2, 3, 3, 4, 4, 4])),
+            "-2" if i % 40 == 0 else str(rng.randint(18, 90)),
+            str(rng.choice([-88, -77, -66])) if i % 30 == 0 else str(rng.randint(-10, 10)),
+            "888" if i % 50 == 0 else str(rng.choice([140, 160, 180, 200])),
+            str(rng.randint(-5, 12)),
+        ]))
+    path = tmp_path / "survey.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "-2 (120 values, 20.0%) looks like a code for a missing or unknown value" in reasons["CBSA"]
+    assert "-2 (15 values, 2.5%) looks like a code" in reasons["Q262"]
+    assert "looks like a code" in reasons["Q1"]
+    assert "-1 (" in reasons["Q1"]
+    assert "Other columns of this table use" in reasons["Q1"]
+    assert "-88 (" in reasons["polity"]
+    assert "-66 (" in reasons["polity"]
+    assert "888 (12 values, 2.0%) looks like a code" in reasons["BPXML1"]
+    assert "looks like a code" not in reasons["change"]

@@ -41,6 +41,9 @@ _LAST_DATES = frozenset({dt.date(9999, 12, 31), dt.date(2999, 12, 31), dt.date(2
 # A date code lies this many days from the next date.
 _DATE_GAP_DAYS = 5 * 365
 _NINES = re.compile(r"9+(?:\.9+)?")
+_EIGHTS = re.compile(r"88+(?:\.8+)?")
+# One digit written twice, below zero: a code of two digits (Polity's -66, -77, -88).
+_PAIRED_DIGITS = re.compile(r"([1-8])\1")
 # One digit written six times or more: the Census Bureau's annotation values -666666666,
 # -888888888, -222222222 in its estimate columns.
 _JAM = re.compile(r"([1-8])\1{5,}")
@@ -79,12 +82,24 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         return _Suspect(name, low, True, "number", tuple(c for c in _CENSUS_CODES if c > low))
     if low == -1:
         return _Suspect(name, low, True, "number", fractional=_fractional(profile))
+    if _small_negative(low):
+        # IPEDS's -2 (not applicable) and -3 (not available) beside -1; the World Values
+        # Survey's -1 to -5 (don't know, no answer, not asked...): judged together.
+        below = tuple(float(v) for v in range(int(low) + 1, 0))
+        return _Suspect(name, low, True, "number", below, fractional=_fractional(profile))
+    if low < 0 and _PAIRED_DIGITS.fullmatch(_plain(-low)):
+        # Polity's -66 (interruption), -77 (interregnum) and -88 (transition) below its -10 to 10.
+        below = tuple(-float(d * 2) for d in "12345678" if -float(d * 2) > low)
+        return _Suspect(name, low, True, "number", below)
     if low < 0 and (_NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
     if high in _TYPE_MAXIMA and low >= 0:
         return _Suspect(name, high, False, "number")
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
         return _Suspect(name, 0, True, "zero")
+    if high >= 88 and _EIGHTS.fullmatch(_plain(high)) and low >= 0:
+        # NHANES's 888 (could not obtain) above readings of 140 to 200, without a code of nines.
+        return _Suspect(name, high, False, "number")
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
         # (Surveys write "don't know" and "none" as sevens and eights of the nines' width:
         # BRFSS's PHYSHLTH 77, 88 and 99 beside 1 to 30, WEIGHT2 7777 and 9999.)
@@ -146,6 +161,11 @@ def _crowded_zero(profile: ColumnProfile, values: int) -> bool:
         return False
     zeros = next((int(str(t["count"])) for t in profile.top_values if _number(t["value"]) == 0), 0)
     return zeros >= 2 and zeros >= _CROWDED * values / distinct
+
+
+def _small_negative(value: float | dt.date) -> bool:
+    """-2 to -8: the small negative codes a survey numbers its kinds of "missing" with."""
+    return not isinstance(value, dt.date) and float(value).is_integer() and -9 < value <= -2
 
 
 def _fractional(profile: ColumnProfile) -> bool:
@@ -239,8 +259,10 @@ def missing_codes(
     notes: dict[str, str] = {}
     # -1 among small codes (a sex 1 to 3, a junction's kind 1 to 9): a code for "unknown" only
     # where the table uses -1 so in a column that shows it clearly (the UK road safety data's
-    # -1 throughout its coded columns); never beside 0 and 1 alone, which it signs.
-    coded: list[tuple[_Suspect, int, int, object]] = []
+    # -1 throughout its coded columns); never beside 0 and 1 alone, which it signs. So with
+    # the small negative codes of a survey (the World Values Survey's -1 to -5 beside answers
+    # of 1 to 4, clear beside its ages).
+    coded: list[tuple[_Suspect, int, int, object, list[object]]] = []
     position = 0
     for s in suspects:
         count, nearest, farthest, *below = row[position : position + 3 + len(s.below)]
@@ -250,11 +272,15 @@ def missing_codes(
             continue  # (a zero on most rows is the column's data; but no year is 0: King County's yr_renovated)
         if count and nearest is not None and _apart(s, int(count), nearest, farthest):
             notes[s.column] = _note(s, int(count), total, nearest) + _below_note(s, below)
-        elif s.value == -1 and count and count >= 2 and nearest is not None and float(nearest) >= 0 and float(farthest) >= 2:
-            coded.append((s, int(count), total, nearest))
-    if any(s.value == -1 and s.column in notes for s in suspects):
-        for s, count, total, nearest in coded:
-            notes[s.column] = _note(s, count, total, nearest) + " Other columns of this table use -1 so."
+        elif (
+            (s.value == -1 or _small_negative(s.value)) and count and count >= 2 and nearest is not None
+            and float(nearest) >= (0 if s.value == -1 else 1) and float(farthest) >= 2
+        ):
+            coded.append((s, int(count), total, nearest, below))
+    if any((s.value == -1 or _small_negative(s.value)) and s.column in notes for s in suspects):
+        for s, count, total, nearest, below in coded:
+            codes = "-1" if s.value == -1 else "such codes"
+            notes[s.column] = _note(s, count, total, nearest) + _below_note(s, below) + f" Other columns of this table use {codes} so."
     return notes
 
 
@@ -296,6 +322,11 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1; or -1
         # below a spread of fractions (Porto Seguro's ps_reg_03, 0.06 to 4.0, -1 where unknown).
         return near >= 0 and (far >= 10 or s.fractional)
+    if _small_negative(value):
+        # (Above 0 only: a range through 0, -5 to 12, is signed data.)
+        return near >= 1 and (far >= 10 or s.fractional)
+    if s.low and _PAIRED_DIGITS.fullmatch(_plain(-value)):
+        return near > value / 4
     if s.kind == "number" and names_a_coordinate(s.column) and abs(value) > _coordinate_bound(s.column):
         return True  # no place lies there (FARS's LATITUDE 99.9999 beside 25 to 48)
     if s.kind == "number" and s.low and value <= -99 and (_NINES.fullmatch(_plain(-value)) or value % 100 == 0) and near > value / 10:
