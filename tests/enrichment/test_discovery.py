@@ -1954,3 +1954,29 @@ async def test_a_code_named_in_one_word_keys_its_table_wherever_it_stands(runtim
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="cow")
     assert ("polity", ("ccode",), "states", ("ccode",)) in _edges(found, "cow")
+
+
+async def test_a_column_unique_but_for_a_few_yields_to_the_parent_s_key(runtime: Runtime, tmp_path: Path) -> None:
+    # eBird: the observations name their checklist (SAMPLING EVENT IDENTIFIER, the sampling
+    # file's key) and its observer (OBSERVER ID, three of 300 observers with two checklists):
+    # the link is by the key, not by the observer, whose join would multiply rows.
+    rng = random.Random(7)
+    folder = tmp_path / "data" / "ebird"
+    folder.mkdir(parents=True)
+    observers = [f"obsr{rng.randint(10000, 2999999)}" for _ in range(300)]
+    observers[5], observers[77], observers[200] = observers[4], observers[76], observers[199]
+    (folder / "sampling.txt").write_text("SAMPLING EVENT IDENTIFIER\tOBSERVER ID\tDURATION MINUTES\n" + "".join(
+        f"S{100000000 + i * 37}\t{o}\t{rng.randint(1, 200)}\n" for i, o in enumerate(observers)
+    ))
+    lines = [
+        f"S{100000000 + i * 37}\t{o}\t{rng.randint(1, 9)}\n" for i, o in enumerate(observers) for _ in range(rng.randint(1, 3))
+    ]
+    (folder / "ebd.txt").write_text(
+        "GLOBAL UNIQUE IDENTIFIER\tSAMPLING EVENT IDENTIFIER\tOBSERVER ID\tOBSERVATION COUNT\n"
+        + "".join(f"OBS{n}\t{line}" for n, line in enumerate(lines))
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="ebird")
+    assert [e for e in _edges(found, "ebird") if e[0] == "ebd"] == [
+        ("ebd", ("SAMPLING EVENT IDENTIFIER",), "sampling", ("SAMPLING EVENT IDENTIFIER",))
+    ]

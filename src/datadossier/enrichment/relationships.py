@@ -680,14 +680,22 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
         by_tables.setdefault((cand.child.table, cand.parent.table), []).append(cand)
     chosen: list[Candidate] = []
     for group in by_tables.values():
-        group.sort(key=_rank_beside_siblings, reverse=True)
+        # (A parent's key before a column of it unique but for a few values: eBird's checklists
+        # by SAMPLING EVENT IDENTIFIER, not by OBSERVER ID, three observers of 300 named twice.)
+        group.sort(key=lambda c: (not _parent_repeats(c), *_rank_beside_siblings(c)), reverse=True)
         chosen.append(group[0])
         chosen.extend(
             c for c in group[1:]
-            if (c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
-            or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
+            if ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
+                or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c)))
+            and (_parent_repeats(group[0]) or not _parent_repeats(c))
         )
     return chosen
+
+
+def _parent_repeats(cand: Candidate) -> bool:
+    """Whether the parent column repeats a few values (a key but for them, `_all_but_a_few`)."""
+    return cand.parent.distinct is not None and cand.parent.distinct < cand.parent.non_null
 
 
 def _named_as_parent_key(cand: Candidate) -> bool:
