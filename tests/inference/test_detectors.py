@@ -195,6 +195,13 @@ def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer
     for name in ("date_added", "event_ts"):
         assert (result[name].decided_type, result[name].decided_pattern) == ("TIMESTAMP", "compact_datetime")
         assert result[name].bounds == utc_bounds((2015, 12, 31, 23, 59, 59), (2021, 1, 1))
+    # HistData's forex files: a space before the time, milliseconds on ticks; no header.
+    minutes = [f"2019010{1 + i // 1440} {i // 60 % 24:02d}{i % 60:02d}00" for i in range(300)]
+    ticks = [f"20190101 17{i // 60:02d}{i % 60:02d}{i * 7 % 1000:03d}" for i in range(300)]
+    written = infer({"column0": minutes, "column1": ticks})
+    for name in ("column0", "column1"):
+        assert (written[name].decided_type, written[name].decided_pattern) == ("TIMESTAMP", "compact_datetime"), name
+    assert written["column1"].bounds == utc_bounds((2019, 1, 1, 17, 0, 0), (2019, 1, 1, 17, 4, 59, 93000))
     # Airbnb's scrape_id is written so and is an identifier
     assert result["scrape_id"].decided_type == "BIGINT"
     assert "YYYYMMDDhhmmss" in (result["scrape_id"].reason or "")

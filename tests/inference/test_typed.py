@@ -132,6 +132,8 @@ Convert = Callable[[str, str], object]
         ("May 7, 2019 6:43:19 PM", "TIMESTAMP", "month_name_datetime", dt.datetime(2019, 5, 7, 18, 43, 19)),
         ("7 May 2019 12:05AM", "TIMESTAMP", "month_name_datetime", dt.datetime(2019, 5, 7, 0, 5)),
         ("20190507064319", "TIMESTAMP", "compact_datetime", dt.datetime(2019, 5, 7, 6, 43, 19)),
+        ("20190101 170003123", "TIMESTAMP", "compact_datetime", dt.datetime(2019, 1, 1, 17, 0, 3, 123000)),
+        ("20190101 170000", "TIMESTAMP", "compact_datetime", dt.datetime(2019, 1, 1, 17, 0)),
         ("18.5.9", "TIME", "dotted_time", None),
         ("2021-3-4", "DATE", "iso_date", dt.date(2021, 3, 4)),
         ("3/4/21", "DATE", "us_date_short", dt.date(2021, 3, 4)),
