@@ -1132,3 +1132,38 @@ def test_a_row_whose_extra_field_is_not_at_the_end_is_left_out_not_rejoined(con,
     dialect = _load(con, path)
     assert (dialect.rejoined_rows, dialect.ragged_rows) == (0, 1)
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(39,)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Body Measures (BMX_J), exported 2020-06-01\n",  # as wide as the table
+        "Blood Pressure, exported 2020-06-01\n",
+        "National Health and Nutrition Examination Survey 2017-2018\nBody Measures (BMX_J), exported 2020-06-01\n\n",
+    ],
+    ids=["two_fields", "dated", "two_lines_and_a_blank"],
+)
+@pytest.mark.parametrize("width", [2, 3])
+def test_a_title_with_a_comma_over_the_header_is_a_preamble(con, tmp_path: Path, title: str, width: int) -> None:
+    # NHANES tables re-exported with a title line: its comma made it the header, or the header
+    # a data row.
+    names = ["SEQN", "BMXWT", "BMXHT"][:width]
+    rows = "".join(",".join([f"{93703 + i}", f"{20 + i % 50}.5", f"{100 + i % 80}.1"][:width]) + "\n" for i in range(60))
+    path = tmp_path / "BMX.csv"
+    path.write_text(title + ",".join(names) + "\n" + rows)
+    dialect = _load(con, path)
+    assert dialect.labels == ()
+    assert _loaded(con) == (names, 60)
+    assert con.execute("SELECT min(SEQN) FROM raw_t").fetchall() == [("93703",)]
+
+
+def test_a_header_over_label_rows_stays_the_header(con, tmp_path: Path) -> None:
+    # data.census.gov: codes over their labels, the labels' phrases no title.
+    path = tmp_path / "acs.csv"
+    path.write_text(
+        "GEO_ID,NAME,B01001_001E\nGeography,Geographic Area Name,Estimate!!Total\n"
+        + "".join(f"0500000US0{1000 + i},County {i}, Alabama,{5000 + i}\n".replace(", Alabama", "") for i in range(20))
+    )
+    dialect = _load(con, path)
+    assert dialect.labels == (("Geography", "Geographic Area Name", "Estimate!!Total"),)
+    assert _loaded(con) == (["GEO_ID", "NAME", "B01001_001E"], 20)

@@ -439,6 +439,17 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
     header = bool(unnamed) or _looks_like_header(head_rows)
     labels = _label_rows(head_rows, field_count) if header and not unnamed else 0
+    if labels and _title_over_names(head_rows[0], head_rows[1], field_count):
+        # A title over the header, a comma in it ("Body Measures (BMX_J), exported
+        # 2020-06-01"): a line of the preamble, and the names below it the header.
+        preamble += 1
+        skip = starts[preamble]
+        table = lines[preamble : preamble + 50]
+        head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
+        if ragged:
+            head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
+        header = _looks_like_header(head_rows)
+        labels = _label_rows(head_rows, field_count) if header else 0
     grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
@@ -1104,6 +1115,20 @@ def _trailing_delimiter(rows: list[list[str]], field_count: int) -> bool:
     if len(rows) < 2 or len(rows[0]) != field_count - 1:
         return False
     return all(len(row) == field_count and not row[-1] for row in rows[1:])
+
+
+# A phrase with a year or a date in it: "exported 2020-06-01", "Survey 2017-2018".
+_DATED_PHRASE = re.compile(r"[A-Za-z][^0-9]*\b(?:1[89]|20)[0-9]{2}\b")
+
+
+def _title_over_names(top: list[str], below: list[str], field_count: int) -> bool:
+    """Whether ``top`` is a title over the header ``below`` rather than a header over label
+    rows: it lacks fields of the table's, or says a date or a year in words, while every
+    cell below is a short name."""
+    names = [cell.strip() for cell in below]
+    if len(names) != field_count or not all(names) or any(len(n.split()) > 3 or _NUMBER.match(n) for n in names):
+        return False
+    return len(top) < field_count or any(_DATED_PHRASE.search(cell) for cell in top)
 
 
 def _short_header(rows: list[list[str]], field_count: int) -> str:
