@@ -70,7 +70,9 @@ def test_codes_named_in_one_word_are_keys_and_bounds_of_a_range_are_not() -> Non
 def test_standard_article_numbers_are_identifiers() -> None:
     for name in ("isbn", "isbn13", "ISBN_10", "EAN13", "upc", "GTIN", "asin"):
         assert is_key_like(name), name
-    for name in ("mean", "ocean", "upcoming", "isbnote"):
+    for name in ("cusip", "NCUSIP", "cusip6", "ISIN", "sedol"):
+        assert is_key_like(name), name
+    for name in ("mean", "ocean", "upcoming", "isbnote", "raisin"):
         assert not is_key_like(name), name
 
 

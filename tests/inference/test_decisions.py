@@ -145,6 +145,8 @@ def test_numeric_column_with_junk_stays_numeric_with_failed_examples(
         ("StockCode", ["85123A", "84406B", "POST"]),  # product codes with letters (Online Retail)
         ("InvoiceNo", ["C536379", "C536383", "C536391"]),  # cancellations
         ("customer_id", ["X-1009", "X-1010", "X-1011"]),
+        ("NCUSIP", ["G0176J10", "Y2573F10", "N07059AL"]),  # CRSP's CUSIPs of foreign issuers
+        ("ISIN", ["US0378331005", "GB0002634946", "DE0007164600"]),
     ],
 )
 def test_an_identifier_with_codes_among_its_numbers_stays_text(infer: Infer, name: str, codes: list[str]) -> None:

@@ -217,7 +217,7 @@ _CODE_WORD = re.compile(r"[a-z]{1,6}code")
 # The standard numbers of articles (`inference.names.ARTICLE_NUMBERS`), whole numbers of one
 # width that key a catalog wherever they stand (Goodreads' isbn13 after its bookID), with the
 # width written after them or not.
-_ARTICLE_NUMBER = re.compile(rf"(?:{'|'.join(sorted(ARTICLE_NUMBERS))})(?:8|10|12|13|14)?")
+_ARTICLE_NUMBER = re.compile(rf"(?:{'|'.join(sorted(ARTICLE_NUMBERS))})(?:6|8|9|10|12|13|14)?")
 
 
 # The names a reader gives the columns of a file without a header (DuckDB's column0 and

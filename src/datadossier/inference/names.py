@@ -28,8 +28,9 @@ _BOOLEAN_WORDS = frozenset(
         "explicit", "adult", "featured", "vine", "sold", "won", "winner", "open", "promo",
     }
 )
-# The standard numbers of articles: ISBN, ISSN, EAN, UPC, GTIN, Amazon's ASIN.
-ARTICLE_NUMBERS = frozenset({"isbn", "issn", "ean", "upc", "gtin", "asin"})
+# The standard numbers of articles: ISBN, ISSN, EAN, UPC, GTIN, Amazon's ASIN; and of
+# securities: CUSIP (CRSP's NCUSIP, "G0176J10" for a foreign issuer), ISIN, SEDOL, FIGI.
+ARTICLE_NUMBERS = frozenset({"isbn", "issn", "ean", "upc", "gtin", "asin", "cusip", "ncusip", "isin", "sedol", "figi"})
 # Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "sku", "ref", "uuid", "guid", *ARTICLE_NUMBERS})
 # ...or as its last token (InvoiceNo, account_number; not number_of_items).
