@@ -720,6 +720,14 @@ def test_census_tracts_are_codes_never_numbers_nor_phone_numbers(infer: Infer) -
         assert (result[name].decided_type, result[name].decided_pattern) == ("VARCHAR", None), name
 
 
+def test_bare_digits_are_phone_numbers_only_under_a_phone_s_name(infer: Infer) -> None:
+    # NOAA's GSOD: the station "01001099999" (a trunk 0 and ten digits, as a UK number).
+    stations = [f"0{1001099999 + 1000 * (i % 40)}" for i in range(200)]
+    result = infer({"STATION": stations, "phone": stations})
+    assert (result["STATION"].decided_type, result["STATION"].decided_pattern) == ("VARCHAR", None)
+    assert result["phone"].decided_pattern == "phone"
+
+
 def test_a_tract_s_figures_are_numbers(infer: Infer) -> None:
     # HMDA's loan/application register: the tract's population, owner-occupied units and the
     # median age of its housing, beside the tract's code.

@@ -303,6 +303,10 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         unit.blocked = "a coordinate's name"
     if phone is not None and names_census_geography(name):
         phone.blocked = "a census geography's name"  # a tract's "01073000100": eleven digits, no number to call
+    elif phone is not None and whole is not None and whole.rate >= phone.rate and not looks_like_phone(name):
+        # Bare digits only a phone's name makes a number to call: NOAA's GSOD station
+        # "01001099999" (a trunk 0 and ten digits) is a station's code.
+        phone.blocked = "bare digits without a phone's name"
 
 
 # A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after
