@@ -238,3 +238,10 @@ def test_a_utc_instant_is_shown_whole_in_a_table_cell() -> None:
     assert _short("2022-01-01T00:00:00+00:00") == "2022-01-01T00:00:00Z"
     assert _short("2022-01-01T00:00:00") == "2022-01-01T00:00:00"
     assert _short("x" * 30) == "x" * 24
+
+
+def test_a_share_is_never_rounded_to_none_or_all() -> None:
+    # OMOP's preceding_visit_occurrence_id: one value in 8,000 rows, shown "100.0%" empty.
+    from datadossier.cli import _ratio
+
+    assert [_ratio(r) for r in (0.0, 1.0, 7999 / 8000, 1 / 8000, 0.123)] == ["0.0%", "100.0%", ">99.9%", "<0.1%", "12.3%"]

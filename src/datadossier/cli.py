@@ -208,7 +208,7 @@ def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None
             info.data_type or "",
             info.pattern or "",
             info.unit or "",
-            f"{(info.null_ratio or 0):.1%}",
+            _ratio(info.null_ratio or 0.0),
             "" if not p or p.distinct_count is None else str(p.distinct_count),
             "" if info.cardinality_ratio is None else f"{info.cardinality_ratio:.2f}",
             _short(p.min if p else None),
@@ -219,6 +219,16 @@ def _print_table(console: Any, run: Any, table: Any, details: list[Any]) -> None
     left_out = _left_out(run.dialect)
     if left_out:
         console.print(f"{table.qualified_name}: {left_out}", soft_wrap=True)
+
+
+def _ratio(share: float) -> str:
+    """A share to one decimal, never rounded to 0% or 100% when it is neither (one value in
+    8,000 rows is not "100.0%" empty)."""
+    if 0 < share < 0.0005:
+        return "<0.1%"
+    if 0.9995 <= share < 1:
+        return ">99.9%"
+    return f"{share:.1%}"
 
 
 def _lines(count: int) -> str:

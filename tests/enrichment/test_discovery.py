@@ -1980,3 +1980,17 @@ async def test_a_column_unique_but_for_a_few_yields_to_the_parent_s_key(runtime:
     assert [e for e in _edges(found, "ebird") if e[0] == "ebd"] == [
         ("ebd", ("SAMPLING EVENT IDENTIFIER",), "sampling", ("SAMPLING EVENT IDENTIFIER",))
     ]
+
+
+async def test_two_tables_each_a_one_to_one_extension_of_the_other_keep_their_names(runtime: Runtime, tmp_path: Path) -> None:
+    # The General Social Survey's labelled and numeric files, by year and respondent: each
+    # was named for the other.
+    folder = tmp_path / "data" / "surveys"
+    folder.mkdir(parents=True)
+    pairs = [(year, i) for year in (2016, 2018) for i in range(1, 31)]
+    (folder / "gss.csv").write_text("year,id,sex\n" + "".join(f"{y},{i},{'Female' if i % 2 else 'Male'}\n" for y, i in pairs))
+    (folder / "gss7218_numeric.csv").write_text("YEAR,ID,SEX\n" + "".join(f"{y},{i},{2 - i % 2}\n" for y, i in pairs))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="surveys")
+    names = {e.table: e.entity_type for e in entities}
+    assert names == {"surveys.gss": "gss", "surveys.gss7218_numeric": "gss7218 numeric"}

@@ -170,9 +170,15 @@ def classify(
         split_of = next(
             (k for k in outgoing if k.cardinality == "1:1" and tuple(k.child_columns) == tuple(grain_cols)), None
         )
-        if split_of is not None:
+        # (Each table a 1:1 extension of the other, the General Social Survey's labelled and
+        # numeric files by year and id: peers, each named for itself.)
+        mutual = split_of is not None and any(
+            k.child_table == split_of.parent_table and k.parent_table == table.name and k.cardinality == "1:1" for k in links
+        )
+        if split_of is not None and not mutual:
             # Keyed by another table's key, one row each: more columns of that entity.
             name, confidence = entity_type(meanings.get(split_of.parent_table, bare(split_of.parent_table)))
+        if split_of is not None:
             evidence["split_of"] = split_of.parent_table
         if table.name in bridge_tables:
             role, role_confidence = "bridge", 0.85
