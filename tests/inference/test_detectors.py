@@ -542,6 +542,14 @@ def test_rfc_datetime_detector_reads_internet_dates_in_utc(infer: Infer) -> None
     assert result.bounds == utc_bounds((2021, 1, 5, 8, 41, 12), (2021, 1, 6, 5, 0))
 
 
+def test_clf_datetime_detector_reads_access_log_times_in_utc(infer: Infer) -> None:
+    # Apache's and Nginx's access logs: "[10/Oct/2000:13:55:36 -0700]".
+    values = ["[10/Oct/2000:13:55:36 -0700]", "[10/Oct/2000:13:55:37 -0700]", "[11/Oct/2000:01:02:03 +0200]"]
+    result = infer({"time": values})["time"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "clf_datetime")
+    assert result.bounds == utc_bounds((2000, 10, 10, 20, 55, 36), (2000, 10, 10, 23, 2, 3))
+
+
 def test_unix_datetime_detector_reads_twitter_and_date_stamps_in_utc(infer: Infer) -> None:
     # Sentiment140's dates and Twitter's created_at: the zone before the year.
     values = ["Mon Apr 06 22:19:45 PDT 2009", "Tue Apr  7 01:03:12 PDT 2009", "Wed Oct 10 20:19:24 +0000 2018"]
@@ -643,6 +651,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00"],
     "weekday_date": ["Tuesday, Jan 5, 2021", "Tue 5 Jan 2021", "Tues, Jan 5, 2021", "Jan 5, 2021"],
     "rfc_datetime": ["Tue, 05 Jan 2021 10:11 GMT", "Tue, 05 Jan 2021 10:11:12", "05 Jan 2021 10:11:12 GMT"],
+    "clf_datetime": ["10/Oct/2000:13:55:36", "10/Oct/2000 13:55:36 -0700", "[10/10/2000:13:55:36 -0700]"],
     "unix_datetime": ["Mon Apr 06 22:19:45 2009", "Mon Apr 06 22:19 PDT 2009", "Mon Apr 06 22:19:45 XYZ 2009", "Apr 06 22:19:45 PDT 2009"],
     "compact_date": ["20211301", "18991231", "2021010"],
     "compact_mdy": ["13152020", "01322020", "01151820", "1152020", "20200115"],

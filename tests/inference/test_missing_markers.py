@@ -237,7 +237,11 @@ def test_survey_and_regulatory_words_for_no_value_are_missing(infer: Infer) -> N
     # rows); the General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable).
     term = ["Exempt" if i % 25 == 0 else "360" if i % 3 else "180" for i in range(1000)]
     hours = ["IAP" if i % 3 == 0 else "Don't know" if i == 7 else "Refused" if i == 8 else str(i % 70) for i in range(1000)]
-    result = infer({"loan_term": term, "hrs1": hours})
+    # Home Assistant's history: "unavailable" for a sensor without a reading.
+    state = ["unavailable" if i % 40 == 0 else f"{20 + i % 50 / 10:.1f}" for i in range(1000)]
+    result = infer({"loan_term": term, "hrs1": hours, "state": state})
+    assert result["state"].decided_type == "DOUBLE"
+    assert result["state"].missing_values == {"unavailable": 25}
     assert result["loan_term"].decided_type == "INTEGER"
     assert result["loan_term"].missing_values == {"Exempt": 40}
     assert result["hrs1"].decided_type == "INTEGER"

@@ -555,14 +555,14 @@ def compact_datetime() -> Detector:
 
 _MONTH_NAME_DATE = (
     rf"(?i:{_MONTHS}\s[0-9]{{1,2}},?\s[0-9]{{4}}|[0-9]{{1,2}}[\s-]{_MONTHS},?[\s-][0-9]{{4}}"
-    # Oracle's default: "04-MAR-21"
-    rf"|[0-9]{{1,2}}-{_MONTHS}-[0-9]{{2}})"
+    # Oracle's default: "04-MAR-21"; Jira's exports: "12/Jan/23", "12/Jan/2023"
+    rf"|[0-9]{{1,2}}-{_MONTHS}-[0-9]{{2}}|[0-9]{{1,2}}/{_MONTHS}/(?:[0-9]{{2}}|[0-9]{{4}}))"
 )
 # "%d-%b-%y" before "%d-%b-%Y", which would read "04-MAR-21" as the year 21 (and "%y" does not
 # read a four-digit year).
 _MONTH_NAME_FORMATS = (
     "%b %d %Y", "%b %d, %Y", "%B %d %Y", "%B %d, %Y",
-    "%d %b %Y", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y",
+    "%d %b %Y", "%d %B %Y", "%d-%b-%y", "%d-%b-%Y", "%d-%B-%Y", "%d %b, %Y", "%d %B, %Y", "%d/%b/%y", "%d/%b/%Y",
 )
 
 
@@ -663,6 +663,19 @@ def rfc_datetime() -> Detector:
     formats = ("%a, %d %b %Y %H:%M:%S %z",)
     convert = _zoned_converter(regex, formats[0], {"GMT": "+0000", "UTC": "+0000", "Z": "+0000"}, after="")
     return Detector("rfc_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
+
+
+@register
+def clf_datetime() -> Detector:
+    """Times as web servers' access logs write them (the Common Log Format of Apache and
+    Nginx: "[10/Oct/2000:13:55:36 -0700]", brackets or not); converted to UTC."""
+    regex = rf"\s*\[?{_DAY}/(?i:{_MONTH_ABBR})/[0-9]{{4}}:[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}\s[-+][0-9]{{4}}\]?\s*"
+    formats = ("%d/%b/%Y:%H:%M:%S %z",)
+
+    def convert(col: str, _sql_type: str) -> str:
+        return f"timezone('UTC', try_strptime(trim({shaped(col, regex)}, ' []'), {lit(formats[0])}))"
+
+    return Detector("clf_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
 
 
 @register

@@ -223,7 +223,7 @@ def _decide_text(
 
 
 # Readings whose every value carries a zone, converted to UTC.
-_ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime"})
+_ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime", "clf_datetime"})
 _BEYOND_BIGINT = "integers beyond BIGINT"
 _TRAILING_MINUS: frozenset[PatternName] = frozenset({"trailing_minus_integer", "trailing_minus", "trailing_minus_eu"})
 _TRAILING_MINUS_MIN = 3

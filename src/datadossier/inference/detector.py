@@ -103,6 +103,7 @@ PatternName = Literal[
     "datetime_interval",
     "weekday_date",
     "rfc_datetime",
+    "clf_datetime",
     "unix_datetime",
     "email",
     "uuid",

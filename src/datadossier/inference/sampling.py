@@ -31,7 +31,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # dates: dots and other punctuation (".", "..", ":", "*****", "--"), words that say so
 # ("unknown", "suppressed", the College Scorecard's "PrivacySuppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
 # FARS's "Reported as Unknown" and "Not Available (If State Exempt)", HMDA's "Exempt", the
-# General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable),
+# General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable), Home Assistant's
+# "unavailable" (a sensor without a reading),
 # the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected), letters in parentheses or brackets and the
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful) ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
@@ -49,7 +50,7 @@ _MARKER_WORDS = (
     r"|not [a-z]{3,15}(?: \([a-z ]{2,30}\))?|reported as unknown"
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|(?:privacy ?)?suppressed|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
-    r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped"
+    r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )
 _MARKER_CODES = (
