@@ -1167,3 +1167,18 @@ def test_a_header_over_label_rows_stays_the_header(con, tmp_path: Path) -> None:
     dialect = _load(con, path)
     assert dialect.labels == (("Geography", "Geographic Area Name", "Estimate!!Total"),)
     assert _loaded(con) == (["GEO_ID", "NAME", "B01001_001E"], 20)
+
+
+@pytest.mark.parametrize("separator", ["\t", " "], ids=["cloudfront_tabs", "iis_spaces"])
+def test_a_w3c_log_s_fields_line_names_its_columns(con, tmp_path: Path, separator: str) -> None:
+    # IIS and CloudFront: "#Version", "#Fields: date time ..." over rows without a header; IIS
+    # writes the block again after a restart.
+    block = "#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2019-12-04 00:00:00\n"
+    block += "#Fields: date time s-ip cs-method cs-uri-stem sc-status time-taken\n"
+    rows = [f"2019-12-04 00:00:{i:02d} 10.0.0.4 GET /p{i % 3} {200 + i % 2 * 104} {i * 7}".replace(" ", separator) for i in range(12)]
+    path = tmp_path / "u_ex191204.log"
+    path.write_text(block + "\n".join(rows[:6]) + "\n" + block + "\n".join(rows[6:]) + "\n")
+    dialect = _load(con, path)
+    assert dialect.field_names == ("date", "time", "s-ip", "cs-method", "cs-uri-stem", "sc-status", "time-taken")
+    assert _loaded(con) == (list(dialect.field_names), 12)
+    assert con.execute('SELECT max("time-taken") FROM raw_t').fetchall() == [("77",)]

@@ -136,6 +136,9 @@ class CsvDialect:
     # (row names, as R's write.table writes them, named ``row_names``) or "last" (a column
     # the header lacks, named as DuckDB names a blank one). ``names`` then holds every name.
     unnamed: str = ""
+    # Names from a W3C extended log's "#Fields:" line over rows without a header (IIS's and
+    # CloudFront's logs): the header's names (``names`` too, unless the copy is rewritten).
+    field_names: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -149,8 +152,9 @@ class CsvDialect:
             "spaces": self.spaces,
             **({"fixed_width_starts": list(self.widths)} if self.widths else {}),
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
-            **({"header_rows": 2} if self.names and not self.unnamed else {}),
+            **({"header_rows": 2} if self.names and not (self.unnamed or self.field_names) else {}),
             **({"unnamed_column": self.unnamed} if self.unnamed else {}),
+            **({"fields_line": list(self.field_names)} if self.field_names else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
             **({"rejoined_rows": self.rejoined_rows} if self.rejoined_rows else {}),
@@ -384,9 +388,10 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     ):
         # (Tabs that split every line into as many values as spaces do stay the delimiter:
         # BLS's flat files pad values with spaces between their tabs.)
+        fields = () if _looks_like_header(aligned[:50]) else _w3c_fields(above, len(aligned[0]))
         return CsvDialect(
-            encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(aligned[:50]),
-            field_count=len(aligned[0]), spaces=True, comments=bool(comments),
+            encoding=encoding, delimiter=",", quote='"', header=bool(fields) or _looks_like_header(aligned[:50]),
+            field_count=len(aligned[0]), spaces=True, comments=bool(comments), field_names=fields,
         )
     if not directive and best is None and (fixed := _fixed_width(lines, complete=complete)) is not None:
         starts, rows = fixed
@@ -438,6 +443,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     if ragged:  # (the header, then the rows of the table's width)
         head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
     header = bool(unnamed) or _looks_like_header(head_rows)
+    fields = () if header else _w3c_fields(above, field_count)
     labels = _label_rows(head_rows, field_count) if header and not unnamed else 0
     if labels and _title_over_names(head_rows[0], head_rows[1], field_count):
         # A title over the header, a comma in it ("Body Measures (BMX_J), exported
@@ -461,10 +467,13 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
         quotes_needed=_quotes_needed(lines[preamble:], delimiter, spaced[delimiter]),
         labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
-        names=tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped else _all_names(head_rows[0], field_count, unnamed),
+        names=(
+            tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped
+            else fields or _all_names(head_rows[0], field_count, unnamed)
+        ),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
-        data_skip=starts[preamble + labels] + 1 if labels or unnamed else 0,
-        unnamed=unnamed,
+        data_skip=starts[preamble + labels] + 1 if labels or unnamed else skip if fields else 0,
+        unnamed=unnamed, field_names=fields,
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
@@ -609,9 +618,26 @@ def _comment_lines(lines: list[str]) -> int:
 
 def _is_comment(line: str) -> bool:
     """A comment line: "#" then a space, another "#" or a rule's dash, or nothing (not a
-    header's "#CHROM", nor a hashtag's "#MeToo")."""
+    header's "#CHROM", nor a hashtag's "#MeToo"); or a directive of the W3C extended log
+    format ("#Version: 1.0", "#Fields: date time c-ip", as IIS and CloudFront write them)."""
     text = line.lstrip()
-    return text.startswith("#") and (len(text) == 1 or text[1].isspace() or text[1] in "#-=*!")
+    return text.startswith("#") and (
+        len(text) == 1 or text[1].isspace() or text[1] in "#-=*!" or _W3C_DIRECTIVE.match(text) is not None
+    )
+
+
+_W3C_DIRECTIVE = re.compile(r"#(?:Software|Version|Date|Fields|Remark|Start-Date|End-Date):")
+
+
+def _w3c_fields(comments: list[str], field_count: int) -> tuple[str, ...]:
+    """The names a W3C extended log's "#Fields:" line gives its columns, when they are as
+    many as the table's; () otherwise."""
+    for line in reversed(comments):
+        text = line.strip()
+        if text.startswith("#Fields:"):
+            names = tuple(text[len("#Fields:") :].split())
+            return names if len(names) == field_count else ()
+    return ()
 
 
 def _commented_header(line: str, below: list[str]) -> bool:
@@ -778,8 +804,13 @@ def _space_separated(lines: list[str], *, complete: bool) -> list[list[str]] | N
     if len(counts) != 1 or min(counts) < 2 or len(rows) < 2:
         return None
     values = [value for row in rows[1:] for value in row]
-    numbers = sum(1 for value in values if _NUMERIC.fullmatch(value) or _CODE.fullmatch(value))
+    numbers = sum(1 for value in values if _NUMERIC.fullmatch(value) or _CODE.fullmatch(value) or _LOGGED.fullmatch(value))
     return rows if numbers * 2 >= len(values) else None
+
+
+# Values of a log's fields that start with a digit (a date, a time, an address) or stand for
+# none ("-"): IIS writes its fields separated by one space, "2019-12-04 00:00:01 10.0.0.4 GET".
+_LOGGED = re.compile(r"[0-9][0-9.:/-]*|-")
 
 
 # A short code with digits ("A11", "A34": the Statlog German credit data's attributes, written
@@ -824,11 +855,14 @@ def _fixed_row(line: str, starts: list[int] | tuple[int, ...]) -> list[str]:
     return [line[a:b].strip() for a, b in zip(starts, ends, strict=True)]
 
 
-def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = (), *, comments: bool = False) -> None:
+def _respace(
+    path: Path, encoding: str, target: Path, widths: tuple[int, ...] = (), *, comments: bool = False,
+    header: tuple[str, ...] = (),
+) -> None:
     """Rewrite a file of values separated by spaces (see `_space_separated`), or of
     fixed-width records (columns starting at ``widths``, see `_fixed_width`), as UTF-8 CSV,
     one row per non-blank line (``comments``: lines starting with "#" left out, as NOAA's
-    co2_mm_mlo.txt opens with them)."""
+    co2_mm_mlo.txt opens with them), under ``header`` when given (a W3C log's "#Fields:")."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
@@ -836,6 +870,8 @@ def _respace(path: Path, encoding: str, target: Path, widths: tuple[int, ...] = 
             target.open("w", encoding="utf-8", newline="") as dst,
         ):
             out = csv.writer(dst, lineterminator="\n")
+            if header:
+                out.writerow(header)
             lines = (line.lstrip("\ufeff") for line in src)
             if comments:
                 lines = (line for line in lines if not _is_comment(line))
@@ -1564,7 +1600,7 @@ def open_csv(
         duck_encoding = None  # (read in Python, which takes every byte)
     mixed = _mixed_line_ends(head)
     if dialect.spaces or dialect.widths:
-        _respace(file.path, enc, raw_copy, dialect.widths, comments=dialect.comments)
+        _respace(file.path, enc, raw_copy, dialect.widths, comments=dialect.comments, header=dialect.field_names)
         duck_encoding = "utf-8"
     elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
