@@ -469,12 +469,18 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
             grain += f" (a row counter: {e.duplicate_rows} rows repeat another beside it{without})"
         tables.add_row(e.table, e.entity_type, e.role, grain, "; ".join(others))
     console.print(tables)
-    groups = {tuple(sorted([e.table, *e.same_columns_as])): e.parts or {} for e in ents if e.same_columns_as}
+    groups: dict[tuple[str, ...], dict[str, Any]] = {}
+    for e in ents:
+        if e.same_columns_as:
+            listed = (e.parts or {}).get("tables")
+            groups.setdefault(tuple(listed) if listed else tuple(sorted([e.table, *e.same_columns_as])), e.parts or {})
     for group, parts in sorted(groups.items()):
+        more = int(parts.get("count") or len(group)) - len(group)
+        named = ", ".join(group) + (f" and {more:,} more" if more > 0 else "")
         if parts.get("copies"):
-            console.print(f"Same columns, copies of one table: {', '.join(group)}.\n  {parts['warning']}", soft_wrap=True)
+            console.print(f"Same columns, copies of one table: {named}.\n  {parts['warning']}", soft_wrap=True)
             continue
-        console.print(f"Same columns, parts of one dataset: {', '.join(group)}.", soft_wrap=True)
+        console.print(f"Same columns, parts of one dataset: {named}.", soft_wrap=True)
         if parts.get("warning"):
             console.print(f"  {parts['warning']}", soft_wrap=True)
         if parts.get("union") and len(group) <= 4:

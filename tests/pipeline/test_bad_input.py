@@ -88,6 +88,21 @@ async def test_unknown_table_lists_the_known_ones(runtime: Runtime, folder: Path
     assert "inbox.good" in str(err.value)
 
 
+async def test_a_typo_in_a_table_s_name_is_answered_with_the_near_one(runtime: Runtime, folder: Path) -> None:
+    (folder / "2015.csv").write_text("Country,Happiness Score\nSwitzerland,7.587\nIceland,7.561\n")
+    await runtime.pipeline.profile_path(folder / "2015.csv")
+    async with runtime.sessions() as session:
+        with pytest.raises(TableNotFoundError) as err:
+            await catalog.resolve_table(session, "inbox.godo")
+        assert "Did you mean inbox.good?" in str(err.value.hint)
+        with pytest.raises(TableNotFoundError) as huge:
+            await catalog.resolve_table(session, "x" * 100_000)
+        assert len(str(huge.value)) < 400  # (the name cut at 200 characters)
+        # A source and its file's name, or the file's name alone: the table t_2015.
+        for ref in ("inbox.2015", "2015.csv", "inbox.2015.csv"):
+            assert (await catalog.resolve_table(session, ref)).qualified_name == "inbox.t_2015", ref
+
+
 async def test_a_file_that_vanishes_mid_run_rolls_back_and_records_the_failure(
     runtime: Runtime, folder: Path
 ) -> None:

@@ -78,3 +78,26 @@ async def test_an_agent_asks_how_to_join_right_after_profiling(tmp_path: Path, s
         missing = await client.call_tool("find_join_path", {"from_table": "shop.orders", "to_table": "shop.nothing"})
         assert missing.is_error
         assert "What to do" in error_text(missing)
+
+
+async def test_a_folder_of_many_parts_describes_the_group_once(tmp_path: Path, store_url: str) -> None:
+    # A folder of daily exports alike: each table's entry named the others and held the whole
+    # group, so the answer grew with the square of the files (2.7 MB for 120).
+    folder = tmp_path / "data" / "daily"
+    folder.mkdir(parents=True)
+    for day in range(1, 21):
+        (folder / f"export_2024-01-{day:02d}.csv").write_text(
+            "order_id,amount\n" + "".join(f"{day * 1000 + i},{i}.5\n" for i in range(5))
+        )
+    settings = make_settings(tmp_path, store_url)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(folder)}))
+        answer = structured(await client.call_tool("get_relationships", {"source": "daily"}))
+    tables = answer["tables"]
+    assert len(tables) == 20
+    assert all(len(t["same_columns_as"]) == 12 and t["same_columns_count"] == 19 for t in tables)
+    holders = [t for t in tables if "described_with" not in (t["parts"] or {})]
+    assert len(holders) == 1
+    assert holders[0]["parts"]["count"] == 20
+    assert len(holders[0]["parts"]["tables"]) == 12
+    assert {t["parts"]["described_with"] for t in tables if t is not holders[0]} == {holders[0]["table"]}

@@ -167,6 +167,22 @@ async def test_a_date_over_date_times_keeps_their_dates_and_a_type_that_fits_not
         assert "Set it back with data_type VARCHAR" in wrong["warning"]
 
 
+async def test_a_type_that_quarantines_a_few_rows_says_so(tmp_path: Path, store_url: str) -> None:
+    # Online Retail II: Invoice made INTEGER sent every cancellation ("C489449") to quarantine,
+    # with no warning while fewer than half the rows went.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "retail.csv"
+    path.write_text("Invoice,Quantity\n" + "".join(f"{'C' if i % 10 == 0 else ''}{489434 + i},{i % 7 + 1}\n" for i in range(40)))
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        changed = structured(
+            await client.call_tool("set_column_type", {"table": "data.retail", "column": "Invoice", "data_type": "INTEGER"})
+        )
+    assert changed["table"]["quarantined_rows"] == 4
+    assert changed["warning"].startswith("4 more rows of 40 (10.0%) left the typed layer for quarantine")
+    assert "Set it back with data_type VARCHAR" in changed["warning"]
+
+
 async def test_a_second_concurrent_profile_of_one_table_is_refused(tmp_path: Path, store_url: str) -> None:
     settings = make_settings(tmp_path, store_url)
     path = tmp_path / "data" / "big.csv"

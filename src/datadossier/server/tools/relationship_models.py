@@ -89,13 +89,17 @@ class EntityOut(BaseModel):
         description="Other tables of the source with the same columns: parts of one dataset (a file per month or"
         " part), read whole by `parts.union`, unless `parts.copies` says they are copies of one table.",
     )
+    same_columns_count: int = Field(
+        default=0, description="How many tables `same_columns_as` stands for (it names the first 12 at most)."
+    )
     parts: dict[str, Any] | None = Field(
         default=None,
-        description="Of a table with `same_columns_as`: the group (`tables`), each part's `labels` (what differs"
-        " in their names: 1880 of yob1880, AAPL of AAPL.csv), `union` (DuckDB SQL reading them whole with a column"
-        " `part` naming each; absent above 12 parts), `checked` (a pair's shared key values and identical rows),"
-        " and a `warning` when the pair shares key values (the part's name alone tells those rows apart) or"
-        " holds the same rows (`copies`: read one table, not the union).",
+        description="Of a table with `same_columns_as`: the group (`tables`, the first 12, with `count` of them all),"
+        " each part's `labels` (what differs in their names: 1880 of yob1880, AAPL of AAPL.csv), `union` (DuckDB SQL"
+        " reading them whole with a column `part` naming each; absent above 12 parts), `checked` (a pair's shared key"
+        " values and identical rows), and a `warning` when the pair shares key values (the part's name alone tells"
+        " those rows apart) or holds the same rows (`copies`: read one table, not the union). Given once per group"
+        " in a list of tables: the others say `described_with`, the table whose entry holds it.",
     )
     period_columns: dict[str, Any] | None = Field(
         default=None,
@@ -107,8 +111,13 @@ class EntityOut(BaseModel):
     )
 
     @classmethod
-    def of(cls, e: EntityInfo) -> EntityOut:
+    def of(cls, e: EntityInfo, described_with: str | None = None) -> EntityOut:
+        """``described_with``: another table of the list whose entry holds the parts' group."""
         keys = e.evidence.get("keys") or {}
+        alike = list(e.evidence.get("same_columns_as") or [])
+        parts = _bounded_parts(e.evidence.get("parts"))
+        if parts is not None and described_with is not None:
+            parts = {"described_with": described_with, "count": parts.get("count", len(parts.get("tables") or []))}
         return cls(
             table=e.table,
             entity_type=e.entity_type,
@@ -121,11 +130,38 @@ class EntityOut(BaseModel):
             duplicates_beside=keys.get("duplicates_beside"),
             key_without_duplicates=keys.get("key_without_duplicates"),
             period_columns=keys.get("period_columns"),
-            same_columns_as=list(e.evidence.get("same_columns_as") or []),
-            parts=e.evidence.get("parts"),
+            same_columns_as=alike[:LISTED_PARTS],
+            same_columns_count=len(alike),
+            parts=parts,
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
         )
+
+
+# Parts of one dataset named in one table's entry at most (a folder of 120 daily files would
+# otherwise name the 119 others in each of 120 entries).
+LISTED_PARTS = 12
+
+
+def _bounded_parts(parts: dict[str, Any] | None) -> dict[str, Any] | None:
+    tables: list[str] = list(parts.get("tables") or []) if parts else []
+    if parts is None or len(tables) <= LISTED_PARTS:
+        return parts
+    shown = tables[:LISTED_PARTS]
+    labels: dict[str, Any] = parts.get("labels") or {}
+    return {**parts, "tables": shown, "labels": {t: labels[t] for t in shown if t in labels}, "count": len(tables)}
+
+
+def entities_out(entities: list[EntityInfo]) -> list[EntityOut]:
+    """The entries of a list of tables, each group of parts described once (see `EntityOut.parts`)."""
+    holder: dict[tuple[str, ...], str] = {}
+    out: list[EntityOut] = []
+    for e in entities:
+        parts = e.evidence.get("parts")
+        group = tuple(parts.get("tables") or ()) if isinstance(parts, dict) else ()
+        first = holder.setdefault(group, e.table) if group else e.table
+        out.append(EntityOut.of(e, described_with=None if first == e.table else first))
+    return out
 
 
 class DiscoveryOut(BaseModel):

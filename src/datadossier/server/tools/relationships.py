@@ -10,12 +10,12 @@ from pydantic import Field
 
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.relationship_models import (
-    EntityOut,
     FindJoinPathResult,
     GetRelationshipsResult,
     RelationshipOut,
     ReviewResult,
     discovery_out,
+    entities_out,
     find_join_path_result,
     runs_in,
 )
@@ -96,7 +96,7 @@ async def get_relationships(
         return GetRelationshipsResult(
             source=run.source,
             relationships=[RelationshipOut.of(r) for r in found[:limit]],
-            tables=[EntityOut.of(e) for e in entities[:limit]],
+            tables=entities_out(entities[:limit]),
             discovery=discovery_out(run),
             truncated=len(found) > limit or len(entities) > limit,
             sql_runs_in=runs_in(runtime.settings.duckdb_path) if any(e.evidence.get("parts") for e in entities) else None,

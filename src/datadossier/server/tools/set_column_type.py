@@ -19,7 +19,8 @@ class SetColumnTypeResult(BaseModel):
     column: ColumnInfo = Field(description="The column with its new decision and profile.")
     warning: str | None = Field(
         default=None,
-        description="Set when the new type sent many more rows to quarantine: most of the column's values do not fit it.",
+        description="Set when the new type sent rows to quarantine (values that do not fit it): how many, and how to"
+        " undo it. Those rows leave the typed layer, so queries on it no longer count them.",
     )
 
 
@@ -55,13 +56,21 @@ async def set_column_type(
 
 
 def _emptied(rows: int, before: int, after: int, column: str, previous: str | None) -> str | None:
-    """A warning when a type sent more than half of the table's rows to quarantine."""
-    if rows == 0 or after - before <= rows / 2:
+    """A warning when a type sent rows to quarantine: an agent asking for INTEGER invoice
+    numbers should learn that the cancellations ("C492703") left the typed layer."""
+    moved = after - before
+    if rows == 0 or moved <= 0:
         return None
-    undo = f" Set it back with data_type {previous}." if previous else ""
+    undo = f" Set it back with data_type {previous} to keep them." if previous else ""
+    if moved > rows / 2:
+        return (
+            f"{moved:,} more rows of {rows:,} fail their types now and left the typed layer for quarantine:"
+            f" most values of {column!r} do not convert to the new type (see the column's failed examples).{undo}"
+        )
     return (
-        f"{after - before:,} more rows of {rows:,} fail their types now and left the typed layer for quarantine:"
-        f" most values of {column!r} do not convert to the new type (see the column's failed examples).{undo}"
+        f"{moved:,} more row{'s' if moved > 1 else ''} of {rows:,} ({moved / rows:.1%}) left the typed layer for"
+        f" quarantine: {'their values' if moved > 1 else 'its value'} of {column!r} do not convert to the new type,"
+        f" and queries on the typed layer no longer count {'those rows' if moved > 1 else 'that row'}.{undo}"
     )
 
 

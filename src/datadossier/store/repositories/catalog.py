@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.errors import AmbiguousTableError, SourceError, TableNotFoundError
-from datadossier.sources.files import is_pattern, safe_name
+from datadossier.sources.files import is_pattern, safe_name, table_name_for
 from datadossier.store.domain import FileState, SourceInfo, TableSummary
 from datadossier.store.models.core import ColumnRecord, SourceRecord, TableRecord
 
@@ -226,9 +226,14 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
             return by_path[0]
     bare = [t for t in tables if t.table == ref or t.table == ref.lower()]
     if not bare:
-        # As the file names it: order_products__prior.csv is the table order_products_prior.
-        named = safe_name(ref)
-        bare = [t for t in tables if named in (safe_name(t.qualified_name), t.table)]
+        # As the file names it: order_products__prior.csv is the table order_products_prior,
+        # 2015.csv the table t_2015.
+        named, stem = safe_name(ref), table_name_for(Path(ref))
+        bare = [t for t in tables if named in (safe_name(t.qualified_name), t.table) or t.table == stem]
+    if not bare and "." in ref:
+        # A source and a file's name: world_happiness.2015 is world_happiness.t_2015.
+        source, rest = ref.split(".", 1)
+        bare = [t for t in tables if t.source == source and t.table in (safe_name(rest), table_name_for(Path(rest)))]
     if len(bare) == 1:
         return bare[0]
     if len(bare) > 1:
@@ -242,10 +247,32 @@ async def resolve_table(session: AsyncSession, ref: str) -> TableSummary:
         f" (and {len(tables) - _MAX_LISTED} more; see list_tables, or `datadossier tables`)"
         if len(tables) > _MAX_LISTED else ""
     )
+    shown = ref if len(ref) <= _MAX_ECHOED else ref[:_MAX_ECHOED] + "..."
+    near = _near_names(ref, tables)
+    guess = f"Did you mean {' or '.join(near)}? " if near else ""
     raise TableNotFoundError(
-        f"No table matches '{ref}'.",
-        hint=f"Known tables: {known}{more}. Or profile the file first (profile_table, or `datadossier profile`).",
+        f"No table matches '{shown}'.",
+        hint=f"{guess}Known tables: {known}{more}. Or profile the file first (profile_table, or `datadossier profile`).",
     )
+
+
+# An unknown name is echoed up to this length.
+_MAX_ECHOED = 200
+
+
+def _near_names(ref: str, tables: list[TableSummary]) -> list[str]:
+    """The qualified names of up to three tables whose name is spelled nearly as ``ref``
+    (a typo: nyc311.agency_lookp), by the whole name or the table's own."""
+    import difflib
+
+    if len(ref) > _MAX_ECHOED:
+        return []
+    by_name: dict[str, str] = {}
+    for t in tables:
+        by_name.setdefault(t.qualified_name.lower(), t.qualified_name)
+        by_name.setdefault(t.table.lower(), t.qualified_name)
+    close = difflib.get_close_matches(ref.lower(), list(by_name), n=3, cutoff=0.8)
+    return list(dict.fromkeys(by_name[name] for name in close))
 
 
 async def vanished_tables(session: AsyncSession, source_id: uuid.UUID) -> list[str]:
