@@ -351,6 +351,11 @@ def test_integers_beyond_bigint_stay_exact_text(infer: Infer) -> None:
     result = infer({"account": values})["account"]
     assert result.decided_type == "VARCHAR"
     assert "BIGINT range" in (result.reason or "")
+    # Under an identifier's name too (SDSS's specObjID), not said to hold decimal points.
+    named = infer({"specObjID": values})["specObjID"]
+    assert named.decided_type == "VARCHAR"
+    assert "BIGINT range" in (named.reason or "")
+    assert "decimal point" not in (named.reason or "")
     # Large measurements written with decimals are still numbers.
     floats = infer({"mass": [f"{1.5e20 * (i + 1):.1f}" for i in range(30)]})["mass"]
     assert floats.decided_type == "DOUBLE"

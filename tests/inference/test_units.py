@@ -107,6 +107,8 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("fat_100g", "g"),
         ("energy-kcal_100g", "kcal"),
         ("energy-kj_100g", "kJ"),
+        # the unit the values are in, whatever follows (Zendesk's metrics)
+        ("First reply time in minutes within business hours", "min"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -148,7 +150,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
      # "degrees" is an angle only beside an angle's word (a count of degrees, a temperature's)
      "degrees_awarded", "total_degrees", "temp_degrees",
      # a coordinate's letters joined to a word only after three letters or more
-     "flat", "salon", "oblong"],
+     "flat", "salon", "oblong",
+     # a series' code with a number inside (FRED-MD's TB3MS, the 3-month bill rate)
+     "TB3MS", "TB6MS"],
 )
 def test_id_no_and_plain_words_are_not_units(name: str) -> None:
     assert unit_from_name(name) is None

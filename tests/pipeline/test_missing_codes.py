@@ -68,10 +68,12 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     # The bank marketing data's poutcome: "unknown" for most clients, kept as a category.
     outcomes = ["unknown"] * 8 + ["failure", "success"]
     payments = ["Cash", "Credit Card", "No Charge", "Dispute", "No data"]  # (Chicago's taxi trips)
-    lines = ["id,poutcome,job,payment"] + [
-        f"{i},{outcomes[i % 10]},{['admin.', 'technician'][i % 2]},{payments[i % 5]}" for i in range(200)
+    boroughs = ["BROOKLYN", "QUEENS", "MANHATTAN", "BRONX", "Unspecified"]  # (NYC's 311 requests)
+    lines = ["id,poutcome,job,payment,Borough"] + [
+        f"{i},{outcomes[i % 10]},{['admin.', 'technician'][i % 2]},{payments[i % 5]},{boroughs[i % 5]}" for i in range(200)
     ]
     reasons = reasons_of(tmp_path, "bank.csv", lines)
+    assert "'Unspecified' (40 values, 20.0%) says" in reasons["Borough"]
     assert "'unknown' (160 values, 80.0%) says a value is unknown or missing" in reasons["poutcome"]
     assert "unknown" not in reasons["job"]
     assert "'No data' (40 values, 20.0%) says" in reasons["payment"]

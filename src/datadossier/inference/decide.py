@@ -524,6 +524,15 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
         if fractional <= 0:
             continue
         shown = next((e for e in examples if number.stats.detector.matches(e)), None)
+        high, low = as_bound(number.stats.high), as_bound(number.stats.low)
+        beyond = high is not None and low is not None and max(abs(float(high)), abs(float(low))) >= 2.0**63
+        if (shown is not None and shown.lstrip("+-").isdigit()) or (shown is None and beyond):
+            # (SDSS's specObjID 10376363969234796544: digits only, past BIGINT's range.)
+            example = f" (e.g. {shown!r})" if shown else ""
+            return (
+                f"Values under an identifier's name are whole numbers beyond the BIGINT range{example}: as DOUBLE"
+                " they would lose digits; kept as VARCHAR, as written."
+            )
         if version:
             return (
                 f"{fractional:,} values under a version's name are written with {how}"

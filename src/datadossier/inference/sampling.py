@@ -50,7 +50,7 @@ _MARKER_WORDS = (
     r"|not [a-z]{3,15}(?: \([a-z ]{2,30}\))?|reported as unknown"
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|(?:privacy ?)?suppressed|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
-    r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable"
+    r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )
 _MARKER_CODES = (

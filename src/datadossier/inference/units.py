@@ -426,8 +426,15 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     area = _area_unit(tokens)
     if area is not None:
         return UnitEvidence(area, NAME_UNIT_CONFIDENCE)
+    stated = next((tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "in" and tokens[i + 1] in NAME_UNITS), None)
+    if stated is not None:
+        # "... in minutes within business hours" (Zendesk's metrics): the unit the name says
+        # the values are in, whatever words follow.
+        return UnitEvidence(NAME_UNITS[stated], NAME_UNIT_CONFIDENCE)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]
+        if position and tokens[position - 1].isdigit() and re.fullmatch(r"[A-Za-z]+[0-9]+[A-Za-z]+", name.strip()):
+            return None  # a series' code (FRED's TB3MS: the 3-month bill rate, monthly): no unit in it
         if position and tokens[position - 1].isdigit() and not re.search(rf"[A-Za-z]{tokens[position - 1]}(?![0-9])", name):
             # A unit after a number qualifies what is measured: a window (Lending Club's
             # delinq_2yrs, a count of delinquencies in two years; inq_last_6mths), a height
