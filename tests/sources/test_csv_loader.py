@@ -1182,3 +1182,22 @@ def test_a_w3c_log_s_fields_line_names_its_columns(con, tmp_path: Path, separato
     assert dialect.field_names == ("date", "time", "s-ip", "cs-method", "cs-uri-stem", "sc-status", "time-taken")
     assert _loaded(con) == (list(dialect.field_names), 12)
     assert con.execute('SELECT max("time-taken") FROM raw_t').fetchall() == [("77",)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "rows"),
+    [
+        # CloudFront without its #Fields line: a date, a time and an IPv6 address over IPv4 ones.
+        ("cf.tsv", "2019-12-04\t21:00:00\t2001:db8::933\n" + "".join(f"2019-12-04\t21:00:0{i}\t172.16.198.{i}\n" for i in range(1, 8)), 8),
+        ("ips.csv", "2001:db8::933,200\n" + "".join(f"172.16.{i}.36,{200 + i % 3 * 100}\n" for i in range(8)), 9),
+        # PDB's pdb_entry_type.txt: an id seen once, then a kind and a method seen in every row.
+        ("pdb.txt", "101m\tprot\tNMR\n" + "".join(f"1{i:02d}x\t{'prot' if i % 5 else 'nuc'}\t{'NMR' if i % 3 else 'other'}\n" for i in range(12)), 13),
+    ],
+    ids=["ipv6_then_ipv4", "address_and_status", "pdb_entry_types"],
+)
+def test_a_first_row_of_data_is_no_header(con, tmp_path: Path, name: str, text: str, rows: int) -> None:
+    path = tmp_path / name
+    path.write_text(text)
+    dialect = _load(con, path)
+    assert dialect.header is False
+    assert _loaded(con)[1] == rows
