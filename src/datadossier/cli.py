@@ -254,7 +254,7 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
     if dialect.get("skip"):
         parts.append(f"{_lines(int(dialect['skip']))} before the table (a title, notes) skipped")
     if dialect.get("footer"):
-        parts.append(f"{_lines(int(dialect['footer']))} of notes after the table left out")
+        parts.append(f"{_lines(int(dialect['footer']))} of notes or totals after the table left out")
     if dialect.get("comment_lines"):
         parts.append(f"{_lines(int(dialect['comment_lines']))} of comments (\"#\") among the rows left out")
     if dialect.get("unnamed_column") == "first":

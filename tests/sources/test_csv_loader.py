@@ -1201,3 +1201,19 @@ def test_a_first_row_of_data_is_no_header(con, tmp_path: Path, name: str, text: 
     dialect = _load(con, path)
     assert dialect.header is False
     assert _loaded(con)[1] == rows
+
+
+def test_a_report_s_total_rows_after_the_table_are_left_out(con, tmp_path: Path) -> None:
+    # Google Ads' campaign report: "Total: Account" and "Total: Campaigns" under the campaigns,
+    # sums of them that would count each campaign three times.
+    path = tmp_path / "campaign_report.csv"
+    rows = "".join(f"Campaign {i},{100 + i},{i}.50\n" for i in range(30))
+    path.write_text("Campaign,Impr.,Cost\n" + rows + "Total: Account,3435,450.00\nTotal: Campaigns,3435,450.00\n")
+    dialect = _load(con, path)
+    assert dialect.footer == 2
+    assert _loaded(con) == (["Campaign", "Impr.", "Cost"], 30)
+    # A total in the middle of the rows is a row like the others (a category so named).
+    middle = tmp_path / "middle.csv"
+    middle.write_text("kind,n\nTotal,5\n" + "".join(f"k{i},{i}\n" for i in range(10)))
+    assert _load(con, middle).footer == 0
+    assert _loaded(con)[1] == 11

@@ -1006,6 +1006,11 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
             return 0  # a quoted value spans lines: rows and lines no longer line up
         row = next(_rows([text], dialect))
         if len(row) == dialect.field_count:
+            if _TOTAL_ROW.fullmatch(row[0].strip()):
+                # "Total: Account", "Total: Campaigns" (Google Ads' reports end so): sums of
+                # the rows above, not a row of the table; counted with the notes.
+                cut, notes, pending = start + newline + 1, notes + pending + 1, 0
+                continue
             if _padded_note(row) and _labelled_statement(row[0]):
                 # "Total amount funded in policy code 1: 1465324575,,,": a note whatever follows
                 # (Lending Club's files end so, straight after the last loan).
@@ -1023,6 +1028,10 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     if cut is not None:
         os.truncate(path, cut)
     return notes
+
+
+# A report's total row, by its first field: "Total", "Totals", "Grand Total", "Total: Account".
+_TOTAL_ROW = re.compile(r"(?i:(?:grand |sub-?)?totals?)(?::.*)?")
 
 
 def _rows(lines: Iterable[str], dialect: CsvDialect) -> Iterator[list[str]]:
