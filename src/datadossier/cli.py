@@ -261,6 +261,8 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
         parts.append("the header names one column fewer than the rows hold: the first, row names as R writes them, is row_names")
     elif dialect.get("unnamed_column") == "last":
         parts.append("the header names one column fewer than the rows hold: the last is named as a blank header's")
+    if dialect.get("rule_line"):
+        parts.append("a rule of dashes under the header left out")
     if dialect.get("fields_line"):
         parts.append('the columns named by its "#Fields:" line')
     if second := dialect.get("second_table"):

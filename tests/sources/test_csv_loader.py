@@ -1217,3 +1217,17 @@ def test_a_report_s_total_rows_after_the_table_are_left_out(con, tmp_path: Path)
     middle.write_text("kind,n\nTotal,5\n" + "".join(f"k{i},{i}\n" for i in range(10)))
     assert _load(con, middle).footer == 0
     assert _loaded(con)[1] == 11
+
+
+@pytest.mark.parametrize("rule", ["------\t----------", "======\t==========", "-------+-----------"], ids=["dashes", "equals", "psql"])
+def test_a_rule_under_the_header_is_no_row(con, tmp_path: Path, rule: str) -> None:
+    # psql's and sqlcmd's text output, PDB's entries.idx: a line of dashes under the names.
+    path = tmp_path / "dashes.tsv"
+    separator = "|" if "+" in rule else "\t"
+    header = "idcode|resolution" if separator == "|" else "idcode\tresolution"
+    rule = rule.replace("+", "|")
+    path.write_text(header + "\n" + rule + "\n" + "".join(f"10{i}M{separator}2.{i}\n" for i in range(9)))
+    dialect = _load(con, path)
+    assert dialect.rule_line is True
+    assert _loaded(con) == (["idcode", "resolution"], 9)
+    assert con.execute("SELECT count(*) FROM raw_t WHERE idcode LIKE '-%' OR idcode LIKE '=%'").fetchall() == [(0,)]

@@ -141,6 +141,9 @@ class CsvDialect:
     # Names from a W3C extended log's "#Fields:" line over rows without a header (IIS's and
     # CloudFront's logs): the header's names (``names`` too, unless the copy is rewritten).
     field_names: tuple[str, ...] = ()
+    # A rule of dashes or equals signs under the header (psql's and sqlcmd's text output,
+    # PDB's index files): left out, the data starting after ``data_skip`` lines.
+    rule_line: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -157,6 +160,7 @@ class CsvDialect:
             **({"header_rows": 2} if self.names and not (self.unnamed or self.field_names) else {}),
             **({"unnamed_column": self.unnamed} if self.unnamed else {}),
             **({"fields_line": list(self.field_names)} if self.field_names else {}),
+            **({"rule_line": True} if self.rule_line else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
             **({"rejoined_rows": self.rejoined_rows} if self.rejoined_rows else {}),
@@ -462,6 +466,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
+    rule = header and not labels and not unnamed and len(head_rows) > 2 and _rule_row(head_rows[1], field_count)
     # (Counted in the whole copy by `_cut_repeated_headers`; seen here in the lines read.)
     repeats = int(header and not labels and any(line == lines[preamble] for line in lines[preamble + 1 :]))
     return CsvDialect(
@@ -474,8 +479,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             else fields or _all_names(head_rows[0], field_count, unnamed)
         ),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
-        data_skip=starts[preamble + labels] + 1 if labels or unnamed else skip if fields else 0,
-        unnamed=unnamed, field_names=fields,
+        data_skip=starts[preamble + labels + rule] + 1 if labels or unnamed or rule else skip if fields else 0,
+        unnamed=unnamed, field_names=fields, rule_line=rule,
         empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
@@ -1178,6 +1183,12 @@ def _title_over_names(top: list[str], below: list[str], field_count: int) -> boo
     return len(top) < field_count or any(_DATED_PHRASE.search(cell) for cell in top)
 
 
+def _rule_row(row: list[str], field_count: int) -> bool:
+    """A row drawn as a rule: every cell dashes or equals signs ("------", "=====")."""
+    cells = [cell.strip() for cell in row]
+    return len(cells) == field_count and all(cells) and all(set(cell) <= {"-", "=", "+"} for cell in cells)
+
+
 def _short_header(rows: list[list[str]], field_count: int) -> str:
     """Where the header lacks a name, when it names one column fewer than its rows hold: R's
     write.table writes row names without a name over them ("first": the rows' first values
@@ -1650,7 +1661,7 @@ def open_csv(
     if dialect.skip:
         options["skip"] = dialect.skip
     copy = CsvCopy(path=raw_copy, options=options, dialect=dialect)
-    if dialect.labels or dialect.names:
+    if dialect.labels or dialect.names or dialect.rule_line:
         # The header names the columns; DuckDB reads from the first data row, past the labels.
         names = list(dialect.names) or _names_from_dialect(copy)
         if names is not None:
@@ -1658,7 +1669,7 @@ def open_csv(
             renamed = renamed_row_id(names)
             options.update(header=False, skip=dialect.data_skip)
             return CsvCopy(path=raw_copy, options=options, dialect=dialect, columns=tuple(renamed.get(n, n) for n in names))
-        copy = replace(copy, dialect=replace(dialect, labels=(), data_skip=0, names=()))
+        copy = replace(copy, dialect=replace(dialect, labels=(), data_skip=0, names=(), rule_line=False))
     return copy
 
 
