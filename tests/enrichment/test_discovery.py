@@ -1994,3 +1994,21 @@ async def test_two_tables_each_a_one_to_one_extension_of_the_other_keep_their_na
     _, entities, _ = await service.relationships(source="surveys")
     names = {e.table: e.entity_type for e in entities}
     assert names == {"surveys.gss": "gss", "surveys.gss7218_numeric": "gss7218 numeric"}
+
+
+async def test_a_composite_step_into_a_child_holding_few_of_the_parent_s_keys_is_optional(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Lahman: a pitcher's season (playerID, yearID, stint) is a batter's season too, but two
+    # in five batters pitch; walked from batting, an inner JOIN keeps only those rows.
+    folder = tmp_path / "data" / "lahman"
+    folder.mkdir(parents=True)
+    seasons = [(f"player{p:02d}", year, 1) for p in range(40) for year in (2019, 2020, 2021)]
+    (folder / "Batting.csv").write_text("playerID,yearID,stint,H\n" + "".join(f"{p},{y},{s},{len(p) + y % 7}\n" for p, y, s in seasons))
+    pitchers = [season for i, season in enumerate(seasons) if i % 5 < 2]
+    (folder / "Pitching.csv").write_text("playerID,yearID,stint,W\n" + "".join(f"{p},{y},{s},{y % 5}\n" for p, y, s in pitchers))
+    service = await _profile(runtime, folder)
+    answer = await service.join_paths("lahman.batting", "lahman.pitching")
+    best = answer.paths[0]
+    assert best.steps[0].from_columns == ("playerID", "yearID")  # (stint is 1 throughout)
+    assert any(w.startswith("Optional: only 40.0% of the values of lahman.batting") for w in best.warnings)

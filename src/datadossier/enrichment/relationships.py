@@ -889,6 +889,9 @@ def _check_composite(
             "name_score": round(name, 2),
             "child_unique": unique_child,
             "composite": True,
+            # (A key of the parent: as many values as rows. Walking from the parent, the share it
+            # holds says the join is optional: Lahman's pitchers among its batters.)
+            "parent_distinct": parent.rows,
         },
     )
 
