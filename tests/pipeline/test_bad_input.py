@@ -81,6 +81,27 @@ async def test_paths_outside_the_roots_are_refused(runtime: Runtime, folder: Pat
     assert await _snapshot(runtime) == before
 
 
+async def test_a_folder_s_link_out_of_the_roots_is_left_out_and_the_rest_read(
+    runtime: Runtime, folder: Path, tmp_path: Path
+) -> None:
+    # An agent's folder holding a link to /etc/passwd beside its data: the whole folder failed.
+    secret = tmp_path / "secret.csv"
+    secret.write_text("user,shell\nroot,/bin/bash\n")
+    os.symlink(secret, folder / "passwd.csv")
+    (folder / "agency.csv").write_text("code,name\nNYPD,Police\nDOT,Transportation\n")
+    runs = await runtime.pipeline.profile_path(folder)
+    by_table = {r.table: r for r in runs}
+    assert by_table["agency"].status == "profiled"
+    assert by_table["passwd_csv"].status == "left_out"
+    assert "outside the directories this server may read" in (by_table["passwd_csv"].error or "")
+    async with runtime.sessions() as session:
+        names = {t.qualified_name for t in await catalog.list_tables(session)}
+    assert "inbox.passwd" not in names
+    # Named alone, or as the only file a pattern finds, it is refused as before.
+    with pytest.raises(PathNotAllowedError):
+        await runtime.pipeline.profile_path(str(folder / "passwd*.csv"))
+
+
 async def test_unknown_table_lists_the_known_ones(runtime: Runtime, folder: Path) -> None:
     async with runtime.sessions() as session:
         with pytest.raises(TableNotFoundError) as err:

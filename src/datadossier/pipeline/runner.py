@@ -92,9 +92,12 @@ def _same_encoding(read: object, asked: str) -> bool:
         return False
 
 
-def _left_out(source: str, path: Path) -> TableRun:
+def _left_out(source: str, path: Path, roots: list[Path]) -> TableRun:
     """What a run says of an entry of a folder it did not read (`resolve_files`' left_out)."""
-    if path.is_dir():
+    if path.is_symlink() and not any(path.resolve().is_relative_to(root) for root in roots):
+        error = f"a link to {path.resolve()}, outside the directories this server may read"
+        hint = "Copy the file into the folder, or add its directory to DATADOSSIER_ROOTS."
+    elif path.is_dir():
         error = "a folder: the files of one folder are one source, and its folders are not read"
         hint = (
             f"Profile {path} as a source of its own, or name the files with a glob"
@@ -144,7 +147,7 @@ class Pipeline:
         files = resolve_files(spec, self.settings.roots, left_out=left_out)
         directory = common_dir([f.path for f in files])
         name = source_for(directory, source_name)
-        skipped = [_left_out(name, path) for path in sorted(left_out)]
+        skipped = [_left_out(name, path, self.settings.roots) for path in sorted(left_out)]
         source_type = files[0].format if len({f.format for f in files}) == 1 else "files"
         async with self.sessions.begin() as session:
             existed = await catalog.get_source(session, name) is not None

@@ -436,8 +436,7 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
         if not found:
             raise SourceError(f"No file matches the pattern {text}.", hint="Check the pattern and the directory.")
         # As in a folder: the notes and other files a pattern also matches are no tables.
-        for path in found:
-            ensure_allowed(path, roots)
+        found = _within_roots(found, roots, left_out)
         matches, grouped = _grouped(_tables_among(found, left_out), text)
         if not matches:
             raise SourceError(
@@ -448,7 +447,7 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
         resolved = ensure_allowed(candidate, roots)
         if dataset_files(resolved):
             return [DataFile(path=resolved, format="parquet", table_name=table_name_for(candidate))]
-        matches, grouped = _grouped(_tables_among(list(candidate.iterdir()), left_out))
+        matches, grouped = _grouped(_tables_among(_within_roots(list(candidate.iterdir()), roots, left_out), left_out))
         matches.sort(key=lambda p: p.name.lower())
         if not matches:
             folders = sorted(p.name for p in candidate.iterdir() if p.is_dir() and not p.name.startswith("."))
@@ -494,6 +493,26 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
     if not files:
         raise SourceError(f"No data file found at {text}.", hint="Point at a .csv or .parquet file.")
     return files
+
+
+def _within_roots(paths: list[Path], roots: list[Path], left_out: list[Path] | None) -> list[Path]:
+    """The entries of a folder or a pattern that resolve under the roots; a link out of them
+    (a folder's passwd.csv -> /etc/passwd) is left out, the others read. When none is left,
+    the first is refused as a path of its own would be."""
+    kept: list[Path] = []
+    refused: list[Path] = []
+    for path in paths:
+        try:
+            ensure_allowed(path, roots)
+        except PathNotAllowedError:
+            refused.append(path)
+            continue
+        kept.append(path)
+    if refused and not kept:
+        ensure_allowed(refused[0], roots)
+    if left_out is not None:
+        left_out.extend(refused)
+    return kept
 
 
 def copy_file(source: Path, target: Path) -> None:
