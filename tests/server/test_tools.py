@@ -238,6 +238,9 @@ async def test_results_of_wide_tables_are_cut_to_a_bounded_size(tmp_path: Path, 
         assert [b.split(":")[0] for b in page["other_columns"][: len(detailed)]] == detailed
         last = structured(await client.call_tool("get_column_metadata", {"table": "data.wide", "offset": 390}))
         assert ([c["name"] for c in last["columns"]], last["next_offset"]) == (names[390:], None)
+        past = await client.call_tool("get_column_metadata", {"table": "data.wide", "offset": 10_000})
+        assert past.is_error
+        assert "past the last of data.wide's" in error_text(past)
         # A folder of tables: each details and names its columns, the later ones too (the first
         # took all the room).
         (tmp_path / "data" / "more").mkdir()

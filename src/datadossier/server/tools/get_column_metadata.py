@@ -68,6 +68,13 @@ async def get_column_metadata(
             entities = [e for e in await rel_repo.list_entities(session, summary.source) if e.table == summary.qualified_name]
         limit = runtime.settings.max_result_rows
         full = column is not None
+        if not full and details and offset >= len(details):
+            from datadossier.errors import ColumnNotFoundError
+
+            raise ColumnNotFoundError(
+                f"offset {offset} is past the last of {summary.qualified_name}'s {len(details)} columns.",
+                hint=f"Pass an offset from 0 to {len(details) - 1} (or the `next_offset` an answer gave), or name a `column`.",
+            )
         start = 0 if full else min(offset, len(details))
         infos = [column_info(d, full=full) for d in details[start : start + limit]]
         attach_relationships(infos, summary.qualified_name, links)
