@@ -25,6 +25,7 @@ from datadossier.enrichment.relationships import (
     check_integrity,
     json_value,
     keys_but_for,
+    link_evidence,
     name_evidence,
     value_specificity,
 )
@@ -117,20 +118,7 @@ def _reference(
             f" {quote_ident(best.parent.name)}), or unnest the items first"
         ),
     }
-    evidence: dict[str, Any] = {
-        "child_distinct": best.child_distinct,
-        "found_in_parent": best.found,
-        "integrity": round(best.integrity, 4),
-        "orphan_values": best.child_distinct - best.found,
-        **({"row_integrity": round(best.row_integrity, 4)} if best.row_integrity is not None else {}),
-        "name_score": round(best.name, 2),
-        "value_specificity": round(best.specificity, 2),
-        "parent_distinct": best.parent.distinct,
-        "child_unique": False,
-        "list_items": listed,
-    }
-    if best.parent.distinct is not None and best.parent.distinct < best.parent.non_null:
-        evidence["parent_repeats"] = best.parent.non_null - best.parent.distinct
+    evidence = {**link_evidence(best, unique_child=False), "list_items": listed}
     if best.found < best.child_distinct:
         _orphans(con, relations, child, best.parent, items, numbers, evidence)
     else:

@@ -530,8 +530,8 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
         cand.normalized_integrity = found / cand.child_distinct
 
 
-def _link(cand: Candidate) -> Link:
-    unique_child = cand.child_distinct == cand.child.non_null
+def link_evidence(cand: Candidate, *, unique_child: bool) -> dict[str, Any]:
+    """The numbers behind a checked candidate's link: its integrity, orphans and scores."""
     evidence: dict[str, Any] = {
         "child_distinct": cand.child_distinct,
         "found_in_parent": cand.found,
@@ -543,12 +543,18 @@ def _link(cand: Candidate) -> Link:
         "parent_distinct": cand.parent.distinct,
         "child_unique": unique_child,
     }
+    if cand.parent.distinct is not None and cand.parent.distinct < cand.parent.non_null:
+        evidence["parent_repeats"] = cand.parent.non_null - cand.parent.distinct
+    return evidence
+
+
+def _link(cand: Candidate) -> Link:
+    unique_child = cand.child_distinct == cand.child.non_null
+    evidence = link_evidence(cand, unique_child=unique_child)
     if cand.sibling_of is not None:
         evidence["same_domain_as"] = cand.sibling_of
     if cand.compared_as_numbers:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
-    if cand.parent.distinct is not None and cand.parent.distinct < cand.parent.non_null:
-        evidence["parent_repeats"] = cand.parent.non_null - cand.parent.distinct
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
         evidence["normalized_matches"] = "ignoring case, spaces and leading zeros of digit codes"
