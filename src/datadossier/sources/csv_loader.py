@@ -1184,9 +1184,10 @@ def _title_over_names(top: list[str], below: list[str], field_count: int) -> boo
 
 
 def _rule_row(row: list[str], field_count: int) -> bool:
-    """A row drawn as a rule: every cell dashes or equals signs ("------", "=====")."""
+    """A row drawn as a rule: every cell three dashes or equals signs or more ("------",
+    "====="; a row of "-" alone is a row of missing values)."""
     cells = [cell.strip() for cell in row]
-    return len(cells) == field_count and all(cells) and all(set(cell) <= {"-", "=", "+"} for cell in cells)
+    return len(cells) == field_count and all(len(cell) >= 3 and set(cell) <= {"-", "=", "+"} for cell in cells)
 
 
 def _short_header(rows: list[list[str]], field_count: int) -> str:
