@@ -42,8 +42,9 @@ _LAST_DATES = frozenset({dt.date(9999, 12, 31), dt.date(2999, 12, 31), dt.date(2
 _DATE_GAP_DAYS = 5 * 365
 _NINES = re.compile(r"9+(?:\.9+)?")
 _EIGHTS = re.compile(r"88+(?:\.8+)?")
-# One digit written twice, below zero: a code of two digits (Polity's -66, -77, -88).
-_PAIRED_DIGITS = re.compile(r"([1-8])\1")
+# One digit written twice, -55 or below: a code of two digits (Polity's -66, -77, -88; a
+# temperature's -11 or -22 is a reading).
+_PAIRED_DIGITS = re.compile(r"([5-8])\1")
 # One digit written six times or more: the Census Bureau's annotation values -666666666,
 # -888888888, -222222222 in its estimate columns.
 _JAM = re.compile(r"([1-8])\1{5,}")
@@ -89,7 +90,7 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         return _Suspect(name, low, True, "number", below, fractional=_fractional(profile))
     if low < 0 and _PAIRED_DIGITS.fullmatch(_plain(-low)):
         # Polity's -66 (interruption), -77 (interregnum) and -88 (transition) below its -10 to 10.
-        below = tuple(-float(d * 2) for d in "12345678" if -float(d * 2) > low)
+        below = tuple(-float(d * 2) for d in "5678" if -float(d * 2) > low)
         return _Suspect(name, low, True, "number", below)
     if low < 0 and (_NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
