@@ -371,3 +371,24 @@ async def test_a_census_tables_labels_and_markers_through_the_tools(tmp_path: Pa
     assert margin["null_ratio"] == pytest.approx(40 / 60)
     assert "'*****' (40)" in margin["decision"]["reason"]
     assert (income["data_type"], income["unit"]) == ("INTEGER", "USD")
+
+
+async def test_metadata_of_a_file_changed_since_its_profile_says_so(tmp_path: Path, store_url: str) -> None:
+    # An agent edited Teams.csv after profiling it: the old top values came back as current.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "Teams.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("teamID,W\nNYA,95\nBOS,90\n")
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        fresh = structured(await client.call_tool("get_column_metadata", {"table": "data.teams"}))
+        assert fresh["stale"] is None
+        path.write_text("teamID,W\nNYY,95\nBOS,90\nTOR,88\n")
+        changed = structured(await client.call_tool("get_column_metadata", {"table": "data.teams"}))
+        assert changed["stale"].startswith("The file changed since it was profiled")
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        again = structured(await client.call_tool("get_column_metadata", {"table": "data.teams"}))
+        assert again["stale"] is None
+        path.unlink()
+        gone = structured(await client.call_tool("get_column_metadata", {"table": "data.teams"}))
+        assert "is gone since it was profiled" in gone["stale"]

@@ -38,6 +38,11 @@ class ColumnMetadataResult(BaseModel):
     entity: EntityOut | None = Field(
         default=None, description="What a row is, the table's role and grain, once relationships are discovered."
     )
+    stale: str | None = Field(
+        default=None,
+        description="Set when the table's file changed or is gone since it was profiled: the metadata describes the"
+        " old contents (profile the file again to refresh it).",
+    )
 
 
 async def get_column_metadata(
@@ -66,6 +71,7 @@ async def get_column_metadata(
             details = await metadata.column_details(session, summary, column)
             links = await rel_repo.list_relationships(session, table_id=summary.table_id)
             entities = [e for e in await rel_repo.list_entities(session, summary.source) if e.table == summary.qualified_name]
+            stale = await catalog.changed_on_disk(session, summary)
         limit = runtime.settings.max_result_rows
         full = column is not None
         if not full and details and offset >= len(details):
@@ -88,6 +94,7 @@ async def get_column_metadata(
             other_columns=others,
             next_offset=end if end < len(details) else None,
             entity=EntityOut.of(entities[0]) if entities else None,
+            stale=stale,
         )
 
 

@@ -287,6 +287,28 @@ async def vanished_tables(session: AsyncSession, source_id: uuid.UUID) -> list[s
     )
 
 
+async def changed_on_disk(session: AsyncSession, summary: TableSummary) -> str | None:
+    """What an agent should know when a table's file is no longer as it was profiled: gone,
+    or of another size or modification time (its metadata describes the old contents). None
+    when it is unchanged, or not a single file (a dataset's folder, a pattern)."""
+    if not summary.path or is_pattern(summary.path):
+        return None
+    source = await get_source(session, summary.source)
+    if source is None:
+        return None
+    recorded = (await file_state(session, source.source_id, summary.table)).fingerprint or {}
+    path = Path(summary.path)
+    again = f"call profile_table on {summary.path} (or `datadossier profile`) to read it again"
+    if not path.exists():
+        return f"The file {summary.path} is gone since it was profiled: this metadata describes data no longer there."
+    if path.is_dir() or "size" not in recorded:
+        return None
+    stat = path.stat()
+    if stat.st_size != recorded.get("size") or stat.st_mtime_ns != recorded.get("mtime_ns"):
+        return f"The file changed since it was profiled (its size or time differ): this metadata describes its old contents; {again}."
+    return None
+
+
 def _still_there(path: str) -> bool:
     """Whether a table's file is where it was profiled from; for a pattern naming a table's
     files (the shards of a split), whether it still matches one."""
