@@ -56,3 +56,29 @@ def test_a_background_flush_writes_the_workspace_file_and_the_commit_still_lands
     assert flushed == [ws.path.resolve()]
     with ws.connect(read_only=True) as con:
         assert con.execute("SELECT count(*), sum(n) FROM typed.t").fetchall() == [(100000, 4999950000)]
+
+
+def test_a_reader_holding_the_file_is_named_in_the_lock_error(tmp_path: Path) -> None:
+    # An agent keeps the read-only connection `sql_runs_in` told it to open: a profile's write
+    # then waits and fails, and the error blamed another datadossier process.
+    import subprocess
+    import sys
+
+    path = tmp_path / "w.duckdb"
+    with Workspace(path, threads=1).connect() as con:
+        con.execute("CREATE TABLE t AS SELECT 1 AS x")
+    reader = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}, read_only=True); print('ready', flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert reader.stdout is not None
+        assert reader.stdout.readline().strip() == "ready"
+        with pytest.raises(EngineError) as err, Workspace(path, threads=1, lock_wait_seconds=0.3).connect():
+            pass
+        assert "read-only ones too block writes" in (err.value.hint or "")
+    finally:
+        reader.kill()
+        reader.wait()
+        if reader.stdout is not None:
+            reader.stdout.close()

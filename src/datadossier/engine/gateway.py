@@ -168,7 +168,11 @@ class Workspace:
                     con.close()
                     raise EngineError(
                         f"Cannot open the workspace data file {self.path}: {exc}",
-                        hint="Another datadossier process may be writing to it; retry when it finishes.",
+                        hint=(
+                            "Another process holds it: a datadossier run writing to it, or a connection opened to run"
+                            " SQL on it (read-only ones too block writes, and a write blocks them); close such"
+                            " connections after each query, or retry when the run finishes."
+                        ),
                     ) from exc
                 time.sleep(delay)
                 delay = min(delay * 2, 1.0)

@@ -219,7 +219,8 @@ def runs_in(database: Path) -> str:
     return (
         f"The DuckDB database {database}: its schema `typed` holds each table as typed values (one table per"
         f" `source.table`, with `_row_id`, the row's place in the file). Open it read-only to run the SQL:"
-        f" duckdb.connect({str(database)!r}, read_only=True)."
+        f" duckdb.connect({str(database)!r}, read_only=True), and close it after the query: while it is open,"
+        " profiles and type changes cannot write the file."
     )
 
 
