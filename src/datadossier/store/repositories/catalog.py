@@ -296,7 +296,7 @@ async def changed_on_disk(session: AsyncSession, summary: TableSummary) -> str |
     source = await get_source(session, summary.source)
     if source is None:
         return None
-    recorded = (await file_state(session, source.source_id, summary.table)).fingerprint or {}
+    recorded = ((source.config.get("files") or {}).get(summary.table) or {}).get("fingerprint") or {}
     path = Path(summary.path)
     again = f"call profile_table on {summary.path} (or `datadossier profile`) to read it again"
     if not path.exists():
