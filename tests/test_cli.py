@@ -127,6 +127,11 @@ def test_relationships_and_join_path(tmp_path: Path, store_url: str) -> None:
     path = _run(tmp_path, store_url, "join-path", "order_items", "customers")
     assert path.returncode == 0, path.stderr
     assert 'JOIN "typed"."shop.customers"' in path.stdout
+    assert "changed since it was profiled" not in path.stdout
+    customers = tmp_path / "home" / "sample" / "shop" / "customers.csv"
+    customers.write_text(customers.read_text() + customers.read_text().splitlines()[-1] + "\n")
+    changed = _run(tmp_path, store_url, "join-path", "order_items", "customers")
+    assert "! shop.customers: The file changed since it was profiled" in changed.stdout
 
     rejected = _run(tmp_path, store_url, "reject-relationship", link["id"], "--note", "wrong")
     assert rejected.returncode == 0, rejected.stderr

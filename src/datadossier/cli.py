@@ -552,12 +552,20 @@ def cmd_relationships(args: argparse.Namespace) -> int:
 
 
 def cmd_join_path(args: argparse.Namespace) -> int:
-    from datadossier.server.tools.relationship_models import find_join_path_result
+    from datadossier.server.tools.relationship_models import (
+        find_join_path_result,
+        path_tables,
+        stale_tables,
+    )
 
     async def run(service: Any, runtime: Any) -> Any:
-        return await service.join_paths(args.from_table, args.to_table, max_hops=args.max_hops, k=args.k)
+        result = find_join_path_result(
+            await service.join_paths(args.from_table, args.to_table, max_hops=args.max_hops, k=args.k)
+        )
+        result.stale = await stale_tables(runtime, path_tables(result))
+        return result
 
-    result = find_join_path_result(asyncio.run(_with_service(args, run)))
+    result = asyncio.run(_with_service(args, run))
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
         return 0
@@ -571,6 +579,8 @@ def cmd_join_path(args: argparse.Namespace) -> int:
             console.print(f"  ! {warning}")
     for group in result.disconnected_groups:
         console.print("group: " + ", ".join(group))
+    for line in result.stale:
+        console.print(f"! {line}", soft_wrap=True)
     return 0
 
 

@@ -373,6 +373,34 @@ async def test_a_census_tables_labels_and_markers_through_the_tools(tmp_path: Pa
     assert (income["data_type"], income["unit"]) == ("INTEGER", "USD")
 
 
+async def test_join_paths_and_relationships_name_tables_whose_file_changed(tmp_path: Path, store_url: str) -> None:
+    # The join's SQL reads the typed tables of the last profile: after the file of a table on
+    # the path changed, the answer must say that the tables are not its current contents.
+    settings = make_settings(tmp_path, store_url)
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    (folder / "customers.csv").write_text("customer_id,name\n" + "".join(f"{i},c{i}\n" for i in range(1, 41)))
+    orders = folder / "orders.csv"
+    orders.write_text("order_id,customer_id\n" + "".join(f"{i},{i % 40 + 1}\n" for i in range(1, 201)))
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(folder)}))
+        path = structured(await client.call_tool("find_join_path", {"from_table": "orders", "to_table": "customers"}))
+        assert path["found"]
+        assert path["stale"] == []
+        links = structured(await client.call_tool("get_relationships", {"source": "shop"}))
+        assert links["relationships"]
+        assert links["stale"] == []
+        orders.write_text("order_id,customer_id\n" + "".join(f"{i},{i % 40 + 1}\n" for i in range(1, 251)))
+        path = structured(await client.call_tool("find_join_path", {"from_table": "orders", "to_table": "customers"}))
+        (line,) = path["stale"]
+        assert line.startswith("shop.orders: The file changed since it was profiled")
+        links = structured(await client.call_tool("get_relationships", {"source": "shop"}))
+        assert [s.split(":")[0] for s in links["stale"]] == ["shop.orders"]
+        (folder / "customers.csv").unlink()
+        links = structured(await client.call_tool("get_relationships", {"table": "orders"}))
+        assert any(s.startswith("shop.customers: The file") and "is gone" in s for s in links["stale"])
+
+
 async def test_metadata_of_a_file_changed_since_its_profile_says_so(tmp_path: Path, store_url: str) -> None:
     # An agent edited Teams.csv after profiling it: the old top values came back as current.
     settings = make_settings(tmp_path, store_url)

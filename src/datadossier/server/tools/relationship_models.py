@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
 from datadossier.store.domain import EntityInfo, RelationshipInfo
+
+if TYPE_CHECKING:
+    from datadossier.runtime import Runtime
 
 _EVIDENCE_KEYS = (
     "integrity", "row_integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
@@ -164,6 +167,12 @@ def entities_out(entities: list[EntityInfo]) -> list[EntityOut]:
     return out
 
 
+_STALE = (
+    "Tables of this answer whose file changed or is gone since it was profiled, one line each: their links and the"
+    " typed tables the SQL reads describe the old contents (profile the file again to refresh them)."
+)
+
+
 class DiscoveryOut(BaseModel):
     ran: bool = Field(description="True when relationships were discovered again in this call (a table had changed, or refresh).")
     seconds: float = Field(description="Time the discovery took (0 when it did not run).")
@@ -178,6 +187,7 @@ class GetRelationshipsResult(BaseModel):
     discovery: DiscoveryOut
     truncated: bool = Field(description="True when more relationships exist than are listed; pass `table` to narrow.")
     sql_runs_in: str | None = Field(default=None, description="Where the SQL of the tables' parts runs (see `runs_in`).")
+    stale: list[str] = Field(default_factory=lambda: [], description=_STALE)
 
 
 class JoinStepOut(BaseModel):
@@ -211,6 +221,23 @@ class FindJoinPathResult(BaseModel):
     message: str = Field(description="One sentence that sums up the answer.")
     discovery: DiscoveryOut
     sql_runs_in: str | None = Field(default=None, description="Where the paths' SQL runs (see `runs_in`).")
+    stale: list[str] = Field(default_factory=lambda: [], description=_STALE)
+
+
+def path_tables(result: FindJoinPathResult) -> list[str]:
+    """The tables an answer of find_join_path names: its two ends and every step's sides."""
+    names = [result.from_table, result.to_table]
+    names += [t for p in result.paths for s in p.steps for t in (s.from_table, s.to_table)]
+    return names
+
+
+async def stale_tables(runtime: Runtime, tables: list[str]) -> list[str]:
+    """The tables among ``tables`` whose file changed or is gone since their profile, one
+    line each (`catalog.changed_tables`)."""
+    from datadossier.store.repositories import catalog
+
+    async with runtime.sessions() as session:
+        return await catalog.changed_tables(session, list(dict.fromkeys(tables)))
 
 
 def runs_in(database: Path) -> str:

@@ -17,7 +17,9 @@ from datadossier.server.tools.relationship_models import (
     discovery_out,
     entities_out,
     find_join_path_result,
+    path_tables,
     runs_in,
+    stale_tables,
 )
 
 if TYPE_CHECKING:
@@ -65,6 +67,7 @@ async def find_join_path(
         answer = await service.join_paths(from_table, to_table, max_hops=max_hops, k=k, progress=_progress(ctx))
         result = find_join_path_result(answer)
         result.sql_runs_in = runs_in(runtime.settings.duckdb_path) if result.paths else None
+        result.stale = await stale_tables(runtime, path_tables(result))
         return result
 
 
@@ -93,6 +96,8 @@ async def get_relationships(
             across=across_sources,
         )
         limit = runtime.settings.max_result_rows
+        listed = [e.table for e in entities[:limit]]
+        listed += [t for r in found[:limit] for t in (r.from_table, r.to_table)]
         return GetRelationshipsResult(
             source=run.source,
             relationships=[RelationshipOut.of(r) for r in found[:limit]],
@@ -100,6 +105,7 @@ async def get_relationships(
             discovery=discovery_out(run),
             truncated=len(found) > limit or len(entities) > limit,
             sql_runs_in=runs_in(runtime.settings.duckdb_path) if any(e.evidence.get("parts") for e in entities) else None,
+            stale=await stale_tables(runtime, listed),
         )
 
 

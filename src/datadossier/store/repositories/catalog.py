@@ -309,6 +309,17 @@ async def changed_on_disk(session: AsyncSession, summary: TableSummary) -> str |
     return None
 
 
+async def changed_tables(session: AsyncSession, names: list[str]) -> list[str]:
+    """For the named tables (``source.table``) whose file changed or is gone since their
+    profile, one line each: the table and what `changed_on_disk` says of it."""
+    wanted = set(names)
+    lines: list[str] = []
+    for summary in await list_tables(session):
+        if summary.qualified_name in wanted and (why := await changed_on_disk(session, summary)):
+            lines.append(f"{summary.qualified_name}: {why}")
+    return lines
+
+
 def _still_there(path: str) -> bool:
     """Whether a table's file is where it was profiled from; for a pattern naming a table's
     files (the shards of a split), whether it still matches one."""
