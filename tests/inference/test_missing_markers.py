@@ -258,3 +258,23 @@ def test_a_top_code_in_words_is_its_number(infer: Infer) -> None:
         assert (result[column].decided_type, result[column].decided_pattern) == ("INTEGER", "worded_bound"), column
         assert result[column].bounds is not None
         assert result[column].bounds[1] == 89, column
+
+
+def test_a_negative_code_beside_dates_is_missing(infer: Infer) -> None:
+    # IPEDS's CLOSEDAT: -2 (not applicable) for the colleges still open, dates for the others;
+    # written as US dates or as YYYYMMDD numbers, the column is dates, not text or integers.
+    rng = random.Random(3)
+    us = ["-2" if i % 10 else f"{1 + i % 12}/{1 + rng.randrange(28)}/20{10 + i % 11}" for i in range(400)]
+    compact = ["-2" if i % 10 else f"20{10 + i % 11}{1 + i % 12:02d}{1 + rng.randrange(28):02d}" for i in range(400)]
+    found = infer({"CLOSEDAT": us, "DATE_CLOSED": compact})
+    for name, pattern in (("CLOSEDAT", "us_date"), ("DATE_CLOSED", "compact_date")):
+        assert (found[name].decided_type, found[name].decided_pattern) == ("DATE", pattern)
+        assert found[name].missing_values == {"-2": 360}
+
+
+@pytest.mark.parametrize("values", [["-1", "0", "1"], ["-1", "$5.00", "$12.50"], ["-9", "12%", "40%"]])
+def test_a_negative_number_beside_a_scale_or_money_is_a_value(infer: Infer, values: list[str]) -> None:
+    # A sentiment label's -1, a refund of 1 beside amounts written with a symbol: values.
+    result = infer({"label": [values[i % 3] for i in range(300)]})["label"]
+    assert result.missing_values == {}
+    assert result.decided_type != "BOOLEAN"

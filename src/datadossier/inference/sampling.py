@@ -37,7 +37,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful) ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
 # statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero
-# dates, and a cell of spaces alone (the " " of Telco churn's TotalCharges for new
+# dates, a survey's negative codes where the rest are not numbers (IPEDS's CLOSEDAT: "-2",
+# not applicable, beside the dates of the colleges that closed; -9 to -1, -99 to -9999), and a cell of spaces alone (the " " of Telco churn's TotalCharges for new
 # customers). Other letters are data (Ergast's positionText "R": retired). Such a value is
 # missing where the rest of the column reads as one type (`_missing_markers`) and it is not
 # a stray: punctuation or a word once will do (FRED's one "." in a monthly series, one
@@ -55,7 +56,7 @@ _MARKER_WORDS = (
 )
 _MARKER_CODES = (
     r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxW]|NM|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
-    r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}"
+    r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|-[1-9]|-9{2,4}"
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
 _PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
@@ -333,6 +334,8 @@ def _missing_markers(
         unread = {v: c for v, c in frequent.items() if not detector.matches(v) or _ZERO_DATE.fullmatch(v)}
         if not unread or weights[detector.name][0] < config.accept_rate * (total - sum(unread.values())):
             continue
+        if detector.data_type not in ("DATE", "TIMESTAMP") and any(_NEGATIVE_CODE.fullmatch(v) for v in unread):
+            continue  # a number beside money, percentages or a scale is one of their values
         if detector.data_type == "BOOLEAN" and any(
             (_WORD_MARKER.fullmatch(value) and not _unknown(value)) or any(ch.isdigit() for ch in value)
             for value in unread
@@ -343,6 +346,9 @@ def _missing_markers(
             continue
         return unread
     return {}
+
+
+_NEGATIVE_CODE = re.compile(r"\s*-(?:[1-9]|9{2,4})\s*")
 
 
 # Words that say a value is unknown, and nothing else (not "No internet service").
