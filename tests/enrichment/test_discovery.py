@@ -2012,3 +2012,30 @@ async def test_a_composite_step_into_a_child_holding_few_of_the_parent_s_keys_is
     best = answer.paths[0]
     assert best.steps[0].from_columns == ("playerID", "yearID")  # (stint is 1 throughout)
     assert any(w.startswith("Optional: only 40.0% of the values of lahman.batting") for w in best.warnings)
+
+
+async def test_a_rejected_link_gives_way_to_the_column_s_next_best_parent(runtime: Runtime, tmp_path: Path) -> None:
+    # A warehouse's shipments name their depot by `location_id`: both depots.location_id and
+    # offices.location_id hold those values (two numberings that overlap, not one table split). A person rejects the link chosen; the next
+    # discovery links the column to the other parent, without a profile or a refresh.
+    folder = tmp_path / "data" / "logistics"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+    (folder / "depots.csv").write_text("location_id,depot_name,capacity\n" + "".join(
+        f"{1000 + i},Depot {i},{rng.randint(10, 90) * 100}\n" for i in range(60)))
+    (folder / "offices.csv").write_text("location_id,office_name\n" + "".join(
+        f"{1030 + i},Office {i}\n" for i in range(70)))
+    (folder / "shipments.csv").write_text("shipment_id,location_id,weight_kg\n" + "".join(
+        f"{i},{1030 + rng.randrange(30)},{rng.randint(1, 500)}\n" for i in range(1, 601)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="logistics")
+    (first,) = [r for r in found if r.from_table == "logistics.shipments"]
+    other = {"logistics.depots": "logistics.offices", "logistics.offices": "logistics.depots"}[first.to_table]
+    await service.review(str(first.relationship_id), confirm=False, by="tester")
+    found, _, run = await service.relationships(source="logistics")
+    assert run.ran  # the rejection makes the last discovery stale
+    (second,) = [r for r in found if r.from_table == "logistics.shipments"]
+    assert (second.from_columns, second.to_table, second.to_columns) == (["location_id"], other, ["location_id"])
+    again, _, run = await service.relationships(source="logistics")
+    assert not run.ran
+    assert [r.relationship_id for r in again] == [r.relationship_id for r in found]

@@ -639,8 +639,14 @@ def _accidental_one_to_one(cand: Candidate) -> bool:
     return unique_child and cand.specificity <= 0.2 and cand.name < 0.8
 
 
-def choose(candidates: list[Candidate]) -> list[Candidate]:
-    """The set of single-column links that explains the source best (see the module doc)."""
+def _pair(cand: Candidate) -> tuple[str, str, str, str]:
+    return cand.child.table, cand.child.name, cand.parent.table, cand.parent.name
+
+
+def choose(candidates: list[Candidate], rejected: set[tuple[str, str, str, str]] | frozenset[()] = frozenset()) -> list[Candidate]:
+    """The set of single-column links that explains the source best (see the module doc).
+    A column whose link a person ``rejected`` gets no parent of the same key either (the
+    table the rejected parent was split from, or split into: the same rows by another name)."""
     accepted = [
         c for c in candidates
         if c.best_integrity >= MIN_INTEGRITY and c.confidence >= ACCEPT
@@ -660,6 +666,16 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
         for c in accepted
         if c.child_distinct == c.child.non_null and c.integrity >= 0.99 and _within_source(c)
     }
+    if rejected:
+        said_no = {(c_table, c_name): (p_table, p_name) for c_table, c_name, p_table, p_name in rejected}
+
+        def same_key(a: tuple[str, str], b: tuple[str, str] | None) -> bool:
+            return b is not None and (one_to_one.get(a) == b or one_to_one.get(b) == a)
+
+        accepted = [
+            c for c in accepted
+            if not same_key((c.parent.table, c.parent.name), said_no.get((c.child.table, c.child.name)))
+        ]
     best: dict[tuple[str, str], Candidate] = {}
     # A parent in the child's own source first: a link to another source adds to a source's
     # links, it does not replace one.
@@ -950,13 +966,18 @@ def whole_number_floats(con: duckdb.DuckDBPyConnection, tables: list[TableStats]
 
 
 def discover_links(
-    con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys]
+    con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys],
+    rejected: set[tuple[str, str, str, str]] | None = None,
 ) -> tuple[list[Link], list[Bridge], dict[str, Any]]:
-    """All foreign keys of the source, its bridges, and counts for the evidence report."""
+    """All foreign keys of the source, its bridges, and counts for the evidence report.
+    ``rejected`` (child table, child column, parent table, parent column) are links a person
+    said no to: they are not candidates, so that the column's next best parent may win."""
     relations = {t.name: t.relation for t in tables}
     candidates = candidate_pairs(tables, keys)
+    if rejected:
+        candidates = [c for c in candidates if _pair(c) not in rejected]
     check_integrity(con, relations, candidates)
-    chosen = choose(candidates)
+    chosen = choose(candidates, rejected or set())
     chosen.extend(role_siblings(con, relations, tables, chosen))
     links = [_link(c) for c in chosen]
     links.extend(composite_links(con, tables, keys, links))

@@ -62,11 +62,12 @@ class _Found:
     stats: dict[str, Any]
 
 
-def discover(con: Any, tables: list[TableStats]) -> _Found:
-    """The DuckDB half: keys of every table, then links, bridges and entities."""
+def discover(con: Any, tables: list[TableStats], rejected: set[tuple[str, str, str, str]] | None = None) -> _Found:
+    """The DuckDB half: keys of every table, then links (none of the ``rejected`` ones, see
+    `discover_links`), bridges and entities."""
     tables = with_labels(whole_number_floats(con, tables))
     keys = {t.name: find_keys(con, t) for t in tables}
-    links, bridges, stats = discover_links(con, tables, keys)
+    links, bridges, stats = discover_links(con, tables, keys, rejected)
     entities = classify(tables, keys, links, bridges)
     describe_parts(con, tables, keys, entities)
     return _Found(keys, links, bridges, entities, stats)
@@ -112,12 +113,18 @@ class Discovery:
         async with self.sessions() as session:
             state = await rel_repo.last_discovery(session, owner, sources)
             versions = await rel_repo.profiled_at(session, sources)
-        if not refresh and state is not None and state.get("tables") == versions:
+            rejected = await rel_repo.rejected_pairs(session, sources)
+        # (A link rejected since the last discovery: its column may have another parent.)
+        rejected_state = sorted("|".join(pair) for pair in rejected)
+        if (
+            not refresh and state is not None and state.get("tables") == versions
+            and state.get("rejected", []) == rejected_state
+        ):
             return
         started = time.perf_counter()
         async with self.sessions() as session:
             tables = await rel_repo.source_tables(session, sources)
-        checked_state = {"tables": versions, "sources": sources}
+        checked_state = {"tables": versions, "sources": sources, "rejected": rejected_state}
         async with self.sessions.begin() as session:
             checkpoint_id = await checkpoints.start_run(
                 session, owner, dataflow_name=rel_repo.DATAFLOW, checkpoint_type="discovery", state=checked_state,
@@ -125,7 +132,9 @@ class Discovery:
         connections: list[Any] = []
         try:
             try:
-                found = await anyio.to_thread.run_sync(self._run, tables, connections, abandon_on_cancel=True)
+                found = await anyio.to_thread.run_sync(
+                    self._run, tables, rejected, connections, abandon_on_cancel=True
+                )
             except anyio.get_cancelled_exc_class():
                 interrupt(connections)  # the abandoned thread must not go on scanning
                 raise
@@ -148,10 +157,10 @@ class Discovery:
             raise
         run.ran = True
 
-    def _run(self, tables: list[TableStats], connections: list[Any]) -> _Found:
+    def _run(self, tables: list[TableStats], rejected: set[tuple[str, str, str, str]], connections: list[Any]) -> _Found:
         with self.workspace.connect(read_only=False) as con:
             connections.append(con)
-            return self.workspace.run(con, lambda: discover(con, tables))
+            return self.workspace.run(con, lambda: discover(con, tables, rejected))
 
     async def _profile_missing(
         self, config: dict[str, Any], source: str, run: DiscoveryRun, progress: Progress | None

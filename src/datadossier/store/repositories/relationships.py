@@ -160,6 +160,18 @@ async def last_discovery(session: AsyncSession, source_id: uuid.UUID, sources: l
     return None
 
 
+async def rejected_pairs(session: AsyncSession, sources: list[str]) -> set[tuple[str, str, str, str]]:
+    """The single-column links a person rejected among ``sources`` (a child's end in them), as
+    (child table, child column, parent table, parent column): a discovery picks the next best
+    parent of such a column instead."""
+    return {
+        (info.from_table, info.from_columns[0], info.to_table, info.to_columns[0])
+        for source in sources
+        for info in await list_relationships(session, source=source, include_rejected=True)
+        if info.status == "rejected" and len(info.from_columns) == 1 and len(info.to_columns) == 1
+    }
+
+
 def _status(row: RelationshipRecord) -> str:
     if row.is_confirmed:
         return "confirmed"
