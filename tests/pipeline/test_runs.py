@@ -46,6 +46,21 @@ async def test_raw_rows_are_typed_rows_plus_quarantined_rows(runtime: Runtime, t
     assert all(q == r and failed == ["weight_kg"] for q, r, failed in junk)
 
 
+async def test_names_repeated_but_for_case_are_two_columns_when_the_header_is_long(runtime: Runtime, tmp_path: Path) -> None:
+    # SDMX-CSV with labels: MEASURE and Measure, and a name past the rows' last field (the
+    # header read here, not by DuckDB): the profile failed with a DuckDB binder error.
+    path = tmp_path / "data" / "oecd.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("area,MEASURE,Measure,value,note\n" + "".join(f"A{i},LI,Leading indicator,{99 + i * 0.37:.2f}\n" for i in range(10)))
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.raw_rows, run.quarantine_rows) == (10, 0)
+    async with runtime.sessions() as session:
+        details = await metadata.column_details(session, await catalog.resolve_table(session, "data.oecd"), None)
+    assert [(d.column_name, d.resolved_type) for d in details][:4] == [
+        ("area", "VARCHAR"), ("MEASURE", "VARCHAR"), ("Measure_1", "VARCHAR"), ("value", "DOUBLE"),
+    ]
+
+
 async def test_a_file_of_another_code_page_past_its_first_megabyte_is_read_in_it(runtime: Runtime, tmp_path: Path) -> None:
     # FAOSTAT's long files: ASCII for megabytes, then "Côte d'Ivoire" in Latin-1; the load
     # refused the whole file as no UTF-8.

@@ -1837,14 +1837,15 @@ def _header_cells(copy: CsvCopy) -> list[str] | None:
 
 def _duckdb_names(cells: Iterable[str]) -> list[str]:
     """Column names as DuckDB gives them from a header's cells: a blank one ``columnN``, a
-    repeated one ``name_1``."""
+    repeated one ``name_1`` (repeated but for case too: SDMX-CSV's ``MEASURE`` and
+    ``Measure``, one name to DuckDB)."""
     cells = list(cells)
     generic = [f"column{i:0{len(str(len(cells) - 1))}d}" for i in range(len(cells))]
     names: list[str] = []
     for i, name in enumerate(cells):
         name = name or generic[i]
         taken, n = name, 0
-        while taken in names:
+        while taken.lower() in (other.lower() for other in names):
             n += 1
             taken = f"{name}_{n}"
         names.append(taken)
