@@ -117,6 +117,21 @@ def test_numeric_min_max_mean_stddev(con: duckdb.DuckDBPyConnection) -> None:
     assert x.min_text is None
 
 
+@pytest.mark.parametrize("columns", [1, 30])  # one aggregate per column, or stacked by type
+def test_whole_numbers_past_two_to_the_53_keep_exact_bounds(con: duckdb.DuckDBPyConnection, columns: int) -> None:
+    # FEC's SUB_ID, Airbnb's listing ids: 19 digits, three distinct values that one DOUBLE
+    # rounds to the same number; min and max were reported equal and none of them.
+    ids = (4_123_456_789_012_345_671, 4_123_456_789_012_345_673, 4_123_456_789_012_345_675)
+    extra = "".join(f", i AS c{k}" for k in range(1, columns))
+    con.execute(f"CREATE TABLE t AS SELECT CAST(v AS BIGINT) AS sub_id{extra} FROM (VALUES {', '.join(f'({i})' for i in ids)}) x(v), range(1) r(i)")
+    p = profile(con)
+    sub_id = p["sub_id"]
+    assert sub_id.percentiles is not None
+    assert (sub_id.percentiles["p0"], sub_id.percentiles["p100"]) == (ids[0], ids[2])
+    assert sub_id.min_value == float(ids[0])
+    assert all("p0" not in (other.percentiles or {}) for name, other in p.items() if name != "sub_id")
+
+
 def test_exact_percentiles_of_one_to_hundred(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE t AS SELECT i AS x FROM range(1, 101) r(i)")
     x = profile(con)["x"]

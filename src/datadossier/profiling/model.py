@@ -18,7 +18,9 @@ class ColumnProfile:
     max_value: float | None = None
     mean_value: float | None = None
     stddev_value: float | None = None
-    percentiles: dict[str, float] | None = None  # {"p25": .., "p50": .., "p75": .., "p95": .., "p99": ..}
+    # {"p25": .., "p50": .., "p75": .., "p95": .., "p99": ..}; with "p0" and "p100", the exact
+    # min and max, for whole numbers past 2**53 (that a DOUBLE would round).
+    percentiles: dict[str, float] | None = None
     min_length: int | None = None
     max_length: int | None = None
     avg_length: float | None = None

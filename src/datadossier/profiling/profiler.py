@@ -273,6 +273,10 @@ def _assemble(
             stddev_value=s["sd"],
             percentiles=_percentiles(s["q"]),
         )
+        if spec.kind == "integer" and max(abs(s["lo_i"]), abs(s["hi_i"])) > _EXACT_IN_DOUBLE:
+            # 19-digit ids (FEC's SUB_ID, Airbnb's listings): min and max rounded to DOUBLE are
+            # none of the values; p0 and p100 keep them exact, as JSON numbers.
+            fields["percentiles"] = {"p0": int(s["lo_i"]), **(fields["percentiles"] or {}), "p100": int(s["hi_i"])}
         if numeric_plan is not None:
             fields["histogram"] = numeric_histogram(numeric_plan, _pairs(hist_items, int))
     elif spec.kind == "boolean":
@@ -308,6 +312,9 @@ def _assemble(
         null_ratio=(total - non_null) / total if total else None,
         **fields,
     )
+
+
+_EXACT_IN_DOUBLE = 2**53
 
 
 def _percentiles(values: list[float] | None) -> dict[str, float] | None:

@@ -137,6 +137,9 @@ def _statistics(kind: ColumnKind, v: str, *, exact: bool) -> list[str]:
             f"'sd': stddev_samp(CAST({v} AS DOUBLE))",
             f"'q': CAST({quantiles} AS DOUBLE[])",
         ]
+        if kind == "integer":
+            # Exact too: a DOUBLE holds whole numbers exactly only up to 2**53 (`_assemble`).
+            fields += [f"'lo_i': min({v})", f"'hi_i': max({v})"]
     elif kind == "boolean":
         fields += [f"'t': count_if({v})", f"'f': count_if(NOT {v})"]
     elif kind in ("temporal", "time"):

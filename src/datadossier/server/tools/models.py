@@ -69,7 +69,9 @@ class Profile(BaseModel):
     max: Any = Field(description="Maximum (numbers; ISO text for dates and times).")
     mean: float | None = Field(description="Mean of numeric values.")
     stddev: float | None = Field(description="Standard deviation of numeric values.")
-    percentiles: dict[str, Any] | None = Field(description="p25, p50, p75, p95, p99 (approximate).")
+    percentiles: dict[str, Any] | None = Field(
+        description="p25, p50, p75, p95, p99 (approximate); p0 and p100 (exact min and max) for whole numbers past 2**53."
+    )
     min_length: int | None = Field(description="Shortest text value.")
     max_length: int | None = Field(description="Longest text value.")
     avg_length: float | None = Field(description="Average text length.")
@@ -165,12 +167,13 @@ def column_info(d: ColumnDetail, *, full: bool, max_candidates: int = 3, max_top
     profile = None
     if p is not None:
         temporal = (d.resolved_type or "").split("(")[0].upper().startswith(TEMPORAL_TYPES)
+        exact = p.percentiles or {}  # (p0 and p100: exact bounds of whole numbers past 2**53)
         profile = Profile(
             total_count=p.total_count,
             null_count=p.null_count,
             distinct_count=p.distinct_count,
-            min=_render(p.min_value, d.resolved_type),
-            max=_render(p.max_value, d.resolved_type),
+            min=exact.get("p0", _render(p.min_value, d.resolved_type)),
+            max=exact.get("p100", _render(p.max_value, d.resolved_type)),
             mean=None if temporal else p.mean_value,
             stddev=None if temporal else p.stddev_value,
             percentiles=(
