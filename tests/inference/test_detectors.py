@@ -443,6 +443,20 @@ def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> No
     assert result.bounds == utc_bounds((2020, 12, 1), (2021, 3, 1))
 
 
+def test_excel_month_and_two_digit_year_is_a_month_of_the_right_century(infer: Infer) -> None:
+    # Lending Club's issue_d and earliest_cr_line, as Excel's mmm-yy shows them: "Jan-62" is a
+    # credit line opened in 1962 (DuckDB's %y alone reads 2062).
+    result = infer({
+        "issue_d": ["Dec-11", "Nov-11", "Jan-12", "Mar-13", "Oct-14"] * 20,
+        "earliest_cr_line": ["Jan-85", "Apr-99", "Feb-62", "Sep-07", "Jan-44"] * 20,
+    })
+    issued, opened = result["issue_d"], result["earliest_cr_line"]
+    assert (issued.decided_type, issued.decided_pattern) == ("DATE", "month_name_short_year")
+    assert issued.bounds == utc_bounds((2011, 11, 1), (2014, 10, 1))
+    assert opened.decided_type == "DATE"
+    assert opened.bounds == utc_bounds((1944, 1, 1), (2007, 9, 1))
+
+
 def test_oracle_and_dotted_year_first_dates(infer: Infer) -> None:
     oracle = infer({"hired": ["04-MAR-21", "15-JAN-20", "31-DEC-19", "01-Feb-22"]})["hired"]
     assert (oracle.decided_type, oracle.decided_pattern) == ("DATE", "month_name_date")
@@ -665,6 +679,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
+    "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_day_comma_year": ["13 28, 2014", "02 32, 2014", "02 28 2014", "02, 28, 2014", "02 28, 14"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
@@ -695,7 +710,7 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "over 65",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from datadossier.inference.detector import (
     DETECTORS,
@@ -689,6 +690,23 @@ def month_name_year() -> Detector:
         lambda col, _t: strptime_date(f"replace({shaped(col, regex)}, '-', ' ')", formats),
         priority=65, formats=formats,
     )
+
+
+@register
+def month_name_short_year() -> Detector:
+    """Months written as Excel's "mmm-yy" shows them ("Dec-11", "Jan-85": Lending Club's
+    issue_d and earliest_cr_line): a DATE on the month's first day. A two-digit year past
+    next year's is of the last century ("Jan-62" is 1962, not 2062: no credit line opens in
+    the future), where DuckDB's %y would pivot at 69."""
+    regex = rf"\s*(?i:{_MONTHS})-[0-9]{{2}}\s*"
+    formats = ("%b-%y", "%B-%y")
+
+    def convert(col: str, _sql_type: str) -> str:
+        read = strptime_date(f"trim({shaped(col, regex)})", formats)
+        last = date.today().year + 1
+        return f"CAST(CASE WHEN year({read}) > {last} THEN {read} - INTERVAL 100 YEAR ELSE {read} END AS DATE)"
+
+    return Detector("month_name_short_year", "DATE", regex, convert, priority=64, formats=formats)
 
 
 @register

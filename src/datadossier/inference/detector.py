@@ -99,6 +99,7 @@ PatternName = Literal[
     "month_name_date",
     "month_day_comma_year",
     "month_name_year",
+    "month_name_short_year",
     "month_name_datetime",
     "datetime_interval",
     "weekday_date",
