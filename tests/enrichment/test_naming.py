@@ -153,6 +153,15 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("dim_date")[0] == "time period"
     assert entity_type("sample_superstore")[0] != "measurement"
     assert entity_type("lab_samples")[0] == "lab sample"
+    # The last word names the rows: the Play Store's user_reviews are reviews, not users;
+    # words that qualify the file, or a grouping after "by", do not count.
+    assert entity_type("user_reviews") == ("user review", 0.4)
+    assert entity_type("customer_reviews")[0] == "customer review"
+    assert entity_type("customers_master")[0] == "customer"
+    assert entity_type("orders_2019")[0] == "order"
+    assert entity_type("sales_by_region")[0] == "transaction"
+    assert entity_type("order_products__prior")[0] == "order line"  # Instacart's order lines
+    assert says_nothing("train")  # Titanic's train.csv: its rows are read from its key, as test.csv's
     assert says_nothing("export_2024")
     assert says_nothing("Sheet1")
     assert not says_nothing("countries")

@@ -14,6 +14,7 @@ from typing import Any
 
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
+    TABLE_NOISE,
     entity_words,
     is_descriptive,
     is_key_like,
@@ -26,7 +27,7 @@ from datadossier.enrichment.relationships import partitions, schema_of
 # Entity -> words that name it in table names (singular). Checked on word pairs first
 # ("order item"), then single words.
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    "order line": ("order item", "order line", "line item", "order detail", "invoice line", "basket item", "cart item"),
+    "order line": ("order item", "order line", "line item", "order detail", "invoice line", "basket item", "cart item", "order product"),
     "customer": ("customer", "client", "buyer", "shopper", "consumer", "account holder"),
     "user": ("user", "member", "subscriber", "visitor"),
     "order": ("order", "purchase", "booking", "reservation"),
@@ -60,7 +61,9 @@ _BY_COLUMNS: tuple[tuple[str, frozenset[str], int], ...] = (
 # Table names that say nothing about their rows (exports, sheets, scratch tables).
 GENERIC_NAMES = frozenset(
     {"data", "table", "export", "sheet", "file", "dump", "extract", "report", "output", "result", "dataset",
-     "query", "untitled", "new", "final", "copy", "tmp", "temp", "test", "sample", "import", "raw", "tbl", "df"}
+     "query", "untitled", "new", "final", "copy", "tmp", "temp", "test", "sample", "import", "raw", "tbl", "df",
+     # a model's splits (Kaggle's train.csv and test.csv): their rows are read from their key
+     "train", "training", "valid", "validation", "holdout"}
 )
 
 
@@ -100,6 +103,13 @@ def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float]
 _SPAN_WORDS = frozenset({"all", "by", "per", "each", "last", "past", "this"})
 
 
+# Words after a table's entity that say what the file is, not what a row is.
+_QUALIFIERS = GENERIC_NAMES | TABLE_NOISE | frozenset(
+    {"master", "info", "information", "list", "record", "detail", "history", "dim", "lookup", "main", "full", "new",
+     "old", "v", "version", "clean", "cleaned", "processed"}
+)
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in words(table)]
@@ -108,7 +118,15 @@ def entity_type(table: str) -> tuple[str, float]:
     for entity, names in VOCABULARY.items():
         if any(p in names for p in pairs):
             return entity, 0.9
-    for word in reversed(ws):
+    # The last word names the rows (user_reviews are reviews, not users), past the words of
+    # a grouping (sales_by_region: sales) and those that qualify the file (customers_master,
+    # orders_2019, products_info).
+    for cut in ("by", "per"):
+        if cut in ws[1:]:
+            ws = ws[: ws.index(cut, 1)]
+    while len(ws) > 1 and (ws[-1] in _QUALIFIERS or ws[-1].isdigit()):
+        ws = ws[:-1]
+    for word in ws[-1:]:
         for entity, names in VOCABULARY.items():
             if word in names:
                 return entity, 0.8
