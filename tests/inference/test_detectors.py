@@ -106,6 +106,25 @@ def test_grouped_number_eu_detector_reads_decimal_commas(infer: Infer) -> None:
     assert result.bounds == (-0.25, 1000000.5)
 
 
+def test_a_point_groups_thousands_where_the_table_writes_decimal_commas(infer: Infer) -> None:
+    # Destatis's Regionalstatistik: districts' populations below a million ("90.164") beside
+    # areas with a decimal comma ("1.428,17"): 90164 people, not 90.164.
+    result = infer({
+        "Insgesamt": ["90.164", "246.794", "216.277", "79.496", "133.193", "198.019", "165.951"] * 10,
+        "Fläche km²": ["56,73", "118,65", "214,19", "71,66", "1.428,17", "1.263,07", "2.083,56"] * 10,
+        "Anteil": ["12.5", "3.25", "7.125", "1.5", "2.0", "9.75", "4.5"] * 10,
+    })
+    people = result["Insgesamt"]
+    assert (people.decided_type, people.decided_pattern) == ("INTEGER", "thousands")
+    assert people.bounds == (79496.0, 246794.0)
+    assert "group thousands" in people.reason
+    # A point that is no grouping (digits not in threes) stays a decimal point.
+    assert (result["Anteil"].decided_type, result["Anteil"].decided_pattern) == ("DOUBLE", None)
+    # Without a decimal comma in the table, "90.164" is a decimal number.
+    alone = infer({"value": ["90.164", "246.794", "216.277", "79.496"] * 10})["value"]
+    assert (alone.decided_type, alone.bounds) == ("DOUBLE", (79.496, 246.794))
+
+
 def test_trailing_minus_detectors_read_erp_negatives(infer: Infer) -> None:
     # SAP and other ERP exports put the minus after the number.
     result = infer({"menge": ["134-", "7", "1200", "5-", "60"]})["menge"]

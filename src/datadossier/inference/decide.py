@@ -748,6 +748,19 @@ def _resolve_ambiguities(
                 "Values are only 0/1 and the name does not read as a yes/no flag: kept as"
                 " numbers (BOOLEAN is the runner-up)."
             )
+    grouped = usable("thousands")
+    if (
+        findings.table_decimal_comma and chosen.name == "float" and grouped
+        and grouped.stats.parsed >= chosen.stats.parsed
+    ):
+        # "90.164" beside "1.428,17" in the file's other columns (Destatis, INE, IBGE): the
+        # table writes a decimal comma, so a point groups thousands (not a reading 1000 times
+        # too small).
+        notes.append(
+            "Points here group thousands: the table's other numbers write a decimal comma, and every"
+            " value with a point has groups of three digits after it."
+        )
+        chosen = grouped
     other = usable(_READ_BOTH_WAYS[chosen.name]) if chosen.name in _READ_BOTH_WAYS else None
     if other is not None and other.stats.parsed == chosen.stats.parsed:
         if chosen.name in DAY_MONTH_PATTERNS:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
 from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
 from datadossier.inference.decide import MONTH_FIRST_PATTERNS, decide_text_column
-from datadossier.inference.detector import DAY_MONTH_PATTERNS
+from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
 from datadossier.inference.sampling import (
@@ -115,6 +115,7 @@ def infer_columns(
     if plans is None:
         plans = plan_columns(con, relation, columns, config=config)
     assert [p.name for p in plans] == [name for name, _ in columns]
+    _grouped_beside_decimal_commas(plans)
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
@@ -128,7 +129,28 @@ def infer_columns(
             if plan.findings is not None and _ambiguous_day_month(results[i]):
                 plan.findings.table_day_first = order
                 results[i] = _decide(plan, scan, config, labels)
+    if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
+        for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+            if plan.findings is not None and results[i].decided_type == "DOUBLE" and results[i].decided_pattern is None:
+                plan.findings.table_decimal_comma = True
+                results[i] = _decide(plan, scan, config, labels)
     return _lone_currency_names(results)
+
+
+# Patterns chosen only where values write a decimal comma (each needs one to be chosen).
+_DECIMAL_COMMA_PATTERNS: frozenset[PatternName] = frozenset({"grouped_number_eu", "currency_eu", "trailing_minus_eu"})
+
+
+def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:
+    """Where a column's sample writes a decimal comma, the other columns of numbers also get
+    the reading of a point as a thousands separator ("90.164": the sample alone takes it for
+    a decimal point), for the decision to weigh (`decide`'s table_decimal_comma)."""
+    if not any(p.findings is not None and _DECIMAL_COMMA_PATTERNS & set(p.findings.shares) for p in plans):
+        return
+    for plan in plans:
+        shares = plan.findings.shares if plan.findings is not None else {}
+        if "float" in shares and "thousands" not in shares:
+            shares["thousands"] = shares["float"]
 
 
 def _decide(

@@ -79,6 +79,9 @@ class SampleFindings:
     # The day/month order other date columns of the table show (True: day first), which
     # settles this column's when its own values cannot (see `infer.infer_columns`).
     table_day_first: bool | None = None
+    # Whether the table's other numbers write a decimal comma ("1.428,17"), which makes a
+    # point in this column's numbers a thousands separator (see `infer.infer_columns`).
+    table_decimal_comma: bool = False
     # A sampled whole number written with a leading zero ("00501"), for the decision's reason.
     leading_zero_example: str | None = None
     # Distinct sampled values over sampled values, and the longest sampled value (characters).
