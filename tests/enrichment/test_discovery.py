@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import random
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -2039,3 +2040,24 @@ async def test_a_rejected_link_gives_way_to_the_column_s_next_best_parent(runtim
     again, _, run = await service.relationships(source="logistics")
     assert not run.ran
     assert [r.relationship_id for r in again] == [r.relationship_id for r in found]
+
+
+async def test_trips_reference_stations_by_their_short_name(runtime: Runtime, tmp_path: Path) -> None:
+    # Citi Bike: trips name their stations by GBFS's short_name ("6140.05", "HB101"), beside
+    # the stations' UUID station_id; a name's short form is a code, and a key.
+    folder = tmp_path / "data" / "citibike"
+    folder.mkdir(parents=True)
+    rng = random.Random(11)
+    codes = [f"{5000 + i * 37}.{i % 12 + 1:02d}" for i in range(45)] + [f"HB{101 + i}" for i in range(5)]
+    (folder / "station_information.csv").write_text("station_id,short_name,name,capacity\n" + "".join(
+        f"{uuid.UUID(int=rng.getrandbits(128))},{code},Station {i},{rng.randint(15, 60)}\n" for i, code in enumerate(codes)))
+    (folder / "trips.csv").write_text("ride_id,started_at,start_station_id,end_station_id,member_casual\n" + "".join(
+        f"{rng.getrandbits(64):016X},2023-06-{1 + i % 28:02d} 13:47:30.729,{rng.choice(codes)},{rng.choice(codes)},"
+        f"{rng.choice(['member', 'casual'])}\n" for i in range(400)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="citibike")
+    edges = _edges(found, "citibike")
+    for column in ("start_station_id", "end_station_id"):
+        assert ("trips", (column,), "station_information", ("short_name",)) in edges
+    (path, *_) = (await service.join_paths("trips", "station_information")).paths
+    assert await _count(runtime, path.sql) == 400

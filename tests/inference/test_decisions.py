@@ -952,6 +952,10 @@ def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer
         assert "under an identifier's name are written with a decimal point" in result[column].reason
     assert result["float_id"].decided_type == "INTEGER"
     assert result["amount"].decided_type == "DOUBLE"
+    # GBFS's station_information: the same codes under short_name, a label's name.
+    short = infer({"short_name": stations})["short_name"]
+    assert short.decided_type == "VARCHAR"
+    assert "under a label's name are written with a decimal point" in short.reason
     # Goodreads' books.csv: ISBN-13s whole but for a few a spreadsheet rounded, which an
     # integer reading turned into other ISBNs (9.78044E+12 as 9780440000000). A quantity so
     # written is a float's.

@@ -206,8 +206,13 @@ def is_key_like(name: str) -> bool:
         return False  # (ref_range_lower: a bound of a range)
     return (
         ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
-        or _CODE_WORD.fullmatch(ws[-1]) is not None
+        or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
     )
+
+
+# A name's short form is a code: GBFS's station short_name ("6948.10", "HB101", the ids of
+# Citi Bike's trips), a state's abbreviation.
+_ABBREVIATIONS = frozenset({"abbr", "abbrev", "abbreviation", "shortname"})
 
 
 # A code's name written as one word: the Correlates of War's ccode, Polity's scode, zipcode.

@@ -506,10 +506,10 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
     Bike's station ids "6140.05" and "6140.50" (beside "JC103") are codes whose trailing zero
     a number drops, and an ISBN-13 a spreadsheet wrote "9.78043902348e+12" has lost digits. An
     identifier is no quantity; whole numbers written "72.0" still read as integers. Nor is a
-    version (Google Play's "Current Ver" 1.10, which a number makes 1.1)."""
+    version (Google Play's "Current Ver" 1.10, which a number makes 1.1), nor a label."""
     version = names_a_version(name)
-    if not looks_like_identifier(name) and not version:
-        return None
+    if not looks_like_identifier(name) and not version and not names_a_label(name):
+        return None  # (a label: GBFS's short_name "6948.10" beside "HB101", a station's code)
     whole = by_name.get("integer")
     examples = [e.strip() for e in (whole.stats.failed_examples if whole is not None else [])]
     readings: tuple[tuple[PatternName, str], ...] = (("float", "a decimal point or an exponent"), ("grouped_number_eu", "a comma"))
@@ -539,8 +539,9 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
                 + (f" (e.g. {shown!r})" if shown else "")
                 + ": versions, not quantities (as numbers 1.10 would be 1.1, and come before 1.9); kept as VARCHAR, as written."
             )
+        whose = "an identifier's" if looks_like_identifier(name) else "a label's"
         return (
-            f"{fractional:,} values under an identifier's name are written with {how}"
+            f"{fractional:,} values under {whose} name are written with {how}"
             + (f" (e.g. {shown!r})" if shown else "")
             + ": codes or lists of them, not quantities (a number drops a trailing zero, and an identifier"
             " written in scientific notation has lost digits already); kept as VARCHAR, as written."
