@@ -1040,6 +1040,9 @@ def test_zip_codes_masked_to_three_digits_are_postal_codes(infer: Infer) -> None
     result = infer({"ZIP code": values})["ZIP code"]
     assert (result.decided_type, result.decided_pattern) == ("VARCHAR", "postal_code")
     assert result.candidates[0].pattern_match_rate == 1.0
+    # Lending Club's zip_code: every one masked, in lower case ("917xx").
+    lending = infer({"zip_code": ["917xx", "606xx", "100xx", "021xx", "750xx"] * 20})["zip_code"]
+    assert (lending.decided_type, lending.decided_pattern) == ("VARCHAR", "postal_code")
 
 
 def test_a_column_of_zeros_and_ones_has_no_lower_bound_candidate(infer: Infer) -> None:

@@ -334,6 +334,11 @@ def test_bounds_in_words_among_whole_numbers_are_numbers(infer: Infer) -> None:
     assert (result.decided_type, result.decided_pattern) == ("INTEGER", "worded_bound")
     assert result.bounds == (0.0, 50.0)
     assert infer({"n": [str(i) for i in range(100)]})["n"].decided_pattern is None
+    # Its Age1stCode: "5" to "85" beside "Younger than 5 years" and "Older than 85".
+    values = [str(5 + i % 80) for i in range(300)] + ["Younger than 5 years"] * 9 + ["Older than 85"] * 2
+    first = infer({"Age1stCode": values})["Age1stCode"]
+    assert (first.decided_type, first.decided_pattern) == ("INTEGER", "worded_bound")
+    assert first.bounds == (4.0, 85.0)
 
 
 def test_margins_of_error_are_their_numbers(infer: Infer) -> None:
@@ -709,7 +714,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example", "http//x.org", "report.pdf", "Example.COM", "node.js", "a@b.com"],
     "phone": ["555123456", "2021-01-05", "12", "555-1234", "+1 5", "19-028134", "01-234567"],
-    "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xx", "XXXX"],
+    "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xX", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
 }
@@ -731,7 +736,7 @@ def _all_examples() -> list[str]:
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
-        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "over 65",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
     ]
 
 

@@ -188,6 +188,8 @@ def looks_like_identifier(name: str) -> bool:
     tokens = name_tokens(name)
     if any(t in _COUNTED_TIME_WORDS for t in tokens) or (len(tokens) > 1 and tokens[-1] in BOUND_WORDS):
         return False
+    if len(tokens) > 1 and tokens[0] == "age":
+        return False  # an age at something: the Stack Overflow survey's Age1stCode
     if name.strip().endswith("#") or name.strip() == "#":
         return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
     return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)

@@ -592,8 +592,9 @@ def bounded_years() -> Detector:
 
 
 # Bounds written in words beside plain whole numbers ("Less than 1 year", "More than 50
-# years": the Stack Overflow survey's YearsCode among "1" to "50").
-_BOUND_WORDS = r"(?i:less than|fewer than|under|below|more than|over|above|at least|up to)"
+# years": the Stack Overflow survey's YearsCode among "1" to "50", its Age1stCode "Younger than
+# 5 years" and "Older than 85").
+_BOUND_WORDS = r"(?i:less than|fewer than|younger than|under|below|more than|older than|over|above|at least|up to)"
 # ...or after it: the General Social Survey's ages "89 or older", hours "89+ hrs" (a bare
 # "4+" is `lower_bound`'s).
 _BOUND_AFTER = r"\s+(?i:or|and)\s+(?i:older|over|more|above|greater|higher|longer)"
@@ -613,7 +614,7 @@ def worded_bound() -> Detector:
     def convert(col: str, sql_type: str) -> str:
         value = shaped(col, regex)
         number = f"TRY_CAST(regexp_extract({value}, '[0-9]+') AS {sql_type})"
-        below = f"regexp_matches({value}, '(?i)less|fewer|under|below|up to')"
+        below = f"regexp_matches({value}, '(?i)less|fewer|younger|under|below|up to')"
         return f"CASE WHEN {below} THEN {number} - 1 ELSE {number} END"
 
     return Detector(

@@ -62,11 +62,11 @@ def phone() -> Detector:
 def postal_code() -> Detector:
     """US ZIP codes, five digits or ZIP+4 ("02114", "10467-8772", "104527767"), also masked
     to their first three digits or whole ("941XX", "XXXXX", as the CFPB's complaints and
-    health data publish them), and the postcodes of the UK ("SW1A 1AA"), Canada ("M5H 2Y4")
+    health data publish them; Lending Club's "917xx"), and the postcodes of the UK ("SW1A 1AA"), Canada ("M5H 2Y4")
     and the Netherlands ("1012 AB"). Any five digits would match: it is shortlisted only
     under a postal name."""
     regex = (
-        r"\s*(?:[0-9]{5}(?:-?[0-9]{4})?|[0-9]{3}XX|XXXXX"
+        r"\s*(?:[0-9]{5}(?:-?[0-9]{4})?|[0-9]{3}(?:XX|xx)|XXXXX"
         r"|[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}"
         r"|[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]"
         r"|[1-9][0-9]{3} ?[A-Za-z]{2})\s*"
