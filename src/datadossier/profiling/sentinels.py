@@ -433,8 +433,12 @@ def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
         apart = "an identifier held far more often than any other, as exports write one never given"
     else:
         apart = f"{'below' if s.low else 'above'} every other value (the nearest is {_plain(float(str(nearest)))})"
+    # A number of nines above the rest may also be a cap that stands for every larger value
+    # (UCI Adult's capital-gain 99999, the census's top codes).
+    what = "a code for a missing or unknown value" + (
+        ", or a top code standing for every value above it" if s.kind == "number" and not s.low else ""
+    )
     return (
-        f" {value} ({count:,} values, {count / max(total, 1):.1%}) looks like a code for a missing or"
-        f" unknown value: {apart}. It is kept as a value, so the minimum, maximum, mean and"
-        " percentiles include it."
+        f" {value} ({count:,} values, {count / max(total, 1):.1%}) looks like {what}: {apart}. It is"
+        " kept as a value, so the minimum, maximum, mean and percentiles include it."
     )
