@@ -128,6 +128,15 @@ def test_words_that_say_missing_need_no_share(infer: Infer) -> None:
     assert result.missing_values == {"Not Provided": 4}
 
 
+def test_a_lone_marker_of_a_short_column_is_missing(infer: Infer) -> None:
+    # A Eurostat table of 30 countries: one ": c" (confidential), 3% of the column, never
+    # sampled as frequent, was quarantined; in ten rows it kept the column text.
+    for rows in (30, 10):
+        values = [": c" if i == 3 else f"{2 + i % 9}.{i % 10}" for i in range(rows)]
+        result = infer({"2022": values})["2022"]
+        assert (result.decided_type, result.missing_values) == ("DOUBLE", {": c": 1}), rows
+
+
 def test_markers_do_not_make_a_text_column_typed(infer: Infer) -> None:
     # Without the dots the column is still half words: text, and the dots stay text too.
     values = ["." if i % 5 == 0 else str(i) if i % 2 else f"word{i}" for i in range(400)]

@@ -313,8 +313,10 @@ def _strings(value: object) -> list[str]:
     return [str(item) for item in value if item is not None]  # pyright: ignore[reportUnknownVariableType]
 
 
-# Markers of a missing value found after the sample are rare: at most this share of a column's values.
+# Markers of a missing value found after the sample are rare: at most this share of a column's
+# values, or this many (one Eurostat ": c" among 30 countries is 3%).
 _LATE_MISSING_SHARE = 0.02
+_LATE_MISSING_COUNT = 3
 
 
 def missing_markers_among_failures(
@@ -341,7 +343,7 @@ def missing_markers_among_failures(
             stats for stats in scan.candidates.values()
             if stats.detector.convert is not None and stats.detector.data_type != "BOOLEAN"
             and stats.failed_examples and len(stats.failed_examples) < k
-            and scan.non_null - stats.parsed <= _LATE_MISSING_SHARE * scan.non_null
+            and scan.non_null - stats.parsed <= max(_LATE_MISSING_SHARE * scan.non_null, _LATE_MISSING_COUNT)
             and all(marks_missing(v) for v in stats.failed_examples)
         ]
         if failing:
