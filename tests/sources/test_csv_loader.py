@@ -129,6 +129,40 @@ def test_text_in_a_legacy_code_page_is_transcoded(
     assert con.execute("SELECT DISTINCT * FROM raw_t").fetchall() == [row]
 
 
+@pytest.mark.parametrize(
+    ("codec", "lines"),
+    [
+        # GUS's BDL: Polish voivodeships in cp1250, read as cp1252 they were "DOLNOŒL¥SKIE".
+        ("cp1250", ["Kod;Nazwa;Rok;Wartosc", "0200000;DOLNOŚLĄSKIE;2020;2891321", "1000000;ŁÓDZKIE;2020;2437970",
+                    "1200000;MAŁOPOLSKIE;2020;3410441", "2600000;ŚWIĘTOKRZYSKIE;2020;1224626"]),
+        # TÜİK: Turkish provinces in cp1254 ("Ýstanbul").
+        ("cp1254", ["İl Kodu;İl;Yıl;Nüfus", "34;İstanbul;2020;15462452", "63;Şanlıurfa;2020;2115256",
+                    "6;Ankara;2020;5663322", "35;İzmir;2020;4394694"]),
+        # e-Stat: a table mostly of numbers in Shift-JIS, too few bytes past ASCII to be taken
+        # for text of another code page by their share alone.
+        ("cp932", ["地域コード,地域,人口,世帯数,増減率"] + [
+            f"{k:02d}000,{name},{5224614 - k * 100003},{2476846 - k * 50001},-{k}.{k % 10}2"
+            for k, name in enumerate(["北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県"] * 2, start=1)
+        ]),
+    ],
+)
+def test_central_european_and_japanese_code_pages_are_told_from_western(con, tmp_path: Path, codec: str, lines: list[str]) -> None:
+    path = tmp_path / "x.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(codec))
+    assert _load(con, path).encoding == codec
+    header = lines[0].split("," if codec == "cp932" else ";")
+    assert [d[0] for d in con.execute("SELECT * FROM raw_t").description] == header
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(len(lines) - 1,)]
+
+
+def test_western_text_with_oe_and_pound_signs_stays_western(con, tmp_path: Path) -> None:
+    # French "cœur", "Œuvre", prices in pounds and cubic metres: Windows-1252's own letters.
+    path = tmp_path / "x.csv"
+    rows = ["titre;prix;volume", "Le cœur;£12;3 m³", "Œuvre complète;£7;1 m³", "Sœur Anne;£3;2 m³", "Bœuf;£9;4 m³"]
+    path.write_bytes(("\n".join(rows) + "\n").encode("cp1252"))
+    assert _load(con, path).encoding == "cp1252"
+
+
 def test_utf16_text_exported_by_spreadsheets_is_transcoded(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     rows = "".join(f"Zoë {i}\tMünchen\t{i}.5\n" for i in range(100))

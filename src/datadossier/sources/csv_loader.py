@@ -234,6 +234,8 @@ def detect_encoding(head: bytes, path: Path) -> str:
     # Bytes 0x80-0x9f are control characters in Latin-1 but letters and signs (€, ’) in cp1252,
     # but for five that cp1252 leaves undefined (0x9d in VAERS' text): with one of them the
     # file is read as Latin-1, which decodes every byte.
+    if (other := _central_european(head[:65536])) is not None:
+        return other
     if re.search(_C1_BYTES, head) and not re.search(_CP1252_UNDEFINED, head):
         return "cp1252"
     return "latin-1"
@@ -287,14 +289,43 @@ def _legacy_encoding(sample: bytes) -> str | None:
     (Shift-JIS as Japanese open data is published, GBK, EUC-KR, Windows-1251...), told by
     charset-normalizer from the sample; None for mostly-ASCII text (Western code pages,
     decided by `detect_encoding`) or when it finds nothing."""
-    if sum(1 for b in sample if b >= 0x80) < _LEGACY_HIGH_SHARE * len(sample):
+    high = sum(1 for b in sample if b >= 0x80)
+    if high < _LEGACY_MULTIBYTE_SHARE * len(sample):
         return None
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
-    return codecs.lookup(best.encoding).name
+    name = codecs.lookup(best.encoding).name
+    if high < _LEGACY_HIGH_SHARE * len(sample) and name not in _MULTIBYTE:
+        return None  # (a few accents: a Western code page, decided by `detect_encoding`)
+    return name
+
+
+# Japanese, Chinese and Korean in a file mostly of numbers (e-Stat's tables in Shift-JIS):
+# above this share of bytes past ASCII, charset-normalizer's reading is taken when it is one
+# of these code pages of two bytes a character, which Western text does not decode as.
+_LEGACY_MULTIBYTE_SHARE = 0.05
+_MULTIBYTE = frozenset({"cp932", "shift_jis", "euc_jp", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "euc_kr", "cp949"})
+
+
+def _central_european(head: bytes) -> str | None:
+    """Polish, Czech or Turkish text in its Windows code page, which Windows-1252 would read
+    with letters no Western word has inside it: cp1250's ą, ł, Ą, Ł and ź as "¹", "³", "¥",
+    "£" and "Ÿ" ("DOLNOŒL¥SKIE"), cp1254's ı, İ, ş, ğ as "ý", "Ý", "þ", "ð" ("Ýstanbul").
+    Two such letters at least; None otherwise (a Western code page)."""
+    text = head.decode("cp1252", errors="replace")
+    polish = len(_CP1250_TELLS.findall(text))
+    turkish = len(_CP1254_TELLS.findall(text))
+    if max(polish, turkish) < 2:
+        return None
+    return "cp1250" if polish >= turkish else "cp1254"
+
+
+# (Followed by a letter: "m³" and "£12" are Western text.)
+_CP1250_TELLS = re.compile(r"[¥¹³£Ÿ](?=[^\W\d_])")
+_CP1254_TELLS = re.compile(r"[ÝýÞþÐð](?=[^\W\d_])")
 
 
 def _control_share(sample: bytes) -> float:
