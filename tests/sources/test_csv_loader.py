@@ -335,6 +335,9 @@ def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
         ("class,cap,odor\ne,x,a\np,x,p\ne,b,l\np,f,n\n", True),
         # A status column whose name is also one of its values stays a header.
         ("id,name,status\na1,Ann,open\nb2,Bob,status\nc3,Cy,closed\nd4,Di,open\n", True),
+        # The FEC's contributions: the first a memo ("24T" over "15"s), with numbers besides.
+        ("C00401224|A|201804059101866001|24T|SMITH, JOHN|25\nC00401224|N|201804059101866002|15|JONES, ROBERT|100\n"
+         "C00401224|N|201804059101866004|15|LEE, SUSAN|-50\nC00401224|N|201804059101866005|15|KIM, DAVID|2800\n", False),
     ],
 )
 def test_an_all_text_first_row_shaped_as_the_codes_below_is_data(con, tmp_path: Path, text: str, header: bool) -> None:

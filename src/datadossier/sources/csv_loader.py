@@ -1273,7 +1273,11 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     ]
     if not data_like:
         return not _codes_like_below(rows, first) and not _values_of_their_columns(rows, first)
-    return _period_columns(rows, data_like) or _names_over_values(rows, first, data_like)
+    if _period_columns(rows, data_like):
+        return True
+    # (The FEC's headerless itcont.txt starting with a memo "24T" over "15"s: its committee
+    # id "C00401224" is shaped as those below, as no name is.)
+    return not _codes_like_below(rows, first) and _names_over_values(rows, first, data_like)
 
 
 def _values_of_their_columns(rows: list[list[str]], first: list[str]) -> bool:
