@@ -2061,3 +2061,24 @@ async def test_trips_reference_stations_by_their_short_name(runtime: Runtime, tm
         assert ("trips", (column,), "station_information", ("short_name",)) in edges
     (path, *_) = (await service.join_paths("trips", "station_information")).paths
     assert await _count(runtime, path.sql) == 400
+
+
+async def test_a_headerless_code_column_unique_but_empty_on_some_rows_is_referenced(runtime: Runtime, tmp_path: Path) -> None:
+    # OpenFlights: airports.dat has no header; its IATA code is unique but \N for a quarter of
+    # the airports, and routes.dat names both ends of a route by that code.
+    folder = tmp_path / "data" / "openflights"
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    codes = sorted({"".join(rng.choice(letters) for _ in range(3)) for _ in range(80)})[:60]
+    iata = ["\\N" if i % 4 == 0 else f'"{code}"' for i, code in enumerate(codes)]
+    airports = [f'{100 + 7 * i},"Airport {i}",{iata[i]},"K{code}"\n' for i, code in enumerate(codes)]
+    (folder / "airports.dat").write_text("".join(airports))
+    coded = [code for i, code in enumerate(codes) if i % 4]
+    (folder / "routes.dat").write_text("".join(
+        f"{rng.choice(['AA', 'BA', 'LH'])},{rng.randint(10, 99)},{rng.choice(coded)},{rng.choice(coded)}\n" for _ in range(300)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="openflights")
+    edges = _edges(found, "openflights")
+    for column in ("column2", "column3"):
+        assert ("routes", (column,), "airports", ("column2",)) in edges, column

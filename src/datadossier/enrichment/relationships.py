@@ -386,10 +386,16 @@ def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
             columns.append(table.column(names[0]))
     columns += [
         c for c in table.columns
-        if c.name not in keyed and c not in columns and is_key_like(c.name) and c.distinct is not None
+        if c.name not in keyed and c not in columns and (is_key_like(c.name) or _unnamed_code(c)) and c.distinct is not None
         and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)) and SPARSE_KEY_SHARE * c.rows <= c.non_null
     ]
     return [c for c in columns if c.family in ("integer", "string")]
+
+
+def _unnamed_code(column: ColumnStats) -> bool:
+    """A headerless file's column of short text (OpenFlights' airports.dat: IATA codes, unique
+    but empty for many airports), which may be an identifier though no name says so."""
+    return is_placeholder(column.name) and column.family == "string" and (column.avg_length or 0.0) <= SHORT_CODE_LENGTH
 
 
 # An identifier empty on most rows may still key those it is written on, a quarter of them at
@@ -709,10 +715,22 @@ def choose(candidates: list[Candidate], rejected: set[tuple[str, str, str, str]]
         chosen.extend(
             c for c in group[1:]
             if ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
-                or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c)))
+                or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
+                or _unnamed_sibling(c, group[0]))
             and (_parent_repeats(group[0]) or not _parent_repeats(c))
         )
     return chosen
+
+
+def _unnamed_sibling(cand: Candidate, first: Candidate) -> bool:
+    """Whether a headerless file's second column onto the parent key the first one found holds
+    that key's values as fully (OpenFlights' routes: source and destination airports; the
+    FEC's contributions: the committee and the other committee): no name can say so."""
+    return (
+        is_placeholder(cand.child.name) and is_placeholder(first.child.name)
+        and (cand.parent.table, cand.parent.name) == (first.parent.table, first.parent.name)
+        and cand.integrity >= 0.9 and _rows_found(cand) >= 0.9
+    )
 
 
 def _parent_repeats(cand: Candidate) -> bool:
