@@ -367,7 +367,7 @@ async def test_a_census_tables_labels_and_markers_through_the_tools(tmp_path: Pa
         columns = _columns(structured(await client.call_tool("get_column_metadata", {"table": "census.acs"})))
     margin, income = columns["S1901_C01_001M"], columns["S1901_C01_012E"]
     assert margin["business_name"] == "Margin of Error!!Households!!Total"
-    assert (margin["data_type"], margin["unit"]) == ("INTEGER", None)
+    assert (margin["data_type"], margin.get("unit")) == ("INTEGER", None)
     assert margin["null_ratio"] == pytest.approx(40 / 60)
     assert "'*****' (40)" in margin["decision"]["reason"]
     assert (income["data_type"], income["unit"]) == ("INTEGER", "USD")
@@ -399,6 +399,24 @@ async def test_join_paths_and_relationships_name_tables_whose_file_changed(tmp_p
         (folder / "customers.csv").unlink()
         links = structured(await client.call_tool("get_relationships", {"table": "orders"}))
         assert any(s.startswith("shop.customers: The file") and "is gone" in s for s in links["stale"])
+
+
+async def test_column_fields_without_a_value_are_left_out(tmp_path: Path, store_url: str) -> None:
+    # Roles, entities, quality scores not known yet were a third of each column's bytes.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "people.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("person_id,name,height_cm\n" + "".join(f"{i},P{i},{150 + i % 40}\n" for i in range(50)))
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        result = await client.call_tool("get_column_metadata", {"table": "data.people"})
+    columns = _columns(structured(result))
+    assert not any(value is None for column in columns.values() for value in column.values())
+    assert "quality_score" not in columns["name"]
+    assert "unit" not in columns["name"]
+    assert columns["height_cm"]["unit"] == "cm"
+    assert "min" not in columns["name"]["profile"]
+    assert '"quality_score"' not in result.content[0].text  # the text copy is as lean
 
 
 async def test_metadata_of_a_file_changed_since_its_profile_says_so(tmp_path: Path, store_url: str) -> None:

@@ -645,11 +645,14 @@ def _accidental_one_to_one(cand: Candidate) -> bool:
     return unique_child and cand.specificity <= 0.2 and cand.name < 0.8
 
 
-def _pair(cand: Candidate) -> tuple[str, str, str, str]:
+Pair = tuple[str, str, str, str]  # (child table, child column, parent table, parent column)
+
+
+def _pair(cand: Candidate) -> Pair:
     return cand.child.table, cand.child.name, cand.parent.table, cand.parent.name
 
 
-def choose(candidates: list[Candidate], rejected: set[tuple[str, str, str, str]] | frozenset[()] = frozenset()) -> list[Candidate]:
+def choose(candidates: list[Candidate], rejected: set[Pair] | None = None) -> list[Candidate]:
     """The set of single-column links that explains the source best (see the module doc).
     A column whose link a person ``rejected`` gets no parent of the same key either (the
     table the rejected parent was split from, or split into: the same rows by another name)."""
@@ -995,7 +998,7 @@ def discover_links(
     if rejected:
         candidates = [c for c in candidates if _pair(c) not in rejected]
     check_integrity(con, relations, candidates)
-    chosen = choose(candidates, rejected or set())
+    chosen = choose(candidates, rejected)
     chosen.extend(role_siblings(con, relations, tables, chosen))
     links = [_link(c) for c in chosen]
     links.extend(composite_links(con, tables, keys, links))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from datadossier.store.domain import ColumnDetail, TableSummary
 
@@ -42,62 +42,75 @@ class TableInfo(BaseModel):
         )
 
 
-class Candidate(BaseModel):
+class _WithoutNulls(BaseModel):
+    """A result whose fields without a value are left out of the JSON: a column's unknown
+    role, entity, granularity, quality score... were about a third of each column's bytes."""
+
+    @model_serializer(mode="wrap")
+    def _without_nulls(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        return {k: v for k, v in data.items() if v is not None} if isinstance(data, dict) else data
+
+
+class Candidate(_WithoutNulls):
     data_type: str = Field(description="A type the column could have.")
     confidence: float = Field(description="0..1, how strongly the evidence supports it.")
-    parse_success_rate: float | None = Field(description="Share of non-null values that convert to this type (whole column).")
+    parse_success_rate: float | None = Field(default=None, description="Share of non-null values that convert to this type (whole column).")
     failed_examples: list[Any] = Field(description="Up to 5 values that do not convert.")
-    pattern: str | None = Field(description="Detected pattern, e.g. `us_date`, `currency`, `email`.")
-    pattern_match_rate: float | None = Field(description="Share of non-null values matching the pattern.")
-    unit: str | None = Field(description="Detected unit or currency code, e.g. `kg`, `USD`.")
-    unit_confidence: float | None = Field(description="0..1 confidence in the unit.")
+    pattern: str | None = Field(default=None, description="Detected pattern, e.g. `us_date`, `currency`, `email`.")
+    pattern_match_rate: float | None = Field(default=None, description="Share of non-null values matching the pattern.")
+    unit: str | None = Field(default=None, description="Detected unit or currency code, e.g. `kg`, `USD`.")
+    unit_confidence: float | None = Field(default=None, description="0..1 confidence in the unit.")
 
 
-class Decision(BaseModel):
+class Decision(_WithoutNulls):
     data_type: str = Field(description="The type the typed layer uses for this column.")
     source: str = Field(description="`auto` (inferred) or `manual` (set by a person; survives re-runs).")
-    reason: str | None = Field(description="Why this type was chosen.")
-    previous_type: str | None = Field(description="The type it replaced, if any.")
-    decided_by: str | None = Field(description="`system` or who set it.")
+    reason: str | None = Field(default=None, description="Why this type was chosen.")
+    previous_type: str | None = Field(default=None, description="The type it replaced, if any.")
+    decided_by: str | None = Field(default=None, description="`system` or who set it.")
 
 
-class Profile(BaseModel):
+class Profile(_WithoutNulls):
     total_count: int = Field(description="Rows in the typed layer.")
     null_count: int = Field(description="Null values.")
-    distinct_count: int | None = Field(description="Distinct non-null values (approximate on large tables).")
-    min: Any = Field(description="Minimum (numbers; ISO text for dates and times).")
-    max: Any = Field(description="Maximum (numbers; ISO text for dates and times).")
-    mean: float | None = Field(description="Mean of numeric values.")
-    stddev: float | None = Field(description="Standard deviation of numeric values.")
+    distinct_count: int | None = Field(default=None, description="Distinct non-null values (approximate on large tables).")
+    min: Any = Field(default=None, description="Minimum (numbers; ISO text for dates and times).")
+    max: Any = Field(default=None, description="Maximum (numbers; ISO text for dates and times).")
+    mean: float | None = Field(default=None, description="Mean of numeric values.")
+    stddev: float | None = Field(default=None, description="Standard deviation of numeric values.")
     percentiles: dict[str, Any] | None = Field(
+        default=None,
         description="p25, p50, p75, p95, p99 (approximate); p0 and p100 (exact min and max) for whole numbers past 2**53."
     )
-    min_length: int | None = Field(description="Shortest text value.")
-    max_length: int | None = Field(description="Longest text value.")
-    avg_length: float | None = Field(description="Average text length.")
-    top_values: list[dict[str, Any]] | None = Field(description="Most frequent values with counts.")
+    min_length: int | None = Field(default=None, description="Shortest text value.")
+    max_length: int | None = Field(default=None, description="Longest text value.")
+    avg_length: float | None = Field(default=None, description="Average text length.")
+    top_values: list[dict[str, Any]] | None = Field(default=None, description="Most frequent values with counts.")
     histogram: list[dict[str, Any]] | None = Field(
         default=None, description="Buckets with counts (numbers: equal width; dates: by period). Only with a single column."
     )
 
 
-class ColumnInfo(BaseModel):
+class ColumnInfo(_WithoutNulls):
+    """A column; a field without a value (a role or quality score not known yet) is left out."""
+
     name: str = Field(description="Column name as in the file.")
     position: int = Field(description="1-based position.")
-    data_type: str | None = Field(description="Resolved type in the typed layer.")
-    raw_type: str | None = Field(description="Type as loaded (CSV: VARCHAR).")
-    null_ratio: float | None = Field(description="Nulls / rows.")
-    cardinality_ratio: float | None = Field(description="Distinct values / rows; near 1 suggests a key.")
-    pattern: str | None = Field(description="Detected value pattern.")
-    unit: str | None = Field(description="Detected unit or currency.")
-    semantic_role: str | None = Field(description="measure, dimension, key, ... when known.")
-    entity_type: str | None = Field(description="Business entity when known.")
-    business_name: str | None = Field(description="Human-friendly name when known.")
-    granularity: str | None = Field(description="Time granularity of a time column when known.")
-    quality_score: float | None = Field(description="Overall quality score 0..1 when computed.")
-    decision: Decision | None = Field(description="The type decision and its reason.")
+    data_type: str | None = Field(default=None, description="Resolved type in the typed layer.")
+    raw_type: str | None = Field(default=None, description="Type as loaded (CSV: VARCHAR).")
+    null_ratio: float | None = Field(default=None, description="Nulls / rows.")
+    cardinality_ratio: float | None = Field(default=None, description="Distinct values / rows; near 1 suggests a key.")
+    pattern: str | None = Field(default=None, description="Detected value pattern.")
+    unit: str | None = Field(default=None, description="Detected unit or currency.")
+    semantic_role: str | None = Field(default=None, description="measure, dimension, key, ... when known.")
+    entity_type: str | None = Field(default=None, description="Business entity when known.")
+    business_name: str | None = Field(default=None, description="Human-friendly name when known.")
+    granularity: str | None = Field(default=None, description="Time granularity of a time column when known.")
+    quality_score: float | None = Field(default=None, description="Overall quality score 0..1 when computed.")
+    decision: Decision | None = Field(default=None, description="The type decision and its reason.")
     candidates: list[Candidate] = Field(description="Type candidates, best first.")
-    profile: Profile | None = Field(description="The latest profile of the column.")
+    profile: Profile | None = Field(default=None, description="The latest profile of the column.")
     references: list[str] = Field(
         default_factory=list,
         description="Keys this column points at, as `source.table(columns) cardinality confidence status`; "
