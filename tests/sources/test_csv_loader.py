@@ -765,6 +765,22 @@ def test_notes_padded_to_the_table_width_after_a_blank_line_are_a_footer(con, tm
     assert con.execute("SELECT count(*), count(year) FROM raw_t").fetchall() == [(rows, rows)]
 
 
+@pytest.mark.parametrize("rows", [4, 60, 100_000])
+def test_notes_under_rules_after_the_table_are_a_footer(con, tmp_path: Path, rows: int) -> None:
+    # CDC WONDER: a total, then "---" and 20 to 60 quoted lines of notes (a table of four
+    # states was refused, "no data rows"; of 60, "ragged rows"); Destatis ends with "____".
+    path = tmp_path / "wonder.txt"
+    head = '"Notes"\t"State"\t"State Code"\t"Deaths"\t"Population"\t"Crude Rate"\r\n'
+    body = "".join(f'\t"State {i}"\t"{i % 56:02d}"\t{100 + i}\t{50000 + i}\t{i % 90}.5\r\n' for i in range(rows))
+    notes = ['"Total"\t\t\t999\t9999999\t9.9', '"---"', '"Dataset: Underlying Cause of Death, 1999-2020"', '"Query Parameters:"']
+    notes += [f'"Caveats {i}: Data are Suppressed when the data meet the criteria, see the help."' for i in range(40)]
+    notes += ['"---"', '"Query Date: Mar 1, 2023 1:04:02 PM"', '"---"', "__________", "(C)opyright"]
+    path.write_text(head + body + "\r\n".join(notes) + "\r\n")
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.field_count, dialect.footer) == ("\t", 6, len(notes))
+    assert con.execute("SELECT count(*), count(Deaths) FROM raw_t").fetchall() == [(rows, rows)]
+
+
 def test_a_last_row_with_only_its_first_field_is_data_without_a_blank_line(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("country,year,value\nFrance,2020,1.5\nSpain,2021,2.5\nAtlantis,,\n")

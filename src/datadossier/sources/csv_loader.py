@@ -339,6 +339,8 @@ def _control_share(sample: bytes) -> float:
 # after it for a footer, looked for in the file's last FOOTER_BYTES.
 MAX_PREAMBLE_LINES = 20
 FOOTER_BYTES = 1 << 16
+# CDC WONDER's exports end with 20 to 60 lines of notes (the query, its date, caveats).
+MAX_FOOTER_LINES = 100
 
 
 def _named_tab_separated(path: Path) -> bool:
@@ -406,6 +408,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             continue
         if max(counts) == 1:
             absent.append(delim)
+        # Lines of one field with words (or rules) at the end are notes, however many (CDC
+        # WONDER's 20 to 60 lines under a table of a few rows would outvote it).
+        table_end = len(counts)
+        while table_end > 2 and counts[table_end - 1] == 1 and _footer_note(rows[table_end - 1], 3):
+            table_end -= 1
+        counts = counts[:table_end]
         mode = max(set(counts), key=counts.count)
         if mode < 2:
             continue
@@ -941,8 +949,13 @@ def _note_row(row: list[str], field_count: int) -> bool:
 
 def _footer_note(row: list[str], field_count: int) -> bool:
     """A note after the table: a short row with words ("Source: ..."), not a broken row of
-    numbers."""
-    return _note_row(row, field_count) and any(ch.isalpha() for cell in row for ch in cell)
+    numbers, or a rule between notes (CDC WONDER's "---", Destatis's "__________")."""
+    return _note_row(row, field_count) and (
+        any(ch.isalpha() for cell in row for ch in cell) or _RULE.fullmatch("".join(row).strip()) is not None
+    )
+
+
+_RULE = re.compile(r"-{3,}|_{3,}|={3,}|~{3,}")
 
 
 def _padded_note(row: list[str]) -> bool:
@@ -1025,7 +1038,7 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     cut, notes, pending = None, 0, 0
     delimiter = dialect.delimiter.encode(encoding)
     empty = (dialect.quote * 2).encode(encoding) if dialect.quote else b"\0"
-    while notes + pending <= MAX_PREAMBLE_LINES:
+    while notes + pending <= MAX_FOOTER_LINES:
         newline = tail.rfind(b"\n", 0, end)
         if newline < 0:
             return 0  # the notes reach the start of the file, or of what was read
@@ -1128,7 +1141,7 @@ def _cut_comment_lines(path: Path, dialect: CsvDialect) -> int:
 def _footer_rows(rows: list[list[str]], field_count: int) -> int:
     """How many trailing rows are notes (see `_cut_footer`, which removes them from the copy)."""
     count = 0
-    while count < min(len(rows) - 1, MAX_PREAMBLE_LINES):
+    while count < min(len(rows) - 1, MAX_FOOTER_LINES):
         row = rows[-1 - count]
         if not _footer_note(row, field_count):
             break
