@@ -125,6 +125,17 @@ def test_a_point_groups_thousands_where_the_table_writes_decimal_commas(infer: I
     assert (alone.decided_type, alone.bounds) == ("DOUBLE", (79.496, 246.794))
 
 
+def test_numbers_with_a_note_in_parentheses_are_their_numbers(infer: Infer) -> None:
+    # CDC WONDER: a rate from fewer than 20 deaths is written "56.7 (Unreliable)"; as text
+    # the column could not be summed, and rare ones sent their rows to quarantine.
+    values = ["71.6", "94.1", "56.7 (Unreliable)", "53.6 (Unreliable)", "103.8", "132.0", "87.4 (Unreliable)"] * 10
+    result = infer({"Crude Rate": values, "balance": ["(1,234.00)", "12.50", "(3.00)", "4.00", "(5.25)", "6.00", "7.50"] * 10})
+    rate = result["Crude Rate"]
+    assert (rate.decided_type, rate.decided_pattern) == ("DOUBLE", "noted_number")
+    assert rate.bounds == (53.6, 132.0)
+    assert result["balance"].decided_pattern != "noted_number"  # accounting's negatives
+
+
 def test_trailing_minus_detectors_read_erp_negatives(infer: Infer) -> None:
     # SAP and other ERP exports put the minus after the number.
     result = infer({"menge": ["134-", "7", "1200", "5-", "60"]})["menge"]
@@ -704,6 +715,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],
+    "noted_number": ["12.3 (1)", "(Unreliable)", "12.3 Unreliable", "12.3 (Unreliable", "12.3 (a very long note that goes on and on)"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_day_comma_year": ["13 28, 2014", "02 32, 2014", "02 28 2014", "02, 28, 2014", "02 28, 14"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
@@ -734,7 +746,7 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
     ]

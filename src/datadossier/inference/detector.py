@@ -43,6 +43,7 @@ PatternName = Literal[
     "currency_eu",
     "percent",
     "flagged_number",
+    "noted_number",
     "rating_5",
     "rating_10",
     "unit_value",

@@ -301,6 +301,25 @@ def flagged_number() -> Detector:
     )
 
 
+@register
+def noted_number() -> Detector:
+    """Numbers with a word in parentheses after them, a note on the figure: CDC WONDER's rates
+    "12.3 (Unreliable)" (fewer than 20 deaths), a "(provisional)" or "(e)"; typed as the
+    number, values without a note pass too. Not accounting's "(1,234)": digits are no note."""
+    note = r"\((?i:[a-z][a-z .'-]{0,29})\)"
+    regex = rf"\s*[-+]?{NUM}(?:\s*{note})?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        return f"TRY_CAST(trim(split_part({value}, '(', 1)) AS DOUBLE)"
+
+    noted = lit(rf"[0-9.]\s*{note}\s*$")
+    return Detector(
+        "noted_number", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {noted})", priority=33,
+    )
+
+
 # Numbers with the minus sign after them, as SAP and other ERP exports write a negative
 # quantity or amount ("134-", "1,234.50-", "1.234,50-"). The values without a sign read too;
 # the pattern needs a trailing minus somewhere in the column to be chosen (it is lenient).
