@@ -19,7 +19,8 @@ def _numbers(rows: int, every: int, marker: str, seed: int = 1) -> list[str | No
 @pytest.mark.parametrize(
     "marker",
     [".", "..", ":", "*****", "(X)", "[c]", "N", "n.a.", "np", "Suppressed", "PrivacySuppressed", "--", "(null)", "(blank)", "#NULL!", "No data",
-     "Varies with device", "Reported as Unknown", "Not Available (If State Exempt)"],
+     "Varies with device", "Reported as Unknown", "Not Available (If State Exempt)",
+     "Did Not Play", "DNP - Coach's Decision", "Inactive", "Did Not Dress"],
 )
 def test_a_frequent_marker_in_a_column_of_numbers_is_missing(infer: Infer, marker: str) -> None:
     result = infer({"age": _numbers(400, 8, marker)})["age"]

@@ -32,7 +32,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # ("unknown", "suppressed", the College Scorecard's "PrivacySuppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
 # FARS's "Reported as Unknown" and "Not Available (If State Exempt)", HMDA's "Exempt", the
 # General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable), Home Assistant's
-# "unavailable" (a sensor without a reading),
+# "unavailable" (a sensor without a reading), a box score's "Did Not Play", "DNP - Coach's
+# Decision", "Inactive" written across the stat columns of a player who did not play,
 # the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected), letters in parentheses or brackets and the
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful) ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
@@ -52,6 +53,7 @@ _MARKER_WORDS = (
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|(?:privacy ?)?suppressed|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
+    r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )
 _MARKER_CODES = (
