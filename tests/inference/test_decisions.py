@@ -523,9 +523,16 @@ def test_clock_times_written_hhmm_are_times_of_day_under_a_clocks_name(
 def test_codes_as_wide_as_the_numbers_keep_a_column_text(infer: Infer) -> None:
     # CMS's HCPCS_Cd: mostly five-digit procedure codes, a few with letters.
     values = [str(70000 + 37 * i) for i in range(97)] + ["G0279", "Q9967", "0001A"]
-    result = infer({"HCPCS_Cd": values})["HCPCS_Cd"]
+    result = infer({"procedure": values})["procedure"]
     assert result.decided_type == "VARCHAR"
     assert "as wide as the numbers" in (result.reason or "")
+    # Two such codes, one of them read as amperes ("0001A"), the other quarantined; and a
+    # lone G0439 under CMS's name for a code, HCPCS_Cd.
+    two = infer({"procedure": [str(99201 + i % 15) for i in range(40)] + ["G0439", "0001A"]})["procedure"]
+    assert (two.decided_type, two.decided_pattern) == ("VARCHAR", None)
+    one = infer({"HCPCS_Cd": [str(99201 + i % 15) for i in range(40)] + ["G0439"]})["HCPCS_Cd"]
+    assert one.decided_type == "VARCHAR"
+    assert "named as an identifier" in (one.reason or "")
     # GitHub's stars: counts abbreviated as thousands beside plain ones are no codes.
     stars = ["150k", "1.2k", "1200", "950", "12", "3", "2.5k", "40"] * 5
     result = infer({"stars": stars})["stars"]

@@ -686,11 +686,12 @@ _MIN_CODE_WIDTH = 4
 
 
 def _codes_of_one_width(examples: list[str], low: object, high: object) -> bool:
-    """Whether the failed values are codes as wide as the numbers that parse: at least three,
-    every one letters and digits with no space, as long as the numbers are written (HCPCS
-    procedure codes: "G0279" and "0001A" among "71046" and "99213"), four characters or more.
+    """Whether the failed values are codes as wide as the numbers that parse: at least two
+    (one specialty's Medicare lines hold a G0439 and a 0001A among its CPT codes), every one
+    letters and digits with no space, as long as the numbers are written (HCPCS procedure
+    codes: "G0279" and "0001A" among "71046" and "99213"), four characters or more.
     Eurostat's "9017 b" is a number and its flag."""
-    if len(examples) < 3 or not isinstance(low, int) or not isinstance(high, int) or low < 0:
+    if len(examples) < 2 or not isinstance(low, int) or not isinstance(high, int) or low < 0:
         return False
     widths = range(len(str(low)), len(str(high)) + 1)
     # (Not counts abbreviated as thousands or millions: GitHub's stars "150k" beside 1200.)
