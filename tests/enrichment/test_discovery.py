@@ -2082,3 +2082,24 @@ async def test_a_headerless_code_column_unique_but_empty_on_some_rows_is_referen
     edges = _edges(found, "openflights")
     for column in ("column2", "column3"):
         assert ("routes", (column,), "airports", ("column2",)) in edges, column
+
+
+async def test_codes_of_one_width_under_a_name_may_key_a_table(runtime: Runtime, tmp_path: Path) -> None:
+    # Shopify's orders export: the order number is "Name" ("#1001"), repeated on each line
+    # item's row; "Name" said description, and the grain was a chance pair or none.
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    rng = random.Random(21)
+    items = [("Classic Tee", "TEE-BLK-M"), ("Mug 11oz", "MUG-11"), ("Hoodie", "HOOD-GRY-XL"), ("Cap", "CAP-RED"), ("Socks", "SOCK-3")]
+    lines = ["Name,Email,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku"]
+    for order in range(1001, 1301):
+        stamp = f"2021-03-{1 + order % 28:02d} 10:{order % 60:02d}:12"
+        for name, sku in rng.sample(items, rng.choice([1, 1, 1, 2, 3])):
+            lines.append(f"#{order},c{order % 97}@example.com,{stamp},{rng.randint(1, 3)},{name},{rng.randint(5, 60)}.00,{sku}")
+    (folder / "orders_export_1.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="shop")
+    (entity,) = entities
+    assert entity.grain_columns is not None
+    assert entity.grain_columns[0] == "Name"
+    assert set(entity.grain_columns[1:]) <= {"Lineitem name", "Lineitem sku"}

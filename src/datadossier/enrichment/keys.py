@@ -76,9 +76,16 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False
     if is_descriptive(column.name) and not is_key_like(column.name):
         # A name is an attribute, unless it names groups of rows: the tickers under "Name" of
-        # a table of daily prices, a country's name in a yearly panel (each value repeats).
-        return column.family == "string" and (column.distinct or rows) <= rows // 2
+        # a table of daily prices, a country's name in a yearly panel (each value repeats);
+        # or its values are codes of one width (Shopify's orders export: "#1001" under Name).
+        return column.family == "string" and (
+            (column.distinct or rows) <= rows // 2 or (column.fixed_length or 0) in _CODE_WIDTHS
+        )
     return True
+
+
+# Widths of the values of a code (every value as wide): "#1001", "SO-1001", "INV-0042".
+_CODE_WIDTHS = range(3, 21)
 
 
 def _measured(name: str) -> bool:
