@@ -2103,3 +2103,18 @@ async def test_codes_of_one_width_under_a_name_may_key_a_table(runtime: Runtime,
     assert entity.grain_columns is not None
     assert entity.grain_columns[0] == "Name"
     assert set(entity.grain_columns[1:]) <= {"Lineitem name", "Lineitem sku"}
+
+
+async def test_a_phone_number_beside_an_identifier_is_no_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # Care Compare: every file repeats the hospital's Telephone Number beside its Facility ID;
+    # systems share switchboards, so a join on the phone joins other hospitals' rows.
+    folder = tmp_path / "data" / "care"
+    folder.mkdir(parents=True)
+    phones = [f"{2055550100 + 37 * i}" for i in range(40)]
+    (folder / "hospital_general_information.csv").write_text("Facility ID,Facility Name,Telephone Number\n" + "".join(
+        f"{10001 + i:06d},Hospital {i},{phones[i]}\n" for i in range(40)))
+    (folder / "complications.csv").write_text("Facility ID,Telephone Number,Measure ID,Score\n" + "".join(
+        f"{10001 + i % 40:06d},{phones[i % 40]},M{i // 40},{i % 17}.5\n" for i in range(160)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="care")
+    assert [(r.from_table, r.from_columns) for r in found] == [("care.complications", ["Facility ID"])]

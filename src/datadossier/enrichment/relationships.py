@@ -42,6 +42,7 @@ from datadossier.enrichment.naming import (
     table_entity_words,
     words,
 )
+from datadossier.inference.names import looks_like_phone
 
 if TYPE_CHECKING:
     import duckdb
@@ -247,6 +248,8 @@ def _child_ok(column: ColumnStats) -> bool:
         return False  # film.length, quantity, sort_order: amounts
     if names_a_year(column.name):
         return False  # House Prices' YearBuilt 1872..2010 inside test.csv's Id 1461..2919: years
+    if looks_like_phone(column.name):
+        return False  # Care Compare's Telephone Number: the same facility's, beside its Facility ID
     return not (is_descriptive(column.name) and not is_key_like(column.name))
 
 
