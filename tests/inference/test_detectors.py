@@ -274,6 +274,17 @@ def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None
     assert result.bounds == (-3.0, 1234.5)
 
 
+def test_amounts_grouped_in_thousands_beside_some_with_a_symbol_are_money(infer: Infer) -> None:
+    # QuickBooks's Profit and Loss: "$" only on the totals ("$88,051.37"), the lines bare
+    # ("33,710.37"); the column stayed text. Bare grouped amounts alone stay numbers.
+    lines = ["1,949.59", "7,384.25", "$9,326.34", "1,619.10", "2,455.00", "12,004.71", "$88,051.37", "(3,210.00)"] * 5
+    result = infer({"Total": lines, "plain": [v.replace("$", "") for v in lines]})
+    total = result["Total"]
+    assert (total.decided_type, total.decided_pattern, total.candidates[0].detected_unit) == ("DECIMAL", "currency", "USD")
+    assert total.bounds == (-3210.0, 88051.37)
+    assert result["plain"].decided_pattern == "grouped_number"
+
+
 def test_currency_eu_detector_reads_decimal_comma_amounts_as_eur(infer: Infer) -> None:
     result = infer({"preis": ["1.234,50 €", "€1.234,50", "12,99 €", "0,50 €"]})["preis"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency_eu")

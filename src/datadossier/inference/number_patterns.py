@@ -157,8 +157,11 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
         rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}"
         rf"|[-+]?\s*{amount}\s*{_CURRENCY_MARK}"
     )
-    # Also in parentheses, as accounting writes a negative amount: "($1,234.50)".
-    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\))\s*"
+    # Also in parentheses, as accounting writes a negative amount: "($1,234.50)". And the
+    # amounts grouped in thousands without the symbol beside those with it (QuickBooks marks
+    # only its totals: "$88,051.37" under "33,710.37"), so that the sample sees them read.
+    bare = "" if decimal_comma else rf"|[-+]?(?:{_US_GROUPED})(?:\.[0-9]{{1,4}})?"
+    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\){bare})\s*"
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
