@@ -1161,6 +1161,18 @@ def test_comment_lines_among_the_rows_of_a_commented_file_are_left_out(con, tmp_
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(40,)]
 
 
+def test_matlab_comment_lines_before_the_table_are_skipped(con, tmp_path: Path) -> None:
+    # Berkeley Earth's files open with "% ..." lines; the file was read as one text column
+    # named after the first of them.
+    path = tmp_path / "berkeley.txt"
+    comments = "% Berkeley Earth summary. Temperatures are in Celsius\n%\n% Year, Month,  Anomaly, Unc.\n%\n"
+    rows = "".join(f"  {1850 + i // 12}  {1 + i % 12:4d}  {-0.5 + i / 100:6.3f}  {0.3 + i / 1000:5.3f}\n" for i in range(40))
+    path.write_text(comments + rows)
+    dialect = _load(con, path)
+    assert (dialect.field_count, dialect.header) == (4, False)
+    assert con.execute("SELECT count(*), min(column0) FROM raw_t").fetchall() == [(40, "1850")]
+
+
 def test_rows_with_the_delimiter_in_their_last_text_are_rejoined(con, tmp_path: Path) -> None:
     # The Netflix Prize's movie_titles.csv: id, year, title; titles with commas, unquoted.
     path = tmp_path / "movie_titles.csv"

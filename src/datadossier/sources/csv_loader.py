@@ -663,10 +663,13 @@ def _comment_lines(lines: list[str]) -> int:
 
 
 def _is_comment(line: str) -> bool:
-    """A comment line: "#" then a space, another "#" or a rule's dash, or nothing (not a
-    header's "#CHROM", nor a hashtag's "#MeToo"); or a directive of the W3C extended log
+    """A comment line: "#" (or MATLAB's "%") then a space, another "#" or a rule's dash, or
+    nothing (not a header's "#CHROM", nor a hashtag's "#MeToo"); or a directive of the W3C extended log
     format ("#Version: 1.0", "#Fields: date time c-ip", as IIS and CloudFront write them)."""
     text = line.lstrip()
+    if text.startswith("%"):
+        # (MATLAB's comments: Berkeley Earth's temperature files open with "% ..." lines.)
+        return len(text) == 1 or text[1].isspace() or text[1] in "%-=*!"
     return text.startswith("#") and (
         len(text) == 1 or text[1].isspace() or text[1] in "#-=*!" or _W3C_DIRECTIVE.match(text) is not None
     )
@@ -1121,7 +1124,7 @@ def _cut_comment_lines(path: Path, dialect: CsvDialect) -> int:
     file that opens with comments (see `CsvDialect.comments`); how many there were. Read
     only up to the first: a file without any is not rewritten."""
     def comment(number: int, line: bytes) -> bool:
-        return number > dialect.skip and line.lstrip().startswith(b"#") and _is_comment(line.decode("utf-8", "replace"))
+        return number > dialect.skip and line.lstrip().startswith((b"#", b"%")) and _is_comment(line.decode("utf-8", "replace"))
 
     with path.open("rb") as src:
         if not any(comment(number, line) for number, line in enumerate(src)):
