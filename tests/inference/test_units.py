@@ -395,3 +395,21 @@ def test_entso_e_s_bracketed_units() -> None:
     # A unit in brackets before the bidding zone; a price per MWh is no amount of euros.
     names = ("Actual Total Load [MW] - BZN|DE-LU", "Day-ahead Price [EUR/MWh]", "Solar  - Actual Aggregated [MW]")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW", None, "MW"]
+
+
+def test_astronomy_s_bracketed_units_and_logarithms() -> None:
+    # The NASA Exoplanet Archive's "# COLUMN" descriptions: most units were lost, and a star's
+    # surface gravity, a logarithm, was said to be in cm/s**2.
+    labels = ("Distance [pc]", "Planet Radius [Earth Radius]", "Planet Mass [Jupiter Mass]", "Stellar Radius [Solar Radius]",
+              "Stellar Metallicity [dex]", "Orbit Semi-Major Axis [au]", "Stellar Surface Gravity [log10(cm/s**2)]")
+    assert [getattr(unit_from_label(label), "unit", None) for label in labels] == [
+        "pc", "R_earth", "M_jup", "R_sun", "dex", "au", "log10(cm/s**2)",
+    ]
+    assert unit_from_label("pc") is None  # a units row's pieces, not parsecs
+    assert getattr(unit_from_name("sy_dist [pc]"), "unit", None) == "pc"
+
+
+def test_a_percentage_naming_a_quantile_is_no_unit() -> None:
+    # HadCRUT: the anomalies' bounds are in degrees, the percentage names the level.
+    names = ("Lower confidence limit (2.5%)", "Upper confidence limit (97.5%)", "growth %", "rate (%)")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "%", "%"]

@@ -263,6 +263,15 @@ _LABEL_UNITS: dict[str, str] = {
     "ppm": "ppm", "ppb": "ppb",
     "°": "deg", "celsius": "degC", "fahrenheit": "degF", "kelvin": "K",
 }
+# Astronomy's units, as the NASA Exoplanet Archive writes them in brackets after a column's
+# description ("Distance [pc]"), which Pint knows by no such names: astropy's symbols. Only
+# in brackets: a units row's "pc" is more often pieces.
+_BRACKETED_UNITS: dict[str, str] = {
+    "pc": "pc", "kpc": "kpc", "mpc": "Mpc", "au": "au", "ly": "lyr", "earth radius": "R_earth", "earth radii": "R_earth",
+    "earth mass": "M_earth", "earth masses": "M_earth", "jupiter radius": "R_jup", "jupiter radii": "R_jup",
+    "jupiter mass": "M_jup", "jupiter masses": "M_jup", "solar radius": "R_sun", "solar radii": "R_sun",
+    "solar mass": "M_sun", "solar masses": "M_sun", "solar luminosity": "L_sun", "dex": "dex", "mag": "mag",
+}
 # A label Pint may read: a lower-case word ("degrees", "meters/second"), or symbols joined by
 # "/", "^", "*" or "·" with powers ("W/m^2", "ug/m3", "m3/s"). Short capitals alone ("TS",
 # "RN": a logger's timestamp and record markers) are not handed to Pint, which reads them as
@@ -283,6 +292,10 @@ def unit_from_label(label: str) -> UnitEvidence | None:
     key = text.lower()
     if key in _NOT_LABEL_UNITS:
         return None
+    if _LOGARITHM.fullmatch(text):
+        # "log10(cm/s**2)", a star's surface gravity: the logarithm of a quantity in that unit,
+        # not the unit itself (its values are 4.4, not 25,000).
+        return UnitEvidence(text, VALUE_UNIT_CONFIDENCE)
     if key in _LABEL_UNITS:
         return UnitEvidence(_LABEL_UNITS[key], VALUE_UNIT_CONFIDENCE)
     if text in KNOWN_VALUE_UNITS:
@@ -293,9 +306,14 @@ def unit_from_label(label: str) -> UnitEvidence | None:
             return UnitEvidence(unit, VALUE_UNIT_CONFIDENCE)
     inner = re.search(r"\(([^()]+)\)\s*$", text) or re.search(r"\[([^\[\]]+)\]\s*$", text)
     if inner is not None and inner.group(1) != text:
+        if (astronomical := _BRACKETED_UNITS.get(inner.group(1).strip().lower())) is not None:
+            return UnitEvidence(astronomical, NAME_UNIT_CONFIDENCE)
         found = unit_from_label(inner.group(1))
         return None if found is None else UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)
     return None
+
+
+_LOGARITHM = re.compile(r"(?i:log(?:10)?|ln)\s*\(.+\)")
 
 
 # Pint counts angles as dimensionless, as they are; a label naming one still states a unit.
@@ -347,6 +365,8 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
     inner = re.sub(r"\s+per\s+.*$", "", inner, flags=re.IGNORECASE)
     if not inner:
         return None
+    if (astronomical := _BRACKETED_UNITS.get(inner.lower())) is not None:
+        return UnitEvidence(astronomical, NAME_UNIT_CONFIDENCE)
     for text in (inner, inner.split()[-1]):  # "current US$": its last word
         code = currency_code(text)
         if code is not None:
@@ -397,7 +417,7 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     ambiguous tokens count only as the last token of a name of two tokens or more, after a
     word (`pH` is no hour) and not right after a digit; `id` and `no` are never units.
     """
-    if "%" in name:  # "Anteil in %", "growth %": the tokens lose the sign
+    if "%" in name and not _QUANTILE.search(name):  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
     if re.search(r"[(\[]\s*per\s", name, flags=re.IGNORECASE):
         return None  # a rate per something ("Pop. Density (per sq. mi.)"): not that thing's unit
@@ -463,6 +483,11 @@ def unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
+
+
+# A percentage naming a quantile or a level, not the values' unit: HadCRUT's "Lower confidence
+# limit (2.5%)", "Upper confidence limit (97.5%)", a "95% CI", "p90 (90%)".
+_QUANTILE = re.compile(r"(?i:confidence|limit|interval|quantile|percentile|\bci\b|bound)|\(\s*[0-9.]+\s*%\s*\)")
 
 
 # A name opening with a country's code in capitals and an underscore, as time series of
