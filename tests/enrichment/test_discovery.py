@@ -498,7 +498,7 @@ async def test_references_to_an_entity_described_over_several_rows_are_many_to_m
     assert not [r for r in found if {r.from_table, r.to_table} == {"gtfs.ratings", "gtfs.tags"}]
     for ends in (("trips", "shapes"), ("shapes", "trips")):
         (path,) = (await service.join_paths(*ends)).paths
-        assert path.cardinality == "1:n"
+        assert path.cardinality == "n:m"  # as the link: rows multiply either way
         assert any(w.startswith("Fan-out") for w in path.warnings)
 
 
@@ -2118,3 +2118,24 @@ async def test_a_phone_number_beside_an_identifier_is_no_reference(runtime: Runt
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="care")
     assert [(r.from_table, r.from_columns) for r in found] == [("care.complications", ["Facility ID"])]
+
+
+async def test_a_path_over_a_many_to_many_link_says_so_both_ways(runtime: Runtime, tmp_path: Path) -> None:
+    # Google Play: reviews name their app, and six apps are listed twice; the path was "1:n"
+    # both ways, "each review matches many apps".
+    folder = tmp_path / "data" / "gp"
+    folder.mkdir(parents=True)
+    rng = random.Random(2)
+    apps = [f"App {i}" for i in range(60)] + [f"App {i}" for i in range(6)]
+    (folder / "googleplaystore.csv").write_text("App,Category,Rating\n" + "".join(
+        f"{a},{rng.choice(['ART', 'GAME', 'TOOLS'])},{rng.randint(20, 50) / 10}\n" for a in apps))
+    (folder / "googleplaystore_user_reviews.csv").write_text("App,Translated_Review,Sentiment_Polarity\n" + "".join(
+        f"App {i // 3},{rng.choice(['ok', 'good', 'bad'])},{rng.randint(-999, 999) / 1000}\n" for i in range(90)))
+    service = await _profile(runtime, folder)
+    (there, *_) = (await service.join_paths("googleplaystore_user_reviews", "googleplaystore")).paths
+    (back, *_) = (await service.join_paths("googleplaystore", "googleplaystore_user_reviews")).paths
+    for path in (there, back):
+        assert (path.cardinality, [s.cardinality for s in path.steps]) == ("n:m", ["n:m"])
+    assert any(w.startswith("Repeats: 6 values") for w in there.warnings)
+    assert not any("matches many" in w for w in there.warnings)
+    assert any(w.startswith("Fan-out: values of gp.googleplaystore(App) repeat on both sides") for w in back.warnings)

@@ -92,7 +92,7 @@ class JoinPath:
     @property
     def cardinality(self) -> str:
         kinds = {s.cardinality for s in self.steps}
-        if "1:n" in kinds and "n:1" in kinds:
+        if ("1:n" in kinds and "n:1" in kinds) or "n:m" in kinds:
             return "n:m"
         if "1:n" in kinds:
             return "1:n"
@@ -158,7 +158,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
     # Each way's cardinality: a foreign key is n:1 towards its parent; a reference onto a
     # column that repeats (see `relationships.shared_keys`) is 1:n, or n:m when the child
     # repeats too (trips and the points of their shapes): rows multiply either way.
-    ways = {"1:1": ("1:1", "1:1"), "1:n": ("1:n", "n:1"), "n:m": ("1:n", "1:n")}
+    ways = {"1:1": ("1:1", "1:1"), "1:n": ("1:n", "n:1"), "n:m": ("n:m", "n:m")}
     for e in edges:
         forward, backward = ways.get(e.cardinality, ("n:1", "1:n"))
         out.setdefault(e.child, []).append(
@@ -222,6 +222,13 @@ def warnings(path: JoinPath) -> list[str]:
     notes: list[str] = []
     seen_many_to_one = False
     for step in path.steps:
+        if step.cardinality == "n:m":
+            notes.append(
+                f"Fan-out: values of {step.from_table}({', '.join(step.from_columns)}) repeat on both sides, so a"
+                f" {step.from_table} row meets each {step.to_table} row with its value and rows multiply; aggregate"
+                f" {step.to_table} to one row per value first (or count distinct keys) before summing measures of"
+                f" {step.from_table}."
+            )
         if step.cardinality == "1:n":
             notes.append(
                 f"Fan-out: each {step.from_table} row matches many {step.to_table} rows, so rows multiply; "
