@@ -2139,3 +2139,20 @@ async def test_a_path_over_a_many_to_many_link_says_so_both_ways(runtime: Runtim
     assert any(w.startswith("Repeats: 6 values") for w in there.warnings)
     assert not any("matches many" in w for w in there.warnings)
     assert any(w.startswith("Fan-out: values of gp.googleplaystore(App) repeat on both sides") for w in back.warnings)
+
+
+async def test_a_join_on_codes_that_lost_their_zeros_joins_on_normalized_values(runtime: Runtime, tmp_path: Path) -> None:
+    # Chicago's crimes: IUCR codes "0486", "041A", a third of them re-saved by a spreadsheet
+    # ("486", "41A"); the path's SQL joined on the values as written and dropped those rows.
+    folder = tmp_path / "data" / "chicago"
+    folder.mkdir(parents=True)
+    codes = [f"0{400 + 7 * i}" if i % 4 else f"0{40 + i}A" for i in range(40)]
+    (folder / "iucr_codes.csv").write_text("IUCR,PRIMARY DESCRIPTION\n" + "".join(f"{c},Offense {i}\n" for i, c in enumerate(codes)))
+    rows = [(i, codes[i % 40]) for i in range(400)]
+    (folder / "crimes.csv").write_text("ID,IUCR,Arrest\n" + "".join(
+        f"{1000 + i},{code.lstrip('0') if i % 3 == 0 else code},{'true' if i % 5 else 'false'}\n" for i, code in rows))
+    service = await _profile(runtime, folder)
+    (path, *_) = (await service.join_paths("crimes", "iucr_codes")).paths
+    assert "lower(ltrim(" in path.sql
+    assert any("the SQL joins on the values so normalized" in w for w in path.warnings)
+    assert await _count(runtime, path.sql) == 400

@@ -269,7 +269,13 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(columns)}) have no match; "
                 "an inner JOIN drops those rows, a LEFT JOIN keeps them."
             )
-            if step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
+            if _normalizes(step):
+                notes.append(
+                    f"{100 * (step.normalized_integrity or 0.0):.1f}% match once case, spaces, a leading apostrophe and"
+                    " leading zeros of codes are ignored: the SQL joins on the values so normalized (slower than on"
+                    " the values as written)."
+                )
+            elif step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
                 notes.append(
                     f"{100 * step.normalized_integrity:.1f}% match once case, spaces and leading zeros of digit "
                     "codes are ignored: join on lower(trim(...)) or ltrim(..., '0') of both sides to keep them."
@@ -304,6 +310,27 @@ def note_disjoint(path: JoinPath, before: Step, after: Step) -> None:
         f"Empty: no value of {before.from_table}({', '.join(before.from_columns)}) is also in"
         f" {after.to_table}({', '.join(after.to_columns)}): both point at {before.to_table} but at"
         " none of the same rows, so this path returns no rows; join through another table, or not at all.",
+    )
+
+
+def normalized_key(sql: str) -> str:
+    """SQL: a text key as people mistype it: spaces and case ignored, Excel's text prefix (a
+    leading apostrophe, FAOSTAT's "'004") dropped, digit codes without their leading zeros,
+    a letter after them too (a spreadsheet turns "000123" into 123, Chicago's IUCR "041A"
+    into "41A")."""
+    text = f"ltrim(trim(CAST({sql} AS VARCHAR)), '''')"
+    return f"CASE WHEN regexp_full_match({text}, '0+[0-9]+[A-Za-z]?') THEN lower(ltrim({text}, '0')) ELSE lower({text}) END"
+
+
+# A join on the values as written keeps this much less than one on normalized values: the
+# SQL joins on the normalized ones (`normalized_key`).
+_NORMALIZED_GAIN = 0.05
+
+
+def _normalizes(step: Step) -> bool:
+    return (
+        step.items is None and len(step.from_columns) == 1 and step.integrity is not None
+        and step.normalized_integrity is not None and step.normalized_integrity >= step.integrity + _NORMALIZED_GAIN
     )
 
 
@@ -357,6 +384,11 @@ def join_sql(path: JoinPath) -> str:
             child, parent = (left, right) if step.from_child else (right, left)
             listed, key = (step.from_columns, step.to_columns) if step.from_child else (step.to_columns, step.from_columns)
             on = f"list_contains({step.items.sql(f'{child}.{quote_ident(listed[0])}')}, {parent}.{quote_ident(key[0])})"
+        elif _normalizes(step):
+            on = (
+                f"{normalized_key(f'{left}.{quote_ident(step.from_columns[0])}')}"
+                f" = {normalized_key(f'{right}.{quote_ident(step.to_columns[0])}')}"
+            )
         else:
             on = " AND ".join(
                 _equals(f"{left}.{quote_ident(a)}", f"{right}.{quote_ident(b)}", step.mixed_types)

@@ -28,6 +28,7 @@ from itertools import product
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident
+from datadossier.enrichment.join_paths import normalized_key
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
     entity_words,
@@ -516,22 +517,13 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
     con.execute("DROP TABLE IF EXISTS _dd_values")
 
 
-def _normalized(sql: str) -> str:
-    """A text key as people mistype it: spaces and case ignored, digit codes without their
-    leading zeros (a spreadsheet turns "000123" into 123)."""
-    return (
-        f"CASE WHEN regexp_full_match(trim({sql}), '0+[0-9]+') THEN ltrim(trim({sql}), '0') "
-        f"ELSE lower(trim({sql})) END"
-    )
-
-
 def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate) -> None:
     """Integrity once both sides are normalized; kept apart from the exact integrity (a JOIN
     on the raw values still misses those rows)."""
     parent = f"p.{quote_ident(cand.parent.name)}"
     row = con.execute(
         f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
-        f"ON {_normalized('d.v')} = {_normalized(parent)}"
+        f"ON {normalized_key('d.v')} = {normalized_key(parent)}"
     ).fetchone()
     assert row is not None
     found = int(row[0])
