@@ -703,6 +703,14 @@ def test_minutes_and_seconds_past_a_clock_s_hours_are_seconds(infer: Infer) -> N
     assert result["departure_time"].decided_pattern != "minutes_seconds"
     assert result["ft_score"].decided_type == "VARCHAR"
     assert (result["start"].decided_type, result["start"].decided_pattern) == ("TIME", "time")
+    # Past 24:00 as lengths of time, the reason does not say the column stays text.
+    assert "stays text" not in (minutes.reason or "")
+    # Whole minutes among them ("24", as older box scores write them) are those minutes.
+    mixed = infer({"MIN": [*played[:195], "24", "12", "40", "7", "33"]})["MIN"]
+    assert (mixed.decided_type, mixed.decided_pattern) == ("INTEGER", "minutes_seconds")
+    assert mixed.candidates[0].parse_success_rate == 1.0
+    assert mixed.bounds is not None
+    assert mixed.bounds[1] >= 40 * 60
 
 
 def test_minutes_and_seconds_under_a_length_of_time_s_name_are_seconds_even_below_an_hour(infer: Infer) -> None:

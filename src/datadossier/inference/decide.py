@@ -183,12 +183,12 @@ def _decide_text(
             option.blocked = "few values end in a minus"
     _block_by_name(by_name, name, findings)
     past_midnight = _past_midnight_note(by_name, n)
-    if past_midnight:
-        notes.append(past_midnight)
     usable = [o for o in options if o.acceptable and o.blocked is None]
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
+    if past_midnight and (chosen is None or chosen.data_type == "VARCHAR"):
+        notes.append(past_midnight)  # (not when the minutes and seconds of a length of time won)
     if chosen is not None and chosen.name == "compact_mdy":
         code_note = None  # "01152020": January's zero, not a code's
     if chosen is not None and chosen.name == "hhmm_time":

@@ -530,13 +530,22 @@ def _elapsed_name(name: str) -> bool:
 def minutes_seconds() -> Detector:
     """Elapsed minutes and seconds ("34:12", "47:51": NBA's minutes played, track and video
     lengths) in a column where some values count past 23, which no clock writes; typed as
-    whole seconds (2052). A column whose every value reads as hours and minutes stays TIME."""
+    whole seconds (2052). A column whose every value reads as hours and minutes stays TIME.
+    Whole minutes among them ("24": older seasons' box scores) are those minutes (1440 s)."""
     regex = r"\s*[0-9]{1,3}:[0-5][0-9]\s*"
+    guard = r"\s*[0-9]{1,3}(?::[0-5][0-9])?\s*"
 
     def convert(col: str, sql_type: str) -> str:
-        return _clock_sum(f"trim({shaped(col, regex)})", (60, 1), sql_type)
+        value = f"trim({shaped(col, guard)})"
+        return (
+            f"CASE WHEN contains({value}, ':') THEN {_clock_sum(value, (60, 1), sql_type)}"
+            f" ELSE CAST(TRY_CAST({value} AS {sql_type}) * 60 AS {sql_type}) END"
+        )
 
-    return Detector("minutes_seconds", "BIGINT", regex, convert, unit="s", priority=43, named=_elapsed_name)
+    return Detector(
+        "minutes_seconds", "BIGINT", regex, convert, unit="s", priority=43, named=_elapsed_name,
+        lenient=True, mark=lambda col: f"contains({col}, ':')",
+    )
 
 
 @register
