@@ -305,6 +305,20 @@ def test_percentages_with_a_decimal_comma(infer: Infer) -> None:
     assert result.bounds == (0.5, 100.0)
 
 
+def test_french_no_break_spaces_and_turkish_leading_percent_signs(infer: Infer) -> None:
+    # INSEE's files set a no-break space before "%" and "€" ("12,5\u00a0%", "1 234,56\u00a0€"):
+    # both stayed text (RE2 reads no no-break space as a space); TÜİK writes "%97,1".
+    result = infer({
+        "taux": ["12,5\u00a0%", "3,0\u00a0%", "100\u00a0%", "0,5\u00a0%"] * 5,
+        "montant": ["1\u00a0234,56\u00a0€", "12,00\u00a0€", "987,10\u00a0€", "2\u00a0000,00\u00a0€"] * 5,
+        "oran": ["%97,1", "%88,4", "%100", "%63,0"] * 5,
+    })
+    assert (result["taux"].decided_pattern, result["taux"].bounds) == ("percent", (0.5, 100.0))
+    assert (result["montant"].decided_pattern, result["montant"].bounds) == ("currency_eu", (12.0, 2000.0))
+    assert result["montant"].candidates[0].detected_unit == "EUR"
+    assert (result["oran"].decided_pattern, result["oran"].bounds) == ("percent", (63.0, 100.0))
+
+
 def test_scores_over_their_scale_are_read_as_the_score(infer: Infer) -> None:
     # Zomato's rate: "4.1/5", sometimes with a space; "-" for no rating yet.
     result = infer({"rate": ["4.1/5", "3.8 /5", "3.9/5", "-", "4.2/5", "2.9/5"]})["rate"]

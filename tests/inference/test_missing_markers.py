@@ -20,7 +20,7 @@ def _numbers(rows: int, every: int, marker: str, seed: int = 1) -> list[str | No
     "marker",
     [".", "..", ":", "*****", "(X)", "[c]", "N", "n.a.", "np", "Suppressed", "PrivacySuppressed", "--", "(null)", "(blank)", "#NULL!", "No data",
      "Varies with device", "Reported as Unknown", "Not Available (If State Exempt)",
-     "Did Not Play", "DNP - Coach's Decision", "Inactive", "Did Not Dress"],
+     "Did Not Play", "DNP - Coach's Decision", "Inactive", "Did Not Dress", "s", "Ice", "Eqp"],
 )
 def test_a_frequent_marker_in_a_column_of_numbers_is_missing(infer: Infer, marker: str) -> None:
     result = infer({"age": _numbers(400, 8, marker)})["age"]
@@ -136,6 +136,14 @@ def test_a_lone_marker_of_a_short_column_is_missing(infer: Infer) -> None:
         values = [": c" if i == 3 else f"{2 + i % 9}.{i % 10}" for i in range(rows)]
         result = infer({"2022": values})["2022"]
         assert (result.decided_type, result.missing_values) == ("DOUBLE", {": c": 1}), rows
+
+
+def test_a_gauge_s_remarks_are_missing_even_once(infer: Infer) -> None:
+    # USGS NWIS: a winter's discharge with "Ice" twice and "Eqp" once in twelve days; the
+    # column stayed text (a remark needed three sightings, as a code does).
+    values = ["5037", "5210", "Ice", "5398", "Eqp", "5561", "Ice", "5720", "5833", "5902", "6001", "6036"]
+    result = infer({"151337_00060_00003": values})["151337_00060_00003"]
+    assert (result.decided_type, result.missing_values) == ("INTEGER", {"Ice": 2, "Eqp": 1})
 
 
 def test_markers_do_not_make_a_text_column_typed(infer: Infer) -> None:

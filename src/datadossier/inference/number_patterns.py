@@ -23,6 +23,9 @@ _SYMBOLS = "".join(CURRENCY_SYMBOLS)
 _PREFIXED = "|".join(re.escape(p) for p in sorted(PREFIXED_DOLLARS, key=len, reverse=True))
 _CURRENCY_MARK = "(?:" + _PREFIXED + "|[" + re.escape(_SYMBOLS) + "]|" + "|".join(ISO_CURRENCIES) + ")"
 _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
+# Between an amount and its sign: spaces, no-break ones too ("1 234,56\u00a0€" as French
+# typography sets it), which RE2's \s, unlike Python's, does not match.
+_GAP = "[\\s" + _SPACES[1:] + "]*"
 # Groups before a decimal point: commas by thousands, or as India writes lakhs and crores
 # ("1,23,45,678"), or apostrophes as in Switzerland ("1'234'567").
 _APOSTROPHES = "'\u2019"
@@ -154,8 +157,8 @@ def margin_of_error() -> Detector:
 
 def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
     signed = (
-        rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{amount}"
-        rf"|[-+]?\s*{amount}\s*{_CURRENCY_MARK}"
+        rf"[-+]?\s*{_CURRENCY_MARK}{_GAP}[-+]?\s*{amount}"
+        rf"|[-+]?\s*{amount}{_GAP}{_CURRENCY_MARK}"
     )
     # Also in parentheses, as accounting writes a negative amount: "($1,234.50)". And the
     # amounts grouped in thousands without the symbol beside those with it (QuickBooks marks
@@ -165,7 +168,7 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
-    loose = rf"[-+]?\s*(?:{loose_mark}\s*)?[-+]?\s*{amount}\s*(?:{loose_mark})?"
+    loose = rf"[-+]?\s*(?:{loose_mark}{_GAP})?[-+]?\s*{amount}{_GAP}(?:{loose_mark})?"
     guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\))\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
@@ -388,11 +391,18 @@ _PERCENT_NUMBER = r"(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)"
 @register
 def percent() -> Detector:
     """Percentages, typed as the number written: "12.5%" becomes 12.5, not 0.125; "12,5 %"
-    too."""
-    return Detector(
-        "percent", "DOUBLE", rf"\s*[-+]?{_PERCENT_NUMBER}\s*%\s*",
+    too, with a no-break space before the sign as French typography sets it, and the sign
+    first as Turkish writes it ("%97,1")."""
+    gap = "[ \u00a0\u202f]*"  # (RE2's \s, unlike Python's, is no no-break space)
+    regex = rf"\s*(?:[-+]?{_PERCENT_NUMBER}{gap}%|%{gap}[-+]?{_PERCENT_NUMBER})\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
         # replace, not rtrim: trimming a character set costs ten times more.
-        lambda col, _t: f"TRY_CAST(replace(replace({col}, '%', ''), ',', '.') AS DOUBLE)",
+        text = f"replace(replace({col}, '%', ''), ',', '.')"
+        return f"TRY_CAST(replace(replace({text}, '\u00a0', ''), '\u202f', '') AS DOUBLE)"
+
+    return Detector(
+        "percent", "DOUBLE", regex, convert,
         lenient=True, mark=lambda col: f"contains({col}, '%')", unit="%", priority=60,
     )
 

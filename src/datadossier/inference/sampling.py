@@ -35,7 +35,10 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # "unavailable" (a sensor without a reading), a box score's "Did Not Play", "DNP - Coach's
 # Decision", "Inactive" written across the stat columns of a player who did not play,
 # the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected), letters in parentheses or brackets and the
-# census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful) ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
+# census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful), INSEE's "s" (statistical
+# secret) and a "c" (confidential), the USGS's remarks where a gauge has no value ("Ice",
+# "Eqp": equipment, "Ssn": seasonal, "Bkw": backwater, "Dis", "Rat", "Mnt", "Fld", "Pr"); and
+# in parentheses ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
 # statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero
 # dates, a survey's negative codes where the rest are not numbers (IPEDS's CLOSEDAT: "-2",
@@ -56,8 +59,10 @@ _MARKER_WORDS = (
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )
+# The USGS's remarks where a gauge has no value: no number has their shape, so once will do.
+_GAUGE_REMARKS = "Ice|Eqp|Ssn|Bkw|Dis|Rat|Mnt|Fld|Pr"
 _MARKER_CODES = (
-    r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxW]|NM|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
+    r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxWsc]|NM|" + _GAUGE_REMARKS + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
     r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|-[1-9]|-9{2,4}"
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
@@ -373,7 +378,10 @@ def says_missing(value: str) -> bool:
 # Markers that say a value is missing whatever their count, found after the sample (see
 # `scan.missing_markers_among_failures`): punctuation ("...", ":"), Eurostat's ":" with its
 # flag (": c", confidential), letters in brackets ("(X)", "[c]").
-_LATE_MARKER = re.compile(r"\s*(?:[.:*_/\-–—…]{1,10}|:\s*[a-z]{1,2}|\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\])\s*")
+_LATE_MARKER = re.compile(
+    rf"\s*(?:[.:*_/\-–—…]{{1,10}}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS})\s*"
+)
+_GAUGE_REMARK = re.compile(rf"\s*(?:{_GAUGE_REMARKS})\s*")
 
 
 def marks_missing(value: str) -> bool:
@@ -390,7 +398,7 @@ _GROUPED_BOUND = re.compile(r"\s*[0-9]{1,3}(?:,[0-9]{3})+[+-]\s*")
 
 def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float:
     """How often a marker must be sampled to stand for a missing value (see `MISSING_MARKER`)."""
-    if _PUNCTUATION_MARKER.fullmatch(marker) or _GROUPED_BOUND.fullmatch(marker):
+    if _PUNCTUATION_MARKER.fullmatch(marker) or _GROUPED_BOUND.fullmatch(marker) or _GAUGE_REMARK.fullmatch(marker):
         return 1
     if says_missing(marker):
         return 1  # "unknown", "missing", "n.a.": missing even once
