@@ -195,6 +195,23 @@ async def test_a_manual_type_on_a_parquet_column_rebuilds_the_typed_layer(runtim
     assert (detail.decision.decision_source, detail.decision.previous_type) == ("manual", "DOUBLE")
 
 
+@pytest.mark.parametrize("asked", ["DOUBLE", "INTEGER"])
+async def test_a_manual_numeric_type_over_money_keeps_its_cleaning(runtime: Runtime, tmp_path: Path, asked: str) -> None:
+    # Airbnb's price "$1,200.00" read as DECIMAL; a person's DOUBLE cast the raw text and sent
+    # every row to quarantine (and the source's links went with the typed rows).
+    from datadossier.pipeline.decisions import set_column_type
+
+    path = tmp_path / "data" / "listings.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("id,price\n" + "".join(f'{i},"${1000 + i * 25:,}.00"\n' for i in range(1, 41)))
+    await runtime.pipeline.profile_path(path)
+    _, run = await set_column_type(runtime.pipeline, "data.listings", "price", asked, decided_by="test")
+    assert (run.typed_rows, run.quarantine_rows) == (40, 0)
+    with runtime.pipeline.workspace.connect() as con:
+        rows = con.execute(f"SELECT max(price), typeof(max(price)) FROM {layer_relation('typed', 'data', 'listings')}").fetchall()
+    assert rows == [(2000, asked)]
+
+
 async def test_a_gzip_csv_is_profiled_like_the_plain_file(runtime: Runtime, tmp_path: Path) -> None:
     path = tmp_path / "data" / "prices.csv.gz"
     path.parent.mkdir(parents=True, exist_ok=True)

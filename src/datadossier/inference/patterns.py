@@ -34,6 +34,9 @@ def detector_for(data_type: DataType, pattern: str | None) -> Detector:
     family = "BIGINT" if data_type == "INTEGER" else data_type
     if family == "DATE" and detector.data_type == "TIMESTAMP":
         return detector  # date-times all at midnight, kept as their dates (see `decide`)
-    if detector.data_type != family:
+    if detector.data_type != family and not (family in _NUMBERS and detector.data_type in _NUMBERS):
         raise ValueError(f"Pattern {pattern!r} converts to {detector.data_type}, not {data_type}.")
-    return detector
+    return detector  # (a number's cleaning serves any numeric type: `typed.typed_expression` casts)
+
+
+_NUMBERS = frozenset({"BIGINT", "DOUBLE", "DECIMAL"})

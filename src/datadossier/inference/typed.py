@@ -38,7 +38,12 @@ def typed_expression(column_sql: str, decided_type: DataType, pattern: str | Non
     if detector.data_type != decided_type and decided_type == "DATE":
         # Date-times all at midnight: the date of the date-time.
         return f"CAST(({detector.convert(column_sql, sql_type('TIMESTAMP'))}) AS DATE)"
-    return detector.convert(column_sql, sql_type(decided_type))
+    converted = detector.convert(column_sql, sql_type(decided_type))
+    if detector.data_type != ("BIGINT" if decided_type == "INTEGER" else decided_type):
+        # A number's cleaning for another numeric type (a person's DOUBLE over amounts read as
+        # DECIMAL "$1,200.00"): the cleaned number cast to it.
+        return f"TRY_CAST(({converted}) AS {sql_type(decided_type)})"
+    return converted
 
 
 def failed_condition(column_sql: str, decided_type: DataType, pattern: str | None) -> str:
