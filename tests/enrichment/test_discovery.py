@@ -2156,3 +2156,21 @@ async def test_a_join_on_codes_that_lost_their_zeros_joins_on_normalized_values(
     assert "lower(ltrim(" in path.sql
     assert any("the SQL joins on the values so normalized" in w for w in path.warnings)
     assert await _count(runtime, path.sql) == 400
+
+
+async def test_a_tax_lot_s_bbl_keys_its_table_and_is_referenced(runtime: Runtime, tmp_path: Path) -> None:
+    # NYC's PLUTO: BBL (borough, block and lot in ten digits) keys the lots, but not first in
+    # the file it was no key (the grain was a measure); HPD's violations point at it.
+    folder = tmp_path / "data" / "nyc"
+    folder.mkdir(parents=True)
+    rng = random.Random(9)
+    lots = sorted({(rng.randint(1, 5), rng.randint(1, 9999), rng.randint(1, 999)) for _ in range(300)})
+    bbls = [f"{b}{block:05d}{lot:04d}" for b, block, lot in lots]
+    (folder / "pluto.csv").write_text("lotarea,bbl,landuse\n" + "".join(
+        f"{rng.randint(500, 90000)},{bbl},{rng.randint(1, 11)}\n" for bbl in bbls))
+    (folder / "hpd_violations.csv").write_text("ViolationID,BBL,Class\n" + "".join(
+        f"{9000000 + i},{rng.choice(bbls)},{rng.choice('ABC')}\n" for i in range(600)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="nyc")
+    assert {e.table: e.grain_columns for e in entities}["nyc.pluto"] == ["bbl"]
+    assert ("hpd_violations", ("BBL",), "pluto", ("bbl",)) in _edges(found, "nyc")

@@ -413,3 +413,9 @@ def test_a_percentage_naming_a_quantile_is_no_unit() -> None:
     # HadCRUT: the anomalies' bounds are in degrees, the percentage names the level.
     names = ("Lower confidence limit (2.5%)", "Upper confidence limit (97.5%)", "growth %", "rate (%)")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "%", "%"]
+
+
+def test_a_code_s_name_has_no_unit() -> None:
+    # NYPD's ADDR_PCT_CD is the precinct's code, not a percentage; a unit still ends a name.
+    names = ("ADDR_PCT_CD", "zone_id", "weight_kg", "pct")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "kg", "%"]

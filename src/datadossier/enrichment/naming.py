@@ -18,11 +18,12 @@ from datadossier.inference.names import ARTICLE_NUMBERS, BOUND_WORDS
 # Words that mark a column as an identifier rather than naming the entity.
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
-     "sk", "guid", "fips", "numbe", "seqn", "iso", "iso2", "iso3", "case", "iata", "icao", "isbn", "issn"}
+     "sk", "guid", "fips", "numbe", "seqn", "iso", "iso2", "iso3", "case", "iata", "icao", "isbn", "issn", "bbl", "apn", "parcel"}
     # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so; seqn: NHANES' respondent
     # sequence number, the key of every one of its files; iso: a country's code, GeoNames'
     # "#ISO"; case: FARS's ST_CASE, a court's case, where "cases" would count them; an airport's
-    # IATA and ICAO codes, a book's ISBN)
+    # IATA and ICAO codes, a book's ISBN; a tax lot's BBL (NYC's borough, block and lot) and
+    # parcel numbers, APN)
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(

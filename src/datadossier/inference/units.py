@@ -433,6 +433,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
     tokens = name_tokens(name)
+    if len(tokens) > 1 and tokens[-1] in _CODE_ENDINGS:
+        return None  # a code of a thing (NYPD's ADDR_PCT_CD: the precinct's code), no quantity
     if tokens[-2:] == ["100", "g"] and len(tokens) > 2:
         # A nutrient per 100 g of food (Open Food Facts' fat_100g, energy-kcal_100g): grams,
         # or the unit the name states before.
@@ -488,6 +490,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
 # A percentage naming a quantile or a level, not the values' unit: HadCRUT's "Lower confidence
 # limit (2.5%)", "Upper confidence limit (97.5%)", a "95% CI", "p90 (90%)".
 _QUANTILE = re.compile(r"(?i:confidence|limit|interval|quantile|percentile|\bci\b|bound)|\(\s*[0-9.]+\s*%\s*\)")
+
+
+_CODE_ENDINGS = frozenset({"id", "cd", "key"})  # (not "code": the Stack Overflow survey's YearsCode counts years)
 
 
 # A name opening with a country's code in capitals and an underscore, as time series of
