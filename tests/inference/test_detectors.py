@@ -285,6 +285,14 @@ def test_amounts_grouped_in_thousands_beside_some_with_a_symbol_are_money(infer:
     assert result["plain"].decided_pattern == "grouped_number"
 
 
+def test_excel_s_accounting_zero_is_zero(infer: Infer) -> None:
+    # Chicago's building permits in accounting format: "$ -" for no fee stayed text, or sent
+    # its rows to quarantine.
+    result = infer({"fee": ["$ 1,200.00", "$ -", "$ 35.50", "$-", "$ 99.00"] * 6})["fee"]
+    assert (result.decided_type, result.decided_pattern, result.bounds) == ("DECIMAL", "currency", (0.0, 1200.0))
+    assert result.candidates[0].parse_success_rate == 1.0
+
+
 def test_currency_eu_detector_reads_decimal_comma_amounts_as_eur(infer: Infer) -> None:
     result = infer({"preis": ["1.234,50 €", "€1.234,50", "12,99 €", "0,50 €"]})["preis"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency_eu")
@@ -771,7 +779,7 @@ def _all_examples() -> list[str]:
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
     ]

@@ -164,7 +164,10 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
     # amounts grouped in thousands without the symbol beside those with it (QuickBooks marks
     # only its totals: "$88,051.37" under "33,710.37"), so that the sample sees them read.
     bare = "" if decimal_comma else rf"|[-+]?(?:{_US_GROUPED})(?:\.[0-9]{{1,4}})?"
-    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\){bare})\s*"
+    # Excel's accounting format writes a zero as its symbol and a dash ("$ -"): 0.
+    zero = rf"[{re.escape(_SYMBOLS)}]{_GAP}-"
+    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\){bare}|{zero})\s*"
+    zero_value = rf"\s*{zero}\s*"
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
@@ -191,7 +194,10 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
         # the column itself: DuckDB does not share a subexpression repeated inside one
         # expression, so a second `shaped` would run the regex twice.
         sign = f"(1 - 2 * CAST(contains({col}, '-') OR contains({col}, '(') AS INTEGER))"
-        return f"CAST(TRY_CAST({text} AS {sql_type}) * {sign} AS {sql_type})"
+        # (The accounting zero only where no amount was read: COALESCE runs its second
+        # argument for those rows alone.)
+        accounting_zero = f"CASE WHEN regexp_full_match({col}, {lit(zero_value)}) THEN 0 END"
+        return f"CAST(coalesce(TRY_CAST({text} AS {sql_type}) * {sign}, {accounting_zero}) AS {sql_type})"
 
     def marker(col: str) -> str:
         """What is written around the amount: "$", "-$", " USD", "($)".
