@@ -105,8 +105,8 @@ _SPAN_WORDS = frozenset({"all", "by", "per", "each", "last", "past", "this"})
 
 # Words after a table's entity that say what the file is, not what a row is.
 _QUALIFIERS = GENERIC_NAMES | TABLE_NOISE | frozenset(
-    {"master", "info", "information", "list", "record", "detail", "history", "dim", "lookup", "main", "full", "new",
-     "old", "v", "version", "clean", "cleaned", "processed"}
+    {"master", "info", "information", "list", "record", "detail", "history", "dim", "lookup", "main", "full", "old",
+     "v", "version", "processed"}
 )
 
 

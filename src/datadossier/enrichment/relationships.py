@@ -983,7 +983,7 @@ def whole_number_floats(con: duckdb.DuckDBPyConnection, tables: list[TableStats]
 
 def discover_links(
     con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys],
-    rejected: set[tuple[str, str, str, str]] | None = None,
+    rejected: set[Pair] | None = None,
 ) -> tuple[list[Link], list[Bridge], dict[str, Any]]:
     """All foreign keys of the source, its bridges, and counts for the evidence report.
     ``rejected`` (child table, child column, parent table, parent column) are links a person

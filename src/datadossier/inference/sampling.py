@@ -42,8 +42,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
 # statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero
 # dates, a survey's negative codes where the rest are not numbers (IPEDS's CLOSEDAT: "-2",
-# not applicable, beside the dates of the colleges that closed; -9 to -1, -99 to -9999), and a cell of spaces alone (the " " of Telco churn's TotalCharges for new
-# customers). Other letters are data (Ergast's positionText "R": retired). Such a value is
+# not applicable, beside the dates of the colleges that closed; -9 to -1, -99 to -9999), and
+# a cell of spaces alone (the " " of Telco churn's TotalCharges for new customers). Other letters are data (Ergast's positionText "R": retired). Such a value is
 # missing where the rest of the column reads as one type (`_missing_markers`) and it is not
 # a stray: punctuation or a word once will do (FRED's one "." in a monthly series, one
 # "unknown"), a two-letter abbreviation three times, a code three times and in 1% of the

@@ -21,7 +21,7 @@ from datadossier.enrichment.entities import classify
 from datadossier.enrichment.keys import find_keys
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
 from datadossier.enrichment.parts import describe_parts
-from datadossier.enrichment.relationships import discover_links, whole_number_floats
+from datadossier.enrichment.relationships import Pair, discover_links, whole_number_floats
 from datadossier.errors import (
     BusyError,
     DatadossierError,
@@ -62,7 +62,7 @@ class _Found:
     stats: dict[str, Any]
 
 
-def discover(con: Any, tables: list[TableStats], rejected: set[tuple[str, str, str, str]] | None = None) -> _Found:
+def discover(con: Any, tables: list[TableStats], rejected: set[Pair] | None = None) -> _Found:
     """The DuckDB half: keys of every table, then links (none of the ``rejected`` ones, see
     `discover_links`), bridges and entities."""
     tables = with_labels(whole_number_floats(con, tables))
@@ -157,7 +157,7 @@ class Discovery:
             raise
         run.ran = True
 
-    def _run(self, tables: list[TableStats], rejected: set[tuple[str, str, str, str]], connections: list[Any]) -> _Found:
+    def _run(self, tables: list[TableStats], rejected: set[Pair], connections: list[Any]) -> _Found:
         with self.workspace.connect(read_only=False) as con:
             connections.append(con)
             return self.workspace.run(con, lambda: discover(con, tables, rejected))

@@ -30,6 +30,7 @@ from datadossier.inference.conversions import (
     is_reading,
     plan_readings,
 )
+from datadossier.inference.decide import NUMERIC_TYPES
 from datadossier.inference.infer import plan_columns, replan_sparse
 from datadossier.inference.model import ColumnInference, DataType
 from datadossier.inference.sampling import SampleFindings
@@ -288,7 +289,9 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         if c.data_type == decided or (decided == "TIMESTAMP" and c.details.get("midnight"))
     ] + [c for c in inference.candidates if decided == "DATE" and c.data_type == "TIMESTAMP"]
     # (A number of another type: its cleaning, "$1,200.00" as a DOUBLE, not a cast that fails.)
-    same_type += [c for c in inference.candidates if decided in _NUMERIC and c.data_type in _NUMERIC and c.detected_pattern]
+    same_type += [
+        c for c in inference.candidates if decided in NUMERIC_TYPES and c.data_type in NUMERIC_TYPES and c.detected_pattern
+    ]
     pattern = same_type[0].detected_pattern if same_type else None
     return ColumnCast(
         name=inference.column_name,
@@ -303,7 +306,6 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
     )
 
 
-_NUMERIC = frozenset({"BIGINT", "INTEGER", "DOUBLE", "DECIMAL"})
 STAGE = quote_ident("_stage")
 SAMPLE = quote_ident("_file_sample")
 # A file whose stage would not fit in memory is staged in a database file of its own,

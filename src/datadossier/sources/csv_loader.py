@@ -1893,13 +1893,15 @@ def _duckdb_names(cells: Iterable[str]) -> list[str]:
     cells = list(cells)
     generic = [f"column{i:0{len(str(len(cells) - 1))}d}" for i in range(len(cells))]
     names: list[str] = []
+    seen: set[str] = set()
     for i, name in enumerate(cells):
         name = name or generic[i]
         taken, n = name, 0
-        while taken.lower() in (other.lower() for other in names):
+        while taken.lower() in seen:
             n += 1
             taken = f"{name}_{n}"
         names.append(taken)
+        seen.add(taken.lower())
     return names
 
 
