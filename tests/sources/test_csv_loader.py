@@ -502,6 +502,9 @@ def test_a_title_line_is_skipped_and_the_sample_starts_at_the_header(con, tmp_pa
         ("Bob,1/22/20,1/23/20\nAnn,2/2/21,3/3/21\n", False),  # dates over dates: data
         ("Bob,1/22/20,1/22/20\nAnn,1,2\n", False),  # the same date twice names no columns
         ("Bob,1/22/20,1/23/20\nAnn,2/2/21,N/A\nCy,3/3/21,4/4/21\n", False),  # dates over dates and a null: data
+        # Eurostat's corner names periods, one year or two newest first (read as data before).
+        ("unit;geo\\time;2021\nPC;AT;5.1\nPC;BE;5.5\nPC;BG;4.3\n", True),
+        ("geo\\TIME_PERIOD;2022;2021\nAT;5.1;5.0\nBE;5.5;5.4\nBG;4.3;4.1\n", True),
     ],
 )
 def test_a_first_row_of_years_or_dates_is_a_header_only_over_columns_of_other_values(

@@ -1355,7 +1355,10 @@ def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     year by year ("2021", "2020", "2019": Eurostat), or dates
     ("Province/State", ..., "1/22/20", "1/23/20": the Johns Hopkins COVID-19 series), all
     different; two or more, over columns that do not mostly hold such values themselves (else
-    the row is data: "Bob,1990,2000")."""
+    the row is data: "Bob,1990,2000"). Eurostat's corner cell ("geo\\TIME_PERIOD": the rows'
+    codes, then what the columns are) says so of one year, or two newest first, too."""
+    if data_like and data_like[0] > 0 and _PERIODS_CORNER.fullmatch(rows[0][data_like[0] - 1].strip()):
+        return True  # (the cell before the first period)
     if len(data_like) < 2:
         return False
     first = [rows[0][i].strip() for i in data_like]
@@ -1374,6 +1377,11 @@ def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     below = [row[i].strip() for row in rows[1:] for i in data_like if i < len(row) and row[i].strip()]
     # Values of the same shape below make the row data, a few others (N/A, junk) among them too.
     return sum(1 for cell in below if shaped(cell)) * 2 < len(below) or not below
+
+
+# The corner of a table whose columns are periods, as Eurostat heads its TSV files: the rows'
+# codes, a backslash, then the columns' ("unit,geo\\time", "freq,unit,geo\\TIME_PERIOD").
+_PERIODS_CORNER = re.compile(r"[^\\]*\\\s*(?i:time|time_period|period|year)")
 
 
 @dataclass(frozen=True, slots=True)
