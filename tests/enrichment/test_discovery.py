@@ -2174,3 +2174,28 @@ async def test_a_tax_lot_s_bbl_keys_its_table_and_is_referenced(runtime: Runtime
     found, entities, _ = await service.relationships(source="nyc")
     assert {e.table: e.grain_columns for e in entities}["nyc.pluto"] == ["bbl"]
     assert ("hpd_violations", ("BBL",), "pluto", ("bbl",)) in _edges(found, "nyc")
+
+
+async def test_a_four_part_key_grows_past_the_table_s_measures(runtime: Runtime, tmp_path: Path) -> None:
+    # SEC's num.txt: a filing's figures by (adsh, tag, ddate, qtrs), no part named as an
+    # identifier, and a value unique in the table; BLS's QCEW: (area_fips, own_code,
+    # industry_code, qtr) beside counts that tell rows apart by chance. Both had no grain.
+    folder = tmp_path / "data" / "stats"
+    folder.mkdir(parents=True)
+    rng = random.Random(12)
+    rows = [
+        (f"0000{320193 + f:06d}-23-{f:06d}", tag, ddate, qtrs)
+        for f in range(12) for tag in ("Assets", "Revenues", "NetIncomeLoss", "Liabilities")
+        for ddate in ("20230930", "20220930") for qtrs in ((0,) if tag in ("Assets", "Liabilities") else (1, 4))
+    ]
+    values = rng.sample(range(10**9, 10**11), len(rows))
+    (folder / "num.txt").write_text("adsh\ttag\tddate\tqtrs\tvalue\n" + "".join(
+        "\t".join(map(str, (*r, v))) + "\n" for r, v in zip(rows, values, strict=True)))
+    cells = [(f"{a:05d}", own, industry, qtr) for a in range(1001, 1041, 2) for own in (1, 5) for industry in (10, 1012) for qtr in (1, 2)]
+    (folder / "qcew.csv").write_text("area_fips,own_code,industry_code,year,qtr,qtrly_estabs,month1_emplvl\n" + "".join(
+        f"{a},{own},{industry},2023,{qtr},{rng.randint(10, 900)},{rng.randint(40, 90000)}\n" for a, own, industry, qtr in cells))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="stats")
+    grains = {e.table: set(e.grain_columns or ()) for e in entities}
+    assert grains["stats.num"] == {"adsh", "tag", "ddate", "qtrs"}
+    assert grains["stats.qcew"] == {"area_fips", "own_code", "industry_code", "qtr"}

@@ -463,15 +463,21 @@ def _grown_key(
     each the searches by likely parts of many values leave out. Each step counts the sets of
     one more part of the first `GROWN_OPTIONS` columns in the table's order (``counted``
     gains them). The key and how many sets were counted; None when no set grew unique."""
+    first = _first_position(table)
     ids = [c for c in parts if is_key_like(c.name) and c.family in ("integer", "string")]
+    # (Without a name that says so, the file's first column, as identifiers lead their files:
+    # SEC's num.txt by adsh, the filing's accession number.)
+    ids = ids or [c for c in parts if c.position == first and c.family == "string"]
     if not ids:
         return None
     current: tuple[ColumnStats, ...] = (max(ids, key=lambda c: c.distinct or 0),)
     tried = 0
     while len(current) < GROWN_PARTS:
+        # (Not a measure: it tells the most rows apart, by chance, and the key it grows is
+        # then refused; SEC's num.txt by adsh and its value, not its tag, date and quarters.)
         options = [
             tuple(sorted((*current, c), key=lambda x: x.position)) for c in parts
-            if c not in current and c.family != "float" and (c.distinct or 0) >= 2
+            if c not in current and c.family != "float" and (c.distinct or 0) >= 2 and not _spread_measure(c, table)
         ][:GROWN_OPTIONS]
         if not options:
             return None
