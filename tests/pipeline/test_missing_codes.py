@@ -412,3 +412,16 @@ def test_small_negative_and_paired_digit_codes_are_named(tmp_path: Path) -> None
     assert "-66 (" in reasons["polity"]
     assert "888 (12 values, 2.0%) looks like a code" in reasons["BPXML1"]
     assert "looks like a code" not in reasons["change"]
+
+
+def test_a_date_centuries_before_the_rest_is_named_a_typo(tmp_path: Path) -> None:
+    # NYPD's complaints: CMPLNT_FR_DT 1015 and 1019 among 2019's, years mistyped; they were
+    # the column's minimum without a word. A museum's dates back to 1500 are data.
+    days = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/2019" for i in range(300)]
+    days[7], days[91] = "03/05/1015", "11/30/1019"
+    acquired = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/{1500 + i % 520}" for i in range(300)]
+    lines = ["CMPLNT_NUM,CMPLNT_FR_DT,acquired"] + [f"{100000 + i},{d},{a}" for i, (d, a) in enumerate(zip(days, acquired, strict=True))]
+    reasons = reasons_of(tmp_path, "complaints.csv", lines)
+    assert "1015-03-05 (1 values, 0.3%) is centuries earlier than the column's other dates" in reasons["CMPLNT_FR_DT"]
+    assert "a mistyped year" in reasons["CMPLNT_FR_DT"]
+    assert "centuries" not in reasons["acquired"]

@@ -61,7 +61,7 @@ class _Suspect:
     column: str
     value: float | dt.date
     low: bool  # the column's smallest value (else its largest)
-    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart), "id_zero" or "date"
+    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart), "id_zero", "date" or "typo_date"
     # Codes just below a code of nines, judged with it: Mexico's COVID-19 data writes 97 (not
     # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers; and the other
     # codes of the Census Bureau's family beside the smallest.
@@ -215,7 +215,16 @@ def _date_suspect(profile: ColumnProfile) -> _Suspect | None:
         return _Suspect(profile.column_name, first, True, "date")
     if last in _LAST_DATES:
         return _Suspect(profile.column_name, last, False, "date")
+    if first.year < _TYPO_BEFORE and last.year >= _MODERN:
+        # NYPD's complaints from 1015 and 1019 beside 2019's: a year mistyped, no code. (A
+        # museum's works from 1500 beside their acquisitions are data.)
+        return _Suspect(profile.column_name, first, True, "typo_date")
     return None
+
+
+# A first date before this year beside dates of the last century or later is a typo.
+_TYPO_BEFORE = 1200
+_MODERN = 1900
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -244,7 +253,7 @@ def missing_codes(
     params: list[object] = []
     for s in suspects:
         col = quote_ident(s.column)
-        value = f"CAST({col} AS DATE)" if s.kind == "date" else col
+        value = f"CAST({col} AS DATE)" if s.kind in _DATES else col
         nearest = "min" if s.low else "max"
         codes = [s.value, *s.below]
         marks = ", ".join("?" for _ in codes)
@@ -294,9 +303,14 @@ def _below_note(s: _Suspect, counts: list[object]) -> str:
     return f" {' and '.join(held)}, {where}, {'looks like a code' if len(held) == 1 else 'look like codes'} too."
 
 
+_DATES = ("date", "typo_date")
+
+
 def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
     """Whether the suspect stands apart from the column's other values (see the module)."""
-    if s.kind == "date":
+    if s.kind == "typo_date":
+        return True  # (centuries before the last: other typos may stand beside it)
+    if s.kind in _DATES:
         day = nearest.date() if isinstance(nearest, dt.datetime) else nearest
         assert isinstance(day, dt.date)
         assert isinstance(s.value, dt.date)
@@ -422,6 +436,13 @@ def _one_of_the_codes(value: str, top: list[tuple[str, int]]) -> bool:
 def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
     value = s.value.isoformat() if isinstance(s.value, dt.date) else _plain(s.value)
     side = "before" if s.low else "after"
+    if s.kind == "typo_date":
+        rest = nearest.date().isoformat() if isinstance(nearest, dt.datetime) else str(nearest)
+        return (
+            f" {value} ({count:,} values, {count / max(total, 1):.1%}) is centuries earlier than the column's other"
+            f" dates: a mistyped year, likely (the next earliest is {rest}). It is kept as a value, so the minimum"
+            " includes it."
+        )
     if s.kind == "date":
         rest = nearest.date().isoformat() if isinstance(nearest, dt.datetime) else str(nearest)
         apart = f"years {side} every other date (the nearest is {rest})"
