@@ -59,11 +59,13 @@ _MARKER_WORDS = (
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
 )
+# A survey's negative codes (-9 to -1, -99 to -9999), missing only beside dates (`_missing_markers`).
+_NEGATIVE_CODES = r"-(?:[1-9]|9{2,4})"
 # The USGS's remarks where a gauge has no value: no number has their shape, so once will do.
 _GAUGE_REMARKS = "Ice|Eqp|Ssn|Bkw|Dis|Rat|Mnt|Fld|Pr"
 _MARKER_CODES = (
     r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxWsc]|NM|" + _GAUGE_REMARKS + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
-    r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|-[1-9]|-9{2,4}"
+    r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
 _PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
@@ -358,7 +360,7 @@ def _missing_markers(
     return {}
 
 
-_NEGATIVE_CODE = re.compile(r"\s*-(?:[1-9]|9{2,4})\s*")
+_NEGATIVE_CODE = re.compile(rf"\s*{_NEGATIVE_CODES}\s*")
 
 
 # Words that say a value is unknown, and nothing else (not "No internet service").

@@ -291,12 +291,15 @@ async def changed_on_disk(session: AsyncSession, summary: TableSummary) -> str |
     """What an agent should know when a table's file is no longer as it was profiled: gone,
     or of another size or modification time (its metadata describes the old contents). None
     when it is unchanged, or not a single file (a dataset's folder, a pattern)."""
+    source = await get_source(session, summary.source)
+    return None if source is None else _changed(summary, source.config)
+
+
+def _changed(summary: TableSummary, config: dict[str, Any]) -> str | None:
+    """`changed_on_disk` given the table's source's config (its files' fingerprints)."""
     if not summary.path or is_pattern(summary.path):
         return None
-    source = await get_source(session, summary.source)
-    if source is None:
-        return None
-    recorded = ((source.config.get("files") or {}).get(summary.table) or {}).get("fingerprint") or {}
+    recorded = ((config.get("files") or {}).get(summary.table) or {}).get("fingerprint") or {}
     path = Path(summary.path)
     again = f"call profile_table on {summary.path} (or `datadossier profile`) to read it again"
     if not path.exists():
@@ -313,9 +316,15 @@ async def changed_tables(session: AsyncSession, names: list[str]) -> list[str]:
     """For the named tables (``source.table``) whose file changed or is gone since their
     profile, one line each: the table and what `changed_on_disk` says of it."""
     wanted = set(names)
+    configs: dict[str, dict[str, Any]] = {}
     lines: list[str] = []
     for summary in await list_tables(session):
-        if summary.qualified_name in wanted and (why := await changed_on_disk(session, summary)):
+        if summary.qualified_name not in wanted:
+            continue
+        if summary.source not in configs:  # (one query a source, not a table)
+            source = await get_source(session, summary.source)
+            configs[summary.source] = source.config if source is not None else {}
+        if why := _changed(summary, configs[summary.source]):
             lines.append(f"{summary.qualified_name}: {why}")
     return lines
 

@@ -164,12 +164,21 @@ async def rejected_pairs(session: AsyncSession, sources: list[str]) -> set[tuple
     """The single-column links a person rejected among ``sources`` (a child's end in them), as
     (child table, child column, parent table, parent column): a discovery picks the next best
     parent of such a column instead."""
-    return {
-        (info.from_table, info.from_columns[0], info.to_table, info.to_columns[0])
-        for source in sources
-        for info in await list_relationships(session, source=source, include_rejected=True)
-        if info.status == "rejected" and len(info.from_columns) == 1 and len(info.to_columns) == 1
-    }
+    # (Read on every discovery's check: the reviewed rows alone, few, not every link.)
+    reviewed = (await session.scalars(select(RelationshipRecord).where(RelationshipRecord.confirmed_at.is_not(None)))).all()
+    rejected = [row for row in reviewed if _status(row) == "rejected"]
+    groups: dict[str, list[RelationshipRecord]] = {}
+    for row in rejected:
+        groups.setdefault((row.evidence or {}).get("group") or str(row.relationship_id), []).append(row)
+    names = await _names(session, rejected)
+    pairs: set[tuple[str, str, str, str]] = set()
+    for (row, *others) in groups.values():
+        if others or row.from_column_id is None or row.to_column_id is None:
+            continue  # (a composite link: its parts are no single column's)
+        child, parent = names.get(row.from_column_id), names.get(row.to_column_id)
+        if child is not None and parent is not None and child[0].split(".", 1)[0] in sources:
+            pairs.add((child[0], child[1], parent[0], parent[1]))
+    return pairs
 
 
 def _status(row: RelationshipRecord) -> str:
