@@ -447,14 +447,21 @@ async def test_a_pattern_over_a_partitioned_dataset_keeps_its_partition_keys(run
     _write_partition(dataset, 2021, 1, range(70, 100))
     (whole,) = await runtime.pipeline.profile_path(str(dataset / "**" / "*.parquet"))
     assert (whole.source, whole.table, whole.path, whole.typed_rows) == ("lake", "sales", str(dataset), 100)
+    # Some of its partitions are a table of their own, beside the whole dataset's (it was
+    # replaced by them).
     (some,) = await runtime.pipeline.profile_path(str(dataset / "year=2020" / "*" / "*.parquet"))
-    assert (some.source, some.table, some.typed_rows) == ("lake", "sales", 70)
-    typed = layer_relation("typed", "lake", "sales")
+    assert (some.source, some.table, some.typed_rows) == ("lake", "sales_year_2020", 70)
+    (odd,) = await runtime.pipeline.profile_path(str(dataset / "*" / "month=1" / "*.parquet"))
+    assert (odd.table, odd.typed_rows) == ("sales_month_1", 70)
+    async with runtime.sessions() as session:
+        kept = {t.table: t.row_count for t in await catalog.list_tables(session, "lake")}
+    assert kept == {"sales": 100, "sales_year_2020": 70, "sales_month_1": 70}
+    typed = layer_relation("typed", "lake", "sales_year_2020")
     with runtime.pipeline.workspace.connect() as con:
         rows = con.execute(f"SELECT year, month, count(*) FROM {typed} GROUP BY ALL ORDER BY ALL").fetchall()
     assert rows == [(2020, 1, 40), (2020, 2, 30)]
     (folders,) = await runtime.pipeline.profile_path(str(dataset / "year=202[01]"))
-    assert (folders.table, folders.typed_rows) == ("sales", 100)
+    assert (folders.table, folders.status) == ("sales", "unchanged")  # the whole dataset's, as profiled
 
 
 async def test_a_delta_table_is_read_as_its_log_says(runtime: Runtime, tmp_path: Path) -> None:

@@ -438,3 +438,35 @@ async def test_metadata_of_a_file_changed_since_its_profile_says_so(tmp_path: Pa
         path.unlink()
         gone = structured(await client.call_tool("get_column_metadata", {"table": "data.teams"}))
         assert "is gone since it was profiled" in gone["stale"]
+
+
+async def test_metadata_of_a_partitioned_dataset_whose_files_changed_says_so(tmp_path: Path, store_url: str) -> None:
+    # A month's file added to a Hive-partitioned folder after its profile: nothing said so.
+    import duckdb
+
+    settings = make_settings(tmp_path, store_url)
+    dataset = tmp_path / "data" / "trips"
+
+    def write_month(month: int, rows: int) -> Path:
+        folder = dataset / f"month={month}"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / "part-0.parquet"
+        with duckdb.connect() as con:
+            con.execute(f"COPY (SELECT range AS trip_id, range % 7 AS zone FROM range({rows})) TO '{target}' (FORMAT parquet)")
+        return target
+
+    write_month(1, 30)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(dataset)}))
+        fresh = structured(await client.call_tool("get_column_metadata", {"table": "data.trips"}))
+        assert fresh["stale"] is None
+        write_month(2, 20)
+        added = structured(await client.call_tool("get_column_metadata", {"table": "data.trips"}))
+        assert added["stale"].startswith(f"Files of {dataset} were added, removed or rewritten")
+        structured(await client.call_tool("profile_table", {"target": str(dataset)}))
+        again = structured(await client.call_tool("get_column_metadata", {"table": "data.trips"}))
+        assert again["stale"] is None
+        for file in dataset.rglob("*.parquet"):
+            file.unlink()
+        gone = structured(await client.call_tool("get_column_metadata", {"table": "data.trips"}))
+        assert "gone since it was profiled" in gone["stale"]

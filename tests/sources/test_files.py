@@ -205,6 +205,17 @@ def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: 
     assert "Its folders (2020) are not read" in raised.value.message
     assert raised.value.hint is not None
     assert str(plain / "2020") in raised.value.hint
+    # A pattern over some of its files is named for what they share, or as a subset.
+    (year,) = resolve_files(str(dataset / "year=2020" / "*" / "*.parquet"), [tmp_path])
+    assert (year.path, year.table_name) == (dataset / "year=2020" / "*" / "*.parquet", "sales_year_2020")
+    (loose,) = resolve_files(str(dataset / "year=202[01]" / "month=[12]" / "part-0.parquet"), [tmp_path])
+    assert loose.table_name == "sales"  # all of them
+    (pair,) = resolve_files(str(dataset / "year=202?" / "month=1" / "part-0.parquet"), [tmp_path])
+    assert pair.table_name == "sales_month_1"
+    (dataset / "year=2021" / "month=2").mkdir()
+    (dataset / "year=2021" / "month=2" / "part-1.parquet").write_bytes(b"PAR1")
+    (some,) = resolve_files(str(dataset / "*" / "*" / "part-0.parquet"), [tmp_path])
+    assert some.table_name == "sales_subset"
 
 
 

@@ -58,7 +58,12 @@ from datadossier.sources.csv_loader import (
     with_last_column,
     without_ragged,
 )
-from datadossier.sources.files import DataFile, FileFormat, dataset_files, is_pattern, pattern_base
+from datadossier.sources.files import (
+    DataFile,
+    FileFormat,
+    dataset_state,
+    is_pattern,
+)
 from datadossier.sources.layers import (
     PLAIN_DISTINCT_SHARE,
     ColumnCast,
@@ -122,20 +127,14 @@ def fingerprint(path: Path) -> dict[str, Any]:
 
 
 def _dataset_fingerprint(path: Path) -> dict[str, Any]:
-    files = dataset_files(path)
-    if not files:
-        raise SourceError(f"{path} holds no Parquet file any more.", hint="Check the dataset's folder and profile it again.")
-    digest = hashlib.sha256()
-    size = mtime = 0
-    base = pattern_base(path) if is_pattern(path) else path
     try:
-        for file in files:
-            stat = file.stat()
-            size, mtime = size + stat.st_size, max(mtime, stat.st_mtime_ns)
-            digest.update(f"{file.relative_to(base)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        state = dataset_state(path)
     except FileNotFoundError as exc:
         raise SourceError(f"A file of {path} disappeared before it could be read.", hint="Profile the dataset again.") from exc
-    return {"size": size, "mtime_ns": mtime, "sha256_ends": digest.hexdigest(), "rules": rules_digest()}
+    if state is None:
+        raise SourceError(f"{path} holds no Parquet file any more.", hint="Check the dataset's folder and profile it again.")
+    size, mtime, digest = state
+    return {"size": size, "mtime_ns": mtime, "sha256_ends": digest, "rules": rules_digest()}
 
 
 @dataclass(slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -205,8 +206,21 @@ def _grouped(paths: list[Path], pattern: str | None = None) -> tuple[list[Path],
     if root is None:
         return tables, names
     files = {f for p in tables for f in (dataset_files(p) if p.is_dir() else [p])}
-    table = root if files == set(dataset_files(root)) else Path(pattern)
-    return [table], {table: table_name_for(root)}
+    if files == set(dataset_files(root)):
+        return [root], {root: table_name_for(root)}
+    return [Path(pattern)], {Path(pattern): _subset_name(root, files)}
+
+
+def _subset_name(root: Path, files: set[Path]) -> str:
+    """The table a pattern picking some of a partitioned dataset's files becomes: named for
+    the dataset and the partitions its files all share (``sales_year_2020``), or ``sales_subset``,
+    so that it does not replace the whole dataset's table."""
+    shared: dict[str, str] | None = None
+    for file in files:
+        parts = dict(p.split("=", 1) for p in file.relative_to(root).parts[:-1] if _PARTITION.fullmatch(p))
+        shared = parts if shared is None else {k: v for k, v in shared.items() if parts.get(k) == v}
+    suffix = "_".join(f"{key}_{value}" for key, value in (shared or {}).items()) or "subset"
+    return safe_name(f"{table_name_for(root)}_{suffix}")
 
 
 def _parts_folder(entries: list[Path]) -> bool:
@@ -300,6 +314,25 @@ def dataset_files(directory: Path) -> list[Path]:
         and not any(part.startswith((".", "_")) for part in p.relative_to(directory).parts)
     ]
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
+
+
+def dataset_state(path: Path) -> tuple[int, int, str] | None:
+    """The state of a dataset's files (a partitioned folder, a table written in parts, a
+    pattern naming a table's files): their total size, latest modification time, and a hash
+    of their names, sizes and times, which changes when a file is added, removed or rewritten.
+    None when it holds no Parquet file any more; FileNotFoundError when a file goes while
+    it is read."""
+    files = dataset_files(path)
+    if not files:
+        return None
+    digest = hashlib.sha256()
+    size = mtime = 0
+    base = pattern_base(path) if is_pattern(path) else path
+    for file in files:
+        stat = file.stat()
+        size, mtime = size + stat.st_size, max(mtime, stat.st_mtime_ns)
+        digest.update(f"{file.relative_to(base)}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return size, mtime, digest.hexdigest()
 
 
 # Suffixes of files that are something else than a table, whatever their first lines look

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from datadossier.errors import AmbiguousTableError, SourceError, TableNotFoundError
-from datadossier.sources.files import is_pattern, safe_name, table_name_for
+from datadossier.sources.files import dataset_state, is_pattern, safe_name, table_name_for
 from datadossier.store.domain import FileState, SourceInfo, TableSummary
 from datadossier.store.models.core import ColumnRecord, SourceRecord, TableRecord
 
@@ -289,22 +289,36 @@ async def vanished_tables(session: AsyncSession, source_id: uuid.UUID) -> list[s
 
 async def changed_on_disk(session: AsyncSession, summary: TableSummary) -> str | None:
     """What an agent should know when a table's file is no longer as it was profiled: gone,
-    or of another size or modification time (its metadata describes the old contents). None
-    when it is unchanged, or not a single file (a dataset's folder, a pattern)."""
+    or of another size or modification time (its metadata describes the old contents); for a
+    dataset's folder or a pattern, a file of it added, removed or rewritten. None when it is
+    unchanged."""
     source = await get_source(session, summary.source)
     return None if source is None else _changed(summary, source.config)
 
 
 def _changed(summary: TableSummary, config: dict[str, Any]) -> str | None:
     """`changed_on_disk` given the table's source's config (its files' fingerprints)."""
-    if not summary.path or is_pattern(summary.path):
+    if not summary.path:
         return None
     recorded = ((config.get("files") or {}).get(summary.table) or {}).get("fingerprint") or {}
     path = Path(summary.path)
     again = f"call profile_table on {summary.path} (or `datadossier profile`) to read it again"
-    if not path.exists():
+    if not _still_there(summary.path):
         return f"The file {summary.path} is gone since it was profiled: this metadata describes data no longer there."
-    if path.is_dir() or "size" not in recorded:
+    if "size" not in recorded:
+        return None
+    if is_pattern(summary.path) or path.is_dir():
+        try:
+            state = dataset_state(path)
+        except FileNotFoundError:  # a file going while it is looked at: changed
+            state = None
+        if state is None:
+            return f"The files of {summary.path} are gone since it was profiled: this metadata describes data no longer there."
+        if state[2] != recorded.get("sha256_ends"):
+            return (
+                f"Files of {summary.path} were added, removed or rewritten since it was profiled: this metadata"
+                f" describes its old contents; {again}."
+            )
         return None
     stat = path.stat()
     if stat.st_size != recorded.get("size") or stat.st_mtime_ns != recorded.get("mtime_ns"):
