@@ -554,6 +554,31 @@ async def test_a_parquet_floats_nan_is_a_missing_value(runtime: Runtime, tmp_pat
         assert con.execute(f"SELECT count(*) FROM {typed} WHERE isnan(score)").fetchone() == (0,)
 
 
+async def test_a_parquet_text_column_s_empty_strings_are_missing(runtime: Runtime, tmp_path: Path) -> None:
+    # A CSV converted to Parquet with every column as text keeps its empty cells as '': the
+    # amounts stayed text and a blank date quarantined its row, where the CSV read them as missing.
+    import duckdb
+
+    path = tmp_path / "data" / "converted.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as con:
+        con.execute(
+            "COPY (SELECT i::VARCHAR AS id, CASE WHEN i % 4 = 0 THEN '' ELSE (i * 1.5)::VARCHAR END AS amount,"
+            " CASE WHEN i = 7 THEN '' ELSE strftime(DATE '2024-01-01' + i::INTEGER, '%Y-%m-%d') END AS day,"
+            " CASE WHEN i % 5 = 0 THEN '' ELSE 'n' || i END AS note"
+            f" FROM range(1, 41) t(i)) TO '{path}' (FORMAT parquet)"
+        )
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.raw_rows, run.typed_rows, run.quarantine_rows) == (40, 40, 0)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.converted")
+        details = {d.column_name: d for d in await metadata.column_details(session, table)}
+    assert {name: d.resolved_type for name, d in details.items()} == {
+        "id": "INTEGER", "amount": "DOUBLE", "day": "DATE", "note": "VARCHAR",
+    }
+    assert {name: d.profile.null_count for name, d in details.items() if d.profile} == {"id": 0, "amount": 10, "day": 1, "note": 8}
+
+
 async def test_tables_and_columns_are_found_as_the_files_name_them(runtime: Runtime, tmp_path: Path) -> None:
     # Instacart's order_products__prior.csv is the table order_products_prior; WHO's header
     # "Life expectancy " (a trailing space) is the column "Life expectancy".

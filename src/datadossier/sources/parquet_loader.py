@@ -33,17 +33,22 @@ class ParquetCopy:
     data_bytes: int = 0
     # Columns read under another name, (name, new name) (see `files.renamed_row_id`).
     renamed: tuple[tuple[str, str], ...] = ()
+    # Text columns whose empty strings are read as missing, as a CSV file's empty cells are.
+    blanked: tuple[str, ...] = ()
 
     def columns(self, exclude: str | None = None) -> str:
-        """The star of a SELECT over the file, less ``exclude``, with the renamed columns."""
+        """The star of a SELECT over the file, less ``exclude``, with the renamed columns and
+        the empty strings of the text columns NULL."""
         star = "*" if exclude is None else f"* EXCLUDE ({exclude})"
+        if self.blanked:
+            star += " REPLACE (" + ", ".join(f"nullif({quote_ident(c)}, '') AS {quote_ident(c)}" for c in self.blanked) + ")"
         if self.renamed:
             star += " RENAME (" + ", ".join(f"{quote_ident(a)} AS {quote_ident(b)}" for a, b in self.renamed) + ")"
         return star
 
     def reader(self) -> str:
         call = read_call("read_parquet", self.path, {})
-        return f"(SELECT {self.columns()} FROM {call})" if self.renamed else call
+        return f"(SELECT {self.columns()} FROM {call})" if self.renamed or self.blanked else call
 
     def raw_select(self) -> str:
         """The raw layer's SELECT: file_row_number is the row's position in the file, the
@@ -118,7 +123,7 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
         data_bytes = con.execute(
             "SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata($path)", {"path": str(path)}
         ).fetchall()[0][0]
-        names = [d[0] for d in con.execute(f"SELECT * FROM {read_call('read_parquet', path, {})} LIMIT 0").description or []]
+        described = con.execute(f"DESCRIBE SELECT * FROM {read_call('read_parquet', path, {})}").fetchall()
     except (duckdb.IOException, duckdb.InvalidInputException) as exc:
         raise _unreadable(original, exc) from exc
     if max_columns is not None and ncols > max_columns:
@@ -126,7 +131,10 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
             f"{original} has {ncols} columns; the limit is {max_columns}.",
             hint="Raise DATADOSSIER_MAX_COLUMNS, or split the file into narrower tables.",
         )
-    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=tuple(renamed_row_id(names).items()))
+    names = [str(d[0]) for d in described]
+    renamed = renamed_row_id(names)
+    text = tuple(str(name) for name, kind, *_ in described if kind == "VARCHAR" and name not in renamed)
+    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=tuple(renamed.items()), blanked=text)
 
 
 def load_parquet_stage(
