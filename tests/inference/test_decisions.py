@@ -56,6 +56,17 @@ def test_codes_with_leading_zeros_stay_varchar(infer: Infer) -> None:
         assert integer.details["leading_zeros"] == (2 if name == "zip" else 3)
 
 
+def test_a_zero_padded_on_its_right_is_no_leading_zero(infer: Infer) -> None:
+    # The FAA registry's fields are left-justified with spaces: TYPE ENGINE "0 " beside "1 " and
+    # "11" was a code with a leading zero, kept as text.
+    engines = ["0 ", "1 ", "11", "5 ", "0 ", "2 ", "1 ", "0 ", "1 ", "0 "] * 20
+    seats = ["0   ", "12  ", "4   ", "180 ", "0   "] * 40
+    results = infer({"type_engine": engines, "seats": seats, "code": ["01 ", "12 ", "0  ", "07 "] * 50})
+    assert results["type_engine"].decided_type == "INTEGER"
+    assert results["seats"].decided_type == "INTEGER"
+    assert results["code"].decided_type == "VARCHAR"  # "01 " and "07 " do carry one
+
+
 def test_codes_whose_leading_zeros_sit_where_the_sample_does_not_look_stay_varchar(infer: Infer) -> None:
     # Zips sorted so that the Northeast's (02138) come last: the sample's blocks never met one,
     # and 5% of the codes lost their zeros as integers.

@@ -62,9 +62,13 @@ Kind = Literal["value", "mark", "marker", "match", "zero"]
 
 def leading_zero_sql(column_sql: str) -> str:
     """SQL boolean: the text is a number written with a leading zero ("00501", "0042"; not
-    "0" nor "0.5"), as codes are (zips, accounts). Checked on the value as written: trimming
-    with a character set costs more than the whole integer conversion."""
-    return f"(starts_with({column_sql}, '0') AND length({column_sql}) > 1 AND NOT contains({column_sql}, '.'))"
+    "0" nor "0.5", nor a zero padded with spaces on its right as fixed-width exports write
+    it, "0 "), as codes are (zips, accounts). Checked on the value as written: trimming with a
+    character set costs more than the whole integer conversion."""
+    return (
+        f"(starts_with({column_sql}, '0') AND substr({column_sql}, 2, 1) BETWEEN '0' AND '9'"
+        f" AND NOT contains({column_sql}, '.'))"
+    )
 
 
 def reading_sql(detector: Detector, kind: Kind, column_sql: str) -> str:
