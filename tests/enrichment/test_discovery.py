@@ -1627,6 +1627,31 @@ async def test_files_of_the_same_columns_are_named_parts_of_one_dataset(runtime:
     assert all(e.evidence.get("same_columns_as") is None for e in entities)
 
 
+async def test_months_whose_later_files_add_a_column_are_parts_not_each_other_s_parents(runtime: Runtime, tmp_path: Path) -> None:
+    # A file of host metrics a month, February's with a memory column: the months were linked
+    # 1:1 on host (a join of January's rows to February's), named entities "01" and "02", and
+    # February left out of the union that reads them whole.
+    folder = tmp_path / "data" / "metrics"
+    folder.mkdir(parents=True)
+    (folder / "metrics_2023_01.csv").write_text("host,cpu_pct\n" + "".join(f"web-{i:02d},{i * 1.5:.1f}\n" for i in range(30)))
+    (folder / "metrics_2023_02.csv").write_text(
+        "host,cpu_pct,mem_pct\n" + "".join(f"web-{i:02d},{i * 1.7:.1f},{40 + i}\n" for i in range(30))
+    )
+    # More columns under a name that is no period are no part.
+    (folder / "metrics_summary.csv").write_text(
+        "host,cpu_pct,mem_pct,disk_pct\n" + "".join(f"web-{i:02d},{i * 1.6:.1f},{41 + i},{i % 9}\n" for i in range(0, 30, 3))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="metrics")
+    assert not any({link.from_table, link.to_table} == {"metrics.metrics_2023_01", "metrics.metrics_2023_02"} for link in found)
+    by_table = {e.table: e for e in entities}
+    assert by_table["metrics.metrics_2023_01"].evidence.get("same_columns_as") == ["metrics.metrics_2023_02"]
+    assert by_table["metrics.metrics_summary"].evidence.get("same_columns_as") is None
+    assert {by_table[f"metrics.metrics_2023_{m}"].entity_type for m in ("01", "02")} == {"measurement"}
+    parts = by_table["metrics.metrics_2023_02"].evidence["parts"]
+    assert await _count(runtime, f"FROM ({parts['union']}) WHERE part = '02' AND mem_pct IS NOT NULL") == 30
+
+
 async def test_parts_whose_key_repeats_are_told_apart_by_their_names_and_copies_are_named(
     runtime: Runtime, tmp_path: Path
 ) -> None:

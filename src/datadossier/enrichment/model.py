@@ -99,7 +99,11 @@ def with_labels(tables: list[TableStats]) -> list[TableStats]:
 
     from datadossier.enrichment.naming import words
 
-    names = {t.name: [w for w in words(bare(t.name)) if not _PERIOD_WORD.fullmatch(w)] or list(words(bare(t.name))) for t in tables}
+    # (Numbers alone are periods or parts too: metrics_2023_01's month, trips_part_3.)
+    names = {
+        t.name: [w for w in words(bare(t.name)) if not (_PERIOD_WORD.fullmatch(w) or w.isdigit())] or list(words(bare(t.name)))
+        for t in tables
+    }
     if len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
         for end in (0, -1):
             shared = {ws[end] for ws in names.values() if len(ws) > 1}

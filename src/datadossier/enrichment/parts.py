@@ -64,7 +64,8 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
         "labels": {t.name: label for t, label in zip(members, labels, strict=True)},
     }
     first, second = members[0], members[1]
-    columns = [c.name for c in first.columns]
+    in_second = {c.name for c in second.columns}
+    columns = [c.name for c in first.columns if c.name in in_second]  # (a later part may add some)
     listed = ", ".join(quote_ident(c) for c in columns)
     row = con.execute(
         f"SELECT count(*) FROM ((SELECT {listed} FROM {first.relation} LIMIT {COMPARED_ROWS})"

@@ -43,6 +43,7 @@ from datadossier.enrichment.naming import (
     table_entity_words,
     words,
 )
+from datadossier.enrichment.parts import part_labels
 from datadossier.inference.names import looks_like_phone
 
 if TYPE_CHECKING:
@@ -475,12 +476,30 @@ def partitions(schemas: dict[str, dict[str, str]], a: str, b: str) -> bool:
     """Whether two tables of a source have the same columns, typed alike where both hold
     values: parts of one dataset (a file per year, per indicator), whose shared values are
     no reference from one to the other. BTS's lookups all head their columns "Code",
-    "Description", airports' codes numbers and carriers' letters: no parts of one."""
+    "Description", airports' codes numbers and carriers' letters: no parts of one. Periods
+    of one dataset whose later files added a column or two (the TLC's trips of 2023-03 with
+    `airport_fee`) are parts too, when their names differ by the period alone (see
+    `_periods_apart`)."""
     one, other = schemas[a], schemas[b]
+    if a == b or len(one) < 2 or len(other) < 2:
+        return False
+    shared = one.keys() & other.keys()
+    if any(one[k] and other[k] and one[k] != other[k] for k in shared):
+        return False
+    if one.keys() == other.keys():
+        return True
+    added = abs(len(one) - len(other))
     return (
-        a != b and len(one) >= 2 and one.keys() == other.keys()
-        and all(not one[k] or not other[k] or one[k] == other[k] for k in one)
+        shared in (one.keys(), other.keys()) and len(shared) >= 2
+        and added <= max(2, len(shared) // 4) and _periods_apart(bare(a), bare(b))
     )
+
+
+def _periods_apart(a: str, b: str) -> bool:
+    """Whether two table names differ by a piece holding digits alone, what a file per
+    period or per part writes (``metrics_2023_01``, ``metrics_2023_02``)."""
+    labels = part_labels([a, b])
+    return labels != [a, b] and all(any(ch.isdigit() for ch in label) for label in labels)
 
 
 def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], candidates: list[Candidate]) -> None:
