@@ -889,8 +889,13 @@ def test_letters_among_a_few_small_numbers_are_one_code_list(infer: Infer) -> No
     # A month of it may hold one letter alone.
     month = infer({"StateHoliday": ["a" if i % 25 == 0 else "0" for i in range(600)]})["StateHoliday"]
     assert month.decided_type == "VARCHAR"
-    # A typo or two among ratings is still junk.
+    # Its test file holds 0.44% of "a": rare, but each written many times.
+    rare = infer({"StateHoliday": ["a" if i % 200 == 0 else "0" for i in range(4000)]})["StateHoliday"]
+    assert (rare.decided_type, rare.candidates[0].parse_success_rate) == ("VARCHAR", 1.0)
+    # A typo or two among ratings is still junk, and so are a few in a big file.
     ratings = ["x" if i in (7, 300) else str(1 + i % 5) for i in range(600)]
+    assert infer({"rating": ratings})["rating"].decided_type == "INTEGER"
+    ratings = ["x" if i % 1000 == 7 else str(1 + i % 5) for i in range(9000)]
     assert infer({"rating": ratings})["rating"].decided_type == "INTEGER"
 
 

@@ -592,7 +592,7 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
                 f" numbers (e.g. {examples[0]!r}): a code list such as procedure codes, kept as text so"
                 " that none goes to quarantine."
             )
-        if _letters_among_digits(examples, whole.stats.low, whole.stats.high, failed / n):
+        if _letters_among_digits(examples, whole.stats.low, whole.stats.high, failed, n):
             return (
                 f"{failed:,} values ({failed / n:.1%}) are letters among a few small numbers (e.g."
                 f" {examples[0]!r}): one code list of both, such as Rossmann's StateHoliday 0, a, b, c,"
@@ -627,15 +627,22 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
     )
 
 
-def _letters_among_digits(examples: list[str], low: object, high: object, share: float) -> bool:
-    """Failures that are codes of one to three letters, in 1% of the values or more, beside
-    whole numbers of a span of ten at most: one code list ("0", "a", "b", "c"; a month of
-    Rossmann's sales holds "0" and "a" alone), not a typo in a column of numbers."""
+def _letters_among_digits(examples: list[str], low: object, high: object, failed: int, n: int) -> bool:
+    """Failures that are codes of one to three letters beside whole numbers of a span of ten
+    at most, in 1% of the values or more, or fewer but each letter written ten times or more
+    on average: one code list ("0", "a", "b", "c"; a month of Rossmann's sales holds "0" and
+    "a" alone, its test file 0.44% of "a"), not a typo in a column of numbers."""
     least, most = as_bound(low), as_bound(high)
-    if least is None or most is None or most - least > 9 or share < 0.01:
+    if least is None or most is None or most - least > 9:
         return False
     letters = {e for e in examples if re.fullmatch(r"[A-Za-z]{1,3}", e)}
-    return bool(letters) and len(letters) == len(examples)
+    if not letters or len(letters) != len(examples):
+        return False
+    return failed >= 0.01 * n or failed >= _REPEATED_LETTER * len(letters)
+
+
+# A letter among a few small numbers written this often on average is a code, however rare.
+_REPEATED_LETTER = 10
 
 
 # A number with one capital letter after it ("31A", "143B"); not I or O, which typos put for
