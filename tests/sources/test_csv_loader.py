@@ -1144,6 +1144,39 @@ def test_a_second_table_stacked_under_the_first_is_left_out_and_named(con, tmp_p
     assert con.execute("SELECT count(*), min(column0), max(column0) FROM raw_t").fetchall() == [(60, "199001", "199412")]
 
 
+def test_a_second_table_past_the_lines_the_dialect_is_read_from_is_left_out(con, tmp_path: Path) -> None:
+    # The real factor file has 1,170 months: its yearly block (from line 1,175) joined them.
+    path = tmp_path / "F-F_Research_Data_Factors.CSV"
+    monthly = "".join(f"{y}{m:02d},    1.{m},    0.2\r\n" for y in range(1926, 1976) for m in range(1, 13))
+    yearly = "".join(f"{y},   12.50,    3.10\r\n" for y in range(1927, 1976))
+    path.write_text(
+        "This file was created by CMPT_ME_BEME_RETS\r\n\r\n,Mkt-RF,RF\r\n" + monthly
+        + "\r\n Annual Factors: January-December \r\n,Mkt-RF,RF\r\n" + yearly + "\r\nCopyright 2023 Kenneth R. French\r\n"
+    )
+    dialect = _load(con, path)
+    assert dialect.second_table == (605, "Annual Factors: January-December")
+    assert con.execute("SELECT count(*), min(column0), max(column0) FROM raw_t").fetchall() == [(600, "192601", "197512")]
+
+
+def test_another_header_after_a_break_starts_a_second_table(con, tmp_path: Path) -> None:
+    # Google Analytics 4 writes a report's cards one under another, "# ----" over each: the
+    # channels' header and rows were rows of the days' table (its users a text column).
+    path = tmp_path / "ga4.csv"
+    days = "".join(f"{d:04d},{120 + 3 * d}\n" for d in range(7))
+    path.write_text(
+        "# Start date: 20230101\n# End date: 20230107\nNth day,Active users\n" + days
+        + "\n# ----------------------------------------\n# Start date: 20230101\n"
+        + "Session default channel group,Sessions\nDirect,620\nOrganic Search,695\nReferral,862\n"
+    )
+    dialect = _load(con, path)
+    assert dialect.second_table == (14, "Session default channel group,Sessions")
+    assert con.execute("SELECT count(*), max(\"Active users\") FROM raw_t").fetchall() == [(7, "138")]
+    # A row of words between numbers without a break before it is a row (a junk one).
+    plain = tmp_path / "plain.csv"
+    plain.write_text("day,users\n" + days + "total,unknown\n" + days)
+    assert _load(con, plain).second_table is None
+
+
 def test_a_header_repeated_after_a_blank_line_without_a_title_is_no_second_table(con, tmp_path: Path) -> None:
     # Two exports concatenated with a blank line between: one table.
     path = tmp_path / "x.csv"

@@ -383,9 +383,11 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         # (The first line left is the header, which may be written as a comment.)
         kept = starts[:1] + [i for i in starts[1:] if not _is_comment(physical[i])]
         starts, body_comments = kept, len(starts) - len(kept)
-    stacked = _second_table(physical, starts)
-    physical_starts = starts
-    if stacked is not None:
+    # (A second table is looked for in every line read, past the lines the dialect is read
+    # from: Ken French's yearly factors start at line 1,175.)
+    physical_starts = starts + [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip()]
+    stacked = _second_table(physical, physical_starts)
+    if stacked is not None and stacked < len(starts):
         # The table ends where the second starts: its lines are neither rows nor notes.
         starts, complete = starts[:stacked], True
     lines = [physical[i] for i in starts]
@@ -993,6 +995,8 @@ def _second_table(physical: list[str], starts: list[int]) -> int | None:
         text = physical[i].strip()
         earlier = first_seen.setdefault(text, n)
         delimiter = next((d for d in ",;\t|" if d in text), None)
+        if delimiter is not None and n > 2 and earlier == n and _header_after_break(physical, starts, n, delimiter):
+            return n
         if earlier == n or delimiter is None:
             continue
         top = n
@@ -1004,6 +1008,35 @@ def _second_table(physical: list[str], starts: list[int]) -> int | None:
         if top < n and top - 1 > earlier and starts[top] - starts[top - 1] > 1:
             return top
     return None
+
+
+def _header_after_break(physical: list[str], starts: list[int], n: int, delimiter: str) -> bool:
+    """Whether line ``n`` (of the non-blank lines) is another table's header: after a blank
+    or a comment line, words where the row above it and the row below it hold numbers, in
+    the same place (Google Analytics writes a report's cards one under another, "# ----"
+    over each: "Session default channel group,Sessions" under the days' "0004,150")."""
+    if n + 1 >= len(starts) or (starts[n] - starts[n - 1] == 1 and not _is_comment(physical[starts[n - 1]])):
+        return False
+    above = next((starts[k] for k in range(n - 1, 0, -1) if not _is_comment(physical[starts[k]])), None)
+    if above is None or starts[n] - above == 1:
+        return False
+    try:
+        fields, before, after = (
+            next(csv.reader([physical[i]], delimiter=delimiter)) for i in (starts[n], above, starts[n + 1])
+        )
+    except (csv.Error, StopIteration):
+        return False
+    if not all(_HEADER_WORD.search(f) for f in fields):
+        return False
+    return any(
+        _NUMBER_CELL.fullmatch(b.strip()) and _NUMBER_CELL.fullmatch(a.strip()) and not _NUMBER_CELL.fullmatch(f.strip())
+        for f, b, a in zip(fields, before, after, strict=False)
+    )
+
+
+# A header's cell holds two letters at least; a row's number cell, digits with their marks.
+_HEADER_WORD = re.compile(r"[^\W\d_]{2}")
+_NUMBER_CELL = re.compile(r"[-+$€£(]*[0-9][0-9.,:%/ -]*\)?")
 
 
 def _cut_at_line(path: Path, line: int) -> None:
