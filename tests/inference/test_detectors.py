@@ -232,6 +232,17 @@ def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer
     for name in ("column0", "column1"):
         assert (written[name].decided_type, written[name].decided_pattern) == ("TIMESTAMP", "compact_datetime"), name
     assert written["column1"].bounds == utc_bounds((2019, 1, 1, 17, 0, 0), (2019, 1, 1, 17, 4, 59, 93000))
+    # Google Analytics' hours and minutes: 2023010514 was a second of 2034 (epoch seconds).
+    hours = [f"202301{5 + i // 24:02d}{i % 24:02d}" for i in range(60)]
+    minutes_of_day = [f"20230105{i // 4:02d}{i % 4 * 15:02d}" for i in range(80)]
+    ga = infer({"Date + hour (YYYYMMDDHH)": hours, "dateHour": hours, "Date Hour and Minute": minutes_of_day[:60]})
+    for name in ("Date + hour (YYYYMMDDHH)", "dateHour"):
+        assert (ga[name].decided_type, ga[name].decided_pattern) == ("TIMESTAMP", "compact_datetime"), name
+        assert ga[name].bounds == utc_bounds((2023, 1, 5, 0), (2023, 1, 7, 11)), name
+    assert ga["Date Hour and Minute"].bounds == utc_bounds((2023, 1, 5, 0, 0), (2023, 1, 5, 14, 45))
+    # Real Unix seconds stay seconds.
+    seconds = infer({"created_time": [str(1_700_000_000 + 3_600 * i) for i in range(60)]})["created_time"]
+    assert seconds.decided_pattern == "epoch_seconds"
     # Airbnb's scrape_id is written so and is an identifier
     assert result["scrape_id"].decided_type == "BIGINT"
     assert "YYYYMMDDhhmmss" in (result["scrape_id"].reason or "")
@@ -754,7 +765,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
     "datetime_interval": ["01.03.2023 00:15", "01.03.2023 00:15-01.03.2023 00:30", "2023-03-01 00:15 - 2023-03-01 00:30",
                           "01.03.2023 24:00 - 02.03.2023 00:15", "01.03.2023 00:15 - 01.03.2023 00:30 (PST)"],
-    "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431"],
+    "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431", "201905072", "2019050724"],
     "email": ["ana@", "@example.com", "ana@example"],
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example", "http//x.org", "report.pdf", "Example.COM", "node.js", "a@b.com"],

@@ -731,9 +731,10 @@ def _resolve_ambiguities(
             return None
         chosen = decided
     if chosen.name == "integer":
-        instant = (
-            usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros") or usable("compact_datetime")
-        )
+        epoch = usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros")
+        written = usable("compact_datetime")
+        # (2023010514 is an hour of 2023 written out, or a second of 2034: written wins.)
+        instant = written if written and (epoch is None or written.stats.parsed >= epoch.stats.parsed) else epoch or written
         chosen = _instant_or_integer(chosen, instant, column_name, notes)
     kelvins = usable("unit_value")
     if (
