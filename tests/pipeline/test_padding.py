@@ -52,3 +52,20 @@ def test_values_of_spaces_alone_are_null_in_the_typed_layer(tmp_path: Path) -> N
     assert rows == [(0, 80, 392, 8)]
     nulls = {p.column_name: p.null_count for p in out.profiles}
     assert (nulls["EASE-MENT"], nulls["TAX CLASS"]) == (400, 8)
+
+
+def test_free_text_with_spaces_around_it_is_kept_as_written(tmp_path: Path) -> None:
+    # Wikitext's lines (" = Valkyria Chronicles III = ") and comments typed with a space
+    # before them: no width, so nothing to trim (the typed layer trimmed them).
+    path = tmp_path / "reviews.csv"
+    words = ["great", "product", "works", "well", "arrived", "late", "but", "ok", "not", "as", "described"]
+    lines = ["id,comment"]
+    for i in range(300):
+        text = " ".join(words[(i + k) % len(words)] for k in range(2 + i % 9))
+        lines.append(f'{i}," {text}"' if i % 4 else f"{i},{text}")
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = run_file(path, tmp_path, 'SELECT comment FROM "typed"."s.t" WHERE _row_id = 2')
+    assert rows == [(" product works well",)]
+    inference = next(i for i in out.inferences if i.column_name == "comment")
+    assert not inference.padded
+    assert "padded" not in inference.reason

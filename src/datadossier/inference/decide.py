@@ -117,14 +117,17 @@ def decide_text_column(
     return _trimmed_when_padded(_decide_text(name, raw_type, scan, findings, config, labels), findings)
 
 
-# Text with spaces around most of its values was written to a fixed width (BLS's series_id
-# "CUUR0000SA0      ", a CHAR(n) column's dump): the spaces are no part of the values.
+# Text with spaces around most of its values, nearly all of them then as long as the longest
+# value, was written to a fixed width (BLS's series_id "CUUR0000SA0      ", a CHAR(n)
+# column's dump): the spaces are no part of the values. Free text of varying lengths with a
+# space before it (wikitext's " = Valkyria Chronicles III = ") is kept as written.
 PADDED_SHARE = 0.5
+ALIGNED_SHARE = 0.8
 
 
 def _trimmed_when_padded(result: ColumnInference, findings: SampleFindings) -> ColumnInference:
     """A text decision over values padded to a width: the typed layer trims them."""
-    if result.decided_type != "VARCHAR" or findings.padded_share < PADDED_SHARE:
+    if result.decided_type != "VARCHAR" or findings.padded_share < PADDED_SHARE or findings.aligned_share < ALIGNED_SHARE:
         return replace(result, spaced=True) if result.decided_type == "VARCHAR" and findings.padded_share else result
     note = (
         f" {findings.padded_share:.0%} of the sampled values have spaces before or after them"

@@ -101,6 +101,8 @@ class SampleFindings:
     missing: dict[str, int] = field(default_factory=lambda: {})
     # Share of sampled values with spaces before or after them (text padded to a width).
     padded_share: float = 0.0
+    # Share of those that are as long as the longest value: spaces that pad to a width.
+    aligned_share: float = 0.0
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -173,11 +175,11 @@ def sample_findings(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row, weights in rows:
-        k, n_distinct, n_values, longest, total, leading_zero, markers, padded = row[:8]
+        k, n_distinct, n_values, longest, total, leading_zero, markers, padded, aligned = row[:9]
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
             values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
-            names[int(k)], int(padded),
+            names[int(k)], int(padded), int(aligned),
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
@@ -235,10 +237,11 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
     leading_zero = min((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), default=None)
     markers = [(v, c) for v, c in common if MISSING_MARKER.fullmatch(v)]
-    padded = sum(c for v, c in common if v.startswith(" ") or v.endswith(" "))
+    spaced = [(v, c) for v, c in common if v.startswith(" ") or v.endswith(" ")]
+    longest = max(map(len, values))
     return _findings(
-        total, len(values) / values.total(), max(map(len, values)), weights, common, leading_zero, config, markers,
-        name, padded,
+        total, len(values) / values.total(), longest, weights, common, leading_zero, config, markers,
+        name, sum(c for _, c in spaced), sum(c for v, c in spaced if len(v) == longest),
     )
 
 
@@ -253,16 +256,19 @@ def _findings(
     markers: list[tuple[str, int]],
     name: str,
     padded: int,
+    aligned: int,
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
     most common sampled values of the column ``name``, and what else the sample says.
     ``common`` (those values, most frequent first) is needed only where `_needs_values` says
     so; ``markers`` are the common values that have the shape of a missing value's marker,
-    with their weights; ``padded`` the weight of those with spaces around them."""
+    with their weights; ``padded`` the weight of those with spaces around them, ``aligned``
+    of those of them as long as the longest value (text padded to a width)."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
     findings.padded_share = padded / total
+    findings.aligned_share = aligned / padded if padded else 0.0
     findings.missing = _missing_markers(markers, weights, total, config)
     if findings.missing:
         total -= sum(findings.missing.values())
@@ -455,6 +461,7 @@ def _weights_sql() -> str:
         f"min(v) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
         f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(MISSING_MARKER.pattern)}))",
         "sum(CASE WHEN v LIKE ' %' OR v LIKE '% ' THEN c ELSE 0 END)",
+        "sum(CASE WHEN (v LIKE ' %' OR v LIKE '% ') AND length(v) = longest THEN c ELSE 0 END)",
     ]
     for i, detector in enumerate(DETECTORS.values()):
         matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
@@ -469,7 +476,7 @@ def _weights_sql() -> str:
 
 def _row_weights(row: tuple[Any, ...]) -> Weights:
     """The detector weights of a `_weights_sql` row."""
-    return {name: (int(row[8 + 2 * i]), int(row[9 + 2 * i])) for i, name in enumerate(DETECTORS)}
+    return {name: (int(row[9 + 2 * i]), int(row[10 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:
