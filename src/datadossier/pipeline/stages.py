@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import layer_relation, quote_ident, quote_literal
-from datadossier.engine.gateway import WORKSPACE_CATALOG
+from datadossier.engine.gateway import WORKSPACE_CATALOG, wide_plans
 from datadossier.errors import SourceError
 from datadossier.inference import DEFAULT_CONFIG, infer_columns
 from datadossier.inference.conversions import (
@@ -716,63 +716,64 @@ def finish_table(
             on_stage(name)
 
     try:
-        if on_stage is not None:
-            on_stage("load")
-        plans = staged.plans
-        if plans is not None:
-            plans = replan_sparse(con, stage, plans)
-        inferences = _noted(
-            infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
-            _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
-            _written_name_notes(staged.dialect),
-            _null_token_notes(staged.null_tokens),
-        )
-        casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
-        needed = text_needed(casts, readings)
-        if needed and staged.reload is not None:
-            # The layers need text that the stage holds thin (a VARCHAR decision, say): the
-            # copy is loaded again with that text in full. Inference stands: it read the same
-            # values either way.
-            readings = readings.with_text(needed)
-            opened, named, plain = staged.reload
-            _load_stage(con, opened, named, stage, readings, plain)
-        step("infer")
+        with wide_plans(con, len(staged.raw_columns)):
+            if on_stage is not None:
+                on_stage("load")
+            plans = staged.plans
+            if plans is not None:
+                plans = replan_sparse(con, stage, plans)
+            inferences = _noted(
+                infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
+                _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
+                _written_name_notes(staged.dialect),
+                _null_token_notes(staged.null_tokens),
+            )
+            casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]
+            needed = text_needed(casts, readings)
+            if needed and staged.reload is not None:
+                # The layers need text that the stage holds thin (a VARCHAR decision, say): the
+                # copy is loaded again with that text in full. Inference stands: it read the same
+                # values either way.
+                readings = readings.with_text(needed)
+                opened, named, plain = staged.reload
+                _load_stage(con, opened, named, stage, readings, plain)
+            step("infer")
 
-        con.execute("BEGIN TRANSACTION")
-        if staged.raw_select is not None:
-            con.execute(f"CREATE OR REPLACE VIEW {raw} AS {staged.raw_select}")
+            con.execute("BEGIN TRANSACTION")
+            if staged.raw_select is not None:
+                con.execute(f"CREATE OR REPLACE VIEW {raw} AS {staged.raw_select}")
 
-        counts = build_layers(con, stage, typed, quarantine, casts, staged.raw_rows, readings)
-        typed_columns = describe(con, typed)
-        quarantine_columns = describe(con, quarantine)
-        if stage == STAGE:
-            # (A scratch stage cannot be dropped here: one transaction writes to one database.
-            # It goes with its file.)
-            con.execute(f"DROP TABLE {STAGE}")
-        step("layers")
+            counts = build_layers(con, stage, typed, quarantine, casts, staged.raw_rows, readings)
+            typed_columns = describe(con, typed)
+            quarantine_columns = describe(con, quarantine)
+            if stage == STAGE:
+                # (A scratch stage cannot be dropped here: one transaction writes to one database.
+                # It goes with its file.)
+                con.execute(f"DROP TABLE {STAGE}")
+            step("layers")
 
-        bounds = {
-            inf.column_name: inf.bounds
-            for inf, cast in zip(inferences, casts, strict=True)
-            if inf.bounds is not None and cast.decided_type == inf.decided_type
-        }
-        profiles = profile_columns(
-            con,
-            typed,
-            typed_columns,
-            exact_distinct_max_rows=exact_distinct_max_rows,
-            bounds=bounds,
-            row_count=counts.typed_rows,
-        )
-        types = dict(typed_columns)
-        inferences = _noted(inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types))
-        # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)
-        text = [
-            c.name for c, i in zip(casts, inferences, strict=True)
-            if c.decided_type == "VARCHAR" and i.decided_pattern is None and types.get(c.name) == "VARCHAR"
-        ]
-        inferences = _noting_lists(inferences, list_columns(con, typed, text))
-        step("profile")
+            bounds = {
+                inf.column_name: inf.bounds
+                for inf, cast in zip(inferences, casts, strict=True)
+                if inf.bounds is not None and cast.decided_type == inf.decided_type
+            }
+            profiles = profile_columns(
+                con,
+                typed,
+                typed_columns,
+                exact_distinct_max_rows=exact_distinct_max_rows,
+                bounds=bounds,
+                row_count=counts.typed_rows,
+            )
+            types = dict(typed_columns)
+            inferences = _noted(inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types))
+            # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)
+            text = [
+                c.name for c, i in zip(casts, inferences, strict=True)
+                if c.decided_type == "VARCHAR" and i.decided_pattern is None and types.get(c.name) == "VARCHAR"
+            ]
+            inferences = _noting_lists(inferences, list_columns(con, typed, text))
+            step("profile")
     except BaseException:
         if staged.raw_copy is not None:
             staged.raw_copy.unlink(missing_ok=True)
