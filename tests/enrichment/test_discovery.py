@@ -2183,6 +2183,29 @@ async def test_a_join_on_codes_that_lost_their_zeros_joins_on_normalized_values(
     assert await _count(runtime, path.sql) == 400
 
 
+async def test_fips_codes_written_as_numbers_link_to_the_padded_ones(runtime: Runtime, tmp_path: Path) -> None:
+    # MIT's county returns write county_fips 1001 (or pandas' 1001.0), the counties' table
+    # 01001: none matched as written, so no link was looked for on normalized values.
+    folder = tmp_path / "data" / "elections"
+    folder.mkdir(parents=True)
+    fips = [f"{state:02d}{county:03d}" for state in (1, 4, 6) for county in range(1, 80, 2)]
+    (folder / "counties.csv").write_text("county_fips,county_name\n" + "".join(f"{f},County {i}\n" for i, f in enumerate(fips)))
+    lines = ["year,county_fips,party,candidatevotes"]
+    for year in (2016, 2020):
+        for i, f in enumerate(fips):
+            written = f"{int(f)}.0" if year == 2016 else str(int(f))
+            lines += [f"{year},{written},{party},{100 + 7 * i + len(party)}" for party in ("DEMOCRAT", "REPUBLICAN")]
+    (folder / "countypres.csv").write_text("\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="elections")
+    link = _edges(found, "elections")[("countypres", ("county_fips",), "counties", ("county_fips",))]
+    assert link.evidence["normalized_integrity"] == 1.0
+    (path, *_) = (await service.join_paths("countypres", "counties")).paths
+    assert await _count(runtime, path.sql) == len(lines) - 1
+    assert not any(w.startswith("Orphans") for w in path.warnings)
+    assert any("0.0% match as written, 100.0% once" in w for w in path.warnings)
+
+
 async def test_a_tax_lot_s_bbl_keys_its_table_and_is_referenced(runtime: Runtime, tmp_path: Path) -> None:
     # NYC's PLUTO: BBL (borough, block and lot in ten digits) keys the lots, but not first in
     # the file it was no key (the grain was a measure); HPD's violations point at it.

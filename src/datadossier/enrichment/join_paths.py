@@ -264,16 +264,19 @@ def warnings(path: JoinPath) -> list[str]:
             )
         if step.integrity is not None and step.integrity < 0.99:
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
-            notes.append(
-                f"Orphans: {100 * (1 - step.integrity):.1f}% of the distinct values of {side}"
-                f"({', '.join(columns)}) have no match; "
-                "an inner JOIN drops those rows, a LEFT JOIN keeps them."
-            )
+            # (Counted on the values the SQL joins: normalized ones, where it normalizes.)
+            joined = step.normalized_integrity if _normalizes(step) and step.normalized_integrity is not None else step.integrity
+            if joined < 0.99:
+                notes.append(
+                    f"Orphans: {100 * (1 - joined):.1f}% of the distinct values of {side}"
+                    f"({', '.join(columns)}) have no match; "
+                    "an inner JOIN drops those rows, a LEFT JOIN keeps them."
+                )
             if _normalizes(step):
                 notes.append(
-                    f"{100 * (step.normalized_integrity or 0.0):.1f}% match once case, spaces, a leading apostrophe and"
-                    " leading zeros of codes are ignored: the SQL joins on the values so normalized (slower than on"
-                    " the values as written)."
+                    f"{100 * (step.integrity):.1f}% match as written, {100 * (step.normalized_integrity or 0.0):.1f}%"
+                    " once case, spaces, a leading apostrophe, a whole number's \".0\" and leading zeros of codes are"
+                    " ignored: the SQL joins on the values so normalized (slower than on the values as written)."
                 )
             elif step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
                 notes.append(
@@ -317,8 +320,9 @@ def normalized_key(sql: str) -> str:
     """SQL: a text key as people mistype it: spaces and case ignored, Excel's text prefix (a
     leading apostrophe, FAOSTAT's "'004") dropped, digit codes without their leading zeros,
     a letter after them too (a spreadsheet turns "000123" into 123, Chicago's IUCR "041A"
-    into "41A")."""
-    text = f"ltrim(trim(CAST({sql} AS VARCHAR)), '''')"
+    into "41A"), and without the ".0" pandas writes after a whole number in a column with a
+    missing value (a county FIPS code's "1001.0")."""
+    text = f"regexp_replace(ltrim(trim(CAST({sql} AS VARCHAR)), ''''), '^([0-9]+)\\.0+$', '\\1')"
     return f"CASE WHEN regexp_full_match({text}, '0+[0-9]+[A-Za-z]?') THEN lower(ltrim({text}, '0')) ELSE lower({text}) END"
 
 

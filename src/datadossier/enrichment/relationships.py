@@ -59,7 +59,10 @@ MAX_ID_TEXT_LENGTH = 128.0
 ROW_INTEGRITY_MIN_DISTINCT = 50
 # Such a child is checked against a parent holding at least this share of its distinct count.
 MIN_ROW_PARENT_SHARE = 0.2
-MIN_NORMALIZED = 0.3  # below this share of exact matches, normalizing is not tried
+# Below this share of exact matches, normalizing is not tried, unless the columns are named
+# alike (a county_fips written 1001 or 1001.0 beside counties' 01001: none matches as written).
+MIN_NORMALIZED = 0.3
+NAMED_ALIKE = 0.9
 MAX_COMPOSITE_COMBINATIONS = 8
 # Two tables keyed alike by an id and a row's place in its list share most of their pairs by
 # chance: IMDb's akas (titleId, ordering) and principals (tconst, ordering) share 78%, the
@@ -530,7 +533,9 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
             cand.row_integrity = int(row[1] or 0) / int(distinct[1]) if distinct[1] else None
-            if cand.child.family == cand.parent.family == "string" and MIN_NORMALIZED <= cand.integrity < 0.99:
+            if cand.child.family == cand.parent.family == "string" and cand.integrity < 0.99 and (
+                cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE
+            ):
                 _check_normalized(con, relations, cand)
             cand.confidence = score(cand.best_integrity, cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
