@@ -2206,6 +2206,43 @@ async def test_fips_codes_written_as_numbers_link_to_the_padded_ones(runtime: Ru
     assert any("0.0% match as written, 100.0% once" in w for w in path.warnings)
 
 
+async def test_a_key_of_a_table_whose_columns_are_in_alphabetical_order_need_not_come_first(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # FDIC's institutions list their columns by name: CERT, the certificate number every file
+    # joins on, after ACTIVE, ADDRESS and ASSET; the grain was the total assets (or the name)
+    # and the branches' link to it was missed.
+    folder = tmp_path / "data" / "fdic"
+    folder.mkdir(parents=True)
+    rng = random.Random(5)
+    certs = rng.sample(range(1000, 60000), 200)
+    (folder / "institutions.csv").write_text("ACTIVE,ADDRESS,ASSET,BKCLASS,CERT,CITY,NAME\n" + "".join(
+        f"{rng.choice('01')},{100 + i} Main St,{rng.randint(5_000, 9_000_000)},{rng.choice(['N', 'SM', 'NM', 'SB'])},{cert},"
+        f"City {i % 40},Bank {cert}\n" for i, cert in enumerate(certs)))
+    (folder / "locations.csv").write_text("UNINUM,CERT,OFFNAME\n" + "".join(
+        f"{500000 + i},{rng.choice(certs)},Branch {i}\n" for i in range(600)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="fdic")
+    assert {e.table: e.grain_columns for e in entities}["fdic.institutions"] == ["CERT"]
+    assert ("locations", ("CERT",), "institutions", ("CERT",)) in _edges(found, "fdic")
+
+
+async def test_a_total_repeated_on_each_row_of_a_group_is_no_part_of_the_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # MIT's county returns: a row per county, year and party, the county's totalvotes on
+    # each; (party, totalvotes) was the grain, unique because totals rarely repeat.
+    rng = random.Random(8)
+    lines = ["year,county_fips,candidate,party,candidatevotes,totalvotes,mode"]
+    for year, names in ((2016, ("HILLARY CLINTON", "DONALD TRUMP", "OTHER")), (2020, ("JOSEPH R BIDEN JR", "DONALD J TRUMP", "OTHER"))):
+        for county in (1001, 1003, 1005):
+            votes = [rng.randint(100, 90_000) for _ in names]
+            for name, party, v in zip(names, ("DEMOCRAT", "REPUBLICAN", "OTHER"), votes, strict=True):
+                lines.append(f"{year},{county},{name},{party},{v},{sum(votes)},TOTAL")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "mit" / "countypres.csv", lines)
+    assert entity.grain_columns is not None
+    assert "totalvotes" not in entity.grain_columns
+    assert set(entity.grain_columns) in ({"year", "county_fips", "party"}, {"year", "county_fips", "candidate"})
+
+
 async def test_a_tax_lot_s_bbl_keys_its_table_and_is_referenced(runtime: Runtime, tmp_path: Path) -> None:
     # NYC's PLUTO: BBL (borough, block and lot in ten digits) keys the lots, but not first in
     # the file it was no key (the grain was a measure); HPD's violations point at it.

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident
@@ -535,6 +535,18 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     return any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
 
 
+def alphabetical(table: TableStats) -> bool:
+    """Whether a table's columns are in the order of their names, nine pairs in ten of
+    neighbours at least (FDIC's exports: ACTIVE, ADDRESS, ASSET, BKCLASS, CERT, ..., a few
+    more columns after them): their places then say nothing of what they hold, an identifier
+    need not come first."""
+    names = [c.name.lower() for c in sorted(table.columns, key=lambda c: c.position)]
+    if len(names) < 6 or any(is_placeholder(n) for n in names):
+        return False  # (a headerless file's column0, column1, ... are in order, and say nothing)
+    ordered = sum(a <= b for a, b in pairwise(names))
+    return ordered >= 0.85 * (len(names) - 1)
+
+
 def _first_position(table: TableStats) -> int:
     """The place of the table's first column (a file's first field)."""
     return min(c.position for c in table.columns)
@@ -553,7 +565,7 @@ def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
     so in their name; numbered rows fill their range."""
     if column.family != "integer" or is_key_like(column.name) or column.distinct is None:
         return False
-    if column.position == _first_position(table) or column.distinct < 0.9 * table.rows:
+    if column.position == _first_position(table) or column.distinct < 0.9 * table.rows or alphabetical(table):
         return False
     low, high = column.min_value, column.max_value
     return low is not None and high is not None and high - low + 1 >= 2 * table.rows
@@ -655,7 +667,7 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus -= 1.0
         if column.family == "string" and (column.avg_length or 0.0) > 20:
             bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best
-        if column.position == 0:
+        if column.position == 0 and not alphabetical(table):
             bonus += 0.2
         per_column += bonus
     return score + per_column / len(key)

@@ -41,8 +41,17 @@ MEASURE_WORDS = ORDER_WORDS | frozenset(
     {"qty", "quantity", "count", "cnt", "amount", "amt", "total", "tot", "sum", "avg", "average", "min", "max",
      "days", "hours", "minutes", "seconds", "milliseconds", "millis", "msec", "ms", "terms", "price", "cost", "rate", "pct", "percent", "score",
      "weight", "age", "duration", "size", "length", "balance", "value", "units", "stock", "threshold",
-     "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population", "area"}
+     "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population", "area",
+     "votes", "asset", "assets", "deposits", "liabilities", "equity", "profit", "sales", "margin"}
 )
+# A measure's word glued to another, as some files write their names: MIT's totalvotes and
+# candidatevotes, avgrating.
+_GLUED_MEASURE_STARTS = ("total", "avg", "average")
+_GLUED_MEASURE_ENDS = ("votes", "amount", "total", "count")
+_NOT_GLUED = frozenset({"account", "viscount", "subtotal"})
+# Words that count what follows them when they lead a name (numVotes, num_pages, number_of_rooms)
+# and number a thing when they end it (order_num, emp_no).
+_COUNT_FIRST = frozenset({"num", "number", "nbr", "nb"})
 # Names of the same entity (vendor_id points at suppliers).
 SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"customer", "client", "buyer", "shopper", "consumer", "cust"}),
@@ -206,8 +215,9 @@ def is_key_like(name: str) -> bool:
     ws = core_words(name)
     if not ws or (ws[-1] in BOUND_WORDS and ws[0] != ws[-1]):
         return False  # (ref_range_lower: a bound of a range)
+    leading = ws[0] in KEY_WORDS and not (ws[0] in _COUNT_FIRST and len(ws) > 1)
     return (
-        ws[-1] in KEY_WORDS or ws[0] in KEY_WORDS or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
+        ws[-1] in KEY_WORDS or leading or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
         or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
     )
 
@@ -388,7 +398,15 @@ def is_measure_like(name: str) -> bool:
     """Whether a name says it holds an amount (and no key word says otherwise)."""
     ws = core_words(name)
     return not is_key_like(name) and any(
-        w in MEASURE_WORDS and not (w == "area" and i > 0 and ws[i - 1] in _REGION_WORDS) for i, w in enumerate(ws)
+        (w in MEASURE_WORDS and not (w == "area" and i > 0 and ws[i - 1] in _REGION_WORDS)) or _glued_measure(w)
+        for i, w in enumerate(ws)
+    )
+
+
+def _glued_measure(word: str) -> bool:
+    return word not in _NOT_GLUED and (
+        any(word.startswith(p) and len(word) >= len(p) + 3 for p in _GLUED_MEASURE_STARTS)
+        or any(word.endswith(e) and len(word) >= len(e) + 3 for e in _GLUED_MEASURE_ENDS)
     )
 
 
