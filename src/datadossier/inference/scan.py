@@ -388,11 +388,14 @@ def late_number_readings(
     the sample's rows; an accountant's "(12.34)"): the reading that reads them and plain
     numbers alike (`_LATE_READINGS`) is counted over those columns in one more scan, and
     becomes a candidate when it reads every value. Run after `collect_failed_examples`, and
-    only where the failures shown all have its shape; a column the load keeps thin (its text
-    gone where converted) is left as it is."""
+    only where the failures shown all have its shape. A column the load keeps thin (its text
+    gone where converted, in files the load samples first: NASS's production figures
+    "2,179,419,338" after 25,000 plain percentages) is read as its text where kept and its
+    number's reading elsewhere."""
     late: list[tuple[int, Detector]] = []
+    rebuilt: list[str] = []
     for index, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-        if plan.findings is None or plan.name in readings.thin:
+        if plan.findings is None:
             continue
         numbers = [stats for name, stats in scan.candidates.items() if name in ("integer", "float")]
         if not numbers:
@@ -405,10 +408,19 @@ def late_number_readings(
             (DETECTORS[n] for n in _LATE_READINGS if n not in scan.candidates and all(DETECTORS[n].matches(v) for v in failed)),
             None,
         )
-        if found is not None:
-            late.append((index, found))
+        if found is None:
+            continue
+        if plan.name in readings.thin:
+            number = readings.names.get((plan.name, best.detector.name, "value"))
+            if number is None:
+                continue
+            col = quote_ident(plan.name)
+            rebuilt.append(f"coalesce({col}, CAST({quote_ident(number)} AS VARCHAR)) AS {col}")
+        late.append((index, found))
     if not late:
         return
+    if rebuilt:
+        relation = f"(SELECT * REPLACE ({', '.join(rebuilt)}) FROM {relation})"
     plans_late = [
         replace(plans[index], findings=replace(plans[index].findings, shares={detector.name: 1.0}))  # type: ignore[arg-type]
         for index, detector in late
