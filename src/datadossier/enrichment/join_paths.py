@@ -70,6 +70,9 @@ class Step:
     parent_repeats: int = 0
     # The child's values list several parents: how to split them (see `enrichment.listed`).
     items: ListedItems | None = None
+    # Of a step from the child: its rows without a reference (NULL in ``from_columns``), of all.
+    empty_rows: int = 0
+    rows: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -116,6 +119,8 @@ class _Edge:
     coverage: float | None
     parent_repeats: int = 0
     items: ListedItems | None = None
+    child_nulls: int = 0
+    child_rows: int = 0
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -147,6 +152,8 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 coverage=_coverage(r.evidence),
                 parent_repeats=int(r.evidence.get("parent_repeats") or 0),
                 items=ListedItems.of(r.evidence),
+                child_nulls=int(r.evidence.get("child_nulls") or 0),
+                child_rows=int(r.evidence.get("child_rows") or 0),
             )
         )
     return edges
@@ -165,6 +172,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
             Step(
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
+                empty_rows=e.child_nulls, rows=e.child_rows,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -261,6 +269,11 @@ def warnings(path: JoinPath) -> list[str]:
                 f"Optional: only {100 * step.coverage:.1f}% of the values of {step.from_table}"
                 f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
                 f" a LEFT JOIN from {step.from_table} keeps them all."
+            )
+        if step.from_child and step.empty_rows and step.rows:
+            notes.append(
+                f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({100 * step.empty_rows / step.rows:.1f}%)"
+                f" have no {', '.join(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
             )
         if step.integrity is not None and step.integrity < 0.99:
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)

@@ -570,6 +570,9 @@ def link_evidence(cand: Candidate, *, unique_child: bool) -> dict[str, Any]:
     }
     if cand.parent.distinct is not None and cand.parent.distinct < cand.parent.non_null:
         evidence["parent_repeats"] = cand.parent.non_null - cand.parent.distinct
+    if cand.child.nulls:
+        # (Rows without a reference, guest payments without a customer: an inner join drops them.)
+        evidence.update(child_nulls=cand.child.nulls, child_rows=cand.child.rows)
     return evidence
 
 
