@@ -2206,6 +2206,29 @@ async def test_fips_codes_written_as_numbers_link_to_the_padded_ones(runtime: Ru
     assert any("0.0% match as written, 100.0% once" in w for w in path.warnings)
 
 
+async def test_exports_named_for_their_service_link_by_their_ids(runtime: Runtime, tmp_path: Path) -> None:
+    # Stripe's and HubSpot's exports in one folder: charges' Customer ID was half a match for
+    # stripe_customers (the customer of a "stripe customer"), so the link went through the
+    # e-mail; events' user_id found no "user_id (metadata)".
+    folder = tmp_path / "data" / "saas"
+    folder.mkdir(parents=True)
+    rng = random.Random(3)
+    customers = [f"cus_{''.join(rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijk0123456789') for _ in range(14))}" for _ in range(80)]
+    (folder / "stripe_customers.csv").write_text("id,Email,Name,user_id (metadata)\n" + "".join(
+        f"{c},p{i}@ex{i % 7}.com,Person {i},{100000 + 7 * i}\n" for i, c in enumerate(customers)))
+    (folder / "stripe_charges.csv").write_text("id,Amount,Customer ID,Customer Email\n" + "".join(
+        f"ch_{i:08d},{20 + i % 50}.00,{customers[i % 80]},p{i % 80}@ex{i % 80 % 7}.com\n" for i in range(600)))
+    (folder / "hubspot_contacts.csv").write_text("Record ID,Email,First Name\n" + "".join(
+        f"{5000 + i},p{i}@ex{i % 7}.com,P{i}\n" for i in range(0, 80, 2)))
+    (folder / "product_events.csv").write_text("event_id,user_id,event\n" + "".join(
+        f"{i},{100000 + 7 * (i % 80)},click\n" for i in range(900)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="saas")
+    edges = _edges(found, "saas")
+    assert ("stripe_charges", ("Customer ID",), "stripe_customers", ("id",)) in edges
+    assert ("product_events", ("user_id",), "stripe_customers", ("user_id (metadata)",)) in edges
+
+
 async def test_a_join_path_names_the_rows_without_a_reference(runtime: Runtime, tmp_path: Path) -> None:
     # Stripe's guest payments have no Customer ID: the inner JOIN of the path dropped them
     # (4% of the revenue) and no warning said so.

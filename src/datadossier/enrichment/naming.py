@@ -146,11 +146,15 @@ def words(name: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+_TRAILING_NOTE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+
+
 @lru_cache(maxsize=4096)
 def core_words(name: str) -> tuple[str, ...]:
     """``words`` without a table-initials prefix (``l_``, ``ps_`` in ``l_orderkey``,
-    ``ps_partkey``): a first word of one or two letters followed by words with a key word."""
-    ws = words(name)
+    ``ps_partkey``): a first word of one or two letters followed by words with a key word;
+    and without a note in brackets at the end (Stripe's "user_id (metadata)", "Created (UTC)")."""
+    ws = words(_TRAILING_NOTE.sub("", name) or name)
     if len(ws) > 1 and len(ws[0]) <= 2 and ws[0] not in KEY_WORDS and any(w in KEY_WORDS for w in ws[1:]):
         return ws[1:]  # only before a key word: "on_order" keeps its "on"
     return ws
@@ -190,6 +194,11 @@ def entity_words(name: str) -> tuple[str, ...]:
 # Also words that mark an example file (Tableau's sample_superstore).
 TABLE_PREFIXES = frozenset(
     {"dim", "fact", "fct", "tbl", "tb", "stg", "raw", "src", "ref", "lkp", "lookup", "vw", "view", "t", "d", "f", "sample", "example", "demo"}
+    # The services whose exports a folder gathers name their files after them
+    # (stripe_customers, hubspot_contacts): a customer_id points at stripe_customers.
+    | {"stripe", "hubspot", "salesforce", "sfdc", "shopify", "zendesk", "jira", "quickbooks", "qbo", "xero",
+       "mailchimp", "intercom", "netsuite", "marketo", "pipedrive", "woocommerce", "magento", "bigcommerce",
+       "paypal", "braintree", "chargebee", "recurly", "zuora", "klaviyo", "freshdesk", "gorgias", "amplitude", "mixpanel"}
 )
 
 
