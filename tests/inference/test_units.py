@@ -103,6 +103,16 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("voltage_v", "V"),
         ("pressure_mb", "mbar"),  # millibars beside a pressure's word, not megabytes
         ("pressure_in", "inHg"),
+        # units whose case tells them apart (split at its capitals, hPa was h and Pa)
+        ("pressure_hPa", "hPa"),
+        ("battery_mV", "mV"),
+        ("current_mA", "mA"),
+        ("rssi_dBm", "dBm"),
+        ("energy_Wh", "Wh"),
+        ("power_W", "W"),
+        # EPA's emissions: millions of Btu, not millimetres
+        ("Heat Input (mmBtu)", "MMBtu"),
+        ("SO2 Rate (lbs/mmBtu)", "lb/MMBtu"),
         # food: Open Food Facts' nutrients per 100 g
         ("fat_100g", "g"),
         ("energy-kcal_100g", "kcal"),
@@ -152,7 +162,9 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
      # a coordinate's letters joined to a word only after three letters or more
      "flat", "salon", "oblong",
      # a series' code with a number inside (FRED-MD's TB3MS, the 3-month bill rate)
-     "TB3MS", "TB6MS"],
+     "TB3MS", "TB6MS",
+     # GTEx's samples as columns (SM-QA7MS: no milliseconds); a track's cadence; a team's wins
+     "GTEX-1117F-0226-SM-QA7MS", "GTEX-111CU-1826-SM-5GZYN", "cad", "team_W"],
 )
 def test_id_no_and_plain_words_are_not_units(name: str) -> None:
     assert unit_from_name(name) is None
@@ -239,6 +251,8 @@ def test_names_that_sound_boolean_or_like_dates() -> None:
     flags = ("Survived", "Exited", "Churn", "Cancelled", "Diverted", "SeniorCitizen", "holiday", "isFraud")
     assert all(looks_boolean(n) for n in flags)
     assert not any(looks_boolean(n) for n in ("Pclass", "SibSp", "cancellation_code", "DepDelay"))
+    # Fitbit's distances and minutes in a state (all zeros in a day of rest) are quantities.
+    assert not any(looks_boolean(n) for n in ("VeryActiveDistance", "SedentaryActiveDistance", "FairlyActiveMinutes"))
     assert [looks_like_date(n) for n in ("order_date", "dob", "shipped_on", "update_count")] == [
         True, True, True, False,
     ]

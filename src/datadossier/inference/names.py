@@ -64,7 +64,16 @@ def looks_boolean(name: str) -> bool:
     tokens = name_tokens(name)
     if not tokens:
         return False
+    if tokens[-1] in _QUANTITY_ENDINGS:
+        return False  # Fitbit's VeryActiveDistance, SedentaryActiveMinutes: quantities of a state
     return tokens[0] in _BOOLEAN_PREFIXES or any(t in _BOOLEAN_WORDS for t in tokens)
+
+
+# Last words of a name that measure something, whatever state the words before name.
+_QUANTITY_ENDINGS = frozenset({
+    "distance", "minutes", "mins", "hours", "seconds", "steps", "calories", "count", "amount", "total", "duration",
+    "time", "km", "miles", "days", "rate", "pct", "percent", "share", "sum", "value", "score",
+})
 
 
 # Words of a span of time, not a time of day: ActualElapsedTime, AirTime, travel_time.

@@ -271,7 +271,22 @@ _BRACKETED_UNITS: dict[str, str] = {
     "earth mass": "M_earth", "earth masses": "M_earth", "jupiter radius": "R_jup", "jupiter radii": "R_jup",
     "jupiter mass": "M_jup", "jupiter masses": "M_jup", "solar radius": "R_sun", "solar radii": "R_sun",
     "solar mass": "M_sun", "solar masses": "M_sun", "solar luminosity": "L_sun", "dex": "dex", "mag": "mag",
+    # Energy of fuel in millions of British thermal units (EPA's "Heat Input (mmBtu)"): not millimetres.
+    "mmbtu": "MMBtu", "lbs/mmbtu": "lb/MMBtu", "lb/mmbtu": "lb/MMBtu", "short tons/mmbtu": "short_ton/MMBtu",
+    "tons/mmbtu": "ton/MMBtu", "mmbtu/hr": "MMBtu/h",
 }
+# Units whose case tells them apart, written as a name's last part (pressure_hPa, battery_mV,
+# current_mA, rssi_dBm, energy_Wh): splitting such a name at its capitals loses them.
+_CASED_UNITS: dict[str, str] = {
+    "hPa": "hPa", "kPa": "kPa", "Pa": "Pa", "mV": "mV", "mA": "mA", "mAh": "mAh", "dBm": "dBm", "dB": "dB",
+    "Wh": "Wh", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh", "kW": "kW", "MW": "MW", "GW": "GW",
+    "Hz": "Hz", "kHz": "kHz", "MHz": "MHz", "GHz": "GHz", "ppb": "ppb", "µs": "us", "ns": "ns",
+}
+# A watt alone ("power_W") only beside a word of power: a W is also a win, a week, a west.
+_POWER_WORDS = frozenset({"power", "load", "output", "consumption", "demand", "generation", "pv", "solar", "wind", "draw"})
+# A name's last part written as a code of capitals and digits (GTEx's sample GTEX-1117F-0226-SM-QA7MS,
+# FRED's series): no unit in it, whatever letters it ends with.
+_CODE_PART = re.compile(r"(?=[A-Z0-9]*[0-9])(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}")
 # A label Pint may read: a lower-case word ("degrees", "meters/second"), or symbols joined by
 # "/", "^", "*" or "·" with powers ("W/m^2", "ug/m3", "m3/s"). Short capitals alone ("TS",
 # "RN": a logger's timestamp and record markers) are not handed to Pint, which reads them as
@@ -429,6 +444,13 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if re.search(r"[(\[][^()\[\]]*\bper\s", name, flags=re.IGNORECASE):
         return None  # counts per something (the UN's "(persons per square km)"): no unit of the words
 
+    parts = [p for p in re.split(r"[-_\s]+", name.strip()) if p]
+    if len(parts) > 1 and _CODE_PART.fullmatch(parts[-1]):
+        return None
+    if len(parts) > 1 and parts[-1] in _CASED_UNITS:
+        return UnitEvidence(_CASED_UNITS[parts[-1]], NAME_UNIT_CONFIDENCE)
+    if len(parts) > 1 and parts[-1] == "W" and _POWER_WORDS.intersection(p.lower() for p in parts[:-1]):
+        return UnitEvidence("W", NAME_UNIT_CONFIDENCE)
     per = re.search(r"([A-Za-z]+/[A-Za-z]+)\W*$", name)  # "speed_m/s", "Wind (km/h)"
     if per is not None and per.group(1) in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[per.group(1)], NAME_UNIT_CONFIDENCE)
@@ -464,6 +486,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             # word names a thing: co2_ppm.)
             continue
         code = token.upper()
+        if name.strip() == "cad":
+            return None  # a track's cadence, as GPX and Garmin write it (Canadian dollars are "CAD")
         named = code in COMMON_CURRENCIES or (code in ISO_CURRENCIES and name.strip() == code)
         if named and code not in _NOT_NAME_CURRENCIES:
             return UnitEvidence(code, NAME_UNIT_CONFIDENCE)
