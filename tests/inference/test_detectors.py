@@ -765,6 +765,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
     "datetime_interval": ["01.03.2023 00:15", "01.03.2023 00:15-01.03.2023 00:30", "2023-03-01 00:15 - 2023-03-01 00:30",
                           "01.03.2023 24:00 - 02.03.2023 00:15", "01.03.2023 00:15 - 01.03.2023 00:30 (PST)"],
+    "iso_date_hour": ["2023-01-05T24", "2023-1-5T14", "2023-01-05T1", "2023-01-05", "2023-01-05T14:00"],
     "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431", "201905072", "2019050724"],
     "email": ["ana@", "@example.com", "ana@example"],
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
@@ -819,3 +820,23 @@ def test_currency_conversions_of_every_documented_form(infer: Infer) -> None:
         "DECIMAL", "currency", "USD"
     )
     assert result.bounds == (float(Decimal("-3.00")), 1234.5)
+
+
+def test_date_times_as_activity_trackers_grids_and_gps_exports_write_them(infer: Infer) -> None:
+    # Each stayed text: Strava's comma after the year, the EIA's hourly period, PVGIS's colon
+    # between day and time, GDAL's zone after a slashed date, ENTSO-E's zone after an interval.
+    hours = range(30)
+    result = infer({
+        "Activity Date": [f"Jan {1 + h % 28}, 2023, {1 + h % 12}:14:32 {'AM' if h % 2 else 'PM'}" for h in hours],
+        "period": [f"2023-01-{1 + h // 24:02d}T{h % 24:02d}" for h in hours],
+        "time": [f"202001{1 + h // 24:02d}:{h % 24:02d}10" for h in hours],
+        "gps_time": [f"2023/05/01 06:{h:02d}:00+02" for h in hours],
+        "MTU": [f"01.01.2023 {h % 24:02d}:00 - 01.01.2023 {(h + 1) % 24:02d}:00 (CET/CEST)" for h in hours],
+    })
+    for name in ("Activity Date", "period", "time", "gps_time", "MTU"):
+        assert result[name].decided_type == "TIMESTAMP", name
+        assert result[name].candidates[0].parse_success_rate == 1.0, name
+    assert result["Activity Date"].bounds is not None
+    assert result["period"].bounds == utc_bounds((2023, 1, 1, 0), (2023, 1, 2, 5))
+    assert result["time"].bounds == utc_bounds((2020, 1, 1, 0, 10), (2020, 1, 2, 5, 10))
+    assert result["gps_time"].bounds == utc_bounds((2023, 5, 1, 4, 0), (2023, 5, 1, 4, 29))  # (+02: in UTC)

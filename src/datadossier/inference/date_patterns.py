@@ -370,16 +370,38 @@ def ymd_slash() -> Detector:
 
 @register
 def ymd_slash_datetime() -> Detector:
-    """Year first with slashes and a time ("2021/01/05 10:11:12", "2021/1/5 9:05")."""
+    """Year first with slashes and a time ("2021/01/05 10:11:12", "2021/1/5 9:05"), with a
+    zone at times (GDAL's exports of GPS tracks: "2023/05/01 06:30:00+00"), then in UTC."""
     regex = (
         rf"\s*[0-9]{{4}}/{_MONTH_NUMBER}/{_DAY_NUMBER}[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
-        r"(?::[0-5][0-9](?:\.[0-9]{1,6})?)?\s*"
+        rf"(?::[0-5][0-9](?:\.[0-9]{{1,6}})?)?(?:[-+][0-9]{{2}}(?::?[0-9]{{2}})?|Z)?\s*"
     )
-    # DuckDB's TIMESTAMP cast reads slashes between the date's parts.
+
+    def convert(col: str, _sql_type: str) -> str:
+        # DuckDB's TIMESTAMP cast reads slashes between the date's parts (and drops a zone).
+        value = shaped(col, regex)
+        zoned = f"regexp_matches({col}, '(?:[-+][0-9]{{2}}(?::?[0-9]{{2}})?|Z)\\s*$')"
+        return (
+            f"CASE WHEN {zoned} THEN timezone('UTC', TRY_CAST({value} AS TIMESTAMPTZ))"
+            f" ELSE TRY_CAST({value} AS TIMESTAMP) END"
+        )
+
     return Detector(
-        "ymd_slash_datetime", "TIMESTAMP", regex,
-        lambda col, _t: f"TRY_CAST({shaped(col, regex)} AS TIMESTAMP)",
+        "ymd_slash_datetime", "TIMESTAMP", regex, convert,
         priority=70, formats=("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"),
+    )
+
+
+@register
+def iso_date_hour() -> Detector:
+    """An ISO date with its hour alone ("2023-01-05T14", the hourly period of the EIA's API):
+    a TIMESTAMP at the hour."""
+    formats = ("%Y-%m-%dT%H", "%Y-%m-%d %H")
+    regex = r"\s*[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[T ](?:[01][0-9]|2[0-3])\s*"
+    return Detector(
+        "iso_date_hour", "TIMESTAMP", regex,
+        lambda col, _t: f"try_strptime(trim({shaped(col, regex)}), {format_list(formats)})",
+        priority=66, formats=formats,
     )
 
 
@@ -538,19 +560,20 @@ def compact_yymmdd() -> Detector:
 @register
 def compact_datetime() -> Detector:
     """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it), also ISO 8601's
-    basic form with a T ("20141013T000000", King County's house sales) or a space, with
+    basic form with a T ("20141013T000000", King County's house sales), a space or a colon, with
     milliseconds (HistData's forex ticks, "20190101 170003123"), and to the hour or the
     minute (Google Analytics' "Date + hour (YYYYMMDDHH)" 2023010514, "Date Hour and Minute"
     202301051430). Below `integer`: `decide` reads such a column as times only when its name
     says time or date."""
     formats = ("%Y%m%d%H%M%S", "%Y%m%d%H%M%S%g", "%Y%m%d%H", "%Y%m%d%H%M")
     regex = (
-        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[T ]?"
+        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[T :]?"
         r"(?:[01][0-9]|2[0-3])(?:[0-5][0-9](?:[0-5][0-9](?:[0-9]{3})?)?)?\s*"
     )
 
     def convert(col: str, _sql_type: str) -> str:
-        digits = f"replace(replace(trim({shaped(col, regex)}), 'T', ''), ' ', '')"
+        # (PVGIS writes a colon between the day and the time: "20200101:0010".)
+        digits = f"replace(replace(replace(trim({shaped(col, regex)}), 'T', ''), ' ', ''), ':', '')"
         by_length = " ".join(f"WHEN {width} THEN try_strptime({digits}, {lit(f)})" for width, f in zip((14, 17, 10, 12), formats, strict=True))
         return f"CASE length({digits}) {by_length} END"
 
@@ -715,16 +738,18 @@ def month_name_short_year() -> Detector:
 @register
 def month_name_datetime() -> Detector:
     """Month-name dates with a time ("Jan 5 2021 03:36", "5 January 2021 14:05:09"), also on a
-    12-hour clock ("May 7, 2019 6:43:19 AM", as US exports write it)."""
+    12-hour clock ("May 7, 2019 6:43:19 AM", as US exports write it), and with a comma before
+    the time (Strava's "Jan 5, 2023, 7:14:32 AM")."""
     regex = (
-        rf"\s*(?:{_MONTH_NAME_DATE})[ T](?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
+        rf"\s*(?:{_MONTH_NAME_DATE}),?[ T](?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
         r"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm])\s*"
     )
     clock24 = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%H:%M", "%H:%M:%S"))
     clock12 = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%I:%M %p", "%I:%M:%S %p"))
 
     def convert(col: str, _sql_type: str) -> str:
-        value = shaped(col, regex)
+        # (The comma after the year goes: "Jan 5, 2023, 7:14" reads as "Jan 5, 2023 7:14".)
+        value = f"regexp_replace({shaped(col, regex)}, '([0-9]{{4}}),', '\\1')"
         # One list of formats or the other, by a cheap test of the value (see _day_month_time).
         return (
             f"CASE WHEN {_twelve_hour(col)} THEN try_strptime({_spaced_half(value)}, {format_list(clock12)}) "
@@ -743,7 +768,9 @@ def datetime_interval() -> Detector:
     """Periods written as their start and end ("01.03.2023 00:00 - 01.03.2023 00:15", the
     "MTU (CET/CEST)" of every ENTSO-E Transparency export, the hour that daylight saving time
     repeats marked " (CET)" or " (CEST)"): typed as the period's start."""
-    regex = rf"\s*{_DOTTED_MOMENT} - {_DOTTED_MOMENT}(?: \((?:CET|CEST|UTC)\))?\s*"
+    # (The zone, of one value or of the file's, "(CET/CEST)" as the current exports write it.)
+    zone = "(?:CET|CEST|EET|EEST|WET|WEST|UTC|GMT|BST|IST|MSK)"
+    regex = rf"\s*{_DOTTED_MOMENT} - {_DOTTED_MOMENT}(?: \({zone}(?:/{zone})?\))?\s*"
     formats = ("%d.%m.%Y %H:%M",)
 
     def convert(col: str, _sql_type: str) -> str:

@@ -85,6 +85,7 @@ PatternName = Literal[
     "eu_datetime_short",
     "ymd_slash",
     "ymd_slash_datetime",
+    "iso_date_hour",
     "year_month",
     "compact_year_month",
     "compact_partial_date",
