@@ -765,6 +765,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],
     "datetime_interval": ["01.03.2023 00:15", "01.03.2023 00:15-01.03.2023 00:30", "2023-03-01 00:15 - 2023-03-01 00:30",
                           "01.03.2023 24:00 - 02.03.2023 00:15", "01.03.2023 00:15 - 01.03.2023 00:30 (PST)"],
+    "month_name_partial_date": ["March", "15 2021", "2021 March", "Foo 2021", "Mar 5"],
     "iso_date_hour": ["2023-01-05T24", "2023-1-5T14", "2023-01-05T1", "2023-01-05", "2023-01-05T14:00"],
     "compact_datetime": ["20190507", "20191307064319", "20190507246319", "2019050706431", "201905072", "2019050724"],
     "email": ["ana@", "@example.com", "ana@example"],
@@ -840,3 +841,16 @@ def test_date_times_as_activity_trackers_grids_and_gps_exports_write_them(infer:
     assert result["period"].bounds == utc_bounds((2023, 1, 1, 0), (2023, 1, 2, 5))
     assert result["time"].bounds == utc_bounds((2020, 1, 1, 0, 10), (2020, 1, 2, 5, 10))
     assert result["gps_time"].bounds == utc_bounds((2023, 5, 1, 4, 0), (2023, 5, 1, 4, 29))  # (+02: in UTC)
+
+
+def test_month_name_dates_beside_months_alone_are_dates_of_mixed_precision(infer: Infer) -> None:
+    # ClinicalTrials.gov's start dates "March 15, 2021" beside "March 2021"; Steam's releases
+    # "Nov 1, 2000" beside "Aug 2023": each form alone parsed, together they stayed text.
+    starts = [f"March {1 + i % 28}, 2021" if i % 3 else "March 2021" for i in range(60)]
+    releases = [f"Nov {1 + i % 28}, 2000" if i % 5 else "Aug 2023" for i in range(60)]
+    result = infer({"Start Date": starts, "release_date": releases})
+    for name in ("Start Date", "release_date"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("DATE", "month_name_partial_date"), name
+        assert result[name].candidates[0].parse_success_rate == 1.0
+        assert "mixed precision" in result[name].reason
+    assert result["release_date"].bounds == utc_bounds((2000, 11, 1), (2023, 8, 1))

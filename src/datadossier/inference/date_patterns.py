@@ -719,6 +719,14 @@ def month_name_year() -> Detector:
 
 
 @register
+def month_name_partial_date() -> Detector:
+    """Month-name dates of mixed precision in one column ("March 15, 2021" beside "March
+    2021", as ClinicalTrials.gov dates a study's start; a game's release "Nov 1, 2000" beside
+    "Aug 2023"): a month alone is its first day. Tried only when the sample shows both."""
+    return _either("month_name_partial_date", "month_name_date", "month_name_year")
+
+
+@register
 def month_name_short_year() -> Detector:
     """Months written as Excel's "mmm-yy" shows them ("Dec-11", "Jan-85": Lending Club's
     issue_d and earliest_cr_line): a DATE on the month's first day. A two-digit year past

@@ -204,7 +204,7 @@ def _decide_text(
             "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"
             " the top and bottom values stand for ranges, not exact figures."
         )
-    if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date"):
+    if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date", "month_name_partial_date"):
         notes.append(
             "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
             " day, 19300000) is read as its first day."
