@@ -103,6 +103,15 @@ def test_numbers_grouped_in_thousands_are_no_lists(tmp_path: Path) -> None:
     out, _ = run_file(path, tmp_path, None)
     found = {i.column_name: i for i in out.inferences}
     assert found["B25077_001EA"].decided_pattern is None
+    # Steam's owners, a range of two such numbers: its items were "000" and "0 - 20".
+    bands = ["0 - 20,000", "20,000 - 50,000", "50,000 - 100,000", "100,000 - 200,000", "1,000,000 - 2,000,000"]
+    steam = tmp_path / "steam.csv"
+    with steam.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["appid", "owners"])
+        writer.writerows([10 + i, rng.choice(bands)] for i in range(300))
+    out, _ = run_file(steam, tmp_path, None)
+    assert {i.column_name: i for i in out.inferences}["owners"].decided_pattern is None
 
 
 def test_written_out_lists_keep_their_quoted_items_whole(tmp_path: Path) -> None:

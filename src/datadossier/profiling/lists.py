@@ -35,9 +35,10 @@ MIN_LIST_SHARE = 0.1
 MAX_ITEM_LENGTH = 40.0
 MIN_ITEM_REPEATS = 2.0
 TOP_ITEMS = 5
-# A number grouped in thousands ("2,000,000+", the Census Bureau's top code; "$1,250"): its
-# commas separate no items.
-_GROUPED_NUMBER = r"[^,]*[0-9](?:,[0-9]{3})+(?:[^0-9,][^,]*)?"
+# A number grouped in thousands ("2,000,000+", the Census Bureau's top code; "$1,250"), or a
+# range of two (Steam's owners "20,000 - 50,000"): its commas separate no items.
+_GROUPED = r"[0-9](?:,[0-9]{3})+"
+_GROUPED_NUMBER = rf"[^,]*{_GROUPED}(?:[^0-9,][^,]*{_GROUPED})*(?:[^0-9,][^,]*)?"
 # With this many values of one item, most of them must be items of the longer lists.
 MIN_SINGLES = 10
 PAIRS_SINGLES_LISTED = 0.8
