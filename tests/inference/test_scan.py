@@ -112,3 +112,10 @@ def test_no_columns_means_no_queries(con: duckdb.DuckDBPyConnection) -> None:
     counting = _CountingConnection(con)
     assert infer_columns(counting, RELATION, []) == []  # type: ignore[arg-type]
     assert counting.queries == []
+
+
+def test_an_unsigned_64_bit_id_is_said_to_keep_its_type(con: duckdb.DuckDBPyConnection) -> None:
+    # A uint64 id's reason said "kept as DECIMAL", while the typed layer kept UBIGINT.
+    con.execute("CREATE OR REPLACE TABLE u AS SELECT (9223372036854775808 + range)::UBIGINT AS txn_id FROM range(5)")
+    (result,) = infer_columns(con, "u", [("txn_id", "UBIGINT")])
+    assert result.reason == "Typed by the source as UBIGINT; kept as UBIGINT, exact whole numbers beyond BIGINT's range."

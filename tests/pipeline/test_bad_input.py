@@ -57,6 +57,7 @@ BAD_FILES: dict[str, bytes] = {
     "bad_utf8.csv": b"name\n" + "José\n".encode() * 3 + b"Bad\xff\n",
     "wide.csv": (",".join(f"c{i}" for i in range(10_000)) + "\n" + ",".join("1" for _ in range(10_000)) + "\n").encode(),
     "broken.parquet": b"PAR1 not really parquet",
+    "footer.parquet": b"PAR1" + bytes(200) + b"PAR1",  # a writer that died before its footer
 }
 
 
@@ -68,6 +69,33 @@ async def test_bad_file_is_refused_and_the_store_is_unchanged(runtime: Runtime, 
         await runtime.pipeline.profile_path(folder / name)
     assert err.value.hint  # every refusal says what to do
     assert await _snapshot(runtime) == before
+
+
+async def test_an_unreadable_or_empty_parquet_file_is_named_as_such(runtime: Runtime, folder: Path) -> None:
+    # A footer of zeroes read as a possible lack of memory, naming the workspace's copy; a
+    # Parquet file of no rows was said to have "a header".
+    import duckdb
+
+    (folder / "footer.parquet").write_bytes(BAD_FILES["footer.parquet"])
+    with pytest.raises(SourceError) as err:
+        await runtime.pipeline.profile_path(folder / "footer.parquet")
+    assert err.value.message.startswith(f"{folder / 'footer.parquet'} is not a readable Parquet file")
+    assert str(runtime.settings.home) not in err.value.message
+    assert err.value.hint == "Re-export the file, or point at its CSV version."
+    with duckdb.connect() as con:
+        con.execute(f"COPY (SELECT 1 AS id, 'x' AS name LIMIT 0) TO '{folder / 'empty.parquet'}' (FORMAT parquet)")
+    with pytest.raises(SourceError, match=r"empty\.parquet holds no rows \(its 2 columns are declared, none filled\)"):
+        await runtime.pipeline.profile_path(folder / "empty.parquet")
+
+
+async def test_a_workbook_beside_csv_files_is_named_as_left_out(runtime: Runtime, folder: Path) -> None:
+    (folder / "report.xlsx").write_bytes(b"PK\x03\x04" + bytes(100))
+    (folder / "~$report.xlsx").write_bytes(b"lock")  # Excel's lock file while it is open: not named
+    runs = {r.table: r for r in await runtime.pipeline.profile_path(folder)}
+    assert runs["report_xlsx"].status == "left_out"
+    assert "a spreadsheet workbook" in (runs["report_xlsx"].error or "")
+    assert "Save each sheet as CSV" in (runs["report_xlsx"].hint or "")
+    assert not any(name.startswith("report_xlsx_") or name.startswith("_") for name in runs)
 
 
 async def test_paths_outside_the_roots_are_refused(runtime: Runtime, folder: Path, tmp_path: Path) -> None:

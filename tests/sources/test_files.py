@@ -205,6 +205,7 @@ def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: 
     assert "Its folders (2020) are not read" in raised.value.message
     assert raised.value.hint is not None
     assert str(plain / "2020") in raised.value.hint
+    assert str(plain / "*" / "*.parquet") in raised.value.hint  # (it was *.csv for a folder of Parquet)
     # A pattern over some of its files is named for what they share, or as a subset.
     (year,) = resolve_files(str(dataset / "year=2020" / "*" / "*.parquet"), [tmp_path])
     assert (year.path, year.table_name) == (dataset / "year=2020" / "*" / "*.parquet", "sales_year_2020")

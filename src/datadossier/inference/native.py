@@ -64,6 +64,9 @@ def _kept_reason(raw_type: str, data_type: DataType) -> str:
         return f"Typed by the source as {raw_type} ({what}); the typed layer keeps it so, and reads it as text (VARCHAR) where one scalar type is asked for."
     if data_type == "TIMESTAMP" and ("TZ" in upper or "TIME ZONE" in upper):
         return f"Typed by the source as {raw_type}; kept as {data_type} with its time zone (instants, shown in UTC)."
+    if data_type == "DECIMAL" and not upper.startswith(("DECIMAL", "NUMERIC")):
+        # (The typed layer keeps the source's type: a uint64 is no DECIMAL there.)
+        return f"Typed by the source as {raw_type}; kept as {raw_type}, exact whole numbers beyond BIGINT's range."
     return f"Typed by the source as {raw_type}; kept as {data_type}."
 
 

@@ -664,7 +664,9 @@ def stage_file(
         raw_rows = con.execute(f"SELECT count(*) FROM {stage}").fetchall()[0][0]
         if file is not None and raw_rows == 0:
             raise SourceError(
-                f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
+                f"{file.path} holds no rows (its {len(raw_columns)} columns are declared, none filled)."
+                if raw_columns and file.format == "parquet"
+                else f"{file.path} has a header but no data rows." if raw_columns else f"{file.path} holds no data.",
                 hint="Profile a file with at least one data row.",
             )
     except BaseException:

@@ -448,11 +448,20 @@ def _tables_among(entries: list[Path], left_out: list[Path] | None) -> list[Path
     for entry in entries:
         if _table_in(entry):
             tables.append(entry)
-        elif left_out is not None and not entry.name.startswith(".") and (
-            entry.is_dir() or (entry.is_file() and _without_suffix_of_its_kind(entry))
+        elif left_out is not None and not entry.name.startswith((".", "~$")) and (
+            entry.is_dir() or (entry.is_file() and (_without_suffix_of_its_kind(entry) or is_spreadsheet(entry)))
         ):
             left_out.append(entry)
     return tables
+
+
+# Workbooks a folder of exports often holds beside its CSV files: named as left out (their
+# sheets are tables to save as CSV), where other documents are skipped in silence.
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".numbers"})
+
+
+def is_spreadsheet(path: Path) -> bool:
+    return path.suffix.lower() in SPREADSHEET_SUFFIXES
 
 
 def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] | None = None) -> list[DataFile]:
@@ -498,11 +507,13 @@ def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] |
                     f" do not read as tables from their first lines; profile one alone ({unread[0]}) to read it"
                     " anyway, or to see why it cannot be."
                 )
+            # (The glob names the files the folders hold: a Hugging Face dataset's data/ is of Parquet.)
+            suffix = "*.parquet" if next(candidate.glob("*/*.parquet"), None) is not None else "*.csv"
             raise SourceError(
                 f"The directory {candidate} holds no CSV or Parquet file.{inside}",
                 hint=(
                     f"Profile each folder as a source ({candidate / folders[0]}), or name its files with a glob"
-                    f" ({candidate / '*' / '*.csv'}); "
+                    f" ({candidate / '*' / suffix}); "
                     if folders else "Point at a directory with .csv, .tsv or .parquet files, or at one file; "
                 ) + "a partitioned Parquet dataset (folders named key=value) is read whole when its top folder is named.",
             )

@@ -59,11 +59,13 @@ class ParquetCopy:
         )
 
 
-def _unreadable(path: Path, exc: Exception) -> SourceError:
-    return SourceError(
-        f"{path} is not a readable Parquet file: {str(exc).strip().splitlines()[0]}",
-        hint="Re-export the file, or point at its CSV version.",
-    )
+def _unreadable(path: Path, exc: Exception, copy: Path | None = None) -> SourceError:
+    """The error of a Parquet file DuckDB cannot read, naming the user's file (not the
+    workspace's ``copy`` of it that DuckDB read)."""
+    detail = str(exc).strip().splitlines()[0]
+    if copy is not None:
+        detail = detail.replace(str(copy), str(path))
+    return SourceError(f"{path} is not a readable Parquet file: {detail}", hint="Re-export the file, or point at its CSV version.")
 
 
 def open_parquet(
@@ -124,8 +126,8 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
             "SELECT coalesce(sum(total_uncompressed_size), 0) FROM parquet_metadata($path)", {"path": str(path)}
         ).fetchall()[0][0]
         described = con.execute(f"DESCRIBE SELECT * FROM {read_call('read_parquet', path, {})}").fetchall()
-    except (duckdb.IOException, duckdb.InvalidInputException) as exc:
-        raise _unreadable(original, exc) from exc
+    except duckdb.Error as exc:  # (a footer's length or magic bytes wrong: an IOException or another)
+        raise _unreadable(original, exc, path) from exc
     if max_columns is not None and ncols > max_columns:
         raise SourceError(
             f"{original} has {ncols} columns; the limit is {max_columns}.",
