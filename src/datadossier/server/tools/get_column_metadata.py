@@ -30,7 +30,8 @@ class ColumnMetadataResult(BaseModel):
     other_columns: list[str] = Field(
         default_factory=lambda: [],
         description="The table's columns not detailed in `columns`, in one line each"
-        " (`name: TYPE (pattern, unit, nulls)`), so that every column of a wide table is named.",
+        " (`name: TYPE (pattern, unit, nulls)`; a run numbered and read alike as `first .. last: TYPE (n columns"
+        " numbered alike)`), so that every column of a wide table is named; past the room a last line counts the rest.",
     )
     next_offset: int | None = Field(
         default=None, description="Pass as `offset` to detail the columns after those in `columns`; null at the end."

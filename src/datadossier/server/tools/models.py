@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -261,16 +262,54 @@ def brief_column(d: ColumnDetail) -> str:
 def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) -> tuple[list[str], bool]:
     """The columns in their one-line form (`brief_column`), as many as fit ``budget``
     characters, and whether any was cut: a result that details some columns still names all
-    of them."""
+    of them. A run of columns numbered alike and read alike is one line (M5's sales
+    ``d_1 .. d_1941: INTEGER (1,941 columns)``); past the budget, a last line counts the
+    columns not named."""
     briefs: list[str] = []
     total = 0
+    runs = _numbered_runs(details)
+    for index, (first, last, count, brief) in enumerate(runs):
+        line = brief if count == 1 else f"{first} .. {last}: {brief} ({count:,} columns numbered alike)"
+        total += len(line) + 3
+        if total > budget:
+            rest = sum(run[2] for run in runs[index:])
+            briefs.append(
+                f"... and {rest:,} more columns not named here, from {first} on: page with `offset` or ask for a `column`."
+            )
+            return briefs, True
+        briefs.append(line)
+    return briefs, False
+
+
+_NUMBERED_NAME = re.compile(r"(.*?)([0-9]+)")
+
+
+def _numbered_runs(details: list[ColumnDetail]) -> list[tuple[str, str, int, str]]:
+    """Consecutive columns as (first name, last name, count, brief line): columns named by
+    one stem and a number (d_1, d_2, ...; S0001, S0002, ...) whose type, pattern, unit and
+    nulls read alike are one run, three of them at least; any other column a run of one."""
+    runs: list[tuple[str, str, int, str]] = []
+    stem: str | None = None
+    shape: str | None = None
     for d in details:
         brief = brief_column(d)
-        total += len(brief) + 3
-        if total > budget:
-            return briefs, True
-        briefs.append(brief)
-    return briefs, False
+        numbered = _NUMBERED_NAME.fullmatch(d.column_name)
+        tail = brief[len(d.column_name) + 2 :]
+        if numbered and stem == numbered.group(1) and shape == tail and runs:
+            first, _, count, _ = runs[-1]
+            runs[-1] = (first, d.column_name, count + 1, tail)
+            continue
+        stem, shape = (numbered.group(1), tail) if numbered else (None, None)
+        runs.append((d.column_name, d.column_name, 1, brief))
+    # (Runs of two stay two lines: the names say as much as a range.)
+    by_name = {d.column_name: d for d in details}
+    out: list[tuple[str, str, int, str]] = []
+    for first, last, count, brief in runs:
+        if count == 2:
+            out += [(name, name, 1, brief_column(by_name[name])) for name in (first, last)]
+        else:
+            out.append((first, last, count, brief))
+    return out
 
 
 def fit_columns(
