@@ -854,3 +854,13 @@ def test_month_name_dates_beside_months_alone_are_dates_of_mixed_precision(infer
         assert result[name].candidates[0].parse_success_rate == 1.0
         assert "mixed precision" in result[name].reason
     assert result["release_date"].bounds == utc_bounds((2000, 11, 1), (2023, 8, 1))
+
+
+def test_unix_seconds_with_a_fraction_are_times_under_a_time_s_name(infer: Infer) -> None:
+    # Home Assistant's last_updated_ts and Python's time.time(): "1705305667.434286" stayed a number.
+    stamps = [f"{1_705_305_667 + 37 * i}.{(434_286 + 7 * i) % 1_000_000:06d}" for i in range(40)]
+    result = infer({"last_updated_ts": stamps, "reading": stamps})
+    ts = result["last_updated_ts"]
+    assert (ts.decided_type, ts.decided_pattern) == ("TIMESTAMP", "epoch_seconds")
+    assert ts.bounds == utc_bounds((2024, 1, 15, 8, 1, 7, 434286), (2024, 1, 15, 8, 25, 10, 434559))
+    assert result["reading"].decided_type == "DOUBLE"  # no time in the name: a number

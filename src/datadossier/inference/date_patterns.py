@@ -497,13 +497,17 @@ def _epoch(name: PatternName, digits: str, scale: int) -> Detector:
 
     def convert(col: str, _sql_type: str) -> str:
         # make_timestamp of microseconds gives a TIMESTAMP in UTC whatever the session's zone.
-        number = f"TRY_CAST({shaped(col, regex)} AS BIGINT)"
-        return f"make_timestamp(CASE WHEN {number} BETWEEN {low} AND {high} THEN {number} * {1_000_000 // scale} END)"
+        # (Seconds with a fraction, as Python's time.time() writes them: to the microsecond.)
+        number = f"TRY_CAST({shaped(col, regex)} AS DOUBLE)"
+        micros = f"CAST(round({number} * {1_000_000 // scale}) AS BIGINT)"
+        return f"make_timestamp(CASE WHEN {number} BETWEEN {low} AND {high} THEN {micros} END)"
 
     # (".0" after the digits: pandas writes a column of whole numbers with a missing value so;
-    # or every digit before an exponent, as Reddit's dumps write some: "1.430438407e9".)
+    # a fraction of a second, Home Assistant's last_updated_ts "1705305667.434286"; or every
+    # digit before an exponent, as Reddit's dumps write some: "1.430438407e9".)
     exact = "|".join(rf"[1-9]\.[0-9]{{{n - 1}}}[eE]\+?0?{n - 1}" for n in (int(d) for d in digits.split(",")))
-    regex = rf"\s*(?:[0-9]{{{digits}}}(?:\.0)?|{exact})\s*"
+    fraction = r"(?:\.[0-9]{1,6})?" if scale == 1 else r"(?:\.0)?"
+    regex = rf"\s*(?:[0-9]{{{digits}}}{fraction}|{exact})\s*"
     # Below `integer`: `decide` reads such a column as times only when its name says so.
     return Detector(name, "TIMESTAMP", regex, convert, priority=10)
 

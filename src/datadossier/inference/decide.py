@@ -733,7 +733,7 @@ def _resolve_ambiguities(
         if decided is None:
             return None
         chosen = decided
-    if chosen.name == "integer":
+    if chosen.name == "integer" or (chosen.name == "float" and usable("epoch_seconds")):
         epoch = usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros")
         written = usable("compact_datetime")
         # (2023010514 is an hour of 2023 written out, or a second of 2034: written wins.)
@@ -823,9 +823,9 @@ _UNNAMED = re.compile(r"column[0-9]+")
 
 
 def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: str, notes: list[str]) -> _Option:
-    """Whole numbers that all read as Unix times of 1990-2100, or as YYYYMMDDhhmmss, are times
-    when the name says so (``timestamp``, ``created_at``; a date's name too for the latter);
-    else they stay numbers, with TIMESTAMP the runner-up."""
+    """Whole numbers (or seconds with a fraction) that all read as Unix times of 1990-2100, or
+    as YYYYMMDDhhmmss, are times when the name says so (``timestamp``, ``created_at``; a
+    date's name too for the latter); else they stay numbers, with TIMESTAMP the runner-up."""
     if instant is None or instant.stats.parsed < integer.stats.parsed:
         return integer
     if instant.name == "compact_datetime":
