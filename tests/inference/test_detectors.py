@@ -864,3 +864,14 @@ def test_unix_seconds_with_a_fraction_are_times_under_a_time_s_name(infer: Infer
     assert (ts.decided_type, ts.decided_pattern) == ("TIMESTAMP", "epoch_seconds")
     assert ts.bounds == utc_bounds((2024, 1, 15, 8, 1, 7, 434286), (2024, 1, 15, 8, 25, 10, 434559))
     assert result["reading"].decided_type == "DOUBLE"  # no time in the name: a number
+
+
+def test_a_free_price_among_amounts_is_zero(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
+    # Steam's price: "Free" and "Free to Play" among "$9.99" kept the column text.
+    prices = ["Free" if i % 6 == 0 else "Free to Play" if i % 13 == 0 else f"${4 + i % 5}.99" for i in range(100)]
+    result = infer({"price": prices, "plan": ["Free", "Pro", "Team"] * 33 + ["Free"], "only": ["Free"] * 100})
+    price = result["price"]
+    assert (price.decided_type, price.decided_pattern, price.candidates[0].detected_unit) == ("DECIMAL", "currency", "USD")
+    assert price.candidates[0].parse_success_rate == 1.0
+    assert price.bounds == (0.0, 8.99)
+    assert result["plan"].decided_type == result["only"].decided_type == "VARCHAR"

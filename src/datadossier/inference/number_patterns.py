@@ -155,6 +155,11 @@ def margin_of_error() -> Detector:
     return Detector("margin_of_error", "DOUBLE", regex, convert, priority=37)
 
 
+# A price of nothing in words, read as 0 among amounts (with no currency of its own).
+_FREE_WORDS = ("free", "gratis")
+_FREE = r"(?i:free(?:\s+to\s+play)?|gratis)"
+
+
 def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
     signed = (
         rf"[-+]?\s*{_CURRENCY_MARK}{_GAP}[-+]?\s*{amount}"
@@ -164,10 +169,11 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
     # amounts grouped in thousands without the symbol beside those with it (QuickBooks marks
     # only its totals: "$88,051.37" under "33,710.37"), so that the sample sees them read.
     bare = "" if decimal_comma else rf"|[-+]?(?:{_US_GROUPED})(?:\.[0-9]{{1,4}})?"
-    # Excel's accounting format writes a zero as its symbol and a dash ("$ -"): 0.
-    zero = rf"[{re.escape(_SYMBOLS)}]{_GAP}-"
+    # Excel's accounting format writes a zero as its symbol and a dash ("$ -"): 0. So is a
+    # price of nothing in words (Steam's "Free" and "Free to Play" among "$9.99").
+    zero = rf"[{re.escape(_SYMBOLS)}]{_GAP}-|{_FREE}"
     strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\){bare}|{zero})\s*"
-    zero_value = rf"\s*{zero}\s*"
+    zero_value = rf"\s*(?:{zero})\s*"
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
@@ -205,9 +211,10 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
         Signs, parentheses and spaces are left in; whoever reads the marker strips them. It is
         meaningful only where the amount reading is not NULL, which is where inference reads
         it: that reading already checks the shape, so the marker skips that regex (a third of
-        its cost) and takes out the first run of digits.
+        its cost) and takes out the first run of digits. A free price has none.
         """
-        return f"replace({col}, regexp_extract({col}, {lit(digits)}), '')"
+        free = " OR ".join(f"{col} ILIKE {lit(word + '%')}" for word in _FREE_WORDS)
+        return f"CASE WHEN {free} THEN '' ELSE replace({col}, regexp_extract({col}, {lit(digits)}), '') END"
 
     return Detector(
         name, "DECIMAL", strict, convert, lenient=True,
