@@ -338,6 +338,11 @@ def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
         # The FEC's contributions: the first a memo ("24T" over "15"s), with numbers besides.
         ("C00401224|A|201804059101866001|24T|SMITH, JOHN|25\nC00401224|N|201804059101866002|15|JONES, ROBERT|100\n"
          "C00401224|N|201804059101866004|15|LEE, SUSAN|-50\nC00401224|N|201804059101866005|15|KIM, DAVID|2800\n", False),
+        # Retrosheet's TEAM2019: the Angels were the header (two cells values below, one a code
+        # shaped as those under it); a header of codes' names over codes stays one.
+        ("ANA,A,Los Angeles,Angels\nARI,N,Arizona,Diamondbacks\nATL,N,Atlanta,Braves\nBAL,A,Baltimore,Orioles\n"
+         "LAN,N,Los Angeles,Dodgers\nNYA,A,New York,Yankees\n", False),
+        ("ISO,CCY,NAME\nUSA,USD,United States\nFRA,EUR,France\nJPN,JPY,Japan\nDEU,EUR,Germany\n", True),
     ],
 )
 def test_an_all_text_first_row_shaped_as_the_codes_below_is_data(con, tmp_path: Path, text: str, header: bool) -> None:

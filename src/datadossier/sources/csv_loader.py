@@ -1339,11 +1339,27 @@ def _values_of_their_columns(rows: list[list[str]], first: list[str]) -> bool:
     below = [cells for cells in ([c.strip() for c in row] for row in rows[1:]) if cells != first]
     if len(named) < 2 or len(below) < 3:
         return False
-    found = sum(1 for i, cell in named if any(i < len(row) and row[i] == cell for row in below))
+    values = {i for i, cell in named if any(i < len(row) and row[i] == cell for row in below)}
+    found = len(values)
     repeated = len({cell for _, cell in named}) < len(named)
+    # Half its cells values below, and as many again codes in capitals shaped as every value
+    # under them: Retrosheet's headerless TEAM2019, "ANA,A,Los Angeles,Angels" over "ARI,N,
+    # Arizona,Diamondbacks" (a header's ISO and CCY over USA and USD are no values below).
+    shaped = sum(1 for i, cell in named if i not in values and _code_shaped_below(cell, [row[i] for row in below if i < len(row)]))
     # (Three in five of three cells or more: PDB's pdb_entry_type.txt, "101m prot NMR" over
     # "101w prot other", its first value an id seen once.)
-    return found >= 0.8 * len(named) or (len(named) >= 3 and found >= 0.6 * len(named)) or (repeated and found >= 0.5 * len(named))
+    return (
+        found >= 0.8 * len(named) or (len(named) >= 3 and found >= 0.6 * len(named)) or (repeated and found >= 0.5 * len(named))
+        or (found >= 0.5 * len(named) and found + shaped >= 0.75 * len(named))
+    )
+
+
+def _code_shaped_below(cell: str, below: list[str]) -> bool:
+    """A short code in capitals shaped as four in five of the values under it, three at least."""
+    if not (1 < len(cell) <= 6 and cell.isupper() and cell.isalnum()):
+        return False
+    shape = _shape(cell)
+    return len(below) >= 3 and sum(1 for value in below if _shape(value) == shape) >= 0.8 * len(below)
 
 
 def _shape(cell: str) -> str:
