@@ -2229,6 +2229,25 @@ async def test_exports_named_for_their_service_link_by_their_ids(runtime: Runtim
     assert ("product_events", ("user_id",), "stripe_customers", ("user_id (metadata)",)) in edges
 
 
+async def test_orphans_whose_parent_row_is_in_quarantine_are_named_so(runtime: Runtime, tmp_path: Path) -> None:
+    # Steam: a game whose release date is junk sits in the quarantine layer; its reviews were
+    # orphans, and the join dropped them with no word of why.
+    folder = tmp_path / "data" / "steam"
+    folder.mkdir(parents=True)
+    games = [f"{1000 + i},Game {i},{1 + i % 28}/03/2020" for i in range(80)]
+    games[7] = "1007,Game 7,coming soon!"
+    (folder / "games.csv").write_text("appid,name,release_date\n" + "\n".join(games) + "\n")
+    (folder / "reviews.csv").write_text("review_id,steam_appid,score\n" + "".join(
+        f"{i},{1000 + i % 80},{i % 5}\n" for i in range(400)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="steam")
+    link = _edges(found, "steam")[("reviews", ("steam_appid",), "games", ("appid",))]
+    assert link.evidence["orphan_examples"] == [1007]
+    assert link.evidence["orphans_in_quarantine"] == 1
+    (path, *_) = (await service.join_paths("reviews", "games")).paths
+    assert any(w.startswith("Quarantined parents: 1 of those values are keys of steam.games rows") for w in path.warnings)
+
+
 async def test_a_join_path_names_the_rows_without_a_reference(runtime: Runtime, tmp_path: Path) -> None:
     # Stripe's guest payments have no Customer ID: the inner JOIN of the path dropped them
     # (4% of the revenue) and no warning said so.

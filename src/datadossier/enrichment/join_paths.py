@@ -73,6 +73,8 @@ class Step:
     # Of a step from the child: its rows without a reference (NULL in ``from_columns``), of all.
     empty_rows: int = 0
     rows: int = 0
+    # Orphan values that are keys of the parent's rows held in its quarantine layer.
+    quarantined: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -121,6 +123,7 @@ class _Edge:
     items: ListedItems | None = None
     child_nulls: int = 0
     child_rows: int = 0
+    quarantined: int = 0
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -154,6 +157,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 items=ListedItems.of(r.evidence),
                 child_nulls=int(r.evidence.get("child_nulls") or 0),
                 child_rows=int(r.evidence.get("child_rows") or 0),
+                quarantined=int(r.evidence.get("orphans_in_quarantine") or 0),
             )
         )
     return edges
@@ -172,7 +176,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
             Step(
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
-                empty_rows=e.child_nulls, rows=e.child_rows,
+                empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -284,6 +288,12 @@ def warnings(path: JoinPath) -> list[str]:
                     f"Orphans: {100 * (1 - joined):.1f}% of the distinct values of {side}"
                     f"({', '.join(columns)}) have no match; "
                     "an inner JOIN drops those rows, a LEFT JOIN keeps them."
+                )
+            if step.from_child and step.quarantined:
+                notes.append(
+                    f"Quarantined parents: {step.quarantined:,} of those values are keys of {step.to_table} rows held in"
+                    f" its quarantine layer (a value of theirs failed its type), not missing ones: fix those rows or the"
+                    f" column's type (set_column_type) to join them."
                 )
             if _normalizes(step):
                 notes.append(

@@ -16,7 +16,7 @@ _EVIDENCE_KEYS = (
     "integrity", "row_integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
     "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers", "same_domain_as",
-    "list_items",
+    "list_items", "orphans_in_quarantine", "child_nulls", "child_rows",
 )
 
 
