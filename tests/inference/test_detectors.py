@@ -700,7 +700,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
-    "flagged_number": ["8.5", "8.5 x", "8.5 pppp", "1 23 e", "p", "8.5p", "1 2345"],
+    "flagged_number": ["8.5", "8.5 x", "8.5 pppp", "1 23 e", "p", "8.5p", "1 2345", "*", "8.5**", "8.5 *"],
     "rating_5": ["4.1/50", "4/5/2021", "/5", "4.1", "1/15"],
     "rating_10": ["7/100", "3/4/10", "/10", "7", "7/1"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
@@ -875,3 +875,18 @@ def test_a_free_price_among_amounts_is_zero(infer: Infer, con: duckdb.DuckDBPyCo
     assert price.candidates[0].parse_success_rate == 1.0
     assert price.bounds == (0.0, 8.99)
     assert result["plan"].decided_type == result["only"].decided_type == "VARCHAR"
+
+
+def test_weather_files_flags_and_missing_days(infer: Infer) -> None:
+    # NOAA's GSOD marks a maximum derived from hourly data "52.0*" (the column stayed text, and
+    # became the table's grain); the NWS's daily files write M for a missing day (quarantined).
+    result = infer({
+        "MAX": [f"  {50 + i % 9}.{i % 10}{'*' if i % 4 == 0 else ''}" for i in range(40)],
+        "Max Temperature": ["M" if i % 13 == 0 else str(40 + i % 20) for i in range(40)],
+        "size": ["M", "L", "S", "XL"] * 10,
+    })
+    assert (result["MAX"].decided_type, result["MAX"].decided_pattern) == ("DOUBLE", "flagged_number")
+    assert result["MAX"].candidates[0].parse_success_rate == 1.0
+    assert result["Max Temperature"].decided_type == "INTEGER"
+    assert result["Max Temperature"].missing_values == {"M": 4}
+    assert result["size"].decided_type == "VARCHAR"

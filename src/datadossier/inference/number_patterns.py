@@ -300,20 +300,22 @@ _FLAGS = r"[bcdefnprsuz]{1,3}"
 @register
 def flagged_number() -> Detector:
     """Numbers followed by status flags, as Eurostat's tables write them ("8.5 p",
-    "1 234 567 e", "7.1 bu"), typed as the number; values without a flag pass too."""
+    "1 234 567 e", "7.1 bu"), or an asterisk glued to them, as NOAA's daily summaries mark a
+    value derived from the hourly ones ("52.0*"); typed as the number; values without a flag
+    pass too."""
     grouped = r"[-+]?[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?"
     number = r"[-+]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
     # The sample counts a number grouped by spaces as this pattern's too: such tables group
     # some values and not others ("63 138 233", "22929521 b").
-    regex = rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS})\s*"
-    guard = rf"\s*{number}(?:\s+{_FLAGS})?\s*"
+    regex = rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS}|{number}\*)\s*"
+    guard = rf"\s*{number}(?:\s+{_FLAGS}|\*)?\s*"
     digits = lit(r"^[-+0-9 .]*[0-9]")
 
     def convert(col: str, _sql_type: str) -> str:
         value = f"regexp_extract({shaped(col, guard)}, {digits})"
         return f"TRY_CAST(replace(trim({value}), ' ', '') AS DOUBLE)"
 
-    flagged = lit(rf"[0-9]\s+{_FLAGS}\s*$")
+    flagged = lit(rf"[0-9](?:\s+{_FLAGS}|\*)\s*$")
     return Detector(
         "flagged_number", "DOUBLE", regex, convert, lenient=True,
         mark=lambda col: f"regexp_matches({col}, {flagged})", priority=34,
