@@ -2229,6 +2229,31 @@ async def test_exports_named_for_their_service_link_by_their_ids(runtime: Runtim
     assert ("product_events", ("user_id",), "stripe_customers", ("user_id (metadata)",)) in edges
 
 
+async def test_tables_keyed_by_an_id_and_its_day_link_once_whatever_they_call_the_day(runtime: Runtime, tmp_path: Path) -> None:
+    # Fitbit's sleep by (Id, SleepDay) and activity by (Id, ActivityDate): no link, the days
+    # named otherwise. London's smart meters by (LCLid, day) in two files of different spans:
+    # a link each way, and the same join offered twice.
+    folder = tmp_path / "data" / "fit"
+    folder.mkdir(parents=True)
+    ids = [1503960366 + 97 * i for i in range(12)]
+    (folder / "dailyActivity_merged.csv").write_text("Id,ActivityDate,TotalSteps\n" + "".join(
+        f"{i},4/{d}/2016,{1000 + 37 * d}\n" for i in ids for d in range(1, 29)))
+    (folder / "sleepDay_merged.csv").write_text("Id,SleepDay,TotalMinutesAsleep\n" + "".join(
+        f"{i},4/{d}/2016 12:00:00 AM,{300 + d}\n" for i in ids[:8] for d in range(2, 27, 2)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="fit")
+    assert list(_edges(found, "fit")) == [("sleepday_merged", ("Id", "SleepDay"), "dailyactivity_merged", ("Id", "ActivityDate"))]
+    meters = tmp_path / "data" / "lcl"
+    meters.mkdir(parents=True)
+    (meters / "daily_dataset.csv").write_text("LCLid,day,energy_sum\n" + "".join(
+        f"MAC{m:06d},2013-01-{d:02d},{m + d / 10}\n" for m in range(10) for d in range(1, 21)))
+    (meters / "hhblock_dataset.csv").write_text("LCLid,day,hh_0\n" + "".join(
+        f"MAC{m:06d},2013-01-{d:02d},{d / 100}\n" for m in range(10) for d in range(3, 18)))
+    service = await _profile(runtime, meters)
+    found, _, _ = await service.relationships(source="lcl")
+    assert list(_edges(found, "lcl")) == [("hhblock_dataset", ("LCLid", "day"), "daily_dataset", ("LCLid", "day"))]
+
+
 async def test_orphans_whose_parent_row_is_in_quarantine_are_named_so(runtime: Runtime, tmp_path: Path) -> None:
     # Steam: a game whose release date is junk sits in the quarantine layer; its reviews were
     # orphans, and the join dropped them with no word of why.

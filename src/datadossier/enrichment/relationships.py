@@ -911,6 +911,8 @@ def composite_links(
                         shared = target_of.get((child.name, ccol.name))
                         same_target = shared is not None and shared == target_of.get((parent.name, part))
                         name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, parent.meaning, part, own_key=True)
+                        if not same_target and name < 0.7 and _lone_dates(child, ccol, parent, pcol):
+                            name = 0.7  # (Fitbit's sleep by Id and SleepDay, its activity by Id and ActivityDate)
                         if same_target or name >= 0.7:
                             matches.append((ccol.name, max(name, 0.8 if same_target else 0.0)))
                     options.append(matches)
@@ -928,7 +930,28 @@ def composite_links(
         k = (link.child_table, link.parent_table)
         if k not in best or (link.confidence, -len(link.child_columns)) > (best[k].confidence, -len(best[k].child_columns)):
             best[k] = link
-    return list(best.values())
+    # Between two tables keyed alike (a meter's days in two files), one direction of a 1:1
+    # link: the stronger, the one whose child's pairs are all found on a tie.
+    chosen = list(best.values())
+    return [link for link in chosen if not any(_stronger_reverse(other, link) for other in chosen)]
+
+
+def _stronger_reverse(other: Link, link: Link) -> bool:
+    """Whether ``other`` is ``link`` the other way round and explains the pair better."""
+    if (other.child_table, other.parent_table) != (link.parent_table, link.child_table):
+        return False
+    if set(other.child_columns) != set(link.parent_columns) or set(other.parent_columns) != set(link.child_columns):
+        return False
+    rank = lambda k: (k.confidence, float(k.evidence.get("integrity") or 0.0), k.child_table)  # noqa: E731
+    return rank(other) > rank(link)
+
+
+def _lone_dates(child: TableStats, ccol: ColumnStats, parent: TableStats, pcol: ColumnStats) -> bool:
+    """Whether two columns are each their table's only date (or time) column, of one type:
+    the day two tables keyed by an id and a day both record, whatever each calls it."""
+    if ccol.family != "temporal" or pcol.family != "temporal" or ccol.sql_type != pcol.sql_type:
+        return False
+    return all(sum(c.family == "temporal" for c in t.columns) == 1 for t in (child, parent))
 
 
 def _check_composite(
