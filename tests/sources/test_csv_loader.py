@@ -1182,6 +1182,20 @@ def test_another_header_after_a_break_starts_a_second_table(con, tmp_path: Path)
     assert _load(con, plain).second_table is None
 
 
+def test_a_salesforce_report_s_footer_is_cut_however_short_the_report(con, tmp_path: Path) -> None:
+    # Its notes are set apart by '""' lines: a report of 5 records was refused as ragged.
+    path = tmp_path / "report.csv"
+    rows = "".join(f'"Ann Owner","Acme","Closed Won","{5000 + i}.00","1/{1 + i}/2023","0065g00000000{i}dEAAV"\n' for i in range(5))
+    path.write_text(
+        '"Opportunity Owner","Account Name","Stage","Amount","Close Date","Opportunity ID"\n' + rows
+        + '""\n"Grand Totals (5 records)"\n""\n"Confidential Information - Do Not Distribute"\n'
+        + '"Copyright (c) 2000-2023 salesforce.com, inc. All rights reserved."\n'
+    )
+    dialect = _load(con, path)
+    assert dialect.footer == 3
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(5,)]
+
+
 def test_a_header_repeated_after_a_blank_line_without_a_title_is_no_second_table(con, tmp_path: Path) -> None:
     # Two exports concatenated with a blank line between: one table.
     path = tmp_path / "x.csv"

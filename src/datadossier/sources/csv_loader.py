@@ -1179,7 +1179,9 @@ def _footer_rows(rows: list[list[str]], field_count: int) -> int:
     count = 0
     while count < min(len(rows) - 1, MAX_FOOTER_LINES):
         row = rows[-1 - count]
-        if not _footer_note(row, field_count):
+        # (A quoted empty value alone, '""', is a blank line among notes: Salesforce's
+        # reports separate "Grand Totals (5 records)" and their disclaimer so.)
+        if not _footer_note(row, field_count) and not (len(row) == 1 and not row[0].strip() and count):
             break
         count += 1
     return count if field_count >= 2 else 0
