@@ -720,9 +720,9 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "bounded_years": ["10++ years", "<< 1 year", "1.5 years", "years", "10 + years", "> 5 years"],
     "hhmm_half": ["0752", "752A", "2152P", "0760A", "0752AM", "07:52A"],
     "hemisphere_degrees": ["57N", "57.05 N", "181.5E", "57.05X", "N57.05", "-57.05N"],
-    "duration": ["1:38", "1:60.5", "09:30", "1:38:10.5", "1:38.", "1234:05.1"],
+    "duration": ["1:38", "1:60.5", "09:30", "1:38.", "1234:05.1", "1:60:10.5", "123:05:10.5"],
     "elapsed_time": ["1:38", "00:60:00", "1:02:60", "0:2:15", "1234:00:00", "00:02:15."],
-    "duration_or_seconds": ["1:38", "1:38:10.5", "+5.478", "1.2.3", "1:60.5"],
+    "duration_or_seconds": ["1:38", "+5.478", "1.2.3", "1:60.5"],
     "minutes_seconds": ["1:60", "1:38.5", "1:38:10", "1234:05", ":05", "1:5", "34m12"],
     "iso_date": ["2021-1-5x", "2021/01/05", "20210105"],
     "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
@@ -890,3 +890,13 @@ def test_weather_files_flags_and_missing_days(infer: Infer) -> None:
     assert result["Max Temperature"].decided_type == "INTEGER"
     assert result["Max Temperature"].missing_values == {"M": 4}
     assert result["size"].decided_type == "VARCHAR"
+
+
+def test_lap_times_of_an_hour_or_more_among_minutes_are_durations(infer: Infer) -> None:
+    # Formula 1's laps: a red-flagged lap "1:05:07.527" among "1:33.276" was quarantined.
+    laps = [f"1:{30 + i % 9}.{i * 37 % 1000:03d}" for i in range(99)] + ["1:05:07.527"]
+    result = infer({"time": laps})["time"]
+    assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "duration")
+    assert result.candidates[0].parse_success_rate == 1.0
+    assert result.bounds is not None
+    assert result.bounds[1] == 3907.527

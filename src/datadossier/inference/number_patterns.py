@@ -484,7 +484,9 @@ def feet_inches() -> Detector:
 
 # Elapsed times of minutes and seconds with a fraction ("1:38.109", a Formula 1 lap; "16:44.718"):
 # no clock writes a time of day so. Read as seconds.
-_MINUTES_SECONDS = r"[0-9]{1,3}:[0-5][0-9]\.[0-9]{1,9}"
+# (Or hours, minutes and seconds: Formula 1's lap of a red-flagged race, "1:05:07.527" among
+# "1:33.276".)
+_MINUTES_SECONDS = r"(?:[0-9]{1,2}:[0-5][0-9]|[0-9]{1,3}):[0-5][0-9]\.[0-9]{1,9}"
 
 
 def _clock_sum(value: str, weights: tuple[int, ...], sql_type: str) -> str:
@@ -496,10 +498,15 @@ def _clock_sum(value: str, weights: tuple[int, ...], sql_type: str) -> str:
 
 
 def _seconds_of(value: str) -> str:
-    """SQL: seconds from minutes and seconds ("1:38.109" is 98.109), NULL for other text;
-    rounded to the nanoseconds the shape allows, so that the sum's binary noise
-    (107.20400000000001) does not reach the profile's values."""
-    return f"round({_clock_sum(value, (60, 1), 'DOUBLE')}, 9)"
+    """SQL: seconds from minutes and seconds ("1:38.109" is 98.109), or hours, minutes and
+    seconds ("1:05:07.527" is 3907.527), NULL for other text; rounded to the nanoseconds the
+    shape allows, so that the sum's binary noise (107.20400000000001) does not reach the
+    profile's values."""
+    hours = f"length({value}) - length(replace({value}, ':', '')) = 2"
+    return (
+        f"round(CASE WHEN {hours} THEN {_clock_sum(value, (3600, 60, 1), 'DOUBLE')}"
+        f" ELSE {_clock_sum(value, (60, 1), 'DOUBLE')} END, 9)"
+    )
 
 
 @register
