@@ -45,6 +45,21 @@ def test_na_is_a_code_among_country_and_continent_codes_only(tmp_path: Path) -> 
     assert reopen_csv(out.raw_copy, out.read_options).na_codes == ("iso2", "continent")
 
 
+def test_na_is_a_code_beside_a_stray_long_value(tmp_path: Path) -> None:
+    # FDA's FAERS: reporter countries as ISO codes, "COUNTRY NOT SPECIFIED" now and then;
+    # Namibia's NA was read as missing.
+    codes = ["US", "GB", "NA", "DE", "FR", "JP", "CA", "BR"]
+    lines = ["primaryid$reporter_country$occr_country"]
+    for i in range(800):
+        country = "COUNTRY NOT SPECIFIED" if i % 97 == 0 else codes[i % 8]
+        lines.append(f"{100000 + i}${country}${codes[(i + 3) % 8]}")
+    path = tmp_path / "DEMO23Q1.txt"
+    path.write_text("\n".join(lines) + "\n")
+    query = "SELECT count(*) FILTER (WHERE reporter_country = 'NA'), count(*) FILTER (WHERE occr_country = 'NA') FROM \"typed\".\"s.t\""
+    _, rows = run_file(path, tmp_path, query)
+    assert rows == [(100 - sum(1 for i in range(800) if i % 97 == 0 and i % 8 == 2), 100)]
+
+
 def test_na_is_a_code_among_regions_in_capitals(tmp_path: Path) -> None:
     # Sales by region: EMEA, APAC, LATAM and NA (North America).
     regions = ["EMEA", "APAC", "NA", "LATAM"]

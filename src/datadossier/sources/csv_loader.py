@@ -1555,11 +1555,13 @@ _NA_CODE_NAME_WORDS = frozenset({
 
 def _na_code_rows(con: duckdb.DuckDBPyConnection, copy: CsvCopy, columns: list[str] | None, rows: int) -> list[tuple[str, int, int, list[str], int]]:
     """Per column of ``columns`` (all when None) in the copy's first ``rows`` rows: name,
-    values, values of two to five capitals, their distinct values, longest value."""
+    values, values of two to five capitals, their distinct values, the longest of them (a
+    stray value beside the codes, FAERS's "COUNTRY NOT SPECIFIED", leaves them codes)."""
     chosen = "*" if columns is None else ", ".join(quote_ident(c) for c in columns)
     query = (
         f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2,5}}')), "
-        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')), max(length(v)) "
+        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')), "
+        f"max(length(v)) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')) "
         f"FROM (UNPIVOT (SELECT {chosen} FROM {copy.reader()} LIMIT {rows}) ON COLUMNS(*) INTO NAME k VALUE v) "
         "GROUP BY k"
     )
