@@ -841,6 +841,9 @@ def test_date_times_as_activity_trackers_grids_and_gps_exports_write_them(infer:
     assert result["period"].bounds == utc_bounds((2023, 1, 1, 0), (2023, 1, 2, 5))
     assert result["time"].bounds == utc_bounds((2020, 1, 1, 0, 10), (2020, 1, 2, 5, 10))
     assert result["gps_time"].bounds == utc_bounds((2023, 5, 1, 4, 0), (2023, 5, 1, 4, 29))  # (+02: in UTC)
+    # Interactive Brokers' Flex queries write a semicolon between the day and the time.
+    flex = infer({"DateTime": [f"202301{1 + h % 28:02d};09{h % 60:02d}12" for h in hours]})["DateTime"]
+    assert (flex.decided_type, flex.decided_pattern) == ("TIMESTAMP", "compact_datetime")
 
 
 def test_month_name_dates_beside_months_alone_are_dates_of_mixed_precision(infer: Infer) -> None:

@@ -1337,6 +1337,12 @@ def test_a_report_s_total_rows_after_the_table_are_left_out(con, tmp_path: Path)
     middle.write_text("kind,n\nTotal,5\n" + "".join(f"k{i},{i}\n" for i in range(10)))
     assert _load(con, middle).footer == 0
     assert _loaded(con)[1] == 11
+    # Schwab's history ends with the total of what it lists.
+    schwab = tmp_path / "schwab.csv"
+    schwab.write_text("Date,Action,Amount\n" + "".join(f"01/{1 + i:02d}/2024,Buy,-{100 + i}.00\n" for i in range(20))
+                      + "Transactions Total,,-2190.00\n")
+    assert _load(con, schwab).footer == 1
+    assert _loaded(con)[1] == 20
 
 
 @pytest.mark.parametrize("rule", ["------\t----------", "======\t==========", "-------+-----------"], ids=["dashes", "equals", "psql"])

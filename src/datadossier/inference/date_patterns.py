@@ -564,20 +564,21 @@ def compact_yymmdd() -> Detector:
 @register
 def compact_datetime() -> Detector:
     """YYYYMMDDhhmmss ("20190507064319", as GDELT and many logs write it), also ISO 8601's
-    basic form with a T ("20141013T000000", King County's house sales), a space or a colon, with
+    basic form with a T ("20141013T000000", King County's house sales), a space, a colon or a semicolon, with
     milliseconds (HistData's forex ticks, "20190101 170003123"), and to the hour or the
     minute (Google Analytics' "Date + hour (YYYYMMDDHH)" 2023010514, "Date Hour and Minute"
     202301051430). Below `integer`: `decide` reads such a column as times only when its name
     says time or date."""
     formats = ("%Y%m%d%H%M%S", "%Y%m%d%H%M%S%g", "%Y%m%d%H", "%Y%m%d%H%M")
     regex = (
-        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[T :]?"
+        r"\s*(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[T :;]?"
         r"(?:[01][0-9]|2[0-3])(?:[0-5][0-9](?:[0-5][0-9](?:[0-9]{3})?)?)?\s*"
     )
 
     def convert(col: str, _sql_type: str) -> str:
-        # (PVGIS writes a colon between the day and the time: "20200101:0010".)
-        digits = f"replace(replace(replace(trim({shaped(col, regex)}), 'T', ''), ' ', ''), ':', '')"
+        # (PVGIS writes a colon between the day and the time, "20200101:0010"; Interactive
+        # Brokers' Flex queries a semicolon, "20230106;093512".)
+        digits = f"regexp_replace(trim({shaped(col, regex)}), '[T :;]', '')"
         by_length = " ".join(f"WHEN {width} THEN try_strptime({digits}, {lit(f)})" for width, f in zip((14, 17, 10, 12), formats, strict=True))
         return f"CASE length({digits}) {by_length} END"
 

@@ -1115,8 +1115,9 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     return notes
 
 
-# A report's total row, by its first field: "Total", "Totals", "Grand Total", "Total: Account".
-_TOTAL_ROW = re.compile(r"(?i:(?:grand |sub-?)?totals?)(?::.*)?")
+# A report's total row, by its first field: "Total", "Totals", "Grand Total", "Total: Account",
+# or the total of what the report lists (Schwab's history ends with "Transactions Total").
+_TOTAL_ROW = re.compile(r"(?i:(?:[a-z]+ )?(?:grand |sub-?)?totals?)(?::.*)?")
 
 
 def _rows(lines: Iterable[str], dialect: CsvDialect) -> Iterator[list[str]]:
