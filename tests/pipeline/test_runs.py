@@ -554,6 +554,24 @@ async def test_a_parquet_floats_nan_is_a_missing_value(runtime: Runtime, tmp_pat
         assert con.execute(f"SELECT count(*) FROM {typed} WHERE isnan(score)").fetchone() == (0,)
 
 
+async def test_a_parquet_column_read_under_another_name_says_how_the_file_names_it(runtime: Runtime, tmp_path: Path) -> None:
+    # Flattened JSON with "Id" beside "ID", a tool's own "_row_id": read as ID_1 and _row_id_1,
+    # and nothing said so (a CSV's renamed columns name their header).
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "data" / "names.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.table({"Id": [1, 2, 3], "ID": ["a", "b", "c"], "_row_id": [7, 8, 9]}), path)
+    await runtime.pipeline.profile_path(path)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.names")
+        reasons = {d.column_name: d.decision.decision_reason or "" for d in await metadata.column_details(session, table) if d.decision}
+    assert reasons["ID_1"].endswith("The file's schema names this column 'ID'.")
+    assert reasons["_row_id_1"].endswith("The file's schema names this column '_row_id'.")
+    assert "schema names" not in reasons["Id"]
+
+
 async def test_a_parquet_text_column_s_empty_strings_are_missing(runtime: Runtime, tmp_path: Path) -> None:
     # A CSV converted to Parquet with every column as text keeps its empty cells as '': the
     # amounts stayed text and a blank date quarantined its row, where the CSV read them as missing.

@@ -202,12 +202,14 @@ def _noted(inferences: list[ColumnInference], *notes: dict[str, str]) -> list[Co
     ]
 
 
-def _written_name_notes(dialect: dict[str, Any] | None) -> dict[str, str]:
+def _written_name_notes(dialect: dict[str, Any] | None, parquet: dict[str, str] | None = None) -> dict[str, str]:
     """Notes for the columns whose header cell reads otherwise than their name (spaces
-    around it, a repeated name numbered): code that reads the file itself (pandas) needs
-    the name as written."""
+    around it, a repeated name numbered), or a Parquet file's schema (``parquet``): code that
+    reads the file itself (pandas) needs the name as written."""
     written = (dialect or {}).get("written_names") or {}
-    return {name: f" The file's header writes this column {cell!r}." for name, cell in written.items()}
+    notes = {name: f" The file's header writes this column {cell!r}." for name, cell in written.items()}
+    notes.update({name: f" The file's schema names this column {cell!r}." for name, cell in (parquet or {}).items()})
+    return notes
 
 
 def _null_token_notes(seen: NullTokensSeen | None) -> dict[str, str]:
@@ -564,6 +566,8 @@ class StagedFile:
     labels: list[list[str]] = field(default_factory=lambda: [])
     # The null tokens the load read as missing, per column (a CSV file's; see `null_tokens_seen`).
     null_tokens: NullTokensSeen | None = None
+    # A Parquet file's columns read under another name: name -> as the schema writes it.
+    written: dict[str, str] = field(default_factory=lambda: {})
 
 
 def stage_file(
@@ -680,6 +684,7 @@ def stage_file(
         labels=(dialect or {}).get("labels") or _described_labels(dialect, raw_columns)
         or (kept.labels if kept is not None and file is None else []),
         null_tokens=seen,
+        written=dict(opened.written) if isinstance(opened, ParquetCopy) else {},
     )
 
 
@@ -727,7 +732,7 @@ def finish_table(
             inferences = _noted(
                 infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
                 _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
-                _written_name_notes(staged.dialect),
+                _written_name_notes(staged.dialect, staged.written),
                 _null_token_notes(staged.null_tokens),
             )
             casts = [_cast_for(inf, manual_types.get(inf.column_name)) for inf in inferences]

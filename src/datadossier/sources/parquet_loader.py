@@ -35,6 +35,9 @@ class ParquetCopy:
     renamed: tuple[tuple[str, str], ...] = ()
     # Text columns whose empty strings are read as missing, as a CSV file's empty cells are.
     blanked: tuple[str, ...] = ()
+    # Columns read under another name than the file writes (a repeated name in another case,
+    # "ID" beside "Id", is numbered; a "_row_id" too): (name, as written).
+    written: tuple[tuple[str, str], ...] = ()
 
     def columns(self, exclude: str | None = None) -> str:
         """The star of a SELECT over the file, less ``exclude``, with the renamed columns and
@@ -136,7 +139,33 @@ def _read_footer(con: duckdb.DuckDBPyConnection, path: Path, original: Path, *, 
     names = [str(d[0]) for d in described]
     renamed = renamed_row_id(names)
     text = tuple(str(name) for name, kind, *_ in described if kind == "VARCHAR" and name not in renamed)
-    return ParquetCopy(path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=tuple(renamed.items()), blanked=text)
+    physical = _top_level_names(con, path)
+    written = {renamed.get(name, name): as_written for name, as_written in zip(names, physical, strict=False)}
+    return ParquetCopy(
+        path=path, rows=int(rows), data_bytes=int(data_bytes), renamed=tuple(renamed.items()), blanked=text,
+        written=tuple((name, w) for name, w in written.items() if name != w) if len(physical) == len(names) else (),
+    )
+
+
+def _top_level_names(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    """The names the file's schema gives its columns (not their fields'), as written."""
+    rows = con.execute("SELECT name, num_children FROM parquet_schema($path)", {"path": str(path)}).fetchall()
+    if not rows:
+        return []
+
+    def past(index: int) -> int:  # the index after the element at ``index`` and its fields
+        following = index + 1
+        for _ in range(int(rows[index][1] or 0)):
+            following = past(following)
+        return following
+
+    names, index = [], 1
+    for _ in range(int(rows[0][1] or 0)):
+        if index >= len(rows):
+            break
+        names.append(str(rows[index][0]))
+        index = past(index)
+    return names
 
 
 def load_parquet_stage(
