@@ -2307,6 +2307,29 @@ async def test_a_key_of_a_table_whose_columns_are_in_alphabetical_order_need_not
     assert ("locations", ("CERT",), "institutions", ("CERT",)) in _edges(found, "fdic")
 
 
+async def test_a_four_part_key_grows_past_a_column_of_one_value(runtime: Runtime, tmp_path: Path) -> None:
+    # Eurovision's votes: (edition, jury or televote, from, to) behind a year the same on every
+    # row; NASS's county figures: (year, state, county, item) behind "CENSUS" on every row.
+    # No grain was found: the key grew from the first column, which tells no row apart.
+    rng = random.Random(6)
+    countries = ["Sweden", "Norway", "Malta", "Italy", "Spain", "France"]
+    votes = ["Year;Edition;Jury or Televoting;From country;To country;Points"]
+    for edition in ("2019sf1", "2019f"):
+        for jury in "JT":
+            for giver in countries:
+                votes += [f"2019;{edition};{jury};{giver};{to};{rng.choice([1, 2, 3, 4, 5, 6, 7, 8, 10, 12])}" for to in countries if to != giver]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "ev" / "votes.csv", votes)
+    assert entity.grain_columns == ["Edition", "Jury or Televoting", "From country", "To country"]
+    nass = ['"Program","Year","State ANSI","County ANSI","Data Item","Value"']
+    for year in (2017, 2022):
+        for state in ("06", "19"):
+            for county in ("001", "007", "183"):
+                nass += [f'"CENSUS","{year}","{state}","{county}","CORN, GRAIN - {item}","{rng.randint(1000, 900000):,}"'
+                         for item in ("ACRES HARVESTED", "PRODUCTION, MEASURED IN BU")]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "nass" / "qs_county.csv", nass)
+    assert entity.grain_columns == ["Year", "State ANSI", "County ANSI", "Data Item"]
+
+
 async def test_a_total_repeated_on_each_row_of_a_group_is_no_part_of_the_grain(runtime: Runtime, tmp_path: Path) -> None:
     # MIT's county returns: a row per county, year and party, the county's totalvotes on
     # each; (party, totalvotes) was the grain, unique because totals rarely repeat.

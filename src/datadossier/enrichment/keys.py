@@ -468,6 +468,11 @@ def _grown_key(
     # (Without a name that says so, the file's first column, as identifiers lead their files:
     # SEC's num.txt by adsh, the filing's accession number.)
     ids = ids or [c for c in parts if c.position == first and c.family == "string"]
+    # (Never a column of one value, NASS's Program "CENSUS" on every row; else the text of the
+    # most values: Eurovision's votes by edition, jury or televote, and the countries from
+    # and to, behind a year the same on every row.)
+    ids = [c for c in ids if (c.distinct or 0) >= 2]
+    ids = ids or [c for c in parts if c.family == "string" and not is_descriptive(c.name) and (c.distinct or 0) >= 2]
     if not ids:
         return None
     current: tuple[ColumnStats, ...] = (max(ids, key=lambda c: c.distinct or 0),)

@@ -42,7 +42,7 @@ MEASURE_WORDS = ORDER_WORDS | frozenset(
      "days", "hours", "minutes", "seconds", "milliseconds", "millis", "msec", "ms", "terms", "price", "cost", "rate", "pct", "percent", "score",
      "weight", "age", "duration", "size", "length", "balance", "value", "units", "stock", "threshold",
      "limit", "volume", "vol", "turnover", "revenue", "income", "salary", "population", "area",
-     "votes", "asset", "assets", "deposits", "liabilities", "equity", "profit", "margin"}
+     "votes", "points", "pts", "asset", "assets", "deposits", "liabilities", "equity", "profit", "margin"}
 )
 # A measure's word glued to another, as some files write their names: MIT's totalvotes and
 # candidatevotes, avgrating.
