@@ -183,3 +183,21 @@ def test_lists_of_as_many_items_each_in_any_order_are_lists(tmp_path: Path) -> N
     found = {i.column_name: i for i in out.inferences}
     assert found["steamspy_tags"].decided_pattern == "delimited_list"
     assert found["place"].decided_pattern != "delimited_list"
+
+
+def test_identifiers_listed_under_an_identifier_s_name_are_a_list_though_none_repeats(tmp_path: Path) -> None:
+    # HubSpot's deals: "Associated Contact IDs" 3804784;65479063, each contact on one deal:
+    # no item repeated, so no list (and no link to the contacts).
+    rng = random.Random(5)
+    contacts = rng.sample(range(1_000_000, 90_000_000), 300)
+    path = tmp_path / "deals.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Record ID", "Deal Name", "Associated Contact IDs", "Notes"])
+        for i in range(150):
+            listed = contacts[2 * i : 2 * i + (2 if i % 3 else 1)]
+            writer.writerow([7_000_000_000 + i, f"Deal {i}", ";".join(map(str, listed)), f"call back;{i} times"])
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["Associated Contact IDs"].decided_pattern == "delimited_list"
+    assert found["Notes"].decided_pattern is None  # (no identifier's name: items that never repeat are no list)

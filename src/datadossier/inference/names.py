@@ -6,8 +6,9 @@ from __future__ import annotations
 import itertools
 import re
 
-# camelCase and acronyms: "sizeMB" -> size, MB; "HTTPStatus" -> HTTP, Status; digits apart.
-_TOKEN = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_]+")
+# camelCase and acronyms: "sizeMB" -> size, MB; "HTTPStatus" -> HTTP, Status; an acronym's
+# plural whole ("Associated Contact IDs" -> ids, "URLs"); digits apart.
+_TOKEN = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_]+")
 
 # First tokens of names that state a yes/no fact: is_active, hasChildren, can_edit.
 _BOOLEAN_PREFIXES = frozenset(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident, quote_literal
+from datadossier.inference.names import looks_like_identifier
 
 if TYPE_CHECKING:
     import duckdb
@@ -131,8 +132,12 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
     total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
     # Items repeat, are short, and come in varying numbers (an address has its parts in fixed
     # number), or in a fixed number but in any place (Steam's steamspy_tags, three tags each).
-    if not (distinct and total >= MIN_ITEM_REPEATS * distinct and length <= MAX_ITEM_LENGTH):
+    # Identifiers listed under an identifier's name need not repeat (HubSpot's "Associated
+    # Contact IDs", 3804784;65479063, each contact on a deal or two).
+    if not (distinct and length <= MAX_ITEM_LENGTH):
         return False
+    if total < MIN_ITEM_REPEATS * distinct:
+        return separator != "," and _listed_ids(con, head, column, items)
     if sizes < 2:
         return _items_move(con, head, items, column)
     # A value of one item is one of the items the longer values list ("India" beside "United
@@ -148,6 +153,19 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
         # of one item are mostly the items of the pairs; "Last, First" and "City, ST" have none.
         return alone >= MIN_SINGLES and listed >= PAIRS_SINGLES_LISTED * alone
     return alone < MIN_SINGLES or listed >= 0.5 * alone
+
+
+def _listed_ids(con: duckdb.DuckDBPyConnection, head: str, column: str, items: str) -> bool:
+    """Whether a column named as identifiers holds whole numbers or codes without spaces as
+    its items, a tenth of its values two or more of them."""
+    if not looks_like_identifier(column):
+        return False
+    row = con.execute(
+        f"SELECT count(*), count_if(len(it) >= 2), count_if(len(list_filter(it, lambda x: NOT regexp_full_match(x, '[A-Za-z0-9_-]+'))) = 0)"
+        f" FROM (SELECT {items} AS it FROM {head} WHERE {quote_ident(column)} IS NOT NULL)"
+    ).fetchone()
+    values, several, clean = (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)) if row else (0, 0, 0)
+    return values > 0 and clean == values and several >= MIN_LIST_SHARE * values
 
 
 # Of the items of values all of one size, the share seen in two places at least for a list.
