@@ -161,6 +161,11 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("orders_2019")[0] == "order"
     assert entity_type("sales_by_region")[0] == "transaction"
     assert entity_type("order_products__prior")[0] == "order line"  # Instacart's order lines
+    # A known entity before what the file studies of it (IBM's sample files): a customer a row.
+    assert entity_type("WA_Fn-UseC_-Telco-Customer-Churn") == ("customer", 0.6)
+    assert entity_type("WA_Fn-UseC_-HR-Employee-Attrition")[0] == "employee"
+    # A service's name before its export's is no part of it.
+    assert entity_type("stripe_refunds")[0] == "refund"
     assert says_nothing("train")  # Titanic's train.csv: its rows are read from its key, as test.csv's
     assert says_nothing("export_2024")
     assert says_nothing("Sheet1")

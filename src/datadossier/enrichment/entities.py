@@ -110,6 +110,13 @@ _QUALIFIERS = GENERIC_NAMES | TABLE_NOISE | frozenset(
 )
 
 
+# Last words of a file's name that say what it studies of its rows, not what a row is.
+_STUDY_WORDS = frozenset({
+    "churn", "attrition", "retention", "analysis", "analytics", "performance", "prediction", "segmentation",
+    "satisfaction", "behavior", "behaviour", "demographic", "insight", "personality", "engagement", "turnover",
+})
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in words(table)]
@@ -130,6 +137,14 @@ def entity_type(table: str) -> tuple[str, float]:
         for entity, names in VOCABULARY.items():
             if word in names:
                 return entity, 0.8
+    # A known entity before a word of what the file studies (IBM's sample files,
+    # WA_Fn-UseC_-Telco-Customer-Churn and WA_Fn-UseC_-HR-Employee-Attrition: a customer and an
+    # employee a row); not before a thing of its own (order_reviews are reviews).
+    if ws and ws[-1] in _STUDY_WORDS:
+        for word in reversed(ws[:-1]):
+            for entity, names in VOCABULARY.items():
+                if word in names and entity != "time period":
+                    return entity, 0.6
     readable = " ".join(table_entity_words(table)) or table
     return readable, 0.4
 
