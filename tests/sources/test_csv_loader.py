@@ -1182,6 +1182,18 @@ def test_another_header_after_a_break_starts_a_second_table(con, tmp_path: Path)
     assert _load(con, plain).second_table is None
 
 
+def test_a_robinhood_report_s_disclaimer_after_a_row_of_empty_fields_is_cut(con, tmp_path: Path) -> None:
+    # Its last field holds the disclaimer, a row of empty quoted fields above it, and its last
+    # trades a description of two lines: both rows were data (an empty one, and a quarantined one).
+    path = tmp_path / "activity.csv"
+    header = '"Activity Date","Instrument","Description","Trans Code","Amount"\n'
+    rows = "".join(f'"12/{20 + i}/2023","AAPL","Apple\nCUSIP: 037833100","Buy","(${100 + i}.06)"\n' for i in range(6))
+    path.write_text(header + rows + '"","","","",""\n' + '"","","","","The data provided is for informational purposes only."\n')
+    dialect = _load(con, path)
+    assert dialect.footer == 1
+    assert con.execute("SELECT count(*), count(\"Amount\") FROM raw_t").fetchall() == [(6, 6)]
+
+
 def test_a_salesforce_report_s_footer_is_cut_however_short_the_report(con, tmp_path: Path) -> None:
     # Its notes are set apart by '""' lines: a report of 5 records was refused as ragged.
     path = tmp_path / "report.csv"

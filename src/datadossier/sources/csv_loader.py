@@ -964,9 +964,11 @@ _RULE = re.compile(r"-{3,}|_{3,}|={3,}|~{3,}")
 
 
 def _padded_note(row: list[str]) -> bool:
-    """A row with words in its first field and nothing in the others: a note padded with
-    delimiters to the table's width (as the World Bank's DataBank exports end)."""
-    return any(ch.isalpha() for ch in row[0]) and not any(cell.strip() for cell in row[1:])
+    """A row with words in one field and nothing in the others: a note padded with delimiters
+    to the table's width (as the World Bank's DataBank exports end; Robinhood's reports put
+    their disclaimer in the last field)."""
+    filled = [cell for cell in row if cell.strip()]
+    return len(filled) == 1 and any(ch.isalpha() for ch in filled[0]) and len(row) > 1
 
 
 # A statement of a figure: words, a colon, then what they state ("Total amount funded in
@@ -1088,7 +1090,11 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
             continue
         text = line.decode(encoding, errors="replace")
         if dialect.quote and text.count(dialect.quote) % 2:
-            return 0  # a quoted value spans lines: rows and lines no longer line up
+            # A quoted value spans lines: rows and lines no longer line up. The notes found
+            # below it stand (Robinhood's last rows hold a description of two lines).
+            if cut is None:
+                return 0
+            break
         row = next(_rows([text], dialect))
         if len(row) == dialect.field_count:
             if _TOTAL_ROW.fullmatch(row[0].strip()):
