@@ -1194,6 +1194,21 @@ def test_a_robinhood_report_s_disclaimer_after_a_row_of_empty_fields_is_cut(con,
     assert con.execute("SELECT count(*), count(\"Amount\") FROM raw_t").fetchall() == [(6, 6)]
 
 
+def test_notes_after_rows_ending_in_a_delimiter_are_cut(con, tmp_path: Path) -> None:
+    # Fidelity's positions: every row ends with a comma the header lacks, quoted notes after a
+    # blank line; the rows were taken for ragged ones ("5 of 5 rows") and the file refused.
+    path = tmp_path / "Portfolio_Positions.csv"
+    rows = "".join(f"Z1234567{i},SYM{i},{10 + i},$19{i}.53,${1925 + i}.30,Cash,\n" for i in range(3))
+    path.write_text(
+        "Account Number,Symbol,Quantity,Last Price,Current Value,Type\n" + rows
+        + '\n"The data and information in this spreadsheet is provided to you solely for your use."\n'
+        + '\n"Date downloaded 01/02/2024 10:15 AM ET"\n'
+    )
+    dialect = _load(con, path)
+    assert (dialect.footer, dialect.field_count) == (2, 6)
+    assert con.execute("SELECT count(*), max(\"Type\") FROM raw_t").fetchall() == [(3, "Cash")]
+
+
 def test_a_salesforce_report_s_footer_is_cut_however_short_the_report(con, tmp_path: Path) -> None:
     # Its notes are set apart by '""' lines: a report of 5 records was refused as ragged.
     path = tmp_path / "report.csv"

@@ -1096,6 +1096,8 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
                 return 0
             break
         row = next(_rows([text], dialect))
+        if len(row) == dialect.field_count + 1 and not row[-1].strip():
+            row = row[:-1]  # (a delimiter after every row: Fidelity's positions)
         if len(row) == dialect.field_count:
             if _TOTAL_ROW.fullmatch(row[0].strip()):
                 # "Total: Account", "Total: Campaigns" (Google Ads' reports end so): sums of
