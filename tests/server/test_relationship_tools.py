@@ -101,3 +101,24 @@ async def test_a_folder_of_many_parts_describes_the_group_once(tmp_path: Path, s
     assert holders[0]["parts"]["count"] == 20
     assert len(holders[0]["parts"]["tables"]) == 12
     assert {t["parts"]["described_with"] for t in tables if t is not holders[0]} == {holders[0]["table"]}
+
+
+async def test_a_table_added_to_the_folder_since_is_profiled_and_the_discovery_said_to_run(
+    tmp_path: Path, store_url: str
+) -> None:
+    # Stripe's refunds saved into the folder after its profile: find_join_path profiled them and
+    # found their link, but said the discovery did not run.
+    folder = tmp_path / "data" / "stripe"
+    folder.mkdir(parents=True)
+    (folder / "customers.csv").write_text("id,email\n" + "".join(f"cus_{i:04d},c{i}@x.io\n" for i in range(40)))
+    (folder / "charges.csv").write_text("id,customer_id,amount\n" + "".join(f"ch_{i:05d},cus_{i % 40:04d},{i}.50\n" for i in range(200)))
+    settings = make_settings(tmp_path, store_url)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(folder)}))
+        structured(await client.call_tool("get_relationships", {"source": "stripe"}))
+        (folder / "refunds.csv").write_text("id,charge_id,amount\n" + "".join(f"re_{i:04d},ch_{3 * i:05d},{i}.50\n" for i in range(30)))
+        answer = structured(await client.call_tool("find_join_path", {"from_table": "refunds", "to_table": "stripe.customers"}))
+    assert answer["found"] is True
+    assert answer["discovery"]["profiled"] == ["stripe.refunds"]
+    assert answer["discovery"]["ran"] is True
+    assert answer["discovery"]["seconds"] > 0

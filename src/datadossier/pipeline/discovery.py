@@ -261,8 +261,13 @@ class RelationshipService:
         also = [end.source] if end.source != start.source else None
         run = await self.discovery.ensure(start.source, progress=progress, also=also)
         if first is not None:
+            # (The table named was found by profiling its folder, which ran the discovery: this
+            # one found it fresh. The answer says what both did.)
             run.profiled[:0] = first.profiled
             run.skipped_files[:0] = first.skipped_files
+            run.ran = run.ran or first.ran
+            run.seconds = round(run.seconds + first.seconds, 3)
+            run.summary = run.summary or first.summary
         async with self.sessions() as session:
             rels = await rel_repo.list_relationships(session, sources=sorted({start.source, end.source}))
             tables = [
