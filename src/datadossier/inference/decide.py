@@ -214,12 +214,12 @@ def _decide_text(
     elif chosen is not None and chosen.name == "iso_datetime" and chosen.stats.marked:
         zoned = chosen.stats.marked
         notes.append(
-            f"{zoned:,} of the values ({zoned / n:.1%}) carry a time zone (Z, +01:00, UTC): they are stored"
+            f"{zoned:,} of the values ({zoned / n:.1%}) carry a time zone (such as Z, +01:00 or UTC): they are stored"
             " converted to UTC, as TIMESTAMP without the zone; values without one are kept as written."
         )
     elif chosen is not None and chosen.name in _ZONED_PATTERNS:
         notes.append(
-            "Every value names its time zone (PDT, +0000, GMT): stored converted to UTC, as TIMESTAMP"
+            "Every value names its time zone (such as PDT, +0000 or GMT): stored converted to UTC, as TIMESTAMP"
             " without the zone; a day's count by the local date needs the zone's offset back."
         )
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
