@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
-from datadossier.engine import quote_ident
+from datadossier.engine import layer_relation, quote_ident
 from datadossier.enrichment.join_paths import normalized_key
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
@@ -855,9 +855,8 @@ def _orphans_in_quarantine(con: duckdb.DuckDBPyConnection, child: str, parent: s
     lacks it): counted apart, as ``orphans_in_quarantine``."""
     import duckdb
 
-    quarantine = parent.replace('"typed".', '"quarantine".', 1)
-    if quarantine == parent:
-        return
+    source, table = link.parent_table.split(".", 1)
+    quarantine = layer_relation("quarantine", source, table)
     column, key = quote_ident(link.child_columns[0]), quote_ident(link.parent_columns[0])
     try:
         row = con.execute(
@@ -942,8 +941,11 @@ def _stronger_reverse(other: Link, link: Link) -> bool:
         return False
     if set(other.child_columns) != set(link.parent_columns) or set(other.parent_columns) != set(link.child_columns):
         return False
-    rank = lambda k: (k.confidence, float(k.evidence.get("integrity") or 0.0), k.child_table)  # noqa: E731
-    return rank(other) > rank(link)
+    return _composite_rank(other) > _composite_rank(link)
+
+
+def _composite_rank(link: Link) -> tuple[float, float, str]:
+    return (link.confidence, float(link.evidence.get("integrity") or 0.0), link.child_table)
 
 
 def _lone_dates(child: TableStats, ccol: ColumnStats, parent: TableStats, pcol: ColumnStats) -> bool:
