@@ -1385,6 +1385,15 @@ async def test_columns_numbered_in_a_run_are_unpivoted_like_periods(runtime: Run
     rows = [f"{i}.0," + ",".join(f"{(i * k) % 7 - 3.5:.3f}" for k in range(28)) + f",{i * 1.5:.2f},{i % 2}" for i in range(30)]
     (fraud / "creditcard.csv").write_text("\n".join([header, *rows]) + "\n")
     assert "period_columns" not in (await _only_entity(runtime, fraud)).evidence["keys"]
+    # London's smart meters a day: half hours hh_0 ... hh_47.
+    meters = tmp_path / "data" / "hhblock"
+    meters.mkdir(parents=True)
+    halves = [f"hh_{i}" for i in range(48)]
+    (meters / "block_0.csv").write_text("LCLid,day," + ",".join(halves) + "\n" + "".join(
+        f"MAC{m:06d},2013-01-{d:02d}," + ",".join(f"{(m + d + h) % 9 / 10:.3f}" for h in range(48)) + "\n"
+        for m in range(6) for d in range(1, 8)))
+    halfhourly = (await _only_entity(runtime, meters)).evidence["keys"]["period_columns"]
+    assert (halfhourly["count"], halfhourly["first"], halfhourly["last"]) == (48, "hh_0", "hh_47")
 
 
 async def test_columns_of_two_measures_per_period_are_unpivoted_apart(runtime: Runtime, tmp_path: Path) -> None:

@@ -296,7 +296,7 @@ _NUMBERED = re.compile(r"(.*?)([0-9]+)")
 # others number features (the credit card fraud data's V1...V28, var_0...var_199).
 _PERIOD_STEMS = frozenset({
     "d", "day", "days", "w", "wk", "week", "weeks", "m", "mo", "mon", "month", "months", "q", "qtr",
-    "quarter", "y", "yr", "year", "years", "h", "hr", "hour", "hours", "t", "f", "period", "lag", "step",
+    "quarter", "y", "yr", "year", "years", "h", "hr", "hour", "hours", "hh", "t", "f", "period", "lag", "step",
 })
 
 
