@@ -224,11 +224,15 @@ def is_key_like(name: str) -> bool:
     ws = core_words(name)
     if not ws or (ws[-1] in BOUND_WORDS and ws[0] != ws[-1]):
         return False  # (ref_range_lower: a bound of a range)
-    leading = ws[0] in KEY_WORDS and not (ws[0] in _COUNT_FIRST and len(ws) > 1)
     return (
-        ws[-1] in KEY_WORDS or leading or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
+        ws[-1] in KEY_WORDS or _leading_key_word(ws) or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
         or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
     )
+
+
+def _leading_key_word(ws: tuple[str, ...]) -> bool:
+    """A key word first (id_customer, code_postal), but a count's (numVotes, num_pages)."""
+    return ws[0] in KEY_WORDS and not (ws[0] in _COUNT_FIRST and len(ws) > 1)
 
 
 # A name's short form is a code: GBFS's station short_name ("6948.10", "HB101", the ids of
