@@ -1132,35 +1132,31 @@ def test_header_cells_the_names_do_not_repeat_are_kept_as_written(con, tmp_path:
     assert dict(pinned.dialect.written_names) == {"Year": " Year", "Life expectancy": "Life expectancy ", "BMI": " BMI ", "x_1": "x"}
 
 
-def test_a_second_table_stacked_under_the_first_is_left_out_and_named(con, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("first", "last", "line"),
+    # (The real file has 1,170 months: its yearly block, from line 1,175, lies past the lines
+    # the dialect is read from, and joined the months.)
+    [(1990, 1995, 65), (1926, 1976, 605)],
+    ids=["short", "past_the_sniffed_lines"],
+)
+def test_a_second_table_stacked_under_the_first_is_left_out_and_named(
+    con, tmp_path: Path, first: int, last: int, line: int
+) -> None:
     # Ken French's factor files: monthly rows, then a title over the same header and the
     # yearly rows. The years joined the months (a key on 1990 beside 199001, annual returns
     # averaged with monthly ones).
     path = tmp_path / "F-F_Research_Data_Factors.CSV"
-    monthly = "".join(f"{y}{m:02d},    1.{m},    0.2\r\n" for y in range(1990, 1995) for m in range(1, 13))
-    yearly = "".join(f"{y},   12.50,    3.10\r\n" for y in range(1990, 1995))
+    monthly = "".join(f"{y}{m:02d},    1.{m},    0.2\r\n" for y in range(first, last) for m in range(1, 13))
+    yearly = "".join(f"{y},   12.50,    3.10\r\n" for y in range(first, last))
     path.write_text(
         "This file was created by CMPT_ME_BEME_RETS\r\n\r\n,Mkt-RF,RF\r\n" + monthly
         + "\r\n Annual Factors: January-December \r\n,Mkt-RF,RF\r\n" + yearly + "\r\nCopyright 2023 Kenneth R. French\r\n"
     )
     dialect = _load(con, path)
-    assert dialect.second_table == (65, "Annual Factors: January-December")
-    assert dialect.as_dict()["second_table"] == {"line": 65, "title": "Annual Factors: January-December"}
-    assert con.execute("SELECT count(*), min(column0), max(column0) FROM raw_t").fetchall() == [(60, "199001", "199412")]
-
-
-def test_a_second_table_past_the_lines_the_dialect_is_read_from_is_left_out(con, tmp_path: Path) -> None:
-    # The real factor file has 1,170 months: its yearly block (from line 1,175) joined them.
-    path = tmp_path / "F-F_Research_Data_Factors.CSV"
-    monthly = "".join(f"{y}{m:02d},    1.{m},    0.2\r\n" for y in range(1926, 1976) for m in range(1, 13))
-    yearly = "".join(f"{y},   12.50,    3.10\r\n" for y in range(1927, 1976))
-    path.write_text(
-        "This file was created by CMPT_ME_BEME_RETS\r\n\r\n,Mkt-RF,RF\r\n" + monthly
-        + "\r\n Annual Factors: January-December \r\n,Mkt-RF,RF\r\n" + yearly + "\r\nCopyright 2023 Kenneth R. French\r\n"
-    )
-    dialect = _load(con, path)
-    assert dialect.second_table == (605, "Annual Factors: January-December")
-    assert con.execute("SELECT count(*), min(column0), max(column0) FROM raw_t").fetchall() == [(600, "192601", "197512")]
+    assert dialect.second_table == (line, "Annual Factors: January-December")
+    assert dialect.as_dict()["second_table"] == {"line": line, "title": "Annual Factors: January-December"}
+    months = 12 * (last - first)
+    assert con.execute("SELECT count(*), min(column0), max(column0) FROM raw_t").fetchall() == [(months, f"{first}01", f"{last - 1}12")]
 
 
 def test_another_header_after_a_break_starts_a_second_table(con, tmp_path: Path) -> None:
