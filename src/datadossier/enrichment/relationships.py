@@ -929,23 +929,22 @@ def composite_links(
         k = (link.child_table, link.parent_table)
         if k not in best or (link.confidence, -len(link.child_columns)) > (best[k].confidence, -len(best[k].child_columns)):
             best[k] = link
-    # Between two tables keyed alike (a meter's days in two files), one direction of a 1:1
-    # link: the stronger, the one whose child's pairs are all found on a tie.
+    # Between two tables keyed alike, one direction of a 1:1 link where one side holds all of
+    # the other's pairs and not the reverse (a meter's days in two files of different spans);
+    # both where each holds all of the other's (the General Social Survey's two files of the
+    # same respondents: peers).
     chosen = list(best.values())
-    return [link for link in chosen if not any(_stronger_reverse(other, link) for other in chosen)]
+    return [link for link in chosen if not any(_fuller_reverse(other, link) for other in chosen)]
 
 
-def _stronger_reverse(other: Link, link: Link) -> bool:
-    """Whether ``other`` is ``link`` the other way round and explains the pair better."""
+def _fuller_reverse(other: Link, link: Link) -> bool:
+    """Whether ``other`` is ``link`` the other way round, all its child's pairs found where
+    ``link``'s are not."""
     if (other.child_table, other.parent_table) != (link.parent_table, link.child_table):
         return False
     if set(other.child_columns) != set(link.parent_columns) or set(other.parent_columns) != set(link.child_columns):
         return False
-    return _composite_rank(other) > _composite_rank(link)
-
-
-def _composite_rank(link: Link) -> tuple[float, float, str]:
-    return (link.confidence, float(link.evidence.get("integrity") or 0.0), link.child_table)
+    return float(other.evidence.get("integrity") or 0.0) >= 0.99 > float(link.evidence.get("integrity") or 0.0)
 
 
 def _lone_dates(child: TableStats, ccol: ColumnStats, parent: TableStats, pcol: ColumnStats) -> bool:
