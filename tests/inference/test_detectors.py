@@ -771,7 +771,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "email": ["ana@", "@example.com", "ana@example"],
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example", "http//x.org", "report.pdf", "Example.COM", "node.js", "a@b.com"],
-    "phone": ["555123456", "2021-01-05", "12", "555-1234", "+1 5", "19-028134", "01-234567"],
+    "phone": ["555123456", "2021-01-05", "12", "555-1234", "+1 5", "19-028134", "01-234567", "555-123-4567x", "12 x 5"],
     "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xX", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
@@ -886,8 +886,14 @@ def test_weather_files_flags_and_missing_days(infer: Infer) -> None:
     result = infer({
         "MAX": [f"  {50 + i % 9}.{i % 10}{'*' if i % 4 == 0 else ''}" for i in range(40)],
         "Max Temperature": ["M" if i % 13 == 0 else str(40 + i % 20) for i in range(40)],
+        "Precipitation": ["T" if i % 7 == 0 else "M" if i % 11 == 0 else f"0.{i % 9}{i % 4}" for i in range(40)],
         "size": ["M", "L", "S", "XL"] * 10,
     })
+    # The NWS's trace of rain, T (below 0.01 in), beside the amounts: no value to read, no text
+    # column either (it was read as a yes/no's "true").
+    rain = result["Precipitation"]
+    assert rain.decided_type == "DOUBLE"
+    assert set(rain.missing_values) == {"T", "M"}
     assert (result["MAX"].decided_type, result["MAX"].decided_pattern) == ("DOUBLE", "flagged_number")
     assert result["MAX"].candidates[0].parse_success_rate == 1.0
     assert result["Max Temperature"].decided_type == "INTEGER"
@@ -903,3 +909,10 @@ def test_lap_times_of_an_hour_or_more_among_minutes_are_durations(infer: Infer) 
     assert result.candidates[0].parse_success_rate == 1.0
     assert result.bounds is not None
     assert result.bounds[1] == 3907.527
+
+
+def test_phone_numbers_with_an_extension_are_phones(infer: Infer) -> None:
+    # HubSpot's and Salesforce's office numbers: "555-123-4567 x204" kept the column without a pattern.
+    phones = [f"(555) {100 + i:03d}-{4567 + i:04d}" + (f" x{200 + i}" if i % 3 == 0 else " ext. 12" if i % 3 == 1 else "") for i in range(30)]
+    result = infer({"Phone Number": phones})["Phone Number"]
+    assert (result.decided_type, result.decided_pattern) == ("VARCHAR", "phone")

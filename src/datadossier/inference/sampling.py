@@ -64,7 +64,7 @@ _NEGATIVE_CODES = r"-(?:[1-9]|9{2,4})"
 # The USGS's remarks where a gauge has no value: no number has their shape, so once will do.
 _GAUGE_REMARKS = "Ice|Eqp|Ssn|Bkw|Dis|Rat|Mnt|Fld|Pr"
 _MARKER_CODES = (
-    r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxWscM]|NM|" + _GAUGE_REMARKS + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
+    r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxWscMT]|NM|" + _GAUGE_REMARKS + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
     r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")

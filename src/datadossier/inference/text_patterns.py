@@ -39,7 +39,8 @@ def url() -> Detector:
 @register
 def phone() -> Detector:
     """Phone numbers ("(555) 123-4567", "+49 30 1234567", "555.123.4567", "07911 123456",
-    "2065552579", "+91 9743772233")."""
+    "2065552579", "+91 9743772233"), also with an extension as CRMs keep office numbers
+    ("555-123-4567 x204", "(555) 123-4567 ext. 12")."""
     groups = (
         r"\([0-9]{1,4}\)[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,4}"  # (555) 123-4567
         r"|[0-9]{2,5}[ -][0-9]{3,4}[ -][0-9]{3,4}"  # 020 7946 0958, 555-123-4567
@@ -55,7 +56,8 @@ def phone() -> Detector:
     # (see `decide`); elsewhere integers rank above text patterns.
     # A country code set apart from the rest in one block: "+91 9743772233" (Zomato's).
     bare = r"\+[0-9]{10,15}|\+[0-9]{1,3}[ .-][0-9]{6,12}|1?[2-9][0-9]{9}|0[1-9][0-9]{8,10}"
-    return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|{bare})\s*", priority=30)
+    extension = r"(?:\s*(?:x|ext\.?|extension|#)\s*[0-9]{1,6})?"
+    return Detector("phone", "VARCHAR", rf"\s*(?:{grouped}|{bare}){extension}\s*", priority=30)
 
 
 @register
