@@ -253,6 +253,7 @@ def test_names_that_sound_boolean_or_like_dates() -> None:
     assert not any(looks_boolean(n) for n in ("Pclass", "SibSp", "cancellation_code", "DepDelay"))
     # Fitbit's distances and minutes in a state (all zeros in a day of rest) are quantities.
     assert not any(looks_boolean(n) for n in ("VeryActiveDistance", "SedentaryActiveDistance", "FairlyActiveMinutes"))
+    assert looks_boolean("is_full_time")  # a question, whatever its last word
     assert [looks_like_date(n) for n in ("order_date", "dob", "shipped_on", "update_count")] == [
         True, True, True, False,
     ]

@@ -65,9 +65,11 @@ def looks_boolean(name: str) -> bool:
     tokens = name_tokens(name)
     if not tokens:
         return False
+    if tokens[0] in _BOOLEAN_PREFIXES:
+        return True  # (is_full_time, has_value: a question, whatever its last word)
     if tokens[-1] in _QUANTITY_ENDINGS:
         return False  # Fitbit's VeryActiveDistance, SedentaryActiveMinutes: quantities of a state
-    return tokens[0] in _BOOLEAN_PREFIXES or any(t in _BOOLEAN_WORDS for t in tokens)
+    return any(t in _BOOLEAN_WORDS for t in tokens)
 
 
 # Last words of a name that measure something, whatever state the words before name.
