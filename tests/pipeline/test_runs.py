@@ -526,18 +526,23 @@ async def test_a_parquet_file_with_lists_structs_and_maps_is_profiled(runtime: R
     assert (kinds["tags"], kinds["attrs"]) == ("VARCHAR[]", "MAP(VARCHAR, BIGINT)")
 
 
+def _parquet_of(tmp_path: Path, name: str, select: str) -> Path:
+    """data/NAME.parquet written by DuckDB from ``select``."""
+    import duckdb
+
+    path = tmp_path / "data" / f"{name}.parquet"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect() as con:
+        con.execute(f"COPY ({select}) TO '{path}' (FORMAT parquet)")
+    return path
+
+
 async def test_a_parquet_floats_nan_is_a_missing_value(runtime: Runtime, tmp_path: Path) -> None:
     # pandas writes a missing float as NaN: it was counted as present, and the column's max,
     # mean and histogram were lost to it.
-    import duckdb
-
-    path = tmp_path / "data" / "scores.parquet"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect() as con:
-        con.execute(
-            "COPY (SELECT i AS id, CASE WHEN i % 5 = 0 THEN 'NaN'::DOUBLE ELSE i / 2 END AS score"
-            f" FROM range(1, 101) t(i)) TO '{path}' (FORMAT parquet)"
-        )
+    path = _parquet_of(
+        tmp_path, "scores", "SELECT i AS id, CASE WHEN i % 5 = 0 THEN 'NaN'::DOUBLE ELSE i / 2 END AS score FROM range(1, 101) t(i)"
+    )
     (run,) = await runtime.pipeline.profile_path(path)
     assert (run.raw_rows, run.typed_rows, run.quarantine_rows) == (100, 100, 0)
     async with runtime.sessions() as session:
@@ -575,17 +580,12 @@ async def test_a_parquet_column_read_under_another_name_says_how_the_file_names_
 async def test_a_parquet_text_column_s_empty_strings_are_missing(runtime: Runtime, tmp_path: Path) -> None:
     # A CSV converted to Parquet with every column as text keeps its empty cells as '': the
     # amounts stayed text and a blank date quarantined its row, where the CSV read them as missing.
-    import duckdb
-
-    path = tmp_path / "data" / "converted.parquet"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect() as con:
-        con.execute(
-            "COPY (SELECT i::VARCHAR AS id, CASE WHEN i % 4 = 0 THEN '' ELSE (i * 1.5)::VARCHAR END AS amount,"
-            " CASE WHEN i = 7 THEN '' ELSE strftime(DATE '2024-01-01' + i::INTEGER, '%Y-%m-%d') END AS day,"
-            " CASE WHEN i % 5 = 0 THEN '' ELSE 'n' || i END AS note"
-            f" FROM range(1, 41) t(i)) TO '{path}' (FORMAT parquet)"
-        )
+    path = _parquet_of(
+        tmp_path, "converted",
+        "SELECT i::VARCHAR AS id, CASE WHEN i % 4 = 0 THEN '' ELSE (i * 1.5)::VARCHAR END AS amount,"
+        " CASE WHEN i = 7 THEN '' ELSE strftime(DATE '2024-01-01' + i::INTEGER, '%Y-%m-%d') END AS day,"
+        " CASE WHEN i % 5 = 0 THEN '' ELSE 'n' || i END AS note FROM range(1, 41) t(i)",
+    )
     (run,) = await runtime.pipeline.profile_path(path)
     assert (run.raw_rows, run.typed_rows, run.quarantine_rows) == (40, 40, 0)
     async with runtime.sessions() as session:

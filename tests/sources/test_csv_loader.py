@@ -1178,45 +1178,44 @@ def test_another_header_after_a_break_starts_a_second_table(con, tmp_path: Path)
     assert _load(con, plain).second_table is None
 
 
-def test_a_robinhood_report_s_disclaimer_after_a_row_of_empty_fields_is_cut(con, tmp_path: Path) -> None:
-    # Its last field holds the disclaimer, a row of empty quoted fields above it, and its last
-    # trades a description of two lines: both rows were data (an empty one, and a quarantined one).
-    path = tmp_path / "activity.csv"
-    header = '"Activity Date","Instrument","Description","Trans Code","Amount"\n'
-    rows = "".join(f'"12/{20 + i}/2023","AAPL","Apple\nCUSIP: 037833100","Buy","(${100 + i}.06)"\n' for i in range(6))
-    path.write_text(header + rows + '"","","","",""\n' + '"","","","","The data provided is for informational purposes only."\n')
-    dialect = _load(con, path)
-    assert dialect.footer == 1
-    assert con.execute("SELECT count(*), count(\"Amount\") FROM raw_t").fetchall() == [(6, 6)]
+_BROKER_ROWS = "".join(f'"12/{20 + i}/2023","AAPL","Apple\nCUSIP: 037833100","Buy","(${100 + i}.06)"\n' for i in range(6))
+_POSITIONS = "".join(f"Z1234567{i},SYM{i},{10 + i},$19{i}.53,${1925 + i}.30,Cash,\n" for i in range(3))
+_OPPORTUNITIES = "".join(
+    f'"Ann Owner","Acme","Closed Won","{5000 + i}.00","1/{1 + i}/2023","0065g00000000{i}dEAAV"\n' for i in range(5)
+)
 
 
-def test_notes_after_rows_ending_in_a_delimiter_are_cut(con, tmp_path: Path) -> None:
-    # Fidelity's positions: every row ends with a comma the header lacks, quoted notes after a
-    # blank line; the rows were taken for ragged ones ("5 of 5 rows") and the file refused.
-    path = tmp_path / "Portfolio_Positions.csv"
-    rows = "".join(f"Z1234567{i},SYM{i},{10 + i},$19{i}.53,${1925 + i}.30,Cash,\n" for i in range(3))
-    path.write_text(
-        "Account Number,Symbol,Quantity,Last Price,Current Value,Type\n" + rows
-        + '\n"The data and information in this spreadsheet is provided to you solely for your use."\n'
-        + '\n"Date downloaded 01/02/2024 10:15 AM ET"\n'
-    )
-    dialect = _load(con, path)
-    assert (dialect.footer, dialect.field_count) == (2, 6)
-    assert con.execute("SELECT count(*), max(\"Type\") FROM raw_t").fetchall() == [(3, "Cash")]
-
-
-def test_a_salesforce_report_s_footer_is_cut_however_short_the_report(con, tmp_path: Path) -> None:
-    # Its notes are set apart by '""' lines: a report of 5 records was refused as ragged.
+@pytest.mark.parametrize(
+    ("text", "footer", "field_count", "query", "expected"),
+    [
+        # Robinhood: the disclaimer in the last field, a row of empty quoted fields above it,
+        # and the last trades' descriptions of two lines; both rows were data (an empty one,
+        # and a quarantined one).
+        ('"Activity Date","Instrument","Description","Trans Code","Amount"\n' + _BROKER_ROWS
+         + '"","","","",""\n' + '"","","","","The data provided is for informational purposes only."\n',
+         1, 5, 'SELECT count(*), count("Amount") FROM raw_t', (6, 6)),
+        # Fidelity's positions: every row ends with a comma the header lacks, quoted notes after
+        # a blank line; the rows were taken for ragged ones ("5 of 5 rows") and the file refused.
+        ("Account Number,Symbol,Quantity,Last Price,Current Value,Type\n" + _POSITIONS
+         + '\n"The data and information in this spreadsheet is provided to you solely for your use."\n'
+         + '\n"Date downloaded 01/02/2024 10:15 AM ET"\n',
+         2, 6, 'SELECT count(*), max("Type") FROM raw_t', (3, "Cash")),
+        # Salesforce: notes set apart by '""' lines; a report of 5 records was refused as ragged.
+        ('"Opportunity Owner","Account Name","Stage","Amount","Close Date","Opportunity ID"\n' + _OPPORTUNITIES
+         + '""\n"Grand Totals (5 records)"\n""\n"Confidential Information - Do Not Distribute"\n'
+         + '"Copyright (c) 2000-2023 salesforce.com, inc. All rights reserved."\n',
+         3, 6, "SELECT count(*), count(DISTINCT \"Opportunity ID\") FROM raw_t", (5, 5)),
+    ],
+    ids=["robinhood", "fidelity", "salesforce"],
+)
+def test_a_report_s_notes_after_its_rows_are_cut_as_its_exporter_writes_them(
+    con, tmp_path: Path, text: str, footer: int, field_count: int, query: str, expected: tuple[object, ...]
+) -> None:
     path = tmp_path / "report.csv"
-    rows = "".join(f'"Ann Owner","Acme","Closed Won","{5000 + i}.00","1/{1 + i}/2023","0065g00000000{i}dEAAV"\n' for i in range(5))
-    path.write_text(
-        '"Opportunity Owner","Account Name","Stage","Amount","Close Date","Opportunity ID"\n' + rows
-        + '""\n"Grand Totals (5 records)"\n""\n"Confidential Information - Do Not Distribute"\n'
-        + '"Copyright (c) 2000-2023 salesforce.com, inc. All rights reserved."\n'
-    )
+    path.write_text(text)
     dialect = _load(con, path)
-    assert dialect.footer == 3
-    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(5,)]
+    assert (dialect.footer, dialect.field_count) == (footer, field_count)
+    assert con.execute(query).fetchall() == [expected]
 
 
 def test_a_header_repeated_after_a_blank_line_without_a_title_is_no_second_table(con, tmp_path: Path) -> None:

@@ -444,6 +444,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if re.search(r"[(\[][^()\[\]]*\bper\s", name, flags=re.IGNORECASE):
         return None  # counts per something (the UN's "(persons per square km)"): no unit of the words
 
+    if name.strip() == "cad":
+        return None  # a track's cadence, as GPX and Garmin write it (Canadian dollars are "CAD")
     parts = [p for p in re.split(r"[-_\s]+", name.strip()) if p]
     if len(parts) > 1 and _CODE_PART.fullmatch(parts[-1]):
         return None
@@ -486,8 +488,6 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             # word names a thing: co2_ppm.)
             continue
         code = token.upper()
-        if name.strip() == "cad":
-            return None  # a track's cadence, as GPX and Garmin write it (Canadian dollars are "CAD")
         named = code in COMMON_CURRENCIES or (code in ISO_CURRENCIES and name.strip() == code)
         if named and code not in _NOT_NAME_CURRENCIES:
             return UnitEvidence(code, NAME_UNIT_CONFIDENCE)

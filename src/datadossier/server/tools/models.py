@@ -253,10 +253,15 @@ BRIEF_CHAR_BUDGET = 16_000
 
 def brief_column(d: ColumnDetail) -> str:
     """A column in one line: ``name: TYPE (pattern, unit, 12% null)``."""
+    return f"{d.column_name}: {_brief_reading(d)}"
+
+
+def _brief_reading(d: ColumnDetail) -> str:
+    """How a column reads, after its name in `brief_column`: ``TYPE (pattern, unit, 12% null)``."""
     notes = [n for n in (d.detected_pattern, d.detected_unit) if n]
     if d.null_ratio:
         notes.append(f"{d.null_ratio:.0%} null" if d.null_ratio >= 0.01 else "<1% null")
-    return f"{d.column_name}: {d.resolved_type or '?'}" + (f" ({', '.join(notes)})" if notes else "")
+    return (d.resolved_type or "?") + (f" ({', '.join(notes)})" if notes else "")
 
 
 def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) -> tuple[list[str], bool]:
@@ -292,15 +297,14 @@ def _numbered_runs(details: list[ColumnDetail]) -> list[tuple[str, str, int, str
     stem: str | None = None
     shape: str | None = None
     for d in details:
-        brief = brief_column(d)
         numbered = _NUMBERED_NAME.fullmatch(d.column_name)
-        tail = brief[len(d.column_name) + 2 :]
+        tail = _brief_reading(d)
         if numbered and stem == numbered.group(1) and shape == tail and runs:
             first, _, count, _ = runs[-1]
             runs[-1] = (first, d.column_name, count + 1, tail)
             continue
         stem, shape = (numbered.group(1), tail) if numbered else (None, None)
-        runs.append((d.column_name, d.column_name, 1, brief))
+        runs.append((d.column_name, d.column_name, 1, f"{d.column_name}: {tail}"))
     # (Runs of two stay two lines: the names say as much as a range.)
     by_name = {d.column_name: d for d in details}
     out: list[tuple[str, str, int, str]] = []
