@@ -285,6 +285,25 @@ def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None
     assert result.bounds == (-3.0, 1234.5)
 
 
+def test_money_with_more_decimals_than_cents_keeps_them(infer: Infer) -> None:
+    # A crypto exchange's fills: prices to the millionth of a dollar and fees in fractions of
+    # a cent stayed text (the shape stopped at four decimals). Amounts of cents alone keep the
+    # narrower type; a column of both takes the wider one.
+    result = infer({
+        "price": ["$43,123.456789", "$0.00012345", "$1.5", "$12"] * 3,
+        "fee": ["€0,00000100", "€1,25", "0,0305 €"] * 4,
+        "total": ["$12.50", "$0.0125", "$1,000"] * 4,
+    })
+    price, fee, total = result["price"], result["fee"], result["total"]
+    assert (price.decided_type, price.decided_pattern, price.candidates[0].detected_unit) == (
+        "DECIMAL", "currency_precise", "USD"
+    )
+    assert price.bounds == (0.00012345, 43123.456789)
+    assert price.candidates[0].parse_success_rate == 1.0
+    assert (fee.decided_pattern, fee.candidates[0].detected_unit, fee.bounds) == ("currency_eu_precise", "EUR", (0.000001, 1.25))
+    assert (total.decided_pattern, {c.detected_pattern for c in total.candidates} & {"currency_precise"}) == ("currency", set())
+
+
 def test_amounts_grouped_in_thousands_beside_some_with_a_symbol_are_money(infer: Infer) -> None:
     # QuickBooks's Profit and Loss: "$" only on the totals ("$88,051.37"), the lines bare
     # ("33,710.37"); the column stayed text. Bare grouped amounts alone stay numbers.
@@ -699,6 +718,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "unicode_minus": ["\u2212\u22125", "5\u2212", "\u2212", "1,5"],
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
+    "currency_precise": ["$0.1234567890123", "1.234,50 €", "$", "12 apples"],
+    "currency_eu_precise": ["0,1234567890123 €", "$1,234.50", "€"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
     "flagged_number": ["8.5", "8.5 x", "8.5 pppp", "1 23 e", "p", "8.5p", "1 2345", "*", "8.5**", "8.5 *"],
     "rating_5": ["4.1/50", "4/5/2021", "/5", "4.1", "1/15"],
@@ -793,7 +814,7 @@ def _all_examples() -> list[str]:
         "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
-        "1 234 567 e", "7.1 bu",
+        "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
     ]
 

@@ -107,6 +107,10 @@ Convert = Callable[[str, str], object]
         ("¥1,000", "DECIMAL", "currency", Decimal("1000")),
         ("12.50", "DECIMAL", "currency", Decimal("12.5")),
         ("$0.12345", "DECIMAL", "currency", None),  # more decimals than money keeps: quarantine
+        ("$0.12345", "DECIMAL", "currency_precise", Decimal("0.12345")),
+        ("-$43,123.000000000001", "DECIMAL", "currency_precise", Decimal("-43123.000000000001")),
+        ("$0.1234567890123", "DECIMAL", "currency_precise", None),
+        ("0,00012345 €", "DECIMAL", "currency_eu_precise", Decimal("0.00012345")),
         ("1.234,50 €", "DECIMAL", "currency", None),  # the other convention is not guessed
         ("1.234,50 €", "DECIMAL", "currency_eu", Decimal("1234.50")),
         ("€1.234,50", "DECIMAL", "currency_eu", Decimal("1234.50")),
@@ -187,6 +191,7 @@ def test_typed_expression_round_trips(
         ("DOUBLE", "unit_value", "DOUBLE"),
         ("DECIMAL", "currency", "DECIMAL(18,4)"),
         ("DECIMAL", None, "DECIMAL(18,4)"),
+        ("DECIMAL", "currency_precise", "DECIMAL(38,12)"),
         ("BOOLEAN", "boolean", "BOOLEAN"),
         ("DATE", "us_date", "DATE"),
         ("TIMESTAMP", "iso_datetime", "TIMESTAMP"),

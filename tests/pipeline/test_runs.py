@@ -212,6 +212,24 @@ async def test_a_manual_numeric_type_over_money_keeps_its_cleaning(runtime: Runt
     assert rows == [(2000, asked)]
 
 
+async def test_money_with_more_decimals_is_stored_exactly(runtime: Runtime, tmp_path: Path) -> None:
+    # Crypto fills: "$0.00012345" stayed text; more decimals than the wider type keeps still
+    # go to quarantine rather than being rounded.
+    path = tmp_path / "data" / "fills.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fees = ["$0.00012345", "$2.5", "$0.000000000001"] * 20 + ["$0.0000000000001"]
+    path.write_text("id,fee\n" + "".join(f"{i},{fee}\n" for i, fee in enumerate(fees)))
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.typed_rows, run.quarantine_rows) == (60, 1)
+    with runtime.pipeline.workspace.connect() as con:
+        typed = con.execute(
+            f"SELECT typeof(fee), min(fee), sum(fee) FROM {layer_relation('typed', 'data', 'fills')} GROUP BY ALL"
+        ).fetchall()
+        kept = con.execute(f"SELECT DISTINCT fee FROM {layer_relation('quarantine', 'data', 'fills')}").fetchall()
+    assert typed == [("DECIMAL(38,12)", Decimal("1E-12"), Decimal("50.002469000020"))]
+    assert kept == [("$0.0000000000001",)]
+
+
 async def test_a_gzip_csv_is_profiled_like_the_plain_file(runtime: Runtime, tmp_path: Path) -> None:
     path = tmp_path / "data" / "prices.csv.gz"
     path.parent.mkdir(parents=True, exist_ok=True)

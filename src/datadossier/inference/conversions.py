@@ -203,7 +203,7 @@ class Readings:
         name = self.names.get((column, detector.name, "value"))
         if name is None:
             return None
-        target = sql_type(decided_type)
+        target = sql_type(decided_type, pattern)
         # The integer family is read as BIGINT; an INTEGER decision narrows it (a value out of
         # range is NULL, as the INTEGER conversion itself would give).
         return quote_ident(name) if target == reading_type(detector) else f"TRY_CAST({quote_ident(name)} AS {target})"

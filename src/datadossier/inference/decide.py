@@ -71,6 +71,7 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "us_date_short": "eu_date_short", "eu_date_short": "us_date_short",
     "us_datetime_short": "eu_datetime_short", "eu_datetime_short": "us_datetime_short",
     "currency": "currency_eu", "currency_eu": "currency",
+    "currency_precise": "currency_eu_precise", "currency_eu_precise": "currency_precise",
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
     "iso_or_us_date_short": "iso_or_eu_date_short", "iso_or_eu_date_short": "iso_or_us_date_short",
     "iso_or_us_datetime": "iso_or_eu_datetime", "iso_or_eu_datetime": "iso_or_us_datetime",
@@ -874,7 +875,7 @@ def _day_month_tie(
 
 def _decimal_separator_tie(chosen: _Option, other: _Option, notes: list[str]) -> _Option:
     if (chosen.stats.low, chosen.stats.high) == (other.stats.low, other.stats.high):
-        return next(o for o in (chosen, other) if o.name == "currency")
+        return next(o for o in (chosen, other) if o.name in ("currency", "currency_precise"))
     # Both readings parse every value: prefer the one where the separator groups thousands,
     # which gives the larger amounts.
     winner = max((chosen, other), key=lambda o: as_bound(o.stats.high) or 0.0)

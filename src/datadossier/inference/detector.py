@@ -41,6 +41,8 @@ PatternName = Literal[
     "unicode_minus",
     "currency",
     "currency_eu",
+    "currency_precise",
+    "currency_eu_precise",
     "percent",
     "flagged_number",
     "noted_number",
@@ -128,9 +130,14 @@ DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
 )
 
 # Money is DECIMAL(18,4): fourteen integer digits and four decimals keep sub-cent prices (fuel,
-# unit prices, exchange rates) exact. Amounts with more decimals fail the shape and go to
+# unit prices, exchange rates) exact. A column whose sample writes amounts with more decimals
+# (crypto exchanges' "$0.00012345", wholesale energy per kWh) is read as PRECISE_MONEY_SQL_TYPE
+# instead (`currency_precise`); past either's decimals an amount fails the shape and goes to
 # quarantine instead of being rounded silently.
 MONEY_SQL_TYPE = "DECIMAL(18,4)"
+MONEY_DECIMALS = 4
+PRECISE_MONEY_SQL_TYPE = "DECIMAL(38,12)"
+PRECISE_MONEY_DECIMALS = 12
 
 SqlBuilder = Callable[[str], str]
 Converter = Callable[[str, str], str]
@@ -166,6 +173,8 @@ class Detector:
     # A column that mixes two formats: the patterns this one reads either of (see
     # `date_patterns._either`); the sample must show both.
     parts: tuple[PatternName, ...] = ()
+    # The DuckDB type the values are read as, when not their family's (see `typed.sql_type`).
+    sql_type: str | None = None
     compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -138,7 +138,9 @@ def infer_columns(
 
 
 # Patterns chosen only where values write a decimal comma (each needs one to be chosen).
-_DECIMAL_COMMA_PATTERNS: frozenset[PatternName] = frozenset({"grouped_number_eu", "currency_eu", "trailing_minus_eu"})
+_DECIMAL_COMMA_PATTERNS: frozenset[PatternName] = frozenset(
+    {"grouped_number_eu", "currency_eu", "currency_eu_precise", "trailing_minus_eu"}
+)
 
 
 def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 from datadossier.inference.detector import (
+    MONEY_DECIMALS,
     NUM,
+    PRECISE_MONEY_DECIMALS,
+    PRECISE_MONEY_SQL_TYPE,
     Detector,
     PatternName,
     has_marker_sql,
@@ -36,8 +39,18 @@ _US_GROUPED = (
     _HEAD + r"(?:,[0-9]{3})+|[1-9][0-9]?(?:,[0-9]{2})+,[0-9]{3}|" + _HEAD + r"(?:[" + _APOSTROPHES + r"][0-9]{3})+"
 )
 _US_SEPARATORS = "," + _APOSTROPHES
-_US_AMOUNT = rf"(?:{_US_GROUPED}|[0-9]+)(?:\.[0-9]{{1,4}})?"
-_EU_AMOUNT = r"(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]{1,4})?"
+
+
+def _us_amount(decimals: int) -> str:
+    return rf"(?:{_US_GROUPED}|[0-9]+)(?:\.[0-9]{{1,{decimals}}})?"
+
+
+def _eu_amount(decimals: int) -> str:
+    return r"(?:" + _HEAD + r"(?:[." + _SPACES + r"][0-9]{3})+|[0-9]+)(?:,[0-9]{1," + str(decimals) + "})?"
+
+
+_US_AMOUNT = _us_amount(MONEY_DECIMALS)
+_EU_AMOUNT = _eu_amount(MONEY_DECIMALS)
 _UNIT = r"(?:°\s?[CFK]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 
 
@@ -160,7 +173,10 @@ _FREE_WORDS = ("free", "gratis")
 _FREE = r"(?i:free(?:\s+to\s+play)?|gratis)"
 
 
-def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int) -> Detector:
+def _currency(
+    name: PatternName, decimal_comma: bool, priority: int, decimals: int = MONEY_DECIMALS, sql_type: str | None = None
+) -> Detector:
+    amount = _eu_amount(decimals) if decimal_comma else _us_amount(decimals)
     signed = (
         rf"[-+]?\s*{_CURRENCY_MARK}{_GAP}[-+]?\s*{amount}"
         rf"|[-+]?\s*{amount}{_GAP}{_CURRENCY_MARK}"
@@ -168,7 +184,7 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
     # Also in parentheses, as accounting writes a negative amount: "($1,234.50)". And the
     # amounts grouped in thousands without the symbol beside those with it (QuickBooks marks
     # only its totals: "$88,051.37" under "33,710.37"), so that the sample sees them read.
-    bare = "" if decimal_comma else rf"|[-+]?(?:{_US_GROUPED})(?:\.[0-9]{{1,4}})?"
+    bare = "" if decimal_comma else rf"|[-+]?(?:{_US_GROUPED})(?:\.[0-9]{{1,{decimals}}})?"
     # Excel's accounting format writes a zero as its symbol and a dash ("$ -"): 0. So is a
     # price of nothing in words (Steam's "Free" and "Free to Play" among "$9.99").
     zero = rf"[{re.escape(_SYMBOLS)}]{_GAP}-|{_FREE}"
@@ -219,20 +235,40 @@ def _currency(name: PatternName, amount: str, decimal_comma: bool, priority: int
     return Detector(
         name, "DECIMAL", strict, convert, lenient=True,
         mark=lambda col: has_marker_sql(marker(col)), marker=marker,
-        priority=priority,
+        priority=priority, sql_type=sql_type,
     )
 
 
 @register
 def currency() -> Detector:
     """Money with a point decimal ("$1,234.50", "-$3.00", "901.00 USD", "USD 901.00", "£12")."""
-    return _currency("currency", _US_AMOUNT, decimal_comma=False, priority=61)
+    return _currency("currency", decimal_comma=False, priority=61)
 
 
 @register
 def currency_eu() -> Detector:
     """Money with a decimal comma ("1.234,50 €", "€1.234,50", "12,99 EUR")."""
-    return _currency("currency_eu", _EU_AMOUNT, decimal_comma=True, priority=60)
+    return _currency("currency_eu", decimal_comma=True, priority=60)
+
+
+# (Shortlisted only where they read more of the sample than the patterns above: `sampling`.)
+@register
+def currency_precise() -> Detector:
+    """Money with more decimals than cents and their hundredths ("$0.00012345", "$43,123.456789":
+    crypto exchanges' prices and fees), read as PRECISE_MONEY_SQL_TYPE."""
+    return _currency(
+        "currency_precise", decimal_comma=False, priority=59,
+        decimals=PRECISE_MONEY_DECIMALS, sql_type=PRECISE_MONEY_SQL_TYPE,
+    )
+
+
+@register
+def currency_eu_precise() -> Detector:
+    """The same with a decimal comma ("0,00012345 €")."""
+    return _currency(
+        "currency_eu_precise", decimal_comma=True, priority=58,
+        decimals=PRECISE_MONEY_DECIMALS, sql_type=PRECISE_MONEY_SQL_TYPE,
+    )
 
 
 # Plain numbers written with grouping or a decimal comma, and no currency: "95,602.52",

@@ -291,6 +291,8 @@ def _findings(
             weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
         ):
             continue  # no full dates beside years or months: the single patterns say it
+        if (coarse := _COARSER_MONEY.get(detector.name)) and weights[detector.name][0] <= weights[coarse][0]:
+            continue  # no amount with more decimals than money keeps: the coarser reading says it all
         if detector.name == "compact_partial_date" and not (
             0 < weights["compact_date"][0] < weights["compact_partial_date"][0]
         ):
@@ -315,6 +317,13 @@ def _findings(
 
 
 _YEAR_AND_NEXT = re.compile(r"\s*((?:1[5-9]|2[0-9])[0-9]{2})([-/])([0-9]{2})\s*")
+
+
+# Money read with more decimals, and the pattern each is worth scanning beside only where it
+# reads more of the sample (its reading costs as much again, in a column that needs neither).
+_COARSER_MONEY: dict[PatternName, PatternName] = {
+    "currency_precise": "currency", "currency_eu_precise": "currency_eu",
+}
 
 
 def _seasons(common: list[tuple[str, int]]) -> bool:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from datadossier.inference.model import DataType
-from datadossier.inference.patterns import MONEY_SQL_TYPE, Detector, detector_for
+from datadossier.inference.patterns import DETECTORS, MONEY_SQL_TYPE, Detector, detector_for
 
 
-def sql_type(decided_type: DataType) -> str:
-    """The DuckDB type a decided type is stored as in the typed layer."""
-    return MONEY_SQL_TYPE if decided_type == "DECIMAL" else decided_type
+def sql_type(decided_type: DataType, pattern: str | None = None) -> str:
+    """The DuckDB type a decided type (read with ``pattern``) is stored as in the typed layer:
+    the type's own, or the pattern's where it says one (money with more decimals)."""
+    if decided_type == "DECIMAL":
+        detector = DETECTORS.get(pattern) if pattern is not None else None  # type: ignore[call-overload]
+        return detector.sql_type if detector is not None and detector.sql_type else MONEY_SQL_TYPE
+    return decided_type
 
 
 def reading_type(detector: Detector) -> str:
-    """The DuckDB type inference reads a detector's values as: its family's widest type
-    (BIGINT for whole numbers, which the decision may narrow to INTEGER by range)."""
-    return sql_type(detector.data_type)
+    """The DuckDB type inference reads a detector's values as: its own, or its family's widest
+    type (BIGINT for whole numbers, which the decision may narrow to INTEGER by range)."""
+    return detector.sql_type or sql_type(detector.data_type)
 
 
 def typed_expression(column_sql: str, decided_type: DataType, pattern: str | None) -> str:
@@ -38,11 +42,12 @@ def typed_expression(column_sql: str, decided_type: DataType, pattern: str | Non
     if detector.data_type != decided_type and decided_type == "DATE":
         # Date-times all at midnight: the date of the date-time.
         return f"CAST(({detector.convert(column_sql, sql_type('TIMESTAMP'))}) AS DATE)"
-    converted = detector.convert(column_sql, sql_type(decided_type))
+    target = sql_type(decided_type, pattern)
+    converted = detector.convert(column_sql, target)
     if detector.data_type != ("BIGINT" if decided_type == "INTEGER" else decided_type):
         # A number's cleaning for another numeric type (a person's DOUBLE over amounts read as
         # DECIMAL "$1,200.00"): the cleaned number cast to it.
-        return f"TRY_CAST(({converted}) AS {sql_type(decided_type)})"
+        return f"TRY_CAST(({converted}) AS {target})"
     return converted
 
 
