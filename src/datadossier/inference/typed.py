@@ -10,7 +10,7 @@ def sql_type(decided_type: DataType, pattern: str | None = None) -> str:
     """The DuckDB type a decided type (read with ``pattern``) is stored as in the typed layer:
     the type's own, or the pattern's where it says one (money with more decimals)."""
     if decided_type == "DECIMAL":
-        detector = DETECTORS.get(pattern) if pattern is not None else None  # type: ignore[call-overload]
+        detector = next((d for d in DETECTORS.values() if d.name == pattern), None)
         return detector.sql_type if detector is not None and detector.sql_type else MONEY_SQL_TYPE
     return decided_type
 
