@@ -1326,6 +1326,26 @@ def test_a_w3c_log_s_fields_line_names_its_columns(con, tmp_path: Path, separato
     assert con.execute('SELECT max("time-taken") FROM raw_t').fetchall() == [("77",)]
 
 
+@pytest.mark.parametrize("rows", [5, 60])
+def test_a_zeek_log_s_fields_line_names_its_columns(con, tmp_path: Path, rows: int) -> None:
+    # Every Zeek (Bro) log heads its tab-separated rows with "#" directives, "#fields" naming
+    # the columns and "#types" typing them, and ends with "#close": a small log was refused as
+    # ragged, a longer one named its columns after a row of values.
+    head = "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n#path\tconn\n"
+    head += "#open\t2024-03-01-00-00-00\n#fields\tts\tuid\tid.orig_h\tid.resp_p\tduration\tconn_state\n"
+    head += "#types\ttime\tstring\taddr\tport\tinterval\tstring\n"
+    body = "".join(
+        f"{1709251203 + i}.521612\tC{i:05d}kDAs1zcGoNj\t10.0.0.{i % 250}\t{(443, 53, 3389)[i % 3]}\t{'-' if i % 4 else '0.372467'}\tSF\n"
+        for i in range(rows)
+    )
+    path = tmp_path / "conn.log"
+    path.write_text(head + body + "#close\t2024-03-01-01-00-00\n")
+    dialect = _load(con, path)
+    assert dialect.field_names == ("ts", "uid", "id.orig_h", "id.resp_p", "duration", "conn_state")
+    assert _loaded(con) == (list(dialect.field_names), rows)
+    assert con.execute("SELECT min(ts), count(duration) FROM raw_t").fetchall() == [("1709251203.521612", (rows + 3) // 4)]
+
+
 @pytest.mark.parametrize(
     ("name", "text", "rows"),
     [

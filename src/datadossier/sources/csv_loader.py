@@ -667,26 +667,31 @@ def _comment_lines(lines: list[str]) -> int:
 def _is_comment(line: str) -> bool:
     """A comment line: "#" (or MATLAB's "%") then a space, another "#" or a rule's dash, or
     nothing (not a header's "#CHROM", nor a hashtag's "#MeToo"); or a directive of the W3C extended log
-    format ("#Version: 1.0", "#Fields: date time c-ip", as IIS and CloudFront write them)."""
+    format ("#Version: 1.0", "#Fields: date time c-ip", as IIS and CloudFront write them) or of a
+    Zeek log ("#separator \\x09", "#fields<tab>ts<tab>uid", "#types<tab>time<tab>string")."""
     text = line.lstrip()
     if text.startswith("%"):
         # (MATLAB's comments: Berkeley Earth's temperature files open with "% ..." lines.)
         return len(text) == 1 or text[1].isspace() or text[1] in "%-=*!"
     return text.startswith("#") and (
         len(text) == 1 or text[1].isspace() or text[1] in "#-=*!" or _W3C_DIRECTIVE.match(text) is not None
+        or _ZEEK_DIRECTIVE.match(text) is not None
     )
 
 
 _W3C_DIRECTIVE = re.compile(r"#(?:Software|Version|Date|Fields|Remark|Start-Date|End-Date):")
+# The lines heading (and closing) every Zeek (Bro) ASCII log: conn.log, dns.log, http.log...
+_ZEEK_DIRECTIVE = re.compile(r"#(?:separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\s")
 
 
 def _w3c_fields(comments: list[str], field_count: int) -> tuple[str, ...]:
-    """The names a W3C extended log's "#Fields:" line gives its columns, when they are as
-    many as the table's; () otherwise."""
+    """The names a W3C extended log's "#Fields:" line (a Zeek log's "#fields") gives its
+    columns, when they are as many as the table's; () otherwise."""
     for line in reversed(comments):
         text = line.strip()
-        if text.startswith("#Fields:"):
-            names = tuple(text[len("#Fields:") :].split())
+        directive = next((d for d in ("#Fields:", "#fields") if text.startswith(d)), None)
+        if directive is not None and (directive == "#Fields:" or _ZEEK_DIRECTIVE.match(text)):
+            names = tuple(text[len(directive) :].split())
             return names if len(names) == field_count else ()
     return ()
 
