@@ -190,6 +190,9 @@ def test_unix_times_are_timestamps_when_the_name_says_time(infer: Infer) -> None
     # LinkedIn's postings: when a posting expires, in milliseconds
     ends = infer({"expiry": [v + "000.0" for v in seconds], "valid_until": [v + "000" for v in seconds]})
     assert {r.decided_pattern for r in ends.values()} == {"epoch_millis"}
+    # AWS VPC flow logs' start and end, threat feeds' first and last sightings
+    spans = infer(dict.fromkeys(("start", "end", "first_seen", "last_login", "not_after", "windowStart"), seconds))
+    assert {r.decided_pattern for r in spans.values()} == {"epoch_seconds"}
 
 
 def test_unix_times_in_microseconds_and_in_columns_of_a_file_without_header(infer: Infer) -> None:

@@ -48,6 +48,10 @@ _INSTANT_WORDS = frozenset(
         "created", "updated", "modified", "at", "when", "date",
         # (LinkedIn's postings: expiry, closed_time; a token's valid_until)
         "expiry", "expiration", "expires", "expired", "until", "deadline", "listed", "posted", "published",
+        # (AWS VPC flow logs' start and end, threat feeds' first_seen and last_seen, a
+        # certificate's not_before and not_after, a user's last_login)
+        "start", "started", "end", "ended", "begin", "began", "stop", "stopped", "finished", "completed",
+        "seen", "login", "logon", "logout", "received", "sent", "opened", "closed", "before", "after",
     }
 )
 
