@@ -266,6 +266,16 @@ def test_survey_and_regulatory_words_for_no_value_are_missing(infer: Infer) -> N
     assert result["hrs1"].missing_values == {"IAP": 334, "Don't know": 1, "Refused": 1}
 
 
+def test_kubectl_s_words_in_angle_brackets_are_missing(infer: Infer) -> None:
+    # `kubectl get events`: "<unknown>" for an unset time, "<none>" for an empty field; the
+    # timestamps stayed text.
+    stamps = ["<unknown>" if i % 10 == 3 else f"2024-03-01T{i % 24:02d}:10:00Z" for i in range(200)]
+    restarts = ["<none>" if i % 10 == 4 else str(i % 7) for i in range(200)]
+    result = infer({"LAST TIMESTAMP": stamps, "RESTARTS": restarts})
+    assert (result["LAST TIMESTAMP"].decided_type, result["LAST TIMESTAMP"].missing_values) == ("TIMESTAMP", {"<unknown>": 20})
+    assert (result["RESTARTS"].decided_type, result["RESTARTS"].missing_values) == ("INTEGER", {"<none>": 20})
+
+
 def test_a_top_code_in_words_is_its_number(infer: Infer) -> None:
     # The General Social Survey's age: "89 or older" for the oldest respondents (2%); hours
     # worked, "89+ hrs". Quarantined, they took the oldest people's rows with them.

@@ -32,7 +32,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # ("unknown", "suppressed", the College Scorecard's "PrivacySuppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
 # FARS's "Reported as Unknown" and "Not Available (If State Exempt)", HMDA's "Exempt", the
 # General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable), Home Assistant's
-# "unavailable" (a sensor without a reading), a box score's "Did Not Play", "DNP - Coach's
+# "unavailable" (a sensor without a reading), kubectl's "<unknown>" and "<none>", a box score's "Did Not Play", "DNP - Coach's
 # Decision", "Inactive" written across the stat columns of a player who did not play,
 # the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected), letters in parentheses or brackets and the
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful), INSEE's "s" (statistical
@@ -57,7 +57,7 @@ _MARKER_WORDS = (
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
-    r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|#null!)"
+    r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|<\s*(?:unknown|none|nil|null|empty|missing|n/?a)\s*>|#null!)"
 )
 # A survey's negative codes (-9 to -1, -99 to -9999), missing only beside dates (`_missing_markers`).
 _NEGATIVE_CODES = r"-(?:[1-9]|9{2,4})"

@@ -78,12 +78,13 @@ def postal_code() -> Detector:
 
 @register
 def ip_address() -> Detector:
-    """IPv4 addresses (each part 0-255) and IPv6 addresses (full or with '::')."""
+    """IPv4 addresses (each part 0-255) and IPv6 addresses (full or with '::', and IPv4 ones
+    written as IPv6: "::ffff:192.0.2.128", as dual-stack servers log their clients)."""
     part = r"(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
     v4 = rf"(?:{part}\.){{3}}{part}"
     hx = "[0-9A-Fa-f]{1,4}"
     groups = rf"{hx}(?::{hx}){{0,6}}"
-    v6 = rf"(?:{hx}:){{7}}{hx}|(?:{groups})?::(?:{groups})?"
+    v6 = rf"(?:{hx}:){{7}}{hx}|(?:{groups})?::(?:{groups})?|(?:{groups})?::(?:{hx}:){{0,5}}{v4}"
     # Above `thousands`: "10.100.200.250" is an address, not ten billion.
     return Detector("ip_address", "VARCHAR", rf"\s*(?:{v4}|{v6})\s*", priority=45)
 
