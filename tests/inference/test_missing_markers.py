@@ -239,6 +239,9 @@ def test_entso_e_and_eia_codes_are_missing(infer: Infer) -> None:
     assert result["Day-ahead Total Load Forecast [MW]"].missing_values == {"n/e": 10}
     assert result["Netgen January"].decided_type == "DOUBLE"
     assert result["Netgen January"].missing_values == {"W": 14, "NM": 14}
+    # A budget book's "% Change" against a year of no spending: "N/M".
+    change = infer({"% Change": ["N/M" if i % 20 == 0 else f"{i % 37 - 12}.{i % 10}" for i in range(400)]})["% Change"]
+    assert (change.decided_type, change.missing_values) == ("DOUBLE", {"N/M": 20})
 
 
 def test_a_blank_beside_y_and_n_is_missing(infer: Infer) -> None:

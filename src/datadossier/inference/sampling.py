@@ -51,7 +51,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # as errors, not codes.
 _MARKER_PUNCTUATION = r"(?:[.:*_/\-–—…]{1,10}|\s)"
 _MARKER_WORDS = (
-    r"(?i:unknown|unk|missing|nil|null|none|nan|tbd|tba|n/?a|n/e|n\.a\.|n\.d\.|nd|np"
+    r"(?i:unknown|unk|missing|nil|null|none|nan|tbd|tba|n/?a|n/e|n/m|n\.a\.|n\.d\.|nd|np"
     r"|not [a-z]{3,15}(?: \([a-z ]{2,30}\))?|reported as unknown"
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|(?:privacy ?)?suppressed|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
