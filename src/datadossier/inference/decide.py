@@ -1026,7 +1026,10 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
     else:
         what = f"{best.data_type} ({best.name})" if best.stats.detector.reported else best.data_type
         text = (
-            f"The best candidate, {what}, parses only {_percent(best.rate)} of {n:,} values"
+            f"The best candidate, {what}, parses {_percent(best.rate)} of {n:,} values but is set"
+            f" aside here ({best.blocked}); kept as VARCHAR."
+            if best.blocked is not None and best.acceptable
+            else f"The best candidate, {what}, parses only {_percent(best.rate)} of {n:,} values"
             f" ({needed}); kept as VARCHAR."
         )
     return " ".join([text, *notes])
