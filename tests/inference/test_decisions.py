@@ -425,12 +425,14 @@ def test_one_yes_no_spelling_throughout_is_a_code_unless_the_name_says_yes_no(in
     # US Accidents' Turning_Loop: "False" in every row, a word that says a truth value.
     results = infer({
         "amndt_ind": ["N"] * 50, "is_amended": ["N"] * 50, "flag2": ["Y", "N"] * 25, "Turning_Loop": ["False"] * 50,
+        "Accepts SMS Marketing": ["no"] * 50,  # (Shopify's customers, in a store that never asked)
     })
     assert results["amndt_ind"].decided_type == "VARCHAR"
     assert "same yes/no spelling" in results["amndt_ind"].reason
     assert results["is_amended"].decided_type == "BOOLEAN"
     assert results["flag2"].decided_type == "BOOLEAN"
     assert results["Turning_Loop"].decided_type == "BOOLEAN"
+    assert results["Accepts SMS Marketing"].decided_type == "BOOLEAN"
 
 
 def test_one_yes_no_spelling_beside_other_words_is_a_category(infer: Infer) -> None:

@@ -10,9 +10,13 @@ import re
 # plural whole ("Associated Contact IDs" -> ids, "URLs"); digits apart.
 _TOKEN = re.compile(r"[A-Z]{2,}s(?![a-z])|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_]+")
 
-# First tokens of names that state a yes/no fact: is_active, hasChildren, can_edit.
+# First tokens of names that state a yes/no fact: is_active, hasChildren, can_edit, Shopify's
+# "Accepts SMS Marketing" (all "no" in a store that never asked).
 _BOOLEAN_PREFIXES = frozenset(
-    {"is", "has", "have", "had", "can", "should", "was", "were", "did", "does", "allow", "allows"}
+    {
+        "is", "has", "have", "had", "can", "should", "was", "were", "did", "does", "allow", "allows",
+        "accepts", "accepted", "requires", "supports", "includes",
+    }
 )
 # Tokens anywhere in a name that make a 0/1 column a flag.
 _BOOLEAN_WORDS = frozenset(
