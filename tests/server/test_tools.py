@@ -118,6 +118,9 @@ async def test_unchanged_file_is_not_reloaded_and_a_changed_one_is(tmp_path: Pat
         assert first["tables"][0]["status"] == "profiled"
         again = structured(await client.call_tool("profile_table", {"target": str(path)}))
         assert again["tables"][0]["status"] == "unchanged"
+        # (the dialect it was read with, as the first run said it: it was null)
+        assert first["tables"][0]["csv_dialect"] is not None
+        assert again["tables"][0]["csv_dialect"] == first["tables"][0]["csv_dialect"]
         path.write_text("id,v\n1,10\n2,20\n3,30\n")
         changed = structured(await client.call_tool("profile_table", {"target": "data.m"}))
         assert changed["tables"][0]["status"] == "profiled"

@@ -321,7 +321,7 @@ class Pipeline:
                 source_id, source, table, file, known.manual_types, new_print,
                 unchanged=unchanged, encoding=encoding, progress=progress,
                 progress_base=progress_base, progress_total=progress_total,
-                kept=_kept_copy(known) if file is None else None, early=early,
+                kept=_kept_copy(known) if file is None else None, early=early, known_dialect=known.dialect,
             )
 
     async def _run_in_thread(
@@ -340,6 +340,7 @@ class Pipeline:
         progress_total: float,
         kept: KeptCopy | None = None,
         early: EarlyLoad | None = None,
+        known_dialect: dict[str, Any] | None = None,
     ) -> TableRun:
         settings = self.settings
         label = f"{source}.{table}"
@@ -390,7 +391,11 @@ class Pipeline:
                         if staged is not None and staged.raw_copy is not None:
                             staged.raw_copy.unlink(missing_ok=True)
                         report("store")
-                        return TableRun(source=source, table=table, path=str(file.path) if file else None, status="unchanged")
+                        # (The dialect it was read with still says what was skipped and cut.)
+                        return TableRun(
+                            source=source, table=table, path=str(file.path) if file else None, status="unchanged",
+                            dialect=known_dialect,
+                        )
                     output: StageOutput | None = None
                     try:
                         output = self.workspace.run(con, lambda: run_stages(con, staged))
