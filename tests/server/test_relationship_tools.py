@@ -45,6 +45,10 @@ async def test_an_agent_asks_how_to_join_right_after_profiling(tmp_path: Path, s
         )
         assert far["found"] is False
         assert "raise max_hops" in far["message"]
+        # From the parent: a LEFT JOIN would keep customers without orders, not the orphans.
+        back = structured(await client.call_tool("find_join_path", {"from_table": "customers", "to_table": "order_items"}))
+        orphans = next(w for w in back["paths"][0]["warnings"] if w.startswith("Orphans"))
+        assert orphans.endswith("a RIGHT JOIN keeps them (or start from shop.orders).")
 
         listed = structured(await client.call_tool("get_relationships", {"table": "shop.orders"}))
         assert listed["discovery"]["ran"] is False  # nothing changed since

@@ -286,8 +286,13 @@ def warnings(path: JoinPath) -> list[str]:
             if joined < 0.99:
                 notes.append(
                     f"Orphans: {100 * (1 - joined):.1f}% of the distinct values of {side}"
-                    f"({', '.join(columns)}) have no match; "
-                    "an inner JOIN drops those rows, a LEFT JOIN keeps them."
+                    f"({', '.join(columns)}) have no match; an inner JOIN drops those rows, "
+                    + (
+                        "a LEFT JOIN keeps them." if step.from_child
+                        # (The path meets the child from its parent: a LEFT JOIN would keep the
+                        # parents without children, not these.)
+                        else f"a RIGHT JOIN keeps them (or start from {side})."
+                    )
                 )
             if step.from_child and step.quarantined:
                 notes.append(
