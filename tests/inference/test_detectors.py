@@ -125,6 +125,22 @@ def test_a_point_groups_thousands_where_the_table_writes_decimal_commas(infer: I
     assert (alone.decided_type, alone.bounds) == ("DOUBLE", (79.496, 246.794))
 
 
+def test_a_comma_and_three_digits_is_a_decimal_where_the_table_writes_decimal_commas(infer: Infer) -> None:
+    # A German historian's export of three fixed decimals: "73,298" read as 73298 beside
+    # "0,998" in the next column, every temperature 1000 times too large.
+    result = infer({
+        "Temperatur": ["73,298", "82,057", "68,110", "75,402", "71,930"] * 10,
+        "Druck": ["1,013", "1,021", "0,998", "1,005", "1,017"] * 10,
+    })
+    temperature = result["Temperatur"]
+    assert (temperature.decided_type, temperature.decided_pattern) == ("DOUBLE", "grouped_number_eu")
+    assert temperature.bounds == (68.11, 82.057)
+    assert "Commas here are decimal" in (temperature.reason or "")
+    # Alone, the same values are thousands.
+    alone = infer({"Temperatur": ["73,298", "82,057", "68,110", "75,402", "71,930"] * 10})["Temperatur"]
+    assert (alone.decided_type, alone.bounds) == ("INTEGER", (68110.0, 82057.0))
+
+
 def test_numbers_with_a_note_in_parentheses_are_their_numbers(infer: Infer) -> None:
     # CDC WONDER: a rate from fewer than 20 deaths is written "56.7 (Unreliable)"; as text
     # the column could not be summed, and rare ones sent their rows to quarantine.

@@ -775,6 +775,21 @@ def _resolve_ambiguities(
             " value with a point has groups of three digits after it."
         )
         chosen = grouped
+    decimal_comma = usable("grouped_number_eu")
+    if (
+        findings.table_decimal_comma and chosen.name == "thousands" and decimal_comma
+        and decimal_comma.stats.parsed >= chosen.stats.parsed
+        # (Points grouping thousands read the same both ways: "90.164" stays whole.)
+        and (decimal_comma.stats.low, decimal_comma.stats.high) != (chosen.stats.low, chosen.stats.high)
+    ):
+        # The other way round: "73,298" beside "0,998" in a historian's export of fixed three
+        # decimals (German SCADA, lab systems): one comma and three digits read as thousands
+        # made every value 1000 times too large.
+        notes.append(
+            "Commas here are decimal: the table's other numbers write a decimal comma, and no value"
+            " has more than one comma."
+        )
+        chosen = decimal_comma
     other = usable(_READ_BOTH_WAYS[chosen.name]) if chosen.name in _READ_BOTH_WAYS else None
     if other is not None and other.stats.parsed == chosen.stats.parsed:
         if chosen.name in DAY_MONTH_PATTERNS:

@@ -131,7 +131,10 @@ def infer_columns(
                 results[i] = _decide(plan, scan, config, labels)
     if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
         for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-            if plan.findings is not None and results[i].decided_type == "DOUBLE" and results[i].decided_pattern is None:
+            if plan.findings is not None and (
+                (results[i].decided_type == "DOUBLE" and results[i].decided_pattern is None)
+                or results[i].decided_pattern == "thousands"
+            ):
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
     return _lone_currency_names(results)
