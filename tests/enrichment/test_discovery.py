@@ -15,6 +15,7 @@ import pytest
 from datadossier.pipeline.discovery import RelationshipService
 from datadossier.runtime import Runtime, open_runtime
 from datadossier.sample import CUSTOMER_COUNT, ORPHAN_ORDERS, STRIPPED_PRODUCT_CODES, write_sample
+from datadossier.server.tools.relationship_models import EntityOut
 from tests.datasets.company import CompanyTruth, write_company
 from tests.server.helpers import make_settings
 
@@ -2396,3 +2397,32 @@ async def test_a_four_part_key_grows_past_the_table_s_measures(runtime: Runtime,
     grains = {e.table: set(e.grain_columns or ()) for e in entities}
     assert grains["stats.num"] == {"adsh", "tag", "ddate", "qtrs"}
     assert grains["stats.qcew"] == {"area_fips", "own_code", "industry_code", "qtr"}
+
+
+async def test_an_order_s_fields_on_its_first_line_alone_are_named_with_sql_that_carries_them_down(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Shopify's orders export: a row per line item, the order's Name on each, its status,
+    # total and e-mail on the first line only. A filter on the status counted the first lines'
+    # units alone, and the empty cells read as 40% missing.
+    rng = random.Random(5)
+    lines = ["Name,Email,Financial Status,Total,Discount Code,Lineitem quantity,Lineitem sku"]
+    for order in range(1001, 1061):
+        for item in range(rng.randint(1, 3)):
+            first = item == 0
+            status = rng.choice(["paid", "refunded", "pending"]) if first else ""
+            code = ("SPRING10" if order % 7 == 0 else "") if first else ""
+            fields = f"c{order}@example.com,{status},{rng.randint(10, 300)}.00,{code}" if first else ",,,"
+            lines.append(f"#{order},{fields},{rng.randint(1, 4)},SKU-{rng.randint(1, 40):03d}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "shop" / "orders_export.csv", lines)
+    filled = entity.evidence["keys"]["first_row_fields"]
+    assert (filled["group"], filled["columns"], filled["groups"]) == (
+        "Name", ["Email", "Financial Status", "Total", "Discount Code"], 60
+    )
+    assert await _count(runtime, f'FROM ({filled["carry_down"]}) WHERE "Financial Status" IS NULL') == 0
+    assert EntityOut.of(entity).first_row_fields == filled  # (what the tools show)
+    # The same lines shuffled: an order's lines no longer run together, and nothing is said.
+    body = lines[1:]
+    rng.shuffle(body)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "shuffled" / "orders_export.csv", [lines[0], *body])
+    assert "first_row_fields" not in entity.evidence["keys"]

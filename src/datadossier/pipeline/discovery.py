@@ -18,6 +18,7 @@ import anyio.to_thread
 
 from datadossier.engine import interrupt
 from datadossier.enrichment.entities import classify
+from datadossier.enrichment.filled import first_row_fields
 from datadossier.enrichment.keys import find_keys
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
 from datadossier.enrichment.parts import describe_parts
@@ -67,6 +68,9 @@ def discover(con: Any, tables: list[TableStats], rejected: set[Pair] | None = No
     `discover_links`), bridges and entities."""
     tables = with_labels(whole_number_floats(con, tables))
     keys = {t.name: find_keys(con, t) for t in tables}
+    for t in tables:
+        if (filled := first_row_fields(con, t)) is not None:
+            keys[t.name].evidence["first_row_fields"] = filled
     links, bridges, stats = discover_links(con, tables, keys, rejected)
     entities = classify(tables, keys, links, bridges)
     describe_parts(con, tables, keys, entities)

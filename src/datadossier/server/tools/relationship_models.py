@@ -87,6 +87,14 @@ class EntityOut(BaseModel):
         " repeating their values with other values (conflicting records); joins on them fan out there.",
     )
     near_key_repeats: int | None = Field(default=None, description="How many rows break `near_key`.")
+    first_row_fields: dict[str, Any] | None = Field(
+        default=None,
+        description="Columns filled only on the first row of each run of `group`'s value (an order's status and"
+        " totals on its first line item, a product's title on its first variant): their NULLs below are the"
+        " group's value, not a missing one, and a filter or join on them keeps the first rows alone."
+        " `columns`, `groups` (how many) and `carry_down`, DuckDB SQL reading the table with each value on"
+        " every row of its group.",
+    )
     same_columns_as: list[str] = Field(
         default_factory=lambda: [],
         description="Other tables of the source with the same columns: parts of one dataset (a file per month or"
@@ -138,6 +146,7 @@ class EntityOut(BaseModel):
             parts=parts,
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
+            first_row_fields=keys.get("first_row_fields"),
         )
 
 
