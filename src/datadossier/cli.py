@@ -251,6 +251,8 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
         parts.append(f"{count:,} row{'' if count == 1 else 's'} with the delimiter inside the last value rejoined")
     if dialect.get("repeated_headers"):
         parts.append(f"{_lines(int(dialect['repeated_headers']))} repeating the header left out")
+    if dialect.get("empty_rows"):
+        parts.append(f"{_lines(int(dialect['empty_rows']))} of delimiters alone (empty rows) left out")
     if dialect.get("skip"):
         parts.append(f"{_lines(int(dialect['skip']))} before the table (a title, notes) skipped")
     if dialect.get("footer"):

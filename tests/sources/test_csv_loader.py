@@ -572,11 +572,12 @@ def test_blank_lines_among_and_after_the_rows_are_no_rows(con, tmp_path: Path) -
 
 
 def test_rows_of_delimiters_alone_after_the_table_are_no_rows(con, tmp_path: Path) -> None:
-    # As spreadsheets export formatted but empty rows; such a row inside the table stays.
+    # As spreadsheets export formatted but empty rows; such a row inside the table is no row
+    # either (counted, see the test of MITRE's allitems.csv below).
     path = tmp_path / "x.csv"
     path.write_bytes(b'region,sales\r\nNorth,5\r\n,\r\nSouth,7\r\n,\r\n"",""\r\n , \r\n')
     _load(con, path)
-    assert con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall() == [("North", "5"), (None, None), ("South", "7")]
+    assert con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall() == [("North", "5"), ("South", "7")]
 
 
 def test_only_cr_and_lf_end_lines(con, tmp_path: Path) -> None:
@@ -1399,3 +1400,25 @@ def test_a_rule_under_the_header_is_no_row(con, tmp_path: Path, rule: str) -> No
     assert dialect.rule_line is True
     assert _loaded(con) == (["idcode", "resolution"], 9)
     assert con.execute("SELECT count(*) FROM raw_t WHERE idcode LIKE '-%' OR idcode LIKE '=%'").fetchall() == [(0,)]
+
+
+@pytest.mark.parametrize("rows", [20, 100_000], ids=["in_the_sniffed_block", "past_it"])
+def test_rows_of_delimiters_alone_among_the_rows_are_left_out_and_counted(con, tmp_path: Path, rows: int) -> None:
+    # MITRE's allitems.csv: four ",,,,,," rows under the header (spreadsheets export empty
+    # formatted rows so), more among the CVEs; each was a row of NULLs and Name no key.
+    path = tmp_path / "allitems.csv"
+    cves = [f"CVE-2023-{i:05d},Candidate,Assigned (20230301)\n" for i in range(rows)]
+    cves.insert(rows // 2, ",,\r\n")
+    path.write_text("Name,Status,Phase\n,,\n,,\n" + "".join(cves[:-1]) + ", ,\n" + cves[-1])
+    dialect = _load(con, path)
+    assert (dialect.header, dialect.empty_rows, dialect.as_dict()["empty_rows"]) == (True, 4, 4)
+    assert con.execute("SELECT count(*), count(DISTINCT Name) FROM raw_t").fetchall() == [(rows, rows)]
+
+
+def test_a_line_of_delimiters_inside_a_quoted_value_stays(con, tmp_path: Path) -> None:
+    # A comment field of several lines may hold a line of commas; it is no row.
+    path = tmp_path / "x.csv"
+    path.write_text('id,comment,score\n1,"first line\n,,\nlast line",5\n2,plain,6\n')
+    dialect = _load(con, path)
+    assert dialect.empty_rows == 0
+    assert con.execute("SELECT comment FROM raw_t ORDER BY rowid").fetchall() == [("first line\n,,\nlast line",), ("plain",)]

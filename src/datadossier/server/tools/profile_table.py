@@ -34,6 +34,7 @@ class ProfiledTable(BaseModel):
         " table (skip) and left out after it (footer), and how many rows under the header label the columns"
         " (label_rows: their names are the columns' business_name, their units the columns' unit);"
         " repeated_headers: lines further down that repeat the header, left out of the layers;"
+        " empty_rows: rows whose every field is empty (',,,'), left out of the layers;"
         " ragged_rows: rows of another number of fields, left out of the layers when at most 5% of the"
         " rows (ragged_lines: the first ones' line numbers); written_names: header cells the column names do"
         " not repeat exactly (spaces DuckDB trimmed, a repeated name numbered), by column name."
