@@ -1422,3 +1422,33 @@ def test_a_line_of_delimiters_inside_a_quoted_value_stays(con, tmp_path: Path) -
     dialect = _load(con, path)
     assert dialect.empty_rows == 0
     assert con.execute("SELECT comment FROM raw_t ORDER BY rowid").fetchall() == [("first line\n,,\nlast line",), ("plain",)]
+
+
+_PAYROLL = "Employee ID,Employee Name,Check Date,Gross Pay,Net Pay\n" + "".join(
+    f'00010{i},"Name {i}, First",01/{6 + i:02d}/2023,"$1,{800 + i}.50","$1,{100 + i}.26"\n' for i in range(6)
+)
+
+
+@pytest.mark.parametrize(
+    ("last", "footer"),
+    [
+        (',Report Total,,"$12,205.00","$7,939.46"\n', 1),
+        (',,Totals:,"$12,205.00","$7,939.46"\n', 1),
+        (',Grand Total,,,\n', 1),
+        (',,,Sum,"$7,939.46"\n', 1),
+        # Kept: figures without a label, and a row whose id is missing but not its name.
+        (',,,"$12,205.00","$7,939.46"\n', 0),
+        (',"Total, Corp",01/20/2023,"$1,000.00","$900.00"\n', 0),
+    ],
+    ids=["report_total", "totals_colon", "grand_total_alone", "sum", "unlabelled", "a_name"],
+)
+def test_a_last_row_labelled_a_total_past_its_empty_first_field_is_a_footer(
+    con, tmp_path: Path, last: str, footer: int
+) -> None:
+    # ADP's, Paychex's and Gusto's payroll registers end with "Report Total" or "Totals:" under
+    # the employee's name, the ID empty; read as a row, it was the largest pay and broke the key.
+    path = tmp_path / "payroll.csv"
+    path.write_text(_PAYROLL + last)
+    dialect = _load(con, path)
+    assert dialect.footer == footer
+    assert _loaded(con)[1] == 6 + 1 - footer

@@ -1110,7 +1110,7 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         if len(row) == dialect.field_count + 1 and not row[-1].strip():
             row = row[:-1]  # (a delimiter after every row: Fidelity's positions)
         if len(row) == dialect.field_count:
-            if _TOTAL_ROW.fullmatch(row[0].strip()):
+            if _TOTAL_ROW.fullmatch(row[0].strip()) or _total_beside_empty_key(row):
                 # "Total: Account", "Total: Campaigns" (Google Ads' reports end so): sums of
                 # the rows above, not a row of the table; counted with the notes.
                 cut, notes, pending = start + newline + 1, notes + pending + 1, 0
@@ -1137,6 +1137,26 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
 # A report's total row, by its first field: "Total", "Totals", "Grand Total", "Total: Account",
 # or the total of what the report lists (Schwab's history ends with "Transactions Total").
 _TOTAL_ROW = re.compile(r"(?i:(?:[a-z]+ )?(?:grand |sub-?)?totals?)(?::.*)?")
+
+
+# A total's label alone in a cell: "Total", "Totals:", "Grand Total", "Report Total", "Sum".
+_TOTAL_LABEL = re.compile(r"(?i:(?:[a-z]+ )?(?:grand |sub-?)?(?:totals?|sum))\s*:?")
+
+
+def _total_beside_empty_key(row: list[str]) -> bool:
+    """A report's total row labelled past its first column: the first field (a row's id or
+    key) empty, one cell a total's label alone, the others empty or figures. Payroll
+    registers (ADP, Paychex, Gusto) write "Report Total" or "Totals:" under the employee's
+    name, the ID empty (",Report Total,,$12,205.00,..."); a row with an empty id but a name,
+    or figures without a label, is data."""
+    if row[0].strip():
+        return False
+    filled = [cell.strip() for cell in row if cell.strip()]
+    labels = [cell for cell in filled if any(ch.isalpha() for ch in cell)]
+    return (
+        len(labels) == 1 and _TOTAL_LABEL.fullmatch(labels[0]) is not None
+        and all(_NUMBER_CELL.fullmatch(cell) for cell in filled if cell is not labels[0])
+    )
 
 
 def _rows(lines: Iterable[str], dialect: CsvDialect) -> Iterator[list[str]]:
