@@ -1355,8 +1355,16 @@ def test_a_zeek_log_s_fields_line_names_its_columns(con, tmp_path: Path, rows: i
         ("ips.csv", "2001:db8::933,200\n" + "".join(f"172.16.{i}.36,{200 + i % 3 * 100}\n" for i in range(8)), 9),
         # PDB's pdb_entry_type.txt: an id seen once, then a kind and a method seen in every row.
         ("pdb.txt", "101m\tprot\tNMR\n" + "".join(f"1{i:02d}x\t{'prot' if i % 5 else 'nuc'}\t{'NMR' if i % 3 else 'other'}\n" for i in range(12)), 13),
+        # numpy.savetxt's default "%.18e", and UCI HAR's X_train.txt ("  2.8858451e-001 -2.0294171e-002"):
+        # numbers in exponent form, the first row taken for the names of the columns.
+        ("np.txt", "".join(f"{(-1) ** i * 1.6243 * (i + 1):.18e} {0.61 * i - 1:.18e} {i * 0.5281:.18e}\n" for i in range(3)), 3),
+        ("X_train.txt", "".join(
+            "".join(f" {(-1) ** (i * j + j) * (0.2885 + i / 9 + j / 7):15.7e}" for j in range(4)).replace("e-0", "e-00") + "\n"
+            for i in range(12)
+        ), 12),
+        ("e.csv", "-2.884e-01,3.017E+01\n3.075e-01,3.825e-01\n1.315e-02,-1.935e-01\n", 3),
     ],
-    ids=["ipv6_then_ipv4", "address_and_status", "pdb_entry_types"],
+    ids=["ipv6_then_ipv4", "address_and_status", "pdb_entry_types", "numpy_savetxt", "uci_har", "exponents_by_commas"],
 )
 def test_a_first_row_of_data_is_no_header(con, tmp_path: Path, name: str, text: str, rows: int) -> None:
     path = tmp_path / name

@@ -1411,7 +1411,7 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     if not named:
         return False
     data_like = [
-        i for i, cell in enumerate(first) if cell and (_NUMBER.match(cell) or _DATE_LIKE.match(cell) or _CLOCK.match(cell))
+        i for i, cell in enumerate(first) if cell and (_number_cell(cell) or _DATE_LIKE.match(cell) or _CLOCK.match(cell))
     ]
     if not data_like:
         return not _codes_like_below(rows, first) and not _values_of_their_columns(rows, first)
@@ -1420,6 +1420,13 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     # (The FEC's headerless itcont.txt starting with a memo "24T" over "15"s: its committee
     # id "C00401224" is shaped as those below, as no name is.)
     return not _codes_like_below(rows, first) and _names_over_values(rows, first, data_like)
+
+
+def _number_cell(cell: str) -> bool:
+    """A number as written in a cell: grouped, signed, a percentage, or in exponent form
+    (numpy.savetxt's "1.624345363663240960e+00", the UCI HAR dataset's "2.8858451e-001",
+    MATLAB's and Fortran's dumps), which a header's name never is."""
+    return _NUMBER.match(cell) is not None or _NUMERIC.fullmatch(cell) is not None
 
 
 def _values_of_their_columns(rows: list[list[str]], first: list[str]) -> bool:
@@ -1484,7 +1491,7 @@ def _names_over_values(rows: list[list[str]], first: list[str], data_like: list[
     def over_values(i: int) -> bool:
         below = [row[i].strip() for row in rows[1:] if i < len(row) and row[i].strip()]
         # (An address's "172.16.198.36" is no number: a first row's IPv6 address is no name.)
-        shaped = sum(1 for cell in below if not _DOTTED_QUAD.match(cell) and (_NUMBER.match(cell) or _DATE_LIKE.match(cell)))
+        shaped = sum(1 for cell in below if not _DOTTED_QUAD.match(cell) and (_number_cell(cell) or _DATE_LIKE.match(cell)))
         return shaped >= 3 and shaped >= 0.8 * len(below)
 
     misplaced = sum(1 for i in words if over_values(i))
