@@ -11,7 +11,6 @@ import codecs
 import csv
 import io
 import itertools
-import mmap
 import os
 import re
 import shutil
@@ -108,8 +107,8 @@ class CsvDialect:
     # 20 rows; files concatenated whole): left out of the workspace's copy, counted.
     repeated_headers: int = 0
     # Rows whose every field is empty (",,,,,,": the formatted but empty rows spreadsheets
-    # export, four of them under the header of MITRE's allitems.csv) among the rows: left out
-    # of the workspace's copy, counted.
+    # export, four of them under the header of MITRE's allitems.csv) among the rows: seen in
+    # the lines the dialect is read from, then left out of the workspace's copy and counted.
     empty_rows: int = 0
     # Rows of another number of fields than the table's (an unquoted comma in a title, as in
     # Goodreads' books.csv): left out of the workspace's copy when they are few (see
@@ -516,6 +515,9 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     rule = header and not labels and not unnamed and len(head_rows) > 2 and _rule_row(head_rows[1], field_count)
     # (Counted in the whole copy by `_cut_repeated_headers`; seen here in the lines read.)
     repeats = int(header and not labels and any(line == lines[preamble] for line in lines[preamble + 1 :]))
+    # (Likewise rows of delimiters alone, counted by `_cut_empty_rows`: a search of the whole
+    # copy cost 0.2-0.5 s a 200 MB file, so only files that show one in the lines read pay it.)
+    empty = int(any(_only_delimiters(line, delimiter) for line in lines[preamble + 1 :]))
     return CsvDialect(
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
@@ -528,7 +530,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
         data_skip=starts[preamble + labels + rule] + 1 if labels or unnamed or rule else skip if fields else 0,
         unnamed=unnamed, field_names=fields, rule_line=rule,
-        empty_trailing=empty_trailing, repeated_headers=repeats, ragged=ragged, rejoin=rejoin if ragged else None,
+        empty_trailing=empty_trailing, repeated_headers=repeats, empty_rows=empty, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
         comments=bool(body_comments),
@@ -1193,11 +1195,15 @@ def _cut_repeated_headers(path: Path, dialect: CsvDialect) -> int:
 
 
 def _empty_row_pattern(dialect: CsvDialect) -> re.Pattern[bytes]:
-    """A line of delimiters alone (spaces beside them), with the line end before it: a row
-    whose every field is empty. Searched over the whole copy, so it opens with a literal
-    line end, which the regex engine finds fast (0.03 s over 50 MB)."""
+    """A line of delimiters alone (spaces beside them): a row whose every field is empty."""
     delimiter = re.escape(dialect.delimiter.encode())
-    return re.compile(rb"\n" + delimiter + rb"[" + delimiter + rb" ]*\r?(?=[\r\n]|\Z)")
+    return re.compile(delimiter + rb"[" + delimiter + rb" ]*")
+
+
+def _only_delimiters(line: str, delimiter: str) -> bool:
+    """A line of delimiters alone, spaces beside them (",,,,", "; ;")."""
+    text = line.rstrip("\r\n")
+    return delimiter in text and not text.replace(delimiter, "").strip(" ")
 
 
 def _first_data_line(path: Path, dialect: CsvDialect) -> int:
@@ -1216,16 +1222,11 @@ def _cut_empty_rows(path: Path, dialect: CsvDialect) -> int:
     """Leave the rows whose every field is empty (",,,,,,", see `CsvDialect.empty_rows`) out
     of the workspace's copy, wherever they stand among the rows; how many there were. DuckDB
     reads each as a row of NULLs, which breaks the key (MITRE's allitems.csv: 304 rows for
-    300 CVEs). The copy is searched first and rewritten only when it holds one; a line of
-    delimiters inside a quoted value (an odd number of quotes before it) stays."""
+    300 CVEs). Run where the lines the dialect was read from hold one; a line of delimiters
+    inside a quoted value (an odd number of quotes before it) stays."""
     if dialect.field_count < 2:
         return 0
     pattern = _empty_row_pattern(dialect)
-    if path.stat().st_size == 0:
-        return 0
-    with path.open("rb") as src, mmap.mmap(src.fileno(), 0, access=mmap.ACCESS_READ) as whole:
-        if pattern.search(whole) is None:
-            return 0
     first = _first_data_line(path, dialect)
     quote = dialect.quote.encode()
     inside = False  # in a quoted value that spans lines
@@ -1233,7 +1234,7 @@ def _cut_empty_rows(path: Path, dialect: CsvDialect) -> int:
     target = path.with_name(path.name + ".part")
     with path.open("rb") as src, target.open("wb") as out:
         for number, line in enumerate(src):
-            if number >= first and not inside and pattern.fullmatch(b"\n" + line.rstrip(b"\r\n")):
+            if number >= first and not inside and pattern.fullmatch(line.rstrip(b"\r\n")):
                 cut += 1
                 continue
             if quote:
@@ -1858,7 +1859,7 @@ def open_csv(
         dialect = replace(dialect, repeated_headers=_cut_repeated_headers(raw_copy, dialect))
     if dialect.comments and not (dialect.spaces or dialect.widths):
         dialect = replace(dialect, comment_lines=_cut_comment_lines(raw_copy, dialect))
-    if not (dialect.spaces or dialect.widths):
+    if dialect.empty_rows and not (dialect.spaces or dialect.widths):
         dialect = replace(dialect, empty_rows=_cut_empty_rows(raw_copy, dialect))
     options: dict[str, object] = {
         "all_varchar": True,
