@@ -425,3 +425,14 @@ def test_a_date_centuries_before_the_rest_is_named_a_typo(tmp_path: Path) -> Non
     assert "1015-03-05 (1 values, 0.3%) is centuries earlier than the column's other dates" in reasons["CMPLNT_FR_DT"]
     assert "a mistyped year" in reasons["CMPLNT_FR_DT"]
     assert "centuries" not in reasons["acquired"]
+
+
+def test_an_angle_past_a_full_turn_is_a_code(tmp_path: Path) -> None:
+    # AIS position reports: Heading 511 where the vessel sends none (a fifth of them), beside
+    # headings of 0 to 359; a course of 359.9 is a course.
+    lines = ["MMSI,Heading,COG"] + [
+        f"{367000000 + i},{511 if i % 5 == 0 else (i * 37) % 360},{(i * 7.3) % 360:.1f}" for i in range(400)
+    ]
+    reasons = reasons_of(tmp_path, "ais.csv", lines)
+    assert "511 (80 values, 20.0%) looks like a code" in reasons["Heading"]
+    assert "looks like a code" not in reasons["COG"]

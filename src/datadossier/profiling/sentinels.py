@@ -96,6 +96,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         return _Suspect(name, low, True, "number")
     if high in _TYPE_MAXIMA and low >= 0:
         return _Suspect(name, high, False, "number")
+    if high > 360 and low >= 0 and _ANGLE_WORDS.intersection(name_tokens(name)):
+        # AIS's Heading 511 (not available) beside 0 to 359, on a fifth of a day's reports:
+        # no bearing lies past a full turn.
+        return _Suspect(name, high, False, "angle")
     if low == 0 and _names_month_or_day(name) and high in (12, 28, 29, 30, 31):
         return _Suspect(name, 0, True, "zero")
     if high >= 88 and _EIGHTS.fullmatch(_plain(high)) and low >= 0:
@@ -138,6 +142,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low == 0 and high > 0:
         return _Suspect(name, 0, True, "gap", mean=profile.mean_value)
     return None
+
+
+# Words of a name of an angle of a turn: a heading, a course over ground, a wind's direction.
+_ANGLE_WORDS = frozenset({"heading", "hdg", "cog", "course", "bearing", "azimuth", "direction", "dir", "winddir", "wdir", "yaw"})
 
 
 # A value of no code's shape counts as one only beside this many other values, and on at
@@ -325,6 +333,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         return True  # (0, 0) lies at sea off Africa: repeated, a coordinate never set
     if s.kind == "id_zero":
         return True  # (crowded, see `_crowded_zero`)
+    if s.kind == "angle":
+        return near <= 360  # (the others all angles of a turn)
     if s.kind == "gap":
         # The other values start a fifth of the way to the largest, or further: counts and
         # amounts run on from 0 or 1. Or a tenth of the way, near their mean (Pima's
