@@ -1137,3 +1137,13 @@ def test_barcodes_with_a_few_leading_zeros_stay_codes(infer: Infer) -> None:
     gtin = infer({"gtin_upc": [*[str(70_000_000_000 + 13 * i) for i in range(999)], "00070404000104"]})["gtin_upc"]
     assert gtin.decided_type == "VARCHAR"
     assert "leading zero" in (gtin.reason or "")
+
+
+def test_a_quadkey_of_digits_stays_text(infer: Infer) -> None:
+    # Ookla's speed-test tiles outside the Americas: zoom-16 quadkeys with no leading zero
+    # ("1330021100001103") were BIGINT, while New York's ("0320101...") stayed text.
+    tiles = [f"{d}{(i * 7919) % 4**15:015d}".translate(str.maketrans("456789", "012301")) for i, d in enumerate("123" * 20)]
+    result = infer({"quadkey": tiles, "tests": [str(10 + i) for i in range(60)]})
+    assert result["quadkey"].decided_type == "VARCHAR"
+    assert "quadkey's name" in (result["quadkey"].reason or "")
+    assert result["tests"].decided_type == "INTEGER"

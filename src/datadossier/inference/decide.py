@@ -466,6 +466,12 @@ def _padded(column: str, width: int) -> str:
     return f"lpad(CAST(CAST({column} AS BIGINT) AS VARCHAR), {width}, '0')"
 
 
+def _names_a_quadkey(name: str) -> bool:
+    """Bing's and Ookla's tile codes: ``quadkey``, ``quad_key``."""
+    tokens = name_tokens(name)
+    return "quadkey" in tokens or ("quad" in tokens and "key" in tokens)
+
+
 def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: InferenceConfig) -> str | None:
     """Why phone numbers or postal codes written as bare digits ("2058024000", "07302",
     "11205") under such a name stay text: a sum or mean of them means nothing, and a leading
@@ -482,6 +488,11 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         return (
             "Whole numbers under a census geography's name (a tract, block or GEOID): codes of fixed-width parts"
             " (state, county, tract), not quantities, whose leading zero a number would drop; kept as VARCHAR."
+        )
+    if whole is not None and whole.acceptable and _names_a_quadkey(name):
+        return (
+            "Whole numbers under a quadkey's name: map tiles' codes, one digit 0 to 3 a zoom level, whose"
+            " leading zeros (the tiles of the western hemisphere's north) a number drops; kept as VARCHAR."
         )
     if whole is None or not whole.acceptable or not (looks_like_postal(name) or names_fips(name)):
         return None
