@@ -528,6 +528,26 @@ def test_eu_datetime_detector_reads_day_first_with_a_time(infer: Infer) -> None:
     assert result.bounds == utc_bounds((2021, 1, 31, 13, 45), (2021, 12, 13, 23, 59))
 
 
+def test_day_month_date_times_keep_a_fraction_of_a_second(infer: Infer) -> None:
+    # Historians' and PLC loggers' exports: milliseconds after a point, or a comma (WinCC's German).
+    result = infer({
+        "eu": ["13/06/2023 00:00:01.001", "14/06/2023 10:20:01.500", "15/06/2023 23:59:59.999"],
+        "us": ["06/13/2023 00:00:01.001", "06/14/2023 10:20:01.500", "06/15/2023 23:59:59.999"],
+        "dotted": ["13.06.2023 00:00:01.001", "14.06.2023 10:20:01.500", "15.06.2023 23:59:59.999"],
+        "comma": ["13.06.2023 00:00:01,001", "14.06.2023 10:20:01,500", "15.06.2023 23:59:59,999"],
+    })
+    assert [(r.decided_type, r.decided_pattern) for r in result.values()] == [
+        ("TIMESTAMP", "eu_datetime"), ("TIMESTAMP", "us_datetime"), ("TIMESTAMP", "eu_datetime"), ("TIMESTAMP", "eu_datetime"),
+    ]
+    for r in result.values():
+        assert r.bounds == utc_bounds((2023, 6, 13, 0, 0, 1, 1000), (2023, 6, 15, 23, 59, 59, 999000)), r.column_name
+    # one to nine digits, beside values without a fraction; the order from the values, as without one
+    mixed = infer({"ts": ["01/02/2023 00:00:01.5", "03/02/2023 10:20:01.123456789", "04/02/2023 23:59:59"]})["ts"]
+    assert (mixed.decided_type, mixed.decided_pattern) == ("TIMESTAMP", "us_datetime")
+    assert mixed.bounds == utc_bounds((2023, 1, 2, 0, 0, 1, 500000), (2023, 4, 2, 23, 59, 59))
+    assert "ambiguous" in (mixed.reason or "")
+
+
 def test_day_month_date_times_with_two_digit_years(infer: Infer) -> None:
     # Eurostat's LAST UPDATE (day first), Excel's US export (month first, no seconds).
     eu = infer({"LAST UPDATE": ["14/03/24 23:00:00", "02/01/24 11:00:00", "28/11/23 23:00:00"]})["LAST UPDATE"]

@@ -278,18 +278,31 @@ def iso_or_eu_date_short() -> Detector:
     return _either("iso_or_eu_date_short", "iso_date", "eu_date_short")
 
 
-# A day/month date, a space, and a time of day on a 24-hour or 12-hour clock.
+# A day/month date, a space, and a time of day on a 24-hour or 12-hour clock; on a 24-hour
+# one with a fraction of a second at times, after a point or a comma (historians' and PLC
+# loggers' "13/06/2023 00:00:01.001", WinCC's German "13.06.2023 00:00:01,001").
 # (24:00 is the day's end, as NUFORC's sightings and some loggers write midnight: the next
 # day's 00:00.)
-_CLOCK = r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?(?:\s?[AaPp][Mm])?|24:00(?::00)?)"
+_HOUR_MINUTE = r"(?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
+_CLOCK = (
+    rf"(?:{_HOUR_MINUTE}(?::[0-5][0-9](?:[.,][0-9]{{1,9}})?)?|{_HOUR_MINUTE}(?::[0-5][0-9])?\s?[AaPp][Mm]"
+    r"|24:00(?::00)?)"
+)
 _DAY_END = " 24:00"
+
+
+def _has_fraction(col: str) -> str:
+    """SQL boolean: the value's seconds have a fraction, a point or a comma right after them
+    (the clock's minutes and seconds take two digits each, so it sits six places after the
+    first colon; a date has no colon)."""
+    return f"substr({col}, strpos({col}, ':') + 6, 1) IN ('.', ',')"
 
 
 def _day_or_month_time(year_digits: int) -> str:
     """The shape of a day/month date with a time, either order, its year of ``year_digits``."""
     return (
         rf"\s*[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{{year_digits}}}\s[0-9]{{1,2}}:[0-9]{{2}}"
-        r"(?::[0-9]{2})?(?:\s?[AaPp][Mm])?\s*"
+        r"(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:\s?[AaPp][Mm])?\s*"
     )
 
 
@@ -298,8 +311,14 @@ def _day_month_time(name: PatternName, first: str, second: str, date_format: str
     ("14/03/24 23:00:00": Eurostat's LAST UPDATE, Excel's "12/9/22 6:28"), ``%y``."""
     year_digits = 4 if date_format.endswith("%Y") else 2
     regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{{year_digits}}}\s{_CLOCK}\s*"
-    formats = tuple(f"{date_format} {clock}" for clock in ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p"))
+    formats = tuple(
+        f"{date_format} {clock}" for clock in ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%H:%M:%S.%n")
+    )
     shape = _day_or_month_time(year_digits)
+    # The fraction read after a slash: the date's points became slashes, and with them the
+    # fraction's point (a comma is made one too). %n reads one to nine digits, as a
+    # TIMESTAMP_NS, cast back for the column to keep the type of the values without one.
+    fraction_format = lit(f"{date_format} %H:%M:%S/%n")
 
     def convert(col: str, _sql_type: str) -> str:
         # strptime takes one constant format: cheap tests of the raw value pick it (seconds
@@ -307,14 +326,16 @@ def _day_month_time(name: PatternName, first: str, second: str, date_format: str
         # Only one branch runs per row, so the shape's regex runs once.
         text = f"replace(replace({shaped(col, shape)}, '.', '/'), '-', '/')"
         seconds, twelve, spaced = _has_seconds(col), _twelve_hour(col), _spaced_half(text)
-        h24, h24_short, h12, h12_short = (lit(f) for f in formats)
+        h24, h24_short, h12, h12_short = (lit(f) for f in formats[:4])
         midnight = f"replace({text}, {lit(_DAY_END)}, ' 00:00')"
+        fraction = f"CAST(try_strptime(replace({text}, ',', '/'), {fraction_format}) AS TIMESTAMP)"
         return (
             f"CASE WHEN {twelve} THEN (CASE WHEN {seconds} THEN try_strptime({spaced}, {h12}) "
             f"ELSE try_strptime({spaced}, {h12_short}) END) "
             f"WHEN contains({col}, {lit(_DAY_END)}) THEN (CASE WHEN {seconds} THEN try_strptime({midnight}, {h24}) "
             f"ELSE try_strptime({midnight}, {h24_short}) END) + INTERVAL 1 DAY "
-            f"WHEN {seconds} THEN try_strptime({text}, {h24}) ELSE try_strptime({text}, {h24_short}) END"
+            f"WHEN {seconds} THEN (CASE WHEN {_has_fraction(col)} THEN {fraction} ELSE try_strptime({text}, {h24}) END) "
+            f"ELSE try_strptime({text}, {h24_short}) END"
         )
 
     return Detector(name, "TIMESTAMP", regex, convert, priority=70, formats=formats)
