@@ -548,6 +548,21 @@ def test_day_month_date_times_keep_a_fraction_of_a_second(infer: Infer) -> None:
     assert "ambiguous" in (mixed.reason or "")
 
 
+def test_day_month_date_times_with_spaces_between_the_date_s_parts(infer: Infer) -> None:
+    # The Kaggle wind turbine SCADA data (T1.csv): Date/Time "01 01 2018 00:00", every ten minutes.
+    scada = infer({"Date/Time": ["01 01 2018 00:00", "01 01 2018 00:10", "13 01 2018 00:30", "31 12 2018 23:50"]})["Date/Time"]
+    assert (scada.decided_type, scada.decided_pattern) == ("TIMESTAMP", "eu_datetime_spaced")
+    assert scada.bounds == utc_bounds((2018, 1, 1), (2018, 12, 31, 23, 50))
+    assert scada.candidates[0].details["format"] == "%d %m %Y %H:%M:%S"
+    # month first where a second field tells; with neither above 12, day first as for DD.MM
+    us = infer({"ts": ["01 31 2018 00:10:05", "12 01 2018 1:05 PM", "02 13 2018 00:00:01.5"]})["ts"]
+    assert (us.decided_type, us.decided_pattern) == ("TIMESTAMP", "us_datetime_spaced")
+    assert us.bounds == utc_bounds((2018, 1, 31, 0, 10, 5), (2018, 12, 1, 13, 5))
+    early = infer({"Date/Time": ["01 01 2018 00:00", "02 01 2018 00:10", "03 01 2018 00:20"]})["Date/Time"]
+    assert (early.decided_type, early.decided_pattern) == ("TIMESTAMP", "eu_datetime_spaced")
+    assert "ambiguous" in (early.reason or "")
+
+
 def test_day_month_date_times_with_two_digit_years(infer: Infer) -> None:
     # Eurostat's LAST UPDATE (day first), Excel's US export (month first, no seconds).
     eu = infer({"LAST UPDATE": ["14/03/24 23:00:00", "02/01/24 11:00:00", "28/11/23 23:00:00"]})["LAST UPDATE"]
@@ -799,7 +814,9 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM", "01/13/2021 24:01"],
     "us_datetime_short": ["13/01/21 10:00", "01/13/21", "01/13/2021 10:00", "01/13/21 25:00"],
     "eu_datetime_short": ["01/13/21 10:00", "13/01/21", "13/01/2021 10:00", "13.01.21 24:30"],
-    "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00"],
+    "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00", "13.01.2021 1:05:07.5 PM"],
+    "us_datetime_spaced": ["13 01 2018 10:00", "01 13 2018", "01 13 18 10:00", "01/13/2018 10:00", "01  13 2018 10:00"],
+    "eu_datetime_spaced": ["01 13 2018 10:00", "13 01 2018", "13 01 18 10:00", "13.01.2018 10:00", "13 01 2018 10:00:61"],
     "ymd_slash": ["2021/13/05", "21/01/05", "2021.1305"],
     "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00"],
     "weekday_date": ["Tuesday, Jan 5, 2021", "Tue 5 Jan 2021", "Tues, Jan 5, 2021", "Jan 5, 2021"],
@@ -850,7 +867,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €",

@@ -298,37 +298,44 @@ def _has_fraction(col: str) -> str:
     return f"substr({col}, strpos({col}, ':') + 6, 1) IN ('.', ',')"
 
 
-def _day_or_month_time(year_digits: int) -> str:
-    """The shape of a day/month date with a time, either order, its year of ``year_digits``."""
+def _day_or_month_time(year_digits: int, between: str) -> str:
+    """The shape of a day/month date with a time, either order, its year of ``year_digits``,
+    its parts separated by ``between`` (a regex)."""
     return (
-        rf"\s*[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{{year_digits}}}\s[0-9]{{1,2}}:[0-9]{{2}}"
+        rf"\s*[0-9]{{1,2}}{between}[0-9]{{1,2}}{between}[0-9]{{{year_digits}}}\s[0-9]{{1,2}}:[0-9]{{2}}"
         r"(?::[0-9]{2}(?:[.,][0-9]{1,9})?)?(?:\s?[AaPp][Mm])?\s*"
     )
 
 
 def _day_month_time(name: PatternName, first: str, second: str, date_format: str) -> Detector:
     """A day/month date with a time; ``date_format`` ends in ``%Y`` or, for a two-digit year
-    ("14/03/24 23:00:00": Eurostat's LAST UPDATE, Excel's "12/9/22 6:28"), ``%y``."""
+    ("14/03/24 23:00:00": Eurostat's LAST UPDATE, Excel's "12/9/22 6:28"), ``%y``; its parts
+    separated by '/', '.' or '-' or, where ``date_format`` says so, by spaces ("%d %m %Y")."""
     year_digits = 4 if date_format.endswith("%Y") else 2
-    regex = rf"\s*{first}[/.-]{second}[/.-][0-9]{{{year_digits}}}\s{_CLOCK}\s*"
+    spaced_date = " " in date_format
+    between = " " if spaced_date else "[/.-]"
+    regex = rf"\s*{first}{between}{second}{between}[0-9]{{{year_digits}}}\s{_CLOCK}\s*"
     formats = tuple(
         f"{date_format} {clock}" for clock in ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%H:%M:%S.%n")
     )
-    shape = _day_or_month_time(year_digits)
-    # The fraction read after a slash: the date's points became slashes, and with them the
-    # fraction's point (a comma is made one too). %n reads one to nine digits, as a
+    shape = _day_or_month_time(year_digits, between)
+    # The fraction read after a slash where the date's points became slashes, and with them
+    # the fraction's point (a comma is made one too). %n reads one to nine digits, as a
     # TIMESTAMP_NS, cast back for the column to keep the type of the values without one.
-    fraction_format = lit(f"{date_format} %H:%M:%S/%n")
+    point = "." if spaced_date else "/"
+    fraction_format = lit(f"{date_format} %H:%M:%S{point}%n")
 
     def convert(col: str, _sql_type: str) -> str:
         # strptime takes one constant format: cheap tests of the raw value pick it (seconds
         # or not, AM/PM or not) instead of failed attempts, the costliest thing strptime does.
-        # Only one branch runs per row, so the shape's regex runs once.
-        text = f"replace(replace({shaped(col, shape)}, '.', '/'), '-', '/')"
+        # Only one branch runs per row, so the shape's regex runs once. (A date spaced is read
+        # as written: its format has the spaces.)
+        value = shaped(col, shape)
+        text = value if spaced_date else f"replace(replace({value}, '.', '/'), '-', '/')"
         seconds, twelve, spaced = _has_seconds(col), _twelve_hour(col), _spaced_half(text)
         h24, h24_short, h12, h12_short = (lit(f) for f in formats[:4])
         midnight = f"replace({text}, {lit(_DAY_END)}, ' 00:00')"
-        fraction = f"CAST(try_strptime(replace({text}, ',', '/'), {fraction_format}) AS TIMESTAMP)"
+        fraction = f"CAST(try_strptime(replace({text}, ',', {lit(point)}), {fraction_format}) AS TIMESTAMP)"
         return (
             f"CASE WHEN {twelve} THEN (CASE WHEN {seconds} THEN try_strptime({spaced}, {h12}) "
             f"ELSE try_strptime({spaced}, {h12_short}) END) "
@@ -363,6 +370,20 @@ def us_datetime_short() -> Detector:
 def eu_datetime_short() -> Detector:
     """Day first with a two-digit year and a time: "14/03/24 23:00:00", "31.01.21 13:45"."""
     return _day_month_time("eu_datetime_short", _DAY_NUMBER, _MONTH_NUMBER, "%d/%m/%y")
+
+
+@register
+def us_datetime_spaced() -> Detector:
+    """Month first, the date's parts separated by spaces, with a time: "01 31 2018 00:10"."""
+    return _day_month_time("us_datetime_spaced", _MONTH_NUMBER, _DAY_NUMBER, "%m %d %Y")
+
+
+@register
+def eu_datetime_spaced() -> Detector:
+    """Day first, the date's parts separated by spaces, with a time: "31 01 2018 00:10", as
+    the Kaggle wind turbine SCADA data (T1.csv) writes its Date/Time. Four-digit years
+    only: "01 02 18 10:00" is as much a list of numbers."""
+    return _day_month_time("eu_datetime_spaced", _DAY_NUMBER, _MONTH_NUMBER, "%d %m %Y")
 
 
 @register

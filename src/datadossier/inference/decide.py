@@ -14,7 +14,7 @@ Rules, in order:
 5. Then the known ambiguities, decided from the data where it can tell, by rule where not:
    0/1 is BOOLEAN only with a yes/no column name; YYYYMMDD beats an integer only with a
    date-like name, or when every value is a valid date and they span more than a month;
-   day/month order falls back to MM/DD for '/' and DD.MM / DD-MM otherwise; a currency column
+   day/month order falls back to MM/DD for '/' and DD.MM, DD-MM or DD MM (spaced) otherwise; a currency column
    whose values read both ways takes the reading where the separator groups thousands.
 Confidence is the parse rate times a weight: 1 for the decision (0.7 when the data left an
 ambiguity or a YYYYMMDD date has no name evidence), 0.5 for another acceptable candidate,
@@ -70,6 +70,7 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "us_date": "eu_date", "eu_date": "us_date", "us_datetime": "eu_datetime", "eu_datetime": "us_datetime",
     "us_date_short": "eu_date_short", "eu_date_short": "us_date_short",
     "us_datetime_short": "eu_datetime_short", "eu_datetime_short": "us_datetime_short",
+    "us_datetime_spaced": "eu_datetime_spaced", "eu_datetime_spaced": "us_datetime_spaced",
     "currency": "currency_eu", "currency_eu": "currency",
     "currency_precise": "currency_eu_precise", "currency_eu_precise": "currency_precise",
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
@@ -78,7 +79,10 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
 }
 # Day/month patterns, month first and day first.
 MONTH_FIRST_PATTERNS: frozenset[PatternName] = frozenset(
-    {"us_date", "us_datetime", "us_date_short", "us_datetime_short", "iso_or_us_date", "iso_or_us_date_short", "iso_or_us_datetime"}
+    {
+        "us_date", "us_datetime", "us_date_short", "us_datetime_short", "us_datetime_spaced", "iso_or_us_date",
+        "iso_or_us_date_short", "iso_or_us_datetime",
+    }
 )
 _TYPE_WORDS: dict[DataType, str] = {
     "BIGINT": "integers", "INTEGER": "integers", "DOUBLE": "numbers", "DECIMAL": "amounts",

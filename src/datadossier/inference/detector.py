@@ -85,6 +85,8 @@ PatternName = Literal[
     "eu_datetime",
     "us_datetime_short",
     "eu_datetime_short",
+    "us_datetime_spaced",
+    "eu_datetime_spaced",
     "ymd_slash",
     "ymd_slash_datetime",
     "iso_date_hour",
@@ -126,6 +128,7 @@ DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
         "us_date", "eu_date", "us_datetime", "eu_datetime", "us_date_short", "eu_date_short",
         "us_datetime_short", "eu_datetime_short", "iso_or_us_date", "iso_or_eu_date",
         "iso_or_us_date_short", "iso_or_eu_date_short", "iso_or_us_datetime", "iso_or_eu_datetime",
+        "us_datetime_spaced", "eu_datetime_spaced",
     }
 )
 
