@@ -226,6 +226,27 @@ def test_unix_times_in_microseconds_and_in_columns_of_a_file_without_header(infe
     assert result["column02"].decided_type == "INTEGER"
 
 
+def test_excel_serial_dates_are_dates_under_a_date_s_name(infer: Infer) -> None:
+    # Bank and ledger exports saved from Excel's "General" cells: Date 44929 is 2023-01-03.
+    serials = ["44929", "44930", "44931", "44935", "44936", "44937", "44940", "44941"]
+    result = infer({
+        "Date": serials, "Posting Date": serials, "invoice_date": [v + ".0" for v in serials],
+        "Posted": serials, "amount": serials,
+    })
+    for name in ("Date", "Posting Date", "invoice_date"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("DATE", "excel_serial"), name
+        assert result[name].bounds == utc_bounds((2023, 1, 3), (2023, 1, 15)), name
+    assert "Excel serial dates" in (result["Date"].reason or "")
+    # under a moment's name that is no date's: numbers, the reading named
+    assert result["Posted"].decided_type == "INTEGER"
+    assert "Excel serial dates" in (result["Posted"].reason or "")
+    # under any other name: numbers, nothing said
+    assert result["amount"].decided_type == "INTEGER"
+    assert "Excel" not in (result["amount"].reason or "")
+    # not every value a day of 1954-2064: numbers
+    assert infer({"Date": ["44929", "44930", "61000", "44931"]})["Date"].decided_type == "INTEGER"
+
+
 def test_dates_of_mixed_precision_are_dates_on_the_first_day(infer: Infer) -> None:
     # Spotify's release_date: years, months and days in one column.
     values = ["1977", "1984-05", "1981-02-12", "2019-05-03", "1922", "2001-11-30", "2010-7", "2005-6-15"]
@@ -833,6 +854,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703", "1.43e9", "1.430438407e8", "1.43043840e9"],
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
+    "excel_serial": ["19999", "60000", "4492", "449290", "44929.5", "-44929", "44,929"],
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],
@@ -867,7 +889,7 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €",

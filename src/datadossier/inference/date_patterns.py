@@ -16,7 +16,12 @@ from datadossier.inference.detector import (
     shaped,
     strptime_date,
 )
-from datadossier.inference.names import looks_like_clock, looks_like_date, looks_like_year_month
+from datadossier.inference.names import (
+    looks_like_clock,
+    looks_like_date,
+    looks_like_instant,
+    looks_like_year_month,
+)
 
 
 def _written_date(
@@ -571,6 +576,33 @@ def epoch_micros() -> Detector:
     """Unix times in microseconds ("1735689600000000", as Binance's spot files write them
     since 2025, and many event logs)."""
     return _epoch("epoch_micros", "15,16", 1_000_000)
+
+
+# Excel's day 0. Not 1899-12-31: Excel kept Lotus 1-2-3's 29 February 1900, a day that never
+# was, so every serial from 61 (1 March 1900) on counts one day too many from there.
+_EXCEL_DAY_ZERO = "1899-12-30"
+
+
+def _named_as_date_or_time(name: str) -> bool:
+    """Whether a column's name says date, or a moment (``Posted``, ``created``), where Excel's
+    day numbers are worth a look."""
+    return looks_like_date(name) or looks_like_instant(name)
+
+
+@register
+def excel_serial() -> Detector:
+    """Dates as Excel stores them, whole numbers of days ("44929" is 2023-01-03), as accounting
+    sheets saved to CSV by a script or from a "General" cell write them. 20000 to 59999 only
+    (1954-10-04 to 2064-04-08), shortlisted only under a name of a date or a moment: any
+    such number could be an amount or an id. Below `integer`: `decide` reads the column as
+    dates only when its name says date."""
+    regex = r"\s*[2-5][0-9]{4}(?:\.0)?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        days = f"TRY_CAST(trim({shaped(col, regex)}) AS INTEGER)"
+        return f"DATE {lit(_EXCEL_DAY_ZERO)} + {days}"
+
+    return Detector("excel_serial", "DATE", regex, convert, priority=10, named=_named_as_date_or_time)
 
 
 @register

@@ -13,7 +13,8 @@ Rules, in order:
    text patterns).
 5. Then the known ambiguities, decided from the data where it can tell, by rule where not:
    0/1 is BOOLEAN only with a yes/no column name; YYYYMMDD beats an integer only with a
-   date-like name, or when every value is a valid date and they span more than a month;
+   date-like name, or when every value is a valid date and they span more than a month, Excel's day
+   numbers (44929) only with one;
    day/month order falls back to MM/DD for '/' and DD.MM, DD-MM or DD MM (spaced) otherwise; a currency column
    whose values read both ways takes the reading where the separator groups thousands.
 Confidence is the parse rate times a weight: 1 for the decision (0.7 when the data left an
@@ -440,7 +441,9 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
 
 
 # Readings of a whole number as a moment: codes are none of them either.
-_NUMBER_AS_TIME: frozenset[PatternName] = frozenset({"epoch_seconds", "epoch_millis", "epoch_micros", "compact_datetime"})
+_NUMBER_AS_TIME: frozenset[PatternName] = frozenset(
+    {"epoch_seconds", "epoch_millis", "epoch_micros", "compact_datetime", "excel_serial"}
+)
 
 
 def _leading_zero_note(
@@ -749,6 +752,9 @@ def _resolve_ambiguities(
         if decided is None:
             return None
         chosen = decided
+    serial = usable("excel_serial")
+    if serial is not None and chosen.name in ("integer", "float"):
+        chosen = _serial_or_number(chosen, serial, column_name, notes)
     if chosen.name == "integer" or (chosen.name == "float" and usable("epoch_seconds")):
         epoch = usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros")
         written = usable("compact_datetime")
@@ -878,6 +884,24 @@ def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: 
         f" as numbers ({instant.data_type} is the runner-up)."
     )
     return integer
+
+
+def _serial_or_number(number: _Option, serial: _Option, column_name: str, notes: list[str]) -> _Option:
+    """Whole numbers that all read as Excel's day numbers of 1954-2064 (an accounting sheet's
+    Date "44929", 2023-01-03) are dates when the name says date; under a moment's name
+    (``Posted``) they stay numbers, the reading named (DATE the runner-up)."""
+    if serial.stats.parsed < number.stats.parsed:
+        return number
+    reading = "Excel serial dates (days since 1899-12-30, 44929 is 2023-01-03)"
+    by_name = looks_like_date(column_name)
+    serial.details["name_evidence"] = by_name
+    if by_name:
+        notes.append(f"The name says date and every value reads as {reading}.")
+        return serial
+    notes.append(
+        f"The values also read as {reading}, but the name does not say date: kept as numbers (DATE is the runner-up)."
+    )
+    return number
 
 
 def _span_days(stats: CandidateStats) -> float | None:

@@ -102,6 +102,7 @@ PatternName = Literal[
     "epoch_seconds",
     "epoch_millis",
     "epoch_micros",
+    "excel_serial",
     "month_name_date",
     "month_day_comma_year",
     "month_name_year",
