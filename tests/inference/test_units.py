@@ -119,6 +119,12 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("energy-kj_100g", "kJ"),
         # the unit the values are in, whatever follows (Zendesk's metrics)
         ("First reply time in minutes within business hours", "min"),
+        # machine and energy exports: AI4I 2020's torque, a wind turbine's SCADA energy
+        ("Torque [Nm]", "m*N"),
+        ("Torque (N m)", "m*N"),
+        ("Theoretical_Power_Curve (KWh)", "kWh"),
+        ("Energy [KWH]", "kWh"),
+        ("Output (MWH)", "MWh"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -234,6 +240,15 @@ def test_unit_tables_say_what_pint_says() -> None:
         pint_reading = pint_canonical(token)
         if pint_reading is not None and token not in deliberate:
             assert pint_reading == canonical, token
+
+
+def test_spelled_units_read_as_pint_reads_them_and_keep_their_case_elsewhere() -> None:
+    # AI4I 2020's "Torque [Nm]" is the newton-metres Pint reads in "N·m"; "[nm]" stays
+    # nanometres' business, "[mW]" milliwatts', not kilowatt-hours' spellings.
+    assert getattr(unit_from_name("Torque [Nm]"), "unit", None) == pint_canonical("N·m")
+    assert getattr(unit_from_name("c [N·m]"), "unit", None) == pint_canonical("N·m")
+    for name in ("Wavelength [nm]", "Signal [mW]"):
+        assert getattr(unit_from_name(name), "unit", None) not in ("m*N", "kWh", "MWh"), name
 
 
 def test_names_that_sound_like_identifiers() -> None:

@@ -263,6 +263,16 @@ _LABEL_UNITS: dict[str, str] = {
     "ppm": "ppm", "ppb": "ppb",
     "°": "deg", "celsius": "degC", "fahrenheit": "degF", "kelvin": "K",
 }
+# Units as machine and energy exports spell them, which Pint reads otherwise or not at all:
+# newton-metres of torque in ASCII (the AI4I 2020 data's "Torque [Nm]"; Pint's "Nm" is no
+# torque, and "N m" was read as metres by its last word), and energy and power with a
+# capital K or H (a wind turbine's SCADA "Theoretical_Power_Curve (KWh)", beside "[KW]").
+# Exact spellings: "nm" is nanometres and "mW" milliwatts.
+_SPELLED_UNITS: dict[str, str] = {
+    "Nm": "m*N", "N m": "m*N", "N.m": "m*N", "N-m": "m*N",
+    "KWh": "kWh", "KWH": "kWh", "Kwh": "kWh", "kWH": "kWh", "KW": "kW", "Kw": "kW",
+    "MWH": "MWh", "Mwh": "MWh", "GWH": "GWh", "Gwh": "GWh", "TWH": "TWh", "WH": "Wh",
+}
 # Astronomy's units, as the NASA Exoplanet Archive writes them in brackets after a column's
 # description ("Distance [pc]"), which Pint knows by no such names: astropy's symbols. Only
 # in brackets: a units row's "pc" is more often pieces.
@@ -313,6 +323,8 @@ def unit_from_label(label: str) -> UnitEvidence | None:
         return UnitEvidence(text, VALUE_UNIT_CONFIDENCE)
     if key in _LABEL_UNITS:
         return UnitEvidence(_LABEL_UNITS[key], VALUE_UNIT_CONFIDENCE)
+    if text in _SPELLED_UNITS:
+        return UnitEvidence(_SPELLED_UNITS[text], VALUE_UNIT_CONFIDENCE)
     if text in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[text], VALUE_UNIT_CONFIDENCE)
     if _PINT_LABEL.fullmatch(text):
