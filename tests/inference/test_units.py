@@ -301,6 +301,34 @@ def test_sensor_readings_with_volts_and_amperes_are_numbers_with_their_unit(infe
         assert results[column].candidates[0].detected_unit == unit
 
 
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("filing_type", ["1A", "2A", "3A", "4A"] * 10),  # LDA's amendment types, not amperes
+        ("ENTITY_STRUCTURE", ["2L"] * 6),  # SAM's entity structure in a filtered extract, not litres
+        ("column25", ["2L"] * 6),  # the same extract without a header
+        ("status", [f"{n}A" for n in range(1, 31)] * 2),  # a code's name: however many codes
+    ],
+)
+def test_digits_glued_to_a_capital_letter_are_codes_without_a_measure_s_name(
+    infer: Infer, name: str, values: list[str]
+) -> None:
+    result = infer({name: values})[name]
+    assert result.decided_type == "VARCHAR"
+    assert "glued to a capital letter" in (result.reason or "")
+
+
+def test_digits_glued_to_a_capital_letter_are_units_beside_their_measure(infer: Infer) -> None:
+    # A product sheet's battery "12V" and fuse "5A", an engine's "3L"; a logger's currents of
+    # many values whatever the name.
+    results = infer({
+        "battery": ["12V", "24V", "48V", "12V"] * 5, "Fuse Rating": ["5A", "10A", "15A", "20A"] * 5,
+        "engine_size": ["2L", "3L", "2L", "4L"] * 5, "reading": [f"{n}A" for n in range(10, 30)],
+    })
+    for column, unit in (("battery", "V"), ("Fuse Rating", "A"), ("engine_size", "l"), ("reading", "A")):
+        assert (results[column].decided_type, results[column].candidates[0].detected_unit) == ("DOUBLE", unit), column
+
+
 def test_name_units_apply_to_numeric_columns_only(infer: Infer) -> None:
     results = infer(
         {

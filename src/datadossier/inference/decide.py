@@ -57,6 +57,7 @@ from datadossier.inference.units import (
     currency_code,
     name_unit_note,
     names_a_coordinate,
+    names_glued_unit,
     unit_from_label,
     unit_from_name,
     value_unit,
@@ -310,12 +311,42 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         # The NTSB's longitudes "0812333W" (81°23'33" west) beside -81.878056: a letter after
         # a coordinate's digits is its hemisphere, not watts.
         unit.blocked = "a coordinate's name"
+    elif unit is not None and _glued_letter_codes(unit, name, findings):
+        unit.blocked = _GLUED_CODES
+        unit.details["codes"] = list(findings.glued_letters[:5])
     if phone is not None and names_census_geography(name):
         phone.blocked = "a census geography's name"  # a tract's "01073000100": eleven digits, no number to call
     elif phone is not None and whole is not None and whole.rate >= phone.rate and not looks_like_phone(name):
         # Bare digits only a phone's name makes a number to call: NOAA's GSOD station
         # "01001099999" (a trunk 0 and ten digits) is a station's code.
         phone.blocked = "bare digits without a phone's name"
+
+
+_GLUED_CODES = "codes of a digit and a letter"
+# Name words of a code list, beside which digits glued to a capital letter are codes however
+# many (LDA's filing_type, SAM's ENTITY_STRUCTURE).
+_CODE_LIST_WORDS = frozenset({
+    "type", "types", "code", "codes", "structure", "status", "class", "category", "kind", "grade", "level",
+    "tier", "group", "rank", "form", "variant", "series", "section", "model",
+})
+# At most this many distinct such values, under a name of no measure, are a code list: a
+# measure of a few settings (batteries of 12V, 24V, 48V) is named as one (`names_glued_unit`).
+_FEW_GLUED_CODES = 12
+
+
+def _glued_letter_codes(unit: _Option, name: str, findings: SampleFindings) -> bool:
+    """Whether a unit reading's values are codes: every one a whole number of one or two
+    digits glued to one capital letter (`SampleFindings.glued_letters`), under a name of a
+    code list, or few of them under a name that says no measure of the letter (a filtered
+    extract holds one: SAM's "2L" throughout). The letter would be lost without a trace:
+    LDA's amendment types "1A".."4A" read as 1 to 4 amperes."""
+    codes = findings.glued_letters
+    low, high = as_bound(unit.stats.low), as_bound(unit.stats.high)
+    if not codes or low is None or high is None or low < 0 or high > 99 or not (low.is_integer() and high.is_integer()):
+        return False
+    if names_glued_unit(codes[0][-1], name):
+        return False
+    return bool(_CODE_LIST_WORDS.intersection(name_tokens(name))) or len(codes) <= _FEW_GLUED_CODES
 
 
 # A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after
@@ -1061,6 +1092,15 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
         return (
             "Every value is the same yes/no spelling and the name does not read as a yes/no flag"
             " (a code, most likely); kept as VARCHAR."
+        )
+    glued = next((o for o in options if o.blocked == _GLUED_CODES), None)
+    if glued is not None:
+        listed = glued.details.get("codes")
+        codes = ", ".join(repr(c) for c in listed) if isinstance(listed, list) else ""
+        return (
+            f"Values are one or two digits glued to a capital letter ({codes}), few of them or under a code's"
+            " name: codes such as filing types 1A..4A, not a number and a unit (the letter would be lost);"
+            " kept as VARCHAR."
         )
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:

@@ -103,6 +103,10 @@ class SampleFindings:
     padded_share: float = 0.0
     # Share of those that are as long as the longest value: spaces that pad to a width.
     aligned_share: float = 0.0
+    # The distinct sampled values the unit reading takes, most common first, when every one
+    # is one or two digits glued to one capital letter ("2L", "4A"): codes or measures, which
+    # `decide` tells apart by the name and their number (see `decide._glued_letter_codes`).
+    glued_letters: tuple[str, ...] = ()
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -313,7 +317,22 @@ def _findings(
         del findings.shares["year_month"]
     if DAY_MONTH_PATTERNS & set(findings.shares):
         findings.date_separator = _date_separator(common)
+    if "unit_value" in findings.shares:
+        findings.glued_letters = _glued_letters(common)
     return findings
+
+
+# One or two digits glued to one capital letter: LDA's amendment types "1A".."4A", SAM's
+# entity structure "2L", a battery's "12V".
+_GLUED_LETTER = re.compile(r"\s*[0-9]{1,2}[A-Z]\s*")
+
+
+def _glued_letters(common: list[tuple[str, int]]) -> tuple[str, ...]:
+    """The values the unit reading takes, when every one is digits glued to a capital letter
+    (`SampleFindings.glued_letters`); none otherwise."""
+    unit = DETECTORS["unit_value"]
+    values = [value.strip() for value, _ in common if unit.matches(value)]
+    return tuple(values) if values and all(_GLUED_LETTER.fullmatch(v) for v in values) else ()
 
 
 _YEAR_AND_NEXT = re.compile(r"\s*((?:1[5-9]|2[0-9])[0-9]{2})([-/])([0-9]{2})\s*")

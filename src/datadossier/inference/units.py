@@ -420,6 +420,29 @@ _JOINED_COORDINATE = re.compile(r"[a-z]{3,}(?:lat|lon|lng|long)")
 _COORDINATE_WORDS = frozenset({"lat", "lon", "lng", "long", "latitude", "longitude"})
 
 
+# Name words of a measure written with a capital letter glued to its number ("12V", "5A",
+# "3L", "60W", "23C"), by the letter: beside one, the letter is a unit; elsewhere, in a
+# column of few such values, it more likely ends a code (LDA's amendment types "1A".."4A",
+# SAM's entity structure "2L").
+_RATING_WORDS = frozenset({"size", "capacity", "rating", "rated", "spec", "specs", "nominal"})
+_GLUED_UNIT_WORDS: dict[str, frozenset[str]] = {
+    "V": _VOLTAGE_WORDS | {"volts", "voltages", "charger", "adapter"},
+    "A": frozenset({"current", "amps", "amp", "amperage", "ampere", "amperes", "fuse", "breaker", "charger", "charging", "adapter"}),
+    "W": _POWER_WORDS | {"watts", "watt", "wattage", "bulb", "lamp", "charger", "adapter", "motor"},
+    "L": _VOLUME_WORDS | {"bottle", "engine", "litres", "liters", "pack", "container", "bag"},
+    "C": _TEMPERATURE_NAME_WORDS, "F": _TEMPERATURE_NAME_WORDS, "K": _TEMPERATURE_NAME_WORDS,
+    "B": frozenset({"bytes", "memory", "storage", "disk", "file"}),
+}
+
+
+def names_glued_unit(letter: str, name: str) -> bool:
+    """Whether a name says the measure a capital letter glued to numbers stands for
+    (``battery`` beside "12V", ``Fuse Rating`` beside "5A", ``engine_size`` beside "3L"), or
+    states a unit itself."""
+    tokens = set(name_tokens(name))
+    return bool(tokens & (_GLUED_UNIT_WORDS.get(letter, frozenset()) | _RATING_WORDS)) or unit_from_name(name) is not None
+
+
 def is_rare_currency_name(name: str) -> bool:
     """Whether a name is the code of a currency outside `COMMON_CURRENCIES`, alone and in
     capitals (the ECB's "BGN"): `unit_from_name` reads it so, a table's other names decide."""
