@@ -621,6 +621,26 @@ def test_spans_in_mixed_units_are_one_number(infer: Infer) -> None:
     assert (result["length"].decided_pattern, result["length"].candidates[0].detected_unit) == ("unit_value", "m")
 
 
+def test_spans_as_go_kubectl_and_ci_tools_write_them_are_seconds(infer: Infer) -> None:
+    # kubectl's AGE and LAST SEEN, GitHub Actions' job durations, Go and Envoy latencies: units
+    # mixed in one column, several in one value ("3m12s" is one span, not two units).
+    result = infer({
+        "AGE": ["5d", "5d2h", "2h15m", "45m", "118s", "23h", "12d", "7m", "3m12s", "90d"] * 4,
+        "duration": ["1m 23s", "2h 3m 4s", "45s", "1m 23s"] * 10,
+        "latency": ["250ms", "1.234567s", "1m30.5s", "850µs", "12.5ms", "2s", "3ns", "7us"] * 5,
+    })
+    for column, bounds in (("AGE", (118.0, 7776000.0)), ("duration", (45.0, 7384.0)), ("latency", (3e-09, 90.5))):
+        decided = result[column]
+        assert (decided.decided_type, decided.decided_pattern, decided.candidates[0].detected_unit) == (
+            "DOUBLE", "compound_duration", "s",
+        ), column
+        assert decided.bounds == bounds, column
+    # Flights' "2h 50m" keep their minutes (`hours_minutes`), a column of one unit that unit.
+    kept = infer({"Duration": ["2h 50m", "19h", "45m"] * 10, "wait": ["118s", "45s", "3s"] * 10})
+    assert kept["Duration"].decided_pattern == "hours_minutes"
+    assert (kept["wait"].decided_pattern, kept["wait"].candidates[0].detected_unit) == ("unit_value", "s")
+
+
 def test_iso_8601_durations_are_seconds(infer: Infer) -> None:
     # YouTube's contentDetails.duration, schedules' ISO spans; one value with no span at all.
     values = ["PT2H50M", "PT45.5S", "P1DT3H", "PT4M13S", "P2W", "PT1H0M5S"] * 10 + ["P"]

@@ -813,6 +813,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "hours_minutes": ["2h50", "h 50m", "2 h 50 m", "1234h", "2:50"],
     "age_span": ["years", "2 yrs", "two years", "2 decades"],
     "iso_duration": ["P", "PT", "P1Y", "PT2H50", "T2H", "PT2.5H", "P1DT", "pt2h"],
+    "compound_duration": ["2h50", "1.5h", "5 d", "1m2h", "3 m 12 s", "5dd", "s", "12.5"],
     "bounded_years": ["10++ years", "<< 1 year", "1.5 years", "years", "10 + years", "> 5 years"],
     "hhmm_half": ["0752", "752A", "2152P", "0760A", "0752AM", "07:52A"],
     "hemisphere_degrees": ["57N", "57.05 N", "181.5E", "57.05X", "N57.05", "-57.05N"],

@@ -62,6 +62,7 @@ PatternName = Literal[
     "elapsed_time",
     "age_span",
     "iso_duration",
+    "compound_duration",
     "bounded_years",
     "currency_magnitude",
     "boolean",

@@ -675,6 +675,43 @@ def iso_duration() -> Detector:
     return Detector("iso_duration", "DOUBLE", regex, convert, unit="s", priority=58)
 
 
+# Spans as Go writes a time.Duration and the tools built on it print them: kubectl's AGE
+# and LAST SEEN ("5d2h", "3m12s", "118s", "90d"), GitHub's and GitLab's job durations
+# ("1m 23s", "2h 3m 4s"), Go, Envoy and Traefik latencies ("250ms", "1.234567s",
+# "1m30.5s", "850µs"). Days, hours, minutes and seconds in that order, a space between
+# them or none; a fraction on seconds and below only, as Go writes them.
+_GO_SECONDS = r"[0-9]{1,9}(?:\.[0-9]{1,9})?"
+_GO_MINUTES = rf"[0-9]{{1,4}}m(?:\s?{_GO_SECONDS}s)?"
+_GO_HOURS = rf"[0-9]{{1,6}}h(?:\s?{_GO_MINUTES}|\s?{_GO_SECONDS}s)?"
+_GO_SPAN = (
+    rf"[0-9]{{1,5}}d(?:\s?{_GO_HOURS}|\s?{_GO_MINUTES}|\s?{_GO_SECONDS}s)?|{_GO_HOURS}|{_GO_MINUTES}"
+    rf"|{_GO_SECONDS}(?:s|ms|µs|μs|us|ns)"
+)
+# Seconds in each part, by the pattern that captures its number: minutes are an "m" not
+# followed by "s" (that is milliseconds), seconds an "s" right after digits.
+_GO_PARTS = (
+    ("([0-9]+)d", 86400), ("([0-9]+)h", 3600), ("([0-9]+)m(?:[^s]|$)", 60), ("([0-9.]+)s", 1),
+    ("([0-9.]+)ms", 1e-3), ("([0-9.]+)(?:µs|μs|us)", 1e-6), ("([0-9.]+)ns", 1e-9),
+)
+
+
+@register
+def compound_duration() -> Detector:
+    """Spans written as Go prints durations, kubectl ages and CI job times ("5d2h", "3m12s",
+    "1m 23s", "250ms", "1.234567s", "850µs"), units mixed in one column; typed as seconds.
+    Below `unit_value`, which reads a column of one unit ("118s") in that unit, and
+    `hours_minutes`, which reads flights' "2h 50m" in minutes."""
+    regex = rf"\s*(?:{_GO_SPAN})\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        parts = " + ".join(f"coalesce({_captured(value, pattern)}, 0) * {seconds!r}" for pattern, seconds in _GO_PARTS)
+        # (Rounded to the nanoseconds Go writes, so that 850e-6's binary noise stays out.)
+        return f"CASE WHEN {value} IS NOT NULL THEN round({parts}, 9) END"
+
+    return Detector("compound_duration", "DOUBLE", regex, convert, unit="s", priority=57)
+
+
 @register
 def bounded_years() -> Detector:
     """Years of a span written in buckets with their open ends ("10+ years", "< 1 year",
