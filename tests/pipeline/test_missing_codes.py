@@ -3,6 +3,7 @@ epoch) are named in the column's decision, and kept as values."""
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -436,3 +437,20 @@ def test_an_angle_past_a_full_turn_is_a_code(tmp_path: Path) -> None:
     reasons = reasons_of(tmp_path, "ais.csv", lines)
     assert "511 (80 values, 20.0%) looks like a code" in reasons["Heading"]
     assert "looks like a code" not in reasons["COG"]
+
+
+def test_infinite_values_are_counted_in_the_decision(tmp_path: Path) -> None:
+    # A Prometheus histogram export: each series' buckets end in le="+Inf". The decision said
+    # nothing of them, and the JSON profile had no max and a mean of null.
+    rows = ["timestamp,__name__,le,value"]
+    for t in (1709251200, 1709251215):
+        rows += [f"{t},http_request_duration_seconds_bucket,{le},{12 + i}" for i, le in enumerate(("0.005", "0.1", "1", "+Inf"))]
+    path = tmp_path / "prom_hist.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    le = next(i for i in out.inferences if i.column_name == "le")
+    assert le.decided_type == "DOUBLE"
+    assert "no finite number (2 +Inf)" in le.reason
+    profile = next(p for p in out.profiles if p.column_name == "le")
+    assert profile.mean_value is not None
+    assert math.isfinite(profile.mean_value)

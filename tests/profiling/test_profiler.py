@@ -255,6 +255,35 @@ def test_non_finite_doubles_do_not_break_the_profile(con: duckdb.DuckDBPyConnect
     assert x.min_value == 1.0
 
 
+def test_infinities_are_counted_and_the_mean_is_of_the_finite_values(con: duckdb.DuckDBPyConnection) -> None:
+    # A Prometheus histogram export: every series' buckets end in le="+Inf". The mean was inf
+    # (null in JSON) and the stddev NaN; now they are the finite values', and the note counts.
+    con.execute(
+        "CREATE TABLE t AS SELECT * FROM (VALUES (0.5::DOUBLE, 1.0::DOUBLE), (1.5, 'nan'), ('inf', '-inf'),"
+        " ('inf', 3.0), (1.0, 2.0)) v(le, x)"
+    )
+    profiles = profile(con)
+    le, x = profiles["le"], profiles["x"]
+    assert (le.min_value, le.max_value, le.mean_value, le.non_finite) == (0.5, math.inf, 1.0, {"+inf": 2})
+    assert le.stddev_value == pytest.approx(0.5)
+    assert x.non_finite == {"-inf": 1, "nan": 1}
+    assert x.mean_value == 2.0
+    notes = profiler.non_finite_notes(list(profiles.values()))
+    assert "2 +Inf" in notes["le"]
+    assert "1 -Inf, 1 NaN" in notes["x"]
+    assert "mean and standard deviation are of the finite values" in notes["le"]
+
+
+def test_a_finite_table_needs_no_statement_for_infinities(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE t AS SELECT i::DOUBLE AS x FROM range(10) r(i)")
+    counting = CountingConnection(con)
+    profiles = profile_columns(
+        cast(duckdb.DuckDBPyConnection, counting), REL, columns_of(con), row_count=10, bounds={"x": (0.0, 9.0)}
+    )
+    assert profiles[0].non_finite is None
+    assert counting.statements == 1
+
+
 @pytest.mark.parametrize("exact_distinct_max_rows", [1_000_000, 10])
 def test_every_branch_can_ride_along_with_the_main_aggregate(
     con: duckdb.DuckDBPyConnection, exact_distinct_max_rows: int

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -271,6 +272,13 @@ async def test_clock_times_up_to_the_days_end_keep_their_bounds(tmp_path: Path, 
     (info,) = column["columns"]
     assert (info["data_type"], info["pattern"]) == ("TIME", "hhmm_time")
     assert (info["profile"]["min"], info["profile"]["max"]) == ("00:05:00", "24:00:00")
+
+
+def test_infinite_bounds_are_rendered_as_text_json_can_hold() -> None:
+    # Prometheus's le="+Inf" bucket: a float field printed the max as null (or left it out).
+    from datadossier.server.tools.models import _render
+
+    assert [_render(v, "DOUBLE") for v in (math.inf, -math.inf, math.nan, 1.5)] == ["Infinity", "-Infinity", "NaN", 1.5]
 
 
 def test_profile_bounds_of_timestamps_are_rendered_with_a_zone_only_when_they_have_one() -> None:

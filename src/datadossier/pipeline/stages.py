@@ -39,6 +39,7 @@ from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
 from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note
 from datadossier.profiling.model import ColumnProfile
+from datadossier.profiling.profiler import non_finite_notes
 from datadossier.profiling.sentinels import missing_codes, missing_words
 from datadossier.sources.csv_loader import (
     NA_TOKEN,
@@ -773,7 +774,10 @@ def finish_table(
                 row_count=counts.typed_rows,
             )
             types = dict(typed_columns)
-            inferences = _noted(inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types))
+            inferences = _noted(
+                inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types),
+                non_finite_notes(profiles),
+            )
             # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)
             text = [
                 c.name for c, i in zip(casts, inferences, strict=True)

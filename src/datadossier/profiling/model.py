@@ -31,3 +31,7 @@ class ColumnProfile:
     # Min and max as text for dates/timestamps/strings (min_value/max_value are numeric only).
     min_text: str | None = None
     max_text: str | None = None
+    # Values of a floating-point column that are no finite number, by kind ("+inf", "-inf",
+    # "nan"), where it holds any (Prometheus's "+Inf" buckets); mean and stddev are then of
+    # the finite values. Not stored: the decision's note names them (`non_finite_notes`).
+    non_finite: dict[str, int] | None = None

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from datadossier.engine.gateway import quote_ident
 from datadossier.profiling.buckets import (
     NumericBuckets,
     Period,
@@ -162,6 +163,10 @@ def profile_columns(
         total = int(row[0])
         stats = list(row[1:])
 
+    non_finite = _non_finite(con, relation, [spec for spec in specs if _unbounded(spec, stats[spec.index])])
+    for index, (_, mean, sd) in non_finite.items():
+        stats[index] = {**stats[index], "mean": mean, "sd": sd}
+
     late = Branches(relation)
     numeric_plans: dict[int, NumericBuckets] = {}
     periods: dict[int, tuple[Period, date, date]] = {}
@@ -201,9 +206,62 @@ def profile_columns(
             parts.get(spec.index, {}),
             numeric_plan=numeric_plans.get(spec.index),
             period=periods.get(spec.index),
+            non_finite=non_finite[spec.index][0] if spec.index in non_finite else None,
         )
         for spec in specs
     ]
+
+
+def _unbounded(spec: ColumnSpec, s: dict[str, Any]) -> bool:
+    """Whether a numeric column's min or max is no finite number: it holds infinities or
+    NaN (DuckDB sorts NaN above every number)."""
+    return is_numeric(spec.kind) and s["n"] > 0 and not (math.isfinite(s["lo"]) and math.isfinite(s["hi"]))
+
+
+_NON_FINITE_KINDS = ("+inf", "-inf", "nan")
+
+
+def _non_finite(
+    con: duckdb.DuckDBPyConnection, relation: str, specs: list[ColumnSpec]
+) -> dict[int, tuple[dict[str, int], float | None, float | None]]:
+    """For the columns whose range is not finite (rare: one statement for them all, none for
+    other tables): their counts of +inf, -inf and NaN, and the mean and stddev of their finite
+    values, which the main aggregate gives as inf or NaN (JSON has neither, so an agent saw a
+    mean of null and no max)."""
+    if not specs:
+        return {}
+    selects: list[str] = []
+    for spec in specs:
+        v = f"CAST({quote_ident(spec.name)} AS DOUBLE)"
+        selects += [
+            f"count_if({v} = 'inf'::DOUBLE)", f"count_if({v} = '-inf'::DOUBLE)", f"count_if(isnan({v}))",
+            f"avg({v}) FILTER (WHERE isfinite({v}))", f"stddev_samp({v}) FILTER (WHERE isfinite({v}))",
+        ]
+    row = con.execute(f"SELECT {', '.join(selects)} FROM {relation}").fetchone()
+    assert row is not None
+    found: dict[int, tuple[dict[str, int], float | None, float | None]] = {}
+    for position, spec in enumerate(specs):
+        counts = row[5 * position : 5 * position + 3]
+        mean, sd = row[5 * position + 3], row[5 * position + 4]
+        found[spec.index] = ({k: int(c) for k, c in zip(_NON_FINITE_KINDS, counts, strict=True) if c}, mean, sd)
+    return found
+
+
+def non_finite_notes(profiles: list[ColumnProfile]) -> dict[str, str]:
+    """A note for each column holding infinities or NaN: how many, and that the mean and
+    stddev are of the finite values (Prometheus's histogram buckets end in le="+Inf")."""
+    words = {"+inf": "+Inf", "-inf": "-Inf", "nan": "NaN"}
+    notes: dict[str, str] = {}
+    for p in profiles:
+        if not p.non_finite:
+            continue
+        listed = ", ".join(f"{count:,} {words[kind]}" for kind, count in p.non_finite.items())
+        notes[p.column_name] = (
+            f" The column holds values that are no finite number ({listed}): the minimum or maximum says so"
+            " (Infinity, -Infinity, NaN); the mean and standard deviation are of the finite values, and a percentile"
+            " that falls on one is left out."
+        )
+    return notes
 
 
 def _add_histograms(branches: Branches, planned: list[tuple[ColumnSpec, NumericBuckets]], stacked: bool) -> None:
@@ -240,6 +298,7 @@ def _assemble(
     *,
     numeric_plan: NumericBuckets | None,
     period: tuple[Period, date, date] | None,
+    non_finite: dict[str, int] | None = None,
 ) -> ColumnProfile:
     non_null = int(s["n"])
     groups_n, top_items = parts.get("groups", (None, []))
@@ -272,6 +331,7 @@ def _assemble(
             mean_value=s["mean"],
             stddev_value=s["sd"],
             percentiles=_percentiles(s["q"]),
+            non_finite=non_finite or None,
         )
         if spec.kind == "integer" and max(abs(s["lo_i"]), abs(s["hi_i"])) > _EXACT_IN_DOUBLE:
             # 19-digit ids (FEC's SUB_ID, Airbnb's listings): min and max rounded to DOUBLE are

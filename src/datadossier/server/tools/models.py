@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime
 from typing import Any
@@ -76,10 +77,14 @@ class Profile(_WithoutNulls):
     total_count: int = Field(description="Rows in the typed layer.")
     null_count: int = Field(description="Null values.")
     distinct_count: int | None = Field(default=None, description="Distinct non-null values (approximate on large tables).")
-    min: Any = Field(default=None, description="Minimum (numbers; ISO text for dates and times).")
-    max: Any = Field(default=None, description="Maximum (numbers; ISO text for dates and times).")
-    mean: float | None = Field(default=None, description="Mean of numeric values.")
-    stddev: float | None = Field(default=None, description="Standard deviation of numeric values.")
+    min: Any = Field(
+        default=None, description="Minimum (numbers; ISO text for dates and times; '-Infinity' or 'NaN' when held)."
+    )
+    max: Any = Field(
+        default=None, description="Maximum (numbers; ISO text for dates and times; 'Infinity' or 'NaN' when held)."
+    )
+    mean: float | None = Field(default=None, description="Mean of the finite numeric values.")
+    stddev: float | None = Field(default=None, description="Standard deviation of the finite numeric values.")
     percentiles: dict[str, Any] | None = Field(
         default=None,
         description="p25, p50, p75, p95, p99 (approximate); p0 and p100 (exact min and max) for whole numbers past 2**53."
@@ -145,6 +150,10 @@ def _render(value: float | None, data_type: str | None) -> Any:
     read them as ISO text."""
     if value is None or data_type is None:
         return value
+    if not math.isfinite(value):
+        # Prometheus's "+Inf" bucket: JSON has no infinity, and a float field would print
+        # it as null (or drop it), a maximum missing without a reason.
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
     from datetime import UTC, timedelta
 
     base = data_type.split("(")[0].upper()
