@@ -178,6 +178,28 @@ def test_unicode_minus_detector_reads_typographic_negatives(infer: Infer) -> Non
     assert (result.decided_type, result.decided_pattern, result.bounds) == ("DOUBLE", "unicode_minus", (-5.5, 12.0))
 
 
+def test_typographic_minus_is_a_sign_in_grouped_numbers_and_money(infer: Infer) -> None:
+    # Amounts copied from web banking, PDFs and macOS Numbers: "\u22121,200.00", "\u2212$12.50",
+    # "$\u221212.50", "\u2212714,66 €". The columns stayed text, or a few such negatives among
+    # grouped amounts went to quarantine.
+    result = infer({
+        "grouped": ["\u22121,200.00", "2,450.00", "\u221248.30", "12.99"] * 6,
+        "dollars": ["\u2212$1,812.16", "$714.66", "$\u221212.50", "$1,633.14"] * 6,
+        "euros": ["\u2212714,66 €", "1.633,14 €", "\u22121.812,16 €", "12,00 €"] * 6,
+        "betrag": ["\u22121.234,50", "94.833,97", "\u22120,25", "57,44"] * 6,
+        "count": ["\u22121,234", "12,345", "7", "1,000"] * 6,
+    })
+    grouped, dollars, euros = result["grouped"], result["dollars"], result["euros"]
+    assert (grouped.decided_type, grouped.decided_pattern, grouped.bounds) == ("DOUBLE", "grouped_number", (-1200.0, 2450.0))
+    assert (dollars.decided_pattern, dollars.candidates[0].detected_unit, dollars.bounds) == (
+        "currency", "USD", (-1812.16, 1633.14)
+    )
+    assert (euros.decided_pattern, euros.candidates[0].detected_unit, euros.bounds) == ("currency_eu", "EUR", (-1812.16, 1633.14))
+    assert (result["betrag"].decided_pattern, result["betrag"].bounds) == ("grouped_number_eu", (-1234.5, 94833.97))
+    assert (result["count"].decided_pattern, result["count"].bounds) == ("thousands", (-1234.0, 12345.0))
+    assert all(r.candidates[0].parse_success_rate == 1.0 for r in result.values())
+
+
 def test_year_quarter_detector_reads_quarters_as_their_first_day(infer: Infer) -> None:
     result = infer({"period": ["2021-Q1", "2021 Q3", "Q4 2020", "2022q2"]})["period"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "year_quarter")
@@ -890,7 +912,8 @@ def _all_examples() -> list[str]:
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
-        "CHF 1'234.50", "\u22125.5", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
+        "CHF 1'234.50", "\u22125.5", "\u22121,200.00", "\u2212$12.50", "$\u221212.50", "\u2212714,66 €",
+        "\u22121,234", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €",

@@ -238,9 +238,11 @@ def strptime_date(value: str, formats: tuple[str, ...]) -> str:
     return f"CAST(try_strptime({value}, {format_list(formats)}) AS DATE)"
 
 
+# The typographic minus (U+2212) of web tables, PDFs and macOS Numbers, read as "-".
+MINUS_SIGN = "\u2212"
 # What remains of a bare amount once its digits are taken out: signs, spaces, accounting
 # parentheses. A marker among these is no currency or unit.
-BARE_MARKERS = ("", "-", "+", " ", "()", "( )", "(  )")
+BARE_MARKERS = ("", "-", "+", MINUS_SIGN, " ", "()", "( )", "(  )")
 
 
 def has_marker_sql(marker: str) -> str:

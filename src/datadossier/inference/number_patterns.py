@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from datadossier.inference.detector import (
+    MINUS_SIGN,
     MONEY_DECIMALS,
     NUM,
     PRECISE_MONEY_DECIMALS,
@@ -26,6 +27,9 @@ _SYMBOLS = "".join(CURRENCY_SYMBOLS)
 _PREFIXED = "|".join(re.escape(p) for p in sorted(PREFIXED_DOLLARS, key=len, reverse=True))
 _CURRENCY_MARK = "(?:" + _PREFIXED + "|[" + re.escape(_SYMBOLS) + "]|" + "|".join(ISO_CURRENCIES) + ")"
 _SPACES = " \u00a0\u202f"  # space, no-break space, narrow no-break space (French thousands)
+# A sign before a number: also the typographic minus U+2212, which amounts copied from web
+# banking, PDFs and macOS Numbers carry ("\u22121,200.00", "\u2212$12.50", "\u2212714,66 €").
+_SIGN = "[-+" + MINUS_SIGN + "]"
 # Between an amount and its sign: spaces, no-break ones too ("1 234,56\u00a0€" as French
 # typography sets it), which RE2's \s, unlike Python's, does not match.
 _GAP = "[\\s" + _SPACES[1:] + "]*"
@@ -119,17 +123,17 @@ def thousands() -> Detector:
     """Integers with thousands separators ("1,234,567", "1.234.567", "1 234 567", "1'234'567",
     and India's "12,34,567")."""
     grouped = rf"{_US_GROUPED}|{_HEAD}(?:(?:\.[0-9]{{3}})+|(?:[{_SPACES}][0-9]{{3}})+)"
-    guard = rf"\s*[-+]?(?:{grouped}|[0-9]+)\s*"
+    guard = rf"\s*{_SIGN}?(?:{grouped}|[0-9]+)\s*"
     separators = ",." + _SPACES + _APOSTROPHES
 
     def convert(col: str, sql_type: str) -> str:
-        digits = shaped(col, guard)
+        digits = _ascii_minus(shaped(col, guard))
         for separator in separators:
             digits = f"replace({digits}, {lit(separator)}, '')"
         return f"TRY_CAST({digits} AS {sql_type})"
 
     return Detector(
-        "thousands", "BIGINT", rf"\s*[-+]?(?:{grouped})\s*",
+        "thousands", "BIGINT", rf"\s*{_SIGN}?(?:{grouped})\s*",
         convert, lenient=True,
         mark=lambda col: "(" + " OR ".join(f"contains({col}, {lit(ch)})" for ch in separators) + ")",
         priority=40,
@@ -168,6 +172,19 @@ def margin_of_error() -> Detector:
     return Detector("margin_of_error", "DOUBLE", regex, convert, priority=37)
 
 
+def _ascii_minus(text: str) -> str:
+    """SQL: the text with a typographic minus made the minus a cast reads (one replace: a
+    fifth of a regex's cost)."""
+    return f"replace({text}, {lit(MINUS_SIGN)}, '-')"
+
+
+def _negative(col: str, *marks: str) -> str:
+    """SQL: -1 when the value holds a minus, either one, or another of ``marks`` (an
+    accounting parenthesis), else 1. (The column once per test: it may be an expression.)"""
+    held = " OR ".join([f"contains({_ascii_minus(col)}, '-')", *(f"contains({col}, {lit(mark)})" for mark in marks)])
+    return f"(1 - 2 * CAST({held} AS INTEGER))"
+
+
 # A price of nothing in words, read as 0 among amounts (with no currency of its own).
 _FREE_WORDS = ("free", "gratis")
 _FREE = r"(?i:free(?:\s+to\s+play)?|gratis)"
@@ -178,13 +195,13 @@ def _currency(
 ) -> Detector:
     amount = _eu_amount(decimals) if decimal_comma else _us_amount(decimals)
     signed = (
-        rf"[-+]?\s*{_CURRENCY_MARK}{_GAP}[-+]?\s*{amount}"
-        rf"|[-+]?\s*{amount}{_GAP}{_CURRENCY_MARK}"
+        rf"{_SIGN}?\s*{_CURRENCY_MARK}{_GAP}{_SIGN}?\s*{amount}"
+        rf"|{_SIGN}?\s*{amount}{_GAP}{_CURRENCY_MARK}"
     )
     # Also in parentheses, as accounting writes a negative amount: "($1,234.50)". And the
     # amounts grouped in thousands without the symbol beside those with it (QuickBooks marks
     # only its totals: "$88,051.37" under "33,710.37"), so that the sample sees them read.
-    bare = "" if decimal_comma else rf"|[-+]?(?:{_US_GROUPED})(?:\.[0-9]{{1,{decimals}}})?"
+    bare = "" if decimal_comma else rf"|{_SIGN}?(?:{_US_GROUPED})(?:\.[0-9]{{1,{decimals}}})?"
     # Excel's accounting format writes a zero as its symbol and a dash ("$ -"): 0. So is a
     # price of nothing in words (Steam's "Free" and "Free to Play" among "$9.99").
     zero = rf"[{re.escape(_SYMBOLS)}]{_GAP}-|{_FREE}"
@@ -193,7 +210,7 @@ def _currency(
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
-    loose = rf"[-+]?\s*(?:{loose_mark}{_GAP})?[-+]?\s*{amount}{_GAP}(?:{loose_mark})?"
+    loose = rf"{_SIGN}?\s*(?:{loose_mark}{_GAP})?{_SIGN}?\s*{amount}{_GAP}(?:{loose_mark})?"
     guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\))\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
@@ -215,7 +232,7 @@ def _currency(
         # The sign may stand before or after the symbol ("-$3.00", "$-3.00"). It is read from
         # the column itself: DuckDB does not share a subexpression repeated inside one
         # expression, so a second `shaped` would run the regex twice.
-        sign = f"(1 - 2 * CAST(contains({col}, '-') OR contains({col}, '(') AS INTEGER))"
+        sign = _negative(col, "(")
         # (The accounting zero only where no amount was read: COALESCE runs its second
         # argument for those rows alone.)
         accounting_zero = f"CASE WHEN regexp_full_match({col}, {lit(zero_value)}) THEN 0 END"
@@ -289,11 +306,11 @@ def grouped_number() -> Detector:
     """Numbers with grouped thousands and a decimal point ("95,602.52", "1,000.5", "1'234.5",
     "1,23,456.5"), also in parentheses as accounting writes negatives ("(1,234.00)"). Bare
     numbers pass too."""
-    regex = rf"\s*(?:[-+]?(?:{_GROUPED_US}|{_SPACED_POINT})|\({_ANY_US}\))\s*"
-    guard = rf"\s*(?:[-+]?(?:{_ANY_US}|{_SPACED_POINT})|\({_ANY_US}\))\s*"
+    regex = rf"\s*(?:{_SIGN}?(?:{_GROUPED_US}|{_SPACED_POINT})|\({_ANY_US}\))\s*"
+    guard = rf"\s*(?:{_SIGN}?(?:{_ANY_US}|{_SPACED_POINT})|\({_ANY_US}\))\s*"
 
     def convert(col: str, _sql_type: str) -> str:
-        digits = shaped(col, guard)
+        digits = _ascii_minus(shaped(col, guard))
         for separator in _US_SEPARATORS + _SPACES:
             digits = f"replace({digits}, {lit(separator)}, '')"
         # "(12.5)" -> "-12.5": the opening parenthesis becomes the sign.
@@ -312,11 +329,11 @@ def grouped_number() -> Detector:
 def grouped_number_eu() -> Detector:
     """Numbers with a decimal comma, grouped by points or spaces or not at all ("94.833,97",
     "57,44", "1 234,5", "-0,25"). Bare integers pass too."""
-    regex = rf"\s*[-+]?{_MARKED_EU}\s*"
-    guard = rf"\s*[-+]?{_ANY_EU}\s*"
+    regex = rf"\s*{_SIGN}?{_MARKED_EU}\s*"
+    guard = rf"\s*{_SIGN}?{_ANY_EU}\s*"
 
     def convert(col: str, _sql_type: str) -> str:
-        text = shaped(col, guard)
+        text = _ascii_minus(shaped(col, guard))
         for separator in "." + _SPACES:
             text = f"replace({text}, {lit(separator)}, '')"
         return f"TRY_CAST(replace({text}, ',', '.') AS DOUBLE)"
@@ -419,18 +436,15 @@ def trailing_minus_eu() -> Detector:
     return _trailing_minus("trailing_minus_eu", _ANY_EU, "DOUBLE", "." + _SPACES, decimal_comma=True, priority=34)
 
 
-_MINUS_SIGN = "\u2212"
-
-
 @register
 def unicode_minus() -> Detector:
     """Numbers with the typographic minus sign U+2212 ("\u22125.5"), as tables copied from web
     pages (Wikipedia's among them) write negatives."""
-    regex = r"\s*[-+" + _MINUS_SIGN + rf"]?{NUM}\s*"
+    regex = rf"\s*{_SIGN}?{NUM}\s*"
     return Detector(
         "unicode_minus", "DOUBLE", regex,
-        lambda col, _t: f"TRY_CAST(replace({shaped(col, regex)}, {lit(_MINUS_SIGN)}, '-') AS DOUBLE)",
-        lenient=True, mark=lambda col: f"contains({col}, {lit(_MINUS_SIGN)})", priority=33,
+        lambda col, _t: f"TRY_CAST({_ascii_minus(shaped(col, regex))} AS DOUBLE)",
+        lenient=True, mark=lambda col: f"contains({col}, {lit(MINUS_SIGN)})", priority=33,
     )
 
 
@@ -813,15 +827,14 @@ def abbreviated_number() -> Detector:
 def currency_magnitude() -> Detector:
     """Money abbreviated by its magnitude ("$1.2B", "€350M", "£15K", "$900"), as lists of
     companies and deals write revenues and valuations; DECIMAL in the currency's units."""
-    money = rf"[-+]?\s*{_CURRENCY_MARK}\s*[-+]?\s*{NUM}"
+    money = rf"{_SIGN}?\s*{_CURRENCY_MARK}\s*{_SIGN}?\s*{NUM}"
     regex = rf"\s*{money}\s?{_MAGNITUDE}\s*"
     guard = rf"\s*{money}\s?{_MAGNITUDE}?\s*"
     number = r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+"
 
     def convert(col: str, sql_type: str) -> str:
         amount = f"TRY_CAST(regexp_extract({shaped(col, guard)}, {lit(number)}) AS DOUBLE)"
-        sign = f"(1 - 2 * CAST(contains({col}, '-') AS INTEGER))"
-        return f"CAST({amount} * {_magnitude_factor(col)} * {sign} AS {sql_type})"
+        return f"CAST({amount} * {_magnitude_factor(col)} * {_negative(col)} AS {sql_type})"
 
     def marker(col: str) -> str:
         """What is written before the amount ("$", "-$", "R$ "); `currency_code` strips signs

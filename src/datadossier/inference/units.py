@@ -242,8 +242,8 @@ def value_unit(token: str) -> str | None:
 
 def currency_code(marker: str) -> str | None:
     """ISO code of a currency symbol or code written with an amount ("$", "-$", "($)", "EUR"),
-    or None."""
-    marker = marker.strip(" +-()\t\u00a0\u202f")
+    or None (a typographic minus, U+2212, is a sign too)."""
+    marker = marker.strip(" +-\u2212()\t\u00a0\u202f")
     if marker in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[marker]
     if marker in PREFIXED_DOLLARS:
