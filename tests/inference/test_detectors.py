@@ -385,6 +385,24 @@ def test_excel_s_accounting_zero_is_zero(infer: Infer) -> None:
     assert result.candidates[0].parse_success_rate == 1.0
 
 
+def test_accounting_negatives_with_the_symbol_outside_the_parentheses(infer: Infer) -> None:
+    # A city budget book exported from Excel's accounting format: " $ (12,345.00)" beside
+    # " $ 1,234,567.00 " and "$ -"; budget PDFs write "$(1,234.56)". The column stayed text,
+    # or its few negative lines went to quarantine and every sum was overstated.
+    result = infer({
+        "FY2022 Actual": [" $ 1,234,567.00 ", " $ (12,345.00)", " $ -   ", " $ 98,765.43 ", " $ (5,000.00)"] * 6,
+        "d": ["$(1,234.56)", "$2,000.00", "$15.50", "$(0.01)", "$85,000.00"] * 6,
+        "saldo": ["(1.234,56) €", "2.000,00 €", "€ (15,50)", "85.000,00 €", "12,00 €"] * 6,
+    })
+    actual, dollars, euros = result["FY2022 Actual"], result["d"], result["saldo"]
+    assert (actual.decided_pattern, actual.candidates[0].detected_unit, actual.bounds) == (
+        "currency", "USD", (-12345.0, 1234567.0)
+    )
+    assert (dollars.decided_pattern, dollars.candidates[0].detected_unit, dollars.bounds) == ("currency", "USD", (-1234.56, 85000.0))
+    assert (euros.decided_pattern, euros.candidates[0].detected_unit, euros.bounds) == ("currency_eu", "EUR", (-1234.56, 85000.0))
+    assert all(r.candidates[0].parse_success_rate == 1.0 for r in result.values())
+
+
 def test_currency_eu_detector_reads_decimal_comma_amounts_as_eur(infer: Infer) -> None:
     result = infer({"preis": ["1.234,50 €", "€1.234,50", "12,99 €", "0,50 €"]})["preis"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency_eu")
@@ -813,7 +831,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "trailing_minus": ["-1.5-", "1.234,50-", "1,23.5-", "5-10", "(1.5)-"],
     "trailing_minus_eu": ["-1,5-", "1,234.50-", "1.23,4-", "5-10", "12,-"],
     "unicode_minus": ["\u2212\u22125", "5\u2212", "\u2212", "1,5"],
-    "currency": ["1.234,50 €", "$", "$1,23", "12 apples"],
+    "currency": ["1.234,50 €", "$", "$1,23", "12 apples", "$(1,234.56", "$($1.50)", "$(-1.50)", "$()"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "currency_precise": ["$0.1234567890123", "1.234,50 €", "$", "12 apples"],
     "currency_eu_precise": ["0,1234567890123 €", "$1,234.50", "€"],
@@ -913,7 +931,7 @@ def _all_examples() -> list[str]:
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "\u22121,200.00", "\u2212$12.50", "$\u221212.50", "\u2212714,66 €",
-        "\u22121,234", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
+        "\u22121,234", "$(1,234.56)", " $ (12,345.00)", "(1.234,56) €", "€ (15,50)", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €",

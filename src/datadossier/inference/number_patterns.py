@@ -190,6 +190,11 @@ _FREE_WORDS = ("free", "gratis")
 _FREE = r"(?i:free(?:\s+to\s+play)?|gratis)"
 
 
+def _outside_parentheses(mark: str, amount: str) -> str:
+    """A regex: an amount in parentheses with its currency's mark before or after them."""
+    return rf"{mark}{_GAP}\(\s*{amount}\s*\)|\(\s*{amount}\s*\){_GAP}{mark}"
+
+
 def _currency(
     name: PatternName, decimal_comma: bool, priority: int, decimals: int = MONEY_DECIMALS, sql_type: str | None = None
 ) -> Detector:
@@ -205,13 +210,16 @@ def _currency(
     # Excel's accounting format writes a zero as its symbol and a dash ("$ -"): 0. So is a
     # price of nothing in words (Steam's "Free" and "Free to Play" among "$9.99").
     zero = rf"[{re.escape(_SYMBOLS)}]{_GAP}-|{_FREE}"
-    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\){bare}|{zero})\s*"
+    # Or the symbol outside the parentheses, as Excel's accounting format and budget books
+    # write a negative: " $ (12,345.00)", "$(1,234.56)", "(1.234,56) €".
+    outside = _outside_parentheses(_CURRENCY_MARK, amount)
+    strict = rf"\s*(?:{signed}|\(\s*(?:{signed})\s*\)|{outside}{bare}|{zero})\s*"
     zero_value = rf"\s*(?:{zero})\s*"
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
     loose = rf"{_SIGN}?\s*(?:{loose_mark}{_GAP})?{_SIGN}?\s*{amount}{_GAP}(?:{loose_mark})?"
-    guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\))\s*"
+    guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\)|{_outside_parentheses(loose_mark, amount)})\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
         else r"[0-9][0-9" + _US_SEPARATORS + r"]*(?:\.[0-9]+)?"
