@@ -342,7 +342,7 @@ def test_large_tables_are_sampled_in_blocks_and_scanned_whole(infer: Infer) -> N
 
 
 def test_a_view_is_sampled_from_its_first_rows(con: duckdb.DuckDBPyConnection) -> None:
-    values = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/2021" for i in range(500)]
+    values: list[str | None] = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/2021" for i in range(500)]
     build_raw_table(con, {"d": values})
     con.execute(f'CREATE VIEW "raw"."test.v" AS SELECT * FROM {RELATION}')
     config = dataclasses.replace(DEFAULT_CONFIG, sample_rows=50)
@@ -1167,3 +1167,12 @@ def test_a_quadkey_of_digits_stays_text(infer: Infer) -> None:
     assert result["quadkey"].decided_type == "VARCHAR"
     assert "quadkey's name" in (result["quadkey"].reason or "")
     assert result["tests"].decided_type == "INTEGER"
+
+
+def test_a_column_of_cr_and_dr_amounts_names_its_sign_convention(infer: Infer) -> None:
+    # An Australian bank statement's balance column: the decision says which side is negative
+    # (DR), and that unmarked amounts are read as written.
+    result = infer({"Balance": ["1,250.00 CR", "195.20 DR", "12.00"] * 3})["Balance"]
+    assert result.decided_pattern == "credit_debit"
+    assert result.candidates[0].details["sign_convention"] == "CR positive (credit), DR negative (debit), unmarked as written"
+    assert "DR debits, below zero" in result.reason

@@ -172,6 +172,23 @@ def test_numbers_without_a_trailing_minus_keep_their_own_pattern(infer: Infer) -
     assert (result["qty"].decided_type, result["qty"].decided_pattern) == ("INTEGER", None)
 
 
+def test_cr_and_dr_after_amounts_are_signed_numbers(infer: Infer) -> None:
+    # A UK bank statement's balances ("1,204.80 CR", "195.20 DR") were text; a card export
+    # marking only its payments ("178.36 CR", "39.01CR") among plain charges sent those
+    # payments to quarantine.
+    charges = ["140.51", "113.87", "1,044.15", "260.37", "12.40", "75.00", "9.99", "31.20", "52.10"]
+    result = infer({
+        "Balance": ["1,250.00 CR", "1,204.80 CR", "3,304.80 Cr", "195.20 DR", "207.60Dr", "292.40 CR"] * 5,
+        "Amount": [*charges, "178.36 CR"] * 2 + [*charges, "39.01CR"],
+    })
+    balance, amount = result["Balance"], result["Amount"]
+    assert (balance.decided_type, balance.decided_pattern, balance.bounds) == ("DOUBLE", "credit_debit", (-207.6, 3304.8))
+    assert (amount.decided_type, amount.decided_pattern, amount.bounds) == ("DOUBLE", "credit_debit", (9.99, 1044.15))
+    assert amount.candidates[0].parse_success_rate == 1.0
+    assert balance.candidates[0].pattern_match_rate == 1.0
+    assert amount.candidates[0].pattern_match_rate == 3 / 30
+
+
 def test_unicode_minus_detector_reads_typographic_negatives(infer: Infer) -> None:
     # Tables copied from web pages write negatives with U+2212.
     result = infer({"change": ["\u22125.5", "12", "\u22120.25", "3.75"]})["change"]
@@ -831,6 +848,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "trailing_minus": ["-1.5-", "1.234,50-", "1,23.5-", "5-10", "(1.5)-"],
     "trailing_minus_eu": ["-1,5-", "1,234.50-", "1.23,4-", "5-10", "12,-"],
     "unicode_minus": ["\u2212\u22125", "5\u2212", "\u2212", "1,5"],
+    "credit_debit": ["CR", "12 CRR", "12 DRX", "1,23 CR", "CR 12", "12 C", "12.50", "(1,234.00) CR", "12 CR DR"],
     "currency": ["1.234,50 €", "$", "$1,23", "12 apples", "$(1,234.56", "$($1.50)", "$(-1.50)", "$()"],
     "currency_eu": ["$1,234.50", "€", "1,234.50 €"],
     "currency_precise": ["$0.1234567890123", "1.234,50 €", "$", "12 apples"],
@@ -931,7 +949,8 @@ def _all_examples() -> list[str]:
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",
         "1 234,5", "1 234 567", "1'234'567", "12,34,567", "₹1,23,456.50", "R$ 1.234,56", "C$12.50",
         "CHF 1'234.50", "\u22125.5", "\u22121,200.00", "\u2212$12.50", "$\u221212.50", "\u2212714,66 €",
-        "\u22121,234", "$(1,234.56)", " $ (12,345.00)", "(1.234,56) €", "€ (15,50)", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
+        "\u22121,234", "€ (15,50)",
+        "1,204.80 CR", "195.20 DR", "178.36CR", "12.00 Cr", "-5 dr", "$(1,234.56)", " $ (12,345.00)", "(1.234,56) €", "€ (15,50)", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €",

@@ -76,3 +76,12 @@ def test_a_view_without_rowids_is_sampled_from_its_first_rows() -> None:
     assert (found["n"].sampled, found["n"].distinct_share) == (DEFAULT_CONFIG.sample_distinct_limit, 1.0)
     assert "integer" in found["n"].shares
     assert found["t"].shares == {}
+
+
+def test_cr_and_dr_amounts_are_scanned_for_only_where_the_sample_marks_some() -> None:
+    # A card export's amounts, grouped, with its payments marked "CR": worth the scan. The
+    # same amounts without a mark (a statement's Debit column) are `grouped_number`'s alone:
+    # the shape counts grouped amounts, but scanning them for CR would cost every such column.
+    charges = Counter({"1,140.51": 40, "113.87": 30, "2,044.15": 20})
+    assert "credit_debit" in shortlist(charges + Counter({"178.36 CR": 3}), DEFAULT_CONFIG, "Amount").shares
+    assert "credit_debit" not in shortlist(charges, DEFAULT_CONFIG, "Debit").shares

@@ -211,6 +211,9 @@ def _decide_text(
             "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"
             " the top and bottom values stand for ranges, not exact figures."
         )
+    if chosen is not None and chosen.name == "credit_debit":
+        chosen.details["sign_convention"] = _CREDIT_DEBIT_SIGNS
+        notes.append(_CREDIT_DEBIT_NOTE)
     if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date", "month_name_partial_date"):
         notes.append(
             "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
@@ -232,6 +235,15 @@ def _decide_text(
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
 
 
+# CR and DR after amounts: the side of a balance as the account holder reads a statement.
+# A card statement marks only its credits (payments, refunds), beside unmarked charges that
+# are then of the other side, though read as written: the note says so.
+_CREDIT_DEBIT_SIGNS = "CR positive (credit), DR negative (debit), unmarked as written"
+_CREDIT_DEBIT_NOTE = (
+    "Amounts marked CR are credits, read above zero, and DR debits, below zero (a balance as a bank statement"
+    " writes it); unmarked amounts keep the sign written, so where only credits are marked (a card"
+    " statement's payments) they share the sign of the unmarked charges."
+)
 # Readings whose every value carries a zone, converted to UTC.
 _ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime", "clf_datetime"})
 _BEYOND_BIGINT = "integers beyond BIGINT"

@@ -39,6 +39,7 @@ PatternName = Literal[
     "trailing_minus",
     "trailing_minus_eu",
     "unicode_minus",
+    "credit_debit",
     "currency",
     "currency_eu",
     "currency_precise",

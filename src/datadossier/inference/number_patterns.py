@@ -444,6 +444,38 @@ def trailing_minus_eu() -> Detector:
     return _trailing_minus("trailing_minus_eu", _ANY_EU, "DOUBLE", "." + _SPACES, decimal_comma=True, priority=34)
 
 
+# Bank and card statements of the UK, Ireland, Australia and India, and ledgers printed with
+# balances, mark an amount's side with CR or DR after it ("1,204.80 CR", "195.20 DR",
+# "178.36CR", "Dr"): credits above zero, debits below, as a balance is read from the
+# customer's side. The shape counts grouped amounts without a mark too, so that the sample
+# sees a statement's charges read beside its marked credits; `sampling` shortlists the
+# pattern only where it reads more of the sample than `grouped_number`.
+_CREDIT_DEBIT = r"(?i:cr|dr)"
+
+
+@register
+def credit_debit() -> Detector:
+    """Amounts with CR or DR after them ("1,204.80 CR", "195.20 DR", "178.36CR"), as
+    Commonwealth bank statements write balances; typed as signed numbers, DR below zero. The
+    values without a mark read as written."""
+    regex = rf"\s*[-+]?(?:{_ANY_US}{_GAP}{_CREDIT_DEBIT}|{_GROUPED_US})\s*"
+    guard = rf"\s*[-+]?{_ANY_US}(?:{_GAP}{_CREDIT_DEBIT})?\s*"
+    digits = r"[0-9][0-9" + _US_SEPARATORS + r"]*(?:\.[0-9]+)?|\.[0-9]+"
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = f"regexp_extract({shaped(col, guard)}, {lit(digits)})"
+        for separator in _US_SEPARATORS:
+            text = f"replace({text}, {lit(separator)}, '')"
+        # (Only a number, a sign and the two letters pass the shape: a D is a debit's.)
+        return f"TRY_CAST({text} AS DOUBLE) * {_negative(col, 'D', 'd')}"
+
+    # Likewise an R is a mark's: CR or DR.
+    return Detector(
+        "credit_debit", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"(contains({col}, 'R') OR contains({col}, 'r'))", priority=37,
+    )
+
+
 @register
 def unicode_minus() -> Detector:
     """Numbers with the typographic minus sign U+2212 ("\u22125.5"), as tables copied from web

@@ -297,6 +297,8 @@ def _findings(
             continue  # no full dates beside years or months: the single patterns say it
         if (coarse := _COARSER_MONEY.get(detector.name)) and weights[detector.name][0] <= weights[coarse][0]:
             continue  # no amount with more decimals than money keeps: the coarser reading says it all
+        if detector.name == "credit_debit" and weights["credit_debit"][0] <= weights["grouped_number"][0]:
+            continue  # no amount marked CR or DR: grouped amounts alone are `grouped_number`'s
         if detector.name == "compact_partial_date" and not (
             0 < weights["compact_date"][0] < weights["compact_partial_date"][0]
         ):
