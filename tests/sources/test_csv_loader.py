@@ -1312,6 +1312,43 @@ def test_a_header_over_label_rows_stays_the_header(con, tmp_path: Path) -> None:
     assert _loaded(con) == (["GEO_ID", "NAME", "B01001_001E"], 20)
 
 
+def _site_block(site: str, series: str, days: int) -> str:
+    """A site's block of a USGS RDB file of daily values, tab-separated."""
+    rows = "".join(f"USGS\t{site}\t2023-01-{d:02d}\t{4000 + 37 * d}\tP\n" for d in range(1, days + 1))
+    return (
+        f"# Data provided for site {site}\n#        {series}       00060     00003     Discharge, cubic feet per second (Mean)\n"
+        f"agency_cd\tsite_no\tdatetime\t{series}_00060_00003\t{series}_00060_00003_cd\n5s\t15s\t20d\t14n\t10s\n" + rows
+    )
+
+
+@pytest.mark.parametrize("days", [3, 30])
+@pytest.mark.parametrize("second_series", ["149010", "149094"], ids=["own_series", "same_series"])
+def test_an_rdb_file_s_later_site_blocks_repeat_its_header_and_format_line(
+    con, tmp_path: Path, days: int, second_series: str
+) -> None:
+    # USGS NWIS's daily values asked for two sites: each block repeats the comments, the header
+    # (named by the site's series) and the format line. Those were rows: the first header a
+    # row of data too, the values text or a header's number (1490940006000003).
+    path = tmp_path / "dv.rdb"
+    path.write_text("# US Geological Survey, Water Resources Data\n#\n" + _site_block("01646500", "149094", days)
+                    + _site_block("01638500", second_series, days))
+    dialect = _load(con, path)
+    assert (dialect.header, dialect.labels, dialect.repeated_headers) == (True, (("5s", "15s", "20d", "14n", "10s"),), 1)
+    names, count = _loaded(con)
+    assert (names[3], count) == ("149094_00060_00003", 2 * days)
+    assert con.execute('SELECT count(*) FROM raw_t WHERE NOT regexp_full_match("149094_00060_00003", \'[0-9]+\')').fetchall() == [(0,)]
+
+
+def test_an_rdb_file_of_a_few_rows_keeps_its_format_line_apart(con, tmp_path: Path) -> None:
+    # One site's three days: too few rows to tell labels by the values under them, the format
+    # line was a row of data and every column text.
+    path = tmp_path / "dv.rdb"
+    path.write_text("# US Geological Survey, Water Resources Data\n" + _site_block("01646500", "149094", 3))
+    dialect = _load(con, path)
+    assert dialect.labels == (("5s", "15s", "20d", "14n", "10s"),)
+    assert _loaded(con)[1] == 3
+
+
 @pytest.mark.parametrize("separator", ["\t", " "], ids=["cloudfront_tabs", "iis_spaces"])
 def test_a_w3c_log_s_fields_line_names_its_columns(con, tmp_path: Path, separator: str) -> None:
     # IIS and CloudFront: "#Version", "#Fields: date time ..." over rows without a header; IIS

@@ -148,6 +148,10 @@ class CsvDialect:
     # A rule of dashes or equals signs under the header (psql's and sqlcmd's text output,
     # PDB's index files): left out, the data starting after ``data_skip`` lines.
     rule_line: bool = False
+    # A USGS RDB file of several sites (see `_site_block_lines`): each site's header and
+    # format line after the first are left out of the copy (`_cut_site_headers`), and
+    # counted in ``repeated_headers``.
+    site_blocks: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -388,9 +392,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         # (The first line left is the header, which may be written as a comment.)
         kept = starts[:1] + [i for i in starts[1:] if not _is_comment(physical[i])]
         starts, body_comments = kept, len(starts) - len(kept)
+    # (A USGS RDB file repeats its header and format line for each site it holds.)
+    site_lines = _site_block_lines(physical, starts + [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip()])
+    starts = [i for i in starts if i not in site_lines]
     # (A second table is looked for in every line read, past the lines the dialect is read
     # from: Ken French's yearly factors start at line 1,175.)
-    physical_starts = starts + [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip()]
+    physical_starts = starts + [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip() and i not in site_lines]
     stacked = _second_table(physical, physical_starts)
     if stacked is not None and stacked < len(starts):
         # The table ends where the second starts: its lines are neither rows nor notes.
@@ -533,7 +540,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         empty_trailing=empty_trailing, repeated_headers=repeats, empty_rows=empty, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
-        comments=bool(body_comments),
+        comments=bool(body_comments), site_blocks=bool(site_lines),
     )
 
 
@@ -725,8 +732,8 @@ def _label_rows(rows: list[list[str]], field_count: int) -> int:
     data loggers its unit ("Deg C", "m/s") and then how it was processed ("Avg")."""
     if any("\n" in cell for row in rows[: 1 + MAX_LABEL_ROWS] for cell in row):
         return 0  # a quoted line break: rows and lines no longer line up
-    if len(rows) >= 2 and len(rows[1]) == field_count and _census_labels(rows[1]):
-        return 1  # however few the rows below (one county's extract)
+    if len(rows) >= 2 and len(rows[1]) == field_count and (_census_labels(rows[1]) or _rdb_format_row(rows[1])):
+        return 1  # however few the rows below (one county's extract, a site's three days)
     for count in range(MAX_LABEL_ROWS, 0, -1):
         labels, data = rows[1 : 1 + count], rows[1 + count :]
         if len(data) < 5 or any(len(row) != field_count for row in labels):
@@ -737,6 +744,38 @@ def _label_rows(rows: list[list[str]], field_count: int) -> int:
         if all(_labels_typed_columns(row, data, typed) for row in labels):
             return count
     return 0
+
+
+def _rdb_format_row(row: list[str]) -> bool:
+    """Whether a row is the format line of a USGS RDB file ("5s 15s 20d 14n 10s" under the
+    header: each column's width and kind, string, date or number)."""
+    return len(row) >= 2 and all(_RDB_FORMAT.fullmatch(cell.strip()) for cell in row)
+
+
+_RDB_FORMAT = re.compile(r"[0-9]*[sdnSDN]")
+
+
+def _site_block_lines(physical: list[str], starts: list[int]) -> set[int]:
+    """The physical lines that open the second and later site blocks of a USGS RDB file (NWIS's
+    daily and instantaneous values asked for several sites): each block repeats the header,
+    its names numbered by the site's series ("149010_00060_00003" where the first block
+    has "149094_00060_00003"), and the format line under it (see `_rdb_format_row`).
+    Taken for rows, they turned the first header into data and the values into text. Empty
+    unless the line under the first (``starts``: the non-blank lines, comments left out) is
+    a format line of tabs."""
+    def format_line(i: int) -> bool:
+        return "\t" in physical[i] and _rdb_format_row(physical[i].split("\t"))
+
+    if len(starts) < 3 or not format_line(starts[1]):
+        return set()
+    width = physical[starts[1]].count("\t")
+    found: set[int] = set()
+    for k in range(2, len(starts)):
+        if format_line(starts[k]):
+            found.add(starts[k])
+            if physical[starts[k - 1]].count("\t") == width and not _is_comment(physical[starts[k - 1]]):
+                found.add(starts[k - 1])  # the site's header
+    return found
 
 
 def _census_labels(row: list[str]) -> bool:
@@ -1240,6 +1279,29 @@ def _cut_empty_rows(path: Path, dialect: CsvDialect) -> int:
             if quote:
                 inside ^= line.count(quote) % 2 == 1
             out.write(line)
+    target.replace(path)
+    return cut
+
+
+def _cut_site_headers(path: Path, dialect: CsvDialect) -> int:
+    """Leave the header and format line of each site block after the first out of the copy of
+    a USGS RDB file (see `_site_block_lines`); how many headers there were. Lines are read
+    from the first data line on, one held back: the line above a format line is its header."""
+    cut = 0
+    held: bytes | None = None
+    target = path.with_name(path.name + ".part")
+    with path.open("rb") as src, target.open("wb") as out:
+        for number, line in enumerate(src):
+            text = line.rstrip(b"\r\n").decode("utf-8", "replace")
+            if number >= dialect.data_skip and b"\t" in line and _rdb_format_row(text.split("\t")):
+                if held is not None and held.count(b"\t") == line.count(b"\t") and not _is_comment(held.decode("utf-8", "replace")):
+                    cut, held = cut + 1, None
+                continue
+            if held is not None:
+                out.write(held)
+            held = line
+        if held is not None:
+            out.write(held)
     target.replace(path)
     return cut
 
@@ -1857,6 +1919,8 @@ def open_csv(
         dialect = cut_ragged_rows(raw_copy, dialect, duck_encoding, named=file.path)
     if dialect.repeated_headers:
         dialect = replace(dialect, repeated_headers=_cut_repeated_headers(raw_copy, dialect))
+    if dialect.site_blocks:
+        dialect = replace(dialect, repeated_headers=dialect.repeated_headers + _cut_site_headers(raw_copy, dialect))
     if dialect.comments and not (dialect.spaces or dialect.widths):
         dialect = replace(dialect, comment_lines=_cut_comment_lines(raw_copy, dialect))
     if dialect.empty_rows and not (dialect.spaces or dialect.widths):
