@@ -1219,6 +1219,44 @@ def test_a_report_s_notes_after_its_rows_are_cut_as_its_exporter_writes_them(
     assert con.execute(query).fetchall() == [expected]
 
 
+_SUMMARY = (
+    'Description,,Summary Amt.\nBeginning balance as of 01/01/2023,,"12,345.67"\nTotal credits,,"2,456.78"\n'
+    'Total debits,,"-1,098.76"\nEnding balance as of 01/31/2023,,"13,703.69"\n'
+)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        '01/02/2023,COFFEE 1,-4.50,"1,000.00"\n',
+        '01/01/2023,Beginning balance as of 01/01/2023,,"12,345.67"\n',
+    ],
+    ids=["taken_for_a_second_table", "taken_for_ragged_rows"],
+)
+def test_a_narrower_summary_block_over_a_blank_line_is_a_preamble_of_the_longer_table(
+    con, tmp_path: Path, first: str
+) -> None:
+    # Bank of America's statements: a summary of three fields, a blank line, then the
+    # transactions of four. The summary was kept as the table and the transactions left out as
+    # a second table, or (with the beginning balance's empty amount) the file was refused.
+    path = tmp_path / "stmt.csv"
+    rows = "".join(f'01/{d:02d}/2023,COFFEE {d},-4.50,"1,000.00"\n' for d in range(3, 9))
+    path.write_text(_SUMMARY + "\nDate,Description,Amount,Running Bal.\n" + first + rows)
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.second_table) == (6, None)
+    assert _loaded(con) == (["Date", "Description", "Amount", "Running Bal."], 7)
+
+
+def test_a_summary_block_without_a_blank_line_is_refused_at_the_line_read_as_the_header(con, tmp_path: Path) -> None:
+    # The same statement with the blank line taken out: a header of another width than the
+    # rows is no ragged row to leave out (DuckDB then refused the file without a line).
+    path = tmp_path / "stmt.csv"
+    rows = "".join(f'01/{d:02d}/2023,COFFEE {d},-4.50,"1,000.00"\n' for d in range(3, 60))
+    path.write_text(_SUMMARY + "Date,Description,Amount,Running Bal.\n" + rows)
+    with pytest.raises(SourceError, match=r"line \d, read as the header, has 3 fields where the rows below have 4"):
+        _load(con, path)
+
+
 def test_a_header_repeated_after_a_blank_line_without_a_title_is_no_second_table(con, tmp_path: Path) -> None:
     # Two exports concatenated with a blank line between: one table.
     path = tmp_path / "x.csv"

@@ -467,11 +467,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         delimiter, field_count = (absent or delimiters)[0], 1
     else:
         share, field_count, delimiter = best
-        if share < 1.0 and (unnamed := _short_header(parse(lines, delimiter), field_count)):
+        summary = _summary_rows(parse(lines, delimiter), starts, field_count) if share < 1.0 else 0
+        if share < 1.0 and not summary and (unnamed := _short_header(parse(lines, delimiter), field_count)):
             pass  # (the header over rows one field wider: no preamble, no ragged rows)
         elif share < 1.0:
             rows = parse(lines, delimiter)
-            preamble = _preamble_rows(rows, field_count)
+            preamble = summary or _preamble_rows(rows, field_count)
             # Notes after the table are a footer when the file's end was read; else the last
             # row may be cut.
             end = len(rows) - (_footer_rows(rows, field_count) if complete else 1)
@@ -488,7 +489,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             # whole file, and rejoins those it can); the first is named when there are more.
             ragged = bool(bad) and not trailing and len(broken) <= RAGGED_SNIFF_SHARE * (end - preamble)
             if broken and not ragged:
-                raise ragged_error(path, broken[0] + 1, len(rows[broken[0]]), field_count, delimiter)
+                line = starts[broken[0]] + 1 if broken[0] < len(starts) else broken[0] + 1  # (blank lines counted)
+                raise ragged_error(path, line, len(rows[broken[0]]), field_count, delimiter)
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
         else:
@@ -520,6 +522,14 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
     rule = header and not labels and not unnamed and len(head_rows) > 2 and _rule_row(head_rows[1], field_count)
+    if header and not unnamed and not _header_fits(head_rows[0], field_count):
+        # The header is never one of the ragged rows: DuckDB cannot read the file, or drops names.
+        raise SourceError(
+            f"{path} has rows with a different number of fields: line {starts[preamble] + 1}, read as the header,"
+            f" has {len(head_rows[0])} fields where the rows below have {field_count} (delimiter {delimiter!r}).",
+            hint="If the lines above the table are a title or a summary, put a blank line under them (they are then"
+            " skipped); else fix the header so that it names each column once.",
+        )
     # (Counted in the whole copy by `_cut_repeated_headers`; seen here in the lines read.)
     repeats = int(header and not labels and any(line == lines[preamble] for line in lines[preamble + 1 :]))
     # (Likewise rows of delimiters alone, counted by `_cut_empty_rows`: a search of the whole
@@ -1049,7 +1059,10 @@ def _second_table(physical: list[str], starts: list[int]) -> int | None:
         text = physical[i].strip()
         earlier = first_seen.setdefault(text, n)
         delimiter = next((d for d in ",;\t|" if d in text), None)
-        if delimiter is not None and n > 2 and earlier == n and _header_after_break(physical, starts, n, delimiter):
+        if (
+            delimiter is not None and n > 2 and earlier == n and _header_after_break(physical, starts, n, delimiter)
+            and not _summary_over(physical, starts, n, delimiter)
+        ):
             return n
         if earlier == n or delimiter is None:
             continue
@@ -1369,6 +1382,33 @@ def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     return count
 
 
+def _summary_rows(rows: list[list[str]], starts: list[int], field_count: int) -> int:
+    """How many leading rows are a summary block over the table, as Bank of America's
+    statements open ("Description,,Summary Amt." over the balances and totals, a blank line,
+    then "Date,Description,Amount,Running Bal." over the transactions): rows narrower than
+    the table, up to `MAX_PREAMBLE_LINES`, ended by a blank line (``starts``: the rows'
+    physical lines), over a header of the table's width and more rows of that width than the
+    block has. Such a block was taken for the table (the transactions a second table, left
+    out) or its rows for ragged ones (the file refused). 0 when there is none."""
+    for end in range(1, min(len(rows), len(starts), MAX_PREAMBLE_LINES + 1)):
+        if len(rows[end - 1]) >= field_count:
+            return 0
+        if starts[end] - starts[end - 1] > 1 and len(rows[end]) == field_count:
+            if any("\n" in cell for row in rows[: end + 1] for cell in row):
+                return 0  # a quoted line break: rows and lines no longer line up
+            table = sum(1 for row in rows[end:] if len(row) == field_count)
+            return end if table > end else 0
+    return 0
+
+
+def _summary_over(physical: list[str], starts: list[int], n: int, delimiter: str) -> bool:
+    """Whether the lines above line ``n`` (of the non-blank lines ``starts``), another table's
+    header after a break, are a summary block over the table it heads (see `_summary_rows`)."""
+    lines = [physical[i] for i in starts[: 2 * n + 2]]
+    rows = list(csv.reader(lines, delimiter=delimiter))
+    return len(rows) > n and _summary_rows(rows, starts, len(rows[n])) == n
+
+
 def _padded_title(row: list[str]) -> bool:
     """A title or a blank line padded with delimiters to the table's width ("Sales report
     2023,,,,", ",,,,"), as spreadsheets export the lines above a table."""
@@ -1449,6 +1489,12 @@ def _short_header(rows: list[list[str]], field_count: int) -> str:
     counting = all(cell.isdigit() for cell in firsts) and [int(c) for c in firsts] == list(range(int(firsts[0]), int(firsts[0]) + len(firsts)))
     named = not any(_NUMBER.match(cell) for cell in firsts) and len(set(firsts)) == len(firsts)
     return "first" if counting or named else "last"
+
+
+def _header_fits(cells: list[str], field_count: int) -> bool:
+    """Whether a header's cells name the table's columns as DuckDB reads them: as many, or one
+    more that is blank (a header ending in a delimiter its rows lack)."""
+    return len(cells) == field_count or (len(cells) == field_count + 1 and not cells[-1].strip())
 
 
 def _all_names(header: list[str], field_count: int, unnamed: str) -> tuple[str, ...]:
