@@ -250,3 +250,11 @@ def test_a_share_is_never_rounded_to_none_or_all() -> None:
     from datadossier.cli import _ratio
 
     assert [_ratio(r) for r in (0.0, 1.0, 7999 / 8000, 1 / 8000, 0.123)] == ["0.0%", "100.0%", ">99.9%", "<0.1%", "12.3%"]
+
+
+def test_the_summary_names_a_header_s_name_that_no_row_holds() -> None:
+    # DfT's raw counts with a column dropped: the last name is loaded empty, and said so.
+    from datadossier.cli import _left_out
+
+    said = _left_out({"missing_column": "all_motor_vehicles"})
+    assert "one column more than the rows hold: the last, 'all_motor_vehicles', is loaded empty" in said

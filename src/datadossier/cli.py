@@ -263,6 +263,11 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
         parts.append("the header names one column fewer than the rows hold: the first, row names as R writes them, is row_names")
     elif dialect.get("unnamed_column") == "last":
         parts.append("the header names one column fewer than the rows hold: the last is named as a blank header's")
+    if missing := dialect.get("missing_column"):
+        parts.append(
+            f"the header names one column more than the rows hold: the last, {missing!r}, is loaded empty"
+            " (if a column was dropped elsewhere, the values after it stand under the wrong names)"
+        )
     if dialect.get("rule_line"):
         parts.append("a rule of dashes under the header left out")
     if dialect.get("fields_line"):

@@ -744,6 +744,31 @@ def test_row_names_without_a_name_over_them_are_a_column(con, tmp_path: Path, de
     assert _loaded(con) == (["row_names", "year", "value"], 29)
 
 
+@pytest.mark.parametrize("rows", [4, 30])
+def test_a_header_one_name_longer_than_every_row_keeps_its_last_name_as_an_empty_column(
+    con, tmp_path: Path, rows: int
+) -> None:
+    # DfT's raw traffic counts with a column dropped: 24 names over rows of 23 fields. The last
+    # name was dropped silently at 30 rows (the header one of the few ragged rows), and the
+    # file refused at 4.
+    path = tmp_path / "counts.csv"
+    path.write_text(
+        "count_point_id,year,cars,all_hgvs,all_motor_vehicles\n" + "".join(f"{101 + i},2019,{50 + i},{i % 7}\n" for i in range(rows))
+    )
+    dialect = _load(con, path)
+    assert dialect.as_dict()["missing_column"] == "all_motor_vehicles"
+    assert _loaded(con) == (["count_point_id", "year", "cars", "all_hgvs", "all_motor_vehicles"], rows)
+    assert con.execute("SELECT count(all_motor_vehicles), max(cars) FROM raw_t").fetchall() == [(0, str(49 + rows))]
+
+
+def test_a_header_ending_in_a_delimiter_its_rows_lack_keeps_the_names_before_it(con, tmp_path: Path) -> None:
+    path = tmp_path / "x.csv"
+    path.write_text("a,b,c,\n" + "".join(f"{i},x{i},{2 * i}\n" for i in range(4)))
+    dialect = _load(con, path)
+    assert not {"missing_column", "header_rows"} & dialect.as_dict().keys()
+    assert _loaded(con) == (["a", "b", "c"], 4)
+
+
 def test_a_title_one_field_short_over_a_header_is_a_preamble(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("Sales report, Europe\nregion,month,sales\n" + "".join(f"r{i % 3},{i % 12 + 1},{i * 10}\n" for i in range(20)))

@@ -142,6 +142,9 @@ class CsvDialect:
     # (row names, as R's write.table writes them, named ``row_names``) or "last" (a column
     # the header lacks, named as DuckDB names a blank one). ``names`` then holds every name.
     unnamed: str = ""
+    # The header's last name when it names one column more than the rows hold (see
+    # `_long_header`): loaded as an empty column, ``names`` holding every name.
+    missing: str = ""
     # Names from a W3C extended log's "#Fields:" line over rows without a header (IIS's and
     # CloudFront's logs): the header's names (``names`` too, unless the copy is rewritten).
     field_names: tuple[str, ...] = ()
@@ -165,8 +168,11 @@ class CsvDialect:
             "spaces": self.spaces,
             **({"fixed_width_starts": list(self.widths)} if self.widths else {}),
             **({"labels": [list(row) for row in self.labels]} if self.labels else {}),
-            **({"header_rows": 2} if self.names and not (self.unnamed or self.field_names) else {}),
+            # (Names from two rows: the data starts two lines below the header at least; a
+            # header with a name more than the rows' fields, `_long_header`, is one row.)
+            **({"header_rows": 2} if self.names and self.data_skip > self.skip + 1 and not (self.unnamed or self.field_names) else {}),
             **({"unnamed_column": self.unnamed} if self.unnamed else {}),
+            **({"missing_column": self.missing} if self.missing else {}),
             **({"fields_line": list(self.field_names)} if self.field_names else {}),
             **({"rule_line": True} if self.rule_line else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
@@ -462,7 +468,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     ragged = False
     rejoin = None
     skip = starts[0] if directive or comments else 0
-    unnamed = ""
+    unnamed = missing = ""
+    extra: str | None = None  # (see `_long_header`)
     if best is None:
         delimiter, field_count = (absent or delimiters)[0], 1
     else:
@@ -479,8 +486,10 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             trailing = _trailing_delimiter(rows[preamble:end], field_count)
             if trailing:
                 field_count -= 1
+            extra = _long_header(rows[preamble:end], field_count)
+            missing = extra or ""
             bad = [
-                i for i in range(preamble, end)
+                i for i in range(preamble + (extra is not None), end)
                 if len(rows[i]) != field_count and not (trailing and i > preamble)
             ]
             rejoin = _rejoin_positions(rows[preamble + 1 : end], field_count) if bad and not trailing else None
@@ -503,9 +512,10 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     head_rows = parse(table, delimiter) if quote else [line.split(delimiter) for line in table]
     if ragged:  # (the header, then the rows of the table's width)
         head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
-    header = bool(unnamed) or _looks_like_header(head_rows)
+    long = extra is not None  # (the header names one column more, or ends in a delimiter)
+    header = bool(unnamed) or long or _looks_like_header(head_rows)
     fields = () if header else _w3c_fields(above, field_count)
-    labels = _label_rows(head_rows, field_count) if header and not unnamed else 0
+    labels = _label_rows(head_rows, field_count) if header and not (unnamed or long) else 0
     if labels and _title_over_names(head_rows[0], head_rows[1], field_count):
         # A title over the header, a comma in it ("Body Measures (BMX_J), exported
         # 2020-06-01"): a line of the preamble, and the names below it the header.
@@ -521,8 +531,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
-    rule = header and not labels and not unnamed and len(head_rows) > 2 and _rule_row(head_rows[1], field_count)
-    if header and not unnamed and not _header_fits(head_rows[0], field_count):
+    rule = header and not labels and not (unnamed or long) and len(head_rows) > 2 and _rule_row(head_rows[1], field_count)
+    if header and not (unnamed or long) and not _header_fits(head_rows[0], field_count):
         # The header is never one of the ragged rows: DuckDB cannot read the file, or drops names.
         raise SourceError(
             f"{path} has rows with a different number of fields: line {starts[preamble] + 1}, read as the header,"
@@ -543,10 +553,11 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         names=(
             tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped
             else fields or _all_names(head_rows[0], field_count, unnamed)
+            or (tuple(_duckdb_names(cell.strip() for cell in head_rows[0][: field_count + bool(missing)])) if long else ())
         ),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
-        data_skip=starts[preamble + labels + rule] + 1 if labels or unnamed or rule else skip if fields else 0,
-        unnamed=unnamed, field_names=fields, rule_line=rule,
+        data_skip=starts[preamble + labels + rule] + 1 if labels or unnamed or long or rule else skip if fields else 0,
+        unnamed=unnamed, missing=missing, field_names=fields, rule_line=rule,
         empty_trailing=empty_trailing, repeated_headers=repeats, empty_rows=empty, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
@@ -1491,6 +1502,27 @@ def _short_header(rows: list[list[str]], field_count: int) -> str:
     return "first" if counting or named else "last"
 
 
+def _long_header(rows: list[list[str]], field_count: int) -> str | None:
+    """The last name of a header (``rows[0]``) that names one column more than its rows hold,
+    as when a last column left empty is written without its delimiter, or an export drops a
+    column (DfT's raw traffic counts: 24 names over rows of 23 fields). DuckDB dropped that
+    name silently (and a file of a few rows was refused). "" when that last cell is blank: the
+    header alone ends in a delimiter, and the names before it are the columns'. None when the
+    first row is no such header: it holds numbers, dates or a blank before its last cell,
+    fewer than nine in ten rows below have the table's width, or the row below is itself a
+    header."""
+    if len(rows) < 2 or len(rows[0]) != field_count + 1:
+        return None
+    header = [cell.strip() for cell in rows[0]]
+    if not all(header[:-1]) or any(_NUMBER.match(cell) or _DATE_LIKE.match(cell) for cell in header):
+        return None
+    body = rows[1:]
+    wide = [row for row in body if len(row) == field_count]
+    if len(wide) < 0.9 * len(body) or _looks_like_header(wide[:50]):
+        return None
+    return header[-1]
+
+
 def _header_fits(cells: list[str], field_count: int) -> bool:
     """Whether a header's cells name the table's columns as DuckDB reads them: as many, or one
     more that is blank (a header ending in a delimiter its rows lack)."""
@@ -1980,7 +2012,8 @@ def open_csv(
         "encoding": duck_encoding,
         "nullstr": null_strings(null_tokens),
         "strict_mode": True,
-        "null_padding": False,
+        # (The column the header names past the rows' fields is read empty: see `_long_header`.)
+        "null_padding": bool(dialect.missing),
     }
     if dialect.skip:
         options["skip"] = dialect.skip
