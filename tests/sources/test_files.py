@@ -46,7 +46,11 @@ def test_prose_txt_files_beside_the_data_are_no_tables(tmp_path: Path) -> None:
     )
     (folder / "LICENSE.txt").write_text("MIT License\n\nCopyright (c) 2020\n\nPermission is hereby granted, free of charge.\n")
     (folder / "scores.txt").write_text("name\tscore\nann\t5\nbob\t7\n")  # a table in a .txt file is one
-    assert [f.table_name for f in resolve_files(folder, [tmp_path])] == ["data", "scores"]
+    # A column of numbers alone: NASA C-MAPSS's remaining useful lives, UCI HAR's labels.
+    (folder / "RUL_FD001.txt").write_text("112 \n98 \n69 \n82 \n91 \n")
+    (folder / "y_train.txt").write_text("5\n5\n4\n2\n")
+    (folder / "years.txt").write_text("1999\n")  # (too few lines to tell)
+    assert [f.table_name for f in resolve_files(folder, [tmp_path])] == ["data", "rul_fd001", "scores", "y_train"]
     # Named on its own, a .txt file is read whatever it holds.
     assert [f.table_name for f in resolve_files(folder / "README.txt", [tmp_path])] == ["readme"]
 

@@ -388,7 +388,7 @@ def _listed(path: Path) -> bool:
     except SourceError:
         return False
     if dialect.field_count < 2:
-        return False
+        return _numbers_alone(text)
     if dialect.skip == 0:
         return True
     # Lines before the table (GeoNames' countryInfo.txt opens with comments, UCI's adult.test
@@ -397,6 +397,18 @@ def _listed(path: Path) -> bool:
     # rows).
     rows = sum(1 for line in text.splitlines()[dialect.skip :] if line.strip())
     return (dialect.delimiter == "\t" or dialect.field_count >= 3) and rows >= _ROWS_AFTER_PREAMBLE
+
+
+# A number as a one-column file writes it: NASA C-MAPSS's RUL_FD001.txt, UCI HAR's y_train.txt.
+_NUMBER_LINE = re.compile(r"\s*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?\s*")
+
+
+def _numbers_alone(text: str) -> bool:
+    """Whether the first lines of a file of one column are numbers (a name may head them): a
+    column of labels or targets beside a dataset's other files, which prose never is."""
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    body = lines[1:] if lines and not _NUMBER_LINE.fullmatch(lines[0]) else lines
+    return len(body) >= _ROWS_AFTER_PREAMBLE and all(_NUMBER_LINE.fullmatch(line) for line in body)
 
 
 def _table_in(path: Path) -> bool:
