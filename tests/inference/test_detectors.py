@@ -564,6 +564,21 @@ def test_iso_datetime_detector_accepts_t_space_fractions_and_offsets(infer: Infe
     # The decision says so (the USGS feed's "...Z" times, a local time with its offset).
     assert "2 of the values (50.0%) carry a time zone" in result.reason
     assert "carry a time zone" not in infer({"at": values[:2]})["at"].reason
+    assert "in the sample: Z (1), +02:00 (1)" in result.reason
+
+
+def test_offsets_of_one_place_are_named_with_how_to_count_in_local_time(infer: Infer) -> None:
+    # Shopify's "Paid at": a store's local time with its offset, -0500 in winter and -0400 in
+    # summer; the decision said "such as Z, +01:00 or UTC", and a month's revenue by UTC moved
+    # the evening orders of its last day into the next month.
+    paid = [f"2023-{m:02d}-{d:02d} 22:14:33 {'-0400' if 3 < m < 11 else '-0500'}" for m in range(1, 13) for d in (1, 15, 28)]
+    reason = infer({"Paid at": paid})["Paid at"].reason or ""
+    assert "carry a time zone (in the sample: -0400 (21), -0500 (15))" in reason
+    assert "one zone's standard and daylight saving time" in reason
+    assert "AT TIME ZONE 'UTC' AT TIME ZONE" in reason
+    # Offsets of many places: no one local time.
+    spread = [f"2023-01-0{1 + i % 9} 10:00:00{z}" for i, z in enumerate(["+01:00", "+09:00", "-07:00", "Z"] * 5)]
+    assert "one zone" not in (infer({"ts": spread})["ts"].reason or "")
 
 
 def test_us_date_detector_reads_month_first_with_or_without_zero_padding(infer: Infer) -> None:

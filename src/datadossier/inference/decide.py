@@ -224,8 +224,9 @@ def _decide_text(
     elif chosen is not None and chosen.name == "iso_datetime" and chosen.stats.marked:
         zoned = chosen.stats.marked
         notes.append(
-            f"{zoned:,} of the values ({zoned / n:.1%}) carry a time zone (such as Z, +01:00 or UTC): they are stored"
+            f"{zoned:,} of the values ({zoned / n:.1%}) carry a time zone ({_zones_seen(findings.zones)}): they are stored"
             " converted to UTC, as TIMESTAMP without the zone; values without one are kept as written."
+            + _local_time_note(findings.zones)
         )
     elif chosen is not None and chosen.name in _ZONED_PATTERNS:
         notes.append(
@@ -244,6 +245,36 @@ _CREDIT_DEBIT_NOTE = (
     " writes it); unmarked amounts keep the sign written, so where only credits are marked (a card"
     " statement's payments) they share the sign of the unmarked charges."
 )
+def _zones_seen(zones: tuple[tuple[str, int], ...]) -> str:
+    if not zones:
+        return "such as Z, +01:00 or UTC"
+    shown = ", ".join(f"{zone} ({count:,})" for zone, count in zones[:4])
+    return f"in the sample: {shown}" + (f" and {len(zones) - 4} more" if len(zones) > 4 else "")
+
+
+def _offset_hours(zone: str) -> float | None:
+    """An offset's hours ("-05:00" is -5, "+0530" 5.5); None for a name or "Z"."""
+    digits = zone[1:].replace(":", "")
+    if zone[:1] not in "+-" or not digits.isdigit():
+        return None
+    hours = int(digits[:2]) + (int(digits[2:4]) / 60 if len(digits) >= 4 else 0)
+    return -hours if zone[0] == "-" else hours
+
+
+def _local_time_note(zones: tuple[tuple[str, int], ...]) -> str:
+    """What an analyst needs for local dates: the offsets of one place (two an hour apart, a
+    zone's daylight saving time) are its local time, which a day's or month's count by UTC
+    moves across midnight."""
+    offsets = sorted({h for zone, _ in zones if (h := _offset_hours(zone)) is not None and h != 0})
+    if not offsets or len(offsets) > 2 or (len(offsets) == 2 and offsets[1] - offsets[0] != 1):
+        return ""
+    place = "one zone's standard and daylight saving time" if len(offsets) == 2 else "one local time"
+    return (
+        f" The offsets are {place}: counts by day or month in that local time need the zone back"
+        " (e.g. `ts AT TIME ZONE 'UTC' AT TIME ZONE 'America/New_York'` for US Eastern), or read the raw layer."
+    )
+
+
 # Readings whose every value carries a zone, converted to UTC.
 _ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime", "clf_datetime"})
 _BEYOND_BIGINT = "integers beyond BIGINT"

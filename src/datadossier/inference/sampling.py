@@ -107,6 +107,9 @@ class SampleFindings:
     # is one or two digits glued to one capital letter ("2L", "4A"): codes or measures, which
     # `decide` tells apart by the name and their number (see `decide._glued_letter_codes`).
     glued_letters: tuple[str, ...] = ()
+    # The zones (offsets, "Z", "UTC") of the sampled ISO date-times that write one, with their
+    # sampled counts, most common first: what the decision names (Shopify's "-0500", "-0400").
+    zones: tuple[tuple[str, int], ...] = ()
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -321,7 +324,24 @@ def _findings(
         findings.date_separator = _date_separator(common)
     if "unit_value" in findings.shares:
         findings.glued_letters = _glued_letters(common)
+    if "iso_datetime" in findings.shares:
+        findings.zones = _zones(common)
     return findings
+
+
+# The zone written after an ISO date-time's clock: "Z", an offset ("-05:00", "+0100", "-04"),
+# UTC or GMT (a date alone has none: "2023-01-05" ends in no offset "-05").
+_ZONE = re.compile(r".*:[0-9]{2}(?:[.,][0-9]+)?\s?(Z|[+-][0-9]{2}(?::?[0-9]{2})?|UTC|GMT)\s*")
+
+
+def _zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The zones the sampled date-times are written in, most common first (see
+    `SampleFindings.zones`)."""
+    found: Counter[str] = Counter()
+    for value, count in common:
+        if (zone := _ZONE.fullmatch(value)) is not None:
+            found[zone.group(1).strip()] += count
+    return tuple(found.most_common())
 
 
 # One or two digits glued to one capital letter: LDA's amendment types "1A".."4A", SAM's
@@ -456,7 +476,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool
     return any(
         _passes(DETECTORS[name], weights, total, config)
         for name in ("unit_value", "year_month", *sorted(DAY_MONTH_PATTERNS))
-    )
+    ) or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
 
 
 def _accepted_weight(
