@@ -2426,3 +2426,16 @@ async def test_an_order_s_fields_on_its_first_line_alone_are_named_with_sql_that
     rng.shuffle(body)
     entity = await _one_file_entity(runtime, tmp_path / "data" / "shuffled" / "orders_export.csv", [lines[0], *body])
     assert "first_row_fields" not in entity.evidence["keys"]
+
+
+async def test_a_vessel_s_mmsi_and_the_report_s_time_key_ais_positions(runtime: Runtime, tmp_path: Path) -> None:
+    # MarineCadastre's AIS_2023_01_01.csv: ten reports a vessel, keyed by MMSI and
+    # BaseDateTime; MMSI, named for no key word, was taken for a measure and nothing keyed it.
+    rng = random.Random(5)
+    vessels = [rng.choice([366, 367, 368, 538, 477]) * 1_000_000 + rng.randint(0, 999_999) for _ in range(40)]
+    lines = ["MMSI,BaseDateTime,SOG"] + [
+        f"{m},2023-01-01T00:{s // 60:02d}:{rng.randint(0, 59):02d},{rng.uniform(0, 20):.1f}"
+        for m in vessels for s in range(0, 600, 60)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "ais" / "AIS_2023_01_01.csv", lines)
+    assert entity.grain_columns == ["MMSI", "BaseDateTime"]

@@ -76,6 +76,15 @@ def test_standard_article_numbers_are_identifiers() -> None:
         assert not is_key_like(name), name
 
 
+def test_registry_numbers_are_identifiers_and_still_name_their_thing() -> None:
+    # MarineCadastre's AIS reports keyed by MMSI, OpenSky's icao24, SAM.gov's UEI, NPPES's NPI.
+    for name in ("MMSI", "IMO", "icao24", "vessel_mmsi", "DUNS", "UEI", "EIN", "LEI", "NPI", "CIK", "VIN"):
+        assert is_key_like(name), name
+    for name in ("pret_lei", "vintage", "mean", "duration"):
+        assert not is_key_like(name), name
+    assert refers_to("MMSI", "vessels", "MMSI") == 1.0
+
+
 def test_government_abbreviations_of_codes_and_totals() -> None:
     # CMS and other public files: HCPCS_Cd, Rndrng_Prvdr_Ent_Cd, customer_nbr, Tot_Benes.
     assert is_key_like("HCPCS_Cd")

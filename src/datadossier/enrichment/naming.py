@@ -227,7 +227,18 @@ def is_key_like(name: str) -> bool:
     return (
         ws[-1] in KEY_WORDS or _leading_key_word(ws) or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
         or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
+        or ws[0] in REGISTRY_NUMBERS or (ws[-1] in REGISTRY_NUMBERS and ws[-1] not in _LEADING_ONLY)
     )
+
+
+# The numbers a registry gives a thing, which name it wherever it is listed: a vessel's MMSI
+# and IMO number in AIS reports, an aircraft's ICAO 24-bit address in OpenSky's states, a
+# firm's DUNS, UEI (SAM.gov), EIN and LEI (GLEIF), a provider's NPI, a filer's CIK at the
+# SEC, a vehicle's VIN. Keys where they lead or end a name (MMSI, vessel_mmsi), and not key
+# words: they name their thing, so two columns named MMSI still refer to each other by name.
+REGISTRY_NUMBERS = frozenset({"mmsi", "imo", "icao24", "duns", "uei", "ein", "lei", "npi", "cik", "vin"})
+# (A name ending in "lei" may be an amount in Romanian lei: pret_lei.)
+_LEADING_ONLY = frozenset({"lei"})
 
 
 def _leading_key_word(ws: tuple[str, ...]) -> bool:
