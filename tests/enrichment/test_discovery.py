@@ -2439,3 +2439,34 @@ async def test_a_vessel_s_mmsi_and_the_report_s_time_key_ais_positions(runtime: 
     ]
     entity = await _one_file_entity(runtime, tmp_path / "data" / "ais" / "AIS_2023_01_01.csv", lines)
     assert entity.grain_columns == ["MMSI", "BaseDateTime"]
+
+
+def _dft_raw_counts(rng: random.Random) -> list[str]:
+    """The DfT's raw counts: a count point's vehicles by direction and hour of two count days."""
+    lines = ["count_point_id,direction_of_travel,year,count_date,hour,cars_and_taxis,all_motor_vehicles"]
+    for point in (946, 7401, 26010, 37752, 80123):
+        for year, day in ((2018, "2018-06-14 00:00:00"), (2019, "2019-05-22 00:00:00")):
+            for direction in "NS":
+                for hour in range(7, 19):
+                    cars = rng.randint(20, 900)
+                    lines.append(f"{point},{direction},{year},{day},{hour},{cars},{cars + rng.randint(0, 200)}")
+    return lines
+
+
+async def test_counts_of_vehicles_are_no_part_of_a_key_grown_by_direction_day_and_hour(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The DfT's dft_traffic_counts_raw_counts.csv: a row per count point, direction, count day
+    # and hour. The key grew by the cars counted, which tell most rows apart, and was refused;
+    # (hour, all_motor_vehicles) was named as nearly a key.
+    lines = _dft_raw_counts(random.Random(1))
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "dft" / "raw_counts.csv", lines)
+    assert entity.grain_columns == ["count_point_id", "direction_of_travel", "count_date", "hour"]
+    # One hour counted twice: the key is near, with no count in it.
+    lines = _dft_raw_counts(random.Random(1))
+    lines.append(lines[5].rsplit(",", 2)[0] + ",77,99")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "dft2" / "raw_counts.csv", lines)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert keys["near_key"][:2] == ["count_point_id", "direction_of_travel"]
+    assert keys["near_key"][2:] in (["year", "hour"], ["count_date", "hour"])  # (a day each year)

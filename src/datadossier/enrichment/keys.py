@@ -40,6 +40,7 @@ from datadossier.enrichment.naming import (
     is_placeholder,
     names_a_rank,
     names_a_time,
+    names_a_year,
 )
 
 if TYPE_CHECKING:
@@ -380,7 +381,14 @@ NEAR_KEY_SHARE = 0.001
 def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[tuple[str, ...], int] | None:
     """The minimal column set counted that is unique but for a few rows, and how many."""
     most = max(1, int(NEAR_KEY_SHARE * table.rows))
-    near = [cols for cols, n in counted.items() if table.rows - most <= n < table.rows]
+    first = _first_position(table)
+    # (Not a set with a measure's whole numbers, which tell rows apart by chance: the DfT's
+    # raw counts were "nearly" keyed by the hour and the vehicles counted in it.)
+    near = [
+        cols for cols, n in counted.items()
+        if table.rows - most <= n < table.rows
+        and (len(cols) == 1 or not any(_by_chance(table.column(c), table.rows, first) for c in cols))
+    ]
     near = [k for k in near if not any(set(o) < set(k) for o in near)]
     best, _ = _choose_grain(table, near)
     return None if best is None else (best, table.rows - counted[best])
@@ -475,26 +483,49 @@ def _grown_key(
     ids = ids or [c for c in parts if c.family == "string" and not is_descriptive(c.name) and (c.distinct or 0) >= 2]
     if not ids:
         return None
-    current: tuple[ColumnStats, ...] = (max(ids, key=lambda c: c.distinct or 0),)
+    start = max(ids, key=lambda c: c.distinct or 0)
+    # (Not a measure: it tells the most rows apart, by chance, and the key it grows is then
+    # refused; SEC's num.txt by adsh and its value, not its tag, date and quarters.)
+    growable = [c for c in parts if c.family != "float" and (c.distinct or 0) >= 2 and not _spread_measure(c, table)]
+    # Whole numbers of many values not named as identifiers (`_by_chance`) are left for a
+    # second try: the DfT's raw counts grew by count point and the cars counted, not by the
+    # direction, the day and the hour that key them.
+    first_try = [c for c in growable if not _by_chance(c, table.rows, first)]
+    grown, tried = _grow(con, table, start, first_try, counted)
+    if grown is None and len(first_try) < len(growable):
+        grown, more = _grow(con, table, start, growable, counted)
+        tried += more
+    return None if grown is None else (grown, tried)
+
+
+def _grow(
+    con: duckdb.DuckDBPyConnection,
+    table: TableStats,
+    start: ColumnStats,
+    parts: list[ColumnStats],
+    counted: dict[tuple[str, ...], int],
+) -> tuple[tuple[str, ...] | None, int]:
+    """The key grown from ``start`` by ``parts`` (see `_grown_key`), and how many sets were
+    counted."""
+    current: tuple[ColumnStats, ...] = (start,)
     tried = 0
     while len(current) < GROWN_PARTS:
-        # (Not a measure: it tells the most rows apart, by chance, and the key it grows is
-        # then refused; SEC's num.txt by adsh and its value, not its tag, date and quarters.)
-        options = [
-            tuple(sorted((*current, c), key=lambda x: x.position)) for c in parts
-            if c not in current and c.family != "float" and (c.distinct or 0) >= 2 and not _spread_measure(c, table)
-        ][:GROWN_OPTIONS]
-        if not options:
-            return None
+        added = [c for c in parts if c not in current][:GROWN_OPTIONS]
+        if not added:
+            return None, tried
+        options = [tuple(sorted((*current, c), key=lambda x: x.position)) for c in added]
         sets = [tuple(c.name for c in o) for o in options]
         counts = _distinct_counts(con, table, [s for s in sets if s not in counted])
         counted.update(counts)
         tried += len(counts)
-        best = max(range(len(sets)), key=lambda i: counted[sets[i]])
+        # (Of parts that tell as many rows apart, a day before a year: the DfT's count_date
+        # beside its year, the same for each count, pins the row where a second count in a
+        # year would not.)
+        best = max(range(len(sets)), key=lambda i: (counted[sets[i]], not names_a_year(added[i].name)))
         current = options[best]
         if counted[sets[best]] == table.rows:
-            return (sets[best], tried) if _plausible(current, table) else None
-    return None
+            return (sets[best] if _plausible(current, table) else None), tried
+    return None, tried
 
 
 def _nullable_ok(combo: tuple[ColumnStats, ...]) -> bool:
