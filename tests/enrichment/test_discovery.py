@@ -2470,3 +2470,31 @@ async def test_counts_of_vehicles_are_no_part_of_a_key_grown_by_direction_day_an
     assert entity.grain_columns is None
     assert keys["near_key"][:2] == ["count_point_id", "direction_of_travel"]
     assert keys["near_key"][2:] in (["year", "hour"], ["count_date", "hour"])  # (a day each year)
+
+
+async def test_a_date_most_rows_have_alone_beside_a_few_codes_keys_no_ledger(runtime: Runtime, tmp_path: Path) -> None:
+    # NYC's Citywide Payroll, no employee id: an agency's code, a 95%-distinct Agency Start
+    # Date and a leave status were the grain; a QuickBooks ledger's Date, Transaction Type
+    # and Account too. Both unique by chance (two invoices of a day post to one account).
+    import datetime as dt
+
+    rng = random.Random(11)
+    lines = ["Payroll Number,Agency Start Date,Leave Status,Base Salary"]
+    statuses = ["ACTIVE", "CEASED", "ON LEAVE", "SEASONAL", "ON SEPARATION LEAVE"]
+    for _ in range(1500):
+        day = dt.date(1975, 1, 1) + dt.timedelta(days=rng.randint(0, 17000))
+        lines.append(
+            f"{rng.choice([56, 57, 740, 742, 69, 827, 300, 846]):03d},{day:%m/%d/%Y},{rng.choice(statuses)},"
+            f"{rng.uniform(30000, 90000):.2f}"
+        )
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "payroll" / "payroll.csv", lines)
+    assert entity.grain_columns is None
+    types = ["Invoice", "Payment", "Bill", "Bill Payment", "Deposit", "Journal Entry", "Expense", "Transfer"]
+    accounts = [f"{n} Account {n}" for n in range(4000, 4015)]
+    ledger = ["Date,Transaction Type,Account,Amount"]
+    combos = rng.sample([(d, t, a) for d in range(700) for t in types for a in accounts], 600)
+    for day, kind, account in sorted(combos):
+        date = dt.date(2023, 1, 1) + dt.timedelta(days=day)
+        ledger.append(f"{date:%m/%d/%Y},{kind},{account},{rng.uniform(-900, 900):.2f}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "qb" / "general_ledger.csv", ledger)
+    assert entity.grain_columns is None

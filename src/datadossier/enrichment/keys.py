@@ -555,7 +555,9 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
         # it (TPC-H's lineitem.tbl by its first and fourth fields); a blood pressure and a
         # cholesterol further on (UCI's heart disease data) are unique together by chance.
         return False
-    if any(_nearly_unique_time(c, table.rows) or _spread_measure(c, table) for c in combo):
+    if _dated_by_chance(combo, table.rows, product) or any(
+        _nearly_unique_time(c, table.rows) or _spread_measure(c, table) for c in combo
+    ):
         # A time nearly unique alone makes any set with it unique by chance: the taxi trips'
         # pickup time with a vendor and a zone. (Readings of many sensors at the same times
         # repeat each time, and keep their (sensor, time) key.) So does a measure of nearly
@@ -589,8 +591,25 @@ def _first_position(table: TableStats) -> int:
 
 
 def _nearly_unique_time(column: ColumnStats, rows: int) -> bool:
-    """A timestamp with nearly as many values as rows (9 in 10 or more)."""
-    return column.sql_type.upper().startswith("TIMESTAMP") and (column.distinct or 0) >= 0.9 * rows
+    """A timestamp or a date with nearly as many values as rows (9 in 10 or more): NYC's
+    payroll's Agency Start Date, 95% distinct, was unique by chance with an agency's code and
+    a leave status."""
+    kind = column.sql_type.upper()
+    return (kind.startswith("TIMESTAMP") or kind == "DATE") and (column.distinct or 0) >= 0.9 * rows
+
+
+def _dated_by_chance(combo: tuple[ColumnStats, ...], rows: int, product: int) -> bool:
+    """A day or a time that most rows have alone, beside codes from short lists only, whose
+    values combine into 20 times as many sets as rows or more: unique by chance (a
+    QuickBooks ledger's Date, Transaction Type and Account, where two invoices of a day post
+    to one account). A grid is no such set: days repeated over codes fill most of their
+    combinations (a station's readings by day)."""
+    times = [c for c in combo if c.family == "temporal" and (c.distinct or 0) * 2 > rows]
+    others = [c for c in combo if c not in times]
+    return (
+        len(times) == 1 and bool(others) and all(_short_list(c, rows, FREE_TEXT_LENGTH) for c in others)
+        and rows < LOOSE_PAIR * product
+    )
 
 
 def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
