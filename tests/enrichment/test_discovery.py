@@ -2498,3 +2498,22 @@ async def test_a_date_most_rows_have_alone_beside_a_few_codes_keys_no_ledger(run
         ledger.append(f"{date:%m/%d/%Y},{kind},{account},{rng.uniform(-900, 900):.2f}")
     entity = await _one_file_entity(runtime, tmp_path / "data" / "qb" / "general_ledger.csv", ledger)
     assert entity.grain_columns is None
+
+
+async def test_a_refund_s_reference_to_its_payment_is_a_self_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # PayPal's activity download: refunds and reversals name their payment in "Reference Txn
+    # ID", a column of the same file whose key is "Transaction ID"; no link was found.
+    rng = random.Random(13)
+    ids = ["".join(rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ0123456789") for _ in range(17)) for _ in range(120)]
+    rows = ['"Date","Name","Type","Gross","Transaction ID","Reference Txn ID"']
+    for i, txn in enumerate(ids):
+        refund = i >= 90
+        rows.append(f'"01/{1 + i % 28:02d}/2023","N{i % 17}","{"Payment Refund" if refund else "Website Payment"}",'
+                    f'"{-25 if refund else 25}.00","{txn}","{ids[rng.randrange(90)] if refund else ""}"')
+    folder = tmp_path / "data" / "pp"
+    folder.mkdir(parents=True)
+    (folder / "paypal.csv").write_text("\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="pp")
+    link = _edges(found, "pp")[("paypal", ("Reference Txn ID",), "paypal", ("Transaction ID",))]
+    assert link.relationship_type == "hierarchy"

@@ -9,6 +9,7 @@ from datadossier.enrichment.naming import (
     hierarchy_hint,
     is_amount_like,
     is_key_like,
+    refers_back,
     refers_to,
     singular,
     words,
@@ -138,6 +139,17 @@ def test_government_abbreviations_of_codes_and_totals() -> None:
 )
 def test_refers_to(child: str, table: str, parent: str, low: float, high: float) -> None:
     assert low <= refers_to(child, table, parent) <= high
+
+
+def test_a_key_s_name_after_a_word_of_reference_refers_back_to_its_table() -> None:
+    # PayPal's activity download: a refund's "Reference Txn ID" names its payment's
+    # "Transaction ID"; Stripe-like exports write refunded_transaction_id.
+    assert refers_back("Reference Txn ID", "Transaction ID")
+    assert refers_back("refunded_transaction_id", "transaction_id")
+    assert refers_back("related_order_id", "order_id")
+    assert not refers_back("Transaction Ref", "Transaction ID")  # the row's own reference
+    assert not refers_back("reference_customer_id", "order_id")
+    assert not refers_back("parent_id", "id")  # (a bare id names nothing: hierarchy words say it)
 
 
 def test_hierarchy_words() -> None:

@@ -286,10 +286,16 @@ def is_descriptive(name: str) -> bool:
     return any(w in DESCRIPTIVE_WORDS for w in words(name))
 
 
+# Abbreviations that are no prefix of their word: PayPal's "Reference Txn ID".
+_ABBREVIATED = {"txn": "transaction", "trx": "transaction", "xact": "transaction"}
+
+
 def _word_match(a: str, b: str) -> float:
     """1 for the same word, 0.8 when the shorter (3+ letters) abbreviates the longer."""
     if a == b:
         return 1.0
+    if _ABBREVIATED.get(a) == b or _ABBREVIATED.get(b) == a:
+        return 0.8
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long_.startswith(short):
         return 0.8
@@ -451,3 +457,22 @@ def hierarchy_hint(child_column: str) -> bool:
     if any(w in HIERARCHY_WORDS and w not in _WEAK_HIERARCHY_WORDS for w in ws):
         return True
     return any(w in _WEAK_HIERARCHY_WORDS for w in ws) and is_key_like(child_column)
+
+
+# Words before a table's own key's name that make a column point at another row of the table:
+# PayPal's "Reference Txn ID" beside its "Transaction ID" (a refund names its payment), a
+# refunded_transaction_id, a related_order_id.
+_REFERRING_WORDS = frozenset(
+    {"reference", "ref", "refunded", "refund", "reversed", "original", "orig", "parent", "related", "linked", "prior"}
+)
+
+
+def refers_back(child_column: str, key_column: str) -> bool:
+    """Whether a column is named as its table's key ``key_column`` after a word of reference
+    (``Reference Txn ID`` beside ``Transaction ID``): a self-reference, whatever hierarchy
+    words it lacks."""
+    ws = core_words(child_column)
+    if len(ws) < 2 or ws[0] not in _REFERRING_WORDS or not is_key_like(key_column):
+        return False
+    rest, key = [w for w in ws[1:] if w not in KEY_WORDS], [w for w in core_words(key_column) if w not in KEY_WORDS]
+    return bool(key) and len(rest) == len(key) and all(_word_match(a, b) >= 0.8 for a, b in zip(rest, key, strict=True))

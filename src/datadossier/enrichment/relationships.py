@@ -39,6 +39,7 @@ from datadossier.enrichment.naming import (
     is_placeholder,
     names_a_rank,
     names_a_year,
+    refers_back,
     refers_to,
     table_entity_words,
     words,
@@ -214,7 +215,10 @@ def name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = Fa
     # Within one table, sharing the table's words (badge_holder in badge_swipes) says
     # nothing; only words of a hierarchy do (manager_id, parent_category_id, reports_to),
     # onto an identifier when the child is named as one (the UN's "Parent code" is no
-    # reference to the row's "Index", whatever numbers they share).
+    # reference to the row's "Index", whatever numbers they share); or the key's own name
+    # after a word of reference (PayPal's "Reference Txn ID" onto its "Transaction ID").
+    if refers_back(child.name, parent.name):
+        return 0.8
     if not hierarchy_hint(child.name) or (is_key_like(child.name) and not is_key_like(parent.name)):
         return 0.0
     return 0.8 if name >= 0.8 else 0.7
