@@ -2517,3 +2517,17 @@ async def test_a_refund_s_reference_to_its_payment_is_a_self_reference(runtime: 
     found, _, _ = await service.relationships(source="pp")
     link = _edges(found, "pp")[("paypal", ("Reference Txn ID",), "paypal", ("Transaction ID",))]
     assert link.relationship_type == "hierarchy"
+
+
+async def test_a_thing_s_name_references_the_table_keyed_by_the_thing(runtime: Runtime, tmp_path: Path) -> None:
+    # An OPC UA historian's export: values by Timestamp and TagName beside the tag list keyed
+    # by Tag, two tools naming one key differently; nothing linked them.
+    folder = tmp_path / "data" / "historian"
+    folder.mkdir(parents=True)
+    tags = [f"PLC{p}.Line{line}.{kind}" for p in (1, 2) for line in (1, 2, 3) for kind in ("Temp", "Pressure", "Flow")]
+    (folder / "tags.csv").write_text("Tag,Description,EU\n" + "".join(f"{t},Reading {i},bar\n" for i, t in enumerate(tags)))
+    (folder / "hist.csv").write_text("Timestamp,TagName,Value,Quality\n" + "".join(
+        f"2023-06-01 00:00:{s:02d}.{100 + s},{t},{70 + i + s / 10:.1f},Good\n" for s in range(20) for i, t in enumerate(tags)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="historian")
+    assert ("hist", ("TagName",), "tags", ("Tag",)) in _edges(found, "historian")

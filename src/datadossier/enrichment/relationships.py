@@ -31,6 +31,7 @@ from datadossier.engine import layer_relation, quote_ident
 from datadossier.enrichment.join_paths import normalized_key
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
+    DESCRIPTIVE_WORDS,
     entity_words,
     hierarchy_hint,
     is_descriptive,
@@ -285,6 +286,18 @@ def _names_a_lookup(column: ColumnStats, name_keys: set[tuple[str, ...]]) -> boo
     )
 
 
+def _names_an_entity_key(column: ColumnStats, entity_keys: set[tuple[str, ...]]) -> bool:
+    """Whether a column named as a description of a thing (a historian's TagName) is named,
+    but for the description's word, as the key of the table that lists those things (the
+    tags file keyed by Tag): its values are those keys (tag paths, point names)."""
+    ws = words(column.name)
+    kept = tuple(w for w in ws if w not in DESCRIPTIVE_WORDS)
+    return (
+        column.family in ("string", "integer") and column.non_null > 0 and bool(kept) and len(kept) < len(ws)
+        and kept in entity_keys and (column.avg_length or 0.0) <= MAX_CHILD_TEXT_LENGTH
+    )
+
+
 def _comparable_as_numbers(child: ColumnStats, parent: ColumnStats) -> bool:
     """An integer on one side, a short code on the other (zip codes, ids with leading zeros)."""
     text = child if child.family == "string" else parent
@@ -336,6 +349,11 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         words(p.name) for p in parents
         if is_descriptive(p.name) or ((p.table, p.name) in grains and is_measure_like(p.name))
     }
+    # Keys named for their table's entity (tags.Tag): referenced as the thing's name too.
+    entity_keys = {
+        words(p.name) for p in parents
+        if (p.table, p.name) in grains and entity_words(p.name) == table_entity_words(p.table_label or bare(p.table))
+    }
     schemas = {t.name: schema_of(t) for t in tables}
     widths = {t.name: len(t.columns) for t in tables}
     result: list[Candidate] = []
@@ -346,7 +364,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
             if _a_day(child):
                 result += _day_candidates(child, days, schemas, widths)
                 continue
-            codes_only = not _child_ok(child) and not _names_a_lookup(child, name_keys)
+            codes_only = (
+                not _child_ok(child) and not _names_a_lookup(child, name_keys) and not _names_an_entity_key(child, entity_keys)
+            )
             if codes_only and not _codes_under_a_name(child):
                 continue
             for parent in parents:
