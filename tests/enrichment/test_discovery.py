@@ -2531,3 +2531,20 @@ async def test_a_thing_s_name_references_the_table_keyed_by_the_thing(runtime: R
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="historian")
     assert ("hist", ("TagName",), "tags", ("Tag",)) in _edges(found, "historian")
+
+
+async def test_identifiers_written_as_resolver_urls_link_to_the_bare_ones(runtime: Runtime, tmp_path: Path) -> None:
+    # OpenAlex writes a work's doi as https://doi.org/10.1038/nature14539 (lower-cased),
+    # Crossref the bare DOI in its own case: nothing linked the two.
+    folder = tmp_path / "data" / "scholarly"
+    folder.mkdir(parents=True)
+    dois = [f"10.{1000 + i % 7}/Journal.{2000 + i}.{i * 37 % 1000:03d}" for i in range(60)]
+    (folder / "crossref.csv").write_text("DOI,is-referenced-by-count\n" + "".join(f"{d},{i * 13}\n" for i, d in enumerate(dois)))
+    (folder / "works.csv").write_text("id,doi,publication_year\n" + "".join(
+        f"W{2100000000 + i},https://doi.org/{d.lower()},{2000 + i % 20}\n" for i, d in enumerate(dois[:50])))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="scholarly")
+    edges = _edges(found, "scholarly")
+    assert {("works", ("doi",), "crossref", ("DOI",)), ("crossref", ("DOI",), "works", ("doi",))} & set(edges)
+    (path, *_) = (await service.join_paths("works", "crossref")).paths
+    assert await _count(runtime, path.sql) == 50

@@ -303,8 +303,8 @@ def warnings(path: JoinPath) -> list[str]:
             if _normalizes(step):
                 notes.append(
                     f"{100 * (step.integrity):.1f}% match as written, {100 * (step.normalized_integrity or 0.0):.1f}%"
-                    " once case, spaces, a leading apostrophe, a whole number's \".0\" and leading zeros of codes are"
-                    " ignored: the SQL joins on the values so normalized (slower than on the values as written)."
+                    " once case, spaces, a leading apostrophe, a whole number's \".0\", leading zeros of codes and a"
+                    " resolver's prefix (https://doi.org/) are ignored: the SQL joins on the values so normalized (slower than on the values as written)."
                 )
             elif step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
                 notes.append(
@@ -344,13 +344,20 @@ def note_disjoint(path: JoinPath, before: Step, after: Step) -> None:
     )
 
 
+# The resolvers whose URLs wrap scholarly identifiers (DOIs, ORCIDs, OpenAlex and ROR ids),
+# and the "doi:" some files write before a DOI.
+_RESOLVER_PREFIX = r"^(?:(?:https?://)?(?:dx\.|www\.)?(?:doi\.org|orcid\.org|openalex\.org|ror\.org)/|doi:\s*)"
+
+
 def normalized_key(sql: str) -> str:
     """SQL: a text key as people mistype it: spaces and case ignored, Excel's text prefix (a
     leading apostrophe, FAOSTAT's "'004") dropped, digit codes without their leading zeros,
     a letter after them too (a spreadsheet turns "000123" into 123, Chicago's IUCR "041A"
-    into "41A"), and without the ".0" pandas writes after a whole number in a column with a
-    missing value (a county FIPS code's "1001.0")."""
-    text = f"regexp_replace(ltrim(trim(CAST({sql} AS VARCHAR)), ''''), '^([0-9]+)\\.0+$', '\\1')"
+    into "41A"), without the ".0" pandas writes after a whole number in a column with a
+    missing value (a county FIPS code's "1001.0"), and without a resolver's prefix before an
+    identifier (OpenAlex writes https://doi.org/10.1038/nature14539, Crossref the bare DOI)."""
+    bare_id = f"regexp_replace(trim(CAST({sql} AS VARCHAR)), '{_RESOLVER_PREFIX}', '', 'i')"
+    text = f"regexp_replace(ltrim({bare_id}, ''''), '^([0-9]+)\\.0+$', '\\1')"
     return f"CASE WHEN regexp_full_match({text}, '0+[0-9]+[A-Za-z]?') THEN lower(ltrim({text}, '0')) ELSE lower({text}) END"
 
 

@@ -609,7 +609,7 @@ def _link(cand: Candidate) -> Link:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
-        evidence["normalized_matches"] = "ignoring case, spaces and leading zeros of digit codes"
+        evidence["normalized_matches"] = "ignoring case, spaces, leading zeros of digit codes and a resolver's prefix (https://doi.org/)"
     return Link(
         child_table=cand.child.table,
         child_columns=(cand.child.name,),
