@@ -2548,3 +2548,27 @@ async def test_identifiers_written_as_resolver_urls_link_to_the_bare_ones(runtim
     assert {("works", ("doi",), "crossref", ("DOI",)), ("crossref", ("DOI",), "works", ("doi",))} & set(edges)
     (path, *_) = (await service.join_paths("works", "crossref")).paths
     assert await _count(runtime, path.sql) == 50
+
+
+async def test_orphans_of_a_link_joined_on_normalized_values_are_those_left_once_normalized(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Shopify's orders name their customer by Email, some capitalized ("Ava.white512@..."),
+    # guest checkouts by e-mails no customer has: the orphans given were the capitalized ones,
+    # which the join SQL (on lower-cased values) matches, and the counts disagreed with it.
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    emails = [f"customer{i}@example.com" for i in range(200)]
+    (folder / "customers_export.csv").write_text("Customer ID,Email,First Name\n" + "".join(
+        f"{700000 + i},{e},N{i}\n" for i, e in enumerate(emails)))
+    written = [e.capitalize() if i % 5 == 0 else e for i, e in enumerate(emails)] + [f"guest{i}@example.com" for i in range(30)]
+    (folder / "orders_export.csv").write_text("Name,Email,Total\n" + "".join(
+        f"#{1000 + i},{e},{10 + i % 90}.00\n" for i, e in enumerate(written * 2)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="shop")
+    evidence = _edges(found, "shop")[("orders_export", ("Email",), "customers_export", ("Email",))].evidence
+    assert (evidence["orphan_values"], evidence["orphan_rows"]) == (30, 60)
+    assert all(str(e).startswith("guest") for e in evidence["orphan_examples"])
+    assert (evidence["orphan_values_as_written"], evidence["orphan_rows_as_written"]) == (70, 140)
+    (path, *_) = (await service.join_paths("orders_export", "customers_export")).paths
+    assert any("13.0% of the distinct values" in w for w in path.warnings)

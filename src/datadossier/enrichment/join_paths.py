@@ -128,8 +128,9 @@ class _Edge:
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
     """The share of the parent's values that the child holds (Superstore's returns hold 60
-    of 666 orders), from a link's evidence."""
-    found, parent = evidence.get("found_in_parent"), evidence.get("parent_distinct")
+    of 666 orders), from a link's evidence: of the values found once normalized, where the
+    join normalizes."""
+    found, parent = evidence.get("found_in_parent_normalized", evidence.get("found_in_parent")), evidence.get("parent_distinct")
     if not isinstance(found, int) or not isinstance(parent, int) or parent <= 0:
         return None
     return min(1.0, found / parent)
@@ -366,10 +367,15 @@ def normalized_key(sql: str) -> str:
 _NORMALIZED_GAIN = 0.05
 
 
+def joins_normalized(integrity: float | None, normalized_integrity: float | None) -> bool:
+    """Whether a single-column link's join runs on normalized values (`normalized_key`): its
+    orphans are then those left once normalized."""
+    return integrity is not None and normalized_integrity is not None and normalized_integrity >= integrity + _NORMALIZED_GAIN
+
+
 def _normalizes(step: Step) -> bool:
     return (
-        step.items is None and len(step.from_columns) == 1 and step.integrity is not None
-        and step.normalized_integrity is not None and step.normalized_integrity >= step.integrity + _NORMALIZED_GAIN
+        step.items is None and len(step.from_columns) == 1 and joins_normalized(step.integrity, step.normalized_integrity)
     )
 
 

@@ -28,7 +28,7 @@ from itertools import product
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import layer_relation, quote_ident
-from datadossier.enrichment.join_paths import normalized_key
+from datadossier.enrichment.join_paths import joins_normalized, normalized_key
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
     DESCRIPTIVE_WORDS,
@@ -95,6 +95,8 @@ class Candidate:
     specificity: float
     integrity: float = 0.0
     normalized_integrity: float | None = None
+    # Distinct child values found once normalized (see `_check_normalized`).
+    normalized_found: int = 0
     compared_as_numbers: bool = False
     sibling_of: str | None = None
     child_distinct: int = 0
@@ -577,6 +579,7 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
     found = int(row[0])
     if found > cand.found:
         cand.normalized_integrity = found / cand.child_distinct
+        cand.normalized_found = found
 
 
 def link_evidence(cand: Candidate, *, unique_child: bool) -> dict[str, Any]:
@@ -610,6 +613,12 @@ def _link(cand: Candidate) -> Link:
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
         evidence["normalized_matches"] = "ignoring case, spaces, leading zeros of digit codes and a resolver's prefix (https://doi.org/)"
+        if joins_normalized(cand.integrity, cand.normalized_integrity):
+            # (The join SQL normalizes: its orphans are those left then, the e-mails that
+            # differ only in case being no orphans of it.)
+            evidence["orphan_values_as_written"] = evidence["orphan_values"]
+            evidence["orphan_values"] = cand.child_distinct - cand.normalized_found
+            evidence["found_in_parent_normalized"] = cand.normalized_found
     return Link(
         child_table=cand.child.table,
         child_columns=(cand.child.name,),
@@ -844,19 +853,18 @@ def _spreads_over(child: ColumnStats, parent: ColumnStats, share: float = 0.05) 
 
 def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link: Link) -> None:
     """Count the child rows whose value has no parent, with a few example values."""
-    if link.evidence.get("orphan_values") == 0:
+    if link.evidence.get("orphan_values") == 0 and not link.evidence.get("orphan_values_as_written"):
         link.evidence["orphan_rows"] = 0  # every distinct value was found: no row query needed
         return
     child = relations[link.child_table]
     parent = relations[link.parent_table]
-    mixed = bool(link.evidence.get("compared_as_numbers"))
-    on = " AND ".join(
-        f"TRY_CAST(c.{quote_ident(a)} AS BIGINT) = TRY_CAST(p.{quote_ident(b)} AS BIGINT)"
-        if mixed
-        else f"c.{quote_ident(a)} = p.{quote_ident(b)}"
-        for a, b in zip(link.child_columns, link.parent_columns, strict=True)
-    )
+    on = _orphan_join(link, normalized=False)
     not_null = " AND ".join(f"c.{quote_ident(a)} IS NOT NULL" for a in link.child_columns)
+    if "found_in_parent_normalized" in link.evidence:
+        # Rows as written counted apart; the orphans are those the normalizing join leaves.
+        row = con.execute(f"SELECT count(*) FROM {child} c ANTI JOIN {parent} p ON {on} WHERE {not_null}").fetchone()
+        link.evidence["orphan_rows_as_written"] = int(row[0]) if row else 0
+        on = _orphan_join(link, normalized=True)
     row = con.execute(f"SELECT count(*) FROM {child} c ANTI JOIN {parent} p ON {on} WHERE {not_null}").fetchone()
     assert row is not None
     link.evidence["orphan_rows"] = int(row[0])
@@ -871,6 +879,20 @@ def _orphan_rows(con: duckdb.DuckDBPyConnection, relations: dict[str, str], link
         ]
         if len(link.child_columns) == 1:
             _orphans_in_quarantine(con, child, parent, on, not_null, link)
+
+
+def _orphan_join(link: Link, *, normalized: bool) -> str:
+    """The ON clause of a link's child rows (``c``) and parent rows (``p``), on the values as
+    the join SQL compares them (`join_paths.join_sql`)."""
+    if normalized:
+        return f"{normalized_key(f'c.{quote_ident(link.child_columns[0])}')} = {normalized_key(f'p.{quote_ident(link.parent_columns[0])}')}"
+    mixed = bool(link.evidence.get("compared_as_numbers"))
+    return " AND ".join(
+        f"TRY_CAST(c.{quote_ident(a)} AS BIGINT) = TRY_CAST(p.{quote_ident(b)} AS BIGINT)"
+        if mixed
+        else f"c.{quote_ident(a)} = p.{quote_ident(b)}"
+        for a, b in zip(link.child_columns, link.parent_columns, strict=True)
+    )
 
 
 def _orphans_in_quarantine(con: duckdb.DuckDBPyConnection, child: str, parent: str, on: str, not_null: str, link: Link) -> None:
