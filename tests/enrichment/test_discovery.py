@@ -2573,3 +2573,23 @@ async def test_orphans_of_a_link_joined_on_normalized_values_are_those_left_once
     assert (evidence["orphan_values_as_written"], evidence["orphan_rows_as_written"]) == (70, 140)
     (path, *_) = (await service.join_paths("orders_export", "customers_export")).paths
     assert any("13.0% of the distinct values" in w for w in path.warnings)
+
+
+async def test_a_business_key_repeated_beside_the_table_s_own_id_is_still_referenced(runtime: Runtime, tmp_path: Path) -> None:
+    # NIH RePORTER: projects keyed by APPLICATION_ID, their CORE_PROJECT_NUM repeated for
+    # supplements and years; the publication links name it PROJECT_NUMBER. Nothing linked them.
+    rng = random.Random(14)
+    cores = [f"R{rng.choice('0125')}{rng.randint(1, 9)}{rng.choice(['CA', 'AI', 'HL', 'GM'])}{rng.randint(100000, 999999)}" for _ in range(100)]
+    projects = cores + cores[:6]
+    folder = tmp_path / "data" / "nih"
+    folder.mkdir(parents=True)
+    (folder / "projects.csv").write_text("APPLICATION_ID,CORE_PROJECT_NUM,FY,TOTAL_COST\n" + "".join(
+        f"{10453201 + 13 * i},{c},{2022 + i // 100},{rng.randint(40000, 3000000)}\n" for i, c in enumerate(projects)))
+    (folder / "publink.csv").write_text("PMID,PROJECT_NUMBER\n" + "".join(
+        f"{30000000 + 7 * i},{rng.choice(cores)}\n" for i in range(150)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="nih")
+    link = _edges(found, "nih")[("publink", ("PROJECT_NUMBER",), "projects", ("CORE_PROJECT_NUM",))]
+    assert (link.relationship_type, link.cardinality) == ("semantic", "n:m")
+    (path, *_) = (await service.join_paths("publink", "projects")).paths
+    assert any(w.startswith("Fan-out") for w in path.warnings)

@@ -1176,7 +1176,9 @@ def shared_keys(
         and (child.distinct or 0) >= SHARED_MIN_DISTINCT
         and ((child.distinct or 0) < (parent.distinct or 0) or (parent.table, parent.name) in leading)
     ]
-    pairs += _listed_entities(tables, keys, referencing, schemas, {(c.table, c.name) for pair in pairs for c in pair})
+    linked = {(link.child_table, link.parent_table) for link in links}
+    paired = {(c.table, c.name) for pair in pairs for c in pair}
+    pairs += _listed_entities(tables, keys, referencing, schemas, paired, linked)
     candidates = [Candidate(child, parent, 1.0, value_specificity(child, parent)) for child, parent in pairs]
     check_integrity(con, relations, candidates)
     found: list[Link] = []
@@ -1224,15 +1226,18 @@ def _listed_entities(
     referencing: set[tuple[str, str]],
     schemas: dict[str, dict[str, str]],
     paired: set[tuple[str, str]],
+    linked: set[tuple[str, str]],
 ) -> list[tuple[ColumnStats, ColumnStats]]:
     """References by the same name onto a column that names the entity its table lists but
     for a few rows listed twice: Google Play's reviews by App onto the apps file, where an
     app scraped twice repeats with another count of reviews, and no column keys the table.
-    The child repeats its values, or names fewer of them; both are text or both numbers."""
+    Beside a table's own id, an identifier of it repeated so, from a table not linked to it
+    already (see `_names_the_listed`). The
+    child repeats its values, or names fewer of them; both are text or both numbers."""
     pairs: list[tuple[ColumnStats, ColumnStats]] = []
+    keyed = {(t.name, k[0]) for t in tables for k in keys[t.name].keys if len(k) == 1}
     for table in tables:
-        if keys[table.name].grain is not None:
-            continue
+        own_id = keys[table.name].grain is not None
         # (Rows copied whole do not count: an app scraped twice alike.)
         listed = table.rows - int(keys[table.name].evidence.get("duplicate_rows") or 0)
         for parent in table.columns:
@@ -1240,18 +1245,35 @@ def _listed_entities(
             if (
                 parent.family not in ("integer", "string") or parent.nulls or not NEARLY_UNIQUE * listed <= distinct < parent.rows
                 or (table.name, parent.name) in paired or not _child_ok(parent)
+                or (own_id and ((table.name, parent.name) in keyed or not is_key_like(parent.name)))
             ):
                 continue
             for other in tables:
                 if other.name == table.name or partitions(schemas, other.name, table.name):
                     continue
-                child = next((c for c in other.columns if words(c.name) == words(parent.name) and c.family == parent.family), None)
+                if own_id and (other.name, table.name) in linked:
+                    # (eBird's observations name their checklist, the sampling file's key, and
+                    # its observer too, a column of the checklist: one link is the join.)
+                    continue
+                child = next((c for c in other.columns if _names_the_listed(c, parent, own_id=own_id)), None)
                 if (
                     child is not None and (child.table, child.name) not in referencing
                     and SHARED_MIN_DISTINCT <= (child.distinct or 0) <= distinct
                 ):
                     pairs.append((child, parent))
     return pairs
+
+
+def _names_the_listed(child: ColumnStats, parent: ColumnStats, *, own_id: bool) -> bool:
+    """Whether a column names what ``parent`` lists: named alike, or, beside a table's own id
+    (NIH RePORTER's projects by APPLICATION_ID, their CORE_PROJECT_NUM repeated over years and
+    supplements), an identifier named for the table's entity (the publications' PROJECT_NUMBER)."""
+    if child.family != parent.family:
+        return False
+    if words(child.name) == words(parent.name):
+        return True
+    table = parent.table_label or bare(parent.table)
+    return own_id and is_key_like(child.name) and refers_to(child.name, table, parent.name) >= NAMED_ALIKE
 
 
 def group_id(link: Link) -> str:
