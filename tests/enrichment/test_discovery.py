@@ -1066,6 +1066,18 @@ async def test_files_of_one_schema_are_parts_of_a_dataset_not_each_other_s_paren
     assert {tuple(e.grain_columns or ()) for e in entities} == {("column0", "column1")}
 
 
+async def test_two_headerless_lookups_of_one_shape_are_no_parts_of_a_dataset(runtime: Runtime, tmp_path: Path) -> None:
+    # UCI HAR: features.txt (a number and a feature's name) beside activity_labels.txt (a
+    # number and an activity); typed alike, they were parts of one dataset with a UNION.
+    folder = tmp_path / "data" / "har"
+    folder.mkdir(parents=True)
+    (folder / "features.txt").write_text("".join(f"{i} tBodyAcc-{'mean' if i % 2 else 'std'}()-{'XYZ'[i % 3]}{i}\n" for i in range(1, 41)))
+    (folder / "activity_labels.txt").write_text("1 WALKING\n2 WALKING_UPSTAIRS\n3 WALKING_DOWNSTAIRS\n4 SITTING\n5 STANDING\n6 LAYING\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="har")
+    assert all("same_columns_as" not in e.evidence for e in entities)
+
+
 async def test_a_panel_of_countries_by_year_is_keyed_by_both(runtime: Runtime, tmp_path: Path) -> None:
     # The World Happiness Report's panel: a row per country name and year.
     rng = random.Random(4)

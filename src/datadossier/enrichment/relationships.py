@@ -516,7 +516,10 @@ def partitions(schemas: dict[str, dict[str, str]], a: str, b: str) -> bool:
     if any(one[k] and other[k] and one[k] != other[k] for k in shared):
         return False
     if one.keys() == other.keys():
-        return True
+        # Files without a header are alike by their types alone: parts only when their names
+        # differ by a period or a number too (UCI HAR's features.txt and activity_labels.txt,
+        # a number and a name each, are two lookups, not one dataset).
+        return not all(":" in k for k in one) or _periods_apart(bare(a), bare(b))
     added = abs(len(one) - len(other))
     return (
         shared in (one.keys(), other.keys()) and len(shared) >= 2
