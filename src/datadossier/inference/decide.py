@@ -949,15 +949,21 @@ def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: 
         # 13 or 16 digits in that range are hardly anything else (10 may be phone numbers).
         unnamed = _UNNAMED.fullmatch(column_name) is not None and instant.name != "epoch_seconds"
         by_name = looks_like_instant(column_name) or unnamed
-    instant.details["name_evidence"] = by_name
+    return _read_by_name(instant, integer, reading, "time", by_name=by_name, notes=notes)
+
+
+def _read_by_name(reading: _Option, number: _Option, what: str, says: str, *, by_name: bool, notes: list[str]) -> _Option:
+    """``reading`` (every value reads as ``what``) where the name says ``says``; else the
+    ``number``, the reading named as the runner-up."""
+    reading.details["name_evidence"] = by_name
     if by_name:
-        notes.append(f"The name says time and every value reads as {reading}.")
-        return instant
+        notes.append(f"The name says {says} and every value reads as {what}.")
+        return reading
     notes.append(
-        f"The values also read as {reading}, but the name does not say time: kept"
-        f" as numbers ({instant.data_type} is the runner-up)."
+        f"The values also read as {what}, but the name does not say {says}: kept"
+        f" as numbers ({reading.data_type} is the runner-up)."
     )
-    return integer
+    return number
 
 
 def _serial_or_number(number: _Option, serial: _Option, column_name: str, notes: list[str]) -> _Option:
@@ -967,15 +973,7 @@ def _serial_or_number(number: _Option, serial: _Option, column_name: str, notes:
     if serial.stats.parsed < number.stats.parsed:
         return number
     reading = "Excel serial dates (days since 1899-12-30, 44929 is 2023-01-03)"
-    by_name = looks_like_date(column_name)
-    serial.details["name_evidence"] = by_name
-    if by_name:
-        notes.append(f"The name says date and every value reads as {reading}.")
-        return serial
-    notes.append(
-        f"The values also read as {reading}, but the name does not say date: kept as numbers (DATE is the runner-up)."
-    )
-    return number
+    return _read_by_name(serial, number, reading, "date", by_name=looks_like_date(column_name), notes=notes)
 
 
 def _span_days(stats: CandidateStats) -> float | None:
