@@ -64,6 +64,7 @@ PatternName = Literal[
     "age_span",
     "iso_duration",
     "compound_duration",
+    "byte_size",
     "bounded_years",
     "currency_magnitude",
     "boolean",

@@ -767,6 +767,34 @@ def compound_duration() -> Detector:
     return Detector("compound_duration", "DOUBLE", regex, convert, unit="s", priority=57)
 
 
+# Sizes in bytes as people and tools write them: "350MB", "1.2 GB", "512 MiB", Kubernetes'
+# memory "128Mi", "1.5Gi", "524288Ki" (beside bare bytes), "2,048 bytes". KB, MB and GB count
+# in thousands (SI), KiB, MiB and GiB (and Ki, Mi, Gi) in 1024s. A lone "B" or "K" is left to
+# magnitudes ("1.1B" is a billion); a lower-case "b" is a bit ("100 Mb" a link's speed).
+_BYTE_SUFFIX = r"(?:[kKMGTP]i?B|[KMGTP]i|bytes?)"
+
+
+@register
+def byte_size() -> Detector:
+    """Data sizes with their units ("350MB", "1.2 GB", "512 MiB", "128Mi", "1.5Gi"), units
+    mixed in one column, bare numbers read as bytes; typed as bytes. Below `unit_value`,
+    which reads a column of one unit ("350 MB") in that unit."""
+    regex = rf"\s*[0-9][0-9,]*(?:\.[0-9]+)?\s?{_BYTE_SUFFIX}?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        number = f"TRY_CAST(replace(regexp_extract({value}, '[0-9][0-9,]*(?:[.][0-9]+)?'), ',', '') AS DOUBLE)"
+        suffix = f"regexp_extract({value}, {lit(_BYTE_SUFFIX)})"
+        power = f"CASE upper(left({suffix}, 1)) WHEN 'K' THEN 1 WHEN 'M' THEN 2 WHEN 'G' THEN 3 WHEN 'T' THEN 4 WHEN 'P' THEN 5 ELSE 0 END"
+        base = f"CASE WHEN contains({suffix}, 'i') THEN 1024 ELSE 1000 END"
+        return f"{number} * pow({base}, {power})"
+
+    return Detector(
+        "byte_size", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {lit(_BYTE_SUFFIX)})", unit="B", priority=56,
+    )
+
+
 @register
 def bounded_years() -> Detector:
     """Years of a span written in buckets with their open ends ("10+ years", "< 1 year",
