@@ -1697,6 +1697,18 @@ async def test_parts_whose_key_repeats_are_told_apart_by_their_names_and_copies_
     assert parts["checked"]["shared_keys"] == 28
     assert "in the table names alone" in parts["warning"]
     assert not parts.get("copies")
+    # Wise's statement per currency: a conversion's id in both files, its Currency telling
+    # the rows apart (the warning said only the file names did).
+    wise = tmp_path / "data" / "wise"
+    wise.mkdir(parents=True)
+    for currency in ("EUR", "GBP"):
+        (wise / f"statement_{currency}.csv").write_text("TransferWise ID,Date,Amount,Currency\n" + "".join(
+            f"{'BALANCE' if i < 3 else currency}-{9977400 + i},2023-01-{1 + i:02d},{10 + i}.50,{currency}\n" for i in range(20)))
+    service = await _profile(runtime, wise)
+    _, wise_entities, _ = await service.relationships(source="wise")
+    told = wise_entities[0].evidence["parts"]
+    assert told["checked"]["told_apart_by"] == "Currency"
+    assert "their column Currency tells those rows apart" in told["warning"]
     assert await _count(runtime, f"FROM ({parts['union']}) WHERE part = 'msft' AND Close > 250") == 28
     # The same table exported as CSV and as Parquet: copies, which the union counts twice.
     import duckdb

@@ -91,6 +91,12 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
             " table (an export in two formats, a sample beside its file, a stale file beside the live one),"
             " not parts; read one of them, as UNION ALL counts those rows twice."
         )
+    elif shared and (apart := _telling_apart(con, first, second, grain or ())) is not None:
+        found["checked"]["told_apart_by"] = apart
+        found["warning"] = (
+            f"{shared:,} values of the key ({', '.join(grain or ())}) are in both {pair}; their column {apart} tells"
+            f" those rows apart ({', '.join((*(grain or ()), apart))} is unique over the parts): read the parts whole."
+        )
     elif shared:
         found["warning"] = (
             f"{shared:,} values of the key ({', '.join(grain or ())}) are in both {pair}: what tells those rows"
@@ -102,6 +108,32 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
             for t, label in zip(members, labels, strict=True)
         )
     return found
+
+
+# Columns of few values tried as what tells apart the rows two parts share a key with.
+_APART_CANDIDATES = 5
+_APART_MAX_DISTINCT = 50
+
+
+def _telling_apart(con: duckdb.DuckDBPyConnection, first: TableStats, second: TableStats, grain: tuple[str, ...]) -> str | None:
+    """A column of few values that, beside the key, leaves no row of the two parts alike (a
+    Wise statement per currency: a conversion's TransferWise ID in both files, its Currency
+    EUR in one and GBP in the other); None when none does, and the part's name alone tells."""
+    shared = {c.name for c in second.columns}
+    candidates = sorted(
+        (c for c in first.columns
+         if c.name in shared and c.name not in grain and c.family in ("string", "integer")
+         and c.non_null == c.rows and 1 <= (c.distinct or 0) <= _APART_MAX_DISTINCT),
+        key=lambda c: (c.distinct or 0, c.position),
+    )[:_APART_CANDIDATES]
+    for column in candidates:
+        on = ", ".join(quote_ident(c) for c in (*grain, column.name))
+        row = con.execute(
+            f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {first.relation} INTERSECT SELECT DISTINCT {on} FROM {second.relation})"
+        ).fetchone()
+        if row is not None and int(row[0]) == 0:
+            return column.name
+    return None
 
 
 def part_labels(names: list[str]) -> list[str]:
