@@ -75,14 +75,15 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
     smaller = min(first.rows, second.rows, COMPARED_ROWS)
     grain = keys[first.name].grain
     shared = None
-    found["checked"] = {"tables": [first.name, second.name], "identical_rows": identical}
+    checked: dict[str, Any] = {"tables": [first.name, second.name], "identical_rows": identical}
+    found["checked"] = checked
     if grain and keys[second.name].grain == grain:
         on = ", ".join(quote_ident(c) for c in grain)
         row = con.execute(
             f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {first.relation} INTERSECT SELECT DISTINCT {on} FROM {second.relation})"
         ).fetchone()
         shared = int(row[0]) if row else 0
-        found["checked"].update(key=list(grain), shared_keys=shared)
+        checked.update(key=list(grain), shared_keys=shared)
     pair = f"{first.name} and {second.name}"
     if smaller and identical >= COPY_SHARE * smaller:
         found["copies"] = True
@@ -92,7 +93,7 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
             " not parts; read one of them, as UNION ALL counts those rows twice."
         )
     elif shared and (apart := _telling_apart(con, first, second, grain or ())) is not None:
-        found["checked"]["told_apart_by"] = apart
+        checked["told_apart_by"] = apart
         found["warning"] = (
             f"{shared:,} values of the key ({', '.join(grain or ())}) are in both {pair}; their column {apart} tells"
             f" those rows apart ({', '.join((*(grain or ()), apart))} is unique over the parts): read the parts whole."
