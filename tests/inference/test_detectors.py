@@ -400,6 +400,20 @@ def test_sizes_in_bytes_with_their_units_mixed_are_bytes(infer: Infer) -> None:
     assert (result["download_mb"].decided_pattern, result["download_mb"].candidates[0].detected_unit) == ("unit_value", "MB")
 
 
+def test_kubernetes_cpu_is_cores_under_a_cpu_s_name(infer: Infer) -> None:
+    # kubectl's requests: "250m" (millicores) beside whole cores ("1", "2"); metrics-server's
+    # usage in nanocores. As a number with the unit m, 2 cores read as 2 (the smallest).
+    result = infer({
+        "cpu_request": ["100m", "250m", "500m", "1", "2"] * 4,
+        "cpu_usage": ["123456789n", "5m", "250000000n", "1", "0.5"] * 4,
+        "length": ["100m", "250m", "500m", "1", "2"] * 4,
+    })
+    request, usage = result["cpu_request"], result["cpu_usage"]
+    assert (request.decided_type, request.decided_pattern, request.bounds) == ("DOUBLE", "cpu_quantity", (0.1, 2.0))
+    assert (usage.decided_pattern, usage.bounds) == ("cpu_quantity", (0.005, 1.0))
+    assert result["length"].decided_pattern != "cpu_quantity"  # (metres, under another name)
+
+
 def test_amounts_grouped_in_thousands_beside_some_with_a_symbol_are_money(infer: Infer) -> None:
     # QuickBooks's Profit and Loss: "$" only on the totals ("$88,051.37"), the lines bare
     # ("33,710.37"); the column stayed text. Bare grouped amounts alone stay numbers.
@@ -905,6 +919,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_duration": ["P", "PT", "P1Y", "PT2H50", "T2H", "PT2.5H", "P1DT", "pt2h"],
     "compound_duration": ["2h50", "1.5h", "5 d", "1m2h", "3 m 12 s", "5dd", "s", "12.5"],
     "byte_size": ["1.1B", "12K", "100 Mb", "MB", "5 GiBs", "1.2.3 GB"],
+    "cpu_quantity": ["250 m", "1.5.2m", "m", "250mm", "2 cores", "-1m"],
     "bounded_years": ["10++ years", "<< 1 year", "1.5 years", "years", "10 + years", "> 5 years"],
     "hhmm_half": ["0752", "752A", "2152P", "0760A", "0752AM", "07:52A"],
     "hemisphere_degrees": ["57N", "57.05 N", "181.5E", "57.05X", "N57.05", "-57.05N"],
@@ -985,7 +1000,7 @@ def _all_examples() -> list[str]:
         "\u22121,234", "1,204.80 CR", "195.20 DR", "178.36CR", "12.00 Cr", "-5 dr", "$(1,234.56)", " $ (12,345.00)", "(1.234,56) €", "€ (15,50)", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
-        "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB",
+        "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
     ]
 

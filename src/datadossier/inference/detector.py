@@ -65,6 +65,7 @@ PatternName = Literal[
     "iso_duration",
     "compound_duration",
     "byte_size",
+    "cpu_quantity",
     "bounded_years",
     "currency_magnitude",
     "boolean",

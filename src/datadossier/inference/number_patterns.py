@@ -767,6 +767,33 @@ def compound_duration() -> Detector:
     return Detector("compound_duration", "DOUBLE", regex, convert, unit="s", priority=57)
 
 
+def _names_cpu(name: str) -> bool:
+    """Kubernetes' and cloud billing's CPU columns: ``cpu_request``, ``CPU(cores)``, ``vcpu``."""
+    return bool({"cpu", "cpus", "vcpu", "vcpus", "cores", "millicores"}.intersection(name_tokens(name)))
+
+
+@register
+def cpu_quantity() -> Detector:
+    """CPU as Kubernetes writes it, under a CPU's name: "250m" is 250 millicores, a quarter of
+    a core, beside whole cores written bare ("1", "2"), and metrics-server's nanocores
+    ("123456789n"); typed as cores. Read as a number with a unit, "m" took the bare cores for
+    millicores: the largest requests became the smallest."""
+    regex = r"\s*[0-9]+(?:\.[0-9]+)?[mun]?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        number = f"TRY_CAST(rtrim(trim({value}), 'mun') AS DOUBLE)"
+        scale = (
+            f"CASE right(trim({value}), 1) WHEN 'm' THEN 0.001 WHEN 'u' THEN 0.000001 WHEN 'n' THEN 0.000000001 ELSE 1 END"
+        )
+        return f"{number} * {scale}"
+
+    return Detector(
+        "cpu_quantity", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, '[0-9][mun]\\s*$')", named=_names_cpu, priority=62,
+    )
+
+
 # Sizes in bytes as people and tools write them: "350MB", "1.2 GB", "512 MiB", Kubernetes'
 # memory "128Mi", "1.5Gi", "524288Ki" (beside bare bytes), "2,048 bytes". KB, MB and GB count
 # in thousands (SI), KiB, MiB and GiB (and Ki, Mi, Gi) in 1024s. A lone "B" or "K" is left to
