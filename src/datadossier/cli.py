@@ -271,7 +271,7 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
     if dialect.get("rule_line"):
         parts.append("a rule of dashes under the header left out")
     if dialect.get("fields_line"):
-        parts.append('the columns named by its "#Fields:" line')
+        parts.append('the columns named by its "#Fields:" (W3C) or "#fields" (Zeek) line')
     if second := dialect.get("second_table"):
         parts.append(f"a second table below it, from line {second['line']} ({second['title']!r}), left out")
     return "; ".join(parts) + ("." if parts else "")
