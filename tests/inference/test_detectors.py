@@ -400,6 +400,30 @@ def test_sizes_in_bytes_with_their_units_mixed_are_bytes(infer: Infer) -> None:
     assert (result["download_mb"].decided_pattern, result["download_mb"].candidates[0].detected_unit) == ("unit_value", "MB")
 
 
+def test_coordinates_in_degrees_minutes_and_seconds_are_signed_degrees(infer: Infer) -> None:
+    # Aviation, maritime and survey listings: 40°26'46"N, 73°59'54.3" W, minutes alone with
+    # a fraction; the columns stayed text without a unit.
+    result = infer({
+        "lat": ["40°26'46\"N", "33°51'35.9\"S", "51° 30.123' N", "N 48°51'24\""] * 5,
+        "lon": ["73°59'54.3\" W", "151°12'40\"E", "0° 7.6' W", "E 2°21'3\""] * 5,
+    })
+    lat, lon = result["lat"], result["lon"]
+    assert (lat.decided_type, lat.decided_pattern, lat.candidates[0].detected_unit) == ("DOUBLE", "dms_degrees", "deg")
+    assert lat.bounds is not None and lon.bounds is not None
+    assert [round(b, 3) for b in lat.bounds] == [-33.86, 51.502]
+    assert [round(b, 3) for b in lon.bounds] == [-73.998, 151.211]
+
+
+def test_geometries_of_any_kind_as_well_known_text(infer: Infer) -> None:
+    # Ookla's tiles and TIGER's shapes as CSV: polygons, with a point or a line among them;
+    # "the closest pattern, geo_point, matches only 89.8%".
+    shapes = ["POLYGON ((-73.98 40.75, -73.97 40.75, -73.97 40.76, -73.98 40.75))", "MULTIPOLYGON (((1 2, 3 4, 1 2)))",
+              "POINT (-73.98 40.75)", "LINESTRING Z (1 2 3, 4 5 6)", "POINT EMPTY"] * 4
+    result = infer({"the_geom": shapes, "points": ["POINT (-73.98 40.75)", "POINT (2.35 48.85)"] * 10})
+    assert (result["the_geom"].decided_type, result["the_geom"].decided_pattern) == ("VARCHAR", "wkt_geometry")
+    assert result["points"].decided_pattern == "geo_point"
+
+
 def test_kubernetes_cpu_is_cores_under_a_cpu_s_name(infer: Infer) -> None:
     # kubectl's requests: "250m" (millicores) beside whole cores ("1", "2"); metrics-server's
     # usage in nanocores. As a number with the unit m, 2 cores read as 2 (the smallest).
@@ -920,6 +944,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compound_duration": ["2h50", "1.5h", "5 d", "1m2h", "3 m 12 s", "5dd", "s", "12.5"],
     "byte_size": ["1.1B", "12K", "100 Mb", "MB", "5 GiBs", "1.2.3 GB"],
     "cpu_quantity": ["250 m", "1.5.2m", "m", "250mm", "2 cores", "-1m"],
+    "dms_degrees": ["40°26'46\"", "40 26 46 N", "12.5 N", "N", "40°26'46\"X", "°N"],
+    "wkt_geometry": ["POLYGONAL", "(1 2)", "POINT", "MULTI (1 2)", "CIRCLE (1 2, 3)"],
     "bounded_years": ["10++ years", "<< 1 year", "1.5 years", "years", "10 + years", "> 5 years"],
     "hhmm_half": ["0752", "752A", "2152P", "0760A", "0752AM", "07:52A"],
     "hemisphere_degrees": ["57N", "57.05 N", "181.5E", "57.05X", "N57.05", "-57.05N"],
@@ -1001,6 +1027,7 @@ def _all_examples() -> list[str]:
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
+        "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
     ]
 

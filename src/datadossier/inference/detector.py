@@ -66,6 +66,8 @@ PatternName = Literal[
     "compound_duration",
     "byte_size",
     "cpu_quantity",
+    "dms_degrees",
+    "wkt_geometry",
     "bounded_years",
     "currency_magnitude",
     "boolean",

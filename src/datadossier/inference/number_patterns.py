@@ -616,6 +616,27 @@ def hemisphere_degrees() -> Detector:
 
 
 @register
+def dms_degrees() -> Detector:
+    """Coordinates in degrees, minutes and seconds with their hemisphere ("40°26'46\"N",
+    "73°59'54.3\" W", "40° 26.767' N", "N 40°26'46\"": aviation, maritime and survey data);
+    typed as signed decimal degrees, south and west below zero."""
+    minutes = r"[0-9]{1,2}(?:\.[0-9]+)?\s*['′]"
+    seconds = r"[0-9]{1,2}(?:\.[0-9]+)?\s*(?:\"|″|'')"
+    angle = rf"[0-9]{{1,3}}\s*°\s*(?:{minutes}\s*(?:{seconds})?)?"
+    regex = rf"\s*(?:[NSEW]\s*{angle}|{angle}\s*[NSEW])\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        degrees = _captured(value, r"([0-9]+)\s*°")
+        minutes_part = _captured(value, r"°\s*([0-9.]+)")
+        seconds_part = _captured(value, r"['′]\s*([0-9.]+)")
+        sign = f"CASE WHEN regexp_matches({value}, '[SW]') THEN -1 ELSE 1 END"
+        return f"({degrees} + coalesce({minutes_part}, 0) / 60 + coalesce({seconds_part}, 0) / 3600) * {sign}"
+
+    return Detector("dms_degrees", "DOUBLE", regex, convert, unit="deg", priority=62)
+
+
+@register
 def duration() -> Detector:
     """Elapsed times in minutes and seconds with a fraction ("1:38.109", "16:44.718": lap and
     race times, call and task durations); typed as seconds (98.109)."""

@@ -98,3 +98,14 @@ def geo_point() -> Detector:
     lon = r"[-+]?[0-9]{1,3}\.[0-9]+"
     regex = rf"\s*(?:\(\s*{lat}\s*,\s*{lon}\s*\)|(?i:point)\s*\(\s*{lon}\s+{lat}\s*\))\s*"
     return Detector("geo_point", "VARCHAR", regex, priority=30)
+
+
+@register
+def wkt_geometry() -> Detector:
+    """Geometries as well-known text of any kind, mixed in one column: "POLYGON ((...))",
+    "MULTIPOLYGON (((...)))", "LINESTRING (...)", "POINT EMPTY", with a Z or M, or an EWKT's
+    "SRID=4326;" before (Ookla's tiles, the Census Bureau's TIGER files as CSV, NYC Open
+    Data's the_geom). Below `geo_point`, which names a column of points."""
+    kinds = r"(?:MULTI)?(?:POINT|LINESTRING|POLYGON)|GEOMETRYCOLLECTION"
+    regex = rf"\s*(?:SRID=[0-9]+;)?(?i:{kinds})(?:\s?(?i:ZM|Z|M))?\s*(?:(?i:EMPTY)|\(.*\))\s*"
+    return Detector("wkt_geometry", "VARCHAR", regex, priority=29)
