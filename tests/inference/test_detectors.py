@@ -409,7 +409,8 @@ def test_coordinates_in_degrees_minutes_and_seconds_are_signed_degrees(infer: In
     })
     lat, lon = result["lat"], result["lon"]
     assert (lat.decided_type, lat.decided_pattern, lat.candidates[0].detected_unit) == ("DOUBLE", "dms_degrees", "deg")
-    assert lat.bounds is not None and lon.bounds is not None
+    assert lat.bounds is not None
+    assert lon.bounds is not None
     assert [round(b, 3) for b in lat.bounds] == [-33.86, 51.502]
     assert [round(b, 3) for b in lon.bounds] == [-73.998, 151.211]
 
