@@ -1270,6 +1270,11 @@ def test_a_narrower_summary_block_over_a_blank_line_is_a_preamble_of_the_longer_
     dialect = _load(con, path)
     assert (dialect.skip, dialect.second_table) == (6, None)
     assert _loaded(con) == (["Date", "Description", "Amount", "Running Bal."], 7)
+    # What the summary said is kept as text (the balances' dates say what the rows are of).
+    assert dialect.as_dict()["skipped_lines"] == [
+        "Description,,Summary Amt.", 'Beginning balance as of 01/01/2023,,"12,345.67"', 'Total credits,,"2,456.78"',
+        'Total debits,,"-1,098.76"', 'Ending balance as of 01/31/2023,,"13,703.69"',
+    ]
 
 
 def test_a_summary_block_without_a_blank_line_is_refused_at_the_line_read_as_the_header(con, tmp_path: Path) -> None:

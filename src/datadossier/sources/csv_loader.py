@@ -129,6 +129,9 @@ class CsvDialect:
     # What the lines above the table say of its columns, as the NASA Exoplanet Archive and
     # other IPAC exports write them ("# COLUMN pl_orbper: Orbital Period [days]"): (name, text).
     described: tuple[tuple[str, str], ...] = ()
+    # The first lines of the preamble skipped (a report's title, its "As of December 31, 2023",
+    # a statement's summary), as text: what the rows are of, which skipping loses.
+    skipped_lines: tuple[str, ...] = ()
     # A second table stacked under this one (see `_second_table`): the 1-based line of its
     # title, and the title. The copy ends before it.
     second_table: tuple[int, str] | None = None
@@ -181,6 +184,7 @@ class CsvDialect:
             **({"rejoined_rows": self.rejoined_rows} if self.rejoined_rows else {}),
             **({"written_names": dict(self.written_names)} if self.written_names else {}),
             **({"described": dict(self.described)} if self.described else {}),
+            **({"skipped_lines": list(self.skipped_lines)} if self.skipped_lines else {}),
             **(
                 {"second_table": {"line": self.second_table[0], "title": self.second_table[1]}}
                 if self.second_table else {}
@@ -560,6 +564,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         unnamed=unnamed, missing=missing, field_names=fields, rule_line=rule,
         empty_trailing=empty_trailing, repeated_headers=repeats, empty_rows=empty, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
+        skipped_lines=_skipped_text(lines[:preamble], delimiter),
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
         comments=bool(body_comments), site_blocks=bool(site_lines),
     )
@@ -567,6 +572,18 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
 
 # A line above a table describing one of its columns: "# COLUMN pl_orbper: Orbital Period [days]".
 _DESCRIBED = re.compile(r"#+\s*COLUMN\s+([^\s:]+)\s*:\s*(\S.*?)\s*", re.IGNORECASE)
+
+
+# Of a preamble, the lines kept as text, and the characters of each.
+_SKIPPED_LINES_KEPT = 5
+_SKIPPED_LINE_CHARS = 160
+
+
+def _skipped_text(lines: list[str], delimiter: str) -> tuple[str, ...]:
+    """The first lines of a preamble, without the delimiters padding them (see
+    `CsvDialect.skipped_lines`)."""
+    kept = (line.strip().strip(delimiter + " ").strip() for line in lines[:_SKIPPED_LINES_KEPT])
+    return tuple(text[:_SKIPPED_LINE_CHARS] for text in kept if text)
 
 
 def _described(lines: list[str]) -> tuple[tuple[str, str], ...]:

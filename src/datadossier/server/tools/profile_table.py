@@ -31,7 +31,8 @@ class ProfiledTable(BaseModel):
     seconds: dict[str, float] = Field(description="Time spent per stage (load, infer, layers, profile, store, total).")
     csv_dialect: dict[str, Any] | None = Field(
         description="Detected encoding, delimiter, quote and header of a CSV, the lines skipped before the"
-        " table (skip) and left out after it (footer), and how many rows under the header label the columns"
+        " table (skip; skipped_lines: the first of them as text, a report's title and date) and left out after"
+        " it (footer), and how many rows under the header label the columns"
         " (label_rows: their names are the columns' business_name, their units the columns' unit);"
         " repeated_headers: lines further down that repeat the header, left out of the layers;"
         " empty_rows: rows whose every field is empty (',,,'), left out of the layers;"
