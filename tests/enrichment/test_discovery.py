@@ -1073,9 +1073,13 @@ async def test_two_headerless_lookups_of_one_shape_are_no_parts_of_a_dataset(run
     folder.mkdir(parents=True)
     (folder / "features.txt").write_text("".join(f"{i} tBodyAcc-{'mean' if i % 2 else 'std'}()-{'XYZ'[i % 3]}{i}\n" for i in range(1, 41)))
     (folder / "activity_labels.txt").write_text("1 WALKING\n2 WALKING_UPSTAIRS\n3 WALKING_DOWNSTAIRS\n4 SITTING\n5 STANDING\n6 LAYING\n")
+    # The labels of the windows, a code each: the lookup was linked to them the wrong way
+    # (a "semantic" 1:n from activity_labels), their column0 and its column0 one name.
+    (folder / "y_train.txt").write_text("".join(f"{1 + (i * 7) % 6}\n" for i in range(300)))
     service = await _profile(runtime, folder)
-    _, entities, _ = await service.relationships(source="har")
+    found, entities, _ = await service.relationships(source="har")
     assert all("same_columns_as" not in e.evidence for e in entities)
+    assert not [e for e in _edges(found, "har") if e[0] == "activity_labels"]
 
 
 async def test_a_panel_of_countries_by_year_is_keyed_by_both(runtime: Runtime, tmp_path: Path) -> None:

@@ -1168,7 +1168,12 @@ def shared_keys(
     }
     loose: dict[tuple[tuple[str, ...], str], list[ColumnStats]] = {}
     for column in (c for t in tables for c in t.columns):
-        if column.family in ("integer", "string") and is_key_like(column.name) and (column.table, column.name) not in referencing:
+        if (
+            column.family in ("integer", "string") and is_key_like(column.name) and (column.table, column.name) not in referencing
+            # (A reader's column0 in two headerless files is no shared name: UCI HAR's labels
+            # lookup pointed at the file of labels that names its codes.)
+            and not is_placeholder(column.name)
+        ):
             loose.setdefault((words(column.name), column.family), []).append(column)
     pairs = [
         (child, parent)
@@ -1247,7 +1252,7 @@ def _listed_entities(
             distinct = parent.distinct or 0
             if (
                 parent.family not in ("integer", "string") or parent.nulls or not NEARLY_UNIQUE * listed <= distinct < parent.rows
-                or (table.name, parent.name) in paired or not _child_ok(parent)
+                or (table.name, parent.name) in paired or not _child_ok(parent) or is_placeholder(parent.name)
                 or (own_id and ((table.name, parent.name) in keyed or not is_key_like(parent.name)))
             ):
                 continue
