@@ -80,15 +80,13 @@ def _filled_by_group(
     runs, later, distinct = int(row[0]), int(row[1]), int(row[2])
     if runs != distinct or later < later_needed:
         return [], runs  # values that come back later, or too few rows below the first ones
-    filled = [
-        c for i, c in enumerate(candidates)
-        if int(row[3 + 2 * i]) == 0 and int(row[4 + 2 * i]) > 0
-    ]
-    covered = [c for c in filled if int(row[4 + 2 * candidates.index(c)]) >= _LONE_COVERAGE * runs]
+    # (Columns holding no value below the first rows: how many they hold on those rows.)
+    on_first = {c.name: int(row[4 + 2 * i]) for i, c in enumerate(candidates) if int(row[3 + 2 * i]) == 0}
+    filled = [name for name, count in on_first.items() if count > 0]
     # Two such columns, or one on (nearly) every group's first row: chance does neither.
-    if len(filled) < 2 and not covered:
+    if len(filled) < 2 and not any(on_first[name] >= _LONE_COVERAGE * runs for name in filled):
         return [], runs
-    return [c.name for c in filled], runs
+    return filled, runs
 
 
 def _carry_down(relation: str, group: str, columns: list[str]) -> str:

@@ -54,7 +54,6 @@ def _eu_amount(decimals: int) -> str:
 
 
 _US_AMOUNT = _us_amount(MONEY_DECIMALS)
-_EU_AMOUNT = _eu_amount(MONEY_DECIMALS)
 _UNIT = r"(?:°\s?[CFK]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 
 

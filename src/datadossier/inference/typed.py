@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datadossier.inference.model import DataType
-from datadossier.inference.patterns import DETECTORS, MONEY_SQL_TYPE, Detector, detector_for
+from datadossier.inference.patterns import MONEY_SQL_TYPE, Detector, detector_for
 
 
 def sql_type(decided_type: DataType, pattern: str | None = None) -> str:
     """The DuckDB type a decided type (read with ``pattern``) is stored as in the typed layer:
     the type's own, or the pattern's where it says one (money with more decimals)."""
     if decided_type == "DECIMAL":
-        detector = next((d for d in DETECTORS.values() if d.name == pattern), None)
-        return detector.sql_type if detector is not None and detector.sql_type else MONEY_SQL_TYPE
+        return (detector_for(decided_type, pattern).sql_type if pattern is not None else None) or MONEY_SQL_TYPE
     return decided_type
 
 

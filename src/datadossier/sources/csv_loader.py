@@ -403,11 +403,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         kept = starts[:1] + [i for i in starts[1:] if not _is_comment(physical[i])]
         starts, body_comments = kept, len(starts) - len(kept)
     # (A USGS RDB file repeats its header and format line for each site it holds.)
-    site_lines = _site_block_lines(physical, starts + [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip()])
+    later = [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip()]
+    site_lines = _site_block_lines(physical, starts + later)
     starts = [i for i in starts if i not in site_lines]
     # (A second table is looked for in every line read, past the lines the dialect is read
     # from: Ken French's yearly factors start at line 1,175.)
-    physical_starts = starts + [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip() and i not in site_lines]
+    physical_starts = starts + [i for i in later if i not in site_lines]
     stacked = _second_table(physical, physical_starts)
     if stacked is not None and stacked < len(starts):
         # The table ends where the second starts: its lines are neither rows nor notes.
@@ -1274,12 +1275,6 @@ def _cut_repeated_headers(path: Path, dialect: CsvDialect) -> int:
     return cut
 
 
-def _empty_row_pattern(dialect: CsvDialect) -> re.Pattern[bytes]:
-    """A line of delimiters alone (spaces beside them): a row whose every field is empty."""
-    delimiter = re.escape(dialect.delimiter.encode())
-    return re.compile(delimiter + rb"[" + delimiter + rb" ]*")
-
-
 def _only_delimiters(line: str, delimiter: str) -> bool:
     """A line of delimiters alone, spaces beside them (",,,,", "; ;")."""
     text = line.rstrip("\r\n")
@@ -1306,7 +1301,6 @@ def _cut_empty_rows(path: Path, dialect: CsvDialect) -> int:
     inside a quoted value (an odd number of quotes before it) stays."""
     if dialect.field_count < 2:
         return 0
-    pattern = _empty_row_pattern(dialect)
     first = _first_data_line(path, dialect)
     quote = dialect.quote.encode()
     inside = False  # in a quoted value that spans lines
@@ -1314,7 +1308,8 @@ def _cut_empty_rows(path: Path, dialect: CsvDialect) -> int:
     target = path.with_name(path.name + ".part")
     with path.open("rb") as src, target.open("wb") as out:
         for number, line in enumerate(src):
-            if number >= first and not inside and pattern.fullmatch(line.rstrip(b"\r\n")):
+            # (Latin-1 reads any byte: the delimiter, ASCII, is found whatever the encoding.)
+            if number >= first and not inside and _only_delimiters(line.decode("latin-1"), dialect.delimiter):
                 cut += 1
                 continue
             if quote:
