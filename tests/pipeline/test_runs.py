@@ -577,6 +577,44 @@ async def test_a_parquet_floats_nan_is_a_missing_value(runtime: Runtime, tmp_pat
         assert con.execute(f"SELECT count(*) FROM {typed} WHERE isnan(score)").fetchone() == (0,)
 
 
+async def test_a_parquet_number_of_unix_times_under_a_time_name_is_a_timestamp(runtime: Runtime, tmp_path: Path) -> None:
+    # GA4's BigQuery export keeps event_timestamp as int64 microseconds, event pipelines write
+    # milliseconds and seconds so too: they stayed BIGINT, where the same digits in a CSV are
+    # times. A float of seconds keeps its fraction and its NaN is no value; an int64 in range
+    # under another name stays a number, TIMESTAMP its runner-up, and a person's TIMESTAMP reads it.
+    from datadossier.pipeline.decisions import set_column_type
+
+    path = _parquet_of(
+        tmp_path, "events",
+        "SELECT i AS id, 1680343200000000 + i * 1500000 AS event_timestamp, 1680343200 + i * 60 AS created_at,"
+        " 1680343200000 + i AS updated_ms, CASE WHEN i % 5 = 0 THEN 'NaN'::DOUBLE ELSE 1680343200.25 + i END AS ts,"
+        " 1680343200 + i AS account_no FROM range(20) t(i)",
+    )
+    (run,) = await runtime.pipeline.profile_path(path)
+    assert (run.typed_rows, run.quarantine_rows) == (20, 0)
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.events")
+        details = {d.column_name: d for d in await metadata.column_details(session, table)}
+    assert {name: (d.resolved_type, d.detected_pattern) for name, d in details.items()} == {
+        "id": ("BIGINT", None), "event_timestamp": ("TIMESTAMP", "epoch_micros"), "created_at": ("TIMESTAMP", "epoch_seconds"),
+        "updated_ms": ("TIMESTAMP", "epoch_millis"), "ts": ("TIMESTAMP", "epoch_seconds"), "account_no": ("BIGINT", None),
+    }
+    kept = details["account_no"].decision
+    assert kept is not None
+    assert "TIMESTAMP is the runner-up" in (kept.decision_reason or "")
+    typed = layer_relation("typed", "data", "events")
+    with runtime.pipeline.workspace.connect() as con:
+        row = con.execute(
+            f"SELECT strftime(event_timestamp, '%Y-%m-%d %H:%M:%S'), strftime(created_at, '%H:%M'),"
+            f" epoch_ms(updated_ms), strftime(ts, '%S.%f'), (SELECT count(ts) FROM {typed}) FROM {typed} WHERE id = 2"
+        ).fetchone()
+    assert row == ("2023-04-01 10:00:03", "10:02", 1680343200002, "02.250000", 16)
+    _, retyped = await set_column_type(runtime.pipeline, "data.events", "account_no", "TIMESTAMP", decided_by="test")
+    assert (retyped.typed_rows, retyped.quarantine_rows) == (20, 0)
+    with runtime.pipeline.workspace.connect() as con:
+        assert con.execute(f"SELECT epoch(account_no) FROM {typed} WHERE id = 3").fetchone() == (1680343203.0,)
+
+
 async def test_a_parquet_column_read_under_another_name_says_how_the_file_names_it(runtime: Runtime, tmp_path: Path) -> None:
     # Flattened JSON with "Id" beside "ID", a tool's own "_row_id": read as ID_1 and _row_id_1,
     # and nothing said so (a CSV's renamed columns name their header).

@@ -559,6 +559,29 @@ def _epoch(name: PatternName, digits: str, scale: int) -> Detector:
     return Detector(name, "TIMESTAMP", regex, convert, priority=10)
 
 
+# Unix times a source typed as numbers (a Parquet int64: GA4's event_timestamp in microseconds,
+# a Kafka sink's milliseconds), by pattern: the same units and years as the text readings.
+EPOCH_SCALES: dict[str, int] = {"epoch_seconds": 1, "epoch_millis": 1000, "epoch_micros": 1_000_000}
+
+
+def epoch_pattern_of(low: float, high: float, *, whole: bool) -> str | None:
+    """The unit in which numbers from ``low`` to ``high`` are all Unix times of 1990-2100
+    (seconds only for numbers with fractions, ``whole`` False); None when none fits."""
+    for name, scale in EPOCH_SCALES.items():
+        if (whole or scale == 1) and _EPOCH_SECONDS[0] * scale <= low and high <= _EPOCH_SECONDS[1] * scale:
+            return name
+    return None
+
+
+def native_epoch_sql(column_sql: str, pattern: str) -> str:
+    """A number the source typed (an integer or a double) read as a Unix time in
+    ``pattern``'s unit: a TIMESTAMP in UTC, NULL outside 1990-2100."""
+    scale = EPOCH_SCALES[pattern]
+    low, high = (bound * scale for bound in _EPOCH_SECONDS)
+    micros = f"CAST(round({column_sql} * {1_000_000 // scale}) AS BIGINT)"
+    return f"make_timestamp(CASE WHEN {column_sql} BETWEEN {low} AND {high} THEN {micros} END)"
+
+
 @register
 def epoch_seconds() -> Detector:
     """Unix times in seconds ("964982703", as MovieLens and many logs write them)."""

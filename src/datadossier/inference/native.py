@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from datadossier.inference.date_patterns import epoch_pattern_of
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
+from datadossier.inference.names import looks_like_instant
 from datadossier.inference.scan import ColumnScan
 from datadossier.inference.units import name_unit_note, unit_from_name
 from datadossier.inference.values import as_bound
@@ -70,8 +72,19 @@ def _kept_reason(raw_type: str, data_type: DataType) -> str:
     return f"Typed by the source as {raw_type}; kept as {data_type}."
 
 
+_EPOCH_UNITS = {"epoch_seconds": "seconds", "epoch_millis": "milliseconds", "epoch_micros": "microseconds"}
+
+
+def _epoch_reading(data_type: DataType, low: float | None, high: float | None) -> str | None:
+    """The Unix time pattern every value of a source-typed number fits (1990-2100), if any."""
+    if data_type not in _NUMERIC or data_type == "DECIMAL" or low is None or high is None:
+        return None
+    return epoch_pattern_of(low, high, whole=data_type != "DOUBLE")
+
+
 def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnInference:
-    """The single candidate of a column the source typed; its unit from the name if numeric."""
+    """The single candidate of a column the source typed, its unit from the name if numeric;
+    or, for numbers that are all Unix times under a name of a moment, TIMESTAMP."""
     data_type = native_data_type(raw_type)
     unit = unit_from_name(name) if data_type in _NUMERIC else None
     low, high = as_bound(scan.low), as_bound(scan.high)
@@ -83,13 +96,39 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
         detected_unit=unit.unit if unit else None,
         unit_confidence=unit.confidence if unit else None,
     )
+    said = f" Unit from the name: {unit.unit}." if unit else (note or "")
     nan = scan.missing.get("NaN", 0)
+    nan_note = f" NaN ({nan:,} values) read as missing: the missing number of pandas, numpy and Spark." if nan else ""
+    candidates = [candidate]
+    epoch = _epoch_reading(data_type, low, high)
+    if epoch is not None:
+        # Parquet written by an event pipeline keeps its times as int64 (GA4's BigQuery export:
+        # event_timestamp in microseconds): read as the CSV's digits are, by range and name.
+        reading = f"Unix times in {_EPOCH_UNITS[epoch]} (1990-2100)"
+        by_name = looks_like_instant(name)
+        instant = TypeCandidate(
+            data_type="TIMESTAMP", confidence=1.0 if by_name else 0.5, parse_success_rate=1.0,
+            detected_pattern=epoch, pattern_match_rate=1.0, details={"name_evidence": by_name},
+        )
+        candidates.append(instant)
+        if by_name:
+            return ColumnInference(
+                column_name=name, raw_type=raw_type, candidates=[instant, candidate], decided_type="TIMESTAMP",
+                decided_pattern=epoch,
+                reason=f"Typed by the source as {raw_type}; the name says time and every value reads as {reading}:"
+                f" read as TIMESTAMP (UTC).{nan_note}",
+                missing_values=dict(scan.missing),
+                non_null_count=scan.non_null,
+            )
+        said += (
+            f" The values also read as {reading}, but the name does not say time: kept as numbers"
+            " (TIMESTAMP is the runner-up)."
+        )
     return ColumnInference(
-        column_name=name, raw_type=raw_type, candidates=[candidate], decided_type=data_type,
+        column_name=name, raw_type=raw_type,
+        candidates=candidates, decided_type=data_type,
         decided_pattern=None,
-        reason=_kept_reason(raw_type, data_type)
-        + (f" Unit from the name: {unit.unit}." if unit else note or "")
-        + (f" NaN ({nan:,} values) read as missing: the missing number of pandas, numpy and Spark." if nan else ""),
+        reason=_kept_reason(raw_type, data_type) + said + nan_note,
         missing_values=dict(scan.missing),
         non_null_count=scan.non_null,
         bounds=None if low is None or high is None else (low, high),

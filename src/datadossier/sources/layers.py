@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from datadossier.engine import create_table, quote_ident, quote_literal
 from datadossier.inference import failed_condition, sql_type, typed_expression
 from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql, row_number_sql
+from datadossier.inference.date_patterns import EPOCH_SCALES, native_epoch_sql
 
 if TYPE_CHECKING:
     import duckdb
@@ -82,6 +83,8 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
         # NaN is no value (see `scan`).
         if "NaN" in cast.missing and cast.decided_type == "DOUBLE":
             col = f"CASE WHEN isnan({col}) THEN NULL ELSE {col} END"
+        if cast.decided_type == "TIMESTAMP" and cast.pattern in EPOCH_SCALES:
+            return native_epoch_sql(col, cast.pattern)  # (an int64 of Unix times, see `native`)
         return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
     if cast.decided_type == "VARCHAR" and (cast.trim or cast.blank_null):
         # A value of spaces alone is no value (the " " of NYC's sales' EASE-MENT, of a
@@ -99,6 +102,10 @@ def _failure(cast: ColumnCast, readings: Readings) -> str | None:
         return None
     col = quote_ident(cast.name)
     if cast.raw_type.upper() != "VARCHAR":
+        if cast.decided_type == "TIMESTAMP" and cast.pattern in EPOCH_SCALES:
+            # (A float's NaN is no value: NULL, not a failure.)
+            nan = f" AND NOT isnan({col})" if "NaN" in cast.missing else ""
+            return f"({col} IS NOT NULL AND {native_epoch_sql(col, cast.pattern)} IS NULL{nan})"
         return f"({col} IS NOT NULL AND TRY_CAST({col} AS {sql_type(cast.decided_type)}) IS NULL)"
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
     failed = (
