@@ -181,6 +181,44 @@ def test_bounds_of_suppressed_counts_are_missing_values(infer: Infer) -> None:
     assert results["median_income"].missing_values == {"250,000+": 38}
 
 
+def test_results_below_many_detection_limits_are_one_marker(infer: Infer) -> None:
+    # The Water Quality Portal's ResultMeasureValue: each analyte and dilution has its own
+    # limit ("<0.5", "<0.02", "<1", ...), each rare; together a tenth of the results. The
+    # column stayed text (more than two bounds were taken for data, as Google Play's are).
+    rng = random.Random(3)
+    limits = ["<0.5", "<0.02", "<1", "<0.003", "< 2"]
+    values = [limits[(i // 10) % 5] if i % 10 == 0 else f"{rng.uniform(0.05, 9):.2f}" for i in range(600)]
+    result = infer({"ResultMeasureValue": values})["ResultMeasureValue"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == dict.fromkeys(limits, 12)
+    assert result.non_null_count == 540
+
+
+def test_a_limit_the_sample_missed_is_missing_beside_sampled_ones(infer: Infer) -> None:
+    # An assay table's limits move with dilution: one met only past the sample is censored
+    # too, not junk that quarantines its sample's other elements.
+    rng = random.Random(4)
+    values = ["<0.005" if i % 20 == 0 else f"{rng.uniform(0.01, 3):.3f}" for i in range(30_000)]
+    values[29_990] = "<0.05"
+    result = infer({"Au_ppm": values})["Au_ppm"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == {"<0.005": 1500, "<0.05": 1}
+    assert result.candidates[0].failed_examples == []
+
+
+@pytest.mark.parametrize(
+    "marker", ["BDL", "Undetermined", "NS", "TNP", "QNS", "TNTC", "OVRFLW", "Hemolyzed", "tr", "<MDL", "Not detected"]
+)
+def test_a_lab_s_result_qualifiers_are_missing(infer: Infer, marker: str) -> None:
+    # A qPCR export's CT "Undetermined" for every no-template control, Gen5's "OVRFLW", an
+    # assay certificate's "NS" (not sampled), a clinical lab's "TNP" and "QNS", "BDL": rows
+    # went to quarantine (all 96 wells of a time point with one saturated well), or the
+    # column stayed text.
+    result = infer({"CT": _numbers(400, 8, marker)})["CT"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {marker: 50}
+
+
 def test_many_different_bounds_are_data(infer: Infer) -> None:
     # Google Play's installs: every value a lower bound; they are the data, not its gaps.
     bounds = ["500+", "1,000+", "5,000+", "10,000+", "50,000+", "100,000+", "1,000,000+"]

@@ -57,6 +57,11 @@ _MARKER_WORDS = (
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
+    # (A lab's result qualifiers: below the detection limit, not detected or determined, not
+    # sampled or insufficient, not performed, quantity not sufficient, listed not received,
+    # too numerous to count, over the reader's range, a haemolysed specimen, a trace.)
+    r"|bdl|below (?:the )?(?:detection|reporting) limit|not detected|undetermined|indeterminate|nq|ns|is|lnr"
+    r"|tnp|qns|tntc|too numerous to count|ovrflw|overflow|ha?emoly[sz]ed|tr|trace|<\s*(?:mdl|dl|lod|loq|rl|pql|mrl)"
     r"|\(\s*(?:null|blank|none|empty|missing)\s*\)|<\s*(?:unknown|none|nil|null|empty|missing|n/?a)\s*>|#null!)"
 )
 # A survey's negative codes (-9 to -1, -99 to -9999), missing only beside dates (`_missing_markers`).
@@ -383,16 +388,25 @@ def _missing_markers(
 ) -> dict[str, int]:
     """The markers that stand for a missing value in this column: each frequent in the sample
     (a code, not a stray typo), and without them the other values read as one type that none
-    of them reads as (so that the "N" of a Y/N column stays a value)."""
+    of them reads as (so that the "N" of a Y/N column stays a value). Results beyond a
+    detection limit ("<0.5", "<0.02") count as one marker, whatever their limits."""
+    censored = {v: c for v, c in markers if is_censored(v)}
     # (A small bound is the top bucket of the column's own scale, Black Friday's "4+" years in
     # a city beside 0 to 3, or ages "65+": a number, `lower_bound`'s.)
-    frequent = {v: c for v, c in markers if c >= _marker_min_count(v, total, config) and not _SMALL_BOUND.fullmatch(v)}
-    rest = total - sum(frequent.values())
-    if not frequent or rest < config.missing_min_count:
-        return {}
+    frequent = {
+        v: c for v, c in markers
+        if v not in censored and c >= _marker_min_count(v, total, config) and not _SMALL_BOUND.fullmatch(v)
+    }
     # A source has a code or two for "missing"; many bounds are data (Google Play's installs:
     # "500+", "10,000+", "1,000,000+", ...).
     if len(frequent) > 4 or sum(1 for v in frequent if any(ch.isdigit() for ch in v)) > 2:
+        return {}
+    if censored and sum(censored.values()) >= max(config.missing_min_count, config.missing_share * total):
+        # Each analyte and dilution has its limit: the Water Quality Portal's results mix
+        # "<0.003", "<0.02" and "<2" in one column, each of them rare.
+        frequent.update(censored)
+    rest = total - sum(frequent.values())
+    if not frequent or rest < config.missing_min_count:
         return {}
     for detector in DETECTORS.values():
         if detector.convert is None:
@@ -417,6 +431,13 @@ def _missing_markers(
 
 
 _NEGATIVE_CODE = re.compile(rf"\s*{_NEGATIVE_CODES}\s*")
+# A result beyond a detection or reporting limit, written as the limit: "<0.5", "< 2", "≥1000".
+_CENSORED = re.compile(r"\s*[<>≤≥]\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*")
+
+
+def is_censored(value: str) -> bool:
+    """Whether a value is a result beyond a limit, written as the limit ("<0.02", ">500")."""
+    return _CENSORED.fullmatch(value) is not None
 
 
 # Words that say a value is unknown, and nothing else (not "No internet service").
