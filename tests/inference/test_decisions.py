@@ -1176,3 +1176,25 @@ def test_a_column_of_cr_and_dr_amounts_names_its_sign_convention(infer: Infer) -
     assert result.decided_pattern == "credit_debit"
     assert result.candidates[0].details["sign_convention"] == "CR positive (credit), DR negative (debit), unmarked as written"
     assert "DR debits, below zero" in result.reason
+
+
+def test_dotted_diagnosis_codes_stay_text_with_their_letter_codes(infer: Infer) -> None:
+    # The UCI diabetes study's diag_1..diag_3 and CMS's ICD9_DGNS_CD_1: dotted ICD-9 codes were
+    # DOUBLE, "038.9" became 38.9 and "250.00" 250, and the 2% of V codes went to quarantine.
+    codes = ["250.83", "276", "428.0", "414.01", "250.00", "038.9", "008.45", "786.50", "428.30", "996.81"]
+    values = [codes[i % len(codes)] if i % 50 else "V57.89" for i in range(500)]
+    results = infer({"diag_1": values, "ICD9_DGNS_CD_1": values})
+    assert results["diag_1"].decided_type == "VARCHAR"
+    assert "diagnosis code's name" in results["diag_1"].reason
+    assert "'V57.89'" in results["diag_1"].reason
+    assert results["ICD9_DGNS_CD_1"].decided_type == "VARCHAR"
+    # Without any V code, the column is no number either; a count of diagnoses is one.
+    plain = infer({"dx": codes * 3, "number_diagnoses": [str(1 + i % 9) for i in range(30)]})
+    assert plain["dx"].decided_type == "VARCHAR"
+    assert plain["number_diagnoses"].decided_type == "INTEGER"
+    # Undotted codes under such a name too (CMS's ADMTNG_ICD9_DGNS_CD "4280" beside "V5789").
+    undotted = infer({"ADMTNG_ICD9_DGNS_CD": ["4280", "5990", "53081", "2859", "41401"] * 10})["ADMTNG_ICD9_DGNS_CD"]
+    assert undotted.decided_type == "VARCHAR"
+    # A physicist's dx (negative steps) is no code list.
+    steps = infer({"dx": [f"{(i - 20) * 0.125:.3f}" for i in range(40)]})["dx"]
+    assert steps.decided_type == "DOUBLE"

@@ -40,6 +40,7 @@ from datadossier.inference.names import (
     looks_like_postal,
     looks_like_temperature,
     name_tokens,
+    names_a_diagnosis_code,
     names_a_label,
     names_a_length_of_time,
     names_a_time_part,
@@ -166,7 +167,8 @@ def _decide_text(
     by_name: dict[PatternName, _Option] = {o.name: o for o in options}
     notes: list[str] = []
     code_note = (
-        _leading_zero_note(by_name, name, findings, config) or _letter_code_note(by_name, name, n)
+        _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
+        or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
     )
     if code_note:
@@ -594,6 +596,34 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
     return (
         f"Whole numbers of up to five digits under a postal code's name{lost if high >= 10_000 > low else ''}:"
         " codes, not quantities; kept as VARCHAR."
+    )
+
+
+# The numbers of ICD-9's codes: 001 to 999 before the point, undotted up to five digits
+# ("25000"); an EHR's dx of other numbers (a physicist's negative dx) is no code list.
+_ICD_NUMBERS = (1, 100_000)
+
+
+def _diagnosis_code_note(by_name: dict[PatternName, _Option], name: str, n: int) -> str | None:
+    """Why numbers under a diagnosis code's name stay text: ICD-9 codes written with their
+    point (the UCI diabetes study's diag_1 "038.9", "250.00", "428.30" beside "V57.89") are
+    codes whose leading and trailing zeros a number drops ("038.9" as 38.9 is another code's
+    shape), and the V and E codes of the same list would go to quarantine."""
+    number = by_name.get("float")
+    if number is None or not number.stats.parsed or not names_a_diagnosis_code(name):
+        return None
+    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
+    if low is None or high is None or low < _ICD_NUMBERS[0] or high >= _ICD_NUMBERS[1]:
+        return None
+    failed = n - number.stats.parsed
+    lettered = [e.strip() for e in number.stats.failed_examples if _letter_code(e.strip())]
+    others = f"; the {failed:,} codes with letters (e.g. {lettered[0]!r}) are of the same list" if failed and lettered else ""
+    whole = by_name.get("integer")
+    dotted = number.stats.parsed > (whole.stats.parsed if whole is not None else 0)
+    shapes = "'038.9' or '250.00', whose leading and trailing zeros" if dotted else "'0389' or '25000', whose leading zeros"
+    return (
+        f"{number.stats.parsed:,} values under a diagnosis code's name read as numbers: ICD codes such as"
+        f" {shapes} a number drops{others}; kept as VARCHAR, as written."
     )
 
 

@@ -232,3 +232,27 @@ def names_a_label(name: str) -> bool:
     letters."""
     tokens = name_tokens(name)
     return bool(tokens) and tokens[-1] in _LABEL_ENDINGS
+
+
+# Words of a diagnosis in a name (the diabetes study's diag_1, CMS's ICD9_DGNS_CD_1 and
+# PRNCPAL_DGNS_CD, an EHR's dx), and the words after one that still name its code.
+_DIAGNOSIS_WORDS = frozenset({"diag", "diags", "diagnosis", "diagnoses", "dgns", "dx", "dxs", "icd", "icd9", "icd10"})
+# (ICD-9's procedure codes are dotted too: CMS's ICD9_PRCDR_CD_1 "38.93".)
+_CODE_TAIL_WORDS = frozenset({"code", "codes", "cd", "cm", "pcs", "id", "prcdr", "proc", "procedure", "px"})
+# Words before a diagnosis that make the name a measure of it: the diabetes study's
+# number_diagnoses counts them, an age or a date at diagnosis is no code.
+_DIAGNOSIS_MEASURE_WORDS = frozenset({
+    "number", "num", "n", "nbr", "count", "cnt", "total", "age", "date", "dt", "time", "year", "years", "days", "months",
+})
+
+
+def names_a_diagnosis_code(name: str) -> bool:
+    """True for names of a diagnosis (or ICD procedure) code: ``diag_1``, ``ICD9_DGNS_CD_1``,
+    ``ADMTNG_ICD9_DGNS_CD``, ``dx``, ``primary_diagnosis``, ``icd10_code``; not
+    ``number_diagnoses``, ``age_at_diagnosis`` nor ``dx_date``."""
+    tokens = name_tokens(name)
+    at = next((i for i, t in enumerate(tokens) if t in _DIAGNOSIS_WORDS), None)
+    if at is None or _DIAGNOSIS_MEASURE_WORDS.intersection(tokens[:at]):
+        return False
+    return all(t in _DIAGNOSIS_WORDS or t in _CODE_TAIL_WORDS or t.isdigit() for t in tokens[at + 1 :])
+
