@@ -1198,3 +1198,18 @@ def test_dotted_diagnosis_codes_stay_text_with_their_letter_codes(infer: Infer) 
     # A physicist's dx (negative steps) is no code list.
     steps = infer({"dx": [f"{(i - 20) * 0.125:.3f}" for i in range(40)]})["dx"]
     assert steps.decided_type == "DOUBLE"
+
+
+def test_procedure_code_modifiers_stay_text_with_their_letter_modifiers(infer: Infer) -> None:
+    # The fee schedule's MOD, a claim line's MDFR_CD: 26, 59, 25 beside TC, LT, RT. As
+    # INTEGER each technical-component line went to quarantine.
+    numbers = ["25", "26", "59", "76", "51", "50", "91"]
+    values = [numbers[i % 7] for i in range(98)] + ["TC", "LT"]
+    results = infer({"MOD": values, "modifier_1": values, "units": [str(10 + i % 20) for i in range(100)]})
+    assert results["MOD"].decided_type == "VARCHAR"
+    assert "modifier's name" in results["MOD"].reason
+    assert "'TC'" in results["MOD"].reason
+    assert results["modifier_1"].decided_type == "VARCHAR"
+    assert results["units"].decided_type == "INTEGER"
+    # Two-digit modifiers alone are the same codes.
+    assert infer({"MDFR_CD": numbers * 4})["MDFR_CD"].decided_type == "VARCHAR"

@@ -43,6 +43,7 @@ from datadossier.inference.names import (
     names_a_diagnosis_code,
     names_a_label,
     names_a_length_of_time,
+    names_a_modifier,
     names_a_time_part,
     names_a_version,
     names_census_geography,
@@ -168,7 +169,7 @@ def _decide_text(
     notes: list[str] = []
     code_note = (
         _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
-        or _letter_code_note(by_name, name, n)
+        or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
     )
     if code_note:
@@ -624,6 +625,30 @@ def _diagnosis_code_note(by_name: dict[PatternName, _Option], name: str, n: int)
     return (
         f"{number.stats.parsed:,} values under a diagnosis code's name read as numbers: ICD codes such as"
         f" {shapes} a number drops{others}; kept as VARCHAR, as written."
+    )
+
+
+# Modifiers of a procedure code are two characters: "25", "26", "59" beside "TC", "LT", "RT".
+_MODIFIER_NUMBERS = (10, 99)
+
+
+def _modifier_note(by_name: dict[PatternName, _Option], name: str, n: int) -> str | None:
+    """Why two-digit numbers under a modifier's name stay text: HCPCS modifiers (the fee
+    schedule's MOD, a claim line's MDFR_CD) are one code list of digits and letters, "26"
+    the professional and "TC" the technical component of one service; as integers every
+    letter modifier would go to quarantine with its claim line."""
+    whole = by_name.get("integer")
+    if whole is None or not whole.stats.parsed or not names_a_modifier(name):
+        return None
+    low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)
+    if low is None or high is None or low < _MODIFIER_NUMBERS[0] or high > _MODIFIER_NUMBERS[1]:
+        return None
+    failed = n - whole.stats.parsed
+    lettered = [e.strip() for e in whole.stats.failed_examples if _letter_code(e.strip())]
+    others = f", one list with the {failed:,} of letters (e.g. {lettered[0]!r})" if failed and lettered else ""
+    return (
+        f"Two-digit numbers under a modifier's name: procedure code modifiers such as 26 and 59{others};"
+        " codes, not quantities, kept as text so that none goes to quarantine."
     )
 
 

@@ -256,3 +256,17 @@ def names_a_diagnosis_code(name: str) -> bool:
         return False
     return all(t in _DIAGNOSIS_WORDS or t in _CODE_TAIL_WORDS or t.isdigit() for t in tokens[at + 1 :])
 
+
+# Words of a billing code's modifier (CMS's MOD in the fee schedule, MDFR_CD in claims,
+# HCPCS_1ST_MDFR_CD, a hospital file's modifiers).
+_MODIFIER_WORDS = frozenset({"mod", "mods", "modifier", "modifiers", "mdfr"})
+
+
+def names_a_modifier(name: str) -> bool:
+    """True for names of a procedure code's modifier: ``MOD``, ``modifier_1``, ``Modifier``,
+    ``MDFR_CD``, ``HCPCS_1ST_MDFR_CD``; not ``mod_date`` nor ``modified``."""
+    tokens = name_tokens(name)
+    at = next((i for i, t in enumerate(tokens) if t in _MODIFIER_WORDS), None)
+    if at is None:
+        return False
+    return all(t in _MODIFIER_WORDS or t in _CODE_TAIL_WORDS or t.isdigit() for t in tokens[at + 1 :])
