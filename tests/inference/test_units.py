@@ -477,3 +477,15 @@ def test_a_code_s_name_has_no_unit() -> None:
     # NYPD's ADDR_PCT_CD is the precinct's code, not a percentage; a unit still ends a name.
     names = ("ADDR_PCT_CD", "zone_id", "weight_kg", "pct")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, "kg", "%"]
+
+
+def test_a_currency_code_in_the_name_of_a_one_or_two_flag_is_no_unit(infer: Infer) -> None:
+    # DE-SynPUF's SP_CHF (chronic heart failure, 1 yes, 2 no) got the unit CHF, Swiss francs;
+    # an Elixhauser table's chf 0/1 likewise. Whole francs are amounts all the same.
+    flags = ["1", "2", "2", "1", "2", "1"]
+    results = infer({"SP_CHF": flags, "chf": ["0", "1", "1", "0", "0", "1"], "price_chf": ["12", "30", "7", "120", "45", "9"]})
+    for column in ("SP_CHF", "chf"):
+        assert results[column].decided_type == "INTEGER", column
+        assert results[column].candidates[0].detected_unit is None, column
+        assert "currency code CHF" in results[column].reason
+    assert results["price_chf"].candidates[0].detected_unit == "CHF"

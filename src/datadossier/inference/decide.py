@@ -511,7 +511,9 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         option.details["unit_from_name"] = from_name.unit
     if from_values and from_name and from_values.unit == from_name.unit:
         option.unit = UnitEvidence(from_values.unit, AGREEING_UNIT_CONFIDENCE)
-    elif from_values is None and (note := name_unit_note(from_name, as_bound(stats.low), as_bound(stats.high))):
+    elif from_values is None and (
+        note := name_unit_note(from_name, as_bound(stats.low), as_bound(stats.high), whole=option.data_type in ("INTEGER", "BIGINT"))
+    ):
         option.details["unit_note"] = note
     else:
         option.unit = from_values or from_name

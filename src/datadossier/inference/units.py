@@ -572,13 +572,26 @@ DEGREES_MAX = 360.0
 PERCENT_MAX = 1000.0
 
 
-def name_unit_note(unit: UnitEvidence | None, low: float | None, high: float | None) -> str | None:
+CODED_CURRENCY_NOTE = (
+    " The name holds the currency code {code}, but every value is a whole number from {low:g} to {high:g}:"
+    " the codes of a yes/no or a category, not amounts, so no unit is recorded."
+)
+# Whole numbers up to this one under a currency's code are a flag's codes: 1 and 2 (yes and
+# no, as CMS writes them), 0 and 1.
+CODED_CURRENCY_MAX = 2
+
+
+def name_unit_note(unit: UnitEvidence | None, low: float | None, high: float | None, *, whole: bool = False) -> str | None:
     """Why a unit that only the name states is none, or None. A percentage: every value
     within -1..1 holds shares of one (basketball's FG% .512 beside USG% 22.4, the College
     Scorecard's rates); values far past a hundred are some other measure. Degrees: no angle
-    or coordinate passes 360 (NOAA's LAT2 3426430 packs degrees, minutes and seconds)."""
+    or coordinate passes 360 (NOAA's LAT2 3426430 packs degrees, minutes and seconds). A
+    currency: ``whole`` numbers of 0 to 2 alone are a flag's codes (DE-SynPUF's SP_CHF, 1 or 2,
+    is chronic heart failure, not Swiss francs; Elixhauser's chf 0 or 1)."""
     if unit is None or low is None or high is None:
         return None
+    if whole and unit.unit in ISO_CURRENCIES and low >= 0 and high <= CODED_CURRENCY_MAX:
+        return CODED_CURRENCY_NOTE.format(code=unit.unit, low=low, high=high)
     if unit.unit == "%" and low >= -1.0 and high <= 1.0 and low < high:
         return SHARE_NOTE
     if unit.unit == "%" and high > PERCENT_MAX:
