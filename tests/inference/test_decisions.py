@@ -1213,3 +1213,11 @@ def test_procedure_code_modifiers_stay_text_with_their_letter_modifiers(infer: I
     assert results["units"].decided_type == "INTEGER"
     # Two-digit modifiers alone are the same codes.
     assert infer({"MDFR_CD": numbers * 4})["MDFR_CD"].decided_type == "VARCHAR"
+
+
+def test_a_quantity_with_a_number_s_ending_is_a_quantity(infer: Infer) -> None:
+    # CMS's prescription drug events: QTY_DSPNSD_NUM "30.000" was kept as text, "an
+    # identifier's" decimals, beside DAYS_SUPLY_NUM typed INTEGER.
+    values = [f"{q}.000" for q in (30, 60, 90, 28, 14)] * 20
+    result = infer({"QTY_DSPNSD_NUM": values})["QTY_DSPNSD_NUM"]
+    assert result.decided_type == "DOUBLE"

@@ -256,6 +256,8 @@ def test_names_that_sound_like_identifiers() -> None:
     assert [looks_like_identifier(n) for n in names] == [True, True, True, True, True, False, False, False]
     # (MIMIC's labevents: the bounds of a reference range are quantities.)
     assert [looks_like_identifier(n) for n in ("ref_range_lower", "ref_range_upper", "ref_low", "ref")] == [False, False, False, True]
+    # A number of a quantity counts it (CMS's QTY_DSPNSD_NUM, the quantity dispensed).
+    assert [looks_like_identifier(n) for n in ("QTY_DSPNSD_NUM", "quantity_no", "qty_id")] == [False, False, True]
 
 
 def test_names_that_sound_boolean_or_like_dates() -> None:

@@ -80,6 +80,11 @@ def looks_boolean(name: str) -> bool:
     return any(t in _BOOLEAN_WORDS for t in tokens)
 
 
+# Words of a count or an amount anywhere in a name: what follows or precedes them is what is
+# counted (quantity-purchased, QTY_DSPNSD_NUM, number_diagnoses), not a yes/no or a code.
+_COUNT_WORDS = frozenset({"quantity", "quantities", "qty", "count", "cnt", "amount", "amt"})
+
+
 # Last words of a name that measure something, whatever state the words before name.
 _QUANTITY_ENDINGS = frozenset({
     "distance", "minutes", "mins", "hours", "seconds", "steps", "calories", "count", "amount", "total", "duration",
@@ -212,7 +217,11 @@ def looks_like_identifier(name: str) -> bool:
         return False  # an age at something: the Stack Overflow survey's Age1stCode
     if name.strip().endswith("#") or name.strip() == "#":
         return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
-    return bool(tokens) and (any(t in _IDENTIFIER_WORDS for t in tokens) or tokens[-1] in _IDENTIFIER_ENDINGS)
+    if any(t in _IDENTIFIER_WORDS for t in tokens):
+        return True
+    # A number of a quantity is a count (CMS's QTY_DSPNSD_NUM, the quantity dispensed), not an
+    # identifier's number as InvoiceNo is.
+    return bool(tokens) and tokens[-1] in _IDENTIFIER_ENDINGS and not _COUNT_WORDS.intersection(tokens)
 
 
 def names_a_version(name: str) -> bool:
