@@ -1221,3 +1221,15 @@ def test_a_quantity_with_a_number_s_ending_is_a_quantity(infer: Infer) -> None:
     values = [f"{q}.000" for q in (30, 60, 90, 28, 14)] * 20
     result = infer({"QTY_DSPNSD_NUM": values})["QTY_DSPNSD_NUM"]
     assert result.decided_type == "DOUBLE"
+
+
+def test_a_quantity_of_ones_is_no_flag_and_the_reason_says_what_the_values_are(infer: Infer) -> None:
+    # An Amazon settlement's quantity-purchased: 1 on every line of the German file, read as a
+    # BOOLEAN "only 0/1" under "a yes/no flag's name" while the US files read it INTEGER.
+    result = infer({"quantity-purchased": ["1"] * 200})["quantity-purchased"]
+    assert result.decided_type == "INTEGER"
+    # A flag's name of 1s alone is read as one, and the reason names the one value.
+    flag = infer({"is_active": ["1"] * 200})["is_active"]
+    assert flag.decided_type == "BOOLEAN"
+    assert "Every value is 1 and the name reads as a yes/no flag" in flag.reason
+    assert "0/1" not in flag.reason

@@ -271,6 +271,8 @@ def test_names_that_sound_boolean_or_like_dates() -> None:
     # Fitbit's distances and minutes in a state (all zeros in a day of rest) are quantities.
     assert not any(looks_boolean(n) for n in ("VeryActiveDistance", "SedentaryActiveDistance", "FairlyActiveMinutes"))
     assert looks_boolean("is_full_time")  # a question, whatever its last word
+    # A quantity of a state is a count (an Amazon settlement's quantity-purchased, all 1s).
+    assert not any(looks_boolean(n) for n in ("quantity-purchased", "qty_returned", "purchased_count"))
     assert [looks_like_date(n) for n in ("order_date", "dob", "shipped_on", "update_count")] == [
         True, True, True, False,
     ]

@@ -905,13 +905,14 @@ def _resolve_ambiguities(
             notes.append("Values end in K: read as thousands (kelvins only under a temperature's name).")
     boolean = usable("boolean")
     if boolean and chosen.name in ("integer", "float") and boolean.stats.parsed >= chosen.stats.parsed:
+        values = _zero_one_values(chosen)
         if looks_boolean(column_name):
-            notes.append("Values are only 0/1 and the name reads as a yes/no flag.")
+            notes.append(f"{values} and the name reads as a yes/no flag.")
             chosen = boolean
         else:
             boolean.details["ambiguous_zero_one"] = True
             notes.append(
-                "Values are only 0/1 and the name does not read as a yes/no flag: kept as"
+                f"{values} and the name does not read as a yes/no flag: kept as"
                 " numbers (BOOLEAN is the runner-up)."
             )
     grouped = usable("thousands")
@@ -949,6 +950,15 @@ def _resolve_ambiguities(
         else:
             chosen = _decimal_separator_tie(chosen, other, notes)
     return chosen
+
+
+def _zero_one_values(number: _Option) -> str:
+    """What a yes/no reading of numbers read: 0 and 1, or one of them throughout (a column
+    of 1s alone said "only 0/1" of values that hold no 0)."""
+    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
+    if low is not None and low == high:
+        return f"Every value is {low:g}"
+    return "Values are only 0/1"
 
 
 def _compact_or_integer(

@@ -77,6 +77,8 @@ def looks_boolean(name: str) -> bool:
         return True  # (is_full_time, has_value: a question, whatever its last word)
     if tokens[-1] in _QUANTITY_ENDINGS:
         return False  # Fitbit's VeryActiveDistance, SedentaryActiveMinutes: quantities of a state
+    if _COUNT_WORDS.intersection(tokens):
+        return False  # an Amazon settlement's quantity-purchased: how many were bought, not whether
     return any(t in _BOOLEAN_WORDS for t in tokens)
 
 
