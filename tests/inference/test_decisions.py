@@ -1233,3 +1233,12 @@ def test_a_quantity_of_ones_is_no_flag_and_the_reason_says_what_the_values_are(i
     assert flag.decided_type == "BOOLEAN"
     assert "Every value is 1 and the name reads as a yes/no flag" in flag.reason
     assert "0/1" not in flag.reason
+
+
+def test_a_yes_no_flag_of_zero_and_y_says_nothing_of_codes_kept_as_text(infer: Infer) -> None:
+    # DE-SynPUF's BENE_ESRD_IND: 0 or Y. BOOLEAN, while the reason said the letters among
+    # small numbers were "kept as text".
+    values = ["Y" if i % 10 == 0 else "0" for i in range(300)]
+    result = infer({"BENE_ESRD_IND": values})["BENE_ESRD_IND"]
+    assert result.decided_type == "BOOLEAN"
+    assert "kept as text" not in result.reason

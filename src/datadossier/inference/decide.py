@@ -202,10 +202,12 @@ def _decide_text(
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
     if past_midnight and (chosen is None or chosen.data_type == "VARCHAR"):
         notes.append(past_midnight)  # (not when the minutes and seconds of a length of time won)
-    if chosen is not None and chosen.name == "compact_mdy":
-        code_note = None  # "01152020": January's zero, not a code's
+    if chosen is not None and chosen.data_type != "VARCHAR":
+        # The note says why the numbers are codes kept as text; a reading of another type
+        # took the column, and it would contradict it: CMS's BENE_ESRD_IND 0 and Y is a yes/no
+        # flag, "01152020" a date with January's zero, "0005" a clock's padding.
+        code_note = None
     if chosen is not None and chosen.name == "hhmm_time":
-        code_note = None  # "0005": a clock's padding, not a code's leading zero
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
