@@ -179,3 +179,20 @@ def test_a_null_token_is_named_as_written() -> None:
 
     notes = stages._null_token_notes(NullTokensSeen(counts={"city": {"\\N": 200}}, rows=2000, whole=True))
     assert notes == {"city": " Null tokens read as missing when loaded: '\\N' (200)."}  # one backslash, as written
+
+
+@pytest.mark.parametrize("at", [3, 1501], ids=["in_the_sniffed_lines", "past_them"])
+def test_two_values_escaped_with_a_backslash_on_one_row(tmp_path: Path, at: int) -> None:
+    # CourtListener's bulk dockets (PostgreSQL's COPY ... CSV, ESCAPE '\', FORCE_QUOTE *):
+    # case_name and case_name_full often hold the same name, so one row holds two \"
+    # escapes; DuckDB refused the whole file, naming neither the escaping nor the right line.
+    name = '\\"Bud\\" Smith v. Acme'
+    lines = ['"id","case_name","case_name_full","court_id"'] + [
+        f'"{i}","{name}","{name}","nysd"' if i == at else f'"{i}","Doe v. Roe {i}","Doe v. Roe {i}","dcd"'
+        for i in range(1, 2001)
+    ]
+    path = tmp_path / "dockets.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = _run(path, tmp_path, f'SELECT case_name, case_name_full FROM "typed"."s.t" WHERE id = {at}')
+    assert (out.counts.raw_rows, out.counts.quarantine_rows) == (2000, 0)
+    assert rows == [('"Bud" Smith v. Acme', '"Bud" Smith v. Acme')]

@@ -598,6 +598,35 @@ def test_a_quoted_value_spanning_the_end_of_the_sniffed_lines_is_no_ragged_row(c
     assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(400,)]
 
 
+def test_quotes_escaped_with_a_backslash_are_seen_in_the_lines_read(con, tmp_path: Path) -> None:
+    # CourtListener's bulk CSV (PostgreSQL's COPY ... ESCAPE '\'), a docket's name with
+    # quotes in both name columns and a line break in another row's full name.
+    path = tmp_path / "dockets.csv"
+    path.write_text(
+        '"id","case_name","case_name_full","court_id"\n'
+        '"1","\\"Bud\\" Smith v. Acme","\\"Bud\\" Smith v. Acme","nysd"\n'
+        '"2","Doe v. City","Jane Doe\nv. City of New York","cand"\n'
+        '"3","Roe v. Wade","Roe v. Wade","ca5"\n'
+    )
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert dialect.as_dict()["escape"] == "\\"
+    rows = con.execute("SELECT case_name, case_name_full FROM raw_t ORDER BY rowid").fetchall()
+    assert rows[0] == ('"Bud" Smith v. Acme', '"Bud" Smith v. Acme')
+    assert rows[1] == ("Doe v. City", "Jane Doe\nv. City of New York")
+
+
+def test_a_windows_path_ending_in_a_backslash_keeps_doubled_quotes(con, tmp_path: Path) -> None:
+    # A folder's path quoted whole beside a value with doubled quotes: the backslash before a
+    # closing quote escapes nothing.
+    path = tmp_path / "shares.csv"
+    path.write_text('share,path,note\n"a","C:\\data\\","the ""main"" one"\n"b","D:\\x\\","plain"\n"c","E:\\","plain"\n')
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert "escape" not in dialect.as_dict()
+    assert con.execute("SELECT path, note FROM raw_t ORDER BY rowid").fetchall()[0] == ("C:\\data\\", 'the "main" one')
+
+
 def test_a_last_row_with_a_line_break_in_a_quoted_value_and_no_final_newline(con, tmp_path: Path) -> None:
     # The whole file was sniffed: its last line is complete, not a line the block cut.
     path = tmp_path / "x.csv"

@@ -83,6 +83,11 @@ class CsvDialect:
     # The lines read need their quotes: a quoted value holds the delimiter, a line break or a
     # quote, or many lines quote values (see `unquoted`).
     quotes_needed: bool = True
+    # Quotes inside quoted values are escaped with a backslash (`"\"Bud\" Smith"`), not
+    # doubled: PostgreSQL's COPY ... ESCAPE '\' (CourtListener's bulk files), MySQL's INTO
+    # OUTFILE. Seen in the lines read (see `_backslash_escapes`); else read so only once
+    # DuckDB refuses the doubled-quote reading (see `backslash_escaped`).
+    backslash: bool = False
     # Values are separated by runs of spaces or tabs (the UCI repository's housing.data):
     # the workspace's copy is rewritten as CSV, which the other fields then describe.
     spaces: bool = False
@@ -165,6 +170,7 @@ class CsvDialect:
             "delimiter": self.delimiter,
             "initial_space": self.initial_space,
             "quote": self.quote,
+            **({"escape": "\\"} if self.backslash else {}),
             "header": self.header,
             "skip": self.skip,
             "footer": self.footer,
@@ -417,10 +423,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
     spaced = {delim: _spaced_delimiter(lines, delim) for delim in delimiters}
+    escaped = {delim: _backslash_escapes(lines, delim, spaced[delim]) for delim in delimiters}
 
     def parse(part: list[str], delim: str) -> list[list[str]]:
+        escape = {"escapechar": "\\", "doublequote": False} if escaped[delim] else {}
         return list(
-            csv.reader(io.StringIO("\n".join(part)), delimiter=delim, quotechar='"', skipinitialspace=spaced[delim])
+            csv.reader(io.StringIO("\n".join(part)), delimiter=delim, quotechar='"', skipinitialspace=spaced[delim], **escape)
         )
 
     best: tuple[float, int, str] | None = None
@@ -554,6 +562,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         encoding=encoding, delimiter=delimiter, quote=quote, header=header,
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
         quotes_needed=_quotes_needed(lines[preamble:], delimiter, spaced[delimiter]),
+        backslash=bool(quote) and escaped[delimiter],
         labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
         names=(
             tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped
@@ -846,6 +855,37 @@ def _labels_typed_columns(row: list[str], data: list[list[str]], typed: list[int
             return False  # a data row's marker of a missing value ("(X)", "n.a.")
         worded += any(ch.isalpha() or ch in "%°" for ch in cell)
     return 2 * worded >= len(typed)
+
+
+def _backslash_escapes(lines: list[str], delimiter: str, initial_space: bool) -> bool:
+    """Whether the lines read escape the quotes inside quoted values with a backslash (see
+    `CsvDialect.backslash`): they hold a backslash before a quote, read so they keep CSV's
+    quoting, and read with doubled quotes they break it or split into rows of more widths.
+    (A Windows path ending in a backslash, `"C:\\data\\"`, reads either way: its quotes are
+    doubled.)"""
+    text = "\n".join(lines)
+    if '\\"' not in text:
+        return False
+    escaped = _quoted_widths(text, delimiter, initial_space, backslash=True)
+    if escaped is None:
+        return False
+    doubled = _quoted_widths(text, delimiter, initial_space, backslash=False)
+    return doubled is None or len(doubled) > len(escaped)
+
+
+def _quoted_widths(text: str, delimiter: str, initial_space: bool, *, backslash: bool) -> set[int] | None:
+    """The widths of the rows of ``text`` read strictly as CSV, quotes inside quoted values
+    escaped with a backslash or doubled; None when that reading breaks before the last line
+    (the last may be cut inside a quoted value by the end of the lines read)."""
+    escape = {"escapechar": "\\", "doublequote": False} if backslash else {}
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=initial_space, strict=True, **escape)
+    widths: set[int] = set()
+    try:
+        widths.update(len(row) for row in reader if row)
+    except csv.Error:
+        if reader.line_num < text.count("\n") + 1:
+            return None
+    return widths
 
 
 # Above this share of lines quoting a value, a file quotes its values (R and pandas quote
@@ -2019,7 +2059,7 @@ def open_csv(
         "all_varchar": True,
         "delim": dialect.delimiter + (" " if dialect.initial_space else ""),
         "quote": dialect.quote,
-        "escape": dialect.quote,
+        "escape": "\\" if dialect.backslash else dialect.quote,
         "header": dialect.header,
         "encoding": duck_encoding,
         "nullstr": null_strings(null_tokens),
@@ -2046,14 +2086,29 @@ def backslash_escaped(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
     """The copy read with a backslash escaping quotes inside quoted values, as MySQL's
     ``SELECT ... INTO OUTFILE`` and many PHP exports write them (`"Magdeburg \\"City\\"
     Airport"`), for a file that DuckDB could not read for an unterminated quote at a line
-    holding one (``error``); None otherwise, or when it is read so already."""
+    holding one (``error``); None otherwise, or when it is read so already. DuckDB's error may
+    name another line than the escape's (a row with two escapes, as CourtListener's bulk
+    files write a name in both case_name and case_name_full): the copy is then searched."""
     dialect = copy.dialect
     if dialect is None or not dialect.quote or copy.options.get("escape") == "\\":
         return None
     cause = str(error.__cause__ or "")
-    if "unterminated quote" not in cause or "\\" + dialect.quote not in cause:
+    if "unterminated quote" not in cause:
+        return None
+    if "\\" + dialect.quote not in cause and not _holds_bytes(copy.path, ("\\" + dialect.quote).encode()):
         return None
     return replace(copy, options={**copy.options, "escape": "\\"})
+
+
+def _holds_bytes(path: Path, wanted: bytes) -> bool:
+    """Whether a file holds these bytes, read a block at a time up to the first."""
+    carried = b""
+    with path.open("rb") as fh:
+        while block := fh.read(SNIFF_BYTES):
+            if wanted in carried + block:
+                return True
+            carried = block[1 - len(wanted) :]
+    return False
 
 
 def unquoted(copy: CsvCopy, error: SourceError) -> CsvCopy | None:
