@@ -1397,6 +1397,29 @@ def test_a_title_with_a_comma_over_the_header_is_a_preamble(con, tmp_path: Path,
     assert con.execute("SELECT min(SEQN) FROM raw_t").fetchall() == [("93703",)]
 
 
+@pytest.mark.parametrize("rows", [5, 12, 600])
+@pytest.mark.parametrize("blank", [0, 2], ids=["header_ends_in_a_name", "header_ends_in_blanks"])
+def test_a_padded_title_split_by_its_unquoted_comma_is_a_preamble(con, tmp_path: Path, rows: int, blank: int) -> None:
+    # gov.uk's "spend over £25,000" files: the title padded to the table's width, its comma
+    # unquoted, so one field wider; the header and rows often end in blank cells. The title
+    # became the header ("£25", "000: June 2023"), or refused a file of a few rows as ragged.
+    names = ["Department Family", "Entity", "Date", "Expense Type", "Supplier", "Transaction Number", "Amount"]
+    pad = "," * blank
+    title = "Department for Education spend over £25,000: June 2023" + "," * (len(names) - 1 + blank)
+    lines = [title, ",".join(names) + pad] + [
+        f'Department for Education,ESFA,{13 + i % 12}/06/2023,Grant,UNIVERSITY {i},{90000481 + i},"{41049 + i}.50"{pad}'
+        for i in range(rows)
+    ]
+    path = tmp_path / "dfe_spend.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert (dialect.skip, dialect.labels, dialect.ragged_rows, dialect.empty_trailing) == (1, (), 0, blank)
+    assert dialect.skipped_lines == ("Department for Education spend over £25,000: June 2023",)
+    loaded, count = _loaded(con)
+    assert (loaded[: len(names)], count) == (names, rows)
+
+
 def test_a_header_over_label_rows_stays_the_header(con, tmp_path: Path) -> None:
     # data.census.gov: codes over their labels, the labels' phrases no title.
     path = tmp_path / "acs.csv"

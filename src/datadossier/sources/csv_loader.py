@@ -1433,7 +1433,9 @@ def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
         return 2  # NSRDB's weather files: a row of names and one of values, wider than the table
     count = 1 if rows and _logger_line(rows[0]) else 0
     padded = 0
-    while count < len(rows) and (_note_row(rows[count], field_count) or _padded_title(rows[count])):
+    while count < len(rows) and (
+        _note_row(rows[count], field_count) or _padded_title(rows[count]) or _split_title(rows[count], field_count)
+    ):
         padded += not _note_row(rows[count], field_count)
         count += 1
     if count > MAX_PREAMBLE_LINES or count >= len(rows) - 1:
@@ -1476,6 +1478,25 @@ def _padded_title(row: list[str]) -> bool:
     """A title or a blank line padded with delimiters to the table's width ("Sales report
     2023,,,,", ",,,,"), as spreadsheets export the lines above a table."""
     return len(row) > 1 and (_padded_note(row) or not any(cell.strip() for cell in row))
+
+
+# A title split by its own unquoted delimiters spans at most this many fields.
+_SPLIT_TITLE_FIELDS = 4
+
+
+def _split_title(row: list[str], field_count: int) -> bool:
+    """A title padded with delimiters that its own unquoted delimiters split over its first
+    fields, so that it is wider than the table ("Department for Education spend over
+    £25,000: June 2023,,,,,,,,," over ten fields, as gov.uk's spend files open): words in a
+    few first fields, nothing after them. Taken for the header, it named the columns "£25"
+    and "000: June 2023"; in a file of a few rows, it was a ragged row that refused it."""
+    if len(row) <= field_count:
+        return False
+    words = next((i for i, cell in enumerate(row) if not cell.strip()), len(row))
+    return (
+        1 < words <= _SPLIT_TITLE_FIELDS and words < len(row) and not any(cell.strip() for cell in row[words:])
+        and any(ch.isalpha() for ch in row[0])
+    )
 
 
 def _group_row(top: list[str], below: list[str]) -> bool:
