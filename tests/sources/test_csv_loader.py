@@ -1084,6 +1084,29 @@ def test_a_header_of_groups_over_columns_names_each_column_by_both(con, tmp_path
     assert con.execute('SELECT count(*), min("Costs Q2") FROM raw_t').fetchall() == [(12, "10")]
 
 
+def test_names_wrapped_over_two_header_rows_are_joined(con, tmp_path: Path) -> None:
+    # CMS's physician fee schedule (PPRRVU): "NON-FAC" over "PE RVU" and "NA INDICATOR",
+    # "FACILITY" over "PE RVU" and "TOTAL". The second row was dropped as labels, and the
+    # columns were "FACILITY", "FACILITY_1", "FACILITY_2".
+    path = tmp_path / "PPRRVU24_JAN.csv"
+    header = (
+        "HCPCS,MOD,CODE,WORK,NON-FAC,NON-FAC,FACILITY,FACILITY,NON-FACILITY,FACILITY,GLOB\n"
+        ",,STATUS,RVU,PE RVU,NA INDICATOR,PE RVU,NA INDICATOR,TOTAL,TOTAL,DAYS\n"
+    )
+    rows = "".join(
+        f"{99200 + i},{'26' if i % 4 == 1 else ''},A,{i % 3}.30,1.{i}6,{'NA' if i == 5 else ''},0.5{i},,2.6{i},1.9{i},XXX\n"
+        for i in range(8)
+    )
+    path.write_text(header + rows)
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert dialect.names == (
+        "HCPCS", "MOD", "CODE STATUS", "WORK RVU", "NON-FAC PE RVU", "NON-FAC NA INDICATOR", "FACILITY PE RVU",
+        "FACILITY NA INDICATOR", "NON-FACILITY TOTAL", "FACILITY TOTAL", "GLOB DAYS",
+    )
+    assert con.execute('SELECT count(*), max("FACILITY TOTAL") FROM raw_t').fetchall() == [(8, "1.97")]
+
+
 def test_empty_unnamed_columns_at_the_end_are_left_out_under_labels_too(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     rows = "".join(f"2023-05-01 00:{i:02d}:00,{i},{10 + i / 7:.2f},\n" for i in range(12))

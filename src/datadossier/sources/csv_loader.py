@@ -540,7 +540,7 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
         header = _looks_like_header(head_rows)
         labels = _label_rows(head_rows, field_count) if header else 0
-    grouped = labels > 0 and _group_row(head_rows[0], head_rows[1])
+    grouped = labels > 0 and (_group_row(head_rows[0], head_rows[1]) or _split_names(head_rows[0], head_rows[1]))
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
@@ -1510,14 +1510,32 @@ def _group_row(top: list[str], below: list[str]) -> bool:
 
 def _grouped_names(top: list[str], below: list[str]) -> list[str]:
     """Each column's name under a header of groups: the group's name (carried right over the
-    blank cells of its merged span) and the column's own ("Sales Q1")."""
+    blank cells of its merged span) and the column's own ("Sales Q1"), as DuckDB names them."""
+    return _duckdb_names(_joined_names(top, below))
+
+
+def _joined_names(top: list[str], below: list[str]) -> list[str]:
+    """The names of a header of two rows, as written (see `_grouped_names`)."""
     group = ""
     names: list[str] = []
     for upper, lower in zip(top, below, strict=True):
         group = upper.strip() or group
         own = lower.strip()
         names.append(f"{group} {own}" if group and own and group != own else own or group)
-    return _duckdb_names(names)
+    return names
+
+
+def _split_names(top: list[str], below: list[str]) -> bool:
+    """Whether a header's names are wrapped over its two rows, as CMS's physician fee schedule
+    (PPRRVU) writes them, "NON-FAC" over "PE RVU" and over "NA INDICATOR", "FACILITY" over
+    "PE RVU" and over "TOTAL": the first row repeats names that the second tells apart, each
+    joined name once. Kept as labels, the second row was lost, and the names "FACILITY_1"
+    and "FACILITY_2" said nothing."""
+    named = [cell.strip() for cell in top if cell.strip()]
+    if len(top) != len(below) or len(set(named)) == len(named):
+        return False
+    joined = _joined_names(top, below)
+    return all(joined) and len(set(joined)) == len(joined)
 
 
 def _trailing_delimiter(rows: list[list[str]], field_count: int) -> bool:
