@@ -1084,6 +1084,60 @@ def test_a_header_of_groups_over_columns_names_each_column_by_both(con, tmp_path
     assert con.execute('SELECT count(*), min("Costs Q2") FROM raw_t').fetchall() == [(12, "10")]
 
 
+SURVEY_QUESTIONS = "Respondent ID,Collector ID,Start Date,End Date,How likely are you to recommend us?,Which products do you use?,,,What is your age?\n"
+SURVEY_OPTIONS = ",,,,Response,Product A,Product B,Other (please specify),Response\n"
+
+
+def _survey_rows(count: int) -> str:
+    # A ticked box holds its option's own text; the rest of the question's boxes are blank.
+    return "".join(
+        f"{114863181386 + 17 * i},43123456{i % 2},04/{10 + i % 18}/2023 12:22:22 AM,04/{10 + i % 18}/2023 12:32:35 AM,"
+        f"{i % 11},{'Product A' if i % 2 else ''},{'Product B' if i % 3 == 0 else ''},{'the app' if i % 5 == 0 else ''},"
+        f"{['18-24', '25-34', '45-54'][i % 3]}\n"
+        for i in range(count)
+    )
+
+
+@pytest.mark.parametrize("rows", [5, 300])
+def test_a_surveys_answer_options_under_its_questions_name_the_columns_by_both(con, tmp_path: Path, rows: int) -> None:
+    # SurveyMonkey's "All individual responses" export: a second header row of answer options
+    # under the questions ("Response" under a question of one answer), blank under the
+    # respondent's id and dates. It was a respondent with no id, or quarantined.
+    path = tmp_path / "sm.csv"
+    path.write_text(SURVEY_QUESTIONS + SURVEY_OPTIONS + _survey_rows(rows))
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert dialect.names == (
+        "Respondent ID", "Collector ID", "Start Date", "End Date", "How likely are you to recommend us?",
+        "Which products do you use? Product A", "Which products do you use? Product B",
+        "Which products do you use? Other (please specify)", "What is your age?",
+    )
+    assert (dialect.labels, dialect.as_dict()["header_rows"]) == ((), 2)
+    assert con.execute('SELECT count(*), count("Respondent ID") FROM raw_t').fetchall() == [(rows, rows)]
+
+
+def test_a_survey_of_questions_of_one_answer_has_its_response_row_in_the_header(con, tmp_path: Path) -> None:
+    # SurveyMonkey without a question of several answers: ",,,,Response,Response".
+    path = tmp_path / "sm.csv"
+    lines = [line.split(",") for line in (SURVEY_QUESTIONS + SURVEY_OPTIONS + _survey_rows(6)).splitlines()]
+    path.write_text("".join(",".join(cells[:5] + cells[8:]) + "\n" for cells in lines))
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert dialect.names[4:] == ("How likely are you to recommend us?", "What is your age?")
+    assert con.execute('SELECT count(*), min("How likely are you to recommend us?") FROM raw_t').fetchall() == [(6, "0")]
+
+
+def test_a_first_data_row_of_words_over_blanks_is_no_answer_row(con, tmp_path: Path) -> None:
+    # A respondent whose id and dates are missing, no "Response" nor merged question over it.
+    path = tmp_path / "x.csv"
+    rows = "".join(f"{1000 + i},2023-04-{10 + i},{i % 5},text {i}\n" for i in range(8))
+    path.write_text("id,day,score,comment\n,,,first comment\n" + rows)
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert (dialect.names, dialect.labels) == ((), ())
+    assert con.execute("SELECT count(*) FROM raw_t").fetchall() == [(9,)]
+
+
 def test_names_wrapped_over_two_header_rows_are_joined(con, tmp_path: Path) -> None:
     # CMS's physician fee schedule (PPRRVU): "NON-FAC" over "PE RVU" and "NA INDICATOR",
     # "FACILITY" over "PE RVU" and "TOTAL". The second row was dropped as labels, and the

@@ -540,7 +540,12 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
         header = _looks_like_header(head_rows)
         labels = _label_rows(head_rows, field_count) if header else 0
-    grouped = labels > 0 and (_group_row(head_rows[0], head_rows[1]) or _split_names(head_rows[0], head_rows[1]))
+    if header and not labels and not (unnamed or long) and _answer_row(head_rows, field_count):
+        labels = 1  # (a survey's answer options under its questions, named by both below)
+    grouped = labels > 0 and (
+        _group_row(head_rows[0], head_rows[1]) or _split_names(head_rows[0], head_rows[1])
+        or _answer_row(head_rows, field_count)
+    )
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
@@ -1514,13 +1519,17 @@ def _grouped_names(top: list[str], below: list[str]) -> list[str]:
     return _duckdb_names(_joined_names(top, below))
 
 
+# What SurveyMonkey writes under a question of one answer: it adds nothing to the question.
+_SOLE_ANSWER = frozenset({"response", "open-ended response"})
+
+
 def _joined_names(top: list[str], below: list[str]) -> list[str]:
     """The names of a header of two rows, as written (see `_grouped_names`)."""
     group = ""
     names: list[str] = []
     for upper, lower in zip(top, below, strict=True):
         group = upper.strip() or group
-        own = lower.strip()
+        own = "" if group and lower.strip().lower() in _SOLE_ANSWER else lower.strip()
         names.append(f"{group} {own}" if group and own and group != own else own or group)
     return names
 
@@ -1536,6 +1545,50 @@ def _split_names(top: list[str], below: list[str]) -> bool:
         return False
     joined = _joined_names(top, below)
     return all(joined) and len(set(joined)) == len(joined)
+
+
+def _answer_row(rows: list[list[str]], field_count: int) -> bool:
+    """Whether the row under the header is a survey export's second header row, as every
+    SurveyMonkey export writes it: each question's answer options under it ("Product A",
+    "Product B" under the merged "Which products do you use?"), "Response" under a question
+    of one answer, nothing under the respondent's id, collector and dates. Its cells are
+    words, each a value of its column only where the column holds no other (a ticked box is
+    written as its option's text); one is "Response" under a question, or an option under a
+    blank of the header (a question's merged span); and it is blank over two columns or more
+    that every row below fills, one of numbers or dates at least (no respondent lacks an
+    id). Read as data, it was a respondent, or quarantined, and the options' columns kept
+    DuckDB's "column6"."""
+    if len(rows) < 5 or len(rows[0]) != field_count or len(rows[1]) != field_count:
+        return False
+    if any("\n" in cell for row in rows[:2] for cell in row):
+        return False  # a quoted line break: rows and lines no longer line up
+    cells = [cell.strip() for cell in rows[1]]
+    data = [[cell.strip() for cell in row] for row in rows[2:] if len(row) == field_count]
+    if len(data) < 3 or not any(cells):
+        return False
+    filled_below: list[list[str]] = []
+    options = False
+    for i, (cell, question) in enumerate(zip(cells, rows[0], strict=True)):
+        below = [row[i] for row in data]
+        if not cell:
+            if all(below):
+                filled_below.append(below)
+            continue
+        if not _answer_cell(cell):
+            return False
+        values = {value for value in below if value}
+        if cell in values and values != {cell}:
+            return False
+        options = options or not question.strip() or cell.lower() in _SOLE_ANSWER
+    return options and len(filled_below) >= 2 and any(_typed_column(below) for below in filled_below)
+
+
+def _answer_cell(cell: str) -> bool:
+    """A cell of words, not a value a data row holds (a number, a date, a placeholder)."""
+    return (
+        any(ch.isalpha() for ch in cell) and not (_NUMBER.match(cell) or _DATE_LIKE.match(cell))
+        and cell.lower() not in _PLACEHOLDERS and not MISSING_MARKER.fullmatch(cell)
+    )
 
 
 def _trailing_delimiter(rows: list[list[str]], field_count: int) -> bool:
