@@ -454,3 +454,59 @@ def test_infinite_values_are_counted_in_the_decision(tmp_path: Path) -> None:
     profile = next(p for p in out.profiles if p.column_name == "le")
     assert profile.mean_value is not None
     assert math.isfinite(profile.mean_value)
+
+
+def test_several_survey_codes_in_one_column_are_named_together(tmp_path: Path) -> None:
+    # The European Social Survey: 77, 88 and 99 after answers of 0 to 10 (ppltrst), 7, 8 and 9
+    # after 1 to 4 (polintr), 6666 to 9999 after minutes (netustm); ANES 2020: -1, -8 and -9
+    # below answers of 1 to 7, and 99 above them (V201200). A household's size of 1 to 9 and
+    # a temperature of -9 to 30 degrees hold no code.
+    rng = random.Random(21)
+    rows = ["idno,ppltrst,polintr,netustm,V201200,hhmmb,tmin"]
+    for i in range(600):
+        rows.append(",".join([
+            str(i),
+            str([77, 88, 99, 88][i // 20 % 4]) if i % 20 == 0 else str(rng.randint(0, 10)),
+            str([7, 8, 9][i // 25 % 3]) if i % 25 == 0 else str(rng.randint(1, 4)),
+            str([6666, 7777, 8888, 9999][i // 10 % 4]) if i % 10 == 0 else str(rng.randint(10, 900)),
+            str([-1, -8, -9, 99][i // 8 % 4]) if i % 8 == 0 else str(rng.randint(1, 7)),
+            str(rng.choice([1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8, 9])),
+            str(rng.randint(-9, 30)),
+        ]))
+    reasons = reasons_of(tmp_path, "ess.csv", rows)
+    assert "99 (7 values, 1.2%) looks like a code" in reasons["ppltrst"]
+    assert "77 (8 values) and 88 (15 values), just below it, look like codes too." in reasons["ppltrst"]
+    assert "9 (8 values, 1.3%) looks like a code" in reasons["polintr"]
+    assert "7 (8 values) and 8 (8 values), just below it" in reasons["polintr"]
+    assert "9999 (15 values, 2.5%) looks like a code" in reasons["netustm"]
+    assert "6666 (15 values), 7777 (15 values) and 8888 (15 values), just below it" in reasons["netustm"]
+    assert "-9 (19 values, 3.2%) looks like a code" in reasons["V201200"]
+    assert "-8 (19 values) and -1 (19 values), beside it, look like codes too." in reasons["V201200"]
+    assert "99 (18 values, 3.0%) looks like a code" in reasons["V201200"]
+    for column in ("hhmmb", "tmin"):
+        assert "looks like a code" not in reasons[column], column
+
+
+def test_a_code_of_nines_above_a_few_losses_is_named(tmp_path: Path) -> None:
+    # IPUMS USA's INCTOT: 9999999 (not applicable) for a fifth of the persons, above incomes
+    # that include a few business losses.
+    rng = random.Random(22)
+    rows = ["SERIAL,INCTOT"]
+    for i in range(400):
+        income = 9999999 if i % 5 == 0 else rng.choice([-4500, -1200, -9000]) if i % 25 == 1 else rng.randint(0, 250) * 1000
+        rows.append(f"{i},{income}")
+    reasons = reasons_of(tmp_path, "usa.csv", rows)
+    assert "9999999 (80 values, 20.0%) looks like a code" in reasons["INCTOT"]
+
+
+def test_a_small_negative_code_alone_below_amounts_from_zero_is_named(tmp_path: Path) -> None:
+    # The FJC's civil cases: DEMANDED -8 (missing) below amounts in thousands that start at 0;
+    # DISP -8 below its disposition codes 2 to 19.
+    rng = random.Random(23)
+    rows = ["DOCKET,DEMANDED,DISP"]
+    for i in range(300):
+        demanded = -8 if i % 6 == 0 else rng.choice([0, 0, 0, 25, 75, 150, 1000])
+        rows.append(f"{i},{demanded},{-8 if i % 7 == 0 else rng.randint(2, 19)}")
+    reasons = reasons_of(tmp_path, "cv.csv", rows)
+    assert "-8 (50 values, 16.7%) looks like a code" in reasons["DEMANDED"]
+    assert "-8 (43 values, 14.3%) looks like a code" in reasons["DISP"]

@@ -92,6 +92,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
         # Polity's -66 (interruption), -77 (interregnum) and -88 (transition) below its -10 to 10.
         below = tuple(-float(d * 2) for d in "5678" if -float(d * 2) > low)
         return _Suspect(name, low, True, "number", below)
+    if low == -9:
+        # ANES's -9 (refused) beside -8 (don't know), -5 to -7 and -1 (inapplicable) below
+        # answers of 1 to 7: judged together, as the small codes are.
+        return _Suspect(name, low, True, "number", tuple(float(v) for v in range(-8, 0)))
     if low < 0 and (_NINES.fullmatch(_plain(-low)) or _JAM.fullmatch(_plain(-low)) or (low <= -100 and low % 100 == 0)):
         return _Suspect(name, low, True, "number")
     if high in _TYPE_MAXIMA and low >= 0:
@@ -108,15 +112,7 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if high >= 99 and _NINES.fullmatch(_plain(high)) and low >= 0:
         # (Surveys write "don't know" and "none" as sevens and eights of the nines' width:
         # BRFSS's PHYSHLTH 77, 88 and 99 beside 1 to 30, WEIGHT2 7777 and 9999.)
-        width = len(_plain(high))
-        near = [high - 1, high - 2] if float(high).is_integer() else []
-        near += [float(digit * width) for digit in "78"] if float(high).is_integer() else []
-        if not float(high).is_integer():
-            # (FARS's coordinates: 77.7777 not reported, 88.8888 not available, 99.9999 unknown.)
-            whole, fraction = _plain(high).split(".")
-            near += [float(f"{digit * len(whole)}.{digit * len(fraction)}") for digit in "78"]
-        below = tuple(sorted({v for v in near if v < high and _is_top(profile, v)}))
-        return _Suspect(name, high, False, "number", below)
+        return _Suspect(name, high, False, "number", _beside_nines(profile))
     # Any other extreme repeated in a hundredth of the values (Home Credit's DAYS_EMPLOYED
     # 365243, a thousand years, for "not employed"; 60% of DAYS_FIRST_DRAWING), if it lies
     # far from the rest, and the rest is a spread of values: in a few codes (0/1 outcomes,
@@ -142,6 +138,45 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     if low == 0 and high > 0:
         return _Suspect(name, 0, True, "gap", mean=profile.mean_value)
     return None
+
+
+def _beside_nines(profile: ColumnProfile) -> tuple[float, ...]:
+    """The codes a survey writes below its code of nines (the column's largest value)."""
+    high = profile.max_value
+    assert high is not None
+    width = len(_plain(high))
+    if not float(high).is_integer():
+        # (FARS's coordinates: 77.7777 not reported, 88.8888 not available, 99.9999 unknown.)
+        whole, fraction = _plain(high).split(".")
+        return tuple(float(f"{digit * len(whole)}.{digit * len(fraction)}") for digit in "78")
+    # The sixes, sevens and eights of the nines' width are counted whether or not the profile's
+    # commonest values hold them: the European Social Survey's 77 (refusal) and 88 (don't
+    # know) are rarer than any answer of its 0 to 10 scales, and left alone they would stand
+    # between the 99 and the answers.
+    shaped = {float(digit * width) for digit in "678"}
+    near = {v for v in (high - 1, high - 2) if _is_top(profile, v)}
+    return tuple(sorted(v for v in shaped | near if v < high))
+
+
+def _number_suspects(profile: ColumnProfile) -> list[_Suspect]:
+    """The column's suspects: its smallest or largest value (see `_number_suspect`), and a
+    survey's code of nines at the top that the first one left aside."""
+    first = _number_suspect(profile)
+    suspects = [first] if first is not None else []
+    if first is not None and not first.low:
+        return suspects
+    low, high = profile.min_value, profile.max_value
+    if low is None or high is None or low == high:
+        return suspects
+    if low < 0 and high >= 99 and float(high).is_integer() and _NINES.fullmatch(_plain(high)):
+        # IPUMS's INCTOT: 9999999 (not applicable, a fifth of the persons) above incomes that
+        # include a few losses; the FJC's DEMANDED 9999 (a top code) above its -8 (missing).
+        suspects.append(_Suspect(profile.column_name, high, False, "number", _beside_nines(profile)))
+    elif high == 9 and low >= 0:
+        # The European Social Survey's 7 (refusal), 8 (don't know) and 9 (no answer) after
+        # answers of 1 to 4 (polintr) or its 1 and 2 (gndr).
+        suspects.append(_Suspect(profile.column_name, high, False, "short", (7.0, 8.0)))
+    return suspects
 
 
 # Words of a name of an angle of a turn: a heading, a course over ground, a wind's direction.
@@ -170,6 +205,18 @@ def _crowded_zero(profile: ColumnProfile, values: int) -> bool:
         return False
     zeros = next((int(str(t["count"])) for t in profile.top_values if _number(t["value"]) == 0), 0)
     return zeros >= 2 and zeros >= _CROWDED * values / distinct
+
+
+def _survey_negative(value: float | dt.date) -> bool:
+    """-1 to -9: the negative codes a survey numbers its kinds of "missing" with."""
+    return not isinstance(value, dt.date) and (value == -1 or value == -9 or _small_negative(value))
+
+
+def _sparse(s: _Suspect, held: int) -> bool:
+    """Whether the column holds at most half of the codes between a negative code and 0: a
+    signed quantity holds them all (a change of -5 to 12), a survey a few (the FJC's -8 alone
+    below amounts from 0; ANES's -9, -8 and -1)."""
+    return 2 * held <= len(s.below)
 
 
 def _small_negative(value: float | dt.date) -> bool:
@@ -242,11 +289,12 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def _suspect(profile: ColumnProfile, duckdb_type: str) -> _Suspect | None:
+def _suspects(profile: ColumnProfile, duckdb_type: str) -> list[_Suspect]:
     kind = column_kind(duckdb_type)
     if is_numeric(kind):
-        return _number_suspect(profile)
-    return _date_suspect(profile) if kind == "temporal" else None
+        return _number_suspects(profile)
+    date = _date_suspect(profile) if kind == "temporal" else None
+    return [date] if date is not None else []
 
 
 def missing_codes(
@@ -254,7 +302,7 @@ def missing_codes(
 ) -> dict[str, str]:
     """A note for each column of ``relation`` whose smallest or largest value looks like a
     code for a missing one (see the module); ``types`` gives the columns' DuckDB types."""
-    suspects = [s for p in profiles if p.column_name in types and (s := _suspect(p, types[p.column_name])) is not None]
+    suspects = [s for p in profiles if p.column_name in types for s in _suspects(p, types[p.column_name])]
     if not suspects:
         return {}
     selects: list[str] = []
@@ -288,17 +336,22 @@ def missing_codes(
         total = next(p.total_count - p.null_count for p in profiles if p.column_name == s.column)
         if s.kind == "gap" and count and int(count) > total // 2 and not names_a_year(s.column):
             continue  # (a zero on most rows is the column's data; but no year is 0: King County's yr_renovated)
-        if count and nearest is not None and _apart(s, int(count), nearest, farthest):
-            notes[s.column] = _note(s, int(count), total, nearest) + _below_note(s, below)
+        held = sum(1 for n in below if n)
+        if count and nearest is not None and _apart(s, int(count), nearest, farthest, held):
+            # (A column may name two: IPUMS's 9999999 above a few losses.)
+            notes[s.column] = notes.get(s.column, "") + _note(s, int(count), total, nearest) + _below_note(s, below)
         elif (
-            (s.value == -1 or _small_negative(s.value)) and count and count >= 2 and nearest is not None
-            and float(nearest) >= (0 if s.value == -1 else 1) and float(farthest) >= 2
+            _survey_negative(s.value) and count and count >= 2 and nearest is not None
+            and float(nearest) >= (0 if _sparse(s, held) else 1) and float(farthest) >= 2
         ):
             coded.append((s, int(count), total, nearest, below))
-    if any((s.value == -1 or _small_negative(s.value)) and s.column in notes for s in suspects):
+    if any(_survey_negative(s.value) and s.column in notes for s in suspects):
         for s, count, total, nearest, below in coded:
             codes = "-1" if s.value == -1 else "such codes"
-            notes[s.column] = _note(s, count, total, nearest) + _below_note(s, below) + f" Other columns of this table use {codes} so."
+            notes[s.column] = (
+                notes.get(s.column, "") + _note(s, count, total, nearest) + _below_note(s, below)
+                + f" Other columns of this table use {codes} so."
+            )
     return notes
 
 
@@ -308,14 +361,18 @@ def _below_note(s: _Suspect, counts: list[object]) -> str:
     if not held:
         return ""
     where = "beside it" if s.low else "just below it"
-    return f" {' and '.join(held)}, {where}, {'looks like a code' if len(held) == 1 else 'look like codes'} too."
+    listed = held[0] if len(held) == 1 else f"{', '.join(held[:-1])} and {held[-1]}"
+    return f" {listed}, {where}, {'looks like a code' if len(held) == 1 else 'look like codes'} too."
 
 
 _DATES = ("date", "typo_date")
+# A one-digit 9 is a code only above answers of a short scale, up to 5.
+_SHORT_SCALE_TOP = 5
 
 
-def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
-    """Whether the suspect stands apart from the column's other values (see the module)."""
+def _apart(s: _Suspect, count: int, nearest: object, farthest: object, held: int) -> bool:
+    """Whether the suspect stands apart from the column's other values (see the module);
+    ``held`` counts the codes beside it that the column holds."""
     if s.kind == "typo_date":
         return True  # (centuries before the last: other typos may stand beside it)
     if s.kind in _DATES:
@@ -347,9 +404,14 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object) -> bool:
         # Not a sign among -1, 0, 1: a day count or a duration whose "never" is -1; or -1
         # below a spread of fractions (Porto Seguro's ps_reg_03, 0.06 to 4.0, -1 where unknown).
         return near >= 0 and (far >= 10 or s.fractional)
+    if s.kind == "short":
+        return near <= _SHORT_SCALE_TOP  # (a 6 between would be an answer: counts run on to 9)
     if _small_negative(value):
-        # (Above 0 only: a range through 0, -5 to 12, is signed data.)
-        return near >= 1 and (far >= 10 or s.fractional)
+        # (Above 0, or from 0 with few of the codes between: a range through 0, -5 to 12, is
+        # signed data.)
+        return (near >= 1 or (near >= 0 and _sparse(s, held))) and (far >= 10 or s.fractional)
+    if value == -9 and held:
+        return near >= 1 or (near >= 0 and _sparse(s, held))
     if s.low and _PAIRED_DIGITS.fullmatch(_plain(-value)):
         return near > value / 4
     if s.kind == "number" and names_a_coordinate(s.column) and abs(value) > _coordinate_bound(s.column):
