@@ -2621,3 +2621,22 @@ async def test_a_business_key_repeated_beside_the_table_s_own_id_is_still_refere
     assert (link.relationship_type, link.cardinality) == ("semantic", "n:m")
     (path, *_) = (await service.join_paths("publink", "projects")).paths
     assert any(w.startswith("Fan-out") for w in path.warnings)
+
+
+async def test_a_one_to_one_partner_named_only_by_its_file_lends_no_entity(runtime: Runtime, tmp_path: Path) -> None:
+    # Pew's American Trends Panel: wave 120's respondents are a subset of wave 119's, one row
+    # each by QKEY; wave 120 is not "w119".
+    folder = tmp_path / "data" / "pew"
+    folder.mkdir(parents=True)
+    keys = [6000000 + 7 * i for i in range(60)]
+    (folder / "ATP W119.csv").write_text(
+        "QKEY,SATIS_W119,WEIGHT_W119\n" + "".join(f"{k},{'Satisfied' if k % 2 else 'Dissatisfied'},{1 + k % 7 / 10}\n" for k in keys)
+    )
+    (folder / "ATP W120.csv").write_text(
+        "QKEY,SATIS_W120,WEIGHT_W120\n" + "".join(f"{k},{'Satisfied' if k % 3 else 'Dissatisfied'},{1 + k % 5 / 10}\n" for k in keys[:50])
+    )
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="pew")
+    names = {e.table: e.entity_type for e in entities}
+    assert names["pew.atp_w120"] != names["pew.atp_w119"]
+    assert "120" in names["pew.atp_w120"]

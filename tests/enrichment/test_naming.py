@@ -29,6 +29,8 @@ from datadossier.enrichment.naming import (
         ("valid", ("valid",)),
         ("paid", ("paid",)),
         ("covid", ("covid",)),  # (not cov, id: OWID's covid_data)
+        ("surveymonkey", ("surveymonkey",)),  # (not surveymon, key: SurveyMonkey's exports)
+        ("carid", ("car", "id")),
         # The TLC's FHV trips: capitals, then a known word in lower case.
         ("PUlocationID", ("pu", "location", "id")),
         ("DOlocationID", ("do", "location", "id")),
@@ -187,6 +189,17 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("WA_Fn-UseC_-HR-Employee-Attrition")[0] == "employee"
     # A service's name before its export's is no part of it.
     assert entity_type("stripe_refunds")[0] == "refund"
+    # Names and acronyms that end in s stay whole (the ANES, IPUMS, Qualtrics and SurveyMonkey
+    # exports); an SAP G/L line-item report holds journal entry lines, not order lines; CMS's
+    # ICD-10-CM order file lists codes, not orders.
+    assert entity_type("anes_timeseries_2020")[0] == "anes timeseries"
+    assert entity_type("ipums_person")[0] == "ipums person"
+    assert entity_type("qualtrics_export")[0] == "qualtrics"
+    assert entity_type("surveymonkey_export")[0] == "surveymonkey"
+    assert entity_type("hockey_players")[0] == "hockey player"
+    assert entity_type("fbl3n_line_items")[0] == "journal entry line"
+    assert entity_type("line_items")[0] != "order line"
+    assert entity_type("icd10cm_order_2024")[0] == "icd10cm code"
     assert says_nothing("train")  # Titanic's train.csv: its rows are read from its key, as test.csv's
     assert says_nothing("export_2024")
     assert says_nothing("Sheet1")

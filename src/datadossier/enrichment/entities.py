@@ -27,7 +27,10 @@ from datadossier.enrichment.relationships import partitions, schema_of
 # Entity -> words that name it in table names (singular). Checked on word pairs first
 # ("order item"), then single words.
 VOCABULARY: dict[str, tuple[str, ...]] = {
-    "order line": ("order item", "order line", "line item", "order detail", "invoice line", "basket item", "cart item", "order product"),
+    # An accounting document's lines: amounts posted, not lines of an order.
+    "journal entry line": ("journal entry", "journal line", "gl entry", "gl line", "ledger entry", "ledger line"),
+    # Not "line item" alone: a ledger's, an invoice's or a budget's lines are line items too.
+    "order line": ("order item", "order line", "order detail", "invoice line", "basket item", "cart item", "order product"),
     "customer": ("customer", "client", "buyer", "shopper", "consumer", "account holder"),
     "user": ("user", "member", "subscriber", "visitor"),
     "order": ("order", "purchase", "booking", "reservation"),
@@ -117,9 +120,28 @@ _STUDY_WORDS = frozenset({
 })
 
 
+# Code systems whose files are lists of codes: CMS's icd10cm_order_2024 holds the codes in
+# their order, not purchase orders.
+_CODE_SYSTEMS = frozenset({"icd", "icd9", "icd10", "icd9cm", "icd10cm", "icd10pcs", "cpt", "hcpcs", "loinc", "snomed", "naics", "sic"})
+
+
+# SAP's names of its G/L line items, wherever they stand in a file's name: the FBL3N report
+# (fbl3n_line_items), the BSEG, ACDOCA and FAGLFLEXA tables.
+_LEDGER_TABLES = frozenset({"fbl3n", "bseg", "acdoca", "faglflexa"})
+
+
+# How sure an entity that is only a name's words is (see `entity_type`).
+_FROM_NAME_WORDS = 0.4
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in words(table)]
+    if _LEDGER_TABLES.intersection(ws):
+        return "journal entry line", 0.8
+    system = next((w for w in ws if w in _CODE_SYSTEMS), None)
+    if system is not None and "order" in ws:
+        return f"{system} code", 0.6
     ws = [w for i, w in enumerate(ws) if not (i and ws[i - 1] in _SPAN_WORDS and w in VOCABULARY["time period"])]
     pairs = [" ".join(ws[i : i + 2]) for i in range(len(ws) - 1)]
     for entity, names in VOCABULARY.items():
@@ -146,7 +168,7 @@ def entity_type(table: str) -> tuple[str, float]:
                 if word in names and entity != "time period":
                     return entity, 0.6
     readable = " ".join(table_entity_words(table)) or table
-    return readable, 0.4
+    return readable, _FROM_NAME_WORDS
 
 
 def classify(
@@ -209,8 +231,12 @@ def classify(
             k.child_table == split_of.parent_table and k.parent_table == table.name and k.cardinality == "1:1" for k in links
         )
         if split_of is not None and not mutual:
-            # Keyed by another table's key, one row each: more columns of that entity.
-            name, confidence = entity_type(meanings.get(split_of.parent_table, bare(split_of.parent_table)))
+            # Keyed by another table's key, one row each: more columns of that entity. Only an
+            # entity the vocabulary knows: the partner's own words name its file (Pew's ATP W119,
+            # one wave of a panel, is not the next wave's W120).
+            partner = entity_type(meanings.get(split_of.parent_table, bare(split_of.parent_table)))
+            if partner[1] > _FROM_NAME_WORDS:
+                name, confidence = partner
         if split_of is not None:
             evidence["split_of"] = split_of.parent_table
         if table.name in bridge_tables:

@@ -80,6 +80,9 @@ _IRREGULAR = {
     # -ies whose singular ends in -ie, not -y
     "movies": "movie", "cookies": "cookie", "calories": "calorie", "zombies": "zombie", "selfies": "selfie",
     "rookies": "rookie", "genies": "genie",
+    # Names and acronyms that end in s, written as they are (the ANES and IPUMS files,
+    # Qualtrics' exports)
+    "anes": "anes", "nhanes": "nhanes", "ipums": "ipums", "qualtrics": "qualtrics", "nhis": "nhis", "meps": "meps",
 }
 _SPLIT = re.compile(r"[^A-Za-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -122,7 +125,9 @@ _COMPOUND_SUFFIXES = ("key", "id", "code", "num")
 
 def _split_compound(word: str) -> list[str]:
     """``orderkey`` -> order, key; ``custid`` -> cust, id (all-lower-case names)."""
-    if word in _NOT_COMPOUND:
+    # (Also at a name's end: SurveyMonkey's surveymonkey_export is no "surveymon" key. Only
+    # the longer words: "carid" is a car's id, though it ends as "arid" does.)
+    if word in _NOT_COMPOUND or any(word.endswith(w) for w in _NOT_COMPOUND if len(w) >= 6):
         return [word]
     for suffix in _COMPOUND_SUFFIXES:
         stem = word[: -len(suffix)]
@@ -164,6 +169,8 @@ def singular(word: str) -> str:
     """A plural English word's singular, by the common rules (enough for table names)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word.endswith("series"):
+        return word  # (the ANES's timeseries)
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
