@@ -141,6 +141,25 @@ def test_a_comma_and_three_digits_is_a_decimal_where_the_table_writes_decimal_co
     assert (alone.decided_type, alone.bounds) == ("INTEGER", (68110.0, 82057.0))
 
 
+def test_a_point_groups_thousands_before_a_trailing_minus_where_the_table_writes_decimal_commas(infer: Infer) -> None:
+    # SAP's FBL3N download for a German user: quantities "3.550" and "1.179-" beside amounts
+    # "1.234,56-"; read with a decimal point, every quantity past 999 was 1000 times too small.
+    result = infer({
+        "Quantity": ["3.550", "1.179-", "32", "12.000", "250-", "7"] * 10,
+        "Amount in LC": ["1.234,56", "987,10-", "12.500,00", "45,99", "2.000,00-", "19,95"] * 10,
+        "Rate": ["1.5-", "0.25", "3.125", "2.0", "4.75-", "1.1"] * 10,
+    })
+    quantity = result["Quantity"]
+    assert (quantity.decided_type, quantity.decided_pattern) == ("DOUBLE", "trailing_minus_eu")
+    assert quantity.bounds == (-1179.0, 12000.0)
+    assert "group thousands" in (quantity.reason or "")
+    # Points not in groups of three stay decimal points.
+    assert (result["Rate"].decided_pattern, result["Rate"].bounds) == ("trailing_minus", (-4.75, 3.125))
+    # Without a decimal comma in the table, the point is a decimal point.
+    alone = infer({"Quantity": ["3.550", "1.179-", "32", "12.000", "250-", "7"] * 10})["Quantity"]
+    assert (alone.decided_pattern, alone.bounds) == ("trailing_minus", (-250.0, 32.0))
+
+
 def test_numbers_with_a_note_in_parentheses_are_their_numbers(infer: Infer) -> None:
     # CDC WONDER: a rate from fewer than 20 deaths is written "56.7 (Unreliable)"; as text
     # the column could not be summed, and rare ones sent their rows to quarantine.

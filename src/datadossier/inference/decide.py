@@ -930,6 +930,20 @@ def _resolve_ambiguities(
             " value with a point has groups of three digits after it."
         )
         chosen = grouped
+    eu_minus = usable("trailing_minus_eu")
+    if (
+        findings.table_decimal_comma and chosen.name == "trailing_minus" and eu_minus
+        and eu_minus.stats.parsed >= chosen.stats.parsed
+    ):
+        # The same with the minus after the number: SAP's ALV downloads for a user who writes
+        # a decimal comma group whole quantities by points ("3.550", "1.179-") beside amounts
+        # such as "1.234,56-"; read with a decimal point, every quantity of a thousand or more
+        # was a thousand times too small.
+        notes.append(
+            "Points here group thousands: the table's other numbers write a decimal comma, and every"
+            " value with a point has groups of three digits after it."
+        )
+        chosen = eu_minus
     decimal_comma = usable("grouped_number_eu")
     if (
         findings.table_decimal_comma and chosen.name == "thousands" and decimal_comma

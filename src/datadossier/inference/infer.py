@@ -133,7 +133,7 @@ def infer_columns(
         for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
             if plan.findings is not None and (
                 (results[i].decided_type == "DOUBLE" and results[i].decided_pattern is None)
-                or results[i].decided_pattern == "thousands"
+                or results[i].decided_pattern in ("thousands", "trailing_minus")
             ):
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
