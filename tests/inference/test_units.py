@@ -364,6 +364,26 @@ def test_currency_from_values_is_the_iso_code(infer: Infer) -> None:
     assert [results[k].candidates[0].detected_unit for k in "abcd"] == ["GBP", "JPY", "USD", "EUR"]
 
 
+def test_a_bare_dollar_sign_is_in_the_dollars_the_name_states(infer: Infer) -> None:
+    # AusTender's contract values "$1,234,567.00" under "Value (AUD)", Canada's proactive
+    # disclosure under contract_value_cad: a bare "$" is any dollar, and the name says which.
+    results = infer({
+        "Value (AUD)": ["$1,234,567.00", "$45,000.00", "-$12,000.00"],
+        "contract_value_cad": ["$1,200.00", "$3,400.50", "$99.99"],
+        "Amount NZD": ["$5.00", "$6.00", "$7.00"],
+        "price_cny": ["¥1,000", "¥250", "¥12"],
+        "Value": ["$5.00", "$6.00", "$7.00"],
+        "amount_usd": ["€5.00", "€6.00", "€7.00"],
+    })
+    units = {name: (r.candidates[0].detected_unit, r.candidates[0].unit_confidence) for name, r in results.items()}
+    assert units == {
+        "Value (AUD)": ("AUD", 0.97), "contract_value_cad": ("CAD", 0.97), "Amount NZD": ("NZD", 0.97),
+        "price_cny": ("CNY", 0.97),
+        # Without a name's currency, "$" is read as USD; a euro sign is no dollar whatever the name.
+        "Value": ("USD", 0.9), "amount_usd": ("EUR", 0.9),
+    }
+
+
 @pytest.mark.parametrize(
     ("label", "unit"),
     [

@@ -60,6 +60,7 @@ from datadossier.inference.units import (
     name_unit_note,
     names_a_coordinate,
     names_glued_unit,
+    symbol_allows,
     unit_from_label,
     unit_from_name,
     value_unit,
@@ -509,6 +510,13 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
             return
         share = (stats.marked or 0) / stats.parsed if stats.parsed else 0.0
         from_values = UnitEvidence(units.pop() or "", VALUE_UNIT_CONFIDENCE * share)
+        if (
+            stats.detector.data_type == "DECIMAL" and from_name is not None and from_name.unit != from_values.unit
+            and all(symbol_allows(marker, from_name.unit) for marker in stats.markers)
+        ):
+            # "$1,234,567.00" under "Value (AUD)": a bare "$" is any dollar, and the name
+            # says which (AusTender's, Canada's and New Zealand's contract values).
+            from_values = UnitEvidence(from_name.unit, from_values.confidence)
     if from_values and from_name and from_values.unit != from_name.unit:
         option.details["unit_from_name"] = from_name.unit
     if from_values and from_name and from_values.unit == from_name.unit:

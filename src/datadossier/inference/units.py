@@ -49,6 +49,17 @@ ISO_CURRENCIES: tuple[str, ...] = (
 # Symbols and the code each one stands for. "$" is read as USD and "¥" as JPY: the most
 # common readings; a column of Canadian dollars needs its code (or "C$", below) written out.
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+# The currencies a bare symbol also stands for: "$" for every dollar and the pesos of Latin
+# America, "¥" for the yuan as for the yen. Written so, an amount's currency is the one its
+# column's name states (AusTender's "Value (AUD)" holds "$1,234,567.00"), USD or JPY only where
+# the name states none.
+SHARED_SYMBOLS: dict[str, frozenset[str]] = {
+    "$": frozenset({
+        "USD", "AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "MXN", "ARS", "CLP", "COP", "CUP", "DOP", "UYU",
+        "BSD", "BBD", "BZD", "BMD", "BND", "FJD", "GYD", "JMD", "KYD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD",
+    }),
+    "¥": frozenset({"JPY", "CNY"}),
+}
 # Dollars (and the real) written with their country's letters before the sign ("R$ 12,50").
 PREFIXED_DOLLARS: dict[str, str] = {
     "R$": "BRL", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
@@ -249,6 +260,12 @@ def currency_code(marker: str) -> str | None:
     if marker in PREFIXED_DOLLARS:
         return PREFIXED_DOLLARS[marker]
     return marker if marker in ISO_CURRENCIES else None
+
+
+def symbol_allows(marker: str, code: str) -> bool:
+    """Whether an amount's bare symbol ("$", "-$", "($)") may stand for the currency ``code``
+    a name states: any dollar for "$", the yuan for "¥" (`SHARED_SYMBOLS`)."""
+    return code in SHARED_SYMBOLS.get(marker.strip(" +-\u2212()\t\u00a0\u202f"), frozenset())
 
 
 # Currencies named in words, in a column's name (CMS Open Payments'
