@@ -312,6 +312,10 @@ def test_sensor_readings_with_volts_and_amperes_are_numbers_with_their_unit(infe
         ("ENTITY_STRUCTURE", ["2L"] * 6),  # SAM's entity structure in a filtered extract, not litres
         ("column25", ["2L"] * 6),  # the same extract without a header
         ("status", [f"{n}A" for n in range(1, 31)] * 2),  # a code's name: however many codes
+        # A carrier's voyages on one westbound lane, numbered and all "W": not watts.
+        ("voyage", ["402W", "118W", "231W", "310W", "1176W", "2315W"] * 5),
+        ("voyage_no", [f"{n}W" for n in range(100, 160)]),
+        ("sailing", ["402W", "118W", "231W", "310W", "076W", "2315W"] * 5),  # "076W": no measure has a leading zero
     ],
 )
 def test_digits_glued_to_a_capital_letter_are_codes_without_a_measure_s_name(
@@ -328,8 +332,9 @@ def test_digits_glued_to_a_capital_letter_are_units_beside_their_measure(infer: 
     results = infer({
         "battery": ["12V", "24V", "48V", "12V"] * 5, "Fuse Rating": ["5A", "10A", "15A", "20A"] * 5,
         "engine_size": ["2L", "3L", "2L", "4L"] * 5, "reading": [f"{n}A" for n in range(10, 30)],
+        "heater": ["1500W", "2000W", "750W", "1200W"] * 5,  # more digits than codes of a letter have
     })
-    for column, unit in (("battery", "V"), ("Fuse Rating", "A"), ("engine_size", "l"), ("reading", "A")):
+    for column, unit in (("battery", "V"), ("Fuse Rating", "A"), ("engine_size", "l"), ("reading", "A"), ("heater", "W")):
         assert (results[column].decided_type, results[column].candidates[0].detected_unit) == ("DOUBLE", unit), column
 
 

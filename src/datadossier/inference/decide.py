@@ -383,19 +383,32 @@ _CODE_LIST_WORDS = frozenset({
 _FEW_GLUED_CODES = 12
 
 
+# Name words of a carrier's voyage, whose numbers end in the direction sailed ("402W", "118E").
+_VOYAGE_WORDS = frozenset({"voyage", "voyages", "voy"})
+# Digits glued to a capital letter and written with a leading zero ("076W"): no measure is.
+_PADDED_GLUED = re.compile(r"0[0-9]+[A-Z]")
+
+
 def _glued_letter_codes(unit: _Option, name: str, findings: SampleFindings) -> bool:
-    """Whether a unit reading's values are codes: every one a whole number of one or two
-    digits glued to one capital letter (`SampleFindings.glued_letters`), under a name of a
-    code list, or few of them under a name that says no measure of the letter (a filtered
-    extract holds one: SAM's "2L" throughout). The letter would be lost without a trace:
-    LDA's amendment types "1A".."4A" read as 1 to 4 amperes."""
+    """Whether a unit reading's values are codes: every one a whole number glued to one
+    capital letter (`SampleFindings.glued_letters`), under a name of a code list, or few of
+    them under a name that says no measure of the letter (a filtered extract holds one: SAM's
+    "2L" throughout), both of one or two digits; or of any width, written with a leading zero
+    or under a name of an identifier or a voyage. The letter would be lost without a trace:
+    LDA's amendment types "1A".."4A" read as 1 to 4 amperes, a westbound sailing's voyage
+    numbers "402W", "076W" as watts."""
     codes = findings.glued_letters
     low, high = as_bound(unit.stats.low), as_bound(unit.stats.high)
-    if not codes or low is None or high is None or low < 0 or high > 99 or not (low.is_integer() and high.is_integer()):
+    if not codes or low is None or high is None or low < 0 or not (low.is_integer() and high.is_integer()):
         return False
     if names_glued_unit(codes[0][-1], name):
         return False
-    return bool(_CODE_LIST_WORDS.intersection(name_tokens(name))) or len(codes) <= _FEW_GLUED_CODES
+    tokens = name_tokens(name)
+    if any(_PADDED_GLUED.fullmatch(code) for code in codes) or _VOYAGE_WORDS.intersection(tokens) or looks_like_identifier(name):
+        return True
+    if high > 99:
+        return False
+    return bool(_CODE_LIST_WORDS.intersection(tokens)) or len(codes) <= _FEW_GLUED_CODES
 
 
 # A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after
@@ -1230,9 +1243,9 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
         listed = glued.details.get("codes")
         codes = ", ".join(repr(c) for c in listed) if isinstance(listed, list) else ""
         return (
-            f"Values are one or two digits glued to a capital letter ({codes}), few of them or under a code's"
-            " name: codes such as filing types 1A..4A, not a number and a unit (the letter would be lost);"
-            " kept as VARCHAR."
+            f"Values are digits glued to a capital letter ({codes}), few of them, under a code's or a voyage's"
+            " name or with a leading zero: codes such as filing types 1A..4A or voyages 076W, not a number and"
+            " a unit (the letter would be lost); kept as VARCHAR."
         )
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:

@@ -109,7 +109,7 @@ class SampleFindings:
     # Share of those that are as long as the longest value: spaces that pad to a width.
     aligned_share: float = 0.0
     # The distinct sampled values the unit reading takes, most common first, when every one
-    # is one or two digits glued to one capital letter ("2L", "4A"): codes or measures, which
+    # is up to four digits glued to one capital letter ("2L", "4A", "402W"): codes or measures, which
     # `decide` tells apart by the name and their number (see `decide._glued_letter_codes`).
     glued_letters: tuple[str, ...] = ()
     # The zones (offsets, "Z", "UTC") of the sampled ISO date-times that write one, with their
@@ -349,9 +349,9 @@ def _zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
     return tuple(found.most_common())
 
 
-# One or two digits glued to one capital letter: LDA's amendment types "1A".."4A", SAM's
-# entity structure "2L", a battery's "12V".
-_GLUED_LETTER = re.compile(r"\s*[0-9]{1,2}[A-Z]\s*")
+# Up to four digits glued to one capital letter: LDA's amendment types "1A".."4A", SAM's
+# entity structure "2L", a battery's "12V", an ocean voyage's number and direction "402W".
+_GLUED_LETTER = re.compile(r"\s*[0-9]{1,4}[A-Z]\s*")
 
 
 def _glued_letters(common: list[tuple[str, int]]) -> tuple[str, ...]:
