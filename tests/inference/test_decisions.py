@@ -783,6 +783,16 @@ def test_bare_digits_are_phone_numbers_only_under_a_phone_s_name(infer: Infer) -
     assert result["phone"].decided_pattern == "phone"
 
 
+def test_air_waybill_numbers_are_no_phone_numbers(infer: Infer) -> None:
+    # A forwarder's export: MAWB "176-12345675", an airline's prefix, a dash and eight digits,
+    # the shape of a phone number with its area code; the same digits under a phone's name are one.
+    waybills = [f"{176 + i % 5 * 11}-{12345675 + 7919 * i}" for i in range(60)]
+    result = infer({"MAWB": waybills, "House AWB": waybills, "contact_phone": waybills})
+    for name in ("MAWB", "House AWB"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("VARCHAR", None), name
+    assert result["contact_phone"].decided_pattern == "phone"
+
+
 def test_a_tract_s_figures_are_numbers(infer: Infer) -> None:
     # HMDA's loan/application register: the tract's population, owner-occupied units and the
     # median age of its housing, beside the tract's code.

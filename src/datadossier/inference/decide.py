@@ -343,8 +343,10 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     if boolean is not None and boolean.acceptable and boolean.rate < 1.0 and _other_answers(boolean):
         boolean.blocked = _OTHER_ANSWERS
     phone = by_name.get("phone")
-    if phone is not None and looks_like_identifier(name) and not looks_like_phone(name):
-        phone.blocked = "an identifier's name"  # H&M's article_id "0108775015": ten digits, no number to call
+    if phone is not None and (looks_like_identifier(name) or _names_a_waybill(name)) and not looks_like_phone(name):
+        # H&M's article_id "0108775015": ten digits, no number to call; nor an air waybill's
+        # "176-12345675" (an airline's prefix, a dash and eight digits).
+        phone.blocked = "an identifier's name"
     grouped = by_name.get("grouped_number")
     highest = as_bound(grouped.stats.high) if grouped is not None else None
     if grouped is not None and highest is not None and highest <= 0 and grouped.stats.marked == grouped.stats.parsed > 0:
@@ -369,6 +371,15 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         # Bare digits only a phone's name makes a number to call: NOAA's GSOD station
         # "01001099999" (a trunk 0 and ten digits) is a station's code.
         phone.blocked = "bare digits without a phone's name"
+
+
+# Name words of an air waybill: a master's (MAWB) or a house's (HAWB), numbered as the
+# airline's three-digit prefix, a dash and eight digits.
+_WAYBILL_WORDS = frozenset({"awb", "mawb", "hawb", "waybill", "airwaybill"})
+
+
+def _names_a_waybill(name: str) -> bool:
+    return bool(_WAYBILL_WORDS.intersection(name_tokens(name)))
 
 
 _GLUED_CODES = "codes of a digit and a letter"
