@@ -232,10 +232,10 @@ def test_unit_tables_say_what_pint_says() -> None:
     # Every canonical name is Pint's own short name for itself (areas written ² for Pint)...
     for canonical in {*KNOWN_VALUE_UNITS.values(), *NAME_UNITS.values(), *SHORT_NAME_UNITS.values()}:
         if canonical != "%":
-            assert pint_canonical(canonical.replace("**2", "²")) == canonical, canonical
+            assert pint_canonical(canonical.replace("**2", "²").replace("**3", "³")) == canonical, canonical
     # ...and every token Pint knows maps where Pint maps it, except the deliberate readings of
     # data: C/F are temperatures (Pint: coulomb, farad), lower-case mb/kb/gb/tb are data sizes.
-    deliberate = {"C", "F", "mb", "kb", "gb", "tb", "KB"}
+    deliberate = {"C", "F", "mb", "kb", "gb", "tb", "KB", "cft"}  # (and freight's cubic feet)
     for token, canonical in KNOWN_VALUE_UNITS.items():
         pint_reading = pint_canonical(token)
         if pint_reading is not None and token not in deliberate:
@@ -446,6 +446,30 @@ def test_power_and_energy_units_of_power_plants(infer: Infer) -> None:
     results = infer({"capacity_mw": ["95.6", "31.5", "1200"], "generation_gwh_2017": ["284.4", "17.91", "0.0"], "Output (MWh)": ["5", "7", "9"]})
     for column, unit in (("capacity_mw", "MW"), ("generation_gwh_2017", "GWh"), ("Output (MWh)", "MWh")):
         assert results[column].candidates[0].detected_unit == unit, column
+
+
+def test_freight_weights_with_grouped_thousands_and_volumes_in_cubic_metres(infer: Infer) -> None:
+    # A forwarder's shipment export (CargoWise, Flexport): "1,250.5 KG" beside "830.0 KG",
+    # volumes in CBM, the freight industry's cubic metres, or "m3"; cubic feet as "CFT".
+    results = infer({
+        "Gross Weight": ["1,250.5 KG", "830.0 KG", "12,400.0 KG", "95.2 KG"] * 5,
+        "Volume": ["12.3 CBM", "1.76 CBM", "33.0 CBM", "0.85 CBM"] * 5,
+        "volume_m3": ["12.3 m3", "1.76 m3", "33.0 m3", "0.85 m3"] * 5,
+        "cube": ["430 CFT", "62.5 CFT", "1,165 CFT", "30 CFT"] * 5,
+    })
+    found = {name: (r.decided_type, r.candidates[0].detected_unit, r.bounds) for name, r in results.items()}
+    assert found == {
+        "Gross Weight": ("DOUBLE", "kg", (95.2, 12400.0)),
+        "Volume": ("DOUBLE", "m**3", (0.85, 33.0)),
+        "volume_m3": ("DOUBLE", "m**3", (0.85, 33.0)),
+        "cube": ("DOUBLE", "ft**3", (30.0, 1165.0)),
+    }
+
+
+def test_a_dollar_sign_before_a_country_s_letters_in_a_name_s_brackets() -> None:
+    # USA Trade Online's "Total Exports Value ($US)".
+    assert getattr(unit_from_name("Total Exports Value ($US)"), "unit", None) == "USD"
+    assert getattr(unit_from_name("Contract Value ($A)"), "unit", None) == "AUD"
 
 
 def test_car_listings_units_in_capitals_and_abbreviations(infer: Infer) -> None:

@@ -54,18 +54,25 @@ def _eu_amount(decimals: int) -> str:
 
 
 _US_AMOUNT = _us_amount(MONEY_DECIMALS)
-_UNIT = r"(?:°\s?[CFK]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
+# (Also areas and volumes written with a digit, as freight writes cubic metres: "12.3 m3".)
+_UNIT = r"(?:°\s?[CFK]|[ck]?m[23]|ft[23]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 
 
 # A number with an optional unit after it, then its number and its unit (regexes without
-# capture groups: DuckDB evaluates those several times faster).
-_NUMBER_WITH_UNIT = rf"\s*[-+]?{NUM}\s*(?:{_UNIT})?\s*"
+# capture groups: DuckDB evaluates those several times faster). The number may group its
+# thousands, as forwarders write weights: "1,250.5 KG".
+_UNIT_NUM = rf"(?:(?:{_US_GROUPED})(?:\.[0-9]+)?|{NUM})"
+_NUMBER_WITH_UNIT = rf"\s*[-+]?{_UNIT_NUM}\s*(?:{_UNIT})?\s*"
 _LEADING_NUMBER = rf"^\s*[-+]?{NUM}"
+_LEADING_UNIT_NUMBER = rf"^\s*[-+]?{_UNIT_NUM}"
 _TRAILING_UNIT = rf"{_UNIT}\s*$"
 
 
 def _unit_number(col: str) -> str:
-    return f"regexp_extract({shaped(col, _NUMBER_WITH_UNIT)}, {lit(_LEADING_NUMBER)})"
+    number = f"regexp_extract({shaped(col, _NUMBER_WITH_UNIT)}, {lit(_LEADING_UNIT_NUMBER)})"
+    for separator in _US_SEPARATORS:
+        number = f"replace({number}, {lit(separator)}, '')"
+    return number
 
 
 def _unit_marker(col: str) -> str:
@@ -536,9 +543,10 @@ def rating_10() -> Detector:
 
 @register
 def unit_value() -> Detector:
-    """Numbers followed by a unit ("12.5 kg", "10.36 mph", "3km", "20 °C"); typed as the number."""
+    """Numbers followed by a unit ("12.5 kg", "10.36 mph", "3km", "20 °C", "1,250.5 KG",
+    "12.3 CBM"); typed as the number."""
     return Detector(
-        "unit_value", "DOUBLE", rf"\s*[-+]?{NUM}\s*{_UNIT}\s*",
+        "unit_value", "DOUBLE", rf"\s*[-+]?{_UNIT_NUM}\s*{_UNIT}\s*",
         lambda col, _t: f"TRY_CAST({_unit_number(col)} AS DOUBLE)",
         lenient=True, mark=lambda col: f"{_unit_marker(col)} IS NOT NULL",
         marker=_unit_marker, priority=60,

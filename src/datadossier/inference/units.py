@@ -88,6 +88,10 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     # a laptop's "1.37kg" beside "4kgs" and "1.3 KG").
     "CC": "cc", "bhp": "hp", "BHP": "hp", "HP": "hp", "kmpl": "km/l", "KMPL": "km/l", "mpg": "mi/gal", "MPG": "mi/gal",
     "KG": "kg", "Kg": "kg", "kgs": "kg", "Kgs": "kg", "KGS": "kg", "Km": "km", "KM": "km",
+    # Freight's volumes: cubic metres as forwarders and carriers write them ("12.3 CBM"), cubic
+    # feet ("CFT"); areas and volumes with a digit for the power.
+    "CBM": "m**3", "cbm": "m**3", "Cbm": "m**3", "m3": "m**3", "m³": "m**3", "CFT": "ft**3", "cft": "ft**3",
+    "m2": "m**2", "m²": "m**2", "cm3": "cm**3", "ft3": "ft**3", "ft2": "ft**2",
 }
 # What may be handed to Pint: a letter, then letters, °, µ, powers, "/", "*", "·", "^".
 _UNIT_TOKEN = re.compile(r"[A-Za-zµμΩ°][A-Za-zµμΩ°/·*^²³]*")
@@ -118,7 +122,7 @@ NAME_UNITS: dict[str, str] = {
     "latitude": "deg", "longitude": "deg", "lat": "deg", "lon": "deg", "lng": "deg",
     # Areas (house sales' sqft_living, land registers' lot_acres).
     "sqft": "ft**2", "sqm": "m**2", "sqkm": "km**2", "sqmi": "mi**2", "acres": "acre",
-    "hectares": "ha",
+    "hectares": "ha", "cbm": "m**3",
 }
 # Lengths that a following "2" (`area_km2`) or a preceding "sq" or "square" (`square_feet`,
 # `Area (sq km)`) make an area.
@@ -279,6 +283,7 @@ _LABEL_UNITS: dict[str, str] = {
     "°f": "degF", "%": "%", "percent": "%", "volts": "V", "volt": "V", "amps": "A",
     "ppm": "ppm", "ppb": "ppb",
     "°": "deg", "celsius": "degC", "fahrenheit": "degF", "kelvin": "K",
+    "cbm": "m**3", "m3": "m**3", "cft": "ft**3",
 }
 # Units as machine and energy exports spell them, which Pint reads otherwise or not at all:
 # newton-metres of torque in ASCII (the AI4I 2020 data's "Torque [Nm]"; Pint's "Nm" is no
@@ -411,6 +416,8 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
         return None
     if (astronomical := _BRACKETED_UNITS.get(inner.lower())) is not None:
         return UnitEvidence(astronomical, NAME_UNIT_CONFIDENCE)
+    # "$US" (USA Trade Online's "Total Exports Value ($US)"), "$A": the country after the sign.
+    inner = re.sub(r"^\$([A-Z]{1,2})$", r"\1$", inner)
     for text in (inner, inner.split()[-1]):  # "current US$": its last word
         code = currency_code(text)
         if code is not None:
