@@ -384,6 +384,23 @@ def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None
     assert result.bounds == (-3.0, 1234.5)
 
 
+def test_a_credit_s_cr_or_a_minus_after_an_amount_with_its_symbol_is_below_zero(infer: Infer) -> None:
+    # A council's spending over £500 with credit notes from its finance system (Agresso):
+    # "£1,500.00 CR", "£1,500.00CR" and "£2500.00-" among payments; as text they sent the
+    # credit notes to quarantine, or the whole column stayed text.
+    payments = ["£1,210.50", "£2,211.50", "£612.00", "£1,213.50", "£845.99", "£3,217.00", "£999.00", "£730.20"]
+    result = infer({
+        "Amount": [*payments, "£1,500.00 CR", "£2500.00-"] * 3,
+        "Net": [*payments, "£1,500.00CR", "£99.00"] * 3,
+        "Value": ["1,000.00 SCR", "12.00 SCR", "250.50 SCR", "75.00 SCR", "9.99 SCR"] * 6,  # a rupee's code, no credit
+    })
+    amount, net = result["Amount"], result["Net"]
+    assert (amount.decided_type, amount.decided_pattern, amount.bounds) == ("DECIMAL", "currency", (-2500.0, 3217.0))
+    assert amount.candidates[0].detected_unit == "GBP"
+    assert (net.decided_pattern, net.bounds) == ("currency", (-1500.0, 3217.0))
+    assert (result["Value"].candidates[0].detected_unit, result["Value"].bounds) == ("SCR", (9.99, 1000.0))
+
+
 def test_money_with_more_decimals_than_cents_keeps_them(infer: Infer) -> None:
     # A crypto exchange's fills: prices to the millionth of a dollar and fees in fractions of
     # a cent stayed text (the shape stopped at four decimals). Amounts of cents alone keep the

@@ -246,7 +246,7 @@ def test_a_pattern_of_another_type_is_refused() -> None:
 def test_expressions_hold_only_registry_constants() -> None:
     # The column text is the only outside input; it appears as given and nowhere else.
     sql = typed_expression('"it\'s ""odd"""', "DECIMAL", "currency")
-    # once in the shape, three times in the sign test ("-", a typographic minus or an
-    # accounting parenthesis), once in the test for an accounting zero ("$ -", run where no
-    # amount was read)
-    assert sql.count('"it\'s ""odd"""') == 5
+    # once in the shape, seven times in the sign test ("-", a typographic minus or an
+    # accounting parenthesis; a credit's CR, Cr or cr at the end, not SCR's), once in the test
+    # for an accounting zero ("$ -", run where no amount was read)
+    assert sql.count('"it\'s ""odd"""') == 9

@@ -184,12 +184,16 @@ def _ascii_minus(text: str) -> str:
     return f"replace({text}, {lit(MINUS_SIGN)}, '-')"
 
 
-def _negative(col: str, *marks: str) -> str:
+def _negative(col: str, *marks: str, credit: bool = False) -> str:
     """SQL: -1 when the value holds a minus, either one, or another of ``marks`` (an
-    accounting parenthesis), else 1. (A test per mark: `contains` costs less than one
-    `replace` of the whole value.)"""
-    held = " OR ".join(f"contains({col}, {lit(mark)})" for mark in ("-", MINUS_SIGN, *marks))
-    return f"(1 - 2 * CAST({held} AS INTEGER))"
+    accounting parenthesis), or with ``credit`` ends in a credit's CR ("£1,500.00 CR"; not the
+    Seychelles rupee's "SCR"), else 1. (A test per mark: `contains` and `suffix` cost less than
+    one `replace` of the whole value.)"""
+    tests = [f"contains({col}, {lit(mark)})" for mark in ("-", MINUS_SIGN, *marks)]
+    if credit:
+        ends = " OR ".join(f"suffix({col}, {lit(mark)})" for mark in ("CR", "cr", "Cr"))
+        tests.append(f"(({ends}) AND NOT suffix({col}, 'SCR'))")
+    return f"(1 - 2 * CAST({' OR '.join(tests)} AS INTEGER))"
 
 
 # A price of nothing in words, read as 0 among amounts (with no currency of its own).
@@ -206,8 +210,13 @@ def _currency(
     name: PatternName, decimal_comma: bool, priority: int, decimals: int = MONEY_DECIMALS, sql_type: str | None = None
 ) -> Detector:
     amount = _eu_amount(decimals) if decimal_comma else _us_amount(decimals)
+    # After an amount behind its symbol, a credit's CR or a minus, as finance systems (Agresso,
+    # Oracle) export credit notes into councils' spending files: "£1,500.00 CR", "£2500.00-",
+    # both below zero (a credit note takes back a payment; a bank statement's balances, CR and
+    # DR without a symbol, are `credit_debit`'s). No DR here: "1,000 IDR" ends in one.
+    after = rf"(?:{_GAP}(?i:cr)|-)"
     signed = (
-        rf"{_SIGN}?\s*{_CURRENCY_MARK}{_GAP}{_SIGN}?\s*{amount}"
+        rf"{_SIGN}?\s*{_CURRENCY_MARK}{_GAP}{_SIGN}?\s*{amount}{after}?"
         rf"|{_SIGN}?\s*{amount}{_GAP}{_CURRENCY_MARK}"
     )
     # Also in parentheses, as accounting writes a negative amount: "($1,234.50)". And the
@@ -225,7 +234,10 @@ def _currency(
     # The SQL guard accepts any three capital letters as a code (a third cheaper than the list
     # of codes); the decision then requires every code written in the column to be known.
     loose_mark = r"(?:[A-Z]{1,2}\$|[" + re.escape(_SYMBOLS) + "]|[A-Z]{3})"
-    loose = rf"{_SIGN}?\s*(?:{loose_mark}{_GAP})?{_SIGN}?\s*{amount}{_GAP}(?:{loose_mark})?"
+    loose = (
+        rf"{_SIGN}?\s*(?:{loose_mark}{_GAP}{_SIGN}?\s*{amount}{after}"
+        rf"|(?:{loose_mark}{_GAP})?{_SIGN}?\s*{amount}{_GAP}(?:{loose_mark})?)"
+    )
     guard = rf"\s*(?:{loose}|\(\s*{loose}\s*\)|{_outside_parentheses(loose_mark, amount)})\s*"
     digits = (
         r"[0-9][0-9." + _SPACES + r"]*(?:,[0-9]+)?" if decimal_comma
@@ -247,7 +259,7 @@ def _currency(
         # The sign may stand before or after the symbol ("-$3.00", "$-3.00"). It is read from
         # the column itself: DuckDB does not share a subexpression repeated inside one
         # expression, so a second `shaped` would run the regex twice.
-        sign = _negative(col, "(")
+        sign = _negative(col, "(", credit=True)
         # (The accounting zero only where no amount was read: COALESCE runs its second
         # argument for those rows alone.)
         accounting_zero = f"CASE WHEN regexp_full_match({col}, {lit(zero_value)}) THEN 0 END"

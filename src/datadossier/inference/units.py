@@ -257,8 +257,9 @@ def value_unit(token: str) -> str | None:
 
 def currency_code(marker: str) -> str | None:
     """ISO code of a currency symbol or code written with an amount ("$", "-$", "($)", "EUR"),
-    or None (a typographic minus, U+2212, is a sign too)."""
-    marker = marker.strip(" +-\u2212()\t\u00a0\u202f")
+    or None (a typographic minus, U+2212, is a sign too; a credit's "CR" after the amount,
+    "£ CR", is no currency's)."""
+    marker = _bare_marker(marker)
     if marker in CURRENCY_SYMBOLS:
         return CURRENCY_SYMBOLS[marker]
     if marker in PREFIXED_DOLLARS:
@@ -269,7 +270,19 @@ def currency_code(marker: str) -> str | None:
 def symbol_allows(marker: str, code: str) -> bool:
     """Whether an amount's bare symbol ("$", "-$", "($)") may stand for the currency ``code``
     a name states: any dollar for "$", the yuan for "¥" (`SHARED_SYMBOLS`)."""
-    return code in SHARED_SYMBOLS.get(marker.strip(" +-\u2212()\t\u00a0\u202f"), frozenset())
+    return code in SHARED_SYMBOLS.get(_bare_marker(marker), frozenset())
+
+
+_SIGNS_AND_SPACES = " +-\u2212()\t\u00a0\u202f"
+_CREDIT_MARK = re.compile(r"\s*(?:CR|cr|Cr)$")
+
+
+def _bare_marker(marker: str) -> str:
+    """What is written around an amount without its signs, spaces and a credit's CR."""
+    marker = marker.strip(_SIGNS_AND_SPACES)
+    if marker in ISO_CURRENCIES:
+        return marker  # (the Seychelles rupee's SCR ends in one)
+    return _CREDIT_MARK.sub("", marker).strip(_SIGNS_AND_SPACES)
 
 
 # Currencies named in words, in a column's name (CMS Open Payments'
