@@ -1644,6 +1644,63 @@ def test_a_rule_under_the_header_is_no_row(con, tmp_path: Path, rule: str) -> No
     assert con.execute("SELECT count(*) FROM raw_t WHERE idcode LIKE '-%' OR idcode LIKE '=%'").fetchall() == [(0,)]
 
 
+_QUERY_OUTPUTS = {
+    # psql's text output: the rule crosses the columns with "+", a count of rows ends it.
+    "psql": " id | name  | amount\n----+-------+--------\n" + "".join(f"  {i} | n{i}    | {i}.50\n" for i in range(1, 4)) + "(3 rows)\n",
+    # sqlcmd's: columns padded with spaces, a rule of dashes under each name, the count after a blank line.
+    "sqlcmd": "id          name       amount\n----------- ---------- -------\n"
+    + "".join(f"{i:<11} n{i:<9} {i}.50\n" for i in range(1, 4)) + "\n(3 rows affected)\n",
+    # A CSV whose rule is as wide as each name: "--" under "id".
+    "csv": "id,name,amount\n--,----,------\n" + "".join(f"{i},n{i},{i}.50\n" for i in range(1, 4)),
+}
+
+
+@pytest.mark.parametrize("kind", list(_QUERY_OUTPUTS))
+def test_a_query_tool_s_rule_and_count_of_rows_are_no_rows_in_a_short_output(con, tmp_path: Path, kind: str) -> None:
+    # A few rows of psql's or sqlcmd's output saved to a file: the rule made the file ragged
+    # (refused) or a row ("----" a name), and sqlcmd's "(3 rows affected)" a row too.
+    path = tmp_path / "result.txt"
+    path.write_text(_QUERY_OUTPUTS[kind])
+    _load(con, path)
+    assert _loaded(con) == (["id", "name", "amount"], 3)
+    assert con.execute("SELECT list(name ORDER BY rowid), list(amount ORDER BY rowid) FROM raw_t").fetchall() == [
+        (["n1", "n2", "n3"], ["1.50", "2.50", "3.50"])
+    ]
+
+
+def test_an_sap_list_framed_in_pipes_loads_its_columns_trimmed_without_its_frame(con, tmp_path: Path) -> None:
+    # SAP's list saved "unconverted" (FBL3N): a title, a frame of dashes over the header, a
+    # "|---|" rule under it, every line opened and closed with "|", values padded with
+    # spaces; the file was refused for its rule, or loaded with an empty column for the frame.
+    rule = "-" * 60
+    rows = "".join(f"| 1000 | 49000000{i:02d} | 0000400000 | {'RAW-STEEL-01' if i == 3 else f'0000000000001234{i:02d}'} |\r\n" for i in range(8))
+    path = tmp_path / "FBL3N_unconverted.txt"
+    path.write_bytes(
+        f"Line Item Display G/L Account\r\n\r\n{rule}\r\n| CoCd | DocumentNo | G/L Acct   | Material           |\r\n"
+        f"|{rule}|\r\n{rows}{rule}\r\n".encode("cp1252")
+    )
+    dialect = _load(con, path)
+    assert (dialect.padded, dialect.framed, dialect.rule_line, dialect.as_dict()["padded_values"]) == (True, True, True, "framed")
+    assert _loaded(con) == (["CoCd", "DocumentNo", "G/L Acct", "Material"], 8)
+    assert con.execute("SELECT \"G/L Acct\", Material FROM raw_t ORDER BY rowid LIMIT 1 OFFSET 3").fetchall() == [
+        ("0000400000", "RAW-STEEL-01")
+    ]
+
+
+def test_values_padded_about_pipes_keep_their_leading_zeros(con, tmp_path: Path) -> None:
+    # A report's pipes pad the codes ("| 0000400000 |"): padded, "0000400000 " did not read as
+    # written with a leading zero, and the G/L account became the integer 400000.
+    path = tmp_path / "padded.csv"
+    path.write_text("CoCd|GL_Acct|Amount\n" + "".join(f"1000| 00004000{i:02d} |{i}.50\n" for i in range(6)))
+    dialect = _load(con, path)
+    assert (dialect.padded, dialect.framed) == (True, False)
+    assert con.execute("SELECT GL_Acct, Amount FROM raw_t ORDER BY rowid LIMIT 1").fetchall() == [("0000400000", "0.50")]
+    # A pipe-separated file whose values are not padded is copied as it is.
+    plain = tmp_path / "plain.psv"
+    plain.write_text("id|name\n" + "".join(f"{i}|n {i} \n" for i in range(6)))
+    assert _load(con, plain).padded is False
+
+
 @pytest.mark.parametrize("rows", [20, 100_000], ids=["in_the_sniffed_block", "past_it"])
 def test_rows_of_delimiters_alone_among_the_rows_are_left_out_and_counted(con, tmp_path: Path, rows: int) -> None:
     # MITRE's allitems.csv: four ",,,,,," rows under the header (spreadsheets export empty

@@ -163,6 +163,13 @@ class CsvDialect:
     # format line after the first are left out of the copy (`_cut_site_headers`), and
     # counted in ``repeated_headers``.
     site_blocks: bool = False
+    # Values padded with spaces about a "|" delimiter (psql's " 1 | alpha ", an SAP list's
+    # "| 0000400000 |"), ``framed`` when the lines also open and close with one (the SAP list
+    # "unconverted", a Markdown table): the copy is rewritten with the values trimmed and the
+    # frame dropped (see `_unpadded_line`), so that "0000400000" keeps its leading zeros as
+    # a code's and no empty column stands for the frame.
+    padded: bool = False
+    framed: bool = False
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -184,6 +191,7 @@ class CsvDialect:
             **({"missing_column": self.missing} if self.missing else {}),
             **({"fields_line": list(self.field_names)} if self.field_names else {}),
             **({"rule_line": True} if self.rule_line else {}),
+            **({"padded_values": "framed" if self.framed else True} if self.padded else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"empty_rows": self.empty_rows} if self.empty_rows else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
@@ -377,7 +385,69 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     """Delimiter by field-count consistency over the first lines, a preamble of lines with
     fewer fields before the table, then header by content. ``whole``: the text is the whole
     file, so note lines at its end are a footer (cut from the copy by `_cut_footer`), not
-    ragged rows."""
+    ragged rows. Values padded about "|" are read trimmed, out of their frame (see
+    `CsvDialect.padded`), when "|" then separates them and no quote holds one."""
+    padding = _pipe_padding(head_text)
+    if padding is not None:
+        framed = padding == "framed"
+        unpadded = "\n".join(_unpadded_line(line, framed=framed) for line in _LINE_BREAK.split(head_text))
+        dialect = _detect_dialect(unpadded, encoding, path, whole=whole)
+        if dialect.delimiter == "|" and not (dialect.spaces or dialect.widths or dialect.quotes_needed):
+            return replace(dialect, padded=True, framed=framed)
+    return _detect_dialect(head_text, encoding, path, whole=whole)
+
+
+# Of the lines with a "|", the share with a space beside one that says values are padded, and
+# the share opening and closing with one that says they are framed.
+_PADDED_LINES = 0.5
+_FRAMED_LINES = 0.9
+
+
+def _pipe_padding(head_text: str) -> str | None:
+    """Whether the first lines pad their values with spaces about "|" (most lines hold one,
+    most of those with a space beside it: psql's output, an SAP list, a fixed-width report's
+    pipes): "framed" when they also open and close with one, "padded" otherwise; None when
+    they do not."""
+    # (The first 64 KiB say it: splitting the whole sniffed block cost every file its time.)
+    lines = [line.strip() for line in itertools.islice(_LINE_BREAK.split(head_text[: 1 << 16]), _SNIFF_LINES) if line.strip()]
+    piped = [line for line in lines if "|" in line]
+    if not piped or len(piped) < _PADDED_LINES * len(lines):
+        return None
+    if sum(1 for line in piped if " |" in line or "| " in line) < _PADDED_LINES * len(piped):
+        return None
+    framed = sum(1 for line in piped if len(line) > 1 and line[0] == "|" and line[-1] == "|")
+    return "framed" if framed >= _FRAMED_LINES * len(piped) else "padded"
+
+
+def _unpadded_line(line: str, *, framed: bool) -> str:
+    """A line of values padded about "|" with each value trimmed, and without the "|" that
+    opens and closes it when ``framed`` ("| 1000 | 0000400000 |": "1000|0000400000")."""
+    text = line.strip()
+    if framed and len(text) > 1 and text[0] == "|" and text[-1] == "|":
+        text = text[1:-1]
+    return "|".join(value.strip() for value in text.split("|"))
+
+
+def _unpad(path: Path, encoding: str, target: Path, *, framed: bool) -> None:
+    """Rewrite a file of values padded about "|" as UTF-8, line for line (so that the
+    dialect's line numbers hold), each line as `_unpadded_line` gives it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (
+            io.TextIOWrapper(open_bytes(path), encoding=encoding, newline=None) as src,
+            target.open("w", encoding="utf-8", newline="") as dst,
+        ):
+            for number, line in enumerate(src):
+                text = line.rstrip("\n")
+                dst.write(_unpadded_line(text.lstrip("\ufeff") if number == 0 else text, framed=framed) + "\n")
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
+
+
+def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -> CsvDialect:
+    """`detect_dialect` over lines as written."""
     # Lines end at CR and LF only: str.splitlines() also breaks at characters that are data
     # in a CSV value (vertical tab, form feed, U+2028 as in text copied from the web).
     physical = _LINE_BREAK.split(head_text)
@@ -419,6 +489,13 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     if stacked is not None and stacked < len(starts):
         # The table ends where the second starts: its lines are neither rows nor notes.
         starts, complete = starts[:stacked], True
+    # Rules drawn across the table (psql's "----+-----" and sqlcmd's "----- -----" under the
+    # header, the frame of an SAP list over and under it) and a query tool's count of the rows
+    # ("(4 rows)") are no rows: counted as fields they made the file ragged. One under the
+    # header is the `rule_line`; the others are cut with the preamble or the footer.
+    drawn = {i for i in starts if _drawn_line(physical[i])}
+    if drawn and len(drawn) < len(starts):
+        starts = [i for i in starts if i not in drawn]
     lines = [physical[i] for i in starts]
     if not lines:
         raise SourceError(f"{path} has no text lines.", hint="Profile a file with a header and data rows.")
@@ -526,7 +603,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     if ragged:  # (the header, then the rows of the table's width)
         head_rows = head_rows[:1] + [row for row in head_rows[1:] if len(row) == field_count]
     long = extra is not None  # (the header names one column more, or ends in a delimiter)
-    header = bool(unnamed) or long or _looks_like_header(head_rows)
+    # (A rule drawn under the first row makes it a header, whatever its names.)
+    header = bool(unnamed) or long or _line_under(physical, starts[preamble]) in drawn or _looks_like_header(head_rows)
     fields = () if header else _w3c_fields(above, field_count)
     labels = _label_rows(head_rows, field_count) if header and not (unnamed or long) else 0
     if labels and _title_over_names(head_rows[0], head_rows[1], field_count):
@@ -549,7 +627,8 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     # (Without a header, blank columns left of the last may be data still to come; the last
     # is the delimiter ending every line of TPC-H's and TPC-DS's generated files, `1|a|`.)
     empty_trailing = _empty_trailing(head_rows, field_count) if header else min(_empty_trailing(head_rows, field_count), 1)
-    rule = header and not labels and not (unnamed or long) and len(head_rows) > 2 and _rule_row(head_rows[1], field_count)
+    ruled = _line_under(physical, starts[preamble + labels]) if header and not (unnamed or long) else None
+    rule = ruled is not None and ruled in drawn
     if header and not (unnamed or long) and not _header_fits(head_rows[0], field_count):
         # The header is never one of the ragged rows: DuckDB cannot read the file, or drops names.
         raise SourceError(
@@ -575,7 +654,10 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
             or (tuple(_duckdb_names(cell.strip() for cell in head_rows[0][: field_count + bool(missing)])) if long else ())
         ),
         # (The label rows hold no line break, so each is one line: `_label_rows`.)
-        data_skip=starts[preamble + labels + rule] + 1 if labels or unnamed or long or rule else skip if fields else 0,
+        data_skip=(
+            ruled + 1 if rule and ruled is not None
+            else starts[preamble + labels] + 1 if labels or unnamed or long else skip if fields else 0
+        ),
         unnamed=unnamed, missing=missing, field_names=fields, rule_line=rule,
         empty_trailing=empty_trailing, repeated_headers=repeats, empty_rows=empty, ragged=ragged, rejoin=rejoin if ragged else None,
         described=_described(above + lines[:preamble]),
@@ -1059,7 +1141,9 @@ def _respace(
             out = csv.writer(dst, lineterminator="\n")
             if header:
                 out.writerow(header)
-            lines = (line.lstrip("\ufeff") for line in src)
+            # (Rules and counts of rows are no rows: sqlcmd's "----------- -------" under its
+            # header, "(40 rows affected)" under the rows.)
+            lines = (line for line in (line.lstrip("\ufeff") for line in src) if not _drawn_line(line.rstrip("\r\n")))
             if comments:
                 lines = (line for line in lines if not _is_comment(line))
             if widths:
@@ -1614,11 +1698,23 @@ def _title_over_names(top: list[str], below: list[str], field_count: int) -> boo
     return len(top) < field_count or any(_DATED_PHRASE.search(cell) for cell in top)
 
 
-def _rule_row(row: list[str], field_count: int) -> bool:
-    """A row drawn as a rule: every cell three dashes or equals signs or more ("------",
-    "====="; a row of "-" alone is a row of missing values)."""
-    cells = [cell.strip() for cell in row]
-    return len(cells) == field_count and all(len(cell) >= 3 and set(cell) <= {"-", "=", "+"} for cell in cells)
+# A rule drawn across a table: runs of dashes, equals signs, underscores or tildes, three at
+# least in one place, between the columns' delimiters, psql's "+" or spaces ("--,----,------"
+# under "id,name,amount"; a row of "-" alone is a row of missing values).
+_DRAWN_RULE = re.compile(r"[-=_~+|,;\t ]*(?:-{3,}|={3,}|_{3,}|~{3,})[-=_~+|,;\t ]*")
+# The count of rows a query tool writes under its result: psql's "(4 rows)", sqlcmd's
+# "(40 rows affected)".
+_ROW_COUNT = re.compile(r"\s*\(\d[\d,]* rows?(?: affected)?\)\s*")
+
+
+def _drawn_line(line: str) -> bool:
+    """A line drawn as a rule (see `_DRAWN_RULE`) or a query tool's count of rows: no row."""
+    return _DRAWN_RULE.fullmatch(line) is not None or _ROW_COUNT.fullmatch(line) is not None
+
+
+def _line_under(physical: list[str], line: int) -> int | None:
+    """The next non-blank line under ``line`` (indexes into ``physical``), if any."""
+    return next((i for i in range(line + 1, min(len(physical), line + 1 + _SNIFF_LINES)) if physical[i].strip()), None)
 
 
 def _short_header(rows: list[list[str]], field_count: int) -> str:
@@ -2124,6 +2220,9 @@ def open_csv(
     mixed = _mixed_line_ends(head)
     if dialect.spaces or dialect.widths:
         _respace(file.path, enc, raw_copy, dialect.widths, comments=dialect.comments, header=dialect.field_names)
+        duck_encoding = "utf-8"
+    elif dialect.padded:
+        _unpad(file.path, enc, raw_copy, framed=dialect.framed)
         duck_encoding = "utf-8"
     elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
