@@ -1644,6 +1644,24 @@ def test_a_rule_under_the_header_is_no_row(con, tmp_path: Path, rule: str) -> No
     assert con.execute("SELECT count(*) FROM raw_t WHERE idcode LIKE '-%' OR idcode LIKE '=%'").fetchall() == [(0,)]
 
 
+def test_footnotes_padded_with_commas_right_after_the_rows_are_a_footer(con, tmp_path: Path) -> None:
+    # CMS's GPCI addendum ends with "*GPCI reflects a 1.5 floor for work in Alaska.,,,,,,"
+    # straight after the last locality: it was a row, 11% of each column NULL.
+    path = tmp_path / "gpci.csv"
+    rows = "".join(f"{10112 + i:05d},AL,{i:02d},LOCALITY {i},1.000,0.869,0.575\n" for i in range(8))
+    path.write_text(
+        "MAC,State,Locality Number,Locality Name,PW GPCI,PE GPCI,MP GPCI\n" + rows
+        + "*GPCI reflects a 1.5 floor for work in Alaska.,,,,,,\n** Work GPCI floor of 1.0 applies elsewhere.,,,,,,\n"
+    )
+    assert _load(con, path).footer == 2
+    assert _loaded(con)[1] == 8
+    # A last row starting with a mark but holding its other values is a row.
+    kept = tmp_path / "kept.csv"
+    kept.write_text("name,year\n" + "".join(f"Film {i},{1990 + i}\n" for i in range(8)) + "*batteries not included,1987\n")
+    assert _load(con, kept).footer == 0
+    assert _loaded(con)[1] == 9
+
+
 _QUERY_OUTPUTS = {
     # psql's text output: the rule crosses the columns with "+", a count of rows ends it.
     "psql": " id | name  | amount\n----+-------+--------\n" + "".join(f"  {i} | n{i}    | {i}.50\n" for i in range(1, 4)) + "(3 rows)\n",

@@ -1200,6 +1200,15 @@ def _labelled_statement(cell: str) -> bool:
     return _LABELLED_STATEMENT.fullmatch(cell) is not None
 
 
+# A footnote: a mark (an asterisk, a dagger) then a sentence of three words or more ("*GPCI
+# reflects a 1.5 floor for work in Alaska.", as CMS's addenda end, straight after the rows).
+_FOOTNOTE = re.compile(r"\s*[*†‡]+\s*[A-Za-z][^\s]*(?:\s+\S+){2,}\s*")
+
+
+def _footnote(cell: str) -> bool:
+    return _FOOTNOTE.fullmatch(cell) is not None
+
+
 # A table stacked under another one has a title of at most this many lines over its header.
 _STACKED_TITLE_LINES = 3
 
@@ -1327,7 +1336,7 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
                 # the rows above, not a row of the table; counted with the notes.
                 cut, notes, pending = start + newline + 1, notes + pending + 1, 0
                 continue
-            if _padded_note(row) and _labelled_statement(row[0]):
+            if _padded_note(row) and (_labelled_statement(row[0]) or _footnote(row[0])):
                 # "Total amount funded in policy code 1: 1465324575,,,": a note whatever follows
                 # (Lending Club's files end so, straight after the last loan).
                 cut, notes, pending = start + newline + 1, notes + pending + 1, 0
