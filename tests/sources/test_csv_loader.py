@@ -1662,6 +1662,34 @@ def test_footnotes_padded_with_commas_right_after_the_rows_are_a_footer(con, tmp
     assert _loaded(con)[1] == 9
 
 
+_ICD10_CODES = (
+    "A000    Cholera due to Vibrio cholerae 01, biovar cholerae\n"
+    "A009    Cholera, unspecified\n"
+    "E1165   Type 2 diabetes mellitus with hyperglycemia\n"
+    "I10     Essential (primary) hypertension\n"
+    "S72001A Fracture of unspecified part of neck of right femur, initial encounter\n"
+    "F32A    Depression, unspecified\n"
+)
+
+
+def test_codes_padded_to_a_width_before_their_descriptions_are_two_columns(con, tmp_path: Path) -> None:
+    # CMS's icd10cm_codes_2024.txt: each code padded to seven characters, a space, then its
+    # description (commas in it), no header. It was one column, its first line the header.
+    path = tmp_path / "icd10cm_codes_2024.txt"
+    path.write_text(_ICD10_CODES)
+    dialect = _load(con, path)
+    assert (dialect.header, dialect.widths) == (False, (0, 8))
+    assert _loaded(con) == (["column0", "column1"], 6)
+    assert con.execute("SELECT column0, column1 FROM raw_t ORDER BY rowid LIMIT 1 OFFSET 4").fetchall() == [
+        ("S72001A", "Fracture of unspecified part of neck of right femur, initial encounter")
+    ]
+    # Under a header of words, the names head the columns.
+    named = tmp_path / "named.txt"
+    named.write_text("CODE    DESCRIPTION\n" + _ICD10_CODES)
+    assert _load(con, named).header is True
+    assert _loaded(con) == (["CODE", "DESCRIPTION"], 6)
+
+
 _QUERY_OUTPUTS = {
     # psql's text output: the rule crosses the columns with "+", a count of rows ends it.
     "psql": " id | name  | amount\n----+-------+--------\n" + "".join(f"  {i} | n{i}    | {i}.50\n" for i in range(1, 4)) + "(3 rows)\n",

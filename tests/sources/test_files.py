@@ -50,7 +50,15 @@ def test_prose_txt_files_beside_the_data_are_no_tables(tmp_path: Path) -> None:
     (folder / "RUL_FD001.txt").write_text("112 \n98 \n69 \n82 \n91 \n")
     (folder / "y_train.txt").write_text("5\n5\n4\n2\n")
     (folder / "years.txt").write_text("1999\n")  # (too few lines to tell)
-    assert [f.table_name for f in resolve_files(folder, [tmp_path])] == ["data", "rul_fd001", "scores", "y_train"]
+    # CMS's ICD-10-CM codes: a code padded to a width, then its description (left out as prose).
+    (folder / "icd10cm_codes_2024.txt").write_text(
+        "A000    Cholera due to Vibrio cholerae 01, biovar cholerae\nA0100   Typhoid fever unspecified\n"
+        "I10     Essential (primary) hypertension\nZ20822  Contact with and (suspected) exposure to COVID-19\n"
+        "E1165   Type 2 diabetes mellitus with hyperglycemia\nU071    COVID-19\n"
+    )
+    assert [f.table_name for f in resolve_files(folder, [tmp_path])] == [
+        "data", "icd10cm_codes_2024", "rul_fd001", "scores", "y_train"
+    ]
     # Named on its own, a .txt file is read whatever it holds.
     assert [f.table_name for f in resolve_files(folder / "README.txt", [tmp_path])] == ["readme"]
 

@@ -554,6 +554,12 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
             encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(rows[:50]),
             field_count=len(starts), widths=tuple(starts), comments=bool(comments),
         )
+    if not directive and (best is None or best[0] < 1.0) and (described := _coded_descriptions(lines, complete=complete)):
+        start, header = described
+        return CsvDialect(
+            encoding=encoding, delimiter=",", quote='"', header=header, field_count=2, widths=(0, start),
+            comments=bool(comments),
+        )
     preamble = 0
     ragged = False
     rejoin = None
@@ -1112,6 +1118,34 @@ def _fixed_width(lines: list[str], *, complete: bool) -> tuple[list[int], list[l
     if 2 * sum(1 for value in split[0] if value) < len(starts):
         return None  # a header of one name over "2020-01-01 10:00:00 +0000": one column of text
     return starts, split
+
+
+# A code before its description: letters, digits, dots and dashes, a digit among them.
+_LISTED_CODE = re.compile(r"(?=[^ ]*[0-9])[A-Za-z0-9][A-Za-z0-9.-]{0,14}")
+_CODE_THEN_TEXT = re.compile(r"(\S+)( +)(\S.*)")
+
+
+def _coded_descriptions(lines: list[str], *, complete: bool) -> tuple[int, bool] | None:
+    """Where the description starts in lines of a code padded to a fixed width then its
+    description (CMS's icd10cm_codes_2024.txt: "A000    Cholera due to Vibrio cholerae 01,
+    biovar cholerae", "S72001A Fracture of ..."), and whether the first line is a header
+    (its first word holds no digit): every line a code with a digit, then text with a letter
+    from the same column. Commas in the descriptions split no table, and the text's spaces
+    defeat `_fixed_width`. None otherwise (prose starts with words, not codes)."""
+    rows = [line.rstrip() for line in (lines if complete or len(lines) < 2 else lines[:-1])]
+    if len(rows) < 3 or any("\t" in line for line in rows):
+        return None
+    found = [_CODE_THEN_TEXT.fullmatch(line) for line in rows]
+    if any(m is None for m in found):
+        return None
+    matches = [m for m in found if m is not None]
+    header = not any(ch.isdigit() for ch in matches[0].group(1))
+    starts = {m.start(3) for m in matches}
+    if len(starts) != 1 or not all(_LISTED_CODE.fullmatch(m.group(1)) for m in matches[header:]):
+        return None
+    if not all(any(ch.isalpha() for ch in m.group(3)) for m in matches):
+        return None
+    return starts.pop(), header
 
 
 def _fixed_values(lines: list[str], starts: list[int] | tuple[int, ...]) -> list[list[str]]:
