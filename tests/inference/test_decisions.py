@@ -121,6 +121,31 @@ def test_eight_digit_dates_spread_over_months_become_dates_without_a_name(infer:
     assert result.candidates[1].data_type == "INTEGER"
 
 
+def test_compact_dates_under_names_that_glue_date_to_other_capitals_are_dates(infer: Infer) -> None:
+    # The FDA's NDC product file: STARTMARKETINGDATE, and EFFDATE in older federal extracts,
+    # one token in capitals; a count of updates or a candidate's number says no date.
+    days = [dt.date(2009, 12, 1) + dt.timedelta(days=i) for i in range(8)]
+    values = [d.strftime("%Y%m%d") for d in days]
+    for column in ("STARTMARKETINGDATE", "EFFDATE", "ENDDATE"):
+        result = infer({column: values})[column]
+        assert (result.decided_type, result.decided_pattern) == ("DATE", "compact_date"), column
+    for column in ("UPDATECOUNT", "CANDIDATE"):
+        assert infer({column: values})[column].decided_type == "INTEGER", column
+
+
+def test_compact_dates_of_one_day_beside_the_table_s_compact_dates_are_dates(infer: Infer) -> None:
+    # The NDC product file's LISTING_RECORD_CERTIFIED_THROUGH: 20251231 in every row, no name
+    # nor spread to go by, beside STARTMARKETINGDATE's yyyymmdd dates. Alone it stays a number.
+    starts = [(dt.date(1996, 6, 14) + dt.timedelta(days=97 * i)).strftime("%Y%m%d") for i in range(40)]
+    through = ["20251231"] * 40
+    result = infer({"STARTMARKETINGDATE": starts, "LISTING_RECORD_CERTIFIED_THROUGH": through})
+    certified = result["LISTING_RECORD_CERTIFIED_THROUGH"]
+    assert (certified.decided_type, certified.decided_pattern) == ("DATE", "compact_date")
+    assert "the table's other dates" in certified.reason
+    alone = infer({"LISTING_RECORD_CERTIFIED_THROUGH": through})["LISTING_RECORD_CERTIFIED_THROUGH"]
+    assert alone.decided_type == "INTEGER"
+
+
 def test_month_day_year_dates_written_with_leading_zeros_are_dates(infer: Infer) -> None:
     # The FEC's TRANSACTION_DT, "01152020": a date by its name, or by valid dates over months;
     # eight-digit codes with a leading zero stay text.

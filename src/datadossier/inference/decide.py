@@ -913,7 +913,10 @@ def _resolve_ambiguities(
     compact = usable("compact_date") or usable("compact_mdy") or usable("compact_yymmdd")
     if compact and (chosen.name in ("integer", "float") or chosen is compact):
         # (Chosen itself when the numbers are codes for their leading zeros: "01152020".)
-        decided = _compact_or_integer(None if chosen is compact else chosen, compact, column_name, n, config, notes)
+        decided = _compact_or_integer(
+            None if chosen is compact else chosen, compact, column_name, n, config, notes,
+            beside_dates=compact.name in findings.table_compact_dates,
+        )
         if decided is None:
             return None
         chosen = decided
@@ -1016,15 +1019,27 @@ def _compact_or_integer(
     n: int,
     config: InferenceConfig,
     notes: list[str],
+    *,
+    beside_dates: bool = False,
 ) -> _Option | None:
     """Compact dates (YYYYMMDD, MMDDYYYY) or the numbers they also are (None: the numbers are
-    codes, and the column stays text)."""
+    codes, and the column stays text). ``beside_dates``: the table's other columns of that
+    shape are dates."""
     by_name = looks_like_date(column_name)
     compact.details["name_evidence"] = by_name
     span = _span_days(compact.stats)
     shape = {"compact_mdy": "MMDDYYYY", "compact_yymmdd": "YYMMDD"}.get(compact.name, "YYYYMMDD")
     if by_name:
         notes.append(f"The name says date and the values are valid {shape} dates.")
+        return compact
+    if beside_dates and compact.stats.parsed == n:
+        # The FDA's NDC product file: LISTING_RECORD_CERTIFIED_THROUGH is one day (20251231)
+        # in every row, no spread to go by, beside STARTMARKETINGDATE of the same shape.
+        compact.ambiguous = True
+        notes.append(
+            f"Every value is a valid {shape} date, as the table's other dates are written; read as dates"
+            " although the name does not say so."
+        )
         return compact
     if (
         compact.stats.parsed == n

@@ -129,6 +129,7 @@ def infer_columns(
             if plan.findings is not None and _ambiguous_day_month(results[i]):
                 plan.findings.table_day_first = order
                 results[i] = _decide(plan, scan, config, labels)
+    _redecide_beside_compact_dates(plans, scans, results, config, labels)
     if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
         for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
             if plan.findings is not None and (
@@ -165,6 +166,32 @@ def _decide(
         return decide_native_column(plan.name, plan.raw_type, scan)
     decided = decide_text_column(plan.name, plan.raw_type, scan, plan.findings, config, (labels or {}).get(plan.name, ()))
     return replace(decided, sampled_distinct_share=plan.findings.distinct_share, sampled_max_length=plan.findings.max_length)
+
+
+# Dates written as digits alone, which a column's own values read as only beside a name or a
+# spread of dates (see `decide._compact_or_integer`).
+_COMPACT_DATE_PATTERNS: frozenset[PatternName] = frozenset({"compact_date", "compact_mdy", "compact_yymmdd"})
+
+
+def _redecide_beside_compact_dates(
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    results: list[ColumnInference],
+    config: InferenceConfig,
+    labels: dict[str, tuple[str, ...]] | None,
+) -> None:
+    """Numbers that all read as compact dates are dates beside the table's columns of that
+    shape that are (the FDA's NDC product file: a certification's end, Dec 31 in every row,
+    beside STARTMARKETINGDATE); ``results`` re-decided in place."""
+    shapes: frozenset[PatternName] = frozenset(p for p in _COMPACT_DATE_PATTERNS if any(r.decided_pattern == p for r in results))
+    if not shapes:
+        return
+    for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+        if plan.findings is not None and results[i].decided_type != "DATE" and any(
+            c.detected_pattern in shapes and c.parse_success_rate == 1.0 for c in results[i].candidates
+        ):
+            plan.findings.table_compact_dates = shapes
+            results[i] = _decide(plan, scan, config, labels)
 
 
 def _ambiguous_day_month(result: ColumnInference) -> bool:

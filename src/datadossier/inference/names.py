@@ -187,9 +187,21 @@ def names_a_length_of_time(name: str) -> bool:
     return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
 
 
+# Words that end in "date" and say no date: a name glued into one token that ends so is not
+# one of those (``update_count`` counts updates; ``CANDIDATE`` names a person).
+_NOT_DATE_ENDINGS = ("update", "candidate", "validate", "mandate", "consolidate", "accommodate", "liquidate")
+
+
+def _glued_date_word(token: str) -> bool:
+    """Whether a token is a date word glued to the words before it, as older federal extracts
+    write their names in capitals without a separator (the FDA's NDC directory:
+    ``STARTMARKETINGDATE``, ``ENDMARKETINGDATE``; ``EFFDATE``)."""
+    return len(token) > len("date") and token.endswith("date") and not token.endswith(_NOT_DATE_ENDINGS)
+
+
 def looks_like_date(name: str) -> bool:
-    """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``."""
-    return any(t in _DATE_WORDS for t in name_tokens(name))
+    """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``, ``EFFDATE``."""
+    return any(t in _DATE_WORDS or _glued_date_word(t) for t in name_tokens(name))
 
 
 def looks_like_instant(name: str) -> bool:

@@ -96,6 +96,10 @@ class SampleFindings:
     # Whether the table's other numbers write a decimal comma ("1.428,17"), which makes a
     # point in this column's numbers a thousands separator (see `infer.infer_columns`).
     table_decimal_comma: bool = False
+    # The compact date shapes ("compact_date": YYYYMMDD) of the table's other columns read as
+    # dates, which make this column's numbers dates when every one reads so (see
+    # `infer.infer_columns`).
+    table_compact_dates: frozenset[PatternName] = frozenset()
     # A sampled whole number written with a leading zero ("00501"), for the decision's reason.
     leading_zero_example: str | None = None
     # Distinct sampled values over sampled values, and the longest sampled value (characters).
