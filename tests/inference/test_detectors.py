@@ -879,6 +879,30 @@ def test_ymd_slash_datetime_detector_reads_slashed_dates_with_a_time(infer: Infe
     assert result.bounds == (low, high + 0.5)
 
 
+def test_year_first_date_times_on_a_12_hour_clock_with_a_gmt_offset_are_read_in_utc(infer: Infer) -> None:
+    # Google Forms' "Download responses (.csv)": Timestamp "2023/04/01 10:15:22 PM GMT+1",
+    # GMT+2 once summer time starts; other locales write no zone, or zero-padded hours.
+    forms = ["2023/03/25 10:15:22 PM GMT+1", "2023/04/02 9:03:11 AM GMT+2", "2023/04/07 12:30:00 AM GMT+2"]
+    result = infer({"Timestamp": forms, "plain": [v.rsplit(" ", 1)[0] for v in forms]})
+    zoned = result["Timestamp"]
+    assert (zoned.decided_type, zoned.decided_pattern) == ("TIMESTAMP", "ymd_slash_datetime")
+    assert zoned.bounds == utc_bounds((2023, 3, 25, 21, 15, 22), (2023, 4, 6, 22, 30))
+    assert "converted to UTC" in zoned.reason
+    plain = result["plain"]
+    assert (plain.decided_type, plain.decided_pattern) == ("TIMESTAMP", "ymd_slash_datetime")
+    assert plain.bounds == utc_bounds((2023, 3, 25, 22, 15, 22), (2023, 4, 7, 0, 30))
+
+
+def test_day_first_date_times_with_utc_after_them_are_timestamps(infer: Infer) -> None:
+    # Amazon's EU settlement report (Amazon.de): posted-date-time "03.04.2023 10:42:04 UTC",
+    # beside the US reports' ISO "2023-04-03 10:42:04 UTC".
+    values = ["03.04.2023 10:42:04 UTC", "16.04.2023 01:02:15 UTC", "05.04.2023 08:58:15 UTC"]
+    result = infer({"posted-date-time": values})["posted-date-time"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "eu_datetime")
+    assert result.bounds == utc_bounds((2023, 4, 3, 10, 42, 4), (2023, 4, 16, 1, 2, 15))
+    assert "UTC (3)" in result.reason
+
+
 def test_weekday_date_detector_reads_long_dates_with_the_day_s_name(infer: Infer) -> None:
     values = ["Tuesday, January 5, 2021", "Tue, 6 Jan 2021", "Sun Jan 31 2021", "Monday, 1 February 2021"]
     result = infer({"published": values})["published"]
@@ -1005,11 +1029,13 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM", "01/13/2021 24:01"],
     "us_datetime_short": ["13/01/21 10:00", "01/13/21", "01/13/2021 10:00", "01/13/21 25:00"],
     "eu_datetime_short": ["01/13/21 10:00", "13/01/21", "13/01/2021 10:00", "13.01.21 24:30"],
-    "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00", "13.01.2021 1:05:07.5 PM"],
+    "eu_datetime": ["01/13/2021 10:00", "13.01.2021", "13.01.2021 10:61", "13.01.21 10:00", "13.01.2021 1:05:07.5 PM",
+                    "13.01.2021 10:00 CET", "13.01.2021 UTC", "13.01.2021 10:00 GMT+1:5"],
     "us_datetime_spaced": ["13 01 2018 10:00", "01 13 2018", "01 13 18 10:00", "01/13/2018 10:00", "01  13 2018 10:00"],
     "eu_datetime_spaced": ["01 13 2018 10:00", "13 01 2018", "13 01 18 10:00", "13.01.2018 10:00", "13 01 2018 10:00:61"],
     "ymd_slash": ["2021/13/05", "21/01/05", "2021.1305"],
-    "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00"],
+    "ymd_slash_datetime": ["2021/01/05", "2021/13/05 10:00", "2021/01/05 24:00", "2021-01-05 10:00",
+                           "2021/01/05 13:00 PM", "2021/01/05 10:00 GMT+15", "2021/01/05 10:00 CET"],
     "weekday_date": ["Tuesday, Jan 5, 2021", "Tue 5 Jan 2021", "Tues, Jan 5, 2021", "Jan 5, 2021"],
     "rfc_datetime": ["Tue, 05 Jan 2021 10:11 GMT", "Tue, 05 Jan 2021 10:11:12", "05 Jan 2021 10:11:12 GMT"],
     "clf_datetime": ["10/Oct/2000:13:55:36", "10/Oct/2000 13:55:36 -0700", "[10/10/2000:13:55:36 -0700]"],

@@ -101,6 +101,16 @@ Convert = Callable[[str, str], object]
         ("2021-q4", "DATE", "year_quarter", dt.date(2021, 10, 1)),
         ("\u22120.5", "DOUBLE", "unicode_minus", -0.5),
         ("2021/13/5 9:05", "TIMESTAMP", "ymd_slash_datetime", None),
+        # Google Forms' Timestamp: a 12-hour clock and the zone's offset, read in UTC.
+        ("2023/04/01 10:15:22 PM GMT+1", "TIMESTAMP", "ymd_slash_datetime", dt.datetime(2023, 4, 1, 21, 15, 22)),
+        ("2023/04/07 12:30:00 AM GMT+2", "TIMESTAMP", "ymd_slash_datetime", dt.datetime(2023, 4, 6, 22, 30)),
+        ("2023/04/02 9:03 AM", "TIMESTAMP", "ymd_slash_datetime", dt.datetime(2023, 4, 2, 9, 3)),
+        ("2023/04/02 9:03:11 PM GMT-05:30", "TIMESTAMP", "ymd_slash_datetime", dt.datetime(2023, 4, 3, 2, 33, 11)),
+        # Amazon's EU settlement reports: day first, in UTC.
+        ("03.04.2023 10:42:04 UTC", "TIMESTAMP", "eu_datetime", dt.datetime(2023, 4, 3, 10, 42, 4)),
+        ("03/04/2023 10:42 GMT+1", "TIMESTAMP", "eu_datetime", dt.datetime(2023, 4, 3, 9, 42)),
+        ("4/3/2023 10:42:04 PM UTC", "TIMESTAMP", "us_datetime", dt.datetime(2023, 4, 3, 22, 42, 4)),
+        ("03.04.2023 10:42:04 UTC junk", "TIMESTAMP", "eu_datetime", None),
         ("Tuesday, January 5, 2021", "DATE", "weekday_date", dt.date(2021, 1, 5)),
         ("tue, 5 jan 2021", "DATE", "weekday_date", dt.date(2021, 1, 5)),
         ("Tue, 05 Jan 2021 10:11:12 GMT", "TIMESTAMP", "rfc_datetime", dt.datetime(2021, 1, 5, 10, 11, 12)),

@@ -148,6 +148,38 @@ def iso_date() -> Detector:
 _ZONE = r"(?:\s*(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)|\s(?:UTC|GMT|[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?))"
 # A zone right after the time: such values are converted to UTC.
 _OFFSET_AT_END = rf":[0-9]{{2}}(?:\.[0-9]+)?{_ZONE}\s*$"
+# UTC or GMT after a time written otherwise than ISO's, with an offset at times: Amazon's EU
+# settlement reports ("03.04.2023 10:42:04 UTC"), Google Forms' Timestamp ("2023/04/01
+# 10:15:22 PM GMT+1", GMT+2 once summer time starts).
+_NAMED_ZONE = r"\s(?:UTC|GMT)(?:[-+](?:0?[0-9]|1[0-4])(?::?[0-5][0-9])?)?"
+_NAMED_OFFSET = r"\s(?:UTC|GMT)([-+](?:0?[0-9]|1[0-4])(?::?[0-5][0-9])?)\s*$"
+
+
+def _names_a_zone(col: str) -> str:
+    """SQL boolean: the value names UTC or GMT (a cheap test, before any regex)."""
+    return f"(contains({col}, ' UTC') OR contains({col}, ' GMT'))"
+
+
+def _named_zone_to_utc(regex: str, convert_local: Converter) -> Converter:
+    """``convert_local`` (of a value without a zone: a CASE expression) for values that also
+    name UTC or GMT after the time, those with an offset converted to UTC ("GMT+1": an hour
+    earlier)."""
+
+    def convert(col: str, sql_type: str) -> str:
+        value = shaped(col, regex)
+        # The value up to its zone, read as the zone's local time; ICU reads "GMT", "GMT+1" and
+        # "GMT-05:30" as fixed offsets.
+        local = convert_local(f"split_part(replace({value}, ' UTC', ' GMT'), ' GMT', 1)", sql_type)
+        offset = f"regexp_extract({value}, {lit(_NAMED_OFFSET)}, 1)"
+        in_utc = f"timezone('UTC', timezone('GMT' || {offset}, {local}))"
+        # A first branch of the local CASE, not a CASE around it, and the local reading once in
+        # it: values without a zone (most columns) pay one test, where a nested CASE and the
+        # reading twice cost a sixth more (1M values).
+        unzoned = convert_local(col, sql_type)
+        assert unzoned.startswith("CASE WHEN ")
+        return f"CASE WHEN {_names_a_zone(col)} THEN {in_utc} {unzoned.removeprefix('CASE ')}"
+
+    return convert
 
 
 @register
@@ -315,11 +347,13 @@ def _day_or_month_time(year_digits: int, between: str) -> str:
 def _day_month_time(name: PatternName, first: str, second: str, date_format: str) -> Detector:
     """A day/month date with a time; ``date_format`` ends in ``%Y`` or, for a two-digit year
     ("14/03/24 23:00:00": Eurostat's LAST UPDATE, Excel's "12/9/22 6:28"), ``%y``; its parts
-    separated by '/', '.' or '-' or, where ``date_format`` says so, by spaces ("%d %m %Y")."""
+    separated by '/', '.' or '-' or, where ``date_format`` says so, by spaces ("%d %m %Y");
+    with UTC or GMT after the time at times, an offset after that converted to UTC (Amazon's EU
+    settlements: "03.04.2023 10:42:04 UTC")."""
     year_digits = 4 if date_format.endswith("%Y") else 2
     spaced_date = " " in date_format
     between = " " if spaced_date else "[/.-]"
-    regex = rf"\s*{first}{between}{second}{between}[0-9]{{{year_digits}}}\s{_CLOCK}\s*"
+    regex = rf"\s*{first}{between}{second}{between}[0-9]{{{year_digits}}}\s{_CLOCK}(?:{_NAMED_ZONE})?\s*"
     formats = tuple(
         f"{date_format} {clock}" for clock in ("%H:%M:%S", "%H:%M", "%I:%M:%S %p", "%I:%M %p", "%H:%M:%S.%n")
     )
@@ -350,7 +384,9 @@ def _day_month_time(name: PatternName, first: str, second: str, date_format: str
             f"ELSE try_strptime({text}, {h24_short}) END"
         )
 
-    return Detector(name, "TIMESTAMP", regex, convert, priority=70, formats=formats)
+    return Detector(
+        name, "TIMESTAMP", regex, _named_zone_to_utc(regex, convert), priority=70, formats=formats
+    )
 
 
 @register
@@ -418,24 +454,35 @@ def ymd_slash() -> Detector:
 @register
 def ymd_slash_datetime() -> Detector:
     """Year first with slashes and a time ("2021/01/05 10:11:12", "2021/1/5 9:05"), with a
-    zone at times (GDAL's exports of GPS tracks: "2023/05/01 06:30:00+00"), then in UTC."""
-    regex = (
-        rf"\s*[0-9]{{4}}/{_MONTH_NUMBER}/{_DAY_NUMBER}[ T](?:[01]?[0-9]|2[0-3]):[0-5][0-9]"
-        rf"(?::[0-5][0-9](?:\.[0-9]{{1,6}})?)?(?:[-+][0-9]{{2}}(?::?[0-9]{{2}})?|Z)?\s*"
+    zone at times (GDAL's exports of GPS tracks: "2023/05/01 06:30:00+00"), then in UTC; on a
+    12-hour clock, with UTC or GMT and an offset after it, as Google Forms writes its
+    Timestamp ("2023/04/01 10:15:22 PM GMT+1")."""
+    clock = (
+        r"(?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+        r"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm])"
     )
+    regex = (
+        rf"\s*[0-9]{{4}}/{_MONTH_NUMBER}/{_DAY_NUMBER}[ T]{clock}"
+        rf"(?:[-+][0-9]{{2}}(?::?[0-9]{{2}})?|Z|{_NAMED_ZONE})?\s*"
+    )
+    formats = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %I:%M %p")
 
-    def convert(col: str, _sql_type: str) -> str:
-        # DuckDB's TIMESTAMP cast reads slashes between the date's parts (and drops a zone).
+    def convert_local(col: str, _sql_type: str) -> str:
+        # DuckDB's TIMESTAMP cast reads slashes between the date's parts (and drops a zone),
+        # not AM/PM: a 12-hour clock's values get strptime's (see _day_month_time).
         value = shaped(col, regex)
         zoned = f"regexp_matches({col}, '(?:[-+][0-9]{{2}}(?::?[0-9]{{2}})?|Z)\\s*$')"
+        spaced, twelve, twelve_short = _spaced_half(value), lit(formats[2]), lit(formats[3])
         return (
-            f"CASE WHEN {zoned} THEN timezone('UTC', TRY_CAST({value} AS TIMESTAMPTZ))"
+            f"CASE WHEN {_twelve_hour(col)} THEN (CASE WHEN {_has_seconds(col)} THEN try_strptime({spaced}, {twelve})"
+            f" ELSE try_strptime({spaced}, {twelve_short}) END)"
+            f" WHEN {zoned} THEN timezone('UTC', TRY_CAST({value} AS TIMESTAMPTZ))"
             f" ELSE TRY_CAST({value} AS TIMESTAMP) END"
         )
 
     return Detector(
-        "ymd_slash_datetime", "TIMESTAMP", regex, convert,
-        priority=70, formats=("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"),
+        "ymd_slash_datetime", "TIMESTAMP", regex, _named_zone_to_utc(regex, convert_local),
+        priority=70, formats=formats,
     )
 
 

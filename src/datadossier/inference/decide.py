@@ -227,6 +227,11 @@ def _decide_text(
         )
     if chosen is not None and chosen.details.get("midnight"):
         notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")
+    elif chosen is not None and chosen.name in _NAMED_ZONE_PATTERNS and findings.zones:
+        notes.append(
+            f"Values carry a time zone ({_zones_seen(findings.zones)}): they are stored converted to UTC, as"
+            " TIMESTAMP without the zone; values without one are kept as written." + _local_time_note(findings.zones)
+        )
     elif chosen is not None and chosen.name == "iso_datetime" and chosen.stats.marked:
         zoned = chosen.stats.marked
         notes.append(
@@ -259,7 +264,8 @@ def _zones_seen(zones: tuple[tuple[str, int], ...]) -> str:
 
 
 def _offset_hours(zone: str) -> float | None:
-    """An offset's hours ("-05:00" is -5, "+0530" 5.5); None for a name or "Z"."""
+    """An offset's hours ("-05:00" is -5, "+0530" 5.5, "GMT+1" 1); None for a name or "Z"."""
+    zone = zone.removeprefix("GMT").removeprefix("UTC")
     digits = zone[1:].replace(":", "")
     if zone[:1] not in "+-" or not digits.isdigit():
         return None
@@ -281,6 +287,12 @@ def _local_time_note(zones: tuple[tuple[str, int], ...]) -> str:
     )
 
 
+# Readings of date-times with UTC or GMT after them at times, converted to UTC (Amazon's EU
+# settlements, Google Forms): the sample names the zones (no count over all values, which
+# every such column would pay for).
+_NAMED_ZONE_PATTERNS: frozenset[PatternName] = frozenset(
+    {"ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short"}
+)
 # Readings whose every value carries a zone, converted to UTC.
 _ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime", "clf_datetime"})
 _BEYOND_BIGINT = "integers beyond BIGINT"

@@ -333,14 +333,21 @@ def _findings(
         findings.date_separator = _date_separator(common)
     if "unit_value" in findings.shares:
         findings.glued_letters = _glued_letters(common)
-    if "iso_datetime" in findings.shares:
+    if _ZONED_READINGS & set(findings.shares):
         findings.zones = _zones(common)
     return findings
 
 
-# The zone written after an ISO date-time's clock: "Z", an offset ("-05:00", "+0100", "-04"),
-# UTC or GMT (a date alone has none: "2023-01-05" ends in no offset "-05").
-_ZONE = re.compile(r".*:[0-9]{2}(?:[.,][0-9]+)?\s?(Z|[+-][0-9]{2}(?::?[0-9]{2})?|UTC|GMT)\s*")
+# The zone written after a date-time's clock: "Z", an offset ("-05:00", "+0100", "-04"),
+# UTC or GMT, with an offset at times ("GMT+1", Google Forms'), after a 12-hour clock's
+# AM/PM too (a date alone has none: "2023-01-05" ends in no offset "-05").
+_ZONE = re.compile(
+    r".*:[0-9]{2}(?:[.,][0-9]+)?(?:\s?[AaPp][Mm])?\s?(Z|[+-][0-9]{2}(?::?[0-9]{2})?|(?:UTC|GMT)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?)\s*"
+)
+# The readings of date-times that may carry a zone, whose zones the sample lists.
+_ZONED_READINGS: frozenset[PatternName] = frozenset(
+    {"iso_datetime", "ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short"}
+)
 
 
 def _zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -497,10 +504,10 @@ def _passes(detector: Detector, weights: Weights, total: int, config: InferenceC
 
 def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool:
     """Whether `_findings` reads the common values themselves (units, date separators,
-    seasons)."""
+    seasons, zones)."""
     return any(
         _passes(DETECTORS[name], weights, total, config)
-        for name in ("unit_value", "year_month", *sorted(DAY_MONTH_PATTERNS))
+        for name in ("unit_value", "year_month", "ymd_slash_datetime", *sorted(DAY_MONTH_PATTERNS))
     ) or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
 
 
