@@ -730,6 +730,21 @@ def test_hours_minutes_and_seconds_under_a_duration_s_name_are_seconds(infer: In
     assert result["opened"].decided_type == "TIME"
 
 
+def test_a_run_s_hours_minutes_and_seconds_past_a_day_are_seconds_whatever_the_name(infer: Infer) -> None:
+    # A plate reader's kinetic export (Gen5, SoftMax): Time "0:00:00", "0:15:00" ... "48:45:00",
+    # hours unpadded; half of a 48 h run lies past 24:00, which no clock writes. A night's
+    # timetable as often past midnight, but from 05:00, stays clock times of a service day.
+    run = [f"{s // 3600}:{s % 3600 // 60:02d}:00" for s in range(0, 49 * 3600, 900)]
+    night = [f"{h:02d}:{m:02d}:00" for h in range(5, 30) for m in (0, 20, 40)]
+    time = infer({"Time": run})["Time"]
+    assert (time.decided_type, time.decided_pattern, time.bounds) == ("DOUBLE", "elapsed_time", (0.0, 48 * 3600 + 45 * 60))
+    assert "0:00:00 to 48:45:00" in (time.reason or "")
+    late = infer({"arrival_time": night})["arrival_time"]
+    assert late.decided_type == "VARCHAR"
+    assert "past 24:00" in (late.reason or "")
+    assert any(c.detected_pattern == "elapsed_time" for c in late.candidates)  # (weighed, and set aside)
+
+
 def test_elapsed_minutes_and_seconds_are_seconds(infer: Infer) -> None:
     # Formula 1: lap times "1:38.109"; pit stops in seconds, past a minute "16:44.718".
     laps = [f"{1 + i % 2}:{10 + i % 50:02d}.{i:03d}" for i in range(200)]

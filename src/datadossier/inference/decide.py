@@ -210,6 +210,8 @@ def _decide_text(
         code_note = None
     if chosen is not None and chosen.name == "hhmm_time":
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
+    if chosen is not None and chosen.name == "elapsed_time" and not names_a_length_of_time(name):
+        notes.append(_elapsed_run_note(chosen))
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
     if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):
@@ -369,6 +371,11 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     if clock is not None and elapsed is not None and elapsed.acceptable and names_a_length_of_time(name):
         # An NHL shift's duration "00:45": 45 seconds, not a quarter to one in the morning.
         clock.blocked = "a length of time's name"
+    run = by_name.get("elapsed_time")
+    if run is not None and not names_a_length_of_time(name) and as_bound(run.stats.low) != 0:
+        # Shortlisted by its hours past 24 alone (see `sampling.PAST_A_DAY_SHARE`): a run's time
+        # starts at 0:00:00; a night's timetable from 05:00 to 27:30 is clock times of a service day.
+        run.blocked = _NO_RUN_FROM_ZERO
     unit = by_name.get("unit_value")
     if unit is not None and names_a_coordinate(name):
         # The NTSB's longitudes "0812333W" (81°23'33" west) beside -81.878056: a letter after
@@ -395,6 +402,7 @@ def _names_a_waybill(name: str) -> bool:
 
 
 _GLUED_CODES = "codes of a digit and a letter"
+_NO_RUN_FROM_ZERO = "no run from 0:00:00"
 # Name words of a code list, beside which digits glued to a capital letter are codes however
 # many (LDA's filing_type, SAM's ENTITY_STRUCTURE).
 _CODE_LIST_WORDS = frozenset({
@@ -432,6 +440,16 @@ def _glued_letter_codes(unit: _Option, name: str, findings: SampleFindings) -> b
     if high > 99:
         return False
     return bool(_CODE_LIST_WORDS.intersection(tokens)) or len(codes) <= _FEW_GLUED_CODES
+
+
+def _elapsed_run_note(run: _Option) -> str:
+    """Why hours, minutes and seconds under a name of no length of time are seconds: they count
+    from 0:00:00 on past a day, as a plate reader's kinetic read times its reads."""
+    high = as_bound(run.stats.high) or 0.0
+    return (
+        f"The values count from 0:00:00 to {int(high // 3600)}:{int(high % 3600 // 60):02d}:{int(high % 60):02d},"
+        " many past 24 hours: the time elapsed since a run's start (a kinetic read's), in seconds, not a time of day."
+    )
 
 
 # A clock time of 24 hours or more ("25:10:00"): GTFS counts a service day's trips after

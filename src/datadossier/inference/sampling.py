@@ -296,7 +296,9 @@ def _findings(
             continue
         if detector.parts and not all(weights[part][0] for part in detector.parts):
             continue  # the column does not mix the two formats
-        if detector.named is not None and not detector.named(name):
+        if detector.named is not None and not detector.named(name) and not (
+            detector.name == "elapsed_time" and _past_a_day(weights)
+        ):
             continue  # a shape too many values have: only the column's name says it is this
         if (
             detector.name == "minutes_seconds" and weights["time"][0] >= weights["minutes_seconds"][0]
@@ -374,6 +376,19 @@ def _glued_letters(common: list[tuple[str, int]]) -> tuple[str, ...]:
 
 
 _YEAR_AND_NEXT = re.compile(r"\s*((?:1[5-9]|2[0-9])[0-9]{2})([-/])([0-9]{2})\s*")
+
+
+# Hours, minutes and seconds past a day's 24 hours on this share of those values: a run's
+# elapsed time (a plate reader's kinetic read of 48 h, "0:00:00" .. "48:45:00"), whatever the
+# name. A timetable's trips past midnight (GTFS's "25:10:00") are a few of its times.
+PAST_A_DAY_SHARE = 0.2
+
+
+def _past_a_day(weights: Weights) -> bool:
+    """Whether many hh:mm:ss values count hours past 23, which no clock writes: those the
+    elapsed reading accepts and the clock's does not (see `PAST_A_DAY_SHARE`)."""
+    elapsed = weights["elapsed_time"][0]
+    return elapsed > 0 and elapsed - weights["time"][0] >= PAST_A_DAY_SHARE * elapsed
 
 
 # Money read with more decimals, and the pattern each is worth scanning beside only where it
