@@ -171,6 +171,38 @@ def test_numbers_with_a_note_in_parentheses_are_their_numbers(infer: Infer) -> N
     assert result["balance"].decided_pattern != "noted_number"  # accounting's negatives
 
 
+def test_a_scale_s_labelled_ends_are_their_numbers(infer: Infer) -> None:
+    # Qualtrics' choice-text export of an NPS question: "0 - Not at all likely" and "10 -
+    # Extremely likely" (12% of the answers) beside the plain 1..9; as text, "INTEGER parses
+    # only 85.7%". ANES's age V201507x: 18..79, "80. Age 80 or older" and "-9. Refused", whose
+    # respondents went to quarantine with all their answers.
+    nps = ["0 - Not at all likely", *map(str, range(1, 10)), "10 - Extremely likely", "10 - Extremely likely"] * 20
+    ages = [str(18 + i % 62) for i in range(380)] + ["80. Age 80 or older"] * 14 + ["-9. Refused"] * 6
+    score = infer({"Q_NPS": nps})["Q_NPS"]
+    assert (score.decided_type, score.decided_pattern, score.bounds) == ("INTEGER", "labelled_scale", (0, 10))
+    assert "'10 - Extremely likely'" in (score.reason or "")
+    age = infer({"V201507x": ages})["V201507x"]
+    assert (age.decided_type, age.decided_pattern, age.bounds) == ("INTEGER", "labelled_scale", (-9, 80))
+    assert age.candidates[0].parse_success_rate == 1.0  # nobody aged 80 or more in quarantine
+    assert age.candidates[0].details["possible_missing_codes"] == [-9]
+    assert "top code" in (age.reason or "")
+
+
+def test_labels_on_every_answer_or_inside_the_scale_are_no_labelled_ends(infer: Infer) -> None:
+    # ANES's party ID with a label on every answer ("1. Democrat") is a code list, kept as text;
+    # a label in a scale's middle ("4 - Neutral" alone labelled) is no end, and the plain
+    # reading keeps its quarantine; a plain value past the top label makes it no top code.
+    parties = ["1. Democrat", "2. Republican", "3. Independent", "5. Other party"] * 50
+    middle = [*map(str, range(1, 8)), "4 - Neutral"] * 30
+    past = [str(18 + i % 62) if i % 50 else "80. Age 80 or older" for i in range(20_000)]
+    past[3_000:3_006] = ["85", "90", "85", "90", "85", "90"]  # (between the sample's blocks)
+    assert infer({"party": parties})["party"].decided_type == "VARCHAR"
+    assert infer({"agree": middle})["agree"].decided_pattern != "labelled_scale"
+    age = infer({"age": past})["age"]
+    assert age.decided_pattern != "labelled_scale"
+    assert any(c.detected_pattern == "labelled_scale" and c.parse_success_rate == 1.0 for c in age.candidates)  # (set aside)
+
+
 def test_trailing_minus_detectors_read_erp_negatives(infer: Infer) -> None:
     # SAP and other ERP exports put the minus after the number.
     result = infer({"menge": ["134-", "7", "1200", "5-", "60"]})["menge"]
@@ -1054,6 +1086,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],
+    "labelled_scale": ["5-10", "1.5", "1234. Foo", "1.5 - Good", "Refused", "10 -", "- 9. Refused", "10 - 12"],
     "noted_number": ["12.3 (1)", "(Unreliable)", "12.3 Unreliable", "12.3 (Unreliable", "12.3 (a very long note that goes on and on)"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_day_comma_year": ["13 28, 2014", "02 32, 2014", "02 28 2014", "02, 28, 2014", "02 28, 14"],
@@ -1092,6 +1125,7 @@ def _all_examples() -> list[str]:
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
+        "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
     ]
 
 

@@ -73,6 +73,9 @@ Convert = Callable[[str, str], object]
         ("4/13/18", "DATE", "iso_or_us_date_short", dt.date(2018, 4, 13)),
         ("2009-12-01 07:45:00", "TIMESTAMP", "iso_or_us_datetime", dt.datetime(2009, 12, 1, 7, 45)),
         ("1:47.204", "DOUBLE", "duration", 107.204),  # not 107.20400000000001
+        ("10 - Extremely likely", "INTEGER", "labelled_scale", 10),
+        ("-9. Refused", "INTEGER", "labelled_scale", -9),
+        (" 7 ", "INTEGER", "labelled_scale", 7),
         ("00:02:15", "DOUBLE", "elapsed_time", 135.0),
         ("12:00:00.5", "DOUBLE", "elapsed_time", 43200.5),
         ("01.03.2023 00:15 - 01.03.2023 00:30", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 3, 1, 0, 15)),

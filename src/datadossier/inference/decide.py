@@ -50,7 +50,7 @@ from datadossier.inference.names import (
     names_fips,
 )
 from datadossier.inference.patterns import DETECTORS, PatternName
-from datadossier.inference.sampling import SampleFindings
+from datadossier.inference.sampling import SampleFindings, is_scale_code, scale_number
 from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
     AGREEING_UNIT_CONFIDENCE,
@@ -212,6 +212,8 @@ def _decide_text(
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "elapsed_time" and not names_a_length_of_time(name):
         notes.append(_elapsed_run_note(chosen))
+    if chosen is not None and chosen.name == "labelled_scale":
+        notes.append(_scale_label_note(chosen, findings, n))
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
     if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):
@@ -371,6 +373,9 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     if clock is not None and elapsed is not None and elapsed.acceptable and names_a_length_of_time(name):
         # An NHL shift's duration "00:45": 45 seconds, not a quarter to one in the morning.
         clock.blocked = "a length of time's name"
+    scale = by_name.get("labelled_scale")
+    if scale is not None and not _labels_at_the_ends(scale, findings):
+        scale.blocked = "labels inside the scale"
     run = by_name.get("elapsed_time")
     if run is not None and not names_a_length_of_time(name) and as_bound(run.stats.low) != 0:
         # Shortlisted by its hours past 24 alone (see `sampling.PAST_A_DAY_SHARE`): a run's time
@@ -440,6 +445,52 @@ def _glued_letter_codes(unit: _Option, name: str, findings: SampleFindings) -> b
     if high > 99:
         return False
     return bool(_CODE_LIST_WORDS.intersection(tokens)) or len(codes) <= _FEW_GLUED_CODES
+
+
+# A label that makes its number an open end: ANES's "80. Age 80 or older", "90+".
+_OPEN_END = re.compile(r"(?i)\bor (?:more|older|over|above|higher)\b|\band (?:over|above|older)\b|\+")
+
+
+def _scale_codes(findings: SampleFindings) -> list[int]:
+    """The numbers of a scale's labelled codes ("-9. Refused"), as the sample shows them."""
+    return sorted({n for v in findings.scale_labels if is_scale_code(v) and (n := scale_number(v)) is not None})
+
+
+def _labels_at_the_ends(scale: _Option, findings: SampleFindings) -> bool:
+    """Whether the whole column keeps the sample's labelled ends as its ends: past a labelled
+    end lie only the labelled codes (a plain "85" above "80. Age 80 or older" would make the
+    label no top code)."""
+    bottom, top = findings.scale_ends
+    codes = _scale_codes(findings)
+    low, high = as_bound(scale.stats.low), as_bound(scale.stats.high)
+    if not findings.scale_labels or low is None or high is None:
+        return False
+    return (top is None or high == top or high in codes) and (bottom is None or low == bottom or low in codes)
+
+
+def _scale_label_note(scale: _Option, findings: SampleFindings, n: int) -> str:
+    """What a scale's labels are read as: the ends as their numbers, the codes named (see
+    `sampling.scale_labels`)."""
+    labelled = scale.stats.marked or 0
+    ends = [v.strip() for v in findings.scale_labels if not is_scale_code(v)]
+    codes = [v.strip() for v in findings.scale_labels if is_scale_code(v)]
+    scale.details["scale_labels"] = [v.strip() for v in findings.scale_labels[:6]]
+    text = f"{labelled:,} values ({labelled / n:.1%}) carry a label beside their number"
+    if ends:
+        shown = ", ".join(repr(v) for v in ends[:2])
+        text += f"; the scale's labelled {'end' if len(ends) == 1 else 'ends'} ({shown}) read as {'its number' if len(ends) == 1 else 'their numbers'}"
+    bounds = [v for v in ends if _OPEN_END.search(v)]
+    if bounds:
+        text += f" ({bounds[0]!r} is a top code: its number stands for that or more)"
+    if codes:
+        numbers = _scale_codes(findings)
+        scale.details["possible_missing_codes"] = numbers
+        shown = ", ".join(repr(v) for v in codes[:3])
+        text += (
+            f"; {shown} {'is a code' if len(codes) == 1 else 'are codes'} of no answer, read as"
+            f" {', '.join(map(str, numbers))} (possible missing codes, to leave out of sums and means)"
+        )
+    return text + "."
 
 
 def _elapsed_run_note(run: _Option) -> str:

@@ -47,6 +47,7 @@ PatternName = Literal[
     "percent",
     "flagged_number",
     "noted_number",
+    "labelled_scale",
     "rating_5",
     "rating_10",
     "unit_value",

@@ -421,6 +421,35 @@ def noted_number() -> Detector:
     )
 
 
+# A scale's answer written with its label after its number, as survey tools export the labelled
+# points of a scale: ANES's "80. Age 80 or older" and "-9. Refused", Qualtrics' choice text
+# "10 - Extremely likely" (also "1 = Strongly disagree", "3: Neutral"). The label starts with a
+# letter: "5-10" is a range, "1.5" a decimal.
+_LABEL_SEPARATOR = r"\s*(?:[.:=]|[-–])\s*"
+_LABEL_START = "[A-Za-zÀ-ÿ]"
+_LABEL_AFTER = _LABEL_SEPARATOR + _LABEL_START
+# (Python's reading of one such value: its number, then its label.)
+SCALE_LABEL = re.compile(rf"\s*(-?[0-9]{{1,3}}){_LABEL_SEPARATOR}({_LABEL_START}.{{0,79}})")
+_LEADING_WHOLE = r"^\s*-?[0-9]+"
+
+
+@register
+def labelled_scale() -> Detector:
+    """Whole numbers of a scale whose ends (or codes) carry a label ("10 - Extremely likely"
+    beside "7", "8", "9"), typed as the numbers (10); plain numbers pass too. Shortlisted only
+    where the labelled values are the scale's ends or codes (see `sampling.scale_labels`)."""
+    regex = rf"\s*-?[0-9]{{1,3}}(?:{_LABEL_AFTER}.{{0,79}})?\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        return f"TRY_CAST(trim(regexp_extract({shaped(col, regex)}, {lit(_LEADING_WHOLE)})) AS {sql_type})"
+
+    labelled = lit("[0-9]" + _LABEL_AFTER)
+    return Detector(
+        "labelled_scale", "BIGINT", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {labelled})", priority=32,
+    )
+
+
 # Numbers with the minus sign after them, as SAP and other ERP exports write a negative
 # quantity or amount ("134-", "1,234.50-", "1.234,50-"). The values without a sign read too;
 # the pattern needs a trailing minus somewhere in the column to be chosen (it is lenient).

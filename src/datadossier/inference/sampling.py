@@ -20,6 +20,7 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
 from datadossier.inference.names import names_a_length_of_time
+from datadossier.inference.number_patterns import SCALE_LABEL
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
 
@@ -119,6 +120,13 @@ class SampleFindings:
     # The zones (offsets, "Z", "UTC") of the sampled ISO date-times that write one, with their
     # sampled counts, most common first: what the decision names (Shopify's "-0500", "-0400").
     zones: tuple[tuple[str, int], ...] = ()
+    # The distinct sampled values of a scale written with a label beside their number, most
+    # common first, when those are the scale's ends or codes ("10 - Extremely likely" beside
+    # "7", "8", "9"; see `scale_labels`).
+    scale_labels: tuple[str, ...] = ()
+    # The numbers of those labels at the scale's bottom and top ends (None where that end has
+    # no label), which the whole column must not pass (see `decide._scale_label_note`).
+    scale_ends: tuple[int | None, int | None] = (None, None)
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -337,7 +345,51 @@ def _findings(
         findings.glued_letters = _glued_letters(common)
     if _ZONED_READINGS & set(findings.shares):
         findings.zones = _zones(common)
+    if "labelled_scale" in findings.shares:
+        findings.scale_labels, findings.scale_ends = scale_labels(common)
+        if not findings.scale_labels:
+            del findings.shares["labelled_scale"]  # labels of every value, or in the scale's middle
     return findings
+
+
+# A plain whole number among a scale's answers.
+_WHOLE = re.compile(r"\s*-?[0-9]{1,3}\s*")
+
+
+def scale_number(value: str) -> int | None:
+    """The number of a scale's answer written with its label ("-9. Refused" is -9), None for
+    other text."""
+    found = SCALE_LABEL.fullmatch(value)
+    return int(found.group(1)) if found else None
+
+
+def is_scale_code(value: str) -> bool:
+    """Whether a labelled answer is a code rather than a point of the scale: a negative number
+    (ANES's "-9. Refused", "-8. Don't know") or a label that says the answer is missing ("98.
+    Refused", "99. Don't know")."""
+    found = SCALE_LABEL.fullmatch(value)
+    return found is not None and (int(found.group(1)) < 0 or says_missing(found.group(2)))
+
+
+def scale_labels(common: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[int | None, int | None]]:
+    """The labelled values among a sample of whole numbers, and the numbers of those at the
+    bottom and top ends, when each is an end of the scale the plain numbers span, or next to
+    one (Qualtrics' "0 - Not at all likely" and "10 - Extremely likely" around 1..9, ANES's top
+    code "80. Age 80 or older" above 18..79), or a code (`is_scale_code`); none otherwise:
+    labels on every answer are a code list's ("1. Democrat", "2. Republican"), and a label in
+    the middle is no end."""
+    none: tuple[tuple[str, ...], tuple[int | None, int | None]] = ((), (None, None))
+    plain = {int(v) for v, _ in common if _WHOLE.fullmatch(v) and int(v) >= 0}
+    labelled = [v for v, _ in common if scale_number(v) is not None]
+    if len(plain) < 2 or not labelled:
+        return none
+    low, high = min(plain), max(plain)
+    ends = {number for v in labelled if not is_scale_code(v) and (number := scale_number(v)) is not None}
+    bottom, top = {n for n in ends if n in (low - 1, low)}, {n for n in ends if n in (high, high + 1)}
+    # One label at each end at most: two numbers labelled below the plain ones are no one end.
+    if ends - bottom - top or len(bottom) > 1 or len(top) > 1:
+        return none
+    return tuple(labelled), (min(bottom, default=None), max(top, default=None))
 
 
 # The zone written after a date-time's clock: "Z", an offset ("-05:00", "+0100", "-04"),
@@ -522,7 +574,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool
     seasons, zones)."""
     return any(
         _passes(DETECTORS[name], weights, total, config)
-        for name in ("unit_value", "year_month", "ymd_slash_datetime", *sorted(DAY_MONTH_PATTERNS))
+        for name in ("unit_value", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
     ) or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
 
 
