@@ -1787,6 +1787,26 @@ async def test_a_path_whose_sides_share_no_value_is_said_empty_and_ranked_last(r
     assert answer.paths[-1] is through_orders
 
 
+async def test_sides_meeting_a_table_on_other_columns_are_not_said_empty(runtime: Runtime, tmp_path: Path) -> None:
+    # Amazon Seller Central: the settlement names a SKU, the orders an ASIN, and the FBA
+    # inventory holds both on one row; through it the path joins rows although no SKU is an ASIN.
+    folder = tmp_path / "data" / "amazon"
+    folder.mkdir(parents=True)
+    skus = [(f"SKU-{i:03d}-BLK", f"B0{i:08d}X") for i in range(40)]
+    (folder / "inventory.csv").write_text("sku,asin,afn-fulfillable-quantity\n" + "".join(
+        f"{sku},{asin},{(i * 7) % 50}\n" for i, (sku, asin) in enumerate(skus)))
+    (folder / "settlement.csv").write_text("settlement-id,sku,amount\n" + "".join(
+        f"{9000 + i},{skus[i % 40][0]},{(i % 17) + 0.5}\n" for i in range(300)))
+    (folder / "orders.csv").write_text("order-id,asin,quantity\n" + "".join(
+        f"111-{i:07d},{skus[(i * 3) % 40][1]},{1 + i % 3}\n" for i in range(250)))
+    service = await _profile(runtime, folder)
+    answer = await service.join_paths("settlement", "orders")
+    through_inventory = next(p for p in answer.paths if p.steps[0].to_table == "amazon.inventory")
+    assert [(s.from_columns, s.to_columns) for s in through_inventory.steps] == [(("sku",), ("sku",)), (("asin",), ("asin",))]
+    assert not any(w.startswith("Empty") for w in through_inventory.warnings)
+    assert await _count(runtime, through_inventory.sql) > 0
+
+
 async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(runtime: Runtime, tmp_path: Path) -> None:
     # PJM's hourly load: AEP_MW unique in a short extract; Datetime repeats the hour that
     # daylight saving time gives twice.

@@ -325,12 +325,30 @@ def meeting_sides(path: JoinPath) -> list[tuple[Step, Step]]:
 
 
 def disjoint_sides_sql(before: Step, after: Step) -> str:
-    """How many values the two sides of a meeting point share (zero: the path joins nothing)."""
-    left = ", ".join(quote_ident(c) for c in before.from_columns)
-    right = ", ".join(quote_ident(c) for c in after.to_columns)
+    """How many values the two sides of a meeting point share (zero: the path joins nothing).
+
+    Sides that meet the table on other columns (a settlement's sku and the orders' asin, both
+    on the inventory) share no value however many rows they join: the rows of the meeting
+    table that both reach are counted then (one is enough)."""
+    if before.to_columns == after.from_columns:
+        left = ", ".join(quote_ident(c) for c in before.from_columns)
+        right = ", ".join(quote_ident(c) for c in after.to_columns)
+        return (
+            f"SELECT count(*) FROM (SELECT DISTINCT {left} FROM {relation_name(before.from_table)}"
+            f" INTERSECT SELECT DISTINCT {right} FROM {relation_name(after.to_table)})"
+        )
+    reached_by_before = " AND ".join(
+        _equals(f"b.{quote_ident(a)}", f"m.{quote_ident(c)}", before.mixed_types)
+        for a, c in zip(before.from_columns, before.to_columns, strict=True)
+    )
+    reached_by_after = " AND ".join(
+        _equals(f"m.{quote_ident(c)}", f"a.{quote_ident(a)}", after.mixed_types)
+        for c, a in zip(after.from_columns, after.to_columns, strict=True)
+    )
     return (
-        f"SELECT count(*) FROM (SELECT DISTINCT {left} FROM {relation_name(before.from_table)}"
-        f" INTERSECT SELECT DISTINCT {right} FROM {relation_name(after.to_table)})"
+        f"SELECT count(*) FROM (SELECT 1 FROM {relation_name(before.to_table)} AS m"
+        f" WHERE EXISTS (SELECT 1 FROM {relation_name(before.from_table)} AS b WHERE {reached_by_before})"
+        f" AND EXISTS (SELECT 1 FROM {relation_name(after.to_table)} AS a WHERE {reached_by_after}) LIMIT 1)"
     )
 
 
@@ -341,7 +359,11 @@ def note_disjoint(path: JoinPath, before: Step, after: Step) -> None:
         0,
         f"Empty: no value of {before.from_table}({', '.join(before.from_columns)}) is also in"
         f" {after.to_table}({', '.join(after.to_columns)}): both point at {before.to_table} but at"
-        " none of the same rows, so this path returns no rows; join through another table, or not at all.",
+        " none of the same rows, so this path returns no rows; join through another table, or not at all."
+        if before.to_columns == after.from_columns
+        else f"Empty: no row of {before.to_table} is reached both by {before.from_table}({', '.join(before.from_columns)})"
+        f" and by {after.to_table}({', '.join(after.to_columns)}), so this path returns no rows; join through another"
+        " table, or not at all.",
     )
 
 
