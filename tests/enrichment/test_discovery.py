@@ -420,6 +420,24 @@ async def test_a_ball_of_an_over_of_an_innings_of_a_match_keys_the_deliveries(ru
     assert entity.grain_columns == ["match_id", "inning", "over", "ball"]
 
 
+async def test_an_sap_document_line_item_keys_by_company_year_document_and_item(runtime: Runtime, tmp_path: Path) -> None:
+    # SAP FI line items (an FBL3N/BSEG download): document numbers restart for each company
+    # code and fiscal year; a G/L account of four values told more rows apart by chance than
+    # the company code when the key was grown a part at a time.
+    rng = random.Random(1)
+    lines = ["CoCd,Year,DocumentNo,Itm,PK,GL_Acct,Amount"]
+    for company in ("1000", "2000", "3100"):
+        for year in (2022, 2023):
+            for n in range(20):
+                for item in range(1, rng.randint(2, 5) + 1):
+                    lines.append(
+                        f"{company},{year},{1900000000 + n},{item:03d},{rng.choice(['40', '50'])},"
+                        f"{rng.choice([400000, 300000, 191100, 160000]):010d},{rng.uniform(10, 5000):.2f}"
+                    )
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "sap" / "bseg.csv", lines)
+    assert entity.grain_columns == ["CoCd", "Year", "DocumentNo", "Itm"]
+
+
 async def test_measures_of_a_file_without_a_header_key_no_row(runtime: Runtime, tmp_path: Path) -> None:
     # UCI's heart disease data (processed.cleveland.data): no header, an age first, then a
     # sex, a blood pressure and a cholesterol spread thin over their ranges, unique together

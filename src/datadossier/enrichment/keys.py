@@ -506,26 +506,54 @@ def _grow(
     counted: dict[tuple[str, ...], int],
 ) -> tuple[tuple[str, ...] | None, int]:
     """The key grown from ``start`` by ``parts`` (see `_grown_key`), and how many sets were
-    counted."""
+    counted. When the parts chosen one by one end without a key, the last part is sought once
+    more beside the runner-up of the step before: an SAP line-item file's document number and
+    item grew by a G/L account of four values, which told a few more rows apart by chance
+    than the company code that keys it with the fiscal year."""
     current: tuple[ColumnStats, ...] = (start,)
     tried = 0
+    runner_up: tuple[ColumnStats, ...] | None = None
     while len(current) < GROWN_PARTS:
-        added = [c for c in parts if c not in current][:GROWN_OPTIONS]
-        if not added:
+        ranked, more = _growths(con, table, current, parts, counted)
+        tried += more
+        if not ranked:
             return None, tried
-        options = [tuple(sorted((*current, c), key=lambda x: x.position)) for c in added]
-        sets = [tuple(c.name for c in o) for o in options]
-        counts = _distinct_counts(con, table, [s for s in sets if s not in counted])
-        counted.update(counts)
-        tried += len(counts)
-        # (Of parts that tell as many rows apart, a day before a year: the DfT's count_date
-        # beside its year, the same for each count, pins the row where a second count in a
-        # year would not.)
-        best = max(range(len(sets)), key=lambda i: (counted[sets[i]], not names_a_year(added[i].name)))
-        current = options[best]
-        if counted[sets[best]] == table.rows:
-            return (sets[best] if _plausible(current, table) else None), tried
+        if counted[_names(ranked[0])] == table.rows:
+            return (_names(ranked[0]) if _plausible(ranked[0], table) else None), tried
+        if len(current) == GROWN_PARTS - 2 and len(ranked) > 1:
+            runner_up = ranked[1]
+        current = ranked[0]
+    if runner_up is not None:
+        ranked, more = _growths(con, table, runner_up, parts, counted)
+        tried += more
+        if ranked and counted[_names(ranked[0])] == table.rows and _plausible(ranked[0], table):
+            return _names(ranked[0]), tried
     return None, tried
+
+
+def _names(combo: tuple[ColumnStats, ...]) -> tuple[str, ...]:
+    return tuple(c.name for c in combo)
+
+
+def _growths(
+    con: duckdb.DuckDBPyConnection,
+    table: TableStats,
+    current: tuple[ColumnStats, ...],
+    parts: list[ColumnStats],
+    counted: dict[tuple[str, ...], int],
+) -> tuple[list[tuple[ColumnStats, ...]], int]:
+    """``current`` with one more of the first `GROWN_OPTIONS` ``parts``, the sets that tell
+    the most rows apart first, and how many sets were counted (``counted`` gains them)."""
+    added = [c for c in parts if c not in current][:GROWN_OPTIONS]
+    options = [tuple(sorted((*current, c), key=lambda x: x.position)) for c in added]
+    sets = [_names(o) for o in options]
+    counts = _distinct_counts(con, table, [s for s in sets if s not in counted])
+    counted.update(counts)
+    # (Of parts that tell as many rows apart, a day before a year: the DfT's count_date
+    # beside its year, the same for each count, pins the row where a second count in a
+    # year would not.)
+    order = sorted(range(len(sets)), key=lambda i: (counted[sets[i]], not names_a_year(added[i].name)), reverse=True)
+    return [options[i] for i in order], len(counts)
 
 
 def _nullable_ok(combo: tuple[ColumnStats, ...]) -> bool:
