@@ -438,6 +438,21 @@ async def test_an_sap_document_line_item_keys_by_company_year_document_and_item(
     assert entity.grain_columns == ["CoCd", "Year", "DocumentNo", "Itm"]
 
 
+async def test_trade_exports_keyed_by_long_labels_get_their_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # USA Trade Online's state exports: dimensions written as labels, the commodity's over 40
+    # characters ("0101 Horses, Asses, Mules And Hinnies, Live") but repeated over every
+    # country and month, so no free text.
+    commodities = ['"0101 Horses, Asses, Mules And Hinnies, Live"', '"2709 Petroleum Oils & Oils From Bituminous Minerals, Crude"']
+    lines = ["State,Commodity,Country,Time,Total Exports Value ($US)"]
+    for s, state in enumerate(("Texas", "California")):
+        for c, commodity in enumerate(commodities):
+            for n, country in enumerate(("Canada", "Mexico")):
+                months = ("January 2023", "February 2023")[: 1 + (s + c + n) % 2]
+                lines += [f'{state},{commodity},{country},{month},"{(s + 1) * (c + 7) * (n + 3) * (m + 11) * 1013:,}"' for m, month in enumerate(months)]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "usatrade" / "state_exports.csv", lines)
+    assert entity.grain_columns == ["State", "Commodity", "Country", "Time"]
+
+
 async def test_measures_of_a_file_without_a_header_key_no_row(runtime: Runtime, tmp_path: Path) -> None:
     # UCI's heart disease data (processed.cleveland.data): no header, an age first, then a
     # sex, a blood pressure and a cholesterol spread thin over their ranges, unique together

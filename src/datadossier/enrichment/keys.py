@@ -74,7 +74,7 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a reading in a unit (PJM's AEP_MW, duration_ms): unique by chance only
     length = column.avg_length or 0.0
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
-        return False
+        return length <= ID_TEXT_LENGTH and _long_label(column, rows)
     if is_descriptive(column.name) and not is_key_like(column.name):
         # A name is an attribute, unless it names groups of rows: the tickers under "Name" of
         # a table of daily prices, a country's name in a yearly panel (each value repeats);
@@ -83,6 +83,14 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
             (column.distinct or rows) <= rows // 2 or (column.fixed_length or 0) in _CODE_WIDTHS
         )
     return True
+
+
+def _long_label(column: ColumnStats, rows: int) -> bool:
+    """Long text that repeats over groups of rows, two rows a value or more: a label of a
+    dimension, not free text (USA Trade Online's Commodity, "0101 Horses, Asses, Mules And
+    Hinnies, Live", over every country and month; comments and descriptions are nearly all
+    different)."""
+    return column.distinct is not None and 2 <= column.distinct <= rows // 2
 
 
 # Widths of the values of a code (every value as wide): "#1001", "SO-1001", "INV-0042".
@@ -717,6 +725,8 @@ def _part_preference(column: ColumnStats) -> float:
         score += 1.0
     if _fixed_code(column):
         score += 0.5
+    if (column.avg_length or 0.0) > FREE_TEXT_LENGTH and not is_key_like(column.name):
+        score -= 0.5  # (a long label after codes: `_long_label`)
     return score
 
 
