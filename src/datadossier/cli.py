@@ -401,6 +401,8 @@ def _unknown_grain(keys: dict[str, Any]) -> str:
     if near:
         repeats = int(keys.get("near_key_repeats") or 0)
         return f"unknown ({', '.join(near)} but for {repeats} conflicting row{'s' if repeats != 1 else ''})"
+    if closest := keys.get("closest_key"):
+        return f"unknown ({', '.join(closest)} tells {int(keys.get('closest_key_values') or 0):,} rows apart; more columns needed)"
     return "unknown"
 
 
@@ -408,7 +410,9 @@ def _print_links(console: Any, table: str, links: list[Any], entities: list[Any]
     """The table's grain and the relationships it takes part in, once discovered."""
     if entities and entities[0].grain_columns:
         console.print(f"Grain: {', '.join(entities[0].grain_columns)}")
-    elif entities and (keys := entities[0].evidence.get("keys") or {}) and (keys.get("duplicate_rows") or keys.get("near_key")):
+    elif entities and (keys := entities[0].evidence.get("keys") or {}) and (
+        keys.get("duplicate_rows") or keys.get("near_key") or keys.get("closest_key")
+    ):
         console.print(f"Grain: {_unknown_grain(keys)}")
     for r in links:
         if r.from_table == table:

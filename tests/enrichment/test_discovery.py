@@ -453,6 +453,27 @@ async def test_trade_exports_keyed_by_long_labels_get_their_grain(runtime: Runti
     assert entity.grain_columns == ["State", "Commodity", "Country", "Time"]
 
 
+async def test_a_table_keyed_by_more_columns_than_searched_names_the_closest_set(runtime: Runtime, tmp_path: Path) -> None:
+    # Eurostat's Comext: one row per declarant, partner, product, flow and statistical regime
+    # (5 parts); a key is grown to 4 at most, and the answer said nothing of what keys it.
+    rng = random.Random(3)
+    lines = ["DECLARANT,PARTNER,PRODUCT_NC,FLOW,STAT_REGIME,VALUE_IN_EUROS"]
+    for declarant in ("001", "003", "004"):
+        for partner in ("0400", "0720", "0039"):
+            for product in ("01012100", "27090090", "84713000"):
+                for flow in (1, 2):
+                    lines += [
+                        f"{declarant},{partner},{product},{flow},{regime},{rng.randint(1000, 9_000_000)}"
+                        for regime in (1, 2, 3, 4) if rng.random() < 0.8
+                    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "comext" / "full202301.csv", lines)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert len(keys["closest_key"]) == 4
+    assert keys["closest_key_values"] < len(lines) - 1
+    assert "a key of more columns than that" in keys["reason"]
+
+
 async def test_measures_of_a_file_without_a_header_key_no_row(runtime: Runtime, tmp_path: Path) -> None:
     # UCI's heart disease data (processed.cleveland.data): no header, an age first, then a
     # sex, a blood pressure and a cholesterol spread thin over their ranges, unique together

@@ -255,6 +255,15 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
                     f"; {', '.join(cols)} would be unique but for {repeats} row{'s' if repeats > 1 else ''}"
                     " repeating its values with other values (conflicting records)"
                 )
+            # (Copies of rows are said above: no set of any size tells them apart.)
+            closest = None if near is not None or copies.get("duplicate_rows") else _closest_set(table, counted)
+            if closest is not None:
+                cols, apart = closest
+                evidence.update(closest_key=list(cols), closest_key_values=apart)
+                evidence["reason"] += (
+                    f"; the closest set counted, {', '.join(cols)}, tells {apart:,} of the {rows:,} rows apart:"
+                    " a key of more columns than that (or the rows repeat)"
+                )
     return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
 
 
@@ -400,6 +409,22 @@ def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[t
     near = [k for k in near if not any(set(o) < set(k) for o in near)]
     best, _ = _choose_grain(table, near)
     return None if best is None else (best, table.rows - counted[best])
+
+
+def _closest_set(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[tuple[str, ...], int] | None:
+    """Of a table no set of the searched sizes keys: the set counted that tells the most rows
+    apart (the fewest parts among equals), and how many. Eurostat's Comext needs 5 or 6 parts
+    (declarant, partner, product, flow, statistical regime, period), past the 4 a key is grown
+    to: the set of 4 nearest to it says what the key is made of. None when nothing composite
+    was counted, or the nearest set is a measure's (unique by chance, see `_near_key`)."""
+    first = _first_position(table)
+    sets = [
+        (cols, n) for cols, n in counted.items()
+        if len(cols) > 1 and not any(_by_chance(table.column(c), table.rows, first) for c in cols)
+    ]
+    if not sets:
+        return None
+    return max(sets, key=lambda item: (item[1], -len(item[0])))
 
 
 def _composite_keys(

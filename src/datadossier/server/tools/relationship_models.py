@@ -88,6 +88,13 @@ class EntityOut(BaseModel):
         " repeating their values with other values (conflicting records); joins on them fan out there.",
     )
     near_key_repeats: int | None = Field(default=None, description="How many rows break `near_key`.")
+    closest_key: list[str] | None = Field(
+        default=None,
+        description="Of a table with no key, no `near_key` and no duplicate rows: the column set counted that tells"
+        " the most rows apart (`closest_key_values` of them); the key takes more columns than that (Eurostat's"
+        " Comext needs 5 or 6: declarant, partner, product, flow, regime, period), or its rows repeat.",
+    )
+    closest_key_values: int | None = Field(default=None, description="How many distinct rows `closest_key` tells apart.")
     first_row_fields: dict[str, Any] | None = Field(
         default=None,
         description="Columns filled only on the first row of each run of `group`'s value (an order's status and"
@@ -147,6 +154,8 @@ class EntityOut(BaseModel):
             parts=parts,
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
+            closest_key=keys.get("closest_key"),
+            closest_key_values=keys.get("closest_key_values"),
             first_row_fields=keys.get("first_row_fields"),
         )
 
