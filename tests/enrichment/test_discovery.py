@@ -1708,6 +1708,30 @@ async def test_files_of_the_same_columns_are_named_parts_of_one_dataset(runtime:
     assert all(e.evidence.get("same_columns_as") is None for e in entities)
 
 
+async def test_files_of_the_same_column_names_typed_apart_are_named_not_left_out_silently(runtime: Runtime, tmp_path: Path) -> None:
+    # Amazon's settlement flat files: three from amazon.com, one from amazon.de whose
+    # merchant order ids carry a prefix; the same 5 columns, one typed apart, so no parts of
+    # one dataset, and the answer said nothing of the German file.
+    folder = tmp_path / "data" / "amazon"
+    folder.mkdir(parents=True)
+    header = "settlement-id\torder-id\tmerchant-order-id\tsku\tamount\n"
+    for n, settlement in enumerate((18464071161, 18465451072, 18466830983, 18470012345)):
+        prefix = "DE-" if n == 3 else ""
+        (folder / f"{settlement}.txt").write_text(header + "".join(
+            f"{settlement}\t{111 + n}-{i:07d}-{i * 7 % 9999999:07d}\t{prefix}{100200 + i}\tSKU-{i % 17:03d}\t{(i % 40) + 0.99}\n"
+            for i in range(60)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="amazon")
+    by_table = {e.table: e.evidence for e in entities}
+    german = by_table["amazon.t_18470012345"]
+    assert german.get("same_columns_as") is None
+    assert [s["table"] for s in german["same_names_as"]] == [f"amazon.t_{n}" for n in (18464071161, 18465451072, 18466830983)]
+    assert german["same_names_as"][0]["columns_typed_apart"] == {"merchant-order-id": {"here": "string", "there": "number"}}
+    us = by_table["amazon.t_18464071161"]
+    assert us["same_columns_as"] == ["amazon.t_18465451072", "amazon.t_18466830983"]
+    assert [s["table"] for s in us["same_names_as"]] == ["amazon.t_18470012345"]
+
+
 async def test_months_whose_later_files_add_a_column_are_parts_not_each_other_s_parents(runtime: Runtime, tmp_path: Path) -> None:
     # A file of host metrics a month, February's with a memory column: the months were linked
     # 1:1 on host (a join of January's rows to February's), named entities "01" and "02", and

@@ -22,7 +22,7 @@ from datadossier.enrichment.naming import (
     table_entity_words,
     words,
 )
-from datadossier.enrichment.relationships import partitions, schema_of
+from datadossier.enrichment.relationships import partitions, schema_of, typed_apart
 
 # Entity -> words that name it in table names (singular). Checked on word pairs first
 # ("order item"), then single words.
@@ -171,6 +171,27 @@ def entity_type(table: str) -> tuple[str, float]:
     return readable, _FROM_NAME_WORDS
 
 
+# Tables of the same column names typed apart listed for a table, at most.
+SAME_NAMES_LISTED = 12
+
+
+def _same_names(table: TableStats, tables: list[TableStats], schemas: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    """The other tables with the same column names but some typed apart, each with those
+    columns (as this table names them) and their type family here and there: left out of the
+    parts (`same_columns_as`), and said so rather than silently (a marketplace's settlement
+    whose dates, decimal commas or currency are written otherwise)."""
+    names = {c.name.lower(): c.name for c in table.columns}
+    found: list[dict[str, Any]] = []
+    for other in tables:
+        apart = typed_apart(schemas, table.name, other.name)
+        if apart:
+            found.append({
+                "table": other.name,
+                "columns_typed_apart": {names.get(k, k): {"here": mine, "there": theirs} for k, (mine, theirs) in apart.items()},
+            })
+    return found[:SAME_NAMES_LISTED]
+
+
 def classify(
     tables: list[TableStats],
     keys: dict[str, TableKeys],
@@ -220,6 +241,9 @@ def classify(
         if alike:
             # A file per month, week or part of one dataset: UNION ALL BY NAME reads it whole.
             evidence["same_columns_as"] = alike
+        same_names = _same_names(table, tables, schemas)
+        if same_names:
+            evidence["same_names_as"] = same_names
         role: Any
         grain_cols = keys[table.name].grain or ()
         split_of = next(

@@ -527,6 +527,17 @@ def partitions(schemas: dict[str, dict[str, str]], a: str, b: str) -> bool:
     )
 
 
+def typed_apart(schemas: dict[str, dict[str, str]], a: str, b: str) -> dict[str, tuple[str, str]]:
+    """Of two tables whose headers name the same columns (four or more), those typed apart,
+    each with its type family in ``a`` and in ``b``: no parts of one dataset (`partitions`),
+    but an agent reading one should know of the other (amazon.de's settlement beside the US
+    ones, its dd.mm.yyyy dates read as text). Empty when the names differ or the types agree."""
+    one, other = schemas[a], schemas[b]
+    if a == b or one.keys() != other.keys() or len(one) < 4 or any(":" in k for k in one):
+        return {}
+    return {k: (one[k], other[k]) for k in one if one[k] and other[k] and one[k] != other[k]}
+
+
 def _periods_apart(a: str, b: str) -> bool:
     """Whether two table names differ by a piece holding digits alone, what a file per
     period or per part writes (``metrics_2023_01``, ``metrics_2023_02``)."""

@@ -108,6 +108,13 @@ class EntityOut(BaseModel):
         description="Other tables of the source with the same columns: parts of one dataset (a file per month or"
         " part), read whole by `parts.union`, unless `parts.copies` says they are copies of one table.",
     )
+    same_names_as: list[dict[str, Any]] = Field(
+        default_factory=lambda: [],
+        description="Other tables whose headers name the same columns but type some apart (12 at most): each"
+        " `table` and its `columns_typed_apart` (the type family `here` and `there`). They are no parts of one dataset"
+        " (`same_columns_as`, `parts.union`): a file of another marketplace or locale whose dates, decimal commas or"
+        " currency are written otherwise; fix the types (set_column_type) or cast them to read the files together.",
+    )
     same_columns_count: int = Field(
         default=0, description="How many tables `same_columns_as` stands for (it names the first 12 at most)."
     )
@@ -151,6 +158,7 @@ class EntityOut(BaseModel):
             period_columns=keys.get("period_columns"),
             same_columns_as=alike[:LISTED_PARTS],
             same_columns_count=len(alike),
+            same_names_as=list(e.evidence.get("same_names_as") or []),
             parts=parts,
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
