@@ -1846,6 +1846,27 @@ async def test_reviews_point_at_apps_listed_twice_by_their_name(runtime: Runtime
     assert len(found) == 1
 
 
+async def test_a_settlement_links_to_the_order_lines_by_an_order_id_qualified_by_its_issuer(runtime: Runtime, tmp_path: Path) -> None:
+    # Amazon Seller Central: the settlement report's (order-id, sku) names a line of the
+    # orders report, keyed by (amazon-order-id, sku); no link was found, and a path through
+    # the inventory by sku (a chasm trap) was offered instead.
+    folder = tmp_path / "data" / "amazon"
+    folder.mkdir(parents=True)
+    skus = [f"SKU-{i:03d}-BLK" for i in range(12)]
+    lines = [(f"111-{o:07d}-{o * 37 % 9999999:07d}", skus[(o + k * 5) % 12]) for o in range(150) for k in range(1 + o % 3)]
+    (folder / "All_Orders_Report.txt").write_text("amazon-order-id\tsku\tquantity\titem-price\n" + "".join(
+        f"{order}\t{sku}\t{1 + i % 2}\t{10 + i % 30}.99\n" for i, (order, sku) in enumerate(lines)))
+    (folder / "settlement.txt").write_text("settlement-id\torder-id\tsku\tamount-type\tamount\n" + "".join(
+        f"18464071161\t{order}\t{sku}\t{kind}\t{-(i % 7) - 0.5 if kind == 'Fee' else 10 + i % 30}\n"
+        for i, (order, sku) in enumerate(lines[:300]) for kind in ("ItemPrice", "Fee")))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="amazon")
+    link = _edges(found, "amazon")[("settlement", ("order-id", "sku"), "all_orders_report", ("amazon-order-id", "sku"))]
+    assert (link.cardinality, link.evidence["integrity"]) == ("n:1", 1.0)
+    (path, *_) = (await service.join_paths("settlement", "all_orders_report")).paths
+    assert [s.relationship_id for s in path.steps] == [str(link.relationship_id)]
+
+
 async def test_a_path_whose_sides_share_no_value_is_said_empty_and_ranked_last(runtime: Runtime, tmp_path: Path) -> None:
     # Instacart: the train and prior order lines both point at orders, never at the same
     # ones (each order is in one set); joined through orders they give no rows.

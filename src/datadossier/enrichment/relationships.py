@@ -970,6 +970,8 @@ def composite_links(
                         shared = target_of.get((child.name, ccol.name))
                         same_target = shared is not None and shared == target_of.get((parent.name, part))
                         name = 1.0 if words(ccol.name) == words(part) else refers_to(ccol.name, parent.meaning, part, own_key=True)
+                        if name < 0.8 and _qualified_alike(ccol.name, part):
+                            name = 0.8  # (Amazon's settlement's order-id, its orders report's amazon-order-id)
                         if not same_target and name < 0.7 and _lone_dates(child, ccol, parent, pcol):
                             name = 0.7  # (Fitbit's sleep by Id and SleepDay, its activity by Id and ActivityDate)
                         if same_target or name >= 0.7:
@@ -1005,6 +1007,18 @@ def _fuller_reverse(other: Link, link: Link) -> bool:
     if set(other.child_columns) != set(link.parent_columns) or set(other.parent_columns) != set(link.child_columns):
         return False
     return float(other.evidence.get("integrity") or 0.0) >= 0.99 > float(link.evidence.get("integrity") or 0.0)
+
+
+def _qualified_alike(a: str, b: str) -> bool:
+    """Whether one name is the other with a word before it, both naming an identifier: a key
+    qualified by who issued it (Amazon's orders report heads its order ids amazon-order-id,
+    its settlement report order-id; a merchant's own are merchant-order-id there)."""
+    wa, wb = words(a), words(b)
+    shorter, longer = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return (
+        len(shorter) >= 2 and len(longer) == len(shorter) + 1 and longer[1:] == shorter
+        and is_key_like(a) and is_key_like(b)
+    )
 
 
 def _lone_dates(child: TableStats, ccol: ColumnStats, parent: TableStats, pcol: ColumnStats) -> bool:
