@@ -1197,6 +1197,29 @@ def test_ambiguous_dates_follow_the_order_the_table_s_other_dates_show(infer: In
     assert lone.decided_pattern == "us_datetime"  # nothing else to go by: the separator's habit
 
 
+def test_ambiguous_dates_follow_the_day_first_country_the_table_s_amounts_and_postcodes_show(infer: Infer) -> None:
+    # A UK council's spending over £500, one payment run a day from June 1st to 12th: no day
+    # above 12, and the "/" read them month first, January to December. The pounds and the
+    # suppliers' postcodes say the country writes the day first.
+    days = [f"{d:02d}/06/2023" for d in (1, 2, 5, 7, 9, 12)]
+    pounds = ["£612.00", "£1,234.50", "£2500.00", "£730.20", "£845.99", "£999.00"]
+    postcodes = ["SW1A 1AA", "M1 1AE", "B33 8TH", "LS1 4DY", "EC1A 1BB", "RG14 2FN"]
+    council = infer({"Date": days, "Amount": pounds, "Supplier Postcode": postcodes})["Date"]
+    assert (council.decided_pattern, council.candidates[0].details["ambiguous_day_month"]) == ("eu_date", True)
+    assert council.bounds == utc_bounds((2023, 6, 1), (2023, 6, 12))
+    assert "amounts in GBP (Amount), UK postcodes (Supplier Postcode)" in (council.reason or "")
+    # The postcodes alone, or euros written with a decimal comma, say it too.
+    assert infer({"Date": days, "Postcode": postcodes})["Date"].decided_pattern == "eu_date"
+    euros = ["1.234,50", "612,00", "2.500,00", "730,20", "845,99", "999,00"]
+    assert infer({"Datum": days, "Betrag": euros})["Datum"].decided_pattern == "eu_date"
+    # Dollars say the month first; pounds beside them settle nothing: the separator's habit.
+    dollars = ["$612.00", "$1,234.50", "$2500.00", "$730.20", "$845.99", "$999.00"]
+    assert infer({"Date": days, "Amount": dollars})["Date"].decided_pattern == "us_date"
+    assert infer({"Date": days, "Amount": pounds, "USD": dollars})["Date"].decided_pattern == "us_date"
+    zips = ["10467", "02114", "94110", "60614", "73301", "30301"]
+    assert infer({"Date": days, "zip": zips})["Date"].decided_pattern == "us_date"
+
+
 def test_barcodes_with_a_few_leading_zeros_stay_codes(infer: Infer) -> None:
     # Open Food Facts' code: EAN-13s of a French subset (also Unix milliseconds of the 2060s)
     # beside a few zero-padded UPCs; FoodData Central's gtin_upc with one such code in 1,000.

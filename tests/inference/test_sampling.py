@@ -35,6 +35,8 @@ def _columns(rows: int) -> dict[str, list[str | None]]:
         "mixed": [pick("12.5%", "3%", "abc", "1,234", "1.234,5", "€ 12,50", "9:30 PM") for _ in range(rows)],
         "sparse": [None] * (rows - 3) + ["1.5", "2.5", "x"],
         "names": [f"Ünïcode {rng.randrange(50)} é" for _ in range(rows)],
+        "Supplier Postcode": [pick("SW1A 1AA", "M1 1AE", "B33 8TH", None) for _ in range(rows)],
+        "zip": [f"{rng.randrange(10000, 99999)}" for _ in range(rows)],
     }
 
 
@@ -61,6 +63,8 @@ def test_findings_matched_in_duckdb_equal_findings_matched_in_python() -> None:
     assert in_duckdb["eu_dates"].date_separator == "."
     assert "iso_datetime" in in_duckdb["stamps"].shares
     assert in_duckdb["codes"].leading_zero_example is not None
+    assert in_duckdb["Supplier Postcode"].postcode_country == "GB"
+    assert in_duckdb["zip"].postcode_country is None  # (a US ZIP or a German PLZ: no country)
     assert in_duckdb["sparse"].sampled == 3
     assert in_duckdb["ties"].sampled == sum(sorted(Counter(columns["ties"]).values(), reverse=True)[:300])
 

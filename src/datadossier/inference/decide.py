@@ -1202,10 +1202,12 @@ def _day_month_tie(
         option.details["ambiguous_day_month"] = True
         option.ambiguous = True
     order = "MM/DD" if winner.name in MONTH_FIRST_PATTERNS else f"DD{separator}MM"
-    because = (
-        f"the separator is '{separator}'" if findings.table_day_first is None
-        else "the table's other dates, whose values tell, are written so"
-    )
+    if findings.table_day_first is None:
+        because = f"the separator is '{separator}'"
+    elif findings.table_locale is not None:
+        because = f"the table's other values are of a country that writes the day first: {findings.table_locale}"
+    else:
+        because = "the table's other dates, whose values tell, are written so"
     notes.append(f"Day/month order is ambiguous: no value has a field above 12; chose {order} because {because}.")
     return winner
 

@@ -122,12 +122,16 @@ def infer_columns(
     late_number_readings(con, relation, plans, scans, readings)
     results = [_decide(plan, scan, config, labels) for plan, scan in zip(plans, scans, strict=True)]
     order = _table_day_first(results)
-    if order is not None:
+    locale = None if order is not None else _day_first_locale(plans, results)
+    if order is not None or locale is not None:
         # Dates whose values cannot tell day from month follow the table's dates that can (a
-        # week of TfL journeys in early January beside a column of days past the 12th).
+        # week of TfL journeys in early January beside a column of days past the 12th), else
+        # the table's locale (a UK council's payments of June 1st to 12th beside pounds and
+        # postcodes: no month-first country writes those).
         for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
             if plan.findings is not None and _ambiguous_day_month(results[i]):
-                plan.findings.table_day_first = order
+                plan.findings.table_day_first = True if order is None else order
+                plan.findings.table_locale = locale
                 results[i] = _decide(plan, scan, config, labels)
     _redecide_beside_compact_dates(plans, scans, results, config, labels)
     if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
@@ -207,6 +211,43 @@ def _table_day_first(results: list[ColumnInference]) -> bool | None:
         if r.decided_pattern in DAY_MONTH_PATTERNS and not _ambiguous_day_month(r)
     }
     return orders.pop() if len(orders) == 1 else None
+
+
+# Currencies of countries that write a date's day before its month (pounds, euros, the
+# Australian, New Zealand and Singapore dollars, rupees, rand, reais, ...). Not the US dollar,
+# whose country writes the month first; nor the Canadian dollar, whose country writes both.
+_DAY_FIRST_CURRENCIES = frozenset({
+    "GBP", "EUR", "AUD", "NZD", "SGD", "HKD", "INR", "ZAR", "BRL", "MXN", "ARS", "CLP", "COP",
+    "CHF", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "TRY", "RUB", "UAH", "ILS", "NGN", "KES",
+})
+_MONTH_FIRST_CURRENCIES = frozenset({"USD"})
+# Postcodes of countries that write the day first (`sampling.SampleFindings.postcode_country`).
+_DAY_FIRST_POSTCODES = {"GB": "UK postcodes", "NL": "Dutch postcodes"}
+
+
+def _day_first_locale(plans: list[ColumnPlan], results: list[ColumnInference]) -> str | None:
+    """What in the table's other columns says its country writes the day first: amounts in
+    such a currency, its postcodes, a decimal comma (as "amounts in GBP (Amount)"); None when
+    nothing does, or an amount in US dollars says otherwise."""
+    evidence: list[str] = []
+    for plan, result in zip(plans, results, strict=True):
+        unit = _decided_unit(result)
+        if unit in _MONTH_FIRST_CURRENCIES:
+            return None
+        if unit in _DAY_FIRST_CURRENCIES:
+            evidence.append(f"amounts in {unit} ({result.column_name})")
+        elif result.decided_pattern in _DECIMAL_COMMA_PATTERNS:
+            evidence.append(f"a decimal comma ({result.column_name})")
+        elif (postcodes := _day_first_postcodes(plan, result)) is not None:
+            evidence.append(f"{postcodes} ({result.column_name})")
+    return ", ".join(evidence) or None
+
+
+def _day_first_postcodes(plan: ColumnPlan, result: ColumnInference) -> str | None:
+    """What the column's postcodes are ("UK postcodes") when their country writes the day first."""
+    if result.decided_pattern != "postal_code" or plan.findings is None:
+        return None
+    return _DAY_FIRST_POSTCODES.get(plan.findings.postcode_country or "")
 
 
 # A column named by a rare currency's code alone is in that currency only beside others so

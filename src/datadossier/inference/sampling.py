@@ -127,6 +127,13 @@ class SampleFindings:
     # The numbers of those labels at the scale's bottom and top ends (None where that end has
     # no label), which the whole column must not pass (see `decide._scale_label_note`).
     scale_ends: tuple[int | None, int | None] = (None, None)
+    # The country whose shape most sampled postcodes have ("GB": "SW1A 1AA"), under a postal
+    # name: a table's locale, which settles the day/month order of its dates that cannot tell
+    # (see `infer.infer_columns`). None for digits alone (a US ZIP and a German PLZ alike).
+    postcode_country: str | None = None
+    # Why the table's dates are read in the order ``table_day_first`` gives when it is not
+    # from the table's other dates but from its locale ("amounts in GBP (Amount)").
+    table_locale: str | None = None
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -190,7 +197,9 @@ def sample_findings(
         con.execute(common.format(sampled=f"SELECT {select} FROM {relation} LIMIT {int(config.sample_rows)}"))
     try:
         rows = [(row, _row_weights(row)) for row in con.execute(_weights_sql()).fetchall()]
-        needs_values = {int(row[0]) for row, weights in rows if _needs_values(weights, int(row[4]), config)}
+        needs_values = {
+            int(row[0]) for row, weights in rows if _needs_values(weights, int(row[4]), config, names[int(row[0])])
+        }
         values: dict[int, list[tuple[str, int]]] = {k: [] for k in needs_values}
         if needs_values:
             listed = ", ".join(map(str, sorted(needs_values)))
@@ -349,6 +358,8 @@ def _findings(
         findings.scale_labels, findings.scale_ends = scale_labels(common)
         if not findings.scale_labels:
             del findings.shares["labelled_scale"]  # labels of every value, or in the scale's middle
+    if "postal_code" in findings.shares:
+        findings.postcode_country = _postcode_country(common)
     return findings
 
 
@@ -390,6 +401,26 @@ def scale_labels(common: list[tuple[str, int]]) -> tuple[tuple[str, ...], tuple[
     if ends - bottom - top or len(bottom) > 1 or len(top) > 1:
         return none
     return tuple(labelled), (min(bottom, default=None), max(top, default=None))
+
+
+# Postcodes with letters, whose shape tells the country (US ZIP codes and Germany's PLZ are
+# both five digits: no country).
+_POSTCODE_SHAPES = {
+    "GB": re.compile(r"\s*[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}\s*"),
+    "CA": re.compile(r"\s*[A-Za-z][0-9][A-Za-z] ?[0-9][A-Za-z][0-9]\s*"),
+    "NL": re.compile(r"\s*[1-9][0-9]{3} ?[A-Za-z]{2}\s*"),
+}
+
+
+def _postcode_country(common: list[tuple[str, int]]) -> str | None:
+    """The country whose postcodes most of the sampled values are (`SampleFindings.postcode_country`)."""
+    total = sum(count for _, count in common)
+    weights = {
+        country: sum(count for value, count in common if shape.fullmatch(value))
+        for country, shape in _POSTCODE_SHAPES.items()
+    }
+    country, weight = max(weights.items(), key=lambda item: item[1])
+    return country if 2 * weight > total else None
 
 
 # The zone written after a date-time's clock: "Z", an offset ("-05:00", "+0100", "-04"),
@@ -569,13 +600,18 @@ def _passes(detector: Detector, weights: Weights, total: int, config: InferenceC
     return accepted >= config.shortlist_share * total and not (detector.lenient and marked == 0)
 
 
-def _needs_values(weights: Weights, total: int, config: InferenceConfig) -> bool:
-    """Whether `_findings` reads the common values themselves (units, date separators,
-    seasons, zones)."""
-    return any(
-        _passes(DETECTORS[name], weights, total, config)
-        for name in ("unit_value", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
-    ) or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
+def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: str) -> bool:
+    """Whether `_findings` reads the common values of the column ``name`` themselves (units,
+    date separators, seasons, zones, postcodes)."""
+    postal = DETECTORS["postal_code"]
+    return (
+        any(
+            _passes(DETECTORS[reading], weights, total, config)
+            for reading in ("unit_value", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
+        )
+        or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
+        or (_passes(postal, weights, total, config) and postal.named is not None and postal.named(name))
+    )
 
 
 def _accepted_weight(
