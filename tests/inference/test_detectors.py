@@ -873,6 +873,28 @@ def test_a_column_mixing_iso_and_day_month_dates_reads_both(infer: Infer) -> Non
     assert result.bounds == utc_bounds((2017, 4, 1), (2018, 5, 25))
 
 
+def test_a_column_mixing_month_names_and_day_month_dates_reads_both(infer: Infer) -> None:
+    # A UK council's spending merged from two systems: "13/04/2023" and "18-Apr-23" in one
+    # column. One such date in 13 kept the column text; 5 in 200 went to quarantine, with
+    # their amounts.
+    days = [f"{d:02d}/04/2023" for d in range(3, 21)] * 11
+    result = infer({"Date": [*days[:195], "08-Apr-23", "18-Apr-23", "21-Apr-23", "24-Apr-23", "25-Apr-23"]})["Date"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].parse_success_rate) == (
+        "DATE", "eu_or_month_name_date", 1.0
+    )
+    assert result.bounds == utc_bounds((2023, 4, 3), (2023, 4, 25))
+    few = infer({"Date": [*days[:12], "21-Apr-23"]})["Date"]
+    assert (few.decided_type, few.decided_pattern, few.bounds) == (
+        "DATE", "eu_or_month_name_date", utc_bounds((2023, 4, 3), (2023, 4, 21))
+    )
+    # The month names' dashes are not the numbers' separator (the format would say "%d-%m-%Y").
+    named = infer({"Date": [*[f"{d:02d}-Apr-23" for d in range(1, 29)], "13/04/2023", "14/04/2023"]})["Date"]
+    assert (named.decided_pattern, named.candidates[0].details["format"]) == ("eu_or_month_name_date", "%d/%m/%Y")
+    # A US export's "Apr 18, 2023" beside "4/13/2023" reads month first.
+    us = infer({"Date": [*[f"4/{d}/2023" for d in range(3, 21)], "Apr 21, 2023"]})["Date"]
+    assert (us.decided_pattern, us.bounds) == ("us_or_month_name_date", utc_bounds((2023, 4, 3), (2023, 4, 21)))
+
+
 def test_a_column_mixing_iso_and_day_month_date_times_reads_both(infer: Infer) -> None:
     # Online Retail II re-saved: "2009-12-01 07:45:00" beside "12/1/2010 8:26".
     iso = [f"2010-01-{d:02d} 07:{d:02d}:00" for d in range(1, 29)]
@@ -1058,6 +1080,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_or_eu_datetime": ["2021-01-05", "01/13/2021 10:00", "13.01.2021", "2021/01/05 10:00"],
     "iso_or_eu_date": ["01/13/2021", "2021/01/05", "5.1.21", "2021-01-05 10:00"],
     "iso_or_eu_date_short": ["01/13/21", "2021/01/05", "13.01.2021", "2021-01-05 10:00"],
+    "us_or_month_name_date": ["13/01/2021", "Foo 5 2021", "2021-01-05", "Jan 2021"],
+    "eu_or_month_name_date": ["01/13/2021", "5-Janu-23", "2021-01-05", "13.01.21"],
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM", "01/13/2021 24:01"],
     "us_datetime_short": ["13/01/21 10:00", "01/13/21", "01/13/2021 10:00", "01/13/21 25:00"],
     "eu_datetime_short": ["01/13/21 10:00", "13/01/21", "13/01/2021 10:00", "13.01.21 24:30"],

@@ -71,6 +71,10 @@ Convert = Callable[[str, str], object]
         ("25/05/18", "DATE", "iso_or_eu_date_short", dt.date(2018, 5, 25)),
         ("2017-04-05", "DATE", "iso_or_eu_date_short", dt.date(2017, 4, 5)),
         ("4/13/18", "DATE", "iso_or_us_date_short", dt.date(2018, 4, 13)),
+        ("18-Apr-23", "DATE", "eu_or_month_name_date", dt.date(2023, 4, 18)),
+        ("13/04/2023", "DATE", "eu_or_month_name_date", dt.date(2023, 4, 13)),
+        ("Apr 18, 2023", "DATE", "us_or_month_name_date", dt.date(2023, 4, 18)),
+        ("4/13/2023", "DATE", "us_or_month_name_date", dt.date(2023, 4, 13)),
         ("2009-12-01 07:45:00", "TIMESTAMP", "iso_or_us_datetime", dt.datetime(2009, 12, 1, 7, 45)),
         ("1:47.204", "DOUBLE", "duration", 107.204),  # not 107.20400000000001
         ("10 - Extremely likely", "INTEGER", "labelled_scale", 10),

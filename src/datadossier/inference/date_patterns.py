@@ -754,6 +754,19 @@ def month_name_date() -> Detector:
 
 
 @register
+def us_or_month_name_date() -> Detector:
+    """Month-name dates and month-first dates in one column ("Apr 18, 2023", "4/13/2023")."""
+    return _either("us_or_month_name_date", "month_name_date", "us_date")
+
+
+@register
+def eu_or_month_name_date() -> Detector:
+    """Month-name dates and day-first dates in one column: a UK council's spending kept by
+    hand or merged from two systems writes "18-Apr-23" among "13/04/2023"."""
+    return _either("eu_or_month_name_date", "month_name_date", "eu_date")
+
+
+@register
 def month_day_comma_year() -> Detector:
     """Dates written month, day, comma, year in numbers ("02 28, 2014", "1 9, 2013"), as
     Amazon's review data writes reviewTime."""

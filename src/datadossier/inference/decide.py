@@ -81,12 +81,13 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
     "iso_or_us_date_short": "iso_or_eu_date_short", "iso_or_eu_date_short": "iso_or_us_date_short",
     "iso_or_us_datetime": "iso_or_eu_datetime", "iso_or_eu_datetime": "iso_or_us_datetime",
+    "us_or_month_name_date": "eu_or_month_name_date", "eu_or_month_name_date": "us_or_month_name_date",
 }
 # Day/month patterns, month first and day first.
 MONTH_FIRST_PATTERNS: frozenset[PatternName] = frozenset(
     {
         "us_date", "us_datetime", "us_date_short", "us_datetime_short", "us_datetime_spaced", "iso_or_us_date",
-        "iso_or_us_date_short", "iso_or_us_datetime",
+        "iso_or_us_date_short", "iso_or_us_datetime", "us_or_month_name_date",
     }
 )
 _TYPE_WORDS: dict[DataType, str] = {

@@ -677,13 +677,14 @@ def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:
 def _date_separator(common: list[tuple[str, int]]) -> str | None:
     """The separator after the first field of the day/month dates among the values (a space
     too: "31 01 2018 00:10"); year-first values (ISO dates beside them, see
-    `date_patterns.iso_or_us_date`) do not count."""
+    `date_patterns.iso_or_us_date`) and month names ("18-Apr-23" beside "13/04/2023", see
+    `date_patterns.eu_or_month_name_date`) do not count."""
     separators: Counter[str] = Counter()
     for value, count in common:
         stripped = value.strip()
         for position, ch in enumerate(stripped):
             if not ch.isdigit():
-                if ch in "/.- " and position <= 2:
+                if ch in "/.- " and position <= 2 and stripped[position + 1 : position + 2].isdigit():
                     separators[ch] += count
                 break
     return separators.most_common(1)[0][0] if separators else None
