@@ -2593,6 +2593,34 @@ async def test_an_order_s_fields_on_its_first_line_alone_are_named_with_sql_that
     assert "first_row_fields" not in entity.evidence["keys"]
 
 
+async def test_a_file_s_summary_on_its_first_row_alone_is_one_value_for_the_whole_file(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Amazon's settlement flat file: the settlement-id on every row, its dates, total and
+    # currency on the first row alone, the transactions below. No column groups the rows (one
+    # settlement a file), so nothing was said, and the summary read as columns 99.96% empty.
+    rng = random.Random(8)
+    lines = [
+        "settlement-id\tsettlement-start-date\tdeposit-date\ttotal-amount\tcurrency\ttransaction-type\torder-id\tamount",
+        "18464071161\t2023-03-31 07:00:00 UTC\t2023-04-30 07:00:00 UTC\t12046.41\tUSD\t\t\t",
+    ]
+    lines += [
+        f"18464071161\t\t\t\t\t{rng.choice(['Order', 'Refund'])}\t112-{rng.randint(10**6, 10**7 - 1)}\t{rng.uniform(-40, 90):.2f}"
+        for _ in range(200)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "amazon" / "18464071161.txt", lines)
+    filled = entity.evidence["keys"]["first_row_fields"]
+    assert (filled["group"], filled["groups"]) == (None, 1)
+    assert filled["columns"] == ["settlement-start-date", "deposit-date", "total-amount", "currency"]
+    assert filled["values"]["currency"] == "USD"
+    assert filled["values"]["total-amount"] == "12046.41"
+    assert await _count(runtime, f'FROM ({filled["carry_down"]}) WHERE currency = \'USD\' AND "total-amount" = 12046.41') == 201
+    # One column filled once at the top (a remark) is no summary.
+    lines = ["order-id,amount,note", "1,5.00,checked by AB", *(f"{n},{n}.50," for n in range(2, 60))]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "remark" / "orders.csv", lines)
+    assert "first_row_fields" not in entity.evidence["keys"]
+
+
 async def test_a_vessel_s_mmsi_and_the_report_s_time_key_ais_positions(runtime: Runtime, tmp_path: Path) -> None:
     # MarineCadastre's AIS_2023_01_01.csv: ten reports a vessel, keyed by MMSI and
     # BaseDateTime; MMSI, named for no key word, was taken for a measure and nothing keyed it.

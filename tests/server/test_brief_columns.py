@@ -8,10 +8,10 @@ from datadossier.server.tools.models import brief_columns
 from datadossier.store.domain import ColumnDetail
 
 
-def _column(name: str, position: int, data_type: str = "INTEGER", null_ratio: float = 0.0) -> ColumnDetail:
+def _column(name: str, position: int, data_type: str = "INTEGER", null_ratio: float = 0.0, rows: int = 10) -> ColumnDetail:
     return ColumnDetail(
         column_id=uuid.uuid4(), column_name=name, column_position=position, raw_type="VARCHAR", resolved_type=data_type,
-        table_name="t", source_name="s", total_count=10, null_ratio=null_ratio, cardinality_ratio=0.5,
+        table_name="t", source_name="s", total_count=rows, null_ratio=null_ratio, cardinality_ratio=0.5,
         detected_pattern=None, detected_unit=None, semantic_role=None, entity_type=None, business_name=None,
         detected_granularity=None, quality_score=None,
     )
@@ -47,3 +47,12 @@ def test_columns_past_the_budget_are_counted() -> None:
         f"... and {2000 - named:,} more columns not named here, from {columns[named].column_name} on:"
         " page with `offset` or ask for a `column`."
     )
+
+
+def test_a_column_of_a_value_or_two_is_not_shown_as_all_null() -> None:
+    # Amazon's settlement report: the total and the currency on the first of 2,388 rows alone,
+    # 99.96% NULL, were named "100% null", empty columns to an analyst.
+    once = _column("total-amount", 0, "DOUBLE", null_ratio=2387 / 2388, rows=2388)
+    empty = _column("merchant-order-item-id", 1, "VARCHAR", null_ratio=1.0, rows=2388)
+    briefs, _ = brief_columns([once, empty])
+    assert briefs == ["total-amount: DOUBLE (>99% null, 1 row filled)", "merchant-order-item-id: VARCHAR (100% null)"]

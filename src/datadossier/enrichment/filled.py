@@ -8,6 +8,11 @@ Handle. Those empty cells are not missing values: a filter on such a column keep
 first lines (an order's units counted from its first line item), and a join to them brings
 NULL to the rest. Found from the typed layer in file order (`_row_id`), they are named with
 the SQL that copies each value down its group.
+
+A file can be one group: Amazon's settlement report gives the settlement's start, end and
+deposit dates, its total and its currency on the first row alone, every row below blank. Each
+of those columns holds one value for the whole file (not a column 99.96% empty), named with
+that value and SQL copying it to every row.
 """
 
 from __future__ import annotations
@@ -25,12 +30,18 @@ _MIN_GROUPS = 3
 _MAX_GROUP_COLUMNS = 3
 # A lone column so filled says it only when it is filled on nearly every group's first row.
 _LONE_COVERAGE = 0.9
+# A file that is one group: at least this many rows, and two columns of one value on its first
+# row (a lone remark there may be chance).
+_MIN_WHOLE_ROWS = 10
+_MIN_WHOLE_COLUMNS = 2
 
 
 def first_row_fields(con: Any, table: TableStats) -> dict[str, Any] | None:
     """The columns of ``table`` filled only on the first row of each run of one column's
     value, that column (whose runs must be its distinct values: each written in one run),
     how many groups there are, and SQL carrying the values down; None when there are none.
+    When no column groups the rows, the columns holding one value on the table's first row
+    alone (`_filled_once_at_top`): the ``group`` is None, one group, with ``values``.
 
     Cheap to rule out: a filled column holds at most as many values as the group column has
     distinct ones, and the group column has no NULL; only tables where such a pair exists
@@ -54,7 +65,27 @@ def first_row_fields(con: Any, table: TableStats) -> dict[str, Any] | None:
         filled, runs = _filled_by_group(con, table.relation, group, candidates, later_needed)
         if filled and (found is None or len(filled) > len(found["columns"])):
             found = {"group": group.name, "columns": filled, "groups": runs, "carry_down": _carry_down(table.relation, group.name, filled)}
-    return found
+    return found or _filled_once_at_top(con, table)
+
+
+def _filled_once_at_top(con: Any, table: TableStats) -> dict[str, Any] | None:
+    """The columns holding a single value, on the table's first row: a file's summary written
+    once above its lines (Amazon's settlement total and currency), with each one's value as
+    text and SQL giving it to every row; None when fewer than two columns are so."""
+    once = [c for c in table.columns if c.non_null == 1]
+    if table.rows < _MIN_WHOLE_ROWS or len(once) < _MIN_WHOLE_COLUMNS:
+        return None
+    texts = ", ".join(f"CAST({quote_ident(c.name)} AS VARCHAR)" for c in once)
+    row = con.execute(f"SELECT {texts} FROM {table.relation} ORDER BY _row_id LIMIT 1").fetchone()
+    values = {c.name: value for c, value in zip(once, row or (), strict=False) if value is not None}
+    if len(values) < _MIN_WHOLE_COLUMNS:
+        return None
+    columns = list(values)
+    copies = ", ".join(f"max({quote_ident(c)}) OVER () AS {quote_ident(c)}" for c in columns)
+    return {
+        "group": None, "columns": columns, "groups": 1, "values": values,
+        "carry_down": f"SELECT * REPLACE ({copies}) FROM {table.relation}",
+    }
 
 
 def _may_group(column: ColumnStats, most_distinct: int, fewest_values: int) -> bool:

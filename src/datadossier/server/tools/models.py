@@ -269,8 +269,19 @@ def _brief_reading(d: ColumnDetail) -> str:
     """How a column reads, after its name in `brief_column`: ``TYPE (pattern, unit, 12% null)``."""
     notes = [n for n in (d.detected_pattern, d.detected_unit) if n]
     if d.null_ratio:
-        notes.append(f"{d.null_ratio:.0%} null" if d.null_ratio >= 0.01 else "<1% null")
+        notes.append(_null_share(d.null_ratio, d.total_count))
     return (d.resolved_type or "?") + (f" ({', '.join(notes)})" if notes else "")
+
+
+def _null_share(ratio: float, rows: int | None) -> str:
+    """``12% null``; a column whose few values round to 100% says how many rows hold one (an
+    Amazon settlement's total and currency, on its first row alone, read as empty columns)."""
+    if ratio < 0.01:
+        return "<1% null"
+    if ratio < 1 and f"{ratio:.0%}" == "100%":
+        filled = round((rows or 0) * (1 - ratio))
+        return f">99% null, {filled:,} row{'' if filled == 1 else 's'} filled" if filled else ">99% null"
+    return f"{ratio:.0%} null"
 
 
 def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) -> tuple[list[str], bool]:

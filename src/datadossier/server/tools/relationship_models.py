@@ -101,7 +101,9 @@ class EntityOut(BaseModel):
         " totals on its first line item, a product's title on its first variant): their NULLs below are the"
         " group's value, not a missing one, and a filter or join on them keeps the first rows alone."
         " `columns`, `groups` (how many) and `carry_down`, DuckDB SQL reading the table with each value on"
-        " every row of its group.",
+        " every row of its group. A `group` of null: the whole table is one group, its summary written on the"
+        " first row alone (a settlement's dates, total and currency), each column one value for the table,"
+        " given in `values`.",
     )
     same_columns_as: list[str] = Field(
         default_factory=lambda: [],
