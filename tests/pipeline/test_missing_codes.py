@@ -510,3 +510,27 @@ def test_a_small_negative_code_alone_below_amounts_from_zero_is_named(tmp_path: 
     reasons = reasons_of(tmp_path, "cv.csv", rows)
     assert "-8 (50 values, 16.7%) looks like a code" in reasons["DEMANDED"]
     assert "-8 (43 values, 14.3%) looks like a code" in reasons["DISP"]
+
+
+def test_a_concentration_s_few_negative_values_are_named_codes_for_below_detection(tmp_path: Path) -> None:
+    # A drillhole assay file as acQuire and Micromine export it: Au_ppm holds -0.01 and
+    # -0.005 for results under the detection limit of each lab method (404 of 4,277 rows),
+    # named nowhere while the mean took them in. A blank-corrected reading's small negatives
+    # (each its own), a temperature's frost and a price's change in % are data.
+    rng = random.Random(9)
+    rows = ["HoleID,From,Au_ppm,Cu_pct,Pb (ug/L),Temp_C,Price change %"]
+    for i in range(400):
+        gold = "-0.01" if i % 9 == 0 else "-0.005" if i % 31 == 0 else f"{rng.uniform(0.005, 12):.3f}"
+        lead = f"{rng.uniform(-0.5, -0.001):.4f}" if i % 10 == 0 else f"{rng.uniform(0.1, 40):.3f}"
+        rows.append(",".join([
+            f"DDH{1 + i // 40:03d}", str(i % 40), gold, f"{rng.uniform(0.01, 3):.3f}", lead,
+            str(rng.choice([-5, -3, 4, 11, 18, 22])), str(rng.choice([-5, -5, 2, 3, 3])),
+        ]))
+    path = tmp_path / "assay.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "-0.01 (45 values, 11.2%) looks like a code for a result below the detection limit (under 0.01 ppm)" in reasons["Au_ppm"]
+    assert "-0.005 (11 values), beside it, looks like a code too." in reasons["Au_ppm"]
+    for column in ("Cu_pct", "Pb (ug/L)", "Temp_C", "Price change %"):
+        assert "detection limit" not in reasons[column], column

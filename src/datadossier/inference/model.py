@@ -56,3 +56,12 @@ class ColumnInference:
     # Text of which the sample held values with spaces around them (a value of spaces alone
     # among them): such a value is NULL in the typed layer.
     spaced: bool = False
+
+    @property
+    def unit(self) -> str | None:
+        """The unit of the decided candidate (``ppm``, ``mg/l``, ``%``), or None."""
+        decided = next(
+            (c for c in self.candidates if c.data_type == self.decided_type and c.detected_pattern == self.decided_pattern),
+            None,
+        )
+        return decided.detected_unit if decided is not None else None

@@ -775,7 +775,9 @@ def finish_table(
             )
             types = dict(typed_columns)
             inferences = _noted(
-                inferences, missing_codes(con, typed, profiles, types), missing_words(profiles, types),
+                inferences,
+                missing_codes(con, typed, profiles, types, {i.column_name: u for i in inferences if (u := i.unit)}),
+                missing_words(profiles, types),
                 non_finite_notes(profiles),
             )
             # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)

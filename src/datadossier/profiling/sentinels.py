@@ -15,6 +15,11 @@ largest) value, of a shape codes take, repeated, and set apart from every other 
 (the others all at or above zero for a negative code; far below a code of nines at the
 top; years away from a date code). The candidates come from the profile; one query
 counts them and finds the next value, for the few columns that have one.
+
+A concentration is never negative: assay and lab exports (acQuire, Micromine) write a result
+below the detection limit as the limit negated, `-0.01` in `Au_ppm` for "under 0.01 ppm". A
+column whose unit is one (ppm, ppb, %, mg/L, µg/L) and whose negative values are all a few
+repeated ones names them so.
 """
 
 from __future__ import annotations
@@ -70,6 +75,8 @@ class _Suspect:
     mean: float | None = None
     # Whether the column's values run over fractions (its quartiles are not whole numbers).
     fractional: bool = False
+    # A "detection" code's concentration unit.
+    unit: str = ""
 
 
 def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
@@ -158,9 +165,38 @@ def _beside_nines(profile: ColumnProfile) -> tuple[float, ...]:
     return tuple(sorted(v for v in shaped | near if v < high))
 
 
-def _number_suspects(profile: ColumnProfile) -> list[_Suspect]:
+# Units of a concentration: parts per million, billion, trillion, a percentage, and a mass
+# per litre, kilogram or tonne (mg/l, µg/l, mg/kg, g/t), as `inference.units` writes them.
+_CONCENTRATION = re.compile(r"pp[mbt]|%|[mµun]?g/(?:[mµd]?l|[mµ]?g|kg|t)")
+# Names of a percentage that is signed data: a change, a growth, a return.
+_SIGNED_WORDS = frozenset({"change", "chg", "growth", "diff", "difference", "delta", "return", "yoy", "variance", "margin"})
+# At most this many negative codes: a limit per method or per lab (-0.01 and -0.005).
+_DETECTION_CODES = 4
+
+
+def _detection_suspect(profile: ColumnProfile, unit: str | None) -> _Suspect | None:
+    """A concentration's negative values, if its top values hold its smallest and they are a
+    few repeated ones: codes for a result below the detection limit (see the module). The
+    query then checks that no other value is negative (see `_apart`)."""
+    low, high = profile.min_value, profile.max_value
+    if unit is None or not _CONCENTRATION.fullmatch(unit) or low is None or high is None or not low < 0 < high:
+        return None
+    if unit == "%" and _SIGNED_WORDS.intersection(name_tokens(profile.column_name)):
+        return None
+    codes = sorted(
+        v for t in profile.top_values if (v := _number(t["value"])) is not None and v < 0 and int(str(t["count"])) >= 2
+    )
+    if not codes or codes[0] != low or len(codes) > _DETECTION_CODES:
+        return None
+    return _Suspect(profile.column_name, low, True, "detection", tuple(codes[1:]), unit=unit)
+
+
+def _number_suspects(profile: ColumnProfile, unit: str | None = None) -> list[_Suspect]:
     """The column's suspects: its smallest or largest value (see `_number_suspect`), and a
-    survey's code of nines at the top that the first one left aside."""
+    survey's code of nines at the top that the first one left aside; a concentration's
+    negative codes before them (see `_detection_suspect`)."""
+    if (detection := _detection_suspect(profile, unit)) is not None:
+        return [detection]
     first = _number_suspect(profile)
     suspects = [first] if first is not None else []
     if first is not None and not first.low:
@@ -289,20 +325,29 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
-def _suspects(profile: ColumnProfile, duckdb_type: str) -> list[_Suspect]:
+def _suspects(profile: ColumnProfile, duckdb_type: str, unit: str | None) -> list[_Suspect]:
     kind = column_kind(duckdb_type)
     if is_numeric(kind):
-        return _number_suspects(profile)
+        return _number_suspects(profile, unit)
     date = _date_suspect(profile) if kind == "temporal" else None
     return [date] if date is not None else []
 
 
 def missing_codes(
-    con: duckdb.DuckDBPyConnection, relation: str, profiles: list[ColumnProfile], types: dict[str, str]
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    profiles: list[ColumnProfile],
+    types: dict[str, str],
+    units: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """A note for each column of ``relation`` whose smallest or largest value looks like a
-    code for a missing one (see the module); ``types`` gives the columns' DuckDB types."""
-    suspects = [s for p in profiles if p.column_name in types for s in _suspects(p, types[p.column_name])]
+    code for a missing one (see the module); ``types`` gives the columns' DuckDB types and
+    ``units`` the units decided for them (a concentration's negative codes)."""
+    units = units or {}
+    suspects = [
+        s for p in profiles if p.column_name in types
+        for s in _suspects(p, types[p.column_name], units.get(p.column_name))
+    ]
     if not suspects:
         return {}
     selects: list[str] = []
@@ -341,11 +386,11 @@ def missing_codes(
             # (A column may name two: IPUMS's 9999999 above a few losses.)
             notes[s.column] = notes.get(s.column, "") + _note(s, int(count), total, nearest) + _below_note(s, below)
         elif (
-            _survey_negative(s.value) and count and count >= 2 and nearest is not None
+            s.kind != "detection" and _survey_negative(s.value) and count and count >= 2 and nearest is not None
             and float(nearest) >= (0 if _sparse(s, held) else 1) and float(farthest) >= 2
         ):
             coded.append((s, int(count), total, nearest, below))
-    if any(_survey_negative(s.value) and s.column in notes for s in suspects):
+    if any(_survey_negative(s.value) and s.kind != "detection" and s.column in notes for s in suspects):
         for s, count, total, nearest, below in coded:
             codes = "-1" if s.value == -1 else "such codes"
             notes[s.column] = (
@@ -390,6 +435,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object, held: int
         return True  # (0, 0) lies at sea off Africa: repeated, a coordinate never set
     if s.kind == "id_zero":
         return True  # (crowded, see `_crowded_zero`)
+    if s.kind == "detection":
+        return near >= 0  # (every negative value one of the codes)
     if s.kind == "angle":
         return near <= 360  # (the others all angles of a turn)
     if s.kind == "gap":
@@ -524,6 +571,13 @@ def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
         apart = "the others count months or days from 1"
     elif s.kind == "id_zero":
         apart = "an identifier held far more often than any other, as exports write one never given"
+    elif s.kind == "detection":
+        assert not isinstance(s.value, dt.date)
+        return (
+            f" {value} ({count:,} values, {count / max(total, 1):.1%}) looks like a code for a result below the"
+            f" detection limit (under {_plain(-s.value)} {s.unit}), as assay and lab exports write one: a concentration"
+            " is never negative. It is kept as a value, so the minimum, mean and percentiles include it."
+        )
     else:
         apart = f"{'below' if s.low else 'above'} every other value (the nearest is {_plain(float(str(nearest)))})"
     # A number of nines above the rest may also be a cap that stands for every larger value
