@@ -8,6 +8,7 @@ from datadossier.inference.names import (
     looks_boolean,
     looks_like_date,
     looks_like_identifier,
+    looks_like_instant,
     name_tokens,
 )
 from datadossier.inference.units import (
@@ -276,6 +277,10 @@ def test_names_that_sound_boolean_or_like_dates() -> None:
     assert [looks_like_date(n) for n in ("order_date", "dob", "shipped_on", "update_count")] == [
         True, True, True, False,
     ]
+    # "on" and "at" say a date or a moment at a name's end only: OpenFEMA's claim amounts
+    # (amountPaidOnBuildingClaim, $20,000 to $59,999) were read as Excel dates of 1956-2050.
+    assert not any(looks_like_date(n) for n in ("amountPaidOnBuildingClaim", "paid_on_claim", "amount_on_hold"))
+    assert [looks_like_instant(n) for n in ("created_at", "AtBats", "at_risk_amount")] == [True, False, False]
 
 
 def test_value_units_beat_name_units_and_agreement_raises_confidence(infer: Infer) -> None:

@@ -199,14 +199,26 @@ def _glued_date_word(token: str) -> bool:
     return len(token) > len("date") and token.endswith("date") and not token.endswith(_NOT_DATE_ENDINGS)
 
 
+# Words that name a date or a moment only at a name's end (shipped_on, created_at): inside a
+# name they join others (OpenFEMA's amountPaidOnBuildingClaim is an amount, baseball's AtBats a count).
+_LAST_ONLY = frozenset({"on", "at"})
+
+
+def _dated_tokens(name: str) -> list[str]:
+    """A name's tokens, without "on" and "at" but at its end (see `_LAST_ONLY`)."""
+    tokens = name_tokens(name)
+    return [t for i, t in enumerate(tokens) if t not in _LAST_ONLY or i == len(tokens) - 1]
+
+
 def looks_like_date(name: str) -> bool:
-    """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``, ``EFFDATE``."""
-    return any(t in _DATE_WORDS or _glued_date_word(t) for t in name_tokens(name))
+    """True for names such as ``order_date``, ``dob``, ``shipped_on``, ``dt``, ``EFFDATE``;
+    not ``amountPaidOnBuildingClaim``."""
+    return any(t in _DATE_WORDS or _glued_date_word(t) for t in _dated_tokens(name))
 
 
 def looks_like_instant(name: str) -> bool:
     """True for names such as ``timestamp``, ``created_at``, ``event_time``, ``created_utc``."""
-    return any(t in _INSTANT_WORDS for t in name_tokens(name))
+    return any(t in _INSTANT_WORDS for t in _dated_tokens(name))
 
 
 def looks_like_temperature(name: str) -> bool:
