@@ -1049,6 +1049,38 @@ async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtim
     assert entity.grain_columns == ["playerID", "yearID", "stint"]
 
 
+async def test_a_plate_reader_s_long_export_is_keyed_by_well_and_read_time(runtime: Runtime, tmp_path: Path) -> None:
+    # A plate reader's kinetic run exported long: a row per well (A1..H12, two or three
+    # characters) and read time, the sample in each well beside it (12 samples, each in 8
+    # wells): no identifier, no code of one width, 96 wells too many for a short list.
+    rng = random.Random(5)
+    lines = ["Well,Sample,OD600,Time"]
+    for k in range(3):
+        time = f"{k * 900 // 3600}:{k * 900 % 3600 // 60:02d}:00"
+        for i, well in enumerate(f"{r}{c}" for r in "ABCDEFGH" for c in range(1, 13)):
+            lines.append(f"{well},S{i % 12 + 1},{0.08 + 0.01 * k * rng.uniform(0.5, 1.5):.3f},{time}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "plate" / "kinetic.csv", lines)
+    assert entity.grain_columns == ["Well", "Time"]
+
+
+async def test_sites_read_each_day_are_keyed_by_site_and_day(runtime: Runtime, tmp_path: Path) -> None:
+    # A monitoring network's daily series: 70 sites coded S1..S70 by day, a reading each; and
+    # a USGS-style site number beside a date, 64 sites of codes S001..S2332.
+    folder = tmp_path / "data" / "network"
+    folder.mkdir(parents=True)
+    rng = random.Random(9)
+    days = [f"2023-01-{d:02d}" for d in range(1, 4)]
+    (folder / "daily.csv").write_text("Site,value,Date\n" + "".join(
+        f"S{s},{rng.random():.3f},{d}\n" for d in days for s in range(1, 71)))
+    (folder / "usgs.csv").write_text("Location,value,Date\n" + "".join(
+        f"S{1 + 37 * s:03d},{rng.random():.3f},{d}\n" for d in days for s in range(64)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="network")
+    assert {e.table: e.grain_columns for e in entities} == {
+        "network.daily": ["Site", "Date"], "network.usgs": ["Location", "Date"],
+    }
+
+
 async def test_row_counters_of_each_table_are_no_references(runtime: Runtime, tmp_path: Path) -> None:
     # MIMIC-III: every table numbers its rows in ROW_ID (1..N, so the ranges overlap); the
     # tables are linked by SUBJECT_ID and HADM_ID, and keyed by them.

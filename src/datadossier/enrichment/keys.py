@@ -630,8 +630,24 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     if sum(c.family == "temporal" for c in combo) > 1 and not moment:
         return False
     # (tag, timestamp) unique by chance is no key: one part must be an identifier, or all be
-    # codes (an XBRL tag and its taxonomy's version)
-    return any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
+    # codes (an XBRL tag and its taxonomy's version), or codes by a time filling their grid
+    return (
+        any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
+        or _codes_by_time(combo, table.rows, product)
+    )
+
+
+def _codes_by_time(combo: tuple[ColumnStats, ...], rows: int, product: int) -> bool:
+    """Text codes beside one time whose value combinations fill half their grid or more: a
+    long panel, each code read at each time (a plate reader's wells A1..H12 by read time, a
+    network's sites by day), whatever the codes' width, name or number. A code unique with a
+    time by chance combines with it into many more sets than rows (an event's tag beside its
+    timestamp)."""
+    times = [c for c in combo if c.family == "temporal"]
+    return (
+        len(times) == 1 and len(combo) > 1 and all(c.family == "string" for c in combo if c not in times)
+        and product <= 2 * rows
+    )
 
 
 def alphabetical(table: TableStats) -> bool:
