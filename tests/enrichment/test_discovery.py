@@ -1081,6 +1081,21 @@ async def test_sites_read_each_day_are_keyed_by_site_and_day(runtime: Runtime, t
     }
 
 
+async def test_a_unit_of_measure_comes_after_what_was_measured_in_a_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # A lab's extract of the Water Quality Portal's results: a row per sampling activity and
+    # characteristic, each characteristic in its own unit ("mg/l as N"), so the activity and
+    # the unit code are unique together too.
+    rng = random.Random(4)
+    units = {"Nitrate": "mg/l as N", "Phosphorus": "mg/l as P", "pH": "std units", "Temperature, water": "deg C",
+             "Specific conductance": "uS/cm @25C", "Dissolved oxygen (DO)": "mg/l"}
+    lines = ["ActivityIdentifier,ActivityStartDate,CharacteristicName,ResultMeasureValue,ResultMeasure/MeasureUnitCode"]
+    for a in range(300):
+        for name in rng.sample(sorted(units), rng.randint(2, 6)):
+            lines.append(f'nwismd.01.{1500100 + a},2015-{1 + a % 12:02d}-{1 + a % 28:02d},"{name}",{rng.uniform(0, 20):.2f},{units[name]}')
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "wqp" / "resultphyschem.csv", lines)
+    assert entity.grain_columns == ["ActivityIdentifier", "CharacteristicName"]
+
+
 async def test_row_counters_of_each_table_are_no_references(runtime: Runtime, tmp_path: Path) -> None:
     # MIMIC-III: every table numbers its rows in ROW_ID (1..N, so the ranges overlap); the
     # tables are linked by SUBJECT_ID and HADM_ID, and keyed by them.

@@ -244,3 +244,15 @@ def test_nhanes_sequence_number_is_an_identifier() -> None:
     assert is_key_like("SEQN")
     assert is_key_like("#ISO")
     assert is_key_like("ISO3")
+
+
+def test_units_of_measure_are_told_from_units_that_are_things() -> None:
+    # WQP's ResultMeasure/MeasureUnitCode, MIMIC's valueuom, FAOSTAT's Unit: units of
+    # measure; a PeopleSoft BUSINESS_UNIT, a flat's Housing Unit, a unit's id and a price per
+    # unit are not.
+    from datadossier.enrichment.naming import names_a_unit
+
+    for name in ("ResultMeasure/MeasureUnitCode", "valueuom", "Unit", "UOM", "unit_of_measure", "dose_unit"):
+        assert names_a_unit(name), name
+    for name in ("BUSINESS_UNIT", "Housing Unit", "unit_id", "UnitPrice", "units_sold", "CharacteristicName"):
+        assert not names_a_unit(name), name

@@ -40,6 +40,7 @@ from datadossier.enrichment.naming import (
     is_placeholder,
     names_a_rank,
     names_a_time,
+    names_a_unit,
     names_a_year,
 )
 
@@ -787,11 +788,17 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
     for name in key:
         column = table.column(name)
         bonus = 0.0
+        unit = len(key) > 1 and names_a_unit(name)
         if _counts_rows(name):
             bonus -= 1.5  # a row's number (MIMIC's ROW_ID, "Unnamed: 0"): the entity's key comes first
         elif names_a_rank(name):
             bonus -= 1.0  # a place in the ordering (Happiness Rank beside Country): what the row is comes first
-        if is_key_like(name):
+        elif unit:
+            # A unit of measure, code or not, unique with the row's sample only where each
+            # thing measured has its own unit (WQP's MeasureUnitCode "mg/l as N" beside its
+            # CharacteristicName "Nitrate"): what was measured comes first.
+            bonus -= 1.0
+        if is_key_like(name) and not unit:
             bonus += 1.0
             if not _counts_rows(name) and (table_entity & set(entity_words(name)) or not entity_words(name)):
                 bonus += 0.5  # customer_id in customers, or a bare id

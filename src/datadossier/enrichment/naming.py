@@ -289,6 +289,29 @@ def names_a_rank(name: str) -> bool:
     return bool(RANK_WORDS.intersection(words(name))) and not is_key_like(name)
 
 
+# Words of a unit of measure: WQP's ResultMeasure/MeasureUnitCode ("mg/l as N"), MIMIC's
+# valueuom, FAOSTAT's Unit beside its Element. A unit belongs to the measure of its row
+# (each characteristic read in its own unit), never says what the row is.
+_UNIT_WORDS = frozenset({"unit", "units", "uom", "uoms"})
+# Words after a unit's that name the same column ("MeasureUnitCode", "unit_of_measure").
+_UNIT_TAILS = frozenset({"code", "cd", "name", "desc", "description", "of", "measure", "measurement"})
+# Units that are things, not of measure: a business unit, a flat (BUSINESS_UNIT, Housing Unit).
+_THING_UNITS = frozenset({
+    "business", "org", "organization", "organisation", "operating", "admin", "administrative", "housing",
+    "dwelling", "rental", "storage", "apartment", "care", "nursing", "military", "keeping", "police",
+})
+
+
+def names_a_unit(name: str) -> bool:
+    """Whether a column's name says it holds a unit of measure."""
+    ws = core_words(name)
+    while len(ws) > 1 and ws[-1] in _UNIT_TAILS:
+        ws = ws[:-1]
+    if ws and ws[-1].endswith("uom"):
+        return True  # (glued to what it measures: MIMIC's valueuom)
+    return bool(ws) and ws[-1] in _UNIT_WORDS and (len(ws) == 1 or ws[-2] not in _THING_UNITS)
+
+
 def is_descriptive(name: str) -> bool:
     return any(w in DESCRIPTIVE_WORDS for w in words(name))
 
