@@ -114,6 +114,19 @@ def test_files_named_without_a_type_are_read_when_they_hold_a_table(tmp_path: Pa
     ]
 
 
+def test_compressed_files_whose_inner_suffix_names_no_format_are_read_by_their_text(tmp_path: Path) -> None:
+    # Redfin's Data Center downloads, gzipped TSV named state_market_tracker.tsv000.gz, beside
+    # a gzipped JSON export that is no table.
+    import gzip
+
+    folder = tmp_path / "redfin"
+    folder.mkdir()
+    tsv = '"period_begin"\t"region"\t"median_sale_price"\n' + '"2023-01-01"\t"Seattle, WA metro area"\t750000\n' * 3
+    (folder / "state_market_tracker.tsv000.gz").write_bytes(gzip.compress(tsv.encode()))
+    (folder / "notes.json.gz").write_bytes(gzip.compress(b'{"a": 1, "b": 2}\n{"a": 3, "b": 4}\n' * 3))
+    assert [(f.table_name, f.format) for f in resolve_files(folder, [tmp_path])] == [("state_market_tracker", "csv")]
+
+
 def test_a_glob_leaves_out_what_a_folder_would(tmp_path: Path) -> None:
     # UCI's adult/*: the data, and the notes beside it.
     _write(tmp_path / "adult" / "adult.data", "39, State-gov, 77516\n50, Self-emp, 83311\n")
@@ -177,6 +190,7 @@ def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         ("part-00000.snappy.parquet", "part_00000"),
         ("adult.data", "adult"),
         ("2021.TSV", "t_2021"),
+        ("zip_code_market_tracker.tsv000.gz", "zip_code_market_tracker"),  # Redfin's part number
     ],
 )
 def test_a_table_is_named_after_its_file_without_the_data_suffixes(tmp_path: Path, file: str, table: str) -> None:

@@ -49,6 +49,11 @@ _NAME_ARCHIVE = (".tar",)
 _NAME_CODECS = (".snappy", ".gzip", ".zstd", ".zst", ".lz4", ".brotli")
 
 
+# A format's suffix with a part's number after it: Redfin's downloads are
+# ``redfin_metro_market_tracker.tsv000.gz``, as Redshift's and Athena's unloads number them.
+_NUMBERED_FORMAT = re.compile(r"\.(?:csv|tsv|txt|psv)[0-9]+$", re.IGNORECASE)
+
+
 def table_name_for(path: Path) -> str:
     """The table a file becomes: its name without its data suffixes; other dots stay part of
     the name ("API_SP.POP.TOTL.csv" is ``api_sp_pop_totl``, "sales.csv.gz" is ``sales``)."""
@@ -58,6 +63,9 @@ def table_name_for(path: Path) -> str:
         cut = next((s for s in group if lowered.endswith(s) and len(lowered) > len(s)), None)
         if cut:
             name, lowered = name[: -len(cut)], lowered[: -len(cut)]
+    numbered = _NUMBERED_FORMAT.search(name)
+    if numbered and numbered.start() > 0:
+        name = name[: numbered.start()]
     return safe_name(name)
 
 
@@ -371,14 +379,12 @@ def _listed(path: Path) -> bool:
     txt = path.suffix.lower() == ".txt"
     if not txt and (file_format(path) or sniffed_format(path, named=False)):
         return True
-    if not txt and not _without_suffix_of_its_kind(path):
+    if not txt and not _without_suffix_of_its_kind(_decompressed_name(path)):
         return False
     from datadossier.sources.csv_loader import detect_dialect  # that module imports this one
 
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(1 << 16)
-    except OSError:
+    head = _first_bytes(path)
+    if head is None:
         return False
     if head.startswith(_PARQUET_MAGIC) or b"\x00" in head:
         return not txt and head.startswith(_PARQUET_MAGIC)  # a Parquet file saved without its suffix
@@ -397,6 +403,28 @@ def _listed(path: Path) -> bool:
     # rows).
     rows = sum(1 for line in text.splitlines()[dialect.skip :] if line.strip())
     return (dialect.delimiter == "\t" or dialect.field_count >= 3) and rows >= _ROWS_AFTER_PREAMBLE
+
+
+def _decompressed_name(path: Path) -> Path:
+    """The name a compressed file's text would have (``notes.json.gz`` is ``notes.json``), so
+    that its inner suffix says what it holds; other names as they are."""
+    return path.with_suffix("") if path.suffix.lower() in _NAME_COMPRESSION else path
+
+
+def _first_bytes(path: Path) -> bytes | None:
+    """The first 64 KiB of a file's text: decompressed when its name ends in a compression's
+    suffix (Redfin's downloads are ``zip_code_market_tracker.tsv000.gz``: gzip over a suffix
+    that names no format), so that its lines, not its compressed bytes, are judged."""
+    from datadossier.sources.compressed import damage_errors, open_bytes  # it imports this module
+
+    try:
+        if path.suffix.lower() in _NAME_COMPRESSION:
+            with open_bytes(path) as fh:
+                return fh.read(1 << 16)
+        with path.open("rb") as fh:
+            return fh.read(1 << 16)
+    except (OSError, SourceError, *damage_errors()):
+        return None
 
 
 # A number as a one-column file writes it: NASA C-MAPSS's RUL_FD001.txt, UCI HAR's y_train.txt.
