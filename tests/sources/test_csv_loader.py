@@ -317,6 +317,25 @@ def test_a_file_named_tsv_is_split_at_tabs_when_commas_split_more(con, tmp_path:
     assert _load(con, tmp_path / "demo_pjan.csv").delimiter == ","
 
 
+@pytest.mark.parametrize("rows", [3, 5])
+def test_tabs_around_a_json_record_are_the_delimiter_whatever_its_commas(con, tmp_path: Path, rows: int) -> None:
+    # Open Library's ol_dump_authors_2024-01-31.txt: type, key, revision, then a JSON record
+    # of one shape on every line, its commas more than the tabs.
+    path = tmp_path / "ol_dump_authors.txt"
+    path.write_text("".join(
+        f'/type/author\t/authors/OL{i}A\t{i}\t{{"name": "Author {i}", "key": "/authors/OL{i}A",'
+        f' "type": {{"key": "/type/author"}}, "revision": {i}}}\n'
+        for i in range(1, rows + 1)
+    ))
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.field_count, dialect.header) == ("\t", 4, False)
+    assert _loaded(con)[1] == rows
+    assert con.execute("SELECT column3 FROM raw_t LIMIT 1").fetchall()[0][0].startswith('{"name": "Author 1"')
+    # (Commas outside the JSON keep their say: a comma-separated file with a JSON column.)
+    path.write_text("".join(f'{i},"{{""a"": 1, ""b"": 2}}"\tx\n' for i in range(rows)))
+    assert _load(con, path).delimiter == ","
+
+
 def test_all_text_file_keeps_its_header(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("name,city\nAnna,Paris\nBob,Rome\n")

@@ -509,6 +509,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
         )
 
     best: tuple[float, int, str] | None = None
+    tabs: tuple[float, int, str] | None = None
     # A file of one column: a delimiter that splits no line (values may hold the others).
     absent: list[str] = []
     for delim in delimiters:
@@ -529,6 +530,8 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
             continue
         share = counts.count(mode) / len(counts)
         score = (share, mode, delim)
+        if delim == "\t":
+            tabs = score
         if best is None or score[:2] > best[:2]:
             best = score
         if delim == "\t" and best is not None and share >= best[0] and _named_tab_separated(path):
@@ -537,6 +540,10 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
             # more fields than tabs when it has more codes than periods.
             best = score
             break
+    if best is not None and tabs is not None and best != tabs and tabs[0] == 1.0 and _held_in_json(lines, best[2]):
+        # Open Library's dumps (ol_dump_authors_2024-01-31.txt): four tab-separated fields,
+        # the last a JSON record whose commas outnumber the tabs on every line.
+        best = tabs
     if (
         not directive and _spaces_may_separate(lines, best) and (aligned := _space_separated(lines, complete=complete))
         and not (best is not None and best[0] == 1.0 and len(aligned[0]) == best[1])
@@ -671,6 +678,24 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
         comments=bool(body_comments), site_blocks=bool(site_lines),
     )
+
+
+def _held_in_json(lines: list[str], delimiter: str) -> bool:
+    """Whether every ``delimiter`` in the lines sits inside a JSON object or array written
+    between tabs (a field that opens with "{" or "[" and closes with "}" or "]"), on every
+    line: the delimiter is then the JSON's, and the tabs are the file's."""
+    for line in lines:
+        fields = line.split("\t")
+        if not any(_json_text(field) for field in fields):
+            return False
+        if any(delimiter in field and not _json_text(field) for field in fields):
+            return False
+    return True
+
+
+def _json_text(field: str) -> bool:
+    text = field.strip()
+    return len(text) > 1 and (text[0], text[-1]) in (("{", "}"), ("[", "]"))
 
 
 # A line above a table describing one of its columns: "# COLUMN pl_orbper: Orbital Period [days]".
