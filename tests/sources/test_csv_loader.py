@@ -539,6 +539,30 @@ def test_a_first_row_of_years_or_dates_is_a_header_only_over_columns_of_other_va
     assert _load(con, path).header is header
 
 
+_TRIANGLE = "2019,5351889,8039405,9262643,9500000\n2020,3083904,3723744,5245433,\n2021,4100000,5200000,,\n2022,3900000,,,\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "header"),
+    [
+        ("Accident Year,12,24,36,48", True),  # development ages in months (CAS, Schedule P)
+        ("Accident Year,1,2,3,4", True),  # lags (chainladder's exports)
+        ('accident_year,"12","24","36","48"', True),
+        ("Accident Year,12,24,24,48", False),  # not rising: no ages
+        ("2018,12,24,36,48", False),  # a year over the years: data
+    ],
+)
+def test_a_loss_triangle_s_development_ages_over_its_accident_years_are_a_header(
+    con, tmp_path: Path, first: str, header: bool
+) -> None:
+    # A loss-development triangle: accident years down, cumulative paid losses by age across.
+    path = tmp_path / "triangle.csv"
+    path.write_text(f"{first}\n{_TRIANGLE}")
+    assert _load(con, path).header is header
+    if header:
+        assert _loaded(con) == ([first.split(",")[0], *(c.strip('"') for c in first.split(",")[1:])], 4)
+
+
 def test_rows_ending_in_a_delimiter_the_header_lacks_keep_the_header_columns(con, tmp_path: Path) -> None:
     # "a,b" over "1,2,": a trailing delimiter some exports write, not a third column.
     path = tmp_path / "x.csv"

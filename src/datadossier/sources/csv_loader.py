@@ -1864,7 +1864,7 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     ]
     if not data_like:
         return not _codes_like_below(rows, first) and not _values_of_their_columns(rows, first)
-    if _period_columns(rows, data_like):
+    if _period_columns(rows, data_like) or _development_ages(rows, first, data_like):
         return True
     # (The FEC's headerless itcont.txt starting with a memo "24T" over "15"s: its committee
     # id "C00401224" is shaped as those below, as no name is.)
@@ -1975,6 +1975,22 @@ def _period_columns(rows: list[list[str]], data_like: list[int]) -> bool:
     below = [row[i].strip() for row in rows[1:] for i in data_like if i < len(row) and row[i].strip()]
     # Values of the same shape below make the row data, a few others (N/A, junk) among them too.
     return sum(1 for cell in below if shaped(cell)) * 2 < len(below) or not below
+
+
+def _development_ages(rows: list[list[str]], first: list[str], data_like: list[int]) -> bool:
+    """Whether a first row is a loss triangle's header: a word over a column of years, then
+    the development ages in whole numbers, rising ("Accident Year,12,24,36,48" in CAS and
+    Schedule P exports, lags "1,2,3,4" in chainladder's), where a first data row would hold
+    a year, not a word, over the years."""
+    if not first[0] or not any(ch.isalpha() for ch in first[0]) or data_like != list(range(1, len(data_like) + 1)):
+        return False
+    if len(data_like) < 2 or any(cell for cell in first[len(data_like) + 1 :]):
+        return False
+    ages = [first[i].replace(",", "") for i in data_like]
+    if not all(age.isdigit() for age in ages) or any(int(b) <= int(a) for a, b in itertools.pairwise(ages)):
+        return False
+    years = [row[0].strip() for row in rows[1:] if row and row[0].strip()]
+    return len(years) >= 2 and len(set(years)) == len(years) and all(_YEAR.fullmatch(year) for year in years)
 
 
 # The corner of a table whose columns are periods, as Eurostat heads its TSV files: the rows'
