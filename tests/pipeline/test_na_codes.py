@@ -163,3 +163,24 @@ def test_na_in_rows_of_missing_values_is_missing_among_team_codes(tmp_path: Path
         ' count(*) FILTER (WHERE birthStateProvince IS NULL) FROM "typed"."s.t"',
     )
     assert rows == [(64, 64, 64)]
+
+
+def test_na_is_a_country_code_beside_a_rating_that_writes_na_for_missing_as_often_elsewhere(tmp_path: Path) -> None:
+    # Google Play Console's ratings_<package>_<yyyymm>_country.csv: Daily Average Rating is NA
+    # on days without new ratings, on about half of all rows, Namibia's as much as the others'.
+    codes = ["US", "GB", "NA", "DE", "IN", "BR", "FR", "JP"]
+    lines = ["Date,Package Name,Country,Daily Average Rating"]
+    for i in range(160):
+        rating = "NA" if (i * 7) % 5 < 2 or ((i // 8) % 2 == 0 and i % 3 == 0) else f"{3 + (i % 20) / 10:.2f}"
+        lines.append(f"2023-04-{i // 8 + 1:02d},com.example.app,{codes[i % 8]},{rating}")
+    path = tmp_path / "ratings_country.csv"
+    path.write_text("\n".join(lines) + "\n")
+    query = (
+        "SELECT count(*) FILTER (WHERE Country = 'NA'), count(*) FILTER (WHERE Country IS NULL),"
+        ' count(*) FILTER (WHERE "Daily Average Rating" IS NULL) FROM "typed"."s.t"'
+    )
+    out, rows = run_file(path, tmp_path, query)
+    missing = sum(1 for line in lines[1:] if line.endswith(",NA"))
+    assert rows == [(20, 0, missing)]
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert '"NA" (20 values) is a code' in reasons["Country"]

@@ -2167,32 +2167,54 @@ def na_code_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
 
 
 def _na_in_rows_of_missing(con: duckdb.DuckDBPyConnection, copy: CsvCopy, columns: list[str]) -> set[str]:
-    """The columns of ``columns`` whose "NA" stands mostly in rows where columns of another
-    kind (no such codes) hold "NA" too, in the copy's first rows: a row of missing values
-    (nflfastR's plays without a team in possession: posteam, yardline_100, down all NA), not
-    Namibia among countries."""
-    others = [quote_ident(c) for c in copy.columns or () if c not in columns]
+    """The columns of ``columns`` whose "NA" stands mostly in rows where a column of another
+    kind (no such codes) holds "NA" too, and far more often than in the column's other rows,
+    in the copy's first rows: a row of missing values (nflfastR's plays without a team in
+    possession: posteam, yardline_100, down all NA), not Namibia among countries. (Google
+    Play's ratings by country write NA for a day without ratings on half of all rows, on
+    Namibia's as on the others': chance, not a row of missing values.)"""
+    others = [c for c in copy.columns or () if c not in columns]
     if not columns or not others:
         return set()
     import duckdb
 
     call = read_call("read_csv", copy.path, {**copy.options, **copy.pinned_options(), "nullstr": [""]})
     na = quote_literal(NA_TOKEN)
-    beside = f"list_contains([{', '.join(others)}], {na})"
-    parts = []
+    parts = ["count(*)"]
     for column in columns:
         col = quote_ident(column)
-        parts += [f"count_if({col} = {na})", f"count_if({col} = {na} AND {beside})"]
+        parts.append(f"count_if({col} = {na})")
+        for other in others:
+            beside = f"{quote_ident(other)} = {na}"
+            parts += [f"count_if({col} = {na} AND {beside})", f"count_if({col} IS DISTINCT FROM {na} AND {beside})"]
     try:
         row = con.execute(f"SELECT {', '.join(parts)} FROM (SELECT * FROM {call} LIMIT {_NA_CODE_ROWS})").fetchone()
     except duckdb.Error:
         return set()
     assert row is not None
-    return {c for i, c in enumerate(columns) if row[2 * i] and row[2 * i + 1] >= _NA_BESIDE_MISSING * row[2 * i]}
+    total, counts = int(row[0]), [int(v or 0) for v in row[1:]]  # (NULL when every row compared was NULL)
+    width = 1 + 2 * len(others)
+    missing: set[str] = set()
+    for i, column in enumerate(columns):
+        na_rows, pairs = counts[i * width], counts[i * width + 1 : (i + 1) * width]
+        if na_rows and any(
+            _missing_beside(na_rows, total - na_rows, beside, elsewhere) for beside, elsewhere in zip(pairs[::2], pairs[1::2], strict=True)
+        ):
+            missing.add(column)
+    return missing
 
 
-# The share of a column's "NA" in rows with another "NA" that makes it a missing value.
+def _missing_beside(na_rows: int, other_rows: int, beside: int, elsewhere: int) -> bool:
+    """Whether another column's "NA" keeps company with a column's "NA": in half its rows at
+    least, and `_NA_BESIDE_LIFT` times as often as in the column's other rows."""
+    share = beside / na_rows
+    return share >= _NA_BESIDE_MISSING and share >= _NA_BESIDE_LIFT * (elsewhere / other_rows if other_rows else 0.0)
+
+
+# The share of a column's "NA" in rows with another "NA" that makes it a missing value, and
+# how many times the share of its other rows with that "NA" it must be.
 _NA_BESIDE_MISSING = 0.5
+_NA_BESIDE_LIFT = 2.0
 
 
 # "-", a null token, is a value in a column of strands or signs: the minus strand beside "+"
