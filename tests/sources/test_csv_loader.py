@@ -1127,6 +1127,24 @@ def test_a_header_of_groups_over_columns_names_each_column_by_both(con, tmp_path
     assert con.execute('SELECT count(*), min("Costs Q2") FROM raw_t').fetchall() == [(12, "10")]
 
 
+@pytest.mark.parametrize("trailing", ["", ","])
+def test_a_group_label_centred_over_its_columns_names_the_whole_group(con, tmp_path: Path, trailing: str) -> None:
+    # The Census building permits survey (co2023a.txt): "1-unit" over the Units of its
+    # Bldgs/Units/Value triple, a blank line before the data, and its group row at times one
+    # blank cell wider than the names under it.
+    path = tmp_path / "co2023a.txt"
+    rows = "".join(f"2023,01,{i:03d},3,6,County {i},{i + 1},{i + 1},{i * 200},{i},{2 * i},{i * 300}\n" for i in range(12))
+    path.write_text(
+        f"Survey,FIPS,FIPS,Region,Division,County,,1-unit,,,2-units,{trailing}\n"
+        "Date,State,County,Code,Code,Name,Bldgs,Units,Value,Bldgs,Units,Value\n\n" + rows
+    )
+    dialect = _load(con, path)
+    assert dialect.names[5:] == (
+        "County Name", "1-unit Bldgs", "1-unit Units", "1-unit Value", "2-units Bldgs", "2-units Units", "2-units Value"
+    )
+    assert con.execute('SELECT count(*), max("2-units Bldgs") FROM raw_t').fetchall() == [(12, "9")]
+
+
 SURVEY_QUESTIONS = "Respondent ID,Collector ID,Start Date,End Date,How likely are you to recommend us?,Which products do you use?,,,What is your age?\n"
 SURVEY_OPTIONS = ",,,,Response,Product A,Product B,Other (please specify),Response\n"
 

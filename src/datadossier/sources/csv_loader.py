@@ -634,7 +634,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     if header and not labels and not (unnamed or long) and _answer_row(head_rows, field_count):
         labels = 1  # (a survey's answer options under its questions, named by both below)
     grouped = labels > 0 and (
-        _group_row(head_rows[0], head_rows[1]) or _split_names(head_rows[0], head_rows[1])
+        _group_row(_fitted(head_rows[0], head_rows[1]), head_rows[1]) or _split_names(head_rows[0], head_rows[1])
         or _answer_row(head_rows, field_count)
     )
     # (Without a header, blank columns left of the last may be data still to come; the last
@@ -662,7 +662,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
         backslash=bool(quote) and escaped[delimiter],
         labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
         names=(
-            tuple(_grouped_names(head_rows[0], head_rows[1])) if grouped
+            tuple(_grouped_names(_fitted(head_rows[0], head_rows[1]), head_rows[1])) if grouped
             else fields or _all_names(head_rows[0], field_count, unnamed)
             or (tuple(_duckdb_names(cell.strip() for cell in head_rows[0][: field_count + bool(missing)])) if long else ())
         ),
@@ -1665,6 +1665,13 @@ def _group_row(top: list[str], below: list[str]) -> bool:
     return blank_top >= 2 and blank_below <= 1 and blank_below < blank_top and len(top) == len(below)
 
 
+def _fitted(top: list[str], below: list[str]) -> list[str]:
+    """A group row cut to the width of the names under it when it only adds blank cells (the
+    Census building permits' group row ends "5+ units rep,,", one cell wider than the names)."""
+    extra = top[len(below) :]
+    return top[: len(below)] if extra and not any(cell.strip() for cell in extra) else top
+
+
 def _grouped_names(top: list[str], below: list[str]) -> list[str]:
     """Each column's name under a header of groups: the group's name (carried right over the
     blank cells of its merged span) and the column's own ("Sales Q1"), as DuckDB names them."""
@@ -1679,11 +1686,34 @@ def _joined_names(top: list[str], below: list[str]) -> list[str]:
     """The names of a header of two rows, as written (see `_grouped_names`)."""
     group = ""
     names: list[str] = []
-    for upper, lower in zip(top, below, strict=True):
-        group = upper.strip() or group
+    spans = _label_spans(top, below)
+    for i, (upper, lower) in enumerate(zip(top, below, strict=True)):
+        group = spans.get(i) or upper.strip() or group
         own = "" if group and lower.strip().lower() in _SOLE_ANSWER else lower.strip()
         names.append(f"{group} {own}" if group and own and group != own else own or group)
     return names
+
+
+def _label_spans(top: list[str], below: list[str]) -> dict[int, str]:
+    """The group of each column in runs of names repeated side by side under a group row, when
+    one label stands over each run but not over its first column: a merged cell centred over
+    its group (the Census building permits' "1-unit" over the Units of "Bldgs,Units,Value",
+    carried right it named the run before). Empty when the labels open their runs."""
+    cells = [cell.strip() for cell in below]
+    for start, name in enumerate(cells):
+        width = cells.index(name, start + 1) - start if name and name in cells[start + 1 :] else 0
+        if width < 2:
+            continue
+        run = cells[start : start + width]
+        count = 1
+        while cells[start + count * width : start + (count + 1) * width] == run:
+            count += 1
+        blocks = [range(start + k * width, start + (k + 1) * width) for k in range(count)]
+        labels = [[top[i].strip() for i in block if top[i].strip()] for block in blocks]
+        if count < 2 or any(len(found) != 1 for found in labels) or all(top[block[0]].strip() for block in blocks):
+            return {}
+        return {i: found[0] for block, found in zip(blocks, labels, strict=True) for i in block}
+    return {}
 
 
 def _split_names(top: list[str], below: list[str]) -> bool:
