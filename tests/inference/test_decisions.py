@@ -96,6 +96,12 @@ def test_numbers_all_in_parentheses_are_no_accounting_negatives(infer: Infer) ->
     assert (result["amount"].decided_type, result["amount"].decided_pattern) == ("DOUBLE", "grouped_number")
 
 
+def test_unix_seconds_under_last_fm_s_uts_are_times(infer: Infer) -> None:
+    # Last.fm's scrobble export: uts 1680341799 (Unix seconds) beside utc_time "01 Apr 2023, 09:36".
+    result = infer({"uts": [str(1680341799 - 1133 * i) for i in range(60)]})
+    assert (result["uts"].decided_type, result["uts"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
+
+
 def test_six_digit_dates_under_a_date_s_name_are_dates(infer: Infer) -> None:
     # The PKDD'99 Czech bank's account.date "930705" (1993-07-05): a number, averaged to
     # 954543.7. Without a date's name, six digits stay a number.

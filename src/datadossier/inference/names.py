@@ -49,6 +49,8 @@ _DATE_WORDS = frozenset(
 _INSTANT_WORDS = frozenset(
     {
         "timestamp", "timestamps", "ts", "time", "datetime", "epoch", "unix", "unixtime", "utc",
+        # (Last.fm's scrobbles: uts, Unix time in seconds, beside utc_time)
+        "uts",
         "created", "updated", "modified", "at", "when", "date",
         # (LinkedIn's postings: expiry, closed_time; a token's valid_until)
         "expiry", "expiration", "expires", "expired", "until", "deadline", "listed", "posted", "published",
