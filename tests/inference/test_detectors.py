@@ -826,6 +826,20 @@ def test_excel_month_and_two_digit_year_is_a_month_of_the_right_century(infer: I
     assert opened.bounds == utc_bounds((1944, 1, 1), (2007, 9, 1))
 
 
+def test_sas_dates_of_four_and_two_digit_years_are_dates_never_in_the_future(infer: Infer) -> None:
+    # SAS's DATE9. in an insurer's extract (loss_date "16MAR2021") and DATE7. in Kaggle's car
+    # insurance claims (BIRTH "16MAR39": born in 1939, not 2039).
+    result = infer({
+        "loss_date": ["16MAR2021", "21JAN2022", "18NOV2021", "05mar2023"] * 5,
+        "BIRTH": ["16MAR39", "21JAN56", "18NOV51", "05MAR64", "02AUG05"] * 4,
+    })
+    loss, birth = result["loss_date"], result["BIRTH"]
+    assert (loss.decided_type, loss.decided_pattern) == ("DATE", "sas_date")
+    assert loss.bounds == utc_bounds((2021, 3, 16), (2023, 3, 5))
+    assert (birth.decided_type, birth.decided_pattern) == ("DATE", "sas_date")
+    assert birth.bounds == utc_bounds((1939, 3, 16), (2005, 8, 2))
+
+
 def test_oracle_and_dotted_year_first_dates(infer: Infer) -> None:
     oracle = infer({"hired": ["04-MAR-21", "15-JAN-20", "31-DEC-19", "01-Feb-22"]})["hired"]
     assert (oracle.decided_type, oracle.decided_pattern) == ("DATE", "month_name_date")
@@ -1110,6 +1124,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],
+    "sas_date": ["16MAR2", "16MARCH2021", "32MAR2021", "16MAR021", "MAR2021", "16 MAR 2021", "16FOO2021"],
     "labelled_scale": ["5-10", "1.5", "1234. Foo", "1.5 - Good", "Refused", "10 -", "- 9. Refused", "10 - 12"],
     "noted_number": ["12.3 (1)", "(Unreliable)", "12.3 Unreliable", "12.3 (Unreliable", "12.3 (a very long note that goes on and on)"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
@@ -1145,7 +1160,7 @@ def _all_examples() -> list[str]:
         "CHF 1'234.50", "\u22125.5", "\u22121,200.00", "\u2212$12.50", "$\u221212.50", "\u2212714,66 €",
         "\u22121,234", "1,204.80 CR", "195.20 DR", "178.36CR", "12.00 Cr", "-5 dr", "$(1,234.56)", " $ (12,345.00)", "(1.234,56) €", "€ (15,50)", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "16MAR2021", "16MAR39", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",

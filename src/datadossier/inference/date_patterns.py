@@ -898,11 +898,38 @@ def month_name_short_year() -> Detector:
     formats = ("%b-%y", "%B-%y")
 
     def convert(col: str, _sql_type: str) -> str:
-        read = strptime_date(f"trim({shaped(col, regex)})", formats)
-        last = date.today().year + 1
-        return f"CAST(CASE WHEN year({read}) > {last} THEN {read} - INTERVAL 100 YEAR ELSE {read} END AS DATE)"
+        return _past_only(strptime_date(f"trim({shaped(col, regex)})", formats))
 
     return Detector("month_name_short_year", "DATE", regex, convert, priority=64, formats=formats)
+
+
+def _past_only(read: str) -> str:
+    """SQL: a DATE read with a two-digit year (DuckDB's %y pivots at 69), of the last century
+    where it would fall after next year: no credit line opens, and no one is born, in the future."""
+    last = date.today().year + 1
+    return f"CAST(CASE WHEN year({read}) > {last} THEN {read} - INTERVAL 100 YEAR ELSE {read} END AS DATE)"
+
+
+@register
+def sas_date() -> Detector:
+    """Dates as SAS writes them, day, month's name and year without separators: DATE9.
+    ("16MAR2021", SAS's default, in insurers' and actuaries' extracts) and DATE7. ("16MAR39":
+    Kaggle's car insurance claims' BIRTH, where a two-digit year past next year's is of the
+    last century, 1939)."""
+    regex = rf"\s*(?:0?[1-9]|[12][0-9]|3[01])(?i:{_MONTH_ABBR})[0-9]{{2}}(?:[0-9]{{2}})?\s*"
+    formats = ("%d%b%Y", "%d%b%y")
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        # A digit three places from the end is a four-digit year's ("2021"); %Y would read
+        # "39" as the year 39.
+        long_year = f"substr({value}, -3, 1) BETWEEN '0' AND '9'"
+        return (
+            f"CASE WHEN {long_year} THEN {strptime_date(value, formats[:1])}"
+            f" ELSE {_past_only(strptime_date(value, formats[1:]))} END"
+        )
+
+    return Detector("sas_date", "DATE", regex, convert, priority=70, formats=formats)
 
 
 @register

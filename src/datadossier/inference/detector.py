@@ -116,6 +116,7 @@ PatternName = Literal[
     "month_day_comma_year",
     "month_name_year",
     "month_name_short_year",
+    "sas_date",
     "month_name_partial_date",
     "month_name_datetime",
     "datetime_interval",
