@@ -350,6 +350,19 @@ def test_dates_of_mixed_precision_are_dates_on_the_first_day(infer: Infer) -> No
     assert result["year"].decided_type == "INTEGER"
 
 
+def test_iso_dates_with_zeros_for_an_unknown_month_or_day_are_dates_on_the_first_day(infer: Infer) -> None:
+    # Discogs' released: "1993-00-00" (a year known) and "1995-06-00" (a month) beside full dates.
+    values = ["1997-05-21", "1993-00-00", "1995-06-00", "2001-06-05", "2007-05-07", "2003-06-09"]
+    result = infer({"released": values * 10, "day": ["2021-03-05", "2021-03-15", "2021-04-01"] * 20})
+    released = result["released"]
+    assert (released.decided_type, released.decided_pattern) == ("DATE", "iso_partial_date")
+    assert released.bounds == utc_bounds((1993, 1, 1), (2007, 5, 7))
+    assert released.candidates[0].parse_success_rate == 1.0
+    assert "1995-06-00" in released.reason
+    # Full dates alone keep their own reading.
+    assert (result["day"].decided_type, result["day"].decided_pattern) == ("DATE", "iso_date")
+
+
 def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer: Infer) -> None:
     values = ["20190507064319", "20210101000000", "20151231235959"]
     result = infer({"date_added": values, "event_ts": values, "scrape_id": values})
@@ -1082,7 +1095,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "elapsed_time": ["1:38", "00:60:00", "1:02:60", "0:2:15", "1234:00:00", "00:02:15."],
     "duration_or_seconds": ["1:38", "+5.478", "1.2.3", "1:60.5"],
     "minutes_seconds": ["1:60", "1:38.5", "1:38:10", "1234:05", ":05", "1:5", "34m12"],
-    "iso_date": ["2021-1-5x", "2021/01/05", "20210105"],
+    "iso_date": ["1993-00-00", "1995-06-00", "2021-1-5x", "2021/01/05", "20210105"],
     "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
     "us_date": ["13/01/2021", "1/5/21", "2021/01/05"],
     "eu_date": ["01/13/2021", "5.1.21"],
@@ -1117,7 +1130,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_year_month": ["202313", "202300", "210001", "20230", "2023011", "179912"],
     "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01", "20230010", "19300"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
-    "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999"],
+    "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999", "1984-00-05", "1984-00", "0000-00-00"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703", "1.43e9", "1.430438407e8", "1.43043840e9"],
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "excel_serial": ["19999", "60000", "4492", "449290", "44929.5", "-44929", "44,929"],
@@ -1160,7 +1173,7 @@ def _all_examples() -> list[str]:
         "CHF 1'234.50", "\u22125.5", "\u22121,200.00", "\u2212$12.50", "$\u221212.50", "\u2212714,66 €",
         "\u22121,234", "1,204.80 CR", "195.20 DR", "178.36CR", "12.00 Cr", "-5 dr", "$(1,234.56)", " $ (12,345.00)", "(1.234,56) €", "€ (15,50)", "2021-Q3", "Q3 2021", "964982703", "964982703000", "1325412060.0", "44929", "202301", "1.2K", "350k", "2.5M", "1.1B", "3bn", "$1.2B", "-€350M", "R$ 2bn", "134-", "1,234.50-", "1.234,50-", "0,5-", "01/31/2021 13:45", "1/31/2021 1:45:07 PM", "31.01.2021 13:45", "13.06.2023 00:00:01,001", "31 01 2018 00:10", "2021-03",
         "2021/11", "2021/01/05 10:11:12", "2021/1/5 9:05", "Tuesday, January 5, 2021",
-        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "16MAR2021", "16MAR39", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
+        "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "1993-00-00", "1995-06-00", "16MAR2021", "16MAR39", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
         "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",

@@ -131,9 +131,11 @@ def hhmm_half() -> Detector:
 
 @register
 def iso_date() -> Detector:
-    """ISO dates, YYYY-MM-DD, also unpadded (YYYY-M-D; DuckDB's own date cast)."""
+    """ISO dates, YYYY-MM-DD, also unpadded (YYYY-M-D; DuckDB's own date cast). A month or a
+    day of zero is no such date's: Discogs writes an unknown one so ("1993-00-00", "1995-06-00",
+    see `iso_partial_date`)."""
     return Detector(
-        "iso_date", "DATE", r"\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\s*",
+        "iso_date", "DATE", r"\s*[0-9]{4}-(?:0?[1-9]|[1-9][0-9])-(?:0?[1-9]|[1-9][0-9])\s*",
         # DuckDB's DATE cast also reads a timestamp and drops its time: a value with a time
         # (a colon, replaced so that the cast fails) is no date. It also reads any first
         # number as the year ("05/04/18" is the year 5): the year must take four places.
@@ -548,14 +550,16 @@ def compact_year_month() -> Detector:
 @register
 def iso_partial_date() -> Detector:
     """ISO dates of mixed precision in one column ("1977", "1984-05", "1981-02-12"), as music,
-    book and film catalogues date releases: a DATE on the first day of the year or month
-    written. Below the single patterns: inference tries it only when the sample shows full
-    dates beside years or months (see `sampling`)."""
+    book and film catalogues date releases, also with zeros for an unknown month or day
+    (Discogs' released "1993-00-00", "1995-06-00"; MySQL's dates allowed invalid): a DATE on
+    the first day of the year or month written. Below the single patterns: inference tries it
+    only when the sample shows full dates beside years, months or zeros (see `sampling`)."""
     year = r"(?:1[5-9]|2[0-9])[0-9]{2}"
-    regex = rf"\s*{year}(?:-{_MONTH_NUMBER}(?:-{_DAY_NUMBER})?)?\s*"
+    regex = rf"\s*{year}(?:-{_MONTH_NUMBER}(?:-(?:{_DAY_NUMBER}|00))?|-00-00)?\s*"
 
     def convert(col: str, _sql_type: str) -> str:
-        text = f"trim({shaped(col, regex)})"
+        # (A zero is the first month or day: no month or day 0 has a "-00" otherwise.)
+        text = f"replace(trim({shaped(col, regex)}), '-00', '-01')"
         dashes = f"(length({text}) - length(replace({text}, '-', '')))"  # 0 for a year, 1 for a month
         full = f"CASE {dashes} WHEN 0 THEN {text} || '-01-01' WHEN 1 THEN {text} || '-01' ELSE {text} END"
         return f"TRY_CAST({full} AS DATE)"

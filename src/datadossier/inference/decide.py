@@ -228,7 +228,7 @@ def _decide_text(
     if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date", "month_name_partial_date"):
         notes.append(
             "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
-            " day, 19300000) is read as its first day."
+            " day, 19300000 or 1995-06-00) is read as its first day."
         )
     if chosen is not None and chosen.details.get("midnight"):
         notes.append("Every value's time of day is midnight (00:00:00): kept as the date.")

@@ -323,9 +323,12 @@ def _findings(
         ):
             continue  # a clock reads every value: hours and minutes of a day (`time`), but for a length of time
         if detector.name == "iso_partial_date" and not (
-            weights["iso_date"][0] and (weights["integer"][0] or weights["year_month"][0])
+            weights["iso_date"][0] and (
+                weights["integer"][0] or weights["year_month"][0]
+                or weights["iso_partial_date"][0] > weights["iso_date"][0]  # (zeros: "1993-00-00")
+            )
         ):
-            continue  # no full dates beside years or months: the single patterns say it
+            continue  # no full dates beside years, months or zeros: the single patterns say it
         if (coarse := _COARSER_MONEY.get(detector.name)) and weights[detector.name][0] <= weights[coarse][0]:
             continue  # no amount with more decimals than money keeps: the coarser reading says it all
         if detector.name == "credit_debit" and weights["credit_debit"][0] <= weights["grouped_number"][0]:
