@@ -802,6 +802,20 @@ def test_minutes_and_seconds_under_a_length_of_time_s_name_are_seconds_even_belo
     assert result["startTime"].decided_type == "TIME"
 
 
+def test_hours_minutes_seconds_beside_minutes_seconds_under_a_length_of_time_s_name_are_seconds(infer: Infer) -> None:
+    # A podcast export's Duration: "1:02:33" beside "45:12" (the hour dropped when zero), and
+    # "21:02" is 21 minutes, not two minutes past nine in the evening.
+    durations = [f"1:{i % 60:02d}:{(7 * i) % 60:02d}" if i % 3 == 0 else f"{20 + i % 40}:{(3 * i) % 60:02d}" for i in range(150)]
+    result = infer({"Duration": durations, "played_at": durations})
+    duration = result["Duration"]
+    assert (duration.decided_type, duration.decided_pattern) == ("INTEGER", "elapsed_or_minutes_seconds")
+    assert (duration.candidates[0].parse_success_rate, duration.candidates[0].detected_unit) == (1.0, "s")
+    seconds = [sum(int(part) * 60**place for place, part in enumerate(reversed(v.split(":")))) for v in durations]
+    assert duration.bounds == (min(seconds), max(seconds))
+    assert "service day" not in (duration.reason or "")
+    assert result["played_at"].decided_pattern != "elapsed_or_minutes_seconds"  # (no length of time named)
+
+
 def test_small_whole_numbers_under_a_time_s_name_are_no_clock(infer: Infer) -> None:
     # Spotify's time_signature (beats per bar): 3, 4, 5 would read as 00:03 to 00:05.
     beats = [str([4, 4, 3, 4, 5, 1, 0][i % 7]) for i in range(140)]

@@ -62,6 +62,7 @@ PatternName = Literal[
     "minutes_seconds",
     "hours_minutes",
     "elapsed_time",
+    "elapsed_or_minutes_seconds",
     "age_span",
     "iso_duration",
     "compound_duration",

@@ -741,6 +741,29 @@ def minutes_seconds() -> Detector:
 
 
 @register
+def elapsed_or_minutes_seconds() -> Detector:
+    """Lengths of time of an hour or more as h:mm:ss beside shorter ones as mm:ss, the hour
+    dropped where it is zero (podcast exports' Duration "1:02:33" beside "45:12"; iTunes' and
+    Spotify's track lists): three parts are hours, minutes and seconds, two minutes and
+    seconds; typed as whole seconds. Under a name of a length of time only, and only where
+    the sample shows both forms: a clock would read "21:02" as a time of day."""
+    regex = r"\s*(?:[0-9]{1,3}:[0-5][0-9]|[0-9]{1,3}):[0-5][0-9]\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        colons = f"length({value}) - length(replace({value}, ':', ''))"
+        return (
+            f"CASE {colons} WHEN 2 THEN {_clock_sum(value, (3600, 60, 1), sql_type)}"
+            f" WHEN 1 THEN {_clock_sum(value, (60, 1), sql_type)} END"
+        )
+
+    return Detector(
+        "elapsed_or_minutes_seconds", "BIGINT", regex, convert, unit="s", priority=44,
+        named=names_a_length_of_time, parts=("elapsed_time", "minutes_seconds"),
+    )
+
+
+@register
 def hours_minutes() -> Detector:
     """Spans written in hours and minutes ("2h 50m", "19h", "45m": flight durations); typed
     as minutes (170, 1140, 45). Below `unit_value`: a column of hours alone ("19h") or of
