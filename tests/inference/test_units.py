@@ -547,3 +547,11 @@ def test_a_currency_code_in_the_name_of_a_one_or_two_flag_is_no_unit(infer: Infe
         assert results[column].candidates[0].detected_unit is None, column
         assert "currency code CHF" in results[column].reason
     assert results["price_chf"].candidates[0].detected_unit == "CHF"
+
+
+def test_a_window_written_in_words_is_no_unit_of_the_values() -> None:
+    # Redfin's market tracker: off_market_in_two_weeks is the share of homes gone within two
+    # weeks (0.41), not weeks; months_of_supply beside it is months.
+    names = ("off_market_in_two_weeks", "pct_sold_within_thirty_days", "months_of_supply", "weeks_on_market")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, "%", "month", "week"]
+

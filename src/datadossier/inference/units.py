@@ -559,6 +559,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             # (wind_speed_10m). The value's own unit is not that one. (A number glued to a
             # word names a thing: co2_ppm.)
             continue
+        if position and tokens[position - 1] in _NUMBER_WORDS:
+            continue  # the same window in words: Redfin's off_market_in_two_weeks is a share of homes
         code = token.upper()
         named = code in COMMON_CURRENCIES or (code in ISO_CURRENCIES and name.strip() == code)
         if named and code not in _NOT_NAME_CURRENCIES:
@@ -581,6 +583,13 @@ def unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
+
+
+# Numbers written as words, before a unit of a window (in_two_weeks, within_thirty_days).
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "hundred",
+})
 
 
 # A percentage naming a quantile or a level, not the values' unit: HadCRUT's "Lower confidence
