@@ -555,3 +555,9 @@ def test_a_window_written_in_words_is_no_unit_of_the_values() -> None:
     names = ("off_market_in_two_weeks", "pct_sold_within_thirty_days", "months_of_supply", "weeks_on_market")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, "%", "month", "week"]
 
+
+def test_credit_hours_are_academic_credits_not_hours() -> None:
+    # A registrar's extract (Banner, PeopleSoft): Credit Hours 3.0, 4.0 are credits; hours
+    # worked stay hours.
+    names = ("Credit Hours", "CREDIT_HRS", "semester_hours", "hours_worked", "flight_hrs")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, None, "h", "h"]
