@@ -561,3 +561,15 @@ def test_credit_hours_are_academic_credits_not_hours() -> None:
     # worked stay hours.
     names = ("Credit Hours", "CREDIT_HRS", "semester_hours", "hours_worked", "flight_hrs")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == [None, None, None, "h", "h"]
+
+
+def test_kg_beside_grade_levels_is_kindergarten_not_kilograms(infer: Infer) -> None:
+    # NCES's Common Core of Data: pupils by grade in PK, KG, G01; "KG" read as kilograms. A
+    # freight file's KG beside PCS and CBM stays a weight.
+    grades = infer({"PK": ["34", "43", "12"], "KG": ["21", "47", "88"], "G01": ["68", "74", "101"]})
+    assert [grades[c].candidates[0].detected_unit for c in ("PK", "KG", "G01")] == [None, None, None]
+    assert "kindergarten" in grades["KG"].reason
+    assert "Unit: kg" not in grades["KG"].reason
+    freight = infer({"PCS": ["3", "12", "1"], "KG": ["250.5", "1200", "80"], "CBM": ["1.2", "4.5", "0.3"]})
+    assert freight["KG"].candidates[0].detected_unit == "kg"
+    assert [getattr(unit_from_name(n), "unit", None) for n in ("Grade KG", "GRADE_KG_ENROLLMENT", "weight_kg")] == [None, None, "kg"]

@@ -17,6 +17,7 @@ left sparse with `replan_sparse`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -142,7 +143,7 @@ def infer_columns(
             ):
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
-    return _lone_currency_names(results)
+    return _kindergarten_beside_grades(_lone_currency_names(results))
 
 
 # Patterns chosen only where values write a decimal comma (each needs one to be chosen).
@@ -276,9 +277,31 @@ def _decided_unit(result: ColumnInference) -> str | None:
 
 def _without_name_currency(result: ColumnInference) -> ColumnInference:
     code = result.column_name.strip()
-    candidates = [
-        replace(c, detected_unit=None, unit_confidence=None) if c.detected_unit == code else c for c in result.candidates
-    ]
-    reason = result.reason.replace(f" Unit: {code}.", "").replace(f" Unit from the name: {code}.", "")
     note = f" The name is the code of a currency ({code}), but no other column is named so: no unit is recorded."
+    return _without_unit(result, code, note)
+
+
+def _without_unit(result: ColumnInference, unit: str, note: str) -> ColumnInference:
+    """The decision without the ``unit`` its name gave, ``note`` saying why."""
+    candidates = [
+        replace(c, detected_unit=None, unit_confidence=None) if c.detected_unit == unit else c for c in result.candidates
+    ]
+    reason = result.reason.replace(f" Unit: {unit}.", "").replace(f" Unit from the name: {unit}.", "")
     return replace(result, candidates=candidates, reason=reason + note)
+
+
+# Columns named as a school's grade levels: NCES's Common Core of Data counts pupils by grade
+# in PK, KG, G01 .. G12 (EDFacts, state enrolment files and the CRDC name them alike).
+_GRADE_LEVEL = re.compile(r"(?i)(?:g|gr|grade)[ _]?(?:0?[1-9]|1[0-2])|pk|pre[ _-]?k")
+
+
+def _kindergarten_beside_grades(results: list[ColumnInference]) -> list[ColumnInference]:
+    """The decisions without kilograms for a column named KG alone beside grade levels (PK,
+    G01): the kindergarten's pupils, not a weight."""
+    if not any(_GRADE_LEVEL.fullmatch(r.column_name.strip()) for r in results):
+        return results
+    note = " The name KG is kindergarten beside the table's grade levels (PK, G01, ...): no unit is recorded."
+    return [
+        _without_unit(r, "kg", note) if r.column_name.strip().lower() == "kg" and _decided_unit(r) == "kg" else r
+        for r in results
+    ]

@@ -561,6 +561,8 @@ def unit_from_name(name: str) -> UnitEvidence | None:
             continue
         if position and tokens[position - 1] in _NUMBER_WORDS:
             continue  # the same window in words: Redfin's off_market_in_two_weeks is a share of homes
+        if token == "kg" and _GRADE_WORDS.intersection(tokens):
+            continue  # an enrolment file's Grade KG, GRADE_KG: kindergarten
         if NAME_UNITS.get(token) == "h" and _CREDIT_WORDS.intersection(tokens):
             return None  # a registrar's Credit Hours, CREDIT_HRS: academic credits, not clock hours
         code = token.upper()
@@ -592,6 +594,8 @@ _NUMBER_WORDS = frozenset({
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "ninety", "hundred",
 })
+# Words of a school's grade, beside which KG is kindergarten (an enrolment file's Grade KG).
+_GRADE_WORDS = frozenset({"grade", "grades", "gr", "grd", "enrollment", "enrolment", "membership", "pupils", "students"})
 # Words of an academic credit, beside which hours are credits earned or attempted (Banner's
 # and PeopleSoft's Credit Hours, a semester's SCH), not a length of time.
 _CREDIT_WORDS = frozenset({"credit", "credits", "cr", "crdt", "semester", "sch"})
