@@ -321,6 +321,8 @@ def test_sensor_readings_with_volts_and_amperes_are_numbers_with_their_unit(infe
         ("voyage", ["402W", "118W", "231W", "310W", "1176W", "2315W"] * 5),
         ("voyage_no", [f"{n}W" for n in range(100, 160)]),
         ("sailing", ["402W", "118W", "231W", "310W", "076W", "2315W"] * 5),  # "076W": no measure has a leading zero
+        ("CYC", ["08MS"] * 12),  # PISA's cycle of 2022 in every row: not 8 megasiemens
+        ("CYC", ["07MS", "08MS"] * 6),
     ],
 )
 def test_digits_glued_to_a_capital_letter_are_codes_without_a_measure_s_name(

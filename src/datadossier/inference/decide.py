@@ -422,8 +422,9 @@ _FEW_GLUED_CODES = 12
 
 # Name words of a carrier's voyage, whose numbers end in the direction sailed ("402W", "118E").
 _VOYAGE_WORDS = frozenset({"voyage", "voyages", "voy"})
-# Digits glued to a capital letter and written with a leading zero ("076W"): no measure is.
-_PADDED_GLUED = re.compile(r"0[0-9]+[A-Z]")
+# Digits glued to capital letters and written with a leading zero ("076W", PISA's "08MS"): no
+# measure is.
+_PADDED_GLUED = re.compile(r"0[0-9]+[A-Z]+")
 
 
 def _glued_letter_codes(unit: _Option, name: str, findings: SampleFindings) -> bool:
@@ -1353,8 +1354,8 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
         listed = glued.details.get("codes")
         codes = ", ".join(repr(c) for c in listed) if isinstance(listed, list) else ""
         return (
-            f"Values are digits glued to a capital letter ({codes}), few of them, under a code's or a voyage's"
-            " name or with a leading zero: codes such as filing types 1A..4A or voyages 076W, not a number and"
+            f"Values are digits glued to a capital letter or letters ({codes}), few of them, under a code's or a voyage's"
+            " name or with a leading zero: codes such as filing types 1A..4A, voyages 076W or PISA's cycle 08MS, not a number and"
             " a unit (the letter would be lost); kept as VARCHAR."
         )
     blocked = [o for o in options if o.blocked == "mixed units"]

@@ -449,8 +449,9 @@ def _zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
 
 
 # Up to four digits glued to one capital letter: LDA's amendment types "1A".."4A", SAM's
-# entity structure "2L", a battery's "12V", an ocean voyage's number and direction "402W".
-_GLUED_LETTER = re.compile(r"\s*[0-9]{1,4}[A-Z]\s*")
+# entity structure "2L", a battery's "12V", an ocean voyage's number and direction "402W";
+# or, with a leading zero, to two or three (PISA's cycle "08MS", which no measure writes).
+_GLUED_LETTER = re.compile(r"\s*(?:[0-9]{1,4}[A-Z]|0[0-9]{1,3}[A-Z]{2,3})\s*")
 
 
 def _glued_letters(common: list[tuple[str, int]]) -> tuple[str, ...]:
