@@ -1293,6 +1293,25 @@ def test_dotted_diagnosis_codes_stay_text_with_their_letter_codes(infer: Infer) 
     assert steps.decided_type == "DOUBLE"
 
 
+def test_dewey_classes_stay_text_with_the_shelf_s_fiction_and_biography(infer: Infer) -> None:
+    # A public library's catalogue export: Dewey "005.133" was DOUBLE 5.133, "938.00" 938, and
+    # every fiction record's "[Fic]" NULL.
+    classes = ["005.133", "823.914", "813.54", "658.4", "973.7", "152.4", "781.66", "938.00", "025.04", "513"]
+    values = [classes[i % len(classes)] if i % 8 else "[Fic]" for i in range(80)] + ["E", "B"] * 5
+    result = infer({"Dewey": values})["Dewey"]
+    assert result.decided_type == "VARCHAR"
+    assert "library classification's name" in result.reason
+    assert "'[Fic]'" in result.reason
+    # A call number of classes alone, and whole classes under Dewey's own name, too.
+    results = infer({"Call Number": classes * 3, "DDC": ["813", "973", "152"] * 10})
+    for column in ("Call Number", "DDC"):
+        assert results[column].decided_type == "VARCHAR", column
+    # Whole numbers under a classification's name of another kind count classes; a class's size is a number.
+    others = infer({"classification": ["0", "1", "2"] * 10, "class_size": ["24.5", "30.0", "18.5"] * 10})
+    assert others["classification"].decided_type == "INTEGER"
+    assert others["class_size"].decided_type == "DOUBLE"
+
+
 def test_procedure_code_modifiers_stay_text_with_their_letter_modifiers(infer: Infer) -> None:
     # The fee schedule's MOD, a claim line's MDFR_CD: 26, 59, 25 beside TC, LT, RT. As
     # INTEGER each technical-component line went to quarantine.

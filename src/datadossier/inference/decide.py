@@ -40,6 +40,8 @@ from datadossier.inference.names import (
     looks_like_postal,
     looks_like_temperature,
     name_tokens,
+    names_a_classification,
+    names_a_dewey_class,
     names_a_diagnosis_code,
     names_a_label,
     names_a_length_of_time,
@@ -171,6 +173,7 @@ def _decide_text(
     notes: list[str] = []
     code_note = (
         _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
+        or _classification_note(by_name, name, n, scan.missing)
         or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
     )
@@ -744,6 +747,40 @@ def _diagnosis_code_note(by_name: dict[PatternName, _Option], name: str, n: int)
     return (
         f"{number.stats.parsed:,} values under a diagnosis code's name read as numbers: ICD codes such as"
         f" {shapes} a number drops{others}; kept as VARCHAR, as written."
+    )
+
+
+# Dewey's classes run from 000 to 999, with as many decimals as a class needs.
+_DEWEY_CLASSES = (0, 1000)
+
+
+def _classification_note(
+    by_name: dict[PatternName, _Option], name: str, n: int, missing: dict[str, int]
+) -> str | None:
+    """Why numbers under a library classification's name stay text: Dewey's classes (a
+    catalogue's "005.133", "823.914", "938.00") always take three places before the point and
+    every digit after it counts, so as numbers 005.133 is 5.133 and 938.00 is 938; the
+    shelf's "[Fic]", "E" and "B" (fiction, picture books, biography) beside them are classes
+    of the same list, not missing values. Under ``classification`` or a call number's name
+    some values are dotted (a count of classes is whole)."""
+    number = by_name.get("float")
+    if number is None or not number.stats.parsed or not names_a_classification(name):
+        return None
+    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
+    if low is None or high is None or low < _DEWEY_CLASSES[0] or high >= _DEWEY_CLASSES[1]:
+        return None
+    whole = by_name.get("integer")
+    dotted = number.stats.parsed > (whole.stats.parsed if whole is not None else 0)
+    if not dotted and not names_a_dewey_class(name):
+        return None
+    # (The shelf's "[Fic]" has a missing value's shape: counted apart, kept as a value here.)
+    failed = n - number.stats.parsed + sum(missing.values())
+    examples = [m.strip() for m, count in missing.items() if count] + [e.strip() for e in number.stats.failed_examples]
+    others = f"; {failed:,} more (e.g. {examples[0]!r}) are classes of the same list" if failed and examples else ""
+    return (
+        f"{number.stats.parsed:,} values under a library classification's name read as numbers: classes such as"
+        f" Dewey's '005.133' or '938.00', whose leading and trailing zeros a number drops{others}; kept as VARCHAR,"
+        " as written."
     )
 
 

@@ -307,3 +307,25 @@ def names_a_modifier(name: str) -> bool:
     if at is None:
         return False
     return all(t in _MODIFIER_WORDS or t in _CODE_TAIL_WORDS or t.isdigit() for t in tokens[at + 1 :])
+
+
+# Words of a library's classification (a catalogue's Dewey, DDC, MARC's field 082, a call
+# number): its numbers are classes, 005.133 beside 823.914, [Fic] and B.
+_DEWEY_WORDS = frozenset({"dewey", "ddc", "082"})
+_CLASSIFICATION_WORDS = frozenset({"classification", "class", "call"})
+_CLASSIFICATION_TAIL_WORDS = frozenset({"number", "num", "no", "nr", "mark", "code", "decimal"})
+
+
+def names_a_dewey_class(name: str) -> bool:
+    """True for names of a library's Dewey class: ``Dewey``, ``DDC``, ``dewey_decimal``, ``082``."""
+    return bool(_DEWEY_WORDS.intersection(name_tokens(name)))
+
+
+def names_a_classification(name: str) -> bool:
+    """True for names of a library's class or shelf mark: ``Dewey``, ``DDC``, ``082``,
+    ``classification``, ``Call Number``, ``class_no``; not ``class_size`` nor ``call_duration``."""
+    tokens = name_tokens(name)
+    if names_a_dewey_class(name) or tokens == ["classification"]:
+        return True
+    at = next((i for i, t in enumerate(tokens) if t in _CLASSIFICATION_WORDS), None)
+    return at is not None and len(tokens) > at + 1 and all(t in _CLASSIFICATION_TAIL_WORDS for t in tokens[at + 1 :])
