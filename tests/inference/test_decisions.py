@@ -1123,6 +1123,18 @@ def test_distinct_values_beyond_the_sample_s_limit_are_kept_without_bias(infer: 
     assert "TIMESTAMP (iso_datetime), parses only 84.0%" in result.reason
 
 
+def test_academic_years_written_with_the_next_year_s_digits_are_no_months(infer: Infer) -> None:
+    # The DfE's Explore Education Statistics: time_period 200910..201112 (academic years
+    # 2009/10 to 2011/12, "Academic year" beside it) read as October 2009 to December 2011.
+    spans = infer({"time_period": ["200910", "201011", "201112"] * 4})["time_period"]
+    assert spans.decided_type == "INTEGER"
+    assert "2011/12" in spans.reason
+    # One year alone under a period's name too; under a month's name it is that month.
+    one = infer({"time_period": ["201112"] * 3, "BEGIN_YEARMONTH": ["201112"] * 3})
+    assert one["time_period"].decided_type == "INTEGER"
+    assert one["BEGIN_YEARMONTH"].decided_type == "DATE"
+
+
 def test_months_written_yyyymm_under_a_month_s_name_are_dates(infer: Infer) -> None:
     # NOAA's storm events: BEGIN_YEARMONTH 202301..202312; an id of six digits stays a number.
     months = [f"2023{m:02d}" for m in range(1, 13)] * 5

@@ -218,6 +218,11 @@ def _decide_text(
         notes.append(_elapsed_run_note(chosen))
     if chosen is not None and chosen.name == "labelled_scale":
         notes.append(_scale_label_note(chosen, findings, n))
+    if chosen is not None and chosen.name == "integer" and findings.year_spans:
+        notes.append(
+            "Six digits of a year and the next one's last two (201112 is 2011/12): academic or financial years,"
+            " not months written yyyymm; kept as numbers."
+        )
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
     if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):

@@ -119,6 +119,13 @@ def looks_like_clock(name: str) -> bool:
 _YEAR_MONTH_WORDS = frozenset({"yearmonth", "yyyymm", "ym", "yrmo", "yearmo", "month", "mnth", "period"})
 
 
+def names_a_month(name: str) -> bool:
+    """True for names that say month outright (``BEGIN_YEARMONTH``, ``yyyymm``, ``month``), not
+    ``period`` alone, which is as often an academic or a financial year (the DfE's time_period)."""
+    tokens = name_tokens(name)
+    return bool((_YEAR_MONTH_WORDS - {"period"}).intersection(tokens))
+
+
 def looks_like_year_month(name: str) -> bool:
     """True for names of a month written as six digits: ``BEGIN_YEARMONTH``, ``yyyymm``,
     ``period``, ``month``, ``year_month``."""

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.names import names_a_length_of_time
+from datadossier.inference.names import looks_like_year_month, names_a_length_of_time, names_a_month
 from datadossier.inference.number_patterns import SCALE_LABEL
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
@@ -131,6 +131,9 @@ class SampleFindings:
     # name: a table's locale, which settles the day/month order of its dates that cannot tell
     # (see `infer.infer_columns`). None for digits alone (a US ZIP and a German PLZ alike).
     postcode_country: str | None = None
+    # Whether the sampled six digits under a month's or a period's name are years and the
+    # next's last two digits (the DfE's time_period 201112, academic year 2011/12), not yyyymm.
+    year_spans: bool = False
     # Why the table's dates are read in the order ``table_day_first`` gives when it is not
     # from the table's other dates but from its locale ("amounts in GBP (Amount)").
     table_locale: str | None = None
@@ -351,6 +354,9 @@ def _findings(
             findings.shares["iso_datetime"] = findings.shares["iso_date"] + stamped / total
     if "year_month" in findings.shares and _seasons(common):
         del findings.shares["year_month"]
+    if "compact_year_month" in findings.shares and _compact_year_spans(common, name):
+        del findings.shares["compact_year_month"]
+        findings.year_spans = True
     if DAY_MONTH_PATTERNS & set(findings.shares):
         findings.date_separator = _date_separator(common)
     if "unit_value" in findings.shares:
@@ -496,6 +502,22 @@ def _seasons(common: list[tuple[str, int]]) -> bool:
     return len({m.group(1) for m in matched}) >= 2 or all(m.group(2) == "/" for m in matched)
 
 
+_COMPACT_YEAR_SPAN = re.compile(r"\s*((?:1[89]|20)[0-9]{2})([0-9]{2})\s*")
+
+
+def _compact_year_spans(common: list[tuple[str, int]], name: str) -> bool:
+    """Whether six-digit values are years written with the next one's last two digits (the
+    DfE's Explore Education Statistics: time_period 201112 is the academic year 2011/12,
+    202223 the financial year 2022-23), every sampled one: years of several, or one under a
+    name that does not say month (one 201112 under BEGIN_YEARMONTH is December 2011). Years
+    up to 2011/12 also read as months, 201213 on no longer would."""
+    found = [_COMPACT_YEAR_SPAN.fullmatch(value) for value, _ in common]
+    matched = [m for m in found if m is not None]
+    if not matched or any(int(m.group(2)) != (int(m.group(1)) + 1) % 100 for m in matched):
+        return False
+    return len({m.group(1) for m in matched}) >= 2 or not names_a_month(name)
+
+
 def _missing_markers(
     markers: list[tuple[str, int]], weights: Weights, total: int, config: InferenceConfig
 ) -> dict[str, int]:
@@ -615,6 +637,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
         or (_passes(postal, weights, total, config) and postal.named is not None and postal.named(name))
+        or (_passes(DETECTORS["compact_year_month"], weights, total, config) and looks_like_year_month(name))
     )
 
 
