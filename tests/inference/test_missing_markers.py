@@ -325,8 +325,9 @@ def test_a_top_code_in_words_is_its_number(infer: Infer) -> None:
     result = infer({"age": ages, "hrs1": hours})
     for column in ("age", "hrs1"):
         assert (result[column].decided_type, result[column].decided_pattern) == ("INTEGER", "worded_bound"), column
-        assert result[column].bounds is not None
-        assert result[column].bounds[1] == 89, column
+        bounds = result[column].bounds
+        assert bounds is not None
+        assert bounds[1] == 89, column
 
 
 def test_a_negative_code_beside_dates_is_missing(infer: Infer) -> None:
@@ -347,3 +348,17 @@ def test_a_negative_number_beside_a_scale_or_money_is_a_value(infer: Infer, valu
     result = infer({"label": [values[i % 3] for i in range(300)]})["label"]
     assert result.missing_values == {}
     assert result.decided_type != "BOOLEAN"
+
+
+@pytest.mark.parametrize("marker", ["SUPP", "NE", "LOWCOV", "z", "u", "low"])
+def test_england_s_school_statistics_suppression_markers_are_missing(infer: Infer, marker: str) -> None:
+    # The DfE's KS4 performance tables write "SUPP" (suppressed), "NE" (no entries) and
+    # "LOWCOV" (low coverage) in ATT8SCR and P8MEA; Explore Education Statistics files write
+    # "z", "u" and "low" in their counts. Four of 104 schools went to quarantine; at a tenth
+    # the measure stayed text.
+    for every in (26, 10):
+        values = [marker if i % every == 0 else f"{20 + (i * 7) % 50}.{i % 10}" for i in range(104)]
+        result = infer({"ATT8SCR": values})["ATT8SCR"]
+        assert result.decided_type == "DOUBLE", every
+        assert result.missing_values == {marker: len(range(0, 104, every))}, every
+        assert result.candidates[0].failed_examples == []

@@ -35,9 +35,10 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # General Social Survey's "Don't know", "Refused" and "IAP" (inapplicable), Home Assistant's
 # "unavailable" (a sensor without a reading), kubectl's "<unknown>" and "<none>", a box score's "Did Not Play", "DNP - Coach's
 # Decision", "Inactive" written across the stat columns of a player who did not play,
-# the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected), letters in parentheses or brackets and the
+# the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected, England's DfE performance tables' "SUPP" and "LOWCOV"), letters in parentheses or brackets and the
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful), INSEE's "s" (statistical
-# secret) and a "c" (confidential), the USGS's remarks where a gauge has no value ("Ice",
+# secret) and a "c" (confidential), the DfE's "NE" (no entries), the Explore Education Statistics
+# symbols "z" (not applicable), "u" (low reliability) and "low" (rounds to zero), the USGS's remarks where a gauge has no value ("Ice",
 # "Eqp": equipment, "Ssn": seasonal, "Bkw": backwater, "Dis", "Rat", "Mnt", "Fld", "Pr"); and
 # in parentheses ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
@@ -50,11 +51,13 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # "unknown"), a two-letter abbreviation three times, a code three times and in 1% of the
 # values; rarer ones stay junk, quarantined with the row. Not "?" or "#VALUE!": those read
 # as errors, not codes.
-_MARKER_PUNCTUATION = r"(?:[.:*_/\-–—…]{1,10}|\s)"
+_MARKER_SYMBOLS = r"[.:*_/\-–—…]{1,10}"
+_MARKER_PUNCTUATION = rf"(?:{_MARKER_SYMBOLS}|\s)"
 _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|null|none|nan|tbd|tba|n/?a|n/e|n/m|n\.a\.|n\.d\.|nd|np"
     r"|not [a-z]{3,15}(?: \([a-z ]{2,30}\))?|reported as unknown"
-    r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}|(?:privacy ?)?suppressed|redacted|withheld|confidential"
+    r"|no [a-z]{2,15}(?: [a-z]{2,15})?|varies(?: [a-z]{2,15}){0,3}"
+    r"|(?:privacy ?)?suppressed|supp|lowcov|ne|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
@@ -69,8 +72,12 @@ _MARKER_WORDS = (
 _NEGATIVE_CODES = r"-(?:[1-9]|9{2,4})"
 # The USGS's remarks where a gauge has no value: no number has their shape, so once will do.
 _GAUGE_REMARKS = "Ice|Eqp|Ssn|Bkw|Dis|Rat|Mnt|Fld|Pr"
+# Single letters that mark a missing value (the census's "N" and "X", the EIA's "W", INSEE's
+# "s", a "c", a weather file's "M" and "T", the EES's "z" and "u").
+_MARKER_LETTERS = "NXxWscMTzu"
 _MARKER_CODES = (
-    r"\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\]|[NXxWscMT]|NM|" + _GAUGE_REMARKS + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
+    rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|" + _GAUGE_REMARKS
+    + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
     r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
@@ -593,7 +600,7 @@ def says_missing(value: str) -> bool:
 # `scan.missing_markers_among_failures`): punctuation ("...", ":"), Eurostat's ":" with its
 # flag (": c", confidential), letters in brackets ("(X)", "[c]").
 _LATE_MARKER = re.compile(
-    rf"\s*(?:[.:*_/\-–—…]{{1,10}}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS})\s*"
+    rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS})\s*"
 )
 _GAUGE_REMARK = re.compile(rf"\s*(?:{_GAUGE_REMARKS})\s*")
 
