@@ -362,3 +362,33 @@ def test_england_s_school_statistics_suppression_markers_are_missing(infer: Infe
         assert result.decided_type == "DOUBLE", every
         assert result.missing_values == {marker: len(range(0, 104, every))}, every
         assert result.candidates[0].failed_examples == []
+
+
+def test_nces_reporting_symbols_are_missing(infer: Infer) -> None:
+    # A NAEP Data Explorer export: "‡" (reporting standards not met) beside "—" (not
+    # available); NCES Digest tables' "†" (not applicable) and "#" (rounds to zero). The
+    # "‡" rows went to quarantine while the "—" ones read as missing.
+    rng = random.Random(9)
+    values = [f"{rng.uniform(250, 300):.6f}" for _ in range(95)] + ["‡"] * 3 + ["—"] * 2
+    result = infer({"Average scale score": values})["Average scale score"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"‡": 3, "—": 2})
+    digest = [f"{rng.uniform(1, 60):.1f}" for _ in range(40)] + ["†", "#"]
+    result = infer({"Percent": digest})["Percent"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"†": 1, "#": 1})
+
+
+def test_a_rare_letter_beside_a_frequent_one_is_missing(infer: Infer) -> None:
+    # The CCD's grade counts: "N" (not applicable) on a tenth of the schools, "M" (missing)
+    # on one or two; each "M" sent its school to quarantine.
+    rng = random.Random(3)
+    values = [str(rng.randint(0, 150)) for _ in range(200)] + ["N"] * 20 + ["M"] * 2
+    rng.shuffle(values)
+    result = infer({"G01": values})["G01"]
+    assert (result.decided_type, result.missing_values) == ("INTEGER", {"N": 20, "M": 2})
+    # Past the sample too: one "M" near the end of a long file.
+    values = ["N" if i % 10 == 0 else str(i % 150) for i in range(30_000)]
+    values[29_995] = "M"
+    result = infer({"G01": values})["G01"]
+    assert result.decided_type == "INTEGER"
+    assert result.missing_values == {"N": 3000, "M": 1}
+    assert result.candidates[0].failed_examples == []

@@ -38,7 +38,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected, England's DfE performance tables' "SUPP" and "LOWCOV"), letters in parentheses or brackets and the
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful), INSEE's "s" (statistical
 # secret) and a "c" (confidential), the DfE's "NE" (no entries), the Explore Education Statistics
-# symbols "z" (not applicable), "u" (low reliability) and "low" (rounds to zero), the USGS's remarks where a gauge has no value ("Ice",
+# symbols "z" (not applicable), "u" (low reliability) and "low" (rounds to zero), NCES's "‡"
+# (reporting standards not met), "†" (not applicable) and "#" (rounds to zero), the USGS's remarks where a gauge has no value ("Ice",
 # "Eqp": equipment, "Ssn": seasonal, "Bkw": backwater, "Dis", "Rat", "Mnt", "Fld", "Pr"); and
 # in parentheses ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
@@ -51,7 +52,7 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # "unknown"), a two-letter abbreviation three times, a code three times and in 1% of the
 # values; rarer ones stay junk, quarantined with the row. Not "?" or "#VALUE!": those read
 # as errors, not codes.
-_MARKER_SYMBOLS = r"[.:*_/\-–—…]{1,10}"
+_MARKER_SYMBOLS = r"[.:*_/\-–—…‡†#]{1,10}"
 _MARKER_PUNCTUATION = rf"(?:{_MARKER_SYMBOLS}|\s)"
 _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|null|none|nan|tbd|tba|n/?a|n/e|n/m|n\.a\.|n\.d\.|nd|np"
@@ -550,12 +551,17 @@ def _missing_markers(
     rest = total - sum(frequent.values())
     if not frequent or rest < config.missing_min_count:
         return {}
+    rare_letters = {v: c for v, c in markers if v not in frequent and is_marker_letter(v)}
     for detector in DETECTORS.values():
         if detector.convert is None:
             continue
         # The markers a reading reads are its values (the "N" of a Y/N column); the others
         # are missing where it reads the rest (EIA-860's " " beside Y and N).
         unread = {v: c for v, c in frequent.items() if not detector.matches(v) or _ZERO_DATE.fullmatch(v)}
+        if any(is_marker_letter(v) for v in unread):
+            # A source that writes a letter for a missing value writes its others so, however
+            # rare: the CCD's many "N" (not applicable) beside a school's one "M" (missing).
+            unread.update({v: c for v, c in rare_letters.items() if not detector.matches(v)})
         if not unread or weights[detector.name][0] < config.accept_rate * (total - sum(unread.values())):
             continue
         if detector.data_type not in ("DATE", "TIMESTAMP") and any(_NEGATIVE_CODE.fullmatch(v) for v in unread):
@@ -597,12 +603,19 @@ def says_missing(value: str) -> bool:
 
 
 # Markers that say a value is missing whatever their count, found after the sample (see
-# `scan.missing_markers_among_failures`): punctuation ("...", ":"), Eurostat's ":" with its
+# `scan.missing_markers_among_failures`): punctuation ("...", ":", NCES's "‡"), Eurostat's ":" with its
 # flag (": c", confidential), letters in brackets ("(X)", "[c]").
 _LATE_MARKER = re.compile(
     rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS})\s*"
 )
 _GAUGE_REMARK = re.compile(rf"\s*(?:{_GAUGE_REMARKS})\s*")
+_MARKER_LETTER = re.compile(rf"\s*[{_MARKER_LETTERS}]\s*")
+
+
+def is_marker_letter(value: str) -> bool:
+    """Whether a value is one of the single letters sources write for a missing value ("N",
+    "M", "x", "z")."""
+    return _MARKER_LETTER.fullmatch(value) is not None
 
 
 def marks_missing(value: str) -> bool:

@@ -24,7 +24,12 @@ from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql
 from datadossier.inference.detector import has_marker_sql
 from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
-from datadossier.inference.sampling import SampleFindings, is_censored, marks_missing
+from datadossier.inference.sampling import (
+    SampleFindings,
+    is_censored,
+    is_marker_letter,
+    marks_missing,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -340,6 +345,9 @@ def missing_markers_among_failures(
             continue
         # (Results beyond a detection limit were sampled: others beyond other limits are so too.)
         censored = any(is_censored(v) for v in findings.missing)
+        # (A letter was sampled as a missing value: the source's other letters are so too, the
+        # CCD's rare "M" beside its "N".)
+        lettered = any(is_marker_letter(v) for v in findings.missing)
         # Rare markers only (a frequent one was sampled, and decided there), and no yes/no
         # reading ("No internet service" beside Yes and No is a third answer).
         failing = [
@@ -347,7 +355,10 @@ def missing_markers_among_failures(
             if stats.detector.convert is not None and stats.detector.data_type != "BOOLEAN"
             and stats.failed_examples and len(stats.failed_examples) < k
             and scan.non_null - stats.parsed <= max(_LATE_MISSING_SHARE * scan.non_null, _LATE_MISSING_COUNT)
-            and all(marks_missing(v) or (censored and is_censored(v)) for v in stats.failed_examples)
+            and all(
+                marks_missing(v) or (censored and is_censored(v)) or (lettered and is_marker_letter(v))
+                for v in stats.failed_examples
+            )
         ]
         if failing:
             best = max(failing, key=lambda stats: stats.parsed)
