@@ -392,3 +392,13 @@ def test_a_rare_letter_beside_a_frequent_one_is_missing(infer: Infer) -> None:
     assert result.decided_type == "INTEGER"
     assert result.missing_values == {"N": 3000, "M": 1}
     assert result.candidates[0].failed_examples == []
+
+
+@pytest.mark.parametrize("marker", ["NO DATA!", "INVALID!"])
+def test_epc_s_markers_are_missing(infer: Infer, marker: str) -> None:
+    # England's EPC certificates: "NO DATA!" and "INVALID!" in NUMBER_HABITABLE_ROOMS and
+    # FLOOR_HEIGHT; one in eleven kept the column text, 4% quarantined their certificates.
+    for rows, every in ((11, 11), (200, 25)):
+        values = [marker if i % every == 2 else f"2.{4 + i % 2}" for i in range(rows)]
+        result = infer({"FLOOR_HEIGHT": values})["FLOOR_HEIGHT"]
+        assert (result.decided_type, result.missing_values) == ("DOUBLE", {marker: len(range(2, rows, every))}), rows

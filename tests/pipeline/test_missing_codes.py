@@ -84,6 +84,19 @@ def test_a_word_for_missing_among_text_values_is_named(tmp_path: Path) -> None:
     assert "No Charge" not in reasons["payment"]
 
 
+def test_epc_s_markers_among_text_values_are_named(tmp_path: Path) -> None:
+    # England's EPC certificates: "INVALID!" beside the ratings A to G, "NO DATA!" beside
+    # BUILT_FORM's forms; both were listed as categories of their own.
+    ratings = ["A", "B", "C", "D", "E", "F", "G", "D", "C", "INVALID!"]
+    forms = ["Detached", "Semi-Detached", "Mid-Terrace", "End-Terrace", "NO DATA!"]
+    lines = ["LMK_KEY,CURRENT_ENERGY_RATING,BUILT_FORM"] + [
+        f"{1000 + i},{ratings[i % 10]},{forms[i % 5]}" for i in range(200)
+    ]
+    reasons = reasons_of(tmp_path, "certificates.csv", lines)
+    assert "'INVALID!' (20 values, 10.0%) says a value is unknown or missing" in reasons["CURRENT_ENERGY_RATING"]
+    assert "'NO DATA!' (40 values, 20.0%) says a value is unknown or missing" in reasons["BUILT_FORM"]
+
+
 def test_states_and_codes_that_read_like_missing_words_are_not_named_so(tmp_path: Path) -> None:
     # Lending Club's verification_status "Not Verified" (a third of the loans), an inspection's
     # "Not Ready", Tampa Bay's "TBA" among team codes; "Not Available" is still named.

@@ -541,7 +541,7 @@ def _an_answer(value: str) -> bool:
     words = value.strip().lower().split()
     if len(words) >= 2 and words[0] == "not":
         return words[1].strip("().,") not in _UNKNOWN_WORDS
-    return len(words) >= 2 and words[0] == "no" and words[1] not in _NOTHING_WORDS
+    return len(words) >= 2 and words[0] == "no" and words[1].strip("!") not in _NOTHING_WORDS
 
 
 def _one_of_the_codes(value: str, top: list[tuple[str, int]]) -> bool:
