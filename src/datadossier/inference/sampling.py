@@ -44,8 +44,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # "Eqp": equipment, "Ssn": seasonal, "Bkw": backwater, "Dis", "Rat", "Mnt", "Fld", "Pr"); and
 # in parentheses ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
-# statistics, the census's top and bottom codes "250,000+" and "2,500-"), MySQL's zero
-# dates, a survey's negative codes where the rest are not numbers (IPEDS's CLOSEDAT: "-2",
+# statistics, the census's top and bottom codes "250,000+" and "2,500-"), zero dates (MySQL's
+# "0000-00-00", a county roll's "00/00/0000" for an unknown sale), a survey's negative codes where the rest are not numbers (IPEDS's CLOSEDAT: "-2",
 # not applicable, beside the dates of the colleges that closed; -9 to -1, -99 to -9999), and
 # a cell of spaces alone (the " " of Telco churn's TotalCharges for new customers). Other letters are data (Ergast's positionText "R": retired). Such a value is
 # missing where the rest of the column reads as one type (`_missing_markers`) and it is not
@@ -74,19 +74,20 @@ _MARKER_WORDS = (
 _NEGATIVE_CODES = r"-(?:[1-9]|9{2,4})"
 # The USGS's remarks where a gauge has no value: no number has their shape, so once will do.
 _GAUGE_REMARKS = "Ice|Eqp|Ssn|Bkw|Dis|Rat|Mnt|Fld|Pr"
+# A zero date: no day, month or year, as MySQL and mainframe exports write an unknown one.
+_ZERO_DATES = r"(?:0000-00-00|00/00/0000|00-00-0000|00\.00\.0000|0000/00/00)(?:[ T]00:00(?::00)?)?"
 # Single letters that mark a missing value (the census's "N" and "X", the EIA's "W", INSEE's
 # "s", a "c", a weather file's "M" and "T", the EES's "z" and "u").
 _MARKER_LETTERS = "NXxWscMTzu"
 _MARKER_CODES = (
     rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|" + _GAUGE_REMARKS
-    + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]"
-    r"|0000-00-00(?:[ T]00:00:00)?|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
+    + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
 _PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
 _WORD_MARKER = re.compile(rf"\s*{_MARKER_WORDS}\s*")
 # A marker with a date's shape but no date in it (no detector reads it as a value).
-_ZERO_DATE = re.compile(r"\s*0000-00-00(?:[ T]00:00:00)?\s*")
+_ZERO_DATE = re.compile(rf"\s*{_ZERO_DATES}\s*")
 _NUMBER_CHARS = frozenset("0123456789.,+-\t \u00a0\u202f")
 
 
@@ -605,11 +606,13 @@ def says_missing(value: str) -> bool:
 
 # Markers that say a value is missing whatever their count, found after the sample (see
 # `scan.missing_markers_among_failures`): punctuation ("...", ":", NCES's "‡"), Eurostat's ":" with its
-# flag (": c", confidential), letters in brackets ("(X)", "[c]").
+# flag (": c", confidential), letters in brackets ("(X)", "[c]"), zero dates.
 _LATE_MARKER = re.compile(
-    rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS})\s*"
+    rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS}"
+    rf"|{_ZERO_DATES})\s*"
 )
-_GAUGE_REMARK = re.compile(rf"\s*(?:{_GAUGE_REMARKS})\s*")
+# Markers no value of a column has the shape of: once will do.
+_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_ZERO_DATES})\s*")
 _MARKER_LETTER = re.compile(rf"\s*[{_MARKER_LETTERS}]\s*")
 
 
@@ -633,7 +636,7 @@ _GROUPED_BOUND = re.compile(r"\s*[0-9]{1,3}(?:,[0-9]{3})+[+-]\s*")
 
 def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float:
     """How often a marker must be sampled to stand for a missing value (see `MISSING_MARKER`)."""
-    if _PUNCTUATION_MARKER.fullmatch(marker) or _GROUPED_BOUND.fullmatch(marker) or _GAUGE_REMARK.fullmatch(marker):
+    if _PUNCTUATION_MARKER.fullmatch(marker) or _GROUPED_BOUND.fullmatch(marker) or _SHAPELESS_MARKER.fullmatch(marker):
         return 1
     if says_missing(marker):
         return 1  # "unknown", "missing", "n.a.": missing even once
