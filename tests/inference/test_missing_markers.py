@@ -413,3 +413,15 @@ def test_a_zero_date_is_missing_even_once(infer: Infer, zero: str) -> None:
         result = infer({"LAST_SALE_DATE": values})["LAST_SALE_DATE"]
         assert (result.decided_type, result.decided_pattern) == ("DATE", "us_date"), rows
         assert result.missing_values == {zero: len(range(1, rows, every))}, rows
+
+
+def test_a_chart_s_new_entries_have_no_previous_rank(infer: Infer) -> None:
+    # Billboard's Hot 100: last_week is "NEW" for a song's first week (7% of the rows), beside
+    # the ranks of the others; the column stayed text.
+    ranks = [str(1 + i % 100) for i in range(10)] + ["NEW", "NEW"]
+    result = infer({"last_week": ranks})["last_week"]
+    assert (result.decided_type, result.missing_values) == ("INTEGER", {"NEW": 2})
+    many = ["NEW" if i % 14 == 0 else "RE-ENTRY" if i % 97 == 0 else str(1 + i % 100) for i in range(3000)]
+    result = infer({"last_week": many})["last_week"]
+    assert result.decided_type == "INTEGER"
+    assert set(result.missing_values) == {"NEW", "RE-ENTRY"}

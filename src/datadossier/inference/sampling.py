@@ -40,7 +40,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful), INSEE's "s" (statistical
 # secret) and a "c" (confidential), the DfE's "NE" (no entries), the Explore Education Statistics
 # symbols "z" (not applicable), "u" (low reliability) and "low" (rounds to zero), NCES's "‡"
-# (reporting standards not met), "†" (not applicable) and "#" (rounds to zero), the USGS's remarks where a gauge has no value ("Ice",
+# (reporting standards not met), "†" (not applicable) and "#" (rounds to zero), a chart's "NEW"
+# and "RE-ENTRY" where last week's rank is (no previous one), the USGS's remarks where a gauge has no value ("Ice",
 # "Eqp": equipment, "Ssn": seasonal, "Bkw": backwater, "Dis", "Rat", "Mnt", "Fld", "Pr"); and
 # in parentheses ("(X)", "(D)": not available, not applicable, withheld; the UK's ONS
 # writes "[x]", "[c]"; Eurostat ": c", ": u"), bounds written for suppressed or top-coded values ("<5" in health
@@ -79,8 +80,10 @@ _ZERO_DATES = r"(?:0000-00-00|00/00/0000|00-00-0000|00\.00\.0000|0000/00/00)(?:[
 # Single letters that mark a missing value (the census's "N" and "X", the EIA's "W", INSEE's
 # "s", a "c", a weather file's "M" and "T", the EES's "z" and "u").
 _MARKER_LETTERS = "NXxWscMTzu"
+# Where last week's rank is, a chart's new entry has none.
+_NO_PREVIOUS = r"NEW|New|new|RE-?ENTRY|Re-?[Ee]ntry"
 _MARKER_CODES = (
-    rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|" + _GAUGE_REMARKS
+    rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|{_NO_PREVIOUS}|" + _GAUGE_REMARKS
     + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
@@ -606,13 +609,13 @@ def says_missing(value: str) -> bool:
 
 # Markers that say a value is missing whatever their count, found after the sample (see
 # `scan.missing_markers_among_failures`): punctuation ("...", ":", NCES's "‡"), Eurostat's ":" with its
-# flag (": c", confidential), letters in brackets ("(X)", "[c]"), zero dates.
+# flag (": c", confidential), letters in brackets ("(X)", "[c]"), zero dates, a chart's "NEW".
 _LATE_MARKER = re.compile(
     rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS}"
-    rf"|{_ZERO_DATES})\s*"
+    rf"|{_ZERO_DATES}|{_NO_PREVIOUS})\s*"
 )
 # Markers no value of a column has the shape of: once will do.
-_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_ZERO_DATES})\s*")
+_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_ZERO_DATES}|{_NO_PREVIOUS})\s*")
 _MARKER_LETTER = re.compile(rf"\s*[{_MARKER_LETTERS}]\s*")
 
 
