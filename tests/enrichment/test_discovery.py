@@ -2851,3 +2851,24 @@ async def test_a_one_to_one_partner_named_only_by_its_file_lends_no_entity(runti
     names = {e.table: e.entity_type for e in entities}
     assert names["pew.atp_w120"] != names["pew.atp_w119"]
     assert "120" in names["pew.atp_w120"]
+
+
+async def test_an_email_address_beside_the_members_id_is_a_key_the_activity_links_to(runtime: Runtime, tmp_path: Path) -> None:
+    # Mailchimp: the audience export has "Email Address" and its own EUID; the campaign
+    # activity export names the subscriber by "Email Address" alone.
+    folder = tmp_path / "data" / "mailchimp"
+    folder.mkdir(parents=True)
+    rng = random.Random(11)
+    (folder / "members.csv").write_text(
+        "Email Address,First Name,MEMBER_RATING,EUID\n"
+        + "".join(f"user{i}@example.com,Ann{i % 9},{1 + i % 5},{uuid.UUID(int=rng.getrandbits(128)).hex[:10]}\n" for i in range(60))
+    )
+    (folder / "campaign_activity.csv").write_text(
+        "Email Address,Campaign Title,Opens,Clicks\n"
+        + "".join(f"user{rng.randrange(60)}@example.com,Newsletter #{i % 4},{i % 3},{i % 2}\n" for i in range(150))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="mailchimp")
+    members = next(e for e in entities if e.table == "mailchimp.members")
+    assert ["Email Address"] in members.evidence["keys"]["candidate_keys"]
+    assert ("campaign_activity", ("Email Address",), "members", ("Email Address",)) in _edges(found, "mailchimp")

@@ -312,8 +312,18 @@ def names_a_unit(name: str) -> bool:
     return bool(ws) and ws[-1] in _UNIT_WORDS and (len(ws) == 1 or ws[-2] not in _THING_UNITS)
 
 
+# Where mail is delivered to, not where a thing stands: an e-mail address (Mailchimp's and
+# HubSpot's "Email Address", "E-mail Address") names its holder as a login does, and is the one
+# key an activity export shares with its audience.
+_MAILBOX_WORDS = frozenset({"email", "mail"})
+
+
 def is_descriptive(name: str) -> bool:
-    return any(w in DESCRIPTIVE_WORDS for w in words(name))
+    ws = words(name)
+    return any(
+        w in DESCRIPTIVE_WORDS and not (w == "address" and i > 0 and ws[i - 1] in _MAILBOX_WORDS)
+        for i, w in enumerate(ws)
+    )
 
 
 # Abbreviations that are no prefix of their word: PayPal's "Reference Txn ID".
