@@ -2872,3 +2872,23 @@ async def test_an_email_address_beside_the_members_id_is_a_key_the_activity_link
     members = next(e for e in entities if e.table == "mailchimp.members")
     assert ["Email Address"] in members.evidence["keys"]["candidate_keys"]
     assert ("campaign_activity", ("Email Address",), "members", ("Email Address",)) in _edges(found, "mailchimp")
+
+
+async def test_a_uuid_beside_a_name_links_to_the_headerless_dumps_uuid_not_its_names(runtime: Runtime, tmp_path: Path) -> None:
+    # MusicBrainz's mbdump/artist has no header (id, gid, name, sort_name, comment); a Last.fm
+    # scrobble export names the artist twice, by name and by MBID (the gid).
+    folder = tmp_path / "data" / "mb"
+    folder.mkdir(parents=True)
+    rng = random.Random(3)
+    artists = [(7 * i + 1, str(uuid.UUID(int=rng.getrandbits(128))), f"Band {chr(65 + i)}{i}") for i in range(12)]
+    (folder / "artist.tsv").write_text("".join(f"{i}\t{gid}\t{name}\t{name}\t\\N\n" for i, gid, name in artists))
+    plays = [artists[rng.randrange(12)] for _ in range(60)]
+    (folder / "scrobbles.csv").write_text(
+        "uts,artist,artist_mbid,track\n"
+        + "".join(f"{1680340000 + 600 * n},{name},{gid},Track {n}\n" for n, (_, gid, name) in enumerate(plays))
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="mb")
+    edges = _edges(found, "mb")
+    assert ("scrobbles", ("artist_mbid",), "artist", ("column1",)) in edges
+    assert not any(child == "scrobbles" and columns == ("artist",) for child, columns, _, _ in edges)

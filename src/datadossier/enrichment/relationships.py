@@ -144,7 +144,9 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
             return 0.4  # (without a header, a few codes found among another table's say little, nor a table's own ids)
         if is_placeholder(child.name) and distinct < HEADERLESS_MIN_DISTINCT:
             return 0.6  # (GeoNames' cities name a dozen countries and time zones, without a header)
-        return 0.6 if (child.avg_length or 0.0) <= 2.5 else 0.9
+        if (child.avg_length or 0.0) <= 2.5:
+            return 0.6
+        return LONG_CODE_SPECIFICITY if (child.fixed_length or 0) >= LONG_CODE_WIDTH else 0.9
     low, high = parent.min_value, parent.max_value
     parent_distinct = parent.distinct or parent.non_null
     if low is None or high is None or parent_distinct == 0:
@@ -175,6 +177,14 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     else:
         spec = 0.75  # a dense range that starts elsewhere (1001..1300) is less common
     return spec * (0.6 if distinct <= 5 else 1.0)
+
+
+# Text of one long width (a UUID's 36 characters, a hash's 32 or 40) found in a key is hardly
+# found there by chance, where names and words are: a Last.fm scrobble's artist_mbid onto the
+# gid of MusicBrainz's headerless artist dump, not its artist name onto the artist's names
+# (thousands of them shared by different artists).
+LONG_CODE_WIDTH = 20
+LONG_CODE_SPECIFICITY = 0.97
 
 
 # Without a header, a 1..N column of one table that repeats over another's rows and spans its
