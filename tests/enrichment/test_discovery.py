@@ -1994,6 +1994,23 @@ async def test_a_composite_grain_may_have_a_part_with_empty_values(runtime: Runt
     assert entity.evidence["keys"]["nullable_parts"] == ["Province/State"]
 
 
+async def test_a_day_and_a_code_blank_on_some_days_key_a_breakdown(runtime: Runtime, tmp_path: Path) -> None:
+    # The Play Console's ratings by country: one row per Date and Country, the country blank
+    # (unknown) on a row of some days.
+    import datetime as dt
+
+    rng = random.Random(8)
+    lines = ["Date,Package Name,Country,Daily Average Rating,Total Average Rating"]
+    for d in range(30):
+        day = dt.date(2023, 4, 1) + dt.timedelta(days=d)
+        countries = [c for c in ("US", "GB", "IN", "BR", "DE", "FR") if rng.random() < 0.7]
+        countries += [""] if d % 3 == 0 else []
+        lines += [f"{day},com.example.app,{c},{rng.uniform(1, 5):.2f},{rng.uniform(3.8, 4.5):.2f}" for c in countries]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "play" / "ratings_country.csv", lines)
+    assert entity.grain_columns == ["Date", "Country"]
+    assert entity.evidence["keys"]["nullable_parts"] == ["Country"]
+
+
 async def test_copies_of_rows_beside_a_row_counter_are_counted(runtime: Runtime, tmp_path: Path) -> None:
     # WineEnthusiast's reviews: pandas' index written with a blank header keys the table, and
     # 8% of the reviews repeat another in every other column.

@@ -470,7 +470,7 @@ def _composite_keys(
         key = tuple(c.name for c in sorted(combo, key=lambda c: c.position))
         if key in candidates or any(names.issuperset(k) for k in known):
             continue  # tried already, or not minimal
-        if not _plausible(combo, table) or (any(c.nulls for c in combo) and not _nullable_ok(combo)):
+        if not _plausible(combo, table) or (any(c.nulls for c in combo) and not _nullable_ok(combo, table.rows)):
             continue
         candidates.append(key)
         if len(candidates) >= MAX_COMBINATIONS:
@@ -590,11 +590,20 @@ def _growths(
     return [options[i] for i in order], len(counts)
 
 
-def _nullable_ok(combo: tuple[ColumnStats, ...]) -> bool:
+def _nullable_ok(combo: tuple[ColumnStats, ...], rows: int) -> bool:
     """Whether a set with a part that has empty values may key a table: one such part, among
-    text parts only (a region beside its country). Beside a time or a number, a code with
-    empty values is unique by chance (REES46's brand beside an event's second)."""
-    return sum(1 for c in combo if c.nulls) == 1 and all(c.family == "string" for c in combo)
+    text parts only (a region beside its country), or codes by day filling their grid (the
+    Play Console's ratings by Date and Country, the country blank on a row of some days).
+    Beside a moment or a number, a code with empty values is unique by chance (REES46's brand
+    beside an event's second)."""
+    if sum(1 for c in combo if c.nulls) != 1:
+        return False
+    if all(c.family == "string" for c in combo):
+        return True
+    product = 1
+    for c in combo:
+        product *= (c.distinct or rows) + (1 if c.nulls else 0)  # (the empty value counts as one)
+    return any(c.sql_type.upper() == "DATE" for c in combo) and _codes_by_time(combo, rows, product)
 
 
 def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
