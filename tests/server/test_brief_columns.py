@@ -37,6 +37,37 @@ def test_columns_numbered_alike_and_read_alike_are_one_line() -> None:
     assert pair == ["x1: INTEGER", "x2: INTEGER", "total: INTEGER"]
 
 
+def test_columns_numbered_inside_their_names_are_one_line() -> None:
+    # PISA's student file: plausible values PV1MATH .. PV10MATH, PV1READ .. PV10READ, the
+    # number mid-name, were named one per line (about 150 lines for a real file's domains).
+    columns = [_column("CNT", 0, "VARCHAR")]
+    columns += [_column(f"PV{n}{domain}", len(columns) + n, "DOUBLE") for domain in ("MATH", "READ") for n in range(1, 11)]
+    briefs, _ = brief_columns(columns)
+    assert briefs == [
+        "CNT: VARCHAR",
+        "PV1MATH .. PV10MATH: DOUBLE (10 columns numbered alike)",
+        "PV1READ .. PV10READ: DOUBLE (10 columns numbered alike)",
+    ]
+
+
+def test_columns_named_by_dates_are_one_line() -> None:
+    # Zillow's home values: a column per month, 2000-01-31 .. 2023-12-31, older months emptier;
+    # each was its own line (277 lines of a county file's answer).
+    months = [f"{year}-{month:02d}-28" for year in range(2000, 2024) for month in range(1, 13)]
+    columns = [_column("RegionID", 0), _column("RegionName", 1, "VARCHAR")]
+    columns += [_column(m, i + 2, "DOUBLE", null_ratio=0.42 if m < "2002" else 0.0) for i, m in enumerate(months)]
+    briefs, _ = brief_columns(columns)
+    assert briefs == [
+        "RegionID: INTEGER",
+        "RegionName: VARCHAR",
+        "2000-01-28 .. 2001-12-28: DOUBLE (42% null) (24 columns dated alike)",
+        "2002-01-28 .. 2023-12-28: DOUBLE (264 columns dated alike)",
+    ]
+    # (JHU's 1/22/20 ... are dates too.)
+    jhu, _ = brief_columns([_column(f"{m}/{d}/20", d) for m, d in [(1, 30), (1, 31), (2, 1), (2, 2)]])
+    assert jhu == ["1/30/20 .. 2/2/20: INTEGER (4 columns dated alike)"]
+
+
 def test_columns_past_the_budget_are_counted() -> None:
     # GTEx's samples as columns: no numbering to fold, too many to name in the room.
     columns = [_column(f"GTEX-{n:05X}-0226-SM-{n:05X}Z", n, "DOUBLE") for n in range(2000)]

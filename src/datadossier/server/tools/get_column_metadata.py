@@ -31,7 +31,7 @@ class ColumnMetadataResult(BaseModel):
         default_factory=lambda: [],
         description="The table's columns not detailed in `columns`, in one line each"
         " (`name: TYPE (pattern, unit, nulls)`; a run numbered and read alike as `first .. last: TYPE (n columns"
-        " numbered alike)`), so that every column of a wide table is named; past the room a last line counts the rest.",
+        " numbered alike)`, or `dated alike` for columns named by dates), so that every column of a wide table is named; past the room a last line counts the rest.",
     )
     next_offset: int | None = Field(
         default=None, description="Pass as `offset` to detail the columns after those in `columns`; null at the end."

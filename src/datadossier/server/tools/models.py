@@ -288,13 +288,14 @@ def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) 
     """The columns in their one-line form (`brief_column`), as many as fit ``budget``
     characters, and whether any was cut: a result that details some columns still names all
     of them. A run of columns numbered alike and read alike is one line (M5's sales
-    ``d_1 .. d_1941: INTEGER (1,941 columns)``); past the budget, a last line counts the
-    columns not named."""
+    ``d_1 .. d_1941: INTEGER (1,941 columns numbered alike)``, Zillow's months
+    ``2000-01-31 .. 2023-12-31: DOUBLE (288 columns dated alike)``); past the budget, a last
+    line counts the columns not named."""
     briefs: list[str] = []
     total = 0
     runs = _numbered_runs(details)
     for index, (first, last, count, brief) in enumerate(runs):
-        line = brief if count == 1 else f"{first} .. {last}: {brief} ({count:,} columns numbered alike)"
+        line = brief if count == 1 else f"{first} .. {last}: {brief} ({count:,} columns {_run_kind(first, last)} alike)"
         total += len(line) + 3
         if total > budget:
             rest = sum(run[2] for run in runs[index:])
@@ -306,24 +307,51 @@ def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) 
     return briefs, False
 
 
-_NUMBERED_NAME = re.compile(r"(.*?)([0-9]+)")
+_NUMBER = re.compile(r"[0-9]+")
+# A column named by a date alone: Zillow's 2000-01-31, a monthly 2019-01, JHU's 1/22/20.
+_DATED_NAME = re.compile(
+    r"(?:1[89]|20)[0-9]{2}([-/.])[0-9]{1,2}(?:\1[0-9]{1,2})?|[0-9]{1,2}([-/.])[0-9]{1,2}\2(?:[0-9]{2}|[0-9]{4})"
+)
+
+
+def _numbers_apart(name: str, other: str) -> int | None:
+    """Where two names numbered alike differ: the index of the one number told apart (d_1 and
+    d_2; PISA's PV1MATH and PV2MATH, wherever it sits), -1 for two dates (Zillow's 2000-01-31
+    and 2000-02-29, year, month and day all running), or None for names that say different
+    things beside their numbers or differ in more numbers than one (GTEx's sample ids)."""
+    numbers, others = _NUMBER.findall(name), _NUMBER.findall(other)
+    if not numbers or _NUMBER.sub("#", name) != _NUMBER.sub("#", other):
+        return None
+    if _DATED_NAME.fullmatch(name) and _DATED_NAME.fullmatch(other):
+        return -1
+    apart = [i for i, (a, b) in enumerate(zip(numbers, others, strict=True)) if a != b]
+    return apart[0] if len(apart) == 1 else None
+
+
+def _run_kind(first: str, last: str) -> str:
+    """``dated`` for a run of columns named by dates (Zillow's months), else ``numbered``."""
+    return "dated" if _DATED_NAME.fullmatch(first) and _DATED_NAME.fullmatch(last) else "numbered"
 
 
 def _numbered_runs(details: list[ColumnDetail]) -> list[tuple[str, str, int, str]]:
-    """Consecutive columns as (first name, last name, count, brief line): columns named by
-    one stem and a number (d_1, d_2, ...; S0001, S0002, ...) whose type, pattern, unit and
-    nulls read alike are one run, three of them at least; any other column a run of one."""
+    """Consecutive columns as (first name, last name, count, brief line): columns named alike
+    but for one running number (d_1, d_2, ...; PISA's PV1MATH ... PV10MATH) or by dates alike
+    (Zillow's 2000-01-31, 2000-02-29, ...), whose type, pattern, unit and nulls read alike,
+    are one run, three of them at least; any other column a run of one. The names between
+    the first and the last of a run are told by the two."""
     runs: list[tuple[str, str, int, str]] = []
-    stem: str | None = None
+    running: int | None = None  # (which number runs in the run)
     shape: str | None = None
     for d in details:
-        numbered = _NUMBERED_NAME.fullmatch(d.column_name)
         tail = _brief_reading(d)
-        if numbered and stem == numbered.group(1) and shape == tail and runs:
-            first, _, count, _ = runs[-1]
-            runs[-1] = (first, d.column_name, count + 1, tail)
-            continue
-        stem, shape = (numbered.group(1), tail) if numbered else (None, None)
+        if runs and shape == tail:
+            first, last, count, _ = runs[-1]
+            apart = _numbers_apart(last, d.column_name)
+            if apart is not None and (count == 1 or apart == running):
+                runs[-1] = (first, d.column_name, count + 1, tail)
+                running = apart
+                continue
+        shape = tail
         runs.append((d.column_name, d.column_name, 1, f"{d.column_name}: {tail}"))
     # (Runs of two stay two lines: the names say as much as a range.)
     by_name = {d.column_name: d for d in details}
