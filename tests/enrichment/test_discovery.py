@@ -1479,6 +1479,22 @@ async def test_columns_named_for_month_ends_are_one_measure(runtime: Runtime, tm
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 24
 
 
+async def test_a_table_named_for_its_series_step_with_periods_as_columns_is_no_time_period(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Zillow's research files all end in _month (Metro_zhvi_uc_sfrcondo_tier_0.33_0.67_sm_sa_month.csv):
+    # a region a row, keyed by RegionID, a month a column; each was a "time period".
+    folder = tmp_path / "data" / "zillow"
+    folder.mkdir(parents=True)
+    ends = [f"{y}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}" for y in (2022, 2023) for m in range(1, 13)]
+    lines = ["RegionID,SizeRank,RegionName,RegionType,StateName," + ",".join(ends)]
+    lines += [f"{394900 + 13 * i},{i},\"Metro {i}, WA\",msa,WA," + ",".join(f"{5000 * i + k}.5" for k in range(24)) for i in range(20)]
+    (folder / "Metro_zhvi_uc_sfrcondo_tier_0.33_0.67_sm_sa_month.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    assert entity.evidence["keys"]["period_columns"]["count"] == 24
+    assert (entity.entity_type, entity.grain_columns) == ("region", ["RegionID"])
+
+
 async def test_columns_numbered_in_a_run_are_unpivoted_like_periods(runtime: Runtime, tmp_path: Path) -> None:
     # M5's sales: a column of units sold per day, d_1 ... d_N, which calendar.csv's d names.
     folder = tmp_path / "data" / "m5"

@@ -93,6 +93,19 @@ def _entity_from_grain(grain: tuple[str, ...] | None) -> tuple[str, float] | Non
     return entity, _FROM_GRAIN
 
 
+def _periods_as_columns(entity: str, keys: TableKeys) -> bool:
+    """Whether a name read as a period is a wide table's, whose periods are its columns: the
+    name says what its series are by (Zillow's home values, Metro_zhvi_..._month.csv, a
+    region a row and a month a column), not what a row is."""
+    return entity == "time period" and bool(keys.evidence.get("period_columns"))
+
+
+def _without_periods(table: str) -> str:
+    """A table's name read without the words of a period (its series' step, not its rows)."""
+    periods = VOCABULARY["time period"]
+    return " ".join(w for w in table_entity_words(table) if w not in periods) or table
+
+
 def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float] | None:
     ws = {w for c in columns for w in words(c)}
     for entity, marks, needed in _BY_COLUMNS:
@@ -219,13 +232,15 @@ def classify(
         descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
         name, confidence = entity_type(table.meaning)
         entity_from = "table name"
-        if says_nothing(table.meaning):
+        if says_nothing(table.meaning) or _periods_as_columns(name, keys[table.name]):
             by_grain = _entity_from_grain(keys[table.name].grain)
             guess = entity_from_columns([c.name for c in table.columns], bool(times))
             if by_grain is not None:
                 (name, confidence), entity_from = by_grain, "grain"
             elif guess is not None:
                 (name, confidence), entity_from = guess, "columns"
+            elif name == "time period":
+                name, confidence = _without_periods(table.meaning), _FROM_NAME_WORDS
         evidence: dict[str, Any] = {
             "entity_from": entity_from,
             "references_out": sorted({k.parent_table for k in outgoing}),
