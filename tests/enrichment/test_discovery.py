@@ -1663,6 +1663,24 @@ async def test_a_table_named_for_nothing_is_the_entity_its_identifier_names(runt
     assert (kinds["fec.cm"], kinds["fec.cn"], kinds["fec.x1"]) == ("cmte", "cand", "location")
 
 
+async def test_files_named_alike_but_for_one_word_are_read_by_that_word(runtime: Runtime, tmp_path: Path) -> None:
+    # NCES's Common Core of Data: ccd_sch_029_2223_w_1a_083023.csv and ccd_lea_..._w_1a_083023.csv,
+    # a school and a local education agency a row, were "sch w" and "lea w".
+    folder = tmp_path / "data" / "nces"
+    folder.mkdir(parents=True)
+    (folder / "ccd_lea_029_2223_w_1a_083023.csv").write_text("LEA_NAME,LEAID,LCITY\n" + "".join(
+        f"District {i:04d},{100000 + i:07d},Town {i % 7}\n" for i in range(40)))
+    (folder / "ccd_sch_029_2223_w_1a_083023.csv").write_text("SCH_NAME,NCESSCH,LEAID,TOTAL\n" + "".join(
+        f"School {i},{(100000 + i % 40) * 100000 + i:012d},{100000 + i % 40:07d},{100 + i}\n" for i in range(200)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="nces")
+    kinds = {e.table: e.entity_type for e in entities}
+    assert kinds == {
+        "nces.ccd_lea_029_2223_w_1a_083023": "local education agency",
+        "nces.ccd_sch_029_2223_w_1a_083023": "school",
+    }
+
+
 async def test_a_nearly_unique_time_beside_codes_is_no_key(runtime: Runtime, tmp_path: Path) -> None:
     # NYC's taxi trips: no key; the pickup time repeats on a few trips, and with the vendor
     # and the pickup zone beside it every set was unique by chance. Sensors read at the same

@@ -198,6 +198,10 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("surveymonkey_export")[0] == "surveymonkey"
     assert entity_type("hockey_players")[0] == "hockey player"
     assert entity_type("fbl3n_line_items")[0] == "journal entry line"
+    # A file's version and letters at its name's end name no thing; NCES's short forms are
+    # spelled out (ccd_sch_029_2223_w_1a_083023, the Common Core of Data's schools).
+    assert entity_type("ccd_sch_029_2223_w_1a_083023")[0] == "ccd school"
+    assert entity_type("lea")[0] == "local education agency"
     assert entity_type("line_items")[0] != "order line"
     assert entity_type("icd10cm_order_2024")[0] == "icd10cm code"
     assert says_nothing("train")  # Titanic's train.csv: its rows are read from its key, as test.csv's

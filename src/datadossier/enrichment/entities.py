@@ -180,8 +180,21 @@ def entity_type(table: str) -> tuple[str, float]:
             for entity, names in VOCABULARY.items():
                 if word in names and entity != "time period":
                     return entity, 0.6
-    readable = " ".join(table_entity_words(table)) or table
+    readable = " ".join(_SPELLED_OUT.get(w, w) for w in _without_stray_ends(table_entity_words(table))) or table
     return readable, _FROM_NAME_WORDS
+
+
+# Short forms of things in file names, spelled out when the name's words are the entity: the
+# NCES Common Core of Data's ccd_sch_... (schools) and ccd_lea_... (local education agencies).
+_SPELLED_OUT = {"sch": "school", "lea": "local education agency"}
+
+
+def _without_stray_ends(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without the letters and versions that end it (NCES's
+    ccd_sch_029_2223_w_1a_083023: its w and 1a name no thing)."""
+    while len(ws) > 1 and (len(ws[-1]) == 1 or any(ch.isdigit() for ch in ws[-1])):
+        ws = ws[:-1]
+    return ws
 
 
 # Tables of the same column names typed apart listed for a table, at most.

@@ -104,11 +104,13 @@ def with_labels(tables: list[TableStats]) -> list[TableStats]:
         t.name: [w for w in words(bare(t.name)) if not (_PERIOD_WORD.fullmatch(w) or w.isdigit())] or list(words(bare(t.name)))
         for t in tables
     }
-    if len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
-        for end in (0, -1):
-            shared = {ws[end] for ws in names.values() if len(ws) > 1}
-            if len(shared) == 1:
-                names = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
+    # (Several words at an end, each shared: NCES's ccd_sch_029_2223_w_1a_083023 and
+    # ccd_lea_..._w_1a_... are read as sch and lea, not sch_w and lea_w.)
+    for end in (0, -1):
+        while len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
+            if len({ws[end] for ws in names.values()}) != 1:
+                break
+            names = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
     result: list[TableStats] = []
     for t in tables:
         label = "_".join(names[t.name]) or bare(t.name)
