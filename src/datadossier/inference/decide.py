@@ -1077,33 +1077,24 @@ def _resolve_ambiguities(
                 f"{values} and the name does not read as a yes/no flag: kept as"
                 " numbers (BOOLEAN is the runner-up)."
             )
-    grouped = usable("thousands")
-    if (
-        findings.table_decimal_comma and chosen.name == "float" and grouped
-        and grouped.stats.parsed >= chosen.stats.parsed
-    ):
-        # "90.164" beside "1.428,17" in the file's other columns (Destatis, INE, IBGE): the
-        # table writes a decimal comma, so a point groups thousands (not a reading 1000 times
-        # too small).
-        notes.append(
-            "Points here group thousands: the table's other numbers write a decimal comma, and every"
-            " value with a point has groups of three digits after it."
-        )
-        chosen = grouped
-    eu_minus = usable("trailing_minus_eu")
-    if (
-        findings.table_decimal_comma and chosen.name == "trailing_minus" and eu_minus
-        and eu_minus.stats.parsed >= chosen.stats.parsed
-    ):
-        # The same with the minus after the number: SAP's ALV downloads for a user who writes
-        # a decimal comma group whole quantities by points ("3.550", "1.179-") beside amounts
-        # such as "1.234,56-"; read with a decimal point, every quantity of a thousand or more
-        # was a thousand times too small.
-        notes.append(
-            "Points here group thousands: the table's other numbers write a decimal comma, and every"
-            " value with a point has groups of three digits after it."
-        )
-        chosen = eu_minus
+    # "90.164" beside "1.428,17" in the file's other columns (Destatis, INE, IBGE): the table
+    # writes a decimal comma, so a point groups thousands (not a reading 1000 times too small).
+    # The same with the minus after the number: SAP's ALV downloads for a user who writes a
+    # decimal comma group whole quantities by points ("3.550", "1.179-") beside amounts such as
+    # "1.234,56-"; read with a decimal point, every quantity of a thousand or more was a
+    # thousand times too small.
+    pairs: tuple[tuple[PatternName, PatternName], ...] = (("float", "thousands"), ("trailing_minus", "trailing_minus_eu"))
+    for pointed, grouping in pairs:
+        grouped = usable(grouping)
+        if (
+            findings.table_decimal_comma and chosen.name == pointed and grouped
+            and grouped.stats.parsed >= chosen.stats.parsed
+        ):
+            notes.append(
+                "Points here group thousands: the table's other numbers write a decimal comma, and every"
+                " value with a point has groups of three digits after it."
+            )
+            chosen = grouped
     decimal_comma = usable("grouped_number_eu")
     if (
         findings.table_decimal_comma and chosen.name == "thousands" and decimal_comma
