@@ -198,6 +198,10 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("surveymonkey_export")[0] == "surveymonkey"
     assert entity_type("hockey_players")[0] == "hockey player"
     assert entity_type("fbl3n_line_items")[0] == "journal entry line"
+    # A version at a name's end goes, with a letter before it; a letter alone ending a name
+    # stays (a vitamin, a tax schedule).
+    assert entity_type("vitamin_d")[0] == "vitamin d"
+    assert entity_type("schedule_c")[0] == "schedule c"
     # A file's version and letters at its name's end name no thing; NCES's short forms are
     # spelled out (ccd_sch_029_2223_w_1a_083023, the Common Core of Data's schools).
     assert entity_type("ccd_sch_029_2223_w_1a_083023")[0] == "ccd school"

@@ -190,10 +190,13 @@ _SPELLED_OUT = {"sch": "school", "lea": "local education agency"}
 
 
 def _without_stray_ends(ws: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words without the letters and versions that end it (NCES's
-    ccd_sch_029_2223_w_1a_083023: its w and 1a name no thing)."""
-    while len(ws) > 1 and (len(ws[-1]) == 1 or any(ch.isdigit() for ch in ws[-1])):
+    """A name's words without the versions that end it, and a letter before one (NCES's
+    ccd_sch_029_2223_w_1a_083023: its w and 1a name no thing); a letter alone at the end is
+    kept (vitamin_d, hepatitis_b, schedule_c)."""
+    versioned = False
+    while len(ws) > 1 and (any(ch.isdigit() for ch in ws[-1]) or (versioned and len(ws[-1]) == 1)):
         ws = ws[:-1]
+        versioned = True
     return ws
 
 
