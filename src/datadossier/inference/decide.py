@@ -727,6 +727,25 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
     )
 
 
+def _code_numbers(by_name: dict[PatternName, _Option], reading: PatternName, span: tuple[int, int]) -> _Option | None:
+    """The ``reading`` of numbers under a code list's name when it read some values, all of
+    them from ``span``'s first up to (not including) its last: the numbers of such codes
+    (ICD-9's, HCPCS modifiers', Dewey's classes), not other numbers so named."""
+    number = by_name.get(reading)
+    if number is None or not number.stats.parsed:
+        return None
+    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
+    if low is None or high is None or low < span[0] or high >= span[1]:
+        return None
+    return number
+
+
+def _dotted(by_name: dict[PatternName, _Option], number: _Option) -> bool:
+    """Whether some values ``number`` read hold a point (the whole-number reading read fewer)."""
+    whole = by_name.get("integer")
+    return number.stats.parsed > (whole.stats.parsed if whole is not None else 0)
+
+
 # The numbers of ICD-9's codes: 001 to 999 before the point, undotted up to five digits
 # ("25000"); an EHR's dx of other numbers (a physicist's negative dx) is no code list.
 _ICD_NUMBERS = (1, 100_000)
@@ -737,17 +756,13 @@ def _diagnosis_code_note(by_name: dict[PatternName, _Option], name: str, n: int)
     point (the UCI diabetes study's diag_1 "038.9", "250.00", "428.30" beside "V57.89") are
     codes whose leading and trailing zeros a number drops ("038.9" as 38.9 is another code's
     shape), and the V and E codes of the same list would go to quarantine."""
-    number = by_name.get("float")
-    if number is None or not number.stats.parsed or not names_a_diagnosis_code(name):
-        return None
-    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
-    if low is None or high is None or low < _ICD_NUMBERS[0] or high >= _ICD_NUMBERS[1]:
+    number = _code_numbers(by_name, "float", _ICD_NUMBERS) if names_a_diagnosis_code(name) else None
+    if number is None:
         return None
     failed = n - number.stats.parsed
     lettered = [e.strip() for e in number.stats.failed_examples if _letter_code(e.strip())]
     others = f"; the {failed:,} codes with letters (e.g. {lettered[0]!r}) are of the same list" if failed and lettered else ""
-    whole = by_name.get("integer")
-    dotted = number.stats.parsed > (whole.stats.parsed if whole is not None else 0)
+    dotted = _dotted(by_name, number)
     shapes = "'038.9' or '250.00', whose leading and trailing zeros" if dotted else "'0389' or '25000', whose leading zeros"
     return (
         f"{number.stats.parsed:,} values under a diagnosis code's name read as numbers: ICD codes such as"
@@ -768,15 +783,10 @@ def _classification_note(
     shelf's "[Fic]", "E" and "B" (fiction, picture books, biography) beside them are classes
     of the same list, not missing values. Under ``classification`` or a call number's name
     some values are dotted (a count of classes is whole)."""
-    number = by_name.get("float")
-    if number is None or not number.stats.parsed or not names_a_classification(name):
+    number = _code_numbers(by_name, "float", _DEWEY_CLASSES) if names_a_classification(name) else None
+    if number is None:
         return None
-    low, high = as_bound(number.stats.low), as_bound(number.stats.high)
-    if low is None or high is None or low < _DEWEY_CLASSES[0] or high >= _DEWEY_CLASSES[1]:
-        return None
-    whole = by_name.get("integer")
-    dotted = number.stats.parsed > (whole.stats.parsed if whole is not None else 0)
-    if not dotted and not names_a_dewey_class(name):
+    if not _dotted(by_name, number) and not names_a_dewey_class(name):
         return None
     # (The shelf's "[Fic]" has a missing value's shape: counted apart, kept as a value here.)
     failed = n - number.stats.parsed + sum(missing.values())
@@ -790,7 +800,7 @@ def _classification_note(
 
 
 # Modifiers of a procedure code are two characters: "25", "26", "59" beside "TC", "LT", "RT".
-_MODIFIER_NUMBERS = (10, 99)
+_MODIFIER_NUMBERS = (10, 100)
 
 
 def _modifier_note(by_name: dict[PatternName, _Option], name: str, n: int) -> str | None:
@@ -798,11 +808,8 @@ def _modifier_note(by_name: dict[PatternName, _Option], name: str, n: int) -> st
     schedule's MOD, a claim line's MDFR_CD) are one code list of digits and letters, "26"
     the professional and "TC" the technical component of one service; as integers every
     letter modifier would go to quarantine with its claim line."""
-    whole = by_name.get("integer")
-    if whole is None or not whole.stats.parsed or not names_a_modifier(name):
-        return None
-    low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)
-    if low is None or high is None or low < _MODIFIER_NUMBERS[0] or high > _MODIFIER_NUMBERS[1]:
+    whole = _code_numbers(by_name, "integer", _MODIFIER_NUMBERS) if names_a_modifier(name) else None
+    if whole is None:
         return None
     failed = n - whole.stats.parsed
     lettered = [e.strip() for e in whole.stats.failed_examples if _letter_code(e.strip())]
