@@ -350,6 +350,23 @@ def test_dates_of_mixed_precision_are_dates_on_the_first_day(infer: Infer) -> No
     assert result["year"].decided_type == "INTEGER"
 
 
+def test_iso_date_times_of_mixed_precision_are_timestamps_at_the_first_instant(infer: Infer) -> None:
+    # SDTM's AESTDTC: an adverse event's start known to the minute, the day, the month or the
+    # year in one column; the partial ones went to quarantine, or the column stayed text.
+    values = ["2014-01-05T10:30", "2014-02-11", "2014-03", "2014-04-02T08:15:30", "2013", "2014-05-06"]
+    result = infer({"AESTDTC": values * 10, "AEENDTC": ["2014-05", "2014-05-03"] * 30})
+    start = result["AESTDTC"]
+    assert (start.decided_type, start.decided_pattern) == ("TIMESTAMP", "iso_partial_datetime")
+    assert start.candidates[0].parse_success_rate == 1.0
+    assert start.bounds == utc_bounds((2013, 1, 1), (2014, 5, 6))
+    assert "mixed precision" in start.reason
+    # Dates of mixed precision without times stay dates.
+    assert (result["AEENDTC"].decided_type, result["AEENDTC"].decided_pattern) == ("DATE", "iso_partial_date")
+    # Date-times beside dates alone keep the timestamps' own reading.
+    stamped = infer({"LBDTC": ["2014-01-05T10:30", "2014-02-11"] * 30})["LBDTC"]
+    assert (stamped.decided_type, stamped.decided_pattern) == ("TIMESTAMP", "iso_datetime")
+
+
 def test_iso_dates_with_zeros_for_an_unknown_month_or_day_are_dates_on_the_first_day(infer: Infer) -> None:
     # Discogs' released: "1993-00-00" (a year known) and "1995-06-00" (a month) beside full dates.
     values = ["1997-05-21", "1993-00-00", "1995-06-00", "2001-06-05", "2007-05-07", "2003-06-09"]
@@ -1132,6 +1149,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01", "20230010", "19300"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
     "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999", "1984-00-05", "1984-00", "0000-00-00"],
+    "iso_partial_datetime": ["77", "1984-13", "1984-05-32T10:30", "2014-01-05T24:00", "2014-01-05T10", "2014-01T10:30",
+                             "2014-01-05T10:30Z", "2014-01-05T10:30+01:00", "1984-00"],
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703", "1.43e9", "1.430438407e8", "1.43043840e9"],
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "excel_serial": ["19999", "60000", "4492", "449290", "44929.5", "-44929", "44,929"],

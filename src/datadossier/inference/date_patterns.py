@@ -570,6 +570,28 @@ def iso_partial_date() -> Detector:
 
 
 @register
+def iso_partial_datetime() -> Detector:
+    """ISO date-times of mixed precision in one column ("2014", "2014-01", "2014-01-05",
+    "2014-01-05T10:30"), as CDISC's SDTM writes every --DTC (an adverse event's AESTDTC known
+    to the month, the minute or anything between): a TIMESTAMP at the first instant of the
+    period written. Below `iso_datetime` and `iso_partial_date`: inference tries it only when
+    the sample shows times beside years or months (see `sampling`)."""
+    year = r"(?:1[5-9]|2[0-9])[0-9]{2}"
+    clock = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+    regex = rf"\s*{year}(?:-{_MONTH_NUMBER}(?:-{_DAY_NUMBER}(?:[T ]{clock})?)?)?\s*"
+    formats = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d", "%Y-%m", "%Y")
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = f"trim({shaped(col, regex)})"
+        # (The dashes of the date alone: a time has none. 0 for a year, 1 for a month.)
+        dashes = f"(length({text}) - length(replace({text}, '-', '')))"
+        full = f"CASE {dashes} WHEN 0 THEN {text} || '-01-01' WHEN 1 THEN {text} || '-01' ELSE {text} END"
+        return f"TRY_CAST({full} AS TIMESTAMP)"
+
+    return Detector("iso_partial_datetime", "TIMESTAMP", regex, convert, priority=63, formats=formats)
+
+
+@register
 def year_quarter() -> Detector:
     """Quarters as reports name them ("2021-Q3", "2021 Q3", "Q3 2021"): a DATE on the
     quarter's first day."""

@@ -233,7 +233,9 @@ def _decide_text(
     if chosen is not None and chosen.name == "credit_debit":
         chosen.details["sign_convention"] = _CREDIT_DEBIT_SIGNS
         notes.append(_CREDIT_DEBIT_NOTE)
-    if chosen is not None and chosen.name in ("iso_partial_date", "compact_partial_date", "month_name_partial_date"):
+    if chosen is not None and chosen.name in (
+        "iso_partial_date", "iso_partial_datetime", "compact_partial_date", "month_name_partial_date",
+    ):
         notes.append(
             "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
             " day, 19300000 or 1995-06-00) is read as its first day."

@@ -105,6 +105,7 @@ PatternName = Literal[
     "compact_partial_date",
     "year_quarter",
     "iso_partial_date",
+    "iso_partial_datetime",
     "compact_date",
     "compact_mdy",
     "compact_yymmdd",

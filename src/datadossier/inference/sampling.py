@@ -345,6 +345,11 @@ def _findings(
             )
         ):
             continue  # no full dates beside years, months or zeros: the single patterns say it
+        if detector.name == "iso_partial_datetime" and not (
+            weights["iso_datetime"][0]
+            and weights["iso_partial_datetime"][0] > weights["iso_datetime"][0] + weights["iso_date"][0]
+        ):
+            continue  # no times beside years or months: the dates' and the times' own patterns say it
         if (coarse := _COARSER_MONEY.get(detector.name)) and weights[detector.name][0] <= weights[coarse][0]:
             continue  # no amount with more decimals than money keeps: the coarser reading says it all
         if detector.name == "credit_debit" and weights["credit_debit"][0] <= weights["grouped_number"][0]:
