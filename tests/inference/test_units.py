@@ -407,6 +407,12 @@ def test_a_bare_dollar_sign_is_in_the_dollars_the_name_states(infer: Infer) -> N
         ("W/m^2", "W/m**2"),
         ("ug/m3", "µg/m**3"),
         ("Estimate!!Households!!Median income (dollars)", "USD"),
+        # SAS labels write their units capitalised (ADaM's TRTDURD, AGE), at times in capitals
+        ("Total Treatment Duration (Days)", "day"),
+        ("Age (Years)", "year"),
+        ("Duration (HOURS)", "h"),
+        ("Output (MWH)", "MWh"),
+        ("Temperature (Min)", None),
         # a logger's markers of the timestamp and record columns, and how values were processed
         ("TS", None),
         ("RN", None),

@@ -370,9 +370,26 @@ def unit_from_label(label: str) -> UnitEvidence | None:
     if inner is not None and inner.group(1) != text:
         if (astronomical := _BRACKETED_UNITS.get(inner.group(1).strip().lower())) is not None:
             return UnitEvidence(astronomical, NAME_UNIT_CONFIDENCE)
-        found = unit_from_label(inner.group(1))
+        written = inner.group(1).strip()
+        found = unit_from_label(written) or _unit_uncapitalised(written)
         return None if found is None else UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)
     return None
+
+
+# A word capitalised or in capitals, as SAS labels write a unit in parentheses ("Total
+# Treatment Duration (Days)", "Age (Years)"); a statistic's "Min" or "MAX" is none.
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]{2,}|[A-Z]{3,}")
+_STATISTIC_WORDS = frozenset({"min", "max"})
+
+
+def _unit_uncapitalised(text: str) -> UnitEvidence | None:
+    """The unit a capitalised word in parentheses states in lower case, as Pint reads it
+    ("Days" as "days"), when as written it states none (a symbol's case tells it apart:
+    "MWH", "Pa")."""
+    lower = text.lower()
+    if not _CAPITALISED_WORD.fullmatch(text) or lower in _STATISTIC_WORDS:
+        return None
+    return unit_from_label(lower)
 
 
 _LOGARITHM = re.compile(r"(?i:log(?:10)?|ln)\s*\(.+\)")
