@@ -120,6 +120,9 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("energy-kj_100g", "kJ"),
         # the unit the values are in, whatever follows (Zendesk's metrics)
         ("First reply time in minutes within business hours", "min"),
+        # ...also before a bracket that qualifies them, whose last word is no unit of the values
+        ("First reply time in minutes (within business hours)", "min"),
+        ("Resolution time in hours (working days)", "h"),
         # machine and energy exports: AI4I 2020's torque, a wind turbine's SCADA energy
         ("Torque [Nm]", "m*N"),
         ("Torque (N m)", "m*N"),

@@ -458,6 +458,18 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
     return None
 
 
+def _unit_said_before(name: str) -> UnitEvidence | None:
+    """The unit a name says outright before a bracket of several words ("First reply time in
+    minutes (within business hours)", Zendesk's; "Resolution in hours (working days)"): the
+    bracket qualifies what is counted, and its last word is no unit of the values."""
+    match = _BRACKETED.search(name)
+    if match is None or len(match.group(1).split()) < 2:
+        return None
+    tokens = name_tokens(name[: match.start()])
+    stated = next((tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "in" and tokens[i + 1] in NAME_UNITS), None)
+    return None if stated is None else UnitEvidence(NAME_UNITS[stated], NAME_UNIT_CONFIDENCE)
+
+
 def _after_digit(name: str) -> bool:
     """Whether the name's last letters follow a digit: the census's ``S1901_C01_001M`` (a
     margin of error) and ``B01001_001E`` end in a letter of a code, not in a unit."""
@@ -529,7 +541,7 @@ def unit_from_name(name: str) -> UnitEvidence | None:
         return None
     bracketed = _bracketed_unit(name)
     if bracketed is not None:
-        return bracketed
+        return _unit_said_before(name) or bracketed
     if re.search(r"[(\[][^()\[\]]*\bper\s", name, flags=re.IGNORECASE):
         return None  # counts per something (the UN's "(persons per square km)"): no unit of the words
 
