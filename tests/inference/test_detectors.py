@@ -8,8 +8,8 @@ from typing import get_args
 import duckdb
 import pytest
 
-from datadossier.inference import DETECTORS, PatternName
-from tests.inference.helpers import Infer, utc_bounds
+from datadossier.inference import DETECTORS, PatternName, infer_columns
+from tests.inference.helpers import RELATION, Infer, build_raw_table, utc_bounds
 
 
 def test_every_pattern_name_has_a_detector() -> None:
@@ -336,6 +336,50 @@ def test_excel_serial_dates_are_dates_under_a_date_s_name(infer: Infer) -> None:
     assert "Excel" not in (result["amount"].reason or "")
     # not every value a day of 1954-2064: numbers
     assert infer({"Date": ["44929", "44930", "61000", "44931"]})["Date"].decided_type == "INTEGER"
+
+
+def test_adam_numeric_dates_are_sas_dates_under_adam_names(infer: Infer) -> None:
+    # ADaM's ADSL written by pandas' read_sas(...).to_csv: TRTSDT in days since 1960-01-01
+    # (19725 is 2014-01-02, pandas' "19725.0"), TRTSDTM in seconds; they stayed integers.
+    days = ["19725", "19600", "19845", "19740", "19612", "19860", "-3000", "20002"]
+    result = infer({
+        "TRTSDT": days, "ADT": [d + ".0" for d in days], "TRTSDTM": [str(int(d) * 86400 + 28800) for d in days],
+        # not ADaM's names: DT alone, a longer name than SAS's eight, lower case
+        "DT": days, "AMOUNT_DT": days, "trtsdt": days,
+        # ADaM's name, but no date of 1900-2060, or counts all within 1960
+        "ASTDT": ["19725", "99999", "19845", "19740"] * 2, "AENDT": [str(n) for n in range(1, 9)],
+    })
+    for name in ("TRTSDT", "ADT"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("DATE", "sas_day_number"), name
+        assert result[name].bounds == utc_bounds((1951, 10, 15), (2014, 10, 6)), name
+    assert "SAS dates" in (result["TRTSDT"].reason or "")
+    stamped = result["TRTSDTM"]
+    assert (stamped.decided_type, stamped.decided_pattern) == ("TIMESTAMP", "sas_seconds")
+    assert stamped.bounds == utc_bounds((1951, 10, 15, 8), (2014, 10, 6, 8))
+    for name in ("AMOUNT_DT", "trtsdt", "ASTDT", "AENDT"):
+        assert result[name].decided_type == "INTEGER", name
+    assert result["DT"].decided_pattern != "sas_day_number"
+
+
+def test_numbers_under_a_label_that_says_date_are_sas_dates(con: duckdb.DuckDBPyConnection) -> None:
+    # SAS labels in a row under an ADaM file's header: "Date of Onset of Disease" over DISONSDT,
+    # "Datetime of First Exposure" over a date-time; a study day's label says no date.
+    build_raw_table(con, {
+        "ONSET": ["17918", "16922", "18709", "18087"], "FIRSTEXP": ["1670054400", "1664697600", "1682323200", "1711440000"],
+        "STUDYDAY": ["12", "-3", "40", "41"], "DOSEDAY": ["1", "5", "9", "12"],
+    })
+    labels = {
+        "ONSET": ("Date of Onset of Disease",), "FIRSTEXP": ("Datetime of First Exposure to Treatment",),
+        "STUDYDAY": ("Analysis Relative Day",), "DOSEDAY": ("First Dose Date",),
+    }
+    columns = [(name, "VARCHAR") for name in labels]
+    result = {r.column_name: r for r in infer_columns(con, RELATION, columns, labels=labels)}
+    assert (result["ONSET"].decided_type, result["ONSET"].decided_pattern) == ("DATE", "sas_day_number")
+    assert result["ONSET"].bounds == utc_bounds((2006, 5, 1), (2011, 3, 23))
+    assert (result["FIRSTEXP"].decided_type, result["FIRSTEXP"].decided_pattern) == ("TIMESTAMP", "sas_seconds")
+    # A day of the study, and numbers all within 1960 under a date's label, stay numbers.
+    assert result["STUDYDAY"].decided_type == "INTEGER"
+    assert result["DOSEDAY"].decided_type == "INTEGER"
 
 
 def test_dates_of_mixed_precision_are_dates_on_the_first_day(infer: Infer) -> None:
@@ -1154,6 +1198,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "epoch_seconds": ["12345678", "12345678901", "9649827.03", "-964982703", "1.43e9", "1.430438407e8", "1.43043840e9"],
     "epoch_millis": ["12345678901", "12345678901234", "964982703000.5"],
     "excel_serial": ["19999", "60000", "4492", "449290", "44929.5", "-44929", "44,929"],
+    "sas_day_number": ["197250", "19725.5", "1.9e4", "19,725", "--5", "19725."],
+    "sas_seconds": ["16700544000", "1670054400.1234567", "1.67e9", "1,670,054,400"],
     "epoch_micros": ["12345678901234", "12345678901234567", "964982703000000.5"],
     "month_name_year": ["Jan 21", "Foo 2021", "Jan 5 2021"],
     "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],

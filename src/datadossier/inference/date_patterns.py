@@ -21,6 +21,8 @@ from datadossier.inference.names import (
     looks_like_date,
     looks_like_instant,
     looks_like_year_month,
+    names_a_sas_date,
+    names_a_sas_datetime,
 )
 
 
@@ -699,6 +701,48 @@ def excel_serial() -> Detector:
         return f"DATE {lit(_EXCEL_DAY_ZERO)} + {days}"
 
     return Detector("excel_serial", "DATE", regex, convert, priority=10, named=_named_as_date_or_time)
+
+
+# SAS's day 0, and its seconds before Unix's (3653 days); the span of its numeric dates read
+# as such, 1900 to 2060 (a trial's dates, and its subjects' births): outside it a number
+# under such a name is no date.
+_SAS_DAY_ZERO = "1960-01-01"
+_SAS_TO_UNIX_SECONDS = 315_619_200
+_SAS_DAYS = (-21_914, 36_889)
+
+
+@register
+def sas_day_number() -> Detector:
+    """Dates as SAS stores them, days since 1960-01-01 ("19725" is 2014-01-02; pandas writes
+    "19725.0"), as ADaM's TRTSDT, ADT and ASTDT reach CSV without their format (pandas'
+    read_sas, R's write.csv, PROC EXPORT of unformatted variables). 1900 to 2060 only,
+    shortlisted only under ADaM's name of a numeric date (or a label row that says date):
+    any such number could be a count. Below `integer`: `decide` reads the column as dates."""
+    regex = r"\s*-?[0-9]{1,5}(?:\.0+)?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        days = f"TRY_CAST(TRY_CAST(trim({shaped(col, regex)}) AS DOUBLE) AS INTEGER)"
+        low, high = _SAS_DAYS
+        return f"CASE WHEN {days} BETWEEN {low} AND {high} THEN DATE {lit(_SAS_DAY_ZERO)} + {days} END"
+
+    return Detector("sas_day_number", "DATE", regex, convert, priority=10, named=names_a_sas_date)
+
+
+@register
+def sas_seconds() -> Detector:
+    """Date-times as SAS stores them, seconds since 1960-01-01 00:00 ("1670054400" is
+    2012-12-02 08:00), as ADaM's TRTSDTM and ADTM reach CSV without their format: a
+    TIMESTAMP, 1900 to 2060 only, shortlisted only under ADaM's name of a numeric date-time
+    (or a label row that says date and time)."""
+    regex = r"\s*-?[0-9]{1,10}(?:\.[0-9]{1,6})?\s*"
+    low, high = (days * 86_400 for days in _SAS_DAYS)
+
+    def convert(col: str, _sql_type: str) -> str:
+        seconds = f"TRY_CAST(trim({shaped(col, regex)}) AS DOUBLE)"
+        micros = f"CAST(round(({seconds} - {_SAS_TO_UNIX_SECONDS}) * 1000000) AS BIGINT)"
+        return f"make_timestamp(CASE WHEN {seconds} BETWEEN {low} AND {high} THEN {micros} END)"
+
+    return Detector("sas_seconds", "TIMESTAMP", regex, convert, priority=10, named=names_a_sas_datetime)
 
 
 @register

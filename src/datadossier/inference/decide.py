@@ -648,7 +648,7 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
 
 # Readings of a whole number as a moment: codes are none of them either.
 _NUMBER_AS_TIME: frozenset[PatternName] = frozenset(
-    {"epoch_seconds", "epoch_millis", "epoch_micros", "compact_datetime", "excel_serial"}
+    {"epoch_seconds", "epoch_millis", "epoch_micros", "compact_datetime", "excel_serial", "sas_day_number", "sas_seconds"}
 )
 
 
@@ -1054,6 +1054,9 @@ def _resolve_ambiguities(
         if decided is None:
             return None
         chosen = decided
+    sas = usable("sas_day_number") or usable("sas_seconds")
+    if sas is not None and chosen.name in ("integer", "float"):
+        chosen = _sas_or_number(chosen, sas, notes)
     serial = usable("excel_serial")
     if serial is not None and chosen.name in ("integer", "float"):
         chosen = _serial_or_number(chosen, serial, column_name, notes)
@@ -1229,6 +1232,28 @@ def _serial_or_number(number: _Option, serial: _Option, column_name: str, notes:
         return number
     reading = "Excel serial dates (days since 1899-12-30, 44929 is 2023-01-03)"
     return _read_by_name(serial, number, reading, "date", by_name=looks_like_date(column_name), notes=notes)
+
+
+# The least that the latest of SAS's dates may be: day 1000, 1962-09-27 (in seconds for its
+# date-times). Numbers all below it are counts under a date's label (a study's day 1 to 30),
+# not days of the early 1960s; a trial's dates, and some of its subjects' births, are later.
+_SAS_LEAST_HIGH: dict[PatternName, float] = {"sas_day_number": 1000, "sas_seconds": 1000 * 86_400}
+
+
+def _sas_or_number(number: _Option, sas: _Option, notes: list[str]) -> _Option:
+    """Whole numbers that all read as SAS's dates (days since 1960) or date-times (seconds)
+    of 1900-2060 under ADaM's name of one (TRTSDT, ADT; TRTSDTM), or under a label that says
+    date (the sample shortlists the reading only there): dates, not numbers whose mean and
+    bounds (19176 .. 20002) mean nothing."""
+    high = as_bound(number.stats.high)
+    if sas.stats.parsed < number.stats.parsed or high is None or high < _SAS_LEAST_HIGH[sas.name]:
+        return number
+    sas.details["name_evidence"] = True
+    if sas.name == "sas_seconds":
+        notes.append("SAS date-times (seconds since 1960-01-01 00:00, 1670054400 is 2012-12-02 08:00) under a name or label of one.")
+    else:
+        notes.append("SAS dates (days since 1960-01-01, 19725 is 2014-01-02) under a name or label of a date.")
+    return sas
 
 
 def _span_days(stats: CandidateStats) -> float | None:

@@ -114,6 +114,8 @@ PatternName = Literal[
     "epoch_millis",
     "epoch_micros",
     "excel_serial",
+    "sas_day_number",
+    "sas_seconds",
     "month_name_date",
     "month_day_comma_year",
     "month_name_year",

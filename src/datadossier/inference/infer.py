@@ -27,6 +27,7 @@ from datadossier.inference.conversions import NO_READINGS, Readings, row_number_
 from datadossier.inference.decide import MONTH_FIRST_PATTERNS, decide_text_column
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
+from datadossier.inference.names import label_says_date, label_says_datetime
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
 from datadossier.inference.sampling import (
     sample_findings,
@@ -117,6 +118,7 @@ def infer_columns(
         plans = plan_columns(con, relation, columns, config=config)
     assert [p.name for p in plans] == [name for name, _ in columns]
     _grouped_beside_decimal_commas(plans)
+    _sas_dates_by_label(plans, labels or {})
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
@@ -162,6 +164,21 @@ def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:
         shares = plan.findings.shares if plan.findings is not None else {}
         if "float" in shares and "thousands" not in shares:
             shares["thousands"] = shares["float"]
+
+
+def _sas_dates_by_label(plans: list[ColumnPlan], labels: dict[str, tuple[str, ...]]) -> None:
+    """Columns of numbers whose label row says date (SAS's labels under an ADaM file's header:
+    "Date of Onset of Disease" over DISONSDT's 17918) also get the reading of SAS's day numbers,
+    or of its seconds where the label says date and time, which the sample shortlists under
+    ADaM's names only; the scan then says whether every value reads so."""
+    for plan in plans:
+        said = labels.get(plan.name, ())
+        shares = plan.findings.shares if plan.findings is not None else {}
+        number = max(shares.get("integer", 0.0), shares.get("float", 0.0))
+        if not number or not any(map(label_says_date, said)) or "sas_day_number" in shares or "sas_seconds" in shares:
+            continue
+        reading: PatternName = "sas_seconds" if any(map(label_says_datetime, said)) else "sas_day_number"
+        shares[reading] = number
 
 
 def _decide(

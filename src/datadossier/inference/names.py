@@ -225,6 +225,38 @@ def looks_like_date(name: str) -> bool:
     return any(t in _DATE_WORDS or _glued_date_word(t) for t in _dated_tokens(name))
 
 
+# ADaM's names of numeric dates and date-times (CDISC's naming rule): a SAS name of eight
+# capitals at most that ends in DT (TRTSDT, ADT, ASTDT, BRTHDT) or DTM (TRTSDTM, ADTM). DT
+# alone is any date's name, read otherwise.
+_SAS_DATE_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,5}DT")
+_SAS_DATETIME_NAME = re.compile(r"[A-Z][A-Z0-9_]{0,4}DTM")
+
+
+def names_a_sas_date(name: str) -> bool:
+    """True for ADaM's names of a date kept as SAS's day number: ``TRTSDT``, ``ADT``,
+    ``AENDT``; not ``DT``, ``trtsdt`` nor ``AMOUNT_DT`` (longer than SAS's eight)."""
+    return _SAS_DATE_NAME.fullmatch(name.strip()) is not None
+
+
+def names_a_sas_datetime(name: str) -> bool:
+    """True for ADaM's names of a date-time kept as SAS's seconds: ``TRTSDTM``, ``ADTM``."""
+    return _SAS_DATETIME_NAME.fullmatch(name.strip()) is not None
+
+
+def label_says_date(label: str) -> bool:
+    """Whether a label under a column's name says date ("Date of First Exposure to
+    Treatment"); not a day ("Analysis Relative Day": a study day is a count)."""
+    tokens = name_tokens(label)
+    return "date" in tokens or "datetime" in tokens
+
+
+def label_says_datetime(label: str) -> bool:
+    """Whether a label says a date with its time ("Datetime of First Exposure", "Start
+    Date/Time")."""
+    tokens = name_tokens(label)
+    return "datetime" in tokens or {"date", "time"} <= set(tokens)
+
+
 def looks_like_instant(name: str) -> bool:
     """True for names such as ``timestamp``, ``created_at``, ``event_time``, ``created_utc``."""
     return any(t in _INSTANT_WORDS for t in _dated_tokens(name))
