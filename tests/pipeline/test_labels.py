@@ -211,3 +211,40 @@ async def test_columns_described_above_the_table_get_their_names_and_units(tmp_p
     assert {name: d.detected_unit for name, d in details.items()} == {
         "pl_name": None, "pl_orbper": "day", "st_teff": "K", "sy_snum": None,
     }
+
+
+async def test_columns_a_badc_csv_file_describes_get_their_names_and_units(tmp_path: Path, store_url: str) -> None:
+    # MIDAS Open's metadata: "long_name,air_temperature,Air temperature,degC" per column,
+    # the unit its own field; the block was skipped and the units lost with it.
+    from datadossier.runtime import open_runtime
+    from datadossier.store.repositories import catalog, metadata
+    from tests.server.helpers import make_settings
+
+    folder = tmp_path / "data" / "midas"
+    folder.mkdir(parents=True)
+    target = folder / "heathrow.csv"
+    lines = [
+        "Conventions,G,BADC-CSV,1",
+        "title,G,uk-hourly-weather-obs",
+        "long_name,ob_time,Date and time of observation",
+        "type,ob_time,char",
+        "long_name,wind_speed,Mean wind speed,knots",
+        "type,wind_speed,int",
+        "long_name,air_temperature,Air temperature,degC",
+        "type,air_temperature,float",
+        "data",
+        "ob_time,wind_speed,air_temperature",
+        *(f"2023-01-01 {h:02d}:00:00,{5 + h % 7},{h / 3:.1f}" for h in range(24)),
+        "end data",
+    ]
+    target.write_text("\n".join(lines) + "\n")
+    async with open_runtime(make_settings(tmp_path, store_url)) as runtime:
+        (run,) = await runtime.pipeline.profile_path(target)
+        assert (run.raw_rows, run.quarantine_rows) == (24, 0)
+        async with runtime.sessions() as session:
+            table = await catalog.resolve_table(session, "midas.heathrow")
+            details = {d.column_name: d for d in await metadata.column_details(session, table)}
+    assert details["air_temperature"].business_name == "Air temperature [degC]"
+    assert {name: d.detected_unit for name, d in details.items()} == {
+        "ob_time": None, "wind_speed": "kn", "air_temperature": "degC",
+    }

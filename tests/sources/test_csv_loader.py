@@ -1858,3 +1858,47 @@ def test_a_last_row_labelled_a_total_past_its_empty_first_field_is_a_footer(
     dialect = _load(con, path)
     assert dialect.footer == footer
     assert _loaded(con)[1] == 6 + 1 - footer
+
+
+def _badc_csv(columns: int, rows: int) -> str:
+    """A Met Office MIDAS Open file's shape: its metadata block (global "G" lines, then a
+    long_name and a type line per column), "data", the header, the rows, "end data"."""
+    names = ["ob_time", "src_id", *(f"air_temperature_{i}" for i in range(columns - 2))]
+    meta = ["Conventions,G,BADC-CSV,1", "title,G,uk-hourly-weather-obs", "location,G,51.479,-0.449"]
+    for name in names:
+        meta += [f"long_name,{name},Air temperature,degC" if name.startswith("air") else f"long_name,{name},{name}"]
+        meta += [f"type,{name},float"]
+    body = [f"2023-01-{1 + i // 24:02d} {i % 24:02d}:00:00,708,{','.join(f'{i / 10:.1f}' for _ in names[2:])}" for i in range(rows)]
+    return "\n".join([*meta, "data", ",".join(names), *body, "end data"]) + "\n"
+
+
+@pytest.mark.parametrize(("columns", "rows"), [(7, 8), (10, 200), (60, 300)])
+def test_a_badc_csv_file_is_read_from_the_line_after_data_whatever_its_metadata(
+    con, tmp_path: Path, columns: int, rows: int,
+) -> None:
+    # MIDAS Open's hourly weather: over 100 lines of metadata before "data"; past 20 of
+    # them the file was refused for ragged rows, and with a few rows even at 19.
+    path = tmp_path / "midas-open_uk-hourly-weather-obs_heathrow_2023.csv"
+    path.write_text(_badc_csv(columns, rows))
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert (dialect.skip, dialect.header, dialect.field_count, dialect.footer) == (3 + 2 * columns + 1, True, columns, 1)
+    names, count = _loaded(con)
+    assert (names[:3], len(names), count) == (["ob_time", "src_id", "air_temperature_0"], columns, rows)
+    assert dict(dialect.described)["air_temperature_0"] == "Air temperature [degC]"
+    assert dict(dialect.described)["src_id"] == "src_id"
+
+
+@pytest.mark.parametrize(("lines", "width"), [(21, 3), (30, 2), (30, 1)])
+def test_more_lines_before_the_table_than_a_preamble_are_named_so_not_ragged_rows(
+    con, tmp_path: Path, lines: int, width: int,
+) -> None:
+    # A metadata block longer than the 20 lines looked for above a table: the file was
+    # refused with "Fix the ragged rows", or its second line taken for the header.
+    path = tmp_path / "x.csv"
+    notes = [",".join(f"note {i} part {j}" for j in range(width)) for i in range(lines)]
+    rows = [f"{i},{i * 2},x{i},{i / 3:.2f},2023-01-{1 + i % 28:02d},u,v" for i in range(200)]
+    path.write_text("\n".join([*notes, "a,b,c,d,e,f,g", *rows]) + "\n")
+    with pytest.raises(SourceError, match=f"has {lines} lines before its table: line {lines + 1} ") as raised:
+        _load(con, path)
+    assert "ragged" not in str(raised.value) + (raised.value.hint or "")

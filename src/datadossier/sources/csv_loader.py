@@ -453,10 +453,17 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     physical = _LINE_BREAK.split(head_text)
     if len(physical) > 1 and not whole and not head_text.endswith(("\n", "\r")):
         physical = physical[:-1]  # the sniffed block may cut the last line
-    starts = [i for i, ln in enumerate(physical[:_SNIFF_LINES]) if ln.strip()]  # non-blank lines
+    # A BADC-CSV file (every Met Office MIDAS Open file, most of CEDA's archive) opens with
+    # its metadata, a line or two per column, over 100 lines in MIDAS's hourly weather; its
+    # table starts after the line "data", whatever the block's length. The lines are read
+    # from there.
+    frame = _badc_data_line(physical)
+    first = 0 if frame is None else frame + 1
+    sniffed = first + _SNIFF_LINES
+    starts = [i for i in range(first, min(len(physical), sniffed)) if physical[i].strip()]  # non-blank lines
     # Unless the lines read reach the file's end, the last row may be cut inside a quoted
     # value that spans lines: it is left out of the ragged-row check.
-    complete = whole and len(physical) <= _SNIFF_LINES
+    complete = whole and len(physical) <= sniffed
     # Excel's "sep=;" line names the delimiter; the table starts after it.
     directive = _SEP_DIRECTIVE.fullmatch(physical[starts[0]].strip()) if starts else None
     delimiters = (directive.group(1),) if directive else _DELIMITERS
@@ -468,18 +475,18 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     comments = _comment_lines([physical[i] for i in starts])
     if comments and _commented_header(physical[starts[comments - 1]], [physical[i] for i in starts[comments : comments + 5]]):
         comments -= 1  # ("# time,value" over rows of two values: the header, written as a comment)
-    above = [physical[i] for i in starts[:comments]]
+    above = physical[:first] + [physical[i] for i in starts[:comments]]
     if comments < len(starts):
         starts = starts[comments:]
     else:
-        comments, above = 0, []
+        comments, above = 0, physical[:first]
     body_comments = 0
     if comments:
         # (The first line left is the header, which may be written as a comment.)
         kept = starts[:1] + [i for i in starts[1:] if not _is_comment(physical[i])]
         starts, body_comments = kept, len(starts) - len(kept)
     # (A USGS RDB file repeats its header and format line for each site it holds.)
-    later = [i for i in range(_SNIFF_LINES, len(physical)) if physical[i].strip()]
+    later = [i for i in range(sniffed, len(physical)) if physical[i].strip()]
     site_lines = _site_block_lines(physical, starts + later)
     starts = [i for i in starts if i not in site_lines]
     # (A second table is looked for in every line read, past the lines the dialect is read
@@ -570,7 +577,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     preamble = 0
     ragged = False
     rejoin = None
-    skip = starts[0] if directive or comments else 0
+    skip = starts[0] if directive or comments or frame is not None else 0
     unnamed = missing = ""
     extra: str | None = None  # (see `_long_header`)
     if best is None:
@@ -602,7 +609,9 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
             ragged = bool(bad) and not trailing and len(broken) <= RAGGED_SNIFF_SHARE * (end - preamble)
             if broken and not ragged:
                 line = starts[broken[0]] + 1 if broken[0] < len(starts) else broken[0] + 1  # (blank lines counted)
-                raise ragged_error(path, line, len(rows[broken[0]]), field_count, delimiter)
+                raise _long_preamble_error(path, rows, starts, field_count, delimiter, before=broken[0]) or ragged_error(
+                    path, line, len(rows[broken[0]]), field_count, delimiter,
+                )
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
         else:
@@ -644,7 +653,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     rule = ruled is not None and ruled in drawn
     if header and not (unnamed or long) and not _header_fits(head_rows[0], field_count):
         # The header is never one of the ragged rows: DuckDB cannot read the file, or drops names.
-        raise SourceError(
+        raise _long_preamble_error(path, parse(lines, delimiter), starts, field_count, delimiter, before=preamble) or SourceError(
             f"{path} has rows with a different number of fields: line {starts[preamble] + 1}, read as the header,"
             f" has {len(head_rows[0])} fields where the rows below have {field_count} (delimiter {delimiter!r}).",
             hint="If the lines above the table are a title or a summary, put a blank line under them (they are then"
@@ -717,7 +726,37 @@ def _skipped_text(lines: list[str], delimiter: str) -> tuple[str, ...]:
 def _described(lines: list[str]) -> tuple[tuple[str, str], ...]:
     """The columns the lines above a table describe (see `CsvDialect.described`)."""
     found = (_DESCRIBED.fullmatch(line.strip()) for line in lines)
-    return tuple((m.group(1), m.group(2)) for m in found if m is not None)
+    return tuple((m.group(1), m.group(2)) for m in found if m is not None) + _badc_described(lines)
+
+
+# The first line of a BADC-CSV file: "Conventions,G,BADC-CSV,1".
+_BADC_CONVENTIONS = re.compile(r"\ufeff?\s*Conventions\s*,\s*G\s*,\s*BADC-CSV\b", re.IGNORECASE)
+
+
+def _badc_data_line(physical: list[str]) -> int | None:
+    """The index of the line "data" that ends a BADC-CSV file's metadata, its header on the
+    next line; None when the file opens otherwise or no such line was read."""
+    opening = next((line for line in physical if line.strip()), "")
+    if _BADC_CONVENTIONS.match(opening) is None:
+        return None
+    # (Spreadsheets re-saving the file pad the line with commas: "data,,,,".)
+    return next((i for i, line in enumerate(physical) if line.strip().rstrip(",").strip().lower() == "data"), None)
+
+
+def _badc_described(lines: list[str]) -> tuple[tuple[str, str], ...]:
+    """The columns a BADC-CSV file's metadata describes: "long_name,air_temperature,Air
+    temperature,degC" names the column and gives its unit, written as the brackets of a
+    "# COLUMN" line give it ("Air temperature [degC]"); "G" lines are the file's own."""
+    if not lines or _BADC_CONVENTIONS.match(next((line for line in lines if line.strip()), "")) is None:
+        return ()
+    found: dict[str, str] = {}
+    for row in csv.reader(line for line in lines if line.lstrip().lower().startswith("long_name")):
+        cells = [cell.strip() for cell in row]
+        if len(cells) < 3 or cells[0].lower() != "long_name" or cells[1] in ("", "G") or not cells[2]:
+            continue
+        unit = cells[3] if len(cells) > 3 else ""
+        found.setdefault(cells[1], f"{cells[2]} [{unit}]" if unit else cells[2])
+    return tuple(found.items())
 
 
 # Rows of the wrong width that a file may hold and still be read, the others loaded: a share
@@ -734,6 +773,36 @@ def ragged_error(path: Path, line: int, fields: int, field_count: int, delimiter
         f" others have {field_count} (delimiter {delimiter!r}){count}.",
         hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile"
         f" again. A file is read with up to {RAGGED_MAX_SHARE:.0%} of its rows ragged: those are left out and counted.",
+    )
+
+
+# Rows of the table's width that, one after another, say the table has started.
+_TABLE_START_ROWS = 5
+
+
+def _long_preamble_error(
+    path: Path, rows: list[list[str]], starts: list[int], field_count: int, delimiter: str, *, before: int,
+) -> SourceError | None:
+    """The error of a file whose table stands below more lines than a preamble is looked for
+    in (`MAX_PREAMBLE_LINES`), when row ``before`` (the first ragged row, or the row taken for
+    the header) is one of them: its lines, read as rows, are not ragged ones to fix (a BADC-CSV
+    file's metadata block of a hundred lines, refused as "ragged rows"). None otherwise."""
+    lead = next(
+        (
+            i for i in range(len(rows) - 1)
+            if all(len(row) == field_count for row in rows[i : i + _TABLE_START_ROWS])
+        ),
+        None,
+    )
+    if lead is None or lead <= MAX_PREAMBLE_LINES or before >= lead or lead >= len(starts):
+        return None
+    return SourceError(
+        f"{path} has {lead} lines before its table: line {starts[lead] + 1} is the first of the"
+        f" {field_count} fields the rows below it hold (delimiter {delimiter!r}),"
+        f" and only up to {MAX_PREAMBLE_LINES} lines of a title and notes are looked for above a table,"
+        " so the lines above were read as rows of the wrong width.",
+        hint="Remove the lines above the header, or begin each with '# ' (comment lines are skipped however"
+        " many), and profile again.",
     )
 
 
