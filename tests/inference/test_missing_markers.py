@@ -425,3 +425,35 @@ def test_a_chart_s_new_entries_have_no_previous_rank(infer: Infer) -> None:
     result = infer({"last_week": many})["last_week"]
     assert result.decided_type == "INTEGER"
     assert set(result.missing_values) == {"NEW", "RE-ENTRY"}
+
+
+def test_a_rare_letter_the_tables_other_columns_read_as_missing_is_missing(infer: Infer) -> None:
+    # IEM's ASOS download: "M" in every column; on 80% of the gusts, on two of 3,000
+    # temperatures, whose rows went to quarantine while the gusts' "M" read as missing.
+    rng = random.Random(5)
+    tmpf = [f"{rng.uniform(0, 90):.1f}" for _ in range(3000)]
+    tmpf[700] = tmpf[2900] = "M"
+    gust = ["M" if i % 5 else f"{rng.randint(15, 40)}.00" for i in range(3000)]
+    results = infer({"tmpf": tmpf, "gust": gust})
+    assert (results["gust"].decided_type, results["gust"].missing_values) == ("DOUBLE", {"M": 2400})
+    assert (results["tmpf"].decided_type, results["tmpf"].missing_values) == ("DOUBLE", {"M": 2})
+    assert results["tmpf"].candidates[0].failed_examples == []
+
+
+def test_a_letter_alone_among_numbers_in_two_columns_is_missing_in_both(infer: Infer) -> None:
+    # A day's ASOS download: one "M" in tmpf, one in dwpf; each quarantined its hour.
+    rng = random.Random(6)
+    tmpf = [f"{rng.uniform(40, 60):.1f}" for _ in range(24)]
+    dwpf = [f"{rng.uniform(30, 40):.1f}" for _ in range(24)]
+    tmpf[7], dwpf[11] = "M", "M"
+    results = infer({"tmpf": tmpf, "dwpf": dwpf, "vsby": ["10.00"] * 24})
+    assert (results["tmpf"].decided_type, results["tmpf"].missing_values) == ("DOUBLE", {"M": 1})
+    assert (results["dwpf"].decided_type, results["dwpf"].missing_values) == ("DOUBLE", {"M": 1})
+
+
+def test_a_letter_alone_among_numbers_in_one_column_only_stays_a_failure(infer: Infer) -> None:
+    # One "X" among a column's numbers and nowhere else: a typo as likely as a code.
+    values = [str(i) for i in range(60)]
+    values[30] = "X"
+    result = infer({"n": values, "other": [str(i * 2) for i in range(60)]})["n"]
+    assert result.missing_values == {}

@@ -32,6 +32,7 @@ from datadossier.inference.native import decide_native_column, is_text_type, nat
 from datadossier.inference.sampling import (
     sample_findings,
     shortlist,
+    table_missing_letters,
     table_row_count,
     top_up_sparse,
 )
@@ -119,6 +120,7 @@ def infer_columns(
     assert [p.name for p in plans] == [name for name, _ in columns]
     _grouped_beside_decimal_commas(plans)
     _sas_dates_by_label(plans, labels or {})
+    _beside_table_missing_letters(plans)
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
@@ -152,6 +154,16 @@ def infer_columns(
 _DECIMAL_COMMA_PATTERNS: frozenset[PatternName] = frozenset(
     {"grouped_number_eu", "currency_eu", "currency_eu_precise", "trailing_minus_eu"}
 )
+
+
+def _beside_table_missing_letters(plans: list[ColumnPlan]) -> None:
+    """Tell each text column the letters the table writes for a missing value (see
+    `sampling.table_missing_letters`): a rare "M" in IEM's tmpf, among temperatures, is as
+    missing as the many in its gust column, not a failure that quarantines the row."""
+    found = [plan.findings for plan in plans if plan.findings is not None]
+    letters = table_missing_letters(found)
+    for findings in found:
+        findings.table_missing_letters = letters
 
 
 def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:

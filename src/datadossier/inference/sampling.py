@@ -150,6 +150,13 @@ class SampleFindings:
     # Why the table's dates are read in the order ``table_day_first`` gives when it is not
     # from the table's other dates but from its locale ("amounts in GBP (Amount)").
     table_locale: str | None = None
+    # The single letters (`is_marker_letter`) sampled in this column where every other sampled
+    # value is a number, with their sampled counts: a table's habit when other columns share it
+    # (see `table_missing_letters`).
+    letters_beside_numbers: dict[str, int] = field(default_factory=lambda: {})
+    # The letters the table writes for a missing value (see `infer.infer_columns`): read as
+    # missing here too, however rare (IEM's ASOS downloads write "M" in every column).
+    table_missing_letters: frozenset[str] = frozenset()
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -319,6 +326,7 @@ def _findings(
     findings.padded_share = padded / total
     findings.aligned_share = aligned / padded if padded else 0.0
     findings.missing = _missing_markers(markers, weights, total, config)
+    findings.letters_beside_numbers = _letters_beside_numbers(markers, weights, total)
     if findings.missing:
         total -= sum(findings.missing.values())
         findings.sampled = total
@@ -586,6 +594,28 @@ def _missing_markers(
             continue
         return unread
     return {}
+
+
+def _letters_beside_numbers(markers: list[tuple[str, int]], weights: Weights, total: int) -> dict[str, int]:
+    """The marker letters of a column whose other sampled values are all numbers (tmpf's
+    "M" among temperatures), with their sampled counts; none in a column of other values."""
+    letters = {v.strip(): c for v, c in markers if is_marker_letter(v)}
+    numbers = weights["float"][0]
+    return letters if letters and numbers and numbers + sum(letters.values()) >= total else {}
+
+
+# Letters that are no missing value wherever they stand beside numbers: a trace of rain or
+# snow ("T" in NOAA's and IEM's precipitation), which the table's "M" must not make missing.
+_MEASURED_LETTERS = frozenset({"T"})
+
+
+def table_missing_letters(findings: list[SampleFindings]) -> frozenset[str]:
+    """The letters a table writes for a missing value in every column: those a column's sample
+    reads as missing (IEM's ASOS "M" where gusts are mostly missing), or that stand alone
+    among numbers in two columns or more (a day's download: one "M" in tmpf, one in p01i)."""
+    read = {v.strip() for found in findings for v in found.missing if is_marker_letter(v)}
+    beside = Counter(letter for found in findings for letter in found.letters_beside_numbers)
+    return frozenset((read | {letter for letter, columns in beside.items() if columns >= 2}) - _MEASURED_LETTERS)
 
 
 _NEGATIVE_CODE = re.compile(rf"\s*{_NEGATIVE_CODES}\s*")

@@ -348,6 +348,8 @@ def missing_markers_among_failures(
         # (A letter was sampled as a missing value: the source's other letters are so too, the
         # CCD's rare "M" beside its "N".)
         lettered = any(is_marker_letter(v) for v in findings.missing)
+        # (So are the letters the table's other columns write for one: IEM's "M" in every column.)
+        table_letters = findings.table_missing_letters
         # Rare markers only (a frequent one was sampled, and decided there), and no yes/no
         # reading ("No internet service" beside Yes and No is a third answer).
         failing = [
@@ -357,6 +359,7 @@ def missing_markers_among_failures(
             and scan.non_null - stats.parsed <= max(_LATE_MISSING_SHARE * scan.non_null, _LATE_MISSING_COUNT)
             and all(
                 marks_missing(v) or (censored and is_censored(v)) or (lettered and is_marker_letter(v))
+                or v.strip() in table_letters
                 for v in stats.failed_examples
             )
         ]
