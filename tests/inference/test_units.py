@@ -129,6 +129,11 @@ def test_name_tokens_split_on_underscores_spaces_and_camel_case() -> None:
         ("Theoretical_Power_Curve (KWh)", "kWh"),
         ("Energy [KWH]", "kWh"),
         ("Output (MWH)", "MWh"),
+        # radio networks' KPI exports: bit rates, not baud; signal levels in brackets glued to the name
+        ("UL Throughput (Mbps)", "Mbit/s"),
+        ("Avg RSRP(dBm)", "dBm"),
+        ("Tx Power (dBm)", "dBm"),
+        ("dl_throughput_mbps", "Mbit/s"),
     ],
 )
 def test_units_from_names(name: str, unit: str) -> None:
@@ -240,6 +245,7 @@ def test_unit_tables_say_what_pint_says() -> None:
     # ...and every token Pint knows maps where Pint maps it, except the deliberate readings of
     # data: C/F are temperatures (Pint: coulomb, farad), lower-case mb/kb/gb/tb are data sizes.
     deliberate = {"C", "F", "mb", "kb", "gb", "tb", "KB", "cft"}  # (and freight's cubic feet)
+    deliberate |= {"bps", "kbps", "Kbps", "Mbps", "mbps", "Gbps", "gbps"}  # bit rates, which Pint reads as baud
     for token, canonical in KNOWN_VALUE_UNITS.items():
         pint_reading = pint_canonical(token)
         if pint_reading is not None and token not in deliberate:
@@ -416,6 +422,11 @@ def test_a_bare_dollar_sign_is_in_the_dollars_the_name_states(infer: Infer) -> N
         ("Duration (HOURS)", "h"),
         ("Output (MWH)", "MWh"),
         ("Temperature (Min)", None),
+        # a Huawei U2000 counter export's units row: " ,min, , ,Number,bit,Mbps,dBm,%"
+        ("bit", "bit"),
+        ("Mbps", "Mbit/s"),
+        ("dBm", "dBm"),
+        ("%RH", "%"),
         # a logger's markers of the timestamp and record columns, and how values were processed
         ("TS", None),
         ("RN", None),
@@ -584,3 +595,35 @@ def test_kg_beside_grade_levels_is_kindergarten_not_kilograms(infer: Infer) -> N
     freight = infer({"PCS": ["3", "12", "1"], "KG": ["250.5", "1200", "80"], "CBM": ["1.2", "4.5", "0.3"]})
     assert freight["KG"].candidates[0].detected_unit == "kg"
     assert [getattr(unit_from_name(n), "unit", None) for n in ("Grade KG", "GRADE_KG_ENROLLMENT", "weight_kg")] == [None, None, "kg"]
+
+
+def test_bit_rates_humidity_and_water_column_pressure_from_values(infer: Infer) -> None:
+    # A radio network's cell KPIs ("13.7 Mbps": megabits per second, not megabaud) and a
+    # building automation trend log (Niagara, Metasys): relative humidity "45.0 %RH", a valve
+    # "12.5 %open", duct static pressure "1.20 in WC" (inches of water).
+    results = infer({
+        "DL User Throughput": ["13.7 Mbps", "2.4 Mbps", "45.0 Mbps", "8.8 Mbps"],
+        "RA-H": ["45.0 %RH", "44.1 %RH", "44.8 %RH", "46.2 %RH"],
+        "Valve": ["12.5 %open", "15.0 %open", "0.0 %open", "100.0 %open"],
+        "DA-SP": ["1.20 in WC", "1.18 in WC", "1.22 in WC", "0.95 in WC"],
+    })
+    found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
+    assert found == {
+        "DL User Throughput": ("DOUBLE", "Mbit/s"), "RA-H": ("DOUBLE", "%"), "Valve": ("DOUBLE", "%"),
+        "DA-SP": ("DOUBLE", "inH2O"),
+    }
+    assert results["DA-SP"].bounds == (0.95, 1.22)
+
+
+def test_fluid_ounces_per_acre_from_values(infer: Infer) -> None:
+    # A farm management export's chemical application rates: "22 fl oz/ac" as every
+    # pesticide label writes them, beside ounces per acre and fluid ounces alone. An acre
+    # after the slash is no attospeed of light (Pint's "ac").
+    results = infer({
+        "a": ["22 fl oz/ac", "32 fl oz/ac", "44 fl oz/ac", "32 fl oz/ac"],
+        "b": ["22 oz/ac", "32 oz/ac", "44 oz/ac", "32 oz/ac"],
+        "c": ["22 fl oz", "32 fl oz", "44 fl oz", "32 fl oz"],
+    })
+    found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
+    assert found == {"a": ("DOUBLE", "floz/acre"), "b": ("DOUBLE", "oz/acre"), "c": ("DOUBLE", "floz")}
+

@@ -54,8 +54,13 @@ def _eu_amount(decimals: int) -> str:
 
 
 _US_AMOUNT = _us_amount(MONEY_DECIMALS)
-# (Also areas and volumes written with a digit, as freight writes cubic metres: "12.3 m3".)
-_UNIT = r"(?:°\s?[CFK]|[ck]?m[23]|ft[23]|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
+# (Also areas and volumes written with a digit, as freight writes cubic metres: "12.3 m3"; and
+# units of two words or a word after a sign, as building automation trend logs and spray
+# records write them: "1.20 in WC", "45.0 %RH", "22 fl oz/ac", see `units.value_unit`.)
+_UNIT = (
+    r"(?:°\s?[CFK]|[ck]?m[23]|ft[23]|(?i:in\.?\s?(?:wc|h2o))|fl\.?\s?oz(?:/[A-Za-z]+)?|%[A-Za-z]+"
+    r"|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
+)
 
 
 # A number with an optional unit after it, then its number and its unit (regexes without

@@ -92,9 +92,26 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     # feet ("CFT"); areas and volumes with a digit for the power.
     "CBM": "m**3", "cbm": "m**3", "Cbm": "m**3", "m3": "m**3", "m³": "m**3", "CFT": "ft**3", "cft": "ft**3",
     "m2": "m**2", "m²": "m**2", "cm3": "cm**3", "ft3": "ft**3", "ft2": "ft**2",
+    # Radio networks' KPI exports (Ericsson, Huawei U2000): rates in bits per second, which
+    # Pint reads as baud ("Mbps": megabaud, a symbol rate), and signal levels ("-87.5 dBm").
+    "bps": "bit/s", "kbps": "kbit/s", "Kbps": "kbit/s", "Mbps": "Mbit/s", "mbps": "Mbit/s",
+    "Gbps": "Gbit/s", "gbps": "Gbit/s", "bit": "bit", "dBm": "dBm", "dB": "dB",
 }
-# What may be handed to Pint: a letter, then letters, °, µ, powers, "/", "*", "·", "^".
-_UNIT_TOKEN = re.compile(r"[A-Za-zµμΩ°][A-Za-zµμΩ°/·*^²³]*")
+# Units written in two words or with a word after a sign, as building automation trend logs
+# (Niagara, Metasys) and spray records write them, keyed by the token without its spaces and
+# points in lower case (how `sampling` and a value's marker both reach it): relative humidity
+# "45.0 %RH" and a damper or valve "12.5 %open" are percentages, duct static pressure
+# "1.20 in WC" is inches of water, a pesticide label's "22 fl oz" US fluid ounces.
+_SQUEEZED_VALUE_UNITS: dict[str, str] = {
+    "%rh": "%", "%open": "%", "%closed": "%", "%vol": "%",
+    "inwc": "inH2O", "inh2o": "inH2O", "floz": "floz",
+}
+# "ac" after a slash is an acre as farm records write rates ("2 lb/ac"): Pint's "ac" is an
+# attospeed of light.
+_PER_ACRE = re.compile(r"/ac$")
+# What may be handed to Pint: a letter, then letters, digits (water's "inH2O"), °, µ, powers,
+# "/", "*", "·", "^".
+_UNIT_TOKEN = re.compile(r"[A-Za-zµμΩ°][A-Za-z0-9µμΩ°/·*^²³]*")
 # Tokens Pint knows but that, written after a number in a table, are rarely units
 # (ordinals, counts, pieces, the elementary charge `e` of "12e").
 _NOT_VALUE_UNITS = frozenset({"st", "nd", "rd", "th", "e", "pc", "pcs", "count", "x", "a"})
@@ -113,6 +130,7 @@ NAME_UNITS: dict[str, str] = {
     "degf": "degF", "kelvin": "K", "ml": "ml", "liters": "l", "litres": "l", "gal": "gal",
     "gallons": "gal", "kwh": "kWh", "kw": "kW", "mwh": "MWh", "gwh": "GWh", "twh": "TWh", "watts": "W", "bytes": "B", "kb": "kB",
     "mb": "MB", "gb": "GB", "tb": "TB", "pct": "%", "percent": "%", "percentage": "%",
+    "bps": "bit/s", "kbps": "kbit/s", "mbps": "Mbit/s", "gbps": "Gbit/s",  # throughput_mbps
     # Sensor and weather readings (pressure_hpa, battery_mv, rssi_dbm, co2_ppm).
     "hpa": "hPa", "kpa": "kPa", "mbar": "mbar", "mv": "mV", "volts": "V", "ma": "mA",
     "mah": "mAh", "dbm": "dBm", "ppm": "ppm", "lux": "lx", "rpm": "rpm", "inhg": "inHg",
@@ -250,9 +268,23 @@ def value_unit(token: str) -> str | None:
     known = KNOWN_VALUE_UNITS.get(token)
     if known is not None:
         return known
+    squeezed = _squeezed_unit(token)
+    if squeezed is not None:
+        return squeezed
     if len(token) < 2 or not any(ch.isalpha() for ch in token):
         return None
-    return pint_canonical(token)
+    return pint_canonical(_PER_ACRE.sub("/acre", token))
+
+
+def _squeezed_unit(token: str) -> str | None:
+    """The unit of a token written in words or after a sign ("in WC", "%RH", "fl oz/ac"), also
+    per another unit, or None."""
+    base, slash, per = re.sub(r"[\s.]", "", token).partition("/")
+    unit = _SQUEEZED_VALUE_UNITS.get(base.lower())
+    if unit is None or not slash:
+        return unit
+    divisor = value_unit("acre" if per == "ac" else per)
+    return None if divisor is None else f"{unit}/{divisor}"
 
 
 def currency_code(marker: str) -> str | None:
@@ -362,6 +394,8 @@ def unit_from_label(label: str) -> UnitEvidence | None:
         return UnitEvidence(_SPELLED_UNITS[text], VALUE_UNIT_CONFIDENCE)
     if text in KNOWN_VALUE_UNITS:
         return UnitEvidence(KNOWN_VALUE_UNITS[text], VALUE_UNIT_CONFIDENCE)
+    if (squeezed := _squeezed_unit(text)) is not None:
+        return UnitEvidence(squeezed, VALUE_UNIT_CONFIDENCE)
     if _PINT_LABEL.fullmatch(text):
         unit = _pint_label(text)
         if unit is not None:
@@ -406,7 +440,7 @@ def _pint_label(text: str) -> str | None:
 
     try:
         # Powers as Pint writes them: "m^2" and "m3" (as in "ug/m3") are m**2 and m**3.
-        text = text.replace("²", "2").replace("³", "3")
+        text = _PER_ACRE.sub("/acre", text.replace("²", "2").replace("³", "3"))
         unit = unit_registry().parse_units(re.sub(r"([A-Za-z])\^?([0-9])", r"\1**\2", text))
     except (pint.errors.PintError, AssertionError, ValueError, TypeError, tokenize.TokenError):
         return None
