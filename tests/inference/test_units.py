@@ -627,3 +627,10 @@ def test_fluid_ounces_per_acre_from_values(infer: Infer) -> None:
     found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
     assert found == {"a": ("DOUBLE", "floz/acre"), "b": ("DOUBLE", "oz/acre"), "c": ("DOUBLE", "floz")}
 
+
+def test_metric_tons_and_tonnes_as_a_whole_name_are_tonnes() -> None:
+    # NOAA Fisheries' landings: "Metric Tons" beside "Pounds"; FAO's and ICES's "Tonnes" and
+    # weight_t. A ton alone may be a short ton, and a "t" a time step's.
+    names = ("Metric Tons", "Tonnes", "weight_t", "Landings (tonnes)", "Pounds", "tons", "x_t", "load_t")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["t", "t", "t", "t", "lb", None, None, None]
+

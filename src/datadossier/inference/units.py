@@ -119,6 +119,7 @@ _NOT_VALUE_UNITS = frozenset({"st", "nd", "rd", "th", "e", "pc", "pcs", "count",
 # Name tokens that name a unit wherever they appear in the name (lower case).
 NAME_UNITS: dict[str, str] = {
     "kg": "kg", "kgs": "kg", "kilograms": "kg", "grams": "g", "mg": "mg", "lb": "lb",
+    "tonnes": "t", "tonne": "t",  # fisheries' and commodity tables' (FAO, PSD) metric tons
     "lbs": "lb", "pounds": "lb", "oz": "oz", "km": "km", "kms": "km", "kilometers": "km",
     "kilometres": "km", "meters": "m", "metres": "m", "cm": "cm", "mm": "mm", "mi": "mi",
     "miles": "mi", "feet": "ft", "inches": "in", "yd": "yd", "yards": "yd",
@@ -165,6 +166,7 @@ SHORT_NAME_UNITS: dict[str, str] = {
     "m": "m", "s": "s", "g": "g", "h": "h", "hr": "h", "in": "in", "min": "min", "c": "degC",
     "f": "degF", "l": "l", "v": "V", "ft": "ft", "deg": "deg", "degrees": "deg",
     "mw": "MW", "gw": "GW",  # power plants' capacity_mw
+    "t": "t",  # a catch's or a cargo's weight_t, in tonnes
 }
 # Name words of an electrical reading, beside which "v" at a name's end is volts (not the v
 # of wind_u and wind_v, a velocity's components).
@@ -213,7 +215,11 @@ _ANGLE_WORDS = frozenset({
     "rotation", "orientation", "yaw", "pitch", "roll", "tilt", "aspect", "zenith", "inclination",
     "declination", "lat", "lon", "lng", "latitude", "longitude", "phase",
 })
+# Name words of a weight in tonnes, beside which a last "t" is one (NOAA's and ICES's weight_t,
+# a vessel's cargo_t; not a time step's x_t nor a load at a time).
+_TONNE_WORDS = frozenset({"weight", "wt", "mass", "net", "gross", "catch", "landings", "landed", "cargo", "harvest", "production"})
 _SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {
+    "t": _TONNE_WORDS,
     "in": _INCH_WORDS, "v": _VOLTAGE_WORDS, "ft": _FEET_WORDS, "m": _FEET_WORDS, "c": _TEMPERATURE_NAME_WORDS,
     "f": _TEMPERATURE_NAME_WORDS, "l": _VOLUME_WORDS, "g": _WEIGHT_WORDS, "h": _TIME_SPAN_WORDS,
     "hr": _TIME_SPAN_WORDS, "min": _TIME_SPAN_WORDS, "s": _TIME_SPAN_WORDS,
@@ -607,6 +613,9 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     area = _area_unit(tokens)
     if area is not None:
         return UnitEvidence(area, NAME_UNIT_CONFIDENCE)
+    if any(before == "metric" and after in ("ton", "tons") for before, after in itertools.pairwise(tokens)):
+        # NOAA's landings: "Metric Tons" beside "Pounds" (a ton alone is as often a short ton).
+        return UnitEvidence("t", NAME_UNIT_CONFIDENCE)
     stated = next((tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "in" and tokens[i + 1] in NAME_UNITS), None)
     if stated is not None:
         # "... in minutes within business hours" (Zendesk's metrics): the unit the name says
