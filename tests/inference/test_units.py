@@ -12,12 +12,14 @@ from datadossier.inference.names import (
     name_tokens,
 )
 from datadossier.inference.units import (
+    AGREEING_UNIT_CONFIDENCE,
     KNOWN_VALUE_UNITS,
     NAME_UNIT_CONFIDENCE,
     NAME_UNITS,
     SHORT_NAME_UNIT_CONFIDENCE,
     SHORT_NAME_UNITS,
     currency_code,
+    name_scale,
     pint_canonical,
     unit_from_label,
     unit_from_name,
@@ -634,3 +636,36 @@ def test_metric_tons_and_tonnes_as_a_whole_name_are_tonnes() -> None:
     names = ("Metric Tons", "Tonnes", "weight_t", "Landings (tonnes)", "Pounds", "tons", "x_t", "load_t")
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["t", "t", "t", "t", "lb", None, None, None]
 
+
+
+def test_a_scale_in_a_budget_header_is_part_of_the_unit(infer: Infer) -> None:
+    # A budget book (the US federal budget's "Dollars in Millions", a CAFR's "($000)"): 800
+    # under such a header is $800M, never $800.
+    results = infer({
+        "Budget ($000)": ["1500", "2300", "9000", "400"],
+        "Actual ($ in thousands)": ["1450.2", "2250.9", "9100.0", "390.5"],
+        "Total ($M)": ["1.5", "2.3", "9.0", "0.4"],
+        "FY2024 Enacted (Dollars in Millions)": ["300.5", "410.2", "800.0", "20.1"],
+        "Amount (USD millions)": ["0.75", "1.2", "3.4", "2.0"],
+        "Value (EUR thousands)": ["900.5", "1200.0", "77.7", "10.0"],
+        "Spent ($000)": ["$1,500", "$2,300", "$9,000", "$400"],
+    })
+    units = {name: r.candidates[0].detected_unit for name, r in results.items()}
+    assert units == {
+        "Budget ($000)": "USD thousands", "Actual ($ in thousands)": "USD thousands", "Total ($M)": "USD millions",
+        "FY2024 Enacted (Dollars in Millions)": "USD millions", "Amount (USD millions)": "USD millions",
+        "Value (EUR thousands)": "EUR thousands", "Spent ($000)": "USD thousands",
+    }
+    assert "Unit: USD millions." in results["Total ($M)"].reason
+    assert results["Spent ($000)"].candidates[0].unit_confidence == AGREEING_UNIT_CONFIDENCE
+
+
+def test_a_scale_without_a_unit_is_said_in_the_reason(infer: Infer) -> None:
+    # A budget table's "Revenue (in millions)", the UN's "Population (thousands)": no unit
+    # to record, but the reader must know 12.1 is 12.1 million.
+    results = infer({"Revenue (in millions)": ["12.1", "9.9", "55.0", "1.2"], "Population (thousands)": ["1200", "35", "880", "4"]})
+    for column, scale in (("Revenue (in millions)", "millions"), ("Population (thousands)", "thousands")):
+        assert results[column].candidates[0].detected_unit is None, column
+        assert f"values are in {scale}" in results[column].reason, column
+    # Our World in Data's rates per million are no amounts in millions.
+    assert [name_scale(n) for n in ("total_cases_per_million", "Deaths (per million)", "gdp_usd_billions")] == [None, None, "billions"]

@@ -59,12 +59,16 @@ from datadossier.inference.units import (
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     currency_code,
+    name_scale,
     name_unit_note,
     names_a_coordinate,
     names_glued_unit,
+    scale_note,
+    scaled_unit,
     symbol_allows,
     unit_from_label,
     unit_from_name,
+    unit_scale,
     value_unit,
 )
 from datadossier.inference.values import as_bound
@@ -627,13 +631,19 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
             return
         share = (stats.marked or 0) / stats.parsed if stats.parsed else 0.0
         from_values = UnitEvidence(units.pop() or "", VALUE_UNIT_CONFIDENCE * share)
+        named = unit_scale(from_name.unit)[0] if from_name is not None else None
         if (
-            stats.detector.data_type == "DECIMAL" and from_name is not None and from_name.unit != from_values.unit
-            and all(symbol_allows(marker, from_name.unit) for marker in stats.markers)
+            stats.detector.data_type == "DECIMAL" and named is not None and named != from_values.unit
+            and all(symbol_allows(marker, named) for marker in stats.markers)
         ):
             # "$1,234,567.00" under "Value (AUD)": a bare "$" is any dollar, and the name
             # says which (AusTender's, Canada's and New Zealand's contract values).
-            from_values = UnitEvidence(from_name.unit, from_values.confidence)
+            from_values = UnitEvidence(named, from_values.confidence)
+    scale = name_scale(column_name) if option.data_type in NUMERIC_TYPES else None
+    if from_values is not None and scale is not None and stats.detector.data_type == "DECIMAL":
+        # "$1,500" under "Budget ($000)": the values' currency in the name's scale, never a
+        # bare currency the reader would take at face value.
+        from_values = scaled_unit(from_values, scale)
     if from_values and from_name and from_values.unit != from_name.unit:
         option.details["unit_from_name"] = from_name.unit
     if from_values and from_name and from_values.unit == from_name.unit:
@@ -644,6 +654,8 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         option.details["unit_note"] = note
     else:
         option.unit = from_values or from_name
+    if option.unit is None and "unit_note" not in option.details and scale is not None:
+        option.details["unit_note"] = scale_note(column_name)
 
 
 # Readings of a whole number as a moment: codes are none of them either.

@@ -8,7 +8,7 @@ from datadossier.inference.date_patterns import epoch_pattern_of
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import looks_like_instant
 from datadossier.inference.scan import ColumnScan
-from datadossier.inference.units import name_unit_note, unit_from_name
+from datadossier.inference.units import name_unit_note, scale_note, unit_from_name
 from datadossier.inference.values import as_bound
 
 _NATIVE: dict[str, DataType] = {
@@ -91,6 +91,8 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
     note = name_unit_note(unit, low, high, whole=data_type in ("INTEGER", "BIGINT"))
     if note:
         unit = None
+    elif unit is None and data_type in _NUMERIC:
+        note = scale_note(name)  # "Revenue (in millions)": say the scale, which no unit carries
     candidate = TypeCandidate(
         data_type=data_type, confidence=1.0, parse_success_rate=1.0,
         detected_unit=unit.unit if unit else None,

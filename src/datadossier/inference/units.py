@@ -472,12 +472,12 @@ def _bracketed_price(name: str) -> bool:
 def _bracketed_unit(name: str) -> UnitEvidence | None:
     """The unit a name writes in brackets at its end, as scientific and statistical tables
     head their columns: "Pressure (hPa)", "Flow [m3/s]", "PM2.5 (µg/m³)", "Salary (€)",
-    "GDP (current US$)", "Area (sq km)"."""
+    "GDP (current US$)", "Area (sq km)"; without the scale written beside it ("$000")."""
     match = _BRACKETED.search(name)
     if match is None:
         return None
     # ("in" first, as GeoNames' "Area(in sq km)" writes it.)
-    inner = re.sub(r"^in\s+", "", match.group(1).strip(), flags=re.IGNORECASE)
+    inner = re.sub(r"^in\s+", "", _split_scale(match.group(1))[0].strip(), flags=re.IGNORECASE)
     inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)\.?$", r"\1^2", inner)
     # "$ per capita" is dollars (a bracket that starts with "per" gives no unit at all, see
     # `unit_from_name`).
@@ -508,6 +508,72 @@ def _unit_said_before(name: str) -> UnitEvidence | None:
     tokens = name_tokens(name[: match.start()])
     stated = next((tokens[i + 1] for i, t in enumerate(tokens[:-1]) if t == "in" and tokens[i + 1] in NAME_UNITS), None)
     return None if stated is None else UnitEvidence(NAME_UNITS[stated], NAME_UNIT_CONFIDENCE)
+
+
+# Scales that budget books and financial statements state in a header, for every number
+# under it: "(Dollars in Millions)" (the US federal budget), "Amount (USD millions)",
+# "(KES millions)", "($ in thousands)", "(millions of dollars)"; or short after a currency's
+# sign or code, as CAFRs and annual reports write them: "($000)", "($M)", "(£m)", "(USD'000)".
+_SCALE_WORDS = {
+    "thousand": "thousands", "thousands": "thousands", "million": "millions", "millions": "millions",
+    "billion": "billions", "billions": "billions",
+}
+_SCALE_IN_WORDS = re.compile(r"(?i)(?:\bin\s+)?\b(thousands?|millions?|billions?)\b(?:\s+of\b)?")
+_SCALE_LETTERS = {
+    "000": "thousands", "000s": "thousands", "k": "thousands", "m": "millions", "mm": "millions",
+    "mn": "millions", "b": "billions", "bn": "billions",
+}
+_SCALE_AFTER_SIGN = re.compile(r"((?:[$€£¥]|[A-Z]{3}(?=[\s']))\s?)'?(000s?|[kKmMbB]|MM|mn|bn|Bn|BN)")
+# "('000)", "(000s)": thousands of whatever the name counts.
+_THOUSANDS_ALONE = re.compile(r"'?000s?")
+
+
+def _split_scale(bracketed: str) -> tuple[str, str | None]:
+    """A bracket's text without the scale it states, and that scale ("thousands",
+    "millions", "billions"), or None."""
+    text = bracketed.strip()
+    if _THOUSANDS_ALONE.fullmatch(text):
+        return "", "thousands"
+    if (sign := _SCALE_AFTER_SIGN.fullmatch(text)) is not None:
+        return sign.group(1).strip(), _SCALE_LETTERS[sign.group(2).lower()]
+    if (words := _SCALE_IN_WORDS.search(text)) is not None:
+        rest = (text[: words.start()] + " " + text[words.end() :]).strip()
+        return rest, _SCALE_WORDS[words.group(1).lower()]
+    return text, None
+
+
+def name_scale(name: str) -> str | None:
+    """The scale a name states for its numbers: in brackets at its end ("Total ($M)",
+    "Revenue (in millions)", "Value (EUR thousands)") or as a word of it
+    (``gdp_usd_billions``): "thousands", "millions" or "billions"; else None. Not a rate per
+    so many (Our World in Data's "total_cases_per_million", "Deaths (per million)")."""
+    if "per" in name_tokens(name):
+        return None
+    match = _BRACKETED.search(name)
+    if match is not None and (scale := _split_scale(match.group(1))[1]) is not None:
+        return scale
+    return next((_SCALE_WORDS[t] for t in name_tokens(name) if t in _SCALE_WORDS), None)
+
+
+def scaled_unit(unit: UnitEvidence, scale: str) -> UnitEvidence:
+    """``unit`` in ``scale`` ("USD" in millions: "USD millions"), once."""
+    return unit if unit_scale(unit.unit)[1] is not None else UnitEvidence(f"{unit.unit} {scale}", unit.confidence)
+
+
+def unit_scale(unit: str) -> tuple[str, str | None]:
+    """A unit without its scale ("USD millions": "USD", "millions"), or as it is and None."""
+    base, _, scale = unit.rpartition(" ")
+    return (base, scale) if base and scale in _SCALE_WORDS.values() else (unit, None)
+
+
+# The note of a number whose name states a scale but no unit ("Revenue (in millions)").
+SCALE_NOTE = " The name states a scale: values are in {scale} (1 is one {one}); no unit is stated."
+
+
+def scale_note(name: str) -> str | None:
+    """What the decision says of a scale the name states without a unit, or None."""
+    scale = name_scale(name)
+    return None if scale is None else SCALE_NOTE.format(scale=scale, one=scale.removesuffix("s"))
 
 
 def _after_digit(name: str) -> bool:
@@ -566,13 +632,20 @@ def names_a_coordinate(name: str) -> bool:
 
 
 def unit_from_name(name: str) -> UnitEvidence | None:
-    """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``).
+    """The unit a numeric column's name states (``weight_kg``, ``temp_f``, ``price_eur``),
+    with the scale it states (``Amount (USD millions)``: "USD millions", see `name_scale`).
 
     The caller applies this to numeric columns only: on a text column `mi` is a middle initial.
     A percent sign anywhere in the name says percent; else the last unit token wins; short
     ambiguous tokens count only as the last token of a name of two tokens or more, after a
     word (`pH` is no hour) and not right after a digit; `id` and `no` are never units.
     """
+    unit = _unit_from_name(name)
+    scale = name_scale(name)
+    return unit if unit is None or scale is None else scaled_unit(unit, scale)
+
+
+def _unit_from_name(name: str) -> UnitEvidence | None:
     if "%" in name and not _QUANTILE.search(name):  # "Anteil in %", "growth %": the tokens lose the sign
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
     if re.search(r"[(\[]\s*per\s", name, flags=re.IGNORECASE):
@@ -603,7 +676,7 @@ def unit_from_name(name: str) -> UnitEvidence | None:
     if tokens[-2:] == ["100", "g"] and len(tokens) > 2:
         # A nutrient per 100 g of food (Open Food Facts' fat_100g, energy-kcal_100g): grams,
         # or the unit the name states before.
-        stated = unit_from_name("_".join(tokens[:-2]))
+        stated = _unit_from_name("_".join(tokens[:-2]))
         return stated if stated is not None else UnitEvidence("g", NAME_UNIT_CONFIDENCE)
     if tokens[-1:] == ["long"] and (len(tokens) == 1 or tokens[-2] not in _NOT_LONGITUDE):
         # JHU's Lat and Long, fraudTrain's merch_long; long_term_debt is no longitude
