@@ -918,6 +918,28 @@ def test_phone_numbers_as_bare_digits_under_a_phone_s_name_stay_text(infer: Infe
     assert result["NPI"].decided_type == "INTEGER"
 
 
+def test_msisdns_and_sim_identities_as_bare_digits_under_telecom_names_stay_text(infer: Infer) -> None:
+    # A mobile operator's CDR and subscriber extracts: MSISDNs in international form without
+    # the + (447700900123), an A and B party, IMSIs and IMEIs of 15 digits, ICCIDs of 19. A
+    # short code among the called numbers; the CDR's own sequence stays a number.
+    msisdns = [str(447700900123 + 7919 * i) for i in range(60)]
+    columns = {
+        "MSISDN": msisdns, "A_NUMBER": msisdns, "CALLED_NUMBER": [*msisdns[:-1], "150"], "ANI": msisdns,
+        "IMSI": [str(234150000000001 + 13 * i) for i in range(60)],
+        "IMEI": [str(356938035643809 + 17 * i) for i in range(60)],
+        "ICCID": [str(8944110000000000001 + 19 * i) for i in range(60)],
+        "RECORD_SEQ": [str(i + 1) for i in range(60)],
+    }
+    results = infer(columns)
+    for name in ("MSISDN", "A_NUMBER", "CALLED_NUMBER", "ANI", "IMSI", "IMEI", "ICCID"):
+        assert results[name].decided_type == "VARCHAR", name
+        assert "phone line's, a SIM's or a handset's name" in results[name].reason, name
+    assert results["RECORD_SEQ"].decided_type == "INTEGER"
+    # A count under a phone's wider name stays a number (the World Bank's subscriptions).
+    counts = infer({"Mobile cellular subscriptions": [str(120_000 + 4_000_000 * i) for i in range(60)]})
+    assert counts["Mobile cellular subscriptions"].decided_type in ("INTEGER", "BIGINT")
+
+
 def test_decimals_identifiers_and_unix_times_are_no_phone_numbers(infer: Infer) -> None:
     # Crypto volumes ("3.27483019"), SEC CIKs ("0000066740"), Unix times in milliseconds.
     columns = {

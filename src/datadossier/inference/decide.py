@@ -40,7 +40,9 @@ from datadossier.inference.names import (
     looks_like_postal,
     looks_like_temperature,
     name_tokens,
+    names_a_call_line,
     names_a_classification,
+    names_a_device_identity,
     names_a_dewey_class,
     names_a_diagnosis_code,
     names_a_label,
@@ -709,6 +711,12 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         if option is not None and option.rate >= config.accept_rate and named(name):
             return f"{option.rate:.1%} of the values are {what} under such a name: kept as VARCHAR."
     whole = by_name.get("integer")
+    if whole is not None and whole.acceptable and _long_line_numbers(whole, name):
+        return (
+            "Whole numbers of seven digits or more under a phone line's, a SIM's or a handset's name (MSISDN, A_NUMBER,"
+            " CALLED_NUMBER, IMSI, IMEI, ICCID): identifiers written in digits, not quantities, to be matched with"
+            " the same numbers written as text elsewhere (+44..., short codes); kept as VARCHAR."
+        )
     if whole is not None and whole.acceptable and names_census_geography(name):
         return (
             "Whole numbers under a census geography's name (a tract, block or GEOID): codes of fixed-width parts"
@@ -739,6 +747,24 @@ def _named_code_note(by_name: dict[PatternName, _Option], name: str, config: Inf
         f"Whole numbers of up to five digits under a postal code's name{lost if high >= 10_000 > low else ''}:"
         " codes, not quantities; kept as VARCHAR."
     )
+
+
+# Seven digits: the shortest subscriber number with its area code; a count is rarely so high
+# in every row.
+_LINE_NUMBER_MIN = 1_000_000
+
+
+def _long_line_numbers(whole: _Option, name: str) -> bool:
+    """Whether whole numbers are a call record's lines or a SIM's or a handset's identities
+    (a CDR's A_NUMBER 447700900123, an IMSI): the highest long enough under such a name (a
+    short code such as 150 may sit beside them); every one under a phone's wider name, which
+    also heads counts ("Mobile cellular subscriptions")."""
+    low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)
+    if low is None or high is None or low < 0:
+        return False
+    if names_a_call_line(name) or names_a_device_identity(name):
+        return high >= _LINE_NUMBER_MIN
+    return looks_like_phone(name) and low >= _LINE_NUMBER_MIN
 
 
 def _code_numbers(by_name: dict[PatternName, _Option], reading: PatternName, span: tuple[int, int]) -> _Option | None:

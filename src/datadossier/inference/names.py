@@ -154,6 +154,36 @@ def looks_like_phone(name: str) -> bool:
     return any(t in _PHONE_WORDS for t in name_tokens(name))
 
 
+# A call record's parties, before a number's word (CDRs' A_NUMBER, B_NUMBER, CALLING_NUMBER,
+# CALLED_NUMBER), and the numbers a telephone switch names alone: ANI (the caller's), DNIS
+# (the number dialled). Not phone names (`looks_like_phone`): a CDR's called number is what
+# links it to the subscribers, where a phone beside an identifier only repeats it.
+_PARTY_WORDS = frozenset({"a", "b", "calling", "called", "caller", "callee", "dialled", "dialed", "originating", "terminating"})
+_LINE_WORDS = frozenset({"ani", "dnis", "msisdn"})
+
+
+def names_a_call_line(name: str) -> bool:
+    """True for a subscriber's or a call party's number: ``MSISDN``, ``A_NUMBER``,
+    ``CallingNumber``, ``ANI``, ``DNIS``."""
+    tokens = name_tokens(name)
+    if _LINE_WORDS.intersection(tokens):
+        return True
+    return any(
+        party in _PARTY_WORDS and number in ("number", "num", "no", "nbr")
+        for party, number in itertools.pairwise(tokens)
+    )
+
+
+# A SIM's and a handset's identities: IMSI (15 digits), IMEI (15; 16 as IMEISV), ICCID (19
+# or 20), as subscriber and CDR extracts carry them beside the MSISDN.
+_DEVICE_IDENTITY_WORDS = frozenset({"imsi", "imei", "imeisv", "iccid", "meid"})
+
+
+def names_a_device_identity(name: str) -> bool:
+    """True for names such as ``IMSI``, ``imei``, ``SIM_ICCID``."""
+    return bool(_DEVICE_IDENTITY_WORDS.intersection(name_tokens(name)))
+
+
 _POSTAL_WORDS = frozenset({"zip", "zipcode", "zip5", "zip9", "postal", "postcode", "postalcode", "plz", "cep"})
 
 
