@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from datadossier.inference import DEFAULT_CONFIG, failed_condition, infer_columns, typed_expression
+from datadossier.inference.names import looks_like_identifier
 from tests.inference.helpers import RELATION, Infer, build_raw_table, utc_bounds
 
 
@@ -1063,6 +1064,21 @@ def test_codes_under_an_identifier_s_name_are_no_phone_numbers(infer: Infer) -> 
     result = infer({"article_id": values, "mobile": values})
     assert (result["article_id"].decided_type, result["article_id"].decided_pattern) == ("VARCHAR", None)
     assert result["mobile"].decided_pattern == "phone"
+
+
+def test_subject_ids_of_a_clinical_trial_are_no_phone_numbers(infer: Infer) -> None:
+    # CDISC's SDTM and ADaM tables: USUBJID "01-701-1015" (study, site, subject), digits grouped
+    # 2-3-4 as a phone's are; the name in capitals glued to ID is an identifier's.
+    values = [f"01-{701 + i % 17}-{1015 + 7 * i}" for i in range(150)]
+    result = infer({"USUBJID": values, "SUBJID": values, "PAID": values, "phone": values})
+    for name in ("USUBJID", "SUBJID"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("VARCHAR", None), name
+        assert "set aside here (an identifier's name)" in result[name].reason
+    assert result["phone"].decided_pattern == "phone"
+    # A word that ends in ID is no identifier's name.
+    assert [looks_like_identifier(n) for n in ("USUBJID", "STUDYID", "PAID", "VALID", "THYROID", "Android")] == [
+        True, True, False, False, False, False,
+    ]
 
 
 def test_a_few_comma_lists_among_whole_numbers_are_no_decimals(infer: Infer) -> None:

@@ -1473,7 +1473,13 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
     best = max(options, key=lambda o: o.rate)
     least = config.boolean_accept_rate if best.data_type == "BOOLEAN" else config.accept_rate
     needed = f"{least:.1%}".replace(".0%", "%") + " needed, or every value in a column of few values"
-    if best.data_type == "VARCHAR":
+    if best.data_type == "VARCHAR" and best.blocked is not None and best.acceptable:
+        # (SDTM's USUBJID "01-701-1015": every value has a phone's shape, the name says otherwise.)
+        text = (
+            f"The closest pattern, {best.name}, matches {_percent(best.rate)} of {n:,} values but is set"
+            f" aside here ({best.blocked}); kept as plain VARCHAR."
+        )
+    elif best.data_type == "VARCHAR":
         text = (
             f"The closest pattern, {best.name}, matches only {_percent(best.rate)} of {n:,}"
             f" values ({needed}); kept as plain VARCHAR."

@@ -305,8 +305,32 @@ _COUNTED_TIME_WORDS = frozenset({"years", "months", "weeks", "days", "hours", "m
 BOUND_WORDS = frozenset({"low", "lower", "high", "upper", "min", "max", "minimum", "maximum", "limit", "bound"})
 
 
+# Words that end in "id" and name no identifier, which a name in capitals glued to "ID" is
+# told apart from (PAID, VALID, HUMID; a thyroid's or a steroid's "oid").
+_ID_ENDING_WORDS = frozenset({
+    "paid", "unpaid", "prepaid", "overpaid", "underpaid", "void", "avoid", "valid", "invalid", "humid", "fluid",
+    "hybrid", "solid", "liquid", "rapid", "acid", "grid", "aid", "said", "laid", "maid", "raid", "braid", "afraid",
+    "mid", "pyramid", "squid", "vivid", "lucid", "timid", "rigid", "candid", "splendid", "tepid", "lipid", "morbid",
+    "arid", "orchid", "david", "madrid", "druid", "mermaid", "forbid", "outbid", "plaid", "staid", "frigid", "rabid",
+    "skid", "amid", "sordid", "turgid", "putrid", "livid", "pallid", "placid", "horrid", "torrid", "florid", "fetid", "stupid", "cupid",
+})
+
+
+def _glued_capital_id(name: str) -> bool:
+    """Whether a name is one word in capitals ending in ID, as SAS and the CDISC standards write
+    a variable's name (SDTM's USUBJID, SUBJID, STUDYID, SITEID; a legacy extract's CUSTID)."""
+    word = name.strip()
+    if not word.isalpha() or not word.isupper() or not word.endswith("ID") or len(word) < len("XXID"):
+        return False
+    lower = word.lower()
+    return lower not in _ID_ENDING_WORDS and not lower.endswith("oid")
+
+
 def looks_like_identifier(name: str) -> bool:
-    """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``, ``License #``."""
+    """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``, ``License #``,
+    ``USUBJID``."""
+    if _glued_capital_id(name):
+        return True
     tokens = name_tokens(name)
     if any(t in _COUNTED_TIME_WORDS for t in tokens) or (len(tokens) > 1 and tokens[-1] in BOUND_WORDS):
         return False
