@@ -1100,6 +1100,17 @@ def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     assert set(result.missing_values) == {"Coming soon", "To be announced"}
 
 
+def test_assistance_listing_numbers_stay_text_under_their_short_names(infer: Infer) -> None:
+    # A Single Audit's SEFA schedule: CFDA (or ALN, Assistance Listing) "93.600", "10.310",
+    # an agency's two digits and a program's three, whose trailing zeros a number drops.
+    programs = ["93.778", "10.551", "84.010", "93.600", "10.310", "93.070"] * 2
+    result = infer({"CFDA": programs, "ALN": programs, "Assistance Listing": programs, "Expenditures": programs})
+    for name in ("CFDA", "ALN", "Assistance Listing"):
+        assert result[name].decided_type == "VARCHAR", name
+        assert "under an identifier's name are written with a decimal point" in result[name].reason
+    assert result["Expenditures"].decided_type == "DOUBLE"
+
+
 def test_identifiers_written_with_a_decimal_point_or_an_exponent_stay_text(infer: Infer) -> None:
     # Citi Bike's start_station_id ("6140.05", "6140.50", a few "JC103"); goodbooks-10k's
     # isbn13 as a spreadsheet wrote it; ids that pandas wrote "72.0" stay integers.

@@ -326,12 +326,26 @@ def _glued_capital_id(name: str) -> bool:
     return lower not in _ID_ENDING_WORDS and not lower.endswith("oid")
 
 
+# Names of a US federal assistance program's number, agency and program "93.600" (the Single
+# Audit's and state SEFA schedules' CFDA, ALN, Assistance Listing): codes, whose trailing zero a
+# number drops.
+_PROGRAM_LISTING_WORDS = frozenset({"cfda", "aln"})
+
+
+def _names_a_program_listing(tokens: list[str]) -> bool:
+    return bool(_PROGRAM_LISTING_WORDS.intersection(tokens)) or any(
+        a == "assistance" and b == "listing" for a, b in itertools.pairwise(tokens)
+    )
+
+
 def looks_like_identifier(name: str) -> bool:
     """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``, ``License #``,
-    ``USUBJID``."""
+    ``USUBJID``, ``CFDA``."""
     if _glued_capital_id(name):
         return True
     tokens = name_tokens(name)
+    if _names_a_program_listing(tokens):
+        return True
     if any(t in _COUNTED_TIME_WORDS for t in tokens) or (len(tokens) > 1 and tokens[-1] in BOUND_WORDS):
         return False
     if len(tokens) > 1 and tokens[0] == "age":
