@@ -138,6 +138,21 @@ def test_a_lone_marker_of_a_short_column_is_missing(infer: Infer) -> None:
         assert (result.decided_type, result.missing_values) == ("DOUBLE", {": c": 1}), rows
 
 
+def test_codes_in_brackets_of_a_small_extract_are_missing_together(infer: Infer) -> None:
+    # NASS Quick Stats, one item across a state's counties: three " (D)" (withheld) and one
+    # " (Z)" (under half a unit) in ten rows; the lone code kept the whole column text. Its
+    # CV (%) writes "(D)", "(L)" and "(H)"; another extract has two " (D)", a " (NA)" and a " (Z)".
+    result = infer({
+        "VALUE": [" (D)", "152,311", " (D)", " (Z)", "1,210,044", " (D)", "98,120", "412,890", "22,041", "310,200"],
+        "CV (%)": ["(D)", "12.1", "(D)", "(L)", "8.4", "(D)", "15.0", "(H)", "22.7", "3.1"],
+        "VALUE 2": [" (D)", "152,311", " (NA)", " (Z)", "1,210,044", " (D)", "98,120", "412,890", "22,041", "310,200"],
+    })
+    assert (result["VALUE"].decided_type, result["VALUE"].missing_values) == ("INTEGER", {" (D)": 3, " (Z)": 1})
+    assert (result["CV (%)"].decided_type, result["CV (%)"].missing_values) == ("DOUBLE", {"(D)": 3, "(L)": 1, "(H)": 1})
+    assert result["VALUE 2"].decided_type == "INTEGER"
+    assert set(result["VALUE 2"].missing_values) == {" (D)", " (NA)", " (Z)"}
+
+
 def test_a_gauge_s_remarks_are_missing_even_once(infer: Infer) -> None:
     # USGS NWIS: a winter's discharge with "Ice" twice and "Eqp" once in twelve days; the
     # column stayed text (a remark needed three sightings, as a code does).

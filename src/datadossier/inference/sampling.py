@@ -570,6 +570,7 @@ def _missing_markers(
     if not frequent or rest < config.missing_min_count:
         return {}
     rare_letters = {v: c for v, c in markers if v not in frequent and is_marker_letter(v)}
+    rare_codes = {v: c for v, c in markers if v not in frequent and is_bracketed_code(v)}
     for detector in DETECTORS.values():
         if detector.convert is None:
             continue
@@ -580,6 +581,10 @@ def _missing_markers(
             # A source that writes a letter for a missing value writes its others so, however
             # rare: the CCD's many "N" (not applicable) beside a school's one "M" (missing).
             unread.update({v: c for v, c in rare_letters.items() if not detector.matches(v)})
+        if any(is_bracketed_code(v) for v in unread):
+            # So do codes in brackets: NASS's one " (Z)" (under half a unit) beside its " (D)"
+            # (withheld) in a county extract of ten rows.
+            unread.update({v: c for v, c in rare_codes.items() if not detector.matches(v)})
         if not unread or weights[detector.name][0] < config.accept_rate * (total - sum(unread.values())):
             continue
         if detector.data_type not in ("DATE", "TIMESTAMP") and any(_NEGATIVE_CODE.fullmatch(v) for v in unread):
@@ -652,6 +657,16 @@ _LATE_MARKER = re.compile(
 # Markers no value of a column has the shape of: once will do.
 _SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_ZERO_DATES}|{_NO_PREVIOUS})\s*")
 _MARKER_LETTER = re.compile(rf"\s*[{_MARKER_LETTERS}]\s*")
+
+
+# Letters in brackets, as statistical offices write a missing value's reason (NASS's "(D)",
+# "(Z)", "(NA)"; the census's "(X)"; the ONS's "[c]").
+_BRACKETED_CODE = re.compile(r"\s*(?:\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\s*\])\s*")
+
+
+def is_bracketed_code(value: str) -> bool:
+    """Whether a value is letters in brackets ("(D)", " (Z)", "[c]")."""
+    return _BRACKETED_CODE.fullmatch(value) is not None
 
 
 def is_marker_letter(value: str) -> bool:

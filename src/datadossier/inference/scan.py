@@ -26,6 +26,7 @@ from datadossier.inference.model import DataType
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.sampling import (
     SampleFindings,
+    is_bracketed_code,
     is_censored,
     is_marker_letter,
     marks_missing,
@@ -324,6 +325,16 @@ _LATE_MISSING_SHARE = 0.02
 _LATE_MISSING_COUNT = 3
 
 
+def _rare_failures(scan: ColumnScan, stats: CandidateStats) -> bool:
+    """Whether a candidate's failures are few enough to be markers the sample missed; or are
+    all codes in brackets, fewer than the values read: a small extract's markers are many for
+    its size (a NASS county extract of ten rows: three " (D)" and a " (Z)")."""
+    failed = scan.non_null - stats.parsed
+    if failed <= max(_LATE_MISSING_SHARE * scan.non_null, _LATE_MISSING_COUNT):
+        return True
+    return failed < stats.parsed and all(is_bracketed_code(v) for v in stats.failed_examples)
+
+
 def missing_markers_among_failures(
     con: duckdb.DuckDBPyConnection,
     relation: str,
@@ -356,7 +367,7 @@ def missing_markers_among_failures(
             stats for stats in scan.candidates.values()
             if stats.detector.convert is not None and stats.detector.data_type != "BOOLEAN"
             and stats.failed_examples and len(stats.failed_examples) < k
-            and scan.non_null - stats.parsed <= max(_LATE_MISSING_SHARE * scan.non_null, _LATE_MISSING_COUNT)
+            and _rare_failures(scan, stats)
             and all(
                 marks_missing(v) or (censored and is_censored(v)) or (lettered and is_marker_letter(v))
                 or v.strip() in table_letters
