@@ -674,6 +674,30 @@ def test_eurostat_values_with_flags_are_their_numbers(infer: Infer) -> None:
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "flagged_number")
 
 
+def test_fao_s_capital_flags_and_under_half_a_unit_are_numbers(infer: Infer) -> None:
+    # A FishStatJ export's year columns: "381220 E" (estimated), "262311 F" (FAO's estimate)
+    # beside plain catches, "0 0" (more than zero, under half a tonne), "..." not available.
+    catches = [
+        f"{30000 + 7919 * i} E" if i % 7 == 0 else f"{30000 + 7919 * i} F" if i % 5 == 0
+        else "0 0" if i % 11 == 0 else "..." if i % 13 == 0 else str(30000 + 7919 * i)
+        for i in range(60)
+    ]
+    only_f = [f"{30000 + 7919 * i} F" if i % 4 == 0 else str(30000 + 7919 * i) for i in range(60)]
+    result = infer({"[2019]": catches, "[2020]": only_f})
+    for name in ("[2019]", "[2020]"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("DOUBLE", "flagged_number"), name
+        assert result[name].candidates[0].parse_success_rate == 1.0
+    assert result["[2019]"].bounds == (0.0, 30000 + 7919 * 59)
+    assert "'0 0'" in result["[2019]"].reason
+    # A capital on (nearly) every value is a unit's or a code's: degrees Fahrenheit, flats.
+    result = infer({
+        "reading": [f"{30 + i % 40} F" for i in range(60)],
+        "flat": [f"{1 + i % 90} {'E' if i % 3 else 'F'}" for i in range(60)],
+    })
+    assert result["reading"].decided_pattern == "unit_value"
+    assert result["flat"].decided_type == "VARCHAR"
+
+
 def test_amazon_s_review_times_are_dates(infer: Infer) -> None:
     result = infer({"reviewTime": ["02 28, 2014", "1 9, 2013", "12 19, 2010", "07 16, 2010"]})["reviewTime"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "month_day_comma_year")

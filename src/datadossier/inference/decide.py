@@ -406,12 +406,28 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     elif unit is not None and _glued_letter_codes(unit, name, findings):
         unit.blocked = _GLUED_CODES
         unit.details["codes"] = list(findings.glued_letters[:5])
+    elif unit is not None and _status_flags(unit, by_name.get("flagged_number")):
+        unit.blocked = "status flags, not a unit"
     if phone is not None and names_census_geography(name):
         phone.blocked = "a census geography's name"  # a tract's "01073000100": eleven digits, no number to call
     elif phone is not None and whole is not None and whole.rate >= phone.rate and not looks_like_phone(name):
         # Bare digits only a phone's name makes a number to call: NOAA's GSOD station
         # "01001099999" (a trunk 0 and ten digits) is a station's code.
         phone.blocked = "bare digits without a phone's name"
+
+
+# FAO's capital status flags (see `number_patterns._FLAGS`); F and N are also units.
+_CAPITAL_FLAGS = frozenset("EFINP")
+
+
+def _status_flags(unit: _Option, flagged: _Option | None) -> bool:
+    """Whether the letters a unit reading takes are FAO's status flags: FishStatJ's "262311 F"
+    (an FAO estimate) on a few of a year's catches, no degrees Fahrenheit. The sample kept the
+    flags' reading only where few values carry a capital (`sampling._capitals_of_a_unit`)."""
+    return (
+        flagged is not None and flagged.acceptable and flagged.rate >= unit.rate
+        and bool(unit.stats.markers) and all(m.strip() in _CAPITAL_FLAGS for m in unit.stats.markers)
+    )
 
 
 # Name words of an air waybill: a master's (MAWB) or a house's (HAWB), numbered as the
@@ -1425,6 +1441,11 @@ def _typed_reason(chosen: _Option, n: int) -> str:
         text += " and go to quarantine."
     if chosen.data_type == "BIGINT" and stats.detector.data_type == "BIGINT":
         text += " Values exceed the INTEGER range."
+    if stats.detector.name == "flagged_number":
+        text += (
+            " The status flags after the numbers (Eurostat's 'p', FAO's 'E' and 'F', NOAA's '*') are not kept;"
+            " FishStatJ's '0 0' (more than zero, under half a unit) reads as 0."
+        )
     if chosen.unit:
         text += f" Unit: {chosen.unit.unit}."
     elif chosen.details.get("unit_note"):

@@ -379,28 +379,34 @@ def grouped_number_eu() -> Detector:
 # Eurostat's flags after a value: b break in series, c confidential, d definition differs,
 # e estimated, f forecast, n not significant, p provisional, r revised, s Eurostat estimate,
 # u low reliability, z not applicable; one or a few together ("bu").
-_FLAGS = r"[bcdefnprsuz]{1,3}"
+# FAO's FishStatJ and the OECD write one capital after the value: E estimated, F FAO's
+# estimate, I imputed, N not significant, P provisional ("381220 E" beside "370112").
+_FLAGS = r"(?:[bcdefnprsuz]{1,3}|[EFINP])"
+# FishStatJ's "0 0": more than zero but under half the unit, read as 0.
+_UNDER_HALF = r"0 0"
 
 
 @register
 def flagged_number() -> Detector:
     """Numbers followed by status flags, as Eurostat's tables write them ("8.5 p",
-    "1 234 567 e", "7.1 bu"), or an asterisk glued to them, as NOAA's daily summaries mark a
+    "1 234 567 e", "7.1 bu") and FAO's FishStatJ exports ("381220 E", "262311 F", "0 0" for
+    under half a unit), or an asterisk glued to them, as NOAA's daily summaries mark a
     value derived from the hourly ones ("52.0*"); typed as the number; values without a flag
-    pass too."""
+    pass too. (A capital that every value carries is a unit's: `decide` leaves "12 F" to
+    `unit_value`.)"""
     grouped = r"[-+]?[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?"
     number = r"[-+]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
     # The sample counts a number grouped by spaces as this pattern's too: such tables group
     # some values and not others ("63 138 233", "22929521 b").
-    regex = rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS}|{number}\*)\s*"
-    guard = rf"\s*{number}(?:\s+{_FLAGS}|\*)?\s*"
+    regex = rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS}|{number}\*|{_UNDER_HALF})\s*"
+    guard = rf"\s*(?:{number}(?:\s+{_FLAGS}|\*)?|{_UNDER_HALF})\s*"
     digits = lit(r"^[-+0-9 .]*[0-9]")
 
     def convert(col: str, _sql_type: str) -> str:
         value = f"regexp_extract({shaped(col, guard)}, {digits})"
         return f"TRY_CAST(replace(trim({value}), ' ', '') AS DOUBLE)"
 
-    flagged = lit(rf"[0-9](?:\s+{_FLAGS}|\*)\s*$")
+    flagged = lit(rf"[0-9](?:\s+{_FLAGS}|\*)\s*$|^\s*{_UNDER_HALF}\s*$")
     return Detector(
         "flagged_number", "DOUBLE", regex, convert, lenient=True,
         mark=lambda col: f"regexp_matches({col}, {flagged})", priority=34,

@@ -387,6 +387,8 @@ def _findings(
         findings.date_separator = _date_separator(common)
     if "unit_value" in findings.shares:
         findings.glued_letters = _glued_letters(common)
+    if "flagged_number" in findings.shares and _capitals_of_a_unit(common, total):
+        del findings.shares["flagged_number"]
     if _ZONED_READINGS & set(findings.shares):
         findings.zones = _zones(common)
     if "labelled_scale" in findings.shares:
@@ -703,6 +705,29 @@ def _passes(detector: Detector, weights: Weights, total: int, config: InferenceC
     return accepted >= config.shortlist_share * total and not (detector.lenient and marked == 0)
 
 
+# A number and a capital after a space, the shape of FAO's status flags ("381220 E").
+_CAPITAL_AFTER = re.compile(r"\s*[-+]?[0-9][0-9 .]*\s([A-Z])\s*")
+# Status flags mark some of a column's values (a FishStatJ column flags a tenth to a third of
+# them); a unit is written on all or most (degrees Fahrenheit "12 F"), and letters of codes on
+# every one (flats "12 E", "14 F").
+_ONE_FLAG_SHARE = 0.5
+_FLAGS_SHARE = 0.9
+
+
+def _capitals_of_a_unit(common: list[tuple[str, int]], total: int) -> bool:
+    """Whether the capitals after the sampled numbers are a unit's or part of codes, not
+    status flags: one letter on half the values or more, several on nearly all."""
+    letters: Counter[str] = Counter()
+    for value, count in common:
+        found = _CAPITAL_AFTER.fullmatch(value)
+        if found:
+            letters[found.group(1)] += count
+    if not letters or total <= 0:
+        return False
+    share = letters.total() / total
+    return share >= (_FLAGS_SHARE if len(letters) > 1 else _ONE_FLAG_SHARE)
+
+
 def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: str) -> bool:
     """Whether `_findings` reads the common values of the column ``name`` themselves (units,
     date separators, seasons, zones, postcodes)."""
@@ -710,7 +735,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
     return (
         any(
             _passes(DETECTORS[reading], weights, total, config)
-            for reading in ("unit_value", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
+            for reading in ("unit_value", "flagged_number", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
         or (_passes(postal, weights, total, config) and postal.named is not None and postal.named(name))
