@@ -632,6 +632,20 @@ def test_percent_detector_keeps_the_number_as_written(infer: Infer) -> None:
     assert result.candidates[0].detected_unit == "%"
 
 
+def test_fractions_beside_percentages_are_named_as_a_second_scale(infer: Infer) -> None:
+    # A Workday worker report merged with another system's: FTE "100%" and "50%" beside "1"
+    # and "0.5"; 1 read as 1% beside 100 for the same full time, with no word of it.
+    fte = ["100%", "100%", "50%", "1", "0.5", "100%", "75%", "1", "100%", "0.75"]
+    rates = ["12%", "3.5%", "0.5%", "4", "7", "1%", "2%", "3", "9%", "10%"]
+    result = infer({"FTE": fte, "rate": rates})
+    assert result["FTE"].decided_pattern == "percent"
+    assert "Two scales" in result["FTE"].reason
+    assert "'1'" in result["FTE"].reason
+    # Bare numbers on the percentages' own scale are no fractions.
+    assert result["rate"].decided_pattern == "percent"
+    assert "Two scales" not in result["rate"].reason
+
+
 def test_percentages_with_a_decimal_comma(infer: Infer) -> None:
     result = infer({"Anteil in %": ["73,8 %", "14,3 %", "100 %", "0,5 %"]})["Anteil in %"]
     assert (result.decided_type, result.decided_pattern) == ("DOUBLE", "percent")

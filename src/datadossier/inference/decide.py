@@ -236,6 +236,13 @@ def _decide_text(
             "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"
             " the top and bottom values stand for ranges, not exact figures."
         )
+    if chosen is not None and chosen.name == "percent" and findings.fraction_scale:
+        bare, signed = findings.fraction_scale
+        notes.append(
+            f"Two scales: the values without a % sign (such as {bare!r}) all lie between 0 and 1, those with one"
+            f" (such as {signed!r}) above 1; the bare values are most likely fractions (1 for 100%), read as written"
+            " here: multiply them by 100 before comparing."
+        )
     if chosen is not None and chosen.name == "credit_debit":
         chosen.details["sign_convention"] = _CREDIT_DEBIT_SIGNS
         notes.append(_CREDIT_DEBIT_NOTE)

@@ -147,6 +147,10 @@ class SampleFindings:
     # Whether the sampled six digits under a month's or a period's name are years and the
     # next's last two digits (the DfE's time_period 201112, academic year 2011/12), not yyyymm.
     year_spans: bool = False
+    # A sampled value without a % sign and one with it, when every such bare value lies in
+    # [0, 1] (above 0 for one at least) and every signed one above 1: fractions beside
+    # percentages, two scales in one column (an HR file's FTE "1" and "0.5" beside "100%").
+    fraction_scale: tuple[str, str] | None = None
     # Why the table's dates are read in the order ``table_day_first`` gives when it is not
     # from the table's other dates but from its locale ("amounts in GBP (Amount)").
     table_locale: str | None = None
@@ -387,6 +391,8 @@ def _findings(
         findings.date_separator = _date_separator(common)
     if "unit_value" in findings.shares:
         findings.glued_letters = _glued_letters(common)
+    if "percent" in findings.shares:
+        findings.fraction_scale = _fractions_beside_percents(common)
     if "flagged_number" in findings.shares and _capitals_of_a_unit(common, total):
         del findings.shares["flagged_number"]
     if _ZONED_READINGS & set(findings.shares):
@@ -705,6 +711,23 @@ def _passes(detector: Detector, weights: Weights, total: int, config: InferenceC
     return accepted >= config.shortlist_share * total and not (detector.lenient and marked == 0)
 
 
+def _fractions_beside_percents(common: list[tuple[str, int]]) -> tuple[str, str] | None:
+    """A bare sampled value and a percentage (see `SampleFindings.fraction_scale`), or None."""
+    number = DETECTORS["float"]
+    bare = [v for v, _ in common if number.matches(v)]
+    signed = [v for v, _ in common if "%" in v]
+    try:
+        fractions = [float(v) for v in bare]
+        percents = [float(v.replace("%", "").replace(",", ".").strip()) for v in signed]
+    except ValueError:
+        return None
+    if not fractions or not percents or max(fractions) <= 0:
+        return None
+    if all(0 <= f <= 1 for f in fractions) and all(p > 1 for p in percents):
+        return max(bare, key=float).strip(), signed[0].strip()
+    return None
+
+
 # A number and a capital after a space, the shape of FAO's status flags ("381220 E").
 _CAPITAL_AFTER = re.compile(r"\s*[-+]?[0-9][0-9 .]*\s([A-Z])\s*")
 # Status flags mark some of a column's values (a FishStatJ column flags a tenth to a third of
@@ -735,7 +758,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
     return (
         any(
             _passes(DETECTORS[reading], weights, total, config)
-            for reading in ("unit_value", "flagged_number", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
+            for reading in ("unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
         or (_passes(postal, weights, total, config) and postal.named is not None and postal.named(name))
