@@ -1195,6 +1195,24 @@ def test_months_written_yyyymm_under_a_month_s_name_are_dates(infer: Infer) -> N
     assert result["order_id"].decided_type == "INTEGER"
 
 
+def test_months_written_yyyymm_under_a_period_s_abbreviation_or_a_date_s_name_are_dates(infer: Infer) -> None:
+    # The IRS's SOI 990 extracts: tax_pd and tax_prd 202212 stayed numbers where the BMF's
+    # TAX_PERIOD of the same values was a month; LA's parking citations: "Plate Expiry Date"
+    # 202312. The BMF's ACCT_PD is a month's number (01..12), and a date's name with a value
+    # that is no month keeps its numbers.
+    months = [f"{2019 + i % 5}{1 + i % 12:02d}" for i in range(60)]
+    result = infer({
+        "tax_pd": months, "tax_prd": months, "Plate Expiry Date": [*months[:-1], None],
+        "ACCT_PD": [f"{1 + i % 12:02d}" for i in range(60)], "Sale Date": [*months[:-1], "202313"],
+    })
+    for column in ("tax_pd", "tax_prd", "Plate Expiry Date"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("DATE", "compact_year_month"), column
+        assert "202301 is January 2023" in result[column].reason
+    assert result["tax_pd"].bounds == utc_bounds((2019, 1, 1), (2023, 12, 1))
+    assert result["ACCT_PD"].decided_type != "DATE"
+    assert result["Sale Date"].decided_type == "INTEGER"
+
+
 def test_the_day_s_end_written_24_00_is_the_next_day_s_midnight(infer: Infer) -> None:
     # NUFORC's UFO sightings: "3/24/2007 24:00" beside "10/10/1949 20:30".
     values = ["10/10/1949 20:30", "3/24/2007 24:00", "12/31/2007 24:00:00", "1/13/2008 9:15"] * 10

@@ -23,6 +23,7 @@ from datadossier.inference.names import (
     looks_like_year_month,
     names_a_sas_date,
     names_a_sas_datetime,
+    may_name_a_year_month,
 )
 
 
@@ -540,13 +541,20 @@ def compact_partial_date() -> Detector:
     )
 
 
+def _named_as_month_or_period(name: str) -> bool:
+    """Whether a column's name says month, or may (a period's abbreviation, a date's name:
+    `names.may_name_a_year_month`), where six digits are worth reading as yyyymm."""
+    return looks_like_year_month(name) or may_name_a_year_month(name)
+
+
 @register
 def compact_year_month() -> Detector:
     """Months written as six digits yyyymm ("202301": NOAA's storm events' BEGIN_YEARMONTH,
-    many statistics offices' periods): a DATE on the month's first day. Any such number
-    could be an amount or an id: shortlisted only under a month's name."""
+    many statistics offices' periods, the SOI's tax_pd): a DATE on the month's first day.
+    Any such number could be an amount or an id: shortlisted only under a month's or a
+    period's name, or a date's (where `decide` wants every value a month)."""
     regex = r"\s*(?:1[89]|20)[0-9]{2}(?:0[1-9]|1[0-2])\s*"
-    return _written_date("compact_year_month", regex, ("%Y%m",), priority=101, named=looks_like_year_month)
+    return _written_date("compact_year_month", regex, ("%Y%m",), priority=101, named=_named_as_month_or_period)
 
 
 @register

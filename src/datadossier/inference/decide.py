@@ -39,6 +39,7 @@ from datadossier.inference.names import (
     looks_like_phone,
     looks_like_postal,
     looks_like_temperature,
+    looks_like_year_month,
     name_tokens,
     names_a_call_line,
     names_a_classification,
@@ -206,6 +207,7 @@ def _decide_text(
             # not a negative amount written SAP's way: too few, and too rare, to turn a sign on.
             option.blocked = "few values end in a minus"
     _block_by_name(by_name, name, findings)
+    _block_months_by_a_looser_name(by_name, name, n)
     past_midnight = _past_midnight_note(by_name, n)
     usable = [o for o in options if o.acceptable and o.blocked is None]
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
@@ -230,7 +232,7 @@ def _decide_text(
             " not months written yyyymm; kept as numbers."
         )
     if chosen is not None and chosen.name == "compact_year_month":
-        notes.append("Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day.")
+        notes.append(_year_month_note(name))
     if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):
         notes.append(
             "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"
@@ -434,6 +436,29 @@ def _status_flags(unit: _Option, flagged: _Option | None) -> bool:
     return (
         flagged is not None and flagged.acceptable and flagged.rate >= unit.rate
         and bool(unit.stats.markers) and all(m.strip() in _CAPITAL_FLAGS for m in unit.stats.markers)
+    )
+
+
+_NOT_EVERY_MONTH = "not every value a month, under a name that does not say month"
+
+
+def _block_months_by_a_looser_name(by_name: dict[PatternName, _Option], name: str, n: int) -> None:
+    """Six digits read as yyyymm under a period's abbreviation or a date's name (the SOI's
+    tax_pd, a parking citation's Plate Expiry Date 202312), which do not say month as
+    BEGIN_YEARMONTH does: months only when every value is one, else the numbers they are."""
+    months = by_name.get("compact_year_month")
+    if months is not None and months.stats.parsed < n and not looks_like_year_month(name):
+        months.blocked = _NOT_EVERY_MONTH
+
+
+def _year_month_note(name: str) -> str:
+    """Why whole numbers are months: the name says month, or a period or a date with every
+    value a valid yyyymm."""
+    if looks_like_year_month(name):
+        return "Whole numbers written yyyymm (202301 is January 2023) under a month's name: each month's first day."
+    return (
+        "Whole numbers written yyyymm (202301 is January 2023), every one a valid month, under a name of a period"
+        " (pd, prd) or a date: each month's first day."
     )
 
 

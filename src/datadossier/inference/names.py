@@ -133,6 +133,22 @@ def looks_like_year_month(name: str) -> bool:
     return bool(_YEAR_MONTH_WORDS.intersection(tokens)) or {"year", "month"} <= set(tokens)
 
 
+# Abbreviations of "period": the IRS's SOI extracts name the tax period tax_pd (tax_prd in
+# other years and the e-file index), where the BMF writes TAX_PERIOD; ledgers FISCAL_PRD.
+_PERIOD_ABBREVIATIONS = frozenset({"pd", "prd"})
+# Words of an expiry: a parking citation's "Plate Expiry Date" 202312 (the month a plate's tag runs out).
+_EXPIRY_WORDS = frozenset({"expiry", "expiration", "expires", "exp"})
+
+
+def may_name_a_year_month(name: str) -> bool:
+    """True for names under which six digits may be a month written yyyymm, though they do
+    not say month: a period's abbreviation (``tax_pd``, ``tax_prd``), a date's or an expiry's
+    name (``Plate Expiry Date``). The values must then all read as months (see `decide`):
+    the BMF's ACCT_PD is a month's number 01..12, and a date's name holds other numbers too."""
+    tokens = set(name_tokens(name))
+    return bool((_PERIOD_ABBREVIATIONS | _EXPIRY_WORDS).intersection(tokens)) or looks_like_date(name)
+
+
 # Parts of a date or a time counted in whole numbers, which two digits write with a leading
 # zero ("08" o'clock, month "03"): Instacart's order_hour_of_day, a birth_month.
 _TIME_PART_WORDS = frozenset({

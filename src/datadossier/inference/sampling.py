@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.names import looks_like_year_month, names_a_length_of_time, names_a_month
+from datadossier.inference.names import (
+    looks_like_year_month,
+    may_name_a_year_month,
+    names_a_length_of_time,
+    names_a_month,
+)
 from datadossier.inference.number_patterns import SCALE_LABEL
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
 from datadossier.inference.units import value_unit
@@ -762,7 +767,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
         or (_passes(postal, weights, total, config) and postal.named is not None and postal.named(name))
-        or (_passes(DETECTORS["compact_year_month"], weights, total, config) and looks_like_year_month(name))
+        or (_passes(DETECTORS["compact_year_month"], weights, total, config) and (looks_like_year_month(name) or may_name_a_year_month(name)))
     )
 
 
