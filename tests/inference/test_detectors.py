@@ -789,6 +789,21 @@ def test_iso_date_detector(infer: Infer) -> None:
     assert result.bounds == utc_bounds((2021, 1, 5), (2021, 12, 31))
 
 
+def test_iso_dates_with_a_zone_s_offset_are_the_dates_written(infer: Infer) -> None:
+    # Workday's Report-as-a-Service flattened to CSV: every date an xs:date with its offset,
+    # "2023-04-01-07:00" (Pacific daylight time), "2021-03-15-08:00"; they stayed text.
+    hired = ["2023-04-01-07:00", "2021-03-15-08:00", "2019-11-02-07:00", "2018-01-09-08:00", "2022-02-28Z"]
+    result = infer({"Hire Date": hired, "Termination Date": [None, "2023-06-30+05:30", None, None, None]})
+    hire = result["Hire Date"]
+    assert (hire.decided_type, hire.decided_pattern) == ("DATE", "zoned_date")
+    assert hire.bounds == utc_bounds((2018, 1, 9), (2023, 4, 1))  # (the date before the offset, not in UTC)
+    assert "-07:00" in hire.reason
+    assert "-08:00" in hire.reason
+    assert (result["Termination Date"].decided_type, result["Termination Date"].bounds) == (
+        "DATE", utc_bounds((2023, 6, 30), (2023, 6, 30))
+    )
+
+
 def test_iso_datetime_detector_accepts_t_space_fractions_and_offsets(infer: Infer) -> None:
     values = ["2021-01-05T10:11:12", "2021-01-05 10:11", "2021-01-05T10:11:12.5Z",
               "2021-01-05T10:11:12+02:00"]
@@ -1196,6 +1211,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "minutes_seconds": ["1:60", "1:38.5", "1:38:10", "1234:05", ":05", "1:5", "34m12"],
     "elapsed_or_minutes_seconds": ["1:60", "1:60:00", "1:02:60", "1:38.5", "1234:05", "1:2:33", ":05", "45"],
     "iso_date": ["1993-00-00", "1995-06-00", "2021-1-5x", "2021/01/05", "20210105"],
+    "zoned_date": ["2023-04-01", "2023-4-1-07:00", "2023-04-01-7:00", "2023-04-01 -07:00", "2023-04-01-15:00",
+                   "2023-04-01T10:00-07:00", "2023-04-32Z", "2023-04-01-0700"],
     "iso_datetime": ["2021-01-05", "2021-01-05T25", "2021-01-05 10"],
     "us_date": ["13/01/2021", "1/5/21", "2021/01/05"],
     "eu_date": ["01/13/2021", "5.1.21"],
@@ -1269,7 +1286,7 @@ def _all_examples() -> list[str]:
         "1", "-7", "3.14", "1e-3", "1,234,567", "1.234.567", "$1,234.50", "-$3.00", "901.00 USD",
         "USD 901.00", "£12", "¥1,000", "1.234,50 €", "€1.234,50", "12.5%", "12.5 kg", "3km",
         "20 °C", "10.36 mph", "yes", "N", "09:30", "23:59:59.5", "2021-01-05",
-        "2021-01-05T10:11:12.5Z", "2021-01-05 10:11:12+02:00", "03/04/2021", "13.04.2021",
+        "2021-01-05T10:11:12.5Z", "2021-01-05 10:11:12+02:00", "2023-04-01-07:00", "2023-04-01Z", "03/04/2021", "13.04.2021",
         "2021/01/05", "20210105", "Jan 5, 2021", "05-Jan-2021", "Jan 1 2021 03:36", "ana@example.com",
         "https://x.org/a", "(555) 123-4567", "192.168.0.1", "::1",
         "7343ddad-0cf4-40af-8d11-2e210996e0f4", "95,602.52", "(1,234.00)", "94.833,97", "57,44",

@@ -42,6 +42,9 @@ _MONTHS = (
     r"|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 _DAY_OR_MONTH_DATE = r"\s*[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{4}\s*"
+# A month and a day of two digits each (XML Schema's dates).
+_PADDED_MONTH = r"(?:0[1-9]|1[0-2])"
+_PADDED_DAY = r"(?:0[1-9]|[12][0-9]|3[01])"
 
 
 def _twelve_hour(col: str) -> str:
@@ -143,6 +146,20 @@ def iso_date() -> Detector:
         # (a colon, replaced so that the cast fails) is no date. It also reads any first
         # number as the year ("05/04/18" is the year 5): the year must take four places.
         lambda col, _t: f"CASE WHEN {_year_first(col)} THEN TRY_CAST(replace({col}, ':', '!') AS DATE) END",
+        priority=70, formats=("%Y-%m-%d",),
+    )
+
+
+@register
+def zoned_date() -> Detector:
+    """ISO dates with a zone after them, an offset or Z ("2023-04-01-07:00", XML Schema's
+    xs:date, as Workday's Report-as-a-Service writes every date, "2015-01-05Z"): the calendar
+    date written. A date has no time to convert to UTC; the offset only says where it was
+    that day (see `decide`, which names it)."""
+    regex = rf"\s*[0-9]{{4}}-{_PADDED_MONTH}-{_PADDED_DAY}(?:Z|[-+](?:0[0-9]|1[0-4]):[0-5][0-9])\s*"
+    return Detector(
+        "zoned_date", "DATE", regex,
+        lambda col, _t: f"TRY_CAST(left(trim({shaped(col, regex)}), 10) AS DATE)",
         priority=70, formats=("%Y-%m-%d",),
     )
 

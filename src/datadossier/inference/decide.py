@@ -269,6 +269,8 @@ def _decide_text(
             " converted to UTC, as TIMESTAMP without the zone; values without one are kept as written."
             + _local_time_note(findings.zones)
         )
+    elif chosen is not None and chosen.name == "zoned_date":
+        notes.append(_zoned_date_note(findings.zones))
     elif chosen is not None and chosen.name in _ZONED_PATTERNS:
         notes.append(
             "Every value names its time zone (such as PDT, +0000 or GMT): stored converted to UTC, as TIMESTAMP"
@@ -291,6 +293,16 @@ def _zones_seen(zones: tuple[tuple[str, int], ...]) -> str:
         return "such as Z, +01:00 or UTC"
     shown = ", ".join(f"{zone} ({count:,})" for zone, count in zones[:4])
     return f"in the sample: {shown}" + (f" and {len(zones) - 4} more" if len(zones) > 4 else "")
+
+
+def _zoned_date_note(zones: tuple[tuple[str, int], ...]) -> str:
+    """What dates written with a zone (xs:date, Workday's "2023-04-01-07:00") are read as: the
+    calendar date written, its offset named and dropped."""
+    return (
+        f"Dates written with a time zone's offset after them (XML Schema's xs:date, {_zones_seen(zones)}):"
+        " read as the calendar date written, before the offset; the offset is dropped (a date has no time"
+        " to convert to UTC)."
+    )
 
 
 def _offset_hours(zone: str) -> float | None:

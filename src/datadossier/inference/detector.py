@@ -78,6 +78,7 @@ PatternName = Literal[
     "hhmm_time",
     "hhmm_half",
     "iso_date",
+    "zoned_date",
     "iso_datetime",
     "us_date",
     "eu_date",

@@ -402,6 +402,8 @@ def _findings(
         del findings.shares["flagged_number"]
     if _ZONED_READINGS & set(findings.shares):
         findings.zones = _zones(common)
+    elif "zoned_date" in findings.shares:
+        findings.zones = _date_zones(common)
     if "labelled_scale" in findings.shares:
         findings.scale_labels, findings.scale_ends = scale_labels(common)
         if not findings.scale_labels:
@@ -477,6 +479,19 @@ def _postcode_country(common: list[tuple[str, int]]) -> str | None:
 _ZONE = re.compile(
     r".*:[0-9]{2}(?:[.,][0-9]+)?(?:\s?[AaPp][Mm])?\s?(Z|[+-][0-9]{2}(?::?[0-9]{2})?|(?:UTC|GMT)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?)\s*"
 )
+# The zone after a date alone (XML Schema's xs:date: Workday's "2023-04-01-07:00").
+_DATE_ZONE = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})\s*")
+
+
+def _date_zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The zones written after the sampled dates, most common first (see `SampleFindings.zones`)."""
+    found: Counter[str] = Counter()
+    for value, count in common:
+        if (zone := _DATE_ZONE.fullmatch(value)) is not None:
+            found[zone.group(1)] += count
+    return tuple(found.most_common())
+
+
 # The readings of date-times that may carry a zone, whose zones the sample lists.
 _ZONED_READINGS: frozenset[PatternName] = frozenset(
     {"iso_datetime", "ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short"}
@@ -763,7 +778,10 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
     return (
         any(
             _passes(DETECTORS[reading], weights, total, config)
-            for reading in ("unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale", *sorted(DAY_MONTH_PATTERNS))
+            for reading in (
+                "unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
+                "zoned_date", *sorted(DAY_MONTH_PATTERNS),
+            )
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
         or (_passes(postal, weights, total, config) and postal.named is not None and postal.named(name))
