@@ -803,6 +803,28 @@ def test_minutes_and_seconds_under_a_length_of_time_s_name_are_seconds_even_belo
     assert result["startTime"].decided_type == "TIME"
 
 
+def test_hours_and_minutes_under_a_name_of_hours_are_lengths_of_time_in_seconds(infer: Infer) -> None:
+    # Kronos/UKG timecards: a week's Hours "40:15" read as minutes and seconds (2525 s, 60
+    # times too small), a day's "8:29" as a clock time; Reg Hrs, Daily Total alike. An hour
+    # of the day (a traffic count's "hour") and a shop's Opening Hours stay times of day.
+    weekly = [f"{36 + i % 8}:{(15 * i) % 60:02d}" for i in range(60)]
+    daily = [f"{7 + i % 3}:{(7 * i) % 60:02d}" for i in range(59)] + ["-0:30"]
+    clock = [f"{i % 24}:00" for i in range(60)]
+    result = infer({
+        "Hours": weekly, "Reg Hrs": daily, "Daily Total": daily, "hour": clock, "Opening Hours": clock,
+    })
+    hours = result["Hours"]
+    assert (hours.decided_type, hours.decided_pattern) == ("INTEGER", "elapsed_hours")
+    assert hours.candidates[0].detected_unit == "s"
+    assert hours.bounds == (36 * 3600, 43 * 3600 + 45 * 60)
+    assert "40:15 is 40 hours 15 minutes" in hours.reason
+    for column in ("Reg Hrs", "Daily Total"):
+        assert (result[column].decided_pattern, result[column].candidates[0].parse_success_rate) == ("elapsed_hours", 1.0)
+        assert result[column].bounds == (-30 * 60, 9 * 3600 + 59 * 60), column  # (the adjustment below zero)
+    for column in ("hour", "Opening Hours"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("TIME", "time"), column
+
+
 def test_hours_minutes_seconds_beside_minutes_seconds_under_a_length_of_time_s_name_are_seconds(infer: Infer) -> None:
     # A podcast export's Duration: "1:02:33" beside "45:12" (the hour dropped when zero), and
     # "21:02" is 21 minutes, not two minutes past nine in the evening.

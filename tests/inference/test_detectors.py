@@ -1195,6 +1195,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "worded_bound": ["Less than", "more than one year", "over 5.5", "1,000", "under -5", "5 apples"],
     "feet_inches": ["1'234", "5'12", "5 7", "ft", "123'4", "5'7'8"],
     "hours_minutes": ["2h50", "h 50m", "2 h 50 m", "1234h", "2:50"],
+    "elapsed_hours": ["8:60", "8:5", "12345:00", "8:29:10", "8:29.5", "--8:29", "8h29", ":29"],
     "age_span": ["years", "2 yrs", "two years", "2 decades"],
     "iso_duration": ["P", "PT", "P1Y", "PT2H50", "T2H", "PT2.5H", "P1DT", "pt2h"],
     "compound_duration": ["2h50", "1.5h", "5 d", "1m2h", "3 m 12 s", "5dd", "s", "12.5"],

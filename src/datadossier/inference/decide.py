@@ -220,6 +220,11 @@ def _decide_text(
         # took the column, and it would contradict it: CMS's BENE_ESRD_IND 0 and Y is a yes/no
         # flag, "01152020" a date with January's zero, "0005" a clock's padding.
         code_note = None
+    if chosen is not None and chosen.name == "elapsed_hours":
+        notes.append(
+            "Hours and minutes written h:mm under a name of hours counted (40:15 is 40 hours 15 minutes, 8:29 a day's"
+            " 8 hours 29 minutes): lengths of time, in seconds, not times of day nor minutes and seconds."
+        )
     if chosen is not None and chosen.name == "hhmm_time":
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "elapsed_time" and not names_a_length_of_time(name):

@@ -61,6 +61,7 @@ PatternName = Literal[
     "duration_or_seconds",
     "minutes_seconds",
     "hours_minutes",
+    "elapsed_hours",
     "elapsed_time",
     "elapsed_or_minutes_seconds",
     "age_span",

@@ -242,6 +242,26 @@ def names_a_length_of_time(name: str) -> bool:
     return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
 
 
+# Words of hours counted, whose h:mm is a length of hours and minutes (Kronos/UKG timecards:
+# Hours, Total Hours, Reg Hrs, OT Hours); not "hour" alone, which names an hour of the day
+# (a traffic count's hour 1:00..24:00).
+_HOURS_WORDS = frozenset({"hours", "hrs"})
+# Periods a timecard totals its hours over: Kronos's "Daily Total", "Weekly Total".
+_TOTALLED_PERIOD_WORDS = frozenset({"daily", "weekly", "day", "week", "period", "shift", "biweekly"})
+# Words beside hours that make them times of day: a shop's opening hours, office hours.
+_OPENING_WORDS = frozenset({"opening", "open", "business", "office", "operating", "operation", "visiting"})
+
+
+def names_hours(name: str) -> bool:
+    """Whether a name counts hours (``Hours``, ``Total Hours``, ``Reg Hrs``, ``OTHours``,
+    Kronos's ``Daily Total``), where h:mm is hours and minutes worked, not a time of day;
+    not ``hour`` nor ``Opening Hours``."""
+    tokens = set(name_tokens(name))
+    if _OPENING_WORDS.intersection(tokens):
+        return False
+    return bool(_HOURS_WORDS.intersection(tokens)) or ("total" in tokens and bool(_TOTALLED_PERIOD_WORDS.intersection(tokens)))
+
+
 # Words that end in "date" and say no date: a name glued into one token that ends so is not
 # one of those (``update_count`` counts updates; ``CANDIDATE`` names a person).
 _NOT_DATE_ENDINGS = ("update", "candidate", "validate", "mandate", "consolidate", "accommodate", "liquidate")

@@ -19,7 +19,12 @@ from datadossier.inference.detector import (
     shaped,
 )
 from datadossier.inference.model import DataType
-from datadossier.inference.names import looks_like_clock, name_tokens, names_a_length_of_time
+from datadossier.inference.names import (
+    looks_like_clock,
+    name_tokens,
+    names_a_length_of_time,
+    names_hours,
+)
 from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES, PREFIXED_DOLLARS
 
 # Building blocks of the shapes below.
@@ -772,6 +777,23 @@ def elapsed_or_minutes_seconds() -> Detector:
         "elapsed_or_minutes_seconds", "BIGINT", regex, convert, unit="s", priority=44,
         named=names_a_length_of_time, parts=("elapsed_time", "minutes_seconds"),
     )
+
+
+@register
+def elapsed_hours() -> Detector:
+    """Hours and minutes h:mm under a name of hours counted (Kronos/UKG timecards' Hours and
+    Daily Total: a day's "8:29", a week's "40:15", a negative adjustment "-0:30"): a length of
+    time, typed as whole seconds (30540, 144900) as other lengths of time are; not a time of
+    day, nor minutes and seconds 60 times too small. Above `time` and `minutes_seconds`."""
+    regex = r"\s*-?[0-9]{1,4}:[0-5][0-9]\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        sign = f"CASE WHEN starts_with({value}, '-') THEN -1 ELSE 1 END"
+        unsigned = f"replace({value}, '-', '')"
+        return f"({_clock_sum(unsigned, (3600, 60), sql_type)}) * {sign}"
+
+    return Detector("elapsed_hours", "BIGINT", regex, convert, unit="s", priority=102, named=names_hours)
 
 
 @register
