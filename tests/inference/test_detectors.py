@@ -424,6 +424,24 @@ def test_iso_dates_with_zeros_for_an_unknown_month_or_day_are_dates_on_the_first
     assert (result["day"].decided_type, result["day"].decided_pattern) == ("DATE", "iso_date")
 
 
+def test_month_first_dates_beside_months_and_years_alone_are_dates_on_the_first_day(infer: Infer) -> None:
+    # Raiser's Edge's fuzzy dates: a donor's Birth Date "6/15/1965" beside "6/1965" and "1964";
+    # 5% of them alone sent whole constituents to quarantine, more kept the column text.
+    full = [f"{1 + i % 12}/{1 + (7 * i) % 28}/19{40 + i % 50}" for i in range(190)]
+    few = infer({"Birth Date": [*full, *(["1964", "9/1943"] * 5)]})["Birth Date"]
+    assert (few.decided_type, few.decided_pattern) == ("DATE", "us_partial_date")
+    assert few.candidates[0].parse_success_rate == 1.0
+    assert "mixed precision" in few.reason
+    many = infer({"Deceased Date": [*full[:64], *(["1999", "6/1965", "12/2001"] * 12)]})["Deceased Date"]
+    assert (many.decided_type, many.decided_pattern) == ("DATE", "us_partial_date")
+    assert many.bounds == utc_bounds((1940, 1, 1), (2001, 12, 1))
+    # Day first where a day tells ("15/6/1965"); full dates alone keep their own reading.
+    days = infer({"born": [f"{13 + i % 15}/{1 + i % 12}/1965" for i in range(40)] + ["1964", "6/1965"] * 5})["born"]
+    assert (days.decided_type, days.decided_pattern) == ("DATE", "eu_partial_date")
+    assert days.bounds == utc_bounds((1964, 1, 1), (1965, 12, 24))
+    assert infer({"Gift Date": full})["Gift Date"].decided_pattern == "us_date"
+
+
 def test_compact_timestamps_are_timestamps_when_the_name_says_time_or_date(infer: Infer) -> None:
     values = ["20190507064319", "20210101000000", "20151231235959"]
     result = infer({"date_added": values, "event_ts": values, "scrape_id": values})
@@ -1248,6 +1266,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_year_month": ["202313", "202300", "210001", "20230", "2023011", "179912"],
     "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01", "20230010", "19300"],
     "year_quarter": ["2021-Q5", "Q1", "21Q1", "2021-Q1-01", "1021 Q1"],
+    "us_partial_date": ["13/1965", "6/32/1965", "65", "6/65", "6-1965", "6.1965", "1965/6", "0/1965", "6/15/65", "15/6/1965"],
+    "eu_partial_date": ["13/1965", "32/6/1965", "65", "6/65", "6-1965", "1965/6", "15/13/1965", "6/15/1965"],
     "iso_partial_date": ["77", "1984-13", "1984-05-32", "198405", "1984/05", "0999", "1984-00-05", "1984-00", "0000-00-00"],
     "iso_partial_datetime": ["77", "1984-13", "1984-05-32T10:30", "2014-01-05T24:00", "2014-01-05T10", "2014-01T10:30",
                              "2014-01-05T10:30Z", "2014-01-05T10:30+01:00", "1984-00"],
@@ -1298,7 +1318,7 @@ def _all_examples() -> list[str]:
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "1:02:33", "45:12", "1993-00-00", "1995-06-00", "16MAR2021", "16MAR39", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
-        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "6/1965", "6/15/1965", "15/6/1965", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
         "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
     ]
 

@@ -596,6 +596,41 @@ def iso_partial_date() -> Detector:
     )
 
 
+def _day_month_partial(name: PatternName, first: str, second: str, full_format: str) -> Detector:
+    """Day/month dates of mixed precision, slashed: a full date (``full_format``) beside a
+    month and year, m/yyyy, and a year alone, each read as the first day of what it writes."""
+    year = r"(?:1[5-9]|2[0-9])[0-9]{2}"
+    regex = rf"\s*(?:{first}/{second}/{year}|{_MONTH_NUMBER}/{year}|{year})\s*"
+    formats = (full_format, "%m/%Y", "%Y")
+
+    def convert(col: str, _sql_type: str) -> str:
+        text = f"trim({shaped(col, regex)})"
+        slashes = f"(length({text}) - length(replace({text}, '/', '')))"
+        # One constant format per value, picked by its slashes (see _day_month_time).
+        by_slashes = " ".join(f"WHEN {2 - i} THEN try_strptime({text}, {lit(f)})" for i, f in enumerate(formats))
+        return f"CAST(CASE {slashes} {by_slashes} END AS DATE)"
+
+    # Below the full dates' readings: inference tries it only when the sample shows full dates
+    # beside years or months alone (see `sampling`).
+    return Detector(name, "DATE", regex, convert, priority=63, formats=formats)
+
+
+@register
+def us_partial_date() -> Detector:
+    """Month-first dates of mixed precision ("6/15/1965" beside "6/1965" and "1965"), as
+    Raiser's Edge exports its fuzzy dates (a donor's Birth Date, Deceased Date, a constituent
+    code's Date From), as genealogy and museum files write them: a DATE on the first day of
+    the month or year written."""
+    return _day_month_partial("us_partial_date", _MONTH_NUMBER, _DAY_NUMBER, "%m/%d/%Y")
+
+
+@register
+def eu_partial_date() -> Detector:
+    """Day-first dates of mixed precision ("15/6/1965" beside "6/1965" and "1965"): the same
+    as `us_partial_date`, day first."""
+    return _day_month_partial("eu_partial_date", _DAY_NUMBER, _MONTH_NUMBER, "%d/%m/%Y")
+
+
 @register
 def iso_partial_datetime() -> Detector:
     """ISO date-times of mixed precision in one column ("2014", "2014-01", "2014-01-05",

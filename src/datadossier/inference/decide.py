@@ -91,12 +91,13 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "iso_or_us_date_short": "iso_or_eu_date_short", "iso_or_eu_date_short": "iso_or_us_date_short",
     "iso_or_us_datetime": "iso_or_eu_datetime", "iso_or_eu_datetime": "iso_or_us_datetime",
     "us_or_month_name_date": "eu_or_month_name_date", "eu_or_month_name_date": "us_or_month_name_date",
+    "us_partial_date": "eu_partial_date", "eu_partial_date": "us_partial_date",
 }
 # Day/month patterns, month first and day first.
 MONTH_FIRST_PATTERNS: frozenset[PatternName] = frozenset(
     {
         "us_date", "us_datetime", "us_date_short", "us_datetime_short", "us_datetime_spaced", "iso_or_us_date",
-        "iso_or_us_date_short", "iso_or_us_datetime", "us_or_month_name_date",
+        "iso_or_us_date_short", "iso_or_us_datetime", "us_or_month_name_date", "us_partial_date",
     }
 )
 _TYPE_WORDS: dict[DataType, str] = {
@@ -253,9 +254,7 @@ def _decide_text(
     if chosen is not None and chosen.name == "credit_debit":
         chosen.details["sign_convention"] = _CREDIT_DEBIT_SIGNS
         notes.append(_CREDIT_DEBIT_NOTE)
-    if chosen is not None and chosen.name in (
-        "iso_partial_date", "iso_partial_datetime", "compact_partial_date", "month_name_partial_date",
-    ):
+    if chosen is not None and chosen.name in _PARTIAL_DATE_PATTERNS:
         notes.append(
             "Dates of mixed precision: a year or a month written alone (or with zeros for the unknown month or"
             " day, 19300000 or 1995-06-00) is read as its first day."
@@ -284,6 +283,13 @@ def _decide_text(
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
 
 
+# Readings of dates of mixed precision, a year or a month alone read as its first day.
+_PARTIAL_DATE_PATTERNS: frozenset[PatternName] = frozenset(
+    {
+        "iso_partial_date", "iso_partial_datetime", "compact_partial_date", "month_name_partial_date", "us_partial_date",
+        "eu_partial_date",
+    }
+)
 # CR and DR after amounts: the side of a balance as the account holder reads a statement.
 # A card statement marks only its credits (payments, refunds), beside unmarked charges that
 # are then of the other side, though read as written: the note says so.

@@ -108,6 +108,8 @@ PatternName = Literal[
     "year_quarter",
     "iso_partial_date",
     "iso_partial_datetime",
+    "us_partial_date",
+    "eu_partial_date",
     "compact_date",
     "compact_mdy",
     "compact_yymmdd",
@@ -146,6 +148,7 @@ DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
         "us_datetime_short", "eu_datetime_short", "iso_or_us_date", "iso_or_eu_date",
         "iso_or_us_date_short", "iso_or_eu_date_short", "iso_or_us_datetime", "iso_or_eu_datetime",
         "us_datetime_spaced", "eu_datetime_spaced", "us_or_month_name_date", "eu_or_month_name_date",
+        "us_partial_date", "eu_partial_date",
     }
 )
 

@@ -367,6 +367,8 @@ def _findings(
             and weights["iso_partial_datetime"][0] > weights["iso_datetime"][0] + weights["iso_date"][0]
         ):
             continue  # no times beside years or months: the dates' and the times' own patterns say it
+        if (full := _FULL_DAY_MONTH.get(detector.name)) and not 0 < weights[full][0] < weights[detector.name][0]:
+            continue  # no full day/month dates beside years or months alone: the single patterns say it
         if (coarse := _COARSER_MONEY.get(detector.name)) and weights[detector.name][0] <= weights[coarse][0]:
             continue  # no amount with more decimals than money keeps: the coarser reading says it all
         if detector.name == "credit_debit" and weights["credit_debit"][0] <= weights["grouped_number"][0]:
@@ -536,6 +538,11 @@ def _past_a_day(weights: Weights) -> bool:
     elapsed reading accepts and the clock's does not (see `PAST_A_DAY_SHARE`)."""
     elapsed = weights["elapsed_time"][0]
     return elapsed > 0 and elapsed - weights["time"][0] >= PAST_A_DAY_SHARE * elapsed
+
+
+# Day/month dates of mixed precision, and the full dates they must be seen beside (with years
+# or months alone: Raiser's Edge's "6/15/1965", "6/1965", "1965").
+_FULL_DAY_MONTH: dict[PatternName, PatternName] = {"us_partial_date": "us_date", "eu_partial_date": "eu_date"}
 
 
 # Money read with more decimals, and the pattern each is worth scanning beside only where it
