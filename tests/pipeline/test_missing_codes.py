@@ -3,6 +3,7 @@ epoch) are named in the column's decision, and kept as values."""
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import random
 from pathlib import Path
@@ -373,6 +374,24 @@ def test_numbers_grouped_past_the_sample_are_read_not_quarantined(tmp_path: Path
     assert out.counts.quarantine_rows == 0
     assert amount.bounds is not None
     assert amount.bounds[1] == 2010.0
+
+
+def test_years_and_months_alone_past_the_sample_among_dates_are_read_not_quarantined(tmp_path: Path) -> None:
+    # A Raiser's Edge constituent export: Birth Date "6/15/1965" but for two fuzzy dates near
+    # the file's end, "1964" and "9/1943"; the sample saw none, and those donors went to quarantine.
+    rng = random.Random(3)
+    rows = ["Constituent ID,Birth Date"]
+    for i in range(6000):
+        born = "1964" if i == 5900 else "9/1943" if i == 5950 else f"{rng.randint(1, 12)}/{rng.randint(1, 28)}/{rng.randint(1945, 1999)}"
+        rows.append(f"{100000 + i},{born}")
+    path = tmp_path / "constituents.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    born = next(i for i in out.inferences if i.column_name == "Birth Date")
+    assert (born.decided_type, born.decided_pattern) == ("DATE", "us_partial_date")
+    assert out.counts.quarantine_rows == 0
+    assert born.bounds is not None
+    assert born.bounds[0] == dt.datetime(1943, 9, 1, tzinfo=dt.UTC).timestamp()
 
 
 def test_minus_one_below_a_spread_of_fractions_is_a_code(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from datadossier.inference.scan import (
     ColumnScan,
     collect_failed_examples,
     late_number_readings,
+    late_partial_dates,
     missing_markers_among_failures,
     scan_columns,
 )
@@ -125,6 +126,7 @@ def infer_columns(
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
     late_number_readings(con, relation, plans, scans, readings)
+    late_partial_dates(con, relation, plans, scans, readings)
     results = [_decide(plan, scan, config, labels) for plan, scan in zip(plans, scans, strict=True)]
     order = _table_day_first(results)
     locale = None if order is not None else _day_first_locale(plans, results)

@@ -458,3 +458,58 @@ def late_number_readings(
         stats = _read(values, position, plans_late[position]).candidates.get(detector.name)
         if stats is not None and stats.parsed == scans[index].non_null:
             scans[index].candidates[detector.name] = stats
+
+
+# Day/month dates, the reading of mixed precision tried where only years or months alone fail
+# them, and the format that writes a full date back for it (see `late_partial_dates`).
+_LATE_PARTIALS: dict[PatternName, tuple[PatternName, str]] = {
+    "us_date": ("us_partial_date", "%m/%d/%Y"), "eu_date": ("eu_partial_date", "%d/%m/%Y"),
+}
+
+
+def late_partial_dates(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    readings: Readings,
+) -> None:
+    """Dates of mixed precision the sample did not show (a large Raiser's Edge export whose
+    rare "1964" and "6/1965" lie past the sampled rows, each to be quarantined with its
+    constituent): where the values a day/month reading fails on are all years or months
+    alone, the reading of mixed precision is counted over those columns in one more scan,
+    and becomes a candidate when it reads every value. Run after `collect_failed_examples`.
+    A column the load keeps thin is read as its text where kept and its full date, written
+    back, elsewhere."""
+    late: list[tuple[int, Detector]] = []
+    rebuilt: list[str] = []
+    for index, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+        if plan.findings is None:
+            continue
+        for full, (partial, written) in _LATE_PARTIALS.items():
+            stats = scan.candidates.get(full)
+            detector = DETECTORS[partial]
+            failed = [v for v in stats.failed_examples if v.strip()] if stats is not None else []
+            if partial in scan.candidates or not failed or not all(detector.matches(v) for v in failed):
+                continue
+            if plan.name in readings.thin:
+                value = readings.names.get((plan.name, full, "value"))
+                if value is None:
+                    break
+                col = quote_ident(plan.name)
+                rebuilt.append(f"coalesce({col}, strftime({quote_ident(value)}, {quote_literal(written)})) AS {col}")
+            late.append((index, detector))
+            break
+    if not late:
+        return
+    if rebuilt:
+        relation = f"(SELECT * REPLACE ({', '.join(rebuilt)}) FROM {relation})"
+    plans_late = [
+        replace(plans[index], findings=replace(plans[index].findings, shares={detector.name: 1.0}))  # type: ignore[arg-type]
+        for index, detector in late
+    ]
+    values = _scan_part(con, relation, plans_late, range(len(plans_late)), NO_READINGS)
+    for position, (index, detector) in enumerate(late):
+        stats = _read(values, position, plans_late[position]).candidates.get(detector.name)
+        if stats is not None and stats.parsed == scans[index].non_null:
+            scans[index].candidates[detector.name] = stats
