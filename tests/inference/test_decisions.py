@@ -1225,7 +1225,7 @@ def test_months_written_yyyymm_under_a_period_s_abbreviation_or_a_date_s_name_ar
     months = [f"{2019 + i % 5}{1 + i % 12:02d}" for i in range(60)]
     result = infer({
         "tax_pd": months, "tax_prd": months, "Plate Expiry Date": [*months[:-1], None],
-        "ACCT_PD": [f"{1 + i % 12:02d}" for i in range(60)], "Sale Date": [*months[:-1], "202313"],
+        "ACCT_PD": [f"{1 + i % 12:02d}" for i in range(60)], "Sale Date": [*months[:-1], "202313"], "PD_ID": months,
     })
     for column in ("tax_pd", "tax_prd", "Plate Expiry Date"):
         assert (result[column].decided_type, result[column].decided_pattern) == ("DATE", "compact_year_month"), column
@@ -1233,6 +1233,7 @@ def test_months_written_yyyymm_under_a_period_s_abbreviation_or_a_date_s_name_ar
     assert result["tax_pd"].bounds == utc_bounds((2019, 1, 1), (2023, 12, 1))
     assert result["ACCT_PD"].decided_type != "DATE"
     assert result["Sale Date"].decided_type == "INTEGER"
+    assert result["PD_ID"].decided_type == "INTEGER"  # (an identifier's name)
 
 
 def test_the_day_s_end_written_24_00_is_the_next_day_s_midnight(infer: Infer) -> None:

@@ -144,9 +144,11 @@ def may_name_a_year_month(name: str) -> bool:
     """True for names under which six digits may be a month written yyyymm, though they do
     not say month: a period's abbreviation (``tax_pd``, ``tax_prd``), a date's or an expiry's
     name (``Plate Expiry Date``). The values must then all read as months (see `decide`):
-    the BMF's ACCT_PD is a month's number 01..12, and a date's name holds other numbers too."""
+    the BMF's ACCT_PD is a month's number 01..12, and a date's name holds other numbers too.
+    Not an identifier's name (``PD_ID``: a police district's, a product's)."""
     tokens = set(name_tokens(name))
-    return bool((_PERIOD_ABBREVIATIONS | _EXPIRY_WORDS).intersection(tokens)) or looks_like_date(name)
+    named = bool((_PERIOD_ABBREVIATIONS | _EXPIRY_WORDS).intersection(tokens)) or looks_like_date(name)
+    return named and not looks_like_identifier(name)
 
 
 # Parts of a date or a time counted in whole numbers, which two digits write with a leading
