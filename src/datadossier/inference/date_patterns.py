@@ -21,9 +21,9 @@ from datadossier.inference.names import (
     looks_like_date,
     looks_like_instant,
     looks_like_year_month,
+    may_name_a_year_month,
     names_a_sas_date,
     names_a_sas_datetime,
-    may_name_a_year_month,
 )
 
 
