@@ -217,6 +217,19 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_from_columns(["id", "amount"], False) is None
 
 
+def test_a_file_name_s_words_of_fetching_and_billing_documents_name_their_rows() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # The IRS's Pub 78, data-download-pub78.txt: a list of organisations, not of downloads.
+    assert entity_type("data_download_pub78")[0] != "download"
+    # Chargebee's invoices.csv (Invoice Number "INV-00123", an amount due, a dunning status):
+    # bills, which payments and credit notes cite, not transactions.
+    assert entity_type("invoices")[0] == "invoice"
+    assert entity_type("stripe_payments")[0] == "transaction"
+    # CDISC's subject ids (SDTM's DM by USUBJID, SUBJID): a trial's subjects.
+    assert entity_type("usubj")[0] == entity_type("subj")[0] == "subject"
+
+
 def test_labels_drop_a_word_every_table_shares() -> None:
     from datadossier.enrichment.model import TableStats, with_labels
 

@@ -35,7 +35,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "user": ("user", "member", "subscriber", "visitor"),
     "order": ("order", "purchase", "booking", "reservation"),
     "product": ("product", "sku", "article", "good", "catalog", "catalogue"),
-    "transaction": ("transaction", "payment", "txn", "charge", "transfer", "invoice", "sale", "receipt"),
+    "transaction": ("transaction", "payment", "txn", "charge", "transfer", "sale", "receipt"),
+    # A bill sent, paid later or never (Chargebee's and Stripe's invoices.csv, with an amount due
+    # and a dunning status): a document of its own, which payments and credit notes cite.
+    "invoice": ("invoice",),
     "event": ("event", "log", "click", "visit", "session", "swipe", "pageview", "activity", "impression"),
     "employee": ("employee", "staff", "worker", "personnel", "emp"),
     # Not "team" (sports data's teams are teams) nor "unit" (units of measure, housing units).
@@ -185,8 +188,9 @@ def entity_type(table: str) -> tuple[str, float]:
 
 
 # Short forms of things in file names, spelled out when the name's words are the entity: the
-# NCES Common Core of Data's ccd_sch_... (schools) and ccd_lea_... (local education agencies).
-_SPELLED_OUT = {"sch": "school", "lea": "local education agency"}
+# NCES Common Core of Data's ccd_sch_... (schools) and ccd_lea_... (local education agencies);
+# CDISC's SUBJID and USUBJID (the unique subject id) name a trial's subject.
+_SPELLED_OUT = {"sch": "school", "lea": "local education agency", "subj": "subject", "usubj": "subject"}
 
 
 def _without_stray_ends(ws: tuple[str, ...]) -> tuple[str, ...]:

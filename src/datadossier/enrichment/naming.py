@@ -214,6 +214,8 @@ TABLE_NOISE = frozenset({
     "export", "dataset", "data", "table", "extract", "dump", "file", "final", "latest", "clean", "cleaned", "copy",
     # the span a file covers: Chicago's Crimes_-_2001_to_Present, USGS's all_month
     "present", "current", "recent", "all",
+    # how the file was fetched: the IRS's data-download-pub78.txt lists organisations, not downloads
+    "download", "downloaded",
 })
 
 
