@@ -2943,3 +2943,34 @@ async def test_a_uuid_beside_a_name_links_to_the_headerless_dumps_uuid_not_its_n
     edges = _edges(found, "mb")
     assert ("scrobbles", ("artist_mbid",), "artist", ("column1",)) in edges
     assert not any(child == "scrobbles" and columns == ("artist",) for child, columns, _, _ in edges)
+
+
+async def test_a_subject_table_s_grain_is_the_unique_id_its_domains_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # A CDISC SDTM package: DM holds one row per subject, unique both by SUBJID (1015, unique
+    # within the study only) and by USUBJID (01-701-1015, over the submission); every other
+    # domain (AE, EX) and ADaM's ADSL cite USUBJID.
+    folder = tmp_path / "data" / "sdtm"
+    folder.mkdir(parents=True)
+    subjects = [(f"01-{701 + i % 3}-{1015 + 7 * i}", 1015 + 7 * i) for i in range(40)]
+    (folder / "dm.csv").write_text(
+        "STUDYID,DOMAIN,USUBJID,SUBJID,SITEID,AGE,SEX\n"
+        + "".join(f"CDISCPILOT01,DM,{u},{s},{u[3:6]},{50 + i % 30},{'FM'[i % 2]}\n" for i, (u, s) in enumerate(subjects))
+    )
+    (folder / "adsl.csv").write_text(
+        "STUDYID,USUBJID,SUBJID,TRT01P,SAFFL\n"
+        + "".join(f"CDISCPILOT01,{u},{s},{('Placebo', 'Xanomeline')[i % 2]},Y\n" for i, (u, s) in enumerate(subjects))
+    )
+    for domain, term in (("AE", "AEDECOD"), ("EX", "EXTRT")):
+        (folder / f"{domain.lower()}.csv").write_text(
+            f"STUDYID,DOMAIN,USUBJID,{domain}SEQ,{term}\n"
+            + "".join(f"CDISCPILOT01,{domain},{u},{n},TERM {i % 5}\n" for i, (u, _) in enumerate(subjects) for n in (1, 2))
+        )
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="sdtm")
+    dm = next(e for e in entities if e.table == "sdtm.dm")
+    assert dm.grain_columns == ["USUBJID"]
+    assert dm.entity_type == "subject"
+    # (ADSL, unique by both too, is joined to DM on DM's grain first.)
+    best = (await service.join_paths("adsl", "dm")).paths[0]
+    assert [tuple(s.to_columns) for s in best.steps] == [("USUBJID",)]
+

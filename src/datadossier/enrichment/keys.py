@@ -28,7 +28,7 @@ from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident
-from datadossier.enrichment.model import ColumnStats, TableKeys, TableStats
+from datadossier.enrichment.model import ColumnStats, Link, TableKeys, TableStats
 from datadossier.enrichment.naming import (
     COUNTER_WORDS,
     core_words,
@@ -886,6 +886,59 @@ def _copies_beside(con: duckdb.DuckDBPyConnection, table: TableStats, counter: s
     row = con.execute(f"SELECT count(DISTINCT hash({', '.join(others)})) FROM {table.relation}").fetchone()
     assert row is not None
     return table.rows - int(row[0])
+
+
+def referenced_grain(found: TableKeys, links: list[Link]) -> TableKeys:
+    """``found`` with the grain moved to the unique column other tables reference, when the
+    tables that reference the grain chosen from the columns alone (if any) all reference that
+    column too, and more do: CDISC's DM is keyed by SUBJID (whole numbers, unique within a
+    study only) and by USUBJID (unique over the submission), which every other domain of the
+    study cites, and ADaM's ADSL beside it by both. A grain that some table alone cites stays
+    (customers by customer_id, which orders cite, beside an e-mail that events cite)."""
+    grain = found.grain
+    if grain is None or len(grain) != 1:
+        return found
+    cited: dict[str, set[str]] = {}
+    for link in links:
+        if link.kind == "foreign_key" and link.parent_table == found.table and link.child_table != found.table:
+            for column in link.parent_columns:
+                cited.setdefault(column, set()).add(link.child_table)
+    by_grain = cited.get(grain[0], set())
+    # (Only a single-column key of its own: a column cited as part of a composite is none.)
+    keyed = [
+        key for key in found.keys
+        if len(key) == 1 and key != grain and by_grain < cited.get(key[0], set())
+    ]
+    if not keyed:
+        return found
+    best = max(keyed, key=lambda key: (len(cited[key[0]]), -found.keys.index(key)))
+    evidence = {**found.evidence, "grain_referenced_by": sorted(cited[best[0]]), "grain_from_columns": list(grain)}
+    return replace(found, grain=best, evidence=evidence)
+
+
+# How much less sure a link is than its sibling onto the parent's grain (see `grain_links_first`).
+BESIDE_GRAIN = 0.01
+
+
+def grain_links_first(links: list[Link], keys: dict[str, TableKeys]) -> None:
+    """Of two tables joined by more than one reference (ADaM's ADSL onto SDTM's DM by
+    USUBJID and by SUBJID, both unique in both), mark those onto another key than the
+    parent's grain as alternates, a little less sure than the one onto the grain, in place:
+    a join path then takes the grain's join first (SUBJID repeats as soon as studies are
+    pooled)."""
+    by_pair: dict[tuple[str, str], list[Link]] = {}
+    for link in links:
+        if link.kind == "foreign_key" and link.child_table != link.parent_table:
+            by_pair.setdefault((link.child_table, link.parent_table), []).append(link)
+    for (_, parent), group in by_pair.items():
+        found = keys.get(parent)
+        grain = found.grain if found is not None else None
+        if grain is None or not any(link.parent_columns == grain for link in group):
+            continue
+        for link in group:
+            if link.parent_columns != grain:
+                link.confidence = round(max(0.0, link.confidence - BESIDE_GRAIN), 4)
+                link.evidence["beside_grain_link"] = list(grain)
 
 
 def _choose_grain(

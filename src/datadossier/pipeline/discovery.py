@@ -19,7 +19,7 @@ import anyio.to_thread
 from datadossier.engine import interrupt
 from datadossier.enrichment.entities import classify
 from datadossier.enrichment.filled import first_row_fields
-from datadossier.enrichment.keys import find_keys
+from datadossier.enrichment.keys import find_keys, grain_links_first, referenced_grain
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
 from datadossier.enrichment.parts import describe_parts
 from datadossier.enrichment.relationships import Pair, discover_links, whole_number_floats
@@ -72,6 +72,9 @@ def discover(con: Any, tables: list[TableStats], rejected: set[Pair] | None = No
         if (filled := first_row_fields(con, t)) is not None:
             keys[t.name].evidence["first_row_fields"] = filled
     links, bridges, stats = discover_links(con, tables, keys, rejected)
+    # (What other tables cite decides between keys the columns alone could not tell apart.)
+    keys = {name: referenced_grain(found, links) for name, found in keys.items()}
+    grain_links_first(links, keys)
     entities = classify(tables, keys, links, bridges)
     describe_parts(con, tables, keys, entities)
     return _Found(keys, links, bridges, entities, stats)
