@@ -2974,3 +2974,30 @@ async def test_a_subject_table_s_grain_is_the_unique_id_its_domains_reference(ru
     best = (await service.join_paths("adsl", "dm")).paths[0]
     assert [tuple(s.to_columns) for s in best.steps] == [("USUBJID",)]
 
+
+async def test_a_reference_into_a_dataset_split_over_files_is_matched_against_all_its_parts(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The IRS's Business Master File ships as regional files of one header (eo2.csv, eo3.csv,
+    # eo_pr.csv), each keyed by EIN; a grants table cites EINs of every region.
+    folder = tmp_path / "data" / "bmf"
+    folder.mkdir(parents=True)
+    regions = {"eo2": range(230000001, 230000041), "eo3": range(470000001, 470000041), "eo_pr": range(660000001, 660000011)}
+    for name, eins in regions.items():
+        (folder / f"{name}.csv").write_text(
+            "EIN,NAME,STATE\n" + "".join(f"{ein},ORG {name} {i},{name[-2:].upper()}\n" for i, ein in enumerate(eins))
+        )
+    cited = [ein for eins in regions.values() for ein in eins]
+    rng = random.Random(5)
+    (folder / "grants.csv").write_text(
+        "grant_id,grantmaker_ein,amount\n" + "".join(f"G{n:05d},{rng.choice(cited)},{1000 * (1 + n % 9)}\n" for n in range(300))
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="bmf")
+    edges = _edges(found, "bmf")
+    into = {parent: r for (child, cols, parent, _), r in edges.items() if child == "grants" and cols == ("grantmaker_ein",)}
+    # Every region holds some of the grantmakers: each is linked, none calls the others' orphans.
+    assert set(into) == set(regions)
+    assert all(r.evidence["integrity"] == 1.0 and r.evidence["orphan_rows"] == 0 for r in into.values())
+    assert sorted(into["eo3"].evidence["parts_union"]["tables"]) == ["bmf.eo2", "bmf.eo3", "bmf.eo_pr"]
+    assert (await service.join_paths("grants", "eo_pr")).paths

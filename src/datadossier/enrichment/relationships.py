@@ -1150,13 +1150,25 @@ def discover_links(
     candidates = candidate_pairs(tables, keys)
     if rejected:
         candidates = [c for c in candidates if _pair(c) not in rejected]
-    check_integrity(con, relations, candidates)
+    from datadossier.enrichment.part_links import (  # (they build on this module)
+        keyed_parts,
+        links_to_every_part,
+        onto_parts_key,
+        union_relations,
+    )
+
+    # A reference into a dataset split over files keyed alike is checked against all parts.
+    groups = keyed_parts(con, tables, keys)
+    into_parts = [c for c in candidates if onto_parts_key(c, groups) and c.child.table not in groups]
+    check_integrity(con, relations, [c for c in candidates if c not in into_parts])
+    check_integrity(con, union_relations(relations, groups), into_parts)
     chosen = choose(candidates, rejected)
     chosen.extend(role_siblings(con, relations, tables, chosen))
     links = [_link(c) for c in chosen]
     links.extend(composite_links(con, tables, keys, links))
+    links = links_to_every_part(con, relations, links, groups)
     for link in links:
-        _orphan_rows(con, relations, link)
+        _orphan_rows(con, union_relations(relations, groups) if "parts_union" in link.evidence else relations, link)
     from datadossier.enrichment.listed import listed_references  # (it builds on this module)
 
     links = listed_references(con, tables, keys, links)

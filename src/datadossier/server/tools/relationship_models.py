@@ -17,7 +17,8 @@ _EVIDENCE_KEYS = (
     "orphan_values_as_written", "orphan_rows_as_written", "found_in_parent_normalized",
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
     "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers", "same_domain_as",
-    "list_items", "orphans_in_quarantine", "child_nulls", "child_rows",
+    "list_items", "orphans_in_quarantine", "child_nulls", "child_rows", "parts_union", "found_in_part",
+    "beside_grain_link",
 )
 
 
@@ -42,7 +43,9 @@ class RelationshipOut(BaseModel):
     evidence: dict[str, Any] = Field(
         description="The numbers: integrity (share of distinct child values found in the parent), "
         "row_integrity (share of child rows; it counts when the child has many values), orphan "
-        "rows and examples, name and value scores; for a bridge, the bridge table."
+        "rows and examples, name and value scores; for a bridge, the bridge table; for a reference into a dataset "
+        "split over files (parts keyed alike), parts_union (the parts, their key and the SQL of the union the "
+        "integrity was counted on) and found_in_part (the values this part holds)."
     )
 
     @classmethod

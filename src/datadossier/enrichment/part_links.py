@@ -1,0 +1,111 @@
+"""References into a dataset split over several files, matched against all its parts.
+
+The IRS ships its Business Master File as regional files of one header (eo1.csv ... eo4.csv,
+eo_pr.csv), each keyed by EIN; a grants table cites EINs of every region. Matched against
+one part at a time, its values held by the other parts would be orphans, and no part alone
+might hold enough of them for a link at all. So the parts of one dataset (`partitions`)
+keyed by one column, unique over all of them, are read as one parent: a reference's
+integrity and orphans are counted against their union, and the reference is linked to
+every part that holds some of its values, each link naming the others (``parts_union``:
+the tables, and the SQL reading their key whole).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from datadossier.engine import quote_ident
+from datadossier.enrichment.model import Link, TableKeys, TableStats
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from datadossier.enrichment.relationships import Candidate
+
+
+@dataclass(frozen=True, slots=True)
+class KeyedParts:
+    """Parts of one dataset keyed alike: the tables (sorted), their key column and the SQL
+    of the union of their rows."""
+
+    tables: tuple[str, ...]
+    key: str
+    union: str
+
+
+def keyed_parts(
+    con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys]
+) -> dict[str, KeyedParts]:
+    """Each table that is a part of a dataset whose parts share one single-column grain, its
+    values unique over all parts, with the group it belongs to."""
+    from datadossier.enrichment.relationships import partitions, schema_of
+
+    schemas = {t.name: schema_of(t) for t in tables}
+    by_name = {t.name: t for t in tables}
+    found: dict[str, KeyedParts] = {}
+    for table in tables:
+        if table.name in found:
+            continue
+        group = sorted({table.name, *(o.name for o in tables if partitions(schemas, table.name, o.name))})
+        grains = {keys[name].grain for name in group}
+        if len(group) < 2 or len(grains) != 1:
+            continue
+        (grain,) = grains
+        if grain is None or len(grain) != 1:
+            continue
+        key = quote_ident(grain[0])
+        union = " UNION ALL ".join(f"SELECT {key} FROM {by_name[name].relation}" for name in group)
+        row = con.execute(f"SELECT count(DISTINCT {key}), count(*) FROM ({union})").fetchone()
+        if row is None or int(row[0]) != int(row[1]):
+            continue  # (a key repeated over the parts: a file per ticker by date, no one parent)
+        parts = KeyedParts(tuple(group), grain[0], f"({union})")
+        found.update(dict.fromkeys(group, parts))
+    return found
+
+
+def union_relations(relations: dict[str, str], groups: dict[str, KeyedParts]) -> dict[str, str]:
+    """``relations`` with each part keyed alike read as the union of its dataset's keys:
+    what a reference into it is checked against."""
+    return {name: groups[name].union if name in groups else relation for name, relation in relations.items()}
+
+
+def onto_parts_key(cand: Candidate, groups: dict[str, KeyedParts]) -> bool:
+    """Whether a candidate references the key of a dataset's part, from outside its dataset."""
+    parts = groups.get(cand.parent.table)
+    return parts is not None and cand.parent.name == parts.key and cand.child.table not in parts.tables
+
+
+def links_to_every_part(
+    con: duckdb.DuckDBPyConnection, relations: dict[str, str], links: list[Link], groups: dict[str, KeyedParts]
+) -> list[Link]:
+    """``links``, each reference onto a part's key linked to every part of its dataset that
+    holds some of its values (the chosen part's link kept first), each with ``parts_union``
+    and the values found in its own part (``found_in_part``)."""
+    result: list[Link] = []
+    for link in links:
+        parts = groups.get(link.parent_table)
+        if (
+            parts is None or link.kind != "foreign_key" or link.parent_columns != (parts.key,)
+            or link.child_table in parts.tables
+        ):
+            result.append(link)
+            continue
+        column = quote_ident(link.child_columns[0])
+        key = quote_ident(parts.key)
+        cast = bool(link.evidence.get("compared_as_numbers"))
+        on = f"TRY_CAST(c.v AS BIGINT) = TRY_CAST(p.{key} AS BIGINT)" if cast else f"c.v = p.{key}"
+        noted = {"tables": list(parts.tables), "key": parts.key, "union": parts.union[1:-1]}
+        for name in (link.parent_table, *(t for t in parts.tables if t != link.parent_table)):
+            row = con.execute(
+                f"SELECT count(*) FROM (SELECT DISTINCT {column} AS v FROM {relations[link.child_table]}"
+                f" WHERE {column} IS NOT NULL) c SEMI JOIN {relations[name]} p ON {on}"
+            ).fetchone()
+            held = int(row[0]) if row else 0
+            if not held and name != link.parent_table:
+                continue
+            evidence = {**link.evidence, "parts_union": noted, "found_in_part": held}
+            result.append(link if name == link.parent_table else replace(link, parent_table=name, evidence=evidence))
+            if name == link.parent_table:
+                link.evidence = evidence
+    return result
