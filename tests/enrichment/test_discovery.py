@@ -2970,6 +2970,7 @@ async def test_a_subject_table_s_grain_is_the_unique_id_its_domains_reference(ru
     dm = next(e for e in entities if e.table == "sdtm.dm")
     assert dm.grain_columns == ["USUBJID"]
     assert dm.entity_type == "subject"
+    assert dm.evidence["keys"]["grain_referenced_by"] == ["sdtm.adsl", "sdtm.ae", "sdtm.ex"]
     # (ADSL, unique by both too, is joined to DM on DM's grain first.)
     best = (await service.join_paths("adsl", "dm")).paths[0]
     assert [tuple(s.to_columns) for s in best.steps] == [("USUBJID",)]

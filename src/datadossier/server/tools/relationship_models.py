@@ -73,6 +73,11 @@ class EntityOut(BaseModel):
     confidence: float | None = Field(description="0..1.")
     reason: str | None = Field(description="Why the role was given.")
     candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns; 4 grown from an identifier).")
+    grain_referenced_by: list[str] | None = Field(
+        default=None,
+        description="When the grain is the key other tables reference rather than the one its columns alone suggested"
+        " (CDISC's DM by USUBJID, not SUBJID): those tables.",
+    )
     duplicate_rows: int | None = Field(
         default=None,
         description="Of a table without a key, or keyed only by a row counter (`duplicates_beside`): rows that repeat"
@@ -157,6 +162,7 @@ class EntityOut(BaseModel):
             confidence=e.confidence,
             reason=e.evidence.get("reason"),
             candidate_keys=keys.get("candidate_keys") or [],
+            grain_referenced_by=keys.get("grain_referenced_by"),
             duplicate_rows=keys.get("duplicate_rows"),
             duplicates_beside=keys.get("duplicates_beside"),
             key_without_duplicates=keys.get("key_without_duplicates"),
