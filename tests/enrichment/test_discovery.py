@@ -3002,3 +3002,18 @@ async def test_a_reference_into_a_dataset_split_over_files_is_matched_against_al
     assert all(r.evidence["integrity"] == 1.0 and r.evidence["orphan_rows"] == 0 for r in into.values())
     assert sorted(into["eo3"].evidence["parts_union"]["tables"]) == ["bmf.eo2", "bmf.eo3", "bmf.eo_pr"]
     assert (await service.join_paths("grants", "eo_pr")).paths
+
+
+async def test_an_event_log_s_timestamp_unique_by_chance_is_no_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # Mixpanel's export (event, distinct_id, time in epoch seconds): each event at its own
+    # second by chance, users repeating over the rows; de-duplicating on time would merge them.
+    rng = random.Random(11)
+    seconds = sorted(rng.sample(range(1711929600, 1727395200), 400))
+    lines = ["event,distinct_id,time,$browser,plan"] + [
+        f"{rng.choice(['Login', 'Report Created', 'Export Clicked'])},user{rng.randrange(60)}@example.com,{t},"
+        f"{rng.choice(['Chrome', 'Firefox', 'Safari'])},{rng.choice(['pro', 'team', 'free'])}"
+        for t in seconds
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "mixpanel" / "mixpanel_events.csv", lines)
+    assert entity.grain_columns is None
+    assert entity.evidence["keys"]["unique_by_chance"] == ["time"]

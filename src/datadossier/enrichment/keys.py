@@ -173,6 +173,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     singles = [(c.name,) for c in parts if _could_be_unique(c, rows) and not _spread_measure(c, table)]
     counts = _distinct_counts(con, table, singles)
     keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
+    moments: list[str] = []  # (timestamps of an event log, unique by chance)
     checked = len(singles)
     counted = dict(counts)  # every set's distinct count, for `_duplicates`
     # A row counter numbers rows without telling what they are: the grain may lie beside it.
@@ -183,6 +184,11 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         # other key. (A date stays one: a calendar's day beside its date_key.)
         keys = [k for k in keys if not _unique_by_chance(table.column(k[0]))]
         identifying = [k for k in identifying if not _unique_by_chance(table.column(k[0]))]
+    if not identifying and _logs_events(table):
+        # A moment unique among events of repeated actors is so by chance (Mixpanel's export:
+        # event, distinct_id, time): de-duplicating on it would merge two users' clicks.
+        moments = [k[0] for k in keys if _unique_by_chance(table.column(k[0]))]
+        keys = [k for k in keys if k[0] not in moments]
     if not identifying:
         pairs: dict[tuple[str, ...], int] = {}
         # Text with empty values may complete a composite beside parts without any: JHU's
@@ -243,6 +249,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             if not keys
             else "only descriptive or time columns are unique"
         )
+        if moments:
+            evidence["unique_by_chance"] = moments
+            evidence["reason"] += f"; {', '.join(moments)}, unique alone, times events of repeated things: unique by chance"
         if not keys:
             copies, note = _duplicates(con, table, counted)
             evidence.update(copies)
@@ -422,6 +431,7 @@ def _closest_set(table: TableStats, counted: dict[tuple[str, ...], int]) -> tupl
     sets = [
         (cols, n) for cols, n in counted.items()
         if len(cols) > 1 and not any(_by_chance(table.column(c), table.rows, first) for c in cols)
+        and n < table.rows  # (a set unique with a moment unique by chance: no nearer to a key)
     ]
     if not sets:
         return None
@@ -827,6 +837,22 @@ def _unique_by_chance(column: ColumnStats) -> bool:
     """A timestamp or a fractional measurement: unique in a table only as finely measured
     values are (see `find_keys`)."""
     return column.family == "float" or column.sql_type.upper().startswith("TIMESTAMP")
+
+
+# Things an event log names over and over: at least this many, each on two rows on average.
+_ACTORS = 10
+
+
+def _logs_events(table: TableStats) -> bool:
+    """Whether a table records events of things named by an identifier that repeats over its
+    rows (Mixpanel's distinct_id, a user_id, a device's id): a log, not a time series, whose
+    timestamps tell rows apart by chance only. A series' own sensor or station, one value
+    for the file, is no such thing."""
+    return any(
+        is_key_like(c.name) and c.family in ("integer", "string") and c.distinct is not None
+        and _ACTORS <= c.distinct <= table.rows // 2
+        for c in table.columns
+    )
 
 
 def _counts_rows(name: str) -> bool:
