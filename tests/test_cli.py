@@ -258,3 +258,21 @@ def test_the_summary_names_a_header_s_name_that_no_row_holds() -> None:
 
     said = _left_out({"missing_column": "all_motor_vehicles"})
     assert "one column more than the rows hold: the last, 'all_motor_vehicles', is loaded empty" in said
+
+
+def test_relationships_says_which_files_of_one_header_are_typed_apart(tmp_path: Path, store_url: str) -> None:
+    # The IRS's Business Master File by region: eo1.csv (New England) keeps its EINs' leading
+    # zeros as text, eo2.csv's EINs are numbers; the union of the parts leaves eo1 out.
+    data = tmp_path / "bmf"
+    data.mkdir()
+    (data / "eo1.csv").write_text(
+        "EIN,NAME,STATE,SUBSECTION\n010130427,FRIENDS OF THE LIBRARY,ME,03\n042103580,MIT,MA,03\n061234567,HARTFORD ARTS,CT,03\n"
+    )
+    (data / "eo2.csv").write_text(
+        "EIN,NAME,STATE,SUBSECTION\n231352685,PHILA ORCHESTRA,PA,03\n311234567,COLUMBUS ZOO,OH,03\n362167817,CHICAGO SYMPHONY,IL,03\n"
+    )
+    assert _run(tmp_path, store_url, "profile", str(data)).returncode == 0
+    done = _run(tmp_path, store_url, "relationships", "bmf")
+    assert done.returncode == 0, done.stderr
+    assert "typed apart" in done.stdout
+    assert "bmf.eo1 and bmf.eo2 (EIN string here, number there)" in done.stdout

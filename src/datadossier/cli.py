@@ -504,6 +504,24 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
                 f" ({', '.join(list(parts['labels'].values())[:4])}, ...; the JSON output gives the SQL up to 12 parts).",
                 soft_wrap=True,
             )
+    said: set[tuple[str, str]] = set()
+    for e in ents:
+        # Same headers typed apart are no parts (the IRS's eo1.csv keeps its EINs' leading
+        # zeros as text, eo2.csv holds numbers): said here, or the union silently leaves one out.
+        for other in e.same_names_as:
+            there = str(other.get("table"))
+            pair = (min(e.table, there), max(e.table, there))
+            if pair in said:
+                continue
+            said.add(pair)
+            apart = "; ".join(
+                f"{column} {kinds.get('here')} here, {kinds.get('there')} there"
+                for column, kinds in (other.get("columns_typed_apart") or {}).items()
+            )
+            console.print(
+                f"Same columns typed apart, not read as parts of one dataset: {e.table} and {there} ({apart});"
+                " cast them to one type to read them together.", soft_wrap=True,
+            )
     for e in ents:
         if e.period_columns:
             wide = e.period_columns
