@@ -201,3 +201,35 @@ def test_identifiers_listed_under_an_identifier_s_name_are_a_list_though_none_re
     found = {i.column_name: i for i in out.inferences}
     assert found["Associated Contact IDs"].decided_pattern == "delimited_list"
     assert found["Notes"].decided_pattern is None  # (no identifier's name: items that never repeat are no list)
+
+
+def test_codes_in_few_combinations_are_lists_though_some_never_pair(tmp_path: Path) -> None:
+    # ClinicalTrials.gov's Phases (PHASE2|PHASE3 beside PHASE4 and EARLY_PHASE1, which never
+    # pair) in a short export, and Pub 78's deductibility codes (PC,LODGE beside POF); a
+    # "Last, First" name beside a few single names stays text.
+    phases = ["PHASE2", "PHASE3", "PHASE2|PHASE3", "PHASE1", "PHASE1|PHASE2", "PHASE3", "PHASE2", "PHASE4",
+              "PHASE2|PHASE3", "EARLY_PHASE1", "PHASE1|PHASE2", "PHASE3"]
+    names = ["Smith, Ann", "Jones, Bob", "Madonna", "Lee, Cy", "Khan, Ann", "Cher", "Smith, Bob", "Lee, Ann",
+             "Prince", "Jones, Cy", "Khan, Bob", "Sting"]
+    path = tmp_path / "ctg-studies.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["NCT Number", "Phases", "Investigator"])
+        writer.writerows([f"NCT0100{i:04d}", phase, name] for i, (phase, name) in enumerate(zip(phases, names, strict=True)))
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["Phases"].decided_pattern == "delimited_list"
+    assert "separated by '|'" in (found["Phases"].reason or "")
+    assert found["Investigator"].decided_pattern is None
+    rng = random.Random(1)
+    codes = ["PC", "PC,LODGE", "PC,EO", "PF", "POF", "PF,EO", "PC,FORGN"]
+    pub78 = tmp_path / "pub78.csv"
+    with pub78.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["ein", "name", "deductibility_code"])
+        writer.writerows([f"{i:09d}", f"Org {i}", rng.choice(codes)] for i in range(200))
+    out, _ = run_file(pub78, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["deductibility_code"].decided_pattern == "delimited_list"
+    assert "(6 different items;" in (found["deductibility_code"].reason or "")
+

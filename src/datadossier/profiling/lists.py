@@ -40,9 +40,15 @@ TOP_ITEMS = 5
 # range of two (Steam's owners "20,000 - 50,000"): its commas separate no items.
 _GROUPED = r"[0-9](?:,[0-9]{3})+"
 _GROUPED_NUMBER = rf"[^,]*{_GROUPED}(?:[^0-9,][^,]*{_GROUPED})*(?:[^0-9,][^,]*)?"
-# With this many values of one item, most of them must be items of the longer lists.
+# With this many values of one item (or a quarter of the values, in a short file), most of
+# them must be items of the longer lists; half of them, when no comma separates the items or
+# the items are codes in capitals, which no "Last, First" name or "City, ST" is written with.
 MIN_SINGLES = 10
+MIN_SINGLES_SHARE = 0.25
 PAIRS_SINGLES_LISTED = 0.8
+CODES_SINGLES_LISTED = 0.5
+# An item in capitals, digits and underscores: ClinicalTrials.gov's EARLY_PHASE1, Pub 78's LODGE.
+_CODE_ITEM = "[A-Z][A-Z0-9_]*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,20 +122,25 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
         if separator is None:
             continue
         written_out = bracketed >= 0.9 * values
-        if _looks_like_a_list(con, head, column, separator, written_out):
+        if _looks_like_a_list(con, head, column, separator, written_out, values):
             found[column] = _whole_column(con, relation, column, separator, written_out)
     return found
 
 
-def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, separator: str, written_out: bool) -> bool:
+def _looks_like_a_list(
+    con: duckdb.DuckDBPyConnection, head: str, column: str, separator: str, written_out: bool, values: int
+) -> bool:
     items = items_sql(quote_ident(column), separator, written_out)
     row = con.execute(
         f"SELECT count(*), count(DISTINCT item), avg(length(item)), "
-        f"(SELECT count(DISTINCT n) FROM (SELECT len({items}) AS n FROM {head} WHERE {quote_ident(column)} IS NOT NULL)) "
+        f"(SELECT count(DISTINCT n) FROM (SELECT len({items}) AS n FROM {head} WHERE {quote_ident(column)} IS NOT NULL)), "
+        f"count_if(regexp_full_match(item, {quote_literal(_CODE_ITEM)})) "
         f"FROM (SELECT unnest({items}) AS item FROM {head})"
     ).fetchone()
     assert row is not None
     total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
+    codes = row[4] or 0
+    commas = separator in (",", ", ")
     # Items repeat, are short, and come in varying numbers (an address has its parts in fixed
     # number), or in a fixed number but in any place (Steam's steamspy_tags, three tags each).
     # Identifiers listed under an identifier's name need not repeat (HubSpot's "Associated
@@ -151,7 +162,11 @@ def _looks_like_a_list(con: duckdb.DuckDBPyConnection, head: str, column: str, s
     if sizes == 2:
         # Values of one item or two alone (a year's Netflix countries): lists when the values
         # of one item are mostly the items of the pairs; "Last, First" and "City, ST" have none.
-        return alone >= MIN_SINGLES and listed >= PAIRS_SINGLES_LISTED * alone
+        # Codes have few combinations, and some alone are no pair's (ClinicalTrials.gov's
+        # PHASE4 beside PHASE2|PHASE3, Pub 78's POF beside PC,LODGE).
+        enough = alone >= min(MIN_SINGLES, MIN_SINGLES_SHARE * values)
+        share = CODES_SINGLES_LISTED if not commas or codes == total else PAIRS_SINGLES_LISTED
+        return enough and alone > 0 and listed >= share * alone
     return alone < MIN_SINGLES or listed >= 0.5 * alone
 
 
