@@ -233,3 +233,22 @@ def test_codes_in_few_combinations_are_lists_though_some_never_pair(tmp_path: Pa
     assert found["deductibility_code"].decided_pattern == "delimited_list"
     assert "(6 different items;" in (found["deductibility_code"].reason or "")
 
+
+def test_long_items_between_pipes_with_commas_inside_are_a_list(tmp_path: Path) -> None:
+    # ClinicalTrials.gov's Locations: sites "Mayo Clinic, Rochester, Minnesota, 55905, United
+    # States" joined by '|', a trial at one site or several.
+    sites = ["Mayo Clinic, Rochester, Minnesota, 55905, United States",
+             "Massachusetts General Hospital, Boston, Massachusetts, 02114, United States",
+             "Research Site, Los Angeles, California, 90095, United States", "Assiut University Hospital, Assiut, Egypt",
+             "Charit\u00e9, Berlin, 10117, Germany", "Peking Union Medical College Hospital, Beijing, Beijing, 100730, China"]
+    rng = random.Random(6)
+    path = tmp_path / "ctg-studies.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["NCT Number", "Locations"])
+        writer.writerows([f"NCT0100{i:04d}", "|".join(rng.sample(sites, rng.choice([1, 1, 2, 4])))] for i in range(200))
+    out, _ = run_file(path, tmp_path, None)
+    found = next(i for i in out.inferences if i.column_name == "Locations")
+    assert found.decided_pattern == "delimited_list"
+    assert "separated by '|' (6 different items;" in (found.reason or "")
+

@@ -35,6 +35,10 @@ MIN_LIST_SHARE = 0.1
 # Items must be short, and repeat: on average each item of the head seen this many times.
 MAX_ITEM_LENGTH = 40.0
 MIN_ITEM_REPEATS = 2.0
+# Prose and addresses have commas, not pipes or semicolons: items between those may be
+# records of their own (ClinicalTrials.gov's Locations, "Mayo Clinic, Rochester, Minnesota,
+# 55905, United States|Charité, Berlin, 10117, Germany").
+MAX_SEPARATED_ITEM_LENGTH = 100.0
 TOP_ITEMS = 5
 # A number grouped in thousands ("2,000,000+", the Census Bureau's top code; "$1,250"), or a
 # range of two (Steam's owners "20,000 - 50,000"): its commas separate no items.
@@ -145,7 +149,7 @@ def _looks_like_a_list(
     # number), or in a fixed number but in any place (Steam's steamspy_tags, three tags each).
     # Identifiers listed under an identifier's name need not repeat (HubSpot's "Associated
     # Contact IDs", 3804784;65479063, each contact on a deal or two).
-    if not (distinct and length <= MAX_ITEM_LENGTH):
+    if not (distinct and length <= (MAX_ITEM_LENGTH if commas else MAX_SEPARATED_ITEM_LENGTH)):
         return False
     if total < MIN_ITEM_REPEATS * distinct:
         return separator != "," and _listed_ids(con, head, column, items)
