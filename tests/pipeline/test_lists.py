@@ -252,3 +252,28 @@ def test_long_items_between_pipes_with_commas_inside_are_a_list(tmp_path: Path) 
     assert found.decided_pattern == "delimited_list"
     assert "separated by '|' (6 different items;" in (found.reason or "")
 
+
+def test_numbers_in_varying_numbers_are_a_list_though_few_repeat(tmp_path: Path) -> None:
+    # IATI's activities: sector-percentage "50;30;20" beside "100", in parallel with
+    # sector-code "12220;12240;13020"; a number in one place but another ("51.5;-0.12", a
+    # point) always in pairs stays text.
+    lines = [
+        "iati-identifier,sector-code,sector-percentage,point",
+        "GB-1-300123,12220;12240;13020,50;30;20,51.5;-0.12",
+        "GB-1-300124,11220,100,48.85;2.35",
+        "GB-1-300125,15110;72010,60;40,40.71;-74.01",
+        "GB-1-300126,31120;12191;43010,33.33;33.33;33.34,35.68;139.69",
+        "GB-1-300127,12220,100,-33.87;151.21",
+        "GB-1-300128,72010;12240,70;30,55.75;37.62",
+        "GB-1-300129,13020;11220,25;75,19.43;-99.13",
+        "GB-1-300130,43010,100,-1.29;36.82",
+        "GB-1-300131,12191;15110,50;50,30.04;31.24",
+        "GB-1-300132,11220;12220;31120;72010,40;20;20;20,28.61;77.21",
+    ]
+    path = tmp_path / "activity.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["sector-percentage"].decided_pattern == "delimited_list"
+    assert "separated by ';'" in (found["sector-percentage"].reason or "")
+    assert found["point"].decided_pattern is None

@@ -53,6 +53,8 @@ PAIRS_SINGLES_LISTED = 0.8
 CODES_SINGLES_LISTED = 0.5
 # An item in capitals, digits and underscores: ClinicalTrials.gov's EARLY_PHASE1, Pub 78's LODGE.
 _CODE_ITEM = "[A-Z][A-Z0-9_]*"
+# A number: IATI's sector-percentage "33.33;33.33;33.34".
+_NUMBER_ITEM = "[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +140,13 @@ def _looks_like_a_list(
     row = con.execute(
         f"SELECT count(*), count(DISTINCT item), avg(length(item)), "
         f"(SELECT count(DISTINCT n) FROM (SELECT len({items}) AS n FROM {head} WHERE {quote_ident(column)} IS NOT NULL)), "
-        f"count_if(regexp_full_match(item, {quote_literal(_CODE_ITEM)})) "
+        f"count_if(regexp_full_match(item, {quote_literal(_CODE_ITEM)})), "
+        f"count_if(regexp_full_match(item, {quote_literal(_NUMBER_ITEM)})) "
         f"FROM (SELECT unnest({items}) AS item FROM {head})"
     ).fetchone()
     assert row is not None
     total, distinct, length, sizes = (row[0] or 0), (row[1] or 0), (row[2] or 0.0), (row[3] or 0)
-    codes = row[4] or 0
+    codes, numbers = (row[4] or 0), (row[5] or 0)
     commas = separator in (",", ", ")
     # Items repeat, are short, and come in varying numbers (an address has its parts in fixed
     # number), or in a fixed number but in any place (Steam's steamspy_tags, three tags each).
@@ -151,6 +154,10 @@ def _looks_like_a_list(
     # Contact IDs", 3804784;65479063, each contact on a deal or two).
     if not (distinct and length <= (MAX_ITEM_LENGTH if commas else MAX_SEPARATED_ITEM_LENGTH)):
         return False
+    if numbers == total and sizes >= 2 and separator != ",":
+        # Numbers in varying numbers need not repeat (IATI's sector-percentage "50;30;20"
+        # beside "100"); a comma without a space is a decimal comma too.
+        return True
     if total < MIN_ITEM_REPEATS * distinct:
         return separator != "," and _listed_ids(con, head, column, items)
     if sizes < 2:
