@@ -184,3 +184,22 @@ def test_na_is_a_country_code_beside_a_rating_that_writes_na_for_missing_as_ofte
     assert rows == [(20, 0, missing)]
     reasons = {i.column_name: i.reason for i in out.inferences}
     assert '"NA" (20 values) is a code' in reasons["Country"]
+
+
+def test_na_is_a_code_among_lists_of_country_codes(tmp_path: Path) -> None:
+    # IATI's activities: recipient-country-code "KE;UG" beside Namibia's "NA" and "NA;ZA";
+    # the list's items decide, as a single code's column does. A list of US states' codes
+    # ("CA;NY") keeps NA missing.
+    countries = ["KE", "NA", "KE;UG", "ET", "NA;ZA", "UG", "NA", "TZ;KE", "SO", "BD"]
+    states = ["CA", "TX", "CA;NY", "NA", "WA;OR", "NY", "OR", "TX;CA", "NA", "WA"]
+    lines = ["iati-identifier,recipient-country-code,states"]
+    lines += [f"GB-1-{300123 + i},{country},{state}" for i, (country, state) in enumerate(zip(countries, states, strict=True))]
+    query = "SELECT count(*) FILTER (WHERE \"recipient-country-code\" = 'NA'), count(*) FILTER (WHERE states IS NULL) FROM \"typed\".\"s.t\""
+    path = tmp_path / "activity.csv"
+    path.write_text("\n".join(lines) + "\n")
+    out, rows = run_file(path, tmp_path, query)
+    assert rows == [(2, 2)]
+    reason = next(i.reason for i in out.inferences if i.column_name == "recipient-country-code")
+    assert '"NA" (3 values) is a code' in reason  # NA;ZA too, as the list counts it
+    assert "'NA' (3)" in reason
+    assert "Null tokens" not in reason

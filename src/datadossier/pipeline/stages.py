@@ -228,13 +228,25 @@ def _null_token_notes(seen: NullTokensSeen | None) -> dict[str, str]:
     }
 
 
+# "NA" as one of a list's codes: "NA;ZA", "KE|NA".
+_NA_LISTED = r"(^|[;|,])\s*NA\s*($|[;|,])"
+
+
 def _na_code_notes(con: duckdb.DuckDBPyConnection, stage: str, columns: list[str]) -> dict[str, str]:
     """Notes for the decisions of the columns read with "NA" as a code (`na_code_columns`)
-    that hold it: how often, and that it is a value."""
+    that hold it: how often, and that it is a value (values holding it among others too, in
+    a list of codes "NA;ZA", as the list's note counts its items)."""
     if not columns:
         return {}
+    na = quote_literal(NA_TOKEN)
+    listed = quote_literal(_NA_LISTED)
     counts = con.execute(
-        "SELECT " + ", ".join(f"count_if({quote_ident(c)} = {quote_literal(NA_TOKEN)})" for c in columns) + f" FROM {stage}"
+        "SELECT "
+        + ", ".join(
+            f"count_if({quote_ident(c)} = {na} OR (contains({quote_ident(c)}, {na}) AND regexp_matches({quote_ident(c)}, {listed})))"
+            for c in columns
+        )
+        + f" FROM {stage}"
     ).fetchall()[0]
     return {
         column: f' "NA" ({count:,} values) is a code in this column of short codes (Namibia, North America),'

@@ -2215,16 +2215,24 @@ _NA_CODE_NAME_WORDS = frozenset({
 })
 
 
+# Codes in capitals, alone or in a list ("KE;UG", IATI's recipient-country-code), and what
+# parts such a list into its codes.
+_CAPITAL_CODES = r"[A-Z]{2,5}(\s*[;|,]\s*[A-Z]{2,5})*"
+_CODES_SEPARATOR = r"\s*[;|,]\s*"
+
+
 def _na_code_rows(con: duckdb.DuckDBPyConnection, copy: CsvCopy, columns: list[str] | None, rows: int) -> list[tuple[str, int, int, list[str], int]]:
     """Per column of ``columns`` (all when None) in the copy's first ``rows`` rows: name,
-    values, values of two to five capitals, their distinct values, the longest of them (a
-    stray value beside the codes, FAERS's "COUNTRY NOT SPECIFIED", leaves them codes)."""
+    values, values of codes of two to five capitals (or lists of them), their distinct codes,
+    the longest of them (a stray value beside the codes, FAERS's "COUNTRY NOT SPECIFIED",
+    leaves them codes)."""
     chosen = "*" if columns is None else ", ".join(quote_ident(c) for c in columns)
     query = (
-        f"SELECT k, count(*), count_if(regexp_full_match(v, '[A-Z]{{2,5}}')), "
-        f"list(DISTINCT v) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')), "
-        f"max(length(v)) FILTER (WHERE regexp_full_match(v, '[A-Z]{{2,5}}')) "
-        f"FROM (UNPIVOT (SELECT {chosen} FROM {copy.reader()} LIMIT {rows}) ON COLUMNS(*) INTO NAME k VALUE v) "
+        "SELECT k, count(*), count_if(codes), list_distinct(flatten(list(its) FILTER (WHERE codes))), "
+        "max(list_max(list_transform(its, lambda x: length(x)))) FILTER (WHERE codes) "
+        f"FROM (SELECT k, codes, CASE WHEN codes THEN string_split_regex(v, {quote_literal(_CODES_SEPARATOR)}) END AS its "
+        f"FROM (SELECT k, v, regexp_full_match(v, {quote_literal(_CAPITAL_CODES)}) AS codes "
+        f"FROM (UNPIVOT (SELECT {chosen} FROM {copy.reader()} LIMIT {rows}) ON COLUMNS(*) INTO NAME k VALUE v))) "
         "GROUP BY k"
     )
     return [(str(k), int(n), int(c), [str(v) for v in d or ()], int(m or 0)) for k, n, c, d, m in con.execute(query).fetchall()]
@@ -2234,7 +2242,8 @@ def _codes_beside_na(name: str, values: int, codes: int, distinct: list[str], lo
     """Whether a column's values are short codes in capitals among which "NA" is one: two
     letters, two of them no US state's at least (Lahman's leagues NL and AA beside AL; a
     column of states, where NA can only mean "not available", has none), or one under a
-    name of places or leagues; up to five letters, three such codes."""
+    name of places or leagues; up to five letters, three such codes. A list of codes is
+    decided on its codes (IATI's recipient-country-code, Namibia's NA beside KE;UG)."""
     if values == 0 or longest > 5 or codes < 0.9 * values:
         return False
     others = set(distinct) - _STATES_AND_PROVINCES
