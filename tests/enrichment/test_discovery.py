@@ -304,6 +304,26 @@ async def test_links_between_two_sources_when_asked(runtime: Runtime, tmp_path: 
     assert [(r.from_table, r.to_table) for r in across] == [("sales.orders", "crm.customers")]
 
 
+async def test_a_link_across_two_sources_is_listed_whichever_side_is_asked(runtime: Runtime, tmp_path: Path) -> None:
+    # ADaM's adsl beside SDTM's dm, in two folders: asked from the parent's folder across the
+    # child's, the link is the same one the child's folder lists.
+    crm, sales = tmp_path / "data" / "crm", tmp_path / "data" / "sales"
+    _parent_and_child(crm, ("customers", "customer_id", 40), ("orders", "order_id"))
+    sales.mkdir()
+    (crm / "orders.csv").rename(sales / "orders.csv")
+    await runtime.pipeline.profile_path(crm)
+    await runtime.pipeline.profile_path(sales)
+    service = RelationshipService(runtime.pipeline)
+    from_parent, _, _ = await service.relationships(source="crm", across=["sales"])
+    from_child, _, _ = await service.relationships(source="sales", across=["crm"])
+    expected = [("sales.orders", ("customer_id",), "crm.customers", ("customer_id",))]
+    assert [(r.from_table, tuple(r.from_columns), r.to_table, tuple(r.to_columns)) for r in from_parent] == expected
+    assert [(r.from_table, tuple(r.from_columns), r.to_table, tuple(r.to_columns)) for r in from_child] == expected
+    # Not asked across: the source's own links alone.
+    alone, _, _ = await service.relationships(source="crm")
+    assert alone == []
+
+
 async def test_tables_without_keys_get_an_unknown_grain(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "data" / "odd"
     folder.mkdir(parents=True)

@@ -248,6 +248,7 @@ class RelationshipService:
             found = await rel_repo.list_relationships(
                 session, source=None if summary else source_name,
                 table_id=summary.table_id if summary else None, include_rejected=include_rejected,
+                across=across,
             )
             entities = await rel_repo.list_entities(session, source_name)
         if summary is not None:

@@ -326,10 +326,11 @@ async def clear_join_paths(session: AsyncSession, table_ids: list[uuid.UUID]) ->
 
 async def list_relationships(
     session: AsyncSession, *, source: str | None = None, table_id: uuid.UUID | None = None,
-    include_rejected: bool = False, sources: list[str] | None = None,
+    include_rejected: bool = False, sources: list[str] | None = None, across: list[str] | None = None,
 ) -> list[RelationshipInfo]:
     """Relationships (composites as one), strongest first: of one source (links from its
-    tables, to whatever source), among ``sources`` (both ends), or touching one table."""
+    tables, to whatever source, and into its tables from the ``across`` sources), among
+    ``sources`` (both ends), or touching one table."""
     stmt = select(RelationshipRecord)
     if table_id is not None:
         stmt = stmt.where(or_(RelationshipRecord.from_table_id == table_id, RelationshipRecord.to_table_id == table_id))
@@ -342,7 +343,7 @@ async def list_relationships(
     result: list[RelationshipInfo] = []
     for group_rows in groups.values():
         info = _info(group_rows, names)
-        if source is not None and not info.from_table.startswith(f"{source}."):
+        if source is not None and not _of_source(info, source, across or []):
             continue
         if sources is not None and not (
             info.from_table.split(".", 1)[0] in sources and info.to_table.split(".", 1)[0] in sources
@@ -353,6 +354,15 @@ async def list_relationships(
         result.append(info)
     result.sort(key=lambda r: (r.status != "confirmed", -r.confidence, r.from_table, r.from_columns))
     return result
+
+
+def _of_source(info: RelationshipInfo, source: str, across: list[str]) -> bool:
+    """Whether a link is one of the source's: from its tables, or into them from a source it
+    is asked across (ADaM's adsl is the parent of SDTM's dm: asked from either folder, the
+    link between them is the same)."""
+    if info.from_table.startswith(f"{source}."):
+        return True
+    return info.to_table.startswith(f"{source}.") and any(info.from_table.startswith(f"{other}.") for other in across)
 
 
 async def _names(
