@@ -324,6 +324,40 @@ async def test_a_link_across_two_sources_is_listed_whichever_side_is_asked(runti
     assert alone == []
 
 
+async def test_two_tables_of_a_source_join_through_another_sources_table(runtime: Runtime, tmp_path: Path) -> None:
+    # Zendesk's tickets and HubSpot's companies in one folder, each linked to Chargebee's
+    # customers in another: the path between them goes through the customers.
+    billing, support = tmp_path / "data" / "billing", tmp_path / "data" / "support"
+    billing.mkdir(parents=True)
+    support.mkdir(parents=True)
+    customers = [f"C{1000 + i}" for i in range(40)]
+    (billing / "customers.csv").write_text("customer_id,name\n" + "".join(f"{c},Name {c}\n" for c in customers))
+    (support / "tickets.csv").write_text(
+        "ticket_id,customer_id\n" + "".join(f"{1000 + i},{customers[i % 40]}\n" for i in range(200))
+    )
+    (support / "companies.csv").write_text(
+        "company_id,chargebee_customer_id,industry\n"
+        + "".join(f"{5000 + i},{customers[i * 4]},Industry {i % 3}\n" for i in range(10))
+    )
+    (support / "notes.csv").write_text("note_id,text\n" + "".join(f"{i},note {i}\n" for i in range(1, 30)))
+    await runtime.pipeline.profile_path(billing)
+    await runtime.pipeline.profile_path(support)
+    service = RelationshipService(runtime.pipeline)
+    found, _, _ = await service.relationships(source="support", across=["billing"])
+    assert {(r.from_table, r.to_table) for r in found} == {
+        ("support.tickets", "billing.customers"), ("support.companies", "billing.customers"),
+    }
+    answer = await service.join_paths("support.tickets", "support.companies")
+    assert [s.to_table for s in answer.paths[0].steps] == ["billing.customers", "support.companies"]
+    assert await _count(runtime, answer.paths[0].sql) > 0
+    # The groups say the same: the tickets, the customers and the companies are one.
+    lonely = await service.join_paths("support.notes", "support.tickets")
+    assert lonely.paths == []
+    assert lonely.groups == [
+        ["billing.customers", "support.companies", "support.tickets"], ["support.notes"],
+    ]
+
+
 async def test_tables_without_keys_get_an_unknown_grain(runtime: Runtime, tmp_path: Path) -> None:
     folder = tmp_path / "data" / "odd"
     folder.mkdir(parents=True)

@@ -195,6 +195,15 @@ class Discovery:
                 run.skipped_files.append({"path": str(file.path), "error": exc.message})
 
 
+def _groups_of(tables: list[Any], rels: list[Any], sources: set[str]) -> list[list[str]]:
+    """The groups of connected tables that hold a table of ``sources``: the same links as
+    the path search, so a table of another source joining two of them is in their group."""
+    from datadossier.enrichment.join_paths import components
+
+    named = {t.qualified_name for t in tables if t.source in sources}
+    return [g for g in components([t.qualified_name for t in tables], rels) if named.intersection(g)]
+
+
 @dataclass(slots=True)
 class PathAnswer:
     """find_join_path's answer: the paths, or the groups of tables that no path connects."""
@@ -258,7 +267,7 @@ class RelationshipService:
     async def join_paths(
         self, from_table: str, to_table: str, *, max_hops: int = 4, k: int = 3, progress: Progress | None = None
     ) -> PathAnswer:
-        from datadossier.enrichment.join_paths import components, find_paths
+        from datadossier.enrichment.join_paths import find_paths
 
         if not 1 <= max_hops <= 8:
             raise DatadossierError("max_hops must be between 1 and 8.", hint="Ask again with max_hops from 1 to 8 (4 is usual).")
@@ -277,10 +286,11 @@ class RelationshipService:
             run.seconds = round(run.seconds + first.seconds, 3)
             run.summary = run.summary or first.summary
         async with self.sessions() as session:
-            rels = await rel_repo.list_relationships(session, sources=sorted({start.source, end.source}))
-            tables = [
-                t.qualified_name for t in await catalog.list_tables(session) if t.source in (start.source, end.source)
-            ]
+            # Every stored link, whatever its sources: two tables of one folder may join
+            # through a third folder's table (Zendesk's tickets and HubSpot's companies, both
+            # linked to Chargebee's customers when asked across).
+            rels = await rel_repo.list_relationships(session)
+            tables = await catalog.list_tables(session)
         paths = find_paths(rels, start.qualified_name, end.qualified_name, max_hops=max_hops, k=k)
         if paths:
             paths = await anyio.to_thread.run_sync(self._checked_meetings, paths, abandon_on_cancel=True)
@@ -290,7 +300,7 @@ class RelationshipService:
                     session, start.table_id, end.table_id,
                     [([s.as_json() for s in p.steps], p.confidence) for p in paths],
                 )
-        groups = [] if paths else components(tables, rels)
+        groups = [] if paths else _groups_of(tables, rels, {start.source, end.source})
         return PathAnswer(start.qualified_name, end.qualified_name, paths, groups, run)
 
     def _checked_meetings(self, paths: list[Any]) -> list[Any]:

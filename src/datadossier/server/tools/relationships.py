@@ -55,7 +55,8 @@ async def find_join_path(
 
     Works right after pointing at a folder: relationships of the source are discovered from
     the data first when missing or stale (new files of the folder are profiled). Tables of two
-    different sources are searched across both. Each path
+    different sources are searched across both; links stored between sources (found with
+    get_relationships' across_sources) are walked too. Each path
     lists its steps (columns on both sides, composite keys included), cardinality, confidence,
     and warnings for fan-out (rows multiply), chasm traps, orphans and empty joins (sides that
     share no value: such paths come last). When no path exists,
