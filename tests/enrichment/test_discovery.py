@@ -585,6 +585,38 @@ async def test_returns_of_orders_point_at_the_order_lines_that_hold_their_order_
     assert not any(w.startswith("Optional") for w in path.warnings)
 
 
+async def test_a_detour_round_a_fan_out_ranks_far_below_the_direct_link(runtime: Runtime, tmp_path: Path) -> None:
+    # Chargebee's export: customers, their subscriptions, and invoices naming both. The
+    # customers reach their subscriptions directly; through the invoices each subscription
+    # comes once per invoice and those never invoiced (trials) are lost.
+    folder = tmp_path / "data" / "billing"
+    folder.mkdir(parents=True)
+    rng = random.Random(6)
+    customers = [f"cus_{1000 + i}" for i in range(40)]
+    subscriptions = [(f"sub_{5000 + i}", customers[i % 40]) for i in range(60)]
+    (folder / "customers.csv").write_text("customer_id,email\n" + "".join(f"{c},{c}@example.com\n" for c in customers))
+    (folder / "subscriptions.csv").write_text(
+        "subscription_id,customer_id,mrr\n" + "".join(f"{s},{c},{rng.randint(10, 900)}\n" for s, c in subscriptions)
+    )
+    invoiced = subscriptions[:50]
+    invoices = [invoiced[rng.randrange(50)] for _ in range(300)]
+    (folder / "invoices.csv").write_text(
+        "invoice_number,customer_id,subscription_id,amount\n"
+        + "".join(f"INV-{10000 + i},{c},{s},{rng.randint(10, 900)}.00\n" for i, (s, c) in enumerate(invoices))
+    )
+    service = await _profile(runtime, folder)
+    direct, detour = (await service.join_paths("billing.customers", "billing.subscriptions", k=3)).paths[:2]
+    assert [s.to_table for s in direct.steps] == ["billing.subscriptions"]
+    assert [s.to_table for s in detour.steps] == ["billing.invoices", "billing.subscriptions"]
+    assert detour.confidence <= direct.confidence / 2
+    assert detour.warnings[0].startswith(
+        "Detour: billing.customers links to billing.subscriptions directly, but this path goes through"
+        " billing.invoices: each billing.subscriptions row repeats once per billing.invoices row"
+    )
+    assert "billing.subscriptions rows without a billing.invoices row are lost" in detour.warnings[0]
+    assert not any(w.startswith("Detour") for w in direct.warnings)
+
+
 async def test_references_to_an_entity_described_over_several_rows_are_many_to_many(runtime: Runtime, tmp_path: Path) -> None:
     # GTFS: shapes.txt holds a shape's points, by (shape_id, shape_pt_sequence); each trip
     # names its shape. MovieLens-like repeats (ratings and tags by user) stay unlinked.

@@ -58,8 +58,9 @@ async def find_join_path(
     different sources are searched across both; links stored between sources (found with
     get_relationships' across_sources) are walked too. Each path
     lists its steps (columns on both sides, composite keys included), cardinality, confidence,
-    and warnings for fan-out (rows multiply), chasm traps, orphans and empty joins (sides that
-    share no value: such paths come last). When no path exists,
+    and warnings for fan-out (rows multiply), chasm traps, detours (round a fan-out and back
+    to a table reachable directly: ranked low), orphans and empty joins (sides that share no
+    value: such paths come last). When no path exists,
     `disconnected_groups` shows which tables are connected to which.
     """
     with tool_boundary("find_join_path"):
