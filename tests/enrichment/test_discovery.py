@@ -414,6 +414,20 @@ async def test_a_unique_name_keys_a_table_before_two_stats_unique_by_chance(runt
     assert not any("Speed" in k or "HP" in k for k in keys)
 
 
+async def test_a_list_of_identifiers_is_no_key_of_its_rows(runtime: Runtime, tmp_path: Path) -> None:
+    # ClinicalTrials.gov's export: "Other IDs" lists a trial's secondary ids
+    # ("2019-001234-56|CR123456"), unique per trial as its NCT Number is; a list is no key.
+    rng = random.Random(9)
+    lines = ["NCT Number,Study Status,Other IDs"]
+    for i in range(200):
+        ids = [f"{2010 + i % 12}-{rng.randint(100000, 999999):06d}-{i % 90 + 10}", f"CR{100000 + i}"]
+        listed = "|".join(ids[: 1 + (i % 3 != 0)])
+        lines.append(f"NCT0{4000000 + i * 37},{rng.choice(['RECRUITING', 'COMPLETED'])},{listed}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "ctgov" / "ctg-studies.csv", lines)
+    assert entity.grain_columns == ["NCT Number"]
+    assert entity.evidence["keys"]["candidate_keys"] == [["NCT Number"]]
+
+
 async def test_a_finely_graded_measure_keys_no_census_row(runtime: Runtime, tmp_path: Path) -> None:
     # UCI Adult: people described by an age, a census weight (fnlwgt, unique by chance among a
     # few hundred rows) and years of schooling. Neither the weight nor a set with it is a key,

@@ -67,6 +67,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
     """Whether a column may be part of a key at all."""
     if column.nulls or column.family not in ("integer", "string", "temporal"):
         return False
+    if column.listed:
+        return False  # several things a value (ClinicalTrials.gov's Other IDs "2019-001234-56|CR123456"), no row
     if column.family == "integer" and _names_a_period(column.name) and not is_key_like(column.name):
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if column.family == "integer" and is_amount_like(column.name) and not _counts_periods(column.name):
@@ -128,7 +130,7 @@ def _short_list(column: ColumnStats, rows: int, longest: float = 12.0) -> bool:
 
 def _is_name_key_part(column: ColumnStats) -> bool:
     return (
-        not column.nulls and column.family == "string" and is_descriptive(column.name)
+        not column.nulls and not column.listed and column.family == "string" and is_descriptive(column.name)
         and (column.avg_length or 0.0) <= FREE_TEXT_LENGTH
     )
 
