@@ -472,3 +472,23 @@ def test_a_letter_alone_among_numbers_in_one_column_only_stays_a_failure(infer: 
     values[30] = "X"
     result = infer({"n": values, "other": [str(i * 2) for i in range(60)]})["n"]
     assert result.missing_values == {}
+
+
+def test_a_historian_s_digital_states_are_missing(infer: Infer) -> None:
+    # OSIsoft PI DataLink's wide export: a tag's "Bad Input", "I/O Timeout" and "Calc Failed"
+    # on 3% of its timestamps quarantined the row with the nine other tags' good values.
+    rng = random.Random(12)
+    states = ["Bad Input", "I/O Timeout", "Calc Failed"]
+    values = [states[i // 33 % 3] if i % 33 == 0 else f"{rng.uniform(10, 90):.3f}" for i in range(500)]
+    result = infer({"PI-3005.PV": values})["PI-3005.PV"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == {"Bad Input": 6, "I/O Timeout": 5, "Calc Failed": 5}
+    assert result.candidates[0].failed_examples == []
+
+
+def test_a_digital_state_once_among_a_tag_s_few_values_is_missing(infer: Infer) -> None:
+    # A tag's twelve hourly values with one "Pt Created" (the point's creation): the flow
+    # stayed text, with no minimum, maximum or mean.
+    values = ["Pt Created", *(f"{270 + i * 1.5:.3f}" for i in range(11))]
+    result = infer({"Value": values})["Value"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"Pt Created": 1})

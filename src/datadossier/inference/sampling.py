@@ -80,6 +80,14 @@ _MARKER_WORDS = (
 _NEGATIVE_CODES = r"-(?:[1-9]|9{2,4})"
 # The USGS's remarks where a gauge has no value: no number has their shape, so once will do.
 _GAUGE_REMARKS = "Ice|Eqp|Ssn|Bkw|Dis|Rat|Mnt|Fld|Pr"
+# OSIsoft PI's digital states, which the historian writes in a tag's value where it has no
+# reading (a DataLink export over an outage: "Bad Input", "I/O Timeout", "Calc Failed"): as
+# the gauge's remarks, once will do. Not words that say "missing" in a text column, where a
+# state such as "Shutdown" may be a value of its own.
+_DIGITAL_STATES = (
+    r"(?i:bad input|i/o timeout|comm fail|calc failed|no data|pt created|shutdown|scan off|configure"
+    r"|under range|over range|not connect)"
+)
 # A zero date: no day, month or year, as MySQL and mainframe exports write an unknown one.
 _ZERO_DATES = r"(?:0000-00-00|00/00/0000|00-00-0000|00\.00\.0000|0000/00/00)(?:[ T]00:00(?::00)?)?"
 # Single letters that mark a missing value (the census's "N" and "X", the EIA's "W", INSEE's
@@ -88,7 +96,7 @@ _MARKER_LETTERS = "NXxWscMTzu"
 # Where last week's rank is, a chart's new entry has none.
 _NO_PREVIOUS = r"NEW|New|new|RE-?ENTRY|Re-?[Ee]ntry"
 _MARKER_CODES = (
-    rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|{_NO_PREVIOUS}|" + _GAUGE_REMARKS
+    rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|{_NO_PREVIOUS}|{_DIGITAL_STATES}|" + _GAUGE_REMARKS
     + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
@@ -686,11 +694,11 @@ def says_missing(value: str) -> bool:
 # `scan.missing_markers_among_failures`): punctuation ("...", ":", NCES's "‡"), Eurostat's ":" with its
 # flag (": c", confidential), letters in brackets ("(X)", "[c]"), zero dates, a chart's "NEW".
 _LATE_MARKER = re.compile(
-    rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS}"
+    rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS}|{_DIGITAL_STATES}"
     rf"|{_ZERO_DATES}|{_NO_PREVIOUS})\s*"
 )
 # Markers no value of a column has the shape of: once will do.
-_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_ZERO_DATES}|{_NO_PREVIOUS})\s*")
+_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_DIGITAL_STATES}|{_ZERO_DATES}|{_NO_PREVIOUS})\s*")
 _MARKER_LETTER = re.compile(rf"\s*[{_MARKER_LETTERS}]\s*")
 
 
