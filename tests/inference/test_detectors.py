@@ -1414,11 +1414,11 @@ def test_weather_files_flags_and_missing_days(infer: Infer) -> None:
         "Precipitation": ["T" if i % 7 == 0 else "M" if i % 11 == 0 else f"0.{i % 9}{i % 4}" for i in range(40)],
         "size": ["M", "L", "S", "XL"] * 10,
     })
-    # The NWS's trace of rain, T (below 0.01 in), beside the amounts: no value to read, no text
-    # column either (it was read as a yes/no's "true").
+    # The NWS's trace of rain, T (below 0.01 in), beside the amounts: 0, as NOAA's GHCN-Daily
+    # stores it, not a text column (it was read as a yes/no's "true") nor a missing value.
     rain = result["Precipitation"]
     assert rain.decided_type == "DOUBLE"
-    assert set(rain.missing_values) == {"T", "M"}
+    assert (set(rain.missing_values), rain.trace_values) == ({"M"}, {"T": 6})
     assert (result["MAX"].decided_type, result["MAX"].decided_pattern) == ("DOUBLE", "flagged_number")
     assert result["MAX"].candidates[0].parse_success_rate == 1.0
     assert result["Max Temperature"].decided_type == "INTEGER"

@@ -492,3 +492,32 @@ def test_a_digital_state_once_among_a_tag_s_few_values_is_missing(infer: Infer) 
     values = ["Pt Created", *(f"{270 + i * 1.5:.3f}" for i in range(11))]
     result = infer({"Value": values})["Value"]
     assert (result.decided_type, result.missing_values) == ("DOUBLE", {"Pt Created": 1})
+
+
+def test_a_trace_of_precipitation_is_read_as_zero_apart_from_missing(infer: Infer) -> None:
+    # IEM's ASOS p01i: "T" (a trace) on 117 hours and "M" on 28 of 3,000; both were NULL,
+    # which overstated missing hours threefold and hid hours that had rain.
+    rng = random.Random(7)
+    p01i = ["T" if i % 25 == 3 else "M" if i % 100 == 5 else rng.choice(["0.00", "0.00", "0.04"]) for i in range(3000)]
+    result = infer({"p01i": p01i})["p01i"]
+    assert result.decided_type == "DOUBLE"
+    assert (result.missing_values, result.trace_values) == ({"M": 30}, {"T": 120})
+    assert "'T' = trace, read as 0 (120 values)" in result.reason
+    assert "'T'" not in result.reason.split("Read as missing")[1].split(".")[0]
+
+
+def test_a_rare_trace_in_a_day_s_precipitation_keeps_it_a_number(infer: Infer) -> None:
+    # A day's ASOS download: two "T" and one "M" in 24 hourly p01i values, the "M" in tmpf
+    # too: p01i stayed text, its best candidate a yes/no reading.
+    p01i = ["0.00"] * 24
+    p01i[4], p01i[9], p01i[17], p01i[20] = "T", "T", "M", "0.02"
+    tmpf = [f"{40 + i * 0.7:.1f}" for i in range(24)]
+    tmpf[2] = "M"
+    result = infer({"tmpf": tmpf, "p01i": p01i})["p01i"]
+    assert (result.decided_type, result.missing_values, result.trace_values) == ("DOUBLE", {"M": 1}, {"T": 2})
+
+
+def test_a_t_under_another_name_is_no_trace(infer: Infer) -> None:
+    # A "T" among temperatures is a weather file's marker, not a trace: missing as before.
+    result = infer({"tmax": _numbers(400, 8, "T")})["tmax"]
+    assert (result.missing_values, result.trace_values) == ({"T": 50}, {})

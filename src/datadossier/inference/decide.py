@@ -280,7 +280,7 @@ def _decide_text(
             "Every value names its time zone (such as PDT, +0000 or GMT): stored converted to UTC, as TIMESTAMP"
             " without the zone; a day's count by the local date needs the zone's offset back."
         )
-    return _build(name, raw_type, scan, options, chosen, code_note, notes, config)
+    return _build(name, raw_type, scan, options, chosen, code_note, notes, config, findings.trace)
 
 
 # Readings of dates of mixed precision, a year or a month alone read as its first day.
@@ -1415,12 +1415,19 @@ def _build(
     code_note: str | None,
     notes: list[str],
     config: InferenceConfig,
+    trace: frozenset[str] = frozenset(),
 ) -> ColumnInference:
     n = scan.non_null
-    missing = {marker: count for marker, count in scan.missing.items() if count}
+    missing = {marker: count for marker, count in scan.missing.items() if count and marker not in trace}
+    traces = {marker: count for marker, count in scan.missing.items() if count and marker in trace}
+    if chosen is None or chosen.data_type not in NUMERIC_TYPES:
+        traces = {}  # (text keeps its "T" as written)
     if chosen is not None and missing:
         chosen.details["missing_values"] = missing
         notes.append(_missing_note(missing))
+    if chosen is not None and traces:
+        chosen.details["trace_values"] = traces
+        notes.append(_trace_note(traces))
     candidates: list[tuple[bool, TypeCandidate]] = []
     for option in options:
         weight = 1.0 if option is chosen else 0.5 if option.acceptable and not option.blocked else 0.3
@@ -1446,14 +1453,19 @@ def _build(
         bounds = _bounds(chosen.stats.low, chosen.stats.high)
     return ColumnInference(
         column_name=name, raw_type=raw_type, candidates=[c for _, c in candidates],
-        decided_type=decided_type, decided_pattern=pattern, reason=reason, non_null_count=n,
-        bounds=bounds, missing_values=missing,
+        decided_type=decided_type, decided_pattern=pattern, reason=reason, non_null_count=n + sum(traces.values()),
+        bounds=bounds, missing_values=missing, trace_values=traces,
     )
 
 
 def _missing_note(missing: dict[str, int]) -> str:
     listed = ", ".join(f"{marker.strip() or marker!r} ({count:,})" for marker, count in sorted(missing.items(), key=lambda i: -i[1]))
     return f"Read as missing (NULL in the typed layer, not quarantined): {listed}."
+
+
+def _trace_note(traces: dict[str, int]) -> str:
+    listed = ", ".join(f"{marker.strip()!r} = trace, read as 0 ({count:,} values)" for marker, count in traces.items())
+    return f"{listed}: precipitation too small to measure, not a missing value."
 
 
 def _candidate(option: _Option, n: int, weight: float) -> TypeCandidate:

@@ -51,6 +51,9 @@ class ColumnInference:
     # their counts over the whole column: NULL in the typed layer unless it keeps the column as
     # text, and never quarantined.
     missing_values: dict[str, int] = field(default_factory=dict)
+    # A trace under a precipitation's name (NOAA's "T"), with its count over the whole column:
+    # 0 in the typed layer of a numeric decision (see `sampling.trace_values`), not missing.
+    trace_values: dict[str, int] = field(default_factory=dict)
     # Text padded to a width with spaces (see `decide.PADDED_SHARE`): trimmed in the typed layer.
     padded: bool = False
     # Text of which the sample held values with spaces around them (a value of spaces alone

@@ -330,6 +330,23 @@ def looks_like_instant(name: str) -> bool:
     return any(t in _INSTANT_WORDS for t in _dated_tokens(name))
 
 
+# Words of a depth of rain or snow, where NOAA's and IEM's files write "T" for a trace (more
+# than none, less than the gauge measures): GHCN-Daily's PRCP, SNOW and SNWD, LCD's
+# HourlyPrecipitation and DailySnowfall, IEM's ASOS p01i (hourly, inches) and p01m.
+_PRECIPITATION_WORDS = frozenset(
+    {"precip", "precipitation", "prcp", "pcpn", "rain", "rainfall", "snow", "snowfall", "snwd", "snowdepth"}
+)
+# IEM's names of precipitation over a number of hours: p01i, p24i (inches), p01m (mm).
+_HOURS_OF_PRECIPITATION = re.compile(r"[pP][0-9]{2}[imIM]")
+
+
+def names_precipitation(name: str) -> bool:
+    """True for names such as ``PRCP``, ``p01i``, ``snowfall``, ``HourlyPrecipitation``."""
+    return _HOURS_OF_PRECIPITATION.fullmatch(name.strip()) is not None or any(
+        t in _PRECIPITATION_WORDS for t in name_tokens(name)
+    )
+
+
 def looks_like_temperature(name: str) -> bool:
     """True for names such as ``temp_k``, ``surface_temperature``, ``tmax``."""
     return any(t in _TEMPERATURE_WORDS for t in name_tokens(name))

@@ -24,6 +24,7 @@ from datadossier.inference.names import (
     may_name_a_year_month,
     names_a_length_of_time,
     names_a_month,
+    names_precipitation,
 )
 from datadossier.inference.number_patterns import SCALE_LABEL
 from datadossier.inference.patterns import DETECTORS, Detector, PatternName
@@ -174,6 +175,10 @@ class SampleFindings:
     # The letters the table writes for a missing value (see `infer.infer_columns`): read as
     # missing here too, however rare (IEM's ASOS downloads write "M" in every column).
     table_missing_letters: frozenset[str] = frozenset()
+    # The sampled values of a trace under a precipitation's name (NOAA's and IEM's "T"), among
+    # ``missing`` so that the scan counts them apart from the numbers: read as 0, not NULL
+    # (see `trace_values`).
+    trace: frozenset[str] = frozenset()
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -342,7 +347,10 @@ def _findings(
         return findings
     findings.padded_share = padded / total
     findings.aligned_share = aligned / padded if padded else 0.0
-    findings.missing = _missing_markers(markers, weights, total, config)
+    traces = trace_values(markers, weights, name)
+    untraced = [(v, c) for v, c in markers if v not in traces]
+    findings.missing = _missing_markers(untraced, weights, total - sum(traces.values()), config) | traces
+    findings.trace = frozenset(traces)
     findings.letters_beside_numbers = _letters_beside_numbers(markers, weights, total)
     if findings.missing:
         total -= sum(findings.missing.values())
@@ -655,6 +663,17 @@ def _letters_beside_numbers(markers: list[tuple[str, int]], weights: Weights, to
 # Letters that are no missing value wherever they stand beside numbers: a trace of rain or
 # snow ("T" in NOAA's and IEM's precipitation), which the table's "M" must not make missing.
 _MEASURED_LETTERS = frozenset({"T"})
+_TRACE = re.compile(r"\s*T\s*")
+
+
+def trace_values(markers: list[tuple[str, int]], weights: Weights, name: str) -> dict[str, int]:
+    """The sampled "T" of a column of amounts under a precipitation's name (`names_precipitation`),
+    with its count: a trace, more than none and less than the gauge measures, which NOAA's
+    GHCN-Daily stores as 0 with a flag; an observation, however rare, not a missing value
+    (70% of IEM's p01i NULLs were hours that had rain)."""
+    if not weights["float"][0] or not names_precipitation(name):
+        return {}
+    return {v: c for v, c in markers if _TRACE.fullmatch(v)}
 
 
 def table_missing_letters(findings: list[SampleFindings]) -> frozenset[str]:

@@ -358,7 +358,7 @@ def missing_markers_among_failures(
         censored = any(is_censored(v) for v in findings.missing)
         # (A letter was sampled as a missing value: the source's other letters are so too, the
         # CCD's rare "M" beside its "N".)
-        lettered = any(is_marker_letter(v) for v in findings.missing)
+        lettered = any(is_marker_letter(v) for v in findings.missing if v not in findings.trace)
         # (So are the letters the table's other columns write for one: IEM's "M" in every column.)
         table_letters = findings.table_missing_letters
         # Rare markers only (a frequent one was sampled, and decided there), and no yes/no

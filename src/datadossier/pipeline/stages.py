@@ -281,6 +281,9 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
     decided: DataType = inference.decided_type if manual_type is None else manual_type  # type: ignore[assignment]
     plain = stored_plain(decided, inference.sampled_distinct_share, inference.sampled_max_length)
     missing = tuple(inference.missing_values) if decided != "VARCHAR" else ()
+    # (A trace is 0 in a column of numbers, and text in a person's VARCHAR.)
+    zero = tuple(inference.trace_values) if decided in NUMERIC_TYPES else ()
+    missing += zero
     if manual_type is None:
         best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
         clean = best is not None and best.parse_success_rate >= 1.0
@@ -293,6 +296,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             may_fail=not (clean or native),
             plain=plain,
             missing=missing,
+            zero=zero,
             trim=inference.padded,
             blank_null=inference.spaced,
         )
@@ -315,6 +319,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         may_fail=True,
         plain=plain,
         missing=missing,
+        zero=zero,
         trim=inference.padded and decided == "VARCHAR",
         blank_null=inference.spaced and decided == "VARCHAR",
     )

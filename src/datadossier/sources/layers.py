@@ -42,6 +42,8 @@ class ColumnCast:
     plain: bool = False
     # Values that mean "missing" in this column: NULL in a typed column, never a failure.
     missing: tuple[str, ...] = ()
+    # Of those, the values read as 0 instead: a trace of rain or snow (NOAA's "T").
+    zero: tuple[str, ...] = ()
     # Text padded to a width: the typed layer trims its spaces (see `decide.PADDED_SHARE`).
     trim: bool = False
     # Text that may hold values of spaces alone (the sample had spaced values): NULL for them.
@@ -94,7 +96,11 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
             return f"nullif(trim({col}), '')"
         return f"CASE WHEN prefix({col}, ' ') AND trim({col}) = '' THEN NULL ELSE {col} END"
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
-    return computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
+    typed = computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
+    if cast.zero:
+        # (A trace's "T" is text the reading left, also in a thin column: see `conversions`.)
+        return f"CASE WHEN coalesce({missing_sql(col, cast.zero)}, false) THEN 0 ELSE {typed} END"
+    return typed
 
 
 def _failure(cast: ColumnCast, readings: Readings) -> str | None:
