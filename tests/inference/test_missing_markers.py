@@ -521,3 +521,26 @@ def test_a_t_under_another_name_is_no_trace(infer: Infer) -> None:
     # A "T" among temperatures is a weather file's marker, not a trace: missing as before.
     result = infer({"tmax": _numbers(400, 8, "T")})["tmax"]
     assert (result.missing_values, result.trace_values) == ({"T": 50}, {})
+
+
+def test_stars_as_wide_as_every_code_are_a_code(infer: Infer) -> None:
+    # OPM FedScope: the lookup DTtoa lists "**,**-Invalid" beside TOA's codes 10 to 50, the
+    # fact holds "**" on many rows; read as missing, the lookup lost its key and the link.
+    results = infer({
+        "TOA": ["10", "15", "30", "50", "**"],
+        "TOAT": ["10-Competitive Service - Career", "15-Competitive Service - Career-Conditional",
+                 "30-Excepted Service - Schedule A", "50-Senior Executive Service - Career", "**-Invalid"],
+    })
+    toa = results["TOA"]
+    assert (toa.decided_type, toa.missing_values, toa.non_null_count) == ("VARCHAR", {}, 5)
+    assert "'**' (1)" in toa.reason
+    assert "kept as VARCHAR" in toa.reason
+    # The fact's PATCO: "*" beside the codes 1 to 6, which must join the lookup's.
+    fact = infer({"PATCO": [str(1 + i % 6) if i % 9 else "*" for i in range(90)]})["PATCO"]
+    assert (fact.decided_type, fact.missing_values) == ("VARCHAR", {})
+
+
+def test_stars_narrower_than_the_numbers_stay_missing(infer: Infer) -> None:
+    # A "*" among ages of two digits is no code of their width: a suppressed value.
+    result = infer({"age": _numbers(400, 8, "*")})["age"]
+    assert (result.decided_type, result.missing_values) == ("INTEGER", {"*": 50})

@@ -179,8 +179,12 @@ def _decide_text(
         )
     by_name: dict[PatternName, _Option] = {o.name: o for o in options}
     notes: list[str] = []
+    starred = _star_code_note(by_name, scan.missing)
+    if starred:
+        # (The stars are a value of the codes: no missing value, and counted among the values.)
+        scan = replace(scan, missing={}, non_null=n + sum(scan.missing.values()))
     code_note = (
-        _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
+        starred or _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
         or _classification_note(by_name, name, n, scan.missing)
         or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
@@ -755,6 +759,35 @@ def _leading_zero_note(
         f"{integer.stats.leading_zeros:,} values ({share:.1%} of those that read as whole numbers)"
         f" are written with a leading zero{example}: a code such as a zip or account number, which"
         " a numeric type would strip; kept as VARCHAR."
+    )
+
+
+# Stars as wide as every code beside them: a code of its own, which a lookup describes.
+_STARS = re.compile(r"\s*(\*{1,4})\s*")
+
+
+def _star_code_note(by_name: dict[PatternName, _Option], missing: dict[str, int]) -> str | None:
+    """Why whole numbers with stars as wide as every one of them stay text: OPM FedScope's
+    codes write their "invalid" code so (TOA's "**" beside 10 to 50, PATCO's "*" beside 1 to
+    6, OCC's "****"), with a description row of its own in the lookup ("**,**-Invalid"); read
+    as missing, the lookup lost its key and the fact its link to it. A census table's
+    "*****" beside counts of every width is a missing value."""
+    whole = by_name.get("integer")
+    missing = {marker: count for marker, count in missing.items() if count}
+    stars = {_STARS.fullmatch(marker) for marker in missing}
+    if whole is None or not whole.acceptable or not missing or None in stars:
+        return None
+    widths = {len(found.group(1)) for found in stars if found is not None}
+    low, high = as_bound(whole.stats.low), as_bound(whole.stats.high)
+    if len(widths) != 1 or low is None or high is None:
+        return None
+    width = widths.pop()
+    if not (10 ** (width - 1) if width > 1 else 0) <= low <= high < 10**width:
+        return None
+    listed = ", ".join(f"{marker.strip()!r} ({count:,})" for marker, count in missing.items())
+    return (
+        f"Whole numbers of {width} digit{'s' if width > 1 else ''} beside {listed}, stars as wide as every one of them:"
+        " codes, the stars one of their own (FedScope's '**-Invalid'), not a missing value; kept as VARCHAR."
     )
 
 
