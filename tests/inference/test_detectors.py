@@ -1161,6 +1161,29 @@ def test_month_name_datetime_detector_reads_a_date_and_a_time(infer: Infer) -> N
     assert result.bounds == utc_bounds((2021, 1, 1, 3, 36), (2021, 5, 4, 18, 6))
 
 
+def test_month_name_date_times_with_a_fraction_of_a_second_on_a_24_hour_clock(infer: Infer) -> None:
+    # PI SMT's sub-second timestamps and Oracle's DD-MON-YY HH24:MI:SS.FF dumps.
+    short = ["01-Apr-23 10:15:22.123", "01-Apr-23 10:16:22.500", "01-Apr-23 10:17:22.750", "13-Apr-23 10:18:22.000"]
+    long = [value.replace("-23 ", "-2023 ") for value in short]
+    results = infer({"Timestamp": short, "Time": long})
+    for name in ("Timestamp", "Time"):
+        result = results[name]
+        assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "month_name_datetime"), name
+        assert result.bounds == (utc_bounds((2023, 4, 1, 10, 15, 22), (2023, 4, 13, 10, 18, 22))[0] + 0.123,
+                                 utc_bounds((2023, 4, 1), (2023, 4, 13, 10, 18, 22))[1]), name
+
+
+def test_month_name_date_times_with_a_zone_abbreviation_are_read_in_utc(infer: Infer) -> None:
+    # Niagara's (Tridium's) history export: "01-Apr-23 12:00:00 AM EDT", EST in winter.
+    values = ["01-Apr-23 12:00:00 AM EDT", "01-Apr-23 12:15:00 AM EDT", "01-Apr-23 1:00:00 PM EDT", "05-Jan-23 11:30:00 PM EST"]
+    result = infer({"Timestamp": values})["Timestamp"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "month_name_datetime")
+    assert result.bounds == utc_bounds((2023, 1, 6, 4, 30), (2023, 4, 1, 17, 0))
+    assert "EDT (3)" in result.reason
+    assert "EST (1)" in result.reason
+    assert "standard and daylight saving time" in result.reason
+
+
 @pytest.mark.parametrize(
     ("pattern", "values"),
     [

@@ -950,7 +950,7 @@ def _zoned_converter(regex: str, date_format: str, offsets: dict[str, str], *, a
 
 # Offsets of the zone abbreviations `date` and Twitter's exports write ("PDT"): read as the
 # numeric offset strptime takes. Others make no value.
-_ZONE_OFFSETS = {
+ZONE_OFFSETS = {
     "UTC": "+0000", "GMT": "+0000", "PST": "-0800", "PDT": "-0700", "MST": "-0700", "MDT": "-0600",
     "CST": "-0600", "CDT": "-0500", "EST": "-0500", "EDT": "-0400", "BST": "+0100", "CET": "+0100",
     "CEST": "+0200",
@@ -961,13 +961,13 @@ _ZONE_OFFSETS = {
 def unix_datetime() -> Detector:
     """Timestamps as Unix `date` and Twitter's API write them, the zone before the year
     ("Mon Apr 06 22:19:45 PDT 2009", "Wed Oct 10 20:19:24 +0000 2018"); converted to UTC."""
-    zones = "|".join(_ZONE_OFFSETS)
+    zones = "|".join(ZONE_OFFSETS)
     regex = (
         rf"\s*(?i:{_WEEKDAY_ABBR}\s{_MONTH_ABBR})\s{{1,2}}{_DAY}\s[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}"
         rf"\s(?:{zones}|[-+][0-9]{{4}})\s[0-9]{{4}}\s*"
     )
     formats = ("%a %b %d %H:%M:%S %z %Y",)
-    convert = _zoned_converter(regex, formats[0], _ZONE_OFFSETS, after=" ")
+    convert = _zoned_converter(regex, formats[0], ZONE_OFFSETS, after=" ")
     return Detector("unix_datetime", "TIMESTAMP", regex, convert, priority=70, formats=formats)
 
 
@@ -1062,28 +1062,68 @@ def sas_date() -> Detector:
     return Detector("sas_date", "DATE", regex, convert, priority=70, formats=formats)
 
 
+def _ends_in_a_zone_abbreviation(col: str) -> str:
+    """SQL boolean: the value ends in a letter that ends a zone's abbreviation (EDT, CEST, UTC),
+    not AM/PM's M nor a digit (a cheap test, before any regex)."""
+    return f"right(rtrim({col}), 1) IN ('T', 'C')"
+
+
+def _zone_abbreviation_to_utc(regex: str, convert_local: Converter) -> Converter:
+    """``convert_local`` (of a value without a zone: a CASE expression) for values that also
+    end in a zone's abbreviation of `ZONE_OFFSETS` (Niagara's "12:00:00 AM EDT"): read as that
+    zone's local time and moved to UTC by its offset (EDT is four hours behind UTC)."""
+    minutes = " ".join(
+        f"WHEN {lit(name)} THEN {(-1 if offset[0] == '-' else 1) * (int(offset[1:3]) * 60 + int(offset[3:]))}"
+        for name, offset in ZONE_OFFSETS.items()
+    )
+
+    def convert(col: str, sql_type: str) -> str:
+        value = f"rtrim({shaped(col, regex)})"
+        zone = f"regexp_extract({value}, '[A-Z]+$')"
+        local = convert_local(f"rtrim(rtrim({value}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'))", sql_type)
+        in_utc = f"{local} - to_minutes(CASE {zone} {minutes} END)"
+        # A first branch of the local CASE (see _named_zone_to_utc): values without a zone pay
+        # one cheap test.
+        unzoned = convert_local(col, sql_type)
+        assert unzoned.startswith("CASE WHEN ")
+        return f"CASE WHEN {_ends_in_a_zone_abbreviation(col)} THEN {in_utc} {unzoned.removeprefix('CASE ')}"
+
+    return convert
+
+
 @register
 def month_name_datetime() -> Detector:
     """Month-name dates with a time ("Jan 5 2021 03:36", "5 January 2021 14:05:09"), also on a
-    12-hour clock ("May 7, 2019 6:43:19 AM", as US exports write it), and with a comma before
-    the time (Strava's "Jan 5, 2023, 7:14:32 AM")."""
+    12-hour clock ("May 7, 2019 6:43:19 AM", as US exports write it), with a comma before
+    the time (Strava's "Jan 5, 2023, 7:14:32 AM"), with a fraction of a second on a 24-hour
+    clock (PI SMT's and Oracle's DD-MON-YY HH24:MI:SS.FF, "01-Apr-23 10:15:22.123"), and with
+    a US or European zone's abbreviation after the time (Niagara's history exports, "01-Apr-23
+    12:00:00 AM EDT"), then in UTC."""
+    zones = "|".join(ZONE_OFFSETS)
     regex = (
-        rf"\s*(?:{_MONTH_NAME_DATE}),?[ T](?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?"
-        r"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm])\s*"
+        rf"\s*(?:{_MONTH_NAME_DATE}),?[ T](?:(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{{1,9}})?)?"
+        rf"|(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm])(?:\s(?:{zones}))?\s*"
     )
     clock24 = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%H:%M", "%H:%M:%S"))
     clock12 = tuple(f"{d} {t}" for d in _MONTH_NAME_FORMATS for t in ("%I:%M %p", "%I:%M:%S %p"))
+    # %n reads one to nine digits, as a TIMESTAMP_NS: cast back, as the day/month readings do.
+    fractions = tuple(f"{d} %H:%M:%S.%n" for d in _MONTH_NAME_FORMATS)
 
     def convert(col: str, _sql_type: str) -> str:
         # (The comma after the year goes: "Jan 5, 2023, 7:14" reads as "Jan 5, 2023 7:14".)
         value = f"regexp_replace({shaped(col, regex)}, '([0-9]{{4}}),', '\\1')"
+        fraction = f"CAST(try_strptime({value}, {format_list(fractions)}) AS TIMESTAMP)"
         # One list of formats or the other, by a cheap test of the value (see _day_month_time).
         return (
             f"CASE WHEN {_twelve_hour(col)} THEN try_strptime({_spaced_half(value)}, {format_list(clock12)}) "
+            f"WHEN {_has_fraction(col)} THEN {fraction} "
             f"ELSE try_strptime({value}, {format_list(clock24)}) END"
         )
 
-    return Detector("month_name_datetime", "TIMESTAMP", regex, convert, priority=70, formats=clock24 + clock12)
+    return Detector(
+        "month_name_datetime", "TIMESTAMP", regex, _zone_abbreviation_to_utc(regex, convert),
+        priority=70, formats=clock24 + clock12,
+    )
 
 
 # A moment day first with its hours and minutes ("01.03.2023 00:15").

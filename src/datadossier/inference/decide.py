@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from datadossier.inference.config import InferenceConfig
+from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import (
@@ -321,8 +322,9 @@ def _zoned_date_note(zones: tuple[tuple[str, int], ...]) -> str:
 
 
 def _offset_hours(zone: str) -> float | None:
-    """An offset's hours ("-05:00" is -5, "+0530" 5.5, "GMT+1" 1); None for a name or "Z"."""
-    zone = zone.removeprefix("GMT").removeprefix("UTC")
+    """An offset's hours ("-05:00" is -5, "+0530" 5.5, "GMT+1" 1, "EDT" -4); None for another
+    name or "Z"."""
+    zone = ZONE_OFFSETS.get(zone, zone).removeprefix("GMT").removeprefix("UTC")
     digits = zone[1:].replace(":", "")
     if zone[:1] not in "+-" or not digits.isdigit():
         return None
@@ -345,10 +347,10 @@ def _local_time_note(zones: tuple[tuple[str, int], ...]) -> str:
 
 
 # Readings of date-times with UTC or GMT after them at times, converted to UTC (Amazon's EU
-# settlements, Google Forms): the sample names the zones (no count over all values, which
+# settlements, Google Forms), or a zone's abbreviation (Niagara's EDT): the sample names the zones (no count over all values, which
 # every such column would pay for).
 _NAMED_ZONE_PATTERNS: frozenset[PatternName] = frozenset(
-    {"ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short"}
+    {"ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short", "month_name_datetime"}
 )
 # Readings whose every value carries a zone, converted to UTC.
 _ZONED_PATTERNS: frozenset[PatternName] = frozenset({"unix_datetime", "rfc_datetime", "clf_datetime"})

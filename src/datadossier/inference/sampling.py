@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
+from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
 from datadossier.inference.names import (
     looks_like_year_month,
@@ -492,10 +493,12 @@ def _postcode_country(common: list[tuple[str, int]]) -> str | None:
 
 
 # The zone written after a date-time's clock: "Z", an offset ("-05:00", "+0100", "-04"),
-# UTC or GMT, with an offset at times ("GMT+1", Google Forms'), after a 12-hour clock's
-# AM/PM too (a date alone has none: "2023-01-05" ends in no offset "-05").
+# UTC or GMT, with an offset at times ("GMT+1", Google Forms'), or a US or European zone's
+# abbreviation (Niagara's "EDT"), after a 12-hour clock's AM/PM too (a date alone has none:
+# "2023-01-05" ends in no offset "-05").
 _ZONE = re.compile(
-    r".*:[0-9]{2}(?:[.,][0-9]+)?(?:\s?[AaPp][Mm])?\s?(Z|[+-][0-9]{2}(?::?[0-9]{2})?|(?:UTC|GMT)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?)\s*"
+    r".*:[0-9]{2}(?:[.,][0-9]+)?(?:\s?[AaPp][Mm])?\s?(Z|[+-][0-9]{2}(?::?[0-9]{2})?|(?:UTC|GMT)(?:[+-][0-9]{1,2}(?::?[0-9]{2})?)?"
+    rf"|{'|'.join(ZONE_OFFSETS)})\s*"
 )
 # The zone after a date alone (XML Schema's xs:date: Workday's "2023-04-01-07:00").
 _DATE_ZONE = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(Z|[+-][0-9]{2}:[0-9]{2})\s*")
@@ -512,7 +515,10 @@ def _date_zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
 
 # The readings of date-times that may carry a zone, whose zones the sample lists.
 _ZONED_READINGS: frozenset[PatternName] = frozenset(
-    {"iso_datetime", "ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short"}
+    {
+        "iso_datetime", "ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short",
+        "month_name_datetime",
+    }
 )
 
 
