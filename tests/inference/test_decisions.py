@@ -103,6 +103,65 @@ def test_unix_seconds_under_last_fm_s_uts_are_times(infer: Infer) -> None:
     assert (result["uts"].decided_type, result["uts"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
 
 
+def _cdr_moments() -> list[dt.datetime]:
+    """A day and a half of calls, every 37 minutes and 11 seconds from 2023-04-01 10:15:22."""
+    return [dt.datetime(2023, 4, 1, 10, 15, 22) + dt.timedelta(seconds=2231 * i) for i in range(60)]
+
+
+def test_3gpp_bcd_timestamps_are_written_times_not_unix_microseconds_of_the_2040s(infer: Infer) -> None:
+    # A charging record's recordOpeningTime as decoders print 3GPP's BCD TimeStamp (TS 32.298):
+    # 2304011015220100, YYMMDDhhmmss and the offset 0100, was Unix microseconds of 2043.
+    moments = _cdr_moments()
+    result = infer({
+        "recordOpeningTime": [m.strftime("%y%m%d%H%M%S") + "0100" for m in moments],
+        "recordClosingTime": [m.strftime("%y%m%d%H%M%S") + "+0100" for m in moments],
+    })
+    unsigned, signed = result["recordOpeningTime"], result["recordClosingTime"]
+    assert (unsigned.decided_type, unsigned.decided_pattern) == ("TIMESTAMP", "cdr_timestamp")
+    assert unsigned.bounds == utc_bounds((2023, 4, 1, 10, 15, 22), (2023, 4, 2, 22, 49, 11))
+    assert "not applied" in unsigned.reason
+    assert (signed.decided_type, signed.decided_pattern) == ("TIMESTAMP", "cdr_timestamp")
+    assert signed.bounds == utc_bounds((2023, 4, 1, 9, 15, 22), (2023, 4, 2, 21, 49, 11))
+
+
+def test_unix_times_all_far_in_the_future_are_no_times(infer: Infer) -> None:
+    # Sixteen digits that read as Unix microseconds of 2043 only (a record's key, or a
+    # timestamp written otherwise): no record is written twenty years ahead.
+    result = infer({"created_at": [str(2_300_000_000_000_000 + 7_919_000_000 * i) for i in range(60)]})["created_at"]
+    assert result.decided_type == "BIGINT"
+    assert "more than a year from now" in result.reason
+
+
+def test_yymmddhhmmss_under_a_time_s_name_is_a_timestamp(infer: Infer) -> None:
+    # Ericsson's and Nokia's MSC CDRs: ANSWER_TIME 230401101530, beside DATE_START_CHARGE 230401.
+    values = [m.strftime("%y%m%d%H%M%S") for m in _cdr_moments()]
+    result = infer({"ANSWER_TIME": values, "CALL_REF": values})
+    assert (result["ANSWER_TIME"].decided_type, result["ANSWER_TIME"].decided_pattern) == (
+        "TIMESTAMP", "compact_short_datetime"
+    )
+    assert result["ANSWER_TIME"].bounds == utc_bounds((2023, 4, 1, 10, 15, 22), (2023, 4, 2, 22, 49, 11))
+    assert result["CALL_REF"].decided_type == "BIGINT"
+
+
+def test_hhmmss_under_a_clock_time_s_name_is_a_time_of_day(infer: Infer) -> None:
+    # The same CDRs' TIME_START_CHARGE 101530 and 000130: a code of leading zeros, kept as text.
+    values = [m.strftime("%H%M%S") for m in _cdr_moments()]
+    result = infer({"TIME_START_CHARGE": values})["TIME_START_CHARGE"]
+    assert (result.decided_type, result.decided_pattern) == ("TIME", "hhmmss_time")
+    seconds = [m.hour * 3600 + m.minute * 60 + m.second for m in _cdr_moments()]
+    assert result.bounds == (min(seconds), max(seconds))
+
+
+def test_unix_nanoseconds_under_a_time_s_name_are_timestamps(infer: Infer) -> None:
+    # InfluxDB's and OpenTelemetry's exports: record_time 1680344122123456789, read to the microsecond.
+    values = [str(1_680_344_122_123_456_789 + 2_231_000_000_000 * i) for i in range(60)]
+    result = infer({"record_time": values, "span_ref": values})
+    assert (result["record_time"].decided_type, result["record_time"].decided_pattern) == ("TIMESTAMP", "epoch_nanos")
+    assert result["record_time"].bounds is not None
+    assert result["record_time"].bounds[0] == 1_680_344_122.123456
+    assert result["span_ref"].decided_type == "BIGINT"
+
+
 def test_six_digit_dates_under_a_date_s_name_are_dates(infer: Infer) -> None:
     # The PKDD'99 Czech bank's account.date "930705" (1993-07-05): a number, averaged to
     # 954543.7. Without a date's name, six digits stay a number.

@@ -114,6 +114,27 @@ def hhmm_time() -> Detector:
     return Detector("hhmm_time", "TIME", regex, convert, priority=101, named=looks_like_clock)
 
 
+def _named_as_clock_not_date(name: str) -> bool:
+    """Whether a column's name says a time of day and not a date nor a period: six digits
+    under a ``DateTime`` are as much YYMMDD (`compact_yymmdd`), and the DfE's ``time_period``
+    200910 is an academic year."""
+    return looks_like_clock(name) and not looks_like_date(name) and not looks_like_year_month(name)
+
+
+@register
+def hhmmss_time() -> Detector:
+    """Times of day written as six digits hhmmss ("101530" is 10:15:30, "000130" 00:01:30), as
+    mobile switches' CDRs write TIME_START_CHARGE beside a YYMMDD date. Any six digits could
+    be a code: shortlisted only under a clock time's name."""
+    regex = r"\s*(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        return f"CAST(try_strptime(trim({shaped(col, regex)}), '%H%M%S') AS TIME)"
+
+    return Detector("hhmmss_time", "TIME", regex, convert, priority=101, named=_named_as_clock_not_date)
+
+
+
 def _year_first(col: str) -> str:
     """SQL boolean: the value's first dash follows a four-digit year (or spaces and one), as
     ISO dates write it; DuckDB's casts read "05-04-18" and "05/04/18 10:00" as the year 5, so
@@ -736,6 +757,22 @@ def epoch_micros() -> Detector:
     return _epoch("epoch_micros", "15,16", 1_000_000)
 
 
+@register
+def epoch_nanos() -> Detector:
+    """Unix times in nanoseconds ("1680344122123456789", as InfluxDB, OpenTelemetry and Kafka
+    exports write them): read to the microsecond, as every TIMESTAMP here is. Below
+    `integer`: `decide` reads such a column as times only when its name says so."""
+    regex = r"\s*[0-9]{18,19}\s*"
+    low, high = (bound * 1_000_000_000 for bound in _EPOCH_SECONDS)
+
+    def convert(col: str, _sql_type: str) -> str:
+        # Whole numbers throughout: a DOUBLE keeps 16 digits, not 19.
+        nanos = f"TRY_CAST(trim({shaped(col, regex)}) AS BIGINT)"
+        return f"make_timestamp(CASE WHEN {nanos} BETWEEN {low} AND {high} THEN {nanos} // 1000 END)"
+
+    return Detector("epoch_nanos", "TIMESTAMP", regex, convert, priority=10)
+
+
 # Excel's day 0. Not 1899-12-31: Excel kept Lotus 1-2-3's 29 February 1900, a day that never
 # was, so every serial from 61 (1 March 1900) on counts one day too many from there.
 _EXCEL_DAY_ZERO = "1899-12-30"
@@ -857,6 +894,59 @@ def compact_datetime() -> Detector:
         return f"CASE length({digits}) {by_length} END"
 
     return Detector("compact_datetime", "TIMESTAMP", regex, convert, priority=10, formats=formats)
+
+
+# YYMMDDhhmmss: a two-digit year (00-68 in the 2000s, as strptime reads them), a valid month,
+# day and time of day.
+_YYMMDDHHMMSS = (
+    r"[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]"
+)
+
+
+def _named_as_moment(name: str) -> bool:
+    """Whether a column's name says time or date (``ANSWER_TIME``, ``EVENT_TS``,
+    ``recordOpeningTime``), where twelve or sixteen digits are worth reading as a moment."""
+    return looks_like_instant(name) or looks_like_date(name)
+
+
+@register
+def compact_short_datetime() -> Detector:
+    """YYMMDDhhmmss ("230401101530"), as Ericsson's and Nokia's switches write a call's
+    ANSWER_TIME in their CDRs. Any twelve digits could be an amount or an id: shortlisted only
+    under a name of a time or a date, and below `integer`."""
+    regex = rf"\s*{_YYMMDDHHMMSS}\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        return f"try_strptime(trim({shaped(col, regex)}), '%y%m%d%H%M%S')"
+
+    return Detector(
+        "compact_short_datetime", "TIMESTAMP", regex, convert, priority=9, formats=("%y%m%d%H%M%S",),
+        named=_named_as_moment,
+    )
+
+
+@register
+def cdr_timestamp() -> Detector:
+    """The BCD TimeStamp of 3GPP's charging records (TS 32.298) as decoders print it:
+    YYMMDDhhmmss and the offset from UTC, hhmm, with its sign ("230401101522+0100", converted
+    to UTC) or without ("2304011015220100", whose direction is not written: kept as the local
+    time written). Sixteen digits are as much Unix microseconds of the 2040s: shortlisted only
+    under a name of a time or a date, and read so before them (see `decide`)."""
+    regex = rf"\s*{_YYMMDDHHMMSS}[-+]?(?:0[0-9]|1[0-4])[0-5][0-9]\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = f"trim({shaped(col, regex)})"
+        local = f"try_strptime(left({value}, 12), '%y%m%d%H%M%S')"
+        minutes = f"(CAST(substr({value}, 14, 2) AS INTEGER) * 60 + CAST(substr({value}, 16, 2) AS INTEGER))"
+        sign = f"substr({value}, 13, 1)"
+        return (
+            f"CASE WHEN {sign} = '+' THEN {local} - to_minutes({minutes})"
+            f" WHEN {sign} = '-' THEN {local} + to_minutes({minutes}) ELSE {local} END"
+        )
+
+    return Detector(
+        "cdr_timestamp", "TIMESTAMP", regex, convert, priority=9, formats=("%y%m%d%H%M%S",), named=_named_as_moment,
+    )
 
 
 _MONTH_NAME_DATE = (

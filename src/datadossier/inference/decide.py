@@ -25,8 +25,10 @@ ambiguity or a YYYYMMDD date has no name evidence), 0.5 for another acceptable c
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
@@ -233,6 +235,8 @@ def _decide_text(
         )
     if chosen is not None and chosen.name == "hhmm_time":
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
+    if chosen is not None and chosen.name == "hhmmss_time":
+        notes.append("Six digits written hhmmss (101530 is 10:15:30) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "elapsed_time" and not names_a_length_of_time(name):
         notes.append(_elapsed_run_note(chosen))
     if chosen is not None and chosen.name == "labelled_scale":
@@ -739,7 +743,10 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
 
 # Readings of a whole number as a moment: codes are none of them either.
 _NUMBER_AS_TIME: frozenset[PatternName] = frozenset(
-    {"epoch_seconds", "epoch_millis", "epoch_micros", "compact_datetime", "excel_serial", "sas_day_number", "sas_seconds"}
+    {
+        "epoch_seconds", "epoch_millis", "epoch_micros", "epoch_nanos", "compact_datetime", "compact_short_datetime",
+        "cdr_timestamp", "excel_serial", "sas_day_number", "sas_seconds",
+    }
 )
 
 
@@ -1205,8 +1212,8 @@ def _resolve_ambiguities(
     if serial is not None and chosen.name in ("integer", "float"):
         chosen = _serial_or_number(chosen, serial, column_name, notes)
     if chosen.name == "integer" or (chosen.name == "float" and usable("epoch_seconds")):
-        epoch = usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros")
-        written = usable("compact_datetime")
+        epoch = usable("epoch_seconds") or usable("epoch_millis") or usable("epoch_micros") or usable("epoch_nanos")
+        written = _written_instant(usable("compact_datetime"), usable("compact_short_datetime"), usable("cdr_timestamp"))
         # (2023010514 is an hour of 2023 written out, or a second of 2034: written wins.)
         instant = written if written and (epoch is None or written.stats.parsed >= epoch.stats.parsed) else epoch or written
         chosen = _instant_or_integer(chosen, instant, column_name, notes)
@@ -1341,17 +1348,61 @@ def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: 
     date's name too for the latter); else they stay numbers, with TIMESTAMP the runner-up."""
     if instant is None or instant.stats.parsed < integer.stats.parsed:
         return integer
-    if instant.name == "compact_datetime":
-        reading = "YYYYMMDDhhmmss timestamps"
+    if instant.name in _WRITTEN_INSTANTS:
+        reading = _WRITTEN_INSTANTS[instant.name]
         by_name = looks_like_instant(column_name) or looks_like_date(column_name)
     else:
-        unit = {"epoch_seconds": "seconds", "epoch_millis": "milliseconds"}.get(instant.name, "microseconds")
+        unit = _EPOCH_UNITS[instant.name]
         reading = f"Unix times in {unit} (1990-2100)"
+        if (future := _all_in_the_future(instant)) is not None:
+            notes.append(future)
+            return integer
         # A file without a header names its columns column0, column1...: nothing to go by, and
         # 13 or 16 digits in that range are hardly anything else (10 may be phone numbers).
         unnamed = _UNNAMED.fullmatch(column_name) is not None and instant.name != "epoch_seconds"
         by_name = looks_like_instant(column_name) or unnamed
     return _read_by_name(instant, integer, reading, "time", by_name=by_name, notes=notes)
+
+
+# Readings of whole numbers as a moment written out, and what they read as.
+_WRITTEN_INSTANTS: dict[PatternName, str] = {
+    "compact_datetime": "YYYYMMDDhhmmss timestamps",
+    "compact_short_datetime": "YYMMDDhhmmss timestamps",
+    "cdr_timestamp": (
+        "YYMMDDhhmmss timestamps with an offset from UTC after them (3GPP's BCD TimeStamp of charging records;"
+        " an offset without its sign, 0100, is not applied: the local time written)"
+    ),
+}
+_EPOCH_UNITS: dict[PatternName, str] = {
+    "epoch_seconds": "seconds", "epoch_millis": "milliseconds", "epoch_micros": "microseconds",
+    "epoch_nanos": "nanoseconds",
+}
+
+
+def _written_instant(*readings: _Option | None) -> _Option | None:
+    """Of the readings of whole numbers as a moment written out, the one that reads the most
+    values (the first on a tie: YYYYMMDDhhmmss before YYMMDDhhmmss)."""
+    found = [reading for reading in readings if reading is not None]
+    return max(found, key=lambda reading: reading.stats.parsed) if found else None
+
+
+# A year past today: a column of records written so late is no column of Unix times.
+_FUTURE_DAYS = 366
+
+
+def _all_in_the_future(epoch: _Option) -> str | None:
+    """Why Unix times that all fall more than a year from now are no times (3GPP's
+    2304011015220100 read as microseconds was 2043, a day and a half squeezed into three
+    hours), None when some do not."""
+    low = as_bound(epoch.stats.low)
+    if low is None or low < time.time() + _FUTURE_DAYS * 86_400:
+        return None
+    first = datetime.fromtimestamp(low, UTC).date().isoformat()
+    epoch.details["all_in_the_future"] = True
+    return (
+        f"The values also read as Unix times in {_EPOCH_UNITS[epoch.name]}, but even the earliest is {first},"
+        " more than a year from now: no record is written in the future, so they are kept as numbers."
+    )
 
 
 def _read_by_name(reading: _Option, number: _Option, what: str, says: str, *, by_name: bool, notes: list[str]) -> _Option:
