@@ -159,7 +159,17 @@ def test_unix_nanoseconds_under_a_time_s_name_are_timestamps(infer: Infer) -> No
     assert (result["record_time"].decided_type, result["record_time"].decided_pattern) == ("TIMESTAMP", "epoch_nanos")
     assert result["record_time"].bounds is not None
     assert result["record_time"].bounds[0] == 1_680_344_122.123456
+    assert "cut to microseconds" in result["record_time"].reason
     assert result["span_ref"].decided_type == "BIGINT"
+
+
+def test_iso_timestamps_with_nanoseconds_say_they_are_cut_to_microseconds(infer: Infer) -> None:
+    # The Things Network's uplinks: received_at "2023-04-01T10:15:12.292806869Z".
+    values = [f"2023-04-01T10:{i:02d}:12.292806869Z" for i in range(60)]
+    result = infer({"received_at": values, "sent_at": [v.replace(".292806869", ".292806") for v in values]})
+    assert (result["received_at"].decided_type, result["received_at"].decided_pattern) == ("TIMESTAMP", "iso_datetime")
+    assert ".292806869Z') are cut to microseconds" in result["received_at"].reason
+    assert "cut to microseconds" not in result["sent_at"].reason
 
 
 def test_six_digit_dates_under_a_date_s_name_are_dates(infer: Infer) -> None:

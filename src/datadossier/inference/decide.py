@@ -289,7 +289,22 @@ def _decide_text(
             "Every value names its time zone (such as PDT, +0000 or GMT): stored converted to UTC, as TIMESTAMP"
             " without the zone; a day's count by the local date needs the zone's offset back."
         )
+    if chosen is not None and chosen.data_type == "TIMESTAMP" and (cut := _cut_to_micros_note(chosen, findings)):
+        notes.append(cut)
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config, findings.trace)
+
+
+def _cut_to_micros_note(chosen: _Option, findings: SampleFindings) -> str | None:
+    """Why timestamps may differ from the text in their last digits: a TIMESTAMP keeps
+    microseconds, and the values write nanoseconds (InfluxDB's Unix times, TTN's received_at)."""
+    if chosen.name == "epoch_nanos":
+        return "Nanoseconds are cut to microseconds (TIMESTAMP keeps six places): the raw layer keeps them."
+    if findings.finer_than_micros is None:
+        return None
+    return (
+        f"Fractions of a second finer than a microsecond ({findings.finer_than_micros!r}) are cut to microseconds"
+        " (TIMESTAMP keeps six places): matching the source's values to the last digit needs the raw layer."
+    )
 
 
 # Readings of dates of mixed precision, a year or a month alone read as its first day.

@@ -148,6 +148,9 @@ class SampleFindings:
     # The zones (offsets, "Z", "UTC") of the sampled ISO date-times that write one, with their
     # sampled counts, most common first: what the decision names (Shopify's "-0500", "-0400").
     zones: tuple[tuple[str, int], ...] = ()
+    # A sampled date-time with a fraction of a second finer than a microsecond (TTN's
+    # received_at "...12.292806869Z"), such as a TIMESTAMP cuts: the decision says so.
+    finer_than_micros: str | None = None
     # The distinct sampled values of a scale written with a label beside their number, most
     # common first, when those are the scale's ends or codes ("10 - Extremely likely" beside
     # "7", "8", "9"; see `scale_labels`).
@@ -423,6 +426,8 @@ def _findings(
         findings.zones = _zones(common)
     elif "zoned_date" in findings.shares:
         findings.zones = _date_zones(common)
+    if _FRACTIONED_READINGS & set(findings.shares):
+        findings.finer_than_micros = _finer_than_micros(common)
     if "labelled_scale" in findings.shares:
         findings.scale_labels, findings.scale_ends = scale_labels(common)
         if not findings.scale_labels:
@@ -520,6 +525,19 @@ _ZONED_READINGS: frozenset[PatternName] = frozenset(
         "month_name_datetime",
     }
 )
+
+
+# Seconds with seven to nine places after the point or comma (nanoseconds), after a clock's
+# minutes.
+_NANOSECONDS = re.compile(r".*:[0-9]{2}:[0-9]{2}[.,][0-9]{7,9}(?![0-9]).*")
+# The readings of date-times whose seconds may have a fraction of up to nine places.
+_FRACTIONED_READINGS: frozenset[PatternName] = _ZONED_READINGS | frozenset[PatternName]({"iso_partial_datetime"})
+
+
+def _finer_than_micros(common: list[tuple[str, int]]) -> str | None:
+    """A sampled date-time whose seconds are written finer than a microsecond (see
+    `SampleFindings.finer_than_micros`), None when none is."""
+    return next((value.strip() for value, _ in common if _NANOSECONDS.fullmatch(value)), None)
 
 
 def _zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
