@@ -46,6 +46,7 @@ from datadossier.sources.csv_loader import (
     CsvCopy,
     NullTokensSeen,
     backslash_escaped,
+    byte_literal_columns,
     late_encoding,
     load_csv_stage,
     na_code_columns,
@@ -627,6 +628,7 @@ def stage_file(
                 )
                 opened = opened.keeping_na(na_code_columns(con, opened))
                 opened = opened.keeping_signs(sign_columns(con, opened))
+                opened = opened.unwrapping_bytes(byte_literal_columns(con, opened))
                 dialect = opened.dialect.as_dict() if opened.dialect else None
                 read_options = opened.recorded_options
             else:

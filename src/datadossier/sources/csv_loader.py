@@ -2112,6 +2112,9 @@ class CsvCopy:
     na_codes: tuple[str, ...] = ()
     # Columns in which "-" is a sign, not a missing value (see `sign_columns`).
     sign_codes: tuple[str, ...] = ()
+    # Columns whose every value is a Python bytes literal, read unwrapped (see
+    # `byte_literal_columns`).
+    byte_literals: tuple[str, ...] = ()
 
     @property
     def header(self) -> bool:
@@ -2132,7 +2135,16 @@ class CsvCopy:
 
     def reader(self) -> str:
         """The read_csv call over the copy: every column VARCHAR, null tokens NULL (but "NA"
-        in the columns of `keeping_na`, "-" in those of `keeping_signs`)."""
+        in the columns of `keeping_na`, "-" in those of `keeping_signs`), the bytes literals
+        of `unwrapping_bytes` unwrapped."""
+        call = self._tokens_reader()
+        if not self.byte_literals or self.columns is None:
+            return call
+        unwrapped = ", ".join(f"{unwrapped_bytes_sql(quote_ident(c))} AS {quote_ident(c)}" for c in self.byte_literals)
+        return f"(SELECT * REPLACE ({unwrapped}) FROM {call})"
+
+    def _tokens_reader(self) -> str:
+        """`reader` but for the bytes literals."""
         tokens = _as_strings(self.options.get("nullstr"))
         # Tokens read as text and made NULL after the read: read_csv refuses a backslash in
         # nullstr when it is the escape (MySQL's \N beside its \"), and reads NA as text
@@ -2167,6 +2179,11 @@ class CsvCopy:
         """The copy read with "-" as a value in ``columns`` (see `sign_columns`)."""
         return replace(self, sign_codes=tuple(columns))
 
+    def unwrapping_bytes(self, columns: list[str]) -> CsvCopy:
+        """The copy read with the bytes literals of ``columns`` unwrapped (see
+        `byte_literal_columns`)."""
+        return replace(self, byte_literals=tuple(columns))
+
     @property
     def recorded_options(self) -> dict[str, object]:
         """What a later run needs to read the copy the same way (see `reopen_csv`)."""
@@ -2174,7 +2191,8 @@ class CsvCopy:
             return dict(self.options)
         codes = {"na_codes": list(self.na_codes)} if self.na_codes else {}
         signs = {"sign_codes": list(self.sign_codes)} if self.sign_codes else {}
-        return {**self.options, "columns": list(self.columns), **codes, **signs}
+        wrapped = {"byte_literals": list(self.byte_literals)} if self.byte_literals else {}
+        return {**self.options, "columns": list(self.columns), **codes, **signs, **wrapped}
 
     def raw_select(self) -> str:
         """The raw layer's SELECT (with ``_row_id``). Numbering rows in a view is fine: the
@@ -2349,6 +2367,44 @@ def sign_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
     except duckdb.Error:
         return []  # the load reports what is wrong with the file
     found = {str(k) for k, signed in rows if signed}
+    return [c for c in copy.columns if c in found]
+
+
+def _bytes_literal(col: str) -> str:
+    """SQL boolean: the value is written as a Python bytes literal, b'...' (or b"...")."""
+    return (
+        f"((prefix({col}, 'b''') AND suffix({col}, '''')) OR (prefix({col}, 'b\"') AND suffix({col}, '\"')))"
+        f" AND length({col}) >= 3"
+    )
+
+
+def unwrapped_bytes_sql(col: str) -> str:
+    """SQL: a value written as a Python bytes literal without its wrapper (b'ALB' is ALB), b''
+    NULL; other values as they are."""
+    return f"CASE WHEN {_bytes_literal(col)} THEN nullif({col}[3:-2], '') ELSE {col} END"
+
+
+def byte_literal_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
+    """The columns whose every value in the copy's first rows is a Python bytes literal,
+    b'ALB', b'' for an empty one: pandas' read_sas without an encoding gives bytes, which
+    to_csv writes so (SDTM and ADaM domains, NHANES, copied to CSV), and the dates, flags and
+    keys inside them stayed text. One query, only when the file's head holds a b' at all."""
+    if copy.columns is None:
+        return []
+    with copy.path.open("rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    if b"b'" not in head and b'b"' not in head:
+        return []
+    import duckdb
+
+    try:
+        rows = con.execute(
+            f"SELECT k, count(*) = count_if({_bytes_literal('v')}) "
+            f"FROM (UNPIVOT (SELECT * FROM {copy.reader()} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) GROUP BY k"
+        ).fetchall()
+    except duckdb.Error:
+        return []  # the load reports what is wrong with the file
+    found = {str(k) for k, wrapped in rows if wrapped}
     return [c for c in copy.columns if c in found]
 
 
@@ -2591,7 +2647,8 @@ def reopen_csv(path: Path, options: dict[str, object]) -> CsvCopy:
     names = tuple(str(c) for c in columns) if isinstance(columns, list) else None  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
     codes = tuple(_as_strings(options.pop("na_codes", None)))
     signs = tuple(_as_strings(options.pop("sign_codes", None)))
-    return CsvCopy(path=path, options=options, columns=names, na_codes=codes, sign_codes=signs)
+    wrapped = tuple(_as_strings(options.pop("byte_literals", None)))
+    return CsvCopy(path=path, options=options, columns=names, na_codes=codes, sign_codes=signs, byte_literals=wrapped)
 
 
 def pin_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> CsvCopy:
