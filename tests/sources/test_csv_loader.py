@@ -1691,6 +1691,23 @@ def test_a_report_s_total_rows_after_the_table_are_left_out(con, tmp_path: Path)
     assert _loaded(con)[1] == 20
 
 
+def test_a_last_row_totalling_a_unit_over_empty_labels_is_a_footer(con, tmp_path: Path) -> None:
+    # FAO FishStatJ's exports end with "Totals - Tonnes - live weight" over empty label columns
+    # and each year's sum; loaded, it doubled every year's sum and broke Country + Species' key.
+    header = "Country (Name),ASFIS species (Name),FAO major fishing area (Name),Unit (Name),[2019],[2020]\n"
+    rows = "".join(f'Country {i},Species {i},"Atlantic, Northeast",Tonnes - live weight,{1000 + i},{2000 + i}\n' for i in range(8))
+    path = tmp_path / "fao_capture.csv"
+    path.write_text(header + rows + "Totals - Tonnes - live weight,,,,8028,16028\n")
+    dialect = _load(con, path)
+    assert dialect.footer == 1
+    assert _loaded(con)[1] == 8
+    # A last row naming a total with a second label beside it is a row of the table.
+    kept = tmp_path / "kept.csv"
+    kept.write_text(header + rows + "Total - all species,Norway,,,8028,16028\n")
+    assert _load(con, kept).footer == 0
+    assert _loaded(con)[1] == 9
+
+
 @pytest.mark.parametrize("rule", ["------\t----------", "======\t==========", "-------+-----------"], ids=["dashes", "equals", "psql"])
 def test_a_rule_under_the_header_is_no_row(con, tmp_path: Path, rule: str) -> None:
     # psql's and sqlcmd's text output, PDB's entries.idx: a line of dashes under the names.

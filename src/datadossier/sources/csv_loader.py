@@ -1459,7 +1459,7 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         if len(row) == dialect.field_count + 1 and not row[-1].strip():
             row = row[:-1]  # (a delimiter after every row: Fidelity's positions)
         if len(row) == dialect.field_count:
-            if _TOTAL_ROW.fullmatch(row[0].strip()) or _total_beside_empty_key(row):
+            if _TOTAL_ROW.fullmatch(row[0].strip()) or _total_beside_empty_key(row) or _total_of_a_unit(row):
                 # "Total: Account", "Total: Campaigns" (Google Ads' reports end so): sums of
                 # the rows above, not a row of the table; counted with the notes.
                 cut, notes, pending = start + newline + 1, notes + pending + 1, 0
@@ -1506,6 +1506,22 @@ def _total_beside_empty_key(row: list[str]) -> bool:
         len(labels) == 1 and _TOTAL_LABEL.fullmatch(labels[0]) is not None
         and all(_NUMBER_CELL.fullmatch(cell) for cell in filled if cell is not labels[0])
     )
+
+
+# A total named with what it counts after a dash: "Totals - Tonnes - live weight" (FAO's
+# FishStatJ exports end so), "Total - Number".
+_TOTAL_OF_UNIT = re.compile(r"(?i:(?:grand )?totals?)\s+[-\u2013\u2014]\s+\S.*")
+
+
+def _total_of_a_unit(row: list[str]) -> bool:
+    """A report's total row named in its first field with the unit it sums, the label columns
+    after it empty and the rest figures: FAO FishStatJ's last row ("Totals - Tonnes - live
+    weight,,,,6895338,...") was loaded as a catch, twice every year's sum. A row with a second
+    label (a country, a species) is data."""
+    if _TOTAL_OF_UNIT.fullmatch(row[0].strip()) is None:
+        return False
+    filled = [cell.strip() for cell in row[1:] if cell.strip()]
+    return bool(filled) and all(_NUMBER_CELL.fullmatch(cell) for cell in filled)
 
 
 def _rows(lines: Iterable[str], dialect: CsvDialect) -> Iterator[list[str]]:
