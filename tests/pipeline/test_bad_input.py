@@ -98,6 +98,25 @@ async def test_a_workbook_beside_csv_files_is_named_as_left_out(runtime: Runtime
     assert not any(name.startswith("report_xlsx_") or name.startswith("_") for name in runs)
 
 
+async def test_a_json_export_is_named_as_left_out_and_refused_alone_with_how_to_convert_it(
+    runtime: Runtime, folder: Path
+) -> None:
+    # Mixpanel's, Segment's and Amplitude's event exports are NDJSON: in a folder it was skipped
+    # in silence, and named alone it failed as CSV with "fix the malformed rows".
+    events = folder / "mixpanel_events.ndjson"
+    events.write_text("".join(f'{{"event": "Signed Up", "properties": {{"distinct_id": "u{i}"}}}}\n' for i in range(20)))
+    runs = {r.table: r for r in await runtime.pipeline.profile_path(folder)}
+    assert runs["mixpanel_events_ndjson"].status == "left_out"
+    assert "JSON" in (runs["mixpanel_events_ndjson"].error or "")
+    assert "read_json(" in (runs["mixpanel_events_ndjson"].hint or "")
+    for named in (events, folder / "mp_export.json"):
+        named.write_text(events.read_text())
+        with pytest.raises(SourceError) as err:
+            await runtime.pipeline.profile_path(named)
+        assert err.value.message == f"{named} holds JSON, not CSV text."
+        assert f"read_json('{named}')" in (err.value.hint or "")
+
+
 async def test_paths_outside_the_roots_are_refused(runtime: Runtime, folder: Path, tmp_path: Path) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("a\n1\n")

@@ -44,7 +44,15 @@ from datadossier.pipeline.stages import (
     run_table,
 )
 from datadossier.sources.csv_loader import reads_nulls_as
-from datadossier.sources.files import DataFile, FileFormat, is_spreadsheet, resolve_files, safe_name
+from datadossier.sources.files import (
+    DataFile,
+    FileFormat,
+    is_json,
+    is_spreadsheet,
+    json_to_parquet_hint,
+    resolve_files,
+    safe_name,
+)
 from datadossier.store.base import utcnow
 from datadossier.store.domain import DecisionWrite, FileState, LayerWrite, TableSummary
 from datadossier.store.repositories import catalog, checkpoints, runs
@@ -106,6 +114,9 @@ def _left_out(source: str, path: Path, roots: list[Path]) -> TableRun:
     elif is_spreadsheet(path):
         error = "a spreadsheet workbook: only CSV and Parquet files are read"
         hint = "Save each sheet as CSV (File > Save As > CSV) into the folder and profile it again."
+    elif is_json(path):
+        error = "JSON (or JSON lines): only CSV and Parquet files are read"
+        hint = json_to_parquet_hint(path)
     else:
         error = "its first lines read as no table (prose, or too few rows below a title)"
         hint = "Name the file itself (not its folder or a pattern) to read it as a table whatever its first lines."

@@ -35,6 +35,8 @@ from datadossier.sources.compressed import (
 from datadossier.sources.files import (
     DataFile,
     copy_file,
+    is_json,
+    json_to_parquet_hint,
     out_of_space,
     read_call,
     renamed_row_id,
@@ -2470,6 +2472,16 @@ def null_tokens_seen(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> NullToken
     return NullTokensSeen(counts, min(total, NULL_TOKEN_ROWS), total <= NULL_TOKEN_ROWS)
 
 
+def _refuse_json(head_text: str, path: Path) -> None:
+    """Refuse a JSON file named on its own, with how to convert it: read as CSV, an NDJSON
+    event export (Mixpanel's) failed on its first line with "fix the malformed rows". JSON by
+    its name and an opening bracket or brace, or an object's first key whatever its name (a
+    header never opens so)."""
+    start = head_text.lstrip()
+    if (is_json(path) and start.startswith(("{", "["))) or start.startswith('{"'):
+        raise SourceError(f"{path} holds JSON, not CSV text.", hint=json_to_parquet_hint(path))
+
+
 def open_csv(
     file: DataFile,
     *,
@@ -2494,6 +2506,7 @@ def open_csv(
     except (LookupError, UnicodeDecodeError) as exc:
         raise SourceError(f"Cannot decode {file.path} as {enc}: {exc}.", hint="Pass the file's real encoding.") from exc
     head_text = head_text.lstrip("\ufeff")
+    _refuse_json(head_text, file.path)
     dialect = detect_dialect(head_text, enc, file.path, whole=len(head) < SNIFF_BYTES)
     if dialect.field_count > max_columns:
         raise SourceError(

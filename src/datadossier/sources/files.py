@@ -489,7 +489,7 @@ def _tables_among(entries: list[Path], left_out: list[Path] | None) -> list[Path
         if _table_in(entry):
             tables.append(entry)
         elif left_out is not None and not entry.name.startswith((".", "~$")) and (
-            entry.is_dir() or (entry.is_file() and (_without_suffix_of_its_kind(entry) or is_spreadsheet(entry)))
+            entry.is_dir() or (entry.is_file() and (_without_suffix_of_its_kind(entry) or is_spreadsheet(entry) or is_json(entry)))
         ):
             left_out.append(entry)
     return tables
@@ -502,6 +502,27 @@ SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".n
 
 def is_spreadsheet(path: Path) -> bool:
     return path.suffix.lower() in SPREADSHEET_SUFFIXES
+
+
+# JSON documents and JSON lines (Mixpanel's, Segment's and Amplitude's event exports are
+# NDJSON): not read, but named as left out with how to make a table of them, where other
+# documents are skipped in silence.
+JSON_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson"})
+
+
+def is_json(path: Path) -> bool:
+    """A JSON or JSON lines file by its name, compressed or not (``events.ndjson.gz``)."""
+    return _decompressed_name(path).suffix.lower() in JSON_SUFFIXES
+
+
+def json_to_parquet_hint(path: Path) -> str:
+    """How to turn a JSON file into a table this server reads: DuckDB's read_json takes both
+    a document's array of objects and one object per line."""
+    target = _decompressed_name(path).with_suffix(".parquet")
+    return (
+        f"JSON is not read here; convert it to Parquet and profile that file:"
+        f""" duckdb -c "COPY (FROM read_json('{path}')) TO '{target}'" (or export it as CSV)."""
+    )
 
 
 def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] | None = None) -> list[DataFile]:
