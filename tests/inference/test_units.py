@@ -669,3 +669,23 @@ def test_a_scale_without_a_unit_is_said_in_the_reason(infer: Infer) -> None:
         assert f"values are in {scale}" in results[column].reason, column
     # Our World in Data's rates per million are no amounts in millions.
     assert [name_scale(n) for n in ("total_cases_per_million", "Deaths (per million)", "gdp_usd_billions")] == [None, None, "billions"]
+
+
+def test_amounts_beside_a_column_of_currencies_are_said_to_be_in_each_row_s_currency(infer: Infer) -> None:
+    # Chargebee's invoices and subscriptions: Amount, Tax, Plan Unit Price and MRR beside a
+    # Currency (Code) of USD, GBP and EUR; summed alone, they added pounds to dollars.
+    results = infer({
+        "Invoice Number": ["INV-1", "INV-2", "INV-3", "INV-4"],
+        "Amount Paid": ["199.00", "49.00", "99.00", "149.00"],
+        "Tax": ["0.00", "9.80", "18.81", "0.00"],
+        "Net Term Days": ["0", "30", "30", "0"],
+        "Currency": ["USD", "GBP", "eur", "USD"],
+    })
+    for column in ("Amount Paid", "Tax"):
+        assert "in the currency of each row's `Currency` (EUR, GBP, USD)" in results[column].reason, column
+        assert results[column].candidates[0].detected_unit is None
+    assert "each row's" not in results["Net Term Days"].reason
+    # One currency throughout, or a column of other codes, says nothing of the amounts.
+    for codes in (["USD"] * 4, ["A", "B", "C", "D"]):
+        alone = infer({"MRR": ["19900", "4900", "9900", "14900"], "Currency Code": codes})
+        assert "each row's" not in alone["MRR"].reason

@@ -29,6 +29,7 @@ from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.names import label_says_date, label_says_datetime
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
+from datadossier.inference.row_currency import amounts_in_row_currency
 from datadossier.inference.sampling import (
     sample_findings,
     shortlist,
@@ -149,7 +150,7 @@ def infer_columns(
             ):
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
-    return _kindergarten_beside_grades(_lone_currency_names(results))
+    return amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
 
 
 # Patterns chosen only where values write a decimal comma (each needs one to be chosen).
