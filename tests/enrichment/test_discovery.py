@@ -1579,6 +1579,22 @@ async def test_columns_named_for_month_ends_are_one_measure(runtime: Runtime, tm
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 24
 
 
+async def test_columns_named_for_months_as_m_yyyy_over_years_are_one_measure(runtime: Runtime, tmp_path: Path) -> None:
+    # The NTD's monthly ridership (UPT, VRM, VRH): a column per month, 1/2002 ... 9/2023; read
+    # as a measure named "1" ... "12" beside a year, they were twelve UNPIVOTs of a month each.
+    folder = tmp_path / "data" / "ntd"
+    folder.mkdir(parents=True)
+    months = [f"{m}/{y}" for y in (2020, 2021) for m in range(1, 13)]
+    lines = ["NTD ID,Mode,TOS," + ",".join(months)]
+    lines += [f"{10001 + i:05d},MB,DO," + ",".join(str(1000 * i + k) for k in range(24)) for i in range(20)]
+    (folder / "upt.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert (wide["count"], wide["first"], wide["last"]) == (24, "1/2020", "12/2021")
+    assert "measures" not in wide
+    assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 24
+
+
 async def test_a_table_named_for_its_series_step_with_periods_as_columns_is_no_time_period(
     runtime: Runtime, tmp_path: Path
 ) -> None:

@@ -66,6 +66,9 @@ def test_columns_named_by_dates_are_one_line() -> None:
     # (JHU's 1/22/20 ... are dates too.)
     jhu, _ = brief_columns([_column(f"{m}/{d}/20", d) for m, d in [(1, 30), (1, 31), (2, 1), (2, 2)]])
     assert jhu == ["1/30/20 .. 2/2/20: INTEGER (4 columns dated alike)"]
+    # (The NTD's months 1/2002 ... 9/2023 too: one run over the years, not one line a year.)
+    ntd, _ = brief_columns([_column(f"{m}/{y}", i) for i, (y, m) in enumerate((y, m) for y in (2002, 2003) for m in range(1, 13))])
+    assert ntd == ["1/2002 .. 12/2003: INTEGER (24 columns dated alike)"]
 
 
 def test_columns_past_the_budget_are_counted() -> None:

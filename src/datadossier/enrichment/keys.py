@@ -769,10 +769,12 @@ def _fixed_code(column: ColumnStats) -> bool:
 # A year or a date in a column's name: wide statistical tables give one column of figures
 # per period (POPESTIMATE2020, BIRTHS2021, "1960", JHU's COVID counts under "6/29/20"),
 # never an identifier. A year with its month and day when written (Zillow's "2000-01-31":
-# the whole date is the period, not a year beside a measure named "-01-31"), or a day
-# written m/d/yy or m/d/yyyy.
+# the whole date is the period, not a year beside a measure named "-01-31"), a day
+# written m/d/yy or m/d/yyyy, or a month written m/yyyy (the NTD's monthly ridership under
+# "1/2002" ... "9/2023": the month is the period's, not a measure named "1" beside a year).
 _PERIOD = re.compile(
-    r"(?:^|[^0-9])(?:(?:1[89]|20)[0-9]{2}(?:[-/._][0-9]{1,2}){0,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2}))(?:$|[^0-9])"
+    r"(?:^|[^0-9])(?:(?:1[89]|20)[0-9]{2}(?:[-/._][0-9]{1,2}){0,2}|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:[0-9]{4}|[0-9]{2})"
+    r"|(?:0?[1-9]|1[0-2])[/-](?:1[89]|20)[0-9]{2})(?:$|[^0-9])"
 )
 
 

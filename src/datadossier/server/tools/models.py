@@ -308,9 +308,11 @@ def brief_columns(details: list[ColumnDetail], budget: int = BRIEF_CHAR_BUDGET) 
 
 
 _NUMBER = re.compile(r"[0-9]+")
-# A column named by a date alone: Zillow's 2000-01-31, a monthly 2019-01, JHU's 1/22/20.
+# A column named by a date alone: Zillow's 2000-01-31, a monthly 2019-01, JHU's 1/22/20, the
+# NTD's months 1/2002 ... 9/2023.
 _DATED_NAME = re.compile(
     r"(?:1[89]|20)[0-9]{2}([-/.])[0-9]{1,2}(?:\1[0-9]{1,2})?|[0-9]{1,2}([-/.])[0-9]{1,2}\2(?:[0-9]{2}|[0-9]{4})"
+    r"|(?:0?[1-9]|1[0-2])[-/](?:1[89]|20)[0-9]{2}"
 )
 
 
