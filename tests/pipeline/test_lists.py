@@ -277,3 +277,28 @@ def test_numbers_in_varying_numbers_are_a_list_though_few_repeat(tmp_path: Path)
     assert found["sector-percentage"].decided_pattern == "delimited_list"
     assert "separated by ';'" in (found["sector-percentage"].reason or "")
     assert found["point"].decided_pattern is None
+
+
+def test_tags_between_spaces_under_a_tags_name_are_a_list(tmp_path: Path) -> None:
+    # Zendesk's ticket export: Tags "login api churn_risk", none to three a ticket. Beside it
+    # the same words under a note's name, and short sentences under a tags name (an agent's
+    # "keywords" typed as prose), stay text.
+    rng = random.Random(11)
+    tags = ["billing", "login", "sso", "api", "bug", "feature_request", "churn_risk", "vip", "export", "performance"]
+    sentences = ["customer asked for a refund", "Printer jams every morning", "login fails on the mobile app",
+                 "needs a call back tomorrow", "Export times out again", "wants the invoice resent"]
+    path = tmp_path / "zendesk_tickets.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["Id", "Subject", "Tags", "note", "Keywords"])
+        for i in range(400):
+            written = " ".join(rng.sample(tags, rng.randint(0, 3)))
+            writer.writerow([1000 + i, f"Ticket {i}", written, written, rng.choice(sentences)])
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    reason = found["Tags"].reason or ""
+    assert found["Tags"].decided_pattern == "delimited_list", reason
+    assert "separated by ' ' (10 different items;" in reason
+    assert found["note"].decided_pattern is None
+    assert found["Keywords"].decided_pattern is None
+

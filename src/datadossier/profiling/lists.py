@@ -1,6 +1,7 @@
 """Text columns whose values are lists of items: "United States, India" (Netflix's country),
 "Adventure|Animation|Children" (MovieLens' genres), "windows;mac;linux" (Steam's platforms),
-"['Guns N' Roses', 'Slash']" (a Python list written out).
+"['Guns N' Roses', 'Slash']" (a Python list written out), "login api churn_risk" (Zendesk's
+Tags: spaces separate items only under such a name).
 
 Whole values then say little (top values are combinations), while an agent filtering on
 ``country = 'India'`` misses "United States, India". Such a column is named a list, with its
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident, quote_literal
-from datadossier.inference.names import looks_like_identifier
+from datadossier.inference.names import looks_like_identifier, name_tokens
 
 if TYPE_CHECKING:
     import duckdb
@@ -40,6 +41,22 @@ MIN_ITEM_REPEATS = 2.0
 # 55905, United States|Charité, Berlin, 10117, Germany").
 MAX_SEPARATED_ITEM_LENGTH = 100.0
 TOP_ITEMS = 5
+# A space separates items only under a name that says so, Zendesk's Tags "login api
+# churn_risk": elsewhere a space is a word's end.
+SPACE = " "
+_TAG_WORDS = frozenset({"tag", "tags", "hashtag", "hashtags", "keyword", "keywords", "label", "labels", "topic", "topics"})
+# A tag is one word of letters, digits, "_", "-" or ":" (Zendesk's own rule); a value holding
+# anything else (a full stop, a comma, an apostrophe) is written as text.
+_TAGS_VALUE = r"\s*[\pL\pN_:-]+(\s+[\pL\pN_:-]+)*\s*"
+# Words of a sentence no tag is: a share of the values holding one of them, or written as a
+# sentence (a capital, then words in lower case), is text ("Customer asked for a refund").
+_SENTENCE_WORDS = (
+    "a", "an", "the", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "from", "by", "is", "are",
+    "was", "were", "be", "not", "it", "this", "that", "i", "we", "you", "my", "our", "your", "has", "have", "will",
+    "can", "please",
+)
+_SENTENCE_CASED = r"\s*\p{Lu}\p{Ll}+(\s+\p{Ll}[\pL\pN_:-]*)+\s*"
+MAX_SENTENCE_SHARE = 0.05
 # A number grouped in thousands ("2,000,000+", the Census Bureau's top code; "$1,250"), or a
 # range of two (Steam's owners "20,000 - 50,000"): its commas separate no items.
 _GROUPED = r"[0-9](?:,[0-9]{3})+"
@@ -101,36 +118,59 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
     if not columns:
         return {}
     head = f"(SELECT {', '.join(quote_ident(c) for c in columns)} FROM {relation} LIMIT {HEAD_ROWS})"
+    separators = {c: SEPARATORS + ((SPACE,) if _names_tags(c) else ()) for c in columns}
     shares = ", ".join(
         f"count({quote_ident(c)}), count_if(starts_with({quote_ident(c)}, '[') AND ends_with({quote_ident(c)}, ']')), "
         f"count_if(starts_with({quote_ident(c)}, '{{')), "
         f"count_if(regexp_full_match({quote_ident(c)}, {quote_literal(_GROUPED_NUMBER)})), "
-        + ", ".join(f"count_if(contains({quote_ident(c)}, {quote_literal(s)}))" for s in SEPARATORS)
+        + ", ".join(f"count_if(contains({quote_ident(c)}, {quote_literal(s)}))" for s in separators[c])
         for c in columns
     )
     row = con.execute(f"SELECT {shares} FROM {head}").fetchone()
     assert row is not None
-    width = 4 + len(SEPARATORS)
     found: dict[str, ListColumn] = {}
-    for i, column in enumerate(columns):
+    start = 0
+    for column in columns:
         # (count_if of no rows is NULL)
-        counts = [n or 0 for n in row[i * width : (i + 1) * width]]
+        width = 4 + len(separators[column])
+        counts = [n or 0 for n in row[start : start + width]]
+        start += width
         values, bracketed, objects, grouped = int(counts[0]), int(counts[1]), int(counts[2]), int(counts[3])
         if values == 0 or objects >= 0.5 * values:
             continue  # JSON objects (Yelp's opening hours) are no lists
         separator = next(
             (
-                s for s, n in zip(SEPARATORS, counts[4:], strict=True)
+                s for s, n in zip(separators[column], counts[4:], strict=True)
                 if n >= MIN_LIST_SHARE * values and not (s == "," and 2 * grouped >= n)
             ),
             None,
         )
-        if separator is None:
+        if separator is None or (separator == SPACE and not _tags_not_words(con, head, column)):
             continue
         written_out = bracketed >= 0.9 * values
         if _looks_like_a_list(con, head, column, separator, written_out, values):
             found[column] = _whole_column(con, relation, column, separator, written_out)
     return found
+
+
+def _names_tags(column: str) -> bool:
+    """Whether a column's name says it holds tags, keywords, labels or topics."""
+    return bool(_TAG_WORDS.intersection(name_tokens(column)))
+
+
+def _tags_not_words(con: duckdb.DuckDBPyConnection, head: str, column: str) -> bool:
+    """Whether the head's values, split on spaces, are tags rather than words of sentences:
+    every value single words of letters, digits, "_", "-" or ":", and few of them written
+    as a sentence or holding a word no tag is ("for", "the")."""
+    col = quote_ident(column)
+    words = "[" + ", ".join(quote_literal(w) for w in _SENTENCE_WORDS) + "]"
+    row = con.execute(
+        f"SELECT count({col}), count_if(NOT regexp_full_match({col}, {quote_literal(_TAGS_VALUE)})), "
+        f"count_if(regexp_full_match({col}, {quote_literal(_SENTENCE_CASED)}) "
+        f"OR list_has_any(string_split(lower({col}), ' '), {words})) FROM {head}"
+    ).fetchone()
+    values, untagged, sentences = (int(row[0] or 0), int(row[1] or 0), int(row[2] or 0)) if row else (0, 0, 0)
+    return values > 0 and untagged == 0 and sentences <= MAX_SENTENCE_SHARE * values
 
 
 def _looks_like_a_list(
@@ -161,7 +201,8 @@ def _looks_like_a_list(
     if total < MIN_ITEM_REPEATS * distinct:
         return separator != "," and _listed_ids(con, head, column, items)
     if sizes < 2:
-        return _items_move(con, head, items, column)
+        # (Tags between spaces come in varying numbers: as many words each are a record's.)
+        return separator != SPACE and _items_move(con, head, items, column)
     # A value of one item is one of the items the longer values list ("India" beside "United
     # States, India"); a short review's summary ("Five stars") is not a part of the others.
     singles: Any = con.execute(
