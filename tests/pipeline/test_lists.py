@@ -302,3 +302,24 @@ def test_tags_between_spaces_under_a_tags_name_are_a_list(tmp_path: Path) -> Non
     assert found["note"].decided_pattern is None
     assert found["Keywords"].decided_pattern is None
 
+
+def test_paths_of_levels_each_under_a_shorter_value_are_no_list(tmp_path: Path) -> None:
+    # NASS Quick Stats' LOCATION_DESC: "IOWA", "IOWA, NORTHWEST", "IOWA, NORTHWEST, O BRIEN"
+    # (state, agricultural district, county), "US TOTAL"; NORTHWEST is a district of Iowa and
+    # of Illinois, so its items counted across states mean nothing.
+    counties = {("IOWA", "NORTHWEST"): ["O BRIEN", "SIOUX", "LYON"], ("IOWA", "NORTHEAST"): ["ALLAMAKEE", "CLAYTON"],
+                ("ILLINOIS", "NORTHWEST"): ["BUREAU", "HENRY"], ("ILLINOIS", "CENTRAL"): ["LOGAN", "MASON", "TAZEWELL"]}
+    places = ["US TOTAL", "IOWA", "ILLINOIS"] + [", ".join(d) for d in counties]
+    places += [", ".join([*d, c]) for d, cs in counties.items() for c in cs]
+    path = tmp_path / "qs_crops.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["AGG_LEVEL_DESC", "LOCATION_DESC", "YEAR", "VALUE"])
+        for year in range(2015, 2023):
+            writer.writerows([place.count(",") + 1, place, year, 150 + i] for i, place in enumerate(places))
+    out, _ = run_file(path, tmp_path, None)
+    found = next(i for i in out.inferences if i.column_name == "LOCATION_DESC")
+    reason = found.reason or ""
+    assert found.decided_pattern is None, reason
+    assert "A path of up to 3 levels separated by ', ', not a list" in reason
+    assert "unnest" not in reason

@@ -66,7 +66,7 @@ def _reference(
     con: duckdb.DuckDBPyConnection, relations: dict[str, str], child: ColumnStats, parents: list[ColumnStats]
 ) -> Link | None:
     shape = list_columns(con, relations[child.table], [child.name]).get(child.name)
-    if shape is None or not parents:
+    if shape is None or shape.levels or not parents:
         return None
     from datadossier.profiling.lists import items_sql
 

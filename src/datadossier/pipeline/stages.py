@@ -37,7 +37,7 @@ from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import ColumnPlan
 from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
-from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note
+from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note, path_note
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.profiler import non_finite_notes
 from datadossier.profiling.sentinels import missing_codes, missing_words
@@ -263,7 +263,9 @@ def _noting_lists(inferences: list[ColumnInference], lists: dict[str, ListColumn
     noted: list[ColumnInference] = []
     for inference in inferences:
         found = lists.get(inference.column_name)
-        if found is not None:
+        if found is not None and found.levels:
+            inference = replace(inference, reason=inference.reason + path_note(found))  # (paths are no lists)
+        elif found is not None:
             candidates = [
                 replace(c, detected_pattern=LIST_PATTERN, pattern_match_rate=round(found.share, 4))
                 if c.data_type == "VARCHAR" and c.detected_pattern is None else c

@@ -12,7 +12,9 @@ A list is told from other text with separators by its items: short, repeated acr
 and as many or as few in a value as there are (one country, then three; or one and two, where
 the single items are those of the pairs), or as many in every value but in any place (three
 tags each). An address or a "Last, First" name has its parts in fixed number and place. Items lose the spaces, quotes and stray separators around them. The first rows of the column
-decide whether it may be a list (cheap); the whole column then gives the figures.
+decide whether it may be a list (cheap); the whole column then gives the figures. Paths of
+levels ("IOWA", "IOWA, NORTHWEST", "IOWA, NORTHWEST, O BRIEN": each longer value a shorter
+one and a part more, a part always at its level) are no lists: a part alone means nothing.
 """
 
 from __future__ import annotations
@@ -83,6 +85,10 @@ class ListColumn:
     distinct_items: int
     top_items: list[tuple[str, int]]
     written_out: bool = False  # a list literal: brackets, items in quotes
+    # A path of this many levels, not a list (NASS's "IOWA, NORTHWEST, O BRIEN"), and one of
+    # its values beside its parent; no items are counted.
+    levels: int = 0
+    example: tuple[str, str] = ("", "")
 
 
 def items_sql(column_sql: str, separator: str, bracketed: bool) -> str:
@@ -148,8 +154,13 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
         if separator is None or (separator == SPACE and not _tags_not_words(con, head, column)):
             continue
         written_out = bracketed >= 0.9 * values
-        if _looks_like_a_list(con, head, column, separator, written_out, values):
-            found[column] = _whole_column(con, relation, column, separator, written_out)
+        if not _looks_like_a_list(con, head, column, separator, written_out, values):
+            continue
+        path = _levels(con, head, column, items_sql(quote_ident(column), separator, written_out))
+        found[column] = (
+            ListColumn(separator, 0.0, 0, [], written_out, levels=path[0], example=path[1])
+            if path is not None else _whole_column(con, relation, column, separator, written_out)
+        )
     return found
 
 
@@ -252,6 +263,37 @@ def _items_move(con: duckdb.DuckDBPyConnection, head: str, items: str, column: s
     return distinct > 0 and moving >= MOVING_ITEMS * distinct
 
 
+# A path has this many levels at least, most of its longer values' parents are values of the
+# column, and few of its items are seen at two levels; a list's items stand anywhere (the
+# "India" alone beside "United States, India" stands second there). Two levels alone are
+# not told from codes listed in a fixed order (Pub 78's PC,LODGE beside PC).
+MIN_LEVELS = 3
+PARENTS_PRESENT = 0.5
+MAX_ITEMS_MOVING = 0.1
+
+
+def _levels(con: duckdb.DuckDBPyConnection, head: str, column: str, items: str) -> tuple[int, tuple[str, str]] | None:
+    """The levels of a column of paths, and a value with its parent, when its values are
+    paths ("IOWA", "IOWA, NORTHWEST", "IOWA, NORTHWEST, O BRIEN": NASS's LOCATION_DESC)
+    rather than lists: each longer value is a shorter value of the column and one part more,
+    a part always at its level."""
+    row: Any = con.execute(
+        f"WITH v AS (SELECT DISTINCT {items} AS it, {quote_ident(column)} AS value FROM {head}"
+        f" WHERE {quote_ident(column)} IS NOT NULL AND len({items}) >= 1), "
+        "under AS (SELECT v.it, v.value, p.value AS parent FROM v LEFT JOIN v AS p ON p.it = v.it[1:len(v.it) - 1]"
+        " WHERE len(v.it) >= 2), "
+        "placed AS (SELECT item, count(DISTINCT place) AS places FROM"
+        " (SELECT unnest(it) AS item, unnest(range(len(it))) AS place FROM v) GROUP BY item) "
+        "SELECT (SELECT max(len(it)) FROM v), (SELECT count(*) FROM under), (SELECT count(parent) FROM under), "
+        "(SELECT count_if(places >= 2) FROM placed), (SELECT count(*) FROM placed), "
+        "(SELECT min_by([value, parent], value) FROM under WHERE parent IS NOT NULL)"
+    ).fetchone()
+    levels, longer, parented, moving, distinct = (int(n or 0) for n in row[:5])
+    if levels < MIN_LEVELS or parented < PARENTS_PRESENT * longer or moving > MAX_ITEMS_MOVING * distinct:
+        return None
+    return levels, (str(row[5][0]), str(row[5][1]))
+
+
 def _whole_column(
     con: duckdb.DuckDBPyConnection, relation: str, column: str, separator: str, written_out: bool
 ) -> ListColumn:
@@ -269,6 +311,17 @@ def _whole_column(
         return ListColumn(separator, 0.0, 0, [], written_out)
     share, distinct = float(top[0][2] or 0.0), int(top[0][3])
     return ListColumn(separator, share, distinct, [(str(v), int(n)) for v, n, _, _ in top], written_out)
+
+
+def path_note(found: ListColumn) -> str:
+    """The decision's words for a column of paths: no list, and no items to count."""
+    value, parent = found.example
+    return (
+        f" A path of up to {found.levels} levels separated by {found.separator!r}, not a list: each longer value"
+        f" is a shorter one of the column and a part more ({value!r} under {parent!r}). A part means something"
+        " only under the parts before it (one name may stand under two parents): filter or group by whole"
+        " values, or by the first parts of a path (its level's prefix), not by a part alone."
+    )
 
 
 def list_note(column: str, found: ListColumn) -> str:
