@@ -1779,6 +1779,22 @@ async def test_a_table_named_for_nothing_is_the_entity_its_identifier_names(runt
     assert (kinds["fec.cm"], kinds["fec.cn"], kinds["fec.x1"]) == ("cmte", "cand", "location")
 
 
+async def test_an_activity_register_running_from_a_start_to_an_end_date_is_a_project(runtime: Runtime, tmp_path: Path) -> None:
+    # IATI's activity.csv: an aid project a row, with planned and actual start and end dates
+    # and budgets, was an "event"; a user's activity log (a timestamp a click) still is.
+    iati = tmp_path / "data" / "iati"
+    iati.mkdir(parents=True)
+    (iati / "activity.csv").write_text("iati-identifier,title,start-planned,end-planned,start-actual,end-actual,total-Commitment\n" + "".join(
+        f"US-GOV-1-{241000 + i},Project {i},2012-0{1 + i % 9}-15,2016-0{1 + i % 9}-25,2012-0{1 + i % 9}-20,,{1000 * i}.50\n"
+        for i in range(1, 60)))
+    assert (await _only_entity(runtime, iati)).entity_type == "project"
+    web = tmp_path / "data" / "web"
+    web.mkdir(parents=True)
+    (web / "user_activity.csv").write_text("event_id,user_id,page,clicked_at\n" + "".join(
+        f"{i},{i % 13},/p/{i % 7},2024-03-0{1 + i % 9} 10:{i % 60:02d}:00\n" for i in range(1, 60)))
+    assert (await _only_entity(runtime, web)).entity_type == "event"
+
+
 async def test_files_named_alike_but_for_one_word_are_read_by_that_word(runtime: Runtime, tmp_path: Path) -> None:
     # NCES's Common Core of Data: ccd_sch_029_2223_w_1a_083023.csv and ccd_lea_..._w_1a_083023.csv,
     # a school and a local education agency a row, were "sch w" and "lea w".

@@ -230,6 +230,23 @@ def test_a_file_name_s_words_of_fetching_and_billing_documents_name_their_rows()
     assert entity_type("usubj")[0] == entity_type("subj")[0] == "subject"
 
 
+def test_a_name_ending_in_s_that_no_plural_ends_so_stays_whole() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # IEM's ASOS download (asos.csv), a Kronos/UKG timecard export (kronos_daily.csv), a
+    # Metasys trend log (metasys_trend.csv): names of things, not plurals of "aso", "krono",
+    # "metasy".
+    assert entity_type("asos")[0] == "asos"
+    assert entity_type("kronos_daily")[0] == "kronos daily"
+    assert entity_type("metasys_trend")[0] == "metasys trend"
+    # Plurals in "os" and "ys" still lose their s.
+    for plural, one in (("photos", "photo"), ("todos", "todo"), ("radios", "radio"), ("surveys", "survey"), ("keys", "key")):
+        assert singular(plural) == one, plural
+    # A plural kept whole still names its rows' key (a Spanish table's pedidos, pedido_id).
+    assert singular("pedidos") == "pedidos"
+    assert refers_to("pedido_id", "pedidos", "id", own_key=True) == 1.0
+
+
 def test_labels_drop_a_word_every_table_shares() -> None:
     from datadossier.enrichment.model import TableStats, with_labels
 

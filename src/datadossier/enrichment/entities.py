@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, bare
+from datadossier.enrichment.model import (
+    Bridge,
+    ColumnStats,
+    Entity,
+    Link,
+    TableKeys,
+    TableStats,
+    bare,
+)
 from datadossier.enrichment.naming import (
     TABLE_NOISE,
     entity_words,
@@ -204,6 +212,28 @@ def _without_stray_ends(ws: tuple[str, ...]) -> tuple[str, ...]:
     return ws
 
 
+# An activity's names in table names: the vocabulary's events ("activity" as a user's clicks).
+_ACTIVITY_WORDS = frozenset({"activity", "activities"})
+# Words of a span's two ends in column names (IATI's start-planned and end-actual, a
+# register's StartDate and EndDate).
+_START_WORDS = frozenset({"start", "begin", "beginning"})
+_END_WORDS = frozenset({"end", "finish", "completion"})
+
+
+def _runs_over_days(columns: tuple[ColumnStats, ...]) -> bool:
+    """Whether a table's rows each run from a start date to an end date: days, not the
+    instants of a session's or a workout's start and end."""
+    dates = [set(words(c.name)) for c in columns if c.sql_type == "DATE"]
+    return any(_START_WORDS & ws for ws in dates) and any(_END_WORDS & ws for ws in dates)
+
+
+def _activity_register(entity: str, table: TableStats) -> bool:
+    """Whether a table the vocabulary reads as events is an activity register: IATI's
+    activity.csv, an aid project a row with its planned and actual start and end dates and
+    its budgets, not a thing that happens at a moment."""
+    return entity == "event" and bool(_ACTIVITY_WORDS.intersection(words(table.meaning))) and _runs_over_days(table.columns)
+
+
 # Tables of the same column names typed apart listed for a table, at most.
 SAME_NAMES_LISTED = 12
 
@@ -252,6 +282,8 @@ def classify(
         descriptive = [c.name for c in table.columns if c.family == "string" and (is_descriptive(c.name) or (c.name not in link_columns and c.name not in grain))]
         name, confidence = entity_type(table.meaning)
         entity_from = "table name"
+        if _activity_register(name, table):
+            name, entity_from = "project", "table name and its start and end dates"
         if says_nothing(table.meaning) or _periods_as_columns(name, keys[table.name]):
             by_grain = _entity_from_grain(keys[table.name].grain)
             guess = entity_from_columns([c.name for c in table.columns], bool(times))

@@ -165,12 +165,38 @@ def core_words(name: str) -> tuple[str, ...]:
     return ws
 
 
+# Nouns that end in a consonant and "o" and take a plain "s" in the plural (photos, todos,
+# euros). A word ending so in "os" is read as a plural only for one of them: elsewhere "os"
+# mostly ends a name or an acronym (Kronos, IEM's ASOS, Helios), and a vowel before the
+# "o" (radios, scenarios) stays a plural's.
+_O_NOUNS = frozenset({
+    "photo", "logo", "memo", "demo", "promo", "repo", "todo", "typo", "combo", "condo", "limo", "auto",
+    "info", "intro", "euro", "peso", "zero", "kilo", "metro", "macro", "micro", "nano", "taco", "piano",
+    "casino", "silo", "ego", "expo", "disco", "tempo", "solo", "halo", "lasso", "tornado", "volcano",
+    "mosquito", "avocado", "burrito", "motto", "ghetto", "gizmo", "dynamo", "placebo", "bistro", "espresso",
+    "mango", "tango", "bingo", "lotto", "turbo", "torso", "tuxedo", "manifesto", "memento", "pro", "gecko",
+    "kimono", "poncho", "cello", "banjo", "jumbo", "commando", "pueblo", "cargo", "amigo", "libido", "credo",
+})
+_VOWELS = frozenset("aeiou")
+
+
+def _no_plural(word: str) -> bool:
+    """Whether a word ending in "s" cannot be an English plural: a consonant before "ys"
+    (a consonant's y takes "ies": Johnson Controls' Metasys), or a consonant's "os" where
+    the word before the "s" is no noun in "o" (Kronos/UKG's exports)."""
+    if word.endswith("ys"):
+        return word[-3] not in _VOWELS
+    return word.endswith("os") and word[-3] not in _VOWELS and word[:-1] not in _O_NOUNS
+
+
 def singular(word: str) -> str:
     """A plural English word's singular, by the common rules (enough for table names)."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if word.endswith("series"):
         return word  # (the ANES's timeseries)
+    if len(word) > 3 and _no_plural(word):
+        return word  # a name or an acronym, written as it is
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
@@ -339,6 +365,8 @@ def _word_match(a: str, b: str) -> float:
     if _ABBREVIATED.get(a) == b or _ABBREVIATED.get(b) == a:
         return 0.8
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 3 and long_ == short + "s" and _no_plural(long_):
+        return 1.0  # a plural `singular` keeps whole (a Spanish table's pedidos, its pedido_id)
     if len(short) >= 3 and long_.startswith(short):
         return 0.8
     if len(short) >= 3 and _consonants(long_).startswith(short):  # dpt, mgr, cstmr
