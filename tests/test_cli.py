@@ -276,3 +276,14 @@ def test_relationships_says_which_files_of_one_header_are_typed_apart(tmp_path: 
     assert done.returncode == 0, done.stderr
     assert "typed apart" in done.stdout
     assert "bmf.eo1 and bmf.eo2 (EIN string here, number there)" in done.stdout
+
+
+def test_relationships_shows_a_link_s_integrity_once_normalized() -> None:
+    # TTN's uplinks write DEV_EUI in capitals, the device registry in lower case: every value
+    # matches once case is ignored, none as written; the table said "0".
+    from datadossier.cli import _integrity
+
+    said = _integrity({"integrity": 0.0, "normalized_integrity": 1.0, "row_integrity": 0.0})
+    assert said == "1 (normalized; 0 as written)"
+    assert _integrity({"integrity": 1.0, "normalized_integrity": 1.0}) == "1"
+    assert _integrity({"integrity": 0.9, "row_integrity": 0.5}) == "0.9 (rows 0.5)"

@@ -278,8 +278,15 @@ def _left_out(dialect: dict[str, Any] | None) -> str:
 
 
 def _integrity(evidence: dict[str, Any]) -> str:
-    """The share of the child's values found in the parent, and of its rows when that differs."""
+    """The share of the child's values found in the parent, and of its rows when that differs;
+    once normalized when the join runs on normalized values (TTN's DEV_EUI upper-case beside a
+    registry's lower-case dev_eui: 1 so, 0 as written)."""
+    from datadossier.enrichment.join_paths import joins_normalized
+
     by_values, by_rows = evidence.get("integrity"), evidence.get("row_integrity")
+    normalized = evidence.get("normalized_integrity")
+    if joins_normalized(by_values, normalized):
+        return f"{_short(normalized)} (normalized; {_short(by_values)} as written)"
     if by_rows is None or by_values is None or round(by_rows, 2) == round(by_values, 2):
         return _short(by_values)
     return f"{_short(by_values)} (rows {by_rows:.4g})"
