@@ -544,3 +544,48 @@ def test_stars_narrower_than_the_numbers_stay_missing(infer: Infer) -> None:
     # A "*" among ages of two digits is no code of their width: a suppressed value.
     result = infer({"age": _numbers(400, 8, "*")})["age"]
     assert (result.decided_type, result.missing_values) == ("INTEGER", {"*": 50})
+
+
+def _asos_gusts(rows: int, seed: int) -> list[str | None]:
+    """IEM's gust column: "M" on four hours of five."""
+    rng = random.Random(seed)
+    return ["M" if i % 5 else f"{rng.randint(15, 40)}.00" for i in range(rows)]
+
+
+def test_a_column_all_of_the_tables_missing_letter_is_empty(infer: Infer) -> None:
+    # IEM's ASOS download: skyc3 and snowdepth are "M" in every row, read as a category
+    # "M" (0% null) beside the gusts whose "M" reads as missing.
+    results = infer({"gust": _asos_gusts(200, 7), "skyc3": ["M"] * 200, "snowdepth": ["M"] * 200})
+    for name in ("skyc3", "snowdepth"):
+        result = results[name]
+        assert (result.decided_type, result.missing_values, result.missing_in_text) == ("VARCHAR", {"M": 200}, ("M",))
+        assert result.non_null_count == 0
+        assert result.reason.startswith("Every value is 'M', which the table writes for a missing value (read so in gust)")
+
+
+def test_the_tables_missing_letter_among_text_is_missing_and_named(infer: Infer) -> None:
+    # IEM's wxcodes (present weather): "M" on 355 of 557 hours was its top category.
+    codes = ["-RA", "BR", "-RA BR", "RA", "-SN", "FG", "+RA", "VCTS", "-DZ"]
+    wxcodes: list[str | None] = ["M" if i % 3 else codes[i % 9] for i in range(300)]
+    result = infer({"gust": _asos_gusts(300, 8), "wxcodes": wxcodes})["wxcodes"]
+    assert (result.decided_type, result.missing_values, result.missing_in_text) == ("VARCHAR", {"M": 200}, ("M",))
+    assert result.non_null_count == 100
+    assert "'M' (200 of 300 values, 66.7%): the table's letter for a missing value (read so in gust)" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "values"), [("sex", ["M", "F"]), ("size", ["S", "M", "L", "XL"]), ("sex", ["M", "F", "Male"])]
+)
+def test_the_tables_missing_letter_among_other_letters_stays_a_value(infer: Infer, name: str, values: list[str]) -> None:
+    # A sex's "M" beside "F", a shirt's size "M" beside "S" and "L", in a table whose
+    # numbers write "M" for a missing value: there "M" is a value of the text.
+    column: list[str | None] = [values[i % len(values)] for i in range(300)]
+    result = infer({"gust": _asos_gusts(300, 9), name: column})[name]
+    assert (result.decided_type, result.missing_in_text) == ("VARCHAR", ())
+    assert "letter for a missing value" not in result.reason
+
+
+def test_a_letter_the_table_writes_as_no_missing_value_stays_in_text(infer: Infer) -> None:
+    # A station's cloud cover "M" with no column of numbers reading it as missing: a category.
+    result = infer({"n": [str(i) for i in range(100)], "cover": ["M" if i % 2 else "CLR" for i in range(100)]})["cover"]
+    assert (result.missing_values, result.missing_in_text) == ({}, ())

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from datadossier.engine.gateway import quote_ident, quote_literal
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
 from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
 from datadossier.inference.decide import MONTH_FIRST_PATTERNS, decide_text_column
@@ -150,6 +151,7 @@ def infer_columns(
             ):
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
+    results = _table_letters_in_text(con, relation, plans, results)
     return amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
 
 
@@ -167,6 +169,80 @@ def _beside_table_missing_letters(plans: list[ColumnPlan]) -> None:
     letters = table_missing_letters(found)
     for findings in found:
         findings.table_missing_letters = letters
+
+
+def _table_letters_in_text(
+    con: duckdb.DuckDBPyConnection, relation: str, plans: list[ColumnPlan], results: list[ColumnInference]
+) -> list[ColumnInference]:
+    """The decisions with the table's missing letters (see `_beside_table_missing_letters`)
+    read as missing in its text columns too: IEM's ASOS downloads write "M" in wxcodes beside
+    "-RA" and "BR", and in every row of skyc3, snowdepth and ice_accretion_1hr, which kept it
+    as their top category with no null. Only where the sample holds the letter, and the whole
+    column writes no other single letter: a sex's "M" beside "F", a size's beside "S" and "L",
+    is a value there. One query counts them, for those columns only."""
+    wanted = [
+        (index, letter, plan.findings.table_missing_letters)
+        for index, (plan, result) in enumerate(zip(plans, results, strict=True))
+        if plan.findings is not None and result.decided_type == "VARCHAR"
+        for letter in sorted(plan.findings.table_missing_letters & plan.findings.letters.keys())
+    ]
+    if not wanted:
+        return results
+    counts = [_letter_counts(plans[index].name, letter, table) for index, letter, table in wanted]
+    row = con.execute(f"SELECT {', '.join(counts)} FROM {relation}").fetchone()
+    assert row is not None
+    counted: dict[int, dict[str, int]] = {}
+    for position, (index, letter, _table) in enumerate(wanted):
+        count, others = int(row[2 * position]), int(row[2 * position + 1])
+        if count and not others:
+            counted.setdefault(index, {})[letter] = count
+    return [
+        _with_letters_missing(result, counted[index], results) if index in counted else result
+        for index, result in enumerate(results)
+    ]
+
+
+def _letter_counts(name: str, letter: str, table: frozenset[str]) -> str:
+    """SQL for two counts over a column: its values that are ``letter``, and those that are
+    a single letter other than the ``table``'s missing ones."""
+    col, trimmed = quote_ident(name), f"trim({quote_ident(name)})"
+    letters = ", ".join(quote_literal(m) for m in sorted(table))
+    # (A letter has a case: upper and lower differ, as they do not for a digit or a sign.)
+    other = f"length({trimmed}) = 1 AND {trimmed} NOT IN ({letters}) AND upper({trimmed}) <> lower({trimmed})"
+    return f"count_if({col} = {quote_literal(letter)}), count_if({other})"
+
+
+def _with_letters_missing(
+    result: ColumnInference, letters: dict[str, int], results: list[ColumnInference]
+) -> ColumnInference:
+    """A text decision whose ``letters`` (counted) are missing values, NULL in its typed layer,
+    the reason naming them, their share and the columns of the table that read them so."""
+    total = result.non_null_count + sum(result.missing_values.values())
+    non_null = result.non_null_count - sum(count - result.missing_values.get(letter, 0) for letter, count in letters.items())
+    read = [r.column_name for r in results if r.decided_type != "VARCHAR" and letters.keys() & r.missing_values.keys()]
+    where = f" (read so in {', '.join(read[:3])}{', ...' if len(read) > 3 else ''})" if read else ""
+    if non_null <= 0:
+        written = " or ".join(repr(letter) for letter in letters)
+        reason = (
+            f"Every value is {written}, which the table writes for a missing value{where}: NULL in the typed layer,"
+            " the column empty; kept as VARCHAR, with no type to read."
+        )
+    else:
+        listed = ", ".join(f"{letter!r} ({count:,} of {total:,} values, {count / total:.1%})" for letter, count in letters.items())
+        reason = (
+            f"{result.reason} {listed}: the table's letter for a missing value{where}, NULL in the typed layer, not a"
+            " category of the text."
+        )
+    missing = {**result.missing_values, **letters}
+    candidates = [
+        replace(c, details={**c.details, "missing_values": dict(letters)})
+        if c.data_type == "VARCHAR" and c.detected_pattern == result.decided_pattern else c
+        for c in result.candidates
+    ]
+    return replace(
+        result, candidates=candidates, reason=reason, non_null_count=max(non_null, 0), missing_values=missing,
+        missing_in_text=tuple(letters),
+    )
 
 
 def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:

@@ -54,6 +54,10 @@ class ColumnInference:
     # A trace under a precipitation's name (NOAA's "T"), with its count over the whole column:
     # 0 in the typed layer of a numeric decision (see `sampling.trace_values`), not missing.
     trace_values: dict[str, int] = field(default_factory=dict)
+    # Of ``missing_values``, those a text decision reads as missing too, NULL in its typed
+    # layer: the letter the table writes for a missing value in its other columns (IEM's "M"
+    # in wxcodes and in its all-"M" skyc3), not a category of the text.
+    missing_in_text: tuple[str, ...] = ()
     # Text padded to a width with spaces (see `decide.PADDED_SHARE`): trimmed in the typed layer.
     padded: bool = False
     # Text of which the sample held values with spaces around them (a value of spaces alone

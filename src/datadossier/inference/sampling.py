@@ -176,6 +176,10 @@ class SampleFindings:
     # value is a number, with their sampled counts: a table's habit when other columns share it
     # (see `table_missing_letters`).
     letters_beside_numbers: dict[str, int] = field(default_factory=lambda: {})
+    # The marker letters sampled in this column, whatever its other values, with their sampled
+    # counts: where one is the table's missing letter, a text column's too (IEM's "M" among
+    # wxcodes' "-RA", see `infer._table_letters_in_text`).
+    letters: dict[str, int] = field(default_factory=lambda: {})
     # The letters the table writes for a missing value (see `infer.infer_columns`): read as
     # missing here too, however rare (IEM's ASOS downloads write "M" in every column).
     table_missing_letters: frozenset[str] = frozenset()
@@ -356,6 +360,7 @@ def _findings(
     findings.missing = _missing_markers(untraced, weights, total - sum(traces.values()), config) | traces
     findings.trace = frozenset(traces)
     findings.letters_beside_numbers = _letters_beside_numbers(markers, weights, total)
+    findings.letters = _sampled_letters(markers)
     if findings.missing:
         total -= sum(findings.missing.values())
         findings.sampled = total
@@ -676,10 +681,19 @@ def _missing_markers(
     return {}
 
 
+def _sampled_letters(markers: list[tuple[str, int]]) -> dict[str, int]:
+    """The marker letters among the sampled markers, spaces around them or not, counted."""
+    letters: Counter[str] = Counter()
+    for value, count in markers:
+        if is_marker_letter(value):
+            letters[value.strip()] += count
+    return dict(letters)
+
+
 def _letters_beside_numbers(markers: list[tuple[str, int]], weights: Weights, total: int) -> dict[str, int]:
     """The marker letters of a column whose other sampled values are all numbers (tmpf's
     "M" among temperatures), with their sampled counts; none in a column of other values."""
-    letters = {v.strip(): c for v, c in markers if is_marker_letter(v)}
+    letters = _sampled_letters(markers)
     numbers = weights["float"][0]
     return letters if letters and numbers and numbers + sum(letters.values()) >= total else {}
 

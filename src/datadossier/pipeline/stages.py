@@ -283,7 +283,8 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
     """The cast of a column: the inferred decision, or a person's decision when there is one."""
     decided: DataType = inference.decided_type if manual_type is None else manual_type  # type: ignore[assignment]
     plain = stored_plain(decided, inference.sampled_distinct_share, inference.sampled_max_length)
-    missing = tuple(inference.missing_values) if decided != "VARCHAR" else ()
+    # (Text keeps its markers as written, but for the table's missing letter: see `missing_in_text`.)
+    missing = tuple(inference.missing_values) if decided != "VARCHAR" else inference.missing_in_text
     # (A trace is 0 in a column of numbers, and text in a person's VARCHAR.)
     zero = tuple(inference.trace_values) if decided in NUMERIC_TYPES else ()
     missing += zero

@@ -88,19 +88,31 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
         if cast.decided_type == "TIMESTAMP" and cast.pattern in EPOCH_SCALES:
             return native_epoch_sql(col, cast.pattern)  # (an int64 of Unix times, see `native`)
         return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
+    if cast.decided_type == "VARCHAR" and cast.missing:
+        # The table's letter for a missing value is no category of the text (IEM's "M" in
+        # wxcodes): NULL, as in the table's numbers (see `ColumnInference.missing_in_text`).
+        text = _text_expression(cast, col)
+        return f"CASE WHEN {missing_sql(col, cast.missing)} THEN NULL ELSE {text} END"
     if cast.decided_type == "VARCHAR" and (cast.trim or cast.blank_null):
-        # A value of spaces alone is no value (the " " of NYC's sales' EASE-MENT, of a
-        # fixed-width export's blank field): NULL, as an empty one is. Only in columns whose
-        # sample held spaced values: the check costs the typed write 0.1 s a million rows.
-        if cast.trim:
-            return f"nullif(trim({col}), '')"
-        return f"CASE WHEN prefix({col}, ' ') AND trim({col}) = '' THEN NULL ELSE {col} END"
+        return _text_expression(cast, col)
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
     typed = computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
     if cast.zero:
         # (A trace's "T" is text the reading left, also in a thin column: see `conversions`.)
         return f"CASE WHEN coalesce({missing_sql(col, cast.zero)}, false) THEN 0 ELSE {typed} END"
     return typed
+
+
+def _text_expression(cast: ColumnCast, col: str) -> str:
+    """A text column's typed value: trimmed when padded, else as written."""
+    # A value of spaces alone is no value (the " " of NYC's sales' EASE-MENT, of a
+    # fixed-width export's blank field): NULL, as an empty one is. Only in columns whose
+    # sample held spaced values: the check costs the typed write 0.1 s a million rows.
+    if cast.trim:
+        return f"nullif(trim({col}), '')"
+    if cast.blank_null:
+        return f"CASE WHEN prefix({col}, ' ') AND trim({col}) = '' THEN NULL ELSE {col} END"
+    return col
 
 
 def _failure(cast: ColumnCast, readings: Readings) -> str | None:
