@@ -3149,3 +3149,22 @@ async def test_an_event_log_s_timestamp_unique_by_chance_is_no_grain(runtime: Ru
     entity = await _one_file_entity(runtime, tmp_path / "data" / "mixpanel" / "mixpanel_events.csv", lines)
     assert entity.grain_columns is None
     assert entity.evidence["keys"]["unique_by_chance"] == ["time"]
+
+
+async def test_a_path_out_of_a_parent_on_its_sparse_key_names_the_parent_rows_it_drops(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # USAspending: recipients carry the legacy recipient_duns, blank for those registered
+    # since 2022; assistance -> recipients -> contracts on it lost a quarter of the awards unsaid.
+    folder = tmp_path / "data" / "usa"
+    folder.mkdir(parents=True)
+    (folder / "recipients.csv").write_text("recipient_uei,recipient_duns,recipient_name\n" + "".join(
+        f"UEI{i:09d},{'' if i % 4 == 3 else f'{100000000 + i * 7919}'},Recipient {i}\n" for i in range(40)))
+    (folder / "contracts.csv").write_text("contract_transaction_unique_key,recipient_duns,federal_action_obligation\n" + "".join(
+        f"CONT_{i:06d},{'' if i % 4 == 3 else f'{100000000 + (i % 40) * 7919}'},{100 + i}.00\n" for i in range(200)))
+    (folder / "assistance.csv").write_text("assistance_transaction_unique_key,recipient_uei,federal_action_obligation\n" + "".join(
+        f"ASST_{i:06d},UEI{i % 40:09d},{50 + i}.00\n" for i in range(150)))
+    service = await _profile(runtime, folder)
+    (path, *_) = (await service.join_paths("assistance", "contracts")).paths
+    assert [s.from_columns for s in path.steps] == [("recipient_uei",), ("recipient_duns",)]
+    assert "Empty references: 10 rows of usa.recipients (25.0%) have no recipient_duns" in " ".join(path.warnings)

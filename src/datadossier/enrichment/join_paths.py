@@ -75,9 +75,13 @@ class Step:
     parent_repeats: int = 0
     # The child's values list several parents: how to split them (see `enrichment.listed`).
     items: ListedItems | None = None
-    # Of a step from the child: its rows without a reference (NULL in ``from_columns``), of all.
+    # The rows of ``from_table`` without a value in ``from_columns`` (a child's without a
+    # reference, a parent's empty on a sparse key), of all: an inner join drops them.
     empty_rows: int = 0
     rows: int = 0
+    # Of a step from the parent: the child's rows without a reference, which it never reaches.
+    to_empty_rows: int = 0
+    to_rows: int = 0
     # Orphan values that are keys of the parent's rows held in its quarantine layer.
     quarantined: int = 0
     # Of a step from the child: its rows whose reference has no parent (the join's own orphans).
@@ -133,6 +137,8 @@ class _Edge:
     items: ListedItems | None = None
     child_nulls: int = 0
     child_rows: int = 0
+    parent_nulls: int = 0
+    parent_rows: int = 0
     quarantined: int = 0
     orphan_rows: int = 0
 
@@ -169,6 +175,8 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 items=ListedItems.of(r.evidence),
                 child_nulls=int(r.evidence.get("child_nulls") or 0),
                 child_rows=int(r.evidence.get("child_rows") or 0),
+                parent_nulls=int(r.evidence.get("parent_nulls") or 0),
+                parent_rows=int(r.evidence.get("parent_rows") or 0),
                 quarantined=int(r.evidence.get("orphans_in_quarantine") or 0),
                 orphan_rows=int(r.evidence.get("orphan_rows") or 0),
             )
@@ -196,6 +204,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
             Step(
                 e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, items=e.items,
+                empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
             )
         )
     return out
@@ -239,12 +248,23 @@ def find_paths(
         path.detours = detours(path, linked)
         if path.detours:
             path.confidence = round(path.confidence * _DETOUR_PENALTY ** len(path.detours), 4)
-    found.sort(key=lambda p: (len(p.steps), -p.confidence, [s.relationship_id for s in p.steps]))
+    found.sort(key=lambda p: (len(p.steps), -round(p.confidence * kept_share(p), 4), [s.relationship_id for s in p.steps]))
     result = found[:k]
     for path in result:
         path.warnings = warnings(path)
         path.sql = join_sql(path)
     return result
+
+
+def kept_share(path: JoinPath) -> float:
+    """The share of the rows a path keeps past the empty values it joins on, step by step:
+    it ranks paths alike otherwise, so USAspending's contracts reach their recipients on the
+    recipient_uei every row holds before the legacy recipient_duns, blank since 2022."""
+    share = 1.0
+    for step in path.steps:
+        if step.rows:
+            share *= 1 - step.empty_rows / step.rows
+    return share
 
 
 def detours(path: JoinPath, linked: set[tuple[str, str]]) -> list[tuple[Step, Step]]:
@@ -315,11 +335,7 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
                 f" a LEFT JOIN from {step.from_table} keeps them all."
             )
-        if step.from_child and step.empty_rows and step.rows:
-            notes.append(
-                f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({100 * step.empty_rows / step.rows:.1f}%)"
-                f" have no {', '.join(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
-            )
+        notes += _empty_notes(step)
         if step.integrity is not None and (step.integrity < 0.99 or _drops_orphan_rows(step)):
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
             # (Counted on the values the SQL joins: normalized ones, where it normalizes.)
@@ -353,6 +369,25 @@ def warnings(path: JoinPath) -> list[str]:
                     f"{100 * step.normalized_integrity:.1f}% match once case, spaces and leading zeros of digit "
                     "codes are ignored: join on lower(trim(...)) or ltrim(..., '0') of both sides to keep them."
                 )
+    return notes
+
+
+def _empty_notes(step: Step) -> list[str]:
+    """The rows either side of a step loses to empty values of the columns it joins on, at
+    any step of a path: USAspending's assistance awards reach their recipients, and on to
+    the contracts through recipient_duns, blank for a quarter of recipients and contracts."""
+    notes: list[str] = []
+    if step.empty_rows and step.rows:
+        notes.append(
+            f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({100 * step.empty_rows / step.rows:.1f}%)"
+            f" have no {', '.join(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
+        )
+    if step.to_empty_rows and step.to_rows:
+        notes.append(
+            f"Empty references: {step.to_empty_rows:,} rows of {step.to_table} ({100 * step.to_empty_rows / step.to_rows:.1f}%)"
+            f" have no {', '.join(step.to_columns)}, so this join never reaches them; start from {step.to_table}"
+            " (or join another column) to count them."
+        )
     return notes
 
 

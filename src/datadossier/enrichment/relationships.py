@@ -624,6 +624,10 @@ def link_evidence(cand: Candidate, *, unique_child: bool) -> dict[str, Any]:
     if cand.child.nulls:
         # (Rows without a reference, guest payments without a customer: an inner join drops them.)
         evidence.update(child_nulls=cand.child.nulls, child_rows=cand.child.rows)
+    if cand.parent.nulls:
+        # (A key empty on some of its rows, USAspending's recipients without a DUNS since 2022:
+        # a path walking out of the parent on it drops them.)
+        evidence.update(parent_nulls=cand.parent.nulls, parent_rows=cand.parent.rows)
     return evidence
 
 

@@ -1,0 +1,41 @@
+"""Join paths over stored links, without profiling: the ranking and warnings of `find_paths`."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from datadossier.enrichment.join_paths import find_paths
+from datadossier.store.domain import RelationshipInfo
+
+
+def _link(number: int, child: tuple[str, str], parent: tuple[str, str], evidence: dict[str, Any]) -> RelationshipInfo:
+    ident = uuid.UUID(int=number)
+    return RelationshipInfo(
+        relationship_id=ident, relationship_ids=[ident], from_table=child[0], from_columns=[child[1]],
+        to_table=parent[0], to_columns=[parent[1]], relationship_type="foreign_key", cardinality="n:1",
+        confidence=0.98, detection_method="value_overlap", evidence={"integrity": 1.0, **evidence}, status="detected",
+    )
+
+
+def test_a_link_on_a_partly_empty_key_ranks_below_the_complete_one_at_the_same_confidence() -> None:
+    # USAspending: contracts name their recipient by recipient_uei on every row, and by the
+    # legacy recipient_duns, blank on every action since April 2022 (a quarter of the rows).
+    duns = _link(1, ("g.contracts", "recipient_duns"), ("g.recipients", "recipient_duns"),
+                 {"child_nulls": 49, "child_rows": 200, "parent_nulls": 10, "parent_rows": 40})
+    uei = _link(2, ("g.contracts", "recipient_uei"), ("g.recipients", "recipient_uei"), {})
+    first, second = find_paths([duns, uei], "g.contracts", "g.recipients")
+    assert (first.steps[0].from_columns, second.steps[0].from_columns) == (("recipient_uei",), ("recipient_duns",))
+    assert first.confidence == second.confidence == 0.98
+
+
+def test_a_step_inside_a_path_names_the_empty_values_on_either_side_of_its_join() -> None:
+    # USAspending: assistance awards reach their recipients on recipient_uei, and on to the
+    # contracts through recipient_duns, blank for a quarter of recipients and of contracts.
+    assistance = _link(1, ("g.assistance", "recipient_uei"), ("g.recipients", "recipient_uei"), {})
+    duns = _link(2, ("g.contracts", "recipient_duns"), ("g.recipients", "recipient_duns"),
+                 {"child_nulls": 49, "child_rows": 200, "parent_nulls": 10, "parent_rows": 40})
+    (path,) = find_paths([assistance, duns], "g.assistance", "g.contracts")
+    notes = " ".join(path.warnings)
+    assert "Empty references: 10 rows of g.recipients (25.0%) have no recipient_duns; an inner JOIN drops them" in notes
+    assert "Empty references: 49 rows of g.contracts (24.5%) have no recipient_duns, so this join never reaches them" in notes
