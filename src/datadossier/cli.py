@@ -615,6 +615,8 @@ def cmd_join_path(args: argparse.Namespace) -> int:
             console.print(f"  ! {warning}")
     for group in result.disconnected_groups:
         console.print("group: " + ", ".join(group))
+    for note in result.shared_attributes:
+        console.print(f"shared: {note}", soft_wrap=True)
     for line in result.stale:
         console.print(f"! {line}", soft_wrap=True)
     return 0

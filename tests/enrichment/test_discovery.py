@@ -3168,3 +3168,22 @@ async def test_a_path_out_of_a_parent_on_its_sparse_key_names_the_parent_rows_it
     (path, *_) = (await service.join_paths("assistance", "contracts")).paths
     assert [s.from_columns for s in path.steps] == [("recipient_uei",), ("recipient_duns",)]
     assert "Empty references: 10 rows of usa.recipients (25.0%) have no recipient_duns" in " ".join(path.warnings)
+
+
+async def test_tables_no_path_joins_are_told_the_attributes_they_share(runtime: Runtime, tmp_path: Path) -> None:
+    # Toast's time entries and a back office's vendor invoices share no key with the orders,
+    # but each names the restaurant's Location (the invoices as "Downtown") and a day: labour
+    # and food cost per location and day are asked by aggregating both sides to those first.
+    folder = tmp_path / "data" / "pos"
+    folder.mkdir(parents=True)
+    places = ["Harbor Grill - Downtown", "Harbor Grill - Eastside", "Harbor Grill - Airport"]
+    (folder / "orders.csv").write_text("Order Id,Location,Opened,Amount\n" + "".join(
+        f"O{i:05d},{places[i % 3]},2023-04-{1 + i % 20:02d} 18:{i % 60:02d}:00,{10 + i % 40}.50\n" for i in range(300)))
+    (folder / "invoices.csv").write_text("Vendor,Invoice Date,Amount,Location\n" + "".join(
+        f"Sysco {i % 4},2023-04-{1 + i % 10:02d},{500 + i}.00,{places[i % 3].split(' - ')[1]}\n" for i in range(40)))
+    service = await _profile(runtime, folder)
+    answer = await service.join_paths("invoices", "orders")
+    assert answer.paths == []
+    notes = [s.note(answer.from_table, answer.to_table) for s in answer.shared]
+    assert notes[0].startswith("pos.invoices(Location) and pos.orders(Location): 3 of 3 values meet only as a part")
+    assert notes[1].startswith("pos.invoices(Invoice Date) and pos.orders(Opened): 10 of 10 days in common")

@@ -213,6 +213,8 @@ class PathAnswer:
     paths: list[Any]
     groups: list[list[str]]
     discovery: DiscoveryRun
+    # When no path joins them: what the two tables share all the same (`enrichment.shared`).
+    shared: list[Any] = field(default_factory=list[Any])
 
 
 class RelationshipService:
@@ -301,7 +303,18 @@ class RelationshipService:
                     [([s.as_json() for s in p.steps], p.confidence) for p in paths],
                 )
         groups = [] if paths else _groups_of(tables, rels, {start.source, end.source})
-        return PathAnswer(start.qualified_name, end.qualified_name, paths, groups, run)
+        shared: list[Any] = []
+        if not paths and start.qualified_name != end.qualified_name:
+            shared = await anyio.to_thread.run_sync(
+                self._shared, start.qualified_name, end.qualified_name, abandon_on_cancel=True
+            )
+        return PathAnswer(start.qualified_name, end.qualified_name, paths, groups, run, shared)
+
+    def _shared(self, from_table: str, to_table: str) -> list[Any]:
+        from datadossier.enrichment.shared import shared_attributes
+
+        with self.discovery.workspace.connect(read_only=True) as con:
+            return list(shared_attributes(con, from_table, to_table))
 
     def _checked_meetings(self, paths: list[Any]) -> list[Any]:
         """Paths whose two sides meet at a table without sharing a value there (no rows

@@ -257,6 +257,12 @@ class FindJoinPathResult(BaseModel):
         " different groups, or in one beyond max_hops joins."
     )
     message: str = Field(description="One sentence that sums up the answer.")
+    shared_attributes: list[str] = Field(
+        default_factory=lambda: [],
+        description="When nothing was found: columns of both tables whose values meet (named alike, or days of"
+        " dates), each with how many values meet and whether they are spelled differently. Aggregate both sides"
+        " to them first, then join the aggregates on them; never join the raw rows on them (rows multiply).",
+    )
     discovery: DiscoveryOut
     sql_runs_in: str | None = Field(default=None, description="Where the paths' SQL runs (see `runs_in`).")
     stale: list[str] = Field(default_factory=lambda: [], description=_STALE)
@@ -337,7 +343,11 @@ def find_join_path_result(answer: Any) -> FindJoinPathResult:
             f"No join path from {answer.from_table} to {answer.to_table} within the hop limit: they are not "
             "connected by any relationship found or confirmed. See disconnected_groups."
         )
+    shared = [s.note(answer.from_table, answer.to_table) for s in answer.shared]
+    if shared:
+        message += " Shared attributes (see shared_attributes): aggregate both sides to them first, then join there."
     return FindJoinPathResult(
         from_table=answer.from_table, to_table=answer.to_table, found=bool(paths), paths=paths,
-        disconnected_groups=answer.groups, message=message, discovery=discovery_out(answer.discovery),
+        disconnected_groups=answer.groups, message=message, shared_attributes=shared,
+        discovery=discovery_out(answer.discovery),
     )
