@@ -3187,3 +3187,22 @@ async def test_tables_no_path_joins_are_told_the_attributes_they_share(runtime: 
     notes = [s.note(answer.from_table, answer.to_table) for s in answer.shared]
     assert notes[0].startswith("pos.invoices(Location) and pos.orders(Location): 3 of 3 values meet only as a part")
     assert notes[1].startswith("pos.invoices(Invoice Date) and pos.orders(Opened): 10 of 10 days in common")
+
+
+async def test_an_e_mail_column_written_twice_for_one_customer_is_still_cited(runtime: Runtime, tmp_path: Path) -> None:
+    # Chargebee's customers: one address of 600 on two records (a double sign-up), which hid
+    # every link from Mixpanel's distinct_id, the e-mail of the user who did the event.
+    folder = tmp_path / "data" / "saas"
+    folder.mkdir(parents=True)
+    emails = [f"user{i}@firm{i % 37}.com" for i in range(300)]
+    emails[150] = emails[10]
+    (folder / "customers.csv").write_text("Customer Id,Email,Company\n" + "".join(
+        f"cust_{i:05d},{email},Firm {i % 37}\n" for i, email in enumerate(emails)))
+    (folder / "events.csv").write_text("event,distinct_id,time\n" + "".join(
+        f"{['Login', 'Export'][i % 2]},{emails[(i * 7) % 300]},{1711929600 + i * 61}\n" for i in range(900)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="saas")
+    link = _edges(found, "saas")[("events", ("distinct_id",), "customers", ("Email",))]
+    assert link.evidence["parent_repeats"] == 1
+    (path, *_) = (await service.join_paths("events", "customers")).paths
+    assert any(w.startswith("Repeats: 1 value of saas.customers(Email) stand on more than one") for w in path.warnings)

@@ -346,6 +346,12 @@ def names_a_unit(name: str) -> bool:
 _MAILBOX_WORDS = frozenset({"email", "mail"})
 
 
+def names_a_mailbox(name: str) -> bool:
+    """Whether a name says its values are e-mail addresses (Email, "E-mail Address")."""
+    ws = words(name)
+    return bool(ws) and (ws[-1] in _MAILBOX_WORDS or (ws[-1] == "address" and len(ws) > 1 and ws[-2] in _MAILBOX_WORDS))
+
+
 def is_descriptive(name: str) -> bool:
     ws = words(name)
     return any(

@@ -38,6 +38,7 @@ from datadossier.enrichment.naming import (
     is_key_like,
     is_measure_like,
     is_placeholder,
+    names_a_mailbox,
     names_a_rank,
     names_a_year,
     refers_back,
@@ -430,10 +431,22 @@ def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
             columns.append(table.column(names[0]))
     columns += [
         c for c in table.columns
-        if c.name not in keyed and c not in columns and (is_key_like(c.name) or _unnamed_code(c)) and c.distinct is not None
-        and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)) and SPARSE_KEY_SHARE * c.rows <= c.non_null
+        if c.name not in keyed and c not in columns and c.distinct is not None
+        and (
+            ((is_key_like(c.name) or _unnamed_code(c)) and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)))
+            or (_specific_values(c) and _all_but_a_few(c))
+        )
+        and SPARSE_KEY_SHARE * c.rows <= c.non_null
     ]
     return [c for c in columns if c.family in ("integer", "string")]
+
+
+def _specific_values(column: ColumnStats) -> bool:
+    """Values too specific to repeat by chance, whatever the name says of keys: e-mail
+    addresses (Chargebee's customers.Email, one address of 600 on two records, which
+    Mixpanel's distinct_id and Zendesk's Requester email cite) and UUIDs. Not names of
+    people or firms, nor small numbers, which repeat on their own."""
+    return column.family == "string" and (column.sql_type.upper() == "UUID" or names_a_mailbox(column.name))
 
 
 def _unnamed_code(column: ColumnStats) -> bool:
