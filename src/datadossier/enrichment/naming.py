@@ -263,6 +263,7 @@ def is_key_like(name: str) -> bool:
         ws[-1] in KEY_WORDS or _leading_key_word(ws) or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
         or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
         or ws[0] in REGISTRY_NUMBERS or (ws[-1] in REGISTRY_NUMBERS and ws[-1] not in _LEADING_ONLY)
+        or (len(ws) == 1 and ws[0] in CELL_IDENTITIES)
     )
 
 
@@ -274,6 +275,11 @@ def is_key_like(name: str) -> bool:
 REGISTRY_NUMBERS = frozenset({"mmsi", "imo", "icao24", "duns", "uei", "ein", "lei", "npi", "cik", "vin"})
 # (A name ending in "lei" may be an amount in Romanian lei: pret_lei.)
 _LEADING_ONLY = frozenset({"lei"})
+# The identities of a mobile network's cells as 3GPP names them, and cell inventories, CDRs
+# and OSS counter exports head them: CI (the cell identity, unique numbers spread over 0 to
+# 65535), LTE's ECI and 5G's NCI, the global CGI and ECGI, and the areas cells are grouped in
+# (LAC, TAC). Keys as a whole name only: a "CI" beside ci_lower is a confidence interval's.
+CELL_IDENTITIES = frozenset({"ci", "eci", "nci", "cgi", "ecgi", "ncgi", "lac", "tac"})
 
 
 def _leading_key_word(ws: tuple[str, ...]) -> bool:

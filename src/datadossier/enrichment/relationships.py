@@ -32,6 +32,7 @@ from datadossier.enrichment.join_paths import joins_normalized, normalized_key
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
     DESCRIPTIVE_WORDS,
+    KEY_WORDS,
     entity_words,
     hierarchy_hint,
     is_descriptive,
@@ -47,7 +48,7 @@ from datadossier.enrichment.naming import (
     words,
 )
 from datadossier.enrichment.parts import part_labels
-from datadossier.inference.names import looks_like_phone
+from datadossier.inference.names import looks_like_phone, names_a_call_line
 
 if TYPE_CHECKING:
     import duckdb
@@ -271,9 +272,36 @@ def _child_ok(column: ColumnStats) -> bool:
         return False  # film.length, quantity, sort_order: amounts
     if names_a_year(column.name):
         return False  # House Prices' YearBuilt 1872..2010 inside test.csv's Id 1461..2919: years
-    if looks_like_phone(column.name):
+    if _holds_phone_numbers(column):
         return False  # Care Compare's Telephone Number: the same facility's, beside its Facility ID
     return not (is_descriptive(column.name) and not is_key_like(column.name))
+
+
+def _holds_phone_numbers(column: ColumnStats) -> bool:
+    """Whether a column is named for phone numbers, which repeat their holder's identifier:
+    not a call record's lines (MSISDN, A_NUMBER, the key its subscribers are listed by, see
+    `names_a_call_line`), nor a cell that is no phone (`_names_a_cell`)."""
+    return looks_like_phone(column.name) and not names_a_call_line(column.name) and not _names_a_cell(column)
+
+
+# Key words of a number to call: "cell_no" is a phone, "cell_id" is not.
+_NUMBER_WORDS = frozenset({"no", "nr", "nbr", "num", "number"})
+# Seven digits: the shortest subscriber number with its area code.
+_PHONE_MIN = 1_000_000
+
+
+def _names_a_cell(column: ColumnStats) -> bool:
+    """Whether "cell" names a thing rather than a mobile phone: a radio cell of a network (a
+    CDR's CELL_ID, an OSS counter export's CellId, the key every call, counter and drive test
+    joins its cell inventory by) or a single-cell barcode (scRNA-seq's cell_id
+    "AAACCTGAGC012345T"). So when an identifier's word ends the name, or its numbers are
+    too short to call (CELL 26953)."""
+    ws = words(column.name)
+    if "cell" not in ws or looks_like_phone(" ".join(w for w in ws if w != "cell")):
+        return False  # (Cell Phone, cell_mobile: a phone whatever else)
+    if ws[-1] in KEY_WORDS and ws[-1] not in _NUMBER_WORDS:
+        return True
+    return column.family == "integer" and column.max_value is not None and column.max_value < _PHONE_MIN
 
 
 # A descriptive name over values this short holds codes: the S&P 500 prices' `Name` holds

@@ -1,0 +1,61 @@
+"""Keys and links of telecom, IoT, historian and HR exports, through the real pipeline (the
+helpers and the store fixtures of `test_discovery`)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from datadossier.runtime import Runtime
+from tests.enrichment.test_discovery import _edges, _profile, runtime
+
+__all__ = ["runtime"]  # (the fixture, shared)
+
+
+def _cells(rng: random.Random, count: int) -> list[int]:
+    return rng.sample(range(10000, 65535), count)
+
+
+async def test_a_cdr_s_cell_id_links_to_the_cell_inventory_named_alike(runtime: Runtime, tmp_path: Path) -> None:
+    # A mobile operator's CDRs name the serving cell CELL_ID, as its cell inventory does:
+    # "cell" was read as a mobile phone's, and a phone number is no reference.
+    rng = random.Random(6)
+    cells = _cells(rng, 30)
+    folder = tmp_path / "data" / "cdr"
+    folder.mkdir(parents=True)
+    (folder / "cells.csv").write_text("CELL_ID,SITE_NAME,TECH\n" + "".join(f"{c},LDN{i:04d},4G\n" for i, c in enumerate(cells)))
+    (folder / "cdr.csv").write_text("RECORD_SEQ,CALL_TYPE,CELL_ID,DURATION\n" + "".join(
+        f"{i},MOC,{rng.choice(cells)},{rng.randint(0, 900)}\n" for i in range(1, 301)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="cdr")
+    assert ("cdr", ("CELL_ID",), "cells", ("CELL_ID",)) in _edges(found, "cdr")
+
+
+async def test_a_cell_inventory_is_keyed_by_its_ci_which_the_cdr_s_cell_id_names(runtime: Runtime, tmp_path: Path) -> None:
+    # A cell inventory by LAC and CI (3GPP's cell identity, unique numbers over 0..65535, not
+    # the file's first column): it was keyed by its site's name, or by nothing.
+    rng = random.Random(7)
+    cells = _cells(rng, 40)
+    folder = tmp_path / "data" / "oss"
+    folder.mkdir(parents=True)
+    (folder / "cells.csv").write_text("LAC,CI,SITE_NAME,AZIMUTH,TECH\n" + "".join(
+        f"{1201 + i % 4},{c},LDN{i:04d},{120 * (i % 3)},4G\n" for i, c in enumerate(cells)))
+    (folder / "calls.csv").write_text("RECORD_SEQ,LAC,CELL_ID,DURATION\n" + "".join(
+        f"{i},{1201 + cells.index(c) % 4},{c},{rng.randint(0, 900)}\n" for i, c in ((i, rng.choice(cells)) for i in range(1, 201))))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="oss")
+    assert {e.table: e.grain_columns for e in entities}["oss.cells"] == ["CI"]
+    assert ("calls", ("CELL_ID",), "cells", ("CI",)) in _edges(found, "oss")
+
+
+async def test_single_cell_barcodes_under_cell_id_link_the_counts_to_the_cells(runtime: Runtime, tmp_path: Path) -> None:
+    # scRNA-seq metadata keyed by cell_id barcodes (AAACCTGAGC...T), the counts by cell and gene.
+    rng = random.Random(8)
+    barcodes = [f"AAACCTGAGC{rng.randint(100000, 999999)}T" for _ in range(40)]
+    folder = tmp_path / "data" / "sc"
+    folder.mkdir(parents=True)
+    (folder / "cells.csv").write_text("cell_id,cluster,n_genes\n" + "".join(f"{b},{i % 5},{rng.randint(500, 4000)}\n" for i, b in enumerate(barcodes)))
+    (folder / "counts.csv").write_text("cell_id,gene,umi\n" + "".join(f"{b},G{g},{rng.randint(1, 60)}\n" for b in barcodes for g in range(5)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="sc")
+    assert ("counts", ("cell_id",), "cells", ("cell_id",)) in _edges(found, "sc")
