@@ -59,3 +59,17 @@ async def test_single_cell_barcodes_under_cell_id_link_the_counts_to_the_cells(r
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="sc")
     assert ("counts", ("cell_id",), "cells", ("cell_id",)) in _edges(found, "sc")
+
+
+async def test_a_tag_name_references_the_pi_points_file_keyed_by_tag(runtime: Runtime, tmp_path: Path) -> None:
+    # An OSIsoft PI archive export by TagName and Timestamp beside the PI point list keyed by
+    # Tag, a file named for PI's points, not its tags: nothing linked them.
+    folder = tmp_path / "data" / "pi"
+    folder.mkdir(parents=True)
+    tags = [f"{kind}-{100 + i}.PV" for i in range(8) for kind in ("FIC", "TI", "PI", "LI")]
+    (folder / "pi_points.csv").write_text("Tag,Descriptor,EngUnits\n" + "".join(f"{t},Point {i},m3/h\n" for i, t in enumerate(tags)))
+    (folder / "pi_archive.csv").write_text("TagName,Timestamp,Value\n" + "".join(
+        f"{t},01-Apr-23 10:{m:02d}:00,{20 + i + m / 10:.1f}\n" for m in range(5) for i, t in enumerate(tags)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="pi")
+    assert ("pi_archive", ("TagName",), "pi_points", ("Tag",)) in _edges(found, "pi")

@@ -339,6 +339,14 @@ def _names_an_entity_key(column: ColumnStats, entity_keys: set[tuple[str, ...]])
     )
 
 
+def _names_a_thing(key: ColumnStats) -> bool:
+    """Whether a table's grain is named for the thing each row is: its table's entity (the tags
+    file's Tag), or a thing named bare, without an identifier's word (PI's pi_points, PIPoint
+    or points files keyed by Tag, which a historian's archive names TagName)."""
+    own = entity_words(key.name)
+    return bool(own) and (own == table_entity_words(key.table_label or bare(key.table)) or not is_key_like(key.name))
+
+
 def _comparable_as_numbers(child: ColumnStats, parent: ColumnStats) -> bool:
     """An integer on one side, a short code on the other (zip codes, ids with leading zeros)."""
     text = child if child.family == "string" else parent
@@ -390,11 +398,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         words(p.name) for p in parents
         if is_descriptive(p.name) or ((p.table, p.name) in grains and is_measure_like(p.name))
     }
-    # Keys named for their table's entity (tags.Tag): referenced as the thing's name too.
-    entity_keys = {
-        words(p.name) for p in parents
-        if (p.table, p.name) in grains and entity_words(p.name) == table_entity_words(p.table_label or bare(p.table))
-    }
+    # Keys named for their table's entity (tags.Tag), or a thing's bare name (pi_points.Tag):
+    # referenced as the thing's name too.
+    entity_keys = {words(p.name) for p in parents if (p.table, p.name) in grains and _names_a_thing(p)}
     schemas = {t.name: schema_of(t) for t in tables}
     widths = {t.name: len(t.columns) for t in tables}
     result: list[Candidate] = []
