@@ -73,3 +73,22 @@ async def test_a_tag_name_references_the_pi_points_file_keyed_by_tag(runtime: Ru
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="pi")
     assert ("pi_archive", ("TagName",), "pi_points", ("Tag",)) in _edges(found, "pi")
+
+
+async def test_a_flattened_json_path_s_last_field_names_the_key_written_in_another_case(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The Things Network's uplinks exported from its console name the device
+    # end_device_ids.dev_eui in capitals (70B3D57ED005BE6B); the device registry writes dev_eui
+    # in lower case. Either difference alone linked; both together did not.
+    rng = random.Random(11)
+    euis = [f"70b3d57ed005{rng.randrange(16**4):04x}" for _ in range(20)]
+    folder = tmp_path / "data" / "ttn"
+    folder.mkdir(parents=True)
+    (folder / "devices.csv").write_text("dev_eui,name\n" + "".join(f"{e},Sensor {i}\n" for i, e in enumerate(euis)))
+    (folder / "uplinks.csv").write_text("received_at,end_device_ids.dev_eui,uplink_message.f_cnt\n" + "".join(
+        f"2023-04-01T{i // 60 % 24:02d}:{i % 60:02d}:{i % 7:02d}.123456Z,{rng.choice(euis).upper()},{100 + i}\n" for i in range(200)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="ttn")
+    link = _edges(found, "ttn")[("uplinks", ("end_device_ids.dev_eui",), "devices", ("dev_eui",))]
+    assert link.evidence["normalized_integrity"] == 1.0

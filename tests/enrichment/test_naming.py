@@ -9,6 +9,7 @@ from datadossier.enrichment.naming import (
     hierarchy_hint,
     is_amount_like,
     is_key_like,
+    json_leaf,
     refers_back,
     refers_to,
     singular,
@@ -294,3 +295,19 @@ def test_units_of_measure_are_told_from_units_that_are_things() -> None:
         assert names_a_unit(name), name
     for name in ("BUSINESS_UNIT", "Housing Unit", "unit_id", "UnitPrice", "units_sold", "CharacteristicName"):
         assert not names_a_unit(name), name
+
+
+@pytest.mark.parametrize(
+    ("name", "leaf"),
+    [
+        # TTN's uplinks flattened from JSON: the last field names the value
+        ("end_device_ids.dev_eui", "dev_eui"),
+        ("uplink_message.rx_metadata[0].rssi", "rssi"),
+        # dots that are no path: an abbreviation's, a version's
+        ("Acct. No", "Acct. No"),
+        ("No.", "No."),
+        ("v.2", "v.2"),
+    ],
+)
+def test_a_json_path_s_last_field_is_its_leaf(name: str, leaf: str) -> None:
+    assert json_leaf(name) == leaf

@@ -396,8 +396,30 @@ def refers_to(child_column: str, parent_table: str, parent_column: str, *, own_k
     1.0: the same specific name (``order_id`` and ``order_id``) or the parent's entity with a
     key word (``customer_id`` -> ``customers.id``); 0.8 and below: abbreviations (``cust_id``),
     or the entity among other words (``billing_customer_id``, ``lead_emp``). ``own_key``: the
-    parent column is its table's identifying key (its grain).
+    parent column is its table's identifying key (its grain). A flattened JSON field's path
+    (``end_device_ids.dev_eui``) is read by its last field too (`json_leaf`).
     """
+    best = _refers_to(child_column, parent_table, parent_column, own_key=own_key)
+    leaves = json_leaf(child_column), json_leaf(parent_column)
+    if leaves != (child_column, parent_column):
+        best = max(best, _refers_to(*leaves[:1], parent_table, leaves[1], own_key=own_key))
+    return best
+
+
+# A column of a flattened JSON record is named by its field's path (The Things Network's and
+# ChirpStack's uplinks as their consoles export them: end_device_ids.dev_eui,
+# uplink_message.rx_metadata[0].rssi): the last field names the value, as a device registry
+# names the same value (dev_eui).
+_JSON_PATH = re.compile(r"[A-Za-z_]\w*(?:\[[0-9]+\])?(?:\.[A-Za-z_]\w*(?:\[[0-9]+\])?)+")
+
+
+def json_leaf(name: str) -> str:
+    """The last field of a flattened JSON path (``end_device_ids.dev_eui`` -> ``dev_eui``);
+    any other name as it is (``Acct. No``, ``No.``)."""
+    return name.rsplit(".", 1)[1] if _JSON_PATH.fullmatch(name) else name
+
+
+def _refers_to(child_column: str, parent_table: str, parent_column: str, *, own_key: bool = False) -> float:
     child = core_words(child_column)
     if not child:
         return 0.0
