@@ -92,3 +92,25 @@ async def test_a_flattened_json_path_s_last_field_names_the_key_written_in_anoth
     found, _, _ = await service.relationships(source="ttn")
     link = _edges(found, "ttn")[("uplinks", ("end_device_ids.dev_eui",), "devices", ("dev_eui",))]
     assert link.evidence["normalized_integrity"] == 1.0
+
+
+async def test_an_uplink_s_payload_is_no_key_its_receive_time_is(runtime: Runtime, tmp_path: Path) -> None:
+    # The Things Network's uplinks: each device's frame counter, the time received and the
+    # sensor's reading as frm_payload (8 characters of base64, unique while readings differ).
+    # The table was keyed by the payload.
+    import base64
+
+    rng = random.Random(12)
+    devices = [f"70B3D57ED005{rng.randrange(16**4):04X}" for _ in range(10)]
+    rows = [
+        f"2023-04-01T{i // 60 % 24:02d}:{i % 60:02d}:{rng.randrange(60):02d}.{rng.randrange(10**9):09d}Z,{devices[i % 10]},"
+        f"{100 + i // 10},{base64.b64encode(rng.randbytes(6)).decode()},{-rng.randint(60, 120)}"
+        for i in range(300)
+    ]
+    folder = tmp_path / "data" / "ttn"
+    folder.mkdir(parents=True)
+    (folder / "uplinks.csv").write_text("received_at,dev_eui,f_cnt,frm_payload,rssi\n" + "\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="ttn")
+    (entity,) = entities
+    assert entity.grain_columns in (["received_at"], ["dev_eui", "f_cnt"])

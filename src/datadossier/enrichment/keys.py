@@ -75,6 +75,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
     if column.family == "integer" and not is_key_like(column.name) and _measured(column.name):
         return False  # a reading in a unit (PJM's AEP_MW, duration_ms): unique by chance only
+    if column.family == "string" and _opaque_payload(column.name):
+        return False  # a message's content, unique as readings are (TTN's frm_payload)
     length = column.avg_length or 0.0
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
         return length <= ID_TEXT_LENGTH and _long_label(column, rows)
@@ -86,6 +88,17 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
             (column.distinct or rows) <= rows // 2 or (column.fixed_length or 0) in _CODE_WIDTHS
         )
     return True
+
+
+# Words of a message's opaque content: The Things Network's uplinks carry a sensor's reading
+# as frm_payload ("SnVeu6mZ", base64), other brokers as payload_hex or a blob. Unique while
+# the readings differ, and repeated as soon as two agree: the message's key is its device and
+# counter, or its receive time.
+_PAYLOAD_WORDS = frozenset({"payload", "blob", "base64", "b64", "bytes"})
+
+
+def _opaque_payload(name: str) -> bool:
+    return bool(_PAYLOAD_WORDS.intersection(core_words(name))) and not is_key_like(name)
 
 
 def _long_label(column: ColumnStats, rows: int) -> bool:
