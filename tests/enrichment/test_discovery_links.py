@@ -114,3 +114,22 @@ async def test_an_uplink_s_payload_is_no_key_its_receive_time_is(runtime: Runtim
     _, entities, _ = await service.relationships(source="ttn")
     (entity,) = entities
     assert entity.grain_columns in (["received_at"], ["dev_eui", "f_cnt"])
+
+
+async def test_single_letter_band_codes_of_two_lookups_are_no_link_without_names(runtime: Runtime, tmp_path: Path) -> None:
+    # FedScope's lookups of age bands (AGELVL A..K, Z) and salary bands (SALLVL A..P, Z): the
+    # ages were linked to the salaries by their letters alone. The cube's AGELVL still links.
+    folder = tmp_path / "data" / "fedscope"
+    folder.mkdir(parents=True)
+    ages = [*"ABCDEFGHIJK", "Z"]
+    salaries = [*"ABCDEFGHIJKLMNOP", "Z"]
+    (folder / "DTagelvl.txt").write_text("AGELVL,AGELVLT\n" + "".join(f"{a},{a}-Age band {i}\n" for i, a in enumerate(ages)))
+    (folder / "DTsallvl.txt").write_text("SALLVL,SALLVLT\n" + "".join(f"{s},{s}-Salary band {i}\n" for i, s in enumerate(salaries)))
+    rng = random.Random(3)
+    (folder / "FACTDATA.txt").write_text("AGYSUB,AGELVL,SALLVL,EMPLOYMENT\n" + "".join(
+        f"VA{rng.randint(10, 99)},{rng.choice(ages)},{rng.choice(salaries)},1\n" for _ in range(300)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="fedscope")
+    edges = _edges(found, "fedscope")
+    assert not {("dtagelvl", ("AGELVL",), "dtsallvl", ("SALLVL",)), ("dtsallvl", ("SALLVL",), "dtagelvl", ("AGELVL",))} & set(edges)
+    assert {("factdata", ("AGELVL",), "dtagelvl", ("AGELVL",)), ("factdata", ("SALLVL",), "dtsallvl", ("SALLVL",))} <= set(edges)

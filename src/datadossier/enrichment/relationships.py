@@ -146,6 +146,8 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
             return 0.4  # (without a header, a few codes found among another table's say little, nor a table's own ids)
         if is_placeholder(child.name) and distinct < HEADERLESS_MIN_DISTINCT:
             return 0.6  # (GeoNames' cities name a dozen countries and time zones, without a header)
+        if child.fixed_length == 1:
+            return SINGLE_CHARACTER_SPECIFICITY
         if (child.avg_length or 0.0) <= 2.5:
             return 0.6
         return LONG_CODE_SPECIFICITY if (child.fixed_length or 0) >= LONG_CODE_WIDTH else 0.9
@@ -179,6 +181,11 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     else:
         spec = 0.75  # a dense range that starts elsewhere (1001..1300) is less common
     return spec * (0.6 if distinct <= 5 else 1.0)
+
+
+# Codes of one character run through the alphabet as ids run 1..N: any list of them holds
+# another's (FedScope's age bands AGELVL A..K and salary bands SALLVL A..P, each with Z).
+SINGLE_CHARACTER_SPECIFICITY = 0.2
 
 
 # Text of one long width (a UUID's 36 characters, a hash's 32 or 40) found in a key is hardly
