@@ -133,3 +133,16 @@ async def test_single_letter_band_codes_of_two_lookups_are_no_link_without_names
     edges = _edges(found, "fedscope")
     assert not {("dtagelvl", ("AGELVL",), "dtsallvl", ("SALLVL",)), ("dtsallvl", ("SALLVL",), "dtagelvl", ("AGELVL",))} & set(edges)
     assert {("factdata", ("AGELVL",), "dtagelvl", ("AGELVL",)), ("factdata", ("SALLVL",), "dtsallvl", ("SALLVL",))} <= set(edges)
+
+
+async def test_a_manager_id_references_the_employee_number_sign_of_its_own_table(runtime: Runtime, tmp_path: Path) -> None:
+    # BambooHR's custom report keys its people by "Employee #", their managers under "Manager
+    # ID": the hierarchy was found under "Employee ID" only.
+    folder = tmp_path / "data" / "bamboo"
+    folder.mkdir(parents=True)
+    rows = [f"{i},Worker {i},{'' if i == 1 else 1 + (i * 7) % (i - 1)}" for i in range(1, 41)]
+    (folder / "employees.csv").write_text("Employee #,Name,Manager ID\n" + "\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="bamboo")
+    link = _edges(found, "bamboo")[("employees", ("Manager ID",), "employees", ("Employee #",))]
+    assert link.relationship_type == "hierarchy"

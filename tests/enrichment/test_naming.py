@@ -311,3 +311,20 @@ def test_units_of_measure_are_told_from_units_that_are_things() -> None:
 )
 def test_a_json_path_s_last_field_is_its_leaf(name: str, leaf: str) -> None:
     assert json_leaf(name) == leaf
+
+
+@pytest.mark.parametrize(
+    ("name", "key_like"),
+    [
+        # BambooHR's key, a purchase order's number
+        ("Employee #", True),
+        ("PO#", True),
+        # a count
+        ("# of Rooms", False),
+        # a cell inventory's 3GPP cell identity; a confidence interval's bound
+        ("CI", True),
+        ("ci_lower", False),
+    ],
+)
+def test_a_number_sign_after_a_name_and_a_cell_s_identity_name_keys(name: str, key_like: bool) -> None:
+    assert is_key_like(name) is key_like

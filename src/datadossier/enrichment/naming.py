@@ -263,8 +263,13 @@ def is_key_like(name: str) -> bool:
         ws[-1] in KEY_WORDS or _leading_key_word(ws) or "sku" in ws or _ARTICLE_NUMBER.fullmatch(ws[0]) is not None
         or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
         or ws[0] in REGISTRY_NUMBERS or (ws[-1] in REGISTRY_NUMBERS and ws[-1] not in _LEADING_ONLY)
-        or (len(ws) == 1 and ws[0] in CELL_IDENTITIES)
+        or (len(ws) == 1 and ws[0] in CELL_IDENTITIES) or _NUMBER_SIGN_END.search(_TRAILING_NOTE.sub("", name)) is not None
     )
+
+
+# A number sign after a name numbers the thing (BambooHR's "Employee #", "PO#"); before it, it
+# counts them ("# of Rooms").
+_NUMBER_SIGN_END = re.compile(r"[A-Za-z]\s*#\s*$")
 
 
 # The numbers a registry gives a thing, which name it wherever it is listed: a vessel's MMSI
