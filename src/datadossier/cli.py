@@ -409,7 +409,11 @@ def _unknown_grain(keys: dict[str, Any]) -> str:
         repeats = int(keys.get("near_key_repeats") or 0)
         return f"unknown ({', '.join(near)} but for {repeats} conflicting row{'s' if repeats != 1 else ''})"
     if closest := keys.get("closest_key"):
-        return f"unknown ({', '.join(closest)} tells {int(keys.get('closest_key_values') or 0):,} rows apart; more columns needed)"
+        apart = int(keys.get("closest_key_values") or 0)
+        if keys.get("closest_key_unique"):
+            # (Unique, but set aside as unique by chance: no more columns would make it a key.)
+            return f"unknown ({', '.join(closest)} tells all {apart:,} rows apart, perhaps by chance)"
+        return f"unknown ({', '.join(closest)} tells {apart:,} rows apart; more columns needed)"
     return "unknown"
 
 

@@ -146,3 +146,51 @@ async def test_a_manager_id_references_the_employee_number_sign_of_its_own_table
     found, _, _ = await service.relationships(source="bamboo")
     link = _edges(found, "bamboo")[("employees", ("Manager ID",), "employees", ("Employee #",))]
     assert link.relationship_type == "hierarchy"
+
+
+async def test_a_timecard_is_keyed_by_person_punch_date_and_clock_in_time(runtime: Runtime, tmp_path: Path) -> None:
+    # Kronos/UKG punches: two In/Out pairs a day around lunch, the In a time of day. The
+    # person, the day and the In tell every row apart, but the table got no grain.
+    rows = [
+        f"{100001 + p},4/{3 + d}/2023,{start},{end},4.00,REG"
+        for p in range(5) for d in range(4) for start, end in (("8:00 AM", "12:00 PM"), ("12:30 PM", "4:30 PM"))
+    ]
+    folder = tmp_path / "data" / "kronos"
+    folder.mkdir(parents=True)
+    (folder / "timecard.csv").write_text("Person Number,Punch Date,In,Out,Hours,Pay Code\n" + "\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="kronos")
+    (entity,) = entities
+    assert entity.grain_columns == ["Person Number", "Punch Date", "In"]
+
+
+async def test_hourly_counts_by_station_day_and_an_hour_of_the_clock_are_keyed_by_them(runtime: Runtime, tmp_path: Path) -> None:
+    # Traffic counts by station, count_date and hour written 1:00..24:00 (a TIME): the same
+    # file with hours 0..23 was keyed by the three, this one by nothing.
+    rng = random.Random(4)
+    rows = [
+        f"{station},04/{day:02d}/2023,{hour}:00,{rng.randint(100, 900)}"
+        for station in ("000123", "000456", "000789") for day in (1, 2, 3) for hour in range(1, 13)
+    ]
+    folder = tmp_path / "data" / "traffic"
+    folder.mkdir(parents=True)
+    (folder / "counts.csv").write_text("station_id,count_date,hour,volume\n" + "\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="traffic")
+    (entity,) = entities
+    assert entity.grain_columns == ["station_id", "count_date", "hour"]
+
+
+async def test_a_set_that_tells_every_row_apart_by_chance_asks_for_no_more_columns(runtime: Runtime, tmp_path: Path) -> None:
+    # NOAA's ISD-lite, without a header: year, month, day, hour and readings. The day and hour
+    # tell the 12 rows apart but are no key, and the reason asked for more columns.
+    rows = [f"2023 04 {1 + h // 24:02d} {h % 24:02d} {100 + h * 7:5d} {-60 + h:5d} 10150" for h in range(0, 48, 4)]
+    folder = tmp_path / "data" / "isd"
+    folder.mkdir(parents=True)
+    (folder / "isd.txt").write_text("\n".join(rows) + "\n")
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="isd")
+    (entity,) = entities
+    keys = entity.evidence["keys"]
+    assert (entity.grain_columns, keys["closest_key_values"], keys["closest_key_unique"]) == (None, 12, True)
+    assert "more columns than that" not in keys["reason"]

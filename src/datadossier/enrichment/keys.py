@@ -285,11 +285,25 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             if closest is not None:
                 cols, apart = closest
                 evidence.update(closest_key=list(cols), closest_key_values=apart)
-                evidence["reason"] += (
-                    f"; the closest set counted, {', '.join(cols)}, tells {apart:,} of the {rows:,} rows apart:"
-                    " a key of more columns than that (or the rows repeat)"
-                )
+                if apart >= rows:
+                    evidence["closest_key_unique"] = True
+                evidence["reason"] += _closest_reason(cols, apart, rows)
     return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
+
+
+def _closest_reason(cols: tuple[str, ...], apart: int, rows: int) -> str:
+    """What the closest set counted says of a table without a key. A set that tells every row
+    apart was set aside as unique by chance (`_plausible`, a headerless file's day and hour
+    beside others): more columns would not make it a key."""
+    if apart >= rows:
+        return (
+            f"; {', '.join(cols)} tells all {rows:,} rows apart, but was set aside as a set of columns"
+            " unique by chance: its parts say nothing of what a row is"
+        )
+    return (
+        f"; the closest set counted, {', '.join(cols)}, tells {apart:,} of the {rows:,} rows apart:"
+        " a key of more columns than that (or the rows repeat)"
+    )
 
 
 # A table with this many columns of figures named for periods, a third of its columns or more,
@@ -660,10 +674,13 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
         # as many values as rows: UCI Adult's fnlwgt with an age and a schooling.
         return False
     # A date and a time of day written apart (UCI's AirQuality: Date, Time) are one
-    # moment: a time series' key; two times otherwise are one too many.
-    moment = sorted(c.sql_type.upper() for c in combo) == ["DATE", "TIME"]
-    if sum(c.family == "temporal" for c in combo) > 1 and not moment:
+    # moment: a time series' key, or with what was read or who punched (a timecard's Person
+    # Number, Punch Date and In, two punches a day; hourly counts by station, date and hour
+    # 1:00..24:00); two times otherwise are one too many.
+    apart = sorted(c.sql_type.upper() for c in combo if c.family == "temporal") == ["DATE", "TIME"]
+    if sum(c.family == "temporal" for c in combo) > 1 and not apart:
         return False
+    moment = apart and len(combo) == 2
     # (tag, timestamp) unique by chance is no key: one part must be an identifier, or all be
     # codes (an XBRL tag and its taxonomy's version), or codes by a time filling their grid
     return (

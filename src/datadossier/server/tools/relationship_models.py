@@ -100,9 +100,15 @@ class EntityOut(BaseModel):
         default=None,
         description="Of a table with no key, no `near_key` and no duplicate rows: the column set counted that tells"
         " the most rows apart (`closest_key_values` of them); the key takes more columns than that (Eurostat's"
-        " Comext needs 5 or 6: declarant, partner, product, flow, regime, period), or its rows repeat.",
+        " Comext needs 5 or 6: declarant, partner, product, flow, regime, period), or its rows repeat. When it"
+        " tells every row apart, it was set aside as unique by chance (its parts say nothing of what a row is).",
     )
     closest_key_values: int | None = Field(default=None, description="How many distinct rows `closest_key` tells apart.")
+    closest_key_unique: bool | None = Field(
+        default=None,
+        description="True when `closest_key` tells every row apart but was set aside as unique by chance: more"
+        " columns would not make it a key.",
+    )
     first_row_fields: dict[str, Any] | None = Field(
         default=None,
         description="Columns filled only on the first row of each run of `group`'s value (an order's status and"
@@ -175,6 +181,7 @@ class EntityOut(BaseModel):
             near_key_repeats=keys.get("near_key_repeats"),
             closest_key=keys.get("closest_key"),
             closest_key_values=keys.get("closest_key_values"),
+            closest_key_unique=keys.get("closest_key_unique"),
             first_row_fields=keys.get("first_row_fields"),
         )
 
