@@ -194,3 +194,20 @@ async def test_a_set_that_tells_every_row_apart_by_chance_asks_for_no_more_colum
     keys = entity.evidence["keys"]
     assert (entity.grain_columns, keys["closest_key_values"], keys["closest_key_unique"]) == (None, 12, True)
     assert "more columns than that" not in keys["reason"]
+
+
+async def test_a_cdr_links_its_caller_to_the_subscribers_grain_beside_its_handset_s_imei(runtime: Runtime, tmp_path: Path) -> None:
+    # A CDR names the calling subscriber (A_NUMBER, the subscribers' MSISDN) and the handset
+    # (IMEI, another key of theirs): only the IMEI link was kept, and a SIM moved to a new
+    # phone loses its calls on it.
+    rng = random.Random(5)
+    subscribers = [(f"4477009{rng.randrange(10**5):05d}", f"{rng.choice(['01', '35', '86'])}{rng.randrange(10**13):013d}") for _ in range(50)]
+    folder = tmp_path / "data" / "telco"
+    folder.mkdir(parents=True)
+    (folder / "subscribers.csv").write_text("MSISDN,IMEI,TARIFF_PLAN\n" + "".join(f"{m},{i},PAYG10\n" for m, i in subscribers))
+    (folder / "cdr.csv").write_text("RECORD_SEQ,A_NUMBER,IMEI,DURATION\n" + "".join(
+        f"{n},{m},{i},{rng.randint(0, 900)}\n" for n, (m, i) in enumerate((rng.choice(subscribers) for _ in range(300)), 1)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="telco")
+    edges = _edges(found, "telco")
+    assert {("cdr", ("A_NUMBER",), "subscribers", ("MSISDN",)), ("cdr", ("IMEI",), "subscribers", ("IMEI",))} <= set(edges)

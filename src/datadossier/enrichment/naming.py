@@ -277,7 +277,12 @@ _NUMBER_SIGN_END = re.compile(r"[A-Za-z]\s*#\s*$")
 # firm's DUNS, UEI (SAM.gov), EIN and LEI (GLEIF), a provider's NPI, a filer's CIK at the
 # SEC, a vehicle's VIN. Keys where they lead or end a name (MMSI, vessel_mmsi), and not key
 # words: they name their thing, so two columns named MMSI still refer to each other by name.
-REGISTRY_NUMBERS = frozenset({"mmsi", "imo", "icao24", "duns", "uei", "ein", "lei", "npi", "cik", "vin"})
+REGISTRY_NUMBERS = frozenset(
+    {"mmsi", "imo", "icao24", "duns", "uei", "ein", "lei", "npi", "cik", "vin"}
+    # (a subscriber's, a SIM's and a handset's, several of them unique in a subscriber table:
+    # MSISDN, IMSI, ICCID, IMEI)
+    | {"msisdn", "imsi", "iccid", "imei", "imeisv"}
+)
 # (A name ending in "lei" may be an amount in Romanian lei: pret_lei.)
 _LEADING_ONLY = frozenset({"lei"})
 # The identities of a mobile network's cells as 3GPP names them, and cell inventories, CDRs

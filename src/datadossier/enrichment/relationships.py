@@ -108,6 +108,8 @@ class Candidate:
     row_integrity: float | None = None
     # How many columns the parent's table has (see `_rank`).
     parent_width: int = 0
+    # The parent column is its table's grain (see `_onto_grain_beside`).
+    onto_grain: bool = False
 
     @property
     def best_integrity(self) -> float:
@@ -454,7 +456,8 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 unique_child = child.distinct is not None and child.distinct >= child.non_null
                 if unique_child and spec < CROSS_SOURCE_SPECIFICITY and source_of(child.table) != source_of(parent.table):
                     continue
-                result.append(Candidate(child, parent, name, spec, parent_width=widths[parent.table]))
+                onto_grain = (parent.table, parent.name) in grains
+                result.append(Candidate(child, parent, name, spec, parent_width=widths[parent.table], onto_grain=onto_grain))
     return result
 
 
@@ -856,10 +859,22 @@ def choose(candidates: list[Candidate], rejected: set[Pair] | None = None) -> li
             c for c in group[1:]
             if ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
                 or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
-                or _unnamed_sibling(c, group[0]))
+                or _unnamed_sibling(c, group[0]) or _onto_grain_beside(c, group[0]))
             and (_parent_repeats(group[0]) or not _parent_repeats(c))
         )
     return chosen
+
+
+def _onto_grain_beside(cand: Candidate, first: Candidate) -> bool:
+    """Whether a link onto the parent's grain stands beside the first one chosen, onto another
+    key of the parent: a CDR's A_NUMBER onto the subscribers' MSISDN beside its IMEI onto their
+    IMEI (the handset's, which changes when a SIM moves to a new phone). Only when every value
+    is found and the values are specific (codes, sparse ids), where two columns finding all
+    their values in two keys of one table is no chance."""
+    return (
+        cand.onto_grain and not first.onto_grain and cand.best_integrity >= 0.99
+        and cand.specificity >= CROSS_SOURCE_SPECIFICITY and _rows_found(cand) >= 0.99
+    )
 
 
 def _unnamed_sibling(cand: Candidate, first: Candidate) -> bool:
