@@ -18,6 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from datadossier.engine import quote_ident
+from datadossier.enrichment.normalized import (
+    NORMALIZATIONS,
+    Normalization,
+    describe,
+    normalizations_of,
+    normalized_key,
+)
 from datadossier.store.domain import RelationshipInfo
 
 MAX_PATHS_EXPLORED = 20_000
@@ -86,6 +93,8 @@ class Step:
     quarantined: int = 0
     # Of a step from the child: its rows whose reference has no parent (the join's own orphans).
     orphan_rows: int = 0
+    # The slips its values show, which a normalizing join undoes (see `normalized`).
+    normalizations: tuple[Normalization, ...] = NORMALIZATIONS
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -141,6 +150,7 @@ class _Edge:
     parent_rows: int = 0
     quarantined: int = 0
     orphan_rows: int = 0
+    normalizations: tuple[Normalization, ...] = NORMALIZATIONS
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -179,6 +189,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 parent_rows=int(r.evidence.get("parent_rows") or 0),
                 quarantined=int(r.evidence.get("orphans_in_quarantine") or 0),
                 orphan_rows=int(r.evidence.get("orphan_rows") or 0),
+                normalizations=normalizations_of(r.evidence),
             )
         )
     return edges
@@ -198,6 +209,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
                 empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined, orphan_rows=e.orphan_rows,
+                normalizations=e.normalizations,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -205,6 +217,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, items=e.items,
                 empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
+                normalizations=e.normalizations,
             )
         )
     return out
@@ -361,13 +374,12 @@ def warnings(path: JoinPath) -> list[str]:
             if _normalizes(step):
                 notes.append(
                     f"{100 * (step.integrity):.1f}% match as written, {100 * (step.normalized_integrity or 0.0):.1f}%"
-                    " once case, spaces, a leading apostrophe, a whole number's \".0\", leading zeros of codes and a"
-                    " resolver's prefix (https://doi.org/) are ignored: the SQL joins on the values so normalized (slower than on the values as written)."
+                    f" once {_ignored(step)}: the SQL joins on the values so normalized (slower than on the values as written)."
                 )
             elif step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
                 notes.append(
-                    f"{100 * step.normalized_integrity:.1f}% match once case, spaces and leading zeros of digit "
-                    "codes are ignored: join on lower(trim(...)) or ltrim(..., '0') of both sides to keep them."
+                    f"{100 * step.normalized_integrity:.1f}% match once {_ignored(step)}: join on"
+                    f" {normalized_key('...', step.normalizations)} of both sides to keep them."
                 )
     return notes
 
@@ -389,6 +401,13 @@ def _empty_notes(step: Step) -> list[str]:
             " (or join another column) to count them."
         )
     return notes
+
+
+def _ignored(step: Step) -> str:
+    """What a normalizing step ignores, in words: only the slips its values show (menu names
+    differing in case and trailing spaces are told nothing of DOI resolvers)."""
+    words = describe(step.normalizations)
+    return f"{words} {'is' if len(step.normalizations) == 1 else 'are'} ignored"
 
 
 def _drops_orphan_rows(step: Step) -> bool:
@@ -448,23 +467,6 @@ def note_disjoint(path: JoinPath, before: Step, after: Step) -> None:
         f" and by {after.to_table}({', '.join(after.to_columns)}), so this path returns no rows; join through another"
         " table, or not at all.",
     )
-
-
-# The resolvers whose URLs wrap scholarly identifiers (DOIs, ORCIDs, OpenAlex and ROR ids),
-# and the "doi:" some files write before a DOI.
-_RESOLVER_PREFIX = r"^(?:(?:https?://)?(?:dx\.|www\.)?(?:doi\.org|orcid\.org|openalex\.org|ror\.org)/|doi:\s*)"
-
-
-def normalized_key(sql: str) -> str:
-    """SQL: a text key as people mistype it: spaces and case ignored, Excel's text prefix (a
-    leading apostrophe, FAOSTAT's "'004") dropped, digit codes without their leading zeros,
-    a letter after them too (a spreadsheet turns "000123" into 123, Chicago's IUCR "041A"
-    into "41A"), without the ".0" pandas writes after a whole number in a column with a
-    missing value (a county FIPS code's "1001.0"), and without a resolver's prefix before an
-    identifier (OpenAlex writes https://doi.org/10.1038/nature14539, Crossref the bare DOI)."""
-    bare_id = f"regexp_replace(trim(CAST({sql} AS VARCHAR)), '{_RESOLVER_PREFIX}', '', 'i')"
-    text = f"regexp_replace(ltrim({bare_id}, ''''), '^([0-9]+)\\.0+$', '\\1')"
-    return f"CASE WHEN regexp_full_match({text}, '0+[0-9]+[A-Za-z]?') THEN lower(ltrim({text}, '0')) ELSE lower({text}) END"
 
 
 # A join on the values as written keeps this much less than one on normalized values: the
@@ -536,8 +538,8 @@ def join_sql(path: JoinPath) -> str:
             on = f"list_contains({step.items.sql(f'{child}.{quote_ident(listed[0])}')}, {parent}.{quote_ident(key[0])})"
         elif _normalizes(step):
             on = (
-                f"{normalized_key(f'{left}.{quote_ident(step.from_columns[0])}')}"
-                f" = {normalized_key(f'{right}.{quote_ident(step.to_columns[0])}')}"
+                f"{normalized_key(f'{left}.{quote_ident(step.from_columns[0])}', step.normalizations)}"
+                f" = {normalized_key(f'{right}.{quote_ident(step.to_columns[0])}', step.normalizations)}"
             )
         else:
             on = " AND ".join(

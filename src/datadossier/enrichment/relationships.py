@@ -28,7 +28,7 @@ from itertools import product
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import layer_relation, quote_ident
-from datadossier.enrichment.join_paths import joins_normalized, normalized_key
+from datadossier.enrichment.join_paths import joins_normalized
 from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, TableStats, bare
 from datadossier.enrichment.naming import (
     DESCRIPTIVE_WORDS,
@@ -46,6 +46,14 @@ from datadossier.enrichment.naming import (
     refers_to,
     table_entity_words,
     words,
+)
+from datadossier.enrichment.normalized import (
+    NORMALIZATIONS,
+    Normalization,
+    describe,
+    needed_steps,
+    normalizations_of,
+    normalized_key,
 )
 from datadossier.enrichment.parts import part_labels
 from datadossier.inference.names import looks_like_phone, names_a_call_line
@@ -97,8 +105,10 @@ class Candidate:
     specificity: float
     integrity: float = 0.0
     normalized_integrity: float | None = None
-    # Distinct child values found once normalized (see `_check_normalized`).
+    # Distinct child values found once normalized (see `_check_normalized`), and the slips
+    # undone to find them.
     normalized_found: int = 0
+    normalizations: tuple[Normalization, ...] = NORMALIZATIONS
     compared_as_numbers: bool = False
     sibling_of: str | None = None
     child_distinct: int = 0
@@ -661,6 +671,12 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
     if found > cand.found:
         cand.normalized_integrity = found / cand.child_distinct
         cand.normalized_found = found
+        # (Told on the values found only once normalized: those found as written need nothing.)
+        cand.normalizations = needed_steps(
+            con,
+            f"SELECT d.v FROM _dd_values d ANTI JOIN {relations[cand.parent.table]} p ON d.v = {parent}",
+            f"SELECT {parent} AS v FROM {relations[cand.parent.table]} p",
+        )
 
 
 def link_evidence(cand: Candidate, *, unique_child: bool) -> dict[str, Any]:
@@ -697,7 +713,8 @@ def _link(cand: Candidate) -> Link:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
-        evidence["normalized_matches"] = "ignoring case, spaces, leading zeros of digit codes and a resolver's prefix (https://doi.org/)"
+        evidence["normalizations"] = list(cand.normalizations)
+        evidence["normalized_matches"] = f"ignoring {describe(cand.normalizations)}"
         if joins_normalized(cand.integrity, cand.normalized_integrity):
             # (The join SQL normalizes: its orphans are those left then, the e-mails that
             # differ only in case being no orphans of it.)
@@ -982,7 +999,9 @@ def _orphan_join(link: Link, *, normalized: bool) -> str:
     """The ON clause of a link's child rows (``c``) and parent rows (``p``), on the values as
     the join SQL compares them (`join_paths.join_sql`)."""
     if normalized:
-        return f"{normalized_key(f'c.{quote_ident(link.child_columns[0])}')} = {normalized_key(f'p.{quote_ident(link.parent_columns[0])}')}"
+        steps = normalizations_of(link.evidence)
+        child, parent = f"c.{quote_ident(link.child_columns[0])}", f"p.{quote_ident(link.parent_columns[0])}"
+        return f"{normalized_key(child, steps)} = {normalized_key(parent, steps)}"
     mixed = bool(link.evidence.get("compared_as_numbers"))
     return " AND ".join(
         f"TRY_CAST(c.{quote_ident(a)} AS BIGINT) = TRY_CAST(p.{quote_ident(b)} AS BIGINT)"

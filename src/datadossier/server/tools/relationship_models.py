@@ -16,7 +16,7 @@ _EVIDENCE_KEYS = (
     "integrity", "row_integrity", "child_distinct", "found_in_parent", "orphan_values", "orphan_rows", "orphan_examples",
     "orphan_values_as_written", "orphan_rows_as_written", "found_in_parent_normalized",
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
-    "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "compared_as_numbers", "same_domain_as",
+    "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "normalizations", "compared_as_numbers", "same_domain_as",
     "list_items", "orphans_in_quarantine", "child_nulls", "child_rows", "parent_nulls", "parent_rows", "parts_union", "found_in_part",
     "beside_grain_link",
 )

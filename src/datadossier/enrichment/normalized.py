@@ -1,0 +1,121 @@
+"""Text keys as people mistype them, and the SQL that undoes only the slips a link's values show.
+
+A key written one way in one file and another way in the next (a menu item "Burger " beside
+"burger", a code "0486" re-saved by a spreadsheet as "486") still names the same thing. Each
+slip is one small named step of SQL; `normalized_key` applies them in order. Which of them a
+link needs is found once, on the values that match only once normalized (`needed_steps`), and
+kept in the link's evidence, so that its join SQL reads ``lower(trim(a)) = lower(trim(b))``
+for names and not a page of resolver regexes meant for DOIs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    import duckdb
+
+Normalization = Literal["spaces", "resolver_prefix", "apostrophe", "whole_number", "leading_zeros", "case"]
+# In the order `normalized_key` applies them.
+NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
+
+# The resolvers whose URLs wrap scholarly identifiers (DOIs, ORCIDs, OpenAlex and ROR ids),
+# and the "doi:" some files write before a DOI.
+_RESOLVER_PREFIX = r"^(?:(?:https?://)?(?:dx\.|www\.)?(?:doi\.org|orcid\.org|openalex\.org|ror\.org)/|doi:\s*)"
+# A digit code with leading zeros, a letter after it too (Chicago's IUCR "041A").
+_ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
+
+
+def _spaces(sql: str) -> str:
+    return f"trim({sql})"
+
+
+def _resolver_prefix(sql: str) -> str:
+    # OpenAlex writes https://doi.org/10.1038/nature14539, Crossref the bare DOI.
+    return f"regexp_replace({sql}, '{_RESOLVER_PREFIX}', '', 'i')"
+
+
+def _apostrophe(sql: str) -> str:
+    # Excel's text prefix: FAOSTAT's "'004".
+    return f"ltrim({sql}, '''')"
+
+
+def _whole_number(sql: str) -> str:
+    # The ".0" pandas writes after a whole number in a column with a missing value (a county
+    # FIPS code's "1001.0").
+    return f"regexp_replace({sql}, '^([0-9]+)\\.0+$', '\\1')"
+
+
+def _leading_zeros(sql: str) -> str:
+    # A spreadsheet turns "000123" into 123, Chicago's IUCR "041A" into "41A".
+    return f"CASE WHEN regexp_full_match({sql}, '{_ZERO_PADDED}') THEN ltrim({sql}, '0') ELSE {sql} END"
+
+
+def _case(sql: str) -> str:
+    return f"lower({sql})"
+
+
+_STEPS: dict[Normalization, Callable[[str], str]] = {
+    "spaces": _spaces,
+    "resolver_prefix": _resolver_prefix,
+    "apostrophe": _apostrophe,
+    "whole_number": _whole_number,
+    "leading_zeros": _leading_zeros,
+    "case": _case,
+}
+
+_WORDS: dict[Normalization, str] = {
+    "spaces": "spaces around the values",
+    "resolver_prefix": "a resolver's prefix (https://doi.org/)",
+    "apostrophe": "a leading apostrophe",
+    "whole_number": "a whole number's \".0\"",
+    "leading_zeros": "leading zeros of codes",
+    "case": "case",
+}
+
+
+def normalizations_of(evidence: dict[str, object]) -> tuple[Normalization, ...]:
+    """The steps a link's join undoes, from its evidence; every step for a link found before
+    the evidence named them (its SQL then stays what it was)."""
+    named = evidence.get("normalizations")
+    if not isinstance(named, list):
+        return NORMALIZATIONS
+    listed: list[object] = named  # pyright: ignore[reportUnknownVariableType]
+    return tuple(n for n in NORMALIZATIONS if n in listed)
+
+
+def normalized_key(sql: str, steps: Iterable[Normalization] = NORMALIZATIONS) -> str:
+    """SQL: the text key ``sql`` with the given slips undone, in their fixed order (all of
+    them by default: a link found before its evidence named the ones it needs)."""
+    wanted = set(steps)
+    for name in NORMALIZATIONS:
+        if name in wanted:
+            sql = _STEPS[name](sql)
+    return sql
+
+
+def describe(steps: Sequence[Normalization]) -> str:
+    """The slips undone, in words: "case and spaces around the values"."""
+    words = [_WORDS[s] for s in steps]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def needed_steps(con: duckdb.DuckDBPyConnection, child_values: str, parent_values: str) -> tuple[Normalization, ...]:
+    """The steps that make the matches of a child's values (``child_values``, a query of one
+    column ``v``, its values not found as written) in the parent's (``parent_values``, one
+    column ``v`` too): of each pair of values equal once normalized, the steps that changed
+    either value before the two became equal. A step that only rewrites values already equal
+    (lower-casing codes written in capitals on both sides) is left out."""
+    stages = ", ".join(f"{_STEPS[name](f's{i}')} AS s{i + 1}" for i, name in enumerate(NORMALIZATIONS))
+    last = len(NORMALIZATIONS)
+    needed = ", ".join(
+        f"bool_or(c.s{i} <> p.s{i} AND (c.s{i + 1} <> c.s{i} OR p.s{i + 1} <> p.s{i}))" for i in range(last)
+    )
+    row = con.execute(
+        f"WITH c AS (SELECT DISTINCT v AS s0, {stages} FROM ({child_values}) WHERE v IS NOT NULL),"
+        f" p AS (SELECT DISTINCT v AS s0, {stages} FROM ({parent_values}) WHERE v IS NOT NULL)"
+        f" SELECT {needed} FROM c JOIN p ON c.s{last} = p.s{last}"
+    ).fetchone()
+    found: tuple[Normalization, ...] = tuple(n for n, used in zip(NORMALIZATIONS, row or (), strict=False) if used)
+    return found or NORMALIZATIONS
