@@ -97,6 +97,35 @@ async def test_an_encoding_asked_for_reloads_a_file_read_in_another(runtime: Run
     assert again.status == "unchanged"
 
 
+async def test_a_file_rewritten_with_the_same_bytes_is_unchanged(runtime: Runtime, tmp_path: Path) -> None:
+    # Toast's nightly export rewrites PaymentDetails.csv byte for byte (a `touch` does as
+    # much): its new modification time alone had the file profiled again from scratch.
+    import os
+
+    path = tmp_path / "data" / "PaymentDetails.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "Payment Id,Order Id,Amount,Tip\n" + "".join(f"{400000016000000000 + i},{4000000120 + i // 2},{10 + i % 37}.25,{i % 5}.00\n" for i in range(300))
+    path.write_text(body)
+    (first,) = await runtime.pipeline.profile_path(path)
+    assert first.status == "profiled"
+    path.write_text(body)
+    later = path.stat().st_mtime_ns + 3_600_000_000_000
+    os.utime(path, ns=(later, later))
+    (again,) = await runtime.pipeline.profile_path(path)
+    assert (again.status, again.raw_rows) == ("unchanged", None)
+    async with runtime.sessions() as session:
+        source = await catalog.get_source(session, "data")
+        assert source is not None
+        state = await catalog.file_state(session, source.source_id, first.table)
+    assert state.fingerprint is not None
+    assert state.fingerprint["mtime_ns"] == later  # (recorded: the next run need not read the bytes)
+    # The same size, other bytes (one tip changed): profiled again.
+    path.write_text(body.replace(",4.00\n", ",5.00\n", 1))
+    os.utime(path, ns=(later, later + 1))
+    (changed,) = await runtime.pipeline.profile_path(path)
+    assert changed.status == "profiled"
+
+
 async def test_comment_lines_atop_a_file_of_values_separated_by_spaces_are_skipped(runtime: Runtime, tmp_path: Path) -> None:
     # NOAA's co2_mm_mlo.txt: a "#" preamble, then columns aligned with spaces; the comments
     # were rows (the file was refused, or its columns all text).

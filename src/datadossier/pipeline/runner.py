@@ -14,6 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Coroutine
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,14 +35,19 @@ from datadossier.errors import (
 from datadossier.pipeline.early import EarlyLoad, common_dir, source_for, workspace_for
 from datadossier.pipeline.locks import table_lock
 from datadossier.pipeline.stages import (
+    CONTENT_KEY,
     STAGES,
     KeptCopy,
     StagedFile,
     StageOutput,
+    content_hash,
     fingerprint,
     finish_table,
     relation_exists,
     run_table,
+    same_bytes,
+    same_print,
+    with_contents,
 )
 from datadossier.sources.csv_loader import reads_nulls_as
 from datadossier.sources.files import (
@@ -322,15 +328,23 @@ class Pipeline:
             # Unchanged: the same file, read with the same null tokens (a change of the setting
             # reloads it) and in the encoding asked for (one given now that the last run did not
             # read it in reloads it).
-            unchanged = (
+            reusable = (
                 file is not None and not force and known.typed_table_exists
-                and known.fingerprint == new_print
                 and reads_nulls_as(known.read_options, self.settings.null_tokens)
                 and (encoding is None or _same_encoding((known.dialect or {}).get("encoding"), encoding))
             )
+            unchanged = reusable and same_print(known.fingerprint, new_print)
+            # Rewritten with the same bytes (a POS's nightly export, a `touch`): unchanged all
+            # the same, and its new time recorded.
+            retouched: dict[str, Any] | None = None
+            if (
+                reusable and not unchanged and file is not None and known.fingerprint and new_print
+                and await anyio.to_thread.run_sync(same_bytes, known.fingerprint, new_print, file.path)
+            ):
+                unchanged, retouched = True, {**new_print, CONTENT_KEY: known.fingerprint[CONTENT_KEY]}
             return await self._run_in_thread(
                 source_id, source, table, file, known.manual_types, new_print,
-                unchanged=unchanged, encoding=encoding, progress=progress,
+                unchanged=unchanged, retouched=retouched, encoding=encoding, progress=progress,
                 progress_base=progress_base, progress_total=progress_total,
                 kept=_kept_copy(known) if file is None else None, early=early, known_dialect=known.dialect,
             )
@@ -349,6 +363,7 @@ class Pipeline:
         progress: Progress | None,
         progress_base: int,
         progress_total: float,
+        retouched: dict[str, Any] | None = None,
         kept: KeptCopy | None = None,
         early: EarlyLoad | None = None,
         known_dialect: dict[str, Any] | None = None,
@@ -401,6 +416,8 @@ class Pipeline:
                     if unchanged and relation_exists(con, "typed", source, table):
                         if staged is not None and staged.raw_copy is not None:
                             staged.raw_copy.unlink(missing_ok=True)
+                        if retouched is not None:
+                            anyio.from_thread.run(self._record_fingerprint, source_id, table, retouched)
                         report("store")
                         # (The dialect it was read with still says what was skipped and cut.)
                         return TableRun(
@@ -408,6 +425,8 @@ class Pipeline:
                             dialect=known_dialect,
                         )
                     output: StageOutput | None = None
+                    # (The hash of the file's bytes, for the next run, read beside the stages.)
+                    hashing = _hash_beside(file.path) if file is not None and file.path.is_file() else None
                     try:
                         output = self.workspace.run(con, lambda: run_stages(con, staged))
                         held.callback(BackgroundFlush(con).join)
@@ -418,7 +437,11 @@ class Pipeline:
                             )
                         check_cancelled()
                         stored = time.perf_counter()
-                        anyio.from_thread.run(self._store, source_id, table, file, new_print, output)
+                        recorded = (
+                            with_contents(new_print, file.path, hashing.result())
+                            if file is not None and new_print is not None and hashing is not None else new_print
+                        )
+                        anyio.from_thread.run(self._store, source_id, table, file, recorded, output)
                         con.execute("COMMIT")
                         # The metadata written and the workspace's transaction committed.
                         output.seconds["store"] = round(time.perf_counter() - stored, 4)
@@ -469,6 +492,10 @@ class Pipeline:
                     " profile the file again; otherwise the file may be malformed (check it) or this is a bug."
                 ),
             ) from exc
+
+    async def _record_fingerprint(self, source_id: uuid.UUID, table: str, recorded: dict[str, Any]) -> None:
+        async with self.sessions.begin() as session:
+            await catalog.record_fingerprint(session, source_id, table, recorded)
 
     async def _store(
         self,
@@ -523,6 +550,15 @@ class Pipeline:
                         "read_options": output.read_options,
                     },
                 )
+
+
+def _hash_beside(path: Path) -> Future[str]:
+    """`content_hash` of a file in a thread of its own, while the stages read it."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="content-hash")
+    try:
+        return pool.submit(content_hash, path)
+    finally:
+        pool.shutdown(wait=False)
 
 
 def _rollback(con: Any) -> None:

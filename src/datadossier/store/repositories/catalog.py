@@ -106,6 +106,19 @@ async def record_file(
     row.connection_config = config  # reassigned: JSON mutation in place is not tracked
 
 
+async def record_fingerprint(
+    session: AsyncSession, source_id: uuid.UUID, table_name: str, fingerprint: dict[str, Any]
+) -> None:
+    """Replace the fingerprint of a table's recorded file, the rest kept (a file rewritten
+    with the same bytes: its new time)."""
+    row = await session.get_one(SourceRecord, source_id)
+    config = dict(row.connection_config or {})
+    files = dict(config.get("files") or {})
+    files[table_name] = {**(files.get(table_name) or {}), "fingerprint": fingerprint}
+    config["files"] = files
+    row.connection_config = config  # reassigned: JSON mutation in place is not tracked
+
+
 async def file_state(session: AsyncSession, source_id: uuid.UUID, table_name: str) -> FileState:
     from datadossier.profiling.db_models import TypeDecisionRecord
 
