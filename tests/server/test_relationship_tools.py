@@ -84,6 +84,24 @@ async def test_an_agent_asks_how_to_join_right_after_profiling(tmp_path: Path, s
         assert "What to do" in error_text(missing)
 
 
+async def test_a_table_s_entry_leaves_out_the_fields_it_has_no_value_for(tmp_path: Path, store_url: str) -> None:
+    # Toast's PaymentDetails, keyed by its Payment Id: its entity block listed about 15 empty
+    # fields ("near_key": null, "parts": null, "same_columns_as": [] ...) after the few that said something.
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    settings = make_settings(tmp_path, store_url)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(shop)}))
+        answer = structured(await client.call_tool("get_relationships", {"source": "shop"}))
+        meta = structured(await client.call_tool("get_column_metadata", {"table": "shop.orders"}))
+    always = {"table", "entity_type", "role", "grain", "confidence", "reason", "candidate_keys"}  # (required)
+    orders = next(t for t in answer["tables"] if t["table"] == "shop.orders")
+    for entity in (orders, meta["entity"]):
+        assert entity["grain"] == ["order_id"]
+        assert set(entity) == always
+    assert all(v not in (None, [], {}) for t in answer["tables"] for k, v in t.items() if k not in always)
+
+
 async def test_a_folder_of_many_parts_describes_the_group_once(tmp_path: Path, store_url: str) -> None:
     # A folder of daily exports alike: each table's entry named the others and held the whole
     # group, so the answer grew with the square of the files (2.7 MB for 120).

@@ -207,6 +207,22 @@ async def test_a_second_concurrent_profile_of_one_table_is_refused(tmp_path: Pat
         assert [t["rows"] for t in tables["tables"]] == [200_000]
 
 
+async def test_the_last_page_of_a_table_s_columns_is_not_truncated(tmp_path: Path, store_url: str) -> None:
+    # Toast's OrderDetails (22 columns) paged from offset 17: the last page said
+    # "truncated": true beside "next_offset": null, and an agent looked for a page more.
+    settings = make_settings(tmp_path, store_url, max_result_rows=10)
+    path = tmp_path / "data" / "orderdetails.csv"
+    names = [f"field_{i}" for i in range(22)]
+    path.write_text(",".join(names) + "\n" + "".join(",".join(f"{r}{i}" for i in range(22)) + "\n" for r in range(5)))
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        first = structured(await client.call_tool("get_column_metadata", {"table": "data.orderdetails"}))
+        last = structured(await client.call_tool("get_column_metadata", {"table": "data.orderdetails", "offset": 17}))
+    assert (first["truncated"], first["next_offset"]) == (True, 10)
+    assert ([c["name"] for c in last["columns"]], last["next_offset"], last["truncated"]) == (names[17:], None, False)
+    assert last["other_columns"][0].startswith("field_0 .. field_16:")  # (the earlier pages' columns still named)
+
+
 async def test_read_only_server_offers_only_reading_tools(tmp_path: Path, store_url: str) -> None:
     settings = make_settings(tmp_path, store_url, read_only=True)
     async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:

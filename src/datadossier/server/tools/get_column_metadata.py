@@ -24,8 +24,8 @@ class ColumnMetadataResult(BaseModel):
     table: TableInfo = Field(description="The table the columns belong to.")
     columns: list[ColumnInfo] = Field(description="Columns in file order (one when `column` was given).")
     truncated: bool = Field(
-        description="True when the table has more columns than `columns` details: `other_columns` names"
-        " them, `next_offset` pages on, or ask for one `column` at a time."
+        description="True when columns after those in `columns` are left out of it: `other_columns` names"
+        " them, `next_offset` pages on, or ask for one `column` at a time (false on the last page)."
     )
     other_columns: list[str] = Field(
         default_factory=lambda: [],
@@ -87,11 +87,12 @@ async def get_column_metadata(
         attach_relationships(infos, summary.qualified_name, links)
         columns, _, _ = fit_columns(infos)
         end = start + len(columns)
-        others, cut = brief_columns(details[:start] + details[end:])
+        others, _ = brief_columns(details[:start] + details[end:])
         return ColumnMetadataResult(
             table=TableInfo.of(summary),
             columns=columns,
-            truncated=end < len(details) or start > 0 or cut,
+            # (Columns before `offset` were detailed on the earlier pages: the last page is no cut one.)
+            truncated=end < len(details),
             other_columns=others,
             next_offset=end if end < len(details) else None,
             entity=EntityOut.of(entities[0]) if entities else None,
