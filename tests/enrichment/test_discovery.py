@@ -3231,3 +3231,35 @@ async def test_an_e_mail_column_written_twice_for_one_customer_is_still_cited(ru
     assert link.evidence["parent_repeats"] == 1
     (path, *_) = (await service.join_paths("events", "customers")).paths
     assert any(w.startswith("Repeats: 1 value of saas.customers(Email) stand on more than one") for w in path.warnings)
+
+
+async def test_a_details_export_keyed_by_its_entity_s_id_is_that_entity_and_the_fact_of_its_measures(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Toast's POS exports: OrderDetails.csv, one row per Order Id with Amount, Tax, Tip, Total,
+    # Opened and Paid, was an "orderdetail" dimension; its items (ItemSelectionDetails, by
+    # Item Selection Id) and payments point at it. Northwind's order_details, by an order and a
+    # product, are still order lines.
+    folder = tmp_path / "data" / "toast"
+    folder.mkdir(parents=True)
+    orders = [400000012000015512 + 37 * i for i in range(60)]
+    (folder / "OrderDetails.csv").write_text("Order Id,Server,Opened,Paid,Amount,Tax,Tip,Total\n" + "".join(
+        f"{o},Server {i % 4},2023-04-01 1{i % 10}:05:00,2023-04-01 1{i % 10}:45:00,{10 + i}.50,{i % 3}.10,{i % 5}.00,{14 + i}.60\n"
+        for i, o in enumerate(orders)))
+    (folder / "ItemSelectionDetails.csv").write_text("Item Selection Id,Order Id,Menu Item,Qty,Net Price\n" + "".join(
+        f"{400000013000000043 + n},{orders[n % 60]},Item {n % 9},{1 + n % 2},{5 + n % 7}.25\n" for n in range(180)))
+    (folder / "PaymentDetails.csv").write_text("Payment Id,Order Id,Paid Date,Amount\n" + "".join(
+        f"{400000014000078530 + n},{o},2023-04-01 12:00:00,{12 + n}.10\n" for n, o in enumerate(orders)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="toast")
+    by_table = {e.table: e for e in entities}
+    order = by_table["toast.orderdetails"]
+    assert (order.entity_type, order.role) == ("order", "dimension")
+    assert "the fact table of its measures" in order.evidence["reason"]
+    assert by_table["toast.itemselectiondetails"].entity_type == "item selection"
+    assert by_table["toast.paymentdetails"].entity_type == "transaction"
+    northwind = tmp_path / "data" / "northwind"
+    northwind.mkdir(parents=True)
+    (northwind / "order_details.csv").write_text("OrderID,ProductID,UnitPrice,Quantity\n" + "".join(
+        f"{10248 + n // 3},{1 + (n * 7) % 20},{10 + n % 9}.5,{1 + n % 4}\n" for n in range(90)))
+    assert (await _only_entity(runtime, northwind)).entity_type == "order line"

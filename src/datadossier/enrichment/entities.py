@@ -24,6 +24,7 @@ from datadossier.enrichment.model import (
 from datadossier.enrichment.naming import (
     TABLE_NOISE,
     entity_words,
+    is_amount_like,
     is_descriptive,
     is_key_like,
     singular,
@@ -158,9 +159,34 @@ _LEDGER_TABLES = frozenset({"fbl3n", "bseg", "acdoca", "faglflexa"})
 _FROM_NAME_WORDS = 0.4
 
 
+# A file name's last word for a header/detail export's rows (Toast's OrderDetails,
+# ItemSelectionDetails, PaymentDetails), often glued to the entity's words once the file's
+# name is lower-cased (orderdetails).
+_DETAIL_WORDS = ("details", "detail")
+
+
+def _unglued(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with a detail word glued to the last one cut off (``orderdetails`` ->
+    order, details), as the name's capitals would have cut it."""
+    if not ws:
+        return ws
+    last = ws[-1]
+    for tail in _DETAIL_WORDS:
+        stem = last[: -len(tail)]
+        if last.endswith(tail) and len(stem) >= 3 and stem.isalpha():
+            return (*ws[:-1], stem, tail)
+    return ws
+
+
+def _without_details(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without the detail word that ends a header/detail export's name."""
+    ws = _unglued(ws)
+    return ws[:-1] if len(ws) > 1 and ws[-1] in _DETAIL_WORDS else ws
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
-    ws = [singular(w) for w in words(table)]
+    ws = [singular(w) for w in _unglued(words(table))]
     if _LEDGER_TABLES.intersection(ws):
         return "journal entry line", 0.8
     system = next((w for w in ws if w in _CODE_SYSTEMS), None)
@@ -191,7 +217,7 @@ def entity_type(table: str) -> tuple[str, float]:
             for entity, names in VOCABULARY.items():
                 if word in names and entity != "time period":
                     return entity, 0.6
-    readable = " ".join(_SPELLED_OUT.get(w, w) for w in _without_stray_ends(table_entity_words(table))) or table
+    readable = " ".join(_SPELLED_OUT.get(w, w) for w in _without_stray_ends(_without_details(table_entity_words(table)))) or table
     return readable, _FROM_NAME_WORDS
 
 
@@ -210,6 +236,20 @@ def _without_stray_ends(ws: tuple[str, ...]) -> tuple[str, ...]:
         ws = ws[:-1]
         versioned = True
     return ws
+
+
+def _detail_export_entity(table: str, grain: tuple[str, ...] | None) -> tuple[str, float] | None:
+    """The entity of a "... details" export keyed by the identifier of what precedes "details":
+    Toast's OrderDetails, one row per Order Id, holds orders (Amount, Tax, Tip, Total), and
+    ItemSelectionDetails, by Item Selection Id, item selections; not order lines, which an
+    "order details" table keyed by an order and a product (Northwind's) still is."""
+    ws = _unglued(words(table))
+    if len(ws) < 2 or ws[-1] not in _DETAIL_WORDS or grain is None or len(grain) != 1 or not is_key_like(grain[0]):
+        return None
+    named = entity_words(grain[0])
+    if not named or "".join(named) != "".join(singular(w) for w in ws[:-1]):
+        return None
+    return entity_type(" ".join(named))
 
 
 # An activity's names in table names: the vocabulary's events ("activity" as a user's clicks).
@@ -284,6 +324,9 @@ def classify(
         entity_from = "table name"
         if _activity_register(name, table):
             name, entity_from = "project", "table name and its start and end dates"
+        by_details = _detail_export_entity(table.meaning, keys[table.name].grain)
+        if by_details is not None:
+            (name, confidence), entity_from = by_details, "table name and its grain"
         if says_nothing(table.meaning) or _periods_as_columns(name, keys[table.name]):
             by_grain = _entity_from_grain(keys[table.name].grain)
             guess = entity_from_columns([c.name for c in table.columns], bool(times))
@@ -342,6 +385,15 @@ def classify(
         elif outgoing and (measures or times) and len(incoming) <= len(outgoing):
             role, role_confidence = "fact", 0.8 if len(outgoing) > 1 or measures else 0.65
             evidence["reason"] = "points at other tables and records measures or times"
+        elif incoming and measures and times:
+            # A header others point at (Toast's OrderDetails: its items and payments cite the
+            # Order Id) that names nothing and records measures at a time is the fact of those
+            # measures too: net sales and the average check are summed over it, not its lines.
+            role, role_confidence = "dimension", 0.65
+            evidence["reason"] = (
+                "other tables point at it, and it records measures at its own grain (a header): "
+                f"the fact table of its measures ({', '.join(sorted(measures, key=lambda m: not is_amount_like(m))[:4])})"
+            )
         elif incoming:
             role, role_confidence = "dimension", 0.8 if descriptive else 0.65
             evidence["reason"] = "other tables point at it"
