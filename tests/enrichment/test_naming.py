@@ -328,3 +328,20 @@ def test_a_json_path_s_last_field_is_its_leaf(name: str, leaf: str) -> None:
 )
 def test_a_number_sign_after_a_name_and_a_cell_s_identity_name_keys(name: str, key_like: bool) -> None:
     assert is_key_like(name) is key_like
+
+
+def test_a_back_office_service_s_name_before_its_export_s_is_no_part_of_the_entity() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # A restaurant's back office: MarketMan's inventory counts and 7shifts' schedule export
+    # (marketman_inventory_counts.csv, 7shifts_schedule.csv) were "marketman inventory count"
+    # and "7shift schedule".
+    assert entity_type("marketman_inventory_counts")[0] == "inventory count"
+    assert entity_type("7shifts_schedule")[0] == "schedule"
+    # A name that only starts with a number keeps it: a span, an ordinal, a survey's wave.
+    assert entity_type("12month_rates")[0] == "12month rate"
+    assert entity_type("2nd_round_picks")[0] == "2nd round pick"
+    assert entity_type("gss7218_numeric")[0] == "gss7218 numeric"
+    # A header/detail export's name, lower-cased whole (Toast's PaymentDetails), reads as
+    # its words would: payments.
+    assert entity_type("paymentdetails")[0] == "transaction"

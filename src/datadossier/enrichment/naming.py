@@ -232,7 +232,23 @@ TABLE_PREFIXES = frozenset(
     | {"stripe", "hubspot", "salesforce", "sfdc", "shopify", "zendesk", "jira", "quickbooks", "qbo", "xero",
        "mailchimp", "intercom", "netsuite", "marketo", "pipedrive", "woocommerce", "magento", "bigcommerce",
        "paypal", "braintree", "chargebee", "recurly", "zuora", "klaviyo", "freshdesk", "gorgias", "amplitude", "mixpanel"}
+    # A restaurant's back office: inventory, invoicing, scheduling and delivery services
+    # (marketman_inventory_counts is an inventory count, not a "marketman" one).
+    | {"marketman", "marginedge", "restaurant365", "r365", "homebase", "opentable", "sevenrooms",
+       "doordash", "ubereats", "grubhub", "lightspeed"}
 )
+# A product's name that starts with a number (7shifts, 23andme, 99designs, 1password): a
+# brand, not a word of what a row is, when the name goes on. Not an ordinal (2nd, 1st) nor a
+# span (30day, 12month), which qualify the words after them.
+_NUMBERED_BRAND = re.compile(r"[0-9]+(?!st|nd|rd|th)[a-z]{4,}")
+_SPAN_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "quarter", "year", "yr"})
+
+
+def _is_prefix(word: str) -> bool:
+    """Whether a table name's first word is a layer's or a service's, not its entity's."""
+    if word in TABLE_PREFIXES:
+        return True
+    return _NUMBERED_BRAND.fullmatch(word) is not None and word.lstrip("0123456789") not in _SPAN_UNITS
 
 
 # Words of file names that say what the file is, not what a row is (orders_export, sales_data).
@@ -249,7 +265,7 @@ def table_entity_words(table: str) -> tuple[str, ...]:
     """``entity_words`` of a table name without layer prefixes (``dim_``, ``tbl_``, ``stg_``)
     and file-name noise (``_export``, ``_dataset``)."""
     ws = tuple(w for w in entity_words(table) if w not in TABLE_NOISE) or entity_words(table)
-    while len(ws) > 1 and ws[0] in TABLE_PREFIXES:
+    while len(ws) > 1 and _is_prefix(ws[0]):
         ws = ws[1:]
     return ws
 
