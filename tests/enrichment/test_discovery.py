@@ -3263,3 +3263,34 @@ async def test_a_details_export_keyed_by_its_entity_s_id_is_that_entity_and_the_
     (northwind / "order_details.csv").write_text("OrderID,ProductID,UnitPrice,Quantity\n" + "".join(
         f"{10248 + n // 3},{1 + (n * 7) % 20},{10 + n % 9}.5,{1 + n % 4}\n" for n in range(90)))
     assert (await _only_entity(runtime, northwind)).entity_type == "order line"
+
+
+async def test_cdisc_datasets_named_by_their_domain_codes_are_the_records_those_codes_stand_for(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A CDISC submission: SDTM's ae, lb and suppae and ADaM's adsl and adlb were entities "ae",
+    # "lb", "suppae", "adsl", "adlb". Each has STUDYID and USUBJID; a file named ae.csv without
+    # them (an export of accounting entries) keeps its name.
+    folder = tmp_path / "data" / "cdisc"
+    folder.mkdir(parents=True)
+    subjects = [f"01-701-{1015 + 7 * i}" for i in range(40)]
+    (folder / "adsl.csv").write_text("STUDYID,USUBJID,TRT01P,AGE\n" + "".join(
+        f"CDISCPILOT01,{u},{('Placebo', 'Xanomeline')[i % 2]},{50 + i % 30}\n" for i, u in enumerate(subjects)))
+    for code, test in (("ae", "AEDECOD"), ("lb", "LBTESTCD"), ("adlb", "PARAMCD")):
+        (folder / f"{code}.csv").write_text(f"STUDYID,USUBJID,{code[-2:].upper()}SEQ,{test}\n" + "".join(
+            f"CDISCPILOT01,{u},{n},TERM {(i + n) % 5}\n" for i, u in enumerate(subjects) for n in (1, 2)))
+    (folder / "suppae.csv").write_text("STUDYID,RDOMAIN,USUBJID,IDVAR,IDVARVAL,QNAM,QVAL\n" + "".join(
+        f"CDISCPILOT01,AE,{u},AESEQ,1,AETRTEM,Y\n" for u in subjects))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="cdisc")
+    assert {e.table: e.entity_type for e in entities} == {
+        "cdisc.adsl": "subject",
+        "cdisc.ae": "adverse event",
+        "cdisc.lb": "lab result",
+        "cdisc.adlb": "lab result",
+        "cdisc.suppae": "supplemental qualifier",
+    }
+    other = tmp_path / "data" / "books"
+    other.mkdir(parents=True)
+    (other / "ae.csv").write_text("entry_no,account,amount\n" + "".join(f"{n},{4000 + n % 9},{10 + n}.5\n" for n in range(60)))
+    assert (await _only_entity(runtime, other)).entity_type != "adverse event"

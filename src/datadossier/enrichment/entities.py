@@ -252,6 +252,50 @@ def _detail_export_entity(table: str, grain: tuple[str, ...] | None) -> tuple[st
     return entity_type(" ".join(named))
 
 
+# CDISC's standard domains (SDTM), each file named by its two-letter code (ae.xpt, lb.xpt),
+# and its analysis datasets (ADaM): ADSL, a subject a row, and AD + a domain's code (ADAE,
+# ADLB, ADVS) for that domain's records analysed.
+_SDTM_DOMAINS = {
+    "dm": "subject", "ae": "adverse event", "lb": "lab result", "vs": "vital sign", "ex": "exposure",
+    "ec": "exposure as collected", "cm": "concomitant medication", "mh": "medical history", "ds": "disposition",
+    "eg": "ecg result", "pe": "physical examination", "qs": "questionnaire response", "sv": "subject visit",
+    "se": "subject element", "sc": "subject characteristic", "dv": "protocol deviation", "pr": "procedure",
+    "su": "substance use", "ie": "inclusion exclusion criterion not met", "mb": "microbiology result",
+    "pc": "pharmacokinetic concentration", "pp": "pharmacokinetic parameter", "co": "comment", "fa": "finding about",
+    "tu": "tumor", "tr": "tumor result", "rs": "disease response", "ho": "healthcare encounter",
+    "da": "drug accountability", "relrec": "related record",
+}
+_ADAM_DATASETS = {"adsl": "subject", "adtte": "time to event"}
+# Columns every subject-level CDISC dataset has: the study and the unique subject id.
+_CDISC_COLUMNS = frozenset({"studyid", "usubjid"})
+# Words before a domain's code that name the standard, not the rows (sdtm_ae, adam_adsl).
+_CDISC_PREFIXES = frozenset({"sdtm", "adam", "cdisc"})
+
+
+def _cdisc_code(code: str) -> str | None:
+    """The entity a CDISC dataset's code names: a domain, an analysis dataset of one (ADLB),
+    a domain's supplemental qualifiers (SUPPAE, SUPPDM: each a value a domain's row lacked
+    a column for)."""
+    if code in _ADAM_DATASETS:
+        return _ADAM_DATASETS[code]
+    if code in _SDTM_DOMAINS:
+        return _SDTM_DOMAINS[code]
+    if code.startswith("ad") and code[2:] in _SDTM_DOMAINS:
+        return _SDTM_DOMAINS[code[2:]]
+    if code.startswith("supp") and len(code) == 6:
+        return "supplemental qualifier"
+    return None
+
+
+def _cdisc_entity(table: TableStats) -> str | None:
+    """The entity of a CDISC SDTM or ADaM dataset, named by its code (ae, lb, adsl), when its
+    columns say it is one (STUDYID and USUBJID): another file named ae or cm keeps its name."""
+    if not _CDISC_COLUMNS.issubset(c.name.lower() for c in table.columns):
+        return None
+    ws = [w for w in words(table.meaning) if w not in _CDISC_PREFIXES]
+    return _cdisc_code(ws[0]) if ws else None
+
+
 # An activity's names in table names: the vocabulary's events ("activity" as a user's clicks).
 _ACTIVITY_WORDS = frozenset({"activity", "activities"})
 # Words of a span's two ends in column names (IATI's start-planned and end-actual, a
@@ -327,7 +371,10 @@ def classify(
         by_details = _detail_export_entity(table.meaning, keys[table.name].grain)
         if by_details is not None:
             (name, confidence), entity_from = by_details, "table name and its grain"
-        if says_nothing(table.meaning) or _periods_as_columns(name, keys[table.name]):
+        cdisc = _cdisc_entity(table)
+        if cdisc is not None:
+            name, confidence, entity_from = cdisc, 0.9, "table name, a CDISC dataset's code (STUDYID, USUBJID)"
+        elif says_nothing(table.meaning) or _periods_as_columns(name, keys[table.name]):
             by_grain = _entity_from_grain(keys[table.name].grain)
             guess = entity_from_columns([c.name for c in table.columns], bool(times))
             if by_grain is not None:
@@ -364,7 +411,7 @@ def classify(
         mutual = split_of is not None and any(
             k.child_table == split_of.parent_table and k.parent_table == table.name and k.cardinality == "1:1" for k in links
         )
-        if split_of is not None and not mutual:
+        if split_of is not None and not mutual and cdisc is None:
             # Keyed by another table's key, one row each: more columns of that entity. Only an
             # entity the vocabulary knows: the partner's own words name its file (Pew's ATP W119,
             # one wave of a panel, is not the next wave's W120).
