@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from datadossier.engine.gateway import quote_ident
-from datadossier.profiling import ColumnProfile, profile_columns, profiler
+from datadossier.profiling import ColumnProfile, profile_columns, profiler, queries
 
 REL = '"t"'
 
@@ -604,3 +604,57 @@ def test_short_wide_tables_are_profiled_stacked_with_the_same_results(
     assert by_name["b0"].histogram == [{"bucket": "false", "count": 1500}, {"bucket": "true", "count": 1500}]
     assert histogram_total(by_name["d1"]) == 2400
     assert by_name["u"].distinct_count == 3000
+
+
+# Spelling -----------------------------------------------------------------------------------
+
+MENU = (
+    "CREATE TABLE t AS SELECT name, i AS n FROM (VALUES ('Mac & Cheese '), ('Caesar Salad'), ('Caesar Salad'), "
+    "('caesar salad'), ('Fries'), ('Club  Sandwich'), ('Club Sandwich'), ('\tSoda'), (NULL)) v(name), range(2) r(i)"
+)
+
+
+def test_text_of_few_values_names_stray_spaces_and_case_variants(con: duckdb.DuckDBPyConnection) -> None:
+    # A hand-kept menu sheet: "Mac & Cheese " with a trailing space, "caesar salad" beside
+    # "Caesar Salad", a double space, a tab pasted before "Soda"; "Fries" is spelled once.
+    con.execute(MENU)
+    p = profile(con)
+    assert p["name"].spelling == (
+        ("Caesar Salad", 4), ("\tSoda", 2), ("Club  Sandwich", 2), ("Club Sandwich", 2),
+        ("Mac & Cheese ", 2), ("caesar salad", 2),
+    )  # fmt: skip
+    assert p["n"].spelling is None  # numbers are not spelled
+
+
+def test_text_without_stray_spelling_gets_an_empty_check(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('Burger'), ('Fries'), ('Soda')) v(s)")
+    assert profile(con)["s"].spelling == ()
+
+
+def test_spelling_is_checked_for_few_values_only(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A column of ids or emails has as many values as rows: its distinct values are not
+    # compared (the check stays off columns of many values).
+    monkeypatch.setattr(profiler, "SPELLING_MAX_VALUES", 3)
+    monkeypatch.setattr(queries, "SPELLING_MAX_VALUES", 3)
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('a '), ('A'), ('b'), ('c')) v(s)")
+    assert profile(con)["s"].spelling is None
+
+
+@pytest.mark.parametrize("exact", [True, False])
+def test_spelling_is_the_same_stacked_and_above_the_exact_row_limit(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, exact: bool
+) -> None:
+    con.execute(MENU)
+    con.execute("CREATE TABLE w AS SELECT *, " + ", ".join(f"name AS s{k}" for k in range(20)) + " FROM t")
+    columns = columns_of(con, '"w"')
+    kwargs: dict[str, Any] = {} if exact else {"exact_distinct_max_rows": 5}
+    stacked = profile_columns(con, '"w"', columns, **kwargs)
+    monkeypatch.setattr(profiler, "STACKED_MAX_ROWS", 0)
+    per_column = profile_columns(con, '"w"', columns, **kwargs)
+    expected = profile(con)["name"].spelling
+    assert expected
+    for a, b in zip(per_column, stacked, strict=True):
+        assert a.spelling == b.spelling
+        assert a.spelling == (expected if a.column_name != "n" else None)

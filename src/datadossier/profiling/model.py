@@ -35,3 +35,8 @@ class ColumnProfile:
     # "nan"), where it holds any (Prometheus's "+Inf" buckets); mean and stddev are then of
     # the finite values. Not stored: the decision's note names them (`non_finite_notes`).
     non_finite: dict[str, int] | None = None
+    # A text column's distinct values written with whitespace before or after them, or equal
+    # to another but for case and spacing, with their row counts, where it has at most
+    # `queries.SPELLING_MAX_VALUES` distinct values (None above, or for other kinds). Not
+    # stored: the decision's note names them (`quality.spelling_notes`).
+    spelling: tuple[tuple[str, int], ...] | None = None

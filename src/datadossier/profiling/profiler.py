@@ -49,6 +49,7 @@ from datadossier.profiling.kinds import is_numeric
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.queries import (
     PERCENTILES,
+    SPELLING_MAX_VALUES,
     TOP_VALUES,
     Branches,
     ColumnSpec,
@@ -116,7 +117,10 @@ def profile_columns(
     * TIME: min/max text and a histogram by hour (``"08:00"``).
     * BOOLEAN: histogram ``false``/``true`` with their counts.
     * VARCHAR and every other type (cast to VARCHAR): min/max text, min/max/avg length in
-      characters.
+      characters. A VARCHAR column of at most ``SPELLING_MAX_VALUES`` exactly counted distinct
+      values also gets ``spelling``: its values written with whitespace around them or equal
+      to another but for case and spacing, with their counts, most frequent first (from its
+      ``GROUP BY value``, no scan of its own).
 
     Top values (every kind): up to 10 values seen more than once, as text with their exact
     count, most frequent first, ties broken by value in the column's own order (numbers
@@ -360,6 +364,9 @@ def _assemble(
             max_length=int(s["lmax"]),
             avg_length=float(s["lavg"]),
         )
+        if spec.kind == "text" and not distinct_is_approximate and distinct <= SPELLING_MAX_VALUES:
+            spelling = [(str(item["v"]), int(item["c"])) for item in parts.get("spelling", (None, []))[1]]
+            fields["spelling"] = tuple(sorted(spelling, key=lambda pair: (-pair[1], pair[0])))
 
     return ColumnProfile(
         column_name=spec.name,

@@ -1,0 +1,93 @@
+"""Notes on what a column's profile shows of its values' quality, for its decision, from
+statistics the profile already has (no query of their own).
+
+Spelling, in a text column of few distinct values: values written with spaces before or after
+them, and values equal but for case or spacing. A hand-kept menu sheet wrote "Mac & Cheese "
+and "caesar salad" beside "Caesar Salad": a filter or a join on the exact text misses them, and
+a ``GROUP BY`` counts one dish twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from datadossier.profiling.model import ColumnProfile
+
+# Example values are cut to this many characters in a note.
+_EXAMPLE_CHARS = 60
+_SPACES = re.compile(r"\s+")
+
+
+def spelling_key(value: str) -> str:
+    """What a value reads as once case and spacing are set aside (as `queries._spelling`)."""
+    return _SPACES.sub(" ", value.strip()).lower()
+
+
+def stray_spaces(values: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The values written with whitespace before or after them, most rows first."""
+    return sorted(((v, c) for v, c in values if v != v.strip()), key=lambda pair: (-pair[1], pair[0]))
+
+
+def variant_sets(values: Iterable[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """The sets of two or more values equal but for case and spacing, each most rows first,
+    the sets by their rows, most first."""
+    sets: dict[str, list[tuple[str, int]]] = {}
+    for value, count in values:
+        sets.setdefault(spelling_key(value), []).append((value, count))
+    found = [sorted(members, key=lambda pair: (-pair[1], pair[0])) for members in sets.values() if len(members) > 1]
+    return sorted(found, key=lambda members: (-sum(c for _, c in members), members[0][0]))
+
+
+def spelling_notes(profiles: list[ColumnProfile]) -> dict[str, str]:
+    """A note for each text column whose distinct values include stray spaces or variants of
+    one value by case or spacing (`ColumnProfile.spelling`): how many, with an example."""
+    notes: dict[str, str] = {}
+    for p in profiles:
+        if not p.spelling:
+            continue
+        parts: list[str] = []
+        stray = stray_spaces(p.spelling)
+        if stray:
+            value, count = stray[0]
+            parts.append(f"{_quoted(value)} ({_rows(count)}) has {_where_spaces(value)}")
+            if len(stray) > 1:
+                parts[-1] += f" ({len(stray):,} values of {_rows(sum(c for _, c in stray))} have spaces around them)"
+        sets = variant_sets(p.spelling)
+        if sets:
+            shown = next((s for s in sets if all(v != stray[0][0] for v, _ in s)), sets[0]) if stray else sets[0]
+            listed = " and ".join(f"{_quoted(v)} ({_rows(c)})" for v, c in shown[:3])
+            more = f" and {len(shown) - 3:,} more" if len(shown) > 3 else ""
+            parts.append(f"{listed}{more} differ only by {_how_they_differ(shown)}")
+            if len(sets) > 1:
+                parts[-1] += f" ({len(sets):,} such sets of values)"
+        notes[p.column_name] = (
+            f" Spelling: {'; '.join(parts)}. Filters and joins on the exact text miss such values and GROUP BY counts"
+            " them apart; compare lower(trim(...)) instead."
+        )
+    return notes
+
+
+def _where_spaces(value: str) -> str:
+    before, after = value != value.lstrip(), value != value.rstrip()
+    if before and after:
+        return "spaces at both ends"
+    return "a leading space" if before else "a trailing space"
+
+
+def _how_they_differ(members: list[tuple[str, int]]) -> str:
+    by_case = len({_SPACES.sub(" ", v.strip()) for v, _ in members}) > 1
+    by_spacing = len({v.lower() for v, _ in members}) > 1
+    if by_case and by_spacing:
+        return "case and spacing"
+    return "case" if by_case else "spacing"
+
+
+def _quoted(value: str) -> str:
+    if len(value) > _EXAMPLE_CHARS:
+        value = value[:_EXAMPLE_CHARS] + "…"
+    return repr(value)
+
+
+def _rows(count: int) -> str:
+    return f"{count:,} row" if count == 1 else f"{count:,} rows"
