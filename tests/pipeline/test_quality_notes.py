@@ -1,4 +1,4 @@
-"""Stray spaces and case variants are named in the column's decision."""
+"""Stray spaces, case variants and extreme values are named in the column's decision."""
 
 from __future__ import annotations
 
@@ -18,3 +18,18 @@ def test_a_menu_sheet_gets_its_stray_spaces_and_case_variants_named(tmp_path: Pa
     assert "'Mac & Cheese ' (100 rows) has a trailing space" in reasons["Menu Item name"]
     assert "'Caesar Salad' (100 rows) and 'caesar salad' (100 rows) differ only by case" in reasons["Menu Item name"]
     assert "Spelling" not in reasons["Price"]
+
+
+def test_a_pos_export_gets_its_extreme_durations_named(tmp_path: Path) -> None:
+    # A POS export's check durations in seconds, a few checks left open for a day (99,960 s
+    # against a 99th percentile near 5,000 s), and a sentinel of nines the decision names as
+    # a code instead.
+    lines = ["Duration (Opened to Paid),age"]
+    for i in range(700):
+        duration = 99960 if i % 150 == 7 else 1200 + (i * 37) % 3800
+        age = 999 if i % 40 == 0 else 18 + (i * 7) % 70
+        lines.append(f"{duration},{age}")
+    reasons = reasons_of(tmp_path, "orders.csv", lines)
+    assert "the maximum 99,960 lies far above the 99th percentile" in reasons["Duration (Opened to Paid)"]
+    assert "999 (18 values, 2.6%) looks like a code" in reasons["age"]
+    assert "Extreme values" not in reasons["age"]

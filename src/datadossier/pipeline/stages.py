@@ -40,7 +40,7 @@ from datadossier.profiling import profile_columns
 from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note, path_note
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.profiler import non_finite_notes
-from datadossier.profiling.quality import spelling_notes
+from datadossier.profiling.quality import extreme_notes, spelling_notes
 from datadossier.profiling.sentinels import missing_codes, missing_words
 from datadossier.sources.csv_loader import (
     NA_TOKEN,
@@ -838,11 +838,13 @@ def finish_table(
                 row_count=counts.typed_rows,
             )
             types = dict(typed_columns)
+            codes = missing_codes(con, typed, profiles, types, {i.column_name: u for i in inferences if (u := i.unit)})
             inferences = _noted(
                 inferences,
-                missing_codes(con, typed, profiles, types, {i.column_name: u for i in inferences if (u := i.unit)}),
+                codes,
                 missing_words(profiles, types),
                 non_finite_notes(profiles),
+                extreme_notes(profiles, skip=codes),
                 spelling_notes(profiles),
             )
             # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)
