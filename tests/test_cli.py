@@ -261,21 +261,19 @@ def test_the_summary_names_a_header_s_name_that_no_row_holds() -> None:
 
 
 def test_relationships_says_which_files_of_one_header_are_typed_apart(tmp_path: Path, store_url: str) -> None:
-    # The IRS's Business Master File by region: eo1.csv (New England) keeps its EINs' leading
-    # zeros as text, eo2.csv's EINs are numbers; the union of the parts leaves eo1 out.
-    data = tmp_path / "bmf"
+    # Amazon's settlement flat files: amazon.de's merchant order ids carry a prefix (DE-100200)
+    # where amazon.com's are numbers; the union of the parts leaves the German file out.
+    data = tmp_path / "amazon"
     data.mkdir()
-    (data / "eo1.csv").write_text(
-        "EIN,NAME,STATE,SUBSECTION\n010130427,FRIENDS OF THE LIBRARY,ME,03\n042103580,MIT,MA,03\n061234567,HARTFORD ARTS,CT,03\n"
-    )
-    (data / "eo2.csv").write_text(
-        "EIN,NAME,STATE,SUBSECTION\n231352685,PHILA ORCHESTRA,PA,03\n311234567,COLUMBUS ZOO,OH,03\n362167817,CHICAGO SYMPHONY,IL,03\n"
-    )
+    header = "settlement-id,order-id,merchant-order-id,sku\n"
+    for settlement, prefix in (("us_1", ""), ("de_1", "DE-")):
+        (data / f"settlement_{settlement}.csv").write_text(header + "".join(
+            f"{settlement},111-{i:07d},{prefix}{100200 + i},SKU-{i % 7:03d}\n" for i in range(20)))
     assert _run(tmp_path, store_url, "profile", str(data)).returncode == 0
-    done = _run(tmp_path, store_url, "relationships", "bmf")
+    done = _run(tmp_path, store_url, "relationships", "amazon")
     assert done.returncode == 0, done.stderr
     assert "typed apart" in done.stdout
-    assert "bmf.eo1 and bmf.eo2 (EIN string here, number there)" in done.stdout
+    assert "(merchant-order-id string here, number there)" in done.stdout
 
 
 def test_relationships_shows_a_link_s_integrity_once_normalized() -> None:

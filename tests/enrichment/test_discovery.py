@@ -3161,6 +3161,38 @@ async def test_a_reference_into_a_dataset_split_over_files_is_matched_against_al
     assert (await service.join_paths("grants", "eo_pr")).paths
 
 
+async def test_files_of_one_header_whose_identifier_keeps_its_leading_zeros_in_one_alone_are_parts(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The IRS's Business Master File by region: eo1.csv (New England) writes its EINs
+    # 010130427, 042103580 as text, eo2.csv's EINs (none starting with 0) are numbers; eo1 was
+    # left out of the parts and their union, and the grants it holds were orphans.
+    folder = tmp_path / "data" / "bmf"
+    folder.mkdir(parents=True)
+    regions = {"eo1": range(10130001, 10130041), "eo2": range(230000001, 230000041)}
+    for name, eins in regions.items():
+        (folder / f"{name}.csv").write_text(
+            "EIN,NAME,STATE,SUBSECTION\n" + "".join(f"{ein:09d},ORG {name} {i},ME,03\n" for i, ein in enumerate(eins))
+        )
+    rng = random.Random(7)
+    cited = [f"{ein:09d}" for eins in regions.values() for ein in eins]
+    (folder / "grants.csv").write_text(
+        "grant_id,grantmaker_ein,amount\n" + "".join(f"G{n:05d},{rng.choice(cited)},{1000 * (1 + n % 9)}\n" for n in range(200))
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="bmf")
+    eo1 = next(e for e in entities if e.table == "bmf.eo1")
+    assert eo1.evidence["same_columns_as"] == ["bmf.eo2"]
+    assert "same_names_as" not in eo1.evidence
+    # (The union reads eo2's numbers as the nine-digit codes eo1 writes.)
+    union = eo1.evidence["parts"]["union"]
+    assert await _count(runtime, f"FROM ({union}) WHERE EIN = '010130001' OR EIN = '230000001'") == 2
+    edges = _edges(found, "bmf")
+    into = {parent: r for (child, cols, parent, _), r in edges.items() if child == "grants" and cols == ("grantmaker_ein",)}
+    assert set(into) == set(regions)
+    assert all(r.evidence["integrity"] == 1.0 for r in into.values())
+
+
 async def test_an_event_log_s_timestamp_unique_by_chance_is_no_grain(runtime: Runtime, tmp_path: Path) -> None:
     # Mixpanel's export (event, distinct_id, time in epoch seconds): each event at its own
     # second by chance, users repeating over the rows; de-duplicating on time would merge them.

@@ -52,6 +52,9 @@ class ColumnStats:
     table_label: str = ""  # the table's name as read for meaning (see ``with_labels``)
     # Its values are lists of items ("6210, 7470"; see `profiling.lists`).
     listed: bool = False
+    # Whole numbers that other parts of its dataset write as codes of this width, with their
+    # leading zeros (see `parts.zero_padded_parts`): read as those codes beside them.
+    padded_width: int | None = None
 
     @property
     def family(self) -> Family:

@@ -32,6 +32,9 @@ class KeyedParts:
     tables: tuple[str, ...]
     key: str
     union: str
+    # Each part as read beside the others (its numbers written as the others' padded codes,
+    # see `parts.as_codes`).
+    reads: dict[str, str]
 
 
 def keyed_parts(
@@ -39,6 +42,7 @@ def keyed_parts(
 ) -> dict[str, KeyedParts]:
     """Each table that is a part of a dataset whose parts share one single-column grain, its
     values unique over all parts, with the group it belongs to."""
+    from datadossier.enrichment.parts import as_codes
     from datadossier.enrichment.relationships import partitions, schema_of
 
     schemas = {t.name: schema_of(t) for t in tables}
@@ -55,11 +59,12 @@ def keyed_parts(
         if grain is None or len(grain) != 1:
             continue
         key = quote_ident(grain[0])
-        union = " UNION ALL ".join(f"SELECT {key} FROM {by_name[name].relation}" for name in group)
+        reads = {name: as_codes(by_name[name]) for name in group}
+        union = " UNION ALL ".join(f"SELECT {key} FROM {reads[name]}" for name in group)
         row = con.execute(f"SELECT count(DISTINCT {key}), count(*) FROM ({union})").fetchone()
         if row is None or int(row[0]) != int(row[1]):
             continue  # (a key repeated over the parts: a file per ticker by date, no one parent)
-        parts = KeyedParts(tuple(group), grain[0], f"({union})")
+        parts = KeyedParts(tuple(group), grain[0], f"({union})", reads)
         found.update(dict.fromkeys(group, parts))
     return found
 
@@ -99,7 +104,7 @@ def links_to_every_part(
         for name in (link.parent_table, *(t for t in parts.tables if t != link.parent_table)):
             row = con.execute(
                 f"SELECT count(*) FROM (SELECT DISTINCT {column} AS v FROM {relations[link.child_table]}"
-                f" WHERE {column} IS NOT NULL) c SEMI JOIN {relations[name]} p ON {on}"
+                f" WHERE {column} IS NOT NULL) c SEMI JOIN {parts.reads[name]} p ON {on}"
             ).fetchone()
             held = int(row[0]) if row else 0
             if not held and name != link.parent_table:

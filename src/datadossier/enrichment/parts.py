@@ -13,14 +13,21 @@ checked in DuckDB, the first two of the group by name, at two queries:
   compared or more, and the parts are copies of one table (a CSV beside its Parquet
   export, a sample of a file beside the file, a stale data file of a Delta table beside
   the live one), which the union counts twice.
+
+A dataset split by region may type an identifier apart: the IRS's BMF for New England
+(eo1.csv, EINs 01... to 06...) keeps its EINs' leading zeros as text, where the other regions'
+EINs, none starting with 0, are numbers. Those numbers are read as the codes the other part
+writes (`zero_padded_parts`, `as_codes`), so that the files stay parts of one dataset.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from datadossier.engine import quote_ident, quote_literal
-from datadossier.enrichment.model import Entity, TableKeys, TableStats, bare
+from datadossier.enrichment.model import ColumnStats, Entity, TableKeys, TableStats, bare
+from datadossier.enrichment.naming import is_key_like
 
 if TYPE_CHECKING:
     import duckdb
@@ -33,6 +40,70 @@ UNION_SQL_PARTS = 12
 PART_COLUMN = "part"
 # Rows of the first part looked for whole in the second (all of the second is read).
 COMPARED_ROWS = 200_000
+
+
+def zero_padded_parts(con: duckdb.DuckDBPyConnection, tables: list[TableStats]) -> list[TableStats]:
+    """``tables``, each identifier-named column of whole numbers marked (``padded_width``)
+    where a table of the same column names holds, under that name, digits of one width with
+    leading zeros, as wide as its widest number: the numbers are those codes with their zeros
+    lost, and the two tables parts of one dataset. One query per such text column."""
+    by_header: dict[frozenset[str], list[TableStats]] = {}
+    for table in tables:
+        by_header.setdefault(frozenset(c.name.lower() for c in table.columns), []).append(table)
+    widths: dict[tuple[str, str], int] = {}
+    checked: dict[tuple[str, str], bool] = {}
+    for group in by_header.values():
+        for table in group if len(group) > 1 else ():
+            for column in table.columns:
+                width = _digits(column)
+                if width is not None and any(
+                    _written_padded(con, other, text, checked)
+                    for other in group if other is not table
+                    for text in other.columns
+                    if text.name.lower() == column.name.lower() and text.family == "string" and text.fixed_length == width
+                ):
+                    widths[table.name, column.name] = width
+    marked = {name for name, _ in widths}
+    return [
+        replace(t, columns=tuple(replace(c, padded_width=widths.get((t.name, c.name))) for c in t.columns))
+        if t.name in marked else t
+        for t in tables
+    ]
+
+
+def _digits(column: ColumnStats) -> int | None:
+    """How many digits the widest of an identifier's whole numbers has (None for other columns)."""
+    if column.family != "integer" or not column.non_null or not is_key_like(column.name):
+        return None
+    if column.min_value is None or column.max_value is None or column.min_value < 0:
+        return None
+    return len(str(int(column.max_value)))
+
+
+def _written_padded(
+    con: duckdb.DuckDBPyConnection, table: TableStats, column: ColumnStats, checked: dict[tuple[str, str], bool]
+) -> bool:
+    """Whether a text column holds digits alone, some with a leading zero."""
+    if (table.name, column.name) not in checked:
+        col = quote_ident(column.name)
+        row = con.execute(
+            f"SELECT bool_and(regexp_full_match({col}, '[0-9]+')) AND bool_or(starts_with({col}, '0'))"
+            f" FROM {table.relation} WHERE {col} IS NOT NULL"
+        ).fetchone()
+        checked[table.name, column.name] = bool(row and row[0])
+    return checked[table.name, column.name]
+
+
+def as_codes(table: TableStats) -> str:
+    """The table's relation, its numbers that other parts write as padded codes read as those
+    codes (``lpad``): what the union of its dataset, or a comparison with another part, reads."""
+    padded = [c for c in table.columns if c.padded_width]
+    if not padded:
+        return table.relation
+    codes = ", ".join(
+        f"lpad(CAST({quote_ident(c.name)} AS VARCHAR), {c.padded_width}, '0') AS {quote_ident(c.name)}" for c in padded
+    )
+    return f"(SELECT * REPLACE ({codes}) FROM {table.relation})"
 
 
 def describe_parts(
@@ -68,8 +139,8 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
     columns = [c.name for c in first.columns if c.name in in_second]  # (a later part may add some)
     listed = ", ".join(quote_ident(c) for c in columns)
     row = con.execute(
-        f"SELECT count(*) FROM ((SELECT {listed} FROM {first.relation} LIMIT {COMPARED_ROWS})"
-        f" INTERSECT SELECT {listed} FROM {second.relation})"
+        f"SELECT count(*) FROM ((SELECT {listed} FROM {as_codes(first)} LIMIT {COMPARED_ROWS})"
+        f" INTERSECT SELECT {listed} FROM {as_codes(second)})"
     ).fetchone()
     identical = int(row[0]) if row else 0
     smaller = min(first.rows, second.rows, COMPARED_ROWS)
@@ -80,7 +151,7 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
     if grain and keys[second.name].grain == grain:
         on = ", ".join(quote_ident(c) for c in grain)
         row = con.execute(
-            f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {first.relation} INTERSECT SELECT DISTINCT {on} FROM {second.relation})"
+            f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {as_codes(first)} INTERSECT SELECT DISTINCT {on} FROM {as_codes(second)})"
         ).fetchone()
         shared = int(row[0]) if row else 0
         checked.update(key=list(grain), shared_keys=shared)
@@ -105,7 +176,7 @@ def _describe(con: duckdb.DuckDBPyConnection, members: list[TableStats], keys: d
         )
     if len(members) <= UNION_SQL_PARTS:
         found["union"] = " UNION ALL BY NAME ".join(
-            f"SELECT {quote_literal(label)} AS {PART_COLUMN}, * EXCLUDE (_row_id) FROM {t.relation}"
+            f"SELECT {quote_literal(label)} AS {PART_COLUMN}, * EXCLUDE (_row_id) FROM {as_codes(t)}"
             for t, label in zip(members, labels, strict=True)
         )
     return found
@@ -130,7 +201,7 @@ def _telling_apart(con: duckdb.DuckDBPyConnection, first: TableStats, second: Ta
     for column in candidates:
         on = ", ".join(quote_ident(c) for c in (*grain, column.name))
         row = con.execute(
-            f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {first.relation} INTERSECT SELECT DISTINCT {on} FROM {second.relation})"
+            f"SELECT count(*) FROM (SELECT DISTINCT {on} FROM {as_codes(first)} INTERSECT SELECT DISTINCT {on} FROM {as_codes(second)})"
         ).fetchone()
         if row is not None and int(row[0]) == 0:
             return column.name

@@ -569,11 +569,12 @@ _PART_FAMILIES = {"integer": "number", "float": "number"}
 
 def schema_of(table: TableStats) -> dict[str, str]:
     """A table's column names, as compared between tables (case aside), each with its type
-    family ("" for a column without values); a placeholder name with the family too (files
-    without headers are alike only if typed alike)."""
+    family ("" for a column without values; text for numbers other parts write as padded
+    codes); a placeholder name with the family too (files without headers are alike only if
+    typed alike)."""
     return {
         f"{c.name.lower()}:{c.family}" if is_placeholder(c.name) else c.name.lower():
-            _PART_FAMILIES.get(c.family, c.family) if c.non_null else ""
+            ("string" if c.padded_width else _PART_FAMILIES.get(c.family, c.family)) if c.non_null else ""
         for c in table.columns
     }
 
