@@ -536,6 +536,20 @@ def test_one_yes_no_spelling_throughout_is_a_code_unless_the_name_says_yes_no(in
     assert results["Accepts SMS Marketing"].decided_type == "BOOLEAN"
 
 
+def test_one_yes_no_spelling_throughout_is_a_flag_beside_yes_no_columns_named_alike(infer: Infer) -> None:
+    # The IRS's SOI 990 extract: politicalactvtscd and subjto6033cd are "N" in every row of a
+    # year's file, beside lbbyingactvtscd's Y and N; a code of one letter named otherwise
+    # (grade) stays text.
+    results = infer({
+        "lbbyingactvtscd": ["Y", "N", "N"] * 20, "politicalactvtscd": ["N"] * 60, "subjto6033cd": ["N"] * 60,
+        "grade": ["N"] * 60,
+    })
+    assert results["politicalactvtscd"].decided_type == "BOOLEAN"
+    assert "named alike (lbbyingactvtscd)" in results["politicalactvtscd"].reason
+    assert results["subjto6033cd"].decided_type == "BOOLEAN"
+    assert results["grade"].decided_type == "VARCHAR"
+
+
 def test_one_yes_no_spelling_beside_other_words_is_a_category(infer: Infer) -> None:
     # The diabetes study's repaglinide: "No" in nearly every row, "Steady" or "Up" in a few;
     # a BOOLEAN would send those rows to quarantine and leave the column constant.

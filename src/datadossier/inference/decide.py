@@ -228,6 +228,11 @@ def _decide_text(
         # took the column, and it would contradict it: CMS's BENE_ESRD_IND 0 and Y is a yes/no
         # flag, "01152020" a date with January's zero, "0005" a clock's padding.
         code_note = None
+    if chosen is not None and chosen.name == "boolean" and findings.table_flag and chosen.stats.truths == 1:
+        notes.append(
+            f"Every value is the same yes/no spelling, beside the table's yes/no columns named alike"
+            f" ({findings.table_flag}): a flag never set the other way in this file."
+        )
     if chosen is not None and chosen.name == "elapsed_hours":
         notes.append(
             "Hours and minutes written h:mm under a name of hours counted (40:15 is 40 hours 15 minutes, 8:29 a day's"
@@ -409,8 +414,9 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
     """Readings that the values allow but the name contradicts: times of day written with
     points ("17.14.11") under a date's name (YouTube's trending_date, YY.DD.MM), and a yes/no
     reading of a column holding one spelling only ("N" throughout: an indicator's code, not a
-    boolean) unless the name says yes/no or the spelling is a word of four letters or more
-    ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long);
+    boolean) unless the name says yes/no, the spelling is a word of four letters or more
+    ("False" throughout US Accidents' Turning_Loop: only true, false and nein are so long) or
+    the table's yes/no columns are named alike (`SampleFindings.table_flag`);
     a yes/no reading beside other words or letters, however few (the diabetes study's drug
     columns: "No" in 99.8% of rows, "Steady" in the rest; Ames's PavedDrive "P"), which are
     answers, not junk (see `_other_answers`); and phone numbers under an identifier's name
@@ -428,8 +434,12 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         hhmm.blocked = _ONLY_YEARS  # OECD's and SDMX's TIME, TIME_PERIOD: 2000..2023, no 20:00..20:23
     boolean = by_name.get("boolean")
     one_truth = boolean is not None and boolean.acceptable and boolean.stats.truths == 1
-    if boolean is not None and one_truth and not looks_boolean(name) and findings.max_length < _TRUTH_WORD_LENGTH:
+    if (
+        boolean is not None and one_truth and not looks_boolean(name) and findings.max_length < _TRUTH_WORD_LENGTH
+        and findings.table_flag is None
+    ):
         boolean.blocked = _ONE_TRUTH
+        boolean.details["one_truth"] = True
     if boolean is not None and boolean.acceptable and boolean.rate < 1.0 and _other_answers(boolean):
         boolean.blocked = _OTHER_ANSWERS
     phone = by_name.get("phone")

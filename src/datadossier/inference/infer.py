@@ -28,7 +28,7 @@ from datadossier.inference.conversions import NO_READINGS, Readings, row_number_
 from datadossier.inference.decide import MONTH_FIRST_PATTERNS, decide_text_column
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
-from datadossier.inference.names import label_says_date, label_says_datetime
+from datadossier.inference.names import label_says_date, label_says_datetime, same_naming
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
 from datadossier.inference.row_currency import amounts_in_row_currency
 from datadossier.inference.sampling import (
@@ -143,6 +143,7 @@ def infer_columns(
                 plan.findings.table_locale = locale
                 results[i] = _decide(plan, scan, config, labels)
     _redecide_beside_compact_dates(plans, scans, results, config, labels)
+    _redecide_beside_flags(plans, scans, results, config, labels)
     if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
         for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
             if plan.findings is not None and (
@@ -304,6 +305,36 @@ def _redecide_beside_compact_dates(
             c.detected_pattern in shapes and c.parse_success_rate == 1.0 for c in results[i].candidates
         ):
             plan.findings.table_compact_dates = shapes
+            results[i] = _decide(plan, scan, config, labels)
+
+
+def _redecide_beside_flags(
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    results: list[ColumnInference],
+    config: InferenceConfig,
+    labels: dict[str, tuple[str, ...]] | None,
+) -> None:
+    """A column of one yes/no spelling ("N" throughout, kept as text under a name that does
+    not say yes/no) is a flag beside the table's yes/no columns named alike and written as
+    wide: the IRS's SOI extract's politicalactvtscd, all N in a year, beside lbbyingactvtscd's
+    Y and N. ``results`` re-decided in place."""
+    flags = [
+        (r.column_name, r.sampled_max_length) for r in results
+        if r.decided_type == "BOOLEAN" and r.decided_pattern == "boolean"
+    ]
+    if not flags:
+        return
+    for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+        one_truth = any(c.details.get("one_truth") for c in results[i].candidates)
+        if plan.findings is None or results[i].decided_type != "VARCHAR" or not one_truth:
+            continue
+        alike = next(
+            (name for name, width in flags if width == results[i].sampled_max_length and same_naming(name, plan.name)),
+            None,
+        )
+        if alike is not None:
+            plan.findings.table_flag = alike
             results[i] = _decide(plan, scan, config, labels)
 
 

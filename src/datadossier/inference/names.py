@@ -70,6 +70,21 @@ def name_tokens(name: str) -> list[str]:
     return [token.lower() for token in _TOKEN.findall(name)]
 
 
+def same_naming(a: str, b: str) -> bool:
+    """Whether two column names end alike, as a file names its columns of one kind: the same
+    last word (``political_cd``, ``lobbying_cd``), or for names glued into one word, the
+    same last two letters (the IRS's SOI extract: ``politicalactvtscd``, ``lbbyingactvtscd``)."""
+    return _naming_end(a) is not None and _naming_end(a) == _naming_end(b)
+
+
+def _naming_end(name: str) -> str | None:
+    tokens = name_tokens(name)
+    if len(tokens) > 1:
+        return tokens[-1]
+    end = tokens[0][-2:] if tokens else ""
+    return end if len(end) == 2 and end.isalpha() else None
+
+
 def looks_boolean(name: str) -> bool:
     """True for names such as ``is_active``, ``hasKids``, ``deleted_flag``."""
     tokens = name_tokens(name)

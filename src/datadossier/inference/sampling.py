@@ -129,6 +129,10 @@ class SampleFindings:
     # dates, which make this column's numbers dates when every one reads so (see
     # `infer.infer_columns`).
     table_compact_dates: frozenset[PatternName] = frozenset()
+    # A yes/no column of the table named as this one is (`names.same_naming`) and written
+    # as wide: a column of one yes/no spelling beside it is a flag too (see
+    # `infer.infer_columns`).
+    table_flag: str | None = None
     # A sampled whole number written with a leading zero ("00501"), for the decision's reason.
     leading_zero_example: str | None = None
     # Distinct sampled values over sampled values, and the longest sampled value (characters).
