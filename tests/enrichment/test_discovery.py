@@ -542,6 +542,41 @@ async def test_a_table_keyed_by_more_columns_than_searched_names_the_closest_set
     assert "a key of more columns than that" in keys["reason"]
 
 
+async def test_a_grown_key_that_took_a_part_by_a_few_rows_swaps_it_for_the_next_best(runtime: Runtime, tmp_path: Path) -> None:
+    # FAS PSD's psd_alldata: a row per commodity, country, market year and attribute; its
+    # Calendar_Year (the market year or the next) tells a few more rows apart than
+    # Market_Year, was taken in its place and never let go: "more columns needed".
+    rng = random.Random(4)
+    lines = ["Commodity_Code,Country_Code,Market_Year,Calendar_Year,Month,Attribute_ID,Value"]
+    for commodity in ("0440000", "0410000", "0422110"):
+        for country in ("AR", "BR", "US", "CH", "IN"):
+            for year in range(2015, 2020):
+                for attribute in (4, 20, 28, 57, 88, 125, 176):
+                    calendar = year + rng.randint(0, 1)
+                    lines.append(f"{commodity},{country},{year},{calendar},{0 if calendar > year else 9},{attribute},{rng.randint(0, 90000)}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "psd" / "psd_alldata.csv", lines)
+    assert entity.grain_columns == ["Commodity_Code", "Country_Code", "Market_Year", "Attribute_ID"]
+
+
+async def test_a_table_whose_unique_set_is_refused_does_not_ask_for_more_columns(runtime: Runtime, tmp_path: Path) -> None:
+    # A smart meters' log: each meter's reading at its minute, two of them logged at the same
+    # minute; meter and time tell every row apart, by chance (a time nearly unique alone),
+    # and the grain said "meter_id, status tells 21 rows apart; more columns needed".
+    rng = random.Random(2)
+    lines = ["meter_id,read_at,status,kwh"]
+    minutes = [i if i not in (11, 51) else i - 1 for i in range(400)]
+    for i, minute in enumerate(minutes):
+        lines.append(
+            f"M{i % 7:03d},2023-11-{14 + minute // 1440:02d} {minute // 60 % 24:02d}:{minute % 60:02d}:00,"
+            f"{rng.choice(['OK', 'EST', 'ERR'])},{rng.random() * 5:.3f}"
+        )
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "meters" / "meter_reads.csv", lines)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert "closest_key" not in keys
+    assert "tells every row apart, but is no key" in keys["reason"]
+
+
 async def test_measures_of_a_file_without_a_header_key_no_row(runtime: Runtime, tmp_path: Path) -> None:
     # UCI's heart disease data (processed.cleveland.data): no header, an age first, then a
     # sex, a blood pressure and a cholesterol spread thin over their ranges, unique together

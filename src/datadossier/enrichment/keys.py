@@ -282,6 +282,15 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
                 )
             # (Copies of rows are said above: no set of any size tells them apart.)
             closest = None if near is not None or copies.get("duplicate_rows") else _closest_set(table, counted)
+            refused = _unique_refused(counted, rows)
+            if refused is not None and near is None and not copies.get("duplicate_rows"):
+                # (No "more columns needed" then: the columns are there, the key was refused.)
+                closest = None
+                if not (len(refused) == 1 and refused[0] in moments):  # (a moment is said above)
+                    evidence["reason"] += (
+                        f"; {', '.join(refused)} tells every row apart, but is no key: unique by chance (a measure,"
+                        " a moment, or no part that identifies)"
+                    )
             if closest is not None:
                 cols, apart = closest
                 evidence.update(closest_key=list(cols), closest_key_values=apart)
@@ -450,6 +459,13 @@ def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[t
     return None if best is None else (best, table.rows - counted[best])
 
 
+def _unique_refused(counted: dict[tuple[str, ...], int], rows: int) -> tuple[str, ...] | None:
+    """The smallest column set counted that tells every row apart, of a table left without
+    a key (its parts refused as telling rows apart by chance); None when none is."""
+    unique = [cols for cols, n in counted.items() if n == rows]
+    return min(unique, key=len) if unique else None
+
+
 def _closest_set(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[tuple[str, ...], int] | None:
     """Of a table no set of the searched sizes keys: the set counted that tells the most rows
     apart (the fewest parts among equals), and how many. Eurostat's Comext needs 5 or 6 parts
@@ -586,6 +602,7 @@ def _grow(
     current: tuple[ColumnStats, ...] = (start,)
     tried = 0
     runner_up: tuple[ColumnStats, ...] | None = None
+    steps: list[tuple[ColumnStats, list[ColumnStats]]] = []  # (the part taken, the next best)
     while len(current) < GROWN_PARTS:
         ranked, more = _growths(con, table, current, parts, counted)
         tried += more
@@ -595,13 +612,52 @@ def _grow(
             return (_names(ranked[0]) if _plausible(ranked[0], table) else None), tried
         if len(current) == GROWN_PARTS - 2 and len(ranked) > 1:
             runner_up = ranked[1]
+        steps.append(_step(current, ranked, counted))
         current = ranked[0]
     if runner_up is not None:
         ranked, more = _growths(con, table, runner_up, parts, counted)
         tried += more
         if ranked and counted[_names(ranked[0])] == table.rows and _plausible(ranked[0], table):
             return _names(ranked[0]), tried
-    return None, tried
+    swapped, more = _swapped(con, table, current, steps, counted)
+    return swapped, tried + more
+
+
+# Parts that came next at a step of a key's growth, each tried in place of the part taken.
+GROWN_SWAPS = 3
+
+
+def _step(
+    current: tuple[ColumnStats, ...], ranked: list[tuple[ColumnStats, ...]], counted: dict[tuple[str, ...], int]
+) -> tuple[ColumnStats, list[ColumnStats]]:
+    """The part a step of growth took, and the parts that came next, best first; not those
+    telling exactly as many rows apart as the part taken, most likely the same part named
+    otherwise (a code's description beside it)."""
+    taken = _names(ranked[0])
+    others = [option for option in ranked[1:] if counted[_names(option)] < counted[taken]]
+    return next(c for c in ranked[0] if c not in current), [next(c for c in o if c not in current) for o in others]
+
+
+def _swapped(
+    con: duckdb.DuckDBPyConnection,
+    table: TableStats,
+    grown: tuple[ColumnStats, ...],
+    steps: list[tuple[ColumnStats, list[ColumnStats]]],
+    counted: dict[tuple[str, ...], int],
+) -> tuple[tuple[str, ...] | None, int]:
+    """A key of the parts grown with one of them swapped for a part that came next at its
+    step, and how many sets were counted (at most `GROWN_SWAPS` a step): FAS PSD's
+    commodity, country and attribute grew by the calendar year, of 16 values in a market year
+    of 15, where the market year keys them."""
+    sets: list[tuple[ColumnStats, ...]] = []
+    for taken, others in reversed(steps):
+        for other in [c for c in others if c not in grown][:GROWN_SWAPS]:
+            sets.append(tuple(sorted((*(c for c in grown if c is not taken), other), key=lambda c: c.position)))
+    names = [_names(s) for s in sets]
+    counts = _distinct_counts(con, table, [n for n in dict.fromkeys(names) if n not in counted])
+    counted.update(counts)
+    found = next((n for s, n in zip(sets, names, strict=True) if counted[n] == table.rows and _plausible(s, table)), None)
+    return found, len(counts)
 
 
 def _names(combo: tuple[ColumnStats, ...]) -> tuple[str, ...]:
