@@ -445,19 +445,7 @@ def late_number_readings(
             col = quote_ident(plan.name)
             rebuilt.append(f"coalesce({col}, CAST({quote_ident(number)} AS VARCHAR)) AS {col}")
         late.append((index, found))
-    if not late:
-        return
-    if rebuilt:
-        relation = f"(SELECT * REPLACE ({', '.join(rebuilt)}) FROM {relation})"
-    plans_late = [
-        replace(plans[index], findings=replace(plans[index].findings, shares={detector.name: 1.0}))  # type: ignore[arg-type]
-        for index, detector in late
-    ]
-    values = _scan_part(con, relation, plans_late, range(len(plans_late)), NO_READINGS)
-    for position, (index, detector) in enumerate(late):
-        stats = _read(values, position, plans_late[position]).candidates.get(detector.name)
-        if stats is not None and stats.parsed == scans[index].non_null:
-            scans[index].candidates[detector.name] = stats
+    _scan_late(con, relation, plans, scans, late, rebuilt)
 
 
 # Day/month dates, the reading of mixed precision tried where only years or months alone fail
@@ -500,6 +488,20 @@ def late_partial_dates(
                 rebuilt.append(f"coalesce({col}, strftime({quote_ident(value)}, {quote_literal(written)})) AS {col}")
             late.append((index, detector))
             break
+    _scan_late(con, relation, plans, scans, late, rebuilt)
+
+
+def _scan_late(
+    con: duckdb.DuckDBPyConnection,
+    relation: str,
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    late: list[tuple[int, Detector]],
+    rebuilt: list[str],
+) -> None:
+    """One more scan of the columns ``late`` names, each for its one reading (``rebuilt``:
+    thin columns' text written back from their readings), which becomes a candidate of the
+    column where it reads every value."""
     if not late:
         return
     if rebuilt:

@@ -2373,19 +2373,28 @@ def sign_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
     among them (see `SIGN_TOKEN`); none when "-" is not a null token."""
     if SIGN_TOKEN not in _as_strings(copy.options.get("nullstr")) or copy.columns is None:
         return []
-    import duckdb
-
     call = read_call("read_csv", copy.path, {**copy.options, **copy.pinned_options(), "nullstr": [""]})
     signs = ", ".join(quote_literal(s) for s in _SIGNS)
+    return _head_columns_where(
+        con, copy.columns, call, f"count(*) = count_if(v IN ({signs})) AND count_if(v = '+') > 0 AND count_if(v = '-') > 0"
+    )
+
+
+def _head_columns_where(con: duckdb.DuckDBPyConnection, columns: tuple[str, ...], call: str, test: str) -> list[str]:
+    """Of ``columns``, in their order, those whose values ``v`` in the first rows ``call``
+    reads pass ``test``, an aggregate over them; none when the file cannot be read (the load
+    reports what is wrong with it)."""
+    import duckdb
+
     try:
         rows = con.execute(
-            f"SELECT k, count(*) = count_if(v IN ({signs})) AND count_if(v = '+') > 0 AND count_if(v = '-') > 0 "
-            f"FROM (UNPIVOT (SELECT * FROM {call} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) GROUP BY k"
+            f"SELECT k, {test} FROM (UNPIVOT (SELECT * FROM {call} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*)"
+            " INTO NAME k VALUE v) GROUP BY k"
         ).fetchall()
     except duckdb.Error:
-        return []  # the load reports what is wrong with the file
-    found = {str(k) for k, signed in rows if signed}
-    return [c for c in copy.columns if c in found]
+        return []
+    found = {str(k) for k, passed in rows if passed}
+    return [c for c in columns if c in found]
 
 
 def _bytes_literal(col: str) -> str:
@@ -2413,17 +2422,7 @@ def byte_literal_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[
         head = fh.read(SNIFF_BYTES)
     if b"b'" not in head and b'b"' not in head:
         return []
-    import duckdb
-
-    try:
-        rows = con.execute(
-            f"SELECT k, count(*) = count_if({_bytes_literal('v')}) "
-            f"FROM (UNPIVOT (SELECT * FROM {copy.reader()} LIMIT {_NA_CODE_ROWS}) ON COLUMNS(*) INTO NAME k VALUE v) GROUP BY k"
-        ).fetchall()
-    except duckdb.Error:
-        return []  # the load reports what is wrong with the file
-    found = {str(k) for k, wrapped in rows if wrapped}
-    return [c for c in copy.columns if c in found]
+    return _head_columns_where(con, copy.columns, copy.reader(), f"count(*) = count_if({_bytes_literal('v')})")
 
 
 # Null tokens are counted in this many rows from the top of a file.
