@@ -284,13 +284,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             closest = None if near is not None or copies.get("duplicate_rows") else _closest_set(table, counted)
             refused = _unique_refused(counted, rows)
             if refused is not None and near is None and not copies.get("duplicate_rows"):
-                # (No "more columns needed" then: the columns are there, the key was refused.)
-                closest = None
-                if not (len(refused) == 1 and refused[0] in moments):  # (a moment is said above)
-                    evidence["reason"] += (
-                        f"; {', '.join(refused)} tells every row apart, but is no key: unique by chance (a measure,"
-                        " a moment, or no part that identifies)"
-                    )
+                # (No "more columns needed" then: the columns are there, the key was refused;
+                # a moment unique alone is said above.)
+                closest = None if len(refused) == 1 and refused[0] in moments else (refused, rows)
             if closest is not None:
                 cols, apart = closest
                 evidence.update(closest_key=list(cols), closest_key_values=apart)
@@ -306,8 +302,8 @@ def _closest_reason(cols: tuple[str, ...], apart: int, rows: int) -> str:
     beside others): more columns would not make it a key."""
     if apart >= rows:
         return (
-            f"; {', '.join(cols)} tells all {rows:,} rows apart, but was set aside as a set of columns"
-            " unique by chance: its parts say nothing of what a row is"
+            f"; {', '.join(cols)} tells every row apart, but is no key: unique by chance (a measure, a moment,"
+            " or no part that identifies what a row is)"
         )
     return (
         f"; the closest set counted, {', '.join(cols)}, tells {apart:,} of the {rows:,} rows apart:"
