@@ -573,7 +573,8 @@ async def test_a_table_whose_unique_set_is_refused_does_not_ask_for_more_columns
     entity = await _one_file_entity(runtime, tmp_path / "data" / "meters" / "meter_reads.csv", lines)
     keys = entity.evidence["keys"]
     assert entity.grain_columns is None
-    assert keys["closest_key_unique"] is True and keys["closest_key_values"] == 400
+    assert keys["closest_key_unique"] is True
+    assert keys["closest_key_values"] == 400
     assert "tells every row apart, but is no key" in keys["reason"]
     assert "more columns" not in keys["reason"]
 
