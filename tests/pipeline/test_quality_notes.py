@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from datadossier.pipeline import stages
+from datadossier.profiling import profile_columns
 from tests.pipeline.helpers import reasons_of
 
 
@@ -33,3 +38,21 @@ def test_a_pos_export_gets_its_extreme_durations_named(tmp_path: Path) -> None:
     assert "the maximum 99,960 lies far above the 99th percentile" in reasons["Duration (Opened to Paid)"]
     assert "999 (18 values, 2.6%) looks like a code" in reasons["age"]
     assert "Extreme values" not in reasons["age"]
+
+
+
+def test_the_profile_hears_how_distinct_each_sampled_column_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A CRM export's e-mail column, every sampled value distinct, beside a status of two
+    # values: the profiler is told so, and checks the spelling of the status only once the
+    # table outgrows the check (`profiler.SPELLING_SKIP_SAMPLED_SHARE`).
+    heard: list[dict[str, float]] = []
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        heard.append(kwargs["sampled_distinct"])
+        return profile_columns(*args, **kwargs)
+
+    monkeypatch.setattr(stages, "profile_columns", spy)
+    lines = ["email,status"] + [f"user{i}@x.org,{'Open' if i % 2 else 'Closed'}" for i in range(700)]
+    reasons_of(tmp_path, "contacts.csv", lines)
+    assert heard[0]["email"] == 1.0
+    assert heard[0]["status"] < 0.01

@@ -643,6 +643,27 @@ def test_spelling_is_checked_for_few_values_only(
 
 
 @pytest.mark.parametrize("exact", [True, False])
+def test_spelling_is_not_checked_where_the_sample_was_nearly_all_distinct(
+    con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, exact: bool
+) -> None:
+    # An export's e-mail column: its sample of rows was all distinct, so its million groups
+    # are not kept for a check meant for categories; a column whose sample repeated itself
+    # (a status) is still checked, and so is every column of a table of few rows.
+    monkeypatch.setattr(profiler, "SPELLING_MAX_VALUES", 6)
+    monkeypatch.setattr(queries, "SPELLING_MAX_VALUES", 6)
+    con.execute("CREATE TABLE t AS SELECT * FROM (VALUES ('a@x.org', 'Open'), ('A@x.org', 'open '), "
+                "('b@x.org', 'Open'), ('c@x.org', 'Closed'), ('d@x.org', 'Closed'), ('e@x.org', 'Open'), "
+                "('e@x.org', 'Open')) v(email, status)")  # fmt: skip
+    kwargs: dict[str, Any] = {} if exact else {"exact_distinct_max_rows": 5}
+    shares = {"email": 1.0, "status": 0.4}
+    p = profile(con, sampled_distinct=shares, **kwargs)
+    assert p["email"].spelling is None
+    assert p["status"].spelling == (("Open", 4), ("open ", 1))
+    assert profile(con, **kwargs)["email"].spelling == (("A@x.org", 1), ("a@x.org", 1))
+    assert profile(con, sampled_distinct=shares, row_count=6, **kwargs)["email"].spelling is not None
+
+
+@pytest.mark.parametrize("exact", [True, False])
 def test_spelling_is_the_same_stacked_and_above_the_exact_row_limit(
     con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch, exact: bool
 ) -> None:

@@ -836,6 +836,11 @@ def finish_table(
                 exact_distinct_max_rows=exact_distinct_max_rows,
                 bounds=bounds,
                 row_count=counts.typed_rows,
+                sampled_distinct={
+                    inf.column_name: inf.sampled_distinct_share
+                    for inf in inferences
+                    if inf.sampled_distinct_share is not None
+                },
             )
             types = dict(typed_columns)
             codes = missing_codes(con, typed, profiles, types, {i.column_name: u for i in inferences if (u := i.unit)})

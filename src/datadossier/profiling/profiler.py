@@ -72,11 +72,23 @@ APPROX_GROUP_LIMIT = 100_000
 # queries were as quick or quicker (measured on 20 to 500 columns of numbers and text).
 STACKED_MAX_ROWS = 8_192
 STACKED_MIN_COLUMNS = 16
+# A text column whose sampled values were at least this share distinct, in a table of more
+# rows than `SPELLING_MAX_VALUES`, skips the spelling check: the check is for the few values
+# of a category, and a column of 10,000 evenly spread values shows about 90% of a 2,000-row
+# sample distinct, so this share means many more (ids, e-mails, free text).
+SPELLING_SKIP_SAMPLED_SHARE = 0.99
 # Text values (min/max, top values) are cut to this many characters; free text can hold
 # whole documents that do not belong in metadata.
 MAX_TEXT_CHARS = 200
 
 K = TypeVar("K")
+
+
+def _spelling_wanted(spec: ColumnSpec, row_count: int, sampled_distinct: dict[str, float] | None) -> bool:
+    """Whether a column's spelling is checked: not when its table has more rows than the check
+    takes values and its sample was nearly all distinct (see `SPELLING_SKIP_SAMPLED_SHARE`)."""
+    share = (sampled_distinct or {}).get(spec.name)
+    return share is None or row_count <= SPELLING_MAX_VALUES or share < SPELLING_SKIP_SAMPLED_SHARE
 
 
 def profile_columns(
@@ -87,6 +99,7 @@ def profile_columns(
     exact_distinct_max_rows: int = 1_000_000,
     bounds: dict[str, tuple[float, float]] | None = None,
     row_count: int | None = None,
+    sampled_distinct: dict[str, float] | None = None,
 ) -> list[ColumnProfile]:
     """Profile ``columns`` of ``relation``; one ``ColumnProfile`` per column, in order.
 
@@ -120,7 +133,10 @@ def profile_columns(
       characters. A VARCHAR column of at most ``SPELLING_MAX_VALUES`` exactly counted distinct
       values also gets ``spelling``: its values written with whitespace around them or equal
       to another but for case and spacing, with their counts, most frequent first (from its
-      ``GROUP BY value``, no scan of its own).
+      ``GROUP BY value``, no scan of its own). ``sampled_distinct`` (``{column: share of its
+      sampled values that were distinct}``, from inference) spares the check on a column of
+      a table of more than ``SPELLING_MAX_VALUES`` rows whose sample was nearly all distinct
+      (`SPELLING_SKIP_SAMPLED_SHARE`).
 
     Top values (every kind): up to 10 values seen more than once, as text with their exact
     count, most frequent first, ties broken by value in the column's own order (numbers
@@ -137,6 +153,7 @@ def profile_columns(
     if row_count is None:
         row_count = _count_rows(con, relation)
     exact = row_count <= exact_distinct_max_rows
+    spelling = {spec.index: _spelling_wanted(spec, row_count, sampled_distinct) for spec in specs}
     stacked = exact and row_count <= STACKED_MAX_ROWS and len(specs) >= STACKED_MIN_COLUMNS
 
     given_plans: dict[int, NumericBuckets] = {}
@@ -155,7 +172,7 @@ def profile_columns(
     _add_histograms(early, [(spec, given_plans[spec.index]) for spec in specs if spec.index in given_plans], stacked)
     for spec in specs:
         if exact and not stacked and spec.kind != "boolean":
-            early.groups(spec)
+            early.groups(spec, spelling=spelling[spec.index])
         if spec.kind == "time":
             early.hour_histogram(spec)
     if stacked:
@@ -181,7 +198,7 @@ def profile_columns(
             continue
         if not exact:
             if s["nd"] <= APPROX_GROUP_LIMIT:
-                late.groups(spec)
+                late.groups(spec, spelling=spelling[spec.index])
             else:
                 late.candidates(spec)
         if is_numeric(spec.kind):
@@ -211,6 +228,7 @@ def profile_columns(
             numeric_plan=numeric_plans.get(spec.index),
             period=periods.get(spec.index),
             non_finite=non_finite[spec.index][0] if spec.index in non_finite else None,
+            spelled=spelling[spec.index],
         )
         for spec in specs
     ]
@@ -303,6 +321,7 @@ def _assemble(
     numeric_plan: NumericBuckets | None,
     period: tuple[Period, date, date] | None,
     non_finite: dict[str, int] | None = None,
+    spelled: bool = True,
 ) -> ColumnProfile:
     non_null = int(s["n"])
     groups_n, top_items = parts.get("groups", (None, []))
@@ -364,7 +383,7 @@ def _assemble(
             max_length=int(s["lmax"]),
             avg_length=float(s["lavg"]),
         )
-        if spec.kind == "text" and not distinct_is_approximate and distinct <= SPELLING_MAX_VALUES:
+        if spelled and spec.kind == "text" and not distinct_is_approximate and distinct <= SPELLING_MAX_VALUES:
             spelling = [(str(item["v"]), int(item["c"])) for item in parts.get("spelling", (None, []))[1]]
             fields["spelling"] = tuple(sorted(spelling, key=lambda pair: (-pair[1], pair[0])))
 
