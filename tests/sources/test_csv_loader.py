@@ -1919,3 +1919,38 @@ def test_more_lines_before_the_table_than_a_preamble_are_named_so_not_ragged_row
     with pytest.raises(SourceError, match=f"has {lines} lines before its table: line {lines + 1} ") as raised:
         _load(con, path)
     assert "ragged" not in str(raised.value) + (raised.value.hint or "")
+
+
+def _power_csv(parameters: int) -> str:
+    """A NASA POWER point download's shape: "-BEGIN HEADER-", seven lines of its request, a
+    line per parameter, "-END HEADER-", then the table."""
+    names = [f"P{i}" for i in range(parameters)]
+    meta = [
+        "-BEGIN HEADER-", "NASA/POWER CERES/MERRA2 Native Resolution Daily Data",
+        "Dates (month/day/year): 01/01/2020 through 01/31/2020 in LST",
+        "Location: Latitude  40.015   Longitude -105.2705",
+        "Elevation from MERRA-2: Average for 0.5 x 0.625 degree lat/lon region = 2164.44 meters",
+        "The value for missing source data that cannot be computed or is outside of the sources availability range: -999",
+        "Parameter(s): ",
+        *(f"{name:<22}MERRA-2 Parameter {name} (mm/day)" for name in names),
+        "-END HEADER-",
+    ]
+    body = [f"2020,1,{day},{','.join(f'{day / 10:.2f}' for _ in names)}" for day in range(1, 32)]
+    return "\n".join([*meta, "YEAR,MO,DY," + ",".join(names), *body]) + "\n"
+
+
+@pytest.mark.parametrize("parameters", [3, 14, 20])
+def test_a_nasa_power_file_is_read_from_after_its_header_block_whatever_its_length(
+    con, tmp_path: Path, parameters: int,
+) -> None:
+    # NASA POWER's point CSV: a line per parameter between "-BEGIN HEADER-" and "-END
+    # HEADER-"; 14 parameters or more (the API allows 20) made it longer than a preamble
+    # and the file was refused.
+    path = tmp_path / "POWER_Point_Daily_20200101_20200131.csv"
+    path.write_text(_power_csv(parameters))
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert (dialect.skip, dialect.header, dialect.field_count) == (8 + parameters, True, 3 + parameters)
+    names, count = _loaded(con)
+    assert (names[:4], count) == (["YEAR", "MO", "DY", "P0"], 31)
+    assert dict(dialect.described)["P1"] == "MERRA-2 Parameter P1 (mm/day)"

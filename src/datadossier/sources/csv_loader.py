@@ -457,9 +457,12 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
         physical = physical[:-1]  # the sniffed block may cut the last line
     # A BADC-CSV file (every Met Office MIDAS Open file, most of CEDA's archive) opens with
     # its metadata, a line or two per column, over 100 lines in MIDAS's hourly weather; its
-    # table starts after the line "data", whatever the block's length. The lines are read
-    # from there.
+    # table starts after the line "data", whatever the block's length. So does a NASA POWER
+    # file's after "-END HEADER-" (a line per parameter asked for, 20 of them at most). The
+    # lines are read from there.
     frame = _badc_data_line(physical)
+    if frame is None:
+        frame = _power_header_end(physical)
     first = 0 if frame is None else frame + 1
     sniffed = first + _SNIFF_LINES
     starts = [i for i in range(first, min(len(physical), sniffed)) if physical[i].strip()]  # non-blank lines
@@ -728,7 +731,7 @@ def _skipped_text(lines: list[str], delimiter: str) -> tuple[str, ...]:
 def _described(lines: list[str]) -> tuple[tuple[str, str], ...]:
     """The columns the lines above a table describe (see `CsvDialect.described`)."""
     found = (_DESCRIBED.fullmatch(line.strip()) for line in lines)
-    return tuple((m.group(1), m.group(2)) for m in found if m is not None) + _badc_described(lines)
+    return tuple((m.group(1), m.group(2)) for m in found if m is not None) + _badc_described(lines) + _power_described(lines)
 
 
 # The first line of a BADC-CSV file: "Conventions,G,BADC-CSV,1".
@@ -758,6 +761,41 @@ def _badc_described(lines: list[str]) -> tuple[tuple[str, str], ...]:
             continue
         unit = cells[3] if len(cells) > 3 else ""
         found.setdefault(cells[1], f"{cells[2]} [{unit}]" if unit else cells[2])
+    return tuple(found.items())
+
+
+# The lines framing a NASA POWER file's header (its point and regional downloads as CSV).
+_POWER_BEGIN = "-BEGIN HEADER-"
+_POWER_END = "-END HEADER-"
+# A parameter's line in that header: "T2M       MERRA-2 Temperature at 2 Meters (C)".
+_POWER_PARAMETER = re.compile(r"([A-Z][A-Z0-9_]*)\s{2,}(\S.*?)\s*;?\s*")
+
+
+def _power_header_end(physical: list[str]) -> int | None:
+    """The index of the line "-END HEADER-" that closes a NASA POWER file's header, its table's
+    header on the next line; None when the file opens otherwise or no such line was read."""
+    opening = next((line for line in physical if line.strip()), "")
+    if opening.strip().lstrip("\ufeff").strip().rstrip(",") != _POWER_BEGIN:
+        return None
+    return next((i for i, line in enumerate(physical) if line.strip().rstrip(",").strip() == _POWER_END), None)
+
+
+def _power_described(lines: list[str]) -> tuple[tuple[str, str], ...]:
+    """The columns a NASA POWER file's header describes, a line a parameter after
+    "Parameter(s):": "T2M   MERRA-2 Temperature at 2 Meters (C)" gives T2M that text, whose
+    brackets are its unit as a label's are."""
+    if not lines or next((line for line in lines if line.strip()), "").strip().lstrip("\ufeff").strip().rstrip(",") != _POWER_BEGIN:
+        return ()
+    found: dict[str, str] = {}
+    listed = False
+    for line in lines:
+        text = line.strip().rstrip(",").strip()
+        if text == _POWER_END:
+            break
+        if text.lower().startswith("parameter(s):"):
+            listed = True
+        elif listed and (m := _POWER_PARAMETER.fullmatch(text)) is not None:
+            found.setdefault(m.group(1), m.group(2))
     return tuple(found.items())
 
 
