@@ -1954,3 +1954,27 @@ def test_a_nasa_power_file_is_read_from_after_its_header_block_whatever_its_leng
     names, count = _loaded(con)
     assert (names[:4], count) == (["YEAR", "MO", "DY", "P0"], 31)
     assert dict(dialect.described)["P1"] == "MERRA-2 Parameter P1 (mm/day)"
+
+
+@pytest.mark.parametrize(("variables", "months"), [(["ppt", "tmin", "tmean"], 12), (["ppt", "tmin", "tmean", "tmax"], 360)])
+def test_a_key_and_value_note_holding_delimiters_is_part_of_the_preamble(
+    con, tmp_path: Path, variables: list[str], months: int,
+) -> None:
+    # PRISM Explorer's time series: "Climate variables: ppt,tmin,tmean" among its notes is one
+    # field short of the table with three variables or more; the file was refused as ragged.
+    path = tmp_path / "PRISM_ppt_tmin_tmean_stable_4km_199101_202012_40.0354_-105.2803.csv"
+    notes = [
+        "PRISM Time Series Data", "Location:  Lat: 40.0354   Lon: -105.2803   Elev: 5484ft",
+        f"Climate variables: {','.join(variables)}", "Spatial resolution: 4km", "Period: 1991-01 - 2020-12",
+        "Dataset: AN81m", "PRISM day definition: 24 hours ending at 1200 UTC on the day shown",
+        "Grid Cell Interpolation: Off", "Time series generated: 2023-Apr-03",
+        "Details: http://www.prism.oregonstate.edu/documents/PRISM_datasets.pdf",
+    ]
+    header = "Date," + ",".join(f"{v} ({'inches' if v == 'ppt' else 'degrees F'})" for v in variables)
+    rows = [f"{1991 + m // 12}-{1 + m % 12:02d}," + ",".join(f"{(m * 7 + i) % 40 + 0.5:.1f}" for i in range(len(variables))) for m in range(months)]
+    path.write_text("\n".join([*notes, header, *rows]) + "\n")
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert (dialect.skip, dialect.header, dialect.field_count) == (10, True, 1 + len(variables))
+    names, count = _loaded(con)
+    assert (names[:2], count) == (["Date", "ppt (inches)"], months)

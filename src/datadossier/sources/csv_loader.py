@@ -1717,8 +1717,9 @@ def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     padded = 0
     while count < len(rows) and (
         _note_row(rows[count], field_count) or _padded_title(rows[count]) or _split_title(rows[count], field_count)
+        or _keyed_note(rows[count], field_count)
     ):
-        padded += not _note_row(rows[count], field_count)
+        padded += not (_note_row(rows[count], field_count) or _keyed_note(rows[count], field_count))
         count += 1
     if count > MAX_PREAMBLE_LINES or count >= len(rows) - 1:
         return 0
@@ -1727,6 +1728,19 @@ def _preamble_rows(rows: list[list[str]], field_count: int) -> int:
     if padded and not _looks_like_header(rows[count : count + 50]):
         return 0  # a first data row with its other fields empty, in a file without a header
     return count
+
+
+# A note of a key and its value: a few words, a colon and a space, then the value ("Climate
+# variables: ppt,tmin,tmean", "Spatial resolution: 4km").
+_KEYED_NOTE = re.compile(r"\s*[A-Za-z][A-Za-z0-9 ()/._-]{0,40}?:\s+\S.*")
+
+
+def _keyed_note(row: list[str], field_count: int) -> bool:
+    """A preamble's "Key: value" line narrower than the table, however many delimiters its
+    value holds: a PRISM Explorer download lists its variables comma-separated ("Climate
+    variables: ppt,tmin,tmean" over "Date,ppt (inches),tmin (degrees F),..."), one field
+    short of the table with three or more, which made the file ragged."""
+    return 1 < len(row) < field_count and _KEYED_NOTE.fullmatch(row[0]) is not None
 
 
 def _summary_rows(rows: list[list[str]], starts: list[int], field_count: int) -> int:
