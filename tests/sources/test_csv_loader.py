@@ -1978,3 +1978,42 @@ def test_a_key_and_value_note_holding_delimiters_is_part_of_the_preamble(
     assert (dialect.skip, dialect.header, dialect.field_count) == (10, True, 1 + len(variables))
     names, count = _loaded(con)
     assert (names[:2], count) == (["Date", "ppt (inches)"], months)
+
+
+def _load_file(qualifier: str, delimiter: str) -> str:
+    """An e-discovery load file's shape: every name and value wrapped in the qualifier, a
+    custodian's "Last, First", a subject with a double quote in it, an empty attachment."""
+    rows = [
+        ["BEGDOC", "ENDDOC", "BEGATTACH", "CUSTODIAN", "SUBJECT", "DATESENT", "PAGECOUNT"],
+        *(
+            [f"ABC{i:07d}", f"ABC{i + 2:07d}", "" if i % 2 else f"ABC{i:07d}", "Smith, John", 'Re: "Q3" plan', f"04/{i:02d}/2023", str(i)]
+            for i in range(1, 12)
+        ),
+    ]
+    return "".join(delimiter.join(f"{qualifier}{cell}{qualifier}" for cell in row) + "\r\n" for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "qualifier", "delimiter", "encoding"),
+    [
+        ("loadfile.dat", "þ", "\x14", "utf-8-sig"),  # Relativity's default: 0x14 and þ, UTF-8 with a BOM
+        ("loadfile.dat", "þ", "\x14", "cp1252"),  # its "ANSI" export: þ is the byte 0xFE
+        ("loadfile_comma.csv", "þ", ",", "cp1252"),  # "comma + þ", read as Turkish ş before
+        ("loadfile.txt", "^", "|", "utf-8"),  # "pipe + caret"
+    ],
+)
+def test_a_load_files_text_qualifier_is_read_as_its_quote(
+    con, tmp_path: Path, name: str, qualifier: str, delimiter: str, encoding: str,
+) -> None:
+    # Concordance/Relativity load files wrap every field in þ (or ^): the .dat's 0x14
+    # delimiter was refused as binary, and elsewhere the names and values kept their
+    # qualifiers and "Smith, John" made the comma file ragged.
+    path = tmp_path / name
+    path.write_bytes(_load_file(qualifier, delimiter).encode(encoding))
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert (dialect.delimiter, dialect.qualifier, dialect.header, dialect.field_count) == (delimiter, qualifier, True, 7)
+    names, count = _loaded(con)
+    assert (names[:4], count) == (["BEGDOC", "ENDDOC", "BEGATTACH", "CUSTODIAN"], 11)
+    row = con.execute("SELECT * FROM raw_t ORDER BY rowid LIMIT 1").fetchall()[0]
+    assert row == ("ABC0000001", "ABC0000003", None, "Smith, John", 'Re: "Q3" plan', "04/01/2023", "1")

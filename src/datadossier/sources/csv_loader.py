@@ -172,6 +172,12 @@ class CsvDialect:
     # a code's and no empty column stands for the frame.
     padded: bool = False
     framed: bool = False
+    # A text qualifier other than the double quote opening and closing every field (see
+    # `_text_qualifier`): Concordance's and Relativity's load files write "þ" (about 0x14
+    # delimiters, or commas), others "^" about pipes. The copy is rewritten with the values
+    # unwrapped and double-quoted where they need it (see `_requote`), which the other
+    # fields then describe.
+    qualifier: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -194,6 +200,7 @@ class CsvDialect:
             **({"fields_line": list(self.field_names)} if self.field_names else {}),
             **({"rule_line": True} if self.rule_line else {}),
             **({"padded_values": "framed" if self.framed else True} if self.padded else {}),
+            **({"text_qualifier": self.qualifier} if self.qualifier else {}),
             **({"repeated_headers": self.repeated_headers} if self.repeated_headers else {}),
             **({"empty_rows": self.empty_rows} if self.empty_rows else {}),
             **({"ragged_rows": self.ragged_rows, "ragged_lines": list(self.ragged_lines)} if self.ragged_rows else {}),
@@ -353,6 +360,9 @@ def _central_european(head: bytes) -> str | None:
     text = head.decode("cp1252", errors="replace")
     polish = len(_CP1250_TELLS.findall(text))
     turkish = len(_CP1254_TELLS.findall(text))
+    if turkish >= 2 and (qualified := _text_qualifier(text)) is not None and qualified[0] in _CP1254_LETTERS:
+        # (A load file's "þ" about every field, written "ANSI" by Relativity: no Turkish ş.)
+        turkish = len(_CP1254_TELLS.findall(text.replace(qualified[0], "")))
     if max(polish, turkish) < 2:
         return None
     return "cp1250" if polish >= turkish else "cp1254"
@@ -360,13 +370,15 @@ def _central_european(head: bytes) -> str | None:
 
 # (Followed by a letter: "m³" and "£12" are Western text.)
 _CP1250_TELLS = re.compile(r"[¥¹³£Ÿ](?=[^\W\d_])")
-_CP1254_TELLS = re.compile(r"[ÝýÞþÐð](?=[^\W\d_])")
+_CP1254_LETTERS = "ÝýÞþÐð"
+_CP1254_TELLS = re.compile(f"[{_CP1254_LETTERS}](?=[^\\W\\d_])")
 
 
 def _control_share(sample: bytes) -> float:
     # Tab, line feed, vertical tab (Excel's line break inside a cell), form feed and carriage
-    # return are text.
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13))
+    # return are text; so is DC4 (0x14), the delimiter of Concordance's and Relativity's load
+    # files (`LOAD_FILE_DELIMITER`), which were refused as binary.
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 11, 12, 13, 20))
     return controls / max(len(sample), 1)
 
 
@@ -388,7 +400,19 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
     fewer fields before the table, then header by content. ``whole``: the text is the whole
     file, so note lines at its end are a footer (cut from the copy by `_cut_footer`), not
     ragged rows. Values padded about "|" are read trimmed, out of their frame (see
-    `CsvDialect.padded`), when "|" then separates them and no quote holds one."""
+    `CsvDialect.padded`), when "|" then separates them and no quote holds one; values wrapped
+    in another text qualifier than the double quote are read unwrapped (see
+    `CsvDialect.qualifier`)."""
+    qualified = _text_qualifier(head_text)
+    if qualified is not None:
+        qualifier, delimiter = qualified
+        if not whole:
+            head_text = head_text[: max(head_text.rfind("\n"), head_text.rfind("\r")) + 1]  # (no cut line)
+        requoted = io.StringIO()
+        _requoted(io.StringIO(head_text), requoted, qualifier, delimiter)
+        dialect = _detect_dialect(requoted.getvalue(), encoding, path, whole=whole)
+        if dialect.delimiter == delimiter:
+            return replace(dialect, qualifier=qualifier)
     padding = _pipe_padding(head_text)
     if padding is not None:
         framed = padding == "framed"
@@ -397,6 +421,73 @@ def detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool = F
         if dialect.delimiter == "|" and not (dialect.spaces or dialect.widths or dialect.quotes_needed):
             return replace(dialect, padded=True, framed=framed)
     return _detect_dialect(head_text, encoding, path, whole=whole)
+
+
+# The delimiter of Concordance's and Relativity's load files (".dat"): DC4, 0x14.
+LOAD_FILE_DELIMITER = "\x14"
+# Characters never taken for a text qualifier: those that open comments and draw rules, and
+# brackets, which open and close with two characters.
+_NO_QUALIFIER = frozenset("\"#%-=_~*.+()[]{}<>/\\")
+# Of the lines under the header, the share whose first and last fields the qualifier wraps.
+_QUALIFIED_LINES = 0.9
+
+
+def _text_qualifier(head_text: str) -> tuple[str, str] | None:
+    """The text qualifier (and the delimiter between the fields it wraps) of a file whose
+    every field is wrapped in a character other than the double quote: the header's first
+    character, which also ends it and stands on each side of every delimiter in it
+    ("þBEGDOCþ\x14þENDDOCþ", "^BEGDOC^|^CUSTODIAN^"), two fields at least, and which
+    opens and closes nearly every line below. Read with the double quote, the names and
+    values kept their qualifiers and a comma inside one ("þSmith, Johnþ") made the file
+    ragged. None otherwise."""
+    lines = [line.strip() for line in itertools.islice(_LINE_BREAK.split(head_text[: 1 << 16]), 50) if line.strip()]
+    if len(lines) < 2:
+        return None
+    header = lines[0].lstrip("\ufeff")
+    qualifier = header[:1]
+    # (Concordance's "þ" is a letter: only ASCII's letters and digits are no qualifier.)
+    if not qualifier or (qualifier.isascii() and qualifier.isalnum()) or qualifier.isspace() or qualifier in _NO_QUALIFIER:
+        return None
+    if header[-1] != qualifier:
+        return None
+    for delimiter in (*_DELIMITERS, LOAD_FILE_DELIMITER):
+        if qualifier == delimiter:
+            return None
+        fields = header[1:-1].split(qualifier + delimiter + qualifier)
+        if len(fields) < 2 or any(qualifier in field for field in fields):
+            continue
+        rows = lines[1:]
+        wrapped = sum(1 for line in rows if len(line) > 1 and line[0] == qualifier and line[-1] == qualifier)
+        return (qualifier, delimiter) if wrapped >= _QUALIFIED_LINES * len(rows) else None
+    return None
+
+
+def _requoted(src: Iterable[str], dst: io.TextIOBase, qualifier: str, delimiter: str) -> None:
+    """Write the rows of ``src``, their values wrapped in ``qualifier``, to ``dst`` as CSV of
+    the same delimiter that double-quotes a value only where it needs it (one holding the
+    delimiter, a line break or a double quote), line for line."""
+    writer = csv.writer(dst, delimiter=delimiter, quotechar='"', lineterminator="\n")
+    try:
+        for row in csv.reader(src, delimiter=delimiter, quotechar=qualifier):
+            writer.writerow(row)
+    except csv.Error:
+        pass  # (a line cut inside a value at the sniffed block's end)
+
+
+def _requote(path: Path, encoding: str, target: Path, *, qualifier: str, delimiter: str) -> None:
+    """Rewrite a file of values wrapped in ``qualifier`` as UTF-8 CSV (see `_requoted`)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with (
+            # (A BOM before the first qualifier would keep it as text.)
+            io.TextIOWrapper(open_bytes(path), encoding="utf-8-sig" if encoding == "utf-8" else encoding, newline="") as src,
+            target.open("w", encoding="utf-8", newline="") as dst,
+        ):
+            _requoted(src, dst, qualifier, delimiter)
+    except FileNotFoundError as exc:
+        raise SourceError(f"{path} disappeared during the run.", hint="Profile it again once the file is in place.") from exc
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"{path} is not valid {encoding} text: {exc}.", hint="Pass the file's real encoding.") from exc
 
 
 # Of the lines with a "|", the share with a space beside one that says values are padded, and
@@ -471,7 +562,10 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     complete = whole and len(physical) <= sniffed
     # Excel's "sep=;" line names the delimiter; the table starts after it.
     directive = _SEP_DIRECTIVE.fullmatch(physical[starts[0]].strip()) if starts else None
-    delimiters = (directive.group(1),) if directive else _DELIMITERS
+    delimiters = (
+        (directive.group(1),) if directive
+        else (*_DELIMITERS, LOAD_FILE_DELIMITER) if LOAD_FILE_DELIMITER in head_text[: 1 << 16] else _DELIMITERS
+    )
     if directive:
         starts = starts[1:]
     # Comment lines before the table ("# COLUMN pl_name: Planet Name" in every NASA Exoplanet
@@ -2573,6 +2667,9 @@ def open_csv(
         duck_encoding = "utf-8"
     elif dialect.padded:
         _unpad(file.path, enc, raw_copy, framed=dialect.framed)
+        duck_encoding = "utf-8"
+    elif dialect.qualifier:
+        _requote(file.path, enc, raw_copy, qualifier=dialect.qualifier, delimiter=dialect.delimiter)
         duck_encoding = "utf-8"
     elif duck_encoding is None or mixed:
         _transcode(file.path, enc, raw_copy, one_line_end=mixed)
