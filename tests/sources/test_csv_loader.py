@@ -2017,3 +2017,23 @@ def test_a_load_files_text_qualifier_is_read_as_its_quote(
     assert (names[:4], count) == (["BEGDOC", "ENDDOC", "BEGATTACH", "CUSTODIAN"], 11)
     row = con.execute("SELECT * FROM raw_t ORDER BY rowid LIMIT 1").fetchall()[0]
     assert row == ("ABC0000001", "ABC0000003", None, "Smith, John", 'Re: "Q3" plan', "04/01/2023", "1")
+
+
+@pytest.mark.parametrize("students", [3, 40])
+def test_a_canvas_gradebooks_points_possible_row_is_no_student(con, tmp_path: Path, students: int) -> None:
+    # Canvas's gradebook export: "    Points Possible" under the header, "(read only)" in the
+    # columns it computes; it was loaded as a student, quarantined or making scores text.
+    path = tmp_path / "2024-05-01T1200_Grades-MATH101.csv"
+    rows = [f'"Student {i}, A",{1000 + i},{2000 + i},MATH101-01,{i % 10}.5,{50 + i % 50},{60 + i % 40}.1,B' for i in range(students)]
+    path.write_text(
+        "\n".join([
+            "Student,ID,SIS User ID,Section,Quiz 1 (123451),Midterm Exam (123470),Current Score,Final Grade",
+            "    Points Possible,,,,10.00,100.00,(read only),(read only)", *rows,
+        ]) + "\n"
+    )
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert dialect.labels == (("", "", "", "", "out of 10.00 points", "out of 100.00 points", "", ""),)
+    names, count = _loaded(con)
+    assert (names[0], count) == ("Student", students)
+    assert con.execute('SELECT count(*) FROM raw_t WHERE "Current Score" = \'(read only)\'').fetchall() == [(0,)]

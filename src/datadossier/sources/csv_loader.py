@@ -768,7 +768,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
         field_count=field_count, skip=skip, initial_space=spaced[delimiter],
         quotes_needed=_quotes_needed(lines[preamble:], delimiter, spaced[delimiter]),
         backslash=bool(quote) and escaped[delimiter],
-        labels=tuple(tuple(cell.strip() for cell in row) for row in head_rows[1 + grouped : 1 + labels]),
+        labels=tuple(_label_cells(row) for row in head_rows[1 + grouped : 1 + labels]),
         names=(
             tuple(_grouped_names(_fitted(head_rows[0], head_rows[1]), head_rows[1])) if grouped
             else fields or _all_names(head_rows[0], field_count, unnamed)
@@ -1103,6 +1103,8 @@ def _label_rows(rows: list[list[str]], field_count: int) -> int:
         return 0  # a quoted line break: rows and lines no longer line up
     if len(rows) >= 2 and len(rows[1]) == field_count and (_census_labels(rows[1]) or _rdb_format_row(rows[1])):
         return 1  # however few the rows below (one county's extract, a site's three days)
+    if gradebook := _gradebook_rows(rows, field_count):
+        return gradebook
     for count in range(MAX_LABEL_ROWS, 0, -1):
         labels, data = rows[1 : 1 + count], rows[1 + count :]
         if len(data) < 5 or any(len(row) != field_count for row in labels):
@@ -1145,6 +1147,43 @@ def _site_block_lines(physical: list[str], starts: list[int]) -> set[int]:
             if physical[starts[k - 1]].count("\t") == width and not _is_comment(physical[starts[k - 1]]):
                 found.add(starts[k - 1])  # the site's header
     return found
+
+
+# The first cell of the rows a Canvas gradebook export writes under its header, indented
+# ("    Points Possible"; newer exports add "    Manual Posting" above it), and what it
+# writes in the columns it computes.
+_GRADEBOOK_LABELS = frozenset({"points possible", "manual posting"})
+GRADEBOOK_READ_ONLY = "(read only)"
+
+
+def _gradebook_rows(rows: list[list[str]], field_count: int) -> int:
+    """How many rows under the header are a Canvas gradebook's (see `_gradebook_row`), however
+    few the students below: loaded, the points row was a student, quarantined for its "(read
+    only)" cells, or turned the score columns into text."""
+    count = 0
+    while count < MAX_LABEL_ROWS and count + 1 < len(rows) and len(rows[count + 1]) == field_count and _gradebook_row(rows[count + 1]):
+        count += 1
+    return count
+
+
+def _gradebook_row(row: list[str]) -> bool:
+    """A Canvas gradebook's row under its header: "Points Possible" (or "Manual Posting")
+    first, or nothing but "(read only)" markers after a blank first cell."""
+    first = row[0].strip().lower()
+    if first in _GRADEBOOK_LABELS:
+        return True
+    rest = [cell.strip() for cell in row[1:] if cell.strip()]
+    return not first and bool(rest) and all(cell == GRADEBOOK_READ_ONLY for cell in rest)
+
+
+def _label_cells(row: list[str]) -> tuple[str, ...]:
+    """A label row's cells, trimmed; a Canvas gradebook's row (see `_gradebook_row`) keeps its
+    points possible, each assignment's maximum, and says so, and loses the rest (its
+    "(read only)" read as a unit in brackets and a name)."""
+    cells = tuple(cell.strip() for cell in row)
+    if not _gradebook_row(list(row)) or cells[0].lower() != "points possible":
+        return tuple("" for _ in cells) if _gradebook_row(list(row)) else cells
+    return ("", *(f"out of {cell} points" if _NUMBER.match(cell) else "" for cell in cells[1:]))
 
 
 def _census_labels(row: list[str]) -> bool:
