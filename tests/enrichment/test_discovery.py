@@ -1167,6 +1167,26 @@ async def test_a_grain_s_third_part_may_be_a_code_of_two_values(runtime: Runtime
     assert entity.grain_columns == ["Rndrng_NPI", "HCPCS_Cd", "Place_Of_Srvc"]
 
 
+async def test_a_court_s_docket_number_is_an_identifier_of_its_cases(runtime: Runtime, tmp_path: Path) -> None:
+    # The FJC's Integrated Database of civil cases: a case per district, office and docket,
+    # the same docket number in several districts; a filing date and a suit's code ride along.
+    lines = [
+        "CIRCUIT\tDISTRICT\tOFFICE\tDOCKET\tFILEDATE\tNOS\tDEMANDED",
+        "2\t08\t1\t2301234\t4/1/2023\t442\t-8",
+        "2\t08\t1\t2301235\t4/1/2023\t190\t75",
+        "2\t07\t1\t2301234\t4/3/2023\t442\t-8",
+        "2\t07\t2\t2301234\t4/3/2023\t830\t-8",
+        "4\t3A\t3\t2301234\t4/5/2023\t442\t150",
+        "4\t3A\t3\t2301240\t4/5/2023\t442\t-8",
+        "9\t71\t3\t2301235\t4/6/2023\t820\t10",
+        "9\t71\t3\t2301236\t4/6/2023\t820\t-8",
+        "9\t71\t5\t2301236\t4/7/2023\t190\t-8",
+        "2\t08\t1\t2301236\t4/7/2023\t442\t9999",
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "idb" / "cv_idb.txt", lines)
+    assert entity.grain_columns == ["DISTRICT", "OFFICE", "DOCKET"]
+
+
 async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtime, tmp_path: Path) -> None:
     # Lahman's Batting: a row per player, season and stint (a second team in a season); a
     # player with his at-bats or games is nearly unique too, by chance.
