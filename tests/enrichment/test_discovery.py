@@ -1187,6 +1187,29 @@ async def test_a_court_s_docket_number_is_an_identifier_of_its_cases(runtime: Ru
     assert entity.grain_columns == ["DISTRICT", "OFFICE", "DOCKET"]
 
 
+async def test_master_data_is_keyed_by_the_column_named_for_its_entity(runtime: Runtime, tmp_path: Path) -> None:
+    # An SAP material master export: a row per Material, each with its EAN (unique too, a
+    # second number of another scheme); a work center master beside a Machine ID.
+    materials = await _one_file_entity(runtime, tmp_path / "data" / "mm" / "materials.csv", [
+        "Material,Description,Base UoM,EAN",
+        "MAT-4711,Housing,PC,4006381333931",
+        "MAT-4712,Cover plate,PC,4006381333948",
+        "MAT-5020,Steel coil DC04,KG,4006381333955",
+        "MAT-5021,Cable harness,M,4006381333962",
+        "MAT-6100,Shaft 20mm,PC,4006381333979",
+    ])
+    assert materials.grain_columns == ["Material"]
+    centers = await _one_file_entity(runtime, tmp_path / "data" / "pp" / "work_centers.csv", [
+        "Work Center,Description,Machine ID,Plant,Cost Center",
+        "WC-PRESS01,Press 01 line,M-1001,1000,0000417602",
+        "WC-PRESS02,Press 02 line,M-1002,1000,0000476510",
+        "WC-CNC10,CNC 10 cell,M-2010,1000,0000423311",
+        "WC-CNC11,CNC 11 cell,M-2011,1000,0000498722",
+        "WC-ASSY1,Assembly 1,M-3001,1000,0000411230",
+    ])
+    assert centers.grain_columns == ["Work Center"]
+
+
 async def test_a_stint_completes_a_grain_that_counts_nearly_make(runtime: Runtime, tmp_path: Path) -> None:
     # Lahman's Batting: a row per player, season and stint (a second team in a season); a
     # player with his at-bats or games is nearly unique too, by chance.

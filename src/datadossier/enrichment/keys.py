@@ -907,6 +907,12 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus += 1.0
             if not _counts_rows(name) and (table_entity & set(entity_words(name)) or not entity_words(name)):
                 bonus += 0.5  # customer_id in customers, or a bare id
+        elif len(key) == 1 and _names_the_table(name, table_entity):
+            # The table's own thing under its bare name: a work center master's Work Center
+            # beside a Machine ID, a material master's Material beside its EAN (a second
+            # unique number, of another thing or scheme). Under an identifier's name of its
+            # own, the table's entity comes first still (customer_id beside Customer).
+            bonus += 1.3
         if column.family == "integer" or column.sql_type.upper() == "UUID":
             bonus += 0.3
         if column.family == "temporal":
@@ -917,6 +923,12 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus += 0.2
         per_column += bonus
     return score + per_column / len(key)
+
+
+def _names_the_table(name: str, table_entity: set[str]) -> bool:
+    """Whether a column's name is the table's entity, no more (Material in materials), and not
+    a descriptive column's (a name or a title is an attribute)."""
+    return bool(table_entity) and set(entity_words(name)) == table_entity and not is_descriptive(name)
 
 
 def _unique_by_chance(column: ColumnStats) -> bool:
