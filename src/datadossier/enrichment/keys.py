@@ -73,6 +73,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if column.family == "integer" and is_amount_like(column.name) and not _counts_periods(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
+    if column.family == "integer" and not is_key_like(column.name) and _tallied(column.name):
+        return False  # a count of events or stock (AppLovin's Impressions, a WMS's On Hand)
     if column.family == "integer" and not is_key_like(column.name) and _measured(column.name):
         return False  # a reading in a unit (PJM's AEP_MW, duration_ms): unique by chance only
     if column.family == "string" and _opaque_payload(column.name):
@@ -99,6 +101,20 @@ _PAYLOAD_WORDS = frozenset({"payload", "blob", "base64", "b64", "bytes"})
 
 def _opaque_payload(name: str) -> bool:
     return bool(_PAYLOAD_WORDS.intersection(core_words(name))) and not is_key_like(name)
+
+
+# Words of what a report or a stock count tallies, beside the measures' words the names
+# share (`naming.MEASURE_WORDS`): an ad network's Impressions, Clicks and Installs by day,
+# app, format, network and country; a warehouse's On Hand, Allocated and Available by
+# location, item and lot. Numbers of many values, unique with the dimensions by chance.
+_TALLY_WORDS = frozenset({
+    "impressions", "impr", "clicks", "views", "installs", "downloads", "requests", "conversions",
+    "onhand", "hand", "allocated", "available", "reserved", "picked", "shipped", "received",
+})
+
+
+def _tallied(name: str) -> bool:
+    return bool(_TALLY_WORDS.intersection(core_words(name)))
 
 
 def _long_label(column: ColumnStats, rows: int) -> bool:
