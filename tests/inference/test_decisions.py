@@ -820,6 +820,24 @@ def test_hours_minutes_and_seconds_under_a_duration_s_name_are_seconds(infer: In
     assert result["opened"].decided_type == "TIME"
 
 
+def test_a_plant_s_downtime_setup_and_cycle_times_in_hh_mm_ss_are_seconds(infer: Infer) -> None:
+    # An OEE/downtime report (FactoryTalk Metrics, Opcenter, an andon export): Downtime,
+    # Setup Time, MTTR, Stillstandsdauer as hh:mm:ss, one stop past a day (27:15:00); the
+    # same values under a moment's name (Start Time) stay clock times.
+    values: list[str | None] = [f"{i % 3:02d}:{(7 * i) % 60:02d}:{(11 * i) % 60:02d}" for i in range(40)]
+    names = ("Downtime", "Down Time", "Total Downtime", "Setup Time", "Cycle Time", "Run Time", "Idle Time",
+             "Time Lost", "MTTR", "MTBF", "Stillstandsdauer", "Ausfallzeit", "Downtime (hh:mm:ss)")
+    result = infer({**dict.fromkeys(names, values), "Start Time": values})
+    for name in names:
+        decided = result[name]
+        assert (decided.decided_type, decided.decided_pattern, decided.candidates[0].detected_unit) == ("DOUBLE", "elapsed_time", "s"), name
+    assert result["Start Time"].decided_type == "TIME"
+    long_stop = infer({"Downtime": [*values[:39], "27:15:00"]})["Downtime"]
+    assert (long_stop.decided_type, long_stop.decided_pattern) == ("DOUBLE", "elapsed_time")
+    assert long_stop.bounds is not None
+    assert long_stop.bounds[1] == 27 * 3600 + 15 * 60
+
+
 def test_a_run_s_hours_minutes_and_seconds_past_a_day_are_seconds_whatever_the_name(infer: Infer) -> None:
     # A plate reader's kinetic export (Gen5, SoftMax): Time "0:00:00", "0:15:00" ... "48:45:00",
     # hours unpadded; half of a 48 h run lies past 24:00, which no clock writes. A night's

@@ -254,9 +254,29 @@ _GEOGRAPHY_CODE_WORDS = frozenset({"code", "cd", "id", "geoid", "fips", "number"
 _ELAPSED_WORDS = frozenset({"duration", "durations", "elapsed", "runtime", "length", "lengths", "timespent", "spent"})
 
 
+# Lengths of time a plant's OEE and downtime reports log (FactoryTalk Metrics, Opcenter, an
+# andon export): Downtime, MTTR/MTBF, and in German exports Ausfallzeit, Rüstzeit, Laufzeit.
+_PLANT_LENGTH_WORDS = frozenset({
+    "downtime", "uptime", "leadtime", "cycletime", "setuptime", "mttr", "mtbf", "mttf", "mtta",
+    "ausfallzeit", "stillstandszeit", "laufzeit", "rüstzeit", "ruestzeit", "taktzeit", "durchlaufzeit", "wartezeit",
+})
+# Words beside "time" that make it time spent on something (Setup Time, Cycle Time, Time
+# Lost, Idle Time), not the moment of an event (Start Time, Arrival Time).
+_SPENT_ON_WORDS = frozenset({
+    "down", "up", "setup", "changeover", "cycle", "run", "idle", "lost", "lead", "wait", "waiting", "processing",
+    "repair", "response", "resolution", "handling", "dwell", "turnaround", "total",
+})
+
+
 def names_a_length_of_time(name: str) -> bool:
-    """Whether a name says a length of time (``duration``, ``runtime``, ``time_spent``)."""
-    return bool(_ELAPSED_WORDS.intersection(name_tokens(name)))
+    """Whether a name says a length of time (``duration``, ``runtime``, ``time_spent``, a
+    plant's ``Downtime``, ``Setup Time``, ``MTTR``, ``Stillstandsdauer``)."""
+    tokens = name_tokens(name)
+    if _ELAPSED_WORDS.intersection(tokens) or _PLANT_LENGTH_WORDS.intersection(tokens):
+        return True
+    if any(t.endswith("dauer") for t in tokens):
+        return True  # German's "length": Dauer, Stillstandsdauer, Gesprächsdauer
+    return "time" in tokens and bool(_SPENT_ON_WORDS.intersection(tokens))
 
 
 # Words of hours counted, whose h:mm is a length of hours and minutes (Kronos/UKG timecards:
