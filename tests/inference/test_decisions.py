@@ -766,6 +766,16 @@ def test_iso_8601_durations_are_seconds(infer: Infer) -> None:
     assert result.candidates[0].failed_examples == ["P"]
 
 
+def test_pandas_timedeltas_are_seconds(infer: Infer) -> None:
+    # ERA5/GFS forecast fields read with cfgrib and written by pandas' to_csv: step "0 days
+    # 01:00:00" .. "1 days 00:00:00"; a negative Timedelta "-1 days +23:00:00" (an hour back).
+    steps = [f"{h // 24} days {h % 24:02d}:00:00" for h in range(1, 49)] + ["-1 days +23:00:00", "0 days 00:00:00.500000"]
+    result = infer({"step": steps})["step"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].detected_unit) == ("DOUBLE", "pandas_timedelta", "s")
+    assert result.bounds == (-3600.0, 48 * 3600.0)
+    assert result.candidates[0].parse_success_rate == 1.0
+
+
 def test_times_with_a_or_p_for_the_half_of_the_day(infer: Infer) -> None:
     # NYC parking violations' Violation Time: "0752A", "1145P", "0015A" (00:15), "1230P".
     result = infer({"Violation Time": ["0752A", "1145P", "0015A", "1230P"] * 10, "mornings": ["0752A", "1015A"] * 20})

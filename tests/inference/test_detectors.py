@@ -1241,6 +1241,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "age_span": ["years", "2 yrs", "two years", "2 decades"],
     "iso_duration": ["P", "PT", "P1Y", "PT2H50", "T2H", "PT2.5H", "P1DT", "pt2h"],
     "compound_duration": ["2h50", "1.5h", "5 d", "1m2h", "3 m 12 s", "5dd", "s", "12.5"],
+    "pandas_timedelta": ["0 days", "0 days 6:00:00", "days 06:00:00", "0 days 06:60:00", "0days 06:00:00", "06:00:00",
+                         "0 days +-06:00:00"],
     "byte_size": ["1.1B", "12K", "100 Mb", "MB", "5 GiBs", "1.2.3 GB"],
     "cpu_quantity": ["250 m", "1.5.2m", "m", "250mm", "2 cores", "-1m"],
     "dms_degrees": ["40°26'46\"", "40 26 46 N", "12.5 N", "N", "40°26'46\"X", "°N"],
@@ -1349,6 +1351,7 @@ def _all_examples() -> list[str]:
         "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
+        "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000",
     ]
 
 

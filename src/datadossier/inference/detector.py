@@ -67,6 +67,7 @@ PatternName = Literal[
     "age_span",
     "iso_duration",
     "compound_duration",
+    "pandas_timedelta",
     "byte_size",
     "cpu_quantity",
     "dms_degrees",

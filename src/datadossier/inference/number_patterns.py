@@ -855,6 +855,28 @@ def iso_duration() -> Detector:
     return Detector("iso_duration", "DOUBLE", regex, convert, unit="s", priority=58)
 
 
+# Timedeltas as pandas writes them to CSV ("0 days 06:00:00", "1 days 00:00:00.500000"): a
+# forecast's lead time (ERA5/GFS fields read with cfgrib, "step"), any Timedelta column. A
+# negative span keeps its clock part positive after the days ("-1 days +23:00:00" is -3600 s).
+_PANDAS_DAYS = r"-?[0-9]{1,6} days? "
+_PANDAS_CLOCK = r"\+?[0-9]{2}:[0-5][0-9]:[0-5][0-9](?:\.[0-9]{1,9})?"
+
+
+@register
+def pandas_timedelta() -> Detector:
+    """Spans as pandas prints a Timedelta, days and then hh:mm:ss ("0 days 06:00:00",
+    "-1 days +23:00:00"); typed as seconds (21600, -3600), as the other lengths of time."""
+    regex = rf"\s*{_PANDAS_DAYS}{_PANDAS_CLOCK}\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        clock = f"regexp_extract({value}, '([0-9]{{2}}:[0-9]{{2}}:[0-9.]+)', 1)"
+        days = _captured(value, "(-?[0-9]+) day")
+        return f"round({days} * 86400 + {_clock_sum(clock, (3600, 60, 1), 'DOUBLE')}, 9)"
+
+    return Detector("pandas_timedelta", "DOUBLE", regex, convert, unit="s", priority=56)
+
+
 # Spans as Go writes a time.Duration and the tools built on it print them: kubectl's AGE
 # and LAST SEEN ("5d2h", "3m12s", "118s", "90d"), GitHub's and GitLab's job durations
 # ("1m 23s", "2h 3m 4s"), Go, Envoy and Traefik latencies ("250ms", "1.234567s",
