@@ -430,6 +430,30 @@ def test_a_zero_date_is_missing_even_once(infer: Infer, zero: str) -> None:
         assert result.missing_values == {zero: len(range(1, rows, every))}, rows
 
 
+def test_words_written_in_a_date_s_place_are_missing_beside_dates(infer: Infer) -> None:
+    # A privilege log's Date: "Undated" for a withheld document without one, "Various" for a
+    # thread of many dates, beside "n.d."; each once in 60 entries, which went to quarantine.
+    values = [f"{1 + i % 12:02d}/{1 + i % 28:02d}/2022" for i in range(57)] + ["Undated", "Various", "n.d."]
+    result = infer({"Date": values})["Date"]
+    assert (result.decided_type, result.decided_pattern) == ("DATE", "us_date")
+    assert result.missing_values == {"Undated": 1, "Various": 1, "n.d.": 1}
+    assert result.candidates[0].failed_examples == []
+    # Past the sample too: one "Various" near the end of a long log.
+    rng = random.Random(6)
+    long_log: list[str | None] = [f"{rng.randrange(1, 13):02d}/{rng.randrange(1, 29):02d}/{rng.randrange(1990, 2024)}" for _ in range(30_000)]
+    long_log[29_990] = "Various"
+    late = infer({"Date": long_log})["Date"]
+    assert late.decided_type == "DATE"
+    assert late.missing_values == {"Various": 1}
+
+
+def test_various_beside_numbers_or_words_is_no_missing_date(infer: Infer) -> None:
+    # A grant list's Recipients "Various" beside counts: a value of its own, not a date's place.
+    counts = [str(3 + i % 40) for i in range(60)] + ["Various"] * 5
+    result = infer({"Recipients": counts})["Recipients"]
+    assert result.missing_values == {}
+
+
 def test_a_chart_s_new_entries_have_no_previous_rank(infer: Infer) -> None:
     # Billboard's Hot 100: last_week is "NEW" for a song's first week (7% of the rows), beside
     # the ranks of the others; the column stayed text.

@@ -21,6 +21,7 @@ from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
 from datadossier.inference.names import (
+    looks_like_date,
     looks_like_year_month,
     may_name_a_year_month,
     names_a_length_of_time,
@@ -102,6 +103,13 @@ _MARKER_CODES = (
     + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
+# Words a list of documents writes where a date is (a privilege log's "Undated", "Various" for
+# a thread of many dates, "Date Unknown"; an archive's "s.d.", sine dato): missing beside dates
+# only, and once will do, no date has their shape; elsewhere "Various" may be a value.
+_DATE_MARKER_WORDS = r"(?i:undated|various(?: dates)?|multiple(?: dates)?|date unknown|unknown date|s\.\s?d\.?)"
+_DATE_MARKER = re.compile(rf"\s*{_DATE_MARKER_WORDS}\s*")
+# What the sample collects as a possible marker: a missing value's, or a date's.
+_SAMPLED_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES}|{_DATE_MARKER_WORDS})\s*")
 _PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
 _WORD_MARKER = re.compile(rf"\s*{_MARKER_WORDS}\s*")
 # A marker with a date's shape but no date in it (no detector reads it as a value).
@@ -191,6 +199,9 @@ class SampleFindings:
     # ``missing`` so that the scan counts them apart from the numbers: read as 0, not NULL
     # (see `trace_values`).
     trace: frozenset[str] = frozenset()
+    # Whether words written in a date's place ("Undated", "Various") are missing values here:
+    # beside dates that are no plain numbers, or under a date's name (see `_DATE_MARKER_WORDS`).
+    date_words: bool = False
 
 
 def table_row_count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
@@ -326,7 +337,7 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     plain = {value for value, _ in common if number.matches(value)}
     weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
     leading_zero = min((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), default=None)
-    markers = [(v, c) for v, c in common if MISSING_MARKER.fullmatch(v)]
+    markers = [(v, c) for v, c in common if _SAMPLED_MARKER.fullmatch(v)]
     spaced = [(v, c) for v, c in common if v.startswith(" ") or v.endswith(" ")]
     longest = max(map(len, values))
     return _findings(
@@ -361,7 +372,9 @@ def _findings(
     findings.aligned_share = aligned / padded if padded else 0.0
     traces = trace_values(markers, weights, name)
     untraced = [(v, c) for v, c in markers if v not in traces]
-    findings.missing = _missing_markers(untraced, weights, total - sum(traces.values()), config) | traces
+    # (Whole numbers read as Excel's or SAS's day numbers are no dates a "Various" stands among.)
+    findings.date_words = not weights["float"][0] or looks_like_date(name)
+    findings.missing = _missing_markers(untraced, weights, total - sum(traces.values()), config, findings.date_words) | traces
     findings.trace = frozenset(traces)
     findings.letters_beside_numbers = _letters_beside_numbers(markers, weights, total)
     findings.letters = _sampled_letters(markers)
@@ -629,7 +642,7 @@ def _compact_year_spans(common: list[tuple[str, int]], name: str) -> bool:
 
 
 def _missing_markers(
-    markers: list[tuple[str, int]], weights: Weights, total: int, config: InferenceConfig
+    markers: list[tuple[str, int]], weights: Weights, total: int, config: InferenceConfig, date_words: bool
 ) -> dict[str, int]:
     """The markers that stand for a missing value in this column: each frequent in the sample
     (a code, not a stray typo), and without them the other values read as one type that none
@@ -673,6 +686,10 @@ def _missing_markers(
             continue
         if detector.data_type not in ("DATE", "TIMESTAMP") and any(_NEGATIVE_CODE.fullmatch(v) for v in unread):
             continue  # a number beside money, percentages or a scale is one of their values
+        if (detector.data_type not in ("DATE", "TIMESTAMP") or not date_words) and any(
+            _DATE_MARKER.fullmatch(v) for v in unread
+        ):
+            continue  # "Various" beside numbers or text may be a value
         if detector.data_type == "BOOLEAN" and any(
             (_WORD_MARKER.fullmatch(value) and not _unknown(value)) or any(ch.isdigit() for ch in value)
             for value in unread
@@ -785,6 +802,12 @@ def marks_missing(value: str) -> bool:
     return says_missing(value) or _LATE_MARKER.fullmatch(value) is not None
 
 
+def marks_missing_date(value: str) -> bool:
+    """Whether a value among a date column's failures is a word written in a date's place
+    ("Undated", "Various"; see `_DATE_MARKER_WORDS`)."""
+    return _DATE_MARKER.fullmatch(value) is not None
+
+
 _SMALL_BOUND = re.compile(r"\s*[0-9]{1,3}\+\s*")
 # A top or bottom code grouped in thousands ("250,000+", "2,500-": the Census Bureau's
 # incomes): no typo has that shape, so once will do.
@@ -797,6 +820,8 @@ def _marker_min_count(marker: str, total: int, config: InferenceConfig) -> float
         return 1
     if says_missing(marker):
         return 1  # "unknown", "missing", "n.a.": missing even once
+    if _DATE_MARKER.fullmatch(marker):
+        return 1  # "Undated", "Various": no date has their shape
     if _WORD_MARKER.fullmatch(marker):
         return config.missing_min_count  # "nd", "np": the column's habit, not a stray
     return max(config.missing_min_count, config.missing_share * total)
@@ -895,7 +920,7 @@ def _weights_sql() -> str:
     aggregates = [
         "k", "any_value(n_distinct)", "any_value(n_values)", "any_value(longest)", "sum(c)",
         f"min(v) FILTER (WHERE regexp_full_match(v, {lit(_LEADING_ZERO.pattern)}))",
-        f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(MISSING_MARKER.pattern)}))",
+        f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(_SAMPLED_MARKER.pattern)}))",
         "sum(CASE WHEN v LIKE ' %' OR v LIKE '% ' THEN c ELSE 0 END)",
         "sum(CASE WHEN (v LIKE ' %' OR v LIKE '% ') AND length(v) = longest THEN c ELSE 0 END)",
     ]

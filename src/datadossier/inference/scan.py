@@ -30,6 +30,7 @@ from datadossier.inference.sampling import (
     is_censored,
     is_marker_letter,
     marks_missing,
+    marks_missing_date,
 )
 
 if TYPE_CHECKING:
@@ -371,6 +372,7 @@ def missing_markers_among_failures(
             and all(
                 marks_missing(v) or (censored and is_censored(v)) or (lettered and is_marker_letter(v))
                 or v.strip() in table_letters
+                or (findings.date_words and stats.detector.data_type in ("DATE", "TIMESTAMP") and marks_missing_date(v))
                 for v in stats.failed_examples
             )
         ]
