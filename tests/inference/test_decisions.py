@@ -1347,6 +1347,24 @@ def test_months_written_yyyymm_under_a_period_s_abbreviation_or_a_date_s_name_ar
     assert result["PD_ID"].decided_type == "INTEGER"  # (an identifier's name)
 
 
+def test_months_written_mmyyyy_under_a_period_s_or_a_date_s_name_are_dates(infer: Infer) -> None:
+    # Fannie Mae's single-family loan performance data: ACT_PERIOD, ORIG_DATE and MATR_DT
+    # written 012023 .. 122023 (month first, as the Freddie file's 202301 is not); they were
+    # codes for their leading zero. A value that is no month keeps the column's codes, and
+    # six digits under a name of no date stay codes.
+    months = [f"{1 + i % 12:02d}{2019 + i % 5}" for i in range(60)]
+    result = infer({
+        "ACT_PERIOD": months, "ORIG_DATE": months, "MATR_DT": [f"{1 + i % 12:02d}2053" for i in range(60)],
+        "Sale Date": [*months[:-1], "132023"], "BRANCH_CODE": months,
+    })
+    for column in ("ACT_PERIOD", "ORIG_DATE", "MATR_DT"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("DATE", "compact_month_year"), column
+        assert "012023 is January 2023" in result[column].reason
+    assert result["ACT_PERIOD"].bounds == utc_bounds((2019, 1, 1), (2023, 12, 1))
+    assert result["Sale Date"].decided_type != "DATE"
+    assert result["BRANCH_CODE"].decided_type != "DATE"
+
+
 def test_the_day_s_end_written_24_00_is_the_next_day_s_midnight(infer: Infer) -> None:
     # NUFORC's UFO sightings: "3/24/2007 24:00" beside "10/10/1949 20:30".
     values = ["10/10/1949 20:30", "3/24/2007 24:00", "12/31/2007 24:00:00", "1/13/2008 9:15"] * 10

@@ -596,6 +596,16 @@ def compact_year_month() -> Detector:
 
 
 @register
+def compact_month_year() -> Detector:
+    """Months written as six digits mmyyyy ("012023": Fannie Mae's loan performance data,
+    ACT_PERIOD, ORIG_DATE, MATR_DT): a DATE on the month's first day. As `compact_year_month`,
+    shortlisted only under a month's, a period's or a date's name, and months only when every
+    value is one (see `decide`): six digits with a leading zero are as often a code."""
+    regex = r"\s*(?:0[1-9]|1[0-2])(?:1[89]|20)[0-9]{2}\s*"
+    return _written_date("compact_month_year", regex, ("%m%Y",), priority=101, named=_named_as_month_or_period)
+
+
+@register
 def iso_partial_date() -> Detector:
     """ISO dates of mixed precision in one column ("1977", "1984-05", "1981-02-12"), as music,
     book and film catalogues date releases, also with zeros for an unknown month or day

@@ -253,6 +253,11 @@ def _decide_text(
         )
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append(_year_month_note(name))
+    if chosen is not None and chosen.name == "compact_month_year":
+        notes.append(
+            "Whole numbers written mmyyyy (012023 is January 2023), every one a valid month, under a name of a month,"
+            " a period or a date: each month's first day."
+        )
     if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):
         notes.append(
             "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"
@@ -507,6 +512,11 @@ def _block_months_by_a_looser_name(by_name: dict[PatternName, _Option], name: st
     months = by_name.get("compact_year_month")
     if months is not None and months.stats.parsed < n and not looks_like_year_month(name):
         months.blocked = _NOT_EVERY_MONTH
+    written_month_first = by_name.get("compact_month_year")
+    if written_month_first is not None and written_month_first.stats.parsed < n:
+        # (Month first, the leading zero of January to September is a code's as often: every
+        # value must be a month, whatever the name.)
+        written_month_first.blocked = _NOT_EVERY_MONTH
 
 
 def _year_month_note(name: str) -> str:

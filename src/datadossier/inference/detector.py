@@ -106,6 +106,7 @@ PatternName = Literal[
     "iso_date_hour",
     "year_month",
     "compact_year_month",
+    "compact_month_year",
     "compact_partial_date",
     "year_quarter",
     "iso_partial_date",
