@@ -776,6 +776,23 @@ def test_pandas_timedeltas_are_seconds(infer: Infer) -> None:
     assert result.candidates[0].parse_success_rate == 1.0
 
 
+def test_times_of_day_with_a_zone_s_abbreviation_are_times_that_name_their_zone(infer: Infer) -> None:
+    # Google Play's earnings reports: Transaction Time "1:25:52 PM PDT" beside its Transaction
+    # Date; the zone kept the column text, and forcing TIME quarantined every row.
+    values = [f"{1 + i % 12}:{(7 * i) % 60:02d}:{(13 * i) % 60:02d} {'AM' if i % 2 else 'PM'} PDT" for i in range(60)]
+    result = infer({"Transaction Time": values, "Opened": [f"{i % 24:02d}:{i % 60:02d}:00 CET" for i in range(60)]})
+    played = result["Transaction Time"]
+    assert (played.decided_type, played.decided_pattern) == ("TIME", "zoned_time")
+    assert played.candidates[0].parse_success_rate == 1.0
+    clocks = [dt.datetime.strptime(v.removesuffix(" PDT"), "%I:%M:%S %p") for v in values]
+    seconds = [c.hour * 3600 + c.minute * 60 + c.second for c in clocks]
+    assert played.bounds == (min(seconds), max(seconds))  # (the clock as written, not moved to UTC)
+    assert "PDT" in (played.reason or "")
+    assert "+7 hours gives UTC" in (played.reason or "")
+    opened = result["Opened"]
+    assert (opened.decided_type, opened.decided_pattern) == ("TIME", "zoned_time")
+
+
 def test_times_with_a_or_p_for_the_half_of_the_day(infer: Infer) -> None:
     # NYC parking violations' Violation Time: "0752A", "1145P", "0015A" (00:15), "1230P".
     result = infer({"Violation Time": ["0752A", "1145P", "0015A", "1230P"] * 10, "mornings": ["0752A", "1015A"] * 20})

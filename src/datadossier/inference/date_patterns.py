@@ -1058,6 +1058,25 @@ ZONE_OFFSETS = {
 
 
 @register
+def zoned_time() -> Detector:
+    """Times of day followed by a zone's abbreviation of `ZONE_OFFSETS` (Google Play's earnings
+    reports' Transaction Time "1:25:52 PM PDT", a 24-hour "17:05:00 CET"): read as the clock
+    reads them in that zone, a TIME cannot carry the zone (see `decide`, which names it)."""
+    zones = "|".join(ZONE_OFFSETS)
+    regex = (
+        r"\s*(?:(?:0?[1-9]|1[0-2]):[0-5][0-9](?::[0-5][0-9])?\s?[AaPp][Mm]"
+        rf"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9])?)\s(?:{zones})\s*"
+    )
+    clock = DETECTORS["time"].convert
+    assert clock is not None
+
+    def convert(col: str, sql_type: str) -> str:
+        return clock(f"rtrim(rtrim({shaped(col, regex)}), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')", sql_type)
+
+    return Detector("zoned_time", "TIME", regex, convert, priority=69)
+
+
+@register
 def unix_datetime() -> Detector:
     """Timestamps as Unix `date` and Twitter's API write them, the zone before the year
     ("Mon Apr 06 22:19:45 PDT 2009", "Wed Oct 10 20:19:24 +0000 2018"); converted to UTC."""

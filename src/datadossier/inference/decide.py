@@ -294,6 +294,8 @@ def _decide_text(
         )
     elif chosen is not None and chosen.name == "zoned_date":
         notes.append(_zoned_date_note(findings.zones))
+    elif chosen is not None and chosen.name == "zoned_time":
+        notes.append(_zoned_time_note(findings.zones))
     elif chosen is not None and chosen.name in _ZONED_PATTERNS:
         notes.append(
             "Every value names its time zone (such as PDT, +0000 or GMT): stored converted to UTC, as TIMESTAMP"
@@ -347,6 +349,22 @@ def _zoned_date_note(zones: tuple[tuple[str, int], ...]) -> str:
         f"Dates written with a time zone's offset after them (XML Schema's xs:date, {_zones_seen(zones)}):"
         " read as the calendar date written, before the offset; the offset is dropped (a date has no time"
         " to convert to UTC)."
+    )
+
+
+def _zoned_time_note(zones: tuple[tuple[str, int], ...]) -> str:
+    """What times of day written with a zone (Google Play's "1:25:52 PM PDT") are read as: the
+    clock in that zone, which a TIME cannot carry; the offset that takes them, with their day,
+    to UTC."""
+    offsets = sorted({h for zone, _ in zones if (h := _offset_hours(zone)) is not None})
+    to_utc = (
+        f" With the row's date, {-offsets[0]:+g} hours gives UTC (the zone is {offsets[0]:+g} hours from it):"
+        " a day's count by UTC dates moves rows across midnight."
+        if len(offsets) == 1 and offsets[0] != 0 else ""
+    )
+    return (
+        f"Times of day written with a time zone ({_zones_seen(zones)}): read as the clock shows them in that zone,"
+        " as TIME without the zone (a time alone cannot be moved to UTC); the zone is dropped." + to_utc
     )
 
 

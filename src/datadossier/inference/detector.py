@@ -76,6 +76,7 @@ PatternName = Literal[
     "currency_magnitude",
     "boolean",
     "time",
+    "zoned_time",
     "dotted_time",
     "hhmm_time",
     "hhmmss_time",

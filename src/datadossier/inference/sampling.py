@@ -544,7 +544,7 @@ def _date_zones(common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
 _ZONED_READINGS: frozenset[PatternName] = frozenset(
     {
         "iso_datetime", "ymd_slash_datetime", "us_datetime", "eu_datetime", "us_datetime_short", "eu_datetime_short",
-        "month_name_datetime",
+        "month_name_datetime", "zoned_time",
     }
 )
 
@@ -881,7 +881,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
             _passes(DETECTORS[reading], weights, total, config)
             for reading in (
                 "unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
-                "zoned_date", *sorted(DAY_MONTH_PATTERNS),
+                "zoned_date", "zoned_time", *sorted(DAY_MONTH_PATTERNS),
             )
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)
