@@ -1382,6 +1382,20 @@ def test_months_written_mmyyyy_under_a_period_s_or_a_date_s_name_are_dates(infer
     assert result["BRANCH_CODE"].decided_type != "DATE"
 
 
+def test_february_29_and_30_of_a_360_day_model_calendar_keep_the_column_text(infer: Infer) -> None:
+    # CMIP6 daily output of a Met Office model (UKESM1-0-LL) written by xarray/cftime: time
+    # "2015-02-30 12:00:00", every month of 30 days; those rows went to quarantine unnamed. One
+    # "2021-02-30" among Gregorian dates is a typo, and still goes to quarantine.
+    model = [f"{y}-{m:02d}-{d:02d} 12:00:00" for y in (2015, 2016) for m in range(1, 13) for d in range(1, 31)]
+    result = infer({"time": model})["time"]
+    assert result.decided_type == "VARCHAR"
+    assert "360-day calendar" in (result.reason or "")
+    assert "'2015-02-29 12:00:00'" in (result.reason or "")
+    days = [(dt.date(2021, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(365)]
+    typo = infer({"date": [*days, "2021-02-30"]})["date"]
+    assert (typo.decided_type, typo.candidates[0].failed_examples) == ("DATE", ["2021-02-30"])
+
+
 def test_the_day_s_end_written_24_00_is_the_next_day_s_midnight(infer: Infer) -> None:
     # NUFORC's UFO sightings: "3/24/2007 24:00" beside "10/10/1949 20:30".
     values = ["10/10/1949 20:30", "3/24/2007 24:00", "12/31/2007 24:00:00", "1/13/2008 9:15"] * 10

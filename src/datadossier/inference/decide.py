@@ -217,12 +217,15 @@ def _decide_text(
     _block_by_name(by_name, name, findings)
     _block_months_by_a_looser_name(by_name, name, n)
     past_midnight = _past_midnight_note(by_name, n)
+    model_calendar = _model_calendar_note(options, n)
     usable = [o for o in options if o.acceptable and o.blocked is None]
     chosen = max(usable, key=lambda o: (o.stats.parsed, o.stats.detector.priority), default=None)
     if chosen is not None:
         chosen = _resolve_ambiguities(chosen, by_name, name, n, findings, config, notes)
     if past_midnight and (chosen is None or chosen.data_type == "VARCHAR"):
         notes.append(past_midnight)  # (not when the minutes and seconds of a length of time won)
+    if model_calendar:
+        notes.append(model_calendar)
     if chosen is not None and chosen.data_type != "VARCHAR":
         # The note says why the numbers are codes kept as text; a reading of another type
         # took the column, and it would contradict it: CMS's BENE_ESRD_IND 0 and Y is a yes/no
@@ -678,6 +681,37 @@ def _past_midnight_note(by_name: dict[PatternName, _Option], n: int) -> str | No
         f"{failed:,} values ({failed / n:.1%}) are clock times past 24:00 (e.g."
         f" {clock.stats.failed_examples[0].strip()!r}), as timetables count a service day:"
         " TIME cannot hold them, so the column stays text."
+    )
+
+
+# February 29 or 30 written ISO's way (with a time after it or not), which a date reading fails on
+# only where the calendar is no Gregorian one: a climate model's 360-day year (CMIP6's UKESM1 and
+# HadGEM3 daily output, written by xarray/cftime) gives every month 30 days.
+_MODEL_CALENDAR_DAY = re.compile(r"\s*[0-9]{4}-02-(29|30)(?:[ T][0-9:.]+Z?)?\s*")
+_MODEL_CALENDAR_BLOCK = "days of a 360-day model calendar"
+# A model's February 30 comes every year, and in gridded output at every grid point.
+_MODEL_CALENDAR_MIN = 2
+
+
+def _model_calendar_note(options: list[_Option], n: int) -> str | None:
+    """Why a column of dates stays text when the dates that do not parse are all February 29
+    or 30, one of them a 30th, and more than one: a model's 360-day calendar, whose days no DATE holds; valid
+    rows, not junk to quarantine."""
+    dated = [o for o in options if o.data_type in ("DATE", "TIMESTAMP") and o.acceptable and o.blocked is None]
+    best = max(dated, key=lambda o: o.stats.parsed, default=None)
+    if best is None or n - best.stats.parsed < _MODEL_CALENDAR_MIN or not best.stats.failed_examples:
+        return None  # (one "2021-02-30" among Gregorian dates is a typo, and goes to quarantine)
+    days = [m.group(1) if (m := _MODEL_CALENDAR_DAY.fullmatch(e)) else None for e in best.stats.failed_examples]
+    if None in days or "30" not in days:
+        return None
+    for option in dated:
+        option.blocked = _MODEL_CALENDAR_BLOCK
+    failed = n - best.stats.parsed
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are February 29 or 30 (e.g. {best.stats.failed_examples[0].strip()!r}):"
+        " the days of a climate model's 360-day calendar (calendar '360_day': every month has 30 days), which no"
+        " DATE holds; kept as text so that no model day goes to quarantine (its ISO text sorts in time order;"
+        " read it with cftime, or group by its year and month)."
     )
 
 
