@@ -1166,6 +1166,16 @@ def test_letters_among_a_few_small_numbers_are_one_code_list(infer: Infer) -> No
     assert infer({"rating": ratings})["rating"].decided_type == "INTEGER"
 
 
+def test_a_rare_code_of_capitals_among_a_few_small_numbers_is_one_code_list(infer: Infer) -> None:
+    # Freddie Mac's monthly performance file: CURRENT_LOAN_DELINQUENCY_STATUS 0, 1, 2, 3 and
+    # "RA" (REO acquired) on one month in 2,000; its loan's row went to quarantine.
+    values = ["RA" if i == 1500 else ["0", "0", "0", "0", "1", "2", "3"][i % 7] for i in range(2000)]
+    for name in ("CURRENT_LOAN_DELINQUENCY_STATUS", "column04"):
+        result = infer({name: values})[name]
+        assert (result.decided_type, result.candidates[0].parse_success_rate) == ("VARCHAR", 1.0), name
+        assert "letters among a few small numbers (e.g. 'RA')" in result.reason
+
+
 def test_numbers_with_a_capital_letter_among_numbers_are_codes_not_units_or_thousands(infer: Infer) -> None:
     # Chicago's IUCR codes unpadded: 110, 486, 31A, 143B. The unit reading took "31A" for 31
     # amperes (and the magnitude one "31B" for 31 billion).

@@ -1189,15 +1189,23 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
 def _letters_among_digits(examples: list[str], low: object, high: object, failed: int, n: int) -> bool:
     """Failures that are codes of one to three letters beside whole numbers of a span of ten
     at most, in 1% of the values or more, or fewer but each letter written ten times or more
-    on average: one code list ("0", "a", "b", "c"; a month of Rossmann's sales holds "0" and
-    "a" alone, its test file 0.44% of "a"), not a typo in a column of numbers."""
+    on average, or capitals of two or three letters however rare: one code list ("0", "a",
+    "b", "c"; a month of Rossmann's sales holds "0" and "a" alone, its test file 0.44% of "a";
+    Freddie Mac's delinquency status "RA", REO acquired, on well under 0.1% of the months
+    beside 0, 1, 2...), not a typo in a column of numbers (a stray "x" among ratings)."""
     least, most = as_bound(low), as_bound(high)
     if least is None or most is None or most - least > 9:
         return False
     letters = {e for e in examples if re.fullmatch(r"[A-Za-z]{1,3}", e)}
     if not letters or len(letters) != len(examples):
         return False
+    if all(_CAPITALS_CODE.fullmatch(e) for e in letters):
+        return True
     return failed >= 0.01 * n or failed >= _REPEATED_LETTER * len(letters)
+
+
+# Capitals of two or three letters: no typo of a digit has that shape, a code does.
+_CAPITALS_CODE = re.compile(r"[A-Z]{2,3}")
 
 
 # A letter among a few small numbers written this often on average is a code, however rare.
