@@ -62,6 +62,20 @@ def test_the_n_of_a_yes_no_column_is_a_value(infer: Infer) -> None:
     assert result.missing_values == {}
 
 
+def test_the_commonest_n_beside_single_digit_codes_is_an_answer(infer: Infer) -> None:
+    # Freddie Mac's MI Cancellation Indicator: N beside 7 (not applicable) and 9 (not
+    # disclosed), and no Y in the file; Fannie Mae's Borrower Assistance Plan N, 7, 9, F, R,
+    # T. The N were read as NULL, two thirds of the column "missing".
+    freddie = ["9" if i % 3 == 2 else "N" for i in range(12)]
+    fannie = ["N"] * 80 + ["7"] * 10 + ["9"] * 6 + ["F", "R", "T", "F"]
+    for name, values in (("mi_cancellation_indicator", freddie), ("column100", fannie)):
+        result = infer({name: values})[name]
+        assert (result.decided_type, result.missing_values) == ("VARCHAR", {}), name
+    # A census "N" among counts is still missing, however common.
+    counts = ["N" if i % 3 else str(10 + i) for i in range(300)]
+    assert infer({"G01": counts})["G01"].missing_values == {"N": 200}
+
+
 def test_punctuation_is_missing_even_once(infer: Infer) -> None:
     # FRED's monthly series: one "." where a month has no figure. It holds no value to
     # recover, so the row stays in the typed layer with NULL there.

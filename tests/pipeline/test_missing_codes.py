@@ -180,6 +180,15 @@ def test_minus_one_among_text_codes_is_named(tmp_path: Path) -> None:
     assert "'0' (40 values, 20.0%) says" in reasons["state"]
 
 
+def test_the_usual_zero_of_a_short_code_list_is_no_missing_value(tmp_path: Path) -> None:
+    # Freddie Mac's monthly performance, a loan's 13 months: delinquency status 0 (current)
+    # on 9, beside 1, 2, 3 and "RA". The reason called the 0 a marker of an unknown value.
+    statuses = ["0"] * 9 + ["1", "2", "3", "RA"]
+    lines = ["LOAN_SEQUENCE_NUMBER|CURRENT_LOAN_DELINQUENCY_STATUS"] + [f"F23Q1{i:07d}|{s}" for i, s in enumerate(statuses)]
+    reasons = reasons_of(tmp_path, "svcg.psv", lines)
+    assert "unknown or missing" not in reasons["CURRENT_LOAN_DELINQUENCY_STATUS"]
+
+
 def test_a_word_for_missing_the_sample_never_met_is_missing_not_junk(tmp_path: Path) -> None:
     # SF Salaries: "Not Provided" in Benefits on the file's last 4 of 6,000 rows, past the
     # sample; with a stray "n/a?" elsewhere, the column's failures are no longer words only.

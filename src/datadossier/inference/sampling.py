@@ -276,11 +276,11 @@ def sample_findings(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row, weights in rows:
-        k, n_distinct, n_values, longest, total, leading_zero, markers, padded, aligned = row[:9]
+        k, n_distinct, n_values, longest, total, leading_zero, markers, padded, aligned, commonest = row[:10]
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
             values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
-            names[int(k)], int(padded), int(aligned),
+            names[int(k)], int(padded), int(aligned), str(commonest),
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
@@ -342,7 +342,7 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     longest = max(map(len, values))
     return _findings(
         total, len(values) / values.total(), longest, weights, common, leading_zero, config, markers,
-        name, sum(c for _, c in spaced), sum(c for v, c in spaced if len(v) == longest),
+        name, sum(c for _, c in spaced), sum(c for v, c in spaced if len(v) == longest), common[0][0],
     )
 
 
@@ -358,20 +358,22 @@ def _findings(
     name: str,
     padded: int,
     aligned: int,
+    commonest: str = "",
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
     most common sampled values of the column ``name``, and what else the sample says.
     ``common`` (those values, most frequent first) is needed only where `_needs_values` says
     so; ``markers`` are the common values that have the shape of a missing value's marker,
     with their weights; ``padded`` the weight of those with spaces around them, ``aligned``
-    of those of them as long as the longest value (text padded to a width)."""
+    of those of them as long as the longest value (text padded to a width); ``commonest`` the
+    most common sampled value."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
     findings.padded_share = padded / total
     findings.aligned_share = aligned / padded if padded else 0.0
     traces = trace_values(markers, weights, name)
-    untraced = [(v, c) for v, c in markers if v not in traces]
+    untraced = [(v, c) for v, c in markers if v not in traces and not _an_answer_of_codes(v, commonest, max_length)]
     # (Whole numbers read as Excel's or SAS's day numbers are no dates a "Various" stands among.)
     findings.date_words = not weights["float"][0] or looks_like_date(name)
     findings.missing = _missing_markers(untraced, weights, total - sum(traces.values()), config, findings.date_words) | traces
@@ -702,6 +704,19 @@ def _missing_markers(
     return {}
 
 
+# The letter that answers "no" in a flag (the census's "N" is a missing value's elsewhere).
+_NO_ANSWER = re.compile(r"\s*[Nn]\s*")
+
+
+def _an_answer_of_codes(marker: str, commonest: str, longest: int) -> bool:
+    """Whether a marker is the "N" (no) that is the commonest value of a column of single
+    characters: a flag's answer beside its codes, not a missing value. Freddie Mac's MI
+    Cancellation Indicator writes Y, N, 7 (not applicable) and 9 (not disclosed), Fannie
+    Mae's Borrower Assistance Plan N, 7, 9, F, R, T: 8 "N" of 12 beside "9" were read as
+    NULL, turning the commonest answer into an unknown one."""
+    return longest == 1 and marker == commonest and _NO_ANSWER.fullmatch(marker) is not None
+
+
 def _sampled_letters(markers: list[tuple[str, int]]) -> dict[str, int]:
     """The marker letters among the sampled markers, spaces around them or not, counted."""
     letters: Counter[str] = Counter()
@@ -913,8 +928,9 @@ def _accepted_weight(
 def _weights_sql() -> str:
     """Per column of the common values: distinct and total counts, the longest value, the
     weight of the common values, the first with a leading zero, those shaped like a missing
-    value's marker (with their weights), the weight of those with spaces around them, then
-    (accepted, marked) weights per detector, as `_accepted_weight` defines them."""
+    value's marker (with their weights), the weight of those with spaces around them and of
+    those of them as long as the longest, the most common value, then (accepted, marked)
+    weights per detector, as `_accepted_weight` defines them."""
     number = lit(DETECTORS["float"].regex)
     matches = [f"regexp_full_match(v, {number}) AS plain"]
     aggregates = [
@@ -923,6 +939,7 @@ def _weights_sql() -> str:
         f"list({{'v': v, 'c': c}}) FILTER (WHERE regexp_full_match(v, {lit(_SAMPLED_MARKER.pattern)}))",
         "sum(CASE WHEN v LIKE ' %' OR v LIKE '% ' THEN c ELSE 0 END)",
         "sum(CASE WHEN (v LIKE ' %' OR v LIKE '% ') AND length(v) = longest THEN c ELSE 0 END)",
+        "arg_min(v, rank)",
     ]
     for i, detector in enumerate(DETECTORS.values()):
         matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
@@ -937,7 +954,7 @@ def _weights_sql() -> str:
 
 def _row_weights(row: tuple[Any, ...]) -> Weights:
     """The detector weights of a `_weights_sql` row."""
-    return {name: (int(row[9 + 2 * i]), int(row[10 + 2 * i])) for i, name in enumerate(DETECTORS)}
+    return {name: (int(row[10 + 2 * i]), int(row[11 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:

@@ -510,7 +510,7 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
         words = [
             (value, count) for value, count in top
             if (says_missing(value) and not _an_answer(value) and not _one_of_the_codes(value, top))
-            or (letters and _TEXT_CODE.fullmatch(value) is not None)
+            or (letters and _TEXT_CODE.fullmatch(value) is not None and not _usual_code(p, value, count))
         ]
         if words:
             total = max(p.total_count - p.null_count, 1)
@@ -542,6 +542,20 @@ def _an_answer(value: str) -> bool:
     if len(words) >= 2 and words[0] == "not":
         return words[1].strip("().,") not in _UNKNOWN_WORDS
     return len(words) >= 2 and words[0] == "no" and words[1].strip("!") not in _NOTHING_WORDS
+
+
+# Codes this short are a code list's own (statuses, flags), not text a "0" leaves unknown.
+_SHORT_CODE_LENGTH = 2
+
+
+def _usual_code(p: ColumnProfile, value: str, count: int) -> bool:
+    """Whether a number is the usual value of a column of short codes: on more than half of
+    its values, none longer than two characters. Freddie Mac's delinquency status "0" is a
+    current loan (9 of 13 months beside 1, 2, 3 and "RA"), which a small file's reason
+    called a marker of an unknown value; LinkedIn's "0" among states is one in five."""
+    non_null = p.total_count - p.null_count
+    short = p.max_length is not None and p.max_length <= _SHORT_CODE_LENGTH
+    return short and 2 * count > non_null and p.top_values[0]["value"] == value
 
 
 def _one_of_the_codes(value: str, top: list[tuple[str, int]]) -> bool:
