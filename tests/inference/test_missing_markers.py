@@ -210,6 +210,43 @@ def test_bounds_of_suppressed_counts_are_missing_values(infer: Infer) -> None:
     assert results["median_income"].missing_values == {"250,000+": 38}
 
 
+def test_suppressed_results_of_a_state_assessment_are_missing(infer: Infer) -> None:
+    # A state's assessment results: small groups' counts "n<10", percentages top and bottom
+    # coded "<5%" and ">95%" beside "*"; both columns stayed text.
+    tested = ["n<10" if i % 4 == 1 else str(31 + 7 * i) for i in range(40)]
+    percent = ["<5%" if i % 7 == 1 else ">95%" if i % 7 == 2 else "*" if i % 7 == 3 else f"{20 + i}.5%" for i in range(40)]
+    results = infer({"Number Tested": tested, "Percent Proficient": percent})
+    assert (results["Number Tested"].decided_type, results["Number Tested"].missing_values) == ("INTEGER", {"n<10": 10})
+    assert results["Percent Proficient"].decided_type == "DOUBLE"
+    assert results["Percent Proficient"].missing_values == {"<5%": 6, ">95%": 6, "*": 6}
+    assert "'>95%' (6)" in results["Percent Proficient"].reason
+
+
+def test_edfacts_privacy_suppression_and_bounds_are_missing(infer: Infer) -> None:
+    # EDFacts' assessment files: "PS" (privacy suppressed) on half the schools' counts, and
+    # percentages proficient as bounds in letters, GE95, LE5, LT50... on 29% of the rows.
+    bounds = ["GE50", "LE20", "LE10", "LT50", "GE80", "GE95", "GE90", "LE5", "PS"]
+    percents = [bounds[i % 9] if i % 10 < 3 else str(7 + i % 88) for i in range(300)]
+    counts = ["PS" if i % 2 else str(16 + i) for i in range(300)]
+    results = infer({"ALL_MTH00NUMVALID_2122": counts, "ALL_MTH00PCTPROF_2122": percents})
+    assert (results["ALL_MTH00NUMVALID_2122"].decided_type, results["ALL_MTH00NUMVALID_2122"].missing_values) == (
+        "INTEGER", {"PS": 150},
+    )
+    assert results["ALL_MTH00PCTPROF_2122"].decided_type == "INTEGER"
+    assert set(results["ALL_MTH00PCTPROF_2122"].missing_values) == set(bounds)
+
+
+def test_a_rare_suppressed_percentage_is_missing_not_junk(infer: Infer) -> None:
+    # One ">95%" and one "<5%" among 200 schools' results sent both rows to quarantine, past
+    # the sample too.
+    rng = random.Random(4)
+    values = [f"{rng.uniform(6, 94):.1f}%" for _ in range(30_000)]
+    values[70], values[29_990] = ">95%", "<5%"
+    result = infer({"Percent Met or Exceeded": values})["Percent Met or Exceeded"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {">95%": 1, "<5%": 1})
+    assert result.candidates[0].failed_examples == []
+
+
 def test_results_below_many_detection_limits_are_one_marker(infer: Infer) -> None:
     # The Water Quality Portal's ResultMeasureValue: each analyte and dilution has its own
     # limit ("<0.5", "<0.02", "<1", ...), each rare; together a tenth of the results. The
@@ -404,6 +441,31 @@ def test_nces_reporting_symbols_are_missing(infer: Infer) -> None:
     digest = [f"{rng.uniform(1, 60):.1f}" for _ in range(40)] + ["†", "#"]
     result = infer({"Percent": digest})["Percent"]
     assert (result.decided_type, result.missing_values) == ("DOUBLE", {"†": 1, "#": 1})
+
+
+def test_nces_dagger_beside_several_negative_codes_is_missing(infer: Infer) -> None:
+    # The CCD's MEMBER: -1, -2 and -9 (missing, not applicable, suppressed) beside "†";
+    # the "†" rows went to quarantine, or the column stayed text, while TEACHERS beside it,
+    # with "†" alone, read it as missing.
+    rng = random.Random(5)
+    member = ["†" if i % 20 == 7 else ["-1", "-2", "-9"][i % 3] if i % 4 == 1 else str(rng.randint(40, 2500)) for i in range(300)]
+    teachers = ["†" if i % 20 == 7 else f"{rng.uniform(2, 90):.1f}" for i in range(300)]
+    results = infer({"MEMBER": member, "TEACHERS": teachers})
+    assert (results["MEMBER"].decided_type, results["MEMBER"].missing_values) == ("INTEGER", {"†": 15})
+    assert (results["TEACHERS"].decided_type, results["TEACHERS"].missing_values) == ("DOUBLE", {"†": 15})
+
+
+def test_canvas_s_excused_score_is_missing(infer: Infer) -> None:
+    # A Canvas gradebook export: "EX" (excused) in an assignment's scores; two in nine
+    # students kept the column text, three in 110 quarantined those students' rows.
+    quiz: list[str | None] = ["7.94", "EX", "9", "8.5", "6", "10", None, "7", "EX"]
+    result = infer({"Quiz 1 (123451)": quiz})["Quiz 1 (123451)"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"EX": 2})
+    rng = random.Random(8)
+    midterm = ["EX" if i % 37 == 5 else f"{rng.uniform(50, 99):.2f}" for i in range(110)]
+    result = infer({"Midterm Exam (123470)": midterm})["Midterm Exam (123470)"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"EX": 3})
+    assert result.candidates[0].failed_examples == []
 
 
 def test_a_rare_letter_beside_a_frequent_one_is_missing(infer: Infer) -> None:

@@ -68,7 +68,7 @@ _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|null|none|nan|tbd|tba|n/?a|n/e|n/m|n\.a\.|n\.d\.|nd|np"
     r"|not [a-z]{3,15}(?: \([a-z ]{2,30}\))?|reported as unknown"
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|no ?data!?|invalid!|varies(?: [a-z]{2,15}){0,3}"
-    r"|(?:privacy ?)?suppressed|supp|lowcov|ne|redacted|withheld|confidential"
+    r"|(?:privacy ?)?suppressed|supp|lowcov|ne|ps|redacted|withheld|confidential"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
@@ -91,6 +91,9 @@ _DIGITAL_STATES = (
     r"(?i:bad input|i/o timeout|comm fail|calc failed|no data|pt created|shutdown|scan off|configure"
     r"|under range|over range|not connect)"
 )
+# A gradebook's score of an excused submission (Canvas writes "EX"): no score, not zero.
+# No score has that shape, so once will do.
+_EXCUSED = r"EX|[Ee]xcused"
 # A zero date: no day, month or year, as MySQL and mainframe exports write an unknown one.
 _ZERO_DATES = r"(?:0000-00-00|00/00/0000|00-00-0000|00\.00\.0000|0000/00/00)(?:[ T]00:00(?::00)?)?"
 # Single letters that mark a missing value (the census's "N" and "X", the EIA's "W", INSEE's
@@ -98,9 +101,14 @@ _ZERO_DATES = r"(?:0000-00-00|00/00/0000|00-00-0000|00\.00\.0000|0000/00/00)(?:[
 _MARKER_LETTERS = "NXxWscMTzu"
 # Where last week's rank is, a chart's new entry has none.
 _NO_PREVIOUS = r"NEW|New|new|RE-?ENTRY|Re-?[Ee]ntry"
+# How state assessments and EDFacts suppress a small group's result: its count as a bound
+# ("n<10"), a percentage top or bottom coded ("<5%", ">95%", "≥95%"), EDFacts' bounds in letters
+# ("GE95", "LE5", "LT50": greater or equal, less or equal, less than). No number or typo has
+# that shape, so once will do, and any number of them are one marker (`is_censored`).
+_SUPPRESSED_BOUNDS = r"[nN]\s*[<≤]=?\s*[0-9]{1,4}|[<>≤≥]=?\s*[0-9]{1,3}(?:\.[0-9]+)?\s*%|(?:GE|GT|LE|LT)\s?[0-9]{1,3}"
 _MARKER_CODES = (
-    rf"\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|{_NO_PREVIOUS}|{_DIGITAL_STATES}|" + _GAUGE_REMARKS
-    + r"|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
+    rf"{_SUPPRESSED_BOUNDS}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|{_NO_PREVIOUS}|{_DIGITAL_STATES}|" + _GAUGE_REMARKS
+    + rf"|{_EXCUSED}|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
 # Words a list of documents writes where a date is (a privilege log's "Undated", "Various" for
@@ -658,12 +666,18 @@ def _missing_markers(
         if v not in censored and c >= _marker_min_count(v, total, config) and not _SMALL_BOUND.fullmatch(v)
     }
     # A source has a code or two for "missing"; many bounds are data (Google Play's installs:
-    # "500+", "10,000+", "1,000,000+", ...).
-    if len(frequent) > 4 or sum(1 for v in frequent if any(ch.isdigit() for ch in v)) > 2:
+    # "500+", "10,000+", "1,000,000+", ...). Not negative codes, numbers of most columns: the
+    # CCD's MEMBER writes -1, -2 and -9 beside its "†", which went to quarantine.
+    coded = [v for v in frequent if not _NEGATIVE_CODE.fullmatch(v)]
+    if len(coded) > 4 or sum(1 for v in coded if any(ch.isdigit() for ch in v)) > 2:
         return {}
-    if censored and sum(censored.values()) >= max(config.missing_min_count, config.missing_share * total):
+    if censored and (
+        sum(censored.values()) >= max(config.missing_min_count, config.missing_share * total)
+        or all(_SUPPRESSED.fullmatch(v) for v in censored)
+    ):
         # Each analyte and dilution has its limit: the Water Quality Portal's results mix
-        # "<0.003", "<0.02" and "<2" in one column, each of them rare.
+        # "<0.003", "<0.02" and "<2" in one column, each of them rare. (A suppressed group's
+        # bound, "<5%" or "GE95", will do once.)
         frequent.update(censored)
     rest = total - sum(frequent.values())
     if not frequent or rest < config.missing_min_count:
@@ -760,8 +774,10 @@ def table_missing_letters(findings: list[SampleFindings]) -> frozenset[str]:
 
 
 _NEGATIVE_CODE = re.compile(rf"\s*{_NEGATIVE_CODES}\s*")
-# A result beyond a detection or reporting limit, written as the limit: "<0.5", "< 2", "≥1000".
-_CENSORED = re.compile(r"\s*[<>≤≥]\s*[0-9][0-9,]*(?:\.[0-9]+)?\s*")
+# A result beyond a detection or reporting limit, written as the limit: "<0.5", "< 2", "≥1000";
+# and a suppressed group's result written as its bound ("n<10", ">95%", "GE95").
+_CENSORED = re.compile(rf"\s*(?:[<>≤≥]\s*[0-9][0-9,]*(?:\.[0-9]+)?|{_SUPPRESSED_BOUNDS})\s*")
+_SUPPRESSED = re.compile(rf"\s*(?:{_SUPPRESSED_BOUNDS})\s*")
 
 
 def is_censored(value: str) -> bool:
@@ -785,13 +801,14 @@ def says_missing(value: str) -> bool:
 
 # Markers that say a value is missing whatever their count, found after the sample (see
 # `scan.missing_markers_among_failures`): punctuation ("...", ":", NCES's "‡"), Eurostat's ":" with its
-# flag (": c", confidential), letters in brackets ("(X)", "[c]"), zero dates, a chart's "NEW".
+# flag (": c", confidential), letters in brackets ("(X)", "[c]"), zero dates, a chart's "NEW", a
+# suppressed result's bound (a state assessment's one ">95%" in 200 rows), Canvas's "EX".
 _LATE_MARKER = re.compile(
     rf"\s*(?:{_MARKER_SYMBOLS}|:\s*[a-z]{{1,2}}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|{_GAUGE_REMARKS}|{_DIGITAL_STATES}"
-    rf"|{_ZERO_DATES}|{_NO_PREVIOUS})\s*"
+    rf"|{_ZERO_DATES}|{_NO_PREVIOUS}|{_SUPPRESSED_BOUNDS}|{_EXCUSED})\s*"
 )
 # Markers no value of a column has the shape of: once will do.
-_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_DIGITAL_STATES}|{_ZERO_DATES}|{_NO_PREVIOUS})\s*")
+_SHAPELESS_MARKER = re.compile(rf"\s*(?:{_GAUGE_REMARKS}|{_DIGITAL_STATES}|{_ZERO_DATES}|{_NO_PREVIOUS}|{_EXCUSED})\s*")
 _MARKER_LETTER = re.compile(rf"\s*[{_MARKER_LETTERS}]\s*")
 
 
