@@ -1176,6 +1176,18 @@ def test_a_rare_code_of_capitals_among_a_few_small_numbers_is_one_code_list(infe
         assert "letters among a few small numbers (e.g. 'RA')" in result.reason
 
 
+def test_prices_per_pound_beside_plain_prices_keep_the_column_text(infer: Infer) -> None:
+    # A grocery POS export's Unit Price: "$3.52" for scanned items, "$0.69/lb" for weighed
+    # produce on one line in 40; those sales lines went to quarantine.
+    values = ["$0.69/lb" if i % 40 == 0 else f"${1 + i % 7}.{i % 100:02d}" for i in range(400)]
+    result = infer({"Unit Price": values})["Unit Price"]
+    assert (result.decided_type, result.candidates[0].parse_success_rate) == ("VARCHAR", 1.0)
+    assert "prices per a unit of measure (e.g. '$0.69/lb')" in result.reason
+    # A typo among prices is still junk of a money column.
+    typo = ["$1.2.3" if i == 7 else f"${1 + i % 7}.{i % 100:02d}" for i in range(400)]
+    assert infer({"Unit Price": typo})["Unit Price"].decided_type != "VARCHAR"
+
+
 def test_numbers_with_a_capital_letter_among_numbers_are_codes_not_units_or_thousands(infer: Infer) -> None:
     # Chicago's IUCR codes unpadded: 110, 486, 31A, 143B. The unit reading took "31A" for 31
     # amperes (and the magnitude one "31B" for 31 billion).

@@ -191,6 +191,7 @@ def _decide_text(
         or _classification_note(by_name, name, n, scan.missing)
         or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
+        or _price_per_unit_note(by_name, n)
     )
     if code_note:
         for option in options:
@@ -1184,6 +1185,31 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
         f"{failed:,} values ({failed / n:.1%}) are codes with letters (e.g. {codes[0]!r}) in a column"
         f" named as {'a label' if labelled else 'an identifier'}: kept as text, so that no code goes to quarantine."
     )
+
+
+# An amount per a unit of measure ("$0.69/lb", "€2.10/kg", "£1.20 / each").
+_PRICE_PER_UNIT = re.compile(r"\s*[-+]?[$€£¥]\s*[0-9][0-9,.]*\s*/\s*[A-Za-z]{1,5}\.?\s*")
+# The money readings whose failures may be such prices.
+_MONEY_READINGS: tuple[PatternName, ...] = ("currency", "currency_eu", "currency_precise", "currency_eu_precise")
+
+
+def _price_per_unit_note(by_name: dict[PatternName, _Option], n: int) -> str | None:
+    """Why a column of amounts stays text when the values its money reading fails on are all
+    amounts per a unit of measure: a POS export's Unit Price is "$3.99" for scanned items and
+    "$0.69/lb" for weighed produce, whose sales lines went to quarantine as junk (and revenue
+    came out low)."""
+    for reading in _MONEY_READINGS:
+        money = by_name.get(reading)
+        if money is None or money.stats.parsed == n or not money.stats.failed_examples:
+            continue
+        if all(_PRICE_PER_UNIT.fullmatch(e) for e in money.stats.failed_examples):
+            failed = n - money.stats.parsed
+            return (
+                f"{failed:,} values ({failed / n:.1%}) are prices per a unit of measure (e.g."
+                f" {money.stats.failed_examples[0].strip()!r}) beside plain amounts: kept as text so that no sale goes"
+                " to quarantine; read the amount before the slash, per its unit."
+            )
+    return None
 
 
 def _letters_among_digits(examples: list[str], low: object, high: object, failed: int, n: int) -> bool:
