@@ -491,6 +491,20 @@ def test_abbreviated_numbers_are_read_whole_and_kelvins_only_by_name(infer: Infe
     assert (reach.decided_pattern, reach.bounds) == ("abbreviated_number", (273150.0, 310000.0))
 
 
+def test_kelvins_under_a_model_s_short_name_or_written_apart_within_earth_s_temperatures(infer: Infer) -> None:
+    # ERA5, GFS and CMIP output flattened to text with its units: t2m, sst, GRIB's TMP_2m
+    # "286.8 K"; under a name of no temperature, a K apart from numbers of 180 to 340 too.
+    kelvins = ["286.8 K", "287.2 K", "288.1 K", "290.4 K", "285.0 K", "289.9 K"]
+    result = infer({"t2m": kelvins, "sst": kelvins, "TMP_2m": kelvins, "value": kelvins, "salary": kelvins})
+    for column in ("t2m", "sst", "TMP_2m", "value"):
+        found = (result[column].decided_pattern, result[column].candidates[0].detected_unit, result[column].bounds)
+        assert found == ("unit_value", "K", (285.0, 290.4)), column
+    # A salary's "250 K" is thousands, as are such values glued to their K.
+    assert (result["salary"].decided_pattern, result["salary"].bounds) == ("abbreviated_number", (285000.0, 290400.0))
+    glued = infer({"value": [k.replace(" ", "") for k in kelvins]})["value"]
+    assert glued.decided_pattern == "abbreviated_number"
+
+
 def test_money_abbreviated_by_magnitude_is_decimal_in_its_currency(infer: Infer) -> None:
     result = infer({"revenue": ["$1.2B", "$350M", "$15K", "-$2.5M", "$900"], "price": ["$12.50", "$3", "$0.99", "$100", "$7"]})
     revenue, price = result["revenue"], result["price"]

@@ -689,3 +689,12 @@ def test_amounts_beside_a_column_of_currencies_are_said_to_be_in_each_row_s_curr
     for codes in (["USD"] * 4, ["A", "B", "C", "D"]):
         alone = infer({"MRR": ["19900", "4900", "9900", "14900"], "Currency Code": codes})
         assert "each row's" not in alone["MRR"].reason
+
+
+def test_a_temperature_s_unit_after_a_model_s_short_name_or_as_a_last_k() -> None:
+    # CMIP6 summaries' tas_1995_2014_degC, ERA5's t2m written out in Celsius, the old degK;
+    # kelvins, ERA5's and CMIP's native unit, after a temperature's name (temp_K, sfc_temp_K).
+    names = ("t2m_degC", "tas_1995_2014_degC", "sst_degK", "temp_K", "temperature_K", "sfc_temp_K", "t2m_K")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["degC", "degC", "K", "K", "K", "K", "K"]
+    # A last K elsewhere is as often thousands.
+    assert [unit_from_name(n) for n in ("salary_k", "price_K", "ECS_K")] == [None, None, None]

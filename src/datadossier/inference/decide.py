@@ -62,6 +62,7 @@ from datadossier.inference.sampling import SampleFindings, is_scale_code, scale_
 from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
     AGREEING_UNIT_CONFIDENCE,
+    ISO_CURRENCIES,
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     currency_code,
@@ -1303,6 +1304,31 @@ def _codes_of_one_width(examples: list[str], low: object, high: object) -> bool:
     )
 
 
+# Kelvins that air, sea and land take on Earth (Vostok's record low is 184 K, the hottest
+# ground about 340 K): model output flattened to text writes them "286.8 K".
+KELVIN_RANGE = (180.0, 340.0)
+# Words of a name that counts or prices things, whose "250 K" is thousands wherever it lies.
+_AMOUNT_WORDS = frozenset({
+    "salary", "salaries", "income", "revenue", "revenues", "price", "prices", "cost", "costs", "amount", "amt",
+    "pay", "wage", "wages", "budget", "sales", "spend", "spending", "earnings", "compensation", "valuation",
+    "funding", "raised", "followers", "subscribers", "views", "downloads", "installs", "count", "population",
+})
+
+
+def _reads_as_kelvins(kelvins: _Option, column_name: str, findings: SampleFindings) -> bool:
+    """Whether values ending in K under a name that says no temperature are kelvins: every
+    sampled one writes the K apart ("286.8 K", as tools that print a unit do; thousands are
+    glued, "350K"), the whole column lies in `KELVIN_RANGE`, and the name is of no amount nor
+    currency (a salary's "250 K" is thousands)."""
+    low, high = as_bound(kelvins.stats.low), as_bound(kelvins.stats.high)
+    if not findings.spaced_k or low is None or high is None:
+        return False
+    if not KELVIN_RANGE[0] <= low <= high <= KELVIN_RANGE[1]:
+        return False
+    named = unit_from_name(column_name)
+    return not _AMOUNT_WORDS.intersection(name_tokens(column_name)) and (named is None or named.unit not in ISO_CURRENCIES)
+
+
 def _resolve_ambiguities(
     chosen: _Option,
     by_name: dict[PatternName, _Option],
@@ -1347,8 +1373,18 @@ def _resolve_ambiguities(
         if looks_like_temperature(column_name):
             notes.append("Values end in K and the name says temperature: read as kelvins, not thousands.")
             chosen = kelvins
+        elif _reads_as_kelvins(kelvins, column_name, findings):
+            notes.append(
+                f"Values end in K written apart from the number, all within {KELVIN_RANGE[0]:g} to"
+                f" {KELVIN_RANGE[1]:g} (temperatures of air and sea in kelvins), under a name of no"
+                " amount: read as kelvins, not thousands."
+            )
+            chosen = kelvins
         else:
-            notes.append("Values end in K: read as thousands (kelvins only under a temperature's name).")
+            notes.append(
+                "Values end in K: read as thousands (kelvins only under a temperature's name, or written"
+                f" apart from numbers within {KELVIN_RANGE[0]:g} to {KELVIN_RANGE[1]:g})."
+            )
     boolean = usable("boolean")
     if boolean and chosen.name in ("integer", "float") and boolean.stats.parsed >= chosen.stats.parsed:
         values = _zero_one_values(chosen)

@@ -62,7 +62,16 @@ _INSTANT_WORDS = frozenset(
 )
 
 
-_TEMPERATURE_WORDS = frozenset({"temp", "temps", "temperature", "temperatures", "kelvin", "tmax", "tmin", "tavg"})
+_TEMPERATURE_WORDS = frozenset({
+    "temp", "temps", "temperature", "temperatures", "kelvin", "tmax", "tmin", "tavg", "tmean", "dewpoint", "dew",
+})
+# Short names of a temperature in weather and climate model output, read whole (the tokens
+# split "t2m" at its digit): ERA5's t2m, d2m, skt and sst, CMIP's tas, tasmax and tasmin,
+# GRIB's TMP (TMP_2m), WRF's T2 and TSK, NOAA ISD's DEWP. Their native unit is the kelvin.
+_MODEL_TEMPERATURE_NAMES = frozenset({
+    "t2m", "d2m", "t2", "skt", "sst", "tas", "tasmax", "tasmin", "tmp", "tsk", "dewp", "dpt", "tdew",
+})
+_NAME_PARTS = re.compile(r"[A-Za-z0-9]+")
 
 
 def name_tokens(name: str) -> list[str]:
@@ -383,8 +392,11 @@ def names_precipitation(name: str) -> bool:
 
 
 def looks_like_temperature(name: str) -> bool:
-    """True for names such as ``temp_k``, ``surface_temperature``, ``tmax``."""
-    return any(t in _TEMPERATURE_WORDS for t in name_tokens(name))
+    """True for names such as ``temp_k``, ``surface_temperature``, ``tmax``, and a model's
+    short names (``t2m``, ``sst``, ``tas_degC``, ``TMP_2m``)."""
+    if any(t in _TEMPERATURE_WORDS for t in name_tokens(name)):
+        return True
+    return any(part.lower() in _MODEL_TEMPERATURE_NAMES for part in _NAME_PARTS.findall(name))
 
 
 # Words of a count of time: a name with one measures, whatever else it says (Stack Overflow's

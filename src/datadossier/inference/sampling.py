@@ -165,6 +165,10 @@ class SampleFindings:
     # is up to four digits glued to one capital letter ("2L", "4A", "402W"): codes or measures, which
     # `decide` tells apart by the name and their number (see `decide._glued_letter_codes`).
     glued_letters: tuple[str, ...] = ()
+    # Whether every sampled value that ends in K writes it apart from its number ("286.8 K"),
+    # as tools that print a value with its unit do; thousands are written glued ("350K").
+    # With the values' range, `decide` reads them as kelvins (see `decide._reads_as_kelvins`).
+    spaced_k: bool = False
     # The zones (offsets, "Z", "UTC") of the sampled ISO date-times that write one, with their
     # sampled counts, most common first: what the decision names (Shopify's "-0500", "-0400").
     zones: tuple[tuple[str, int], ...] = ()
@@ -450,6 +454,7 @@ def _findings(
         findings.date_separator = _date_separator(common)
     if "unit_value" in findings.shares:
         findings.glued_letters = _glued_letters(common)
+        findings.spaced_k = "abbreviated_number" in findings.shares and _spaced_k(common)
     if "percent" in findings.shares:
         findings.fraction_scale = _fractions_beside_percents(common)
     if "flagged_number" in findings.shares and _capitals_of_a_unit(common, total):
@@ -594,6 +599,17 @@ def _glued_letters(common: list[tuple[str, int]]) -> tuple[str, ...]:
     unit = DETECTORS["unit_value"]
     values = [value.strip() for value, _ in common if unit.matches(value)]
     return tuple(values) if values and all(_GLUED_LETTER.fullmatch(v) for v in values) else ()
+
+
+# A number, then a space and a capital K: a unit written apart ("286.8 K").
+_SPACED_K = re.compile(r"\s*[-+]?[0-9]+(?:\.[0-9]+)?\s+K\s*")
+
+
+def _spaced_k(common: list[tuple[str, int]]) -> bool:
+    """Whether every sampled value ending in K writes it apart from its number
+    (`SampleFindings.spaced_k`)."""
+    ending = [value for value, _ in common if value.rstrip().endswith("K")]
+    return bool(ending) and all(_SPACED_K.fullmatch(value) for value in ending)
 
 
 _YEAR_AND_NEXT = re.compile(r"\s*((?:1[5-9]|2[0-9])[0-9]{2})([-/])([0-9]{2})\s*")

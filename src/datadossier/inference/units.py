@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from datadossier.inference.names import name_tokens
+from datadossier.inference.names import looks_like_temperature, name_tokens
 
 if TYPE_CHECKING:
     import pint
@@ -694,6 +694,13 @@ def _unit_from_name(name: str) -> UnitEvidence | None:
         # "... in minutes within business hours" (Zendesk's metrics): the unit the name says
         # the values are in, whatever words follow.
         return UnitEvidence(NAME_UNITS[stated], NAME_UNIT_CONFIDENCE)
+    degrees = _degrees_of_temperature(tokens)
+    if degrees is not None:
+        return UnitEvidence(degrees, NAME_UNIT_CONFIDENCE)
+    if len(tokens) > 1 and tokens[-1] == "k" and looks_like_temperature(name) and not _after_digit(name):
+        # ERA5's and CMIP's native unit written after a temperature's name (temp_K,
+        # sfc_temp_K, t2m_K); elsewhere a last K is as often thousands (salary_k).
+        return UnitEvidence("K", SHORT_NAME_UNIT_CONFIDENCE)
     for position in range(len(tokens) - 1, -1, -1):
         token = tokens[position]
         if position and tokens[position - 1].isdigit() and re.fullmatch(r"[A-Za-z]+[0-9]+[A-Za-z]+", name.strip()):
@@ -732,6 +739,21 @@ def _unit_from_name(name: str) -> UnitEvidence | None:
                 return None
             return UnitEvidence(SHORT_NAME_UNITS[token], SHORT_NAME_UNIT_CONFIDENCE)
     return None
+
+
+# A temperature's unit written as Pint and CF write it after any name, split by the tokens
+# into "deg" and a letter (CMIP6 summaries' tas_1995_2014_degC, t2m_degC; sst_degK, the old
+# spelling of the kelvin): a unit of its own, with no measure's word needed before it.
+_DEGREES_OF_TEMPERATURE = {"c": "degC", "f": "degF", "k": "K"}
+
+
+def _degrees_of_temperature(tokens: list[str]) -> str | None:
+    """The temperature unit a name writes as "degC", "degF" or "degK", or None."""
+    return next(
+        (_DEGREES_OF_TEMPERATURE[after] for before, after in itertools.pairwise(tokens)
+         if before == "deg" and after in _DEGREES_OF_TEMPERATURE),
+        None,
+    )
 
 
 # Numbers written as words, before a unit of a window (in_two_weeks, within_thirty_days).
