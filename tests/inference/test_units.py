@@ -698,3 +698,21 @@ def test_a_temperature_s_unit_after_a_model_s_short_name_or_as_a_last_k() -> Non
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["degC", "degC", "K", "K", "K", "K", "K"]
     # A last K elsewhere is as often thousands.
     assert [unit_from_name(n) for n in ("salary_k", "price_K", "ECS_K")] == [None, None, None]
+
+
+def test_grocery_units_in_capitals_or_words(infer: Infer) -> None:
+    # A scale's POS export "1.84 LB", shipping weights "2 LBS", an item master's "12 OZ",
+    # "16.9 FL OZ" and "1 GAL" (Dunnhumby's CURR_SIZE_OF_PRODUCT), Amazon's "2.5 Pounds".
+    results = infer({
+        "Weight": ["1.84 LB", "0.62 LB", "2.17 LB", "3.05 LB"],
+        "Ship Weight": ["2 LBS", "5 LBS", "1 LBS", "12 LBS"],
+        "Size": ["12 OZ", "16 OZ", "8 OZ", "32 OZ"],
+        "Bottle": ["16.9 FL OZ", "12 FL OZ", "33.8 FL OZ", "8 FL OZ"],
+        "Jug": ["1 GAL", "0.5 GAL", "1 GAL", "2.5 GAL"],
+        "Item Weight": ["2.5 Pounds", "1.1 Pounds", "0.8 Pounds", "4 Pounds"],
+    })
+    found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
+    assert found == {
+        "Weight": ("DOUBLE", "lb"), "Ship Weight": ("DOUBLE", "lb"), "Size": ("DOUBLE", "oz"),
+        "Bottle": ("DOUBLE", "floz"), "Jug": ("DOUBLE", "gal"), "Item Weight": ("DOUBLE", "lb"),
+    }

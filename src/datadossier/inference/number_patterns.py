@@ -63,7 +63,7 @@ _US_AMOUNT = _us_amount(MONEY_DECIMALS)
 # units of two words or a word after a sign, as building automation trend logs and spray
 # records write them: "1.20 in WC", "45.0 %RH", "22 fl oz/ac", see `units.value_unit`.)
 _UNIT = (
-    r"(?:°\s?[CFK]|[ck]?m[23]|ft[23]|(?i:in\.?\s?(?:wc|h2o))|fl\.?\s?oz(?:/[A-Za-z]+)?|%[A-Za-z]+"
+    r"(?:°\s?[CFK]|[ck]?m[23]|ft[23]|(?i:in\.?\s?(?:wc|h2o))|(?i:fl\.?\s?oz)(?:/[A-Za-z]+)?|%[A-Za-z]+"
     r"|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 )
 

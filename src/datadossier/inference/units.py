@@ -97,6 +97,14 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     "bps": "bit/s", "kbps": "kbit/s", "Kbps": "kbit/s", "Mbps": "Mbit/s", "mbps": "Mbit/s",
     "Gbps": "Gbit/s", "gbps": "Gbit/s", "bit": "bit", "dBm": "dBm", "dB": "dB",
 }
+# US weights and volumes as grocery and retail systems write them, in any case: a scale's or
+# a POS export's "1.84 LB", an item master's "12 OZ" and "1 GAL" (Dunnhumby's
+# CURR_SIZE_OF_PRODUCT), a shipping weight's "5 LBS", Amazon's Item Weight "2.5 Pounds".
+# Keyed in lower case: in capitals these name no other unit (unlike "MB" and "mb").
+_CASELESS_VALUE_UNITS: dict[str, str] = {
+    "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb", "oz": "oz", "ounce": "oz", "ounces": "oz",
+    "gal": "gal", "gallon": "gal", "gallons": "gal", "qt": "qt", "quart": "qt", "quarts": "qt",
+}
 # Units written in two words or with a word after a sign, as building automation trend logs
 # (Niagara, Metasys) and spray records write them, keyed by the token without its spaces and
 # points in lower case (how `sampling` and a value's marker both reach it): relative humidity
@@ -271,7 +279,7 @@ def value_unit(token: str) -> str | None:
     token = token.strip()
     if not token or token in _NOT_VALUE_UNITS:
         return None
-    known = KNOWN_VALUE_UNITS.get(token)
+    known = KNOWN_VALUE_UNITS.get(token) or _CASELESS_VALUE_UNITS.get(token.lower())
     if known is not None:
         return known
     squeezed = _squeezed_unit(token)
