@@ -716,3 +716,15 @@ def test_grocery_units_in_capitals_or_words(infer: Infer) -> None:
         "Weight": ("DOUBLE", "lb"), "Ship Weight": ("DOUBLE", "lb"), "Size": ("DOUBLE", "oz"),
         "Bottle": ("DOUBLE", "floz"), "Jug": ("DOUBLE", "gal"), "Item Weight": ("DOUBLE", "lb"),
     }
+
+
+def test_a_unit_on_few_values_is_not_the_column_s(infer: Infer) -> None:
+    # A POS line export's Qty: items counted ("1", "2") beside produce weighed ("2.31 lb").
+    counts = ["1", "2", "1", "3", "1", "2", "1", "1"] * 3
+    result = infer({"Qty": [*counts, "2.31 lb", "0.84 lb"]})["Qty"]
+    assert result.decided_type == "DOUBLE"
+    assert result.candidates[0].detected_unit is None
+    assert "Only 2 of 26 values (7.7%) are written with a unit (lb)" in (result.reason or "")
+    # The name states it for the bare ones: the column's unit.
+    named = infer({"weight_lb": [*counts, "2.31 lb", "0.84 lb"]})["weight_lb"]
+    assert named.candidates[0].detected_unit == "lb"

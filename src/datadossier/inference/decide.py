@@ -782,6 +782,25 @@ def _codes_glued_to_whole_numbers(stats: CandidateStats) -> bool:
     return whole and all(_BARE_CODE.fullmatch(marker) for marker in stats.markers)
 
 
+# A unit written on fewer of a column's numbers than this share is theirs, not the column's:
+# a POS line export's Qty holds "2.31 lb" for weighed produce beside "1" and "2" items counted.
+MINORITY_UNIT_SHARE = 0.5
+MINORITY_UNIT_NOTE = (
+    " Only {marked:,} of {parsed:,} values ({share:.1%}) are written with a unit ({unit}); the others are"
+    " bare numbers, which may count something else (items beside weights): the unit applies to those"
+    " values only, so none is recorded for the column."
+)
+
+
+def _unit_of_some_values(stats: CandidateStats, share: float, unit: str, from_name: UnitEvidence | None) -> bool:
+    """Whether a unit the values write is on too few of them to be the column's (see
+    `MINORITY_UNIT_SHARE`), and the name does not state it for the rest. Amounts are left
+    alone: a currency's sign on some of them is the rest's currency too."""
+    if stats.detector.data_type == "DECIMAL" or share >= MINORITY_UNIT_SHARE:
+        return False
+    return from_name is None or unit_scale(from_name.unit)[0] != unit
+
+
 def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> None:
     stats = option.stats
     from_name = None
@@ -803,6 +822,11 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
             return
         share = (stats.marked or 0) / stats.parsed if stats.parsed else 0.0
         from_values = UnitEvidence(units.pop() or "", VALUE_UNIT_CONFIDENCE * share)
+        if _unit_of_some_values(stats, share, from_values.unit, from_name):
+            option.details["unit_note"] = MINORITY_UNIT_NOTE.format(
+                marked=stats.marked or 0, parsed=stats.parsed, share=share, unit=from_values.unit
+            )
+            return
         named = unit_scale(from_name.unit)[0] if from_name is not None else None
         if (
             stats.detector.data_type == "DECIMAL" and named is not None and named != from_values.unit
