@@ -700,6 +700,15 @@ def test_a_temperature_s_unit_after_a_model_s_short_name_or_as_a_last_k() -> Non
     assert [unit_from_name(n) for n in ("salary_k", "price_K", "ECS_K")] == [None, None, None]
 
 
+def test_mi_is_miles_only_beside_a_distance_s_word() -> None:
+    # Freddie Mac's and Fannie Mae's loan files: MI is mortgage insurance (MI_TYPE,
+    # MI_RECOVERIES, mi_cancellation_indicator); MI_PCT is its percentage.
+    for name in ("MI_TYPE", "mi_type", "MI_RECOVERIES", "mi_cancellation_indicator", "MI"):
+        assert unit_from_name(name) is None, name
+    names = ("MI_PCT", "distance_mi", "Trip Distance mi", "trip_miles", "odometer_mi")
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["%", "mi", "mi", "mi", "mi"]
+
+
 def test_grocery_units_in_capitals_or_words(infer: Infer) -> None:
     # A scale's POS export "1.84 LB", shipping weights "2 LBS", an item master's "12 OZ",
     # "16.9 FL OZ" and "1 GAL" (Dunnhumby's CURR_SIZE_OF_PRODUCT), Amazon's "2.5 Pounds".

@@ -736,6 +736,8 @@ def _unit_from_name(name: str) -> UnitEvidence | None:
             continue  # Ames's MSSubClass, MSZoning: an abbreviation, not milliseconds
         if position == 0 and len(tokens) > 2 and _COUNTRY_PREFIX.match(name):
             continue  # Open Power System Data's GB_GBN_price_day_ahead: Great Britain, not gigabytes
+        if token == "mi" and not _DISTANCE_WORDS.intersection(tokens):
+            continue  # mortgage insurance (Freddie Mac's MI_TYPE, MI_RECOVERIES), a middle initial
         if token in NAME_UNITS:
             return UnitEvidence(NAME_UNITS[token], NAME_UNIT_CONFIDENCE)
         if token in _CURRENCY_WORDS:
@@ -762,6 +764,15 @@ def _degrees_of_temperature(tokens: list[str]) -> str | None:
          if before == "deg" and after in _DEGREES_OF_TEMPERATURE),
         None,
     )
+
+
+# Name words of a distance, beside which "mi" is miles (distance_mi, Trip Distance mi): alone
+# it is as often mortgage insurance (Freddie Mac's and Fannie Mae's MI_TYPE, MI_RECOVERIES,
+# mi_cancellation_indicator) or a middle initial.
+_DISTANCE_WORDS = _FEET_WORDS | frozenset({
+    "trip", "travel", "traveled", "travelled", "route", "drive", "driven", "driving", "commute", "odometer", "odo",
+    "mileage", "ride", "walk", "walked", "hike", "leg", "segment", "road", "track", "trail", "away", "flown", "haul",
+})
 
 
 # Numbers written as words, before a unit of a window (in_two_weeks, within_thirty_days).
