@@ -737,3 +737,11 @@ def test_a_unit_on_few_values_is_not_the_column_s(infer: Infer) -> None:
     # The name states it for the bare ones: the column's unit.
     named = infer({"weight_lb": [*counts, "2.31 lb", "0.84 lb"]})["weight_lb"]
     assert named.candidates[0].detected_unit == "lb"
+
+
+def test_zero_padded_whole_numbers_under_a_percentage_s_name_are_percentages(infer: Infer) -> None:
+    # Freddie Mac's origination file: MI_PCT, the mortgage insurance percentage, always three
+    # digits ("000", "025", "030").
+    result = infer({"MI_PCT": ["000", "025", "030", "012", "000", "000", "035", "000"]})["MI_PCT"]
+    assert (result.decided_type, result.candidates[0].detected_unit) == ("INTEGER", "%")
+    assert result.bounds == (0, 35)

@@ -63,6 +63,7 @@ from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
     AGREEING_UNIT_CONFIDENCE,
     ISO_CURRENCIES,
+    PERCENT_MAX,
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     currency_code,
@@ -854,6 +855,13 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         option.details["unit_note"] = scale_note(column_name)
 
 
+def _names_a_percentage(name: str) -> bool:
+    """Whether a name states percent (``MI_PCT``, ``discount_pct``, ``growth %``): no code is
+    named so."""
+    unit = unit_from_name(name)
+    return unit is not None and unit.unit == "%"
+
+
 # Readings of a whole number as a moment: codes are none of them either.
 _NUMBER_AS_TIME: frozenset[PatternName] = frozenset(
     {
@@ -872,6 +880,8 @@ def _leading_zero_note(
     high = as_bound(integer.stats.high)
     if names_a_time_part(name) and high is not None and high <= 99:
         return None  # an hour or a month written with two digits ("08"): a number
+    if _names_a_percentage(name) and high is not None and high <= PERCENT_MAX:
+        return None  # Freddie Mac's MI_PCT "000", "025", "030": a percentage written to a fixed width
     share = integer.stats.leading_zeros / integer.stats.parsed
     if share < config.leading_zero_share and not looks_like_identifier(name):
         return None  # (under an identifier's name one is enough: a barcode's "00070404000104")
