@@ -1253,6 +1253,18 @@ def test_subject_ids_of_a_clinical_trial_are_no_phone_numbers(infer: Infer) -> N
     ]
 
 
+def test_a_measure_named_after_an_identifier_is_a_number(infer: Infer) -> None:
+    # FedEx's invoice detail: "Tracking ID Charge Amount" (4.95, 34.16, 253.00) is the charge
+    # of a tracking number, money; the "ID" before it made it an identifier's text.
+    charges = [f"{(i * 7.31) % 260:.2f}" for i in range(60)]
+    result = infer({"Tracking ID Charge Amount": charges, "Tracking ID": charges})
+    assert result["Tracking ID Charge Amount"].decided_type in ("DOUBLE", "DECIMAL")
+    assert result["Tracking ID"].decided_type == "VARCHAR"
+    assert [looks_like_identifier(n) for n in ("Order ID Weight", "sku_price", "invoice_no_total", "fee_id")] == [
+        False, False, False, True,
+    ]
+
+
 def test_a_few_comma_lists_among_whole_numbers_are_no_decimals(infer: Infer) -> None:
     # Yelp's elite years: mostly one year, a few "2018,2019" (read as 2018.2019 before).
     values = ["2018,2019" if i % 15 == 0 else str(2010 + i % 9) for i in range(300)]

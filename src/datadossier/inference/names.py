@@ -440,6 +440,15 @@ def _names_a_program_listing(tokens: list[str]) -> bool:
     )
 
 
+# Last words of a name that measure what the words before it identify: FedEx's invoices
+# write "Tracking ID Charge Amount" (4.95, 34.16), the charge of a tracking number, and an
+# order export "Order ID Weight"; money or a quantity, whatever id word comes first.
+_MEASURE_ENDINGS = frozenset({
+    "amount", "amt", "charge", "charges", "cost", "costs", "fee", "fees", "price", "weight", "qty", "quantity",
+    "total", "sum",
+})
+
+
 def looks_like_identifier(name: str) -> bool:
     """True for names such as ``customer_id``, ``StockCode``, ``InvoiceNo``, ``sku``, ``License #``,
     ``USUBJID``, ``CFDA``."""
@@ -452,6 +461,8 @@ def looks_like_identifier(name: str) -> bool:
         return False
     if len(tokens) > 1 and tokens[0] == "age":
         return False  # an age at something: the Stack Overflow survey's Age1stCode
+    if len(tokens) > 1 and tokens[-1] in _MEASURE_ENDINGS:
+        return False  # a measure of the identified thing: FedEx's "Tracking ID Charge Amount"
     if name.strip().endswith("#") or name.strip() == "#":
         return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
     if any(t in _IDENTIFIER_WORDS for t in tokens):
