@@ -171,6 +171,16 @@ def test_numbers_with_a_note_in_parentheses_are_their_numbers(infer: Infer) -> N
     assert result["balance"].decided_pattern != "noted_number"  # accounting's negatives
 
 
+def test_a_letter_in_parentheses_glued_to_a_number_is_a_code(infer: Infer) -> None:
+    # PowerSchool's Sections export: Expression "1(A)", "3(B)" is a period on the A or B day;
+    # read as noted numbers, 1(A) and 1(B) were both 1 and the day was dropped unsaid.
+    periods = ["1(A)", "2(A)", "3(B)", "1(B)", "4(A)", "5(A)", "6(B)", "7(A)", "2(B)", "3(A)"] * 5
+    result = infer({"Expression": periods, "Rate": ["12.3", "56.7(Unreliable)", "8.1 (e)", "9.0", "10.5"] * 10})
+    assert (result["Expression"].decided_type, result["Expression"].decided_pattern) == ("VARCHAR", None)
+    # A worded note glued to its number, or a letter after a space, is still a note.
+    assert (result["Rate"].decided_pattern, result["Rate"].bounds) == ("noted_number", (8.1, 56.7))
+
+
 def test_a_scale_s_labelled_ends_are_their_numbers(infer: Infer) -> None:
     # Qualtrics' choice-text export of an NPS question: "0 - Not at all likely" and "10 -
     # Extremely likely" (12% of the answers) beside the plain 1..9; as text, "INTEGER parses
@@ -1324,7 +1334,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "month_name_short_year": ["Jan 21", "Foo-21", "Jan-2021", "5-Jan", "Jan-5-21"],
     "sas_date": ["16MAR2", "16MARCH2021", "32MAR2021", "16MAR021", "MAR2021", "16 MAR 2021", "16FOO2021"],
     "labelled_scale": ["5-10", "1.5", "1234. Foo", "1.5 - Good", "Refused", "10 -", "- 9. Refused", "10 - 12"],
-    "noted_number": ["12.3 (1)", "(Unreliable)", "12.3 Unreliable", "12.3 (Unreliable", "12.3 (a very long note that goes on and on)"],
+    "noted_number": ["12.3 (1)", "1(A)", "2(A-B)", "(Unreliable)", "12.3 Unreliable", "12.3 (Unreliable", "12.3 (a very long note that goes on and on)"],
     "month_name_date": ["Jan 2021", "5 Janu 2021", "Foo 5 2021"],
     "month_day_comma_year": ["13 28, 2014", "02 32, 2014", "02 28 2014", "02, 28, 2014", "02 28, 14"],
     "month_name_datetime": ["Jan 5 2021", "Jan 5 2021 25:00", "Jan 5 2021 3", "Jan 5 2021 13:00 PM"],

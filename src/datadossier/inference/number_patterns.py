@@ -422,15 +422,18 @@ def flagged_number() -> Detector:
 def noted_number() -> Detector:
     """Numbers with a word in parentheses after them, a note on the figure: CDC WONDER's rates
     "12.3 (Unreliable)" (fewer than 20 deaths), a "(provisional)" or "(e)"; typed as the
-    number, values without a note pass too. Not accounting's "(1,234)": digits are no note."""
-    note = r"\((?i:[a-z][a-z .'-]{0,29})\)"
-    regex = rf"\s*[-+]?{NUM}(?:\s*{note})?\s*"
+    number, values without a note pass too. Not accounting's "(1,234)": digits are no note;
+    nor a letter or two glued to the number, a code's part: PowerSchool's periods "1(A)",
+    "3(B)" (the A or B day)."""
+    # (Glued to the number, a note is a word: "56.7(Unreliable)"; "(A)" and "(A-B)" are not.)
+    note = r"(?:\s+\((?i:[a-z][a-z .'-]{0,29})\)|\((?i:[a-z]{3}[a-z .'-]{0,27})\))"
+    regex = rf"\s*[-+]?{NUM}{note}?\s*"
 
     def convert(col: str, _sql_type: str) -> str:
         value = shaped(col, regex)
         return f"TRY_CAST(trim(split_part({value}, '(', 1)) AS DOUBLE)"
 
-    noted = lit(rf"[0-9.]\s*{note}\s*$")
+    noted = lit(rf"[0-9.]{note}\s*$")
     return Detector(
         "noted_number", "DOUBLE", regex, convert, lenient=True,
         mark=lambda col: f"regexp_matches({col}, {noted})", priority=33,
