@@ -1265,6 +1265,19 @@ def test_a_measure_named_after_an_identifier_is_a_number(infer: Infer) -> None:
     ]
 
 
+def test_statute_sections_with_an_e_are_codes_not_exponents(infer: Infer) -> None:
+    # The FJC's civil cases: SECTION "1983", "1332" beside Title VII's "2000e-5" and "2000e-2"
+    # (42 U.S.C. 2000e-5), which a float reading made 0.02 and 20.0.
+    sections = ["1983", "1332", "2000e-5", "201", "1983", "2000e-2", "1331", "12101", "1981"] * 4
+    # R's write.csv writes a small float so beside whole ones: scientific notation, a number.
+    r_floats = ["3", "1e-05", "2", "0", "12", "4", "2.5e-07", "7", "1"] * 4
+    result = infer({"SECTION": sections, "p_value": r_floats})
+    section = result["SECTION"]
+    assert (section.decided_type, section.decided_pattern) == ("VARCHAR", None)
+    assert "2000e-" in (section.reason or "")
+    assert result["p_value"].decided_type == "DOUBLE"
+
+
 def test_a_few_comma_lists_among_whole_numbers_are_no_decimals(infer: Infer) -> None:
     # Yelp's elite years: mostly one year, a few "2018,2019" (read as 2018.2019 before).
     values = ["2018,2019" if i % 15 == 0 else str(2010 + i % 9) for i in range(300)]

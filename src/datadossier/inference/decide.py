@@ -193,7 +193,7 @@ def _decide_text(
         or _classification_note(by_name, name, n, scan.missing)
         or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
-        or _price_per_unit_note(by_name, n)
+        or _price_per_unit_note(by_name, n) or _exponent_code_note(by_name, n)
     )
     if code_note:
         for option in options:
@@ -1142,6 +1142,30 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
             " written in scientific notation has lost digits already); kept as VARCHAR, as written."
         )
     return None
+
+
+# Digits and an exponent with no point, more than one digit before it ("2000e-5"): no program
+# writes a float so (one digit before the point, or none: "1.5e-05", "3E+10", "1e-05").
+_UNNORMALIZED_EXPONENT = re.compile(r"[-+]?[0-9]{2,}[eE][-+]?[0-9]+")
+
+
+def _exponent_code_note(by_name: dict[PatternName, _Option], n: int) -> str | None:
+    """Why whole numbers stay text when the values only a float reading takes are digits
+    before an exponent as no program writes one: the FJC's statute sections "2000e-5" and
+    "2000e-2" (Title VII) beside "1983" and "1332" were 0.02 and 20.0, unsaid. A float column
+    whose exponents are written as programs write them ("1.5e-05") keeps its numbers."""
+    number, whole = by_name.get("float"), by_name.get("integer")
+    if number is None or whole is None or not number.acceptable or whole.stats.parsed == n:
+        return None
+    failed = n - whole.stats.parsed
+    examples = [e.strip() for e in whole.stats.failed_examples]
+    if 2 * failed >= n or not examples or not all(_UNNORMALIZED_EXPONENT.fullmatch(e) for e in examples):
+        return None
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are whole numbers with an 'e' and digits after them (e.g."
+        f" {examples[0]!r}) beside plain whole numbers: codes such as the statute section 2000e-5, not scientific"
+        " notation (which writes one digit before the point: 2.0e-2); kept as VARCHAR, as written."
+    )
 
 
 # Whole numbers listed with a comma, bar or semicolon ("93 | 1167", "1014,88").

@@ -111,9 +111,11 @@ def integer() -> Detector:
         # rounded (DuckDB's cast reads it as 9780440000000, digits that were never there).
         as_int = f"TRY_CAST({col} AS {sql_type})"
         # (With an exponent, a whole number only if the digits before it are all its digits:
-        # Reddit's created_utc "1.430438407e9" is 1430438407, but "9.78044E+12" lost seven.)
+        # Reddit's created_utc "1.430438407e9" is 1430438407, but "9.78044E+12" lost seven.
+        # And only with a point before it, as programs write one: "2000e-2" is the FJC's
+        # statute section, Title VII's 42 U.S.C. 2000e-2, not 20.)
         mantissa = f"regexp_replace(split_part(lower({col}), 'e', 1), '[^0-9]', '', 'g')"
-        whole = f"length(ltrim({mantissa}, '0')) >= length(CAST(abs({as_int}) AS VARCHAR))"
+        whole = f"contains({col}, '.') AND length(ltrim({mantissa}, '0')) >= length(CAST(abs({as_int}) AS VARCHAR))"
         return (
             f"CASE WHEN TRY_CAST({col} AS DOUBLE) = {as_int}"
             f" AND (NOT (contains({col}, 'E') OR contains({col}, 'e')) OR {whole}) THEN {as_int} END"
