@@ -1278,6 +1278,19 @@ def test_statute_sections_with_an_e_are_codes_not_exponents(infer: Infer) -> Non
     assert result["p_value"].decided_type == "DOUBLE"
 
 
+def test_counts_beside_their_buckets_are_a_category(infer: Infer) -> None:
+    # HMDA's LAR: total_units is 1 to 4, or "5-24", "25-49", ">149" for a multifamily loan;
+    # an integer type sent those loans to quarantine, whole records with them.
+    units = [{10: "5-24", 40: "25-49", 70: ">149"}.get(i, "2" if i % 25 == 0 else "1") for i in range(300)]
+    # A day and a month written with a dash are no range.
+    days = ["12-03" if i % 50 == 0 else str(i % 28 + 1) for i in range(300)]
+    result = infer({"total_units": units, "day": days})
+    total = result["total_units"]
+    assert (total.decided_type, total.decided_pattern) == ("VARCHAR", None)
+    assert "ranges or open bounds" in (total.reason or "")
+    assert "ranges or open bounds" not in (result["day"].reason or "")
+
+
 def test_a_few_comma_lists_among_whole_numbers_are_no_decimals(infer: Infer) -> None:
     # Yelp's elite years: mostly one year, a few "2018,2019" (read as 2018.2019 before).
     values = ["2018,2019" if i % 15 == 0 else str(2010 + i % 9) for i in range(300)]

@@ -193,7 +193,7 @@ def _decide_text(
         or _classification_note(by_name, name, n, scan.missing)
         or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
-        or _price_per_unit_note(by_name, n) or _exponent_code_note(by_name, n)
+        or _price_per_unit_note(by_name, n) or _exponent_code_note(by_name, n) or _bucket_code_note(by_name, n)
     )
     if code_note:
         for option in options:
@@ -1165,6 +1165,33 @@ def _exponent_code_note(by_name: dict[PatternName, _Option], n: int) -> str | No
         f"{failed:,} values ({failed / n:.1%}) are whole numbers with an 'e' and digits after them (e.g."
         f" {examples[0]!r}) beside plain whole numbers: codes such as the statute section 2000e-5, not scientific"
         " notation (which writes one digit before the point: 2.0e-2); kept as VARCHAR, as written."
+    )
+
+
+# A bucket of whole numbers: a range ("5-24", "100 - 149") or an open bound (">149", "150+").
+_RANGE = re.compile(r"([0-9]+)\s*[-–]\s*([0-9]+)")
+_OPEN_BOUND = re.compile(r"[<>≤≥]=?\s*[0-9]+|[0-9]+\s*\+")
+
+
+def _bucket_code_note(by_name: dict[PatternName, _Option], n: int) -> str | None:
+    """Why whole numbers stay text when the values they fail on are ranges and open bounds,
+    one of them a range at least: HMDA's total_units is 1 to 4 or "5-24", "25-49", ">149"
+    for a multifamily loan, which an integer type sent to quarantine, whole loan records with
+    them. A category of counts, not a count (a bound alone is a marker's: "<5" suppressed)."""
+    whole = by_name.get("integer")
+    if whole is None or whole.stats.parsed == n or not whole.stats.failed_examples:
+        return None
+    examples = [e.strip() for e in whole.stats.failed_examples]
+    ranges = [m for m in map(_RANGE.fullmatch, examples) if m is not None]
+    if not ranges or not all(_RANGE.fullmatch(e) or _OPEN_BOUND.fullmatch(e) for e in examples):
+        return None
+    if not all(int(m.group(1)) < int(m.group(2)) for m in ranges):
+        return None  # (not ranges: "12-03" a day and a month, a code's parts)
+    failed = n - whole.stats.parsed
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are ranges or open bounds (e.g. {ranges[0].group(0)!r}) beside whole"
+        " numbers: buckets of a count, such as HMDA's total_units 1 to 4 and '5-24', '>149'; a category, kept as"
+        " text so that no row goes to quarantine."
     )
 
 
