@@ -141,6 +141,38 @@ def test_a_comma_and_three_digits_is_a_decimal_where_the_table_writes_decimal_co
     assert (alone.decided_type, alone.bounds) == ("INTEGER", (68110.0, 82057.0))
 
 
+def test_three_decimals_after_a_comma_are_decimals_where_the_file_says_decimal_comma(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A German SPC export, ';'-separated with BUDAT written 01.04.2023: tolerances and
+    # measures of three decimals in mm, none below 1 ("12,018"), were read as 12018.
+    columns: dict[str, list[str | None]] = {
+        "USL": ["12,018", "12,018", "20,000", "20,000"] * 10,
+        "Measured": ["12,003", "11,998", "19,990", "19,985"] * 10,
+        "BUDAT": ["01.04.2023", "02.04.2023", "03.04.2023", "04.04.2023"] * 10,
+    }
+    build_raw_table(con, columns)
+    pairs = [(name, "VARCHAR") for name in columns]
+
+    def decided(delimiter: str | None, *names: str) -> dict[str, tuple[object, ...]]:
+        chosen = [(n, "VARCHAR") for n in names] if names else pairs
+        results = infer_columns(con, RELATION, chosen, delimiter=delimiter)
+        return {r.column_name: (r.decided_pattern, r.bounds, r.reason) for r in results}
+
+    # The dates alone say so.
+    by_dates = decided(",")
+    assert by_dates["USL"][:2] == ("grouped_number_eu", (12.018, 20.0))
+    assert "day.month.year (BUDAT)" in str(by_dates["Measured"][2])
+    # So does a ';' delimiter, without dates.
+    by_delimiter = decided(";", "USL", "Measured")
+    assert by_delimiter["Measured"][:2] == ("grouped_number_eu", (11.998, 19.99))
+    assert "';'-separated" in str(by_delimiter["Measured"][2])
+    # Nothing says so: thousands, and the reason says the commas could be decimal.
+    alone = decided(",", "USL")["USL"]
+    assert alone[:2] == ("thousands", (12018.0, 20000.0))
+    assert "Commas may group thousands or be decimal" in str(alone[2])
+
+
 def test_a_point_groups_thousands_before_a_trailing_minus_where_the_table_writes_decimal_commas(infer: Infer) -> None:
     # SAP's FBL3N download for a German user: quantities "3.550" and "1.179-" beside amounts
     # "1.234,56-"; read with a decimal point, every quantity past 999 was 1000 times too small.

@@ -1515,6 +1515,8 @@ def _resolve_ambiguities(
             " has more than one comma."
         )
         chosen = decimal_comma
+    if chosen.name == "thousands" and decimal_comma and _comma_in_every_value(chosen, decimal_comma):
+        chosen = _comma_tie(chosen, decimal_comma, findings, notes)
     other = usable(_READ_BOTH_WAYS[chosen.name]) if chosen.name in _READ_BOTH_WAYS else None
     if other is not None and other.stats.parsed == chosen.stats.parsed:
         if chosen.name in DAY_MONTH_PATTERNS:
@@ -1522,6 +1524,39 @@ def _resolve_ambiguities(
         else:
             chosen = _decimal_separator_tie(chosen, other, notes)
     return chosen
+
+
+def _comma_in_every_value(grouped: _Option, decimal_comma: _Option) -> bool:
+    """Whether every value of a column read as thousands reads as well with a decimal comma,
+    differently, and writes a comma: one, with three digits after it ("12,018"), the shape of
+    both a thousands group and a measure of three decimals."""
+    parsed = grouped.stats.parsed
+    return (
+        decimal_comma.stats.parsed >= parsed and (decimal_comma.stats.marked or 0) >= parsed
+        and (decimal_comma.stats.low, decimal_comma.stats.high) != (grouped.stats.low, grouped.stats.high)
+    )
+
+
+def _comma_tie(grouped: _Option, decimal_comma: _Option, findings: SampleFindings, notes: list[str]) -> _Option:
+    """Thousands or three decimals, for values that read both ways: decimals where the file
+    says it writes a decimal comma (a German SPC export, ';'-separated with dates written
+    01.04.2023, measures "12,018" mm that thousands made 12018), else thousands; said
+    ambiguous either way, as a day/month order is."""
+    for option in (grouped, decimal_comma):
+        option.details["ambiguous_decimal_separator"] = True
+        option.ambiguous = True
+    if findings.table_comma_locale is not None:
+        notes.append(
+            "Commas may group thousands or be decimal: every value has one, with three digits after it; read as"
+            f" decimal (12,018 as 12.018) because {findings.table_comma_locale}."
+        )
+        return decimal_comma
+    notes.append(
+        "Commas may group thousands or be decimal: every value has one, with three digits after it; read as"
+        " thousands (12,018 as 12018), as nothing in the file writes a decimal comma (no ';' delimiter, no dates"
+        " written 01.04.2023, no other number with a decimal comma)."
+    )
+    return grouped
 
 
 def _zero_one_values(number: _Option) -> str:

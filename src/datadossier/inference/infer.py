@@ -108,6 +108,7 @@ def infer_columns(
     plans: list[ColumnPlan] | None = None,
     readings: Readings = NO_READINGS,
     labels: dict[str, tuple[str, ...]] | None = None,
+    delimiter: str | None = None,
 ) -> list[ColumnInference]:
     """Infer a type for every column of ``relation``, in the order given.
 
@@ -116,7 +117,8 @@ def infer_columns(
     column and a decision; columns the source typed keep their type (one candidate) and get a
     unit from their name when numeric. ``plans`` (one per column, same order) replace step 1;
     ``readings`` name the typed readings that are already columns of ``relation``; ``labels``
-    what rows under a CSV file's header say of each column (its units, say).
+    what rows under a CSV file's header say of each column (its units, say); ``delimiter`` a
+    CSV file's (';' says a decimal comma, see `_comma_locale`).
     """
     if plans is None:
         plans = plan_columns(con, relation, columns, config=config)
@@ -152,6 +154,7 @@ def infer_columns(
             ):
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
+    _redecide_by_comma_locale(plans, scans, results, config, labels, delimiter)
     results = _table_letters_in_text(con, relation, plans, results)
     return amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
 
@@ -160,6 +163,48 @@ def infer_columns(
 _DECIMAL_COMMA_PATTERNS: frozenset[PatternName] = frozenset(
     {"grouped_number_eu", "currency_eu", "currency_eu_precise", "trailing_minus_eu"}
 )
+
+
+def _comma_locale(plans: list[ColumnPlan], results: list[ColumnInference], delimiter: str | None) -> str | None:
+    """What says the file comes from a country that writes a decimal comma, though none of its
+    numbers shows one: a ';' delimiter (Excel's list separator where the comma is decimal), or
+    dates written day.month.year (Germany, Austria, Scandinavia, Eastern Europe); None when
+    nothing does."""
+    evidence = ["the file is ';'-separated"] if delimiter == ";" else []
+    dotted = [
+        result.column_name for plan, result in zip(plans, results, strict=True)
+        if plan.findings is not None and plan.findings.date_separator == "."
+        and result.decided_pattern in DAY_MONTH_PATTERNS and result.decided_pattern not in MONTH_FIRST_PATTERNS
+    ]
+    if dotted:
+        evidence.append(f"its dates are written day.month.year ({', '.join(dotted[:3])})")
+    return " and ".join(evidence) or None
+
+
+def _redecide_by_comma_locale(
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    results: list[ColumnInference],
+    config: InferenceConfig,
+    labels: dict[str, tuple[str, ...]] | None,
+    delimiter: str | None,
+) -> None:
+    """Numbers read as thousands whose every comma could be decimal ("12,018") are decided
+    again where the file says it writes a decimal comma (`_comma_locale`): a German SPC
+    export's tolerances and measures, all of three decimals and none below 1, were a thousand
+    times too large. ``results`` re-decided in place."""
+    ambiguous = [
+        i for i, r in enumerate(results)
+        if r.decided_pattern == "thousands" and r.candidates and r.candidates[0].details.get("ambiguous_decimal_separator")
+    ]
+    locale = _comma_locale(plans, results, delimiter) if ambiguous else None
+    if locale is None:
+        return
+    for i in ambiguous:
+        findings = plans[i].findings
+        if findings is not None:
+            findings.table_comma_locale = locale
+            results[i] = _decide(plans[i], scans[i], config, labels)
 
 
 def _beside_table_missing_letters(plans: list[ColumnPlan]) -> None:

@@ -141,6 +141,10 @@ class SampleFindings:
     # Whether the table's other numbers write a decimal comma ("1.428,17"), which makes a
     # point in this column's numbers a thousands separator (see `infer.infer_columns`).
     table_decimal_comma: bool = False
+    # What says the file writes a decimal comma though no number of its own shows one (its ';'
+    # delimiter, its dates written 01.04.2023), which settles a comma that both groups
+    # thousands and marks three decimals ("12,018"; see `infer.infer_columns`).
+    table_comma_locale: str | None = None
     # The compact date shapes ("compact_date": YYYYMMDD) of the table's other columns read as
     # dates, which make this column's numbers dates when every one reads so (see
     # `infer.infer_columns`).

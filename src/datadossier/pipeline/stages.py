@@ -795,7 +795,10 @@ def finish_table(
             if plans is not None:
                 plans = replan_sparse(con, stage, plans)
             inferences = _noted(
-                infer_columns(con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged)),
+                infer_columns(
+                    con, stage, staged.raw_columns, plans=plans, readings=readings, labels=_column_labels(staged),
+                    delimiter=_delimiter(staged),
+                ),
                 _na_code_notes(con, stage, list((staged.read_options or {}).get("na_codes") or [])),
                 _written_name_notes(staged.dialect, staged.written),
                 _null_token_notes(staged.null_tokens),
@@ -898,6 +901,15 @@ def label_names(labels: list[list[str]], columns: list[str]) -> dict[str, str]:
             continue
         return {name: cell for name, cell in zip(columns, cells, strict=False) if cell}
     return {}
+
+
+def _delimiter(staged: StagedFile) -> str | None:
+    """A CSV file's delimiter, also for a copy reopened without its dialect; None for Parquet
+    and for a raw layer staged from its view."""
+    copy = staged.reload[0] if staged.reload is not None else None
+    if isinstance(copy, CsvCopy):
+        return str(copy.options.get("delim", ""))[:1] or None
+    return (staged.dialect or {}).get("delimiter")
 
 
 def _column_labels(staged: StagedFile) -> dict[str, tuple[str, ...]]:
