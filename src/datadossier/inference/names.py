@@ -461,7 +461,9 @@ def looks_like_identifier(name: str) -> bool:
         return False
     if len(tokens) > 1 and tokens[0] == "age":
         return False  # an age at something: the Stack Overflow survey's Age1stCode
-    if len(tokens) > 1 and tokens[-1] in _MEASURE_ENDINGS:
+    # (Its repeats numbered too: FedEx's wide layout's "Tracking ID Charge Amount_1" to "_3".)
+    unnumbered = list(itertools.dropwhile(str.isdigit, reversed(tokens)))
+    if len(unnumbered) > 1 and unnumbered[0] in _MEASURE_ENDINGS:
         return False  # a measure of the identified thing: FedEx's "Tracking ID Charge Amount"
     if name.strip().endswith("#") or name.strip() == "#":
         return True  # Chicago's "License #", "Invoice#", the Pokémon data's "#"
