@@ -167,10 +167,15 @@ def test_three_decimals_after_a_comma_are_decimals_where_the_file_says_decimal_c
     by_delimiter = decided(";", "USL", "Measured")
     assert by_delimiter["Measured"][:2] == ("grouped_number_eu", (11.998, 19.99))
     assert "';'-separated" in str(by_delimiter["Measured"][2])
-    # Nothing says so: thousands, and the reason says the commas could be decimal.
-    alone = decided(",", "USL")["USL"]
+    # Nothing says so: thousands, and the reason says the commas could be decimal...
+    alone = decided("\t", "USL")["USL"]
     assert alone[:2] == ("thousands", (12018.0, 20000.0))
     assert "Commas may group thousands or be decimal" in str(alone[2])
+    # ... but for a comma-separated file, whose values with a comma are quoted: a US export's
+    # counts ("12,018"), thousands unsaid.
+    quoted = decided(",", "USL")["USL"]
+    assert quoted[:2] == ("thousands", (12018.0, 20000.0))
+    assert "Commas may group" not in str(quoted[2])
 
 
 def test_a_point_groups_thousands_before_a_trailing_minus_where_the_table_writes_decimal_commas(infer: Infer) -> None:

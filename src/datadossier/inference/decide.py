@@ -1541,7 +1541,10 @@ def _comma_tie(grouped: _Option, decimal_comma: _Option, findings: SampleFinding
     """Thousands or three decimals, for values that read both ways: decimals where the file
     says it writes a decimal comma (a German SPC export, ';'-separated with dates written
     01.04.2023, measures "12,018" mm that thousands made 12018), else thousands; said
-    ambiguous either way, as a day/month order is."""
+    ambiguous either way, as a day/month order is; thousands, unsaid, in a comma-separated file
+    (a US export's quoted "12,345" counts)."""
+    if findings.comma_delimited:
+        return grouped
     for option in (grouped, decimal_comma):
         option.details["ambiguous_decimal_separator"] = True
         option.ambiguous = True

@@ -198,12 +198,14 @@ def _redecide_by_comma_locale(
         if r.decided_pattern == "thousands" and r.candidates and r.candidates[0].details.get("ambiguous_decimal_separator")
     ]
     locale = _comma_locale(plans, results, delimiter) if ambiguous else None
-    if locale is None:
+    if locale is None and delimiter != ",":
         return
     for i in ambiguous:
         findings = plans[i].findings
         if findings is not None:
             findings.table_comma_locale = locale
+            # (Where nothing says decimal, a comma-separated file's quoted "12,345" is thousands.)
+            findings.comma_delimited = locale is None
             results[i] = _decide(plans[i], scans[i], config, labels)
 
 

@@ -145,6 +145,10 @@ class SampleFindings:
     # delimiter, its dates written 01.04.2023), which settles a comma that both groups
     # thousands and marks three decimals ("12,018"; see `infer.infer_columns`).
     table_comma_locale: str | None = None
+    # Whether the file is comma-separated and nothing in it writes a decimal comma: a value
+    # holding a comma is then quoted on purpose, and "12,018" groups thousands, unambiguously
+    # (see `infer.infer_columns`).
+    comma_delimited: bool = False
     # The compact date shapes ("compact_date": YYYYMMDD) of the table's other columns read as
     # dates, which make this column's numbers dates when every one reads so (see
     # `infer.infer_columns`).
