@@ -211,3 +211,32 @@ async def test_a_cdr_links_its_caller_to_the_subscribers_grain_beside_its_handse
     found, _, _ = await service.relationships(source="telco")
     edges = _edges(found, "telco")
     assert {("cdr", ("A_NUMBER",), "subscribers", ("MSISDN",)), ("cdr", ("IMEI",), "subscribers", ("IMEI",))} <= set(edges)
+
+
+async def test_an_spc_file_s_few_part_numbers_link_to_the_material_master(runtime: Runtime, tmp_path: Path) -> None:
+    # An SPC export per part holds three part numbers (Part No: MAT-6100, MAT-4711, MAT-8800),
+    # all in SAP's material master keyed by Material: three codes said too little, and a part
+    # was no material by name.
+    rng = random.Random(11)
+    materials = [f"MAT-{n}" for n in rng.sample(range(1000, 9999), 10)]
+    folder = tmp_path / "data" / "mes"
+    folder.mkdir(parents=True)
+    (folder / "materials.csv").write_text("Material,Description,Base UoM\n" + "".join(f"{m},Part {m},PC\n" for m in materials))
+    (folder / "spc_measurements.csv").write_text("Part No,Characteristic,Measured,Sample Time\n" + "".join(
+        f"{materials[i % 3]},Bore Dia,{12 + rng.uniform(-0.01, 0.01):.4f},2023-04-01 06:{i:02d}:00\n" for i in range(60)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="mes")
+    assert ("spc_measurements", ("Part No",), "materials", ("Material",)) in _edges(found, "mes")
+
+
+async def test_a_few_words_found_in_a_key_of_words_are_no_reference(runtime: Runtime, tmp_path: Path) -> None:
+    # The few codes a file holds link only in the shape codes have (a prefix, then digits): a
+    # shift's three names found among a lookup's names of one width are no reference.
+    folder = tmp_path / "data" / "shifts"
+    folder.mkdir(parents=True)
+    names = ["Alpine", "Beacon", "Copper", "Dynamo", "Ember1", "Falcon", "Garnet", "Harbor"]
+    (folder / "crews.csv").write_text("Crew,Leader,Size\n" + "".join(f"{n},L{i},{4 + i}\n" for i, n in enumerate(names)))
+    (folder / "log.csv").write_text("Entry,Team,Output\n" + "".join(f"{i},{names[i % 3]},{100 + i}\n" for i in range(60)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="shifts")
+    assert ("log", ("Team",), "crews", ("Crew",)) not in _edges(found, "shifts")

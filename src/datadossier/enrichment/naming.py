@@ -64,6 +64,9 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"department", "dept", "division"}),
     frozenset({"user", "account", "member", "login"}),
     frozenset({"country", "nation"}),
+    # A plant's parts are the materials its ERP lists: an SPC or inspection file's "Part No"
+    # (a German one's Teil-Nr) names SAP's material master by Material, MATNR.
+    frozenset({"material", "part", "matnr", "teil"}),
 )
 # Tables of people, and the role words that point at one of them.
 PERSON_ENTITIES = frozenset({"employee", "staff", "user", "person", "worker", "personnel", "member", "agent", "emp", "people"})

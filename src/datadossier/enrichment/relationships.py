@@ -154,6 +154,8 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     if distinct <= 2:
         return 0.1
     if child.family == "string":
+        if _few_prefixed_codes(child, parent):
+            return FEW_CODES_SPECIFICITY  # (told apart from other few codes in `check_integrity`)
         if distinct <= 5 or (is_placeholder(child.name) and (distinct < HEADERLESS_TEXT_MIN_DISTINCT or distinct >= child.non_null)):
             return 0.4  # (without a header, a few codes found among another table's say little, nor a table's own ids)
         if is_placeholder(child.name) and distinct < HEADERLESS_MIN_DISTINCT:
@@ -193,6 +195,26 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     else:
         spec = 0.75  # a dense range that starts elsewhere (1001..1300) is less common
     return spec * (0.6 if distinct <= 5 else 1.0)
+
+
+# A few codes of one long width, as the parent key writes them, a prefix then digits: an SPC
+# file's three part numbers MAT-6100, MAT-4711, MAT-8800 of a material master, a PRISM file's
+# four GHCN stations USC00050848. Inspection and station files hold a few such codes, and a
+# prefix and several digits all found in a key are no chance, as a few short codes would be.
+FEW_CODES_SPECIFICITY = 0.6
+PREFIXED_CODE_MIN_WIDTH = 6
+_PREFIXED_CODE = "[A-Za-z]{1,5}[-_./ ]?[0-9]{3,}[A-Za-z]?"
+
+
+def _few_prefixed_codes(child: ColumnStats, parent: ColumnStats) -> bool:
+    """Whether a text child of a few values (3 to 5) is written as wide as every value of the
+    parent key, a width that codes have: `FEW_CODES_SPECIFICITY` once its values show the
+    shape of `_PREFIXED_CODE` (`check_integrity`)."""
+    width = child.fixed_length
+    return (
+        child.family == parent.family == "string" and 2 < (child.distinct or 0) <= 5
+        and width is not None and width >= PREFIXED_CODE_MIN_WIDTH and width == parent.fixed_length
+    )
 
 
 # Codes of one character run through the alphabet as ids run 1..N: any list of them holds
@@ -647,6 +669,10 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
                 f"SELECT count(*), sum(c) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p ON {on}"
             ).fetchone()
             assert row is not None
+            if cand.specificity == FEW_CODES_SPECIFICITY and _few_prefixed_codes(cand.child, cand.parent):
+                shaped = con.execute(f"SELECT bool_and(regexp_full_match(v, '{_PREFIXED_CODE}')) FROM _dd_values").fetchone()
+                if not (shaped and shaped[0]):
+                    cand.specificity = 0.4  # a few codes of another shape (words, dates): as any few codes
             cand.child_distinct = int(distinct[0])
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
