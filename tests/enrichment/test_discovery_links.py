@@ -240,3 +240,18 @@ async def test_a_few_words_found_in_a_key_of_words_are_no_reference(runtime: Run
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="shifts")
     assert ("log", ("Team",), "crews", ("Crew",)) not in _edges(found, "shifts")
+
+
+async def test_station_ids_under_a_prism_export_s_name_link_to_the_station_table(runtime: Runtime, tmp_path: Path) -> None:
+    # PRISM Explorer's multi-location CSV heads the location "Name", and users put the GHCN
+    # station id there (USC00050848): the station metadata's station_id holds them all.
+    folder = tmp_path / "data" / "prism"
+    folder.mkdir(parents=True)
+    stations = ["USC00050848", "USW00003017", "USC00053005", "USC00055722", "USC00058431", "USW00023062"]
+    (folder / "station_metadata.csv").write_text("station_id,station_name,latitude\n" + "".join(
+        f"{s},STATION {i},{39 + i / 10:.2f}\n" for i, s in enumerate(stations)))
+    (folder / "prism_monthly.csv").write_text("Name,Date,ppt (mm)\n" + "".join(
+        f"{s},2020-{m:02d},{10 + i * 3 + m:.2f}\n" for i, s in enumerate(stations[:4]) for m in range(1, 4)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="prism")
+    assert ("prism_monthly", ("Name",), "station_metadata", ("station_id",)) in _edges(found, "prism")

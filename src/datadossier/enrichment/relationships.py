@@ -351,11 +351,21 @@ SHORT_CODE_LENGTH = 5.0
 
 
 def _codes_under_a_name(column: ColumnStats) -> bool:
-    """Whether a column named as a description (Name, Country) holds short codes instead."""
+    """Whether a column named as a description (Name, Country) holds short codes instead, or
+    identifiers (`_ids_under_a_name`)."""
     return (
         column.family == "string" and column.non_null > 0 and is_descriptive(column.name)
-        and not is_measure_like(column.name) and (column.avg_length or 0.0) <= SHORT_CODE_LENGTH
+        and not is_measure_like(column.name)
+        and ((column.avg_length or 0.0) <= SHORT_CODE_LENGTH or _ids_under_a_name(column))
     )
+
+
+def _ids_under_a_name(column: ColumnStats) -> bool:
+    """Whether a descriptive name holds values of one long width, which names of places and
+    people seldom share: PRISM's multi-location export heads its locations "Name", and users
+    write a station's GHCN id there (USC00050848). Such a column may reference an identifier
+    of that width only (see `candidate_pairs`)."""
+    return (column.fixed_length or 0) >= PREFIXED_CODE_MIN_WIDTH and (column.avg_length or 0.0) > SHORT_CODE_LENGTH
 
 
 def _names_a_lookup(column: ColumnStats, name_keys: set[tuple[str, ...]]) -> bool:
@@ -462,6 +472,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                     continue
                 if codes_only and (parent.table, parent.name) not in grains:
                     continue  # short codes under a description's name: only onto a table's grain
+                if codes_only and _ids_under_a_name(child) and not (
+                    is_key_like(parent.name) and parent.fixed_length == child.fixed_length
+                ):
+                    continue  # ids under a name: only onto an identifier written as wide
                 mixed = parent.family != child.family
                 if mixed and not _comparable_as_numbers(child, parent):
                     continue
