@@ -255,3 +255,25 @@ async def test_station_ids_under_a_prism_export_s_name_link_to_the_station_table
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="prism")
     assert ("prism_monthly", ("Name",), "station_metadata", ("station_id",)) in _edges(found, "prism")
+
+
+async def test_an_ediscovery_load_file_keyed_by_begdoc_finds_its_families(runtime: Runtime, tmp_path: Path) -> None:
+    # A Relativity load file keyed by BEGDOC: an attachment's PARENT_DOCID and the family's
+    # BEGATTACH name the e-mail's BEGDOC, and neither was a self-reference (under DOCID they were).
+    folder = tmp_path / "data" / "production"
+    folder.mkdir(parents=True)
+    lines: list[str] = []
+    doc = 1
+    for family in range(12):
+        parent = f"ABC{doc:07d}"
+        lines.append(f"{parent},,{parent if family % 3 else ''},MSG")
+        doc += 1
+        for _ in range(family % 3):
+            lines.append(f"ABC{doc:07d},{parent},{parent},PDF")
+            doc += 1
+    (folder / "loadfile.csv").write_text("BEGDOC,PARENT_DOCID,BEGATTACH,FILEEXT\n" + "\n".join(lines) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="production")
+    edges = _edges(found, "production")
+    assert ("loadfile", ("PARENT_DOCID",), "loadfile", ("BEGDOC",)) in edges
+    assert ("loadfile", ("BEGATTACH",), "loadfile", ("BEGDOC",)) in edges

@@ -345,3 +345,14 @@ def test_a_back_office_service_s_name_before_its_export_s_is_no_part_of_the_enti
     # A header/detail export's name, lower-cased whole (Toast's PaymentDetails), reads as
     # its words would: payments.
     assert entity_type("paymentdetails")[0] == "transaction"
+
+
+
+def test_e_discovery_document_numbers_are_keys_and_family_names_self_references() -> None:
+    # Relativity's and Concordance's load files: BEGDOC or BEGBATES keys them, BEGATTACH
+    # names the family's first document.
+    for name in ("BEGDOC", "BEGBATES", "ENDDOC", "CONTROLNUMBER", "DOCID", "Beg Bates"):
+        assert is_key_like(name), name
+    assert hierarchy_hint("BEGATTACH")
+    assert hierarchy_hint("PARENT_DOCID")
+    assert not hierarchy_hint("BEGDOC")

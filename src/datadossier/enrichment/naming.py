@@ -30,6 +30,9 @@ KEY_WORDS = frozenset(
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(
     {"parent", "manager", "mgr", "reports", "boss", "supervisor", "superior", "head", "lead", "up", "predecessor", "successor", "next", "prev", "previous", "root", "referred", "referrer", "referral", "sponsor", "invited", "mentor", "replaces", "replaced", "merged", "duplicate", "original"}
+    # An e-discovery load file's family: BEGATTACH and ENDATTACH name its first and last
+    # documents, rows of the same file (Relativity's, Concordance's DAT).
+    | {"begattach", "endattach"}
 )
 # Descriptive columns: unique values there are attributes, not keys.
 DESCRIPTIVE_WORDS = frozenset(
@@ -285,7 +288,17 @@ def is_key_like(name: str) -> bool:
         or _CODE_WORD.fullmatch(ws[-1]) is not None or ws[-1] in _ABBREVIATIONS or ws[-2:] == ("short", "name")
         or ws[0] in REGISTRY_NUMBERS or (ws[-1] in REGISTRY_NUMBERS and ws[-1] not in _LEADING_ONLY)
         or (len(ws) == 1 and ws[0] in CELL_IDENTITIES) or _NUMBER_SIGN_END.search(_TRAILING_NOTE.sub("", name)) is not None
+        or ws[0] in DOCUMENT_NUMBERS or ws[-1] in DOCUMENT_NUMBERS
     )
+
+
+# The document numbers e-discovery load files write (Relativity, Nuix, Concordance): a
+# document's first and last page's Bates numbers, its family's, its control number. The
+# load file is keyed by BEGDOC or BEGBATES as often as by DOCID, and its PARENT_DOCID and
+# BEGATTACH point there.
+DOCUMENT_NUMBERS = frozenset(
+    {"begdoc", "enddoc", "begbates", "endbates", "begattach", "endattach", "docid", "controlnumber", "begno", "endno", "bates"}
+)
 
 
 # A number sign after a name numbers the thing (BambooHR's "Employee #", "PO#"); before it, it
