@@ -277,3 +277,19 @@ async def test_an_ediscovery_load_file_keyed_by_begdoc_finds_its_families(runtim
     edges = _edges(found, "production")
     assert ("loadfile", ("PARENT_DOCID",), "loadfile", ("BEGDOC",)) in edges
     assert ("loadfile", ("BEGATTACH",), "loadfile", ("BEGDOC",)) in edges
+
+
+async def test_a_pos_s_upc_links_to_the_item_master_s_zero_padded_gtin(runtime: Runtime, tmp_path: Path) -> None:
+    # A POS writes the 12-digit UPC-A (082659083443), the item master (EDI 832) the GTIN-14
+    # padded with zeros (00082659083443): no link, the names differing and no value written alike.
+    rng = random.Random(12)
+    upcs = [f"0{rng.randint(10**10, 10**11 - 1)}" for _ in range(30)]
+    folder = tmp_path / "data" / "grocery"
+    folder.mkdir(parents=True)
+    (folder / "items.csv").write_text("GTIN,Item Description\n" + "".join(f"00{u},ITEM {i}\n" for i, u in enumerate(upcs)))
+    (folder / "sales.csv").write_text("Txn Nbr,Line Nbr,UPC,Qty\n" + "".join(
+        f"{5000000 + i // 3},{1 + i % 3},{rng.choice(upcs)},{1 + i % 4}\n" for i in range(200)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="grocery")
+    link = _edges(found, "grocery")[("sales", ("UPC",), "items", ("GTIN",))]
+    assert link.evidence["normalizations"] == ["leading_zeros"]

@@ -347,6 +347,14 @@ def test_a_back_office_service_s_name_before_its_export_s_is_no_part_of_the_enti
     assert entity_type("paymentdetails")[0] == "transaction"
 
 
+def test_gs1_numbers_of_a_trade_item_name_one_code() -> None:
+    # A POS's UPC, a European EAN-13 and an item master's GTIN-14 are one code at three widths.
+    assert refers_to("UPC", "items", "GTIN") >= 0.9
+    assert refers_to("upc_code", "products", "EAN13") >= 0.9
+    assert refers_to("UPC-A", "items", "GTIN-14") >= 0.9
+    assert refers_to("upcoming", "items", "GTIN") == 0.0
+    assert refers_to("ISBN", "items", "GTIN") == 0.0
+
 
 def test_e_discovery_document_numbers_are_keys_and_family_names_self_references() -> None:
     # Relativity's and Concordance's load files: BEGDOC or BEGBATES keys them, BEGATTACH

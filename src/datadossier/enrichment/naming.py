@@ -467,6 +467,8 @@ def _refers_to(child_column: str, parent_table: str, parent_column: str, *, own_
     child = core_words(child_column)
     if not child:
         return 0.0
+    if child != core_words(parent_column) and trade_item_number(child_column) and trade_item_number(parent_column):
+        return TRADE_ITEM_FAMILY
     parent_words = core_words(parent_column)
     specific_parent = bool(entity_words(parent_column))
     if child == parent_words and specific_parent:
@@ -521,6 +523,23 @@ def _refers_to(child_column: str, parent_table: str, parent_column: str, *, own_
         other_words = [w for w in core_words(child_column) if w not in KEY_WORDS]
         best = min(best, 0.9 if len(other_words) == 1 else 0.6)
     return best
+
+
+# GS1's numbers of one trade item, as wide as each writer keeps them: a POS's 12-digit UPC-A,
+# a European EAN-13, an item master's (EDI 832's) GTIN-14 zero-padded to fourteen. Two names
+# of the family name the same code, read once leading zeros are set aside.
+_TRADE_ITEM_NUMBER = re.compile(r"(?:upc|ean|gtin|jan)(?:a|e|8|12|13|14)?")
+TRADE_ITEM_FAMILY = 0.9
+
+
+def trade_item_number(name: str) -> bool:
+    """Whether a name is one of GS1's numbers of a trade item (UPC, "UPC-A", EAN13, GTIN-14),
+    with nothing but a width, a letter or a key word after it."""
+    ws = core_words(name)
+    return (
+        bool(ws) and _TRADE_ITEM_NUMBER.fullmatch(ws[0]) is not None
+        and all(w.isdigit() or len(w) == 1 or w in KEY_WORDS for w in ws[1:])
+    )
 
 
 def _glued(name: str) -> str:
