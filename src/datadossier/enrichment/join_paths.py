@@ -93,8 +93,10 @@ class Step:
     quarantined: int = 0
     # Of a step from the child: its rows whose reference has no parent (the join's own orphans).
     orphan_rows: int = 0
-    # The slips its values show, which a normalizing join undoes (see `normalized`).
+    # The slips its values show, which a normalizing join undoes (see `normalized`), and the
+    # labels written before its values ("Player Id: ") when it undoes those.
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
+    labels: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -151,6 +153,7 @@ class _Edge:
     quarantined: int = 0
     orphan_rows: int = 0
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
+    labels: tuple[str, ...] = ()
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -190,6 +193,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 quarantined=int(r.evidence.get("orphans_in_quarantine") or 0),
                 orphan_rows=int(r.evidence.get("orphan_rows") or 0),
                 normalizations=normalizations_of(r.evidence),
+                labels=tuple(str(label) for label in r.evidence.get("labels") or ()),
             )
         )
     return edges
@@ -209,7 +213,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
                 empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined, orphan_rows=e.orphan_rows,
-                normalizations=e.normalizations,
+                normalizations=e.normalizations, labels=e.labels,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -217,7 +221,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, items=e.items,
                 empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
-                normalizations=e.normalizations,
+                normalizations=e.normalizations, labels=e.labels,
             )
         )
     return out
@@ -406,7 +410,7 @@ def _empty_notes(step: Step) -> list[str]:
 def _ignored(step: Step) -> str:
     """What a normalizing step ignores, in words: only the slips its values show (menu names
     differing in case and trailing spaces are told nothing of DOI resolvers)."""
-    words = describe(step.normalizations)
+    words = describe(step.normalizations, step.labels)
     return f"{words} {'is' if len(step.normalizations) == 1 else 'are'} ignored"
 
 

@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING, Literal, get_args
 if TYPE_CHECKING:
     import duckdb
 
-Normalization = Literal["spaces", "resolver_prefix", "apostrophe", "whole_number", "leading_zeros", "case"]
+Normalization = Literal["spaces", "resolver_prefix", "label", "apostrophe", "whole_number", "leading_zeros", "case"]
 # In the order `normalized_key` applies them.
 NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
 
 # The resolvers whose URLs wrap scholarly identifiers (DOIs, ORCIDs, OpenAlex and ROR ids),
 # and the "doi:" some files write before a DOI.
 _RESOLVER_PREFIX = r"^(?:(?:https?://)?(?:dx\.|www\.)?(?:doi\.org|orcid\.org|openalex\.org|ror\.org)/|doi:\s*)"
+# A label of a few words and a colon written before the value on some rows: Helpshift's
+# "Player Id: 86694955-a331-..." beside bare player ids in the same column.
+LABEL = r"^[A-Za-z][A-Za-z ]{0,30}:\s*"
 # A digit code with leading zeros, a letter after it too (Chicago's IUCR "041A").
 _ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
 
@@ -34,6 +37,10 @@ def _spaces(sql: str) -> str:
 def _resolver_prefix(sql: str) -> str:
     # OpenAlex writes https://doi.org/10.1038/nature14539, Crossref the bare DOI.
     return f"regexp_replace({sql}, '{_RESOLVER_PREFIX}', '', 'i')"
+
+
+def _label(sql: str) -> str:
+    return f"regexp_replace({sql}, '{LABEL}', '')"
 
 
 def _apostrophe(sql: str) -> str:
@@ -59,6 +66,7 @@ def _case(sql: str) -> str:
 _STEPS: dict[Normalization, Callable[[str], str]] = {
     "spaces": _spaces,
     "resolver_prefix": _resolver_prefix,
+    "label": _label,
     "apostrophe": _apostrophe,
     "whole_number": _whole_number,
     "leading_zeros": _leading_zeros,
@@ -68,6 +76,7 @@ _STEPS: dict[Normalization, Callable[[str], str]] = {
 _WORDS: dict[Normalization, str] = {
     "spaces": "spaces around the values",
     "resolver_prefix": "a resolver's prefix (https://doi.org/)",
+    "label": "a label written before the values",
     "apostrophe": "a leading apostrophe",
     "whole_number": "a whole number's \".0\"",
     "leading_zeros": "leading zeros of codes",
@@ -80,7 +89,7 @@ def normalizations_of(evidence: dict[str, object]) -> tuple[Normalization, ...]:
     the evidence named them (its SQL then stays what it was)."""
     named = evidence.get("normalizations")
     if not isinstance(named, list):
-        return NORMALIZATIONS
+        return tuple(n for n in NORMALIZATIONS if n != "label")  # (labels came later)
     listed: list[object] = named  # pyright: ignore[reportUnknownVariableType]
     return tuple(n for n in NORMALIZATIONS if n in listed)
 
@@ -95,9 +104,11 @@ def normalized_key(sql: str, steps: Iterable[Normalization] = NORMALIZATIONS) ->
     return sql
 
 
-def describe(steps: Sequence[Normalization]) -> str:
-    """The slips undone, in words: "case and spaces around the values"."""
-    words = [_WORDS[s] for s in steps]
+def describe(steps: Sequence[Normalization], labels: Sequence[str] = ()) -> str:
+    """The slips undone, in words: "case and spaces around the values"; the ``labels`` found
+    before the values named (a label written before the values ("Player Id: "))."""
+    named = ", ".join(f'"{label}"' for label in labels)
+    words = [_WORDS[s] + (f" ({named})" if s == "label" and named else "") for s in steps]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
