@@ -1023,6 +1023,30 @@ async def test_an_identifier_unique_but_for_a_few_values_is_still_pointed_at(run
     assert any(w.startswith("Repeats: 3 values of shop.products(Variant SKU)") for w in path.warnings)
 
 
+async def test_a_column_named_bare_for_its_tables_thing_is_pointed_at_though_a_few_values_repeat(
+    runtime: Runtime, tmp_path: Path,
+) -> None:
+    # A WMS export (Manhattan, Blue Yonder): the item master keyed by a bare "Item", three
+    # items listed twice (old and new descriptions); the order lines cite "Item". Renamed
+    # "SKU" the link was found; as "Item" the item master stood apart from every table.
+    folder = tmp_path / "data" / "wms"
+    folder.mkdir(parents=True)
+    items = [*range(300000, 300320), 300007, 300042, 300099]
+    (folder / "item_master.csv").write_text(
+        "Item,Item Description,Case Pack\n" + "".join(f"{item},Thing {n},{6 + n % 5}\n" for n, item in enumerate(items))
+    )
+    (folder / "order_lines.csv").write_text(
+        "Order Number,Line,Item,Qty Ordered\n"
+        + "".join(f"SO-{100000 + i // 3},{i % 3 + 1},{300000 + (i * 37) % 320},{1 + i % 9}\n" for i in range(1200))
+    )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="wms")
+    link = _edges(found, "wms")[("order_lines", ("Item",), "item_master", ("Item",))]
+    assert link.evidence["parent_repeats"] == 3
+    path = (await service.join_paths("order_lines", "item_master")).paths[0]
+    assert any(w.startswith("Repeats: 3 values of wms.item_master(Item)") for w in path.warnings)
+
+
 async def test_an_identifier_written_on_under_half_of_the_rows_is_still_pointed_at(runtime: Runtime, tmp_path: Path) -> None:
     # The Chadwick register: key_retro is empty for most people (their ids are in other
     # systems' columns); Retrosheet's game logs point at it, and no link was found.

@@ -527,7 +527,7 @@ def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
         if c.name not in keyed and c not in columns and c.distinct is not None
         and (
             ((is_key_like(c.name) or _unnamed_code(c)) and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)))
-            or (_specific_values(c) and _all_but_a_few(c))
+            or ((_specific_values(c) or _names_its_table(c)) and _all_but_a_few(c))
         )
         and SPARSE_KEY_SHARE * c.rows <= c.non_null
     ]
@@ -540,6 +540,19 @@ def _specific_values(column: ColumnStats) -> bool:
     Mixpanel's distinct_id and Zendesk's Requester email cite) and UUIDs. Not names of
     people or firms, nor small numbers, which repeat on their own."""
     return column.family == "string" and (column.sql_type.upper() == "UUID" or names_a_mailbox(column.name))
+
+
+def _names_its_table(column: ColumnStats) -> bool:
+    """Whether a column is named, bare, for the thing its table lists: a WMS item master's
+    `Item` (Manhattan's and Blue Yonder's exports head it so), which every inventory, receipt
+    and order line cites, as they would a SKU. No identifier's word says it is a key; its
+    table's name does. Not a description of the thing (`Item Description`)."""
+    own = entity_words(column.name)
+    table = table_entity_words(column.table_label or bare(column.table))
+    return (
+        column.family in ("integer", "string") and len(own) == 1 and own[0] in table
+        and not is_descriptive(column.name) and not is_measure_like(column.name)
+    )
 
 
 def _unnamed_code(column: ColumnStats) -> bool:
