@@ -1047,6 +1047,38 @@ async def test_a_column_named_bare_for_its_tables_thing_is_pointed_at_though_a_f
     assert any(w.startswith("Repeats: 3 values of wms.item_master(Item)") for w in path.warnings)
 
 
+async def test_a_table_describing_a_minority_of_the_things_a_fact_table_names_is_its_parent(
+    runtime: Runtime, tmp_path: Path,
+) -> None:
+    # Dunnhumby's Complete Journey: hh_demographic, one row per household_key, describes 801
+    # of the 2,500 households of transaction_data (and a few without transactions). No link
+    # was found, or the demographics were made the child of the transactions, a "dimension".
+    folder = tmp_path / "data" / "dunnhumby"
+    folder.mkdir(parents=True)
+    rng = random.Random(1)
+    households = rng.sample(range(1, 2501), 300)
+    (folder / "transaction_data.csv").write_text(
+        "household_key,BASKET_ID,SALES_VALUE\n"
+        + "".join(f"{rng.choice(households)},{26984851472 + i * 7},{rng.uniform(0.5, 9):.2f}\n" for i in range(1500))
+    )
+    described = [*sorted(rng.sample(households, 90)), 2601, 2602, 2603]
+    (folder / "hh_demographic.csv").write_text(
+        "AGE_DESC,INCOME_DESC,household_key\n" + "".join(f"45-54,{['50-74K', 'Under 15K'][h % 2]},{h}\n" for h in described)
+    )
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="dunnhumby")
+    edges = _edges(found, "dunnhumby")
+    assert set(edges) == {("transaction_data", ("household_key",), "hh_demographic", ("household_key",))}
+    link = next(iter(edges.values()))
+    assert link.relationship_type == "foreign_key"
+    assert link.cardinality == "n:1"
+    assert link.evidence["integrity"] < 0.5
+    roles = {e.table: e.role for e in entities}
+    assert roles == {"dunnhumby.transaction_data": "fact", "dunnhumby.hh_demographic": "dimension"}
+    path = (await service.join_paths("transaction_data", "hh_demographic")).paths[0]
+    assert any(w.startswith("Orphans:") and "a LEFT JOIN keeps them" in w for w in path.warnings)
+
+
 async def test_an_identifier_written_on_under_half_of_the_rows_is_still_pointed_at(runtime: Runtime, tmp_path: Path) -> None:
     # The Chadwick register: key_retro is empty for most people (their ids are in other
     # systems' columns); Retrosheet's game logs point at it, and no link was found.

@@ -283,7 +283,7 @@ def name_evidence(child: ColumnStats, parent: ColumnStats, *, own_key: bool = Fa
     return 0.8 if name >= 0.8 else 0.7
 
 
-def _identifies_own_table(child: ColumnStats) -> bool:
+def identifies_own_table(child: ColumnStats) -> bool:
     """Whether a column is named as the identifier of its own table's entity (item.i_item_id,
     orders.order_id): its values name that table's rows, and the same values in another
     table's key (TPC-DS writes the ids of its items and its customers alike) are no reference
@@ -490,7 +490,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 if parent_distinct < least * child_distinct or not _ranges_meet(child, parent):
                     continue
                 name = name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
-                if name == 0.0 and _identifies_own_table(child):
+                if name == 0.0 and identifies_own_table(child):
                     continue  # item.i_item_id among customer.c_customer_id: ids written alike
                 if child.table == parent.table and name == 0.0:
                     continue  # a self-reference needs a name that says so (manager_id, parent_id)
@@ -777,7 +777,8 @@ def link_evidence(cand: Candidate, *, unique_child: bool) -> dict[str, Any]:
     return evidence
 
 
-def _link(cand: Candidate) -> Link:
+def link_from(cand: Candidate) -> Link:
+    """The link of a chosen candidate, its evidence filled."""
     unique_child = cand.child_distinct == cand.child.non_null
     evidence = link_evidence(cand, unique_child=unique_child)
     if cand.sibling_of is not None:
@@ -1331,9 +1332,12 @@ def discover_links(
     check_integrity(con, union_relations(relations, groups), into_parts)
     chosen = choose(candidates, rejected)
     chosen.extend(role_siblings(con, relations, tables, chosen))
-    links = [_link(c) for c in chosen]
+    links = [link_from(c) for c in chosen]
     links.extend(composite_links(con, tables, keys, links))
     links = links_to_every_part(con, relations, links, groups)
+    from datadossier.enrichment.partial_parents import partial_parents  # (it builds on this module)
+
+    links.extend(partial_parents(con, relations, tables, keys, links))
     for link in links:
         _orphan_rows(con, union_relations(relations, groups) if "parts_union" in link.evidence else relations, link)
     from datadossier.enrichment.listed import listed_references  # (it builds on this module)
@@ -1378,7 +1382,7 @@ def shared_keys(
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     leading = {
         (t.name, g[0]) for t in tables
-        if (g := keys[t.name].grain) is not None and len(g) > 1 and _identifies_own_table(t.column(g[0]))
+        if (g := keys[t.name].grain) is not None and len(g) > 1 and identifies_own_table(t.column(g[0]))
     }
     loose: dict[tuple[tuple[str, ...], str], list[ColumnStats]] = {}
     for column in (c for t in tables for c in t.columns):
