@@ -3297,6 +3297,38 @@ async def test_a_reference_into_a_dataset_split_over_files_is_matched_against_al
     assert (await service.join_paths("grants", "eo_pr")).paths
 
 
+async def test_a_reference_into_quarterly_parts_is_linked_to_no_part_that_holds_none_of_its_values(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Freddie Mac's single-family loans: origination files historical_data_2023Q1/Q2 keyed by
+    # loan_sequence_number, each quarter's monthly performance file citing its own quarter's
+    # loans. The Q2 performance file was also linked to the Q1 origination file, whose join
+    # returned no rows (found_in_part 0), and the Q1 performance file not to Q2's.
+    folder = tmp_path / "data" / "freddie"
+    folder.mkdir(parents=True)
+    rng = random.Random(3)
+    for q in (1, 2):
+        loans = [f"F23Q{q}{i:07d}" for i in range(1, 31)]
+        (folder / f"historical_data_2023Q{q}.csv").write_text(
+            "credit_score,first_payment_date,loan_sequence_number,original_upb\n"
+            + "".join(f"{rng.randint(620, 820)},2023{q * 3:02d},{loan},{rng.randint(10, 70) * 5000}\n" for loan in loans)
+        )
+        (folder / f"historical_data_time_2023Q{q}.csv").write_text(
+            "loan_sequence_number,monthly_reporting_period,current_delinquency_status\n"
+            + "".join(f"{loan},2023{q * 3 + m:02d},{rng.randint(0, 1)}\n" for loan in loans for m in range(3))
+        )
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="freddie")
+    into = {
+        (child, parent): r for (child, cols, parent, _), r in _edges(found, "freddie").items()
+        if cols == ("loan_sequence_number",)
+    }
+    assert set(into) == {
+        ("historical_data_time_2023q1", "historical_data_2023q1"), ("historical_data_time_2023q2", "historical_data_2023q2"),
+    }
+    assert all(r.evidence["found_in_part"] == 30 for r in into.values())
+
+
 async def test_files_of_one_header_whose_identifier_keeps_its_leading_zeros_in_one_alone_are_parts(
     runtime: Runtime, tmp_path: Path
 ) -> None:

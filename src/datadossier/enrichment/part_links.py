@@ -86,7 +86,10 @@ def links_to_every_part(
 ) -> list[Link]:
     """``links``, each reference onto a part's key linked to every part of its dataset that
     holds some of its values (the chosen part's link kept first), each with ``parts_union``
-    and the values found in its own part (``found_in_part``)."""
+    and the values found in its own part (``found_in_part``). A part holding none of them
+    gets no link, even the one chosen: every part is as good a parent by the union's integrity,
+    and Freddie Mac's Q2 performance file was linked to the Q1 origination file, a join of no
+    rows (the first part of a tie wins it, so the Q1 file got no such link onto Q2)."""
     result: list[Link] = []
     for link in links:
         parts = groups.get(link.parent_table)
@@ -96,21 +99,28 @@ def links_to_every_part(
         ):
             result.append(link)
             continue
-        column = quote_ident(link.child_columns[0])
-        key = quote_ident(parts.key)
-        cast = bool(link.evidence.get("compared_as_numbers"))
-        on = f"TRY_CAST(c.v AS BIGINT) = TRY_CAST(p.{key} AS BIGINT)" if cast else f"c.v = p.{key}"
         noted = {"tables": list(parts.tables), "key": parts.key, "union": parts.union[1:-1]}
-        for name in (link.parent_table, *(t for t in parts.tables if t != link.parent_table)):
-            row = con.execute(
-                f"SELECT count(*) FROM (SELECT DISTINCT {column} AS v FROM {relations[link.child_table]}"
-                f" WHERE {column} IS NOT NULL) c SEMI JOIN {parts.reads[name]} p ON {on}"
-            ).fetchone()
-            held = int(row[0]) if row else 0
-            if not held and name != link.parent_table:
-                continue
-            evidence = {**link.evidence, "parts_union": noted, "found_in_part": held}
-            result.append(link if name == link.parent_table else replace(link, parent_table=name, evidence=evidence))
-            if name == link.parent_table:
-                link.evidence = evidence
+        held = _held_by_part(con, relations, link, parts)
+        holding = [name for name in (link.parent_table, *(t for t in parts.tables if t != link.parent_table)) if held[name]]
+        for name in holding or [link.parent_table]:
+            evidence = {**link.evidence, "parts_union": noted, "found_in_part": held[name]}
+            result.append(replace(link, parent_table=name, evidence=evidence))
     return result
+
+
+def _held_by_part(
+    con: duckdb.DuckDBPyConnection, relations: dict[str, str], link: Link, parts: KeyedParts
+) -> dict[str, int]:
+    """How many distinct values of a reference each part of its parent's dataset holds."""
+    column = quote_ident(link.child_columns[0])
+    key = quote_ident(parts.key)
+    cast = bool(link.evidence.get("compared_as_numbers"))
+    on = f"TRY_CAST(c.v AS BIGINT) = TRY_CAST(p.{key} AS BIGINT)" if cast else f"c.v = p.{key}"
+    held: dict[str, int] = {}
+    for name in parts.tables:
+        row = con.execute(
+            f"SELECT count(*) FROM (SELECT DISTINCT {column} AS v FROM {relations[link.child_table]}"
+            f" WHERE {column} IS NOT NULL) c SEMI JOIN {parts.reads[name]} p ON {on}"
+        ).fetchone()
+        held[name] = int(row[0]) if row else 0
+    return held
