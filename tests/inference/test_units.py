@@ -745,3 +745,53 @@ def test_zero_padded_whole_numbers_under_a_percentage_s_name_are_percentages(inf
     result = infer({"MI_PCT": ["000", "025", "030", "012", "000", "000", "035", "000"]})["MI_PCT"]
     assert (result.decided_type, result.candidates[0].detected_unit) == ("INTEGER", "%")
     assert result.bounds == (0, 35)
+
+
+def test_an_amount_goes_with_the_currency_column_named_like_it(infer: Infer) -> None:
+    # Google Play's earnings: `Amount (Buyer Currency)` in each `Buyer Currency`, `Amount
+    # (Merchant Currency)` always in USD; App Store's sales report: `Developer Proceeds` in its
+    # `Currency of Proceeds`, `Customer Price` in its `Customer Currency`.
+    results = infer({
+        "Buyer Currency": ["GBP", "JPY", "INR", "USD"],
+        "Amount (Buyer Currency)": ["0.80", "160", "85", "0.99"],
+        "Merchant Currency": ["USD", "USD", "USD", "USD"],
+        "Amount (Merchant Currency)": ["0.99", "0.99", "0.99", "0.99"],
+        "Customer Currency": ["MXN", "JPY", "EUR", "USD"],
+        "Customer Price": ["18.00", "160", "0.99", "0.99"],
+        "Currency of Proceeds": ["MXN", "JPY", "EUR", "EUR"],
+        "Developer Proceeds": ["12.60", "112", "0.70", "0.70"],
+    })
+    for amount, currency in (
+        ("Amount (Buyer Currency)", "Buyer Currency"),
+        ("Customer Price", "Customer Currency"),
+        ("Developer Proceeds", "Currency of Proceeds"),
+    ):
+        assert f"in the currency of each row's `{currency}`" in results[amount].reason, amount
+        assert results[amount].unit_column == currency
+    assert "each row's" not in results["Amount (Merchant Currency)"].reason
+
+
+def test_quantities_beside_a_column_of_units_of_measure_are_said_to_be_in_each_row_s_unit(infer: Infer) -> None:
+    # SAP's confirmations (AFRU): an activity in the hours or minutes of its `Activity Unit`, a
+    # yield in the pieces, kilograms or metres of its `Unit of Measure`; summed alone they
+    # added minutes to hours. A business `Unit` of regions is no unit of measure.
+    results = infer({
+        "Order No": ["000100012345", "000100012345", "000100012346", "000100012347"],
+        "Activity": ["3.5", "45", "7.25", "90"],
+        "Activity Unit": ["H", "MIN", "H", "MIN"],
+        "Yield": ["250", "248", "1200.5", "350"],
+        "Unit of Measure": ["PC", "PC", "KG", "M"],
+        "Headcount": ["3", "4", "5", "6"],
+        "Unit": ["North", "South", "North", "East"],
+    })
+    assert "in the unit of each row's `Activity Unit` (H, MIN): do not sum across units" in results["Activity"].reason
+    assert "in the unit of each row's `Unit of Measure` (KG, M, PC)" in results["Yield"].reason
+    assert results["Yield"].unit_column == "Unit of Measure"
+    assert "each row's" not in results["Headcount"].reason
+    # SAP's own names: ISM01 in ILE01, a quantity by name in the table's one UoM column.
+    sap = infer({"ISM01": ["1.5", "30"], "ILE01": ["H", "MIN"], "Planned Qty": ["10", "2.5"], "Note": ["a", "b"], "UoM": ["PC", "KG"]})
+    assert "each row's `ILE01`" in sap["ISM01"].reason
+    assert "each row's `UoM`" in sap["Planned Qty"].reason
+    # One unit throughout says nothing.
+    alone = infer({"Qty": ["1", "2", "3"], "UoM": ["EA", "EA", "ea"]})
+    assert "each row's" not in alone["Qty"].reason

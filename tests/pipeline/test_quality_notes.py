@@ -40,6 +40,15 @@ def test_a_pos_export_gets_its_extreme_durations_named(tmp_path: Path) -> None:
     assert "Extreme values" not in reasons["age"]
 
 
+def test_amounts_in_several_currencies_get_no_extreme_values_note(tmp_path: Path) -> None:
+    # Google Play's earnings report: `Amount (Buyer Currency)` beside `Buyer Currency`, where
+    # a JPY price of 6,665 sits among USD prices of 0.99; no outlier, only another currency.
+    lines = ["Buyer Currency,Amount (Buyer Currency)"]
+    for i in range(700):
+        lines.append("JPY,6665" if i % 150 == 7 else f"{'USD' if i % 2 else 'EUR'},{0.5 + (i % 9) / 10:.2f}")
+    reasons = reasons_of(tmp_path, "earnings.csv", lines)
+    assert "each row's `Buyer Currency`" in reasons["Amount (Buyer Currency)"]
+    assert "Extreme values" not in reasons["Amount (Buyer Currency)"]
 
 def test_the_profile_hears_how_distinct_each_sampled_column_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A CRM export's e-mail column, every sampled value distinct, beside a status of two

@@ -63,6 +63,9 @@ class ColumnInference:
     # Text of which the sample held values with spaces around them (a value of spaces alone
     # among them): such a value is NULL in the typed layer.
     spaced: bool = False
+    # The column naming each row's currency or unit of measure, when it names several (see
+    # `row_currency`): the values mix units, so no sum, mean or extreme over them means much.
+    unit_column: str | None = None
 
     @property
     def unit(self) -> str | None:

@@ -1,9 +1,13 @@
-"""Amounts whose currency is another column's: a billing export's `Amount` beside a `Currency`
-of USD, GBP and EUR is in each row's currency, and a sum over the table adds pounds to dollars
-(Chargebee's invoices and subscriptions, Stripe's charges, a shop's orders in several markets)."""
+"""Amounts whose currency or unit is another column's: a billing export's `Amount` beside a
+`Currency` of USD, GBP and EUR is in each row's currency, and a sum over the table adds pounds to
+dollars (Chargebee's invoices and subscriptions, Stripe's charges, a shop's orders in several
+markets); an ERP's quantity beside a unit of measure of PC, KG and M is in each row's unit (SAP's
+confirmations: `ISM01` in the `ILE01` of H or MIN, a yield in the `MEINH` of ST or KG), and a sum
+adds minutes to hours."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -19,7 +23,7 @@ if TYPE_CHECKING:
 _MONEY_WORDS = frozenset({
     "amount", "amt", "price", "cost", "costs", "tax", "taxes", "vat", "fee", "fees", "subtotal", "revenue",
     "revenues", "mrr", "arr", "paid", "due", "balance", "payment", "payments", "charge", "charges", "discount",
-    "refund", "refunds", "credit", "debit", "salary", "wage", "wages", "spend",
+    "refund", "refunds", "credit", "debit", "salary", "wage", "wages", "spend", "proceeds", "earnings",
 })
 # Words that make a money word's column something else: a tax rate, a count of payments.
 _NOT_MONEY_WORDS = frozenset({
@@ -29,6 +33,8 @@ _NOT_MONEY_WORDS = frozenset({
 # Words a column of currencies ends with: Currency, Currency Code, currency_cd, Invoice Currency.
 _CURRENCY_WORDS = frozenset({"currency", "ccy", "curr"})
 _CURRENCY_ENDINGS = frozenset({*_CURRENCY_WORDS, "code", "cd", "iso"})
+# Words two names may share that do not pair them (App Store's `Currency of Proceeds`).
+_FILLER_WORDS = frozenset({"of", "in", "the", "for", "per"})
 # A column of more distinct values than this is no column of currencies.
 _MAX_CURRENCIES = 50
 _AMOUNT_TYPES = frozenset({"DOUBLE", "DECIMAL", "INTEGER", "BIGINT"})
@@ -40,24 +46,47 @@ def amounts_in_row_currency(
     """The decisions with a note on each unitless amount (a number named as money) of a table
     whose column of ISO 4217 codes holds more than one currency: the amounts are in each
     row's currency, which that column names. One small query, for a table that has both."""
-    amounts = {r.column_name for r in results if _unitless_amount(r)}
-    named = [r for r in results if r.decided_type == "VARCHAR" and _names_currencies(r.column_name)]
-    if not amounts or not named:
+    named = [r.column_name for r in results if r.decided_type == "VARCHAR" and _names_currencies(r.column_name)]
+    if not named or not any(r.decided_type in _AMOUNT_TYPES and r.unit is None for r in results):
         return results
-    for column in named:
-        codes = _currencies(con, relation, column.column_name)
-        if codes is not None and len(codes) > 1:
-            return [_in_row_currency(r, column.column_name, codes) if r.column_name in amounts else r for r in results]
-    return results
+    codes = {column: _currencies(con, relation, column) for column in named}
+    mixed = next((column for column in named if len(codes[column] or ()) > 1), None)
+    noted: list[ColumnInference] = []
+    for r in results:
+        # An amount goes with the currency column named like it (Google Play's `Amount (Buyer
+        # Currency)` with `Buyer Currency`, not with `Merchant Currency`; App Store's `Customer
+        # Price` with `Customer Currency`, its `Developer Proceeds` with `Currency of Proceeds`),
+        # else with the table's column of several currencies.
+        column = _currency_named_like(r.column_name, named) or mixed
+        shown = codes.get(column) if column is not None else None
+        if column is not None and shown is not None and len(shown) > 1 and _unitless_amount(r, column):
+            r = _in_row_currency(r, column, shown)
+        noted.append(r)
+    return noted
 
 
 def _names_currencies(name: str) -> bool:
     tokens = name_tokens(name)
-    return bool(tokens) and bool(_CURRENCY_WORDS & set(tokens)) and tokens[-1] in _CURRENCY_ENDINGS
+    return (
+        bool(tokens) and bool(_CURRENCY_WORDS & set(tokens))
+        and (tokens[-1] in _CURRENCY_ENDINGS or tokens[0] in _CURRENCY_WORDS)
+    )
 
 
-def _unitless_amount(result: ColumnInference) -> bool:
-    tokens = set(name_tokens(result.column_name))
+def _currency_named_like(amount: str, currencies: list[str]) -> str | None:
+    """The currency column sharing a word with the amount's name, other than the words that
+    say currency, or None."""
+    words = set(name_tokens(amount))
+    for column in currencies:
+        if (set(name_tokens(column)) - _CURRENCY_ENDINGS - _FILLER_WORDS) & words:
+            return column
+    return None
+
+
+def _unitless_amount(result: ColumnInference, currency: str) -> bool:
+    # The currency column's own words in the amount's name (`Amount (Buyer Currency)`) say
+    # whose currency it is, not that the column is no amount.
+    tokens = set(name_tokens(result.column_name)) - (set(name_tokens(currency)) - _MONEY_WORDS)
     return (
         result.decided_type in _AMOUNT_TYPES and result.unit is None
         and bool(_MONEY_WORDS & tokens) and not _NOT_MONEY_WORDS & tokens
@@ -84,4 +113,109 @@ def _in_row_currency(result: ColumnInference, column: str, codes: list[str]) -> 
         f" Amounts in the currency of each row's `{column}` ({shown}): do not sum across currencies;"
         f" group by `{column}` (or convert) first."
     )
-    return replace(result, reason=result.reason + note)
+    return replace(result, reason=result.reason + note, unit_column=column)
+
+
+# Codes an ERP or MES export writes for a row's unit of measure (SAP's ST, PC, KG, H, MIN;
+# Opcenter's EA and M; an SPC sheet's mm and Nm), compared in capitals.
+_MEASURE_CODES = frozenset({
+    "PC", "PCS", "EA", "ST", "STK", "EACH", "PCE", "PR", "PAA", "SET", "DZ", "BOX", "CS", "CTN", "CAR", "PAL",
+    "PAK", "PK", "ROL", "BAG", "BT", "CAN", "DR", "KG", "G", "MG", "T", "TO", "TON", "LB", "LBS", "OZ", "M",
+    "CM", "MM", "KM", "UM", "IN", "FT", "YD", "MI", "M2", "M3", "CM3", "FT2", "FT3", "L", "ML", "HL", "GAL",
+    "H", "HR", "HRS", "HOUR", "MIN", "S", "SEC", "D", "DAY", "WK", "MON", "NM", "N", "KN", "KWH", "WH", "MWH",
+    "KW", "W", "V", "A", "BAR", "PA", "KPA", "DEG", "°C", "°F",
+})
+# Compact names of a row's unit column: UoM, Unit of Measure, SAP's MEINH, MEINS, ERFME, VRKME.
+_UNIT_NAMES = frozenset({"uom", "unit", "units", "unitofmeasure", "unitofmeasurement", "meinh", "meins", "erfme", "vrkme"})
+# SAP's activity units ILE01 to ILE06 go with the activities ISM01 to ISM06.
+_SAP_ACTIVITY_UNIT = re.compile(r"ile0\d")
+# Words of a quantity's name that a unit column serves even when not beside it (Opcenter's
+# `Planned Qty` with `UoM`, a lot genealogy's `Qty Consumed`, SPC's `Measured`).
+_QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "yield", "measured", "consumed", "produced", "scrap"})
+# Words of a number's name that make it no quantity: the order number or the line before a unit.
+_NOT_QUANTITY_WORDS = _NOT_MONEY_WORDS - {"qty", "quantity"} | {"no", "nr", "line", "item", "key", "year"}
+
+
+def quantities_in_row_unit(
+    con: duckdb.DuckDBPyConnection, relation: str, results: list[ColumnInference]
+) -> list[ColumnInference]:
+    """The decisions with a note on each unitless quantity served by a column of units of
+    measure that names more than one: the quantity is in each row's unit. A quantity goes with
+    the unit column named like it (`Activity` with `Activity Unit`, `ISM01` with `ILE01`),
+    else the one just after it (`Yield`, `Unit of Measure`), else, when the table has one
+    generic unit column (`UoM`, `MEINH`), a quantity by name (`Planned Qty`). One small query per unit column."""
+    named = [
+        (index, r.column_name) for index, r in enumerate(results)
+        if r.decided_type == "VARCHAR" and _names_units(r.column_name)
+    ]
+    if not named or not any(_unitless_quantity(r) for r in results):
+        return results
+    units = {column: codes for _, column in named if (codes := _measure_codes(con, relation, column)) is not None}
+    if not units:
+        return results
+    noted = list(results)
+    for index, r in enumerate(results):
+        if not _unitless_quantity(r) or r.unit_column is not None:
+            continue
+        column = _unit_column_for(index, r.column_name, named, len(results))
+        codes = units.get(column) if column is not None else None
+        if column is not None and codes is not None and len(codes) > 1:
+            noted[index] = _in_row_unit(r, column, codes)
+    return noted
+
+
+def _names_units(name: str) -> bool:
+    compact = re.sub(r"[^a-z0-9]", "", name.lower())
+    tokens = name_tokens(name)
+    return (
+        compact in _UNIT_NAMES or compact.endswith("uom") or _SAP_ACTIVITY_UNIT.fullmatch(compact) is not None
+        or (bool(tokens) and tokens[-1] in {"unit", "uom"}) or "unitofmeasure" in compact
+    )
+
+
+def _unitless_quantity(result: ColumnInference) -> bool:
+    tokens = set(name_tokens(result.column_name))
+    return (
+        result.decided_type in _AMOUNT_TYPES and result.unit is None
+        and not _MONEY_WORDS & tokens and not _NOT_QUANTITY_WORDS & tokens
+    )
+
+
+def _unit_column_for(index: int, name: str, named: list[tuple[int, str]], width: int) -> str | None:
+    words = set(name_tokens(name)) - _FILLER_WORDS
+    digits = re.findall(r"\d+$", name)
+    for _, column in named:
+        own = set(name_tokens(column)) - {"unit", "units", "uom", "measure"} - _FILLER_WORDS
+        if own & words or (digits and re.findall(r"\d+$", column) == digits):
+            return column
+    beside = next((column for position, column in named if position == index + 1), None)
+    if beside is not None and width > index + 1:
+        return beside
+    # (A generic unit column, not an activity's: SAP's ILE01 serves ISM01 alone.)
+    generic = [column for _, column in named if re.sub(r"[^a-z0-9]", "", column.lower()) in _UNIT_NAMES]
+    if len(generic) == 1 and _QUANTITY_WORDS & words:
+        return generic[0]
+    return None
+
+
+def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str] | None:
+    """The units a column holds, when all its values are codes of units of measure (in any
+    case), or None: a business `Unit` of North and South is no unit of measure."""
+    value = f"trim(CAST({quote_ident(column)} AS VARCHAR))"
+    rows = con.execute(
+        f"SELECT DISTINCT {value} FROM {relation} WHERE nullif({value}, '') IS NOT NULL LIMIT {_MAX_CURRENCIES + 1}"
+    ).fetchall()
+    # (One unit written in two cases, EA and ea, is one unit.)
+    codes = sorted({str(row[0]).upper(): str(row[0]) for row in sorted(rows, reverse=True)}.values())
+    if not codes or len(rows) > _MAX_CURRENCIES or any(code.upper() not in _MEASURE_CODES for code in codes):
+        return None
+    return codes
+
+
+def _in_row_unit(result: ColumnInference, column: str, codes: list[str]) -> ColumnInference:
+    shown = ", ".join(codes[:5]) + (", ..." if len(codes) > 5 else "")
+    note = (
+        f" Amounts in the unit of each row's `{column}` ({shown}): do not sum across units;"
+        f" group by `{column}` (or convert) first."
+    )
+    return replace(result, reason=result.reason + note, unit_column=column)

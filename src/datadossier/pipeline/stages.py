@@ -852,7 +852,8 @@ def finish_table(
                 codes,
                 missing_words(profiles, types),
                 non_finite_notes(profiles),
-                extreme_notes(profiles, skip=codes),
+                # (Amounts in each row's currency or unit: JPY prices are no outliers among USD ones.)
+                extreme_notes(profiles, skip={*codes, *(i.column_name for i in inferences if i.unit_column)}),
                 spelling_notes(profiles),
             )
             # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)

@@ -84,7 +84,8 @@ def extreme_notes(profiles: list[ColumnProfile], skip: Iterable[str] = ()) -> di
     """A note for each numeric column whose maximum lies far above its 99th percentile, or
     whose minimum lies far below its 25th (see the module), from the profile's statistics
     alone. Columns in ``skip`` are left out: their extreme value is a code for a missing one,
-    which their note already names (`sentinels.missing_codes`)."""
+    which their note already names (`sentinels.missing_codes`), or they mix currencies or units
+    (`row_currency`)."""
     left_out = set(skip)
     notes: dict[str, str] = {}
     for p in profiles:
