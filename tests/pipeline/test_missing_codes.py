@@ -553,6 +553,32 @@ def test_a_small_negative_code_alone_below_amounts_from_zero_is_named(tmp_path: 
     assert "-8 (43 values, 14.3%) looks like a code" in reasons["DISP"]
 
 
+def test_a_table_s_missing_code_is_named_in_its_flags_and_text_codes_too(tmp_path: Path) -> None:
+    # The FJC's civil cases: -8 (missing) in the 0/1 flag CLASSACT (a mean of -4.5 otherwise),
+    # in RESIDENC beside its codes 1 to 5, among JURY's letters and COUNTY's FIPS codes; no
+    # column shows it far from its values, but four columns share it. A change of -3 to 4
+    # and a text column of its own negative numbers are left alone.
+    rng = random.Random(5)
+    rows = ["DISTRICT\tCOUNTY\tJURY\tCLASSACT\tRESIDENC\tCHANGE\tNOTE"]
+    for i in range(200):
+        rows.append("\t".join([
+            rng.choice(["07", "08", "3A", "71"]),
+            "-8" if i % 4 == 0 else f"{rng.choice([1001, 6037, 36061, 48201]):05d}",
+            "-8" if i % 5 == 0 else rng.choice(["Y", "N", "B", "D", "P"]),
+            "-8" if i % 2 == 0 else rng.choice(["0", "1"]),
+            "-8" if i % 6 == 0 else str(rng.randint(1, 5)),
+            str(rng.randint(-3, 4)),
+            rng.choice(["-3", "up", "down", "-5"]),
+        ]))
+    reasons = reasons_of(tmp_path, "idb.txt", rows)
+    assert "-8 (100 values, 50.0%) looks like a code for a missing or unknown value" in reasons["CLASSACT"]
+    assert "-8 (34 values, 17.0%) looks like a code" in reasons["RESIDENC"]
+    assert "-8 (40 values, 20.0%) looks like a code for a missing or unknown value, as other columns" in reasons["JURY"]
+    assert "-8 (50 values, 25.0%) looks like a code" in reasons["COUNTY"]
+    assert "looks like a code" not in reasons["CHANGE"]
+    assert "looks like a code" not in reasons["NOTE"]
+
+
 def test_a_concentration_s_few_negative_values_are_named_codes_for_below_detection(tmp_path: Path) -> None:
     # A drillhole assay file as acQuire and Micromine export it: Au_ppm holds -0.01 and
     # -0.005 for results under the detection limit of each lab method (404 of 4,277 rows),

@@ -387,17 +387,65 @@ def missing_codes(
             notes[s.column] = notes.get(s.column, "") + _note(s, int(count), total, nearest) + _below_note(s, below)
         elif (
             s.kind != "detection" and _survey_negative(s.value) and count and count >= 2 and nearest is not None
-            and float(nearest) >= (0 if _sparse(s, held) else 1) and float(farthest) >= 2
+            and float(nearest) >= (0 if _sparse(s, held) else 1)
+            # (-1 beside 0 and 1 alone signs them; the FJC's -8 beside a 0/1 flag is no sign.)
+            and float(farthest) >= (2 if s.value == -1 else 1)
         ):
             coded.append((s, int(count), total, nearest, below))
-    if any(_survey_negative(s.value) and s.kind != "detection" and s.column in notes for s in suspects):
+    texts = _text_codes(profiles, types)
+    if any(_survey_negative(s.value) and s.kind != "detection" and s.column in notes for s in suspects) or _shared(
+        coded, texts
+    ):
         for s, count, total, nearest, below in coded:
             codes = "-1" if s.value == -1 else "such codes"
             notes[s.column] = (
                 notes.get(s.column, "") + _note(s, count, total, nearest) + _below_note(s, below)
                 + f" Other columns of this table use {codes} so."
             )
+        table = {s.value for s in suspects if s.column in notes and _survey_negative(s.value)}
+        for column, (value, count, total) in texts.items():
+            if value in table:
+                notes[column] = notes.get(column, "") + _text_note(value, count, total)
     return notes
+
+
+# A small negative code (-2 to -9) held by this many columns of a table is the table's code
+# for a missing value, even where no column shows it apart from its values (a 200-row FJC
+# extract: -8 in RESIDENC beside 1 to 5, in the 0/1 CLASSACT, and among JURY's letters).
+_SHARED_CODE_COLUMNS = 3
+
+
+def _text_codes(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[str, tuple[float, int, int]]:
+    """The text columns whose top values hold a survey's negative code twice or more (the
+    FJC's -8 among JURY's Y, N and B, or among COUNTY's 01001), with that code, its count and
+    the column's values: a table's code for a missing value there too, when the table's
+    numbers show it so. From the profile's top values; no query."""
+    found: dict[str, tuple[float, int, int]] = {}
+    candidates = {str(-n): float(-n) for n in range(1, 10)}
+    for p in profiles:
+        if column_kind(types.get(p.column_name, "")) != "text":
+            continue
+        for top in p.top_values:
+            value, count = str(top["value"]).strip(), int(str(top["count"]))
+            if value in candidates and count >= 2:
+                found[p.column_name] = (candidates[value], count, p.total_count - p.null_count)
+                break
+    return found
+
+
+def _shared(coded: list[tuple[_Suspect, int, int, object, list[object]]], texts: dict[str, tuple[float, int, int]]) -> bool:
+    """Whether one small negative code (not -1, a sign's) is held by `_SHARED_CODE_COLUMNS`
+    columns or more, numbers and text together."""
+    held = [s.value for s, *_ in coded if _small_negative(s.value) or s.value == -9]
+    held += [value for value, _, _ in texts.values() if value != -1]
+    return any(held.count(value) >= _SHARED_CODE_COLUMNS for value in set(held))
+
+
+def _text_note(value: float, count: int, total: int) -> str:
+    return (
+        f" {_plain(value)} ({count:,} values, {count / max(total, 1):.1%}) looks like a code for a missing or unknown"
+        " value, as other columns of this table use it; it is kept as a text value, so filters and counts include it."
+    )
 
 
 def _below_note(s: _Suspect, counts: list[object]) -> str:
