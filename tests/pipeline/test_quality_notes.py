@@ -50,6 +50,35 @@ def test_amounts_in_several_currencies_get_no_extreme_values_note(tmp_path: Path
     assert "each row's `Buyer Currency`" in reasons["Amount (Buyer Currency)"]
     assert "Extreme values" not in reasons["Amount (Buyer Currency)"]
 
+def test_a_code_column_s_near_variant_formats_are_named(tmp_path: Path) -> None:
+    # A 3PL's UPS invoice: Reference 1 holds sales orders `SO-123456`, a few written
+    # `SO123456` and a few purchase orders `PO-1234567`; its item master's 12-digit UPCs hold
+    # some of 11 digits, their leading zero lost in a spreadsheet. Apple's product types
+    # `IA1` beside `1F` are two families of codes, no slip.
+    lines = ["Reference 1,UPC,Product Type"]
+    for i in range(400):
+        reference = f"SO{100000 + i}" if i % 40 == 3 else f"PO-{1000000 + i}" if i % 25 == 4 else f"SO-{100000 + i}"
+        upc = f"{17690412000 + i}" if i % 30 == 5 else f"0{10012987000 + i}"
+        lines.append(f"{reference},{upc},{'1F' if i % 5 == 0 else 'IA1'}")
+    reasons = reasons_of(tmp_path, "ups_invoice.csv", lines)
+    assert "Formats (9 a digit, A a letter): `AA-999999` (374, 93.5%, e.g. 'SO-100000')" in reasons["Reference 1"]
+    assert "`AA-9999999` (16, 4.0%, e.g. 'PO-1000004'), `AA999999` (10, 2.5%" in reasons["Reference 1"]
+    assert "14 values have 11 digits where 386 have 12: leading zeros stripped" in reasons["UPC"]
+    assert "Formats" not in reasons["Product Type"]
+
+
+def test_a_country_code_outside_iso_3166_is_named(tmp_path: Path) -> None:
+    # A game's players table: ISO codes but `UK` for 21 players, which no app store or ad
+    # network writes (they say GB), so a join dropped their revenue. A country's name is no code.
+    lines = ["player_id,country,country_name"]
+    codes = ["US", "GB", "DE", "JP", "BR", "IN", "fr"]
+    for i in range(500):
+        lines.append(f"p{i},{'UK' if i % 25 == 0 else codes[i % len(codes)]},{'United Kingdom' if i % 2 else 'UK'}")
+    reasons = reasons_of(tmp_path, "players.csv", lines)
+    assert "ISO 3166-1 alpha-2 country codes, but `UK` (20 values; ISO writes GB) is not one" in reasons["country"]
+    assert "ISO 3166" not in reasons["country_name"]
+
+
 def test_the_profile_hears_how_distinct_each_sampled_column_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A CRM export's e-mail column, every sampled value distinct, beside a status of two
     # values: the profiler is told so, and checks the spelling of the status only once the

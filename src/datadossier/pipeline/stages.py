@@ -37,6 +37,7 @@ from datadossier.inference.sampling import SampleFindings
 from datadossier.inference.scan import ColumnPlan
 from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
+from datadossier.profiling.codes import code_notes
 from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, list_note, path_note
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.profiler import non_finite_notes
@@ -855,6 +856,7 @@ def finish_table(
                 # (Amounts in each row's currency or unit: JPY prices are no outliers among USD ones.)
                 extreme_notes(profiles, skip={*codes, *(i.column_name for i in inferences if i.unit_column)}),
                 spelling_notes(profiles),
+                code_notes(con, typed, profiles, inferences, counts.typed_rows),
             )
             # (A Parquet file's lists and structs are decided VARCHAR but kept as they are.)
             text = [
