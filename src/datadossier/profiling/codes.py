@@ -28,8 +28,10 @@ if TYPE_CHECKING:
 
 # Formats are read from at most this many rows (evenly spaced by `_row_id`).
 SHAPE_ROWS = 100_000
-# A code column is this short at most (an order reference, a UPC, a SKU).
+# A code column is this short at most (an order reference, a UPC, a SKU), and its commonest
+# format this long at least: `0`, `1` and `-1` are answers, not codes (STATS19's -1).
 _CODE_MAX_LENGTH = 24
+_CODE_MIN_LENGTH = 4
 # The commonest format covers this share of the values at least; a minority format is named
 # from this many values; more formats than this (at 1% or more) is free text, not a code.
 _MAJORITY_SHARE = 0.5
@@ -153,7 +155,10 @@ def _format_note(values: list[tuple[str, int, str]], sampled: bool, leading_zero
     main, main_count, main_example = values[0]
     common = [shape for shape, count, _ in values if count >= 0.01 * total]
     minority = [(s, c, e) for s, c, e in values[1:] if c >= _MINORITY_MIN_VALUES and _near(s, main)]
-    if main_count < _MAJORITY_SHARE * total or "9" not in main or not minority or len(common) > _MAX_FORMATS:
+    if (
+        main_count < _MAJORITY_SHARE * total or "9" not in main or len(main) < _CODE_MIN_LENGTH
+        or not minority or len(common) > _MAX_FORMATS
+    ):
         return None
     listed = ", ".join(
         f"`{shape}` ({count:,}, {count / total:.1%}, e.g. {example!r})"
