@@ -144,3 +144,24 @@ async def test_a_table_added_to_the_folder_since_is_profiled_and_the_discovery_s
     assert answer["discovery"]["profiled"] == ["stripe.refunds"]
     assert answer["discovery"]["ran"] is True
     assert answer["discovery"]["seconds"] > 0
+
+
+async def test_answers_without_a_path_and_lists_of_links_say_where_the_typed_tables_live(
+    tmp_path: Path, store_url: str
+) -> None:
+    # A 3PL's order lines and item master without a link (here the sample's order items and its
+    # customers, beyond one join): the answer says to aggregate both
+    # sides and join there, and an agent checking a link's evidence queries the typed tables
+    # too; both need the DuckDB file, null in every get_relationships answer before.
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    settings = make_settings(tmp_path, store_url)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(shop)}))
+        far = structured(
+            await client.call_tool("find_join_path", {"from_table": "order_items", "to_table": "customers", "max_hops": 1})
+        )
+        assert far["found"] is False
+        assert str(settings.duckdb_path) in far["sql_runs_in"]
+        listed = structured(await client.call_tool("get_relationships", {"table": "shop.orders"}))
+        assert str(settings.duckdb_path) in listed["sql_runs_in"]

@@ -24,7 +24,7 @@ How to use it:
    for fan-out and chasm traps. `get_relationships` lists the keys, foreign keys and each
    table's grain and role. Both discover relationships first when the source changed.
    `confirm_relationship` / `reject_relationship` record a person's review.
-   The SQL they give reads the typed tables in the server's DuckDB file (`sql_runs_in` says
+   The SQL they give reads the typed tables in the server's DuckDB file (`sql_runs_in` says, in every answer,
    where, and how to open it read-only).
 
 Every tool that takes a table accepts `source.table`, the file path it was profiled from, or a

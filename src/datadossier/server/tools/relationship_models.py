@@ -247,7 +247,9 @@ class GetRelationshipsResult(BaseModel):
     tables: list[EntityOut] = Field(description="Entity, role and grain of each table.")
     discovery: DiscoveryOut
     truncated: bool = Field(description="True when more relationships exist than are listed; pass `table` to narrow.")
-    sql_runs_in: str | None = Field(default=None, description="Where the SQL of the tables' parts runs (see `runs_in`).")
+    sql_runs_in: str | None = Field(
+        default=None, description="Where the typed tables live: the SQL of links and of the tables' parts runs there (see `runs_in`)."
+    )
     stale: list[str] = Field(default_factory=lambda: [], description=_STALE)
 
 
@@ -287,7 +289,9 @@ class FindJoinPathResult(BaseModel):
         " to them first, then join the aggregates on them; never join the raw rows on them (rows multiply).",
     )
     discovery: DiscoveryOut
-    sql_runs_in: str | None = Field(default=None, description="Where the paths' SQL runs (see `runs_in`).")
+    sql_runs_in: str | None = Field(
+        default=None, description="Where the typed tables live: the paths' SQL runs there, and the aggregates of shared attributes (see `runs_in`)."
+    )
     stale: list[str] = Field(default_factory=lambda: [], description=_STALE)
 
 

@@ -68,7 +68,8 @@ async def find_join_path(
         service = _service(runtime)
         answer = await service.join_paths(from_table, to_table, max_hops=max_hops, k=k, progress=_progress(ctx))
         result = find_join_path_result(answer)
-        result.sql_runs_in = runs_in(runtime.settings.duckdb_path) if result.paths else None
+        # (Also without a path: the answer then says to aggregate both sides and join there.)
+        result.sql_runs_in = runs_in(runtime.settings.duckdb_path)
         result.stale = await stale_tables(runtime, path_tables(result))
         return result
 
@@ -106,7 +107,8 @@ async def get_relationships(
             tables=entities_out(entities[:limit]),
             discovery=discovery_out(run),
             truncated=len(found) > limit or len(entities) > limit,
-            sql_runs_in=runs_in(runtime.settings.duckdb_path) if any(e.evidence.get("parts") for e in entities) else None,
+            # (Every answer: an agent checks a link's evidence, or joins along it, in the typed tables.)
+            sql_runs_in=runs_in(runtime.settings.duckdb_path),
             stale=await stale_tables(runtime, listed),
         )
 
