@@ -1,8 +1,9 @@
 """What two tables no join path connects still share: a column named alike in both whose
 values meet (a restaurant's Location), and the days both record.
 
-Asked only of the two tables of a path search that found nothing, on a few columns, each
-compared on its distinct values (at most ``MAX_VALUES`` a side): cheap whatever the rows.
+Asked only of the two tables of a path search that found nothing (or only paths through a
+table both point at, a chasm trap), on a few columns, each compared on its distinct values
+(at most ``MAX_VALUES`` on the side with fewer): cheap whatever the rows.
 Questions across such tables (labour cost per location and day against the POS's sales)
 are answered by aggregating each side to the shared attributes first, then joining there.
 """
@@ -15,17 +16,20 @@ import duckdb
 
 from datadossier.engine import quote_ident
 from datadossier.enrichment.join_paths import relation_name
-from datadossier.enrichment.naming import words
+from datadossier.enrichment.naming import KEY_WORDS, words
 
-# Columns of this many distinct values at most are compared (a grouping, not a key).
+# Columns of this many distinct values at most are compared (a grouping, not a key) on the
+# side with fewer; the other side may hold up to ``MAX_OTHER_VALUES``: Dunnhumby's 556
+# redeemed coupon codes are among the 1,135 of its coupon table.
 MAX_VALUES = 1000
+MAX_OTHER_VALUES = 100_000
 # Days of a date column compared at most (half a century).
 MAX_DAYS = 20_000
 # Of each table: this many date columns compared (Toast's orders: Opened, Paid, Closed).
 MAX_DAY_COLUMNS = 2
 # Pairs of columns named alike compared, and shared attributes said, at most.
 MAX_NAMED_PAIRS = 4
-MAX_SHARED = 4
+MAX_SHARED = 5
 # A shared attribute: this share of the fewer values at least meets the other side's.
 MIN_SHARE = 0.5
 # Values this short are not looked for inside the other side's ("a" is in every name).
@@ -33,10 +37,31 @@ _MIN_CONTAINED = 3
 _DAY_TYPES = ("DATE", "TIMESTAMP")
 
 
+# Words of a name that say how a value is written, not which attribute it is: FedEx's
+# "Service Type" and "Zone Code" are the rate card's Service and Zone, Google Play's "Buyer
+# Country" and Apple's "Country Code" the players' country.
+_KIND_WORDS = KEY_WORDS | {"type", "name", "desc", "description", "label", "text", "value", "values"}
+# Of a name said alike only in part, compared when of these types (codes, not measures).
+_CODE_TYPES = ("VARCHAR", "BIGINT", "INTEGER", "SMALLINT", "TINYINT", "HUGEINT", "UBIGINT", "UINTEGER")
+# Words naming the day a row's subject began (a cohort), not a day of activity: a player's
+# install_ts beside the day of a store's revenue; and a device's clock, later than the server's
+# for what is logged offline (a game's client_ts beside its server_ts).
+_COHORT_WORDS = frozenset({
+    "install", "installed", "installation", "signup", "registration", "registered", "joined", "onboarded",
+    "acquired", "acquisition", "birth", "dob", "first",
+})
+_DEVICE_CLOCK_WORDS = frozenset({"client", "device", "local"})
+# A range written as text: a rate card's Weight Break "0-1 lb", "10-20 kg".
+_RANGE = r"\s*[0-9]+(\.[0-9]+)?\s*-\s*[0-9]+(\.[0-9]+)?\s*[A-Za-z.]*\s*"
+# Text columns of a lookup table tried as its range column, at most.
+_MAX_RANGE_COLUMNS = 4
+
+
 @dataclass(frozen=True, slots=True)
 class SharedAttribute:
     """A column of each table whose values meet: ``how`` says as written ('same'), once case,
-    spaces and punctuation are ignored ('normalized'), one side's inside the other's
+    spaces and punctuation are ignored ('normalized'), as numbers once leading zeros are
+    ignored ('padded': FedEx's Zone 5, the rate card's 005), one side's inside the other's
     ('contained': Downtown in "Harbor Grill - Downtown"), or as days of dates ('day')."""
 
     from_column: str
@@ -44,14 +69,29 @@ class SharedAttribute:
     how: str
     values: int  # distinct values of the side with fewer
     found: int  # of those, met on the other side
+    # Of a day: the side whose column names the day its rows began ('from' or 'to'), a cohort.
+    cohort: str | None = None
 
     def note(self, from_table: str, to_table: str) -> str:
         pair = f"{from_table}({self.from_column}) and {to_table}({self.to_column})"
         met = f"{self.found:,} of {self.values:,}"
         if self.how == "day":
-            return f"{pair}: {met} days in common; aggregate both sides to the day (CAST(... AS DATE)) first."
+            said = f"{pair}: {met} days in common; aggregate both sides to the day (CAST(... AS DATE)) first."
+            if self.cohort is not None:
+                table, column = (from_table, self.from_column) if self.cohort == "from" else (to_table, self.to_column)
+                said += (
+                    f" But {table}({column}) is the day each of its rows began (a cohort: an install or sign-up date),"
+                    " not a day of activity: that pairs each day with the rows that began on it, which is"
+                    " rarely what is asked."
+                )
+            return said
         if self.how == "same":
             return f"{pair}: {met} values in common; aggregate both sides to it first."
+        if self.how == "padded":
+            return (
+                f"{pair}: {met} values meet as numbers once leading zeros are ignored (5 and 005): compare"
+                " TRY_CAST(... AS BIGINT) of both sides (or lpad the shorter one), then aggregate both sides to it first."
+            )
         spelled = (
             "once case, spaces and punctuation are ignored"
             if self.how == "normalized"
@@ -63,27 +103,83 @@ class SharedAttribute:
         )
 
 
-def shared_attributes(con: duckdb.DuckDBPyConnection, from_table: str, to_table: str) -> list[SharedAttribute]:
+@dataclass(frozen=True, slots=True)
+class SharedLookup:
+    """Shared attributes that together name one row of a table (with a range column, whose
+    value of the other side falls in it): a carrier's rate card, one row per Service, Zone and
+    Weight Break ("0-1 lb"). Such a table is looked up, not aggregated."""
+
+    side: str  # 'from' or 'to': the lookup table
+    columns: tuple[tuple[str, str], ...]  # (from_column, to_column) of each shared attribute
+    range_column: str | None = None  # of the lookup table
+    measure: str | None = None  # of the other table: the value that falls in the range
+
+    def note(self, from_table: str, to_table: str) -> str:
+        lookup, other = (from_table, to_table) if self.side == "from" else (to_table, from_table)
+        own = [f if self.side == "from" else t for f, t in self.columns]
+        theirs = [t if self.side == "from" else f for f, t in self.columns]
+        key = ", ".join(own + ([self.range_column] if self.range_column else []))
+        said = (
+            f"{lookup} holds one row per ({key}): it is a lookup, so join {other} on"
+            f" ({', '.join(theirs)}) = ({', '.join(own)}) together"
+        )
+        if self.range_column is not None:
+            value = f"{other}({self.measure})" if self.measure else f"a value of {other}"
+            said += (
+                f" and on {value} falling into {lookup}({self.range_column})'s range (written 'low-high':"
+                " split it at '-')"
+            )
+        return said + ", rather than aggregating both sides to one of them."
+
+
+def shared_attributes(
+    con: duckdb.DuckDBPyConnection, from_table: str, to_table: str
+) -> list[SharedAttribute | SharedLookup]:
     """The attributes two tables share (see the module doc), best first."""
     left, right = _columns(con, from_table), _columns(con, to_table)
     found: list[SharedAttribute] = []
-    named = [
-        (a, b) for a, a_type in left for b, b_type in right
-        if words(a) == words(b) and not _a_day(a_type) and not _a_day(b_type)
-    ][:MAX_NAMED_PAIRS]
-    for a, b in named:
+    for a, b, exact in _named_pairs(left, right):
         shared = _values_meet(con, from_table, a, to_table, b)
-        if shared is not None:
+        # (A value alone is no attribute: Apple's Provider Country, US on every row.)
+        if shared is not None and (exact or shared.found > 1):
             found.append(shared)
+    lookup = _lookup(con, from_table, to_table, found, left, right)
     days = [
-        shared
-        for a in [c for c, t in left if _a_day(t)][:MAX_DAY_COLUMNS]
-        for b in [c for c, t in right if _a_day(t)][:MAX_DAY_COLUMNS]
+        (_day_rank(a) + _day_rank(b), shared)
+        for a in _by_day_rank([c for c, t in left if _a_day(t)])[:MAX_DAY_COLUMNS]
+        for b in _by_day_rank([c for c, t in right if _a_day(t)])[:MAX_DAY_COLUMNS]
         if (shared := _days_meet(con, from_table, a, to_table, b)) is not None
     ]
     if days:
-        found.append(max(days, key=lambda s: s.found / s.values))  # one day is enough to say
-    return found[:MAX_SHARED]
+        # One day is enough to say: of activity before a cohort's, the server's clock before a
+        # device's, then the one whose days meet best.
+        found.append(min(days, key=lambda d: (d[0], -d[1].found / d[1].values))[1])
+    return ([lookup] if lookup is not None else []) + found[:MAX_SHARED]
+
+
+def _named_pairs(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> list[tuple[str, str, bool]]:
+    """Pairs of columns named alike (the same words), then of names sharing a word that names
+    the attribute (Service Type and Service, Buyer Country and country), of codes: whether
+    exactly alike with each."""
+    exact = [
+        (a, b, True) for a, a_type in left for b, b_type in right
+        if words(a) == words(b) and not _a_day(a_type) and not _a_day(b_type)
+    ][:MAX_NAMED_PAIRS]
+    partly = [
+        (a, b, False) for a, a_type in left for b, b_type in right
+        if words(a) != words(b) and a_type.startswith(_CODE_TYPES) and b_type.startswith(_CODE_TYPES)
+        and (set(words(a)) - _KIND_WORDS) & (set(words(b)) - _KIND_WORDS)
+    ][:MAX_NAMED_PAIRS]
+    return exact + partly
+
+
+def _day_rank(name: str) -> int:
+    said = set(words(name))
+    return 2 if said & _COHORT_WORDS else 1 if said & _DEVICE_CLOCK_WORDS else 0
+
+
+def _by_day_rank(names: list[str]) -> list[str]:
+    return sorted(names, key=_day_rank)
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
@@ -112,26 +208,36 @@ def _met(near: str, far: str, on: str) -> str:
 def _values_meet(
     con: duckdb.DuckDBPyConnection, from_table: str, a: str, to_table: str, b: str
 ) -> SharedAttribute | None:
+    distinct = (
+        f"WITH a AS ({_distinct(from_table, a, 'VARCHAR', MAX_OTHER_VALUES + 1)}),"
+        f" b AS ({_distinct(to_table, b, 'VARCHAR', MAX_OTHER_VALUES + 1)})"
+    )
+    counted = con.execute(f"{distinct} SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM b)").fetchone()
+    assert counted is not None
+    count_a, count_b = int(counted[0]), int(counted[1])
+    values = min(count_a, count_b)
+    if not values or values > MAX_VALUES or max(count_a, count_b) > MAX_OTHER_VALUES:
+        return None
     nx, ny = (f"regexp_replace(lower({v}.v), '[^a-z0-9]+', '', 'g')" for v in ("x", "y"))
     ways = {
         "same": "x.v = y.v",
         "normalized": f"{nx} = {ny}",
-        "contained": f"length({nx}) >= {_MIN_CONTAINED} AND length({ny}) >= {_MIN_CONTAINED}"
-        f" AND (contains({nx}, {ny}) OR contains({ny}, {nx}))",
+        "padded": "TRY_CAST(trim(x.v) AS BIGINT) = TRY_CAST(trim(y.v) AS BIGINT)",
     }
+    if max(count_a, count_b) <= MAX_VALUES:
+        # (Looked for inside each other value by value: only of two short lists.)
+        ways["contained"] = (
+            f"length({nx}) >= {_MIN_CONTAINED} AND length({ny}) >= {_MIN_CONTAINED}"
+            f" AND (contains({nx}, {ny}) OR contains({ny}, {nx}))"
+        )
     row = con.execute(
-        f"WITH a AS ({_distinct(from_table, a, 'VARCHAR', MAX_VALUES + 1)}),"
-        f" b AS ({_distinct(to_table, b, 'VARCHAR', MAX_VALUES + 1)})"
-        " SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM b), "
+        f"{distinct} SELECT "
         + ", ".join(_met(near, far, on) for on in ways.values() for near, far in (("a", "b"), ("b", "a")))
     ).fetchone()
     assert row is not None
-    count_a, count_b, *met = (int(x) for x in row)
-    if not count_a or not count_b or max(count_a, count_b) > MAX_VALUES:
-        return None
+    met = [int(x) for x in row]
     # (Counted on the side with fewer values: vendor invoices' three locations in the POS's.)
     fewer = 0 if count_a <= count_b else 1
-    values = min(count_a, count_b)
     for index, how in enumerate(ways):
         found = met[2 * index + fewer]
         if found >= MIN_SHARE * values:
@@ -151,4 +257,53 @@ def _days_meet(
     values = min(count_a, count_b)
     if not values or max(count_a, count_b) > MAX_DAYS or found < MIN_SHARE * values:
         return None
-    return SharedAttribute(a, b, "day", values, found)
+    cohort = "from" if _day_rank(a) == 2 else "to" if _day_rank(b) == 2 else None
+    return SharedAttribute(a, b, "day", values, found, cohort)
+
+
+def _lookup(
+    con: duckdb.DuckDBPyConnection, from_table: str, to_table: str, found: list[SharedAttribute],
+    left: list[tuple[str, str]], right: list[tuple[str, str]],
+) -> SharedLookup | None:
+    """The lookup two or more shared attributes make of one table (see `SharedLookup`), its
+    rows told apart by them alone or with a range column."""
+    pairs = tuple(dict.fromkeys((s.from_column, s.to_column) for s in found))
+    if len(pairs) < 2:
+        return None
+    for side, table, own, other_columns, columns in (
+        ("to", to_table, [t for _, t in pairs], left, right),
+        ("from", from_table, [f for f, _ in pairs], right, left),
+    ):
+        if _unique(con, table, own):
+            return SharedLookup(side, pairs)
+        texts = [c for c, t in columns if t.startswith("VARCHAR") and c not in own][:_MAX_RANGE_COLUMNS]
+        for column in texts:
+            if _ranges(con, table, column) and _unique(con, table, [*own, column]):
+                measure = next(
+                    (
+                        c for c, t in other_columns
+                        if not t.startswith(("VARCHAR", "DATE", "TIMESTAMP", "TIME", "BOOLEAN"))
+                        and (set(words(c)) - _KIND_WORDS) & (set(words(column)) - _KIND_WORDS)
+                    ),
+                    None,
+                )
+                return SharedLookup(side, pairs, column, measure)
+    return None
+
+
+def _unique(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> bool:
+    listed = ", ".join(quote_ident(c) for c in columns)
+    row = con.execute(
+        f"SELECT (SELECT count(*) FROM {relation_name(table)}),"
+        f" (SELECT count(*) FROM (SELECT DISTINCT {listed} FROM {relation_name(table)}))"
+    ).fetchone()
+    return row is not None and int(row[0]) > 1 and int(row[0]) == int(row[1])
+
+
+def _ranges(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """Whether every value of a text column (of its first ``MAX_VALUES`` distinct) is a range."""
+    row = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE regexp_full_match(v, ?)) FROM ({_distinct(table, column, 'VARCHAR', MAX_VALUES)})",
+        [_RANGE],
+    ).fetchone()
+    return row is not None and int(row[0]) > 1 and int(row[0]) == int(row[1])

@@ -1,0 +1,123 @@
+"""What two tables share without a join path (`shared_attributes`), on typed tables built in
+an in-memory DuckDB."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import duckdb
+import pytest
+
+from datadossier.enrichment.shared import SharedAttribute, SharedLookup, shared_attributes
+
+
+@pytest.fixture
+def con() -> Iterator[duckdb.DuckDBPyConnection]:
+    with duckdb.connect() as connection:
+        connection.execute("CREATE SCHEMA typed")
+        yield connection
+
+
+def _table(con: duckdb.DuckDBPyConnection, name: str, select: str) -> None:
+    con.execute(f'CREATE TABLE typed."{name}" AS {select}')
+
+
+def _notes(con: duckdb.DuckDBPyConnection, left: str, right: str) -> list[str]:
+    return [s.note(left, right) for s in shared_attributes(con, left, right)]
+
+
+def test_a_code_both_tables_name_alike_is_shared_though_the_other_side_holds_over_a_thousand(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # Dunnhumby: 556 redeemed coupon codes (11 digits) among the 1,135 of the coupon table,
+    # several products a code; no table is keyed by COUPON_UPC.
+    _table(con, "d.coupon", "SELECT 10000089000 + i // 2 AS COUPON_UPC, i AS PRODUCT_ID FROM range(2270) t(i)")
+    _table(con, "d.coupon_redempt", "SELECT i AS household_key, 10000089000 + (i * 7) % 556 AS COUPON_UPC FROM range(900) t(i)")
+    (shared,) = shared_attributes(con, "d.coupon_redempt", "d.coupon")
+    assert shared == SharedAttribute("COUPON_UPC", "COUPON_UPC", "same", 556, 556)
+
+
+def test_columns_whose_names_share_the_attribute_s_word_are_shared_when_their_values_meet(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # Google Play's earnings name the buyer's "Buyer Country" and Apple's sales report its
+    # "Country Code", both ISO codes of the players' country; Apple's "Provider Country" is
+    # US on every row, one value, no attribute.
+    countries = "['US', 'DE', 'GB', 'IN', 'BR', 'JP']"
+    _table(con, "g.players", f"SELECT 'p' || i AS player_id, {countries}[1 + i % 6] AS country FROM range(60) t(i)")
+    _table(
+        con, "g.apple",
+        f"SELECT 'US' AS \"Provider Country\", {countries}[1 + i % 5] AS \"Country Code\", i AS Units FROM range(40) t(i)",
+    )
+    notes = _notes(con, "g.apple", "g.players")
+    assert notes == ["g.apple(Country Code) and g.players(country): 5 of 5 values in common; aggregate both sides to it first."]
+
+
+def test_a_code_padded_with_zeros_on_one_side_meets_the_other_s_number(con: duckdb.DuckDBPyConnection) -> None:
+    # FedEx's invoice writes Zone Code 5 where the rate card writes Zone 005, and its Service
+    # Type is the rate card's Service.
+    _table(
+        con, "c.fedex",
+        "SELECT i AS \"Tracking ID\", ['FedEx Ground', 'FedEx 2Day'][1 + i % 2] AS \"Service Type\","
+        " 2 + i % 7 AS \"Zone Code\", 10.5 + i AS \"Rated Weight Amount\" FROM range(50) t(i)",
+    )
+    _table(
+        con, "c.rate_card",
+        "SELECT s AS Service, lpad(CAST(z AS VARCHAR), 3, '0') AS Zone, 9.5 + z AS Rate"
+        " FROM (VALUES ('FedEx Ground'), ('FedEx 2Day'), ('FedEx Home Delivery')) v(s), range(2, 9) r(z)",
+    )
+    found = shared_attributes(con, "c.fedex", "c.rate_card")
+    pairs = [(s.from_column, s.to_column, s.how) for s in found if isinstance(s, SharedAttribute)]
+    assert pairs == [("Service Type", "Service", "same"), ("Zone Code", "Zone", "padded")]
+    assert "once leading zeros are ignored (5 and 005)" in found[-1].note("c.fedex", "c.rate_card")
+
+
+def test_a_table_shared_attributes_and_a_range_name_one_row_of_is_a_lookup(con: duckdb.DuckDBPyConnection) -> None:
+    # UPS's invoice and a carrier's rate card, one row per Service, Zone and Weight Break
+    # ("0-1 lb"): the rate is looked up by both and the billed weight, not aggregated to each.
+    _table(
+        con, "c.ups",
+        "SELECT '1Z' || i AS \"Tracking Number\", ['Ground', 'Next Day Air'][1 + i % 2] AS Service,"
+        " lpad(CAST(2 + i % 6 AS VARCHAR), 3, '0') AS Zone, 1 + i % 4 AS \"Billed Weight\" FROM range(80) t(i)",
+    )
+    _table(
+        con, "c.rate_card",
+        "SELECT s AS Service, lpad(CAST(z AS VARCHAR), 3, '0') AS Zone, w || '-' || (w + 1) || ' lb' AS \"Weight Break\","
+        " 8.0 + z + w AS Rate FROM (VALUES ('Ground'), ('Next Day Air')) v(s), range(2, 8) r(z), range(0, 5) x(w)",
+    )
+    lookup, *_ = shared_attributes(con, "c.ups", "c.rate_card")
+    assert lookup == SharedLookup("to", (("Service", "Service"), ("Zone", "Zone")), "Weight Break", "Billed Weight")
+    assert lookup.note("c.ups", "c.rate_card").startswith(
+        "c.rate_card holds one row per (Service, Zone, Weight Break): it is a lookup, so join c.ups on (Service, Zone)"
+        " = (Service, Zone) together and on c.ups(Billed Weight) falling into c.rate_card(Weight Break)'s range"
+    )
+
+
+def test_a_day_of_activity_is_shared_before_a_cohort_s_day_and_the_server_clock_before_the_device_s(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A game's events log client_ts (the device's clock) and server_ts; its sessions start, and
+    # name the install_ts of their player (a cohort). Over a month every column meets every
+    # other's days: the pair told is of activity, on the server's clock.
+    _table(
+        con, "g.events",
+        "SELECT TIMESTAMP '2023-04-01' + INTERVAL (i) HOUR AS client_ts,"
+        " TIMESTAMP '2023-04-01' + INTERVAL (i) HOUR AS server_ts FROM range(400) t(i)",
+    )
+    _table(
+        con, "g.sessions",
+        "SELECT TIMESTAMP '2023-04-01' + INTERVAL (i) HOUR AS install_ts,"
+        " TIMESTAMP '2023-04-01' + INTERVAL (i) HOUR AS start FROM range(400) t(i)",
+    )
+    (day,) = shared_attributes(con, "g.events", "g.sessions")
+    assert day == SharedAttribute("server_ts", "start", "day", 17, 17)
+
+
+def test_an_install_date_met_by_a_day_of_revenue_is_said_to_be_a_cohort(con: duckdb.DuckDBPyConnection) -> None:
+    # Google Play's earnings by Transaction Date and the players by install_ts, their only date:
+    # joining them counts each day's revenue against the players installed that day.
+    _table(con, "g.earnings", "SELECT DATE '2023-04-01' + CAST(i % 14 AS INTEGER) AS \"Transaction Date\", 0.99 AS Amount FROM range(70) t(i)")
+    _table(con, "g.players", "SELECT 'p' || i AS player_id, TIMESTAMP '2023-04-01' + INTERVAL (i) HOUR AS install_ts FROM range(400) t(i)")
+    (note,) = _notes(con, "g.earnings", "g.players")
+    assert "14 of 14 days in common" in note
+    assert "But g.players(install_ts) is the day each of its rows began (a cohort" in note
