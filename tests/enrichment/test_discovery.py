@@ -3414,6 +3414,28 @@ async def test_tables_no_path_joins_are_told_the_attributes_they_share(runtime: 
     assert notes[1].startswith("pos.invoices(Invoice Date) and pos.orders(Opened): 10 of 10 days in common")
 
 
+async def test_tables_joined_only_through_a_table_both_point_at_are_told_the_code_they_share(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Dunnhumby: coupon redemptions reach the coupons only through campaign_desc on CAMPAIGN
+    # (each redemption paired with every coupon of its campaign), while both name the
+    # 11-digit COUPON_UPC, which no table is keyed by.
+    folder = tmp_path / "data" / "dunnhumby"
+    folder.mkdir(parents=True)
+    (folder / "campaign_desc.csv").write_text("DESCRIPTION,CAMPAIGN,START_DAY,END_DAY\n" + "".join(
+        f"Type{'ABC'[c % 3]},{c},{200 + 40 * c},{240 + 40 * c}\n" for c in range(1, 9)))
+    (folder / "coupon.csv").write_text("COUPON_UPC,PRODUCT_ID,CAMPAIGN\n" + "".join(
+        f"{10000089000 + i // 3},{27160 + 97 * i},{1 + (i // 3) % 8}\n" for i in range(240)))
+    (folder / "coupon_redempt.csv").write_text("household_key,DAY,COUPON_UPC,CAMPAIGN\n" + "".join(
+        f"{1 + i % 90},{601 + i % 97},{10000089000 + (i * 7) % 80},{1 + ((i * 7) % 80) % 8}\n" for i in range(300)))
+    service = await _profile(runtime, folder)
+    answer = await service.join_paths("coupon_redempt", "coupon")
+    assert answer.paths
+    assert all(any(w.startswith("Chasm trap") for w in p.warnings) for p in answer.paths)
+    notes = [s.note(answer.from_table, answer.to_table) for s in answer.shared]
+    assert notes[0].startswith("dunnhumby.coupon_redempt(COUPON_UPC) and dunnhumby.coupon(COUPON_UPC): 80 of 80 values")
+
+
 async def test_an_e_mail_column_written_twice_for_one_customer_is_still_cited(runtime: Runtime, tmp_path: Path) -> None:
     # Chargebee's customers: one address of 600 on two records (a double sign-up), which hid
     # every link from Mixpanel's distinct_id, the e-mail of the user who did the event.

@@ -284,9 +284,11 @@ class FindJoinPathResult(BaseModel):
     message: str = Field(description="One sentence that sums up the answer.")
     shared_attributes: list[str] = Field(
         default_factory=lambda: [],
-        description="When nothing was found: columns of both tables whose values meet (named alike, or days of"
-        " dates), each with how many values meet and whether they are spelled differently. Aggregate both sides"
-        " to them first, then join the aggregates on them; never join the raw rows on them (rows multiply).",
+        description="When nothing was found, or every path is a chasm trap: columns of both tables whose values"
+        " meet (named alike or sharing the attribute's word, or days of dates), each with how many values meet and"
+        " whether they are spelled differently (or padded with zeros), first the lookup they make of a table they"
+        " name one row of. Aggregate both sides to them first, then join the aggregates on them; never join the raw"
+        " rows on them (rows multiply), unless one side is such a lookup.",
     )
     discovery: DiscoveryOut
     sql_runs_in: str | None = Field(
@@ -371,7 +373,12 @@ def find_join_path_result(answer: Any) -> FindJoinPathResult:
             "connected by any relationship found or confirmed. See disconnected_groups."
         )
     shared = [s.note(answer.from_table, answer.to_table) for s in answer.shared]
-    if shared:
+    if shared and paths:
+        message += (
+            " Every path meets at a table both sides point at (a chasm trap), but the two tables also share"
+            " attributes directly (see shared_attributes): join or aggregate on those instead of through that table."
+        )
+    elif shared:
         message += " Shared attributes (see shared_attributes): aggregate both sides to them first, then join there."
     return FindJoinPathResult(
         from_table=answer.from_table, to_table=answer.to_table, found=bool(paths), paths=paths,
