@@ -311,6 +311,7 @@ def warnings(path: JoinPath) -> list[str]:
     """Fan-out, chasm traps and orphans along a path, said so an agent knows what to do."""
     notes: list[str] = [_detour_note(out, back) for out, back in path.detours]
     seen_many_to_one = False
+    arrived_on: tuple[str, ...] = ()
     for step in path.steps:
         if step.cardinality == "n:m":
             notes.append(
@@ -352,7 +353,8 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
                 f" a LEFT JOIN from {step.from_table} keeps them all."
             )
-        notes += _empty_notes(step)
+        notes += _empty_notes(step, passed_through=step.from_columns == arrived_on)
+        arrived_on = step.to_columns
         if step.integrity is not None and (step.integrity < 0.99 or _drops_orphan_rows(step)):
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
             # (Counted on the values the SQL joins: normalized ones, where it normalizes.)
@@ -388,12 +390,15 @@ def warnings(path: JoinPath) -> list[str]:
     return notes
 
 
-def _empty_notes(step: Step) -> list[str]:
+def _empty_notes(step: Step, *, passed_through: bool = False) -> list[str]:
     """The rows either side of a step loses to empty values of the columns it joins on, at
     any step of a path: USAspending's assistance awards reach their recipients, and on to
-    the contracts through recipient_duns, blank for a quarter of recipients and contracts."""
+    the contracts through recipient_duns, blank for a quarter of recipients and contracts.
+    Not of a table the path passes through on the columns it arrived on (``passed_through``):
+    a carrier's tracking events reach the invoices through the orders' Tracking Number, and
+    the orders without one were never reached."""
     notes: list[str] = []
-    if step.empty_rows and step.rows:
+    if step.empty_rows and step.rows and not passed_through:
         notes.append(
             f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({100 * step.empty_rows / step.rows:.1f}%)"
             f" have no {', '.join(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
