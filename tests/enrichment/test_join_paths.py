@@ -50,3 +50,15 @@ def test_a_table_passed_through_on_the_columns_the_path_arrived_on_loses_no_rows
                 {"parent_nulls": 315, "parent_rows": 1500})
     (path,) = find_paths([events, ups], "c.tracking_events", "c.ups_invoice_detail")
     assert not [w for w in path.warnings if w.startswith("Empty references")]
+
+
+def test_orphans_in_scientific_notation_are_said_rounded_and_another_link_of_the_same_tables_is_offered() -> None:
+    # FedEx's invoice lines reach the orders on the tracking id, 53 of them saved through Excel
+    # as 5.56035E+11; their Reference 1 holds the order number, a link of its own.
+    tracking = _link(1, ("c.fedex", "Express or Ground Tracking ID"), ("w.orders", "Tracking Number"),
+                     {"integrity": 0.962, "orphan_rows": 53, "orphan_examples": ["5.56035E+11", "5.56036E+11"]})
+    reference = _link(2, ("c.fedex", "Reference 1"), ("w.orders", "Order Number"), {"integrity": 0.9})
+    first, _ = find_paths([tracking, reference], "c.fedex", "w.orders")
+    notes = " ".join(first.warnings)
+    assert "They are written in scientific notation (5.56035E+11): a spreadsheet rounded those ids" in notes
+    assert "Another way in: c.fedex(Reference 1) also links to w.orders(Order Number) (90.0% of its values match)" in notes

@@ -97,6 +97,8 @@ class Step:
     # labels written before its values ("Player Id: ") when it undoes those.
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
     labels: tuple[str, ...] = ()
+    # A few of the child's values without a parent, as written.
+    orphan_examples: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -154,6 +156,7 @@ class _Edge:
     orphan_rows: int = 0
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
     labels: tuple[str, ...] = ()
+    orphan_examples: tuple[str, ...] = ()
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -194,6 +197,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 orphan_rows=int(r.evidence.get("orphan_rows") or 0),
                 normalizations=normalizations_of(r.evidence),
                 labels=tuple(str(label) for label in r.evidence.get("labels") or ()),
+                orphan_examples=tuple(str(v) for v in r.evidence.get("orphan_examples") or () if not isinstance(v, list)),
             )
         )
     return edges
@@ -213,7 +217,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
                 empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined, orphan_rows=e.orphan_rows,
-                normalizations=e.normalizations, labels=e.labels,
+                normalizations=e.normalizations, labels=e.labels, orphan_examples=e.orphan_examples,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -268,9 +272,28 @@ def find_paths(
     found.sort(key=lambda p: (len(p.steps), -round(p.confidence * kept_share(p), 4), [s.relationship_id for s in p.steps]))
     result = found[:k]
     for path in result:
-        path.warnings = warnings(path)
+        path.warnings = warnings(path) + other_ways_in(path, walks)
         path.sql = join_sql(path)
     return result
+
+
+def other_ways_in(path: JoinPath, walks: dict[str, list[Step]]) -> list[str]:
+    """The other links between the two tables of a step that drops orphan rows, which may reach
+    them: FedEx's invoice lines reach the orders on a tracking id that Excel rounded on 53 of
+    them, and on Reference 1, the order number, as well."""
+    notes: list[str] = []
+    for step in path.steps:
+        if not (step.from_child and step.orphan_rows):
+            continue
+        for other in walks.get(step.from_table, []):
+            if other.to_table == step.to_table and other.from_child and other.from_columns != step.from_columns:
+                matched = f" ({100 * other.integrity:.1f}% of its values match)" if other.integrity is not None else ""
+                notes.append(
+                    f"Another way in: {step.from_table}({', '.join(other.from_columns)}) also links to"
+                    f" {step.to_table}({', '.join(other.to_columns)}){matched}; it may reach the rows this join drops"
+                    " (join on it as well, or fall back to it where this one finds nothing)."
+                )
+    return notes
 
 
 def kept_share(path: JoinPath) -> float:
@@ -370,6 +393,7 @@ def warnings(path: JoinPath) -> list[str]:
                         # parents without children, not these.)
                         else f"a RIGHT JOIN keeps them (or start from {side})."
                     )
+                    + _orphans_cause(step)
                 )
             if step.from_child and step.quarantined:
                 notes.append(
@@ -388,6 +412,21 @@ def warnings(path: JoinPath) -> list[str]:
                     f" {normalized_key('...', step.normalizations)} of both sides to keep them."
                 )
     return notes
+
+
+# A number a spreadsheet wrote in scientific notation: "5.56035E+11", a 12-digit id rounded.
+_SCIENTIFIC = re.compile(r"[+-]?[0-9](\.[0-9]+)?[eE][+-]?[0-9]+")
+
+
+def _orphans_cause(step: Step) -> str:
+    """Why a step's orphans have no match, where their examples show it: ids a spreadsheet
+    wrote in scientific notation (FedEx's tracking ids saved through Excel as 5.56035E+11)."""
+    if step.orphan_examples and all(_SCIENTIFIC.fullmatch(v.strip()) for v in step.orphan_examples):
+        return (
+            f" They are written in scientific notation ({step.orphan_examples[0]}): a spreadsheet rounded those ids,"
+            " and the digits it dropped cannot be joined back; reach those rows through another column."
+        )
+    return ""
 
 
 def _empty_notes(step: Step, *, passed_through: bool = False) -> list[str]:
