@@ -542,6 +542,11 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
                     f"{e.table}: {part['count']} columns{measure} named for periods ({part['first']} ... {part['last']});"
                     f" one row per period: {part['unpivot']}", soft_wrap=True,
                 )
+            if wide.get("summary_columns"):
+                console.print(
+                    f"{e.table}: {', '.join(wide['summary_columns'])} sum or average the periods (a year's or a"
+                    " season's figure), left out of the unpivot.", soft_wrap=True,
+                )
     if discovery.ran:
         console.print(f"Discovered in {discovery.seconds:.2f} s.")
 

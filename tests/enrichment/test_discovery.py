@@ -1731,6 +1731,34 @@ async def test_columns_named_for_months_as_m_yyyy_over_years_are_one_measure(run
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 24
 
 
+async def test_columns_named_for_months_are_periods_and_the_annual_figure_is_set_apart(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # NASA POWER's monthly point data: PARAMETER, YEAR, JAN ... DEC, ANN (the year's mean or
+    # sum); GISTEMP writes Year, Jan ... Dec, J-D, DJF. The months were twelve plain DOUBLEs.
+    folder = tmp_path / "data" / "power"
+    folder.mkdir(parents=True)
+    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    lines = ["PARAMETER,YEAR," + ",".join(months) + ",ANN"]
+    lines += [
+        f"{p},{y}," + ",".join(f"{k + y - 2000 + i}.5" for k in range(12)) + f",{y - 2000 + i + 6}.0"
+        for i, p in enumerate(("T2M", "RH2M", "WS10M")) for y in range(2001, 2011)
+    ]
+    (folder / "POWER_Point_Monthly.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert (wide["count"], wide["first"], wide["last"], wide["summary_columns"]) == (12, "JAN", "DEC", ["ANN"])
+    assert await _count(runtime, f"FROM ({wide['unpivot']})") == 30 * 12
+    assert await _count(runtime, f"FROM ({wide['unpivot']}) WHERE PARAMETER = 'T2M' AND YEAR = 2001 AND period = 'DEC'") == 1
+    # Names of months out of the calendar's order are no run of periods.
+    shuffled = tmp_path / "data" / "shuffled"
+    shuffled.mkdir(parents=True)
+    names = ["Jan", "Mar", "Feb", "May", "Apr", "Jun"]
+    (shuffled / "s.csv").write_text("id," + ",".join(names) + "\n" + "".join(
+        f"{i}," + ",".join(f"{i + k}.5" for k in range(6)) + "\n" for i in range(20)))
+    assert "period_columns" not in (await _only_entity(runtime, shuffled)).evidence["keys"]
+
+
 async def test_a_table_named_for_its_series_step_with_periods_as_columns_is_no_time_period(
     runtime: Runtime, tmp_path: Path
 ) -> None:

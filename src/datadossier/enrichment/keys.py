@@ -340,6 +340,9 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
     period (the Global Power Plant Database's generation_gwh_2013... and
     estimated_generation_gwh_2013...), are unpivoted each on its own: ``measures`` lists them,
     and ``unpivot`` is the first's."""
+    months = _month_columns(table)
+    if months:
+        return _months_found(table, months)
     periods = [c for c in table.columns if c.family in ("integer", "float") and _names_a_period(c.name)]
     if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
         periods = _numbered_columns(table)
@@ -366,6 +369,65 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
     }
     if len(measures) > 1:
         found["measures"] = measures
+    return found
+
+
+# Months named in columns, as climate series lay out a year a row (NASA POWER's monthly
+# YEAR, JAN ... DEC, ANN; GISTEMP's Year, Jan ... Dec; NOAA's climdiv): each name's number.
+_MONTH_NAMES: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+            ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+            ("nov", "november"), ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# Figures after the months that sum or average them, no month of their own: NASA POWER's ANN,
+# GISTEMP's J-D (January to December), D-N (December to November) and seasons DJF ... SON.
+_SUMMARY_NAMES = frozenset({
+    "ann", "annual", "annual total", "annual mean", "annual average", "year total", "yearly", "total", "sum",
+    "mean", "avg", "average", "j-d", "d-n", "djf", "mam", "jja", "son", "metann", "winter", "spring", "summer",
+    "autumn", "fall",
+})
+
+
+def _month_columns(table: TableStats) -> list[ColumnStats]:
+    """Columns of figures named for months in the calendar's order (a year's run from any
+    month: a fiscal year's JUL ... JUN too), WIDE_MIN_PERIODS of them or more and a third of
+    the table's columns; none otherwise."""
+    months = [
+        (c, _MONTH_NAMES[key]) for c in table.columns
+        if c.family in ("integer", "float") and (key := c.name.strip().lower()) in _MONTH_NAMES
+    ]
+    if len(months) < WIDE_MIN_PERIODS or len(months) > 12 or 3 * len(months) < len(table.columns):
+        return []
+    numbers = [number for _, number in months]
+    if any((later - earlier) % 12 != 1 for earlier, later in pairwise(numbers)):
+        return []  # (months out of order, or one twice: no run of a year)
+    return [c for c, _ in months]
+
+
+def _months_found(table: TableStats, months: list[ColumnStats]) -> dict[str, Any]:
+    """``period_columns`` of a table of months by name: the figures after them that sum or
+    average them (ANN, J-D, DJF) are no periods of their own, and are left out of the unpivot,
+    named as ``summary_columns``; the other columns (YEAR) stay beside each month."""
+    last = table.columns.index(months[-1])
+    summaries = [
+        c.name for c in table.columns[last + 1:]
+        if c.family in ("integer", "float") and " ".join(c.name.strip().lower().replace("_", " ").split()) in _SUMMARY_NAMES
+    ]
+    named = {c.name for c in months} | set(summaries)
+    others = [quote_ident(name) for name in ("_row_id", *(c.name for c in table.columns if c.name not in named))]
+    found: dict[str, Any] = {
+        "count": len(months), "first": months[0].name, "last": months[-1].name,
+        "unpivot": _unpivot(table, others, summaries),
+    }
+    if summaries:
+        found["summary_columns"] = summaries
     return found
 
 

@@ -152,7 +152,9 @@ class EntityOut(BaseModel):
         " stem numbered in a run: M5's d_1...d_1913): their"
         " count, first and last, and `unpivot`, the DuckDB SQL giving one row per period (columns period, value);"
         " for columns of several measures (generation_gwh_2013... beside estimated_generation_gwh_2013...),"
-        " `measures` gives each its own count, first, last and `unpivot`.",
+        " `measures` gives each its own count, first, last and `unpivot`. Months by name (JAN ... DEC beside a"
+        " YEAR) are periods too; the figures after them summing or averaging them (ANN, J-D, DJF) are"
+        " `summary_columns`, left out of the unpivot.",
     )
 
     @classmethod
