@@ -1255,6 +1255,7 @@ def test_month_name_date_times_with_a_zone_abbreviation_are_read_in_utc(infer: I
                    "+49 12 1234567", "2065552579", "+91 9743772233"]),
         ("ip_address", ["192.168.0.1", "10.0.0.255", "8.8.8.8", "::1", "2001:db8::8a2e:370:7334", "::ffff:192.0.2.128"]),
         ("geo_point", ["(41.8781, -87.6298)", "(-33.86, 151.2)", "POINT (-87.6298 41.8781)", "point(2.35 48.85)"]),
+        ("json_object", ['{"level_id": 3}', "{}", '{ "a": {"b": [1, 2]} }', '{"note": "line one\nline two"}']),
     ],
 )
 def test_text_pattern_detectors_keep_varchar_and_name_the_pattern(
@@ -1389,6 +1390,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xX", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45", "::ffff:192.0.2.256", "1::2::1.2.3.4"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
+    "json_object": ["{name}", "{", "[1, 2]", "{'a': 1}", 'x {"a": 1}', '{"a": 1} x', '["a"]'],
 }
 
 
@@ -1414,6 +1416,7 @@ def _all_examples() -> list[str]:
         "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
+        '{"order_id": "GPA.3312-1", "price": 4.99}', "{}",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
     ]
 
@@ -1433,6 +1436,27 @@ def test_python_and_duckdb_read_each_detector_regex_the_same_way(pattern: Patter
     in_python = {value for value in examples if detector.matches(value)}
     assert in_duckdb == in_python
     assert not in_python & set(_NEAR_MISSES[pattern])
+
+
+def test_json_objects_in_a_text_column_name_their_keys_and_how_to_read_one(infer: Infer) -> None:
+    # A game's telemetry: each event's params as one JSON object, "{}" for most events, an
+    # order's id on the few purchases (which link to Google Play's orders). It was plain text.
+    params = (
+        ["{}"] * 6
+        + [f'{{"level_id": {i}, "attempt": {i % 3 + 1}, "stars": {i % 4}}}' for i in range(8)]
+        + [f'{{"order_id": "GPA.3312-{i:04d}", "sku": "gems_500", "price": {i}.99}}' for i in range(4)]
+        + ['{"price": 5}', '{"app_version": "1.4.0", "is_new": true, "tags": ["a"]}']
+    )
+    result = infer({"params": params, "words": ["{name} here", "{", "plain", "{'a': 1}"] * 5})
+    found = result["params"]
+    assert (found.decided_type, found.decided_pattern) == ("VARCHAR", "json_object")
+    assert found.candidates[0].details["json_keys"] == {
+        "level_id": "integer", "attempt": "integer", "stars": "integer", "price": "number", "order_id": "text",
+        "sku": "text", "app_version": "text", "is_new": "boolean", "tags": "array",
+    }
+    assert "order_id (text, 20.0%)" in found.reason
+    assert "\"params\"->>'level_id'" in found.reason
+    assert result["words"].decided_pattern is None
 
 
 def test_currency_conversions_of_every_documented_form(infer: Infer) -> None:

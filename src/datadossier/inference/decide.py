@@ -30,9 +30,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
+from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
+from datadossier.inference.json_text import JsonKey, json_key_sql
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import (
     looks_boolean,
@@ -259,6 +261,9 @@ def _decide_text(
         )
     if chosen is not None and chosen.name == "compact_year_month":
         notes.append(_year_month_note(name))
+    if chosen is not None and chosen.name == "json_object":
+        chosen.details["json_keys"] = {key.name: key.value_type for key in findings.json_keys}
+        notes.append(_json_note(name, findings.json_keys))
     if chosen is not None and chosen.name == "compact_month_year":
         notes.append(
             "Whole numbers written mmyyyy (012023 is January 2023), every one a valid month, under a name of a month,"
@@ -310,6 +315,29 @@ def _decide_text(
     if chosen is not None and chosen.data_type == "TIMESTAMP" and (cut := _cut_to_micros_note(chosen, findings)):
         notes.append(cut)
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config, findings.trace)
+
+
+def _json_note(name: str, keys: tuple[JsonKey, ...]) -> str:
+    """What a column of JSON objects holds, and how to read a key: an event's parameters
+    (an order's id among a game's level numbers) are reachable by key alone."""
+    if not keys:
+        return "The sampled JSON objects are all empty ({})."
+    listed = ", ".join(
+        f"{key.name} ({key.value_type}{'' if key.share >= _ALWAYS_HELD else f', {_percent(key.share)}'})"
+        for key in keys[:_KEYS_NAMED]
+    )
+    more = f" and {len(keys) - _KEYS_NAMED} more" if len(keys) > _KEYS_NAMED else ""
+    return (
+        f"JSON objects; keys in the sample, with the share of objects holding each where not all: {listed}{more}."
+        f" DuckDB reads a key as text with {json_key_sql(quote_ident(name), keys[0].name)}"
+        " (json_extract for its JSON value)."
+    )
+
+
+# A key held by this share of the sampled objects is named without its share; and how many
+# keys the reason names (the candidate's details name them all).
+_ALWAYS_HELD = 0.995
+_KEYS_NAMED = 15
 
 
 def _cut_to_micros_note(chosen: _Option, findings: SampleFindings) -> str | None:

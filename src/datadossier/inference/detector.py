@@ -146,6 +146,7 @@ PatternName = Literal[
     "postal_code",
     "ip_address",
     "geo_point",
+    "json_object",
 ]
 
 # Day/month patterns: their order is read from the data, or from the separator (see `decide`).

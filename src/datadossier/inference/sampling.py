@@ -20,6 +20,7 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
+from datadossier.inference.json_text import JsonKey, json_keys
 from datadossier.inference.names import (
     looks_like_date,
     looks_like_year_month,
@@ -219,6 +220,8 @@ class SampleFindings:
     # ``missing`` so that the scan counts them apart from the numbers: read as 0, not NULL
     # (see `trace_values`).
     trace: frozenset[str] = frozenset()
+    # The keys of the sampled JSON objects, commonest first (see `json_text.json_keys`).
+    json_keys: tuple[JsonKey, ...] = ()
     # Whether words written in a date's place ("Undated", "Various") are missing values here:
     # beside dates that are no plain numbers, or under a date's name (see `_DATE_MARKER_WORDS`).
     date_words: bool = False
@@ -479,6 +482,10 @@ def _findings(
             del findings.shares["labelled_scale"]  # labels of every value, or in the scale's middle
     if "postal_code" in findings.shares:
         findings.postcode_country = _postcode_country(common)
+    if "json_object" in findings.shares:
+        findings.json_keys, objects = json_keys(common)
+        if objects < config.shortlist_share * total:
+            del findings.shares["json_object"]  # braces around other text ('{"a": 1' cut short)
     return findings
 
 
@@ -937,7 +944,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
             _passes(DETECTORS[reading], weights, total, config)
             for reading in (
                 "unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
-                "zoned_date", "zoned_time", *sorted(DAY_MONTH_PATTERNS),
+                "zoned_date", "zoned_time", "json_object", *sorted(DAY_MONTH_PATTERNS),
             )
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)

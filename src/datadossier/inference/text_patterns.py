@@ -109,3 +109,12 @@ def wkt_geometry() -> Detector:
     kinds = r"(?:MULTI)?(?:POINT|LINESTRING|POLYGON)|GEOMETRYCOLLECTION"
     regex = rf"\s*(?:SRID=[0-9]+;)?(?i:{kinds})(?:\s?(?i:ZM|Z|M))?\s*(?:(?i:EMPTY)|\(.*\))\s*"
     return Detector("wkt_geometry", "VARCHAR", regex, priority=29)
+
+
+@register
+def json_object() -> Detector:
+    """JSON objects, an event's parameters as one value (a game SDK's params
+    '{"order_id": "GPA.3312-...", "sku": "gems_500"}', Segment's properties; "{}" when there
+    are none). The shape alone, braces around a quoted key; the sample names the keys
+    (`json_text.json_keys`), and a Python dict's repr ("{'a': 1}") is no JSON."""
+    return Detector("json_object", "VARCHAR", r'\s*\{\s*(?:\}|"(?s:.*)\})\s*', priority=30)

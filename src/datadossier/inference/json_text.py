@@ -1,0 +1,99 @@
+"""JSON objects kept in a text column: the keys a sample of them holds, and how to read one.
+
+Telemetry and event exports keep an event's parameters as one JSON object per row (a game
+SDK's ``params`` ``{"order_id": "GPA.3312-...", "sku": "gems_500"}``, Segment's and Firebase's
+properties as CSV). The column stays text (`text_patterns.json_object`); its keys are read
+from the sampled values in Python, never from the whole column, and DuckDB's ``->>`` reaches
+each of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from datadossier.engine.gateway import quote_literal
+
+# Keys named at most: an object of more keys is a record of its own (named in the reason).
+MAX_KEYS = 30
+
+# A key DuckDB reads after ->> as written; others are quoted in a JSON path ($."order id").
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class JsonKey:
+    """One key of the sampled objects: its value type ("text", "integer", "number",
+    "boolean", "object", "array"; "null" when no sampled value was set) and the share of the
+    sampled objects that hold it."""
+
+    name: str
+    value_type: str
+    share: float
+
+
+def json_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int]:
+    """The keys of the sampled values that parse as JSON objects (``common``: values with
+    their sampled counts), commonest first, and the weight of those objects."""
+    objects = 0
+    held: Counter[str] = Counter()
+    types: dict[str, Counter[str]] = {}
+    for value, count in common:
+        parsed = _parsed(value)
+        if parsed is None:
+            continue
+        objects += count
+        for key, item in parsed.items():
+            held[key] += count
+            types.setdefault(key, Counter())[_value_type(item)] += count
+    if not objects:
+        return (), 0
+    keys = [
+        JsonKey(key, _key_type(types[key]), n / objects)
+        for key, n in sorted(held.items(), key=lambda item: -item[1])[:MAX_KEYS]
+    ]
+    return tuple(keys), objects
+
+
+def json_key_sql(column_sql: str, key: str) -> str:
+    """DuckDB SQL reading one key of the objects in the (quoted) column as text."""
+    path = key if _PLAIN_KEY.fullmatch(key) else "$." + json.dumps(key)
+    return f"{column_sql}->>{quote_literal(path)}"
+
+
+def _parsed(value: str) -> dict[str, object] | None:
+    try:
+        parsed: object = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(parsed, dict):
+        return None
+    return {str(k): v for k, v in parsed.items()}  # pyright: ignore[reportUnknownVariableType]
+
+
+def _value_type(item: object) -> str:
+    # (bool first: True is an int to Python.)
+    if item is None:
+        return "null"
+    if isinstance(item, bool):
+        return "boolean"
+    if isinstance(item, int):
+        return "integer"
+    if isinstance(item, float):
+        return "number"
+    if isinstance(item, str):
+        return "text"
+    return "object" if isinstance(item, dict) else "array"
+
+
+def _key_type(seen: Counter[str]) -> str:
+    """The type of a key's set values: whole numbers beside decimals are numbers; types
+    that differ otherwise are named together ("text or integer")."""
+    kinds = {kind for kind in seen if kind != "null"}
+    if not kinds:
+        return "null"
+    if kinds == {"integer", "number"}:
+        return "number"
+    return " or ".join(sorted(kinds, key=lambda kind: -seen[kind]))
