@@ -220,7 +220,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         # event, distinct_id, time): de-duplicating on it would merge two users' clicks.
         moments = [k[0] for k in keys if _unique_by_chance(table.column(k[0]))]
         keys = [k for k in keys if k[0] not in moments]
+    months: frozenset[str] = frozenset()
     if not identifying:
+        months = _month_columns(con, table, parts)
         pairs: dict[tuple[str, ...], int] = {}
         # Text with empty values may complete a composite beside parts without any: JHU's
         # (Province/State, Country/Region), the province empty for a country as a whole. A
@@ -230,7 +232,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             if c.family == "string" and 0 < c.nulls < rows and _part_ok(replace(c, nulls=0), rows)
         ]
         for size in (2, 3):
-            found, tried = _composite_keys(con, table, parts + nullable, keys, size, pairs)
+            found, tried = _composite_keys(con, table, parts + nullable, keys, size, pairs, months)
             checked += len(tried)
             pairs.update(tried)
             counted.update(tried)
@@ -251,7 +253,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         checked += len(names)
         counted.update(counts)
         keys += [cols for cols, n in counts.items() if n == rows]
-    grain, scores = _choose_grain(table, keys)
+    grain, scores = _choose_grain(table, keys, months)
     time_series = grain is not None and all(table.column(c).family == "temporal" for c in grain)
     evidence: dict[str, Any] = {
         "rows": rows,
@@ -564,6 +566,7 @@ def _composite_keys(
     known: list[tuple[str, ...]],
     size: int,
     pairs: dict[tuple[str, ...], int],
+    months: frozenset[str] = frozenset(),
 ) -> tuple[list[tuple[str, ...]], dict[tuple[str, ...], int]]:
     """The keys of ``size`` columns, and the distinct counts of every set tried. Triples
     start from the pairs of identifiers that came nearest to unique (``pairs``, with their
@@ -575,11 +578,22 @@ def _composite_keys(
     pool = sorted(usable, key=lambda c: (-_part_preference(c), -(c.distinct or 0)))
     # A day repeated over the rows comes first: records per day and per something are the
     # commonest grain of a fact table (BTS's flights by FL_DATE, carrier and flight number),
-    # and a time ranks last among the parts otherwise.
-    days = [c for c in usable if c.sql_type.upper() == "DATE" and (c.distinct or 0) <= table.rows // 2]
+    # and a time ranks last among the parts otherwise. So does a month of a monthly panel,
+    # written as text or a number (Fannie Mae's loans by month, "022023", a file without a
+    # header of a hundred columns: see `_month_columns`).
+    days = [
+        c for c in usable
+        if (c.sql_type.upper() == "DATE" or c.name in months) and (c.distinct or 0) <= table.rows // 2
+    ]
     day = max(days, key=lambda c: c.distinct or 0) if days else None
     if day is not None:
         pool = [day, *(c for c in pool if c is not day)]
+    # A file without a header is keyed by its leading field and others (`_plausible`), the
+    # first whatever its type: Fannie Mae's loan id, whole numbers, before its hundred
+    # columns of codes, which would fill the pool.
+    first = _first_position(table)
+    leading = [c for c in usable if c.position == first and is_placeholder(c.name)]
+    pool = [*pool[: 1 if day is not None else 0], *leading, *(c for c in pool if c not in leading and c is not day)]
     pool = pool[:MAX_PARTS]
     combos: list[tuple[ColumnStats, ...]] = []
     if size == 3:
@@ -845,8 +859,11 @@ def alphabetical(table: TableStats) -> bool:
 
 
 def _first_position(table: TableStats) -> int:
-    """The place of the table's first column (a file's first field)."""
-    return min(c.position for c in table.columns)
+    """The place of the table's first column (a file's first field), not counting a leading
+    column with no value at all: Fannie Mae's performance files start each line with the
+    delimiter ("|100002296854|022023|..."), and their loan id comes second."""
+    filled = [c.position for c in table.columns if c.nulls < table.rows]
+    return min(filled or [c.position for c in table.columns])
 
 
 def _nearly_unique_time(column: ColumnStats, rows: int) -> bool:
@@ -955,8 +972,9 @@ def _part_preference(column: ColumnStats) -> float:
     return score
 
 
-def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
-    """How much a unique column set looks like the table's identifier."""
+def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] = frozenset()) -> float:
+    """How much a unique column set looks like the table's identifier (``months``: the
+    columns of a panel's months, see `_month_columns`)."""
     score = 3.0 if len(key) == 1 else 2.0 - 0.3 * (len(key) - 2)
     if len(key) > 1:
         # Parts whose values combine into hardly more pairs than there are rows were made to
@@ -993,7 +1011,13 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus += 1.3
         if column.family == "integer" or column.sql_type.upper() == "UUID":
             bonus += 0.3
-        if column.family == "temporal":
+        if len(key) > 1 and name in months:
+            # The month a panel's row reports (Fannie Mae's loan id and ACT_PERIOD) before a
+            # count of months that steps with it (its LOAN_AGE, REM_MONTHS), unique beside the
+            # loan as well: the month is what a row is of, the count a measure of it, whose
+            # fewer values (loans of several months' origination) make fewer pairs.
+            bonus += 1.5
+        elif column.family == "temporal":
             bonus -= 1.0
         if column.family == "string" and (column.avg_length or 0.0) > 20:
             bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best
@@ -1001,6 +1025,48 @@ def _key_score(table: TableStats, key: tuple[str, ...]) -> float:
             bonus += 0.2
         per_column += bonus
     return score + per_column / len(key)
+
+
+# Words of the period a panel's rows report: Fannie Mae's ACT_PERIOD, Freddie Mac's
+# MONTHLY_REPORTING_PERIOD, a "Reporting Month".
+_MONTH_WORDS = frozenset({"period", "month"})
+# Months written as six characters, mmyyyy (Fannie Mae's "022023") or yyyymm ("202302").
+_MONTH_TEXT = r"(?:0[1-9]|1[0-2])(?:1[89]|20)[0-9]{2}|(?:1[89]|20)[0-9]{2}(?:0[1-9]|1[0-2])"
+# Values of a text column read to tell whether it holds months (every value is six characters).
+_MONTH_SAMPLE = 10_000
+
+
+def _month_columns(con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats]) -> frozenset[str]:
+    """The parts that hold the months of a monthly panel (loans, accounts, series by month):
+    dates named as a period or a month (Fannie Mae's ACT_PERIOD, read as dates), whole numbers
+    written yyyymm (Freddie Mac's 202302) with no more values than months between the first
+    and the last, and text of six characters, each a month (Fannie's "022023" in its files
+    without a header, where no name says so; read on a sample)."""
+    found = {c.name for c in parts if _dated_months(c) or _numbered_months(c)}
+    texts = [c for c in parts if c.family == "string" and c.fixed_length == 6 and c.name not in found]
+    if texts:
+        checks = ", ".join(f"bool_and(regexp_full_match({quote_ident(c.name)}, $1))" for c in texts)
+        sample = f"(SELECT * FROM {table.relation} LIMIT {_MONTH_SAMPLE})"
+        row = con.execute(f"SELECT {checks} FROM {sample}", [_MONTH_TEXT]).fetchone()
+        assert row is not None
+        found.update(c.name for c, months in zip(texts, row, strict=True) if months)
+    return frozenset(found)
+
+
+def _dated_months(column: ColumnStats) -> bool:
+    return column.sql_type.upper() == "DATE" and bool(_MONTH_WORDS.intersection(core_words(column.name)))
+
+
+def _numbered_months(column: ColumnStats) -> bool:
+    low, high = column.min_value, column.max_value
+    if column.family != "integer" or low is None or high is None or not (_yyyymm(low) and _yyyymm(high)):
+        return False
+    span = (int(high) // 100 - int(low) // 100) * 12 + int(high) % 100 - int(low) % 100 + 1
+    return (column.distinct or 0) <= span
+
+
+def _yyyymm(value: float) -> bool:
+    return 1800 <= value // 100 <= 2100 and 1 <= value % 100 <= 12
 
 
 def _names_the_table(name: str, table_entity: set[str]) -> bool:
@@ -1144,9 +1210,9 @@ def grain_links_first(links: list[Link], keys: dict[str, TableKeys]) -> None:
 
 
 def _choose_grain(
-    table: TableStats, keys: list[tuple[str, ...]]
+    table: TableStats, keys: list[tuple[str, ...]], months: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...] | None, dict[tuple[str, ...], float]]:
-    scores = {k: _key_score(table, k) for k in keys}
+    scores = {k: _key_score(table, k, months) for k in keys}
     if not scores:
         return None, scores
     identifying = {k: s for k, s in scores.items() if any(table.column(c).family != "temporal" for c in k)}

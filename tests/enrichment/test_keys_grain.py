@@ -1,0 +1,89 @@
+"""The grain of panels and grids through the real pipeline (SQLite and PostgreSQL stores):
+a thing's id by the month it reports, a grid's coordinates by time."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from datadossier.pipeline.discovery import RelationshipService
+from datadossier.runtime import Runtime, open_runtime
+from tests.server.helpers import make_settings
+
+
+@pytest.fixture
+async def runtime(tmp_path: Path, store_url: str) -> AsyncIterator[Runtime]:
+    async with open_runtime(make_settings(tmp_path, store_url)) as rt:
+        yield rt
+
+
+async def _one_file_entity(runtime: Runtime, path: Path, lines: list[str]) -> Any:
+    """What discovery says of a folder's one file, written from ``lines``."""
+    path.parent.mkdir(parents=True)
+    path.write_text("\n".join(lines) + "\n")
+    await runtime.pipeline.profile_path(path.parent)
+    _, entities, _ = await RelationshipService(runtime.pipeline).relationships(source=path.parent.name)
+    (entity,) = entities
+    return entity
+
+
+def _loan_months(rng: random.Random, loans: int) -> list[tuple[int, int, int, int]]:
+    """(loan id, month of 2023, loan age, remaining months) of loans reported monthly from
+    their first payment, a few months each: fewer ages than months, as in a file of loans
+    of several origination months."""
+    rows: list[tuple[int, int, int, int]] = []
+    for i in range(loans):
+        start, count = rng.randint(1, 6), rng.randint(3, 6)
+        rows += [(100002296854 + 7919 * i, start + k, k, 360 - k) for k in range(count)]
+    return rows
+
+
+async def test_a_headerless_loan_panel_starting_with_its_delimiter_is_keyed_by_loan_and_month(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Fannie Mae's single-family performance files: no header, every line starting with "|"
+    # (an empty first column), the loan id, the reporting month written mmyyyy ("022023"),
+    # then a hundred columns, codes of one width among them, a loan age and the remaining
+    # months. Keyed by loan and month; the grain was "unknown, perhaps by chance" (the loan
+    # id no longer led the file) or (loan, remaining months, ZIP).
+    rng = random.Random(5)
+    lines = [
+        f"|{loan}|{month:02d}2023|R|6.875|{340000 - 300 * age}.00|{age}|{left}|"
+        + "|".join(f"{rng.choice(range(100, 100 + 12 * width, width))}" for width in range(3, 12))
+        + f"|{rng.choice(['00', '01'])}"
+        for loan, month, age, left in _loan_months(rng, 60)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "fannie" / "2023Q1.csv", lines)
+    assert entity.grain_columns == ["column01", "column02"]
+
+
+async def test_a_loan_panel_is_keyed_by_its_reporting_period_before_the_loan_age(runtime: Runtime, tmp_path: Path) -> None:
+    # Fannie Mae's performance file with its documented names: LOAN_ID by ACT_PERIOD (read as
+    # a date), and LOAN_AGE and REM_MONTHS, counts of months unique beside the loan as well;
+    # the grain was (LOAN_ID, REM_MONTHS), a measure.
+    rng = random.Random(6)
+    lines = ["LOAN_ID|ACT_PERIOD|CHANNEL|CURRENT_UPB|LOAN_AGE|REM_MONTHS|DLQ_STATUS"] + [
+        f"{loan}|{month:02d}2023|R|{340000 - 300 * age}.00|{age}|{left}|{rng.choice(['00', '01'])}"
+        for loan, month, age, left in _loan_months(rng, 40)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "fannie_hdr" / "performance.psv", lines)
+    assert entity.grain_columns == ["LOAN_ID", "ACT_PERIOD"]
+
+
+async def test_a_headerless_loan_panel_of_yyyymm_months_is_keyed_by_the_month_before_the_loan_age(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Freddie Mac's monthly performance file (historical_data_time_2023Q1.txt): no header,
+    # the loan sequence number, the reporting month 202302, the balance, a delinquency
+    # status, the loan age and the remaining months; the grain was (loan, loan age).
+    rng = random.Random(7)
+    lines = [
+        f"F23Q1{loan % 10000000:07d}|2023{month:02d}|{340000 - 300 * age}.00|{rng.choice([0, 0, 1])}|{age}|{left}"
+        for loan, month, age, left in _loan_months(rng, 50)
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "freddie" / "historical_data_time_2023Q1.txt", lines)
+    assert entity.grain_columns == ["column0", "column1"]
