@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datadossier.enrichment.keys import _part_ok  # pyright: ignore[reportPrivateUsage]
-from datadossier.enrichment.model import ColumnStats
+from datadossier.enrichment.keys import (  # pyright: ignore[reportPrivateUsage]
+    _grid_coordinate,  # pyright: ignore[reportPrivateUsage]
+    _part_ok,  # pyright: ignore[reportPrivateUsage]
+)
+from datadossier.enrichment.model import ColumnStats, TableStats
 
 
 def _column(name: str, sql_type: str = "INTEGER", distinct: int = 1600) -> ColumnStats:
@@ -17,3 +20,18 @@ def test_tallies_of_a_report_or_a_stock_count_are_no_key_parts() -> None:
         assert not _part_ok(_column(name), 1900), name
     for name in ("Item", "Network ID", "Lot"):
         assert _part_ok(_column(name), 1900), name
+
+
+def test_coordinates_are_key_parts_of_a_grid_read_at_times_only() -> None:
+    # ERA5's latitude and longitude, two values each over 1,440 hourly rows, beside its
+    # valid_time; an earthquake catalogue's latitude, nearly one a row, stays a measure, and
+    # so do a grid's coordinates without a time or codes beside them.
+    time = ColumnStats("s.t", "valid_time", 1, "TIMESTAMP", 1440, 0, 360)
+    latitude = ColumnStats("s.t", "latitude", 2, "DOUBLE", 1440, 0, 2)
+    scattered = ColumnStats("s.t", "latitude", 2, "DOUBLE", 1440, 0, 1400)
+    reading = ColumnStats("s.t", "t2m", 3, "DOUBLE", 1440, 0, 1400)
+    grid = TableStats("s.t", '"t"', 1440, (time, latitude, reading))
+    assert _grid_coordinate(latitude, grid)
+    assert not _grid_coordinate(reading, grid)
+    assert not _grid_coordinate(scattered, TableStats("s.t", '"t"', 1440, (time, scattered, reading)))
+    assert not _grid_coordinate(latitude, TableStats("s.t", '"t"', 1440, (latitude, reading)))

@@ -87,3 +87,41 @@ async def test_a_headerless_loan_panel_of_yyyymm_months_is_keyed_by_the_month_be
     ]
     entity = await _one_file_entity(runtime, tmp_path / "data" / "freddie" / "historical_data_time_2023Q1.txt", lines)
     assert entity.grain_columns == ["column0", "column1"]
+
+
+def _era5_lines(levels: tuple[int, ...], hours: int) -> list[str]:
+    """An ERA5 extract as cfgrib and xarray write it to CSV: each hour, level and point of a
+    grid of 0.25 degrees, with the ensemble number (0) and expver, the data's version
+    ("0001", then "0005" for the last, preliminary days), then the readings."""
+    rng = random.Random(len(levels) * hours)
+    level = "pressure_level," if levels else ""
+    lines = [f"valid_time,{level}latitude,longitude,number,expver,t,u,v"]
+    for hour in range(hours):
+        expver = "0001" if hour < hours * 2 // 3 else "0005"
+        for value in levels or (0,):
+            for latitude in (40.25, 40.0):
+                for longitude in (-105.5, -105.25, -105.0):
+                    lines.append(
+                        f"2024-01-{1 + hour // 24:02d} {hour % 24:02d}:00:00,{f'{value},' if levels else ''}"
+                        f"{latitude},{longitude},0,{expver},{rng.uniform(220, 290):.6f},"
+                        f"{rng.uniform(-10, 10):.6f},{rng.uniform(-10, 10):.6f}"
+                    )
+    return lines
+
+
+async def test_a_grid_read_hourly_is_keyed_by_its_time_and_coordinates(runtime: Runtime, tmp_path: Path) -> None:
+    # ERA5 single levels for a few grid points (xarray's to_dataframe().to_csv()): latitude
+    # and longitude are decimals, and were never key parts; the grain was unknown, the
+    # closest key "valid_time, expver" (expver follows the time).
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "era5" / "era5_single_levels.csv", _era5_lines((), 120))
+    assert entity.grain_columns == ["valid_time", "latitude", "longitude"]
+
+
+async def test_a_grid_of_pressure_levels_is_keyed_by_time_level_and_coordinates(runtime: Runtime, tmp_path: Path) -> None:
+    # ERA5 on pressure levels: four dimensions, found by growing a key from the time; expver,
+    # one value an hour, started the growth and the key stopped at four parts without the
+    # longitude.
+    lines = _era5_lines((500, 850, 1000), 48)
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "era5pl" / "era5_pressure_levels.csv", lines)
+    assert entity.grain_columns == ["valid_time", "pressure_level", "latitude", "longitude"]
+    assert not any("expver" in key for key in entity.evidence["keys"]["candidate_keys"])

@@ -10,11 +10,12 @@ table's identifier, `_grown_key`); only sets whose distinct counts multiply to a
 row count are counted, again one query per batch. One text part of a composite may have empty
 values (its NULL counted as one value): a region's rows beside its country's.
 
-What cannot be a key is left out: measures (floating point, decimals, whole numbers named for
-a year or a date such as POPESTIMATE2020 or "6/29/20", or as an amount such as a volume or a
-total), booleans, free text, descriptive columns (names, titles) unless a name repeats over
-groups of rows (a panel's tickers or countries), and timestamps unless nothing else
-identifies a row (a time series). Among the keys found, the grain is the one that looks most
+What cannot be a key is left out: measures (floating point, decimals, but a grid's coordinates
+beside a time; whole numbers named for a year or a date such as POPESTIMATE2020 or "6/29/20",
+or as an amount such as a volume or a total), booleans,
+free text, descriptive columns (names, titles) unless a name repeats over groups of rows (a
+panel's tickers or countries), and timestamps unless nothing else identifies a row (a time
+series). Among the keys found, the grain is the one that looks most
 like an identifier (a row counter such as ROW_ID after the entity's own key; among
 composites, the one whose parts make hardly more pairs than rows); a table with no key gets
 no grain ("unknown") rather than a guess.
@@ -97,6 +98,48 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
 # the readings differ, and repeated as soon as two agree: the message's key is its device and
 # counter, or its receive time.
 _PAYLOAD_WORDS = frozenset({"payload", "blob", "base64", "b64", "bytes"})
+
+
+# Names of a grid's coordinates: xarray's and cfgrib's latitude and longitude in an ERA5
+# extract, lat and lon in a CMIP6 or Daymet one; x and y of a projected grid, as whole names.
+_COORDINATE_WORDS = frozenset({"latitude", "longitude", "lat", "lon", "lng"})
+_AXIS_NAMES = frozenset({"x", "y"})
+
+
+def _grid_coordinate(column: ColumnStats, table: TableStats) -> bool:
+    """A decimal named as a coordinate, each value on two rows or more, in a table with a
+    time repeated over its rows or a short list of codes (a GRIB dump's variable and level):
+    a grid's point, read at each time (ERA5's valid_time, latitude, longitude, written from
+    xarray), a dimension of the table and not a measure. (A store's or an incident's
+    coordinates, nearly one a row, stay measures.)"""
+    if column.family != "float" or column.nulls or (column.distinct or table.rows) * 2 > table.rows:
+        return False
+    ws = core_words(column.name)
+    if not (_COORDINATE_WORDS.intersection(ws) or column.name.strip().lower() in _AXIS_NAMES):
+        return False
+    return any(
+        c is not column and not c.nulls and (c.distinct or 0) >= 2
+        and ((c.family == "temporal" and (c.distinct or table.rows) * 2 <= table.rows) or _short_list(c, table.rows))
+        for c in table.columns
+    )
+
+
+def _without_followers(con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats]) -> list[ColumnStats]:
+    """The parts of a grid read at times but those that follow its time, one value for each
+    time: ERA5's expver ("0001" for final data, "0005" for the last days, still preliminary),
+    which adds nothing to the time in a key, and started the growth of one (`_grown_key`)
+    that never reached the grid's four dimensions."""
+    times = [c for c in parts if c.family == "temporal" and (c.distinct or table.rows) * 2 <= table.rows]
+    if not times:
+        return parts
+    time = max(times, key=lambda c: c.distinct or 0)
+    few = [
+        c for c in parts
+        if c.family in ("string", "integer") and not is_key_like(c.name) and 2 <= (c.distinct or table.rows) <= (time.distinct or 0)
+    ]
+    counts = _distinct_counts(con, table, [(time.name,), *((time.name, c.name) for c in few)])
+    followers = {c.name for c in few if counts[(time.name, c.name)] == counts[(time.name,)]}
+    return [c for c in parts if c.name not in followers]
 
 
 def _opaque_payload(name: str) -> bool:
@@ -200,7 +243,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         if not named:
             evidence["reason"] = "the table has one row: any column is unique in it, and none is named as an identifier"
         return TableKeys(table.name, named, named[0] if named else None, evidence)
-    parts = [c for c in table.columns if _part_ok(c, rows)]
+    parts = [c for c in table.columns if _part_ok(c, rows) or _grid_coordinate(c, table)]
+    if any(c.family == "float" for c in parts):  # (a grid's coordinates, the only decimals)
+        parts = _without_followers(con, table, parts)
     singles = [(c.name,) for c in parts if _could_be_unique(c, rows) and not _spread_measure(c, table)]
     counts = _distinct_counts(con, table, singles)
     keys: list[tuple[str, ...]] = [cols for cols, n in counts.items() if n == rows]
@@ -657,13 +702,20 @@ def _grown_key(
     # most values: Eurovision's votes by edition, jury or televote, and the countries from
     # and to, behind a year the same on every row.)
     ids = [c for c in ids if (c.distinct or 0) >= 2]
+    # (A grid read at times, from its time: ERA5's pressure levels by valid_time,
+    # pressure_level, latitude and longitude.)
+    ids = ids or [c for c in parts if c.family == "temporal" and any(p.family == "float" for p in parts)]
     ids = ids or [c for c in parts if c.family == "string" and not is_descriptive(c.name) and (c.distinct or 0) >= 2]
     if not ids:
         return None
     start = max(ids, key=lambda c: c.distinct or 0)
     # (Not a measure: it tells the most rows apart, by chance, and the key it grows is then
     # refused; SEC's num.txt by adsh and its value, not its tag, date and quarters.)
-    growable = [c for c in parts if c.family != "float" and (c.distinct or 0) >= 2 and not _spread_measure(c, table)]
+    # (A grid's coordinates are its only decimals among the parts.)
+    growable = [
+        c for c in parts
+        if (c.family != "float" or _grid_coordinate(c, table)) and (c.distinct or 0) >= 2 and not _spread_measure(c, table)
+    ]
     # Whole numbers of many values not named as identifiers (`_by_chance`) are left for a
     # second try: the DfT's raw counts grew by count point and the cars counted, not by the
     # direction, the day and the hour that key them.
@@ -829,7 +881,25 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     # codes (an XBRL tag and its taxonomy's version), or codes by a time filling their grid
     return (
         any(_identifies(c, table.rows) for c in combo) or all(c.family == "string" for c in combo) or moment
-        or _codes_by_time(combo, table.rows, product)
+        or _codes_by_time(combo, table.rows, product) or _grid_by_time(combo, table, product)
+    )
+
+
+def _grid_by_time(combo: tuple[ColumnStats, ...], table: TableStats, product: int) -> bool:
+    """A grid's coordinates beside one time, with codes or levels or not (a GRIB variable,
+    ERA5's pressure_level 500, 850, 1000), whose value combinations fill half their grid or
+    more: each point read at each time (ERA5's valid_time, latitude and longitude; see
+    `_codes_by_time`)."""
+    times = [c for c in combo if c.family == "temporal"]
+    others = [c for c in combo if c not in times]
+    few = max(50, table.rows // 100)
+    return (
+        len(times) == 1 and any(_grid_coordinate(c, table) for c in others)
+        and all(
+            c.family == "string" or _grid_coordinate(c, table) or (c.family == "integer" and (c.distinct or table.rows) <= few)
+            for c in others
+        )
+        and product <= 2 * table.rows
     )
 
 
