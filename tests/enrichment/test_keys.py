@@ -35,3 +35,12 @@ def test_coordinates_are_key_parts_of_a_grid_read_at_times_only() -> None:
     assert not _grid_coordinate(reading, grid)
     assert not _grid_coordinate(scattered, TableStats("s.t", '"t"', 1440, (time, scattered, reading)))
     assert not _grid_coordinate(latitude, TableStats("s.t", '"t"', 1440, (latitude, reading)))
+
+
+def test_counts_and_percents_written_as_text_are_no_key_parts() -> None:
+    # A state assessment's Number Tested and Percent Level 1, text for their "<10" and ">95%";
+    # its Student Group, Grade Level and an Age Group are dimensions, measure words or not.
+    for name in ("Number Tested", "Percent Level 1", "% Proficient", "Proficiency Rate", "Tested Count"):
+        assert not _part_ok(_column(name, "VARCHAR"), 1900), name
+    for name in ("Student Group", "Grade Level", "Age Group", "Subject", "Rate Code"):
+        assert _part_ok(_column(name, "VARCHAR"), 1900), name

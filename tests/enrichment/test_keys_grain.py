@@ -125,3 +125,22 @@ async def test_a_grid_of_pressure_levels_is_keyed_by_time_level_and_coordinates(
     entity = await _one_file_entity(runtime, tmp_path / "data" / "era5pl" / "era5_pressure_levels.csv", lines)
     assert entity.grain_columns == ["valid_time", "pressure_level", "latitude", "longitude"]
     assert not any("expver" in key for key in entity.evidence["keys"]["candidate_keys"])
+
+
+async def test_counts_and_percents_left_text_by_suppression_are_no_key_parts(runtime: Runtime, tmp_path: Path) -> None:
+    # A state assessment's results in long format: a school, subject, grade and student group
+    # a row, then Number Tested and Percent Level 1 and 2, text because small groups read
+    # "<10", "*" and ">95%". The percent told rows apart with the school, grade and group
+    # ahead of the Subject, and the grain was unknown.
+    rng = random.Random(1)
+    lines = ["School Code,Subject,Grade,Student Group,Number Tested,Percent Level 1,Percent Level 2"]
+    for school in ("0001", "0002", "0003", "0004", "0101", "0102"):
+        for subject in ("ELA", "Math", "Science"):
+            for grade in ("03", "04", "05", "06", "07", "08", "11", "All"):
+                for group in ("All", "Female", "Male", "Hispanic", "White", "Black", "Asian", "EcoDis", "SWD", "EL"):
+                    tested = rng.choice([rng.randint(10, 400)] * 6 + [0])
+                    shares = [rng.uniform(0, 60) for _ in range(2)]
+                    figures = ",".join("<5%" if p < 5 else f"{p:.1f}%" for p in shares) if tested else "*,*"
+                    lines.append(f"{school},{subject},{grade},{group},{tested or '<10'},{figures}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "assessment" / "assess.csv", lines)
+    assert entity.grain_columns == ["School Code", "Subject", "Grade", "Student Group"]

@@ -12,7 +12,7 @@ values (its NULL counted as one value): a region's rows beside its country's.
 
 What cannot be a key is left out: measures (floating point, decimals, but a grid's coordinates
 beside a time; whole numbers named for a year or a date such as POPESTIMATE2020 or "6/29/20",
-or as an amount such as a volume or a total), booleans,
+or as an amount such as a volume or a total; text named as a count or a share), booleans,
 free text, descriptive columns (names, titles) unless a name repeats over groups of rows (a
 panel's tickers or countries), and timestamps unless nothing else identifies a row (a time
 series). Among the keys found, the grain is the one that looks most
@@ -80,6 +80,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a reading in a unit (PJM's AEP_MW, duration_ms): unique by chance only
     if column.family == "string" and _opaque_payload(column.name):
         return False  # a message's content, unique as readings are (TTN's frm_payload)
+    if column.family == "string" and _text_measure(column.name):
+        return False  # a count or a share left text by its suppression markers ("<10", ">95%")
     length = column.avg_length or 0.0
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
         return length <= ID_TEXT_LENGTH and _long_label(column, rows)
@@ -154,6 +156,34 @@ _TALLY_WORDS = frozenset({
     "impressions", "impr", "clicks", "views", "installs", "downloads", "requests", "conversions",
     "onhand", "hand", "allocated", "available", "reserved", "picked", "shipped", "received",
 })
+
+
+# Words that lead or end the name of a figure: a state assessment's "Number Tested" and
+# "Percent Level 1", text when suppressed cells read "<10", "*" or ">95%" (every long
+# results file by school, subject, grade and student group); unique with the dimensions by
+# chance, ahead of a Subject of three values. Not when the name ends in a word of groups
+# (an "Age Group", a "Rate Class" or "Count Type" name kinds of things).
+_FIGURE_WORDS = frozenset({
+    "percent", "percentage", "pct", "rate", "ratio", "share", "count", "cnt", "number", "num", "nbr",
+    "total", "tot", "amount", "amt", "qty", "quantity", "avg", "average", "mean", "median",
+})
+_GROUP_TAILS = frozenset({
+    "group", "groups", "range", "band", "bucket", "bin", "bracket", "category", "class", "type", "kind", "tier",
+    "level", "plan", "name", "label", "desc", "description", "flag", "indicator",
+})
+
+
+def _text_measure(name: str) -> bool:
+    """Whether a text column's name says it holds a figure (see `_FIGURE_WORDS`)."""
+    if is_key_like(name):
+        return False
+    if name.strip().startswith(("%", "#")):
+        return True  # ("% Proficient", "# Tested")
+    ws = core_words(name)
+    if not ws or ws[-1] in _GROUP_TAILS:
+        return False
+    # (A bare "Number", a "Case Number", number things: key words, above.)
+    return ws[0] in _FIGURE_WORDS or ws[-1] in _FIGURE_WORDS
 
 
 def _tallied(name: str) -> bool:
