@@ -364,3 +364,18 @@ def test_e_discovery_document_numbers_are_keys_and_family_names_self_references(
     assert hierarchy_hint("BEGATTACH")
     assert hierarchy_hint("PARENT_DOCID")
     assert not hierarchy_hint("BEGDOC")
+
+
+def test_an_erp_s_or_mes_s_name_and_sap_s_table_codes_are_no_part_of_the_entity() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # A plant's extracts: SAP's AFRU and AFVC tables (sap_afru_confirmations.csv,
+    # sap_afvc_operations.csv) were "sap afru confirmation" and "sap afvc operation".
+    assert entity_type("sap_afru_confirmations")[0] == "confirmation"
+    assert entity_type("sap_afvc_operations")[0] == "operation"
+    assert entity_type("sap_confirmations")[0] == "confirmation"
+    assert entity_type("mara")[0] == "mara"  # a code alone names the file
+    # FactoryTalk's downtime events and a line's downtime_log were any "event".
+    assert entity_type("factorytalk_downtime_events")[0] == "downtime event"
+    assert entity_type("downtime_log")[0] == "downtime event"
+    assert entity_type("web_events")[0] == "event"

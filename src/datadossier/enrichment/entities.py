@@ -48,6 +48,9 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     # A bill sent, paid later or never (Chargebee's and Stripe's invoices.csv, with an amount due
     # and a dunning status): a document of its own, which payments and credit notes cite.
     "invoice": ("invoice",),
+    # A machine's stops as an MES records them (FactoryTalk's downtime events, a line's
+    # downtime_log): each with its reason and duration, not any event.
+    "downtime event": ("downtime", "downtime event", "downtime log", "downtime record", "stoppage"),
     "event": ("event", "log", "click", "visit", "session", "swipe", "pageview", "activity", "impression"),
     "employee": ("employee", "staff", "worker", "personnel", "emp"),
     # Not "team" (sports data's teams are teams) nor "unit" (units of measure, housing units).

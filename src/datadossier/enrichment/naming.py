@@ -244,7 +244,18 @@ TABLE_PREFIXES = frozenset(
     # (marketman_inventory_counts is an inventory count, not a "marketman" one).
     | {"marketman", "marginedge", "restaurant365", "r365", "homebase", "opentable", "sevenrooms",
        "doordash", "ubereats", "grubhub", "lightspeed"}
+    # A plant's ERP and MES (sap_afru_confirmations, factorytalk_downtime_events, opcenter_
+    # production_orders): confirmations and downtime events, not "sap" or "factorytalk" ones.
+    | {"sap", "factorytalk", "opcenter", "wonderware", "aveva"}
 )
+# SAP's tables, whose codes lead the names of their extracts (sap_afru_confirmations,
+# afvc_operations, mara_materials): the code says where SAP keeps the rows, the words after
+# it what they are. Before other words only: a file named mara alone keeps its name.
+SAP_TABLES = frozenset({
+    "afru", "afvc", "afvv", "afko", "afpo", "aufk", "mara", "makt", "mbew", "mkpf", "mseg", "ekko", "ekpo",
+    "eban", "vbak", "vbap", "vbrk", "vbrp", "likp", "lips", "bkpf", "kna1", "lfa1", "crhd", "plko", "plpo",
+    "stko", "stpo", "resb", "jest", "qals", "qmel", "afih", "iflot",
+})
 # A product's name that starts with a number (7shifts, 23andme, 99designs, 1password): a
 # brand, not a word of what a row is, when the name goes on. Not an ordinal (2nd, 1st) nor a
 # span (30day, 12month), which qualify the words after them.
@@ -254,7 +265,7 @@ _SPAN_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "qu
 
 def _is_prefix(word: str) -> bool:
     """Whether a table name's first word is a layer's or a service's, not its entity's."""
-    if word in TABLE_PREFIXES:
+    if word in TABLE_PREFIXES or word in SAP_TABLES:
         return True
     return _NUMBERED_BRAND.fullmatch(word) is not None and word.lstrip("0123456789") not in _SPAN_UNITS
 
