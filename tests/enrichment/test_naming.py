@@ -379,3 +379,17 @@ def test_an_erp_s_or_mes_s_name_and_sap_s_table_codes_are_no_part_of_the_entity(
     assert entity_type("factorytalk_downtime_events")[0] == "downtime event"
     assert entity_type("downtime_log")[0] == "downtime event"
     assert entity_type("web_events")[0] == "event"
+
+
+def test_e_discovery_files_name_documents_and_of_stays_between_words() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # A production's privilege_log.csv (Log No., Bates Range, Privilege Type) was an "event";
+    # its loadfile.dat (BEGDOC, ENDDOC) a "loadfile", its images.opt (Opticon) an "image opt".
+    assert entity_type("privilege_log")[0] == "withheld document"
+    assert entity_type("loadfile")[0] == "document"
+    assert entity_type("images_opt")[0] == "page image"
+    assert entity_type("change_log")[0] == "event"
+    # The FJC's nature_of_suit.csv (NOS codes) was a "nature suit".
+    assert entity_type("nature_of_suit")[0] == "nature of suit"
+    assert entity_type("bill_of_materials")[0] == "bill of material"

@@ -51,6 +51,13 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     # A machine's stops as an MES records them (FactoryTalk's downtime events, a line's
     # downtime_log): each with its reason and duration, not any event.
     "downtime event": ("downtime", "downtime event", "downtime log", "downtime record", "stoppage"),
+    # E-discovery's productions: a privilege log lists the documents withheld as privileged
+    # (Log No., Bates Range, Privilege Type), not events; a load file (Concordance's .dat,
+    # BEGDOC to ENDDOC) lists the documents produced, an Opticon file (images.opt) their
+    # pages' images.
+    "withheld document": ("privilege log", "priv log"),
+    "document": ("document", "load file", "loadfile"),
+    "page image": ("image opt", "opticon", "image lfp"),
     "event": ("event", "log", "click", "visit", "session", "swipe", "pageview", "activity", "impression"),
     "employee": ("employee", "staff", "worker", "personnel", "emp"),
     # Not "team" (sports data's teams are teams) nor "unit" (units of measure, housing units).
@@ -220,8 +227,20 @@ def entity_type(table: str) -> tuple[str, float]:
             for entity, names in VOCABULARY.items():
                 if word in names and entity != "time period":
                     return entity, 0.6
-    readable = " ".join(_SPELLED_OUT.get(w, w) for w in _without_stray_ends(_without_details(table_entity_words(table)))) or table
+    named = _with_of(table, _without_stray_ends(_without_details(table_entity_words(table))))
+    readable = " ".join(_SPELLED_OUT.get(w, w) for w in named) or table
     return readable, _FROM_NAME_WORDS
+
+
+def _with_of(table: str, ws: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words with the "of" between them that its name has (the FJC's nature_of_suit,
+    a bill_of_materials): a nature of suit, not a "nature suit"."""
+    parts = words(table)
+    if "of" not in parts[1:-1]:
+        return ws
+    at = parts.index("of")
+    before, after = table_entity_words("_".join(parts[:at])), entity_words("_".join(parts[at + 1 :]))
+    return (*before, "of", *after) if before and after and (*before, *after) == ws else ws
 
 
 # Short forms of things in file names, spelled out when the name's words are the entity: the
