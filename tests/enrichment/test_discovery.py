@@ -3544,3 +3544,19 @@ async def test_cdisc_datasets_named_by_their_domain_codes_are_the_records_those_
     other.mkdir(parents=True)
     (other / "ae.csv").write_text("entry_no,account,amount\n" + "".join(f"{n},{4000 + n % 9},{10 + n}.5\n" for n in range(60)))
     assert (await _only_entity(runtime, other)).entity_type != "adverse event"
+
+
+async def test_a_word_all_files_share_is_kept_when_only_a_word_of_the_file_is_left(runtime: Runtime, tmp_path: Path) -> None:
+    # Dunnhumby's campaign_desc.csv (a campaign a row, by CAMPAIGN) and campaign_table.csv
+    # (households by the campaigns they received) were "desc" and "table", or, beside other
+    # files, "campaign desc" and "campaign": the assignments named for the campaigns.
+    folder = tmp_path / "data" / "dunnhumby"
+    folder.mkdir(parents=True)
+    (folder / "campaign_desc.csv").write_text("DESCRIPTION,CAMPAIGN,START_DAY,END_DAY\n" + "".join(
+        f"Type{'ABC'[i % 3]},{i},{200 + 10 * i},{240 + 10 * i}\n" for i in range(1, 31)))
+    (folder / "campaign_table.csv").write_text("DESCRIPTION,household_key,CAMPAIGN\n" + "".join(
+        f"Type{'ABC'[c % 3]},{h},{c}\n" for c in range(1, 31) for h in range(c % 7 + 1, 400, 37)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="dunnhumby")
+    kinds = {e.table: e.entity_type for e in entities}
+    assert kinds == {"dunnhumby.campaign_desc": "campaign", "dunnhumby.campaign_table": "household campaign"}

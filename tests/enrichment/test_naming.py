@@ -393,3 +393,17 @@ def test_e_discovery_files_name_documents_and_of_stays_between_words() -> None:
     # The FJC's nature_of_suit.csv (NOS codes) was a "nature suit".
     assert entity_type("nature_of_suit")[0] == "nature of suit"
     assert entity_type("bill_of_materials")[0] == "bill of material"
+
+
+def test_labels_keep_a_shared_word_when_only_a_word_of_the_file_would_be_left() -> None:
+    from datadossier.enrichment.entities import entity_type
+    from datadossier.enrichment.model import TableStats, with_labels
+
+    def table(name: str) -> TableStats:
+        return TableStats(name=f"src.{name}", relation="", rows=0, columns=())
+
+    # Dunnhumby's campaign_desc and campaign_table were "desc" and "table".
+    labels = [t.meaning for t in with_labels([table("campaign_desc"), table("campaign_table")])]
+    assert labels == ["campaign_desc", "campaign_table"]
+    # A list of things with their descriptions holds the things.
+    assert entity_type("campaign_desc")[0] == "campaign"

@@ -141,10 +141,15 @@ def entity_from_columns(columns: list[str], has_time: bool) -> tuple[str, float]
 _SPAN_WORDS = frozenset({"all", "by", "per", "each", "last", "past", "this"})
 
 
+# A file name's last word for a list of things with their descriptions (Dunnhumby's
+# campaign_desc, one campaign a row by CAMPAIGN): the things, as a "details" export's.
+_DESCRIPTION_WORDS = ("desc", "descr", "description")
+
+
 # Words after a table's entity that say what the file is, not what a row is.
 _QUALIFIERS = GENERIC_NAMES | TABLE_NOISE | frozenset(
     {"master", "info", "information", "list", "record", "detail", "history", "dim", "lookup", "main", "full", "old",
-     "v", "version", "processed"}
+     "v", "version", "processed", *_DESCRIPTION_WORDS}
 )
 
 
@@ -189,9 +194,10 @@ def _unglued(ws: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _without_details(ws: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words without the detail word that ends a header/detail export's name."""
+    """A name's words without the detail or description word that ends a header/detail
+    export's or a list's name."""
     ws = _unglued(ws)
-    return ws[:-1] if len(ws) > 1 and ws[-1] in _DETAIL_WORDS else ws
+    return ws[:-1] if len(ws) > 1 and ws[-1] in (*_DETAIL_WORDS, *_DESCRIPTION_WORDS) else ws
 
 
 def entity_type(table: str) -> tuple[str, float]:
@@ -272,6 +278,24 @@ def _detail_export_entity(table: str, grain: tuple[str, ...] | None) -> tuple[st
     if not named or "".join(named) != "".join(singular(w) for w in ws[:-1]):
         return None
     return entity_type(" ".join(named))
+
+
+def _pairing_entity(table: str, grain: tuple[str, ...] | None) -> tuple[str, float] | None:
+    """The entity of a table named for one thing and a word of what the file is, keyed by
+    that thing and another's identifier: Dunnhumby's campaign_table, by household_key and
+    CAMPAIGN, pairs households with the campaigns they received (a household campaign); the
+    campaigns are campaign_desc's."""
+    ws = words(table)
+    if len(ws) < 2 or ws[-1] not in TABLE_NOISE or grain is None or len(grain) != 2:
+        return None
+    entity = table_entity_words(table)
+    named = [entity_words(c) for c in grain]
+    if entity not in named:
+        return None
+    other = grain[1 - named.index(entity)]
+    if not is_key_like(other) or not entity_words(other) or entity_words(other) == entity:
+        return None
+    return " ".join((*entity_words(other), *entity)), _FROM_GRAIN
 
 
 # CDISC's standard domains (SDTM), each file named by its two-letter code (ae.xpt, lb.xpt),
@@ -393,6 +417,9 @@ def classify(
         by_details = _detail_export_entity(table.meaning, keys[table.name].grain)
         if by_details is not None:
             (name, confidence), entity_from = by_details, "table name and its grain"
+        pairing = _pairing_entity(table.meaning, keys[table.name].grain)
+        if pairing is not None:
+            (name, confidence), entity_from = pairing, "table name and its grain"
         cdisc = _cdisc_entity(table)
         if cdisc is not None:
             name, confidence, entity_from = cdisc, 0.9, "table name, a CDISC dataset's code (STUDYID, USUBJID)"

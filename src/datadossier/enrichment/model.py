@@ -92,6 +92,18 @@ _PERIOD_WORD = re.compile(
 )
 
 
+# Words that say what a file is, not what its rows are: left alone, they name no table
+# (Dunnhumby's campaign_desc and campaign_table were read as "desc" and "table").
+_FILE_WORDS = frozenset({
+    "desc", "descr", "description", "descriptions", "table", "tables", "data", "list", "master", "info", "detail",
+    "details", "lookup", "export", "dataset", "file", "extract", "dump", "main", "all",
+})
+
+
+def _says_what_file(ws: list[str]) -> bool:
+    return all(w in _FILE_WORDS for w in ws)
+
+
 def with_labels(tables: list[TableStats]) -> list[TableStats]:
     """Tables labelled for name matching: without the periods their names carry, the
     source's own name and a word that every table's name starts or ends with
@@ -113,7 +125,10 @@ def with_labels(tables: list[TableStats]) -> list[TableStats]:
         while len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
             if len({ws[end] for ws in names.values()}) != 1:
                 break
-            names = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
+            cut = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
+            if any(_says_what_file(ws) for ws in cut.values()):
+                break  # (the shared word is the entity: Dunnhumby's campaign_desc, campaign_table)
+            names = cut
     result: list[TableStats] = []
     for t in tables:
         label = "_".join(names[t.name]) or bare(t.name)
