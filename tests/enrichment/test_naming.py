@@ -205,7 +205,7 @@ def test_entities_from_names_then_columns() -> None:
     assert entity_type("schedule_c")[0] == "schedule c"
     # A file's version and letters at its name's end name no thing; NCES's short forms are
     # spelled out (ccd_sch_029_2223_w_1a_083023, the Common Core of Data's schools).
-    assert entity_type("ccd_sch_029_2223_w_1a_083023")[0] == "ccd school"
+    assert entity_type("ccd_sch_029_2223_w_1a_083023")[0] == "school"
     assert entity_type("lea")[0] == "local education agency"
     assert entity_type("line_items")[0] != "order line"
     assert entity_type("icd10cm_order_2024")[0] == "icd10cm code"
@@ -407,3 +407,19 @@ def test_labels_keep_a_shared_word_when_only_a_word_of_the_file_would_be_left() 
     assert labels == ["campaign_desc", "campaign_table"]
     # A list of things with their descriptions holds the things.
     assert entity_type("campaign_desc")[0] == "campaign"
+
+
+def test_labels_drop_the_versions_and_layout_letters_that_end_nces_file_names() -> None:
+    from datadossier.enrichment.entities import entity_type
+    from datadossier.enrichment.model import TableStats, with_labels
+
+    def table(name: str) -> TableStats:
+        return TableStats(name=f"src.{name}", relation="", rows=0, columns=())
+
+    # An NCES download: the CCD's directory files (w, the wide layout) beside its membership
+    # file (l, the long one) were "school w", "local education agency w" and "school l".
+    names = ("ccd_sch_029_2223_w_1a_083023", "ccd_lea_029_2223_w_1a_083023", "ccd_sch_052_2223_l_1a_083023")
+    labels = [t.meaning for t in with_labels([table(n) for n in names])]
+    assert [entity_type(label)[0] for label in labels] == ["school", "local education agency", "school"]
+    # A letter alone that ends a name stays (a vitamin).
+    assert [t.meaning for t in with_labels([table("vitamin_d"), table("vitamin_c")])] == ["vitamin_d", "vitamin_c"]

@@ -101,7 +101,19 @@ _FILE_WORDS = frozenset({
 
 
 def _says_what_file(ws: list[str]) -> bool:
-    return all(w in _FILE_WORDS for w in ws)
+    """Whether a name's words name no table: words of a file, or a letter alone (vitamin_d
+    and vitamin_c are no "d" and "c")."""
+    return all(w in _FILE_WORDS for w in ws) or (len(ws) == 1 and len(ws[0]) == 1)
+
+
+def _without_versions(ws: tuple[str, ...]) -> list[str]:
+    """A name's words without the run of versions that ends it, letters alone among them
+    included: NCES's ccd_sch_052_2223_l_1a_083023 is ccd_sch, its l (the long layout, w the
+    wide) no word of its rows."""
+    kept = list(ws)
+    while len(kept) > 1 and (any(ch.isdigit() for ch in kept[-1]) or (len(kept[-1]) == 1 and len(kept) < len(ws))):
+        kept.pop()
+    return kept
 
 
 def with_labels(tables: list[TableStats]) -> list[TableStats]:
@@ -116,7 +128,8 @@ def with_labels(tables: list[TableStats]) -> list[TableStats]:
 
     # (Numbers alone are periods or parts too: metrics_2023_01's month, trips_part_3.)
     names = {
-        t.name: [w for w in words(bare(t.name)) if not (_PERIOD_WORD.fullmatch(w) or w.isdigit())] or list(words(bare(t.name)))
+        t.name: [w for w in _without_versions(words(bare(t.name))) if not (_PERIOD_WORD.fullmatch(w) or w.isdigit())]
+        or list(words(bare(t.name)))
         for t in tables
     }
     # (Several words at an end, each shared: NCES's ccd_sch_029_2223_w_1a_083023 and

@@ -247,6 +247,9 @@ TABLE_PREFIXES = frozenset(
     # A plant's ERP and MES (sap_afru_confirmations, factorytalk_downtime_events, opcenter_
     # production_orders): confirmations and downtime events, not "sap" or "factorytalk" ones.
     | {"sap", "factorytalk", "opcenter", "wonderware", "aveva"}
+    # NCES's Common Core of Data names every file ccd_ (ccd_sch_..., ccd_lea_...): a school,
+    # not a "ccd school", beside a file of another collection.
+    | {"ccd"}
 )
 # SAP's tables, whose codes lead the names of their extracts (sap_afru_confirmations,
 # afvc_operations, mara_materials): the code says where SAP keeps the rows, the words after
