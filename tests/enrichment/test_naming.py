@@ -423,3 +423,11 @@ def test_labels_drop_the_versions_and_layout_letters_that_end_nces_file_names() 
     assert [entity_type(label)[0] for label in labels] == ["school", "local education agency", "school"]
     # A letter alone that ends a name stays (a vitamin).
     assert [t.meaning for t in with_labels([table("vitamin_d"), table("vitamin_c")])] == ["vitamin_d", "vitamin_c"]
+
+
+def test_sessions_are_no_events() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # A game's sessions.csv (session_id, player_id, start, end, duration) was an "event".
+    assert entity_type("sessions")[0] == "session"
+    assert entity_type("events")[0] == "event"

@@ -58,7 +58,10 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
     "withheld document": ("privilege log", "priv log"),
     "document": ("document", "load file", "loadfile"),
     "page image": ("image opt", "opticon", "image lfp"),
-    "event": ("event", "log", "click", "visit", "session", "swipe", "pageview", "activity", "impression"),
+    # A player's or a visitor's session, by its session_id from its start to its end: a span
+    # the events fall in, not one of them.
+    "session": ("session",),
+    "event": ("event", "log", "click", "visit", "swipe", "pageview", "activity", "impression"),
     "employee": ("employee", "staff", "worker", "personnel", "emp"),
     # Not "team" (sports data's teams are teams) nor "unit" (units of measure, housing units).
     "department": ("department", "dept", "division"),
