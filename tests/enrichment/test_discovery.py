@@ -3560,3 +3560,12 @@ async def test_a_word_all_files_share_is_kept_when_only_a_word_of_the_file_is_le
     _, entities, _ = await service.relationships(source="dunnhumby")
     kinds = {e.table: e.entity_type for e in entities}
     assert kinds == {"dunnhumby.campaign_desc": "campaign", "dunnhumby.campaign_table": "household campaign"}
+
+
+async def test_a_warehouse_s_receipts_by_asn_are_goods_received_not_payments(runtime: Runtime, tmp_path: Path) -> None:
+    # A WMS's receipts.csv (ASN Number, PO Number, Qty Received) was a "transaction".
+    wms = tmp_path / "data" / "wms"
+    wms.mkdir(parents=True)
+    (wms / "receipts.csv").write_text("ASN Number,PO Number,Item,Qty Expected,Qty Received,Receipt Date\n" + "".join(
+        f"ASN{738200 + i},PO-{99000 + i % 17},{300100 + i % 23},120,{90 + i % 30},03/0{1 + i % 9}/2023 11:26\n" for i in range(60)))
+    assert (await _only_entity(runtime, wms)).entity_type == "goods receipt"

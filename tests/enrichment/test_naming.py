@@ -431,3 +431,12 @@ def test_sessions_are_no_events() -> None:
     # A game's sessions.csv (session_id, player_id, start, end, duration) was an "event".
     assert entity_type("sessions")[0] == "session"
     assert entity_type("events")[0] == "event"
+
+
+def test_a_scientific_data_archive_s_catalog_lists_datasets() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # ESGF's CMIP6 catalog (esgf_catalog.csv, by instance_id, with each dataset's zstore) was
+    # a "product"; a shop's catalog still lists products.
+    assert entity_type("esgf_catalog")[0] == "dataset"
+    assert entity_type("product_catalog")[0] == "product"

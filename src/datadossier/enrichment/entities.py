@@ -203,11 +203,20 @@ def _without_details(ws: tuple[str, ...]) -> tuple[str, ...]:
     return ws[:-1] if len(ws) > 1 and ws[-1] in (*_DETAIL_WORDS, *_DESCRIPTION_WORDS) else ws
 
 
+# Archives and catalogs of scientific data (ESGF's and Pangeo's CMIP6 catalogs, a STAC or
+# CKAN listing): their catalog lists datasets (instance_id, zstore), not products.
+_DATA_ARCHIVES = frozenset({"esgf", "pangeo", "cmip5", "cmip6", "stac", "ckan", "intake", "data"})
+# Words of a warehouse's inbound receipts' columns (an ASN, the PO, the quantity received).
+_INBOUND_WORDS = frozenset({"asn", "po", "received", "grn", "putaway", "dock"})
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in _unglued(words(table))]
     if _LEDGER_TABLES.intersection(ws):
         return "journal entry line", 0.8
+    if "catalog" in ws and _DATA_ARCHIVES.intersection(ws):
+        return "dataset", 0.8
     system = next((w for w in ws if w in _CODE_SYSTEMS), None)
     if system is not None and "order" in ws:
         return f"{system} code", 0.6
@@ -367,6 +376,14 @@ def _activity_register(entity: str, table: TableStats) -> bool:
     return entity == "event" and bool(_ACTIVITY_WORDS.intersection(words(table.meaning))) and _runs_over_days(table.columns)
 
 
+def _inbound_receipts(entity: str, table: TableStats) -> bool:
+    """Whether a table the vocabulary reads as payments' receipts records goods received: a
+    WMS's receipts.csv, by ASN Number with its PO Number and Qty Received, not a till's."""
+    if entity != "transaction" or not {"receipt", "receipts"}.intersection(words(table.meaning)):
+        return False
+    return bool(_INBOUND_WORDS.intersection(w for c in table.columns for w in words(c.name)))
+
+
 # Tables of the same column names typed apart listed for a table, at most.
 SAME_NAMES_LISTED = 12
 
@@ -417,6 +434,8 @@ def classify(
         entity_from = "table name"
         if _activity_register(name, table):
             name, entity_from = "project", "table name and its start and end dates"
+        elif _inbound_receipts(name, table):
+            name, entity_from = "goods receipt", "table name and its columns (ASN, PO, received)"
         by_details = _detail_export_entity(table.meaning, keys[table.name].grain)
         if by_details is not None:
             (name, confidence), entity_from = by_details, "table name and its grain"
