@@ -109,9 +109,10 @@ def _says_what_file(ws: list[str]) -> bool:
 def _without_versions(ws: tuple[str, ...]) -> list[str]:
     """A name's words without the run of versions that ends it, letters alone among them
     included: NCES's ccd_sch_052_2223_l_1a_083023 is ccd_sch, its l (the long layout, w the
-    wide) no word of its rows."""
+    wide) no word of its rows. Only words that start with a digit are versions: Pew's
+    atp_w119 and atp_w120 are two waves."""
     kept = list(ws)
-    while len(kept) > 1 and (any(ch.isdigit() for ch in kept[-1]) or (len(kept[-1]) == 1 and len(kept) < len(ws))):
+    while len(kept) > 1 and (kept[-1][0].isdigit() or (len(kept[-1]) == 1 and len(kept) < len(ws))):
         kept.pop()
     return kept
 
