@@ -60,7 +60,7 @@ def amounts_in_row_currency(
         column = _currency_named_like(r.column_name, named) or mixed
         shown = codes.get(column) if column is not None else None
         if column is not None and shown is not None and len(shown) > 1 and _unitless_amount(r, column):
-            r = _in_row_currency(r, column, shown)
+            r = _in_row(r, column, shown, "currency", "currencies")
         noted.append(r)
     return noted
 
@@ -93,24 +93,31 @@ def _unitless_amount(result: ColumnInference, currency: str) -> bool:
     )
 
 
+def _distinct_values(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str]:
+    """The distinct non-blank values of a column, trimmed: one more than `_MAX_CURRENCIES` at
+    most (a column of more is no column of codes)."""
+    value = f"trim(CAST({quote_ident(column)} AS VARCHAR))"
+    rows = con.execute(
+        f"SELECT DISTINCT {value} FROM {relation} WHERE nullif({value}, '') IS NOT NULL LIMIT {_MAX_CURRENCIES + 1}"
+    ).fetchall()
+    return [str(row[0]) for row in rows]
+
+
 def _currencies(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str] | None:
     """The currencies a column holds, when all its values are ISO 4217 codes (in any case), or
     None."""
-    value = f"upper(trim(CAST({quote_ident(column)} AS VARCHAR)))"
-    rows = con.execute(
-        f"SELECT DISTINCT {value} FROM {relation} WHERE nullif(trim(CAST({quote_ident(column)} AS VARCHAR)), '') IS NOT NULL"
-        f" LIMIT {_MAX_CURRENCIES + 1}"
-    ).fetchall()
-    codes = sorted(str(row[0]) for row in rows)
-    if not codes or len(codes) > _MAX_CURRENCIES or any(code not in ISO_CURRENCIES for code in codes):
+    values = _distinct_values(con, relation, column)
+    codes = sorted({value.upper() for value in values})
+    if not codes or len(values) > _MAX_CURRENCIES or any(code not in ISO_CURRENCIES for code in codes):
         return None
     return codes
 
 
-def _in_row_currency(result: ColumnInference, column: str, codes: list[str]) -> ColumnInference:
+def _in_row(result: ColumnInference, column: str, codes: list[str], kind: str, kinds: str) -> ColumnInference:
+    """The note on an amount in the ``kind`` (currency, unit) each row's ``column`` names."""
     shown = ", ".join(codes[:5]) + (", ..." if len(codes) > 5 else "")
     note = (
-        f" Amounts in the currency of each row's `{column}` ({shown}): do not sum across currencies;"
+        f" Amounts in the {kind} of each row's `{column}` ({shown}): do not sum across {kinds};"
         f" group by `{column}` (or convert) first."
     )
     return replace(result, reason=result.reason + note, unit_column=column)
@@ -160,7 +167,7 @@ def quantities_in_row_unit(
         column = _unit_column_for(index, r.column_name, named, len(results))
         codes = units.get(column) if column is not None else None
         if column is not None and codes is not None and len(codes) > 1:
-            noted[index] = _in_row_unit(r, column, codes)
+            noted[index] = _in_row(r, column, codes, "unit", "units")
     return noted
 
 
@@ -201,21 +208,9 @@ def _unit_column_for(index: int, name: str, named: list[tuple[int, str]], width:
 def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str] | None:
     """The units a column holds, when all its values are codes of units of measure (in any
     case), or None: a business `Unit` of North and South is no unit of measure."""
-    value = f"trim(CAST({quote_ident(column)} AS VARCHAR))"
-    rows = con.execute(
-        f"SELECT DISTINCT {value} FROM {relation} WHERE nullif({value}, '') IS NOT NULL LIMIT {_MAX_CURRENCIES + 1}"
-    ).fetchall()
+    values = _distinct_values(con, relation, column)
     # (One unit written in two cases, EA and ea, is one unit.)
-    codes = sorted({str(row[0]).upper(): str(row[0]) for row in sorted(rows, reverse=True)}.values())
-    if not codes or len(rows) > _MAX_CURRENCIES or any(code.upper() not in _MEASURE_CODES for code in codes):
+    codes = sorted({value.upper(): value for value in sorted(values, reverse=True)}.values())
+    if not codes or len(values) > _MAX_CURRENCIES or any(code.upper() not in _MEASURE_CODES for code in codes):
         return None
     return codes
-
-
-def _in_row_unit(result: ColumnInference, column: str, codes: list[str]) -> ColumnInference:
-    shown = ", ".join(codes[:5]) + (", ..." if len(codes) > 5 else "")
-    note = (
-        f" Amounts in the unit of each row's `{column}` ({shown}): do not sum across units;"
-        f" group by `{column}` (or convert) first."
-    )
-    return replace(result, reason=result.reason + note, unit_column=column)
