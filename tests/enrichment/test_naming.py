@@ -440,3 +440,4 @@ def test_a_scientific_data_archive_s_catalog_lists_datasets() -> None:
     # a "product"; a shop's catalog still lists products.
     assert entity_type("esgf_catalog")[0] == "dataset"
     assert entity_type("product_catalog")[0] == "product"
+    assert entity_type("product_catalog_data")[0] == "product"

@@ -204,8 +204,9 @@ def _without_details(ws: tuple[str, ...]) -> tuple[str, ...]:
 
 
 # Archives and catalogs of scientific data (ESGF's and Pangeo's CMIP6 catalogs, a STAC or
-# CKAN listing): their catalog lists datasets (instance_id, zstore), not products.
-_DATA_ARCHIVES = frozenset({"esgf", "pangeo", "cmip5", "cmip6", "stac", "ckan", "intake", "data"})
+# CKAN listing): their catalog lists datasets (instance_id, zstore), not products. Not "data":
+# a shop's product_catalog_data lists products.
+_DATA_ARCHIVES = frozenset({"esgf", "pangeo", "cmip5", "cmip6", "stac", "ckan", "intake"})
 # Words of a warehouse's inbound receipts' columns (an ASN, the PO, the quantity received).
 _INBOUND_WORDS = frozenset({"asn", "po", "received", "grn", "putaway", "dock"})
 
