@@ -297,7 +297,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         keys = [k for k in keys if k[0] not in moments]
     months: frozenset[str] = frozenset()
     if not identifying:
-        months = _month_columns(con, table, parts)
+        months = _panel_months(con, table, parts)
         pairs: dict[tuple[str, ...], int] = {}
         # Text with empty values may complete a composite beside parts without any: JHU's
         # (Province/State, Country/Region), the province empty for a country as a whole. A
@@ -655,7 +655,7 @@ def _composite_keys(
     # commonest grain of a fact table (BTS's flights by FL_DATE, carrier and flight number),
     # and a time ranks last among the parts otherwise. So does a month of a monthly panel,
     # written as text or a number (Fannie Mae's loans by month, "022023", a file without a
-    # header of a hundred columns: see `_month_columns`).
+    # header of a hundred columns: see `_panel_months`).
     days = [
         c for c in usable
         if (c.sql_type.upper() == "DATE" or c.name in months) and (c.distinct or 0) <= table.rows // 2
@@ -1074,7 +1074,7 @@ def _part_preference(column: ColumnStats) -> float:
 
 def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] = frozenset()) -> float:
     """How much a unique column set looks like the table's identifier (``months``: the
-    columns of a panel's months, see `_month_columns`)."""
+    columns of a panel's months, see `_panel_months`)."""
     score = 3.0 if len(key) == 1 else 2.0 - 0.3 * (len(key) - 2)
     if len(key) > 1:
         # Parts whose values combine into hardly more pairs than there are rows were made to
@@ -1136,7 +1136,7 @@ _MONTH_TEXT = r"(?:0[1-9]|1[0-2])(?:1[89]|20)[0-9]{2}|(?:1[89]|20)[0-9]{2}(?:0[1
 _MONTH_SAMPLE = 10_000
 
 
-def _month_columns(con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats]) -> frozenset[str]:
+def _panel_months(con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats]) -> frozenset[str]:
     """The parts that hold the months of a monthly panel (loans, accounts, series by month):
     dates named as a period or a month (Fannie Mae's ACT_PERIOD, read as dates), whole numbers
     written yyyymm (Freddie Mac's 202302) with no more values than months between the first
