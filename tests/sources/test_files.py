@@ -205,6 +205,18 @@ def test_safe_names_are_identifiers() -> None:
     assert safe_name("***") == "unnamed"
 
 
+def test_a_minus_sign_before_a_number_stays_distinct_in_a_table_name() -> None:
+    # Daymet names a point's file by its coordinates, ``11736_lat_40.015_lon_-105.2705.csv``:
+    # the west longitude must not take the east one's name; a hyphen between words or a
+    # date's parts is still a separator.
+    west = table_name_for(Path("point_-122.5_37.8.csv"))
+    assert west == "point_m122_5_37_8"
+    assert west != table_name_for(Path("point_122.5_37.8.csv"))
+    assert table_name_for(Path("11736_lat_40.015_lon_-105.2705.csv")) == "t_11736_lat_40_015_lon_m105_2705"
+    assert safe_name("sales-2021-01-05") == "sales_2021_01_05"
+    assert safe_name("part-00000") == "part_00000"
+
+
 def test_a_partitioned_dataset_is_one_table_and_other_folders_are_not(tmp_path: Path) -> None:
     dataset = tmp_path / "sales"
     for part in ("year=2020/month=1", "year=2020/month=2", "year=2021/month=1"):

@@ -34,8 +34,18 @@ class DataFile:
     table_name: str
 
 
+# A minus sign before a number, where it cannot be a hyphen joining two words or a date's parts:
+# at the start or after a separator, as Daymet names its points
+# (``11736_lat_40.015_lon_-105.2705.csv``). Dropping it would give a point's west and east
+# longitudes one name, so it is kept as an ``m`` (``lon_m105_2705``).
+_SIGNED_NUMBER = re.compile(r"(?:^|(?<=[^0-9a-zA-Z-]))-(?=\.?[0-9])")
+
+
 def safe_name(text: str) -> str:
-    """A lower-case identifier-like name: letters, digits and underscores."""
+    """A lower-case identifier-like name: letters, digits and underscores (a minus sign before
+    a number is an ``m``, so ``lon_-105`` and ``lon_105`` stay two names)."""
+    if "-" in text:
+        text = _SIGNED_NUMBER.sub("m", text)
     name = re.sub(r"[^0-9a-zA-Z]+", "_", text).strip("_").lower()
     if not name:
         return "unnamed"
