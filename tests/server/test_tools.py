@@ -187,6 +187,41 @@ async def test_a_type_that_quarantines_a_few_rows_says_so(tmp_path: Path, store_
     assert "Set it back with data_type VARCHAR" in changed["warning"]
 
 
+async def test_a_type_that_quarantines_rows_quotes_the_values_that_failed(tmp_path: Path, store_url: str) -> None:
+    # Google Play's earnings report: TIME forced on "Transaction Date" ("Apr 14, 2023")
+    # quarantined every row, and the warning pointed at failed examples no candidate held.
+    # Its "Transaction Time" ("1:25:52 PM PDT") made TIME by hand is read with its zone.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "earnings.csv"
+    path.write_text(
+        "Description,Transaction Date,Transaction Time\n"
+        + "".join(f'GPA.3316-{i:04d},"Apr {i % 28 + 1}, 2023",{i % 12 + 1}:25:52 {"AP"[i % 2]}M PDT\n' for i in range(30))
+    )
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        wrong = structured(
+            await client.call_tool(
+                "set_column_type", {"table": "data.earnings", "column": "Transaction Date", "data_type": "TIME"}
+            )
+        )
+        assert wrong["table"]["rows"] == 0
+        assert "(failing values: 'Apr 1, 2023', 'Apr 2, 2023'," in wrong["warning"]
+        assert all(c["data_type"] != "TIME" for c in wrong["column"]["candidates"])
+        structured(
+            await client.call_tool(
+                "set_column_type", {"table": "data.earnings", "column": "Transaction Date", "data_type": "DATE"}
+            )
+        )
+        for data_type in ("VARCHAR", "TIME"):
+            timed = structured(
+                await client.call_tool(
+                    "set_column_type", {"table": "data.earnings", "column": "Transaction Time", "data_type": data_type}
+                )
+            )
+        assert (timed["table"]["rows"], timed["warning"]) == (30, None)
+        assert timed["column"]["profile"]["min"] == "01:25:52"
+
+
 async def test_a_second_concurrent_profile_of_one_table_is_refused(tmp_path: Path, store_url: str) -> None:
     settings = make_settings(tmp_path, store_url)
     path = tmp_path / "data" / "big.csv"

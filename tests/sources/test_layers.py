@@ -10,6 +10,7 @@ from datadossier.sources.layers import (
     PLAIN_MAX_LENGTH,
     ColumnCast,
     build_layers,
+    failed_values,
     stored_plain,
 )
 from tests.storage import text_compressions
@@ -39,6 +40,21 @@ def test_rows_that_fail_a_cast_go_to_quarantine_whole() -> None:
         (3, ["day"], None, "soon"),
         (5, ["qty", "day"], "1O", "never"),
     ]
+
+
+def test_the_failed_values_of_a_column_are_its_own_most_frequent_first() -> None:
+    # Online Retail II's Invoice made INTEGER by hand: the cancellations ("C489449") are what
+    # failed, not the values of rows another column sent to quarantine.
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE raw AS SELECT * FROM (VALUES ('C489449', '1'), ('C489449', '2'), ('C489450', '3'), "
+        "('489451', 'x'), ('489452', '5')) t(invoice, qty)"
+    )
+    casts = [ColumnCast("invoice", "VARCHAR", "INTEGER", None), ColumnCast("qty", "VARCHAR", "BIGINT", None)]
+    build_layers(con, "raw", "typed", "quarantine", casts, 5)
+    assert failed_values(con, "quarantine", "invoice", 5) == ["C489449", "C489450"]
+    assert failed_values(con, "quarantine", "qty", 5) == ["x"]
+    assert failed_values(con, "quarantine", "invoice", 1) == ["C489449"]
 
 
 def test_a_clean_table_has_an_empty_quarantine_with_the_same_columns() -> None:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import anyio
 
+from datadossier.engine import layer_relation
 from datadossier.errors import DatadossierError
 from datadossier.inference.model import DATA_TYPES
 from datadossier.pipeline.runner import Pipeline, TableRun
+from datadossier.sources.layers import failed_values
 from datadossier.store.repositories import catalog, metadata, runs
 
 
@@ -47,3 +49,16 @@ async def set_column_type(
                 await runs.restore_decision(session, detail.column_id, before)
         raise
     return previous, run
+
+
+async def failed_examples(pipeline: Pipeline, run: TableRun, column: str, limit: int = 5) -> list[str]:
+    """Values of ``column`` that its type sent to quarantine in the table ``run`` rebuilt, to
+    quote in a warning: forcing TIME on Google Play's Transaction Date ("Apr 14, 2023")
+    quarantined every row, and the candidates, none of them TIME, named none of the values."""
+    quarantine = layer_relation("quarantine", run.source, run.table)
+
+    def read() -> list[str]:
+        with pipeline.workspace.connect(read_only=True) as con:
+            return failed_values(con, quarantine, column, limit)
+
+    return await anyio.to_thread.run_sync(read, abandon_on_cancel=True)

@@ -186,3 +186,16 @@ def build_layers(
         f"SELECT (SELECT count(*) FROM {typed}), (SELECT count(*) FROM {quarantine})"
     ).fetchall()[0]
     return LayerCounts(raw_rows=raw_rows, typed_rows=typed_rows, quarantine_rows=quarantine_rows)
+
+
+def failed_values(con: duckdb.DuckDBPyConnection, quarantine: str, column: str, limit: int) -> list[str]:
+    """Up to ``limit`` distinct raw values of ``column`` that sent their rows to ``quarantine``,
+    the most frequent first: the values a person's type failed on, which the column's
+    candidates need not list (a type no candidate proposed has no failed examples)."""
+    col = quote_ident(column)
+    rows = con.execute(
+        f"SELECT {col}, count(*) AS n FROM {quarantine} WHERE list_contains({FAILED_COLUMNS}, ?)"
+        f" GROUP BY {col} ORDER BY n DESC, {col} LIMIT ?",
+        [column, limit],
+    ).fetchall()
+    return [str(value) for value, _ in rows if value is not None]

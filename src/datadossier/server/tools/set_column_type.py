@@ -39,6 +39,7 @@ async def set_column_type(
     """
     with tool_boundary("set_column_type"):
         # Imported here: the server must start without loading DuckDB or SQLAlchemy.
+        from datadossier.pipeline.decisions import failed_examples
         from datadossier.pipeline.decisions import set_column_type as set_type
         from datadossier.store.repositories import catalog, metadata
 
@@ -49,29 +50,46 @@ async def set_column_type(
         async with runtime.sessions() as session:
             summary = await catalog.resolve_table(session, run.qualified_name)
             detail = (await metadata.column_details(session, summary, column))[0]
+        after = summary.quarantine_rows or 0
+        examples = await failed_examples(runtime.pipeline, run, detail.column_name) if after > before else []
         return SetColumnTypeResult(
             table=TableInfo.of(summary), previous_type=previous, column=column_info(detail, full=False),
-            warning=_emptied(summary.raw_rows or 0, before, summary.quarantine_rows or 0, column, previous),
+            warning=_emptied(summary.raw_rows or 0, before, after, detail.column_name, previous, examples),
         )
 
 
-def _emptied(rows: int, before: int, after: int, column: str, previous: str | None) -> str | None:
+def _emptied(
+    rows: int, before: int, after: int, column: str, previous: str | None, examples: list[str]
+) -> str | None:
     """A warning when a type sent rows to quarantine: an agent asking for INTEGER invoice
-    numbers should learn that the cancellations ("C492703") left the typed layer."""
+    numbers should learn that the cancellations ("C492703") left the typed layer. It quotes
+    values that failed, read from the quarantine: the column's candidates have no failed
+    examples for a type none of them proposed."""
     moved = after - before
     if rows == 0 or moved <= 0:
         return None
     undo = f" Set it back with data_type {previous} to keep them." if previous else ""
+    failing = f" (failing values: {_quoted(examples)})" if examples else ""
     if moved > rows / 2:
         return (
             f"{moved:,} more rows of {rows:,} fail their types now and left the typed layer for quarantine:"
-            f" most values of {column!r} do not convert to the new type (see the column's failed examples).{undo}"
+            f" most values of {column!r} do not convert to the new type{failing}.{undo}"
         )
     return (
         f"{moved:,} more row{'s' if moved > 1 else ''} of {rows:,} ({moved / rows:.1%}) left the typed layer for"
-        f" quarantine: {'their values' if moved > 1 else 'its value'} of {column!r} do not convert to the new type,"
+        f" quarantine: {'their values' if moved > 1 else 'its value'} of {column!r} do not convert to the new type{failing},"
         f" and queries on the typed layer no longer count {'those rows' if moved > 1 else 'that row'}.{undo}"
     )
+
+
+# A quoted value is cut to this many characters: a free-text column's failing value could be
+# a paragraph.
+_EXAMPLE_CHARS = 40
+
+
+def _quoted(values: list[str]) -> str:
+    """The values as a short list of quoted strings."""
+    return ", ".join(repr(v if len(v) <= _EXAMPLE_CHARS else v[: _EXAMPLE_CHARS - 1] + "…") for v in values)
 
 
 def register(server: MCPServer) -> None:
