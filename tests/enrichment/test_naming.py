@@ -285,6 +285,16 @@ def test_nhanes_sequence_number_is_an_identifier() -> None:
     assert is_key_like("ISO3")
 
 
+def test_a_name_ending_in_identifier_spelled_out_is_an_identifier_s() -> None:
+    # App Store Connect's sales reports: "Apple Identifier" (a 10-digit app id) and "Parent
+    # Identifier"; the Water Quality Portal's ActivityIdentifier. They name their thing as
+    # "Apple ID" would.
+    for name in ("Apple Identifier", "Parent Identifier", "Record Identifier", "ActivityIdentifier"):
+        assert is_key_like(name), name
+    assert entity_words("Apple Identifier") == ("apple",)
+    assert not is_key_like("identified_by_name")
+
+
 def test_units_of_measure_are_told_from_units_that_are_things() -> None:
     # WQP's ResultMeasure/MeasureUnitCode, MIMIC's valueuom, FAOSTAT's Unit: units of
     # measure; a PeopleSoft BUSINESS_UNIT, a flat's Housing Unit, a unit's id and a price per

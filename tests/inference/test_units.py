@@ -272,6 +272,13 @@ def test_names_that_sound_like_identifiers() -> None:
     assert [looks_like_identifier(n) for n in ("QTY_DSPNSD_NUM", "quantity_no", "qty_id")] == [False, False, True]
 
 
+def test_a_name_ending_in_identifier_is_an_identifier_s() -> None:
+    # App Store Connect's sales report: "Apple Identifier" holds 10-digit app ids, whole
+    # numbers that are no quantity; "Parent Identifier" and a record's identifier likewise.
+    names = ("Apple Identifier", "Parent Identifier", "record_identifier", "Identifier", "identified")
+    assert [looks_like_identifier(n) for n in names] == [True, True, True, True, False]
+
+
 def test_names_that_sound_boolean_or_like_dates() -> None:
     assert [looks_boolean(n) for n in ("is_active", "hasChildren", "deleted_flag", "island", "score")] == [
         True, True, True, False, False,

@@ -19,13 +19,15 @@ from datadossier.inference.names import ARTICLE_NUMBERS, BOUND_WORDS
 KEY_WORDS = frozenset(
     {"id", "ids", "key", "code", "cd", "no", "nr", "nbr", "num", "number", "ref", "fk", "pk", "uid", "uuid",
      "sk", "guid", "fips", "numbe", "seqn", "iso", "iso2", "iso3", "case", "iata", "icao", "isbn", "issn", "bbl", "apn", "parcel",
-     "docket"}
+     "docket", "identifier"}
     # (numbe: a shapefile's ten-letter names cut AREA_NUMBER so; seqn: NHANES' respondent
     # sequence number, the key of every one of its files; iso: a country's code, GeoNames'
     # "#ISO"; case: FARS's ST_CASE, a court's case, where "cases" would count them; an airport's
     # IATA and ICAO codes, a book's ISBN; a tax lot's BBL (NYC's borough, block and lot) and
     # parcel numbers, APN; a court's docket, which the FJC's Integrated Database keys its cases
-    # by with the district and office, DOCKET "2301234" repeated across districts)
+    # by with the district and office, DOCKET "2301234" repeated across districts; identifier
+    # spelled out, as App Store Connect's sales reports write "Apple Identifier" and "Parent
+    # Identifier", and the Water Quality Portal its "ActivityIdentifier")
 )
 # Words of self-references: a row pointing at another row of its own table.
 HIERARCHY_WORDS = frozenset(

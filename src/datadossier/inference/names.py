@@ -39,7 +39,8 @@ ARTICLE_NUMBERS = frozenset({"isbn", "issn", "ean", "upc", "gtin", "asin", "cusi
 # Tokens that make a name an identifier's or a code's: anywhere (customer_id, StockCode, sku)...
 _IDENTIFIER_WORDS = frozenset({"id", "ids", "code", "codes", "sku", "ref", "uuid", "guid", *ARTICLE_NUMBERS})
 # ...or as its last token (InvoiceNo, account_number; not number_of_items).
-_IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference", "seqn", "cd"})  # (CMS's HCPCS_Cd)
+# (CMS's HCPCS_Cd; App Store Connect's "Apple Identifier", a 10-digit app id, and "Parent Identifier")
+_IDENTIFIER_ENDINGS = frozenset({"no", "nr", "num", "number", "key", "reference", "seqn", "cd", "identifier", "identifiers"})
 _DATE_WORDS = frozenset(
     {"date", "dt", "day", "dob", "birthday", "birthdate", "yyyymmdd", "ymd", "on"}
 )
