@@ -2298,6 +2298,27 @@ async def test_a_reading_in_a_unit_is_no_key_and_a_time_with_one_repeat_is_near(
     assert (keys["near_key"], keys["near_key_repeats"]) == (["Datetime"], 1)
 
 
+async def test_a_device_clock_meeting_a_few_times_in_an_event_log_is_no_near_key(runtime: Runtime, tmp_path: Path) -> None:
+    # A mobile game's events.csv: player_id repeated over the rows, event_name, client_ts in
+    # Unix milliseconds from the device's clock. Two players' events of one millisecond (one
+    # of them of the same event) made client_ts, then event_name with client_ts, a "near key".
+    folder = tmp_path / "data" / "game"
+    folder.mkdir(parents=True)
+    rng = random.Random(8)
+    names = ["session_start", "level_start", "level_complete", "purchase", "ad_watched"]
+    stamps = [1680308515618 + i * 997 + rng.randint(0, 500) for i in range(2000)]
+    stamps[700], stamps[1400] = stamps[699], stamps[1399]
+    lines = ["event_name,player_id,client_ts,level"] + [
+        f"{names[i % 5] if i != 1400 else names[1399 % 5]},p{rng.randint(1, 120):04d},{t},{rng.randint(1, 40)}"
+        for i, t in enumerate(stamps)
+    ]
+    (folder / "events.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert "near_key" not in keys, keys
+
+
 async def test_a_grain_found_past_many_code_columns_is_minimal(runtime: Runtime, tmp_path: Path) -> None:
     # STATS19's vehicles: a case and its vehicle's number key the rows; seven columns of
     # small codes beside them once pushed the number out of the likely parts, and a code

@@ -605,9 +605,23 @@ def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[t
         if table.rows - most <= n < table.rows
         and (len(cols) == 1 or not any(_by_chance(table.column(c), table.rows, first) for c in cols))
     ]
+    if _logs_events(table):
+        # Nor a moment of an event log without an identifier beside it, as it is no key when
+        # unique (see `find_keys`): a game's events timed by the device's clock in milliseconds
+        # (client_ts) meet a few times by chance, two players' events of one millisecond
+        # (with one event name too), not conflicting records. A series' hour given twice by
+        # daylight saving time (PJM's hourly load) stays a near key, and so does a player's
+        # moment.
+        near = [k for k in near if not _timed_by_chance(table, k)]
     near = [k for k in near if not any(set(o) < set(k) for o in near)]
     best, _ = _choose_grain(table, near)
     return None if best is None else (best, table.rows - counted[best])
+
+
+def _timed_by_chance(table: TableStats, cols: tuple[str, ...]) -> bool:
+    """A set with a timestamp or a measurement in it and no part named as an identifier."""
+    parts = [table.column(c) for c in cols]
+    return any(_unique_by_chance(c) for c in parts) and not any(is_key_like(c.name) for c in parts)
 
 
 def _unique_refused(counted: dict[tuple[str, ...], int], rows: int) -> tuple[str, ...] | None:
