@@ -3590,3 +3590,21 @@ async def test_a_warehouse_s_receipts_by_asn_are_goods_received_not_payments(run
     (wms / "receipts.csv").write_text("ASN Number,PO Number,Item,Qty Expected,Qty Received,Receipt Date\n" + "".join(
         f"ASN{738200 + i},PO-{99000 + i % 17},{300100 + i % 23},120,{90 + i % 30},03/0{1 + i % 9}/2023 11:26\n" for i in range(60)))
     assert (await _only_entity(runtime, wms)).entity_type == "goods receipt"
+
+
+async def test_a_one_to_one_extension_named_for_an_entity_of_its_own_keeps_it(runtime: Runtime, tmp_path: Path) -> None:
+    # FedEx's invoice detail, one row per Express or Ground Tracking ID, each the Tracking Number
+    # of one of a WMS's orders: it was labelled "order", its partner's entity.
+    folder = tmp_path / "data" / "shipping"
+    folder.mkdir(parents=True)
+    tracking = [881546913136 + 7919 * i for i in range(120)]
+    (folder / "orders.csv").write_text("Order Number,Customer,Order Date,Tracking Number\n" + "".join(
+        f"SO-{100000 + i},Cust{i % 13},2023-03-{1 + i % 28:02d},{t}\n" for i, t in enumerate(tracking)))
+    (folder / "fedex_invoice.csv").write_text(
+        "Invoice Number,Express or Ground Tracking ID,Service Type,Net Charge Amount\n" + "".join(
+            f"7-894-{i // 10:05d},{t},FedEx 2Day,{12 + i % 40}.{i % 100:02d}\n" for i, t in enumerate(tracking[:90])))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="shipping")
+    invoice = next(e for e in entities if e.table == "shipping.fedex_invoice")
+    assert invoice.evidence.get("split_of") == "shipping.orders"
+    assert invoice.entity_type == "invoice"

@@ -483,7 +483,7 @@ def classify(
         mutual = split_of is not None and any(
             k.child_table == split_of.parent_table and k.parent_table == table.name and k.cardinality == "1:1" for k in links
         )
-        if split_of is not None and not mutual and cdisc is None:
+        if split_of is not None and not mutual and cdisc is None and not _names_its_entity(entity_from, confidence):
             # Keyed by another table's key, one row each: more columns of that entity. Only an
             # entity the vocabulary knows: the partner's own words name its file (Pew's ATP W119,
             # one wave of a panel, is not the next wave's W120).
@@ -525,3 +525,10 @@ def classify(
         evidence["role_confidence"] = role_confidence
         result.append(Entity(table.name, name, role, round(min(confidence, 0.5 + role_confidence / 2), 2), evidence))
     return result
+
+
+def _names_its_entity(entity_from: str, confidence: float) -> bool:
+    """Whether a table's own name gives an entity the vocabulary knows: a FedEx invoice file
+    keyed by its tracking IDs, one row each of a WMS's orders' Tracking Number, stays an
+    invoice, not the orders' "order"."""
+    return entity_from.startswith("table name") and confidence > _FROM_NAME_WORDS
