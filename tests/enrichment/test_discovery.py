@@ -3592,6 +3592,27 @@ async def test_a_warehouse_s_receipts_by_asn_are_goods_received_not_payments(run
     assert (await _only_entity(runtime, wms)).entity_type == "goods receipt"
 
 
+async def test_a_table_that_larger_facts_point_at_and_that_points_only_at_dimensions_is_a_dimension(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # PowerSchool: sections.csv (a course's section, its teacher, room and MaxEnrollment) cites
+    # courses and is cited by the cc enrollments, one row per student and section; it was a fact.
+    folder = tmp_path / "data" / "k12"
+    folder.mkdir(parents=True)
+    courses = ["MATH101", "MATH201", "ENG101", "SCI101", "HIST101", "PE100"]
+    (folder / "courses.csv").write_text("Course_Number,Course_Name,Credit_Hours\n" + "".join(
+        f"{c},Course {c},1.0\n" for c in courses))
+    sections = [f"{c}-0{n}" for c in courses for n in range(1, 5)]
+    (folder / "sections.csv").write_text("Section_ID,Course_Number,Teacher,Room,MaxEnrollment\n" + "".join(
+        f"{s},{s.split('-')[0]},Teacher{i % 7},{100 + i},{25 + i % 6}\n" for i, s in enumerate(sections)))
+    (folder / "cc_enrollments.csv").write_text("StudentID,SectionID,DateEnrolled,Percent\n" + "".join(
+        f"{100000 + i // 4},{sections[(i * 7) % len(sections)]},2023-08-{21 + i % 5},{60 + i % 40}.5\n" for i in range(400)))
+    service = await _profile(runtime, folder)
+    _, entities, _ = await service.relationships(source="k12")
+    roles = {e.table: e.role for e in entities}
+    assert roles == {"k12.courses": "dimension", "k12.sections": "dimension", "k12.cc_enrollments": "fact"}
+
+
 async def test_a_one_to_one_extension_named_for_an_entity_of_its_own_keeps_it(runtime: Runtime, tmp_path: Path) -> None:
     # FedEx's invoice detail, one row per Express or Ground Tracking ID, each the Tracking Number
     # of one of a WMS's orders: it was labelled "order", its partner's entity.

@@ -524,7 +524,7 @@ def classify(
             evidence["reason"] = "no relationship says whether it records events or describes things"
         evidence["role_confidence"] = role_confidence
         result.append(Entity(table.name, name, role, round(min(confidence, 0.5 + role_confidence / 2), 2), evidence))
-    return result
+    return _dimensions_of_facts(result, {t.name: t.rows for t in tables})
 
 
 def _names_its_entity(entity_from: str, confidence: float) -> bool:
@@ -532,3 +532,39 @@ def _names_its_entity(entity_from: str, confidence: float) -> bool:
     keyed by its tracking IDs, one row each of a WMS's orders' Tracking Number, stays an
     invoice, not the orders' "order"."""
     return entity_from.startswith("table name") and confidence > _FROM_NAME_WORDS
+
+
+# How sure the role of a table read as the dimension of the facts that point at it is.
+_DIMENSION_OF_FACTS = 0.65
+
+
+def _dimensions_of_facts(entities: list[Entity], rows: dict[str, int]) -> list[Entity]:
+    """The tables read as facts that are rather the dimension of a larger fact pointing at
+    them: PowerSchool's sections (a course's section, its teacher, room and MaxEnrollment),
+    which cc enrollments cite and which cite only courses. Only without a time: an order
+    header with its order date (Northwind's orders, cited by its order details) stays a fact."""
+    roles = {e.table: e.role for e in entities}
+    result: list[Entity] = []
+    for entity in entities:
+        facts = _larger_facts_citing(entity, roles, rows)
+        if not facts or any(roles.get(p) != "dimension" for p in entity.evidence["references_out"]):
+            result.append(entity)
+            continue
+        evidence = {
+            **entity.evidence,
+            "reason": f"larger facts point at it ({', '.join(facts)}) and it points only at dimensions",
+            "role_confidence": _DIMENSION_OF_FACTS,
+        }
+        confidence = min(entity.confidence, round(0.5 + _DIMENSION_OF_FACTS / 2, 2))
+        result.append(Entity(entity.table, entity.entity_type, "dimension", confidence, evidence))
+    return result
+
+
+def _larger_facts_citing(entity: Entity, roles: dict[str, str], rows: dict[str, int]) -> list[str]:
+    """The fact tables with more rows that point at a fact table without a time, if any."""
+    if entity.role != "fact" or entity.evidence["time_columns"]:
+        return []
+    return [
+        child for child in entity.evidence["referenced_by"]
+        if roles.get(child) == "fact" and rows.get(child, 0) > rows.get(entity.table, 0)
+    ]
