@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datadossier.enrichment.keys import (  # pyright: ignore[reportPrivateUsage]
     _grid_coordinate,  # pyright: ignore[reportPrivateUsage]
+    _key_score,  # pyright: ignore[reportPrivateUsage]
     _part_ok,  # pyright: ignore[reportPrivateUsage]
 )
 from datadossier.enrichment.model import ColumnStats, TableStats
@@ -44,3 +45,14 @@ def test_counts_and_percents_written_as_text_are_no_key_parts() -> None:
         assert not _part_ok(_column(name, "VARCHAR"), 1900), name
     for name in ("Student Group", "Grade Level", "Age Group", "Subject", "Rate Code"):
         assert _part_ok(_column(name, "VARCHAR"), 1900), name
+
+
+def test_a_unique_column_scores_higher_as_a_tables_first_column() -> None:
+    # A lookup whose first column is its code and whose later column is unique too (a
+    # country table's ISO code first, its name further on): the first column's place counts
+    # towards the identifier, as it does in most exports; positions count from 1.
+    code = ColumnStats("s.t", "code", 1, "VARCHAR", 200, 0, 200)
+    label = ColumnStats("s.t", "label", 2, "VARCHAR", 200, 0, 200)
+    note = ColumnStats("s.t", "note", 3, "VARCHAR", 200, 0, 150)
+    table = TableStats("s.t", '"t"', 200, (code, label, note))
+    assert _key_score(table, ("code",)) > _key_score(table, ("label",))

@@ -1099,6 +1099,7 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             product *= table.column(name).distinct or table.rows
         score += 0.5 * min(1.0, table.rows / product)
     table_entity = set(entity_words(table.meaning))
+    first = _first_position(table)
     per_column = 0.0
     for name in key:
         column = table.column(name)
@@ -1135,7 +1136,7 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             bonus -= 1.0
         if column.family == "string" and (column.avg_length or 0.0) > 20:
             bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best
-        if column.position == 0 and not alphabetical(table):
+        if column.position == first and not alphabetical(table):
             bonus += 0.2
         per_column += bonus
     return score + per_column / len(key)
