@@ -601,3 +601,14 @@ def test_a_concentration_s_few_negative_values_are_named_codes_for_below_detecti
     assert "-0.005 (11 values), beside it, looks like a code too." in reasons["Au_ppm"]
     for column in ("Cu_pct", "Pb (ug/L)", "Temp_C", "Price change %"):
         assert "detection limit" not in reasons[column], column
+
+
+def test_an_infinite_extreme_is_no_code_for_a_missing_value(tmp_path: Path) -> None:
+    # A Prometheus histogram export: the le="+Inf" bucket's count and ratios over zero write
+    # +Inf on 6% of the rows; it is a value of IEEE arithmetic, named as no finite number.
+    lines = ["timestamp,value"] + [
+        f"{1680307200 + 15 * (i // 4)},{'+Inf' if i % 16 == 3 else (i * 37) % 9000 + 14}" for i in range(400)
+    ]
+    reasons = reasons_of(tmp_path, "prometheus_export.csv", lines)
+    assert "looks like a code" not in reasons["value"]
+    assert "no finite number (25 +Inf)" in reasons["value"]

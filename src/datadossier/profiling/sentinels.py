@@ -25,6 +25,7 @@ repeated ones names them so.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -132,8 +133,10 @@ def _number_suspect(profile: ColumnProfile) -> _Suspect | None:
     far = not looks_like_identifier(name)
     frequent = max(3, values // 100)
     for value, side in ((high, False), (low, True)):
-        if value == 0:
-            continue  # (judged below)
+        if value == 0 or not math.isfinite(value):
+            # (Zero is judged below. Infinity is a value IEEE arithmetic gives, named as no
+            # finite number elsewhere: a Prometheus bucket's le="+Inf", a ratio over zero.)
+            continue
         if far and any(_number(t["value"]) == value and frequent <= int(str(t["count"])) <= _FAR_MAX_SHARE * values for t in profile.top_values):
             return _Suspect(name, value, side, "far") if _gap_beside(profile, low=side) else None
     # An identifier of 0 held far more often than any other (Chicago's food inspections:
