@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from run import with_bytecode  # (bench/ is the script's directory, first on the path)
+
 HERE = Path(__file__).resolve().parent
 SUMMARIZE = """
 import sys, time, duckdb
@@ -51,7 +53,7 @@ def _profile(src: Path, path: Path, retype: list[str] | None = None) -> tuple[fl
     run; with ``retype`` ([column, type]), the command timed is the re-typing after it."""
     home = Path(tempfile.mkdtemp(prefix="dd-ab-"))
     env = {
-        **os.environ,
+        **with_bytecode(os.environ),
         "PYTHONPATH": str(src),
         "DATADOSSIER_HOME": str(home),
         "DATADOSSIER_STORE_URL": f"sqlite+aiosqlite:///{home / 'metadata.db'}",

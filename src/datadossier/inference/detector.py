@@ -21,9 +21,10 @@ with a character set costs as much as a regex, and a failing TRY_CAST is the slo
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from datadossier.engine.gateway import quote_literal
@@ -206,14 +207,10 @@ class Detector:
     parts: tuple[PatternName, ...] = ()
     # The DuckDB type the values are read as, when not their family's (see `typed.sql_type`).
     sql_type: str | None = None
-    compiled: re.Pattern[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.regex))
 
     def matches(self, value: str) -> bool:
         """Whether a value has this pattern (Python side of the same regex DuckDB runs)."""
-        return self.compiled.fullmatch(value) is not None
+        return _compiled(self.regex).fullmatch(value) is not None
 
     def match_sql(self, col: str) -> str:
         """SQL: the value when it has this pattern, else NULL (DuckDB side of `matches`)."""
@@ -226,6 +223,14 @@ class Detector:
 
 
 DETECTORS: dict[PatternName, Detector] = {}
+
+
+@functools.cache
+def _compiled(regex: str) -> re.Pattern[str]:
+    """A detector's shape compiled for Python, on first use: the sample is matched in DuckDB,
+    and Python matches values against a few detectors in a run; compiling all of them at
+    import (some of 5,000 characters) took a tenth of a second of every command."""
+    return re.compile(regex)
 
 
 def register(fn: Callable[[], Detector]) -> Callable[[], Detector]:
