@@ -3629,3 +3629,43 @@ async def test_a_one_to_one_extension_named_for_an_entity_of_its_own_keeps_it(ru
     invoice = next(e for e in entities if e.table == "shipping.fedex_invoice")
     assert invoice.evidence.get("split_of") == "shipping.orders"
     assert invoice.entity_type == "invoice"
+
+
+def _football(folder: Path, *, crosswalk: bool) -> Path:
+    """StatsBomb's matches, lineups and events (the Half Start events name no player) and,
+    with ``crosswalk``, Transfermarkt's players and appearances reached through a crosswalk
+    of ids: the day of a match is all the two sides share (Transfermarkt's game_id is not
+    StatsBomb's match_id)."""
+    folder.mkdir(parents=True)
+    days = [f"2022-{8 + m // 16:02d}-{1 + m % 16:02d}" for m in range(30)]
+    (folder / "matches.csv").write_text("match_id,match_date,home_team\n" + "".join(
+        f"{3837100 + 13 * m},{days[m]},Team {m % 7}\n" for m in range(30)))
+    (folder / "lineups.csv").write_text("match_id,player_id,jersey_number\n" + "".join(
+        f"{3837100 + 13 * m},{5000 + 37 * p},{1 + p}\n" for m in range(30) for p in range(m % 5, m % 5 + 14)))
+    events = [
+        f"{3837100 + 13 * m},{'' if e < 2 else 5000 + 37 * (m % 5 + e % 14)},{'Half Start' if e < 2 else 'Pass'}\n"
+        for m in range(30) for e in range(20)
+    ]
+    (folder / "events.csv").write_text("event_index,match_id,player_id,type\n" + "".join(
+        f"{i},{line}" for i, line in enumerate(events)))
+    if crosswalk:
+        (folder / "id_crosswalk.csv").write_text("statsbomb_id,transfermarkt_id\n" + "".join(
+            f"{5000 + 37 * p},{28003 + 911 * p}\n" for p in range(18)))
+        (folder / "players.csv").write_text("player_id,name\n" + "".join(f"{28003 + 911 * p},Player {p}\n" for p in range(18)))
+        (folder / "appearances.csv").write_text("appearance_id,game_id,player_id,date,minutes_played\n" + "".join(
+            f"{3900000 + 7 * m}_{28003 + 911 * p},{3900000 + 7 * m},{28003 + 911 * p},{days[m]},{60 + p}\n"
+            for m in range(30) for p in range(m % 5, m % 5 + 11)))
+    return folder
+
+
+async def test_a_composite_step_counts_the_rows_with_a_part_of_its_key_empty(runtime: Runtime, tmp_path: Path) -> None:
+    # StatsBomb's events point at the lineups on (match_id, player_id); its Half Start events
+    # name the match but no player, and an inner join drops them beside any orphans. From the
+    # lineups, those events are never reached, so nothing is said of them leaving on player_id.
+    service = await _profile(runtime, _football(tmp_path / "data" / "football", crosswalk=False))
+    answer = await service.join_paths("events", "lineups")
+    (step,) = answer.paths[0].steps
+    assert step.from_columns == ("match_id", "player_id")
+    assert "Empty references: 60 rows of football.events (10.0%) have no match_id or player_id; an inner JOIN drops them" in (
+        " ".join(answer.paths[0].warnings)
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from datadossier.enrichment.join_paths import find_paths
@@ -50,6 +51,18 @@ def test_a_table_passed_through_on_the_columns_the_path_arrived_on_loses_no_rows
                 {"parent_nulls": 315, "parent_rows": 1500})
     (path,) = find_paths([events, ups], "c.tracking_events", "c.ups_invoice_detail")
     assert not [w for w in path.warnings if w.startswith("Empty references")]
+
+
+def test_a_table_reached_on_a_composite_key_loses_no_rows_to_an_empty_part_of_it() -> None:
+    # StatsBomb: the lineups reach the events on (match_id, player_id) and leave them for the id
+    # crosswalk on player_id, empty on the 96 Half Start events: none of those was reached.
+    events = _link(1, ("club.events", "match_id"), ("club.lineups", "match_id"), {})
+    events = replace(events, from_columns=["match_id", "player_id"], to_columns=["match_id", "player_id"])
+    crosswalk = _link(2, ("club.events", "player_id"), ("market.id_crosswalk", "statsbomb_id"),
+                      {"child_nulls": 96, "child_rows": 3678})
+    (path,) = find_paths([events, crosswalk], "club.lineups", "market.id_crosswalk", k=1)
+    assert [s.to_table for s in path.steps] == ["club.events", "market.id_crosswalk"]
+    assert not [w for w in path.warnings if w.startswith("Empty references: 96 rows of club.events")]
 
 
 def test_orphans_in_scientific_notation_are_said_rounded_and_another_link_of_the_same_tables_is_offered() -> None:

@@ -376,7 +376,9 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
                 f" a LEFT JOIN from {step.from_table} keeps them all."
             )
-        notes += _empty_notes(step, passed_through=step.from_columns == arrived_on)
+        # (Arrived on more columns than it leaves on: StatsBomb's events reached from the lineups
+        # on (match_id, player_id) and left on player_id; none reached lacks a player.)
+        notes += _empty_notes(step, passed_through=bool(arrived_on) and set(step.from_columns) <= set(arrived_on))
         arrived_on = step.to_columns
         if step.integrity is not None and (step.integrity < 0.99 or _drops_orphan_rows(step)):
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
@@ -440,15 +442,20 @@ def _empty_notes(step: Step, *, passed_through: bool = False) -> list[str]:
     if step.empty_rows and step.rows and not passed_through:
         notes.append(
             f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({100 * step.empty_rows / step.rows:.1f}%)"
-            f" have no {', '.join(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
+            f" have no {_key_said(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
         )
     if step.to_empty_rows and step.to_rows:
         notes.append(
             f"Empty references: {step.to_empty_rows:,} rows of {step.to_table} ({100 * step.to_empty_rows / step.to_rows:.1f}%)"
-            f" have no {', '.join(step.to_columns)}, so this join never reaches them; start from {step.to_table}"
+            f" have no {_key_said(step.to_columns)}, so this join never reaches them; start from {step.to_table}"
             " (or join another column) to count them."
         )
     return notes
+
+
+def _key_said(columns: tuple[str, ...]) -> str:
+    """The columns a join compares, as empty: a composite key loses a row to any part empty."""
+    return " or ".join(columns)
 
 
 def _ignored(step: Step) -> str:

@@ -1237,6 +1237,9 @@ def _check_composite(
     unique_child = distinct == int(non_null_rows[0])
     if unique_child and integrity < ONE_TO_ONE_COMPOSITE_INTEGRITY and any(_names_a_position(c) for c in child_cols):
         return None
+    # (Rows with any part of the key empty: StatsBomb's Half Start events name a match but no
+    # player, and an inner join onto the lineups drops them beside the orphans.)
+    empty = child.rows - int(non_null_rows[0])
     return Link(
         child_table=child.name,
         child_columns=tuple(child_cols),
@@ -1256,6 +1259,7 @@ def _check_composite(
             # (A key of the parent: as many values as rows. Walking from the parent, the share it
             # holds says the join is optional: Lahman's pitchers among its batters.)
             "parent_distinct": parent.rows,
+            **({"child_nulls": empty, "child_rows": child.rows} if empty > 0 else {}),
         },
     )
 
