@@ -3658,6 +3658,18 @@ def _football(folder: Path, *, crosswalk: bool) -> Path:
     return folder
 
 
+async def test_tables_meeting_past_a_crosswalk_of_ids_are_told_the_day_they_share(runtime: Runtime, tmp_path: Path) -> None:
+    # StatsBomb's matches reach Transfermarkt's appearances only through the lineups, a
+    # crosswalk of ids (1:1 onto the players) and the players: every player's appearances pair
+    # with every match he played, while both tables record the day of the match.
+    service = await _profile(runtime, _football(tmp_path / "data" / "football", crosswalk=True))
+    answer = await service.join_paths("matches", "appearances")
+    assert answer.paths
+    assert all(any(w.startswith("Chasm trap") for w in p.warnings) for p in answer.paths)
+    notes = [s.note(answer.from_table, answer.to_table) for s in answer.shared]
+    assert "football.matches(match_date) and football.appearances(date): 30 of 30 days in common" in " ".join(notes)
+
+
 async def test_a_composite_step_counts_the_rows_with_a_part_of_its_key_empty(runtime: Runtime, tmp_path: Path) -> None:
     # StatsBomb's events point at the lineups on (match_id, player_id); its Half Start events
     # name the match but no player, and an inner join drops them beside any orphans. From the

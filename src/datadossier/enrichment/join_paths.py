@@ -333,7 +333,7 @@ def _detour_note(out: Step, back: Step) -> str:
 def warnings(path: JoinPath) -> list[str]:
     """Fan-out, chasm traps and orphans along a path, said so an agent knows what to do."""
     notes: list[str] = [_detour_note(out, back) for out, back in path.detours]
-    seen_many_to_one = False
+    traps = {id(step) for step in chasm_exits(path)}
     arrived_on: tuple[str, ...] = ()
     for step in path.steps:
         if step.cardinality == "n:m":
@@ -348,8 +348,7 @@ def warnings(path: JoinPath) -> list[str]:
                 f"Fan-out: each {step.from_table} row matches many {step.to_table} rows, so rows multiply; "
                 f"aggregate {step.to_table} first (or count distinct keys) before summing measures of {step.from_table}."
             )
-            if seen_many_to_one:
-                seen_many_to_one = False  # one trap per turn, however far the fan-out goes
+            if id(step) in traps:
                 notes.append(
                     f"Chasm trap at {step.from_table}: both sides are many-to-one onto it, so every related row "
                     "of one side pairs with every related row of the other; aggregate each side to "
@@ -361,8 +360,6 @@ def warnings(path: JoinPath) -> list[str]:
                 f"Lists: each value of {child}({column}) lists several references, so the join tests membership"
                 f" (list_contains) and a {child} row meets each row it names; unnest the items to count by them."
             )
-        if step.cardinality == "n:1":
-            seen_many_to_one = True
         if step.parent_repeats and step.from_child:
             notes.append(
                 f"Repeats: {step.parent_repeats:,} value{'s' if step.parent_repeats > 1 else ''} of"
@@ -470,6 +467,22 @@ def _drops_orphan_rows(step: Step) -> bool:
     inpatient claims without a beneficiary are 0.4% of the values, but an inner join still
     leaves their cost out of every total."""
     return step.from_child and step.orphan_rows > 0
+
+
+def chasm_exits(path: JoinPath) -> list[Step]:
+    """The one-to-many steps out of a table both sides of a path point at (a chasm trap), also
+    past 1:1 steps from where the many-to-one side arrived: StatsBomb's lineups reach the
+    Transfermarkt players through a crosswalk of ids (n:1, then 1:1), and the appearances leave
+    them 1:n. One trap per turn, however far the fan-out goes."""
+    exits: list[Step] = []
+    seen_many_to_one = False
+    for step in path.steps:
+        if step.cardinality == "1:n" and seen_many_to_one:
+            exits.append(step)
+            seen_many_to_one = False
+        if step.cardinality == "n:1":
+            seen_many_to_one = True
+    return exits
 
 
 def meeting_sides(path: JoinPath) -> list[tuple[Step, Step]]:

@@ -270,7 +270,7 @@ class RelationshipService:
     async def join_paths(
         self, from_table: str, to_table: str, *, max_hops: int = 4, k: int = 3, progress: Progress | None = None
     ) -> PathAnswer:
-        from datadossier.enrichment.join_paths import find_paths, meeting_sides
+        from datadossier.enrichment.join_paths import chasm_exits, find_paths
 
         if not 1 <= max_hops <= 8:
             raise DatadossierError("max_hops must be between 1 and 8.", hint="Ask again with max_hops from 1 to 8 (4 is usual).")
@@ -305,10 +305,11 @@ class RelationshipService:
                 )
         groups = [] if paths else _groups_of(tables, rels, {start.source, end.source})
         shared: list[Any] = []
-        if start.qualified_name != end.qualified_name and all(meeting_sides(p) for p in paths):
+        if start.qualified_name != end.qualified_name and all(chasm_exits(p) for p in paths):
             # (Also when every path meets at a table both sides point at: Dunnhumby's coupon
             # redemptions reach the coupons only through the campaign, pairing each with every
-            # coupon of it, while both name the coupon's COUPON_UPC.)
+            # coupon of it, while both name the coupon's COUPON_UPC; StatsBomb's matches reach
+            # Transfermarkt's appearances only through the players, both recording the day.)
             shared = await anyio.to_thread.run_sync(
                 self._shared, start.qualified_name, end.qualified_name, abandon_on_cancel=True
             )
