@@ -121,3 +121,28 @@ def test_an_install_date_met_by_a_day_of_revenue_is_said_to_be_a_cohort(con: duc
     (note,) = _notes(con, "g.earnings", "g.players")
     assert "14 of 14 days in common" in note
     assert "But g.players(install_ts) is the day each of its rows began (a cohort" in note
+
+
+def test_a_market_s_local_operating_day_is_shared_before_its_times_in_utc(con: duckdb.DuckDBPyConnection) -> None:
+    # CAISO's OASIS prices: INTERVALSTARTTIME_GMT and INTERVALENDTIME_GMT (UTC) before OPR_DT,
+    # the Pacific operating day, which a trade's delivery day means; the evening hours fall on
+    # the next UTC day.
+    _table(con, "b.trades", "SELECT i AS trade_id, DATE '2023-04-01' + CAST(i % 5 AS INTEGER) AS delivery_start FROM range(60) t(i)")
+    _table(
+        con, "m.caiso",
+        "SELECT TIMESTAMP '2023-04-01 07:00' + INTERVAL (i) HOUR AS INTERVALSTARTTIME_GMT,"
+        " TIMESTAMP '2023-04-01 08:00' + INTERVAL (i) HOUR AS INTERVALENDTIME_GMT,"
+        " DATE '2023-04-01' + CAST(i // 24 AS INTEGER) AS OPR_DT FROM range(120) t(i)",
+    )
+    (day,) = shared_attributes(con, "b.trades", "m.caiso")
+    assert day == SharedAttribute("delivery_start", "OPR_DT", "day", 5, 5)
+
+
+def test_a_day_met_only_by_a_time_in_utc_is_said_not_to_be_the_local_day(con: duckdb.DuckDBPyConnection) -> None:
+    # PJM's hourly prices by datetime_beginning_utc alone beside a desk's trades by delivery day
+    # (Eastern): 4 of each day's 24 hours are on the next day in UTC.
+    _table(con, "b.trades", "SELECT i AS trade_id, DATE '2023-04-01' + CAST(i % 5 AS INTEGER) AS delivery_start FROM range(60) t(i)")
+    _table(con, "m.pjm", "SELECT TIMESTAMP '2023-04-01 04:00' + INTERVAL (i) HOUR AS datetime_beginning_utc FROM range(120) t(i)")
+    (note,) = _notes(con, "b.trades", "m.pjm")
+    assert "But m.pjm(datetime_beginning_utc) is a time in UTC: its date is the day in UTC, not the local day" in note
+    assert "CAST((\"datetime_beginning_utc\" AT TIME ZONE 'UTC') AT TIME ZONE '<zone>' AS DATE)" in note

@@ -50,7 +50,11 @@ _COHORT_WORDS = frozenset({
     "install", "installed", "installation", "signup", "registration", "registered", "joined", "onboarded",
     "acquired", "acquisition", "birth", "dob", "first",
 })
-_DEVICE_CLOCK_WORDS = frozenset({"client", "device", "local"})
+_DEVICE_CLOCK_WORDS = frozenset({"client", "device"})
+# Words naming a time kept in UTC: its date is not the local day a market or a shop records
+# (CAISO's INTERVALSTARTTIME_GMT beside its OPR_DT, PJM's datetime_beginning_utc beside its
+# datetime_beginning_ept): a local date or time is compared before it.
+_UTC_WORDS = frozenset({"utc", "gmt", "zulu"})
 # A range written as text: a rate card's Weight Break "0-1 lb", "10-20 kg".
 _RANGE = r"\s*[0-9]+(\.[0-9]+)?\s*-\s*[0-9]+(\.[0-9]+)?\s*[A-Za-z.]*\s*"
 # Text columns of a lookup table tried as its range column, at most.
@@ -71,6 +75,8 @@ class SharedAttribute:
     found: int  # of those, met on the other side
     # Of a day: the side whose column names the day its rows began ('from' or 'to'), a cohort.
     cohort: str | None = None
+    # Of a day: the side whose column is a time in UTC where the other's is not ('from' or 'to').
+    utc: str | None = None
 
     def note(self, from_table: str, to_table: str) -> str:
         pair = f"{from_table}({self.from_column}) and {to_table}({self.to_column})"
@@ -83,6 +89,13 @@ class SharedAttribute:
                     f" But {table}({column}) is the day each of its rows began (a cohort: an install or sign-up date),"
                     " not a day of activity: that pairs each day with the rows that began on it, which is"
                     " rarely what is asked."
+                )
+            if self.utc is not None:
+                table, column = (from_table, self.from_column) if self.utc == "from" else (to_table, self.to_column)
+                said += (
+                    f" But {table}({column}) is a time in UTC: its date is the day in UTC, not the local day the"
+                    " other side records (a market's evening hours fall on the next UTC day); convert it to the"
+                    f" local zone first: CAST(({quote_ident(column)} AT TIME ZONE 'UTC') AT TIME ZONE '<zone>' AS DATE)."
                 )
             return said
         if self.how == "same":
@@ -152,7 +165,7 @@ def shared_attributes(
     ]
     if days:
         # One day is enough to say: of activity before a cohort's, the server's clock before a
-        # device's, then the one whose days meet best.
+        # device's, a local date or time before one in UTC, then the one whose days meet best.
         found.append(min(days, key=lambda d: (d[0], -d[1].found / d[1].values))[1])
     return ([lookup] if lookup is not None else []) + found[:MAX_SHARED]
 
@@ -175,7 +188,7 @@ def _named_pairs(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> l
 
 def _day_rank(name: str) -> int:
     said = set(words(name))
-    return 2 if said & _COHORT_WORDS else 1 if said & _DEVICE_CLOCK_WORDS else 0
+    return 3 if said & _COHORT_WORDS else 2 if said & _DEVICE_CLOCK_WORDS else 1 if said & _UTC_WORDS else 0
 
 
 def _by_day_rank(names: list[str]) -> list[str]:
@@ -257,8 +270,10 @@ def _days_meet(
     values = min(count_a, count_b)
     if not values or max(count_a, count_b) > MAX_DAYS or found < MIN_SHARE * values:
         return None
-    cohort = "from" if _day_rank(a) == 2 else "to" if _day_rank(b) == 2 else None
-    return SharedAttribute(a, b, "day", values, found, cohort)
+    cohort = "from" if _day_rank(a) == 3 else "to" if _day_rank(b) == 3 else None
+    utc_a, utc_b = (bool(set(words(n)) & _UTC_WORDS) for n in (a, b))
+    utc = "from" if utc_a and not utc_b else "to" if utc_b and not utc_a else None
+    return SharedAttribute(a, b, "day", values, found, cohort, utc)
 
 
 def _lookup(
