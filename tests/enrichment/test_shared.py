@@ -146,3 +146,23 @@ def test_a_day_met_only_by_a_time_in_utc_is_said_not_to_be_the_local_day(con: du
     (note,) = _notes(con, "b.trades", "m.pjm")
     assert "But m.pjm(datetime_beginning_utc) is a time in UTC: its date is the day in UTC, not the local day" in note
     assert "CAST((\"datetime_beginning_utc\" AT TIME ZONE 'UTC') AT TIME ZONE '<zone>' AS DATE)" in note
+
+
+def test_columns_copying_one_another_are_one_shared_attribute_named_with_its_copies(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # CAISO's OASIS prices write each node three times, in NODE_ID_XML, NODE_ID and NODE; a
+    # desk's plant-to-node map names it once, in "node name": one attribute, not a lookup on
+    # (node name, node name, node name).
+    nodes = "['TH_NP15_GEN-APND', 'TH_SP15_GEN-APND', 'TH_ZP26_GEN-APND', 'SLAP_PGAE-APND']"
+    _table(
+        con, "m.caiso",
+        f"SELECT n AS NODE_ID_XML, n AS NODE_ID, n AS NODE, 40.0 + i AS MW"
+        f" FROM (SELECT {nodes}[1 + i % 4] AS n, i FROM range(96) t(i))",
+    )
+    _table(con, "b.plant_node_map", f"SELECT 'Plant ' || i AS plant, {nodes}[1 + i % 3] AS \"node name\" FROM range(3) t(i)")
+    (note,) = _notes(con, "b.plant_node_map", "m.caiso")
+    assert note == (
+        "b.plant_node_map(node name) and m.caiso(NODE_ID_XML): 3 of 3 values in common; aggregate both sides to it first."
+        " (m.caiso(NODE_ID, NODE) hold the same values as NODE_ID_XML on every row: copies of it.)"
+    )

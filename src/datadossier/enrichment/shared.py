@@ -10,7 +10,7 @@ are answered by aggregating each side to the shared attributes first, then joini
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -77,8 +77,19 @@ class SharedAttribute:
     cohort: str | None = None
     # Of a day: the side whose column is a time in UTC where the other's is not ('from' or 'to').
     utc: str | None = None
+    # Columns of one side holding the same values as its column here, row by row ('from' or
+    # 'to' and their names): CAISO's NODE_ID_XML and NODE_ID beside its NODE.
+    copies: tuple[str, tuple[str, ...]] | None = None
 
     def note(self, from_table: str, to_table: str) -> str:
+        said = self._said(from_table, to_table)
+        if self.copies is not None:
+            side, names = self.copies
+            table, column = (from_table, self.from_column) if side == "from" else (to_table, self.to_column)
+            said += f" ({table}({', '.join(names)}) hold{'s' if len(names) == 1 else ''} the same values as {column} on every row: copies of it.)"
+        return said
+
+    def _said(self, from_table: str, to_table: str) -> str:
         pair = f"{from_table}({self.from_column}) and {to_table}({self.to_column})"
         met = f"{self.found:,} of {self.values:,}"
         if self.how == "day":
@@ -156,6 +167,7 @@ def shared_attributes(
         # (A value alone is no attribute: Apple's Provider Country, US on every row.)
         if shared is not None and (exact or shared.found > 1):
             found.append(shared)
+    found = _without_copies(con, from_table, to_table, found)
     lookup = _lookup(con, from_table, to_table, found, left, right)
     days = [
         (_day_rank(a) + _day_rank(b), shared)
@@ -168,6 +180,46 @@ def shared_attributes(
         # device's, a local date or time before one in UTC, then the one whose days meet best.
         found.append(min(days, key=lambda d: (d[0], -d[1].found / d[1].values))[1])
     return ([lookup] if lookup is not None else []) + found[:MAX_SHARED]
+
+
+def _without_copies(
+    con: duckdb.DuckDBPyConnection, from_table: str, to_table: str, found: list[SharedAttribute]
+) -> list[SharedAttribute]:
+    """The shared attributes but those met again by a column of one side that copies another's
+    values row by row, each named as a copy of the one kept: CAISO's price file writes a node in
+    NODE, NODE_ID and NODE_ID_XML alike, one attribute, not three (nor a composite key)."""
+    kept: list[SharedAttribute] = []
+    for shared in found:
+        for index, first in enumerate(kept):
+            copy = _copy_of(con, from_table, to_table, first, shared)
+            if copy is not None:
+                side, column = copy
+                names = (first.copies[1] if first.copies else ()) + (column,)
+                kept[index] = replace(first, copies=(side, names))
+                break
+        else:
+            kept.append(shared)
+    return kept
+
+
+def _copy_of(
+    con: duckdb.DuckDBPyConnection, from_table: str, to_table: str, first: SharedAttribute, other: SharedAttribute
+) -> tuple[str, str] | None:
+    """The side and column of ``other`` that copies ``first``'s on the same side, when the two
+    share their other column."""
+    if first.how == "day" or other.how == "day":
+        return None
+    if first.from_column == other.from_column and first.to_column != other.to_column:
+        side, table, a, b = "to", to_table, first.to_column, other.to_column
+    elif first.to_column == other.to_column and first.from_column != other.from_column:
+        side, table, a, b = "from", from_table, first.from_column, other.from_column
+    else:
+        return None
+    qa, qb = quote_ident(a), quote_ident(b)
+    row = con.execute(
+        f"SELECT count(*) FROM {relation_name(table)} WHERE CAST({qa} AS VARCHAR) IS DISTINCT FROM CAST({qb} AS VARCHAR)"
+    ).fetchone()
+    return (side, b) if row is not None and int(row[0]) == 0 else None
 
 
 def _named_pairs(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> list[tuple[str, str, bool]]:
