@@ -384,7 +384,7 @@ def warnings(path: JoinPath) -> list[str]:
             if joined < 0.99 or _drops_orphan_rows(step):
                 rows = f" ({step.orphan_rows:,} row{'s' if step.orphan_rows > 1 else ''})" if step.from_child and step.orphan_rows else ""
                 notes.append(
-                    f"Orphans: {100 * (1 - joined):.1f}% of the distinct values of {side}"
+                    f"Orphans: {_share(1 - joined)} of the distinct values of {side}"
                     f"({', '.join(columns)}) have no match{rows}; an inner JOIN drops those rows, "
                     + (
                         "a LEFT JOIN keeps them." if step.from_child
@@ -438,16 +438,22 @@ def _empty_notes(step: Step, *, passed_through: bool = False) -> list[str]:
     notes: list[str] = []
     if step.empty_rows and step.rows and not passed_through:
         notes.append(
-            f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({100 * step.empty_rows / step.rows:.1f}%)"
+            f"Empty references: {step.empty_rows:,} rows of {step.from_table} ({_share(step.empty_rows / step.rows)})"
             f" have no {_key_said(step.from_columns)}; an inner JOIN drops them, a LEFT JOIN keeps them."
         )
     if step.to_empty_rows and step.to_rows:
         notes.append(
-            f"Empty references: {step.to_empty_rows:,} rows of {step.to_table} ({100 * step.to_empty_rows / step.to_rows:.1f}%)"
+            f"Empty references: {step.to_empty_rows:,} rows of {step.to_table} ({_share(step.to_empty_rows / step.to_rows)})"
             f" have no {_key_said(step.to_columns)}, so this join never reaches them; start from {step.to_table}"
             " (or join another column) to count them."
         )
     return notes
+
+
+def _share(part: float) -> str:
+    """A share of values or rows lost, as a percentage: never 0.0% of something lost (PJM's
+    one real-time hour missing of 3,672 day-ahead hours is "<0.1%")."""
+    return "<0.1%" if 0 < part < 0.0005 else f"{100 * part:.1f}%"
 
 
 def _key_said(columns: tuple[str, ...]) -> str:
