@@ -56,3 +56,13 @@ def test_a_unique_column_scores_higher_as_a_tables_first_column() -> None:
     note = ColumnStats("s.t", "note", 3, "VARCHAR", 200, 0, 150)
     table = TableStats("s.t", '"t"', 200, (code, label, note))
     assert _key_score(table, ("code",)) > _key_score(table, ("label",))
+
+
+def test_an_insurers_losses_premiums_and_reserves_are_no_key_parts() -> None:
+    # The CAS Schedule P database's IncurLoss_B, EarnedPremDIR_B and PostedReserve97_B, a long
+    # loss triangle's Paid, Incurred and Case Reserves: whole dollars, unique by chance. Its
+    # accident year, a claim's id and a Loss Year stay parts.
+    for name in ("IncurLoss_B", "CumPaidLoss_B", "EarnedPremDIR_B", "PostedReserve97_B", "Paid", "Incurred", "Case Reserves"):
+        assert not _part_ok(_column(name), 1900), name
+    for name in ("AccidentYear", "DevelopmentLag", "Loss ID", "Loss Year", "GRCODE"):
+        assert _part_ok(_column(name), 1900), name

@@ -144,3 +144,45 @@ async def test_counts_and_percents_left_text_by_suppression_are_no_key_parts(run
                     lines.append(f"{school},{subject},{grade},{group},{tested or '<10'},{figures}")
     entity = await _one_file_entity(runtime, tmp_path / "data" / "assessment" / "assess.csv", lines)
     assert entity.grain_columns == ["School Code", "Subject", "Grade", "Student Group"]
+
+
+async def test_a_long_loss_triangle_is_keyed_by_accident_year_and_lag_not_by_a_unique_amount(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A loss development triangle in long form (AY, Dev Lag, Paid, Incurred, Case Reserves),
+    # whole dollars: every amount is unique by chance, and the grain was Case Reserves (its
+    # "Case" read as a key word), the pair AY, Dev Lag never tried.
+    rng = random.Random(7)
+    lines = ["AY,Dev Lag,Paid,Incurred,Case Reserves"]
+    for ay in range(2019, 2023):
+        for lag in range(12, 12 * (2023 - ay) + 1, 12):
+            paid = rng.randint(1_000_000, 5_000_000)
+            reserves = rng.randint(100_000, 900_000)
+            lines.append(f"{ay},{lag},{paid},{paid + reserves},{reserves}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "tri" / "paid_incurred_long.csv", lines)
+    assert entity.grain_columns == ["AY", "Dev Lag"]
+
+
+async def test_schedule_p_is_keyed_by_company_accident_year_and_lag_whatever_its_measures(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # The CAS Schedule P loss reserving database: GRCODE, GRNAME, AccidentYear,
+    # DevelopmentYear, DevelopmentLag, then losses and premiums, the premiums constant over a
+    # company's accident year. With its measures, premiums made keys with the development year
+    # and filled the parts tried, and the grain changed with the number of measure columns.
+    rng = random.Random(8)
+    lines = [
+        "GRCODE,GRNAME,AccidentYear,DevelopmentYear,DevelopmentLag,IncurLoss_B,CumPaidLoss_B,BulkLoss_B,"
+        "EarnedPremDIR_B,EarnedPremCeded_B,EarnedPremNet_B,Single,PostedReserve97_B"
+    ]
+    for company in (86, 337, 620, 1066, 1236):
+        reserve = rng.randint(5000, 9000)
+        for year in range(1988, 1998):
+            direct, ceded = rng.randint(400, 600), rng.randint(0, 80)
+            lines += [
+                f"{company},Group {company},{year},{year + lag - 1},{lag},{rng.randint(300, 400)},{rng.randint(100, 300)},"
+                f"{rng.randint(0, 90)},{direct},{ceded},{direct - ceded},0,{reserve}"
+                for lag in range(1, 11)
+            ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "schedp" / "wkcomp_pos.csv", lines)
+    assert entity.grain_columns == ["GRCODE", "AccidentYear", "DevelopmentLag"]

@@ -74,6 +74,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a period's figure (POPESTIMATE2020, "6/29/20"), unique or not
     if column.family == "integer" and is_amount_like(column.name) and not _counts_periods(column.name):
         return False  # a volume, a total (Tot_Benes): unique with others by chance only
+    if column.family == "integer" and _insured_figure(column.name):
+        return False  # a loss, a premium, a reserve (Schedule P's EarnedPremDIR_B, a triangle's Case Reserves)
     if column.family == "integer" and not is_key_like(column.name) and _tallied(column.name):
         return False  # a count of events or stock (AppLovin's Impressions, a WMS's On Hand)
     if column.family == "integer" and not is_key_like(column.name) and _measured(column.name):
@@ -184,6 +186,30 @@ def _text_measure(name: str) -> bool:
         return False
     # (A bare "Number", a "Case Number", number things: key words, above.)
     return ws[0] in _FIGURE_WORDS or ws[-1] in _FIGURE_WORDS
+
+
+# Words of an insurer's figures: the losses paid, incurred and reserved, the premiums earned
+# (the CAS Schedule P database's IncurLoss_B, CumPaidLoss_B, EarnedPremDIR_B, PostedReserve97_B;
+# a long loss triangle's Paid, Incurred and Case Reserves by AY and Dev Lag). Whole dollars,
+# unique by chance: a premium constant over a company's accident year made keys with the
+# development year, and a triangle of ten rows was keyed by its Case Reserves, never by AY and
+# Dev Lag.
+_INSURED_FIGURE_WORDS = frozenset({
+    "loss", "losses", "prem", "premium", "premiums", "reserve", "reserves", "incurred", "incur", "paid",
+    "ibnr", "recovery", "recoveries", "salvage", "subrogation",
+})
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+
+
+def _insured_figure(name: str) -> bool:
+    """Whether a name holds an insurer's figure (see `_INSURED_FIGURE_WORDS`), not ending as an
+    identifier does (a Loss ID) nor naming a period (a Loss Year, an accident year's own name
+    in some triangles). A key word leading it does not make it one ("Case Reserves": the
+    reserves on open cases)."""
+    ws = [_TRAILING_DIGITS.sub("", w) for w in core_words(name)]  # (PostedReserve97_B)
+    if not _INSURED_FIGURE_WORDS.intersection(ws):
+        return False
+    return not is_key_like(ws[-1]) and not names_a_year(name) and not names_a_time(name) and not _counts_periods(name)
 
 
 def _tallied(name: str) -> bool:
@@ -895,7 +921,10 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     if product < table.rows:
         return False
     first = _first_position(table)
-    chance = sum(_by_chance(c, table.rows, first) for c in combo)
+    # (Whole numbers whose values fill their grid, at most twice as many pairs as rows, were made
+    # to tell rows apart, not unique together by chance: a loss triangle's AY and Dev Lag, 4
+    # values each over 10 rows; measures unique by chance make many times more pairs than rows.)
+    chance = 0 if product <= 2 * table.rows else sum(_by_chance(c, table.rows, first) for c in combo)
     if chance >= 2 or (chance and table.rows < LOOSE_PAIR * product):
         # A Pokémon's stats (HP, Speed): unique together by chance; so is a trip's duration
         # beside its station and bike (Citi Bike's trips, which no column set keys).
