@@ -12,6 +12,7 @@ import pytest
 
 from datadossier.pipeline.discovery import RelationshipService
 from datadossier.runtime import Runtime, open_runtime
+from datadossier.server.tools.relationship_models import EntityOut
 from tests.server.helpers import make_settings
 
 
@@ -186,3 +187,21 @@ async def test_schedule_p_is_keyed_by_company_accident_year_and_lag_whatever_its
             ]
     entity = await _one_file_entity(runtime, tmp_path / "data" / "schedp" / "wkcomp_pos.csv", lines)
     assert entity.grain_columns == ["GRCODE", "AccidentYear", "DevelopmentLag"]
+
+
+async def test_a_grain_without_empty_parts_comes_before_one_with_them(runtime: Runtime, tmp_path: Path) -> None:
+    # Shopify's orders export: an order's lines by Name and Lineitem sku, the SKU empty on
+    # gift cards, tips and custom items (18% of the lines), or by Name and Lineitem name. The
+    # grain was the SKU's pair, and no entry named its empty part: a join on it by `=` lost
+    # every gift card's line.
+    rng = random.Random(9)
+    items = [("Trail Runner 2 - 9", "TR2-9"), ("Trail Runner 2 - 10", "TR2-10"), ("Road Sock 3-Pack", "SOCK-3P")]
+    lines = ["Name,Email,Total,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku"]
+    for order in range(1001, 1061):
+        chosen = rng.sample(items, rng.choice([1, 2]))
+        lines += [f"#{order},c{order}@example.com,,1,{name},129.00,{sku}" for name, sku in chosen]
+        if order % 4 == 0:
+            lines.append(f"#{order},,,1,Gift Card - $50,50.00,")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "shop" / "orders_export.csv", lines)
+    assert entity.grain_columns == ["Name", "Lineitem name"]
+    assert EntityOut.of(entity).nullable_parts == ["Lineitem sku"]

@@ -1361,5 +1361,10 @@ def _choose_grain(
         return None, scores
     identifying = {k: s for k, s in scores.items() if any(table.column(c).family != "temporal" for c in k)}
     pool = identifying or scores  # only time columns are unique: a time series
+    # A key with empty values in a part loses those rows in a join by `=`: a complete key comes
+    # first (Shopify's orders export by Name and Lineitem name, not by its Lineitem sku, empty
+    # on gift cards, tips and custom items).
+    complete = {k: s for k, s in pool.items() if not any(table.column(c).nulls for c in k)}
+    pool = complete or pool
     best = max(pool, key=lambda k: (pool[k], -len(k)))
     return best, scores

@@ -76,6 +76,12 @@ class EntityOut(BaseModel):
     confidence: float | None = Field(description="0..1.")
     reason: str | None = Field(description="Why the role was given.")
     candidate_keys: list[list[str]] = Field(description="Every unique, non-null column set found (up to 3 columns; 4 grown from an identifier).")
+    nullable_parts: list[str] | None = Field(
+        default=None,
+        description="Parts of `candidate_keys` (or the grain) with empty values, each NULL counted as one value"
+        " (JHU's Province/State beside Country/Region): a join on them needs IS NOT DISTINCT FROM, as `=`"
+        " drops those rows.",
+    )
     grain_referenced_by: list[str] | None = Field(
         default=None,
         description="When the grain is the key other tables reference rather than the one its columns alone suggested"
@@ -173,6 +179,7 @@ class EntityOut(BaseModel):
             confidence=e.confidence,
             reason=e.evidence.get("reason"),
             candidate_keys=keys.get("candidate_keys") or [],
+            nullable_parts=keys.get("nullable_parts"),
             grain_referenced_by=keys.get("grain_referenced_by"),
             duplicate_rows=keys.get("duplicate_rows"),
             duplicates_beside=keys.get("duplicates_beside"),
