@@ -205,3 +205,22 @@ async def test_a_grain_without_empty_parts_comes_before_one_with_them(runtime: R
     entity = await _one_file_entity(runtime, tmp_path / "data" / "shop" / "orders_export.csv", lines)
     assert entity.grain_columns == ["Name", "Lineitem name"]
     assert EntityOut.of(entity).nullable_parts == ["Lineitem sku"]
+
+
+async def test_a_servicenow_table_is_keyed_by_its_sys_id_before_a_unique_serial_number(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # ServiceNow's cmdb_ci_computer export: sys_id (32 hex digits) first, then name,
+    # asset_tag and serial_number, unique too in a small extract. The grain was the serial
+    # number (sys_id's long values read as an e-mail's), unless another file cited sys_id.
+    rng = random.Random(10)
+    lines = ["sys_id,name,asset_tag,serial_number,os,ram,install_status,location"]
+    for i in range(300):
+        sys_id = "".join(rng.choice("0123456789abcdef") for _ in range(32))
+        serial = "C02" + "".join(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ0123456789") for _ in range(7))
+        lines.append(
+            f"{sys_id},SRV-{1000 + i},P{rng.randint(100000, 999999)},{serial},"
+            f"{rng.choice(['Windows Server 2019', 'RHEL 8'])},{rng.choice([8192, 16384])} MB,{rng.choice([1, 7])},London"
+        )
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "itops" / "cmdb_ci_computer.csv", lines)
+    assert entity.grain_columns == ["sys_id"]

@@ -1145,7 +1145,7 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             bonus -= 1.0
         if is_key_like(name) and not unit:
             bonus += 1.0
-            if not _counts_rows(name) and (table_entity & set(entity_words(name)) or not entity_words(name)):
+            if not _counts_rows(name) and (table_entity & set(entity_words(name)) or _bare_id(name)):
                 bonus += 0.5  # customer_id in customers, or a bare id
         elif len(key) == 1 and _names_the_table(name, table_entity):
             # The table's own thing under its bare name: a work center master's Work Center
@@ -1163,8 +1163,10 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             bonus += 1.5
         elif column.family == "temporal":
             bonus -= 1.0
-        if column.family == "string" and (column.avg_length or 0.0) > 20:
-            bonus -= 0.5  # e-mail addresses, URLs: alternate keys at best
+        if column.family == "string" and (column.avg_length or 0.0) > 20 and not (is_key_like(name) and column.fixed_length):
+            # E-mail addresses, URLs: alternate keys at best. (Not an identifier of one width,
+            # ServiceNow's sys_id of 32 hex digits, a UUID.)
+            bonus -= 0.5
         if column.position == first and not alphabetical(table):
             bonus += 0.2
         per_column += bonus
@@ -1211,6 +1213,16 @@ def _numbered_months(column: ColumnStats) -> bool:
 
 def _yyyymm(value: float) -> bool:
     return 1800 <= value // 100 <= 2100 and 1 <= value % 100 <= 12
+
+
+# Words of a record's own identifier, whatever the table: ServiceNow's sys_id on every table
+# (cmdb_ci_computer's, before the serial_number unique beside it), a record_id, an object_id.
+_RECORD_WORDS = frozenset({"sys", "record", "object"})
+
+
+def _bare_id(name: str) -> bool:
+    """An identifier named for no thing (id, uuid) or for the record itself (sys_id)."""
+    return set(entity_words(name)) <= _RECORD_WORDS
 
 
 def _names_the_table(name: str, table_entity: set[str]) -> bool:
