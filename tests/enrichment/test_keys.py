@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import duckdb
+
 from datadossier.enrichment.keys import (  # pyright: ignore[reportPrivateUsage]
     _grid_coordinate,  # pyright: ignore[reportPrivateUsage]
     _key_score,  # pyright: ignore[reportPrivateUsage]
+
+
+    _minimal_within,  # pyright: ignore[reportPrivateUsage]
     _part_ok,  # pyright: ignore[reportPrivateUsage]
 )
 from datadossier.enrichment.model import ColumnStats, TableStats
@@ -66,3 +71,30 @@ def test_an_insurers_losses_premiums_and_reserves_are_no_key_parts() -> None:
         assert not _part_ok(_column(name), 1900), name
     for name in ("AccidentYear", "DevelopmentLag", "Loss ID", "Loss Year", "GRCODE"):
         assert _part_ok(_column(name), 1900), name
+
+
+def test_megawatts_named_with_the_unit_within_the_name_are_no_key_parts() -> None:
+    # EIA-930's "Net Generation (MW) from Coal" and "Demand (MW) (Adjusted)": the unit in
+    # brackets before the end of the name.
+    for name in ("Net Generation (MW) from Coal", "Demand (MW) (Adjusted)", "Demand (MW)"):
+        assert not _part_ok(_column(name), 1900), name
+    for name in ("Hour Number", "Region (CAL)"):
+        assert _part_ok(_column(name), 1900), name
+
+
+def test_a_key_grown_past_a_smaller_one_gives_the_smaller_one() -> None:
+    # EIA-930's authority and UTC hour: a key grown as (authority, hour number, UTC hour)
+    # holds the pair, unique alone.
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE t AS SELECT ba, (i % 24) + 1 AS hour_number, i + lag AS utc_hour"
+        " FROM range(240) r(i), (VALUES ('CISO', 8), ('ERCO', 6), ('MISO', 6)) v(ba, lag)"
+    )
+    columns = (
+        ColumnStats("s.t", "ba", 1, "VARCHAR", 720, 0, 3, avg_length=4.0, fixed_length=4),
+        ColumnStats("s.t", "hour_number", 2, "INTEGER", 720, 0, 24, 1, 24),
+        ColumnStats("s.t", "utc_hour", 3, "BIGINT", 720, 0, 242, 6, 247),
+    )
+    table = TableStats("s.t", "t", 720, columns)
+    found, _ = _minimal_within(con, table, ("ba", "hour_number", "utc_hour"), {})
+    assert found == [("ba", "utc_hour")]

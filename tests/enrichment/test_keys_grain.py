@@ -224,3 +224,35 @@ async def test_a_servicenow_table_is_keyed_by_its_sys_id_before_a_unique_serial_
         )
     entity = await _one_file_entity(runtime, tmp_path / "data" / "itops" / "cmdb_ci_computer.csv", lines)
     assert entity.grain_columns == ["sys_id"]
+
+
+async def test_eia930_is_keyed_without_its_generation_by_fuel_and_by_a_minimal_set(runtime: Runtime, tmp_path: Path) -> None:
+    # EIA-930's balance file: Balancing Authority, Data Date, Hour Number, the local and UTC
+    # times at the end of the hour, then megawatts named "Net Generation (MW) from Coal",
+    # "Demand (MW) (Adjusted)" (the unit within the name), which filled the parts tried: the
+    # grain was (Balancing Authority, Hour Number, UTC Time at End of Hour), not minimal.
+    import datetime as dt
+
+    rng = random.Random(11)
+    fuels = ("Coal", "Natural Gas", "Nuclear", "Hydropower and Pumped Storage", "Solar", "Wind")
+    lines = [
+        "Balancing Authority,Data Date,Hour Number,Local Time at End of Hour,UTC Time at End of Hour,"
+        "Demand (MW) (Adjusted),Net Generation (MW) (Adjusted)," + ",".join(f"Net Generation (MW) from {f}" for f in fuels)
+        + ",Region"
+    ]
+    for ba, offset, region in (("CISO", 8, "CAL"), ("ERCO", 6, "TEX"), ("PJM", 5, "MIDA"), ("MISO", 6, "MIDW")):
+        for day in range(10):
+            date = dt.date(2023, 1, 2) + dt.timedelta(days=day)
+            for hour in range(1, 25):
+                local = dt.datetime.combine(date, dt.time()) + dt.timedelta(hours=hour)
+                figures = ",".join(f'"{rng.randint(1000, 60000):,}"' for _ in range(2 + len(fuels)))
+                lines.append(
+                    f"{ba},{date:%m/%d/%Y},{hour},{local:%m/%d/%Y %I:%M:%S %p},"
+                    f"{local + dt.timedelta(hours=offset):%m/%d/%Y %I:%M:%S %p},{figures},{region}"
+                )
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "eia" / "EIA930_BALANCE_2023_Jan_Jun.csv", lines)
+    keys = [set(k) for k in entity.evidence["keys"]["candidate_keys"]]
+    assert entity.grain_columns is not None
+    assert not any(set(k) < set(entity.grain_columns) for k in entity.evidence["keys"]["candidate_keys"])
+    assert {"Balancing Authority", "UTC Time at End of Hour"} in keys
+    assert not any("(MW)" in c for k in keys for c in k)

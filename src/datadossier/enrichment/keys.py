@@ -234,7 +234,14 @@ def _measured(name: str) -> bool:
     from datadossier.inference.units import unit_from_name
 
     unit = unit_from_name(name)
+    if unit is None:
+        # A unit in brackets within the name, not at its end: EIA-930's "Net Generation (MW)
+        # from Coal", "Demand (MW) (Adjusted)", which filled the parts tried for its key.
+        unit = next((u for g in _BRACKETED.findall(name) if (u := unit_from_name(f"({g})")) is not None), None)
     return unit is not None and unit.unit not in ("deg", "day", "week", "month", "year") and not _counts_periods(name)
+
+
+_BRACKETED = re.compile(r"\(([^()]{1,12})\)")
 
 
 _PERIOD_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "period"})
@@ -343,8 +350,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         if not keys:
             grown = _grown_key(con, table, parts, counted)
             if grown is not None:
-                checked += grown[1]
-                keys.append(grown[0])
+                minimal, more = _minimal_within(con, table, grown[0], counted)
+                checked += grown[1] + more
+                keys.extend(minimal)
     if not identifying:
         # A lookup table keyed by a name (category name -> translation), a Pokémon's name
         # beside its stats: when no identifier keys the table alone, a short descriptive
@@ -748,6 +756,31 @@ def _composite_keys(
         minimal = [pair for pair, n in within.items() if n == table.rows]
         found = [key for key in found if not any(set(pair) <= set(key) for pair in minimal)] + minimal
     return found, counts
+
+
+def _minimal_within(
+    con: duckdb.DuckDBPyConnection, table: TableStats, key: tuple[str, ...], counted: dict[tuple[str, ...], int]
+) -> tuple[list[tuple[str, ...]], int]:
+    """The minimal keys within ``key`` (``key`` itself when no set of one part fewer is
+    unique), and how many sets were counted: a key grown a part at a time may hold one of
+    fewer parts that the growth stepped past (EIA-930's balancing authority and UTC hour,
+    grown as the authority, the hour number and the UTC hour)."""
+    subsets = [
+        sub for sub in combinations(key, len(key) - 1)
+        if len(sub) >= 2 and _plausible(tuple(table.column(c) for c in sub), table)
+    ]
+    counts = _distinct_counts(con, table, [sub for sub in subsets if sub not in counted])
+    counted.update(counts)
+    unique = [sub for sub in subsets if counted[sub] == table.rows]
+    if not unique:
+        return [key], len(counts)
+    found: list[tuple[str, ...]] = []
+    tried = len(counts)
+    for sub in unique:
+        within, more = _minimal_within(con, table, sub, counted)
+        tried += more
+        found += [k for k in within if k not in found]
+    return found, tried
 
 
 GROWN_PARTS = 4
