@@ -1097,6 +1097,28 @@ async def test_an_identifier_written_on_under_half_of_the_rows_is_still_pointed_
     assert ("games", ("winning_pitcher_id",), "people", ("key_retro",)) in _edges(found, "retro")
 
 
+async def test_a_code_written_on_few_rows_but_unique_over_many_values_is_pointed_at(runtime: Runtime, tmp_path: Path) -> None:
+    # OurAirports' airports.csv: iata_code is empty for most airports (small fields have
+    # none) and unique where written; BTS's flights cite it by ORIGIN and DEST, and no link
+    # was found, a key on under a quarter of the rows being no parent.
+    folder = tmp_path / "data" / "avia"
+    folder.mkdir(parents=True)
+    big = [f"{a}{b}{c}" for a, b, c in zip("ABCDEFGHJKLMNPRSTUVW", "QWERTYUIOPASDFGHJKLZ", "MNBVCXZLKJHGFDSAPOIU", strict=True)]
+    airports = ['"id","ident","type","iata_code"'] + [f'{3384 + 11 * i},"K{c}","large_airport","{c}"' for i, c in enumerate(big)]
+    airports += [f'{4000 + 7 * k},"{k:02d}XS","small_airport",""' for k in range(300)]
+    (folder / "airports.csv").write_text("\n".join(airports) + "\n")
+    rng = random.Random(3)
+    flights = ["FL_DATE,OP_CARRIER_FL_NUM,ORIGIN,DEST"] + [
+        f"2023-01-0{d},{1000 + n},{o},{t}" for d in range(1, 6) for n in range(60) for o, t in [rng.sample(big, 2)]
+    ]
+    (folder / "ontime.csv").write_text("\n".join(flights) + "\n")
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="avia")
+    edges = _edges(found, "avia")
+    assert ("ontime", ("DEST",), "airports", ("iata_code",)) in edges
+    assert ("ontime", ("ORIGIN",), "airports", ("iata_code",)) in edges
+
+
 async def test_two_roles_of_one_code_list_both_link(runtime: Runtime, tmp_path: Path) -> None:
     import string
 

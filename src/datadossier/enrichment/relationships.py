@@ -512,7 +512,8 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
 
 def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
     """Identifiers that would key their table but for empty values (on three rows in four at
-    most, see `SPARSE_KEY_SHARE`), a few repeated values or copies of rows, which a reference
+    most, or more when many values are written, see `_filled_enough`), a few repeated values
+    or copies of rows, which a reference
     may still point at: the police's street crimes by Crime ID (empty for anti-social
     behaviour, which has no outcome), NBA games by GAME_ID (three rows written twice)."""
     keyed = {k[0] for k in found.keys if len(k) == 1}
@@ -529,9 +530,19 @@ def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
             ((is_key_like(c.name) or _unnamed_code(c)) and ((c.nulls and c.distinct == c.non_null) or _all_but_a_few(c)))
             or ((_specific_values(c) or _names_its_table(c)) and _all_but_a_few(c))
         )
-        and SPARSE_KEY_SHARE * c.rows <= c.non_null
+        and _filled_enough(c)
     ]
     return [c for c in columns if c.family in ("integer", "string")]
+
+
+def _filled_enough(column: ColumnStats) -> bool:
+    """Whether an identifier is written on enough rows to key them: a quarter of its table's
+    rows, or fewer when it is unique over many values all the same (OurAirports' iata_code,
+    empty for the small fields that have none, unique over the 9,000 airports that do, which
+    every flight's ORIGIN and DEST cite)."""
+    if SPARSE_KEY_SHARE * column.rows <= column.non_null:
+        return True
+    return column.distinct == column.non_null and column.non_null >= SPARSE_KEY_MIN_VALUES
 
 
 def _specific_values(column: ColumnStats) -> bool:
@@ -565,6 +576,9 @@ def _unnamed_code(column: ColumnStats) -> bool:
 # least: the Chadwick register's key_retro beside its key_mlbam and key_bbref (Retrosheet's ids
 # for 44% of the people), which every game log points at.
 SPARSE_KEY_SHARE = 0.25
+# ...or on fewer, when it holds this many values at least, each once: a few values unique
+# among many empty cells (three cancellation ids) key nothing a reference would cite.
+SPARSE_KEY_MIN_VALUES = 20
 # An identifier whose values are unique but for this share of them (and this many at most)
 # is still what references point at (Shopify's products by Variant SKU, four of 1,862 written
 # twice); the links say so (`parent_repeats`).
