@@ -12,6 +12,7 @@ from datadossier.enrichment.naming import (
     json_leaf,
     refers_back,
     refers_to,
+    same_word,
     singular,
     words,
 )
@@ -451,3 +452,13 @@ def test_a_scientific_data_archive_s_catalog_lists_datasets() -> None:
     assert entity_type("esgf_catalog")[0] == "dataset"
     assert entity_type("product_catalog")[0] == "product"
     assert entity_type("product_catalog_data")[0] == "product"
+
+
+def test_a_letter_marking_a_word_s_kind_leaves_the_word_and_one_making_another_word_does_not() -> None:
+    # PJM's pnode (a price node) is a node; a steam is no team, a sport no port, a wage no age.
+    assert same_word("pnode", "node")
+    assert same_word("node", "nnode")
+    assert not same_word("steam", "team")
+    assert not same_word("sport", "port")
+    assert not same_word("wage", "age")
+    assert not same_word("anode", "node")

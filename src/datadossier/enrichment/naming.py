@@ -426,6 +426,29 @@ def is_descriptive(name: str) -> bool:
     )
 
 
+# Two consonants an English word may start with: a letter before a word that makes one of
+# these (s + team, p + lane) makes another word, not the first one marked.
+_ONSETS = frozenset({
+    "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn", "kr", "ph", "pl",
+    "pr", "ps", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr",
+})
+# The word after such a letter is this long at least (w + age is a wage).
+_MARKED_MIN = 4
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two words of names are one, or one is the other with a letter before it that
+    marks a kind of it: PJM's pnode (a price node) and a trade's node, an nnode of a network.
+    Only where the two first letters start no English word (steam is no s-team)."""
+    if a == b:
+        return True
+    marked, bare_word = (a, b) if len(a) > len(b) else (b, a)
+    return (
+        len(bare_word) >= _MARKED_MIN and marked[1:] == bare_word and marked.isalpha()
+        and marked[0] not in _VOWELS and marked[1] not in _VOWELS and marked[:2] not in _ONSETS
+    )
+
+
 # Abbreviations that are no prefix of their word: PayPal's "Reference Txn ID".
 _ABBREVIATED = {"txn": "transaction", "trx": "transaction", "xact": "transaction"}
 

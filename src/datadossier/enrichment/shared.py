@@ -16,7 +16,7 @@ import duckdb
 
 from datadossier.engine import quote_ident
 from datadossier.enrichment.join_paths import relation_name
-from datadossier.enrichment.naming import KEY_WORDS, words
+from datadossier.enrichment.naming import KEY_WORDS, same_word, words
 
 # Columns of this many distinct values at most are compared (a grouping, not a key) on the
 # side with fewer; the other side may hold up to ``MAX_OTHER_VALUES``: Dunnhumby's 556
@@ -30,8 +30,12 @@ MAX_DAY_COLUMNS = 2
 # Pairs of columns named alike compared, and shared attributes said, at most.
 MAX_NAMED_PAIRS = 4
 MAX_SHARED = 5
-# A shared attribute: this share of the fewer values at least meets the other side's.
+# A shared attribute: this share of the fewer values at least meets the other side's...
 MIN_SHARE = 0.5
+# ...or this share, when this many values at least meet as written: a trade book's nodes
+# name three of PJM's nine pnodes, the hubs it trades at, beside CAISO's nodes.
+MIN_SHARE_OF_SEVERAL = 0.25
+MIN_SEVERAL = 3
 # Values this short are not looked for inside the other side's ("a" is in every name).
 _MIN_CONTAINED = 3
 _DAY_TYPES = ("DATE", "TIMESTAMP")
@@ -225,17 +229,26 @@ def _copy_of(
 def _named_pairs(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> list[tuple[str, str, bool]]:
     """Pairs of columns named alike (the same words), then of names sharing a word that names
     the attribute (Service Type and Service, Buyer Country and country), of codes: whether
-    exactly alike with each."""
+    exactly alike with each. A word with a letter marking its kind is the word (`same_word`:
+    PJM's pnode_name beside a plant map's "node name" and a trade's node)."""
     exact = [
         (a, b, True) for a, a_type in left for b, b_type in right
-        if words(a) == words(b) and not _a_day(a_type) and not _a_day(b_type)
+        if _alike(words(a), words(b)) and not _a_day(a_type) and not _a_day(b_type)
     ][:MAX_NAMED_PAIRS]
     partly = [
         (a, b, False) for a, a_type in left for b, b_type in right
-        if words(a) != words(b) and a_type.startswith(_CODE_TYPES) and b_type.startswith(_CODE_TYPES)
-        and (set(words(a)) - _KIND_WORDS) & (set(words(b)) - _KIND_WORDS)
+        if not _alike(words(a), words(b)) and a_type.startswith(_CODE_TYPES) and b_type.startswith(_CODE_TYPES)
+        and _share_a_word(set(words(a)) - _KIND_WORDS, set(words(b)) - _KIND_WORDS)
     ][:MAX_NAMED_PAIRS]
     return exact + partly
+
+
+def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(same_word(x, y) for x, y in zip(a, b, strict=True))
+
+
+def _share_a_word(a: set[str], b: set[str]) -> bool:
+    return any(same_word(x, y) for x in a for y in b)
 
 
 def _day_rank(name: str) -> int:
@@ -307,6 +320,9 @@ def _values_meet(
         found = met[2 * index + fewer]
         if found >= MIN_SHARE * values:
             return SharedAttribute(a, b, how, values, found)
+    same = met[fewer]
+    if same >= MIN_SEVERAL and same >= MIN_SHARE_OF_SEVERAL * values:
+        return SharedAttribute(a, b, "same", values, same)
     return None
 
 
