@@ -315,3 +315,46 @@ async def test_a_label_written_before_some_ids_is_named_and_undone_by_the_join(r
     (path, *_) = (await service.join_paths("helpshift_issues_export", "players")).paths
     assert await _count(runtime, path.sql) == 60
     assert any('once a label written before the values ("Player Id: ") is ignored' in w for w in path.warnings)
+
+
+async def test_hex_codes_written_in_the_other_case_link_whatever_the_names(runtime: Runtime, tmp_path: Path) -> None:
+    # OpenSky's state vectors write the ICAO24 address in small letters (a0b1c2), the FAA
+    # registry's MASTER file in capitals under "MODE S CODE HEX" (A0B1C2): no name agrees, no
+    # value is equal as written, and nothing linked them.
+    rng = random.Random(1)
+    codes = rng.sample(range(0xA00001, 0xADF7C7), 60)
+    folder = tmp_path / "data" / "adsb"
+    folder.mkdir(parents=True)
+    (folder / "master.csv").write_text("N-NUMBER,MFR MDL CODE,MODE S CODE HEX\n" + "".join(
+        f"{100 + i * 7}AB,{rng.randint(1000000, 9999999)},{c:X}\n" for i, c in enumerate(codes)))
+    (folder / "states.csv").write_text("time,icao24,callsign\n" + "".join(
+        f"{1680307200 + t * 10},{c:x},UAL{rng.randint(1, 999)}\n" for t in range(3) for c in codes[:40]))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="adsb")
+    link = _edges(found, "adsb")[("states", ("icao24",), "master", ("MODE S CODE HEX",))]
+    assert link.evidence["normalizations"] == ["case"]
+    (path, *_) = (await service.join_paths("states", "master")).paths
+    assert await _count(runtime, path.sql) == 120
+
+
+async def test_a_prefix_one_file_writes_before_every_code_is_named_and_undone_by_the_join(runtime: Runtime, tmp_path: Path) -> None:
+    # BTS's on-time flights name the aircraft by TAIL_NUM, N101DQ; the FAA registry's MASTER
+    # file drops the N (N-NUMBER 101DQ): the flights linked to no aircraft.
+    rng = random.Random(2)
+    letters = "ABCDEFGHJKLMNPRSTUVWXYZ"
+    tails = list(dict.fromkeys(f"{rng.randint(1, 999)}{rng.choice(letters)}{rng.choice(letters)}" for _ in range(90)))[:80]
+    folder = tmp_path / "data" / "bts"
+    folder.mkdir(parents=True)
+    (folder / "MASTER.csv").write_text("N-NUMBER,SERIAL NUMBER,YEAR MFR\n" + "".join(
+        f"{t},{rng.randint(10000, 99999)}A,{rng.randint(1970, 2022)}\n" for t in tails))
+    (folder / "ontime.csv").write_text("FL_DATE,OP_UNIQUE_CARRIER,TAIL_NUM,OP_CARRIER_FL_NUM\n" + "".join(
+        f"2023-01-0{1 + i // 40},DL,N{rng.choice(tails[:50])},{1000 + i % 40}\n" for i in range(200)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="bts")
+    link = _edges(found, "bts")[("ontime", ("TAIL_NUM",), "master", ("N-NUMBER",))]
+    assert link.evidence["normalizations"] == ["prefix"]
+    assert link.evidence["prefix"] == "N"
+    assert link.evidence["orphan_rows"] == 0
+    (path, *_) = (await service.join_paths("ontime", "master")).paths
+    assert await _count(runtime, path.sql) == 200
+    assert any('once a prefix written before the values on one side ("N") is ignored' in w for w in path.warnings)

@@ -94,9 +94,11 @@ class Step:
     # Of a step from the child: its rows whose reference has no parent (the join's own orphans).
     orphan_rows: int = 0
     # The slips its values show, which a normalizing join undoes (see `normalized`), and the
-    # labels written before its values ("Player Id: ") when it undoes those.
+    # labels written before its values ("Player Id: ") or the prefix one side writes ("N")
+    # when it undoes those.
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
     labels: tuple[str, ...] = ()
+    prefix: str = ""
     # A few of the child's values without a parent, as written.
     orphan_examples: tuple[str, ...] = ()
 
@@ -156,6 +158,7 @@ class _Edge:
     orphan_rows: int = 0
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
     labels: tuple[str, ...] = ()
+    prefix: str = ""
     orphan_examples: tuple[str, ...] = ()
 
 
@@ -197,6 +200,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 orphan_rows=int(r.evidence.get("orphan_rows") or 0),
                 normalizations=normalizations_of(r.evidence),
                 labels=tuple(str(label) for label in r.evidence.get("labels") or ()),
+                prefix=str(r.evidence.get("prefix") or ""),
                 orphan_examples=tuple(str(v) for v in r.evidence.get("orphan_examples") or () if not isinstance(v, list)),
             )
         )
@@ -217,7 +221,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
                 empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined, orphan_rows=e.orphan_rows,
-                normalizations=e.normalizations, labels=e.labels, orphan_examples=e.orphan_examples,
+                normalizations=e.normalizations, labels=e.labels, prefix=e.prefix, orphan_examples=e.orphan_examples,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -225,7 +229,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
                 e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, items=e.items,
                 empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
-                normalizations=e.normalizations, labels=e.labels,
+                normalizations=e.normalizations, labels=e.labels, prefix=e.prefix,
             )
         )
     return out
@@ -408,7 +412,7 @@ def warnings(path: JoinPath) -> list[str]:
             elif step.normalized_integrity is not None and step.normalized_integrity > step.integrity:
                 notes.append(
                     f"{100 * step.normalized_integrity:.1f}% match once {_ignored(step)}: join on"
-                    f" {normalized_key('...', step.normalizations)} of both sides to keep them."
+                    f" {normalized_key('...', step.normalizations, step.prefix)} of both sides to keep them."
                 )
     return notes
 
@@ -464,7 +468,7 @@ def _key_said(columns: tuple[str, ...]) -> str:
 def _ignored(step: Step) -> str:
     """What a normalizing step ignores, in words: only the slips its values show (menu names
     differing in case and trailing spaces are told nothing of DOI resolvers)."""
-    words = describe(step.normalizations, step.labels)
+    words = describe(step.normalizations, step.labels, step.prefix)
     return f"{words} {'is' if len(step.normalizations) == 1 else 'are'} ignored"
 
 
@@ -612,8 +616,8 @@ def join_sql(path: JoinPath) -> str:
             on = f"list_contains({step.items.sql(f'{child}.{quote_ident(listed[0])}')}, {parent}.{quote_ident(key[0])})"
         elif _normalizes(step):
             on = (
-                f"{normalized_key(f'{left}.{quote_ident(step.from_columns[0])}', step.normalizations)}"
-                f" = {normalized_key(f'{right}.{quote_ident(step.to_columns[0])}', step.normalizations)}"
+                f"{normalized_key(f'{left}.{quote_ident(step.from_columns[0])}', step.normalizations, step.prefix)}"
+                f" = {normalized_key(f'{right}.{quote_ident(step.to_columns[0])}', step.normalizations, step.prefix)}"
             )
         else:
             on = " AND ".join(

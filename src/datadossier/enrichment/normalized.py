@@ -10,13 +10,14 @@ for names and not a page of resolver regexes meant for DOIs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     import duckdb
 
-Normalization = Literal["spaces", "resolver_prefix", "label", "apostrophe", "whole_number", "leading_zeros", "case"]
+Normalization = Literal["spaces", "resolver_prefix", "label", "prefix", "apostrophe", "whole_number", "leading_zeros", "case"]
 # In the order `normalized_key` applies them.
 NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
 
@@ -26,6 +27,9 @@ _RESOLVER_PREFIX = r"^(?:(?:https?://)?(?:dx\.|www\.)?(?:doi\.org|orcid\.org|ope
 # A label of a few words and a colon written before the value on some rows: Helpshift's
 # "Player Id: 86694955-a331-..." beside bare player ids in the same column.
 LABEL = r"^[A-Za-z][A-Za-z ]{0,30}:\s*"
+# A prefix of letters one file writes before every value of a code and the other leaves out:
+# BTS's TAIL_NUM "N101DQ" beside the FAA registry's N-NUMBER "101DQ" (see `one_sided_prefix`).
+PREFIX = "[A-Za-z]{1,4}"
 # A digit code with leading zeros, a letter after it too (Chicago's IUCR "041A").
 _ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
 
@@ -41,6 +45,11 @@ def _resolver_prefix(sql: str) -> str:
 
 def _label(sql: str) -> str:
     return f"regexp_replace({sql}, '{LABEL}', '')"
+
+
+def _prefix(sql: str, prefix: str) -> str:
+    # (Letters alone, see `PREFIX`: nothing to quote or escape.)
+    return f"regexp_replace({sql}, '^{prefix}', '')" if prefix else sql
 
 
 def _apostrophe(sql: str) -> str:
@@ -77,6 +86,7 @@ _WORDS: dict[Normalization, str] = {
     "spaces": "spaces around the values",
     "resolver_prefix": "a resolver's prefix (https://doi.org/)",
     "label": "a label written before the values",
+    "prefix": "a prefix written before the values on one side",
     "apostrophe": "a leading apostrophe",
     "whole_number": "a whole number's \".0\"",
     "leading_zeros": "leading zeros of codes",
@@ -89,36 +99,64 @@ def normalizations_of(evidence: dict[str, object]) -> tuple[Normalization, ...]:
     the evidence named them (its SQL then stays what it was)."""
     named = evidence.get("normalizations")
     if not isinstance(named, list):
-        return tuple(n for n in NORMALIZATIONS if n != "label")  # (labels came later)
+        return tuple(n for n in NORMALIZATIONS if n not in ("label", "prefix"))  # (labels and prefixes came later)
     listed: list[object] = named  # pyright: ignore[reportUnknownVariableType]
     return tuple(n for n in NORMALIZATIONS if n in listed)
 
 
-def normalized_key(sql: str, steps: Iterable[Normalization] = NORMALIZATIONS) -> str:
+def _step(name: Normalization, sql: str, prefix: str) -> str:
+    # (The prefix step's letters are the link's own, not a pattern of every key's.)
+    return _prefix(sql, prefix) if name == "prefix" else _STEPS[name](sql)
+
+
+def one_sided_prefix(written: tuple[str, str], other: tuple[str, str]) -> str:
+    """The letters every value of one side starts with (``written``, its least and greatest
+    value: what all values share, they share) that the other side's values do not all start
+    with (BTS's "N" of "N101DQ".."N998ZZ" beside the FAA's "100" .. "99ZZ"); "" when none."""
+    shared = _shared_start(*written)
+    found = re.match(PREFIX, shared)
+    if found is None or found.group() == written[0]:
+        return ""
+    # (In any case: OpenSky's icao24 "a0b1c2" and the FAA's "A0B1C2" both start with an a.)
+    return "" if _shared_start(*other).lower().startswith(found.group().lower()) else found.group()
+
+
+def _shared_start(a: str, b: str) -> str:
+    """The characters two strings start with alike."""
+    size = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[:size]
+
+
+def normalized_key(sql: str, steps: Iterable[Normalization] = NORMALIZATIONS, prefix: str = "") -> str:
     """SQL: the text key ``sql`` with the given slips undone, in their fixed order (all of
-    them by default: a link found before its evidence named the ones it needs)."""
+    them by default: a link found before its evidence named the ones it needs); ``prefix``,
+    letters one side writes before its values, is the prefix step's."""
     wanted = set(steps)
     for name in NORMALIZATIONS:
         if name in wanted:
-            sql = _STEPS[name](sql)
+            sql = _step(name, sql, prefix)
     return sql
 
 
-def describe(steps: Sequence[Normalization], labels: Sequence[str] = ()) -> str:
+def describe(steps: Sequence[Normalization], labels: Sequence[str] = (), prefix: str = "") -> str:
     """The slips undone, in words: "case and spaces around the values"; the ``labels`` found
-    before the values named (a label written before the values ("Player Id: "))."""
+    before the values named (a label written before the values ("Player Id: ")), and the
+    ``prefix`` ("N")."""
     named = ", ".join(f'"{label}"' for label in labels)
-    words = [_WORDS[s] + (f" ({named})" if s == "label" and named else "") for s in steps]
+    told = {"label": f" ({named})" if named else "", "prefix": f' ("{prefix}")' if prefix else ""}
+    words = [_WORDS[s] + told.get(s, "") for s in steps]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def needed_steps(con: duckdb.DuckDBPyConnection, child_values: str, parent_values: str) -> tuple[Normalization, ...]:
+def needed_steps(
+    con: duckdb.DuckDBPyConnection, child_values: str, parent_values: str, prefix: str = ""
+) -> tuple[Normalization, ...]:
     """The steps that make the matches of a child's values (``child_values``, a query of one
     column ``v``, its values not found as written) in the parent's (``parent_values``, one
     column ``v`` too): of each pair of values equal once normalized, the steps that changed
     either value before the two became equal. A step that only rewrites values already equal
     (lower-casing codes written in capitals on both sides) is left out."""
-    stages = ", ".join(f"{_STEPS[name](f's{i}')} AS s{i + 1}" for i, name in enumerate(NORMALIZATIONS))
+    stages = ", ".join(f"{_step(name, f's{i}', prefix)} AS s{i + 1}" for i, name in enumerate(NORMALIZATIONS))
     last = len(NORMALIZATIONS)
     needed = ", ".join(
         f"bool_or(c.s{i} <> p.s{i} AND (c.s{i + 1} <> c.s{i} OR p.s{i + 1} <> p.s{i}))" for i in range(last)

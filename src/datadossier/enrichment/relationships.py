@@ -55,6 +55,7 @@ from datadossier.enrichment.normalized import (
     needed_steps,
     normalizations_of,
     normalized_key,
+    one_sided_prefix,
 )
 from datadossier.enrichment.parts import part_labels
 from datadossier.inference.names import looks_like_phone, names_a_call_line
@@ -112,6 +113,9 @@ class Candidate:
     normalizations: tuple[Normalization, ...] = NORMALIZATIONS
     # The labels undone before the child's values ("Player Id: "), when `normalizations` say so.
     labels: tuple[str, ...] = ()
+    # The letters one side writes before every value and the other leaves out ("N"), when
+    # `normalizations` say so.
+    prefix: str = ""
     compared_as_numbers: bool = False
     sibling_of: str | None = None
     child_distinct: int = 0
@@ -694,6 +698,7 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
     by_child: dict[tuple[str, str], list[Candidate]] = {}
     for cand in candidates:
         by_child.setdefault((cand.child.table, cand.child.name), []).append(cand)
+    parents_written: dict[tuple[str, str], _Written] = {}
     for (table, column), group in by_child.items():
         col = quote_ident(column)
         con.execute(
@@ -702,6 +707,7 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
         )
         distinct = con.execute("SELECT count(*), sum(c) FROM _dd_values").fetchone()
         assert distinct is not None
+        child_written: _Written | None = None
         for cand in group:
             parent_col = f"p.{quote_ident(cand.parent.name)}"
             on = f"d.v = {parent_col}"
@@ -721,21 +727,76 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
             cand.row_integrity = int(row[1] or 0) / int(distinct[1]) if distinct[1] else None
-            if cand.child.family == cand.parent.family == "string" and cand.integrity < 0.99 and (
-                cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE
-            ):
-                _check_normalized(con, relations, cand)
+            if cand.child.family == cand.parent.family == "string" and cand.integrity < 0.99:
+                if child_written is None:
+                    child_written = _written(con, "_dd_values", "v")
+                parent_key = (cand.parent.table, cand.parent.name)
+                if parent_key not in parents_written:
+                    parents_written[parent_key] = _written(con, relations[cand.parent.table], quote_ident(cand.parent.name))
+                prefix = _apparent_slip(cand, child_written, parents_written[parent_key])
+                if cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE or prefix is not None:
+                    _check_normalized(con, relations, cand, prefix or "")
             cand.confidence = score(cand.best_integrity, cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
 
 
-def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate) -> None:
-    """Integrity once both sides are normalized; kept apart from the exact integrity (a JOIN
-    on the raw values still misses those rows)."""
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """How a text column's values are written: its least and greatest value (what every
+    value starts with, they start with) and whether any has capitals, any small letters."""
+
+    low: str
+    high: str
+    upper: bool
+    lower: bool
+
+    @property
+    def one_case(self) -> str:
+        """"upper" or "lower" when every letter of the values is of that case, else ""."""
+        return "upper" if self.upper and not self.lower else "lower" if self.lower and not self.upper else ""
+
+
+def _written(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> _Written:
+    row = con.execute(
+        f"SELECT min({column}), max({column}), coalesce(bool_or({column} <> lower({column})), false),"
+        f" coalesce(bool_or({column} <> upper({column})), false) FROM {relation} WHERE {column} IS NOT NULL"
+    ).fetchone()
+    assert row is not None
+    return _Written(str(row[0] or ""), str(row[1] or ""), bool(row[2]), bool(row[3]))
+
+
+# A prefix one side writes is the difference of the two sides' lengths, within this much
+# (the tail numbers a month of flights names average a little longer or shorter than the
+# registry's), less than a letter: codes as long on both sides carry no prefix.
+PREFIX_LENGTH_SLACK = 0.5
+
+
+def _apparent_slip(cand: Candidate, child: _Written, parent: _Written) -> str | None:
+    """Whether the two sides' values, few or none of them equal as written, look like one
+    code written two ways, worth matching once normalized whatever the names say: a prefix
+    of letters on every value of one side only, returned (BTS's TAIL_NUM "N101DQ" onto the
+    FAA registry's N-NUMBER "101DQ", which drops the N), or each side in one case, not the
+    same (OpenSky's icao24 "a0b1c2" onto the registry's MODE S CODE HEX "A0B1C2"): "".
+    None when neither."""
+    child_length, parent_length = cand.child.avg_length, cand.parent.avg_length
+    if child_length is not None and parent_length is not None:
+        for written, other, longer in ((child, parent, child_length - parent_length), (parent, child, parent_length - child_length)):
+            prefix = one_sided_prefix((written.low, written.high), (other.low, other.high))
+            if prefix and abs(longer - len(prefix)) <= PREFIX_LENGTH_SLACK:
+                return prefix
+    if child.one_case and parent.one_case and child.one_case != parent.one_case:
+        return ""
+    return None
+
+
+def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate, prefix: str = "") -> None:
+    """Integrity once both sides are normalized (``prefix``, letters one side writes before
+    its values, set aside too); kept apart from the exact integrity (a JOIN on the raw values
+    still misses those rows)."""
     parent = f"p.{quote_ident(cand.parent.name)}"
     row = con.execute(
         f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
-        f"ON {normalized_key('d.v')} = {normalized_key(parent)}"
+        f"ON {normalized_key('d.v', prefix=prefix)} = {normalized_key(parent, prefix=prefix)}"
     ).fetchone()
     assert row is not None
     found = int(row[0])
@@ -747,9 +808,12 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
             con,
             f"SELECT d.v FROM _dd_values d ANTI JOIN {relations[cand.parent.table]} p ON d.v = {parent}",
             f"SELECT {parent} AS v FROM {relations[cand.parent.table]} p",
+            prefix,
         )
         if "label" in cand.normalizations:
             cand.labels = _labels(con)
+        if "prefix" in cand.normalizations:
+            cand.prefix = prefix
 
 
 # Labels named in a link's evidence, at most.
@@ -802,9 +866,11 @@ def link_from(cand: Candidate) -> Link:
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
         evidence["normalizations"] = list(cand.normalizations)
-        evidence["normalized_matches"] = f"ignoring {describe(cand.normalizations, cand.labels)}"
+        evidence["normalized_matches"] = f"ignoring {describe(cand.normalizations, cand.labels, cand.prefix)}"
         if cand.labels:
             evidence["labels"] = list(cand.labels)
+        if cand.prefix:
+            evidence["prefix"] = cand.prefix
         if joins_normalized(cand.integrity, cand.normalized_integrity):
             # (The join SQL normalizes: its orphans are those left then, the e-mails that
             # differ only in case being no orphans of it.)
@@ -1089,9 +1155,9 @@ def _orphan_join(link: Link, *, normalized: bool) -> str:
     """The ON clause of a link's child rows (``c``) and parent rows (``p``), on the values as
     the join SQL compares them (`join_paths.join_sql`)."""
     if normalized:
-        steps = normalizations_of(link.evidence)
+        steps, prefix = normalizations_of(link.evidence), str(link.evidence.get("prefix") or "")
         child, parent = f"c.{quote_ident(link.child_columns[0])}", f"p.{quote_ident(link.parent_columns[0])}"
-        return f"{normalized_key(child, steps)} = {normalized_key(parent, steps)}"
+        return f"{normalized_key(child, steps, prefix)} = {normalized_key(parent, steps, prefix)}"
     mixed = bool(link.evidence.get("compared_as_numbers"))
     return " AND ".join(
         f"TRY_CAST(c.{quote_ident(a)} AS BIGINT) = TRY_CAST(p.{quote_ident(b)} AS BIGINT)"
