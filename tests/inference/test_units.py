@@ -544,6 +544,19 @@ def test_entso_e_s_bracketed_units() -> None:
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW", None, "MW"]
 
 
+def test_a_unit_in_brackets_before_a_qualifier_is_the_column_s() -> None:
+    # EIA-930's balance file: "Demand (MW)" beside "Demand (MW) (Adjusted)" and "Net Generation
+    # (MW) from Natural Gas", all MW; only the first had a unit.
+    names = (
+        "Demand (MW) (Adjusted)", "Demand (MW) (Imputed)", "Net Generation (MW) from Natural Gas",
+        "Net Generation (MW) from All Petroleum Products", "Load [MW] - Forecast",
+    )
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW"] * len(names)
+    # Not a letter in brackets inside other words, nor a price per a unit.
+    assert unit_from_name("Part (A) Score") is None
+    assert unit_from_name("Day-ahead Price [EUR/MWh] (Adjusted)") is None
+
+
 def test_astronomy_s_bracketed_units_and_logarithms() -> None:
     # The NASA Exoplanet Archive's "# COLUMN" descriptions: most units were lost, and a star's
     # surface gravity, a logarithm, was said to be in cm/s**2.

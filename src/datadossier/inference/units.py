@@ -518,6 +518,31 @@ def _unit_said_before(name: str) -> UnitEvidence | None:
     return None if stated is None else UnitEvidence(NAME_UNITS[stated], NAME_UNIT_CONFIDENCE)
 
 
+# A bracket inside a name, and what may follow one that states the unit: brackets qualifying
+# the values ("(Adjusted)"), or words joined by a preposition or a dash ("from Natural Gas").
+_INNER_BRACKET = re.compile(r"[(\[]([^()\[\]]+)[)\]]")
+_QUALIFIERS_AFTER = re.compile(
+    r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*|\s+(?i:from|for|of|at|in|on|by|to|with|without|excluding|including|-|–)\s.*"
+)
+
+
+def _head_before_qualifiers(name: str) -> str | None:
+    """The name up to a bracket stating its unit (or a price per a unit) before what qualifies
+    it: EIA-930's "Demand (MW) (Adjusted)", "Net Generation (MW) from Natural Gas" are MW, as
+    "Demand (MW)" is. Not before other words ("Part (A) Score": no amperes), nor a rate's
+    "per"; None without such a bracket."""
+    for match in reversed(list(_INNER_BRACKET.finditer(name))):
+        after = name[match.end():]
+        if not after.strip() or not _QUALIFIERS_AFTER.fullmatch(after) or re.search(r"(?i)\bper\b", after):
+            continue
+        if re.match(r"(?i)per\s", match.group(1).strip()):
+            continue
+        head = name[: match.end()]
+        if _bracketed_price(head) or _bracketed_unit(head) is not None:
+            return head
+    return None
+
+
 # Scales that budget books and financial statements state in a header, for every number
 # under it: "(Dollars in Millions)" (the US federal budget), "Amount (USD millions)",
 # "(KES millions)", "($ in thousands)", "(millions of dollars)"; or short after a currency's
@@ -663,6 +688,9 @@ def _unit_from_name(name: str) -> UnitEvidence | None:
     bracketed = _bracketed_unit(name)
     if bracketed is not None:
         return _unit_said_before(name) or bracketed
+    head = _head_before_qualifiers(name)
+    if head is not None:
+        return None if _bracketed_price(head) else _bracketed_unit(head)
     if re.search(r"[(\[][^()\[\]]*\bper\s", name, flags=re.IGNORECASE):
         return None  # counts per something (the UN's "(persons per square km)"): no unit of the words
 
