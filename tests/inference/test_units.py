@@ -502,6 +502,18 @@ def test_freight_weights_with_grouped_thousands_and_volumes_in_cubic_metres(infe
     }
 
 
+def test_a_decimal_comma_before_a_unit_reads_as_one_where_it_cannot_group_thousands(infer: Infer) -> None:
+    # Transfermarkt's players: heights "1,85 m", quoted in a comma-separated file. They stayed
+    # text, and a DOUBLE forced on them failed every value.
+    heights = ["1,85 m", "1,97 m", "1,68 m", "1,73 m", "-", "1,8 m"] * 10
+    result = infer({"height": heights})["height"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].detected_unit) == ("DOUBLE", "unit_value", "m")
+    assert result.bounds == (1.68, 1.97)
+    # A comma before three digits still groups thousands.
+    grouped = infer({"distance": ["1,250 m", "830 m", "12,400 m", "95 m"] * 5})["distance"]
+    assert grouped.bounds == (95.0, 12400.0)
+
+
 def test_a_dollar_sign_before_a_country_s_letters_in_a_name_s_brackets() -> None:
     # USA Trade Online's "Total Exports Value ($US)".
     assert getattr(unit_from_name("Total Exports Value ($US)"), "unit", None) == "USD"
