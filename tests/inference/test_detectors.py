@@ -562,6 +562,18 @@ def test_money_abbreviated_by_magnitude_is_decimal_in_its_currency(infer: Infer)
     assert price.decided_pattern == "currency"  # plain amounts keep their pattern
 
 
+def test_money_abbreviated_by_a_magnitude_in_lower_case_is_decimal_in_its_currency(infer: Infer) -> None:
+    # Transfermarkt's players: market values "€25.00m", "€800k", "€1.50bn", "-" where none is
+    # known. They stayed text, the k values called possible typing slips.
+    values = ["€25.00m", "€800k", "€1.50bn", "-", "€2.75m", "€300k", "€8.75M"] * 20
+    result = infer({"market_value": values})["market_value"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].detected_unit) == (
+        "DECIMAL", "currency_magnitude", "EUR"
+    )
+    assert result.bounds == (300_000.0, 1_500_000_000.0)
+    assert "typing slips" not in result.reason
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -1288,7 +1300,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "rating_10": ["7/100", "3/4/10", "/10", "7", "7/1"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
     "abbreviated_number": ["K", "12", "1.2 KB", "5m", "1.2KK", "kg"],
-    "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5m", "$1,200K"],
+    "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5km", "$1,200K"],
     "boolean": ["maybe", "yess", "2", "1x0", "0.5", "1.000"],
     "time": ["24:00", "12:60", "1230"],
     "zoned_time": ["1:25:52 PM", "13:25:52 PM PDT", "1:25:52 PM XYZ", "1:25:52 PMPDT", "25:00 CET", "1:25:52 PM pdt"],
@@ -1417,7 +1429,7 @@ def _all_examples() -> list[str]:
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
         '{"order_id": "GPA.3312-1", "price": 4.99}', "{}",
-        "1,85 m",
+        "1,85 m", "€25.00m", "€800k", "€1.50bn",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
     ]
 

@@ -1049,15 +1049,20 @@ def duration_or_seconds() -> Detector:
 # "1.1B", "2.5bn", "5MM" as finance writes millions). Not "m" (metres).
 _MAGNITUDE = r"(?:[KMB]|k|bn|mn|MM)"
 _MAGNITUDE_AT_END = _MAGNITUDE + r"\s*$"
+# After a currency's mark the letters are a magnitude in either case: no unit follows money.
+# Transfermarkt writes market values "€25.00m", "€800k", "€1.50bn".
+_MONEY_MAGNITUDE = r"(?i:bn|mn|mm|[kmb])"
+_MONEY_MAGNITUDE_AT_END = _MONEY_MAGNITUDE + r"\s*$"
 
 
-def _magnitude_factor(col: str) -> str:
-    """SQL: what the value's magnitude letter multiplies its number by (1 without one). Read
-    at the value's end only: a currency code before the number ("BRL 1.2M") has such letters."""
-    suffix = f"rtrim(regexp_extract({col}, {lit(_MAGNITUDE_AT_END)}))"
+def _magnitude_factor(col: str, at_end: str = _MAGNITUDE_AT_END) -> str:
+    """SQL: what the value's magnitude letter (``at_end``'s) multiplies its number by (1
+    without one). Read at the value's end only: a currency code before the number ("BRL 1.2M")
+    has such letters."""
+    suffix = f"lower(rtrim(regexp_extract({col}, {lit(at_end)})))"
     return (
-        f"CASE {suffix} WHEN 'B' THEN 1e9 WHEN 'bn' THEN 1e9 WHEN 'M' THEN 1e6 WHEN 'MM' THEN 1e6"
-        " WHEN 'mn' THEN 1e6 WHEN 'K' THEN 1e3 WHEN 'k' THEN 1e3 ELSE 1 END"
+        f"CASE {suffix} WHEN 'b' THEN 1e9 WHEN 'bn' THEN 1e9 WHEN 'm' THEN 1e6 WHEN 'mm' THEN 1e6"
+        " WHEN 'mn' THEN 1e6 WHEN 'k' THEN 1e3 ELSE 1 END"
     )
 
 
@@ -1081,16 +1086,18 @@ def abbreviated_number() -> Detector:
 
 @register
 def currency_magnitude() -> Detector:
-    """Money abbreviated by its magnitude ("$1.2B", "€350M", "£15K", "$900"), as lists of
-    companies and deals write revenues and valuations; DECIMAL in the currency's units."""
+    """Money abbreviated by its magnitude ("$1.2B", "€350M", "£15K", "$900", and in lower case
+    "€25.00m", "€800k", "€1.50bn"), as lists of companies and deals write revenues and
+    valuations; DECIMAL in the currency's units."""
     money = rf"{_SIGN}?\s*{_CURRENCY_MARK}\s*{_SIGN}?\s*{NUM}"
-    regex = rf"\s*{money}\s?{_MAGNITUDE}\s*"
-    guard = rf"\s*{money}\s?{_MAGNITUDE}?\s*"
+    regex = rf"\s*{money}\s?{_MONEY_MAGNITUDE}\s*"
+    guard = rf"\s*{money}\s?{_MONEY_MAGNITUDE}?\s*"
     number = r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+"
 
     def convert(col: str, sql_type: str) -> str:
         amount = f"TRY_CAST(regexp_extract({shaped(col, guard)}, {lit(number)}) AS DOUBLE)"
-        return f"CAST({amount} * {_magnitude_factor(col)} * {_negative(col)} AS {sql_type})"
+        factor = _magnitude_factor(col, _MONEY_MAGNITUDE_AT_END)
+        return f"CAST({amount} * {factor} * {_negative(col)} AS {sql_type})"
 
     def marker(col: str) -> str:
         """What is written before the amount ("$", "-$", "R$ "); `currency_code` strips signs
@@ -1100,7 +1107,7 @@ def currency_magnitude() -> Detector:
     # Below `currency`: a column of plain amounts ("$1,234.50") keeps that pattern.
     return Detector(
         "currency_magnitude", "DECIMAL", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {lit(_MAGNITUDE_AT_END)})", marker=marker, priority=59,
+        mark=lambda col: f"regexp_matches({col}, {lit(_MONEY_MAGNITUDE_AT_END)})", marker=marker, priority=59,
     )
 
 
