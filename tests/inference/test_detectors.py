@@ -574,6 +574,40 @@ def test_money_abbreviated_by_a_magnitude_in_lower_case_is_decimal_in_its_curren
     assert "typing slips" not in result.reason
 
 
+def test_a_price_per_a_unit_of_measure_is_money_per_that_unit(infer: Infer) -> None:
+    # A power trading desk's trades and an energy data vendor's prices: "$45.25/MWh" (negative
+    # in a glutted hour), Henry Hub gas "$2.85/MMBtu", capacity "$7.50/kW-mo", EIA's retail
+    # "12.5¢/kWh". They stayed text, and a DECIMAL forced on them failed every row.
+    results = infer({
+        "price": ["$45.25/MWh", "-$3.14/MWh", "$50.60/MWh", "$1,045.00/MWh"] * 5,
+        "gas": ["$2.85/MMBtu", "$3.10/MMBtu", "$2.61/MMBtu", "$2.70/MMBtu"] * 5,
+        "capacity": ["$7.50/kW-mo", "$8.00/kW-mo", "$6.25/kW-mo", "$7.10/kW-mo"] * 5,
+        "retail": ["12.5¢/kWh", "11.9¢/kWh", "13.0¢/kWh", "14.25¢/kWh"] * 5,
+        "mixed": ["$45.25/MWh", "$2.85/MMBtu", "$50.60/MWh", "$3.10/MMBtu"] * 5,
+    })
+    found = {
+        name: (r.decided_type, r.decided_pattern, r.candidates[0].detected_unit, r.bounds)
+        for name, r in results.items() if name != "mixed"
+    }
+    assert found == {
+        "price": ("DECIMAL", "currency_per_unit", "USD/MWh", (-3.14, 1045.0)),
+        "gas": ("DECIMAL", "currency_per_unit", "USD/MMBtu", (2.61, 3.1)),
+        "capacity": ("DECIMAL", "currency_per_unit", "USD/kW-mo", (6.25, 8.0)),
+        "retail": ("DECIMAL", "currency_per_unit", "USD/kWh", (0.119, 0.1425)),
+    }
+    # Prices per two units are not made one number.
+    assert results["mixed"].decided_type == "VARCHAR"
+
+
+def test_plain_prices_among_prices_per_pound_keep_the_column_text(infer: Infer) -> None:
+    # A butcher's POS export: "$8.99/lb" for weighed meat, "$3.99" for the packaged items on one
+    # line in 40; read per pound, those sales would go to quarantine.
+    values = ["$3.99" if i % 40 == 0 else f"${5 + i % 7}.{i % 100:02d}/lb" for i in range(400)]
+    result = infer({"Unit Price": values})["Unit Price"]
+    assert (result.decided_type, result.candidates[0].parse_success_rate) == ("VARCHAR", 1.0)
+    assert "plain amounts (e.g. '$3.99') beside prices per a unit of measure" in result.reason
+
+
 def test_currency_detector_reads_us_amounts_as_decimal_usd(infer: Infer) -> None:
     result = infer({"price": ["$1,234.50", "-$3.00", "$12", "$0.99"]})["price"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")
@@ -1301,6 +1335,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
     "abbreviated_number": ["K", "12", "1.2 KB", "5m", "1.2KK", "kg"],
     "currency_magnitude": ["$", "$12", "1.2M", "$1.2 KB", "$5km", "$1,200K"],
+    "currency_per_unit": ["$45.25", "45.25/MWh", "$45.25/", "$/MWh", "$45.25/MWh/h", "12.5¢", "$1.23456/kWh",
+                          "1.234¢/kWh", "$45.25 per MWh"],
     "boolean": ["maybe", "yess", "2", "1x0", "0.5", "1.000"],
     "time": ["24:00", "12:60", "1230"],
     "zoned_time": ["1:25:52 PM", "13:25:52 PM PDT", "1:25:52 PM XYZ", "1:25:52 PMPDT", "25:00 CET", "1:25:52 PM pdt"],
@@ -1429,7 +1465,7 @@ def _all_examples() -> list[str]:
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
         '{"order_id": "GPA.3312-1", "price": 4.99}', "{}",
-        "1,85 m", "€25.00m", "€800k", "€1.50bn",
+        "$45.25/MWh", "-$3.14/MWh", "12.5¢/kWh", "$7.50/kW-mo", "45.25 EUR/MWh", "€25.00m", "€800k", "€1.50bn", "1,85 m",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
     ]
 

@@ -68,7 +68,7 @@ from datadossier.inference.units import (
     PERCENT_MAX,
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
-    currency_code,
+    amount_unit,
     name_scale,
     name_unit_note,
     names_a_coordinate,
@@ -843,7 +843,7 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         if stats.detector.data_type == "DECIMAL" and _codes_glued_to_whole_numbers(stats):
             option.blocked = "codes glued to numbers"  # EPA's datum "NAD83" is no 83 Namibian dollars
             return
-        read = currency_code if stats.detector.data_type == "DECIMAL" else value_unit
+        read = amount_unit if stats.detector.data_type == "DECIMAL" else value_unit
         units = {read(marker) for marker in stats.markers}
         if len(units) != 1 or None in units:
             option.blocked = "mixed units"
@@ -1311,7 +1311,7 @@ def _price_per_unit_note(by_name: dict[PatternName, _Option], n: int) -> str | N
     """Why a column of amounts stays text when the values its money reading fails on are all
     amounts per a unit of measure: a POS export's Unit Price is "$3.99" for scanned items and
     "$0.69/lb" for weighed produce, whose sales lines went to quarantine as junk (and revenue
-    came out low)."""
+    came out low); or when those its reading per a unit fails on are all plain amounts."""
     for reading in _MONEY_READINGS:
         money = by_name.get(reading)
         if money is None or money.stats.parsed == n or not money.stats.failed_examples:
@@ -1323,6 +1323,18 @@ def _price_per_unit_note(by_name: dict[PatternName, _Option], n: int) -> str | N
                 f" {money.stats.failed_examples[0].strip()!r}) beside plain amounts: kept as text so that no sale goes"
                 " to quarantine; read the amount before the slash, per its unit."
             )
+    # And the other way round: mostly weighed goods, the items sold by the piece among them.
+    rate = by_name.get("currency_per_unit")
+    plain = DETECTORS["currency"]
+    if rate is not None and rate.stats.parsed < n and rate.stats.failed_examples and all(
+        plain.matches(e) for e in rate.stats.failed_examples
+    ):
+        failed = n - rate.stats.parsed
+        return (
+            f"{failed:,} values ({failed / n:.1%}) are plain amounts (e.g. {rate.stats.failed_examples[0].strip()!r})"
+            " beside prices per a unit of measure: kept as text so that no sale goes to quarantine; read the"
+            " amount before the slash, per its unit."
+        )
     return None
 
 

@@ -45,6 +45,7 @@ PatternName = Literal[
     "currency_eu",
     "currency_precise",
     "currency_eu_precise",
+    "currency_per_unit",
     "percent",
     "flagged_number",
     "noted_number",

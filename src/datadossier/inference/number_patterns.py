@@ -335,6 +335,49 @@ def currency_eu_precise() -> Detector:
     )
 
 
+# Money per a unit of measure, as energy and commodity prices are written: "$45.25/MWh",
+# "-$3.14/MWh" (negative prices of a glutted hour), "$2.85/MMBtu" (Henry Hub gas),
+# "$7.50/kW-mo" (capacity), "45.25 EUR/MWh", and in cents, "12.5¢/kWh" (EIA's retail prices).
+_PER_UNIT = r"\s*/\s*[A-Za-zµ][A-Za-z0-9µ²³-]{0,11}"
+_CENT = "¢"
+
+
+@register
+def currency_per_unit() -> Detector:
+    """Money per a unit of measure ("$45.25/MWh", "12.5¢/kWh": 0.125), DECIMAL in the currency's
+    units (cents as dollars); the unit is the currency per the unit written ("USD/MWh"). Every
+    value writes its unit: prices per a unit beside plain amounts, a POS export's "$0.69/lb"
+    beside "$3.99", stay text (`decide`)."""
+    amount = _us_amount(MONEY_DECIMALS)
+    # (Cents with two decimals at most: four in dollars, what MONEY_SQL_TYPE keeps.)
+    cents = _us_amount(MONEY_DECIMALS - 2)
+    money = (
+        rf"{_SIGN}?\s*{_CURRENCY_MARK}{_GAP}{_SIGN}?\s*{amount}|{_SIGN}?\s*{amount}{_GAP}{_CURRENCY_MARK}"
+        rf"|{_SIGN}?\s*{cents}{_GAP}{_CENT}"
+    )
+    regex = rf"\s*(?:{money}){_PER_UNIT}\s*"
+    digits = r"[0-9][0-9" + _US_SEPARATORS + r"]*(?:\.[0-9]+)?"
+
+    def convert(col: str, sql_type: str) -> str:
+        text = f"regexp_extract({shaped(col, regex)}, {lit(digits)})"
+        for separator in _US_SEPARATORS:
+            text = f"replace({text}, {lit(separator)}, '')"
+        # The sign is read before the slash only: "$7.50/kW-mo" is no negative price.
+        sign = _negative(f"split_part({col}, '/', 1)")
+        in_cents = f"(1 - 0.99 * CAST(contains({col}, {lit(_CENT)}) AS INTEGER))"
+        return f"CAST(TRY_CAST({text} AS {sql_type}) * {sign} * {in_cents} AS {sql_type})"
+
+    def marker(col: str) -> str:
+        """What is written around the amount: "$/MWh", "-$/MWh", "¢/kWh", " EUR/MWh" (read by
+        `units.amount_unit`). Meaningful only where the amount is read (see `_currency`)."""
+        return f"replace({col}, regexp_extract({col}, {lit(digits)}), '')"
+
+    return Detector(
+        "currency_per_unit", "DECIMAL", regex, convert,
+        mark=lambda col: has_marker_sql(marker(col)), marker=marker, priority=57,
+    )
+
+
 # Plain numbers written with grouping or a decimal comma, and no currency: "95,602.52",
 # "(1,234.00)" (an accounting negative), "94.833,97", "57,44", "1 234,5". Typed as DOUBLE; a
 # column of grouped integers only stays with `thousands` (higher priority, BIGINT).

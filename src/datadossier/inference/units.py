@@ -313,6 +313,18 @@ def currency_code(marker: str) -> str | None:
     return marker if marker in ISO_CURRENCIES else None
 
 
+def amount_unit(marker: str) -> str | None:
+    """The unit of an amount's marker: its currency ("$": USD), or its currency per the unit
+    written after a slash ("$/MWh": USD/MWh, "¢/kWh": USD/kWh, the cents read as dollars), or
+    None."""
+    money, slash, per = marker.partition("/")
+    if not slash:
+        return currency_code(marker)
+    code = "USD" if _bare_marker(money) == "¢" else currency_code(money)
+    per = per.strip()
+    return None if code is None or not per else f"{code}/{per}"
+
+
 def symbol_allows(marker: str, code: str) -> bool:
     """Whether an amount's bare symbol ("$", "-$", "($)") may stand for the currency ``code``
     a name states: any dollar for "$", the yuan for "¥" (`SHARED_SYMBOLS`)."""
