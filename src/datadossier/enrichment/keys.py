@@ -233,15 +233,10 @@ def _measured(name: str) -> bool:
     count that numbers a history, see `_counts_periods`)."""
     from datadossier.inference.units import unit_from_name
 
+    # (Also a unit in brackets within the name: EIA-930's "Net Generation (MW) from Coal",
+    # "Demand (MW) (Adjusted)", which filled the parts tried for its key.)
     unit = unit_from_name(name)
-    if unit is None:
-        # A unit in brackets within the name, not at its end: EIA-930's "Net Generation (MW)
-        # from Coal", "Demand (MW) (Adjusted)", which filled the parts tried for its key.
-        unit = next((u for g in _BRACKETED.findall(name) if (u := unit_from_name(f"({g})")) is not None), None)
     return unit is not None and unit.unit not in ("deg", "day", "week", "month", "year") and not _counts_periods(name)
-
-
-_BRACKETED = re.compile(r"\(([^()]{1,12})\)")
 
 
 _PERIOD_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "period"})
