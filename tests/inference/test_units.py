@@ -827,3 +827,20 @@ def test_quantities_beside_a_column_of_units_of_measure_are_said_to_be_in_each_r
     # One unit throughout says nothing.
     alone = infer({"Qty": ["1", "2", "3"], "UoM": ["EA", "EA", "ea"]})
     assert "each row's" not in alone["Qty"].reason
+
+
+def test_an_area_beside_its_units_column_of_acres_and_square_feet_is_in_each_row_s_unit(infer: Infer) -> None:
+    # RESO's MLS listings: LotSizeArea in the Acres or Square Feet of each row's LotSizeUnits
+    # (also written AC and SF); summed alone, 0.25 acres were added to 6,534 square feet.
+    results = infer({
+        "ListingId": ["ML81923456", "ML81923457", "ML81923458", "ML81923459"],
+        "LotSizeArea": ["0.25", "6,534", "1.5", "5,000"],
+        "LotSizeUnits": ["Acres", "Square Feet", "Acres", "Square Feet"],
+        "LivingArea": ["1850", "2100", "990", "1500"],
+        "LivingAreaUnits": ["SF", "SF", "SQM", "SF"],
+    })
+    assert "each row's `LotSizeUnits` (Acres, Square Feet): do not sum across units" in results["LotSizeArea"].reason
+    assert results["LivingArea"].unit_column == "LivingAreaUnits"
+    # A table's one generic `Units` column serves a measure named by its own word.
+    generic = infer({"Parcel": ["A1", "A2", "A3"], "Area": ["2.5", "1200", "0.8"], "Units": ["ha", "m2", "ha"]})
+    assert generic["Area"].unit_column == "Units"

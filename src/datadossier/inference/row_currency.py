@@ -131,6 +131,14 @@ _MEASURE_CODES = frozenset({
     "CM", "MM", "KM", "UM", "IN", "FT", "YD", "MI", "M2", "M3", "CM3", "FT2", "FT3", "L", "ML", "HL", "GAL",
     "H", "HR", "HRS", "HOUR", "MIN", "S", "SEC", "D", "DAY", "WK", "MON", "NM", "N", "KN", "KWH", "WH", "MWH",
     "KW", "W", "V", "A", "BAR", "PA", "KPA", "DEG", "°C", "°F",
+    # Units spelled out or abbreviated as a listing writes them: RESO's LotSizeUnits of Acres and
+    # Square Feet (AC, SF), a land registry's Hectares and Square Metres, a timesheet's Hours.
+    "AC", "ACRE", "ACRES", "SF", "SQFT", "SQ FT", "SQ. FT.", "SQUARE FOOT", "SQUARE FEET", "SQM", "SQ M",
+    "SQUARE METER", "SQUARE METERS", "SQUARE METRE", "SQUARE METRES", "HA", "HECTARE", "HECTARES",
+    "SQ YD", "SQUARE YARD", "SQUARE YARDS", "FOOT", "FEET", "METER", "METERS", "METRE", "METRES",
+    "INCH", "INCHES", "MILE", "MILES", "KILOGRAM", "KILOGRAMS", "POUND", "POUNDS", "GRAM", "GRAMS",
+    "LITER", "LITERS", "LITRE", "LITRES", "GALLON", "GALLONS", "PIECE", "PIECES", "HOURS", "MINUTES",
+    "SECONDS", "DAYS", "WEEKS",
 })
 # Compact names of a row's unit column: UoM, Unit of Measure, SAP's MEINH, MEINS, ERFME, VRKME.
 _UNIT_NAMES = frozenset({"uom", "unit", "units", "unitofmeasure", "unitofmeasurement", "meinh", "meins", "erfme", "vrkme"})
@@ -138,7 +146,11 @@ _UNIT_NAMES = frozenset({"uom", "unit", "units", "unitofmeasure", "unitofmeasure
 _SAP_ACTIVITY_UNIT = re.compile(r"ile0\d")
 # Words of a quantity's name that a unit column serves even when not beside it (Opcenter's
 # `Planned Qty` with `UoM`, a lot genealogy's `Qty Consumed`, SPC's `Measured`).
-_QUANTITY_WORDS = frozenset({"qty", "quantity", "quantities", "yield", "measured", "consumed", "produced", "scrap"})
+_QUANTITY_WORDS = frozenset({
+    "qty", "quantity", "quantities", "yield", "measured", "consumed", "produced", "scrap",
+    # A measure's own word, served by a table's one `Units` column (a parcel list's Area, Units).
+    "area", "size", "length", "width", "height", "depth", "weight", "volume", "distance", "duration",
+})
 # Words of a number's name that make it no quantity: the order number or the line before a unit.
 _NOT_QUANTITY_WORDS = _NOT_MONEY_WORDS - {"qty", "quantity"} | {"no", "nr", "line", "item", "key", "year"}
 
@@ -176,7 +188,8 @@ def _names_units(name: str) -> bool:
     tokens = name_tokens(name)
     return (
         compact in _UNIT_NAMES or compact.endswith("uom") or _SAP_ACTIVITY_UNIT.fullmatch(compact) is not None
-        or (bool(tokens) and tokens[-1] in {"unit", "uom"}) or "unitofmeasure" in compact
+        # (RESO's LotSizeUnits and LivingAreaUnits end in the plural.)
+        or (bool(tokens) and tokens[-1] in {"unit", "units", "uom"}) or "unitofmeasure" in compact
     )
 
 
@@ -214,3 +227,4 @@ def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -
     if not codes or len(values) > _MAX_CURRENCIES or any(code.upper() not in _MEASURE_CODES for code in codes):
         return None
     return codes
+
