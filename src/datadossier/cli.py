@@ -373,12 +373,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     from datadossier.store.repositories import catalog, metadata
     from datadossier.store.repositories import relationships as rel_repo
 
+    previous: list[str] = []
+
     async def run() -> tuple[Any, list[Any], list[Any], list[Any], dict[str, Any] | None]:
         async with open_runtime(_settings(args)) as runtime, runtime.sessions() as session:
             table = await catalog.resolve_table(session, args.table)
             details = await metadata.column_details(session, table, args.column)
             links = await rel_repo.list_relationships(session, table_id=table.table_id)
             entities = [e for e in await rel_repo.list_entities(session, table.source) if e.table == table.qualified_name]
+            # (Keys found before the latest profile described the previous contents.)
+            if rel_repo.found_before_profile(entities, table.last_profiled_at):
+                entities, links = [], [r for r in links if r.status == "confirmed"]
+                previous.append(table.qualified_name)
             # The file's dialect as the run recorded it: the lines its copy left out.
             source = await catalog.get_source(session, table.source)
             dialect = (await catalog.file_state(session, source.source_id, table.table)).dialect if source else None
@@ -395,7 +401,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         from datadossier.pipeline.runner import TableRun
 
         _print_table(console, TableRun(table.source, table.table, table.path, "stored", dialect=dialect), table, details)
-        _print_links(console, table.qualified_name, links, entities)
+        if previous:
+            console.print(
+                f"Keys and relationships: found before the latest profile, so left out; run"
+                f" `datadossier relationships {table.source}` to find them again."
+            )
+        else:
+            _print_links(console, table.qualified_name, links, entities)
     return 0
 
 

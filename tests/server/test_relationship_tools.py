@@ -146,6 +146,33 @@ async def test_a_table_added_to_the_folder_since_is_profiled_and_the_discovery_s
     assert answer["discovery"]["seconds"] > 0
 
 
+async def test_a_table_profiled_again_leaves_out_the_grain_found_before_until_discovered_again(
+    tmp_path: Path, store_url: str
+) -> None:
+    # A daily GA4 events extract: keyed by session_id on the first day, it gained several
+    # events per session the next; the column metadata still said `grain: session_id`.
+    folder = tmp_path / "data" / "ga4"
+    folder.mkdir(parents=True)
+    events = folder / "events.csv"
+    events.write_text("session_id,event_name,value\n" + "".join(f"{100 + i},e{i % 3},{i}\n" for i in range(30)))
+    settings = make_settings(tmp_path, store_url)
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(folder)}))
+        structured(await client.call_tool("get_relationships", {"source": "ga4"}))
+        first = structured(await client.call_tool("get_column_metadata", {"table": "ga4.events"}))
+        assert first["entity"]["grain"] == ["session_id"]
+        assert first.get("relationships_stale") is None
+        events.write_text("session_id,event_name,value\n" + "".join(f"{100 + i // 3},e{i % 3},{i}\n" for i in range(30)))
+        structured(await client.call_tool("profile_table", {"target": str(events)}))
+        again = structured(await client.call_tool("get_column_metadata", {"table": "ga4.events"}))
+        assert again.get("entity") is None
+        assert "profiled again after its keys and relationships were discovered" in again["relationships_stale"]
+        structured(await client.call_tool("get_relationships", {"source": "ga4"}))
+        found = structured(await client.call_tool("get_column_metadata", {"table": "ga4.events"}))
+    assert found["entity"]["grain"] == ["session_id", "event_name"]
+    assert found.get("relationships_stale") is None
+
+
 async def test_answers_without_a_path_and_lists_of_links_say_where_the_typed_tables_live(
     tmp_path: Path, store_url: str
 ) -> None:

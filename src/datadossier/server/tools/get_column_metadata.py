@@ -44,6 +44,12 @@ class ColumnMetadataResult(BaseModel):
         description="Set when the table's file changed or is gone since it was profiled: the metadata describes the"
         " old contents (profile the file again to refresh it).",
     )
+    relationships_stale: str | None = Field(
+        default=None,
+        description="Set when the table was profiled again after its keys and relationships were discovered: the"
+        " entity, grain, keys and references found then described the previous contents, so they are left out"
+        " (but confirmed links); get_relationships or find_join_path finds them again.",
+    )
 
 
 async def get_column_metadata(
@@ -73,6 +79,11 @@ async def get_column_metadata(
             links = await rel_repo.list_relationships(session, table_id=summary.table_id)
             entities = [e for e in await rel_repo.list_entities(session, summary.source) if e.table == summary.qualified_name]
             stale = await catalog.changed_on_disk(session, summary)
+        # A grain found before the latest profile may hold no more (an export refreshed with
+        # several events per session): an agent would dedupe or join on a key that is none.
+        previous = rel_repo.found_before_profile(entities, summary.last_profiled_at)
+        if previous:
+            entities, links = [], [r for r in links if r.status == "confirmed"]
         limit = runtime.settings.max_result_rows
         full = column is not None
         if not full and details and offset >= len(details):
@@ -97,6 +108,10 @@ async def get_column_metadata(
             next_offset=end if end < len(details) else None,
             entity=EntityOut.of(entities[0]) if entities else None,
             stale=stale,
+            relationships_stale=(
+                f"{summary.qualified_name} was profiled again after its keys and relationships were discovered:"
+                " they are left out until get_relationships or find_join_path finds them again."
+            ) if previous else None,
         )
 
 

@@ -9,6 +9,7 @@ the whole group. Review state lives in the row itself: ``is_confirmed`` true is 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -450,6 +451,19 @@ async def review(
     await clear_join_paths(session, [i for pair in table_ids.all() for i in pair if i is not None])
     await session.flush()
     return await get_relationship(session, relationship_id)
+
+
+def found_before_profile(entities: list[EntityInfo], profiled_at: datetime | None) -> bool:
+    """Whether a table's entity, grain and keys were discovered before its latest profile: they
+    describe the file's previous contents until a discovery runs again (a daily GA4 extract
+    that gained several events per session is keyed by session no more)."""
+    found = [e.detected_at for e in entities if e.detected_at is not None]
+    return profiled_at is not None and bool(found) and _utc(min(found)) < _utc(profiled_at)
+
+
+def _utc(at: datetime) -> datetime:
+    # (SQLite gives back naive times, written in UTC.)
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
 
 
 async def list_entities(session: AsyncSession, source: str) -> list[EntityInfo]:
