@@ -187,6 +187,35 @@ async def test_a_type_that_quarantines_a_few_rows_says_so(tmp_path: Path, store_
     assert "Set it back with data_type VARCHAR" in changed["warning"]
 
 
+async def test_a_type_failing_on_rows_already_in_quarantine_counts_its_own_failures_and_the_rows_left(
+    tmp_path: Path, store_url: str
+) -> None:
+    # Transfermarkt's players: birth dates "Jun 24, 1987 (35)" made DATE quarantined most rows,
+    # then heights "1,85 m" made DOUBLE failed on every value, and the warning said "7 more
+    # rows of 452 (1.5%)" over a typed table left empty.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "players.csv"
+    path.write_text(
+        "player,date_of_birth,height\n"
+        + "".join(f'p{i},"{"2001-05-04" if i < 2 else f"Jun {i}, 1987 ({i})"}","1,{70 + i} m"\n' for i in range(20))
+    )
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        dated = structured(
+            await client.call_tool("set_column_type", {"table": "data.players", "column": "date_of_birth", "data_type": "DATE"})
+        )
+        assert dated["table"]["quarantined_rows"] == 18
+        heights = structured(
+            await client.call_tool("set_column_type", {"table": "data.players", "column": "height", "data_type": "DOUBLE"})
+        )
+    assert heights["table"]["rows"] == 0
+    warning = heights["warning"]
+    assert warning.startswith("2 more rows of 20 fail their types now")
+    assert "most values of 'height' do not convert" in warning
+    assert "20 of the 20 rows (100.0%) fail on it, 18 of them in quarantine already" in warning
+    assert "The typed table now holds 0 rows." in warning
+
+
 async def test_a_type_that_quarantines_rows_quotes_the_values_that_failed(tmp_path: Path, store_url: str) -> None:
     # Google Play's earnings report: TIME forced on "Transaction Date" ("Apr 14, 2023")
     # quarantined every row, and the warning pointed at failed examples no candidate held.

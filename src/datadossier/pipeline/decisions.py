@@ -8,7 +8,7 @@ from datadossier.engine import layer_relation
 from datadossier.errors import DatadossierError
 from datadossier.inference.model import DATA_TYPES
 from datadossier.pipeline.runner import Pipeline, TableRun
-from datadossier.sources.layers import failed_values
+from datadossier.sources.layers import column_failures, failed_values
 from datadossier.store.repositories import catalog, metadata, runs
 
 
@@ -60,5 +60,18 @@ async def failed_examples(pipeline: Pipeline, run: TableRun, column: str, limit:
     def read() -> list[str]:
         with pipeline.workspace.connect(read_only=True) as con:
             return failed_values(con, quarantine, column, limit)
+
+    return await anyio.to_thread.run_sync(read, abandon_on_cancel=True)
+
+
+async def failure_counts(pipeline: Pipeline, run: TableRun, column: str) -> tuple[int, int]:
+    """The rows the table ``run`` rebuilt quarantined for ``column``'s type, and the values of
+    ``column`` its typed layer holds (`layers.column_failures`)."""
+    quarantine = layer_relation("quarantine", run.source, run.table)
+    typed = layer_relation("typed", run.source, run.table)
+
+    def read() -> tuple[int, int]:
+        with pipeline.workspace.connect(read_only=True) as con:
+            return column_failures(con, quarantine, typed, column)
 
     return await anyio.to_thread.run_sync(read, abandon_on_cancel=True)

@@ -199,3 +199,17 @@ def failed_values(con: duckdb.DuckDBPyConnection, quarantine: str, column: str, 
         [column, limit],
     ).fetchall()
     return [str(value) for value, _ in rows if value is not None]
+
+
+def column_failures(con: duckdb.DuckDBPyConnection, quarantine: str, typed: str, column: str) -> tuple[int, int]:
+    """How many rows of ``quarantine`` failed on ``column``'s type, and how many values of it
+    the ``typed`` layer holds: a person's type that fails on every value of a column whose
+    other rows another column's type had quarantined already moves few rows, yet empties the
+    table (Transfermarkt's heights made DOUBLE after its birth dates made DATE)."""
+    col = quote_ident(column)
+    failed, converted = con.execute(
+        f"SELECT (SELECT count(*) FROM {quarantine} WHERE list_contains({FAILED_COLUMNS}, ?)),"
+        f" (SELECT count({col}) FROM {typed})",
+        [column],
+    ).fetchall()[0]
+    return int(failed), int(converted)
