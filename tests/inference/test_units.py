@@ -844,3 +844,30 @@ def test_an_area_beside_its_units_column_of_acres_and_square_feet_is_in_each_row
     # A table's one generic `Units` column serves a measure named by its own word.
     generic = infer({"Parcel": ["A1", "A2", "A3"], "Area": ["2.5", "1200", "0.8"], "Units": ["ha", "m2", "ha"]})
     assert generic["Area"].unit_column == "Units"
+
+
+def test_results_beside_a_result_indicator_are_said_to_mix_the_metrics_it_names(infer: Infer) -> None:
+    # Meta Ads Manager's export: `Results` counts purchases on one row and people reached on
+    # the next, as each row's `Result indicator` says, and `Cost per result` likewise; a sum
+    # over the column added reach to purchases. `Reach` itself is one metric.
+    results = infer({
+        "Ad set name": ["LAL 1% Purchasers", "US Broad", "Interest - Running", "Lookalike 3%"],
+        "Amount spent (USD)": ["2450.12", "1500.00", "420.75", "980.10"],
+        "Reach": ["180221", "655102", "98777", "120021"],
+        "Results": ["61", "655102", "3120", "152"],
+        "Result indicator": [
+            "actions:offsite_conversion.fb_pixel_purchase", "reach", "actions:link_click",
+            "actions:onsite_conversion.lead_grouped",
+        ],
+        "Cost per result": ["40.165902", "2.289719", "0.134856", "6.448026"],
+    })
+    for column in ("Results", "Cost per result"):
+        assert "Values of the metric each row's `Result indicator` names (actions:link_click," in results[column].reason
+        assert "do not sum or average across them" in results[column].reason
+        assert results[column].unit_column == "Result indicator"
+    assert "each row's" not in results["Reach"].reason
+    # A long table's `Value` beside its `Indicator`; a yes/no indicator names no metric.
+    long = infer({"Country": ["FR", "FR", "DE"], "Indicator": ["GDP", "Population", "GDP"], "Value": ["2.9", "68.1", "4.1"]})
+    assert long["Value"].unit_column == "Indicator"
+    flag = infer({"Defaults": ["1", "0", "2"], "Default Indicator": ["Y", "N", "Y"]})
+    assert flag["Defaults"].unit_column is None

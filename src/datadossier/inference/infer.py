@@ -30,7 +30,11 @@ from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.names import label_says_date, label_says_datetime, same_naming
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
-from datadossier.inference.row_currency import amounts_in_row_currency, quantities_in_row_unit
+from datadossier.inference.row_currency import (
+    amounts_in_row_currency,
+    measures_of_row_metric,
+    quantities_in_row_unit,
+)
 from datadossier.inference.sampling import (
     sample_findings,
     shortlist,
@@ -157,7 +161,7 @@ def infer_columns(
     _redecide_by_comma_locale(plans, scans, results, config, labels, delimiter)
     results = _table_letters_in_text(con, relation, plans, results)
     results = amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
-    return quantities_in_row_unit(con, relation, results)
+    return measures_of_row_metric(con, relation, quantities_in_row_unit(con, relation, results))
 
 
 # Patterns chosen only where values write a decimal comma (each needs one to be chosen).

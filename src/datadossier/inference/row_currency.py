@@ -3,7 +3,9 @@
 dollars (Chargebee's invoices and subscriptions, Stripe's charges, a shop's orders in several
 markets); an ERP's quantity beside a unit of measure of PC, KG and M is in each row's unit (SAP's
 confirmations: `ISM01` in the `ILE01` of H or MIN, a yield in the `MEINH` of ST or KG), and a sum
-adds minutes to hours."""
+adds minutes to hours; an ad platform's count of results beside a `Result indicator` counts the
+metric each row names (Meta Ads Manager's purchases, reach and link clicks in one `Results`), and a
+sum adds people reached to purchases."""
 
 from __future__ import annotations
 
@@ -228,3 +230,79 @@ def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -
         return None
     return codes
 
+
+# Last words of a column naming each row's metric (Meta Ads Manager's `Result indicator`, a long
+# table's `Indicator` or `Metric Name` beside its `Value`).
+_METRIC_WORDS = frozenset({"indicator", "metric"})
+_METRIC_ENDINGS = frozenset({*_METRIC_WORDS, "name", "code", "id"})
+# Words of a number's name around the metric's own: Meta's `Cost per result`, a long table's
+# `Value` or SDMX's `OBS_VALUE`.
+_MEASURE_AROUND = frozenset({"value", "values", "obs", "total"})
+# Values of a yes/no indicator (a loan's Default Indicator), which names no metric.
+_FLAG_VALUES = frozenset({"Y", "N", "YES", "NO", "TRUE", "FALSE", "T", "F", "0", "1"})
+
+
+def measures_of_row_metric(
+    con: duckdb.DuckDBPyConnection, relation: str, results: list[ColumnInference]
+) -> list[ColumnInference]:
+    """The decisions with a note on each number that counts or costs the metric a text column
+    names per row (`Results` and `Cost per result` beside Meta's `Result indicator` of purchases,
+    reach and link clicks; `Value` beside a long table's `Indicator`): a sum or mean across rows
+    mixes metrics. One small query per metric column that some number is named after."""
+    named = [r.column_name for r in results if r.decided_type == "VARCHAR" and _metric_stem(r.column_name) is not None]
+    pairs = {
+        r.column_name: column for r in results for column in named
+        if r.decided_type in _AMOUNT_TYPES and r.unit_column is None and _measures(r.column_name, column)
+    }
+    if not pairs:
+        return results
+    metrics = {column: _metrics(con, relation, column) for column in set(pairs.values())}
+    noted: list[ColumnInference] = []
+    for r in results:
+        column = pairs.get(r.column_name)
+        shown = metrics.get(column) if column is not None else None
+        if column is not None and shown is not None:
+            listed = ", ".join(shown[:5]) + (", ..." if len(shown) > 5 else "")
+            note = (
+                f" Values of the metric each row's `{column}` names ({listed}): the column mixes metrics,"
+                f" so do not sum or average across them; filter or group by `{column}` first."
+            )
+            r = replace(r, reason=r.reason + note, unit_column=column)
+        noted.append(r)
+    return noted
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _metric_stem(name: str) -> frozenset[str] | None:
+    """The words a metric column names its measure by (`result` of `Result indicator`, none of
+    `Indicator Name`), or None for a column that names no metric."""
+    tokens = name_tokens(name)
+    while tokens and tokens[-1] in _METRIC_ENDINGS - _METRIC_WORDS:
+        tokens = tokens[:-1]
+    if not tokens or tokens[-1] not in _METRIC_WORDS or _names_units(name):
+        return None
+    return frozenset(_singular(t) for t in tokens[:-1] if t not in _FILLER_WORDS)
+
+
+def _measures(number: str, metric: str) -> bool:
+    """Whether a number's name is the metric column's stem, in the plural, after `Cost per` or
+    with a value's word (`Results`, `Cost per result` for `Result indicator`; `Value` for
+    `Indicator`)."""
+    stem = _metric_stem(metric)
+    tokens = name_tokens(number)
+    if tokens[:2] == ["cost", "per"]:
+        tokens = tokens[2:]
+    words = frozenset(_singular(t) for t in tokens if t not in _FILLER_WORDS and t not in _MEASURE_AROUND)
+    return stem is not None and words == stem and (bool(stem) or len(tokens) > 0)
+
+
+def _metrics(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str] | None:
+    """The metrics a column names, when it names several but not too many to be a list of
+    metrics, and is no yes/no flag; else None."""
+    values = sorted(_distinct_values(con, relation, column))
+    if len(values) < 2 or len(values) > _MAX_CURRENCIES or {v.upper() for v in values} <= _FLAG_VALUES:
+        return None
+    return values
