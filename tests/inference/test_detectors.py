@@ -125,6 +125,24 @@ def test_a_point_groups_thousands_where_the_table_writes_decimal_commas(infer: I
     assert (alone.decided_type, alone.bounds) == ("DOUBLE", (79.496, 246.794))
 
 
+def test_a_point_before_three_digits_is_decimal_where_other_values_group_by_commas(infer: Infer) -> None:
+    # A reserving export: age-to-age factors stacked under cumulative paid losses ("1.876"
+    # under "1,798,132") were read as 1876; so were a packing list's weights "7.250" beside "2,410".
+    result = infer({
+        "Value": ["1,798,132", "3,373,891", "4,611,900", "1.876", "1.367", "1.010"] * 5,
+        "weight": ["1,234", "2,410", "1.345", "7.250", "3,100", "4.875"] * 5,
+    })
+    value, weight = result["Value"], result["weight"]
+    assert (value.decided_type, value.bounds) == ("DOUBLE", (1.01, 4611900.0))
+    assert "Points here are decimal" in (value.reason or "")
+    assert (weight.decided_type, weight.bounds) == ("DOUBLE", (1.345, 3100.0))
+    # Either separator alone still groups thousands.
+    alone = infer({"n": ["1.234.567", "12.345", "7"], "m": ["1,234", "12,345", "7"]})
+    assert [(r.decided_type, r.bounds) for r in alone.values()] == [
+        ("INTEGER", (7.0, 1234567.0)), ("INTEGER", (7.0, 12345.0)),
+    ]
+
+
 def test_a_comma_and_three_digits_is_a_decimal_where_the_table_writes_decimal_commas(infer: Infer) -> None:
     # A German historian's export of three fixed decimals: "73,298" read as 73298 beside
     # "0,998" in the next column, every temperature 1000 times too large.

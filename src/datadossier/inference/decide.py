@@ -1540,6 +1540,8 @@ def _resolve_ambiguities(
                 " value with a point has groups of three digits after it."
             )
             chosen = grouped
+    if chosen.name == "thousands":
+        chosen = _point_beside_comma_groups(chosen, usable("grouped_number"), notes)
     decimal_comma = usable("grouped_number_eu")
     if (
         findings.table_decimal_comma and chosen.name == "thousands" and decimal_comma
@@ -1564,6 +1566,26 @@ def _resolve_ambiguities(
         else:
             chosen = _decimal_separator_tie(chosen, other, notes)
     return chosen
+
+
+def _point_beside_comma_groups(grouped: _Option, decimal_point: _Option | None, notes: list[str]) -> _Option:
+    """Numbers read as thousands where some values group by commas and others carry one point
+    before three digits: the points are decimal points. A reserving export stacks age-to-age
+    factors under cumulative losses ("1.876" under "1,798,132"), a packing list weighs in kilos
+    of three decimals beside grouped ones ("7.250" beside "2,410"); a file that groups by commas
+    does not group by points too, and read so every factor was 1000 times too large, unsaid."""
+    if decimal_point is None or decimal_point.stats.parsed < grouped.stats.parsed:
+        return grouped
+    # Values with a comma (or apostrophe) are marked by both readings; values whose only
+    # separator is a point, by the thousands reading alone.
+    with_comma, with_separator = decimal_point.stats.marked or 0, grouped.stats.marked or 0
+    if not 0 < with_comma < with_separator:
+        return grouped
+    notes.append(
+        f"Points here are decimal: {with_comma:,} values group thousands by commas, so the"
+        f" {with_separator - with_comma:,} with one point before three digits are decimals (1.876), not thousands (1876)."
+    )
+    return decimal_point
 
 
 def _comma_in_every_value(grouped: _Option, decimal_comma: _Option) -> bool:
