@@ -57,6 +57,25 @@ def test_codes_with_leading_zeros_stay_varchar(infer: Infer) -> None:
         assert integer.details["leading_zeros"] == (2 if name == "zip" else 3)
 
 
+def test_zero_padded_counts_and_measures_are_numbers_under_such_a_name(infer: Infer) -> None:
+    # The FAA registry's ACFTREF and ENGINE files, fixed-width records: NO-ENG "01", NO-SEATS
+    # "004", SPEED "0000", HORSEPOWER "00150", each padded with zeros to its field's width.
+    results = infer({
+        "CODE": ["0010101", "2072704", "1384113", "0560012", "2170218"] * 4,
+        "NO-ENG": ["01", "01", "02", "01", "02"] * 4,
+        "NO-SEATS": ["002", "004", "189", "006", "396"] * 4,
+        "SPEED": ["0000", "0124", "0000", "0176", "0183"] * 4,
+        "HORSEPOWER": ["00150", "00180", "00000", "00310", "01200"] * 4,
+        "Account No": ["0042", "0107", "0999", "1234", "0001"] * 4,
+    })
+    found = {name: (r.decided_type, r.bounds) for name, r in results.items()}
+    assert found == {
+        "CODE": ("VARCHAR", None), "NO-ENG": ("INTEGER", (1.0, 2.0)), "NO-SEATS": ("INTEGER", (2.0, 396.0)),
+        "SPEED": ("INTEGER", (0.0, 183.0)), "HORSEPOWER": ("INTEGER", (0.0, 1200.0)), "Account No": ("VARCHAR", None),
+    }
+    assert "padded with leading zeros to one width" in (results["NO-SEATS"].reason or "")
+
+
 def test_a_zero_padded_on_its_right_is_no_leading_zero(infer: Infer) -> None:
     # The FAA registry's fields are left-justified with spaces: TYPE ENGINE "0 " beside "1 " and
     # "11" was a code with a leading zero, kept as text.

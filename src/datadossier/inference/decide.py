@@ -48,6 +48,7 @@ from datadossier.inference.names import (
     name_tokens,
     names_a_call_line,
     names_a_classification,
+    names_a_count_or_measure,
     names_a_device_identity,
     names_a_dewey_class,
     names_a_diagnosis_code,
@@ -236,6 +237,8 @@ def _decide_text(
         # took the column, and it would contradict it: CMS's BENE_ESRD_IND 0 and Y is a yes/no
         # flag, "01152020" a date with January's zero, "0005" a clock's padding.
         code_note = None
+    if chosen is not None and chosen.name == "integer" and chosen.details.get("zero_padded"):
+        notes.append(_PADDED_QUANTITY_NOTE.format(example=(findings.leading_zero_example or "").strip()))
     if chosen is not None and chosen.name == "boolean" and findings.table_flag and chosen.stats.truths == 1:
         notes.append(
             f"Every value is the same yes/no spelling, beside the table's yes/no columns named alike"
@@ -910,6 +913,9 @@ def _leading_zero_note(
         return None  # an hour or a month written with two digits ("08"): a number
     if _names_a_percentage(name) and high is not None and high <= PERCENT_MAX:
         return None  # Freddie Mac's MI_PCT "000", "025", "030": a percentage written to a fixed width
+    if _padded_quantity(integer, name, findings):
+        integer.details["zero_padded"] = True
+        return None  # the FAA's NO-SEATS "004", HORSEPOWER "00150": counts written to a fixed width
     share = integer.stats.leading_zeros / integer.stats.parsed
     if share < config.leading_zero_share and not looks_like_identifier(name):
         return None  # (under an identifier's name one is enough: a barcode's "00070404000104")
@@ -920,6 +926,25 @@ def _leading_zero_note(
         f" are written with a leading zero{example}: a code such as a zip or account number, which"
         " a numeric type would strip; kept as VARCHAR."
     )
+
+
+def _padded_quantity(integer: _Option, name: str, findings: SampleFindings) -> bool:
+    """Whether whole numbers with leading zeros are counts or measures padded to one width, as
+    fixed-width records (COBOL's PIC 9(n), the FAA registry's ACFTREF: NO-ENG "01", NO-SEATS
+    "004", SPEED "0000") write them: under a count's or a measure's name, with the values
+    sampled as wide as the one with a leading zero. Codes (CODE, ZIP, an account) are not
+    named so."""
+    example = (findings.leading_zero_example or "").strip()
+    return (
+        integer.acceptable and bool(example) and len(example) == findings.max_length
+        and names_a_count_or_measure(name)
+    )
+
+
+_PADDED_QUANTITY_NOTE = (
+    "Whole numbers padded with leading zeros to one width (e.g. {example!r}) under a count's or a measure's name:"
+    " quantities as a fixed-width record writes them, not codes; read as numbers (the padding is not kept)."
+)
 
 
 # Stars as wide as every code beside them: a code of its own, which a lookup describes.

@@ -475,6 +475,25 @@ def looks_like_identifier(name: str) -> bool:
     return bool(tokens) and tokens[-1] in _IDENTIFIER_ENDINGS and not _COUNT_WORDS.intersection(tokens)
 
 
+# First words of a name that counts what follows (the FAA registry's NO-SEATS and NO-ENG,
+# num_rooms, "Number of Employees", the French nb_places), and words of a count or measure
+# anywhere in one (an engine's HORSEPOWER and THRUST, an aircraft's SPEED).
+_NUMBER_OF_WORDS = frozenset({"no", "nbr", "num", "number", "nb"})
+_COUNTED_OR_MEASURED_WORDS = frozenset({
+    "quantity", "qty", "count", "cnt", "seats", "speed", "horsepower", "hp", "thrust", "weight", "engines",
+    "passengers", "cylinders", "rooms", "bedrooms", "bathrooms", "beds", "floors", "stories", "employees",
+})
+
+
+def names_a_count_or_measure(name: str) -> bool:
+    """True for names such as ``NO-SEATS``, ``num_rooms``, ``HORSEPOWER``, ``SPEED``: quantities,
+    whatever their digits' padding; not an identifier's (``Account No``, ``seat_code``)."""
+    tokens = name_tokens(name)
+    if not tokens or looks_like_identifier(name):
+        return False
+    return (len(tokens) > 1 and tokens[0] in _NUMBER_OF_WORDS) or bool(_COUNTED_OR_MEASURED_WORDS.intersection(tokens))
+
+
 def names_a_version(name: str) -> bool:
     """True for names such as ``Current Ver``, ``app_version``, ``AndroidVersion``."""
     return any(t in ("ver", "version") for t in name_tokens(name))
