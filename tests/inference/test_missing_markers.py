@@ -222,6 +222,25 @@ def test_suppressed_results_of_a_state_assessment_are_missing(infer: Infer) -> N
     assert "'>95%' (6)" in results["Percent Proficient"].reason
 
 
+def test_bounds_among_numbers_are_named_apart_from_missing_markers(infer: Infer) -> None:
+    # A Google Ads campaign report: Search impr. share "< 10%" and "> 90%" on 41% of the days
+    # (a brand campaign's best days), "--" on days without data; all three were listed as
+    # missing together while min and max hid the range.
+    share = ["> 90%" if i % 5 == 0 else "< 10%" if i % 5 == 1 else "--" if i % 15 == 2 else f"{12 + i % 70}.25%" for i in range(90)]
+    result = infer({"Search impr. share": share})["Search impr. share"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == {"> 90%": 18, "< 10%": 18, "--": 6}
+    details = result.candidates[0].details
+    assert details["bound_values"] == {"> 90%": 18, "< 10%": 18}
+    reason = result.reason or ""
+    assert "Read as missing (NULL in the typed layer, not quarantined): '--' (6)." in reason
+    bounds = reason.split("Bounds read as NULL too, though no missing values: ")[1]
+    assert "'> 90%' (18)" in bounds
+    assert "'< 10%' (18)" in bounds
+    assert "(36 values)" in bounds
+    assert "min, max and averages of the typed column leave them out" in reason
+
+
 def test_edfacts_privacy_suppression_and_bounds_are_missing(infer: Infer) -> None:
     # EDFacts' assessment files: "PS" (privacy suppressed) on half the schools' counts, and
     # percentages proficient as bounds in letters, GE95, LE5, LT50... on 29% of the rows.

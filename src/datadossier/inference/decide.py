@@ -61,7 +61,7 @@ from datadossier.inference.names import (
     names_fips,
 )
 from datadossier.inference.patterns import DETECTORS, PatternName
-from datadossier.inference.sampling import SampleFindings, is_scale_code, scale_number
+from datadossier.inference.sampling import SampleFindings, is_censored, is_scale_code, scale_number
 from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
     AGREEING_UNIT_CONFIDENCE,
@@ -1877,7 +1877,10 @@ def _build(
         traces = {}  # (text keeps its "T" as written)
     if chosen is not None and missing:
         chosen.details["missing_values"] = missing
-        notes.append(_missing_note(missing))
+        bounds = {m: c for m, c in missing.items() if is_censored(m)} if chosen.data_type in NUMERIC_TYPES else {}
+        if bounds:
+            chosen.details["bound_values"] = bounds
+        notes.append(_missing_note({m: c for m, c in missing.items() if m not in bounds}, bounds))
     if chosen is not None and traces:
         chosen.details["trace_values"] = traces
         notes.append(_trace_note(traces))
@@ -1911,9 +1914,24 @@ def _build(
     )
 
 
-def _missing_note(missing: dict[str, int]) -> str:
-    listed = ", ".join(f"{marker.strip() or marker!r} ({count:,})" for marker, count in sorted(missing.items(), key=lambda i: -i[1]))
-    return f"Read as missing (NULL in the typed layer, not quarantined): {listed}."
+def _missing_note(missing: dict[str, int], bounds: dict[str, int]) -> str:
+    """The reason's words on values read as NULL: markers of a missing value, and apart from
+    them bounds ("< 10%", "> 90%"), which are readings beyond what the source reports, not
+    missing ones. Google Ads writes a campaign's impression share so, and its best days
+    ("> 90%") were counted among the "--" of days without data while min and max hid them."""
+    notes: list[str] = []
+    if missing:
+        notes.append(f"Read as missing (NULL in the typed layer, not quarantined): {_listed(missing)}.")
+    if bounds:
+        notes.append(
+            f"Bounds read as NULL too, though no missing values: {_listed(bounds)} ({sum(bounds.values()):,} values):"
+            " their values lie beyond them, so min, max and averages of the typed column leave them out."
+        )
+    return " ".join(notes)
+
+
+def _listed(markers: dict[str, int]) -> str:
+    return ", ".join(f"{marker.strip() or marker!r} ({count:,})" for marker, count in sorted(markers.items(), key=lambda i: -i[1]))
 
 
 def _trace_note(traces: dict[str, int]) -> str:
