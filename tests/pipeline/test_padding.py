@@ -1,5 +1,6 @@
 """Text padded to a fixed width (BLS's flat files, CHAR(n) columns dumped as they are
-stored): the typed layer holds the values without their spaces; the raw layer keeps them."""
+stored), or wrapped in single quotes (ARFF's nominal values): the typed layer holds the values
+without their spaces or quotes; the raw layer keeps them."""
 
 from __future__ import annotations
 
@@ -69,3 +70,24 @@ def test_free_text_with_spaces_around_it_is_kept_as_written(tmp_path: Path) -> N
     inference = next(i for i in out.inferences if i.column_name == "comment")
     assert not inference.padded
     assert "padded" not in inference.reason
+
+
+def test_values_wrapped_in_single_quotes_are_unwrapped_in_the_typed_layer(tmp_path: Path) -> None:
+    # OpenML's freMTPL2freq, a CSV from ARFF: Area "'D'", VehGas "'Regular'", Region "'R82'",
+    # which no lookup's R82 met. A name with an apostrophe among plain ones stays as written.
+    path = tmp_path / "fremtpl2freq.csv"
+    lines = ["IDpol,Area,VehGas,Region,Driver"]
+    for i in range(300):
+        driver = "'Connor'" if i == 7 else "O'Brien" if i % 3 == 0 else "Smith"
+        lines.append(f"{i}.0,'{'ABCDE'[i % 5]}','{'Regular' if i % 2 else 'Diesel'}','R{11 + i % 80}',{driver}")
+    path.write_text("\n".join(lines) + "\n")
+    query = (
+        'SELECT t.Area, t.VehGas, t.Region, r.Region, t.Driver FROM "typed"."s.t" t JOIN "raw"."s.t" r USING (_row_id)'
+        " WHERE _row_id IN (4, 8) ORDER BY _row_id"
+    )
+    out, rows = run_file(path, tmp_path, query)
+    assert rows == [("D", "Regular", "R14", "'R14'", "O'Brien"), ("C", "Regular", "R18", "'R18'", "'Connor'")]
+    inferences = {i.column_name: i for i in out.inferences}
+    assert inferences["Region"].quoted
+    assert "wrapped in single quotes" in inferences["Region"].reason
+    assert not inferences["Driver"].quoted

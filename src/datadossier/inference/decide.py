@@ -143,7 +143,7 @@ def decide_text_column(
 ) -> ColumnInference:
     """Candidates (best first) and the decision for a VARCHAR column (``labels``: what rows
     under the file's header say of it, see `csv_loader.CsvDialect.labels`)."""
-    return _trimmed_when_padded(_decide_text(name, raw_type, scan, findings, config, labels), findings)
+    return _unquoted_when_quoted(_trimmed_when_padded(_decide_text(name, raw_type, scan, findings, config, labels), findings), findings)
 
 
 # Text with spaces around most of its values, nearly all of them then as long as the longest
@@ -163,6 +163,23 @@ def _trimmed_when_padded(result: ColumnInference, findings: SampleFindings) -> C
         " (text padded to a width): the typed layer trims them."
     )
     return replace(result, padded=True, spaced=True, reason=result.reason + note)
+
+
+# Text nearly all of whose sampled values are wrapped in single quotes was written so by its
+# export (ARFF's nominal values, kept in OpenML's CSVs: freMTPL2freq's Area "'D'", Region
+# "'R82'"): the quotes are no part of the values, and kept, no lookup's R82 met them.
+QUOTED_SHARE = 0.95
+
+
+def _unquoted_when_quoted(result: ColumnInference, findings: SampleFindings) -> ColumnInference:
+    """A text decision over values wrapped in single quotes: the typed layer unwraps them."""
+    if result.decided_type != "VARCHAR" or findings.quoted_share < QUOTED_SHARE:
+        return result
+    note = (
+        f" {findings.quoted_share:.0%} of the sampled values are wrapped in single quotes ('R82'), as ARFF and"
+        " OpenML's CSVs write nominal values: the typed layer removes the quotes."
+    )
+    return replace(result, quoted=True, reason=result.reason + note)
 
 
 def _decide_text(

@@ -60,6 +60,9 @@ class ColumnInference:
     missing_in_text: tuple[str, ...] = ()
     # Text padded to a width with spaces (see `decide.PADDED_SHARE`): trimmed in the typed layer.
     padded: bool = False
+    # Text whose values are wrapped in single quotes (see `decide.QUOTED_SHARE`): unwrapped in
+    # the typed layer.
+    quoted: bool = False
     # Text of which the sample held values with spaces around them (a value of spaces alone
     # among them): such a value is NULL in the typed layer.
     spaced: bool = False

@@ -170,6 +170,9 @@ class SampleFindings:
     padded_share: float = 0.0
     # Share of those that are as long as the longest value: spaces that pad to a width.
     aligned_share: float = 0.0
+    # Share of sampled values wrapped in single quotes ("'R82'", "'Regular'": nominal values as
+    # ARFF writes them, kept so in OpenML's CSVs).
+    quoted_share: float = 0.0
     # The distinct sampled values the unit reading takes, most common first, when every one
     # is up to four digits glued to one capital letter ("2L", "4A", "402W"): codes or measures, which
     # `decide` tells apart by the name and their number (see `decide._glued_letter_codes`).
@@ -299,11 +302,11 @@ def sample_findings(
     finally:
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row, weights in rows:
-        k, n_distinct, n_values, longest, total, leading_zero, markers, padded, aligned, commonest = row[:10]
+        k, n_distinct, n_values, longest, total, leading_zero, markers, padded, aligned, commonest, quoted = row[:11]
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
             values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
-            names[int(k)], int(padded), int(aligned), str(commonest),
+            names[int(k)], int(padded), int(aligned), str(commonest), int(quoted),
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
@@ -363,9 +366,10 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     markers = [(v, c) for v, c in common if _SAMPLED_MARKER.fullmatch(v)]
     spaced = [(v, c) for v, c in common if v.startswith(" ") or v.endswith(" ")]
     longest = max(map(len, values))
+    quoted = sum(c for v, c in common if is_quoted(v))
     return _findings(
         total, len(values) / values.total(), longest, weights, common, leading_zero, config, markers,
-        name, sum(c for _, c in spaced), sum(c for v, c in spaced if len(v) == longest), common[0][0],
+        name, sum(c for _, c in spaced), sum(c for v, c in spaced if len(v) == longest), common[0][0], quoted,
     )
 
 
@@ -382,6 +386,7 @@ def _findings(
     padded: int,
     aligned: int,
     commonest: str = "",
+    quoted: int = 0,
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
     most common sampled values of the column ``name``, and what else the sample says.
@@ -389,12 +394,13 @@ def _findings(
     so; ``markers`` are the common values that have the shape of a missing value's marker,
     with their weights; ``padded`` the weight of those with spaces around them, ``aligned``
     of those of them as long as the longest value (text padded to a width); ``commonest`` the
-    most common sampled value."""
+    most common sampled value; ``quoted`` the weight of those wrapped in single quotes."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
     findings.padded_share = padded / total
     findings.aligned_share = aligned / padded if padded else 0.0
+    findings.quoted_share = quoted / total
     traces = trace_values(markers, weights, name)
     untraced = [(v, c) for v, c in markers if v not in traces and not _an_answer_of_codes(v, commonest, max_length)]
     # (Whole numbers read as Excel's or SAS's day numbers are no dates a "Various" stands among.)
@@ -973,11 +979,26 @@ def _accepted_weight(
     return accepted, marked
 
 
+# The single quote ARFF wraps nominal values in.
+QUOTE = "'"
+
+
+def is_quoted(value: str) -> bool:
+    """Whether a value is wrapped in single quotes ("'R82'"; see `quoted_sql`)."""
+    return len(value) >= 2 and value[0] == value[-1] == QUOTE
+
+
+def quoted_sql(col: str) -> str:
+    """SQL boolean: the value is wrapped in single quotes, as ARFF writes nominal values."""
+    return f"(length({col}) >= 2 AND prefix({col}, {lit(QUOTE)}) AND suffix({col}, {lit(QUOTE)}))"
+
+
 def _weights_sql() -> str:
     """Per column of the common values: distinct and total counts, the longest value, the
     weight of the common values, the first with a leading zero, those shaped like a missing
     value's marker (with their weights), the weight of those with spaces around them and of
-    those of them as long as the longest, the most common value, then (accepted, marked)
+    those of them as long as the longest, the most common value, the weight of those wrapped
+    in single quotes, then (accepted, marked)
     weights per detector, as `_accepted_weight` defines them."""
     number = lit(DETECTORS["float"].regex)
     matches = [f"regexp_full_match(v, {number}) AS plain"]
@@ -988,6 +1009,7 @@ def _weights_sql() -> str:
         "sum(CASE WHEN v LIKE ' %' OR v LIKE '% ' THEN c ELSE 0 END)",
         "sum(CASE WHEN (v LIKE ' %' OR v LIKE '% ') AND length(v) = longest THEN c ELSE 0 END)",
         "arg_min(v, rank)",
+        f"sum(CASE WHEN {quoted_sql('v')} THEN c ELSE 0 END)",
     ]
     for i, detector in enumerate(DETECTORS.values()):
         matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
@@ -1002,7 +1024,7 @@ def _weights_sql() -> str:
 
 def _row_weights(row: tuple[Any, ...]) -> Weights:
     """The detector weights of a `_weights_sql` row."""
-    return {name: (int(row[10 + 2 * i]), int(row[11 + 2 * i])) for i, name in enumerate(DETECTORS)}
+    return {name: (int(row[11 + 2 * i]), int(row[12 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:

@@ -346,6 +346,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
             zero=zero,
             trim=inference.padded,
             blank_null=inference.spaced,
+            unquote=inference.quoted,
         )
     # (A DATE read from date-times at midnight is also their TIMESTAMP reading; a person's
     # DATE over date-times is their dates.)
@@ -369,6 +370,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         zero=zero,
         trim=inference.padded and decided == "VARCHAR",
         blank_null=inference.spaced and decided == "VARCHAR",
+        unquote=inference.quoted and decided == "VARCHAR",
     )
 
 

@@ -14,6 +14,7 @@ from datadossier.engine import create_table, quote_ident, quote_literal
 from datadossier.inference import failed_condition, sql_type, typed_expression
 from datadossier.inference.conversions import NO_READINGS, Readings, missing_sql, row_number_sql
 from datadossier.inference.date_patterns import EPOCH_SCALES, native_epoch_sql
+from datadossier.inference.sampling import quoted_sql
 
 if TYPE_CHECKING:
     import duckdb
@@ -48,6 +49,8 @@ class ColumnCast:
     trim: bool = False
     # Text that may hold values of spaces alone (the sample had spaced values): NULL for them.
     blank_null: bool = False
+    # Text wrapped in single quotes, as ARFF writes nominal values: the quotes are removed.
+    unquote: bool = False
 
 
 # Text whose values are nearly all distinct and short (identifiers, UUIDs, e-mail addresses,
@@ -93,7 +96,7 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
         # wxcodes): NULL, as in the table's numbers (see `ColumnInference.missing_in_text`).
         text = _text_expression(cast, col)
         return f"CASE WHEN {missing_sql(col, cast.missing)} THEN NULL ELSE {text} END"
-    if cast.decided_type == "VARCHAR" and (cast.trim or cast.blank_null):
+    if cast.decided_type == "VARCHAR" and (cast.trim or cast.blank_null or cast.unquote):
         return _text_expression(cast, col)
     computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
     typed = computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
@@ -104,7 +107,12 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
 
 
 def _text_expression(cast: ColumnCast, col: str) -> str:
-    """A text column's typed value: trimmed when padded, else as written."""
+    """A text column's typed value: unwrapped from single quotes when so written, trimmed when
+    padded, else as written."""
+    if cast.unquote:
+        # OpenML's freMTPL2freq writes Region "'R82'", which no lookup's R82 meets; a value
+        # not wrapped is kept as written.
+        col = f"CASE WHEN {quoted_sql(col)} THEN {col}[2:-2] ELSE {col} END"
     # A value of spaces alone is no value (the " " of NYC's sales' EASE-MENT, of a
     # fixed-width export's blank field): NULL, as an empty one is. Only in columns whose
     # sample held spaced values: the check costs the typed write 0.1 s a million rows.
