@@ -367,6 +367,16 @@ def test_gs1_numbers_of_a_trade_item_name_one_code() -> None:
     assert refers_to("ISBN", "items", "GTIN") == 0.0
 
 
+def test_a_parcel_s_numbers_as_mls_feeds_and_assessors_name_them_name_one_key() -> None:
+    # RESO's MLS listings write ParcelNumber, Cook County's assessor roll PIN, California's
+    # counties APN, Los Angeles AIN, CAMA exports PARID: the MLS-to-assessor link was missed.
+    assert refers_to("ParcelNumber", "roll_2023", "PIN", own_key=True) >= 0.9
+    assert refers_to("APN", "assessor_roll", "Parcel ID", own_key=True) >= 0.9
+    assert refers_to("PARID", "parcels", "AIN", own_key=True) >= 0.9
+    assert refers_to("PIN_14", "parcels", "PARCELNUMB", own_key=True) >= 0.9
+    assert refers_to("Pin Code", "parcels", "APN", own_key=True) == 0.0  # (India's postal code)
+
+
 def test_e_discovery_document_numbers_are_keys_and_family_names_self_references() -> None:
     # Relativity's and Concordance's load files: BEGDOC or BEGBATES keys them, BEGATTACH
     # names the family's first document.

@@ -508,6 +508,8 @@ def _refers_to(child_column: str, parent_table: str, parent_column: str, *, own_
         return 0.0
     if child != core_words(parent_column) and trade_item_number(child_column) and trade_item_number(parent_column):
         return TRADE_ITEM_FAMILY
+    if child != core_words(parent_column) and parcel_number(child_column) and parcel_number(parent_column):
+        return PARCEL_FAMILY
     parent_words = core_words(parent_column)
     specific_parent = bool(entity_words(parent_column))
     if child == parent_words and specific_parent:
@@ -579,6 +581,22 @@ def trade_item_number(name: str) -> bool:
         bool(ws) and _TRADE_ITEM_NUMBER.fullmatch(ws[0]) is not None
         and all(w.isdigit() or len(w) == 1 or w in KEY_WORDS for w in ws[1:])
     )
+
+
+# A county's parcel (its tax lot), as each writer names its number: RESO's MLS feeds write
+# ParcelNumber, Cook County's assessor PIN (PIN14, its fourteen digits), California's counties
+# APN, Los Angeles County AIN, Pennsylvania's and Ohio's CAMA exports PARID, GIS layers
+# PARCEL_ID (PARCELNUMB, cut to a shapefile's ten letters). Two names of the family name the
+# same key: the MLS-to-assessor join every property analysis starts with. (Not "Pin Code",
+# India's postal code.)
+_PARCEL_NUMBER = re.compile(r"(?:pin(?:1[04])?|apn|ain|parid|parcel)(?:id|no|nr|nbr|num|numb|number)?")
+PARCEL_FAMILY = 0.9
+
+
+def parcel_number(name: str) -> bool:
+    """Whether a name is one of a parcel's numbers (ParcelNumber, PIN, APN, AIN, PARID,
+    Parcel ID), its words written together."""
+    return _PARCEL_NUMBER.fullmatch("".join(core_words(name))) is not None
 
 
 def _glued(name: str) -> str:

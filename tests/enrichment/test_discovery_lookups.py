@@ -1,0 +1,37 @@
+"""Links of real estate and power market exports onto the tables that list what they name:
+assessor rolls, ZIP tables, node maps (the helpers and the store fixtures of `test_discovery`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from datadossier.runtime import Runtime
+from tests.enrichment.test_discovery import _edges, _profile, runtime
+
+__all__ = ["runtime"]  # (the fixture, shared)
+
+_PINS = [
+    "14-28-122-005-0000", "14-28-122-006-0000", "14-29-301-017-0000", "17-03-210-044-1012",
+    "17-03-210-044-1013", "20-11-402-031-0000", "20-14-118-009-0000", "25-02-309-021-0000",
+]
+
+
+def _roll(year: int) -> str:
+    """A Cook County assessor roll of one tax year, by PIN."""
+    return "PIN,Tax Year,Property Class,Total Assessed Value\n" + "".join(
+        f'{pin},{year},2-{11 - i % 3:02d},"{12 + 3 * i},{100 + 50 * i}"\n' for i, pin in enumerate(_PINS)
+    )
+
+
+async def test_an_mls_parcel_number_links_to_the_assessor_roll_s_pin(runtime: Runtime, tmp_path: Path) -> None:
+    # RESO's listings name the parcel ParcelNumber, Cook County's roll PIN: six listings of
+    # five dashed parcels found no link, though named PIN they did.
+    folder = tmp_path / "data" / "mls"
+    folder.mkdir(parents=True)
+    (folder / "roll_2023.csv").write_text(_roll(2023))
+    cited = [_PINS[0], _PINS[1], _PINS[3], _PINS[5], _PINS[7], _PINS[0]]
+    (folder / "listings.csv").write_text("ListingId,ListPrice,ParcelNumber\n" + "".join(
+        f'ML{81923456 + i},"${500 + 25 * i},000",{pin}\n' for i, pin in enumerate(cited)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="mls")
+    assert ("listings", ("ParcelNumber",), "roll_2023", ("PIN",)) in _edges(found, "mls")
