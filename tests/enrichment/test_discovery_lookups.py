@@ -3,10 +3,11 @@ assessor rolls, ZIP tables, node maps (the helpers and the store fixtures of `te
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from datadossier.runtime import Runtime
-from tests.enrichment.test_discovery import _edges, _profile, runtime
+from tests.enrichment.test_discovery import _count, _edges, _profile, runtime
 
 __all__ = ["runtime"]  # (the fixture, shared)
 
@@ -35,3 +36,24 @@ async def test_an_mls_parcel_number_links_to_the_assessor_roll_s_pin(runtime: Ru
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="mls")
     assert ("listings", ("ParcelNumber",), "roll_2023", ("PIN",)) in _edges(found, "mls")
+
+
+async def test_a_postal_code_with_zip_plus_fours_on_some_rows_links_to_the_zip_table(runtime: Runtime, tmp_path: Path) -> None:
+    # An MLS's PostalCode writes the ZIP+4 (98103-2345) on a third of its listings, the ZIP
+    # table the five digits: no link at all, the +4s outnumbering the ZIPs.
+    rng = random.Random(21)
+    zips = [f"98{n:03d}" for n in (4, 101, 103, 105, 107, 112, 115, 117, 118, 122)]
+    folder = tmp_path / "data" / "mls"
+    folder.mkdir(parents=True)
+    (folder / "zip_codes.csv").write_text("ZIP,City\n" + "".join(f"{z},Seattle\n" for z in zips))
+    written = [z if i % 3 else f"{z}-{rng.randint(1000, 9999)}" for i, z in enumerate(rng.choice(zips) for _ in range(300))]
+    (folder / "listings.csv").write_text("ListingId,ListPrice,PostalCode\n" + "".join(
+        f'ML{81923456 + i},"${400 + i},000",{w}\n' for i, w in enumerate(written)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="mls")
+    link = _edges(found, "mls")[("listings", ("PostalCode",), "zip_codes", ("ZIP",))]
+    assert link.evidence["normalizations"] == ["zip_plus_four"]
+    assert link.evidence["orphan_rows"] == 0
+    (path, *_) = (await service.join_paths("listings", "zip_codes")).paths
+    assert await _count(runtime, path.sql) == 300
+    assert any("ZIP+4" in w for w in path.warnings)

@@ -17,9 +17,14 @@ from typing import TYPE_CHECKING, Literal, get_args
 if TYPE_CHECKING:
     import duckdb
 
-Normalization = Literal["spaces", "resolver_prefix", "label", "prefix", "apostrophe", "whole_number", "leading_zeros", "case"]
+Normalization = Literal[
+    "spaces", "resolver_prefix", "label", "prefix", "apostrophe", "zip_plus_four", "whole_number", "leading_zeros", "case"
+]
 # In the order `normalized_key` applies them.
 NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
+# The steps tried on any text key: a ZIP+4 cut to its five digits only under a postal name
+# (see `relationships._zip_plus_four`), where other codes of nine digits are no ZIPs.
+TEXT_NORMALIZATIONS: tuple[Normalization, ...] = tuple(n for n in NORMALIZATIONS if n != "zip_plus_four")
 
 # The resolvers whose URLs wrap scholarly identifiers (DOIs, ORCIDs, OpenAlex and ROR ids),
 # and the "doi:" some files write before a DOI.
@@ -57,6 +62,12 @@ def _apostrophe(sql: str) -> str:
     return f"ltrim({sql}, '''')"
 
 
+def _zip_plus_four(sql: str) -> str:
+    # An MLS's PostalCode writes the ZIP+4 on a third of its rows (98103-2345), a ZIP table the
+    # five digits: the ZIP is the first five.
+    return f"CASE WHEN regexp_full_match({sql}, '[0-9]{{5}}-?[0-9]{{4}}') THEN left({sql}, 5) ELSE {sql} END"
+
+
 def _whole_number(sql: str) -> str:
     # The ".0" pandas writes after a whole number in a column with a missing value (a county
     # FIPS code's "1001.0").
@@ -77,6 +88,7 @@ _STEPS: dict[Normalization, Callable[[str], str]] = {
     "resolver_prefix": _resolver_prefix,
     "label": _label,
     "apostrophe": _apostrophe,
+    "zip_plus_four": _zip_plus_four,
     "whole_number": _whole_number,
     "leading_zeros": _leading_zeros,
     "case": _case,
@@ -88,6 +100,7 @@ _WORDS: dict[Normalization, str] = {
     "label": "a label written before the values",
     "prefix": "a prefix written before the values on one side",
     "apostrophe": "a leading apostrophe",
+    "zip_plus_four": "a ZIP+4's four-digit extension (98103-2345 read as 98103)",
     "whole_number": "a whole number's \".0\"",
     "leading_zeros": "leading zeros of codes",
     "case": "case",
@@ -99,7 +112,7 @@ def normalizations_of(evidence: dict[str, object]) -> tuple[Normalization, ...]:
     the evidence named them (its SQL then stays what it was)."""
     named = evidence.get("normalizations")
     if not isinstance(named, list):
-        return tuple(n for n in NORMALIZATIONS if n not in ("label", "prefix"))  # (labels and prefixes came later)
+        return tuple(n for n in TEXT_NORMALIZATIONS if n not in ("label", "prefix"))  # (labels, prefixes and ZIP+4s came later)
     listed: list[object] = named  # pyright: ignore[reportUnknownVariableType]
     return tuple(n for n in NORMALIZATIONS if n in listed)
 
@@ -127,9 +140,9 @@ def _shared_start(a: str, b: str) -> str:
     return a[:size]
 
 
-def normalized_key(sql: str, steps: Iterable[Normalization] = NORMALIZATIONS, prefix: str = "") -> str:
-    """SQL: the text key ``sql`` with the given slips undone, in their fixed order (all of
-    them by default: a link found before its evidence named the ones it needs); ``prefix``,
+def normalized_key(sql: str, steps: Iterable[Normalization] = TEXT_NORMALIZATIONS, prefix: str = "") -> str:
+    """SQL: the text key ``sql`` with the given slips undone, in their fixed order (those of
+    any text key by default: a link found before its evidence named the ones it needs); ``prefix``,
     letters one side writes before its values, is the prefix step's."""
     wanted = set(steps)
     for name in NORMALIZATIONS:
@@ -149,15 +162,21 @@ def describe(steps: Sequence[Normalization], labels: Sequence[str] = (), prefix:
 
 
 def needed_steps(
-    con: duckdb.DuckDBPyConnection, child_values: str, parent_values: str, prefix: str = ""
+    con: duckdb.DuckDBPyConnection,
+    child_values: str,
+    parent_values: str,
+    steps: Sequence[Normalization] = NORMALIZATIONS,
+    prefix: str = "",
 ) -> tuple[Normalization, ...]:
     """The steps that make the matches of a child's values (``child_values``, a query of one
     column ``v``, its values not found as written) in the parent's (``parent_values``, one
-    column ``v`` too): of each pair of values equal once normalized, the steps that changed
-    either value before the two became equal. A step that only rewrites values already equal
-    (lower-casing codes written in capitals on both sides) is left out."""
-    stages = ", ".join(f"{_step(name, f's{i}', prefix)} AS s{i + 1}" for i, name in enumerate(NORMALIZATIONS))
-    last = len(NORMALIZATIONS)
+    column ``v`` too): of each pair of values equal once normalized (by ``steps``; ``prefix``
+    the prefix step's letters), the steps that changed either value before the two became
+    equal. A step that only rewrites values already equal (lower-casing codes written in
+    capitals on both sides) is left out."""
+    tried: list[Normalization] = [name for name in NORMALIZATIONS if name in steps]
+    stages = ", ".join(f"{_step(name, f's{i}', prefix)} AS s{i + 1}" for i, name in enumerate(tried))
+    last = len(tried)
     needed = ", ".join(
         f"bool_or(c.s{i} <> p.s{i} AND (c.s{i + 1} <> c.s{i} OR p.s{i + 1} <> p.s{i}))" for i in range(last)
     )
@@ -166,5 +185,5 @@ def needed_steps(
         f" p AS (SELECT DISTINCT v AS s0, {stages} FROM ({parent_values}) WHERE v IS NOT NULL)"
         f" SELECT {needed} FROM c JOIN p ON c.s{last} = p.s{last}"
     ).fetchone()
-    found: tuple[Normalization, ...] = tuple(n for n, used in zip(NORMALIZATIONS, row or (), strict=False) if used)
-    return found or NORMALIZATIONS
+    found: tuple[Normalization, ...] = tuple(n for n, used in zip(tried, row or (), strict=False) if used)
+    return found or tuple(tried)

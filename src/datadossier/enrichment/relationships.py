@@ -50,6 +50,7 @@ from datadossier.enrichment.naming import (
 from datadossier.enrichment.normalized import (
     LABEL,
     NORMALIZATIONS,
+    TEXT_NORMALIZATIONS,
     Normalization,
     describe,
     needed_steps,
@@ -58,7 +59,7 @@ from datadossier.enrichment.normalized import (
     one_sided_prefix,
 )
 from datadossier.enrichment.parts import part_labels
-from datadossier.inference.names import looks_like_phone, names_a_call_line
+from datadossier.inference.names import looks_like_phone, looks_like_postal, names_a_call_line
 
 if TYPE_CHECKING:
     import duckdb
@@ -491,7 +492,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 # Too few parent values to hold half the child's, unless the child has so many
                 # that most of its rows may still be found (`Candidate.best_integrity`).
                 least = MIN_ROW_PARENT_SHARE if child_distinct >= ROW_INTEGRITY_MIN_DISTINCT else MIN_INTEGRITY * 0.9
-                if parent_distinct < least * child_distinct or not _ranges_meet(child, parent):
+                if (parent_distinct < least * child_distinct and not _zip_plus_four(child, parent)) or not _ranges_meet(child, parent):
                     continue
                 name = name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
                 if name == 0.0 and identifies_own_table(child):
@@ -734,7 +735,10 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
                 if parent_key not in parents_written:
                     parents_written[parent_key] = _written(con, relations[cand.parent.table], quote_ident(cand.parent.name))
                 prefix = _apparent_slip(cand, child_written, parents_written[parent_key])
-                if cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE or prefix is not None:
+                if (
+                    cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE or prefix is not None
+                    or _zip_plus_four(cand.child, cand.parent)
+                ):
                     _check_normalized(con, relations, cand, prefix or "")
             cand.confidence = score(cand.best_integrity, cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
@@ -794,9 +798,10 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
     its values, set aside too); kept apart from the exact integrity (a JOIN on the raw values
     still misses those rows)."""
     parent = f"p.{quote_ident(cand.parent.name)}"
+    steps = NORMALIZATIONS if _zip_plus_four(cand.child, cand.parent) else TEXT_NORMALIZATIONS
     row = con.execute(
         f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
-        f"ON {normalized_key('d.v', prefix=prefix)} = {normalized_key(parent, prefix=prefix)}"
+        f"ON {normalized_key('d.v', steps, prefix)} = {normalized_key(parent, steps, prefix)}"
     ).fetchone()
     assert row is not None
     found = int(row[0])
@@ -808,12 +813,23 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
             con,
             f"SELECT d.v FROM _dd_values d ANTI JOIN {relations[cand.parent.table]} p ON d.v = {parent}",
             f"SELECT {parent} AS v FROM {relations[cand.parent.table]} p",
+            steps,
             prefix,
         )
         if "label" in cand.normalizations:
             cand.labels = _labels(con)
         if "prefix" in cand.normalizations:
             cand.prefix = prefix
+
+
+def _zip_plus_four(child: ColumnStats, parent: ColumnStats) -> bool:
+    """Whether a column named for postal codes may hold ZIP+4s (98103-2345) beside the five
+    digits a ZIP key writes: an MLS's PostalCode, NPPES's and the IRS's ZIPs, with the +4 on
+    some rows. Its distinct values, a ZIP's many +4s, are then far more than the ZIPs they name."""
+    return (
+        child.family == parent.family == "string" and parent.fixed_length == 5 and looks_like_postal(child.name)
+        and (child.avg_length or 0.0) > 5
+    )
 
 
 # Labels named in a link's evidence, at most.
