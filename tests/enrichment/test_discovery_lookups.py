@@ -57,3 +57,27 @@ async def test_a_postal_code_with_zip_plus_fours_on_some_rows_links_to_the_zip_t
     (path, *_) = (await service.join_paths("listings", "zip_codes")).paths
     assert await _count(runtime, path.sql) == 300
     assert any("ZIP+4" in w for w in path.warnings)
+
+
+async def test_a_reference_into_yearly_snapshots_keyed_alike_links_to_every_year_holding_it(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A county's assessor roll, one file per tax year, each by PIN (the same parcels in both):
+    # listings' PIN was linked to the 2022 roll alone, and the join path to the 2023 roll
+    # said "not connected", advising to aggregate though a PIN names one row there.
+    folder = tmp_path / "data" / "county"
+    folder.mkdir(parents=True)
+    for year in (2022, 2023):
+        (folder / f"roll_{year}.csv").write_text(_roll(year))
+    cited = [_PINS[0], _PINS[1], _PINS[3], _PINS[5], _PINS[7], _PINS[0]]
+    (folder / "listings.csv").write_text("ListingId,ListPrice,PIN\n" + "".join(
+        f'ML{81923456 + i},"${500 + 25 * i},000",{pin}\n' for i, pin in enumerate(cited)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="county")
+    into = {parent: r for (child, _, parent, _), r in _edges(found, "county").items() if child == "listings"}
+    assert set(into) == {"roll_2022", "roll_2023"}
+    assert all("repeated_over_parts" in r.evidence["parts_union"] for r in into.values())
+    assert {e.table: e.role for e in entities}["county.roll_2023"] == "dimension"
+    (path, *_) = (await service.join_paths("listings", "roll_2023")).paths
+    assert await _count(runtime, path.sql) == 6
+

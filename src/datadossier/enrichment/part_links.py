@@ -8,6 +8,12 @@ keyed by one column, unique over all of them, are read as one parent: a referenc
 integrity and orphans are counted against their union, and the reference is linked to
 every part that holds some of its values, each link naming the others (``parts_union``:
 the tables, and the SQL reading their key whole).
+
+A dataset of one file per period whose key repeats from one period to the next (a county's
+assessor roll per tax year, each by PIN, the same parcels in both) is read so too: a listing's
+PIN names one row of each year's roll, and linking it to one year alone (the first of a tie)
+left the other years "not connected" to it. Its links say that each value may be in several
+parts (``repeated_over_parts``): a join onto one part is plain, onto the union by part.
 """
 
 from __future__ import annotations
@@ -35,13 +41,15 @@ class KeyedParts:
     # Each part as read beside the others (its numbers written as the others' padded codes,
     # see `parts.as_codes`).
     reads: dict[str, str]
+    # The key's values repeat from one part to the next: snapshots of one table per period.
+    repeated: bool = False
 
 
 def keyed_parts(
     con: duckdb.DuckDBPyConnection, tables: list[TableStats], keys: dict[str, TableKeys]
 ) -> dict[str, KeyedParts]:
     """Each table that is a part of a dataset whose parts share one single-column grain, its
-    values unique over all parts, with the group it belongs to."""
+    values unique over all parts or the parts periods (`_periods`), with the group it belongs to."""
     from datadossier.enrichment.parts import as_codes
     from datadossier.enrichment.relationships import partitions, schema_of
 
@@ -62,11 +70,24 @@ def keyed_parts(
         reads = {name: as_codes(by_name[name]) for name in group}
         union = " UNION ALL ".join(f"SELECT {key} FROM {reads[name]}" for name in group)
         row = con.execute(f"SELECT count(DISTINCT {key}), count(*) FROM ({union})").fetchone()
-        if row is None or int(row[0]) != int(row[1]):
+        repeated = row is None or int(row[0]) != int(row[1])
+        if repeated and not _periods(group):
             continue  # (a key repeated over the parts: a file per ticker by date, no one parent)
-        parts = KeyedParts(tuple(group), grain[0], f"({union})", reads)
+        parts = KeyedParts(tuple(group), grain[0], f"({union})", reads, repeated)
         found.update(dict.fromkeys(group, parts))
     return found
+
+
+def _periods(group: list[str]) -> bool:
+    """Whether the parts' names differ by periods (digits in each label: roll_2022 and
+    roll_2023, a quarter's 2023q1), whose files are snapshots of one table, the same things
+    listed in each; not by the ticker or the station a file holds."""
+    from datadossier.enrichment.model import bare
+    from datadossier.enrichment.parts import part_labels
+
+    names = [bare(name) for name in group]
+    labels = part_labels(names)
+    return labels != names and all(any(ch.isdigit() for ch in label) for label in labels)
 
 
 def union_relations(relations: dict[str, str], groups: dict[str, KeyedParts]) -> dict[str, str]:
@@ -99,7 +120,11 @@ def links_to_every_part(
         ):
             result.append(link)
             continue
-        noted = {"tables": list(parts.tables), "key": parts.key, "union": parts.union[1:-1]}
+        noted: dict[str, object] = {"tables": list(parts.tables), "key": parts.key, "union": parts.union[1:-1]}
+        if parts.repeated:
+            noted["repeated_over_parts"] = (
+                f"a value of {parts.key} may be in every part (one row a part): join one part, or the union by its part"
+            )
         held = _held_by_part(con, relations, link, parts)
         holding = [name for name in (link.parent_table, *(t for t in parts.tables if t != link.parent_table)) if held[name]]
         for name in holding or [link.parent_table]:
