@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 
 from datadossier.runtime import Runtime
+from datadossier.server.tools.relationship_models import RelationshipOut
 from tests.enrichment.test_discovery import _count, _edges, _profile, runtime
 
 __all__ = ["runtime"]  # (the fixture, shared)
@@ -81,3 +82,32 @@ async def test_a_reference_into_yearly_snapshots_keyed_alike_links_to_every_year
     (path, *_) = (await service.join_paths("listings", "roll_2023")).paths
     assert await _count(runtime, path.sql) == 6
 
+
+async def test_a_plant_node_map_describes_the_pnodes_of_hourly_prices_and_selects_plants_of_an_inventory(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A trading desk's plant_node_map: one row per plant it trades, a PJM pnode_id for its PJM
+    # plants alone. PJM's hourly prices repeat 9 pnodes, 4 of them the map's: no link. EIA-860's
+    # generator inventory names 120 plants, 6 of them the map's: linked to it at 0.79 with no
+    # partial-parent flag, which made the inventory a "fact".
+    rng = random.Random(22)
+    folder = tmp_path / "data" / "desk"
+    folder.mkdir(parents=True)
+    pnodes = [32417, 1124877, 2156111, 5413143, 51288, 34497, 33092, 116013751, 1269364670]
+    (folder / "pjm_da_hrl_lmps.csv").write_text("datetime_beginning_ept,pnode_id,pnode_name,total_lmp_da\n" + "".join(
+        f"3/11/2023 {h}:00,{p},NODE {p},{rng.uniform(20, 60):.4f}\n" for h in range(24) for p in pnodes))
+    plants = rng.sample(range(100, 60000), 120)
+    (folder / "generators.csv").write_text("Plant Code,Generator ID,Technology,Nameplate Capacity (MW)\n" + "".join(
+        f"{p},GT{g},Natural Gas Fired Combined Cycle,{rng.uniform(50, 400):.1f}\n" for p in plants for g in range(1, 1 + p % 3 + 1)))
+    mapped = [(plant, pnodes[i] if i < 4 else "") for i, plant in enumerate(plants[:6])]
+    (folder / "plant_node_map.csv").write_text("Plant Code,node name,pnode_id,iso\n" + "".join(
+        f"{plant},NODE {plant},{pnode},{'PJM' if pnode else 'CAISO'}\n" for plant, pnode in mapped))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="desk")
+    edges = _edges(found, "desk")
+    prices = edges[("pjm_da_hrl_lmps", ("pnode_id",), "plant_node_map", ("pnode_id",))]
+    assert prices.cardinality == "n:1"
+    assert RelationshipOut.of(prices).evidence["parent_found_in_child"] == 1.0
+    assert ("generators", ("Plant Code",), "plant_node_map", ("Plant Code",)) not in edges
+    assert edges[("plant_node_map", ("Plant Code",), "generators", ("Plant Code",))].relationship_type == "semantic"
+    assert {e.table: e.role for e in entities}["desk.generators"] != "fact"

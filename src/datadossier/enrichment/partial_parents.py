@@ -10,6 +10,12 @@ a key named exactly as the repeated column of the other table (an identifier of 
 a bare `id`, nor of the other table's own entity), most of its own values among that column's,
 and no other link between the two.
 It is then the parent, n:1, its low integrity and orphans stated (the join is optional).
+
+The lookup's key may be empty on some of its rows (`relationships.keys_but_for`): a trading
+desk's plant_node_map names a PJM pnode_id for its PJM plants only, and PJM's hourly prices
+repeat those pnodes among others. But a table naming a few of the child's things only (the
+desk's seven plants among the 161 of EIA-860's generator inventory) is a selection of them,
+not their description: no parent (`MIN_CHILD_FOUND`).
 """
 
 from __future__ import annotations
@@ -31,6 +37,10 @@ MIN_PARENT_FOUND = 0.5
 # At least this many of the lookup's values found in the child: two or three shared ids of
 # tables named alike may be chance.
 MIN_FOUND = 3
+# The share of the child's values the lookup must hold: Dunnhumby's demographics describe a
+# third of the households; the plants a desk trades, a twentieth of an inventory's, are a
+# selection of them (see `relationships.shared_keys`), not a table describing them.
+MIN_CHILD_FOUND = 0.1
 # The confidence of such a link, below that of a link whose values are (nearly) all found:
 # only the names and the lookup's side of the values speak for it.
 PARTIAL_DISCOUNT = 0.8
@@ -53,6 +63,7 @@ def partial_parents(
         Candidate,
         check_integrity,
         identifies_own_table,
+        keys_but_for,
         link_from,
         name_evidence,
         partitions,
@@ -65,7 +76,9 @@ def partial_parents(
     linked = {frozenset({link.child_table, link.parent_table}) for link in links}
     schemas = {t.name: schema_of(t) for t in tables}
     parents = [
-        t.column(k[0]) for t in tables for k in keys[t.name].keys if len(k) == 1 and _names_a_thing_key(t.column(k[0]))
+        c for t in tables
+        for c in [*(t.column(k[0]) for k in keys[t.name].keys if len(k) == 1), *keys_but_for(t, keys[t.name])]
+        if _names_a_thing_key(c)
     ]
     candidates: list[Candidate] = []
     for table in tables:
@@ -92,6 +105,8 @@ def partial_parents(
         held = cand.found / (cand.parent.distinct or cand.parent.non_null or 1)
         if cand.best_integrity >= MIN_INTEGRITY or cand.found < MIN_FOUND or held < MIN_PARENT_FOUND:
             continue  # (a link of half the values or more is chosen with the others, or refused there)
+        if cand.best_integrity < MIN_CHILD_FOUND:
+            continue  # (a selection of the child's things)
         cand.confidence = round(PARTIAL_DISCOUNT * score(held, cand.name, cand.specificity), 4)
         if cand.confidence < ACCEPT:
             continue
