@@ -1691,6 +1691,21 @@ def test_a_report_s_total_rows_after_the_table_are_left_out(con, tmp_path: Path)
     assert _loaded(con)[1] == 20
 
 
+@pytest.mark.parametrize(
+    "label", ["Gesamt: Konto", "Total : Compte", "Totaal: Account", "Totale: account", "Total: cuenta", "Insgesamt"],
+)
+def test_a_report_s_total_row_in_the_account_s_language_is_left_out(con, tmp_path: Path, label: str) -> None:
+    # Google Ads' campaign report from a German, French, Dutch or Italian account labels its
+    # total in that language, "--" under the id and the day; kept, it doubled every SUM.
+    path = tmp_path / "campaign_report.csv"
+    rows = "".join(f"Campaign {i},172456789{i:02d},2023-04-{1 + i:02d},{100 + i},{i}.50\n" for i in range(20))
+    path.write_text("Campaign,Campaign ID,Day,Impr.,Cost\n" + rows + f"{label},--,--,2190,200.00\n")
+    dialect = _load(con, path)
+    assert dialect is not None
+    assert dialect.footer == 1
+    assert _loaded(con) == (["Campaign", "Campaign ID", "Day", "Impr.", "Cost"], 20)
+
+
 def test_a_last_row_totalling_a_unit_over_empty_labels_is_a_footer(con, tmp_path: Path) -> None:
     # FAO FishStatJ's exports end with "Totals - Tonnes - live weight" over empty label columns
     # and each year's sum; loaded, it doubled every year's sum and broke Country + Species' key.

@@ -1658,7 +1658,11 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
 
 # A report's total row, by its first field: "Total", "Totals", "Grand Total", "Total: Account",
 # or the total of what the report lists (Schwab's history ends with "Transactions Total").
-_TOTAL_ROW = re.compile(r"(?i:(?:[a-z]+ )?(?:grand |sub-?)?totals?)(?::.*)?")
+# Google and Microsoft Ads write the label in the account's language: "Gesamt: Konto",
+# "Total : Compte" (French, a space before the colon), "Totaal: Account", "Totale: account".
+_TOTAL_ROW = re.compile(
+    r"(?i:(?:[a-z]+ )?(?:grand |sub-?)?(?:totals?|totaal|totale|totaux|gesamt|insgesamt|summe))(?:\s*:.*)?"
+)
 
 
 # A total's label alone in a cell: "Total", "Totals:", "Grand Total", "Report Total", "Sum".
