@@ -2052,3 +2052,30 @@ def test_a_canvas_gradebooks_points_possible_row_is_no_student(con, tmp_path: Pa
     names, count = _loaded(con)
     assert (names[0], count) == ("Student", students)
     assert con.execute('SELECT count(*) FROM raw_t WHERE "Current Score" = \'(read only)\'').fetchall() == [(0,)]
+
+
+def test_a_census_api_response_saved_as_csv_is_read_as_its_table(con, tmp_path: Path) -> None:
+    # The Census API answers with a JSON array of arrays, one array a line, the first naming
+    # the columns; saved as acs.csv it failed with "a header but no data rows".
+    rows = [f'["Census Tract {i}; King County; Washington","{415000 + i}",null,"53","033","{i:04d}00"]' for i in range(1, 41)]
+    path = tmp_path / "acs.csv"
+    path.write_text('[["NAME","B25077_001E","B25077_001M","state","county","tract"],\n' + ",\n".join(rows) + "]\n")
+    _load(con, path)
+    assert _loaded(con) == (["NAME", "B25077_001E", "B25077_001M", "state", "county", "tract"], 40)
+    first = con.execute('SELECT "NAME", B25077_001E, B25077_001M, tract FROM raw_t LIMIT 1').fetchone()
+    assert first == ("Census Tract 1; King County; Washington", "415001", None, "000100")
+
+
+def test_json_arrays_are_refused_as_json_with_advice_that_makes_a_table(con, tmp_path: Path) -> None:
+    # read_json makes one list column of the Census API's array of arrays: named .json, the
+    # advice is to read it under a .csv name; an array of objects is JSON whatever its name.
+    census = tmp_path / "acs.json"
+    census.write_text('[["NAME","tract"],\n["Census Tract 1","000100"]]\n')
+    with pytest.raises(SourceError, match="holds JSON, not CSV text") as err:
+        _load(con, census)
+    assert str(tmp_path / "acs.csv") in (err.value.hint or "")
+    records = tmp_path / "records.csv"
+    records.write_text('[{"id": 1, "name": "a"},\n{"id": 2, "name": "b"}]\n')
+    with pytest.raises(SourceError, match="holds JSON, not CSV text") as err:
+        _load(con, records)
+    assert "read_json(" in (err.value.hint or "")

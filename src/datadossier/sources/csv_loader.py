@@ -41,6 +41,13 @@ from datadossier.sources.files import (
     read_call,
     renamed_row_id,
 )
+from datadossier.sources.json_rows import (
+    JsonCell,
+    array_of_arrays_hint,
+    json_rows,
+    opens_array_of_arrays,
+    write_json_rows_as_csv,
+)
 
 if TYPE_CHECKING:
     import duckdb
@@ -2660,14 +2667,37 @@ def null_tokens_seen(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> NullToken
     return NullTokensSeen(counts, min(total, NULL_TOKEN_ROWS), total <= NULL_TOKEN_ROWS)
 
 
+# A JSON document's opening whatever the file's name: an object's first key, alone or as an
+# array's first element (a header never opens so).
+_JSON_OPENING = re.compile(r'\A\s*(?:\[\s*)?\{\s*"')
+
+
 def _refuse_json(head_text: str, path: Path) -> None:
     """Refuse a JSON file named on its own, with how to convert it: read as CSV, an NDJSON
     event export (Mixpanel's) failed on its first line with "fix the malformed rows". JSON by
-    its name and an opening bracket or brace, or an object's first key whatever its name (a
-    header never opens so)."""
+    its name and an opening bracket or brace, or by its opening whatever its name: an
+    object's first key, or an array of arrays that `json_rows` could not read as a table.
+    read_json makes one list column of an array of arrays, so the advice for that differs."""
     start = head_text.lstrip()
-    if (is_json(path) and start.startswith(("{", "["))) or start.startswith('{"'):
-        raise SourceError(f"{path} holds JSON, not CSV text.", hint=json_to_parquet_hint(path))
+    named = is_json(path) and start.startswith(("{", "["))
+    if named or _JSON_OPENING.match(start) or opens_array_of_arrays(start):
+        hint = array_of_arrays_hint(path) if named and opens_array_of_arrays(start) else json_to_parquet_hint(path)
+        raise SourceError(f"{path} holds JSON, not CSV text.", hint=hint)
+
+
+def _open_json_rows(
+    file: DataFile, rows: list[list[JsonCell]], *, raw_copy: Path, null_tokens: list[str], max_columns: int,
+) -> CsvCopy:
+    """Open a JSON array of arrays (`json_rows`) as the CSV text it is rewritten to, beside
+    the workspace's copy; that text is then read like any CSV file (its header, its types,
+    its ragged rows), and dropped once copied."""
+    text = raw_copy.with_name(raw_copy.name + ".rows.csv")
+    write_json_rows_as_csv(rows, text)
+    try:
+        table = DataFile(text, "csv", file.table_name)
+        return open_csv(table, raw_copy=raw_copy, null_tokens=null_tokens, max_columns=max_columns, encoding="utf-8")
+    finally:
+        text.unlink(missing_ok=True)
 
 
 def open_csv(
@@ -2694,6 +2724,11 @@ def open_csv(
     except (LookupError, UnicodeDecodeError) as exc:
         raise SourceError(f"Cannot decode {file.path} as {enc}: {exc}.", hint="Pass the file's real encoding.") from exc
     head_text = head_text.lstrip("\ufeff")
+    if opens_array_of_arrays(head_text) and not is_json(file.path):
+        # The Census API's response saved as acs.csv: a table in JSON's brackets.
+        rows = json_rows(file.path, enc)
+        if rows is not None:
+            return _open_json_rows(file, rows, raw_copy=raw_copy, null_tokens=null_tokens, max_columns=max_columns)
     _refuse_json(head_text, file.path)
     dialect = detect_dialect(head_text, enc, file.path, whole=len(head) < SNIFF_BYTES)
     if dialect.field_count > max_columns:
