@@ -398,6 +398,16 @@ def test_mixed_currencies_stay_varchar(infer: Infer) -> None:
     assert "several units or currencies" in result.reason
 
 
+def test_letters_of_several_kinds_under_an_identifier_s_name_are_no_units(infer: Infer) -> None:
+    # FAA's N-NUMBER: tail numbers of digits, some ending in letters ("801DZ", "552NW", "9248S"),
+    # were said to carry several units or currencies.
+    values = ["12345", "1A", "100", "801DZ", "552NW", "9248S", "77510", "696LR", "31TH", "4415"] * 20
+    result = infer({"N-NUMBER": values})["N-NUMBER"]
+    assert result.decided_type == "VARCHAR"
+    assert "units or currencies" not in result.reason
+    assert "part of the identifiers, not units" in result.reason
+
+
 def test_mixed_units_stay_varchar(infer: Infer) -> None:
     result = infer({"weight": ["12 kg", "5 lb", "3 kg", "1 lb"]})["weight"]
     assert result.decided_type == "VARCHAR"

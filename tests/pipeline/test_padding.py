@@ -37,6 +37,23 @@ def test_values_padded_to_a_width_are_trimmed_in_the_typed_layer(tmp_path: Path)
     assert profile.max_length == 11
 
 
+def test_a_key_mostly_filling_its_width_is_trimmed_where_the_file_pads_every_field(tmp_path: Path) -> None:
+    # FAA's MASTER.txt pads every field to its width, a comma after the last: N-NUMBER is five
+    # wide and most tail numbers fill it, so "1A   " kept its spaces beside a trimmed NAME.
+    path = tmp_path / "MASTER.txt"
+    lines = [f"{'N-NUMBER'},{'SERIAL NUMBER':<30},{'NAME':<30},{'MODE S CODE HEX':<10},"]
+    for i in range(300):
+        tail = f"{10000 + i * 7}" if i % 5 else ["1A", "100", "31TH", "552NW", "9S"][i % 25 // 5]
+        lines.append(f"{tail:<5},{f'SN-{i * 13}':<30},{f'OWNER {i % 40} LLC':<30},{f'A{i:05X}':<10},")
+    path.write_text("\n".join(lines) + "\n")
+    query = 'SELECT max(length("N-NUMBER")), count_if("N-NUMBER" = \'1A\'), max(length("NAME")) FROM "typed"."s.t"'
+    out, rows = run_file(path, tmp_path, query)
+    assert rows == [(5, 12, 12)]
+    inferences = {i.column_name: i for i in out.inferences}
+    assert inferences["N-NUMBER"].padded
+    assert "the file pads its columns to widths" in inferences["N-NUMBER"].reason
+
+
 def test_values_of_spaces_alone_are_null_in_the_typed_layer(tmp_path: Path) -> None:
     # NYC's rolling sales: EASE-MENT is " " on every row, APARTMENT NUMBER on most, TAX CLASS
     # now and then (too rarely to pad the column); the raw layer keeps the spaces.

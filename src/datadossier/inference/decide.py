@@ -182,6 +182,21 @@ def _unquoted_when_quoted(result: ColumnInference, findings: SampleFindings) -> 
     return replace(result, quoted=True, reason=result.reason + note)
 
 
+def trimmed_as_its_file_pads(result: ColumnInference, findings: SampleFindings, padded: list[str]) -> ColumnInference:
+    """A text decision over values some of them padded, each such value as long as the
+    longest, in a file whose ``padded`` columns are trimmed (see `_trimmed_when_padded`): the
+    file pads every field to its width, this column's too, where its values mostly fill it.
+    The result as it was otherwise."""
+    if result.decided_type != "VARCHAR" or result.padded or not findings.padded_share or findings.aligned_share < ALIGNED_SHARE:
+        return result
+    listed = ", ".join(padded[:3]) + (", ..." if len(padded) > 3 else "")
+    note = (
+        f" {findings.padded_share:.0%} of the sampled values have spaces before or after them, each as long as"
+        f" the longest value, and the file pads its columns to widths ({listed} are trimmed): the typed layer trims them."
+    )
+    return replace(result, padded=True, spaced=True, reason=result.reason + note)
+
+
 def _decide_text(
     name: str,
     raw_type: str,
@@ -612,6 +627,8 @@ def _names_a_waybill(name: str) -> bool:
 
 
 _GLUED_CODES = "codes of a digit and a letter"
+# Digits and letters of several kinds under an identifier's name (see `_attach_unit`).
+_IDENTIFIER_LETTERS = "an identifier's letters"
 _NO_RUN_FROM_ZERO = "no run from 0:00:00"
 # Name words of a code list, beside which digits glued to a capital letter are codes however
 # many (LDA's filing_type, SAM's ENTITY_STRUCTURE).
@@ -866,7 +883,9 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
         read = amount_unit if stats.detector.data_type == "DECIMAL" else value_unit
         units = {read(marker) for marker in stats.markers}
         if len(units) != 1 or None in units:
-            option.blocked = "mixed units"
+            # Under an identifier's name the letters are the identifier's: FAA's N-NUMBER
+            # "801DZ", "552NW", "9248S" are tail numbers, not numbers in several units.
+            option.blocked = _IDENTIFIER_LETTERS if looks_like_identifier(column_name) else "mixed units"
             option.details["units_seen"] = [m.strip() for m in stats.markers]
             return
         share = (stats.marked or 0) / stats.parsed if stats.parsed else 0.0
@@ -2038,6 +2057,13 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
             f"Values are digits glued to a capital letter or letters ({codes}), few of them, under a code's or a voyage's"
             " name or with a leading zero: codes such as filing types 1A..4A, voyages 076W or PISA's cycle 08MS, not a number and"
             " a unit (the letter would be lost); kept as VARCHAR."
+        )
+    lettered = next((o for o in options if o.blocked == _IDENTIFIER_LETTERS), None)
+    if lettered is not None:
+        seen = ", ".join(m.strip() for m in lettered.stats.markers)
+        return (
+            f"Values are digits followed by letters of several kinds ({seen}) under an identifier's name: the"
+            " letters are part of the identifiers, not units; kept as VARCHAR."
         )
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:

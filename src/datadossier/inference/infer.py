@@ -25,7 +25,11 @@ from typing import TYPE_CHECKING
 from datadossier.engine.gateway import quote_ident, quote_literal
 from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
 from datadossier.inference.conversions import NO_READINGS, Readings, row_number_sql
-from datadossier.inference.decide import MONTH_FIRST_PATTERNS, decide_text_column
+from datadossier.inference.decide import (
+    MONTH_FIRST_PATTERNS,
+    decide_text_column,
+    trimmed_as_its_file_pads,
+)
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.names import label_says_date, label_says_datetime, same_naming
@@ -159,6 +163,7 @@ def infer_columns(
                 plan.findings.table_decimal_comma = True
                 results[i] = _decide(plan, scan, config, labels)
     _redecide_by_comma_locale(plans, scans, results, config, labels, delimiter)
+    results = _trimmed_beside_padded_columns(plans, results)
     results = _table_letters_in_text(con, relation, plans, results)
     results = amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
     return measures_of_row_metric(con, relation, quantities_in_row_unit(con, relation, results))
@@ -212,6 +217,27 @@ def _redecide_by_comma_locale(
             # (Where nothing says decimal, a comma-separated file's quoted "12,345" is thousands.)
             findings.comma_delimited = locale is None
             results[i] = _decide(plans[i], scans[i], config, labels)
+
+
+# At least this many text columns trimmed as padded to a width, and at least half of those
+# with spaces around some values, say the file pads every field to its width.
+PADDED_FILE_COLUMNS = 2
+
+
+def _trimmed_beside_padded_columns(plans: list[ColumnPlan], results: list[ColumnInference]) -> list[ColumnInference]:
+    """The decisions with the text columns whose padded values fill the column's width trimmed
+    too where the file pads its fields to widths (`trimmed_as_its_file_pads`), however few of
+    their values are padded. FAA's MASTER.txt pads every field: N-NUMBER, five characters wide,
+    is filled by most tail numbers ("12345"), so its "1A   " stayed padded beside a trimmed
+    SERIAL NUMBER and NAME, and every lookup of the registry's key missed a tenth of the fleet."""
+    padded = [r.column_name for r in results if r.padded]
+    spaced = sum(r.spaced for r in results)
+    if len(padded) < PADDED_FILE_COLUMNS or 2 * len(padded) < spaced:
+        return results
+    return [
+        trimmed_as_its_file_pads(result, plan.findings, padded) if plan.findings is not None else result
+        for plan, result in zip(plans, results, strict=True)
+    ]
 
 
 def _beside_table_missing_letters(plans: list[ColumnPlan]) -> None:
