@@ -2500,6 +2500,30 @@ async def test_nhanes_files_are_keyed_by_seqn_beside_a_pandas_index(runtime: Run
     assert entity.grain_columns == ["SEQN"]
 
 
+async def test_r_row_names_under_an_empty_header_are_no_grain_and_no_parent(runtime: Runtime, tmp_path: Path) -> None:
+    # freMTPL2freq and freMTPL2sev written by R's write.csv: row names "1".."n" under a ""
+    # header, then IDpol (policy numbers spread far wider than the rows). The row names were
+    # the grain, and the rating factors (VehPower 4..15, BonusMalus) pointed at the claims'.
+    folder = tmp_path / "data" / "mtpl"
+    folder.mkdir(parents=True)
+    rng = random.Random(7)
+    policies = sorted(rng.sample(range(1, 120_000), 600))
+    (folder / "freq.csv").write_text('"","IDpol","ClaimNb","VehPower","BonusMalus","Area"\n' + "".join(
+        f'"{i + 1}",{p},{rng.choice([0, 0, 0, 1])},{rng.randint(4, 15)},{rng.choice([50, 50, 57, 68, 80, 100])},"{rng.choice("ABCDEF")}"\n'
+        for i, p in enumerate(policies)))
+    claimed = [rng.choice(policies) for _ in range(150)]
+    (folder / "sev.csv").write_text('"","IDpol","ClaimAmount"\n' + "".join(
+        f'"{i + 1}",{p},{rng.uniform(100, 5000):.2f}\n' for i, p in enumerate(claimed)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="mtpl")
+    edges = _edges(found, "mtpl")
+    assert ("sev", ("IDpol",), "freq", ("IDpol",)) in edges
+    assert not [edge for edge in edges if edge[3][0].startswith("column")]
+    freq = next(e for e in entities if e.table == "mtpl.freq")
+    assert freq.grain_columns == ["IDpol"]
+    assert "numbers the rows" in freq.evidence["keys"]["row_counter_reason"]
+
+
 async def test_a_table_of_a_day_and_a_store_is_no_bridge(runtime: Runtime, tmp_path: Path) -> None:
     # Favorita: transactions per store and day point at stores and at the oil prices by day;
     # they are the stores' days, not an n:m link between oil prices and stores.

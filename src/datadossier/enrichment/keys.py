@@ -365,6 +365,13 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         "column_sets_checked": checked,
         "scores": {",".join(k): round(s, 2) for k, s in scores.items()},
     }
+    counters = [k[0] for k in keys if len(k) == 1 and _numbers_rows(table, table.column(k[0]))]
+    if counters:
+        evidence["row_counter"] = counters[0]
+        evidence["row_counter_reason"] = (
+            f"{counters[0]} numbers the rows (0 or 1 up to the row count: R's write.csv row names, a pandas"
+            " index written out): ranked after the table's own keys, and no reference's target"
+        )
     if grain is not None and len(grain) == 1 and _row_counter(table, table.column(grain[0])):
         # A row counter keys any table: copies of rows beside it are counted all the same (a
         # pandas index written with WineEnthusiast's reviews, 8% of them repeated).
@@ -1037,6 +1044,18 @@ def _first_position(table: TableStats) -> int:
     return min(filled or [c.position for c in table.columns])
 
 
+def _leading_positions(table: TableStats) -> tuple[int, ...]:
+    """The place of the table's first column, and of the one after it when the first is a
+    row counter (`_row_counter`): R's write.csv puts its row names before the file's own
+    first field (freMTPL2freq's IDpol, policy numbers up to 6 million over 678,013 rows)."""
+    first = _first_position(table)
+    leading = next((c for c in table.columns if c.position == first), None)
+    if leading is None or not _numbers_rows(table, leading):
+        return (first,)
+    after = [c.position for c in table.columns if c.position > first]
+    return (first, min(after)) if after else (first,)
+
+
 def _nearly_unique_time(column: ColumnStats, rows: int) -> bool:
     """A timestamp or a date with nearly as many values as rows (9 in 10 or more): NYC's
     payroll's Agency Start Date, 95% distinct, was unique by chance with an agency's code and
@@ -1067,7 +1086,7 @@ def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
     so in their name; numbered rows fill their range."""
     if column.family != "integer" or is_key_like(column.name) or column.distinct is None:
         return False
-    if column.position == _first_position(table) or column.distinct < 0.9 * table.rows or alphabetical(table):
+    if column.position in _leading_positions(table) or column.distinct < 0.9 * table.rows or alphabetical(table):
         return False
     low, high = column.min_value, column.max_value
     return low is not None and high is not None and high - low + 1 >= 2 * table.rows
@@ -1162,8 +1181,10 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
         column = table.column(name)
         bonus = 0.0
         unit = len(key) > 1 and names_a_unit(name)
-        if _counts_rows(name):
-            bonus -= 1.5  # a row's number (MIMIC's ROW_ID, "Unnamed: 0"): the entity's key comes first
+        if _counts_rows(name) or _numbers_rows(table, column):
+            # A row's number (MIMIC's ROW_ID, "Unnamed: 0", R's row names under an empty
+            # header): the entity's key comes first.
+            bonus -= 1.5
         elif names_a_rank(name):
             bonus -= 1.0  # a place in the ordering (Happiness Rank beside Country): what the row is comes first
         elif unit:
@@ -1296,6 +1317,16 @@ def _row_counter(table: TableStats, column: ColumnStats) -> bool:
         column.position == _first_position(table) and column.family == "integer"
         and is_placeholder(column.name)
         and low in (0, 1) and high is not None and high - low + 1 == table.rows
+    )
+
+
+def _numbers_rows(table: TableStats, column: ColumnStats) -> bool:
+    """A row counter (`_row_counter`) in a file with a header: named so, or a first column
+    whose header alone is empty (R's write.csv row names, a pandas index). A headerless
+    file's first column of 1 up to the row count is a dimension's own key (TPC-DS's
+    item.dat), which the facts cite."""
+    return _row_counter(table, column) and (
+        _counts_rows(column.name) or not all(is_placeholder(c.name) for c in table.columns)
     )
 
 
