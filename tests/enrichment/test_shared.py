@@ -123,7 +123,6 @@ def test_an_install_date_met_by_a_day_of_revenue_is_said_to_be_a_cohort(con: duc
     assert "But g.players(install_ts) is the day each of its rows began (a cohort" in note
 
 
-<<<<<<< HEAD
 def test_a_market_s_local_operating_day_is_shared_before_its_times_in_utc(con: duckdb.DuckDBPyConnection) -> None:
     # CAISO's OASIS prices: INTERVALSTARTTIME_GMT and INTERVALENDTIME_GMT (UTC) before OPR_DT,
     # the Pacific operating day, which a trade's delivery day means; the evening hours fall on
@@ -167,7 +166,8 @@ def test_columns_copying_one_another_are_one_shared_attribute_named_with_its_cop
         "b.plant_node_map(node name) and m.caiso(NODE_ID_XML): 3 of 3 values in common; aggregate both sides to it first."
         " (m.caiso(NODE_ID, NODE) hold the same values as NODE_ID_XML on every row: copies of it.)"
     )
-=======
+
+
 def test_a_name_s_word_with_a_letter_marking_its_kind_is_the_word(con: duckdb.DuckDBPyConnection) -> None:
     # A power desk's trades name the delivery point `node` (PJM's hubs among CAISO's nodes),
     # and a plant map its "node name"; PJM's LMP files call the same hubs `pnode_name` (a
@@ -190,4 +190,3 @@ def test_a_name_s_word_with_a_letter_marking_its_kind_is_the_word(con: duckdb.Du
         (s.from_column, s.to_column) for s in shared_attributes(con, "b.plant_node_map", "m.pjm_da_hrl_lmps") if isinstance(s, SharedAttribute)
     ]
     assert pairs == [("node name", "pnode_name")]
->>>>>>> 3249a31 (Shared attributes: a word with a letter marking its kind is the word (PJM's pnode_name beside a trade's node), and three values met as written on a quarter of the fewer are shared)
