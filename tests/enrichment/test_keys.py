@@ -7,8 +7,6 @@ import duckdb
 from datadossier.enrichment.keys import (  # pyright: ignore[reportPrivateUsage]
     _grid_coordinate,  # pyright: ignore[reportPrivateUsage]
     _key_score,  # pyright: ignore[reportPrivateUsage]
-
-
     _minimal_within,  # pyright: ignore[reportPrivateUsage]
     _part_ok,  # pyright: ignore[reportPrivateUsage]
 )
