@@ -846,6 +846,42 @@ def test_an_area_beside_its_units_column_of_acres_and_square_feet_is_in_each_row
     assert generic["Area"].unit_column == "Units"
 
 
+def test_a_cloud_bill_s_usage_is_in_the_unit_each_row_s_pricing_unit_names(infer: Infer) -> None:
+    # AWS's Cost and Usage Report: lineItem/UsageAmount in the hours, GB-months, GB or requests
+    # of each row's pricing/unit, several columns away; summed alone, hours were added to bytes.
+    # Its costs are money, not usage.
+    cur = infer({
+        "lineItem/UsageType": ["USE1-BoxUsage:t3.micro", "USE1-TimedStorage-ByteHrs", "USE1-DataTransfer-Out-Bytes", "USE1-Requests-Tier1"],
+        "lineItem/UsageAmount": ["24", "1.7076116245", "38.0481222456", "12000"],
+        "lineItem/UnblendedCost": ["0.2496", "0.0392750674", "3.4243310021", "0.06"],
+        "pricing/publicOnDemandCost": ["0.2496", "0.0392750674", "3.4243310021", "0.06"],
+        "pricing/unit": ["Hrs", "GB-Mo", "GB", "Requests"],
+    })
+    assert "each row's `pricing/unit` (GB, GB-Mo, Hrs, Requests): do not sum across units" in cur["lineItem/UsageAmount"].reason
+    assert cur["lineItem/UnblendedCost"].unit_column is None
+    # GCP's billing export: usage.amount in its usage.unit, the amount in pricing units in its
+    # usage.pricing_unit; Azure's cost export: Quantity in its UnitOfMeasure.
+    gcp = infer({
+        "usage.amount": ["3600", "1.2e12", "5000", "2.5"],
+        "usage.unit": ["seconds", "byte-seconds", "bytes", "requests"],
+        "usage.amount_in_pricing_units": ["1", "0.4", "0.0000045", "0.00025"],
+        "usage.pricing_unit": ["hour", "gibibyte month", "tebibyte", "count"],
+    })
+    assert gcp["usage.amount"].unit_column == "usage.unit"
+    assert gcp["usage.amount_in_pricing_units"].unit_column == "usage.pricing_unit"
+    azure = infer({
+        "MeterCategory": ["Virtual Machines", "Storage", "Bandwidth", "Storage", "Functions"],
+        "Quantity": ["24", "10.5", "3.2", "100", "7"],
+        "UnitOfMeasure": ["1 Hour", "1 GB/Month", "1 GB", "10K", "1 Hour"],
+    })
+    assert azure["Quantity"].unit_column == "UnitOfMeasure"
+    plain = infer({"usage_type": ["X0", "X1", "X2", "X3"], "usage_amount": ["4.5", "41.7", "12.5", "30.3"], "unit": ["H", "PC", "PC", "KG"]})
+    assert plain["usage_amount"].unit_column == "unit"
+    # A `Unit` of places is none of units, whatever state code closes them.
+    places = infer({"Qty": ["1", "2", "3"], "Unit": ["Kansas City MO", "St Louis MO", "Springfield MO"]})
+    assert places["Qty"].unit_column is None
+
+
 def test_results_beside_a_result_indicator_are_said_to_mix_the_metrics_it_names(infer: Infer) -> None:
     # Meta Ads Manager's export: `Results` counts purchases on one row and people reached on
     # the next, as each row's `Result indicator` says, and `Cost per result` likewise; a sum

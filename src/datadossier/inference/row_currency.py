@@ -27,6 +27,10 @@ _MONEY_WORDS = frozenset({
     "revenues", "mrr", "arr", "paid", "due", "balance", "payment", "payments", "charge", "charges", "discount",
     "refund", "refunds", "credit", "debit", "salary", "wage", "wages", "spend", "proceeds", "earnings",
 })
+# Words that make an amount a quantity used (a cloud bill's `lineItem/UsageAmount` in hours,
+# GB-months or requests, GCP's `usage.amount`): an amount of usage is no money.
+_USAGE_WORDS = frozenset({"usage", "consumed", "consumption"})
+_AMOUNT_WORDS = frozenset({"amount", "amt"})
 # Words that make a money word's column something else: a tax rate, a count of payments.
 _NOT_MONEY_WORDS = frozenset({
     "rate", "pct", "percent", "percentage", "ratio", "count", "cnt", "number", "num", "qty", "quantity",
@@ -85,13 +89,20 @@ def _currency_named_like(amount: str, currencies: list[str]) -> str | None:
     return None
 
 
+def _names_money(tokens: set[str]) -> bool:
+    """Whether a name's words say it holds money: a money word, but not an amount of usage
+    (CUR's `UsageAmount`, though its `UsageCost` is money)."""
+    money = _MONEY_WORDS & tokens
+    return bool(money) and not (money <= _AMOUNT_WORDS and _USAGE_WORDS & tokens)
+
+
 def _unitless_amount(result: ColumnInference, currency: str) -> bool:
     # The currency column's own words in the amount's name (`Amount (Buyer Currency)`) say
     # whose currency it is, not that the column is no amount.
     tokens = set(name_tokens(result.column_name)) - (set(name_tokens(currency)) - _MONEY_WORDS)
     return (
         result.decided_type in _AMOUNT_TYPES and result.unit is None
-        and bool(_MONEY_WORDS & tokens) and not _NOT_MONEY_WORDS & tokens
+        and _names_money(tokens) and not _NOT_MONEY_WORDS & tokens
     )
 
 
@@ -142,6 +153,31 @@ _MEASURE_CODES = frozenset({
     "LITER", "LITERS", "LITRE", "LITRES", "GALLON", "GALLONS", "PIECE", "PIECES", "HOURS", "MINUTES",
     "SECONDS", "DAYS", "WEEKS",
 })
+# Parts of the compound units a cloud bill writes per row, in capitals: AWS CUR's `pricing/unit`
+# of Hrs, GB-Mo, vCPU-Hours and Lambda-GB-Second, GCP's `usage.unit` of byte-seconds and
+# gibibyte month, Azure's `UnitOfMeasure` of 1 Hour, 10 GB and 1 GB/Month.
+_DATA_AND_TIME_UNITS = frozenset({
+    "BYTE", "BYTES", "KB", "MB", "GB", "TB", "PB", "KIB", "MIB", "GIB", "TIB", "KILOBYTE", "KILOBYTES",
+    "MEGABYTE", "MEGABYTES", "GIGABYTE", "GIGABYTES", "TERABYTE", "TERABYTES", "KIBIBYTE", "KIBIBYTES",
+    "MEBIBYTE", "MEBIBYTES", "GIBIBYTE", "GIBIBYTES", "TEBIBYTE", "TEBIBYTES", "KBPS", "MBPS", "GBPS", "IOPS",
+    "HR", "HRS", "HOUR", "HOURS", "MIN", "MINS", "MINUTE", "MINUTES", "SEC", "SECOND", "SECONDS",
+    "DAY", "DAYS", "WK", "WEEK", "WEEKS", "MO", "MONTH", "MONTHS", "YR", "YEAR", "YEARS",
+})
+# Counts written as a row's unit: CUR's Requests and Metrics, GCP's count.
+_COUNTED_UNITS = frozenset({
+    "COUNT", "REQUEST", "REQUESTS", "CALLS", "QUERIES", "EVENTS", "MESSAGES", "METRICS", "ALARMS",
+    "OBJECTS", "IOS", "INVOCATIONS", "TRANSACTIONS",
+})
+# A counted thing in the plural, which a cloud bill writes as the unit of its long tail (CUR's
+# Dashboards, Secrets, Findings), perhaps after a count (Azure's `10000 Transactions`).
+# A count alone is one too (Azure's `10K` and `100` transactions), counted as such: a column of
+# numbers alone, an apartment's `Unit`, holds no unit.
+_COUNTED_NOUN = re.compile(r"(?:\d+[A-Za-z]?\s+)?[A-Za-z]+(?:[- ][A-Za-z]+)*[A-Za-z][sS]|\d+[KM]?")
+# A count before a unit (Azure's `10 GB`, `10K`).
+_COUNT = re.compile(r"\d+(?:[.,]\d+)*[KM]?")
+# Of a unit column's distinct values, one in this many may be none that is known (CUR's
+# ConfigurationItemRecorded among its Hrs and GB-Mo).
+_UNKNOWN_UNIT_SHARE = 5
 # Compact names of a row's unit column: UoM, Unit of Measure, SAP's MEINH, MEINS, ERFME, VRKME.
 _UNIT_NAMES = frozenset({"uom", "unit", "units", "unitofmeasure", "unitofmeasurement", "meinh", "meins", "erfme", "vrkme"})
 # SAP's activity units ILE01 to ILE06 go with the activities ISM01 to ISM06.
@@ -152,6 +188,8 @@ _QUANTITY_WORDS = frozenset({
     "qty", "quantity", "quantities", "yield", "measured", "consumed", "produced", "scrap",
     # A measure's own word, served by a table's one `Units` column (a parcel list's Area, Units).
     "area", "size", "length", "width", "height", "depth", "weight", "volume", "distance", "duration",
+    # A cloud bill's usage in its `pricing/unit` (CUR's `lineItem/UsageAmount`).
+    *_USAGE_WORDS,
 })
 # Words of a number's name that make it no quantity: the order number or the line before a unit.
 _NOT_QUANTITY_WORDS = _NOT_MONEY_WORDS - {"qty", "quantity"} | {"no", "nr", "line", "item", "key", "year"}
@@ -197,38 +235,97 @@ def _names_units(name: str) -> bool:
 
 def _unitless_quantity(result: ColumnInference) -> bool:
     tokens = set(name_tokens(result.column_name))
+    # (A group's prefix names the group, not the number: CUR's `lineItem/UsageAmount` is no
+    # line's number.)
+    own = set(name_tokens(re.split(r"[/.]", result.column_name)[-1]))
     return (
         result.decided_type in _AMOUNT_TYPES and result.unit is None
-        and not _MONEY_WORDS & tokens and not _NOT_QUANTITY_WORDS & tokens
+        and not _names_money(tokens) and not _NOT_QUANTITY_WORDS & own
     )
 
 
 def _unit_column_for(index: int, name: str, named: list[tuple[int, str]], width: int) -> str | None:
-    words = set(name_tokens(name)) - _FILLER_WORDS
-    digits = re.findall(r"\d+$", name)
-    for _, column in named:
-        own = set(name_tokens(column)) - {"unit", "units", "uom", "measure"} - _FILLER_WORDS
-        if own & words or (digits and re.findall(r"\d+$", column) == digits):
-            return column
+    if (own := _unit_column_named_like(name, named)) is not None:
+        return own
     beside = next((column for position, column in named if position == index + 1), None)
     if beside is not None and width > index + 1:
         return beside
     # (A generic unit column, not an activity's: SAP's ILE01 serves ISM01 alone.)
-    generic = [column for _, column in named if re.sub(r"[^a-z0-9]", "", column.lower()) in _UNIT_NAMES]
-    if len(generic) == 1 and _QUANTITY_WORDS & words:
+    generic = [column for _, column in named if _generic_unit_name(column)]
+    if len(generic) == 1 and _QUANTITY_WORDS & set(name_tokens(name)):
         return generic[0]
     return None
 
 
+def _unit_column_named_like(name: str, named: list[tuple[int, str]]) -> str | None:
+    """The unit column sharing most words with a quantity's name (GCP's `usage.amount_in_pricing_units`
+    with `usage.pricing_unit`, not `usage.unit`) or its closing number (`ISM01` with `ILE01`), or None."""
+    words = set(name_tokens(name)) - _FILLER_WORDS
+    digits = re.findall(r"\d+$", name)
+    best: tuple[int, str | None] = (0, None)
+    for _, column in named:
+        if digits and re.findall(r"\d+$", column) == digits:
+            return column
+        shared = len(_own_unit_words(column) & words)
+        if shared > best[0]:
+            best = (shared, column)
+    return best[1]
+
+
+def _own_unit_words(column: str) -> set[str]:
+    return set(name_tokens(column)) - {"unit", "units", "uom", "measure"} - _FILLER_WORDS
+
+
+# Words before a unit column's own that leave it the table's generic one (CUR's `pricing/unit`).
+_GENERIC_UNIT_WORDS = frozenset({"pricing", "billing"})
+
+
+def _generic_unit_name(column: str) -> bool:
+    """Whether a unit column serves the table rather than one quantity: `UoM`, SAP's `MEINH`,
+    or one named after the bill's pricing, alone or after a group's prefix (CUR's `pricing/unit`)."""
+    compact = re.sub(r"[^a-z0-9]", "", re.split(r"[/.]", column)[-1].lower())
+    return compact in _UNIT_NAMES or (
+        _names_units(column) and _own_unit_words(column) <= _GENERIC_UNIT_WORDS
+    )
+
+
 def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str] | None:
-    """The units a column holds, when all its values are codes of units of measure (in any
-    case), or None: a business `Unit` of North and South is no unit of measure."""
+    """The units a column holds, when its values are units of measure (in any case), or None:
+    a business `Unit` of North and South is no unit of measure. Counted things in the plural
+    may stand beside them, no more than the units, and a few values neither (a cloud bill's
+    long tail of units)."""
     values = _distinct_values(con, relation, column)
     # (One unit written in two cases, EA and ea, is one unit.)
     codes = sorted({value.upper(): value for value in sorted(values, reverse=True)}.values())
-    if not codes or len(values) > _MAX_CURRENCIES or any(code.upper() not in _MEASURE_CODES for code in codes):
+    if not codes or len(values) > _MAX_CURRENCIES:
+        return None
+    units = [code for code in codes if _names_a_unit(code.upper())]
+    counted = [code for code in codes if code not in units and _COUNTED_NOUN.fullmatch(code)]
+    unknown = len(codes) - len(units) - len(counted)
+    if not units or len(units) < len(counted) or unknown * _UNKNOWN_UNIT_SHARE > len(codes):
         return None
     return codes
+
+
+def _names_a_unit(value: str) -> bool:
+    """Whether a value in capitals is a unit of measure: a code (PC, KG, Acres), a count written
+    as a unit (Requests), a thing counted (`API REQUESTS`), or words that are each a unit, a compound of one or a count (GCP's
+    `GIBIBYTE MONTH`, CUR's `GB-MO` and `VCPU-HOURS`, Azure's `1 GB/MONTH`); not a place's
+    `KANSAS CITY MO`."""
+    if value in _MEASURE_CODES or value in _COUNTED_UNITS:
+        return True
+    words = value.split()
+    if not words or words[-1] in _COUNTED_UNITS:
+        return bool(words)
+    return all(_unit_word(word) for word in words) and not all(_COUNT.fullmatch(word) for word in words)
+
+
+def _unit_word(word: str) -> bool:
+    parts = [part for part in re.split(r"[-/]", word) if part]
+    return (
+        word in _MEASURE_CODES or word in _DATA_AND_TIME_UNITS or _COUNT.fullmatch(word) is not None
+        or (len(parts) > 1 and any(part in _DATA_AND_TIME_UNITS or part in _COUNTED_UNITS for part in parts))
+    )
 
 
 # Last words of a column naming each row's metric (Meta Ads Manager's `Result indicator`, a long
