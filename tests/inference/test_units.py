@@ -882,6 +882,30 @@ def test_a_cloud_bill_s_usage_is_in_the_unit_each_row_s_pricing_unit_names(infer
     assert places["Qty"].unit_column is None
 
 
+def test_a_measure_takes_the_one_unit_its_own_unit_column_writes_or_is_said_to_mix_them(infer: Infer) -> None:
+    # CDC's Chronic Disease Indicators: DataValue in the %, cases per 100,000, gallons or Number
+    # of each row's DataValueUnit; BRFSS's Data_value in the % its Data_value_unit writes on
+    # every row. A confidence limit beside that unit column is not named after it.
+    cdi = infer({
+        "Question": ["Binge drinking", "Invasive cancer incidence", "Alcohol consumption", "Binge drinking", "Amputations"],
+        "DataValueUnit": ["%", "cases per 100,000", "gallons", "%", "Number"],
+        "DataValue": ["12.5", "462.3", "2.13", "17.9", "1540"],
+    })
+    assert (
+        "each row's `DataValueUnit` (%, Number, cases per 100,000, gallons): do not sum across units"
+        in cdi["DataValue"].reason
+    )
+    brfss = infer({
+        "Locationabbr": ["AL", "AL", "AK", "AK"],
+        "Data_value": ["14.6", "15.1", "8.2", None],
+        "Confidence_limit_High": ["16.0", "17.0", "9.4", None],
+        "Data_value_unit": ["%", "%", "%", "%"],
+    })
+    assert brfss["Data_value"].unit == "%"
+    assert "Unit from `Data_value_unit`, the same on every row: %." in brfss["Data_value"].reason
+    assert brfss["Confidence_limit_High"].unit is None
+
+
 def test_results_beside_a_result_indicator_are_said_to_mix_the_metrics_it_names(infer: Infer) -> None:
     # Meta Ads Manager's export: `Results` counts purchases on one row and people reached on
     # the next, as each row's `Result indicator` says, and `Cost per result` likewise; a sum

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from datadossier.engine.gateway import quote_ident
 from datadossier.inference.model import ColumnInference
 from datadossier.inference.names import name_tokens
-from datadossier.inference.units import ISO_CURRENCIES
+from datadossier.inference.units import ISO_CURRENCIES, VALUE_UNIT_CONFIDENCE, unit_from_label
 
 if TYPE_CHECKING:
     import duckdb
@@ -163,11 +163,16 @@ _DATA_AND_TIME_UNITS = frozenset({
     "HR", "HRS", "HOUR", "HOURS", "MIN", "MINS", "MINUTE", "MINUTES", "SEC", "SECOND", "SECONDS",
     "DAY", "DAYS", "WK", "WEEK", "WEEKS", "MO", "MONTH", "MONTHS", "YR", "YEAR", "YEARS",
 })
-# Counts written as a row's unit: CUR's Requests and Metrics, GCP's count.
+# Counts written as a row's unit: CUR's Requests and Metrics, GCP's count, the Number among CDC
+# Chronic Disease Indicators' `DataValueUnit`.
 _COUNTED_UNITS = frozenset({
-    "COUNT", "REQUEST", "REQUESTS", "CALLS", "QUERIES", "EVENTS", "MESSAGES", "METRICS", "ALARMS",
-    "OBJECTS", "IOS", "INVOCATIONS", "TRANSACTIONS",
+    "COUNT", "NUMBER", "REQUEST", "REQUESTS", "CALLS", "QUERIES", "EVENTS", "MESSAGES", "METRICS", "ALARMS",
+    "OBJECTS", "IOS", "INVOCATIONS", "TRANSACTIONS", "CASES",
 })
+# Signs written as a whole unit (CDC's `DataValueUnit` of % and $).
+_SIGN_UNITS = frozenset({"%", "‰", "$", "€", "£", "¥"})
+# A rate written out (CDC's `cases per 100,000`, `pack sales per capita`).
+_RATE_UNIT = re.compile(r".*\bPER\s+\S.*")
 # A counted thing in the plural, which a cloud bill writes as the unit of its long tail (CUR's
 # Dashboards, Secrets, Findings), perhaps after a count (Azure's `10000 Transactions`).
 # A count alone is one too (Azure's `10K` and `100` transactions), counted as such: a column of
@@ -220,6 +225,11 @@ def quantities_in_row_unit(
         codes = units.get(column) if column is not None else None
         if column is not None and codes is not None and len(codes) > 1:
             noted[index] = _in_row(r, column, codes, "unit", "units")
+        elif column is not None and codes is not None and column == _unit_column_named_like(r.column_name, named):
+            # A unit column named after the measure that writes one unit throughout states the
+            # measure's unit (BRFSS's `Data_value_unit` of % on every row); one only beside a
+            # quantity or generic may serve other columns, and says nothing.
+            noted[index] = _in_own_unit(r, column, codes[0])
     return noted
 
 
@@ -308,11 +318,12 @@ def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -
 
 
 def _names_a_unit(value: str) -> bool:
-    """Whether a value in capitals is a unit of measure: a code (PC, KG, Acres), a count written
-    as a unit (Requests), a thing counted (`API REQUESTS`), or words that are each a unit, a compound of one or a count (GCP's
+    """Whether a value in capitals is a unit of measure: a code (PC, KG, Acres), a count or a
+    sign written as a unit (Requests, Number, %), a rate (`CASES PER 100,000`), a thing counted
+    (`API REQUESTS`), or words that are each a unit, a compound of one or a count (GCP's
     `GIBIBYTE MONTH`, CUR's `GB-MO` and `VCPU-HOURS`, Azure's `1 GB/MONTH`); not a place's
     `KANSAS CITY MO`."""
-    if value in _MEASURE_CODES or value in _COUNTED_UNITS:
+    if value in _MEASURE_CODES or value in _COUNTED_UNITS or value in _SIGN_UNITS or _RATE_UNIT.fullmatch(value):
         return True
     words = value.split()
     if not words or words[-1] in _COUNTED_UNITS:
@@ -326,6 +337,21 @@ def _unit_word(word: str) -> bool:
         word in _MEASURE_CODES or word in _DATA_AND_TIME_UNITS or _COUNT.fullmatch(word) is not None
         or (len(parts) > 1 and any(part in _DATA_AND_TIME_UNITS or part in _COUNTED_UNITS for part in parts))
     )
+
+
+def _in_own_unit(result: ColumnInference, column: str, written: str) -> ColumnInference:
+    """The decision with the one unit its own unit column writes on every row (BRFSS's
+    `Data_value` in the `%` of `Data_value_unit`)."""
+    found = unit_from_label(written)
+    unit = found.unit if found is not None else written
+    decided = result.decided_type, result.decided_pattern
+    candidates = [
+        replace(c, detected_unit=unit, unit_confidence=VALUE_UNIT_CONFIDENCE)
+        if (c.data_type, c.detected_pattern) == decided else c
+        for c in result.candidates
+    ]
+    note = f" Unit from `{column}`, the same on every row: {unit}."
+    return replace(result, candidates=candidates, reason=result.reason + note)
 
 
 # Last words of a column naming each row's metric (Meta Ads Manager's `Result indicator`, a long
