@@ -563,6 +563,45 @@ def test_a_loss_triangle_s_development_ages_over_its_accident_years_are_a_header
         assert _loaded(con) == ([first.split(",")[0], *(c.strip('"') for c in first.split(",")[1:])], 4)
 
 
+_FACTORS = "2019,1.876,1.367,1.131,1.077\n2020,1.919,1.323,1.146,\n2021,1.874,1.328,,\nSelected,1.890,1.339,1.139,1.077\n"
+
+
+@pytest.mark.parametrize(
+    ("below", "title"),
+    [
+        # Paid then incurred losses, the same header over each, with or without a blank line.
+        ("\nAccident Year,12,24,36,48\n" + _TRIANGLE, "Accident Year,12,24,36,48"),
+        ("Accident Year,12,24,36,48\n" + _TRIANGLE, "Accident Year,12,24,36,48"),
+        # The age-to-age factors under a title line, or titled in the header's corner.
+        ("\nAge-to-Age Factors\nAccident Year,12-24,24-36,36-48,48-Ult\n" + _FACTORS, "Age-to-Age Factors"),
+        ("\nAge-to-Age Factors,12-24,24-36,36-48,48-Ult\n" + _FACTORS, "Age-to-Age Factors,12-24,24-36,36-48,48-Ult"),
+    ],
+    ids=["repeated", "repeated_without_a_break", "factors_under_a_title", "factors_titled_in_the_corner"],
+)
+def test_a_loss_triangle_stacked_under_another_is_a_second_table(con, tmp_path: Path, below: str, title: str) -> None:
+    # Reserving tools export paid and incurred triangles, or a triangle and its age-to-age
+    # factors, one under another: the header was read as data (column0..column4, "12" a
+    # loss), both blocks were one table, the factors losses 1000 times too large, and a short
+    # export was refused as ragged.
+    path = tmp_path / "paid_tri.csv"
+    path.write_text("Accident Year,12,24,36,48\n" + _TRIANGLE + below)
+    dialect = _load(con, path)
+    assert (dialect.header, dialect.second_table) == (True, (6 + below.startswith("\n"), title))
+    assert _loaded(con) == (["Accident Year", "12", "24", "36", "48"], 4)
+
+
+def test_a_wide_table_of_years_repeated_under_a_blank_line_stays_one_table(con, tmp_path: Path) -> None:
+    # Figures by region and year, two exports concatenated: years are no development ages.
+    path = tmp_path / "regions.csv"
+    path.write_text(
+        'Region,2019,2020,2021\nNorth,"1,957,124","3,710,916","5,919,307"\nEast,101,233,402\n\n'
+        'Region,2019,2020,2021\nNorth,"957,124","710,916","919,307"\nEast,11,23,40\n'
+    )
+    dialect = _load(con, path)
+    assert (dialect.second_table, dialect.repeated_headers) == (None, 1)
+    assert _loaded(con) == (["Region", "2019", "2020", "2021"], 4)
+
+
 def test_rows_ending_in_a_delimiter_the_header_lacks_keep_the_header_columns(con, tmp_path: Path) -> None:
     # "a,b" over "1,2,": a trailing delimiter some exports write, not a third column.
     path = tmp_path / "x.csv"

@@ -1528,12 +1528,17 @@ def _second_table(physical: list[str], starts: list[int]) -> int | None:
     table, then " Annual Factors: January-December " over the same header and the yearly
     rows). The title is no row of the table (it has fewer fields than the header), and the
     blank line sets it apart; a header merely repeated (every 20 rows of a sports table,
-    files concatenated) has no title over it."""
+    files concatenated) has no title over it. Under a loss triangle's header, another
+    triangle's header starts a second table, repeated or not, titled or not (see
+    `_stacked_triangle`)."""
     first_seen: dict[str, int] = {}
+    triangle = _triangle_header_line(physical, starts)
     for n, i in enumerate(starts):
         text = physical[i].strip()
         earlier = first_seen.setdefault(text, n)
         delimiter = next((d for d in ",;\t|" if d in text), None)
+        if triangle is not None and delimiter is not None and n > triangle + 2 and _development_header(text, delimiter):
+            return _stacked_triangle(physical, starts, n, triangle, delimiter)
         if (
             delimiter is not None and n > 2 and earlier == n and _header_after_break(physical, starts, n, delimiter)
             and not _summary_over(physical, starts, n, delimiter)
@@ -1550,6 +1555,60 @@ def _second_table(physical: list[str], starts: list[int]) -> int | None:
         if top < n and top - 1 > earlier and starts[top] - starts[top - 1] > 1:
             return top
     return None
+
+
+def _triangle_header_line(physical: list[str], starts: list[int]) -> int | None:
+    """Of the first non-blank lines (a title or two may stand over the table), the one that is
+    a loss triangle's header (see `_development_header`) over an accident year's row, as an
+    index into ``starts``."""
+    for n, i in enumerate(starts[: _STACKED_TITLE_LINES + 1]):
+        text = physical[i].strip()
+        delimiter = next((d for d in ",;\t|" if d in text), None)
+        if (
+            delimiter is not None and n + 1 < len(starts) and _development_header(text, delimiter)
+            and _YEAR.fullmatch(physical[starts[n + 1]].split(delimiter, 1)[0].strip().strip('"'))
+        ):
+            return n
+    return None
+
+
+def _stacked_triangle(physical: list[str], starts: list[int], n: int, triangle: int, delimiter: str) -> int:
+    """Where a triangle stacked under the first one starts, its header being line ``n``: at its
+    title, the lines of words over that header with fewer fields (one to three, "Age-to-Age
+    Factors" over the factors' "Accident Year,12-24,24-36"), or at the header itself. Reserving
+    tools export paid and incurred triangles, or a triangle and its factors, one under another:
+    the same accident years start again, so the blocks are no rows of one table (the header
+    repeated was read as a row, and the factors as losses)."""
+    top = n
+    while top - 1 > triangle and n - (top - 1) <= _STACKED_TITLE_LINES:
+        title = physical[starts[top - 1]]
+        if title.count(delimiter) >= physical[starts[n]].count(delimiter) or not any(ch.isalpha() for ch in title):
+            break
+        top -= 1
+    return top
+
+
+# A development age in a triangle's header: months or a lag ("12", "1"), or the span of an
+# age-to-age factor ("12-24", "120-Ult", "9-Tail"). Three digits at most: years over a wide
+# table's columns ("Region,2019,2020") are no ages.
+_DEVELOPMENT_AGE = re.compile(r"([0-9]{1,3})(?:\s*-\s*(?:[0-9]{1,3}|(?i:ult|ultimate|tail)))?")
+
+
+def _development_header(text: str, delimiter: str) -> bool:
+    """Whether a line is a loss triangle's header: words, then two development ages or more,
+    rising ("Accident Year,12,24,36", "Age-to-Age Factors,12-24,24-36,36-Ult"), empty cells
+    after them at most."""
+    try:
+        cells = [cell.strip() for cell in next(csv.reader([text], delimiter=delimiter))]
+    except (csv.Error, StopIteration):
+        return False
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) < 3 or not _HEADER_WORD.search(cells[0]):
+        return False
+    ages = [_DEVELOPMENT_AGE.fullmatch(cell) for cell in cells[1:]]
+    starts = [int(age.group(1)) for age in ages if age is not None]
+    return len(starts) == len(ages) and all(b > a for a, b in itertools.pairwise(starts))
 
 
 def _header_after_break(physical: list[str], starts: list[int], n: int, delimiter: str) -> bool:
