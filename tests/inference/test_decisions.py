@@ -517,6 +517,24 @@ def test_a_code_glued_to_a_number_is_no_money(infer: Infer) -> None:
     assert money.decided_type == "DECIMAL"
 
 
+def test_keys_of_a_currency_code_a_dash_and_a_number_are_no_money(infer: Infer) -> None:
+    # A Jira export of a project keyed PHP (the Philippine peso's code): Issue key "PHP-101";
+    # ServiceNow's u_vendor_ticket "VND-4821"; and such keys under a name that says neither.
+    results = infer({
+        "Issue key": [f"PHP-{101 + i}" for i in range(40)],
+        "u_vendor_ticket": [f"VND-{4821 + 37 * i}" for i in range(40)],
+        "Reference line": [f"CAD-{7 + i}" for i in range(40)],
+        "net": ["USD -5.00", "-USD 12.50", "USD 3.00", "USD 8.25"] * 10,
+    })
+    for name, example in (("Issue key", "'PHP-101'"), ("u_vendor_ticket", "'VND-4821'"), ("Reference line", "'CAD-7'")):
+        result = results[name]
+        assert result.decided_type == "VARCHAR", name  # (was DECIMAL, -101 PHP)
+        assert "keys such as Jira's issue keys" in (result.reason or "")
+        assert example in (result.reason or "")
+    assert results["net"].decided_type == "DECIMAL"
+    assert results["net"].bounds == (-12.5, 8.25)
+
+
 def test_accounting_negatives_in_a_currency_column(infer: Infer) -> None:
     result = infer({"net": ["$1,234.50", "($12.00)", "(USD 3.50)", "$0.99", "( $7.25 )"]})["net"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")

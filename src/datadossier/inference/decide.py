@@ -822,7 +822,7 @@ def _option(
         option.details["midnight"] = True
     if detector.formats:
         option.details.update(_format_details(detector.name, detector.formats, findings))
-    _attach_unit(option, name, labels)
+    _attach_unit(option, name, labels, findings)
     return option
 
 
@@ -848,6 +848,31 @@ def _codes_glued_to_whole_numbers(stats: CandidateStats) -> bool:
     return whole and all(_BARE_CODE.fullmatch(marker) for marker in stats.markers)
 
 
+_DASHED_KEYS = "keys of a code, a dash and a number"
+_DASHED_CODE = re.compile(r"[A-Z]{3}-")
+# Name words of a reference to a ticket or an issue, beside the identifiers' (ServiceNow's
+# u_vendor_ticket, Jira's Epic Link and Parent).
+_REFERENCE_WORDS = frozenset({"ticket", "tickets", "issue", "issues", "case", "link", "parent", "epic", "incident"})
+# Sampled values this distinct are a key's, whatever the name.
+_KEY_DISTINCT_SHARE = 0.99
+
+
+def _dashed_keys(stats: CandidateStats, name: str, findings: SampleFindings) -> bool:
+    """Whether the amounts a currency reading found are keys written as a project's or a
+    system's prefix, a dash and a whole number: Jira's issue keys "PHP-101" (a project whose
+    key is the Philippine peso's code), ServiceNow's vendor tickets "VND-4821". Read as money
+    they become negative amounts and the key is lost without a trace. Money is not written so
+    (a minus goes before the code or after a space, and amounts have cents), so the column
+    stays text under a name of an identifier or a ticket, or when its values are all distinct."""
+    low, high = as_bound(stats.low), as_bound(stats.high)
+    if low is None or high is None or high >= 0 or not (float(low).is_integer() and float(high).is_integer()):
+        return False
+    if not stats.markers or not all(_DASHED_CODE.fullmatch(marker) for marker in stats.markers):
+        return False
+    named = looks_like_identifier(name) or bool(_REFERENCE_WORDS.intersection(name_tokens(name)))
+    return named or findings.distinct_share >= _KEY_DISTINCT_SHARE
+
+
 # A unit written on fewer of a column's numbers than this share is theirs, not the column's:
 # a POS line export's Qty holds "2.31 lb" for weighed produce beside "1" and "2" items counted.
 MINORITY_UNIT_SHARE = 0.5
@@ -867,7 +892,7 @@ def _unit_of_some_values(stats: CandidateStats, share: float, unit: str, from_na
     return from_name is None or unit_scale(from_name.unit)[0] != unit
 
 
-def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> None:
+def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...], findings: SampleFindings) -> None:
     stats = option.stats
     from_name = None
     if option.data_type in NUMERIC_TYPES:
@@ -879,6 +904,9 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...]) -> 
     elif stats.detector.marker is not None and stats.markers:
         if stats.detector.data_type == "DECIMAL" and _codes_glued_to_whole_numbers(stats):
             option.blocked = "codes glued to numbers"  # EPA's datum "NAD83" is no 83 Namibian dollars
+            return
+        if stats.detector.data_type == "DECIMAL" and _dashed_keys(stats, column_name, findings):
+            option.blocked = _DASHED_KEYS  # Jira's issue key "PHP-101" is no 101 pesos owed
             return
         read = amount_unit if stats.detector.data_type == "DECIMAL" else value_unit
         units = {read(marker) for marker in stats.markers}
@@ -2064,6 +2092,14 @@ def _varchar_reason(options: list[_Option], n: int, notes: list[str], config: In
         return (
             f"Values are digits followed by letters of several kinds ({seen}) under an identifier's name: the"
             " letters are part of the identifiers, not units; kept as VARCHAR."
+        )
+    keys = next((o for o in options if o.blocked == _DASHED_KEYS), None)
+    if keys is not None:
+        example = f"{keys.stats.markers[0]}{-int(as_bound(keys.stats.high) or 0)}"
+        return (
+            f"Values are three capitals, a dash and a whole number (e.g. {example!r}): keys such as Jira's issue keys"
+            " or ticket numbers whose prefix happens to be a currency's code, not negative amounts (the key would be"
+            " lost); kept as VARCHAR."
         )
     blocked = [o for o in options if o.blocked == "mixed units"]
     if blocked:
