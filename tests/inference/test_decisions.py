@@ -535,6 +535,15 @@ def test_keys_of_a_currency_code_a_dash_and_a_number_are_no_money(infer: Infer) 
     assert results["net"].bounds == (-12.5, 8.25)
 
 
+def test_iso_intervals_written_start_slash_end_are_read_as_their_start(infer: Infer) -> None:
+    # An AWS Cost and Usage Report's identity/TimeInterval: hourly line items and a monthly one
+    # (CUR 2.0's identity_time_interval holds the same), as ENTSO-E's "start - end" is read.
+    hours = [f"2023-04-01T{h:02d}:00:00Z/2023-04-01T{h + 1:02d}:00:00Z" for h in range(20)]
+    result = infer({"identity/TimeInterval": [*hours, "2023-04-01T00:00:00Z/2023-05-01T00:00:00Z"]})["identity/TimeInterval"]
+    assert (result.decided_type, result.decided_pattern) == ("TIMESTAMP", "datetime_interval")  # (was VARCHAR)
+    assert result.bounds == utc_bounds((2023, 4, 1), (2023, 4, 1, 19))
+
+
 def test_accounting_negatives_in_a_currency_column(infer: Infer) -> None:
     result = infer({"net": ["$1,234.50", "($12.00)", "(USD 3.50)", "$0.99", "( $7.25 )"]})["net"]
     assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "currency")

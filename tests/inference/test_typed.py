@@ -84,6 +84,11 @@ Convert = Callable[[str, str], object]
         ("12:00:00.5", "DOUBLE", "elapsed_time", 43200.5),
         ("01.03.2023 00:15 - 01.03.2023 00:30", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 3, 1, 0, 15)),
         ("29.10.2023 02:00 - 29.10.2023 03:00 (CET)", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 10, 29, 2, 0)),
+        # AWS CUR's identity/TimeInterval: ISO 8601's start/end, read as the start in UTC.
+        ("2023-04-01T00:00:00Z/2023-04-01T01:00:00Z", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 4, 1, 0, 0)),
+        ("2023-04-01T02:00:00+02:00/2023-04-01T03:00:00+02:00", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 4, 1)),
+        ("2023-04-01/2023-05-01", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 4, 1)),
+        ("2023-04-01/P1M", "TIMESTAMP", "datetime_interval", None),
         ("34:12", "INTEGER", "minutes_seconds", 2052),
         ("12/13/2010 8:26", "TIMESTAMP", "iso_or_us_datetime", dt.datetime(2010, 12, 13, 8, 26)),
         ("13.12.2010 8:26", "TIMESTAMP", "iso_or_eu_datetime", dt.datetime(2010, 12, 13, 8, 26)),

@@ -1249,17 +1249,36 @@ def month_name_datetime() -> Detector:
 _DOTTED_MOMENT = r"[0-3][0-9]\.[01][0-9]\.[0-9]{4} (?:[01][0-9]|2[0-3]):[0-5][0-9]"
 
 
+# An ISO 8601 moment of an interval: a date, a time at times, a zone (Z or an offset) at times.
+_ISO_MOMENT = r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?)?(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)?"
+# A zone after the time of an interval's start (the part before the slash; a date's own
+# dashes are none).
+_ZONED_START = r"^\s*[^/]*:[0-9]{2}(?:\.[0-9]{1,9})?(?:Z|[-+][0-9]{2}(?::?[0-9]{2})?)/"
+
+
 @register
 def datetime_interval() -> Detector:
     """Periods written as their start and end ("01.03.2023 00:00 - 01.03.2023 00:15", the
     "MTU (CET/CEST)" of every ENTSO-E Transparency export, the hour that daylight saving time
-    repeats marked " (CET)" or " (CEST)"): typed as the period's start."""
+    repeats marked " (CET)" or " (CEST)"; ISO 8601's "2023-04-01T00:00:00Z/2023-04-01T01:00:00Z",
+    the identity/TimeInterval of every AWS Cost and Usage Report): typed as the period's start,
+    a zoned one in UTC."""
     # (The zone, of one value or of the file's, "(CET/CEST)" as the current exports write it.)
     zone = "(?:CET|CEST|EET|EEST|WET|WEST|UTC|GMT|BST|IST|MSK)"
-    regex = rf"\s*{_DOTTED_MOMENT} - {_DOTTED_MOMENT}(?: \({zone}(?:/{zone})?\))?\s*"
+    dotted = rf"{_DOTTED_MOMENT} - {_DOTTED_MOMENT}(?: \({zone}(?:/{zone})?\))?"
+    regex = rf"\s*(?:{dotted}|{_ISO_MOMENT}/{_ISO_MOMENT})\s*"
     formats = ("%d.%m.%Y %H:%M",)
 
     def convert(col: str, _sql_type: str) -> str:
-        return f"try_strptime(left(trim({shaped(col, regex)}), 16), {lit(formats[0])})"
+        value = f"trim({shaped(col, regex)})"
+        # The ISO form's start is before its slash; the dotted form holds one only inside the
+        # parentheses of its zone (two cheap tests per value tell them apart).
+        start = f"split_part({value}, '/', 1)"
+        iso_form = f"(contains({col}, '/') AND NOT contains({col}, '('))"
+        iso = (
+            f"CASE WHEN regexp_matches({col}, {lit(_ZONED_START)}) THEN timezone('UTC', TRY_CAST({start} AS TIMESTAMPTZ))"
+            f" ELSE TRY_CAST({start} AS TIMESTAMP) END"
+        )
+        return f"CASE WHEN {iso_form} THEN {iso} ELSE try_strptime(left({value}, 16), {lit(formats[0])}) END"
 
     return Detector("datetime_interval", "TIMESTAMP", regex, convert, priority=70, formats=formats)
