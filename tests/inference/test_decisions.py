@@ -1357,6 +1357,28 @@ def test_a_few_comma_lists_among_whole_numbers_are_no_decimals(infer: Infer) -> 
     assert infer({"preis": euros})["preis"].decided_type == "DOUBLE"
 
 
+def test_a_few_lists_of_numbers_among_numbers_keep_the_column_as_text(
+    infer: Infer, con: duckdb.DuckDBPyConnection
+) -> None:
+    # A parsed nginx access log: upstream_response_time "0.012, 0.340" for a request retried on
+    # a second upstream, "0.012 : 0.340" for one redirected inside; upstream_status "502, 200".
+    times = ["0.012, 0.340" if i % 60 == 0 else "0.012 : 0.340" if i % 97 == 1 else f"0.{(37 * i) % 1000:03d}" for i in range(300)]
+    statuses = ["502, 200" if i % 60 == 0 else "200" for i in range(300)]
+    result = infer({"upstream_response_time": times, "upstream_status": statuses})
+    for name, example in (("upstream_response_time", "'0.012, 0.340'"), ("upstream_status", "'502, 200'")):
+        column = result[name]
+        assert column.decided_type == "VARCHAR", name  # (was DOUBLE, the lists' rows quarantined)
+        assert f"are lists of numbers (e.g. {example})" in (column.reason or "")
+    reason = result["upstream_response_time"].reason or ""
+    total = reason[reason.index("list_sum(") : reason.index(" totals")]
+    row = con.execute(f"SELECT {total} FROM {RELATION} WHERE _row_id = 0").fetchone()
+    assert row is not None
+    assert row[0] == pytest.approx(0.352)
+    # A comma alone between digits still groups thousands or marks decimals: no lists.
+    grouped = ["1,234.50" if i % 60 == 0 else f"{i}.25" for i in range(300)]
+    assert infer({"amount": grouped})["amount"].decided_type == "DOUBLE"
+
+
 def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     # Steam's release_date: "Coming soon" and "To be announced" among the dates.
     values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]

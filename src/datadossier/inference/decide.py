@@ -226,7 +226,7 @@ def _decide_text(
     code_note = (
         starred or _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
         or _classification_note(by_name, name, n, scan.missing)
-        or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n)
+        or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n) or _number_list_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
         or _price_per_unit_note(by_name, n) or _exponent_code_note(by_name, n) or _bucket_code_note(by_name, n)
     )
@@ -1387,6 +1387,46 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
     return (
         f"{failed:,} values ({failed / n:.1%}) are codes with letters (e.g. {codes[0]!r}) in a column"
         f" named as {'a label' if labelled else 'an identifier'}: kept as text, so that no code goes to quarantine."
+    )
+
+
+# Numbers one per try, as nginx's access log writes $upstream_response_time and
+# $upstream_status for a request retried on another upstream ("0.012, 0.340") or redirected
+# inside the server ("0.012 : 0.340").
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+:\s+")
+_LIST_ITEM = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
+
+
+def _number_list(value: str) -> bool:
+    """A list of numbers (see `_LIST_SEPARATOR`). A comma alone between digits groups
+    thousands or marks decimals ("1,234", "12,5", "1.234,5"): it separates items only with a
+    space after it, or between items that all have a decimal point ("0.012,0.340")."""
+    text = value.strip()
+    items = _LIST_SEPARATOR.split(text)
+    if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
+        return False
+    return ", " in text or " : " in text or all("." in item for item in items)
+
+
+def _number_list_note(by_name: dict[PatternName, _Option], column_name: str, n: int) -> str | None:
+    """Why a column of numbers stays text when the values its number reading fails on are all
+    lists of such numbers: nginx's upstream_response_time "0.012, 0.340" for a request tried
+    on two upstreams. Those rows are the retried requests one looks for, and the number
+    reading would send each of them to quarantine, status, bytes and path with it."""
+    number = by_name.get("float") or by_name.get("integer")
+    if number is None or number.stats.parsed == n or 2 * number.stats.parsed < n:
+        return None
+    examples = [e.strip() for e in number.stats.failed_examples]
+    if not examples or not all(_number_list(e) for e in examples):
+        return None
+    failed = n - number.stats.parsed
+    column = quote_ident(column_name)
+    total = f"list_sum(TRY_CAST(string_split_regex({column}, '\\s*[,:]\\s*') AS DOUBLE[]))"
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are lists of numbers (e.g. {examples[0]!r}), one per try, as nginx writes"
+        f" an upstream's response time or status for a retried request; the others are single numbers. Kept as text so"
+        f" that no row goes to quarantine for its list: {total} totals a value, TRY_CAST({column} AS DOUBLE) reads the"
+        " single ones."
     )
 
 
