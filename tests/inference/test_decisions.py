@@ -812,6 +812,35 @@ def test_spans_as_go_kubectl_and_ci_tools_write_them_are_seconds(infer: Infer) -
     assert (kept["wait"].decided_pattern, kept["wait"].candidates[0].detected_unit) == ("unit_value", "s")
 
 
+def test_servicenow_durations_are_seconds_written_either_way(infer: Infer) -> None:
+    # A ServiceNow incident export: business_duration as stored (the moment that long after the
+    # epoch), calendar_duration as displayed, time_worked as a timer's hh:mm:ss, a custom
+    # u_time_to_resolve past 24 hours; the record's own dates of 1970 stay moments.
+    stored = ["1970-01-01 02:15:00", "1970-01-01 09:00:00", "1970-01-03 18:00:00", "1970-01-01 00:00:38"] * 10
+    shown = ["2 Hours 15 Minutes", "3 Days", "1 Day 1 Hour 1 Minute", "38 Seconds"] * 10
+    worked = ["00:45:10", "01:10:00", "02:00:00", "00:00:38"] * 10
+    resolve = ["02:15:00", "72:00:00", "240:00:00", "00:00:38"] * 10
+    result = infer({
+        "business_duration": stored, "calendar_duration": shown, "time_worked": worked, "u_time_to_resolve": resolve,
+        "sys_created_on": stored,
+    })
+    expected = {
+        "business_duration": ("epoch_duration", (38.0, 237600.0)),  # (was TIMESTAMP, moments of January 1970)
+        "calendar_duration": ("worded_duration", (38.0, 259200.0)),  # (was VARCHAR)
+        "time_worked": ("elapsed_time", (38.0, 7200.0)),  # (was TIME, a clock time)
+        "u_time_to_resolve": ("elapsed_time", (38.0, 864000.0)),  # (was VARCHAR)
+    }
+    for name, (pattern, bounds) in expected.items():
+        column = result[name]
+        assert (column.decided_type, column.decided_pattern, column.candidates[0].detected_unit) == ("DOUBLE", pattern, "s"), name
+        assert column.bounds == bounds, name
+    assert "after the Unix epoch" in (result["business_duration"].reason or "")
+    assert result["sys_created_on"].decided_type == "TIMESTAMP"
+    # Days alone, or weeks and days, are still read as `age_span` reads them.
+    ages = infer({"Age upon Outcome": ["3 days", "2 weeks", "5 days"] * 10})["Age upon Outcome"]
+    assert (ages.decided_pattern, ages.candidates[0].detected_unit) == ("age_span", "day")
+
+
 def test_iso_8601_durations_are_seconds(infer: Infer) -> None:
     # YouTube's contentDetails.duration, schedules' ISO spans; one value with no span at all.
     values = ["PT2H50M", "PT45.5S", "P1DT3H", "PT4M13S", "P2W", "PT1H0M5S"] * 10 + ["P"]

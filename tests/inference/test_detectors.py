@@ -1370,6 +1370,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "age_span": ["years", "2 yrs", "two years", "2 decades"],
     "iso_duration": ["P", "PT", "P1Y", "PT2H50", "T2H", "PT2.5H", "P1DT", "pt2h"],
     "compound_duration": ["2h50", "1.5h", "5 d", "1m2h", "3 m 12 s", "5dd", "s", "12.5"],
+    "worded_duration": ["2 Hours 15", "Hours", "2 hours and 15 minutes", "2 years", "15 Minutesx", "2 Hours15 Minutes", "2 h"],
+    "epoch_duration": ["1971-01-01 00:00:00", "1970-01-01", "1970-13-01 00:00:00", "1970-01-01 24:00:00", "1970-01-01T00:00"],
     "pandas_timedelta": ["0 days", "0 days 6:00:00", "days 06:00:00", "0 days 06:60:00", "0days 06:00:00", "06:00:00",
                          "0 days +-06:00:00"],
     "byte_size": ["1.1B", "12K", "100 Mb", "MB", "5 GiBs", "1.2.3 GB"],
@@ -1486,6 +1488,7 @@ def _all_examples() -> list[str]:
         '{"order_id": "GPA.3312-1", "price": 4.99}', "{}",
         "$45.25/MWh", "-$3.14/MWh", "12.5¢/kWh", "$7.50/kW-mo", "45.25 EUR/MWh", "€25.00m", "€800k", "€1.50bn", "1,85 m",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
+        "2 Hours 15 Minutes", "1 Day 1 Hour 1 Minute", "2 days, 3 hours", "38 Seconds", "1970-01-01 02:15:00",
     ]
 
 

@@ -81,6 +81,13 @@ Convert = Callable[[str, str], object]
         ("-9. Refused", "INTEGER", "labelled_scale", -9),
         (" 7 ", "INTEGER", "labelled_scale", 7),
         ("00:02:15", "DOUBLE", "elapsed_time", 135.0),
+        # ServiceNow's durations: displayed in words, stored as the moment that long after the epoch.
+        ("2 Hours 15 Minutes", "DOUBLE", "worded_duration", 8100.0),
+        ("1 Day 1 Hour 1 Minute", "DOUBLE", "worded_duration", 90060.0),
+        ("2 days, 3 hours", "DOUBLE", "worded_duration", 183600.0),
+        ("38 Seconds", "DOUBLE", "worded_duration", 38.0),
+        ("1970-01-03 18:00:00", "DOUBLE", "epoch_duration", 237600.0),
+        ("1971-01-03 18:00:00", "DOUBLE", "epoch_duration", None),
         ("12:00:00.5", "DOUBLE", "elapsed_time", 43200.5),
         ("01.03.2023 00:15 - 01.03.2023 00:30", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 3, 1, 0, 15)),
         ("29.10.2023 02:00 - 29.10.2023 03:00 (CET)", "TIMESTAMP", "datetime_interval", dt.datetime(2023, 10, 29, 2, 0)),

@@ -281,6 +281,11 @@ def _decide_text(
             "Hours and minutes written h:mm under a name of hours counted (40:15 is 40 hours 15 minutes, 8:29 a day's"
             " 8 hours 29 minutes): lengths of time, in seconds, not times of day nor minutes and seconds."
         )
+    if chosen is not None and chosen.name == "epoch_duration":
+        notes.append(
+            "Date-times of 1970 under a name of a length of time: a duration written as the moment that long after the"
+            " Unix epoch, as ServiceNow stores one (1970-01-01 02:15:00 is 2 hours 15 minutes), in seconds, not moments."
+        )
     if chosen is not None and chosen.name == "hhmm_time":
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "hhmmss_time":

@@ -69,6 +69,8 @@ PatternName = Literal[
     "age_span",
     "iso_duration",
     "compound_duration",
+    "worded_duration",
+    "epoch_duration",
     "pandas_timedelta",
     "byte_size",
     "cpu_quantity",

@@ -275,6 +275,8 @@ _PLANT_LENGTH_WORDS = frozenset({
 _SPENT_ON_WORDS = frozenset({
     "down", "up", "setup", "changeover", "cycle", "run", "idle", "lost", "lead", "wait", "waiting", "processing",
     "repair", "response", "resolution", "handling", "dwell", "turnaround", "total",
+    # (ServiceNow's time_worked, business_time_left, a custom u_time_to_resolve.)
+    "worked", "left", "remaining", "resolve", "respond",
 })
 
 

@@ -970,6 +970,56 @@ def compound_duration() -> Detector:
     return Detector("compound_duration", "DOUBLE", regex, convert, unit="s", priority=57)
 
 
+# Spans written in words, as ServiceNow displays its durations ("2 Hours 15 Minutes", "1 Day 1
+# Hour 1 Minute", "38 Seconds") and Jira its Time Spent ("2 days, 3 hours"): weeks to seconds,
+# largest first, each part's number and unit word, a comma between parts at times.
+_SPAN_WORDS = (
+    ("(?i:weeks?|wks?)", 604800), ("(?i:days?)", 86400), ("(?i:hours?|hrs?)", 3600),
+    ("(?i:minutes?|mins?)", 60), ("(?i:seconds?|secs?)", 1),
+)
+_WORDED_PART = r"[0-9]{1,6}(?:\.[0-9]+)?\s?(?:" + "|".join(word for word, _ in _SPAN_WORDS) + ")"
+# A part's number before its unit word, and the end of the word (no longer word starts so).
+_WORDED_NUMBER = r"([0-9.]+)\s?"
+_WORD_END = "(?:[^a-zA-Z]|$)"
+
+
+@register
+def worded_duration() -> Detector:
+    """Spans written in words, units mixed in one column (ServiceNow's calendar_duration "2 Hours
+    15 Minutes" beside "3 Days"; Jira's "2 days, 3 hours"); typed as seconds. Below `age_span`
+    and `unit_value`, which read a column of days or weeks alone as they always have."""
+    regex = rf"\s*{_WORDED_PART}(?:,?\s{_WORDED_PART})*\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        value = shaped(col, regex)
+        parts = " + ".join(
+            f"coalesce({_captured(value, _WORDED_NUMBER + word + _WORD_END)}, 0) * {seconds}" for word, seconds in _SPAN_WORDS
+        )
+        return f"CASE WHEN {value} IS NOT NULL THEN {parts} END"
+
+    return Detector("worded_duration", "DOUBLE", regex, convert, unit="s", priority=55)
+
+
+# A length of time as ServiceNow stores its durations (glide_duration: business_duration,
+# calendar_duration, time_worked, an SLA's business_time_left): the moment that long after the
+# Unix epoch, "1970-01-01 02:15:00" for 2 hours 15 minutes, as a raw export or the table API writes it.
+_EPOCH_SPAN = r"\s*1970-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[ T](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\s*"
+
+
+@register
+def epoch_duration() -> Detector:
+    """Lengths of time written as the date-time that long after 1970-01-01 00:00:00 (ServiceNow's
+    business_duration "1970-01-03 18:00:00" is 2 days 18 hours), under a name of a length of
+    time only; typed as seconds (237600), not moments of January 1970."""
+
+    def convert(col: str, _sql_type: str) -> str:
+        return f"CAST(epoch(TRY_CAST({shaped(col, _EPOCH_SPAN)} AS TIMESTAMP)) AS DOUBLE)"
+
+    return Detector(
+        "epoch_duration", "DOUBLE", _EPOCH_SPAN, convert, unit="s", priority=104, named=names_a_length_of_time,
+    )
+
+
 def _names_cpu(name: str) -> bool:
     """Kubernetes' and cloud billing's CPU columns: ``cpu_request``, ``CPU(cores)``, ``vcpu``."""
     return bool({"cpu", "cpus", "vcpu", "vcpus", "cores", "millicores"}.intersection(name_tokens(name)))
