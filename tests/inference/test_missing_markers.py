@@ -708,3 +708,25 @@ def test_a_letter_the_table_writes_as_no_missing_value_stays_in_text(infer: Infe
     # A station's cloud cover "M" with no column of numbers reading it as missing: a category.
     result = infer({"n": [str(i) for i in range(100)], "cover": ["M" if i % 2 else "CLR" for i in range(100)]})["cover"]
     assert (result.missing_values, result.missing_in_text) == ({}, ())
+
+
+def test_nndss_inline_flags_are_missing_in_its_count_columns(infer: Infer) -> None:
+    # MMWR's NNDSS Table II: "U" (unavailable) and "N" (not notifiable) across a territory's
+    # row, "NN" and "NP" beside them, "—" (no reported cases) in a state's; every count stayed text.
+    areas = ["New England", "Conn.", "Maine", "Mass.", "N.H.", "R.I.", "Vt.", "N.Y. City", "Pa.", "Amer. Samoa", "C.N.M.I.", "Guam", "P.R."]
+    current = ["12", "—", "3", "7", "—", "2", "—", "14", "9", "U", "U", "N", "4"]
+    maximum = ["41", "9", "6", "22", "4", "5", "3", "31", "28", "U", "U", "N", "12"]
+    cumulative = ["88", "14", "11", "51", "5", "7", "NN", "97", "80", "U", "U", "N", "30"]
+    results = infer({"Reporting area": areas, "Current week": current, "Previous 52 weeks Max": maximum, "Cum 2023": cumulative})
+    assert results["Current week"].decided_type == "INTEGER"
+    assert results["Current week"].missing_values == {"—": 3, "U": 2, "N": 1}
+    assert results["Previous 52 weeks Max"].missing_values == {"U": 2, "N": 1}
+    assert (results["Cum 2023"].decided_type, results["Cum 2023"].missing_values) == ("INTEGER", {"U": 2, "NN": 1, "N": 1})
+    assert "'NN' (1)" in results["Cum 2023"].reason
+
+
+def test_a_sex_s_u_beside_m_and_f_stays_a_value(infer: Infer) -> None:
+    # A patient file's sex: "M", "F" and "U" (unknown) are its categories, not missing letters.
+    results = infer({"sex": ["MFU"[i % 3] for i in range(90)], "age": [str(20 + i % 50) for i in range(90)]})
+    assert (results["sex"].decided_type, results["sex"].missing_values) == ("VARCHAR", {})
+

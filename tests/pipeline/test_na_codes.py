@@ -144,6 +144,29 @@ def test_a_dash_is_the_minus_strand_beside_plus_and_missing_elsewhere(tmp_path: 
     assert reopen_csv(out.raw_copy, out.read_options).sign_codes == ("orientation",)
 
 
+def test_a_dash_beside_flags_of_capitals_is_a_flag_and_missing_elsewhere(tmp_path: Path) -> None:
+    # data.cdc.gov's NNDSS Weekly Data: each count beside its flag column, "-" (no reported
+    # cases) beside "N", "U", "NN" and "NP". Read as NULL, "no case" could not be told from a
+    # count without a flag. A column of other codes beside "-" under a flag's name is flags too.
+    lines = ['Reporting Area,MMWR Week,"Salmonellosis, Current week","Salmonellosis, Current week, flag",status flag,state']
+    for i in range(120):
+        flag = ["", "-", "", "N", "U", "NN", "NP", "-"][i % 8]
+        count = "" if flag else str(i + 3)
+        lines.append(f"Area {i},{i % 52 + 1},{count},{flag},{'-' if i % 4 == 0 else 'PF'},{'-' if i % 5 == 0 else 'NY'}")
+    path = tmp_path / "nndss.csv"
+    path.write_text("\n".join(lines) + "\n")
+    query = (
+        'SELECT count(*) FILTER (WHERE "Salmonellosis, Current week, flag" = \'-\'),'
+        ' count(*) FILTER (WHERE "status flag" = \'-\'), count(*) FILTER (WHERE state IS NULL),'
+        ' (SELECT count(*) FROM "raw"."s.t" WHERE "Salmonellosis, Current week, flag" = \'-\') FROM "typed"."s.t"'
+    )
+    out, rows = run_file(path, tmp_path, query)
+    assert rows == [(30, 30, 24, 30)]
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    assert "'-'" not in reasons["Salmonellosis, Current week, flag"]
+    assert "Null tokens read as missing when loaded: '-' (24)." in reasons["state"]
+
+
 def test_na_in_rows_of_missing_values_is_missing_among_team_codes(tmp_path: Path) -> None:
     # nflfastR's plays: posteam, defteam are team codes (GB, KC, LA among ARI, ATL...), and NA
     # where no team has the ball, as yardline_100 and down are NA in the same rows. And an NHL

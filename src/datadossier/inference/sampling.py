@@ -98,8 +98,11 @@ _EXCUSED = r"EX|[Ee]xcused"
 # A zero date: no day, month or year, as MySQL and mainframe exports write an unknown one.
 _ZERO_DATES = r"(?:0000-00-00|00/00/0000|00-00-0000|00\.00\.0000|0000/00/00)(?:[ T]00:00(?::00)?)?"
 # Single letters that mark a missing value (the census's "N" and "X", the EIA's "W", INSEE's
-# "s", a "c", a weather file's "M" and "T", the EES's "z" and "u").
-_MARKER_LETTERS = "NXxWscMTzu"
+# "s", a "c", a weather file's "M" and "T", the EES's "z" and "u", NNDSS's "U": unavailable).
+_MARKER_LETTERS = "NXxWscMTzuU"
+# NNDSS's tables beside their "N" (not notifiable) and "U" (unavailable): "NN" (not
+# nationally notifiable) and "NP" (notifiable, not published).
+_NNDSS_CODES = "NN|NP"
 # Where last week's rank is, a chart's new entry has none.
 _NO_PREVIOUS = r"NEW|New|new|RE-?ENTRY|Re-?[Ee]ntry"
 # How state assessments and EDFacts suppress a small group's result: its count as a bound
@@ -108,7 +111,7 @@ _NO_PREVIOUS = r"NEW|New|new|RE-?ENTRY|Re-?[Ee]ntry"
 # that shape, so once will do, and any number of them are one marker (`is_censored`).
 _SUPPRESSED_BOUNDS = r"[nN]\s*[<≤]=?\s*[0-9]{1,4}|[<>≤≥]=?\s*[0-9]{1,3}(?:\.[0-9]+)?\s*%|(?:GE|GT|LE|LT)\s?[0-9]{1,3}"
 _MARKER_CODES = (
-    rf"{_SUPPRESSED_BOUNDS}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|low|{_NO_PREVIOUS}|{_DIGITAL_STATES}|" + _GAUGE_REMARKS
+    rf"{_SUPPRESSED_BOUNDS}|\(\s*[A-Za-z]{{1,3}}\s*\)|\[\s*[A-Za-z]{{1,3}}\s*\]|[{_MARKER_LETTERS}]|NM|{_NNDSS_CODES}|low|{_NO_PREVIOUS}|{_DIGITAL_STATES}|" + _GAUGE_REMARKS
     + rf"|{_EXCUSED}|[<>≤≥]\s*[0-9][0-9,.]*|[0-9][0-9,]*[+-]|" + _ZERO_DATES + r"|:\s*[a-z]{1,2}|" + _NEGATIVE_CODES
 )
 MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES})\s*")
@@ -719,7 +722,7 @@ def _missing_markers(
     rest = total - sum(frequent.values())
     if not frequent or rest < config.missing_min_count:
         return {}
-    rare_letters = {v: c for v, c in markers if v not in frequent and is_marker_letter(v)}
+    rare_letters = {v: c for v, c in markers if v not in frequent and (is_marker_letter(v) or is_letter_code(v))}
     rare_codes = {v: c for v, c in markers if v not in frequent and is_bracketed_code(v)}
     for detector in DETECTORS.values():
         if detector.convert is None:
@@ -745,11 +748,13 @@ def _missing_markers(
             continue  # "Various" beside numbers or text may be a value
         if detector.data_type == "BOOLEAN" and any(
             (_WORD_MARKER.fullmatch(value) and not _unknown(value)) or any(ch.isdigit() for ch in value)
+            or is_marker_letter(value)
             for value in unread
         ):
             # "No internet service" beside Yes and No: a third answer, not a missing one; so
             # are bounds (the diabetes study's readmitted: "NO", ">30", "<30"). "unknown"
-            # beside them is missing (the bank marketing data's default: no, yes, unknown).
+            # beside them is missing (the bank marketing data's default: no, yes, unknown). A
+            # letter beside a letter read as one is a code too: a sex's "M" and "U" beside "F".
             continue
         return unread
     return {}
@@ -779,10 +784,13 @@ def _sampled_letters(markers: list[tuple[str, int]]) -> dict[str, int]:
 
 def _letters_beside_numbers(markers: list[tuple[str, int]], weights: Weights, total: int) -> dict[str, int]:
     """The marker letters of a column whose other sampled values are all numbers (tmpf's
-    "M" among temperatures), with their sampled counts; none in a column of other values."""
+    "M" among temperatures), with their sampled counts; none in a column of other values.
+    Punctuation and the source's codes of letters may stand beside them: NNDSS's tables write
+    "—" for no case and "NN" beside "U" and "N" in the same count columns."""
     letters = _sampled_letters(markers)
     numbers = weights["float"][0]
-    return letters if letters and numbers and numbers + sum(letters.values()) >= total else {}
+    beside = sum(c for v, c in markers if _PUNCTUATION_MARKER.fullmatch(v) or is_letter_code(v))
+    return letters if letters and numbers and numbers + beside + sum(letters.values()) >= total else {}
 
 
 # Letters that are no missing value wherever they stand beside numbers: a trace of rain or
@@ -857,6 +865,16 @@ _BRACKETED_CODE = re.compile(r"\s*(?:\(\s*[A-Za-z]{1,3}\s*\)|\[\s*[A-Za-z]{1,3}\
 def is_bracketed_code(value: str) -> bool:
     """Whether a value is letters in brackets ("(D)", " (Z)", "[c]")."""
     return _BRACKETED_CODE.fullmatch(value) is not None
+
+
+_LETTER_CODE = re.compile(rf"\s*(?:{_NNDSS_CODES})\s*")
+
+
+def is_letter_code(value: str) -> bool:
+    """Whether a value is a code of letters that a source writing letters for a missing value
+    writes beside them ("NN" and "NP" beside NNDSS's "N" and "U"): missing where those letters
+    are, however rare."""
+    return _LETTER_CODE.fullmatch(value) is not None
 
 
 def is_marker_letter(value: str) -> bool:

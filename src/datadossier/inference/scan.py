@@ -28,6 +28,7 @@ from datadossier.inference.sampling import (
     SampleFindings,
     is_bracketed_code,
     is_censored,
+    is_letter_code,
     is_marker_letter,
     marks_missing,
     marks_missing_date,
@@ -326,14 +327,19 @@ _LATE_MISSING_SHARE = 0.02
 _LATE_MISSING_COUNT = 3
 
 
-def _rare_failures(scan: ColumnScan, stats: CandidateStats) -> bool:
+def _rare_failures(scan: ColumnScan, stats: CandidateStats, table_letters: frozenset[str]) -> bool:
     """Whether a candidate's failures are few enough to be markers the sample missed; or are
     all codes in brackets, fewer than the values read: a small extract's markers are many for
-    its size (a NASS county extract of ten rows: three " (D)" and a " (Z)")."""
+    its size (a NASS county extract of ten rows: three " (D)" and a " (Z)"); or, fewer than the
+    values read, hold a letter the table writes for a missing value in its other columns
+    (NNDSS's weekly table: "U" and "N" across a territory's row, "—" for no case)."""
     failed = scan.non_null - stats.parsed
     if failed <= max(_LATE_MISSING_SHARE * scan.non_null, _LATE_MISSING_COUNT):
         return True
-    return failed < stats.parsed and all(is_bracketed_code(v) for v in stats.failed_examples)
+    return failed < stats.parsed and (
+        all(is_bracketed_code(v) for v in stats.failed_examples)
+        or any(v.strip() in table_letters for v in stats.failed_examples)
+    )
 
 
 def missing_markers_among_failures(
@@ -368,10 +374,10 @@ def missing_markers_among_failures(
             stats for stats in scan.candidates.values()
             if stats.detector.convert is not None and stats.detector.data_type != "BOOLEAN"
             and stats.failed_examples and len(stats.failed_examples) < k
-            and _rare_failures(scan, stats)
+            and _rare_failures(scan, stats, table_letters)
             and all(
                 marks_missing(v) or (censored and is_censored(v)) or (lettered and is_marker_letter(v))
-                or v.strip() in table_letters
+                or v.strip() in table_letters or ((lettered or table_letters) and is_letter_code(v))
                 or (findings.date_words and stats.detector.data_type in ("DATE", "TIMESTAMP") and marks_missing_date(v))
                 for v in stats.failed_examples
             )

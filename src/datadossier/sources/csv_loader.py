@@ -2618,20 +2618,33 @@ _NA_BESIDE_LIFT = 2.0
 
 # "-", a null token, is a value in a column of strands or signs: the minus strand beside "+"
 # in genome annotations (BED, GFF, NCBI's gene2accession: "+", "-", "." or "?" for unknown),
-# a change's direction.
+# a change's direction. So it is in a column of flags of one or two capitals: NNDSS's weekly
+# tables write "-" (no reported cases) beside "N", "U", "NN" and "NP" in each count's flag
+# column, where a NULL could not be told from a count without a flag.
 SIGN_TOKEN = "-"
 _SIGNS = ("+", "-", ".", "?")
+_FLAG_CODES = "[A-Z]{1,2}"
+# NNDSS's flags, which make a column of flags whatever its name.
+_NNDSS_FLAGS = ("N", "U", "NN", "NP")
 
 
 def sign_columns(con: duckdb.DuckDBPyConnection, copy: CsvCopy) -> list[str]:
     """The columns whose values in the copy's first rows are signs alone, "+" and "-" both
-    among them (see `SIGN_TOKEN`); none when "-" is not a null token."""
+    among them, or flags beside "-" (see `SIGN_TOKEN`): codes of one or two capitals under a
+    flag's name, or NNDSS's; none when "-" is not a null token."""
     if SIGN_TOKEN not in _as_strings(copy.options.get("nullstr")) or copy.columns is None:
         return []
     call = read_call("read_csv", copy.path, {**copy.options, **copy.pinned_options(), "nullstr": [""]})
     signs = ", ".join(quote_literal(s) for s in _SIGNS)
+    nndss = ", ".join(quote_literal(s) for s in _NNDSS_FLAGS)
+    named = [quote_literal(c) for c in copy.columns if {"flag", "flags"} & set(name_tokens(c))]
+    # (One query for both: the first rows of every column are read once.)
+    flag_named = f"k IN ({', '.join(named)})" if named else "false"
     return _head_columns_where(
-        con, copy.columns, call, f"count(*) = count_if(v IN ({signs})) AND count_if(v = '+') > 0 AND count_if(v = '-') > 0"
+        con, copy.columns, call,
+        f"(count(*) = count_if(v IN ({signs})) AND count_if(v = '+') > 0 AND count_if(v = '-') > 0)"
+        f" OR (count(*) = count_if(v = '-' OR regexp_full_match(v, {quote_literal(_FLAG_CODES)}))"
+        f" AND count_if(v = '-') > 0 AND count_if(v <> '-') > 0 AND (bool_and(v = '-' OR v IN ({nndss})) OR {flag_named}))",
     )
 
 
