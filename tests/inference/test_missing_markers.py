@@ -730,3 +730,22 @@ def test_a_sex_s_u_beside_m_and_f_stays_a_value(infer: Infer) -> None:
     results = infer({"sex": ["MFU"[i % 3] for i in range(90)], "age": [str(20 + i % 50) for i in range(90)]})
     assert (results["sex"].decided_type, results["sex"].missing_values) == ("VARCHAR", {})
 
+
+def test_cdc_wonder_s_unreliable_rate_is_missing_beside_suppressed(infer: Infer) -> None:
+    # CDC WONDER's county rates: "Unreliable" where fewer than 20 deaths (a fifth of the
+    # counties) and "Suppressed" under 10; the rate column stayed text.
+    rng = random.Random(7)
+    rates = ["Suppressed" if i % 4 == 0 else "Unreliable" if i % 5 == 0 else f"{rng.uniform(10, 120):.1f}" for i in range(200)]
+    result = infer({"Crude Rate": rates})["Crude Rate"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == {"Suppressed": 50, "Unreliable": 30}
+    assert "'Unreliable' (30)" in result.reason
+
+
+def test_a_lone_unreliable_rate_is_missing_not_quarantined(infer: Infer) -> None:
+    # WONDER's state-by-year deaths: one "Unreliable" in 332 rates sent its row to quarantine.
+    rates = [f"{20 + i % 70}.{i % 10}" for i in range(332)]
+    rates[100] = "Unreliable"
+    result = infer({"Crude Rate": rates})["Crude Rate"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"Unreliable": 1})
+    assert result.candidates[0].failed_examples == []

@@ -45,7 +45,8 @@ _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
 # "unavailable" (a sensor without a reading), kubectl's "<unknown>" and "<none>", a box score's "Did Not Play", "DNP - Coach's
 # Decision", "Inactive" written across the stat columns of a player who did not play,
 # the Play Store's "Varies with device", Steam's "Coming soon", ENTSO-E's "n/e": not expected, EPC's
-# "NO DATA!" and "INVALID!", England's DfE performance tables' "SUPP" and "LOWCOV"), letters in parentheses or brackets and the
+# "NO DATA!" and "INVALID!", England's DfE performance tables' "SUPP" and "LOWCOV", CDC WONDER's
+# "Unreliable" where a rate of fewer than 20 deaths is withheld, beside its "Suppressed"), letters in parentheses or brackets and the
 # census's "N" and "X", the EIA's "W" and "NM" (withheld, not meaningful), INSEE's "s" (statistical
 # secret) and a "c" (confidential), the DfE's "NE" (no entries), the Explore Education Statistics
 # symbols "z" (not applicable), "u" (low reliability) and "low" (rounds to zero), NCES's "‡"
@@ -69,7 +70,7 @@ _MARKER_WORDS = (
     r"(?i:unknown|unk|missing|nil|null|none|nan|tbd|tba|n/?a|n/e|n/m|n\.a\.|n\.d\.|nd|np"
     r"|not [a-z]{3,15}(?: \([a-z ]{2,30}\))?|reported as unknown"
     r"|no [a-z]{2,15}(?: [a-z]{2,15})?|no ?data!?|invalid!|varies(?: [a-z]{2,15}){0,3}"
-    r"|(?:privacy ?)?suppressed|supp|lowcov|ne|ps|redacted|withheld|confidential"
+    r"|(?:privacy ?)?suppressed|supp|lowcov|ne|ps|redacted|withheld|confidential|unreliable"
     r"|coming soon|to be (?:announced|determined|confirmed)|tbc"
     r"|exempt|refused|don[’']?t know|dk|iap|inapplicable|skipped|unavailable|unspecified"
     r"|did not [a-z]{3,10}|dnp(?:\s*-\s*[a-z’' ]{3,30})?|dnd|inactive|not with team|suspended"
