@@ -695,3 +695,21 @@ async def test_tables_and_columns_are_found_as_the_files_name_them(runtime: Runt
         table = await catalog.resolve_table(session, "data.order_products_prior")
         (detail,) = await metadata.column_details(session, table, "Life expectancy ")
     assert detail.column_name == "Life expectancy"
+
+
+async def test_a_manual_type_reads_the_markers_inference_reads_as_missing(runtime: Runtime, tmp_path: Path) -> None:
+    # CDC WONDER's county rates with "Suppressed" and a stray word in them, kept as text: a
+    # person's DOUBLE quarantined every "Suppressed" row (with its deaths and population),
+    # though the table's Deaths read it as missing. Only the stray word is a failure.
+    from datadossier.pipeline.decisions import set_column_type
+
+    path = tmp_path / "data" / "wonder.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rates = ["Suppressed" if i % 4 == 0 else "pending review" if i % 8 == 1 else f"{10 + i}.5" for i in range(40)]
+    path.write_text("County,Deaths,Crude Rate\n" + "".join(f"C{i},{'Suppressed' if i % 4 == 0 else 12 + i},{r}\n" for i, r in enumerate(rates)))
+    await runtime.pipeline.profile_path(path)
+    _, run = await set_column_type(runtime.pipeline, "data.wonder", "Crude Rate", "DOUBLE", decided_by="test")
+    assert (run.typed_rows, run.quarantine_rows) == (35, 5)
+    with runtime.pipeline.workspace.connect() as con:
+        kept = con.execute(f"SELECT DISTINCT \"Crude Rate\" FROM {layer_relation('quarantine', 'data', 'wonder')}").fetchall()
+    assert "Suppressed" not in {v for (v,) in kept}

@@ -33,7 +33,7 @@ from datadossier.inference.conversions import (
 from datadossier.inference.decide import NUMERIC_TYPES
 from datadossier.inference.infer import plan_columns, replan_sparse
 from datadossier.inference.model import ColumnInference, DataType
-from datadossier.inference.sampling import SampleFindings
+from datadossier.inference.sampling import SampleFindings, marks_missing
 from datadossier.inference.scan import ColumnPlan
 from datadossier.inference.units import unit_from_label
 from datadossier.profiling import profile_columns
@@ -366,12 +366,31 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         pattern=pattern,
         may_fail=True,
         plain=plain,
-        missing=missing,
+        missing=missing if decided == "VARCHAR" else _markers_of_a_forced_type(inference, decided, missing),
         zero=zero,
         trim=inference.padded and decided == "VARCHAR",
         blank_null=inference.spaced and decided == "VARCHAR",
         unquote=inference.quoted and decided == "VARCHAR",
     )
+
+
+def _markers_of_a_forced_type(inference: ColumnInference, decided: str, missing: tuple[str, ...]) -> tuple[str, ...]:
+    """The markers of a missing value a person's type reads as NULL: the decision's, those its
+    candidates of that type (or of any number, for a numeric type) read so, and their failures
+    that say a value is missing (`sampling.marks_missing`). CDC WONDER's rate kept as text beside
+    its "Suppressed" and "Unreliable", forced to DOUBLE, quarantined them both, 45% of the rows,
+    though its Deaths read "Suppressed" as missing."""
+    related = [
+        c for c in inference.candidates
+        if c.data_type == decided or (decided in NUMERIC_TYPES and c.data_type in NUMERIC_TYPES)
+    ]
+    found = dict.fromkeys(missing)
+    for candidate in related:
+        marked = candidate.details.get("missing_values")
+        if isinstance(marked, dict):
+            found.update(dict.fromkeys(str(v) for v in marked))
+        found.update(dict.fromkeys(v for v in candidate.failed_examples if marks_missing(v)))
+    return tuple(found)
 
 
 STAGE = quote_ident("_stage")
