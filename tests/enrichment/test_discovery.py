@@ -2890,6 +2890,27 @@ async def test_tables_keyed_by_an_id_and_its_day_link_once_whatever_they_call_th
     assert list(_edges(found, "lcl")) == [("hhblock_dataset", ("LCLid", "day"), "daily_dataset", ("LCLid", "day"))]
 
 
+async def test_hourly_prices_of_two_markets_keyed_alike_link_one_way_and_are_both_facts(runtime: Runtime, tmp_path: Path) -> None:
+    # PJM's day-ahead and real-time hourly LMPs by (datetime_beginning_utc, pnode_id), one
+    # real-time hour missing: the link each way was kept, both tables called dimensions.
+    folder = tmp_path / "data" / "pjm"
+    folder.mkdir(parents=True)
+    hours = [(f"2023-04-{d:02d} {h:02d}:00:00", p) for d in range(1, 6) for h in range(24) for p in (51288, 33092, 1069452904)]
+    header = "datetime_beginning_utc,pnode_id,pnode_name,total_lmp_{0},congestion_price_{0}\n"
+    (folder / "pjm_da_hrl_lmps.csv").write_text(header.format("da") + "".join(
+        f"{t},{p},HUB {p % 7},{30 + (i * 7) % 23 + 0.25},{(i * 3) % 5 - 2.5}\n" for i, (t, p) in enumerate(hours)))
+    (folder / "pjm_rt_hrl_lmps.csv").write_text(header.format("rt") + "".join(
+        f"{t},{p},HUB {p % 7},{31 + (i * 11) % 29 + 0.5},{(i * 5) % 7 - 3.5}\n" for i, (t, p) in enumerate(hours) if i != 100))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="pjm")
+    assert list(_edges(found, "pjm")) == [
+        ("pjm_rt_hrl_lmps", ("datetime_beginning_utc", "pnode_id"), "pjm_da_hrl_lmps", ("datetime_beginning_utc", "pnode_id"))
+    ]
+    assert {e.table: e.role for e in entities} == {"pjm.pjm_da_hrl_lmps": "fact", "pjm.pjm_rt_hrl_lmps": "fact"}
+    (path,) = (await service.join_paths("pjm.pjm_da_hrl_lmps", "pjm.pjm_rt_hrl_lmps")).paths
+    assert any(w.startswith("Unmatched: 1 value of pjm.pjm_da_hrl_lmps(datetime_beginning_utc, pnode_id)") for w in path.warnings)
+
+
 async def test_orphans_whose_parent_row_is_in_quarantine_are_named_so(runtime: Runtime, tmp_path: Path) -> None:
     # Steam: a game whose release date is junk sits in the quarantine layer; its reviews were
     # orphans, and the join dropped them with no word of why.

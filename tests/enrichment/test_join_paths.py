@@ -83,3 +83,19 @@ def test_a_single_orphan_among_thousands_is_said_under_a_tenth_of_a_percent_not_
     link = _link(1, ("m.pjm_da", "pnode_hour"), ("m.pjm_rt", "pnode_hour"), {"integrity": 0.9997, "orphan_rows": 1})
     (path,) = find_paths([link], "m.pjm_da", "m.pjm_rt")
     assert path.warnings[0].startswith("Orphans: <0.1% of the distinct values of m.pjm_da(pnode_hour) have no match (1 row)")
+
+
+def test_a_one_to_one_step_from_the_side_holding_an_extra_value_says_the_inner_join_drops_its_row() -> None:
+    # PJM's real-time prices by (hour, pnode) miss one hour that the day-ahead file holds: the
+    # link is kept from real-time onto day-ahead, and walked from day-ahead the inner JOIN
+    # drops that hour with no orphan of the link to say so.
+    link = _link(1, ("m.pjm_rt", "pnode_hour"), ("m.pjm_da", "pnode_hour"),
+                 {"found_in_parent": 3671, "parent_distinct": 3672, "orphan_values": 0})
+    link = replace(link, cardinality="1:1")
+    (path,) = find_paths([link], "m.pjm_da", "m.pjm_rt")
+    assert path.warnings == [
+        "Unmatched: 1 value of m.pjm_da(pnode_hour) (<0.1%) has no row in m.pjm_rt; an inner JOIN drops that row,"
+        " a LEFT JOIN from m.pjm_da keeps it."
+    ]
+    (back,) = find_paths([link], "m.pjm_rt", "m.pjm_da")
+    assert back.warnings == []

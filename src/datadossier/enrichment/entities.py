@@ -483,6 +483,9 @@ def classify(
         mutual = split_of is not None and any(
             k.child_table == split_of.parent_table and k.parent_table == table.name and k.cardinality == "1:1" for k in links
         )
+        peer = _fact_peer(table, links, grain_cols, incoming, bool(measures))
+        if peer is not None:
+            split_of = None  # (a fact beside another at one grain, not more columns of it)
         if split_of is not None and not mutual and cdisc is None and not _names_its_entity(entity_from, confidence):
             # Keyed by another table's key, one row each: more columns of that entity. Only an
             # entity the vocabulary knows: the partner's own words name its file (Pew's ATP W119,
@@ -495,6 +498,12 @@ def classify(
         if table.name in bridge_tables:
             role, role_confidence = "bridge", 0.85
             evidence["reason"] = "its grain is two foreign keys: it links two tables n:m"
+        elif peer is not None:
+            role, role_confidence = "fact", 0.7
+            evidence["reason"] = (
+                f"records measures at a time, one row per ({', '.join(grain_cols)}) as {peer} does (a 1:1 link"
+                " on that key): a fact beside it at the same grain, not an extension of it"
+            )
         elif split_of is not None:
             role, role_confidence = "dimension", 0.7
             evidence["reason"] = f"a 1:1 extension of {split_of.parent_table}: its key is that table's key"
@@ -525,6 +534,28 @@ def classify(
         evidence["role_confidence"] = role_confidence
         result.append(Entity(table.name, name, role, round(min(confidence, 0.5 + role_confidence / 2), 2), evidence))
     return _dimensions_of_facts(result, {t.name: t.rows for t in tables})
+
+
+def _fact_peer(
+    table: TableStats, links: list[Link], grain: tuple[str, ...], incoming: list[Link], measures: bool
+) -> str | None:
+    """The table a table recording measures is linked 1:1 with on its grain, when that grain
+    holds a time and no other table points at it: PJM's day-ahead and real-time hourly prices,
+    each by (datetime_beginning_utc, pnode_id), are two facts of one grain, neither a
+    dimension extending the other."""
+    if not measures or not any(table.column(c).family == "temporal" for c in grain):
+        return None
+    key = set(grain)
+    peers = [
+        k.parent_table if k.child_table == table.name else k.child_table
+        for k in links
+        if k.cardinality == "1:1" and k.child_table != k.parent_table
+        and ((k.child_table == table.name and set(k.child_columns) == key)
+             or (k.parent_table == table.name and set(k.parent_columns) == key))
+    ]
+    if not peers or any(k.cardinality != "1:1" or set(k.parent_columns) != key for k in incoming):
+        return None
+    return peers[0]
 
 
 def _names_its_entity(entity_from: str, confidence: float) -> bool:

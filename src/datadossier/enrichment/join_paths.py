@@ -76,8 +76,10 @@ class Step:
     mixed_types: bool = False
     # Whether ``from_table`` is the reference's child (the side whose orphans `integrity` counts).
     from_child: bool = True
-    # From the parent's side: the share of its values the child holds (None when unknown).
+    # From the parent's side: the share of its values the child holds (None when unknown),
+    # and of its values, how many and which share the child lacks.
     coverage: float | None = None
+    unmatched: int = 0
     # Values of the parent's key that stand on more than one of its rows (a key but for a few).
     parent_repeats: int = 0
     # The child's values list several parents: how to split them (see `enrichment.listed`).
@@ -150,6 +152,7 @@ class _Edge:
     coverage: float | None
     parent_repeats: int = 0
     items: ListedItems | None = None
+    unmatched: int = 0
     child_nulls: int = 0
     child_rows: int = 0
     parent_nulls: int = 0
@@ -172,6 +175,15 @@ def _coverage(evidence: dict[str, Any]) -> float | None:
     return min(1.0, found / parent)
 
 
+def _unmatched(evidence: dict[str, Any]) -> int:
+    """The parent's distinct values the child lacks, from a link's evidence (of those found once
+    normalized, where the join normalizes): PJM's day-ahead hour whose real-time hour is missing."""
+    found, parent = evidence.get("found_in_parent_normalized", evidence.get("found_in_parent")), evidence.get("parent_distinct")
+    if not isinstance(found, int) or not isinstance(parent, int):
+        return 0
+    return max(0, parent - found)
+
+
 def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
     edges: list[_Edge] = []
     for r in relationships:
@@ -190,6 +202,7 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 normalized_integrity=r.evidence.get("normalized_integrity"),
                 mixed_types=bool(r.evidence.get("compared_as_numbers")),
                 coverage=_coverage(r.evidence),
+                unmatched=_unmatched(r.evidence),
                 parent_repeats=int(r.evidence.get("parent_repeats") or 0),
                 items=ListedItems.of(r.evidence),
                 child_nulls=int(r.evidence.get("child_nulls") or 0),
@@ -227,7 +240,7 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
         out.setdefault(e.parent, []).append(
             Step(
                 e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
-                e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, items=e.items,
+                e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, unmatched=e.unmatched, items=e.items,
                 empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
                 normalizations=e.normalizations, labels=e.labels, prefix=e.prefix,
             )
@@ -377,6 +390,7 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
                 f" a LEFT JOIN from {step.from_table} keeps them all."
             )
+        notes += _unmatched_notes(step)
         # (Arrived on more columns than it leaves on: StatsBomb's events reached from the lineups
         # on (match_id, player_id) and left on player_id; none reached lacks a player.)
         notes += _empty_notes(step, passed_through=bool(arrived_on) and set(step.from_columns) <= set(arrived_on))
@@ -430,6 +444,22 @@ def _orphans_cause(step: Step) -> str:
             " and the digits it dropped cannot be joined back; reach those rows through another column."
         )
     return ""
+
+
+def _unmatched_notes(step: Step) -> list[str]:
+    """The rows a 1:1 step walked from its parent's side drops: values of the parent the child
+    lacks, however few (PJM's day-ahead prices joined to the real-time ones, one real-time hour
+    missing). Fewer than half held is said as optional instead."""
+    if step.from_child or step.cardinality != "1:1" or not step.unmatched or step.coverage is None:
+        return []
+    if step.coverage < _OPTIONAL_COVERAGE:
+        return []
+    several = step.unmatched > 1
+    return [
+        f"Unmatched: {step.unmatched:,} value{'s' if several else ''} of {step.from_table}({', '.join(step.from_columns)})"
+        f" ({_share(1 - step.coverage)}) {'have' if several else 'has'} no row in {step.to_table}; an inner JOIN drops"
+        f" {'those rows' if several else 'that row'}, a LEFT JOIN from {step.from_table} keeps {'them' if several else 'it'}."
+    ]
 
 
 def _empty_notes(step: Step, *, passed_through: bool = False) -> list[str]:

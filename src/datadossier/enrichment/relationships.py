@@ -1268,21 +1268,25 @@ def composite_links(
         if k not in best or (link.confidence, -len(link.child_columns)) > (best[k].confidence, -len(best[k].child_columns)):
             best[k] = link
     # Between two tables keyed alike, one direction of a 1:1 link where one side holds all of
-    # the other's pairs and not the reverse (a meter's days in two files of different spans);
-    # both where each holds all of the other's (the General Social Survey's two files of the
-    # same respondents: peers).
+    # the other's pairs and not the reverse (a meter's days in two files of different spans;
+    # PJM's day-ahead and real-time hourly prices, one real-time hour missing of 3,672); both
+    # where each holds all of the other's (the General Social Survey's two files of the same
+    # respondents: peers).
     chosen = list(best.values())
     return [link for link in chosen if not any(_fuller_reverse(other, link) for other in chosen)]
 
 
 def _fuller_reverse(other: Link, link: Link) -> bool:
     """Whether ``other`` is ``link`` the other way round, all its child's pairs found where
-    ``link``'s are not."""
+    ``link``'s are not. Told by the orphans counted, not the rounded integrity: one pair of
+    3,672 missing is an integrity of 0.9997, of 100,000 one of 1.0."""
     if (other.child_table, other.parent_table) != (link.parent_table, link.child_table):
         return False
     if set(other.child_columns) != set(link.parent_columns) or set(other.parent_columns) != set(link.child_columns):
         return False
-    return float(other.evidence.get("integrity") or 0.0) >= 0.99 > float(link.evidence.get("integrity") or 0.0)
+    integrity, its_integrity = (float(x.evidence.get("integrity") or 0.0) for x in (other, link))
+    orphans, its_orphans = (int(x.evidence.get("orphan_values") or 0) for x in (other, link))
+    return integrity >= 0.99 and (its_integrity < 0.99 or orphans == 0 < its_orphans)
 
 
 def _qualified_alike(a: str, b: str) -> bool:
