@@ -358,3 +358,38 @@ async def test_a_prefix_one_file_writes_before_every_code_is_named_and_undone_by
     (path, *_) = (await service.join_paths("ontime", "master")).paths
     assert await _count(runtime, path.sql) == 200
     assert any('once a prefix written before the values on one side ("N") is ignored' in w for w in path.warnings)
+
+
+async def test_legal_names_differing_in_punctuation_too_are_counted_and_the_sql_to_keep_them_given(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A power desk's blotter writes one trade in twenty with its counterparty upper-cased
+    # without punctuation, "CALPINE ENERGY SERVICES LP", the register "Calpine Energy
+    # Services, L.P.": the join on lower() left those trades orphans, its warning silent on why.
+    names = [
+        "Shell Energy North America (US), L.P.", "Morgan Stanley Capital Group Inc.", "Macquarie Energy LLC",
+        "Exelon Generation Company, LLC", "Vitol Inc.", "BP Energy Company", "Citigroup Energy Inc.",
+        "Pacific Gas and Electric Company", "Calpine Energy Services, L.P.", "NextEra Energy Marketing, LLC",
+        "Tenaska Power Services Co.", "Powerex Corp.", "Constellation Energy Generation, LLC", "EDF Trading North America, LLC",
+        "Guzman Energy, LLC", "Rainbow Energy Marketing Corporation", "DTE Energy Trading, Inc.", "Mercuria Energy America, LLC",
+        "Brookfield Renewable Trading and Marketing LP", "Twin Cities Power, LLC",
+    ]
+    folder = tmp_path / "data" / "books"
+    folder.mkdir(parents=True)
+    (folder / "counterparties.csv").write_text("counterparty,short_code\n" + "".join(f'"{n}",C{i:02d}\n' for i, n in enumerate(names)))
+    blotter = [
+        names[i * 7 % 20].upper().replace(",", "").replace(".", "") if i % 19 == 0 else names[i * 7 % 20]
+        for i in range(600)
+    ]
+    (folder / "trades.csv").write_text("deal_id,counterparty,mw\n" + "".join(f'D-{i},"{n}",{25 + i % 4 * 25}\n' for i, n in enumerate(blotter)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="books")
+    link = _edges(found, "books")[("trades", ("counterparty",), "counterparties", ("counterparty",))]
+    assert link.evidence["normalizations"] == ["case"]
+    assert (link.evidence["found_ignoring_punctuation"], link.evidence["rows_found_ignoring_punctuation"]) == (15, 25)
+    (path, *_) = (await service.join_paths("trades", "counterparties")).paths
+    assert any(
+        w.startswith("Punctuation: 15 of those values of books.trades(counterparty) (25 rows) match once case, spaces and punctuation")
+        and "regexp_replace(lower(\"counterparty\"), '[^a-z0-9]', '', 'g')" in w
+        for w in path.warnings
+    )

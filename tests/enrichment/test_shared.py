@@ -190,3 +190,24 @@ def test_a_name_s_word_with_a_letter_marking_its_kind_is_the_word(con: duckdb.Du
         (s.from_column, s.to_column) for s in shared_attributes(con, "b.plant_node_map", "m.pjm_da_hrl_lmps") if isinstance(s, SharedAttribute)
     ]
     assert pairs == [("node name", "pnode_name")]
+
+
+def test_values_met_as_written_say_how_many_more_meet_only_once_case_is_ignored(con: duckdb.DuckDBPyConnection) -> None:
+    # A desk's trades name CAISO's nodes as CAISO writes them, "TH_NP15_GEN-APND", and in
+    # Title Case on a few rows, "Th_Np15_Gen-Apnd": said "3 of 6 values in common" alone, an
+    # exact join lost those trades.
+    nodes = "['TH_NP15_GEN-APND', 'TH_SP15_GEN-APND', 'TH_ZP26_GEN-APND', 'MOSSLD_2_PSP1', 'DELTA_2_PL1X4-APND', 'PASTORIA_7_N001']"
+    _table(con, "m.caiso", f"SELECT {nodes}[1 + i % 6] AS NODE, 40.0 + i AS MW FROM range(144) t(i)")
+    titled = "['Th_Np15_Gen-Apnd', 'Th_Sp15_Gen-Apnd', 'Th_Zp26_Gen-Apnd']"
+    _table(
+        con, "b.trades",
+        f"SELECT 'D-' || i AS deal_id, CASE WHEN i % 10 = 0 THEN {titled}[1 + i % 3] ELSE {nodes}[1 + i % 3] END AS node"
+        " FROM range(90) t(i)",
+    )
+    (shared,) = shared_attributes(con, "b.trades", "m.caiso")
+    assert shared == SharedAttribute("node", "NODE", "same", 6, 3, respelled=("from", 3))
+    assert shared.note("b.trades", "m.caiso") == (
+        "b.trades(node) and m.caiso(NODE): 3 of 6 values in common, and 3 more values of b.trades(node) meet only once"
+        " case, spaces and punctuation are ignored (spelled differently: compare regexp_replace(lower(...), '[^a-z0-9]',"
+        " '', 'g') of both sides); aggregate both sides to it first."
+    )

@@ -24,6 +24,7 @@ from datadossier.enrichment.normalized import (
     describe,
     normalizations_of,
     normalized_key,
+    without_punctuation,
 )
 from datadossier.store.domain import RelationshipInfo
 
@@ -103,6 +104,11 @@ class Step:
     prefix: str = ""
     # A few of the child's values without a parent, as written.
     orphan_examples: tuple[str, ...] = ()
+    # Of those, the values and rows that match once punctuation is ignored too, and one of
+    # them beside its parent's value ("CALPINE ENERGY SERVICES LP", "Calpine Energy Services, L.P.").
+    punctuation_found: int = 0
+    punctuation_rows: int = 0
+    punctuation_example: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -163,6 +169,9 @@ class _Edge:
     labels: tuple[str, ...] = ()
     prefix: str = ""
     orphan_examples: tuple[str, ...] = ()
+    punctuation_found: int = 0
+    punctuation_rows: int = 0
+    punctuation_example: tuple[str, ...] = ()
 
 
 def _coverage(evidence: dict[str, Any]) -> float | None:
@@ -215,6 +224,9 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 labels=tuple(str(label) for label in r.evidence.get("labels") or ()),
                 prefix=str(r.evidence.get("prefix") or ""),
                 orphan_examples=tuple(str(v) for v in r.evidence.get("orphan_examples") or () if not isinstance(v, list)),
+                punctuation_found=int(r.evidence.get("found_ignoring_punctuation") or 0),
+                punctuation_rows=int(r.evidence.get("rows_found_ignoring_punctuation") or 0),
+                punctuation_example=tuple(str(v) for v in r.evidence.get("punctuation_example") or ()),
             )
         )
     return edges
@@ -235,6 +247,8 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
                 empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined, orphan_rows=e.orphan_rows,
                 normalizations=e.normalizations, labels=e.labels, prefix=e.prefix, orphan_examples=e.orphan_examples,
+                punctuation_found=e.punctuation_found, punctuation_rows=e.punctuation_rows,
+                punctuation_example=e.punctuation_example,
             )
         )
         out.setdefault(e.parent, []).append(
@@ -243,6 +257,8 @@ def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
                 e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, unmatched=e.unmatched, items=e.items,
                 empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
                 normalizations=e.normalizations, labels=e.labels, prefix=e.prefix,
+                punctuation_found=e.punctuation_found, punctuation_rows=e.punctuation_rows,
+                punctuation_example=e.punctuation_example,
             )
         )
     return out
@@ -428,6 +444,7 @@ def warnings(path: JoinPath) -> list[str]:
                     f"{100 * step.normalized_integrity:.1f}% match once {_ignored(step)}: join on"
                     f" {normalized_key('...', step.normalizations, step.prefix)} of both sides to keep them."
                 )
+            notes += _punctuation_notes(step)
     return notes
 
 
@@ -459,6 +476,27 @@ def _unmatched_notes(step: Step) -> list[str]:
         f"Unmatched: {step.unmatched:,} value{'s' if several else ''} of {step.from_table}({', '.join(step.from_columns)})"
         f" ({_share(1 - step.coverage)}) {'have' if several else 'has'} no row in {step.to_table}; an inner JOIN drops"
         f" {'those rows' if several else 'that row'}, a LEFT JOIN from {step.from_table} keeps {'them' if several else 'it'}."
+    ]
+
+
+def _punctuation_notes(step: Step) -> list[str]:
+    """The orphans of a step that match once punctuation is ignored too: legal entities'
+    names, a blotter's "CALPINE ENERGY SERVICES LP" beside the counterparty register's
+    "Calpine Energy Services, L.P.", which a join ignoring case alone leaves out."""
+    if not step.punctuation_found:
+        return []
+    child, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
+    parent_columns = step.to_columns if step.from_child else step.from_columns
+    several = step.punctuation_found > 1
+    rows = f" ({step.punctuation_rows:,} row{'s' if step.punctuation_rows > 1 else ''})" if step.punctuation_rows else ""
+    example = ""
+    if len(step.punctuation_example) == 2:
+        example = f' ("{step.punctuation_example[0]}" and "{step.punctuation_example[1]}")'
+    return [
+        f"Punctuation: {step.punctuation_found:,} of those value{'s' if several else ''} of {child}({', '.join(columns)}){rows}"
+        f" {'match' if several else 'matches'} once case, spaces and punctuation are ignored{example}: join on"
+        f" {without_punctuation(quote_ident(columns[0]))} = {without_punctuation(quote_ident(parent_columns[0]))}"
+        " to keep them (only where such names cannot be two things)."
     ]
 
 

@@ -107,6 +107,14 @@ _WORDS: dict[Normalization, str] = {
 }
 
 
+def without_punctuation(sql: str) -> str:
+    """SQL: a name's letters and digits alone, lower-cased: a register's "Calpine Energy
+    Services, L.P." and a trade blotter's "CALPINE ENERGY SERVICES LP" both read
+    calpineenergyserviceslp. Offered beside a join, never joined on unasked: two codes
+    "A-1" and "A1" may name two things."""
+    return f"regexp_replace(lower({sql}), '[^a-z0-9]', '', 'g')"
+
+
 def normalizations_of(evidence: dict[str, object]) -> tuple[Normalization, ...]:
     """The steps a link's join undoes, from its evidence; every step for a link found before
     the evidence named them (its SQL then stays what it was)."""

@@ -57,6 +57,7 @@ from datadossier.enrichment.normalized import (
     normalizations_of,
     normalized_key,
     one_sided_prefix,
+    without_punctuation,
 )
 from datadossier.enrichment.parts import part_labels
 from datadossier.inference.names import looks_like_phone, looks_like_postal, names_a_call_line
@@ -117,6 +118,11 @@ class Candidate:
     # The letters one side writes before every value and the other leaves out ("N"), when
     # `normalizations` say so.
     prefix: str = ""
+    # The child's values the join leaves that match once punctuation is ignored too, their
+    # rows, and one of them beside its parent's value (see `_check_punctuation`).
+    punctuation_found: int = 0
+    punctuation_rows: int = 0
+    punctuation_example: tuple[str, str] | None = None
     compared_as_numbers: bool = False
     sibling_of: str | None = None
     child_distinct: int = 0
@@ -822,6 +828,33 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
             cand.labels = _labels(con)
         if "prefix" in cand.normalizations:
             cand.prefix = prefix
+    if max(found, cand.found) < cand.child_distinct:
+        _check_punctuation(con, relations, cand)
+
+
+def _check_punctuation(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate) -> None:
+    """The child's values the link's join leaves that match once punctuation is ignored too:
+    a blotter's upper-cased "CALPINE ENERGY SERVICES LP" beside the counterparty register's
+    "Calpine Energy Services, L.P.", joined on lower() and still an orphan. Counted and said,
+    not joined on (see `without_punctuation`)."""
+    relation, parent = relations[cand.parent.table], f"p.{quote_ident(cand.parent.name)}"
+    if joins_normalized(cand.integrity, cand.normalized_integrity):
+        joined = f"{normalized_key('d.v', cand.normalizations, cand.prefix)} = {normalized_key(parent, cand.normalizations, cand.prefix)}"
+    else:
+        joined = f"d.v = {parent}"
+    bare = without_punctuation("d.v")
+    row = con.execute(
+        f"SELECT count(*), sum(c), arg_max(v, c) FROM (SELECT d.v, d.c FROM _dd_values d SEMI JOIN {relation} p"
+        f" ON {bare} = {without_punctuation(parent)} AND {bare} <> '') d ANTI JOIN {relation} p ON {joined}"
+    ).fetchone()
+    if row is None or not row[0]:
+        return
+    cand.punctuation_found, cand.punctuation_rows = int(row[0]), int(row[1] or 0)
+    example = con.execute(
+        f"SELECT min({parent}) FROM {relation} p WHERE {without_punctuation(parent)} = {without_punctuation('?')}", [row[2]]
+    ).fetchone()
+    if example is not None and example[0] is not None:
+        cand.punctuation_example = (str(row[2]), str(example[0]))
 
 
 def _zip_plus_four(child: ColumnStats, parent: ColumnStats) -> bool:
@@ -895,6 +928,11 @@ def link_from(cand: Candidate) -> Link:
             evidence["orphan_values_as_written"] = evidence["orphan_values"]
             evidence["orphan_values"] = cand.child_distinct - cand.normalized_found
             evidence["found_in_parent_normalized"] = cand.normalized_found
+    if cand.punctuation_found:
+        evidence["found_ignoring_punctuation"] = cand.punctuation_found
+        evidence["rows_found_ignoring_punctuation"] = cand.punctuation_rows
+        if cand.punctuation_example is not None:
+            evidence["punctuation_example"] = list(cand.punctuation_example)
     return Link(
         child_table=cand.child.table,
         child_columns=(cand.child.name,),

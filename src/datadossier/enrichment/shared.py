@@ -17,6 +17,7 @@ import duckdb
 from datadossier.engine import quote_ident
 from datadossier.enrichment.join_paths import relation_name
 from datadossier.enrichment.naming import KEY_WORDS, same_word, words
+from datadossier.enrichment.normalized import without_punctuation
 
 # Columns of this many distinct values at most are compared (a grouping, not a key) on the
 # side with fewer; the other side may hold up to ``MAX_OTHER_VALUES``: Dunnhumby's 556
@@ -84,6 +85,10 @@ class SharedAttribute:
     # Columns of one side holding the same values as its column here, row by row ('from' or
     # 'to' and their names): CAISO's NODE_ID_XML and NODE_ID beside its NODE.
     copies: tuple[str, tuple[str, ...]] | None = None
+    # Of values met as written ('same'): the side more of whose values meet only once case,
+    # spaces and punctuation are ignored ('from' or 'to'), and how many: a trade book's
+    # "Th_Np15_Gen-Apnd" beside CAISO's "TH_NP15_GEN-APND".
+    respelled: tuple[str, int] | None = None
 
     def note(self, from_table: str, to_table: str) -> str:
         said = self._said(from_table, to_table)
@@ -114,14 +119,14 @@ class SharedAttribute:
                 )
             return said
         if self.how == "same":
-            return f"{pair}: {met} values in common; aggregate both sides to it first."
+            return f"{pair}: {met} values in common{self._respelled(from_table, to_table)}; aggregate both sides to it first."
         if self.how == "padded":
             return (
                 f"{pair}: {met} values meet as numbers once leading zeros are ignored (5 and 005): compare"
                 " TRY_CAST(... AS BIGINT) of both sides (or lpad the shorter one), then aggregate both sides to it first."
             )
         spelled = (
-            "once case, spaces and punctuation are ignored"
+            _IGNORED
             if self.how == "normalized"
             else "only as a part of the other side's (one names more: a prefix or a note)"
         )
@@ -129,6 +134,20 @@ class SharedAttribute:
             f"{pair}: {met} values meet {spelled}: spelled differently, so map one side's values onto"
             " the other's, then aggregate both sides to it first."
         )
+
+
+    def _respelled(self, from_table: str, to_table: str) -> str:
+        if self.respelled is None:
+            return ""
+        side, count = self.respelled
+        table, column = (from_table, self.from_column) if side == "from" else (to_table, self.to_column)
+        return (
+            f", and {count:,} more value{'s' if count > 1 else ''} of {table}({column}) {'meet' if count > 1 else 'meets'}"
+            f" only {_IGNORED} (spelled differently: compare {without_punctuation('...')} of both sides)"
+        )
+
+
+_IGNORED = "once case, spaces and punctuation are ignored"
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +315,7 @@ def _values_meet(
     values = min(count_a, count_b)
     if not values or values > MAX_VALUES or max(count_a, count_b) > MAX_OTHER_VALUES:
         return None
-    nx, ny = (f"regexp_replace(lower({v}.v), '[^a-z0-9]+', '', 'g')" for v in ("x", "y"))
+    nx, ny = (without_punctuation(f"{v}.v") for v in ("x", "y"))
     ways = {
         "same": "x.v = y.v",
         "normalized": f"{nx} = {ny}",
@@ -319,11 +338,19 @@ def _values_meet(
     for index, how in enumerate(ways):
         found = met[2 * index + fewer]
         if found >= MIN_SHARE * values:
-            return SharedAttribute(a, b, how, values, found)
+            return SharedAttribute(a, b, how, values, found, respelled=_respelled(met) if how == "same" else None)
     same = met[fewer]
     if same >= MIN_SEVERAL and same >= MIN_SHARE_OF_SEVERAL * values:
-        return SharedAttribute(a, b, "same", values, same)
+        return SharedAttribute(a, b, "same", values, same, respelled=_respelled(met))
     return None
+
+
+def _respelled(met: list[int]) -> tuple[str, int] | None:
+    """Of the counts `_values_meet` took (each way's, from either side), the side more of whose
+    values meet only once normalized than as written, and how many (see ``respelled``)."""
+    more = [(met[2] - met[0], "from"), (met[3] - met[1], "to")]
+    count, side = max(more)
+    return (side, count) if count > 0 else None
 
 
 def _days_meet(

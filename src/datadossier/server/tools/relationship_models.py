@@ -20,6 +20,7 @@ _EVIDENCE_KEYS = (
     "list_items", "orphans_in_quarantine", "child_nulls", "child_rows", "parent_nulls", "parent_rows", "parts_union", "found_in_part",
     "beside_grain_link",
     "partial_parent", "parent_found_in_child",
+    "found_ignoring_punctuation", "rows_found_ignoring_punctuation", "punctuation_example",
 )
 
 
@@ -44,7 +45,8 @@ class RelationshipOut(BaseModel):
     evidence: dict[str, Any] = Field(
         description="The numbers: integrity (share of distinct child values found in the parent), "
         "row_integrity (share of child rows; it counts when the child has many values), orphan "
-        "rows and examples, name and value scores; for a bridge, the bridge table; for a reference into a dataset "
+        "rows and examples (found_ignoring_punctuation: of those orphan values, the ones matching once case, spaces and "
+        "punctuation are ignored, their rows and an example beside its parent's value), name and value scores; for a bridge, the bridge table; for a reference into a dataset "
         "split over files (parts keyed alike), parts_union (the parts, their key and the SQL of the union the "
         "integrity was counted on) and found_in_part (the values this part holds)."
     )
