@@ -393,3 +393,25 @@ async def test_legal_names_differing_in_punctuation_too_are_counted_and_the_sql_
         and "regexp_replace(lower(\"counterparty\"), '[^a-z0-9]', '', 'g')" in w
         for w in path.warnings
     )
+
+
+async def test_a_census_summary_level_before_every_geo_id_is_named_and_undone_by_the_join(runtime: Runtime, tmp_path: Path) -> None:
+    # data.census.gov writes ACS tables by GEO_ID, the tract's 11 digits after its summary
+    # level (1400000US53033000100); TIGER's tracts, HUD's ZIP-tract crosswalk and CDC PLACES
+    # write the bare GEOID 53033000100: nothing linked them.
+    rng = random.Random(3)
+    tracts = sorted(rng.sample(range(100, 30000), 60))
+    folder = tmp_path / "data" / "acs"
+    folder.mkdir(parents=True)
+    (folder / "tl_2022_53_tract.csv").write_text("STATEFP,COUNTYFP,TRACTCE,GEOID,ALAND\n" + "".join(
+        f"53,033,{t:06d},53033{t:06d},{rng.randint(100000, 9999999)}\n" for t in tracts))
+    (folder / "acs_b25077.csv").write_text("GEO_ID,NAME,B25077_001E\n" + "".join(
+        f"1400000US53033{t:06d},\"Census Tract {t / 100:g}, King County, Washington\",{rng.randint(200000, 990000)}\n"
+        for t in tracts[:50]))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="acs")
+    link = _edges(found, "acs")[("acs_b25077", ("GEO_ID",), "tl_2022_53_tract", ("GEOID",))]
+    assert link.evidence["normalizations"] == ["prefix"]
+    assert link.evidence["prefix"] == "1400000US"
+    (path, *_) = (await service.join_paths("acs_b25077", "tl_2022_53_tract")).paths
+    assert await _count(runtime, path.sql) == 50

@@ -32,9 +32,12 @@ _RESOLVER_PREFIX = r"^(?:(?:https?://)?(?:dx\.|www\.)?(?:doi\.org|orcid\.org|ope
 # A label of a few words and a colon written before the value on some rows: Helpshift's
 # "Player Id: 86694955-a331-..." beside bare player ids in the same column.
 LABEL = r"^[A-Za-z][A-Za-z ]{0,30}:\s*"
-# A prefix of letters one file writes before every value of a code and the other leaves out:
-# BTS's TAIL_NUM "N101DQ" beside the FAA registry's N-NUMBER "101DQ" (see `one_sided_prefix`).
-PREFIX = "[A-Za-z]{1,4}"
+# A prefix one file writes before every value of a code and the other leaves out (see
+# `one_sided_prefix`): letters, BTS's TAIL_NUM "N101DQ" beside the FAA registry's N-NUMBER
+# "101DQ"; or a Census summary level, seven digits or capitals and "US", before a GEO_ID
+# ("1400000US53033000100" for a tract, "860Z200US98103" for a ZCTA) beside TIGER's, HUD's or
+# CDC PLACES' bare GEOID "53033000100".
+PREFIX = "[A-Za-z]{1,4}|[0-9]{3}[0-9A-Z]{4}US"
 # A digit code with leading zeros, a letter after it too (Chicago's IUCR "041A").
 _ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
 
@@ -53,7 +56,7 @@ def _label(sql: str) -> str:
 
 
 def _prefix(sql: str, prefix: str) -> str:
-    # (Letters alone, see `PREFIX`: nothing to quote or escape.)
+    # (Letters and digits alone, see `PREFIX`: nothing to quote or escape.)
     return f"regexp_replace({sql}, '^{prefix}', '')" if prefix else sql
 
 
