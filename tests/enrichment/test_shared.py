@@ -211,3 +211,56 @@ def test_values_met_as_written_say_how_many_more_meet_only_once_case_is_ignored(
         " case, spaces and punctuation are ignored (spelled differently: compare regexp_replace(lower(...), '[^a-z0-9]',"
         " '', 'g') of both sides); aggregate both sides to it first."
     )
+
+
+def test_a_code_is_not_found_inside_the_names_it_abbreviates(con: duckdb.DuckDBPyConnection) -> None:
+    # WHO's GHO files write each country twice, ALB in COUNTRY (CODE) and Albania in COUNTRY
+    # (DISPLAY): the ISO3 code starts its name, no value the other side names in part.
+    _table(con, "w.codes", "SELECT ['ALB', 'ARG', 'FRA', 'KEN'][1 + i % 4] AS \"COUNTRY (CODE)\", i AS n FROM range(8) t(i)")
+    _table(con, "w.names", "SELECT ['Albania', 'Argentina', 'France', 'Kenya'][1 + i % 4] AS \"COUNTRY (DISPLAY)\" FROM range(8) t(i)")
+    assert shared_attributes(con, "w.codes", "w.names") == []
+
+
+def test_a_lookup_joins_on_each_column_once_and_on_the_fewest_that_tell_its_rows_apart(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # Two WHO GHO indicators by year, country code and country name, one by sex too, their
+    # years in part apart: MDG_0000000020 is a lookup per year and country, joined on
+    # YEAR (CODE) and COUNTRY (CODE), not on each country column twice, code against name.
+    countries = "[['ALB', 'Albania'], ['ARG', 'Argentina'], ['FRA', 'France'], ['KEN', 'Kenya']]"
+    _table(
+        con, "w.whosis_000001",
+        f"SELECT [2010, 2019][1 + i // 8] AS \"YEAR (CODE)\", c[1] AS \"COUNTRY (CODE)\", c[2] AS \"COUNTRY (DISPLAY)\","
+        f" ['MLE', 'FMLE'][1 + i % 2] AS \"SEX (CODE)\", 60.0 + i AS \"Numeric\""
+        f" FROM (SELECT {countries}[1 + (i // 2) % 4] AS c, i FROM range(16) t(i))",
+    )
+    _table(
+        con, "w.mdg_0000000020",
+        f"SELECT [2019, 2021][1 + i // 4] AS \"YEAR (CODE)\", c[1] AS \"COUNTRY (CODE)\", c[2] AS \"COUNTRY (DISPLAY)\","
+        f" 10.0 + i AS \"Numeric\" FROM (SELECT {countries}[1 + i % 4] AS c, i FROM range(8) t(i))",
+    )
+    (lookup, *attributes) = shared_attributes(con, "w.whosis_000001", "w.mdg_0000000020")
+    assert lookup == SharedLookup("to", (("YEAR (CODE)", "YEAR (CODE)"), ("COUNTRY (CODE)", "COUNTRY (CODE)")))
+    assert [(s.from_column, s.to_column) for s in attributes if isinstance(s, SharedAttribute)] == [
+        ("YEAR (CODE)", "YEAR (CODE)"), ("COUNTRY (CODE)", "COUNTRY (CODE)"), ("COUNTRY (DISPLAY)", "COUNTRY (DISPLAY)"),
+    ]
+
+
+def test_columns_named_alike_that_meet_are_found_past_four_that_do_not(con: duckdb.DuckDBPyConnection) -> None:
+    # WHO's full GHO exports head every file GHO (CODE), GHO (DISPLAY), GHO (URL), PUBLISHSTATE
+    # (CODE) ... before COUNTRY (CODE): one indicator a file, never met, and the country
+    # was never compared.
+    _table(
+        con, "w.whosis",
+        "SELECT 'WHOSIS_000001' AS \"GHO (CODE)\", 'Life expectancy' AS \"GHO (DISPLAY)\", 'https://who.int/65' AS \"GHO (URL)\","
+        " 'PUBLISHED' AS \"PUBLISHSTATE (CODE)\", ['ALB', 'ARG', 'FRA'][1 + i % 3] AS \"COUNTRY (CODE)\", 70.0 + i AS \"Numeric\""
+        " FROM range(9) t(i)",
+    )
+    _table(
+        con, "w.mdg",
+        "SELECT 'MDG_0000000020' AS \"GHO (CODE)\", 'TB incidence' AS \"GHO (DISPLAY)\", 'https://who.int/20' AS \"GHO (URL)\","
+        " 'DRAFT' AS \"PUBLISHSTATE (CODE)\", ['ALB', 'ARG', 'FRA'][1 + i % 3] AS \"COUNTRY (CODE)\", 10.0 + i AS \"Numeric\""
+        " FROM range(6) t(i)",
+    )
+    (country,) = shared_attributes(con, "w.whosis", "w.mdg")
+    assert country == SharedAttribute("COUNTRY (CODE)", "COUNTRY (CODE)", "same", 3, 3)

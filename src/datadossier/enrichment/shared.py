@@ -10,6 +10,7 @@ are answered by aggregating each side to the shared attributes first, then joini
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 import duckdb
@@ -28,9 +29,13 @@ MAX_OTHER_VALUES = 100_000
 MAX_DAYS = 20_000
 # Of each table: this many date columns compared (Toast's orders: Opened, Paid, Closed).
 MAX_DAY_COLUMNS = 2
-# Pairs of columns named alike compared, and shared attributes said, at most.
+# Pairs of columns named alike kept (of each kind: named alike, sharing a word), and shared
+# attributes said, at most.
 MAX_NAMED_PAIRS = 4
 MAX_SHARED = 5
+# Pairs of columns named alike compared, at most: WHO's GHO files name their indicator, year
+# and region alike too, and never meet on the indicator, before COUNTRY (CODE).
+MAX_COMPARED_PAIRS = 12
 # A shared attribute: this share of the fewer values at least meets the other side's...
 MIN_SHARE = 0.5
 # ...or this share, when this many values at least meet as written: a trade book's nodes
@@ -185,11 +190,15 @@ def shared_attributes(
     """The attributes two tables share (see the module doc), best first."""
     left, right = _columns(con, from_table), _columns(con, to_table)
     found: list[SharedAttribute] = []
+    kept = {True: 0, False: 0}
     for a, b, exact in _named_pairs(left, right):
+        if kept[exact] >= MAX_NAMED_PAIRS:
+            continue
         shared = _values_meet(con, from_table, a, to_table, b)
         # (A value alone is no attribute: Apple's Provider Country, US on every row.)
         if shared is not None and (exact or shared.found > 1):
             found.append(shared)
+            kept[exact] += 1
     found = _without_copies(con, from_table, to_table, found)
     lookup = _lookup(con, from_table, to_table, found, left, right)
     days = [
@@ -253,7 +262,7 @@ def _named_pairs(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> l
     exact = [
         (a, b, True) for a, a_type in left for b, b_type in right
         if _alike(words(a), words(b)) and not _a_day(a_type) and not _a_day(b_type)
-    ][:MAX_NAMED_PAIRS]
+    ][:MAX_COMPARED_PAIRS]
     partly = [
         (a, b, False) for a, a_type in left for b, b_type in right
         if not _alike(words(a), words(b)) and a_type.startswith(_CODE_TYPES) and b_type.startswith(_CODE_TYPES)
@@ -316,6 +325,9 @@ def _values_meet(
     if not values or values > MAX_VALUES or max(count_a, count_b) > MAX_OTHER_VALUES:
         return None
     nx, ny = (without_punctuation(f"{v}.v") for v in ("x", "y"))
+    # (Contained as whole words: Downtown in "Harbor Grill - Downtown", not WHO's country
+    # code ALB in Albania, nor ARG in Argentina.)
+    wx, wy = (f"' ' || trim(regexp_replace(lower({v}.v), '[^a-z0-9]+', ' ', 'g')) || ' '" for v in ("x", "y"))
     ways = {
         "same": "x.v = y.v",
         "normalized": f"{nx} = {ny}",
@@ -325,7 +337,7 @@ def _values_meet(
         # (Looked for inside each other value by value: only of two short lists.)
         ways["contained"] = (
             f"length({nx}) >= {_MIN_CONTAINED} AND length({ny}) >= {_MIN_CONTAINED}"
-            f" AND (contains({nx}, {ny}) OR contains({ny}, {nx}))"
+            f" AND (contains({wx}, {wy}) OR contains({wy}, {wx}))"
         )
     row = con.execute(
         f"{distinct} SELECT "
@@ -377,7 +389,7 @@ def _lookup(
 ) -> SharedLookup | None:
     """The lookup two or more shared attributes make of one table (see `SharedLookup`), its
     rows told apart by them alone or with a range column."""
-    pairs = tuple(dict.fromkeys((s.from_column, s.to_column) for s in found))
+    pairs = _each_column_once((s.from_column, s.to_column) for s in found)
     if len(pairs) < 2:
         return None
     for side, table, own, other_columns, columns in (
@@ -385,7 +397,7 @@ def _lookup(
         ("from", from_table, [f for f, _ in pairs], right, left),
     ):
         if _unique(con, table, own):
-            return SharedLookup(side, pairs)
+            return SharedLookup(side, _fewest(con, table, pairs, 1 if side == "to" else 0))
         texts = [c for c, t in columns if t.startswith("VARCHAR") and c not in own][:_MAX_RANGE_COLUMNS]
         for column in texts:
             if _ranges(con, table, column) and _unique(con, table, [*own, column]):
@@ -399,6 +411,31 @@ def _lookup(
                 )
                 return SharedLookup(side, pairs, column, measure)
     return None
+
+
+def _each_column_once(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The pairs of shared columns, each column of either side in the first pair naming it:
+    a lookup joins on a column once (WHO's COUNTRY (CODE) met COUNTRY (CODE), not also
+    COUNTRY (DISPLAY))."""
+    kept: list[tuple[str, str]] = []
+    for a, b in pairs:
+        if all(a != x and b != y for x, y in kept):
+            kept.append((a, b))
+    return tuple(kept)
+
+
+def _fewest(
+    con: duckdb.DuckDBPyConnection, table: str, pairs: tuple[tuple[str, str], ...], side: int
+) -> tuple[tuple[str, str], ...]:
+    """Of the pairs whose columns (those of ``side``, 0 or 1) tell ``table``'s rows apart, the
+    fewest that still do, two at least, the last ones left out first: two WHO indicators by
+    YEAR (CODE) and COUNTRY (CODE), not with the COUNTRY (DISPLAY) each code names too."""
+    kept = list(pairs)
+    for pair in reversed(pairs):
+        fewer = [p for p in kept if p != pair]
+        if len(fewer) >= 2 and _unique(con, table, [p[side] for p in fewer]):
+            kept = fewer
+    return tuple(kept)
 
 
 def _unique(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> bool:
