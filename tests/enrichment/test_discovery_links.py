@@ -415,3 +415,29 @@ async def test_a_census_summary_level_before_every_geo_id_is_named_and_undone_by
     assert link.evidence["prefix"] == "1400000US"
     (path, *_) = (await service.join_paths("acs_b25077", "tl_2022_53_tract")).paths
     assert await _count(runtime, path.sql) == 50
+
+
+async def test_a_jira_epic_link_is_a_hierarchy_beside_the_parent_id_and_the_export_lists_issues(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Jira's CSV export: sub-tasks name their parent by Parent id (an Issue id), stories their
+    # epic by Custom field (Epic Link) (an Issue key, PROJ-12): only the first was linked, and
+    # jira_export.csv was said to list "jira" rather than issues.
+    rng = random.Random(4)
+    types = ["Epic"] * 12 + ["Story"] * 80 + ["Sub-task"] * 68
+    folder = tmp_path / "data" / "jira"
+    folder.mkdir(parents=True)
+    rows: list[str] = []
+    for i, kind in enumerate(types):
+        epic = f"PROJ-{rng.randint(1, 12)}" if kind == "Story" and i % 5 else ""
+        parent = str(10000 + rng.randint(12, 91)) if kind == "Sub-task" else ""
+        rows.append(f"Issue {i} title,PROJ-{i + 1},{10000 + i},{kind},Done,{epic},{parent}\n")
+    (folder / "jira_export.csv").write_text(
+        "Summary,Issue key,Issue id,Issue Type,Status,Custom field (Epic Link),Parent id\n" + "".join(rows))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="jira")
+    edges = _edges(found, "jira")
+    assert edges[("jira_export", ("Parent id",), "jira_export", ("Issue id",))].relationship_type == "hierarchy"
+    assert edges[("jira_export", ("Custom field (Epic Link)",), "jira_export", ("Issue key",))].relationship_type == "hierarchy"
+    assert {e.table: e.entity_type for e in entities}["jira.jira_export"] == "issue"
+

@@ -23,6 +23,7 @@ from datadossier.enrichment.model import (
 )
 from datadossier.enrichment.naming import (
     TABLE_NOISE,
+    TABLE_PREFIXES,
     entity_words,
     is_amount_like,
     is_descriptive,
@@ -96,9 +97,11 @@ GENERIC_NAMES = frozenset(
 
 
 def says_nothing(table: str) -> bool:
-    """Whether a table's name carries no entity: generic words, digits and single letters."""
+    """Whether a table's name carries no entity: generic words, digits and single letters,
+    and the names of the services and layers files are named after (`TABLE_PREFIXES`): Jira's
+    jira_export.csv lists issues (by Issue id), not "jira"."""
     stems = [w.rstrip("0123456789") for w in words(table)]
-    return all(w in GENERIC_NAMES or len(w) <= 2 for w in stems)
+    return all(w in GENERIC_NAMES or w in TABLE_PREFIXES or len(w) <= 2 for w in stems)
 
 
 # How sure an entity read from a table's identifier's name is (see `_entity_from_grain`).

@@ -675,10 +675,16 @@ def is_amount_like(name: str) -> bool:
 _WEAK_HIERARCHY_WORDS = frozenset({"up", "original", "next", "prev", "previous", "head", "lead", "root", "duplicate", "merged", "replaces", "replaced"})
 
 
+# Words of a field that links a row to another of its table: Jira's exports write an epic's
+# key in "Custom field (Epic Link)", Advanced Roadmaps' parent in "Parent Link", a blocker in
+# "Outward issue link (Blocks)".
+_LINK_WORDS = frozenset({"link", "links"})
+
+
 def hierarchy_hint(child_column: str) -> bool:
     """Whether a column's name says it points at another row of its own table."""
     ws = words(child_column)
-    if any(w in HIERARCHY_WORDS and w not in _WEAK_HIERARCHY_WORDS for w in ws):
+    if any((w in HIERARCHY_WORDS and w not in _WEAK_HIERARCHY_WORDS) or w in _LINK_WORDS for w in ws):
         return True
     return any(w in _WEAK_HIERARCHY_WORDS for w in ws) and is_key_like(child_column)
 

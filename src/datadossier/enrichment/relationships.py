@@ -1088,7 +1088,7 @@ def choose(candidates: list[Candidate], rejected: set[Pair] | None = None) -> li
             c for c in group[1:]
             if ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
                 or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
-                or _unnamed_sibling(c, group[0]) or _onto_grain_beside(c, group[0]))
+                or _unnamed_sibling(c, group[0]) or _onto_grain_beside(c, group[0]) or _another_hierarchy(c, group[0]))
             and (_parent_repeats(group[0]) or not _parent_repeats(c))
         )
     return chosen
@@ -1103,6 +1103,18 @@ def _onto_grain_beside(cand: Candidate, first: Candidate) -> bool:
     return (
         cand.onto_grain and not first.onto_grain and cand.best_integrity >= 0.99
         and cand.specificity >= CROSS_SOURCE_SPECIFICITY and _rows_found(cand) >= 0.99
+    )
+
+
+def _another_hierarchy(cand: Candidate, first: Candidate) -> bool:
+    """Whether a second self-reference, onto another key of the table, is a hierarchy of its
+    own: Jira's exports link a sub-task to its parent by Parent id (onto Issue id) and a
+    story to its epic by Custom field (Epic Link) (onto Issue key). Each column's name says
+    it points at another row (`name_evidence`: no self-reference is a candidate otherwise),
+    and every value is found."""
+    return (
+        cand.child.table == cand.parent.table and first.child.table == first.parent.table
+        and cand.child.name != first.child.name and cand.best_integrity >= 0.99
     )
 
 
