@@ -441,3 +441,28 @@ async def test_a_jira_epic_link_is_a_hierarchy_beside_the_parent_id_and_the_expo
     assert edges[("jira_export", ("Custom field (Epic Link)",), "jira_export", ("Issue key",))].relationship_type == "hierarchy"
     assert {e.table: e.entity_type for e in entities}["jira.jira_export"] == "issue"
 
+
+async def test_a_reference_named_for_a_table_links_to_its_unique_name_column(runtime: Runtime, tmp_path: Path) -> None:
+    # ServiceNow's list export writes a reference field as its display value: incident.cmdb_ci
+    # holds the CI's name (SRV-4392-LON), unique in the CMDB's cmdb_ci.name, not its sys_id;
+    # a descriptive name is no key, and nothing linked the incidents to their CIs.
+    rng = random.Random(5)
+    sites = ["LON", "NYC", "SIN", "FRA"]
+    # (Some names without their site: not all as wide, no code of one width.)
+    names = list(dict.fromkeys(
+        f"{rng.choice(['SRV', 'LPT', 'DSK'])}-{rng.randint(1000, 9999)}" + (f"-{rng.choice(sites)}" if i % 4 else "")
+        for i in range(140)))[:120]
+    folder = tmp_path / "data" / "sn"
+    folder.mkdir(parents=True)
+    (folder / "cmdb_ci.csv").write_text("sys_id,name,serial_number,os,sys_updated_on\n" + "".join(
+        f"{rng.getrandbits(128):032x},{n},C02{rng.randint(100000, 999999)},Windows 10,2023-04-{1 + i % 28:02d} 10:00:00\n"
+        for i, n in enumerate(names)))
+    (folder / "incident.csv").write_text("number,opened_at,short_description,cmdb_ci,sys_id\n" + "".join(
+        f"INC{10000 + i},2023-05-{1 + i % 28:02d} 09:00:00,Email not working,{rng.choice(names[:90]) if i % 3 else ''},"
+        f"{rng.getrandbits(128):032x}\n" for i in range(400)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="sn")
+    link = _edges(found, "sn")[("incident", ("cmdb_ci",), "cmdb_ci", ("name",))]
+    assert link.evidence["integrity"] == 1.0
+    (path, *_) = (await service.join_paths("incident", "cmdb_ci")).paths
+    assert await _count(runtime, path.sql) == 266

@@ -33,6 +33,7 @@ from datadossier.enrichment.model import Bridge, ColumnStats, Link, TableKeys, T
 from datadossier.enrichment.naming import (
     DESCRIPTIVE_WORDS,
     KEY_WORDS,
+    core_words,
     entity_words,
     hierarchy_hint,
     is_descriptive,
@@ -456,6 +457,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
         for k in keys[t.name].keys
         if len(k) == 1 and t.column(k[0]).family in ("integer", "string") and keys[t.name].evidence.get("row_counter") != k[0]
     ] + [c for t in tables for c in keys_but_for(t, keys[t.name])]
+    shown = [c for t in tables for c in _display_names(t) if c not in parents]
+    shown_names = {(c.table, c.name) for c in shown}
+    parents += shown
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # A table of one row per day (the bike sharing data's day.csv by dteday, Favorita's oil
     # prices by date) is a lookup for the days of other tables named alike.
@@ -502,7 +506,10 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 least = MIN_ROW_PARENT_SHARE if child_distinct >= ROW_INTEGRITY_MIN_DISTINCT else MIN_INTEGRITY * 0.9
                 if (parent_distinct < least * child_distinct and not _zip_plus_four(child, parent)) or not _ranges_meet(child, parent):
                     continue
-                name = name_evidence(child, parent, own_key=(parent.table, parent.name) in grains)
+                shown_name = (parent.table, parent.name) in shown_names
+                name = name_evidence(child, parent, own_key=(parent.table, parent.name) in grains or shown_name)
+                if shown_name and (child.table == parent.table or name < DISPLAY_NAME_MIN_NAME):
+                    continue  # a name is cited by a reference named for its table only
                 if name == 0.0 and identifies_own_table(child):
                     continue  # item.i_item_id among customer.c_customer_id: ids written alike
                 if child.table == parent.table and name == 0.0:
@@ -521,6 +528,27 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 onto_grain = (parent.table, parent.name) in grains
                 result.append(Candidate(child, parent, name, spec, parent_width=widths[parent.table], onto_grain=onto_grain))
     return result
+
+
+# A table's name column is a parent only of a reference whose name names the table this
+# well (`_display_names`): ServiceNow's incident.cmdb_ci onto cmdb_ci.name.
+DISPLAY_NAME_MIN_NAME = 0.6
+# ...and only when unique over this many rows: a few names are unique by chance.
+DISPLAY_NAME_MIN_ROWS = 20
+
+
+def _display_names(table: TableStats) -> list[ColumnStats]:
+    """A table's own name column (`name`, or its entity's name: `ci_name` of cmdb_ci), filled
+    and unique on every row, which no key names, being descriptive: ServiceNow's list exports
+    write a reference field as its display value, the CI's name (incident.cmdb_ci holds
+    SRV-4392-LON, cmdb_ci.name's), not its sys_id."""
+    own = table_entity_words(table.meaning)
+    return [
+        c for c in table.columns
+        if c.family == "string" and not c.nulls and c.non_null >= DISPLAY_NAME_MIN_ROWS and c.distinct == c.non_null == c.rows
+        and (core := core_words(c.name)) and core[-1] == "name" and entity_words(" ".join(core[:-1])) in ((), own)
+        and (c.avg_length or 0.0) <= MAX_CHILD_TEXT_LENGTH
+    ]
 
 
 def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
