@@ -466,3 +466,31 @@ async def test_a_reference_named_for_a_table_links_to_its_unique_name_column(run
     assert link.evidence["integrity"] == 1.0
     (path, *_) = (await service.join_paths("incident", "cmdb_ci")).paths
     assert await _count(runtime, path.sql) == 266
+
+
+async def test_an_order_s_name_repeated_on_its_line_items_is_the_parent_of_references_to_the_order(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Shopify's orders export is at line-item grain: Name "#1001" on every line of the order,
+    # its Email and Total on the first alone. Its transactions export cites the order by Name
+    # (Order): no column of the orders is unique, and nothing linked them.
+    rng = random.Random(6)
+    items = ["Trail Runner 2", "Road Sock 3-Pack", "Cap - Navy", "Rain Shell", "Water Bottle"]
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    lines: list[str] = []
+    for order in range(1001, 1061):
+        for position, item in enumerate(rng.sample(items, rng.randint(1, 3))):
+            first = position == 0
+            lines.append(f"#{order},{f'c{order}@x.com' if first else ''},{f'{rng.randint(20, 200)}.00' if first else ''},1,{item}\n")
+    (folder / "orders_export.csv").write_text("Name,Email,Total,Lineitem quantity,Lineitem name\n" + "".join(lines))
+    (folder / "transactions_export.csv").write_text("Order,Kind,Gateway,Amount\n" + "".join(
+        f"#{order},{'refund' if i % 7 == 6 else 'sale'},shopify_payments,{rng.randint(20, 200)}.00\n"
+        for i, order in enumerate(list(range(1001, 1061)) + list(range(1001, 1021)))))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="shop")
+    link = _edges(found, "shop")[("transactions_export", ("Order",), "orders_export", ("Name",))]
+    assert link.cardinality == "n:1"
+    assert "is at a finer grain" in link.evidence["parent_grain"]
+    (path, *_) = (await service.join_paths("transactions_export", "orders_export")).paths
+    assert any(w.startswith("Repeats:") for w in path.warnings)

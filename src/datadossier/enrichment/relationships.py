@@ -135,6 +135,9 @@ class Candidate:
     parent_width: int = 0
     # The parent column is its table's grain (see `_onto_grain_beside`).
     onto_grain: bool = False
+    # The parent column groups its table's rows, each group's fields on its first row (see
+    # `_grouping_columns`): the parent's rows are the group's lines.
+    onto_group: bool = False
 
     @property
     def best_integrity(self) -> float:
@@ -460,6 +463,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
     shown = [c for t in tables for c in _display_names(t) if c not in parents]
     shown_names = {(c.table, c.name) for c in shown}
     parents += shown
+    grouping = [c for t in tables for c in _grouping_columns(t, keys[t.name]) if c not in parents]
+    grouping_names = {(c.table, c.name) for c in grouping}
+    parents += grouping
     grains = {(t.name, g[0]) for t in tables if (g := keys[t.name].grain) is not None and len(g) == 1}
     # A table of one row per day (the bike sharing data's day.csv by dteday, Favorita's oil
     # prices by date) is a lookup for the days of other tables named alike.
@@ -507,7 +513,11 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 if (parent_distinct < least * child_distinct and not _zip_plus_four(child, parent)) or not _ranges_meet(child, parent):
                     continue
                 shown_name = (parent.table, parent.name) in shown_names
-                name = name_evidence(child, parent, own_key=(parent.table, parent.name) in grains or shown_name)
+                onto_group = (parent.table, parent.name) in grouping_names
+                own_key = (parent.table, parent.name) in grains or shown_name or onto_group
+                name = name_evidence(child, parent, own_key=own_key)
+                if onto_group and (child.table == parent.table or name < DISPLAY_NAME_MIN_NAME):
+                    continue  # a group's name is cited by a reference named for its table only
                 if shown_name and (child.table == parent.table or name < DISPLAY_NAME_MIN_NAME):
                     continue  # a name is cited by a reference named for its table only
                 if name == 0.0 and identifies_own_table(child):
@@ -526,7 +536,9 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 if unique_child and spec < CROSS_SOURCE_SPECIFICITY and source_of(child.table) != source_of(parent.table):
                     continue
                 onto_grain = (parent.table, parent.name) in grains
-                result.append(Candidate(child, parent, name, spec, parent_width=widths[parent.table], onto_grain=onto_grain))
+                result.append(Candidate(
+                    child, parent, name, spec, parent_width=widths[parent.table], onto_grain=onto_grain, onto_group=onto_group,
+                ))
     return result
 
 
@@ -549,6 +561,20 @@ def _display_names(table: TableStats) -> list[ColumnStats]:
         and (core := core_words(c.name)) and core[-1] == "name" and entity_words(" ".join(core[:-1])) in ((), own)
         and (c.avg_length or 0.0) <= MAX_CHILD_TEXT_LENGTH
     ]
+
+
+def _grouping_columns(table: TableStats, found: TableKeys) -> list[ColumnStats]:
+    """The column grouping a table's rows whose fields stand on each group's first row alone
+    (`filled.first_row_fields`): Shopify's orders export at line-item grain, Name "#1001" on
+    every line of the order, its Email and Total on the first. It names the table's own
+    things, as a key would, which Shopify's transactions export (Order) and GA4's
+    transaction_id cite: a parent whose rows are the group's lines (n:1 onto the group)."""
+    filled: object = found.evidence.get("first_row_fields")
+    group = filled.get("group") if isinstance(filled, dict) else None  # pyright: ignore[reportUnknownMemberType, reportUnknownVariableType]
+    if not isinstance(group, str):
+        return []
+    column = table.column(group)
+    return [column] if column.family in ("integer", "string") else []
 
 
 def keys_but_for(table: TableStats, found: TableKeys) -> list[ColumnStats]:
@@ -940,6 +966,11 @@ def link_from(cand: Candidate) -> Link:
     evidence = link_evidence(cand, unique_child=unique_child)
     if cand.sibling_of is not None:
         evidence["same_domain_as"] = cand.sibling_of
+    if cand.onto_group:
+        evidence["parent_grain"] = (
+            f"{cand.parent.table} is at a finer grain: several rows (lines) per {cand.parent.name}, its own"
+            f" fields on the first (first_row_fields); keep one row per {cand.parent.name} before joining"
+        )
     if cand.compared_as_numbers:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
     if cand.normalized_integrity is not None:
