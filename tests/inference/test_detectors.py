@@ -1320,6 +1320,8 @@ def test_month_name_date_times_with_a_zone_abbreviation_are_read_in_utc(infer: I
         ("ip_address", ["192.168.0.1", "10.0.0.255", "8.8.8.8", "::1", "2001:db8::8a2e:370:7334", "::ffff:192.0.2.128"]),
         ("geo_point", ["(41.8781, -87.6298)", "(-33.86, 151.2)", "POINT (-87.6298 41.8781)", "point(2.35 48.85)"]),
         ("json_object", ['{"level_id": 3}', "{}", '{ "a": {"b": [1, 2]} }', '{"note": "line one\nline two"}']),
+        ("coordinate_pair", ["[60.5, 40.2]", "[120.0, 38.1, 1.2]", "[-0.5,+3.25]", " [1.0, 2.0] "]),
+        ("json_object_list", ['[{"position_id": 1, "to": null}]', "[]", '[{"a": 1}, {"a": 2}]', '[ {"b": [1]} ]']),
     ],
 )
 def test_text_pattern_detectors_keep_varchar_and_name_the_pattern(
@@ -1460,6 +1462,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45", "::ffff:192.0.2.256", "1::2::1.2.3.4"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
     "json_object": ["{name}", "{", "[1, 2]", "{'a': 1}", 'x {"a": 1}', '{"a": 1} x', '["a"]'],
+    "coordinate_pair": ["[1, 2]", "[1.5]", "[1.5, 2.5, 3.5, 4.5]", "(1.5, 2.5)", "[1.5; 2.5]", "['1.5', '2.5']"],
+    "json_object_list": ["[", "[1, 2]", '["a"]', "['a', 'b']", '{"a": 1}', '[{"a": 1}', 'x [{"a": 1}]'],
 }
 
 
@@ -1485,7 +1489,8 @@ def _all_examples() -> list[str]:
         "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
-        '{"order_id": "GPA.3312-1", "price": 4.99}', "{}",
+        '{"order_id": "GPA.3312-1", "price": 4.99}', "{}", "[60.5, 40.2]", "[120.0, 38.1, 1.2]", "[]",
+        '[{"position_id": 1, "position": "Goalkeeper"}]',
         "$45.25/MWh", "-$3.14/MWh", "12.5¢/kWh", "$7.50/kW-mo", "45.25 EUR/MWh", "€25.00m", "€800k", "€1.50bn", "1,85 m",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
         "2 Hours 15 Minutes", "1 Day 1 Hour 1 Minute", "2 days, 3 hours", "38 Seconds", "1970-01-01 02:15:00",
@@ -1528,6 +1533,38 @@ def test_json_objects_in_a_text_column_name_their_keys_and_how_to_read_one(infer
     assert "order_id (text, 20.0%)" in found.reason
     assert "\"params\"->>'level_id'" in found.reason
     assert result["words"].decided_pattern is None
+
+
+def test_json_lists_of_objects_name_the_keys_of_their_items_and_how_to_unnest_them(infer: Infer) -> None:
+    # StatsBomb's lineups: a player's positions as a JSON list of objects, "[]" for one who
+    # never came on, two items for one who moved. It was plain text, with no way in to the
+    # from and to that minutes played are counted from.
+    positions = (
+        ["[]"] * 5
+        + [f'[{{"position_id": {i}, "position": "Back", "from": "00:00", "to": null}}]' for i in range(10)]
+        + ['[{"position_id": 2, "from": "00:00", "to": "60:00"}, {"position_id": 3, "from": "60:00", "to": null}]']
+    )
+    tags = ["[]"] * 12 + ["['a', 'b']", "['c']", "['a']", "['b', 'c']"]  # a Python list's "[]" alone is no object
+    result = infer({"positions": positions, "tags": tags})
+    found = result["positions"]
+    assert (found.decided_type, found.decided_pattern) == ("VARCHAR", "json_object_list")
+    assert found.candidates[0].details["json_keys"] == {
+        "position_id": "integer", "from": "text", "to": "text", "position": "text",
+    }
+    assert "position (text, 83.3%)" in found.reason
+    assert "unnest(from_json(\"positions\", '[\"JSON\"]')) AS item" in found.reason
+    assert "item->>'position_id'" in found.reason
+    assert result["tags"].decided_pattern != "json_object_list"
+
+
+def test_a_point_written_as_numbers_in_brackets_is_read_by_place_not_as_items(infer: Infer) -> None:
+    # StatsBomb's events: location and pass_end_location "[60.5, 40.2]" (x and y on the
+    # pitch), shot_end_location with a height too. They were lists of categorical "items".
+    points = [f"[{60 + i / 10}, {40 - i / 5}]" for i in range(20)] + ["[120.0, 38.1, 1.2]"]
+    found = infer({"location": points})["location"]
+    assert (found.decided_type, found.decided_pattern) == ("VARCHAR", "coordinate_pair")
+    assert "from_json(\"location\", '[\"DOUBLE\"]')[1]" in found.reason
+    assert "not a list of items" in found.reason
 
 
 def test_currency_conversions_of_every_documented_form(infer: Infer) -> None:

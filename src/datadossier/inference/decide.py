@@ -34,7 +34,7 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
-from datadossier.inference.json_text import JsonKey, json_key_sql
+from datadossier.inference.json_text import JsonKey, json_items_sql, json_key_sql
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import (
     looks_boolean,
@@ -304,6 +304,11 @@ def _decide_text(
     if chosen is not None and chosen.name == "json_object":
         chosen.details["json_keys"] = {key.name: key.value_type for key in findings.json_keys}
         notes.append(_json_note(name, findings.json_keys))
+    if chosen is not None and chosen.name == "json_object_list":
+        chosen.details["json_keys"] = {key.name: key.value_type for key in findings.json_keys}
+        notes.append(_json_list_note(name, findings.json_keys))
+    if chosen is not None and chosen.name == "coordinate_pair":
+        notes.append(_coordinate_note(name))
     if chosen is not None and chosen.name == "compact_month_year":
         notes.append(
             "Whole numbers written mmyyyy (012023 is January 2023), every one a valid month, under a name of a month,"
@@ -362,15 +367,42 @@ def _json_note(name: str, keys: tuple[JsonKey, ...]) -> str:
     (an order's id among a game's level numbers) are reachable by key alone."""
     if not keys:
         return "The sampled JSON objects are all empty ({})."
+    return (
+        f"JSON objects; keys in the sample, with the share of objects holding each where not all: {_keys_listed(keys)}."
+        f" DuckDB reads a key as text with {json_key_sql(quote_ident(name), keys[0].name)}"
+        " (json_extract for its JSON value)."
+    )
+
+
+def _json_list_note(name: str, keys: tuple[JsonKey, ...]) -> str:
+    """What a column of JSON lists of objects holds, and how to reach a key of its items:
+    StatsBomb's minutes played are the from and to of a lineup's positions, one item each."""
+    column = quote_ident(name)
+    if not keys:
+        return f"JSON lists of objects, every sampled one empty ([] or [{{}}]); json_array_length({column}) counts the items."
+    return (
+        "JSON lists of objects ('[]' when empty), one item per part of the row; keys of the sampled items, with the"
+        f" share of items holding each where not all: {_keys_listed(keys)}. DuckDB unnests the items, a row each, with"
+        f" {json_items_sql(column)} AS item, then reads a key as text with {json_key_sql('item', keys[0].name)};"
+        f" json_array_length({column}) counts them."
+    )
+
+
+def _keys_listed(keys: tuple[JsonKey, ...]) -> str:
+    """The keys of JSON objects with their value types, and their shares where not all hold them."""
     listed = ", ".join(
         f"{key.name} ({key.value_type}{'' if key.share >= _ALWAYS_HELD else f', {_percent(key.share)}'})"
         for key in keys[:_KEYS_NAMED]
     )
-    more = f" and {len(keys) - _KEYS_NAMED} more" if len(keys) > _KEYS_NAMED else ""
+    return listed + (f" and {len(keys) - _KEYS_NAMED} more" if len(keys) > _KEYS_NAMED else "")
+
+
+def _coordinate_note(name: str) -> str:
+    """How to read a point written as a JSON array: its numbers by place, not as items."""
+    read = f"from_json({quote_ident(name)}, '[\"DOUBLE\"]')"
     return (
-        f"JSON objects; keys in the sample, with the share of objects holding each where not all: {listed}{more}."
-        f" DuckDB reads a key as text with {json_key_sql(quote_ident(name), keys[0].name)}"
-        " (json_extract for its JSON value)."
+        "Points written as two or three numbers in brackets ([x, y], or [x, y, z]): coordinates, not a list of items;"
+        f" DuckDB reads x as {read}[1], y as {read}[2] (and z as [3])."
     )
 
 

@@ -150,7 +150,9 @@ PatternName = Literal[
     "postal_code",
     "ip_address",
     "geo_point",
+    "coordinate_pair",
     "json_object",
+    "json_object_list",
 ]
 
 # Day/month patterns: their order is read from the data, or from the separator (see `decide`).

@@ -5,6 +5,11 @@ SDK's ``params`` ``{"order_id": "GPA.3312-...", "sku": "gems_500"}``, Segment's 
 properties as CSV). The column stays text (`text_patterns.json_object`); its keys are read
 from the sampled values in Python, never from the whole column, and DuckDB's ``->>`` reaches
 each of them.
+
+Lists of such objects are kept the same way (`text_patterns.json_object_list`): StatsBomb's
+lineups write a player's positions as ``[{"position_id": 1, "position": "Goalkeeper", "from":
+"00:00", "to": null}]`` (``[]`` for a player who never came on), and its cards and freeze frames
+alike. Their keys are those of the items, and DuckDB unnests the items before reading one.
 """
 
 from __future__ import annotations
@@ -37,24 +42,42 @@ class JsonKey:
 def json_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int]:
     """The keys of the sampled values that parse as JSON objects (``common``: values with
     their sampled counts), commonest first, and the weight of those objects."""
-    objects = 0
+    return _keys([(parsed, count) for value, count in common if (parsed := _parsed(value)) is not None])
+
+
+def _keys(objects: list[tuple[dict[str, object], int]]) -> tuple[tuple[JsonKey, ...], int]:
+    """The keys of weighted objects, commonest first, and the objects' weight."""
+    weight = 0
     held: Counter[str] = Counter()
     types: dict[str, Counter[str]] = {}
-    for value, count in common:
-        parsed = _parsed(value)
-        if parsed is None:
-            continue
-        objects += count
+    for parsed, count in objects:
+        weight += count
         for key, item in parsed.items():
             held[key] += count
             types.setdefault(key, Counter())[_value_type(item)] += count
-    if not objects:
+    if not weight:
         return (), 0
     keys = [
-        JsonKey(key, _key_type(types[key]), n / objects)
+        JsonKey(key, _key_type(types[key]), n / weight)
         for key, n in sorted(held.items(), key=lambda item: -item[1])[:MAX_KEYS]
     ]
-    return tuple(keys), objects
+    return tuple(keys), weight
+
+
+def json_item_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int, int]:
+    """The keys of the objects inside the sampled values that parse as JSON lists of objects
+    ("[]" among them), commonest first, with the weight of those lists and of their items (a
+    key's share is of the items)."""
+    lists = 0
+    items: list[tuple[dict[str, object], int]] = []
+    for value, count in common:
+        parsed = _parsed_list(value)
+        if parsed is None:
+            continue
+        lists += count
+        items.extend((item, count) for item in parsed)
+    keys, weight = _keys(items)
+    return keys, lists, weight
 
 
 def json_key_sql(column_sql: str, key: str) -> str:
@@ -63,11 +86,34 @@ def json_key_sql(column_sql: str, key: str) -> str:
     return f"{column_sql}->>{quote_literal(path)}"
 
 
+def json_items_sql(column_sql: str) -> str:
+    """DuckDB SQL unnesting the items of the lists of objects in the (quoted) column, a row
+    per item, each a JSON value that `json_key_sql` reads a key of."""
+    return f"unnest(from_json({column_sql}, '[\"JSON\"]'))"
+
+
 def _parsed(value: str) -> dict[str, object] | None:
     try:
         parsed: object = json.loads(value)
     except ValueError:
         return None
+    return _as_object(parsed)
+
+
+def _parsed_list(value: str) -> list[dict[str, object]] | None:
+    """The objects of a JSON list of objects, None for other text (a list of numbers, of
+    text, or of objects beside other items)."""
+    try:
+        parsed: object = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(parsed, list):
+        return None
+    objects = [_as_object(item) for item in parsed]  # pyright: ignore[reportUnknownVariableType]
+    return None if any(item is None for item in objects) else [item for item in objects if item is not None]
+
+
+def _as_object(parsed: object) -> dict[str, object] | None:
     if not isinstance(parsed, dict):
         return None
     return {str(k): v for k, v in parsed.items()}  # pyright: ignore[reportUnknownVariableType]

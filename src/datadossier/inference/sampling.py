@@ -20,7 +20,7 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.json_text import JsonKey, json_keys
+from datadossier.inference.json_text import JsonKey, json_item_keys, json_keys
 from datadossier.inference.names import (
     looks_like_date,
     looks_like_year_month,
@@ -227,7 +227,8 @@ class SampleFindings:
     # ``missing`` so that the scan counts them apart from the numbers: read as 0, not NULL
     # (see `trace_values`).
     trace: frozenset[str] = frozenset()
-    # The keys of the sampled JSON objects, commonest first (see `json_text.json_keys`).
+    # The keys of the sampled JSON objects, commonest first (see `json_text.json_keys`), or of
+    # the objects in the sampled JSON lists of them (`json_text.json_item_keys`).
     json_keys: tuple[JsonKey, ...] = ()
     # Whether words written in a date's place ("Undated", "Various") are missing values here:
     # beside dates that are no plain numbers, or under a date's name (see `_DATE_MARKER_WORDS`).
@@ -496,6 +497,10 @@ def _findings(
         findings.json_keys, objects = json_keys(common)
         if objects < config.shortlist_share * total:
             del findings.shares["json_object"]  # braces around other text ('{"a": 1' cut short)
+    if "json_object_list" in findings.shares:
+        findings.json_keys, lists, items = json_item_keys(common)
+        if lists < config.shortlist_share * total or not items:
+            del findings.shares["json_object_list"]  # a Python list's "[]" alone, or JSON cut short
     return findings
 
 
@@ -969,7 +974,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
             _passes(DETECTORS[reading], weights, total, config)
             for reading in (
                 "unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
-                "zoned_date", "zoned_time", "json_object", *sorted(DAY_MONTH_PATTERNS),
+                "zoned_date", "zoned_time", "json_object", "json_object_list", *sorted(DAY_MONTH_PATTERNS),
             )
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)

@@ -101,6 +101,17 @@ def geo_point() -> Detector:
 
 
 @register
+def coordinate_pair() -> Detector:
+    """A point as two or three numbers in brackets, x and y (and z) as a JSON array: StatsBomb's
+    event location and pass_end_location "[60.5, 40.2]" on the pitch, its shot_end_location
+    "[120.0, 38.1, 1.2]". Not a list of items: each number has its place. With decimals, as
+    programs write such numbers: "[1, 2]" is any pair of ids."""
+    number = r"[-+]?[0-9]+\.[0-9]+(?:[eE][-+]?[0-9]+)?"
+    regex = rf"\s*\[\s*{number}\s*,\s*{number}\s*(?:,\s*{number}\s*)?\]\s*"
+    return Detector("coordinate_pair", "VARCHAR", regex, priority=30)
+
+
+@register
 def wkt_geometry() -> Detector:
     """Geometries as well-known text of any kind, mixed in one column: "POLYGON ((...))",
     "MULTIPOLYGON (((...)))", "LINESTRING (...)", "POINT EMPTY", with a Z or M, or an EWKT's
@@ -118,3 +129,12 @@ def json_object() -> Detector:
     are none). The shape alone, braces around a quoted key; the sample names the keys
     (`json_text.json_keys`), and a Python dict's repr ("{'a': 1}") is no JSON."""
     return Detector("json_object", "VARCHAR", r'\s*\{\s*(?:\}|"(?s:.*)\})\s*', priority=30)
+
+
+@register
+def json_object_list() -> Detector:
+    """JSON lists of objects, a record's parts as one value: StatsBomb's lineups keep a player's
+    positions as '[{"position_id": 1, "position": "Goalkeeper", "from": "00:00", "to": null}]',
+    "[]" for one who never played. The shape alone, brackets around braces; the sample must
+    hold objects in them (`json_text.json_item_keys`), a column of "[]" alone is none."""
+    return Detector("json_object_list", "VARCHAR", r"\s*\[\s*(?:\]|\{(?s:.*)\}\s*\])\s*", priority=30)
