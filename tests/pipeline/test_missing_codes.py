@@ -612,3 +612,17 @@ def test_an_infinite_extreme_is_no_code_for_a_missing_value(tmp_path: Path) -> N
     reasons = reasons_of(tmp_path, "prometheus_export.csv", lines)
     assert "looks like a code" not in reasons["value"]
     assert "no finite number (25 +Inf)" in reasons["value"]
+
+
+def test_a_flag_written_only_when_true_says_its_blanks_are_most_likely_false(tmp_path: Path) -> None:
+    # StatsBomb's events: under_pressure "True" or nothing (76% blank), so that WHERE NOT
+    # under_pressure found no row. A flag set both ways keeps its blanks unremarked.
+    lines = ["id,under_pressure,counterpress,out"] + [
+        f"{i},{'True' if i % 4 == 0 else ''},{'True' if i % 5 == 0 else ''},{['True', 'False', ''][i % 3]}"
+        for i in range(300)
+    ]
+    reasons = reasons_of(tmp_path, "events.csv", lines)
+    assert "holds only true (75 values); its 225 blanks (75.0%) are most likely false" in reasons["under_pressure"]
+    assert 'coalesce("under_pressure", false)' in reasons["under_pressure"]
+    assert "only true" in reasons["counterpress"]
+    assert "only true" not in reasons["out"]

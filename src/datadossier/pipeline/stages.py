@@ -42,7 +42,7 @@ from datadossier.profiling.lists import LIST_PATTERN, ListColumn, list_columns, 
 from datadossier.profiling.model import ColumnProfile
 from datadossier.profiling.profiler import non_finite_notes
 from datadossier.profiling.quality import extreme_notes, spelling_notes
-from datadossier.profiling.sentinels import missing_codes, missing_words
+from datadossier.profiling.sentinels import missing_codes, missing_words, true_only_notes
 from datadossier.sources.csv_loader import (
     NA_TOKEN,
     CsvCopy,
@@ -873,6 +873,7 @@ def finish_table(
                 inferences,
                 codes,
                 missing_words(profiles, types),
+                true_only_notes(profiles, types),
                 non_finite_notes(profiles),
                 # (Amounts in each row's currency or unit: JPY prices are no outliers among USD ones.)
                 extreme_notes(profiles, skip={*codes, *(i.column_name for i in inferences if i.unit_column)}),

@@ -573,6 +573,25 @@ def missing_words(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[
     return notes
 
 
+def true_only_notes(profiles: list[ColumnProfile], types: dict[str, str]) -> dict[str, str]:
+    """A note for each yes/no column that holds only true beside blanks: a flag written only
+    when set (StatsBomb's events write under_pressure "True" or nothing, 76% blank), whose
+    blanks are most likely false. Read as given, ``WHERE NOT under_pressure`` finds no row and
+    its share of true is 100%; the values are kept (a blank may be unknown), the note says so."""
+    notes: dict[str, str] = {}
+    for p in profiles:
+        if column_kind(types.get(p.column_name, "")) != "boolean" or not p.null_count or p.distinct_count != 1:
+            continue
+        if [str(t["value"]).lower() for t in p.top_values] != ["true"]:
+            continue
+        notes[p.column_name] = (
+            f" The column holds only true ({p.total_count - p.null_count:,} values); its {p.null_count:,} blanks"
+            f" ({p.null_count / max(p.total_count, 1):.1%}) are most likely false, a flag written only when set:"
+            f" coalesce({quote_ident(p.column_name)}, false) reads them so (NOT {quote_ident(p.column_name)} alone finds no row)."
+        )
+    return notes
+
+
 # "No" before these words says a value is missing ("No data", "No info"); before others it is
 # an answer of its own among text values (a taxi's payment type "No Charge", "No internet
 # service" beside Yes and No).
