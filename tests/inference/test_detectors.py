@@ -1136,6 +1136,18 @@ def test_month_name_date_detector_reads_the_usual_spellings(infer: Infer) -> Non
     assert result.bounds == utc_bounds((2020, 3, 10), (2021, 1, 5))
 
 
+def test_month_name_dates_with_a_note_in_parentheses_are_read_without_it(infer: Infer) -> None:
+    # Transfermarkt's players: date_of_birth "Jun 24, 1987 (35)", the age when scraped after
+    # the date (a few written without it). They stayed text; forcing DATE quarantined 98%.
+    born = [f"{m} {d}, {1980 + d % 15} ({43 - d % 15})" for m in ("Jan", "Jun", "Oct") for d in range(1, 28)]
+    result = infer({"date_of_birth": [*born, "Mar 2, 2001"], "contract_expires": ["Jun 30, 2025", "Jan 1, 2026"] * 41})
+    found = result["date_of_birth"]
+    assert (found.decided_type, found.decided_pattern, found.candidates[0].parse_success_rate) == ("DATE", "noted_date", 1.0)
+    assert found.bounds == utc_bounds((1980, 1, 15), (2001, 3, 2))
+    assert "81 of the dates (98.8%) have a note in parentheses after them" in found.reason
+    assert result["contract_expires"].decided_pattern == "month_name_date"
+
+
 def test_a_column_mixing_iso_and_day_month_dates_reads_both(infer: Infer) -> None:
     iso = [f"2021-01-{d:02d}" for d in range(1, 21)]
     result = infer({
@@ -1462,6 +1474,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45", "::ffff:192.0.2.256", "1::2::1.2.3.4"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
     "json_object": ["{name}", "{", "[1, 2]", "{'a': 1}", 'x {"a": 1}', '{"a": 1} x', '["a"]'],
+    "noted_date": ["Jun 24, 1987 (", "(35) Jun 24, 1987", "Jun 24, 1987 ((35))", "Jun 24 (35)", "Jun 24, 1987 (35) x"],
     "coordinate_pair": ["[1, 2]", "[1.5]", "[1.5, 2.5, 3.5, 4.5]", "(1.5, 2.5)", "[1.5; 2.5]", "['1.5', '2.5']"],
     "json_object_list": ["[", "[1, 2]", '["a"]', "['a', 'b']", '{"a": 1}', '[{"a": 1}', 'x [{"a": 1}]'],
 }
@@ -1490,6 +1503,7 @@ def _all_examples() -> list[str]:
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
         '{"order_id": "GPA.3312-1", "price": 4.99}', "{}", "[60.5, 40.2]", "[120.0, 38.1, 1.2]", "[]",
+        "Jun 24, 1987 (35)", "5 January 2021 (approx.)",
         '[{"position_id": 1, "position": "Goalkeeper"}]',
         "$45.25/MWh", "-$3.14/MWh", "12.5¢/kWh", "$7.50/kW-mo", "45.25 EUR/MWh", "€25.00m", "€800k", "€1.50bn", "1,85 m",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",

@@ -984,6 +984,24 @@ def month_name_date() -> Detector:
 
 
 @register
+def noted_date() -> Detector:
+    """Month-name dates with a note in parentheses after them, read as the date and the note
+    dropped: Transfermarkt's date of birth "Jun 24, 1987 (35)", the age when scraped. Values
+    without a note pass too; the sample shortlists it only where some have one (see
+    `sampling`), and below `month_name_date`, which reads a column without notes alone."""
+    regex = rf"\s*{_MONTH_NAME_DATE}(?:\s*\([^()]{{1,30}}\))?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        return strptime_date(f"trim(split_part({shaped(col, regex)}, '(', 1))", _MONTH_NAME_FORMATS)
+
+    noted = lit(r"\)\s*$")
+    return Detector(
+        "noted_date", "DATE", regex, convert, mark=lambda col: f"regexp_matches({col}, {noted})",
+        priority=69, formats=_MONTH_NAME_FORMATS,
+    )
+
+
+@register
 def us_or_month_name_date() -> Detector:
     """Month-name dates and month-first dates in one column ("Apr 18, 2023", "4/13/2023")."""
     return _either("us_or_month_name_date", "month_name_date", "us_date")

@@ -307,6 +307,12 @@ def _decide_text(
     if chosen is not None and chosen.name == "json_object_list":
         chosen.details["json_keys"] = {key.name: key.value_type for key in findings.json_keys}
         notes.append(_json_list_note(name, findings.json_keys))
+    if chosen is not None and chosen.name == "noted_date":
+        noted = chosen.stats.marked or 0
+        notes.append(
+            f"{noted:,} of the dates ({noted / n:.1%}) have a note in parentheses after them (Transfermarkt's age, 'Jun 24,"
+            " 1987 (35)'): read as the date, the note dropped; the raw layer keeps it."
+        )
     if chosen is not None and chosen.name == "coordinate_pair":
         notes.append(_coordinate_note(name))
     if chosen is not None and chosen.name == "compact_month_year":

@@ -132,6 +132,7 @@ PatternName = Literal[
     "sas_day_number",
     "sas_seconds",
     "month_name_date",
+    "noted_date",
     "month_day_comma_year",
     "month_name_year",
     "month_name_short_year",

@@ -455,6 +455,8 @@ def _findings(
             0 < weights["compact_date"][0] < weights["compact_partial_date"][0]
         ):
             continue  # (likewise, written without dashes)
+        if detector.name == "noted_date" and weights["noted_date"][0] <= weights["month_name_date"][0]:
+            continue  # no date with a note after it: `month_name_date` reads them
         # (At most 1: a detector may also accept a value read as missing, the "-" of a lenient one.)
         findings.shares[detector.name] = min(1.0, weights[detector.name][0] / total)
     if "integer" in findings.shares:
