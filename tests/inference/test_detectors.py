@@ -1635,6 +1635,28 @@ def test_unix_seconds_with_a_fraction_are_times_under_a_time_s_name(infer: Infer
     assert result["reading"].decided_type == "DOUBLE"  # no time in the name: a number
 
 
+def test_unix_seconds_beside_the_table_s_unix_time_column_are_times_whatever_their_name(infer: Infer) -> None:
+    # OpenSky's state vectors: time (whole seconds, a time's name) beside lastposupdate and
+    # lastcontact "1680307199.291", seconds before it. They stayed numbers, 1.68031e+09 at both
+    # ends. Numbers far from the table's times, or an identifier's, stay numbers.
+    times = [1_680_307_200 + 10 * (i // 4) for i in range(40)]
+    contacts = [f"{t - i % 3}.{(834 + 11 * i) % 1000:03d}" for i, t in enumerate(times)]
+    result = infer({
+        "time": [str(t) for t in times],
+        "lastposupdate": [None if i % 9 == 0 else f"{t - 1 - i % 5}.{(291 + 37 * i) % 1000:03d}" for i, t in enumerate(times)],
+        "lastcontact": contacts,
+        "geoaltitude": [f"{1_100_000_000 + 7 * i}.5" for i in range(40)],
+        "squawk_id": [str(t - 5) for t in times],
+    })
+    assert (result["time"].decided_type, result["time"].decided_pattern) == ("TIMESTAMP", "epoch_seconds")
+    for name in ("lastposupdate", "lastcontact"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("TIMESTAMP", "epoch_seconds"), name
+        assert "within the range of 'time'" in result[name].reason
+    assert result["lastcontact"].bounds == pytest.approx((min(map(float, contacts)), max(map(float, contacts))))
+    assert result["geoaltitude"].decided_type == "DOUBLE"
+    assert result["squawk_id"].decided_type != "TIMESTAMP"
+
+
 def test_a_free_price_among_amounts_is_zero(infer: Infer, con: duckdb.DuckDBPyConnection) -> None:
     # Steam's price: "Free" and "Free to Play" among "$9.99" kept the column text.
     prices = ["Free" if i % 6 == 0 else "Free to Play" if i % 13 == 0 else f"${4 + i % 5}.99" for i in range(100)]

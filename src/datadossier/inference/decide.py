@@ -1660,7 +1660,7 @@ def _resolve_ambiguities(
         written = _written_instant(usable("compact_datetime"), usable("compact_short_datetime"), usable("cdr_timestamp"))
         # (2023010514 is an hour of 2023 written out, or a second of 2034: written wins.)
         instant = written if written and (epoch is None or written.stats.parsed >= epoch.stats.parsed) else epoch or written
-        chosen = _instant_or_integer(chosen, instant, column_name, notes)
+        chosen = _instant_or_integer(chosen, instant, column_name, notes, findings.epoch_sibling)
     kelvins = usable("unit_value")
     if (
         chosen.name == "abbreviated_number" and kelvins and kelvins.unit and kelvins.unit.unit == "K"
@@ -1856,10 +1856,14 @@ def _compact_or_integer(
 _UNNAMED = re.compile(r"column[0-9]+")
 
 
-def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: str, notes: list[str]) -> _Option:
+def _instant_or_integer(
+    integer: _Option, instant: _Option | None, column_name: str, notes: list[str], sibling: str | None = None
+) -> _Option:
     """Whole numbers (or seconds with a fraction) that all read as Unix times of 1990-2100, or
     as YYYYMMDDhhmmss, are times when the name says so (``timestamp``, ``created_at``; a
-    date's name too for the latter); else they stay numbers, with TIMESTAMP the runner-up."""
+    date's name too for the latter), or when they lie within the range of the table's
+    ``sibling`` read as Unix times (OpenSky's lastposupdate beside time); else they stay
+    numbers, with TIMESTAMP the runner-up."""
     if instant is None or instant.stats.parsed < integer.stats.parsed:
         return integer
     if instant.name in _WRITTEN_INSTANTS:
@@ -1875,6 +1879,14 @@ def _instant_or_integer(integer: _Option, instant: _Option | None, column_name: 
         # 13 or 16 digits in that range are hardly anything else (10 may be phone numbers).
         unnamed = _UNNAMED.fullmatch(column_name) is not None and instant.name != "epoch_seconds"
         by_name = looks_like_instant(column_name) or unnamed
+        if sibling is not None and not by_name:
+            instant.details["name_evidence"] = False
+            instant.details["epoch_sibling"] = sibling
+            notes.append(
+                f"Every value reads as {reading}, within the range of {sibling!r} (read as Unix times by its name,"
+                " give or take days): moments of the same rows, though the name does not say time."
+            )
+            return instant
     return _read_by_name(instant, integer, reading, "time", by_name=by_name, notes=notes)
 
 

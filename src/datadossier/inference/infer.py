@@ -32,7 +32,12 @@ from datadossier.inference.decide import (
 )
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, PatternName
 from datadossier.inference.model import ColumnInference
-from datadossier.inference.names import label_says_date, label_says_datetime, same_naming
+from datadossier.inference.names import (
+    label_says_date,
+    label_says_datetime,
+    looks_like_identifier,
+    same_naming,
+)
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
 from datadossier.inference.row_currency import (
     amounts_in_row_currency,
@@ -154,6 +159,7 @@ def infer_columns(
                 results[i] = _decide(plan, scan, config, labels)
     _redecide_beside_compact_dates(plans, scans, results, config, labels)
     _redecide_beside_flags(plans, scans, results, config, labels)
+    _redecide_beside_epoch_times(plans, scans, results, config, labels)
     if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
         for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
             if plan.findings is not None and (
@@ -413,6 +419,60 @@ def _redecide_beside_flags(
         )
         if alike is not None:
             plan.findings.table_flag = alike
+            results[i] = _decide(plan, scan, config, labels)
+
+
+# Unix times and their units per second; and how far outside a sibling's range a column's
+# values may lie and still be moments of the same rows (a last contact up to days before).
+_EPOCH_SCALES: dict[str, float] = {"epoch_seconds": 1, "epoch_millis": 1e3, "epoch_micros": 1e6, "epoch_nanos": 1e9}
+_SIBLING_SLACK_SECONDS = 3 * 86_400
+
+
+def _redecide_beside_epoch_times(
+    plans: list[ColumnPlan],
+    scans: list[ColumnScan],
+    results: list[ColumnInference],
+    config: InferenceConfig,
+    labels: dict[str, tuple[str, ...]] | None,
+) -> None:
+    """Numbers kept as numbers though they read as Unix times (their name says no time) are
+    times where the table has a column read as Unix times in the same unit, by its name, and
+    they lie within its range give or take days: OpenSky's state vectors write lastposupdate
+    and lastcontact "1680307199.291" beside time 1680307200, seconds before it. ``results``
+    re-decided in place."""
+    epochs = [
+        (r.column_name, r.decided_pattern, r.bounds) for r in results
+        if r.decided_type == "TIMESTAMP" and r.decided_pattern in _EPOCH_SCALES and r.bounds is not None
+    ]
+    if not epochs:
+        return
+    for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
+        result = results[i]
+        runner_up = next(
+            (c for c in result.candidates if c.data_type == "TIMESTAMP" and c.details.get("name_evidence") is False), None
+        )
+        if (
+            plan.findings is None or runner_up is None or result.decided_type == "TIMESTAMP" or result.bounds is None
+            or looks_like_identifier(plan.name)  # (ten digits that an id and a time may share)
+        ):
+            continue
+        scale = _EPOCH_SCALES.get(runner_up.detected_pattern or "")
+        if scale is None:
+            continue
+        low, high = result.bounds[0] / scale, result.bounds[1] / scale
+        sibling = next(
+            (
+                name for name, pattern, (first, last) in epochs
+                if pattern == runner_up.detected_pattern
+                and first - _SIBLING_SLACK_SECONDS <= low and high <= last + _SIBLING_SLACK_SECONDS
+                # (The very same range is the sibling's values again under a name of no time, a
+                # copy or a measure that happens to match: the name decides as it would alone.)
+                and (low, high) != (first, last)
+            ),
+            None,
+        )
+        if sibling is not None:
+            plan.findings.epoch_sibling = sibling
             results[i] = _decide(plan, scan, config, labels)
 
 

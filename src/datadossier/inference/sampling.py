@@ -230,6 +230,10 @@ class SampleFindings:
     # The keys of the sampled JSON objects, commonest first (see `json_text.json_keys`), or of
     # the objects in the sampled JSON lists of them (`json_text.json_item_keys`).
     json_keys: tuple[JsonKey, ...] = ()
+    # A column of the table read as Unix times in the same unit, whose range this column's
+    # values lie within (give or take days): OpenSky's lastcontact beside its time (see
+    # `infer._redecide_beside_epoch_times`). Its name then says time as well as this one's would.
+    epoch_sibling: str | None = None
     # Whether words written in a date's place ("Undated", "Various") are missing values here:
     # beside dates that are no plain numbers, or under a date's name (see `_DATE_MARKER_WORDS`).
     date_words: bool = False
