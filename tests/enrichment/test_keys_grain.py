@@ -256,3 +256,18 @@ async def test_eia930_is_keyed_without_its_generation_by_fuel_and_by_a_minimal_s
     assert not any(set(k) < set(entity.grain_columns) for k in entity.evidence["keys"]["candidate_keys"])
     assert {"Balancing Authority", "UTC Time at End of Hour"} in keys
     assert not any("(MW)" in c for k in keys for c in k)
+
+
+async def test_a_figure_written_with_its_interval_is_a_measure_not_the_grain(runtime: Runtime, tmp_path: Path) -> None:
+    # The WHO GHO's export of life expectancy: indicator, year, country and sex, then its
+    # Display Value "63.3 [62.0-64.4]" (nearly every one distinct) and the Numeric 63.29.
+    # The Display Value was taken as the grain; the indicator's dimensions are.
+    lines = ["GHO (CODE),YEAR (DISPLAY),COUNTRY (CODE),SEX (CODE),Display Value,Numeric"]
+    for year in (2015, 2019):
+        for i, country in enumerate(("AFG", "ALB", "DZA", "AGO", "ARG")):
+            for j, sex in enumerate(("MLE", "FMLE", "BTSX")):
+                value = 60 + 3 * i + j + (year - 2015) / 4
+                lines.append(f"WHOSIS_000001,{year},{country},{sex},{value:.1f} [{value - 1.6:.1f}-{value + 1.4:.1f}],{value:.2f}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "gho" / "WHOSIS_000001.csv", lines)
+    assert entity.grain_columns == ["YEAR (DISPLAY)", "COUNTRY (CODE)", "SEX (CODE)"]
+    assert not any("Display Value" in key for key in entity.evidence["keys"]["candidate_keys"])

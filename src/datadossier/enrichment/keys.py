@@ -146,6 +146,39 @@ def _without_followers(con: duckdb.DuckDBPyConnection, table: TableStats, parts:
     return [c for c in parts if c.name not in followers]
 
 
+# A figure written with its interval or margin: the WHO GHO's Display Value "63.3 [61.5-65.1]"
+# (First Tooltip in its web download), NIS-Child's "85.3 (±2.1)", a table's "5.2 (4.1, 6.3)".
+_NUMBER_TEXT = r"[<>~]?\s*-?[0-9][0-9,]*(?:\.[0-9]+)?\s*%?"
+_ESTIMATE = rf"{_NUMBER_TEXT}\s*[\[(]\s*(?:±|\+/-)?\s*{_NUMBER_TEXT}\s*(?:(?:-|–|to|,|;)\s*{_NUMBER_TEXT}\s*)?[\])]"
+# Share of a sample's values so written that makes a text column such a figure (a few "No data").
+_ESTIMATE_SHARE = 0.8
+# Values of a text column read to tell whether it holds such figures.
+_ESTIMATE_SAMPLE = 10_000
+
+
+def _estimates_with_intervals(con: duckdb.DuckDBPyConnection, table: TableStats) -> frozenset[str]:
+    """The text columns whose values are figures written with their interval (see `_ESTIMATE`),
+    read on a sample: measures, as a DOUBLE is, never key parts. Nearly every GHO estimate
+    differs, so its Display Value was unique by chance and taken as the grain before the
+    indicator's year, country and sex."""
+    texts = [
+        c for c in table.columns
+        if c.family == "string" and not c.listed and not is_key_like(c.name) and (c.avg_length or 0.0) <= FREE_TEXT_LENGTH
+        and c.nulls < table.rows
+    ]
+    if not texts:
+        return frozenset()
+    checks = ", ".join(
+        f"count(*) FILTER (WHERE regexp_full_match(trim({quote_ident(c.name)}), $1)) >= $2 * count({quote_ident(c.name)})"
+        f" AND count({quote_ident(c.name)}) > 0"
+        for c in texts
+    )
+    sample = f"(SELECT * FROM {table.relation} LIMIT {_ESTIMATE_SAMPLE})"
+    row = con.execute(f"SELECT {checks} FROM {sample}", [_ESTIMATE, _ESTIMATE_SHARE]).fetchone()
+    assert row is not None
+    return frozenset(c.name for c, estimate in zip(texts, row, strict=True) if estimate)
+
+
 def _opaque_payload(name: str) -> bool:
     return bool(_PAYLOAD_WORDS.intersection(core_words(name))) and not is_key_like(name)
 
@@ -301,7 +334,8 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         if not named:
             evidence["reason"] = "the table has one row: any column is unique in it, and none is named as an identifier"
         return TableKeys(table.name, named, named[0] if named else None, evidence)
-    parts = [c for c in table.columns if _part_ok(c, rows) or _grid_coordinate(c, table)]
+    estimates = _estimates_with_intervals(con, table)
+    parts = [c for c in table.columns if (_part_ok(c, rows) or _grid_coordinate(c, table)) and c.name not in estimates]
     if any(c.family == "float" for c in parts):  # (a grid's coordinates, the only decimals)
         parts = _without_followers(con, table, parts)
     singles = [(c.name,) for c in parts if _could_be_unique(c, rows) and not _spread_measure(c, table)]
@@ -332,7 +366,7 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         # NULL counts as one value (DuckDB counts distinct tuples so).
         nullable = [
             c for c in table.columns
-            if c.family == "string" and 0 < c.nulls < rows and _part_ok(replace(c, nulls=0), rows)
+            if c.family == "string" and 0 < c.nulls < rows and _part_ok(replace(c, nulls=0), rows) and c.name not in estimates
         ]
         for size in (2, 3):
             found, tried = _composite_keys(con, table, parts + nullable, keys, size, pairs, months)
@@ -352,7 +386,10 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         # A lookup table keyed by a name (category name -> translation), a Pokémon's name
         # beside its stats: when no identifier keys the table alone, a short descriptive
         # column may (and comes before composites unique by chance, see `_key_score`).
-        names = [(c.name,) for c in table.columns if _is_name_key_part(c) and _could_be_unique(c, rows)]
+        names = [
+            (c.name,) for c in table.columns
+            if _is_name_key_part(c) and _could_be_unique(c, rows) and c.name not in estimates
+        ]
         counts = _distinct_counts(con, table, names)
         checked += len(names)
         counted.update(counts)
