@@ -498,6 +498,9 @@ def classify(
                 name, confidence = partner
         if split_of is not None:
             evidence["split_of"] = split_of.parent_table
+        crosswalk = _crosswalk_ids(table, keys[table.name], links)
+        if crosswalk:
+            evidence["crosswalk_of"] = crosswalk
         if table.name in bridge_tables:
             role, role_confidence = "bridge", 0.85
             evidence["reason"] = "its grain is two foreign keys: it links two tables n:m"
@@ -510,6 +513,12 @@ def classify(
         elif split_of is not None:
             role, role_confidence = "dimension", 0.7
             evidence["reason"] = f"a 1:1 extension of {split_of.parent_table}: its key is that table's key"
+        elif crosswalk:
+            role, role_confidence = "dimension", 0.75
+            evidence["reason"] = (
+                f"a crosswalk between identifiers ({', '.join(crosswalk)}), each unique, linked 1:1: one row per thing,"
+                " safe to join through without multiplying rows"
+            )
         elif incoming and named:
             role, role_confidence = "dimension", 0.8
             evidence["reason"] = "other tables point at it and it names things"
@@ -559,6 +568,26 @@ def _fact_peer(
     if not peers or any(k.cardinality != "1:1" or set(k.parent_columns) != key for k in incoming):
         return None
     return peers[0]
+
+
+def _crosswalk_ids(table: TableStats, found: TableKeys, links: list[Link]) -> list[str]:
+    """The identifiers of a crosswalk between id systems, if the table is one: two unique
+    columns or more, each named as an identifier, one of them linked 1:1 to or from another
+    table (a football dataset's id_crosswalk: statsbomb_id, transfermarkt_id and fbref_id, one
+    row per player, its transfermarkt_id one to one with the players' player_id). Without a
+    measure or a time to record, it was left "unknown"."""
+    ids = [key[0] for key in found.keys if len(key) == 1 and is_key_like(key[0])]
+    if len(ids) < 2:
+        return []
+    linked = any(
+        link.cardinality == "1:1" and link.child_table != link.parent_table
+        and (
+            (link.child_table == table.name and len(link.child_columns) == 1 and link.child_columns[0] in ids)
+            or (link.parent_table == table.name and len(link.parent_columns) == 1 and link.parent_columns[0] in ids)
+        )
+        for link in links
+    )
+    return ids if linked else []
 
 
 def _names_its_entity(entity_from: str, confidence: float) -> bool:

@@ -1,0 +1,38 @@
+"""The role of a table, read from its keys and links alone."""
+
+from __future__ import annotations
+
+from datadossier.enrichment.entities import classify
+from datadossier.enrichment.model import ColumnStats, Link, TableKeys, TableStats
+
+
+def test_a_table_of_several_unique_ids_linked_one_to_one_is_a_crosswalk() -> None:
+    # A football dataset's id_crosswalk: statsbomb_id, transfermarkt_id and fbref_id, one row
+    # per player, its transfermarkt_id one to one with the players' player_id. Nothing to
+    # measure, no time: it was left "unknown".
+    crosswalk = TableStats("m.id_crosswalk", '"x"', 314, (
+        ColumnStats("m.id_crosswalk", "statsbomb_id", 1, "INTEGER", 314, 0, 314),
+        ColumnStats("m.id_crosswalk", "transfermarkt_id", 2, "INTEGER", 314, 0, 314),
+        ColumnStats("m.id_crosswalk", "fbref_id", 3, "VARCHAR", 314, 0, 314, fixed_length=8),
+        ColumnStats("m.id_crosswalk", "player_name", 4, "VARCHAR", 314, 0, 314),
+    ))
+    players = TableStats("m.players", '"p"', 452, (
+        ColumnStats("m.players", "player_id", 1, "INTEGER", 452, 0, 452),
+        ColumnStats("m.players", "name", 2, "VARCHAR", 452, 0, 450),
+    ))
+    keys = {
+        "m.id_crosswalk": TableKeys(
+            "m.id_crosswalk", (("statsbomb_id",), ("transfermarkt_id",), ("fbref_id",)), ("statsbomb_id",)
+        ),
+        "m.players": TableKeys("m.players", (("player_id",),), ("player_id",)),
+    }
+    link = Link("m.id_crosswalk", ("transfermarkt_id",), "m.players", ("player_id",), 0.85, "1:1", "foreign_key")
+    entities = {e.table: e for e in classify([crosswalk, players], keys, [link], [])}
+    found = entities["m.id_crosswalk"]
+    assert found.role == "dimension"
+    assert found.evidence["crosswalk_of"] == ["statsbomb_id", "transfermarkt_id", "fbref_id"]
+    assert "crosswalk" in found.evidence["reason"]
+    # (A table with one identifier and its 1:1 link is no crosswalk.)
+    keys["m.id_crosswalk"] = TableKeys("m.id_crosswalk", (("transfermarkt_id",),), ("transfermarkt_id",))
+    entities = {e.table: e for e in classify([crosswalk, players], keys, [link], [])}
+    assert "crosswalk_of" not in entities["m.id_crosswalk"].evidence
