@@ -419,6 +419,11 @@ def _unknown_grain(keys: dict[str, Any]) -> str:
         return f"unknown ({copies} duplicate rows" + (f"; {', '.join(key)} without them)" if key else ")")
     if near:
         repeats = int(keys.get("near_key_repeats") or 0)
+        if hour := keys.get("repeated_hour"):
+            return (
+                f"unknown ({', '.join(near)} but for {repeats} row{'s' if repeats != 1 else ''} in the hour repeated"
+                f" as daylight saving time ends, {hour['first']} to {hour['last']})"
+            )
         return f"unknown ({', '.join(near)} but for {repeats} conflicting row{'s' if repeats != 1 else ''})"
     if closest := keys.get("closest_key"):
         apart = int(keys.get("closest_key_values") or 0)

@@ -271,3 +271,40 @@ async def test_a_figure_written_with_its_interval_is_a_measure_not_the_grain(run
     entity = await _one_file_entity(runtime, tmp_path / "data" / "gho" / "WHOSIS_000001.csv", lines)
     assert entity.grain_columns == ["YEAR (DISPLAY)", "COUNTRY (CODE)", "SEX (CODE)"]
     assert not any("Display Value" in key for key in entity.evidence["keys"]["candidate_keys"])
+
+
+def _meter_reads(meters: list[str]) -> list[str]:
+    """15-minute reads of each meter, local times without a zone, over the nights clocks
+    change in 2023: none from 02:00 to 02:45 on March 12, twice from 01:00 to 01:45 on
+    November 5; a quality flag "E" (estimated) on a few reads, the repeats' among them."""
+    lines = ["meter_id,interval_ending,kwh,read_quality"]
+    for m, meter in enumerate(meters):
+        for day, skipped, repeated in (("2023-03-12", 2, None), ("2023-11-05", None, 1)):
+            for quarter in range(24 * 4):
+                hour, minute = divmod(quarter, 4)
+                if hour == skipped:
+                    continue
+                times = 2 if hour == repeated else 1
+                for k in range(times):
+                    flag = "E" if (quarter + m + k) % 7 == 0 else "A"
+                    lines.append(f"{meter},{day} {hour:02d}:{15 * minute:02d},{400 + 3 * quarter + m + k}.{m},{flag}")
+    return lines
+
+
+async def test_a_meters_reads_repeated_in_the_fall_back_hour_say_so_not_a_key_with_their_flag(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A utility's 15-minute interval reads by meter_id and interval_ending in local time: the
+    # hour clocks go back is read twice, the hour they go forward not at all. The closest key
+    # offered was (meter_id, interval_ending, read_quality), a flag unique with them by chance.
+    lines = _meter_reads([f"MTR-{n:05d}-01" for n in (260, 3140, 3145)])
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "meters" / "meter_reads_15min.csv", lines)
+    keys = entity.evidence["keys"]
+    assert entity.grain_columns is None
+    assert keys["near_key"] == ["meter_id", "interval_ending"]
+    assert keys["near_key_repeats"] == 12
+    assert keys["repeated_hour"] == {
+        "first": "2023-11-05 01:00", "last": "2023-11-05 01:45",
+        "skipped_first": "2023-03-12 02:00", "skipped_last": "2023-03-12 02:45",
+    }
+    assert "closest_key" not in keys

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import datetime, timedelta
 from itertools import combinations, pairwise
 from typing import TYPE_CHECKING, Any
 
@@ -439,6 +440,21 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             if note:
                 evidence["reason"] += f"; {note}"
             near = None if "key_without_duplicates" in copies else _near_key(table, counted)
+            clock = None if near is not None or copies.get("duplicate_rows") else _repeated_hour(con, table, counted)
+            if clock is not None:
+                near, hour = clock
+                evidence["repeated_hour"] = hour
+                evidence["reason"] += (
+                    f"; {', '.join(near[0])} would be unique but for {near[1]} row{'s' if near[1] > 1 else ''},"
+                    f" all from {hour['first']} to {hour['last']}, the hour repeated when daylight saving time ends"
+                    " (local times without a zone or UTC offset to tell them apart)"
+                )
+                if "skipped_first" in hour:
+                    evidence["reason"] += (
+                        f"; the hour skipped when it starts, {hour['skipped_first']} to {hour['skipped_last']}, has no rows"
+                    )
+                evidence.update(near_key=list(near[0]), near_key_repeats=near[1])
+                near = None  # (said above, as no conflicting records)
             if near is not None:
                 cols, repeats = near
                 evidence.update(near_key=list(cols), near_key_repeats=repeats)
@@ -447,9 +463,10 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
                     " repeating its values with other values (conflicting records)"
                 )
             # (Copies of rows are said above: no set of any size tells them apart.)
-            closest = None if near is not None or copies.get("duplicate_rows") else _closest_set(table, counted)
+            said = near is not None or clock is not None or bool(copies.get("duplicate_rows"))
+            closest = None if said else _closest_set(table, counted)
             refused = _unique_refused(counted, rows)
-            if refused is not None and near is None and not copies.get("duplicate_rows"):
+            if refused is not None and not said:
                 # (No "more columns needed" then: the columns are there, the key was refused;
                 # a moment unique alone is said above.)
                 closest = None if len(refused) == 1 and refused[0] in moments else (refused, rows)
@@ -689,6 +706,71 @@ def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[t
     near = [k for k in near if not any(set(o) < set(k) for o in near)]
     best, _ = _choose_grain(table, near)
     return None if best is None else (best, table.rows - counted[best])
+
+
+# Months in which clocks go back or forward an hour (the US's November and March, the EU's
+# October and March, Australia's and Chile's April and October), and the latest local hour
+# at which they do (01:00-03:00 everywhere).
+_DST_MONTHS = (3, 4, 10, 11)
+_DST_LATEST_HOUR = 3
+# Sets holding a local time checked for rows repeated in one such hour (fewest parts first).
+_CLOCK_CHECKS = 3
+
+
+def _repeated_hour(
+    con: duckdb.DuckDBPyConnection, table: TableStats, counted: dict[tuple[str, ...], int]
+) -> tuple[tuple[tuple[str, ...], int], dict[str, str]] | None:
+    """Of a table no set keys: the set counted with a local time (no zone) that is unique but
+    for rows all in one hour of a night in March, April, October or November, each value
+    twice: the hour repeated when daylight saving time ends (a utility's 15-minute meter reads
+    by meter_id and interval_ending, 2023-11-05 01:00-01:45 given twice). The set and its
+    repeats, and that hour (``first``, ``last``), with the hour skipped when it starts
+    (``skipped_first``, ``skipped_last``) where the times' usual step shows one. (The search
+    offered the set with a quality flag beside it instead, unique by chance.)"""
+    first_position = _first_position(table)
+    sets = sorted(
+        (
+            (cols, n) for cols, n in counted.items()
+            if n < table.rows
+            and sum(table.column(c).sql_type.upper() == "TIMESTAMP" for c in cols) == 1
+            and not any(_by_chance(table.column(c), table.rows, first_position) for c in cols)
+        ),
+        key=lambda item: (len(item[0]), -item[1]),
+    )
+    for cols, n in sets[:_CLOCK_CHECKS]:
+        time = next(c for c in cols if table.column(c).sql_type.upper() == "TIMESTAMP")
+        row = con.execute(
+            f"SELECT max(n), min(t), max(t) FROM (SELECT {quote_ident(time)} AS t, count(*) AS n"
+            f" FROM {table.relation} GROUP BY {', '.join(quote_ident(c) for c in cols)} HAVING count(*) > 1)"
+        ).fetchone()
+        if row is None or row[0] is None:
+            continue
+        most, low, high = row
+        if most != 2 or high - low >= timedelta(hours=1) or low.month not in _DST_MONTHS or low.hour > _DST_LATEST_HOUR:
+            continue
+        hour = {"first": _clock(low), "last": _clock(high)}
+        hour.update(_skipped_hour(con, table, time))
+        return (cols, table.rows - n), hour
+    return None
+
+
+def _skipped_hour(con: duckdb.DuckDBPyConnection, table: TableStats, time: str) -> dict[str, str]:
+    """The times an hour's gap in a series of local times leaves out, at night in a month of
+    clock changes (2023-03-12 02:00-02:45 in 15-minute reads), beside the series' usual step."""
+    row = con.execute(
+        f"WITH t AS (SELECT DISTINCT {quote_ident(time)} AS t FROM {table.relation} WHERE {quote_ident(time)} IS NOT NULL),"
+        " g AS (SELECT t, t - lag(t) OVER (ORDER BY t) AS gap FROM t),"
+        " s AS (SELECT mode(gap) AS step FROM g WHERE gap IS NOT NULL)"
+        " SELECT g.t - g.gap + s.step, g.t - s.step FROM g, s"
+        " WHERE s.step <= INTERVAL 1 HOUR AND g.gap = s.step + INTERVAL 1 HOUR"
+        f" AND month(g.t) IN ({', '.join(str(m) for m in _DST_MONTHS)}) AND hour(g.t - g.gap) <= {_DST_LATEST_HOUR}"
+        " ORDER BY g.t LIMIT 1"
+    ).fetchone()
+    return {} if row is None else {"skipped_first": _clock(row[0]), "skipped_last": _clock(row[1])}
+
+
+def _clock(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _timed_by_chance(table: TableStats, cols: tuple[str, ...]) -> bool:

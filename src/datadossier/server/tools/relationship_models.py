@@ -108,6 +108,13 @@ class EntityOut(BaseModel):
         " repeating their values with other values (conflicting records); joins on them fan out there.",
     )
     near_key_repeats: int | None = Field(default=None, description="How many rows break `near_key`.")
+    repeated_hour: dict[str, str] | None = Field(
+        default=None,
+        description="When the rows that break `near_key` all fall in the hour repeated as daylight saving time ends"
+        " (15-minute meter reads given twice from 2023-11-05 01:00 to 01:45, local times without a zone): that hour's"
+        " `first` and `last` times, and the hour skipped when it starts (`skipped_first`, `skipped_last`) if the"
+        " times show it. Not conflicting records: a zone or UTC offset would tell them apart.",
+    )
     closest_key: list[str] | None = Field(
         default=None,
         description="Of a table with no key, no `near_key` and no duplicate rows: the column set counted that tells"
@@ -194,6 +201,7 @@ class EntityOut(BaseModel):
             parts=parts,
             near_key=keys.get("near_key"),
             near_key_repeats=keys.get("near_key_repeats"),
+            repeated_hour=keys.get("repeated_hour"),
             closest_key=keys.get("closest_key"),
             closest_key_values=keys.get("closest_key_values"),
             closest_key_unique=keys.get("closest_key_unique"),
