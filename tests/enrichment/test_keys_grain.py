@@ -308,3 +308,16 @@ async def test_a_meters_reads_repeated_in_the_fall_back_hour_say_so_not_a_key_wi
         "skipped_first": "2023-03-12 02:00", "skipped_last": "2023-03-12 02:45",
     }
     assert "closest_key" not in keys
+
+
+async def test_an_id_joined_from_two_columns_offers_the_pair_as_a_key_beside_it(runtime: Runtime, tmp_path: Path) -> None:
+    # Transfermarkt's appearances: appearance_id "2231978_38004" is game_id, "_" and player_id
+    # on every row; the pair, which other tables cite, was never offered beside it.
+    lines = ["appearance_id,game_id,player_id,date,minutes_played"]
+    for i in range(300):
+        game, player = 3837036 + i // 15, (4269, 12188, 123856)[i % 3] + 7 * (i % 15)
+        lines.append(f"{game}_{player},{game},{player},2021-08-{13 + i // 150},{90 - i % 40}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "market" / "appearances.csv", lines)
+    assert entity.grain_columns == ["appearance_id"]
+    assert ["game_id", "player_id"] in entity.evidence["keys"]["candidate_keys"]
+    assert entity.evidence["keys"]["joined_keys"] == {"appearance_id": ["game_id", "player_id"]}

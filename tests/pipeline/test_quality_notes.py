@@ -67,6 +67,18 @@ def test_a_code_column_s_near_variant_formats_are_named(tmp_path: Path) -> None:
     assert "Formats" not in reasons["Product Type"]
 
 
+def test_a_code_joined_from_two_columns_is_named_so_not_as_typing_slips(tmp_path: Path) -> None:
+    # Transfermarkt's appearances: appearance_id "2231978_38004" is game_id, "_" and
+    # player_id, whose ids have 4 to 6 digits; its formats were called possible typing slips.
+    lines = ["appearance_id,game_id,player_id,minutes_played"]
+    for i in range(600):
+        game, player = 3837036 + i // 20, {8: 12188, 9: 4269}.get(i % 10, 123856) + 7 * (i % 20)
+        lines.append(f"{game}_{player},{game},{player},{90 - i % 40}")
+    reasons = reasons_of(tmp_path, "appearances.csv", lines)
+    assert "Made of game_id and player_id joined by '_' on every row" in reasons["appearance_id"]
+    assert "typing slips;" not in reasons["appearance_id"].replace("no typing slips;", "")
+
+
 def test_a_country_code_outside_iso_3166_is_named(tmp_path: Path) -> None:
     # A game's players table: ISO codes but `UK` for 21 players, which no app store or ad
     # network writes (they say GB), so a join dropped their revenue. A country's name is no code.

@@ -358,6 +358,8 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         # event, distinct_id, time): de-duplicating on it would merge two users' clicks.
         moments = [k[0] for k in keys if _unique_by_chance(table.column(k[0]))]
         keys = [k for k in keys if k[0] not in moments]
+    joined = _joined_keys(con, table, parts, identifying)
+    keys += [key for key in joined.values() if key not in keys]
     months: frozenset[str] = frozenset()
     if not identifying:
         months = _panel_months(con, table, parts)
@@ -419,6 +421,8 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
             beside = _key_beside_counter(con, table, grain[0], parts, counted, table.rows - copies)
             if beside is not None:
                 evidence["key_without_duplicates"] = list(beside)
+    if joined:
+        evidence["joined_keys"] = {column: list(key) for column, key in joined.items()}
     nullable_parts = sorted({c for key in keys for c in key if table.column(c).nulls})
     if nullable_parts:
         evidence["nullable_parts"] = nullable_parts  # (joins on them need IS NOT DISTINCT FROM)
@@ -477,6 +481,30 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
                     evidence["closest_key_unique"] = True
                 evidence["reason"] += _closest_reason(cols, apart, rows)
     return TableKeys(table.name, tuple(keys), grain, evidence, time_series)
+
+
+# Rows read to tell whether a unique text column is two others joined (then checked on all).
+_JOINED_SAMPLE = 10_000
+
+
+def _joined_keys(
+    con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats], keys: list[tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """The unique text columns that are two other parts joined by a separator on every row, each
+    with that pair, itself a key (Transfermarkt's appearance_id "2231978_38004", game_id and
+    player_id joined by "_": a table of appearances is keyed by the game and the player too,
+    which other tables cite). Read on a sample, checked on every row when found."""
+    from datadossier.profiling.codes import joined_from
+
+    found: dict[str, tuple[str, ...]] = {}
+    others = [c.name for c in parts if c.family in ("integer", "string")]
+    sample = f"(SELECT * FROM {table.relation} LIMIT {_JOINED_SAMPLE})"
+    for (name,) in (k for k in keys if len(k) == 1 and table.column(k[0]).family == "string"):
+        guess = joined_from(con, sample, name, [o for o in others if o != name])
+        if guess is None or joined_from(con, table.relation, name, [guess[0], guess[2]]) is None:
+            continue
+        found[name] = tuple(c.name for c in parts if c.name in (guess[0], guess[2]))
+    return found
 
 
 def _closest_reason(cols: tuple[str, ...], apart: int, rows: int) -> str:

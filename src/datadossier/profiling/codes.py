@@ -101,9 +101,64 @@ def code_notes(
         else:
             inference = decided.get(p.column_name)
             note = _format_note(values, step > 1, inference is not None and "leading zero" in inference.reason)
+            others = [o.column_name for o in profiles if o is not p]
+            sampled = f"_row_id % {step} = 0" if step > 1 else "true"
+            joined = joined_from(con, relation, p.column_name, others, sampled) if note else None
+            if joined is not None:
+                note = _joined_note(joined, step > 1)
         if note:
             notes[p.column_name] = note
     return notes
+
+
+def joined_from(
+    con: duckdb.DuckDBPyConnection, relation: str, column: str, others: list[str], where: str = "true"
+) -> tuple[str, str, str] | None:
+    """The two ``others`` and the separator whose text, joined, is ``column``'s on every row
+    read (``where``: SQL of the rows read, a sample or all), as (first, separator, last), or
+    None: Transfermarkt's appearance_id "2231978_38004", game_id and player_id joined by "_".
+    One query for the columns every value starts or ends with, one for the separator."""
+    if not others:
+        return None
+    value = f"CAST({quote_ident(column)} AS VARCHAR)"
+    checks: list[str] = []
+    for other in others:
+        text = f"CAST({quote_ident(other)} AS VARCHAR)"
+        for test in ("starts_with", "ends_with"):
+            checks.append(f"bool_and(coalesce({test}({value}, {text}) AND length({text}) > 0, false))")
+    row = con.execute(
+        f"SELECT {', '.join(checks)} FROM {relation} WHERE {quote_ident(column)} IS NOT NULL AND {where}"
+    ).fetchone()
+    if row is None:
+        return None
+    firsts = [o for i, o in enumerate(others) if row[2 * i]]
+    lasts = [o for i, o in enumerate(others) if row[2 * i + 1]]
+    for first in firsts[:_JOINED_TRIES]:
+        for last in [o for o in lasts if o != first][:_JOINED_TRIES]:
+            a, b = (f"CAST({quote_ident(c)} AS VARCHAR)" for c in (first, last))
+            middle = f"substr({value}, length({a}) + 1, length({value}) - length({a}) - length({b}))"
+            found = con.execute(
+                f"SELECT min({middle}), max({middle}), bool_and({value} = {a} || {middle} || {b})"
+                f" FROM {relation} WHERE {quote_ident(column)} IS NOT NULL AND {where}"
+            ).fetchone()
+            if found is not None and found[0] == found[1] and found[2] and _SEPARATOR.fullmatch(str(found[0] or "")):
+                return first, str(found[0]), last
+    return None
+
+
+# Columns tried as the first part, and as the last, of a code joined from two.
+_JOINED_TRIES = 3
+# What joins two parts of a code: punctuation, up to three characters ("_", "-", " / ", "::").
+_SEPARATOR = re.compile(r"[^0-9A-Za-z]{1,3}")
+
+
+def _joined_note(joined: tuple[str, str, str], sampled: bool) -> str:
+    first, separator, last = joined
+    rows = "every sampled row" if sampled else "every row"
+    return (
+        f" Made of {first} and {last} joined by {separator!r} on {rows}: its formats vary as their widths do, no"
+        f" typing slips; it says no more than ({first}, {last})."
+    )
 
 
 def _text(inference: ColumnInference | None) -> bool:
