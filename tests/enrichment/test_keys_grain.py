@@ -321,3 +321,19 @@ async def test_an_id_joined_from_two_columns_offers_the_pair_as_a_key_beside_it(
     assert entity.grain_columns == ["appearance_id"]
     assert ["game_id", "player_id"] in entity.evidence["keys"]["candidate_keys"]
     assert entity.evidence["keys"]["joined_keys"] == {"appearance_id": ["game_id", "player_id"]}
+
+
+async def test_a_wonder_export_with_totals_is_keyed_by_state_and_year_its_totals_without_a_year(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # CDC WONDER's export with "Show Totals" on: after each state's years, a "Total" row with
+    # no Year. The grain was unknown, its closest key "State, State Code" (a row per state).
+    states = ["Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware"]
+    lines = ['"Notes"\t"State"\t"State Code"\t"Year"\t"Year Code"\t"Deaths"\t"Population"']
+    for i, state in enumerate(states):
+        for year in range(2015, 2021):
+            lines.append(f'\t"{state}"\t"{i + 1:02d}"\t"{year}"\t"{year}"\t{90 + 17 * i + year % 7}\t{4805121 + 9973 * i + 511 * year}')
+        lines.append(f'"Total"\t"{state}"\t"{i + 1:02d}"\t\t\t{600 + 101 * i}\t{29198465 + 59833 * i}')
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "wonder" / "ucd_state_year.txt", lines)
+    assert entity.grain_columns == ["State Code", "Year Code"]
+    assert EntityOut.of(entity).nullable_parts == ["Year", "Year Code"]

@@ -369,7 +369,8 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
         # NULL counts as one value (DuckDB counts distinct tuples so).
         nullable = [
             c for c in table.columns
-            if c.family == "string" and 0 < c.nulls < rows and _part_ok(replace(c, nulls=0), rows) and c.name not in estimates
+            if (c.family == "string" or _numbered_period(c)) and 0 < c.nulls < rows
+            and _part_ok(replace(c, nulls=0), rows) and c.name not in estimates
         ]
         for size in (2, 3):
             found, tried = _composite_keys(con, table, parts + nullable, keys, size, pairs, months)
@@ -1090,7 +1091,21 @@ def _nullable_ok(combo: tuple[ColumnStats, ...], rows: int) -> bool:
     product = 1
     for c in combo:
         product *= (c.distinct or rows) + (1 if c.nulls else 0)  # (the empty value counts as one)
+    if any(c.nulls and _numbered_period(c) for c in combo):
+        # A year left empty on a group's total row, codes beside it filling their grid: CDC
+        # WONDER's export with "Show Totals", a "Total" row of each state with no Year, keyed
+        # by State Code and Year all the same.
+        return all(c.family == "string" for c in combo if not c.nulls) and product <= 2 * rows
     return any(c.sql_type.upper() == "DATE" for c in combo) and _codes_by_time(combo, rows, product)
+
+
+_PERIOD_NAME_WORDS = frozenset({"year", "yr", "quarter", "qtr", "month", "week", "period"})
+
+
+def _numbered_period(column: ColumnStats) -> bool:
+    """Whole numbers named for a period (WONDER's Year and Year Code), which may be empty on a
+    total row (see `_nullable_ok`)."""
+    return column.family == "integer" and bool(_PERIOD_NAME_WORDS.intersection(core_words(column.name)))
 
 
 def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
@@ -1099,7 +1114,7 @@ def _plausible(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
     a time of day written apart), and a part that identifies."""
     product = 1
     for c in combo:
-        product *= c.distinct or table.rows
+        product *= (c.distinct or table.rows) + (1 if c.nulls else 0)  # (the empty value counts as one)
     if product < table.rows:
         return False
     first = _first_position(table)
