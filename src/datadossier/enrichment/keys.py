@@ -750,8 +750,8 @@ def _repeated_hour(
     con: duckdb.DuckDBPyConnection, table: TableStats, counted: dict[tuple[str, ...], int]
 ) -> tuple[tuple[tuple[str, ...], int], dict[str, str]] | None:
     """Of a table no set keys: the set counted with a local time (no zone) that is unique but
-    for rows all in one hour of a night in March, April, October or November, each value
-    twice: the hour repeated when daylight saving time ends (a utility's 15-minute meter reads
+    for rows filling one hour of a Sunday night in March, April, October or November, each
+    value twice: the hour repeated when daylight saving time ends (a utility's 15-minute meter reads
     by meter_id and interval_ending, 2023-11-05 01:00-01:45 given twice). The set and its
     repeats, and that hour (``first``, ``last``), with the hour skipped when it starts
     (``skipped_first``, ``skipped_last``) where the times' usual step shows one. (The search
@@ -769,18 +769,31 @@ def _repeated_hour(
     for cols, n in sets[:_CLOCK_CHECKS]:
         time = next(c for c in cols if table.column(c).sql_type.upper() == "TIMESTAMP")
         row = con.execute(
-            f"SELECT max(n), min(t), max(t) FROM (SELECT {quote_ident(time)} AS t, count(*) AS n"
+            f"SELECT max(n), min(t), max(t), count(DISTINCT t) FROM (SELECT {quote_ident(time)} AS t, count(*) AS n"
             f" FROM {table.relation} GROUP BY {', '.join(quote_ident(c) for c in cols)} HAVING count(*) > 1)"
         ).fetchone()
         if row is None or row[0] is None:
             continue
-        most, low, high = row
-        if most != 2 or high - low >= timedelta(hours=1) or low.month not in _DST_MONTHS or low.hour > _DST_LATEST_HOUR:
+        most, low, high, times = row
+        if most != 2 or not _night_of_clock_change(low) or not _fills_an_hour(low, high, int(times)):
             continue
         hour = {"first": _clock(low), "last": _clock(high)}
         hour.update(_skipped_hour(con, table, time))
         return (cols, table.rows - n), hour
     return None
+
+
+def _night_of_clock_change(moment: datetime) -> bool:
+    """A Sunday's night hour in a month clocks change in (the US, the EU, Australia, Chile and
+    Mexico all change on a Sunday): not two events of a Tuesday's midnight hour."""
+    return moment.month in _DST_MONTHS and moment.hour <= _DST_LATEST_HOUR and moment.weekday() == 6
+
+
+def _fills_an_hour(low: datetime, high: datetime, times: int) -> bool:
+    """Whether ``times`` evenly stepped times from ``low`` to ``high`` make one hour: 01:00 to
+    01:45 in 15-minute steps, or one time of an hourly series (the repeats are the hour's
+    every time, not a few moments that met)."""
+    return high - low == timedelta(hours=1) * (times - 1) / times if times > 1 else low == high
 
 
 def _skipped_hour(con: duckdb.DuckDBPyConnection, table: TableStats, time: str) -> dict[str, str]:
@@ -793,6 +806,7 @@ def _skipped_hour(con: duckdb.DuckDBPyConnection, table: TableStats, time: str) 
         " SELECT g.t - g.gap + s.step, g.t - s.step FROM g, s"
         " WHERE s.step <= INTERVAL 1 HOUR AND g.gap = s.step + INTERVAL 1 HOUR"
         f" AND month(g.t) IN ({', '.join(str(m) for m in _DST_MONTHS)}) AND hour(g.t - g.gap) <= {_DST_LATEST_HOUR}"
+        " AND dayofweek(g.t) = 0"
         " ORDER BY g.t LIMIT 1"
     ).fetchone()
     return {} if row is None else {"skipped_first": _clock(row[0]), "skipped_last": _clock(row[1])}
