@@ -138,6 +138,8 @@ class Candidate:
     # The parent column groups its table's rows, each group's fields on its first row (see
     # `_grouping_columns`): the parent's rows are the group's lines.
     onto_group: bool = False
+    # The parent column is its table's own name column, no key (see `_display_names`).
+    onto_name: bool = False
 
     @property
     def best_integrity(self) -> float:
@@ -538,6 +540,7 @@ def candidate_pairs(tables: list[TableStats], keys: dict[str, TableKeys]) -> lis
                 onto_grain = (parent.table, parent.name) in grains
                 result.append(Candidate(
                     child, parent, name, spec, parent_width=widths[parent.table], onto_grain=onto_grain, onto_group=onto_group,
+                    onto_name=shown_name,
                 ))
     return result
 
@@ -1141,11 +1144,13 @@ def choose(candidates: list[Candidate], rejected: set[Pair] | None = None) -> li
     for group in by_tables.values():
         # (A parent's key before a column of it unique but for a few values: eBird's checklists
         # by SAMPLING EVENT IDENTIFIER, not by OBSERVER ID, three observers of 300 named twice.)
-        group.sort(key=lambda c: (not _parent_repeats(c), *_rank_beside_siblings(c)), reverse=True)
+        # (A table's name column only where no key of it is cited: an order line's product_name
+        # beside its product_code onto the products is a copy of the name, not a second link.)
+        group.sort(key=lambda c: (not c.onto_name, not _parent_repeats(c), *_rank_beside_siblings(c)), reverse=True)
         chosen.append(group[0])
         chosen.extend(
             c for c in group[1:]
-            if ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
+            if not c.onto_name and ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
                 or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
                 or _unnamed_sibling(c, group[0]) or _onto_grain_beside(c, group[0]) or _another_hierarchy(c, group[0]))
             and (_parent_repeats(group[0]) or not _parent_repeats(c))
