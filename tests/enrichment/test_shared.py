@@ -264,3 +264,23 @@ def test_columns_named_alike_that_meet_are_found_past_four_that_do_not(con: duck
     )
     (country,) = shared_attributes(con, "w.whosis", "w.mdg")
     assert country == SharedAttribute("COUNTRY (CODE)", "COUNTRY (CODE)", "same", 3, 3)
+
+
+def test_a_postal_code_with_zip_plus_fours_meets_a_zip_named_otherwise_on_its_five_digits(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # An MLS's listings write PostalCode, the ZIP+4 (98103-2345) on a third of the rows, and
+    # HUD's ZIP-TRACT crosswalk ZIP, each ZIP on several rows (one a tract): neither is keyed
+    # by the ZIP, and the columns are named differently.
+    zips = "['98103', '98115', '98117', '98125', '98004', '98118', '98122', '98112', '98133', '98177']"
+    _table(
+        con, "m.listings",
+        f"SELECT 'ML' || i AS ListingId, {zips}[1 + i % 10] || CASE WHEN i % 3 = 0 THEN '-' || lpad(CAST(1000 + i AS VARCHAR), 4, '0')"
+        " ELSE '' END AS PostalCode FROM range(300) t(i)",
+    )
+    _table(con, "h.zip_tract", f"SELECT {zips}[1 + i % 10] AS ZIP, 53033000100 + i AS TRACT FROM range(40) t(i)")
+    (shared,) = shared_attributes(con, "m.listings", "h.zip_tract")
+    assert shared == SharedAttribute("PostalCode", "ZIP", "same", 10, 10, plus_four=("from", 100))
+    note = shared.note("m.listings", "h.zip_tract")
+    assert "100 values of m.listings(PostalCode) are ZIP+4s (98103-2345), compared on the ZIP" in note
+    assert 'join on left("PostalCode", 5)' in note

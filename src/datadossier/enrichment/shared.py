@@ -18,7 +18,8 @@ import duckdb
 from datadossier.engine import quote_ident
 from datadossier.enrichment.join_paths import relation_name
 from datadossier.enrichment.naming import KEY_WORDS, same_word, words
-from datadossier.enrichment.normalized import without_punctuation
+from datadossier.enrichment.normalized import normalized_key, without_punctuation
+from datadossier.inference.names import looks_like_postal
 
 # Columns of this many distinct values at most are compared (a grouping, not a key) on the
 # side with fewer; the other side may hold up to ``MAX_OTHER_VALUES``: Dunnhumby's 556
@@ -94,9 +95,20 @@ class SharedAttribute:
     # spaces and punctuation are ignored ('from' or 'to'), and how many: a trade book's
     # "Th_Np15_Gen-Apnd" beside CAISO's "TH_NP15_GEN-APND".
     respelled: tuple[str, int] | None = None
+    # Of postal codes: the side writing ZIP+4s (98103-2345) on some rows and how many, compared
+    # on their five digits (an MLS's PostalCode beside HUD's crosswalk's ZIP).
+    plus_four: tuple[str, int] | None = None
 
     def note(self, from_table: str, to_table: str) -> str:
         said = self._said(from_table, to_table)
+        if self.plus_four is not None:
+            side, count = self.plus_four
+            table, column = (from_table, self.from_column) if side == "from" else (to_table, self.to_column)
+            said += (
+                f" ({count:,} value{'s' if count > 1 else ''} of {table}({column}) {'are' if count > 1 else 'is a'}"
+                f" ZIP+4{'s' if count > 1 else ''} (98103-2345), compared on the ZIP, {'their' if count > 1 else 'its'}"
+                f" first five digits: join on left({quote_ident(column)}, 5).)"
+            )
         if self.copies is not None:
             side, names = self.copies
             table, column = (from_table, self.from_column) if side == "from" else (to_table, self.to_column)
@@ -194,7 +206,7 @@ def shared_attributes(
     for a, b, exact in _named_pairs(left, right):
         if kept[exact] >= MAX_NAMED_PAIRS:
             continue
-        shared = _values_meet(con, from_table, a, to_table, b)
+        shared = _values_meet(con, from_table, a, to_table, b, postal=_both_postal(a, b))
         # (A value alone is no attribute: Apple's Provider Country, US on every row.)
         if shared is not None and (exact or shared.found > 1):
             found.append(shared)
@@ -261,14 +273,24 @@ def _named_pairs(left: list[tuple[str, str]], right: list[tuple[str, str]]) -> l
     PJM's pnode_name beside a plant map's "node name" and a trade's node)."""
     exact = [
         (a, b, True) for a, a_type in left for b, b_type in right
-        if _alike(words(a), words(b)) and not _a_day(a_type) and not _a_day(b_type)
+        if _named_alike(a, b) and not _a_day(a_type) and not _a_day(b_type)
     ][:MAX_COMPARED_PAIRS]
     partly = [
         (a, b, False) for a, a_type in left for b, b_type in right
-        if not _alike(words(a), words(b)) and a_type.startswith(_CODE_TYPES) and b_type.startswith(_CODE_TYPES)
+        if not _named_alike(a, b) and a_type.startswith(_CODE_TYPES) and b_type.startswith(_CODE_TYPES)
         and _share_a_word(set(words(a)) - _KIND_WORDS, set(words(b)) - _KIND_WORDS)
     ][:MAX_NAMED_PAIRS]
     return exact + partly
+
+
+def _named_alike(a: str, b: str) -> bool:
+    # (Postal codes under any of their names: an MLS's PostalCode, HUD's ZIP, a voter file's
+    # Zip Code.)
+    return _alike(words(a), words(b)) or _both_postal(a, b)
+
+
+def _both_postal(a: str, b: str) -> bool:
+    return looks_like_postal(a) and looks_like_postal(b)
 
 
 def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -312,11 +334,17 @@ def _met(near: str, far: str, on: str) -> str:
 
 
 def _values_meet(
-    con: duckdb.DuckDBPyConnection, from_table: str, a: str, to_table: str, b: str
+    con: duckdb.DuckDBPyConnection, from_table: str, a: str, to_table: str, b: str, *, postal: bool = False
 ) -> SharedAttribute | None:
-    distinct = (
+    """How the values of ``a`` and ``b`` meet, if they do (see `SharedAttribute`); of postal
+    codes (``postal``), each ZIP+4 compared as its ZIP."""
+    written = (
         f"WITH a AS ({_distinct(from_table, a, 'VARCHAR', MAX_OTHER_VALUES + 1)}),"
         f" b AS ({_distinct(to_table, b, 'VARCHAR', MAX_OTHER_VALUES + 1)})"
+    )
+    plus_four = _plus_four(con, written) if postal else None
+    distinct = written if plus_four is None else (
+        f"WITH a AS ({_as_zips(from_table, a)}), b AS ({_as_zips(to_table, b)})"
     )
     counted = con.execute(f"{distinct} SELECT (SELECT count(*) FROM a), (SELECT count(*) FROM b)").fetchone()
     assert counted is not None
@@ -350,11 +378,33 @@ def _values_meet(
     for index, how in enumerate(ways):
         found = met[2 * index + fewer]
         if found >= MIN_SHARE * values:
-            return SharedAttribute(a, b, how, values, found, respelled=_respelled(met) if how == "same" else None)
+            return SharedAttribute(
+                a, b, how, values, found, respelled=_respelled(met) if how == "same" else None, plus_four=plus_four
+            )
     same = met[fewer]
     if same >= MIN_SEVERAL and same >= MIN_SHARE_OF_SEVERAL * values:
-        return SharedAttribute(a, b, "same", values, same, respelled=_respelled(met))
+        return SharedAttribute(a, b, "same", values, same, respelled=_respelled(met), plus_four=plus_four)
     return None
+
+
+def _zip(sql: str) -> str:
+    return normalized_key(sql, ("zip_plus_four",))
+
+
+def _plus_four(con: duckdb.DuckDBPyConnection, written: str) -> tuple[str, int] | None:
+    """Of two postal codes' distinct values (``written``, the queries ``a`` and ``b``), the side
+    writing more ZIP+4s and how many: an MLS's PostalCode, 98103-2345 on a third of its rows."""
+    row = con.execute(
+        f"{written} SELECT (SELECT count(*) FROM a WHERE {_zip('v')} <> v), (SELECT count(*) FROM b WHERE {_zip('v')} <> v)"
+    ).fetchone()
+    assert row is not None
+    count, side = max((int(row[0]), "from"), (int(row[1]), "to"))
+    return (side, count) if count > 0 else None
+
+
+def _as_zips(table: str, column: str) -> str:
+    """The distinct postal codes of a column, each ZIP+4 read as its ZIP."""
+    return f"SELECT DISTINCT {_zip('v')} AS v FROM ({_distinct(table, column, 'VARCHAR', MAX_OTHER_VALUES + 1)})"
 
 
 def _respelled(met: list[int]) -> tuple[str, int] | None:
