@@ -266,6 +266,45 @@ def test_columns_named_alike_that_meet_are_found_past_four_that_do_not(con: duck
     assert country == SharedAttribute("COUNTRY (CODE)", "COUNTRY (CODE)", "same", 3, 3)
 
 
+def test_a_trade_s_delivery_start_and_end_are_a_period_whose_days_the_other_side_falls_between(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A desk's trades deliver from delivery_start to delivery_end (strips of up to a week)
+    # beside CAISO's prices by OPR_DT, whose hours start and end within the hour: equality on
+    # the start would price a 7-day strip at its first day.
+    _table(
+        con, "b.trades",
+        "SELECT i AS trade_id, DATE '2023-04-01' + CAST(i % 5 AS INTEGER) AS delivery_start,"
+        " DATE '2023-04-01' + CAST(i % 5 + i % 7 AS INTEGER) AS delivery_end FROM range(60) t(i)",
+    )
+    _table(
+        con, "m.caiso",
+        "SELECT TIMESTAMP '2023-04-01 07:00' + INTERVAL (i) HOUR AS INTERVALSTARTTIME_GMT,"
+        " TIMESTAMP '2023-04-01 08:00' + INTERVAL (i) HOUR AS INTERVALENDTIME_GMT,"
+        " DATE '2023-04-01' + CAST(i // 24 AS INTEGER) AS OPR_DT FROM range(240) t(i)",
+    )
+    (day,) = shared_attributes(con, "b.trades", "m.caiso")
+    assert isinstance(day, SharedAttribute)
+    assert (day.from_column, day.to_column, day.periods) == ("delivery_start", "OPR_DT", (("from", "delivery_start", "delivery_end"),))
+    note = day.note("b.trades", "m.caiso")
+    assert "But b.trades(delivery_start) and b.trades(delivery_end) bound a period of several days" in note
+    assert 'CAST("OPR_DT" AS DATE) BETWEEN CAST("delivery_start" AS DATE) AND CAST("delivery_end" AS DATE)' in note
+
+
+def test_a_start_and_end_within_one_day_are_a_time_not_a_period(con: duckdb.DuckDBPyConnection) -> None:
+    # PJM's hourly prices write each hour's datetime_beginning_ept and datetime_ending_ept: the
+    # hour is matched to its day as it is.
+    _table(con, "b.trades", "SELECT i AS trade_id, DATE '2023-04-01' + CAST(i % 5 AS INTEGER) AS delivery_day FROM range(60) t(i)")
+    _table(
+        con, "m.pjm",
+        "SELECT TIMESTAMP '2023-04-01 00:00' + INTERVAL (i) HOUR AS datetime_beginning_ept,"
+        " TIMESTAMP '2023-04-01 01:00' + INTERVAL (i) HOUR AS datetime_ending_ept FROM range(120) t(i)",
+    )
+    (day,) = shared_attributes(con, "b.trades", "m.pjm")
+    assert isinstance(day, SharedAttribute)
+    assert (day.to_column, day.periods) == ("datetime_beginning_ept", ())
+
+
 def test_a_postal_code_with_zip_plus_fours_meets_a_zip_named_otherwise_on_its_five_digits(
     con: duckdb.DuckDBPyConnection,
 ) -> None:

@@ -70,6 +70,20 @@ _UTC_WORDS = frozenset({"utc", "gmt", "zulu"})
 _RANGE = r"\s*[0-9]+(\.[0-9]+)?\s*-\s*[0-9]+(\.[0-9]+)?\s*[A-Za-z.]*\s*"
 # Text columns of a lookup table tried as its range column, at most.
 _MAX_RANGE_COLUMNS = 4
+# Words starting a period, each with the words that end it: two day columns of a table named
+# alike but for them are one period, a trade's delivery_start and delivery_end (a strip of up
+# to a week), a price's valid_from and valid_to, a contract's start_date and end_date.
+_PERIOD_ENDS: dict[str, frozenset[str]] = {
+    "start": frozenset({"end", "stop", "finish"}),
+    "begin": frozenset({"end"}),
+    "beginning": frozenset({"end", "ending"}),
+    "from": frozenset({"to", "until", "thru", "through"}),
+    "effective": frozenset({"expiration", "expiry", "end"}),
+}
+# A period whose rows cover this many seconds at most (an hour's start and end: PJM's
+# datetime_beginning_ept, CAISO's INTERVALSTARTTIME_GMT and INTERVALENDTIME_GMT) is a time,
+# matched to the day as it is; one row spanning a day or more makes it a period.
+_ONE_DAY = 86_400
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +109,9 @@ class SharedAttribute:
     # spaces and punctuation are ignored ('from' or 'to'), and how many: a trade book's
     # "Th_Np15_Gen-Apnd" beside CAISO's "TH_NP15_GEN-APND".
     respelled: tuple[str, int] | None = None
+    # Of a day: the periods whose start or end the day is, as (side, start column, end column):
+    # a trade's delivery_start and delivery_end, every day between them delivered.
+    periods: tuple[tuple[str, str, str], ...] = ()
     # Of postal codes: the side writing ZIP+4s (98103-2345) on some rows and how many, compared
     # on their five digits (an MLS's PostalCode beside HUD's crosswalk's ZIP).
     plus_four: tuple[str, int] | None = None
@@ -134,7 +151,7 @@ class SharedAttribute:
                     " other side records (a market's evening hours fall on the next UTC day); convert it to the"
                     f" local zone first: CAST(({quote_ident(column)} AT TIME ZONE 'UTC') AT TIME ZONE '<zone>' AS DATE)."
                 )
-            return said
+            return said + self._periods(from_table, to_table)
         if self.how == "same":
             return f"{pair}: {met} values in common{self._respelled(from_table, to_table)}; aggregate both sides to it first."
         if self.how == "padded":
@@ -152,6 +169,28 @@ class SharedAttribute:
             " the other's, then aggregate both sides to it first."
         )
 
+
+    def _periods(self, from_table: str, to_table: str) -> str:
+        if not self.periods:
+            return ""
+        tables = {"from": from_table, "to": to_table}
+        if len(self.periods) == 2:
+            (_, a_start, a_end), (_, b_start, b_end) = self.periods
+            return (
+                f" But both sides are periods of several days, {from_table}({a_start}) to ({a_end}) and"
+                f" {to_table}({b_start}) to ({b_end}): join where they overlap (a the first, b the second),"
+                f" a.{quote_ident(a_start)} <= b.{quote_ident(b_end)} AND b.{quote_ident(b_start)} <= a.{quote_ident(a_end)},"
+                " not on one day of each."
+            )
+        ((side, start, end),) = self.periods
+        table, other = tables[side], tables["to" if side == "from" else "from"]
+        day = self.to_column if side == "from" else self.from_column
+        return (
+            f" But {table}({start}) and {table}({end}) bound a period of several days on some rows (a delivery"
+            " window, a validity): a row holds for every day from one to the other, not its first day alone, so"
+            f" aggregate {other} alone to the day and join it where its day falls between them: CAST({quote_ident(day)} AS DATE) BETWEEN CAST({quote_ident(start)} AS DATE)"
+            f" AND CAST({quote_ident(end)} AS DATE) (with < the end where it is the day after the last)."
+        )
 
     def _respelled(self, from_table: str, to_table: str) -> str:
         if self.respelled is None:
@@ -222,7 +261,15 @@ def shared_attributes(
     if days:
         # One day is enough to say: of activity before a cohort's, the server's clock before a
         # device's, a local date or time before one in UTC, then the one whose days meet best.
-        found.append(min(days, key=lambda d: (d[0], -d[1].found / d[1].values))[1])
+        day = min(days, key=lambda d: (d[0], -d[1].found / d[1].values))[1]
+        periods = tuple(
+            (side, *period)
+            for side, table, column, columns in (
+                ("from", from_table, day.from_column, left), ("to", to_table, day.to_column, right),
+            )
+            if (period := _period(con, table, column, [c for c, t in columns if _a_day(t)])) is not None
+        )
+        found.append(replace(day, periods=periods))
     return ([lookup] if lookup is not None else []) + found[:MAX_SHARED]
 
 
@@ -431,6 +478,41 @@ def _days_meet(
     utc_a, utc_b = (bool(set(words(n)) & _UTC_WORDS) for n in (a, b))
     utc = "from" if utc_a and not utc_b else "to" if utc_b and not utc_a else None
     return SharedAttribute(a, b, "day", values, found, cohort, utc)
+
+
+def _period(con: duckdb.DuckDBPyConnection, table: str, column: str, days: list[str]) -> tuple[str, str] | None:
+    """The start and end columns of the period of several days a day column starts or ends,
+    found among the table's ``days`` by name (see ``_PERIOD_ENDS``): a trade's delivery_start
+    and delivery_end. None when no row spans a day (an hour's start and end)."""
+    said = words(column)
+    for other in days:
+        pair = _period_pair(said, words(other))
+        if pair is None or other == column:
+            continue
+        start, end = (column, other) if pair else (other, column)
+        qs, qe = quote_ident(start), quote_ident(end)
+        row = con.execute(
+            f"SELECT max(epoch(CAST({qe} AS TIMESTAMP)) - epoch(CAST({qs} AS TIMESTAMP))) FROM {relation_name(table)}"
+        ).fetchone()
+        if row is not None and row[0] is not None and float(row[0]) >= _ONE_DAY:
+            return start, end
+    return None
+
+
+def _period_pair(a: tuple[str, ...], b: tuple[str, ...]) -> bool | None:
+    """Whether names ``a`` and ``b`` are alike but for a word starting a period in one and one
+    ending it in the other: True when ``a`` names the start, False when ``b`` does, else None."""
+    if len(a) != len(b):
+        return None
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return None
+    (x, y), = differ
+    if y in _PERIOD_ENDS.get(x, ()):
+        return True
+    if x in _PERIOD_ENDS.get(y, ()):
+        return False
+    return None
 
 
 def _lookup(
