@@ -226,6 +226,63 @@ def test_numbers_with_a_note_in_parentheses_are_their_numbers(infer: Infer) -> N
     assert result["balance"].decided_pattern != "noted_number"  # accounting's negatives
 
 
+def test_notes_after_whole_numbers_keep_them_whole_and_are_named_with_their_counts(infer: Infer) -> None:
+    # CDC WONDER's Provisional Mortality: Year "2022 (provisional)", "2023 (provisional and
+    # partial)"; read as DOUBLE and the notes dropped unsaid, nothing told that 2023 is half a year.
+    years = ["2018", "2019", "2020", "2021", "2022 (provisional)", "2023 (provisional and partial)"] * 10
+    rates = ["12.3", "2.0 (Unreliable)", "8.4", "15.1", "3.5 (Unreliable)", "9.9"] * 10
+    result = infer({"Year": years, "Crude Rate": rates})
+    year = result["Year"]
+    assert (year.decided_type, year.decided_pattern, year.bounds) == ("INTEGER", "noted_integer", (2018.0, 2023.0))
+    assert "'(provisional and partial)' (10), '(provisional)' (10)" in (year.reason or "")
+    assert """regexp_replace("Year", """ in (year.reason or "")
+    # Rates with decimals stay numbers, their note named too.
+    rate = result["Crude Rate"]
+    assert (rate.decided_type, rate.decided_pattern) == ("DOUBLE", "noted_number")
+    assert "20 values (33.3%)" in (rate.reason or "")
+    assert "'(Unreliable)' (20)" in (rate.reason or "")
+
+
+def test_footnote_marks_glued_to_numbers_are_read_like_the_asterisk(infer: Infer) -> None:
+    # MMWR's NNDSS weekly tables: "87\u2020", "N.Y. City\u00a7" beside counts, "1,234\u2021"; a single
+    # "174\u2020" among 60 counts went to quarantine, more kept the column as text.
+    counts = [str(100 + 7 * i) for i in range(60)]
+    counts[7], counts[9], counts[20], counts[33] = "174\u2020", "829*", "1,234\u2021", "95\u00a7"
+    one = [str(100 + 7 * i) for i in range(60)]
+    one[7] = "174\u2020"
+    rates = [f"{i % 9}.{i % 7}" + ("\u2021" if i % 5 == 0 else "") for i in range(60)]
+    result = infer({"Cum 2023": counts, "Cum 2022": one, "Rate": rates})
+    cum = result["Cum 2023"]
+    assert (cum.decided_type, cum.decided_pattern, cum.bounds) == ("INTEGER", "noted_integer", (95.0, 1234.0))
+    assert cum.candidates[0].parse_success_rate == 1.0
+    assert "4 values (6.7%)" in (cum.reason or "")
+    assert "'\u2020' (1)" in (cum.reason or "")
+    assert "'\u00a7' (1)" in (cum.reason or "")
+    assert (result["Cum 2022"].decided_type, result["Cum 2022"].candidates[0].parse_success_rate) == ("INTEGER", 1.0)
+    # With decimals, the marks are flags of numbers, named as well.
+    rate = result["Rate"]
+    assert (rate.decided_type, rate.decided_pattern, rate.bounds) == ("DOUBLE", "flagged_number", (0.0, 8.5))
+    assert "'\u2021' (12)" in (rate.reason or "")
+
+
+def test_estimates_written_with_their_margin_or_interval_are_the_estimate(infer: Infer) -> None:
+    # The NIS's VaxView coverage "85.3 (\u00b12.1)" (a footnote after some, "91.5 (\u00b14.4)\u2021"), and
+    # the WHO GHO's Display Value "72.5 [70.1-74.8]": text, with no min, max or unit.
+    margins = [f"{85 + i % 9}.{i % 10} (\u00b1{1 + i % 4}.{i % 7})" + ("\u2021" if i % 10 == 0 else "") for i in range(40)]
+    intervals = [f"{60 + i % 15}.{i % 10} [{55 + i % 15}.1-{65 + i % 15}.9]" for i in range(40)]
+    result = infer({"Estimate (%)": margins, "Display Value": intervals, "Numeric": [str(i) for i in range(40)]})
+    estimate = result["Estimate (%)"]
+    assert (estimate.decided_type, estimate.decided_pattern, estimate.bounds) == ("DOUBLE", "interval_estimate", (85.0, 93.8))
+    assert estimate.candidates[0].detected_unit == "%"
+    assert "'(\u00b1\u2026)' (36), '(\u00b1\u2026)\u2021' (4)" in (estimate.reason or "")
+    assert """regexp_extract("Estimate (%)", '(?:\u00b1""" in (estimate.reason or "")
+    shown = result["Display Value"]
+    assert (shown.decided_type, shown.decided_pattern, shown.bounds) == ("DOUBLE", "interval_estimate", (60.0, 74.9))
+    assert "low bound" in (shown.reason or "")
+    assert "high bound" in (shown.reason or "")
+    assert result["Numeric"].decided_pattern is None
+
+
 def test_a_letter_in_parentheses_glued_to_a_number_is_a_code(infer: Infer) -> None:
     # PowerSchool's Sections export: Expression "1(A)", "3(B)" is a period on the A or B day;
     # read as noted numbers, 1(A) and 1(B) were both 1 and the day was dropped unsaid.
@@ -1361,7 +1418,9 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "currency_precise": ["$0.1234567890123", "1.234,50 €", "$", "12 apples"],
     "currency_eu_precise": ["0,1234567890123 €", "$1,234.50", "€"],
     "percent": ["%", "12.5", "12%5", "12,5", "1,2,3%"],
-    "flagged_number": ["8.5", "8.5 x", "8.5 pppp", "1 23 e", "p", "8.5p", "1 2345", "*", "8.5**", "8.5 *"],
+    "flagged_number": ["8.5", "8.5 x", "8.5 pppp", "1 23 e", "p", "8.5p", "1 2345", "*", "8.5**", "8.5 *", "1,234", "1,23\u2020", "\u2020"],
+    "noted_integer": ["12.5\u2020", "1,234", "1,23\u2020", "12 \u2020", "\u2020", "12\u2020\u2020", "1(A)", "2023 (a very long note that goes on and on)", "2022 provisional"],
+    "interval_estimate": ["85.3 (\u00b1)", "(\u00b12.1)", "85.3 (2.1)", "72.5 [70.1]", "72.5 [70.1-]", "72.5 70.1-74.8", "85.3 (\u00b12.1", "85.3 (\u00b12.1)\u2020\u2020"],
     "rating_5": ["4.1/50", "4/5/2021", "/5", "4.1", "1/15"],
     "rating_10": ["7/100", "3/4/10", "/10", "7", "7/1"],
     "unit_value": ["kg", "12", "12 kg 5", "1e5"],
@@ -1503,7 +1562,8 @@ def _all_examples() -> list[str]:
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",
         '{"order_id": "GPA.3312-1", "price": 4.99}', "{}", "[60.5, 40.2]", "[120.0, 38.1, 1.2]", "[]",
-        "Jun 24, 1987 (35)", "5 January 2021 (approx.)",
+        "Jun 24, 1987 (35)", "5 January 2021 (approx.)", "87\u2020", "1,234\u00a7", "3.4\u2021", "2023 (provisional and partial)",
+        "85.3 (\u00b12.1)", "91.5 (\u00b14.4)\u2021", "85.3 \u00b1 2.1", "72.5 [70.1-74.8]", "12.4 (10.9-14.1)",
         '[{"position_id": 1, "position": "Goalkeeper"}]',
         "$45.25/MWh", "-$3.14/MWh", "12.5¢/kWh", "$7.50/kW-mo", "45.25 EUR/MWh", "€25.00m", "€800k", "€1.50bn", "1,85 m",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",

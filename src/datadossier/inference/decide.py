@@ -61,7 +61,13 @@ from datadossier.inference.names import (
     names_fips,
 )
 from datadossier.inference.patterns import DETECTORS, PatternName
-from datadossier.inference.sampling import SampleFindings, is_censored, is_scale_code, scale_number
+from datadossier.inference.sampling import (
+    NOTED_READINGS,
+    SampleFindings,
+    is_censored,
+    is_scale_code,
+    scale_number,
+)
 from datadossier.inference.scan import CandidateStats, ColumnScan
 from datadossier.inference.units import (
     AGREEING_UNIT_CONFIDENCE,
@@ -313,6 +319,8 @@ def _decide_text(
             f"{noted:,} of the dates ({noted / n:.1%}) have a note in parentheses after them (Transfermarkt's age, 'Jun 24,"
             " 1987 (35)'): read as the date, the note dropped; the raw layer keeps it."
         )
+    if chosen is not None and chosen.name in NOTED_READINGS and (dropped := _dropped_note(chosen, findings, name, n)):
+        notes.append(dropped)
     if chosen is not None and chosen.name == "coordinate_pair":
         notes.append(_coordinate_note(name))
     if chosen is not None and chosen.name == "compact_month_year":
@@ -401,6 +409,48 @@ def _keys_listed(keys: tuple[JsonKey, ...]) -> str:
         for key in keys[:_KEYS_NAMED]
     )
     return listed + (f" and {len(keys) - _KEYS_NAMED} more" if len(keys) > _KEYS_NAMED else "")
+
+
+# Notes a reason lists, commonest first.
+_NOTES_LISTED = 5
+# SQL over the raw text: what follows the number (its note, flag or footnote mark), a margin of
+# error written with its sign, and an interval's bounds (see `number_patterns.interval_estimate`).
+_NOTE_SQL = "nullif(trim(regexp_replace({col}, '^\\s*[-+]?[0-9][0-9 ,.]*', '')), '')"
+_MARGIN_SQL = "TRY_CAST(regexp_extract({col}, '(?:\u00b1|\\+/?-)\\s*([0-9.]+)', 1) AS DOUBLE)"
+_LOW_SQL = "TRY_CAST(regexp_extract({col}, '[\\[(]\\s*([-+]?[0-9.]+)\\s*(?:[-\u2013,]|to)', 1) AS DOUBLE)"
+_HIGH_SQL = "TRY_CAST(regexp_extract({col}, '(?:[-\u2013,]|to)\\s*([-+]?[0-9.]+)\\s*[\\])]', 1) AS DOUBLE)"
+
+
+def _dropped_note(chosen: _Option, findings: SampleFindings, column: str, n: int) -> str | None:
+    """What a reading of `NOTED_READINGS` dropped after the numbers, named with its counts,
+    and the SQL that reads it back from the raw layer. Dropped unsaid, WONDER's "2023
+    (provisional and partial)" read as a full year, and VaxView's margins were lost."""
+    notes = findings.notes.get(chosen.name, ())
+    marked = chosen.stats.marked or 0
+    if not notes or not marked:
+        return None
+    listed = ", ".join(f"{note!r} ({count:,})" for note, count in notes[:_NOTES_LISTED])
+    if len(notes) > _NOTES_LISTED:
+        listed += f" and {len(notes) - _NOTES_LISTED:,} more"
+    if findings.sampled < n:
+        listed += " in the sample"
+    col = quote_ident(column)
+    share = f"{marked:,} values ({marked / n:.1%})"
+    if chosen.name != "interval_estimate":
+        return (
+            f"{share} write a note, flag or footnote mark after the number ({listed}): not in the typed value;"
+            f" the raw layer keeps it, read as a column with {_NOTE_SQL.format(col=col)}."
+        )
+    margins = any("\u00b1" in note or "+/-" in note or "+-" in note for note, _ in notes)
+    ranges = any(note.count("\u2026") > 1 for note, _ in notes)
+    reads = [f"the margin of error with {_MARGIN_SQL.format(col=col)}"] if margins else []
+    if ranges:
+        reads.append(f"the interval's low bound with {_LOW_SQL.format(col=col)} and its high bound with {_HIGH_SQL.format(col=col)}")
+    what = "margin of error or interval" if margins and ranges else "margin of error" if margins else "interval"
+    return (
+        f"{share} are estimates written with their {what} ({listed}): read as the estimate, the {what} not in"
+        f" the typed value; the raw layer keeps it: read {' and '.join(reads) or 'it from there'}."
+    )
 
 
 def _coordinate_note(name: str) -> str:
@@ -2140,7 +2190,8 @@ def _typed_reason(chosen: _Option, n: int) -> str:
         text += " Values exceed the INTEGER range."
     if stats.detector.name == "flagged_number":
         text += (
-            " The status flags after the numbers (Eurostat's 'p', FAO's 'E' and 'F', NOAA's '*') are not kept;"
+            " The status flags after the numbers (Eurostat's 'p', FAO's 'E' and 'F', NOAA's '*', the CDC's '†')"
+            " are not kept;"
             " FishStatJ's '0 0' (more than zero, under half a unit) reads as 0."
         )
     if chosen.unit:

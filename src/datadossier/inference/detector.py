@@ -49,6 +49,8 @@ PatternName = Literal[
     "percent",
     "flagged_number",
     "noted_number",
+    "noted_integer",
+    "interval_estimate",
     "labelled_scale",
     "rating_5",
     "rating_10",

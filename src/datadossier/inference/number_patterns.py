@@ -442,29 +442,40 @@ def grouped_number_eu() -> Detector:
 _FLAGS = r"(?:[bcdefnprsuz]{1,3}|[EFINP])"
 # FishStatJ's "0 0": more than zero but under half the unit, read as 0.
 _UNDER_HALF = r"0 0"
+# Footnote marks glued to a figure, in the order typesetters use them: NOAA's "52.0*", and
+# the CDC's and NCHS's tables' "87†", "3.4‡", "1,234§" (MMWR's NNDSS tables, VaxView).
+_FOOTNOTE = "[*†‡§¶]"
+# A note in parentheses after a number: a word or more ("12.3 (Unreliable)", "2023
+# (provisional and partial)"). Glued to the number, a note is a word: "56.7(Unreliable)";
+# "(A)" and "(A-B)" are not (PowerSchool's periods "1(A)", "3(B)": the A or B day).
+_NOTE = r"(?:\s+\((?i:[a-z][a-z .'-]{0,29})\)|\((?i:[a-z]{3}[a-z .'-]{0,27})\))"
 
 
 @register
 def flagged_number() -> Detector:
     """Numbers followed by status flags, as Eurostat's tables write them ("8.5 p",
     "1 234 567 e", "7.1 bu") and FAO's FishStatJ exports ("381220 E", "262311 F", "0 0" for
-    under half a unit), or an asterisk glued to them, as NOAA's daily summaries mark a
-    value derived from the hourly ones ("52.0*"); typed as the number; values without a flag
-    pass too. (A capital that every value carries is a unit's: `decide` leaves "12 F" to
-    `unit_value`.)"""
+    under half a unit), or a footnote mark glued to them, as NOAA's daily summaries mark a
+    value derived from the hourly ones ("52.0*") and the CDC's tables a figure with a
+    footnote ("3.4‡", "1,234.5§"); typed as the number; values without a flag pass too. (A
+    capital that every value carries is a unit's: `decide` leaves "12 F" to `unit_value`.)"""
     grouped = r"[-+]?[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?"
     number = r"[-+]?(?:[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+    # (Thousands grouped by commas only with a footnote mark: bare, they are `thousands'`.)
+    commas = rf"[-+]?(?:{_US_GROUPED})(?:\.[0-9]+)?"
     # The sample counts a number grouped by spaces as this pattern's too: such tables group
     # some values and not others ("63 138 233", "22929521 b").
-    regex = rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS}|{number}\*|{_UNDER_HALF})\s*"
-    guard = rf"\s*(?:{number}(?:\s+{_FLAGS}|\*)?|{_UNDER_HALF})\s*"
-    digits = lit(r"^[-+0-9 .]*[0-9]")
+    regex = (
+        rf"\s*(?:{grouped}(?:\s+{_FLAGS})?|{number}\s+{_FLAGS}|(?:{number}|{commas}){_FOOTNOTE}|{_UNDER_HALF})\s*"
+    )
+    guard = rf"\s*(?:{number}(?:\s+{_FLAGS}|{_FOOTNOTE})?|{commas}{_FOOTNOTE}?|{_UNDER_HALF})\s*"
+    digits = lit(r"^[-+0-9 ,.]*[0-9]")
 
     def convert(col: str, _sql_type: str) -> str:
         value = f"regexp_extract({shaped(col, guard)}, {digits})"
-        return f"TRY_CAST(replace(trim({value}), ' ', '') AS DOUBLE)"
+        return f"TRY_CAST(replace(replace(trim({value}), ' ', ''), ',', '') AS DOUBLE)"
 
-    flagged = lit(rf"[0-9](?:\s+{_FLAGS}|\*)\s*$|^\s*{_UNDER_HALF}\s*$")
+    flagged = lit(rf"[0-9](?:\s+{_FLAGS}|{_FOOTNOTE})\s*$|^\s*{_UNDER_HALF}\s*$")
     return Detector(
         "flagged_number", "DOUBLE", regex, convert, lenient=True,
         mark=lambda col: f"regexp_matches({col}, {flagged})", priority=34,
@@ -478,18 +489,73 @@ def noted_number() -> Detector:
     number, values without a note pass too. Not accounting's "(1,234)": digits are no note;
     nor a letter or two glued to the number, a code's part: PowerSchool's periods "1(A)",
     "3(B)" (the A or B day)."""
-    # (Glued to the number, a note is a word: "56.7(Unreliable)"; "(A)" and "(A-B)" are not.)
-    note = r"(?:\s+\((?i:[a-z][a-z .'-]{0,29})\)|\((?i:[a-z]{3}[a-z .'-]{0,27})\))"
-    regex = rf"\s*[-+]?{NUM}{note}?\s*"
+    regex = rf"\s*[-+]?{NUM}{_NOTE}?\s*"
 
     def convert(col: str, _sql_type: str) -> str:
         value = shaped(col, regex)
         return f"TRY_CAST(trim(split_part({value}, '(', 1)) AS DOUBLE)"
 
-    noted = lit(rf"[0-9.]{note}\s*$")
+    noted = lit(rf"[0-9.]{_NOTE}\s*$")
     return Detector(
         "noted_number", "DOUBLE", regex, convert, lenient=True,
         mark=lambda col: f"regexp_matches({col}, {noted})", priority=33,
+    )
+
+
+_WHOLE_DIGITS = lit(r"^\s*[-+]?[0-9][0-9,]*")
+
+
+@register
+def noted_integer() -> Detector:
+    """Whole numbers with a footnote mark glued after them or a note in parentheses (MMWR's
+    NNDSS counts "87†", "1,234§"; CDC WONDER's provisional years "2022 (provisional)",
+    "2023 (provisional and partial)"), typed as whole numbers; values without one pass too.
+    Above `flagged_number` and `noted_number`, which read the same values as DOUBLE: a count
+    or a year with a footnote is still whole. (Not Eurostat's and FAO's letters after a space:
+    their tables stay `flagged_number`'s.)"""
+    after = rf"(?:{_FOOTNOTE}|{_NOTE})"
+    # (Grouped by commas only with a mark: bare, they are `thousands'`.)
+    regex = rf"\s*[-+]?(?:[0-9]+{after}?|(?:{_US_GROUPED}){after})\s*"
+    guard = rf"\s*[-+]?(?:[0-9]+|{_US_GROUPED}){after}?\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        digits = f"regexp_extract({shaped(col, guard)}, {_WHOLE_DIGITS})"
+        return f"TRY_CAST(replace(trim({digits}), ',', '') AS {sql_type})"
+
+    noted = lit(rf"[0-9]{after}\s*$")
+    return Detector(
+        "noted_integer", "BIGINT", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {noted})", priority=39,
+    )
+
+
+# An estimate written with its margin of error or its interval after it, as survey tables
+# publish them: the NIS's VaxView coverage "85.3 (±2.1)", "91.5 (±4.4)‡" (a footnote after it),
+# "85.3 ± 2.1", the WHO GHO's Display Value "72.5 [70.1-74.8]", a confidence interval "12.4
+# (10.9-14.1)".
+_BOUND = rf"[-+]?{NUM}"
+_RANGE = rf"{_BOUND}\s*(?:[-–,]|to)\s*{_BOUND}"
+_PLUS_MINUS = r"(?:±|\+/-|\+-)"
+_INTERVAL = (
+    rf"(?:\(\s*{_PLUS_MINUS}\s*{NUM}\s*\)|{_PLUS_MINUS}\s*{NUM}|\[\s*{_RANGE}\s*\]|\(\s*{_RANGE}\s*\))"
+)
+
+
+@register
+def interval_estimate() -> Detector:
+    """Estimates written with their margin of error or interval ("85.3 (±2.1)", "85.3 ± 2.1",
+    "72.5 [70.1-74.8]", "12.4 (10.9-14.1)"), a footnote mark after them at times ("91.5
+    (±4.4)‡"); typed as the estimate, values without one pass too. The margin or bounds are
+    dropped: `decide`'s reason gives the SQL that reads them from the raw layer."""
+    regex = rf"\s*[-+]?{NUM}(?:\s*{_INTERVAL})?{_FOOTNOTE}?\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        return f"TRY_CAST(regexp_extract({shaped(col, regex)}, {lit(_LEADING_NUMBER)}) AS DOUBLE)"
+
+    interval = lit(rf"[0-9.]\s*{_INTERVAL}{_FOOTNOTE}?\s*$")
+    return Detector(
+        "interval_estimate", "DOUBLE", regex, convert, lenient=True,
+        mark=lambda col: f"regexp_matches({col}, {interval})", priority=31,
     )
 
 

@@ -234,6 +234,10 @@ class SampleFindings:
     # values lie within (give or take days): OpenSky's lastcontact beside its time (see
     # `infer._redecide_beside_epoch_times`). Its name then says time as well as this one's would.
     epoch_sibling: str | None = None
+    # What the sampled numbers write after them that a reading of `NOTED_READINGS` drops, per
+    # such reading shortlisted, with sampled counts, commonest first: a flag "p", a footnote
+    # mark "†", a note "(provisional)", a margin "(±…)" (see `notes_after_numbers`).
+    notes: dict[PatternName, tuple[tuple[str, int], ...]] = field(default_factory=lambda: {})
     # Whether words written in a date's place ("Undated", "Various") are missing values here:
     # beside dates that are no plain numbers, or under a date's name (see `_DATE_MARKER_WORDS`).
     date_words: bool = False
@@ -487,6 +491,8 @@ def _findings(
         findings.fraction_scale = _fractions_beside_percents(common)
     if "flagged_number" in findings.shares and _capitals_of_a_unit(common, total):
         del findings.shares["flagged_number"]
+    for reading in sorted(NOTED_READINGS & set(findings.shares)):
+        findings.notes[reading] = notes_after_numbers(DETECTORS[reading], common)
     if _ZONED_READINGS & set(findings.shares):
         findings.zones = _zones(common)
     elif "zoned_date" in findings.shares:
@@ -508,6 +514,31 @@ def _findings(
         if lists < config.shortlist_share * total or not items:
             del findings.shares["json_object_list"]  # a Python list's "[]" alone, or JSON cut short
     return findings
+
+
+# Readings that drop what is written after a number: Eurostat's flag "p", a footnote mark
+# "87†" (MMWR's NNDSS tables), a note "2023 (provisional and partial)" (CDC WONDER), a margin
+# "85.3 (±2.1)" (VaxView). The reason names what they dropped, which an analyst needs: the
+# only sign that 2023 covers half a year.
+NOTED_READINGS: frozenset[PatternName] = frozenset({"flagged_number", "noted_number", "noted_integer", "interval_estimate"})
+# A number at the start of a value, grouped by spaces or commas, and a figure inside a note.
+_LEADING_FIGURE = re.compile(r"\s*[-+]?[0-9][0-9 ,.]*")
+_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def notes_after_numbers(detector: Detector, common: list[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """What the sampled values the detector reads write after their number, with their
+    sampled counts, commonest first; figures inside a note are shown as "…" ("(±…)",
+    "[…-…]"), since every margin differs."""
+    notes: Counter[str] = Counter()
+    for value, count in common:
+        figure = _LEADING_FIGURE.match(value)
+        if figure is None or not detector.matches(value):
+            continue
+        note = value[figure.end() :].strip()
+        if note:
+            notes[_FIGURE.sub("…", note)] += count
+    return tuple(sorted(notes.items(), key=lambda item: (-item[1], item[0])))
 
 
 # A plain whole number among a scale's answers.
@@ -979,7 +1010,7 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
         any(
             _passes(DETECTORS[reading], weights, total, config)
             for reading in (
-                "unit_value", "flagged_number", "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
+                "unit_value", *sorted(NOTED_READINGS), "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
                 "zoned_date", "zoned_time", "json_object", "json_object_list", *sorted(DAY_MONTH_PATTERNS),
             )
         )
