@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from datadossier.engine.gateway import quote_ident, quote_literal
@@ -45,6 +45,7 @@ from datadossier.inference.row_currency import (
     quantities_in_row_unit,
 )
 from datadossier.inference.sampling import (
+    SampleFindings,
     sample_findings,
     shortlist,
     table_missing_letters,
@@ -63,6 +64,8 @@ from datadossier.inference.scan import (
 from datadossier.inference.units import is_rare_currency_name
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import duckdb
 
 
@@ -145,6 +148,7 @@ def infer_columns(
     late_number_readings(con, relation, plans, scans, readings)
     late_partial_dates(con, relation, plans, scans, readings)
     results = [_decide(plan, scan, config, labels) for plan, scan in zip(plans, scans, strict=True)]
+    table = _Decisions(plans, scans, results, config, labels)
     order = _table_day_first(results)
     locale = None if order is not None else _day_first_locale(plans, results)
     if order is not None or locale is not None:
@@ -152,27 +156,48 @@ def infer_columns(
         # week of TfL journeys in early January beside a column of days past the 12th), else
         # the table's locale (a UK council's payments of June 1st to 12th beside pounds and
         # postcodes: no month-first country writes those).
-        for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-            if plan.findings is not None and _ambiguous_day_month(results[i]):
-                plan.findings.table_day_first = True if order is None else order
-                plan.findings.table_locale = locale
-                results[i] = _decide(plan, scan, config, labels)
-    _redecide_beside_compact_dates(plans, scans, results, config, labels)
-    _redecide_beside_flags(plans, scans, results, config, labels)
-    _redecide_beside_epoch_times(plans, scans, results, config, labels)
+        for i, findings, result in table.columns():
+            if _ambiguous_day_month(result):
+                findings.table_day_first = True if order is None else order
+                findings.table_locale = locale
+                table.redecide(i)
+    _redecide_beside_compact_dates(table)
+    _redecide_beside_flags(table)
+    _redecide_beside_epoch_times(table)
     if any(r.decided_pattern in _DECIMAL_COMMA_PATTERNS for r in results):
-        for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-            if plan.findings is not None and (
-                (results[i].decided_type == "DOUBLE" and results[i].decided_pattern is None)
-                or results[i].decided_pattern in ("thousands", "trailing_minus")
+        for i, findings, result in table.columns():
+            if (result.decided_type == "DOUBLE" and result.decided_pattern is None) or result.decided_pattern in (
+                "thousands", "trailing_minus"
             ):
-                plan.findings.table_decimal_comma = True
-                results[i] = _decide(plan, scan, config, labels)
-    _redecide_by_comma_locale(plans, scans, results, config, labels, delimiter)
+                findings.table_decimal_comma = True
+                table.redecide(i)
+    _redecide_by_comma_locale(table, delimiter)
     results = _trimmed_beside_padded_columns(plans, results)
     results = _table_letters_in_text(con, relation, plans, results)
     results = amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
     return measures_of_row_metric(con, relation, quantities_in_row_unit(con, relation, results))
+
+
+@dataclass(slots=True)
+class _Decisions:
+    """A table's columns as inference decided them, one plan, scan and decision each, in order,
+    for the passes that decide some again from what the table around them says: each sets a
+    finding on a column's sample (`SampleFindings`), then `redecide`s it in place."""
+
+    plans: list[ColumnPlan]
+    scans: list[ColumnScan]
+    results: list[ColumnInference]
+    config: InferenceConfig
+    labels: dict[str, tuple[str, ...]] | None
+
+    def columns(self) -> Iterator[tuple[int, SampleFindings, ColumnInference]]:
+        """The columns with a sample: their place, their findings and their decision."""
+        for i, plan in enumerate(self.plans):
+            if plan.findings is not None:
+                yield i, plan.findings, self.results[i]
+
+    def redecide(self, i: int) -> None:
+        self.results[i] = _decide(self.plans[i], self.scans[i], self.config, self.labels)
 
 
 # Patterns chosen only where values write a decimal comma (each needs one to be chosen).
@@ -197,32 +222,24 @@ def _comma_locale(plans: list[ColumnPlan], results: list[ColumnInference], delim
     return " and ".join(evidence) or None
 
 
-def _redecide_by_comma_locale(
-    plans: list[ColumnPlan],
-    scans: list[ColumnScan],
-    results: list[ColumnInference],
-    config: InferenceConfig,
-    labels: dict[str, tuple[str, ...]] | None,
-    delimiter: str | None,
-) -> None:
+def _redecide_by_comma_locale(table: _Decisions, delimiter: str | None) -> None:
     """Numbers read as thousands whose every comma could be decimal ("12,018") are decided
     again where the file says it writes a decimal comma (`_comma_locale`): a German SPC
     export's tolerances and measures, all of three decimals and none below 1, were a thousand
-    times too large. ``results`` re-decided in place."""
+    times too large."""
     ambiguous = [
-        i for i, r in enumerate(results)
+        i for i, r in enumerate(table.results)
         if r.decided_pattern == "thousands" and r.candidates and r.candidates[0].details.get("ambiguous_decimal_separator")
     ]
-    locale = _comma_locale(plans, results, delimiter) if ambiguous else None
+    locale = _comma_locale(table.plans, table.results, delimiter) if ambiguous else None
     if locale is None and delimiter != ",":
         return
-    for i in ambiguous:
-        findings = plans[i].findings
-        if findings is not None:
+    for i, findings, _ in table.columns():
+        if i in ambiguous:
             findings.table_comma_locale = locale
             # (Where nothing says decimal, a comma-separated file's quoted "12,345" is thousands.)
             findings.comma_delimited = locale is None
-            results[i] = _decide(plans[i], scans[i], config, labels)
+            table.redecide(i)
 
 
 # At least this many text columns trimmed as padded to a width, and at least half of those
@@ -371,55 +388,48 @@ def _decide(
 _COMPACT_DATE_PATTERNS: frozenset[PatternName] = frozenset({"compact_date", "compact_mdy", "compact_yymmdd"})
 
 
-def _redecide_beside_compact_dates(
-    plans: list[ColumnPlan],
-    scans: list[ColumnScan],
-    results: list[ColumnInference],
-    config: InferenceConfig,
-    labels: dict[str, tuple[str, ...]] | None,
-) -> None:
+def _redecide_beside_compact_dates(table: _Decisions) -> None:
     """Numbers that all read as compact dates are dates beside the table's columns of that
     shape that are (the FDA's NDC product file: a certification's end, Dec 31 in every row,
-    beside STARTMARKETINGDATE); ``results`` re-decided in place."""
-    shapes: frozenset[PatternName] = frozenset(p for p in _COMPACT_DATE_PATTERNS if any(r.decided_pattern == p for r in results))
+    beside STARTMARKETINGDATE)."""
+    shapes: frozenset[PatternName] = frozenset(
+        p for p in _COMPACT_DATE_PATTERNS if any(r.decided_pattern == p for r in table.results)
+    )
     if not shapes:
         return
-    for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-        if plan.findings is not None and results[i].decided_type != "DATE" and any(
-            c.detected_pattern in shapes and c.parse_success_rate == 1.0 for c in results[i].candidates
+    for i, findings, result in table.columns():
+        if result.decided_type != "DATE" and any(
+            c.detected_pattern in shapes and c.parse_success_rate == 1.0 for c in result.candidates
         ):
-            plan.findings.table_compact_dates = shapes
-            results[i] = _decide(plan, scan, config, labels)
+            findings.table_compact_dates = shapes
+            table.redecide(i)
 
 
-def _redecide_beside_flags(
-    plans: list[ColumnPlan],
-    scans: list[ColumnScan],
-    results: list[ColumnInference],
-    config: InferenceConfig,
-    labels: dict[str, tuple[str, ...]] | None,
-) -> None:
+def _redecide_beside_flags(table: _Decisions) -> None:
     """A column of one yes/no spelling ("N" throughout, kept as text under a name that does
     not say yes/no) is a flag beside the table's yes/no columns named alike and written as
     wide: the IRS's SOI extract's politicalactvtscd, all N in a year, beside lbbyingactvtscd's
-    Y and N. ``results`` re-decided in place."""
+    Y and N."""
     flags = [
-        (r.column_name, r.sampled_max_length) for r in results
+        (r.column_name, r.sampled_max_length) for r in table.results
         if r.decided_type == "BOOLEAN" and r.decided_pattern == "boolean"
     ]
     if not flags:
         return
-    for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-        one_truth = any(c.details.get("one_truth") for c in results[i].candidates)
-        if plan.findings is None or results[i].decided_type != "VARCHAR" or not one_truth:
+    for i, findings, result in table.columns():
+        one_truth = any(c.details.get("one_truth") for c in result.candidates)
+        if result.decided_type != "VARCHAR" or not one_truth:
             continue
         alike = next(
-            (name for name, width in flags if width == results[i].sampled_max_length and same_naming(name, plan.name)),
+            (
+                name for name, width in flags
+                if width == result.sampled_max_length and same_naming(name, result.column_name)
+            ),
             None,
         )
         if alike is not None:
-            plan.findings.table_flag = alike
-            results[i] = _decide(plan, scan, config, labels)
+            findings.table_flag = alike
+            table.redecide(i)
 
 
 # Unix times and their units per second; and how far outside a sibling's range a column's
@@ -428,32 +438,24 @@ _EPOCH_SCALES: dict[str, float] = {"epoch_seconds": 1, "epoch_millis": 1e3, "epo
 _SIBLING_SLACK_SECONDS = 3 * 86_400
 
 
-def _redecide_beside_epoch_times(
-    plans: list[ColumnPlan],
-    scans: list[ColumnScan],
-    results: list[ColumnInference],
-    config: InferenceConfig,
-    labels: dict[str, tuple[str, ...]] | None,
-) -> None:
+def _redecide_beside_epoch_times(table: _Decisions) -> None:
     """Numbers kept as numbers though they read as Unix times (their name says no time) are
     times where the table has a column read as Unix times in the same unit, by its name, and
     they lie within its range give or take days: OpenSky's state vectors write lastposupdate
-    and lastcontact "1680307199.291" beside time 1680307200, seconds before it. ``results``
-    re-decided in place."""
+    and lastcontact "1680307199.291" beside time 1680307200, seconds before it."""
     epochs = [
-        (r.column_name, r.decided_pattern, r.bounds) for r in results
+        (r.column_name, r.decided_pattern, r.bounds) for r in table.results
         if r.decided_type == "TIMESTAMP" and r.decided_pattern in _EPOCH_SCALES and r.bounds is not None
     ]
     if not epochs:
         return
-    for i, (plan, scan) in enumerate(zip(plans, scans, strict=True)):
-        result = results[i]
+    for i, findings, result in table.columns():
         runner_up = next(
             (c for c in result.candidates if c.data_type == "TIMESTAMP" and c.details.get("name_evidence") is False), None
         )
         if (
-            plan.findings is None or runner_up is None or result.decided_type == "TIMESTAMP" or result.bounds is None
-            or looks_like_identifier(plan.name)  # (ten digits that an id and a time may share)
+            runner_up is None or result.decided_type == "TIMESTAMP" or result.bounds is None
+            or looks_like_identifier(result.column_name)  # (ten digits that an id and a time may share)
         ):
             continue
         scale = _EPOCH_SCALES.get(runner_up.detected_pattern or "")
@@ -472,8 +474,8 @@ def _redecide_beside_epoch_times(
             None,
         )
         if sibling is not None:
-            plan.findings.epoch_sibling = sibling
-            results[i] = _decide(plan, scan, config, labels)
+            findings.epoch_sibling = sibling
+            table.redecide(i)
 
 
 def _ambiguous_day_month(result: ColumnInference) -> bool:
