@@ -190,14 +190,16 @@ async def test_a_type_that_quarantines_a_few_rows_says_so(tmp_path: Path, store_
 async def test_a_type_failing_on_rows_already_in_quarantine_counts_its_own_failures_and_the_rows_left(
     tmp_path: Path, store_url: str
 ) -> None:
-    # Transfermarkt's players: birth dates "Jun 24, 1987 (35)" made DATE quarantined most rows,
-    # then heights "1,85 m" made DOUBLE failed on every value, and the warning said "7 more
-    # rows of 452 (1.5%)" over a typed table left empty.
+    # Transfermarkt's players: birth dates made DATE quarantined most rows, then heights made
+    # DOUBLE failed on every value, and the warning said "7 more rows of 452 (1.5%)" over a
+    # typed table left empty. (Values no reading converts: "Jun 24, 1987 (35)" and "1,85 m"
+    # are read since.)
     settings = make_settings(tmp_path, store_url)
     path = tmp_path / "data" / "players.csv"
+    sizes = ("tall", "short", "average")
     path.write_text(
         "player,date_of_birth,height\n"
-        + "".join(f'p{i},"{"2001-05-04" if i < 2 else f"Jun {i}, 1987 ({i})"}","1,{70 + i} m"\n' for i in range(20))
+        + "".join(f'p{i},{"2001-05-04" if i < 2 else f"June the {i}th"},{sizes[i % 3]}\n' for i in range(20))
     )
     async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
         structured(await client.call_tool("profile_table", {"target": str(path)}))
