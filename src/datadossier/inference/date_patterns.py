@@ -12,6 +12,7 @@ from datadossier.inference.detector import (
     PatternName,
     format_list,
     lit,
+    marked_by,
     register,
     shaped,
     strptime_date,
@@ -994,9 +995,9 @@ def noted_date() -> Detector:
     def convert(col: str, _sql_type: str) -> str:
         return strptime_date(f"trim(split_part({shaped(col, regex)}, '(', 1))", _MONTH_NAME_FORMATS)
 
-    noted = lit(r"\)\s*$")
+    noted = r"\)\s*$"
     return Detector(
-        "noted_date", "DATE", regex, convert, mark=lambda col: f"regexp_matches({col}, {noted})",
+        "noted_date", "DATE", regex, convert, mark=marked_by(noted),
         priority=69, formats=_MONTH_NAME_FORMATS,
     )
 

@@ -255,6 +255,12 @@ def lit(text: str) -> str:
     return quote_literal(text)
 
 
+def marked_by(regex: str) -> SqlBuilder:
+    """A lenient detector's ``mark``: SQL boolean, the value holds ``regex`` somewhere (a
+    footnote or a magnitude at its end, a note in parentheses)."""
+    return lambda col: f"regexp_matches({col}, {lit(regex)})"
+
+
 def shaped(col: str, regex: str) -> str:
     """SQL: the value when it has the regex's shape (whole value), else NULL.
 

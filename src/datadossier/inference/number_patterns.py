@@ -15,6 +15,7 @@ from datadossier.inference.detector import (
     PatternName,
     has_marker_sql,
     lit,
+    marked_by,
     register,
     shaped,
 )
@@ -475,10 +476,10 @@ def flagged_number() -> Detector:
         value = f"regexp_extract({shaped(col, guard)}, {digits})"
         return f"TRY_CAST(replace(replace(trim({value}), ' ', ''), ',', '') AS DOUBLE)"
 
-    flagged = lit(rf"[0-9](?:\s+{_FLAGS}|{_FOOTNOTE})\s*$|^\s*{_UNDER_HALF}\s*$")
+    flagged = rf"[0-9](?:\s+{_FLAGS}|{_FOOTNOTE})\s*$|^\s*{_UNDER_HALF}\s*$"
     return Detector(
         "flagged_number", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {flagged})", priority=34,
+        mark=marked_by(flagged), priority=34,
     )
 
 
@@ -495,10 +496,10 @@ def noted_number() -> Detector:
         value = shaped(col, regex)
         return f"TRY_CAST(trim(split_part({value}, '(', 1)) AS DOUBLE)"
 
-    noted = lit(rf"[0-9.]{_NOTE}\s*$")
+    noted = rf"[0-9.]{_NOTE}\s*$"
     return Detector(
         "noted_number", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {noted})", priority=33,
+        mark=marked_by(noted), priority=33,
     )
 
 
@@ -522,10 +523,10 @@ def noted_integer() -> Detector:
         digits = f"regexp_extract({shaped(col, guard)}, {_WHOLE_DIGITS})"
         return f"TRY_CAST(replace(trim({digits}), ',', '') AS {sql_type})"
 
-    noted = lit(rf"[0-9]{after}\s*$")
+    noted = rf"[0-9]{after}\s*$"
     return Detector(
         "noted_integer", "BIGINT", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {noted})", priority=39,
+        mark=marked_by(noted), priority=39,
     )
 
 
@@ -552,10 +553,10 @@ def interval_estimate() -> Detector:
     def convert(col: str, _sql_type: str) -> str:
         return f"TRY_CAST(regexp_extract({shaped(col, regex)}, {lit(_LEADING_NUMBER)}) AS DOUBLE)"
 
-    interval = lit(rf"[0-9.]\s*{_INTERVAL}{_FOOTNOTE}?\s*$")
+    interval = rf"[0-9.]\s*{_INTERVAL}{_FOOTNOTE}?\s*$"
     return Detector(
         "interval_estimate", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {interval})", priority=31,
+        mark=marked_by(interval), priority=31,
     )
 
 
@@ -581,10 +582,10 @@ def labelled_scale() -> Detector:
     def convert(col: str, sql_type: str) -> str:
         return f"TRY_CAST(trim(regexp_extract({shaped(col, regex)}, {lit(_LEADING_WHOLE)})) AS {sql_type})"
 
-    labelled = lit("[0-9]" + _LABEL_AFTER)
+    labelled = "[0-9]" + _LABEL_AFTER
     return Detector(
         "labelled_scale", "BIGINT", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {labelled})", priority=32,
+        mark=marked_by(labelled), priority=32,
     )
 
 
@@ -1109,7 +1110,7 @@ def cpu_quantity() -> Detector:
 
     return Detector(
         "cpu_quantity", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, '[0-9][mun]\\s*$')", named=_names_cpu, priority=62,
+        mark=marked_by(r"[0-9][mun]\s*$"), named=_names_cpu, priority=62,
     )
 
 
@@ -1137,7 +1138,7 @@ def byte_size() -> Detector:
 
     return Detector(
         "byte_size", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {lit(_BYTE_SUFFIX)})", unit="B", priority=56,
+        mark=marked_by(_BYTE_SUFFIX), unit="B", priority=56,
     )
 
 
@@ -1184,7 +1185,7 @@ def worded_bound() -> Detector:
 
     return Detector(
         "worded_bound", "BIGINT", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {lit(f'{_BOUND_WORDS}|{_BOUND_AFTER}|[0-9]{_PLUS_UNIT}')})", priority=36,
+        mark=marked_by(f"{_BOUND_WORDS}|{_BOUND_AFTER}|[0-9]{_PLUS_UNIT}"), priority=36,
     )
 
 
@@ -1239,7 +1240,7 @@ def abbreviated_number() -> Detector:
 
     return Detector(
         "abbreviated_number", "DOUBLE", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {lit(_MAGNITUDE_AT_END)})", priority=61,
+        mark=marked_by(_MAGNITUDE_AT_END), priority=61,
     )
 
 
@@ -1266,7 +1267,7 @@ def currency_magnitude() -> Detector:
     # Below `currency`: a column of plain amounts ("$1,234.50") keeps that pattern.
     return Detector(
         "currency_magnitude", "DECIMAL", regex, convert, lenient=True,
-        mark=lambda col: f"regexp_matches({col}, {lit(_MONEY_MAGNITUDE_AT_END)})", marker=marker, priority=59,
+        mark=marked_by(_MONEY_MAGNITUDE_AT_END), marker=marker, priority=59,
     )
 
 
