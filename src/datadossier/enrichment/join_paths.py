@@ -62,39 +62,36 @@ class ListedItems:
 
 
 @dataclass(frozen=True, slots=True)
-class Step:
-    """One join: ``from_table`` (already in the query) to ``to_table`` (joined)."""
+class Link:
+    """A stored reference and what its evidence says, whichever way a path walks it."""
 
-    from_table: str
-    from_columns: tuple[str, ...]
-    to_table: str
-    to_columns: tuple[str, ...]
-    cardinality: str  # 'n:1', '1:n', '1:1' in walking direction
+    child: str
+    child_columns: tuple[str, ...]
+    parent: str
+    parent_columns: tuple[str, ...]
+    cardinality: str  # child to parent: 'n:1', '1:n', '1:1', 'n:m'
     confidence: float
     relationship_id: str
+    # The share of the child's distinct values found in the parent, as written and once normalized.
     integrity: float | None
     normalized_integrity: float | None = None
     mixed_types: bool = False
-    # Whether ``from_table`` is the reference's child (the side whose orphans `integrity` counts).
-    from_child: bool = True
-    # From the parent's side: the share of its values the child holds (None when unknown),
-    # and of its values, how many and which share the child lacks.
+    # The share of the parent's values the child holds (None when unknown), and how many it lacks.
     coverage: float | None = None
     unmatched: int = 0
     # Values of the parent's key that stand on more than one of its rows (a key but for a few).
     parent_repeats: int = 0
     # The child's values list several parents: how to split them (see `enrichment.listed`).
     items: ListedItems | None = None
-    # The rows of ``from_table`` without a value in ``from_columns`` (a child's without a
-    # reference, a parent's empty on a sparse key), of all: an inner join drops them.
-    empty_rows: int = 0
-    rows: int = 0
-    # Of a step from the parent: the child's rows without a reference, which it never reaches.
-    to_empty_rows: int = 0
-    to_rows: int = 0
+    # Each side's rows without a value in the link's columns (a child's without a reference, a
+    # parent's empty on a sparse key), and all its rows: an inner join drops the empty ones.
+    child_nulls: int = 0
+    child_rows: int = 0
+    parent_nulls: int = 0
+    parent_rows: int = 0
     # Orphan values that are keys of the parent's rows held in its quarantine layer.
     quarantined: int = 0
-    # Of a step from the child: its rows whose reference has no parent (the join's own orphans).
+    # The child's rows whose reference has no parent (the join's own orphans).
     orphan_rows: int = 0
     # The slips its values show, which a normalizing join undoes (see `normalized`), and the
     # labels written before its values ("Player Id: ") or the prefix one side writes ("N")
@@ -109,6 +106,127 @@ class Step:
     punctuation_found: int = 0
     punctuation_rows: int = 0
     punctuation_example: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One join: ``from_table`` (already in the query) to ``to_table`` (joined), a `Link`
+    walked from its child to its parent or back. What the link's evidence says of one side
+    only (the parent's coverage, the child's orphans) is said by the step that leaves that
+    side: zero or None on the other."""
+
+    link: Link
+    # Whether ``from_table`` is the link's child (the side whose orphans `integrity` counts).
+    from_child: bool
+    cardinality: str  # 'n:1', '1:n', '1:1', 'n:m' in walking direction
+
+    @property
+    def from_table(self) -> str:
+        return self.link.child if self.from_child else self.link.parent
+
+    @property
+    def from_columns(self) -> tuple[str, ...]:
+        return self.link.child_columns if self.from_child else self.link.parent_columns
+
+    @property
+    def to_table(self) -> str:
+        return self.link.parent if self.from_child else self.link.child
+
+    @property
+    def to_columns(self) -> tuple[str, ...]:
+        return self.link.parent_columns if self.from_child else self.link.child_columns
+
+    @property
+    def confidence(self) -> float:
+        return self.link.confidence
+
+    @property
+    def relationship_id(self) -> str:
+        return self.link.relationship_id
+
+    @property
+    def integrity(self) -> float | None:
+        return self.link.integrity
+
+    @property
+    def normalized_integrity(self) -> float | None:
+        return self.link.normalized_integrity
+
+    @property
+    def mixed_types(self) -> bool:
+        return self.link.mixed_types
+
+    @property
+    def items(self) -> ListedItems | None:
+        return self.link.items
+
+    @property
+    def normalizations(self) -> tuple[Normalization, ...]:
+        return self.link.normalizations
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.link.labels
+
+    @property
+    def prefix(self) -> str:
+        return self.link.prefix
+
+    @property
+    def punctuation_found(self) -> int:
+        return self.link.punctuation_found
+
+    @property
+    def punctuation_rows(self) -> int:
+        return self.link.punctuation_rows
+
+    @property
+    def punctuation_example(self) -> tuple[str, ...]:
+        return self.link.punctuation_example
+
+    @property
+    def coverage(self) -> float | None:
+        """From the parent's side: the share of its values the child holds."""
+        return None if self.from_child else self.link.coverage
+
+    @property
+    def unmatched(self) -> int:
+        """From the parent's side: how many of its values the child lacks."""
+        return 0 if self.from_child else self.link.unmatched
+
+    @property
+    def parent_repeats(self) -> int:
+        return self.link.parent_repeats if self.from_child else 0
+
+    @property
+    def empty_rows(self) -> int:
+        """The rows of ``from_table`` without a value in ``from_columns``: an inner join drops them."""
+        return self.link.child_nulls if self.from_child else self.link.parent_nulls
+
+    @property
+    def rows(self) -> int:
+        return self.link.child_rows if self.from_child else self.link.parent_rows
+
+    @property
+    def to_empty_rows(self) -> int:
+        """Of a step from the parent: the child's rows without a reference, which it never reaches."""
+        return 0 if self.from_child else self.link.child_nulls
+
+    @property
+    def to_rows(self) -> int:
+        return 0 if self.from_child else self.link.child_rows
+
+    @property
+    def quarantined(self) -> int:
+        return self.link.quarantined if self.from_child else 0
+
+    @property
+    def orphan_rows(self) -> int:
+        return self.link.orphan_rows if self.from_child else 0
+
+    @property
+    def orphan_examples(self) -> tuple[str, ...]:
+        return self.link.orphan_examples if self.from_child else ()
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -143,37 +261,6 @@ class JoinPath:
         return "1:1"
 
 
-@dataclass(frozen=True, slots=True)
-class _Edge:
-    child: str
-    child_columns: tuple[str, ...]
-    parent: str
-    parent_columns: tuple[str, ...]
-    cardinality: str
-    confidence: float
-    relationship_id: str
-    integrity: float | None
-    normalized_integrity: float | None
-    mixed_types: bool
-    coverage: float | None
-    parent_repeats: int = 0
-    items: ListedItems | None = None
-    unmatched: int = 0
-    child_nulls: int = 0
-    child_rows: int = 0
-    parent_nulls: int = 0
-    parent_rows: int = 0
-    quarantined: int = 0
-    orphan_rows: int = 0
-    normalizations: tuple[Normalization, ...] = NORMALIZATIONS
-    labels: tuple[str, ...] = ()
-    prefix: str = ""
-    orphan_examples: tuple[str, ...] = ()
-    punctuation_found: int = 0
-    punctuation_rows: int = 0
-    punctuation_example: tuple[str, ...] = ()
-
-
 def _coverage(evidence: dict[str, Any]) -> float | None:
     """The share of the parent's values that the child holds (Superstore's returns hold 60
     of 666 orders), from a link's evidence: of the values found once normalized, where the
@@ -193,13 +280,13 @@ def _unmatched(evidence: dict[str, Any]) -> int:
     return max(0, parent - found)
 
 
-def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
-    edges: list[_Edge] = []
+def _links(relationships: list[RelationshipInfo]) -> list[Link]:
+    links: list[Link] = []
     for r in relationships:
         if r.status == "rejected" or r.relationship_type == "bridge":
             continue
-        edges.append(
-            _Edge(
+        links.append(
+            Link(
                 child=r.from_table,
                 child_columns=tuple(r.from_columns),
                 parent=r.to_table,
@@ -229,38 +316,20 @@ def _edges(relationships: list[RelationshipInfo]) -> list[_Edge]:
                 punctuation_example=tuple(str(v) for v in r.evidence.get("punctuation_example") or ()),
             )
         )
-    return edges
+    return links
 
 
-def _walks(edges: list[_Edge]) -> dict[str, list[Step]]:
-    """Each table's possible next steps, in both directions of every edge."""
+def _walks(links: list[Link]) -> dict[str, list[Step]]:
+    """Each table's possible next steps, in both directions of every link."""
     out: dict[str, list[Step]] = {}
     # Each way's cardinality: a foreign key is n:1 towards its parent; a reference onto a
     # column that repeats (see `relationships.shared_keys`) is 1:n, or n:m when the child
     # repeats too (trips and the points of their shapes): rows multiply either way.
     ways = {"1:1": ("1:1", "1:1"), "1:n": ("1:n", "n:1"), "n:m": ("n:m", "n:m")}
-    for e in edges:
-        forward, backward = ways.get(e.cardinality, ("n:1", "1:n"))
-        out.setdefault(e.child, []).append(
-            Step(
-                e.child, e.child_columns, e.parent, e.parent_columns, forward, e.confidence, e.relationship_id,
-                e.integrity, e.normalized_integrity, e.mixed_types, parent_repeats=e.parent_repeats, items=e.items,
-                empty_rows=e.child_nulls, rows=e.child_rows, quarantined=e.quarantined, orphan_rows=e.orphan_rows,
-                normalizations=e.normalizations, labels=e.labels, prefix=e.prefix, orphan_examples=e.orphan_examples,
-                punctuation_found=e.punctuation_found, punctuation_rows=e.punctuation_rows,
-                punctuation_example=e.punctuation_example,
-            )
-        )
-        out.setdefault(e.parent, []).append(
-            Step(
-                e.parent, e.parent_columns, e.child, e.child_columns, backward, e.confidence, e.relationship_id,
-                e.integrity, e.normalized_integrity, e.mixed_types, from_child=False, coverage=e.coverage, unmatched=e.unmatched, items=e.items,
-                empty_rows=e.parent_nulls, rows=e.parent_rows, to_empty_rows=e.child_nulls, to_rows=e.child_rows,
-                normalizations=e.normalizations, labels=e.labels, prefix=e.prefix,
-                punctuation_found=e.punctuation_found, punctuation_rows=e.punctuation_rows,
-                punctuation_example=e.punctuation_example,
-            )
-        )
+    for link in links:
+        forward, backward = ways.get(link.cardinality, ("n:1", "1:n"))
+        out.setdefault(link.child, []).append(Step(link, True, forward))
+        out.setdefault(link.parent, []).append(Step(link, False, backward))
     return out
 
 
@@ -268,7 +337,7 @@ def find_paths(
     relationships: list[RelationshipInfo], from_table: str, to_table: str, *, max_hops: int = 4, k: int = 3
 ) -> list[JoinPath]:
     """Up to ``k`` best simple paths from one table to another (see the module doc)."""
-    walks = _walks(_edges(relationships))
+    walks = _walks(_links(relationships))
     found: list[JoinPath] = []
     explored = 0
     if from_table == to_table:
@@ -706,9 +775,9 @@ def components(tables: list[str], relationships: list[RelationshipInfo]) -> list
             x = parent[x]
         return x
 
-    for e in _edges(relationships):
-        if e.child in parent and e.parent in parent:
-            parent[find(e.child)] = find(e.parent)
+    for link in _links(relationships):
+        if link.child in parent and link.parent in parent:
+            parent[find(link.child)] = find(link.parent)
     groups: dict[str, list[str]] = {}
     for t in tables:
         groups.setdefault(find(t), []).append(t)
