@@ -1730,6 +1730,30 @@ def test_a_report_s_total_rows_after_the_table_are_left_out(con, tmp_path: Path)
     assert _loaded(con)[1] == 20
 
 
+def test_rows_labelled_as_a_total_that_name_a_period_or_repeat_are_the_table_s(con, tmp_path: Path) -> None:
+    # NASS Quick Stats narrowed to a few columns: the national rows, "US TOTAL", sort last and
+    # some series exist only there (monthly prices); cut as a report's total, 7 of 10 rows
+    # were lost from every layer.
+    path = tmp_path / "qs.csv"
+    states = "IOWA,2023,MARKETING YEAR,4.70\nILLINOIS,2023,MARKETING YEAR,4.85\nNEBRASKA,2023,MARKETING YEAR,4.75\n"
+    months = "".join(f"US TOTAL,2023,{m},6.{i}0\n" for i, m in enumerate(["JAN", "FEB", "MAR", "APR", "MAY", "JUN"]))
+    path.write_text("State,Year,Period,Value\n" + states + "US TOTAL,2023,MARKETING YEAR,4.65\n" + months)
+    assert _load(con, path).footer == 0
+    assert _loaded(con)[1] == 10
+    # The same label on rows of figures alone: a group of rows (the nation's, by year).
+    yearly = tmp_path / "yearly.csv"
+    yearly.write_text("State,Year,Value\n" + "".join(f"S{i},{2020 + i % 3},{i}.5\n" for i in range(12))
+                      + "US TOTAL,2021,40.5\nUS TOTAL,2022,41.5\nUS TOTAL,2023,42.5\n")
+    assert _load(con, yearly).footer == 0
+    assert _loaded(con)[1] == 15
+    # One total row of figures under the rows, a note below it: both cut, as before.
+    single = tmp_path / "single.csv"
+    single.write_text("State,Year,Value\n" + "".join(f"S{i},2023,{i}.5\n" for i in range(12))
+                      + "Total,--,66.0\n\nSource: NASS\n")
+    assert _load(con, single).footer == 2
+    assert _loaded(con)[1] == 12
+
+
 @pytest.mark.parametrize(
     "label", ["Gesamt: Konto", "Total : Compte", "Totaal: Account", "Totale: account", "Total: cuenta", "Insgesamt"],
 )

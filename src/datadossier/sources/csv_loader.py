@@ -1673,6 +1673,8 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
     # `pending`: rows of the table's width with words in their first field only, below the
     # notes found so far; notes too once a blank line separates them from the table.
     cut, notes, pending = None, 0, 0
+    # The first label of the total rows met so far, and where the cut stood below its row.
+    totals: dict[str, tuple[int | None, int]] = {}
     delimiter = dialect.delimiter.encode(encoding)
     empty = (dialect.quote * 2).encode(encoding) if dialect.quote else b"\0"
     while notes + pending <= MAX_FOOTER_LINES:
@@ -1698,7 +1700,14 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
         if len(row) == dialect.field_count + 1 and not row[-1].strip():
             row = row[:-1]  # (a delimiter after every row: Fidelity's positions)
         if len(row) == dialect.field_count:
-            if _TOTAL_ROW.fullmatch(row[0].strip()) or _total_beside_empty_key(row) or _total_of_a_unit(row):
+            if _labelled_total(row) or _total_beside_empty_key(row) or _total_of_a_unit(row):
+                label = row[0].strip().casefold()
+                if label and label in totals:
+                    # The same label on two rows: a group of the table's rows (NASS's "US TOTAL"
+                    # by year), not a report's sums; those below it stay too.
+                    cut, notes = totals[label]
+                    break
+                totals[label] = (cut, notes)
                 # "Total: Account", "Total: Campaigns" (Google Ads' reports end so): sums of
                 # the rows above, not a row of the table; counted with the notes.
                 cut, notes, pending = start + newline + 1, notes + pending + 1, 0
@@ -1729,6 +1738,20 @@ def _cut_footer(path: Path, encoding: str, dialect: CsvDialect) -> int:
 _TOTAL_ROW = re.compile(
     r"(?i:(?:[a-z]+ )?(?:grand |sub-?)?(?:totals?|totaal|totale|totaux|gesamt|insgesamt|summe))(?:\s*:.*)?"
 )
+
+
+def _labelled_total(row: list[str]) -> bool:
+    """A report's total row by its first field (`_TOTAL_ROW`), the others empty, figures or
+    markers (Google Ads' "--", a currency's code): NASS's national rows, "US TOTAL,2023,MARKETING
+    YEAR,4.65", name a period beside it and are the table's rows."""
+    return _TOTAL_ROW.fullmatch(row[0].strip()) is not None and not any(
+        _WORDS.search(cell) and not _CURRENCY_CODE.fullmatch(cell.strip()) for cell in row[1:]
+    )
+
+
+# Two letters in a row: a cell with words (a total row holds figures and markers).
+_WORDS = re.compile(r"[^\W\d_]{2}")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
 # A total's label alone in a cell: "Total", "Totals:", "Grand Total", "Report Total", "Sum".
