@@ -559,6 +559,12 @@ def _print_relationships(console: Any, discovery: Any, rels: list[Any], ents: li
                     f"{e.table}: {part['count']} columns{measure} named for periods ({part['first']} ... {part['last']});"
                     f" one row per period: {part['unpivot']}", soft_wrap=True,
                 )
+            for flag in wide.get("flags") or []:
+                console.print(
+                    f"{e.table}: {flag['count']} columns ({flag['first']} ... {flag['last']}) add '{flag['suffix']}' to a"
+                    f" period's name: its flag or note, left out of the unpivot; one row per period: {flag['unpivot']}",
+                    soft_wrap=True,
+                )
             if wide.get("summary_columns"):
                 console.print(
                     f"{e.table}: {', '.join(wide['summary_columns'])} sum or average the periods (a year's or a"

@@ -1721,6 +1721,28 @@ async def test_a_table_of_one_column_per_period_says_how_to_unpivot_it(runtime: 
     assert await _count(runtime, f"FROM ({wide['unpivot']})") == 300
 
 
+async def test_a_flag_and_a_note_beside_each_period_s_column_are_no_periods(runtime: Runtime, tmp_path: Path) -> None:
+    # FAOSTAT's bulk files: each year's value, its flag and its note (Y1961, Y1961F, Y1961N),
+    # the notes mostly empty; a third of the columns were periods no more, and none was found.
+    folder = tmp_path / "data" / "fao"
+    folder.mkdir(parents=True)
+    years = range(2001, 2013)
+    lines = ["Area Code,Area,Item,Element,Unit," + ",".join(f"Y{y},Y{y}F,Y{y}N" for y in years)]
+    lines += [
+        f"{i},Area {i},Wheat,Production,t," + ",".join(f"{1000 * i + y},{'E' if y % 2 else 'A'}," for y in years)
+        for i in range(1, 21)
+    ]
+    (folder / "production.csv").write_text("\n".join(lines) + "\n")
+    entity = await _only_entity(runtime, folder)
+    wide = entity.evidence["keys"]["period_columns"]
+    assert (wide["count"], wide["first"], wide["last"]) == (12, "Y2001", "Y2012")
+    assert await _count(runtime, f"FROM ({wide['unpivot']})") == 20 * 12
+    assert await _count(runtime, f"FROM ({wide['unpivot']}) WHERE period = 'Y2003' AND value = 1000 * 3 + 2003") == 1
+    flags = {flag["suffix"]: flag for flag in wide["flags"]}
+    assert (flags["F"]["count"], flags["F"]["first"], flags["F"]["last"]) == (12, "Y2001F", "Y2012F")
+    assert await _count(runtime, f"FROM ({flags['F']['unpivot']}) WHERE period = 'Y2003F' AND value = 'E'") == 20
+
+
 async def test_columns_named_for_month_ends_are_one_measure(runtime: Runtime, tmp_path: Path) -> None:
     # Zillow's home values: a column per month's last day; grouped by what the names said
     # beside the year, they were twelve "measures" ("-01-31", "-02-28", ...), a month each.

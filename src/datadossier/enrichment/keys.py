@@ -540,11 +540,13 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
     if months:
         return _months_found(table, months)
     periods = [c for c in table.columns if c.family in ("integer", "float") and _names_a_period(c.name)]
-    if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
-        periods = _numbered_columns(table)
-    if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns):
+    flags = _period_flags(table, periods)
+    flagged = sum(len(names) for names in flags.values())
+    if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns) - flagged:
+        periods, flags, flagged = _numbered_columns(table), {}, 0
+    if len(periods) < WIDE_MIN_PERIODS or 3 * len(periods) < len(table.columns) - flagged:
         return None
-    named = {c.name for c in periods}
+    named = {c.name for c in periods} | {name for names in flags.values() for name in names}
     groups: dict[str, list[str]] = {}
     for column in periods:
         groups.setdefault(_PERIOD.sub(_PERIOD_MARK, column.name, count=1), []).append(column.name)
@@ -565,7 +567,34 @@ def period_columns(table: TableStats) -> dict[str, Any] | None:
     }
     if len(measures) > 1:
         found["measures"] = measures
+    if flags:
+        found["flags"] = [
+            {
+                "suffix": suffix, "count": len(names), "first": names[0], "last": names[-1],
+                "unpivot": _unpivot(table, others, [n for n in named if n not in names]),
+            }
+            for suffix, names in flags.items()
+        ]
     return found
+
+
+# What a column beside each period's adds to its name: FAOSTAT's bulk files write each year's
+# flag and note after its value (Y1961, Y1961F, Y1961N); "_flag", " Note" elsewhere.
+_FLAG_SUFFIX = re.compile(r"[ _-]?[A-Za-z]{1,5}")
+
+
+def _period_flags(table: TableStats, periods: list[ColumnStats]) -> dict[str, list[str]]:
+    """The columns that add one suffix to the name of each period column (of half of them at
+    least), by suffix: flags and notes on each period's figure, not periods of their own."""
+    named = {c.name for c in periods}
+    found: dict[str, list[str]] = {}
+    for column in table.columns:
+        for cut in range(1, 7):
+            stem, suffix = column.name[:-cut], column.name[-cut:]
+            if stem in named and column.name not in named and _FLAG_SUFFIX.fullmatch(suffix):
+                found.setdefault(suffix, []).append(column.name)
+                break
+    return {suffix: group for suffix, group in found.items() if len(group) >= max(WIDE_MIN_PERIODS, len(periods) / 2)}
 
 
 # Months named in columns, as climate series lay out a year a row (NASA POWER's monthly

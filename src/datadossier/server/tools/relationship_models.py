@@ -170,7 +170,9 @@ class EntityOut(BaseModel):
         " for columns of several measures (generation_gwh_2013... beside estimated_generation_gwh_2013...),"
         " `measures` gives each its own count, first, last and `unpivot`. Months by name (JAN ... DEC beside a"
         " YEAR) are periods too; the figures after them summing or averaging them (ANN, J-D, DJF) are"
-        " `summary_columns`, left out of the unpivot.",
+        " `summary_columns`, left out of the unpivot. Columns adding one suffix to each period's name, its flag or"
+        " note (FAOSTAT's Y1961F, Y1961N beside Y1961), are `flags`: each suffix's count, first, last and `unpivot`"
+        " (the same rows, its value the flag), left out of the periods' unpivot; join the two on _row_id and period.",
     )
 
     @classmethod
