@@ -323,3 +323,92 @@ def test_a_postal_code_with_zip_plus_fours_meets_a_zip_named_otherwise_on_its_fi
     note = shared.note("m.listings", "h.zip_tract")
     assert "100 values of m.listings(PostalCode) are ZIP+4s (98103-2345), compared on the ZIP" in note
     assert 'join on left("PostalCode", 5)' in note
+
+
+def test_a_table_one_shared_identifier_names_a_row_of_is_a_lookup_compared_as_its_values_meet(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # RRC's monthly production writes the API as the number 4225534943, its well header as
+    # 42-255-34943, one row per well, beside the District both name: a join on (District, API)
+    # as written errs in DuckDB (text against a number) and matches nothing cast.
+    apis = "['42-255-34943', '42-317-37886', '42-329-41235', '42-389-40211', '42-461-41211', '42-227-44301']"
+    districts = "['01', '08', '08', '08', '7C', '8A']"
+    _table(con, "t.wellbore", f"SELECT {apis}[1 + i] AS \"API Number\", {districts}[1 + i] AS District FROM range(6) t(i)")
+    _table(
+        con, "t.production",
+        f"SELECT CAST(replace({apis}[1 + i % 5], '-', '') AS BIGINT) AS API, {districts}[1 + i % 5] AS District,"
+        " 1000 + i AS \"Oil (BBL)\" FROM range(20) t(i)",
+    )
+    lookup, *attributes = shared_attributes(con, "t.production", "t.wellbore")
+    assert isinstance(lookup, SharedLookup)
+    assert (lookup.side, lookup.columns) == ("to", (("API", "API Number"),))
+    note = lookup.note("t.production", "t.wellbore")
+    assert note.startswith("t.wellbore holds one row per (API Number): it is a lookup, so join t.production on (API) = (API Number)")
+    assert (
+        "comparing regexp_replace(lower(CAST(\"API\" AS VARCHAR)), '[^a-z0-9]', '', 'g')"
+        " = regexp_replace(lower(CAST(\"API Number\" AS VARCHAR)), '[^a-z0-9]', '', 'g')"
+    ) in note
+    assert note.endswith("each t.production row meets one t.wellbore row (n:1).")
+    said = {(s.from_column, s.to_column): s.note("t.production", "t.wellbore") for s in attributes if isinstance(s, SharedAttribute)}
+    assert "join on it in the lookup above" in said[("API", "API Number")]
+    assert "aggregate both sides" not in said[("API", "API Number")]
+    assert said[("District", "District")].endswith("aggregate both sides to it first.")
+
+
+def test_a_table_a_shared_name_alone_tells_apart_on_a_few_rows_is_no_lookup(con: duckdb.DuckDBPyConnection) -> None:
+    # A sales team's regions, five rows each its own Region, beside the orders by Region: a
+    # name unique on a short table by chance; only an identifier alone makes a lookup.
+    regions = "['North', 'South', 'East', 'West', 'Central']"
+    _table(con, "s.regions", f"SELECT {regions}[1 + i] AS Region, 'Manager ' || i AS Manager FROM range(5) t(i)")
+    _table(con, "s.orders", f"SELECT i AS order_id, {regions}[1 + i % 5] AS Region FROM range(40) t(i)")
+    (shared,) = shared_attributes(con, "s.orders", "s.regions")
+    assert isinstance(shared, SharedAttribute)
+
+
+def test_attributes_that_together_key_a_table_but_for_a_few_rows_are_a_lookup_said_with_its_repeats(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A university's course catalog, one row per (subject, catalog_nbr) but for 3 courses of
+    # 315 listed twice, beside the class sections: MATH 101 and CS 101 are two courses, so
+    # neither attribute alone is aggregated to.
+    subjects = "['MATH', 'CS', 'HIST', 'BIOL', 'CHEM', 'ENGL', 'PHYS']"
+    _table(
+        con, "u.course_catalog",
+        f"SELECT {subjects}[1 + i % 7] AS subject, CAST(100 + i // 7 AS VARCHAR) AS catalog_nbr, 'Course ' || i AS title"
+        " FROM range(312) t(i) UNION ALL SELECT 'MATH', '100', 'Course 0 (old)' UNION ALL SELECT 'CS', '100', 'Course 1 (old)'"
+        " UNION ALL SELECT 'HIST', '100', 'Course 2 (old)'",
+    )
+    _table(
+        con, "u.class_sections",
+        f"SELECT 'S' || i AS section_id, {subjects}[1 + i % 7] AS subject, CAST(100 + (i // 7) % 44 AS VARCHAR) AS catalog_nbr"
+        " FROM range(600) t(i)",
+    )
+    lookup, *attributes = shared_attributes(con, "u.class_sections", "u.course_catalog")
+    assert lookup == SharedLookup("to", (("subject", "subject"), ("catalog_nbr", "catalog_nbr")), repeats=3)
+    assert "But 3 values of (subject, catalog_nbr) stand on more than one u.course_catalog row" in lookup.note(
+        "u.class_sections", "u.course_catalog"
+    )
+    assert all("aggregate both sides" not in s.note("u.class_sections", "u.course_catalog") for s in attributes)
+
+
+def test_a_lookup_on_one_identifier_written_with_punctuation_on_one_side_is_joined_on_it_normalized(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # PatentsView's g_application writes application_id 16/101,117, one row each; the USPTO's
+    # maintenance-fee events application_number 16101117, several events an application.
+    _table(
+        con, "p.g_application",
+        "SELECT CAST(16 + i % 3 AS VARCHAR) || '/' || CAST(101 + i AS VARCHAR) || ',' || CAST(117 + i AS VARCHAR)"
+        " AS application_id, 10890037 + i AS patent_id FROM range(8) t(i)",
+    )
+    _table(
+        con, "p.maint_fee_events",
+        "SELECT CAST(16 + i % 8 % 3 AS VARCHAR) || CAST(101 + i % 8 AS VARCHAR) || CAST(117 + i % 8 AS VARCHAR) AS application_number,"
+        " ['M1551', 'M1552'][1 + i % 2] AS event_code FROM range(16) t(i)",
+    )
+    lookup, _ = shared_attributes(con, "p.maint_fee_events", "p.g_application")
+    assert isinstance(lookup, SharedLookup)
+    assert (lookup.side, lookup.columns, lookup.repeats) == ("to", (("application_number", "application_id"),), 0)
+    assert "their values meet only once case, spaces and punctuation are ignored: 8 of 8" in lookup.note(
+        "p.maint_fee_events", "p.g_application"
+    )

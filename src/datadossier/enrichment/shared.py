@@ -19,6 +19,7 @@ from datadossier.engine import quote_ident
 from datadossier.enrichment.join_paths import relation_name
 from datadossier.enrichment.naming import KEY_WORDS, same_word, words
 from datadossier.enrichment.normalized import normalized_key, without_punctuation
+from datadossier.enrichment.relationships import NEAR_KEY_REPEATS_MAX, NEAR_KEY_REPEATS_SHARE
 from datadossier.inference.names import looks_like_postal
 
 # Columns of this many distinct values at most are compared (a grouping, not a key) on the
@@ -115,6 +116,8 @@ class SharedAttribute:
     # Of postal codes: the side writing ZIP+4s (98103-2345) on some rows and how many, compared
     # on their five digits (an MLS's PostalCode beside HUD's crosswalk's ZIP).
     plus_four: tuple[str, int] | None = None
+    # Whether a lookup (see `SharedLookup`) joins on it: then not aggregated to alone.
+    in_lookup: bool = False
 
     def note(self, from_table: str, to_table: str) -> str:
         said = self._said(from_table, to_table)
@@ -153,11 +156,11 @@ class SharedAttribute:
                 )
             return said + self._periods(from_table, to_table)
         if self.how == "same":
-            return f"{pair}: {met} values in common{self._respelled(from_table, to_table)}; aggregate both sides to it first."
+            return f"{pair}: {met} values in common{self._respelled(from_table, to_table)}; {self._advice}"
         if self.how == "padded":
             return (
                 f"{pair}: {met} values meet as numbers once leading zeros are ignored (5 and 005): compare"
-                " TRY_CAST(... AS BIGINT) of both sides (or lpad the shorter one), then aggregate both sides to it first."
+                f" TRY_CAST(... AS BIGINT) of both sides (or lpad the shorter one), then {self._advice}"
             )
         spelled = (
             _IGNORED
@@ -166,9 +169,12 @@ class SharedAttribute:
         )
         return (
             f"{pair}: {met} values meet {spelled}: spelled differently, so map one side's values onto"
-            " the other's, then aggregate both sides to it first."
+            f" the other's, then {self._advice}"
         )
 
+    @property
+    def _advice(self) -> str:
+        return _LOOKED_UP if self.in_lookup else _AGGREGATE
 
     def _periods(self, from_table: str, to_table: str) -> str:
         if not self.periods:
@@ -204,18 +210,30 @@ class SharedAttribute:
 
 
 _IGNORED = "once case, spaces and punctuation are ignored"
+_AGGREGATE = "aggregate both sides to it first."
+# (Of an attribute a lookup joins on: aggregating the lookup's side to it would do nothing,
+# or merge rows it tells apart only with the others, MATH 101 with CS 101.)
+_LOOKED_UP = "join on it in the lookup above, not aggregated to it alone."
 
 
 @dataclass(frozen=True, slots=True)
 class SharedLookup:
     """Shared attributes that together name one row of a table (with a range column, whose
     value of the other side falls in it): a carrier's rate card, one row per Service, Zone and
-    Weight Break ("0-1 lb"). Such a table is looked up, not aggregated."""
+    Weight Break ("0-1 lb"). Such a table is looked up, not aggregated. So is a table one
+    shared identifier alone names a row of: RRC's well header by its API Number."""
 
     side: str  # 'from' or 'to': the lookup table
     columns: tuple[tuple[str, str], ...]  # (from_column, to_column) of each shared attribute
     range_column: str | None = None  # of the lookup table
     measure: str | None = None  # of the other table: the value that falls in the range
+    # Of each pair whose values do not meet as written, the SQL comparing them, each side's
+    # column written once (other side's, lookup's), and why: RRC's production writes the API
+    # 4225534943 where its well header writes 42-255-34943.
+    compared: tuple[tuple[str, str, str], ...] = ()
+    # Values of the lookup's columns standing on more than one of its rows (a key but for a
+    # few: a course catalog's three (subject, catalog_nbr) written twice).
+    repeats: int = 0
 
     def note(self, from_table: str, to_table: str) -> str:
         lookup, other = (from_table, to_table) if self.side == "from" else (to_table, from_table)
@@ -226,13 +244,25 @@ class SharedLookup:
             f"{lookup} holds one row per ({key}): it is a lookup, so join {other} on"
             f" ({', '.join(theirs)}) = ({', '.join(own)}) together"
         )
+        if self.compared:
+            said += ", comparing " + " and ".join(
+                f"{theirs_sql} = {own_sql} ({why})" for theirs_sql, own_sql, why in self.compared
+            )
         if self.range_column is not None:
             value = f"{other}({self.measure})" if self.measure else f"a value of {other}"
             said += (
                 f" and on {value} falling into {lookup}({self.range_column})'s range (written 'low-high':"
                 " split it at '-')"
             )
-        return said + ", rather than aggregating both sides to one of them."
+        said += f", rather than aggregating both sides to one of them: each {other} row meets one {lookup} row (n:1)."
+        if self.repeats:
+            several = self.repeats > 1
+            said += (
+                f" But {self.repeats:,} value{'s' if several else ''} of ({key}) stand{'' if several else 's'} on more"
+                f" than one {lookup} row, so {other} rows with {'them' if several else 'it'} are joined to each: keep"
+                f" one {lookup} row per value first (or check which is meant)."
+            )
+        return said
 
 
 def shared_attributes(
@@ -252,6 +282,8 @@ def shared_attributes(
             kept[exact] += 1
     found = _without_copies(con, from_table, to_table, found)
     lookup = _lookup(con, from_table, to_table, found, left, right)
+    if lookup is not None:
+        found = [replace(s, in_lookup=(s.from_column, s.to_column) in lookup.columns) for s in found]
     days = [
         (_day_rank(a) + _day_rank(b), shared)
         for a in _by_day_rank([c for c, t in left if _a_day(t)])[:MAX_DAY_COLUMNS]
@@ -519,20 +551,29 @@ def _lookup(
     con: duckdb.DuckDBPyConnection, from_table: str, to_table: str, found: list[SharedAttribute],
     left: list[tuple[str, str]], right: list[tuple[str, str]],
 ) -> SharedLookup | None:
-    """The lookup two or more shared attributes make of one table (see `SharedLookup`), its
-    rows told apart by them alone or with a range column."""
-    pairs = _each_column_once((s.from_column, s.to_column) for s in found)
-    if len(pairs) < 2:
+    """The lookup shared attributes make of one table (see `SharedLookup`), its rows told
+    apart by two or more of them, or by one identifier, alone or with a range column. Only of
+    attributes an equality joins (not a name met inside another); each compared as its values
+    meet."""
+    joinable = {(s.from_column, s.to_column): s for s in found if _joinable(s)}
+    pairs = _each_column_once(joinable)
+    if not pairs:
         return None
+    types = {"from": dict(left), "to": dict(right)}
     for side, table, own, other_columns, columns in (
         ("to", to_table, [t for _, t in pairs], left, right),
         ("from", from_table, [f for f, _ in pairs], right, left),
     ):
-        if _unique(con, table, own):
-            return SharedLookup(side, _fewest(con, table, pairs, 1 if side == "to" else 0))
+        index = 1 if side == "to" else 0
+        repeats = _repeats(con, table, own)
+        if repeats is not None and (len(pairs) > 1 or _names_an_identifier(own[0])):
+            kept = _fewest(con, table, pairs, index, repeats)
+            return SharedLookup(side, kept, compared=_comparisons(joinable, kept, side, types), repeats=repeats)
+        if len(pairs) < 2:
+            continue
         texts = [c for c, t in columns if t.startswith("VARCHAR") and c not in own][:_MAX_RANGE_COLUMNS]
         for column in texts:
-            if _ranges(con, table, column) and _unique(con, table, [*own, column]):
+            if _ranges(con, table, column) and _repeats(con, table, [*own, column]) == 0:
                 measure = next(
                     (
                         c for c, t in other_columns
@@ -541,7 +582,54 @@ def _lookup(
                     ),
                     None,
                 )
-                return SharedLookup(side, pairs, column, measure)
+                return SharedLookup(side, pairs, column, measure, _comparisons(joinable, pairs, side, types))
+    return None
+
+
+def _joinable(shared: SharedAttribute) -> bool:
+    """Whether an equality joins a shared attribute's two columns, once each is written alike:
+    not a name met only inside the other side's (Downtown in "Harbor Grill - Downtown")."""
+    return shared.how in ("same", "normalized", "padded")
+
+
+def _names_an_identifier(column: str) -> bool:
+    """Whether a column a lookup would join on alone is named an identifier (RRC's API Number,
+    PatentsView's application_id): a name or a category alone, unique on a short table, is
+    unique by chance (a desk's three plants, each at its own node)."""
+    return bool(set(words(column)) & KEY_WORDS)
+
+
+def _comparisons(
+    shared: dict[tuple[str, str], SharedAttribute], pairs: tuple[tuple[str, str], ...], side: str,
+    types: dict[str, dict[str, str]],
+) -> tuple[tuple[str, str, str], ...]:
+    compared = [_compared(shared[pair], side, types) for pair in pairs]
+    return tuple(c for c in compared if c is not None)
+
+
+def _compared(shared: SharedAttribute, side: str, types: dict[str, dict[str, str]]) -> tuple[str, str, str] | None:
+    """How a lookup compares a shared attribute's columns when its values do not meet as written
+    (the other side's SQL, the lookup's, and why), or None when they do and are of one type. A
+    join as written errs or matches nothing: RRC's production API 4225534943 (a number) against
+    its well header's 42-255-34943."""
+    own, theirs = (shared.from_column, shared.to_column) if side == "from" else (shared.to_column, shared.from_column)
+    other = "to" if side == "from" else "from"
+    own_sql, theirs_sql = (f"CAST({quote_ident(c)} AS VARCHAR)" for c in (own, theirs))
+    if shared.how == "normalized":
+        return (
+            without_punctuation(theirs_sql), without_punctuation(own_sql),
+            f"their values meet only {_IGNORED}: {shared.found:,} of {shared.values:,}",
+        )
+    if shared.how == "padded":
+        return (
+            f"TRY_CAST({theirs_sql} AS BIGINT)", f"TRY_CAST({own_sql} AS BIGINT)",
+            "their values meet as numbers once leading zeros are ignored (5 and 005)",
+        )
+    if shared.plus_four is not None and shared.plus_four[0] == other:
+        return f"left({theirs_sql}, 5)", quote_ident(own), "ZIP+4s compared on their first five digits"
+    own_type, theirs_type = types[side].get(own, ""), types[other].get(theirs, "")
+    if own_type != theirs_type:
+        return theirs_sql, own_sql, f"one is {theirs_type}, the other {own_type}: compared as text"
     return None
 
 
@@ -557,26 +645,37 @@ def _each_column_once(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str]
 
 
 def _fewest(
-    con: duckdb.DuckDBPyConnection, table: str, pairs: tuple[tuple[str, str], ...], side: int
+    con: duckdb.DuckDBPyConnection, table: str, pairs: tuple[tuple[str, str], ...], side: int, repeats: int
 ) -> tuple[tuple[str, str], ...]:
-    """Of the pairs whose columns (those of ``side``, 0 or 1) tell ``table``'s rows apart, the
-    fewest that still do, two at least, the last ones left out first: two WHO indicators by
-    YEAR (CODE) and COUNTRY (CODE), not with the COUNTRY (DISPLAY) each code names too."""
+    """Of the pairs whose columns (those of ``side``, 0 or 1) tell ``table``'s rows apart (but
+    for ``repeats``), the fewest that still do as well, the last ones left out first: two WHO
+    indicators by YEAR (CODE) and COUNTRY (CODE), not with the COUNTRY (DISPLAY) each code
+    names too; two at least, or one identifier, RRC's well header by its API Number alone,
+    not with the District every API number lies in."""
     kept = list(pairs)
     for pair in reversed(pairs):
         fewer = [p for p in kept if p != pair]
-        if len(fewer) >= 2 and _unique(con, table, [p[side] for p in fewer]):
+        if not fewer or (len(fewer) == 1 and not _names_an_identifier(fewer[0][side])):
+            continue
+        if _repeats(con, table, [p[side] for p in fewer]) == repeats:
             kept = fewer
     return tuple(kept)
 
 
-def _unique(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> bool:
+def _repeats(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> int | None:
+    """How many rows of ``table`` repeat the values of ``columns`` of another: 0 when they tell
+    its rows apart, a few when they do but for a few (of rows, at most ``NEAR_KEY_REPEATS_SHARE``
+    and ``NEAR_KEY_REPEATS_MAX``: a catalog's three courses of 315 listed twice); None when
+    more repeat, or the table has a row at most."""
     listed = ", ".join(quote_ident(c) for c in columns)
     row = con.execute(
         f"SELECT (SELECT count(*) FROM {relation_name(table)}),"
         f" (SELECT count(*) FROM (SELECT DISTINCT {listed} FROM {relation_name(table)}))"
     ).fetchone()
-    return row is not None and int(row[0]) > 1 and int(row[0]) == int(row[1])
+    if row is None or int(row[0]) <= 1:
+        return None
+    rows, repeats = int(row[0]), int(row[0]) - int(row[1])
+    return repeats if repeats <= min(NEAR_KEY_REPEATS_MAX, NEAR_KEY_REPEATS_SHARE * rows) else None
 
 
 def _ranges(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:

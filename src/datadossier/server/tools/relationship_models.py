@@ -373,6 +373,8 @@ def path_out(path: Any) -> JoinPathOut:
 
 
 def find_join_path_result(answer: Any) -> FindJoinPathResult:
+    from datadossier.enrichment.shared import SharedLookup
+
     paths = [path_out(p) for p in answer.paths]
     if paths:
         best = paths[0]
@@ -400,6 +402,9 @@ def find_join_path_result(answer: Any) -> FindJoinPathResult:
             " Every path meets at a table both sides point at (a chasm trap), but the two tables also share"
             " attributes directly (see shared_attributes): join or aggregate on those instead of through that table."
         )
+    elif shared and isinstance(answer.shared[0], SharedLookup):
+        # (RRC's well header, one row per API Number: looked up, not aggregated to it.)
+        message += " Shared attributes (see shared_attributes): the first names one row of a table, a lookup to join as it says."
     elif shared:
         message += " Shared attributes (see shared_attributes): aggregate both sides to them first, then join there."
     return FindJoinPathResult(
