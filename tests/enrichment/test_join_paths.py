@@ -99,3 +99,22 @@ def test_a_one_to_one_step_from_the_side_holding_an_extra_value_says_the_inner_j
     ]
     (back,) = find_paths([link], "m.pjm_rt", "m.pjm_da")
     assert back.warnings == []
+
+
+def test_a_list_join_onto_a_unique_key_says_rows_multiply_by_the_items_not_by_the_parent() -> None:
+    # MoMA's artworks list their artists' ConstituentIDs ("7605, 6210" on 2 of 8 rows), one
+    # Artists row per id: aggregating the artists first changes nothing, and not every value
+    # lists several.
+    listed = {"separator": ", ", "written_out": False, "numbers": True, "values": 8, "several": 2}
+    link = replace(
+        _link(1, ("moma.artworks", "ConstituentID"), ("moma.artists", "ConstituentID"), {"list_items": listed}),
+        cardinality="n:m",
+    )
+    (path,) = find_paths([link], "moma.artworks", "moma.artists")
+    notes = " ".join(path.warnings)
+    assert "aggregate moma.artists" not in notes
+    assert "repeat on both sides" not in notes
+    assert "Fan-out: a moma.artworks row whose ConstituentID lists k references meets k moma.artists rows" in notes
+    assert "Lists: each value of moma.artworks(ConstituentID) is a list of references (2 of 8 list several)" in notes
+    (back,) = find_paths([link], "moma.artists", "moma.artworks")
+    assert not any("repeat on both sides" in w for w in back.warnings)

@@ -45,6 +45,9 @@ class ListedItems:
     separator: str
     written_out: bool
     numbers: bool  # items compared as BIGINT
+    # The child's values, and how many of them list several items (None: not counted).
+    values: int | None = None
+    several: int | None = None
 
     def sql(self, column_sql: str) -> str:
         from datadossier.profiling.lists import items_sql
@@ -58,7 +61,11 @@ class ListedItems:
         if not isinstance(listed, dict):
             return None
         shape: dict[str, Any] = listed  # pyright: ignore[reportUnknownVariableType]
-        return cls(str(shape.get("separator", ",")), bool(shape.get("written_out")), bool(shape.get("numbers")))
+        values, several = shape.get("values"), shape.get("several")
+        return cls(
+            str(shape.get("separator", ",")), bool(shape.get("written_out")), bool(shape.get("numbers")),
+            values if isinstance(values, int) else None, several if isinstance(several, int) else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +445,9 @@ def warnings(path: JoinPath) -> list[str]:
     traps = {id(step) for step in chasm_exits(path)}
     arrived_on: tuple[str, ...] = ()
     for step in path.steps:
-        if step.cardinality == "n:m":
+        if step.items is not None and not step.link.parent_repeats:
+            notes.append(_listed_fan_out(step))
+        elif step.cardinality == "n:m":
             notes.append(
                 f"Fan-out: values of {step.from_table}({', '.join(step.from_columns)}) repeat on both sides, so a"
                 f" {step.from_table} row meets each {step.to_table} row with its value and rows multiply; aggregate"
@@ -459,8 +468,8 @@ def warnings(path: JoinPath) -> list[str]:
         if step.items is not None:
             child, column = (step.from_table, step.from_columns[0]) if step.from_child else (step.to_table, step.to_columns[0])
             notes.append(
-                f"Lists: each value of {child}({column}) lists several references, so the join tests membership"
-                f" (list_contains) and a {child} row meets each row it names; unnest the items to count by them."
+                f"Lists: each value of {child}({column}) is a list of references{_several(step.items)}, so the join"
+                f" tests membership (list_contains) and a {child} row meets each row it names; unnest the items to count by them."
             )
         if step.parent_repeats and step.from_child:
             notes.append(
@@ -530,6 +539,31 @@ def _orphans_cause(step: Step) -> str:
             " and the digits it dropped cannot be joined back; reach those rows through another column."
         )
     return ""
+
+
+def _listed_fan_out(step: Step) -> str:
+    """The fan-out of a list join onto a parent's unique key: rows multiply by the items of a
+    list, not by the parent, which has one row per item (MoMA's artworks listing two artists'
+    ConstituentIDs meet two Artists rows; aggregating the artists would change nothing)."""
+    if step.from_child:
+        return (
+            f"Fan-out: a {step.from_table} row whose {', '.join(step.from_columns)} lists k references meets k"
+            f" {step.to_table} rows (one per item; {step.to_table} has one row per value), so measures of"
+            f" {step.from_table} repeat k times: count distinct {step.from_table} keys, or share its measures"
+            " among the items, before summing."
+        )
+    return (
+        f"Fan-out: each {step.from_table} row meets every {step.to_table} row whose {', '.join(step.to_columns)}"
+        f" lists it, so rows multiply, and a {step.to_table} row listing k references is met k times across"
+        f" {step.from_table}: aggregate {step.to_table} by item first (or count distinct keys) before summing measures."
+    )
+
+
+def _several(items: ListedItems) -> str:
+    """How many of a list column's values list several references, where counted."""
+    if items.values is None or items.several is None:
+        return ""
+    return f" ({items.several:,} of {items.values:,} list several)"
 
 
 def _unmatched_notes(step: Step) -> list[str]:

@@ -108,11 +108,17 @@ def _reference(
     if not accepted:
         return None
     best = max(accepted, key=lambda c: (c.confidence, c.best_integrity, c.name, c.parent.table, c.parent.name))
+    # (How many values name several rows: MoMA's artworks list two artists on some, one on most;
+    # a join's warnings say so, not that every value lists several.)
+    counted = con.execute(f"SELECT count({col}), count_if(len({items}) > 1) FROM {relations[child.table]}").fetchone()
+    assert counted is not None
     listed = {
         "separator": shape.separator,
         "written_out": shape.written_out,
         "numbers": numbers,
         "items_sql": items,
+        "values": int(counted[0]),
+        "several": int(counted[1] or 0),
         "join": (
             f"each {child.table} row names several {best.parent.table} rows: join ON list_contains(<items>,"
             f" {quote_ident(best.parent.name)}), or unnest the items first"
