@@ -6,7 +6,14 @@ import uuid
 from dataclasses import replace
 from typing import Any
 
-from datadossier.enrichment.join_paths import find_paths
+import duckdb
+
+from datadossier.enrichment.join_paths import (
+    find_paths,
+    note_passed_unmatched,
+    passed_unmatched,
+    passed_unmatched_sql,
+)
 from datadossier.store.domain import RelationshipInfo
 
 
@@ -118,3 +125,32 @@ def test_a_list_join_onto_a_unique_key_says_rows_multiply_by_the_items_not_by_th
     assert "Lists: each value of moma.artworks(ConstituentID) is a list of references (2 of 8 list several)" in notes
     (back,) = find_paths([link], "moma.artists", "moma.artworks")
     assert not any("repeat on both sides" in w for w in back.warnings)
+
+
+def test_values_a_table_passed_through_lacks_count_the_rows_of_the_table_the_path_came_from() -> None:
+    # IPEDS completions reach the College Scorecard through the institutions (hd2022), 7% of
+    # which the Scorecard lacks, though every UNITID the completions name is in it: the inner
+    # JOIN drops none of their rows.
+    completions = _link(1, ("ref.c2022_a", "UNITID"), ("ref.hd2022", "UNITID"), {})
+    scorecard = replace(
+        _link(2, ("ref.scorecard", "UNITID"), ("ref.hd2022", "UNITID"),
+              {"found_in_parent": 13, "parent_distinct": 14, "orphan_values": 0}),
+        cardinality="1:1",
+    )
+    (path,) = find_paths([completions, scorecard], "ref.c2022_a", "ref.scorecard")
+    assert not [w for w in path.warnings if w.startswith("Unmatched")]
+    (pair,) = passed_unmatched(path)
+    with duckdb.connect() as con:
+        con.execute("CREATE SCHEMA typed")
+        con.execute('CREATE TABLE typed."ref.hd2022" AS SELECT 100654 + i AS UNITID FROM range(14) t(i)')
+        con.execute('CREATE TABLE typed."ref.scorecard" AS SELECT 100654 + i AS UNITID FROM range(13) t(i)')
+        con.execute('CREATE TABLE typed."ref.c2022_a" AS SELECT 100654 + i % 12 AS UNITID FROM range(40) t(i)')
+        row = con.execute(passed_unmatched_sql(*pair)).fetchone()
+        assert row == (0,)
+        con.execute('INSERT INTO typed."ref.c2022_a" VALUES (100667), (100667)')
+        row = con.execute(passed_unmatched_sql(*pair)).fetchone()
+    assert row == (2,)
+    note_passed_unmatched(path, *pair, 2)
+    assert path.warnings[-1].startswith(
+        "Unmatched: 2 rows of ref.c2022_a reach ref.hd2022 with a UNITID that has no row in ref.scorecard"
+    )

@@ -484,10 +484,12 @@ def warnings(path: JoinPath) -> list[str]:
                 f"({', '.join(step.from_columns)}) appear in {step.to_table}; an inner JOIN keeps only those rows,"
                 f" a LEFT JOIN from {step.from_table} keeps them all."
             )
-        notes += _unmatched_notes(step)
         # (Arrived on more columns than it leaves on: StatsBomb's events reached from the lineups
         # on (match_id, player_id) and left on player_id; none reached lacks a player.)
-        notes += _empty_notes(step, passed_through=bool(arrived_on) and set(step.from_columns) <= set(arrived_on))
+        passed_through = bool(arrived_on) and set(step.from_columns) <= set(arrived_on)
+        if not (passed_through and _counted_in_duckdb(step)):
+            notes += _unmatched_notes(step)
+        notes += _empty_notes(step, passed_through=passed_through)
         arrived_on = step.to_columns
         if step.integrity is not None and (step.integrity < 0.99 or _drops_orphan_rows(step)):
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
@@ -539,6 +541,56 @@ def _orphans_cause(step: Step) -> str:
             " and the digits it dropped cannot be joined back; reach those rows through another column."
         )
     return ""
+
+
+def _counted_in_duckdb(step: Step) -> bool:
+    """Whether the rows a step's unmatched values drop, passed through, are counted in DuckDB
+    (`passed_unmatched`): of steps joining as written."""
+    return step.items is None and not _normalizes(step)
+
+
+def passed_unmatched(path: JoinPath) -> list[tuple[Step, Step]]:
+    """The 1:1 steps out of a table the path passes through on the columns it arrived on whose
+    values the next table lacks, each with the step before: the rows dropped are those of the
+    table the path came from, not of the one passed through (IPEDS completions reach the
+    Scorecard through the institutions, 7% of which it lacks, though none that the
+    completions name)."""
+    return [
+        (before, step) for before, step in zip(path.steps, path.steps[1:], strict=False)
+        if _unmatched_notes(step) and set(step.from_columns) <= set(before.to_columns)
+        and _counted_in_duckdb(step) and before.items is None and not _normalizes(before)
+    ]
+
+
+def passed_unmatched_sql(before: Step, step: Step) -> str:
+    """How many rows of ``before``'s table reach the table passed through with a value the
+    next table lacks (see `passed_unmatched`)."""
+    arrived = dict(zip(before.to_columns, before.from_columns, strict=True))
+    reached = " AND ".join(
+        _equals(f"b.{quote_ident(a)}", f"m.{quote_ident(c)}", before.mixed_types)
+        for a, c in zip(before.from_columns, before.to_columns, strict=True)
+    )
+    met = " AND ".join(
+        _equals(f"b.{quote_ident(arrived[c])}", f"t.{quote_ident(d)}", step.mixed_types)
+        for c, d in zip(step.from_columns, step.to_columns, strict=True)
+    )
+    return (
+        f"SELECT count(*) FROM {relation_name(before.from_table)} AS b"
+        f" WHERE EXISTS (SELECT 1 FROM {relation_name(before.to_table)} AS m WHERE {reached})"
+        f" AND NOT EXISTS (SELECT 1 FROM {relation_name(step.to_table)} AS t WHERE {met})"
+    )
+
+
+def note_passed_unmatched(path: JoinPath, before: Step, step: Step, rows: int) -> None:
+    """Say of a path how many rows of the table it came from a step passed through drops (none:
+    nothing said)."""
+    if rows:
+        several = rows > 1
+        path.warnings.append(
+            f"Unmatched: {rows:,} row{'s' if several else ''} of {before.from_table} reach{'' if several else 'es'}"
+            f" {step.from_table} with a {', '.join(step.from_columns)} that has no row in {step.to_table}; an inner"
+            f" JOIN drops {'them' if several else 'it'}, a LEFT JOIN keeps {'them' if several else 'it'}."
+        )
 
 
 def _listed_fan_out(step: Step) -> str:

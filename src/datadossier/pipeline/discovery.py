@@ -323,16 +323,23 @@ class RelationshipService:
 
     def _checked_meetings(self, paths: list[Any]) -> list[Any]:
         """Paths whose two sides meet at a table without sharing a value there (no rows
-        joined) are said so and come after the others, each kept in its place otherwise."""
+        joined) are said so and come after the others, each kept in its place otherwise; the
+        rows a table passed through drops are counted on the table the path came from."""
         from datadossier.enrichment.join_paths import (
             disjoint_sides_sql,
             meeting_sides,
             note_disjoint,
+            note_passed_unmatched,
+            passed_unmatched,
+            passed_unmatched_sql,
         )
 
         empty: set[int] = set()
         with self.discovery.workspace.connect(read_only=True) as con:
             for index, path in enumerate(paths):
+                for before, step in passed_unmatched(path):
+                    row = con.execute(passed_unmatched_sql(before, step)).fetchone()
+                    note_passed_unmatched(path, before, step, int(row[0]) if row is not None else 0)
                 for before, after in meeting_sides(path):
                     row = con.execute(disjoint_sides_sql(before, after)).fetchone()
                     if row is not None and int(row[0]) == 0:
