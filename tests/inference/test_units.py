@@ -931,3 +931,43 @@ def test_results_beside_a_result_indicator_are_said_to_mix_the_metrics_it_names(
     assert long["Value"].unit_column == "Indicator"
     flag = infer({"Defaults": ["1", "0", "2"], "Default Indicator": ["Y", "N", "Y"]})
     assert flag["Defaults"].unit_column is None
+
+
+def test_a_long_table_s_value_is_in_the_unit_and_of_the_metric_each_row_names(infer: Infer) -> None:
+    # FAOSTAT's normalized bulk files: `Value` in the ha, t, 100 g/ha or 1000 An of each row's
+    # `Unit`, of the area, yield or stocks its `Element` names; summed alone, hectares were added
+    # to head of cattle.
+    fao = infer({
+        "Area": ["Afghanistan", "Afghanistan", "Afghanistan", "Albania", "Algeria"],
+        "Element": ["Area harvested", "Yield", "Production", "Stocks", "Stocks"],
+        "Year": ["2021", "2021", "2021", "2021", "2021"],
+        "Unit": ["ha", "100 g/ha", "t", "An", "1000 An"],
+        "Value": ["1795000", "18717", "3359741", "370000", "135000"],
+    })
+    assert "each row's `Unit` (100 g/ha, 1000 An, An, ha, t): do not sum across units" in fao["Value"].reason
+    assert "Values of the metric each row's `Element` names (Area harvested," in fao["Value"].reason
+    assert fao["Value"].unit_column == "Unit"
+    # NASS Quick Stats: `VALUE` in its `UNIT_DESC` (BU / ACRE, $), of its `STATISTICCAT_DESC`.
+    nass = infer({
+        "STATE_NAME": ["IOWA", "IOWA", "IOWA", "IOWA"],
+        "STATISTICCAT_DESC": ["AREA HARVESTED", "PRODUCTION", "YIELD", "SALES"],
+        "UNIT_DESC": ["ACRES", "BU", "BU / ACRE", "$"],
+        "VALUE": ["12,400,000", "2,530,000,000", "201.0", "15,207,553,000"],
+    })
+    assert "each row's `UNIT_DESC` ($, ACRES, BU, BU / ACRE)" in nass["VALUE"].reason
+    assert "each row's `STATISTICCAT_DESC` names" in nass["VALUE"].reason
+    # EIA's API v2 series: `value` in each row's `units` of $/BBL or $/MMBTU; the SEC's num.txt:
+    # `value` in each row's `uom` of currencies, shares and XBRL's `pure`, of each row's `tag`.
+    eia = infer({"series": ["RWTC", "RNGWHHD", "RWTC"], "value": ["78.12", "3.27", "76.83"], "units": ["$/BBL", "$/MMBTU", "$/BBL"]})
+    assert "each row's `units` ($/BBL, $/MMBTU)" in eia["value"].reason
+    sec = infer({
+        "tag": ["Revenues", "EarningsPerShareDiluted", "WeightedAverageNumberOfDilutedSharesOutstanding", "EffectiveIncomeTaxRate", "Revenues"],
+        "uom": ["USD", "USD/shares", "shares", "pure", "CHF"],
+        "value": ["383285000000.0000", "6.13", "15812547000.0000", "0.147", "45440000000.0000"],
+    })
+    assert "each row's `uom` (CHF, USD, USD/shares, pure, shares)" in sec["value"].reason
+    assert "Values of the metric each row's `tag` names" in sec["value"].reason
+    # A `Unit` of places stays none of units beside a long table's value.
+    places = infer({"Unit": ["Kansas City MO", "St Louis MO", "Springfield MO"], "Value": ["1", "2", "3"]})
+    assert places["Value"].unit_column is None
+

@@ -152,6 +152,12 @@ _MEASURE_CODES = frozenset({
     "INCH", "INCHES", "MILE", "MILES", "KILOGRAM", "KILOGRAMS", "POUND", "POUNDS", "GRAM", "GRAMS",
     "LITER", "LITERS", "LITRE", "LITRES", "GALLON", "GALLONS", "PIECE", "PIECES", "HOURS", "MINUTES",
     "SECONDS", "DAYS", "WEEKS",
+    # A statistical office's units: FAOSTAT's An (animals) and No (number) of `1000 An` and
+    # `100 g/ha`; NASS Quick Stats' BU, CWT, HEAD and PCT of `BU / ACRE` and `$ / CWT`.
+    "AN", "NO", "HEAD", "BU", "CWT", "PCT", "TONS", "TONNES", "TONNE",
+    # Energy and oil as EIA writes them (`$/BBL`, `$/MMBTU`, `MMCF`), and XBRL's `pure`, the
+    # unit of a ratio in the SEC's financial statements.
+    "BBL", "MBBL", "BTU", "MMBTU", "MCF", "MMCF", "BCF", "THERM", "PURE",
 })
 # Parts of the compound units a cloud bill writes per row, in capitals: AWS CUR's `pricing/unit`
 # of Hrs, GB-Mo, vCPU-Hours and Lambda-GB-Second, GCP's `usage.unit` of byte-seconds and
@@ -168,6 +174,8 @@ _DATA_AND_TIME_UNITS = frozenset({
 _COUNTED_UNITS = frozenset({
     "COUNT", "NUMBER", "REQUEST", "REQUESTS", "CALLS", "QUERIES", "EVENTS", "MESSAGES", "METRICS", "ALARMS",
     "OBJECTS", "IOS", "INVOCATIONS", "TRANSACTIONS", "CASES",
+    # (The SEC's `shares` of a share count and of `USD/shares`, earnings per share.)
+    "SHARES",
 })
 # Signs written as a whole unit (CDC's `DataValueUnit` of % and $).
 _SIGN_UNITS = frozenset({"%", "‰", "$", "€", "£", "¥"})
@@ -233,9 +241,16 @@ def quantities_in_row_unit(
     return noted
 
 
+# Words after a unit column's own that leave it one: NASS Quick Stats' `UNIT_DESC`, SDMX's
+# (OECD's, Eurostat's) `UNIT_MEASURE`.
+_UNIT_NAME_AFTER = frozenset({"desc", "description", "measure"})
+
+
 def _names_units(name: str) -> bool:
     compact = re.sub(r"[^a-z0-9]", "", name.lower())
     tokens = name_tokens(name)
+    while len(tokens) > 1 and tokens[-1] in _UNIT_NAME_AFTER:
+        tokens = tokens[:-1]
     return (
         compact in _UNIT_NAMES or compact.endswith("uom") or _SAP_ACTIVITY_UNIT.fullmatch(compact) is not None
         # (RESO's LotSizeUnits and LivingAreaUnits end in the plural.)
@@ -262,9 +277,21 @@ def _unit_column_for(index: int, name: str, named: list[tuple[int, str]], width:
         return beside
     # (A generic unit column, not an activity's: SAP's ILE01 serves ISM01 alone.)
     generic = [column for _, column in named if _generic_unit_name(column)]
-    if len(generic) == 1 and _QUANTITY_WORDS & set(name_tokens(name)):
+    if len(generic) == 1 and _quantity_by_name(name):
         return generic[0]
     return None
+
+
+# The words of a long table's one measure (FAOSTAT's `Value`, NASS's `VALUE`, SDMX's `OBS_VALUE`,
+# the SEC's `value` of num.txt): alone, they name whatever each row measures.
+_VALUE_WORDS = frozenset({"value", "values", "val", "obs"})
+
+
+def _quantity_by_name(name: str) -> bool:
+    """Whether a number's name says a quantity or a measure (`Planned Qty`, `Area`), or a long
+    table's value and nothing else, which the table's one generic unit column serves."""
+    tokens = set(name_tokens(name))
+    return bool(_QUANTITY_WORDS & tokens) or (bool(tokens) and tokens <= _VALUE_WORDS)
 
 
 def _unit_column_named_like(name: str, named: list[tuple[int, str]]) -> str | None:
@@ -283,7 +310,7 @@ def _unit_column_named_like(name: str, named: list[tuple[int, str]]) -> str | No
 
 
 def _own_unit_words(column: str) -> set[str]:
-    return set(name_tokens(column)) - {"unit", "units", "uom", "measure"} - _FILLER_WORDS
+    return set(name_tokens(column)) - {"unit", "units", "uom"} - _UNIT_NAME_AFTER - _FILLER_WORDS
 
 
 # Words before a unit column's own that leave it the table's generic one (CUR's `pricing/unit`).
@@ -322,13 +349,22 @@ def _names_a_unit(value: str) -> bool:
     sign written as a unit (Requests, Number, %), a rate (`CASES PER 100,000`), a thing counted
     (`API REQUESTS`), or words that are each a unit, a compound of one or a count (GCP's
     `GIBIBYTE MONTH`, CUR's `GB-MO` and `VCPU-HOURS`, Azure's `1 GB/MONTH`); not a place's
-    `KANSAS CITY MO`."""
+    `KANSAS CITY MO`; a currency (the SEC's USD of a fact's `uom`) or a ratio of units
+    (FAOSTAT's `100 g/ha`, NASS's `BU / ACRE`, EIA's `$/MMBTU`, the SEC's `USD/shares`)."""
     if value in _MEASURE_CODES or value in _COUNTED_UNITS or value in _SIGN_UNITS or _RATE_UNIT.fullmatch(value):
         return True
-    words = value.split()
+    if value in ISO_CURRENCIES:
+        return True
+    words = _SLASH.sub("/", value).split()
     if not words or words[-1] in _COUNTED_UNITS:
         return bool(words)
     return all(_unit_word(word) for word in words) and not all(_COUNT.fullmatch(word) for word in words)
+
+
+# A slash between units, spaced as NASS writes it (`BU / ACRE`).
+_SLASH = re.compile(r"\s*/\s*")
+# Missing markers that read like a ratio of units (newtons per ampere).
+_NOT_UNITS = frozenset({"N/A"})
 
 
 def _unit_word(word: str) -> bool:
@@ -336,6 +372,16 @@ def _unit_word(word: str) -> bool:
     return (
         word in _MEASURE_CODES or word in _DATA_AND_TIME_UNITS or _COUNT.fullmatch(word) is not None
         or (len(parts) > 1 and any(part in _DATA_AND_TIME_UNITS or part in _COUNTED_UNITS for part in parts))
+        or (len(parts) > 1 and "/" in word and word not in _NOT_UNITS and all(_unit_part(part) for part in parts))
+    )
+
+
+def _unit_part(part: str) -> bool:
+    """Whether one side of a ratio is a unit, a currency or its sign (`G` and `HA` of
+    `100 g/ha`, `$` and `BBL` of `$/BBL`, `USD` of `USD/shares`)."""
+    return (
+        part in _MEASURE_CODES or part in _DATA_AND_TIME_UNITS or part in _COUNTED_UNITS
+        or part in _SIGN_UNITS or part in ISO_CURRENCIES
     )
 
 
@@ -355,9 +401,10 @@ def _in_own_unit(result: ColumnInference, column: str, written: str) -> ColumnIn
 
 
 # Last words of a column naming each row's metric (Meta Ads Manager's `Result indicator`, a long
-# table's `Indicator` or `Metric Name` beside its `Value`).
-_METRIC_WORDS = frozenset({"indicator", "metric"})
-_METRIC_ENDINGS = frozenset({*_METRIC_WORDS, "name", "code", "id"})
+# table's `Indicator` or `Metric Name` beside its `Value`; FAOSTAT's `Element`, NASS Quick Stats'
+# `STATISTICCAT_DESC`, the `tag` of the SEC's num.txt, an XBRL fact's concept).
+_METRIC_WORDS = frozenset({"indicator", "metric", "element", "statisticcat", "tag"})
+_METRIC_ENDINGS = frozenset({*_METRIC_WORDS, "name", "code", "id", "desc", "description"})
 # Words of a number's name around the metric's own: Meta's `Cost per result`, a long table's
 # `Value` or SDMX's `OBS_VALUE`.
 _MEASURE_AROUND = frozenset({"value", "values", "obs", "total"})
@@ -375,7 +422,7 @@ def measures_of_row_metric(
     named = [r.column_name for r in results if r.decided_type == "VARCHAR" and _metric_stem(r.column_name) is not None]
     pairs = {
         r.column_name: column for r in results for column in named
-        if r.decided_type in _AMOUNT_TYPES and r.unit_column is None and _measures(r.column_name, column)
+        if r.decided_type in _AMOUNT_TYPES and _measures(r.column_name, column)
     }
     if not pairs:
         return results
@@ -390,7 +437,9 @@ def measures_of_row_metric(
                 f" Values of the metric each row's `{column}` names ({listed}): the column mixes metrics,"
                 f" so do not sum or average across them; filter or group by `{column}` first."
             )
-            r = replace(r, reason=r.reason + note, unit_column=column)
+            # (A long table's value in each row's unit mixes metrics too, FAOSTAT's `Value` in
+            # the `Unit` of its `Element`; the unit column stays the one to group by first.)
+            r = replace(r, reason=r.reason + note, unit_column=r.unit_column or column)
         noted.append(r)
     return noted
 
