@@ -971,3 +971,18 @@ def test_a_long_table_s_value_is_in_the_unit_and_of_the_metric_each_row_names(in
     places = infer({"Unit": ["Kansas City MO", "St Louis MO", "Springfield MO"], "Value": ["1", "2", "3"]})
     assert places["Value"].unit_column is None
 
+
+def test_label_codes_and_an_unknown_minority_pass_in_a_column_clearly_of_units(infer: Infer) -> None:
+    # FoodData Central's branded_food.csv: `serving_size` in the g and ml of each row's
+    # `serving_size_unit`, with GS1's UN/ECE Rec 20 codes GRM and MLT from label data, and a
+    # code of a few labels that no list holds (GM).
+    results = infer({
+        "fdc_id": ["1900022", "1900093", "1900160", "1900709", "1900778", "1900801"],
+        "serving_size": ["28", "240", "31", "30", "15", "40"],
+        "serving_size_unit": ["g", "ml", "g", "GRM", "MLT", "GM"],
+    })
+    assert "each row's `serving_size_unit` (GM, GRM, MLT, g, ml): do not sum across units" in results["serving_size"].reason
+    # A bare `Unit` may be an apartment's or a business's: as many unknown values leave it none.
+    bare = infer({"Qty": ["28", "240", "31", "30"], "Unit": ["g", "ml", "GM", "XB"]})
+    assert bare["Qty"].unit_column is None
+

@@ -152,6 +152,10 @@ _MEASURE_CODES = frozenset({
     "INCH", "INCHES", "MILE", "MILES", "KILOGRAM", "KILOGRAMS", "POUND", "POUNDS", "GRAM", "GRAMS",
     "LITER", "LITERS", "LITRE", "LITRES", "GALLON", "GALLONS", "PIECE", "PIECES", "HOURS", "MINUTES",
     "SECONDS", "DAYS", "WEEKS",
+    # UN/ECE Recommendation 20's codes, which GS1's GDSN writes on product labels (FoodData
+    # Central's `serving_size_unit` of GRM and MLT beside g and ml), and vitamins' IU.
+    "GRM", "KGM", "MGM", "MCG", "UG", "MLT", "LTR", "CLT", "ONZ", "OZA", "OZI", "FOZ", "LBR", "GLL", "GLI",
+    "MTR", "CMT", "MMT", "MTK", "MTQ", "H87", "C62", "HUR", "IU",
     # A statistical office's units: FAOSTAT's An (animals) and No (number) of `1000 An` and
     # `100 g/ha`; NASS Quick Stats' BU, CWT, HEAD and PCT of `BU / ACRE` and `$ / CWT`.
     "AN", "NO", "HEAD", "BU", "CWT", "PCT", "TONS", "TONNES", "TONNE",
@@ -189,7 +193,8 @@ _COUNTED_NOUN = re.compile(r"(?:\d+[A-Za-z]?\s+)?[A-Za-z]+(?:[- ][A-Za-z]+)*[A-Z
 # A count before a unit (Azure's `10 GB`, `10K`).
 _COUNT = re.compile(r"\d+(?:[.,]\d+)*[KM]?")
 # Of a unit column's distinct values, one in this many may be none that is known (CUR's
-# ConfigurationItemRecorded among its Hrs and GB-Mo).
+# ConfigurationItemRecorded among its Hrs and GB-Mo); in a column whose name leaves no doubt,
+# under half of them.
 _UNKNOWN_UNIT_SHARE = 5
 # Compact names of a row's unit column: UoM, Unit of Measure, SAP's MEINH, MEINS, ERFME, VRKME.
 _UNIT_NAMES = frozenset({"uom", "unit", "units", "unitofmeasure", "unitofmeasurement", "meinh", "meins", "erfme", "vrkme"})
@@ -222,7 +227,11 @@ def quantities_in_row_unit(
     ]
     if not named or not any(_unitless_quantity(r) for r in results):
         return results
-    units = {column: codes for _, column in named if (codes := _measure_codes(con, relation, column)) is not None}
+    numbers = [r.column_name for r in results if r.decided_type in _AMOUNT_TYPES]
+    units = {
+        column: codes for _, column in named
+        if (codes := _measure_codes(con, relation, column, _clearly_units(column, numbers))) is not None
+    }
     if not units:
         return results
     noted = list(results)
@@ -326,11 +335,25 @@ def _generic_unit_name(column: str) -> bool:
     )
 
 
-def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> list[str] | None:
+def _clearly_units(column: str, numbers: list[str]) -> bool:
+    """Whether a unit column's name leaves no doubt that it holds units of measure: one named
+    after a number of its table (FoodData Central's `serving_size_unit` beside `serving_size`)
+    or naming nothing but a unit (`UoM`, `UNIT_DESC`); not a bare `Unit`, which may be an
+    apartment's or a business's, nor a `Business Unit`."""
+    own = _own_unit_words(column)
+    if re.sub(r"[^a-z0-9]", "", column.lower()) in {"unit", "units"}:
+        return False
+    return not own or any(own & set(name_tokens(number)) for number in numbers)
+
+
+def _measure_codes(
+    con: duckdb.DuckDBPyConnection, relation: str, column: str, clearly_units: bool = False
+) -> list[str] | None:
     """The units a column holds, when its values are units of measure (in any case), or None:
     a business `Unit` of North and South is no unit of measure. Counted things in the plural
     may stand beside them, no more than the units, and a few values neither (a cloud bill's
-    long tail of units)."""
+    long tail of units); under half of them in a column clearly of units by its name (a
+    product feed's codes from labels beside its g and ml)."""
     values = _distinct_values(con, relation, column)
     # (One unit written in two cases, EA and ea, is one unit.)
     codes = sorted({value.upper(): value for value in sorted(values, reverse=True)}.values())
@@ -339,7 +362,8 @@ def _measure_codes(con: duckdb.DuckDBPyConnection, relation: str, column: str) -
     units = [code for code in codes if _names_a_unit(code.upper())]
     counted = [code for code in codes if code not in units and _COUNTED_NOUN.fullmatch(code)]
     unknown = len(codes) - len(units) - len(counted)
-    if not units or len(units) < len(counted) or unknown * _UNKNOWN_UNIT_SHARE > len(codes):
+    too_many = unknown * 2 >= len(codes) if clearly_units else unknown * _UNKNOWN_UNIT_SHARE > len(codes)
+    if not units or len(units) < len(counted) or too_many:
         return None
     return codes
 
