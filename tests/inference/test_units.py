@@ -986,3 +986,22 @@ def test_label_codes_and_an_unknown_minority_pass_in_a_column_clearly_of_units(i
     bare = infer({"Qty": ["28", "240", "31", "30"], "Unit": ["g", "ml", "GM", "XB"]})
     assert bare["Qty"].unit_column is None
 
+
+def test_measures_take_the_one_unit_the_table_s_units_column_writes_on_every_row(infer: Infer) -> None:
+    # Tate's artwork_data.csv: width, height and depth in the mm its `units` column writes on
+    # every row (blank where no size was measured).
+    results = infer({
+        "id": ["1035", "1036", "1038", "1039", "1042"],
+        "year": ["1785", "1785", "1840", "1946", "1979"],
+        "width": ["394", "311", "597", "430", None],
+        "height": ["419", "213", "1004", "460", None],
+        "depth": [None, None, "48", "385", None],
+        "units": ["mm", "mm", "mm", "mm", None],
+    })
+    for column in ("width", "height", "depth"):
+        assert results[column].unit == "mm", column
+        assert "Unit from `units`, the same on every row: mm." in results[column].reason
+    assert results["year"].unit is None
+    # A count's code on every row states no unit to convert.
+    counted = infer({"Qty": ["1", "2", "3"], "UoM": ["EA", "EA", "EA"]})
+    assert counted["Qty"].unit is None

@@ -242,10 +242,13 @@ def quantities_in_row_unit(
         codes = units.get(column) if column is not None else None
         if column is not None and codes is not None and len(codes) > 1:
             noted[index] = _in_row(r, column, codes, "unit", "units")
-        elif column is not None and codes is not None and column == _unit_column_named_like(r.column_name, named):
+        elif column is not None and codes is not None and (
+            column == _unit_column_named_like(r.column_name, named) or _measured_in_table_unit(r.column_name, column, codes[0])
+        ):
             # A unit column named after the measure that writes one unit throughout states the
             # measure's unit (BRFSS's `Data_value_unit` of % on every row); one only beside a
-            # quantity or generic may serve other columns, and says nothing.
+            # quantity or generic may serve other columns, and says nothing, unless it is the
+            # table's one generic unit column writing a unit of measure for a measure by name.
             noted[index] = _in_own_unit(r, column, codes[0])
     return noted
 
@@ -253,6 +256,13 @@ def quantities_in_row_unit(
 # Words after a unit column's own that leave it one: NASS Quick Stats' `UNIT_DESC`, SDMX's
 # (OECD's, Eurostat's) `UNIT_MEASURE`.
 _UNIT_NAME_AFTER = frozenset({"desc", "description", "measure"})
+
+
+def _measured_in_table_unit(name: str, column: str, written: str) -> bool:
+    """Whether a measure by its name (`width`, `height`, `depth`) takes the one unit of
+    measure its table's generic unit column writes on every row: Tate's artworks in the `mm`
+    of `units`. A count's `EA` or `PC` there states nothing a reader could convert."""
+    return _generic_unit_name(column) and _quantity_by_name(name) and unit_from_label(written) is not None
 
 
 def _names_units(name: str) -> bool:
