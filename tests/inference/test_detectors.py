@@ -1226,6 +1226,21 @@ def test_a_column_mixing_iso_and_day_month_dates_reads_both(infer: Infer) -> Non
     assert result.bounds == utc_bounds((2017, 4, 1), (2018, 5, 25))
 
 
+def test_a_column_mixing_two_and_four_digit_years_reads_both(infer: Infer) -> None:
+    # football-data.co.uk's results: "11/08/17" until the 2017/18 season, "19/08/2017" since;
+    # a compilation of seasons (E0.csv over the years) kept its Date text, 54.5% parsing.
+    short = [f"{d:02d}/08/17" for d in (11, 12, 12, 12, 13, 13)]
+    long = [f"{d:02d}/08/2017" for d in (19, 19, 20, 20, 21)]
+    result = infer({"Date": [*short, *long]})["Date"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].parse_success_rate) == (
+        "DATE", "eu_date_mixed_year", 1.0
+    )
+    assert result.bounds == utc_bounds((2017, 8, 11), (2017, 8, 21))
+    # Month first where a value says so ("8/19/17"); two-digit years in the usual pivot.
+    us = infer({"date": [*[f"8/{d}/17" for d in range(10, 25)], "12/31/1998", "1/2/2004"]})["date"]
+    assert (us.decided_pattern, us.bounds) == ("us_date_mixed_year", utc_bounds((1998, 12, 31), (2017, 8, 24)))
+
+
 def test_a_column_mixing_month_names_and_day_month_dates_reads_both(infer: Infer) -> None:
     # A UK council's spending merged from two systems: "13/04/2023" and "18-Apr-23" in one
     # column. One such date in 13 kept the column text; 5 in 200 went to quarantine, with
@@ -1473,6 +1488,8 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "iso_or_eu_datetime": ["2021-01-05", "01/13/2021 10:00", "13.01.2021", "2021/01/05 10:00"],
     "iso_or_eu_date": ["01/13/2021", "2021/01/05", "5.1.21", "2021-01-05 10:00"],
     "iso_or_eu_date_short": ["01/13/21", "2021/01/05", "13.01.2021", "2021-01-05 10:00"],
+    "us_date_mixed_year": ["13/01/21", "13/01/2021", "1/5/201", "2021-01-05", "1/5/21 10:00"],
+    "eu_date_mixed_year": ["01/13/21", "01/13/2021", "5.1.201", "2021-01-05", "5.1.21 10:00"],
     "us_or_month_name_date": ["13/01/2021", "Foo 5 2021", "2021-01-05", "Jan 2021"],
     "eu_or_month_name_date": ["01/13/2021", "5-Janu-23", "2021-01-05", "13.01.21"],
     "us_datetime": ["13/01/2021 10:00", "01/13/2021", "01/13/2021 25:00", "01/13/2021 1:05 XM", "01/13/2021 24:01"],

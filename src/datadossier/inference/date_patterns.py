@@ -359,6 +359,21 @@ def iso_or_eu_date_short() -> Detector:
     return _either("iso_or_eu_date_short", "iso_date", "eu_date_short")
 
 
+@register
+def us_date_mixed_year() -> Detector:
+    """Month-first dates of two- and four-digit years in one column ("8/11/17" beside
+    "8/19/2017"), as files concatenated over years of changing exports have them."""
+    return _either("us_date_mixed_year", "us_date_short", "us_date")
+
+
+@register
+def eu_date_mixed_year() -> Detector:
+    """Day-first dates of two- and four-digit years in one column: football-data.co.uk wrote
+    "11/08/17" until the 2017/18 season and "19/08/2017" since, and a compilation of seasons
+    holds both. The two-digit years as `eu_date_short` reads them."""
+    return _either("eu_date_mixed_year", "eu_date_short", "eu_date")
+
+
 # A day/month date, a space, and a time of day on a 24-hour or 12-hour clock; on a 24-hour
 # one with a fraction of a second at times, after a point or a comma (historians' and PLC
 # loggers' "13/06/2023 00:00:01.001", WinCC's German "13.06.2023 00:00:01,001").

@@ -103,6 +103,7 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
     "currency_precise": "currency_eu_precise", "currency_eu_precise": "currency_precise",
     "iso_or_us_date": "iso_or_eu_date", "iso_or_eu_date": "iso_or_us_date",
     "iso_or_us_date_short": "iso_or_eu_date_short", "iso_or_eu_date_short": "iso_or_us_date_short",
+    "us_date_mixed_year": "eu_date_mixed_year", "eu_date_mixed_year": "us_date_mixed_year",
     "iso_or_us_datetime": "iso_or_eu_datetime", "iso_or_eu_datetime": "iso_or_us_datetime",
     "us_or_month_name_date": "eu_or_month_name_date", "eu_or_month_name_date": "us_or_month_name_date",
     "us_partial_date": "eu_partial_date", "eu_partial_date": "us_partial_date",
@@ -111,7 +112,8 @@ _READ_BOTH_WAYS: dict[PatternName, PatternName] = {
 MONTH_FIRST_PATTERNS: frozenset[PatternName] = frozenset(
     {
         "us_date", "us_datetime", "us_date_short", "us_datetime_short", "us_datetime_spaced", "iso_or_us_date",
-        "iso_or_us_date_short", "iso_or_us_datetime", "us_or_month_name_date", "us_partial_date",
+        "iso_or_us_date_short", "us_date_mixed_year", "iso_or_us_datetime", "us_or_month_name_date",
+        "us_partial_date",
     }
 )
 _TYPE_WORDS: dict[DataType, str] = {

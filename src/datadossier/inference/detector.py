@@ -98,6 +98,8 @@ PatternName = Literal[
     "iso_or_eu_date",
     "iso_or_us_date_short",
     "iso_or_eu_date_short",
+    "us_date_mixed_year",
+    "eu_date_mixed_year",
     "iso_or_us_datetime",
     "iso_or_eu_datetime",
     "us_or_month_name_date",
@@ -163,7 +165,8 @@ DAY_MONTH_PATTERNS: frozenset[PatternName] = frozenset(
     {
         "us_date", "eu_date", "us_datetime", "eu_datetime", "us_date_short", "eu_date_short",
         "us_datetime_short", "eu_datetime_short", "iso_or_us_date", "iso_or_eu_date",
-        "iso_or_us_date_short", "iso_or_eu_date_short", "iso_or_us_datetime", "iso_or_eu_datetime",
+        "iso_or_us_date_short", "iso_or_eu_date_short", "us_date_mixed_year", "eu_date_mixed_year",
+        "iso_or_us_datetime", "iso_or_eu_datetime",
         "us_datetime_spaced", "eu_datetime_spaced", "us_or_month_name_date", "eu_or_month_name_date",
         "us_partial_date", "eu_partial_date",
     }
