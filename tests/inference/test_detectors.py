@@ -1123,6 +1123,20 @@ def test_year_month_detector_reads_months_as_their_first_day(infer: Infer) -> No
     assert result.bounds == utc_bounds((1999, 12, 1), (2021, 11, 1))
 
 
+def test_months_written_month_first_with_a_slash_are_their_first_day(infer: Infer) -> None:
+    # NDIC's monthly production reports: ReportDate "01/2023" (a state's "Report Month" too).
+    # They stayed text, the grain a text month, without min, max or periods.
+    months = ["01/2023", "02/2023", "03/2023", "11/2022", "12/2022", "4/2023", "05-2023"]
+    result = infer({"ReportDate": months})["ReportDate"]
+    assert (result.decided_type, result.decided_pattern, result.candidates[0].parse_success_rate) == (
+        "DATE", "month_year", 1.0
+    )
+    assert result.bounds == utc_bounds((2022, 11, 1), (2023, 5, 1))
+    # Beside full dates, a month is a fuzzy date's (Raiser's Edge's "6/1965" beside "6/15/1965").
+    fuzzy = infer({"Birth Date": ["6/1965", "6/15/1965", "7/1971", "1/2/1980"] * 5})["Birth Date"]
+    assert fuzzy.decided_pattern == "us_partial_date"
+
+
 def test_seasons_of_a_year_and_the_next_are_no_months(infer: Infer) -> None:
     # Cricsheet's season "2007/08" (one in a match's file), the NBA's "2009-10", "2010-11".
     result = infer({
@@ -1510,6 +1524,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "compact_mdy": ["13152020", "01322020", "01151820", "1152020", "20200115"],
     "compact_yymmdd": ["931305", "930132", "93010", "1993010"],
     "year_month": ["2021-13", "21-03", "2021-03-05", "2021.03"],
+    "month_year": ["13/2023", "00/2023", "04/23", "04.2023", "2023/04", "04/1499", "04/20231", "04/05/2023"],
     "compact_year_month": ["202313", "202300", "210001", "20230", "2023011", "179912"],
     "compact_month_year": ["132023", "002023", "012100", "12023", "0120231", "011799", "202301"],
     "compact_partial_date": ["202313", "20230132", "1799", "2023011", "210001", "12345", "2023-01", "20230010", "19300"],
@@ -1574,7 +1589,7 @@ def _all_examples() -> list[str]:
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "1:02:33", "45:12", "1993-00-00", "1995-06-00", "16MAR2021", "16MAR39", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
-        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "6/1965", "6/15/1965", "15/6/1965", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "6/1965", "01/2023", "4-2023", "6/15/1965", "15/6/1965", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
         "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",

@@ -571,6 +571,20 @@ def year_month() -> Detector:
 
 
 @register
+def month_year() -> Detector:
+    """Months written month first with a slash or a dash ("01/2023", "4-2023"), as NDIC's
+    monthly production reports write ReportDate, and many ERP exports a period: a DATE on the
+    month's first day. (A point is left out: "04.2023" is as much a number.)"""
+    formats = ("%m/%Y",)
+    regex = rf"\s*{_MONTH_NUMBER}[-/](?:1[5-9]|2[0-9])[0-9]{{2}}\s*"
+    return Detector(
+        "month_year", "DATE", regex,
+        lambda col, _t: strptime_date(f"replace(trim({shaped(col, regex)}), '-', '/')", formats),
+        priority=65, formats=formats,
+    )
+
+
+@register
 def compact_partial_date() -> Detector:
     """Dates written YYYYMMDD beside YYYYMM and YYYY where the day or the month is unknown
     ("20230314", "202303", "2023": the FDA's FAERS event_dt), or with zeros for them

@@ -114,6 +114,7 @@ PatternName = Literal[
     "ymd_slash_datetime",
     "iso_date_hour",
     "year_month",
+    "month_year",
     "compact_year_month",
     "compact_month_year",
     "compact_partial_date",
