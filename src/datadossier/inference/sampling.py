@@ -120,9 +120,15 @@ MISSING_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MAR
 # a thread of many dates, "Date Unknown"; an archive's "s.d.", sine dato): missing beside dates
 # only, and once will do, no date has their shape; elsewhere "Various" may be a value.
 _DATE_MARKER_WORDS = r"(?i:undated|various(?: dates)?|multiple(?: dates)?|date unknown|unknown date|s\.\s?d\.?)"
-_DATE_MARKER = re.compile(rf"\s*{_DATE_MARKER_WORDS}\s*")
+# A compact zero date, as voter files, SAP (its DATS initial value) and mainframe exports write
+# an unknown YYYYMMDD date: a number elsewhere (an account "00000000"), so missing beside dates
+# only, as those words are; once will do.
+_COMPACT_ZERO_DATE = "00000000"
+_DATE_MARKER = re.compile(rf"\s*(?:{_DATE_MARKER_WORDS}|{_COMPACT_ZERO_DATE})\s*")
 # What the sample collects as a possible marker: a missing value's, or a date's.
-_SAMPLED_MARKER = re.compile(rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES}|{_DATE_MARKER_WORDS})\s*")
+_SAMPLED_MARKER = re.compile(
+    rf"\s*(?:{_MARKER_PUNCTUATION}|{_MARKER_WORDS}|{_MARKER_CODES}|{_DATE_MARKER_WORDS}|{_COMPACT_ZERO_DATE})\s*"
+)
 _PUNCTUATION_MARKER = re.compile(rf"\s*{_MARKER_PUNCTUATION}\s*")
 _WORD_MARKER = re.compile(rf"\s*{_MARKER_WORDS}\s*")
 # A marker with a date's shape but no date in it (no detector reads it as a value).
