@@ -1147,6 +1147,16 @@ def test_seasons_of_a_year_and_the_next_are_no_months(infer: Infer) -> None:
     assert (result["month"].decided_type, result["month"].decided_pattern) == ("DATE", "year_month")
 
 
+def test_periods_of_years_written_first_and_last_are_named_with_each_end_s_sql(infer: Infer) -> None:
+    # PeopleSoft Campus Solutions' AID_YEAR, "2023-2024" (a fiscal year "2022/2023" too): plain
+    # text without a word of what it was, where the DfE's compact 201112 is named an academic year.
+    result = infer({"AID_YEAR": ["2022-2023", "2023-2024", "2021-2022"] * 20, "FY": ["2022/2023", "2023 / 2024"] * 30})
+    aid = result["AID_YEAR"]
+    assert (aid.decided_type, aid.decided_pattern) == ("VARCHAR", "year_span")
+    assert 'CAST(left(trim("AID_YEAR"), 4) AS INTEGER)' in aid.reason
+    assert (result["FY"].decided_type, result["FY"].decided_pattern) == ("VARCHAR", "year_span")
+
+
 def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> None:
     result = infer({"month": ["Jan 2021", "February 2021", "mar-2021", "DEC 2020"]})["month"]
     assert (result.decided_type, result.decided_pattern) == ("DATE", "month_name_year")
@@ -1561,6 +1571,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "uuid": ["7343ddad-0cf4-40af-8d11-2e210996e0f", "zzzzzzzz-0cf4-40af-8d11-2e210996e0f4"],
     "url": ["example", "http//x.org", "report.pdf", "Example.COM", "node.js", "a@b.com"],
     "phone": ["555123456", "2021-01-05", "12", "555-1234", "+1 5", "19-028134", "01-234567", "555-123-4567x", "12 x 5"],
+    "year_span": ["2023-24", "2011/12", "2023-2024-2025", "23-2024", "2023.2024", "1499-1500", "2023  -  2024"],
     "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xX", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45", "::ffff:192.0.2.256", "1::2::1.2.3.4"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
@@ -1589,7 +1600,7 @@ def _all_examples() -> list[str]:
         "Tue, 5 Jan 2021", "Tue Jan 05 2021", "Tue, 05 Jan 2021 10:11:12 GMT", "Mon Apr 06 22:19:45 PDT 2009", "57.05N", "1:38.109", "0752A", "1145P", "2h 50m", "3 weeks", "PT2H50M", "P1DT3H", "10+ years", "< 1 year", "Jan 2021", "september-2020", "Dec-11", "1:02:33", "45:12", "1993-00-00", "1995-06-00", "16MAR2021", "16MAR39", "56.7 (Unreliable)", "$ -", "3/4/21", "31.12.99", "2021.03.04", "04-MAR-21", "4.1/5", "3.8 /5", "7/10", "(41.88, -87.63)", "02 28, 2014", "1 9, 2013", "8.5 p",
         "1 234 567 e", "7.1 bu", "$0.00012345", "0,00012345 €", "128Mi", "1.5 GiB", "350MB", "250m", "123456789n",
         "40°26'46\"N", "73°59'54.3\" W", "N 40° 26.767'", "POLYGON ((1 2, 3 4, 1 2))", "POINT EMPTY",
-        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "6/1965", "01/2023", "4-2023", "6/15/1965", "15/6/1965", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
+        "POINT (-87.6 41.8)", "±2,099", "+/-975", "± 0.5", "2023", "20230314", "6/1965", "01/2023", "4-2023", "2023-2024", "2022/2023", "2023 / 2024", "6/15/1965", "15/6/1965", "Less than 1 year", "More than 50 years", "Younger than 5 years", "over 65",
         "10 - Extremely likely", "-9. Refused", "80. Age 80 or older", "1 = Strongly disagree", "3: Neutral", "7 – Agree",
         "101530", "230401101530", "2304011015220100", "230401101522+0100", "1680344122123456789",
         "01-Apr-23 10:15:22.123", "01-Apr-23 12:00:00 AM EDT",

@@ -325,6 +325,8 @@ def _decide_text(
         notes.append(dropped)
     if chosen is not None and chosen.name == "coordinate_pair":
         notes.append(_coordinate_note(name))
+    if chosen is not None and chosen.name == "year_span":
+        notes.append(_year_span_note(name))
     if chosen is not None and chosen.name == "compact_month_year":
         notes.append(
             "Whole numbers written mmyyyy (012023 is January 2023), every one a valid month, under a name of a month,"
@@ -452,6 +454,16 @@ def _dropped_note(chosen: _Option, findings: SampleFindings, column: str, n: int
     return (
         f"{share} are estimates written with their {what} ({listed}): read as the estimate, the {what} not in"
         f" the typed value; the raw layer keeps it: read {' and '.join(reads) or 'it from there'}."
+    )
+
+
+def _year_span_note(name: str) -> str:
+    """How to read a period of years written as its first and last ("2023-2024"): each end as
+    a year, for the joins and filters a text value cannot take part in by range."""
+    value = f"trim({quote_ident(name)})"
+    return (
+        "Periods of years written as their first and last (2023-2024: an academic, aid or fiscal year), kept as text;"
+        f" the first year is CAST(left({value}, 4) AS INTEGER), the last CAST(right({value}, 4) AS INTEGER)."
     )
 
 

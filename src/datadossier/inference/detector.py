@@ -154,6 +154,7 @@ PatternName = Literal[
     "url",
     "phone",
     "postal_code",
+    "year_span",
     "ip_address",
     "geo_point",
     "coordinate_pair",

@@ -22,6 +22,16 @@ def uuid() -> Detector:
     return Detector("uuid", "VARCHAR", regex, priority=30)
 
 
+@register
+def year_span() -> Detector:
+    """Periods of years written as their first and last, four digits each ("2023-2024": a
+    student's aid year, as PeopleSoft Campus Solutions' AID_YEAR writes it; a fiscal year
+    "2022/2023"): kept as text, the reason giving each end's SQL (see `decide`). Two-digit ends,
+    a season's "2011/12", are no months (`sampling._seasons`) and stay plain text."""
+    regex = r"\s*(?:1[5-9]|2[0-9])[0-9]{2}\s?[-/]\s?(?:1[5-9]|2[0-9])[0-9]{2}\s*"
+    return Detector("year_span", "VARCHAR", regex, priority=30)
+
+
 # Top-level domains a host name without a scheme is told by (lower case, as written).
 _WEB_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "us", "uk", "ca", "de", "fr", "au", "eu")
 
