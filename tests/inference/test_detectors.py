@@ -1155,6 +1155,9 @@ def test_periods_of_years_written_first_and_last_are_named_with_each_end_s_sql(i
     assert (aid.decided_type, aid.decided_pattern) == ("VARCHAR", "year_span")
     assert 'CAST(left(trim("AID_YEAR"), 4) AS INTEGER)' in aid.reason
     assert (result["FY"].decided_type, result["FY"].decided_pattern) == ("VARCHAR", "year_span")
+    # The same shape under a name of anything else is a range of figures (square feet).
+    ranges = infer({"sqft_range": ["1500-2000", "2000-2500", "2500-3000"] * 20})["sqft_range"]
+    assert ranges.decided_pattern != "year_span"
 
 
 def test_month_name_year_detector_reads_short_and_long_names(infer: Infer) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datadossier.inference.detector import Detector, register
-from datadossier.inference.names import looks_like_postal
+from datadossier.inference.names import looks_like_postal, looks_like_year_month, name_tokens
 
 
 @register
@@ -22,6 +22,15 @@ def uuid() -> Detector:
     return Detector("uuid", "VARCHAR", regex, priority=30)
 
 
+# Words of a period of years in a column's name (AID_YEAR, Fiscal Year, Season, term): elsewhere
+# "1500-2000" is a range of figures (square feet, an income bracket), not of years.
+_SPAN_WORDS = frozenset({"year", "years", "yr", "yrs", "fy", "ay", "season", "term", "session", "cohort", "vintage"})
+
+
+def _named_as_years(name: str) -> bool:
+    return bool(_SPAN_WORDS.intersection(name_tokens(name))) or looks_like_year_month(name)
+
+
 @register
 def year_span() -> Detector:
     """Periods of years written as their first and last, four digits each ("2023-2024": a
@@ -29,7 +38,8 @@ def year_span() -> Detector:
     "2022/2023"): kept as text, the reason giving each end's SQL (see `decide`). Two-digit ends,
     a season's "2011/12", are no months (`sampling._seasons`) and stay plain text."""
     regex = r"\s*(?:1[5-9]|2[0-9])[0-9]{2}\s?[-/]\s?(?:1[5-9]|2[0-9])[0-9]{2}\s*"
-    return Detector("year_span", "VARCHAR", regex, priority=30)
+    return Detector("year_span", "VARCHAR", regex, priority=30, named=_named_as_years)
+
 
 
 # Top-level domains a host name without a scheme is told by (lower case, as written).
