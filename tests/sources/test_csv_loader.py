@@ -396,6 +396,35 @@ def test_a_first_row_with_numbers_is_a_header_when_its_words_stand_over_numbers(
     assert _load(con, path).header is header
 
 
+_MARC_RECORDS = (
+    "990001001,9780316769488 (pbk.),The catcher in the rye /,[1998?]\n"
+    "990001017,0316769487 :,Mrs. Dalloway,c1925.\n"
+    "990001030,9780131103627,The C programming language /,1988.\n"
+    "990001044,9781449355739 (pbk.),Learning Python /,[2013]\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "header"),
+    [
+        ("001,020$a,245$a,260$c", True),  # tags and subfields, as MarcEdit exports them
+        ("001,020,245,260c", True),  # bare tags, a subfield's code run on
+        ("990000999,9780000000000,A title /,1990.", False),  # a record: data
+    ],
+)
+def test_a_first_row_of_marc_tags_is_a_header(con, tmp_path: Path, first: str, header: bool) -> None:
+    # A catalogue export (MarcEdit's tab-delimited export, Koha's and Alma's reports) names its
+    # columns by MARC tag, "001" first: the numbers made the header the first record.
+    path = tmp_path / "catalog_export.csv"
+    path.write_text(first + "\n" + _MARC_RECORDS)
+    assert _load(con, path).header is header
+    assert _loaded(con)[1] == 4 + (not header)
+    # Three-digit codes over codes of the same shape are data.
+    codes = tmp_path / "codes.csv"
+    codes.write_text("".join(f"{i:03d},{i + 10:03d},{i + 20}a\n" for i in range(1, 6)))
+    assert _load(con, codes).header is False
+
+
 STATIONS = (
     "AE000041196  25.3330   55.5170   34.0    SHARJAH INTER. AIRP            GSN     41196\n"
     "ASN00086071 -37.8075  144.9700   31.2    MELBOURNE REGIONAL OFFICE      GSN     94868\n"

@@ -2259,11 +2259,31 @@ def _looks_like_header(rows: list[list[str]]) -> bool:
     ]
     if not data_like:
         return not _codes_like_below(rows, first) and not _values_of_their_columns(rows, first)
-    if _period_columns(rows, data_like) or _development_ages(rows, first, data_like):
+    if _period_columns(rows, data_like) or _development_ages(rows, first, data_like) or _marc_tags(rows, first):
         return True
     # (The FEC's headerless itcont.txt starting with a memo "24T" over "15"s: its committee
     # id "C00401224" is shaped as those below, as no name is.)
     return not _codes_like_below(rows, first) and _names_over_values(rows, first, data_like)
+
+
+# A MARC field's tag, as catalogue exports name their columns (MarcEdit's tab-delimited
+# export, Koha's, Alma's and Sierra's reports): three digits, then at most a subfield's code
+# ("020$a", "260c").
+_MARC_TAG = re.compile(r"[0-9]{3}(?:\$?[a-z0-9])?")
+
+
+def _marc_tags(rows: list[list[str]], first: list[str]) -> bool:
+    """Whether a first row is a header of MARC tags ("001,020$a,245$a,260$c"; "001,010,020,
+    245,260c"): every cell a tag, all different, one a control field's zero-padded "00N",
+    and no column under them holding values of its tag's shape ("001" over the 9-digit
+    control numbers "990001001"). Its numbers made it a row of data, the header then the
+    first record (601 records for 600, the tag "001" the number 1)."""
+    named = [cell for cell in first if cell]
+    if len(named) < 2 or len(set(named)) < len(named) or len(named) < len(first):
+        return False
+    if not all(_MARC_TAG.fullmatch(cell) for cell in named) or not any(cell.startswith("00") for cell in named):
+        return False
+    return not _codes_like_below(rows, first)
 
 
 def _number_cell(cell: str) -> bool:
