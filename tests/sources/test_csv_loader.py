@@ -448,6 +448,45 @@ def test_fixed_width_records_are_split_at_their_columns(con, tmp_path: Path) -> 
     assert [f.table_name for f in resolve_files(tmp_path, [tmp_path])] == ["ghcnd_stations"]
 
 
+_EDGAR_FILINGS = [
+    ("10-K", "APPLE INC", "320193", "2023-11-03", "edgar/data/320193/0000320193-23-000106.txt"),
+    ("10-K/A", "BERKSHIRE HATHAWAY INC", "1067983", "2023-11-03", "edgar/data/1067983/0000950170-23-061234.txt"),
+    ("4", "SMITH JOHN A", "1883421", "2023-11-01", "edgar/data/1883421/0001209191-23-055123.txt"),
+    ("8-K", "WALT DISNEY CO/", "1744489", "2023-11-02", "edgar/data/1744489/0001744489-23-000213.txt"),
+    ("DEF 14A", "NVIDIA CORP", "1045810", "2023-11-01", "edgar/data/1045810/0001045810-23-000201.txt"),
+    ("SC 13G/A", "VANGUARD GROUP INC", "102909", "2023-11-03", "edgar/data/102909/0000102909-23-000817.txt"),
+]
+
+
+def _edgar_line(form: str, company: str, cik: str, date: str, name: str) -> str:
+    return f"{form:<12}{company:<62}{cik:<12}{date:<12}{name}\n"
+
+
+def test_a_fixed_width_index_under_title_lines_is_split_at_its_named_columns(con, tmp_path: Path) -> None:
+    # EDGAR's daily and full index form.idx: four "Key: value" title lines, blank lines, a
+    # header whose names hold spaces, a rule of dashes, then fixed-width rows whose form
+    # types and company names hold spaces too. It was one column named by the first title line.
+    path = tmp_path / "form.idx"
+    title = (
+        "Description:           Daily Index of EDGAR Dissemination Feed by Form Type\n"
+        "Last Data Received:    November 3, 2023\nComments:              webmaster@sec.gov\n"
+        "Anonymous FTP:         ftp://ftp.sec.gov/edgar/\n\n\n\n"
+    )
+    header = _edgar_line("Form Type", "Company Name", "CIK", "Date Filed", "File Name")
+    path.write_text(title + header + "-" * 139 + "\n" + "".join(_edgar_line(*row) for row in _EDGAR_FILINGS))
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.header, dialect.rule_line, dialect.widths) == (7, True, True, (0, 12, 74, 86, 98))
+    assert dialect.skipped_lines[0].startswith("Description:")
+    assert _loaded(con) == (["Form Type", "Company Name", "CIK", "Date Filed", "File Name"], 6)
+    rows = con.execute("SELECT * FROM raw_t ORDER BY rowid").fetchall()
+    assert rows == _EDGAR_FILINGS
+    # Without the title lines and the rule, the same columns.
+    plain = tmp_path / "form_norule.txt"
+    plain.write_text(header + "".join(_edgar_line(*row) for row in _EDGAR_FILINGS))
+    assert _load(con, plain).widths == (0, 12, 74, 86, 98)
+    assert _loaded(con)[0][1] == "Company Name"
+
+
 def test_title_and_note_lines_before_the_table_are_skipped(con, tmp_path: Path) -> None:
     # As World Bank exports write it: notes, blank lines, then a header whose names are years.
     path = tmp_path / "x.csv"

@@ -668,11 +668,14 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
             encoding=encoding, delimiter=",", quote='"', header=bool(fields) or _looks_like_header(aligned[:50]),
             field_count=len(aligned[0]), spaces=True, comments=bool(comments), field_names=fields,
         )
-    if not directive and best is None and (fixed := _fixed_width(lines, complete=complete)) is not None:
-        starts, rows = fixed
+    if not directive and best is None and (fixed := _fixed_table(physical, starts, complete=complete)) is not None:
+        title, columns, rows = fixed
+        header = _looks_like_header(rows[:50])
         return CsvDialect(
-            encoding=encoding, delimiter=",", quote='"', header=_looks_like_header(rows[:50]),
-            field_count=len(starts), widths=tuple(starts), comments=bool(comments),
+            encoding=encoding, delimiter=",", quote='"', header=header,
+            field_count=len(columns), widths=tuple(columns), comments=bool(comments),
+            skip=starts[title] if title else 0, skipped_lines=_skipped_text(lines[:title], ","),
+            rule_line=header and _line_under(physical, starts[title]) in drawn,
         )
     if not directive and (best is None or best[0] < 1.0) and (described := _coded_descriptions(lines, complete=complete)):
         start, header = described
@@ -1371,27 +1374,67 @@ _CODE = re.compile(r"[A-Za-z]{1,4}[0-9]{1,6}[A-Za-z]?")
 _MIN_FIXED_COLUMNS = 3
 
 
+def _fixed_table(physical: list[str], starts: list[int], *, complete: bool) -> tuple[int, list[int], list[list[str]]] | None:
+    """`_fixed_width` over the lines at ``starts`` (indexes into ``physical``), or over those
+    after title lines and a blank line that do not fit its columns (EDGAR's form.idx and
+    company.idx open with four "Description: ..." lines over three blank ones; split with the
+    table, they made columns of their words): how many title lines there are, the columns'
+    starts and the rows. None when no such table is found."""
+    lines = [physical[i] for i in starts]
+    for title in range(1, min(MAX_PREAMBLE_LINES, len(starts) - 3) + 1):
+        if physical[starts[title] - 1].strip():
+            continue
+        fixed = _fixed_width(lines[title:], complete=complete)
+        if fixed is not None and not all(_fits_columns(line, fixed[0]) for line in lines[:title]):
+            return title, *fixed
+    fixed = _fixed_width(lines, complete=complete)
+    return None if fixed is None else (0, *fixed)
+
+
+def _fits_columns(line: str, starts: list[int]) -> bool:
+    """Whether a line is blank before each column's start, as a fixed-width row is."""
+    return all(start >= len(line) or line[start - 1] == " " for start in starts[1:])
+
+
 def _fixed_width(lines: list[str], *, complete: bool) -> tuple[list[int], list[list[str]]] | None:
     """Where the columns of fixed-width records start, and the rows they give: a column
     starts after a place blank in every line ("AE000041196  25.3330   55.5170   34.0    SHARJAH
     INTER. AIRP", GHCN's stations, whose names hold spaces and so defeat `_space_separated`).
     Three columns or more, each line's first one filled, and a quarter of the values numbers
-    (prose lines share few blank places, and few numbers). None otherwise."""
+    or dates (prose lines share few blank places, and few numbers; EDGAR's form.idx holds a
+    CIK and a date beside three columns of text). None otherwise."""
     rows = [line for line in (lines if complete or len(lines) < 2 else lines[:-1]) if line.strip()]
     if len(rows) < 3 or any("\t" in line for line in rows):
         return None
     width = max(len(line) for line in rows)
     blank = [all(i >= len(line) or line[i] == " " for line in rows) for i in range(width)]
-    starts = [i for i in range(width) if not blank[i] and (i == 0 or blank[i - 1])]
+    starts = _named_starts(rows, [i for i in range(width) if not blank[i] and (i == 0 or blank[i - 1])])
     if len(starts) < _MIN_FIXED_COLUMNS:
         return None
     split = _fixed_values(rows, starts)
     values = [value for row in split for value in row if value]
-    if any(not row[0] for row in split) or 4 * sum(1 for v in values if _NUMERIC.fullmatch(v)) < len(values):
+    shaped = sum(1 for v in values if _NUMERIC.fullmatch(v) or _DATE_LIKE.match(v))
+    if any(not row[0] for row in split) or 4 * shaped < len(values):
         return None
     if 2 * sum(1 for value in split[0] if value) < len(starts):
         return None  # a header of one name over "2020-01-01 10:00:00 +0000": one column of text
     return starts, split
+
+
+def _named_starts(lines: list[str], starts: list[int]) -> list[int]:
+    """The columns' starts under a header of words: a place blank in every line but under
+    no name of the header is a gap between words of text (EDGAR's company names, "WALT
+    DISNEY CO/", blank at one place in every line of a day's index), not a column of its own.
+    Such a column, all text, joins the one before it; without a header the starts stay."""
+    first = _fixed_row(lines[0], starts)
+    if not all(any(ch.isalpha() for ch in cell) and not _NUMERIC.fullmatch(cell) for cell in first if cell):
+        return starts
+    below = _fixed_values(lines[1:], starts)
+
+    def text_alone(n: int) -> bool:
+        return not any(_NUMERIC.fullmatch(row[n]) or _DATE_LIKE.match(row[n]) for row in below if row[n])
+
+    return [start for n, start in enumerate(starts) if n == 0 or first[n] or not text_alone(n)]
 
 
 # A code before its description: letters, digits, dots and dashes, a digit among them.
@@ -1434,12 +1477,13 @@ def _fixed_row(line: str, starts: list[int] | tuple[int, ...]) -> list[str]:
 
 def _respace(
     path: Path, encoding: str, target: Path, widths: tuple[int, ...] = (), *, comments: bool = False,
-    header: tuple[str, ...] = (),
+    header: tuple[str, ...] = (), skip: int = 0,
 ) -> None:
     """Rewrite a file of values separated by spaces (see `_space_separated`), or of
     fixed-width records (columns starting at ``widths``, see `_fixed_width`), as UTF-8 CSV,
-    one row per non-blank line (``comments``: lines starting with "#" left out, as NOAA's
-    co2_mm_mlo.txt opens with them), under ``header`` when given (a W3C log's "#Fields:")."""
+    one row per non-blank line after the first ``skip`` lines (a title, see `_fixed_table`)
+    (``comments``: lines starting with "#" left out, as NOAA's co2_mm_mlo.txt opens with
+    them), under ``header`` when given (a W3C log's "#Fields:")."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with (
@@ -1451,7 +1495,10 @@ def _respace(
                 out.writerow(header)
             # (Rules and counts of rows are no rows: sqlcmd's "----------- -------" under its
             # header, "(40 rows affected)" under the rows.)
-            lines = (line for line in (line.lstrip("\ufeff") for line in src) if not _drawn_line(line.rstrip("\r\n")))
+            lines = (
+                line for line in (line.lstrip("\ufeff") for line in itertools.islice(src, skip, None))
+                if not _drawn_line(line.rstrip("\r\n"))
+            )
             if comments:
                 lines = (line for line in lines if not _is_comment(line))
             if widths:
@@ -2855,8 +2902,11 @@ def open_csv(
     if enc == "latin-1" and re.search(_C1_BYTES, head):
         duck_encoding = None  # (read in Python, which takes every byte)
     mixed = _mixed_line_ends(head)
-    if dialect.spaces or dialect.widths:
-        _respace(file.path, enc, raw_copy, dialect.widths, comments=dialect.comments, header=dialect.field_names)
+    rewritten = dialect.spaces or bool(dialect.widths)
+    if rewritten:
+        _respace(
+            file.path, enc, raw_copy, dialect.widths, comments=dialect.comments, header=dialect.field_names, skip=dialect.skip,
+        )
         duck_encoding = "utf-8"
     elif dialect.padded:
         _unpad(file.path, enc, raw_copy, framed=dialect.framed)
@@ -2898,10 +2948,10 @@ def open_csv(
         # (The column the header names past the rows' fields is read empty: see `_long_header`.)
         "null_padding": bool(dialect.missing),
     }
-    if dialect.skip:
+    if dialect.skip and not rewritten:  # (the rewrite starts at the table)
         options["skip"] = dialect.skip
     copy = CsvCopy(path=raw_copy, options=options, dialect=dialect)
-    if dialect.labels or dialect.names or dialect.rule_line:
+    if (dialect.labels or dialect.names or dialect.rule_line) and not rewritten:  # (the rewrite has no rule)
         # The header names the columns; DuckDB reads from the first data row, past the labels.
         names = list(dialect.names) or _names_from_dialect(copy)
         if names is not None:
