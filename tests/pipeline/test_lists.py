@@ -323,3 +323,27 @@ def test_paths_of_levels_each_under_a_shorter_value_are_no_list(tmp_path: Path) 
     assert found.decided_pattern is None, reason
     assert "A path of up to 3 levels separated by ', ', not a list" in reason
     assert "unnest" not in reason
+
+
+def test_items_joined_by_three_dashes_are_a_list(tmp_path: Path) -> None:
+    # TED's contract award notices (CSV, 2006-2023): a joint award lists its winners as
+    # "STRABAG AG---Vinci Construction, S.A." and their countries as "DE---FR"; "---" alone
+    # stands for no value in other columns, and is no list.
+    rng = random.Random(11)
+    winners = {"STRABAG AG": "DE", "Vinci Construction, S.A.": "FR", "Webuild S.p.A.": "IT", "Budimex SA": "PL",
+               "Ferrovial": "ES", "Siemens AG": "DE"}
+    path = tmp_path / "ted_can.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["ID_AWARD", "WIN_NAME", "WIN_COUNTRY_CODE", "WIN_TOWN"])
+        for i in range(300):
+            names = rng.sample(sorted(winners), rng.choice([1, 1, 1, 1, 2, 3]))
+            town = "---" if i % 3 == 0 else rng.choice(["Wien", "Paris", "Roma", "Madrid, Spain"])
+            writer.writerow([i, "---".join(names), "---".join(winners[n] for n in names), town])
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    for column in ("WIN_NAME", "WIN_COUNTRY_CODE"):
+        assert found[column].decided_pattern == "delimited_list", column
+        assert "separated by '---'" in (found[column].reason or "")
+    assert "'Vinci Construction, S.A.'" in (found["WIN_NAME"].reason or "")  # (its comma splits no item)
+    assert found["WIN_TOWN"].decided_pattern != "delimited_list"

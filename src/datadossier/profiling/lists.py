@@ -31,7 +31,12 @@ if TYPE_CHECKING:
 # The pattern a list column's text candidate gets.
 LIST_PATTERN = "delimited_list"
 # Separators in order of preference: a comma last (", " before ","), since prose has them too.
-SEPARATORS = ("|", ";", ", ", ",", "><")  # (the last: Stack Exchange's tags "<c#><winforms>")
+# (TED's contract awards join their winners with "---", "STRABAG AG---Vinci Construction,
+# S.A.": before the comma, which their names hold; the last: Stack Exchange's tags
+# "<c#><winforms>".)
+SEPARATORS = ("|", ";", "---", ", ", ",", "><")
+# A run of dashes at a value's end stands for no value ("---" alone), not between items.
+RUN_SEPARATORS = frozenset({"---"})
 HEAD_ROWS = 5000
 # Of the values, at least this share must hold two items or more.
 MIN_LIST_SHARE = 0.1
@@ -129,7 +134,7 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
         f"count({quote_ident(c)}), count_if(starts_with({quote_ident(c)}, '[') AND ends_with({quote_ident(c)}, ']')), "
         f"count_if(starts_with({quote_ident(c)}, '{{')), "
         f"count_if(regexp_full_match({quote_ident(c)}, {quote_literal(_GROUPED_NUMBER)})), "
-        + ", ".join(f"count_if(contains({quote_ident(c)}, {quote_literal(s)}))" for s in separators[c])
+        + ", ".join(_holding(quote_ident(c), s) for s in separators[c])
         for c in columns
     )
     row = con.execute(f"SELECT {shares} FROM {head}").fetchone()
@@ -162,6 +167,15 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
             if path is not None else _whole_column(con, relation, column, separator, written_out)
         )
     return found
+
+
+def _holding(column_sql: str, separator: str) -> str:
+    """SQL: how many values of the head hold the separator; a run of dashes only between
+    two items, "---" alone (a placeholder) or closing a value being none."""
+    holds = f"contains({column_sql}, {quote_literal(separator)})"
+    if separator in RUN_SEPARATORS:
+        holds += f" AND NOT starts_with({column_sql}, '-') AND NOT ends_with({column_sql}, '-')"
+    return f"count_if({holds})"
 
 
 def _names_tags(column: str) -> bool:
