@@ -2197,6 +2197,30 @@ def test_a_census_api_response_saved_as_csv_is_read_as_its_table(con, tmp_path: 
     assert first == ("Census Tract 1; King County; Washington", "415001", None, "000100")
 
 
+def test_a_json_object_of_records_keyed_by_id_is_refused_with_sql_that_makes_a_row_of_each(con, tmp_path: Path) -> None:
+    # EDGAR's company_tickers.json: {"0": {"cik_str": 320193, "ticker": "AAPL", ...}, "1": ...}.
+    # The read_json advice made one row of a struct column per company (10,000 of them).
+    path = tmp_path / "company_tickers.json"
+    path.write_text(
+        '{"0": {"cik_str": 320193, "ticker": "AAPL", "title": "APPLE INC"}, "1": {"cik_str": 789019, "ticker": "MSFT",'
+        ' "title": "MICROSOFT CORP"}, "2": {"cik_str": 1045810, "ticker": "NVDA", "title": "NVIDIA CORP"}}'
+    )
+    with pytest.raises(SourceError, match="holds JSON, not CSV text") as err:
+        _load(con, path)
+    hint = err.value.hint or ""
+    con.execute(hint.split('duckdb -c "', 1)[1].split('"', 1)[0])
+    table = con.execute(f"SELECT * FROM '{tmp_path / 'company_tickers.parquet'}' ORDER BY cik_str")
+    assert [d[0] for d in table.description] == ["key", "cik_str", "ticker", "title"]
+    assert table.fetchall()[0] == ("0", 320193, "AAPL", "APPLE INC")
+    # An object whose members differ (a document's metadata beside its data) keeps the plain advice.
+    document = tmp_path / "document.json"
+    document.write_text('{"meta": {"source": "SEC"}, "data": {"rows": 3}}')
+    with pytest.raises(SourceError, match="holds JSON, not CSV text") as err:
+        _load(con, document)
+    assert "map_values" not in (err.value.hint or "")
+    assert "read_json(" in (err.value.hint or "")
+
+
 def test_json_arrays_are_refused_as_json_with_advice_that_makes_a_table(con, tmp_path: Path) -> None:
     # read_json makes one list column of the Census API's array of arrays: named .json, the
     # advice is to read it under a .csv name; an array of objects is JSON whatever its name.

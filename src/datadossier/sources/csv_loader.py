@@ -37,6 +37,7 @@ from datadossier.sources.files import (
     copy_file,
     is_json,
     json_to_parquet_hint,
+    keyed_records_hint,
     out_of_space,
     read_call,
     renamed_row_id,
@@ -46,6 +47,7 @@ from datadossier.sources.json_rows import (
     array_of_arrays_hint,
     json_rows,
     opens_array_of_arrays,
+    opens_keyed_records,
     write_json_rows_as_csv,
 )
 
@@ -2843,7 +2845,10 @@ def _refuse_json(head_text: str, path: Path) -> None:
     start = head_text.lstrip()
     named = is_json(path) and start.startswith(("{", "["))
     if named or _JSON_OPENING.match(start) or opens_array_of_arrays(start):
-        hint = array_of_arrays_hint(path) if named and opens_array_of_arrays(start) else json_to_parquet_hint(path)
+        hint = (
+            array_of_arrays_hint(path) if named and opens_array_of_arrays(start)
+            else keyed_records_hint(path) if opens_keyed_records(start) else json_to_parquet_hint(path)
+        )
         raise SourceError(f"{path} holds JSON, not CSV text.", hint=hint)
 
 

@@ -535,6 +535,19 @@ def json_to_parquet_hint(path: Path) -> str:
     )
 
 
+def keyed_records_hint(path: Path) -> str:
+    """How to turn a JSON object of records keyed by an id (`opens_keyed_records`) into a
+    table: read_json alone makes one row with a column for each record, so the object is read
+    as one map (whatever its size) and unnested into a row for each record, its key first."""
+    target = _decompressed_name(path).with_suffix(".parquet")
+    records = f"read_json('{path}', records=false, map_inference_threshold=0)"
+    return (
+        "JSON is not read here; this object holds a record under each key, so unnest them into rows in Parquet and"
+        f""" profile that file: duckdb -c "COPY (SELECT key, record.* FROM (SELECT unnest(map_keys(json)) AS key,"""
+        f""" unnest(map_values(json)) AS record FROM {records})) TO '{target}'" (or export it as CSV)."""
+    )
+
+
 def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] | None = None) -> list[DataFile]:
     """Turn a file, a directory or a glob into the data files it names (the files of a
     folder or a pattern not read as tables added to ``left_out``, see `_tables_among`).

@@ -27,6 +27,41 @@ def opens_array_of_arrays(head_text: str) -> bool:
     return _ARRAY_OF_ARRAYS.match(head_text) is not None
 
 
+# A key of an object and its colon, then a comma between its members.
+_MEMBER_KEY = re.compile(r'\s*"(?:[^"\\]|\\.)*"\s*:\s*')
+_MEMBER_END = re.compile(r"\s*,")
+
+
+def opens_keyed_records(head_text: str) -> bool:
+    """Whether the start of a file reads as a JSON object whose members are records of one
+    shape, keyed by an id (EDGAR's company_tickers.json: ``{"0": {"cik_str": 320193,
+    "ticker": "AAPL", ...}, "1": {...}}``): its first two members objects with the same
+    keys. read_json makes a column of each record of such a file (one row, thousands of
+    columns), so the advice to convert it differs."""
+    text = head_text.lstrip()
+    if not text.startswith("{"):
+        return False
+    decoder = json.JSONDecoder()
+    shapes: list[frozenset[str]] = []
+    at = 1
+    for _ in range(2):
+        key = _MEMBER_KEY.match(text, at)
+        if key is None:
+            return False
+        try:
+            value, at = decoder.raw_decode(text, key.end())
+        except ValueError:
+            return False
+        if not isinstance(value, dict) or not value:
+            return False
+        shapes.append(frozenset(value))  # pyright: ignore[reportUnknownArgumentType]
+        comma = _MEMBER_END.match(text, at)
+        if comma is None:
+            return False
+        at = comma.end()
+    return shapes[0] == shapes[1]
+
+
 def json_rows(path: Path, encoding: str) -> list[list[JsonCell]] | None:
     """The rows of a file holding one JSON array of arrays whose first array names the
     columns (strings only) and whose others hold plain values; None when the file is no such
