@@ -494,3 +494,33 @@ async def test_an_order_s_name_repeated_on_its_line_items_is_the_parent_of_refer
     assert "is at a finer grain" in link.evidence["parent_grain"]
     (path, *_) = (await service.join_paths("transactions_export", "orders_export")).paths
     assert any(w.startswith("Repeats:") for w in path.warnings)
+
+
+async def test_a_registrar_s_crn_keys_the_sections_by_term_which_enrollments_cite(runtime: Runtime, tmp_path: Path) -> None:
+    # Banner's class sections by term and CRN, five-digit whole numbers under no "id" name,
+    # some reused in a later term; its enrollments cite both. Nearly unique in the sections
+    # and spread over 10000..39999, the CRN was read as a measure unique by chance: no key
+    # (term, crn), no link, and a join on crn alone repeated enrollments.
+    rng = random.Random(28)
+    folder = tmp_path / "data" / "univ"
+    folder.mkdir(parents=True)
+    sections: list[tuple[int, int]] = []
+    used: list[int] = []
+    for term in (202210, 202220, 202310, 202320):
+        crns = rng.sample(range(10000, 40000), 150)
+        crns[:8] = used[:8] or crns[:8]  # (a CRN given again in a later term)
+        used = crns
+        sections += [(term, crn) for crn in crns]
+    (folder / "class_sections.csv").write_text("term,crn,subject,instructor_id,room,enrl_cap\n" + "".join(
+        f"{term},{crn},{rng.choice(['MATH', 'BIOL', 'ENGL', 'HIST'])},{rng.randint(9000000, 9000150)},"
+        f"R{rng.randint(100, 400)},{rng.choice([20, 30, 40])}\n" for term, crn in sections))
+    enrollments = {(term, crn, f"A00{rng.randint(100000, 101500)}") for term, crn in sections for _ in range(5)}
+    (folder / "enrollments.csv").write_text("term,crn,student_id,grade\n" + "".join(
+        f"{term},{crn},{student},{rng.choice('ABCDF')}\n" for term, crn, student in sorted(enrollments)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="univ")
+    assert ("enrollments", ("term", "crn"), "class_sections", ("term", "crn")) in _edges(found, "univ")
+    assert ["term", "crn"] in {e.table: e.evidence["keys"]["candidate_keys"] for e in entities}["univ.class_sections"]
+    (path, *_) = (await service.join_paths("enrollments", "class_sections")).paths
+    assert await _count(runtime, path.sql) == len(enrollments)
+

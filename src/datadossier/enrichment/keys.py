@@ -1289,8 +1289,8 @@ def _spread_measure(column: ColumnStats, table: TableStats) -> bool:
     finely graded (UCI Adult's census weight fnlwgt, 20,000 to 1.5 million over 32,561
     people), unique or nearly so by chance. Identifiers come first in their file or say
     so in their name; numbered rows fill their range."""
-    if column.family != "integer" or is_key_like(column.name) or column.distinct is None:
-        return False
+    if column.family != "integer" or is_key_like(column.name) or column.distinct is None or column.named_alike:
+        return False  # (numbers another table writes as wide under the name are codes: a registrar's CRN)
     if column.position in _leading_positions(table) or column.distinct < 0.9 * table.rows or alphabetical(table):
         return False
     low, high = column.min_value, column.max_value
@@ -1307,6 +1307,8 @@ def _by_chance(column: ColumnStats, rows: int, first: int) -> bool:
     cholesterol further on, 150 values over 126 to 564, is a measure.)"""
     if column.family != "integer" or is_key_like(column.name) or (column.distinct or rows) * 10 < rows:
         return False
+    if column.named_alike:
+        return False  # (codes another table writes as wide under the name: the enrollments' CRN)
     if not is_placeholder(column.name):
         return True
     # (Without a header, numbers that fill their range are numbered things, a ticket's lines.)

@@ -55,6 +55,9 @@ class ColumnStats:
     # Whole numbers that other parts of its dataset write as codes of this width, with their
     # leading zeros (see `parts.zero_padded_parts`): read as those codes beside them.
     padded_width: int | None = None
+    # Whole numbers of one width that another table of the source holds under the same name (see
+    # `numbered.codes_named_alike`): numbers naming things both tables speak of, not a measure.
+    named_alike: bool = False
 
     @property
     def family(self) -> Family:

@@ -21,6 +21,7 @@ from datadossier.enrichment.entities import classify
 from datadossier.enrichment.filled import first_row_fields
 from datadossier.enrichment.keys import find_keys, grain_links_first, referenced_grain
 from datadossier.enrichment.model import Bridge, Entity, Link, TableKeys, TableStats, with_labels
+from datadossier.enrichment.numbered import codes_named_alike
 from datadossier.enrichment.parts import describe_parts, zero_padded_parts
 from datadossier.enrichment.relationships import Pair, discover_links, whole_number_floats
 from datadossier.errors import (
@@ -66,7 +67,7 @@ class _Found:
 def discover(con: Any, tables: list[TableStats], rejected: set[Pair] | None = None) -> _Found:
     """The DuckDB half: keys of every table, then links (none of the ``rejected`` ones, see
     `discover_links`), bridges and entities."""
-    tables = with_labels(zero_padded_parts(con, whole_number_floats(con, tables)))
+    tables = codes_named_alike(with_labels(zero_padded_parts(con, whole_number_floats(con, tables))))
     keys = {t.name: find_keys(con, t) for t in tables}
     for t in tables:
         if (filled := first_row_fields(con, t)) is not None:
