@@ -524,3 +524,30 @@ async def test_a_registrar_s_crn_keys_the_sections_by_term_which_enrollments_cit
     (path, *_) = (await service.join_paths("enrollments", "class_sections")).paths
     assert await _count(runtime, path.sql) == len(enrollments)
 
+
+async def test_accession_numbers_two_sec_files_share_in_part_link_them_one_to_one(runtime: Runtime, tmp_path: Path) -> None:
+    # The XBRL frames API saved as CSV (accn, cik, val: every filer of a period) beside a
+    # quarter's FSDS sub.txt (adsh, cik: three filings a company). A quarter of the frames'
+    # accession numbers are in sub.txt: no link under other names, and the only join was on
+    # cik, each frame value repeated over every filing of its company.
+    rng = random.Random(3)
+    folder = tmp_path / "data" / "sec"
+    folder.mkdir(parents=True)
+    ciks = rng.sample(range(20000, 2000000), 40)
+    filings = {cik: [f"{cik:010d}-23-{rng.randint(1, 99999):06d}" for _ in range(3)] for cik in ciks[:10]}
+    (folder / "sub.txt").write_text("adsh\tcik\tfp\n" + "".join(
+        f"{adsh}\t{cik}\t{fp}\n" for cik, numbers in filings.items() for adsh, fp in zip(numbers, ("Q2", "Q3", "FY"), strict=True)))
+    accns = {cik: filings[cik][2] if cik in filings else f"{cik:010d}-23-{rng.randint(1, 99999):06d}" for cik in ciks}
+    (folder / "frames.csv").write_text("accn,cik,end,val\n" + "".join(
+        f"{accns[cik]},{cik},2023-06-30,{rng.randint(10**8, 10**11)}\n" for cik in ciks))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="sec")
+    link = _edges(found, "sec")[("frames", ("accn",), "sub", ("adsh",))]
+    assert link.cardinality == "1:1"
+    assert link.evidence["found_in_parent"] == 10
+    assert "shared_codes" in link.evidence
+    paths = (await service.join_paths("frames", "sub")).paths
+    exact = next(p for p in paths if p.steps[0].from_columns == ("accn",))
+    assert await _count(runtime, exact.sql) == 10
+    by_cik = next(p for p in paths if p.steps[0].from_columns == ("cik",))
+    assert any(w.startswith("Another way in: sec.frames(accn)") for w in by_cik.warnings)

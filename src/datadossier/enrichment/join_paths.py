@@ -392,6 +392,8 @@ def other_ways_in(path: JoinPath, walks: dict[str, list[Step]]) -> list[str]:
     them, and on Reference 1, the order number, as well."""
     notes: list[str] = []
     for step in path.steps:
+        if step.cardinality == "1:n":
+            notes += _exact_ways_in(step, walks)
         if not (step.from_child and step.orphan_rows):
             continue
         for other in walks.get(step.from_table, []):
@@ -402,6 +404,22 @@ def other_ways_in(path: JoinPath, walks: dict[str, list[Step]]) -> list[str]:
                     f" {step.to_table}({', '.join(other.to_columns)}){matched}; it may reach the rows this join drops"
                     " (join on it as well, or fall back to it where this one finds nothing)."
                 )
+    return notes
+
+
+def _exact_ways_in(step: Step, walks: dict[str, list[Step]]) -> list[str]:
+    """The links between the two tables of a step that fans out which match a row to one row:
+    an XBRL frame reaches the SEC's sub.txt on the filer's cik, every filing of the company,
+    and on its accession number, the one filing, for the frames whose filing sub.txt holds."""
+    notes: list[str] = []
+    for other in walks.get(step.from_table, []):
+        if other.to_table == step.to_table and other.cardinality in ("1:1", "n:1") and other.from_columns != step.from_columns:
+            matched = f" ({100 * other.integrity:.1f}% of its values match)" if other.integrity is not None else ""
+            notes.append(
+                f"Another way in: {step.from_table}({', '.join(other.from_columns)}) also links to"
+                f" {step.to_table}({', '.join(other.to_columns)}), {other.cardinality}{matched}; it matches a row to one row"
+                " without this join's fan-out (join on it where it matches)."
+            )
     return notes
 
 

@@ -1558,6 +1558,9 @@ def discover_links(
     from datadossier.enrichment.partial_parents import partial_parents  # (it builds on this module)
 
     links.extend(partial_parents(con, relations, tables, keys, links))
+    from datadossier.enrichment.shared_codes import shared_long_codes  # (it builds on this module)
+
+    links.extend(shared_long_codes(con, relations, tables, keys, links))
     for link in links:
         _orphan_rows(con, union_relations(relations, groups) if "parts_union" in link.evidence else relations, link)
     from datadossier.enrichment.listed import listed_references  # (it builds on this module)
