@@ -1005,3 +1005,16 @@ def test_measures_take_the_one_unit_the_table_s_units_column_writes_on_every_row
     # A count's code on every row states no unit to convert.
     counted = infer({"Qty": ["1", "2", "3"], "UoM": ["EA", "EA", "EA"]})
     assert counted["Qty"].unit is None
+
+
+def test_a_metal_s_grade_in_percent_under_one_keeps_its_percent_unit(infer: Infer) -> None:
+    # A porphyry copper's drill assays and resource statement: Cu 0.2 to 1%, Mo 0.005 to
+    # 0.05%, the whole deposit under 1%; FracFocus's PercentHFJob without the water's rows.
+    results = infer({
+        "Cu_pct": ["0.412", "0.388", "0.298", "0.612"], "Mo_pct": ["0.012", "0.009", "0.004", "0.031"],
+        "Cu (%)": ["0.38", "0.45", "0.41", "0.48"], "SiO2 (%)": ["0.52", "0.61", "0.47", "0.55"],
+        "CU_PCT": ["0.41", "0.39", "0.30", "0.61"], "PercentHFJob": ["0.0123", "0.00045", "0.085", "0.2"],
+    })
+    for column, result in results.items():
+        assert result.candidates[0].detected_unit == "%", column
+        assert "shares of one" not in result.reason, column

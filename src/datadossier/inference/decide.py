@@ -1048,7 +1048,10 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...], fin
     if from_values and from_name and from_values.unit == from_name.unit:
         option.unit = UnitEvidence(from_values.unit, AGREEING_UNIT_CONFIDENCE)
     elif from_values is None and (
-        note := name_unit_note(from_name, as_bound(stats.low), as_bound(stats.high), whole=option.data_type in ("INTEGER", "BIGINT"))
+        note := name_unit_note(
+            from_name, as_bound(stats.low), as_bound(stats.high),
+            whole=option.data_type in ("INTEGER", "BIGINT"), name=column_name,
+        )
     ):
         option.details["unit_note"] = note
     else:

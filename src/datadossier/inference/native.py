@@ -88,7 +88,7 @@ def decide_native_column(name: str, raw_type: str, scan: ColumnScan) -> ColumnIn
     data_type = native_data_type(raw_type)
     unit = unit_from_name(name) if data_type in _NUMERIC else None
     low, high = as_bound(scan.low), as_bound(scan.high)
-    note = name_unit_note(unit, low, high, whole=data_type in ("INTEGER", "BIGINT"))
+    note = name_unit_note(unit, low, high, whole=data_type in ("INTEGER", "BIGINT"), name=name)
     if note:
         unit = None
     elif unit is None and data_type in _NUMERIC:

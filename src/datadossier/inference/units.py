@@ -862,10 +862,46 @@ CODED_CURRENCY_NOTE = (
 CODED_CURRENCY_MAX = 2
 
 
-def name_unit_note(unit: UnitEvidence | None, low: float | None, high: float | None, *, whole: bool = False) -> str | None:
+# Metals and oxides whose grades assays and resource statements write in percent, mostly
+# under one (porphyry copper's Cu 0.2 to 1%, its Mo 0.005 to 0.05%): symbols as chemists
+# write them, a few base and precious metals in capitals too (acQuire's CU_PCT), formulas of
+# oxides in any case (an XRF assay's SiO2, Al2O3; uranium's U3O8).
+_GRADE_SYMBOLS = frozenset({
+    "Au", "Ag", "Cu", "Mo", "Zn", "Pb", "Ni", "Co", "Fe", "Mn", "Cr", "Ti", "Sn", "Sb", "Bi", "Li", "Zr", "Nb",
+    "Ta", "Mg", "Al", "Si",
+})
+_CAPITAL_GRADE_SYMBOLS = frozenset({"AU", "AG", "CU", "MO", "ZN", "PB", "NI", "FE", "MN", "LI", "SN"})
+_OXIDES = frozenset({
+    "sio2", "al2o3", "fe2o3", "fe3o4", "feo", "cao", "mgo", "k2o", "na2o", "tio2", "p2o5", "mno", "u3o8",
+    "li2o", "cr2o3", "v2o5", "wo3", "zro2", "bao", "so3",
+})
+# Words of a percentage small by nature: an assay's, and FracFocus's share of the hydraulic
+# fracturing job by mass (PercentHFJob, PercentHighAdditive: every ingredient but the water
+# under 1%).
+_SMALL_PERCENT_WORDS = frozenset({"assay", "assays", "additive", "additives", "ingredient", "concentration"})
+
+
+def _names_a_grade(name: str) -> bool:
+    """Whether a percentage's name says what it is of where percentages under one are the
+    rule: a metal's grade (`Cu_pct`, `Cu (%)`, `SiO2 (%)`), an assay, a frac job's additive."""
+    parts = [p for p in re.split(r"[^A-Za-z0-9]+", name) if p]
+    if any(p in _GRADE_SYMBOLS or p.lower() in _OXIDES for p in parts):
+        return True
+    others = [p for p in parts if p.lower() not in ("pct", "percent", "perc", "per", "cent")]
+    if len(others) == 1 and others[0] in _CAPITAL_GRADE_SYMBOLS:
+        return True  # CU_PCT, "MO %": the whole name is the metal and its percent
+    tokens = name_tokens(name)
+    return bool(_SMALL_PERCENT_WORDS.intersection(tokens)) or ("hf" in tokens and "job" in tokens)
+
+
+def name_unit_note(
+    unit: UnitEvidence | None, low: float | None, high: float | None, *, whole: bool = False, name: str = "",
+) -> str | None:
     """Why a unit that only the name states is none, or None. A percentage: every value
     within -1..1 holds shares of one (basketball's FG% .512 beside USG% 22.4, the College
-    Scorecard's rates); values far past a hundred are some other measure. Degrees: no angle
+    Scorecard's rates), unless the ``name`` says a metal's grade or another percentage small
+    by nature (`_names_a_grade`: a porphyry's Cu_pct 0.412 is 0.412%, all the deposit under
+    1%); values far past a hundred are some other measure. Degrees: no angle
     or coordinate passes 360 (NOAA's LAT2 3426430 packs degrees, minutes and seconds). A
     currency: ``whole`` numbers of 0 to 2 alone are a flag's codes (DE-SynPUF's SP_CHF, 1 or 2,
     is chronic heart failure, not Swiss francs; Elixhauser's chf 0 or 1)."""
@@ -873,7 +909,7 @@ def name_unit_note(unit: UnitEvidence | None, low: float | None, high: float | N
         return None
     if whole and unit.unit in ISO_CURRENCIES and low >= 0 and high <= CODED_CURRENCY_MAX:
         return CODED_CURRENCY_NOTE.format(code=unit.unit, low=low, high=high)
-    if unit.unit == "%" and low >= -1.0 and high <= 1.0 and low < high:
+    if unit.unit == "%" and low >= -1.0 and high <= 1.0 and low < high and not _names_a_grade(name):
         return SHARE_NOTE
     if unit.unit == "%" and high > PERCENT_MAX:
         return BEYOND_PERCENT_NOTE.format(high=high)
