@@ -1018,3 +1018,44 @@ def test_a_metal_s_grade_in_percent_under_one_keeps_its_percent_unit(infer: Infe
     for column, result in results.items():
         assert result.candidates[0].detected_unit == "%", column
         assert "shares of one" not in result.reason, column
+
+
+def test_grades_with_their_metal_and_well_figures_with_their_units_from_values(infer: Infer) -> None:
+    # A gold-copper mine's monthly report ("2.35 g/t Au", "0.85% Cu") and a well header from
+    # scout tickets: depths in feet by a prime ("12,345'"), rates in bopd and MMcf/d, and the
+    # oil's API gravity with a bare degree sign ("42.5°").
+    results = infer({
+        "Head Grade Au": ["2.35 g/t Au", "2.41 g/t Au", "2.19 g/t Au", "2.52 g/t AuEq"],
+        "Head Grade Cu": ["0.85% Cu", "0.81% Cu", "0.88%Cu", "0.79% Cu"],
+        "U3O8 grade": ["0.12% U3O8", "0.31% U3O8", "0.08% U3O8", "0.22% U3O8"],
+        "Total Depth": ["12,345'", "11,870'", "9,980'", "13,002'"],
+        "Oil Rate": ["450 bopd", "612 bopd", "380 BOPD", "290 bopd"],
+        "Gas Rate": ["1.2 MMcf/d", "2.1 MMcf/d", "0.9 MMcf/d", "0.7 MMcf/d"],
+        "API Gravity": ["42.5°", "41.8°", "44.1°", "39.9°"],
+        "Wind Direction": ["270°", "45.5°", "180°", "90°"],
+        "High Temp": ["72°", "68°", "75°", "81°"],
+    })
+    found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
+    assert found == {
+        "Head Grade Au": ("DOUBLE", "g/t"), "Head Grade Cu": ("DOUBLE", "%"), "U3O8 grade": ("DOUBLE", "%"),
+        "Total Depth": ("DOUBLE", "ft"), "Oil Rate": ("DOUBLE", "bbl/d"), "Gas Rate": ("DOUBLE", "MMcf/d"),
+        "API Gravity": ("DOUBLE", "degAPI"), "Wind Direction": ("DOUBLE", "deg"), "High Temp": ("DOUBLE", None),
+    }
+    assert results["Total Depth"].bounds == (9980, 13002)
+    assert results["Head Grade Au"].bounds == (2.19, 2.52)
+
+
+def test_crypto_amounts_with_their_ticker_from_values(infer: Infer) -> None:
+    # A wallet's ledger ("0.5 ETH", "0.0004 BTC") and Binance's trade history export, the
+    # ticker glued to the amount ("0.00045BNB", "912.12USDT"); gas prices in gwei.
+    results = infer({
+        "amount_eth": ["0.5 ETH", "1.25 ETH", "0.001 ETH", "3 ETH"],
+        "Fee": ["0.00045BNB", "0.0001BNB", "0.00002BNB", "0.0003BNB"],
+        "Amount": ["912.12USDT", "15.5USDT", "1200USDT", "0.99USDT"],
+        "Gas Price": ["25 Gwei", "31.5 Gwei", "18 Gwei", "22 Gwei"],
+    })
+    found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
+    assert found == {
+        "amount_eth": ("DOUBLE", "ETH"), "Fee": ("DOUBLE", "BNB"), "Amount": ("DOUBLE", "USDT"), "Gas Price": ("DOUBLE", "gwei"),
+    }
+    assert results["Fee"].bounds == (0.00002, 0.00045)

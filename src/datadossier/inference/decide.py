@@ -76,6 +76,7 @@ from datadossier.inference.units import (
     VALUE_UNIT_CONFIDENCE,
     UnitEvidence,
     amount_unit,
+    degree_sign_unit,
     name_scale,
     name_unit_note,
     names_a_coordinate,
@@ -1030,9 +1031,13 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...], fin
                 marked=stats.marked or 0, parsed=stats.parsed, share=share, unit=from_values.unit
             )
             return
+        if from_values.unit == "deg" and all(marker.strip() == "°" for marker in stats.markers):
+            # "42.5°" under API Gravity, "72°" under a temperature: the name says of what.
+            degrees = degree_sign_unit(column_name)
+            from_values = UnitEvidence(degrees, from_values.confidence) if degrees else None
         named = unit_scale(from_name.unit)[0] if from_name is not None else None
         if (
-            stats.detector.data_type == "DECIMAL" and named is not None and named != from_values.unit
+            from_values is not None and stats.detector.data_type == "DECIMAL" and named is not None and named != from_values.unit
             and all(symbol_allows(marker, named) for marker in stats.markers)
         ):
             # "$1,234,567.00" under "Value (AUD)": a bare "$" is any dollar, and the name

@@ -62,9 +62,13 @@ def _eu_amount(decimals: int) -> str:
 _US_AMOUNT = _us_amount(MONEY_DECIMALS)
 # (Also areas and volumes written with a digit, as freight writes cubic metres: "12.3 m3"; and
 # units of two words or a word after a sign, as building automation trend logs and spray
-# records write them: "1.20 in WC", "45.0 %RH", "22 fl oz/ac", see `units.value_unit`.)
+# records write them: "1.20 in WC", "45.0 %RH", "22 fl oz/ac", see `units.value_unit`; a grade
+# with the metal or oxide it is of, as mine reports write them: "2.35 g/t Au", "0.85% Cu",
+# "0.12% U3O8"; feet by a prime, as well files write depths ("12,345'"), and a bare degree
+# sign ("42.5°", an oil's API gravity).)
 _UNIT = (
-    r"(?:°\s?[CFK]|[ck]?m[23]|ft[23]|(?i:in\.?\s?(?:wc|h2o))|(?i:fl\.?\s?oz)(?:/[A-Za-z]+)?|%[A-Za-z]+"
+    r"(?:°(?:\s?[CFK])?|['′]|[ck]?m[23]|ft[23]|(?i:in\.?\s?(?:wc|h2o))|(?i:fl\.?\s?oz)(?:/[A-Za-z]+)?|%[A-Za-z]+"
+    r"|(?:%|[A-Za-zµ][A-Za-zµ/]*)\s(?:[A-Z][a-z]?[0-9]*){1,3}(?:Eq)?"
     r"|[A-Za-zµμΩ][A-Za-zµμΩ°/·*^²³]*)"
 )
 

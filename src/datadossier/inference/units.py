@@ -96,7 +96,31 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     # Pint reads as baud ("Mbps": megabaud, a symbol rate), and signal levels ("-87.5 dBm").
     "bps": "bit/s", "kbps": "kbit/s", "Kbps": "kbit/s", "Mbps": "Mbit/s", "mbps": "Mbit/s",
     "Gbps": "Gbit/s", "gbps": "Gbit/s", "bit": "bit", "dBm": "dBm", "dB": "dB",
+    # Feet by a prime, as well files and scout tickets write depths and lengths ("12,345'"),
+    # and a bare degree sign ("42.5°"; see `degree_sign_unit` for what it is of).
+    "'": "ft", "′": "ft", "°": "deg",
 }
+# Oil and gas volumes and rates as operators and state agencies write them ("450 bopd",
+# "1.2 MMcf/d", "3,410 MCF"), in any case; Mcf and MMcf (thousands and millions of cubic
+# feet) and boe, which Pint does not know, as the industry writes them.
+_OILFIELD_VALUE_UNITS: dict[str, str] = {
+    "bbl": "bbl", "bbls": "bbl", "bopd": "bbl/d", "bpd": "bbl/d", "bwpd": "bbl/d", "blpd": "bbl/d", "bbl/d": "bbl/d",
+    "mcf": "Mcf", "mmcf": "MMcf", "bcf": "Bcf", "mcfd": "Mcf/d", "mcf/d": "Mcf/d", "mcfpd": "Mcf/d",
+    "mmcfd": "MMcf/d", "mmcf/d": "MMcf/d", "mmcfpd": "MMcf/d", "boe": "boe", "boepd": "boe/d", "boe/d": "boe/d",
+    "mbbl": "Mbbl", "mmbbl": "MMbbl", "mmbtu": "MMBtu",
+}
+# Coins and tokens written after amounts, as exchanges and wallets export them (Binance's
+# "0.00045BNB" and "912.12USDT", a ledger's "0.5 ETH"), in capitals only; gas in gwei.
+_CRYPTO_UNITS: dict[str, str] = {
+    **{code: code for code in (
+        "BTC", "ETH", "USDT", "USDC", "BNB", "SOL", "XRP", "ADA", "DOGE", "DAI", "MATIC", "LTC", "TRX", "AVAX",
+        "WETH", "WBTC", "SHIB", "BUSD", "XLM", "XMR", "BCH",
+    )},
+    "Gwei": "gwei", "gwei": "gwei", "GWEI": "gwei", "wei": "wei",
+}
+# A grade and the metal or oxide it is of ("g/t Au", "% Cu", "%Cu", "g/t AuEq"), as mine
+# reports write them: the unit before the symbol (see `_names_a_grade`'s symbols).
+_GRADE_OF = re.compile(r"(.+?)\s*([A-Z][A-Za-z0-9]*?)(?:Eq|eq)?")
 # US weights and volumes as grocery and retail systems write them, in any case: a scale's or
 # a POS export's "1.84 LB", an item master's "12 OZ" and "1 GAL" (Dunnhumby's
 # CURR_SIZE_OF_PRODUCT), a shipping weight's "5 LBS", Amazon's Item Weight "2.5 Pounds".
@@ -285,9 +309,41 @@ def value_unit(token: str) -> str | None:
     squeezed = _squeezed_unit(token)
     if squeezed is not None:
         return squeezed
+    known = _OILFIELD_VALUE_UNITS.get(token.lower()) or _CRYPTO_UNITS.get(token)
+    if known is not None:
+        return known
+    graded = _grade_unit(token)
+    if graded is not None:
+        return graded
     if len(token) < 2 or not any(ch.isalpha() for ch in token):
         return None
     return pint_canonical(_PER_ACRE.sub("/acre", token))
+
+
+def _grade_unit(token: str) -> str | None:
+    """The unit of a grade written with its metal or oxide ("g/t Au": g/t, "% Cu": %), or None."""
+    match = _GRADE_OF.fullmatch(token)
+    if match is None:
+        return None
+    unit, symbol = match.group(1).strip(), match.group(2)
+    if symbol not in _GRADE_SYMBOLS and symbol.lower() not in _OXIDES | _OXIDES_WITHOUT_COUNTS:
+        return None
+    return "%" if unit == "%" else value_unit(unit)
+
+
+# The unit a bare degree sign after numbers stands for, by the column's name: an oil's API
+# gravity (RRC's and operators' well headers, "42.5°") is no angle; a temperature's degrees
+# say no scale ("72°"), so the name's unit, if any, stands.
+API_GRAVITY_UNIT = "degAPI"
+
+
+def degree_sign_unit(name: str) -> str | None:
+    """What "°" alone after a column's numbers is in: degAPI under an API gravity's name,
+    None under a temperature's (Celsius or Fahrenheit unsaid), else degrees of angle."""
+    tokens = name_tokens(name)
+    if "gravity" in tokens or "api" in tokens:
+        return API_GRAVITY_UNIT
+    return None if looks_like_temperature(name) else "deg"
 
 
 def _squeezed_unit(token: str) -> str | None:
@@ -875,6 +931,8 @@ _OXIDES = frozenset({
     "sio2", "al2o3", "fe2o3", "fe3o4", "feo", "cao", "mgo", "k2o", "na2o", "tio2", "p2o5", "mno", "u3o8",
     "li2o", "cr2o3", "v2o5", "wo3", "zro2", "bao", "so3",
 })
+# The formulas as a sample's unit reads them, its digits dropped with the number's ("% U3O8": "%UO").
+_OXIDES_WITHOUT_COUNTS = frozenset(re.sub(r"[0-9]", "", oxide) for oxide in _OXIDES)
 # Words of a percentage small by nature: an assay's, and FracFocus's share of the hydraulic
 # fracturing job by mass (PercentHFJob, PercentHighAdditive: every ingredient but the water
 # under 1%).
