@@ -1408,6 +1408,41 @@ def test_a_few_lists_of_numbers_among_numbers_keep_the_column_as_text(
     assert infer({"amount": grouped})["amount"].decided_type == "DOUBLE"
 
 
+@pytest.mark.parametrize(
+    ("name", "notation"),
+    [
+        ("Date", ["(1903)", "(1917)"]),  # MoMA's Artworks: a year attributed or inferred
+        ("PublicationYear", ["[2009]", "[2013]", "[2003]", "[2001?]"]),  # Seattle's checkouts, MARC's 260$c
+        ("Date", ["c. 1900", "ca. 1850"]),  # a museum's circa dates
+        ("Date", ["1911-12", "1907-08"]),  # spans of a season or a school year
+    ],
+)
+def test_years_in_a_catalogues_notation_keep_a_column_of_years_as_text(
+    infer: Infer, con: duckdb.DuckDBPyConnection, name: str, notation: list[str]
+) -> None:
+    # A collection's or a library's years, a few written as cataloguers write an uncertain one
+    # (were quarantined, and MoMA's "(1903)" read as the year -1903).
+    values = [notation[(i // 40) % len(notation)] if i % 40 == 7 else str(1850 + (37 * i) % 170) for i in range(200)]
+    result = infer({name: values})[name]
+    assert result.decided_type == "VARCHAR"
+    reason = result.reason or ""
+    assert f"years in a catalogue's notation (e.g. {notation[0]!r})" in reason
+    extract = reason[reason.index("TRY_CAST(regexp_extract(") : reason.index(" reads the (first) year")]
+    row = con.execute(f"SELECT {extract} FROM {RELATION} WHERE _row_id = 7").fetchone()
+    assert row is not None
+    assert row[0] == int(notation[0].strip("[]()c. ")[:4])
+
+
+def test_an_amount_in_parentheses_among_amounts_like_years_stays_a_negative_amount(infer: Infer) -> None:
+    # A ledger's whole amounts that happen to lie between 1000 and 2100, one written as
+    # accounting writes a negative: no year under that name.
+    values = ["(1500)" if i % 40 == 7 else str(1000 + (37 * i) % 1000) for i in range(200)]
+    result = infer({"amount": values})["amount"]
+    assert result.decided_type == "DOUBLE"
+    assert result.bounds is not None
+    assert result.bounds[0] == -1500
+
+
 def test_dates_to_come_are_markers_of_a_missing_date(infer: Infer) -> None:
     # Steam's release_date: "Coming soon" and "To be announced" among the dates.
     values = ["Coming soon" if i % 25 == 0 else "To be announced" if i % 31 == 0 else f"Oct {1 + i % 28}, 20{10 + i % 12}" for i in range(500)]

@@ -235,7 +235,8 @@ def _decide_text(
     code_note = (
         starred or _leading_zero_note(by_name, name, findings, config) or _diagnosis_code_note(by_name, name, n)
         or _classification_note(by_name, name, n, scan.missing)
-        or _modifier_note(by_name, name, n) or _letter_code_note(by_name, name, n) or _number_list_note(by_name, name, n)
+        or _modifier_note(by_name, name, n) or _year_notation_note(by_name, name, n) or _letter_code_note(by_name, name, n)
+        or _number_list_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
         or _price_per_unit_note(by_name, n) or _exponent_code_note(by_name, n) or _bucket_code_note(by_name, n)
     )
@@ -1542,6 +1543,61 @@ def _number_list_note(by_name: dict[PatternName, _Option], column_name: str, n: 
         f" an upstream's response time or status for a retried request; the others are single numbers. Kept as text so"
         f" that no row goes to quarantine for its list: {total} totals a value, TRY_CAST({column} AS DOUBLE) reads the"
         " single ones."
+    )
+
+
+# Years as catalogues write an uncertain or a supplied one: in brackets (AACR2's and RDA's
+# "[2019]", "[1998?]", MARC's 260$c), in parentheses (MoMA's attributed "(1903)"), circa ("c.
+# 1900", "ca. 1850", "c1998"), a span ("1911-12", "1907-1908"), a decade ("1980s"), with a
+# question mark or MARC's closing period ("[2009].").
+_CATALOGUE_YEAR = r"[12][0-9]{3}"
+_YEAR_NOTATION = re.compile(
+    r"(?P<open>[\[(])?\s*(?:(?:c|ca|circa|approx)\.?\s*)?"
+    rf"(?:(?P<year>{_CATALOGUE_YEAR})(?:\s*[-–/]\s*(?:[0-9]{{2}}|{_CATALOGUE_YEAR}))?|(?P<decade>[12][0-9]{{2}}0)s)"
+    r"\s*\??\s*(?P<close>[\])])?\.?",
+    re.IGNORECASE,
+)
+# The plain years among them lie in these (a column of other numbers is no column of years).
+_CATALOGUE_YEARS = (1000, 2100)
+
+
+def _catalogue_year(value: str) -> bool:
+    """Whether a value is a year written with a catalogue's notation (see `_YEAR_NOTATION`),
+    its brackets or parentheses paired, and not a plain year (which parses)."""
+    match = _YEAR_NOTATION.fullmatch(value)
+    if match is None or bool(match.group("open")) != bool(match.group("close")):
+        return False
+    pairs = {"[": "]", "(": ")"}
+    return not match.group("open") or pairs[match.group("open")] == match.group("close")
+
+
+def _year_notation_note(by_name: dict[PatternName, _Option], column_name: str, n: int) -> str | None:
+    """Why a column of years stays text when the values its integer reading fails on are all
+    years in a catalogue's notation: MoMA's Date "(1903)" for an attributed year, Seattle's
+    PublicationYear "[2009]", a museum's "c. 1900" or "1911-12". They are the catalogue's usual
+    way of writing an uncertain date, and the integer reading would send exactly those works to
+    quarantine (and the accounting reading would make "(1903)" the year -1903). Parentheses
+    alone count under a name of a year or a date only: elsewhere they may be a negative amount."""
+    whole = by_name.get("integer")
+    if whole is None or whole.stats.parsed == n or 2 * whole.stats.parsed < n:
+        return None
+    low, high = whole.stats.low, whole.stats.high
+    first, last = _CATALOGUE_YEARS
+    if not isinstance(low, int) or not isinstance(high, int) or low < first or high > last:
+        return None
+    examples = [e.strip() for e in whole.stats.failed_examples]
+    if not examples or not all(_catalogue_year(e) for e in examples):
+        return None
+    dated = looks_like_date(column_name) or bool({"year", "yr", "yyyy"}.intersection(name_tokens(column_name)))
+    if not dated and all(e.startswith("(") for e in examples):
+        return None
+    failed = n - whole.stats.parsed
+    year = f"TRY_CAST(regexp_extract({quote_ident(column_name)}, '{_CATALOGUE_YEAR}') AS INTEGER)"
+    negative = " and no year in parentheses reads as a negative number" if any(e.startswith("(") for e in examples) else ""
+    return (
+        f"{failed:,} values ({failed / n:.1%}) are years in a catalogue's notation (e.g. {examples[0]!r}): supplied"
+        " in brackets, attributed in parentheses, circa, a span or a decade, beside plain years. Kept as text so that"
+        f" no row goes to quarantine{negative}; {year} reads the (first) year of every value."
     )
 
 
