@@ -1408,6 +1408,26 @@ def test_a_few_lists_of_numbers_among_numbers_keep_the_column_as_text(
     assert infer({"amount": grouped})["amount"].decided_type == "DOUBLE"
 
 
+def test_a_few_bar_lists_of_years_among_years_keep_the_column_as_text(
+    infer: Infer, con: duckdb.DuckDBPyConnection
+) -> None:
+    # The Met's open-access CSV: Artist Begin Date "1902|1848" for a work of two makers, padded
+    # to a width in places ("1902      |1848      "), beside one year for most works.
+    values = [
+        "1902|1848" if i % 50 == 0 else "1870      |1901      " if i % 50 == 25 else str(1800 + (7 * i) % 115)
+        for i in range(300)
+    ]
+    result = infer({"Artist Begin Date": values})["Artist Begin Date"]
+    assert result.decided_type == "VARCHAR"  # (was INTEGER, the multi-artist works quarantined)
+    reason = result.reason or ""
+    assert "are lists of numbers (e.g. " in reason
+    assert "several artists" in reason
+    first = reason[reason.index("TRY_CAST(trim(split_part(") : reason.index(" reads the first item")]
+    row = con.execute(f"SELECT {first} FROM {RELATION} WHERE _row_id = 25").fetchone()
+    assert row is not None
+    assert row[0] == 1870
+
+
 @pytest.mark.parametrize(
     ("name", "notation"),
     [

@@ -1508,8 +1508,9 @@ def _letter_code_note(by_name: dict[PatternName, _Option], column_name: str, n: 
 
 # Numbers one per try, as nginx's access log writes $upstream_response_time and
 # $upstream_status for a request retried on another upstream ("0.012, 0.340") or redirected
-# inside the server ("0.012 : 0.340").
-_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+:\s+")
+# inside the server ("0.012 : 0.340"); or one per maker, as the Met's open-access CSV joins a
+# work's several artists' dates with a bar ("1902|1848", padded "1902      |1848      ").
+_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+:\s+|\s*\|\s*")
 _LIST_ITEM = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)")
 
 
@@ -1521,14 +1522,15 @@ def _number_list(value: str) -> bool:
     items = _LIST_SEPARATOR.split(text)
     if len(items) < 2 or not all(_LIST_ITEM.fullmatch(item) for item in items):
         return False
-    return ", " in text or " : " in text or all("." in item for item in items)
+    return ", " in text or " : " in text or "|" in text or all("." in item for item in items)
 
 
 def _number_list_note(by_name: dict[PatternName, _Option], column_name: str, n: int) -> str | None:
     """Why a column of numbers stays text when the values its number reading fails on are all
     lists of such numbers: nginx's upstream_response_time "0.012, 0.340" for a request tried
-    on two upstreams. Those rows are the retried requests one looks for, and the number
-    reading would send each of them to quarantine, status, bytes and path with it."""
+    on two upstreams, the Met's Artist Begin Date "1902|1848" for a work of two makers. Those
+    rows are the retried requests one looks for, and the number reading would send each of
+    them to quarantine, status, bytes and path with it."""
     number = by_name.get("float") or by_name.get("integer")
     if number is None or number.stats.parsed == n or 2 * number.stats.parsed < n:
         return None
@@ -1537,12 +1539,16 @@ def _number_list_note(by_name: dict[PatternName, _Option], column_name: str, n: 
         return None
     failed = n - number.stats.parsed
     column = quote_ident(column_name)
-    total = f"list_sum(TRY_CAST(string_split_regex({column}, '\\s*[,:]\\s*') AS DOUBLE[]))"
+    total = f"list_sum(TRY_CAST(string_split_regex({column}, '\\s*[,:|]\\s*') AS DOUBLE[]))"
+    if any("|" in e for e in examples):
+        why = "one per item, as the Met writes the dates of a work's several artists"
+        first = f"TRY_CAST(trim(split_part({column}, '|', 1)) AS DOUBLE) reads the first item of every value"
+    else:
+        why = "one per try, as nginx writes an upstream's response time or status for a retried request"
+        first = f"TRY_CAST({column} AS DOUBLE) reads the single ones"
     return (
-        f"{failed:,} values ({failed / n:.1%}) are lists of numbers (e.g. {examples[0]!r}), one per try, as nginx writes"
-        f" an upstream's response time or status for a retried request; the others are single numbers. Kept as text so"
-        f" that no row goes to quarantine for its list: {total} totals a value, TRY_CAST({column} AS DOUBLE) reads the"
-        " single ones."
+        f"{failed:,} values ({failed / n:.1%}) are lists of numbers (e.g. {examples[0]!r}), {why}; the others are single"
+        f" numbers. Kept as text so that no row goes to quarantine for its list: {total} totals a value, {first}."
     )
 
 
