@@ -268,6 +268,27 @@ def test_a_year_of_zero_is_named_even_on_most_rows(tmp_path: Path) -> None:
     assert "looks like a code" not in reasons["yr_built"]
 
 
+def test_a_year_of_zero_among_years_before_christ_is_named(tmp_path: Path) -> None:
+    # The Met's MetObjects.csv: Object Begin Date and Object End Date write 1479 B.C. as -1479
+    # and 0 for a work of no date (a tenth of the objects); 0 is neither end of the column there.
+    # A change around zero under another name is data.
+    rng = random.Random(5)
+    rows = ["Object ID,Object Begin Date,Object End Date,change"]
+    for i in range(400):
+        begin = 0 if i % 10 == 3 else rng.choice([rng.randint(-2000, -1), rng.randint(1, 1900)])
+        end = 0 if begin == 0 else begin + rng.randint(0, 100)
+        rows.append(f"{436000 + i},{begin},{end},{rng.randint(-1500, 1500) if i % 10 else 0}")
+    path = tmp_path / "MetObjects.csv"
+    path.write_text("\n".join(rows) + "\n")
+    out, _ = run_file(path, tmp_path, None)
+    reasons = {i.column_name: i.reason for i in out.inferences}
+    for column in ("Object Begin Date", "Object End Date"):
+        assert "0 (40 values, 10.0%) looks like a code for a missing or unknown value: no calendar has a year 0" in (
+            reasons[column]
+        ), column
+    assert "looks like a code" not in reasons["change"]
+
+
 def test_coordinates_of_zero_are_named(tmp_path: Path) -> None:
     # JHU's lookup table: Lat and Long 0.0 for "Unassigned" places and cruise ships.
     rng = random.Random(7)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from datadossier.engine import quote_ident
 from datadossier.enrichment.naming import names_a_year
-from datadossier.inference.names import looks_like_identifier, name_tokens
+from datadossier.inference.names import looks_like_date, looks_like_identifier, name_tokens
 from datadossier.inference.sampling import says_missing
 from datadossier.inference.units import names_a_coordinate
 from datadossier.profiling.kinds import column_kind, is_numeric
@@ -67,7 +67,7 @@ class _Suspect:
     column: str
     value: float | dt.date
     low: bool  # the column's smallest value (else its largest)
-    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart), "id_zero", "date" or "typo_date"
+    kind: str  # "number", "far" (of no code's shape), "zero" (a month or a day), "gap" (a zero apart), "id_zero", "year_zero", "date" or "typo_date"
     # Codes just below a code of nines, judged with it: Mexico's COVID-19 data writes 97 (not
     # applicable), 98 (ignored) and 99 (not specified) beside its 1/2 answers; and the other
     # codes of the Census Bureau's family beside the smallest.
@@ -202,6 +202,8 @@ def _number_suspects(profile: ColumnProfile, unit: str | None = None) -> list[_S
         return [detection]
     first = _number_suspect(profile)
     suspects = [first] if first is not None else []
+    if (year_zero := _year_zero_suspect(profile)) is not None:
+        suspects.append(year_zero)
     if first is not None and not first.low:
         return suspects
     low, high = profile.min_value, profile.max_value
@@ -216,6 +218,25 @@ def _number_suspects(profile: ColumnProfile, unit: str | None = None) -> list[_S
         # answers of 1 to 4 (polintr) or its 1 and 2 (gndr).
         suspects.append(_Suspect(profile.column_name, high, False, "short", (7.0, 8.0)))
     return suspects
+
+
+# Years from here (or B.C. ones below its negative) make a column of years, not of small
+# offsets around a day.
+_YEARS_FROM = 1000
+
+
+def _year_zero_suspect(profile: ColumnProfile) -> _Suspect | None:
+    """A 0 among years that run across it, B.C. ones written negative: no calendar has a year 0
+    (1 B.C. is followed by A.D. 1), and the Met writes 0 in Object Begin Date and Object End
+    Date for a work of no date, beside -1479 for 1479 B.C. Where 0 is the smallest value the
+    "gap" zero names it; among negative years it is neither end, so it is judged here."""
+    low, high = profile.min_value, profile.max_value
+    name = profile.column_name
+    if low is None or high is None or not low < 0 < high or max(-low, high) < _YEARS_FROM:
+        return None
+    if not (names_a_year(name) or looks_like_date(name)) or not _is_top(profile, 0):
+        return None
+    return _Suspect(name, 0, True, "year_zero")
 
 
 # Words of a name of an angle of a turn: a heading, a course over ground, a wind's direction.
@@ -482,6 +503,8 @@ def _apart(s: _Suspect, count: int, nearest: object, farthest: object, held: int
     value, near, far = s.value, float(str(nearest)), float(str(farthest))
     if s.kind == "zero":
         return near >= 1
+    if s.kind == "year_zero":
+        return True  # (no year is 0, whatever the years beside it)
     if s.kind == "origin":
         return True  # (0, 0) lies at sea off Africa: repeated, a coordinate never set
     if s.kind == "id_zero":
@@ -653,6 +676,11 @@ def _note(s: _Suspect, count: int, total: int, nearest: object) -> str:
         apart = "a coordinate of 0 degrees is the point (0, 0) at sea off Africa, where exports put places they could not locate"
     elif s.kind == "zero":
         apart = "the others count months or days from 1"
+    elif s.kind == "year_zero":
+        apart = (
+            "no calendar has a year 0 (1 B.C. is followed by A.D. 1), and the column writes years B.C. as negative"
+            f" numbers (from {_plain(float(str(nearest)))}), so 0 is no year between them"
+        )
     elif s.kind == "id_zero":
         apart = "an identifier held far more often than any other, as exports write one never given"
     elif s.kind == "detection":
