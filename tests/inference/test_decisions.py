@@ -1795,6 +1795,26 @@ def test_dewey_classes_stay_text_with_the_shelf_s_fiction_and_biography(infer: I
     assert others["class_size"].decided_type == "DOUBLE"
 
 
+def test_dotted_codes_of_one_width_with_a_leading_zero_stay_text(infer: Infer) -> None:
+    # A registrar's students.major_cip and IPEDS's completions CIPCODE: "09.0101", "11.0701",
+    # "01.0000" were DOUBLE 9.0101, 11.0701 and 1.0, the undeclared students' "UNDL" quarantined.
+    cips = ["52.0201", "11.0701", "42.0101", "26.0101", "09.0101", "01.0000", "45.1001", "27.0101"]
+    majors = ["UNDL" if i % 25 == 0 else cips[i % len(cips)] for i in range(400)]
+    codes = ["99" if i % 7 == 0 else cips[i % len(cips)] for i in range(400)]
+    results = infer({"major_cip": majors, "CIPCODE": codes})
+    for column in ("major_cip", "CIPCODE"):
+        assert results[column].decided_type == "VARCHAR", column
+        assert "codes of a classification written to a fixed width" in results[column].reason, column
+    assert "'UNDL') are codes of the same list" in results["major_cip"].reason
+    # Amounts of varying widths are numbers, and so are a percentage and a measure written to
+    # a width, as whole numbers padded with zeros are (a fixed-width record's "05.25").
+    amounts = [f"{(37 * i) % 900 / 7:.2f}" for i in range(1, 400)] + ["05.50"]
+    padded = [f"0{i % 10}.{i % 100:02d}" for i in range(400)]
+    others = infer({"fee": amounts, "rate_pct": padded, "weight": padded})
+    for column in ("fee", "rate_pct", "weight"):
+        assert others[column].decided_type == "DOUBLE", column
+
+
 def test_procedure_code_modifiers_stay_text_with_their_letter_modifiers(infer: Infer) -> None:
     # The fee schedule's MOD, a claim line's MDFR_CD: 26, 59, 25 beside TC, LT, RT. As
     # INTEGER each technical-component line went to quarantine.

@@ -238,6 +238,7 @@ def _decide_text(
         or _modifier_note(by_name, name, n) or _year_notation_note(by_name, name, n) or _letter_code_note(by_name, name, n)
         or _number_list_note(by_name, name, n)
         or _named_code_note(by_name, name, config) or _decimal_code_note(by_name, name)
+        or _dotted_code_note(by_name, name, findings, n)
         or _price_per_unit_note(by_name, n) or _exponent_code_note(by_name, n) or _bucket_code_note(by_name, n)
     )
     if code_note:
@@ -1375,6 +1376,30 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
             " written in scientific notation has lost digits already); kept as VARCHAR, as written."
         )
     return None
+
+
+def _dotted_code_note(by_name: dict[PatternName, _Option], name: str, findings: SampleFindings, n: int) -> str | None:
+    """Why numbers with a point stay text when every sampled one has the same shape, as many
+    digits before and after the point, and some have a leading zero: IPEDS's and a registrar's
+    CIP codes "09.0101", "11.0701" and "01.0000" are a classification written to a fixed width,
+    which as numbers become 9.0101 and 1.0 and join nothing; the students' "UNDL" (undeclared)
+    beside them is a code of the same list, not a row for quarantine. Under a count's or a
+    measure's name, a percentage's or a coordinate's, they are quantities written to a width
+    (as whole numbers padded with zeros are, see `_leading_zero_note`)."""
+    number = by_name.get("float")
+    example = findings.dotted_code_example
+    if number is None or example is None or 2 * number.stats.parsed < n:
+        return None
+    if names_a_count_or_measure(name) or _names_a_percentage(name) or names_a_coordinate(name):
+        return None
+    failed = n - number.stats.parsed
+    examples = [e.strip() for e in number.stats.failed_examples]
+    others = f"; {failed:,} more (e.g. {examples[0]!r}) are codes of the same list" if failed and examples else ""
+    return (
+        f"Numbers with a point, each with as many digits before and after it, some with a leading zero (e.g."
+        f" {example.strip()!r}): codes of a classification written to a fixed width, such as CIP's 09.0101 or"
+        f" 01.0000, whose leading and trailing zeros a number drops{others}; kept as VARCHAR, as written."
+    )
 
 
 # Digits and an exponent with no point, more than one digit before it ("2000e-5"): no program

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     import duckdb
 
 _LEADING_ZERO = re.compile(r"\s*[-+]?0[0-9]+\s*")
+# A number with a point and a leading zero before it ("09.0101"), and what makes such numbers
+# of one shape (every digit a 9: "99.9999").
+_DOTTED_LEADING_ZERO = re.compile(r"\s*0[0-9]+\.[0-9]+\s*")
+_DIGIT = re.compile(r"[0-9]")
 # What statistical offices and exports write for a missing value in a column of numbers or
 # dates: dots and other punctuation (".", "..", ":", "*****", "--"), words that say so
 # ("unknown", "suppressed", the College Scorecard's "PrivacySuppressed", "n.a.", "Not Provided", "No data", "(null)", Australia's "np",
@@ -170,6 +174,10 @@ class SampleFindings:
     table_flag: str | None = None
     # A sampled whole number written with a leading zero ("00501"), for the decision's reason.
     leading_zero_example: str | None = None
+    # A sampled number with a point and a leading zero ("09.0101") when every sampled number
+    # with a point has one shape, as many digits before and after it: a code written to a
+    # fixed width (CIP's "01.0000"), whose zeros a number drops (see `decide._dotted_code_note`).
+    dotted_code_example: str | None = None
     # Distinct sampled values over sampled values, and the longest sampled value (characters).
     distinct_share: float = 0.0
     max_length: int = 0
@@ -322,10 +330,12 @@ def sample_findings(
         con.execute(f"DROP TABLE IF EXISTS {_COMMON}")
     for row, weights in rows:
         k, n_distinct, n_values, longest, total, leading_zero, markers, padded, aligned, commonest, quoted = row[:11]
+        dotted_zero, dotted_shapes = row[11:13]
         findings[names[int(k)]] = _findings(
             int(total), int(n_distinct) / int(n_values), int(longest), weights,
             values.get(int(k), []), leading_zero, config, [(str(m["v"]), int(m["c"])) for m in markers or []],
             names[int(k)], int(padded), int(aligned), str(commonest), int(quoted),
+            dotted_zero if dotted_shapes == 1 else None,
         )
     if row_count > config.sample_rows:
         # Mostly-null columns: their first non-null values, when those are more than the sample had.
@@ -382,6 +392,8 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     plain = {value for value, _ in common if number.matches(value)}
     weights: Weights = {d.name: _accepted_weight(d, common, plain) for d in DETECTORS.values()}
     leading_zero = min((v for v, _ in common if _LEADING_ZERO.fullmatch(v)), default=None)
+    dotted_zero = min((v for v, _ in common if _DOTTED_LEADING_ZERO.fullmatch(v)), default=None)
+    shapes = {_DIGIT.sub("9", v.strip()) for v in plain if "." in v}
     markers = [(v, c) for v, c in common if _SAMPLED_MARKER.fullmatch(v)]
     spaced = [(v, c) for v, c in common if v.startswith(" ") or v.endswith(" ")]
     longest = max(map(len, values))
@@ -389,6 +401,7 @@ def shortlist(values: Counter[str], config: InferenceConfig, name: str) -> Sampl
     return _findings(
         total, len(values) / values.total(), longest, weights, common, leading_zero, config, markers,
         name, sum(c for _, c in spaced), sum(c for v, c in spaced if len(v) == longest), common[0][0], quoted,
+        dotted_zero if len(shapes) == 1 else None,
     )
 
 
@@ -406,6 +419,7 @@ def _findings(
     aligned: int,
     commonest: str = "",
     quoted: int = 0,
+    dotted_zero: str | None = None,
 ) -> SampleFindings:
     """Detectors that accept at least ``config.shortlist_share`` of the ``total`` weight of the
     most common sampled values of the column ``name``, and what else the sample says.
@@ -413,7 +427,9 @@ def _findings(
     so; ``markers`` are the common values that have the shape of a missing value's marker,
     with their weights; ``padded`` the weight of those with spaces around them, ``aligned``
     of those of them as long as the longest value (text padded to a width); ``commonest`` the
-    most common sampled value; ``quoted`` the weight of those wrapped in single quotes."""
+    most common sampled value; ``quoted`` the weight of those wrapped in single quotes;
+    ``dotted_zero`` a number with a point and a leading zero, where all with a point have one
+    shape."""
     findings = SampleFindings(sampled=total, distinct_share=distinct_share, max_length=max_length)
     if total == 0:
         return findings
@@ -477,6 +493,8 @@ def _findings(
         # Free in the scan: the integer conversion already computes the DOUBLE reading.
         findings.shares.setdefault("float", findings.shares["integer"])
         findings.leading_zero_example = leading_zero
+    if "float" in findings.shares:
+        findings.dotted_code_example = dotted_zero
     if "iso_date" in findings.shares and "iso_datetime" not in findings.shares:
         # Dates with a few date-times among them: the timestamp reading takes both (a date is
         # its midnight), where the date reading would fail on the times.
@@ -1065,7 +1083,8 @@ def _weights_sql() -> str:
     weight of the common values, the first with a leading zero, those shaped like a missing
     value's marker (with their weights), the weight of those with spaces around them and of
     those of them as long as the longest, the most common value, the weight of those wrapped
-    in single quotes, then (accepted, marked)
+    in single quotes, the first number with a point and a leading zero and how many shapes the
+    numbers with a point take (`_DOTTED_LEADING_ZERO`), then (accepted, marked)
     weights per detector, as `_accepted_weight` defines them."""
     number = lit(DETECTORS["float"].regex)
     matches = [f"regexp_full_match(v, {number}) AS plain"]
@@ -1077,6 +1096,8 @@ def _weights_sql() -> str:
         "sum(CASE WHEN (v LIKE ' %' OR v LIKE '% ') AND length(v) = longest THEN c ELSE 0 END)",
         "arg_min(v, rank)",
         f"sum(CASE WHEN {quoted_sql('v')} THEN c ELSE 0 END)",
+        f"min(v) FILTER (WHERE regexp_full_match(v, {lit(_DOTTED_LEADING_ZERO.pattern)}))",
+        "count(DISTINCT regexp_replace(trim(v), '[0-9]', '9', 'g')) FILTER (WHERE plain AND contains(v, '.'))",
     ]
     for i, detector in enumerate(DETECTORS.values()):
         matches.append(f"regexp_full_match(v, {lit(detector.regex)}) AS m{i}")
@@ -1091,7 +1112,7 @@ def _weights_sql() -> str:
 
 def _row_weights(row: tuple[Any, ...]) -> Weights:
     """The detector weights of a `_weights_sql` row."""
-    return {name: (int(row[11 + 2 * i]), int(row[12 + 2 * i])) for i, name in enumerate(DETECTORS)}
+    return {name: (int(row[13 + 2 * i]), int(row[14 + 2 * i])) for i, name in enumerate(DETECTORS)}
 
 
 def _has_known_unit(detector: Detector, common: list[tuple[str, int]]) -> bool:
