@@ -551,3 +551,54 @@ async def test_accession_numbers_two_sec_files_share_in_part_link_them_one_to_on
     assert await _count(runtime, exact.sql) == 10
     by_cik = next(p for p in paths if p.steps[0].from_columns == ("cik",))
     assert any(w.startswith("Another way in: sec.frames(accn)") for w in by_cik.warnings)
+
+
+def _hex(rng: random.Random, digits: int) -> str:
+    return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(digits))
+
+
+async def test_a_tx_hash_keys_its_transactions_and_the_token_transfers_cite_it(runtime: Runtime, tmp_path: Path) -> None:
+    # Etherscan's exports: the normal transactions keyed by Txhash ("0x" and 64 hex digits,
+    # no key word in its name), a token transfer citing its transaction's; a wallet-label
+    # table keyed by its 42-character address. Text longer than 40 characters was no key:
+    # the grain came out as the Blockno, or the label, and no link was found.
+    rng = random.Random(11)
+    hashes = [_hex(rng, 64) for _ in range(12)]
+    wallets = [_hex(rng, 40) for _ in range(8)]
+    folder = tmp_path / "data" / "chain"
+    folder.mkdir(parents=True)
+    (folder / "txns.csv").write_text("Txhash,Blockno,TxnFee(ETH)\n" + "".join(
+        f"{h},{17000000 + i},0.00{rng.randint(100, 999)}\n" for i, h in enumerate(hashes)))
+    (folder / "token_transfers.csv").write_text("Txhash,From,TokenSymbol,TokenValue\n" + "".join(
+        f"{rng.choice(hashes[:7])},{rng.choice(wallets)},{rng.choice(['DAI', 'USDC'])},{rng.randint(1, 900)}.5\n" for _ in range(14)))
+    (folder / "wallet_labels.csv").write_text("address,label\n" + "".join(
+        f"{w},Exchange {i % 3}\n" for i, w in enumerate(wallets)))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="chain")
+    grains = {e.table: e.grain_columns for e in entities}
+    assert grains["chain.txns"] == ["Txhash"]
+    assert grains["chain.wallet_labels"] == ["address"]
+    edges = _edges(found, "chain")
+    assert ("token_transfers", ("Txhash",), "txns", ("Txhash",)) in edges
+    assert ("token_transfers", ("From",), "wallet_labels", ("address",)) in edges
+
+
+async def test_a_block_hash_links_to_the_blocks_hash_beside_the_block_number(runtime: Runtime, tmp_path: Path) -> None:
+    # Dune's (and BigQuery's) ethereum transactions cite their block twice: block_number
+    # onto blocks.number (the grain) and block_hash onto blocks.hash, "0x" and 64 hex
+    # digits, whose name holds no key word: only the number's link was kept.
+    rng = random.Random(12)
+    blocks = [(17000000 + i, _hex(rng, 64)) for i in range(20)]
+    folder = tmp_path / "data" / "dune"
+    folder.mkdir(parents=True)
+    (folder / "blocks.csv").write_text("number,hash,gas_used\n" + "".join(
+        f"{n},{h},{rng.randint(10**6, 3 * 10**7)}\n" for n, h in blocks))
+    rows = [(rng.choice(blocks), _hex(rng, 64)) for _ in range(60)]
+    (folder / "transactions.csv").write_text("block_number,block_hash,hash,gas_price\n" + "".join(
+        f"{n},{bh},{h},{rng.randint(10**9, 10**11)}\n" for (n, bh), h in rows))
+    service = await _profile(runtime, folder)
+    found, entities, _ = await service.relationships(source="dune")
+    assert {e.table: e.grain_columns for e in entities}["dune.transactions"] == ["hash"]
+    edges = _edges(found, "dune")
+    assert ("transactions", ("block_number",), "blocks", ("number",)) in edges
+    assert ("transactions", ("block_hash",), "blocks", ("hash",)) in edges

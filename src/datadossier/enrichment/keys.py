@@ -86,6 +86,8 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
     if column.family == "string" and _text_measure(column.name):
         return False  # a count or a share left text by its suppression markers ("<10", ">95%")
     length = column.avg_length or 0.0
+    if column.digest:
+        return True  # (a tx hash under Txhash, a BTC txid, a wallet's address: no word of a key in them)
     if column.family == "string" and length > FREE_TEXT_LENGTH and (length > ID_TEXT_LENGTH or not is_key_like(column.name)):
         return length <= ID_TEXT_LENGTH and _long_label(column, rows)
     if is_descriptive(column.name) and not is_key_like(column.name):
@@ -1399,9 +1401,9 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             # thing measured has its own unit (WQP's MeasureUnitCode "mg/l as N" beside its
             # CharacteristicName "Nitrate"): what was measured comes first.
             bonus -= 1.0
-        if is_key_like(name) and not unit:
+        if (is_key_like(name) or column.digest) and not unit:
             bonus += 1.0
-            if not _counts_rows(name) and (table_entity & set(entity_words(name)) or _bare_id(name)):
+            if is_key_like(name) and not _counts_rows(name) and (table_entity & set(entity_words(name)) or _bare_id(name)):
                 bonus += 0.5  # customer_id in customers, or a bare id
         elif len(key) == 1 and _names_the_table(name, table_entity):
             # The table's own thing under its bare name: a work center master's Work Center
@@ -1409,8 +1411,8 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             # unique number, of another thing or scheme). Under an identifier's name of its
             # own, the table's entity comes first still (customer_id beside Customer).
             bonus += 1.3
-        if column.family == "integer" or column.sql_type.upper() == "UUID":
-            bonus += 0.3
+        if column.family == "integer" or column.sql_type.upper() == "UUID" or column.digest:
+            bonus += 0.3  # (a hash identifies as a UUID does: a transaction's Txhash before its Blockno)
         if len(key) > 1 and name in months:
             # The month a panel's row reports (Fannie Mae's loan id and ACT_PERIOD) before a
             # count of months that steps with it (its LOAN_AGE, REM_MONTHS), unique beside the
@@ -1419,7 +1421,7 @@ def _key_score(table: TableStats, key: tuple[str, ...], months: frozenset[str] =
             bonus += 1.5
         elif column.family == "temporal":
             bonus -= 1.0
-        if column.family == "string" and (column.avg_length or 0.0) > 20 and not (is_key_like(name) and column.fixed_length):
+        if column.family == "string" and (column.avg_length or 0.0) > 20 and not ((is_key_like(name) and column.fixed_length) or column.digest):
             # E-mail addresses, URLs: alternate keys at best. (Not an identifier of one width,
             # ServiceNow's sys_id of 32 hex digits, a UUID.)
             bonus -= 0.5

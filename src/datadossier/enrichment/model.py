@@ -31,6 +31,11 @@ def type_family(sql_type: str) -> Family:
     return "other"
 
 
+# Widths of text that is a digest or an address (see `ColumnStats.digest`): an MD5 of 32 hex
+# digits up to a SHA-512 of 128.
+DIGEST_WIDTHS = range(32, 129)
+
+
 @dataclass(frozen=True, slots=True)
 class ColumnStats:
     """One column of a typed layer, with what its latest profile says. ``table`` is the
@@ -66,6 +71,15 @@ class ColumnStats:
     @property
     def non_null(self) -> int:
         return self.rows - self.nulls
+
+    @property
+    def digest(self) -> bool:
+        """Text of one width, 32 to 128 characters: a hash or an address written in hex
+        (Etherscan's Txhash and Dune's block_hash, "0x" and 64 hex digits; a BTC txid of 64; a
+        wallet's address of 42), whatever its name. Free text and labels that long are never
+        all of one width; these identify what they digest, as a UUID does, where text longer
+        than 40 characters is otherwise no key and no reference."""
+        return self.family == "string" and self.fixed_length in DIGEST_WIDTHS
 
 
 @dataclass(frozen=True, slots=True)

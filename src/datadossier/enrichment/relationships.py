@@ -174,6 +174,10 @@ def value_specificity(child: ColumnStats, parent: ColumnStats) -> float:
     if distinct <= 2:
         return 0.1
     if child.family == "string":
+        if child.digest and child.fixed_length == parent.fixed_length:
+            # A few hashes or addresses (a wallet's five counterparties "0x" and 40 hex digits
+            # among the labelled addresses) are found in a key by no chance, however few.
+            return LONG_CODE_SPECIFICITY
         if _few_prefixed_codes(child, parent):
             return FEW_CODES_SPECIFICITY  # (told apart from other few codes in `check_integrity`)
         if distinct <= 5 or (is_placeholder(child.name) and (distinct < HEADERLESS_TEXT_MIN_DISTINCT or distinct >= child.non_null)):
@@ -327,7 +331,8 @@ def _range_coverage_factor(child: ColumnStats, parent: ColumnStats) -> float:
 def _child_ok(column: ColumnStats) -> bool:
     if column.family not in ("integer", "string") or column.non_null == 0:
         return False
-    if column.family == "string" and (column.avg_length or 0.0) > (MAX_ID_TEXT_LENGTH if is_key_like(column.name) else MAX_CHILD_TEXT_LENGTH):
+    long_id = is_key_like(column.name) or column.digest  # (a token transfer's Txhash, 66 characters)
+    if column.family == "string" and (column.avg_length or 0.0) > (MAX_ID_TEXT_LENGTH if long_id else MAX_CHILD_TEXT_LENGTH):
         return False  # (a SHA-256 in hex, H&M's customer_id, is 64 characters)
     if is_measure_like(column.name):
         return False  # film.length, quantity, sort_order: amounts
@@ -1152,7 +1157,8 @@ def choose(candidates: list[Candidate], rejected: set[Pair] | None = None) -> li
             c for c in group[1:]
             if not c.onto_name and ((c.name >= 0.6 and c.parent.name == group[0].parent.name and _rows_found(c) >= 0.5)
                 or (c.name >= 0.9 and c.parent.name != group[0].parent.name and _named_as_parent_key(c))
-                or _unnamed_sibling(c, group[0]) or _onto_grain_beside(c, group[0]) or _another_hierarchy(c, group[0]))
+                or _unnamed_sibling(c, group[0]) or _onto_grain_beside(c, group[0]) or _another_hierarchy(c, group[0])
+                or _digest_of_parent(c))
             and (_parent_repeats(group[0]) or not _parent_repeats(c))
         )
     return chosen
@@ -1201,6 +1207,18 @@ def _parent_repeats(cand: Candidate) -> bool:
 def _named_as_parent_key(cand: Candidate) -> bool:
     """Whether a child column is named as its parent column is, a key word in it."""
     return words(cand.child.name) == words(cand.parent.name) and is_key_like(cand.child.name)
+
+
+def _digest_of_parent(cand: Candidate) -> bool:
+    """Whether a digest is named as the parent's digest after the parent's entity, and every
+    value is found: Dune's transactions.block_hash onto blocks.hash beside their block_number
+    onto blocks.number (a block's two keys; "hash" says no key word, so the name is weak)."""
+    child, parent = words(cand.child.name), words(cand.parent.name)
+    entity = table_entity_words(cand.parent.table_label or bare(cand.parent.table))
+    return (
+        cand.child.digest and cand.parent.digest and bool(entity) and child == (*entity, *parent)
+        and cand.best_integrity >= 0.99
+    )
 
 
 def role_siblings(
