@@ -337,3 +337,71 @@ async def test_a_wonder_export_with_totals_is_keyed_by_state_and_year_its_totals
     entity = await _one_file_entity(runtime, tmp_path / "data" / "wonder" / "ucd_state_year.txt", lines)
     assert entity.grain_columns == ["State Code", "Year Code"]
     assert EntityOut.of(entity).nullable_parts == ["Year", "Year Code"]
+
+
+async def test_election_returns_are_keyed_by_year_state_and_a_candidate_blank_on_write_ins(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # MIT Election Lab's 1976-2020-president.csv: each state's scattered write-ins on a row
+    # with an empty candidate and party. A text part with empty values was accepted beside
+    # text parts only, not beside the year: the grain was unknown.
+    lines = ["year,state_po,state_fips,candidate,party_detailed,writein,candidatevotes,totalvotes"]
+    races = {2016: ("CLINTON, HILLARY", "TRUMP, DONALD J."), 2020: ("BIDEN, JOSEPH R. JR", "TRUMP, DONALD J.")}
+    for year, (dem, rep) in races.items():
+        for fips, state in ((1, "AL"), (2, "AK"), (4, "AZ"), (5, "AR")):
+            total = 300000 * fips + year
+            lines.append(f'{year},{state},{fips},"{dem}",DEMOCRAT,FALSE,{total // 3 + fips},{total}')
+            lines.append(f'{year},{state},{fips},"{rep}",REPUBLICAN,FALSE,{total // 2 + fips},{total}')
+            lines.append(f"{year},{state},{fips},,,TRUE,{total // 50 + year % 97},{total}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "medsl" / "pres.csv", lines)
+    assert entity.grain_columns is not None
+    assert len(entity.grain_columns) == 3
+    assert {"year", "candidate"} <= set(entity.grain_columns)
+    assert "candidate" in (EntityOut.of(entity).nullable_parts or [])
+
+
+async def test_sec_num_txt_is_keyed_with_its_coreg_empty_for_the_filer_itself(runtime: Runtime, tmp_path: Path) -> None:
+    # SEC FSDS num.txt: a value per filing, tag, date and quarters, and per co-registrant
+    # (coreg, empty for the filer, OperatingPartnershipMember for a REIT's partnership). No key
+    # grew without it: "unknown ... more columns needed", with coreg right there.
+    lines = ["adsh\ttag\tversion\tcoreg\tddate\tqtrs\tuom\tvalue"]
+    tags = ("Revenues", "NetIncomeLoss", "Assets", "Liabilities", "OperatingIncomeLoss")
+    for f in range(12):
+        adsh = f"0001193125-23-{1000 + 37 * f:06d}"
+        for t, tag in enumerate(tags):
+            for ddate in ("20231231", "20221231"):
+                for qtrs in ((0,) if tag in ("Assets", "Liabilities") else (1, 4)):
+                    value = 1000000 * (f + 1) * (t + 3) + int(ddate[:4]) * (qtrs + 1)
+                    lines.append(f"{adsh}\t{tag}\tus-gaap/2023\t\t{ddate}\t{qtrs}\tUSD\t{value}.0000")
+                    if f % 3 == 0:
+                        lines.append(f"{adsh}\t{tag}\tus-gaap/2023\tOperatingPartnershipMember\t{ddate}\t{qtrs}\tUSD\t{value + 7}.0000")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "fsds" / "num.txt", lines)
+    assert entity.grain_columns is not None
+    assert {"adsh", "tag", "ddate", "qtrs", "coreg"} == set(entity.grain_columns)
+    assert EntityOut.of(entity).nullable_parts == ["coreg"]
+
+
+async def test_county_returns_by_mode_are_keyed_with_the_fips_empty_on_statewide_rows(runtime: Runtime, tmp_path: Path) -> None:
+    # MEDSL's countypres: county names repeat across states, a county's votes by mode (TOTAL,
+    # ELECTION DAY, ABSENTEE), and CT's and ME's statewide write-ins with county_fips NA. The
+    # grain was unknown, its closest key on the full file without mode, which double counts
+    # every vote grouped by it: the empty fips completes a key of year, state, fips,
+    # candidate and mode, one part past the four a key is grown to.
+    lines = ["year,state_po,county_name,county_fips,candidate,mode,candidatevotes"]
+    votes = 100
+    for year in (2016, 2020):
+        for state, fips in (("GA", 13), ("OH", 39), ("PA", 42)):
+            for county, code in (("WASHINGTON", 1), ("JEFFERSON", 3)):
+                for cand in ("DEM", "REP"):
+                    for mode in ("TOTAL", "ELECTION DAY", "ABSENTEE"):
+                        votes += 97
+                        lines.append(f"{year},{state},{county},{fips * 1000 + code},{cand},{mode},{votes}")
+        for state in ("CT", "ME"):
+            for cand in ("DEM", "REP"):
+                votes += 13
+                lines.append(f"{year},{state},STATEWIDE WRITEIN,NA,{cand},TOTAL,{votes % 90}")
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "medsl" / "countypres.csv", lines)
+    assert entity.grain_columns is not None
+    assert {"year", "county_fips", "candidate", "mode"} <= set(entity.grain_columns)
+    assert EntityOut.of(entity).nullable_parts == ["county_fips"]
+

@@ -384,6 +384,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
                 break  # (a key with a date in it may be unique by chance: look on for one without)
         if not keys:
             grown = _grown_key(con, table, parts, counted)
+            if grown is None and nullable:
+                # (A part with empty values last: the co-registrant that completes num.txt's key.)
+                grown = _grown_key(con, table, parts, counted, nullable)
             if grown is not None:
                 minimal, more = _minimal_within(con, table, grown[0], counted)
                 checked += grown[1] + more
@@ -983,14 +986,21 @@ GROWN_OPTIONS = 24
 
 
 def _grown_key(
-    con: duckdb.DuckDBPyConnection, table: TableStats, parts: list[ColumnStats], counted: dict[tuple[str, ...], int]
+    con: duckdb.DuckDBPyConnection,
+    table: TableStats,
+    parts: list[ColumnStats],
+    counted: dict[tuple[str, ...], int],
+    nullable: list[ColumnStats] | None = None,
 ) -> tuple[tuple[str, ...], int] | None:
     """A key grown from the table's identifier a part at a time, each the one that tells the
     most rows apart, up to four parts: the IPL's deliveries by match, then over, then ball,
     then innings (a ball of an over of an innings of a match), whose parts of few values
     each the searches by likely parts of many values leave out. Each step counts the sets of
     one more part of the first `GROWN_OPTIONS` columns in the table's order (``counted``
-    gains them). The key and how many sets were counted; None when no set grew unique."""
+    gains them). The key and how many sets were counted; None when no set grew unique.
+    With ``nullable`` (text with empty values, see `find_keys`), a second growth that may
+    take one of them, a part more: SEC's num.txt by adsh, tag, ddate, qtrs and the coreg
+    empty for the filer itself, set for a co-registrant (a REIT's operating partnership)."""
     first = _first_position(table)
     ids = [c for c in parts if is_key_like(c.name) and c.family in ("integer", "string")]
     # (Without a name that says so, the file's first column, as identifiers lead their files:
@@ -1018,6 +1028,10 @@ def _grown_key(
     # second try: the DfT's raw counts grew by count point and the cars counted, not by the
     # direction, the day and the hour that key them.
     first_try = [c for c in growable if not _by_chance(c, table.rows, first)]
+    if nullable:
+        # (The empty value counts as one: a co-registrant named on a few rows has two values.)
+        grown, tried = _grow(con, table, start, first_try + [c for c in nullable if (c.distinct or 0) >= 1], counted, GROWN_PARTS + 1)
+        return None if grown is None else (grown, tried)
     grown, tried = _grow(con, table, start, first_try, counted)
     if grown is None and len(first_try) < len(growable):
         grown, more = _grow(con, table, start, growable, counted)
@@ -1031,8 +1045,9 @@ def _grow(
     start: ColumnStats,
     parts: list[ColumnStats],
     counted: dict[tuple[str, ...], int],
+    most: int = GROWN_PARTS,
 ) -> tuple[tuple[str, ...] | None, int]:
-    """The key grown from ``start`` by ``parts`` (see `_grown_key`), and how many sets were
+    """The key grown from ``start`` by ``parts`` (see `_grown_key`), ``most`` parts at most, and how many sets were
     counted. When the parts chosen one by one end without a key, the last part is sought once
     more beside the runner-up of the step before: an SAP line-item file's document number and
     item grew by a G/L account of four values, which told a few more rows apart by chance
@@ -1041,21 +1056,24 @@ def _grow(
     tried = 0
     runner_up: tuple[ColumnStats, ...] | None = None
     steps: list[tuple[ColumnStats, list[ColumnStats]]] = []  # (the part taken, the next best)
-    while len(current) < GROWN_PARTS:
-        ranked, more = _growths(con, table, current, parts, counted)
+    while len(current) < most:
+        # (A part past `GROWN_PARTS` is one with empty values, or beside one: no 5-part key
+        # otherwise, where Eurostat's Comext gets its closest set.)
+        extra = len(current) >= GROWN_PARTS and not any(c.nulls for c in current)
+        ranked, more = _growths(con, table, current, [c for c in parts if c.nulls] if extra else parts, counted)
         tried += more
         if not ranked:
             return None, tried
         if counted[_names(ranked[0])] == table.rows:
-            return (_names(ranked[0]) if _plausible(ranked[0], table) else None), tried
-        if len(current) == GROWN_PARTS - 2 and len(ranked) > 1:
+            return (_names(ranked[0]) if _keys_it(ranked[0], table) else None), tried
+        if len(current) == most - 2 and len(ranked) > 1:
             runner_up = ranked[1]
         steps.append(_step(current, ranked, counted))
         current = ranked[0]
     if runner_up is not None:
         ranked, more = _growths(con, table, runner_up, parts, counted)
         tried += more
-        if ranked and counted[_names(ranked[0])] == table.rows and _plausible(ranked[0], table):
+        if ranked and counted[_names(ranked[0])] == table.rows and _keys_it(ranked[0], table):
             return _names(ranked[0]), tried
     swapped, more = _swapped(con, table, current, steps, counted)
     return swapped, tried + more
@@ -1094,8 +1112,13 @@ def _swapped(
     names = [_names(s) for s in sets]
     counts = _distinct_counts(con, table, [n for n in dict.fromkeys(names) if n not in counted])
     counted.update(counts)
-    found = next((n for s, n in zip(sets, names, strict=True) if counted[n] == table.rows and _plausible(s, table)), None)
+    found = next((n for s, n in zip(sets, names, strict=True) if counted[n] == table.rows and _keys_it(s, table)), None)
     return found, len(counts)
+
+
+def _keys_it(combo: tuple[ColumnStats, ...], table: TableStats) -> bool:
+    """Whether a set grown unique may key the table (see `_plausible`, `_nullable_ok`)."""
+    return _plausible(combo, table) and (not any(c.nulls for c in combo) or _nullable_ok(combo, table.rows))
 
 
 def _names(combo: tuple[ColumnStats, ...]) -> tuple[str, ...]:
@@ -1133,6 +1156,12 @@ def _nullable_ok(combo: tuple[ColumnStats, ...], rows: int) -> bool:
         return False
     if all(c.family == "string" for c in combo):
         return True
+    if all(_steady_part(c, rows) for c in combo) and any(c.nulls and c.family == "string" for c in combo):
+        # Text empty on a group's "other" row beside a year or other codes: MEDSL's
+        # presidential returns by year, state and candidate, the candidate blank on each
+        # state's scattered write-ins; SEC's num.txt by adsh, tag, ddate, qtrs and coreg, the
+        # co-registrant blank for the filer itself.
+        return True
     product = 1
     for c in combo:
         product *= (c.distinct or rows) + (1 if c.nulls else 0)  # (the empty value counts as one)
@@ -1142,6 +1171,18 @@ def _nullable_ok(combo: tuple[ColumnStats, ...], rows: int) -> bool:
         # by State Code and Year all the same.
         return all(c.family == "string" for c in combo if not c.nulls) and product <= 2 * rows
     return any(c.sql_type.upper() == "DATE" for c in combo) and _codes_by_time(combo, rows, product)
+
+
+def _steady_part(column: ColumnStats, rows: int) -> bool:
+    """Text, a year (see `_numbered_period`), whole numbers named as an identifier or of few
+    values (a tenth of the rows at most), or a day repeated over the rows: parts that repeat
+    over groups of rows, beside which a text part with empty values is unique by design, not
+    by chance as beside a moment or a measure."""
+    if column.family == "string" or _numbered_period(column):
+        return True
+    if column.family == "integer":
+        return is_key_like(column.name) or (column.distinct or rows) * 10 <= rows
+    return column.sql_type.upper() == "DATE" and (column.distinct or rows) * 2 <= rows
 
 
 _PERIOD_NAME_WORDS = frozenset({"year", "yr", "quarter", "qtr", "month", "week", "period"})
@@ -1648,3 +1689,4 @@ def _choose_grain(
     pool = complete or pool
     best = max(pool, key=lambda k: (pool[k], -len(k)))
     return best, scores
+
