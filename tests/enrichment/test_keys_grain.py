@@ -405,3 +405,18 @@ async def test_county_returns_by_mode_are_keyed_with_the_fips_empty_on_statewide
     assert {"year", "county_fips", "candidate", "mode"} <= set(entity.grain_columns)
     assert EntityOut.of(entity).nullable_parts == ["county_fips"]
 
+
+async def test_a_monthly_report_is_keyed_by_its_month_not_a_chance_pair_of_what_it_reports(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A mine's monthly production report, a row a month: Month first, grades written with
+    # their units ("2.35 g/t Au"), a mill's status and its shift lead. The grain was the pair
+    # of grades, or of status and lead, unique together by chance in six rows.
+    lines = ["Month,Ore Milled (t),Head Grade Au,Head Grade Cu,Mill Status,Shift Lead"]
+    grades = [("2.35", "0.85"), ("2.41", "0.81"), ("2.19", "0.88"), ("2.35", "0.79"), ("2.52", "0.85"), ("2.28", "0.83")]
+    statuses = [("Running", "Jones"), ("Running", "Smith"), ("Maintenance", "Jones"), ("Running", "Lee"),
+                ("Maintenance", "Smith"), ("Maintenance", "Lee")]
+    for m, ((au, cu), (status, lead)) in enumerate(zip(grades, statuses, strict=True), start=1):
+        lines.append(f'2023-{m:02d}-01,"{400000 + 3137 * m:,}",{au} g/t Au,{cu}% Cu,{status},{lead}')
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "mine" / "production_report.csv", lines)
+    assert entity.grain_columns == ["Month"]

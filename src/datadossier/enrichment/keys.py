@@ -1687,6 +1687,19 @@ def _choose_grain(
     # on gift cards, tips and custom items).
     complete = {k: s for k, s in pool.items() if not any(table.column(c).nulls for c in k)}
     pool = complete or pool
+    periods: list[tuple[str, ...]] = [k for k in scores if len(k) == 1 and _reports_a_period(table, table.column(k[0]))]
+    if periods and all(len(k) > 1 and not any(is_key_like(c) for c in k) for k in pool):
+        # A report of one row a period, keyed by it, before composites of what it reports,
+        # unique together by chance in a short table: a mine's monthly production report by
+        # Month, not its "Head Grade Au" and "Head Grade Cu" ("2.35 g/t Au"), nor a mill's
+        # status and shift lead.
+        pool = {k: scores[k] for k in periods}
     best = max(pool, key=lambda k: (pool[k], -len(k)))
     return best, scores
 
+
+def _reports_a_period(table: TableStats, column: ColumnStats) -> bool:
+    """Days or months (dates, not moments), leading the table and named as a date or a period:
+    the period each row of a report is of."""
+    named = names_a_time(column.name) or bool(_PERIOD_WORDS.intersection(core_words(column.name)))
+    return column.sql_type.upper() == "DATE" and column.position == _first_position(table) and named
