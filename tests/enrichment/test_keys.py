@@ -9,8 +9,9 @@ from datadossier.enrichment.keys import (  # pyright: ignore[reportPrivateUsage]
     _key_score,  # pyright: ignore[reportPrivateUsage]
     _minimal_within,  # pyright: ignore[reportPrivateUsage]
     _part_ok,  # pyright: ignore[reportPrivateUsage]
+    referenced_grain,
 )
-from datadossier.enrichment.model import ColumnStats, TableStats
+from datadossier.enrichment.model import ColumnStats, Link, TableKeys, TableStats
 
 
 def _column(name: str, sql_type: str = "INTEGER", distinct: int = 1600) -> ColumnStats:
@@ -96,3 +97,17 @@ def test_a_key_grown_past_a_smaller_one_gives_the_smaller_one() -> None:
     table = TableStats("s.t", "t", 720, columns)
     found, _ = _minimal_within(con, table, ("ba", "hour_number", "utc_hour"), {})
     assert found == [("ba", "utc_hour")]
+
+
+def test_a_composite_grain_moves_to_the_composite_key_other_tables_cite() -> None:
+    # A registrar's class sections, unique by (term, crn) and, by chance, by (crn,
+    # instructor_id): the enrollments cite (term, crn), the key the grain should be. The rule
+    # moving a grain to the key other tables reference held for single columns only.
+    found = TableKeys("u.class_sections", (("crn", "instructor_id"), ("term", "crn")), ("crn", "instructor_id"))
+    link = Link("u.enrollments", ("term", "crn"), "u.class_sections", ("term", "crn"), 0.98, "n:1", "foreign_key")
+    moved = referenced_grain(found, [link])
+    assert moved.grain == ("term", "crn")
+    assert moved.evidence["grain_referenced_by"] == ["u.enrollments"]
+    # (A grain that another table cites stays, as a single column does.)
+    onto_grain = Link("u.rooms_used", ("crn", "instructor_id"), "u.class_sections", ("crn", "instructor_id"), 0.9, "n:1", "foreign_key")
+    assert referenced_grain(found, [onto_grain, link]).grain == ("crn", "instructor_id")

@@ -1627,25 +1627,31 @@ def referenced_grain(found: TableKeys, links: list[Link]) -> TableKeys:
     column too, and more do: CDISC's DM is keyed by SUBJID (whole numbers, unique within a
     study only) and by USUBJID (unique over the submission), which every other domain of the
     study cites, and ADaM's ADSL beside it by both. A grain that some table alone cites stays
-    (customers by customer_id, which orders cite, beside an e-mail that events cite)."""
+    (customers by customer_id, which orders cite, beside an e-mail that events cite). So with
+    a composite key, cited whole: a registrar's class sections by term and crn, which the
+    enrollments cite, not by the crn and an instructor unique together by chance."""
     grain = found.grain
-    if grain is None or len(grain) != 1:
+    if grain is None:
         return found
     cited: dict[str, set[str]] = {}
+    cited_sets: dict[frozenset[str], set[str]] = {}
     for link in links:
         if link.kind == "foreign_key" and link.parent_table == found.table and link.child_table != found.table:
             for column in link.parent_columns:
                 cited.setdefault(column, set()).add(link.child_table)
-    by_grain = cited.get(grain[0], set())
-    # (Only a single-column key of its own: a column cited as part of a composite is none.)
-    keyed = [
-        key for key in found.keys
-        if len(key) == 1 and key != grain and by_grain < cited.get(key[0], set())
-    ]
+            cited_sets.setdefault(frozenset(link.parent_columns), set()).add(link.child_table)
+
+    def citing(key: tuple[str, ...]) -> set[str]:
+        # (Only a single-column key of its own: a column cited as part of a composite is none.)
+        return cited.get(key[0], set()) if len(key) == 1 else cited_sets.get(frozenset(key), set())
+
+    by_grain = citing(grain)
+    # (A single column for a single one, a composite for a composite.)
+    keyed = [key for key in found.keys if key != grain and (len(key) == 1) == (len(grain) == 1) and by_grain < citing(key)]
     if not keyed:
         return found
-    best = max(keyed, key=lambda key: (len(cited[key[0]]), -found.keys.index(key)))
-    evidence = {**found.evidence, "grain_referenced_by": sorted(cited[best[0]]), "grain_from_columns": list(grain)}
+    best = max(keyed, key=lambda key: (len(citing(key)), -found.keys.index(key)))
+    evidence = {**found.evidence, "grain_referenced_by": sorted(citing(best)), "grain_from_columns": list(grain)}
     return replace(found, grain=best, evidence=evidence)
 
 
