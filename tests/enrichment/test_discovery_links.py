@@ -602,3 +602,23 @@ async def test_a_block_hash_links_to_the_blocks_hash_beside_the_block_number(run
     edges = _edges(found, "dune")
     assert ("transactions", ("block_number",), "blocks", ("number",)) in edges
     assert ("transactions", ("block_hash",), "blocks", ("hash",)) in edges
+
+
+async def test_addresses_in_checksum_case_link_to_lower_case_ones(runtime: Runtime, tmp_path: Path) -> None:
+    # Etherscan writes an address in its EIP-55 checksum case ("0xA4C123B1..."), Dune's and
+    # BigQuery's tables and most label lists in lower case: none matches as written, and
+    # normalizing was not tried for columns named apart (From, address).
+    rng = random.Random(13)
+    wallets = [_hex(rng, 40) for _ in range(10)]
+
+    def checksum_case(address: str) -> str:
+        return "0x" + "".join(c.upper() if c.isalpha() and i % 3 == 0 else c for i, c in enumerate(address[2:]))
+
+    folder = tmp_path / "data" / "labels"
+    folder.mkdir(parents=True)
+    (folder / "wallet_labels.csv").write_text("address,label\n" + "".join(f"{w},Exchange {i}\n" for i, w in enumerate(wallets)))
+    (folder / "transfers.csv").write_text("Txhash,From,TokenValue\n" + "".join(
+        f"{_hex(rng, 64)},{checksum_case(rng.choice(wallets))},{rng.randint(1, 900)}\n" for _ in range(40)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="labels")
+    assert ("transfers", ("From",), "wallet_labels", ("address",)) in _edges(found, "labels")

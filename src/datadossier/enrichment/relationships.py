@@ -807,11 +807,18 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
                 prefix = _apparent_slip(cand, child_written, parents_written[parent_key])
                 if (
                     cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE or prefix is not None
-                    or _zip_plus_four(cand.child, cand.parent)
+                    or _zip_plus_four(cand.child, cand.parent) or _hex_alike(cand.child, cand.parent)
                 ):
                     _check_normalized(con, relations, cand, prefix or "")
             cand.confidence = score(cand.best_integrity, cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
+
+
+def _hex_alike(child: ColumnStats, parent: ColumnStats) -> bool:
+    """Digests of one width on both sides (see `ColumnStats.digest`), which may differ in case
+    alone: Etherscan writes an address in its EIP-55 checksum case ("0xA4C123B1..."), Dune and
+    BigQuery in lower case, so none may match as written."""
+    return child.digest and parent.digest and child.fixed_length == parent.fixed_length
 
 
 @dataclass(frozen=True, slots=True)
