@@ -291,6 +291,40 @@ def test_a_limit_the_sample_missed_is_missing_beside_sampled_ones(infer: Infer) 
     assert result.candidates[0].failed_examples == []
 
 
+@pytest.mark.parametrize(("rows", "limits"), [(10, 1), (40, 1), (1000, 1), (1000, 2)])
+def test_one_or_two_results_below_detection_are_bounds(infer: Infer, rows: int, limits: int) -> None:
+    # A drill hole's assays (an ALS or acQuire export): a batch's one or two "<0.005" among
+    # grades sent their intervals to quarantine, and the column of ten stayed text.
+    rng = random.Random(5)
+    values = [f"{rng.uniform(0.01, 3):.3f}" for _ in range(rows)]
+    for i in range(limits):
+        values[rows // 2 + i] = "<0.005"
+    result = infer({"Au_ppm": values})["Au_ppm"]
+    assert result.decided_type == "DOUBLE"
+    assert result.missing_values == {"<0.005": limits}
+    assert result.candidates[0].details["bound_values"] == {"<0.005": limits}
+    assert result.candidates[0].failed_examples == []
+
+
+def test_a_whole_limit_among_grades_is_a_bound(infer: Infer) -> None:
+    # An assay certificate's silver in ppm beside its one "<1": a limit among measurements.
+    rng = random.Random(6)
+    values = [f"{rng.uniform(1.5, 40):.2f}" for _ in range(300)]
+    values[120] = "<1"
+    result = infer({"Ag_ppm": values})["Ag_ppm"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"<1": 1})
+
+
+def test_a_decimal_limit_past_the_sample_is_a_bound(infer: Infer) -> None:
+    # A year of a lab's results: its one "<0.02" at the end, where the sample did not read.
+    rng = random.Random(7)
+    values = [f"{rng.uniform(0.05, 9):.2f}" for _ in range(30_000)]
+    values[29_995] = "<0.02"
+    result = infer({"Result": values})["Result"]
+    assert (result.decided_type, result.missing_values) == ("DOUBLE", {"<0.02": 1})
+    assert result.candidates[0].failed_examples == []
+
+
 @pytest.mark.parametrize(
     "marker", ["BDL", "Undetermined", "NS", "TNP", "QNS", "TNTC", "OVRFLW", "Hemolyzed", "tr", "<MDL", "Not detected"]
 )

@@ -781,6 +781,7 @@ def _missing_markers(
     if censored and (
         sum(censored.values()) >= max(config.missing_min_count, config.missing_share * total)
         or all(_SUPPRESSED.fullmatch(v) for v in censored)
+        or _detection_limits(censored, weights)
     ):
         # Each analyte and dilution has its limit: the Water Quality Portal's results mix
         # "<0.003", "<0.02" and "<2" in one column, each of them rare. (A suppressed group's
@@ -895,6 +896,26 @@ _SUPPRESSED = re.compile(rf"\s*(?:{_SUPPRESSED_BOUNDS})\s*")
 def is_censored(value: str) -> bool:
     """Whether a value is a result beyond a limit, written as the limit ("<0.02", ">500")."""
     return _CENSORED.fullmatch(value) is not None
+
+
+# A limit written with decimals ("<0.005", "< 0.02"): a measurement's, no count's bucket.
+_DECIMAL_LIMIT = re.compile(r"\s*[<>≤≥]\s*[0-9]*\.[0-9]+\s*")
+
+
+def is_detection_limit(value: str) -> bool:
+    """Whether a value is a result below or above a detection limit written with decimals
+    ("<0.005"): a lab's, however rare (no count is bucketed so)."""
+    return _DECIMAL_LIMIT.fullmatch(value) is not None
+
+
+def _detection_limits(censored: dict[str, int], weights: Weights) -> bool:
+    """Whether a column's sampled bounds are results beyond a lab's detection limits, which
+    once will do: each written with decimals, or among measurements mostly not whole (a
+    drill hole's Au_ppm 0.15, 0.11 ... beside one "<0.005" or "<1"). An assay batch holds
+    a handful of them; one or two went to quarantine with their interval's other grades.
+    (A rare "<5" among counts may be a typo: it stays junk to show.)"""
+    measured = weights["float"][0] > 2 * weights["integer"][0]
+    return all(is_detection_limit(v) or measured for v in censored)
 
 
 # Words that say a value is unknown, and nothing else (not "No internet service").

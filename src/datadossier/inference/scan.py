@@ -28,6 +28,7 @@ from datadossier.inference.sampling import (
     SampleFindings,
     is_bracketed_code,
     is_censored,
+    is_detection_limit,
     is_letter_code,
     is_marker_letter,
     marks_missing,
@@ -361,7 +362,8 @@ def missing_markers_among_failures(
         findings = plans[index].findings
         if findings is None:
             continue
-        # (Results beyond a detection limit were sampled: others beyond other limits are so too.)
+        # (Results beyond a detection limit were sampled: others beyond other limits are so too;
+        # a limit written with decimals, "<0.005", is a lab's even where none was.)
         censored = any(is_censored(v) for v in findings.missing)
         # (A letter was sampled as a missing value: the source's other letters are so too, the
         # CCD's rare "M" beside its "N".)
@@ -376,7 +378,7 @@ def missing_markers_among_failures(
             and stats.failed_examples and len(stats.failed_examples) < k
             and _rare_failures(scan, stats, table_letters)
             and all(
-                marks_missing(v) or (censored and is_censored(v)) or (lettered and is_marker_letter(v))
+                marks_missing(v) or (censored and is_censored(v)) or is_detection_limit(v) or (lettered and is_marker_letter(v))
                 or v.strip() in table_letters or ((lettered or table_letters) and is_letter_code(v))
                 or (findings.date_words and stats.detector.data_type in ("DATE", "TIMESTAMP") and marks_missing_date(v))
                 for v in stats.failed_examples
