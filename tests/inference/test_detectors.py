@@ -781,6 +781,29 @@ def test_kubernetes_cpu_is_cores_under_a_cpu_s_name(infer: Infer) -> None:
     assert result["length"].decided_pattern != "cpu_quantity"  # (metres, under another name)
 
 
+def test_fractional_odds_under_an_odds_name_are_decimal_odds(infer: Infer) -> None:
+    # A bettor's own log: decimal odds, and the bookmaker's "5/2", "11/10" and "evs" where a
+    # UK shop quoted them; those bets went to quarantine with their stake and P&L. A racing
+    # result's SP is all fractions. Under another name "5/2" is no odds.
+    odds = [f"{1.5 + i / 10:.2f}" for i in range(40)]
+    odds[7], odds[21], odds[30] = "5/2", "evs", "11/10"
+    sp = ["5/2", "11/10", "evs", "6/4", "100/30", "4/6", "2/1", "7/2"] * 5
+    result = infer({"Odds": odds, "SP": sp, "Score": sp})
+    assert (result["Odds"].decided_type, result["Odds"].decided_pattern) == ("DOUBLE", "fractional_odds")
+    assert result["Odds"].candidates[0].failed_examples == []
+    assert result["Odds"].bounds == (1.5, 5.4)
+    assert "'5/2' as 3.5" in result["Odds"].reason
+    assert (result["SP"].decided_pattern, result["SP"].bounds) == ("fractional_odds", (1 + 4 / 6, 4.5))
+    assert result["Score"].decided_pattern != "fractional_odds"
+
+
+def test_american_odds_are_no_fractional_odds(infer: Infer) -> None:
+    # An odds feed's American odds "+150", "-200" beside "EVEN": not decimal odds.
+    values = ["+150", "-200", "+110", "-120", "EVEN"] * 8
+    result = infer({"american_odds": values})["american_odds"]
+    assert result.decided_pattern != "fractional_odds"
+
+
 def test_amounts_grouped_in_thousands_beside_some_with_a_symbol_are_money(infer: Infer) -> None:
     # QuickBooks's Profit and Loss: "$" only on the totals ("$88,051.37"), the lines bare
     # ("33,710.37"); the column stayed text. Bare grouped amounts alone stay numbers.
@@ -1491,6 +1514,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
                          "0 days +-06:00:00"],
     "byte_size": ["1.1B", "12K", "100 Mb", "MB", "5 GiBs", "1.2.3 GB"],
     "cpu_quantity": ["250 m", "1.5.2m", "m", "250mm", "2 cores", "-1m"],
+    "fractional_odds": ["5/0", "-5/2", "5/2/1", "5 /", "/2", "12345/2", "evsx", "e vs", "-1.5", "1.5.2", "5/2.5"],
     "dms_degrees": ["40°26'46\"", "40 26 46 N", "12.5 N", "N", "40°26'46\"X", "°N"],
     "wkt_geometry": ["POLYGONAL", "(1 2)", "POINT", "MULTI (1 2)", "CIRCLE (1 2, 3)"],
     "bounded_years": ["10++ years", "<< 1 year", "1.5 years", "years", "10 + years", "> 5 years"],
@@ -1614,6 +1638,7 @@ def _all_examples() -> list[str]:
         "$45.25/MWh", "-$3.14/MWh", "12.5¢/kWh", "$7.50/kW-mo", "45.25 EUR/MWh", "€25.00m", "€800k", "€1.50bn", "1,85 m",
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
         "2 Hours 15 Minutes", "1 Day 1 Hour 1 Minute", "2 days, 3 hours", "38 Seconds", "1970-01-01 02:15:00",
+        "5/2", "11/10", "100/30", " 4 / 6 ", "evs", "Evens", "EVEN",
     ]
 
 

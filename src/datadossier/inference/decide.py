@@ -335,6 +335,12 @@ def _decide_text(
             "Whole numbers written mmyyyy (012023 is January 2023), every one a valid month, under a name of a month,"
             " a period or a date: each month's first day."
         )
+    if chosen is not None and chosen.name == "fractional_odds":
+        fractions = chosen.stats.marked or 0
+        notes.append(
+            f"{fractions:,} of the odds ({fractions / n:.1%}) are written as a fraction or evens, as UK bookmakers quote"
+            " them: read as decimal odds, a/b as 1 + a/b ('5/2' as 3.5), 'evs' as 2.0; the raw layer keeps them as written."
+        )
     if chosen is not None and chosen.name in ("bounded_years", "worded_bound", "lower_bound"):
         notes.append(
             "Open-ended buckets read as their bound: '10+' as 10 (at least 10), '< 1' or 'less than 1' as 0;"

@@ -76,6 +76,7 @@ PatternName = Literal[
     "pandas_timedelta",
     "byte_size",
     "cpu_quantity",
+    "fractional_odds",
     "dms_degrees",
     "wkt_geometry",
     "bounded_years",

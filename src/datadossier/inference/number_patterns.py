@@ -1118,6 +1118,42 @@ def cpu_quantity() -> Detector:
     )
 
 
+# Odds as UK bookmakers quote them: a fraction of the stake won ("5/2", "11/10", "100/30"),
+# and evens ("evs", "evens"), which a bettor's log writes beside decimal odds.
+_FRACTION_ODDS = r"[0-9]{1,4}\s*/\s*[1-9][0-9]{0,3}"
+_EVENS = r"(?i:evs|evens|even)"
+
+
+def _names_odds(name: str) -> bool:
+    """A bet's odds: ``Odds``, ``fractional_odds``, ``price_odds``, a racing result's ``SP``
+    and ``ISP`` (starting price, quoted as a fraction)."""
+    return bool({"odds", "sp", "isp"}.intersection(name_tokens(name)))
+
+
+@register
+def fractional_odds() -> Detector:
+    """Betting odds under an odds' name written as a fraction ("5/2") or evens ("evs") beside
+    decimal odds, or alone, typed as decimal odds: a/b as 1 + a/b (5/2 is 3.5, 11/10 is 2.1),
+    evens as 2. A bettor's log mixing the two sent each fractional bet to quarantine with its
+    stake and P&L."""
+    plain, fraction, evens = (rf"\s*{shape}\s*" for shape in (NUM, _FRACTION_ODDS, _EVENS))
+    regex = rf"\s*(?:{NUM}|{_FRACTION_ODDS}|{_EVENS})\s*"
+
+    def convert(col: str, _sql_type: str) -> str:
+        quoted = shaped(col, fraction)
+        ratio = (
+            f"TRY_CAST(trim(split_part({quoted}, '/', 1)) AS DOUBLE)"
+            f" / TRY_CAST(trim(split_part({quoted}, '/', 2)) AS DOUBLE)"
+        )
+        even = f"CASE WHEN {shaped(col, evens)} IS NOT NULL THEN 2.0 END"
+        return f"coalesce(TRY_CAST({shaped(col, plain)} AS DOUBLE), 1 + {ratio}, {even})"
+
+    return Detector(
+        "fractional_odds", "DOUBLE", regex, convert, lenient=True,
+        mark=marked_by(rf"/|^\s*{_EVENS}\s*$"), named=_names_odds, priority=63,
+    )
+
+
 # Sizes in bytes as people and tools write them: "350MB", "1.2 GB", "512 MiB", Kubernetes'
 # memory "128Mi", "1.5Gi", "524288Ki" (beside bare bytes), "2,048 bytes". KB, MB and GB count
 # in thousands (SI), KiB, MiB and GiB (and Ki, Mi, Gi) in 1024s. A lone "B" or "K" is left to
