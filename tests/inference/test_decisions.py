@@ -507,6 +507,21 @@ def test_integers_beyond_bigint_stay_exact_text(infer: Infer) -> None:
     assert (comp.decided_type, comp.candidates[0].parse_success_rate) == ("DOUBLE", 1.0)
 
 
+@pytest.mark.parametrize("name", ["value", "RawAmount", "value_wei", "amount"])
+def test_whole_amounts_past_bigint_under_an_amount_s_name_are_exact_decimals(infer: Infer, name: str) -> None:
+    # Dune's transactions.value in wei (1 ETH is 10**18) beside zeros, Etherscan's RawAmount
+    # of a token's base units: kept as text ("identifiers, most likely"), with no min or max.
+    values = ["0", "1000000000000000000", "250000000000000000000", "104044568318721297", "31415926535897932384626"] * 8
+    result = infer({name: values})[name]
+    assert (result.decided_type, result.decided_pattern) == ("DECIMAL", "whole_amount")
+    assert result.candidates[0].parse_success_rate == 1.0
+    assert result.bounds == (0.0, float(31415926535897932384626))
+    assert "DECIMAL(38,0)" in result.reason
+    # Whole amounts that fit BIGINT stay integers, under the same name.
+    small = infer({name: [str(10**17 + i) for i in range(40)]})[name]
+    assert (small.decided_type, small.decided_pattern) == ("BIGINT", None)
+
+
 def test_a_code_glued_to_a_number_is_no_money(infer: Infer) -> None:
     # EPA's AQS daily data: Datum "NAD83" (or "NAD27", "WGS84"); NAD is the Namibian dollar.
     result = infer({"Datum": ["NAD83"] * 30 + ["NAD27"] * 5})["Datum"]

@@ -1514,6 +1514,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
                          "0 days +-06:00:00"],
     "byte_size": ["1.1B", "12K", "100 Mb", "MB", "5 GiBs", "1.2.3 GB"],
     "cpu_quantity": ["250 m", "1.5.2m", "m", "250mm", "2 cores", "-1m"],
+    "whole_amount": ["1.5", "1" * 39, "1e21", "1,000", "0x5208", "-", "12 34", "+-5"],
     "fractional_odds": ["5/0", "-5/2", "5/2/1", "5 /", "/2", "12345/2", "evsx", "e vs", "-1.5", "1.5.2", "5/2.5"],
     "dms_degrees": ["40°26'46\"", "40 26 46 N", "12.5 N", "N", "40°26'46\"X", "°N"],
     "wkt_geometry": ["POLYGONAL", "(1 2)", "POINT", "MULTI (1 2)", "CIRCLE (1 2, 3)"],
@@ -1639,6 +1640,7 @@ def _all_examples() -> list[str]:
         "0 days 06:00:00", "-1 days +23:00:00", "1 days 00:00:00.500000", "012023", "122053", "1:25:52 PM PDT", "17:05:00 CET",
         "2 Hours 15 Minutes", "1 Day 1 Hour 1 Minute", "2 days, 3 hours", "38 Seconds", "1970-01-01 02:15:00",
         "5/2", "11/10", "100/30", " 4 / 6 ", "evs", "Evens", "EVEN",
+        "250000000000000000000", "-31415926535897932384626", " 0 ",
     ]
 
 

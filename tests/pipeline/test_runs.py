@@ -241,6 +241,42 @@ async def test_a_manual_numeric_type_over_money_keeps_its_cleaning(runtime: Runt
     assert rows == [(2000, asked)]
 
 
+@pytest.mark.parametrize(("asked", "stored"), [("HUGEINT", "HUGEINT"), ("decimal(38, 0)", "DECIMAL(38,0)")])
+async def test_a_person_may_assign_hugeint_or_a_wide_decimal_to_whole_numbers_past_bigint(
+    runtime: Runtime, tmp_path: Path, asked: str, stored: str
+) -> None:
+    # Wei values of a raw EVM export under a name that says no amount (kept as text): HUGEINT
+    # and DECIMAL(38,0) were "not a type datadossier can assign".
+    from datadossier.pipeline.decisions import set_column_type
+
+    path = tmp_path / "data" / "calls.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("id,raw\n" + "".join(f"{i},{10**20 * (i + 1) + i}\n" for i in range(30)))
+    await runtime.pipeline.profile_path(path)
+    _, run = await set_column_type(runtime.pipeline, "data.calls", "raw", asked, decided_by="test")
+    assert (run.typed_rows, run.quarantine_rows) == (30, 0)
+    with runtime.pipeline.workspace.connect() as con:
+        rows = con.execute(f"SELECT max(raw), typeof(max(raw)) FROM {layer_relation('typed', 'data', 'calls')}").fetchall()
+    assert rows == [(3000000000000000000029, stored)]
+    async with runtime.sessions() as session:
+        table = await catalog.resolve_table(session, "data.calls")
+        (detail,) = await metadata.column_details(session, table, "raw")
+    assert detail.decision is not None
+    assert (detail.decision.decided_type, detail.decision.decision_source) == (stored, "manual")
+
+
+async def test_a_type_datadossier_cannot_assign_is_refused(runtime: Runtime, tmp_path: Path) -> None:
+    from datadossier.errors import DatadossierError
+    from datadossier.pipeline.decisions import set_column_type
+
+    shop = tmp_path / "data" / "shop"
+    write_sample(shop)
+    await runtime.pipeline.profile_path(shop / "products.parquet")
+    for asked in ("DECIMAL(39,0)", "DECIMAL(4,6)", "UUID"):
+        with pytest.raises(DatadossierError, match="not a type datadossier can assign"):
+            await set_column_type(runtime.pipeline, "shop.products", "list_price", asked, decided_by="test")
+
+
 async def test_money_with_more_decimals_is_stored_exactly(runtime: Runtime, tmp_path: Path) -> None:
     # Crypto fills: "$0.00012345" stayed text; more decimals than the wider type keeps still
     # go to quarantine rather than being rounded.

@@ -187,6 +187,27 @@ async def test_a_type_that_quarantines_a_few_rows_says_so(tmp_path: Path, store_
     assert "Set it back with data_type VARCHAR" in changed["warning"]
 
 
+async def test_the_warning_says_when_values_overflow_the_precision_of_the_type(tmp_path: Path, store_url: str) -> None:
+    # A raw EVM export's wei values made DECIMAL (money's DECIMAL(18,4), 14 digits before the
+    # point): the warning quoted them as if they were typos. HUGEINT holds them all.
+    settings = make_settings(tmp_path, store_url)
+    path = tmp_path / "data" / "calls.csv"
+    path.write_text("id,raw\n" + "".join(f"{i},{10**20 * (i + 1) + i if i % 2 else 10**12 + i}\n" for i in range(40)))
+    async with Client(build_server(settings), raise_exceptions=True, cache=None) as client:
+        structured(await client.call_tool("profile_table", {"target": str(path)}))
+        narrow = structured(
+            await client.call_tool("set_column_type", {"table": "data.calls", "column": "raw", "data_type": "DECIMAL"})
+        )
+        wide = structured(
+            await client.call_tool("set_column_type", {"table": "data.calls", "column": "raw", "data_type": "HUGEINT"})
+        )
+    assert narrow["table"]["quarantined_rows"] == 20
+    assert "overflow the precision of DECIMAL(18,4), which holds 14 digits before the decimal point" in narrow["warning"]
+    assert "HUGEINT" in narrow["warning"]
+    assert (wide["table"]["quarantined_rows"], wide["warning"]) == (0, None)
+    assert wide["column"]["data_type"] == "HUGEINT"
+
+
 async def test_a_type_failing_on_rows_already_in_quarantine_counts_its_own_failures_and_the_rows_left(
     tmp_path: Path, store_url: str
 ) -> None:

@@ -4,7 +4,12 @@ from datadossier.inference.config import DEFAULT_CONFIG, InferenceConfig
 from datadossier.inference.infer import infer_columns
 from datadossier.inference.model import DATA_TYPES, ColumnInference, DataType, TypeCandidate
 from datadossier.inference.patterns import DETECTORS, MONEY_SQL_TYPE, Detector, PatternName
-from datadossier.inference.typed import failed_condition, sql_type, typed_expression
+from datadossier.inference.typed import (
+    assignable_type,
+    failed_condition,
+    sql_type,
+    typed_expression,
+)
 
 __all__ = [
     "DATA_TYPES",
@@ -17,6 +22,7 @@ __all__ = [
     "InferenceConfig",
     "PatternName",
     "TypeCandidate",
+    "assignable_type",
     "failed_condition",
     "infer_columns",
     "sql_type",

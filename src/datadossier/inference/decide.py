@@ -335,6 +335,12 @@ def _decide_text(
             "Whole numbers written mmyyyy (012023 is January 2023), every one a valid month, under a name of a month,"
             " a period or a date: each month's first day."
         )
+    if chosen is not None and chosen.name == "whole_amount":
+        notes.append(
+            "Whole numbers past the BIGINT range (more than 19 digits) under an amount's name: amounts in a currency's"
+            " smallest unit (wei, a token's base units), kept exact as DECIMAL(38,0), not text (as DOUBLE they would"
+            " lose digits); divide by 10^decimals (10^18 for ETH) for the amount in whole units."
+        )
     if chosen is not None and chosen.name == "fractional_odds":
         fractions = chosen.stats.marked or 0
         notes.append(

@@ -77,6 +77,7 @@ PatternName = Literal[
     "byte_size",
     "cpu_quantity",
     "fractional_odds",
+    "whole_amount",
     "dms_degrees",
     "wkt_geometry",
     "bounded_years",

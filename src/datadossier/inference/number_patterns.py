@@ -22,6 +22,7 @@ from datadossier.inference.detector import (
 from datadossier.inference.model import DataType
 from datadossier.inference.names import (
     looks_like_clock,
+    looks_like_identifier,
     name_tokens,
     names_a_length_of_time,
     names_hours,
@@ -1115,6 +1116,39 @@ def cpu_quantity() -> Detector:
     return Detector(
         "cpu_quantity", "DOUBLE", regex, convert, lenient=True,
         mark=marked_by(r"[0-9][mun]\s*$"), named=_names_cpu, priority=62,
+    )
+
+
+# Words of an amount counted in a currency's smallest unit, past BIGINT's range on chain:
+# Dune's and BigQuery's transactions.value in wei, an ERC-20 transfer's value and Etherscan's
+# RawAmount in a token's base units (1 ETH is 10**18 wei).
+_BASE_UNIT_AMOUNT_WORDS = frozenset({"value", "amount", "amt", "wei", "gwei", "balance", "supply"})
+# DECIMAL's widest precision: every whole number of up to 38 digits, exact (all the ether
+# there is, about 1.2e26 wei, takes 27).
+WHOLE_AMOUNT_SQL_TYPE = "DECIMAL(38,0)"
+
+
+def _names_an_amount_in_base_units(name: str) -> bool:
+    """``value``, ``amount``, ``RawAmount``, ``value_wei``, ``balance``; not an identifier's name
+    (``value_id``)."""
+    return bool(_BASE_UNIT_AMOUNT_WORDS.intersection(name_tokens(name))) and not looks_like_identifier(name)
+
+
+@register
+def whole_amount() -> Detector:
+    """Whole amounts past BIGINT's range (20 digits and more, up to 38) under an amount's name,
+    beside smaller ones, typed exactly as DECIMAL(38,0): a raw EVM export's values in wei or a
+    token's base units. Kept as text, as identifiers' digits are, they sorted as text and had
+    no min, max or sum; as DOUBLE they would lose their last digits."""
+    regex = r"\s*[-+]?[0-9]{1,38}\s*"
+
+    def convert(col: str, sql_type: str) -> str:
+        return f"TRY_CAST(trim({shaped(col, regex)}) AS {sql_type})"
+
+    # (Shortlisted only where a sampled value is longer than BIGINT's digits: see `sampling`.)
+    return Detector(
+        "whole_amount", "DECIMAL", regex, convert, named=_names_an_amount_in_base_units, priority=64,
+        sql_type=WHOLE_AMOUNT_SQL_TYPE,
     )
 
 

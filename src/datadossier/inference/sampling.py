@@ -479,6 +479,8 @@ def _findings(
             continue  # no full day/month dates beside years or months alone: the single patterns say it
         if (coarse := _COARSER_MONEY.get(detector.name)) and weights[detector.name][0] <= weights[coarse][0]:
             continue  # no amount with more decimals than money keeps: the coarser reading says it all
+        if detector.name == "whole_amount" and max_length < _PAST_BIGINT_DIGITS:
+            continue  # every sampled amount fits BIGINT: the integer reading says it all
         if detector.name == "credit_debit" and weights["credit_debit"][0] <= weights["grouped_number"][0]:
             continue  # no amount marked CR or DR: grouped amounts alone are `grouped_number`'s
         if detector.name == "compact_partial_date" and not (
@@ -983,6 +985,8 @@ def marks_missing_date(value: str) -> bool:
     return _DATE_MARKER.fullmatch(value) is not None
 
 
+# Digits of the shortest whole number past BIGINT's range (9,223,372,036,854,775,807 has 19).
+_PAST_BIGINT_DIGITS = 20
 _SMALL_BOUND = re.compile(r"\s*[0-9]{1,3}\+\s*")
 # A top or bottom code grouped in thousands ("250,000+", "2,500-": the Census Bureau's
 # incomes): no typo has that shape, so once will do.

@@ -6,7 +6,7 @@ import anyio
 
 from datadossier.engine import layer_relation
 from datadossier.errors import DatadossierError
-from datadossier.inference.model import DATA_TYPES
+from datadossier.inference import DATA_TYPES, assignable_type
 from datadossier.pipeline.runner import Pipeline, TableRun
 from datadossier.sources.layers import column_failures, failed_values
 from datadossier.store.repositories import catalog, metadata, runs
@@ -27,12 +27,13 @@ async def set_column_type(
     (or is cancelled), the column's decision is put back as it was, so that the store keeps
     describing the layers the workspace still holds.
     """
-    wanted = data_type.strip().upper()
-    if wanted not in DATA_TYPES:
+    assigned = assignable_type(data_type)
+    if assigned is None:
         raise DatadossierError(
             f"'{data_type}' is not a type datadossier can assign.",
-            hint=f"Use one of: {', '.join(DATA_TYPES)}.",
+            hint=f"Use one of: {', '.join(DATA_TYPES)}; or HUGEINT, or DECIMAL(p,s) with a precision p up to 38.",
         )
+    wanted = assigned.name
     pipeline._check_writable()
     async with pipeline.sessions.begin() as session:
         table = await catalog.resolve_table(session, table_ref)

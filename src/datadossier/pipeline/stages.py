@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from datadossier.engine import layer_relation, quote_ident, quote_literal
 from datadossier.engine.gateway import WORKSPACE_CATALOG, wide_plans
 from datadossier.errors import SourceError
-from datadossier.inference import DEFAULT_CONFIG, infer_columns
+from datadossier.inference import DEFAULT_CONFIG, assignable_type, infer_columns
 from datadossier.inference.conversions import (
     NO_READINGS,
     ROW_COLUMN,
@@ -324,14 +324,15 @@ def _noting_lists(inferences: list[ColumnInference], lists: dict[str, ListColumn
 
 def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast:
     """The cast of a column: the inferred decision, or a person's decision when there is one."""
-    decided: DataType = inference.decided_type if manual_type is None else manual_type  # type: ignore[assignment]
+    assigned = assignable_type(manual_type) if manual_type is not None else None
+    decided: DataType = inference.decided_type if assigned is None else assigned.family
     plain = stored_plain(decided, inference.sampled_distinct_share, inference.sampled_max_length)
     # (Text keeps its markers as written, but for the table's missing letter: see `missing_in_text`.)
     missing = tuple(inference.missing_values) if decided != "VARCHAR" else inference.missing_in_text
     # (A trace is 0 in a column of numbers, and text in a person's VARCHAR.)
     zero = tuple(inference.trace_values) if decided in NUMERIC_TYPES else ()
     missing += zero
-    if manual_type is None:
+    if assigned is None:
         best = next((c for c in inference.candidates if c.data_type == inference.decided_type), None)
         clean = best is not None and best.parse_success_rate >= 1.0
         native = inference.raw_type.upper() != "VARCHAR"
@@ -371,6 +372,7 @@ def _cast_for(inference: ColumnInference, manual_type: str | None) -> ColumnCast
         trim=inference.padded and decided == "VARCHAR",
         blank_null=inference.spaced and decided == "VARCHAR",
         unquote=inference.quoted and decided == "VARCHAR",
+        sql_type=assigned.sql,
     )
 
 

@@ -51,6 +51,9 @@ class ColumnCast:
     blank_null: bool = False
     # Text wrapped in single quotes, as ARFF writes nominal values: the quotes are removed.
     unquote: bool = False
+    # The DuckDB type a person assigned where wider than the decided type's own (HUGEINT,
+    # DECIMAL(38,0): see `inference.assignable_type`); None for the type's own.
+    sql_type: str | None = None
 
 
 # Text whose values are nearly all distinct and short (identifiers, UUIDs, e-mail addresses,
@@ -90,7 +93,7 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
             col = f"CASE WHEN isnan({col}) THEN NULL ELSE {col} END"
         if cast.decided_type == "TIMESTAMP" and cast.pattern in EPOCH_SCALES:
             return native_epoch_sql(col, cast.pattern)  # (an int64 of Unix times, see `native`)
-        return col if cast.may_fail is False else f"TRY_CAST({col} AS {sql_type(cast.decided_type)})"
+        return col if cast.may_fail is False else f"TRY_CAST({col} AS {cast.sql_type or sql_type(cast.decided_type)})"
     if cast.decided_type == "VARCHAR" and cast.missing:
         # The table's letter for a missing value is no category of the text (IEM's "M" in
         # wxcodes): NULL, as in the table's numbers (see `ColumnInference.missing_in_text`).
@@ -98,12 +101,19 @@ def _expression(cast: ColumnCast, readings: Readings) -> str:
         return f"CASE WHEN {missing_sql(col, cast.missing)} THEN NULL ELSE {text} END"
     if cast.decided_type == "VARCHAR" and (cast.trim or cast.blank_null or cast.unquote):
         return _text_expression(cast, col)
-    computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
-    typed = computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern)
+    computed = _reading(cast, readings)
+    typed = computed if computed is not None else typed_expression(col, cast.decided_type, cast.pattern, cast.sql_type)
     if cast.zero:
         # (A trace's "T" is text the reading left, also in a thin column: see `conversions`.)
         return f"CASE WHEN coalesce({missing_sql(col, cast.zero)}, false) THEN 0 ELSE {typed} END"
     return typed
+
+
+def _reading(cast: ColumnCast, readings: Readings) -> str | None:
+    """SQL for a cast's typed value read from the stage's readings (`Readings.typed`); None
+    for a type a person made wider than its family's, whose readings are the family's (wei
+    read as BIGINT are NULL: HUGEINT converts the raw text)."""
+    return None if cast.sql_type is not None else readings.typed(cast.name, cast.decided_type, cast.pattern)
 
 
 def _text_expression(cast: ColumnCast, col: str) -> str:
@@ -132,10 +142,10 @@ def _failure(cast: ColumnCast, readings: Readings) -> str | None:
             # (A float's NaN is no value: NULL, not a failure.)
             nan = f" AND NOT isnan({col})" if "NaN" in cast.missing else ""
             return f"({col} IS NOT NULL AND {native_epoch_sql(col, cast.pattern)} IS NULL{nan})"
-        return f"({col} IS NOT NULL AND TRY_CAST({col} AS {sql_type(cast.decided_type)}) IS NULL)"
-    computed = readings.typed(cast.name, cast.decided_type, cast.pattern)
+        return f"({col} IS NOT NULL AND TRY_CAST({col} AS {cast.sql_type or sql_type(cast.decided_type)}) IS NULL)"
+    computed = _reading(cast, readings)
     failed = (
-        failed_condition(col, cast.decided_type, cast.pattern)
+        failed_condition(col, cast.decided_type, cast.pattern, cast.sql_type)
         if computed is None
         else f"({col} IS NOT NULL AND {computed} IS NULL)"
     )
@@ -152,7 +162,7 @@ def text_needed(casts: list[ColumnCast], readings: Readings) -> set[str]:
         return set()
 
     def read(cast: ColumnCast) -> bool:
-        return cast.raw_type.upper() == "VARCHAR" and readings.typed(cast.name, cast.decided_type, cast.pattern) is not None
+        return cast.raw_type.upper() == "VARCHAR" and _reading(cast, readings) is not None
 
     if any(cast.may_fail and cast.decided_type != "VARCHAR" and not read(cast) for cast in casts):
         return set(readings.thin)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -9,7 +10,6 @@ from mcp.server.mcpserver import Context, MCPServer
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
-from datadossier.inference.model import DataType
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
 
@@ -29,7 +29,14 @@ async def set_column_type(
     ctx: Context,
     table: Annotated[str, Field(description="`source.table`, a profiled file path, or a bare table name.")],
     column: Annotated[str, Field(description="The column to change.")],
-    data_type: Annotated[DataType, Field(description="The type the column must have.")],
+    data_type: Annotated[
+        str,
+        Field(
+            description="The type the column must have: BIGINT, INTEGER, DOUBLE, DECIMAL (DECIMAL(18,4), money's),"
+            " BOOLEAN, DATE, TIMESTAMP, TIME or VARCHAR; or HUGEINT, or DECIMAL(p,s) with a precision p up to 38"
+            " (DECIMAL(38,0) for whole amounts in wei or a token's base units)."
+        ),
+    ],
     reason: Annotated[str | None, Field(description="Why (kept in the decision's audit trail).")] = None,
 ) -> SetColumnTypeResult:
     """Override the inferred type of a column; the decision is kept across later profiles.
@@ -59,7 +66,7 @@ async def set_column_type(
             table=TableInfo.of(summary), previous_type=previous, column=column_info(detail, full=False),
             warning=_emptied(
                 Counts(summary.raw_rows or 0, before, after, summary.row_count or 0, failed, converted),
-                detail.column_name, previous, examples,
+                detail.column_name, previous, examples, _overflowed(detail.resolved_type, examples),
             ),
         )
 
@@ -78,7 +85,7 @@ class Counts:
     converted: int
 
 
-def _emptied(counts: Counts, column: str, previous: str | None, examples: list[str]) -> str | None:
+def _emptied(counts: Counts, column: str, previous: str | None, examples: list[str], overflow: str = "") -> str | None:
     """A warning when a type sent rows to quarantine: an agent asking for INTEGER invoice
     numbers should learn that the cancellations ("C492703") left the typed layer. It quotes
     values that failed, read from the quarantine: the column's candidates have no failed
@@ -88,7 +95,7 @@ def _emptied(counts: Counts, column: str, previous: str | None, examples: list[s
     rows, moved = counts.rows, counts.after - counts.before
     if rows == 0 or moved <= 0:
         return None
-    undo = f" Set it back with data_type {previous} to keep them." if previous else ""
+    undo = f"{overflow} Set it back with data_type {previous} to keep them." if previous else overflow
     now = f" The typed table now holds {counts.typed:,} {_rows(counts.typed)}."
     failing = f" (failing values: {_quoted(examples)})" if examples else ""
     if moved > rows / 2 or counts.failed > counts.converted:
@@ -103,6 +110,33 @@ def _emptied(counts: Counts, column: str, previous: str | None, examples: list[s
         f"{moved:,} more {_rows(moved)} of {rows:,} ({moved / rows:.1%}) left the typed layer for"
         f" quarantine: {'their values' if moved > 1 else 'its value'} of {column!r} do not convert to the new type{failing},"
         f" and queries on the typed layer no longer count {'those rows' if moved > 1 else 'that row'}.{now}{undo}"
+    )
+
+
+# A number as the failing values write it: its sign, its whole digits, its decimals.
+_PLAIN_NUMBER = re.compile(r"\s*[-+]?0*([0-9]*)(?:\.[0-9]*)?\s*")
+_DECIMAL_TYPE = re.compile(r"DECIMAL\((\d+),(\d+)\)")
+# Whole digits each integer type holds in full (INTEGER's 2,147,483,647 has ten, not all of them).
+_WHOLE_DIGITS = {"INTEGER": 9, "BIGINT": 18, "HUGEINT": 38}
+
+
+def _overflowed(resolved: str | None, examples: list[str]) -> str:
+    """The warning's words when failing values are numbers with more whole digits than the
+    new type holds: a raw export's wei values (21 digits) made DECIMAL, which is DECIMAL(18,4)
+    and holds 14, were quoted without the reason, as if they were typos."""
+    kind = (resolved or "").replace(" ", "").upper()
+    found = _DECIMAL_TYPE.fullmatch(kind)
+    holds = int(found.group(1)) - int(found.group(2)) if found else _WHOLE_DIGITS.get(kind)
+    if holds is None:
+        return ""
+    widths = [(v, len(m.group(1))) for v in examples if (m := _PLAIN_NUMBER.fullmatch(v)) and len(m.group(1)) > holds]
+    if not widths:
+        return ""
+    value, digits = max(widths, key=lambda pair: pair[1])
+    return (
+        f" The values overflow the precision of {kind}, which holds {holds} digits before the decimal point"
+        f" ({value.strip()!r} has {digits}): ask for a wider type, DECIMAL(38,0) or HUGEINT for whole numbers of"
+        " up to 38 digits, DECIMAL(p,s) with p - s digits before the point."
     )
 
 
