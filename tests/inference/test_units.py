@@ -551,9 +551,10 @@ def test_a_country_s_code_first_is_no_unit() -> None:
 
 
 def test_entso_e_s_bracketed_units() -> None:
-    # A unit in brackets before the bidding zone; a price per MWh is no amount of euros.
+    # A unit in brackets before the bidding zone; a price per MWh is no amount of euros, but
+    # euros per MWh.
     names = ("Actual Total Load [MW] - BZN|DE-LU", "Day-ahead Price [EUR/MWh]", "Solar  - Actual Aggregated [MW]")
-    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW", None, "MW"]
+    assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW", "EUR/MWh", "MW"]
 
 
 def test_a_unit_in_brackets_before_a_qualifier_is_the_column_s() -> None:
@@ -564,9 +565,9 @@ def test_a_unit_in_brackets_before_a_qualifier_is_the_column_s() -> None:
         "Net Generation (MW) from All Petroleum Products", "Load [MW] - Forecast",
     )
     assert [getattr(unit_from_name(n), "unit", None) for n in names] == ["MW"] * len(names)
-    # Not a letter in brackets inside other words, nor a price per a unit.
+    # Not a letter in brackets inside other words; a price per a unit as a price, not euros.
     assert unit_from_name("Part (A) Score") is None
-    assert unit_from_name("Day-ahead Price [EUR/MWh] (Adjusted)") is None
+    assert getattr(unit_from_name("Day-ahead Price [EUR/MWh] (Adjusted)"), "unit", None) == "EUR/MWh"
 
 
 def test_astronomy_s_bracketed_units_and_logarithms() -> None:
@@ -1059,3 +1060,53 @@ def test_crypto_amounts_with_their_ticker_from_values(infer: Infer) -> None:
         "amount_eth": ("DOUBLE", "ETH"), "Fee": ("DOUBLE", "BNB"), "Amount": ("DOUBLE", "USDT"), "Gas Price": ("DOUBLE", "gwei"),
     }
     assert results["Fee"].bounds == (0.00002, 0.00045)
+
+
+def test_oilfield_and_mining_units_in_brackets_keep_their_barrel_and_scale() -> None:
+    # RRC's and NDIC's production ("Oil (BBL)", "Gas (MCF)"), scout tickets' rates and a mine's
+    # resource statement ("Tonnes (Mt)" was plain tonnes, a millionth of the tonnage).
+    names = {
+        "Oil (BBL)": "oil_bbl", "Gas (MCF)": "Mcf", "Gas (MMCF)": "MMcf", "Oil (MBBL)": "oil_bbl thousands",
+        "Oil Rate (BOPD)": "oil_bbl/day", "Gas Rate (Mcf/d)": "Mcf/day", "Production (boe)": "boe",
+        "Ore Mined (t)": "t", "Tonnes (Mt)": "t millions", "Contained Cu (kt)": "t thousands",
+        "Au (g/t)": "g/t", "Contained Au (Moz)": "Moz", "Exports (MT)": "t",
+    }
+    assert {name: getattr(unit_from_name(name), "unit", None) for name in names} == names
+    # New York's borough-block-lot BBL; a wind's knots; a time step's t.
+    assert [getattr(unit_from_name(n), "unit", None) for n in ("BBL", "Wind Speed (kt)", "Time (t)")] == [None, "kn", None]
+
+
+def test_prices_per_a_unit_in_a_name_are_money_per_that_unit(infer: Infer) -> None:
+    # A gold miner's "AISC (US$/oz)" and EIA's series "... Spot Price FOB  Dollars per Barrel"
+    # were plain USD, which invites summing prices as money; EIA's label "(Thousand Barrels
+    # per Day)" gave no unit.
+    names = {
+        "AISC (US$/oz)": "USD/oz", "Cushing OK WTI Spot Price FOB  Dollars per Barrel": "USD/oil_bbl",
+        "Henry Hub Natural Gas Spot Price Dollars per Million Btu": "USD/MMBtu", "Price ($/bbl)": "USD/oil_bbl",
+        "Field Production of Crude Oil (Thousand Barrels per Day)": "oil_bbl/day thousands",
+    }
+    assert {name: getattr(unit_from_name(name), "unit", None) for name in names} == names
+    assert getattr(unit_from_label("U.S. Field Production of Crude Oil (Thousand Barrels per Day)"), "unit", None) == (
+        "oil_bbl/day thousands"
+    )
+    costs = infer({"AISC (US$/oz)": ["$1,094", "$952", "$1,210", "$1,187"], "Cash Cost (US$/oz)": ["812", "701", "905", "880"]})
+    assert [costs[c].candidates[0].detected_unit for c in costs] == ["USD/oz", "USD/oz"]
+    assert costs["AISC (US$/oz)"].candidates[0].unit_confidence == AGREEING_UNIT_CONFIDENCE
+
+
+def test_crypto_tickers_in_names_are_units() -> None:
+    # Etherscan's export: "TxnFee(ETH)" beside "TxnFee(USD)"; only the USD fee had a unit.
+    names = {"TxnFee(ETH)": "ETH", "Value_IN(ETH)": "ETH", "TxnFee(USD)": "USD", "amount_eth": "ETH", "fee_btc": "BTC"}
+    assert {name: getattr(unit_from_name(name), "unit", None) for name in names} == names
+    # A survey's race and ethnicity code, Etherscan's dollars per ether, a department's DOT.
+    for name in ("RACE_ETH", "Historical $Price/Eth", "Cost (DOT)"):
+        assert unit_from_name(name) is None, name
+
+
+def test_seeding_rates_and_acres_of_farm_exports(infer: Infer) -> None:
+    # FieldView's and Operations Center's planting exports: "Area (ac)" beside "(acres)", the
+    # seeding rate in seeds or thousands of seeds per acre; "34,000 seeds/ac" stayed text.
+    names = {"Area (ac)": "acre", "Seeding Rate (seeds/ac)": "seeds/acre", "Seeding Rate (ksds/ac)": "seeds/acre thousands"}
+    assert {name: getattr(unit_from_name(name), "unit", None) for name in names} == names
+    results = infer({"Population": ["34,000 seeds/ac", "35,000 seeds/ac", "140,000 seeds/ac", "36,000 seeds/ac"]})
+    assert (results["Population"].decided_type, results["Population"].candidates[0].detected_unit) == ("DOUBLE", "seeds/acre")

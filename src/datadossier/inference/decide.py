@@ -81,6 +81,7 @@ from datadossier.inference.units import (
     name_unit_note,
     names_a_coordinate,
     names_glued_unit,
+    price_currency,
     scale_note,
     scaled_unit,
     symbol_allows,
@@ -1014,6 +1015,15 @@ def _unit_of_some_values(stats: CandidateStats, share: float, unit: str, from_na
     return from_name is None or unit_scale(from_name.unit)[0] != unit
 
 
+def _priced_as_named(named: str, unit: str, stats: CandidateStats) -> bool:
+    """Whether amounts in ``unit`` are the price per a unit that the name states (``named``,
+    "USD/oz"): in its currency, or in a bare symbol that may stand for it."""
+    currency = price_currency(named)
+    if currency is None:
+        return False
+    return unit == currency or all(symbol_allows(marker, currency) for marker in stats.markers)
+
+
 def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...], findings: SampleFindings) -> None:
     stats = option.stats
     from_name = None
@@ -1056,6 +1066,10 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...], fin
         ):
             # "$1,234,567.00" under "Value (AUD)": a bare "$" is any dollar, and the name
             # says which (AusTender's, Canada's and New Zealand's contract values).
+            from_values = UnitEvidence(named, from_values.confidence)
+        if stats.detector.data_type == "DECIMAL" and named is not None and _priced_as_named(named, from_values.unit, stats):
+            # "$1,094" under a mine's "AISC (US$/oz)": dollars per ounce, as the name says,
+            # not dollars to be summed.
             from_values = UnitEvidence(named, from_values.confidence)
     scale = name_scale(column_name) if option.data_type in NUMERIC_TYPES else None
     if from_values is not None and scale is not None and stats.detector.data_type == "DECIMAL":

@@ -18,6 +18,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from datadossier.inference.names import looks_like_temperature, name_tokens
+from datadossier.inference.trade_units import (
+    bracketed_trade_unit,
+    count_per_area,
+    crypto_suffix,
+    spelled_unit,
+)
 
 if TYPE_CHECKING:
     import pint
@@ -306,7 +312,7 @@ def value_unit(token: str) -> str | None:
     known = KNOWN_VALUE_UNITS.get(token) or _CASELESS_VALUE_UNITS.get(token.lower())
     if known is not None:
         return known
-    squeezed = _squeezed_unit(token)
+    squeezed = _squeezed_unit(token) or count_per_area(token)
     if squeezed is not None:
         return squeezed
     known = _OILFIELD_VALUE_UNITS.get(token.lower()) or _CRYPTO_UNITS.get(token)
@@ -379,6 +385,12 @@ def amount_unit(marker: str) -> str | None:
     code = "USD" if _bare_marker(money) == "¢" else currency_code(money)
     per = per.strip()
     return None if code is None or not per else f"{code}/{per}"
+
+
+def price_currency(unit: str) -> str | None:
+    """The currency of a price per a unit ("USD/oz": USD), or None."""
+    money, slash, _ = unit.partition("/")
+    return money if slash and money in ISO_CURRENCIES else None
 
 
 def symbol_allows(marker: str, code: str) -> bool:
@@ -472,6 +484,8 @@ def unit_from_label(label: str) -> UnitEvidence | None:
         return UnitEvidence(text, VALUE_UNIT_CONFIDENCE)
     if key in _LABEL_UNITS:
         return UnitEvidence(_LABEL_UNITS[key], VALUE_UNIT_CONFIDENCE)
+    if (spelled := spelled_unit(text)) is not None:
+        return UnitEvidence(spelled, VALUE_UNIT_CONFIDENCE)  # EIA's "Thousand Barrels per Day"
     if text in _SPELLED_UNITS:
         return UnitEvidence(_SPELLED_UNITS[text], VALUE_UNIT_CONFIDENCE)
     if text in KNOWN_VALUE_UNITS:
@@ -486,6 +500,8 @@ def unit_from_label(label: str) -> UnitEvidence | None:
     if inner is not None and inner.group(1) != text:
         if (astronomical := _BRACKETED_UNITS.get(inner.group(1).strip().lower())) is not None:
             return UnitEvidence(astronomical, NAME_UNIT_CONFIDENCE)
+        if (trade := bracketed_trade_unit(inner.group(1), name_tokens(text))) is not None:
+            return UnitEvidence(trade, NAME_UNIT_CONFIDENCE)
         written = inner.group(1).strip()
         found = unit_from_label(written) or _unit_uncapitalised(written)
         return None if found is None else UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)
@@ -536,13 +552,27 @@ def _pint_label(text: str) -> str | None:
 _BRACKETED = re.compile(r"[(\[]([^()\[\]]+)[)\]](?:\s+-\s+[^()\[\]]*)?\s*$")
 
 
-def _bracketed_price(name: str) -> bool:
-    """Whether a name's bracket holds money per a unit ("Day-ahead Price [EUR/MWh]"): a
-    price, which no currency alone states (it would invite summing prices as money)."""
+def _bracketed_price(name: str) -> UnitEvidence | None:
+    """The price a name's bracket states, money per a unit ("Day-ahead Price [EUR/MWh]":
+    EUR/MWh, a mine's "AISC (US$/oz)": USD/oz), or None. Never the currency alone: it would
+    invite summing prices as money."""
     match = _BRACKETED.search(name)
     if match is None or "/" not in match.group(1):
-        return False
-    return currency_code(match.group(1).split("/")[0].strip()) is not None
+        return None
+    money, _, per = match.group(1).partition("/")
+    code = currency_code(money.strip())
+    if code is None or not per.strip():
+        return None
+    return UnitEvidence(f"{code}/{_per_unit(per.strip(), name_tokens(name))}", NAME_UNIT_CONFIDENCE)
+
+
+def _per_unit(written: str, tokens: list[str]) -> str:
+    """The unit a price is per, as the unit tables name it ("bbl": oil_bbl, "mmBtu": MMBtu),
+    else as written ("kW-mo", as prices in values keep it)."""
+    return (
+        bracketed_trade_unit(written, tokens) or KNOWN_VALUE_UNITS.get(written)
+        or _BRACKETED_UNITS.get(written.lower()) or written
+    )
 
 
 def _bracketed_unit(name: str) -> UnitEvidence | None:
@@ -552,6 +582,9 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
     match = _BRACKETED.search(name)
     if match is None:
         return None
+    trade = bracketed_trade_unit(match.group(1), name_tokens(name)) or spelled_unit(match.group(1))
+    if trade is not None:
+        return UnitEvidence(trade, NAME_UNIT_CONFIDENCE)
     # ("in" first, as GeoNames' "Area(in sq km)" writes it.)
     inner = re.sub(r"^in\s+", "", _split_scale(match.group(1))[0].strip(), flags=re.IGNORECASE)
     inner = re.sub(r"^(?:sq\.?|square)\s+([A-Za-z]+)\.?$", r"\1^2", inner)
@@ -572,6 +605,21 @@ def _bracketed_unit(name: str) -> UnitEvidence | None:
         if found is not None:
             return UnitEvidence(found.unit, NAME_UNIT_CONFIDENCE)
     return None
+
+
+# How many of a name's last words may spell its unit ("Thousand Cubic Feet per Day").
+_SPELLED_WORDS_MAX = 6
+
+
+def _spelled_at_end(name: str) -> str | None:
+    """The rate a name's last words spell out of brackets, as EIA's series names do
+    ("Cushing OK WTI Spot Price FOB  Dollars per Barrel": USD/oil_bbl, never dollars alone), or
+    None."""
+    if not re.search(r"(?i)\sper\s", name):
+        return None
+    words = name.split()
+    starts = range(max(0, len(words) - _SPELLED_WORDS_MAX), len(words) - 2)
+    return next((unit for start in starts if (unit := spelled_unit(" ".join(words[start:]))) is not None), None)
 
 
 def _unit_said_before(name: str) -> UnitEvidence | None:
@@ -606,7 +654,7 @@ def _head_before_qualifiers(name: str) -> str | None:
         if re.match(r"(?i)per\s", match.group(1).strip()):
             continue
         head = name[: match.end()]
-        if _bracketed_price(head) or _bracketed_unit(head) is not None:
+        if _bracketed_price(head) is not None or _bracketed_unit(head) is not None:
             return head
     return None
 
@@ -751,14 +799,18 @@ def _unit_from_name(name: str) -> UnitEvidence | None:
         return UnitEvidence("%", NAME_UNIT_CONFIDENCE)
     if re.search(r"[(\[]\s*per\s", name, flags=re.IGNORECASE):
         return None  # a rate per something ("Pop. Density (per sq. mi.)"): not that thing's unit
-    if _bracketed_price(name):
-        return None
+    price = _bracketed_price(name)
+    if price is not None:
+        return price
     bracketed = _bracketed_unit(name)
     if bracketed is not None:
         return _unit_said_before(name) or bracketed
     head = _head_before_qualifiers(name)
     if head is not None:
-        return None if _bracketed_price(head) else _bracketed_unit(head)
+        return _bracketed_price(head) or _bracketed_unit(head)
+    spelled = _spelled_at_end(name)
+    if spelled is not None:
+        return UnitEvidence(spelled, NAME_UNIT_CONFIDENCE)
     if re.search(r"[(\[][^()\[\]]*\bper\s", name, flags=re.IGNORECASE):
         return None  # counts per something (the UN's "(persons per square km)"): no unit of the words
 
@@ -777,6 +829,8 @@ def _unit_from_name(name: str) -> UnitEvidence | None:
     tokens = name_tokens(name)
     if len(tokens) > 1 and tokens[-1] in _CODE_ENDINGS:
         return None  # a code of a thing (NYPD's ADDR_PCT_CD: the precinct's code), no quantity
+    if not _PER_LAST_WORD.search(name) and (ticker := crypto_suffix(tokens)) is not None:
+        return UnitEvidence(ticker, NAME_UNIT_CONFIDENCE)
     if tokens[-2:] == ["100", "g"] and len(tokens) > 2:
         # A nutrient per 100 g of food (Open Food Facts' fat_100g, energy-kcal_100g): grams,
         # or the unit the name states before.
@@ -886,6 +940,11 @@ _CREDIT_WORDS = frozenset({"credit", "credits", "cr", "crdt", "semester", "sch"}
 # A percentage naming a quantile or a level, not the values' unit: HadCRUT's "Lower confidence
 # limit (2.5%)", "Upper confidence limit (97.5%)", a "95% CI", "p90 (90%)".
 _QUANTILE = re.compile(r"(?i:confidence|limit|interval|quantile|percentile|\bci\b|bound)|\(\s*[0-9.]+\s*%\s*\)")
+
+
+# A last word after a slash, a rate per it: Etherscan's "Historical $Price/Eth" is dollars per
+# ether, not an amount of ether.
+_PER_LAST_WORD = re.compile(r"/\s*[A-Za-z]+\W*$")
 
 
 _CODE_ENDINGS = frozenset({"id", "cd", "key"})  # (not "code": the Stack Overflow survey's YearsCode counts years)
