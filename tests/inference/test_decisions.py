@@ -1872,3 +1872,14 @@ def test_a_yes_no_flag_of_zero_and_y_says_nothing_of_codes_kept_as_text(infer: I
     result = infer({"BENE_ESRD_IND": values})["BENE_ESRD_IND"]
     assert result.decided_type == "BOOLEAN"
     assert "kept as text" not in result.reason
+
+
+def test_football_odds_for_home_draw_and_away_are_no_hours(infer: Infer) -> None:
+    # football-data.co.uk's E1.csv: AvgH, the home win's average odds, was given hours
+    # ("avg" before a last H) while AvgD and AvgA had no unit.
+    results = infer({
+        "AvgH": ["2.62", "2.34", "1.95"], "AvgD": ["3.21", "3.30", "3.55"], "AvgA": ["2.79", "3.10", "3.95"],
+        "flight_time_h": ["2.5", "1.25", "3"],
+    })
+    assert [results[c].candidates[0].detected_unit for c in results] == [None, None, None, "h"]
+    assert "home, draw and away" in results["AvgH"].reason

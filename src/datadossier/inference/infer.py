@@ -174,7 +174,8 @@ def infer_columns(
     _redecide_by_comma_locale(table, delimiter)
     results = _trimmed_beside_padded_columns(plans, results)
     results = _table_letters_in_text(con, relation, plans, results)
-    results = amounts_in_row_currency(con, relation, _kindergarten_beside_grades(_lone_currency_names(results)))
+    results = _odds_of_home_draw_away(_kindergarten_beside_grades(_lone_currency_names(results)))
+    results = amounts_in_row_currency(con, relation, results)
     return measures_of_row_metric(con, relation, quantities_in_row_unit(con, relation, results))
 
 
@@ -567,6 +568,28 @@ def _without_unit(result: ColumnInference, unit: str, note: str) -> ColumnInfere
     ]
     reason = result.reason.replace(f" Unit: {unit}.", "").replace(f" Unit from the name: {unit}.", "")
     return replace(result, candidates=candidates, reason=reason + note)
+
+
+# Betting odds named by a bookmaker or a statistic and H, D or A for the home win, the draw and
+# the away win: football-data.co.uk's AvgH, AvgD, AvgA (BbAvH, B365H, PSH, ...). A last H there
+# is no hour, though "avg" before it sounds like a time's average.
+_HOME_DRAW_AWAY = "HDA"
+
+
+def _odds_of_home_draw_away(results: list[ColumnInference]) -> list[ColumnInference]:
+    """The decisions without hours for a name ending in H beside the same name ending in D and
+    in A (football-data's AvgH beside AvgD and AvgA: the home win's odds)."""
+    names = {r.column_name.strip() for r in results}
+    note = " The name ends in H beside the same name ending in D and A: home, draw and away (a match's odds), not hours."
+    return [
+        _without_unit(r, "h", note) if _home_of_a_triple(r.column_name.strip(), names) and _decided_unit(r) == "h" else r
+        for r in results
+    ]
+
+
+def _home_of_a_triple(name: str, names: set[str]) -> bool:
+    stem, last = name[:-1], name[-1:]
+    return bool(stem) and last == _HOME_DRAW_AWAY[0] and all(stem + other in names for other in _HOME_DRAW_AWAY[1:])
 
 
 # Columns named as a school's grade levels: NCES's Common Core of Data counts pupils by grade
