@@ -1039,7 +1039,7 @@ def test_grades_with_their_metal_and_well_figures_with_their_units_from_values(i
     found = {name: (r.decided_type, r.candidates[0].detected_unit) for name, r in results.items()}
     assert found == {
         "Head Grade Au": ("DOUBLE", "g/t"), "Head Grade Cu": ("DOUBLE", "%"), "U3O8 grade": ("DOUBLE", "%"),
-        "Total Depth": ("DOUBLE", "ft"), "Oil Rate": ("DOUBLE", "bbl/d"), "Gas Rate": ("DOUBLE", "MMcf/d"),
+        "Total Depth": ("DOUBLE", "ft"), "Oil Rate": ("DOUBLE", "oil_bbl/day"), "Gas Rate": ("DOUBLE", "MMcf/day"),
         "API Gravity": ("DOUBLE", "degAPI"), "Wind Direction": ("DOUBLE", "deg"), "High Temp": ("DOUBLE", None),
     }
     assert results["Total Depth"].bounds == (9980, 13002)

@@ -91,10 +91,17 @@ _AMOUNT_WORDS = frozenset({
 })
 
 
+# Units of gas and of a coin's smallest part, written in lower case as amounts' units are.
+SMALLEST_UNITS = frozenset({"GWEI", "WEI", "SATS"})
+
+
 def crypto_unit(text: str) -> str | None:
-    """The ticker a name's bracket holds ("ETH", "btc"), in capitals, or None."""
+    """The ticker a name's bracket holds ("ETH", "btc"), in capitals (gwei, wei and sats in
+    lower case), or None."""
     code = text.strip().upper()
-    return code if code in CRYPTO_TICKERS else None
+    if code not in CRYPTO_TICKERS:
+        return None
+    return code.lower() if code in SMALLEST_UNITS else code
 
 
 def crypto_suffix(tokens: list[str]) -> str | None:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from datadossier.inference.names import looks_like_temperature, name_tokens
 from datadossier.inference.trade_units import (
+    CRYPTO_TICKERS,
+    SMALLEST_UNITS,
     bracketed_trade_unit,
     count_per_area,
     crypto_suffix,
@@ -107,21 +109,20 @@ KNOWN_VALUE_UNITS: dict[str, str] = {
     "'": "ft", "′": "ft", "°": "deg",
 }
 # Oil and gas volumes and rates as operators and state agencies write them ("450 bopd",
-# "1.2 MMcf/d", "3,410 MCF"), in any case; Mcf and MMcf (thousands and millions of cubic
-# feet) and boe, which Pint does not know, as the industry writes them.
+# "1.2 MMcf/d", "3,410 MCF"), in any case, named as `trade_units` names them in headers: the
+# oil barrel of 42 gallons (Pint's bbl holds 31.5), Mcf and MMcf (thousands and millions of
+# cubic feet) and boe, which Pint does not know, as the industry writes them.
 _OILFIELD_VALUE_UNITS: dict[str, str] = {
-    "bbl": "bbl", "bbls": "bbl", "bopd": "bbl/d", "bpd": "bbl/d", "bwpd": "bbl/d", "blpd": "bbl/d", "bbl/d": "bbl/d",
-    "mcf": "Mcf", "mmcf": "MMcf", "bcf": "Bcf", "mcfd": "Mcf/d", "mcf/d": "Mcf/d", "mcfpd": "Mcf/d",
-    "mmcfd": "MMcf/d", "mmcf/d": "MMcf/d", "mmcfpd": "MMcf/d", "boe": "boe", "boepd": "boe/d", "boe/d": "boe/d",
-    "mbbl": "Mbbl", "mmbbl": "MMbbl", "mmbtu": "MMBtu",
+    "bbl": "oil_bbl", "bbls": "oil_bbl", "bopd": "oil_bbl/day", "bpd": "oil_bbl/day", "bwpd": "oil_bbl/day",
+    "blpd": "oil_bbl/day", "bbl/d": "oil_bbl/day", "mcf": "Mcf", "mmcf": "MMcf", "bcf": "Bcf", "mcfd": "Mcf/day",
+    "mcf/d": "Mcf/day", "mcfpd": "Mcf/day", "mmcfd": "MMcf/day", "mmcf/d": "MMcf/day", "mmcfpd": "MMcf/day",
+    "boe": "boe", "boepd": "boe/day", "boe/d": "boe/day", "mbbl": "Mbbl", "mmbbl": "MMbbl", "mmbtu": "MMBtu",
 }
 # Coins and tokens written after amounts, as exchanges and wallets export them (Binance's
 # "0.00045BNB" and "912.12USDT", a ledger's "0.5 ETH"), in capitals only; gas in gwei.
 _CRYPTO_UNITS: dict[str, str] = {
-    **{code: code for code in (
-        "BTC", "ETH", "USDT", "USDC", "BNB", "SOL", "XRP", "ADA", "DOGE", "DAI", "MATIC", "LTC", "TRX", "AVAX",
-        "WETH", "WBTC", "SHIB", "BUSD", "XLM", "XMR", "BCH",
-    )},
+    # (After a number, also the tickers that in a name's brackets are as often abbreviations.)
+    **{code: code for code in CRYPTO_TICKERS - SMALLEST_UNITS | {"SOL", "ADA", "DAI", "TRX", "SHIB", "BUSD", "XLM"}},
     "Gwei": "gwei", "gwei": "gwei", "GWEI": "gwei", "wei": "wei",
 }
 # A grade and the metal or oxide it is of ("g/t Au", "% Cu", "%Cu", "g/t AuEq"), as mine
