@@ -360,6 +360,26 @@ async def test_a_prefix_one_file_writes_before_every_code_is_named_and_undone_by
     assert any('once a prefix written before the values on one side ("N") is ignored' in w for w in path.warnings)
 
 
+async def test_an_org_id_scheme_before_every_supplier_id_is_a_prefix_undone_by_the_join(runtime: Runtime, tmp_path: Path) -> None:
+    # OCDS releases name a supplier by its org-id.guide identifier, GB-COH-01234567, Companies
+    # House's register by the bare CompanyNumber 01234567 (SC123456 in Scotland): the hyphens
+    # of the scheme kept it from being read as a prefix, and nothing linked.
+    rng = random.Random(4)
+    numbers = [f"{rng.randint(100000, 13999999):08d}" for _ in range(30)] + [f"SC{rng.randint(1, 799999):06d}" for _ in range(6)]
+    folder = tmp_path / "data" / "ocds"
+    folder.mkdir(parents=True)
+    (folder / "companies.csv").write_text("CompanyName,CompanyNumber,IncorporationDate\n" + "".join(
+        f"SUPPLIER {i} LIMITED,{n},0{1 + i % 9}/03/20{10 + i % 12}\n" for i, n in enumerate(numbers)))
+    (folder / "awards.csv").write_text("ocid,awards/0/value/amount,awards/0/suppliers/0/id\n" + "".join(
+        f"ocds-b5fd17-{100000 + k},{rng.randint(1000, 999999)}.50,GB-COH-{rng.choice(numbers)}\n" for k in range(40)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="ocds")
+    link = _edges(found, "ocds")[("awards", ("awards/0/suppliers/0/id",), "companies", ("CompanyNumber",))]
+    assert (link.evidence["normalizations"], link.evidence["prefix"]) == (["prefix"], "GB-COH-")
+    (path, *_) = (await service.join_paths("awards", "companies")).paths
+    assert await _count(runtime, path.sql) == 40
+
+
 async def test_legal_names_differing_in_punctuation_too_are_counted_and_the_sql_to_keep_them_given(
     runtime: Runtime, tmp_path: Path
 ) -> None:

@@ -36,8 +36,10 @@ LABEL = r"^[A-Za-z][A-Za-z ]{0,30}:\s*"
 # `one_sided_prefix`): letters, BTS's TAIL_NUM "N101DQ" beside the FAA registry's N-NUMBER
 # "101DQ"; or a Census summary level, seven digits or capitals and "US", before a GEO_ID
 # ("1400000US53033000100" for a tract, "860Z200US98103" for a ZCTA) beside TIGER's, HUD's or
-# CDC PLACES' bare GEOID "53033000100".
-PREFIX = "[A-Za-z]{1,4}|[0-9]{3}[0-9A-Z]{4}US"
+# CDC PLACES' bare GEOID "53033000100"; or an org-id.guide scheme, a country and a register
+# each followed by a hyphen, before the register's number (OCDS's supplier id
+# "GB-COH-01234567" beside Companies House's CompanyNumber "01234567"; "US-EIN-", "GB-CHC-").
+PREFIX = "[A-Z]{2}-[A-Z]{2,8}-|[A-Za-z]{1,4}|[0-9]{3}[0-9A-Z]{4}US"
 # A digit code with leading zeros, a letter after it too (Chicago's IUCR "041A").
 _ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
 
