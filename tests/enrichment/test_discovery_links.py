@@ -380,6 +380,25 @@ async def test_an_org_id_scheme_before_every_supplier_id_is_a_prefix_undone_by_t
     assert await _count(runtime, path.sql) == 40
 
 
+async def test_zero_padded_design_and_reissue_patents_match_the_unpadded_numbers(runtime: Runtime, tmp_path: Path) -> None:
+    # The USPTO's maintenance-fee file pads every patent number to eight characters, D0940000
+    # and RE049001; PatentsView's g_patent writes D940000 and RE49001: those were orphans.
+    folder = tmp_path / "data" / "uspto"
+    folder.mkdir(parents=True)
+    patents = [str(10890000 + 37 * i) for i in range(12)] + [f"D{940000 + i}" for i in range(5)] + [f"RE{49001 + i}" for i in range(3)]
+    (folder / "g_patent.csv").write_text("patent_id,patent_type\n" + "".join(
+        f"{p},{'design' if p[0] == 'D' else 'reissue' if p[0] == 'R' else 'utility'}\n" for p in patents))
+    padded = [p if p.isdigit() else p[0] + "0" + p[1:] if p[0] == "D" else "RE0" + p[2:] for p in patents]
+    (folder / "maint_fee_events.csv").write_text("patent_number,event_date,event_code\n" + "".join(
+        f"{p},2023-11-{1 + i % 28:02d},M1551\n" for i, p in enumerate(padded * 2)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="uspto")
+    link = _edges(found, "uspto")[("maint_fee_events", ("patent_number",), "g_patent", ("patent_id",))]
+    assert (link.evidence["normalized_integrity"], link.evidence["normalizations"]) == (1.0, ["leading_zeros"])
+    (path, *_) = (await service.join_paths("maint_fee_events", "g_patent")).paths
+    assert await _count(runtime, path.sql) == 40
+
+
 async def test_legal_names_differing_in_punctuation_too_are_counted_and_the_sql_to_keep_them_given(
     runtime: Runtime, tmp_path: Path
 ) -> None:

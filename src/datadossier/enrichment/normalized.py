@@ -42,6 +42,9 @@ LABEL = r"^[A-Za-z][A-Za-z ]{0,30}:\s*"
 PREFIX = "[A-Z]{2}-[A-Z]{2,8}-|[A-Za-z]{1,4}|[0-9]{3}[0-9A-Z]{4}US"
 # A digit code with leading zeros, a letter after it too (Chicago's IUCR "041A").
 _ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
+# Zeros after a code's letters: the USPTO's bulk files pad design and reissue patents to eight
+# characters ("D0940000", "RE049001"), PatentsView writes "D940000" and "RE49001".
+_LETTERS_ZERO_PADDED = "[A-Za-z]{1,2}0+[1-9][0-9]*"
 
 
 def _spaces(sql: str) -> str:
@@ -80,8 +83,13 @@ def _whole_number(sql: str) -> str:
 
 
 def _leading_zeros(sql: str) -> str:
-    # A spreadsheet turns "000123" into 123, Chicago's IUCR "041A" into "41A".
-    return f"CASE WHEN regexp_full_match({sql}, '{_ZERO_PADDED}') THEN ltrim({sql}, '0') ELSE {sql} END"
+    # A spreadsheet turns "000123" into 123, Chicago's IUCR "041A" into "41A"; the USPTO pads
+    # "D940000" to "D0940000".
+    return (
+        f"CASE WHEN regexp_full_match({sql}, '{_ZERO_PADDED}') THEN ltrim({sql}, '0')"
+        f" WHEN regexp_full_match({sql}, '{_LETTERS_ZERO_PADDED}') THEN regexp_replace({sql}, '^([A-Za-z]+)0+', '\\1')"
+        f" ELSE {sql} END"
+    )
 
 
 def _case(sql: str) -> str:
@@ -107,7 +115,7 @@ _WORDS: dict[Normalization, str] = {
     "apostrophe": "a leading apostrophe",
     "zip_plus_four": "a ZIP+4's four-digit extension (98103-2345 read as 98103)",
     "whole_number": "a whole number's \".0\"",
-    "leading_zeros": "leading zeros of codes",
+    "leading_zeros": "leading zeros of codes (after their letters too: D0940000 read as D940000)",
     "case": "case",
 }
 
