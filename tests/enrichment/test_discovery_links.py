@@ -399,6 +399,24 @@ async def test_zero_padded_design_and_reissue_patents_match_the_unpadded_numbers
     assert await _count(runtime, path.sql) == 40
 
 
+async def test_codes_beside_a_code_list_that_writes_a_check_digit_after_them_link_to_it(runtime: Runtime, tmp_path: Path) -> None:
+    # TED's contract award notices give the CPV code as 45000000, the CPV 2008 list as
+    # 45000000-7, its check digit after a hyphen: no link, no join.
+    codes = ["03000000-1", "09310000-5", "15000000-8", "30200000-1", "33600000-6", "45000000-7", "45233140-2",
+             "48000000-8", "72000000-5", "79000000-4", "85100000-0", "90910000-9"]
+    folder = tmp_path / "data" / "ted"
+    folder.mkdir(parents=True)
+    (folder / "cpv.csv").write_text("CODE,EN\n" + "".join(f"{c},Label {i}\n" for i, c in enumerate(codes)))
+    (folder / "ted_can.csv").write_text("ID_NOTICE_CAN,ID_AWARD,CPV,AWARD_VALUE_EURO\n" + "".join(
+        f"{2023100000 + i // 3},{1 + i % 3},{codes[i * 5 % 12][:8]},{1000 + 37 * i}.25\n" for i in range(60)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="ted")
+    link = _edges(found, "ted")[("ted_can", ("CPV",), "cpv", ("CODE",))]
+    assert (link.evidence["normalized_integrity"], link.evidence["normalizations"]) == (1.0, ["check_digit"])
+    (path, *_) = (await service.join_paths("ted_can", "cpv")).paths
+    assert await _count(runtime, path.sql) == 60
+
+
 async def test_legal_names_differing_in_punctuation_too_are_counted_and_the_sql_to_keep_them_given(
     runtime: Runtime, tmp_path: Path
 ) -> None:

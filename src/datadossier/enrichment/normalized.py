@@ -18,7 +18,16 @@ if TYPE_CHECKING:
     import duckdb
 
 Normalization = Literal[
-    "spaces", "resolver_prefix", "label", "prefix", "apostrophe", "zip_plus_four", "whole_number", "leading_zeros", "case"
+    "spaces",
+    "resolver_prefix",
+    "label",
+    "prefix",
+    "apostrophe",
+    "zip_plus_four",
+    "check_digit",
+    "whole_number",
+    "leading_zeros",
+    "case",
 ]
 # In the order `normalized_key` applies them.
 NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
@@ -45,6 +54,9 @@ _ZERO_PADDED = "0+[0-9]+[A-Za-z]?"
 # Zeros after a code's letters: the USPTO's bulk files pad design and reissue patents to eight
 # characters ("D0940000", "RE049001"), PatentsView writes "D940000" and "RE49001".
 _LETTERS_ZERO_PADDED = "[A-Za-z]{1,2}0+[1-9][0-9]*"
+# A check digit after a hyphen: the CPV 2008 list's "45000000-7" beside TED's CPV "45000000".
+# Six digits before it at least, so that short codes ("12-3") are never cut.
+CHECK_DIGIT_CODE = "([0-9]{6,})-[0-9]"
 
 
 def _spaces(sql: str) -> str:
@@ -76,6 +88,10 @@ def _zip_plus_four(sql: str) -> str:
     return f"CASE WHEN regexp_full_match({sql}, '[0-9]{{5}}-?[0-9]{{4}}') THEN left({sql}, 5) ELSE {sql} END"
 
 
+def _check_digit(sql: str) -> str:
+    return f"regexp_replace({sql}, '^{CHECK_DIGIT_CODE}$', '\\1')"
+
+
 def _whole_number(sql: str) -> str:
     # The ".0" pandas writes after a whole number in a column with a missing value (a county
     # FIPS code's "1001.0").
@@ -102,6 +118,7 @@ _STEPS: dict[Normalization, Callable[[str], str]] = {
     "label": _label,
     "apostrophe": _apostrophe,
     "zip_plus_four": _zip_plus_four,
+    "check_digit": _check_digit,
     "whole_number": _whole_number,
     "leading_zeros": _leading_zeros,
     "case": _case,
@@ -114,6 +131,7 @@ _WORDS: dict[Normalization, str] = {
     "prefix": "a prefix written before the values on one side",
     "apostrophe": "a leading apostrophe",
     "zip_plus_four": "a ZIP+4's four-digit extension (98103-2345 read as 98103)",
+    "check_digit": "a check digit after a hyphen (45000000-7 read as 45000000)",
     "whole_number": "a whole number's \".0\"",
     "leading_zeros": "leading zeros of codes (after their letters too: D0940000 read as D940000)",
     "case": "case",
@@ -133,7 +151,8 @@ def normalizations_of(evidence: dict[str, object]) -> tuple[Normalization, ...]:
     the evidence named them (its SQL then stays what it was)."""
     named = evidence.get("normalizations")
     if not isinstance(named, list):
-        return tuple(n for n in TEXT_NORMALIZATIONS if n not in ("label", "prefix"))  # (labels, prefixes and ZIP+4s came later)
+        # (Labels, prefixes, ZIP+4s and check digits came later.)
+        return tuple(n for n in TEXT_NORMALIZATIONS if n not in ("label", "prefix", "check_digit"))
     listed: list[object] = named  # pyright: ignore[reportUnknownVariableType]
     return tuple(n for n in NORMALIZATIONS if n in listed)
 

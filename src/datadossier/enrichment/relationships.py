@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from itertools import product
 from typing import TYPE_CHECKING, Any
@@ -49,6 +50,7 @@ from datadossier.enrichment.naming import (
     words,
 )
 from datadossier.enrichment.normalized import (
+    CHECK_DIGIT_CODE,
     LABEL,
     NORMALIZATIONS,
     TEXT_NORMALIZATIONS,
@@ -867,7 +869,19 @@ def _apparent_slip(cand: Candidate, child: _Written, parent: _Written) -> str | 
                 return prefix
     if child.one_case and parent.one_case and child.one_case != parent.one_case:
         return ""
+    if _check_digit_on_one_side(child, parent) or _check_digit_on_one_side(parent, child):
+        return ""
     return None
+
+
+def _check_digit_on_one_side(written: _Written, other: _Written) -> bool:
+    """Whether one side writes a check digit after every code (its least and greatest value
+    "03000000-1" and "90910000-9", the CPV 2008 list's) and the other the codes alone, as wide
+    (TED's CPV "03000000".."90910000")."""
+    sides = (written.low, written.high), (other.low, other.high)
+    if not all(re.fullmatch(CHECK_DIGIT_CODE, v) for v in sides[0]) or not all(v.isdigit() for v in sides[1]):
+        return False
+    return {len(v) - 2 for v in sides[0]} == {len(v) for v in sides[1]}
 
 
 def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate, prefix: str = "") -> None:
