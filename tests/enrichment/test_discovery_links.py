@@ -417,6 +417,30 @@ async def test_codes_beside_a_code_list_that_writes_a_check_digit_after_them_lin
     assert await _count(runtime, path.sql) == 60
 
 
+async def test_application_numbers_written_in_digit_groups_link_to_the_same_numbers_written_whole(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # PatentsView's g_application writes application_id as 16/101,117, the USPTO's
+    # maintenance-fee events (and PAIR) as the number 16101117: no link, though every
+    # application matched once the slash and comma were dropped.
+    rng = random.Random(5)
+    numbers = sorted(rng.sample(range(10_000_000, 17_999_999), 40))
+    folder = tmp_path / "data" / "patents"
+    folder.mkdir(parents=True)
+    (folder / "g_application.csv").write_text("application_id,patent_id,filing_date\n" + "".join(
+        f'"{n // 1_000_000}/{n // 1000 % 1000:03d},{n % 1000:03d}",{10890000 + 37 * i},2019-0{1 + i % 9}-1{i % 10}\n'
+        for i, n in enumerate(numbers)))
+    (folder / "maint_fee_events.csv").write_text("application_number,event_date,event_code\n" + "".join(
+        f"{rng.choice(numbers[:30])},2023-1{i % 3}-0{1 + i % 9},M155{1 + i % 3}\n" for i in range(90)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="patents")
+    link = _edges(found, "patents")[("maint_fee_events", ("application_number",), "g_application", ("application_id",))]
+    assert (link.evidence["normalized_integrity"], link.evidence["normalizations"]) == (1.0, ["as_text", "digit_groups"])
+    assert link.evidence["orphan_rows"] == 0
+    (path, *_) = (await service.join_paths("maint_fee_events", "g_application")).paths
+    assert await _count(runtime, path.sql) == 90
+
+
 async def test_legal_names_differing_in_punctuation_too_are_counted_and_the_sql_to_keep_them_given(
     runtime: Runtime, tmp_path: Path
 ) -> None:

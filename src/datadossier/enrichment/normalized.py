@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import duckdb
 
 Normalization = Literal[
+    "as_text",
     "spaces",
     "resolver_prefix",
     "label",
@@ -25,6 +26,7 @@ Normalization = Literal[
     "apostrophe",
     "zip_plus_four",
     "check_digit",
+    "digit_groups",
     "whole_number",
     "leading_zeros",
     "case",
@@ -32,8 +34,15 @@ Normalization = Literal[
 # In the order `normalized_key` applies them.
 NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
 # The steps tried on any text key: a ZIP+4 cut to its five digits only under a postal name
-# (see `relationships._zip_plus_four`), where other codes of nine digits are no ZIPs.
-TEXT_NORMALIZATIONS: tuple[Normalization, ...] = tuple(n for n in NORMALIZATIONS if n != "zip_plus_four")
+# (see `relationships._zip_plus_four`), where other codes of nine digits are no ZIPs; digit
+# groups read as one number only against numbers (`NUMBER_NORMALIZATIONS`): two text codes
+# "1-23" and "12-3" may name two things.
+TEXT_NORMALIZATIONS: tuple[Normalization, ...] = tuple(
+    n for n in NORMALIZATIONS if n not in ("zip_plus_four", "as_text", "digit_groups")
+)
+# The steps of a number beside text codes of digit groups (see `DIGIT_GROUPS`): both read as
+# text, the groups' punctuation dropped.
+NUMBER_NORMALIZATIONS: tuple[Normalization, ...] = ("as_text", "spaces", "digit_groups")
 
 # The resolvers whose URLs wrap scholarly identifiers (DOIs, ORCIDs, OpenAlex and ROR ids),
 # and the "doi:" some files write before a DOI.
@@ -57,6 +66,14 @@ _LETTERS_ZERO_PADDED = "[A-Za-z]{1,2}0+[1-9][0-9]*"
 # A check digit after a hyphen: the CPV 2008 list's "45000000-7" beside TED's CPV "45000000".
 # Six digits before it at least, so that short codes ("12-3") are never cut.
 CHECK_DIGIT_CODE = "([0-9]{6,})-[0-9]"
+# Groups of digits a number is written in, a slash, comma, hyphen or space between them: USPTO
+# application numbers "16/101,117" (PatentsView) against "16101117" (PAIR, the maintenance-fee
+# events), EINs "12-3456789", API well numbers "42-123-45678".
+DIGIT_GROUPS = "[0-9]+([-/, ][0-9]+)+"
+
+
+def _as_text(sql: str) -> str:
+    return f"CAST({sql} AS VARCHAR)"
 
 
 def _spaces(sql: str) -> str:
@@ -92,6 +109,10 @@ def _check_digit(sql: str) -> str:
     return f"regexp_replace({sql}, '^{CHECK_DIGIT_CODE}$', '\\1')"
 
 
+def _digit_groups(sql: str) -> str:
+    return f"CASE WHEN regexp_full_match({sql}, '{DIGIT_GROUPS}') THEN regexp_replace({sql}, '[-/, ]', '', 'g') ELSE {sql} END"
+
+
 def _whole_number(sql: str) -> str:
     # The ".0" pandas writes after a whole number in a column with a missing value (a county
     # FIPS code's "1001.0").
@@ -113,18 +134,21 @@ def _case(sql: str) -> str:
 
 
 _STEPS: dict[Normalization, Callable[[str], str]] = {
+    "as_text": _as_text,
     "spaces": _spaces,
     "resolver_prefix": _resolver_prefix,
     "label": _label,
     "apostrophe": _apostrophe,
     "zip_plus_four": _zip_plus_four,
     "check_digit": _check_digit,
+    "digit_groups": _digit_groups,
     "whole_number": _whole_number,
     "leading_zeros": _leading_zeros,
     "case": _case,
 }
 
 _WORDS: dict[Normalization, str] = {
+    "as_text": "the type (a number read as text)",
     "spaces": "spaces around the values",
     "resolver_prefix": "a resolver's prefix (https://doi.org/)",
     "label": "a label written before the values",
@@ -132,6 +156,7 @@ _WORDS: dict[Normalization, str] = {
     "apostrophe": "a leading apostrophe",
     "zip_plus_four": "a ZIP+4's four-digit extension (98103-2345 read as 98103)",
     "check_digit": "a check digit after a hyphen (45000000-7 read as 45000000)",
+    "digit_groups": "punctuation between groups of digits (16/101,117 read as 16101117)",
     "whole_number": "a whole number's \".0\"",
     "leading_zeros": "leading zeros of codes (after their letters too: D0940000 read as D940000)",
     "case": "case",
@@ -220,10 +245,13 @@ def needed_steps(
     needed = ", ".join(
         f"bool_or(c.s{i} <> p.s{i} AND (c.s{i + 1} <> c.s{i} OR p.s{i + 1} <> p.s{i}))" for i in range(last)
     )
+    # (Values compared as text: a number beside text codes is read as text, see `as_text`.)
     row = con.execute(
-        f"WITH c AS (SELECT DISTINCT v AS s0, {stages} FROM ({child_values}) WHERE v IS NOT NULL),"
-        f" p AS (SELECT DISTINCT v AS s0, {stages} FROM ({parent_values}) WHERE v IS NOT NULL)"
+        f"WITH c AS (SELECT DISTINCT CAST(v AS VARCHAR) AS s0, {stages} FROM ({child_values}) WHERE v IS NOT NULL),"
+        f" p AS (SELECT DISTINCT CAST(v AS VARCHAR) AS s0, {stages} FROM ({parent_values}) WHERE v IS NOT NULL)"
         f" SELECT {needed} FROM c JOIN p ON c.s{last} = p.s{last}"
     ).fetchone()
     found: tuple[Normalization, ...] = tuple(n for n, used in zip(tried, row or (), strict=False) if used)
+    if "as_text" in tried and "as_text" not in found:
+        found = ("as_text", *found)  # (a number and text meet only so, whatever else they need)
     return found or tuple(tried)

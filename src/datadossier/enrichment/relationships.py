@@ -51,8 +51,10 @@ from datadossier.enrichment.naming import (
 )
 from datadossier.enrichment.normalized import (
     CHECK_DIGIT_CODE,
+    DIGIT_GROUPS,
     LABEL,
     NORMALIZATIONS,
+    NUMBER_NORMALIZATIONS,
     TEXT_NORMALIZATIONS,
     Normalization,
     describe,
@@ -800,6 +802,14 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
             cand.found = int(row[0])
             cand.integrity = cand.found / cand.child_distinct if cand.child_distinct else 0.0
             cand.row_integrity = int(row[1] or 0) / int(distinct[1]) if distinct[1] else None
+            if cand.compared_as_numbers and cand.integrity < 0.99:
+                if child_written is None:
+                    child_written = _written(con, "_dd_values", "v")
+                parent_key = (cand.parent.table, cand.parent.name)
+                if parent_key not in parents_written:
+                    parents_written[parent_key] = _written(con, relations[cand.parent.table], quote_ident(cand.parent.name))
+                if _digit_groups(child_written if cand.child.family == "string" else parents_written[parent_key]):
+                    _check_normalized(con, relations, cand, steps=NUMBER_NORMALIZATIONS)
             if cand.child.family == cand.parent.family == "string" and cand.integrity < 0.99:
                 if child_written is None:
                     child_written = _written(con, "_dd_values", "v")
@@ -840,6 +850,7 @@ class _Written:
 
 
 def _written(con: duckdb.DuckDBPyConnection, relation: str, column: str) -> _Written:
+    column = f"CAST({column} AS VARCHAR)"  # (also of a number beside text codes)
     row = con.execute(
         f"SELECT min({column}), max({column}), coalesce(bool_or({column} <> lower({column})), false),"
         f" coalesce(bool_or({column} <> upper({column})), false) FROM {relation} WHERE {column} IS NOT NULL"
@@ -884,25 +895,41 @@ def _check_digit_on_one_side(written: _Written, other: _Written) -> bool:
     return {len(v) - 2 for v in sides[0]} == {len(v) for v in sides[1]}
 
 
-def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate, prefix: str = "") -> None:
-    """Integrity once both sides are normalized (``prefix``, letters one side writes before
-    its values, set aside too); kept apart from the exact integrity (a JOIN on the raw values
-    still misses those rows)."""
+def _digit_groups(written: _Written) -> bool:
+    """Whether a text side writes its codes as groups of digits (its least and greatest value
+    "16/101,117" and "29/100,000", PatentsView's application numbers), which the number side
+    writes as one."""
+    return all(re.fullmatch(DIGIT_GROUPS, v) for v in (written.low, written.high))
+
+
+def _check_normalized(
+    con: duckdb.DuckDBPyConnection,
+    relations: dict[str, str],
+    cand: Candidate,
+    prefix: str = "",
+    steps: tuple[Normalization, ...] | None = None,
+) -> None:
+    """Integrity once both sides are normalized (by ``steps``, those of text keys unless
+    given; ``prefix``, letters one side writes before its values, set aside too); kept apart
+    from the exact integrity (a JOIN on the raw values still misses those rows)."""
     parent = f"p.{quote_ident(cand.parent.name)}"
-    steps = NORMALIZATIONS if _zip_plus_four(cand.child, cand.parent) else TEXT_NORMALIZATIONS
+    if steps is None:
+        zip_plus_four = _zip_plus_four(cand.child, cand.parent)
+        steps = tuple(n for n in NORMALIZATIONS if n in TEXT_NORMALIZATIONS or (zip_plus_four and n == "zip_plus_four"))
     row = con.execute(
         f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
         f"ON {normalized_key('d.v', steps, prefix)} = {normalized_key(parent, steps, prefix)}"
     ).fetchone()
     assert row is not None
     found = int(row[0])
+    as_written = f"TRY_CAST(d.v AS BIGINT) = TRY_CAST({parent} AS BIGINT)" if cand.compared_as_numbers else f"d.v = {parent}"
     if found > cand.found:
         cand.normalized_integrity = found / cand.child_distinct
         cand.normalized_found = found
         # (Told on the values found only once normalized: those found as written need nothing.)
         cand.normalizations = needed_steps(
             con,
-            f"SELECT d.v FROM _dd_values d ANTI JOIN {relations[cand.parent.table]} p ON d.v = {parent}",
+            f"SELECT d.v FROM _dd_values d ANTI JOIN {relations[cand.parent.table]} p ON {as_written}",
             f"SELECT {parent} AS v FROM {relations[cand.parent.table]} p",
             steps,
             prefix,
@@ -911,7 +938,7 @@ def _check_normalized(con: duckdb.DuckDBPyConnection, relations: dict[str, str],
             cand.labels = _labels(con)
         if "prefix" in cand.normalizations:
             cand.prefix = prefix
-    if max(found, cand.found) < cand.child_distinct:
+    if max(found, cand.found) < cand.child_distinct and not cand.compared_as_numbers:
         _check_punctuation(con, relations, cand)
 
 
@@ -1000,7 +1027,9 @@ def link_from(cand: Candidate) -> Link:
             f"{cand.parent.table} is at a finer grain: several rows (lines) per {cand.parent.name}, its own"
             f" fields on the first (first_row_fields); keep one row per {cand.parent.name} before joining"
         )
-    if cand.compared_as_numbers:
+    if cand.compared_as_numbers and "as_text" in cand.normalizations and joins_normalized(cand.integrity, cand.normalized_integrity):
+        evidence["compared_as_numbers"] = "one side is text, the other a number: the join compares both as text, normalized"
+    elif cand.compared_as_numbers:
         evidence["compared_as_numbers"] = "one side is text, the other a number: joins need TRY_CAST(... AS BIGINT)"
     if cand.normalized_integrity is not None:
         evidence["normalized_integrity"] = round(cand.normalized_integrity, 4)
