@@ -412,3 +412,55 @@ def test_a_lookup_on_one_identifier_written_with_punctuation_on_one_side_is_join
     assert "their values meet only once case, spaces and punctuation are ignored: 8 of 8" in lookup.note(
         "p.maint_fee_events", "p.g_application"
     )
+
+
+def test_a_code_written_several_ways_is_shared_when_its_values_met_as_written_and_respelled_are_enough(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A pharmacy's claims write each NDC three ways, 00002120001, 00002-1200-01 and 2-1200-1;
+    # NADAC writes the 11 digits: a fifth of the claims' values meet as written, as many more
+    # once the hyphens are ignored, and the pair was never offered.
+    _table(
+        con, "chain.claims",
+        "SELECT i AS rx_number, CASE i % 3 WHEN 0 THEN '00002' || lpad(CAST(1000 + c AS VARCHAR), 4, '0') || '01'"
+        " WHEN 1 THEN '00002-' || lpad(CAST(1000 + c AS VARCHAR), 4, '0') || '-01' ELSE '2-' || CAST(1000 + c AS VARCHAR) || '-1'"
+        " END AS ndc FROM (SELECT i, (i // 3) % 30 AS c FROM range(900) t(i))",
+    )
+    _table(
+        con, "ref.nadac",
+        "SELECT '00002' || CAST(1010 + i % 100 AS VARCHAR) || '01' AS NDC, 1.5 + i AS NADAC_Per_Unit FROM range(400) t(i)",
+    )
+    (shared,) = shared_attributes(con, "chain.claims", "ref.nadac")
+    assert shared == SharedAttribute("ndc", "NDC", "same", 90, 20, respelled=("from", 20))
+
+
+def test_a_shared_code_says_how_few_of_the_side_with_more_values_the_other_covers(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A pharmacy's claims name 50 prescribers, Medicare's Part D prescriber-by-drug file 12 of
+    # them: "12 of 12 values in common" read as every prescriber, and an inner join silently
+    # lost the chain's other prescribers' claims.
+    _table(con, "chain.claims", "SELECT i AS rx_number, 1000000000 + i % 50 AS prescriber_npi FROM range(200) t(i)")
+    _table(con, "ref.partd", "SELECT 1000000000 + i % 12 AS Prscrbr_NPI, 'Drug ' || i AS Brnd_Name FROM range(36) t(i)")
+    (note,) = _notes(con, "chain.claims", "ref.partd")
+    assert note == (
+        "chain.claims(prescriber_npi) and ref.partd(Prscrbr_NPI): 12 of 12 values in common; aggregate both sides to"
+        " it first. But only 12 of the 50 values of chain.claims(prescriber_npi) (48 of its 200 rows) are in ref.partd"
+        " as written: an inner join drops its other rows; join from chain.claims with a LEFT JOIN to keep them."
+    )
+
+
+def test_a_date_column_empty_on_most_rows_is_compared_after_the_others(con: duckdb.DuckDBPyConnection) -> None:
+    # NADAC's weekly prices: Effective_Date, then Corresponding_Generic_Drug_Effective_Date,
+    # set only on the fifth of rows priced by a generic, then As of Date, the week's: claims'
+    # fill_date was said to meet the generic's date "to the day", never As of Date.
+    _table(con, "chain.claims", "SELECT i AS rx_number, DATE '2023-01-01' + CAST(i % 70 AS INTEGER) AS fill_date FROM range(700) t(i)")
+    _table(
+        con, "ref.nadac",
+        "SELECT 'N' || i % 20 AS NDC, DATE '2022-01-03' + CAST(i % 97 AS INTEGER) AS Effective_Date,"
+        " CASE WHEN i % 5 = 0 THEN DATE '2023-01-01' + CAST(i % 60 AS INTEGER) END AS Corresponding_Generic_Drug_Effective_Date,"
+        " DATE '2023-01-04' + CAST(7 * (i // 20) AS INTEGER) AS \"As of Date\" FROM range(200) t(i)",
+    )
+    (day,) = shared_attributes(con, "chain.claims", "ref.nadac")
+    assert isinstance(day, SharedAttribute)
+    assert (day.from_column, day.to_column) == ("fill_date", "As of Date")

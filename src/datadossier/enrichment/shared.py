@@ -11,7 +11,7 @@ are answered by aggregating each side to the shared attributes first, then joini
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
@@ -88,6 +88,19 @@ _ONE_DAY = 86_400
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """How much of the side with more values a shared attribute covers: "120 of 120 values in
+    common" of a pharmacy's claims and Medicare's Part D prescribers read as every prescriber,
+    where 376 of the claims' 496 are not in Part D."""
+
+    side: str  # 'from' or 'to': the side with more values
+    values: int  # its distinct values
+    found: int  # of those, met on the other side
+    rows: int  # its rows
+    rows_found: int  # of those, with a value met on the other side
+
+
+@dataclass(frozen=True, slots=True)
 class SharedAttribute:
     """A column of each table whose values meet: ``how`` says as written ('same'), once case,
     spaces and punctuation are ignored ('normalized'), as numbers once leading zeros are
@@ -118,6 +131,9 @@ class SharedAttribute:
     plus_four: tuple[str, int] | None = None
     # Whether a lookup (see `SharedLookup`) joins on it: then not aggregated to alone.
     in_lookup: bool = False
+    # Of the side with more values, when most of them have no row on the other side (see
+    # `Coverage`): claims' 496 prescribers beside Part D's 120, all of which the claims name.
+    coverage: Coverage | None = field(default=None, compare=False)
 
     def note(self, from_table: str, to_table: str) -> str:
         said = self._said(from_table, to_table)
@@ -156,7 +172,7 @@ class SharedAttribute:
                 )
             return said + self._periods(from_table, to_table)
         if self.how == "same":
-            return f"{pair}: {met} values in common{self._respelled(from_table, to_table)}; {self._advice}"
+            return f"{pair}: {met} values in common{self._respelled(from_table, to_table)}; {self._advice}{self._covered(from_table, to_table)}"
         if self.how == "padded":
             return (
                 f"{pair}: {met} values meet as numbers once leading zeros are ignored (5 and 005): compare"
@@ -196,6 +212,19 @@ class SharedAttribute:
             " window, a validity): a row holds for every day from one to the other, not its first day alone, so"
             f" aggregate {other} alone to the day and join it where its day falls between them: CAST({quote_ident(day)} AS DATE) BETWEEN CAST({quote_ident(start)} AS DATE)"
             f" AND CAST({quote_ident(end)} AS DATE) (with < the end where it is the day after the last)."
+        )
+
+    def _covered(self, from_table: str, to_table: str) -> str:
+        if self.coverage is None:
+            return ""
+        c = self.coverage
+        (table, column), other = (
+            ((from_table, self.from_column), to_table) if c.side == "from" else ((to_table, self.to_column), from_table)
+        )
+        return (
+            f" But only {c.found:,} of the {c.values:,} values of {table}({column}) ({c.rows_found:,} of its"
+            f" {c.rows:,} rows) are in {other} as written: an inner join drops its other rows; join from {table}"
+            " with a LEFT JOIN to keep them."
         )
 
     def _respelled(self, from_table: str, to_table: str) -> str:
@@ -286,8 +315,8 @@ def shared_attributes(
         found = [replace(s, in_lookup=(s.from_column, s.to_column) in lookup.columns) for s in found]
     days = [
         (_day_rank(a) + _day_rank(b), shared)
-        for a in _by_day_rank([c for c, t in left if _a_day(t)])[:MAX_DAY_COLUMNS]
-        for b in _by_day_rank([c for c, t in right if _a_day(t)])[:MAX_DAY_COLUMNS]
+        for a in _day_columns(con, from_table, left)[:MAX_DAY_COLUMNS]
+        for b in _day_columns(con, to_table, right)[:MAX_DAY_COLUMNS]
         if (shared := _days_meet(con, from_table, a, to_table, b)) is not None
     ]
     if days:
@@ -389,6 +418,22 @@ def _by_day_rank(names: list[str]) -> list[str]:
     return sorted(names, key=_day_rank)
 
 
+def _day_columns(con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]]) -> list[str]:
+    """A table's date and time columns in the order they are compared (`_day_rank`), those
+    empty on most rows after the others: NADAC's Corresponding_Generic_Drug_Effective_Date,
+    set on the fifth of its rows priced by a generic, after its Effective_Date and As of Date."""
+    days = _by_day_rank([c for c, t in columns if _a_day(t)])
+    if len(days) <= MAX_DAY_COLUMNS:
+        return days
+    row = con.execute(
+        f"SELECT count(*), {', '.join(f'count({quote_ident(c)})' for c in days)} FROM {relation_name(table)}"
+    ).fetchone()
+    assert row is not None
+    rows, filled = int(row[0]), [int(x) for x in row[1:]]
+    # (A stable sort: within each half, in the order of `_day_rank`.)
+    return [c for c, _ in sorted(zip(days, filled, strict=True), key=lambda d: d[1] < MIN_SHARE * rows)]
+
+
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
     rows = con.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'typed'"
@@ -454,16 +499,46 @@ def _values_meet(
     met = [int(x) for x in row]
     # (Counted on the side with fewer values: vendor invoices' three locations in the POS's.)
     fewer = 0 if count_a <= count_b else 1
+    sides = ((from_table, a, count_a), (to_table, b, count_b))
     for index, how in enumerate(ways):
         found = met[2 * index + fewer]
         if found >= MIN_SHARE * values:
+            coverage = _coverage(con, distinct, sides, met, fewer, zips=plus_four is not None) if how == "same" else None
             return SharedAttribute(
-                a, b, how, values, found, respelled=_respelled(met) if how == "same" else None, plus_four=plus_four
+                a, b, how, values, found, respelled=_respelled(met) if how == "same" else None, plus_four=plus_four,
+                coverage=coverage,
             )
-    same = met[fewer]
-    if same >= MIN_SEVERAL and same >= MIN_SHARE_OF_SEVERAL * values:
-        return SharedAttribute(a, b, "same", values, same, respelled=_respelled(met), plus_four=plus_four)
+    same, respelled = met[fewer], _respelled(met)
+    # (Those met only once respelled count too, said apart: a pharmacy's claims write one NDC
+    # three ways, 00002120001, 00002-1200-01 and 2-1200-1, a fifth of its values as NADAC
+    # writes them and as many more hyphenated.)
+    spelled = same + (respelled[1] if respelled is not None and respelled[0] == ("from", "to")[fewer] else 0)
+    if same >= MIN_SEVERAL and spelled >= MIN_SHARE_OF_SEVERAL * values:
+        coverage = _coverage(con, distinct, sides, met, fewer, zips=plus_four is not None)
+        return SharedAttribute(a, b, "same", values, same, respelled=respelled, plus_four=plus_four, coverage=coverage)
     return None
+
+
+def _coverage(
+    con: duckdb.DuckDBPyConnection, distinct: str, sides: tuple[tuple[str, str, int], tuple[str, str, int]],
+    met: list[int], fewer: int, *, zips: bool,
+) -> Coverage | None:
+    """Of values met as written, how much of the side with more values the other covers (not
+    ``fewer``, 0 or 1, of ``sides``: each table, column and count of values), counted on its
+    rows too, when most of its values are not met (`Coverage`). ``distinct`` is the query of
+    both sides' values (``a`` and ``b``) as compared: ZIP+4s as their ZIPs (``zips``)."""
+    more = 1 - fewer
+    table, column, values = sides[more]
+    found = met[more]
+    if values - found <= MIN_SHARE * values:
+        return None
+    value = f"CAST({quote_ident(column)} AS VARCHAR)"
+    row = con.execute(
+        f"{distinct} SELECT count(*), count(*) FILTER (WHERE {_zip(value) if zips else value} IN (SELECT v FROM {'ab'[fewer]}))"
+        f" FROM {relation_name(table)}"
+    ).fetchone()
+    assert row is not None
+    return Coverage(("from", "to")[more], values, found, int(row[0]), int(row[1]))
 
 
 def _zip(sql: str) -> str:
