@@ -472,3 +472,34 @@ def test_a_letter_marking_a_word_s_kind_leaves_the_word_and_one_making_another_w
     assert not same_word("sport", "port")
     assert not same_word("wage", "age")
     assert not same_word("anode", "node")
+
+
+def test_a_final_s_that_makes_no_plural_stays_and_a_possessive_names_nothing() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # The MIT Election Lab's countypres_2000-2020.csv and 1976-2020-president's pres (a
+    # presidential race's returns) were a "countypre" and a "pre"; a bookmaker's odds_feed an
+    # "odd feed", a bettor's my_bets "my bet".
+    assert entity_type("countypres")[0] == "countypres"
+    assert entity_type("pres")[0] == "pres"
+    assert entity_type("odds_feed")[0] == "odds feed"
+    assert entity_type("player_stats")[0] == "player stats"
+    assert entity_type("my_bets")[0] == "bet"
+    # Plurals that only end so still lose their s.
+    for plural, one in (("shops", "shop"), ("crops", "crop"), ("cypres", "cypre")):
+        assert singular(plural) == one, plural
+
+
+def test_labels_keep_a_shared_last_word_when_only_levels_of_a_grouping_differ() -> None:
+    from datadossier.enrichment.model import TableStats, with_labels
+
+    def table(name: str) -> TableStats:
+        return TableStats(name=f"src.{name}", relation="", rows=0, columns=())
+
+    # The MIT Election Lab's state_pres.csv and county_pres.csv (presidential returns by state
+    # and by county) were labelled "state" and "county", as if they listed states and counties.
+    labels = [t.meaning for t in with_labels([table("state_pres"), table("county_pres")])]
+    assert labels == ["state_pres", "county_pres"]
+    # A word of the file that every name ends with still goes.
+    labels = [t.meaning for t in with_labels([table("orders_dataset"), table("customers_dataset")])]
+    assert labels == ["orders", "customers"]

@@ -123,6 +123,21 @@ def _says_what_file(ws: list[str]) -> bool:
     return all(w in _FILE_WORDS for w in ws) or (len(ws) == 1 and len(ws[0]) == 1)
 
 
+# Levels a measure is grouped at, geographic or in time: files that differ only by one of them
+# before a shared last word hold that word's rows at each level (the MIT Election Lab's
+# county_pres and state_pres are presidential returns by county and by state, not counties
+# and states).
+_LEVEL_WORDS = frozenset({
+    "national", "nation", "country", "state", "county", "city", "district", "precinct", "ward", "tract", "zip",
+    "region", "regional", "municipal", "local", "daily", "weekly", "monthly", "quarterly", "yearly", "annual", "hourly",
+})
+
+
+def _levels_only(ws: list[str]) -> bool:
+    """Whether a name's words are only the level its rows are grouped at (`_LEVEL_WORDS`)."""
+    return all(w in _LEVEL_WORDS for w in ws)
+
+
 def _without_versions(ws: tuple[str, ...]) -> list[str]:
     """A name's words without the run of versions that ends it, letters alone among them
     included: NCES's ccd_sch_052_2223_l_1a_083023 is ccd_sch, its l (the long layout, w the
@@ -156,9 +171,11 @@ def with_labels(tables: list[TableStats]) -> list[TableStats]:
         while len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
             if len({ws[end] for ws in names.values()}) != 1:
                 break
-            cut = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
+            cut: dict[str, list[str]] = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
             if any(_says_what_file(ws) for ws in cut.values()):
                 break  # (the shared word is the entity: Dunnhumby's campaign_desc, campaign_table)
+            if end == -1 and all(_levels_only(ws) for ws in cut.values()):
+                break  # (the shared last word names the rows, grouped by each level)
             names = cut
     result: list[TableStats] = []
     for t in tables:

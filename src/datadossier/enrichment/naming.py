@@ -190,10 +190,30 @@ _O_NOUNS = frozenset({
 _VOWELS = frozenset("aeiou")
 
 
+# Words whose final "s" makes no plural: short forms (the MIT Election Lab's countypres and
+# state_pres, a presidential race's returns; stats; ops) and a noun used only so (a
+# bookmaker's odds_feed is no feed of an "odd"). A long one ends a word glued to another too
+# (countypres), "ops" only alone (shops and crops are plurals).
+_S_NO_PLURAL = frozenset({"pres", "odds", "stats", "ops"})
+_GLUED_END_MIN = 4
+
+
+def _ends_in_no_plural(word: str) -> bool:
+    """Whether a word is, or ends in (glued to a word of three letters or more), a word whose
+    final "s" makes no plural (`_S_NO_PLURAL`)."""
+    return word in _S_NO_PLURAL or any(
+        len(end) >= _GLUED_END_MIN and word.endswith(end) and len(word) - len(end) >= 3 and word[: -len(end)].isalpha()
+        for end in _S_NO_PLURAL
+    )
+
+
 def _no_plural(word: str) -> bool:
-    """Whether a word ending in "s" cannot be an English plural: a consonant before "ys"
-    (a consonant's y takes "ies": Johnson Controls' Metasys), or a consonant's "os" where
-    the word before the "s" is no noun in "o" (Kronos/UKG's exports)."""
+    """Whether a word ending in "s" cannot be an English plural: a short form or a noun whose
+    "s" is its own (`_S_NO_PLURAL`), a consonant before "ys" (a consonant's y takes "ies":
+    Johnson Controls' Metasys), or a consonant's "os" where the word before the "s" is no
+    noun in "o" (Kronos/UKG's exports)."""
+    if _ends_in_no_plural(word):
+        return True
     if word.endswith("ys"):
         return word[-3] not in _VOWELS
     return word.endswith("os") and word[-3] not in _VOWELS and word[:-1] not in _O_NOUNS
@@ -217,7 +237,11 @@ def singular(word: str) -> str:
 
 
 # Little words that name nothing (ShipVia, reports_to, approved_by).
-FUNCTION_WORDS = frozenset({"via", "to", "from", "of", "for", "by", "at", "on", "in", "the", "a", "an", "and", "or", "per"})
+FUNCTION_WORDS = frozenset(
+    {"via", "to", "from", "of", "for", "by", "at", "on", "in", "the", "a", "an", "and", "or", "per"}
+    # (possessives: a bettor's my_bets export lists bets, not "my bets")
+    | {"my", "our", "your"}
+)
 # Words of a table's own row counter (MIMIC's ROW_ID in every table, an export's rownum,
 # the "Unnamed: 0" of a pandas index written out, UCI's bike-sharing "instant"): like a bare
 # "id", they name no entity.
