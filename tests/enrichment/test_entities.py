@@ -36,3 +36,22 @@ def test_a_table_of_several_unique_ids_linked_one_to_one_is_a_crosswalk() -> Non
     keys["m.id_crosswalk"] = TableKeys("m.id_crosswalk", (("transfermarkt_id",),), ("transfermarkt_id",))
     entities = {e.table: e for e in classify([crosswalk, players], keys, [link], [])}
     assert "crosswalk_of" not in entities["m.id_crosswalk"].evidence
+
+
+def test_a_catalogue_of_marc_tags_holds_bibliographic_records() -> None:
+    # A library's MARC export, catalog_export.csv, its columns the fields' tags (001, 020,
+    # 245, 260c, 650): it was a "product", as a shop's catalog is.
+    names = ("001", "010", "020", "035", "100", "245", "260", "260c", "300", "650")
+    marc = TableStats("m.catalog_export", '"x"', 40, tuple(
+        ColumnStats("m.catalog_export", name, i, "VARCHAR", 40, 0, 40) for i, name in enumerate(names, 1)
+    ))
+    shop = TableStats("m.catalog", '"c"', 40, (
+        ColumnStats("m.catalog", "sku", 1, "VARCHAR", 40, 0, 40),
+        ColumnStats("m.catalog", "price", 2, "DOUBLE", 40, 0, 30),
+    ))
+    keys = {
+        "m.catalog_export": TableKeys("m.catalog_export", (("001",),), ("001",)),
+        "m.catalog": TableKeys("m.catalog", (("sku",),), ("sku",)),
+    }
+    entities = {e.table: e.entity_type for e in classify([marc, shop], keys, [], [])}
+    assert entities == {"m.catalog_export": "bibliographic record", "m.catalog": "product"}

@@ -503,3 +503,22 @@ def test_labels_keep_a_shared_last_word_when_only_levels_of_a_grouping_differ() 
     # A word of the file that every name ends with still goes.
     labels = [t.meaning for t in with_labels([table("orders_dataset"), table("customers_dataset")])]
     assert labels == ["orders", "customers"]
+
+
+def test_a_key_word_before_a_word_of_the_file_is_part_of_the_entity() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # The USPTO's trademark case_file.csv (one application a row, by serial_no) was a "file".
+    assert entity_type("case_file")[0] == "case file"
+    assert entity_type("data_export")[0] == "data export"  # (two words of a file, as before)
+
+
+def test_a_catalog_lists_what_its_name_says_before_it() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # A university's course_catalog.csv (subject, catalog_nbr, course_title, credits) was a
+    # "product"; a shop's catalogs still list products.
+    assert entity_type("course_catalog")[0] == "course"
+    assert entity_type("course_catalogue_2024")[0] == "course"
+    assert entity_type("catalog")[0] == "product"
+    assert entity_type("product_catalog")[0] == "product"

@@ -10,6 +10,7 @@ two tables n:m. A table with no relationship and nothing that says which it is s
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from datadossier.enrichment.model import (
@@ -199,11 +200,16 @@ def _unglued(ws: tuple[str, ...]) -> tuple[str, ...]:
     return ws
 
 
+# A list of the things offered, named by them before it: a university's course_catalog lists
+# courses, a shop's product_catalog products. Alone, a shop's catalog lists products.
+_CATALOG_WORDS = ("catalog", "catalogue")
+
+
 def _without_details(ws: tuple[str, ...]) -> tuple[str, ...]:
-    """A name's words without the detail or description word that ends a header/detail
-    export's or a list's name."""
+    """A name's words without the detail, description or catalog word that ends a
+    header/detail export's or a list's name."""
     ws = _unglued(ws)
-    return ws[:-1] if len(ws) > 1 and ws[-1] in (*_DETAIL_WORDS, *_DESCRIPTION_WORDS) else ws
+    return ws[:-1] if len(ws) > 1 and ws[-1] in (*_DETAIL_WORDS, *_DESCRIPTION_WORDS, *_CATALOG_WORDS) else ws
 
 
 # Archives and catalogs of scientific data (ESGF's and Pangeo's CMIP6 catalogs, a STAC or
@@ -237,6 +243,8 @@ def entity_type(table: str) -> tuple[str, float]:
             ws = ws[: ws.index(cut, 1)]
     while len(ws) > 1 and (ws[-1] in _QUALIFIERS or ws[-1].isdigit()):
         ws = ws[:-1]
+    if len(ws) > 1 and ws[-1] in _CATALOG_WORDS:
+        ws = ws[:-1]  # (a catalog of what its name says before it)
     for word in ws[-1:]:
         for entity, names in VOCABULARY.items():
             if word in names:
@@ -388,6 +396,20 @@ def _inbound_receipts(entity: str, table: TableStats) -> bool:
     return bool(_INBOUND_WORDS.intersection(w for c in table.columns for w in words(c.name)))
 
 
+# A MARC field's tag as a catalogue export names its column (MarcEdit's 001, 020$a, 245$a),
+# and the title statement's, which every bibliographic record has.
+_MARC_TAG = re.compile(r"[0-9]{3}(?:\$?[a-z0-9])?")
+_MARC_TITLE = "245"
+
+
+def _marc_records(table: TableStats) -> bool:
+    """Whether a table's columns are mostly MARC tags, a title's among them: a library
+    catalogue's records (a MARC export's catalog_export.csv, 001 to 650), not a shop's
+    catalog of products."""
+    tags = [c.name for c in table.columns if _MARC_TAG.fullmatch(c.name)]
+    return 2 * len(tags) >= len(table.columns) and any(t.startswith(_MARC_TITLE) for t in tags)
+
+
 # Tables of the same column names typed apart listed for a table, at most.
 SAME_NAMES_LISTED = 12
 
@@ -440,6 +462,8 @@ def classify(
             name, entity_from = "project", "table name and its start and end dates"
         elif _inbound_receipts(name, table):
             name, entity_from = "goods receipt", "table name and its columns (ASN, PO, received)"
+        elif _marc_records(table):
+            name, confidence, entity_from = "bibliographic record", 0.8, "columns, a catalogue's MARC tags (245, the title)"
         by_details = _detail_export_entity(table.meaning, keys[table.name].grain)
         if by_details is not None:
             (name, confidence), entity_from = by_details, "table name and its grain"

@@ -309,10 +309,17 @@ TABLE_NOISE = frozenset({
 })
 
 
+def _compound_words(table: str) -> tuple[str, ...]:
+    """A table name's words with its key words kept, when without them only a word of the file
+    would be left: the USPTO's case_file lists trademark cases (a case file), not files."""
+    kept = tuple(singular(w) for w in core_words(table) if w not in FUNCTION_WORDS and not w.isdigit())
+    return kept if len(kept) > 1 else entity_words(table)
+
+
 def table_entity_words(table: str) -> tuple[str, ...]:
     """``entity_words`` of a table name without layer prefixes (``dim_``, ``tbl_``, ``stg_``)
     and file-name noise (``_export``, ``_dataset``)."""
-    ws = tuple(w for w in entity_words(table) if w not in TABLE_NOISE) or entity_words(table)
+    ws = tuple(w for w in entity_words(table) if w not in TABLE_NOISE) or _compound_words(table)
     while len(ws) > 1 and _is_prefix(ws[0]):
         ws = ws[1:]
     return ws
