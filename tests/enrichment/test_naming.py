@@ -522,3 +522,23 @@ def test_a_catalog_lists_what_its_name_says_before_it() -> None:
     assert entity_type("course_catalogue_2024")[0] == "course"
     assert entity_type("catalog")[0] == "product"
     assert entity_type("product_catalog")[0] == "product"
+
+
+def test_faostat_s_and_college_scorecard_s_words_of_the_file_name_no_entity() -> None:
+    from datadossier.enrichment.entities import entity_type
+    from datadossier.enrichment.model import TableStats, with_labels
+
+    def table(name: str) -> TableStats:
+        return TableStats(name=f"src.{name}", relation="", rows=0, columns=())
+
+    # FAOSTAT's bulk download: Production_Crops_Livestock_E_All_Data_(Normalized).csv beside
+    # its _E_AreaCodes, _E_ItemCodes and _E_Flags was "normalized", alone "production crop
+    # livestock e normalized".
+    data = "production_crops_livestock_e_all_data_normalized"
+    names = [data, "production_crops_livestock_e_areacodes", "production_crops_livestock_e_itemcodes"]
+    labels = [t.meaning for t in with_labels([table(n) for n in names])]
+    assert labels == [data, "areacodes", "itemcodes"]
+    assert entity_type(data)[0] == "production crop livestock"
+    # College Scorecard's Most-Recent-Cohorts-Field-of-Study was a "most cohort field of study".
+    assert entity_type("most_recent_cohorts_field_of_study")[0] == "cohort field of study"
+    assert entity_type("most_valuable_players")[0] == "most valuable player"

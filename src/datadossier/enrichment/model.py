@@ -113,7 +113,7 @@ _PERIOD_WORD = re.compile(
 # (Dunnhumby's campaign_desc and campaign_table were read as "desc" and "table").
 _FILE_WORDS = frozenset({
     "desc", "descr", "description", "descriptions", "table", "tables", "data", "list", "master", "info", "detail",
-    "details", "lookup", "export", "dataset", "file", "extract", "dump", "main", "all",
+    "details", "lookup", "export", "dataset", "file", "extract", "dump", "main", "all", "normalized", "normalised",
 })
 
 
@@ -168,15 +168,22 @@ def with_labels(tables: list[TableStats]) -> list[TableStats]:
     # (Several words at an end, each shared: NCES's ccd_sch_029_2223_w_1a_083023 and
     # ccd_lea_..._w_1a_... are read as sch and lea, not sch_w and lea_w.)
     for end in (0, -1):
+        before = dict(names)
         while len(tables) >= 2 and all(len(ws) > 1 for ws in names.values()):
             if len({ws[end] for ws in names.values()}) != 1:
                 break
             cut: dict[str, list[str]] = {n: ws[1:] if end == 0 else ws[:-1] for n, ws in names.items()}
-            if any(_says_what_file(ws) for ws in cut.values()):
+            kept = {n for n, ws in cut.items() if _says_what_file(ws)}
+            if len(kept) == len(cut):
                 break  # (the shared word is the entity: Dunnhumby's campaign_desc, campaign_table)
             if end == -1 and all(_levels_only(ws) for ws in cut.values()):
                 break  # (the shared last word names the rows, grouped by each level)
-            names = cut
+            # (A name whose rest is a file's words alone keeps the shared words: FAOSTAT's
+            # Production_Crops_Livestock_E_All_Data_(Normalized), the data of its AreaCodes
+            # and ItemCodes beside it, is no "all data normalized".)
+            names = {n: before[n] if n in kept else ws for n, ws in cut.items()}
+            if kept:
+                break
     result: list[TableStats] = []
     for t in tables:
         label = "_".join(names[t.name]) or bare(t.name)

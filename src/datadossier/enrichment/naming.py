@@ -306,7 +306,22 @@ TABLE_NOISE = frozenset({
     "present", "current", "recent", "all",
     # how the file was fetched: the IRS's data-download-pub78.txt lists organisations, not downloads
     "download", "downloaded",
+    # how it is laid out: FAOSTAT's long file, *_E_All_Data_(Normalized), beside its wide one
+    "normalized", "normalised",
 })
+# Words before a word of the file that belong to it: College Scorecard's Most-Recent-Cohorts-
+# Field-of-Study (not a "most" field of study), FAOSTAT's E_All_Data (E for English, before
+# the word of a file of everything).
+_NOISE_BEFORE = {"most": TABLE_NOISE, "e": frozenset({"all"})}
+
+
+def _without_noise(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words without those of the file (`TABLE_NOISE`) and the words that go with
+    the one after them (`_NOISE_BEFORE`)."""
+    return tuple(
+        w for i, w in enumerate(ws)
+        if w not in TABLE_NOISE and not (i + 1 < len(ws) and ws[i + 1] in _NOISE_BEFORE.get(w, ()))
+    )
 
 
 def _compound_words(table: str) -> tuple[str, ...]:
@@ -319,7 +334,7 @@ def _compound_words(table: str) -> tuple[str, ...]:
 def table_entity_words(table: str) -> tuple[str, ...]:
     """``entity_words`` of a table name without layer prefixes (``dim_``, ``tbl_``, ``stg_``)
     and file-name noise (``_export``, ``_dataset``)."""
-    ws = tuple(w for w in entity_words(table) if w not in TABLE_NOISE) or _compound_words(table)
+    ws = _without_noise(entity_words(table)) or _compound_words(table)
     while len(ws) > 1 and _is_prefix(ws[0]):
         ws = ws[1:]
     return ws
