@@ -55,3 +55,38 @@ def test_a_catalogue_of_marc_tags_holds_bibliographic_records() -> None:
     }
     entities = {e.table: e.entity_type for e in classify([marc, shop], keys, [], [])}
     assert entities == {"m.catalog_export": "bibliographic record", "m.catalog": "product"}
+
+
+def test_an_institution_directory_with_two_unique_ids_is_no_crosswalk() -> None:
+    # IPEDS's hd2022.csv: UNITID and OPEID, each unique, beside the institution's name, city,
+    # state, ZIP, sector and web address, its UNITID one to one with College Scorecard's. Its
+    # reason called it "a crosswalk between identifiers (UNITID, OPEID)".
+    names = ("UNITID", "INSTNM", "CITY", "STABBR", "ZIP", "FIPS", "OPEID", "SECTOR", "HLOFFER", "WEBADDR")
+    hd = TableStats("m.hd2022", '"h"', 60, tuple(
+        ColumnStats("m.hd2022", name, i, "VARCHAR", 60, 0, 60 if name in ("UNITID", "OPEID", "INSTNM") else 5)
+        for i, name in enumerate(names, 1)
+    ))
+    scorecard = TableStats("m.institution", '"s"', 60, (
+        ColumnStats("m.institution", "UNITID", 1, "VARCHAR", 60, 0, 60),
+        ColumnStats("m.institution", "MD_EARN_WNE_P10", 2, "DOUBLE", 60, 0, 55),
+    ))
+    keys = {
+        "m.hd2022": TableKeys("m.hd2022", (("UNITID",), ("OPEID",), ("INSTNM",)), ("UNITID",)),
+        "m.institution": TableKeys("m.institution", (("UNITID",),), ("UNITID",)),
+    }
+    link = Link("m.institution", ("UNITID",), "m.hd2022", ("UNITID",), 0.95, "1:1", "foreign_key")
+    found = {e.table: e for e in classify([hd, scorecard], keys, [link], [])}["m.hd2022"]
+    assert "crosswalk_of" not in found.evidence
+    assert "crosswalk" not in found.evidence["reason"]
+
+
+def test_a_file_named_by_a_code_with_home_and_away_sides_holds_matches() -> None:
+    # football-data.co.uk's E0.csv (the Premier League's code), one row per match by HomeTeam
+    # and AwayTeam with their goals (FTHG, FTAG): its entity stayed "e0".
+    names = ("Div", "Date", "HomeTeam", "AwayTeam", "FTHG", "FTAG", "FTR")
+    types = ("VARCHAR", "DATE", "VARCHAR", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR")
+    e0 = TableStats("m.e0", '"e"', 380, tuple(
+        ColumnStats("m.e0", name, i, sql_type, 380, 0, 20) for i, (name, sql_type) in enumerate(zip(names, types, strict=True), 1)
+    ))
+    keys = {"m.e0": TableKeys("m.e0", (("HomeTeam", "AwayTeam"),), ("HomeTeam", "AwayTeam"))}
+    assert classify([e0], keys, [], [])[0].entity_type == "match"

@@ -81,6 +81,8 @@ VOCABULARY: dict[str, tuple[str, ...]] = {
 
 # When the name says nothing: entities recognised by their columns' words.
 _BY_COLUMNS: tuple[tuple[str, frozenset[str], int], ...] = (
+    # (football-data.co.uk's E0.csv, HomeTeam and AwayTeam: a match a row)
+    ("match", frozenset({"home", "away"}), 2),
     ("person", frozenset({"email", "phone", "first", "last", "surname", "birth", "gender", "firstname", "lastname"}), 2),
     ("location", frozenset({"latitude", "longitude", "lat", "lon", "lng", "address", "city", "zip", "postcode", "street"}), 2),
     ("transaction", frozenset({"amount", "price", "total", "paid", "payment", "invoice"}), 1),
@@ -594,6 +596,12 @@ def _fact_peer(
     return peers[0]
 
 
+# A crosswalk is mostly its identifiers: a third of its columns at least. IPEDS's institution
+# directory (hd2022: UNITID and OPEID beside its name, city, state, ZIP, sector and web
+# address) describes its institutions, a crosswalk only by the way.
+_CROSSWALK_SHARE = 3
+
+
 def _crosswalk_ids(table: TableStats, found: TableKeys, links: list[Link]) -> list[str]:
     """The identifiers of a crosswalk between id systems, if the table is one: two unique
     columns or more, each named as an identifier, one of them linked 1:1 to or from another
@@ -601,8 +609,8 @@ def _crosswalk_ids(table: TableStats, found: TableKeys, links: list[Link]) -> li
     row per player, its transfermarkt_id one to one with the players' player_id). Without a
     measure or a time to record, it was left "unknown"."""
     ids = [key[0] for key in found.keys if len(key) == 1 and is_key_like(key[0])]
-    if len(ids) < 2:
-        return []
+    if len(ids) < 2 or len(ids) * _CROSSWALK_SHARE < len(table.columns):
+        return []  # (IPEDS's hd2022, UNITID and OPEID among ten columns, is a directory)
     linked = any(
         link.cardinality == "1:1" and link.child_table != link.parent_table
         and (
