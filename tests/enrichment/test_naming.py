@@ -542,3 +542,15 @@ def test_faostat_s_and_college_scorecard_s_words_of_the_file_name_no_entity() ->
     # College Scorecard's Most-Recent-Cohorts-Field-of-Study was a "most cohort field of study".
     assert entity_type("most_recent_cohorts_field_of_study")[0] == "cohort field of study"
     assert entity_type("most_valuable_players")[0] == "most valuable player"
+
+
+def test_a_transfer_of_a_thing_other_than_money_is_no_transaction() -> None:
+    from datadossier.enrichment.entities import entity_type
+
+    # Etherscan's token transfers export (export-tokenholdings-transfers.csv, one ERC-20
+    # transfer a row, several to a Txhash) was a "transaction", as the chain's transactions.csv
+    # beside it is.
+    assert entity_type("export_tokenholdings_transfers")[0] == "tokenholding transfer"
+    assert entity_type("token_transfers")[0] == "token transfer"
+    assert entity_type("bank_transfers")[0] == "transaction"
+    assert entity_type("transfers")[0] == "transaction"

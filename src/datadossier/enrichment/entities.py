@@ -222,6 +222,17 @@ _DATA_ARCHIVES = frozenset({"esgf", "pangeo", "cmip5", "cmip6", "stac", "ckan", 
 _INBOUND_WORDS = frozenset({"asn", "po", "received", "grn", "putaway", "dock"})
 
 
+# Words before "transfer" that make it a payment: a bank's wire and ACH transfers. Before
+# others, a transfer moves the thing named (Etherscan's token transfers, a club's player
+# transfers, a warehouse's stock transfers), no transaction of money.
+_MONEY_WORDS = frozenset({"bank", "wire", "money", "fund", "cash", "balance", "account", "ach", "sepa", "swift", "interbank", "p2p"})
+
+
+def _goods_transfer(ws: list[str]) -> bool:
+    """Whether a name ends in a transfer of a thing other than money (`_MONEY_WORDS`)."""
+    return len(ws) > 1 and ws[-1] == "transfer" and ws[-2] not in _MONEY_WORDS
+
+
 def entity_type(table: str) -> tuple[str, float]:
     """The business entity a table's name names, and how sure that reading is."""
     ws = [singular(w) for w in _unglued(words(table))]
@@ -247,7 +258,7 @@ def entity_type(table: str) -> tuple[str, float]:
         ws = ws[:-1]
     if len(ws) > 1 and ws[-1] in _CATALOG_WORDS:
         ws = ws[:-1]  # (a catalog of what its name says before it)
-    for word in ws[-1:]:
+    for word in ws[-1:] if not _goods_transfer(ws) else ():
         for entity, names in VOCABULARY.items():
             if word in names:
                 return entity, 0.8
