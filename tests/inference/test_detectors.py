@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import re
 from decimal import Decimal
 from typing import get_args
 
@@ -1453,9 +1455,10 @@ def test_month_name_date_times_with_a_zone_abbreviation_are_read_in_utc(infer: I
                    "+49 12 1234567", "2065552579", "+91 9743772233"]),
         ("ip_address", ["192.168.0.1", "10.0.0.255", "8.8.8.8", "::1", "2001:db8::8a2e:370:7334", "::ffff:192.0.2.128"]),
         ("geo_point", ["(41.8781, -87.6298)", "(-33.86, 151.2)", "POINT (-87.6298 41.8781)", "point(2.35 48.85)"]),
-        ("json_object", ['{"level_id": 3}', "{}", '{ "a": {"b": [1, 2]} }', '{"note": "line one\nline two"}']),
+        ("json_object", ['{"level_id": 3}', "{}", '{ "a": {"b": [1, 2]} }', '{"note": "line one\nline two"}', "{'a': True}"]),
         ("coordinate_pair", ["[60.5, 40.2]", "[120.0, 38.1, 1.2]", "[-0.5,+3.25]", " [1.0, 2.0] "]),
-        ("json_object_list", ['[{"position_id": 1, "to": null}]', "[]", '[{"a": 1}, {"a": 2}]', '[ {"b": [1]} ]']),
+        ("json_object_list", ['[{"position_id": 1, "to": null}]', "[]", '[{"a": 1}, {"a": 2}]', '[ {"b": [1]} ]',
+                              "[{'id': 16, 'name': 'Animation'}]"]),
     ],
 )
 def test_text_pattern_detectors_keep_varchar_and_name_the_pattern(
@@ -1603,7 +1606,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "postal_code": ["1234", "123456", "10467-877", "SW1A1", "ABCDE", "94XXX", "941xX", "XXXX"],
     "ip_address": ["256.1.1.1", "1.2.3", "12:30:45", "::ffff:192.0.2.256", "1::2::1.2.3.4"],
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
-    "json_object": ["{name}", "{", "[1, 2]", "{'a': 1}", 'x {"a": 1}', '{"a": 1} x', '["a"]'],
+    "json_object": ["{name}", "{", "[1, 2]", "{a: 1}", 'x {"a": 1}', '{"a": 1} x', '["a"]'],
     "noted_date": ["Jun 24, 1987 (", "(35) Jun 24, 1987", "Jun 24, 1987 ((35))", "Jun 24 (35)", "Jun 24, 1987 (35) x"],
     "coordinate_pair": ["[1, 2]", "[1.5]", "[1.5, 2.5, 3.5, 4.5]", "(1.5, 2.5)", "[1.5; 2.5]", "['1.5', '2.5']"],
     "json_object_list": ["[", "[1, 2]", '["a"]', "['a', 'b']", '{"a": 1}', '[{"a": 1}', 'x [{"a": 1}]'],
@@ -1702,6 +1705,34 @@ def test_json_lists_of_objects_name_the_keys_of_their_items_and_how_to_unnest_th
     assert "unnest(from_json(\"positions\", '[\"JSON\"]')) AS item" in found.reason
     assert "item->>'position_id'" in found.reason
     assert result["tags"].decided_pattern != "json_object_list"
+
+
+def test_python_lists_of_dicts_as_pandas_writes_them_are_read_with_sql_that_makes_them_json(infer: Infer) -> None:
+    # The Movies Dataset's genres and ACN-Data's userInputs, saved by pandas' to_csv: Python's
+    # quotes and True/None, not JSON. genres was a list of its keys 'id' and 'name', userInputs
+    # plain text; the same data written as JSON was read right.
+    names = ["Animation", "Comedy", "Family", "Guns N' Roses", "Drama"]
+    genres = [str([{"id": i, "name": names[i % 5]}, {"id": 35, "name": "Comedy"}][: 1 + i % 2]) for i in range(20)]
+    inputs = [str({"WhPerMile": 250 + i, "paymentRequired": i % 2 == 0, "userID": None if i % 3 else i}) for i in range(20)]
+    result = infer({"genres": genres, "userInputs": inputs})
+    found = result["genres"]
+    assert (found.decided_type, found.decided_pattern) == ("VARCHAR", "json_object_list")
+    assert found.candidates[0].details["json_keys"] == {"id": "integer", "name": "text"}
+    assert "Python lists of dicts" in found.reason
+    sql = re.search(r"with (unnest\(.*\)) AS item", found.reason)
+    assert sql is not None
+    con = duckdb.connect()
+    try:
+        items = con.execute(f"SELECT item->>'name' FROM (SELECT {sql[1]} AS item FROM unnest($1) t(genres))", [genres]).fetchall()
+    finally:
+        con.close()
+    assert sorted(name for (name,) in items) == sorted(d["name"] for g in genres for d in ast.literal_eval(g))
+    inputs_found = result["userInputs"]
+    assert inputs_found.decided_pattern == "json_object"
+    assert inputs_found.candidates[0].details["json_keys"] == {
+        "WhPerMile": "integer", "paymentRequired": "boolean", "userID": "integer",
+    }
+    assert "Python dicts" in inputs_found.reason
 
 
 def test_a_point_written_as_numbers_in_brackets_is_read_by_place_not_as_items(infer: Infer) -> None:

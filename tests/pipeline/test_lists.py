@@ -62,9 +62,28 @@ def test_lists_are_named_with_their_separator_and_items(tmp_path: Path) -> None:
     assert sum(f"'{country}' (" in found["countries"].reason for country in COUNTRIES) == 5  # the top five
     several = sum(1 for row in _rows(600) if ", " in row[4])
     assert f"A list: {several / 600:.0%} of the values hold several items" in found["country"].reason
-    # hours: Yelp's JSON objects; summary: Amazon reviews' summaries, short, some with commas.
-    for column in ("address", "name", "note", "hours", "summary"):
+    # summary: Amazon reviews' summaries, short, some with commas.
+    for column in ("address", "name", "note", "summary"):
         assert found[column].decided_pattern is None, column
+    assert found["hours"].decided_pattern == "json_object"  # Yelp's hours, Python dicts as pandas writes them
+
+
+def test_python_lists_of_dicts_are_no_lists_of_their_keys(tmp_path: Path) -> None:
+    # The Movies Dataset's movies_metadata.csv: genres and production_countries as pandas
+    # writes lists of dicts. Their keys 'id' and 'name' were counted as the commonest items.
+    rng = random.Random(3)
+    path = tmp_path / "movies_metadata.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "genres"])
+        writer.writerows(
+            [str(i), str([{"id": GENRES.index(g), "name": g} for g in rng.sample(GENRES, rng.randint(1, 3))])]
+            for i in range(300)
+        )
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["genres"].decided_pattern == "json_object_list"
+    assert "'id' (" not in (found["genres"].reason or "")
 
 
 def test_lists_of_one_or_two_items_and_stray_separators(tmp_path: Path) -> None:

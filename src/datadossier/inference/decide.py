@@ -34,7 +34,7 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
-from datadossier.inference.json_text import JsonKey, json_items_sql, json_key_sql
+from datadossier.inference.json_text import JsonKey, json_items_sql, json_key_sql, python_json_sql
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import (
     looks_boolean,
@@ -315,10 +315,10 @@ def _decide_text(
         notes.append(_year_month_note(name))
     if chosen is not None and chosen.name == "json_object":
         chosen.details["json_keys"] = {key.name: key.value_type for key in findings.json_keys}
-        notes.append(_json_note(name, findings.json_keys))
+        notes.append(_json_note(name, findings.json_keys, findings.json_python))
     if chosen is not None and chosen.name == "json_object_list":
         chosen.details["json_keys"] = {key.name: key.value_type for key in findings.json_keys}
-        notes.append(_json_list_note(name, findings.json_keys))
+        notes.append(_json_list_note(name, findings.json_keys, findings.json_python))
     if chosen is not None and chosen.name == "noted_date":
         noted = chosen.stats.marked or 0
         notes.append(
@@ -396,30 +396,42 @@ def _decide_text(
     return _build(name, raw_type, scan, options, chosen, code_note, notes, config, findings.trace)
 
 
-def _json_note(name: str, keys: tuple[JsonKey, ...]) -> str:
+def _json_note(name: str, keys: tuple[JsonKey, ...], python: bool) -> str:
     """What a column of JSON objects holds, and how to read a key: an event's parameters
     (an order's id among a game's level numbers) are reachable by key alone."""
     if not keys:
         return "The sampled JSON objects are all empty ({})."
+    column = python_json_sql(quote_ident(name)) if python else quote_ident(name)
     return (
+        f"{_PYTHON_WRITTEN.format(what='dicts') if python else ''}"
         f"JSON objects; keys in the sample, with the share of objects holding each where not all: {_keys_listed(keys)}."
-        f" DuckDB reads a key as text with {json_key_sql(quote_ident(name), keys[0].name)}"
+        f" DuckDB reads a key as text with {json_key_sql(column, keys[0].name)}"
         " (json_extract for its JSON value)."
     )
 
 
-def _json_list_note(name: str, keys: tuple[JsonKey, ...]) -> str:
+def _json_list_note(name: str, keys: tuple[JsonKey, ...], python: bool) -> str:
     """What a column of JSON lists of objects holds, and how to reach a key of its items:
     StatsBomb's minutes played are the from and to of a lineup's positions, one item each."""
-    column = quote_ident(name)
+    column = python_json_sql(quote_ident(name)) if python else quote_ident(name)
     if not keys:
         return f"JSON lists of objects, every sampled one empty ([] or [{{}}]); json_array_length({column}) counts the items."
     return (
+        f"{_PYTHON_WRITTEN.format(what='lists of dicts') if python else ''}"
         "JSON lists of objects ('[]' when empty), one item per part of the row; keys of the sampled items, with the"
         f" share of items holding each where not all: {_keys_listed(keys)}. DuckDB unnests the items, a row each, with"
         f" {json_items_sql(column)} AS item, then reads a key as text with {json_key_sql('item', keys[0].name)};"
-        f" json_array_length({column}) counts them."
+        f" json_array_length({'of the converted text' if python else column}) counts them."
     )
+
+
+# pandas writes a dict or list cell as Python prints it (The Movies Dataset's genres, ACN-Data's
+# userInputs): said so, and read through SQL that makes it JSON first.
+_PYTHON_WRITTEN = (
+    "Python {what} as pandas writes them (single quotes, True, False and None), read as"
+    " JSON once converted (the SQL below converts them; try() gives NULL for a value whose text holds both kinds"
+    " of quote). "
+)
 
 
 def _keys_listed(keys: tuple[JsonKey, ...]) -> str:

@@ -10,10 +10,16 @@ Lists of such objects are kept the same way (`text_patterns.json_object_list`): 
 lineups write a player's positions as ``[{"position_id": 1, "position": "Goalkeeper", "from":
 "00:00", "to": null}]`` (``[]`` for a player who never came on), and its cards and freeze frames
 alike. Their keys are those of the items, and DuckDB unnests the items before reading one.
+
+pandas writes a dict or list cell with ``to_csv`` as Python prints it, not as JSON: The Movies
+Dataset's genres ``[{'id': 16, 'name': 'Animation'}]``, ACN-Data's userInputs with
+``'paymentRequired': True``. Such values are read as Python literals (never run), named so,
+and read in DuckDB once their quotes and constants are made JSON's (`python_json_sql`).
 """
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections import Counter
@@ -39,10 +45,21 @@ class JsonKey:
     share: float
 
 
-def json_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int]:
+def json_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int, bool]:
     """The keys of the sampled values that parse as JSON objects (``common``: values with
-    their sampled counts), commonest first, and the weight of those objects."""
-    return _keys([(parsed, count) for value, count in common if (parsed := _parsed(value)) is not None])
+    their sampled counts), or as Python dicts, commonest first, the weight of those objects,
+    and whether most of them are Python's rather than JSON."""
+    objects: list[tuple[dict[str, object], int]] = []
+    python = 0
+    for value, count in common:
+        loaded = _loaded(value)
+        parsed = _as_object(loaded[0]) if loaded is not None else None
+        if loaded is None or parsed is None:
+            continue
+        objects.append((parsed, count))
+        python += count if loaded[1] else 0
+    keys, weight = _keys(objects)
+    return keys, weight, 2 * python > weight
 
 
 def _keys(objects: list[tuple[dict[str, object], int]]) -> tuple[tuple[JsonKey, ...], int]:
@@ -64,20 +81,25 @@ def _keys(objects: list[tuple[dict[str, object], int]]) -> tuple[tuple[JsonKey, 
     return tuple(keys), weight
 
 
-def json_item_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int, int]:
+def json_item_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], int, int, bool]:
     """The keys of the objects inside the sampled values that parse as JSON lists of objects
-    ("[]" among them), commonest first, with the weight of those lists and of their items (a
-    key's share is of the items)."""
-    lists = 0
+    ("[]" among them) or as Python lists of dicts, commonest first, with the weight of those
+    lists and of their items (a key's share is of the items), and whether most of the lists
+    holding items are Python's rather than JSON."""
+    lists = python = filled = 0
     items: list[tuple[dict[str, object], int]] = []
     for value, count in common:
-        parsed = _parsed_list(value)
-        if parsed is None:
+        loaded = _loaded(value)
+        parsed = _as_objects(loaded[0]) if loaded is not None else None
+        if loaded is None or parsed is None:
             continue
         lists += count
         items.extend((item, count) for item in parsed)
+        # ("[]" is written alike by both.)
+        filled += count if parsed else 0
+        python += count if parsed and loaded[1] else 0
     keys, weight = _keys(items)
-    return keys, lists, weight
+    return keys, lists, weight, 2 * python > filled
 
 
 def json_key_sql(column_sql: str, key: str) -> str:
@@ -92,21 +114,47 @@ def json_items_sql(column_sql: str) -> str:
     return f"unnest(from_json({column_sql}, '[\"JSON\"]'))"
 
 
-def _parsed(value: str) -> dict[str, object] | None:
-    try:
-        parsed: object = json.loads(value)
-    except ValueError:
-        return None
-    return _as_object(parsed)
+def python_json_sql(column_sql: str) -> str:
+    """DuckDB SQL turning a Python literal's text (pandas' dict and list cells) into JSON: the
+    single quotes around keys and strings (those after a bracket, brace, comma or colon, and
+    before one) become double ones, and True, False and None in a value's place JSON's
+    constants. A quote inside a string ("Guns N' Roses", which Python writes in double quotes)
+    is kept; a string holding both kinds of quote is not converted to valid JSON."""
+    text = column_sql
+    for pattern, replacement in _PYTHON_TO_JSON:
+        text = f"regexp_replace({text}, {quote_literal(pattern)}, {quote_literal(replacement)}, 'g')"
+    return text
 
 
-def _parsed_list(value: str) -> list[dict[str, object]] | None:
-    """The objects of a JSON list of objects, None for other text (a list of numbers, of
-    text, or of objects beside other items)."""
+# (RE2 has no look-behind: the character before is captured and written back.)
+_PYTHON_TO_JSON = (
+    (r"([\[{,:]\s*)'", r'\1"'),
+    (r"'(\s*[\]},:])", r'"\1'),
+    (r"([\[,:]\s*)True\b", r"\1true"),
+    (r"([\[,:]\s*)False\b", r"\1false"),
+    (r"([\[,:]\s*)None\b", r"\1null"),
+)
+
+
+def _loaded(value: str) -> tuple[object, bool] | None:
+    """A value parsed as JSON, or else as a Python literal (read, never run), and whether it
+    was Python's; None for other text."""
     try:
-        parsed: object = json.loads(value)
+        return json.loads(value), False
     except ValueError:
+        pass
+    stripped = value.strip()
+    if not stripped.startswith(("{", "[")):
         return None
+    try:
+        return ast.literal_eval(stripped), True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def _as_objects(parsed: object) -> list[dict[str, object]] | None:
+    """The objects of a list of objects, None for anything else (a list of numbers, of text,
+    or of objects beside other items)."""
     if not isinstance(parsed, list):
         return None
     objects = [_as_object(item) for item in parsed]  # pyright: ignore[reportUnknownVariableType]

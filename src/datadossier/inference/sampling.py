@@ -244,6 +244,9 @@ class SampleFindings:
     # The keys of the sampled JSON objects, commonest first (see `json_text.json_keys`), or of
     # the objects in the sampled JSON lists of them (`json_text.json_item_keys`).
     json_keys: tuple[JsonKey, ...] = ()
+    # Whether those objects are written as Python prints them, as pandas saves a dict cell
+    # ("{'id': 16, 'name': 'Animation'}"), not as JSON (see `json_text.python_json_sql`).
+    json_python: bool = False
     # A column of the table read as Unix times in the same unit, whose range this column's
     # values lie within (give or take days): OpenSky's lastcontact beside its time (see
     # `infer._redecide_beside_epoch_times`). Its name then says time as well as this one's would.
@@ -532,11 +535,11 @@ def _findings(
     if "postal_code" in findings.shares:
         findings.postcode_country = _postcode_country(common)
     if "json_object" in findings.shares:
-        findings.json_keys, objects = json_keys(common)
+        findings.json_keys, objects, findings.json_python = json_keys(common)
         if objects < config.shortlist_share * total:
             del findings.shares["json_object"]  # braces around other text ('{"a": 1' cut short)
     if "json_object_list" in findings.shares:
-        findings.json_keys, lists, items = json_item_keys(common)
+        findings.json_keys, lists, items, findings.json_python = json_item_keys(common)
         if lists < config.shortlist_share * total or not items:
             del findings.shares["json_object_list"]  # a Python list's "[]" alone, or JSON cut short
     return findings

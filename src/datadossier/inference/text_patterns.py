@@ -147,8 +147,9 @@ def json_object() -> Detector:
     """JSON objects, an event's parameters as one value (a game SDK's params
     '{"order_id": "GPA.3312-...", "sku": "gems_500"}', Segment's properties; "{}" when there
     are none). The shape alone, braces around a quoted key; the sample names the keys
-    (`json_text.json_keys`), and a Python dict's repr ("{'a': 1}") is no JSON."""
-    return Detector("json_object", "VARCHAR", r'\s*\{\s*(?:\}|"(?s:.*)\})\s*', priority=30)
+    (`json_text.json_keys`). A Python dict as pandas writes one ("{'a': 1, 'b': True}") is
+    read as one too."""
+    return Detector("json_object", "VARCHAR", r"\s*\{\s*(?:\}|[\"'](?s:.*)\})\s*", priority=30)
 
 
 @register
@@ -156,5 +157,7 @@ def json_object_list() -> Detector:
     """JSON lists of objects, a record's parts as one value: StatsBomb's lineups keep a player's
     positions as '[{"position_id": 1, "position": "Goalkeeper", "from": "00:00", "to": null}]',
     "[]" for one who never played. The shape alone, brackets around braces; the sample must
-    hold objects in them (`json_text.json_item_keys`), a column of "[]" alone is none."""
+    hold objects in them (`json_text.json_item_keys`), a column of "[]" alone is none. Python
+    lists of dicts as pandas writes them (The Movies Dataset's genres "[{'id': 16, 'name':
+    'Animation'}]") are read as such too."""
     return Detector("json_object_list", "VARCHAR", r"\s*\[\s*(?:\]|\{(?s:.*)\}\s*\])\s*", priority=30)

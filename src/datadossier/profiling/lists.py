@@ -132,7 +132,7 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
     separators = {c: SEPARATORS + ((SPACE,) if _names_tags(c) else ()) for c in columns}
     shares = ", ".join(
         f"count({quote_ident(c)}), count_if(starts_with({quote_ident(c)}, '[') AND ends_with({quote_ident(c)}, ']')), "
-        f"count_if(starts_with({quote_ident(c)}, '{{')), "
+        f"count_if(starts_with({quote_ident(c)}, '{{') OR starts_with({quote_ident(c)}, '[{{')), "
         f"count_if(regexp_full_match({quote_ident(c)}, {quote_literal(_GROUPED_NUMBER)})), "
         + ", ".join(_holding(quote_ident(c), s) for s in separators[c])
         for c in columns
@@ -148,7 +148,9 @@ def list_columns(con: duckdb.DuckDBPyConnection, relation: str, columns: list[st
         start += width
         values, bracketed, objects, grouped = int(counts[0]), int(counts[1]), int(counts[2]), int(counts[3])
         if values == 0 or objects >= 0.5 * values:
-            continue  # JSON objects (Yelp's opening hours) are no lists
+            # JSON objects (Yelp's opening hours) are no lists, nor are lists of them, whose keys
+            # are no items (The Movies Dataset's genres "[{'id': 16, 'name': 'Animation'}]").
+            continue
         separator = next(
             (
                 s for s, n in zip(separators[column], counts[4:], strict=True)
