@@ -366,3 +366,23 @@ def test_items_joined_by_three_dashes_are_a_list(tmp_path: Path) -> None:
         assert "separated by '---'" in (found[column].reason or "")
     assert "'Vinci Construction, S.A.'" in (found["WIN_NAME"].reason or "")  # (its comma splits no item)
     assert found["WIN_TOWN"].decided_pattern != "delimited_list"
+
+
+def test_a_form_and_its_qualifiers_that_never_stand_alone_are_no_list(tmp_path: Path) -> None:
+    # The FDA NDC product file's DOSAGEFORMNAME: "TABLET, FILM COATED" and "AEROSOL, METERED"
+    # are single dosage forms beside "TABLET"; "FILM COATED" is never a form of its own. It was
+    # a list of two items. Netflix's countries, each also alone somewhere, stay a list.
+    rng = random.Random(5)
+    forms = ["TABLET"] * 14 + ["CAPSULE"] * 4 + ["TABLET, FILM COATED", "CAPSULE, FILM COATED", "AEROSOL, METERED"]
+    path = tmp_path / "product.csv"
+    with path.open("w", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["PRODUCTNDC", "DOSAGEFORMNAME", "country"])
+        writer.writerows(
+            [f"0002-{i:04d}", rng.choice(forms), ", ".join(rng.sample(COUNTRIES, rng.choice([1, 1, 1, 2])))]
+            for i in range(300)
+        )
+    out, _ = run_file(path, tmp_path, None)
+    found = {i.column_name: i for i in out.inferences}
+    assert found["DOSAGEFORMNAME"].decided_pattern is None
+    assert found["country"].decided_pattern == "delimited_list"

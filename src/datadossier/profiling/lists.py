@@ -238,6 +238,10 @@ def _looks_like_a_list(
         "SELECT count(*), count(*) FILTER (WHERE it[1] IN (SELECT item FROM listed)) FROM v WHERE len(it) = 1"
     ).fetchone()
     alone, listed = int(singles[0] or 0), int(singles[1] or 0)
+    if commas and codes < total and alone and not _later_items_stand_alone(con, head, column, items):
+        # A form and its qualifiers (the FDA's "TABLET, FILM COATED" beside "TABLET"), unless
+        # a path of levels, named as one by the caller.
+        return _levels(con, head, column, items) is not None
     if sizes == 2:
         # Values of one item or two alone (a year's Netflix countries): lists when the values
         # of one item are mostly the items of the pairs; "Last, First" and "City, ST" have none.
@@ -247,6 +251,26 @@ def _looks_like_a_list(
         share = CODES_SINGLES_LISTED if not commas or codes == total else PAIRS_SINGLES_LISTED
         return enough and alone > 0 and listed >= share * alone
     return alone < MIN_SINGLES or listed >= 0.5 * alone
+
+
+# Of the items after a value's first (counted as often as they are), the share also seen first
+# or alone for a list.
+LATER_ITEMS_ALONE = 0.5
+
+
+def _later_items_stand_alone(con: duckdb.DuckDBPyConnection, head: str, column: str, items: str) -> bool:
+    """Whether the items after a value's first are mostly items in their own right, seen
+    first or alone in other values ("India" alone beside "United States, India"), not words
+    that qualify the first and never stand alone: the FDA NDC's dosage forms "TABLET, FILM
+    COATED" and "AEROSOL, METERED" beside "TABLET", one form each."""
+    row = con.execute(
+        f"WITH v AS (SELECT {items} AS it FROM {head} WHERE {quote_ident(column)} IS NOT NULL), "
+        "firsts AS (SELECT DISTINCT it[1] AS item FROM v WHERE len(it) >= 1), "
+        "later AS (SELECT unnest(it[2:]) AS item FROM v WHERE len(it) >= 2) "
+        "SELECT count(*), count(*) FILTER (WHERE item IN (SELECT item FROM firsts)) FROM later"
+    ).fetchone()
+    later, standing = (int(row[0] or 0), int(row[1] or 0)) if row else (0, 0)
+    return later == 0 or standing >= LATER_ITEMS_ALONE * later
 
 
 def _listed_ids(con: duckdb.DuckDBPyConnection, head: str, column: str, items: str) -> bool:
