@@ -1457,6 +1457,7 @@ def test_month_name_date_times_with_a_zone_abbreviation_are_read_in_utc(infer: I
         ("geo_point", ["(41.8781, -87.6298)", "(-33.86, 151.2)", "POINT (-87.6298 41.8781)", "point(2.35 48.85)"]),
         ("json_object", ['{"level_id": 3}', "{}", '{ "a": {"b": [1, 2]} }', '{"note": "line one\nline two"}', "{'a': True}"]),
         ("coordinate_pair", ["[60.5, 40.2]", "[120.0, 38.1, 1.2]", "[-0.5,+3.25]", " [1.0, 2.0] "]),
+        ("number_array", ["[51.5, 0.0, 13.0, 0.0]", "[255, 128, 0, 1]", "[1e-3, -2.5, .5, 7]"]),  # (of one length)
         ("json_object_list", ['[{"position_id": 1, "to": null}]', "[]", '[{"a": 1}, {"a": 2}]', '[ {"b": [1]} ]',
                               "[{'id': 16, 'name': 'Animation'}]"]),
     ],
@@ -1608,6 +1609,7 @@ _NEAR_MISSES: dict[PatternName, list[str]] = {
     "geo_point": ["(41.8781 -87.6298)", "41.8781, -87.6298", "(1, 2)", "POINT (1.5, 2.5)", "(abc, 1.5)"],
     "json_object": ["{name}", "{", "[1, 2]", "{a: 1}", 'x {"a": 1}', '{"a": 1} x', '["a"]'],
     "noted_date": ["Jun 24, 1987 (", "(35) Jun 24, 1987", "Jun 24, 1987 ((35))", "Jun 24 (35)", "Jun 24, 1987 (35) x"],
+    "number_array": ["[1]", "[]", "[1.5; 2.5]", "['1.5', '2.5']", "[1.5, nan]", "[1.5 2.5]", "(1.5, 2.5)", "[1.5, 2.5"],
     "coordinate_pair": ["[1, 2]", "[1.5]", "[1.5, 2.5, 3.5, 4.5]", "(1.5, 2.5)", "[1.5; 2.5]", "['1.5', '2.5']"],
     "json_object_list": ["[", "[1, 2]", '["a"]', "['a', 'b']", '{"a": 1}', '[{"a": 1}', 'x [{"a": 1}]'],
 }
@@ -1733,6 +1735,22 @@ def test_python_lists_of_dicts_as_pandas_writes_them_are_read_with_sql_that_make
         "WhPerMile": "integer", "paymentRequired": "boolean", "userID": "integer",
     }
     assert "Python dicts" in inputs_found.reason
+
+
+def test_arrays_of_numbers_of_one_length_are_read_by_place_with_each_place_s_range(infer: Infer) -> None:
+    # Food.com's RAW_recipes: nutrition "[51.5, 0.0, 13.0, 0.0, 2.0, 0.0, 4.0]" (calories, then
+    # six daily values), seven numbers in every row. It was text matching no pattern. Numbers
+    # in varying numbers (a list of scores) are no such array.
+    nutrition = [str([51.5 + i, float(i % 9), 13.0, 0.0, 2.0, float(i), 4.0]) for i in range(20)]
+    scores = [str(list(range(1, 2 + i % 4))) for i in range(20)]
+    result = infer({"nutrition": nutrition, "scores": scores})
+    found = result["nutrition"]
+    assert (found.decided_type, found.decided_pattern) == ("VARCHAR", "number_array")
+    assert found.candidates[0].details["array_length"] == 7
+    assert "Arrays of 7 numbers" in found.reason
+    assert "from_json(\"nutrition\", '[\"DOUBLE\"]')[i]" in found.reason
+    assert "[1] 51.5 to 70.5" in found.reason
+    assert result["scores"].decided_pattern != "number_array"
 
 
 def test_a_point_written_as_numbers_in_brackets_is_read_by_place_not_as_items(infer: Infer) -> None:

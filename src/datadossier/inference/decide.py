@@ -34,7 +34,13 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS
-from datadossier.inference.json_text import JsonKey, json_items_sql, json_key_sql, python_json_sql
+from datadossier.inference.json_text import (
+    ArrayPositions,
+    JsonKey,
+    json_items_sql,
+    json_key_sql,
+    python_json_sql,
+)
 from datadossier.inference.model import ColumnInference, DataType, TypeCandidate
 from datadossier.inference.names import (
     looks_boolean,
@@ -329,6 +335,9 @@ def _decide_text(
         notes.append(dropped)
     if chosen is not None and chosen.name == "coordinate_pair":
         notes.append(_coordinate_note(name))
+    if chosen is not None and chosen.name == "number_array" and findings.array is not None:
+        chosen.details["array_length"] = findings.array.length
+        notes.append(_array_note(name, findings.array))
     if chosen is not None and chosen.name == "year_span":
         notes.append(_year_span_note(name))
     if chosen is not None and chosen.name == "compact_month_year":
@@ -502,6 +511,22 @@ def _coordinate_note(name: str) -> str:
         "Points written as two or three numbers in brackets ([x, y], or [x, y, z]): coordinates, not a list of items;"
         f" DuckDB reads x as {read}[1], y as {read}[2] (and z as [3])."
     )
+
+
+def _array_note(name: str, array: ArrayPositions) -> str:
+    """How to read arrays of numbers of one length: each number by its place (Food.com's
+    nutrition: calories first), not as items; the ranges by place tell the places apart."""
+    read = f"from_json({quote_ident(name)}, '[\"DOUBLE\"]')"
+    ranges = ", ".join(f"[{i}] {low:g} to {high:g}" for i, (low, high) in enumerate(array.ranges[:_PLACES_NAMED], 1))
+    more = f" and {array.length - _PLACES_NAMED} more" if array.length > _PLACES_NAMED else ""
+    return (
+        f"Arrays of {array.length} numbers in brackets, as many in every sampled value: a vector read by place, not a"
+        f" list of items; DuckDB reads the number at place i (from 1) as {read}[i]. In the sample, by place: {ranges}{more}."
+    )
+
+
+# The places of an array of numbers whose ranges the reason names.
+_PLACES_NAMED = 12
 
 
 # A key held by this share of the sampled objects is named without its share; and how many

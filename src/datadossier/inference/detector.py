@@ -160,6 +160,7 @@ PatternName = Literal[
     "ip_address",
     "geo_point",
     "coordinate_pair",
+    "number_array",
     "json_object",
     "json_object_list",
 ]

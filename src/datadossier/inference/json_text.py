@@ -102,6 +102,42 @@ def json_item_keys(common: list[tuple[str, int]]) -> tuple[tuple[JsonKey, ...], 
     return keys, lists, weight, 2 * python > filled
 
 
+# Arrays of whole numbers only must hold this many at least: "[1, 2]" is any pair of ids.
+MIN_WHOLE_ARRAY = 3
+
+
+@dataclass(frozen=True, slots=True)
+class ArrayPositions:
+    """Sampled arrays of numbers, all of one length: the length and each place's least and
+    greatest number."""
+
+    length: int
+    ranges: tuple[tuple[float, float], ...]
+
+
+def array_positions(common: list[tuple[str, int]]) -> ArrayPositions | None:
+    """The length and ranges by place of the sampled values that parse as arrays of numbers,
+    when every one of them holds as many (Food.com's nutrition, seven each); None when their
+    lengths differ (a list of items), or when they hold whole numbers only and but two."""
+    arrays: list[list[float]] = []
+    whole = True
+    for value, _ in common:
+        loaded = _loaded(value)
+        parsed = loaded[0] if loaded is not None else None
+        if not isinstance(parsed, list) or not parsed:
+            continue
+        numbers = [item for item in parsed if isinstance(item, int | float) and not isinstance(item, bool)]  # pyright: ignore[reportUnknownVariableType]
+        if len(numbers) != len(parsed):  # pyright: ignore[reportUnknownArgumentType]
+            continue
+        whole = whole and all(isinstance(item, int) for item in numbers)
+        arrays.append([float(item) for item in numbers])
+    lengths = {len(array) for array in arrays}
+    if len(lengths) != 1 or (whole and min(lengths) < MIN_WHOLE_ARRAY):
+        return None
+    ranges = tuple((min(place), max(place)) for place in zip(*arrays, strict=True))
+    return ArrayPositions(lengths.pop(), ranges)
+
+
 def json_key_sql(column_sql: str, key: str) -> str:
     """DuckDB SQL reading one key of the objects in the (quoted) column as text."""
     path = key if _PLAIN_KEY.fullmatch(key) else "$." + json.dumps(key)

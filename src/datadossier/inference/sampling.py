@@ -20,7 +20,13 @@ from datadossier.engine.gateway import quote_ident
 from datadossier.inference.config import InferenceConfig
 from datadossier.inference.date_patterns import ZONE_OFFSETS
 from datadossier.inference.detector import DAY_MONTH_PATTERNS, lit
-from datadossier.inference.json_text import JsonKey, json_item_keys, json_keys
+from datadossier.inference.json_text import (
+    ArrayPositions,
+    JsonKey,
+    array_positions,
+    json_item_keys,
+    json_keys,
+)
 from datadossier.inference.names import (
     looks_like_date,
     looks_like_year_month,
@@ -247,6 +253,9 @@ class SampleFindings:
     # Whether those objects are written as Python prints them, as pandas saves a dict cell
     # ("{'id': 16, 'name': 'Animation'}"), not as JSON (see `json_text.python_json_sql`).
     json_python: bool = False
+    # The length of the sampled arrays of numbers and each place's range (see
+    # `json_text.array_positions`): Food.com's nutrition, seven numbers each.
+    array: ArrayPositions | None = None
     # A column of the table read as Unix times in the same unit, whose range this column's
     # values lie within (give or take days): OpenSky's lastcontact beside its time (see
     # `infer._redecide_beside_epoch_times`). Its name then says time as well as this one's would.
@@ -538,6 +547,10 @@ def _findings(
         findings.json_keys, objects, findings.json_python = json_keys(common)
         if objects < config.shortlist_share * total:
             del findings.shares["json_object"]  # braces around other text ('{"a": 1' cut short)
+    if "number_array" in findings.shares:
+        findings.array = array_positions(common)
+        if findings.array is None:
+            del findings.shares["number_array"]  # lists of numbers as many as there are (IATI's 50;30;20)
     if "json_object_list" in findings.shares:
         findings.json_keys, lists, items, findings.json_python = json_item_keys(common)
         if lists < config.shortlist_share * total or not items:
@@ -1063,7 +1076,8 @@ def _needs_values(weights: Weights, total: int, config: InferenceConfig, name: s
             _passes(DETECTORS[reading], weights, total, config)
             for reading in (
                 "unit_value", *sorted(NOTED_READINGS), "percent", "year_month", "ymd_slash_datetime", "labelled_scale",
-                "zoned_date", "zoned_time", "json_object", "json_object_list", *sorted(DAY_MONTH_PATTERNS),
+                "zoned_date", "zoned_time", "json_object", "json_object_list", "number_array",
+                *sorted(DAY_MONTH_PATTERNS),
             )
         )
         or (_passes(DETECTORS["iso_datetime"], weights, total, config) and weights["iso_datetime"][1] > 0)

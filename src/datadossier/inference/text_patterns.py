@@ -132,6 +132,16 @@ def coordinate_pair() -> Detector:
 
 
 @register
+def number_array() -> Detector:
+    """Numbers in brackets as a JSON or Python array, as many in every value (the sample checks:
+    `json_text.array_positions`), each with its place: Food.com's recipe nutrition "[51.5, 0.0,
+    13.0, 0.0, 2.0, 0.0, 4.0]" (calories, then six daily values), an embedding, a bounding box
+    "[x, y, w, h]", an RGB triple. Below `coordinate_pair`, which names a point."""
+    number = r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
+    return Detector("number_array", "VARCHAR", rf"\s*\[\s*{number}(?:\s*,\s*{number})+\s*\]\s*", priority=29)
+
+
+@register
 def wkt_geometry() -> Detector:
     """Geometries as well-known text of any kind, mixed in one column: "POLYGON ((...))",
     "MULTIPOLYGON (((...)))", "LINESTRING (...)", "POINT EMPTY", with a Z or M, or an EWKT's
