@@ -305,6 +305,23 @@ def test_tab_pipe_and_dollar_delimiters(con, tmp_path: Path) -> None:
     assert _load(con, path).delimiter == ","
 
 
+@pytest.mark.parametrize("combinations", [3, 12], ids=["few_split_by_semicolons", "many_split_by_semicolons"])
+def test_a_tilde_separated_file_is_split_at_its_tildes(con, tmp_path: Path, combinations: int) -> None:
+    # The FDA Orange Book's products.txt: "~" between fields, ";" inside "DF;Route" and in
+    # combination strengths ("5MG;325MG"), a comma in its dates. ";" was taken for the
+    # delimiter: the file was refused as ragged, or (few combinations) loaded as two columns.
+    path = tmp_path / "products.txt"
+    single = "ATORVASTATIN CALCIUM~TABLET;ORAL~LIPITOR~EQ 10MG BASE~020702~Nov 15, 2000~RX\n"
+    combined = "HYDROCODONE BITARTRATE; ACETAMINOPHEN~TABLET;ORAL~NORCO~5MG;325MG~040148~Approved Prior to Jan 1, 1982~RX\n"
+    path.write_text(
+        "Ingredient~DF;Route~Trade_Name~Strength~Appl_No~Approval_Date~Type\n" + single * 60 + combined * combinations
+    )
+    dialect = _load(con, path)
+    assert (dialect.delimiter, dialect.field_count, dialect.ragged) == ("~", 7, False)
+    assert _loaded(con) == (["Ingredient", "DF;Route", "Trade_Name", "Strength", "Appl_No", "Approval_Date", "Type"], 60 + combinations)
+    assert con.execute('SELECT max("Strength") FROM raw_t').fetchall() == [("EQ 10MG BASE",)]
+
+
 def test_a_file_named_tsv_is_split_at_tabs_when_commas_split_more(con, tmp_path: Path) -> None:
     # Eurostat's TSV: the first column joins five codes with commas, two periods follow.
     text = "freq,unit,age,sex,geo\\TIME_PERIOD\t2014 \t2015 \n" + "".join(

@@ -58,7 +58,12 @@ SNIFF_BYTES = 1 << 20
 # What a sample of the file (see `sample_csv`) may read at most, all blocks together.
 SAMPLE_MAX_BYTES = 8 << 20
 _DELIMITERS = (",", ";", "\t", "|", "$")
-_SEP_DIRECTIVE = re.compile(r"(?i)sep=([,;\t|$])")
+# The FDA's Orange Book files (products.txt, patent.txt, exclusivity.txt) separate their
+# fields with "~"; their values hold ";" ("TABLET;ORAL", "5MG;325MG") and commas, which
+# split some lines and were taken for the delimiter. Tried only in a file whose first line
+# holds one, after the others, which win a tie.
+TILDE_DELIMITER = "~"
+_SEP_DIRECTIVE = re.compile(r"(?i)sep=([,;\t|$~])")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SNIFF_LINES = 500
 _NUMBER = re.compile(r"^[-+$€£]?\s?[\d.,]+\s?%?$")
@@ -571,10 +576,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
     complete = whole and len(physical) <= sniffed
     # Excel's "sep=;" line names the delimiter; the table starts after it.
     directive = _SEP_DIRECTIVE.fullmatch(physical[starts[0]].strip()) if starts else None
-    delimiters = (
-        (directive.group(1),) if directive
-        else (*_DELIMITERS, LOAD_FILE_DELIMITER) if LOAD_FILE_DELIMITER in head_text[: 1 << 16] else _DELIMITERS
-    )
+    delimiters = (directive.group(1),) if directive else _candidate_delimiters(head_text, physical[starts[0]] if starts else "")
     if directive:
         starts = starts[1:]
     # Comment lines before the table ("# COLUMN pl_name: Planet Name" in every NASA Exoplanet
@@ -798,6 +800,15 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
         second_table=None if stacked is None else (physical_starts[stacked] + 1, physical[physical_starts[stacked]].strip()),
         comments=bool(body_comments), site_blocks=bool(site_lines),
     )
+
+
+def _candidate_delimiters(head_text: str, first_line: str) -> tuple[str, ...]:
+    """The delimiters tried on a file: the usual ones, then DC4 when the file holds it (load
+    files) and "~" when its first line does (the Orange Book's)."""
+    extra = (LOAD_FILE_DELIMITER,) if LOAD_FILE_DELIMITER in head_text[: 1 << 16] else ()
+    if TILDE_DELIMITER in first_line:
+        extra += (TILDE_DELIMITER,)
+    return (*_DELIMITERS, *extra)
 
 
 def _held_in_json(lines: list[str], delimiter: str) -> bool:
