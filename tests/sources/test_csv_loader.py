@@ -1495,6 +1495,32 @@ def test_another_header_after_a_break_starts_a_second_table(con, tmp_path: Path)
     assert _load(con, plain).second_table is None
 
 
+_FITBIT_BODY = 'Body\nDate,Weight,BMI,Fat\n' + "".join(f'0{d}-04-2023,"172.{d}","24.6{d}","0"\n' for d in range(1, 4))
+_FITBIT_SLEEP = (
+    '\nSleep\nStart Time,End Time,Minutes Asleep,Minutes Awake,Number of Awakenings,Time in Bed\n'
+    '"03-04-2023 11:02PM","04-04-2023 6:48AM","412","54","3","466"\n'
+)
+
+
+@pytest.mark.parametrize("days", [2, 30], ids=["few_activities", "a_month_of_activities"])
+def test_a_titled_section_under_another_is_a_second_table(con, tmp_path: Path, days: int) -> None:
+    # Fitbit's account export: Body, Activities and Sleep, each a title line over its own
+    # header and rows, a blank line between. The file was refused as ragged rows, or (few
+    # activities) the Body section skipped as title lines and the Sleep title refused.
+    path = tmp_path / "fitbit_export_20230430.csv"
+    activities = "".join(f'{1 + d % 28:02d}-04-2023,"2,{345 + d}","12,{100 + d}","5.67","12"\n' for d in range(days))
+    path.write_text(
+        _FITBIT_BODY + "\nActivities\nDate,Calories Burned,Steps,Distance,Floors\n" + activities + _FITBIT_SLEEP
+    )
+    dialect = _load(con, path)
+    assert (dialect.skip, dialect.field_count, dialect.second_table) == (1, 4, (7, "Activities"))
+    assert _loaded(con) == (["Date", "Weight", "BMI", "Fat"], 3)
+    # A title over the first table alone, above a blank line, is still a preamble.
+    titled = tmp_path / "titled.csv"
+    titled.write_text("Weight log\n\nExported 2023-04-30\nDate,Weight\n" + "".join(f"0{d}-04-2023,172.{d}\n" for d in range(1, 8)))
+    assert _load(con, titled).second_table is None
+
+
 _BROKER_ROWS = "".join(f'"12/{20 + i}/2023","AAPL","Apple\nCUSIP: 037833100","Buy","(${100 + i}.06)"\n' for i in range(6))
 _POSITIONS = "".join(f"Z1234567{i},SYM{i},{10 + i},$19{i}.53,${1925 + i}.30,Cash,\n" for i in range(3))
 _OPPORTUNITIES = "".join(

@@ -1604,17 +1604,60 @@ def _second_table(physical: list[str], starts: list[int]) -> int | None:
             and not _summary_over(physical, starts, n, delimiter)
         ):
             return n
+        if n > 2 and starts[n] - starts[n - 1] > 1 and _titled_section(physical, starts, n):
+            return n
         if earlier == n or delimiter is None:
             continue
-        top = n
-        while top - 1 > earlier and n - (top - 1) <= _STACKED_TITLE_LINES and starts[top] - starts[top - 1] == 1:
-            title = physical[starts[top - 1]]
-            if title.count(delimiter) >= text.count(delimiter) or not any(ch.isalpha() for ch in title):
-                break
-            top -= 1
+        top = _title_top(physical, starts, n, delimiter, floor=earlier)
         if top < n and top - 1 > earlier and starts[top] - starts[top - 1] > 1:
             return top
     return None
+
+
+def _titled_section(physical: list[str], starts: list[int], top: int) -> bool:
+    """Whether line ``top`` (of the non-blank lines ``starts``), the first after a blank line,
+    is the title of a section stacked under another table. Fitbit's account export writes
+    each data type it holds (Body, Foods, Activities, Sleep) as a title line, its own header
+    (of its own width) and its rows, the sections set apart by a blank line: the title is one
+    to three lines of words with fewer fields than the header under them, the table above
+    the blank line has a title, a header and a row at least, and the row under the header
+    holds a number where the header holds words. The next section was read as ragged rows
+    (the file refused), or the first as lines of a preamble."""
+    n, delimiter = top + 1, None
+    while n < min(top + 1 + _STACKED_TITLE_LINES, len(starts) - 1) and starts[n] - starts[n - 1] == 1:
+        text = physical[starts[n]]
+        delimiter = next((d for d in ",;\t|" if d in text), None)
+        if delimiter is not None:
+            break
+        n += 1
+    if delimiter is None or starts[n + 1] - starts[n] != 1 or _title_top(physical, starts, n, delimiter, floor=0) != top:
+        return False
+    block = top - 1  # (the first line of the table above, after a blank line)
+    while block > 0 and starts[block] - starts[block - 1] == 1:
+        block -= 1
+    heading = physical[starts[block]]
+    if top - block < 3 or delimiter in heading or not any(ch.isalpha() for ch in heading):
+        return False
+    try:
+        header, row = (next(csv.reader([physical[i]], delimiter=delimiter)) for i in (starts[n], starts[n + 1]))
+    except (csv.Error, StopIteration):
+        return False
+    if len(header) < 2 or len(row) != len(header) or not all(_HEADER_WORD.search(name) for name in header):
+        return False
+    return any(_NUMBER_CELL.fullmatch(cell.strip()) for cell in row)
+
+
+def _title_top(physical: list[str], starts: list[int], n: int, delimiter: str, *, floor: int) -> int:
+    """The first of the title lines right over line ``n`` (of the non-blank lines), a header:
+    up to `_STACKED_TITLE_LINES` lines with words and fewer fields than it, none at or above
+    ``floor``; ``n`` when there are none."""
+    top = n
+    while top - 1 > floor and n - (top - 1) <= _STACKED_TITLE_LINES and starts[top] - starts[top - 1] == 1:
+        title = physical[starts[top - 1]]
+        if title.count(delimiter) >= physical[starts[n]].count(delimiter) or not any(ch.isalpha() for ch in title):
+            break
+        top -= 1
+    return top
 
 
 def _triangle_header_line(physical: list[str], starts: list[int]) -> int | None:
