@@ -1052,6 +1052,24 @@ def test_ragged_rows_are_refused_with_the_line(con, tmp_path: Path) -> None:
         _load(con, path)
 
 
+def test_a_file_refused_as_ragged_names_a_character_that_splits_every_line_alike(con, tmp_path: Path) -> None:
+    # A file of a delimiter not tried ("^", or the Orange Book's "~" under a title line),
+    # ";" inside its "DF;Route" and combination strengths: "fix the ragged rows" sent its
+    # user to data that were not broken.
+    path = tmp_path / "products.txt"
+    path.write_text(
+        "Ingredient^DF;Route^Strength^Type\n" + "ALPRAZOLAM^TABLET;ORAL^0.5MG^RX\n" * 20
+        + "HYDROCODONE; ACETAMINOPHEN^TABLET;ORAL^5MG;325MG^RX\n" * 10
+    )
+    with pytest.raises(SourceError, match=r"Every line read holds 3 '\^', which would split it into 4 fields alike"):
+        _load(con, path)
+    # Rows truly broken keep the advice to fix them.
+    broken = tmp_path / "x.csv"
+    broken.write_text("a,b,c\n1,2,3\n4,5\n6,7,8\n")
+    with pytest.raises(SourceError, match=r"\(delimiter ','\)\. Fix the ragged rows"):
+        _load(con, broken)
+
+
 def test_ragged_row_beyond_the_sniffed_block_is_refused(con, tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     body = "".join(f"{i},{i},{i}\n" for i in range(200_000))

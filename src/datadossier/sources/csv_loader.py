@@ -723,7 +723,7 @@ def _detect_dialect(head_text: str, encoding: str, path: Path, *, whole: bool) -
             if broken and not ragged:
                 line = starts[broken[0]] + 1 if broken[0] < len(starts) else broken[0] + 1  # (blank lines counted)
                 raise _long_preamble_error(path, rows, starts, field_count, delimiter, before=broken[0]) or ragged_error(
-                    path, line, len(rows[broken[0]]), field_count, delimiter,
+                    path, line, len(rows[broken[0]]), field_count, delimiter, even=_even_splitter(lines, delimiters),
                 )
             # The physical lines to skip: the preamble's lines and the blank lines among and after them.
             skip = starts[preamble]
@@ -923,14 +923,46 @@ RAGGED_MAX_SHARE = 0.05
 _RAGGED_LINES_KEPT = 5
 
 
-def ragged_error(path: Path, line: int, fields: int, field_count: int, delimiter: str, *, count: str = "") -> SourceError:
-    """The error of a file with (too many) rows of another number of fields than its table."""
+def ragged_error(
+    path: Path, line: int, fields: int, field_count: int, delimiter: str, *, count: str = "",
+    even: tuple[str, int] | None = None,
+) -> SourceError:
+    """The error of a file with (too many) rows of another number of fields than its table.
+    ``even``: a character not tried as a delimiter that every line read holds as many times
+    (see `_even_splitter`), which is then more likely the delimiter than the rows are broken."""
+    if even is not None:
+        character, times = even
+        hint = (
+            f"Every line read holds {times} {character!r}, which would split it into {times + 1} fields alike: if that"
+            " is the delimiter, write the file with tabs between its fields instead (replace each"
+            f" {character!r}) and profile again."
+        )
+    else:
+        hint = (
+            "Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile"
+            f" again. A file is read with up to {RAGGED_MAX_SHARE:.0%} of its rows ragged: those are left out and counted."
+        )
     return SourceError(
         f"{path} has rows with a different number of fields: line {line} has {fields} fields where the"
         f" others have {field_count} (delimiter {delimiter!r}){count}.",
-        hint="Fix the ragged rows (a missing delimiter or an unquoted delimiter inside a value) and profile"
-        f" again. A file is read with up to {RAGGED_MAX_SHARE:.0%} of its rows ragged: those are left out and counted.",
+        hint=hint,
     )
+
+
+def _even_splitter(lines: list[str], tried: tuple[str, ...]) -> tuple[str, int] | None:
+    """Of the punctuation in the first line that is no delimiter tried, the character every
+    line holds as many times (the most, when several do), and that number; None when none
+    does. Read only for a file refused as ragged: a file of another delimiter (the Orange
+    Book's "~" when its first line is a title) is not broken, and "fix the ragged rows"
+    sent its user to the data."""
+    found: tuple[str, int] | None = None
+    for character in sorted(set(lines[0])):
+        if character.isalnum() or character.isspace() or character in tried or character in "\"'":
+            continue
+        times = lines[0].count(character)
+        if (found is None or times > found[1]) and all(line.count(character) == times for line in lines[1:]):
+            found = (character, times)
+    return found
 
 
 # Rows of the table's width that, one after another, say the table has started.
