@@ -464,3 +464,61 @@ def test_a_date_column_empty_on_most_rows_is_compared_after_the_others(con: duck
     (day,) = shared_attributes(con, "chain.claims", "ref.nadac")
     assert isinstance(day, SharedAttribute)
     assert (day.from_column, day.to_column) == ("fill_date", "As of Date")
+
+
+def test_a_well_s_api_14_meets_the_well_header_s_api_10_on_its_first_ten_digits_as_a_lookup(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # FracFocus writes each disclosure's APINumber as the API-14 (42317378860000: the well's
+    # API-10 and its sidetrack and event codes), a state's well header the API-10 4231737886,
+    # one row per well: no value meets another whole, the join is on the first ten digits.
+    apis = "[4231737886, 4232941235, 4238940211, 4246141211, 4222744301, 4225534943, 4231700001, 4231700002]"
+    _table(con, "t.wells", f"SELECT {apis}[1 + i] AS API, 'Well ' || i AS \"Well Name\" FROM range(8) t(i)")
+    _table(
+        con, "t.fracfocus",
+        f"SELECT 'D' || i AS DisclosureId, {apis}[1 + i] * 10000 AS APINumber FROM range(7) t(i)",
+    )
+    for from_table, to_table in (("t.fracfocus", "t.wells"), ("t.wells", "t.fracfocus")):
+        lookup, shared = shared_attributes(con, from_table, to_table)
+        assert isinstance(lookup, SharedLookup)
+        assert isinstance(shared, SharedAttribute)
+        assert (shared.how, shared.values, shared.found) == ("prefix", 7, 7)
+        note = lookup.note(from_table, to_table)
+        assert note.startswith("t.wells holds one row per (API): it is a lookup, so join t.fracfocus on (APINumber) = (API)")
+        assert "left(regexp_replace(CAST(\"APINumber\" AS VARCHAR), '[^0-9]', '', 'g'), 10)" in note
+        assert note.endswith("each t.fracfocus row meets one t.wells row (n:1).")
+
+
+def test_a_six_digit_cip_code_meets_a_four_digit_series_written_with_or_without_its_dot(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # IPEDS writes the 6-digit CIP 11.0701, the College Scorecard's Field-of-Study file its
+    # 4-digit series 1107 (other files 11.07), several institutions a series: the degrees are
+    # compared on the first four digits of their codes, the dot left out.
+    six = "['11.0701', '11.0101', '52.0201', '26.0101', '14.0901', '52.0301']"
+    four = "['1107', '1101', '5202', '2601', '1409', '4501']"
+    _table(con, "u.degrees", f"SELECT 'S' || i AS student_id, {six}[1 + i % 6] AS cip_code FROM range(30) t(i)")
+    _table(con, "r.field_of_study", f"SELECT i AS UNITID, {four}[1 + i % 6] AS CIPCODE FROM range(12) t(i)")
+    (shared,) = shared_attributes(con, "u.degrees", "r.field_of_study")
+    assert shared == SharedAttribute("cip_code", "CIPCODE", "prefix", 6, 5, prefix=("from", 4))
+    assert shared.note("u.degrees", "r.field_of_study").startswith(
+        "u.degrees(cip_code) and r.field_of_study(CIPCODE): 5 of the 6 codes of u.degrees(cip_code) begin with a code"
+        " of r.field_of_study(CIPCODE), its first 4 digits"
+    )
+    _table(con, "r.dotted", f"SELECT i AS UNITID, left({four}[1 + i % 6], 2) || '.' || right({four}[1 + i % 6], 2) AS CIPCODE FROM range(12) t(i)")
+    (dotted,) = shared_attributes(con, "u.degrees", "r.dotted")
+    assert isinstance(dotted, SharedAttribute)
+    assert (dotted.how, dotted.found) == ("prefix", 5)
+
+
+def test_codes_of_mixed_widths_or_short_codes_most_of_whose_prefixes_exist_are_not_met_by_their_first_digits(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    # A chance prefix: a code column mixing 4- and 6-digit values is no level, and 60 of the
+    # 100 two-digit codes would meet the first two digits of almost any code.
+    _table(con, "a.items", "SELECT i AS item_id, CAST(100000 + i * 37 AS VARCHAR) AS code FROM range(40) t(i)")
+    _table(con, "a.groups", "SELECT CAST(10 + i AS VARCHAR) AS code FROM range(60) t(i)")
+    _table(con, "a.mixed", "SELECT CASE WHEN i % 2 = 0 THEN CAST(1000 + i AS VARCHAR) ELSE CAST(100000 + i * 37 AS VARCHAR) END AS code FROM range(40) t(i)")
+    _table(con, "a.series", "SELECT CAST(1000 + i AS VARCHAR) AS code FROM range(20) t(i)")
+    assert shared_attributes(con, "a.items", "a.groups") == []
+    assert all(s.how != "prefix" for s in shared_attributes(con, "a.mixed", "a.series") if isinstance(s, SharedAttribute))

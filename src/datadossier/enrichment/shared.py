@@ -46,6 +46,17 @@ MIN_SHARE_OF_SEVERAL = 0.25
 MIN_SEVERAL = 3
 # Values this short are not looked for inside the other side's ("a" is in every name).
 _MIN_CONTAINED = 3
+# A code of one fixed width whose first digits are a code of the other side, of a shorter
+# fixed width: a well's API-14 (FracFocus's 42317378860000) and its API-10 (a state's well
+# header, 4231737886), a 6-digit CIP (11.0701) and its 4-digit series (the Scorecard's 1107).
+# Each value digits, at most split by punctuation (NDC's 0002-1200-01 and its product
+# 0002-1200)...
+_DIGIT_CODE = r"[0-9]+([-. /][0-9]+)*"
+# ...the shorter of this many digits at least, and its values at most this share of all the
+# codes of its width, so that a prefix meets one by chance at most a quarter of the time
+# (NAICS's 24 sectors among the 100 two-digit codes).
+_MIN_PREFIX_DIGITS = 2
+_MAX_PREFIX_CHANCE = 0.25
 _DAY_TYPES = ("DATE", "TIMESTAMP")
 
 
@@ -129,6 +140,10 @@ class SharedAttribute:
     # Of postal codes: the side writing ZIP+4s (98103-2345) on some rows and how many, compared
     # on their five digits (an MLS's PostalCode beside HUD's crosswalk's ZIP).
     plus_four: tuple[str, int] | None = None
+    # Of a code met by its first digits ('prefix'): the side whose codes are the longer
+    # ('from' or 'to') and the width of the other's, its first digits compared; ``values``
+    # and ``found`` then count the longer side's codes (FracFocus's API-14 beside API-10).
+    prefix: tuple[str, int] | None = None
     # Whether a lookup (see `SharedLookup`) joins on it: then not aggregated to alone.
     in_lookup: bool = False
     # Of the side with more values, when most of them have no row on the other side (see
@@ -178,6 +193,8 @@ class SharedAttribute:
                 f"{pair}: {met} values meet as numbers once leading zeros are ignored (5 and 005): compare"
                 f" TRY_CAST(... AS BIGINT) of both sides (or lpad the shorter one), then {self._advice}"
             )
+        if self.how == "prefix" and self.prefix is not None:
+            return self._prefixed(from_table, to_table, self.prefix)
         spelled = (
             _IGNORED
             if self.how == "normalized"
@@ -186,6 +203,20 @@ class SharedAttribute:
         return (
             f"{pair}: {met} values meet {spelled}: spelled differently, so map one side's values onto"
             f" the other's, then {self._advice}"
+        )
+
+    def _prefixed(self, from_table: str, to_table: str, prefix: tuple[str, int]) -> str:
+        side, width = prefix
+        (table, column), (other, their) = (
+            ((from_table, self.from_column), (to_table, self.to_column)) if side == "from"
+            else ((to_table, self.to_column), (from_table, self.from_column))
+        )
+        return (
+            f"{table}({column}) and {other}({their}): {self.found:,} of the {self.values:,} codes of {table}({column})"
+            f" begin with a code of {other}({their}), its first {width} digits: a code of a level below the other's"
+            f" (a well's API-14 and its API-10, a 6-digit CIP and its 4-digit series), so compare"
+            f" left({_digits(quote_ident(column))}, {width}) = {_digits(quote_ident(their))}"
+            f" (punctuation left out), then {self._advice}"
         )
 
     @property
@@ -239,6 +270,12 @@ class SharedAttribute:
 
 
 _IGNORED = "once case, spaces and punctuation are ignored"
+
+
+def _digits(sql: str) -> str:
+    """SQL: a code's digits alone, as text (CIP's 11.0701 read 110701)."""
+    return f"regexp_replace(CAST({sql} AS VARCHAR), '[^0-9]', '', 'g')"
+
 _AGGREGATE = "aggregate both sides to it first."
 # (Of an attribute a lookup joins on: aggregating the lookup's side to it would do nothing,
 # or merge rows it tells apart only with the others, MATH 101 with CS 101.)
@@ -483,7 +520,11 @@ def _values_meet(
     ways = {
         "same": "x.v = y.v",
         "normalized": f"{nx} = {ny}",
-        "padded": "TRY_CAST(trim(x.v) AS BIGINT) = TRY_CAST(trim(y.v) AS BIGINT)",
+        # (Equal as decimals too: a cast to BIGINT rounds, and 11.07 is no 11.0701 padded.)
+        "padded": (
+            "TRY_CAST(trim(x.v) AS BIGINT) = TRY_CAST(trim(y.v) AS BIGINT)"
+            " AND TRY_CAST(trim(x.v) AS DOUBLE) = TRY_CAST(trim(y.v) AS DOUBLE)"
+        ),
     }
     if max(count_a, count_b) <= MAX_VALUES:
         # (Looked for inside each other value by value: only of two short lists.)
@@ -516,7 +557,40 @@ def _values_meet(
     if same >= MIN_SEVERAL and spelled >= MIN_SHARE_OF_SEVERAL * values:
         coverage = _coverage(con, distinct, sides, met, fewer, zips=plus_four is not None)
         return SharedAttribute(a, b, "same", values, same, respelled=respelled, plus_four=plus_four, coverage=coverage)
-    return None
+    # (Only where no value meets another whole: a code and the code above it.)
+    return _prefix_meets(con, distinct, a, b) if plus_four is None else None
+
+
+def _prefix_meets(con: duckdb.DuckDBPyConnection, distinct: str, a: str, b: str) -> SharedAttribute | None:
+    """Columns ``a`` and ``b`` as codes of two fixed widths, most of the longer side's codes
+    beginning with one of the shorter side's (see ``_DIGIT_CODE``), or None. ``distinct`` is
+    the query of both sides' distinct values (``a`` and ``b``, as text)."""
+    shape = " UNION ALL ".join(
+        f"SELECT {index}, count(*), count(*) FILTER (WHERE regexp_full_match(v, '{_DIGIT_CODE}')),"
+        f" min(length({_digits('v')})), max(length({_digits('v')})) FROM {side}"
+        for index, side in enumerate(("a", "b"))
+    )
+    rows = sorted(con.execute(f"{distinct} {shape}").fetchall())
+    (count_a, codes_a, short_a, long_a), (count_b, codes_b, short_b, long_b) = (
+        [int(x or 0) for x in row[1:]] for row in rows
+    )
+    # (Every value a code of one width on each side: a column mixing widths is no level.)
+    if codes_a != count_a or codes_b != count_b or short_a != long_a or short_b != long_b or long_a == long_b:
+        return None
+    side, longer, shorter, width, parents = (
+        ("from", "a", "b", long_b, count_b) if long_a > long_b else ("to", "b", "a", long_a, count_a)
+    )
+    if width < _MIN_PREFIX_DIGITS or parents > _MAX_PREFIX_CHANCE * 10**width:
+        return None
+    met = con.execute(
+        f"{distinct} SELECT count(*), count(*) FILTER (WHERE left({_digits('x.v')}, {width})"
+        f" IN (SELECT {_digits('y.v')} FROM {shorter} AS y)) FROM {longer} AS x"
+    ).fetchone()
+    assert met is not None
+    values, found = int(met[0]), int(met[1])
+    if found < MIN_SHARE * values:
+        return None
+    return SharedAttribute(a, b, "prefix", values, found, prefix=(side, width))
 
 
 def _coverage(
@@ -640,8 +714,15 @@ def _lookup(
         ("from", from_table, [f for f, _ in pairs], right, left),
     ):
         index = 1 if side == "to" else 0
+        # (A code met by its first digits looks up the code above it, never the one below:
+        # FracFocus's disclosures, one per API-14, are no lookup of the API-10's well header.)
+        if any(_longer_side(joinable[pair]) == side for pair in pairs):
+            continue
         repeats = _repeats(con, table, own)
-        if repeats is not None and (len(pairs) > 1 or _names_an_identifier(own[0])):
+        # (One code met by its first digits is an identifier whatever its name: the state's
+        # well header, one row per API.)
+        alone = _names_an_identifier(own[0]) or any(_longer_side(joinable[pair]) is not None for pair in pairs)
+        if repeats is not None and (len(pairs) > 1 or alone):
             kept = _fewest(con, table, pairs, index, repeats)
             return SharedLookup(side, kept, compared=_comparisons(joinable, kept, side, types), repeats=repeats)
         if len(pairs) < 2:
@@ -664,7 +745,11 @@ def _lookup(
 def _joinable(shared: SharedAttribute) -> bool:
     """Whether an equality joins a shared attribute's two columns, once each is written alike:
     not a name met only inside the other side's (Downtown in "Harbor Grill - Downtown")."""
-    return shared.how in ("same", "normalized", "padded")
+    return shared.how in ("same", "normalized", "padded", "prefix")
+
+
+def _longer_side(shared: SharedAttribute) -> str | None:
+    return shared.prefix[0] if shared.prefix is not None else None
 
 
 def _names_an_identifier(column: str) -> bool:
@@ -699,6 +784,12 @@ def _compared(shared: SharedAttribute, side: str, types: dict[str, dict[str, str
         return (
             f"TRY_CAST({theirs_sql} AS BIGINT)", f"TRY_CAST({own_sql} AS BIGINT)",
             "their values meet as numbers once leading zeros are ignored (5 and 005)",
+        )
+    if shared.prefix is not None:
+        _, width = shared.prefix
+        return (
+            f"left({_digits(quote_ident(theirs))}, {width})", _digits(quote_ident(own)),
+            f"its codes are the first {width} digits of the other's: {shared.found:,} of {shared.values:,} begin with one",
         )
     if shared.plus_four is not None and shared.plus_four[0] == other:
         return f"left({theirs_sql}, 5)", quote_ident(own), "ZIP+4s compared on their first five digits"
