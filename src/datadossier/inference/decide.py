@@ -1104,7 +1104,10 @@ def _attach_unit(option: _Option, column_name: str, labels: tuple[str, ...], fin
             # "$1,234,567.00" under "Value (AUD)": a bare "$" is any dollar, and the name
             # says which (AusTender's, Canada's and New Zealand's contract values).
             from_values = UnitEvidence(named, from_values.confidence)
-        if stats.detector.data_type == "DECIMAL" and named is not None and _priced_as_named(named, from_values.unit, stats):
+        if (
+            from_values is not None and stats.detector.data_type == "DECIMAL" and named is not None
+            and _priced_as_named(named, from_values.unit, stats)
+        ):
             # "$1,094" under a mine's "AISC (US$/oz)": dollars per ounce, as the name says,
             # not dollars to be summed.
             from_values = UnitEvidence(named, from_values.confidence)
