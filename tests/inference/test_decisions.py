@@ -965,6 +965,52 @@ def test_a_plant_s_downtime_setup_and_cycle_times_in_hh_mm_ss_are_seconds(infer:
     assert long_stop.bounds[1] == 27 * 3600 + 15 * 60
 
 
+def test_a_sport_log_s_paces_are_minutes_and_seconds_whether_or_not_one_passes_23(infer: Infer) -> None:
+    # Garmin Connect's Activities.csv: Avg Pace and Best Pace "8:32" min/mile. Best Pace, all
+    # under 15:00, was a time of day (08:32) beside Avg Pace in seconds for one hike's 24:45.
+    best = [f"{6 + i % 9}:{(7 * i) % 60:02d}" for i in range(60)]
+    average = [*best[:59], "24:45"]
+    result = infer({"Avg Pace": average, "Best Pace": best, "pace_min_per_km": best, "Start": best})
+    for column in ("Avg Pace", "Best Pace", "pace_min_per_km"):
+        pace = result[column]
+        assert (pace.decided_type, pace.decided_pattern, pace.candidates[0].detected_unit) == ("INTEGER", "minutes_seconds", "s"), column
+        assert "pace" in (pace.reason or ""), column
+    assert result["Best Pace"].bounds == (6 * 60, 14 * 60 + 59)
+    assert result["Start"].decided_type == "TIME"  # (the same values under a moment's name)
+
+
+def test_an_activity_s_moving_lap_and_dive_times_are_lengths_of_time_in_seconds(infer: Infer) -> None:
+    # Garmin's Moving Time "00:44:01", Best Lap Time "00:04:12.3", a dive's Dive Time and
+    # Surface Interval: TIME of day, beside the same file's Elapsed Time in seconds. A lap's
+    # start stays a time of day.
+    lengths = [f"{i % 3:02d}:{(7 * i) % 60:02d}:{(11 * i) % 60:02d}" for i in range(60)]
+    laps = [f"00:{3 + i % 9:02d}:{(13 * i) % 60:02d}.{i % 10}" for i in range(60)]
+    names = ("Moving Time", "Elapsed Time", "Dive Time", "Surface Interval", "Bottom Time")
+    result = infer({**dict.fromkeys(names, lengths), "Best Lap Time": laps, "Lap Start Time": lengths})
+    for name in (*names, "Best Lap Time"):
+        decided = result[name]
+        assert (decided.decided_type, decided.decided_pattern, decided.candidates[0].detected_unit) == ("DOUBLE", "elapsed_time", "s"), name
+    seconds = [int(v[3:5]) * 60 + float(v[6:]) for v in laps]
+    assert result["Best Lap Time"].bounds == (min(seconds), max(seconds))
+    assert result["Lap Start Time"].decided_type == "TIME"
+
+
+def test_a_bare_time_in_a_log_of_activities_is_each_activity_s_length(infer: Infer) -> None:
+    # Garmin's Activities.csv: Time "00:45:12", "1:32:03" beside Distance and Avg HR is how
+    # long each activity lasted, not a time of day. A bare Time without a sport's measures
+    # beside it (a log's clock times) stays a time of day.
+    lengths = [f"{i % 3}:{(7 * i) % 60:02d}:{(11 * i) % 60:02d}" for i in range(60)]
+    distance = [f"{3 + i % 10}.{i % 100:02d}" for i in range(60)]
+    hr = [str(120 + i % 50) for i in range(60)]
+    result = infer({"Distance": distance, "Time": lengths, "Avg HR": hr})
+    time = result["Time"]
+    assert (time.decided_type, time.decided_pattern, time.candidates[0].detected_unit) == ("DOUBLE", "elapsed_time", "s")
+    assert time.bounds == (0.0, max(sum(int(p) * 60**k for k, p in enumerate(reversed(v.split(":")))) for v in lengths))
+    assert "log of activities (beside Distance, Avg HR)" in (time.reason or "")
+    alone = infer({"Time": lengths, "Level": hr})["Time"]
+    assert (alone.decided_type, alone.decided_pattern) == ("TIME", "time")
+
+
 def test_a_run_s_hours_minutes_and_seconds_past_a_day_are_seconds_whatever_the_name(infer: Infer) -> None:
     # A plate reader's kinetic export (Gen5, SoftMax): Time "0:00:00", "0:15:00" ... "48:45:00",
     # hours unpadded; half of a 48 h run lies past 24:00, which no clock writes. A night's

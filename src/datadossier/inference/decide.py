@@ -61,6 +61,7 @@ from datadossier.inference.names import (
     names_a_label,
     names_a_length_of_time,
     names_a_modifier,
+    names_a_pace,
     names_a_time_part,
     names_a_version,
     names_census_geography,
@@ -308,8 +309,18 @@ def _decide_text(
         notes.append("Whole numbers written hhmm (1345 is 13:45) under a clock time's name: times of day.")
     if chosen is not None and chosen.name == "hhmmss_time":
         notes.append("Six digits written hhmmss (101530 is 10:15:30) under a clock time's name: times of day.")
-    if chosen is not None and chosen.name == "elapsed_time" and not names_a_length_of_time(name):
+    if chosen is not None and chosen.name == "elapsed_time" and findings.activity_log and not names_a_length_of_time(name):
+        notes.append(
+            f"Hours, minutes and seconds under {name} in a log of activities (beside {findings.activity_log}): each"
+            " activity's length, in seconds, not the time of day it started."
+        )
+    elif chosen is not None and chosen.name == "elapsed_time" and not names_a_length_of_time(name):
         notes.append(_elapsed_run_note(chosen))
+    if chosen is not None and chosen.name in _PACE_READINGS and names_a_pace(name):
+        notes.append(
+            "Minutes and seconds under a pace's name (8:32 is 512 s): time per mile or kilometre, in seconds, never a"
+            " time of day nor hours and minutes, whether or not a value passes 23."
+        )
     if chosen is not None and chosen.name == "labelled_scale":
         notes.append(_scale_label_note(chosen, findings, n))
     if chosen is not None and chosen.name == "integer" and findings.year_spans:
@@ -706,14 +717,14 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         # (MoMA's artists' dates "(1930)", "(0)").
         grouped.blocked = "every value is in parentheses"
     clock, elapsed = by_name.get("time"), by_name.get("minutes_seconds")
-    if clock is not None and elapsed is not None and elapsed.acceptable and names_a_length_of_time(name):
+    if clock is not None and elapsed is not None and elapsed.acceptable and _a_length_of_time(name, findings):
         # An NHL shift's duration "00:45": 45 seconds, not a quarter to one in the morning.
         clock.blocked = "a length of time's name"
     scale = by_name.get("labelled_scale")
     if scale is not None and not _labels_at_the_ends(scale, findings):
         scale.blocked = "labels inside the scale"
     run = by_name.get("elapsed_time")
-    if run is not None and not names_a_length_of_time(name) and as_bound(run.stats.low) != 0:
+    if run is not None and not _a_length_of_time(name, findings) and as_bound(run.stats.low) != 0:
         # Shortlisted by its hours past 24 alone (see `sampling.PAST_A_DAY_SHARE`): a run's time
         # starts at 0:00:00; a night's timetable from 05:00 to 27:30 is clock times of a service day.
         run.blocked = _NO_RUN_FROM_ZERO
@@ -874,6 +885,16 @@ def _scale_label_note(scale: _Option, findings: SampleFindings, n: int) -> str:
             f" {', '.join(map(str, numbers))} (possible missing codes, to leave out of sums and means)"
         )
     return text + "."
+
+
+# Readings of a pace's minutes and seconds (8:32), with or without a fraction or an hour.
+_PACE_READINGS: frozenset[PatternName] = frozenset({"minutes_seconds", "duration", "elapsed_or_minutes_seconds"})
+
+
+def _a_length_of_time(name: str, findings: SampleFindings) -> bool:
+    """Whether the column holds lengths of time: its name says so, or it is the bare Time of
+    a log of activities (`SampleFindings.activity_log`)."""
+    return names_a_length_of_time(name) or findings.activity_log is not None
 
 
 def _elapsed_run_note(run: _Option) -> str:

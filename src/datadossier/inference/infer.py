@@ -36,6 +36,8 @@ from datadossier.inference.names import (
     label_says_date,
     label_says_datetime,
     looks_like_identifier,
+    name_tokens,
+    names_a_pace,
     same_naming,
 )
 from datadossier.inference.native import decide_native_column, is_text_type, native_data_type
@@ -142,6 +144,7 @@ def infer_columns(
     _grouped_beside_decimal_commas(plans)
     _sas_dates_by_label(plans, labels or {})
     _beside_table_missing_letters(plans)
+    _activity_lengths(plans)
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
@@ -358,6 +361,44 @@ def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:
         shares = plan.findings.shares if plan.findings is not None else {}
         if "float" in shares and "thousands" not in shares:
             shares["thousands"] = shares["float"]
+
+
+# Name words of a sport's measures. A table naming a pace, or a distance beside one of these,
+# logs activities (Garmin's, Strava's and Polar's Activities.csv), whose bare Time is each
+# activity's length (00:45:12, 1:32:03); the moment it started is its Date.
+_SPORT_MEASURE_WORDS = frozenset({
+    "calories", "kcal", "hr", "heart", "heartrate", "cadence", "laps", "ascent", "descent", "strokes", "speed",
+    "elevation", "power", "swolf",
+})
+
+
+def _activity_log(plans: list[ColumnPlan]) -> str | None:
+    """The columns that make the table a log of sport activities ("Distance, Avg HR"), or None."""
+    paces = [plan.name for plan in plans if names_a_pace(plan.name)]
+    if paces:
+        return paces[0]
+    distance = next((plan.name for plan in plans if {"distance", "dist"} & set(name_tokens(plan.name))), None)
+    measure = next((plan.name for plan in plans if _SPORT_MEASURE_WORDS.intersection(name_tokens(plan.name))), None)
+    return f"{distance}, {measure}" if distance is not None and measure is not None else None
+
+
+def _activity_lengths(plans: list[ColumnPlan]) -> None:
+    """A column named Time alone, in a log of activities (`_activity_log`), also gets the
+    readings of a length of time, which the sample shortlists only under a name that says
+    one: Garmin's Time "00:45:12" beside Distance and Avg HR was a time of day, beside its
+    Elapsed Time in seconds."""
+    times = [
+        plan.findings for plan in plans
+        if plan.findings is not None and name_tokens(plan.name) == ["time"] and "time" in plan.findings.shares
+    ]
+    log = _activity_log(plans) if times else None
+    if log is None:
+        return
+    for findings in times:
+        clock = findings.shares["time"]
+        for reading in ("elapsed_time", "minutes_seconds"):
+            findings.shares[reading] = max(findings.shares.get(reading, 0.0), clock)
+        findings.activity_log = log
 
 
 def _sas_dates_by_label(plans: list[ColumnPlan], labels: dict[str, tuple[str, ...]]) -> None:

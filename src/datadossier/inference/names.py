@@ -282,13 +282,53 @@ _SPENT_ON_WORDS = frozenset({
 
 def names_a_length_of_time(name: str) -> bool:
     """Whether a name says a length of time (``duration``, ``runtime``, ``time_spent``, a
-    plant's ``Downtime``, ``Setup Time``, ``MTTR``, ``Stillstandsdauer``)."""
+    plant's ``Downtime``, ``Setup Time``, ``MTTR``, ``Stillstandsdauer``, an activity's
+    ``Moving Time``, ``Best Lap Time``, ``Surface Interval``) or a pace, time per mile or
+    kilometre (``Avg Pace``)."""
     tokens = name_tokens(name)
-    if _ELAPSED_WORDS.intersection(tokens) or _PLANT_LENGTH_WORDS.intersection(tokens):
+    if _ELAPSED_WORDS.intersection(tokens) or _PLANT_LENGTH_WORDS.intersection(tokens) or names_a_pace(name):
         return True
     if any(t.endswith("dauer") for t in tokens):
         return True  # German's "length": Dauer, Stillstandsdauer, Gesprächsdauer
+    if _names_an_activity_s_length(tokens):
+        return True
     return "time" in tokens and bool(_SPENT_ON_WORDS.intersection(tokens))
+
+
+# Words of a pace, minutes and seconds per mile or kilometre (Garmin's Avg Pace, Best Pace,
+# Avg Moving Pace; Strava's and Runkeeper's pace_min_per_km): never a time of day.
+_PACE_WORDS = frozenset({"pace", "paces"})
+
+
+def names_a_pace(name: str) -> bool:
+    """Whether a name says a pace (``Avg Pace``, ``Best Pace``, ``pace_min_per_km``)."""
+    return bool(_PACE_WORDS.intersection(name_tokens(name)))
+
+
+# Words beside "time" of a sport's or a dive's log that make it the length of an activity or
+# a part of it (Garmin's Moving Time, Best Lap Time, Dive Time, Bottom Time, Climb Time; a
+# race's Chip Time, Gun Time, Split Time), not the moment it happened.
+_ACTIVITY_LENGTH_WORDS = frozenset({
+    "moving", "lap", "laps", "dive", "bottom", "climb", "split", "splits", "chip", "gun", "net", "race",
+    "workout", "exercise", "ride", "riding", "swim", "swimming", "rowing", "paddling",
+})
+# Words before "interval" that make it the rest between two efforts (a dive log's Surface
+# Interval, an interval session's Rest Interval), not a utility meter's interval of the day.
+_REST_WORDS = frozenset({"surface", "rest", "recovery"})
+# Words of a moment beside "time" or "interval" (Lap Start Time, interval_start_utc): no
+# length, whatever else the name says.
+_MOMENT_WORDS = (_INSTANT_WORDS - {"time"}) | {"starting", "ending", "beginning", "hour", "hh"}
+
+
+def _names_an_activity_s_length(tokens: list[str]) -> bool:
+    """Whether a name's tokens say the length of an activity: a sport's ``Moving Time`` or
+    ``Best Lap Time``, a dive log's ``Surface Interval`` (between two dives), not a moment
+    (``Lap Start Time``, ``interval_start``)."""
+    if _MOMENT_WORDS.intersection(tokens):
+        return False
+    if "interval" in tokens:
+        return bool(_REST_WORDS.intersection(tokens))
+    return "time" in tokens and bool(_ACTIVITY_LENGTH_WORDS.intersection(tokens))
 
 
 # Words of hours counted, whose h:mm is a length of hours and minutes (Kronos/UKG timecards:

@@ -260,6 +260,10 @@ class SampleFindings:
     # values lie within (give or take days): OpenSky's lastcontact beside its time (see
     # `infer._redecide_beside_epoch_times`). Its name then says time as well as this one's would.
     epoch_sibling: str | None = None
+    # The table's columns that make it a log of sport activities ("Distance, Avg HR"), under
+    # which this bare Time is each activity's length, not a time of day (see
+    # `infer._activity_lengths`).
+    activity_log: str | None = None
     # What the sampled numbers write after them that a reading of `NOTED_READINGS` drops, per
     # such reading shortlisted, with sampled counts, commonest first: a flag "p", a footnote
     # mark "†", a note "(provisional)", a margin "(±…)" (see `notes_after_numbers`).
