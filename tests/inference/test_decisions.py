@@ -1099,6 +1099,35 @@ def test_hours_and_minutes_under_a_name_of_hours_are_lengths_of_time_in_seconds(
         assert (result[column].decided_type, result[column].decided_pattern) == ("TIME", "time"), column
 
 
+def test_two_part_lengths_of_an_activity_of_hours_are_hours_and_minutes_for_the_whole_file(infer: Infer) -> None:
+    # TeslaFi's charging log: Charge Duration "7:46" (a home charge of 52 kWh) was 466 s read
+    # as minutes and seconds; no value passes 9, so none tells the two readings apart. The
+    # file's Idle Duration "0:32" follows it; a pace in the same file stays minutes and seconds.
+    charges = [f"{i % 10}:{(7 * i) % 60:02d}" for i in range(60)]
+    idle = [f"0:{(11 * i) % 60:02d}" for i in range(60)]
+    result = infer({"Charge Duration": charges, "Idle Duration": idle, "Avg Pace": charges})
+    charge = result["Charge Duration"]
+    assert (charge.decided_type, charge.decided_pattern, charge.candidates[0].detected_unit) == ("INTEGER", "elapsed_hours", "s")
+    longest = max(int(v[:-3]) * 60 + int(v[-2:]) for v in charges)  # (in minutes: 9:53)
+    assert charge.bounds == (0, longest * 60)
+    assert "read as hours and minutes, h:mm" in (charge.reason or "")
+    assert "Charge Duration names the length of an activity" in (charge.reason or "")
+    follower = result["Idle Duration"]
+    assert (follower.decided_pattern, follower.bounds) == ("elapsed_hours", (0, max(int(v[-2:]) for v in idle) * 60))
+    assert "as the file's Charge Duration is" in (follower.reason or "")
+    assert result["Avg Pace"].decided_pattern == "minutes_seconds"
+
+
+def test_two_part_lengths_read_as_minutes_and_seconds_say_they_could_be_hours_and_minutes(infer: Infer) -> None:
+    # A call log's Duration "7:46": minutes and seconds, as lengths of time written so usually
+    # are, but no value tells it from hours and minutes, and the reason says so.
+    durations = [f"{i % 10}:{(7 * i) % 60:02d}" for i in range(59)] + ["9:59"]
+    duration = infer({"Duration": durations})["Duration"]
+    assert (duration.decided_type, duration.decided_pattern) == ("INTEGER", "minutes_seconds")
+    assert "read as minutes and seconds, m:ss" in (duration.reason or "")
+    assert "9:59 is 9 min 59 s, or 9 h 59 min" in (duration.reason or "")
+
+
 def test_hours_minutes_seconds_beside_minutes_seconds_under_a_length_of_time_s_name_are_seconds(infer: Infer) -> None:
     # A podcast export's Duration: "1:02:33" beside "45:12" (the hour dropped when zero), and
     # "21:02" is 21 minutes, not two minutes past nine in the evening.

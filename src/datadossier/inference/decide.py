@@ -60,12 +60,14 @@ from datadossier.inference.names import (
     names_a_diagnosis_code,
     names_a_label,
     names_a_length_of_time,
+    names_a_long_activity,
     names_a_modifier,
     names_a_pace,
     names_a_time_part,
     names_a_version,
     names_census_geography,
     names_fips,
+    names_hours,
 )
 from datadossier.inference.patterns import DETECTORS, PatternName
 from datadossier.inference.sampling import (
@@ -296,10 +298,9 @@ def _decide_text(
             f" ({findings.table_flag}): a flag never set the other way in this file."
         )
     if chosen is not None and chosen.name == "elapsed_hours":
-        notes.append(
-            "Hours and minutes written h:mm under a name of hours counted (40:15 is 40 hours 15 minutes, 8:29 a day's"
-            " 8 hours 29 minutes): lengths of time, in seconds, not times of day nor minutes and seconds."
-        )
+        notes.append(_hours_minutes_note(chosen, name, findings))
+    if chosen is not None and chosen.name == "minutes_seconds" and _a_length_of_time(name, findings) and not names_a_pace(name):
+        notes.append(_minutes_seconds_note(chosen))
     if chosen is not None and chosen.name == "epoch_duration":
         notes.append(
             "Date-times of 1970 under a name of a length of time: a duration written as the moment that long after the"
@@ -895,6 +896,39 @@ def _a_length_of_time(name: str, findings: SampleFindings) -> bool:
     """Whether the column holds lengths of time: its name says so, or it is the bare Time of
     a log of activities (`SampleFindings.activity_log`)."""
     return names_a_length_of_time(name) or findings.activity_log is not None
+
+
+def _hours_minutes_note(hours: _Option, name: str, findings: SampleFindings) -> str:
+    """Why lengths written in two parts are hours and minutes: a name of hours counted, of an
+    activity that lasts hours, or the file's other column of such a name."""
+    if names_hours(name):
+        return (
+            "Hours and minutes written h:mm under a name of hours counted (40:15 is 40 hours 15 minutes, 8:29 a day's"
+            " 8 hours 29 minutes): lengths of time, in seconds, not times of day nor minutes and seconds."
+        )
+    high = abs(int(as_bound(hours.stats.high) or 0))
+    example = f"{high // 3600}:{high % 3600 // 60:02d} is {high // 3600} h {high % 3600 // 60} min"
+    if findings.table_hours is not None and not names_a_long_activity(name):
+        why = f"as the file's {findings.table_hours} is: one reading for the file's lengths of time"
+    else:
+        why = f"as {name} names the length of an activity that lasts hours (a car's charge, a night's sleep, a shift)"
+    return (
+        f"No value tells minutes and seconds from hours and minutes; read as hours and minutes, h:mm ({example}),"
+        f" {why}; in seconds, not times of day nor minutes and seconds 60 times too small."
+    )
+
+
+def _minutes_seconds_note(elapsed: _Option) -> str:
+    """Why lengths of time written in two parts are minutes and seconds, though each reads as
+    hours and minutes too: nothing says an activity of hours."""
+    high = int(as_bound(elapsed.stats.high) or 0)
+    written = f"{high // 60}:{high % 60:02d}"
+    return (
+        f"No value tells minutes and seconds from hours and minutes ({written} is {high // 60} min {high % 60} s, or"
+        f" {high // 60} h {high % 60} min); neither the name nor the file's other columns say an activity that lasts"
+        " hours (a charge, a sleep, a shift, a timecard's Hours): read as minutes and seconds, m:ss. If they are h:mm,"
+        " each length is 60 times the seconds given."
+    )
 
 
 def _elapsed_run_note(run: _Option) -> str:

@@ -37,6 +37,7 @@ from datadossier.inference.names import (
     label_says_datetime,
     looks_like_identifier,
     name_tokens,
+    names_a_length_of_time,
     names_a_pace,
     same_naming,
 )
@@ -145,6 +146,7 @@ def infer_columns(
     _sas_dates_by_label(plans, labels or {})
     _beside_table_missing_letters(plans)
     _activity_lengths(plans)
+    _hours_and_minutes_beside(plans)
     scans = scan_columns(con, relation, plans, config, readings)
     collect_failed_examples(con, relation, plans, scans, config, readings)
     missing_markers_among_failures(con, relation, plans, scans, config)
@@ -399,6 +401,28 @@ def _activity_lengths(plans: list[ColumnPlan]) -> None:
         for reading in ("elapsed_time", "minutes_seconds"):
             findings.shares[reading] = max(findings.shares.get(reading, 0.0), clock)
         findings.activity_log = log
+
+
+def _hours_and_minutes_beside(plans: list[ColumnPlan]) -> None:
+    """The table's lengths of time in two parts that only their name read as minutes and
+    seconds also get the reading of hours and minutes where another column's name reads its
+    own so (`SampleFindings.table_hours`): a charging log's Idle Duration "0:32" beside its
+    Charge Duration "7:46", a timecard's Break Duration "0:30" beside its Hours. Never a
+    pace, which is minutes and seconds whatever the file."""
+    hours = next(
+        (plan.name for plan in plans if plan.findings is not None and "elapsed_hours" in plan.findings.shares), None
+    )
+    if hours is None:
+        return
+    for plan in plans:
+        findings = plan.findings
+        if (
+            findings is None or "elapsed_hours" in findings.shares or "minutes_seconds" not in findings.shares
+            or names_a_pace(plan.name) or not names_a_length_of_time(plan.name)
+        ):
+            continue
+        findings.shares["elapsed_hours"] = findings.shares["minutes_seconds"]
+        findings.table_hours = hours
 
 
 def _sas_dates_by_label(plans: list[ColumnPlan], labels: dict[str, tuple[str, ...]]) -> None:

@@ -351,6 +351,25 @@ def names_hours(name: str) -> bool:
     return bool(_HOURS_WORDS.intersection(tokens)) or ("total" in tokens and bool(_TOTALLED_PERIOD_WORDS.intersection(tokens)))
 
 
+# Words of an activity that lasts hours, under which a length of time written in two parts is
+# hours and minutes (TeslaFi's Charge Duration "7:46", a sleep log's Sleep Duration, a shift's
+# or a flight's length), not minutes and seconds 60 times too small.
+_LONG_ACTIVITY_WORDS = frozenset({
+    "charge", "charging", "plugged", "sleep", "asleep", "slept", "shift", "flight", "drive", "driving", "parking",
+    "parked", "stay", "fasting", "labor", "labour", "overnight",
+})
+
+
+def names_a_long_activity(name: str) -> bool:
+    """Whether a name says the length of an activity that lasts hours (``Charge Duration``,
+    ``sleep_duration``, ``Charge Time``, ``Shift Length``), whose h:mm is hours and minutes;
+    not its moment (``Charge Start Time``)."""
+    tokens = name_tokens(name)
+    if not _LONG_ACTIVITY_WORDS.intersection(tokens) or _MOMENT_WORDS.intersection(tokens):
+        return False
+    return names_a_length_of_time(name) or "time" in tokens
+
+
 # Words that end in "date" and say no date: a name glued into one token that ends so is not
 # one of those (``update_count`` counts updates; ``CANDIDATE`` names a person).
 _NOT_DATE_ENDINGS = ("update", "candidate", "validate", "mandate", "consolidate", "accommodate", "liquidate")

@@ -25,6 +25,7 @@ from datadossier.inference.names import (
     looks_like_identifier,
     name_tokens,
     names_a_length_of_time,
+    names_a_long_activity,
     names_hours,
 )
 from datadossier.inference.units import CURRENCY_SYMBOLS, ISO_CURRENCIES, PREFIXED_DOLLARS
@@ -907,10 +908,15 @@ def elapsed_or_minutes_seconds() -> Detector:
     )
 
 
+def _counts_hours(name: str) -> bool:
+    return names_hours(name) or names_a_long_activity(name)
+
+
 @register
 def elapsed_hours() -> Detector:
     """Hours and minutes h:mm under a name of hours counted (Kronos/UKG timecards' Hours and
-    Daily Total: a day's "8:29", a week's "40:15", a negative adjustment "-0:30"): a length of
+    Daily Total: a day's "8:29", a week's "40:15", a negative adjustment "-0:30") or of the
+    length of an activity that lasts hours (TeslaFi's Charge Duration "7:46"): a length of
     time, typed as whole seconds (30540, 144900) as other lengths of time are; not a time of
     day, nor minutes and seconds 60 times too small. Above `time` and `minutes_seconds`."""
     regex = r"\s*-?[0-9]{1,4}:[0-5][0-9]\s*"
@@ -921,7 +927,7 @@ def elapsed_hours() -> Detector:
         unsigned = f"replace({value}, '-', '')"
         return f"({_clock_sum(unsigned, (3600, 60), sql_type)}) * {sign}"
 
-    return Detector("elapsed_hours", "BIGINT", regex, convert, unit="s", priority=102, named=names_hours)
+    return Detector("elapsed_hours", "BIGINT", regex, convert, unit="s", priority=102, named=_counts_hours)
 
 
 @register

@@ -264,6 +264,11 @@ class SampleFindings:
     # which this bare Time is each activity's length, not a time of day (see
     # `infer._activity_lengths`).
     activity_log: str | None = None
+    # The table's column whose name reads its two-part lengths of time as hours and minutes
+    # (a timecard's Hours, a charging log's Charge Duration), which this column's, whose own
+    # name does not tell m:ss from h:mm, follow: one reading for the file (see
+    # `infer._hours_and_minutes_beside`).
+    table_hours: str | None = None
     # What the sampled numbers write after them that a reading of `NOTED_READINGS` drops, per
     # such reading shortlisted, with sampled counts, commonest first: a flag "p", a footnote
     # mark "†", a note "(provisional)", a margin "(±…)" (see `notes_after_numbers`).
