@@ -167,6 +167,17 @@ def test_short_tokens_count_only_at_the_end_and_with_lower_confidence() -> None:
     assert (end.confidence, long.confidence) == (SHORT_NAME_UNIT_CONFIDENCE, NAME_UNIT_CONFIDENCE)
 
 
+def test_a_heart_rate_s_hr_is_no_hours_but_a_duration_s_hr_is() -> None:
+    # Garmin's, Polar's and Wahoo's Avg HR 145 (beats per minute) was 145 hours; a vital-signs
+    # file's mean_hr alike. A duration's or a flight's hr is hours.
+    for name in ("Avg HR", "avg_hr", "Mean HR", "Max HR", "HR"):
+        assert unit_from_name(name) is None, name
+    for name in ("duration_hr", "flight_hr", "sleep_hr"):
+        found = unit_from_name(name)
+        assert found is not None, name
+        assert found.unit == "h", name
+
+
 @pytest.mark.parametrize(
     "name",
     ["customer_id", "order_no", "id", "no", "retry_count", "page_url",

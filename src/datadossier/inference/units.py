@@ -245,6 +245,10 @@ _TIME_SPAN_WORDS = frozenset({
     "lead", "cycle", "period", "interval", "lag", "latency", "delay", "wait", "waiting", "uptime", "downtime",
     "session", "call", "watch", "play", "playtime", "response", "processing", "idle", "spent", "total", "avg", "mean",
 })
+# Words of a span of time beside which "hr" is hours (duration_hr, flight_hr); not a statistic's
+# alone, beside which HR is a heart rate (Garmin's, Polar's and Wahoo's Avg HR, a vital-signs
+# file's mean_hr), in beats per minute.
+_HOURS_SPAN_WORDS = _TIME_SPAN_WORDS - {"avg", "mean"}
 # Short last tokens that are a unit only beside one of these words (`height_in`, `battery_v`,
 # `elevation_ft`, `temp_c`, `time_min`).
 # Name words of an angle, beside which a last "deg" or "degrees" is one (wind_dir_degrees,
@@ -261,7 +265,7 @@ _SHORT_UNIT_WORDS: dict[str, frozenset[str]] = {
     "t": _TONNE_WORDS,
     "in": _INCH_WORDS, "v": _VOLTAGE_WORDS, "ft": _FEET_WORDS, "m": _FEET_WORDS, "c": _TEMPERATURE_NAME_WORDS,
     "f": _TEMPERATURE_NAME_WORDS, "l": _VOLUME_WORDS, "g": _WEIGHT_WORDS, "h": _TIME_SPAN_WORDS,
-    "hr": _TIME_SPAN_WORDS, "min": _TIME_SPAN_WORDS, "s": _TIME_SPAN_WORDS,
+    "hr": _HOURS_SPAN_WORDS, "min": _TIME_SPAN_WORDS, "s": _TIME_SPAN_WORDS,
     "deg": _ANGLE_WORDS, "degrees": _ANGLE_WORDS,
 }
 
