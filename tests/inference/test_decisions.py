@@ -995,6 +995,16 @@ def test_an_activity_s_moving_lap_and_dive_times_are_lengths_of_time_in_seconds(
     assert result["Lap Start Time"].decided_type == "TIME"
 
 
+def test_an_activity_s_lengths_in_minutes_and_seconds_are_no_clock_times(infer: Infer) -> None:
+    # Garmin's Dive Time and Lap Time written "0:00", "4:12": minutes and seconds, not a
+    # time of day (the same values under a moment's name, Lap Start Time, stay one).
+    laps = [f"{i % 9}:{(13 * i) % 60:02d}" for i in range(60)]
+    result = infer({"Dive Time": laps, "Lap Time": laps, "Lap Start Time": laps})
+    for name in ("Dive Time", "Lap Time"):
+        assert (result[name].decided_type, result[name].decided_pattern) == ("INTEGER", "minutes_seconds"), name
+    assert result["Lap Start Time"].decided_type == "TIME"
+
+
 def test_a_bare_time_in_a_log_of_activities_is_each_activity_s_length(infer: Infer) -> None:
     # Garmin's Activities.csv: Time "00:45:12", "1:32:03" beside Distance and Avg HR is how
     # long each activity lasted, not a time of day. A bare Time without a sport's measures

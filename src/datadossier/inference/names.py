@@ -137,7 +137,9 @@ def looks_like_clock(name: str) -> bool:
     if "hhmm" in tokens or "wheels" in tokens:
         return True
     clock = "time" in tokens or tokens[-1:] in (["departure"], ["arrival"])
-    return clock and not _DURATION_WORDS.intersection(tokens)
+    # (A name of a length of time is no clock's either: Garmin's Dive Time "0:00", a lap's
+    # Lap Time "4:12", a plant's Setup Time.)
+    return clock and not _DURATION_WORDS.intersection(tokens) and not names_a_length_of_time(name)
 
 
 # Name words of a month written yyyymm (BEGIN_YEARMONTH, yyyymm, period, a month column).
