@@ -1005,6 +1005,15 @@ def test_an_activity_s_lengths_in_minutes_and_seconds_are_no_clock_times(infer: 
     assert result["Lap Start Time"].decided_type == "TIME"
 
 
+def test_paces_beside_speeds_in_a_speed_s_column_are_said_to_be_paces(infer: Infer) -> None:
+    # Garmin's Avg Speed: a run's pace "8:32" (min/mile) beside a ride's speed "15.6" (mph).
+    # The column stays text, and the reason says the m:ss values are paces, not times of day.
+    speeds = [f"{7 + i % 3}:{(7 * i) % 60:02d}" if i % 5 else f"{15 + i % 9}.{i % 10}" for i in range(60)]
+    speed = infer({"Avg Speed": speeds})["Avg Speed"]
+    assert speed.decided_type == "VARCHAR"
+    assert "are paces written m:ss under a speed's name" in (speed.reason or "")
+
+
 def test_a_bare_time_in_a_log_of_activities_is_each_activity_s_length(infer: Infer) -> None:
     # Garmin's Activities.csv: Time "00:45:12", "1:32:03" beside Distance and Avg HR is how
     # long each activity lasted, not a time of day. A bare Time without a sport's measures

@@ -285,6 +285,9 @@ def _decide_text(
         notes.append(past_midnight)  # (not when the minutes and seconds of a length of time won)
     if model_calendar:
         notes.append(model_calendar)
+    paces = _paces_beside_speeds(by_name, name, n) if chosen is None or chosen.data_type == "VARCHAR" else None
+    if paces:
+        notes.append(paces)
     if chosen is not None and chosen.data_type != "VARCHAR":
         # The note says why the numbers are codes kept as text; a reading of another type
         # took the column, and it would contradict it: CMS's BENE_ESRD_IND 0 and Y is a yes/no
@@ -890,6 +893,32 @@ def _scale_label_note(scale: _Option, findings: SampleFindings, n: int) -> str:
 
 # Readings of a pace's minutes and seconds (8:32), with or without a fraction or an hour.
 _PACE_READINGS: frozenset[PatternName] = frozenset({"minutes_seconds", "duration", "elapsed_or_minutes_seconds"})
+
+
+# Name words of a speed, in whose column a sport's export writes a run's pace (Garmin's Avg
+# Speed "8:32" min/mile for a run beside "15.6" mph for a ride).
+_SPEED_NAME_WORDS = frozenset({"speed", "spd", "velocity"})
+
+
+def _paces_beside_speeds(by_name: dict[PatternName, _Option], name: str, n: int) -> str | None:
+    """Why a speed's column of values read as times of day beside plain numbers stays text:
+    the times are paces, minutes and seconds per mile or kilometre, beside speeds; None
+    otherwise."""
+    clock = by_name.get("time")
+    if clock is None or not clock.stats.parsed or not _SPEED_NAME_WORDS.intersection(name_tokens(name)):
+        return None
+    numbers = clock.stats.failed_examples
+    if not numbers or not all(_PLAIN_NUMBER.fullmatch(e) for e in numbers):
+        return None
+    return (
+        f"The values read as times ({clock.stats.parsed / n:.1%}) are paces written m:ss under a speed's name, minutes"
+        f" and seconds per mile or kilometre, not times of day, beside speeds ({', '.join(e.strip() for e in numbers[:3])}),"
+        " as sport exports write a run's pace where a ride's speed goes; two measures in one column, to split by the"
+        " activity's type."
+    )
+
+
+_PLAIN_NUMBER = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
 
 
 def _a_length_of_time(name: str, findings: SampleFindings) -> bool:
