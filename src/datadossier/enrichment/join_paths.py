@@ -584,10 +584,7 @@ def passed_unmatched_sql(before: Step, step: Step) -> str:
     """How many rows of ``before``'s table reach the table passed through with a value the
     next table lacks (see `passed_unmatched`)."""
     arrived = dict(zip(before.to_columns, before.from_columns, strict=True))
-    reached = " AND ".join(
-        _equals(f"b.{quote_ident(a)}", f"m.{quote_ident(c)}", before.mixed_types)
-        for a, c in zip(before.from_columns, before.to_columns, strict=True)
-    )
+    reached = _step_meets(before, "b", "m")
     met = " AND ".join(
         _equals(f"b.{quote_ident(arrived[c])}", f"t.{quote_ident(d)}", step.mixed_types)
         for c, d in zip(step.from_columns, step.to_columns, strict=True)
@@ -758,14 +755,8 @@ def disjoint_sides_sql(before: Step, after: Step) -> str:
             f"SELECT count(*) FROM (SELECT DISTINCT {left} FROM {relation_name(before.from_table)}"
             f" INTERSECT SELECT DISTINCT {right} FROM {relation_name(after.to_table)})"
         )
-    reached_by_before = " AND ".join(
-        _equals(f"b.{quote_ident(a)}", f"m.{quote_ident(c)}", before.mixed_types)
-        for a, c in zip(before.from_columns, before.to_columns, strict=True)
-    )
-    reached_by_after = " AND ".join(
-        _equals(f"m.{quote_ident(c)}", f"a.{quote_ident(a)}", after.mixed_types)
-        for c, a in zip(after.from_columns, after.to_columns, strict=True)
-    )
+    reached_by_before = _step_meets(before, "b", "m")
+    reached_by_after = _step_meets(after, "m", "a")
     return (
         f"SELECT count(*) FROM (SELECT 1 FROM {relation_name(before.to_table)} AS m"
         f" WHERE EXISTS (SELECT 1 FROM {relation_name(before.from_table)} AS b WHERE {reached_by_before})"
@@ -802,6 +793,15 @@ def joins_normalized(integrity: float | None, normalized_integrity: float | None
 def _normalizes(step: Step) -> bool:
     return (
         step.items is None and len(step.from_columns) == 1 and joins_normalized(step.integrity, step.normalized_integrity)
+    )
+
+
+def _step_meets(step: Step, left: str, right: str) -> str:
+    """SQL: a step's columns equal, its ``from_table``'s under the alias ``left``, its
+    ``to_table``'s under ``right``."""
+    return " AND ".join(
+        _equals(f"{left}.{quote_ident(a)}", f"{right}.{quote_ident(b)}", step.mixed_types)
+        for a, b in zip(step.from_columns, step.to_columns, strict=True)
     )
 
 
@@ -861,10 +861,7 @@ def join_sql(path: JoinPath) -> str:
                 f" = {normalized_key(f'{right}.{quote_ident(step.to_columns[0])}', step.normalizations, step.prefix)}"
             )
         else:
-            on = " AND ".join(
-                _equals(f"{left}.{quote_ident(a)}", f"{right}.{quote_ident(b)}", step.mixed_types)
-                for a, b in zip(step.from_columns, step.to_columns, strict=True)
-            )
+            on = _step_meets(step, left, right)
         lines.append(f"JOIN {relation_name(step.to_table)} AS {right} ON {on}")
     return "\n".join(lines)
 
