@@ -420,3 +420,26 @@ async def test_a_monthly_report_is_keyed_by_its_month_not_a_chance_pair_of_what_
         lines.append(f'2023-{m:02d}-01,"{400000 + 3137 * m:,}",{au} g/t Au,{cu}% Cu,{status},{lead}')
     entity = await _one_file_entity(runtime, tmp_path / "data" / "mine" / "production_report.csv", lines)
     assert entity.grain_columns == ["Month"]
+
+
+async def test_an_activity_log_without_an_id_is_keyed_by_its_start_time_not_a_label_and_a_count(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # Garmin Connect's Activities.csv: no id column, each activity's start time to the second
+    # under Date, its type and a lap count; (Activity Type, Number of Laps) was unique by
+    # chance among ten activities and taken as the grain over Date.
+    lines = [
+        "Activity Type,Date,Number of Laps,Calories",
+        'Running,2023-04-01 07:12:33,5,"1,234"',
+        "Cycling,2023-04-02 07:30:10,5,812",
+        'Running,2023-04-04 18:02:45,10,"1,010"',
+        "Walking,2023-04-05 12:10:00,2,214",
+        'Running,2023-04-07 06:55:19,13,"1,402"',
+        "Cycling,2023-04-08 09:00:00,12,933",
+        "Running,2023-04-09 07:05:05,3,345",
+        "Walking,2023-04-11 07:15:12,3,198",
+        "Cycling,2023-04-12 17:45:00,7,640",
+        "Running,2023-04-14 06:40:41,6,655",
+    ]
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "garmin" / "Activities.csv", lines)
+    assert entity.grain_columns == ["Date"]

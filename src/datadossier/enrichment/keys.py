@@ -1687,6 +1687,12 @@ def _choose_grain(
     if not scores:
         return None, scores
     identifying = {k: s for k, s in scores.items() if any(table.column(c).family != "temporal" for c in k)}
+    moments = {k: s for k, s in scores.items() if _a_moment(table, k)}
+    if moments and _measured_by_chance(table, list(identifying)):
+        # A personal log without an id, keyed by its start time alone (Garmin's Activities.csv
+        # by Date), not by a label and a count unique together by chance in a short file
+        # (Activity Type and Number of Laps, a lap time beside them).
+        identifying = moments
     pool = identifying or scores  # only time columns are unique: a time series
     # A key with empty values in a part loses those rows in a join by `=`: a complete key comes
     # first (Shopify's orders export by Name and Lineitem name, not by its Lineitem sku, empty
@@ -1702,6 +1708,24 @@ def _choose_grain(
         pool = {k: scores[k] for k in periods}
     best = max(pool, key=lambda k: (pool[k], -len(k)))
     return best, scores
+
+
+def _a_moment(table: TableStats, key: tuple[str, ...]) -> bool:
+    """A timestamp unique alone (a date and time to the second)."""
+    return len(key) == 1 and table.column(key[0]).sql_type.upper().startswith("TIMESTAMP")
+
+
+def _measured_by_chance(table: TableStats, keys: list[tuple[str, ...]]) -> bool:
+    """Whether every key is a composite with a part that tells rows apart by chance: whole
+    numbers spread like a measure's (see `_by_chance`), or a duration or time of day."""
+    first = _first_position(table)
+    return bool(keys) and all(
+        len(k) > 1 and any(
+            _by_chance(table.column(c), table.rows, first) or table.column(c).sql_type.upper() in ("TIME", "INTERVAL")
+            for c in k
+        )
+        for k in keys
+    )
 
 
 def _reports_a_period(table: TableStats, column: ColumnStats) -> bool:
