@@ -443,3 +443,51 @@ async def test_an_activity_log_without_an_id_is_keyed_by_its_start_time_not_a_la
     ]
     entity = await _one_file_entity(runtime, tmp_path / "data" / "garmin" / "Activities.csv", lines)
     assert entity.grain_columns == ["Date"]
+
+
+def _quick_stats_lines() -> list[str]:
+    """A NASS Quick Stats download of one state's corn: county yields by year, weekly
+    progress, monthly prices and quarterly stocks, each record's period in YEAR and
+    REFERENCE_PERIOD_DESC, BEGIN_CODE its first week or month ("00" for a year or a point in
+    time), and LOAD_TIME when NASS loaded it."""
+    lines = ["SHORT_DESC,LOCATION_DESC,YEAR,FREQ_DESC,BEGIN_CODE,END_CODE,REFERENCE_PERIOD_DESC,LOAD_TIME,VALUE"]
+    months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    for year in range(2015, 2024):
+        for county in ("ADAIR", "ADAMS", "ALLAMAKEE", "APPANOOSE", "AUDUBON", "BENTON", "BLACK HAWK", "BOONE"):
+            for item in ("CORN, GRAIN - YIELD, MEASURED IN BU / ACRE", "CORN, GRAIN - ACRES HARVESTED",
+                         "SOYBEANS - YIELD, MEASURED IN BU / ACRE", "SOYBEANS - ACRES PLANTED"):
+                lines.append(
+                    f'"{item}","IOWA, NORTHWEST, {county}",{year},ANNUAL,00,00,YEAR,'
+                    f"{year + 1}-02-24 12:00:00.000,{150 + (year * 7 + len(county + item)) % 60}.0"
+                )
+        for item, place in (("YIELD, MEASURED IN BU / ACRE", "IOWA"), ("YIELD, MEASURED IN BU / ACRE", "US TOTAL"),
+                            ("PRICE RECEIVED, MEASURED IN $ / BU", "US TOTAL"), ("PRICE RECEIVED, MEASURED IN $ / BU", "IOWA")):
+            lines.append(
+                f'"CORN, GRAIN - {item}",{place},{year},ANNUAL,00,00,YEAR,{year + 1}-01-12 12:00:00.000,{170 + year % 9}.5'
+            )
+        for week in range(14, 30):
+            lines.append(
+                f'"CORN - PROGRESS, MEASURED IN PCT PLANTED",IOWA,{year},WEEKLY,{week},{week},WEEK #{week},'
+                f"{year}-{4 + (week - 14) // 4:02d}-{1 + 7 * (week % 4):02d} 15:00:00.000,{min(100, (week - 13) * 7)}"
+            )
+        for i, month in enumerate(months):
+            lines.append(
+                f'"CORN, GRAIN - PRICE RECEIVED, MEASURED IN $ / BU",US TOTAL,{year},MONTHLY,{i + 1:02d},{i + 1:02d},'
+                f"{month},{year}-{i + 1:02d}-28 15:00:00.000,{4 + (i + year) % 3}.{i}0"
+            )
+        for month in ("MAR", "JUN", "SEP", "DEC"):
+            lines.append(
+                f'"CORN, GRAIN, ON FARM, STORAGE - STOCKS, MEASURED IN BU",US TOTAL,{year},POINT IN TIME,00,00,'
+                f'FIRST OF {month},{year}-06-30 12:00:00.000,"{len(month) + year % 7},010,000,000"'
+            )
+    return lines
+
+
+async def test_a_long_statistical_table_is_keyed_by_item_place_year_and_period_not_its_load_time(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # NASS Quick Stats: unique by SHORT_DESC, LOCATION_DESC, YEAR and REFERENCE_PERIOD_DESC
+    # ("YEAR", "JAN", "FIRST OF MAR", "WEEK #14"); the key grew from BEGIN_CODE and took the
+    # LOAD_TIME stamp in place of the YEAR, then stopped a few rows short ("unknown").
+    entity = await _one_file_entity(runtime, tmp_path / "data" / "nass" / "qs_corn_ia.csv", _quick_stats_lines())
+    assert entity.grain_columns == ["SHORT_DESC", "LOCATION_DESC", "YEAR", "REFERENCE_PERIOD_DESC"]

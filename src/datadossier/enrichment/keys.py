@@ -81,6 +81,9 @@ def _part_ok(column: ColumnStats, rows: int) -> bool:
         return False  # a count of events or stock (AppLovin's Impressions, a WMS's On Hand)
     if column.family == "integer" and not is_key_like(column.name) and _measured(column.name):
         return False  # a reading in a unit (PJM's AEP_MW, duration_ms): unique by chance only
+    if column.sql_type.upper().startswith("TIMESTAMP") and _load_stamp(column.name):
+        return False  # when the record was loaded (NASS Quick Stats' LOAD_TIME): no part of what it is
+        # (A day stays one: a freight load's Load Date.)
     if column.family == "string" and _opaque_payload(column.name):
         return False  # a message's content, unique as readings are (TTN's frm_payload)
     if column.family == "string" and _text_measure(column.name):
@@ -180,6 +183,17 @@ def _estimates_with_intervals(con: duckdb.DuckDBPyConnection, table: TableStats)
     row = con.execute(f"SELECT {checks} FROM {sample}", [_ESTIMATE, _ESTIMATE_SHARE]).fetchone()
     assert row is not None
     return frozenset(c.name for c, estimate in zip(texts, row, strict=True) if estimate)
+
+
+# Words of a time a record was loaded or extracted, a stamp of the pipeline that wrote the
+# file: NASS Quick Stats' LOAD_TIME, of a few dozen values over a download, told its rows
+# apart in place of their YEAR (an ETL's load_ts, extracted_at, ingestion_time likewise).
+_LOAD_WORDS = frozenset({"load", "loaded", "ingest", "ingested", "ingestion", "etl", "extract", "extracted", "extraction"})
+
+
+def _load_stamp(name: str) -> bool:
+    ws = core_words(name)
+    return bool(_LOAD_WORDS.intersection(ws)) and (names_a_time(name) or ws[-1] in ("ts", "dttm", "dt"))
 
 
 def _opaque_payload(name: str) -> bool:
@@ -1055,7 +1069,12 @@ def _grow(
     current: tuple[ColumnStats, ...] = (start,)
     tried = 0
     runner_up: tuple[ColumnStats, ...] | None = None
-    steps: list[tuple[ColumnStats, list[ColumnStats]]] = []  # (the part taken, the next best)
+    # (The start too may be swapped, for the parts of most values: NASS Quick Stats grew from
+    # BEGIN_CODE, a period's first week or month, where REFERENCE_PERIOD_DESC, "FIRST OF MAR"
+    # beside "MAR", keys it with the item, the place and the YEAR.)
+    steps: list[tuple[ColumnStats, list[ColumnStats]]] = [  # (the part taken, the next best)
+        (start, sorted((c for c in parts if c is not start), key=lambda c: -(c.distinct or 0)))
+    ]
     while len(current) < most:
         # (A part past `GROWN_PARTS` is one with empty values, or beside one: no 5-part key
         # otherwise, where Eurostat's Comext gets its closest set.)
