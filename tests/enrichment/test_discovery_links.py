@@ -703,3 +703,30 @@ async def test_addresses_in_checksum_case_link_to_lower_case_ones(runtime: Runti
     service = await _profile(runtime, folder)
     found, _, _ = await service.relationships(source="labels")
     assert ("transfers", ("From",), "wallet_labels", ("address",)) in _edges(found, "labels")
+
+
+async def test_sections_link_to_a_course_catalog_whose_subject_and_number_repeat_on_a_few_rows(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A registrar's course catalog by (subject, catalog_nbr), three courses of 315 listed
+    # twice with another title and credits (BUS 495 and BUS 495 "Capstone"): keyed only by
+    # those and its credits, and the class sections citing (subject, catalog_nbr) got no link.
+    rng = random.Random(11)
+    subjects = ["BIOL", "BUS", "CHEM", "COMM", "CS", "EDUC", "ENGL", "HIST", "MATH", "NURS", "POLS", "PSYC"]
+    courses = [(s, n) for s in subjects for n in sorted(rng.sample(range(100, 500), 26))][:312]
+    titles = ["Topics", "Seminar", "Methods", "Foundations", "Practicum", "Analysis", "Theory", "Survey"]
+    catalog = [(s, n, f"{rng.choice(titles)} {i % 7 + 1}", rng.choice(["3.0", "4.0", "1.0"])) for i, (s, n) in enumerate(courses)]
+    catalog += [(s, n, "Capstone", "6.0") for s, n in rng.sample(courses, 3)]
+    folder = tmp_path / "data" / "registrar"
+    folder.mkdir(parents=True)
+    (folder / "course_catalog.csv").write_text(
+        "subject,catalog_nbr,course_title,credits,dept,status\n" + "".join(f"{s},{n},{t},{c},{s},A\n" for s, n, t, c in catalog)
+    )
+    (folder / "class_sections.csv").write_text("term,crn,subject,catalog_nbr,section,instructor_id,enrl_cap\n" + "".join(
+        f"{term},{crn},{s},{n},{rng.randint(1, 4):03d},{9000000 + rng.randint(1, 150)},{rng.choice([24, 30, 120])}\n"
+        for term in (202210, 202220, 202310) for crn, (s, n) in zip(rng.sample(range(10000, 39999), 300), rng.choices(courses, k=300), strict=True)
+    ))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="registrar")
+    link = _edges(found, "registrar")[("class_sections", ("subject", "catalog_nbr"), "course_catalog", ("subject", "catalog_nbr"))]
+    assert link.evidence["parent_repeats"] == 3

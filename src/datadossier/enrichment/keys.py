@@ -449,6 +449,9 @@ def find_keys(con: duckdb.DuckDBPyConnection, table: TableStats) -> TableKeys:
     wide = period_columns(table)
     if wide is not None:
         evidence["period_columns"] = wide
+    within = _near_key_within(table, grain, counted)
+    if within is not None:
+        evidence.update(near_key=list(within[0]), near_key_repeats=within[1])
     if grain is None:
         evidence["reason"] = (
             "no column or combination of up to 3 columns is unique and non-null"
@@ -781,6 +784,36 @@ def _near_key(table: TableStats, counted: dict[tuple[str, ...], int]) -> tuple[t
         # moment.
         near = [k for k in near if not _timed_by_chance(table, k)]
     near = [k for k in near if not any(set(o) < set(k) for o in near)]
+    best, _ = _choose_grain(table, near)
+    return None if best is None else (best, table.rows - counted[best])
+
+
+# A set within a grain of more parts, unique but for this share of the rows (at least one):
+# the key other tables cite, broken by a few rows listed twice, which the part added to it
+# (a title, a credit count) tells apart.
+NEAR_KEY_WITHIN_SHARE = 0.01
+
+
+def _near_key_within(
+    table: TableStats, grain: tuple[str, ...] | None, counted: dict[tuple[str, ...], int]
+) -> tuple[tuple[str, ...], int] | None:
+    """Of a grain of three parts, the pair counted within it that is unique but for a few rows,
+    and how many: a course catalog by subject and catalog_nbr with three courses listed twice
+    (BUS 495 with two titles) is keyed by those and its credits, unique together by chance,
+    and the sections citing (subject, catalog_nbr) got no link. Not when the part left out is
+    named as an identifier (a third part of the key: Lahman's stint beside playerID and
+    yearID), nor a pair with a measure's whole numbers in it (see `_near_key`)."""
+    if grain is None or len(grain) != 3:
+        return None
+    most = max(1, int(NEAR_KEY_WITHIN_SHARE * table.rows))
+    first = _first_position(table)
+    near = [
+        cols for cols, n in counted.items()
+        if len(cols) == 2 and set(cols) < set(grain) and table.rows - most <= n < table.rows
+        and not any(is_key_like(c) for c in set(grain) - set(cols))
+        and not any(_by_chance(table.column(c), table.rows, first) for c in cols)
+        and _plausible(tuple(table.column(c) for c in cols), table)
+    ]
     best, _ = _choose_grain(table, near)
     return None if best is None else (best, table.rows - counted[best])
 

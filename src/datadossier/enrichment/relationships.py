@@ -1409,7 +1409,7 @@ def composite_links(
     schemas = {t.name: schema_of(t) for t in tables}
     result: list[Link] = []
     for parent in tables:
-        for key in keys[parent.name].keys:
+        for key in [*keys[parent.name].keys, *_near_composite(keys[parent.name])]:
             if len(key) < 2:
                 continue
             for child in tables:
@@ -1439,7 +1439,8 @@ def composite_links(
                     continue
                 combos = [c for c in product(*options) if len({n for n, _ in c}) == len(c)]
                 for combo in combos[:MAX_COMPOSITE_COMBINATIONS]:
-                    link = _check_composite(con, relations, by_name[child.name], parent, key, combo)
+                    repeats = 0 if key in keys[parent.name].keys else int(keys[parent.name].evidence["near_key_repeats"])
+                    link = _check_composite(con, relations, by_name[child.name], parent, key, combo, repeats)
                     if link is not None:
                         result.append(link)
     # One composite link per (child table, parent table): the best, the shorter on a tie (a
@@ -1491,6 +1492,18 @@ def _lone_dates(child: TableStats, ccol: ColumnStats, parent: TableStats, pcol: 
     return all(sum(c.family == "temporal" for c in t.columns) == 1 for t in (child, parent))
 
 
+def _near_composite(found: TableKeys) -> list[tuple[str, ...]]:
+    """A parent's composite near key (see `keys._near_key_within`), which references may
+    cite as they cite a column unique but for a few values: a course catalog's (subject,
+    catalog_nbr) with three courses listed twice, cited by the class sections. The link says
+    how many rows repeat (``parent_repeats``), so a join warns of them."""
+    near: list[str] = found.evidence.get("near_key") or []
+    if len(near) < 2 or not found.evidence.get("near_key_repeats"):
+        return []
+    key = tuple(near)
+    return [] if key in found.keys else [key]
+
+
 def _check_composite(
     con: duckdb.DuckDBPyConnection,
     relations: dict[str, str],
@@ -1498,6 +1511,7 @@ def _check_composite(
     parent: TableStats,
     key: tuple[str, ...],
     combo: tuple[tuple[str, float], ...],
+    repeats: int = 0,
 ) -> Link | None:
     child_cols = [n for n, _ in combo]
     select = ", ".join(f"{quote_ident(c)} AS v{i}" for i, c in enumerate(child_cols))
@@ -1542,7 +1556,8 @@ def _check_composite(
             "composite": True,
             # (A key of the parent: as many values as rows. Walking from the parent, the share it
             # holds says the join is optional: Lahman's pitchers among its batters.)
-            "parent_distinct": parent.rows,
+            "parent_distinct": parent.rows - repeats,
+            **({"parent_repeats": repeats} if repeats else {}),
             **({"child_nulls": empty, "child_rows": child.rows} if empty > 0 else {}),
         },
     )

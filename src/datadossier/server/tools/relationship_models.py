@@ -18,7 +18,7 @@ _EVIDENCE_KEYS = (
     "name_score", "value_specificity", "parent_distinct", "child_unique", "composite", "bridge_table",
     "via", "review", "found_by_latest_discovery", "normalized_integrity", "normalized_matches", "normalizations", "compared_as_numbers", "same_domain_as",
     "list_items", "orphans_in_quarantine", "child_nulls", "child_rows", "parent_nulls", "parent_rows", "parts_union", "found_in_part",
-    "beside_grain_link",
+    "beside_grain_link", "parent_repeats",
     "partial_parent", "parent_found_in_child", "shared_codes",
     "found_ignoring_punctuation", "rows_found_ignoring_punctuation", "punctuation_example",
 )
