@@ -1915,12 +1915,15 @@ def test_dotted_codes_of_one_width_with_a_leading_zero_stay_text(infer: Infer) -
         assert results[column].decided_type == "VARCHAR", column
         assert "codes of a classification written to a fixed width" in results[column].reason, column
     assert "'UNDL') are codes of the same list" in results["major_cip"].reason
-    # Amounts of varying widths are numbers, and so are a percentage and a measure written to
-    # a width, as whole numbers padded with zeros are (a fixed-width record's "05.25").
+    # Amounts of varying widths are numbers, and so are a percentage, a measure, a timecard's
+    # hours and a fixed-width record's amounts written to a width ("05.25", "08.00",
+    # "0095602.47"), as whole numbers padded with zeros are.
     amounts = [f"{(37 * i) % 900 / 7:.2f}" for i in range(1, 400)] + ["05.50"]
     padded = [f"0{i % 10}.{i % 100:02d}" for i in range(400)]
-    others = infer({"fee": amounts, "rate_pct": padded, "weight": padded})
-    for column in ("fee", "rate_pct", "weight"):
+    hours = [f"{4 + i % 7:02d}.{(i % 2) * 5}0" for i in range(400)]
+    amounts_padded = [f"{(37 * i) % 99999:07d}.{i % 100:02d}" for i in range(400)]
+    others = infer({"fee": amounts, "rate_pct": padded, "weight": padded, "hours": hours, "amount": amounts_padded})
+    for column in ("fee", "rate_pct", "weight", "hours", "amount"):
         assert others[column].decided_type == "DOUBLE", column
 
 

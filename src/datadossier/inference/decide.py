@@ -1528,20 +1528,35 @@ def _decimal_code_note(by_name: dict[PatternName, _Option], name: str) -> str | 
     return None
 
 
+# Words of a classification's code in a column's name: CIP's major_cip and CIPCODE, a program's
+# or a class's code, NAICS, SIC and HS codes.
+_CLASSIFICATION_WORDS = frozenset({
+    "cip", "cipcode", "code", "codes", "class", "classification", "major", "program", "programme", "naics", "sic",
+    "hs", "hts", "icd", "category",
+})
+# Decimals of an amount of money: "0001234.56" is a padded amount, no code.
+_MONEY_DECIMALS = 2
+
+
+def _names_a_classification(name: str) -> bool:
+    return bool(_CLASSIFICATION_WORDS.intersection(name_tokens(name))) or looks_like_identifier(name)
+
+
 def _dotted_code_note(by_name: dict[PatternName, _Option], name: str, findings: SampleFindings, n: int) -> str | None:
     """Why numbers with a point stay text when every sampled one has the same shape, as many
     digits before and after the point, and some have a leading zero: IPEDS's and a registrar's
     CIP codes "09.0101", "11.0701" and "01.0000" are a classification written to a fixed width,
     which as numbers become 9.0101 and 1.0 and join nothing; the students' "UNDL" (undeclared)
-    beside them is a code of the same list, not a row for quarantine. Under a count's or a
-    measure's name, a percentage's or a coordinate's, they are quantities written to a width
-    (as whole numbers padded with zeros are, see `_leading_zero_note`)."""
+    beside them is a code of the same list, not a row for quarantine. Only under a name of a
+    code or a classification, and never of two decimals: elsewhere they are quantities written
+    to a width (a fixed-width record's amount "0001234.56", a timecard's hours "08.00", a
+    percentage or a measure, as whole numbers padded with zeros are, see `_leading_zero_note`)."""
     number = by_name.get("float")
     example = findings.dotted_code_example
     if number is None or example is None or 2 * number.stats.parsed < n:
         return None
-    if names_a_count_or_measure(name) or _names_a_percentage(name) or names_a_coordinate(name):
-        return None
+    if not _names_a_classification(name) or len(example.strip().rpartition(".")[2]) == _MONEY_DECIMALS:
+        return None  # (a fixed-width record's amounts "0001234.56" and hours "08.00" are numbers)
     failed = n - number.stats.parsed
     examples = [e.strip() for e in number.stats.failed_examples]
     others = f"; {failed:,} more (e.g. {examples[0]!r}) are codes of the same list" if failed and examples else ""
