@@ -486,7 +486,7 @@ def test_a_final_s_that_makes_no_plural_stays_and_a_possessive_names_nothing() -
     assert entity_type("player_stats")[0] == "player stats"
     assert entity_type("my_bets")[0] == "bet"
     # Plurals that only end so still lose their s.
-    for plural, one in (("shops", "shop"), ("crops", "crop"), ("cypres", "cypre")):
+    for plural, one in (("shops", "shop"), ("crops", "crop"), ("cypres", "cypre"), ("thermostats", "thermostat")):
         assert singular(plural) == one, plural
 
 
@@ -552,5 +552,7 @@ def test_a_transfer_of_a_thing_other_than_money_is_no_transaction() -> None:
     # beside it is.
     assert entity_type("export_tokenholdings_transfers")[0] == "tokenholding transfer"
     assert entity_type("token_transfers")[0] == "token transfer"
-    assert entity_type("bank_transfers")[0] == "transaction"
-    assert entity_type("transfers")[0] == "transaction"
+    assert entity_type("stock_transfers")[0] == "stock transfer"
+    # Transfers of money under any other word stay transactions.
+    for money in ("bank_transfers", "transfers", "payment_transfers", "card_transfers", "internal_transfers"):
+        assert entity_type(money)[0] == "transaction", money

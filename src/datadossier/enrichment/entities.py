@@ -222,15 +222,18 @@ _DATA_ARCHIVES = frozenset({"esgf", "pangeo", "cmip5", "cmip6", "stac", "ckan", 
 _INBOUND_WORDS = frozenset({"asn", "po", "received", "grn", "putaway", "dock"})
 
 
-# Words before "transfer" that make it a payment: a bank's wire and ACH transfers. Before
-# others, a transfer moves the thing named (Etherscan's token transfers, a club's player
-# transfers, a warehouse's stock transfers), no transaction of money.
-_MONEY_WORDS = frozenset({"bank", "wire", "money", "fund", "cash", "balance", "account", "ach", "sepa", "swift", "interbank", "p2p"})
+# Things a transfer moves other than money (Etherscan's token transfers, a warehouse's stock
+# transfers, a club's player transfers, a registry's title transfers): no transaction of money.
+# Any other transfer (a bank's, a wire, a payment, a card's, a customer's) is one.
+_GOODS_WORDS = frozenset({
+    "token", "tokenholding", "nft", "coin", "stock", "inventory", "item", "material", "goods", "player", "title",
+    "ownership", "domain", "file", "data", "asset", "share", "unit", "warehouse", "patient", "student",
+})
 
 
 def _goods_transfer(ws: list[str]) -> bool:
-    """Whether a name ends in a transfer of a thing other than money (`_MONEY_WORDS`)."""
-    return len(ws) > 1 and ws[-1] == "transfer" and ws[-2] not in _MONEY_WORDS
+    """Whether a name ends in a transfer of a thing other than money (`_GOODS_WORDS`)."""
+    return len(ws) > 1 and ws[-1] == "transfer" and ws[-2] in _GOODS_WORDS
 
 
 def entity_type(table: str) -> tuple[str, float]:

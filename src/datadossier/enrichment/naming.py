@@ -192,19 +192,17 @@ _VOWELS = frozenset("aeiou")
 
 # Words whose final "s" makes no plural: short forms (the MIT Election Lab's countypres and
 # state_pres, a presidential race's returns; stats; ops) and a noun used only so (a
-# bookmaker's odds_feed is no feed of an "odd"). A long one ends a word glued to another too
-# (countypres), "ops" only alone (shops and crops are plurals).
+# bookmaker's odds_feed is no feed of an "odd"). "pres" ends a word glued to another too
+# (countypres); the others only alone (thermostats, shops and crops are plurals).
 _S_NO_PLURAL = frozenset({"pres", "odds", "stats", "ops"})
-_GLUED_END_MIN = 4
+_GLUED_NO_PLURAL = "pres"
 
 
 def _ends_in_no_plural(word: str) -> bool:
-    """Whether a word is, or ends in (glued to a word of three letters or more), a word whose
-    final "s" makes no plural (`_S_NO_PLURAL`)."""
-    return word in _S_NO_PLURAL or any(
-        len(end) >= _GLUED_END_MIN and word.endswith(end) and len(word) - len(end) >= 3 and word[: -len(end)].isalpha()
-        for end in _S_NO_PLURAL
-    )
+    """Whether a word is a word whose final "s" makes no plural (`_S_NO_PLURAL`), or ends in
+    "pres" glued to a word of three letters or more."""
+    stem = word[: -len(_GLUED_NO_PLURAL)]
+    return word in _S_NO_PLURAL or (word.endswith(_GLUED_NO_PLURAL) and len(stem) >= 3 and stem.isalpha())
 
 
 def _no_plural(word: str) -> bool:
