@@ -113,6 +113,8 @@ class Link:
     punctuation_found: int = 0
     punctuation_rows: int = 0
     punctuation_example: tuple[str, ...] = ()
+    # Unique long codes both tables hold in part (see `shared_codes`): rows of one thing.
+    shared_codes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +323,7 @@ def _links(relationships: list[RelationshipInfo]) -> list[Link]:
                 punctuation_found=int(r.evidence.get("found_ignoring_punctuation") or 0),
                 punctuation_rows=int(r.evidence.get("rows_found_ignoring_punctuation") or 0),
                 punctuation_example=tuple(str(v) for v in r.evidence.get("punctuation_example") or ()),
+                shared_codes="shared_codes" in r.evidence,
             )
         )
     return links
@@ -387,40 +390,36 @@ def find_paths(
 
 
 def other_ways_in(path: JoinPath, walks: dict[str, list[Step]]) -> list[str]:
-    """The other links between the two tables of a step that drops orphan rows, which may reach
-    them: FedEx's invoice lines reach the orders on a tracking id that Excel rounded on 53 of
-    them, and on Reference 1, the order number, as well."""
+    """The other references between a step's two tables, where the step drops orphan rows
+    (another from its side may reach them: FedEx's invoice lines reach the orders on a tracking
+    id that Excel rounded on 53 of them, and on Reference 1, the order number, as well) or fans
+    out where unique codes both tables hold in part match a row to one row (an XBRL frame
+    reaches the SEC's sub.txt on the filer's cik, every filing of the company, and on its
+    accession number, the one filing). Not any other reference: a department's manager_id
+    names one employee, not its staff."""
     notes: list[str] = []
     for step in path.steps:
-        if step.cardinality == "1:n":
-            notes += _exact_ways_in(step, walks)
-        if not (step.from_child and step.orphan_rows):
+        fans_out, orphans = step.cardinality == "1:n", step.from_child and step.orphan_rows > 0
+        if not (fans_out or orphans):
             continue
         for other in walks.get(step.from_table, []):
-            if other.to_table == step.to_table and other.from_child and other.from_columns != step.from_columns:
-                matched = f" ({100 * other.integrity:.1f}% of its values match)" if other.integrity is not None else ""
-                notes.append(
-                    f"Another way in: {step.from_table}({', '.join(other.from_columns)}) also links to"
-                    f" {step.to_table}({', '.join(other.to_columns)}){matched}; it may reach the rows this join drops"
-                    " (join on it as well, or fall back to it where this one finds nothing)."
-                )
+            if other.to_table != step.to_table or other.from_columns == step.from_columns:
+                continue
+            exact = fans_out and other.cardinality in ("1:1", "n:1") and other.link.shared_codes
+            if exact or (orphans and other.from_child):
+                notes.append(_another_way_in(step, other, exact))
     return notes
 
 
-def _exact_ways_in(step: Step, walks: dict[str, list[Step]]) -> list[str]:
-    """The links between the two tables of a step that fans out which match a row to one row:
-    an XBRL frame reaches the SEC's sub.txt on the filer's cik, every filing of the company,
-    and on its accession number, the one filing, for the frames whose filing sub.txt holds."""
-    notes: list[str] = []
-    for other in walks.get(step.from_table, []):
-        if other.to_table == step.to_table and other.cardinality in ("1:1", "n:1") and other.from_columns != step.from_columns:
-            matched = f" ({100 * other.integrity:.1f}% of its values match)" if other.integrity is not None else ""
-            notes.append(
-                f"Another way in: {step.from_table}({', '.join(other.from_columns)}) also links to"
-                f" {step.to_table}({', '.join(other.to_columns)}), {other.cardinality}{matched}; it matches a row to one row"
-                " without this join's fan-out (join on it where it matches)."
-            )
-    return notes
+def _another_way_in(step: Step, other: Step, exact: bool) -> str:
+    matched = f" ({100 * other.integrity:.1f}% of its values match)" if other.integrity is not None else ""
+    said = f"Another way in: {step.from_table}({', '.join(other.from_columns)}) also links to {step.to_table}({', '.join(other.to_columns)})"
+    if exact:
+        return (
+            f"{said}, {other.cardinality}{matched}; it matches a row to one row without this join's fan-out (join on it"
+            " where it matches)."
+        )
+    return f"{said}{matched}; it may reach the rows this join drops (join on it as well, or fall back to it where this one finds nothing)."
 
 
 def kept_share(path: JoinPath) -> float:
@@ -461,7 +460,7 @@ def warnings(path: JoinPath) -> list[str]:
     """Fan-out, chasm traps and orphans along a path, said so an agent knows what to do."""
     notes: list[str] = [_detour_note(out, back) for out, back in path.detours]
     traps = {id(step) for step in chasm_exits(path)}
-    arrived_on: tuple[str, ...] = ()
+    previous: Step | None = None
     for step in path.steps:
         if step.items is not None and not step.link.parent_repeats:
             notes.append(_listed_fan_out(step))
@@ -504,11 +503,11 @@ def warnings(path: JoinPath) -> list[str]:
             )
         # (Arrived on more columns than it leaves on: StatsBomb's events reached from the lineups
         # on (match_id, player_id) and left on player_id; none reached lacks a player.)
-        passed_through = bool(arrived_on) and set(step.from_columns) <= set(arrived_on)
-        if not (passed_through and _counted_in_duckdb(step)):
-            notes += _unmatched_notes(step)
+        passed_through = previous is not None and set(step.from_columns) <= set(previous.to_columns)
+        if not _passed_counted(previous, step):
+            notes += _unmatched_notes(step)  # (else counted on the rows of the table it came from)
         notes += _empty_notes(step, passed_through=passed_through)
-        arrived_on = step.to_columns
+        previous = step
         if step.integrity is not None and (step.integrity < 0.99 or _drops_orphan_rows(step)):
             side, columns = (step.from_table, step.from_columns) if step.from_child else (step.to_table, step.to_columns)
             # (Counted on the values the SQL joins: normalized ones, where it normalizes.)
@@ -575,9 +574,18 @@ def passed_unmatched(path: JoinPath) -> list[tuple[Step, Step]]:
     completions name)."""
     return [
         (before, step) for before, step in zip(path.steps, path.steps[1:], strict=False)
-        if _unmatched_notes(step) and set(step.from_columns) <= set(before.to_columns)
-        and _counted_in_duckdb(step) and before.items is None and not _normalizes(before)
+        if _unmatched_notes(step) and _passed_counted(before, step)
     ]
+
+
+def _passed_counted(before: Step | None, step: Step) -> bool:
+    """Whether a step leaves the table it passes through on the columns the path arrived on,
+    both steps joining as written, so that the rows its unmatched values drop are counted in
+    DuckDB on the table the path came from (`passed_unmatched`); else its own note says them."""
+    return (
+        before is not None and set(step.from_columns) <= set(before.to_columns)
+        and _counted_in_duckdb(step) and _counted_in_duckdb(before)
+    )
 
 
 def passed_unmatched_sql(before: Step, step: Step) -> str:

@@ -350,10 +350,12 @@ def shared_attributes(
     lookup = _lookup(con, from_table, to_table, found, left, right)
     if lookup is not None:
         found = [replace(s, in_lookup=(s.from_column, s.to_column) in lookup.columns) for s in found]
+    # (Each side's day columns counted once, before the pairs.)
+    left_days, right_days = (_day_columns(con, t, c)[:MAX_DAY_COLUMNS] for t, c in ((from_table, left), (to_table, right)))
     days = [
         (_day_rank(a) + _day_rank(b), shared)
-        for a in _day_columns(con, from_table, left)[:MAX_DAY_COLUMNS]
-        for b in _day_columns(con, to_table, right)[:MAX_DAY_COLUMNS]
+        for a in left_days
+        for b in right_days
         if (shared := _days_meet(con, from_table, a, to_table, b)) is not None
     ]
     if days:
