@@ -417,6 +417,47 @@ async def test_codes_beside_a_code_list_that_writes_a_check_digit_after_them_lin
     assert await _count(runtime, path.sql) == 60
 
 
+async def test_shipments_numbered_by_order_and_a_sequence_digit_are_not_joined_on_the_order_alone(
+    runtime: Runtime, tmp_path: Path
+) -> None:
+    # A carrier's shipments split an order in two, 100001-1 and 100001-2; the tracking events
+    # cite them, a fifth of them shipments missing from the extract. The suffix was cut as a
+    # check digit on both sides: a link "normalized" to 0.98 whose join met both shipments.
+    rng = random.Random(28)
+    shipments = [f"{100001 + i}-{s}" for i in range(100) for s in (1, 2)]
+    folder = tmp_path / "data" / "parcels"
+    folder.mkdir(parents=True)
+    (folder / "shipments.csv").write_text("shipment_id,carrier,weight_kg\n" + "".join(
+        f"{s},{rng.choice(['DHL', 'FedEx', 'UPS'])},{rng.randint(1, 300) / 10}\n" for s in shipments))
+    cited = [rng.choice(shipments) if i % 5 else f"{100001 + rng.randrange(100)}-3" for i in range(400)]
+    (folder / "tracking_events.csv").write_text("event_id,shipment_id,status\n" + "".join(
+        f"{i},{s},{rng.choice(['picked', 'in_transit', 'delivered'])}\n" for i, s in enumerate(cited, 1)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="parcels")
+    link = _edges(found, "parcels")[("tracking_events", ("shipment_id",), "shipments", ("shipment_id",))]
+    assert "normalizations" not in link.evidence
+    (path, *_) = (await service.join_paths("tracking_events", "shipments")).paths
+    assert await _count(runtime, path.sql) == sum(1 for s in cited if not s.endswith("-3"))
+
+
+async def test_ids_unique_only_in_their_case_are_not_joined_ignoring_it(runtime: Runtime, tmp_path: Path) -> None:
+    # Salesforce's 15-character account ids are case-sensitive (0015g00000AbCdE and
+    # 0015g00000aBcDe are two accounts); a BI extract upper-cases them. Joined on lower() both
+    # sides, each opportunity met every account its id names in any case.
+    rng = random.Random(29)
+    stems = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(5)) for _ in range(30)]
+    accounts = [f"0015g00000{s.title()}" for s in stems] + [f"0015g00000{s.swapcase().title().swapcase()}" for s in stems[:6]]
+    folder = tmp_path / "data" / "crm"
+    folder.mkdir(parents=True)
+    (folder / "accounts.csv").write_text("account_id,account_name\n" + "".join(f"{a},Account {i}\n" for i, a in enumerate(accounts)))
+    (folder / "opportunities.csv").write_text("opportunity_id,account_id,amount\n" + "".join(
+        f"0065g0000{i:06d},{rng.choice(accounts).upper()},{rng.randint(1, 90) * 1000}\n" for i in range(120)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="crm")
+    link = _edges(found, "crm").get(("opportunities", ("account_id",), "accounts", ("account_id",)))
+    assert link is None or "normalizations" not in link.evidence
+
+
 async def test_application_numbers_written_in_digit_groups_link_to_the_same_numbers_written_whole(
     runtime: Runtime, tmp_path: Path
 ) -> None:

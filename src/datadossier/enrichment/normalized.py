@@ -34,11 +34,13 @@ Normalization = Literal[
 # In the order `normalized_key` applies them.
 NORMALIZATIONS: tuple[Normalization, ...] = get_args(Normalization)
 # The steps tried on any text key: a ZIP+4 cut to its five digits only under a postal name
-# (see `relationships._zip_plus_four`), where other codes of nine digits are no ZIPs; digit
-# groups read as one number only against numbers (`NUMBER_NORMALIZATIONS`): two text codes
-# "1-23" and "12-3" may name two things.
+# (see `relationships._zip_plus_four`), where other codes of nine digits are no ZIPs; a check
+# digit set aside only when one side writes one after every code and the other none (see
+# `relationships._check_digit_on_one_side`): a shipment's "100001-1" and "100001-2" are two
+# shipments of one order; digit groups read as one number only against numbers
+# (`NUMBER_NORMALIZATIONS`): two text codes "1-23" and "12-3" may name two things.
 TEXT_NORMALIZATIONS: tuple[Normalization, ...] = tuple(
-    n for n in NORMALIZATIONS if n not in ("zip_plus_four", "as_text", "digit_groups")
+    n for n in NORMALIZATIONS if n not in ("zip_plus_four", "check_digit", "as_text", "digit_groups")
 )
 # The steps of a number beside text codes of digit groups (see `DIGIT_GROUPS`): both read as
 # text, the groups' punctuation dropped.

@@ -816,12 +816,16 @@ def check_integrity(con: duckdb.DuckDBPyConnection, relations: dict[str, str], c
                 parent_key = (cand.parent.table, cand.parent.name)
                 if parent_key not in parents_written:
                     parents_written[parent_key] = _written(con, relations[cand.parent.table], quote_ident(cand.parent.name))
-                prefix = _apparent_slip(cand, child_written, parents_written[parent_key])
+                parent_written = parents_written[parent_key]
+                prefix = _apparent_slip(cand, child_written, parent_written)
                 if (
                     cand.integrity >= MIN_NORMALIZED or cand.name >= NAMED_ALIKE or prefix is not None
                     or _zip_plus_four(cand.child, cand.parent) or _hex_alike(cand.child, cand.parent)
                 ):
-                    _check_normalized(con, relations, cand, prefix or "")
+                    check_digit = _check_digit_on_one_side(child_written, parent_written) or _check_digit_on_one_side(
+                        parent_written, child_written
+                    )
+                    _check_normalized(con, relations, cand, prefix or "", check_digit=check_digit)
             cand.confidence = score(cand.best_integrity, cand.name, cand.specificity)
     con.execute("DROP TABLE IF EXISTS _dd_values")
 
@@ -908,14 +912,21 @@ def _check_normalized(
     cand: Candidate,
     prefix: str = "",
     steps: tuple[Normalization, ...] | None = None,
+    *,
+    check_digit: bool = False,
 ) -> None:
     """Integrity once both sides are normalized (by ``steps``, those of text keys unless
-    given; ``prefix``, letters one side writes before its values, set aside too); kept apart
-    from the exact integrity (a JOIN on the raw values still misses those rows)."""
+    given; ``prefix``, letters one side writes before its values, set aside too; a check digit
+    too when ``check_digit``, one side writing one after every code and the other none); kept
+    apart from the exact integrity (a JOIN on the raw values still misses those rows). Not
+    when the slips the matches need make two of the parent's values one: the join would meet
+    both."""
     parent = f"p.{quote_ident(cand.parent.name)}"
     if steps is None:
-        zip_plus_four = _zip_plus_four(cand.child, cand.parent)
-        steps = tuple(n for n in NORMALIZATIONS if n in TEXT_NORMALIZATIONS or (zip_plus_four and n == "zip_plus_four"))
+        extra = {"zip_plus_four"} if _zip_plus_four(cand.child, cand.parent) else set[Normalization]()
+        if check_digit:
+            extra.add("check_digit")
+        steps = tuple(n for n in NORMALIZATIONS if n in TEXT_NORMALIZATIONS or n in extra)
     row = con.execute(
         f"SELECT count(*) FROM _dd_values d SEMI JOIN {relations[cand.parent.table]} p "
         f"ON {normalized_key('d.v', steps, prefix)} = {normalized_key(parent, steps, prefix)}"
@@ -923,23 +934,40 @@ def _check_normalized(
     assert row is not None
     found = int(row[0])
     as_written = f"TRY_CAST(d.v AS BIGINT) = TRY_CAST({parent} AS BIGINT)" if cand.compared_as_numbers else f"d.v = {parent}"
+    needed: tuple[Normalization, ...] = ()
     if found > cand.found:
-        cand.normalized_integrity = found / cand.child_distinct
-        cand.normalized_found = found
         # (Told on the values found only once normalized: those found as written need nothing.)
-        cand.normalizations = needed_steps(
+        needed = needed_steps(
             con,
             f"SELECT d.v FROM _dd_values d ANTI JOIN {relations[cand.parent.table]} p ON {as_written}",
             f"SELECT {parent} AS v FROM {relations[cand.parent.table]} p",
             steps,
             prefix,
         )
+    if needed and not _parent_collapses(con, relations[cand.parent.table], parent, needed, prefix):
+        cand.normalized_integrity = found / cand.child_distinct
+        cand.normalized_found = found
+        cand.normalizations = needed
         if "label" in cand.normalizations:
             cand.labels = _labels(con)
         if "prefix" in cand.normalizations:
             cand.prefix = prefix
     if max(found, cand.found) < cand.child_distinct and not cand.compared_as_numbers:
         _check_punctuation(con, relations, cand)
+
+
+def _parent_collapses(
+    con: duckdb.DuckDBPyConnection, relation: str, parent: str, steps: tuple[Normalization, ...], prefix: str
+) -> bool:
+    """Whether the parent's key (``parent`` of ``relation``) has fewer distinct values once
+    normalized by ``steps`` than as written: shipments "100001-1" and "100001-2" read as one
+    order, Salesforce's case-sensitive ids "0015g00000AbCdE" and "0015g00000aBcDe" as one once
+    lower-cased. A join on them would meet both rows of each, multiplying the child's."""
+    written = f"CAST({parent} AS VARCHAR)"
+    row = con.execute(
+        f"SELECT count(DISTINCT {written}), count(DISTINCT {normalized_key(written, steps, prefix)}) FROM {relation} p"
+    ).fetchone()
+    return row is not None and int(row[1]) < int(row[0])
 
 
 def _check_punctuation(con: duckdb.DuckDBPyConnection, relations: dict[str, str], cand: Candidate) -> None:
