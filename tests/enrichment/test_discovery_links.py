@@ -458,6 +458,25 @@ async def test_ids_unique_only_in_their_case_are_not_joined_ignoring_it(runtime:
     assert link is None or "normalizations" not in link.evidence
 
 
+async def test_codes_differing_in_case_alone_join_on_case_not_on_zeros_after_letters(runtime: Runtime, tmp_path: Path) -> None:
+    # A shop's sales export writes product codes in lower case (ab001), its product list in
+    # capitals (AB001): both zero-padded after their letters alike, so only case differs. The
+    # link said "leading zeros ... and case" and joined on two regexes a side.
+    folder = tmp_path / "data" / "shop"
+    folder.mkdir(parents=True)
+    (folder / "products.csv").write_text("product_code,product_name,list_price\n" + "".join(
+        f"AB{i:03d},Widget {i},{10 + i}.5\n" for i in range(1, 41)))
+    (folder / "sales.csv").write_text("sale_id,product_code,qty\n" + "".join(
+        f"{i},ab{1 + i * 7 % 40:03d},{1 + i % 4}\n" for i in range(1, 201)))
+    service = await _profile(runtime, folder)
+    found, _, _ = await service.relationships(source="shop")
+    link = _edges(found, "shop")[("sales", ("product_code",), "products", ("product_code",))]
+    assert (link.evidence["normalized_integrity"], link.evidence["normalizations"]) == (1.0, ["case"])
+    (path, *_) = (await service.join_paths("sales", "products")).paths
+    assert "regexp" not in path.sql
+    assert await _count(runtime, path.sql) == 200
+
+
 async def test_application_numbers_written_in_digit_groups_link_to_the_same_numbers_written_whole(
     runtime: Runtime, tmp_path: Path
 ) -> None:

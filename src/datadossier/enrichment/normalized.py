@@ -240,20 +240,43 @@ def needed_steps(
     column ``v`` too): of each pair of values equal once normalized (by ``steps``; ``prefix``
     the prefix step's letters), the steps that changed either value before the two became
     equal. A step that only rewrites values already equal (lower-casing codes written in
-    capitals on both sides) is left out."""
+    capitals on both sides) is left out, and so is one the pairs still meet without (see
+    `_without_unneeded`)."""
     tried: list[Normalization] = [name for name in NORMALIZATIONS if name in steps]
     stages = ", ".join(f"{_step(name, f's{i}', prefix)} AS s{i + 1}" for i, name in enumerate(tried))
     last = len(tried)
-    needed = ", ".join(
-        f"bool_or(c.s{i} <> p.s{i} AND (c.s{i + 1} <> c.s{i} OR p.s{i + 1} <> p.s{i}))" for i in range(last)
-    )
+    changed = "".join(f", c.s{i} <> p.s{i} AND (c.s{i + 1} <> c.s{i} OR p.s{i + 1} <> p.s{i}) AS n{i}" for i in range(last))
     # (Values compared as text: a number beside text codes is read as text, see `as_text`.)
-    row = con.execute(
-        f"WITH c AS (SELECT DISTINCT CAST(v AS VARCHAR) AS s0, {stages} FROM ({child_values}) WHERE v IS NOT NULL),"
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE _dd_pairs AS"
+        f" WITH c AS (SELECT DISTINCT CAST(v AS VARCHAR) AS s0, {stages} FROM ({child_values}) WHERE v IS NOT NULL),"
         f" p AS (SELECT DISTINCT CAST(v AS VARCHAR) AS s0, {stages} FROM ({parent_values}) WHERE v IS NOT NULL)"
-        f" SELECT {needed} FROM c JOIN p ON c.s{last} = p.s{last}"
-    ).fetchone()
+        f" SELECT c.s0 AS c, p.s0 AS p{changed} FROM c JOIN p ON c.s{last} = p.s{last}"
+    )
+    row = con.execute(f"SELECT {', '.join(f'bool_or(n{i})' for i in range(last))} FROM _dd_pairs").fetchone()
     found: tuple[Normalization, ...] = tuple(n for n, used in zip(tried, row or (), strict=False) if used)
+    found = _without_unneeded(con, found, prefix)
+    con.execute("DROP TABLE IF EXISTS _dd_pairs")
     if "as_text" in tried and "as_text" not in found:
         found = ("as_text", *found)  # (a number and text meet only so, whatever else they need)
     return found or tuple(tried)
+
+
+def _without_unneeded(con: duckdb.DuckDBPyConnection, found: tuple[Normalization, ...], prefix: str) -> tuple[Normalization, ...]:
+    """``found`` without the steps whose pairs (``_dd_pairs``, the raw values ``c`` and ``p``
+    equal once normalized) still all meet when the step is skipped, one after the other: a
+    step changes a pair's values without being what made them meet. Sales' "ab001" beside
+    the product list's "AB001" meet by case alone, though the zeros after letters are cut on
+    both sides too (see `_leading_zeros`): no "leading zeros" said, no regexes in the join."""
+    kept: list[Normalization] = list(found)
+    for name in found:
+        if len(kept) < 2 or name == "as_text":
+            continue
+        rest: list[Normalization] = [n for n in kept if n != name]
+        row = con.execute(
+            f"SELECT coalesce(bool_and({normalized_key('c', rest, prefix)} = {normalized_key('p', rest, prefix)}), true)"
+            f" FROM _dd_pairs WHERE {normalized_key('c', kept, prefix)} = {normalized_key('p', kept, prefix)}"
+        ).fetchone()
+        if row is not None and row[0]:
+            kept = rest
+    return tuple(kept)
