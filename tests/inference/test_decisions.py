@@ -1137,6 +1137,39 @@ def test_two_part_lengths_of_an_activity_of_hours_are_hours_and_minutes_for_the_
     assert result["Avg Pace"].decided_pattern == "minutes_seconds"
 
 
+def test_a_gps_track_s_time_beside_distance_and_heart_rate_stays_a_time_of_day(infer: Infer) -> None:
+    # A GPX/FIT trackpoints export (Date, Time, Lat, Lon, Elevation, Distance, Speed, Heart
+    # Rate): each point's Time "07:15:05" is the time of day it was taken, not an activity's
+    # length; its measures are bare readings, no summary's Avg or Max.
+    times = [f"07:{15 + i // 12:02d}:{(5 * i) % 60:02d}" for i in range(60)]
+    distance = [f"{12.4 + 14 * i:.1f}" for i in range(60)]
+    result = infer({
+        "Time": times, "Elevation": [f"{50 + i % 3}.{i % 10}" for i in range(60)], "Distance": distance,
+        "Speed": [f"{2 + i % 3}.{i % 100:02d}" for i in range(60)], "Heart Rate": [str(120 + i % 40) for i in range(60)],
+    })
+    assert (result["Time"].decided_type, result["Time"].decided_pattern) == ("TIME", "time")
+    # (A summary's columns beside clock times that start past 1:00 do not make them lengths either.)
+    summary = infer({"Time": times, "Distance": distance, "Avg HR": [str(120 + i % 40) for i in range(60)]})["Time"]
+    assert (summary.decided_type, summary.decided_pattern) == ("TIME", "time")
+
+
+def test_a_race_s_or_a_shift_s_time_is_a_time_of_day_unless_the_values_start_near_midnight(infer: Infer) -> None:
+    # A racecard's Race Time "15:20" is the off, 12:00 to 20:55; a nurses' roster's Shift Time
+    # "07:00", "15:00", "23:00" the start. Both were read as lengths (14:20 as 860 s, 23:00 as
+    # 23 h). A race result's Race Time "0:45:12" and a charging log's Charge Time "0:32", which
+    # start near 0:00, stay lengths of time.
+    offs = [f"{12 + i % 9}:{(5 * i) % 60:02d}" for i in range(60)]
+    shifts = [("07:00", "15:00", "23:00")[i % 3] for i in range(60)]
+    result = infer({"Race Time": offs, "Shift Time": shifts})
+    for column in ("Race Time", "Shift Time"):
+        assert (result[column].decided_type, result[column].decided_pattern) == ("TIME", "time"), column
+    results = [f"{i % 2}:{(7 * i) % 60:02d}:{(11 * i) % 60:02d}" for i in range(60)]
+    charges = [f"{i % 10}:{(7 * i) % 60:02d}" for i in range(60)]
+    lengths = infer({"Race Time": results, "Charge Time": charges})
+    assert (lengths["Race Time"].decided_type, lengths["Race Time"].decided_pattern) == ("DOUBLE", "elapsed_time")
+    assert (lengths["Charge Time"].decided_type, lengths["Charge Time"].decided_pattern) == ("INTEGER", "elapsed_hours")
+
+
 def test_two_part_lengths_read_as_minutes_and_seconds_say_they_could_be_hours_and_minutes(infer: Infer) -> None:
     # A call log's Duration "7:46": minutes and seconds, as lengths of time written so usually
     # are, but no value tells it from hours and minutes, and the reason says so.

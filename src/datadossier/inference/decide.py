@@ -60,6 +60,7 @@ from datadossier.inference.names import (
     names_a_diagnosis_code,
     names_a_label,
     names_a_length_of_time,
+    names_a_length_or_a_moment,
     names_a_long_activity,
     names_a_modifier,
     names_a_pace,
@@ -721,7 +722,13 @@ def _block_by_name(by_name: dict[PatternName, _Option], name: str, findings: Sam
         # (MoMA's artists' dates "(1930)", "(0)").
         grouped.blocked = "every value is in parentheses"
     clock, elapsed = by_name.get("time"), by_name.get("minutes_seconds")
-    if clock is not None and elapsed is not None and elapsed.acceptable and _a_length_of_time(name, findings):
+    if _times_of_day(clock, name, findings):
+        # A racecard's Race Time "15:20", a roster's Shift Time "07:00": a clock reads every
+        # value and none is near 0:00, where lengths of an activity start.
+        for reading in _LENGTH_READINGS:
+            if (length := by_name.get(reading)) is not None:
+                length.blocked = _A_CLOCK_S_VALUES
+    elif clock is not None and elapsed is not None and elapsed.acceptable and _a_length_of_time(name, findings):
         # An NHL shift's duration "00:45": 45 seconds, not a quarter to one in the morning.
         clock.blocked = "a length of time's name"
     scale = by_name.get("labelled_scale")
@@ -919,6 +926,27 @@ def _paces_beside_speeds(by_name: dict[PatternName, _Option], name: str, n: int)
 
 
 _PLAIN_NUMBER = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?\s*")
+
+
+# Readings of a length of time that a name of a length or a moment gives up to a clock's.
+_LENGTH_READINGS: tuple[PatternName, ...] = ("minutes_seconds", "elapsed_time", "elapsed_hours", "elapsed_or_minutes_seconds")
+_A_CLOCK_S_VALUES = "times of day under a name of a length or a moment, none near 0:00"
+# Under this (one hour, in seconds), the shortest value reads as the length of an activity.
+_NEAR_MIDNIGHT = 3600
+
+
+def _times_of_day(clock: _Option | None, name: str, findings: SampleFindings) -> bool:
+    """Whether a column whose name says the length of an activity or the moment it is held
+    (`names_a_length_or_a_moment`: Race Time, Shift Time), or a log's bare Time, holds times
+    of day: a clock reads every value and the earliest is past 1:00. Lengths start near 0:00
+    (a result's 0:45:12, a rest's 0:32); a racecard's offs run from 12:00, a roster's shifts
+    from 07:00, a GPS track's points from 07:15:05."""
+    if not (names_a_length_or_a_moment(name) or findings.activity_log is not None):
+        return False
+    if clock is None or not clock.acceptable or clock.blocked is not None:
+        return False
+    low = as_bound(clock.stats.low)
+    return low is not None and low >= _NEAR_MIDNIGHT
 
 
 def _a_length_of_time(name: str, findings: SampleFindings) -> bool:

@@ -365,13 +365,18 @@ def _grouped_beside_decimal_commas(plans: list[ColumnPlan]) -> None:
             shares["thousands"] = shares["float"]
 
 
-# Name words of a sport's measures. A table naming a pace, or a distance beside one of these,
-# logs activities (Garmin's, Strava's and Polar's Activities.csv), whose bare Time is each
-# activity's length (00:45:12, 1:32:03); the moment it started is its Date.
+# Name words of a sport's measures. A table naming a pace, or a distance beside a statistic of
+# one of these (`_SUMMARY_WORDS`), logs activities (Garmin's, Strava's and Polar's
+# Activities.csv), whose bare Time is each activity's length (00:45:12, 1:32:03); the moment
+# it started is its Date.
 _SPORT_MEASURE_WORDS = frozenset({
     "calories", "kcal", "hr", "heart", "heartrate", "cadence", "laps", "ascent", "descent", "strokes", "speed",
     "elevation", "power", "swolf",
 })
+# Statistics an activity's summary gives of its measures (Avg HR, Max Speed, Total Ascent).
+# A GPS track's points (Distance, Speed, Heart Rate) give the bare readings, one per point,
+# and their Time is the time of day of each.
+_SUMMARY_WORDS = frozenset({"avg", "average", "mean", "max", "maximum", "min", "minimum", "total", "best"})
 
 
 def _activity_log(plans: list[ColumnPlan]) -> str | None:
@@ -380,8 +385,14 @@ def _activity_log(plans: list[ColumnPlan]) -> str | None:
     if paces:
         return paces[0]
     distance = next((plan.name for plan in plans if {"distance", "dist"} & set(name_tokens(plan.name))), None)
-    measure = next((plan.name for plan in plans if _SPORT_MEASURE_WORDS.intersection(name_tokens(plan.name))), None)
+    measure = next((plan.name for plan in plans if _a_summarised_measure(plan.name)), None)
     return f"{distance}, {measure}" if distance is not None and measure is not None else None
+
+
+def _a_summarised_measure(name: str) -> bool:
+    """Whether a name gives a statistic of a sport's measure over an activity (``Avg HR``)."""
+    tokens = name_tokens(name)
+    return bool(_SPORT_MEASURE_WORDS.intersection(tokens)) and bool(_SUMMARY_WORDS.intersection(tokens))
 
 
 def _activity_lengths(plans: list[ColumnPlan]) -> None:

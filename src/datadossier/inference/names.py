@@ -287,12 +287,16 @@ def names_a_length_of_time(name: str) -> bool:
     plant's ``Downtime``, ``Setup Time``, ``MTTR``, ``Stillstandsdauer``, an activity's
     ``Moving Time``, ``Best Lap Time``, ``Surface Interval``) or a pace, time per mile or
     kilometre (``Avg Pace``)."""
-    tokens = name_tokens(name)
-    if _ELAPSED_WORDS.intersection(tokens) or _PLANT_LENGTH_WORDS.intersection(tokens) or names_a_pace(name):
+    return _says_a_length(name_tokens(name), _ACTIVITY_LENGTH_WORDS)
+
+
+def _says_a_length(tokens: list[str], activities: frozenset[str]) -> bool:
+    """Whether a name's tokens say a length of time, an activity's by one of `activities`."""
+    if _ELAPSED_WORDS.intersection(tokens) or _PLANT_LENGTH_WORDS.intersection(tokens) or _PACE_WORDS.intersection(tokens):
         return True
     if any(t.endswith("dauer") for t in tokens):
         return True  # German's "length": Dauer, Stillstandsdauer, Gesprächsdauer
-    if _names_an_activity_s_length(tokens):
+    if _names_an_activity_s_length(tokens, activities):
         return True
     return "time" in tokens and bool(_SPENT_ON_WORDS.intersection(tokens))
 
@@ -314,6 +318,12 @@ _ACTIVITY_LENGTH_WORDS = frozenset({
     "moving", "lap", "laps", "dive", "bottom", "climb", "split", "splits", "chip", "gun", "net", "race",
     "workout", "exercise", "ride", "riding", "swim", "swimming", "rowing", "paddling",
 })
+# Of those, the words beside "time" that as often name the moment an event is held: a
+# racecard's Race Time "15:20" (the off), an event schedule's Ride Time or Swim Time, a gym's
+# Workout Time. Their values decide (see `names_a_length_or_a_moment`).
+_EVENT_WORDS = frozenset({
+    "gun", "net", "race", "workout", "exercise", "ride", "riding", "swim", "swimming", "rowing", "paddling",
+})
 # Words before "interval" that make it the rest between two efforts (a dive log's Surface
 # Interval, an interval session's Rest Interval), not a utility meter's interval of the day.
 _REST_WORDS = frozenset({"surface", "rest", "recovery"})
@@ -322,7 +332,7 @@ _REST_WORDS = frozenset({"surface", "rest", "recovery"})
 _MOMENT_WORDS = (_INSTANT_WORDS - {"time"}) | {"starting", "ending", "beginning", "hour", "hh"}
 
 
-def _names_an_activity_s_length(tokens: list[str]) -> bool:
+def _names_an_activity_s_length(tokens: list[str], activities: frozenset[str]) -> bool:
     """Whether a name's tokens say the length of an activity: a sport's ``Moving Time`` or
     ``Best Lap Time``, a dive log's ``Surface Interval`` (between two dives), not a moment
     (``Lap Start Time``, ``interval_start``)."""
@@ -330,7 +340,20 @@ def _names_an_activity_s_length(tokens: list[str]) -> bool:
         return False
     if "interval" in tokens:
         return bool(_REST_WORDS.intersection(tokens))
-    return "time" in tokens and bool(_ACTIVITY_LENGTH_WORDS.intersection(tokens))
+    return "time" in tokens and bool(activities.intersection(tokens))
+
+
+def names_a_length_or_a_moment(name: str) -> bool:
+    """Whether a name with "time" says the length of an activity or the moment it is held,
+    which only the values tell apart: ``Race Time`` (a racecard's off, 15:20, or a result's
+    0:45:12), ``Shift Time`` (a roster's 07:00 start, or a shift's 8:30), ``Charge Time``;
+    not ``Moving Time`` nor ``Dive Time``, always lengths, nor ``Charge Duration``."""
+    tokens = name_tokens(name)
+    if "time" not in tokens or _MOMENT_WORDS.intersection(tokens):
+        return False
+    if not (_EVENT_WORDS | _LONG_ACTIVITY_WORDS).intersection(tokens):
+        return False
+    return not _says_a_length(tokens, _ACTIVITY_LENGTH_WORDS - _EVENT_WORDS)
 
 
 # Words of hours counted, whose h:mm is a length of hours and minutes (Kronos/UKG timecards:
