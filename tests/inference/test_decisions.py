@@ -1170,6 +1170,21 @@ def test_a_race_s_or_a_shift_s_time_is_a_time_of_day_unless_the_values_start_nea
     assert (lengths["Charge Time"].decided_type, lengths["Charge Time"].decided_pattern) == ("INTEGER", "elapsed_hours")
 
 
+def test_an_agent_s_average_handle_duration_stays_minutes_and_seconds_beside_total_hours(infer: Infer) -> None:
+    # A contact centre's agent report (Five9, Genesys): Total Hours "8:31" logged in, beside
+    # Avg Handle Duration "4:12" per call and Break Duration "0:19". The hours turned a 4-minute
+    # call into 4 hours; the breaks still follow the hours, as a timecard's do.
+    hours = [f"{6 + i % 4}:{(7 * i) % 60:02d}" for i in range(60)]
+    handle = [f"{2 + i % 8}:{(13 * i) % 60:02d}" for i in range(60)]
+    breaks = [f"0:{10 + (11 * i) % 36:02d}" for i in range(60)]
+    result = infer({"Total Hours": hours, "Avg Handle Duration": handle, "Break Duration": breaks})
+    assert result["Total Hours"].decided_pattern == "elapsed_hours"
+    handled = result["Avg Handle Duration"]
+    assert (handled.decided_type, handled.decided_pattern) == ("INTEGER", "minutes_seconds")
+    assert handled.bounds == (min(int(v[0]) * 60 + int(v[2:]) for v in handle), max(int(v[0]) * 60 + int(v[2:]) for v in handle))
+    assert result["Break Duration"].decided_pattern == "elapsed_hours"
+
+
 def test_two_part_lengths_read_as_minutes_and_seconds_say_they_could_be_hours_and_minutes(infer: Infer) -> None:
     # A call log's Duration "7:46": minutes and seconds, as lengths of time written so usually
     # are, but no value tells it from hours and minutes, and the reason says so.

@@ -414,12 +414,22 @@ def _activity_lengths(plans: list[ColumnPlan]) -> None:
         findings.activity_log = log
 
 
+# Name words of a statistic over many tasks or of a short task (a contact centre's Avg Handle
+# Duration, Talk Time, Hold Time, After Call Work beside its agents' Total Hours): minutes and
+# seconds, whatever the file's hours.
+_SHORT_TASK_WORDS = frozenset({
+    "avg", "average", "mean", "median", "handle", "handling", "talk", "call", "calls", "hold", "wrap", "acw", "ring",
+    "queue", "wait", "waiting", "answer", "abandon", "abandoned",
+})
+
+
 def _hours_and_minutes_beside(plans: list[ColumnPlan]) -> None:
     """The table's lengths of time in two parts that only their name read as minutes and
     seconds also get the reading of hours and minutes where another column's name reads its
     own so (`SampleFindings.table_hours`): a charging log's Idle Duration "0:32" beside its
     Charge Duration "7:46", a timecard's Break Duration "0:30" beside its Hours. Never a
-    pace, which is minutes and seconds whatever the file."""
+    pace, which is minutes and seconds whatever the file, nor a statistic of calls or short
+    tasks (`_SHORT_TASK_WORDS`: an agent's Avg Handle Duration "4:12" beside Total Hours)."""
     hours = next(
         (plan.name for plan in plans if plan.findings is not None and "elapsed_hours" in plan.findings.shares), None
     )
@@ -430,6 +440,7 @@ def _hours_and_minutes_beside(plans: list[ColumnPlan]) -> None:
         if (
             findings is None or "elapsed_hours" in findings.shares or "minutes_seconds" not in findings.shares
             or names_a_pace(plan.name) or not names_a_length_of_time(plan.name)
+            or _SHORT_TASK_WORDS.intersection(name_tokens(plan.name))
         ):
             continue
         findings.shares["elapsed_hours"] = findings.shares["minutes_seconds"]
