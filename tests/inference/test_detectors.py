@@ -1737,6 +1737,49 @@ def test_python_lists_of_dicts_as_pandas_writes_them_are_read_with_sql_that_make
     assert "Python dicts" in inputs_found.reason
 
 
+def test_python_values_the_sql_cannot_make_json_read_as_null_without_failing_the_query(infer: Infer) -> None:
+    # The Movies Dataset's genres, where a name holds double quotes ('Documentary "Docs"', which
+    # Python writes bare inside single quotes), and a scraped venue's dict with a no-break
+    # space (Python's 'Caf\xa0Bar'): the note's own SQL failed on them with "Malformed JSON".
+    names = ["Animation", "Comedy", 'Documentary "Docs"', "Caf\xa0Bar", "Drama"]
+    genres = [str([{"id": i, "name": names[i % 5]}, {"id": 35, "name": "Comedy"}][: 1 + i % 2]) for i in range(20)]
+    venues = [str({"id": i, "name": names[i % 5], "open": i % 2 == 0}) for i in range(20)]
+    result = infer({"genres": genres, "venues": venues})
+    found, venues_found = result["genres"], result["venues"]
+    assert found.decided_pattern == "json_object_list"
+    assert venues_found.decided_pattern == "json_object"
+    assert "reads as NULL" in found.reason
+    unnest = re.search(r"with (unnest\(.*\)) AS item", found.reason)
+    length = re.search(r"; (json_array_length\(.*\)) counts them", found.reason)
+    key = re.search(r"reads a key as text with (.*) \(json_extract", venues_found.reason)
+    assert unnest is not None
+    assert length is not None
+    assert key is not None
+    converted = [not any(bad in name for bad in ('"', "\xa0")) for name in (names[i % 5] for i in range(20))]
+    con = duckdb.connect()
+    try:
+        read_items = con.execute(
+            f"SELECT item->>'name' FROM (SELECT {unnest[1]} AS item FROM unnest($1) t(genres))", [genres]
+        ).fetchall()
+        read_counts = con.execute(
+            f"SELECT {length[1]} FROM unnest($1) WITH ORDINALITY t(genres, i) ORDER BY i", [genres]
+        ).fetchall()
+        read_keys = con.execute(
+            f"SELECT {key[1]} FROM unnest($1) WITH ORDINALITY t(venues, i) ORDER BY i", [venues]
+        ).fetchall()
+    finally:
+        con.close()
+    assert sorted(name for (name,) in read_items) == sorted(
+        d["name"] for g, ok in zip(genres, converted, strict=True) if ok for d in ast.literal_eval(g)
+    )
+    assert [n for (n,) in read_counts] == [
+        len(ast.literal_eval(g)) if ok else None for g, ok in zip(genres, converted, strict=True)
+    ]
+    assert [v for (v,) in read_keys] == [
+        str(ast.literal_eval(v)["id"]) if ok else None for v, ok in zip(venues, converted, strict=True)
+    ]
+
+
 def test_arrays_of_numbers_of_one_length_are_read_by_place_with_each_place_s_range(infer: Infer) -> None:
     # Food.com's RAW_recipes: nutrition "[51.5, 0.0, 13.0, 0.0, 2.0, 0.0, 4.0]" (calories, then
     # six daily values), seven numbers in every row. It was text matching no pattern. Numbers

@@ -446,7 +446,7 @@ def _json_list_note(name: str, keys: tuple[JsonKey, ...], python: bool) -> str:
         "JSON lists of objects ('[]' when empty), one item per part of the row; keys of the sampled items, with the"
         f" share of items holding each where not all: {_keys_listed(keys)}. DuckDB unnests the items, a row each, with"
         f" {json_items_sql(column)} AS item, then reads a key as text with {json_key_sql('item', keys[0].name)};"
-        f" json_array_length({'of the converted text' if python else column}) counts them."
+        f" json_array_length({column}) counts them."
     )
 
 
@@ -454,8 +454,8 @@ def _json_list_note(name: str, keys: tuple[JsonKey, ...], python: bool) -> str:
 # userInputs): said so, and read through SQL that makes it JSON first.
 _PYTHON_WRITTEN = (
     "Python {what} as pandas writes them (single quotes, True, False and None), read as"
-    " JSON once converted (the SQL below converts them; try() gives NULL for a value whose text holds both kinds"
-    " of quote). "
+    " JSON once converted (the SQL below converts them; a value holding a double quote inside a string, or a \\x"
+    " escape such as \\xa0, reads as NULL). "
 )
 
 

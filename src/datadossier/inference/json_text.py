@@ -155,11 +155,13 @@ def python_json_sql(column_sql: str) -> str:
     single quotes around keys and strings (those after a bracket, brace, comma or colon, and
     before one) become double ones, and True, False and None in a value's place JSON's
     constants. A quote inside a string ("Guns N' Roses", which Python writes in double quotes)
-    is kept; a string holding both kinds of quote is not converted to valid JSON."""
+    is kept. A value the rewrite leaves invalid reads as NULL (`try`), so that one row does not
+    fail the whole query: a string holding a double quote (Python writes 'Documentary "Docs"'
+    with the inner quotes bare) or Python's escape of an unprintable character ('Caf\\xa0Bar')."""
     text = column_sql
     for pattern, replacement in _PYTHON_TO_JSON:
         text = f"regexp_replace({text}, {quote_literal(pattern)}, {quote_literal(replacement)}, 'g')"
-    return text
+    return f"try(json({text}))"
 
 
 # (RE2 has no look-behind: the character before is captured and written back.)
