@@ -2282,6 +2282,25 @@ def test_a_json_object_of_records_keyed_by_id_is_refused_with_sql_that_makes_a_r
     assert "read_json(" in (err.value.hint or "")
 
 
+def test_the_json_advice_s_sql_quotes_a_path_holding_an_apostrophe(con, tmp_path: Path) -> None:
+    # EDGAR's company_tickers.json saved under a person's name (o'neil.json), and an array of
+    # records beside it: the advice wrote the path raw into its literals, a broken command.
+    keyed = tmp_path / "o'neil.json"
+    keyed.write_text(
+        '{"0": {"cik_str": 320193, "ticker": "AAPL"}, "1": {"cik_str": 789019, "ticker": "MSFT"},'
+        ' "2": {"cik_str": 1045810, "ticker": "NVDA"}}'
+    )
+    listed = tmp_path / "d'arcy.json"
+    listed.write_text('[{"id": 1, "name": "a"},\n{"id": 2, "name": "b"},\n{"id": 3, "name": "c"}]\n')
+    for path, columns in ((keyed, ["key", "cik_str", "ticker"]), (listed, ["id", "name"])):
+        with pytest.raises(SourceError, match="holds JSON, not CSV text") as err:
+            _load(con, path)
+        con.execute((err.value.hint or "").split('duckdb -c "', 1)[1].rsplit('" (or export', 1)[0])
+        table = con.execute("SELECT * FROM read_parquet($1)", [str(path.with_suffix(".parquet"))])
+        assert [d[0] for d in table.description] == columns
+        assert len(table.fetchall()) == 3
+
+
 def test_json_arrays_are_refused_as_json_with_advice_that_makes_a_table(con, tmp_path: Path) -> None:
     # read_json makes one list column of the Census API's array of arrays: named .json, the
     # advice is to read it under a .csv name; an array of objects is JSON whatever its name.

@@ -528,10 +528,10 @@ def is_json(path: Path) -> bool:
 def json_to_parquet_hint(path: Path) -> str:
     """How to turn a JSON file into a table this server reads: DuckDB's read_json takes both
     a document's array of objects and one object per line."""
-    target = _decompressed_name(path).with_suffix(".parquet")
+    source, target = _hint_literals(path)
     return (
         f"JSON is not read here; convert it to Parquet and profile that file:"
-        f""" duckdb -c "COPY (FROM read_json('{path}')) TO '{target}'" (or export it as CSV)."""
+        f""" duckdb -c "COPY (FROM read_json({source})) TO {target}" (or export it as CSV)."""
     )
 
 
@@ -539,13 +539,21 @@ def keyed_records_hint(path: Path) -> str:
     """How to turn a JSON object of records keyed by an id (`opens_keyed_records`) into a
     table: read_json alone makes one row with a column for each record, so the object is read
     as one map (whatever its size) and unnested into a row for each record, its key first."""
-    target = _decompressed_name(path).with_suffix(".parquet")
-    records = f"read_json('{path}', records=false, map_inference_threshold=0)"
+    source, target = _hint_literals(path)
+    records = f"read_json({source}, records=false, map_inference_threshold=0)"
     return (
         "JSON is not read here; this object holds a record under each key, so unnest them into rows in Parquet and"
         f""" profile that file: duckdb -c "COPY (SELECT key, record.* FROM (SELECT unnest(map_keys(json)) AS key,"""
-        f""" unnest(map_values(json)) AS record FROM {records})) TO '{target}'" (or export it as CSV)."""
+        f""" unnest(map_values(json)) AS record FROM {records})) TO {target}" (or export it as CSV)."""
     )
+
+
+def _hint_literals(path: Path) -> tuple[str, str]:
+    """The JSON file and the Parquet file beside it as SQL literals, quoted: a name such as
+    o'neil.json broke the hint's command at its apostrophe."""
+    from datadossier.engine import quote_literal
+
+    return quote_literal(str(path)), quote_literal(str(_decompressed_name(path).with_suffix(".parquet")))
 
 
 def resolve_files(spec: str | Path, roots: list[Path], *, left_out: list[Path] | None = None) -> list[DataFile]:
