@@ -9,7 +9,7 @@ from decimal import Decimal
 import duckdb
 import pytest
 
-from datadossier.inference import DataType, failed_condition, typed_expression
+from datadossier.inference import DataType, failed_condition, typed_expression, whole_digits
 
 Convert = Callable[[str, str], object]
 
@@ -280,6 +280,27 @@ def test_failed_condition_is_true_exactly_for_values_that_do_not_convert() -> No
     finally:
         con.close()
     assert sorted(v for (v,) in rows) == ["#VALUE!", "1O", "??"]
+
+
+@pytest.mark.parametrize(
+    ("type_name", "digits"),
+    [
+        ("DECIMAL", 14),  # money's DECIMAL(18,4)
+        ("DECIMAL(18,4)", 14),
+        ("decimal(38, 0)", 38),
+        ("DECIMAL(10)", 10),  # a missing scale is 0, as when the type is assigned
+        ("INTEGER", 9),
+        ("BIGINT", 18),
+        ("HUGEINT", 38),
+        ("DOUBLE", None),
+        ("VARCHAR", None),
+        ("DECIMAL(40,2)", None),  # past DuckDB's widest, never assigned
+    ],
+)
+def test_whole_digits_reads_a_type_as_it_is_assigned(type_name: str, digits: int | None) -> None:
+    # A raw EVM export's wei values (21 digits) made DECIMAL: set_column_type's warning says how
+    # many digits the type holds before the point, read as the type is parsed when assigned.
+    assert whole_digits(type_name) == digits
 
 
 def test_a_pattern_of_another_type_is_refused() -> None:

@@ -9,6 +9,7 @@ from datadossier.inference.typed import (
     failed_condition,
     sql_type,
     typed_expression,
+    whole_digits,
 )
 
 __all__ = [
@@ -27,4 +28,5 @@ __all__ = [
     "infer_columns",
     "sql_type",
     "typed_expression",
+    "whole_digits",
 ]

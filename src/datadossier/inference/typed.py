@@ -47,6 +47,25 @@ def assignable_type(text: str) -> AssignedType | None:
     return AssignedType(name, "DECIMAL", name)
 
 
+# Whole digits each integer type holds in full (INTEGER's 2,147,483,647 has ten, not all of them).
+_WHOLE_DIGITS = {"INTEGER": 9, "BIGINT": 18, HUGEINT: 38}
+
+
+def whole_digits(type_name: str) -> int | None:
+    """The digits before the decimal point that every value of an assignable type holds: a
+    DECIMAL(p,s)'s p - s (14 for DECIMAL, money's DECIMAL(18,4)), an integer type's in full;
+    None for a type of no such limit or one datadossier does not assign. set_column_type's
+    warning names it when wei values (21 digits) fail the type asked for."""
+    assigned = assignable_type(type_name)
+    if assigned is None:
+        return None
+    stored = assigned.sql or sql_type(assigned.family)
+    found = _DECIMAL.fullmatch(stored)
+    if found is not None:
+        return int(found.group(1)) - int(found.group(2) or 0)
+    return _WHOLE_DIGITS.get(stored)
+
+
 def sql_type(decided_type: DataType, pattern: str | None = None) -> str:
     """The DuckDB type a decided type (read with ``pattern``) is stored as in the typed layer:
     the type's own, or the pattern's where it says one (money with more decimals)."""

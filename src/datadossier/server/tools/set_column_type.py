@@ -10,6 +10,7 @@ from mcp.server.mcpserver import Context, MCPServer
 from mcp_types import ToolAnnotations
 from pydantic import BaseModel, Field
 
+from datadossier.inference import whole_digits
 from datadossier.server.boundary import runtime_of, tool_boundary
 from datadossier.server.tools.models import ColumnInfo, TableInfo, column_info
 
@@ -115,9 +116,6 @@ def _emptied(counts: Counts, column: str, previous: str | None, examples: list[s
 
 # A number as the failing values write it: its sign, its whole digits, its decimals.
 _PLAIN_NUMBER = re.compile(r"\s*[-+]?0*([0-9]*)(?:\.[0-9]*)?\s*")
-_DECIMAL_TYPE = re.compile(r"DECIMAL\((\d+),(\d+)\)")
-# Whole digits each integer type holds in full (INTEGER's 2,147,483,647 has ten, not all of them).
-_WHOLE_DIGITS = {"INTEGER": 9, "BIGINT": 18, "HUGEINT": 38}
 
 
 def _overflowed(resolved: str | None, examples: list[str]) -> str:
@@ -125,8 +123,7 @@ def _overflowed(resolved: str | None, examples: list[str]) -> str:
     new type holds: a raw export's wei values (21 digits) made DECIMAL, which is DECIMAL(18,4)
     and holds 14, were quoted without the reason, as if they were typos."""
     kind = (resolved or "").replace(" ", "").upper()
-    found = _DECIMAL_TYPE.fullmatch(kind)
-    holds = int(found.group(1)) - int(found.group(2)) if found else _WHOLE_DIGITS.get(kind)
+    holds = whole_digits(kind)
     if holds is None:
         return ""
     widths = [(v, len(m.group(1))) for v in examples if (m := _PLAIN_NUMBER.fullmatch(v)) and len(m.group(1)) > holds]
