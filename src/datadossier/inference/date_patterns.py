@@ -135,7 +135,6 @@ def hhmmss_time() -> Detector:
     return Detector("hhmmss_time", "TIME", regex, convert, priority=101, named=_named_as_clock_not_date)
 
 
-
 def _year_first(col: str) -> str:
     """SQL boolean: the value's first dash follows a four-digit year (or spaces and one), as
     ISO dates write it; DuckDB's casts read "05-04-18" and "05/04/18 10:00" as the year 5, so

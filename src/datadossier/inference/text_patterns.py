@@ -41,7 +41,6 @@ def year_span() -> Detector:
     return Detector("year_span", "VARCHAR", regex, priority=30, named=_named_as_years)
 
 
-
 # Top-level domains a host name without a scheme is told by (lower case, as written).
 _WEB_DOMAINS = ("com", "org", "net", "edu", "gov", "mil", "int", "io", "info", "biz", "us", "uk", "ca", "de", "fr", "au", "eu")
 
